@@ -1,0 +1,145 @@
+// Package bottest runs the real runtime against the fake Telegram server
+// for end-to-end tests: the go-telegram/bot client talks HTTP to
+// telegramtest, updates travel through the inbox in PostgreSQL, lanes and
+// the sender exactly as in production.
+//
+//	srv := telegramtest.NewServer()
+//	b := bottest.Start(t, srv, storagetest.Open(t), handler)
+//	id := srv.NewUser("An", "vi").SendText("/start")
+//	b.WaitHandled(t, id)
+package bottest
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"testing"
+	"time"
+
+	tg "github.com/go-telegram/bot"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Bot is a running runtime fed by long polling from the fake server.
+type Bot struct {
+	Server  *telegramtest.Server
+	Store   *storage.Storage
+	API     *tg.Bot
+	Runtime *bot.Runtime
+	Sender  *bot.Sender
+
+	mu      sync.Mutex
+	handled map[int64]int // update id → times the runtime finished it
+	cancel  context.CancelFunc
+	polled  chan struct{}
+	stopped bool
+}
+
+// Option tunes the runtime under test.
+type Option func(*config)
+
+type config struct {
+	sender  []bot.SenderOption
+	runtime []bot.Option
+	noPoll  bool
+}
+
+// WithSender passes options to the Sender. By default the per-chat limit
+// is lifted (tests press faster than any person), the global one kept.
+func WithSender(opts ...bot.SenderOption) Option {
+	return func(c *config) { c.sender = append(c.sender, opts...) }
+}
+
+// WithRuntime passes options to the Runtime.
+func WithRuntime(opts ...bot.Option) Option {
+	return func(c *config) { c.runtime = append(c.runtime, opts...) }
+}
+
+// WithoutPolling starts no poller: updates come through the webhook.
+func WithoutPolling() Option { return func(c *config) { c.noPoll = true } }
+
+// Start wires a runtime for h, replays the inbox and starts polling; the
+// runtime is stopped at the end of the test.
+func Start(t testing.TB, srv *telegramtest.Server, store *storage.Storage, h bot.Handler, opts ...Option) *Bot {
+	t.Helper()
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	api, err := tg.New(srv.Token, tg.WithServerURL(srv.URL), tg.WithSkipGetMe())
+	if err != nil {
+		t.Fatalf("bottest: client: %v", err)
+	}
+	b := &Bot{Server: srv, Store: store, API: api, handled: map[int64]int{}, polled: make(chan struct{})}
+	b.Sender = bot.NewSender(api, append([]bot.SenderOption{bot.WithChatRate(1000, 1000), bot.WithRetries(8, 50*time.Millisecond)}, c.sender...)...)
+	ropts := append([]bot.Option{bot.WithOnHandled(b.done)}, c.runtime...)
+	b.Runtime = bot.NewRuntime(store, h, b.Sender, ropts...)
+	ctx, cancel := context.WithCancel(context.Background())
+	b.cancel = cancel
+	if err := b.Runtime.Replay(ctx); err != nil {
+		t.Fatalf("bottest: replay: %v", err)
+	}
+	if c.noPoll {
+		close(b.polled)
+	} else {
+		p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: time.Second}
+		go func() {
+			defer close(b.polled)
+			p.Run(ctx, b.Runtime.Accept)
+		}()
+	}
+	t.Cleanup(b.Stop)
+	return b
+}
+
+func (b *Bot) done(id int64) {
+	b.mu.Lock()
+	b.handled[id]++
+	b.mu.Unlock()
+}
+
+// Accept hands raw updates to the runtime as the webhook would.
+func (b *Bot) Accept(ctx context.Context, raws ...json.RawMessage) error {
+	return b.Runtime.Accept(ctx, raws)
+}
+
+// Stop stops polling and shuts the runtime down (in-flight updates get a
+// second to finish). It is safe to call twice.
+func (b *Bot) Stop() {
+	b.mu.Lock()
+	if b.stopped {
+		b.mu.Unlock()
+		return
+	}
+	b.stopped = true
+	b.mu.Unlock()
+	b.cancel()
+	<-b.polled
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_ = b.Runtime.Shutdown(ctx)
+}
+
+// Handled reports how many times the runtime finished update id.
+func (b *Bot) Handled(id int64) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.handled[id]
+}
+
+// WaitHandled waits until every id was handled and its replies sent.
+func (b *Bot) WaitHandled(t testing.TB, ids ...int64) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for _, id := range ids {
+		for b.Handled(id) == 0 {
+			if time.Now().After(deadline) {
+				t.Fatalf("bottest: update %d not handled within 30s", id)
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}
+}

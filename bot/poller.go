@@ -1,0 +1,130 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// Poller fetches updates with getUpdates and confirms them only after they
+// are stored. go-telegram/bot's own poller confirms an update as soon as it
+// is queued in memory, so a crash would lose it; this one cannot.
+type Poller struct {
+	ServerURL string // e.g. https://api.telegram.org
+	Token     string
+	Client    *http.Client  // default: a client with a timeout above the long poll
+	Timeout   time.Duration // long-poll timeout (default 50s)
+	Limit     int           // updates per call, 1–100 (default 100)
+	Allowed   []string      // allowed_updates; nil keeps Telegram's choice
+	Log       *slog.Logger
+}
+
+// Run polls until ctx ends, handing each batch to accept; a batch is
+// confirmed (by asking for the next offset) only when accept returns nil.
+func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.RawMessage) error) error {
+	timeout := p.Timeout
+	if timeout <= 0 {
+		timeout = 50 * time.Second
+	}
+	client := p.Client
+	if client == nil {
+		client = &http.Client{Timeout: timeout + 15*time.Second}
+	}
+	limit := p.Limit
+	if limit <= 0 || limit > 100 {
+		limit = 100
+	}
+	log := p.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	var offset int64
+	pause := time.Second
+	for ctx.Err() == nil {
+		ups, err := p.getUpdates(ctx, client, offset, limit, timeout)
+		if err == nil && len(ups) > 0 {
+			err = accept(ctx, ups)
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			log.Warn("getting updates failed, will retry", "in", pause, "err", err)
+			if sleep(ctx, pause) != nil {
+				break
+			}
+			pause = min(2*pause, 30*time.Second)
+			continue
+		}
+		pause = time.Second
+		for _, raw := range ups {
+			var head struct {
+				ID int64 `json:"update_id"`
+			}
+			if json.Unmarshal(raw, &head) == nil && head.ID >= offset {
+				offset = head.ID + 1
+			}
+		}
+	}
+	return nil
+}
+
+// apiError is a Telegram error answer.
+type apiError struct {
+	Code        int    `json:"error_code"`
+	Description string `json:"description"`
+	Parameters  struct {
+		RetryAfter int `json:"retry_after"`
+	} `json:"parameters"`
+}
+
+func (e *apiError) Error() string { return fmt.Sprintf("telegram: %d %s", e.Code, e.Description) }
+
+func (p *Poller) getUpdates(ctx context.Context, client *http.Client, offset int64, limit int, timeout time.Duration) ([]json.RawMessage, error) {
+	body, _ := json.Marshal(map[string]any{
+		"offset":          offset,
+		"limit":           limit,
+		"timeout":         int(timeout / time.Second),
+		"allowed_updates": p.Allowed,
+	})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.ServerURL+"/bot"+p.Token+"/getUpdates", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("getUpdates: %w", redact(err, p.Token))
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("getUpdates: %w", err)
+	}
+	var answer struct {
+		OK     bool              `json:"ok"`
+		Result []json.RawMessage `json:"result"`
+		apiError
+	}
+	if err := json.Unmarshal(data, &answer); err != nil {
+		return nil, fmt.Errorf("getUpdates: HTTP %d: %w", resp.StatusCode, err)
+	}
+	if !answer.OK {
+		e := answer.apiError
+		if e.Parameters.RetryAfter > 0 {
+			_ = sleep(ctx, time.Duration(e.Parameters.RetryAfter)*time.Second)
+		}
+		return nil, &e
+	}
+	return answer.Result, nil
+}
+
+// redact keeps the bot token out of logged URLs.
+func redact(err error, token string) error {
+	return fmt.Errorf("%s", bytes.ReplaceAll([]byte(err.Error()), []byte(token), []byte("***")))
+}

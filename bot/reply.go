@@ -1,0 +1,197 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+
+	tg "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+)
+
+// Reply is one thing the bot says. Handlers return replies instead of
+// calling Telegram, and the runtime sends them once the handler's
+// transaction has committed: a reply never announces state that was not
+// saved, and handlers can be tested without Telegram.
+type Reply interface {
+	// Chat is the chat the reply goes to; replies to one chat are sent in order.
+	Chat() int64
+	// isMessage tells whether the reply counts against message rate limits.
+	isMessage() bool
+	do(ctx context.Context, api *tg.Bot) error
+}
+
+// Button is an inline keyboard button: a callback button when Data is set,
+// a link when URL is.
+type Button struct {
+	Text string
+	Data string // ≤64 bytes
+	URL  string
+}
+
+// Keyboard is rows of inline buttons.
+type Keyboard [][]Button
+
+func (k Keyboard) markup() models.ReplyMarkup {
+	if len(k) == 0 {
+		return nil
+	}
+	rows := make([][]models.InlineKeyboardButton, len(k))
+	for i, row := range k {
+		rows[i] = make([]models.InlineKeyboardButton, len(row))
+		for j, b := range row {
+			rows[i][j] = models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL}
+		}
+	}
+	return &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+}
+
+// Message sends a new text message.
+type Message struct {
+	ChatID   int64
+	Text     string
+	Keyboard Keyboard
+}
+
+func (m Message) Chat() int64   { return m.ChatID }
+func (Message) isMessage() bool { return true }
+func (m Message) do(ctx context.Context, api *tg.Bot) error {
+	_, err := api.SendMessage(ctx, &tg.SendMessageParams{
+		ChatID:             m.ChatID,
+		Text:               m.Text,
+		ReplyMarkup:        m.Keyboard.markup(),
+		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
+	})
+	return err
+}
+
+// Edit replaces the text and keyboard of a message the bot sent, so that a
+// flow lives in one message instead of flooding the chat.
+type Edit struct {
+	ChatID    int64
+	MessageID int
+	Text      string
+	Keyboard  Keyboard
+}
+
+func (e Edit) Chat() int64   { return e.ChatID }
+func (Edit) isMessage() bool { return true }
+func (e Edit) do(ctx context.Context, api *tg.Bot) error {
+	_, err := api.EditMessageText(ctx, &tg.EditMessageTextParams{
+		ChatID:             e.ChatID,
+		MessageID:          e.MessageID,
+		Text:               e.Text,
+		ReplyMarkup:        e.Keyboard.markup(),
+		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
+	})
+	return err
+}
+
+// Answer answers a button press; every press needs one, or the user's
+// client keeps spinning.
+type Answer struct {
+	ChatID          int64 // the chat of the pressed message: keeps the answer in that chat's order
+	CallbackQueryID string
+	Text            string // ≤200 characters; shown as a toast
+	Alert           bool
+}
+
+func (a Answer) Chat() int64   { return a.ChatID }
+func (Answer) isMessage() bool { return false }
+func (a Answer) do(ctx context.Context, api *tg.Bot) error {
+	_, err := api.AnswerCallbackQuery(ctx, &tg.AnswerCallbackQueryParams{
+		CallbackQueryID: a.CallbackQueryID,
+		Text:            a.Text,
+		ShowAlert:       a.Alert,
+	})
+	return err
+}
+
+// Photo sends an image (a chart, a QR code).
+type Photo struct {
+	ChatID   int64
+	Name     string
+	Data     []byte
+	Caption  string
+	Keyboard Keyboard
+}
+
+func (p Photo) Chat() int64   { return p.ChatID }
+func (Photo) isMessage() bool { return true }
+func (p Photo) do(ctx context.Context, api *tg.Bot) error {
+	_, err := api.SendPhoto(ctx, &tg.SendPhotoParams{
+		ChatID:      p.ChatID,
+		Photo:       &models.InputFileUpload{Filename: p.Name, Data: bytes.NewReader(p.Data)},
+		Caption:     p.Caption,
+		ReplyMarkup: p.Keyboard.markup(),
+	})
+	return err
+}
+
+// Document sends a file (a spreadsheet).
+type Document struct {
+	ChatID  int64
+	Name    string
+	Data    []byte
+	Caption string
+}
+
+func (d Document) Chat() int64   { return d.ChatID }
+func (Document) isMessage() bool { return true }
+func (d Document) do(ctx context.Context, api *tg.Bot) error {
+	_, err := api.SendDocument(ctx, &tg.SendDocumentParams{
+		ChatID:   d.ChatID,
+		Document: &models.InputFileUpload{Filename: d.Name, Data: bytes.NewReader(d.Data)},
+		Caption:  d.Caption,
+	})
+	return err
+}
+
+// Command is one entry of the command menu.
+type Command struct {
+	Name        string // without the slash
+	Description string
+}
+
+// Commands sets the command menu: for one chat when ChatID is set (a menu
+// that fits the user's role and language), else the default menu for
+// Language ("" for everyone without a more specific one). The menu only
+// shows commands; it authorises nothing.
+type Commands struct {
+	ChatID   int64
+	Language string
+	Commands []Command
+}
+
+func (c Commands) Chat() int64   { return c.ChatID }
+func (Commands) isMessage() bool { return false }
+func (c Commands) do(ctx context.Context, api *tg.Bot) error {
+	cmds := make([]models.BotCommand, len(c.Commands))
+	for i, cmd := range c.Commands {
+		cmds[i] = models.BotCommand{Command: cmd.Name, Description: cmd.Description}
+	}
+	var scope models.BotCommandScope = &models.BotCommandScopeDefault{}
+	if c.ChatID != 0 {
+		scope = &models.BotCommandScopeChat{ChatID: c.ChatID}
+	}
+	_, err := api.SetMyCommands(ctx, &tg.SetMyCommandsParams{Commands: cmds, Scope: scope, LanguageCode: c.Language})
+	return err
+}
+
+func describe(r Reply) string {
+	switch r := r.(type) {
+	case Message:
+		return "sendMessage"
+	case Edit:
+		return "editMessageText:" + strconv.Itoa(r.MessageID)
+	case Answer:
+		return "answerCallbackQuery"
+	case Photo:
+		return "sendPhoto"
+	case Document:
+		return "sendDocument"
+	case Commands:
+		return "setMyCommands"
+	}
+	return "reply"
+}

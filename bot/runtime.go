@@ -1,0 +1,284 @@
+// Package bot is dvcbot's Telegram runtime: updates in, replies out. It
+// knows nothing about volunteers; a Handler decides what each update means.
+//
+// The way an update travels (docs/architecture.md):
+//
+//	long polling | webhook → inbox (PostgreSQL) → confirm to Telegram
+//	→ lanes (one ordered lane per chat) → Handler in one transaction that
+//	also marks the update done → after commit, replies → Sender (limits,
+//	retries)
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Handler decides what an update does.
+type Handler interface {
+	// Handle runs inside the transaction that marks the update done and
+	// returns the replies to send once it has committed.
+	Handle(ctx context.Context, tx *storage.Tx, u *models.Update) ([]Reply, error)
+	// Failed returns what to tell the user when their update could not be
+	// handled (a panic, or errors on every attempt).
+	Failed(ctx context.Context, u *models.Update) []Reply
+}
+
+// Runtime takes updates into the inbox, hands them to the Handler in
+// per-chat order and sends the replies.
+type Runtime struct {
+	store   *storage.Storage
+	handler Handler
+	sender  *Sender
+	lanes   *Lanes
+	log     *slog.Logger
+
+	maxAttempts   int
+	retryDelay    time.Duration
+	handleTimeout time.Duration
+	onHandled     func(updateID int64)
+
+	// work outlives the signal to stop so that in-flight updates finish;
+	// Shutdown cancels it when its grace period runs out.
+	work       context.Context
+	cancelWork context.CancelFunc
+}
+
+// Option configures a Runtime.
+type Option func(*Runtime)
+
+// WithLogger sets the logger.
+func WithLogger(l *slog.Logger) Option { return func(r *Runtime) { r.log = l } }
+
+// WithWorkers caps how many chats are handled at once (default 32).
+func WithWorkers(n int) Option { return func(r *Runtime) { r.lanes = NewLanes(n) } }
+
+// WithAttempts sets how often a failing update is tried before it is
+// parked as failed, and the first pause between tries (default 3, 500ms).
+func WithAttempts(n int, delay time.Duration) Option {
+	return func(r *Runtime) { r.maxAttempts, r.retryDelay = n, delay }
+}
+
+// WithHandleTimeout bounds one attempt at handling an update (default 30s).
+func WithHandleTimeout(d time.Duration) Option { return func(r *Runtime) { r.handleTimeout = d } }
+
+// WithOnHandled is called after an update was handled (or parked) and its
+// replies were sent: the demo and tests wait on it instead of sleeping.
+func WithOnHandled(f func(updateID int64)) Option { return func(r *Runtime) { r.onHandled = f } }
+
+// NewRuntime returns a runtime; call Replay, then feed it with a Poller or
+// the WebhookHandler.
+func NewRuntime(store *storage.Storage, h Handler, sender *Sender, opts ...Option) *Runtime {
+	r := &Runtime{
+		store:         store,
+		handler:       h,
+		sender:        sender,
+		log:           slog.Default(),
+		maxAttempts:   3,
+		retryDelay:    500 * time.Millisecond,
+		handleTimeout: 30 * time.Second,
+	}
+	for _, o := range opts {
+		o(r)
+	}
+	if r.lanes == nil {
+		r.lanes = NewLanes(32)
+	}
+	r.work, r.cancelWork = context.WithCancel(context.Background())
+	return r
+}
+
+// Accept stores raw updates in the inbox and queues the new ones in their
+// chats' lanes. When it returns nil, Telegram may be told they arrived; a
+// re-delivered update_id is ignored.
+func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
+	ups := make([]storage.InboxUpdate, 0, len(raws))
+	for _, raw := range raws {
+		var u models.Update
+		if err := json.Unmarshal(raw, &u); err != nil || u.ID == 0 {
+			r.log.Error("ignoring an update that cannot be read", "err", err, "bytes", len(raw))
+			continue
+		}
+		ups = append(ups, storage.InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw})
+	}
+	stored, err := r.store.SaveUpdates(ctx, ups)
+	if err != nil {
+		return err
+	}
+	r.dispatch(stored)
+	return nil
+}
+
+// Replay queues the updates that were stored but not handled before the
+// last stop. Call it before taking new updates, so each chat's order holds.
+func (r *Runtime) Replay(ctx context.Context) error {
+	ups, err := r.store.PendingUpdates(ctx)
+	if err != nil {
+		return fmt.Errorf("replay: %w", err)
+	}
+	if len(ups) > 0 {
+		r.log.Info("replaying updates stored before the last stop", "count", len(ups))
+	}
+	r.dispatch(ups)
+	return nil
+}
+
+func (r *Runtime) dispatch(ups []storage.InboxUpdate) {
+	for _, u := range ups {
+		if !r.lanes.Push(u.ChatID, func() { r.process(u) }) {
+			r.log.Info("stopping: update left for the next start", "update_id", u.ID)
+		}
+	}
+}
+
+// Shutdown stops taking updates and lets in-flight ones finish until ctx
+// ends; then it cancels them (they stay pending and are replayed).
+func (r *Runtime) Shutdown(ctx context.Context) error {
+	err := r.lanes.Close(ctx)
+	r.cancelWork()
+	return err
+}
+
+// panicError is a handler panic turned into an error. Panics are assumed
+// to repeat, so the update is parked at once instead of retried.
+type panicError struct {
+	value any
+	stack []byte
+}
+
+func (p *panicError) Error() string { return fmt.Sprintf("panic: %v", p.value) }
+
+// process handles one update: tries it up to maxAttempts times, parks it
+// if it keeps failing, and sends the replies after the commit.
+func (r *Runtime) process(in storage.InboxUpdate) {
+	ctx := r.work
+	log := r.log.With("update_id", in.ID, "chat", in.ChatID)
+	defer func() {
+		if r.onHandled != nil {
+			r.onHandled(in.ID)
+		}
+	}()
+	var u models.Update
+	if err := json.Unmarshal(in.Payload, &u); err != nil {
+		log.Error("parking an update that cannot be decoded", "err", err)
+		r.park(ctx, in.ID, err)
+		return
+	}
+	for dbPause := time.Second; ; {
+		n, err := r.store.StartAttempt(ctx, in.ID)
+		if errors.Is(err, storage.ErrAlreadyHandled) {
+			return
+		}
+		if err != nil {
+			// The database is away (a restart?): the update stays in the
+			// inbox; keep trying until it is back or we are stopping.
+			log.Warn("database unavailable, will retry the update", "in", dbPause, "err", err)
+			if sleep(ctx, dbPause) != nil {
+				return
+			}
+			dbPause = min(2*dbPause, 30*time.Second)
+			continue
+		}
+		if n > r.maxAttempts {
+			// Earlier runs died while handling it (a crash is not a panic).
+			log.Error("update parked as failed: it was being handled when the process died", "attempts", n-1)
+			r.giveUp(ctx, in.ID, &u, errors.New("too many attempts"))
+			return
+		}
+		replies, err := r.handle(ctx, in, &u)
+		switch {
+		case err == nil:
+			r.sendAll(ctx, replies)
+			return
+		case errors.Is(err, storage.ErrAlreadyHandled):
+			return
+		case ctx.Err() != nil:
+			return // stopping; the update stays pending
+		}
+		var p *panicError
+		if errors.As(err, &p) {
+			log.Error("handler panicked; update parked as failed", "panic", fmt.Sprint(p.value), "stack", string(p.stack))
+			r.giveUp(ctx, in.ID, &u, err)
+			return
+		}
+		if n >= r.maxAttempts {
+			log.Error("update parked as failed: it failed on every attempt", "attempts", n, "err", err)
+			r.giveUp(ctx, in.ID, &u, err)
+			return
+		}
+		log.Warn("handling failed, will retry", "attempt", n, "err", err)
+		if err := r.store.NoteError(ctx, in.ID, err.Error()); err != nil {
+			log.Warn("cannot note the error", "err", err)
+		}
+		if sleep(ctx, r.retryDelay<<(n-1)) != nil {
+			return
+		}
+	}
+}
+
+func (r *Runtime) handle(ctx context.Context, in storage.InboxUpdate, u *models.Update) (replies []Reply, err error) {
+	ctx, cancel := context.WithTimeout(ctx, r.handleTimeout)
+	defer cancel()
+	defer func() {
+		if v := recover(); v != nil {
+			replies, err = nil, &panicError{value: v, stack: debug.Stack()}
+		}
+	}()
+	err = r.store.HandleUpdate(ctx, in, func(tx *storage.Tx) error {
+		var err error
+		replies, err = r.handler.Handle(ctx, tx, u)
+		return err
+	})
+	return replies, err
+}
+
+// giveUp parks the update and tells the user it could not be handled.
+func (r *Runtime) giveUp(ctx context.Context, id int64, u *models.Update, cause error) {
+	r.park(ctx, id, cause)
+	r.sendAll(ctx, r.handler.Failed(ctx, u))
+}
+
+func (r *Runtime) park(ctx context.Context, id int64, cause error) {
+	if err := r.store.ParkUpdate(ctx, id, cause.Error()); err != nil {
+		r.log.Error("cannot park update", "update_id", id, "err", err)
+	}
+}
+
+func (r *Runtime) sendAll(ctx context.Context, replies []Reply) {
+	for _, rep := range replies {
+		_ = r.sender.Send(ctx, rep) // the Sender logs what it gives up
+	}
+}
+
+// ChatOf returns the chat an update belongs to, the key of its lane; for
+// updates without a chat, the sender's id (their private chat with the bot).
+func ChatOf(u *models.Update) int64 {
+	switch {
+	case u.Message != nil:
+		return u.Message.Chat.ID
+	case u.EditedMessage != nil:
+		return u.EditedMessage.Chat.ID
+	case u.CallbackQuery != nil:
+		if m := u.CallbackQuery.Message.Message; m != nil {
+			return m.Chat.ID
+		}
+		if m := u.CallbackQuery.Message.InaccessibleMessage; m != nil {
+			return m.Chat.ID
+		}
+		return u.CallbackQuery.From.ID
+	case u.MyChatMember != nil:
+		return u.MyChatMember.Chat.ID
+	case u.InlineQuery != nil:
+		return u.InlineQuery.From.ID
+	}
+	return 0
+}

@@ -1,0 +1,478 @@
+package bot_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tg "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/bot/bottest"
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+func TestMain(m *testing.M) { storagetest.Main(m) }
+
+// recorder is a handler that echoes texts, answers presses and records the
+// order it saw updates in. Its one database effect, a conversation saved
+// per update, makes the number of committed handlings countable.
+type recorder struct {
+	mu    sync.Mutex
+	seen  map[int64][]int64        // chat → update ids, in handling order
+	block map[int64]chan struct{} // chat → the handler waits for it to close
+	fails map[string]int           // text → attempts still to fail
+}
+
+func newRecorder() *recorder {
+	return &recorder{seen: map[int64][]int64{}, block: map[int64]chan struct{}{}, fails: map[string]int{}}
+}
+
+func (r *recorder) Handle(ctx context.Context, tx *storage.Tx, u *models.Update) ([]bot.Reply, error) {
+	chat := bot.ChatOf(u)
+	r.mu.Lock()
+	wait := r.block[chat]
+	r.mu.Unlock()
+	if wait != nil {
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	if u.Message != nil {
+		switch text := u.Message.Text; {
+		case text == "boom":
+			panic("boom")
+		case r.fail(text):
+			return nil, errors.New("failing on purpose")
+		}
+	}
+	if _, err := tx.SaveConversation(ctx, chat, "test", "step", map[string]int64{"last": u.ID}, 0); err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	r.seen[chat] = append(r.seen[chat], u.ID)
+	r.mu.Unlock()
+	if u.CallbackQuery != nil {
+		return []bot.Reply{bot.Answer{ChatID: chat, CallbackQueryID: u.CallbackQuery.ID}}, nil
+	}
+	return []bot.Reply{bot.Message{ChatID: chat, Text: "echo: " + u.Message.Text}}, nil
+}
+
+func (r *recorder) fail(text string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.fails[text] > 0 {
+		r.fails[text]--
+		return true
+	}
+	return false
+}
+
+func (r *recorder) Failed(ctx context.Context, u *models.Update) []bot.Reply {
+	return []bot.Reply{bot.Message{ChatID: bot.ChatOf(u), Text: "sorry"}}
+}
+
+func (r *recorder) order(chat int64) []int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.seen[chat])
+}
+
+// handledTimes counts the committed handlings of a chat's updates.
+func handledTimes(t *testing.T, store *storage.Storage, chat int64) int {
+	t.Helper()
+	var v int
+	err := store.DB().Get(&v, `SELECT version FROM conversations WHERE chat_id = $1`, chat)
+	if err != nil {
+		return 0
+	}
+	return v
+}
+
+func expectText(t *testing.T, u *telegramtest.User, want string) {
+	t.Helper()
+	m, err := u.Next(10 * time.Second)
+	if err != nil {
+		t.Fatalf("waiting for %q: %v", want, err)
+	}
+	if m.Text != want {
+		t.Fatalf("bot said %q, want %q", m.Text, want)
+	}
+}
+
+func TestEchoThroughTheWholePipeline(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder())
+	an := srv.NewUser("An", "vi")
+	b.WaitHandled(t, an.SendText("xin chào"))
+	expectText(t, an, "echo: xin chào")
+	status, attempts, err := b.Store.UpdateStatus(context.Background(), 1)
+	if err != nil || status != "done" || attempts != 1 {
+		t.Fatalf("inbox row: %s after %d attempts (%v), want done after 1", status, attempts, err)
+	}
+}
+
+// 50 quick presses in one chat are handled in the order sent, while another
+// chat whose handler is stuck does not hold them up.
+func TestPerChatOrderWhileAnotherChatIsSlow(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	rec := newRecorder()
+	b := bottest.Start(t, srv, storagetest.Open(t), rec)
+
+	slow, quick := srv.NewUser("Slow", "vi"), srv.NewUser("Quick", "vi")
+	release := make(chan struct{})
+	rec.block[slow.ID] = release
+	slowID := slow.SendText("take your time")
+
+	msg, err := b.API.SendMessage(context.Background(), &tg.SendMessageParams{
+		ChatID: quick.ID, Text: "press me",
+		ReplyMarkup: &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{{Text: "go", CallbackData: "go"}}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for range 50 {
+		id, err := quick.PressOn(msg.ID, "go")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	// If the slow chat blocked the others, this would never return.
+	b.WaitHandled(t, ids...)
+	if got := rec.order(quick.ID); !slices.Equal(got, ids) {
+		t.Fatalf("presses handled in order %v, want %v", got, ids)
+	}
+	if b.Handled(slowID) != 0 {
+		t.Fatal("the slow chat finished before it was released")
+	}
+	if n := len(quick.Answers()); n != 50 {
+		t.Fatalf("%d presses answered, want 50", n)
+	}
+	close(release)
+	b.WaitHandled(t, slowID)
+	expectText(t, slow, "echo: take your time")
+}
+
+// An update stored but not handled when the process stopped is handled
+// exactly once by the next start, and Telegram does not send it again.
+func TestUpdateStoredBeforeStopIsHandledOnceAfterRestart(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	store := storagetest.Open(t)
+	an := srv.NewUser("An", "vi")
+
+	first := newRecorder()
+	first.block[an.ID] = make(chan struct{}) // never released: the process "dies" mid-update
+	b1 := bottest.Start(t, srv, store, first)
+	id := an.SendText("are you there?")
+	waitFor(t, "the update to be stored and confirmed", func() bool {
+		status, _, err := store.UpdateStatus(context.Background(), id)
+		return err == nil && status == "pending" && srv.PendingUpdates() == 0
+	})
+	b1.Stop()
+	if n := handledTimes(t, store, an.ID); n != 0 {
+		t.Fatalf("handled %d times before the restart, want 0", n)
+	}
+
+	second := newRecorder()
+	b2 := bottest.Start(t, srv, store, second)
+	b2.WaitHandled(t, id)
+	expectText(t, an, "echo: are you there?")
+	// The restarted poller must not get the update again, and a late
+	// re-delivery must change nothing.
+	raw, _ := json.Marshal(models.Update{ID: id, Message: &models.Message{ID: 1, Date: 1, Chat: models.Chat{ID: an.ID, Type: "private"}, Text: "are you there?"}})
+	if err := b2.Accept(context.Background(), raw); err != nil {
+		t.Fatal(err)
+	}
+	later := an.SendText("still there?")
+	b2.WaitHandled(t, later)
+	if got := second.order(an.ID); !slices.Equal(got, []int64{id, later}) {
+		t.Fatalf("after restart handled %v, want [%d %d]", got, id, later)
+	}
+	if n := handledTimes(t, store, an.ID); n != 2 {
+		t.Fatalf("committed %d handlings, want 2", n)
+	}
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func webhookUpdate(id, chat int64, text string) models.Update {
+	return models.Update{ID: id, Message: &models.Message{ID: int(id), Date: int(time.Now().Unix()),
+		From: &models.User{ID: chat, FirstName: "An"}, Chat: models.Chat{ID: chat, Type: "private"}, Text: text}}
+}
+
+func countUpdates(t *testing.T, store *storage.Storage) int {
+	t.Helper()
+	var n int
+	if err := store.DB().Get(&n, `SELECT count(*) FROM updates`); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestWebhook(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	rec := newRecorder()
+	b := bottest.Start(t, srv, storagetest.Open(t), rec, bottest.WithoutPolling())
+	const secret = "s3cret_token-1"
+	hook := httptest.NewServer(b.Runtime.WebhookHandler(secret, 4096))
+	defer hook.Close()
+	an := srv.NewUser("An", "vi")
+	ctx := context.Background()
+
+	t.Run("wrong or missing secret: 401, nothing stored", func(t *testing.T) {
+		for _, s := range []string{"wrong", "", secret + "x", strings.ToUpper(secret)} {
+			status, err := srv.Deliver(ctx, hook.URL, s, webhookUpdate(900, an.ID, "forged"))
+			if err != nil || status != http.StatusUnauthorized {
+				t.Fatalf("secret %q: status %d (%v), want 401", s, status, err)
+			}
+		}
+		if n := countUpdates(t, b.Store); n != 0 {
+			t.Fatalf("%d updates stored after forged calls, want 0", n)
+		}
+	})
+	t.Run("body over the limit: 413", func(t *testing.T) {
+		big := webhookUpdate(901, an.ID, strings.Repeat("a", 5000))
+		body, _ := json.Marshal(big)
+		req, _ := http.NewRequest(http.MethodPost, hook.URL, bytes.NewReader(body))
+		req.Header.Set(bot.SecretHeader, secret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusRequestEntityTooLarge {
+			t.Fatalf("status %d, want 413", resp.StatusCode)
+		}
+		if n := countUpdates(t, b.Store); n != 0 {
+			t.Fatalf("%d updates stored, want 0", n)
+		}
+	})
+	t.Run("not an update: 400", func(t *testing.T) {
+		req, _ := http.NewRequest(http.MethodPost, hook.URL, strings.NewReader(`{"hello":1}`))
+		req.Header.Set(bot.SecretHeader, secret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Fatalf("status %d, want 400", resp.StatusCode)
+		}
+	})
+	t.Run("the same update twice has one effect", func(t *testing.T) {
+		u := webhookUpdate(902, an.ID, "hello twice")
+		for range 2 {
+			status, err := srv.Deliver(ctx, hook.URL, secret, u)
+			if err != nil || status != http.StatusOK {
+				t.Fatalf("status %d (%v), want 200", status, err)
+			}
+		}
+		b.WaitHandled(t, 902)
+		expectText(t, an, "echo: hello twice")
+		// a third delivery after it was handled
+		if status, _ := srv.Deliver(ctx, hook.URL, secret, u); status != http.StatusOK {
+			t.Fatalf("re-delivery answered %d, want 200", status)
+		}
+		time.Sleep(100 * time.Millisecond) // room for a wrong second handling to show
+		if got := rec.order(an.ID); !slices.Equal(got, []int64{902}) {
+			t.Fatalf("handled %v, want [902] once", got)
+		}
+		if _, err := an.Next(200 * time.Millisecond); err == nil {
+			t.Fatal("the bot answered a re-delivered update again")
+		}
+	})
+	t.Run("Telegram delivering through setWebhook", func(t *testing.T) {
+		if _, err := b.API.SetWebhook(ctx, &tg.SetWebhookParams{URL: hook.URL, SecretToken: secret}); err != nil {
+			t.Fatal(err)
+		}
+		id := an.SendText("via webhook")
+		b.WaitHandled(t, id)
+		expectText(t, an, "echo: via webhook")
+	})
+}
+
+// With Telegram answering 429 retry_after=2 for a while, every reply still
+// arrives, in order, and none is retried before its retry_after.
+func TestRepliesSurviveTooManyRequests(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder())
+	users := []*telegramtest.User{srv.NewUser("A", "vi"), srv.NewUser("B", "vi"), srv.NewUser("C", "vi")}
+	srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 429, RetryAfter: 2, Until: time.Now().Add(2500 * time.Millisecond)})
+	var ids []int64
+	for i := range 4 {
+		for _, u := range users {
+			ids = append(ids, u.SendText(fmt.Sprint(i)))
+		}
+	}
+	b.WaitHandled(t, ids...)
+	for _, u := range users {
+		for i := range 4 {
+			expectText(t, u, fmt.Sprintf("echo: %d", i))
+		}
+	}
+	calls := srv.CallsTo("sendMessage")
+	limited := 0
+	for i, c := range calls {
+		if c.Status != http.StatusTooManyRequests {
+			continue
+		}
+		limited++
+		for _, next := range calls[i+1:] {
+			if next.ChatID == c.ChatID {
+				if gap := next.At.Sub(c.At); gap < 2*time.Second {
+					t.Fatalf("chat %d called again %v after a 429 with retry_after=2", c.ChatID, gap)
+				}
+				break
+			}
+		}
+	}
+	if limited == 0 {
+		t.Fatal("no call met the 429 fault: the test proved nothing")
+	}
+}
+
+// A burst of 100 replies to 100 chats never puts more than 30 messages in
+// any one-second window at Telegram.
+func TestBurstKeepsTheGlobalRate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes about 4 seconds")
+	}
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder(), bottest.WithRuntime(bot.WithWorkers(100)))
+	var ids []int64
+	for i := range 100 {
+		ids = append(ids, srv.NewUser(fmt.Sprint("u", i), "vi").SendText("hi"))
+	}
+	b.WaitHandled(t, ids...)
+	calls := srv.CallsTo("sendMessage")
+	if len(calls) != 100 {
+		t.Fatalf("%d messages sent, want 100", len(calls))
+	}
+	for i := range calls {
+		n := 0
+		for _, c := range calls[i:] {
+			if c.At.Sub(calls[i].At) < time.Second {
+				n++
+			}
+		}
+		if n > 30 {
+			t.Fatalf("%d messages within one second from call %d, want at most 30", n, i)
+		}
+	}
+}
+
+func TestServerErrorsAreRetried(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder())
+	an := srv.NewUser("An", "vi")
+	srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502, Count: 3})
+	b.WaitHandled(t, an.SendText("flaky"))
+	expectText(t, an, "echo: flaky")
+	if n := len(srv.CallsTo("sendMessage")); n != 4 {
+		t.Fatalf("%d sendMessage calls, want 3 failures and 1 success", n)
+	}
+}
+
+func TestGivingUpIsLoud(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	var logs bytes.Buffer
+	var mu sync.Mutex
+	log := slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &mu}, nil))
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder(),
+		bottest.WithSender(bot.WithRetries(2, 10*time.Millisecond), bot.WithSenderLogger(log)))
+	an := srv.NewUser("An", "vi")
+	srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 500})
+	b.WaitHandled(t, an.SendText("lost"))
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(logs.String(), "REPLY DROPPED") || !strings.Contains(logs.String(), "level=ERROR") {
+		t.Fatalf("giving up was not logged as an error:\n%s", logs.String())
+	}
+}
+
+type lockedWriter struct {
+	w  *bytes.Buffer
+	mu *sync.Mutex
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// A panicking handler does not kill the bot: the user is told, the update
+// is parked as failed, and the next update is handled.
+func TestPanicIsRecovered(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder())
+	an := srv.NewUser("An", "vi")
+	boom := an.SendText("boom")
+	b.WaitHandled(t, boom)
+	expectText(t, an, "sorry")
+	status, attempts, err := b.Store.UpdateStatus(context.Background(), boom)
+	if err != nil || status != "failed" || attempts != 1 {
+		t.Fatalf("panicking update is %s after %d attempts (%v), want failed after 1", status, attempts, err)
+	}
+	b.WaitHandled(t, an.SendText("still alive?"))
+	expectText(t, an, "echo: still alive?")
+}
+
+// An update whose handler keeps failing is tried a few times, then parked;
+// one that fails once succeeds on the retry.
+func TestFailingUpdateIsRetriedThenParked(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	rec := newRecorder()
+	rec.fails["flaky"] = 1
+	rec.fails["broken"] = 100
+	b := bottest.Start(t, srv, storagetest.Open(t), rec, bottest.WithRuntime(bot.WithAttempts(3, 10*time.Millisecond)))
+	an := srv.NewUser("An", "vi")
+
+	flaky := an.SendText("flaky")
+	b.WaitHandled(t, flaky)
+	expectText(t, an, "echo: flaky")
+
+	broken := an.SendText("broken")
+	b.WaitHandled(t, broken)
+	expectText(t, an, "sorry")
+	status, attempts, err := b.Store.UpdateStatus(context.Background(), broken)
+	if err != nil || status != "failed" || attempts != 3 {
+		t.Fatalf("broken update is %s after %d attempts (%v), want failed after 3", status, attempts, err)
+	}
+}

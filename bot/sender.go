@@ -1,0 +1,215 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	tg "github.com/go-telegram/bot"
+	"golang.org/x/time/rate"
+)
+
+// Sender delivers replies within Telegram's limits: about 30 messages a
+// second overall, about one a second per chat (short bursts tolerated) and
+// 20 a minute per group. It waits out retry_after on 429, retries server and
+// network errors with backoff, and logs loudly when it finally gives up:
+// a reply is never dropped silently.
+//
+// Send blocks until the reply is delivered or given up, and the runtime
+// calls it from the chat's lane, so replies to one chat keep their order
+// and a chat that must wait holds up nobody else.
+type Sender struct {
+	api *tg.Bot
+	log *slog.Logger
+
+	global      *rate.Limiter
+	chatRate    rate.Limit
+	chatBurst   int
+	groupRate   rate.Limit
+	groupBurst  int
+	maxAttempts int           // for server and network errors
+	maxWaits    int           // for 429 answers
+	backoff     time.Duration // first wait after a server or network error
+
+	mu        sync.Mutex
+	chats     map[int64]*chatLimit
+	lastPrune time.Time
+}
+
+type chatLimit struct {
+	limiter     *rate.Limiter
+	group       *rate.Limiter // nil for private chats
+	pausedUntil time.Time     // set by a 429 answer
+	lastUsed    time.Time
+}
+
+// SenderOption configures a Sender.
+type SenderOption func(*Sender)
+
+// WithGlobalRate sets the overall message rate. The default, 25/s with a
+// burst of 5, never puts more than 30 messages into any one-second window.
+func WithGlobalRate(perSecond float64, burst int) SenderOption {
+	return func(s *Sender) { s.global = rate.NewLimiter(rate.Limit(perSecond), burst) }
+}
+
+// WithChatRate sets the per-chat message rate (default 1/s, burst 3).
+func WithChatRate(perSecond float64, burst int) SenderOption {
+	return func(s *Sender) { s.chatRate, s.chatBurst = rate.Limit(perSecond), burst }
+}
+
+// WithRetries sets how often a server or network error is retried and the
+// first backoff, which doubles each time (default 8 attempts from 250ms).
+func WithRetries(attempts int, backoff time.Duration) SenderOption {
+	return func(s *Sender) { s.maxAttempts, s.backoff = attempts, backoff }
+}
+
+// WithSenderLogger sets the logger.
+func WithSenderLogger(l *slog.Logger) SenderOption {
+	return func(s *Sender) { s.log = l }
+}
+
+// NewSender returns a Sender that calls Telegram through api.
+func NewSender(api *tg.Bot, opts ...SenderOption) *Sender {
+	s := &Sender{
+		api:         api,
+		log:         slog.Default(),
+		global:      rate.NewLimiter(25, 5),
+		chatRate:    1,
+		chatBurst:   3,
+		groupRate:   rate.Every(3 * time.Second),
+		groupBurst:  5,
+		maxAttempts: 8,
+		maxWaits:    20,
+		backoff:     250 * time.Millisecond,
+		chats:       map[int64]*chatLimit{},
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Send delivers one reply, waiting as the limits require. It returns the
+// last error when the reply was given up.
+func (s *Sender) Send(ctx context.Context, r Reply) error {
+	chat := s.chat(r.Chat())
+	waits := 0
+	for attempt := 1; ; {
+		if err := s.wait(ctx, chat, r.isMessage()); err != nil {
+			return s.giveUp(r, attempt, err)
+		}
+		err := r.do(ctx, s.api)
+		if err == nil || isNotModified(err) {
+			return nil
+		}
+		var tooMany *tg.TooManyRequestsError
+		switch {
+		case errors.As(err, &tooMany):
+			waits++
+			if waits > s.maxWaits {
+				return s.giveUp(r, attempt, err)
+			}
+			pause := time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
+			s.mu.Lock()
+			chat.pausedUntil = time.Now().Add(pause)
+			s.mu.Unlock()
+			s.log.Warn("telegram asked to slow down", "chat", r.Chat(), "method", describe(r), "retry_after", tooMany.RetryAfter)
+		case isPermanent(err):
+			s.log.Error("telegram rejected a reply", "chat", r.Chat(), "method", describe(r), "err", err)
+			return err
+		default:
+			if attempt >= s.maxAttempts || ctx.Err() != nil {
+				return s.giveUp(r, attempt, err)
+			}
+			delay := s.backoff << (attempt - 1)
+			s.log.Warn("sending failed, will retry", "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
+			attempt++
+			if err := sleep(ctx, delay); err != nil {
+				return s.giveUp(r, attempt, err)
+			}
+		}
+	}
+}
+
+func (s *Sender) giveUp(r Reply, attempts int, err error) error {
+	s.log.Error("REPLY DROPPED: gave up sending", "chat", r.Chat(), "method", describe(r), "attempts", attempts, "err", err)
+	return err
+}
+
+// wait blocks until the chat may be written to again.
+func (s *Sender) wait(ctx context.Context, c *chatLimit, message bool) error {
+	s.mu.Lock()
+	until := c.pausedUntil
+	s.mu.Unlock()
+	if d := time.Until(until); d > 0 {
+		if err := sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+	if !message {
+		return nil
+	}
+	if err := c.limiter.Wait(ctx); err != nil {
+		return err
+	}
+	if c.group != nil {
+		if err := c.group.Wait(ctx); err != nil {
+			return err
+		}
+	}
+	return s.global.Wait(ctx)
+}
+
+// chat returns the limits of one chat, forgetting chats idle for a while so
+// the map does not grow with every chat the bot ever saw.
+func (s *Sender) chat(id int64) *chatLimit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	if now.Sub(s.lastPrune) > time.Minute {
+		for k, c := range s.chats {
+			if now.Sub(c.lastUsed) > time.Minute && now.After(c.pausedUntil) {
+				delete(s.chats, k)
+			}
+		}
+		s.lastPrune = now
+	}
+	c, ok := s.chats[id]
+	if !ok {
+		c = &chatLimit{limiter: rate.NewLimiter(s.chatRate, s.chatBurst)}
+		if id < 0 { // groups and channels have negative ids
+			c.group = rate.NewLimiter(s.groupRate, s.groupBurst)
+		}
+		s.chats[id] = c
+	}
+	c.lastUsed = now
+	return c
+}
+
+// isPermanent tells errors that no retry will fix: a malformed request, a
+// user who blocked the bot, a wrong token.
+func isPermanent(err error) bool {
+	return errors.Is(err, tg.ErrorBadRequest) || errors.Is(err, tg.ErrorForbidden) ||
+		errors.Is(err, tg.ErrorUnauthorized) || errors.Is(err, tg.ErrorNotFound) ||
+		errors.Is(err, tg.ErrorConflict) || errors.As(err, new(*tg.MigrateError))
+}
+
+// isNotModified is Telegram's answer to an edit that changes nothing, e.g.
+// after a double tap: the message already shows what we wanted.
+func isNotModified(err error) bool {
+	return errors.Is(err, tg.ErrorBadRequest) && strings.Contains(err.Error(), "message is not modified")
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,190 @@
+package telegramtest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+)
+
+type webhookState struct {
+	url           string
+	secret        string
+	lastErrorDate time.Time
+	lastErrorMsg  string
+	maxConns      int
+}
+
+func validSecret(s string) bool {
+	if len(s) < 1 || len(s) > 256 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Server) setWebhook(req *request) (any, error) {
+	raw := req.params["url"]
+	secret, hasSecret := req.params["secret_token"]
+	if hasSecret && secret != "" && !validSecret(secret) {
+		return nil, badRequest("secret token contains unallowed characters")
+	}
+	if raw != "" {
+		u, err := url.Parse(raw)
+		// Real Telegram insists on HTTPS; the fake must accept a local http:// test server.
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, badRequest("bad webhook: invalid webhook URL specified")
+		}
+	}
+	drop, _ := strconv.ParseBool(req.params["drop_pending_updates"])
+	maxConns, _ := strconv.Atoi(req.params["max_connections"])
+	if maxConns == 0 {
+		maxConns = 40
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if drop {
+		s.updates = nil
+	}
+	s.stopWebhookLocked()
+	s.webhook = webhookState{url: raw, secret: secret, maxConns: maxConns}
+	if raw != "" && !s.closed {
+		ctx, cancel := context.WithCancel(s.ctx)
+		s.webhookStop = cancel
+		s.wg.Add(1)
+		go s.deliverLoop(ctx, raw, secret)
+	}
+	s.broadcastLocked() // a waiting getUpdates must now answer 409
+	return true, nil
+}
+
+func (s *Server) stopWebhookLocked() {
+	if s.webhookStop != nil {
+		s.webhookStop()
+		s.webhookStop = nil
+	}
+}
+
+func (s *Server) deleteWebhook(req *request) (any, error) {
+	drop, _ := strconv.ParseBool(req.params["drop_pending_updates"])
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stopWebhookLocked()
+	s.webhook = webhookState{}
+	if drop {
+		s.updates = nil
+	}
+	return true, nil
+}
+
+func (s *Server) getWebhookInfo() (any, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	info := map[string]any{
+		"url":                    s.webhook.url,
+		"has_custom_certificate": false,
+		"pending_update_count":   len(s.updates),
+	}
+	if s.webhook.url != "" {
+		info["max_connections"] = s.webhook.maxConns
+	}
+	if !s.webhook.lastErrorDate.IsZero() {
+		info["last_error_date"] = s.webhook.lastErrorDate.Unix()
+		info["last_error_message"] = s.webhook.lastErrorMsg
+	}
+	return info, nil
+}
+
+// deliverLoop posts queued updates to the webhook one at a time, in update_id order,
+// retrying the head until it gets a 2xx: that is how Telegram keeps one chat's updates
+// ordered, and why a bot must tolerate the same update_id arriving twice.
+func (s *Server) deliverLoop(ctx context.Context, target, secret string) {
+	defer s.wg.Done()
+	backoff := time.Duration(0)
+	for {
+		s.mu.Lock()
+		var head *queuedUpdate
+		if len(s.updates) > 0 {
+			h := s.updates[0]
+			head = &h
+		}
+		wait := s.changed
+		s.mu.Unlock()
+
+		if head == nil {
+			select {
+			case <-ctx.Done():
+				return
+			case <-wait:
+				continue
+			}
+		}
+		if backoff > 0 {
+			t := time.NewTimer(backoff)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
+		status, err := s.post(ctx, target, secret, head.raw)
+		if ctx.Err() != nil {
+			return
+		}
+		s.mu.Lock()
+		if err == nil && status/100 == 2 {
+			if len(s.updates) > 0 && s.updates[0].id == head.id {
+				s.updates = s.updates[1:]
+			}
+			backoff = 0
+		} else {
+			msg := fmt.Sprintf("Wrong response from the webhook: %d %s", status, http.StatusText(status))
+			if err != nil {
+				msg = "Connection refused"
+			}
+			s.webhook.lastErrorDate, s.webhook.lastErrorMsg = time.Now(), msg
+			backoff = min(max(2*backoff, 100*time.Millisecond), 2*time.Second)
+		}
+		s.mu.Unlock()
+	}
+}
+
+func (s *Server) post(ctx context.Context, target, secret string, body []byte) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if secret != "" {
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secret)
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return resp.StatusCode, nil
+}
+
+// Deliver posts one update to url as Telegram's webhook would, bypassing the queue, so
+// tests can forge calls (wrong secret, duplicate update_id) against the bot's endpoint.
+func (s *Server) Deliver(ctx context.Context, url, secret string, u models.Update) (status int, err error) {
+	body, err := json.Marshal(&u)
+	if err != nil {
+		return 0, err
+	}
+	return s.post(ctx, url, secret, body)
+}

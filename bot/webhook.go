@@ -1,0 +1,61 @@
+package bot
+
+import (
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+)
+
+// SecretHeader carries the webhook secret Telegram was given in setWebhook.
+const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+// DefaultMaxWebhookBody bounds a webhook request; real updates are a few KB.
+const DefaultMaxWebhookBody = 1 << 20
+
+// WebhookHandler receives updates from Telegram. It checks the secret in
+// constant time (401 when wrong or missing, before reading the body),
+// refuses bodies over maxBody (413), and answers 200 only once the update
+// is stored: Telegram re-delivers anything else, and the inbox ignores a
+// re-delivered update_id.
+func (r *Runtime) WebhookHandler(secret string, maxBody int64) http.Handler {
+	if maxBody <= 0 {
+		maxBody = DefaultMaxWebhookBody
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		got := req.Header.Get(SecretHeader)
+		if secret == "" || subtle.ConstantTimeCompare([]byte(got), []byte(secret)) != 1 {
+			r.log.Warn("webhook call with a wrong or missing secret", "remote", req.RemoteAddr)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, req.Body, maxBody))
+		if err != nil {
+			if errors.As(err, new(*http.MaxBytesError)) {
+				http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+				return
+			}
+			http.Error(w, "cannot read body", http.StatusBadRequest)
+			return
+		}
+		var head struct {
+			ID int64 `json:"update_id"`
+		}
+		if err := json.Unmarshal(body, &head); err != nil || head.ID == 0 {
+			http.Error(w, "not a Telegram update", http.StatusBadRequest)
+			return
+		}
+		if err := r.Accept(req.Context(), []json.RawMessage{body}); err != nil {
+			r.log.Error("cannot store webhook update; Telegram will retry", "update_id", head.ID, "err", err)
+			http.Error(w, "try again", http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	})
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dvcbot/dvcbot/locales"
+)
+
+// config is dvcbot's configuration, from environment variables; a few can
+// also be given as flags, which win.
+type config struct {
+	Token           string  // TELEGRAM_BOT_TOKEN
+	DatabaseURL     string  // DATABASE_URL
+	WebhookURL      string  // WEBHOOK_URL: webhook mode when set
+	WebhookSecret   string  // WEBHOOK_SECRET
+	HTTPAddr        string  // HTTP_ADDR: /healthz, and the webhook
+	Admins          []int64 // ADMIN_TELEGRAM_IDS
+	DefaultLanguage string  // DEFAULT_LANGUAGE
+	APIURL          string  // TELEGRAM_API_URL
+	LogFormat       string  // LOG_FORMAT: json or text
+}
+
+// configError names the variable at fault; main prints it as one line and
+// exits with status 2.
+type configError struct {
+	name, problem string
+}
+
+func (e *configError) Error() string { return e.name + " " + e.problem }
+
+var webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
+
+// needs says which settings a subcommand cannot do without.
+type needs struct{ token, database bool }
+
+func loadConfig(args []string, getenv func(string) string, need needs, stderr io.Writer) (config, error) {
+	c := config{
+		Token:           strings.TrimSpace(getenv("TELEGRAM_BOT_TOKEN")),
+		DatabaseURL:     strings.TrimSpace(getenv("DATABASE_URL")),
+		WebhookURL:      strings.TrimSpace(getenv("WEBHOOK_URL")),
+		WebhookSecret:   strings.TrimSpace(getenv("WEBHOOK_SECRET")),
+		HTTPAddr:        or(getenv("HTTP_ADDR"), ":8080"),
+		DefaultLanguage: or(getenv("DEFAULT_LANGUAGE"), "vi"),
+		APIURL:          or(getenv("TELEGRAM_API_URL"), "https://api.telegram.org"),
+		LogFormat:       or(getenv("LOG_FORMAT"), "json"),
+	}
+	fs := flag.NewFlagSet("dvcbot", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.HTTPAddr, "http-addr", c.HTTPAddr, "address for /healthz and the webhook (HTTP_ADDR)")
+	fs.StringVar(&c.DefaultLanguage, "lang", c.DefaultLanguage, "language for users who have not chosen one: vi or en (DEFAULT_LANGUAGE)")
+	fs.StringVar(&c.APIURL, "api-url", c.APIURL, "Telegram Bot API server (TELEGRAM_API_URL)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text (LOG_FORMAT)")
+	if err := fs.Parse(args); err != nil {
+		return c, &configError{"flags", err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return c, &configError{"arguments", fmt.Sprintf("not understood: %q", fs.Args())}
+	}
+
+	if need.token && c.Token == "" {
+		return c, &configError{"TELEGRAM_BOT_TOKEN", "is not set: create a bot with @BotFather and put its token there"}
+	}
+	if c.Token != "" && !strings.Contains(c.Token, ":") {
+		return c, &configError{"TELEGRAM_BOT_TOKEN", "is malformed: a token looks like 123456789:AA…"}
+	}
+	if need.database && c.DatabaseURL == "" {
+		return c, &configError{"DATABASE_URL", "is not set: e.g. postgres://user:pass@localhost:5432/dvcbot?sslmode=disable"}
+	}
+	if c.DatabaseURL != "" && !strings.Contains(c.DatabaseURL, "=") {
+		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			return c, &configError{"DATABASE_URL", "is malformed: want postgres://… or key=value pairs"}
+		}
+	}
+	switch {
+	case c.WebhookURL != "" && c.WebhookSecret == "":
+		return c, &configError{"WEBHOOK_SECRET", "is not set: webhook mode (WEBHOOK_URL) needs a secret of 1–256 characters A-Z a-z 0-9 _ -"}
+	case c.WebhookURL == "" && c.WebhookSecret != "":
+		return c, &configError{"WEBHOOK_URL", "is not set, but WEBHOOK_SECRET is: set both for webhook mode, neither for long polling"}
+	case c.WebhookURL != "":
+		u, err := url.Parse(c.WebhookURL)
+		if err != nil || u.Scheme != "https" || u.Host == "" {
+			return c, &configError{"WEBHOOK_URL", "is malformed: Telegram needs an https:// URL"}
+		}
+		if !webhookSecret.MatchString(c.WebhookSecret) {
+			return c, &configError{"WEBHOOK_SECRET", "is malformed: use 1–256 characters A-Z a-z 0-9 _ -"}
+		}
+	}
+	if _, port, ok := strings.Cut(c.HTTPAddr, ":"); !ok || port == "" {
+		return c, &configError{"HTTP_ADDR", "is malformed: want host:port or :port, e.g. :8080"}
+	}
+	if !slices.Contains(locales.Languages, c.DefaultLanguage) {
+		return c, &configError{"DEFAULT_LANGUAGE", fmt.Sprintf("is %q: want one of %s", c.DefaultLanguage, strings.Join(locales.Languages, ", "))}
+	}
+	if u, err := url.Parse(c.APIURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return c, &configError{"TELEGRAM_API_URL", "is malformed: want e.g. https://api.telegram.org"}
+	}
+	c.APIURL = strings.TrimRight(c.APIURL, "/")
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		return c, &configError{"LOG_FORMAT", "is malformed: want json or text"}
+	}
+	for _, f := range strings.FieldsFunc(getenv("ADMIN_TELEGRAM_IDS"), func(r rune) bool { return r == ',' || r == ' ' }) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || id <= 0 {
+			return c, &configError{"ADMIN_TELEGRAM_IDS", fmt.Sprintf("has %q: want Telegram user ids separated by commas", f)}
+		}
+		c.Admins = append(c.Admins, id)
+	}
+	return c, nil
+}
+
+func or(v, def string) string {
+	if v = strings.TrimSpace(v); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/pgserver"
+)
+
+// demo runs the real bot and handlers against an in-process fake Telegram
+// and real PostgreSQL, with the person at the keyboard as an admin. Each
+// input line is a message; a line that is just a number presses that
+// button of the last message shown. EOF ends the demo.
+func demo(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Writer) error {
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	dbURL := cfg.DatabaseURL
+	if dbURL == "" {
+		fmt.Fprintln(stderr, "DATABASE_URL is not set: starting a private PostgreSQL server for this demo…")
+		pg, err := pgserver.Start(ctx, log)
+		if err != nil {
+			return fmt.Errorf("demo database: %w (or set DATABASE_URL)", err)
+		}
+		defer pg.Stop()
+		dbURL = pg.URL()
+	}
+	store, err := storage.Open(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Migrate(ctx, log); err != nil {
+		return err
+	}
+
+	srv := telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"))
+	defer srv.Close()
+	me := srv.NewUser("Demo", "vi")
+	cfg.Token, cfg.APIURL = srv.Token, srv.URL
+	cfg.Admins = append(cfg.Admins, me.ID)
+
+	handled := make(chan int64, 64)
+	a, err := assemble(ctx, cfg, store, log,
+		[]bot.SenderOption{bot.WithChatRate(50, 50)}, // one person typing: no need to pace
+		[]bot.Option{bot.WithOnHandled(func(id int64) { handled <- id })})
+	if err != nil {
+		return err
+	}
+	if err := a.start(ctx, log); err != nil {
+		return err
+	}
+	polled := make(chan struct{})
+	go func() {
+		defer close(polled)
+		p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: time.Second, Allowed: allowedUpdates, Log: log}
+		p.Run(ctx, a.runtime.Accept)
+	}()
+	defer func() {
+		cancel()
+		<-polled
+		stop, done := context.WithTimeout(context.Background(), 5*time.Second)
+		defer done()
+		a.runtime.Shutdown(stop)
+	}()
+
+	fmt.Fprintf(stdout, "dvcbot demo: you are %q, an admin. Type a message or a command; a number presses that button; Ctrl-D ends.\n", me.FirstName)
+	var buttons []telegramtest.Button // of the last message shown with a keyboard
+	var buttonsOn int                 // that message's id
+	in := bufio.NewScanner(stdin)
+	for in.Scan() {
+		line := strings.TrimSpace(in.Text())
+		if line == "" {
+			continue
+		}
+		fmt.Fprintf(stdout, "\n> %s\n", line)
+		var id int64
+		if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(buttons) {
+			b := buttons[n-1]
+			if b.CallbackData == "" {
+				fmt.Fprintf(stdout, "(a link button: %s)\n", b.URL)
+				continue
+			}
+			if id, err = me.PressOn(buttonsOn, b.Text); err != nil {
+				fmt.Fprintf(stdout, "(cannot press %q: %v)\n", b.Text, err)
+				continue
+			}
+		} else {
+			id = me.SendText(line)
+		}
+		if err := waitHandled(ctx, handled, id); err != nil {
+			return err
+		}
+		for {
+			m, err := me.Next(100 * time.Millisecond)
+			if err != nil {
+				break
+			}
+			printMessage(stdout, m)
+			if len(m.Keyboard) > 0 {
+				buttons, buttonsOn = m.Buttons(), m.ID
+			} else if m.ID == buttonsOn {
+				buttons = nil // an edit took the keyboard away
+			}
+		}
+	}
+	fmt.Fprintln(stdout, "\n(end of input: demo stopped)")
+	return in.Err()
+}
+
+func waitHandled(ctx context.Context, handled <-chan int64, id int64) error {
+	timeout := time.After(30 * time.Second)
+	for {
+		select {
+		case got := <-handled:
+			if got == id {
+				return nil
+			}
+		case <-timeout:
+			return fmt.Errorf("the bot did not handle update %d within 30s", id)
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+func printMessage(w io.Writer, m *telegramtest.Message) {
+	head := "── dvcbot"
+	if m.Edited {
+		head += " (edited)"
+	}
+	fmt.Fprintln(w, head)
+	text := m.Text
+	if text == "" {
+		text = m.Caption
+	}
+	fmt.Fprintln(w, text)
+	if m.Photo != nil {
+		fmt.Fprintf(w, "[photo, %d bytes]\n", len(m.Photo))
+	}
+	if m.Document != nil {
+		fmt.Fprintf(w, "[document %s, %d bytes]\n", m.Document.Name, len(m.Document.Data))
+	}
+	n := 0
+	for _, row := range m.Keyboard {
+		labels := make([]string, len(row))
+		for i, b := range row {
+			n++
+			labels[i] = fmt.Sprintf("[%d] %s", n, b.Text)
+			if b.URL != "" {
+				labels[i] += " → " + b.URL
+			}
+		}
+		fmt.Fprintln(w, strings.Join(labels, "   "))
+	}
+}

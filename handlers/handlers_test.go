@@ -1,0 +1,402 @@
+package handlers_test
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/bot/bottest"
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+func TestMain(m *testing.M) { storagetest.Main(m) }
+
+// world is the bot as a user meets it: real handlers and runtime, the fake
+// Telegram, a database of its own.
+type world struct {
+	t     *testing.T
+	srv   *telegramtest.Server
+	bot   *bottest.Bot
+	store *storage.Storage
+	texts *locales.Catalog
+	admin *telegramtest.User
+}
+
+func newWorld(t *testing.T, opts ...handlers.Option) *world {
+	t.Helper()
+	srv := telegramtest.NewServer()
+	t.Cleanup(srv.Close)
+	store := storagetest.Open(t)
+	texts, err := locales.Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := srv.NewUser("Admin", "vi")
+	h := handlers.New(store, texts, append([]handlers.Option{
+		handlers.WithAdmins(admin.ID), handlers.WithBotUsername(srv.Bot().Username)}, opts...)...)
+	return &world{t: t, srv: srv, store: store, texts: texts, admin: admin, bot: bottest.Start(t, srv, store, h)}
+}
+
+// send types text as u and returns what the bot answered.
+func (w *world) send(u *telegramtest.User, text string) []*telegramtest.Message {
+	w.t.Helper()
+	w.bot.WaitHandled(w.t, u.SendText(text))
+	return drain(u)
+}
+
+// press taps the newest button with this label and returns what changed.
+func (w *world) press(u *telegramtest.User, label string) []*telegramtest.Message {
+	w.t.Helper()
+	id, err := u.Press(label)
+	if err != nil {
+		w.t.Fatalf("press %q: %v (last message: %+v)", label, err, u.Last())
+	}
+	w.bot.WaitHandled(w.t, id)
+	return drain(u)
+}
+
+func drain(u *telegramtest.User) []*telegramtest.Message {
+	var out []*telegramtest.Message
+	for {
+		m, err := u.Next(20 * time.Millisecond)
+		if err != nil {
+			return out
+		}
+		out = append(out, m)
+	}
+}
+
+func (w *world) vi(id string, data ...locales.Data) string { return w.texts.For("vi").T(id, data...) }
+func (w *world) en(id string, data ...locales.Data) string { return w.texts.For("en").T(id, data...) }
+
+func only(t *testing.T, ms []*telegramtest.Message) *telegramtest.Message {
+	t.Helper()
+	if len(ms) != 1 {
+		t.Fatalf("bot sent %d messages, want 1: %+v", len(ms), ms)
+	}
+	return ms[0]
+}
+
+func hasButton(m *telegramtest.Message, label string) bool {
+	for _, b := range m.Buttons() {
+		if b.Text == label {
+			return true
+		}
+	}
+	return false
+}
+
+func TestStartHelpAndLanguage(t *testing.T) {
+	w := newWorld(t)
+	guest := w.srv.NewUser("Lan", "en") // Telegram set to English; the bot still starts in Vietnamese
+
+	m := only(t, w.send(guest, "/start"))
+	if m.Text != w.vi("start.guest", locales.Data{"Name": "Lan"}) {
+		t.Fatalf("greeting = %q", m.Text)
+	}
+	if m := only(t, w.send(guest, "/help")); m.Text != w.vi("help.guest") {
+		t.Fatalf("help = %q", m.Text)
+	}
+	m = only(t, w.send(guest, "/lang"))
+	if !hasButton(m, "English") || !hasButton(m, "Tiếng Việt") {
+		t.Fatalf("language buttons: %+v", m.Keyboard)
+	}
+	m = only(t, w.press(guest, "English"))
+	if !m.Edited || m.Text != "Switched to English." {
+		t.Fatalf("after pressing English: %+v", m)
+	}
+	if m := only(t, w.send(guest, "/help")); m.Text != w.en("help.guest") {
+		t.Fatalf("help after switching = %q", m.Text)
+	}
+	menu := w.srv.Commands("chat:"+strconv.FormatInt(guest.ID, 10), "")
+	if len(menu) == 0 || menu[0].Description != w.en("cmd.start") {
+		t.Fatalf("chat menu after switching: %+v", menu)
+	}
+	if m := only(t, w.send(guest, "/lang vi")); m.Text != "Đã chuyển sang tiếng Việt." {
+		t.Fatalf("/lang vi = %q", m.Text)
+	}
+}
+
+func TestDefaultMenusPerLanguage(t *testing.T) {
+	w := newWorld(t)
+	texts, _ := locales.Load("vi", nil)
+	h := handlers.New(w.store, texts)
+	for _, r := range h.DefaultMenus() {
+		if err := w.bot.Sender.Send(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vi, en := w.srv.Commands("default", ""), w.srv.Commands("default", "en")
+	if len(vi) != 3 || vi[0].Description != w.vi("cmd.start") || len(en) != 3 || en[0].Description != w.en("cmd.start") {
+		t.Fatalf("default menus: vi %+v, en %+v", vi, en)
+	}
+}
+
+var inviteLink = regexp.MustCompile(`https://t\.me/\w+\?start=([A-Za-z0-9_-]+)`)
+
+// createInvite runs the admin's invite flow from a typed commune name and
+// returns the invite code.
+func (w *world) createInvite(query, result, role string) string {
+	w.t.Helper()
+	m := only(w.t, w.send(w.admin, "/invite"))
+	if !hasButton(m, "Thành phố Hồ Chí Minh") {
+		w.t.Fatalf("invite starts without the province list: %q", m.Text)
+	}
+	m = only(w.t, w.send(w.admin, query))
+	if !hasButton(m, result) {
+		w.t.Fatalf("search %q did not offer %q: %s %+v", query, result, m.Text, m.Buttons())
+	}
+	w.press(w.admin, result)
+	m = only(w.t, w.press(w.admin, w.vi("invite.role_"+role)))
+	match := inviteLink.FindStringSubmatch(m.Text)
+	if match == nil {
+		w.t.Fatalf("no invite link in %q", m.Text)
+	}
+	return match[1]
+}
+
+func TestInviteByOldAndNewNameThenJoin(t *testing.T) {
+	w := newWorld(t)
+	const anHoiTay = "Phường An Hội Tây, Thành phố Hồ Chí Minh"
+	for _, query := range []string{"phuong 12 go vap", "an hoi tay", "An Hội Tây"} {
+		t.Run(query, func(t *testing.T) {
+			code := w.createInvite(query, anHoiTay, "volunteer")
+			volunteer := w.srv.NewUser("Minh "+query, "vi")
+			m := only(t, w.send(volunteer, "/start "+code))
+			if want := w.vi("join.welcome", locales.Data{"Unit": anHoiTay, "Role": w.vi("role.volunteer")}); m.Text != want {
+				t.Fatalf("welcome = %q, want %q", m.Text, want)
+			}
+			var u storage.User
+			err := w.store.DB().Get(&u, `SELECT telegram_id, first_name, language, role, commune_code, joined_at FROM users WHERE telegram_id = $1`, volunteer.ID)
+			if err != nil || u.Role != storage.RoleVolunteer || u.CommuneCode.String != "26882" {
+				t.Fatalf("volunteer row: %+v (%v)", u, err)
+			}
+			notice := drain(w.admin)
+			if len(notice) != 1 || !strings.Contains(notice[0].Text, "Minh "+query) {
+				t.Fatalf("the inviter was not told: %+v", notice)
+			}
+			// Now a volunteer: their menu and /start say so.
+			if m := only(t, w.send(volunteer, "/start")); !strings.Contains(m.Text, anHoiTay) {
+				t.Fatalf("member greeting = %q", m.Text)
+			}
+			if m := only(t, w.send(volunteer, "/start "+code)); m.Text != w.vi("join.already", locales.Data{"Role": w.vi("role.volunteer"), "Unit": anHoiTay}) {
+				t.Fatalf("second use by the same person = %q", m.Text)
+			}
+		})
+	}
+}
+
+func TestOldNameSearchShowsTheFormerName(t *testing.T) {
+	w := newWorld(t)
+	w.send(w.admin, "/invite")
+	m := only(t, w.send(w.admin, "phuong 12 go vap"))
+	if !strings.Contains(m.Text, "Phường 12, Quận Gò Vấp") {
+		t.Fatalf("results do not say which old name matched: %q", m.Text)
+	}
+	m = only(t, w.send(w.admin, "xyzzy nowhere"))
+	if !strings.Contains(m.Text, w.vi("invite.no_results", locales.Data{"Query": "xyzzy nowhere"})) {
+		t.Fatalf("no-result answer = %q", m.Text)
+	}
+}
+
+func TestExpiredAndUsedUpInvites(t *testing.T) {
+	now := time.Now()
+	w := newWorld(t, handlers.WithClock(func() time.Time { return now }))
+	ctx := context.Background()
+	var expired, single storage.Invite
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		var err error
+		if expired, err = tx.CreateInvite(ctx, "26882", storage.RoleVolunteer, w.admin.ID, now.Add(-time.Minute), 10); err != nil {
+			return err
+		}
+		single, err = tx.CreateInvite(ctx, "26882", storage.RoleVolunteer, w.admin.ID, now.Add(time.Hour), 1)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := w.srv.NewUser("A", "vi"), w.srv.NewUser("B", "vi")
+	if m := only(t, w.send(a, "/start "+expired.Code)); m.Text != w.vi("join.expired") {
+		t.Fatalf("expired invite: %q", m.Text)
+	}
+	if m := only(t, w.send(a, "/start "+single.Code)); !strings.HasPrefix(m.Text, w.vi("join.welcome", locales.Data{"Unit": "Phường An Hội Tây, Thành phố Hồ Chí Minh", "Role": w.vi("role.volunteer")})[:20]) {
+		t.Fatalf("first use: %q", m.Text)
+	}
+	drain(w.admin)
+	if m := only(t, w.send(b, "/start "+single.Code)); m.Text != w.vi("join.used_up") {
+		t.Fatalf("used-up invite: %q", m.Text)
+	}
+	for _, bad := range []string{"nosuchcode", "bad%20code", strings.Repeat("x", 80)} {
+		if m := only(t, w.send(b, "/start "+bad)); m.Text != w.vi("join.not_found") {
+			t.Fatalf("invite %q: %q", bad, m.Text)
+		}
+	}
+	var role string
+	if err := w.store.DB().Get(&role, `SELECT role FROM users WHERE telegram_id = $1`, b.ID); err != nil || role != storage.RoleGuest {
+		t.Fatalf("refused user has role %q (%v), want guest", role, err)
+	}
+	if m := only(t, w.send(b, "/invite")); m.Text != w.vi("invite.not_allowed") {
+		t.Fatalf("guest /invite: %q", m.Text)
+	}
+}
+
+func TestCoordinatorInvitesVolunteersInTheirProvince(t *testing.T) {
+	w := newWorld(t)
+	code := w.createInvite("an hoi tay", "Phường An Hội Tây, Thành phố Hồ Chí Minh", "coordinator")
+	coord := w.srv.NewUser("Coord", "vi")
+	w.send(coord, "/start "+code)
+	drain(w.admin)
+
+	m := only(t, w.send(coord, "/invite"))
+	if !strings.HasPrefix(m.Text, "Thành phố Hồ Chí Minh") || hasButton(m, w.vi("button.back")) {
+		t.Fatalf("a coordinator starts in their province's communes: %q %+v", m.Text, m.Buttons())
+	}
+	// A commune of another province is not offered to them.
+	if m := only(t, w.send(coord, "hoi an tay")); hasButton(m, "Phường Hội An Tây, Thành phố Đà Nẵng") {
+		t.Fatalf("coordinator search left their province: %+v", m.Buttons())
+	}
+	m = only(t, w.send(coord, "an hoi dong"))
+	m = only(t, w.press(coord, "Phường An Hội Đông, Thành phố Hồ Chí Minh"))
+	if !strings.Contains(m.Text, w.vi("role.volunteer")) || inviteLink.FindString(m.Text) == "" {
+		t.Fatalf("coordinator's invite: %q", m.Text)
+	}
+}
+
+func TestStaleButtonAndDoubleTap(t *testing.T) {
+	w := newWorld(t)
+	first := only(t, w.send(w.admin, "/invite"))
+	w.press(w.admin, "Thành phố Hồ Chí Minh") // first now lists the city's communes
+
+	// A new /invite makes the first message outdated.
+	second := only(t, w.send(w.admin, "/invite"))
+	id, err := w.admin.PressOn(first.ID, w.vi("button.cancel"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	if got := lastAnswer(t, w.admin); got != w.vi("button.stale") {
+		t.Fatalf("outdated press answered %q, want %q", got, w.vi("button.stale"))
+	}
+	shown := only(t, drain(w.admin))
+	if shown.ID != first.ID || shown.Text != second.Text {
+		t.Fatalf("the outdated message should now show the current step, got %q", shown.Text)
+	}
+	if flow := w.flow(); flow != "inv" {
+		t.Fatalf("an outdated cancel ended the flow: %q", flow)
+	}
+
+	// Two quick taps on one button move the flow once.
+	before := w.version()
+	p1, _ := w.admin.PressOn(second.ID, "Cao Bằng")
+	p2, _ := w.admin.PressOn(second.ID, "Cao Bằng")
+	w.bot.WaitHandled(t, p1, p2)
+	if got := lastAnswer(t, w.admin); got != w.vi("button.stale") {
+		t.Fatalf("second tap answered %q", got)
+	}
+	if after := w.version(); after != before+1 {
+		t.Fatalf("a double tap moved the flow %d times", after-before)
+	}
+	msgs := w.admin.Messages()
+	if got := msgs[len(msgs)-1]; got.ID != second.ID || !strings.HasPrefix(got.Text, "Cao Bằng") {
+		t.Fatalf("after a double tap the screen shows %q", got.Text)
+	}
+}
+
+func lastAnswer(t *testing.T, u *telegramtest.User) string {
+	t.Helper()
+	answers := u.Answers()
+	if len(answers) == 0 {
+		t.Fatal("no press was answered")
+	}
+	return answers[len(answers)-1].Text
+}
+
+func (w *world) flow() string {
+	var flow string
+	if err := w.store.DB().Get(&flow, `SELECT flow FROM conversations WHERE chat_id = $1`, w.admin.ID); err != nil {
+		w.t.Fatal(err)
+	}
+	return flow
+}
+
+func (w *world) version() int {
+	var v int
+	if err := w.store.DB().Get(&v, `SELECT version FROM conversations WHERE chat_id = $1`, w.admin.ID); err != nil {
+		w.t.Fatal(err)
+	}
+	return v
+}
+
+func TestBadInputGetsAClearAnswer(t *testing.T) {
+	w := newWorld(t)
+	u := w.srv.NewUser("U", "vi")
+	if m := only(t, w.send(u, "/frobnicate")); m.Text != w.vi("error.unknown_command", locales.Data{"Command": "/frobnicate"}) {
+		t.Fatalf("unknown command: %q", m.Text)
+	}
+	if m := only(t, w.send(u, "hello?")); m.Text != w.vi("error.text_no_flow") {
+		t.Fatalf("text outside a flow: %q", m.Text)
+	}
+	huge := strings.Repeat("ă", 4096)
+	if m := only(t, w.send(u, huge)); m.Text != w.vi("error.too_long", locales.Data{"Length": 4096}) {
+		t.Fatalf("huge message: %q", m.Text)
+	}
+	if m := only(t, w.send(u, "/start@"+w.srv.Bot().Username)); !strings.HasPrefix(m.Text, "Xin chào U!") {
+		t.Fatalf("/start@bot: %q", m.Text)
+	}
+	if ms := w.send(u, "/start@some_other_bot"); len(ms) != 1 || ms[0].Text != w.vi("error.text_no_flow") {
+		t.Fatalf("a command for another bot: %+v", ms)
+	}
+	// A photo (of a resident's document, perhaps) is refused, not stored.
+	id := w.srv.Enqueue(models.Update{Message: &models.Message{ID: 99, Date: int(time.Now().Unix()),
+		From: &models.User{ID: u.ID, FirstName: "U"}, Chat: models.Chat{ID: u.ID, Type: "private"},
+		Photo: []models.PhotoSize{{FileID: "x", Width: 1, Height: 1}}}})
+	w.bot.WaitHandled(t, id)
+	if m := only(t, drain(u)); m.Text != w.vi("error.media") {
+		t.Fatalf("photo: %q", m.Text)
+	}
+	// A typed name longer than any commune's is refused with the flow intact.
+	w.send(w.admin, "/invite")
+	if m := only(t, w.send(w.admin, strings.Repeat("phuong ", 20))); !strings.HasPrefix(m.Text, w.vi("invite.query_too_long", locales.Data{"Max": 100})) {
+		t.Fatalf("long query: %q", m.Text)
+	}
+}
+
+// panicky wraps the real handlers and panics on one text.
+type panicky struct{ *handlers.Handlers }
+
+func (p panicky) Handle(ctx context.Context, tx *storage.Tx, u *models.Update) ([]bot.Reply, error) {
+	if u.Message != nil && u.Message.Text == "/crash" {
+		panic("crash on purpose")
+	}
+	return p.Handlers.Handle(ctx, tx, u)
+}
+
+func TestPanicGivesTheLocalizedError(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	store := storagetest.Open(t)
+	texts, _ := locales.Load("vi", nil)
+	b := bottest.Start(t, srv, store, panicky{handlers.New(store, texts)})
+	u := srv.NewUser("An", "vi")
+
+	b.WaitHandled(t, u.SendText("/lang en"))
+	drain(u)
+	b.WaitHandled(t, u.SendText("/crash"))
+	if m := only(t, drain(u)); m.Text != texts.For("en").T("error.generic") {
+		t.Fatalf("after a panic the user got %q", m.Text)
+	}
+	b.WaitHandled(t, u.SendText("/help"))
+	if m := only(t, drain(u)); m.Text != texts.For("en").T("help.guest") {
+		t.Fatalf("after a panic: %q", m.Text)
+	}
+}

@@ -1,0 +1,322 @@
+package handlers
+
+import (
+	"errors"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// The invite flow: an admin picks a province, then a commune (by buttons or
+// by typing a name, old or new), then the role; a coordinator invites
+// volunteers to communes of their own province. The result is a deep link
+// https://t.me/<bot>?start=<code>.
+
+// Invite flow steps.
+const (
+	stepProvince = "province"
+	stepCommune  = "commune"
+	stepResults  = "results"
+	stepRole     = "role"
+)
+
+const (
+	communesPerPage = 16
+	searchResults   = 8
+	maxQuery        = 100
+)
+
+// inviteState is the flow's data in the conversation row.
+type inviteState struct {
+	Province string `json:"p,omitempty"`
+	Page     int    `json:"pg,omitempty"`
+	Query    string `json:"q,omitempty"`
+	Commune  string `json:"c,omitempty"`
+}
+
+func canInvite(role string) bool {
+	return role == storage.RoleAdmin || role == storage.RoleCoordinator
+}
+
+func (h *Handlers) inviteStart(r *request) error {
+	if !canInvite(r.role) {
+		r.say(r.t.T("invite.not_allowed"), nil)
+		return nil
+	}
+	st, step := inviteState{}, stepProvince
+	if r.role == storage.RoleCoordinator {
+		if !r.user.CommuneCode.Valid {
+			r.say(r.t.T("invite.no_unit"), nil)
+			return nil
+		}
+		c, err := r.tx.Commune(r.ctx, r.user.CommuneCode.String)
+		if err != nil {
+			return err
+		}
+		st.Province, step = c.ProvinceCode, stepCommune
+	}
+	return h.inviteGo(r, step, st, "")
+}
+
+// inviteGo saves the flow at step and shows that step's screen, with note
+// (a line such as "nothing found") above it.
+func (h *Handlers) inviteGo(r *request, step string, st inviteState, note string) error {
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, step, st, 0)
+	if err != nil {
+		return err
+	}
+	return h.inviteShow(r, step, st, version, note)
+}
+
+func (h *Handlers) inviteShow(r *request, step string, st inviteState, version int, note string) error {
+	text, kb, err := h.inviteScreen(r, step, st, version)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		text = note + "\n\n" + text
+	}
+	r.show(text, kb)
+	return nil
+}
+
+// inviteScreen draws one step: its text and buttons, which carry version.
+func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version int) (string, bot.Keyboard, error) {
+	data := func(action, arg string) string {
+		return callback{flow: flowInvite, action: action, arg: arg, version: version}.String()
+	}
+	var (
+		text string
+		kb   bot.Keyboard
+		back = step != stepProvince && !(step == stepCommune && r.role == storage.RoleCoordinator)
+	)
+	switch step {
+	case stepProvince:
+		ps, err := r.tx.Provinces(r.ctx)
+		if err != nil {
+			return "", nil, err
+		}
+		text = r.t.T("invite.choose_province")
+		buttons := make([]bot.Button, len(ps))
+		for i, p := range ps {
+			buttons[i] = bot.Button{Text: p.Name, Data: data("p", p.Code)}
+		}
+		kb = grid(buttons, 2)
+	case stepCommune:
+		p, err := r.tx.Province(r.ctx, st.Province)
+		if err != nil {
+			return "", nil, err
+		}
+		cs, total, err := r.tx.Communes(r.ctx, st.Province, st.Page*communesPerPage, communesPerPage)
+		if err != nil {
+			return "", nil, err
+		}
+		pages := max(1, (total+communesPerPage-1)/communesPerPage)
+		text = r.t.T("invite.choose_commune", locales.Data{"Province": p.Name, "Page": st.Page + 1, "Pages": pages})
+		buttons := make([]bot.Button, len(cs))
+		for i, c := range cs {
+			buttons[i] = bot.Button{Text: c.Name, Data: data("c", c.Code)}
+		}
+		kb = grid(buttons, 2)
+		var nav []bot.Button
+		if st.Page > 0 {
+			nav = append(nav, bot.Button{Text: r.t.T("button.prev"), Data: data("pg", strconv.Itoa(st.Page-1))})
+		}
+		if st.Page+1 < pages {
+			nav = append(nav, bot.Button{Text: r.t.T("button.next"), Data: data("pg", strconv.Itoa(st.Page+1))})
+		}
+		if nav != nil {
+			kb = append(kb, nav)
+		}
+	case stepResults:
+		ms, err := r.tx.SearchCommunes(r.ctx, st.Query, st.Province, searchResults)
+		if err != nil {
+			return "", nil, err
+		}
+		lines := []string{r.t.N("invite.results", len(ms), locales.Data{"Query": st.Query})}
+		for _, m := range ms {
+			line := "• " + m.Name + ", " + m.ProvinceName
+			if !m.IsCurrent {
+				line += " (" + r.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
+			}
+			lines = append(lines, line)
+			kb = append(kb, []bot.Button{{Text: m.Name + ", " + m.ProvinceName, Data: data("c", m.Code)}})
+		}
+		text = strings.Join(lines, "\n")
+	case stepRole:
+		c, err := r.tx.Commune(r.ctx, st.Commune)
+		if err != nil {
+			return "", nil, err
+		}
+		text = r.t.T("invite.choose_role", locales.Data{"Unit": c.Name + ", " + c.ProvinceName})
+		kb = bot.Keyboard{{
+			{Text: r.t.T("invite.role_volunteer"), Data: data("r", storage.RoleVolunteer)},
+			{Text: r.t.T("invite.role_coordinator"), Data: data("r", storage.RoleCoordinator)},
+		}}
+	}
+	last := []bot.Button{{Text: r.t.T("button.cancel"), Data: data("x", "")}}
+	if back {
+		last = append([]bot.Button{{Text: r.t.T("button.back"), Data: data("b", "")}}, last...)
+	}
+	return text, append(kb, last), nil
+}
+
+// invitePress moves the flow on by a button.
+func (h *Handlers) invitePress(r *request, cb callback) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if conv.Flow != flowInvite {
+		r.answer(r.t.T("button.done"))
+		return nil
+	}
+	var st inviteState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	if cb.version != conv.Version {
+		// An old message, or the second tap of a double tap: say so and
+		// show where the flow really is.
+		r.answer(r.t.T("button.stale"))
+		return h.inviteShow(r, conv.Step, st, conv.Version, "")
+	}
+	if !canInvite(r.role) {
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		r.show(r.t.T("invite.not_allowed"), nil)
+		return nil
+	}
+	switch cb.action {
+	case "p":
+		if r.role != storage.RoleAdmin {
+			break
+		}
+		return h.inviteGo(r, stepCommune, inviteState{Province: cb.arg}, "")
+	case "pg":
+		page, _ := strconv.Atoi(cb.arg)
+		st.Page = max(page, 0)
+		return h.inviteGo(r, stepCommune, st, "")
+	case "c":
+		c, err := r.tx.Commune(r.ctx, cb.arg)
+		if errors.Is(err, storage.ErrNotFound) {
+			break
+		} else if err != nil {
+			return err
+		}
+		if r.role == storage.RoleCoordinator {
+			if c.ProvinceCode != st.Province {
+				break
+			}
+			return h.inviteCreate(r, c.Code, storage.RoleVolunteer)
+		}
+		st.Commune = c.Code
+		return h.inviteGo(r, stepRole, st, "")
+	case "r":
+		if r.role != storage.RoleAdmin || (cb.arg != storage.RoleVolunteer && cb.arg != storage.RoleCoordinator) {
+			break
+		}
+		return h.inviteCreate(r, st.Commune, cb.arg)
+	case "b":
+		return h.inviteBack(r, conv.Step, st)
+	case "x":
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		r.show(r.t.T("invite.cancelled"), nil)
+		return nil
+	}
+	// A button this step does not have: show the step again.
+	r.answer(r.t.T("button.stale"))
+	return h.inviteShow(r, conv.Step, st, conv.Version, "")
+}
+
+func (h *Handlers) inviteBack(r *request, step string, st inviteState) error {
+	switch {
+	case step == stepRole && st.Query != "":
+		st.Commune = ""
+		return h.inviteGo(r, stepResults, st, "")
+	case (step == stepRole || step == stepResults) && st.Province != "":
+		st.Commune, st.Query = "", ""
+		return h.inviteGo(r, stepCommune, st, "")
+	case r.role == storage.RoleAdmin:
+		return h.inviteGo(r, stepProvince, inviteState{}, "")
+	}
+	return h.inviteGo(r, step, st, "")
+}
+
+// inviteText takes a typed commune name, at any step, as a search.
+func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
+	var st inviteState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	if !canInvite(r.role) {
+		r.say(r.t.T("invite.not_allowed"), nil)
+		return r.tx.EndConversation(r.ctx, r.chat)
+	}
+	if utf8.RuneCountInString(r.text) > maxQuery {
+		return h.inviteShow(r, conv.Step, st, conv.Version, r.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
+	}
+	province := ""
+	if r.role == storage.RoleCoordinator || conv.Step == stepCommune || conv.Step == stepResults {
+		province = st.Province
+	}
+	ms, err := r.tx.SearchCommunes(r.ctx, r.text, province, 1)
+	if err != nil {
+		return err
+	}
+	if len(ms) == 0 {
+		return h.inviteShow(r, conv.Step, st, conv.Version, r.t.T("invite.no_results", locales.Data{"Query": r.text}))
+	}
+	return h.inviteGo(r, stepResults, inviteState{Province: province, Query: r.text}, "")
+}
+
+// inviteCreate makes the invite and ends the flow with its link.
+func (h *Handlers) inviteCreate(r *request, commune, role string) error {
+	c, err := r.tx.Commune(r.ctx, commune)
+	if err != nil {
+		return err
+	}
+	uses := h.volunteerInviteMax
+	if role == storage.RoleCoordinator {
+		uses = h.coordInviteMax
+	}
+	// Valid to the end of the day, as the message says.
+	y, m, d := h.now().In(vietnam).Add(h.inviteTTL).Date()
+	expires := time.Date(y, m, d+1, 0, 0, 0, 0, vietnam)
+	inv, err := r.tx.CreateInvite(r.ctx, c.Code, role, r.user.TelegramID, expires, uses)
+	if err != nil {
+		return err
+	}
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	link := "https://t.me/" + h.botUsername + "?start=" + inv.Code
+	r.show(r.t.T("invite.created", locales.Data{
+		"Unit":    c.Name + ", " + c.ProvinceName,
+		"Role":    r.t.T("role." + role),
+		"Link":    link,
+		"MaxUses": uses,
+		"Expires": expires.Add(-time.Second).Format("02/01/2006"),
+	}), bot.Keyboard{{{Text: r.t.T("invite.share"), URL: "https://t.me/share/url?url=" + url.QueryEscape(link)}}})
+	return nil
+}
+
+// grid lays buttons out in rows of n.
+func grid(buttons []bot.Button, n int) bot.Keyboard {
+	var kb bot.Keyboard
+	for len(buttons) > 0 {
+		k := min(n, len(buttons))
+		kb = append(kb, buttons[:k])
+		buttons = buttons[k:]
+	}
+	return kb
+}

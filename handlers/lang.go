@@ -1,0 +1,51 @@
+package handlers
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/locales"
+)
+
+// lang switches the user's language: "/lang en" directly, or "/lang" and a
+// button.
+func (h *Handlers) lang(r *request, arg string) error {
+	if arg != "" {
+		code := strings.ToLower(arg)
+		if slices.Contains(locales.Languages, code) {
+			return h.setLanguage(r, code)
+		}
+		r.say(r.t.T("lang.unknown", locales.Data{"Lang": arg}), h.languageKeyboard())
+		return nil
+	}
+	r.say(r.t.T("lang.choose"), h.languageKeyboard())
+	return nil
+}
+
+// languageKeyboard names each language in itself.
+func (h *Handlers) languageKeyboard() bot.Keyboard {
+	row := make([]bot.Button, 0, len(locales.Languages))
+	for _, code := range locales.Languages {
+		row = append(row, bot.Button{Text: h.texts.For(code).T("lang.name"), Data: callback{flow: flowLang, action: "set", arg: code}.String()})
+	}
+	return bot.Keyboard{row}
+}
+
+func (h *Handlers) langPress(r *request, cb callback) error {
+	if !slices.Contains(locales.Languages, cb.arg) {
+		r.answer(r.t.T("button.done"))
+		return nil
+	}
+	return h.setLanguage(r, cb.arg)
+}
+
+func (h *Handlers) setLanguage(r *request, code string) error {
+	if err := r.tx.SetLanguage(r.ctx, r.user.TelegramID, code); err != nil {
+		return err
+	}
+	r.t = h.texts.For(code)
+	r.show(r.t.T("lang.changed"), nil)
+	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
+	return nil
+}

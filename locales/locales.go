@@ -1,0 +1,109 @@
+// Package locales holds every user-facing text of dvcbot, in Vietnamese (the
+// default) and English, loaded with go-i18n from the embedded vi.toml and
+// en.toml. Both files carry the same keys; the package's tests enforce it.
+package locales
+
+import (
+	"embed"
+	"fmt"
+	"log/slog"
+	"slices"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed *.toml
+var files embed.FS
+
+// Languages are the supported language codes, the default first.
+var Languages = []string{"vi", "en"}
+
+// Data fills a message's template fields.
+type Data map[string]any
+
+// Catalog is the loaded set of texts.
+type Catalog struct {
+	def        string
+	localizers map[string]*Localizer
+}
+
+// Load parses the embedded locale files; def is the language for users who
+// have not chosen one ("vi" or "en").
+func Load(def string, log *slog.Logger) (*Catalog, error) {
+	if !slices.Contains(Languages, def) {
+		return nil, fmt.Errorf("unsupported language %q (want one of %v)", def, Languages)
+	}
+	bundle := i18n.NewBundle(language.Vietnamese)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, lang := range Languages {
+		if _, err := bundle.LoadMessageFileFS(files, lang+".toml"); err != nil {
+			return nil, fmt.Errorf("locales: %w", err)
+		}
+	}
+	c := &Catalog{def: def, localizers: map[string]*Localizer{}}
+	for _, lang := range Languages {
+		c.localizers[lang] = &Localizer{lang: lang, l: i18n.NewLocalizer(bundle, lang), log: log}
+	}
+	return c, nil
+}
+
+// Default is the language of users who have not chosen one.
+func (c *Catalog) Default() string { return c.def }
+
+// For returns the texts in lang, or in the default language when lang is
+// empty or not supported.
+func (c *Catalog) For(lang string) *Localizer {
+	if l, ok := c.localizers[lang]; ok {
+		return l
+	}
+	return c.localizers[c.def]
+}
+
+// Localizer gives the texts of one language.
+type Localizer struct {
+	lang string
+	l    *i18n.Localizer
+	log  *slog.Logger
+}
+
+// Lang is the localizer's language code.
+func (l *Localizer) Lang() string { return l.lang }
+
+// T returns the text with the given id, its fields filled from data.
+func (l *Localizer) T(id string, data ...Data) string {
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: first(data)})
+}
+
+// N returns the plural text with the given id for count; the template sees
+// count as .Count.
+func (l *Localizer) N(id string, count int, data ...Data) string {
+	d := Data{"Count": count}
+	for k, v := range first(data) {
+		d[k] = v
+	}
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: d})
+}
+
+func (l *Localizer) localize(cfg *i18n.LocalizeConfig) string {
+	s, err := l.l.Localize(cfg)
+	if err != nil {
+		// A missing text is a bug the locale tests should have caught; show
+		// the id rather than nothing.
+		if l.log != nil {
+			l.log.Error("missing or broken text", "id", cfg.MessageID, "lang", l.lang, "err", err)
+		}
+		if s == "" {
+			return cfg.MessageID
+		}
+	}
+	return s
+}
+
+func first(data []Data) Data {
+	if len(data) == 0 {
+		return nil
+	}
+	return data[0]
+}

@@ -1,0 +1,165 @@
+package locales
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// flatten returns every message id of a locale file with its plural forms
+// (nil for a plain message).
+func flatten(t *testing.T, lang string) map[string][]string {
+	t.Helper()
+	var raw map[string]any
+	if _, err := toml.DecodeFS(files, lang+".toml", &raw); err != nil {
+		t.Fatalf("%s.toml: %v", lang, err)
+	}
+	out := map[string][]string{}
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			id := strings.TrimPrefix(prefix+"."+k, ".")
+			switch v := v.(type) {
+			case string:
+				out[id] = nil
+			case map[string]any:
+				if _, plural := v["other"]; plural {
+					var forms []string
+					for f := range v {
+						forms = append(forms, f)
+					}
+					slices.Sort(forms)
+					out[id] = forms
+				} else {
+					walk(id, v)
+				}
+			default:
+				t.Errorf("%s.toml: %s has unexpected type %T", lang, id, v)
+			}
+		}
+	}
+	walk("", raw)
+	return out
+}
+
+func TestSameKeysInEveryLanguage(t *testing.T) {
+	want := flatten(t, Languages[0])
+	if len(want) == 0 {
+		t.Fatal("no messages in the default locale")
+	}
+	for _, lang := range Languages[1:] {
+		got := flatten(t, lang)
+		for id := range want {
+			if _, ok := got[id]; !ok {
+				t.Errorf("%s.toml lacks %q", lang, id)
+			}
+		}
+		for id := range got {
+			if _, ok := want[id]; !ok {
+				t.Errorf("%s.toml has %q, which %s.toml lacks", lang, id, Languages[0])
+			}
+		}
+	}
+}
+
+// go-i18n needs the forms "one" and "other" for both vi and en plurals.
+func TestPluralsHaveEveryForm(t *testing.T) {
+	for _, lang := range Languages {
+		for id, forms := range flatten(t, lang) {
+			if forms == nil {
+				continue
+			}
+			if !slices.Equal(forms, []string{"one", "other"}) {
+				t.Errorf("%s.toml: plural %q has forms %v, want [one other]", lang, id, forms)
+			}
+		}
+	}
+}
+
+func TestEveryMessageRendersInEveryLanguage(t *testing.T) {
+	c, err := Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages {
+		l := c.For(lang)
+		for id, forms := range flatten(t, lang) {
+			var s string
+			if forms != nil {
+				s = l.N(id, 2, Data{"Query": "q"})
+			} else {
+				s = l.T(id, Data{"Name": "An", "Unit": "X", "Role": "r"})
+			}
+			if s == "" || s == id {
+				t.Errorf("%s: %q renders as %q", lang, id, s)
+			}
+			if len([]rune(s)) > 4096 {
+				t.Errorf("%s: %q is longer than a Telegram message", lang, id)
+			}
+		}
+	}
+}
+
+func TestDefaultAndFallback(t *testing.T) {
+	c, err := Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.For("").T("lang.changed"); got != "Đã chuyển sang tiếng Việt." {
+		t.Errorf("default language text = %q", got)
+	}
+	if got := c.For("fr").Lang(); got != "vi" {
+		t.Errorf("unsupported language falls back to %q, want vi", got)
+	}
+	if got := c.For("en").T("lang.changed"); got != "Switched to English." {
+		t.Errorf("English text = %q", got)
+	}
+	if got := c.For("en").N("invite.results", 1, Data{"Query": "an"}); !strings.Contains(got, "1 commune matching") {
+		t.Errorf("English singular = %q", got)
+	}
+	if _, err := Load("fr", nil); err == nil {
+		t.Error("Load accepted an unsupported default language")
+	}
+}
+
+// Every text id the Go code asks for must exist: a typo would show users
+// the raw id.
+func TestCodeUsesOnlyKnownIDs(t *testing.T) {
+	known := flatten(t, Languages[0])
+	use := regexp.MustCompile(`\.(?:T|N)\("([a-z_]+(?:\.[a-z_]+)+)"`)
+	found := 0
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "telegramtest") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range use.FindAllStringSubmatch(string(src), -1) {
+			found++
+			if _, ok := known[m[1]]; !ok {
+				t.Errorf("%s asks for unknown text %q", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found == 0 {
+		t.Fatal("found no text ids in the code: the pattern is out of date")
+	}
+}

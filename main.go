@@ -1,0 +1,117 @@
+// Command dvcbot is a Telegram bot for Youth Union volunteers who help
+// residents with Vietnam's online public services.
+//
+//	dvcbot              run the bot (long polling, or a webhook with WEBHOOK_URL)
+//	dvcbot demo         the bot in this terminal, against an in-process fake Telegram
+//	dvcbot migrate      apply database migrations and exit
+//	dvcbot healthcheck  ask a running bot's /healthz (for container health checks)
+//
+// Configuration comes from environment variables; see README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status (2 for bad
+// configuration or usage, 1 for any other failure).
+func run(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd := "run"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	need := map[string]needs{
+		"run":         {token: true, database: true},
+		"migrate":     {database: true},
+		"demo":        {},
+		"healthcheck": {},
+	}
+	n, ok := need[cmd]
+	if !ok {
+		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate or healthcheck)\n", cmd)
+		return 2
+	}
+	cfg, err := loadConfig(args, getenv, n, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "dvcbot: %v\n", err)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	switch cmd {
+	case "demo":
+		err = demo(ctx, cfg, stdin, stdout, stderr)
+	case "migrate":
+		err = migrate(ctx, cfg, newLogger(cfg, stderr))
+	case "healthcheck":
+		err = healthcheck(ctx, cfg)
+	default:
+		err = serve(ctx, cfg, newLogger(cfg, stderr))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dvcbot: %v\n", err)
+		var ce *configError
+		if errors.As(err, &ce) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+func newLogger(cfg config, w io.Writer) *slog.Logger {
+	if cfg.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, nil))
+	}
+	return slog.New(slog.NewJSONHandler(w, nil))
+}
+
+func migrate(ctx context.Context, cfg config, log *slog.Logger) error {
+	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return store.Migrate(ctx, log)
+}
+
+// healthcheck asks the bot on HTTP_ADDR whether it is healthy; distroless
+// images have no curl, so the binary checks itself.
+func healthcheck(ctx context.Context, cfg config) error {
+	addr := cfg.HTTPAddr
+	if strings.HasPrefix(addr, ":") {
+		addr = "127.0.0.1" + addr
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/healthz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("healthz answered %s", resp.Status)
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+func TestMain(m *testing.M) { storagetest.Main(m) }
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+// Bad configuration stops start-up with one line naming the variable, and
+// exit status 2.
+func TestConfigErrors(t *testing.T) {
+	ok := map[string]string{"TELEGRAM_BOT_TOKEN": "123:abc", "DATABASE_URL": "postgres://x@127.0.0.1:1/db"}
+	with := func(k, v string) map[string]string {
+		m := map[string]string{}
+		for a, b := range ok {
+			m[a] = b
+		}
+		m[k] = v
+		return m
+	}
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"missing token", nil, with("TELEGRAM_BOT_TOKEN", ""), "TELEGRAM_BOT_TOKEN is not set"},
+		{"malformed token", nil, with("TELEGRAM_BOT_TOKEN", "nocolon"), "TELEGRAM_BOT_TOKEN is malformed"},
+		{"missing database", nil, with("DATABASE_URL", ""), "DATABASE_URL is not set"},
+		{"malformed database", nil, with("DATABASE_URL", "mysql://x"), "DATABASE_URL is malformed"},
+		{"webhook without secret", nil, with("WEBHOOK_URL", "https://example.org/hook"), "WEBHOOK_SECRET is not set"},
+		{"secret without webhook", nil, with("WEBHOOK_SECRET", "abc"), "WEBHOOK_URL is not set"},
+		{"webhook not https", nil, func() map[string]string {
+			m := with("WEBHOOK_URL", "http://example.org/hook")
+			m["WEBHOOK_SECRET"] = "abc"
+			return m
+		}(), "WEBHOOK_URL is malformed"},
+		{"secret with bad characters", nil, func() map[string]string {
+			m := with("WEBHOOK_URL", "https://example.org/hook")
+			m["WEBHOOK_SECRET"] = "a b"
+			return m
+		}(), "WEBHOOK_SECRET is malformed"},
+		{"bad admin id", nil, with("ADMIN_TELEGRAM_IDS", "12,abc"), `ADMIN_TELEGRAM_IDS has "abc"`},
+		{"bad language", nil, with("DEFAULT_LANGUAGE", "fr"), "DEFAULT_LANGUAGE is \"fr\""},
+		{"bad address", nil, with("HTTP_ADDR", "8080"), "HTTP_ADDR is malformed"},
+		{"bad api url", nil, with("TELEGRAM_API_URL", "ftp://x"), "TELEGRAM_API_URL is malformed"},
+		{"bad flag language", []string{"-lang", "de"}, ok, "DEFAULT_LANGUAGE is \"de\""},
+		{"unknown command", []string{"frobnicate"}, ok, `unknown command "frobnicate"`},
+		{"migrate without database", []string{"migrate"}, with("DATABASE_URL", ""), "DATABASE_URL is not set"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tt.args, env(tt.env), strings.NewReader(""), &out, &errOut)
+			if code != 2 {
+				t.Fatalf("exit status %d, want 2 (stderr %q)", code, errOut.String())
+			}
+			lines := strings.Split(strings.TrimSpace(errOut.String()), "\n")
+			if len(lines) != 1 || !strings.Contains(lines[0], tt.want) {
+				t.Fatalf("stderr = %q, want one line containing %q", errOut.String(), tt.want)
+			}
+		})
+	}
+}
+
+func TestConfigDefaults(t *testing.T) {
+	c, err := loadConfig(nil, env(map[string]string{"TELEGRAM_BOT_TOKEN": "1:a", "DATABASE_URL": "postgres://x/y", "ADMIN_TELEGRAM_IDS": "1, 22,333"}), needs{token: true, database: true}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.HTTPAddr != ":8080" || c.DefaultLanguage != "vi" || c.APIURL != "https://api.telegram.org" || len(c.Admins) != 3 || c.Admins[2] != 333 {
+		t.Fatalf("defaults: %+v", c)
+	}
+}
+
+// The README's first command: the demo greets in Vietnamese, helps, and
+// switches to English when the second language button is pressed.
+func TestDemo(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"demo"}, env(map[string]string{"DATABASE_URL": storagetest.URL(t)}),
+		strings.NewReader("/start\n/help\n/lang\n2\n/invite\nphuong 12 go vap\n1\n1\n"), &out, &errOut)
+	if code != 0 {
+		t.Fatalf("demo exited %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{
+		"Xin chào Demo!",
+		"/invite",
+		"[1] Tiếng Việt   [2] English",
+		"Switched to English.",
+		"formerly: Phường 12, Quận Gò Vấp",
+		"https://t.me/dvcbot_demo_bot?start=",
+		"(end of input: demo stopped)",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out.String())
+		}
+	}
+}

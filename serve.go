@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	tg "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// allowedUpdates are the update kinds the bot handles; Telegram keeps the
+// rest to itself.
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery}
+
+// app is the bot assembled from its parts, shared by serve and demo.
+type app struct {
+	store    *storage.Storage
+	api      *tg.Bot
+	runtime  *bot.Runtime
+	sender   *bot.Sender
+	handlers *handlers.Handlers
+	me       *models.User
+}
+
+// assemble connects to Telegram (or a fake) and wires the runtime.
+func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog.Logger, senderOpts []bot.SenderOption, runtimeOpts []bot.Option) (*app, error) {
+	texts, err := locales.Load(cfg.DefaultLanguage, log)
+	if err != nil {
+		return nil, err
+	}
+	api, err := tg.New(cfg.Token, tg.WithServerURL(cfg.APIURL), tg.WithSkipGetMe(),
+		tg.WithErrorsHandler(func(err error) { log.Error("telegram client", "err", err) }))
+	if err != nil {
+		return nil, fmt.Errorf("telegram client: %w", err)
+	}
+	getMe, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	me, err := api.GetMe(getMe)
+	if errors.Is(err, tg.ErrorUnauthorized) || errors.Is(err, tg.ErrorNotFound) {
+		return nil, &configError{"TELEGRAM_BOT_TOKEN", "was refused by Telegram: check the token with @BotFather"}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot reach Telegram at %s: %w", cfg.APIURL, err)
+	}
+	h := handlers.New(store, texts, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log))
+	sender := bot.NewSender(api, append([]bot.SenderOption{bot.WithSenderLogger(log)}, senderOpts...)...)
+	rt := bot.NewRuntime(store, h, sender, append([]bot.Option{bot.WithLogger(log)}, runtimeOpts...)...)
+	return &app{store: store, api: api, runtime: rt, sender: sender, handlers: h, me: me}, nil
+}
+
+// start sets the default menus and replays what the last run left undone.
+func (a *app) start(ctx context.Context, log *slog.Logger) error {
+	for _, r := range a.handlers.DefaultMenus() {
+		if err := a.sender.Send(ctx, r); err != nil {
+			log.Warn("cannot set the default command menu", "err", err)
+		}
+	}
+	return a.runtime.Replay(ctx)
+}
+
+func serve(ctx context.Context, cfg config, log *slog.Logger) error {
+	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Migrate(ctx, log); err != nil {
+		return err
+	}
+	a, err := assemble(ctx, cfg, store, log, nil, nil)
+	if err != nil {
+		return err
+	}
+	if err := a.start(ctx, log); err != nil {
+		return err
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if err := store.Ping(r.Context()); err != nil {
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	polled := make(chan struct{})
+	if cfg.WebhookURL != "" {
+		u, _ := url.Parse(cfg.WebhookURL) // validated by loadConfig
+		path := u.Path
+		if path == "" {
+			path = "/"
+		}
+		mux.Handle("POST "+path, a.runtime.WebhookHandler(cfg.WebhookSecret, bot.DefaultMaxWebhookBody))
+		if _, err := a.api.SetWebhook(ctx, &tg.SetWebhookParams{
+			URL: cfg.WebhookURL, SecretToken: cfg.WebhookSecret, AllowedUpdates: allowedUpdates, MaxConnections: 40,
+		}); err != nil {
+			return fmt.Errorf("setWebhook: %w", err)
+		}
+		close(polled)
+		log.Info("webhook mode", "url", cfg.WebhookURL, "bot", a.me.Username)
+	} else {
+		if _, err := a.api.DeleteWebhook(ctx, &tg.DeleteWebhookParams{}); err != nil {
+			return fmt.Errorf("deleteWebhook: %w", err)
+		}
+		p := &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log}
+		go func() {
+			defer close(polled)
+			p.Run(ctx, a.runtime.Accept)
+		}()
+		log.Info("long polling", "bot", a.me.Username)
+	}
+
+	srv := &http.Server{Addr: cfg.HTTPAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.ListenAndServe() }()
+	go purgeHandled(ctx, store, log)
+
+	select {
+	case err := <-served:
+		return fmt.Errorf("http server on %s: %w", cfg.HTTPAddr, err)
+	case <-ctx.Done():
+	}
+	log.Info("stopping: finishing updates in flight")
+	shutdown, cancel := context.WithTimeout(context.Background(), 25*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		log.Warn("http shutdown", "err", err)
+	}
+	<-polled
+	if err := a.runtime.Shutdown(shutdown); err != nil {
+		log.Warn("updates still in flight were left for the next start", "err", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// purgeHandled forgets handled updates once Telegram can no longer
+// re-deliver them (it keeps updates 24 hours).
+func purgeHandled(ctx context.Context, store *storage.Storage, log *slog.Logger) {
+	tick := time.NewTicker(6 * time.Hour)
+	defer tick.Stop()
+	for {
+		n, err := store.PurgeHandled(ctx, time.Now().Add(-48*time.Hour))
+		if err != nil && ctx.Err() == nil {
+			log.Warn("purging handled updates", "err", err)
+		} else if n > 0 {
+			log.Info("purged handled updates", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}

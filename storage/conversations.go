@@ -1,0 +1,67 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+)
+
+// Conversation is where a chat stands in a multi-step flow. Data is the
+// flow's own small JSON; Version grows with every change, and buttons carry
+// it, so a press on an outdated message can be told apart.
+type Conversation struct {
+	ChatID    int64           `db:"chat_id"`
+	Flow      string          `db:"flow"`
+	Step      string          `db:"step"`
+	Data      json.RawMessage `db:"data"`
+	MessageID int             `db:"message_id"`
+	Version   int             `db:"version"`
+}
+
+// Decode reads the conversation's data into v.
+func (c Conversation) Decode(v any) error {
+	if len(c.Data) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(c.Data, v); err != nil {
+		return fmt.Errorf("conversation %d data: %w", c.ChatID, err)
+	}
+	return nil
+}
+
+// Conversation returns the chat's conversation, locked for this transaction,
+// or ErrNotFound when the chat is in no flow.
+func (tx *Tx) Conversation(ctx context.Context, chatID int64) (Conversation, error) {
+	var c Conversation
+	err := tx.tx.GetContext(ctx, &c, `
+		SELECT chat_id, flow, step, data, message_id, version
+		FROM conversations WHERE chat_id = $1 FOR UPDATE`, chatID)
+	return c, notFound(err)
+}
+
+// SaveConversation writes the chat's flow, step and data and returns the new
+// version. The version keeps growing across flows, so a button from a flow
+// that ended is never taken for one of the next.
+func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step string, data any, messageID int) (int, error) {
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return 0, err
+	}
+	var version int
+	err = tx.tx.GetContext(ctx, &version, `
+		INSERT INTO conversations (chat_id, flow, step, data, message_id)
+		VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (chat_id) DO UPDATE SET flow = $2, step = $3, data = $4, message_id = $5,
+			version = conversations.version + 1, updated_at = now()
+		RETURNING version`, chatID, flow, step, raw, messageID)
+	return version, err
+}
+
+// EndConversation leaves the chat in no flow; the row stays (flow "") so
+// that the version keeps growing.
+func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
+	_, err := tx.tx.ExecContext(ctx, `
+		UPDATE conversations SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now()
+		WHERE chat_id = $1`, chatID)
+	return err
+}

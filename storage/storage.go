@@ -1,0 +1,125 @@
+// Package storage keeps dvcbot's state in PostgreSQL through sqlx and lib/pq.
+//
+// One Storage type opens the database and runs transactions; each entity has
+// its own file (units.go, users.go, invites.go, conversations.go, inbox.go).
+// Plain SQL, context first, no ORM. Handlers work inside a Tx so that the
+// effects of an update and the mark that it was handled commit together.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	_ "github.com/lib/pq" // the PostgreSQL driver
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// queryTimeout bounds every statement that is not given a tighter deadline.
+const queryTimeout = 10 * time.Second
+
+// Storage is the database handle shared by the whole process.
+type Storage struct {
+	db *sqlx.DB
+}
+
+// Open connects to the database at url and checks that it answers.
+func Open(ctx context.Context, url string) (*Storage, error) {
+	db, err := sqlx.Open("postgres", url)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(10)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s := &Storage{db: db}
+	if err := s.Ping(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the connection pool.
+func (s *Storage) Close() error { return s.db.Close() }
+
+// DB exposes the pool for tests and tools that inspect tables directly.
+func (s *Storage) DB() *sqlx.DB { return s.db }
+
+// Ping checks that the database answers within a short time.
+func (s *Storage) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping database: %w", err)
+	}
+	return nil
+}
+
+// Migrate applies the embedded migrations and seeds the administrative units.
+// Several replicas may start at once: goose holds a PostgreSQL advisory lock
+// while it migrates, and the seed runs inside one transaction.
+func (s *Storage) Migrate(ctx context.Context, log *slog.Logger) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	locker, err := lock.NewPostgresSessionLocker()
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(goose.DialectPostgres, s.db.DB, sub,
+		goose.WithSessionLocker(locker), goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	results, err := p.Up(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, r := range results {
+		log.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path, "took", r.Duration)
+	}
+	return s.seedUnits(ctx, log)
+}
+
+// Tx is one transaction; entity methods hang off it.
+type Tx struct {
+	tx *sqlx.Tx
+}
+
+// InTx runs fn in a transaction, committing when fn returns nil.
+func (s *Storage) InTx(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := fn(&Tx{tx: tx}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
+
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}

@@ -1,0 +1,272 @@
+package storage
+
+import (
+	"cmp"
+	"context"
+	"embed"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+
+	"github.com/lib/pq"
+
+	"github.com/dvcbot/dvcbot/vntext"
+)
+
+// The 34 provinces and 3,321 communes after the 2025 reorganisation, with the
+// map from pre-2025 names; see units/SOURCE.md for origin and licence.
+//
+//go:embed units/*.csv
+var unitFiles embed.FS
+
+// seedVersion changes whenever seedUnits writes different rows from the
+// same files; test template databases are keyed on it (SchemaHash).
+const seedVersion = 2
+
+// Province is a province-level unit (tỉnh or thành phố).
+type Province struct {
+	Code string `db:"code"`
+	Name string `db:"name"`
+	Kind string `db:"kind"`
+}
+
+// Commune is a commune-level unit (xã, phường or đặc khu).
+type Commune struct {
+	Code         string `db:"code"`
+	ProvinceCode string `db:"province_code"`
+	Name         string `db:"name"`
+	Kind         string `db:"kind"`
+	ProvinceName string `db:"province_name"`
+}
+
+// CommuneMatch is a commune found by a search, with the name that matched
+// (an old name when the volunteer typed one).
+type CommuneMatch struct {
+	Commune
+	Label     string `db:"label"`
+	IsCurrent bool   `db:"is_current"`
+	Search    string `db:"search"` // the folded text that matched
+}
+
+// seedUnits loads the embedded unit lists into empty tables. It is a no-op
+// once provinces exist, and safe against replicas seeding at the same time.
+func (s *Storage) seedUnits(ctx context.Context, log *slog.Logger) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		if _, err := tx.tx.ExecContext(ctx, `LOCK TABLE provinces IN EXCLUSIVE MODE`); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.tx.GetContext(ctx, &n, `SELECT count(*) FROM provinces`); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		provinces, err := readCSV("units/provinces.csv")
+		if err != nil {
+			return err
+		}
+		communes, err := readCSV("units/communes.csv")
+		if err != nil {
+			return err
+		}
+		mappings, err := readCSV("units/ward_mappings.csv")
+		if err != nil {
+			return err
+		}
+		provinceName := map[string]string{}
+		for _, p := range provinces { // province_code,name,kind
+			provinceName[p[0]] = p[1]
+		}
+		if err := copyRows(ctx, tx, "provinces", []string{"code", "name", "kind", "sort_name"}, withSortName(provinces, 1)); err != nil {
+			return err
+		}
+		if err := copyRows(ctx, tx, "communes", []string{"code", "province_code", "name", "kind", "sort_name"}, withSortName(communes, 2)); err != nil {
+			return err
+		}
+		// Search rows: the current name with its province, then each old
+		// commune with its old district and province.
+		var names [][]string
+		known := map[string]bool{}
+		for _, c := range communes { // commune_code,province_code,name,kind
+			known[c[0]] = true
+			label := c[2] + ", " + provinceName[c[1]]
+			names = append(names, []string{c[0], label, "true", searchText(label)})
+		}
+		for _, m := range mappings { // old_ward_code,old_ward_name,old_district_name,old_province_name,new_ward_code,...
+			if !known[m[4]] {
+				continue
+			}
+			label := m[1] + ", " + m[2] + ", " + m[3]
+			names = append(names, []string{m[4], label, "false", searchText(label)})
+		}
+		if err := copyRows(ctx, tx, "commune_names", []string{"commune_code", "label", "is_current", "search"}, names); err != nil {
+			return err
+		}
+		log.Info("units seeded", "provinces", len(provinces), "communes", len(communes), "names", len(names))
+		return nil
+	})
+}
+
+// withSortName appends the folded form of column col to each row.
+func withSortName(rows [][]string, col int) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = append(r[:len(r):len(r)], vntext.Fold(r[col]))
+	}
+	return out
+}
+
+func searchText(label string) string { return " " + vntext.Fold(label) + " " }
+
+func readCSV(name string) ([][]string, error) {
+	f, err := unitFiles.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	if _, err := r.Read(); err != nil { // header
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var rows [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for i := range rec {
+			// Some names in the source are decomposed (NFD): normalize so
+			// that what the bot draws compares equal to what users type.
+			rec[i] = vntext.NFC(rec[i])
+		}
+		rows = append(rows, rec)
+	}
+}
+
+func copyRows(ctx context.Context, tx *Tx, table string, cols []string, rows [][]string) error {
+	stmt, err := tx.tx.PrepareContext(ctx, pq.CopyIn(table, cols...))
+	if err != nil {
+		return fmt.Errorf("copy %s: %w", table, err)
+	}
+	for _, row := range rows {
+		args := make([]any, len(cols))
+		for i := range cols {
+			args[i] = row[i]
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			stmt.Close()
+			return fmt.Errorf("copy %s: %w", table, err)
+		}
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil {
+		stmt.Close()
+		return fmt.Errorf("copy %s: %w", table, err)
+	}
+	return stmt.Close()
+}
+
+// Provinces lists the centrally-run cities first, then the provinces, each
+// in alphabetical order.
+func (tx *Tx) Provinces(ctx context.Context) ([]Province, error) {
+	var ps []Province
+	err := tx.tx.SelectContext(ctx, &ps, `SELECT code, name, kind FROM provinces ORDER BY kind <> 'city', sort_name`)
+	return ps, err
+}
+
+// Province returns one province.
+func (tx *Tx) Province(ctx context.Context, code string) (Province, error) {
+	var p Province
+	err := tx.tx.GetContext(ctx, &p, `SELECT code, name, kind FROM provinces WHERE code = $1`, code)
+	return p, notFound(err)
+}
+
+// Commune returns one commune with its province's name.
+func (tx *Tx) Commune(ctx context.Context, code string) (Commune, error) {
+	var c Commune
+	err := tx.tx.GetContext(ctx, &c, `
+		SELECT c.code, c.province_code, c.name, c.kind, p.name AS province_name
+		FROM communes c JOIN provinces p ON p.code = c.province_code
+		WHERE c.code = $1`, code)
+	return c, notFound(err)
+}
+
+// Communes lists a province's communes by name, a page at a time.
+func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) ([]Commune, int, error) {
+	var cs []Commune
+	err := tx.tx.SelectContext(ctx, &cs, `
+		SELECT c.code, c.province_code, c.name, c.kind, p.name AS province_name
+		FROM communes c JOIN provinces p ON p.code = c.province_code
+		WHERE c.province_code = $1
+		ORDER BY c.sort_name, c.code
+		OFFSET $2 LIMIT $3`, province, offset, limit)
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	err = tx.tx.GetContext(ctx, &total, `SELECT count(*) FROM communes WHERE province_code = $1`, province)
+	return cs, total, err
+}
+
+// SearchCommunes finds communes whose current or pre-2025 name contains every
+// word of query, diacritics ignored; the last word may be a prefix, so a
+// half-typed name still finds its commune. province limits the search when
+// not empty. Current names rank first, then shorter labels.
+func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit int) ([]CommuneMatch, error) {
+	words := vntext.Words(query)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	patterns := make([]string, len(words))
+	for i, w := range words {
+		w = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(w)
+		if i == len(words)-1 {
+			patterns[i] = "% " + w + "%"
+		} else {
+			patterns[i] = "% " + w + " %"
+		}
+	}
+	var ms []CommuneMatch
+	err := tx.tx.SelectContext(ctx, &ms, `
+		SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
+		       n.label, n.is_current, n.search
+		FROM commune_names n
+		JOIN communes c ON c.code = n.commune_code
+		JOIN provinces p ON p.code = c.province_code
+		WHERE n.search LIKE ALL ($1) AND ($2 = '' OR c.province_code = $2)
+		ORDER BY c.code, n.is_current DESC, length(n.label)`, pq.Array(patterns), province)
+	if err != nil {
+		return nil, err
+	}
+	sortMatches(ms, " "+strings.Join(words, " "))
+	if len(ms) > limit {
+		ms = ms[:limit]
+	}
+	return ms, nil
+}
+
+// sortMatches ranks communes: the words typed in their order ("an hoi tay"
+// before "Hội An Tây"), then current names, then shorter labels.
+func sortMatches(ms []CommuneMatch, phrase string) {
+	slices.SortStableFunc(ms, func(a, b CommuneMatch) int {
+		if pa, pb := strings.Contains(a.Search, phrase), strings.Contains(b.Search, phrase); pa != pb {
+			if pa {
+				return -1
+			}
+			return 1
+		}
+		if a.IsCurrent != b.IsCurrent {
+			if a.IsCurrent {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(len(a.Label), len(b.Label))
+	})
+}
