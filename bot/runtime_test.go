@@ -32,9 +32,9 @@ func TestMain(m *testing.M) { storagetest.Main(m) }
 // per update, makes the number of committed handlings countable.
 type recorder struct {
 	mu    sync.Mutex
-	seen  map[int64][]int64        // chat → update ids, in handling order
+	seen  map[int64][]int64       // chat → update ids, in handling order
 	block map[int64]chan struct{} // chat → the handler waits for it to close
-	fails map[string]int           // text → attempts still to fail
+	fails map[string]int          // text → attempts still to fail
 }
 
 func newRecorder() *recorder {
