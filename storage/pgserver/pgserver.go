@@ -57,6 +57,8 @@ const ownerFile = "owner.pid"
 // Server is a running private PostgreSQL server.
 type Server struct {
 	log  *slog.Logger
+	bin  string
+	who  runAs
 	dir  string
 	port int
 	cmd  *exec.Cmd
@@ -124,7 +126,7 @@ func Start(ctx context.Context, log *slog.Logger) (*Server, error) {
 	// server's bind; try again with another one.
 	var s *Server
 	for attempt := 1; ; attempt++ {
-		s, err = launch(ctx, log, bin, who, dir, data)
+		s, err = launch(ctx, log, bin, who, dir, 0)
 		if err == nil || attempt == 3 || !errors.Is(err, errPortTaken) {
 			break
 		}
@@ -272,11 +274,14 @@ var errPortTaken = errors.New("port already in use")
 
 // launch starts postgres on a free port and waits until it accepts
 // connections.
-func launch(ctx context.Context, log *slog.Logger, bin string, who runAs, dir, data string) (*Server, error) {
-	port, err := freePort()
-	if err != nil {
-		return nil, err
+func launch(ctx context.Context, log *slog.Logger, bin string, who runAs, dir string, port int) (*Server, error) {
+	if port == 0 {
+		var err error
+		if port, err = freePort(); err != nil {
+			return nil, err
+		}
 	}
+	data := filepath.Join(dir, "data")
 	out := &tailBuffer{max: 64 << 10}
 	cmd := exec.Command(filepath.Join(bin, "postgres"),
 		"-D", data,
@@ -299,7 +304,7 @@ func launch(ctx context.Context, log *slog.Logger, bin string, who runAs, dir, d
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("pgserver: start postgres: %w", err)
 	}
-	s := &Server{log: log, dir: dir, port: port, cmd: cmd, out: out, exited: make(chan struct{})}
+	s := &Server{log: log, bin: bin, who: who, dir: dir, port: port, cmd: cmd, out: out, exited: make(chan struct{})}
 	go func() {
 		s.waitErr = cmd.Wait()
 		close(s.exited)
@@ -312,6 +317,25 @@ func launch(ctx context.Context, log *slog.Logger, bin string, who runAs, dir, d
 		return nil, fmt.Errorf("pgserver: %w; server output:\n%s", err, lastLines(out.Bytes(), 20))
 	}
 	return s, nil
+}
+
+// Restart stops the server (fast shutdown: every client is disconnected),
+// keeps it down for the given time, and starts it again on the same port and
+// data, as an operator's restart would: tests use it to show that the bot
+// survives its database going away.
+func (s *Server) Restart(ctx context.Context, down time.Duration) error {
+	s.stopProcess()
+	select {
+	case <-time.After(down):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	next, err := launch(ctx, s.log, s.bin, s.who, s.dir, s.port)
+	if err != nil {
+		return err
+	}
+	s.cmd, s.out, s.exited = next.cmd, next.out, next.exited
+	return nil
 }
 
 // stopProcess stops postgres without removing the directory.
