@@ -24,56 +24,97 @@ func demo(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Wr
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-
-	dbURL := cfg.DatabaseURL
-	if dbURL == "" {
-		fmt.Fprintln(stderr, "DATABASE_URL is not set: starting a private PostgreSQL server for this demo…")
-		pg, err := pgserver.Start(ctx, log)
-		if err != nil {
-			return fmt.Errorf("demo database: %w (or set DATABASE_URL)", err)
-		}
-		defer pg.Stop()
-		dbURL = pg.URL()
-	}
-	store, err := storage.Open(ctx, dbURL)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	if err := store.Migrate(ctx, log); err != nil {
-		return err
-	}
-
-	srv := telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"))
-	defer srv.Close()
-	me := srv.NewUser("Demo", "vi")
-	cfg.Token, cfg.APIURL = srv.Token, srv.URL
-	cfg.Admins = append(cfg.Admins, me.ID)
-
 	handled := make(chan int64, 64)
-	a, err := assemble(ctx, cfg, store, log,
+	var me *telegramtest.User
+	l, err := startLocal(ctx, cfg, log, stderr,
+		func(srv *telegramtest.Server, cfg *config) {
+			me = srv.NewUser("Demo", "vi")
+			cfg.Admins = append(cfg.Admins, me.ID)
+		},
 		[]bot.SenderOption{bot.WithChatRate(50, 50)}, // one person typing: no need to pace
 		[]bot.Option{bot.WithOnHandled(func(id int64) { handled <- id })})
 	if err != nil {
 		return err
 	}
-	if err := a.start(ctx, log); err != nil {
-		return err
+	defer l.stop()
+	return talk(ctx, me, handled, stdin, stdout)
+}
+
+// local is the real bot against an in-process fake Telegram and a real
+// PostgreSQL (DATABASE_URL, else a private server): the demo's and the
+// benchmark's world.
+type local struct {
+	srv  *telegramtest.Server
+	app  *app
+	stop func()
+}
+
+// startLocal starts it; prepare may add users (and admins) before the
+// handlers are built.
+func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Writer, prepare func(*telegramtest.Server, *config),
+	senderOpts []bot.SenderOption, runtimeOpts []bot.Option) (*local, error) {
+	var cleanups []func()
+	stop := func() {
+		for i := len(cleanups) - 1; i >= 0; i-- {
+			cleanups[i]()
+		}
 	}
+	ok := false
+	defer func() {
+		if !ok {
+			stop()
+		}
+	}()
+	dbURL := cfg.DatabaseURL
+	if dbURL == "" {
+		fmt.Fprintln(stderr, "DATABASE_URL is not set: starting a private PostgreSQL server…")
+		pg, err := pgserver.Start(ctx, log)
+		if err != nil {
+			return nil, fmt.Errorf("database: %w (or set DATABASE_URL)", err)
+		}
+		cleanups = append(cleanups, func() { pg.Stop() })
+		dbURL = pg.URL()
+	}
+	store, err := storage.Open(ctx, dbURL)
+	if err != nil {
+		return nil, err
+	}
+	cleanups = append(cleanups, func() { store.Close() })
+	if err := store.Migrate(ctx, log); err != nil {
+		return nil, err
+	}
+	srv := telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"))
+	cleanups = append(cleanups, srv.Close)
+	prepare(srv, &cfg)
+	cfg.Token, cfg.APIURL = srv.Token, srv.URL
+	a, err := assemble(ctx, cfg, store, log, senderOpts, runtimeOpts)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.start(ctx, log); err != nil {
+		return nil, err
+	}
+	pollCtx, cancelPoll := context.WithCancel(ctx)
 	polled := make(chan struct{})
 	go func() {
 		defer close(polled)
 		p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: time.Second, Allowed: allowedUpdates, Log: log}
-		p.Run(ctx, a.runtime.Accept)
+		p.Run(pollCtx, a.runtime.Accept)
 	}()
-	defer func() {
-		cancel()
+	cleanups = append(cleanups, func() {
+		cancelPoll()
 		<-polled
 		stop, done := context.WithTimeout(context.Background(), 5*time.Second)
 		defer done()
 		a.runtime.Shutdown(stop)
-	}()
+	})
+	ok = true
+	return &local{srv: srv, app: a, stop: stop}, nil
+}
 
+// talk reads the person's lines, sends them as me, and prints what the bot
+// answers.
+func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, stdin io.Reader, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "dvcbot demo: you are %q, an admin. Type a message or a command; a number presses that button; Ctrl-D ends.\n", me.FirstName)
 	var buttons []telegramtest.Button // of the last message shown with a keyboard
 	var buttonsOn int                 // that message's id

@@ -5,6 +5,7 @@
 //	dvcbot demo         the bot in this terminal, against an in-process fake Telegram
 //	dvcbot migrate      apply database migrations and exit
 //	dvcbot healthcheck  ask a running bot's /healthz (for container health checks)
+//	dvcbot bench        measure the update pipeline end to end (see docs/benchmarks.md)
 //
 // Configuration comes from environment variables; see README.md.
 package main
@@ -41,11 +42,20 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		"migrate":     {database: true},
 		"demo":        {},
 		"healthcheck": {},
+		"bench":       {},
 	}
 	n, ok := need[cmd]
 	if !ok {
-		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate or healthcheck)\n", cmd)
+		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, healthcheck or bench)\n", cmd)
 		return 2
+	}
+	var bf benchFlags
+	if cmd == "bench" {
+		var err error
+		if bf, args, err = parseBenchFlags(args, stderr); err != nil {
+			fmt.Fprintf(stderr, "dvcbot: %v\n", err)
+			return 2
+		}
 	}
 	cfg, err := loadConfig(args, getenv, n, stderr)
 	if err != nil {
@@ -62,6 +72,8 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		err = migrate(ctx, cfg, newLogger(cfg, stderr))
 	case "healthcheck":
 		err = healthcheck(ctx, cfg)
+	case "bench":
+		err = bench(ctx, cfg, bf, stdout, stderr)
 	default:
 		err = serve(ctx, cfg, newLogger(cfg, stderr))
 	}
