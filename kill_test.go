@@ -68,7 +68,13 @@ func TestKilledBotHandlesEveryUpdateExactlyOnceAfterRestart(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait(); logFile.Close() })
+		t.Cleanup(func() {
+			if cmd.ProcessState == nil {
+				cmd.Process.Kill()
+				cmd.Wait()
+			}
+			logFile.Close()
+		})
 		return cmd
 	}
 	count := func(status string) int {
@@ -100,7 +106,7 @@ func TestKilledBotHandlesEveryUpdateExactlyOnceAfterRestart(t *testing.T) {
 		t.Fatal("nothing was left pending at the kill: the test proved nothing")
 	}
 
-	start("second")
+	second := start("second")
 	// The container health check: the binary asks the running bot's /healthz.
 	waitUntil(t, "the health check to pass", func() bool {
 		return run([]string{"healthcheck"}, func(k string) string { return envValue(env, k) }, nil, io.Discard, io.Discard) == 0
@@ -108,6 +114,20 @@ func TestKilledBotHandlesEveryUpdateExactlyOnceAfterRestart(t *testing.T) {
 	waitUntil(t, "every update handled", func() bool { return count("done") == users*perUser })
 	if n := count("failed"); n != 0 {
 		t.Fatalf("%d updates failed", n)
+	}
+	// A graceful stop: SIGTERM ends the process cleanly.
+	if err := second.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- second.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("after SIGTERM the bot exited with %v, want status 0", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the bot did not stop within 30s of SIGTERM")
 	}
 	for _, u := range admins {
 		var version int

@@ -104,3 +104,13 @@ func TestDemo(t *testing.T) {
 		}
 	}
 }
+
+func TestMigrateTwice(t *testing.T) {
+	url := storagetest.URL(t)
+	for range 2 {
+		var out, errOut bytes.Buffer
+		if code := run([]string{"migrate"}, env(map[string]string{"DATABASE_URL": url}), nil, &out, &errOut); code != 0 {
+			t.Fatalf("migrate exited %d: %s", code, errOut.String())
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-telegram/bot/models"
@@ -233,7 +234,10 @@ func (h *Handlers) command(text string) (cmd, args string, ok bool) {
 	if !strings.HasPrefix(text, "/") {
 		return "", "", false
 	}
-	word, args, _ := strings.Cut(text[1:], " ")
+	word, args := text[1:], ""
+	if i := strings.IndexFunc(word, unicode.IsSpace); i >= 0 {
+		word, args = word[:i], word[i:]
+	}
 	word, target, addressed := strings.Cut(word, "@")
 	if addressed && h.botUsername != "" && !strings.EqualFold(target, h.botUsername) {
 		return "", "", false

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 )
 
@@ -40,14 +41,23 @@ type User struct {
 }
 
 // TouchUser returns the user with this Telegram id, creating a guest on
-// first contact and keeping the first name current.
+// first contact and keeping the first name current. It runs on every
+// update, so the common case is one read and no write.
 func (tx *Tx) TouchUser(ctx context.Context, id int64, firstName string) (User, error) {
-	var u User
-	err := tx.tx.GetContext(ctx, &u, `
-		INSERT INTO users (telegram_id, first_name) VALUES ($1, $2)
-		ON CONFLICT (telegram_id) DO UPDATE SET first_name = EXCLUDED.first_name,
-			updated_at = CASE WHEN users.first_name = EXCLUDED.first_name THEN users.updated_at ELSE now() END
-		RETURNING telegram_id, first_name, language, role, commune_code, joined_at`, id, firstName)
+	u, err := tx.User(ctx, id)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		err = tx.tx.GetContext(ctx, &u, `
+			INSERT INTO users (telegram_id, first_name) VALUES ($1, $2)
+			ON CONFLICT (telegram_id) DO UPDATE SET first_name = EXCLUDED.first_name
+			RETURNING telegram_id, first_name, language, role, commune_code, joined_at`, id, firstName)
+		return u, err
+	case err != nil:
+		return u, err
+	case u.FirstName != firstName:
+		u.FirstName = firstName
+		_, err = tx.tx.ExecContext(ctx, `UPDATE users SET first_name = $2, updated_at = now() WHERE telegram_id = $1`, id, firstName)
+	}
 	return u, err
 }
 
