@@ -94,7 +94,6 @@ func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version
 	var (
 		text string
 		kb   bot.Keyboard
-		back = step != stepProvince && !(step == stepCommune && r.role == storage.RoleCoordinator)
 	)
 	switch step {
 	case stepProvince:
@@ -139,16 +138,7 @@ func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version
 		if err != nil {
 			return "", nil, err
 		}
-		lines := []string{r.t.N("invite.results", len(ms), locales.Data{"Query": st.Query})}
-		for _, m := range ms {
-			line := "• " + m.Name + ", " + m.ProvinceName
-			if !m.IsCurrent {
-				line += " (" + r.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
-			}
-			lines = append(lines, line)
-			kb = append(kb, []bot.Button{{Text: m.Name + ", " + m.ProvinceName, Data: data("c", m.Code)}})
-		}
-		text = strings.Join(lines, "\n")
+		text, kb = resultsScreen(r, st.Query, ms, data)
 	case stepRole:
 		c, err := r.tx.Commune(r.ctx, st.Commune)
 		if err != nil {
@@ -160,11 +150,20 @@ func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version
 			{Text: r.t.T("invite.role_coordinator"), Data: data("r", storage.RoleCoordinator)},
 		}}
 	}
-	last := []bot.Button{{Text: r.t.T("button.cancel"), Data: data("x", "")}}
-	if back {
-		last = append([]bot.Button{{Text: r.t.T("button.back"), Data: data("b", "")}}, last...)
+	return text, append(kb, h.inviteLastRow(r, step, version)), nil
+}
+
+// inviteLastRow is every screen's Back (where there is a way back) and
+// Cancel.
+func (h *Handlers) inviteLastRow(r *request, step string, version int) []bot.Button {
+	data := func(action string) string {
+		return callback{flow: flowInvite, action: action, version: version}.String()
 	}
-	return text, append(kb, last), nil
+	row := []bot.Button{{Text: r.t.T("button.cancel"), Data: data("x")}}
+	if step != stepProvince && !(step == stepCommune && r.role == storage.RoleCoordinator) {
+		row = append([]bot.Button{{Text: r.t.T("button.back"), Data: data("b")}}, row...)
+	}
+	return row
 }
 
 // invitePress moves the flow on by a button.
@@ -269,14 +268,38 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 	if r.role == storage.RoleCoordinator || conv.Step == stepCommune || conv.Step == stepResults {
 		province = st.Province
 	}
-	ms, err := r.tx.SearchCommunes(r.ctx, r.text, province, 1)
+	ms, err := r.tx.SearchCommunes(r.ctx, r.text, province, searchResults)
 	if err != nil {
 		return err
 	}
 	if len(ms) == 0 {
 		return h.inviteShow(r, conv.Step, st, conv.Version, r.t.T("invite.no_results", locales.Data{"Query": r.text}))
 	}
-	return h.inviteGo(r, stepResults, inviteState{Province: province, Query: r.text}, "")
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, stepResults, inviteState{Province: province, Query: r.text}, 0)
+	if err != nil {
+		return err
+	}
+	text, kb := resultsScreen(r, r.text, ms, func(action, arg string) string {
+		return callback{flow: flowInvite, action: action, arg: arg, version: version}.String()
+	})
+	r.show(text, append(kb, h.inviteLastRow(r, stepResults, version)))
+	return nil
+}
+
+// resultsScreen lists the communes a search found, saying which old name
+// matched when it was not the current one.
+func resultsScreen(r *request, query string, ms []storage.CommuneMatch, data func(action, arg string) string) (string, bot.Keyboard) {
+	lines := []string{r.t.N("invite.results", len(ms), locales.Data{"Query": query})}
+	var kb bot.Keyboard
+	for _, m := range ms {
+		line := "• " + m.Name + ", " + m.ProvinceName
+		if !m.IsCurrent {
+			line += " (" + r.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
+		}
+		lines = append(lines, line)
+		kb = append(kb, []bot.Button{{Text: m.Name + ", " + m.ProvinceName, Data: data("c", m.Code)}})
+	}
+	return strings.Join(lines, "\n"), kb
 }
 
 // inviteCreate makes the invite and ends the flow with its link.
