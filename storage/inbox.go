@@ -31,16 +31,16 @@ func (s *Storage) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUp
 	defer cancel()
 	ids := make([]int64, len(ups))
 	chats := make([]int64, len(ups))
-	payloads := make([]string, len(ups))
+	payloads := make(pq.ByteaArray, len(ups))
 	for i, u := range ups {
-		ids[i], chats[i], payloads[i] = u.ID, u.ChatID, string(u.Payload)
+		ids[i], chats[i], payloads[i] = u.ID, u.ChatID, u.Payload
 	}
 	var stored []int64
 	err := s.db.SelectContext(ctx, &stored, `
 		INSERT INTO updates (update_id, chat_id, payload)
-		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::jsonb[])
+		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])
 		ON CONFLICT (update_id) DO NOTHING
-		RETURNING update_id`, pq.Array(ids), pq.Array(chats), pq.Array(payloads))
+		RETURNING update_id`, pq.Array(ids), pq.Array(chats), payloads)
 	if err != nil {
 		return nil, fmt.Errorf("save updates: %w", err)
 	}

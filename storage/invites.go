@@ -29,15 +29,23 @@ var (
 // and free of look-alike characters for anyone who reads one aloud.
 const inviteAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
+// newInviteCode draws 12 characters uniformly from inviteAlphabet (about 70
+// bits): random bytes past the largest multiple of the alphabet's size are
+// thrown away, so no character is likelier than another.
 func newInviteCode() string {
-	b := make([]byte, 12)
-	if _, err := rand.Read(b); err != nil {
-		panic(err) // crypto/rand never fails on Linux
+	const size = 12
+	limit := byte(256 / len(inviteAlphabet) * len(inviteAlphabet))
+	code := make([]byte, 0, size)
+	buf := make([]byte, 2*size)
+	for len(code) < size {
+		rand.Read(buf) // never fails (crypto/rand panics rather than return an error)
+		for _, b := range buf {
+			if b < limit && len(code) < size {
+				code = append(code, inviteAlphabet[int(b)%len(inviteAlphabet)])
+			}
+		}
 	}
-	for i := range b {
-		b[i] = inviteAlphabet[int(b[i])%len(inviteAlphabet)]
-	}
-	return string(b)
+	return string(code)
 }
 
 // CreateInvite stores a new invite with a random code.

@@ -176,7 +176,7 @@ func copyRows(ctx context.Context, tx *Tx, table string, cols []string, rows [][
 // in alphabetical order.
 func (tx *Tx) Provinces(ctx context.Context) ([]Province, error) {
 	var ps []Province
-	err := tx.tx.SelectContext(ctx, &ps, `SELECT code, name, kind FROM provinces ORDER BY kind <> 'city', sort_name`)
+	err := tx.tx.SelectContext(ctx, &ps, `SELECT code, name, kind FROM provinces ORDER BY kind <> 'city', sort_name COLLATE "C"`)
 	return ps, err
 }
 
@@ -204,7 +204,7 @@ func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) 
 		SELECT c.code, c.province_code, c.name, c.kind, p.name AS province_name
 		FROM communes c JOIN provinces p ON p.code = c.province_code
 		WHERE c.province_code = $1
-		ORDER BY c.sort_name, c.code
+		ORDER BY c.sort_name COLLATE "C", c.code
 		OFFSET $2 LIMIT $3`, province, offset, limit)
 	if err != nil {
 		return nil, 0, err
@@ -245,21 +245,29 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 		return nil, err
 	}
 	sortMatches(ms, " "+strings.Join(words, " "))
-	if len(ms) > limit {
+	if limit = max(limit, 0); len(ms) > limit {
 		ms = ms[:limit]
 	}
 	return ms, nil
 }
 
-// sortMatches ranks communes: the words typed in their order ("an hoi tay"
-// before "Hội An Tây"), then current names, then shorter labels.
+// sortMatches ranks communes: the words typed, in their order, in the
+// commune's own name ("an hoi t" → An Hội Tây, not Thới An Hội of Thành phố
+// Cần Thơ), then in the matched label, then current names, then shorter
+// labels.
 func sortMatches(ms []CommuneMatch, phrase string) {
-	slices.SortStableFunc(ms, func(a, b CommuneMatch) int {
-		if pa, pb := strings.Contains(a.Search, phrase), strings.Contains(b.Search, phrase); pa != pb {
-			if pa {
-				return -1
-			}
+	rank := func(m CommuneMatch) int {
+		switch {
+		case strings.Contains(" "+vntext.Fold(m.Name)+" ", phrase):
+			return 0
+		case strings.Contains(m.Search, phrase):
 			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(ms, func(a, b CommuneMatch) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return cmp.Compare(ra, rb)
 		}
 		if a.IsCurrent != b.IsCurrent {
 			if a.IsCurrent {

@@ -70,11 +70,13 @@ CREATE TABLE conversations (
 
 -- The inbox: an update is stored before Telegram is told it arrived and marked
 -- done in the transaction of its effects. The payload is dropped once the
--- update is done: only the id stays, to recognise a re-delivery.
+-- update is done: only the id stays, to recognise a re-delivery. It is kept
+-- as the bytes received (bytea, not jsonb): jsonb refuses some valid JSON
+-- (a \u0000 escape), and one such update must not block the inbox.
 CREATE TABLE updates (
     update_id   bigint PRIMARY KEY,
     chat_id     bigint      NOT NULL,
-    payload     jsonb,
+    payload     bytea,
     status      text        NOT NULL DEFAULT 'pending'
                 CHECK (status IN ('pending', 'done', 'failed')),
     attempts    integer     NOT NULL DEFAULT 0,

@@ -1,0 +1,187 @@
+package storage_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+type registerData struct {
+	Name     string   `json:"name"`
+	Commune  string   `json:"commune"`
+	Page     int      `json:"page"`
+	Services []string `json:"services"`
+	Nested   struct {
+		OK bool `json:"ok"`
+	} `json:"nested"`
+}
+
+func TestConversationVersions(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	const chat, other = int64(1001), int64(-1002) // group chats have negative ids
+	inTx(t, st, func(tx *storage.Tx) error {
+		if _, err := tx.Conversation(ctx, chat); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("Conversation on a new chat: %v, want ErrNotFound", err)
+		}
+		// Ending a conversation that never began is harmless.
+		if err := tx.EndConversation(ctx, chat); err != nil {
+			t.Errorf("EndConversation on a new chat: %v", err)
+		}
+		if _, err := tx.Conversation(ctx, chat); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("Conversation after ending none: %v, want ErrNotFound", err)
+		}
+		return nil
+	})
+	steps := []struct {
+		chat        int64
+		end         bool // EndConversation instead of Save
+		flow, step  string
+		data        any
+		msg         int
+		wantVersion int
+	}{
+		{chat: chat, flow: "register", step: "province", data: map[string]int{"page": 0}, msg: 10, wantVersion: 1},
+		{chat: chat, flow: "register", step: "province", data: map[string]int{"page": 1}, msg: 10, wantVersion: 2},
+		{chat: other, flow: "search", step: "query", data: nil, msg: 5, wantVersion: 1},
+		{chat: chat, flow: "register", step: "commune", data: map[string]string{"province": "79"}, msg: 11, wantVersion: 3},
+		{chat: chat, end: true, wantVersion: 4},
+		{chat: chat, flow: "invite", step: "role", data: struct{}{}, msg: 12, wantVersion: 5},
+		{chat: chat, end: true, wantVersion: 6},
+		{chat: chat, end: true, wantVersion: 7},
+		{chat: chat, flow: "register", step: "province", data: map[string]int{"page": 0}, msg: 13, wantVersion: 8},
+		{chat: other, end: true, wantVersion: 2},
+	}
+	for i, s := range steps {
+		inTx(t, st, func(tx *storage.Tx) error {
+			if s.end {
+				if err := tx.EndConversation(ctx, s.chat); err != nil {
+					return err
+				}
+			} else {
+				v, err := tx.SaveConversation(ctx, s.chat, s.flow, s.step, s.data, s.msg)
+				if err != nil {
+					return err
+				}
+				if v != s.wantVersion {
+					t.Errorf("step %d: SaveConversation returned version %d, want %d", i, v, s.wantVersion)
+				}
+			}
+			c, err := tx.Conversation(ctx, s.chat)
+			if err != nil {
+				t.Errorf("step %d: Conversation: %v (an ended conversation keeps its row)", i, err)
+				return nil
+			}
+			if c.ChatID != s.chat || c.Version != s.wantVersion || c.Flow != s.flow || c.Step != s.step {
+				t.Errorf("step %d: Conversation = chat %d flow %q step %q version %d; want chat %d flow %q step %q version %d",
+					i, c.ChatID, c.Flow, c.Step, c.Version, s.chat, s.flow, s.step, s.wantVersion)
+			}
+			if !s.end && c.MessageID != s.msg {
+				t.Errorf("step %d: MessageID %d, want %d", i, c.MessageID, s.msg)
+			}
+			if s.end {
+				var m map[string]any
+				if err := c.Decode(&m); err != nil || len(m) != 0 {
+					t.Errorf("step %d: an ended conversation still holds data %s (%v)", i, c.Data, err)
+				}
+			}
+			return nil
+		})
+	}
+}
+
+func TestConversationRolledBack(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	inTx(t, st, func(tx *storage.Tx) error {
+		_, err := tx.SaveConversation(ctx, 1, "register", "a", nil, 0)
+		return err
+	})
+	boom := errors.New("boom")
+	err := st.InTx(ctx, func(tx *storage.Tx) error {
+		if _, err := tx.SaveConversation(ctx, 1, "register", "b", nil, 0); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("InTx returned %v, want fn's error", err)
+	}
+	inTx(t, st, func(tx *storage.Tx) error {
+		c, err := tx.Conversation(ctx, 1)
+		if err != nil || c.Step != "a" || c.Version != 1 {
+			t.Errorf("after a rolled back save: %+v, %v; want step a, version 1", c, err)
+		}
+		v, err := tx.SaveConversation(ctx, 1, "register", "c", nil, 0)
+		if err != nil || v != 2 {
+			t.Errorf("next save: version %d, %v; want 2", v, err)
+		}
+		return nil
+	})
+}
+
+func TestConversationDecode(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	full := registerData{Name: "Nguyễn Thị Lan \"Út\" <b>", Commune: anHoiTay, Page: 3, Services: []string{"khai sinh", "kết hôn"}}
+	full.Nested.OK = true
+	tests := []struct {
+		name string
+		data any
+		want registerData
+	}{
+		{"full struct", full, full},
+		{"pointer", &full, full},
+		{"empty struct", registerData{}, registerData{Services: nil}},
+		{"nil data", nil, registerData{}},
+		{"map", map[string]any{"page": 7, "unknown": "ignored"}, registerData{Page: 7}},
+	}
+	for i, tt := range tests {
+		chat := int64(2000 + i)
+		inTx(t, st, func(tx *storage.Tx) error {
+			if _, err := tx.SaveConversation(ctx, chat, "register", "s", tt.data, 0); err != nil {
+				return err
+			}
+			c, err := tx.Conversation(ctx, chat)
+			if err != nil {
+				return err
+			}
+			var got registerData
+			if err := c.Decode(&got); err != nil {
+				t.Errorf("%s: Decode: %v", tt.name, err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("%s: Decode = %+v, want %+v", tt.name, got, tt.want)
+			}
+			// Data of the wrong shape is an error that names the chat.
+			var wrong []int
+			if tt.name == "full struct" {
+				if err := c.Decode(&wrong); err == nil || !strings.Contains(err.Error(), "2000") {
+					t.Errorf("Decode into the wrong type: %v, want an error naming the chat", err)
+				}
+			}
+			return nil
+		})
+	}
+	// A conversation with no data decodes to nothing, without error.
+	var v registerData
+	if err := (storage.Conversation{}).Decode(&v); err != nil || !reflect.DeepEqual(v, registerData{}) {
+		t.Errorf("Decode of empty data: %+v, %v", v, err)
+	}
+	// Data that cannot be encoded is refused, and nothing is stored.
+	err := st.InTx(ctx, func(tx *storage.Tx) error {
+		_, err := tx.SaveConversation(ctx, 3000, "register", "s", map[string]any{"f": func() {}}, 0)
+		return err
+	})
+	if err == nil {
+		t.Error("SaveConversation with unencodable data succeeded")
+	}
+}

@@ -1,0 +1,466 @@
+package storage_test
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+// update builds an inbox update as the poller would, with a Telegram-like payload.
+func update(id, chat int64, text string) storage.InboxUpdate {
+	p, _ := json.Marshal(map[string]any{
+		"update_id": id,
+		"message":   map[string]any{"chat": map[string]any{"id": chat}, "text": text},
+	})
+	return storage.InboxUpdate{ID: id, ChatID: chat, Payload: p}
+}
+
+func ids(ups []storage.InboxUpdate) []int64 {
+	out := make([]int64, len(ups))
+	for i, u := range ups {
+		out[i] = u.ID
+	}
+	return out
+}
+
+// sameJSON compares two JSON documents by value: jsonb does not keep
+// whitespace or key order.
+func sameJSON(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	var va, vb any
+	if err := json.Unmarshal(a, &va); err != nil {
+		t.Fatalf("bad JSON %q: %v", a, err)
+	}
+	if err := json.Unmarshal(b, &vb); err != nil {
+		t.Fatalf("bad JSON %q: %v", b, err)
+	}
+	return reflect.DeepEqual(va, vb)
+}
+
+// row is what the updates table holds for one update.
+type row struct {
+	Status    string         `db:"status"`
+	Attempts  int            `db:"attempts"`
+	Payload   []byte         `db:"payload"`
+	LastError sql.NullString `db:"last_error"`
+	Finished  sql.NullTime   `db:"finished_at"`
+}
+
+func updateRow(t *testing.T, st *storage.Storage, id int64) (row, bool) {
+	t.Helper()
+	var r row
+	err := st.DB().Get(&r, `SELECT status, attempts, payload, last_error, finished_at FROM updates WHERE update_id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, true
+}
+
+func TestSaveUpdates(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	steps := []struct {
+		name    string
+		batch   []storage.InboxUpdate
+		wantNew []int64
+		pending []int64
+	}{
+		{"empty batch", nil, nil, nil},
+		{"first batch", []storage.InboxUpdate{update(10, 1, "a"), update(11, 1, "b"), update(12, 2, "c")},
+			[]int64{10, 11, 12}, []int64{10, 11, 12}},
+		{"re-delivery", []storage.InboxUpdate{update(11, 1, "b"), update(12, 2, "c")},
+			nil, []int64{10, 11, 12}},
+		{"old and new mixed, duplicate in batch", []storage.InboxUpdate{update(12, 2, "c"), update(14, 3, "first"), update(13, 1, "d"), update(14, 3, "second")},
+			[]int64{14, 13}, []int64{10, 11, 12, 13, 14}},
+		{"out of order", []storage.InboxUpdate{update(17, 1, "g"), update(15, 2, "e"), update(16, 1, "f")},
+			[]int64{17, 15, 16}, []int64{10, 11, 12, 13, 14, 15, 16, 17}},
+	}
+	for _, s := range steps {
+		got, err := st.SaveUpdates(ctx, s.batch)
+		if err != nil {
+			t.Fatalf("%s: SaveUpdates: %v", s.name, err)
+		}
+		if !slices.Equal(ids(got), s.wantNew) {
+			t.Errorf("%s: SaveUpdates returned %v, want %v", s.name, ids(got), s.wantNew)
+		}
+		for _, u := range got {
+			if i := slices.IndexFunc(s.batch, func(b storage.InboxUpdate) bool { return b.ID == u.ID }); !reflect.DeepEqual(u, s.batch[i]) {
+				t.Errorf("%s: SaveUpdates returned %+v, want the first of the batch %+v", s.name, u, s.batch[i])
+			}
+		}
+		pending, err := st.PendingUpdates(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(ids(pending), s.pending) {
+			t.Errorf("%s: PendingUpdates = %v, want %v", s.name, ids(pending), s.pending)
+		}
+	}
+	// The stored payload is the first one seen: a duplicate neither replaces
+	// it nor is lost silently in the middle.
+	pending, _ := st.PendingUpdates(ctx)
+	for _, u := range pending {
+		if u.ID == 14 && !sameJSON(t, u.Payload, update(14, 3, "first").Payload) {
+			t.Errorf("update 14 payload %s, want the first copy", u.Payload)
+		}
+		if u.ID == 13 && (u.ChatID != 1 || !sameJSON(t, u.Payload, update(13, 1, "d").Payload)) {
+			t.Errorf("update 13 = chat %d payload %s", u.ChatID, u.Payload)
+		}
+	}
+}
+
+func TestHandleUpdate(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	u := update(100, 555, "Xin chào")
+	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.NoteError(ctx, u.ID, "an earlier attempt failed"); err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	err := st.HandleUpdate(ctx, u, func(tx *storage.Tx) error {
+		calls++
+		_, err := tx.SaveConversation(ctx, u.ChatID, "register", "name", map[string]string{"a": "b"}, 1)
+		return err
+	})
+	if err != nil || calls != 1 {
+		t.Fatalf("HandleUpdate: err %v, fn ran %d times", err, calls)
+	}
+	r, _ := updateRow(t, st, u.ID)
+	if r.Status != "done" || r.Payload != nil || r.LastError.Valid || !r.Finished.Valid {
+		t.Errorf("after HandleUpdate: status %q, payload %q, last_error %v, finished %v; want done, no payload, no error, a finish time",
+			r.Status, r.Payload, r.LastError, r.Finished)
+	}
+	inTx(t, st, func(tx *storage.Tx) error {
+		c, err := tx.Conversation(ctx, u.ChatID)
+		if err != nil || c.Flow != "register" {
+			t.Errorf("fn's write not committed: %+v, %v", c, err)
+		}
+		return nil
+	})
+	if pending, _ := st.PendingUpdates(ctx); len(pending) != 0 {
+		t.Errorf("a handled update is still pending: %v", ids(pending))
+	}
+
+	// A re-delivery or a replay: refused, fn not run.
+	err = st.HandleUpdate(ctx, u, func(tx *storage.Tx) error { calls++; return nil })
+	if !errors.Is(err, storage.ErrAlreadyHandled) || calls != 1 {
+		t.Errorf("second HandleUpdate: err %v, fn ran %d times in all; want ErrAlreadyHandled, 1", err, calls)
+	}
+	// The id is remembered after the payload is gone.
+	if got, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u}); err != nil || len(got) != 0 {
+		t.Errorf("re-delivery of a handled update stored again: %v, %v", ids(got), err)
+	}
+
+	// An update that was never saved.
+	err = st.HandleUpdate(ctx, update(999, 555, ""), func(tx *storage.Tx) error { calls++; return nil })
+	if !errors.Is(err, storage.ErrNotFound) || calls != 1 {
+		t.Errorf("HandleUpdate(unsaved): err %v, fn ran: %v; want ErrNotFound without running fn", err, calls != 1)
+	}
+}
+
+func TestHandleUpdateErrorRollsBack(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	u := update(200, 777, "/register")
+	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u}); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("telegram is down")
+	tests := []struct {
+		name string
+		fn   func(tx *storage.Tx) error
+	}{
+		{"fn fails after writing", func(tx *storage.Tx) error {
+			if _, err := tx.SaveConversation(ctx, u.ChatID, "register", "x", nil, 3); err != nil {
+				return err
+			}
+			if _, err := tx.TouchUser(ctx, u.ChatID, "Lan"); err != nil {
+				return err
+			}
+			return fmt.Errorf("send reply: %w", boom)
+		}},
+		{"fn fails at once", func(tx *storage.Tx) error { return boom }},
+	}
+	for _, tt := range tests {
+		err := st.HandleUpdate(ctx, u, tt.fn)
+		if !errors.Is(err, boom) {
+			t.Errorf("%s: HandleUpdate error %v, want fn's error", tt.name, err)
+		}
+		r, _ := updateRow(t, st, u.ID)
+		if r.Status != "pending" || !sameJSON(t, r.Payload, u.Payload) {
+			t.Errorf("%s: after a failed attempt: status %q payload %s; want pending with the payload", tt.name, r.Status, r.Payload)
+		}
+		inTx(t, st, func(tx *storage.Tx) error {
+			if _, err := tx.Conversation(ctx, u.ChatID); !errors.Is(err, storage.ErrNotFound) {
+				t.Errorf("%s: fn's conversation survived the rollback (err %v)", tt.name, err)
+			}
+			if _, err := tx.User(ctx, u.ChatID); !errors.Is(err, storage.ErrNotFound) {
+				t.Errorf("%s: fn's user survived the rollback (err %v)", tt.name, err)
+			}
+			return nil
+		})
+		pending, _ := st.PendingUpdates(ctx)
+		if !slices.Equal(ids(pending), []int64{u.ID}) || !sameJSON(t, pending[0].Payload, u.Payload) || pending[0].ChatID != u.ChatID {
+			t.Errorf("%s: PendingUpdates = %+v, want the update to retry", tt.name, pending)
+		}
+	}
+	// The retry succeeds and its writes stick.
+	err := st.HandleUpdate(ctx, u, func(tx *storage.Tx) error {
+		_, err := tx.SaveConversation(ctx, u.ChatID, "register", "y", nil, 3)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTx(t, st, func(tx *storage.Tx) error {
+		c, err := tx.Conversation(ctx, u.ChatID)
+		if err != nil || c.Step != "y" || c.Version != 1 {
+			t.Errorf("after the retry: %+v, %v; want step y, version 1 (the failed attempts left no trace)", c, err)
+		}
+		return nil
+	})
+}
+
+// TestHandleUpdateConcurrently: a replay racing a live delivery of the same
+// update runs the handler once.
+func TestHandleUpdateConcurrently(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	u := update(300, 42, "hi")
+	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u}); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		runs  atomic.Int32
+		wg    sync.WaitGroup
+		start = make(chan struct{})
+		errs  = make([]error, 8)
+	)
+	for i := range errs {
+		wg.Go(func() {
+			<-start
+			errs[i] = st.HandleUpdate(ctx, u, func(tx *storage.Tx) error {
+				runs.Add(1)
+				time.Sleep(5 * time.Millisecond)
+				_, err := tx.SaveConversation(ctx, u.ChatID, "f", "s", nil, 0)
+				return err
+			})
+		})
+	}
+	close(start)
+	wg.Wait()
+	var ok, handled int
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case errors.Is(err, storage.ErrAlreadyHandled):
+			handled++
+		default:
+			t.Errorf("unexpected error: %v", err)
+		}
+	}
+	if ok != 1 || handled != len(errs)-1 || runs.Load() != 1 {
+		t.Errorf("%d handlers succeeded, %d told already handled, fn ran %d times; want 1, %d, 1", ok, handled, runs.Load(), len(errs)-1)
+	}
+	inTx(t, st, func(tx *storage.Tx) error {
+		if c, err := tx.Conversation(ctx, u.ChatID); err != nil || c.Version != 1 {
+			t.Errorf("conversation %+v, %v; want version 1", c, err)
+		}
+		return nil
+	})
+}
+
+func TestStartAttempt(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(1, 1, ""), update(2, 1, ""), update(3, 1, "")}); err != nil {
+		t.Fatal(err)
+	}
+	for want := 1; want <= 3; want++ {
+		n, err := st.StartAttempt(ctx, 1)
+		if err != nil || n != want {
+			t.Errorf("StartAttempt #%d = %d, %v", want, n, err)
+		}
+	}
+	if n, err := st.StartAttempt(ctx, 2); err != nil || n != 1 {
+		t.Errorf("StartAttempt on another update = %d, %v; want 1 (counts are per update)", n, err)
+	}
+	if status, attempts, err := st.UpdateStatus(ctx, 1); err != nil || status != "pending" || attempts != 3 {
+		t.Errorf("UpdateStatus = %q, %d, %v; want pending, 3", status, attempts, err)
+	}
+	// A failed handler does not undo the count: it committed on its own.
+	st.HandleUpdate(ctx, update(1, 1, ""), func(tx *storage.Tx) error { return errors.New("x") }) //nolint:errcheck
+	if _, attempts, _ := st.UpdateStatus(ctx, 1); attempts != 3 {
+		t.Errorf("attempts = %d after a failed handler, want 3", attempts)
+	}
+
+	if err := st.HandleUpdate(ctx, update(1, 1, ""), func(tx *storage.Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ParkUpdate(ctx, 2, "poison"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		id   int64
+	}{
+		{"done", 1},
+		{"parked", 2},
+		{"never saved", 404},
+	}
+	for _, tt := range tests {
+		if n, err := st.StartAttempt(ctx, tt.id); !errors.Is(err, storage.ErrAlreadyHandled) {
+			t.Errorf("StartAttempt on a %s update = %d, %v; want ErrAlreadyHandled", tt.name, n, err)
+		}
+	}
+	if _, attempts, _ := st.UpdateStatus(ctx, 1); attempts != 3 {
+		t.Errorf("StartAttempt counted an attempt on a done update: %d", attempts)
+	}
+	if _, _, err := st.UpdateStatus(ctx, 404); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("UpdateStatus(unknown) error %v, want ErrNotFound", err)
+	}
+}
+
+func TestParkUpdate(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	poison, ok := update(50, 9, "poison"), update(51, 9, "fine")
+	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{poison, ok}); err != nil {
+		t.Fatal(err)
+	}
+	st.StartAttempt(ctx, poison.ID) //nolint:errcheck
+	if err := st.ParkUpdate(ctx, poison.ID, "panic: nil map"); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := updateRow(t, st, poison.ID)
+	if r.Status != "failed" || !sameJSON(t, r.Payload, poison.Payload) || r.LastError.String != "panic: nil map" || !r.Finished.Valid || r.Attempts != 1 {
+		t.Errorf("parked update: %+v; want failed, payload kept, last_error, finish time, 1 attempt", r)
+	}
+	if pending, _ := st.PendingUpdates(ctx); !slices.Equal(ids(pending), []int64{ok.ID}) {
+		t.Errorf("PendingUpdates = %v, want only %d", ids(pending), ok.ID)
+	}
+	ran := false
+	if err := st.HandleUpdate(ctx, poison, func(tx *storage.Tx) error { ran = true; return nil }); !errors.Is(err, storage.ErrAlreadyHandled) || ran {
+		t.Errorf("HandleUpdate on a parked update: %v, fn ran %v; want ErrAlreadyHandled", err, ran)
+	}
+	// Parking a done update changes nothing.
+	if err := st.HandleUpdate(ctx, ok, func(tx *storage.Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ParkUpdate(ctx, ok.ID, "late"); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := updateRow(t, st, ok.ID); r.Status != "done" || r.LastError.Valid {
+		t.Errorf("ParkUpdate on a done update changed it: %+v", r)
+	}
+	// Parking again keeps the first cause.
+	if err := st.ParkUpdate(ctx, poison.ID, "second"); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := updateRow(t, st, poison.ID); r.LastError.String != "panic: nil map" {
+		t.Errorf("second ParkUpdate replaced last_error: %q", r.LastError.String)
+	}
+}
+
+func TestPurgeHandled(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	const (
+		oldDone     = 1
+		recentDone  = 2
+		oldPending  = 3
+		oldFailed   = 4
+		edgeDone    = 5 // finished exactly at the cut-off
+		recentFaild = 6
+	)
+	var batch []storage.InboxUpdate
+	for id := int64(1); id <= 6; id++ {
+		batch = append(batch, update(id, 1, "x"))
+	}
+	if _, err := st.SaveUpdates(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{oldDone, recentDone, edgeDone} {
+		if err := st.HandleUpdate(ctx, batch[id-1], func(tx *storage.Tx) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []int64{oldFailed, recentFaild} {
+		if err := st.ParkUpdate(ctx, id, "bad"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cutoff := time.Now().Add(-24 * time.Hour).Truncate(time.Microsecond)
+	backdate := func(id int64, at time.Time) {
+		if _, err := st.DB().Exec(`UPDATE updates SET finished_at = $2, received_at = $2 WHERE update_id = $1`, id, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	backdate(oldDone, cutoff.Add(-time.Hour))
+	backdate(oldPending, cutoff.Add(-time.Hour))
+	backdate(oldFailed, cutoff.Add(-time.Hour))
+	backdate(edgeDone, cutoff)
+
+	n, err := st.PurgeHandled(ctx, cutoff)
+	if err != nil || n != 1 {
+		t.Errorf("PurgeHandled = %d, %v; want 1", n, err)
+	}
+	for id := int64(1); id <= 6; id++ {
+		_, exists := updateRow(t, st, id)
+		if want := id != oldDone; exists != want {
+			t.Errorf("update %d exists = %v after the purge, want %v", id, exists, want)
+		}
+	}
+	if n, err := st.PurgeHandled(ctx, cutoff); err != nil || n != 0 {
+		t.Errorf("second PurgeHandled = %d, %v; want 0", n, err)
+	}
+	// Once forgotten, the id would be taken as new (Telegram no longer
+	// re-delivers after 24 hours, which is why the cut-off is safe).
+	if got, _ := st.SaveUpdates(ctx, []storage.InboxUpdate{batch[oldDone-1], batch[recentDone-1]}); !slices.Equal(ids(got), []int64{oldDone}) {
+		t.Errorf("after the purge SaveUpdates took %v as new, want [%d]", ids(got), oldDone)
+	}
+}
+
+// jsonb refuses a \u0000 escape; the inbox keeps the bytes it received, so
+// such an update is stored and cannot block the ones beside it.
+func TestSaveUpdatesKeepsAnyValidJSON(t *testing.T) {
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	odd := storage.InboxUpdate{ID: 7, ChatID: 1, Payload: []byte(`{"update_id":7,"message":{"text":"a\u0000b"}}`)}
+	stored, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(6, 1, "before"), odd, update(8, 1, "after")})
+	if err != nil {
+		t.Fatalf("a \\u0000 escape blocked the batch: %v", err)
+	}
+	if got := ids(stored); len(got) != 3 {
+		t.Fatalf("stored %v, want [6 7 8]", got)
+	}
+	pending, err := st.PendingUpdates(ctx)
+	if err != nil || len(pending) != 3 || string(pending[1].Payload) != string(odd.Payload) {
+		t.Fatalf("pending %+v (%v): the payload was not kept byte for byte", pending, err)
+	}
+}
