@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"regexp"
 	"slices"
@@ -73,8 +74,12 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 	if need.database && c.DatabaseURL == "" {
 		return c, &configError{"DATABASE_URL", "is not set: e.g. postgres://user:pass@localhost:5432/dvcbot?sslmode=disable"}
 	}
-	if c.DatabaseURL != "" && !strings.Contains(c.DatabaseURL, "=") {
-		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+	if c.DatabaseURL != "" {
+		if strings.Contains(c.DatabaseURL, "://") {
+			if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+				return c, &configError{"DATABASE_URL", "is malformed: want postgres://… or key=value pairs"}
+			}
+		} else if !strings.Contains(c.DatabaseURL, "=") {
 			return c, &configError{"DATABASE_URL", "is malformed: want postgres://… or key=value pairs"}
 		}
 	}
@@ -92,8 +97,10 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 			return c, &configError{"WEBHOOK_SECRET", "is malformed: use 1–256 characters A-Z a-z 0-9 _ -"}
 		}
 	}
-	if _, port, ok := strings.Cut(c.HTTPAddr, ":"); !ok || port == "" {
+	if _, port, err := net.SplitHostPort(c.HTTPAddr); err != nil {
 		return c, &configError{"HTTP_ADDR", "is malformed: want host:port or :port, e.g. :8080"}
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return c, &configError{"HTTP_ADDR", "has a bad port: want a number from 0 to 65535, e.g. :8080"}
 	}
 	if !slices.Contains(locales.Languages, c.DefaultLanguage) {
 		return c, &configError{"DEFAULT_LANGUAGE", fmt.Sprintf("is %q: want one of %s", c.DefaultLanguage, strings.Join(locales.Languages, ", "))}

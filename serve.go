@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"time"
@@ -68,7 +69,12 @@ func (a *app) start(ctx context.Context, log *slog.Logger) error {
 	return a.runtime.Replay(ctx)
 }
 
+// maxBacklog is how many updates may wait in memory before the poller
+// leaves the rest with Telegram.
+const maxBacklog = 5000
+
 func serve(ctx context.Context, cfg config, log *slog.Logger) error {
+	started := time.Now()
 	store, err := storage.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
@@ -85,15 +91,26 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		return err
 	}
 
+	// Listen first: setWebhook makes Telegram post at once.
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("http server on %s: %w", cfg.HTTPAddr, err)
+	}
 	mux := http.NewServeMux()
+	var poller *bot.Poller
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.Ping(r.Context()); err != nil {
 			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
 			return
 		}
+		if poller != nil {
+			if last := poller.LastSuccess(); time.Since(last) > 3*time.Minute && time.Since(started) > 3*time.Minute {
+				http.Error(w, "no answer from Telegram since "+last.Format(time.RFC3339), http.StatusServiceUnavailable)
+				return
+			}
+		}
 		fmt.Fprintln(w, "ok")
 	})
-	polled := make(chan struct{})
 	if cfg.WebhookURL != "" {
 		u, _ := url.Parse(cfg.WebhookURL) // validated by loadConfig
 		path := u.Path
@@ -101,29 +118,37 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 			path = "/"
 		}
 		mux.Handle("POST "+path, a.runtime.WebhookHandler(cfg.WebhookSecret, bot.DefaultMaxWebhookBody))
+	} else {
+		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log,
+			Throttle: func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	polled := make(chan struct{})
+	if poller == nil {
 		if _, err := a.api.SetWebhook(ctx, &tg.SetWebhookParams{
 			URL: cfg.WebhookURL, SecretToken: cfg.WebhookSecret, AllowedUpdates: allowedUpdates, MaxConnections: 40,
 		}); err != nil {
+			srv.Close()
 			return fmt.Errorf("setWebhook: %w", err)
 		}
 		close(polled)
 		log.Info("webhook mode", "url", cfg.WebhookURL, "bot", a.me.Username)
 	} else {
 		if _, err := a.api.DeleteWebhook(ctx, &tg.DeleteWebhookParams{}); err != nil {
+			srv.Close()
 			return fmt.Errorf("deleteWebhook: %w", err)
 		}
-		p := &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log}
 		go func() {
 			defer close(polled)
-			p.Run(ctx, a.runtime.Accept)
+			poller.Run(ctx, a.runtime.Accept)
 		}()
 		log.Info("long polling", "bot", a.me.Username)
 	}
-
-	srv := &http.Server{Addr: cfg.HTTPAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
-	served := make(chan error, 1)
-	go func() { served <- srv.ListenAndServe() }()
 	go purgeHandled(ctx, store, log)
+	go a.runtime.Sweep(ctx, time.Minute, time.Minute)
 
 	select {
 	case err := <-served:

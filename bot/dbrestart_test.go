@@ -42,10 +42,24 @@ func TestDatabaseRestartLosesNothing(t *testing.T) {
 	b.WaitHandled(t, an.SendText("before"))
 	expectText(t, an, "echo: before")
 
+	// Bình's handler is in the middle of its transaction when the
+	// database goes away: the lost connection must not count against the
+	// update (nor park it); it is tried again once the database is back.
+	release := make(chan struct{})
+	rec.mu.Lock()
+	rec.block[binh.ID] = release
+	rec.mu.Unlock()
+	midway := binh.SendText("midway")
+	waitFor(t, "Bình's handler to start", func() bool {
+		_, attempts, err := store.UpdateStatus(ctx, midway)
+		return err == nil && attempts == 1
+	})
+
 	restarted := make(chan error, 1)
 	go func() { restarted <- pg.Restart(ctx, 2*time.Second) }()
 	time.Sleep(300 * time.Millisecond) // the server is down now
-	ids := []int64{an.SendText("during 1"), binh.SendText("during"), an.SendText("during 2")}
+	close(release)
+	ids := []int64{midway, an.SendText("during 1"), binh.SendText("during"), an.SendText("during 2")}
 	if err := <-restarted; err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +68,11 @@ func TestDatabaseRestartLosesNothing(t *testing.T) {
 	for _, want := range []string{"echo: during 1", "echo: during 2", "echo: after"} {
 		expectText(t, an, want)
 	}
+	expectText(t, binh, "echo: midway")
 	expectText(t, binh, "echo: during")
+	if status, _, err := store.UpdateStatus(ctx, midway); err != nil || status != "done" {
+		t.Fatalf("the update cut off mid-transaction is %q (%v), want done", status, err)
+	}
 	if n := handledTimes(t, store, an.ID); n != 4 {
 		t.Fatalf("An's updates were committed %d times, want 4", n)
 	}

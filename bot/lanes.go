@@ -43,11 +43,15 @@ func (l *Lanes) Push(key int64, job func()) bool {
 func (l *Lanes) run(key int64) {
 	defer l.wg.Done()
 	for {
+		// Take a worker slot before the job, and look at closed after
+		// waiting for it: a lane that waited through Close starts nothing.
+		l.sem <- struct{}{}
 		l.mu.Lock()
 		q := l.queues[key]
 		if len(q) == 0 || l.closed {
 			delete(l.queues, key)
 			l.mu.Unlock()
+			<-l.sem
 			return
 		}
 		job := q[0]
@@ -55,7 +59,6 @@ func (l *Lanes) run(key int64) {
 		l.queues[key] = q[1:]
 		l.mu.Unlock()
 
-		l.sem <- struct{}{}
 		job()
 		<-l.sem
 	}

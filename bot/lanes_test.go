@@ -49,6 +49,7 @@ func TestLanesCloseFinishesRunningJobsOnly(t *testing.T) {
 	l.Push(1, func() { close(started); <-release; ran <- 1 })
 	l.Push(1, func() { ran <- 2 })
 	<-started
+	l.Push(2, func() { ran <- 3 }) // another chat, waiting for the only worker slot
 	closed := make(chan error)
 	go func() { closed <- l.Close(context.Background()) }()
 	for !l.isClosed() {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 )
 
@@ -22,6 +23,20 @@ type Poller struct {
 	Limit     int           // updates per call, 1–100 (default 100)
 	Allowed   []string      // allowed_updates; nil keeps Telegram's choice
 	Log       *slog.Logger
+	// Throttle, when set, is called before each getUpdates and may block:
+	// while the bot is busy, updates are better left with Telegram.
+	Throttle func(context.Context) error
+
+	lastOK atomic.Int64 // unix nanoseconds of the last successful getUpdates
+}
+
+// LastSuccess is when getUpdates last answered; zero before the first
+// answer. The health check uses it to notice a bot cut off from Telegram.
+func (p *Poller) LastSuccess() time.Time {
+	if n := p.lastOK.Load(); n != 0 {
+		return time.Unix(0, n)
+	}
+	return time.Time{}
 }
 
 // Run polls until ctx ends, handing each batch to accept; a batch is
@@ -46,7 +61,15 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 	var offset int64
 	pause := time.Second
 	for ctx.Err() == nil {
+		if p.Throttle != nil {
+			if err := p.Throttle(ctx); err != nil {
+				break
+			}
+		}
 		ups, err := p.getUpdates(ctx, client, offset, limit, timeout)
+		if err == nil {
+			p.lastOK.Store(time.Now().UnixNano())
+		}
 		if err == nil && len(ups) > 0 {
 			err = accept(ctx, ups)
 		}

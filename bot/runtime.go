@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/go-telegram/bot/models"
@@ -51,6 +52,9 @@ type Runtime struct {
 	// Shutdown cancels it when its grace period runs out.
 	work       context.Context
 	cancelWork context.CancelFunc
+
+	mu     sync.Mutex
+	queued map[int64]bool // updates queued or in flight here
 }
 
 // Option configures a Runtime.
@@ -86,6 +90,7 @@ func NewRuntime(store *storage.Storage, h Handler, sender *Sender, opts ...Optio
 		maxAttempts:   3,
 		retryDelay:    500 * time.Millisecond,
 		handleTimeout: 30 * time.Second,
+		queued:        map[int64]bool{},
 	}
 	for _, o := range opts {
 		o(r)
@@ -97,15 +102,28 @@ func NewRuntime(store *storage.Storage, h Handler, sender *Sender, opts ...Optio
 	return r
 }
 
-// Accept stores raw updates in the inbox and queues the new ones in their
-// chats' lanes. When it returns nil, Telegram may be told they arrived; a
-// re-delivered update_id is ignored.
+// Accept stores raw updates in the inbox and queues the ones still to
+// handle in their chats' lanes. When it returns nil, Telegram may be told
+// they arrived; a re-delivered update_id that was handled is ignored.
 func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	ups := make([]storage.InboxUpdate, 0, len(raws))
+	unreadable := map[int64]error{}
 	for _, raw := range raws {
 		var u models.Update
-		if err := json.Unmarshal(raw, &u); err != nil || u.ID == 0 {
-			r.log.Error("ignoring an update that cannot be read", "err", err, "bytes", len(raw))
+		if err := json.Unmarshal(raw, &u); err != nil {
+			// Newer Bot API fields the library cannot decode: keep the update
+			// (parked, for someone to look at) rather than lose it.
+			var head struct {
+				ID int64 `json:"update_id"`
+			}
+			if json.Unmarshal(raw, &head) != nil || head.ID == 0 {
+				r.log.Error("ignoring something that is not an update", "err", err, "bytes", len(raw))
+				continue
+			}
+			u.ID, unreadable[head.ID] = head.ID, err
+		}
+		if u.ID == 0 {
+			r.log.Error("ignoring an update without update_id", "bytes", len(raw))
 			continue
 		}
 		ups = append(ups, storage.InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw})
@@ -114,14 +132,23 @@ func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	if err != nil {
 		return err
 	}
-	r.dispatch(stored)
+	readable := stored[:0]
+	for _, u := range stored {
+		if cause, bad := unreadable[u.ID]; bad {
+			r.log.Error("update parked: it cannot be decoded", "update_id", u.ID, "err", cause)
+			r.park(ctx, u.ID, fmt.Errorf("cannot decode: %w", cause))
+			continue
+		}
+		readable = append(readable, u)
+	}
+	r.dispatch(readable)
 	return nil
 }
 
 // Replay queues the updates that were stored but not handled before the
 // last stop. Call it before taking new updates, so each chat's order holds.
 func (r *Runtime) Replay(ctx context.Context) error {
-	ups, err := r.store.PendingUpdates(ctx)
+	ups, err := r.store.PendingUpdates(ctx, 0)
 	if err != nil {
 		return fmt.Errorf("replay: %w", err)
 	}
@@ -132,12 +159,79 @@ func (r *Runtime) Replay(ctx context.Context) error {
 	return nil
 }
 
-func (r *Runtime) dispatch(ups []storage.InboxUpdate) {
-	for _, u := range ups {
-		if !r.lanes.Push(u.ChatID, func() { r.process(u) }) {
-			r.log.Info("stopping: update left for the next start", "update_id", u.ID)
+// Sweep queues, every interval, the updates pending for longer than age
+// that this process is not working on: those left by a replica that died
+// after answering Telegram, or stored by a call whose caller saw an error.
+// It returns when ctx ends.
+func (r *Runtime) Sweep(ctx context.Context, interval, age time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		ups, err := r.store.PendingUpdates(ctx, age)
+		if err != nil {
+			if ctx.Err() == nil {
+				r.log.Warn("sweeping the inbox", "err", err)
+			}
+			continue
+		}
+		if n := r.dispatch(ups); n > 0 {
+			r.log.Warn("queued updates left pending", "count", n)
 		}
 	}
+}
+
+// Backlog is how many updates are queued or in flight in this process.
+func (r *Runtime) Backlog() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.queued)
+}
+
+// WaitForRoom blocks while more than limit updates are queued: the poller
+// calls it so that a burst Telegram holds for us does not all land in
+// memory at once (the unconfirmed rest stays with Telegram).
+func (r *Runtime) WaitForRoom(ctx context.Context, limit int) error {
+	for r.Backlog() > limit {
+		if err := sleep(ctx, 50*time.Millisecond); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dispatch queues each update not already queued here and returns how many
+// it queued.
+func (r *Runtime) dispatch(ups []storage.InboxUpdate) int {
+	n := 0
+	for _, u := range ups {
+		r.mu.Lock()
+		dup := r.queued[u.ID]
+		if !dup {
+			r.queued[u.ID] = true
+		}
+		r.mu.Unlock()
+		if dup {
+			continue
+		}
+		if !r.lanes.Push(u.ChatID, func() { r.process(u) }) {
+			r.unqueue(u.ID)
+			r.log.Info("stopping: update left for the next start", "update_id", u.ID)
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+func (r *Runtime) unqueue(id int64) {
+	r.mu.Lock()
+	delete(r.queued, id)
+	r.mu.Unlock()
 }
 
 // Shutdown stops taking updates and lets in-flight ones finish until ctx
@@ -157,63 +251,83 @@ type panicError struct {
 
 func (p *panicError) Error() string { return fmt.Sprintf("panic: %v", p.value) }
 
-// process handles one update: tries it up to maxAttempts times, parks it
-// if it keeps failing, and sends the replies after the commit.
-func (r *Runtime) process(in storage.InboxUpdate) {
+// maxStarts bounds how often an update may be started at all, across
+// restarts: one that kills the process every time is parked in the end.
+const maxStarts = 10
+
+// process runs the job queued for update trigger: it handles the chat's
+// pending updates up to and including trigger, earliest first (usually just
+// trigger itself; more when an earlier one was stranded or reached another
+// replica). Each is tried up to maxAttempts times, parked if it keeps
+// failing, and its replies are sent after its commit.
+func (r *Runtime) process(trigger storage.InboxUpdate) {
 	ctx := r.work
-	log := r.log.With("update_id", in.ID, "chat", in.ChatID)
 	defer func() {
+		r.unqueue(trigger.ID)
 		if r.onHandled != nil {
-			r.onHandled(in.ID)
+			r.onHandled(trigger.ID)
 		}
 	}()
-	var u models.Update
-	if err := json.Unmarshal(in.Payload, &u); err != nil {
-		log.Error("parking an update that cannot be decoded", "err", err)
-		r.park(ctx, in.ID, err)
-		return
-	}
-	for dbPause := time.Second; ; {
-		n, err := r.store.StartAttempt(ctx, in.ID)
-		if errors.Is(err, storage.ErrAlreadyHandled) {
-			return
+	failures := map[int64]int{}
+	dbPause := time.Second
+	waitForDatabase := func(log *slog.Logger, err error) bool {
+		log.Warn("database unavailable, will retry", "in", dbPause, "err", err)
+		if sleep(ctx, dbPause) != nil {
+			return false
 		}
-		if err != nil {
-			// The database is away (a restart?): the update stays in the
-			// inbox; keep trying until it is back or we are stopping.
-			log.Warn("database unavailable, will retry the update", "in", dbPause, "err", err)
-			if sleep(ctx, dbPause) != nil {
+		dbPause = min(2*dbPause, 30*time.Second)
+		return true
+	}
+	for ctx.Err() == nil {
+		in, starts, err := r.store.NextAttempt(ctx, trigger.ChatID, trigger.ID)
+		log := r.log.With("update_id", in.ID, "chat", trigger.ChatID)
+		switch {
+		case errors.Is(err, storage.ErrNothingPending):
+			return
+		case err != nil:
+			if !waitForDatabase(log, err) {
 				return
 			}
-			dbPause = min(2*dbPause, 30*time.Second)
 			continue
 		}
-		if n > r.maxAttempts {
-			// Earlier runs died while handling it (a crash is not a panic).
-			log.Error("update parked as failed: it was being handled when the process died", "attempts", n-1)
-			r.giveUp(ctx, in.ID, &u, errors.New("too many attempts"))
-			return
+		var u models.Update
+		if err := json.Unmarshal(in.Payload, &u); err != nil {
+			log.Error("update parked: it cannot be decoded", "err", err)
+			r.park(ctx, in.ID, err)
+			continue
+		}
+		if starts > maxStarts {
+			log.Error("update parked: it was being handled each time the process died", "starts", starts-1)
+			r.giveUp(ctx, in.ID, &u, errors.New("too many starts"))
+			continue
 		}
 		replies, err := r.handle(ctx, in, &u)
+		var p *panicError
 		switch {
 		case err == nil:
+			dbPause = time.Second
 			r.sendAll(ctx, replies)
-			return
-		case errors.Is(err, storage.ErrAlreadyHandled):
-			return
+			continue
+		case errors.Is(err, storage.ErrAlreadyHandled), errors.Is(err, storage.ErrNotNext):
+			continue // another job or replica got there first; look again
 		case ctx.Err() != nil:
 			return // stopping; the update stays pending
-		}
-		var p *panicError
-		if errors.As(err, &p) {
+		case storage.IsUnavailable(err):
+			if !waitForDatabase(log, err) {
+				return
+			}
+			continue
+		case errors.As(err, &p):
 			log.Error("handler panicked; update parked as failed", "panic", fmt.Sprint(p.value), "stack", string(p.stack))
 			r.giveUp(ctx, in.ID, &u, err)
-			return
+			continue
 		}
+		failures[in.ID]++
+		n := failures[in.ID]
 		if n >= r.maxAttempts {
 			log.Error("update parked as failed: it failed on every attempt", "attempts", n, "err", err)
 			r.giveUp(ctx, in.ID, &u, err)
-			return
+			continue
 		}
 		log.Warn("handling failed, will retry", "attempt", n, "err", err)
 		if err := r.store.NoteError(ctx, in.ID, err.Error()); err != nil {
@@ -241,16 +355,20 @@ func (r *Runtime) handle(ctx context.Context, in storage.InboxUpdate, u *models.
 	return replies, err
 }
 
-// giveUp parks the update and tells the user it could not be handled.
+// giveUp parks the update and, if this call parked it (not another replica
+// that handled it meanwhile), tells the user it could not be handled.
 func (r *Runtime) giveUp(ctx context.Context, id int64, u *models.Update, cause error) {
-	r.park(ctx, id, cause)
-	r.sendAll(ctx, r.handler.Failed(ctx, u))
+	if r.park(ctx, id, cause) {
+		r.sendAll(ctx, r.handler.Failed(ctx, u))
+	}
 }
 
-func (r *Runtime) park(ctx context.Context, id int64, cause error) {
-	if err := r.store.ParkUpdate(ctx, id, cause.Error()); err != nil {
+func (r *Runtime) park(ctx context.Context, id int64, cause error) bool {
+	parked, err := r.store.ParkUpdate(ctx, id, cause.Error())
+	if err != nil {
 		r.log.Error("cannot park update", "update_id", id, "err", err)
 	}
+	return parked
 }
 
 func (r *Runtime) sendAll(ctx context.Context, replies []Reply) {

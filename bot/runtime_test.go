@@ -477,3 +477,71 @@ func TestFailingUpdateIsRetriedThenParked(t *testing.T) {
 		t.Fatalf("broken update is %s after %d attempts (%v), want failed after 3", status, attempts, err)
 	}
 }
+
+// An update stored by a call whose caller still saw an error (or by a
+// replica that died after answering Telegram) is handled when Telegram
+// delivers it again, and otherwise by the sweep; a later update of the same
+// chat never overtakes it.
+func TestStrandedUpdatesAreHandledInOrder(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	rec := newRecorder()
+	b := bottest.Start(t, srv, storagetest.Open(t), rec, bottest.WithoutPolling())
+	ctx := context.Background()
+	an, binh := srv.NewUser("An", "vi"), srv.NewUser("Bình", "vi")
+	raw := func(u models.Update) json.RawMessage {
+		data, _ := json.Marshal(u)
+		return data
+	}
+	strand := func(u models.Update) {
+		t.Helper()
+		if _, err := b.Store.SaveUpdates(ctx, []storage.InboxUpdate{{ID: u.ID, ChatID: u.Message.Chat.ID, Payload: raw(u)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Re-delivered: handled.
+	first := webhookUpdate(501, an.ID, "stranded")
+	strand(first)
+	if err := b.Accept(ctx, raw(first)); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitHandled(t, 501)
+	expectText(t, an, "echo: stranded")
+
+	// A later update of the same chat takes the stranded one first.
+	strand(webhookUpdate(502, an.ID, "earlier"))
+	if err := b.Accept(ctx, raw(webhookUpdate(503, an.ID, "later"))); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitHandled(t, 503)
+	expectText(t, an, "echo: earlier")
+	expectText(t, an, "echo: later")
+	if got := rec.order(an.ID); !slices.Equal(got, []int64{501, 502, 503}) {
+		t.Fatalf("handled %v, want [501 502 503]", got)
+	}
+
+	// Never delivered again: the sweep finds it.
+	strand(webhookUpdate(504, binh.ID, "forgotten"))
+	sweep, stop := context.WithCancel(ctx)
+	defer stop()
+	go b.Runtime.Sweep(sweep, 20*time.Millisecond, 0)
+	b.WaitHandled(t, 504)
+	expectText(t, binh, "echo: forgotten")
+}
+
+// An update the client library cannot decode (a Bot API newer than it) is
+// kept, parked for someone to look at, instead of being lost.
+func TestUndecodableUpdateIsParkedNotLost(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder(), bottest.WithoutPolling())
+	ctx := context.Background()
+	if err := b.Accept(ctx, json.RawMessage(`{"update_id": 77, "message": "a string where an object belongs"}`)); err != nil {
+		t.Fatal(err)
+	}
+	status, _, err := b.Store.UpdateStatus(ctx, 77)
+	if err != nil || status != "failed" {
+		t.Fatalf("undecodable update is %q (%v), want failed", status, err)
+	}
+}

@@ -49,8 +49,9 @@ type chatLimit struct {
 // SenderOption configures a Sender.
 type SenderOption func(*Sender)
 
-// WithGlobalRate sets the overall message rate. The default, 25/s with a
-// burst of 5, never puts more than 30 messages into any one-second window.
+// WithGlobalRate sets the overall message rate. The default, 24/s with a
+// burst of 4, puts at most 28 messages into any one-second window: under
+// Telegram's 30, with a margin for network jitter.
 func WithGlobalRate(perSecond float64, burst int) SenderOption {
 	return func(s *Sender) { s.global = rate.NewLimiter(rate.Limit(perSecond), burst) }
 }
@@ -76,7 +77,7 @@ func NewSender(api *tg.Bot, opts ...SenderOption) *Sender {
 	s := &Sender{
 		api:         api,
 		log:         slog.Default(),
-		global:      rate.NewLimiter(25, 5),
+		global:      rate.NewLimiter(24, 4),
 		chatRate:    1,
 		chatBurst:   3,
 		groupRate:   rate.Every(3 * time.Second),

@@ -1,11 +1,13 @@
 package bot
 
 import (
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"time"
 )
 
 // SecretHeader carries the webhook secret Telegram was given in setWebhook.
@@ -51,7 +53,11 @@ func (r *Runtime) WebhookHandler(secret string, maxBody int64) http.Handler {
 			http.Error(w, "not a Telegram update", http.StatusBadRequest)
 			return
 		}
-		if err := r.Accept(req.Context(), []json.RawMessage{body}); err != nil {
+		// Telegram may hang up while we store the update; finishing the
+		// insert anyway spares a stranded half-stored update.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(req.Context()), 10*time.Second)
+		defer cancel()
+		if err := r.Accept(ctx, []json.RawMessage{body}); err != nil {
 			r.log.Error("cannot store webhook update; Telegram will retry", "update_id", head.ID, "err", err)
 			http.Error(w, "try again", http.StatusServiceUnavailable)
 			return

@@ -73,7 +73,7 @@ func New(store *storage.Storage, texts *locales.Catalog, opts ...Option) *Handle
 		now:                time.Now,
 		inviteTTL:          7 * 24 * time.Hour,
 		volunteerInviteMax: 50,
-		coordInviteMax:     5,
+		coordInviteMax:     1, // a coordinator's link is for one person
 	}
 	for _, o := range opts {
 		o(h)
@@ -186,10 +186,10 @@ func sender(u *models.Update) *models.User {
 // chat is in.
 func (h *Handlers) message(r *request, m *models.Message) error {
 	if m.Chat.Type != models.ChatTypePrivate {
-		if strings.HasPrefix(m.Text, "/") {
+		if _, _, ok := h.command(m.Text); ok && strings.Contains(m.Text, "@") {
 			r.say(r.t.T("error.private_only"), nil)
 		}
-		return nil // the bot does not talk in groups
+		return nil // the bot does not talk in groups, except to say so when called by name
 	}
 	if m.Text == "" {
 		r.say(r.t.T("error.media"), nil)

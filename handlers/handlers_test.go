@@ -250,25 +250,52 @@ func TestExpiredAndUsedUpInvites(t *testing.T) {
 	}
 }
 
-func TestCoordinatorInvitesVolunteersInTheirProvince(t *testing.T) {
+func TestCoordinatorInvitesVolunteersToTheirCommune(t *testing.T) {
 	w := newWorld(t)
-	code := w.createInvite("an hoi tay", "Phường An Hội Tây, Thành phố Hồ Chí Minh", "coordinator")
+	const anHoiTay = "Phường An Hội Tây, Thành phố Hồ Chí Minh"
+	code := w.createInvite("an hoi tay", anHoiTay, "coordinator")
 	coord := w.srv.NewUser("Coord", "vi")
 	w.send(coord, "/start "+code)
 	drain(w.admin)
+	// A coordinator's invite is for one person.
+	if m := only(t, w.send(w.srv.NewUser("Other", "vi"), "/start "+code)); m.Text != w.vi("join.used_up") {
+		t.Fatalf("second use of a coordinator invite: %q", m.Text)
+	}
 
+	// One command, one link: for volunteers of their own commune.
 	m := only(t, w.send(coord, "/invite"))
-	if !strings.HasPrefix(m.Text, "Thành phố Hồ Chí Minh") || hasButton(m, w.vi("button.back")) {
-		t.Fatalf("a coordinator starts in their province's communes: %q %+v", m.Text, m.Buttons())
-	}
-	// A commune of another province is not offered to them.
-	if m := only(t, w.send(coord, "hoi an tay")); hasButton(m, "Phường Hội An Tây, Thành phố Đà Nẵng") {
-		t.Fatalf("coordinator search left their province: %+v", m.Buttons())
-	}
-	m = only(t, w.send(coord, "an hoi dong"))
-	m = only(t, w.press(coord, "Phường An Hội Đông, Thành phố Hồ Chí Minh"))
-	if !strings.Contains(m.Text, w.vi("role.volunteer")) || inviteLink.FindString(m.Text) == "" {
+	match := inviteLink.FindStringSubmatch(m.Text)
+	if match == nil || !strings.Contains(m.Text, anHoiTay) || !strings.Contains(m.Text, w.vi("role.volunteer")) {
 		t.Fatalf("coordinator's invite: %q", m.Text)
+	}
+	if m := only(t, w.send(coord, "/start "+match[1])); m.Text != w.vi("join.own_invite") {
+		t.Fatalf("using one's own invite: %q", m.Text)
+	}
+	volunteer := w.srv.NewUser("Vol", "vi")
+	if m := only(t, w.send(volunteer, "/start "+match[1])); !strings.Contains(m.Text, anHoiTay) {
+		t.Fatalf("volunteer joining: %q", m.Text)
+	}
+	if notice := drain(coord); len(notice) != 1 || !strings.Contains(notice[0].Text, "Vol") {
+		t.Fatalf("the coordinator was not told: %+v", notice)
+	}
+
+	// A volunteer link of another commune would demote the coordinator: refused.
+	other := w.createInvite("an hoi dong", "Phường An Hội Đông, Thành phố Hồ Chí Minh", "volunteer")
+	if m := only(t, w.send(coord, "/start "+other)); m.Text != w.vi("join.would_demote", locales.Data{"Role": w.vi("role.coordinator"), "Unit": anHoiTay}) {
+		t.Fatalf("demoting invite: %q", m.Text)
+	}
+	var role, commune string
+	if err := w.store.DB().QueryRow(`SELECT role, commune_code FROM users WHERE telegram_id = $1`, coord.ID).Scan(&role, &commune); err != nil || role != storage.RoleCoordinator || commune != "26882" {
+		t.Fatalf("coordinator is now %s of %s (%v)", role, commune, err)
+	}
+}
+
+func TestSearchSaysWhenThereAreMore(t *testing.T) {
+	w := newWorld(t)
+	w.send(w.admin, "/invite")
+	m := only(t, w.send(w.admin, "phuong"))
+	if !strings.HasPrefix(m.Text, w.vi("invite.results_more", locales.Data{"Query": "phuong", "Count": 8})) || len(m.Buttons()) != 8+2 {
+		t.Fatalf("a broad search: %q with %d buttons", m.Text, len(m.Buttons()))
 	}
 }
 
@@ -355,6 +382,21 @@ func TestBadInputGetsAClearAnswer(t *testing.T) {
 	}
 	if ms := w.send(u, "/start@some_other_bot"); len(ms) != 1 || ms[0].Text != w.vi("error.text_no_flow") {
 		t.Fatalf("a command for another bot: %+v", ms)
+	}
+	// In a group the bot keeps quiet, unless a command names it.
+	group := models.Chat{ID: -100500, Type: "group", Title: "Đội hình"}
+	for _, tt := range []struct {
+		text  string
+		reply bool
+	}{{"/start", false}, {"/start@some_other_bot", false}, {"hello", false}, {"/start@" + w.srv.Bot().Username, true}} {
+		id := w.srv.Enqueue(models.Update{Message: &models.Message{ID: 1, Date: int(time.Now().Unix()),
+			From: &models.User{ID: u.ID, FirstName: "U"}, Chat: group, Text: tt.text}})
+		w.bot.WaitHandled(t, id)
+		said := w.srv.CallsTo("sendMessage")
+		last := said[len(said)-1]
+		if got := last.ChatID == group.ID && last.Params["text"] == w.vi("error.private_only"); got != tt.reply {
+			t.Fatalf("group message %q: replied %v, want %v", tt.text, got, tt.reply)
+		}
 	}
 	// A photo (of a resident's document, perhaps) is refused, not stored.
 	id := w.srv.Enqueue(models.Update{Message: &models.Message{ID: 99, Date: int(time.Now().Unix()),

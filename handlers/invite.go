@@ -14,8 +14,9 @@ import (
 )
 
 // The invite flow: an admin picks a province, then a commune (by buttons or
-// by typing a name, old or new), then the role; a coordinator invites
-// volunteers to communes of their own province. The result is a deep link
+// by typing a name, old or new), then the role. A coordinator gets a link
+// for volunteers of their own commune at once: inviting to other communes
+// is their coordinators' business. The result is a deep link
 // https://t.me/<bot>?start=<code>.
 
 // Invite flow steps.
@@ -40,28 +41,18 @@ type inviteState struct {
 	Commune  string `json:"c,omitempty"`
 }
 
-func canInvite(role string) bool {
-	return role == storage.RoleAdmin || role == storage.RoleCoordinator
-}
-
 func (h *Handlers) inviteStart(r *request) error {
-	if !canInvite(r.role) {
+	switch {
+	case r.role == storage.RoleAdmin:
+		return h.inviteGo(r, stepProvince, inviteState{}, "")
+	case r.role != storage.RoleCoordinator:
 		r.say(r.t.T("invite.not_allowed"), nil)
 		return nil
+	case !r.user.CommuneCode.Valid:
+		r.say(r.t.T("invite.no_unit"), nil)
+		return nil
 	}
-	st, step := inviteState{}, stepProvince
-	if r.role == storage.RoleCoordinator {
-		if !r.user.CommuneCode.Valid {
-			r.say(r.t.T("invite.no_unit"), nil)
-			return nil
-		}
-		c, err := r.tx.Commune(r.ctx, r.user.CommuneCode.String)
-		if err != nil {
-			return err
-		}
-		st.Province, step = c.ProvinceCode, stepCommune
-	}
-	return h.inviteGo(r, step, st, "")
+	return h.inviteCreate(r, r.user.CommuneCode.String, storage.RoleVolunteer)
 }
 
 // inviteGo saves the flow at step and shows that step's screen, with note
@@ -134,7 +125,7 @@ func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version
 			kb = append(kb, nav)
 		}
 	case stepResults:
-		ms, err := r.tx.SearchCommunes(r.ctx, st.Query, st.Province, searchResults)
+		ms, err := r.tx.SearchCommunes(r.ctx, st.Query, st.Province, searchResults+1)
 		if err != nil {
 			return "", nil, err
 		}
@@ -160,7 +151,7 @@ func (h *Handlers) inviteLastRow(r *request, step string, version int) []bot.But
 		return callback{flow: flowInvite, action: action, version: version}.String()
 	}
 	row := []bot.Button{{Text: r.t.T("button.cancel"), Data: data("x")}}
-	if step != stepProvince && !(step == stepCommune && r.role == storage.RoleCoordinator) {
+	if step != stepProvince {
 		row = append([]bot.Button{{Text: r.t.T("button.back"), Data: data("b")}}, row...)
 	}
 	return row
@@ -186,7 +177,7 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 		r.answer(r.t.T("button.stale"))
 		return h.inviteShow(r, conv.Step, st, conv.Version, "")
 	}
-	if !canInvite(r.role) {
+	if r.role != storage.RoleAdmin {
 		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 			return err
 		}
@@ -195,9 +186,6 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 	}
 	switch cb.action {
 	case "p":
-		if r.role != storage.RoleAdmin {
-			break
-		}
 		return h.inviteGo(r, stepCommune, inviteState{Province: cb.arg}, "")
 	case "pg":
 		page, _ := strconv.Atoi(cb.arg)
@@ -210,16 +198,10 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 		} else if err != nil {
 			return err
 		}
-		if r.role == storage.RoleCoordinator {
-			if c.ProvinceCode != st.Province {
-				break
-			}
-			return h.inviteCreate(r, c.Code, storage.RoleVolunteer)
-		}
 		st.Commune = c.Code
 		return h.inviteGo(r, stepRole, st, "")
 	case "r":
-		if r.role != storage.RoleAdmin || (cb.arg != storage.RoleVolunteer && cb.arg != storage.RoleCoordinator) {
+		if cb.arg != storage.RoleVolunteer && cb.arg != storage.RoleCoordinator {
 			break
 		}
 		return h.inviteCreate(r, st.Commune, cb.arg)
@@ -245,10 +227,8 @@ func (h *Handlers) inviteBack(r *request, step string, st inviteState) error {
 	case (step == stepRole || step == stepResults) && st.Province != "":
 		st.Commune, st.Query = "", ""
 		return h.inviteGo(r, stepCommune, st, "")
-	case r.role == storage.RoleAdmin:
-		return h.inviteGo(r, stepProvince, inviteState{}, "")
 	}
-	return h.inviteGo(r, step, st, "")
+	return h.inviteGo(r, stepProvince, inviteState{}, "")
 }
 
 // inviteText takes a typed commune name, at any step, as a search.
@@ -257,7 +237,7 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 	if err := conv.Decode(&st); err != nil {
 		return err
 	}
-	if !canInvite(r.role) {
+	if r.role != storage.RoleAdmin {
 		r.say(r.t.T("invite.not_allowed"), nil)
 		return r.tx.EndConversation(r.ctx, r.chat)
 	}
@@ -265,10 +245,10 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 		return h.inviteShow(r, conv.Step, st, conv.Version, r.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
 	}
 	province := ""
-	if r.role == storage.RoleCoordinator || conv.Step == stepCommune || conv.Step == stepResults {
+	if conv.Step == stepCommune || conv.Step == stepResults {
 		province = st.Province
 	}
-	ms, err := r.tx.SearchCommunes(r.ctx, r.text, province, searchResults)
+	ms, err := r.tx.SearchCommunes(r.ctx, r.text, province, searchResults+1)
 	if err != nil {
 		return err
 	}
@@ -286,10 +266,16 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 	return nil
 }
 
-// resultsScreen lists the communes a search found, saying which old name
+// resultsScreen lists the communes a search found (up to searchResults; ms
+// may hold one more, to tell that there are more), saying which old name
 // matched when it was not the current one.
 func resultsScreen(r *request, query string, ms []storage.CommuneMatch, data func(action, arg string) string) (string, bot.Keyboard) {
-	lines := []string{r.t.N("invite.results", len(ms), locales.Data{"Query": query})}
+	head := r.t.N("invite.results", len(ms), locales.Data{"Query": query})
+	if len(ms) > searchResults {
+		ms = ms[:searchResults]
+		head = r.t.T("invite.results_more", locales.Data{"Query": query, "Count": searchResults})
+	}
+	lines := []string{head}
 	var kb bot.Keyboard
 	for _, m := range ms {
 		line := "• " + m.Name + ", " + m.ProvinceName

@@ -47,8 +47,8 @@ func (h *Handlers) help(r *request) error {
 	return nil
 }
 
-// join uses an invite: it expires, has a use limit, and never lowers the
-// role of someone who already belongs to the same commune.
+// join uses an invite: it expires, has a use limit, is not for the person
+// who made it, and never lowers anyone's role.
 func (h *Handlers) join(r *request, code string) error {
 	if !invitePayload.MatchString(code) {
 		r.say(r.t.T("join.not_found"), nil)
@@ -66,8 +66,20 @@ func (h *Handlers) join(r *request, code string) error {
 	if err != nil {
 		return err
 	}
-	if r.user.CommuneCode.String == inv.CommuneCode && storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role) {
+	switch {
+	case inv.CreatedBy == r.user.TelegramID:
+		r.say(r.t.T("join.own_invite"), nil)
+		return nil
+	case r.user.CommuneCode.String == inv.CommuneCode && storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role):
 		r.say(r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
+		return nil
+	case storage.RoleRank(r.user.Role) > storage.RoleRank(inv.Role):
+		// A coordinator tapping a volunteer's link would lose their rights.
+		current, err := h.unitName(r, r.user.CommuneCode.String)
+		if err != nil {
+			return err
+		}
+		r.say(r.t.T("join.would_demote", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current}), nil)
 		return nil
 	}
 	switch err := r.tx.UseInvite(r.ctx, inv, h.now()); {

@@ -42,7 +42,7 @@ func BenchmarkSaveAndHandleUpdate(b *testing.B) {
 		if err != nil || len(saved) != 1 {
 			b.Fatalf("SaveUpdates: %v, %d stored", err, len(saved))
 		}
-		if _, err := st.StartAttempt(ctx, u.ID); err != nil {
+		if _, _, err := st.NextAttempt(ctx, u.ChatID, u.ID); err != nil {
 			b.Fatal(err)
 		}
 		if err := st.HandleUpdate(ctx, u, func(tx *storage.Tx) error { return nil }); err != nil {

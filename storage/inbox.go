@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -20,26 +21,33 @@ type InboxUpdate struct {
 // or parked before: a re-delivery, or a replay racing a live delivery.
 var ErrAlreadyHandled = errors.New("update already handled")
 
-// SaveUpdates stores updates that are not in the inbox yet and returns those
-// it stored; an update_id seen before is ignored. Only after this returns may
-// Telegram be told the updates arrived.
+// SaveUpdates stores updates that are not in the inbox yet. It returns the
+// ones still to handle: those it stored, and re-deliveries of updates still
+// pending (their first storing may have committed while its caller saw an
+// error, so nobody queued them). A re-delivery of a handled update is
+// ignored. Only after this returns may Telegram be told the updates arrived.
 func (s *Storage) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpdate, error) {
 	if len(ups) == 0 {
 		return nil, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
-	ids := make([]int64, len(ups))
-	chats := make([]int64, len(ups))
-	payloads := make(pq.ByteaArray, len(ups))
-	for i, u := range ups {
-		ids[i], chats[i], payloads[i] = u.ID, u.ChatID, u.Payload
+	// One statement may not touch a row twice: keep the first copy of an id.
+	seen := make(map[int64]bool, len(ups))
+	var ids, chats []int64
+	var payloads pq.ByteaArray
+	for _, u := range ups {
+		if !seen[u.ID] {
+			seen[u.ID] = true
+			ids, chats, payloads = append(ids, u.ID), append(chats, u.ChatID), append(payloads, u.Payload)
+		}
 	}
 	var stored []int64
 	err := s.db.SelectContext(ctx, &stored, `
 		INSERT INTO updates (update_id, chat_id, payload)
 		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])
-		ON CONFLICT (update_id) DO NOTHING
+		ON CONFLICT (update_id) DO UPDATE SET update_id = EXCLUDED.update_id
+			WHERE updates.status = 'pending'
 		RETURNING update_id`, pq.Array(ids), pq.Array(chats), payloads)
 	if err != nil {
 		return nil, fmt.Errorf("save updates: %w", err)
@@ -58,39 +66,57 @@ func (s *Storage) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUp
 	return out, nil
 }
 
-// PendingUpdates returns the updates stored but not yet handled, in order.
-func (s *Storage) PendingUpdates(ctx context.Context) ([]InboxUpdate, error) {
+// PendingUpdates returns the updates stored at least age ago but not yet
+// handled, in order.
+func (s *Storage) PendingUpdates(ctx context.Context, age time.Duration) ([]InboxUpdate, error) {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
 	var ups []InboxUpdate
 	err := s.db.SelectContext(ctx, &ups, `
 		SELECT update_id, chat_id, payload FROM updates
-		WHERE status = 'pending' ORDER BY update_id`)
+		WHERE status = 'pending' AND received_at <= now() - make_interval(secs => $1)
+		ORDER BY update_id`, age.Seconds())
 	return ups, err
 }
 
-// StartAttempt counts one more attempt at handling an update and returns the
-// count. It commits on its own, before the handler runs, so an update that
-// crashes the whole process is still counted and parked in the end.
-func (s *Storage) StartAttempt(ctx context.Context, id int64) (int, error) {
+// ErrNothingPending is returned by NextAttempt when the chat has no pending
+// update up to the given one: another job or replica handled them.
+var ErrNothingPending = errors.New("nothing pending")
+
+// ErrNotNext is returned by HandleUpdate when an earlier update of the same
+// chat is still pending: it must go first.
+var ErrNotNext = errors.New("an earlier update of this chat is pending")
+
+// NextAttempt picks the chat's earliest pending update with an id up to
+// upTo, counts one more attempt at it and returns it with the count. Always
+// taking the earliest keeps a chat's order even when its updates reached
+// different replicas. The count commits on its own, before the handler runs,
+// so an update that crashes the whole process is still counted.
+func (s *Storage) NextAttempt(ctx context.Context, chatID, upTo int64) (InboxUpdate, int, error) {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
-	var n int
-	err := s.db.GetContext(ctx, &n, `
-		UPDATE updates SET attempts = attempts + 1
-		WHERE update_id = $1 AND status = 'pending' RETURNING attempts`, id)
-	if err := notFound(err); errors.Is(err, ErrNotFound) {
-		return 0, ErrAlreadyHandled
-	} else if err != nil {
-		return 0, err
+	var row struct {
+		InboxUpdate
+		Attempts int `db:"attempts"`
 	}
-	return n, nil
+	err := s.db.GetContext(ctx, &row, `
+		UPDATE updates SET attempts = attempts + 1
+		WHERE status = 'pending' AND update_id = (
+			SELECT update_id FROM updates
+			WHERE chat_id = $1 AND status = 'pending' AND update_id <= $2
+			ORDER BY update_id LIMIT 1)
+		RETURNING update_id, chat_id, payload, attempts`, chatID, upTo)
+	if errors.Is(err, sql.ErrNoRows) {
+		return InboxUpdate{}, 0, ErrNothingPending
+	}
+	return row.InboxUpdate, row.Attempts, err
 }
 
 // HandleUpdate runs fn in a transaction that also marks the update done, so
 // that an update's effects and its being handled commit together. Replicas
 // take turns per chat through an advisory lock held until the end of the
-// transaction.
+// transaction. It returns ErrAlreadyHandled when the update is no longer
+// pending, and ErrNotNext when an earlier one of the chat is.
 func (s *Storage) HandleUpdate(ctx context.Context, u InboxUpdate, fn func(tx *Tx) error) error {
 	return s.InTx(ctx, func(tx *Tx) error {
 		if _, err := tx.tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, u.ChatID); err != nil {
@@ -104,6 +130,16 @@ func (s *Storage) HandleUpdate(ctx context.Context, u InboxUpdate, fn func(tx *T
 		if status != "pending" {
 			return ErrAlreadyHandled
 		}
+		var earlier bool
+		err = tx.tx.GetContext(ctx, &earlier, `
+			SELECT EXISTS (SELECT 1 FROM updates WHERE chat_id = $1 AND status = 'pending' AND update_id < $2)`,
+			u.ChatID, u.ID)
+		if err != nil {
+			return err
+		}
+		if earlier {
+			return ErrNotNext
+		}
 		if err := fn(tx); err != nil {
 			return err
 		}
@@ -115,14 +151,19 @@ func (s *Storage) HandleUpdate(ctx context.Context, u InboxUpdate, fn func(tx *T
 }
 
 // ParkUpdate gives up on an update: it stays in the inbox as failed, with
-// its payload and the error, for someone to look at.
-func (s *Storage) ParkUpdate(ctx context.Context, id int64, cause string) error {
+// its payload and the error, for someone to look at. It reports false when
+// the update was no longer pending (another replica handled it meanwhile).
+func (s *Storage) ParkUpdate(ctx context.Context, id int64, cause string) (bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
-	_, err := s.db.ExecContext(ctx, `
+	res, err := s.db.ExecContext(ctx, `
 		UPDATE updates SET status = 'failed', last_error = $2, finished_at = now()
 		WHERE update_id = $1 AND status = 'pending'`, id, cause)
-	return err
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 // NoteError records why the latest attempt failed, for the logs and the

@@ -77,16 +77,18 @@ func TestSaveUpdates(t *testing.T) {
 	steps := []struct {
 		name    string
 		batch   []storage.InboxUpdate
-		wantNew []int64
+		want    []int64 // to handle: new, or still pending
 		pending []int64
 	}{
 		{"empty batch", nil, nil, nil},
 		{"first batch", []storage.InboxUpdate{update(10, 1, "a"), update(11, 1, "b"), update(12, 2, "c")},
 			[]int64{10, 11, 12}, []int64{10, 11, 12}},
-		{"re-delivery", []storage.InboxUpdate{update(11, 1, "b"), update(12, 2, "c")},
-			nil, []int64{10, 11, 12}},
+		// A re-delivery of an update still pending comes back to be
+		// queued: its first storing may have been reported as an error.
+		{"re-delivery of pending updates", []storage.InboxUpdate{update(11, 1, "b"), update(12, 2, "c")},
+			[]int64{11, 12}, []int64{10, 11, 12}},
 		{"old and new mixed, duplicate in batch", []storage.InboxUpdate{update(12, 2, "c"), update(14, 3, "first"), update(13, 1, "d"), update(14, 3, "second")},
-			[]int64{14, 13}, []int64{10, 11, 12, 13, 14}},
+			[]int64{12, 14, 13}, []int64{10, 11, 12, 13, 14}},
 		{"out of order", []storage.InboxUpdate{update(17, 1, "g"), update(15, 2, "e"), update(16, 1, "f")},
 			[]int64{17, 15, 16}, []int64{10, 11, 12, 13, 14, 15, 16, 17}},
 	}
@@ -95,15 +97,15 @@ func TestSaveUpdates(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: SaveUpdates: %v", s.name, err)
 		}
-		if !slices.Equal(ids(got), s.wantNew) {
-			t.Errorf("%s: SaveUpdates returned %v, want %v", s.name, ids(got), s.wantNew)
+		if !slices.Equal(ids(got), s.want) {
+			t.Errorf("%s: SaveUpdates returned %v, want %v", s.name, ids(got), s.want)
 		}
 		for _, u := range got {
 			if i := slices.IndexFunc(s.batch, func(b storage.InboxUpdate) bool { return b.ID == u.ID }); !reflect.DeepEqual(u, s.batch[i]) {
 				t.Errorf("%s: SaveUpdates returned %+v, want the first of the batch %+v", s.name, u, s.batch[i])
 			}
 		}
-		pending, err := st.PendingUpdates(ctx)
+		pending, err := st.PendingUpdates(ctx, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,9 +113,16 @@ func TestSaveUpdates(t *testing.T) {
 			t.Errorf("%s: PendingUpdates = %v, want %v", s.name, ids(pending), s.pending)
 		}
 	}
+	// A re-delivery of a handled update is not returned.
+	if err := st.HandleUpdate(ctx, update(10, 1, "a"), func(*storage.Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(10, 1, "a")}); err != nil || len(got) != 0 {
+		t.Errorf("re-delivery of a handled update returned %v, %v; want nothing", ids(got), err)
+	}
 	// The stored payload is the first one seen: a duplicate neither replaces
 	// it nor is lost silently in the middle.
-	pending, _ := st.PendingUpdates(ctx)
+	pending, _ := st.PendingUpdates(ctx, 0)
 	for _, u := range pending {
 		if u.ID == 14 && !sameJSON(t, u.Payload, update(14, 3, "first").Payload) {
 			t.Errorf("update 14 payload %s, want the first copy", u.Payload)
@@ -156,7 +165,7 @@ func TestHandleUpdate(t *testing.T) {
 		}
 		return nil
 	})
-	if pending, _ := st.PendingUpdates(ctx); len(pending) != 0 {
+	if pending, _ := st.PendingUpdates(ctx, 0); len(pending) != 0 {
 		t.Errorf("a handled update is still pending: %v", ids(pending))
 	}
 
@@ -219,7 +228,7 @@ func TestHandleUpdateErrorRollsBack(t *testing.T) {
 			}
 			return nil
 		})
-		pending, _ := st.PendingUpdates(ctx)
+		pending, _ := st.PendingUpdates(ctx, 0)
 		if !slices.Equal(ids(pending), []int64{u.ID}) || !sameJSON(t, pending[0].Payload, u.Payload) || pending[0].ChatID != u.ChatID {
 			t.Errorf("%s: PendingUpdates = %+v, want the update to retry", tt.name, pending)
 		}
@@ -292,52 +301,50 @@ func TestHandleUpdateConcurrently(t *testing.T) {
 	})
 }
 
-func TestStartAttempt(t *testing.T) {
+func TestNextAttempt(t *testing.T) {
 	t.Parallel()
 	st := storagetest.Open(t)
 	ctx := context.Background()
-	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(1, 1, ""), update(2, 1, ""), update(3, 1, "")}); err != nil {
+	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(1, 1, ""), update(2, 1, ""), update(3, 2, ""), update(4, 1, "")}); err != nil {
 		t.Fatal(err)
 	}
+	// The chat's earliest pending update up to the given id, counted.
 	for want := 1; want <= 3; want++ {
-		n, err := st.StartAttempt(ctx, 1)
-		if err != nil || n != want {
-			t.Errorf("StartAttempt #%d = %d, %v", want, n, err)
+		u, n, err := st.NextAttempt(ctx, 1, 4)
+		if err != nil || u.ID != 1 || n != want {
+			t.Errorf("NextAttempt #%d = update %d, %d, %v; want update 1, %d", want, u.ID, n, err, want)
 		}
 	}
-	if n, err := st.StartAttempt(ctx, 2); err != nil || n != 1 {
-		t.Errorf("StartAttempt on another update = %d, %v; want 1 (counts are per update)", n, err)
+	if u, n, err := st.NextAttempt(ctx, 2, 3); err != nil || u.ID != 3 || n != 1 {
+		t.Errorf("NextAttempt on another chat = update %d, %d, %v; want update 3, 1", u.ID, n, err)
 	}
-	if status, attempts, err := st.UpdateStatus(ctx, 1); err != nil || status != "pending" || attempts != 3 {
-		t.Errorf("UpdateStatus = %q, %d, %v; want pending, 3", status, attempts, err)
+	if _, _, err := st.NextAttempt(ctx, 2, 2); !errors.Is(err, storage.ErrNothingPending) {
+		t.Errorf("NextAttempt below the chat's first update: %v, want ErrNothingPending", err)
 	}
 	// A failed handler does not undo the count: it committed on its own.
 	st.HandleUpdate(ctx, update(1, 1, ""), func(tx *storage.Tx) error { return errors.New("x") }) //nolint:errcheck
 	if _, attempts, _ := st.UpdateStatus(ctx, 1); attempts != 3 {
 		t.Errorf("attempts = %d after a failed handler, want 3", attempts)
 	}
-
+	// An update may not be handled while an earlier one of its chat is pending.
+	if err := st.HandleUpdate(ctx, update(2, 1, ""), func(*storage.Tx) error { t.Error("ran out of order"); return nil }); !errors.Is(err, storage.ErrNotNext) {
+		t.Errorf("HandleUpdate(2) before 1: %v, want ErrNotNext", err)
+	}
 	if err := st.HandleUpdate(ctx, update(1, 1, ""), func(tx *storage.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.ParkUpdate(ctx, 2, "poison"); err != nil {
-		t.Fatal(err)
+	if parked, err := st.ParkUpdate(ctx, 2, "poison"); err != nil || !parked {
+		t.Fatalf("ParkUpdate = %v, %v", parked, err)
 	}
-	tests := []struct {
-		name string
-		id   int64
-	}{
-		{"done", 1},
-		{"parked", 2},
-		{"never saved", 404},
+	// Done and parked updates are skipped.
+	if u, _, err := st.NextAttempt(ctx, 1, 4); err != nil || u.ID != 4 {
+		t.Errorf("NextAttempt after 1 done and 2 parked = update %d, %v; want 4", u.ID, err)
 	}
-	for _, tt := range tests {
-		if n, err := st.StartAttempt(ctx, tt.id); !errors.Is(err, storage.ErrAlreadyHandled) {
-			t.Errorf("StartAttempt on a %s update = %d, %v; want ErrAlreadyHandled", tt.name, n, err)
-		}
+	if _, _, err := st.NextAttempt(ctx, 1, 2); !errors.Is(err, storage.ErrNothingPending) {
+		t.Errorf("NextAttempt up to 2 with nothing pending: %v", err)
 	}
 	if _, attempts, _ := st.UpdateStatus(ctx, 1); attempts != 3 {
-		t.Errorf("StartAttempt counted an attempt on a done update: %d", attempts)
+		t.Errorf("NextAttempt counted an attempt on a done update: %d", attempts)
 	}
 	if _, _, err := st.UpdateStatus(ctx, 404); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("UpdateStatus(unknown) error %v, want ErrNotFound", err)
@@ -352,15 +359,15 @@ func TestParkUpdate(t *testing.T) {
 	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{poison, ok}); err != nil {
 		t.Fatal(err)
 	}
-	st.StartAttempt(ctx, poison.ID) //nolint:errcheck
-	if err := st.ParkUpdate(ctx, poison.ID, "panic: nil map"); err != nil {
+	st.NextAttempt(ctx, poison.ChatID, poison.ID) //nolint:errcheck
+	if parked, err := st.ParkUpdate(ctx, poison.ID, "panic: nil map"); err != nil || !parked {
 		t.Fatal(err)
 	}
 	r, _ := updateRow(t, st, poison.ID)
 	if r.Status != "failed" || !sameJSON(t, r.Payload, poison.Payload) || r.LastError.String != "panic: nil map" || !r.Finished.Valid || r.Attempts != 1 {
 		t.Errorf("parked update: %+v; want failed, payload kept, last_error, finish time, 1 attempt", r)
 	}
-	if pending, _ := st.PendingUpdates(ctx); !slices.Equal(ids(pending), []int64{ok.ID}) {
+	if pending, _ := st.PendingUpdates(ctx, 0); !slices.Equal(ids(pending), []int64{ok.ID}) {
 		t.Errorf("PendingUpdates = %v, want only %d", ids(pending), ok.ID)
 	}
 	ran := false
@@ -371,14 +378,14 @@ func TestParkUpdate(t *testing.T) {
 	if err := st.HandleUpdate(ctx, ok, func(tx *storage.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.ParkUpdate(ctx, ok.ID, "late"); err != nil {
+	if parked, err := st.ParkUpdate(ctx, ok.ID, "late"); err != nil || parked {
 		t.Fatal(err)
 	}
 	if r, _ := updateRow(t, st, ok.ID); r.Status != "done" || r.LastError.Valid {
 		t.Errorf("ParkUpdate on a done update changed it: %+v", r)
 	}
 	// Parking again keeps the first cause.
-	if err := st.ParkUpdate(ctx, poison.ID, "second"); err != nil {
+	if parked, err := st.ParkUpdate(ctx, poison.ID, "second"); err != nil || parked {
 		t.Fatal(err)
 	}
 	if r, _ := updateRow(t, st, poison.ID); r.LastError.String != "panic: nil map" {
@@ -400,7 +407,7 @@ func TestPurgeHandled(t *testing.T) {
 	)
 	var batch []storage.InboxUpdate
 	for id := int64(1); id <= 6; id++ {
-		batch = append(batch, update(id, 1, "x"))
+		batch = append(batch, update(id, id, "x")) // a chat each: no order between them
 	}
 	if _, err := st.SaveUpdates(ctx, batch); err != nil {
 		t.Fatal(err)
@@ -411,7 +418,7 @@ func TestPurgeHandled(t *testing.T) {
 		}
 	}
 	for _, id := range []int64{oldFailed, recentFaild} {
-		if err := st.ParkUpdate(ctx, id, "bad"); err != nil {
+		if _, err := st.ParkUpdate(ctx, id, "bad"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -459,7 +466,7 @@ func TestSaveUpdatesKeepsAnyValidJSON(t *testing.T) {
 	if got := ids(stored); len(got) != 3 {
 		t.Fatalf("stored %v, want [6 7 8]", got)
 	}
-	pending, err := st.PendingUpdates(ctx)
+	pending, err := st.PendingUpdates(ctx, 0)
 	if err != nil || len(pending) != 3 || string(pending[1].Payload) != string(odd.Payload) {
 		t.Fatalf("pending %+v (%v): the payload was not kept byte for byte", pending, err)
 	}

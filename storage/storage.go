@@ -9,15 +9,20 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
+	"net"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	_ "github.com/lib/pq" // the PostgreSQL driver
+	"github.com/lib/pq" // the PostgreSQL driver
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 )
@@ -42,6 +47,9 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(10)
 	db.SetConnMaxIdleTime(5 * time.Minute)
+	// After a failover the pool may hold connections to the old server;
+	// renewing them now and then bounds how long that lasts.
+	db.SetConnMaxLifetime(30 * time.Minute)
 	s := &Storage{db: db}
 	if err := s.Ping(ctx); err != nil {
 		db.Close()
@@ -112,6 +120,32 @@ func (s *Storage) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// IsUnavailable tells errors that mean the database could not be reached
+// or went away (a restart, a failover, a dropped connection), as opposed to
+// errors of the statement itself: the first kind is worth waiting out
+// without counting it against the update.
+func IsUnavailable(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) {
+		return true
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) {
+		return true
+	}
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		// Class 08: connection exception; 57P01–57P03: the server is
+		// shutting down, crashed, or cannot take connections yet.
+		code := string(pqErr.Code)
+		return strings.HasPrefix(code, "08") || code == "57P01" || code == "57P02" || code == "57P03"
+	}
+	return false
 }
 
 // ErrNotFound is returned when a looked-up row does not exist.

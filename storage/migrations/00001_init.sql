@@ -85,6 +85,7 @@ CREATE TABLE updates (
     finished_at timestamptz
 );
 CREATE INDEX updates_pending ON updates (update_id) WHERE status = 'pending';
+CREATE INDEX updates_pending_chat ON updates (chat_id, update_id) WHERE status = 'pending';
 
 -- +goose Down
 DROP TABLE updates;
