@@ -83,7 +83,11 @@ func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Wri
 	if err := store.Migrate(ctx, log); err != nil {
 		return nil, err
 	}
-	srv := telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"))
+	last, err := store.LastUpdateID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	srv := telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"), telegramtest.WithFirstUpdateID(last+1))
 	cleanups = append(cleanups, srv.Close)
 	prepare(srv, &cfg)
 	cfg.Token, cfg.APIURL = srv.Token, srv.URL

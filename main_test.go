@@ -85,13 +85,20 @@ func TestConfigDefaults(t *testing.T) {
 }
 
 // The README's first command: the demo greets in Vietnamese, helps, and
-// switches to English when the second language button is pressed.
+// switches to English when the second language button is pressed. A second
+// run on the same database works too (its updates are not taken for
+// re-deliveries of the first run's).
 func TestDemo(t *testing.T) {
+	url := storagetest.URL(t)
 	var out, errOut bytes.Buffer
-	code := run([]string{"demo"}, env(map[string]string{"DATABASE_URL": storagetest.URL(t)}),
+	code := run([]string{"demo"}, env(map[string]string{"DATABASE_URL": url}),
 		strings.NewReader("/start\n/help\n/lang\n2\n/invite\nphuong 12 go vap\n1\n1\n"), &out, &errOut)
 	if code != 0 {
 		t.Fatalf("demo exited %d: %s", code, errOut.String())
+	}
+	var again bytes.Buffer
+	if code := run([]string{"demo"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader("/help\n"), &again, &errOut); code != 0 || !strings.Contains(again.String(), "Coordinator commands:") { // same user: English, from the first run
+		t.Fatalf("second demo on the same database (exit %d):\n%s\n%s", code, again.String(), errOut.String())
 	}
 	for _, want := range []string{
 		"Xin chào Demo!",

@@ -193,3 +193,11 @@ func (s *Storage) PurgeHandled(ctx context.Context, before time.Time) (int64, er
 	}
 	return res.RowsAffected()
 }
+
+// LastUpdateID is the highest update_id in the inbox, 0 if it is empty. The
+// demo starts its fake Telegram past it when it reuses a database.
+func (s *Storage) LastUpdateID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, `SELECT coalesce(max(update_id), 0) FROM updates`)
+	return id, err
+}

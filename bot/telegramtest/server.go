@@ -30,6 +30,18 @@ func WithToken(token string) Option { return func(s *Server) { s.Token = token }
 // WithBotUsername sets the bot's @username, which matters for "/cmd@botname" commands.
 func WithBotUsername(name string) Option { return func(s *Server) { s.bot.Username = name } }
 
+// WithFirstUpdateID sets the first update_id the server assigns (default 1).
+// Telegram's ids keep growing for years; a program that keeps its inbox in
+// a database across runs of the fake (the demo) starts past the last run's
+// ids, or its new updates look like re-deliveries.
+func WithFirstUpdateID(id int64) Option {
+	return func(s *Server) {
+		if id > 0 {
+			s.nextUpdate = id
+		}
+	}
+}
+
 // WithLogger makes the server log every call at debug level; useful when a test hangs.
 func WithLogger(l *slog.Logger) Option {
 	return func(s *Server) {
