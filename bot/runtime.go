@@ -107,23 +107,19 @@ func NewRuntime(store *storage.Storage, h Handler, sender *Sender, opts ...Optio
 // they arrived; a re-delivered update_id that was handled is ignored.
 func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	ups := make([]storage.InboxUpdate, 0, len(raws))
-	unreadable := map[int64]error{}
 	for _, raw := range raws {
 		var u models.Update
 		if err := json.Unmarshal(raw, &u); err != nil {
-			// Newer Bot API fields the library cannot decode: keep the update
-			// (parked, for someone to look at) rather than lose it.
+			// A Bot API newer than the client library: keep the update
+			// (its job parks it, for someone to look at) rather than lose it.
 			var head struct {
 				ID int64 `json:"update_id"`
 			}
-			if json.Unmarshal(raw, &head) != nil || head.ID == 0 {
-				r.log.Error("ignoring something that is not an update", "err", err, "bytes", len(raw))
-				continue
-			}
-			u.ID, unreadable[head.ID] = head.ID, err
+			_ = json.Unmarshal(raw, &head)
+			u = models.Update{ID: head.ID}
 		}
 		if u.ID == 0 {
-			r.log.Error("ignoring an update without update_id", "bytes", len(raw))
+			r.log.Error("ignoring something that is not an update", "bytes", len(raw))
 			continue
 		}
 		ups = append(ups, storage.InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw})
@@ -132,16 +128,7 @@ func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	if err != nil {
 		return err
 	}
-	readable := stored[:0]
-	for _, u := range stored {
-		if cause, bad := unreadable[u.ID]; bad {
-			r.log.Error("update parked: it cannot be decoded", "update_id", u.ID, "err", cause)
-			r.park(ctx, u.ID, fmt.Errorf("cannot decode: %w", cause))
-			continue
-		}
-		readable = append(readable, u)
-	}
-	r.dispatch(readable)
+	r.dispatch(stored)
 	return nil
 }
 
@@ -293,12 +280,16 @@ func (r *Runtime) process(trigger storage.InboxUpdate) {
 		var u models.Update
 		if err := json.Unmarshal(in.Payload, &u); err != nil {
 			log.Error("update parked: it cannot be decoded", "err", err)
-			r.park(ctx, in.ID, err)
+			if _, err := r.park(ctx, in.ID, err); err != nil && !waitForDatabase(log, err) {
+				return
+			}
 			continue
 		}
 		if starts > maxStarts {
 			log.Error("update parked: it was being handled each time the process died", "starts", starts-1)
-			r.giveUp(ctx, in.ID, &u, errors.New("too many starts"))
+			if err := r.giveUp(ctx, in.ID, &u, errors.New("too many starts")); err != nil && !waitForDatabase(log, err) {
+				return
+			}
 			continue
 		}
 		replies, err := r.handle(ctx, in, &u)
@@ -313,20 +304,31 @@ func (r *Runtime) process(trigger storage.InboxUpdate) {
 		case ctx.Err() != nil:
 			return // stopping; the update stays pending
 		case storage.IsUnavailable(err):
-			if !waitForDatabase(log, err) {
-				return
+			// Not the update's fault: once the database is back, take back
+			// the start this attempt counted.
+			for {
+				if !waitForDatabase(log, err) {
+					return
+				}
+				if err = r.store.UndoStart(ctx, in.ID); err == nil || !storage.IsUnavailable(err) {
+					break
+				}
 			}
 			continue
 		case errors.As(err, &p):
 			log.Error("handler panicked; update parked as failed", "panic", fmt.Sprint(p.value), "stack", string(p.stack))
-			r.giveUp(ctx, in.ID, &u, err)
+			if err := r.giveUp(ctx, in.ID, &u, err); err != nil && !waitForDatabase(log, err) {
+				return
+			}
 			continue
 		}
 		failures[in.ID]++
 		n := failures[in.ID]
 		if n >= r.maxAttempts {
 			log.Error("update parked as failed: it failed on every attempt", "attempts", n, "err", err)
-			r.giveUp(ctx, in.ID, &u, err)
+			if err := r.giveUp(ctx, in.ID, &u, err); err != nil && !waitForDatabase(log, err) {
+				return
+			}
 			continue
 		}
 		log.Warn("handling failed, will retry", "attempt", n, "err", err)
@@ -356,19 +358,22 @@ func (r *Runtime) handle(ctx context.Context, in storage.InboxUpdate, u *models.
 }
 
 // giveUp parks the update and, if this call parked it (not another replica
-// that handled it meanwhile), tells the user it could not be handled.
-func (r *Runtime) giveUp(ctx context.Context, id int64, u *models.Update, cause error) {
-	if r.park(ctx, id, cause) {
+// that handled it meanwhile), tells the user it could not be handled. An
+// error means the update could not be parked; it is still pending.
+func (r *Runtime) giveUp(ctx context.Context, id int64, u *models.Update, cause error) error {
+	parked, err := r.park(ctx, id, cause)
+	if parked {
 		r.sendAll(ctx, r.handler.Failed(ctx, u))
 	}
+	return err
 }
 
-func (r *Runtime) park(ctx context.Context, id int64, cause error) bool {
+func (r *Runtime) park(ctx context.Context, id int64, cause error) (bool, error) {
 	parked, err := r.store.ParkUpdate(ctx, id, cause.Error())
 	if err != nil {
 		r.log.Error("cannot park update", "update_id", id, "err", err)
 	}
-	return parked
+	return parked, err
 }
 
 func (r *Runtime) sendAll(ctx context.Context, replies []Reply) {

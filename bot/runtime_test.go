@@ -540,8 +540,106 @@ func TestUndecodableUpdateIsParkedNotLost(t *testing.T) {
 	if err := b.Accept(ctx, json.RawMessage(`{"update_id": 77, "message": "a string where an object belongs"}`)); err != nil {
 		t.Fatal(err)
 	}
+	b.WaitHandled(t, 77)
 	status, _, err := b.Store.UpdateStatus(ctx, 77)
 	if err != nil || status != "failed" {
 		t.Fatalf("undecodable update is %q (%v), want failed", status, err)
 	}
+}
+
+// Two replicas on one database: update 5 of a chat reached replica A, whose
+// handler is slow; update 6 reached replica B. B's job waits for 5 and then
+// handles 6 at once, after it — not a minute later through the sweep.
+func TestOrderAcrossReplicas(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	store := storagetest.Open(t)
+	recA, recB := newRecorder(), newRecorder()
+	a := bottest.Start(t, srv, store, recA, bottest.WithoutPolling())
+	b := bottest.Start(t, srv, store, recB, bottest.WithoutPolling())
+	an := srv.NewUser("An", "vi")
+	ctx := context.Background()
+	raw := func(u models.Update) json.RawMessage {
+		data, _ := json.Marshal(u)
+		return data
+	}
+	release := make(chan struct{})
+	recA.block[an.ID] = release
+	if err := a.Accept(ctx, raw(webhookUpdate(5, an.ID, "five"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "replica A to start on update 5", func() bool {
+		_, attempts, err := store.UpdateStatus(ctx, 5)
+		return err == nil && attempts == 1
+	})
+	if err := b.Accept(ctx, raw(webhookUpdate(6, an.ID, "six"))); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // B's job is now waiting for A
+	if status, _, _ := store.UpdateStatus(ctx, 6); status != "pending" {
+		t.Fatalf("update 6 is %s while 5 is still being handled", status)
+	}
+	close(release)
+	a.WaitHandled(t, 5)
+	b.WaitHandled(t, 6)
+	expectText(t, an, "echo: five")
+	expectText(t, an, "echo: six")
+	if got := recB.order(an.ID); !slices.Equal(got, []int64{6}) {
+		t.Fatalf("replica B handled %v, want [6]", got)
+	}
+}
+
+// A handler that runs past its deadline counts as a failed attempt (not as
+// the database being away): after the attempts it is parked and the user
+// told.
+func TestSlowHandlerIsAFailureNotAnOutage(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	rec := newRecorder()
+	b := bottest.Start(t, srv, storagetest.Open(t), rec,
+		bottest.WithRuntime(bot.WithHandleTimeout(100*time.Millisecond), bot.WithAttempts(3, 10*time.Millisecond)))
+	an := srv.NewUser("An", "vi")
+	rec.block[an.ID] = make(chan struct{}) // never released
+	id := an.SendText("slow")
+	b.WaitHandled(t, id)
+	expectText(t, an, "sorry")
+	status, attempts, err := b.Store.UpdateStatus(context.Background(), id)
+	if err != nil || status != "failed" || attempts != 3 {
+		t.Fatalf("slow update is %s after %d attempts (%v), want failed after 3", status, attempts, err)
+	}
+}
+
+// A re-delivery of an update whose handler is running does not wait for
+// that handler: the poller's whole batch would wait with it.
+func TestRedeliveryDoesNotWaitForTheHandler(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	rec := newRecorder()
+	b := bottest.Start(t, srv, storagetest.Open(t), rec, bottest.WithoutPolling())
+	an, binh := srv.NewUser("An", "vi"), srv.NewUser("Bình", "vi")
+	ctx := context.Background()
+	release := make(chan struct{})
+	defer close(release)
+	rec.block[an.ID] = release
+	first, _ := json.Marshal(webhookUpdate(10, an.ID, "slow"))
+	if err := b.Accept(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the handler to start", func() bool {
+		_, attempts, err := b.Store.UpdateStatus(ctx, 10)
+		return err == nil && attempts == 1
+	})
+	other, _ := json.Marshal(webhookUpdate(11, binh.ID, "quick"))
+	accepted := make(chan error, 1)
+	go func() { accepted <- b.Accept(ctx, other, first) }()
+	select {
+	case err := <-accepted:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Accept waited for a running handler")
+	}
+	b.WaitHandled(t, 11)
+	expectText(t, binh, "echo: quick")
 }

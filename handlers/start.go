@@ -102,15 +102,13 @@ func (h *Handlers) join(r *request, code string) error {
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 
 	// Tell whoever made the invite, in their language, that it worked.
-	if inv.CreatedBy != r.user.TelegramID {
-		inviter, err := r.tx.User(r.ctx, inv.CreatedBy)
-		if err != nil && !errors.Is(err, storage.ErrNotFound) {
-			return err
-		}
-		it := h.texts.For(inviter.Language)
-		r.replies = append(r.replies, bot.Message{ChatID: inv.CreatedBy, Text: it.T("invite.joined_notice",
-			locales.Data{"Name": r.user.FirstName, "Unit": unit, "Role": it.T("role." + inv.Role)})})
+	inviter, err := r.tx.User(r.ctx, inv.CreatedBy)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
 	}
+	it := h.texts.For(inviter.Language)
+	r.replies = append(r.replies, bot.Message{ChatID: inv.CreatedBy, Text: it.T("invite.joined_notice",
+		locales.Data{"Name": r.user.FirstName, "Unit": unit, "Role": it.T("role." + inv.Role)})})
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -24,8 +25,10 @@ var ErrAlreadyHandled = errors.New("update already handled")
 // SaveUpdates stores updates that are not in the inbox yet. It returns the
 // ones still to handle: those it stored, and re-deliveries of updates still
 // pending (their first storing may have committed while its caller saw an
-// error, so nobody queued them). A re-delivery of a handled update is
-// ignored. Only after this returns may Telegram be told the updates arrived.
+// error, so nobody queued them), with the chat recorded in the inbox. A
+// re-delivery of a handled update is ignored. It never waits for a handler
+// working on one of the updates. Only after it returns may Telegram be told
+// the updates arrived.
 func (s *Storage) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpdate, error) {
 	if len(ups) == 0 {
 		return nil, nil
@@ -33,34 +36,45 @@ func (s *Storage) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUp
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
 	// One statement may not touch a row twice: keep the first copy of an id.
-	seen := make(map[int64]bool, len(ups))
+	byID := make(map[int64]InboxUpdate, len(ups))
 	var ids, chats []int64
 	var payloads pq.ByteaArray
 	for _, u := range ups {
-		if !seen[u.ID] {
-			seen[u.ID] = true
+		if _, dup := byID[u.ID]; !dup {
+			byID[u.ID] = u
 			ids, chats, payloads = append(ids, u.ID), append(chats, u.ChatID), append(payloads, u.Payload)
 		}
 	}
-	var stored []int64
-	err := s.db.SelectContext(ctx, &stored, `
-		INSERT INTO updates (update_id, chat_id, payload)
-		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])
-		ON CONFLICT (update_id) DO UPDATE SET update_id = EXCLUDED.update_id
-			WHERE updates.status = 'pending'
-		RETURNING update_id`, pq.Array(ids), pq.Array(chats), payloads)
+	// The second SELECT reads the rows that were there before this
+	// statement (the CTE's inserts are not visible to it) without waiting
+	// for row locks, unlike ON CONFLICT DO UPDATE.
+	var rows []struct {
+		ID     int64 `db:"update_id"`
+		ChatID int64 `db:"chat_id"`
+	}
+	err := s.db.SelectContext(ctx, &rows, `
+		WITH stored AS (
+			INSERT INTO updates (update_id, chat_id, payload)
+			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])
+			ON CONFLICT (update_id) DO NOTHING
+			RETURNING update_id, chat_id)
+		SELECT update_id, chat_id FROM stored
+		UNION ALL
+		SELECT update_id, chat_id FROM updates
+		WHERE update_id = ANY ($1) AND status = 'pending'`, pq.Array(ids), pq.Array(chats), payloads)
 	if err != nil {
 		return nil, fmt.Errorf("save updates: %w", err)
 	}
-	isNew := make(map[int64]bool, len(stored))
-	for _, id := range stored {
-		isNew[id] = true
+	todo := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		todo[r.ID] = r.ChatID
 	}
 	var out []InboxUpdate
-	for _, u := range ups {
-		if isNew[u.ID] {
+	for _, id := range ids {
+		if chat, ok := todo[id]; ok {
+			u := byID[id]
+			u.ChatID = chat
 			out = append(out, u)
-			delete(isNew, u.ID) // the same id twice in one batch
 		}
 	}
 	return out, nil
@@ -83,6 +97,15 @@ func (s *Storage) PendingUpdates(ctx context.Context, age time.Duration) ([]Inbo
 // update up to the given one: another job or replica handled them.
 var ErrNothingPending = errors.New("nothing pending")
 
+// UndoStart takes back the start NextAttempt counted, when the attempt
+// failed only because the database went away.
+func (s *Storage) UndoStart(ctx context.Context, id int64) error {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	_, err := s.db.ExecContext(ctx, `UPDATE updates SET attempts = attempts - 1 WHERE update_id = $1 AND attempts > 0`, id)
+	return err
+}
+
 // ErrNotNext is returned by HandleUpdate when an earlier update of the same
 // chat is still pending: it must go first.
 var ErrNotNext = errors.New("an earlier update of this chat is pending")
@@ -102,9 +125,12 @@ func (s *Storage) NextAttempt(ctx context.Context, chatID, upTo int64) (InboxUpd
 	err := s.db.GetContext(ctx, &row, `
 		UPDATE updates SET attempts = attempts + 1
 		WHERE status = 'pending' AND update_id = (
+			-- FOR UPDATE: if another replica holds the earliest row and
+			-- handles it meanwhile, the lock skips it for the next one
+			-- instead of returning nothing.
 			SELECT update_id FROM updates
 			WHERE chat_id = $1 AND status = 'pending' AND update_id <= $2
-			ORDER BY update_id LIMIT 1)
+			ORDER BY update_id LIMIT 1 FOR UPDATE)
 		RETURNING update_id, chat_id, payload, attempts`, chatID, upTo)
 	if errors.Is(err, sql.ErrNoRows) {
 		return InboxUpdate{}, 0, ErrNothingPending
@@ -158,7 +184,7 @@ func (s *Storage) ParkUpdate(ctx context.Context, id int64, cause string) (bool,
 	defer cancel()
 	res, err := s.db.ExecContext(ctx, `
 		UPDATE updates SET status = 'failed', last_error = $2, finished_at = now()
-		WHERE update_id = $1 AND status = 'pending'`, id, cause)
+		WHERE update_id = $1 AND status = 'pending'`, id, strings.ToValidUTF8(strings.ReplaceAll(cause, "\x00", ""), "?"))
 	if err != nil {
 		return false, err
 	}
@@ -171,7 +197,8 @@ func (s *Storage) ParkUpdate(ctx context.Context, id int64, cause string) (bool,
 func (s *Storage) NoteError(ctx context.Context, id int64, cause string) error {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
-	_, err := s.db.ExecContext(ctx, `UPDATE updates SET last_error = $2 WHERE update_id = $1`, id, cause)
+	_, err := s.db.ExecContext(ctx, `UPDATE updates SET last_error = $2 WHERE update_id = $1`,
+		id, strings.ToValidUTF8(strings.ReplaceAll(cause, "\x00", ""), "?"))
 	return err
 }
 

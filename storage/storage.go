@@ -127,7 +127,9 @@ func (s *Storage) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 // errors of the statement itself: the first kind is worth waiting out
 // without counting it against the update.
 func IsUnavailable(err error) bool {
-	if err == nil {
+	if err == nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		// Our own deadline (a slow handler) is not the database's absence,
+		// though context errors pass for network timeouts.
 		return false
 	}
 	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) ||

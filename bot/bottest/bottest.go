@@ -130,16 +130,23 @@ func (b *Bot) Handled(id int64) int {
 	return b.handled[id]
 }
 
-// WaitHandled waits until every id was handled and its replies sent.
+// WaitHandled waits until the runtime finished the job of every id (its
+// replies are sent) and the inbox holds the update as done or failed: a job
+// that ended without handling its update does not count.
 func (b *Bot) WaitHandled(t testing.TB, ids ...int64) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for _, id := range ids {
-		for b.Handled(id) == 0 {
+		for b.Handled(id) == 0 || b.pending(id) {
 			if time.Now().After(deadline) {
 				t.Fatalf("bottest: update %d not handled within 30s", id)
 			}
 			time.Sleep(2 * time.Millisecond)
 		}
 	}
+}
+
+func (b *Bot) pending(id int64) bool {
+	status, _, err := b.Store.UpdateStatus(context.Background(), id)
+	return err != nil || status == "pending"
 }
