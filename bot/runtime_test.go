@@ -200,8 +200,7 @@ func TestUpdateStoredBeforeStopIsHandledOnceAfterRestart(t *testing.T) {
 	expectText(t, an, "echo: are you there?")
 	// The restarted poller must not get the update again, and a late
 	// re-delivery must change nothing.
-	raw, _ := json.Marshal(models.Update{ID: id, Message: &models.Message{ID: 1, Date: 1, Chat: models.Chat{ID: an.ID, Type: "private"}, Text: "are you there?"}})
-	if err := b2.Accept(context.Background(), raw); err != nil {
+	if err := b2.Accept(context.Background(), rawUpdate(webhookUpdate(id, an.ID, "are you there?"))); err != nil {
 		t.Fatal(err)
 	}
 	later := an.SendText("still there?")
@@ -228,6 +227,11 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 func webhookUpdate(id, chat int64, text string) models.Update {
 	return models.Update{ID: id, Message: &models.Message{ID: int(id), Date: int(time.Now().Unix()),
 		From: &models.User{ID: chat, FirstName: "An"}, Chat: models.Chat{ID: chat, Type: "private"}, Text: text}}
+}
+
+func rawUpdate(u models.Update) json.RawMessage {
+	data, _ := json.Marshal(u)
+	return data
 }
 
 func countUpdates(t *testing.T, store *storage.Storage) int {
@@ -489,13 +493,9 @@ func TestStrandedUpdatesAreHandledInOrder(t *testing.T) {
 	b := bottest.Start(t, srv, storagetest.Open(t), rec, bottest.WithoutPolling())
 	ctx := context.Background()
 	an, binh := srv.NewUser("An", "vi"), srv.NewUser("Bình", "vi")
-	raw := func(u models.Update) json.RawMessage {
-		data, _ := json.Marshal(u)
-		return data
-	}
 	strand := func(u models.Update) {
 		t.Helper()
-		if _, err := b.Store.SaveUpdates(ctx, []storage.InboxUpdate{{ID: u.ID, ChatID: u.Message.Chat.ID, Payload: raw(u)}}); err != nil {
+		if _, err := b.Store.SaveUpdates(ctx, []storage.InboxUpdate{{ID: u.ID, ChatID: u.Message.Chat.ID, Payload: rawUpdate(u)}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -503,7 +503,7 @@ func TestStrandedUpdatesAreHandledInOrder(t *testing.T) {
 	// Re-delivered: handled.
 	first := webhookUpdate(501, an.ID, "stranded")
 	strand(first)
-	if err := b.Accept(ctx, raw(first)); err != nil {
+	if err := b.Accept(ctx, rawUpdate(first)); err != nil {
 		t.Fatal(err)
 	}
 	b.WaitHandled(t, 501)
@@ -511,7 +511,7 @@ func TestStrandedUpdatesAreHandledInOrder(t *testing.T) {
 
 	// A later update of the same chat takes the stranded one first.
 	strand(webhookUpdate(502, an.ID, "earlier"))
-	if err := b.Accept(ctx, raw(webhookUpdate(503, an.ID, "later"))); err != nil {
+	if err := b.Accept(ctx, rawUpdate(webhookUpdate(503, an.ID, "later"))); err != nil {
 		t.Fatal(err)
 	}
 	b.WaitHandled(t, 503)
@@ -559,20 +559,16 @@ func TestOrderAcrossReplicas(t *testing.T) {
 	b := bottest.Start(t, srv, store, recB, bottest.WithoutPolling())
 	an := srv.NewUser("An", "vi")
 	ctx := context.Background()
-	raw := func(u models.Update) json.RawMessage {
-		data, _ := json.Marshal(u)
-		return data
-	}
 	release := make(chan struct{})
 	recA.block[an.ID] = release
-	if err := a.Accept(ctx, raw(webhookUpdate(5, an.ID, "five"))); err != nil {
+	if err := a.Accept(ctx, rawUpdate(webhookUpdate(5, an.ID, "five"))); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, "replica A to start on update 5", func() bool {
 		_, attempts, err := store.UpdateStatus(ctx, 5)
 		return err == nil && attempts == 1
 	})
-	if err := b.Accept(ctx, raw(webhookUpdate(6, an.ID, "six"))); err != nil {
+	if err := b.Accept(ctx, rawUpdate(webhookUpdate(6, an.ID, "six"))); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(100 * time.Millisecond) // B's job is now waiting for A
@@ -621,7 +617,7 @@ func TestRedeliveryDoesNotWaitForTheHandler(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
 	rec.block[an.ID] = release
-	first, _ := json.Marshal(webhookUpdate(10, an.ID, "slow"))
+	first := rawUpdate(webhookUpdate(10, an.ID, "slow"))
 	if err := b.Accept(ctx, first); err != nil {
 		t.Fatal(err)
 	}
@@ -629,7 +625,7 @@ func TestRedeliveryDoesNotWaitForTheHandler(t *testing.T) {
 		_, attempts, err := b.Store.UpdateStatus(ctx, 10)
 		return err == nil && attempts == 1
 	})
-	other, _ := json.Marshal(webhookUpdate(11, binh.ID, "quick"))
+	other := rawUpdate(webhookUpdate(11, binh.ID, "quick"))
 	accepted := make(chan error, 1)
 	go func() { accepted <- b.Accept(ctx, other, first) }()
 	select {
