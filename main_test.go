@@ -97,7 +97,7 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("demo exited %d: %s", code, errOut.String())
 	}
 	var again bytes.Buffer
-	if code := run([]string{"demo"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader("/help\n"), &again, &errOut); code != 0 || !strings.Contains(again.String(), "Coordinator commands:") { // same user: English, from the first run
+	if code := run([]string{"demo"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader("/help\n"), &again, &errOut); code != 0 || !strings.Contains(again.String(), "Administrator commands:") { // same user: English, from the first run
 		t.Fatalf("second demo on the same database (exit %d):\n%s\n%s", code, again.String(), errOut.String())
 	}
 	for _, want := range []string{

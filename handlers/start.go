@@ -37,7 +37,9 @@ func (h *Handlers) start(r *request, payload string) error {
 
 func (h *Handlers) help(r *request) error {
 	switch r.role {
-	case storage.RoleAdmin, storage.RoleCoordinator:
+	case storage.RoleAdmin:
+		r.say(r.t.T("help.admin"), nil)
+	case storage.RoleCoordinator:
 		r.say(r.t.T("help.coordinator"), nil)
 	case storage.RoleVolunteer:
 		r.say(r.t.T("help.volunteer"), nil)
