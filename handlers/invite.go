@@ -44,7 +44,7 @@ type inviteState struct {
 func (h *Handlers) inviteStart(r *request) error {
 	switch {
 	case r.role == storage.RoleAdmin:
-		return h.inviteGo(r, stepProvince, inviteState{}, "")
+		return h.inviteGo(r, stepProvince, inviteState{})
 	case r.role != storage.RoleCoordinator:
 		r.say(r.t.T("invite.not_allowed"), nil)
 		return nil
@@ -55,14 +55,13 @@ func (h *Handlers) inviteStart(r *request) error {
 	return h.inviteCreate(r, r.user.CommuneCode.String, storage.RoleVolunteer)
 }
 
-// inviteGo saves the flow at step and shows that step's screen, with note
-// (a line such as "nothing found") above it.
-func (h *Handlers) inviteGo(r *request, step string, st inviteState, note string) error {
+// inviteGo saves the flow at step and shows that step's screen.
+func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
 	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, step, st, 0)
 	if err != nil {
 		return err
 	}
-	return h.inviteShow(r, step, st, version, note)
+	return h.inviteShow(r, step, st, version, "")
 }
 
 func (h *Handlers) inviteShow(r *request, step string, st inviteState, version int, note string) error {
@@ -79,9 +78,7 @@ func (h *Handlers) inviteShow(r *request, step string, st inviteState, version i
 
 // inviteScreen draws one step: its text and buttons, which carry version.
 func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version int) (string, bot.Keyboard, error) {
-	data := func(action, arg string) string {
-		return callback{flow: flowInvite, action: action, arg: arg, version: version}.String()
-	}
+	data := inviteData(version)
 	var (
 		text string
 		kb   bot.Keyboard
@@ -135,7 +132,7 @@ func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version
 		if err != nil {
 			return "", nil, err
 		}
-		text = r.t.T("invite.choose_role", locales.Data{"Unit": c.Name + ", " + c.ProvinceName})
+		text = r.t.T("invite.choose_role", locales.Data{"Unit": c.FullName()})
 		kb = bot.Keyboard{{
 			{Text: r.t.T("invite.role_volunteer"), Data: data("r", storage.RoleVolunteer)},
 			{Text: r.t.T("invite.role_coordinator"), Data: data("r", storage.RoleCoordinator)},
@@ -147,14 +144,19 @@ func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version
 // inviteLastRow is every screen's Back (where there is a way back) and
 // Cancel.
 func (h *Handlers) inviteLastRow(r *request, step string, version int) []bot.Button {
-	data := func(action string) string {
-		return callback{flow: flowInvite, action: action, version: version}.String()
-	}
-	row := []bot.Button{{Text: r.t.T("button.cancel"), Data: data("x")}}
+	data := inviteData(version)
+	row := []bot.Button{{Text: r.t.T("button.cancel"), Data: data("x", "")}}
 	if step != stepProvince {
-		row = append([]bot.Button{{Text: r.t.T("button.back"), Data: data("b")}}, row...)
+		row = append([]bot.Button{{Text: r.t.T("button.back"), Data: data("b", "")}}, row...)
 	}
 	return row
+}
+
+// inviteData makes the callback data of the flow's buttons at a version.
+func inviteData(version int) func(action, arg string) string {
+	return func(action, arg string) string {
+		return callback{flow: flowInvite, action: action, arg: arg, version: version}.String()
+	}
 }
 
 // invitePress moves the flow on by a button.
@@ -186,11 +188,11 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 	}
 	switch cb.action {
 	case "p":
-		return h.inviteGo(r, stepCommune, inviteState{Province: cb.arg}, "")
+		return h.inviteGo(r, stepCommune, inviteState{Province: cb.arg})
 	case "pg":
 		page, _ := strconv.Atoi(cb.arg)
 		st.Page = max(page, 0)
-		return h.inviteGo(r, stepCommune, st, "")
+		return h.inviteGo(r, stepCommune, st)
 	case "c":
 		c, err := r.tx.Commune(r.ctx, cb.arg)
 		if errors.Is(err, storage.ErrNotFound) {
@@ -199,7 +201,7 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 			return err
 		}
 		st.Commune = c.Code
-		return h.inviteGo(r, stepRole, st, "")
+		return h.inviteGo(r, stepRole, st)
 	case "r":
 		if cb.arg != storage.RoleVolunteer && cb.arg != storage.RoleCoordinator {
 			break
@@ -223,12 +225,12 @@ func (h *Handlers) inviteBack(r *request, step string, st inviteState) error {
 	switch {
 	case step == stepRole && st.Query != "":
 		st.Commune = ""
-		return h.inviteGo(r, stepResults, st, "")
+		return h.inviteGo(r, stepResults, st)
 	case (step == stepRole || step == stepResults) && st.Province != "":
 		st.Commune, st.Query = "", ""
-		return h.inviteGo(r, stepCommune, st, "")
+		return h.inviteGo(r, stepCommune, st)
 	}
-	return h.inviteGo(r, stepProvince, inviteState{}, "")
+	return h.inviteGo(r, stepProvince, inviteState{})
 }
 
 // inviteText takes a typed commune name, at any step, as a search.
@@ -259,9 +261,7 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 	if err != nil {
 		return err
 	}
-	text, kb := resultsScreen(r, r.text, ms, func(action, arg string) string {
-		return callback{flow: flowInvite, action: action, arg: arg, version: version}.String()
-	})
+	text, kb := resultsScreen(r, r.text, ms, inviteData(version))
 	r.show(text, append(kb, h.inviteLastRow(r, stepResults, version)))
 	return nil
 }
@@ -278,12 +278,12 @@ func resultsScreen(r *request, query string, ms []storage.CommuneMatch, data fun
 	lines := []string{head}
 	var kb bot.Keyboard
 	for _, m := range ms {
-		line := "• " + m.Name + ", " + m.ProvinceName
+		line := "• " + m.FullName()
 		if !m.IsCurrent {
 			line += " (" + r.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
 		}
 		lines = append(lines, line)
-		kb = append(kb, []bot.Button{{Text: m.Name + ", " + m.ProvinceName, Data: data("c", m.Code)}})
+		kb = append(kb, []bot.Button{{Text: m.FullName(), Data: data("c", m.Code)}})
 	}
 	return strings.Join(lines, "\n"), kb
 }
@@ -310,7 +310,7 @@ func (h *Handlers) inviteCreate(r *request, commune, role string) error {
 	}
 	link := "https://t.me/" + h.botUsername + "?start=" + inv.Code
 	r.show(r.t.T("invite.created", locales.Data{
-		"Unit":    c.Name + ", " + c.ProvinceName,
+		"Unit":    c.FullName(),
 		"Role":    r.t.T("role." + role),
 		"Link":    link,
 		"MaxUses": uses,

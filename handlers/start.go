@@ -123,5 +123,5 @@ func (h *Handlers) unitName(r *request, code string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return c.Name + ", " + c.ProvinceName, nil
+	return c.FullName(), nil
 }

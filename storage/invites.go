@@ -81,7 +81,8 @@ func (tx *Tx) UseInvite(ctx context.Context, inv Invite, now time.Time) error {
 	return err
 }
 
-// ExpireInvite ends an invite now (tests and admins).
+// ExpireInvite ends an invite at the given time: revoking a link (no
+// command does it yet; tests use it).
 func (tx *Tx) ExpireInvite(ctx context.Context, code string, at time.Time) error {
 	_, err := tx.tx.ExecContext(ctx, `UPDATE invites SET expires_at = $2 WHERE code = $1`, code, at)
 	return err

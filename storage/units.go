@@ -42,6 +42,9 @@ type Commune struct {
 	ProvinceName string `db:"province_name"`
 }
 
+// FullName is how a commune is shown: "Phường An Hội Tây, Thành phố Hồ Chí Minh".
+func (c Commune) FullName() string { return c.Name + ", " + c.ProvinceName }
+
 // CommuneMatch is a commune found by a search, with the name that matched
 // (an old name when the volunteer typed one).
 type CommuneMatch struct {
