@@ -26,6 +26,7 @@ type config struct {
 	DefaultLanguage string  // DEFAULT_LANGUAGE
 	APIURL          string  // TELEGRAM_API_URL
 	LogFormat       string  // LOG_FORMAT: json or text
+	GuidesDir       string  // GUIDES_DIR: the guide catalog, when not the built-in one
 }
 
 // configError names the variable at fault; main prints it as one line and
@@ -51,6 +52,7 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		DefaultLanguage: or(getenv("DEFAULT_LANGUAGE"), "vi"),
 		APIURL:          or(getenv("TELEGRAM_API_URL"), "https://api.telegram.org"),
 		LogFormat:       or(getenv("LOG_FORMAT"), "json"),
+		GuidesDir:       strings.TrimSpace(getenv("GUIDES_DIR")),
 	}
 	fs := flag.NewFlagSet("dvcbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)

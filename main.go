@@ -5,6 +5,7 @@
 //	dvcbot demo         the bot in this terminal, against an in-process fake Telegram
 //	dvcbot migrate      apply database migrations and exit
 //	dvcbot healthcheck  ask a running bot's /healthz (for container health checks)
+//	dvcbot guides check validate the guide catalog (GUIDES_DIR, or a directory given)
 //	dvcbot bench        measure the update pipeline end to end (see docs/benchmarks.md)
 //
 // Configuration comes from environment variables; see README.md.
@@ -44,9 +45,17 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		"healthcheck": {},
 		"bench":       {},
 	}
+	if cmd == "guides" {
+		cfg, err := loadConfig(nil, getenv, needs{}, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "dvcbot: %v\n", err)
+			return 2
+		}
+		return guidesCommand(args, cfg, stdout, stderr)
+	}
 	n, ok := need[cmd]
 	if !ok {
-		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, healthcheck or bench)\n", cmd)
+		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, guides, healthcheck or bench)\n", cmd)
 		return 2
 	}
 	var bf benchFlags

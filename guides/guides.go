@@ -1,0 +1,228 @@
+// Package guides is dvcbot's service catalog: one YAML file per public
+// procedure (what the resident needs, each screen of the portal, common
+// errors and their fixes), loaded and validated at start-up. A file that is
+// wrong stops start-up with "file:line: what is wrong"; `dvcbot guides
+// check` prints the same list. The shipped guides are embedded in the
+// binary; GUIDES_DIR loads another directory instead.
+//
+// The file format is described in README.md in this directory.
+package guides
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed *.yaml
+var shipped embed.FS
+
+// Shipped returns the catalog built into the binary.
+func Shipped() (*Catalog, error) { return Load(shipped) }
+
+// Modes of online service (Decree 42/2022/NĐ-CP). The legacy levels of
+// Decree 43/2011 are derived: một phần ≈ level 3, toàn trình ≈ level 4.
+const (
+	ModeFull    = "toan-trinh"
+	ModePartial = "mot-phan"
+)
+
+// Categories group guides on the wizard's first screen, in this order. Their
+// names are user-facing texts in locales/ ("category.<id>").
+var Categories = []string{"civil", "residence", "justice", "transport", "account"}
+
+// Text is a user-facing text in both languages.
+type Text struct {
+	Vi string `yaml:"vi"`
+	En string `yaml:"en"`
+}
+
+// In returns the text in lang ("vi" or "en"); Vietnamese is the fallback.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.En != "" {
+		return t.En
+	}
+	return t.Vi
+}
+
+// Portal is where the resident submits.
+type Portal struct {
+	Name Text   `yaml:"name"`
+	URL  string `yaml:"url"`
+}
+
+// Item is one thing the resident needs before starting.
+type Item struct {
+	ID   string `yaml:"id"`
+	Text Text   `yaml:"text"`
+}
+
+// Problem is a common error at a step, with its fix.
+type Problem struct {
+	ID    string `yaml:"id"`
+	Label Text   `yaml:"label"` // short: it is a button
+	Fix   Text   `yaml:"fix"`
+}
+
+// Step is one screen of the portal (or one action of the volunteer).
+type Step struct {
+	ID       string    `yaml:"id"`
+	Title    Text      `yaml:"title"`
+	Text     Text      `yaml:"text"`
+	Link     string    `yaml:"link"`
+	Tip      Text      `yaml:"tip"`
+	Subguide string    `yaml:"subguide"` // id of a guide this step may need (VNeID, payment)
+	Errors   []Problem `yaml:"errors"`
+}
+
+// Problem returns the step's error with that id.
+func (s *Step) Problem(id string) (*Problem, bool) {
+	for i := range s.Errors {
+		if s.Errors[i].ID == id {
+			return &s.Errors[i], true
+		}
+	}
+	return nil, false
+}
+
+// Guide is one procedure.
+type Guide struct {
+	ID             string   `yaml:"id"`
+	TTHC           string   `yaml:"tthc"` // mã thủ tục hành chính, when known
+	Title          Text     `yaml:"title"`
+	Description    Text     `yaml:"description"`
+	Aliases        []string `yaml:"aliases"`
+	Category       string   `yaml:"category"`
+	Portal         Portal   `yaml:"portal"`
+	Mode           string   `yaml:"mode"`
+	VNeIDLevel     int      `yaml:"vneid_level"` // the resident's VNeID level needed: 0 (none), 1 or 2
+	Prerequisites  []Item   `yaml:"prerequisites"`
+	Steps          []Step   `yaml:"steps"`
+	Fee            Text     `yaml:"fee"`
+	ProcessingDays int      `yaml:"processing_days"` // working days to the result; 0: on the spot or no result
+	Processing     Text     `yaml:"processing"`
+	Tracking       Text     `yaml:"tracking"`
+	Sources        []string `yaml:"sources"`
+	CheckedOn      string   `yaml:"checked_on"` // YYYY-MM-DD
+	Order          int      `yaml:"order"`      // place in lists: lower first
+
+	file string
+	root *yaml.Node // for the lines of problems found across files
+}
+
+// File is the name of the file the guide came from.
+func (g *Guide) File() string { return g.file }
+
+// Legacy is the Decree 43/2011 level the mode corresponds to (3 or 4).
+func (g *Guide) Legacy() int {
+	if g.Mode == ModeFull {
+		return 4
+	}
+	return 3
+}
+
+// Checked is the date the guide's facts were last checked.
+func (g *Guide) Checked() time.Time {
+	t, _ := time.Parse(time.DateOnly, g.CheckedOn)
+	return t
+}
+
+// Catalog is the loaded set of guides.
+type Catalog struct {
+	guides []*Guide // by Order, then id
+	byID   map[string]*Guide
+	index  []entry
+}
+
+// Load reads and validates every *.yaml file in fsys. The error lists every
+// problem found, each as "file:line: message".
+func Load(fsys fs.FS) (*Catalog, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var (
+		errs   Errors
+		guides []*Guide
+	)
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		g, problems := parse(name, data)
+		errs = append(errs, problems...)
+		if g != nil {
+			guides = append(guides, g)
+		}
+	}
+	if len(names) == 0 {
+		errs = append(errs, Error{File: ".", Msg: "no guide files (*.yaml)"})
+	}
+	errs = append(errs, crossCheck(guides)...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	slices.SortStableFunc(guides, func(a, b *Guide) int {
+		if a.Order != b.Order {
+			return a.Order - b.Order
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	c := &Catalog{guides: guides, byID: map[string]*Guide{}}
+	for _, g := range guides {
+		c.byID[g.ID] = g
+		c.index = append(c.index, indexGuide(g))
+	}
+	return c, nil
+}
+
+// Guide returns the guide with that id.
+func (c *Catalog) Guide(id string) (*Guide, bool) {
+	g, ok := c.byID[id]
+	return g, ok
+}
+
+// All returns every guide, in list order.
+func (c *Catalog) All() []*Guide { return c.guides }
+
+// InCategory returns the guides of one category, in list order.
+func (c *Catalog) InCategory(category string) []*Guide {
+	var out []*Guide
+	for _, g := range c.guides {
+		if g.Category == category {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// Error is one problem in a guide file.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return e.File + ": " + e.Msg
+}
+
+// Errors is every problem found in a catalog, one per line.
+type Errors []Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,212 @@
+package guides
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func shippedCatalog(t testing.TB) *Catalog {
+	t.Helper()
+	c, err := Shipped()
+	if err != nil {
+		t.Fatalf("shipped guides:\n%v", err)
+	}
+	return c
+}
+
+func TestShippedGuidesAreValidAndComplete(t *testing.T) {
+	c := shippedCatalog(t)
+	if n := len(c.All()); n < 12 {
+		t.Errorf("%d guides shipped, want at least 12", n)
+	}
+	for _, g := range c.All() {
+		both := func(what string, tx Text) {
+			if strings.TrimSpace(tx.Vi) == "" || strings.TrimSpace(tx.En) == "" {
+				t.Errorf("%s: %s lacks vi or en", g.ID, what)
+			}
+		}
+		both("title", g.Title)
+		both("description", g.Description)
+		both("fee", g.Fee)
+		both("tracking", g.Tracking)
+		for _, s := range g.Steps {
+			both("step "+s.ID+" title", s.Title)
+			both("step "+s.ID+" text", s.Text)
+			for _, e := range s.Errors {
+				both("error "+e.ID+" label", e.Label)
+				both("error "+e.ID+" fix", e.Fix)
+			}
+		}
+		for _, it := range g.Prerequisites {
+			both("item "+it.ID, it.Text)
+		}
+		if g.Checked().IsZero() || len(g.Sources) == 0 {
+			t.Errorf("%s: no checked-on date or sources", g.ID)
+		}
+	}
+	// The sub-guides other steps point to are there.
+	for _, id := range []string{"vneid-muc-2", "vneid-mat-khau", "thanh-toan"} {
+		if _, ok := c.Guide(id); !ok {
+			t.Errorf("sub-guide %s is missing", id)
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	c := shippedCatalog(t)
+	tests := []struct{ query, want string }{
+		{"khai sinh", "khai-sinh"},
+		{"khaisinh", "khai-sinh"},
+		{"KHAI SINH", "khai-sinh"},
+		{"Khai sinh cho con", "khai-sinh"},
+		{"khai sinhh", "khai-sinh"}, // a typo
+		{"ly lich", "ly-lich-tu-phap"},
+		{"lý lịch tư pháp", "ly-lich-tu-phap"},
+		{"lylichtuphap", "ly-lich-tu-phap"},
+		{"tam tru", "tam-tru"},
+		{"tạm trú", "tam-tru"},
+		{"thuong tru", "thuong-tru"},
+		{"giay phep lai xe", "doi-gplx"},
+		{"khai tu", "khai-tu"},
+		{"ket hon", "ket-hon"},
+		{"quen mat khau vneid", "vneid-mat-khau"},
+		{"nop phat", "nop-phat"},
+		{"chung thuc", "chung-thuc"},
+	}
+	for _, tt := range tests {
+		got := c.Search(tt.query)
+		if len(got) == 0 || got[0].ID != tt.want {
+			ids := []string{}
+			for _, g := range got {
+				ids = append(ids, g.ID)
+			}
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, ids, tt.want)
+		}
+	}
+	for _, q := range []string{"xyzzy", "   ", "!!", "q"} {
+		if got := c.Search(q); len(got) != 0 {
+			t.Errorf("Search(%q) found %d guides, want none", q, len(got))
+		}
+	}
+}
+
+func TestSearchLegacyLevels(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct {
+		query string
+		mode  string
+	}{{"mức độ 4", ModeFull}, {"muc do 4", ModeFull}, {"dịch vụ công mức độ 3", ModePartial}} {
+		got := c.Search(tt.query)
+		want := 0
+		for _, g := range c.All() {
+			if g.Mode == tt.mode {
+				want++
+			}
+		}
+		if len(got) != want {
+			t.Errorf("Search(%q) found %d guides, want the %d %s ones", tt.query, len(got), want, tt.mode)
+		}
+		for _, g := range got {
+			if g.Mode != tt.mode {
+				t.Errorf("Search(%q) found %s, which is %s", tt.query, g.ID, g.Mode)
+			}
+		}
+	}
+}
+
+// TestBrokenFilesNameTheLine breaks copies of a shipped guide in the ways
+// people break YAML by hand and checks each problem is reported at its line.
+func TestBrokenFilesNameTheLine(t *testing.T) {
+	good, err := os.ReadFile("khai-sinh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(good), "\n")
+	lineOfText := func(prefix string) int {
+		for i, l := range lines {
+			if strings.HasPrefix(l, prefix) {
+				return i + 1
+			}
+		}
+		t.Fatalf("no line starts with %q", prefix)
+		return 0
+	}
+	replace := func(old, new string) string {
+		if !strings.Contains(string(good), old) {
+			t.Fatalf("khai-sinh.yaml has no %q", old)
+		}
+		return strings.Replace(string(good), old, new, 1)
+	}
+	enOfTitle := lineOfText("  en: Linked birth registration")
+	tests := []struct {
+		name, file string
+		line       int
+		msg        string
+	}{
+		{"missing english", replace("  en: Linked birth registration (birth + residence + health card)\n", ""), enOfTitle - 2, "title: the en text is missing"},
+		{"unknown field", replace("mode: toan-trinh\n", "mode: toan-trinh\nmodes: x\n"), lineOfText("mode:") + 1, "field modes not found"},
+		{"bad mode", replace("mode: toan-trinh", "mode: muc-do-4"), lineOfText("mode:"), `mode "muc-do-4"`},
+		{"syntax", replace("category: civil\n", "category: [civil\n"), 0, "did not find expected"},
+		{"bad date", replace("checked_on: 2026-11-27", "checked_on: 27/11/2026"), lineOfText("checked_on:"), "checked_on"},
+		{"bad link", replace("    link: https://dichvucong.gov.vn", "    link: dichvucong.gov.vn"), lineOfText("    link:"), "not a web address"},
+		{"missing subguide", replace("subguide: vneid-mat-khau", "subguide: khong-co"), lineOfText("    subguide:"), `no other guide has id "khong-co"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"khai-sinh.yaml": {Data: []byte(tt.file)}}
+			for _, g := range shippedCatalog(t).All() { // the others, for sub-guides
+				if g.ID != "khai-sinh" {
+					data, _ := os.ReadFile(g.File())
+					fsys[g.File()] = &fstest.MapFile{Data: data}
+				}
+			}
+			_, err := Load(fsys)
+			var errs Errors
+			if !errors.As(err, &errs) || len(errs) == 0 {
+				t.Fatalf("Load accepted the broken file (err %v)", err)
+			}
+			e := errs[0]
+			if e.File != "khai-sinh.yaml" || !strings.Contains(e.Msg, tt.msg) || (tt.line > 0 && e.Line != tt.line) || e.Line == 0 {
+				t.Errorf("got %q, want khai-sinh.yaml:%d: …%s…", err, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+func TestFileNameMustBeTheID(t *testing.T) {
+	good, _ := os.ReadFile("thanh-toan.yaml")
+	_, err := Load(fstest.MapFS{"payment.yaml": {Data: good}})
+	if err == nil || !strings.Contains(err.Error(), "payment.yaml:") || !strings.Contains(err.Error(), "must be named thanh-toan.yaml") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestLoadFromDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"thanh-toan.yaml"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	c, err := Load(os.DirFS(dir))
+	if err != nil || len(c.All()) != 1 {
+		t.Fatalf("Load(dir) = %v, %v", c, err)
+	}
+	if _, err := Load(os.DirFS(t.TempDir())); err == nil {
+		t.Fatal("an empty directory loaded")
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	c := shippedCatalog(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Search("ly lich tu phap")
+	}
+}

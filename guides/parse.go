@@ -1,0 +1,297 @@
+package guides
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/dvcbot/dvcbot/vntext"
+)
+
+// Limits that keep every screen within Telegram's (4,096 characters a
+// message) and readable on a phone; buttons show titles and labels.
+const (
+	maxGuideTitle = 80
+	maxStepTitle  = 60
+	maxLabel      = 40
+	maxStepText   = 1200
+	maxTip        = 400
+	maxFix        = 800
+	maxItem       = 200
+	maxInfo       = 400 // description, fee, processing, tracking
+	maxSteps      = 20
+	maxErrors     = 6
+	maxItems      = 12
+)
+
+var (
+	guideID  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,23}$`)
+	partID   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,15}$`)
+	tthcCode = regexp.MustCompile(`^[0-9]\.[0-9]{6}$`)
+	lineMsg  = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+)
+
+// parse decodes and validates one file. The guide is nil when the file could
+// not be decoded at all.
+func parse(file string, data []byte) (*Guide, Errors) {
+	data = []byte(vntext.NFC(string(data)))
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlErrors(file, err)
+	}
+	var g Guide
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&g); err != nil {
+		return nil, yamlErrors(file, err)
+	}
+	g.file, g.root = file, &root
+	v := &validator{file: file, root: &root}
+	v.guide(&g)
+	return &g, v.errs
+}
+
+// yamlErrors turns the YAML library's "line N: …" messages into Errors.
+func yamlErrors(file string, err error) Errors {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	var out Errors
+	for _, m := range msgs {
+		e := Error{File: file, Msg: strings.TrimPrefix(m, "yaml: ")}
+		if sm := lineMsg.FindStringSubmatch(m); sm != nil {
+			e.Line, _ = strconv.Atoi(sm[1])
+			e.Msg = sm[2]
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// validator collects problems, each placed at the line of the YAML node its
+// path leads to (or of the nearest parent that exists, for a missing field).
+type validator struct {
+	file string
+	root *yaml.Node
+	errs Errors
+}
+
+func (v *validator) errorf(at []any, format string, args ...any) {
+	v.errs = append(v.errs, Error{File: v.file, Line: lineOf(v.root, at), Msg: fmt.Sprintf(format, args...)})
+}
+
+// lineOf walks path (map keys and sequence indexes) from the document root.
+func lineOf(n *yaml.Node, p []any) int {
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := n.Line
+	for _, step := range p {
+		var next *yaml.Node
+		switch k := step.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == k {
+						next = n.Content[i+1]
+						line = n.Content[i].Line
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
+				next = n.Content[k]
+				line = next.Line
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+	}
+	return line
+}
+
+func at(p []any, more ...any) []any { return append(append([]any{}, p...), more...) }
+
+func (v *validator) guide(g *Guide) {
+	if !guideID.MatchString(g.ID) {
+		v.errorf([]any{"id"}, "id %q: want 2–24 characters of a-z, 0-9 and -", g.ID)
+	} else if want := g.ID + ".yaml"; path.Base(v.file) != want {
+		v.errorf([]any{"id"}, "id %q: the file must be named %s", g.ID, want)
+	}
+	if g.TTHC != "" && !tthcCode.MatchString(g.TTHC) {
+		v.errorf([]any{"tthc"}, "tthc %q: want a procedure code like 1.001193", g.TTHC)
+	}
+	v.text([]any{"title"}, g.Title, maxGuideTitle, true)
+	v.text([]any{"description"}, g.Description, maxInfo, true)
+	if len(g.Aliases) == 0 {
+		v.errorf([]any{"aliases"}, "aliases: give the words volunteers type for this procedure")
+	}
+	for i, a := range g.Aliases {
+		if vntext.Fold(a) == "" {
+			v.errorf([]any{"aliases", i}, "alias %d is empty", i+1)
+		}
+	}
+	if !slices.Contains(Categories, g.Category) {
+		v.errorf([]any{"category"}, "category %q: want one of %s", g.Category, strings.Join(Categories, ", "))
+	}
+	v.text([]any{"portal", "name"}, g.Portal.Name, maxGuideTitle, true)
+	v.url([]any{"portal", "url"}, g.Portal.URL, true)
+	if g.Mode != ModeFull && g.Mode != ModePartial {
+		v.errorf([]any{"mode"}, "mode %q: want %s or %s", g.Mode, ModeFull, ModePartial)
+	}
+	if g.VNeIDLevel < 0 || g.VNeIDLevel > 2 {
+		v.errorf([]any{"vneid_level"}, "vneid_level %d: want 0, 1 or 2", g.VNeIDLevel)
+	}
+	if len(g.Prerequisites) > maxItems {
+		v.errorf([]any{"prerequisites"}, "%d prerequisites: at most %d fit on one screen", len(g.Prerequisites), maxItems)
+	}
+	ids := map[string]bool{}
+	for i, it := range g.Prerequisites {
+		p := []any{"prerequisites", i}
+		v.id(at(p, "id"), it.ID, ids)
+		v.text(at(p, "text"), it.Text, maxItem, true)
+	}
+	if len(g.Steps) == 0 || len(g.Steps) > maxSteps {
+		v.errorf([]any{"steps"}, "%d steps: want 1 to %d", len(g.Steps), maxSteps)
+	}
+	ids = map[string]bool{}
+	for i, s := range g.Steps {
+		v.step([]any{"steps", i}, &s, ids)
+	}
+	v.text([]any{"fee"}, g.Fee, maxInfo, true)
+	if g.ProcessingDays < 0 || g.ProcessingDays > 60 {
+		v.errorf([]any{"processing_days"}, "processing_days %d: want 0 to 60 working days", g.ProcessingDays)
+	}
+	v.text([]any{"processing"}, g.Processing, maxInfo, true)
+	v.text([]any{"tracking"}, g.Tracking, maxInfo, true)
+	if len(g.Sources) == 0 {
+		v.errorf([]any{"sources"}, "sources: name at least one page the facts come from")
+	}
+	for i, s := range g.Sources {
+		v.url([]any{"sources", i}, s, true)
+	}
+	if d, err := time.Parse(time.DateOnly, g.CheckedOn); err != nil {
+		v.errorf([]any{"checked_on"}, "checked_on %q: want a date like 2026-11-27", g.CheckedOn)
+	} else if d.After(time.Now().AddDate(0, 0, 1)) {
+		v.errorf([]any{"checked_on"}, "checked_on %s is in the future", g.CheckedOn)
+	}
+}
+
+func (v *validator) step(p []any, s *Step, ids map[string]bool) {
+	v.id(at(p, "id"), s.ID, ids)
+	v.text(at(p, "title"), s.Title, maxStepTitle, true)
+	v.text(at(p, "text"), s.Text, maxStepText, true)
+	v.text(at(p, "tip"), s.Tip, maxTip, false)
+	v.url(at(p, "link"), s.Link, false)
+	if s.Subguide != "" && !guideID.MatchString(s.Subguide) {
+		v.errorf(at(p, "subguide"), "subguide %q is not a guide id", s.Subguide)
+	}
+	if len(s.Errors) > maxErrors {
+		v.errorf(at(p, "errors"), "%d errors: at most %d fit as buttons", len(s.Errors), maxErrors)
+	}
+	eids := map[string]bool{}
+	for j, e := range s.Errors {
+		q := at(p, "errors", j)
+		v.id(at(q, "id"), e.ID, eids)
+		v.text(at(q, "label"), e.Label, maxLabel, true)
+		v.text(at(q, "fix"), e.Fix, maxFix, true)
+	}
+}
+
+func (v *validator) id(p []any, id string, seen map[string]bool) {
+	switch {
+	case !partID.MatchString(id):
+		v.errorf(p, "id %q: want 1–16 characters of a-z, 0-9 and -", id)
+	case seen[id]:
+		v.errorf(p, "id %q is used twice", id)
+	}
+	seen[id] = true
+}
+
+// text checks that both languages are there (when required) and fit.
+func (v *validator) text(p []any, t Text, limit int, required bool) {
+	if !required && t.Vi == "" && t.En == "" {
+		return
+	}
+	for _, l := range []struct{ lang, s string }{{"vi", t.Vi}, {"en", t.En}} {
+		n := utf8.RuneCountInString(strings.TrimSpace(l.s))
+		switch {
+		case n == 0:
+			v.errorf(at(p, l.lang), "%s: the %s text is missing", name(p), l.lang)
+		case n > limit:
+			v.errorf(at(p, l.lang), "%s: the %s text has %d characters, at most %d fit", name(p), l.lang, n, limit)
+		}
+	}
+}
+
+func (v *validator) url(p []any, s string, required bool) {
+	if s == "" {
+		if required {
+			v.errorf(p, "%s: the address is missing", name(p))
+		}
+		return
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		v.errorf(p, "%s: %q is not a web address (want https://…)", name(p), s)
+	}
+}
+
+// name writes a path the way a person reads it: steps[2].errors[0].fix.
+func name(p []any) string {
+	var b strings.Builder
+	for _, s := range p {
+		switch k := s.(type) {
+		case string:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(k)
+		case int:
+			fmt.Fprintf(&b, "[%d]", k)
+		}
+	}
+	return b.String()
+}
+
+// crossCheck checks what involves several files: unique ids and sub-guides
+// that exist.
+func crossCheck(gs []*Guide) Errors {
+	var errs Errors
+	byID := map[string]*Guide{}
+	for _, g := range gs {
+		if other, ok := byID[g.ID]; ok && g.ID != "" {
+			errs = append(errs, Error{File: g.file, Line: lineOf(g.root, []any{"id"}), Msg: fmt.Sprintf("id %q is also the id of %s", g.ID, other.file)})
+		}
+		byID[g.ID] = g
+	}
+	for _, g := range gs {
+		for i, s := range g.Steps {
+			if s.Subguide == "" {
+				continue
+			}
+			if _, ok := byID[s.Subguide]; !ok || s.Subguide == g.ID {
+				errs = append(errs, Error{File: g.file, Line: lineOf(g.root, []any{"steps", i, "subguide"}),
+					Msg: fmt.Sprintf("steps[%d].subguide: no other guide has id %q", i, s.Subguide)})
+			}
+		}
+	}
+	return errs
+}

@@ -1,0 +1,148 @@
+package guides
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+
+	"github.com/dvcbot/dvcbot/vntext"
+)
+
+// Search: volunteers type a few words on a phone, often without diacritics,
+// run together ("khaisinh") or with a typo ("khai sinhh"), or in the legacy
+// words of Decree 43/2011 ("mức độ 4"). Every word typed must be found in
+// one of the guide's names (title in both languages, aliases, id, legacy
+// level), exactly, as the beginning of a word, or within one or two typos;
+// or the words typed run together must appear in a name run together.
+
+// entry is a guide's searchable names, folded.
+type entry struct {
+	guide   *Guide
+	names   [][]string // the words of each name
+	compact []string   // each name without spaces
+	title   []string   // the words of the titles
+}
+
+func indexGuide(g *Guide) entry {
+	names := []string{g.Title.Vi, g.Title.En, strings.ReplaceAll(g.ID, "-", " ")}
+	names = append(names, g.Aliases...)
+	// The legacy level, in the words volunteers still use.
+	lvl := strconv.Itoa(g.Legacy())
+	names = append(names, "mức độ "+lvl, "dịch vụ công mức độ "+lvl, "level "+lvl, "md"+lvl)
+	e := entry{guide: g, title: append(vntext.Words(g.Title.Vi), vntext.Words(g.Title.En)...)}
+	for _, n := range names {
+		w := vntext.Words(n)
+		if len(w) == 0 {
+			continue
+		}
+		e.names = append(e.names, w)
+		e.compact = append(e.compact, strings.Join(w, ""))
+	}
+	return e
+}
+
+// Search returns the guides that match query, best first (ties in list
+// order); none when nothing matches.
+func (c *Catalog) Search(query string) []*Guide {
+	words := vntext.Words(query)
+	if len(words) == 0 {
+		return nil
+	}
+	type hit struct {
+		g     *Guide
+		score int
+		order int
+	}
+	var hits []hit
+	for i, e := range c.index {
+		if s := e.score(words); s > 0 {
+			hits = append(hits, hit{e.guide, s, i})
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int {
+		if a.score != b.score {
+			return b.score - a.score
+		}
+		return a.order - b.order
+	})
+	out := make([]*Guide, len(hits))
+	for i, h := range hits {
+		out[i] = h.g
+	}
+	return out
+}
+
+// score is 0 when the guide does not match the words.
+func (e entry) score(words []string) int {
+	total := 0
+	for _, w := range words {
+		best := 0
+		for _, name := range e.names {
+			for _, nw := range name {
+				best = max(best, wordScore(w, nw))
+			}
+		}
+		if best == 0 {
+			total = 0
+			break
+		}
+		total += best
+	}
+	// The words typed as a phrase of a name ("ly lich" in "ly lich tu phap"),
+	// or run together ("khaisinh").
+	joined, compact := strings.Join(words, " "), strings.Join(words, "")
+	phrase := 0
+	for i, name := range e.names {
+		switch {
+		case joined == strings.Join(name, " "):
+			phrase = max(phrase, 6*len(words)) // the very name: "thuong tru", "vneid"
+		case strings.Contains(" "+strings.Join(name, " ")+" ", " "+joined+" "):
+			phrase = max(phrase, 4*len(words))
+		case len(compact) >= 4 && strings.Contains(e.compact[i], compact):
+			phrase = max(phrase, 3*len(words)+1)
+		}
+	}
+	if total == 0 && phrase == 0 {
+		return 0
+	}
+	// The title naming every word beats an alias doing so.
+	inTitle := 0
+	for _, w := range words {
+		if slices.Contains(e.title, w) {
+			inTitle++
+		}
+	}
+	if inTitle == len(words) {
+		total += 2
+	}
+	return total + phrase
+}
+
+// wordScore compares a typed word with a word of a name: 3 equal, 2 its
+// beginning, 1 within a typo or two; 0 not alike.
+func wordScore(typed, word string) int {
+	switch {
+	case typed == word:
+		return 3
+	case len(typed) >= 2 && strings.HasPrefix(word, typed):
+		return 2
+	case len(typed) >= 4 && abs(len(typed)-len(word)) <= 2:
+		allowed := 1
+		if len(typed) >= 8 {
+			allowed = 2
+		}
+		if levenshtein.ComputeDistance(typed, word) <= allowed {
+			return 1
+		}
+	}
+	return 0
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
