@@ -1,0 +1,171 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// Case statuses and phases (see migrations/00002_cases.sql).
+const (
+	CaseOpen   = "open"
+	CasePaused = "paused"
+	CaseClosed = "closed"
+
+	PhaseChecklist = "checklist"
+	PhaseSteps     = "steps"
+	PhaseOutcome   = "outcome"
+	PhaseReason    = "reason"
+	PhaseDossier   = "dossier"
+	PhaseDone      = "done"
+)
+
+// Case is one resident helped through one procedure. It holds nothing that
+// identifies the resident.
+type Case struct {
+	ID              int64          `db:"id"`
+	VolunteerID     int64          `db:"volunteer_id"`
+	CommuneCode     sql.NullString `db:"commune_code"`
+	GuideID         string         `db:"guide_id"`
+	GuideChecked    time.Time      `db:"guide_checked"`
+	Mode            string         `db:"mode"`
+	StepsTotal      int            `db:"steps_total"`
+	Status          string         `db:"status"`
+	Phase           string         `db:"phase"`
+	Step            int            `db:"step"`
+	Checked         pq.StringArray `db:"checked"`
+	FollowupConsent bool           `db:"followup_consent"`
+	ConsentVersion  string         `db:"consent_version"`
+	Outcome         sql.NullString `db:"outcome"`
+	Reason          sql.NullString `db:"reason"`
+	StartedAt       time.Time      `db:"started_at"`
+	UpdatedAt       time.Time      `db:"updated_at"`
+	FinishedAt      sql.NullTime   `db:"finished_at"`
+}
+
+// CaseEvent is one thing that happened in a case.
+type CaseEvent struct {
+	ID      int64          `db:"id"`
+	CaseID  int64          `db:"case_id"`
+	At      time.Time      `db:"at"`
+	Kind    string         `db:"kind"`
+	Step    sql.NullInt32  `db:"step"`
+	StepID  sql.NullString `db:"step_id"`
+	Problem sql.NullString `db:"problem"`
+	Note    sql.NullString `db:"note"`
+}
+
+const caseColumns = `id, volunteer_id, commune_code, guide_id, guide_checked, mode, steps_total, status, phase,
+	step, checked, followup_consent, consent_version, outcome, reason, started_at, updated_at, finished_at`
+
+// CreateCase stores a new case (c.ID and the status are set by the
+// database) and its start event.
+func (tx *Tx) CreateCase(ctx context.Context, c Case) (Case, error) {
+	err := tx.tx.GetContext(ctx, &c, `
+		INSERT INTO cases (volunteer_id, commune_code, guide_id, guide_checked, mode, steps_total, phase,
+			followup_consent, consent_version, started_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+		RETURNING `+caseColumns,
+		c.VolunteerID, c.CommuneCode, c.GuideID, c.GuideChecked, c.Mode, c.StepsTotal, c.Phase,
+		c.FollowupConsent, c.ConsentVersion, c.StartedAt)
+	if err != nil {
+		return c, err
+	}
+	return c, tx.AddCaseEvent(ctx, CaseEvent{CaseID: c.ID, At: c.StartedAt, Kind: "start"})
+}
+
+// Case returns one of the volunteer's cases, locked for this transaction;
+// ErrNotFound when it does not exist or is someone else's.
+func (tx *Tx) Case(ctx context.Context, id, volunteer int64) (Case, error) {
+	var c Case
+	err := tx.tx.GetContext(ctx, &c, `SELECT `+caseColumns+` FROM cases WHERE id = $1 AND volunteer_id = $2 FOR UPDATE`, id, volunteer)
+	return c, notFound(err)
+}
+
+// SaveCase writes where the case stands and how it ended.
+func (tx *Tx) SaveCase(ctx context.Context, c Case) error {
+	_, err := tx.tx.ExecContext(ctx, `
+		UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
+			updated_at = $8, finished_at = $9
+		WHERE id = $1`,
+		c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt)
+	return err
+}
+
+// AddCaseEvent records one event.
+func (tx *Tx) AddCaseEvent(ctx context.Context, e CaseEvent) error {
+	_, err := tx.tx.ExecContext(ctx, `
+		INSERT INTO case_events (case_id, at, kind, step, step_id, problem, note)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		e.CaseID, e.At, e.Kind, e.Step, e.StepID, e.Problem, e.Note)
+	return err
+}
+
+// CaseEvents returns a case's events in the order they happened.
+func (tx *Tx) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error) {
+	var es []CaseEvent
+	err := tx.tx.SelectContext(ctx, &es, `
+		SELECT id, case_id, at, kind, step, step_id, problem, note
+		FROM case_events WHERE case_id = $1 ORDER BY id`, caseID)
+	return es, err
+}
+
+// OpenCases returns the volunteer's cases that are not closed, the most
+// recently touched first.
+func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, limit int) ([]Case, error) {
+	var cs []Case
+	err := tx.tx.SelectContext(ctx, &cs, `
+		SELECT `+caseColumns+` FROM cases
+		WHERE volunteer_id = $1 AND status <> 'closed'
+		ORDER BY updated_at DESC, id DESC LIMIT $2`, volunteer, limit)
+	return cs, err
+}
+
+// CountOpenCases counts the volunteer's cases that are not closed.
+func (tx *Tx) CountOpenCases(ctx context.Context, volunteer int64) (int, error) {
+	var n int
+	err := tx.tx.GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status <> 'closed'`, volunteer)
+	return n, err
+}
+
+// FrequentGuides returns the guides of the volunteer's cases since since,
+// most used first (then most recent), and after them those of the
+// volunteer's commune: what the wizard offers first.
+func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.NullString, since time.Time, limit int) ([]string, error) {
+	var ids []string
+	err := tx.tx.SelectContext(ctx, &ids, `
+		SELECT guide_id FROM (
+			SELECT guide_id,
+				count(*) FILTER (WHERE volunteer_id = $1) AS mine,
+				max(started_at) FILTER (WHERE volunteer_id = $1) AS last_mine,
+				count(*) AS all_uses
+			FROM cases
+			WHERE started_at >= $3 AND (volunteer_id = $1 OR ($2::text IS NOT NULL AND commune_code = $2))
+			GROUP BY guide_id
+		) g
+		ORDER BY mine DESC, last_mine DESC NULLS LAST, all_uses DESC, guide_id
+		LIMIT $4`, volunteer, commune, since, limit)
+	return ids, err
+}
+
+// SaveFollowup keeps the dossier code of a case whose resident consented to
+// follow-up; due is when the result is expected (zero when unknown).
+func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due time.Time) error {
+	var d sql.NullTime
+	if !due.IsZero() {
+		d = sql.NullTime{Time: due, Valid: true}
+	}
+	_, err := tx.tx.ExecContext(ctx, `
+		INSERT INTO followups (case_id, dossier_code, due_on) VALUES ($1, $2, $3)
+		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3`, caseID, code, d)
+	return err
+}
+
+// Followup returns a case's dossier code; ErrNotFound when none was kept.
+func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.NullTime, err error) {
+	row := tx.tx.QueryRowxContext(ctx, `SELECT dossier_code, due_on FROM followups WHERE case_id = $1`, caseID)
+	err = notFound(row.Scan(&code, &due))
+	return code, due, err
+}
