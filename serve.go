@@ -39,6 +39,10 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	if err != nil {
 		return nil, err
 	}
+	catalog, err := loadGuides(cfg.GuidesDir)
+	if err != nil {
+		return nil, &configError{"guides", "are not valid:\n" + err.Error()}
+	}
 	api, err := tg.New(cfg.Token, tg.WithServerURL(cfg.APIURL), tg.WithSkipGetMe(),
 		tg.WithErrorsHandler(func(err error) { log.Error("telegram client", "err", err) }))
 	if err != nil {
@@ -53,7 +57,7 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	if err != nil {
 		return nil, fmt.Errorf("cannot reach Telegram at %s: %w", cfg.APIURL, err)
 	}
-	h := handlers.New(store, texts, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log))
+	h := handlers.New(store, texts, catalog, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log))
 	sender := bot.NewSender(api, append([]bot.SenderOption{bot.WithSenderLogger(log)}, senderOpts...)...)
 	rt := bot.NewRuntime(store, h, sender, append([]bot.Option{bot.WithLogger(log)}, runtimeOpts...)...)
 	return &app{store: store, api: api, runtime: rt, sender: sender, handlers: h, me: me}, nil

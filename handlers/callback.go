@@ -9,6 +9,7 @@ import (
 const (
 	flowLang   = "lang"
 	flowInvite = "inv"
+	flowCase   = "c"
 )
 
 // callback is a button's data: "flow:action:arg:version". It stays far

@@ -15,6 +15,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/vntext"
@@ -32,6 +33,7 @@ var vietnam = time.FixedZone("ICT", 7*60*60)
 type Handlers struct {
 	store       *storage.Storage
 	texts       *locales.Catalog
+	guides      *guides.Catalog
 	log         *slog.Logger
 	admins      map[int64]bool
 	botUsername string
@@ -64,10 +66,11 @@ func WithClock(now func() time.Time) Option { return func(h *Handlers) { h.now =
 func WithLogger(l *slog.Logger) Option { return func(h *Handlers) { h.log = l } }
 
 // New returns the handlers.
-func New(store *storage.Storage, texts *locales.Catalog, opts ...Option) *Handlers {
+func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog, opts ...Option) *Handlers {
 	h := &Handlers{
 		store:              store,
 		texts:              texts,
+		guides:             catalog,
 		log:                slog.Default(),
 		admins:             map[int64]bool{},
 		now:                time.Now,
@@ -210,6 +213,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return h.lang(r, args)
 		case "invite":
 			return h.inviteStart(r)
+		case "new":
+			return h.newCase(r)
+		case "resume":
+			return h.resume(r)
 		case "cancel":
 			return h.cancel(r)
 		}
@@ -223,6 +230,11 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	switch conv.Flow {
 	case flowInvite:
 		return h.inviteText(r, conv)
+	case flowCase:
+		return h.caseText(r, conv)
+	}
+	if r.member() {
+		return h.searchGuides(r) // a few words typed anywhere look for a guide
 	}
 	r.say(r.t.T("error.text_no_flow"), nil)
 	return nil
@@ -256,6 +268,8 @@ func (h *Handlers) press(r *request) error {
 		return h.langPress(r, cb)
 	case flowInvite:
 		return h.invitePress(r, cb)
+	case flowCase:
+		return h.casePress(r, cb)
 	}
 	r.answer(r.t.T("button.done"))
 	return nil
@@ -269,6 +283,9 @@ func (h *Handlers) cancel(r *request) error {
 	if conv.Flow == "" {
 		r.say(r.t.T("cancel.nothing"), nil)
 		return nil
+	}
+	if conv.Flow == flowCase {
+		return h.cancelCase(r, conv)
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err

@@ -30,6 +30,7 @@ type world struct {
 	store *storage.Storage
 	texts *locales.Catalog
 	admin *telegramtest.User
+	h     *handlers.Handlers
 }
 
 func newWorld(t *testing.T, opts ...handlers.Option) *world {
@@ -42,9 +43,9 @@ func newWorld(t *testing.T, opts ...handlers.Option) *world {
 		t.Fatal(err)
 	}
 	admin := srv.NewUser("Admin", "vi")
-	h := handlers.New(store, texts, append([]handlers.Option{
+	h := handlers.New(store, texts, catalog, append([]handlers.Option{
 		handlers.WithAdmins(admin.ID), handlers.WithBotUsername(srv.Bot().Username)}, opts...)...)
-	return &world{t: t, srv: srv, store: store, texts: texts, admin: admin, bot: bottest.Start(t, srv, store, h)}
+	return &world{t: t, srv: srv, store: store, texts: texts, admin: admin, h: h, bot: bottest.Start(t, srv, store, h)}
 }
 
 // send types text as u and returns what the bot answered.
@@ -130,7 +131,7 @@ func TestStartHelpAndLanguage(t *testing.T) {
 func TestDefaultMenusPerLanguage(t *testing.T) {
 	w := newWorld(t)
 	texts, _ := locales.Load("vi", nil)
-	h := handlers.New(w.store, texts)
+	h := handlers.New(w.store, texts, catalog)
 	for _, r := range h.DefaultMenus() {
 		if err := w.bot.Sender.Send(context.Background(), r); err != nil {
 			t.Fatal(err)
@@ -428,7 +429,7 @@ func TestPanicGivesTheLocalizedError(t *testing.T) {
 	defer srv.Close()
 	store := storagetest.Open(t)
 	texts, _ := locales.Load("vi", nil)
-	b := bottest.Start(t, srv, store, panicky{handlers.New(store, texts)})
+	b := bottest.Start(t, srv, store, panicky{handlers.New(store, texts, catalog)})
 	u := srv.NewUser("An", "vi")
 
 	b.WaitHandled(t, u.SendText("/lang en"))

@@ -12,9 +12,9 @@ func menu(t *locales.Localizer, role string) []bot.Command {
 	names := []string{"start", "help", "lang"}
 	switch role {
 	case storage.RoleVolunteer:
-		names = append(names, "cancel")
+		names = append([]string{"new", "resume"}, append(names, "cancel")...)
 	case storage.RoleCoordinator, storage.RoleAdmin:
-		names = append(names, "invite", "cancel")
+		names = append([]string{"new", "resume"}, append(names, "invite", "cancel")...)
 	}
 	cmds := make([]bot.Command, len(names))
 	for i, n := range names {
