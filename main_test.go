@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -112,6 +114,45 @@ func TestDemo(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// TestDemoRunsACase runs a whole birth-registration case from the keyboard.
+func TestDemoRunsACase(t *testing.T) {
+	url := storagetest.URL(t)
+	var out, errOut bytes.Buffer
+	// /new, the first guide, follow-up yes, start the steps, 7 × done,
+	// submitted, the dossier code.
+	input := "/new\n1\n1\n5\n" + strings.Repeat("1\n", 7) + "1\n000.00.12.H26-251127-0001\n"
+	if code := run([]string{"demo"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader(input), &out, &errOut); code != 0 {
+		t.Fatalf("demo exited %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"Bước 1/7", "Bước 7/7", "✅ Đã lưu ca #1.", "Mã hồ sơ 000.00.12.H26-251127-0001"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestGuidesCheck(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"guides", "check"}, env(nil), nil, &out, &errOut); code != 0 || !strings.Contains(out.String(), "all valid") {
+		t.Fatalf("guides check of the shipped guides: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	dir := t.TempDir()
+	broken := "id: hong\ntitle:\n  vi: Hỏng\n  en: Broken\nmode: muc-do-4\n"
+	if err := os.WriteFile(filepath.Join(dir, "hong.yaml"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"guides", "check", dir}, env(nil), nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), `hong.yaml:5: mode "muc-do-4"`) {
+		t.Fatalf("guides check of a broken file: exit %d\n%s", code, errOut.String())
+	}
+	// The bot refuses to start on it, naming the file and line.
+	errOut.Reset()
+	if code := run([]string{"demo"}, env(map[string]string{"GUIDES_DIR": dir, "DATABASE_URL": storagetest.URL(t)}), strings.NewReader(""), &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "hong.yaml:5:") {
+		t.Fatalf("demo with a broken guide: exit %d\n%s", code, errOut.String())
 	}
 }
 

@@ -513,7 +513,7 @@ func (h *Handlers) finish(r *request, c storage.Case, g *guides.Guide, code, not
 		lines = append(lines, r.t.T("summary.reason", locales.Data{"Reason": r.t.T("reason." + c.Reason.String)}))
 	}
 	lines = append(lines,
-		r.t.N("summary.minutes", int(now.Sub(c.StartedAt).Round(time.Minute)/time.Minute)),
+		duration(r, now.Sub(c.StartedAt)),
 		r.t.T("summary.steps", locales.Data{"Done": done, "Skipped": skipped, "Steps": c.StepsTotal, "Problems": problems}))
 	switch {
 	case code != "" && !due.IsZero():
@@ -525,6 +525,14 @@ func (h *Handlers) finish(r *request, c storage.Case, g *guides.Guide, code, not
 	}
 	r.show(strings.Join(lines, "\n"), bot.Keyboard{{{Text: r.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}})
 	return nil
+}
+
+// duration says how long a case took, in minutes.
+func duration(r *request, d time.Duration) string {
+	if d < time.Minute {
+		return r.t.T("summary.under_a_minute")
+	}
+	return r.t.N("summary.minutes", int(d.Round(time.Minute)/time.Minute))
 }
 
 // tally counts the steps whose last event was done or skip, and the

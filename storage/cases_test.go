@@ -1,0 +1,90 @@
+package storage_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+func newCase(ctx context.Context, t *testing.T, tx *storage.Tx, volunteer int64, commune, guide string, at time.Time) storage.Case {
+	t.Helper()
+	c, err := tx.CreateCase(ctx, storage.Case{
+		VolunteerID: volunteer, CommuneCode: sql.NullString{String: commune, Valid: commune != ""},
+		GuideID: guide, GuideChecked: at, Mode: "toan-trinh", StepsTotal: 5,
+		Phase: storage.PhaseSteps, ConsentVersion: "vi-test", StartedAt: at,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCasesOpenFrequentAndFollowup(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	inTx(t, st, func(tx *storage.Tx) error {
+		for _, id := range []int64{1, 2, 3} {
+			if _, err := tx.TouchUser(ctx, id, "V"); err != nil {
+				return err
+			}
+		}
+		// Volunteer 1: tam-tru twice, khai-sinh once (more recent); an old
+		// case outside the window. Volunteer 2, same commune: ly-lich.
+		// Volunteer 3, elsewhere: chung-thuc.
+		newCase(ctx, t, tx, 1, anHoiTay, "tam-tru", now.Add(-3*time.Hour))
+		newCase(ctx, t, tx, 1, anHoiTay, "tam-tru", now.Add(-2*time.Hour))
+		ks := newCase(ctx, t, tx, 1, anHoiTay, "khai-sinh", now.Add(-time.Hour))
+		newCase(ctx, t, tx, 1, anHoiTay, "ket-hon", now.AddDate(0, -6, 0))
+		newCase(ctx, t, tx, 2, anHoiTay, "ly-lich", now)
+		newCase(ctx, t, tx, 3, "", "chung-thuc", now)
+
+		ids, err := tx.FrequentGuides(ctx, 1, sql.NullString{String: anHoiTay, Valid: true}, now.AddDate(0, 0, -90), 10)
+		if err != nil {
+			return err
+		}
+		if want := []string{"tam-tru", "khai-sinh", "ly-lich"}; !slices.Equal(ids, want) {
+			t.Errorf("FrequentGuides = %v, want %v", ids, want)
+		}
+		// Someone with no commune sees only their own.
+		if ids, err = tx.FrequentGuides(ctx, 3, sql.NullString{}, now.AddDate(0, 0, -90), 10); err != nil || !slices.Equal(ids, []string{"chung-thuc"}) {
+			t.Errorf("FrequentGuides without a commune = %v, %v", ids, err)
+		}
+
+		ks.Status, ks.Outcome, ks.FinishedAt = storage.CaseClosed, sql.NullString{String: "submitted", Valid: true}, sql.NullTime{Time: now, Valid: true}
+		ks.UpdatedAt = now
+		if err := tx.SaveCase(ctx, ks); err != nil {
+			return err
+		}
+		open, err := tx.OpenCases(ctx, 1, 10)
+		if err != nil {
+			return err
+		}
+		if n, _ := tx.CountOpenCases(ctx, 1); len(open) != 3 || n != 3 || open[0].GuideID != "tam-tru" {
+			t.Errorf("open cases: %d (count %d), first %+v", len(open), n, open)
+		}
+		// A case is only its volunteer's.
+		if _, err := tx.Case(ctx, ks.ID, 2); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("another volunteer read case %d: %v", ks.ID, err)
+		}
+		if _, _, err := tx.Followup(ctx, ks.ID); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("followup before one was saved: %v", err)
+		}
+		due := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+		if err := tx.SaveFollowup(ctx, ks.ID, "H26.99-251127-0001", due); err != nil {
+			return err
+		}
+		code, d, err := tx.Followup(ctx, ks.ID)
+		if err != nil || code != "H26.99-251127-0001" || !d.Time.Equal(due) {
+			t.Errorf("followup = %q %v %v", code, d, err)
+		}
+		return nil
+	})
+}
