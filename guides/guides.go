@@ -104,7 +104,7 @@ type Guide struct {
 	Prerequisites  []Item   `yaml:"prerequisites"`
 	Steps          []Step   `yaml:"steps"`
 	Fee            Text     `yaml:"fee"`
-	ProcessingDays int      `yaml:"processing_days"` // working days to the result; 0: on the spot or no result
+	ProcessingDays int      `yaml:"processing_days"` // working days to the result; 0: no reminder date (on the spot, none, or unknown)
 	Processing     Text     `yaml:"processing"`
 	Tracking       Text     `yaml:"tracking"`
 	Sources        []string `yaml:"sources"`
