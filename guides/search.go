@@ -28,9 +28,14 @@ type entry struct {
 func indexGuide(g *Guide) entry {
 	names := []string{g.Title.Vi, g.Title.En, strings.ReplaceAll(g.ID, "-", " ")}
 	names = append(names, g.Aliases...)
-	// The legacy level, in the words volunteers still use.
-	lvl := strconv.Itoa(g.Legacy())
-	names = append(names, "mức độ "+lvl, "dịch vụ công mức độ "+lvl, "level "+lvl, "md"+lvl)
+	// The mode, in today's words and in the legacy level volunteers still
+	// use; not for the account guides (VNeID, payment), which help with any
+	// procedure rather than being one.
+	if g.Category != "account" {
+		lvl := strconv.Itoa(g.Legacy())
+		mode := map[string]string{ModeFull: "toàn trình", ModePartial: "một phần"}[g.Mode]
+		names = append(names, mode, "dịch vụ công "+mode, "mức độ "+lvl, "dịch vụ công mức độ "+lvl, "level "+lvl, "md"+lvl)
+	}
 	e := entry{guide: g, title: append(vntext.Words(g.Title.Vi), vntext.Words(g.Title.En)...)}
 	for _, n := range names {
 		w := vntext.Words(n)
@@ -56,11 +61,15 @@ func (c *Catalog) Search(query string) []*Guide {
 		order int
 	}
 	var hits []hit
+	best := 0
 	for i, e := range c.index {
 		if s := e.score(words); s > 0 {
 			hits = append(hits, hit{e.guide, s, i})
+			best = max(best, s)
 		}
 	}
+	// Hits far below the best are look-alikes ("khau" for "khai"), not answers.
+	hits = slices.DeleteFunc(hits, func(h hit) bool { return 2*h.score < best })
 	slices.SortStableFunc(hits, func(a, b hit) int {
 		if a.score != b.score {
 			return b.score - a.score

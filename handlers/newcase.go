@@ -42,7 +42,8 @@ type caseState struct {
 	Guide string `json:"g,omitempty"` // consent: the guide picked
 	Cat   string `json:"k,omitempty"`
 	Query string `json:"q,omitempty"`
-	Err   string `json:"e,omitempty"` // fix: the error chosen
+	Err   string `json:"e,omitempty"`  // fix: the error chosen
+	Page  int    `json:"pg,omitempty"` // resume: the page of the list
 }
 
 // caseData makes the callback data of the flow's buttons at a version.
@@ -57,6 +58,9 @@ func (h *Handlers) newCase(r *request) error {
 	if !r.member() {
 		r.say(r.t.T("case.not_member"), nil)
 		return nil
+	}
+	if err := h.leaveCase(r, 0); err != nil {
+		return err
 	}
 	return h.caseGo(r, screenPick, caseState{}, "")
 }
@@ -150,19 +154,30 @@ func (h *Handlers) caseScreen(r *request, screen string, st caseState, version i
 			{{Text: r.t.T("consent.other_guide"), Data: data("h", "")}},
 		}, nil
 	case screenResume:
-		cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, resumeShown)
+		// One more than a page, to know whether there is a next one.
+		cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, st.Page*resumeShown, resumeShown+1)
 		if err != nil {
 			return "", nil, err
 		}
-		if len(cs) == 0 {
+		if len(cs) == 0 && st.Page == 0 {
 			return r.t.T("resume.none"), nil, nil
 		}
 		lines := []string{r.t.T("resume.head")}
 		var kb bot.Keyboard
-		for _, c := range cs {
+		for _, c := range cs[:min(len(cs), resumeShown)] {
 			label := h.caseLabel(r, c)
 			lines = append(lines, "• "+label)
 			kb = append(kb, []bot.Button{{Text: label, Data: data("cs", strconv.FormatInt(c.ID, 10))}})
+		}
+		var nav []bot.Button
+		if st.Page > 0 {
+			nav = append(nav, bot.Button{Text: r.t.T("button.prev"), Data: data("pg", strconv.Itoa(st.Page-1))})
+		}
+		if len(cs) > resumeShown {
+			nav = append(nav, bot.Button{Text: r.t.T("button.next"), Data: data("pg", strconv.Itoa(st.Page+1))})
+		}
+		if nav != nil {
+			kb = append(kb, nav)
 		}
 		return strings.Join(lines, "\n"), kb, nil
 	}
@@ -188,12 +203,15 @@ func (h *Handlers) caseLabel(r *request, c storage.Case) string {
 	if g, ok := h.guides.Guide(c.GuideID); ok {
 		title = g.Title.In(r.t.Lang())
 	}
-	title = shorten(title, 40)
-	where := r.t.T("resume.phase_" + c.Phase)
+	return "#" + strconv.FormatInt(c.ID, 10) + " " + shorten(title, 40) + " · " + h.where(r, c)
+}
+
+// where says where a case stands: "step 3/7", "outcome to record"…
+func (h *Handlers) where(r *request, c storage.Case) string {
 	if c.Phase == storage.PhaseSteps {
-		where = r.t.T("resume.phase_steps", locales.Data{"Step": c.Step + 1, "Steps": c.StepsTotal})
+		return r.t.T("resume.phase_steps", locales.Data{"Step": c.Step + 1, "Steps": c.StepsTotal})
 	}
-	return "#" + strconv.FormatInt(c.ID, 10) + " " + title + " · " + where
+	return r.t.T("resume.phase_" + c.Phase)
 }
 
 // consentText is what the volunteer reads to the resident.
@@ -221,6 +239,9 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 	case "res":
 		id, _ := strconv.ParseInt(cb.arg, 10, 64)
 		return h.resumeCase(r, id)
+	case "end":
+		id, _ := strconv.ParseInt(cb.arg, 10, 64)
+		return h.endCase(r, id)
 	}
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
@@ -256,6 +277,10 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		case "cs":
 			id, _ := strconv.ParseInt(cb.arg, 10, 64)
 			return h.resumeCase(r, id)
+		case "pg":
+			if page, err := strconv.Atoi(cb.arg); err == nil && page >= 0 && conv.Step == screenResume {
+				return h.caseGo(r, screenResume, caseState{Page: page}, "")
+			}
 		}
 	case screenConsent:
 		switch cb.action {
@@ -307,6 +332,11 @@ func (h *Handlers) searchGuides(r *request) error {
 	if utf8.RuneCountInString(q) > maxQuery {
 		q = shorten(q, maxQuery)
 	}
+	if problem := personalData(q); problem != "" {
+		// Not kept, even as a search: the resident's data has no place here.
+		r.say(r.t.T("case.query_"+problem), nil)
+		return nil
+	}
 	return h.caseGo(r, screenFound, caseState{Query: q}, "")
 }
 
@@ -316,7 +346,7 @@ func (h *Handlers) resume(r *request) error {
 		r.say(r.t.T("case.not_member"), nil)
 		return nil
 	}
-	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 2)
+	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 0, 2)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"testing"
+	"time"
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
@@ -32,8 +33,11 @@ func TestBuiltTextIDsExist(t *testing.T) {
 	for _, p := range []string{"format", "number"} {
 		ids = append(ids, "case.dossier_"+p)
 	}
-	for _, p := range []string{"long", "email", "number"} {
+	for _, p := range []string{"long", "email", "number", "date"} {
 		ids = append(ids, "case.note_"+p)
+	}
+	for _, p := range []string{"email", "number", "date"} {
+		ids = append(ids, "case.query_"+p)
 	}
 	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
 		ids = append(ids, "mode."+modeKey(m))
@@ -57,8 +61,15 @@ func TestDossierCode(t *testing.T) {
 		{"001099012345", "", "number"}, // 12 digits: an ID card
 		{"12345", "", "format"},
 		{"KHAISINH", "", "format"},
-		{"mã: 123456", "", "format"},
-		{"1234567890123", "1234567890123", ""}, // 13 digits is neither
+		{"mã: 123456", "123456", ""},
+		{"mã: 12*456", "", "format"},
+		{"1234567890123", "1234567890123", ""},                     // 13 digits is neither
+		{"Mã hồ sơ: H26.99‑251127–0001", "H26.99-251127-0001", ""}, // a label, and dashes from a PDF
+		{"#G22.99-2511270001", "G22.99-2511270001", ""},
+		{"ＨＳ２５１１２７０００１", "HS2511270001", ""}, // full width
+		{"CCCD 001099012345", "", "number"},
+		{"sdt 0912345678", "", "number"},
+		{"0912/345/678", "", "number"},
 	}
 	for _, tt := range tests {
 		code, problem := dossierCode(tt.in)
@@ -82,6 +93,26 @@ func TestNoteProblem(t *testing.T) {
 	for in, want := range tests {
 		if got := noteProblem(in); got != want {
 			t.Errorf("noteProblem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAddWorkingDays(t *testing.T) {
+	at := func(day, hour int) time.Time { return time.Date(2026, 11, day, hour, 0, 0, 0, vietnam) }
+	tests := []struct {
+		from time.Time
+		n    int
+		want string
+	}{
+		{at(27, 16), 3, "2026-12-02"}, // Friday afternoon: Mon, Tue, Wed
+		{at(27, 20), 3, "2026-12-03"}, // Friday evening: received Monday
+		{at(28, 10), 3, "2026-12-03"}, // Saturday: received Monday
+		{at(30, 9), 1, "2026-12-01"},  // Monday morning
+		{at(30, 9), 10, "2026-12-14"},
+	}
+	for _, tt := range tests {
+		if got := addWorkingDays(tt.from, tt.n).Format(time.DateOnly); got != tt.want {
+			t.Errorf("addWorkingDays(%v, %d) = %s, want %s", tt.from, tt.n, got, tt.want)
 		}
 	}
 }

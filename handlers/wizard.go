@@ -43,6 +43,10 @@ var (
 
 const maxNote = 200
 
+// officeCloses is the hour after which a dossier counts as received on the
+// next working day.
+const officeCloses = 17
+
 // screenOf is the screen a case shows when it is (re)entered.
 func screenOf(c storage.Case) string {
 	switch c.Phase {
@@ -100,13 +104,19 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 	} else if err != nil {
 		return err
 	}
-	if _, ok := h.guides.Guide(c.GuideID); !ok {
+	g, ok := h.guides.Guide(c.GuideID)
+	if !ok {
 		r.say(r.t.T("case.guide_gone", locales.Data{"Case": c.ID}), nil)
 		return nil
 	}
-	c.Status, c.UpdatedAt = storage.CaseOpen, h.now()
-	if err := h.saveCase(r, c, "resume", nil); err != nil {
+	if err := h.leaveCase(r, c.ID); err != nil {
 		return err
+	}
+	if c.Status == storage.CasePaused { // not for a case that was live (a double tap on Continue, a lost connection)
+		c.Status, c.UpdatedAt = storage.CaseOpen, h.now()
+		if err := h.saveCase(r, c, "resume", phaseEvent(c, &g.Steps[min(c.Step, len(g.Steps)-1)])); err != nil {
+			return err
+		}
 	}
 	return h.caseGo(r, screenOf(c), caseState{Case: c.ID}, "")
 }
@@ -126,7 +136,9 @@ func (h *Handlers) loadCase(r *request, st caseState) (storage.Case, *guides.Gui
 		r.show(r.t.T("case.guide_gone", locales.Data{"Case": c.ID}), nil)
 		return c, nil, false, r.tx.EndConversation(r.ctx, r.chat)
 	}
-	c.Step = min(c.Step, len(g.Steps)-1) // the guide may have lost steps since
+	// The guide may have changed since the case began: follow it as it is.
+	c.StepsTotal = len(g.Steps)
+	c.Step = min(c.Step, len(g.Steps)-1)
 	return c, g, true, nil
 }
 
@@ -151,13 +163,16 @@ func (h *Handlers) wizardScreen(r *request, screen string, st caseState, version
 		lines = append(lines, r.t.T("case.checklist"))
 		var ticks []bot.Button
 		for i, it := range g.Prerequisites {
-			box := "☐"
+			// A button sets its item rather than toggling it, so a double tap
+			// changes nothing; ticks keep the version, so quick taps on
+			// several items all count.
+			box, set := "☐", "+"
 			if slices.Contains(c.Checked, it.ID) {
-				box = "☑"
+				box, set = "☑", "-"
 			}
 			n := strconv.Itoa(i + 1)
 			lines = append(lines, box+" "+n+". "+it.Text.In(lang))
-			ticks = append(ticks, bot.Button{Text: box + " " + n, Data: data("t", n)})
+			ticks = append(ticks, bot.Button{Text: box + " " + n, Data: data("t", set+n)})
 		}
 		if g.VNeIDLevel > 0 {
 			lines = append(lines, "", r.t.T("case.vneid_level", locales.Data{"Level": g.VNeIDLevel}))
@@ -225,7 +240,7 @@ func (h *Handlers) wizardScreen(r *request, screen string, st caseState, version
 		kb = bot.Keyboard{{{Text: r.t.T("case.no_note"), Data: data("sk", "")}}, {{Text: r.t.T("button.back"), Data: data("b", "")}}}
 	case screenDossier:
 		lines = append(lines, r.t.T("case.dossier_ask"))
-		kb = bot.Keyboard{{{Text: r.t.T("case.no_dossier"), Data: data("sk", "")}}}
+		kb = bot.Keyboard{{{Text: r.t.T("case.no_dossier"), Data: data("sk", "")}}, {{Text: r.t.T("button.back"), Data: data("b", "")}}}
 	default:
 		return h.caseScreen(r, screenPick, caseState{}, version)
 	}
@@ -272,20 +287,19 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 	back := func(screen string) error { return h.caseGo(r, screen, caseState{Case: c.ID}, "") }
 	switch conv.Step + ":" + cb.action {
 	case screenChecklist + ":t":
-		i, err := strconv.Atoi(cb.arg)
-		if err != nil || i < 1 || i > len(g.Prerequisites) {
+		i, err := strconv.Atoi(strings.TrimLeft(cb.arg, "+-"))
+		if err != nil || i < 1 || i > len(g.Prerequisites) || cb.arg == "" {
 			break
 		}
 		id := g.Prerequisites[i-1].ID
-		if j := slices.Index(c.Checked, id); j >= 0 {
-			c.Checked = slices.Delete(c.Checked, j, j+1)
-		} else {
+		c.Checked = slices.DeleteFunc(c.Checked, func(s string) bool { return s == id })
+		if cb.arg[0] == '+' {
 			c.Checked = append(c.Checked, id)
 		}
 		if err := r.tx.SaveCase(r.ctx, c); err != nil {
 			return err
 		}
-		return back(screenChecklist)
+		return h.caseShow(r, screenChecklist, st, conv.Version, "")
 	case screenChecklist + ":go":
 		c.Phase, c.Step = storage.PhaseSteps, 0
 		if err := h.saveCase(r, c, "checklist", nil); err != nil {
@@ -380,6 +394,12 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 		return h.finish(r, c, g, "", "")
 	case screenReasonNote + ":b":
 		return back(screenReason)
+	case screenDossier + ":b":
+		c.Phase, c.Outcome = storage.PhaseOutcome, sql.NullString{}
+		if err := r.tx.SaveCase(r.ctx, c); err != nil {
+			return err
+		}
+		return back(screenOutcome)
 	}
 	// A button this screen does not have: show the screen again.
 	r.answer(r.t.T("button.stale"))
@@ -419,6 +439,15 @@ func (h *Handlers) wizardText(r *request, conv storage.Conversation, st caseStat
 	return true, h.caseGo(r, screenStep, caseState{Case: c.ID}, r.t.T("case.note_saved"))
 }
 
+// phaseEvent is an event about the current step while the case is in its
+// steps, else about no step.
+func phaseEvent(c storage.Case, s *guides.Step) *storage.CaseEvent {
+	if c.Phase != storage.PhaseSteps || s == nil {
+		return nil
+	}
+	return stepEvent(c, s)
+}
+
 // stepEvent is an event about the case's current step.
 func stepEvent(c storage.Case, s *guides.Step) *storage.CaseEvent {
 	return &storage.CaseEvent{
@@ -456,21 +485,72 @@ func (h *Handlers) advance(r *request, c storage.Case, step *guides.Step, kind s
 
 // pause sets the case aside; /resume or the message's button takes it up.
 func (h *Handlers) pause(r *request, c storage.Case, step *guides.Step) error {
-	c.Status = storage.CasePaused
-	if err := h.saveCase(r, c, "pause", stepEvent(c, step)); err != nil {
+	if err := h.setAside(r, c, step); err != nil {
 		return err
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
-	r.show(r.t.T("case.paused", locales.Data{"Case": c.ID, "Step": c.Step + 1, "Steps": c.StepsTotal}),
-		bot.Keyboard{{{Text: r.t.T("case.resume_button", locales.Data{"Case": c.ID}), Data: resumeData(c.ID)}}})
+	id := strconv.FormatInt(c.ID, 10)
+	r.show(r.t.T("case.paused", locales.Data{"Case": c.ID, "Where": h.where(r, c)}), bot.Keyboard{
+		{{Text: r.t.T("case.resume_button", locales.Data{"Case": c.ID}), Data: callback{flow: flowCase, action: "res", arg: id}.String()}},
+		{{Text: r.t.T("case.end_button"), Data: callback{flow: flowCase, action: "end", arg: id}.String()}},
+	})
 	return nil
 }
 
-// resumeData is a button that resumes a case whatever the chat did since.
-func resumeData(id int64) string {
-	return callback{flow: flowCase, action: "res", arg: strconv.FormatInt(id, 10)}.String()
+// setAside marks a case paused, with its event.
+func (h *Handlers) setAside(r *request, c storage.Case, step *guides.Step) error {
+	c.Status, c.UpdatedAt = storage.CasePaused, h.now()
+	return h.saveCase(r, c, "pause", phaseEvent(c, step))
+}
+
+// leaveCase pauses the case the chat shows, if any and if it is not keep,
+// before the chat turns to something else: a case left behind is paused,
+// with its event, not silently abandoned.
+func (h *Handlers) leaveCase(r *request, keep int64) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && conv.Flow != flowCase) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	var st caseState
+	if err := conv.Decode(&st); err != nil || st.Case == 0 || st.Case == keep {
+		return err
+	}
+	c, err := r.tx.Case(r.ctx, st.Case, r.user.TelegramID)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && c.Status != storage.CaseOpen) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	var step *guides.Step
+	if g, ok := h.guides.Guide(c.GuideID); ok {
+		step = &g.Steps[min(c.Step, len(g.Steps)-1)]
+	}
+	return h.setAside(r, c, step)
+}
+
+// endCase is the pause message's "end this case": the case goes to the
+// question why it could not be submitted.
+func (h *Handlers) endCase(r *request, id int64) error {
+	c, err := r.tx.Case(r.ctx, id, r.user.TelegramID)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && c.Status == storage.CaseClosed) {
+		r.answer(r.t.T("resume.closed"))
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if err := h.leaveCase(r, c.ID); err != nil {
+		return err
+	}
+	c.Status, c.Phase, c.UpdatedAt = storage.CaseOpen, storage.PhaseReason, h.now()
+	c.Outcome = sql.NullString{String: "not_submitted", Valid: true}
+	if err := r.tx.SaveCase(r.ctx, c); err != nil {
+		return err
+	}
+	return h.caseGo(r, screenReason, caseState{Case: c.ID}, "")
 }
 
 // finish closes the case, keeps the dossier code when there is one, and
@@ -557,10 +637,19 @@ func tally(events []storage.CaseEvent) (done, skipped, problems int) {
 	return done, skipped, problems
 }
 
-// addWorkingDays counts n working days after t, skipping weekends (public
-// holidays are not known to the bot: reminders may come a day early).
+// addWorkingDays counts n working days after the dossier is received: the
+// day of t, or the next working day when t is on a weekend or after office
+// hours (t in Vietnam time). Public holidays are not known to the bot, so a
+// reminder may come a day early.
 func addWorkingDays(t time.Time, n int) time.Time {
 	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	weekend := func(d time.Time) bool { return d.Weekday() == time.Saturday || d.Weekday() == time.Sunday }
+	if weekend(d) || t.Hour() >= officeCloses {
+		d = d.AddDate(0, 0, 1)
+		for weekend(d) {
+			d = d.AddDate(0, 0, 1)
+		}
+	}
 	for n > 0 {
 		d = d.AddDate(0, 0, 1)
 		if d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {

@@ -328,7 +328,8 @@ func TestProblemBackSkipPauseRestartResume(t *testing.T) {
 	// Pause; the bot restarts; /resume is back at step 3.
 	m = last(t, w.press(u, w.vi("case.pause")))
 	c, _ := w.lastCase(u)
-	if m.Text != w.vi("case.paused", locales.Data{"Case": c.ID, "Step": 3, "Steps": len(g.Steps)}) || c.Status != storage.CasePaused {
+	where := w.vi("resume.phase_steps", locales.Data{"Step": 3, "Steps": len(g.Steps)})
+	if m.Text != w.vi("case.paused", locales.Data{"Case": c.ID, "Where": where}) || c.Status != storage.CasePaused {
 		t.Fatalf("paused: %q, case %+v", m.Text, c)
 	}
 	w.restart()
@@ -340,7 +341,7 @@ func TestProblemBackSkipPauseRestartResume(t *testing.T) {
 		t.Fatalf("done after resume: %q", m.Text)
 	}
 	c, es := w.lastCase(u)
-	want := "start checklist problem1(" + g.Steps[0].Errors[0].ID + ") done1 back2 done1 skip2 problem3(other) pause3 resume done3"
+	want := "start checklist problem1(" + g.Steps[0].Errors[0].ID + ") done1 back2 done1 skip2 problem3(other) pause3 resume3 done3"
 	if got := kinds(es); got != want || c.Status != storage.CaseOpen {
 		t.Fatalf("events: %s\nwant:   %s (status %s)", got, want, c.Status)
 	}
@@ -357,8 +358,12 @@ func TestSeveralOpenCasesAndResume(t *testing.T) {
 	w.startBirthCase(u)
 	w.press(u, w.vi("case.done"))
 	first, _ := w.lastCase(u)
-	// A second case begins while the first is open: the first is not lost.
+	// A second case begins while the first is open: the first is paused,
+	// not lost.
 	w.startBirthCase(u)
+	if c, es := w.caseByID(u, first.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "done1 pause2") {
+		t.Fatalf("the first case after /new: %s, events %s", c.Status, kinds(es))
+	}
 	m := last(t, w.send(u, "/resume"))
 	if !strings.HasPrefix(m.Text, w.vi("resume.head")) || len(m.Buttons()) != 2 {
 		t.Fatalf("/resume with two open cases: %q %+v", m.Text, m.Keyboard)
@@ -380,10 +385,129 @@ func TestSeveralOpenCasesAndResume(t *testing.T) {
 	if m = last(t, w.send(u, "/cancel")); !strings.HasPrefix(m.Text, "⏸") {
 		t.Fatalf("/cancel in a case: %q", m.Text)
 	}
-	// The pause message's button takes the case up again, even later.
+	pauseMsg := u.Last()
+	// The pause message's button takes the case up again, even later; a
+	// double tap on it resumes once.
 	w.send(u, "/new")
-	if m = last(t, w.press(u, w.vi("case.resume_button", locales.Data{"Case": first.ID}))); !strings.Contains(m.Text, w.stepHead(guide(t, "khai-sinh"), 1)) {
+	a, _ := u.PressOn(pauseMsg.ID, w.vi("case.resume_button", locales.Data{"Case": first.ID}))
+	b, _ := u.PressOn(pauseMsg.ID, w.vi("case.resume_button", locales.Data{"Case": first.ID}))
+	w.bot.WaitHandled(t, a, b)
+	if m = last(t, drain(u)); !strings.Contains(m.Text, w.stepHead(guide(t, "khai-sinh"), 1)) {
 		t.Fatalf("resume button: %q", m.Text)
+	}
+	_, es := w.caseByID(u, first.ID)
+	if got, want := kinds(es), "start checklist done1 pause2 resume2 pause2 resume2"; got != want {
+		t.Fatalf("events: %s\nwant:   %s", got, want)
+	}
+	// "End this case" from a pause goes to why it could not be submitted.
+	w.press(u, w.vi("case.pause"))
+	w.press(u, w.vi("case.end_button"))
+	m = last(t, w.press(u, w.vi("reason.portal_error")))
+	if c, _ := w.caseByID(u, first.ID); c.Status != storage.CaseClosed || c.Outcome.String != "not_submitted" || c.Reason.String != "portal_error" || !strings.HasPrefix(m.Text, "✅") {
+		t.Fatalf("ended case: %+v\n%q", c, m.Text)
+	}
+}
+
+// caseByID reads one of the volunteer's cases and its events.
+func (w *world) caseByID(u *telegramtest.User, id int64) (storage.Case, []storage.CaseEvent) {
+	w.t.Helper()
+	ctx := context.Background()
+	var (
+		c  storage.Case
+		es []storage.CaseEvent
+	)
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		var err error
+		if c, err = tx.Case(ctx, id, u.ID); err != nil {
+			return err
+		}
+		es, err = tx.CaseEvents(ctx, id)
+		return err
+	})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return c, es
+}
+
+func TestQuickChecklistTapsAndDossierBack(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Nhanh")
+	w.send(u, "/new")
+	w.press(u, g.Title.Vi)
+	live := last(t, w.press(u, w.vi("consent.yes")))
+	// Three taps on one message before it is redrawn, one of them twice.
+	var ids []int64
+	for _, label := range []string{"☐ 1", "☐ 2", "☐ 2", "☐ 4"} {
+		id, err := u.PressOn(live.ID, label)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	w.bot.WaitHandled(t, ids...)
+	drain(u)
+	c, _ := w.lastCase(u)
+	if want := []string{g.Prerequisites[0].ID, g.Prerequisites[1].ID, g.Prerequisites[3].ID}; !slices.Equal(c.Checked, want) {
+		t.Fatalf("ticked %v, want %v", c.Checked, want)
+	}
+	m := last(t, w.press(u, "☑ 2")) // and untick one
+	if !hasButton(m, "☐ 2") || !hasButton(m, "☑ 1") {
+		t.Fatalf("after unticking 2: %+v", m.Keyboard)
+	}
+	w.press(u, w.vi("case.begin"))
+	for range g.Steps {
+		w.press(u, w.vi("case.done"))
+	}
+	w.press(u, w.vi("outcome.submitted"))
+	// Pressed "submitted" by mistake: back to the outcome.
+	if m = last(t, w.press(u, w.vi("button.back"))); !strings.Contains(m.Text, w.vi("case.outcome_ask")) {
+		t.Fatalf("back from the dossier code: %q", m.Text)
+	}
+	w.press(u, w.vi("outcome.on_the_spot"))
+	if c, _ = w.lastCase(u); c.Outcome.String != "on_the_spot" || c.Status != storage.CaseClosed {
+		t.Fatalf("case: %+v", c)
+	}
+}
+
+// TestGuideChangedWhilePaused: a deploy shortens the guide of a paused
+// case; /resume follows the guide as it is now, and the case can finish.
+func TestGuideChangedWhilePaused(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Đổi")
+	w.startBirthCase(u)
+	for range 5 {
+		w.press(u, w.vi("case.done"))
+	}
+	w.press(u, w.vi("case.pause"))
+
+	short := *g
+	short.Steps = g.Steps[:4]
+	changed := guides.NewCatalog(&short)
+	w.bot.Stop()
+	w.h = handlers.New(w.store, w.texts, changed, handlers.WithBotUsername(w.srv.Bot().Username))
+	w.bot = bottest.Start(t, w.srv, w.store, w.h)
+
+	m := last(t, w.send(u, "/resume"))
+	if !strings.Contains(m.Text, w.vi("case.step_head", locales.Data{"Step": 4, "Steps": 4, "Title": g.Steps[3].Title.Vi})) {
+		t.Fatalf("resumed on a shorter guide: %q", m.Text)
+	}
+	if m = last(t, w.press(u, w.vi("case.done"))); !strings.Contains(m.Text, w.vi("case.outcome_ask")) {
+		t.Fatalf("after the last step of the shorter guide: %q", m.Text)
+	}
+}
+
+func TestSearchRefusesPersonalData(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Kín")
+	if m := only(t, w.send(u, "0912345678 Nguyễn Thị Lan")); m.Text != w.vi("case.query_number") {
+		t.Fatalf("a phone number as a search: %q", m.Text)
+	}
+	var n int
+	if err := w.store.DB().Get(&n, `SELECT count(*) FROM conversations WHERE data::text LIKE '%0912%'`); err != nil || n != 0 {
+		t.Fatalf("the number was stored in %d conversations (%v)", n, err)
 	}
 }
 
@@ -450,7 +574,7 @@ func TestSearchFromTheChat(t *testing.T) {
 	m := last(t, w.send(u, "mức độ 4"))
 	full := 0
 	for _, g := range catalog.All() {
-		if g.Mode == guides.ModeFull {
+		if g.Mode == guides.ModeFull && g.Category != "account" {
 			full++
 		}
 	}

@@ -84,13 +84,14 @@ func (tx *Tx) Case(ctx context.Context, id, volunteer int64) (Case, error) {
 	return c, notFound(err)
 }
 
-// SaveCase writes where the case stands and how it ended.
+// SaveCase writes where the case stands and how it ended (and the number
+// of steps, should the guide have changed since the case began).
 func (tx *Tx) SaveCase(ctx context.Context, c Case) error {
 	_, err := tx.tx.ExecContext(ctx, `
 		UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
-			updated_at = $8, finished_at = $9
+			updated_at = $8, finished_at = $9, steps_total = $10
 		WHERE id = $1`,
-		c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt)
+		c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal)
 	return err
 }
 
@@ -112,14 +113,14 @@ func (tx *Tx) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error)
 	return es, err
 }
 
-// OpenCases returns the volunteer's cases that are not closed, the most
-// recently touched first.
-func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, limit int) ([]Case, error) {
+// OpenCases returns a page of the volunteer's cases that are not closed,
+// the most recently touched first.
+func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, offset, limit int) ([]Case, error) {
 	var cs []Case
 	err := tx.tx.SelectContext(ctx, &cs, `
 		SELECT `+caseColumns+` FROM cases
 		WHERE volunteer_id = $1 AND status <> 'closed'
-		ORDER BY updated_at DESC, id DESC LIMIT $2`, volunteer, limit)
+		ORDER BY updated_at DESC, id DESC OFFSET $2 LIMIT $3`, volunteer, offset, limit)
 	return cs, err
 }
 

@@ -63,12 +63,15 @@ func TestCasesOpenFrequentAndFollowup(t *testing.T) {
 		if err := tx.SaveCase(ctx, ks); err != nil {
 			return err
 		}
-		open, err := tx.OpenCases(ctx, 1, 10)
+		open, err := tx.OpenCases(ctx, 1, 0, 10)
 		if err != nil {
 			return err
 		}
 		if n, _ := tx.CountOpenCases(ctx, 1); len(open) != 3 || n != 3 || open[0].GuideID != "tam-tru" {
 			t.Errorf("open cases: %d (count %d), first %+v", len(open), n, open)
+		}
+		if page, err := tx.OpenCases(ctx, 1, 2, 10); err != nil || len(page) != 1 || page[0].GuideID != "ket-hon" {
+			t.Errorf("second page of open cases: %+v, %v", page, err)
 		}
 		// A case is only its volunteer's.
 		if _, err := tx.Case(ctx, ks.ID, 2); !errors.Is(err, storage.ErrNotFound) {
