@@ -622,60 +622,68 @@ func TestTapCount(t *testing.T) {
 	}
 }
 
-// TestEveryGuideEndToEnd walks every shipped guide through the wizard: every
-// screen of every step, error and sub-guide is drawn and sent (the fake
+// TestEveryGuideEndToEnd walks every shipped guide through the wizard, every
+// other one in English: every screen of every step, error and sub-guide is
+// drawn and sent (the fake
 // Telegram refuses a message over 4,096 characters or callback data over 64
 // bytes, so a screen that does not fit never arrives and the test fails).
 func TestEveryGuideEndToEnd(t *testing.T) {
 	world := newWorld(t)
-	for _, g := range catalog.All() {
-		t.Run(g.ID, func(t *testing.T) {
+	for i, g := range catalog.All() {
+		lang := locales.Languages[i%len(locales.Languages)] // every other guide in English
+		t.Run(g.ID+"/"+lang, func(t *testing.T) {
 			t.Parallel() // one chat per guide: the lanes run them side by side
 			w := *world
 			w.t = t
-			walkGuide(t, &w, g)
+			walkGuide(t, &w, g, lang)
 		})
 	}
 }
 
-func walkGuide(t *testing.T, w *world, g *guides.Guide) {
-	{
-		u := w.volunteer("V " + g.ID)
-		w.send(u, "/new")
-		w.press(u, w.vi("category."+g.Category)+fmt.Sprintf(" (%d)", len(catalog.InCategory(g.Category))))
-		w.press(u, g.Title.Vi)
-		m := last(t, w.press(u, w.vi("consent.yes")))
-		if len(g.Prerequisites) > 0 {
-			m = last(t, w.press(u, w.vi("case.begin")))
+func walkGuide(t *testing.T, w *world, g *guides.Guide, lang string) {
+	tr := w.texts.For(lang)
+	u := w.volunteer("V " + g.ID)
+	if lang != "vi" {
+		w.send(u, "/lang "+lang)
+	}
+	stepHead := func(i int) string {
+		return tr.T("case.step_head", locales.Data{"Step": i + 1, "Steps": len(g.Steps), "Title": g.Steps[i].Title.In(lang)})
+	}
+	w.send(u, "/new")
+	w.press(u, tr.T("category."+g.Category)+fmt.Sprintf(" (%d)", len(catalog.InCategory(g.Category))))
+	w.press(u, g.Title.In(lang))
+	m := last(t, w.press(u, tr.T("consent.yes")))
+	if len(g.Prerequisites) > 0 {
+		m = last(t, w.press(u, tr.T("case.begin")))
+	}
+	for i, s := range g.Steps {
+		if !strings.Contains(m.Text, stepHead(i)) || !strings.Contains(m.Text, s.Text.In(lang)) {
+			t.Fatalf("%s step %d: %q", g.ID, i+1, m.Text)
 		}
-		for i, s := range g.Steps {
-			if !strings.Contains(m.Text, w.stepHead(g, i)) {
-				t.Fatalf("%s step %d: %q", g.ID, i+1, m.Text)
+		toStep := tr.T("case.to_step", locales.Data{"Step": i + 1})
+		if s.Subguide != "" {
+			sub := guide(t, s.Subguide)
+			if m = last(t, w.press(u, "📖 "+sub.Title.In(lang))); !strings.Contains(m.Text, sub.Title.In(lang)) {
+				t.Fatalf("%s step %d sub-guide: %q", g.ID, i+1, m.Text)
 			}
-			if s.Subguide != "" {
-				sub := guide(t, s.Subguide)
-				if m = last(t, w.press(u, "📖 "+sub.Title.Vi)); !strings.Contains(m.Text, sub.Title.Vi) {
-					t.Fatalf("%s step %d sub-guide: %q", g.ID, i+1, m.Text)
+			w.press(u, toStep)
+		}
+		if len(s.Errors) > 0 {
+			w.press(u, tr.T("case.problem"))
+			for j, e := range s.Errors {
+				if m = last(t, w.press(u, e.Label.In(lang))); !strings.Contains(m.Text, e.Fix.In(lang)) {
+					t.Fatalf("%s step %d error %s: %q", g.ID, i+1, e.ID, m.Text)
 				}
-				w.press(u, w.vi("case.to_step", locales.Data{"Step": i + 1}))
-			}
-			if len(s.Errors) > 0 {
-				w.press(u, w.vi("case.problem"))
-				for j, e := range s.Errors {
-					if m = last(t, w.press(u, e.Label.Vi)); !strings.Contains(m.Text, e.Fix.Vi) {
-						t.Fatalf("%s step %d error %s: %q", g.ID, i+1, e.ID, m.Text)
-					}
-					if j < len(s.Errors)-1 {
-						w.press(u, w.vi("case.other_problem"))
-					}
+				if j < len(s.Errors)-1 {
+					w.press(u, tr.T("case.other_problem"))
 				}
-				w.press(u, w.vi("case.to_step", locales.Data{"Step": i + 1}))
 			}
-			m = last(t, w.press(u, w.vi("case.done")))
+			w.press(u, toStep)
 		}
-		w.press(u, w.vi("outcome.submitted"))
-		if m = last(t, w.press(u, w.vi("case.no_dossier"))); !strings.HasPrefix(m.Text, "✅") {
-			t.Fatalf("%s summary: %q", g.ID, m.Text)
-		}
+		m = last(t, w.press(u, tr.T("case.done")))
+	}
+	w.press(u, tr.T("outcome.submitted"))
+	if m = last(t, w.press(u, tr.T("case.no_dossier"))); !strings.HasPrefix(m.Text, "✅") {
+		t.Fatalf("%s summary: %q", g.ID, m.Text)
 	}
 }
