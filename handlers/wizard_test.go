@@ -96,27 +96,11 @@ func (w *world) stepHead(g *guides.Guide, i int) string {
 // lastCase reads the volunteer's newest case and its events.
 func (w *world) lastCase(u *telegramtest.User) (storage.Case, []storage.CaseEvent) {
 	w.t.Helper()
-	ctx := context.Background()
-	var (
-		c  storage.Case
-		es []storage.CaseEvent
-	)
-	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		var id int64
-		if err := w.store.DB().GetContext(ctx, &id, `SELECT max(id) FROM cases WHERE volunteer_id = $1`, u.ID); err != nil {
-			return err
-		}
-		var err error
-		if c, err = tx.Case(ctx, id, u.ID); err != nil {
-			return err
-		}
-		es, err = tx.CaseEvents(ctx, id)
-		return err
-	})
-	if err != nil {
+	var id int64
+	if err := w.store.DB().Get(&id, `SELECT max(id) FROM cases WHERE volunteer_id = $1`, u.ID); err != nil {
 		w.t.Fatal(err)
 	}
-	return c, es
+	return w.caseByID(u, id)
 }
 
 func kinds(es []storage.CaseEvent) string {
