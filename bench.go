@@ -16,6 +16,8 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/locales"
 )
 
 // benchFlags are dvcbot bench's own flags.
@@ -49,6 +51,7 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 		mu      sync.Mutex
 		handled = map[int64]time.Time{}
 		users   []*telegramtest.User
+		helper  *telegramtest.User // an admin, who can run cases
 	)
 	onHandled := func(id int64) {
 		mu.Lock()
@@ -60,6 +63,8 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 			for i := range f.chats {
 				users = append(users, srv.NewUser(fmt.Sprint("Bench", i), "vi"))
 			}
+			helper = srv.NewUser("BenchHelper", "vi")
+			cfg.Admins = append(cfg.Admins, helper.ID)
 		},
 		[]bot.SenderOption{bot.WithGlobalRate(1e6, 1e6), bot.WithChatRate(1e6, 1e6)},
 		[]bot.Option{bot.WithOnHandled(onHandled)})
@@ -111,6 +116,14 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 	}
 	slices.Sort(lat)
 
+	// The wizard: the press a volunteer makes most (✓ Done, here with ← Back
+	// in turns, to stay within the guide), from the tap to the step
+	// message's edit arriving.
+	steps, err := benchSteps(l, helper, f.samples)
+	if err != nil {
+		return err
+	}
+
 	// Throughput: a backlog of updates over all chats at once.
 	runtime.GC()
 	var before, after runtime.MemStats
@@ -130,6 +143,8 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 	fmt.Fprintf(stdout, "dvcbot bench — %s, %d CPUs, %s, Go %s\n", cpuModel(), runtime.NumCPU(), runtime.GOARCH, runtime.Version())
 	fmt.Fprintf(stdout, "latency, one update at a time (%d samples): p50 %v  p95 %v  p99 %v  max %v\n",
 		len(lat), pct(lat, 50), pct(lat, 95), pct(lat, 99), pct(lat, 100))
+	fmt.Fprintf(stdout, "wizard step press, tap to edited message (%d samples): p50 %v  p95 %v  p99 %v  max %v\n",
+		len(steps), pct(steps, 50), pct(steps, 95), pct(steps, 99), pct(steps, 100))
 	fmt.Fprintf(stdout, "throughput, %d updates over %d chats: %v → %.0f updates/s\n",
 		f.updates, f.chats, took.Round(time.Millisecond), float64(f.updates)/took.Seconds())
 	fmt.Fprintf(stdout, "memory: %.1f KiB allocated per update (bot and fake server together); heap in use %.1f MiB; %d goroutines\n",
@@ -154,4 +169,52 @@ func cpuModel() string {
 		}
 	}
 	return "unknown CPU"
+}
+
+// benchSteps starts a birth-registration case as u and times n presses on
+// its live step message.
+func benchSteps(l *local, u *telegramtest.User, n int) ([]time.Duration, error) {
+	texts, err := locales.Load("vi", nil)
+	if err != nil {
+		return nil, err
+	}
+	catalog, err := guides.Shipped()
+	if err != nil {
+		return nil, err
+	}
+	g, _ := catalog.Guide("khai-sinh")
+	t := texts.For("vi")
+	// next waits for the bot's next message or edit.
+	next := func() error {
+		_, err := u.Next(30 * time.Second)
+		return err
+	}
+	if u.SendText("/new"); next() != nil {
+		return nil, fmt.Errorf("bench: no answer to /new")
+	}
+	for _, label := range []string{g.Title.Vi, t.T("consent.no"), t.T("case.begin")} {
+		if _, err := u.Press(label); err != nil {
+			return nil, err
+		}
+		if err := next(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]time.Duration, 0, n)
+	for i := range n {
+		label := t.T("case.done")
+		if i%2 == 1 {
+			label = t.T("case.back")
+		}
+		begin := time.Now()
+		if _, err := u.Press(label); err != nil {
+			return nil, err
+		}
+		if err := next(); err != nil {
+			return nil, err
+		}
+		out = append(out, time.Since(begin))
+	}
+	slices.Sort(out)
+	return out, nil
 }
