@@ -165,3 +165,18 @@ func TestMigrateTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchRuns keeps `dvcbot bench` working; its numbers go to the docs,
+// not into assertions.
+func TestBenchRuns(t *testing.T) {
+	var out, errOut bytes.Buffer
+	args := []string{"bench", "-updates", "20", "-chats", "2", "-samples", "4"}
+	if code := run(args, env(map[string]string{"DATABASE_URL": storagetest.URL(t)}), nil, &out, &errOut); code != 0 {
+		t.Fatalf("bench exited %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"latency, one update at a time (4 samples)", "wizard step press", "throughput, 20 updates over 2 chats"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
