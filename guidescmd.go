@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/dvcbot/dvcbot/guides"
 )
@@ -19,14 +20,20 @@ func loadGuides(dir string) (*guides.Catalog, error) {
 
 // guidesCommand is `dvcbot guides check [dir]`: validate a catalog and list
 // every problem as file:line: message; exit 1 when there is one.
-func guidesCommand(args []string, cfg config, stdout, stderr io.Writer) int {
+func guidesCommand(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "check" || len(args) > 2 {
 		fmt.Fprintln(stderr, "usage: dvcbot guides check [directory]   (default: GUIDES_DIR, else the guides built in)")
 		return 2
 	}
-	dir := cfg.GuidesDir
+	dir := strings.TrimSpace(getenv("GUIDES_DIR"))
 	if len(args) == 2 {
 		dir = args[1]
+	}
+	if dir != "" {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			fmt.Fprintf(stderr, "%s: not a directory of guide files\n", dir)
+			return 1
+		}
 	}
 	c, err := loadGuides(dir)
 	if err != nil {

@@ -45,13 +45,8 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		"healthcheck": {},
 		"bench":       {},
 	}
-	if cmd == "guides" {
-		cfg, err := loadConfig(nil, getenv, needs{}, stderr)
-		if err != nil {
-			fmt.Fprintf(stderr, "dvcbot: %v\n", err)
-			return 2
-		}
-		return guidesCommand(args, cfg, stdout, stderr)
+	if cmd == "guides" { // needs none of the bot's configuration
+		return guidesCommand(args, getenv, stdout, stderr)
 	}
 	n, ok := need[cmd]
 	if !ok {

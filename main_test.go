@@ -149,6 +149,9 @@ func TestGuidesCheck(t *testing.T) {
 	if code := run([]string{"guides", "check", dir}, env(nil), nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), `hong.yaml:5: mode "muc-do-4"`) {
 		t.Fatalf("guides check of a broken file: exit %d\n%s", code, errOut.String())
 	}
+	if code := run([]string{"guides", "check", filepath.Join(dir, "nowhere")}, env(nil), nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "nowhere: not a directory") {
+		t.Fatalf("guides check of a missing directory: exit %d\n%s", code, errOut.String())
+	}
 	// The bot refuses to start on it, naming the file and line.
 	errOut.Reset()
 	if code := run([]string{"demo"}, env(map[string]string{"GUIDES_DIR": dir, "DATABASE_URL": storagetest.URL(t)}), strings.NewReader(""), &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "hong.yaml:5:") {

@@ -110,6 +110,7 @@ type Guide struct {
 	Sources        []string `yaml:"sources"`
 	CheckedOn      string   `yaml:"checked_on"` // YYYY-MM-DD
 	Order          int      `yaml:"order"`      // place in lists: lower first
+	Followup       *bool    `yaml:"followup"`   // false: no dossier to follow (absent: true)
 
 	file string
 	root *yaml.Node // for the lines of problems found across files
@@ -117,6 +118,15 @@ type Guide struct {
 
 // File is the name of the file the guide came from.
 func (g *Guide) File() string { return g.file }
+
+// Procedure says whether the guide is an administrative procedure with an
+// online mode; the account guides (VNeID, payment) serve every procedure
+// rather than being one.
+func (g *Guide) Procedure() bool { return g.Category != "account" }
+
+// OffersFollowup says whether the procedure leaves a dossier the resident
+// may want followed (a dossier code, a result to wait for).
+func (g *Guide) OffersFollowup() bool { return g.Followup == nil || *g.Followup }
 
 // Legacy is the Decree 43/2011 level the mode corresponds to (3 or 4).
 func (g *Guide) Legacy() int {

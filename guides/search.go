@@ -31,7 +31,7 @@ func indexGuide(g *Guide) entry {
 	// The mode, in today's words and in the legacy level volunteers still
 	// use; not for the account guides (VNeID, payment), which help with any
 	// procedure rather than being one.
-	if g.Category != "account" {
+	if g.Procedure() {
 		lvl := strconv.Itoa(g.Legacy())
 		mode := map[string]string{ModeFull: "toàn trình", ModePartial: "một phần"}[g.Mode]
 		names = append(names, mode, "dịch vụ công "+mode, "mức độ "+lvl, "dịch vụ công mức độ "+lvl, "level "+lvl, "md"+lvl)

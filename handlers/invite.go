@@ -57,6 +57,9 @@ func (h *Handlers) inviteStart(r *request) error {
 
 // inviteGo saves the flow at step and shows that step's screen.
 func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
 	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, step, st, 0)
 	if err != nil {
 		return err

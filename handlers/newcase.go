@@ -31,19 +31,19 @@ const (
 
 const (
 	frequentShown = 4
-	foundShown    = 6
+	foundShown    = 10
 	resumeShown   = 8
 	frequentDays  = 90
 )
 
 // caseState is the case flow's data in the conversation row.
 type caseState struct {
-	Case  int64  `json:"c,omitempty"`
-	Guide string `json:"g,omitempty"` // consent: the guide picked
-	Cat   string `json:"k,omitempty"`
-	Query string `json:"q,omitempty"`
-	Err   string `json:"e,omitempty"`  // fix: the error chosen
-	Page  int    `json:"pg,omitempty"` // resume: the page of the list
+	Case  int64    `json:"c,omitempty"`
+	Guide string   `json:"g,omitempty"` // consent: the guide picked
+	Cat   string   `json:"k,omitempty"`
+	Found []string `json:"f,omitempty"`  // found: the guides a search found (never the words typed)
+	Err   string   `json:"e,omitempty"`  // fix: the error chosen
+	Page  int      `json:"pg,omitempty"` // resume: the page of the list
 }
 
 // caseData makes the callback data of the flow's buttons at a version.
@@ -55,23 +55,36 @@ func caseData(version int) func(action, arg string) string {
 
 // newCase is /new (and the "new case" button of a summary).
 func (h *Handlers) newCase(r *request) error {
-	if !r.member() {
-		r.say(r.t.T("case.not_member"), nil)
+	if !h.isMember(r) {
 		return nil
-	}
-	if err := h.leaveCase(r, 0); err != nil {
-		return err
 	}
 	return h.caseGo(r, screenPick, caseState{}, "")
 }
 
+// isMember tells a guest that cases are for team members.
+func (h *Handlers) isMember(r *request) bool {
+	if !r.member() {
+		r.say(r.t.T("case.not_member"), nil)
+	}
+	return r.member()
+}
+
 // caseGo saves the flow at screen and shows it, with note above it.
 func (h *Handlers) caseGo(r *request, screen string, st caseState, note string) error {
-	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowCase, screen, st, 0)
+	version, err := h.caseSave(r, screen, st)
 	if err != nil {
 		return err
 	}
 	return h.caseShow(r, screen, st, version, note)
+}
+
+// caseSave puts the chat at a screen of the case flow. A case the chat
+// showed until now, if it is not st's, is paused first (leaveCase).
+func (h *Handlers) caseSave(r *request, screen string, st caseState) (version int, err error) {
+	if err := h.leaveCase(r, st.Case); err != nil {
+		return 0, err
+	}
+	return r.tx.SaveConversation(r.ctx, r.chat, flowCase, screen, st, 0)
 }
 
 // caseShow draws a screen of the flow, in place of the pressed message or
@@ -139,20 +152,32 @@ func (h *Handlers) caseScreen(r *request, screen string, st caseState, version i
 		kb = append(kb, []bot.Button{{Text: r.t.T("button.back"), Data: data("h", "")}})
 		return r.t.T("case.category", locales.Data{"Category": r.t.T("category." + st.Cat)}), kb, nil
 	case screenFound:
-		found := h.guides.Search(st.Query)
-		text, kb := h.foundScreen(r, st.Query, found, data)
+		var found []*guides.Guide
+		for _, id := range st.Found {
+			if g, ok := h.guides.Guide(id); ok {
+				found = append(found, g)
+			}
+		}
+		text, kb := h.foundScreen(r, "", found, data)
 		return text, kb, nil
 	case screenConsent:
 		g, ok := h.guides.Guide(st.Guide)
 		if !ok {
 			return h.caseScreen(r, screenPick, caseState{}, version)
 		}
-		text := r.t.T("consent.head", locales.Data{"Guide": g.Title.In(lang), "Mode": modeName(r, g)}) + "\n\n" + consentText(r)
-		return text, bot.Keyboard{
+		head := g.Title.In(lang)
+		if g.Procedure() {
+			head = r.t.T("consent.head", locales.Data{"Guide": head, "Mode": modeName(r, g)})
+		}
+		text := head + "\n\n" + consentText(r, g)
+		kb := bot.Keyboard{
 			{{Text: r.t.T("consent.yes"), Data: data("y", "")}},
 			{{Text: r.t.T("consent.no"), Data: data("n", "")}},
-			{{Text: r.t.T("consent.other_guide"), Data: data("h", "")}},
-		}, nil
+		}
+		if !g.OffersFollowup() { // nothing to follow: the notice, read, is enough
+			kb = bot.Keyboard{{{Text: r.t.T("consent.read"), Data: data("n", "")}}}
+		}
+		return text, append(kb, []bot.Button{{Text: r.t.T("consent.other_guide"), Data: data("h", "")}}), nil
 	case screenResume:
 		// One more than a page, to know whether there is a next one.
 		cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, st.Page*resumeShown, resumeShown+1)
@@ -184,17 +209,25 @@ func (h *Handlers) caseScreen(r *request, screen string, st caseState, version i
 	return h.wizardScreen(r, screen, st, version)
 }
 
-// foundScreen lists a search's results, or says plainly that nothing matched.
+// foundScreen lists a search's results, or says plainly that nothing
+// matched. The words typed are shown once, when the search is made; a
+// redraw (query "") does without them, since they are not kept.
 func (h *Handlers) foundScreen(r *request, query string, found []*guides.Guide, data func(action, arg string) string) (string, bot.Keyboard) {
 	back := []bot.Button{{Text: r.t.T("case.all_guides"), Data: data("h", "")}}
-	if len(found) == 0 {
-		return r.t.T("case.no_match", locales.Data{"Query": query}), bot.Keyboard{back}
+	var text string
+	switch {
+	case query == "":
+		text = r.t.N("case.found_again", len(found))
+	case len(found) == 0:
+		text = r.t.T("case.no_match", locales.Data{"Query": query})
+	default:
+		text = r.t.N("case.found", len(found), locales.Data{"Query": query})
 	}
 	var kb bot.Keyboard
-	for _, g := range found[:min(len(found), foundShown)] {
+	for _, g := range found {
 		kb = append(kb, []bot.Button{{Text: g.Title.In(r.t.Lang()), Data: data("g", g.ID)}})
 	}
-	return r.t.N("case.found", len(found), locales.Data{"Query": query}), append(kb, back)
+	return text, append(kb, back)
 }
 
 // caseLabel names an open case in the /resume list.
@@ -214,13 +247,19 @@ func (h *Handlers) where(r *request, c storage.Case) string {
 	return r.t.T("resume.phase_" + c.Phase)
 }
 
-// consentText is what the volunteer reads to the resident.
-func consentText(r *request) string { return r.t.T("consent.text") }
+// consentText is what the volunteer reads to the resident: what is logged,
+// and, for procedures with a dossier to follow, the follow-up offer.
+func consentText(r *request, g *guides.Guide) string {
+	if !g.OffersFollowup() {
+		return r.t.T("consent.notice")
+	}
+	return r.t.T("consent.text")
+}
 
 // consentVersion names the exact consent text read: its language and a
 // hash of its words, so a change of wording is a new version by itself.
-func consentVersion(r *request) string {
-	sum := sha256.Sum256([]byte(consentText(r)))
+func consentVersion(r *request, g *guides.Guide) string {
+	sum := sha256.Sum256([]byte(consentText(r, g)))
 	return r.t.Lang() + "-" + hex.EncodeToString(sum[:4])
 }
 
@@ -248,8 +287,15 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		return err
 	}
 	if conv.Flow != flowCase {
-		r.answer(r.t.T("button.done"))
-		return nil
+		// A case's button after the chat left the case (paused, cancelled):
+		// the open cases are where it really stands.
+		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+		if err != nil || open == 0 || !r.member() {
+			r.answer(r.t.T("button.done"))
+			return err
+		}
+		r.answer(r.t.T("button.stale"))
+		return h.caseGo(r, screenResume, caseState{}, "")
 	}
 	var st caseState
 	if err := conv.Decode(&st); err != nil {
@@ -324,10 +370,6 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 
 // searchGuides answers typed words with the guides they find.
 func (h *Handlers) searchGuides(r *request) error {
-	if !r.member() {
-		r.say(r.t.T("case.not_member"), nil)
-		return nil
-	}
 	q := r.text
 	if utf8.RuneCountInString(q) > maxQuery {
 		q = shorten(q, maxQuery)
@@ -337,13 +379,23 @@ func (h *Handlers) searchGuides(r *request) error {
 		r.say(r.t.T("case.query_"+problem), nil)
 		return nil
 	}
-	return h.caseGo(r, screenFound, caseState{Query: q}, "")
+	found := h.guides.Search(q)
+	ids := make([]string, len(found))
+	for i, g := range found {
+		ids[i] = g.ID
+	}
+	version, err := h.caseSave(r, screenFound, caseState{Found: ids})
+	if err != nil {
+		return err
+	}
+	text, kb := h.foundScreen(r, q, found, caseData(version))
+	r.show(text, kb)
+	return nil
 }
 
 // resume is /resume: the open cases, or straight back into the only one.
 func (h *Handlers) resume(r *request) error {
-	if !r.member() {
-		r.say(r.t.T("case.not_member"), nil)
+	if !h.isMember(r) {
 		return nil
 	}
 	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 0, 2)
@@ -380,7 +432,6 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 		if !ok || err != nil {
 			return err
 		}
-		c.UpdatedAt = h.now()
 		return h.pause(r, c, &g.Steps[c.Step])
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {

@@ -23,7 +23,7 @@ var (
 	// a phone number (10 or 11, maybe "(091) 234 5678" or "+84 …").
 	longNumber = regexp.MustCompile(`\d(?:[\s().+/\-]*\d){8,}`)
 	// A full date: a birth date is personal data.
-	fullDate = regexp.MustCompile(`\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b`)
+	fullDate = regexp.MustCompile(`\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)?\d{2}\b`)
 
 	dossierOK  = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
 	hasDigit   = regexp.MustCompile(`[0-9]`)
@@ -81,6 +81,8 @@ func dossierCode(s string) (code, problem string) {
 	switch {
 	case idOrPhone.MatchString(digits):
 		return "", "number"
+	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
+		return "", "format" // a date (of birth?), not a code
 	case n < 6 || n > 40 || !dossierOK.MatchString(code) || !hasDigit.MatchString(code):
 		return "", "format"
 	}

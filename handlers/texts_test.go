@@ -70,6 +70,7 @@ func TestDossierCode(t *testing.T) {
 		{"CCCD 001099012345", "", "number"},
 		{"sdt 0912345678", "", "number"},
 		{"0912/345/678", "", "number"},
+		{"12/05/1985", "", "format"},
 	}
 	for _, tt := range tests {
 		code, problem := dossierCode(tt.in)

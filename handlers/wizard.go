@@ -82,7 +82,7 @@ func (h *Handlers) startCase(r *request, guideID string, consent bool) error {
 		StepsTotal:      len(g.Steps),
 		Phase:           phase,
 		FollowupConsent: consent,
-		ConsentVersion:  consentVersion(r),
+		ConsentVersion:  consentVersion(r, g),
 		StartedAt:       h.now(),
 	})
 	if err != nil {
@@ -93,53 +93,69 @@ func (h *Handlers) startCase(r *request, guideID string, consent bool) error {
 
 // resumeCase goes back into one of the volunteer's cases where it stopped.
 func (h *Handlers) resumeCase(r *request, id int64) error {
-	if !r.member() {
-		r.say(r.t.T("case.not_member"), nil)
+	if !h.isMember(r) {
 		return nil
 	}
-	c, err := r.tx.Case(r.ctx, id, r.user.TelegramID)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && c.Status == storage.CaseClosed) {
+	c, g, err := h.caseAndGuide(r, id)
+	switch {
+	case errors.Is(err, storage.ErrNotFound) || (err == nil && c.Status == storage.CaseClosed):
 		r.answer(r.t.T("resume.closed"))
 		return h.resume(r)
-	} else if err != nil {
+	case errors.Is(err, errGuideGone):
+		r.say(r.t.T("case.guide_gone", locales.Data{"Case": c.ID}), nil)
+		return nil
+	case err != nil:
 		return err
+	}
+	if err := h.takeUp(r, &c, g); err != nil {
+		return err
+	}
+	return h.caseGo(r, screenOf(c), caseState{Case: c.ID}, "")
+}
+
+// takeUp opens a paused case again, with its resume event; a case that was
+// live (a double tap on Continue, a lost connection) needs neither.
+func (h *Handlers) takeUp(r *request, c *storage.Case, g *guides.Guide) error {
+	if c.Status != storage.CasePaused {
+		return nil
+	}
+	c.Status, c.UpdatedAt = storage.CaseOpen, h.now()
+	return h.saveCase(r, *c, "resume", phaseEvent(*c, &g.Steps[c.Step]))
+}
+
+var errGuideGone = errors.New("the case's guide is no longer in the catalog")
+
+// caseAndGuide reads one of the volunteer's cases, locked, and its guide:
+// storage.ErrNotFound when there is no such case of theirs, errGuideGone
+// (with the case) when the catalog lost its guide. The guide may have
+// changed since the case began: the case follows it as it is now.
+func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Guide, error) {
+	c, err := r.tx.Case(r.ctx, id, r.user.TelegramID)
+	if err != nil {
+		return c, nil, err
 	}
 	g, ok := h.guides.Guide(c.GuideID)
 	if !ok {
-		r.say(r.t.T("case.guide_gone", locales.Data{"Case": c.ID}), nil)
-		return nil
+		return c, nil, errGuideGone
 	}
-	if err := h.leaveCase(r, c.ID); err != nil {
-		return err
-	}
-	if c.Status == storage.CasePaused { // not for a case that was live (a double tap on Continue, a lost connection)
-		c.Status, c.UpdatedAt = storage.CaseOpen, h.now()
-		if err := h.saveCase(r, c, "resume", phaseEvent(c, &g.Steps[min(c.Step, len(g.Steps)-1)])); err != nil {
-			return err
-		}
-	}
-	return h.caseGo(r, screenOf(c), caseState{Case: c.ID}, "")
+	c.StepsTotal = len(g.Steps)
+	c.Step = min(c.Step, len(g.Steps)-1)
+	return c, g, nil
 }
 
 // loadCase reads the flow's case and its guide. ok is false (and the flow
 // ended, with a message) when either is gone.
 func (h *Handlers) loadCase(r *request, st caseState) (storage.Case, *guides.Guide, bool, error) {
-	c, err := r.tx.Case(r.ctx, st.Case, r.user.TelegramID)
-	if errors.Is(err, storage.ErrNotFound) {
+	c, g, err := h.caseAndGuide(r, st.Case)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
 		r.show(r.t.T("button.done"), nil)
 		return c, nil, false, r.tx.EndConversation(r.ctx, r.chat)
-	} else if err != nil {
-		return c, nil, false, err
-	}
-	g, ok := h.guides.Guide(c.GuideID)
-	if !ok {
+	case errors.Is(err, errGuideGone):
 		r.show(r.t.T("case.guide_gone", locales.Data{"Case": c.ID}), nil)
 		return c, nil, false, r.tx.EndConversation(r.ctx, r.chat)
 	}
-	// The guide may have changed since the case began: follow it as it is.
-	c.StepsTotal = len(g.Steps)
-	c.Step = min(c.Step, len(g.Steps)-1)
-	return c, g, true, nil
+	return c, g, err == nil, err
 }
 
 // wizardScreen draws a running case's screen.
@@ -357,7 +373,7 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 		switch {
 		case cb.arg == "not_submitted":
 			c.Phase = storage.PhaseReason
-		case c.FollowupConsent && cb.arg != "on_the_spot":
+		case c.FollowupConsent && cb.arg != "on_the_spot" && g.OffersFollowup():
 			c.Phase = storage.PhaseDossier
 		default:
 			return h.finish(r, c, g, "", "")
@@ -385,11 +401,16 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 		}
 		return h.finish(r, c, g, "", "")
 	case screenReason + ":b":
+		// Back to the outcome question, or, for a case ended early from its
+		// pause message, to the step it stopped at.
 		c.Phase, c.Outcome, c.Reason = storage.PhaseOutcome, sql.NullString{}, sql.NullString{}
+		if c.Step < c.StepsTotal-1 {
+			c.Phase = storage.PhaseSteps
+		}
 		if err := r.tx.SaveCase(r.ctx, c); err != nil {
 			return err
 		}
-		return back(screenOutcome)
+		return back(screenOf(c))
 	case screenReasonNote + ":sk", screenDossier + ":sk":
 		return h.finish(r, c, g, "", "")
 	case screenReasonNote + ":b":
@@ -519,33 +540,32 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 	if err := conv.Decode(&st); err != nil || st.Case == 0 || st.Case == keep {
 		return err
 	}
-	c, err := r.tx.Case(r.ctx, st.Case, r.user.TelegramID)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && c.Status != storage.CaseOpen) {
-		return nil
-	} else if err != nil {
+	c, g, err := h.caseAndGuide(r, st.Case)
+	switch {
+	case errors.Is(err, storage.ErrNotFound) || errors.Is(err, errGuideGone) || (err == nil && c.Status != storage.CaseOpen):
+		return nil // nothing, or nothing we can follow, to pause
+	case err != nil:
 		return err
 	}
-	var step *guides.Step
-	if g, ok := h.guides.Guide(c.GuideID); ok {
-		step = &g.Steps[min(c.Step, len(g.Steps)-1)]
-	}
-	return h.setAside(r, c, step)
+	return h.setAside(r, c, &g.Steps[c.Step])
 }
 
 // endCase is the pause message's "end this case": the case goes to the
 // question why it could not be submitted.
 func (h *Handlers) endCase(r *request, id int64) error {
-	c, err := r.tx.Case(r.ctx, id, r.user.TelegramID)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && c.Status == storage.CaseClosed) {
+	c, g, err := h.caseAndGuide(r, id)
+	switch {
+	case errors.Is(err, storage.ErrNotFound) || errors.Is(err, errGuideGone) || (err == nil && c.Status == storage.CaseClosed):
 		r.answer(r.t.T("resume.closed"))
 		return nil
-	} else if err != nil {
+	case err != nil:
 		return err
 	}
-	if err := h.leaveCase(r, c.ID); err != nil {
+	if err := h.takeUp(r, &c, g); err != nil {
 		return err
 	}
-	c.Status, c.Phase, c.UpdatedAt = storage.CaseOpen, storage.PhaseReason, h.now()
+	// The step stays where it was: Back on the reason screen returns there.
+	c.Phase, c.UpdatedAt = storage.PhaseReason, h.now()
 	c.Outcome = sql.NullString{String: "not_submitted", Valid: true}
 	if err := r.tx.SaveCase(r.ctx, c); err != nil {
 		return err
@@ -582,25 +602,27 @@ func (h *Handlers) finish(r *request, c storage.Case, g *guides.Guide, code, not
 	if err != nil {
 		return err
 	}
-	done, skipped, problems := tally(events)
+	done, skipped, problems, paused := tally(events)
 	lines := []string{
 		r.t.T("summary.head", locales.Data{"Case": c.ID}),
 		r.t.T("summary.guide", locales.Data{"Guide": g.Title.In(r.t.Lang())}),
-		r.t.T("summary.mode", locales.Data{"Mode": modeName(r, g)}),
 		r.t.T("summary.outcome", locales.Data{"Outcome": r.t.T("outcome." + c.Outcome.String)}),
+	}
+	if g.Procedure() {
+		lines = slices.Insert(lines, 2, r.t.T("summary.mode", locales.Data{"Mode": modeName(r, g)}))
 	}
 	if c.Reason.Valid {
 		lines = append(lines, r.t.T("summary.reason", locales.Data{"Reason": r.t.T("reason." + c.Reason.String)}))
 	}
 	lines = append(lines,
-		duration(r, now.Sub(c.StartedAt)),
+		duration(r, now.Sub(c.StartedAt)-paused),
 		r.t.T("summary.steps", locales.Data{"Done": done, "Skipped": skipped, "Steps": c.StepsTotal, "Problems": problems}))
 	switch {
 	case code != "" && !due.IsZero():
 		lines = append(lines, r.t.T("summary.dossier_due", locales.Data{"Code": code, "Due": due.Format("02/01/2006")}))
 	case code != "":
 		lines = append(lines, r.t.T("summary.dossier", locales.Data{"Code": code}))
-	case !c.FollowupConsent:
+	case !c.FollowupConsent && g.OffersFollowup():
 		lines = append(lines, r.t.T("summary.anonymous"))
 	}
 	r.show(strings.Join(lines, "\n"), bot.Keyboard{{{Text: r.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}})
@@ -615,16 +637,24 @@ func duration(r *request, d time.Duration) string {
 	return r.t.N("summary.minutes", int(d.Round(time.Minute)/time.Minute))
 }
 
-// tally counts the steps whose last event was done or skip, and the
-// problems met.
-func tally(events []storage.CaseEvent) (done, skipped, problems int) {
+// tally counts the steps whose last event was done or skip, the problems
+// met, and the time the case spent paused.
+func tally(events []storage.CaseEvent) (done, skipped, problems int, paused time.Duration) {
 	last := map[int32]string{}
+	var pausedAt time.Time
 	for _, e := range events {
 		switch e.Kind {
 		case "done", "skip":
 			last[e.Step.Int32] = e.Kind
 		case "problem":
 			problems++
+		case "pause":
+			pausedAt = e.At
+		case "resume":
+			if !pausedAt.IsZero() {
+				paused += e.At.Sub(pausedAt)
+				pausedAt = time.Time{}
+			}
 		}
 	}
 	for _, k := range last {
@@ -634,7 +664,7 @@ func tally(events []storage.CaseEvent) (done, skipped, problems int) {
 			skipped++
 		}
 	}
-	return done, skipped, problems
+	return done, skipped, problems, paused
 }
 
 // addWorkingDays counts n working days after the dossier is received: the
@@ -652,7 +682,7 @@ func addWorkingDays(t time.Time, n int) time.Time {
 	}
 	for n > 0 {
 		d = d.AddDate(0, 0, 1)
-		if d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
+		if !weekend(d) {
 			n--
 		}
 	}
