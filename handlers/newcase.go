@@ -88,12 +88,10 @@ func (h *Handlers) caseSave(r *request, screen string, st caseState) (version in
 }
 
 // caseShow draws a screen of the flow, in place of the pressed message or
-// as a new one.
+// as a new one, with note above it.
 func (h *Handlers) caseShow(r *request, screen string, st caseState, version int, note string) error {
-	text, kb, err := h.caseScreen(r, screen, st, version)
-	if errors.Is(err, errGone) {
-		return nil // the case or its guide is gone, and the user was told
-	} else if err != nil {
+	text, kb, ok, err := h.draw(r, screen, st, version)
+	if !ok || err != nil {
 		return err
 	}
 	if note != "" {
@@ -103,6 +101,22 @@ func (h *Handlers) caseShow(r *request, screen string, st caseState, version int
 	return nil
 }
 
+// draw makes a screen of the flow. ok is false when the flow's case or its
+// guide is gone: the user has been told and the flow ended.
+func (h *Handlers) draw(r *request, screen string, st caseState, version int) (text string, kb bot.Keyboard, ok bool, err error) {
+	if st.Case == 0 {
+		text, kb, err = h.caseScreen(r, screen, st, version)
+		return text, kb, err == nil, err
+	}
+	c, g, ok, err := h.loadCase(r, st)
+	if !ok || err != nil {
+		return "", nil, false, err
+	}
+	text, kb = h.wizardScreen(r, screen, st, c, g, version)
+	return text, kb, true, nil
+}
+
+// caseScreen draws the screens before a case exists.
 func (h *Handlers) caseScreen(r *request, screen string, st caseState, version int) (string, bot.Keyboard, error) {
 	data := caseData(version)
 	lang := r.t.Lang()
@@ -206,7 +220,7 @@ func (h *Handlers) caseScreen(r *request, screen string, st caseState, version i
 		}
 		return strings.Join(lines, "\n"), kb, nil
 	}
-	return h.wizardScreen(r, screen, st, version)
+	return h.caseScreen(r, screenPick, caseState{}, version)
 }
 
 // foundScreen lists a search's results, or says plainly that nothing
@@ -358,10 +372,8 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	// A button is expected: a short hint, and the screen again, below it.
-	text, kb, err := h.caseScreen(r, conv.Step, st, conv.Version)
-	if errors.Is(err, errGone) {
-		return nil
-	} else if err != nil {
+	text, kb, ok, err := h.draw(r, conv.Step, st, conv.Version)
+	if !ok || err != nil {
 		return err
 	}
 	r.say(r.t.T("case.press_a_button")+"\n\n"+text, kb)

@@ -159,11 +159,7 @@ func (h *Handlers) loadCase(r *request, st caseState) (storage.Case, *guides.Gui
 }
 
 // wizardScreen draws a running case's screen.
-func (h *Handlers) wizardScreen(r *request, screen string, st caseState, version int) (string, bot.Keyboard, error) {
-	c, g, ok, err := h.loadCase(r, st)
-	if !ok || err != nil {
-		return "", nil, errScreenGone(err)
-	}
+func (h *Handlers) wizardScreen(r *request, screen string, st caseState, c storage.Case, g *guides.Guide, version int) (string, bot.Keyboard) {
 	data := caseData(version)
 	lang := r.t.Lang()
 	head := r.t.T("case.head", locales.Data{"Guide": g.Title.In(lang), "Case": c.ID})
@@ -221,7 +217,7 @@ func (h *Handlers) wizardScreen(r *request, screen string, st caseState, version
 	case screenFix:
 		e, ok := step.Problem(st.Err)
 		if !ok {
-			return h.wizardScreen(r, screenProblem, st, version)
+			return h.wizardScreen(r, screenProblem, st, c, g, version)
 		}
 		lines = append(lines, stepHead, "", "⚠ "+e.Label.In(lang), "", r.t.T("case.fix", locales.Data{"Fix": e.Fix.In(lang)}))
 		kb = bot.Keyboard{
@@ -235,7 +231,7 @@ func (h *Handlers) wizardScreen(r *request, screen string, st caseState, version
 	case screenSub:
 		sub, ok := h.guides.Guide(step.Subguide)
 		if !ok {
-			return h.wizardScreen(r, screenStep, st, version)
+			return h.wizardScreen(r, screenStep, st, c, g, version)
 		}
 		lines = append(lines, subguideText(r, sub))
 		kb = bot.Keyboard{toStep}
@@ -257,22 +253,11 @@ func (h *Handlers) wizardScreen(r *request, screen string, st caseState, version
 	case screenDossier:
 		lines = append(lines, r.t.T("case.dossier_ask"))
 		kb = bot.Keyboard{{{Text: r.t.T("case.no_dossier"), Data: data("sk", "")}}, {{Text: r.t.T("button.back"), Data: data("b", "")}}}
-	default:
-		return h.caseScreen(r, screenPick, caseState{}, version)
+	default: // no such screen (a row from another version of the bot): the step
+		return h.wizardScreen(r, screenStep, st, c, g, version)
 	}
-	return head + "\n" + strings.Join(lines, "\n"), kb, nil
+	return head + "\n" + strings.Join(lines, "\n"), kb
 }
-
-// errScreenGone lets a screen whose case or guide is gone (loadCase has
-// already said so and ended the flow) stop without drawing.
-func errScreenGone(err error) error {
-	if err != nil {
-		return err
-	}
-	return errGone
-}
-
-var errGone = errors.New("case flow ended")
 
 // subguideText is a sub-guide on one screen: its steps, in full when they
 // fit in a message, else their titles.
