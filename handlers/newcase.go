@@ -237,6 +237,10 @@ func (h *Handlers) foundScreen(r *request, query string, found []*guides.Guide, 
 	default:
 		text = r.t.N("case.found", len(found), locales.Data{"Query": query})
 	}
+	if len(found) > foundShown {
+		found = found[:foundShown]
+		text += "\n" + r.t.T("case.found_more", locales.Data{"Shown": foundShown})
+	}
 	var kb bot.Keyboard
 	for _, g := range found {
 		kb = append(kb, []bot.Button{{Text: g.Title.In(r.t.Lang()), Data: data("g", g.ID)}})

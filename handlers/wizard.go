@@ -282,10 +282,9 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 	if !ok || err != nil {
 		return err
 	}
-	now := h.now()
-	c.UpdatedAt = now
+	c.UpdatedAt = h.now()
 	step := &g.Steps[c.Step]
-	back := func(screen string) error { return h.caseGo(r, screen, caseState{Case: c.ID}, "") }
+	goTo := func(screen string) error { return h.caseGo(r, screen, caseState{Case: c.ID}, "") }
 	switch conv.Step + ":" + cb.action {
 	case screenChecklist + ":t":
 		i, err := strconv.Atoi(strings.TrimLeft(cb.arg, "+-"))
@@ -306,7 +305,7 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 		if err := h.saveCase(r, c, "checklist", nil); err != nil {
 			return err
 		}
-		return back(screenStep)
+		return goTo(screenStep)
 	case screenStep + ":d", screenFix + ":d":
 		return h.advance(r, c, step, "done")
 	case screenStep + ":s":
@@ -319,22 +318,22 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 		case len(g.Prerequisites) > 0:
 			c.Phase = storage.PhaseChecklist
 		default:
-			return back(screenStep)
+			return goTo(screenStep)
 		}
 		if err := h.saveCase(r, c, "back", ev); err != nil {
 			return err
 		}
-		return back(screenOf(c))
+		return goTo(screenOf(c))
 	case screenStep + ":z":
 		return h.pause(r, c, step)
 	case screenStep + ":p", screenFix + ":p":
 		if len(step.Errors) == 0 {
-			return back(screenNote)
+			return goTo(screenNote)
 		}
-		return back(screenProblem)
+		return goTo(screenProblem)
 	case screenStep + ":sg":
 		if step.Subguide != "" {
-			return back(screenSub)
+			return goTo(screenSub)
 		}
 	case screenProblem + ":e":
 		if _, ok := step.Problem(cb.arg); !ok {
@@ -347,9 +346,9 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 		}
 		return h.caseGo(r, screenFix, caseState{Case: c.ID, Err: cb.arg}, "")
 	case screenProblem + ":o":
-		return back(screenNote)
+		return goTo(screenNote)
 	case screenProblem + ":r", screenFix + ":r", screenNote + ":r", screenSub + ":r":
-		return back(screenStep)
+		return goTo(screenStep)
 	case screenOutcome + ":o":
 		if !slices.Contains(outcomes, cb.arg) {
 			break
@@ -366,13 +365,13 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 		if err := r.tx.SaveCase(r.ctx, c); err != nil {
 			return err
 		}
-		return back(screenOf(c))
+		return goTo(screenOf(c))
 	case screenOutcome + ":b":
 		c.Phase, c.Step = storage.PhaseSteps, len(g.Steps)-1
 		if err := h.saveCase(r, c, "back", stepEvent(c, &g.Steps[c.Step])); err != nil {
 			return err
 		}
-		return back(screenStep)
+		return goTo(screenStep)
 	case screenReason + ":rs":
 		if !slices.Contains(reasons, cb.arg) {
 			break
@@ -382,7 +381,7 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 			if err := r.tx.SaveCase(r.ctx, c); err != nil {
 				return err
 			}
-			return back(screenReasonNote)
+			return goTo(screenReasonNote)
 		}
 		return h.finish(r, c, g, "", "")
 	case screenReason + ":b":
@@ -395,17 +394,17 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 		if err := r.tx.SaveCase(r.ctx, c); err != nil {
 			return err
 		}
-		return back(screenOf(c))
+		return goTo(screenOf(c))
 	case screenReasonNote + ":sk", screenDossier + ":sk":
 		return h.finish(r, c, g, "", "")
 	case screenReasonNote + ":b":
-		return back(screenReason)
+		return goTo(screenReason)
 	case screenDossier + ":b":
 		c.Phase, c.Outcome = storage.PhaseOutcome, sql.NullString{}
 		if err := r.tx.SaveCase(r.ctx, c); err != nil {
 			return err
 		}
-		return back(screenOutcome)
+		return goTo(screenOutcome)
 	}
 	// A button this screen does not have: show the screen again.
 	r.answer(r.t.T("button.stale"))
