@@ -223,8 +223,11 @@ func (h *Handlers) wizardScreen(r *request, screen string, st caseState, c stora
 		kb = bot.Keyboard{
 			{{Text: r.t.T("case.fixed_done"), Data: data("d", "")}},
 			{{Text: r.t.T("case.other_problem"), Data: data("p", "")}},
-			toStep,
 		}
+		if sub, ok := h.guides.Guide(step.Subguide); ok { // fixes often say "see the guide below"
+			kb = append(kb, []bot.Button{{Text: "📖 " + sub.Title.In(lang), Data: data("sg", "")}})
+		}
+		kb = append(kb, toStep)
 	case screenNote:
 		lines = append(lines, stepHead, "", r.t.T("case.note_ask", locales.Data{"Max": maxNote}))
 		kb = bot.Keyboard{toStep}
@@ -331,7 +334,7 @@ func (h *Handlers) wizardPress(r *request, conv storage.Conversation, st caseSta
 			return goTo(screenNote)
 		}
 		return goTo(screenProblem)
-	case screenStep + ":sg":
+	case screenStep + ":sg", screenFix + ":sg":
 		if step.Subguide != "" {
 			return goTo(screenSub)
 		}

@@ -278,6 +278,15 @@ func TestProblemBackSkipPauseRestartResume(t *testing.T) {
 	if !strings.Contains(m.Text, g.Steps[0].Errors[0].Fix.Vi) {
 		t.Fatalf("fix screen: %q", m.Text)
 	}
+	// The fix points to the password guide: its button is right there.
+	sub := guide(t, g.Steps[0].Subguide)
+	if m = last(t, w.press(u, "📖 "+sub.Title.Vi)); !strings.Contains(m.Text, sub.Steps[0].Title.Vi) {
+		t.Fatalf("sub-guide from the fix: %q", m.Text)
+	}
+	w.press(u, w.vi("case.to_step", locales.Data{"Step": 1}))
+	// Problem → fix → ✓ fixed, step done.
+	w.press(u, w.vi("case.problem"))
+	w.press(u, g.Steps[0].Errors[0].Label.Vi)
 	m = last(t, w.press(u, w.vi("case.fixed_done")))
 	if !strings.Contains(m.Text, w.stepHead(g, 1)) {
 		t.Fatalf("after the fix: %q", m.Text)
@@ -325,7 +334,8 @@ func TestProblemBackSkipPauseRestartResume(t *testing.T) {
 		t.Fatalf("done after resume: %q", m.Text)
 	}
 	c, es := w.lastCase(u)
-	want := "start checklist problem1(" + g.Steps[0].Errors[0].ID + ") done1 back2 done1 skip2 problem3(other) pause3 resume3 done3"
+	e0 := "problem1(" + g.Steps[0].Errors[0].ID + ")"
+	want := "start checklist " + e0 + " " + e0 + " done1 back2 done1 skip2 problem3(other) pause3 resume3 done3"
 	if got := kinds(es); got != want || c.Status != storage.CaseOpen {
 		t.Fatalf("events: %s\nwant:   %s (status %s)", got, want, c.Status)
 	}
