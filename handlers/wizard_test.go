@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-telegram/bot/models"
+
 	"github.com/dvcbot/dvcbot/bot/bottest"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/guides"
@@ -742,5 +744,44 @@ func walkGuide(t *testing.T, w *world, g *guides.Guide, lang string) {
 	}
 	if !strings.HasPrefix(m.Text, "✅") {
 		t.Fatalf("%s summary: %q", g.ID, m.Text)
+	}
+}
+
+// TestForgedButtonsTouchNoOtherCase sends callback data no button of this
+// user carries: another volunteer's case number in every action that takes
+// one, and nonsense arguments. Nothing of the other case changes.
+func TestForgedButtonsTouchNoOtherCase(t *testing.T) {
+	w := newWorld(t)
+	a, b := w.volunteer("A"), w.volunteer("B")
+	w.startBirthCase(a)
+	w.press(a, w.vi("case.pause"))
+	victim, eventsBefore := w.lastCase(a)
+
+	m := last(t, w.send(b, "/new"))
+	var version int
+	if err := w.store.DB().Get(&version, `SELECT version FROM conversations WHERE chat_id = $1`, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	id := fmt.Sprint(victim.ID)
+	v := fmt.Sprint(version)
+	for i, data := range []string{"c:res:" + id + ":0", "c:end:" + id + ":0", "c:cs:" + id + ":" + v,
+		"c:g:no-such-guide:" + v, "c:k:nothing:" + v, "c:pg:-3:" + v, "c:zz::" + v, "c", "c:::", "x:y:z:w"} {
+		upd := w.srv.Enqueue(models.Update{CallbackQuery: &models.CallbackQuery{
+			ID:   fmt.Sprintf("forged%d", i),
+			From: models.User{ID: b.ID, FirstName: "B"},
+			Message: models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeMessage, Message: &models.Message{
+				ID: m.ID, Date: int(time.Now().Unix()), Chat: models.Chat{ID: b.ID, Type: models.ChatTypePrivate}}},
+			Data: data,
+		}})
+		w.bot.WaitHandled(t, upd)
+	}
+	drain(b)
+	after, events := w.lastCase(a)
+	if after.Status != storage.CasePaused || after.Phase != victim.Phase || after.Step != victim.Step || after.Outcome.Valid || len(events) != len(eventsBefore) {
+		t.Fatalf("another volunteer's forged presses changed case %d: %+v, events %s", victim.ID, after, kinds(events))
+	}
+	var n int
+	if err := w.store.DB().Get(&n, `SELECT count(*) FROM cases WHERE volunteer_id = $1`, b.ID); err != nil || n != 0 {
+		t.Fatalf("forged presses made %d cases (%v)", n, err)
 	}
 }
