@@ -436,8 +436,19 @@ func TestQuickChecklistTapsAndDossierBack(t *testing.T) {
 	g := guide(t, "khai-sinh")
 	u := w.volunteer("Nhanh")
 	w.send(u, "/new")
-	w.press(u, g.Title.Vi)
-	live := last(t, w.press(u, w.vi("consent.yes")))
+	consent := last(t, w.press(u, g.Title.Vi))
+	// A double tap on the consent answer makes one case, not two.
+	a, _ := u.PressOn(consent.ID, w.vi("consent.yes"))
+	b, _ := u.PressOn(consent.ID, w.vi("consent.yes"))
+	w.bot.WaitHandled(t, a, b)
+	live := last(t, drain(u))
+	var cases int
+	if err := w.store.DB().Get(&cases, `SELECT count(*) FROM cases WHERE volunteer_id = $1`, u.ID); err != nil || cases != 1 {
+		t.Fatalf("a double tap on consent made %d cases (%v)", cases, err)
+	}
+	if !strings.Contains(live.Text, w.vi("case.checklist")) {
+		t.Fatalf("after consent: %q", live.Text)
+	}
 	// Three taps on one message before it is redrawn, one of them twice.
 	var ids []int64
 	for _, label := range []string{"☐ 1", "☐ 2", "☐ 2", "☐ 4"} {
