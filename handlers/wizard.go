@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
@@ -273,7 +274,7 @@ func subguideText(r *request, g *guides.Guide) string {
 		full = append(full, "", n+s.Title.In(lang)+": "+s.Text.In(lang))
 		short = append(short, n+s.Title.In(lang))
 	}
-	if text := strings.Join(full, "\n"); len([]rune(text)) <= 3500 {
+	if text := strings.Join(full, "\n"); utf8.RuneCountInString(text) <= 3500 {
 		return text
 	}
 	return strings.Join(short, "\n")
