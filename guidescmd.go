@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/dvcbot/dvcbot/guides"
 )
@@ -38,6 +39,14 @@ func guidesCommand(args []string, getenv func(string) string, stdout, stderr io.
 	c, err := loadGuides(dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	due, refused := c.Review(time.Now())
+	for _, e := range due {
+		fmt.Fprintln(stderr, "warning:", e)
+	}
+	if len(refused) > 0 {
+		fmt.Fprintln(stderr, refused)
 		return 1
 	}
 	where := dir

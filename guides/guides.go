@@ -34,7 +34,33 @@ const (
 
 // Categories group guides on the wizard's first screen, in this order. Their
 // names are user-facing texts in locales/ ("category.<id>").
-var Categories = []string{"civil", "residence", "justice", "transport", "account"}
+var Categories = []string{"civil", "residence", "justice", "identity", "transport", "insurance", "account", "digital"}
+
+// Essential is the category every guide marked `essential` is also listed
+// in: the services Directive 24/CT-TTg (2025-09-13) made fully online.
+const Essential = "essential"
+
+// Kinds of help: what the case leaves behind, and so which outcomes it can
+// have (handlers) and how reports count it.
+const (
+	KindDossier = "dossier" // an administrative procedure: a dossier submitted, a result to wait for
+	KindAccount = "account" // an account task: VNeID level 2, a password, a signing service, a wallet
+	KindPayment = "payment" // a payment: a fee, a fine
+)
+
+// Kinds lists the kinds in the order the validator names them.
+var Kinds = []string{KindDossier, KindAccount, KindPayment}
+
+// KPIs are what the Youth Union schemes report upward; a guide declares
+// which of them a successful case counts toward (`counts`).
+var KPIs = []string{
+	"dossier_online",    // an online dossier supported
+	"payment_online",    // a fee or fine paid online
+	"vneid_level2",      // a VNeID account activated at level 2
+	"vneid_recovered",   // a VNeID account the resident could use again
+	"digital_signature", // a personal digital signature registered
+	"epayment_account",  // an e-payment account or wallet opened
+}
 
 // Text is a user-facing text in both languages.
 type Text struct {
@@ -78,6 +104,18 @@ type Step struct {
 	Tip      Text      `yaml:"tip"`
 	Subguide string    `yaml:"subguide"` // id of a guide this step may need (VNeID, payment)
 	Errors   []Problem `yaml:"errors"`
+	// Unconfirmed, when set, says for reviewers what on this screen no
+	// source confirmed (a button's name, an order). The volunteer sees one
+	// calm phrase instead ("the button may be named differently").
+	Unconfirmed string `yaml:"unconfirmed"`
+}
+
+// Source is a page or legal text a guide's facts come from.
+type Source struct {
+	URL    string `yaml:"url"`
+	Title  string `yaml:"title"`  // what it is, for a reviewer
+	Date   string `yaml:"date"`   // the source's own date: YYYY-MM-DD, YYYY-MM or YYYY
+	Opened string `yaml:"opened"` // when a reviewer last read it (YYYY-MM-DD); empty: not opened yet
 }
 
 // Problem returns the step's error with that id.
@@ -94,12 +132,15 @@ func (s *Step) Problem(id string) (*Problem, bool) {
 type Guide struct {
 	ID             string   `yaml:"id"`
 	TTHC           string   `yaml:"tthc"` // mã thủ tục hành chính, when known
+	Kind           string   `yaml:"kind"` // dossier, account or payment
+	Counts         []string `yaml:"counts"`
 	Title          Text     `yaml:"title"`
 	Description    Text     `yaml:"description"`
 	Aliases        []string `yaml:"aliases"`
 	Category       string   `yaml:"category"`
+	Essential      bool     `yaml:"essential"` // one of Directive 24/CT-TTg's 25 essential online services
 	Portal         Portal   `yaml:"portal"`
-	Mode           string   `yaml:"mode"`
+	Mode           string   `yaml:"mode"`        // dossiers only
 	VNeIDLevel     int      `yaml:"vneid_level"` // the resident's VNeID level needed: 0 (none), 1 or 2
 	Prerequisites  []Item   `yaml:"prerequisites"`
 	Steps          []Step   `yaml:"steps"`
@@ -107,26 +148,40 @@ type Guide struct {
 	ProcessingDays int      `yaml:"processing_days"` // working days to the result; 0: no reminder date (on the spot, none, or unknown)
 	Processing     Text     `yaml:"processing"`
 	Tracking       Text     `yaml:"tracking"`
-	Sources        []string `yaml:"sources"`
-	CheckedOn      string   `yaml:"checked_on"` // YYYY-MM-DD
+	Sources        []Source `yaml:"sources"`
+	CheckedOn      string   `yaml:"checked_on"` // YYYY-MM-DD: when the guide was last compared with its sources
+	ReviewBy       string   `yaml:"review_by"`  // YYYY-MM-DD: when it must be compared again
 	Order          int      `yaml:"order"`      // place in lists: lower first
-	Followup       *bool    `yaml:"followup"`   // false: no dossier to follow (absent: true)
+	// Unconfirmed names the facts no source confirmed (fee, processing,
+	// tracking), each with a note for reviewers; the volunteer sees a short
+	// "check on the portal" beside them.
+	Unconfirmed map[string]string `yaml:"unconfirmed"`
+	Notes       string            `yaml:"notes"` // for reviewers; never shown
 
-	file string
-	root *yaml.Node // for the lines of problems found across files
+	file  string
+	root  *yaml.Node // for the lines of problems found across files
+	style Errors     // what `guides check` refuses in a usable file
 }
+
+// UnconfirmedFacts are the facts a guide's `unconfirmed` may name.
+var UnconfirmedFacts = []string{"fee", "processing", "tracking"}
 
 // File is the name of the file the guide came from.
 func (g *Guide) File() string { return g.file }
 
 // Procedure says whether the guide is an administrative procedure with an
-// online mode; the account guides (VNeID, payment) serve every procedure
-// rather than being one.
-func (g *Guide) Procedure() bool { return g.Category != "account" }
+// online mode (toàn trình, một phần); account tasks and payments have none.
+func (g *Guide) Procedure() bool { return g.Kind == KindDossier }
 
 // OffersFollowup says whether the procedure leaves a dossier the resident
 // may want followed (a dossier code, a result to wait for).
-func (g *Guide) OffersFollowup() bool { return g.Followup == nil || *g.Followup }
+func (g *Guide) OffersFollowup() bool { return g.Kind == KindDossier }
+
+// InCategory says whether the guide is listed under category: its own, or
+// Essential for the essential services.
+func (g *Guide) InCategory(category string) bool {
+	return g.Category == category || (category == Essential && g.Essential)
+}
 
 // Legacy is the Decree 43/2011 level the mode corresponds to (3 or 4).
 func (g *Guide) Legacy() int {
@@ -141,6 +196,16 @@ func (g *Guide) Checked() time.Time {
 	t, _ := time.Parse(time.DateOnly, g.CheckedOn)
 	return t
 }
+
+// Review is the date by which the guide must be compared with the portal
+// and its sources again.
+func (g *Guide) Review() time.Time {
+	t, _ := time.Parse(time.DateOnly, g.ReviewBy)
+	return t
+}
+
+// Counts reports whether a successful case of the guide counts toward kpi.
+func (g *Guide) CountsToward(kpi string) bool { return slices.Contains(g.Counts, kpi) }
 
 // Catalog is the loaded set of guides.
 type Catalog struct {
@@ -196,11 +261,47 @@ func (c *Catalog) Guide(id string) (*Guide, bool) {
 // All returns every guide, in list order.
 func (c *Catalog) All() []*Guide { return c.guides }
 
-// InCategory returns the guides of one category, in list order.
+// InCategory returns the guides of one category (or Essential), in list
+// order.
 func (c *Catalog) InCategory(category string) []*Guide {
 	var out []*Guide
 	for _, g := range c.guides {
-		if g.Category == category {
+		if g.InCategory(category) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// MaxAge is how old a guide's checked_on may be before `guides check` fails:
+// a portal changes its screens without notice.
+const MaxAge = 12 // months
+
+// Review lists what is wrong with a catalog that loads, on day now: guides
+// whose review_by has passed (warnings: due), and what `guides check` and CI
+// refuse though the bot can still run (refused): a guide last checked more
+// than MaxAge months ago, a reviewer's doubt or an old-style tone mark in
+// user text, an undated source. Start-up only logs them.
+func (c *Catalog) Review(now time.Time) (due, refused Errors) {
+	for _, g := range c.guides {
+		refused = append(refused, g.style...)
+		at := func(field string) int { return lineOf(g.root, []any{field}) }
+		if old := g.Checked().AddDate(0, MaxAge, 0); now.After(old) {
+			refused = append(refused, Error{File: g.file, Line: at("checked_on"),
+				Msg: fmt.Sprintf("checked_on %s is over %d months old: compare the guide with the portal and its sources again", g.CheckedOn, MaxAge)})
+		} else if now.After(g.Review()) {
+			due = append(due, Error{File: g.file, Line: at("review_by"),
+				Msg: fmt.Sprintf("review_by %s has passed: compare the guide with the portal, then update checked_on and review_by", g.ReviewBy)})
+		}
+	}
+	return due, refused
+}
+
+// PastDue returns the guides whose review_by has passed on day now.
+func (c *Catalog) PastDue(now time.Time) []*Guide {
+	var out []*Guide
+	for _, g := range c.guides {
+		if now.After(g.Review()) {
 			out = append(out, g)
 		}
 	}

@@ -39,10 +39,20 @@ var (
 	partID   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,15}$`)
 	tthcCode = regexp.MustCompile(`^[0-9]\.[0-9]{6}$`)
 	lineMsg  = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	srcDate  = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
 )
 
+// reviewerMarkers are the words of a reviewer's doubt, folded. They belong
+// in the YAML's metadata (`unconfirmed`, `notes`), never in what a volunteer
+// reads beside a resident: the checker refuses them in user text.
+var reviewerMarkers = []string{
+	"chua kiem chung", "chua xac minh", "chua duoc xac nhan", "theo bao chi", "bao chi nam", "huong dan cu",
+	"unverified", "unconfirmed", "not verified", "not confirmed", "press report", "older guide",
+}
+
 // parse decodes and validates one file. The guide is nil when the file could
-// not be decoded at all.
+// not be decoded at all. The guide's style findings (Catalog.Review) are
+// kept on it.
 func parse(file string, data []byte) (*Guide, Errors) {
 	data = []byte(vntext.NFC(string(data)))
 	var root yaml.Node
@@ -58,6 +68,7 @@ func parse(file string, data []byte) (*Guide, Errors) {
 	g.file, g.root = file, &root
 	v := &validator{file: file, root: &root}
 	v.guide(&g)
+	g.style = v.style
 	return &g, v.errs
 }
 
@@ -85,13 +96,18 @@ func yamlErrors(file string, err error) Errors {
 // validator collects problems, each placed at the line of the YAML node its
 // path leads to (or of the nearest parent that exists, for a missing field).
 type validator struct {
-	file string
-	root *yaml.Node
-	errs Errors
+	file  string
+	root  *yaml.Node
+	errs  Errors // the file cannot be used
+	style Errors // the file can be used, but `guides check` refuses it
 }
 
 func (v *validator) errorf(at []any, format string, args ...any) {
 	v.errs = append(v.errs, Error{File: v.file, Line: lineOf(v.root, at), Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) stylef(at []any, format string, args ...any) {
+	v.style = append(v.style, Error{File: v.file, Line: lineOf(v.root, at), Msg: fmt.Sprintf(format, args...)})
 }
 
 // lineOf walks path (map keys and sequence indexes) from the document root.
@@ -138,6 +154,19 @@ func (v *validator) guide(g *Guide) {
 	if g.TTHC != "" && !tthcCode.MatchString(g.TTHC) {
 		v.errorf([]any{"tthc"}, "tthc %q: want a procedure code like 1.001193", g.TTHC)
 	}
+	if !slices.Contains(Kinds, g.Kind) {
+		v.errorf([]any{"kind"}, "kind %q: want one of %s", g.Kind, strings.Join(Kinds, ", "))
+	}
+	seenKPI := map[string]bool{}
+	for i, k := range g.Counts {
+		switch {
+		case !slices.Contains(KPIs, k):
+			v.errorf([]any{"counts", i}, "counts: unknown KPI %q: want some of %s", k, strings.Join(KPIs, ", "))
+		case seenKPI[k]:
+			v.errorf([]any{"counts", i}, "counts: %q is listed twice", k)
+		}
+		seenKPI[k] = true
+	}
 	v.text([]any{"title"}, g.Title, maxGuideTitle, true)
 	v.text([]any{"description"}, g.Description, maxInfo, true)
 	if len(g.Aliases) == 0 {
@@ -153,8 +182,11 @@ func (v *validator) guide(g *Guide) {
 	}
 	v.text([]any{"portal", "name"}, g.Portal.Name, maxGuideTitle, true)
 	v.url([]any{"portal", "url"}, g.Portal.URL, true)
-	if g.Mode != ModeFull && g.Mode != ModePartial {
+	switch {
+	case g.Kind == KindDossier && g.Mode != ModeFull && g.Mode != ModePartial:
 		v.errorf([]any{"mode"}, "mode %q: want %s or %s", g.Mode, ModeFull, ModePartial)
+	case g.Kind != KindDossier && g.Mode != "":
+		v.errorf([]any{"mode"}, "mode: only a dossier has one (this guide's kind is %s)", g.Kind)
 	}
 	if g.VNeIDLevel < 0 || g.VNeIDLevel > 2 {
 		v.errorf([]any{"vneid_level"}, "vneid_level %d: want 0, 1 or 2", g.VNeIDLevel)
@@ -185,12 +217,37 @@ func (v *validator) guide(g *Guide) {
 		v.errorf([]any{"sources"}, "sources: name at least one page the facts come from")
 	}
 	for i, s := range g.Sources {
-		v.url([]any{"sources", i}, s, true)
+		p := []any{"sources", i}
+		v.url(at(p, "url"), s.URL, true)
+		switch {
+		case s.Date == "":
+			v.stylef(at(p, "url"), "sources[%d]: give the source's own date (date: YYYY-MM-DD, YYYY-MM or YYYY)", i)
+		case !srcDate.MatchString(s.Date):
+			v.errorf(at(p, "date"), "sources[%d].date %q: want the source's own date, YYYY-MM-DD, YYYY-MM or YYYY", i, s.Date)
+		}
+		if s.Opened != "" {
+			if _, err := time.Parse(time.DateOnly, s.Opened); err != nil {
+				v.errorf(at(p, "opened"), "sources[%d].opened %q: want a date like 2026-11-29", i, s.Opened)
+			}
+		}
 	}
-	if d, err := time.Parse(time.DateOnly, g.CheckedOn); err != nil {
+	for fact, note := range g.Unconfirmed {
+		if !slices.Contains(UnconfirmedFacts, fact) {
+			v.errorf([]any{"unconfirmed", fact}, "unconfirmed: %q is not a fact it can name: want some of %s", fact, strings.Join(UnconfirmedFacts, ", "))
+		} else if strings.TrimSpace(note) == "" {
+			v.errorf([]any{"unconfirmed", fact}, "unconfirmed.%s: say for reviewers what is not confirmed", fact)
+		}
+	}
+	checked, err := time.Parse(time.DateOnly, g.CheckedOn)
+	if err != nil {
 		v.errorf([]any{"checked_on"}, "checked_on %q: want a date like 2026-11-27", g.CheckedOn)
-	} else if d.After(time.Now().AddDate(0, 0, 1)) {
+	} else if checked.After(time.Now().AddDate(0, 0, 1)) {
 		v.errorf([]any{"checked_on"}, "checked_on %s is in the future", g.CheckedOn)
+	}
+	if review, err := time.Parse(time.DateOnly, g.ReviewBy); err != nil {
+		v.errorf([]any{"review_by"}, "review_by %q: want the date by which the guide must be checked again, like 2027-05-29", g.ReviewBy)
+	} else if !checked.IsZero() && (!review.After(checked) || review.After(checked.AddDate(0, MaxAge, 0))) {
+		v.errorf([]any{"review_by"}, "review_by %s: want a date after checked_on and at most %d months later", g.ReviewBy, MaxAge)
 	}
 }
 
@@ -200,6 +257,9 @@ func (v *validator) step(p []any, s *Step, ids map[string]bool) {
 	v.text(at(p, "text"), s.Text, maxStepText, true)
 	v.text(at(p, "tip"), s.Tip, maxTip, false)
 	v.url(at(p, "link"), s.Link, false)
+	if s.Unconfirmed != "" && strings.TrimSpace(s.Unconfirmed) == "" {
+		v.errorf(at(p, "unconfirmed"), "unconfirmed: say for reviewers what is not confirmed")
+	}
 	if s.Subguide != "" && !guideID.MatchString(s.Subguide) {
 		v.errorf(at(p, "subguide"), "subguide %q is not a guide id", s.Subguide)
 	}
@@ -238,6 +298,22 @@ func (v *validator) text(p []any, t Text, limit int, required bool) {
 		case n > limit:
 			v.errorf(at(p, l.lang), "%s: the %s text has %d characters, at most %d fit", name(p), l.lang, n, limit)
 		}
+		v.userText(at(p, l.lang), l.s)
+	}
+}
+
+// userText checks words a volunteer reads: no reviewer's doubt (it goes in
+// `unconfirmed` or `notes`), and the new tone-mark style (hoà, not hòa).
+func (v *validator) userText(p []any, s string) {
+	folded := " " + vntext.Fold(s) + " "
+	for _, m := range reviewerMarkers {
+		if strings.Contains(folded, " "+m) {
+			v.stylef(p, "%s: %q is a reviewer's note: mark the step or fact `unconfirmed` instead, and keep the text calm", name(p), m)
+			return
+		}
+	}
+	if old := vntext.OldStyleTones(s); len(old) > 0 {
+		v.stylef(p, "%s: %q: write tone marks in the new style (hoà, khoá, huỷ, thuỷ), as the portals do", name(p), strings.Join(old, ", "))
 	}
 }
 

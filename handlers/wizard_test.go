@@ -637,7 +637,7 @@ func TestSearchFromTheChat(t *testing.T) {
 	m := last(t, w.send(u, "mức độ 4"))
 	full := 0
 	for _, g := range catalog.All() {
-		if g.Mode == guides.ModeFull && g.Category != "account" {
+		if g.Mode == guides.ModeFull && g.Kind == guides.KindDossier {
 			full++
 		}
 	}
