@@ -47,7 +47,8 @@ var (
 // reads beside a resident: the checker refuses them in user text.
 var reviewerMarkers = []string{
 	"chua kiem chung", "chua xac minh", "chua duoc xac nhan", "theo bao chi", "bao chi nam", "huong dan cu",
-	"unverified", "unconfirmed", "not verified", "not confirmed", "press report", "older guide",
+	"unverified", "unconfirmed", "not verified", "not confirmed", "press report", "press reports",
+	"older guide", "older guides",
 }
 
 // parse decodes and validates one file. The guide is nil when the file could
@@ -307,7 +308,7 @@ func (v *validator) text(p []any, t Text, limit int, required bool) {
 func (v *validator) userText(p []any, s string) {
 	folded := " " + vntext.Fold(s) + " "
 	for _, m := range reviewerMarkers {
-		if strings.Contains(folded, " "+m) {
+		if strings.Contains(folded, " "+m+" ") {
 			v.stylef(p, "%s: %q is a reviewer's note: mark the step or fact `unconfirmed` instead, and keep the text calm", name(p), m)
 			return
 		}
