@@ -158,9 +158,9 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 		{"unknown field", replace("mode: toan-trinh\n", "mode: toan-trinh\nmodes: x\n"), lineOfText("mode:") + 1, "field modes not found"},
 		{"bad mode", replace("mode: toan-trinh", "mode: muc-do-4"), lineOfText("mode:"), `mode "muc-do-4"`},
 		{"syntax", replace("category: civil\n", "category: [civil\n"), 0, "did not find expected"},
-		{"bad date", replace("checked_on: 2026-11-27", "checked_on: 27/11/2026"), lineOfText("checked_on:"), "checked_on"},
+		{"bad date", replace("checked_on: 2026-11-29", "checked_on: 29/11/2026"), lineOfText("checked_on:"), "checked_on"},
 		{"bad link", replace("    link: https://dichvucong.gov.vn", "    link: dichvucong.gov.vn"), lineOfText("    link:"), "not a web address"},
-		{"missing subguide", replace("subguide: vneid-mat-khau", "subguide: khong-co"), lineOfText("    subguide:"), `no other guide has id "khong-co"`},
+		{"missing subguide", replace("subguide: dang-nhap-vneid", "subguide: khong-co"), lineOfText("    subguide:"), `no other guide has id "khong-co"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,7 +194,8 @@ func TestFileNameMustBeTheID(t *testing.T) {
 
 func TestLoadFromDirectory(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"thanh-toan.yaml"} {
+	names := []string{"thanh-toan.yaml", "dang-nhap-vneid.yaml", "vneid-muc-2.yaml", "vneid-mat-khau.yaml"} // a guide and its sub-guides
+	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -202,7 +203,7 @@ func TestLoadFromDirectory(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, name), data, 0o644)
 	}
 	c, err := Load(os.DirFS(dir))
-	if err != nil || len(c.All()) != 1 {
+	if err != nil || len(c.All()) != len(names) {
 		t.Fatalf("Load(dir) = %v, %v", c, err)
 	}
 	if _, err := Load(os.DirFS(t.TempDir())); err == nil {
