@@ -3,24 +3,53 @@ package main
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/pgserver"
 )
 
+// demoFlags are dvcbot demo's own flags.
+type demoFlags struct {
+	as string // the role of the person at the keyboard
+}
+
+// demoCommune is where the demo's volunteer or coordinator belongs: Phường An
+// Hội Tây, Thành phố Hồ Chí Minh (formerly Phường 12, Quận Gò Vấp).
+const demoCommune = "26882"
+
+func parseDemoFlags(args []string, stderr io.Writer) (demoFlags, []string, error) {
+	f := demoFlags{}
+	fs := flag.NewFlagSet("dvcbot demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.as, "as", storage.RoleAdmin, "your role: volunteer, coordinator or admin")
+	if err := fs.Parse(args); err != nil {
+		return f, nil, &configError{"flags", err.Error()}
+	}
+	switch f.as {
+	case storage.RoleVolunteer, storage.RoleCoordinator, storage.RoleAdmin:
+	default:
+		return f, nil, &configError{"-as", fmt.Sprintf("is %q: want volunteer, coordinator or admin", f.as)}
+	}
+	return f, fs.Args(), nil
+}
+
 // demo runs the real bot and handlers against an in-process fake Telegram
-// and real PostgreSQL, with the person at the keyboard as an admin. Each
-// input line is a message; a line that is just a number presses that
+// and real PostgreSQL, with the person at the keyboard in the role chosen
+// (an admin by default; a volunteer or coordinator of Phường An Hội Tây).
+// Each input line is a message; a line that is just a number presses that
 // button of the last message shown. EOF ends the demo.
-func demo(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Writer) error {
+func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -29,7 +58,9 @@ func demo(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Wr
 	l, err := startLocal(ctx, cfg, log, stderr,
 		func(srv *telegramtest.Server, cfg *config) {
 			me = srv.NewUser("Demo", "vi")
-			cfg.Admins = append(cfg.Admins, me.ID)
+			if f.as == storage.RoleAdmin {
+				cfg.Admins = append(cfg.Admins, me.ID)
+			}
 		},
 		[]bot.SenderOption{bot.WithChatRate(50, 50)}, // one person typing: no need to pace
 		[]bot.Option{bot.WithOnHandled(func(id int64) { handled <- id })})
@@ -37,7 +68,22 @@ func demo(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Wr
 		return err
 	}
 	defer l.stop()
-	return talk(ctx, me, handled, stdin, stdout)
+	if f.as != storage.RoleAdmin {
+		err := l.app.store.InTx(ctx, func(tx *storage.Tx) error {
+			return tx.SetMembership(ctx, me.ID, me.FirstName, demoCommune, f.as)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	texts, err := locales.Load(cfg.DefaultLanguage, nil)
+	if err != nil {
+		return err
+	}
+	language := func() *locales.Localizer { return texts.For(l.app.store.UserLanguage(ctx, me.ID)) }
+	fmt.Fprintf(stdout, "dvcbot demo: you are %q, %s. Type a message or a command; a number presses that button; Ctrl-D ends.\n",
+		me.FirstName, language().T("role."+f.as))
+	return talk(ctx, me, handled, language, stdin, stdout)
 }
 
 // local is the real bot against an in-process fake Telegram and a real
@@ -117,30 +163,42 @@ func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Wri
 }
 
 // talk reads the person's lines, sends them as me, and prints what the bot
-// answers.
-func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, stdin io.Reader, stdout io.Writer) error {
-	fmt.Fprintf(stdout, "dvcbot demo: you are %q, an admin. Type a message or a command; a number presses that button; Ctrl-D ends.\n", me.FirstName)
+// answers. Lines may be of any length (the bot answers a long one itself).
+func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, language func() *locales.Localizer, stdin io.Reader, stdout io.Writer) error {
 	var buttons []telegramtest.Button // of the last message shown with a keyboard
 	var buttonsOn int                 // that message's id
-	in := bufio.NewScanner(stdin)
-	for in.Scan() {
-		line := strings.TrimSpace(in.Text())
+	in := bufio.NewReader(stdin)
+	for {
+		line, readErr := in.ReadString('\n')
+		if readErr != nil && readErr != io.EOF {
+			return readErr
+		}
+		line = strings.TrimSpace(line)
 		if line == "" {
+			if readErr == io.EOF {
+				break
+			}
 			continue
 		}
-		fmt.Fprintf(stdout, "\n> %s\n", line)
+		fmt.Fprintf(stdout, "\n> %s\n", shortLine(line))
 		var id int64
-		if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(buttons) {
+		n, numErr := strconv.Atoi(line)
+		switch {
+		case numErr == nil && n >= 1 && n <= maxButtons && n > len(buttons):
+			fmt.Fprintln(stdout, language().T("demo.no_button", locales.Data{"N": n}))
+			continue
+		case numErr == nil && n >= 1 && n <= len(buttons):
 			b := buttons[n-1]
 			if b.CallbackData == "" {
 				fmt.Fprintf(stdout, "(a link button: %s)\n", b.URL)
 				continue
 			}
+			var err error
 			if id, err = me.PressOn(buttonsOn, b.Text); err != nil {
 				fmt.Fprintf(stdout, "(cannot press %q: %v)\n", b.Text, err)
 				continue
 			}
-		} else {
+		default:
 			id = me.SendText(line)
 		}
 		if err := waitHandled(ctx, handled, id); err != nil {
@@ -158,9 +216,24 @@ func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, stdi
 				buttons = nil // an edit took the keyboard away
 			}
 		}
+		if readErr == io.EOF {
+			break
+		}
 	}
 	fmt.Fprintln(stdout, "\n(end of input: demo stopped)")
-	return in.Err()
+	return nil
+}
+
+// maxButtons: a number up to this is a button press, never text (Telegram
+// keeps inline keyboards to about 100 buttons).
+const maxButtons = 100
+
+// shortLine echoes a typed line, cut when it is very long.
+func shortLine(s string) string {
+	if len(s) <= 200 {
+		return s
+	}
+	return s[:strings.LastIndexFunc(s[:200], func(r rune) bool { return r < utf8.RuneSelf })] + fmt.Sprintf("… (%d bytes)", len(s))
 }
 
 func waitHandled(ctx context.Context, handled <-chan int64, id int64) error {

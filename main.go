@@ -53,13 +53,20 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, guides, healthcheck or bench)\n", cmd)
 		return 2
 	}
-	var bf benchFlags
-	if cmd == "bench" {
-		var err error
-		if bf, args, err = parseBenchFlags(args, stderr); err != nil {
-			fmt.Fprintf(stderr, "dvcbot: %v\n", err)
-			return 2
-		}
+	var (
+		bf  benchFlags
+		df  demoFlags
+		err error
+	)
+	switch cmd {
+	case "bench":
+		bf, args, err = parseBenchFlags(args, stderr)
+	case "demo":
+		df, args, err = parseDemoFlags(args, stderr)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dvcbot: %v\n", err)
+		return 2
 	}
 	cfg, err := loadConfig(args, getenv, n, stderr)
 	if err != nil {
@@ -71,7 +78,7 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 
 	switch cmd {
 	case "demo":
-		err = demo(ctx, cfg, stdin, stdout, stderr)
+		err = demo(ctx, cfg, df, stdin, stdout, stderr)
 	case "migrate":
 		err = migrate(ctx, cfg, newLogger(cfg, stderr))
 	case "healthcheck":

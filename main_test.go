@@ -183,3 +183,26 @@ func TestBenchRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoOddInput: a line over 64 KiB does not end the demo; a number with
+// no such button says so; each role can be tried.
+func TestDemoOddInput(t *testing.T) {
+	url := storagetest.URL(t)
+	var out, errOut bytes.Buffer
+	input := "/help\n" + strings.Repeat("x", 70<<10) + "\n9\n/new\n"
+	if code := run([]string{"demo", "-as", "volunteer"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader(input), &out, &errOut); code != 0 {
+		t.Fatalf("demo exited %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"Các lệnh của tình nguyện viên", "(không có nút 9)", "Ca mới – chọn thủ tục", "(end of input: demo stopped)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q:\n%.3000s", want, out.String())
+		}
+	}
+	out.Reset()
+	if code := run([]string{"demo", "-as", "coordinator"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader("/help\n"), &out, &errOut); code != 0 || !strings.Contains(out.String(), "Các lệnh của điều phối viên") {
+		t.Fatalf("demo -as coordinator (exit %d):\n%s", code, out.String())
+	}
+	if code := run([]string{"demo", "-as", "mayor"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader(""), &out, &errOut); code != 2 {
+		t.Fatalf("demo -as mayor: exit %d, want 2", code)
+	}
+}

@@ -43,6 +43,10 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	if err != nil {
 		return nil, &configError{"guides", "are not valid:\n" + err.Error()}
 	}
+	due, refused := catalog.Review(time.Now())
+	for _, e := range append(due, refused...) {
+		log.Warn("guide to review (dvcbot guides check)", "problem", e.Error())
+	}
 	api, err := tg.New(cfg.Token, tg.WithServerURL(cfg.APIURL), tg.WithSkipGetMe(),
 		tg.WithErrorsHandler(func(err error) { log.Error("telegram client", "err", err) }))
 	if err != nil {
@@ -151,7 +155,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}()
 		log.Info("long polling", "bot", a.me.Username)
 	}
-	go purgeHandled(ctx, store, log)
+	go retention(ctx, store, log)
 	go a.runtime.Sweep(ctx, time.Minute, time.Minute)
 
 	select {
@@ -173,17 +177,19 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	return nil
 }
 
-// purgeHandled forgets handled updates once Telegram can no longer
-// re-deliver them (it keeps updates 24 hours).
-func purgeHandled(ctx context.Context, store *storage.Storage, log *slog.Logger) {
+// retention applies what docs/privacy.md promises to forget, and when:
+// handled updates, parked payloads, old notes, silent guests.
+func retention(ctx context.Context, store *storage.Storage, log *slog.Logger) {
 	tick := time.NewTicker(6 * time.Hour)
 	defer tick.Stop()
 	for {
-		n, err := store.PurgeHandled(ctx, time.Now().Add(-48*time.Hour))
-		if err != nil && ctx.Err() == nil {
-			log.Warn("purging handled updates", "err", err)
-		} else if n > 0 {
-			log.Info("purged handled updates", "count", n)
+		r, err := store.ApplyRetention(ctx, time.Now())
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("retention", "err", err)
+		case r != storage.Retained{}:
+			log.Info("retention", "handled_updates", r.HandledUpdates, "parked_payloads", r.ParkedPayloads,
+				"event_notes", r.EventNotes, "guests", r.Guests)
 		}
 		select {
 		case <-ctx.Done():

@@ -228,3 +228,28 @@ func TestShippedGuidesPassReview(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestSearchKiKy: "kí" and "ký" (and "ki", "ky") are one spelling.
+func TestSearchKiKy(t *testing.T) {
+	c := shippedCatalog(t)
+	ids := func(q string) []string {
+		var out []string
+		for _, g := range c.Search(q) {
+			out = append(out, g.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct{ query, want string }{
+		{"đăng kí tạm trú", "tam-tru"},
+		{"dang ki ket hon", "ket-hon"},
+		{"dang ki thuong tru", "thuong-tru"},
+		{"đăng kí khai sinh", "khai-sinh"},
+	} {
+		if got := ids(tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+	if a, b := ids("đăng kí"), ids("đăng ký"); strings.Join(a, " ") != strings.Join(b, " ") {
+		t.Errorf("Search(đăng kí) = %v, Search(đăng ký) = %v", a, b)
+	}
+}

@@ -36,22 +36,43 @@ func indexGuide(g *Guide) entry {
 		mode := map[string]string{ModeFull: "toàn trình", ModePartial: "một phần"}[g.Mode]
 		names = append(names, mode, "dịch vụ công "+mode, "mức độ "+lvl, "dịch vụ công mức độ "+lvl, "level "+lvl, "md"+lvl)
 	}
-	e := entry{guide: g, title: append(vntext.Words(g.Title.Vi), vntext.Words(g.Title.En)...)}
+	e := entry{guide: g, title: append(words(g.Title.Vi), words(g.Title.En)...)}
 	for _, n := range names {
-		w := vntext.Words(n)
+		w := words(n)
 		if len(w) == 0 {
 			continue
 		}
 		e.names = append(e.names, w)
-		e.compact = append(e.compact, strings.Join(w, ""))
+		e.compact = append(e.compact, compact(w))
 	}
 	return e
+}
+
+// words folds s into search words, with Vietnamese's two spellings of a
+// final i after a consonant made one: "kí"/"ký" (ki/ky), "lí"/"lý",
+// "mĩ"/"mỹ" — "đăng kí" finds what "đăng ký" finds. Only a consonant and y
+// make a syllable so written ("tuy", "quy", "y" keep their y).
+func words(s string) []string {
+	ws := vntext.Words(s)
+	for i, w := range ws {
+		if len(w) == 2 && w[1] == 'y' && strings.IndexByte("bcdghklmnpqrstvx", w[0]) >= 0 {
+			ws[i] = w[:1] + "i"
+		}
+	}
+	return ws
+}
+
+// compact runs words together, for words typed without spaces
+// ("lylichtuphap"); y and i are one letter there, as the syllables cannot
+// be told apart.
+func compact(words []string) string {
+	return strings.ReplaceAll(strings.Join(words, ""), "y", "i")
 }
 
 // Search returns the guides that match query, best first (ties in list
 // order); none when nothing matches.
 func (c *Catalog) Search(query string) []*Guide {
-	words := vntext.Words(query)
+	words := words(query)
 	if len(words) == 0 {
 		return nil
 	}
@@ -101,7 +122,7 @@ func (e entry) score(words []string) int {
 	}
 	// The words typed as a phrase of a name ("ly lich" in "ly lich tu phap"),
 	// or run together ("khaisinh").
-	joined, compact := strings.Join(words, " "), strings.Join(words, "")
+	joined, compact := strings.Join(words, " "), compact(words)
 	phrase := 0
 	for i, name := range e.names {
 		switch {

@@ -6,6 +6,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"time"
@@ -42,6 +43,8 @@ type Handlers struct {
 	inviteTTL          time.Duration
 	volunteerInviteMax int
 	coordInviteMax     int
+
+	strict bool // a screen table that lies fails the update (tests)
 }
 
 // Option configures Handlers.
@@ -64,6 +67,11 @@ func WithClock(now func() time.Time) Option { return func(h *Handlers) { h.now =
 
 // WithLogger sets the logger.
 func WithLogger(l *slog.Logger) Option { return func(h *Handlers) { h.log = l } }
+
+// WithStrictScreens makes an action that leads to a screen its table does
+// not name fail the update instead of being logged: tests use it, so the
+// graph of screens in the docs cannot drift from the code.
+func WithStrictScreens() Option { return func(h *Handlers) { h.strict = true } }
 
 // New returns the handlers.
 func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog, opts ...Option) *Handlers {
@@ -98,6 +106,9 @@ type request struct {
 	replies []bot.Reply
 	// answered is set once the press has its answerCallbackQuery.
 	answered bool
+	// landed is the screen the update left the chat on, checked against
+	// the screen table.
+	landed string
 }
 
 // say sends a new message.
@@ -106,13 +117,56 @@ func (r *request) say(text string, kb bot.Keyboard) {
 }
 
 // show puts a flow's screen in front of the user: in place of the pressed
-// message when the user pressed a button, else as a new message.
+// message when the user pressed a button, else as a new message. A pressed
+// message that already shows exactly this (a double tap, a stale press) is
+// left alone: the edit would change nothing and still spend the chat's
+// allowance.
 func (r *request) show(text string, kb bot.Keyboard) {
 	if r.cb != nil && r.cb.Message.Message != nil {
+		if m := r.cb.Message.Message; m.Text == text && sameKeyboard(m.ReplyMarkup, kb) {
+			return
+		}
 		r.replies = append(r.replies, bot.Edit{ChatID: r.chat, MessageID: r.cb.Message.Message.ID, Text: text, Keyboard: kb})
 		return
 	}
 	r.say(text, kb)
+}
+
+// liveMessage is the message a screen shown now lands on: the pressed one
+// (edited in place), or 0 for a new message whose id is not known yet.
+func (r *request) liveMessage() int {
+	if r.cb != nil && r.cb.Message.Message != nil {
+		return r.cb.Message.Message.ID
+	}
+	return 0
+}
+
+// showsCurrent reports whether the pressed message is the one the flow's
+// current screen was last drawn on: a stale press there (the second tap of
+// a double tap) needs no redraw, the first tap already made it current.
+func (r *request) showsCurrent(conv storage.Conversation) bool {
+	return conv.MessageID != 0 && conv.MessageID == r.liveMessage()
+}
+
+// sameKeyboard reports whether a message's keyboard is kb.
+func sameKeyboard(m *models.InlineKeyboardMarkup, kb bot.Keyboard) bool {
+	if m == nil {
+		return len(kb) == 0
+	}
+	if len(m.InlineKeyboard) != len(kb) {
+		return false
+	}
+	for i, row := range m.InlineKeyboard {
+		if len(row) != len(kb[i]) {
+			return false
+		}
+		for j, b := range row {
+			if b.Text != kb[i][j].Text || b.CallbackData != kb[i][j].Data || b.URL != kb[i][j].URL {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // answer answers the press, with a short toast when text is not empty.
@@ -134,7 +188,16 @@ func (h *Handlers) Handle(ctx context.Context, tx *storage.Tx, u *models.Update)
 	if from == nil || from.IsBot {
 		return nil, nil
 	}
-	user, err := tx.TouchUser(ctx, from.ID, vntext.NFC(from.FirstName))
+	if m := u.Message; m != nil && m.Chat.Type != models.ChatTypePrivate {
+		// The bot does not talk in groups, nor keep anyone of them; it only
+		// says so when a command names it.
+		if _, _, to := h.command(m.Text); to == toUs && strings.Contains(m.Text, "@") {
+			t := h.texts.For(h.texts.Default())
+			return []bot.Reply{bot.Message{ChatID: m.Chat.ID, Text: t.T("error.private_only")}}, nil
+		}
+		return nil, nil
+	}
+	user, err := tx.SeeUser(ctx, from.ID, vntext.NFC(from.FirstName))
 	if err != nil {
 		return nil, err
 	}
@@ -185,25 +248,24 @@ func sender(u *models.Update) *models.User {
 	return nil
 }
 
-// message routes a text message: a command, or an answer to the flow the
-// chat is in.
+// message routes a text message in a private chat: a command, or an answer
+// to the flow the chat is in.
 func (h *Handlers) message(r *request, m *models.Message) error {
-	if m.Chat.Type != models.ChatTypePrivate {
-		if _, _, ok := h.command(m.Text); ok && strings.Contains(m.Text, "@") {
-			r.say(r.t.T("error.private_only"), nil)
-		}
-		return nil // the bot does not talk in groups, except to say so when called by name
-	}
 	if m.Text == "" {
 		r.say(r.t.T("error.media"), nil)
 		return nil
 	}
 	r.text = strings.TrimSpace(vntext.NFC(m.Text))
-	if n := utf8.RuneCountInString(r.text); n > maxText {
-		r.say(r.t.T("error.too_long", locales.Data{"Length": n}), nil)
+	if utf8.RuneCountInString(r.text) > maxText {
+		// Not read at all; the screen the chat is on comes back below.
+		return h.again(r, r.t.T("error.too_long", locales.Data{"Max": maxText}))
+	}
+	cmd, args, to := h.command(r.text)
+	if to == toOther {
+		r.say(r.t.T("error.other_bot"), nil)
 		return nil
 	}
-	if cmd, args, ok := h.command(r.text); ok {
+	if to == toUs {
 		switch cmd {
 		case "start":
 			return h.start(r, args)
@@ -240,24 +302,56 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	return nil
 }
 
-// command splits "/cmd@bot args" into its lower-case name and arguments;
-// ok is false for plain text and for commands addressed to another bot.
-func (h *Handlers) command(text string) (cmd, args string, ok bool) {
+// Whom a text is for.
+const (
+	toNobody = iota // plain text
+	toUs            // a command for this bot
+	toOther         // a command addressed to another bot (/new@other_bot)
+)
+
+// command splits "/cmd@bot args" into its lower-case name and arguments,
+// and says whom the text is for.
+func (h *Handlers) command(text string) (cmd, args string, to int) {
 	if !strings.HasPrefix(text, "/") {
-		return "", "", false
+		return "", "", toNobody
 	}
 	word, args := text[1:], ""
 	if i := strings.IndexFunc(word, unicode.IsSpace); i >= 0 {
 		word, args = word[:i], word[i:]
 	}
 	word, target, addressed := strings.Cut(word, "@")
-	if addressed && h.botUsername != "" && !strings.EqualFold(target, h.botUsername) {
-		return "", "", false
-	}
 	if word == "" {
-		return "", "", false
+		return "", "", toNobody
 	}
-	return strings.ToLower(word), strings.TrimSpace(args), true
+	if addressed && h.botUsername != "" && !strings.EqualFold(target, h.botUsername) {
+		return "", "", toOther
+	}
+	return strings.ToLower(word), strings.TrimSpace(args), toUs
+}
+
+// again answers text that was not read (too long), then shows the screen
+// the chat is on again, so the volunteer is never left without buttons.
+func (h *Handlers) again(r *request, note string) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	switch conv.Flow {
+	case flowCase:
+		var st caseState
+		if err := conv.Decode(&st); err != nil {
+			return err
+		}
+		v, ok, err := h.view(r, conv.Step, st, conv.Version)
+		if !ok || err != nil {
+			return err
+		}
+		return v.again(note)
+	case flowInvite:
+		return h.inviteAgain(r, conv, note)
+	}
+	r.say(note, nil)
+	return nil
 }
 
 // press routes a button press by the flow named in its data.

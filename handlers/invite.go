@@ -55,111 +55,207 @@ func (h *Handlers) inviteStart(r *request) error {
 	return h.inviteCreate(r, r.user.CommuneCode.String, storage.RoleVolunteer)
 }
 
+// inviteView is where the chat stands in the invite flow.
+type inviteView struct {
+	*request
+	h    *Handlers
+	step string
+	st   inviteState
+	ver  int
+}
+
+func (v *inviteView) button(label, action, arg string) bot.Button {
+	return bot.Button{Text: label, Data: callback{flow: flowInvite, action: action, arg: arg, version: v.ver}.String()}
+}
+
+// goTo puts the chat on a step of the flow and shows it.
+func (v *inviteView) goTo(step string, st inviteState) error {
+	return v.h.inviteGo(v.request, step, st)
+}
+
+type (
+	inviteScreen = screen[*inviteView]
+	inviteAction = action[*inviteView]
+)
+
+// inviteScreenOrder is the reading order of the graph.
+var inviteScreenOrder = []string{stepProvince, stepCommune, stepResults, stepRole}
+
+// inviteScreens is the invite flow, screen by screen (docs/architecture.md
+// draws its graph).
+var inviteScreens map[string]inviteScreen
+
+func init() {
+	commune := inviteAction{to: []string{stepRole}, do: func(v *inviteView, code string) error {
+		c, err := v.tx.Commune(v.ctx, code)
+		if errors.Is(err, storage.ErrNotFound) {
+			return v.show("")
+		} else if err != nil {
+			return err
+		}
+		v.st.Commune = c.Code
+		return v.goTo(stepRole, v.st)
+	}}
+	cancel := inviteAction{to: []string{leadsNowhere}, do: func(v *inviteView, _ string) error {
+		if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+			return err
+		}
+		v.landed = leadsNowhere
+		v.request.show(v.t.T("invite.cancelled"), nil)
+		return nil
+	}}
+	back := func(to ...string) inviteAction {
+		return inviteAction{to: to, do: func(v *inviteView, _ string) error { return v.back() }}
+	}
+	// A typed name is a search at every step; nothing found keeps the step.
+	search := func(from string) *inviteAction {
+		return &inviteAction{to: []string{stepResults, from}, do: func(v *inviteView, text string) error { return v.search(text) }}
+	}
+	inviteScreens = map[string]inviteScreen{
+		stepProvince: {
+			draw: func(v *inviteView) (string, bot.Keyboard, error) {
+				ps, err := v.tx.Provinces(v.ctx)
+				if err != nil {
+					return "", nil, err
+				}
+				buttons := make([]bot.Button, len(ps))
+				for i, p := range ps {
+					buttons[i] = v.button(p.Name, "province", p.Code)
+				}
+				return v.t.T("invite.choose_province"), append(grid(buttons, 2), v.lastRow()), nil
+			},
+			on: map[string]inviteAction{
+				"province": {to: []string{stepCommune}, do: func(v *inviteView, code string) error {
+					return v.goTo(stepCommune, inviteState{Province: code})
+				}},
+				"cancel": cancel,
+			},
+			typed: search(stepProvince),
+		},
+		stepCommune: {
+			draw: func(v *inviteView) (string, bot.Keyboard, error) {
+				p, err := v.tx.Province(v.ctx, v.st.Province)
+				if err != nil {
+					return "", nil, err
+				}
+				cs, total, err := v.tx.Communes(v.ctx, v.st.Province, v.st.Page*communesPerPage, communesPerPage)
+				if err != nil {
+					return "", nil, err
+				}
+				pages := max(1, (total+communesPerPage-1)/communesPerPage)
+				buttons := make([]bot.Button, len(cs))
+				for i, c := range cs {
+					buttons[i] = v.button(c.Name, "commune", c.Code)
+				}
+				kb := grid(buttons, 2)
+				var nav []bot.Button
+				if v.st.Page > 0 {
+					nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(v.st.Page-1)))
+				}
+				if v.st.Page+1 < pages {
+					nav = append(nav, v.button(v.t.T("button.next"), "page", strconv.Itoa(v.st.Page+1)))
+				}
+				if nav != nil {
+					kb = append(kb, nav)
+				}
+				text := v.t.T("invite.choose_commune", locales.Data{"Province": p.Name, "Page": v.st.Page + 1, "Pages": pages})
+				return text, append(kb, v.lastRow()), nil
+			},
+			on: map[string]inviteAction{
+				"commune": commune,
+				"page": {to: []string{stepCommune}, do: func(v *inviteView, arg string) error {
+					page, _ := strconv.Atoi(arg)
+					v.st.Page = max(page, 0)
+					return v.goTo(stepCommune, v.st)
+				}},
+				"back":   back(stepProvince),
+				"cancel": cancel,
+			},
+			typed: search(stepCommune),
+		},
+		stepResults: {
+			draw: func(v *inviteView) (string, bot.Keyboard, error) {
+				ms, err := v.tx.SearchCommunes(v.ctx, v.st.Query, v.st.Province, searchResults+1)
+				if err != nil {
+					return "", nil, err
+				}
+				text, kb := resultsScreen(v, v.st.Query, ms)
+				return text, append(kb, v.lastRow()), nil
+			},
+			on:    map[string]inviteAction{"commune": commune, "back": back(stepCommune, stepProvince), "cancel": cancel},
+			typed: search(stepResults),
+		},
+		stepRole: {
+			draw: func(v *inviteView) (string, bot.Keyboard, error) {
+				c, err := v.tx.Commune(v.ctx, v.st.Commune)
+				if err != nil {
+					return "", nil, err
+				}
+				kb := bot.Keyboard{{
+					v.button(v.t.T("invite.role_volunteer"), "role", storage.RoleVolunteer),
+					v.button(v.t.T("invite.role_coordinator"), "role", storage.RoleCoordinator),
+				}}
+				return v.t.T("invite.choose_role", locales.Data{"Unit": c.FullName()}), append(kb, v.lastRow()), nil
+			},
+			on: map[string]inviteAction{
+				"role": {to: []string{leadsNowhere}, do: func(v *inviteView, role string) error {
+					return v.h.inviteCreate(v.request, v.st.Commune, role)
+				}},
+				"back":   back(stepResults, stepCommune, stepProvince),
+				"cancel": cancel,
+			},
+			typed: search(stepRole),
+		},
+	}
+}
+
 // inviteGo saves the flow at step and shows that step's screen.
 func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
-	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, step, st, 0)
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, step, st, r.liveMessage())
 	if err != nil {
 		return err
 	}
-	return h.inviteShow(r, step, st, version, "")
+	v := &inviteView{request: r, h: h, step: step, st: st, ver: version}
+	return v.show("")
 }
 
-func (h *Handlers) inviteShow(r *request, step string, st inviteState, version int, note string) error {
-	text, kb, err := h.inviteScreen(r, step, st, version)
+// show draws the view's step in front of the user, with note above it.
+func (v *inviteView) show(note string) error {
+	text, kb, err := inviteScreens[v.step].draw(v)
 	if err != nil {
 		return err
 	}
 	if note != "" {
 		text = note + "\n\n" + text
 	}
-	r.show(text, kb)
+	v.landed = v.step
+	v.request.show(text, kb)
 	return nil
 }
 
-// inviteScreen draws one step: its text and buttons, which carry version.
-func (h *Handlers) inviteScreen(r *request, step string, st inviteState, version int) (string, bot.Keyboard, error) {
-	data := inviteData(version)
-	var (
-		text string
-		kb   bot.Keyboard
-	)
-	switch step {
-	case stepProvince:
-		ps, err := r.tx.Provinces(r.ctx)
-		if err != nil {
-			return "", nil, err
-		}
-		text = r.t.T("invite.choose_province")
-		buttons := make([]bot.Button, len(ps))
-		for i, p := range ps {
-			buttons[i] = bot.Button{Text: p.Name, Data: data("p", p.Code)}
-		}
-		kb = grid(buttons, 2)
-	case stepCommune:
-		p, err := r.tx.Province(r.ctx, st.Province)
-		if err != nil {
-			return "", nil, err
-		}
-		cs, total, err := r.tx.Communes(r.ctx, st.Province, st.Page*communesPerPage, communesPerPage)
-		if err != nil {
-			return "", nil, err
-		}
-		pages := max(1, (total+communesPerPage-1)/communesPerPage)
-		text = r.t.T("invite.choose_commune", locales.Data{"Province": p.Name, "Page": st.Page + 1, "Pages": pages})
-		buttons := make([]bot.Button, len(cs))
-		for i, c := range cs {
-			buttons[i] = bot.Button{Text: c.Name, Data: data("c", c.Code)}
-		}
-		kb = grid(buttons, 2)
-		var nav []bot.Button
-		if st.Page > 0 {
-			nav = append(nav, bot.Button{Text: r.t.T("button.prev"), Data: data("pg", strconv.Itoa(st.Page-1))})
-		}
-		if st.Page+1 < pages {
-			nav = append(nav, bot.Button{Text: r.t.T("button.next"), Data: data("pg", strconv.Itoa(st.Page+1))})
-		}
-		if nav != nil {
-			kb = append(kb, nav)
-		}
-	case stepResults:
-		ms, err := r.tx.SearchCommunes(r.ctx, st.Query, st.Province, searchResults+1)
-		if err != nil {
-			return "", nil, err
-		}
-		text, kb = resultsScreen(r, st.Query, ms, data)
-	case stepRole:
-		c, err := r.tx.Commune(r.ctx, st.Commune)
-		if err != nil {
-			return "", nil, err
-		}
-		text = r.t.T("invite.choose_role", locales.Data{"Unit": c.FullName()})
-		kb = bot.Keyboard{{
-			{Text: r.t.T("invite.role_volunteer"), Data: data("r", storage.RoleVolunteer)},
-			{Text: r.t.T("invite.role_coordinator"), Data: data("r", storage.RoleCoordinator)},
-		}}
-	}
-	return text, append(kb, h.inviteLastRow(r, step, version)), nil
-}
-
-// inviteLastRow is every screen's Back (where there is a way back) and
-// Cancel.
-func (h *Handlers) inviteLastRow(r *request, step string, version int) []bot.Button {
-	data := inviteData(version)
-	row := []bot.Button{{Text: r.t.T("button.cancel"), Data: data("x", "")}}
-	if step != stepProvince {
-		row = append([]bot.Button{{Text: r.t.T("button.back"), Data: data("b", "")}}, row...)
+// lastRow is every step's Back (where there is a way back) and Cancel.
+func (v *inviteView) lastRow() []bot.Button {
+	row := []bot.Button{v.button(v.t.T("button.cancel"), "cancel", "")}
+	if v.step != stepProvince {
+		row = append([]bot.Button{v.button(v.t.T("button.back"), "back", "")}, row...)
 	}
 	return row
 }
 
-// inviteData makes the callback data of the flow's buttons at a version.
-func inviteData(version int) func(action, arg string) string {
-	return func(action, arg string) string {
-		return callback{flow: flowInvite, action: action, arg: arg, version: version}.String()
+// inviteView reads the flow's state from the conversation.
+func (h *Handlers) inviteView(r *request, conv storage.Conversation) (*inviteView, error) {
+	var st inviteState
+	if err := conv.Decode(&st); err != nil {
+		return nil, err
 	}
+	step := conv.Step
+	if _, ok := inviteScreens[step]; !ok {
+		step = stepProvince
+	}
+	return &inviteView{request: r, h: h, step: step, st: st, ver: conv.Version}, nil
 }
 
 // invitePress moves the flow on by a button.
@@ -172,16 +268,6 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 		r.answer(r.t.T("button.done"))
 		return nil
 	}
-	var st inviteState
-	if err := conv.Decode(&st); err != nil {
-		return err
-	}
-	if cb.version != conv.Version {
-		// An old message, or the second tap of a double tap: say so and
-		// show where the flow really is.
-		r.answer(r.t.T("button.stale"))
-		return h.inviteShow(r, conv.Step, st, conv.Version, "")
-	}
 	if r.role != storage.RoleAdmin {
 		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 			return err
@@ -189,90 +275,102 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 		r.show(r.t.T("invite.not_allowed"), nil)
 		return nil
 	}
-	switch cb.action {
-	case "p":
-		return h.inviteGo(r, stepCommune, inviteState{Province: cb.arg})
-	case "pg":
-		page, _ := strconv.Atoi(cb.arg)
-		st.Page = max(page, 0)
-		return h.inviteGo(r, stepCommune, st)
-	case "c":
-		c, err := r.tx.Commune(r.ctx, cb.arg)
-		if errors.Is(err, storage.ErrNotFound) {
-			break
-		} else if err != nil {
-			return err
+	v, err := h.inviteView(r, conv)
+	if err != nil {
+		return err
+	}
+	s := inviteScreens[v.step]
+	text, kb, err := s.draw(v)
+	if err != nil {
+		return err
+	}
+	a, known := s.on[cb.action]
+	if cb.version != conv.Version || !known || !offers(kb, r.cb.Data) {
+		// An old message, the second tap of a double tap, or a button this
+		// step does not have: say so and show where the flow really is.
+		r.answer(r.t.T("button.stale"))
+		r.landed = v.step
+		if !r.showsCurrent(conv) {
+			r.show(text, kb)
 		}
-		st.Commune = c.Code
-		return h.inviteGo(r, stepRole, st)
-	case "r":
-		if cb.arg != storage.RoleVolunteer && cb.arg != storage.RoleCoordinator {
-			break
-		}
-		return h.inviteCreate(r, st.Commune, cb.arg)
-	case "b":
-		return h.inviteBack(r, conv.Step, st)
-	case "x":
-		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
-			return err
-		}
-		r.show(r.t.T("invite.cancelled"), nil)
 		return nil
 	}
-	// A button this step does not have: show the step again.
-	r.answer(r.t.T("button.stale"))
-	return h.inviteShow(r, conv.Step, st, conv.Version, "")
+	if err := a.do(v, cb.arg); err != nil {
+		return err
+	}
+	return h.checkLanded(r, flowInvite, v.step, cb.action, a.to)
 }
 
-func (h *Handlers) inviteBack(r *request, step string, st inviteState) error {
+// back goes one screen back: from the role to the search results or the
+// commune list it came from, from there to the provinces.
+func (v *inviteView) back() error {
+	st := v.st
 	switch {
-	case step == stepRole && st.Query != "":
+	case v.step == stepRole && st.Query != "":
 		st.Commune = ""
-		return h.inviteGo(r, stepResults, st)
-	case (step == stepRole || step == stepResults) && st.Province != "":
+		return v.goTo(stepResults, st)
+	case (v.step == stepRole || v.step == stepResults) && st.Province != "":
 		st.Commune, st.Query = "", ""
-		return h.inviteGo(r, stepCommune, st)
+		return v.goTo(stepCommune, st)
 	}
-	return h.inviteGo(r, stepProvince, inviteState{})
+	return v.goTo(stepProvince, inviteState{})
 }
 
 // inviteText takes a typed commune name, at any step, as a search.
 func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
-	var st inviteState
-	if err := conv.Decode(&st); err != nil {
-		return err
-	}
 	if r.role != storage.RoleAdmin {
 		r.say(r.t.T("invite.not_allowed"), nil)
 		return r.tx.EndConversation(r.ctx, r.chat)
 	}
-	if utf8.RuneCountInString(r.text) > maxQuery {
-		return h.inviteShow(r, conv.Step, st, conv.Version, r.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
+	v, err := h.inviteView(r, conv)
+	if err != nil {
+		return err
+	}
+	s := inviteScreens[v.step]
+	if err := s.typed.do(v, r.text); err != nil {
+		return err
+	}
+	return h.checkLanded(r, flowInvite, v.step, "typed", s.typed.to)
+}
+
+// inviteAgain shows the flow's step again below note.
+func (h *Handlers) inviteAgain(r *request, conv storage.Conversation, note string) error {
+	v, err := h.inviteView(r, conv)
+	if err != nil {
+		return err
+	}
+	v.cb = nil
+	return v.show(note)
+}
+
+// search looks for a commune by a typed name, within the province chosen
+// when there is one.
+func (v *inviteView) search(text string) error {
+	if meaningless(text) {
+		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
+	}
+	if utf8.RuneCountInString(text) > maxQuery {
+		return v.show(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
 	}
 	province := ""
-	if conv.Step == stepCommune || conv.Step == stepResults {
-		province = st.Province
+	if v.step == stepCommune || v.step == stepResults {
+		province = v.st.Province
 	}
-	ms, err := r.tx.SearchCommunes(r.ctx, r.text, province, searchResults+1)
+	ms, err := v.tx.SearchCommunes(v.ctx, text, province, searchResults+1)
 	if err != nil {
 		return err
 	}
 	if len(ms) == 0 {
-		return h.inviteShow(r, conv.Step, st, conv.Version, r.t.T("invite.no_results", locales.Data{"Query": r.text}))
+		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
-	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, stepResults, inviteState{Province: province, Query: r.text}, 0)
-	if err != nil {
-		return err
-	}
-	text, kb := resultsScreen(r, r.text, ms, inviteData(version))
-	r.show(text, append(kb, h.inviteLastRow(r, stepResults, version)))
-	return nil
+	return v.goTo(stepResults, inviteState{Province: province, Query: text})
 }
 
 // resultsScreen lists the communes a search found (up to searchResults; ms
 // may hold one more, to tell that there are more), saying which old name
 // matched when it was not the current one.
-func resultsScreen(r *request, query string, ms []storage.CommuneMatch, data func(action, arg string) string) (string, bot.Keyboard) {
+func resultsScreen(v *inviteView, query string, ms []storage.CommuneMatch) (string, bot.Keyboard) {
+	r := v.request
 	head := r.t.N("invite.results", len(ms), locales.Data{"Query": query})
 	if len(ms) > searchResults {
 		ms = ms[:searchResults]
@@ -286,7 +384,7 @@ func resultsScreen(r *request, query string, ms []storage.CommuneMatch, data fun
 			line += " (" + r.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
 		}
 		lines = append(lines, line)
-		kb = append(kb, []bot.Button{{Text: m.FullName(), Data: data("c", m.Code)}})
+		kb = append(kb, []bot.Button{v.button(m.FullName(), "commune", m.Code)})
 	}
 	return strings.Join(lines, "\n"), kb
 }
@@ -312,6 +410,7 @@ func (h *Handlers) inviteCreate(r *request, commune, role string) error {
 		return err
 	}
 	link := "https://t.me/" + h.botUsername + "?start=" + inv.Code
+	r.landed = leadsNowhere
 	r.show(r.t.T("invite.created", locales.Data{
 		"Unit":    c.FullName(),
 		"Role":    r.t.T("role." + role),

@@ -3,6 +3,7 @@ package handlers
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -48,12 +49,21 @@ func personalData(s string) string {
 }
 
 // noteProblem says why a note cannot be stored ("" when it can): "long",
-// or what personal data it seems to hold.
+// "blank", what personal data it seems to hold, or "name".
 func noteProblem(s string) string {
-	if utf8.RuneCountInString(s) > maxNote {
+	switch {
+	case utf8.RuneCountInString(s) > maxNote:
 		return "long"
+	case meaningless(s):
+		return "blank"
 	}
-	return personalData(s)
+	if p := personalData(s); p != "" {
+		return p
+	}
+	if namesPerson(s) {
+		return "name"
+	}
+	return ""
 }
 
 // dossierCode reads a dossier code leniently (domain.md: never refuse a code
@@ -87,4 +97,123 @@ func dossierCode(s string) (code, problem string) {
 		return "", "format"
 	}
 	return code, ""
+}
+
+// Names. A note like "ông Nguyễn Văn Bình không nhớ mật khẩu" names the
+// resident; the case log must not keep it. A note is refused when it holds
+// an honorific followed by a name-like word ("bà Lan", "chú Ba"), or a
+// common surname followed by given or middle names ("Trần Thị Mai"). With
+// diacritics the words are compared as written, so "lệ phí" is not "Lê",
+// "có" is not "cô" and "lần" is not "Lan"; a note typed without any is
+// compared folded, and then asks for more evidence (a capitalised name
+// after an honorific, two names after a surname), since "dang thu lai" is
+// "đang thử lại" far more often than "Đặng Thu …".
+
+var (
+	honorifics = wordSet("ông bà anh chị cô chú bác em cháu cụ dì thím mợ dượng")
+	surnames   = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trương đinh đào đoàn
+		trịnh lâm mai cao hà lương lưu tô chu tạ quách kiều thái tống la lại mạc khúc triệu vương từ văn`)
+	// givenNames are common given and middle names: what follows a surname
+	// or an honorific in a name.
+	givenNames = wordSet(`văn thị hữu đức minh ngọc thanh quang xuân kim thu bảo mỹ gia công đình quốc trọng
+		an anh bình cường châu chi chính dung dũng duy dương đạt điệp đông giang hà hải hân hạnh hằng hảo hậu
+		hiền hiếu hoa hoài hòa hoà hồng huệ hùng hương huy huyền khánh khoa khôi kiên lâm lan liên linh loan lộc long
+		luân mai mạnh my nam nga ngân nghĩa nguyệt nhân nhật nhi nhung oanh phong phú phúc phương quân quý
+		quyên quỳnh sang sơn tám tâm tân thảo thắng thiện thịnh thọ thủy thuỷ thương tiến tín toàn trang trí trinh
+		trung trúc tú tuấn tùng tuyết uyên việt vinh vy yến hiệp hưng hoan khang lợi nhàn phát sáu thành thuận tư`)
+	// places that begin with a surname.
+	surnamePlaces = wordSet("hà_nội hà_nam hà_giang hà_tĩnh cao_bằng lâm_đồng hồ_chí")
+	foldedGiven   = folded(givenNames)
+	foldedSur     = folded(surnames)
+	foldedHon     = folded(honorifics)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[strings.ReplaceAll(norm.NFC.String(w), "_", " ")] = true
+	}
+	return m
+}
+
+func folded(set map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for w := range set {
+		m[vntext.Fold(w)] = true
+	}
+	return m
+}
+
+// namesPerson reports whether s seems to name a person.
+func namesPerson(s string) bool {
+	words := strings.FieldsFunc(norm.NFC.String(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	ascii := true
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			ascii = false
+			break
+		}
+	}
+	allCaps := strings.ToUpper(s) == s
+	for i, w := range words {
+		low := strings.ToLower(w)
+		var next, next2 string
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if i+2 < len(words) {
+			next2 = words[i+2]
+		}
+		if ascii {
+			f, n := vntext.Fold(low), vntext.Fold(next)
+			switch {
+			case foldedHon[f] && (titleCase(next) || foldedSur[n]):
+				return true
+			case foldedSur[f] && foldedGiven[n] && foldedGiven[vntext.Fold(next2)]:
+				return true
+			}
+			continue
+		}
+		n := strings.ToLower(next)
+		switch {
+		case honorifics[low] && (givenNames[n] || surnames[n] || (titleCase(next) && !allCaps)):
+			return true
+		case surnames[low] && givenNames[n] && !surnamePlaces[low+" "+n]:
+			return true
+		}
+	}
+	return false
+}
+
+// titleCase: a capital and then small letters, as names are written
+// ("Lan", not "VNeID" or "OTP").
+func titleCase(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// meaningless reports whether s holds no letter and no digit: blank,
+// invisible characters, punctuation.
+func meaningless(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// looksLikeDossierCode reports whether a text typed on its own is a dossier
+// code rather than words: one token, read as a code, with a digit and a
+// separator or a letter ("000.00.12.H26-251127-0001").
+func looksLikeDossierCode(s string) bool {
+	s = strings.TrimSpace(norm.NFKC.String(s))
+	if strings.ContainsFunc(s, unicode.IsSpace) {
+		return false
+	}
+	code, problem := dossierCode(s)
+	return problem == "" && strings.ContainsAny(code, ".-/_") && strings.ContainsFunc(code, unicode.IsLetter)
 }

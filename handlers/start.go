@@ -94,7 +94,7 @@ func (h *Handlers) join(r *request, code string) error {
 	case err != nil:
 		return err
 	}
-	if err := r.tx.SetMembership(r.ctx, r.user.TelegramID, inv.CommuneCode, inv.Role); err != nil {
+	if err := r.tx.SetMembership(r.ctx, r.user.TelegramID, r.user.FirstName, inv.CommuneCode, inv.Role); err != nil {
 		return err
 	}
 	if r.role != storage.RoleAdmin {

@@ -18,13 +18,23 @@ func TestBuiltTextIDsExist(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ids []string
-	for _, o := range outcomes {
-		ids = append(ids, "outcome."+o)
+	for kind, os := range outcomesOf {
+		for _, o := range os {
+			if kind == guides.KindDossier {
+				ids = append(ids, "outcome."+o)
+			} else {
+				ids = append(ids, "outcome."+kind+"."+o)
+			}
+		}
+		ids = append(ids, "case.reason_ask."+kind)
 	}
-	for _, r := range reasons {
-		ids = append(ids, "reason."+r)
+	for _, rs := range reasonsOf {
+		for _, r := range rs {
+			ids = append(ids, "reason."+r)
+		}
 	}
-	for _, c := range guides.Categories {
+	ids = append(ids, "reason."+reasonNotEligible)
+	for _, c := range append(guides.Categories, guides.Essential) {
 		ids = append(ids, "category."+c)
 	}
 	for _, p := range []string{storage.PhaseChecklist, storage.PhaseSteps, storage.PhaseOutcome, storage.PhaseReason, storage.PhaseDossier} {
@@ -33,7 +43,7 @@ func TestBuiltTextIDsExist(t *testing.T) {
 	for _, p := range []string{"format", "number"} {
 		ids = append(ids, "case.dossier_"+p)
 	}
-	for _, p := range []string{"long", "email", "number", "date"} {
+	for _, p := range []string{"long", "blank", "email", "number", "date", "name"} {
 		ids = append(ids, "case.note_"+p)
 	}
 	for _, p := range []string{"email", "number", "date"} {
@@ -115,5 +125,85 @@ func TestAddWorkingDays(t *testing.T) {
 		if got := addWorkingDays(tt.from, tt.n).Format(time.DateOnly); got != tt.want {
 			t.Errorf("addWorkingDays(%v, %d) = %s, want %s", tt.from, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestNotesWithNamesAreRefused: a note that names a person — an honorific
+// and a name, or a surname and one or two more names — is refused, with or
+// without diacritics, in any case; ordinary notes are kept.
+func TestNotesWithNamesAreRefused(t *testing.T) {
+	names := []string{
+		"ong Nguyen Van Binh khong nho mat khau",
+		"ông Nguyễn Văn Bình không nhớ mật khẩu",
+		"bà Lan quên mật khẩu",
+		"ba Lan quen mat khau",
+		"chị Hoa không có VNeID",
+		"anh tuấn quên mk",
+		"cô Hằng chưa có sim chính chủ",
+		"chú Ba không nhận được OTP",
+		"bác Tư chưa cập nhật ứng dụng",
+		"em Ngọc chưa đủ 14 tuổi",
+		"cháu Minh bị lỗi khi đăng nhập",
+		"cụ Tý không nghe rõ",
+		"Trần Thị Mai chưa có tài khoản",
+		"tran thi mai chua co tai khoan",
+		"TRẦN VĂN AN",
+		"Lê Văn Tám hỏi lệ phí",
+		"le van tam hoi le phi",
+		"Phạm Minh Chính",
+		"hoàng thị lan",
+		"Huỳnh Ngọc Hân nộp giúp con",
+		"Võ Thị Sáu chưa có VNeID",
+		"Đặng Thu Thảo",
+		"dang thu thao nop ho so",
+		"Bùi Tiến Dũng",
+		"Đỗ Mỹ Linh quên mật khẩu",
+		"Ngô Bảo Châu",
+		"hồ văn cường",
+		"Dương Văn Hùng",
+		"Lý Thị Nga cần trích lục",
+		"người nộp: Nguyễn Hải",
+		"hồ sơ của bà Nguyễn Thị Lan",
+	}
+	ordinary := []string{
+		"OTP không về",
+		"cổng báo lỗi hệ thống",
+		"chưa có hợp đồng thuê nhà",
+		"hồ sơ bị trả về",
+		"hồ sơ thiếu giấy chứng sinh",
+		"lệ phí chưa thanh toán được",
+		"le phi chua thanh toan",
+		"lý do: thiếu giấy tờ",
+		"ly do thieu giay to",
+		"chị ấy quên mật khẩu",
+		"anh ấy không mang điện thoại",
+		"bà con đông, cổng chậm",
+		"bác sĩ chưa ký giấy chứng sinh",
+		"cô giáo hỏi về thủ tục",
+		"em bé chưa có giấy chứng sinh",
+		"ông bà nội đi cùng",
+		"ngày mai quay lại",
+		"mai quay lại nộp tiếp",
+		"đỗ xe xa nên về lấy giấy",
+		"Hà Nội chưa hiện trong danh sách",
+		"Cổng treo khi chọn xã",
+		"trang VNeID báo bảo trì",
+		"người dân đổi ý",
+		"phải ra công an xã",
+		"không nhớ mật khẩu",
+		"mất sóng lúc nhập OTP",
+	}
+	for _, n := range names {
+		if got := noteProblem(n); got != "name" {
+			t.Errorf("noteProblem(%q) = %q, want name", n, got)
+		}
+	}
+	for _, n := range ordinary {
+		if got := noteProblem(n); got != "" {
+			t.Errorf("noteProblem(%q) = %q, want it kept", n, got)
+		}
+	}
+	if len(names)+len(ordinary) < 40 {
+		t.Fatalf("only %d notes in the table", len(names)+len(ordinary))
 	}
 }

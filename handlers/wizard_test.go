@@ -55,10 +55,7 @@ func (w *world) volunteer(name string) *telegramtest.User {
 	u := w.srv.NewUser(name, "vi")
 	ctx := context.Background()
 	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		if _, err := tx.TouchUser(ctx, u.ID, name); err != nil {
-			return err
-		}
-		return tx.SetMembership(ctx, u.ID, "26882", storage.RoleVolunteer)
+		return tx.SetMembership(ctx, u.ID, name, "26882", storage.RoleVolunteer)
 	})
 	if err != nil {
 		w.t.Fatal(err)
@@ -195,7 +192,7 @@ func TestFullCases(t *testing.T) {
 				t.Fatalf("summary: %q", m.Text)
 			}
 			if c.Status != storage.CaseClosed || c.Outcome.String != tt.outcome || c.Reason.String != tt.reason ||
-				c.Mode != g.Mode || c.GuideID != g.ID || c.StepsTotal != len(g.Steps) || c.FollowupConsent != tt.consent ||
+				c.Mode.String != g.Mode || c.GuideID != g.ID || c.StepsTotal != len(g.Steps) || c.FollowupConsent != tt.consent ||
 				!strings.HasPrefix(c.ConsentVersion, "vi-") || c.CommuneCode.String != "26882" {
 				t.Fatalf("case row: %+v", c)
 			}
@@ -685,21 +682,22 @@ func TestTapCount(t *testing.T) {
 	}
 }
 
-// TestEveryGuideEndToEnd walks every shipped guide through the wizard, every
-// other one in English: every screen of every step, error and sub-guide is
+// TestEveryGuideEndToEnd walks every shipped guide through the wizard, in
+// both languages: every screen of every step, error and sub-guide is
 // drawn and sent (the fake
 // Telegram refuses a message over 4,096 characters or callback data over 64
 // bytes, so a screen that does not fit never arrives and the test fails).
 func TestEveryGuideEndToEnd(t *testing.T) {
 	world := newWorld(t)
-	for i, g := range catalog.All() {
-		lang := locales.Languages[i%len(locales.Languages)] // every other guide in English
-		t.Run(g.ID+"/"+lang, func(t *testing.T) {
-			t.Parallel() // one chat per guide: the lanes run them side by side
-			w := *world
-			w.t = t
-			walkGuide(t, &w, g, lang)
-		})
+	for _, g := range catalog.All() {
+		for _, lang := range locales.Languages {
+			t.Run(g.ID+"/"+lang, func(t *testing.T) {
+				t.Parallel() // one chat per guide and language: the lanes run them side by side
+				w := *world
+				w.t = t
+				walkGuide(t, &w, g, lang)
+			})
+		}
 	}
 }
 
@@ -749,7 +747,11 @@ func walkGuide(t *testing.T, w *world, g *guides.Guide, lang string) {
 		}
 		m = last(t, w.press(u, tr.T("case.done")))
 	}
-	m = last(t, w.press(u, tr.T("outcome.submitted")))
+	outcome := "outcome.submitted"
+	if g.Kind != guides.KindDossier {
+		outcome = "outcome." + g.Kind + ".done"
+	}
+	m = last(t, w.press(u, tr.T(outcome)))
 	if g.OffersFollowup() { // the code is asked for only where there is a dossier to follow
 		m = last(t, w.press(u, tr.T("case.no_dossier")))
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/dvcbot/dvcbot/vntext"
 )
 
 // flatten returns every message id of a locale file with its plural forms
@@ -169,4 +171,32 @@ func TestCodeUsesOnlyKnownIDs(t *testing.T) {
 	if found == 0 {
 		t.Fatal("found no text ids in the code: the pattern is out of date")
 	}
+}
+
+// TestVietnameseStyle: one tone-mark style throughout (the new one, as the
+// portals write: hoà, khoá, huỷ) and the wording a native reader asked for.
+func TestVietnameseStyle(t *testing.T) {
+	var raw map[string]any
+	if _, err := toml.DecodeFS(files, "vi.toml", &raw); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(id string, v any)
+	walk = func(id string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, sub := range v {
+				walk(strings.TrimPrefix(id+"."+k, "."), sub)
+			}
+		case string:
+			if old := vntext.OldStyleTones(v); len(old) > 0 {
+				t.Errorf("vi %s: old-style tone marks %v", id, old)
+			}
+			for _, bad := range []string{"Tình nguyện viên sẽ hướng dẫn", "chỉ chỉ", "Lùi", "nhận theo dõi không"} {
+				if strings.Contains(v, bad) {
+					t.Errorf("vi %s: %q", id, bad)
+				}
+			}
+		}
+	}
+	walk("", raw)
 }

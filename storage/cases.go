@@ -3,16 +3,18 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/lib/pq"
 )
 
-// Case statuses and phases (see migrations/00002_cases.sql).
+// Case statuses and phases (see migrations/00002_cases.sql, 00003).
 const (
-	CaseOpen   = "open"
-	CasePaused = "paused"
-	CaseClosed = "closed"
+	CaseOpen      = "open"
+	CasePaused    = "paused"
+	CaseClosed    = "closed"
+	CaseDiscarded = "discarded" // a wrong pick thrown away: never counted
 
 	PhaseChecklist = "checklist"
 	PhaseSteps     = "steps"
@@ -30,12 +32,15 @@ type Case struct {
 	CommuneCode     sql.NullString `db:"commune_code"`
 	GuideID         string         `db:"guide_id"`
 	GuideChecked    time.Time      `db:"guide_checked"`
-	Mode            string         `db:"mode"`
+	Kind            string         `db:"kind"` // dossier, account or payment: which outcomes it can have
+	Mode            sql.NullString `db:"mode"` // dossiers only
 	StepsTotal      int            `db:"steps_total"`
 	Status          string         `db:"status"`
 	Phase           string         `db:"phase"`
 	Step            int            `db:"step"`
 	Checked         pq.StringArray `db:"checked"`
+	EndedFrom       sql.NullString `db:"ended_from"` // the phase a case waiting for its reason was ended from
+	Progressed      bool           `db:"progressed"` // a step was done, skipped or had a problem
 	FollowupConsent bool           `db:"followup_consent"`
 	ConsentVersion  string         `db:"consent_version"`
 	Outcome         sql.NullString `db:"outcome"`
@@ -57,21 +62,21 @@ type CaseEvent struct {
 	Note    sql.NullString `db:"note"`
 }
 
-const caseColumns = `id, volunteer_id, commune_code, guide_id, guide_checked, mode, steps_total, status, phase,
-	step, checked, followup_consent, consent_version, outcome, reason, started_at, updated_at, finished_at`
+const caseColumns = `id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, status, phase,
+	step, checked, ended_from, progressed, followup_consent, consent_version, outcome, reason, started_at, updated_at, finished_at`
 
 // CreateCase stores a new case (c.ID and the status are set by the
 // database) and its start event.
 func (tx *Tx) CreateCase(ctx context.Context, c Case) (Case, error) {
 	err := tx.tx.GetContext(ctx, &c, `
-		INSERT INTO cases (volunteer_id, commune_code, guide_id, guide_checked, mode, steps_total, phase,
+		INSERT INTO cases (volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, phase,
 			followup_consent, consent_version, started_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
 		RETURNING `+caseColumns,
-		c.VolunteerID, c.CommuneCode, c.GuideID, c.GuideChecked, c.Mode, c.StepsTotal, c.Phase,
+		c.VolunteerID, c.CommuneCode, c.GuideID, c.GuideChecked, c.Kind, c.Mode, c.StepsTotal, c.Phase,
 		c.FollowupConsent, c.ConsentVersion, c.StartedAt)
 	if err != nil {
-		return c, err
+		return c, fmt.Errorf("create case: %w", err)
 	}
 	return c, tx.AddCaseEvent(ctx, CaseEvent{CaseID: c.ID, At: c.StartedAt, Kind: "start"})
 }
@@ -81,7 +86,7 @@ func (tx *Tx) CreateCase(ctx context.Context, c Case) (Case, error) {
 func (tx *Tx) Case(ctx context.Context, id, volunteer int64) (Case, error) {
 	var c Case
 	err := tx.tx.GetContext(ctx, &c, `SELECT `+caseColumns+` FROM cases WHERE id = $1 AND volunteer_id = $2 FOR UPDATE`, id, volunteer)
-	return c, notFound(err)
+	return c, wrap("read case", notFound(err))
 }
 
 // SaveCase writes where the case stands and how it ended (and the number
@@ -89,10 +94,21 @@ func (tx *Tx) Case(ctx context.Context, id, volunteer int64) (Case, error) {
 func (tx *Tx) SaveCase(ctx context.Context, c Case) error {
 	_, err := tx.tx.ExecContext(ctx, `
 		UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
-			updated_at = $8, finished_at = $9, steps_total = $10
+			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12
 		WHERE id = $1`,
-		c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal)
-	return err
+		c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal,
+		c.EndedFrom, c.Progressed)
+	return wrap("save case", err)
+}
+
+// DiscardCase throws away a case picked by mistake: its events are
+// deleted and the row stays as 'discarded', which nothing counts.
+func (tx *Tx) DiscardCase(ctx context.Context, id int64, at time.Time) error {
+	if _, err := tx.tx.ExecContext(ctx, `DELETE FROM case_events WHERE case_id = $1`, id); err != nil {
+		return wrap("discard case events", err)
+	}
+	_, err := tx.tx.ExecContext(ctx, `UPDATE cases SET status = 'discarded', updated_at = $2, finished_at = $2 WHERE id = $1`, id, at)
+	return wrap("discard case", err)
 }
 
 // AddCaseEvent records one event.
@@ -101,7 +117,7 @@ func (tx *Tx) AddCaseEvent(ctx context.Context, e CaseEvent) error {
 		INSERT INTO case_events (case_id, at, kind, step, step_id, problem, note)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 		e.CaseID, e.At, e.Kind, e.Step, e.StepID, e.Problem, e.Note)
-	return err
+	return wrap("add case event "+e.Kind, err)
 }
 
 // CaseEvents returns a case's events in the order they happened.
@@ -110,25 +126,40 @@ func (tx *Tx) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error)
 	err := tx.tx.SelectContext(ctx, &es, `
 		SELECT id, case_id, at, kind, step, step_id, problem, note
 		FROM case_events WHERE case_id = $1 ORDER BY id`, caseID)
-	return es, err
+	return es, wrap("read case events", err)
 }
 
-// OpenCases returns a page of the volunteer's cases that are not closed,
-// the most recently touched first.
+// OpenCases returns a page of the volunteer's cases that are open or
+// paused, the most recently touched first.
 func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, offset, limit int) ([]Case, error) {
 	var cs []Case
 	err := tx.tx.SelectContext(ctx, &cs, `
 		SELECT `+caseColumns+` FROM cases
-		WHERE volunteer_id = $1 AND status <> 'closed'
+		WHERE volunteer_id = $1 AND status IN ('open', 'paused')
 		ORDER BY updated_at DESC, id DESC OFFSET $2 LIMIT $3`, volunteer, offset, limit)
-	return cs, err
+	return cs, wrap("list open cases", err)
 }
 
-// CountOpenCases counts the volunteer's cases that are not closed.
+// CountOpenCases counts the volunteer's cases that are open or paused.
 func (tx *Tx) CountOpenCases(ctx context.Context, volunteer int64) (int, error) {
 	var n int
-	err := tx.tx.GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status <> 'closed'`, volunteer)
-	return n, err
+	err := tx.tx.GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')`, volunteer)
+	return n, wrap("count open cases", err)
+}
+
+// CaseAwaitingCode returns the volunteer's newest case closed since since
+// whose resident agreed to follow-up, whose dossier was submitted and
+// which has no dossier code yet: where a code typed after the summary
+// belongs. ErrNotFound when there is none.
+func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.Time) (Case, error) {
+	var c Case
+	err := tx.tx.GetContext(ctx, &c, `
+		SELECT `+caseColumns+` FROM cases c
+		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $2 AND followup_consent
+			AND kind = 'dossier' AND outcome IN ('submitted', 'paid')
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)
+		ORDER BY finished_at DESC, id DESC LIMIT 1`, volunteer, since)
+	return c, wrap("find a case awaiting its code", notFound(err))
 }
 
 // FrequentGuides returns the guides of the volunteer's cases since since,
@@ -143,12 +174,13 @@ func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.N
 				max(started_at) FILTER (WHERE volunteer_id = $1) AS last_mine,
 				count(*) AS all_uses
 			FROM cases
-			WHERE started_at >= $3 AND (volunteer_id = $1 OR ($2::text IS NOT NULL AND commune_code = $2))
+			WHERE started_at >= $3 AND status <> 'discarded'
+				AND (volunteer_id = $1 OR ($2::text IS NOT NULL AND commune_code = $2))
 			GROUP BY guide_id
 		) g
 		ORDER BY mine DESC, last_mine DESC NULLS LAST, all_uses DESC, guide_id
 		LIMIT $4`, volunteer, commune, since, limit)
-	return ids, err
+	return ids, wrap("frequent guides", err)
 }
 
 // SaveFollowup keeps the dossier code of a case whose resident consented to
@@ -161,12 +193,15 @@ func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due t
 	_, err := tx.tx.ExecContext(ctx, `
 		INSERT INTO followups (case_id, dossier_code, due_on) VALUES ($1, $2, $3)
 		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3`, caseID, code, d)
-	return err
+	return wrap("save follow-up", err)
 }
 
 // Followup returns a case's dossier code; ErrNotFound when none was kept.
 func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.NullTime, err error) {
 	row := tx.tx.QueryRowxContext(ctx, `SELECT dossier_code, due_on FROM followups WHERE case_id = $1`, caseID)
 	err = notFound(row.Scan(&code, &due))
-	return code, due, err
+	return code, due, wrap("read follow-up", err)
 }
+
+// Live says whether the case can still be worked on: open or paused.
+func (c Case) Live() bool { return c.Status == CaseOpen || c.Status == CasePaused }

@@ -16,7 +16,7 @@ func newCase(ctx context.Context, t *testing.T, tx *storage.Tx, volunteer int64,
 	t.Helper()
 	c, err := tx.CreateCase(ctx, storage.Case{
 		VolunteerID: volunteer, CommuneCode: sql.NullString{String: commune, Valid: commune != ""},
-		GuideID: guide, GuideChecked: at, Mode: "toan-trinh", StepsTotal: 5,
+		GuideID: guide, GuideChecked: at, Kind: "dossier", Mode: sql.NullString{String: "toan-trinh", Valid: true}, StepsTotal: 5,
 		Phase: storage.PhaseSteps, ConsentVersion: "vi-test", StartedAt: at,
 	})
 	if err != nil {
@@ -32,7 +32,7 @@ func TestCasesOpenFrequentAndFollowup(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	inTx(t, st, func(tx *storage.Tx) error {
 		for _, id := range []int64{1, 2, 3} {
-			if _, err := tx.TouchUser(ctx, id, "V"); err != nil {
+			if err := tx.SetMembership(ctx, id, "V", "26882", storage.RoleVolunteer); err != nil {
 				return err
 			}
 		}

@@ -203,7 +203,7 @@ func TestHandleUpdateErrorRollsBack(t *testing.T) {
 			if _, err := tx.SaveConversation(ctx, u.ChatID, "register", "x", nil, 3); err != nil {
 				return err
 			}
-			if _, err := tx.TouchUser(ctx, u.ChatID, "Lan"); err != nil {
+			if err := tx.SetMembership(ctx, u.ChatID, "Lan", "26882", storage.RoleVolunteer); err != nil {
 				return err
 			}
 			return fmt.Errorf("send reply: %w", boom)

@@ -78,10 +78,7 @@ func (s *Storage) Ping(ctx context.Context) error {
 // Several replicas may start at once: goose holds a PostgreSQL advisory lock
 // while it migrates, and the seed runs inside one transaction.
 func (s *Storage) Migrate(ctx context.Context, log *slog.Logger) error {
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		return err
-	}
+	sub := Migrations()
 	locker, err := lock.NewPostgresSessionLocker()
 	if err != nil {
 		return err
@@ -148,6 +145,26 @@ func IsUnavailable(err error) bool {
 		return strings.HasPrefix(code, "08") || code == "57P01" || code == "57P02" || code == "57P03"
 	}
 	return false
+}
+
+// wrap says what was being done when err happened, so that a logged or
+// parked error names the statement that failed; ErrNotFound and nil pass
+// through unchanged (errors.Is still finds them after wrapping anyway).
+func wrap(doing string, err error) error {
+	if err == nil || errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", doing, err)
+}
+
+// Migrations returns the embedded migration files (goose's format), for
+// tests of the migrations themselves.
+func Migrations() fs.FS {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded directory is there by construction
+	}
+	return sub
 }
 
 // ErrNotFound is returned when a looked-up row does not exist.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -154,7 +155,11 @@ func readCSV(name string) ([][]string, error) {
 }
 
 func copyRows(ctx context.Context, tx *Tx, table string, cols []string, rows [][]string) error {
-	stmt, err := tx.tx.PrepareContext(ctx, pq.CopyIn(table, cols...))
+	quoted := make([]string, len(cols))
+	for i, c := range cols {
+		quoted[i] = pq.QuoteIdentifier(c)
+	}
+	stmt, err := tx.tx.PrepareContext(ctx, "COPY "+pq.QuoteIdentifier(table)+" ("+strings.Join(quoted, ", ")+") FROM STDIN")
 	if err != nil {
 		return fmt.Errorf("copy %s: %w", table, err)
 	}
@@ -222,7 +227,7 @@ func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) 
 // half-typed name still finds its commune. province limits the search when
 // not empty. Current names rank first, then shorter labels.
 func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit int) ([]CommuneMatch, error) {
-	words := vntext.Words(query)
+	words := expandUnitWords(vntext.Words(query))
 	if len(words) == 0 {
 		return nil, nil
 	}
@@ -252,6 +257,35 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 		ms = ms[:limit]
 	}
 	return ms, nil
+}
+
+// unitShortForms are the short forms of unit kinds volunteers type, folded:
+// "p.12" (folded "p 12"), "q1", "tp hcm", "tx", "tt", "h.", "x.".
+var unitShortForms = map[string][]string{
+	"p": {"phuong"}, "q": {"quan"}, "h": {"huyen"}, "x": {"xa"},
+	"tp": {"thanh", "pho"}, "tx": {"thi", "xa"}, "tt": {"thi", "tran"},
+	"hcm": {"ho", "chi", "minh"}, "tphcm": {"thanh", "pho", "ho", "chi", "minh"},
+}
+
+// letterNumber is a kind's letter glued to a number: "p12", "q1".
+var letterNumber = regexp.MustCompile(`^([pq])(\d+)$`)
+
+// expandUnitWords writes the short forms out. A single letter typed last
+// is left alone: it is already read as the start of a word.
+func expandUnitWords(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if m := letterNumber.FindStringSubmatch(w); m != nil {
+			out = append(out, append(slices.Clone(unitShortForms[m[1]]), m[2])...)
+			continue
+		}
+		if long, ok := unitShortForms[w]; ok && (len(w) > 1 || i < len(words)-1) {
+			out = append(out, long...)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // sortMatches ranks communes: the words typed, in their order, in the

@@ -378,3 +378,38 @@ func codes(ms []storage.CommuneMatch) []string {
 	}
 	return out
 }
+
+// TestSearchCommunesShortForms: the short forms volunteers type ("p12",
+// "p.12", "q1", "tp", "tx", "tt", "h.", "x.") find what the long forms find.
+func TestSearchCommunesShortForms(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	search := func(q string) []string {
+		var ms []storage.CommuneMatch
+		inTx(t, st, func(tx *storage.Tx) (err error) {
+			ms, err = tx.SearchCommunes(ctx, q, "", 9)
+			return err
+		})
+		return codes(ms)
+	}
+	for short, long := range map[string]string{
+		"p12 go vap":             "phuong 12 go vap",
+		"p.12 go vap":            "phuong 12 go vap",
+		"P.12, Q. Gò Vấp":        "phuong 12 quan go vap",
+		"p12 q go vap tp hcm":    "phuong 12 quan go vap thanh pho ho chi minh",
+		"p ben nghe q1":          "phuong ben nghe quan 1",
+		"tx ninh hoa":            "thi xa ninh hoa",
+		"tt chuc son":            "thi tran chuc son",
+		"h. thanh liem":          "huyen thanh liem",
+		"x. phuoc hau h long ho": "xa phuoc hau huyen long ho",
+	} {
+		s, l := search(short), search(long)
+		if len(l) == 0 {
+			t.Fatalf("the long form %q finds nothing", long)
+		}
+		if len(s) == 0 || s[0] != l[0] {
+			t.Errorf("SearchCommunes(%q) = %v, want %v first, as %q finds", short, s, l[0], long)
+		}
+	}
+}

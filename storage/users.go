@@ -28,9 +28,10 @@ func RoleRank(role string) int {
 	return 0
 }
 
-// User is anyone who has written to the bot: a guest until an invite makes
-// them a volunteer or coordinator of a commune. Volunteers are not residents:
-// their Telegram first name is kept so that coordinators see who helped.
+// User is someone who writes to the bot. Only people of a team are
+// stored with their first name (volunteers are not residents: coordinators
+// see who helped); a guest is stored only when they choose a language, with
+// no name, and forgotten after 30 days of silence (ApplyRetention).
 type User struct {
 	TelegramID  int64          `db:"telegram_id"`
 	FirstName   string         `db:"first_name"`
@@ -38,36 +39,53 @@ type User struct {
 	Role        string         `db:"role"`
 	CommuneCode sql.NullString `db:"commune_code"`
 	JoinedAt    sql.NullTime   `db:"joined_at"`
+	UpdatedAt   time.Time      `db:"updated_at"`
+	Stored      bool           `db:"-"` // false for a guest the database does not know
 }
 
-// TouchUser returns the user with this Telegram id, creating a guest on
-// first contact and keeping the first name current. It runs on every
-// update, so the common case is one read and no write.
-func (tx *Tx) TouchUser(ctx context.Context, id int64, firstName string) (User, error) {
+const userColumns = `telegram_id, first_name, language, role, commune_code, joined_at, updated_at`
+
+// SeeUser returns who wrote an update: the stored user (a member's first
+// name kept current; a guest's row marked as seen, at most once a day), or,
+// for someone the bot does not keep, a guest with the name Telegram gave,
+// stored nowhere. The common case is one read and no write.
+func (tx *Tx) SeeUser(ctx context.Context, id int64, firstName string) (User, error) {
 	u, err := tx.User(ctx, id)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		err = tx.tx.GetContext(ctx, &u, `
-			INSERT INTO users (telegram_id, first_name) VALUES ($1, $2)
-			ON CONFLICT (telegram_id) DO UPDATE SET first_name = EXCLUDED.first_name
-			RETURNING telegram_id, first_name, language, role, commune_code, joined_at`, id, firstName)
-		return u, err
+		return User{TelegramID: id, FirstName: firstName, Role: RoleGuest}, nil
 	case err != nil:
 		return u, err
+	case u.Role == RoleGuest:
+		if time.Since(u.UpdatedAt) > 24*time.Hour { // silence is counted in days
+			_, err = tx.tx.ExecContext(ctx, `UPDATE users SET updated_at = now() WHERE telegram_id = $1`, id)
+		}
+		u.FirstName = firstName // shown, never stored
+		return u, wrap("mark a guest as seen", err)
 	case u.FirstName != firstName:
 		u.FirstName = firstName
 		_, err = tx.tx.ExecContext(ctx, `UPDATE users SET first_name = $2, updated_at = now() WHERE telegram_id = $1`, id, firstName)
 	}
-	return u, err
+	return u, wrap("keep a member's name current", err)
 }
 
-// User returns one user.
+// KeepUser stores someone of the team who is not a member of a commune (an
+// administrator, from the configuration) with their first name, so that
+// their cases and invites have someone to refer to.
+func (tx *Tx) KeepUser(ctx context.Context, id int64, firstName string) error {
+	_, err := tx.tx.ExecContext(ctx, `
+		INSERT INTO users (telegram_id, first_name) VALUES ($1, $2)
+		ON CONFLICT (telegram_id) DO UPDATE SET first_name = EXCLUDED.first_name, updated_at = now()
+		WHERE users.first_name <> EXCLUDED.first_name`, id, firstName)
+	return wrap("keep a team member", err)
+}
+
+// User returns one stored user.
 func (tx *Tx) User(ctx context.Context, id int64) (User, error) {
 	var u User
-	err := tx.tx.GetContext(ctx, &u, `
-		SELECT telegram_id, first_name, language, role, commune_code, joined_at
-		FROM users WHERE telegram_id = $1`, id)
-	return u, notFound(err)
+	err := tx.tx.GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE telegram_id = $1`, id)
+	u.Stored = err == nil
+	return u, wrap("read user", notFound(err))
 }
 
 // UserLanguage returns the language a user chose, "" if none or unknown.
@@ -83,16 +101,21 @@ func (s *Storage) UserLanguage(ctx context.Context, id int64) string {
 	return lang
 }
 
-// SetLanguage stores the user's language.
+// SetLanguage stores the user's language; someone the bot did not keep is
+// stored as a guest with their language and no name.
 func (tx *Tx) SetLanguage(ctx context.Context, id int64, lang string) error {
-	_, err := tx.tx.ExecContext(ctx, `UPDATE users SET language = $2, updated_at = now() WHERE telegram_id = $1`, id, lang)
-	return err
+	_, err := tx.tx.ExecContext(ctx, `
+		INSERT INTO users (telegram_id, language) VALUES ($1, $2)
+		ON CONFLICT (telegram_id) DO UPDATE SET language = $2, updated_at = now()`, id, lang)
+	return wrap("set language", err)
 }
 
-// SetMembership makes the user a member of a commune with a role.
-func (tx *Tx) SetMembership(ctx context.Context, id int64, commune, role string) error {
+// SetMembership makes the user a member of a commune with a role, stored
+// with their first name.
+func (tx *Tx) SetMembership(ctx context.Context, id int64, firstName, commune, role string) error {
 	_, err := tx.tx.ExecContext(ctx, `
-		UPDATE users SET commune_code = $2, role = $3, joined_at = now(), updated_at = now()
-		WHERE telegram_id = $1`, id, commune, role)
-	return err
+		INSERT INTO users (telegram_id, first_name, commune_code, role, joined_at) VALUES ($1, $2, $3, $4, now())
+		ON CONFLICT (telegram_id) DO UPDATE SET first_name = $2, commune_code = $3, role = $4, joined_at = now(), updated_at = now()`,
+		id, firstName, commune, role)
+	return wrap("set membership", err)
 }

@@ -10,49 +10,62 @@ import (
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
-func TestTouchUser(t *testing.T) {
+func TestSeeUser(t *testing.T) {
 	t.Parallel()
 	st := storagetest.Open(t)
 	ctx := context.Background()
 	const id = int64(5_000_000_001) // Telegram ids exceed 32 bits
-	steps := []struct {
-		name      string
-		firstName string
-		setLang   string // SetLanguage before touching, if set
-		wantName  string
-		wantLang  string
-	}{
-		{"first contact", "Lan", "", "Lan", ""},
-		{"same name", "Lan", "", "Lan", ""},
-		{"renamed", "Lan Nguyễn", "", "Lan Nguyễn", ""},
-		{"language kept", "Lan Nguyễn", "vi", "Lan Nguyễn", "vi"},
-		{"renamed again, language kept", "Út", "", "Út", "vi"},
+	count := func() int {
+		var n int
+		if err := st.DB().Get(&n, `SELECT count(*) FROM users WHERE telegram_id = $1`, id); err != nil {
+			t.Fatal(err)
+		}
+		return n
 	}
-	for _, s := range steps {
+	// A guest is seen, not stored.
+	inTx(t, st, func(tx *storage.Tx) error {
+		u, err := tx.SeeUser(ctx, id, "Lan")
+		if err != nil {
+			return err
+		}
+		if u.TelegramID != id || u.FirstName != "Lan" || u.Role != storage.RoleGuest || u.Stored {
+			t.Errorf("a new guest: %+v", u)
+		}
+		return nil
+	})
+	if n := count(); n != 0 {
+		t.Fatalf("a guest was stored: %d rows", n)
+	}
+	// Choosing a language stores the id and the language, no name.
+	inTx(t, st, func(tx *storage.Tx) error { return tx.SetLanguage(ctx, id, "en") })
+	inTx(t, st, func(tx *storage.Tx) error {
+		u, err := tx.SeeUser(ctx, id, "Lan")
+		if err != nil {
+			return err
+		}
+		stored, err := tx.User(ctx, id)
+		if u.Language != "en" || u.FirstName != "Lan" || stored.FirstName != "" || !stored.Stored || err != nil {
+			t.Errorf("a guest with a language: seen %+v, stored %+v (%v)", u, stored, err)
+		}
+		return nil
+	})
+	// A member's name is stored and kept current.
+	inTx(t, st, func(tx *storage.Tx) error { return tx.SetMembership(ctx, id, "Lan", anHoiTay, storage.RoleVolunteer) })
+	for _, name := range []string{"Lan", "Lan Nguyễn", "Út"} {
 		inTx(t, st, func(tx *storage.Tx) error {
-			if s.setLang != "" {
-				if err := tx.SetLanguage(ctx, id, s.setLang); err != nil {
-					return err
-				}
-			}
-			u, err := tx.TouchUser(ctx, id, s.firstName)
+			u, err := tx.SeeUser(ctx, id, name)
 			if err != nil {
 				return err
 			}
-			if u.TelegramID != id || u.FirstName != s.wantName || u.Language != s.wantLang || u.Role != storage.RoleGuest ||
-				u.CommuneCode.Valid || u.JoinedAt.Valid {
-				t.Errorf("%s: TouchUser = %+v; want guest %q, language %q, no commune", s.name, u, s.wantName, s.wantLang)
-			}
 			got, err := tx.User(ctx, id)
-			if err != nil || got != u {
-				t.Errorf("%s: User = %+v, %v; want %+v", s.name, got, err, u)
+			if err != nil || got.FirstName != name || u.FirstName != name || u.Language != "en" || u.Role != storage.RoleVolunteer {
+				t.Errorf("member renamed %q: seen %+v, stored %+v (%v)", name, u, got, err)
 			}
 			return nil
 		})
 	}
-	var n int
-	if err := st.DB().Get(&n, `SELECT count(*) FROM users`); err != nil || n != 1 {
-		t.Errorf("%d users after touching one repeatedly (%v)", n, err)
+	if n := count(); n != 1 {
+		t.Errorf("%d rows for one user", n)
 	}
 }
 
@@ -61,10 +74,8 @@ func TestLanguage(t *testing.T) {
 	st := storagetest.Open(t)
 	ctx := context.Background()
 	inTx(t, st, func(tx *storage.Tx) error {
-		for _, id := range []int64{1, 2, 3} {
-			if _, err := tx.TouchUser(ctx, id, "u"); err != nil {
-				return err
-			}
+		if err := tx.SetMembership(ctx, 3, "u", anHoiTay, storage.RoleVolunteer); err != nil {
+			return err
 		}
 		if err := tx.SetLanguage(ctx, 1, "vi"); err != nil {
 			return err
@@ -72,11 +83,7 @@ func TestLanguage(t *testing.T) {
 		if err := tx.SetLanguage(ctx, 2, "en"); err != nil {
 			return err
 		}
-		if err := tx.SetLanguage(ctx, 2, "vi"); err != nil {
-			return err
-		}
-		// Setting the language of someone unknown creates nobody.
-		return tx.SetLanguage(ctx, 99, "en")
+		return tx.SetLanguage(ctx, 2, "vi")
 	})
 	canceled, cancel := context.WithCancel(ctx)
 	cancel()
@@ -88,8 +95,8 @@ func TestLanguage(t *testing.T) {
 	}{
 		{"chose vi", ctx, 1, "vi"},
 		{"changed en to vi", ctx, 2, "vi"},
-		{"never chose", ctx, 3, ""},
 		{"unknown user", ctx, 99, ""},
+		{"member who never chose", ctx, 3, ""},
 		{"canceled context", canceled, 1, ""},
 	}
 	for _, tt := range tests {
@@ -99,7 +106,7 @@ func TestLanguage(t *testing.T) {
 	}
 	inTx(t, st, func(tx *storage.Tx) error {
 		if _, err := tx.User(ctx, 99); !errors.Is(err, storage.ErrNotFound) {
-			t.Errorf("User(99) after SetLanguage: %v, want ErrNotFound", err)
+			t.Errorf("User(99): %v, want ErrNotFound", err)
 		}
 		return nil
 	})
@@ -123,10 +130,6 @@ func TestSetMembership(t *testing.T) {
 	st := storagetest.Open(t)
 	ctx := context.Background()
 	const id = int64(77)
-	inTx(t, st, func(tx *storage.Tx) error {
-		_, err := tx.TouchUser(ctx, id, "Minh")
-		return err
-	})
 	steps := []struct {
 		name    string
 		commune string
@@ -141,7 +144,7 @@ func TestSetMembership(t *testing.T) {
 	last := steps[0]
 	for _, s := range steps {
 		before := time.Now().Add(-time.Minute)
-		err := st.InTx(ctx, func(tx *storage.Tx) error { return tx.SetMembership(ctx, id, s.commune, s.role) })
+		err := st.InTx(ctx, func(tx *storage.Tx) error { return tx.SetMembership(ctx, id, "Minh", s.commune, s.role) })
 		if (err != nil) != s.wantErr {
 			t.Errorf("%s: SetMembership error %v, want error %v", s.name, err, s.wantErr)
 		}
@@ -149,7 +152,7 @@ func TestSetMembership(t *testing.T) {
 			last = s
 		}
 		inTx(t, st, func(tx *storage.Tx) error {
-			u, err := tx.TouchUser(ctx, id, "Minh") // a later message keeps the membership
+			u, err := tx.SeeUser(ctx, id, "Minh") // a later message keeps the membership
 			if err != nil {
 				return err
 			}

@@ -122,6 +122,32 @@ func URL(t testing.TB) string {
 	return withDatabase(e.adminURL, name)
 }
 
+// EmptyURL returns a connection URL for a fresh, empty database of its own
+// (no migrations), for tests of the migrations themselves; it is dropped at
+// cleanup.
+func EmptyURL(t testing.TB) string {
+	t.Helper()
+	e := &shared
+	e.once.Do(e.setup)
+	if e.err != nil {
+		t.Fatalf("storagetest: %v", e.err)
+	}
+	name := testPrefix + randomHex(8)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := e.admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name)+` TEMPLATE template0`); err != nil {
+		t.Fatalf("storagetest: create empty database on %s: %v", e.source, err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if err := e.drop(ctx, name); err != nil {
+			t.Errorf("storagetest: drop %s: %v", name, err)
+		}
+	})
+	return withDatabase(e.adminURL, name)
+}
+
 // Main wraps testing.M for TestMain: it runs the tests, then stops the
 // private server this process started, if any.
 //

@@ -1,0 +1,824 @@
+package handlers
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// The case flow: /new shows the volunteer's most used procedures and the
+// categories (or typed words search); the consent screen is read to the
+// resident, and its answer creates the case; the wizard then walks the case
+// through its guide in one live message, edited in place — the checklist,
+// each step ("Bước 3/7") with Done, Problem, Back, Skip and Pause, the
+// outcome and, with the resident's consent, the dossier code. Every screen
+// is a row of caseScreens (casescreens.go).
+//
+// Where a case stands (phase, step, ticked items) lives in its row, so
+// /resume continues exactly there after a pause, a lost connection or a
+// restart; the conversation row only says which screen the chat shows.
+// Every step event is a row of case_events.
+
+const (
+	frequentShown = 4
+	foundShown    = 10
+	resumeShown   = 8
+	frequentDays  = 90
+	maxNote       = 200
+	// codeWindow is how long after a case closed a dossier code typed on its
+	// own may still be attached to it (the summary can be lost on a bad
+	// connection, and volunteers resend).
+	codeWindow = 30 * time.Minute
+)
+
+// caseState is the case flow's data in the conversation row.
+type caseState struct {
+	Case  int64    `json:"c,omitempty"`
+	Guide string   `json:"g,omitempty"` // consent and its info: the guide considered
+	Cat   string   `json:"k,omitempty"`
+	Found []string `json:"f,omitempty"`  // found: the guides a search found (never the words typed)
+	Err   string   `json:"e,omitempty"`  // fix: the error chosen
+	Page  int      `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
+	From  string   `json:"fr,omitempty"` // info: the screen to go back to
+	Code  string   `json:"cd,omitempty"` // attach: a dossier code typed after its case closed
+}
+
+// caseView is where the chat stands in the case flow, as a screen sees it.
+type caseView struct {
+	*request
+	h      *Handlers
+	screen string
+	st     caseState
+	ver    int           // the conversation's version, carried by every button
+	c      storage.Case  // the case, when st.Case is set
+	g      *guides.Guide // the case's guide, or the guide considered (consent, info)
+}
+
+// data is a button's callback data on this view's screen.
+func (v *caseView) data(action, arg string) string {
+	return callback{flow: flowCase, action: action, arg: arg, version: v.ver}.String()
+}
+
+func (v *caseView) button(label, action, arg string) bot.Button {
+	return bot.Button{Text: label, Data: v.data(action, arg)}
+}
+
+// step is the case's current step.
+func (v *caseView) step() *guides.Step { return &v.g.Steps[v.c.Step] }
+
+// goTo puts the chat on a screen of the case flow and shows it.
+func (v *caseView) goTo(screen string, st caseState) error {
+	return v.h.caseGo(v.request, screen, st, "")
+}
+
+// goCase shows the case's own screen for where it stands, with note above.
+func (v *caseView) goCase(note string) error {
+	return v.h.caseGo(v.request, screenOf(v.c), caseState{Case: v.c.ID}, note)
+}
+
+// newCase is /new (and the "new case" button of a summary).
+func (h *Handlers) newCase(r *request) error {
+	if !h.isMember(r) {
+		return nil
+	}
+	return h.caseGo(r, screenPick, caseState{}, "")
+}
+
+// isMember tells a guest that cases are for team members.
+func (h *Handlers) isMember(r *request) bool {
+	if !r.member() {
+		r.say(r.t.T("case.not_member"), nil)
+	}
+	return r.member()
+}
+
+// caseGo saves the chat at a screen of the case flow and shows it, with
+// note above it. A case the chat showed until now, if it is not st's, is
+// paused first: a case left behind is never abandoned unseen.
+func (h *Handlers) caseGo(r *request, screen string, st caseState, note string) error {
+	if err := h.leaveCase(r, st.Case); err != nil {
+		return err
+	}
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowCase, screen, st, r.liveMessage())
+	if err != nil {
+		return err
+	}
+	return h.caseShow(r, screen, st, version, note)
+}
+
+// caseShow draws a screen of the flow in front of the user, with note above.
+func (h *Handlers) caseShow(r *request, screen string, st caseState, version int, note string) error {
+	v, ok, err := h.view(r, screen, st, version)
+	if !ok || err != nil {
+		return err
+	}
+	return v.show(note)
+}
+
+// show draws the view's screen in place of the pressed message or as a new
+// one, with note above it.
+func (v *caseView) show(note string) error {
+	text, kb, err := caseScreens[v.screen].draw(v)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		text = note + "\n\n" + text
+	}
+	v.landed = v.screen
+	v.request.show(text, kb)
+	return nil
+}
+
+// view loads what a screen needs: the case and its guide, or the guide
+// considered. ok is false when the case or its guide is gone: the user has
+// been told and the flow ended. An unknown screen (a row written by another
+// version of the bot) is read as the case's own screen, or the first one.
+func (h *Handlers) view(r *request, screen string, st caseState, version int) (*caseView, bool, error) {
+	v := &caseView{request: r, h: h, screen: screen, st: st, ver: version}
+	if st.Case != 0 {
+		c, g, err := h.caseAndGuide(r, st.Case)
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+			r.show(r.t.T("button.done"), nil)
+			return nil, false, r.tx.EndConversation(r.ctx, r.chat)
+		case errors.Is(err, errGuideGone):
+			r.show(r.t.T("case.guide_gone", locales.Data{"Case": c.ID}), nil)
+			return nil, false, r.tx.EndConversation(r.ctx, r.chat)
+		case err != nil:
+			return nil, false, err
+		}
+		v.c, v.g = c, g
+	} else if st.Guide != "" {
+		v.g, _ = h.guides.Guide(st.Guide)
+	}
+	if s, ok := caseScreens[v.screen]; !ok || s.anyVersion || (v.g == nil && needsGuide[v.screen]) || (st.Case == 0 && needsCase[v.screen]) {
+		v.screen = screenPick
+		if st.Case != 0 {
+			v.screen = screenOf(v.c)
+		}
+	}
+	return v, true, nil
+}
+
+// casePress moves the case flow on by a button.
+func (h *Handlers) casePress(r *request, cb callback) error {
+	// Buttons of the messages that end a screen (the pause message, the
+	// summary) name the case they act on: valid whatever came since.
+	for _, name := range []string{screenPaused, screenSummary} {
+		if a, ok := caseScreens[name].on[cb.action]; ok {
+			v := &caseView{request: r, h: h, screen: name}
+			if err := a.do(v, cb.arg); err != nil {
+				return err
+			}
+			return h.checkLanded(r, flowCase, name, cb.action, a.to)
+		}
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if conv.Flow != flowCase {
+		// A case's button after the chat left the case (paused, cancelled):
+		// the open cases are where it really stands.
+		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+		if err != nil || open == 0 || !r.member() {
+			r.answer(r.t.T("button.done"))
+			return err
+		}
+		r.answer(r.t.T("button.stale"))
+		return h.caseGo(r, screenResume, caseState{}, "")
+	}
+	var st caseState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	v, ok, err := h.view(r, conv.Step, st, conv.Version)
+	if !ok || err != nil {
+		return err
+	}
+	s := caseScreens[v.screen]
+	text, kb, err := s.draw(v)
+	if err != nil {
+		return err
+	}
+	a, known := s.on[cb.action]
+	if cb.version != conv.Version || !known || !offers(kb, r.cb.Data) {
+		// An old message, the second tap of a double tap, or a button this
+		// screen does not have: nothing moves; say so and show where the
+		// case really is.
+		r.answer(r.t.T("button.stale"))
+		r.landed = v.screen
+		if !r.showsCurrent(conv) {
+			r.show(text, kb)
+		}
+		return nil
+	}
+	if err := a.do(v, cb.arg); err != nil {
+		return err
+	}
+	return h.checkLanded(r, flowCase, v.screen, cb.action, a.to)
+}
+
+// caseText takes typed text in the case flow: the answer where a screen
+// asks for one, else a hint and the same screen.
+func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
+	var st caseState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	v, ok, err := h.view(r, conv.Step, st, conv.Version)
+	if !ok || err != nil {
+		return err
+	}
+	s := caseScreens[v.screen]
+	if s.typed == nil {
+		return v.again(r.t.T("case.press_a_button"))
+	}
+	if err := s.typed.do(v, r.text); err != nil {
+		return err
+	}
+	return h.checkLanded(r, flowCase, v.screen, "typed", s.typed.to)
+}
+
+// again shows the view's screen once more as a new message, below note:
+// what the user typed is between the old message and here.
+func (v *caseView) again(note string) error {
+	v.cb = nil
+	return v.show(note)
+}
+
+// searchGuides answers typed words with the guides they find. A dossier
+// code typed on its own is not a search: its case has closed.
+func (h *Handlers) searchGuides(r *request) error {
+	if meaningless(r.text) {
+		r.say(r.t.T("case.search_blank"), nil)
+		return nil
+	}
+	if looksLikeDossierCode(r.text) {
+		return h.codeAfterClose(r)
+	}
+	q := shorten(r.text, maxQuery)
+	if problem := personalData(q); problem != "" {
+		// Not kept, even as a search: the resident's data has no place here.
+		r.say(r.t.T("case.query_"+problem), nil)
+		return nil
+	}
+	found := h.guides.Search(q)
+	ids := make([]string, len(found))
+	for i, g := range found {
+		ids[i] = g.ID
+	}
+	version, err := h.saveCaseScreen(r, screenFound, caseState{Found: ids})
+	if err != nil {
+		return err
+	}
+	v := &caseView{request: r, h: h, screen: screenFound, ver: version}
+	text, kb := foundScreen(v, q, found)
+	r.landed = screenFound
+	r.show(text, kb)
+	return nil
+}
+
+// saveCaseScreen puts the chat at a screen without drawing it (the caller
+// draws something the screen cannot redraw, like the words searched).
+func (h *Handlers) saveCaseScreen(r *request, screen string, st caseState) (int, error) {
+	if err := h.leaveCase(r, st.Case); err != nil {
+		return 0, err
+	}
+	return r.tx.SaveConversation(r.ctx, r.chat, flowCase, screen, st, r.liveMessage())
+}
+
+// codeAfterClose answers a dossier code typed when no case asks for one:
+// the case has closed; if the volunteer's last case that should have one
+// closed a moment ago, offer to attach the code to it.
+func (h *Handlers) codeAfterClose(r *request) error {
+	code, _ := dossierCode(r.text)
+	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeWindow))
+	if errors.Is(err, storage.ErrNotFound) {
+		r.say(r.t.T("case.code_no_case"), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+}
+
+// resume is /resume: the open cases, or straight back into the only one.
+func (h *Handlers) resume(r *request) error {
+	if !h.isMember(r) {
+		return nil
+	}
+	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 0, 2)
+	if err != nil {
+		return err
+	}
+	if len(cs) == 1 {
+		return h.resumeCase(r, cs[0].ID)
+	}
+	if len(cs) == 0 {
+		r.say(r.t.T("resume.none"), nil)
+		return nil
+	}
+	return h.caseGo(r, screenResume, caseState{}, "")
+}
+
+// cancelCase is /cancel in the case flow: a running case is paused, not
+// lost; choosing a procedure simply stops.
+func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
+	var st caseState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	if st.Case != 0 {
+		v, ok, err := h.view(r, conv.Step, st, conv.Version)
+		if !ok || err != nil {
+			return err
+		}
+		if v.c.Live() {
+			return v.pause()
+		}
+	}
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	r.say(r.t.T("cancel.done"), nil)
+	return nil
+}
+
+// startCase creates the case once the resident has answered the consent
+// question.
+func (v *caseView) startCase(consent bool) error {
+	g := v.g
+	phase := storage.PhaseChecklist
+	if len(g.Prerequisites) == 0 {
+		phase = storage.PhaseSteps
+	}
+	if v.role == storage.RoleAdmin && !v.user.Stored {
+		// Administrators come from the configuration; their cases need a row.
+		if err := v.tx.KeepUser(v.ctx, v.user.TelegramID, v.user.FirstName); err != nil {
+			return err
+		}
+	}
+	c := storage.Case{
+		VolunteerID:     v.user.TelegramID,
+		CommuneCode:     v.user.CommuneCode,
+		GuideID:         g.ID,
+		GuideChecked:    g.Checked(),
+		Kind:            g.Kind,
+		StepsTotal:      len(g.Steps),
+		Phase:           phase,
+		FollowupConsent: consent,
+		ConsentVersion:  consentVersion(v.request, g),
+		StartedAt:       v.h.now(),
+	}
+	if g.Procedure() {
+		c.Mode = sql.NullString{String: g.Mode, Valid: true}
+	}
+	c, err := v.tx.CreateCase(v.ctx, c)
+	if err != nil {
+		return err
+	}
+	v.c = c
+	return v.goCase("")
+}
+
+// resumeCase goes back into one of the volunteer's cases where it stopped.
+func (h *Handlers) resumeCase(r *request, id int64) error {
+	if !h.isMember(r) {
+		return nil
+	}
+	c, g, err := h.caseAndGuide(r, id)
+	switch {
+	case errors.Is(err, storage.ErrNotFound) || (err == nil && !c.Live()):
+		r.answer(r.t.T("resume.closed"))
+		return h.resume(r)
+	case errors.Is(err, errGuideGone):
+		r.say(r.t.T("case.guide_gone", locales.Data{"Case": c.ID}), nil)
+		return nil
+	case err != nil:
+		return err
+	}
+	v := &caseView{request: r, h: h, c: c, g: g}
+	if err := v.takeUp(); err != nil {
+		return err
+	}
+	return v.goCase("")
+}
+
+// takeUp opens a paused case again, with its resume event; a case that was
+// live (a double tap on Continue, a lost connection) needs neither.
+func (v *caseView) takeUp() error {
+	if v.c.Status != storage.CasePaused {
+		return nil
+	}
+	v.c.Status, v.c.UpdatedAt = storage.CaseOpen, v.h.now()
+	return v.save("resume", v.phaseEvent())
+}
+
+var errGuideGone = errors.New("the case's guide is no longer in the catalog")
+
+// caseAndGuide reads one of the volunteer's cases, locked, and its guide:
+// storage.ErrNotFound when there is no such case of theirs, errGuideGone
+// (with the case) when the catalog lost its guide. The guide may have
+// changed since the case began: the case follows it as it is now.
+func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Guide, error) {
+	c, err := r.tx.Case(r.ctx, id, r.user.TelegramID)
+	if err != nil {
+		return c, nil, err
+	}
+	g, ok := h.guides.Guide(c.GuideID)
+	if !ok {
+		return c, nil, errGuideGone
+	}
+	c.StepsTotal = len(g.Steps)
+	c.Step = min(c.Step, len(g.Steps)-1)
+	return c, g, nil
+}
+
+// save writes the case and one event of kind (about ev's step, if any).
+func (v *caseView) save(kind string, ev *storage.CaseEvent) error {
+	if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+		return err
+	}
+	e := storage.CaseEvent{}
+	if ev != nil {
+		e = *ev
+	}
+	e.CaseID, e.At, e.Kind = v.c.ID, v.c.UpdatedAt, kind
+	return v.tx.AddCaseEvent(v.ctx, e)
+}
+
+// stepEvent is an event about the case's current step.
+func (v *caseView) stepEvent() *storage.CaseEvent {
+	return &storage.CaseEvent{
+		Step:   sql.NullInt32{Int32: int32(v.c.Step + 1), Valid: true},
+		StepID: sql.NullString{String: v.step().ID, Valid: true},
+	}
+}
+
+// phaseEvent is an event about the current step while the case is in its
+// steps, else about no step.
+func (v *caseView) phaseEvent() *storage.CaseEvent {
+	if v.c.Phase != storage.PhaseSteps {
+		return nil
+	}
+	return v.stepEvent()
+}
+
+// advance records the step done or skipped and moves to the next step, or
+// to the outcome after the last one.
+func (v *caseView) advance(kind string) error {
+	ev := v.stepEvent()
+	v.c.Step++
+	v.c.Progressed, v.c.UpdatedAt = true, v.h.now()
+	if v.c.Step >= v.c.StepsTotal {
+		v.c.Phase, v.c.Step = storage.PhaseOutcome, v.c.StepsTotal-1
+	}
+	if err := v.save(kind, ev); err != nil {
+		return err
+	}
+	return v.goCase("")
+}
+
+// pause sets the case aside; /resume or the pause message's button takes
+// it up.
+func (v *caseView) pause() error {
+	if err := v.setAside(); err != nil {
+		return err
+	}
+	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+		return err
+	}
+	v.screen = screenPaused
+	return v.show("")
+}
+
+// setAside marks the case paused, with its event.
+func (v *caseView) setAside() error {
+	v.c.Status, v.c.UpdatedAt = storage.CasePaused, v.h.now()
+	return v.save("pause", v.phaseEvent())
+}
+
+// leaveCase pauses the case the chat shows, if any and if it is not keep,
+// before the chat turns to something else.
+func (h *Handlers) leaveCase(r *request, keep int64) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && conv.Flow != flowCase) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	var st caseState
+	if err := conv.Decode(&st); err != nil || st.Case == 0 || st.Case == keep {
+		return err
+	}
+	c, g, err := h.caseAndGuide(r, st.Case)
+	switch {
+	case errors.Is(err, storage.ErrNotFound) || errors.Is(err, errGuideGone) || (err == nil && c.Status != storage.CaseOpen):
+		return nil // nothing, or nothing we can follow, to pause
+	case err != nil:
+		return err
+	}
+	v := &caseView{request: r, h: h, c: c, g: g}
+	return v.setAside()
+}
+
+// endable says whether a case may still be ended early ("could not be
+// done"): only before its outcome was chosen. After that, ending it would
+// overwrite what really happened.
+func endable(c storage.Case) bool {
+	return c.Phase == storage.PhaseChecklist || c.Phase == storage.PhaseSteps
+}
+
+// endEarly is the pause message's "end this case": the case goes to the
+// question why it could not be done, remembering where it was ended from.
+func (v *caseView) endEarly() error {
+	if err := v.takeUp(); err != nil {
+		return err
+	}
+	if !endable(v.c) {
+		// The outcome is chosen: End would overwrite it. Take the case up
+		// where it stands instead.
+		return v.goCase(v.t.T("case.end_too_late"))
+	}
+	v.c.EndedFrom = sql.NullString{String: v.c.Phase, Valid: true}
+	v.c.Phase, v.c.UpdatedAt = storage.PhaseReason, v.h.now()
+	v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
+	if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+		return err
+	}
+	return v.goCase("")
+}
+
+// finish closes the case, keeps the dossier code when there is one, and
+// shows the summary.
+func (v *caseView) finish(code, note string) error {
+	now := v.h.now()
+	v.c.Status, v.c.Phase, v.c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, now
+	v.c.FinishedAt = sql.NullTime{Time: now, Valid: true}
+	v.c.EndedFrom = sql.NullString{}
+	ev := &storage.CaseEvent{}
+	if note != "" {
+		ev.Note = sql.NullString{String: note, Valid: true}
+	}
+	if err := v.save("outcome", ev); err != nil {
+		return err
+	}
+	if code != "" {
+		if err := v.keepCode(code); err != nil {
+			return err
+		}
+	}
+	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+		return err
+	}
+	v.screen = screenSummary
+	return v.show("")
+}
+
+// keepCode keeps the dossier code of a case whose resident consented, with
+// the date its result is due.
+func (v *caseView) keepCode(code string) error {
+	var due time.Time
+	if v.g.ProcessingDays > 0 {
+		due = addWorkingDays(v.c.FinishedAt.Time.In(vietnam), v.g.ProcessingDays)
+	}
+	return v.tx.SaveFollowup(v.ctx, v.c.ID, code, due)
+}
+
+// Outcomes and reasons a case can end with, by its guide's kind, as stored
+// (migrations/00003_case_kinds.sql). The last outcome of each is "could not
+// be done", which asks for a reason.
+var (
+	outcomesOf = map[string][]string{
+		guides.KindDossier: {"submitted", "paid", "on_the_spot", "not_submitted"},
+		guides.KindAccount: {"done", "not_done"},
+		guides.KindPayment: {"done", "not_done"},
+	}
+	reasonsOf = map[string][]string{
+		guides.KindDossier: {"no_vneid", "missing_doc", "portal_error", "changed_mind", "other_reason"},
+		guides.KindAccount: {"no_otp", "in_person", "missing_doc", "app_error", "changed_mind", "other_reason"},
+		guides.KindPayment: {"no_account", "portal_error", "changed_mind", "other_reason"},
+	}
+)
+
+// reasonNotEligible is the reason the checklist's "not eligible" records.
+const reasonNotEligible = "not_eligible"
+
+// failedOutcome is the outcome of a case of kind that could not be done.
+func failedOutcome(kind string) string {
+	o := outcomesOf[kind]
+	return o[len(o)-1]
+}
+
+// outcomeText names a stored outcome of a case of kind.
+func outcomeText(r *request, kind, outcome string) string {
+	if kind == guides.KindDossier {
+		return r.t.T("outcome." + outcome)
+	}
+	return r.t.T("outcome." + kind + "." + outcome)
+}
+
+// screenOf is the screen a case shows when it is (re)entered.
+func screenOf(c storage.Case) string {
+	switch c.Phase {
+	case storage.PhaseChecklist:
+		return screenChecklist
+	case storage.PhaseOutcome:
+		return screenOutcome
+	case storage.PhaseReason:
+		return screenReason
+	case storage.PhaseDossier:
+		return screenDossier
+	}
+	return screenStep
+}
+
+// where says where a case stands: "step 3/7", "outcome to record"…
+func where(r *request, c storage.Case) string {
+	if c.Phase == storage.PhaseSteps {
+		return r.t.T("resume.phase_steps", locales.Data{"Step": c.Step + 1, "Steps": c.StepsTotal})
+	}
+	return r.t.T("resume.phase_" + c.Phase)
+}
+
+// consentText is what the volunteer reads to the resident: what is logged,
+// and, for procedures with a dossier to follow, the follow-up offer.
+func consentText(r *request, g *guides.Guide) string {
+	if !g.OffersFollowup() {
+		return r.t.T("consent.notice")
+	}
+	return r.t.T("consent.text")
+}
+
+// consentVersion names the exact consent text read: its language and a
+// hash of its words, so a change of wording is a new version by itself.
+func consentVersion(r *request, g *guides.Guide) string {
+	sum := sha256.Sum256([]byte(consentText(r, g)))
+	return r.t.Lang() + "-" + hex.EncodeToString(sum[:4])
+}
+
+func modeName(r *request, g *guides.Guide) string {
+	return r.t.T("mode."+modeKey(g.Mode), locales.Data{"Level": g.Legacy()})
+}
+
+// modeKey is a mode's text id: TOML keys read better with _ than -.
+func modeKey(mode string) string { return strings.ReplaceAll(mode, "-", "_") }
+
+// shorten cuts s to n characters, with an ellipsis.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// shortTitle is a guide's title as a list shows it: the words before a
+// bracket or a dash, cut at a word within n characters.
+func shortTitle(title string, n int) string {
+	for _, sep := range []string{" (", " – ", " - "} {
+		if i := strings.Index(title, sep); i > 0 {
+			title = title[:i]
+		}
+	}
+	if utf8.RuneCountInString(title) <= n {
+		return title
+	}
+	cut := string([]rune(title)[:n])
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// firstSentence is the first sentence of s, at most n characters: the short
+// form of a fee or a processing time.
+func firstSentence(s string, n int) string {
+	for _, sep := range []string{". ", "; "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return shorten(strings.TrimSuffix(s, "."), n)
+}
+
+// duration says how long a case took, in minutes.
+func duration(r *request, d time.Duration) string {
+	if d < time.Minute {
+		return r.t.T("summary.under_a_minute")
+	}
+	return r.t.N("summary.minutes", int(d.Round(time.Minute)/time.Minute))
+}
+
+// tally counts the steps whose last event was done or skip, the problems
+// met, and the time the case spent paused.
+func tally(events []storage.CaseEvent) (done, skipped, problems int, paused time.Duration) {
+	last := map[int32]string{}
+	var pausedAt time.Time
+	for _, e := range events {
+		switch e.Kind {
+		case "done", "skip":
+			last[e.Step.Int32] = e.Kind
+		case "problem":
+			problems++
+		case "pause":
+			pausedAt = e.At
+		case "resume":
+			if !pausedAt.IsZero() {
+				paused += e.At.Sub(pausedAt)
+				pausedAt = time.Time{}
+			}
+		}
+	}
+	for _, k := range last {
+		if k == "done" {
+			done++
+		} else {
+			skipped++
+		}
+	}
+	return done, skipped, problems, paused
+}
+
+// officeCloses is the hour after which a dossier counts as received on the
+// next working day.
+const officeCloses = 17
+
+// addWorkingDays counts n working days after the dossier is received: the
+// day of t, or the next working day when t is on a weekend or after office
+// hours (t in Vietnam time). Public holidays are not known to the bot, so a
+// reminder may come a day early.
+func addWorkingDays(t time.Time, n int) time.Time {
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	weekend := func(d time.Time) bool { return d.Weekday() == time.Saturday || d.Weekday() == time.Sunday }
+	if weekend(d) || t.Hour() >= officeCloses {
+		d = d.AddDate(0, 0, 1)
+		for weekend(d) {
+			d = d.AddDate(0, 0, 1)
+		}
+	}
+	for n > 0 {
+		d = d.AddDate(0, 0, 1)
+		if !weekend(d) {
+			n--
+		}
+	}
+	return d
+}
+
+// startedAt says when a case began: "14:05 hôm nay", "09:30 hôm qua",
+// "16:00 25/11".
+func startedAt(r *request, t, now time.Time) string {
+	t, now = t.In(vietnam), now.In(vietnam)
+	clock := t.Format("15:04")
+	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, vietnam) }
+	switch day(now).Sub(day(t)) {
+	case 0:
+		return clock + " " + r.t.T("resume.today")
+	case 24 * time.Hour:
+		return clock + " " + r.t.T("resume.yesterday")
+	}
+	return clock + " " + t.Format("02/01")
+}
+
+// caseLabel names an open case in the /resume list: a short title, when it
+// began, and where it stands — two open birth cases are told apart.
+func (h *Handlers) caseLabel(r *request, c storage.Case) string {
+	title := c.GuideID
+	if g, ok := h.guides.Guide(c.GuideID); ok {
+		title = shortTitle(g.Title.In(r.t.Lang()), 28)
+	}
+	return "#" + strconv.FormatInt(c.ID, 10) + " " + title + " · " + startedAt(r, c.StartedAt, h.now()) + " · " + where(r, c)
+}
+
+// keep ticks or unticks a checklist item: set, not toggle, so a double tap
+// changes nothing and quick taps on several items all count.
+func (v *caseView) tick(arg string) error {
+	i, err := strconv.Atoi(strings.TrimLeft(arg, "+-"))
+	if err != nil || i < 1 || i > len(v.g.Prerequisites) || arg == "" {
+		return v.show("")
+	}
+	id := v.g.Prerequisites[i-1].ID
+	v.c.Checked = slices.DeleteFunc(v.c.Checked, func(s string) bool { return s == id })
+	if arg[0] == '+' {
+		v.c.Checked = append(v.c.Checked, id)
+	}
+	v.c.UpdatedAt = v.h.now()
+	if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+		return err
+	}
+	return v.show("")
+}

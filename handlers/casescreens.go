@@ -1,0 +1,831 @@
+package handlers
+
+import (
+	"database/sql"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// The case flow, screen by screen: what each shows, its buttons and where
+// each leads, and what a typed answer does. docs/wizard.md draws the graph
+// from this table.
+
+// Screens of the case flow. Before a case exists: pick, cat, found,
+// consent, info (about the guide considered) and resume. Once the consent is
+// answered the case has a row, and the rest are its screens. paused and
+// summary are the messages a screen ends with; their buttons name the case.
+const (
+	screenPick       = "pick"        // most used + categories
+	screenCat        = "cat"         // one category's guides
+	screenFound      = "found"       // search results
+	screenConsent    = "consent"     // read to the resident
+	screenInfo       = "info"        // fee, time, tracking, sources
+	screenResume     = "resume"      // the open cases
+	screenChecklist  = "checklist"   // what the resident needs
+	screenStep       = "step"        // one step of the guide
+	screenProblem    = "problem"     // the step's common errors
+	screenFix        = "fix"         // one error's fix
+	screenNote       = "note"        // typing what else went wrong
+	screenSub        = "sub"         // a sub-guide (VNeID, payment), then back to the step
+	screenOutcome    = "outcome"     // how it ended
+	screenReason     = "reason"      // why it could not be done
+	screenReasonNote = "reason_note" // typing the other reason
+	screenDossier    = "dossier"     // typing the dossier code
+	screenAttach     = "attach"      // a code typed after its case closed
+	screenPaused     = "paused"      // the pause message
+	screenSummary    = "summary"     // the case's summary
+)
+
+// caseScreenOrder is the reading order of the graph.
+var caseScreenOrder = []string{
+	screenPick, screenCat, screenFound, screenConsent, screenInfo, screenResume,
+	screenChecklist, screenStep, screenProblem, screenFix, screenNote, screenSub,
+	screenOutcome, screenReason, screenReasonNote, screenDossier, screenSummary, screenPaused, screenAttach,
+}
+
+// needsGuide and needsCase are the screens that cannot be drawn without.
+var (
+	needsGuide = map[string]bool{screenConsent: true, screenInfo: true}
+	needsCase  = map[string]bool{
+		screenChecklist: true, screenStep: true, screenProblem: true, screenFix: true, screenNote: true, screenSub: true,
+		screenOutcome: true, screenReason: true, screenReasonNote: true, screenDossier: true, screenAttach: true,
+	}
+)
+
+type (
+	caseScreen = screen[*caseView]
+	caseAction = action[*caseView]
+)
+
+// caseScreens is the table (filled in init: its actions refer to it).
+var caseScreens map[string]caseScreen
+
+// the case's screens where a case can be left from: End and Back after End
+// come back to them.
+var stepOrChecklist = []string{screenStep, screenChecklist}
+
+func init() {
+	pickGuide := caseAction{to: []string{screenConsent}, do: func(v *caseView, id string) error {
+		return v.goTo(screenConsent, caseState{Guide: id})
+	}}
+	home := caseAction{to: []string{screenPick}, do: func(v *caseView, _ string) error {
+		return v.goTo(screenPick, caseState{})
+	}}
+	search := &caseAction{to: []string{screenFound, screenAttach}, do: func(v *caseView, _ string) error {
+		return v.h.searchGuides(v.request)
+	}}
+	toStep := caseAction{to: []string{screenStep}, do: func(v *caseView, _ string) error {
+		return v.goTo(screenStep, caseState{Case: v.c.ID})
+	}}
+	pause := caseAction{to: []string{screenPaused}, do: func(v *caseView, _ string) error { return v.pause() }}
+	done := caseAction{to: []string{screenStep, screenOutcome}, do: func(v *caseView, _ string) error { return v.advance("done") }}
+	problem := caseAction{to: []string{screenProblem, screenNote}, do: func(v *caseView, _ string) error {
+		if len(v.step().Errors) == 0 {
+			return v.goTo(screenNote, caseState{Case: v.c.ID})
+		}
+		return v.goTo(screenProblem, caseState{Case: v.c.ID})
+	}}
+	sub := caseAction{to: []string{screenSub}, do: func(v *caseView, _ string) error {
+		return v.goTo(screenSub, caseState{Case: v.c.ID})
+	}}
+	info := caseAction{to: []string{screenInfo}, do: func(v *caseView, _ string) error {
+		return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide, From: v.screen})
+	}}
+	discard := caseAction{to: []string{screenPick}, do: func(v *caseView, _ string) error {
+		if err := v.tx.DiscardCase(v.ctx, v.c.ID, v.h.now()); err != nil {
+			return err
+		}
+		return v.goTo(screenPick, caseState{})
+	}}
+	back := func(to ...string) caseAction {
+		return caseAction{to: to, do: func(v *caseView, _ string) error { return v.back() }}
+	}
+	finishBare := caseAction{to: []string{screenSummary}, do: func(v *caseView, _ string) error { return v.finish("", "") }}
+
+	caseScreens = map[string]caseScreen{
+		screenPick: {
+			draw:  drawPick,
+			on:    map[string]caseAction{"guide": pickGuide, "cat": {to: []string{screenCat}, do: func(v *caseView, cat string) error { return v.goTo(screenCat, caseState{Cat: cat}) }}},
+			typed: search,
+		},
+		screenCat: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				var kb bot.Keyboard
+				for _, g := range v.h.guides.InCategory(v.st.Cat) {
+					kb = append(kb, []bot.Button{v.button(g.Title.In(v.t.Lang()), "guide", g.ID)})
+				}
+				kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "home", "")})
+				return v.t.T("case.category", locales.Data{"Category": v.t.T("category." + v.st.Cat)}), kb, nil
+			},
+			on:    map[string]caseAction{"guide": pickGuide, "home": home},
+			typed: search,
+		},
+		screenFound: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				var found []*guides.Guide
+				for _, id := range v.st.Found {
+					if g, ok := v.h.guides.Guide(id); ok {
+						found = append(found, g)
+					}
+				}
+				text, kb := foundScreen(v, "", found)
+				return text, kb, nil
+			},
+			on:    map[string]caseAction{"guide": pickGuide, "home": home},
+			typed: search,
+		},
+		screenConsent: {
+			draw: drawConsent,
+			on: map[string]caseAction{
+				"yes":  {to: stepOrChecklist, do: func(v *caseView, _ string) error { return v.startCase(true) }},
+				"no":   {to: stepOrChecklist, do: func(v *caseView, _ string) error { return v.startCase(false) }},
+				"info": info,
+				"home": home,
+			},
+		},
+		screenInfo: {
+			draw: drawInfo,
+			on: map[string]caseAction{"back": {to: []string{screenConsent, screenChecklist}, do: func(v *caseView, _ string) error {
+				from := screenConsent
+				if v.st.Case != 0 {
+					from = screenOf(v.c)
+				}
+				return v.goTo(from, caseState{Case: v.st.Case, Guide: v.st.Guide})
+			}}},
+		},
+		screenResume: {
+			draw: drawResume,
+			on: map[string]caseAction{
+				"case": {to: append([]string{screenResume}, caseEntries...), do: func(v *caseView, arg string) error {
+					id, _ := strconv.ParseInt(arg, 10, 64)
+					return v.h.resumeCase(v.request, id)
+				}},
+				"page": {to: []string{screenResume}, do: func(v *caseView, arg string) error {
+					page, _ := strconv.Atoi(arg)
+					return v.goTo(screenResume, caseState{Page: max(page, 0)})
+				}},
+			},
+		},
+		screenChecklist: {
+			draw: drawChecklist,
+			on: map[string]caseAction{
+				"tick": {to: []string{screenChecklist}, do: func(v *caseView, arg string) error { return v.tick(arg) }},
+				"begin": {to: []string{screenStep}, do: func(v *caseView, _ string) error {
+					v.c.Phase, v.c.Step, v.c.UpdatedAt = storage.PhaseSteps, 0, v.h.now()
+					if err := v.save("checklist", nil); err != nil {
+						return err
+					}
+					return v.goCase("")
+				}},
+				"info":    info,
+				"discard": discard,
+				"ineligible": {to: []string{screenSummary}, do: func(v *caseView, _ string) error {
+					v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
+					v.c.Reason = sql.NullString{String: reasonNotEligible, Valid: true}
+					return v.finish("", "")
+				}},
+			},
+		},
+		screenStep: {
+			draw: drawStep,
+			on: map[string]caseAction{
+				"done":    done,
+				"skip":    {to: []string{screenStep, screenOutcome}, do: func(v *caseView, _ string) error { return v.advance("skip") }},
+				"problem": problem,
+				"back":    back(screenStep, screenChecklist),
+				"pause":   pause,
+				"sub":     sub,
+				"discard": discard,
+			},
+		},
+		screenProblem: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				var kb bot.Keyboard
+				for _, e := range v.step().Errors {
+					kb = append(kb, []bot.Button{v.button(e.Label.In(v.t.Lang()), "error", e.ID)})
+				}
+				kb = append(kb, []bot.Button{v.button(v.t.T("case.problem_other"), "other", "")},
+					[]bot.Button{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")})
+				return v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.problem_pick"), kb, nil
+			},
+			on: map[string]caseAction{
+				"error": {to: []string{screenFix}, do: func(v *caseView, id string) error {
+					if _, ok := v.step().Problem(id); !ok {
+						return v.show("")
+					}
+					ev := v.stepEvent()
+					ev.Problem = sql.NullString{String: id, Valid: true}
+					v.c.UpdatedAt, v.c.Progressed = v.h.now(), true
+					if err := v.save("problem", ev); err != nil {
+						return err
+					}
+					return v.goTo(screenFix, caseState{Case: v.c.ID, Err: id})
+				}},
+				"other": {to: []string{screenNote}, do: func(v *caseView, _ string) error { return v.goTo(screenNote, caseState{Case: v.c.ID}) }},
+				"step":  toStep,
+				"pause": pause,
+			},
+		},
+		screenFix: {
+			draw: drawFix,
+			on: map[string]caseAction{
+				"fixed":   done,
+				"problem": problem,
+				"sub":     sub,
+				"step":    toStep,
+				"pause":   pause,
+			},
+		},
+		screenNote: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				text := v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.note_ask", locales.Data{"Max": maxNote})
+				return text, bot.Keyboard{{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")}}, nil
+			},
+			on: map[string]caseAction{"step": toStep, "pause": pause},
+			typed: &caseAction{to: []string{screenStep, screenNote}, do: func(v *caseView, note string) error {
+				if problem := noteProblem(note); problem != "" {
+					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
+				}
+				ev := v.stepEvent()
+				ev.Problem = sql.NullString{String: "other", Valid: true}
+				ev.Note = sql.NullString{String: note, Valid: true}
+				v.c.UpdatedAt, v.c.Progressed = v.h.now(), true
+				if err := v.save("problem", ev); err != nil {
+					return err
+				}
+				return v.h.caseGo(v.request, screenStep, caseState{Case: v.c.ID}, v.t.T("case.note_saved"))
+			}},
+		},
+		screenSub: {
+			draw: drawSub,
+			on: map[string]caseAction{
+				"step": toStep,
+				"page": {to: []string{screenSub}, do: func(v *caseView, arg string) error {
+					page, _ := strconv.Atoi(arg)
+					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page})
+				}},
+			},
+		},
+		screenOutcome: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				var kb bot.Keyboard
+				for _, o := range outcomesOf[v.c.Kind] {
+					kb = append(kb, []bot.Button{v.button(outcomeText(v.request, v.c.Kind, o), "outcome", o)})
+				}
+				kb = append(kb, []bot.Button{v.button(v.t.T("case.back_to_steps"), "back", "")})
+				return v.caseHead() + "\n" + v.t.T("case.outcome_ask"), kb, nil
+			},
+			on: map[string]caseAction{
+				"outcome": {to: []string{screenSummary, screenReason, screenDossier}, do: func(v *caseView, o string) error {
+					if !slices.Contains(outcomesOf[v.c.Kind], o) {
+						return v.show("")
+					}
+					v.c.Outcome = sql.NullString{String: o, Valid: true}
+					v.c.UpdatedAt = v.h.now()
+					switch {
+					case o == failedOutcome(v.c.Kind):
+						v.c.Phase = storage.PhaseReason
+						v.c.EndedFrom = sql.NullString{String: storage.PhaseOutcome, Valid: true}
+					case v.c.FollowupConsent && o != "on_the_spot" && v.g.OffersFollowup():
+						v.c.Phase = storage.PhaseDossier
+					default:
+						return v.finish("", "")
+					}
+					if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+						return err
+					}
+					return v.goCase("")
+				}},
+				"back": back(screenStep),
+			},
+		},
+		screenReason: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				var kb bot.Keyboard
+				for _, o := range reasonsOf[v.c.Kind] {
+					kb = append(kb, []bot.Button{v.button(v.t.T("reason."+o), "reason", o)})
+				}
+				kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", "")})
+				return v.caseHead() + "\n" + v.t.T("case.reason_ask."+v.c.Kind), kb, nil
+			},
+			on: map[string]caseAction{
+				"reason": {to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, o string) error {
+					if !slices.Contains(reasonsOf[v.c.Kind], o) {
+						return v.show("")
+					}
+					v.c.Reason = sql.NullString{String: o, Valid: true}
+					if o != "other_reason" {
+						return v.finish("", "")
+					}
+					v.c.UpdatedAt = v.h.now()
+					if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+						return err
+					}
+					return v.goTo(screenReasonNote, caseState{Case: v.c.ID})
+				}},
+				"back": back(screenChecklist, screenStep, screenOutcome),
+			},
+		},
+		screenReasonNote: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				return v.caseHead() + "\n" + v.t.T("case.reason_note_ask", locales.Data{"Max": maxNote}), bot.Keyboard{
+					{v.button(v.t.T("case.no_note"), "skip", "")},
+					{v.button(v.t.T("button.back"), "back", "")},
+				}, nil
+			},
+			on: map[string]caseAction{
+				"skip": finishBare,
+				"back": {to: []string{screenReason}, do: func(v *caseView, _ string) error { return v.goTo(screenReason, caseState{Case: v.c.ID}) }},
+			},
+			typed: &caseAction{to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, note string) error {
+				if problem := noteProblem(note); problem != "" {
+					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
+				}
+				return v.finish("", note)
+			}},
+		},
+		screenDossier: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				return v.caseHead() + "\n" + v.t.T("case.dossier_ask"), bot.Keyboard{
+					{v.button(v.t.T("case.no_dossier"), "skip", "")},
+					{v.button(v.t.T("button.back"), "back", "")},
+				}, nil
+			},
+			on: map[string]caseAction{
+				"skip": finishBare,
+				"back": back(screenOutcome),
+			},
+			typed: &caseAction{to: []string{screenSummary, screenDossier}, do: func(v *caseView, text string) error {
+				code, problem := dossierCode(text)
+				if problem != "" {
+					return v.again(v.t.T("case.dossier_" + problem))
+				}
+				return v.finish(code, "")
+			}},
+		},
+		screenSummary: {
+			draw:       drawSummary,
+			anyVersion: true,
+			on: map[string]caseAction{"new": {to: []string{screenPick}, do: func(v *caseView, _ string) error {
+				return v.h.newCase(v.request)
+			}}},
+		},
+		screenPaused: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				id := strconv.FormatInt(v.c.ID, 10)
+				kb := bot.Keyboard{{{Text: v.t.T("case.resume_button", locales.Data{"Case": v.c.ID}), Data: callback{flow: flowCase, action: "res", arg: id}.String()}}}
+				if endable(v.c) {
+					kb = append(kb, []bot.Button{{Text: v.t.T("case.end_button"), Data: callback{flow: flowCase, action: "end", arg: id}.String()}})
+				}
+				return v.t.T("case.paused", locales.Data{"Case": v.c.ID, "Where": where(v.request, v.c)}), kb, nil
+			},
+			anyVersion: true,
+			on: map[string]caseAction{
+				"res": {to: append([]string{screenResume}, caseEntries...), do: func(v *caseView, arg string) error {
+					id, _ := strconv.ParseInt(arg, 10, 64)
+					return v.h.resumeCase(v.request, id)
+				}},
+				"end": {to: caseEntries, do: func(v *caseView, arg string) error {
+					id, _ := strconv.ParseInt(arg, 10, 64)
+					c, g, err := v.h.caseAndGuide(v.request, id)
+					if err != nil || !c.Live() {
+						v.answer(v.t.T("resume.closed"))
+						return ignoreGone(err)
+					}
+					v.c, v.g = c, g
+					return v.endEarly()
+				}},
+			},
+		},
+		screenAttach: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				text := v.t.T("case.code_after_close", locales.Data{"Case": v.c.ID, "Code": v.st.Code})
+				return text, bot.Keyboard{
+					{v.button(v.t.T("case.attach_button", locales.Data{"Case": v.c.ID}), "attach", "")},
+					{v.button(v.t.T("case.attach_no"), "drop", "")},
+				}, nil
+			},
+			on: map[string]caseAction{
+				"attach": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
+					if _, _, err := v.tx.Followup(v.ctx, v.c.ID); err == nil || !errors.Is(err, storage.ErrNotFound) {
+						return v.endWith(v.t.T("case.attach_already", locales.Data{"Case": v.c.ID}), err)
+					}
+					if err := v.keepCode(v.st.Code); err != nil {
+						return err
+					}
+					return v.endWith(v.t.T("case.attached", locales.Data{"Case": v.c.ID, "Code": v.st.Code}), nil)
+				}},
+				"drop": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
+					return v.endWith(v.t.T("case.attach_dropped"), nil)
+				}},
+			},
+		},
+	}
+}
+
+// caseEntries are the screens a case can be entered on (screenOf).
+var caseEntries = []string{screenChecklist, screenStep, screenOutcome, screenReason, screenDossier}
+
+// ignoreGone is err, unless it only says the case is not there.
+func ignoreGone(err error) error {
+	if errors.Is(err, storage.ErrNotFound) || errors.Is(err, errGuideGone) {
+		return nil
+	}
+	return err
+}
+
+// endWith ends the flow with a message in place of the screen.
+func (v *caseView) endWith(text string, err error) error {
+	if ignoreGone(err) != nil {
+		return err
+	}
+	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+		return err
+	}
+	v.landed = leadsNowhere
+	v.request.show(text, nil)
+	return nil
+}
+
+// back is ← on the step, outcome, reason and dossier screens.
+func (v *caseView) back() error {
+	v.c.UpdatedAt = v.h.now()
+	switch v.c.Phase {
+	case storage.PhaseSteps:
+		ev := v.stepEvent()
+		switch {
+		case v.c.Step > 0:
+			v.c.Step--
+		case len(v.g.Prerequisites) > 0:
+			v.c.Phase = storage.PhaseChecklist
+		default:
+			return v.goCase("")
+		}
+		if err := v.save("back", ev); err != nil {
+			return err
+		}
+	case storage.PhaseOutcome:
+		v.c.Phase, v.c.Step = storage.PhaseSteps, len(v.g.Steps)-1
+		if err := v.save("back", v.stepEvent()); err != nil {
+			return err
+		}
+	case storage.PhaseReason:
+		// Back exactly where the case was ended from.
+		v.c.Phase = storage.PhaseOutcome
+		if v.c.EndedFrom.Valid {
+			v.c.Phase = v.c.EndedFrom.String
+		}
+		v.c.Outcome, v.c.Reason, v.c.EndedFrom = sql.NullString{}, sql.NullString{}, sql.NullString{}
+		if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+			return err
+		}
+	case storage.PhaseDossier:
+		v.c.Phase, v.c.Outcome = storage.PhaseOutcome, sql.NullString{}
+		if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+			return err
+		}
+	}
+	return v.goCase("")
+}
+
+// caseHead is the first line of a case's screens: the guide and the case.
+func (v *caseView) caseHead() string {
+	return v.t.T("case.head", locales.Data{"Guide": v.g.Title.In(v.t.Lang()), "Case": v.c.ID})
+}
+
+// stepHead is "Bước 3/7: …".
+func (v *caseView) stepHead() string {
+	return v.t.T("case.step_head", locales.Data{"Step": v.c.Step + 1, "Steps": len(v.g.Steps), "Title": v.step().Title.In(v.t.Lang())})
+}
+
+func (v *caseView) toStepButton() bot.Button {
+	return v.button(v.t.T("case.to_step", locales.Data{"Step": v.c.Step + 1}), "step", "")
+}
+
+// discardable says whether the case can still be thrown away as a wrong
+// pick: nothing was recorded on its steps.
+func (v *caseView) discardable() bool { return !v.c.Progressed }
+
+func drawPick(v *caseView) (string, bot.Keyboard, error) {
+	lang := v.t.Lang()
+	ids, err := v.tx.FrequentGuides(v.ctx, v.user.TelegramID, v.user.CommuneCode, v.h.now().AddDate(0, 0, -frequentDays), frequentShown)
+	if err != nil {
+		return "", nil, err
+	}
+	var kb bot.Keyboard
+	shown := map[string]bool{}
+	for _, id := range ids {
+		if g, ok := v.h.guides.Guide(id); ok {
+			kb = append(kb, []bot.Button{v.button(g.Title.In(lang), "guide", g.ID)})
+			shown[g.ID] = true
+		}
+	}
+	for _, g := range v.h.guides.All() {
+		if len(kb) >= frequentShown {
+			break
+		}
+		if !shown[g.ID] {
+			kb = append(kb, []bot.Button{v.button(g.Title.In(lang), "guide", g.ID)})
+		}
+	}
+	var cats []bot.Button
+	for _, c := range append(slices.Clone(guides.Categories), guides.Essential) {
+		if n := len(v.h.guides.InCategory(c)); n > 0 {
+			cats = append(cats, v.button(v.t.T("category."+c)+" ("+strconv.Itoa(n)+")", "cat", c))
+		}
+	}
+	kb = append(kb, grid(cats, 2)...)
+	text := v.t.T("case.pick")
+	open, err := v.tx.CountOpenCases(v.ctx, v.user.TelegramID)
+	if err != nil {
+		return "", nil, err
+	}
+	if open > 0 {
+		text += "\n\n" + v.t.N("case.open_cases", open)
+	}
+	return text, kb, nil
+}
+
+// foundScreen lists a search's results, or says plainly that nothing
+// matched. The words typed are shown once, when the search is made; a
+// redraw (query "") does without them, since they are not kept.
+func foundScreen(v *caseView, query string, found []*guides.Guide) (string, bot.Keyboard) {
+	var text string
+	switch {
+	case query == "":
+		text = v.t.N("case.found_again", len(found))
+	case len(found) == 0:
+		text = v.t.T("case.no_match", locales.Data{"Query": query})
+	default:
+		text = v.t.N("case.found", len(found), locales.Data{"Query": query})
+	}
+	if len(found) > foundShown {
+		found = found[:foundShown]
+		text += "\n" + v.t.T("case.found_more", locales.Data{"Shown": foundShown})
+	}
+	var kb bot.Keyboard
+	for _, g := range found {
+		kb = append(kb, []bot.Button{v.button(g.Title.In(v.t.Lang()), "guide", g.ID)})
+	}
+	return text, append(kb, []bot.Button{v.button(v.t.T("case.all_guides"), "home", "")})
+}
+
+func drawConsent(v *caseView) (string, bot.Keyboard, error) {
+	g := v.g
+	head := g.Title.In(v.t.Lang())
+	if g.Procedure() {
+		head = v.t.T("consent.head", locales.Data{"Guide": head, "Mode": modeName(v.request, g)})
+	}
+	text := head + "\n" + v.costLine() + "\n\n" + consentText(v.request, g)
+	kb := bot.Keyboard{
+		{v.button(v.t.T("consent.yes"), "yes", "")},
+		{v.button(v.t.T("consent.no"), "no", "")},
+	}
+	if !g.OffersFollowup() { // nothing to follow: the notice, read, is enough
+		kb = bot.Keyboard{{v.button(v.t.T("consent.read"), "no", "")}}
+	}
+	return text, append(kb,
+		[]bot.Button{v.button(v.t.T("case.info"), "info", "")},
+		[]bot.Button{v.button(v.t.T("case.other_guide"), "home", "")}), nil
+}
+
+// costLine is what the volunteer tells the resident before they submit:
+// the fee and the time, in one line each at most.
+func (v *caseView) costLine() string {
+	lang := v.t.Lang()
+	fee, days := firstSentence(v.g.Fee.In(lang), 90), firstSentence(v.g.Processing.In(lang), 90)
+	if v.g.ProcessingDays > 0 {
+		days = v.t.N("case.working_days", v.g.ProcessingDays)
+	}
+	return "💰 " + fee + "\n⏱ " + days
+}
+
+func drawInfo(v *caseView) (string, bot.Keyboard, error) {
+	g, lang := v.g, v.t.Lang()
+	check := func(fact string) string {
+		if _, doubt := g.Unconfirmed[fact]; doubt {
+			return " " + v.t.T("case.info_check")
+		}
+		return ""
+	}
+	lines := []string{"ℹ " + g.Title.In(lang), "",
+		v.t.T("case.info_fee", locales.Data{"Fee": g.Fee.In(lang)}) + check("fee"),
+		v.t.T("case.info_time", locales.Data{"Time": g.Processing.In(lang)}) + check("processing"),
+		v.t.T("case.info_tracking", locales.Data{"Tracking": g.Tracking.In(lang)}) + check("tracking"),
+		"", v.t.T("case.info_sources")}
+	for _, s := range g.Sources {
+		line := "• "
+		if s.Title != "" {
+			line += shorten(s.Title, 80) + " "
+		}
+		if s.Date != "" {
+			line += "(" + s.Date + ") "
+		}
+		lines = append(lines, line+s.URL)
+	}
+	lines = append(lines, "", v.t.T("case.info_checked", locales.Data{
+		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}))
+	text := strings.Join(lines, "\n")
+	if utf8.RuneCountInString(text) > 4000 { // many sources: keep the message whole
+		text = shorten(text, 4000)
+	}
+	return text, bot.Keyboard{{v.button(v.t.T("button.back"), "back", "")}}, nil
+}
+
+func drawResume(v *caseView) (string, bot.Keyboard, error) {
+	// One more than a page, to know whether there is a next one.
+	cs, err := v.tx.OpenCases(v.ctx, v.user.TelegramID, v.st.Page*resumeShown, resumeShown+1)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(cs) == 0 && v.st.Page == 0 {
+		return v.t.T("resume.none"), nil, nil
+	}
+	lines := []string{v.t.T("resume.head")}
+	var kb bot.Keyboard
+	for _, c := range cs[:min(len(cs), resumeShown)] {
+		label := v.h.caseLabel(v.request, c)
+		lines = append(lines, "• "+label)
+		kb = append(kb, []bot.Button{v.button(label, "case", strconv.FormatInt(c.ID, 10))})
+	}
+	var nav []bot.Button
+	if v.st.Page > 0 {
+		nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(v.st.Page-1)))
+	}
+	if len(cs) > resumeShown {
+		nav = append(nav, v.button(v.t.T("button.next"), "page", strconv.Itoa(v.st.Page+1)))
+	}
+	if nav != nil {
+		kb = append(kb, nav)
+	}
+	return strings.Join(lines, "\n"), kb, nil
+}
+
+func drawChecklist(v *caseView) (string, bot.Keyboard, error) {
+	lang := v.t.Lang()
+	lines := []string{v.caseHead(), v.costLine(), "", v.t.T("case.checklist")}
+	var ticks []bot.Button
+	for i, it := range v.g.Prerequisites {
+		// A button sets its item rather than toggling it, so a double tap
+		// changes nothing; ticks keep the version, so quick taps on several
+		// items all count.
+		box, set := "☐", "+"
+		if slices.Contains(v.c.Checked, it.ID) {
+			box, set = "☑", "-"
+		}
+		n := strconv.Itoa(i + 1)
+		lines = append(lines, box+" "+n+". "+it.Text.In(lang))
+		ticks = append(ticks, v.button(box+" "+n, "tick", set+n))
+	}
+	if v.g.VNeIDLevel > 0 {
+		lines = append(lines, "", v.t.T("case.vneid_level", locales.Data{"Level": v.g.VNeIDLevel}))
+	}
+	kb := append(grid(ticks, 4),
+		[]bot.Button{v.button(v.t.T("case.begin"), "begin", "")},
+		[]bot.Button{v.button(v.t.T("case.not_eligible"), "ineligible", ""), v.button(v.t.T("case.info"), "info", "")})
+	if v.discardable() {
+		kb = append(kb, []bot.Button{v.button(v.t.T("case.other_guide"), "discard", "")})
+	}
+	return strings.Join(lines, "\n"), kb, nil
+}
+
+func drawStep(v *caseView) (string, bot.Keyboard, error) {
+	lang := v.t.Lang()
+	step := v.step()
+	lines := []string{v.caseHead(), v.stepHead(), "", step.Text.In(lang)}
+	if step.Unconfirmed != "" {
+		lines = append(lines, "", v.t.T("case.unconfirmed_step"))
+	}
+	if step.Link != "" {
+		lines = append(lines, "", "🔗 "+step.Link)
+	}
+	if tip := step.Tip.In(lang); tip != "" {
+		lines = append(lines, "", "💡 "+tip)
+	}
+	row2 := []bot.Button{v.button(v.t.T("case.back"), "back", ""), v.button(v.t.T("case.skip"), "skip", ""), v.button(v.t.T("case.pause"), "pause", "")}
+	first := v.c.Step == 0 && len(v.g.Prerequisites) == 0
+	if first {
+		row2 = row2[1:] // nothing to go back to
+	}
+	kb := bot.Keyboard{
+		{v.button(v.t.T("case.done"), "done", ""), v.button(v.t.T("case.problem"), "problem", "")},
+		row2,
+	}
+	if sub, ok := v.h.guides.Guide(step.Subguide); ok {
+		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", "")})
+	}
+	if first && v.discardable() { // no checklist to throw a wrong pick away from
+		kb = append(kb, []bot.Button{v.button(v.t.T("case.other_guide"), "discard", "")})
+	}
+	return strings.Join(lines, "\n"), kb, nil
+}
+
+func drawFix(v *caseView) (string, bot.Keyboard, error) {
+	lang := v.t.Lang()
+	step := v.step()
+	e, ok := step.Problem(v.st.Err)
+	if !ok { // the guide changed under the case: the error is gone
+		v.screen = screenProblem
+		return caseScreens[screenProblem].draw(v)
+	}
+	text := v.caseHead() + "\n" + v.stepHead() + "\n\n⚠ " + e.Label.In(lang) + "\n\n" + v.t.T("case.fix", locales.Data{"Fix": e.Fix.In(lang)})
+	kb := bot.Keyboard{
+		{v.button(v.t.T("case.fixed_done"), "fixed", "")},
+		{v.button(v.t.T("case.other_problem"), "problem", "")},
+	}
+	if sub, ok := v.h.guides.Guide(step.Subguide); ok { // fixes often say "see the guide below"
+		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", "")})
+	}
+	return text, append(kb, []bot.Button{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")}), nil
+}
+
+// subPageSize is about what a phone shows without a long scroll.
+const subPageSize = 900
+
+// drawSub shows a sub-guide a page at a time: its steps, whole, grouped
+// into pages of about subPageSize characters.
+func drawSub(v *caseView) (string, bot.Keyboard, error) {
+	lang := v.t.Lang()
+	sub, ok := v.h.guides.Guide(v.step().Subguide)
+	if !ok { // the guide changed under the case
+		v.screen = screenStep
+		return drawStep(v)
+	}
+	pages := subPages(sub, lang)
+	page := min(max(v.st.Page, 0), len(pages)-1)
+	head := "📖 " + sub.Title.In(lang)
+	if len(pages) > 1 {
+		head += " " + v.t.T("case.sub_page", locales.Data{"Page": page + 1, "Pages": len(pages)})
+	}
+	text := head + "\n" + pages[page]
+	var nav []bot.Button
+	if page > 0 {
+		nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(page-1)))
+	}
+	if page < len(pages)-1 {
+		nav = append(nav, v.button(v.t.T("button.next"), "page", strconv.Itoa(page+1)))
+	}
+	kb := bot.Keyboard{}
+	if nav != nil {
+		kb = append(kb, nav)
+	}
+	return text, append(kb, []bot.Button{v.toStepButton()}), nil
+}
+
+// subPages cuts a sub-guide into pages: the description and the steps in
+// order, a new page when the next step would pass subPageSize.
+func subPages(g *guides.Guide, lang string) []string {
+	pages := []string{g.Description.In(lang)}
+	for i, s := range g.Steps {
+		part := strconv.Itoa(i+1) + ". " + s.Title.In(lang) + ": " + s.Text.In(lang)
+		cur := &pages[len(pages)-1]
+		if utf8.RuneCountInString(*cur)+utf8.RuneCountInString(part) > subPageSize && *cur != "" {
+			pages = append(pages, part)
+			continue
+		}
+		*cur += "\n\n" + part
+	}
+	return pages
+}
+
+func drawSummary(v *caseView) (string, bot.Keyboard, error) {
+	events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+	if err != nil {
+		return "", nil, err
+	}
+	done, skipped, problems, paused := tally(events)
+	lines := []string{
+		v.t.T("summary.head", locales.Data{"Case": v.c.ID}),
+		v.t.T("summary.guide", locales.Data{"Guide": v.g.Title.In(v.t.Lang())}),
+	}
+	if v.g.Procedure() {
+		lines = append(lines, v.t.T("summary.mode", locales.Data{"Mode": modeName(v.request, v.g)}))
+	}
+	lines = append(lines, v.t.T("summary.outcome", locales.Data{"Outcome": outcomeText(v.request, v.c.Kind, v.c.Outcome.String)}))
+	if v.c.Reason.Valid {
+		lines = append(lines, v.t.T("summary.reason", locales.Data{"Reason": v.t.T("reason." + v.c.Reason.String)}))
+	}
+	lines = append(lines,
+		duration(v.request, v.c.FinishedAt.Time.Sub(v.c.StartedAt)-paused),
+		v.t.T("summary.steps", locales.Data{"Done": done, "Skipped": skipped, "Steps": v.c.StepsTotal})+" "+v.t.N("summary.problems", problems))
+	code, due, err := v.tx.Followup(v.ctx, v.c.ID)
+	switch {
+	case err != nil && !errors.Is(err, storage.ErrNotFound):
+		return "", nil, err
+	case err == nil && due.Valid:
+		lines = append(lines, v.t.T("summary.dossier_due", locales.Data{"Code": code, "Due": due.Time.Format("02/01/2006")}))
+	case err == nil:
+		lines = append(lines, v.t.T("summary.dossier", locales.Data{"Code": code}))
+	case !v.c.FollowupConsent && v.g.OffersFollowup():
+		lines = append(lines, v.t.T("summary.anonymous"))
+	}
+	return strings.Join(lines, "\n"), bot.Keyboard{{{Text: v.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}}, nil
+}

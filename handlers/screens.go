@@ -1,0 +1,117 @@
+package handlers
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dvcbot/dvcbot/bot"
+)
+
+// A flow (the case wizard, the invite flow) is a table of screens. Each
+// screen holds, side by side, how it is drawn, what each of its buttons does
+// and where it may lead, and what a typed answer does: a reader scans one
+// table to see the whole flow, and docs/wizard.md draws its graph from it
+// (TestScreenGraphsInDocs keeps the picture true).
+//
+// A press is taken only if the screen, drawn as it stands now, offers a
+// button with exactly that data: an old button, a double tap or forged data
+// changes nothing (the chat's version is in every button).
+
+// screen is one screen of a flow whose view of the chat is V.
+type screen[V any] struct {
+	// draw makes the screen's text and buttons; each button names one of
+	// the actions in on.
+	draw func(v V) (string, bot.Keyboard, error)
+	// on are the screen's buttons, by action name.
+	on map[string]action[V]
+	// typed is what a typed answer does; nil: the screen wants a button,
+	// and a typed text gets a hint and the screen again.
+	typed *action[V]
+	// anyVersion marks a message whose buttons name what they act on (a
+	// case) rather than a screen: they work whatever happened since.
+	anyVersion bool
+}
+
+// action is what a button (or a typed answer) does and the screens it may
+// lead to: the edges of the graph. Where it really led is checked against
+// them (Handlers.landed).
+type action[V any] struct {
+	to []string
+	do func(v V, arg string) error
+}
+
+// Pseudo-screens an action may lead to besides a flow's own screens.
+const (
+	leadsNowhere = "(end)" // the flow ends with a message
+)
+
+// offers reports whether kb has a button with exactly this callback data.
+func offers(kb bot.Keyboard, data string) bool {
+	for _, row := range kb {
+		for _, b := range row {
+			if b.Data == data {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkLanded holds an action to its declared targets: the screen the chat
+// landed on must be one of them. A mismatch is a bug in the table (the
+// graph in the docs would lie); it fails the update in tests (strict) and
+// is logged otherwise.
+func (h *Handlers) checkLanded(r *request, flow, from, act string, to []string) error {
+	if r.landed == "" || slices.Contains(to, r.landed) {
+		return nil
+	}
+	err := fmt.Errorf("%s flow: %s --%s--> %s, which its table does not name (%s)", flow, from, act, r.landed, strings.Join(to, ", "))
+	if h.strict {
+		return err
+	}
+	h.log.Error("screen table out of date", "err", err)
+	return nil
+}
+
+// graph draws a flow's table as a Mermaid flowchart: a node per screen, an
+// edge per button (or typed answer) and the screen it may lead to. order
+// lists the screens in reading order.
+func graph[V any](screens map[string]screen[V], order []string) string {
+	if len(order) != len(screens) {
+		panic("graph: order must list every screen once")
+	}
+	var b strings.Builder
+	b.WriteString("flowchart TD\n")
+	for _, name := range order {
+		s, ok := screens[name]
+		if !ok {
+			panic("graph: no screen " + name)
+		}
+		acts := make([]string, 0, len(s.on))
+		for a := range s.on {
+			acts = append(acts, a)
+		}
+		slices.Sort(acts)
+		edge := func(label string, to []string) {
+			for _, t := range to {
+				fmt.Fprintf(&b, "  %s -- %s --> %s\n", node(name), label, node(t))
+			}
+		}
+		for _, a := range acts {
+			edge(a, s.on[a].to)
+		}
+		if s.typed != nil {
+			edge("typed", s.typed.to)
+		}
+	}
+	return b.String()
+}
+
+// node names a screen as a Mermaid node id.
+func node(name string) string {
+	if name == leadsNowhere {
+		return "end_((end))"
+	}
+	return strings.NewReplacer("(", "", ")", "", " ", "_").Replace(name)
+}

@@ -1,0 +1,77 @@
+package storage_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+// TestRetention: what is kept only for a while goes on time — parked
+// updates' payloads after 14 days, event notes after 180 (the case stays,
+// anonymous), guests after 30 days of silence — and nothing earlier.
+func TestRetention(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	now := time.Now()
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := st.DB().Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Two parked updates, 15 and 13 days old.
+	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(1, 1, "a"), update(2, 2, "b")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{1, 2} {
+		if _, err := st.ParkUpdate(ctx, id, "bad"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec(`UPDATE updates SET finished_at = $1 WHERE update_id = 1`, now.AddDate(0, 0, -15))
+	exec(`UPDATE updates SET finished_at = $1 WHERE update_id = 2`, now.AddDate(0, 0, -13))
+	// A case with two notes, 181 and 179 days old.
+	exec(`INSERT INTO users (telegram_id, first_name, role, commune_code) VALUES (10, 'V', 'volunteer', '26882')`)
+	var c storage.Case
+	inTx(t, st, func(tx *storage.Tx) (err error) {
+		c = newCase(ctx, t, tx, 10, "26882", "khai-sinh", now.AddDate(0, 0, -200))
+		for _, days := range []int{-181, -179} {
+			if err := tx.AddCaseEvent(ctx, storage.CaseEvent{CaseID: c.ID, At: now.AddDate(0, 0, days), Kind: "problem"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	exec(`UPDATE case_events SET note = 'cổng treo' WHERE case_id = $1 AND kind = 'problem'`, c.ID)
+	// Guests: silent 31 days, 29 days; a silent volunteer stays.
+	exec(`INSERT INTO users (telegram_id, language, role, updated_at) VALUES (20, 'en', 'guest', $1), (21, 'en', 'guest', $2)`, now.AddDate(0, 0, -31), now.AddDate(0, 0, -29))
+	exec(`UPDATE users SET updated_at = $1 WHERE telegram_id = 10`, now.AddDate(0, -6, 0))
+
+	if _, err := st.ApplyRetention(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	for id, kept := range map[int64]bool{1: false, 2: true} {
+		r, _ := updateRow(t, st, id)
+		if (r.Payload != nil) != kept {
+			t.Errorf("parked update %d: payload kept = %v, want %v", id, r.Payload != nil, kept)
+		}
+	}
+	var notes []string
+	if err := st.DB().Select(&notes, `SELECT coalesce(note, '') FROM case_events WHERE case_id = $1 AND kind = 'problem' ORDER BY at`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 2 || notes[0] != "" || notes[1] != "cổng treo" {
+		t.Errorf("event notes after retention: %q", notes)
+	}
+	var users []int64
+	if err := st.DB().Select(&users, `SELECT telegram_id FROM users ORDER BY telegram_id`); err != nil {
+		t.Fatal(err)
+	}
+	if len(users) != 2 || users[0] != 10 || users[1] != 21 {
+		t.Errorf("users after retention: %v, want [10 21]", users)
+	}
+}
