@@ -152,6 +152,7 @@ type Guide struct {
 	CheckedOn      string   `yaml:"checked_on"` // YYYY-MM-DD: when the guide was last compared with its sources
 	ReviewBy       string   `yaml:"review_by"`  // YYYY-MM-DD: when it must be compared again
 	Order          int      `yaml:"order"`      // place in lists: lower first
+	Followup       *bool    `yaml:"followup"`   // dossiers: false when there is no result to wait for (absent: true)
 	// Unconfirmed names the facts no source confirmed (fee, processing,
 	// tracking), each with a note for reviewers; the volunteer sees a short
 	// "check on the portal" beside them.
@@ -175,7 +176,9 @@ func (g *Guide) Procedure() bool { return g.Kind == KindDossier }
 
 // OffersFollowup says whether the procedure leaves a dossier the resident
 // may want followed (a dossier code, a result to wait for).
-func (g *Guide) OffersFollowup() bool { return g.Kind == KindDossier }
+func (g *Guide) OffersFollowup() bool {
+	return g.Kind == KindDossier && (g.Followup == nil || *g.Followup)
+}
 
 // InCategory says whether the guide is listed under category: its own, or
 // Essential for the essential services.

@@ -189,6 +189,9 @@ func (v *validator) guide(g *Guide) {
 	case g.Kind != KindDossier && g.Mode != "":
 		v.errorf([]any{"mode"}, "mode: only a dossier has one (this guide's kind is %s)", g.Kind)
 	}
+	if g.Kind != KindDossier && g.Followup != nil {
+		v.errorf([]any{"followup"}, "followup: only a dossier has a result to follow (this guide's kind is %s)", g.Kind)
+	}
 	if g.VNeIDLevel < 0 || g.VNeIDLevel > 2 {
 		v.errorf([]any{"vneid_level"}, "vneid_level %d: want 0, 1 or 2", g.VNeIDLevel)
 	}
