@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
@@ -121,13 +123,19 @@ func TestDemo(t *testing.T) {
 func TestDemoRunsACase(t *testing.T) {
 	url := storagetest.URL(t)
 	var out, errOut bytes.Buffer
-	// /new, the first guide, follow-up yes, start the steps, 7 × done,
-	// submitted, the dossier code.
-	input := "/new\n1\n1\n5\n" + strings.Repeat("1\n", 7) + "1\n000.00.12.H26-251127-0001\n"
+	c, err := guides.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := c.Guide("khai-sinh")
+	n := len(g.Steps)
+	// /new, the guide found by its name, the reminder yes, start the steps
+	// (after the checklist's ticks), every step done, submitted, the code.
+	input := "/new\nkhai sinh\n1\n1\n" + fmt.Sprintf("%d\n", len(g.Prerequisites)+1) + strings.Repeat("1\n", n) + "1\n000.00.12.H26-251127-0001\n"
 	if code := run([]string{"demo"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader(input), &out, &errOut); code != 0 {
 		t.Fatalf("demo exited %d: %s", code, errOut.String())
 	}
-	for _, want := range []string{"Bước 1/7", "Bước 7/7", "✅ Đã lưu ca #1.", "Mã hồ sơ 000.00.12.H26-251127-0001"} {
+	for _, want := range []string{"Bước 1/" + fmt.Sprint(n), fmt.Sprintf("Bước %d/%d", n, n), "✅ Đã lưu ca #1.", "Mã hồ sơ 000.00.12.H26-251127-0001"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out.String())
 		}
@@ -204,5 +212,29 @@ func TestDemoOddInput(t *testing.T) {
 	}
 	if code := run([]string{"demo", "-as", "mayor"}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader(""), &out, &errOut); code != 2 {
 		t.Fatalf("demo -as mayor: exit %d, want 2", code)
+	}
+}
+
+// TestDemoAccountTask: the account-task outcomes, from the keyboard, as the
+// README shows them: /new, words, the guide, the notice read, the checklist,
+// every step done, then "Đã làm được".
+func TestDemoAccountTask(t *testing.T) {
+	c, err := guides.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := c.Guide("vneid-mat-khau")
+	input := "/new\nmat khau vneid\n1\n1\n" + fmt.Sprintf("%d\n", len(g.Prerequisites)+1) + strings.Repeat("1\n", len(g.Steps)) + "1\n"
+	var out, errOut bytes.Buffer
+	if code := run([]string{"demo", "-as", "volunteer"}, env(map[string]string{"DATABASE_URL": storagetest.URL(t)}), strings.NewReader(input), &out, &errOut); code != 0 {
+		t.Fatalf("demo exited %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"[1] ✅ Đã làm được", "[2] ✕ Chưa làm được", "Kết quả: ✅ Đã làm được"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "Đã nộp hồ sơ") {
+		t.Errorf("an account task offered a dossier outcome:\n%s", out.String())
 	}
 }

@@ -144,6 +144,7 @@ type Guide struct {
 	VNeIDLevel     int      `yaml:"vneid_level"` // the resident's VNeID level needed: 0 (none), 1 or 2
 	Prerequisites  []Item   `yaml:"prerequisites"`
 	Steps          []Step   `yaml:"steps"`
+	FeeShort       Text     `yaml:"fee_short"` // the fee in a few words, said before the resident submits
 	Fee            Text     `yaml:"fee"`
 	ProcessingDays int      `yaml:"processing_days"` // working days to the result; 0: no reminder date (on the spot, none, or unknown)
 	Processing     Text     `yaml:"processing"`

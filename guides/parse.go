@@ -29,6 +29,7 @@ const (
 	maxFix        = 800
 	maxItem       = 200
 	maxInfo       = 400 // description, fee, processing, tracking
+	maxShort      = 60  // fee_short: one line on a phone
 	maxSteps      = 20
 	maxErrors     = 6
 	maxItems      = 12
@@ -41,6 +42,16 @@ var (
 	lineMsg  = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 	srcDate  = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
 )
+
+// wording is phrasing a native reader asked to change, and one name for
+// one thing on every screen.
+var wording = []struct {
+	bad *regexp.Regexp
+	say string
+}{
+	{regexp.MustCompile(`chỉ chỉ`), `"chỉ chỉ": write "chỉ cần chỉ ô để nhập"`},
+	{regexp.MustCompile(`(?i)mức [12]\b`), `write "mức độ 1/2", as on every other screen`},
+}
 
 // reviewerMarkers are the words of a reviewer's doubt, folded. They belong
 // in the YAML's metadata (`unconfirmed`, `notes`), never in what a volunteer
@@ -184,9 +195,9 @@ func (v *validator) guide(g *Guide) {
 	v.text([]any{"portal", "name"}, g.Portal.Name, maxGuideTitle, true)
 	v.url([]any{"portal", "url"}, g.Portal.URL, true)
 	switch {
-	case g.Kind == KindDossier && g.Mode != ModeFull && g.Mode != ModePartial:
+	case (g.Kind == KindDossier || g.Mode != "") && g.Mode != ModeFull && g.Mode != ModePartial:
 		v.errorf([]any{"mode"}, "mode %q: want %s or %s", g.Mode, ModeFull, ModePartial)
-	case g.Kind != KindDossier && g.Mode != "":
+	case g.Mode != "" && (g.Kind == KindAccount || g.Kind == KindPayment):
 		v.errorf([]any{"mode"}, "mode: only a dossier has one (this guide's kind is %s)", g.Kind)
 	}
 	if g.Kind != KindDossier && g.Followup != nil {
@@ -211,6 +222,7 @@ func (v *validator) guide(g *Guide) {
 	for i, s := range g.Steps {
 		v.step([]any{"steps", i}, &s, ids)
 	}
+	v.text([]any{"fee_short"}, g.FeeShort, maxShort, true)
 	v.text([]any{"fee"}, g.Fee, maxInfo, true)
 	if g.ProcessingDays < 0 || g.ProcessingDays > 60 {
 		v.errorf([]any{"processing_days"}, "processing_days %d: want 0 to 60 working days", g.ProcessingDays)
@@ -314,6 +326,11 @@ func (v *validator) userText(p []any, s string) {
 		if strings.Contains(folded, " "+m+" ") {
 			v.stylef(p, "%s: %q is a reviewer's note: mark the step or fact `unconfirmed` instead, and keep the text calm", name(p), m)
 			return
+		}
+	}
+	for _, w := range wording {
+		if w.bad.MatchString(s) {
+			v.stylef(p, "%s: %s", name(p), w.say)
 		}
 	}
 	if old := vntext.OldStyleTones(s); len(old) > 0 {

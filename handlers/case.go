@@ -704,10 +704,10 @@ func shortTitle(title string, n int) string {
 	return cut + "…"
 }
 
-// firstSentence is the first sentence of s, at most n characters: the short
-// form of a fee or a processing time.
+// firstSentence is the first clause of s, at most n characters: the short
+// form of a fee or a processing time ("Miễn phí khi khai đúng hạn").
 func firstSentence(s string, n int) string {
-	for _, sep := range []string{". ", "; "} {
+	for _, sep := range []string{". ", "; ", " – ", " (", ": "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}

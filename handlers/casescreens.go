@@ -601,7 +601,10 @@ func drawConsent(v *caseView) (string, bot.Keyboard, error) {
 // the fee and the time, in one line each at most.
 func (v *caseView) costLine() string {
 	lang := v.t.Lang()
-	fee, days := firstSentence(v.g.Fee.In(lang), 90), firstSentence(v.g.Processing.In(lang), 90)
+	fee, days := v.g.FeeShort.In(lang), firstSentence(v.g.Processing.In(lang), 90)
+	if _, doubt := v.g.Unconfirmed["fee"]; doubt {
+		fee += " " + v.t.T("case.info_check")
+	}
 	if v.g.ProcessingDays > 0 {
 		days = v.t.N("case.working_days", v.g.ProcessingDays)
 	}

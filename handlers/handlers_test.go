@@ -45,7 +45,10 @@ func newWorld(t *testing.T, opts ...handlers.Option) *world {
 	admin := srv.NewUser("Admin", "vi")
 	h := handlers.New(store, texts, catalog, append([]handlers.Option{
 		handlers.WithAdmins(admin.ID), handlers.WithBotUsername(srv.Bot().Username), handlers.WithStrictScreens()}, opts...)...)
-	return &world{t: t, srv: srv, store: store, texts: texts, admin: admin, h: h, bot: bottest.Start(t, srv, store, h)}
+	// Telegram's overall rate (tested in bot/) would only slow these tests:
+	// they walk every guide.
+	return &world{t: t, srv: srv, store: store, texts: texts, admin: admin, h: h,
+		bot: bottest.Start(t, srv, store, h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))}
 }
 
 // send types text as u and returns what the bot answered.
@@ -69,7 +72,7 @@ func (w *world) press(u *telegramtest.User, label string) []*telegramtest.Messag
 func drain(u *telegramtest.User) []*telegramtest.Message {
 	var out []*telegramtest.Message
 	for {
-		m, err := u.Next(20 * time.Millisecond)
+		m, err := u.Next(time.Millisecond) // WaitHandled returns once the replies are sent
 		if err != nil {
 			return out
 		}

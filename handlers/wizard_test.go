@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/bottest"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/guides"
@@ -67,7 +68,7 @@ func (w *world) volunteer(name string) *telegramtest.User {
 // deploy or a crash would.
 func (w *world) restart() {
 	w.bot.Stop()
-	w.bot = bottest.Start(w.t, w.srv, w.store, w.h)
+	w.bot = bottest.Start(w.t, w.srv, w.store, w.h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))
 }
 
 // last returns the last message of a reply that must not be empty.
@@ -497,7 +498,7 @@ func TestGuideChangedWhilePaused(t *testing.T) {
 	changed := guides.NewCatalog(&short)
 	w.bot.Stop()
 	w.h = handlers.New(w.store, w.texts, changed, handlers.WithBotUsername(w.srv.Bot().Username))
-	w.bot = bottest.Start(t, w.srv, w.store, w.h)
+	w.bot = bottest.Start(t, w.srv, w.store, w.h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))
 
 	m := last(t, w.send(u, "/resume"))
 	if !strings.Contains(m.Text, w.vi("case.step_head", locales.Data{"Step": 4, "Steps": 4, "Title": g.Steps[3].Title.Vi})) {

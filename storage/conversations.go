@@ -36,7 +36,7 @@ func (tx *Tx) Conversation(ctx context.Context, chatID int64) (Conversation, err
 	err := tx.tx.GetContext(ctx, &c, `
 		SELECT chat_id, flow, step, data, message_id, version
 		FROM conversations WHERE chat_id = $1 FOR UPDATE`, chatID)
-	return c, notFound(err)
+	return c, wrap("read conversation", notFound(err))
 }
 
 // SaveConversation writes the chat's flow, step and data and returns the new
@@ -54,7 +54,7 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 		ON CONFLICT (chat_id) DO UPDATE SET flow = $2, step = $3, data = $4, message_id = $5,
 			version = conversations.version + 1, updated_at = now()
 		RETURNING version`, chatID, flow, step, raw, messageID)
-	return version, err
+	return version, wrap("save conversation", err)
 }
 
 // EndConversation leaves the chat in no flow; the row stays (flow "") so
@@ -63,5 +63,5 @@ func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
 	_, err := tx.tx.ExecContext(ctx, `
 		UPDATE conversations SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now()
 		WHERE chat_id = $1`, chatID)
-	return err
+	return wrap("end conversation", err)
 }

@@ -56,7 +56,7 @@ func (tx *Tx) CreateInvite(ctx context.Context, commune, role string, by int64, 
 		VALUES ($1, $2, $3, $4, $5, $6)
 		RETURNING code, commune_code, role, created_by, created_at, expires_at, max_uses, uses`,
 		newInviteCode(), commune, role, by, expires, maxUses)
-	return inv, err
+	return inv, wrap("create invite", err)
 }
 
 // Invite returns an invite, locked until the transaction ends so that two
@@ -66,7 +66,7 @@ func (tx *Tx) Invite(ctx context.Context, code string) (Invite, error) {
 	err := tx.tx.GetContext(ctx, &inv, `
 		SELECT code, commune_code, role, created_by, created_at, expires_at, max_uses, uses
 		FROM invites WHERE code = $1 FOR UPDATE`, code)
-	return inv, notFound(err)
+	return inv, wrap("read invite", notFound(err))
 }
 
 // UseInvite checks an invite locked by Invite and counts one use of it.
@@ -78,12 +78,12 @@ func (tx *Tx) UseInvite(ctx context.Context, inv Invite, now time.Time) error {
 		return ErrInviteUsedUp
 	}
 	_, err := tx.tx.ExecContext(ctx, `UPDATE invites SET uses = uses + 1 WHERE code = $1`, inv.Code)
-	return err
+	return wrap("use invite", err)
 }
 
 // ExpireInvite ends an invite at the given time: revoking a link (no
 // command does it yet; tests use it).
 func (tx *Tx) ExpireInvite(ctx context.Context, code string, at time.Time) error {
 	_, err := tx.tx.ExecContext(ctx, `UPDATE invites SET expires_at = $2 WHERE code = $1`, code, at)
-	return err
+	return wrap("expire invite", err)
 }

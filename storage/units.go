@@ -185,14 +185,14 @@ func copyRows(ctx context.Context, tx *Tx, table string, cols []string, rows [][
 func (tx *Tx) Provinces(ctx context.Context) ([]Province, error) {
 	var ps []Province
 	err := tx.tx.SelectContext(ctx, &ps, `SELECT code, name, kind FROM provinces ORDER BY kind <> 'city', sort_name COLLATE "C"`)
-	return ps, err
+	return ps, wrap("list provinces", err)
 }
 
 // Province returns one province.
 func (tx *Tx) Province(ctx context.Context, code string) (Province, error) {
 	var p Province
 	err := tx.tx.GetContext(ctx, &p, `SELECT code, name, kind FROM provinces WHERE code = $1`, code)
-	return p, notFound(err)
+	return p, wrap("read province", notFound(err))
 }
 
 // Commune returns one commune with its province's name.
@@ -202,7 +202,7 @@ func (tx *Tx) Commune(ctx context.Context, code string) (Commune, error) {
 		SELECT c.code, c.province_code, c.name, c.kind, p.name AS province_name
 		FROM communes c JOIN provinces p ON p.code = c.province_code
 		WHERE c.code = $1`, code)
-	return c, notFound(err)
+	return c, wrap("read commune", notFound(err))
 }
 
 // Communes lists a province's communes by name, a page at a time.
@@ -215,11 +215,11 @@ func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) 
 		ORDER BY c.sort_name COLLATE "C", c.code
 		OFFSET $2 LIMIT $3`, province, offset, limit)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, wrap("list communes", err)
 	}
 	var total int
 	err = tx.tx.GetContext(ctx, &total, `SELECT count(*) FROM communes WHERE province_code = $1`, province)
-	return cs, total, err
+	return cs, total, wrap("count communes", err)
 }
 
 // SearchCommunes finds communes whose current or pre-2025 name contains every
@@ -250,7 +250,7 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 		WHERE n.search LIKE ALL ($1) AND ($2 = '' OR c.province_code = $2)
 		ORDER BY c.code, n.is_current DESC, length(n.label)`, pq.Array(patterns), province)
 	if err != nil {
-		return nil, err
+		return nil, wrap("search communes", err)
 	}
 	sortMatches(ms, " "+strings.Join(words, " "))
 	if limit = max(limit, 0); len(ms) > limit {
