@@ -189,7 +189,7 @@ func retention(ctx context.Context, store *storage.Storage, log *slog.Logger) {
 			log.Warn("retention", "err", err)
 		case r != storage.Retained{}:
 			log.Info("retention", "handled_updates", r.HandledUpdates, "parked_payloads", r.ParkedPayloads,
-				"event_notes", r.EventNotes, "guests", r.Guests)
+				"event_notes", r.EventNotes, "flag_notes", r.FlagNotes, "guests", r.Guests)
 		}
 		select {
 		case <-ctx.Done():

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -252,4 +254,90 @@ func TestSearchKiKy(t *testing.T) {
 	if a, b := ids("đăng kí"), ids("đăng ký"); strings.Join(a, " ") != strings.Join(b, " ") {
 		t.Errorf("Search(đăng kí) = %v, Search(đăng ký) = %v", a, b)
 	}
+}
+
+// TestEssentialServices: Directive 24/CT-TTg's services are a category and
+// a search of their own.
+func TestEssentialServices(t *testing.T) {
+	c := shippedCatalog(t)
+	var want []string
+	for _, g := range c.All() {
+		if g.Essential {
+			want = append(want, g.ID)
+		}
+	}
+	if len(want) < 10 {
+		t.Fatalf("only %d guides are marked essential", len(want))
+	}
+	var cat []string
+	for _, g := range c.InCategory(Essential) {
+		cat = append(cat, g.ID)
+	}
+	if strings.Join(cat, " ") != strings.Join(want, " ") {
+		t.Errorf("category essential = %v, want %v", cat, want)
+	}
+	for _, q := range []string{"25 dịch vụ thiết yếu", "dich vu thiet yeu"} {
+		var got []string
+		for _, g := range c.Search(q) {
+			got = append(got, g.ID)
+		}
+		if len(got) != len(want) {
+			t.Errorf("Search(%q) = %v, want the %d essential services", q, got, len(want))
+		}
+	}
+}
+
+// TestCheckRefuses: what `guides check` (and CI) refuses in a guide that
+// otherwise loads: a reviewer's doubt in user text, an old-style tone mark,
+// a guide checked over 12 months ago; and what stops loading: an unknown KPI.
+func TestCheckRefuses(t *testing.T) {
+	good, err := os.ReadFile("tam-tru.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(t *testing.T, data string) (*Catalog, error) {
+		fsys := fstest.MapFS{"tam-tru.yaml": {Data: []byte(data)}}
+		for _, g := range shippedCatalog(t).All() { // the others, for sub-guides
+			if g.ID != "tam-tru" {
+				d, _ := os.ReadFile(g.File())
+				fsys[g.File()] = &fstest.MapFile{Data: d}
+			}
+		}
+		return Load(fsys)
+	}
+	// A step text that holds the doubt of the reviewer, and one with hòa.
+	desc := regexp.MustCompile(`(?m)^  vi: (.*)$`)
+	first := desc.FindStringSubmatchIndex(string(good))
+	for name, extra := range map[string]string{"marker": " (chưa kiểm chứng)", "tone": " Hòa giải."} {
+		t.Run(name, func(t *testing.T) {
+			data := string(good[:first[3]]) + extra + string(good[first[3]:])
+			c, err := load(t, data)
+			if err != nil {
+				t.Fatalf("the file no longer loads: %v", err)
+			}
+			if _, refused := c.Review(time.Now()); !slices.ContainsFunc(refused, func(e Error) bool { return e.File == "tam-tru.yaml" }) {
+				t.Errorf("guides check accepts a %s in user text", name)
+			}
+		})
+	}
+	t.Run("stale", func(t *testing.T) {
+		c, err := load(t, string(good))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := c.Guide("tam-tru")
+		due, refused := c.Review(g.Review().AddDate(0, 0, 1))
+		if len(refused) != 0 || !slices.ContainsFunc(due, func(e Error) bool { return strings.Contains(e.Msg, "review_by") }) {
+			t.Errorf("a day past review_by: due %v, refused %v; want a warning only", due, refused)
+		}
+		if _, refused := c.Review(g.Checked().AddDate(0, MaxAge, 1)); !slices.ContainsFunc(refused, func(e Error) bool { return strings.Contains(e.Msg, "over 12 months old") }) {
+			t.Errorf("a guide checked over 12 months ago passes: %v", refused)
+		}
+	})
+	t.Run("unknown KPI", func(t *testing.T) {
+		data := regexp.MustCompile(`(?m)^counts: .*$`).ReplaceAllString(string(good), "counts: [dossier_online, happy_residents]")
+		if _, err := load(t, data); err == nil || !strings.Contains(err.Error(), `unknown KPI "happy_residents"`) {
+			t.Errorf("an unknown KPI: %v", err)
+		}
+	})
 }

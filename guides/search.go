@@ -36,6 +36,9 @@ func indexGuide(g *Guide) entry {
 		mode := map[string]string{ModeFull: "toàn trình", ModePartial: "một phần"}[g.Mode]
 		names = append(names, mode, "dịch vụ công "+mode, "mức độ "+lvl, "dịch vụ công mức độ "+lvl, "level "+lvl, "md"+lvl)
 	}
+	if g.Essential { // Directive 24/CT-TTg's list, as volunteers call it
+		names = append(names, "25 dịch vụ công thiết yếu", "dịch vụ thiết yếu", "25 essential services")
+	}
 	e := entry{guide: g, title: append(words(g.Title.Vi), words(g.Title.En)...)}
 	for _, n := range names {
 		w := words(n)

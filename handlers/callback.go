@@ -5,11 +5,14 @@ import (
 	"strings"
 )
 
+func itoa(n int) string { return strconv.Itoa(n) }
+
 // Flows, as named in conversation rows and callback data.
 const (
 	flowLang   = "lang"
 	flowInvite = "inv"
 	flowCase   = "c"
+	flowFlags  = "fl"
 )
 
 // callback is a button's data: "flow:action:arg:version". It stays far

@@ -40,6 +40,8 @@ const (
 	screenReasonNote = "reason_note" // typing the other reason
 	screenDossier    = "dossier"     // typing the dossier code
 	screenAttach     = "attach"      // a code typed after its case closed
+	screenFlag       = "flag"        // what on the portal differs from this step
+	screenFlagNote   = "flag_note"   // typing what else differs
 	screenPaused     = "paused"      // the pause message
 	screenSummary    = "summary"     // the case's summary
 )
@@ -47,7 +49,7 @@ const (
 // caseScreenOrder is the reading order of the graph.
 var caseScreenOrder = []string{
 	screenPick, screenCat, screenFound, screenConsent, screenInfo, screenResume,
-	screenChecklist, screenStep, screenProblem, screenFix, screenNote, screenSub,
+	screenChecklist, screenStep, screenProblem, screenFix, screenNote, screenSub, screenFlag, screenFlagNote,
 	screenOutcome, screenReason, screenReasonNote, screenDossier, screenSummary, screenPaused, screenAttach,
 }
 
@@ -56,6 +58,7 @@ var (
 	needsGuide = map[string]bool{screenConsent: true, screenInfo: true}
 	needsCase  = map[string]bool{
 		screenChecklist: true, screenStep: true, screenProblem: true, screenFix: true, screenNote: true, screenSub: true,
+		screenFlag: true, screenFlagNote: true,
 		screenOutcome: true, screenReason: true, screenReasonNote: true, screenDossier: true, screenAttach: true,
 	}
 )
@@ -204,7 +207,44 @@ func init() {
 				"pause":   pause,
 				"sub":     sub,
 				"discard": discard,
+				"flag": {to: []string{screenFlag}, do: func(v *caseView, _ string) error {
+					return v.goTo(screenFlag, caseState{Case: v.c.ID})
+				}},
 			},
+		},
+		// A step that differs on the portal is flagged in two taps; the case
+		// never leaves its step.
+		screenFlag: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				var kb bot.Keyboard
+				for _, what := range storage.FlagKinds {
+					kb = append(kb, []bot.Button{v.button(v.t.T("flag.what_"+what), "what", what)})
+				}
+				kb = append(kb, []bot.Button{v.toStepButton()})
+				return v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.flag_ask"), kb, nil
+			},
+			on: map[string]caseAction{
+				"what": {to: []string{screenStep, screenFlagNote}, do: func(v *caseView, what string) error {
+					if what == "other" {
+						return v.goTo(screenFlagNote, caseState{Case: v.c.ID})
+					}
+					return v.flag(what, "")
+				}},
+				"step": toStep,
+			},
+		},
+		screenFlagNote: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				text := v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.flag_note_ask", locales.Data{"Max": maxNote})
+				return text, bot.Keyboard{{v.toStepButton()}}, nil
+			},
+			on: map[string]caseAction{"step": toStep},
+			typed: &caseAction{to: []string{screenStep, screenFlagNote}, do: func(v *caseView, note string) error {
+				if problem := noteProblem(note); problem != "" {
+					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
+				}
+				return v.flag("other", note)
+			}},
 		},
 		screenProblem: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
@@ -496,6 +536,21 @@ func (v *caseView) back() error {
 	return v.goCase("")
 }
 
+// flag records that the step differs on the portal, and goes back to it.
+func (v *caseView) flag(what, note string) error {
+	f := storage.Flag{
+		GuideID: v.g.ID, GuideChecked: v.g.Checked(), StepID: v.step().ID, Step: v.c.Step + 1,
+		CommuneCode: v.user.CommuneCode, What: what, CreatedAt: v.h.now(),
+	}
+	if note != "" {
+		f.Note = sql.NullString{String: note, Valid: true}
+	}
+	if err := v.tx.AddFlag(v.ctx, f); err != nil {
+		return err
+	}
+	return v.h.caseGo(v.request, screenStep, caseState{Case: v.c.ID}, v.t.T("case.flag_saved"))
+}
+
 // caseHead is the first line of a case's screens: the guide and the case.
 func (v *caseView) caseHead() string {
 	return v.t.T("case.head", locales.Data{"Guide": v.g.Title.In(v.t.Lang()), "Case": v.c.ID})
@@ -725,6 +780,7 @@ func drawStep(v *caseView) (string, bot.Keyboard, error) {
 	if sub, ok := v.h.guides.Guide(step.Subguide); ok {
 		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", "")})
 	}
+	kb = append(kb, []bot.Button{v.button(v.t.T("case.flag"), "flag", "")})
 	if first && v.discardable() { // no checklist to throw a wrong pick away from
 		kb = append(kb, []bot.Button{v.button(v.t.T("case.other_guide"), "discard", "")})
 	}

@@ -281,6 +281,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return h.resume(r)
 		case "cancel":
 			return h.cancel(r)
+		case "guides":
+			return h.guidesList(r)
+		case "flags":
+			return h.flagsList(r)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil
@@ -364,6 +368,8 @@ func (h *Handlers) press(r *request) error {
 		return h.invitePress(r, cb)
 	case flowCase:
 		return h.casePress(r, cb)
+	case flowFlags:
+		return h.flagsPress(r, cb)
 	}
 	r.answer(r.t.T("button.done"))
 	return nil

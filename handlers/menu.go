@@ -13,8 +13,10 @@ func menu(t *locales.Localizer, role string) []bot.Command {
 	switch role {
 	case storage.RoleVolunteer:
 		names = append([]string{"new", "resume"}, append(names, "cancel")...)
-	case storage.RoleCoordinator, storage.RoleAdmin:
+	case storage.RoleCoordinator:
 		names = append([]string{"new", "resume"}, append(names, "invite", "cancel")...)
+	case storage.RoleAdmin:
+		names = append([]string{"new", "resume"}, append(names, "invite", "guides", "flags", "cancel")...)
 	}
 	cmds := make([]bot.Command, len(names))
 	for i, n := range names {

@@ -38,7 +38,11 @@ func (h *Handlers) start(r *request, payload string) error {
 func (h *Handlers) help(r *request) error {
 	switch r.role {
 	case storage.RoleAdmin:
-		r.say(r.t.T("help.admin"), nil)
+		text := r.t.T("help.admin")
+		if due := len(h.guides.PastDue(h.now())); due > 0 {
+			text += "\n\n" + r.t.N("help.admin_due", due)
+		}
+		r.say(text, nil)
 	case storage.RoleCoordinator:
 		r.say(r.t.T("help.coordinator"), nil)
 	case storage.RoleVolunteer:

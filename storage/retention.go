@@ -13,8 +13,8 @@ const (
 	// ParkedPayloadDays: a parked (failed) update's payload is kept for
 	// someone to look at, then cleared; its id, error and times stay.
 	ParkedPayloadDays = 14
-	// EventNoteDays: a volunteer's note on a problem or a reason is cleared
-	// after this; the case and its events stay, anonymous, for reports.
+	// EventNoteDays: a volunteer's note on a problem, a reason or a flag is
+	// cleared after this; the case, its events and the flag stay, anonymous.
 	EventNoteDays = 180
 	// GuestSilenceDays: a guest (who never joined a team) is forgotten after
 	// this long without writing.
@@ -23,7 +23,7 @@ const (
 
 // Retained counts what one ApplyRetention removed.
 type Retained struct {
-	HandledUpdates, ParkedPayloads, EventNotes, Guests int64
+	HandledUpdates, ParkedPayloads, EventNotes, FlagNotes, Guests int64
 }
 
 // ApplyRetention removes, as of now, what is kept only for a while. It is
@@ -45,6 +45,8 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 			now.AddDate(0, 0, -ParkedPayloadDays)},
 		{"clear old event notes", &r.EventNotes,
 			`UPDATE case_events SET note = NULL WHERE note IS NOT NULL AND at < $1`, now.AddDate(0, 0, -EventNoteDays)},
+		{"clear old flag notes", &r.FlagNotes,
+			`UPDATE guide_flags SET note = NULL WHERE note IS NOT NULL AND created_at < $1`, now.AddDate(0, 0, -EventNoteDays)},
 		// A guest row a case refers to is an administrator's (docs/privacy.md).
 		{"forget silent guests", &r.Guests,
 			`DELETE FROM users u WHERE role = 'guest' AND updated_at < $1

@@ -1,0 +1,138 @@
+package handlers
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Keeping the catalog true: volunteers flag a step that differs on the
+// portal (casescreens.go); admins see the flags (/flags), mark them done once
+// the guide is changed, and see which guides are due for a review (/guides).
+
+const flagGroupsShown = 12
+
+// guidesList is /guides: every guide with the day it was last checked and
+// the day it must be checked again, past-due ones first, with open flags.
+func (h *Handlers) guidesList(r *request) error {
+	if r.role != storage.RoleAdmin {
+		r.say(r.t.T("flags.not_allowed"), nil)
+		return nil
+	}
+	flags, err := r.tx.OpenFlagCounts(r.ctx)
+	if err != nil {
+		return err
+	}
+	now := h.now()
+	past := h.guides.PastDue(now)
+	lines := []string{r.t.N("guides.head", len(h.guides.All()), locales.Data{"Due": len(past)})}
+	line := func(mark string, id, title, checked, review string) {
+		l := r.t.T("guides.line", locales.Data{"Mark": mark, "Title": title, "Checked": checked, "Review": review})
+		if n := flags[id]; n > 0 {
+			l += " · " + r.t.N("flags.count", n)
+		}
+		lines = append(lines, l)
+	}
+	due := map[string]bool{}
+	for _, g := range past {
+		due[g.ID] = true
+		line("⚠", g.ID, shortTitle(g.Title.In(r.t.Lang()), 40), day(g.Checked()), day(g.Review()))
+	}
+	for _, g := range h.guides.All() {
+		if !due[g.ID] {
+			line("•", g.ID, shortTitle(g.Title.In(r.t.Lang()), 40), day(g.Checked()), day(g.Review()))
+		}
+	}
+	r.say(strings.Join(lines, "\n"), nil)
+	return nil
+}
+
+func day(t time.Time) string { return t.Format("02/01/2006") }
+
+// flagsList is /flags: the steps flagged as different on the portal, the
+// most recently flagged first, each with a button to mark it done.
+func (h *Handlers) flagsList(r *request) error {
+	if r.role != storage.RoleAdmin {
+		r.say(r.t.T("flags.not_allowed"), nil)
+		return nil
+	}
+	text, kb, err := h.drawFlags(r)
+	if err != nil {
+		return err
+	}
+	r.show(text, kb)
+	return nil
+}
+
+func (h *Handlers) drawFlags(r *request) (string, bot.Keyboard, error) {
+	groups, err := r.tx.OpenFlags(r.ctx, flagGroupsShown)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(groups) == 0 {
+		return r.t.T("flags.none"), nil, nil
+	}
+	lang := r.t.Lang()
+	lines := []string{r.t.T("flags.head")}
+	var kb bot.Keyboard
+	for _, g := range groups {
+		title, stepTitle := g.GuideID, g.StepID
+		if guide, ok := h.guides.Guide(g.GuideID); ok {
+			title = shortTitle(guide.Title.In(lang), 32)
+			for _, s := range guide.Steps {
+				if s.ID == g.StepID {
+					stepTitle = s.Title.In(lang)
+				}
+			}
+		}
+		counts := map[string]int{}
+		for _, k := range g.Kinds {
+			counts[k]++
+		}
+		var kinds []string
+		for _, k := range storage.FlagKinds {
+			if counts[k] > 0 {
+				kinds = append(kinds, r.t.T("flag.short_"+k)+" ×"+itoa(counts[k]))
+			}
+		}
+		lines = append(lines, "", r.t.T("flags.line", locales.Data{
+			"Guide": title, "Step": g.Step, "StepTitle": stepTitle, "Count": r.t.N("flags.count", g.Count),
+			"Kinds": strings.Join(kinds, ", "), "Latest": day(g.Latest), "Versions": strings.Join(g.Versions, ", "),
+		}))
+		for _, n := range g.Notes {
+			lines = append(lines, "   “"+shorten(n, 120)+"”")
+		}
+		kb = append(kb, []bot.Button{{Text: r.t.T("flags.done_button", locales.Data{"Guide": shortTitle(title, 20), "Step": g.Step}),
+			Data: callback{flow: flowFlags, action: "done", arg: g.GuideID + "/" + g.StepID}.String()}})
+	}
+	return strings.Join(lines, "\n"), kb, nil
+}
+
+// flagsPress marks a step's flags done and shows the list again. The button
+// names the step, so it works whatever happened since, and a second tap
+// marks nothing more.
+func (h *Handlers) flagsPress(r *request, cb callback) error {
+	if r.role != storage.RoleAdmin {
+		r.answer(r.t.T("flags.not_allowed"))
+		return nil
+	}
+	guide, step, ok := strings.Cut(cb.arg, "/")
+	if cb.action != "done" || !ok {
+		r.answer(r.t.T("button.done"))
+		return nil
+	}
+	n, err := r.tx.ResolveFlags(r.ctx, guide, step, h.now())
+	if err != nil {
+		return err
+	}
+	r.answer(r.t.N("flags.resolved", n))
+	text, kb, err := h.drawFlags(r)
+	if err != nil {
+		return err
+	}
+	r.show(text, kb)
+	return nil
+}

@@ -1,0 +1,87 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// What a volunteer can say differs between a step of a guide and the portal.
+var FlagKinds = []string{"button", "missing", "order", "error", "other"}
+
+// Flag is one step a volunteer found different on the portal.
+type Flag struct {
+	GuideID      string         `db:"guide_id"`
+	GuideChecked time.Time      `db:"guide_checked"`
+	StepID       string         `db:"step_id"`
+	Step         int            `db:"step"`
+	CommuneCode  sql.NullString `db:"commune_code"`
+	What         string         `db:"what"`
+	Note         sql.NullString `db:"note"`
+	CreatedAt    time.Time      `db:"created_at"`
+}
+
+// AddFlag records a flag.
+func (tx *Tx) AddFlag(ctx context.Context, f Flag) error {
+	_, err := tx.tx.ExecContext(ctx, `
+		INSERT INTO guide_flags (guide_id, guide_checked, step_id, step, commune_code, what, note, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		f.GuideID, f.GuideChecked, f.StepID, f.Step, f.CommuneCode, f.What, f.Note, f.CreatedAt)
+	return wrap("add flag", err)
+}
+
+// FlagGroup is the open flags of one step of one guide.
+type FlagGroup struct {
+	GuideID  string         `db:"guide_id"`
+	StepID   string         `db:"step_id"`
+	Step     int            `db:"step"` // as last flagged
+	Count    int            `db:"count"`
+	Kinds    pq.StringArray `db:"kinds"` // one per flag, newest first
+	Notes    pq.StringArray `db:"notes"` // the newest notes, at most three
+	Latest   time.Time      `db:"latest"`
+	Versions pq.StringArray `db:"versions"` // the guides' checked_on dates flagged, newest first
+}
+
+// OpenFlags groups the flags not yet resolved by guide and step, the step
+// flagged most recently first.
+func (tx *Tx) OpenFlags(ctx context.Context, limit int) ([]FlagGroup, error) {
+	var gs []FlagGroup
+	err := tx.tx.SelectContext(ctx, &gs, `
+		SELECT guide_id, step_id, (array_agg(step ORDER BY created_at DESC))[1] AS step, count(*) AS count,
+			array_agg(what ORDER BY created_at DESC) AS kinds,
+			coalesce((array_agg(note ORDER BY created_at DESC) FILTER (WHERE note IS NOT NULL))[1:3], '{}') AS notes,
+			max(created_at) AS latest,
+			array_agg(DISTINCT guide_checked::text) AS versions
+		FROM guide_flags WHERE resolved_at IS NULL
+		GROUP BY guide_id, step_id
+		ORDER BY latest DESC LIMIT $1`, limit)
+	return gs, wrap("list open flags", err)
+}
+
+// OpenFlagCounts counts the open flags of each guide.
+func (tx *Tx) OpenFlagCounts(ctx context.Context) (map[string]int, error) {
+	var rows []struct {
+		GuideID string `db:"guide_id"`
+		Count   int    `db:"count"`
+	}
+	err := tx.tx.SelectContext(ctx, &rows, `SELECT guide_id, count(*) AS count FROM guide_flags WHERE resolved_at IS NULL GROUP BY guide_id`)
+	out := make(map[string]int, len(rows))
+	for _, r := range rows {
+		out[r.GuideID] = r.Count
+	}
+	return out, wrap("count open flags", err)
+}
+
+// ResolveFlags marks the open flags of a step done (the guide was changed)
+// and returns how many it marked.
+func (tx *Tx) ResolveFlags(ctx context.Context, guide, step string, at time.Time) (int, error) {
+	res, err := tx.tx.ExecContext(ctx, `
+		UPDATE guide_flags SET resolved_at = $3 WHERE guide_id = $1 AND step_id = $2 AND resolved_at IS NULL`, guide, step, at)
+	if err != nil {
+		return 0, wrap("resolve flags", err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
