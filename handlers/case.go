@@ -50,7 +50,6 @@ type caseState struct {
 	Found []string `json:"f,omitempty"`  // found: the guides a search found (never the words typed)
 	Err   string   `json:"e,omitempty"`  // fix: the error chosen
 	Page  int      `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
-	From  string   `json:"fr,omitempty"` // info: the screen to go back to
 	Code  string   `json:"cd,omitempty"` // attach: a dossier code typed after its case closed
 }
 

@@ -100,7 +100,7 @@ func init() {
 		return v.goTo(screenSub, caseState{Case: v.c.ID})
 	}}
 	info := caseAction{to: []string{screenInfo}, do: func(v *caseView, _ string) error {
-		return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide, From: v.screen})
+		return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide})
 	}}
 	discard := caseAction{to: []string{screenPick}, do: func(v *caseView, _ string) error {
 		if err := v.tx.DiscardCase(v.ctx, v.c.ID, v.h.now()); err != nil {

@@ -734,6 +734,14 @@ func walkGuide(t *testing.T, w *world, g *guides.Guide, lang string) {
 			if m = last(t, w.press(u, "📖 "+sub.Title.In(lang))); !strings.Contains(m.Text, sub.Title.In(lang)) {
 				t.Fatalf("%s step %d sub-guide: %q", g.ID, i+1, m.Text)
 			}
+			for page := 1; hasButton(m, tr.T("button.next")); page++ { // every page of it
+				if m = last(t, w.press(u, tr.T("button.next"))); page > len(sub.Steps) {
+					t.Fatalf("%s step %d sub-guide: more pages than steps", g.ID, i+1)
+				}
+			}
+			if !strings.Contains(m.Text, sub.Steps[len(sub.Steps)-1].Text.In(lang)) {
+				t.Fatalf("%s step %d sub-guide: the last page lacks the last step: %q", g.ID, i+1, m.Text)
+			}
 			w.press(u, toStep)
 		}
 		if len(s.Errors) > 0 {
