@@ -199,56 +199,33 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		r.answer(r.t.T("button.stale"))
 		return h.caseGo(r, screenResume, caseState{}, "")
 	}
-	var st caseState
-	if err := conv.Decode(&st); err != nil {
-		return err
-	}
-	v, ok, err := h.view(r, conv.Step, st, conv.Version)
+	v, ok, err := h.convView(r, conv)
 	if !ok || err != nil {
 		return err
 	}
-	s := caseScreens[v.screen]
-	text, kb, err := s.draw(v)
-	if err != nil {
-		return err
-	}
-	a, known := s.on[cb.action]
-	if cb.version != conv.Version || !known || !offers(kb, r.cb.Data) {
-		// An old message, the second tap of a double tap, or a button this
-		// screen does not have: nothing moves; say so and show where the
-		// case really is.
-		r.answer(r.t.T("button.stale"))
-		r.landed = v.screen
-		if !r.showsCurrent(conv) {
-			r.show(text, kb)
-		}
-		return nil
-	}
-	if err := a.do(v, cb.arg); err != nil {
-		return err
-	}
-	return h.checkLanded(r, flowCase, v.screen, cb.action, a.to)
+	return press(h, r, flowCase, v.screen, caseScreens[v.screen], v, conv, cb)
 }
 
 // caseText takes typed text in the case flow: the answer where a screen
 // asks for one, else a hint and the same screen.
 func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
-	var st caseState
-	if err := conv.Decode(&st); err != nil {
-		return err
-	}
-	v, ok, err := h.view(r, conv.Step, st, conv.Version)
+	v, ok, err := h.convView(r, conv)
 	if !ok || err != nil {
 		return err
 	}
-	s := caseScreens[v.screen]
-	if s.typed == nil {
-		return v.again(r.t.T("case.press_a_button"))
-	}
-	if err := s.typed.do(v, r.text); err != nil {
+	if took, err := typed(h, r, flowCase, v.screen, caseScreens[v.screen], v); took || err != nil {
 		return err
 	}
-	return h.checkLanded(r, flowCase, v.screen, "typed", s.typed.to)
+	return v.again(r.t.T("case.press_a_button"))
+}
+
+// convView is the view of the screen the conversation is on.
+func (h *Handlers) convView(r *request, conv storage.Conversation) (*caseView, bool, error) {
+	var st caseState
+	if err := conv.Decode(&st); err != nil {
+		return nil, false, err
+	}
+	return h.view(r, conv.Step, st, conv.Version)
 }
 
 // again shows the view's screen once more as a new message, below note:
@@ -337,18 +314,12 @@ func (h *Handlers) resume(r *request) error {
 // cancelCase is /cancel in the case flow: a running case is paused, not
 // lost; choosing a procedure simply stops.
 func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
-	var st caseState
-	if err := conv.Decode(&st); err != nil {
+	v, ok, err := h.convView(r, conv)
+	if !ok || err != nil {
 		return err
 	}
-	if st.Case != 0 {
-		v, ok, err := h.view(r, conv.Step, st, conv.Version)
-		if !ok || err != nil {
-			return err
-		}
-		if v.c.Live() {
-			return v.pause()
-		}
+	if v.st.Case != 0 && v.c.Live() {
+		return v.pause()
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err

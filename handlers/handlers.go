@@ -342,11 +342,7 @@ func (h *Handlers) again(r *request, note string) error {
 	}
 	switch conv.Flow {
 	case flowCase:
-		var st caseState
-		if err := conv.Decode(&st); err != nil {
-			return err
-		}
-		v, ok, err := h.view(r, conv.Step, st, conv.Version)
+		v, ok, err := h.convView(r, conv)
 		if !ok || err != nil {
 			return err
 		}

@@ -279,26 +279,7 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 	if err != nil {
 		return err
 	}
-	s := inviteScreens[v.step]
-	text, kb, err := s.draw(v)
-	if err != nil {
-		return err
-	}
-	a, known := s.on[cb.action]
-	if cb.version != conv.Version || !known || !offers(kb, r.cb.Data) {
-		// An old message, the second tap of a double tap, or a button this
-		// step does not have: say so and show where the flow really is.
-		r.answer(r.t.T("button.stale"))
-		r.landed = v.step
-		if !r.showsCurrent(conv) {
-			r.show(text, kb)
-		}
-		return nil
-	}
-	if err := a.do(v, cb.arg); err != nil {
-		return err
-	}
-	return h.checkLanded(r, flowInvite, v.step, cb.action, a.to)
+	return press(h, r, flowInvite, v.step, inviteScreens[v.step], v, conv, cb)
 }
 
 // back goes one screen back: from the role to the search results or the
@@ -326,11 +307,8 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 	if err != nil {
 		return err
 	}
-	s := inviteScreens[v.step]
-	if err := s.typed.do(v, r.text); err != nil {
-		return err
-	}
-	return h.checkLanded(r, flowInvite, v.step, "typed", s.typed.to)
+	_, err = typed(h, r, flowInvite, v.step, inviteScreens[v.step], v) // every step takes a typed name
+	return err
 }
 
 // inviteAgain shows the flow's step again below note.

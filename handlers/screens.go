@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 // A flow (the case wizard, the invite flow) is a table of screens. Each
@@ -56,6 +57,42 @@ func offers(kb bot.Keyboard, data string) bool {
 		}
 	}
 	return false
+}
+
+// press takes a press on a flow's screen s (named name), drawn for view v:
+// only a button the screen, drawn as it stands now, offers at the
+// conversation's version is taken; anything else is answered "out of
+// date" and the screen redrawn, unless the pressed message already shows it.
+func press[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, conv storage.Conversation, cb callback) error {
+	text, kb, err := s.draw(v)
+	if err != nil {
+		return err
+	}
+	a, known := s.on[cb.action]
+	if cb.version != conv.Version || !known || !offers(kb, r.cb.Data) {
+		r.answer(r.t.T("button.stale"))
+		r.landed = name
+		if !r.showsCurrent(conv) {
+			r.show(text, kb)
+		}
+		return nil
+	}
+	if err := a.do(v, cb.arg); err != nil {
+		return err
+	}
+	return h.checkLanded(r, flow, name, cb.action, a.to)
+}
+
+// typed runs a screen's typed answer; it reports false when the screen
+// wants a button instead.
+func typed[V any](h *Handlers, r *request, flow, name string, s screen[V], v V) (bool, error) {
+	if s.typed == nil {
+		return false, nil
+	}
+	if err := s.typed.do(v, r.text); err != nil {
+		return true, err
+	}
+	return true, h.checkLanded(r, flow, name, "typed", s.typed.to)
 }
 
 // checkLanded holds an action to its declared targets: the screen the chat
