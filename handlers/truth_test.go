@@ -33,6 +33,28 @@ func (w *world) forge(u *telegramtest.User, msg int, data string) []*telegramtes
 	return drain(u)
 }
 
+// toOutcome starts a case of the guide, chosen by searching its id's words,
+// answers the consent (yes: the reminder), begins, and walks every step.
+func (w *world) toOutcome(u *telegramtest.User, id string, reminder bool) *telegramtest.Message {
+	w.t.Helper()
+	g := guide(w.t, id)
+	w.send(u, "/new")
+	w.send(u, strings.ReplaceAll(id, "-", " "))
+	w.press(u, g.Title.Vi)
+	switch {
+	case !g.OffersFollowup():
+		w.press(u, w.vi("consent.read"))
+	case reminder:
+		w.press(u, w.vi("consent.yes"))
+	default:
+		w.press(u, w.vi("consent.no"))
+	}
+	if len(g.Prerequisites) > 0 {
+		w.press(u, w.vi("case.begin"))
+	}
+	return w.walkSteps(u, id)
+}
+
 // walkSteps presses Done on every step of the guide.
 func (w *world) walkSteps(u *telegramtest.User, id string) *telegramtest.Message {
 	w.t.Helper()
@@ -47,13 +69,8 @@ func (w *world) walkSteps(u *telegramtest.User, id string) *telegramtest.Message
 // the pause message takes the case up where it stands.
 func TestEndCannotOverwriteAnOutcome(t *testing.T) {
 	w := newWorld(t)
-	g := guide(t, "khai-sinh")
 	u := w.volunteer("Một")
-	w.send(u, "/new")
-	w.press(u, g.Title.Vi)
-	w.press(u, w.vi("consent.yes"))
-	w.press(u, w.vi("case.begin"))
-	w.walkSteps(u, g.ID)
+	w.toOutcome(u, "khai-sinh", true)
 	w.press(u, w.vi("outcome.submitted"))
 	paused := last(t, w.send(u, "/cancel")) // at the dossier code
 	c, _ := w.lastCase(u)
@@ -112,16 +129,8 @@ func TestBackAfterEndReturnsWhereTheCaseWas(t *testing.T) {
 // stored as one, never as a dossier.
 func TestAccountTaskOutcomes(t *testing.T) {
 	w := newWorld(t)
-	g := guide(t, "vneid-mat-khau")
 	u := w.volunteer("Ba")
-	w.send(u, "/new")
-	w.send(u, "mat khau vneid")
-	w.press(u, g.Title.Vi)
-	w.press(u, w.vi("consent.read"))
-	if len(g.Prerequisites) > 0 {
-		w.press(u, w.vi("case.begin"))
-	}
-	m := w.walkSteps(u, g.ID)
+	m := w.toOutcome(u, "vneid-mat-khau", false)
 	for _, dossier := range []string{"outcome.submitted", "outcome.paid", "outcome.on_the_spot"} {
 		if hasButton(m, w.vi(dossier)) {
 			t.Errorf("an account task offers %q", w.vi(dossier))
@@ -133,14 +142,7 @@ func TestAccountTaskOutcomes(t *testing.T) {
 		t.Fatalf("account case stored as kind %q, outcome %q, mode %v; summary %q", c.Kind, c.Outcome.String, c.Mode, m.Text)
 	}
 	// Not done: its reason.
-	w.send(u, "/new")
-	w.send(u, "mat khau vneid")
-	w.press(u, g.Title.Vi)
-	w.press(u, w.vi("consent.read"))
-	if len(g.Prerequisites) > 0 {
-		w.press(u, w.vi("case.begin"))
-	}
-	w.walkSteps(u, g.ID)
+	w.toOutcome(u, "vneid-mat-khau", false)
 	w.press(u, w.vi("outcome.account.not_done"))
 	w.press(u, w.vi("reason.no_otp"))
 	if c, _ = w.lastCase(u); c.Outcome.String != "not_done" || c.Reason.String != "no_otp" {
@@ -266,13 +268,8 @@ func TestCommandForAnotherBot(t *testing.T) {
 func TestDossierCodeAfterTheCaseClosed(t *testing.T) {
 	clk := newClock()
 	w := newWorld(t, handlers.WithClock(clk.now))
-	g := guide(t, "khai-sinh")
 	u := w.volunteer("Chín")
-	w.send(u, "/new")
-	w.press(u, g.Title.Vi)
-	w.press(u, w.vi("consent.yes"))
-	w.press(u, w.vi("case.begin"))
-	w.walkSteps(u, g.ID)
+	w.toOutcome(u, "khai-sinh", true)
 	w.press(u, w.vi("outcome.submitted"))
 	w.press(u, w.vi("case.no_dossier"))
 	c, _ := w.lastCase(u)

@@ -101,31 +101,22 @@ func Open(t testing.TB) *storage.Storage {
 // disconnecting whoever is still connected.
 func URL(t testing.TB) string {
 	t.Helper()
-	e := &shared
-	e.once.Do(e.setup)
-	if e.err != nil {
-		t.Fatalf("storagetest: %v", e.err)
-	}
-	name := testPrefix + randomHex(8)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := e.createFromTemplate(ctx, name); err != nil {
-		t.Fatalf("storagetest: create test database on %s: %v", e.source, err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		if err := e.drop(ctx, name); err != nil {
-			t.Errorf("storagetest: drop %s: %v", name, err)
-		}
-	})
-	return withDatabase(e.adminURL, name)
+	return fresh(t, "test", func(e *env, ctx context.Context, name string) error { return e.createFromTemplate(ctx, name) })
 }
 
 // EmptyURL returns a connection URL for a fresh, empty database of its own
 // (no migrations), for tests of the migrations themselves; it is dropped at
 // cleanup.
 func EmptyURL(t testing.TB) string {
+	t.Helper()
+	return fresh(t, "empty", func(e *env, ctx context.Context, name string) error {
+		_, err := e.admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name)+` TEMPLATE template0`)
+		return err
+	})
+}
+
+// fresh makes a database of its own with create, dropped at cleanup.
+func fresh(t testing.TB, what string, create func(e *env, ctx context.Context, name string) error) string {
 	t.Helper()
 	e := &shared
 	e.once.Do(e.setup)
@@ -135,8 +126,8 @@ func EmptyURL(t testing.TB) string {
 	name := testPrefix + randomHex(8)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if _, err := e.admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name)+` TEMPLATE template0`); err != nil {
-		t.Fatalf("storagetest: create empty database on %s: %v", e.source, err)
+	if err := create(e, ctx, name); err != nil {
+		t.Fatalf("storagetest: create %s database on %s: %v", what, e.source, err)
 	}
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
