@@ -126,10 +126,10 @@ func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Wri
 		return nil, err
 	}
 	cleanups = append(cleanups, func() { store.Close() })
-	if err := store.Migrate(ctx, log); err != nil {
+	if err := migrateAll(ctx, store, log); err != nil {
 		return nil, err
 	}
-	last, err := store.LastUpdateID(ctx)
+	last, err := bot.NewStore(store.DB()).LastUpdateID(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -151,6 +151,7 @@ func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Wri
 		p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: time.Second, Allowed: allowedUpdates, Log: log}
 		p.Run(pollCtx, a.runtime.Accept)
 	}()
+	go a.runtime.SweepOutbox(pollCtx, time.Second)
 	cleanups = append(cleanups, func() {
 		cancelPoll()
 		<-polled

@@ -24,6 +24,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -112,7 +113,15 @@ func migrate(ctx context.Context, cfg config, log *slog.Logger) error {
 		return err
 	}
 	defer store.Close()
-	return store.Migrate(ctx, log)
+	return migrateAll(ctx, store, log)
+}
+
+// migrateAll applies the application's migrations and the runtime's own.
+func migrateAll(ctx context.Context, store *storage.Storage, log *slog.Logger) error {
+	if err := store.Migrate(ctx, log); err != nil {
+		return err
+	}
+	return bot.Migrate(ctx, store.DB().DB, log)
 }
 
 // healthcheck asks the bot on HTTP_ADDR whether it is healthy; distroless

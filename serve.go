@@ -26,6 +26,7 @@ var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateC
 // app is the bot assembled from its parts, shared by serve and demo.
 type app struct {
 	store    *storage.Storage
+	inbox    *bot.Store
 	api      *tg.Bot
 	runtime  *bot.Runtime
 	sender   *bot.Sender
@@ -63,8 +64,13 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	}
 	h := handlers.New(store, texts, catalog, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log))
 	sender := bot.NewSender(api, append([]bot.SenderOption{bot.WithSenderLogger(log)}, senderOpts...)...)
-	rt := bot.NewRuntime(store, h, sender, append([]bot.Option{bot.WithLogger(log)}, runtimeOpts...)...)
-	return &app{store: store, api: api, runtime: rt, sender: sender, handlers: h, me: me}, nil
+	inbox := bot.NewStore(store.DB())
+	opts := []bot.Option{bot.WithLogger(log)}
+	if cfg.WebhookURL == "" {
+		opts = append(opts, bot.WithSoleInstance()) // Telegram serves one poller
+	}
+	rt := bot.NewRuntime(inbox, h, sender, append(opts, runtimeOpts...)...)
+	return &app{store: store, inbox: inbox, api: api, runtime: rt, sender: sender, handlers: h, me: me}, nil
 }
 
 // start sets the default menus and replays what the last run left undone.
@@ -88,7 +94,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		return err
 	}
 	defer store.Close()
-	if err := store.Migrate(ctx, log); err != nil {
+	if err := migrateAll(ctx, store, log); err != nil {
 		return err
 	}
 	a, err := assemble(ctx, cfg, store, log, nil, nil)
@@ -155,8 +161,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}()
 		log.Info("long polling", "bot", a.me.Username)
 	}
-	go retention(ctx, store, log)
+	go retention(ctx, store, a.inbox, log)
 	go a.runtime.Sweep(ctx, time.Minute, time.Minute)
+	go a.runtime.SweepOutbox(ctx, 2*time.Second)
 
 	select {
 	case err := <-served:
@@ -178,18 +185,25 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 }
 
 // retention applies what docs/privacy.md promises to forget, and when:
-// handled updates, parked payloads, old notes, silent guests.
-func retention(ctx context.Context, store *storage.Storage, log *slog.Logger) {
+// handled updates, parked payloads, dropped replies, old notes, silent
+// guests.
+func retention(ctx context.Context, store *storage.Storage, inbox *bot.Store, log *slog.Logger) {
 	tick := time.NewTicker(6 * time.Hour)
 	defer tick.Stop()
 	for {
+		b, err := inbox.ApplyRetention(ctx, time.Now())
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("retention", "err", err)
+		case b != bot.Retained{}:
+			log.Info("retention", "handled_updates", b.HandledUpdates, "parked_payloads", b.ParkedPayloads, "dropped_replies", b.DroppedReplies)
+		}
 		r, err := store.ApplyRetention(ctx, time.Now())
 		switch {
 		case err != nil && ctx.Err() == nil:
 			log.Warn("retention", "err", err)
 		case r != storage.Retained{}:
-			log.Info("retention", "handled_updates", r.HandledUpdates, "parked_payloads", r.ParkedPayloads,
-				"event_notes", r.EventNotes, "flag_notes", r.FlagNotes, "guests", r.Guests)
+			log.Info("retention", "event_notes", r.EventNotes, "flag_notes", r.FlagNotes, "guests", r.Guests)
 		}
 		select {
 		case <-ctx.Done():

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/bottest"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/storage"
@@ -33,6 +34,9 @@ func TestDatabaseRestartLosesNothing(t *testing.T) {
 	if err := store.Migrate(ctx, slog.Default()); err != nil {
 		t.Fatal(err)
 	}
+	if err := bot.Migrate(ctx, store.DB().DB, slog.Default()); err != nil {
+		t.Fatal(err)
+	}
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	rec := newRecorder()
@@ -51,7 +55,7 @@ func TestDatabaseRestartLosesNothing(t *testing.T) {
 	rec.mu.Unlock()
 	midway := binh.SendText("midway")
 	waitFor(t, "Bình's handler to start", func() bool {
-		_, attempts, err := store.UpdateStatus(ctx, midway)
+		_, attempts, err := bot.NewStore(store.DB()).UpdateStatus(ctx, midway)
 		return err == nil && attempts == 1
 	})
 
@@ -71,7 +75,7 @@ func TestDatabaseRestartLosesNothing(t *testing.T) {
 	expectText(t, binh, "echo: midway")
 	expectText(t, binh, "echo: during")
 	// The start cut off by the outage was taken back: one counted start.
-	if status, attempts, err := store.UpdateStatus(ctx, midway); err != nil || status != "done" || attempts != 1 {
+	if status, attempts, err := bot.NewStore(store.DB()).UpdateStatus(ctx, midway); err != nil || status != "done" || attempts != 1 {
 		t.Fatalf("the update cut off mid-transaction is %q after %d starts (%v), want done after 1", status, attempts, err)
 	}
 	if n := handledTimes(t, store, binh.ID); n != 2 {

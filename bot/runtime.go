@@ -5,8 +5,8 @@
 //
 //	long polling | webhook → inbox (PostgreSQL) → confirm to Telegram
 //	→ lanes (one ordered lane per chat) → Handler in one transaction that
-//	also marks the update done → after commit, replies → Sender (limits,
-//	retries)
+//	also marks the update done and writes its replies to the outbox
+//	→ after commit, Sender (limits, retries) → delete from the outbox
 package bot
 
 import (
@@ -20,15 +20,15 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
-
-	"github.com/dvcbot/dvcbot/storage"
+	"github.com/jmoiron/sqlx"
 )
 
 // Handler decides what an update does.
 type Handler interface {
 	// Handle runs inside the transaction that marks the update done and
-	// returns the replies to send once it has committed.
-	Handle(ctx context.Context, tx *storage.Tx, u *models.Update) ([]Reply, error)
+	// returns the replies, which the same transaction writes to the outbox;
+	// they are sent once it has committed.
+	Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]Reply, error)
 	// Failed returns what to tell the user when their update could not be
 	// handled (a panic, or errors on every attempt).
 	Failed(ctx context.Context, u *models.Update) []Reply
@@ -37,7 +37,7 @@ type Handler interface {
 // Runtime takes updates into the inbox, hands them to the Handler in
 // per-chat order and sends the replies.
 type Runtime struct {
-	store   *storage.Storage
+	store   *Store
 	handler Handler
 	sender  *Sender
 	lanes   *Lanes
@@ -47,14 +47,19 @@ type Runtime struct {
 	retryDelay    time.Duration
 	handleTimeout time.Duration
 	onHandled     func(updateID int64)
+	sole          bool // the only process: leases found at start are a dead one's
+	marks         *marks
+	marksDone     chan struct{}
+	stopMarks     context.CancelFunc
 
 	// work outlives the signal to stop so that in-flight updates finish;
 	// Shutdown cancels it when its grace period runs out.
 	work       context.Context
 	cancelWork context.CancelFunc
 
-	mu     sync.Mutex
-	queued map[int64]bool // updates queued or in flight here
+	mu       sync.Mutex
+	queued   map[int64]bool // updates queued or in flight here
+	draining map[int64]bool // chats with an outbox drain queued here
 }
 
 // Option configures a Runtime.
@@ -75,13 +80,19 @@ func WithAttempts(n int, delay time.Duration) Option {
 // WithHandleTimeout bounds one attempt at handling an update (default 30s).
 func WithHandleTimeout(d time.Duration) Option { return func(r *Runtime) { r.handleTimeout = d } }
 
+// WithSoleInstance tells the runtime that no other process works on this
+// database (long polling: Telegram serves one poller), so replies another
+// process was sending when it died are taken over at start instead of after
+// their lease.
+func WithSoleInstance() Option { return func(r *Runtime) { r.sole = true } }
+
 // WithOnHandled is called after an update was handled (or parked) and its
 // replies were sent: the demo and tests wait on it instead of sleeping.
 func WithOnHandled(f func(updateID int64)) Option { return func(r *Runtime) { r.onHandled = f } }
 
 // NewRuntime returns a runtime; call Replay, then feed it with a Poller or
 // the WebhookHandler.
-func NewRuntime(store *storage.Storage, h Handler, sender *Sender, opts ...Option) *Runtime {
+func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtime {
 	r := &Runtime{
 		store:         store,
 		handler:       h,
@@ -91,6 +102,7 @@ func NewRuntime(store *storage.Storage, h Handler, sender *Sender, opts ...Optio
 		retryDelay:    500 * time.Millisecond,
 		handleTimeout: 30 * time.Second,
 		queued:        map[int64]bool{},
+		draining:      map[int64]bool{},
 	}
 	for _, o := range opts {
 		o(r)
@@ -99,6 +111,14 @@ func NewRuntime(store *storage.Storage, h Handler, sender *Sender, opts ...Optio
 		r.lanes = NewLanes(32)
 	}
 	r.work, r.cancelWork = context.WithCancel(context.Background())
+	r.marks = newMarks(store, r.log, 20*time.Millisecond)
+	var marksCtx context.Context
+	marksCtx, r.stopMarks = context.WithCancel(context.Background())
+	r.marksDone = make(chan struct{})
+	go func() {
+		defer close(r.marksDone)
+		r.marks.run(marksCtx)
+	}()
 	return r
 }
 
@@ -106,7 +126,7 @@ func NewRuntime(store *storage.Storage, h Handler, sender *Sender, opts ...Optio
 // handle in their chats' lanes. When it returns nil, Telegram may be told
 // they arrived; a re-delivered update_id that was handled is ignored.
 func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
-	ups := make([]storage.InboxUpdate, 0, len(raws))
+	ups := make([]InboxUpdate, 0, len(raws))
 	for _, raw := range raws {
 		var u models.Update
 		if err := json.Unmarshal(raw, &u); err != nil {
@@ -122,7 +142,7 @@ func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 			r.log.Error("ignoring something that is not an update", "bytes", len(raw))
 			continue
 		}
-		ups = append(ups, storage.InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw})
+		ups = append(ups, InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw})
 	}
 	stored, err := r.store.SaveUpdates(ctx, ups)
 	if err != nil {
@@ -132,9 +152,18 @@ func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	return nil
 }
 
-// Replay queues the updates that were stored but not handled before the
-// last stop. Call it before taking new updates, so each chat's order holds.
+// Replay queues the replies and updates that the last stop left: replies
+// first, so each chat hears them before anything newer. Call it before
+// taking new updates, so each chat's order holds.
 func (r *Runtime) Replay(ctx context.Context) error {
+	if r.sole {
+		if err := r.store.TakeOver(ctx); err != nil {
+			return fmt.Errorf("replay: %w", err)
+		}
+	}
+	if err := r.drainWaiting(ctx); err != nil {
+		return fmt.Errorf("replay: %w", err)
+	}
 	ups, err := r.store.PendingUpdates(ctx, 0)
 	if err != nil {
 		return fmt.Errorf("replay: %w", err)
@@ -144,6 +173,69 @@ func (r *Runtime) Replay(ctx context.Context) error {
 	}
 	r.dispatch(ups)
 	return nil
+}
+
+// SweepOutbox queues, every interval, the sending of replies nobody is
+// sending: given back after a failure, left by a process that died, or
+// written behind another process's replies to the same chat. It returns
+// when ctx ends.
+func (r *Runtime) SweepOutbox(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	failing := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		err := r.drainWaiting(ctx)
+		switch {
+		case err != nil && !failing && ctx.Err() == nil:
+			r.log.Warn("sweeping the outbox", "err", err)
+			failing = true
+		case err == nil:
+			failing = false
+		}
+	}
+}
+
+// drainWaiting queues a drain for every chat with replies nobody sends.
+func (r *Runtime) drainWaiting(ctx context.Context) error {
+	chats, err := r.store.ChatsWithReplies(ctx)
+	if err != nil {
+		return err
+	}
+	for _, chat := range chats {
+		r.mu.Lock()
+		dup := r.draining[chat]
+		r.draining[chat] = true
+		r.mu.Unlock()
+		if dup {
+			continue
+		}
+		if !r.lanes.Push(chat, func() { r.drain(chat) }) {
+			r.mu.Lock()
+			delete(r.draining, chat)
+			r.mu.Unlock()
+		}
+	}
+	return nil
+}
+
+// drain claims a chat's waiting replies and sends them.
+func (r *Runtime) drain(chat int64) {
+	r.mu.Lock()
+	delete(r.draining, chat)
+	r.mu.Unlock()
+	rows, err := r.store.ClaimReplies(r.work, chat, r.marks.has)
+	if err != nil {
+		if r.work.Err() == nil {
+			r.log.Warn("cannot claim waiting replies; the sweep will try again", "chat", chat, "err", err)
+		}
+		return
+	}
+	r.deliver(r.work, rows)
 }
 
 // Sweep queues, every interval, the updates pending for longer than age
@@ -193,7 +285,7 @@ func (r *Runtime) WaitForRoom(ctx context.Context, limit int) error {
 
 // dispatch queues each update not already queued here and returns how many
 // it queued.
-func (r *Runtime) dispatch(ups []storage.InboxUpdate) int {
+func (r *Runtime) dispatch(ups []InboxUpdate) int {
 	n := 0
 	for _, u := range ups {
 		r.mu.Lock()
@@ -226,6 +318,11 @@ func (r *Runtime) unqueue(id int64) {
 func (r *Runtime) Shutdown(ctx context.Context) error {
 	err := r.lanes.Close(ctx)
 	r.cancelWork()
+	r.stopMarks() // a last delete of what was delivered
+	select {
+	case <-r.marksDone:
+	case <-ctx.Done():
+	}
 	return err
 }
 
@@ -247,7 +344,7 @@ const maxStarts = 10
 // trigger itself; more when an earlier one was stranded or reached another
 // replica). Each is tried up to maxAttempts times, parked if it keeps
 // failing, and its replies are sent after its commit.
-func (r *Runtime) process(trigger storage.InboxUpdate) {
+func (r *Runtime) process(trigger InboxUpdate) {
 	ctx := r.work
 	defer func() {
 		r.unqueue(trigger.ID)
@@ -269,7 +366,7 @@ func (r *Runtime) process(trigger storage.InboxUpdate) {
 		in, starts, err := r.store.NextAttempt(ctx, trigger.ChatID, trigger.ID)
 		log := r.log.With("update_id", in.ID, "chat", trigger.ChatID)
 		switch {
-		case errors.Is(err, storage.ErrNothingPending):
+		case errors.Is(err, ErrNothingPending):
 			return
 		case err != nil:
 			if !waitForDatabase(log, err) {
@@ -280,44 +377,46 @@ func (r *Runtime) process(trigger storage.InboxUpdate) {
 		var u models.Update
 		if err := json.Unmarshal(in.Payload, &u); err != nil {
 			log.Error("update parked: it cannot be decoded", "err", err)
-			if _, err := r.park(ctx, in.ID, err); err != nil && !waitForDatabase(log, err) {
+			if err := r.park(ctx, in, err, nil); err != nil && !waitForDatabase(log, err) {
 				return
 			}
 			continue
 		}
 		if starts > maxStarts {
 			log.Error("update parked: it was being handled each time the process died", "starts", starts-1)
-			if err := r.giveUp(ctx, in.ID, &u, errors.New("too many starts")); err != nil && !waitForDatabase(log, err) {
+			if err := r.park(ctx, in, errors.New("too many starts"), &u); err != nil && !waitForDatabase(log, err) {
 				return
 			}
 			continue
 		}
-		replies, err := r.handle(ctx, in, &u)
+		rows, mine, err := r.handle(ctx, in, &u)
 		var p *panicError
 		switch {
 		case err == nil:
 			dbPause = time.Second
-			r.sendAll(ctx, replies)
+			if mine {
+				r.deliver(ctx, rows)
+			}
 			continue
-		case errors.Is(err, storage.ErrAlreadyHandled), errors.Is(err, storage.ErrNotNext):
+		case errors.Is(err, ErrAlreadyHandled), errors.Is(err, ErrNotNext):
 			continue // another job or replica got there first; look again
 		case ctx.Err() != nil:
 			return // stopping; the update stays pending
-		case storage.IsUnavailable(err):
+		case IsUnavailable(err):
 			// Not the update's fault: once the database is back, take back
 			// the start this attempt counted.
 			for {
 				if !waitForDatabase(log, err) {
 					return
 				}
-				if err = r.store.UndoStart(ctx, in.ID); err == nil || !storage.IsUnavailable(err) {
+				if err = r.store.UndoStart(ctx, in.ID); err == nil || !IsUnavailable(err) {
 					break
 				}
 			}
 			continue
 		case errors.As(err, &p):
 			log.Error("handler panicked; update parked as failed", "panic", fmt.Sprint(p.value), "stack", string(p.stack))
-			if err := r.giveUp(ctx, in.ID, &u, err); err != nil && !waitForDatabase(log, err) {
+			if err := r.park(ctx, in, err, &u); err != nil && !waitForDatabase(log, err) {
 				return
 			}
 			continue
@@ -326,7 +425,7 @@ func (r *Runtime) process(trigger storage.InboxUpdate) {
 		n := failures[in.ID]
 		if n >= r.maxAttempts {
 			log.Error("update parked as failed: it failed on every attempt", "attempts", n, "err", err)
-			if err := r.giveUp(ctx, in.ID, &u, err); err != nil && !waitForDatabase(log, err) {
+			if err := r.park(ctx, in, err, &u); err != nil && !waitForDatabase(log, err) {
 				return
 			}
 			continue
@@ -341,44 +440,94 @@ func (r *Runtime) process(trigger storage.InboxUpdate) {
 	}
 }
 
-func (r *Runtime) handle(ctx context.Context, in storage.InboxUpdate, u *models.Update) (replies []Reply, err error) {
+func (r *Runtime) handle(ctx context.Context, in InboxUpdate, u *models.Update) (rows []OutboxRow, mine bool, err error) {
 	ctx, cancel := context.WithTimeout(ctx, r.handleTimeout)
 	defer cancel()
 	defer func() {
 		if v := recover(); v != nil {
-			replies, err = nil, &panicError{value: v, stack: debug.Stack()}
+			rows, mine, err = nil, false, &panicError{value: v, stack: debug.Stack()}
 		}
 	}()
-	err = r.store.HandleUpdate(ctx, in, func(tx *storage.Tx) error {
-		var err error
-		replies, err = r.handler.Handle(ctx, tx, u)
-		return err
+	return r.store.HandleUpdate(ctx, in, func(tx *sqlx.Tx) ([]Reply, error) {
+		return r.handler.Handle(ctx, tx, u)
 	})
-	return replies, err
 }
 
-// giveUp parks the update and, if this call parked it (not another replica
-// that handled it meanwhile), tells the user it could not be handled. An
-// error means the update could not be parked; it is still pending.
-func (r *Runtime) giveUp(ctx context.Context, id int64, u *models.Update, cause error) error {
-	parked, err := r.park(ctx, id, cause)
-	if parked {
-		r.sendAll(ctx, r.handler.Failed(ctx, u))
+// park gives up on an update: it stays in the inbox as failed and, when u
+// is known, the user is told it could not be handled. An error means the
+// update could not be parked; it is still pending.
+func (r *Runtime) park(ctx context.Context, in InboxUpdate, cause error, u *models.Update) error {
+	var replies []Reply
+	if u != nil {
+		replies = r.handler.Failed(ctx, u)
 	}
-	return err
-}
-
-func (r *Runtime) park(ctx context.Context, id int64, cause error) (bool, error) {
-	parked, err := r.store.ParkUpdate(ctx, id, cause.Error())
+	rows, mine, _, err := r.store.ParkUpdate(ctx, in, cause.Error(), replies)
 	if err != nil {
-		r.log.Error("cannot park update", "update_id", id, "err", err)
+		r.log.Error("cannot park update", "update_id", in.ID, "err", err)
+		return err
 	}
-	return parked, err
+	if mine {
+		r.deliver(ctx, rows)
+	}
+	return nil
 }
 
-func (r *Runtime) sendAll(ctx context.Context, replies []Reply) {
-	for _, rep := range replies {
-		_ = r.sender.Send(ctx, rep) // the Sender logs what it gives up
+// maxSendTime caps the time one reply may take, waits for limits and 429s
+// included; it is shorter than the lease on the reply (leaseTime).
+const maxSendTime = 25 * time.Second
+
+// deliver sends a chat's claimed replies in order. A reply Telegram took is
+// deleted (in the next batch of marks); one it refused is dropped; at the
+// first that cannot be sent now, that one and the rest are given back for
+// the sweep, so the chat's order holds.
+func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
+	for i, row := range rows {
+		if _, ok := row.Reply.(Answer); ok && time.Since(row.Created) > answerMaxAge {
+			// Telegram no longer accepts it; the press has long stopped spinning.
+			r.drop(row, "callback answer too old to send", slog.LevelInfo)
+			continue
+		}
+		sendCtx, cancel := context.WithTimeout(ctx, maxSendTime)
+		err := r.sender.Send(sendCtx, row.Reply)
+		cancel()
+		switch {
+		case err == nil:
+			r.marks.add(row.ID)
+			continue
+		case isPermanent(err):
+			r.drop(row, err.Error(), slog.LevelError)
+			continue
+		}
+		ids := make([]int64, 0, len(rows)-i)
+		for _, rest := range rows[i:] {
+			ids = append(ids, rest.ID)
+		}
+		// A fresh context: a stopping process gives its replies back too.
+		release, cancel := context.WithTimeout(context.WithoutCancel(ctx), queryTimeout)
+		attempts, rerr := r.store.ReleaseReplies(release, ids, err.Error())
+		cancel()
+		switch {
+		case rerr != nil:
+			r.log.Warn("cannot give replies back; they are sent again when their lease ends", "chat", row.ChatID, "err", rerr)
+		case attempts >= maxReplyAttempts:
+			r.drop(row, err.Error(), slog.LevelError)
+		default:
+			r.log.Warn("reply not sent; will try again", "chat", row.ChatID, "method", describe(row.Reply), "attempts", attempts, "err", err)
+		}
+		return
+	}
+}
+
+func (r *Runtime) drop(row OutboxRow, cause string, level slog.Level) {
+	if level >= slog.LevelError {
+		r.log.Error("REPLY DROPPED: gave up sending", "chat", row.ChatID, "method", describe(row.Reply), "err", cause)
+	} else {
+		r.log.Log(context.Background(), level, "reply dropped", "chat", row.ChatID, "method", describe(row.Reply), "why", cause)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+	defer cancel()
+	if err := r.store.DropReply(ctx, row.ID, cause); err != nil {
+		r.log.Warn("cannot mark a reply dropped; it may be tried again", "chat", row.ChatID, "err", err)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/jmoiron/sqlx"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/bottest"
@@ -41,7 +42,8 @@ func newRecorder() *recorder {
 	return &recorder{seen: map[int64][]int64{}, block: map[int64]chan struct{}{}, fails: map[string]int{}}
 }
 
-func (r *recorder) Handle(ctx context.Context, tx *storage.Tx, u *models.Update) ([]bot.Reply, error) {
+func (r *recorder) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
+	tx := storage.WrapTx(sqlTx)
 	chat := bot.ChatOf(u)
 	r.mu.Lock()
 	wait := r.block[chat]
@@ -123,7 +125,7 @@ func TestEchoThroughTheWholePipeline(t *testing.T) {
 	an := srv.NewUser("An", "vi")
 	b.WaitHandled(t, an.SendText("xin chào"))
 	expectText(t, an, "echo: xin chào")
-	status, attempts, err := b.Store.UpdateStatus(context.Background(), 1)
+	status, attempts, err := b.Inbox.UpdateStatus(context.Background(), 1)
 	if err != nil || status != "done" || attempts != 1 {
 		t.Fatalf("inbox row: %s after %d attempts (%v), want done after 1", status, attempts, err)
 	}
@@ -186,7 +188,7 @@ func TestUpdateStoredBeforeStopIsHandledOnceAfterRestart(t *testing.T) {
 	b1 := bottest.Start(t, srv, store, first)
 	id := an.SendText("are you there?")
 	waitFor(t, "the update to be stored and confirmed", func() bool {
-		status, _, err := store.UpdateStatus(context.Background(), id)
+		status, _, err := bot.NewStore(store.DB()).UpdateStatus(context.Background(), id)
 		return err == nil && status == "pending" && srv.PendingUpdates() == 0
 	})
 	b1.Stop()
@@ -411,22 +413,53 @@ func TestServerErrorsAreRetried(t *testing.T) {
 	}
 }
 
-func TestGivingUpIsLoud(t *testing.T) {
+// A reply Telegram keeps failing stays in the outbox and is sent by the
+// sweep once Telegram is back; later replies of the chat wait behind it.
+func TestFailedReplyIsSentLater(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder(),
+		bottest.WithSender(bot.WithRetries(2, 10*time.Millisecond)))
+	an := srv.NewUser("An", "vi")
+	srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 500, Until: time.Now().Add(time.Second)})
+	b.WaitHandled(t, an.SendText("first"), an.SendText("second"))
+	expectText(t, an, "echo: first")
+	expectText(t, an, "echo: second")
+	waitFor(t, "the outbox to empty", func() bool { return outboxRows(t, b) == 0 })
+}
+
+// A reply Telegram refuses is dropped loudly, kept for a look, and does not
+// hold up the chat.
+func TestRefusedReplyIsDroppedLoudly(t *testing.T) {
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	var logs bytes.Buffer
 	var mu sync.Mutex
 	log := slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &mu}, nil))
-	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder(),
-		bottest.WithSender(bot.WithRetries(2, 10*time.Millisecond), bot.WithSenderLogger(log)))
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder(), bottest.WithRuntime(bot.WithLogger(log)))
 	an := srv.NewUser("An", "vi")
-	srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 500})
-	b.WaitHandled(t, an.SendText("lost"))
+	srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 400, Count: 1})
+	b.WaitHandled(t, an.SendText("lost"), an.SendText("next"))
+	expectText(t, an, "echo: next")
 	mu.Lock()
 	defer mu.Unlock()
 	if !strings.Contains(logs.String(), "REPLY DROPPED") || !strings.Contains(logs.String(), "level=ERROR") {
 		t.Fatalf("giving up was not logged as an error:\n%s", logs.String())
 	}
+	var dropped int
+	if err := b.Inbox.DB().Get(&dropped, `SELECT count(*) FROM outbox WHERE status = 'dropped'`); err != nil || dropped != 1 {
+		t.Fatalf("%d dropped replies kept (%v), want 1", dropped, err)
+	}
+}
+
+// outboxRows counts the replies still waiting.
+func outboxRows(t *testing.T, b *bottest.Bot) int {
+	t.Helper()
+	var n int
+	if err := b.Inbox.DB().Get(&n, `SELECT count(*) FROM outbox WHERE status = 'pending'`); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 type lockedWriter struct {
@@ -450,7 +483,7 @@ func TestPanicIsRecovered(t *testing.T) {
 	boom := an.SendText("boom")
 	b.WaitHandled(t, boom)
 	expectText(t, an, "sorry")
-	status, attempts, err := b.Store.UpdateStatus(context.Background(), boom)
+	status, attempts, err := b.Inbox.UpdateStatus(context.Background(), boom)
 	if err != nil || status != "failed" || attempts != 1 {
 		t.Fatalf("panicking update is %s after %d attempts (%v), want failed after 1", status, attempts, err)
 	}
@@ -476,7 +509,7 @@ func TestFailingUpdateIsRetriedThenParked(t *testing.T) {
 	broken := an.SendText("broken")
 	b.WaitHandled(t, broken)
 	expectText(t, an, "sorry")
-	status, attempts, err := b.Store.UpdateStatus(context.Background(), broken)
+	status, attempts, err := b.Inbox.UpdateStatus(context.Background(), broken)
 	if err != nil || status != "failed" || attempts != 3 {
 		t.Fatalf("broken update is %s after %d attempts (%v), want failed after 3", status, attempts, err)
 	}
@@ -495,7 +528,7 @@ func TestStrandedUpdatesAreHandledInOrder(t *testing.T) {
 	an, binh := srv.NewUser("An", "vi"), srv.NewUser("Bình", "vi")
 	strand := func(u models.Update) {
 		t.Helper()
-		if _, err := b.Store.SaveUpdates(ctx, []storage.InboxUpdate{{ID: u.ID, ChatID: u.Message.Chat.ID, Payload: rawUpdate(u)}}); err != nil {
+		if _, err := b.Inbox.SaveUpdates(ctx, []bot.InboxUpdate{{ID: u.ID, ChatID: u.Message.Chat.ID, Payload: rawUpdate(u)}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -541,7 +574,7 @@ func TestUndecodableUpdateIsParkedNotLost(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.WaitHandled(t, 77)
-	status, _, err := b.Store.UpdateStatus(ctx, 77)
+	status, _, err := b.Inbox.UpdateStatus(ctx, 77)
 	if err != nil || status != "failed" {
 		t.Fatalf("undecodable update is %q (%v), want failed", status, err)
 	}
@@ -565,14 +598,14 @@ func TestOrderAcrossReplicas(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, "replica A to start on update 5", func() bool {
-		_, attempts, err := store.UpdateStatus(ctx, 5)
+		_, attempts, err := bot.NewStore(store.DB()).UpdateStatus(ctx, 5)
 		return err == nil && attempts == 1
 	})
 	if err := b.Accept(ctx, rawUpdate(webhookUpdate(6, an.ID, "six"))); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(100 * time.Millisecond) // B's job is now waiting for A
-	if status, _, _ := store.UpdateStatus(ctx, 6); status != "pending" {
+	if status, _, _ := bot.NewStore(store.DB()).UpdateStatus(ctx, 6); status != "pending" {
 		t.Fatalf("update 6 is %s while 5 is still being handled", status)
 	}
 	close(release)
@@ -599,7 +632,7 @@ func TestSlowHandlerIsAFailureNotAnOutage(t *testing.T) {
 	id := an.SendText("slow")
 	b.WaitHandled(t, id)
 	expectText(t, an, "sorry")
-	status, attempts, err := b.Store.UpdateStatus(context.Background(), id)
+	status, attempts, err := b.Inbox.UpdateStatus(context.Background(), id)
 	if err != nil || status != "failed" || attempts != 3 {
 		t.Fatalf("slow update is %s after %d attempts (%v), want failed after 3", status, attempts, err)
 	}
@@ -622,7 +655,7 @@ func TestRedeliveryDoesNotWaitForTheHandler(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, "the handler to start", func() bool {
-		_, attempts, err := b.Store.UpdateStatus(ctx, 10)
+		_, attempts, err := b.Inbox.UpdateStatus(ctx, 10)
 		return err == nil && attempts == 1
 	})
 	other := rawUpdate(webhookUpdate(11, binh.ID, "quick"))

@@ -14,13 +14,14 @@ import (
 
 // Sender delivers replies within Telegram's limits: about 30 messages a
 // second overall, about one a second per chat (short bursts tolerated) and
-// 20 a minute per group. It waits out retry_after on 429, retries server and
-// network errors with backoff, and logs loudly when it finally gives up:
-// a reply is never dropped silently.
+// 20 a minute per group. A 429 answer pauses every chat until retry_after
+// has passed (Telegram's flood control is per bot); server and network
+// errors are retried with backoff.
 //
 // Send blocks until the reply is delivered or given up, and the runtime
 // calls it from the chat's lane, so replies to one chat keep their order
-// and a chat that must wait holds up nobody else.
+// and a chat that must wait holds up nobody else. A reply Send gives up
+// stays in the outbox (the runtime decides what happens to it).
 type Sender struct {
 	api *tg.Bot
 	log *slog.Logger
@@ -34,31 +35,40 @@ type Sender struct {
 	maxWaits    int           // for 429 answers
 	backoff     time.Duration // first wait after a server or network error
 
-	mu        sync.Mutex
-	chats     map[int64]*chatLimit
-	lastPrune time.Time
+	mu          sync.Mutex
+	chats       map[int64]*chatLimit
+	lastPrune   time.Time
+	pausedUntil time.Time // set by a 429 answer: nobody is written to before
 }
 
 type chatLimit struct {
-	limiter     *rate.Limiter
-	group       *rate.Limiter // nil for private chats
-	pausedUntil time.Time     // set by a 429 answer
-	lastUsed    time.Time
+	limiter  *rate.Limiter
+	group    *rate.Limiter // nil for private chats
+	lastUsed time.Time
 }
 
 // SenderOption configures a Sender.
 type SenderOption func(*Sender)
 
-// WithGlobalRate sets the overall message rate. The default, 24/s with a
+// WithGlobalRate sets the overall message rate; 0 lifts the limit (a local
+// Bot API server, paid broadcasts, a benchmark). The default, 24/s with a
 // burst of 4, puts at most 28 messages into any one-second window: under
 // Telegram's 30, with a margin for network jitter.
 func WithGlobalRate(perSecond float64, burst int) SenderOption {
-	return func(s *Sender) { s.global = rate.NewLimiter(rate.Limit(perSecond), burst) }
+	return func(s *Sender) { s.global = rate.NewLimiter(limit(perSecond), burst) }
 }
 
-// WithChatRate sets the per-chat message rate (default 1/s, burst 3).
+// WithChatRate sets the per-chat message rate (default 1/s, burst 3); 0
+// lifts the limit.
 func WithChatRate(perSecond float64, burst int) SenderOption {
-	return func(s *Sender) { s.chatRate, s.chatBurst = rate.Limit(perSecond), burst }
+	return func(s *Sender) { s.chatRate, s.chatBurst = limit(perSecond), burst }
+}
+
+func limit(perSecond float64) rate.Limit {
+	if perSecond <= 0 {
+		return rate.Inf
+	}
+	return rate.Limit(perSecond)
 }
 
 // WithRetries sets how often a server or network error is retried and the
@@ -115,11 +125,19 @@ func (s *Sender) Send(ctx context.Context, r Reply) error {
 			}
 			pause := time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
 			s.mu.Lock()
-			chat.pausedUntil = time.Now().Add(pause)
+			if until := time.Now().Add(pause); until.After(s.pausedUntil) {
+				s.pausedUntil = until
+			}
 			s.mu.Unlock()
-			s.log.Warn("telegram asked to slow down", "chat", r.Chat(), "method", describe(r), "retry_after", tooMany.RetryAfter)
+			s.log.Warn("telegram asked to slow down; every chat waits", "chat", r.Chat(), "method", describe(r), "retry_after", tooMany.RetryAfter)
 		case isPermanent(err):
-			s.log.Error("telegram rejected a reply", "chat", r.Chat(), "method", describe(r), "err", err)
+			if _, ok := r.(Answer); ok {
+				// An answer to a press Telegram forgot (too old, or after a
+				// restart): nothing to drop but a spinner long gone.
+				s.log.Info("telegram refused a callback answer", "chat", r.Chat(), "err", err)
+			} else {
+				s.log.Error("telegram rejected a reply", "chat", r.Chat(), "method", describe(r), "err", err)
+			}
 			return err
 		default:
 			if attempt >= s.maxAttempts || ctx.Err() != nil {
@@ -136,32 +154,44 @@ func (s *Sender) Send(ctx context.Context, r Reply) error {
 }
 
 func (s *Sender) giveUp(r Reply, attempts int, err error) error {
-	s.log.Error("REPLY DROPPED: gave up sending", "chat", r.Chat(), "method", describe(r), "attempts", attempts, "err", err)
+	s.log.Warn("gave up sending for now", "chat", r.Chat(), "method", describe(r), "attempts", attempts, "err", err)
 	return err
 }
 
-// wait blocks until the chat may be written to again.
+// wait blocks until the chat may be written to again: the limits, then no
+// 429 pause (checked last, as one may begin while the limits are waited on).
 func (s *Sender) wait(ctx context.Context, c *chatLimit, message bool) error {
-	s.mu.Lock()
-	until := c.pausedUntil
-	s.mu.Unlock()
-	if d := time.Until(until); d > 0 {
+	if message {
+		if err := c.limiter.Wait(ctx); err != nil {
+			return err
+		}
+		if c.group != nil {
+			if err := c.group.Wait(ctx); err != nil {
+				return err
+			}
+		}
+		if err := s.global.Wait(ctx); err != nil {
+			return err
+		}
+	}
+	for {
+		s.mu.Lock()
+		d := time.Until(s.pausedUntil)
+		s.mu.Unlock()
+		if d <= 0 {
+			return nil
+		}
 		if err := sleep(ctx, d); err != nil {
 			return err
 		}
 	}
-	if !message {
-		return nil
-	}
-	if err := c.limiter.Wait(ctx); err != nil {
-		return err
-	}
-	if c.group != nil {
-		if err := c.group.Wait(ctx); err != nil {
-			return err
-		}
-	}
-	return s.global.Wait(ctx)
+}
+
+// PausedUntil is when the last 429 pause ends (zero if there was none).
+func (s *Sender) PausedUntil() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pausedUntil
 }
 
 // chat returns the limits of one chat, forgetting chats idle for a while so
@@ -172,7 +202,7 @@ func (s *Sender) chat(id int64) *chatLimit {
 	now := time.Now()
 	if now.Sub(s.lastPrune) > time.Minute {
 		for k, c := range s.chats {
-			if now.Sub(c.lastUsed) > time.Minute && now.After(c.pausedUntil) {
+			if now.Sub(c.lastUsed) > time.Minute {
 				delete(s.chats, k)
 			}
 		}

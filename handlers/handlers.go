@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-telegram/bot/models"
+	"github.com/jmoiron/sqlx"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
@@ -183,7 +184,8 @@ func (r *request) answer(text string) {
 func (r *request) member() bool { return r.role != storage.RoleGuest }
 
 // Handle implements bot.Handler.
-func (h *Handlers) Handle(ctx context.Context, tx *storage.Tx, u *models.Update) ([]bot.Reply, error) {
+func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
+	tx := storage.WrapTx(sqlTx)
 	from := sender(u)
 	if from == nil || from.IsBot {
 		return nil, nil

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
+	"github.com/jmoiron/sqlx"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/bottest"
@@ -420,7 +421,7 @@ func TestBadInputGetsAClearAnswer(t *testing.T) {
 // panicky wraps the real handlers and panics on one text.
 type panicky struct{ *handlers.Handlers }
 
-func (p panicky) Handle(ctx context.Context, tx *storage.Tx, u *models.Update) ([]bot.Reply, error) {
+func (p panicky) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
 	if u.Message != nil && u.Message.Text == "/crash" {
 		panic("crash on purpose")
 	}

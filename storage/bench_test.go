@@ -28,25 +28,3 @@ func BenchmarkSearchCommunes(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkSaveAndHandleUpdate is the inbox's work for one update: store it,
-// count the attempt, mark it done in the handler's transaction.
-func BenchmarkSaveAndHandleUpdate(b *testing.B) {
-	st := storagetest.Open(b)
-	ctx := context.Background()
-	var id int64
-	for b.Loop() {
-		id++
-		u := update(id, 12345, "hello")
-		saved, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u})
-		if err != nil || len(saved) != 1 {
-			b.Fatalf("SaveUpdates: %v, %d stored", err, len(saved))
-		}
-		if _, _, err := st.NextAttempt(ctx, u.ChatID, u.ID); err != nil {
-			b.Fatal(err)
-		}
-		if err := st.HandleUpdate(ctx, u, func(tx *storage.Tx) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

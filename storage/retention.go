@@ -5,14 +5,9 @@ import (
 	"time"
 )
 
-// How long what is kept only for a while is kept (docs/privacy.md).
+// How long what is kept only for a while is kept (docs/privacy.md; the
+// runtime keeps its own inbox and outbox: bot.ApplyRetention).
 const (
-	// HandledUpdatesKept: Telegram re-delivers an update for 24 hours at
-	// most; the id is kept twice as long to recognise a re-delivery.
-	HandledUpdatesKept = 48 * time.Hour
-	// ParkedPayloadDays: a parked (failed) update's payload is kept for
-	// someone to look at, then cleared; its id, error and times stay.
-	ParkedPayloadDays = 14
 	// EventNoteDays: a volunteer's note on a problem, a reason or a flag is
 	// cleared after this; the case, its events and the flag stay, anonymous.
 	EventNoteDays = 180
@@ -23,26 +18,19 @@ const (
 
 // Retained counts what one ApplyRetention removed.
 type Retained struct {
-	HandledUpdates, ParkedPayloads, EventNotes, FlagNotes, Guests int64
+	EventNotes, FlagNotes, Guests int64
 }
 
 // ApplyRetention removes, as of now, what is kept only for a while. It is
 // idempotent and safe to run on several replicas at once.
 func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, error) {
 	var r Retained
-	var err error
-	if r.HandledUpdates, err = s.PurgeHandled(ctx, now.Add(-HandledUpdatesKept)); err != nil {
-		return r, wrap("purge handled updates", err)
-	}
 	steps := []struct {
 		what  string
 		count *int64
 		query string
 		arg   time.Time
 	}{
-		{"clear parked payloads", &r.ParkedPayloads,
-			`UPDATE updates SET payload = NULL WHERE status = 'failed' AND payload IS NOT NULL AND finished_at < $1`,
-			now.AddDate(0, 0, -ParkedPayloadDays)},
 		{"clear old event notes", &r.EventNotes,
 			`UPDATE case_events SET note = NULL WHERE note IS NOT NULL AND at < $1`, now.AddDate(0, 0, -EventNoteDays)},
 		{"clear old flag notes", &r.FlagNotes,

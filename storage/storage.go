@@ -9,20 +9,15 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
-	"net"
-	"strings"
-	"syscall"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq" // the PostgreSQL driver
+	_ "github.com/lib/pq" // the PostgreSQL driver
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 )
@@ -103,6 +98,10 @@ type Tx struct {
 	tx *sqlx.Tx
 }
 
+// WrapTx gives the entity methods to a transaction begun elsewhere: the
+// runtime's, which also marks the update done and writes its replies.
+func WrapTx(tx *sqlx.Tx) *Tx { return &Tx{tx: tx} }
+
 // InTx runs fn in a transaction, committing when fn returns nil.
 func (s *Storage) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 	tx, err := s.db.BeginTxx(ctx, nil)
@@ -117,34 +116,6 @@ func (s *Storage) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
-}
-
-// IsUnavailable tells errors that mean the database could not be reached
-// or went away (a restart, a failover, a dropped connection), as opposed to
-// errors of the statement itself: the first kind is worth waiting out
-// without counting it against the update.
-func IsUnavailable(err error) bool {
-	if err == nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-		// Our own deadline (a slow handler) is not the database's absence,
-		// though context errors pass for network timeouts.
-		return false
-	}
-	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) ||
-		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) {
-		return true
-	}
-	var netErr net.Error
-	if errors.As(err, &netErr) {
-		return true
-	}
-	var pqErr *pq.Error
-	if errors.As(err, &pqErr) {
-		// Class 08: connection exception; 57P01–57P03: the server is
-		// shutting down, crashed, or cannot take connections yet.
-		code := string(pqErr.Code)
-		return strings.HasPrefix(code, "08") || code == "57P01" || code == "57P02" || code == "57P03"
-	}
-	return false
 }
 
 // wrap says what was being done when err happened, so that a logged or

@@ -27,6 +27,7 @@ import (
 type Bot struct {
 	Server  *telegramtest.Server
 	Store   *storage.Storage
+	Inbox   *bot.Store // the runtime's inbox and outbox
 	API     *tg.Bot
 	Runtime *bot.Runtime
 	Sender  *bot.Sender
@@ -76,12 +77,14 @@ func Start(t testing.TB, srv *telegramtest.Server, store *storage.Storage, h bot
 	b := &Bot{Server: srv, Store: store, API: api, handled: map[int64]int{}, polled: make(chan struct{})}
 	b.Sender = bot.NewSender(api, append([]bot.SenderOption{bot.WithChatRate(1000, 1000), bot.WithRetries(8, 50*time.Millisecond)}, c.sender...)...)
 	ropts := append([]bot.Option{bot.WithOnHandled(b.done)}, c.runtime...)
-	b.Runtime = bot.NewRuntime(store, h, b.Sender, ropts...)
+	b.Inbox = bot.NewStore(store.DB())
+	b.Runtime = bot.NewRuntime(b.Inbox, h, b.Sender, ropts...)
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
 	if err := b.Runtime.Replay(ctx); err != nil {
 		t.Fatalf("bottest: replay: %v", err)
 	}
+	go b.Runtime.SweepOutbox(ctx, 200*time.Millisecond)
 	if c.noPoll {
 		close(b.polled)
 	} else {
@@ -147,6 +150,6 @@ func (b *Bot) WaitHandled(t testing.TB, ids ...int64) {
 }
 
 func (b *Bot) pending(id int64) bool {
-	status, _, err := b.Store.UpdateStatus(context.Background(), id)
+	status, _, err := b.Inbox.UpdateStatus(context.Background(), id)
 	return err != nil || status == "pending"
 }

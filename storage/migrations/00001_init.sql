@@ -1,5 +1,7 @@
--- The first schema: administrative units, people, invites, conversations and the
--- update inbox. Privacy (docs/privacy.md): nothing here describes a resident.
+-- The first schema: administrative units, people, invites and conversations.
+-- The update inbox was created here too; it now belongs to the runtime
+-- (bot/migrations), which creates it where it is missing.
+-- Privacy (docs/privacy.md): nothing here describes a resident.
 
 -- +goose Up
 -- sort_name is the folded name: lists sort as a Vietnamese reader expects
@@ -68,27 +70,7 @@ CREATE TABLE conversations (
     updated_at timestamptz NOT NULL DEFAULT now()
 );
 
--- The inbox: an update is stored before Telegram is told it arrived and marked
--- done in the transaction of its effects. The payload is dropped once the
--- update is done: only the id stays, to recognise a re-delivery. It is kept
--- as the bytes received (bytea, not jsonb): jsonb refuses some valid JSON
--- (a \u0000 escape), and one such update must not block the inbox.
-CREATE TABLE updates (
-    update_id   bigint PRIMARY KEY,
-    chat_id     bigint      NOT NULL,
-    payload     bytea,
-    status      text        NOT NULL DEFAULT 'pending'
-                CHECK (status IN ('pending', 'done', 'failed')),
-    attempts    integer     NOT NULL DEFAULT 0,
-    last_error  text,
-    received_at timestamptz NOT NULL DEFAULT now(),
-    finished_at timestamptz
-);
-CREATE INDEX updates_pending ON updates (update_id) WHERE status = 'pending';
-CREATE INDEX updates_pending_chat ON updates (chat_id, update_id) WHERE status = 'pending';
-
 -- +goose Down
-DROP TABLE updates;
 DROP TABLE conversations;
 DROP TABLE invites;
 DROP TABLE users;

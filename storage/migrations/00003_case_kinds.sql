@@ -50,10 +50,9 @@ ALTER TABLE cases ADD COLUMN progressed boolean NOT NULL DEFAULT false;
 UPDATE cases SET progressed = EXISTS (
     SELECT 1 FROM case_events e WHERE e.case_id = cases.id AND e.kind IN ('done', 'skip', 'problem'));
 
--- Retention (docs/privacy.md): notes are cleared after 180 days, parked
--- updates' payloads after 14.
+-- Retention (docs/privacy.md): notes are cleared after 180 days (parked
+-- updates' payloads after 14: the index was made here, bot/migrations keeps it).
 CREATE INDEX case_events_notes ON case_events (at) WHERE note IS NOT NULL;
-CREATE INDEX updates_parked ON updates (finished_at) WHERE status = 'failed' AND payload IS NOT NULL;
 
 -- People are kept only when they join a team: a guest keeps at most a
 -- chosen language, no name. (A guest row a case refers to is an admin's:
@@ -65,7 +64,6 @@ UPDATE users u SET first_name = '' WHERE role = 'guest'
 
 -- +goose Down
 ALTER TABLE cases DROP COLUMN progressed, DROP COLUMN ended_from;
-DROP INDEX updates_parked;
 DROP INDEX case_events_notes;
 DELETE FROM cases WHERE status = 'discarded';
 ALTER TABLE cases DROP CONSTRAINT cases_status, ADD CONSTRAINT cases_status_check CHECK (status IN ('open', 'paused', 'closed'));

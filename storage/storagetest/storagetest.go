@@ -32,10 +32,12 @@ package storagetest
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/url"
 	"os"
@@ -48,6 +50,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/pgserver"
 )
@@ -172,7 +175,7 @@ func (e *env) setup() {
 	if e.err = e.findServer(ctx); e.err != nil {
 		return
 	}
-	e.template = templatePrefix + storage.SchemaHash()[:12]
+	e.template = templatePrefix + schemaHash()[:12]
 	if e.err = e.ensureTemplate(ctx); e.err != nil {
 		e.err = fmt.Errorf("build template database %s on %s: %w", e.template, e.source, e.err)
 	}
@@ -383,7 +386,10 @@ func migrate(ctx context.Context, u string) error {
 		return err
 	}
 	defer st.Close()
-	return st.Migrate(ctx, slog.New(slog.DiscardHandler))
+	if err := st.Migrate(ctx, slog.New(slog.DiscardHandler)); err != nil {
+		return err
+	}
+	return bot.Migrate(ctx, st.DB().DB, slog.New(slog.DiscardHandler))
 }
 
 // createFromTemplate creates name as a copy of the template, building the
@@ -476,4 +482,24 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b) //nolint:errcheck // crypto/rand.Read never fails
 	return hex.EncodeToString(b)
+}
+
+// schemaHash names what a template holds: the application's schema and
+// seed, and the runtime's tables.
+func schemaHash() string {
+	h := sha256.New()
+	h.Write([]byte(storage.SchemaHash()))
+	err := fs.WalkDir(bot.Migrations(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(bot.Migrations(), path)
+		fmt.Fprintf(h, "%d:%s%d:", len(path), path, len(data))
+		h.Write(data)
+		return err
+	})
+	if err != nil {
+		panic(err) // embedded files are there by construction
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

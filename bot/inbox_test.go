@@ -1,4 +1,4 @@
-package storage_test
+package bot_test
 
 import (
 	"context"
@@ -13,25 +13,55 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
 // update builds an inbox update as the poller would, with a Telegram-like payload.
-func update(id, chat int64, text string) storage.InboxUpdate {
+func update(id, chat int64, text string) bot.InboxUpdate {
 	p, _ := json.Marshal(map[string]any{
 		"update_id": id,
 		"message":   map[string]any{"chat": map[string]any{"id": chat}, "text": text},
 	})
-	return storage.InboxUpdate{ID: id, ChatID: chat, Payload: p}
+	return bot.InboxUpdate{ID: id, ChatID: chat, Payload: p}
 }
 
-func ids(ups []storage.InboxUpdate) []int64 {
+func ids(ups []bot.InboxUpdate) []int64 {
 	out := make([]int64, len(ups))
 	for i, u := range ups {
 		out[i] = u.ID
 	}
 	return out
+}
+
+// handleUpdate runs fn on the application's entities in the update's
+// transaction, with no replies.
+func handleUpdate(ctx context.Context, st *bot.Store, u bot.InboxUpdate, fn func(tx *storage.Tx) error) error {
+	_, _, err := st.HandleUpdate(ctx, u, func(tx *sqlx.Tx) ([]bot.Reply, error) {
+		return nil, fn(storage.WrapTx(tx))
+	})
+	return err
+}
+
+func park(ctx context.Context, st *bot.Store, id int64, cause string) (bool, error) {
+	_, _, parked, err := st.ParkUpdate(ctx, bot.InboxUpdate{ID: id}, cause, nil)
+	return parked, err
+}
+
+// purgeHandled is the retention of handled updates as of a cut-off.
+func purgeHandled(ctx context.Context, st *bot.Store, cutoff time.Time) (int64, error) {
+	r, err := st.ApplyRetention(ctx, cutoff.Add(bot.HandledUpdatesKept))
+	return r.HandledUpdates, err
+}
+
+func inTx(t testing.TB, st *storage.Storage, fn func(tx *storage.Tx) error) {
+	t.Helper()
+	if err := st.InTx(context.Background(), fn); err != nil {
+		t.Fatalf("InTx: %v", err)
+	}
 }
 
 // sameJSON compares two JSON documents by value: jsonb does not keep
@@ -57,7 +87,7 @@ type row struct {
 	Finished  sql.NullTime   `db:"finished_at"`
 }
 
-func updateRow(t *testing.T, st *storage.Storage, id int64) (row, bool) {
+func updateRow(t *testing.T, st *bot.Store, id int64) (row, bool) {
 	t.Helper()
 	var r row
 	err := st.DB().Get(&r, `SELECT status, attempts, payload, last_error, finished_at FROM updates WHERE update_id = $1`, id)
@@ -72,24 +102,25 @@ func updateRow(t *testing.T, st *storage.Storage, id int64) (row, bool) {
 
 func TestSaveUpdates(t *testing.T) {
 	t.Parallel()
-	st := storagetest.Open(t)
+	app := storagetest.Open(t)
+	st := bot.NewStore(app.DB())
 	ctx := context.Background()
 	steps := []struct {
 		name    string
-		batch   []storage.InboxUpdate
+		batch   []bot.InboxUpdate
 		want    []int64 // to handle: new, or still pending
 		pending []int64
 	}{
 		{"empty batch", nil, nil, nil},
-		{"first batch", []storage.InboxUpdate{update(10, 1, "a"), update(11, 1, "b"), update(12, 2, "c")},
+		{"first batch", []bot.InboxUpdate{update(10, 1, "a"), update(11, 1, "b"), update(12, 2, "c")},
 			[]int64{10, 11, 12}, []int64{10, 11, 12}},
 		// A re-delivery of an update still pending comes back to be
 		// queued: its first storing may have been reported as an error.
-		{"re-delivery of pending updates", []storage.InboxUpdate{update(11, 1, "b"), update(12, 2, "c")},
+		{"re-delivery of pending updates", []bot.InboxUpdate{update(11, 1, "b"), update(12, 2, "c")},
 			[]int64{11, 12}, []int64{10, 11, 12}},
-		{"old and new mixed, duplicate in batch", []storage.InboxUpdate{update(12, 2, "c"), update(14, 3, "first"), update(13, 1, "d"), update(14, 3, "second")},
+		{"old and new mixed, duplicate in batch", []bot.InboxUpdate{update(12, 2, "c"), update(14, 3, "first"), update(13, 1, "d"), update(14, 3, "second")},
 			[]int64{12, 14, 13}, []int64{10, 11, 12, 13, 14}},
-		{"out of order", []storage.InboxUpdate{update(17, 1, "g"), update(15, 2, "e"), update(16, 1, "f")},
+		{"out of order", []bot.InboxUpdate{update(17, 1, "g"), update(15, 2, "e"), update(16, 1, "f")},
 			[]int64{17, 15, 16}, []int64{10, 11, 12, 13, 14, 15, 16, 17}},
 	}
 	for _, s := range steps {
@@ -101,7 +132,7 @@ func TestSaveUpdates(t *testing.T) {
 			t.Errorf("%s: SaveUpdates returned %v, want %v", s.name, ids(got), s.want)
 		}
 		for _, u := range got {
-			if i := slices.IndexFunc(s.batch, func(b storage.InboxUpdate) bool { return b.ID == u.ID }); !reflect.DeepEqual(u, s.batch[i]) {
+			if i := slices.IndexFunc(s.batch, func(b bot.InboxUpdate) bool { return b.ID == u.ID }); !reflect.DeepEqual(u, s.batch[i]) {
 				t.Errorf("%s: SaveUpdates returned %+v, want the first of the batch %+v", s.name, u, s.batch[i])
 			}
 		}
@@ -114,10 +145,10 @@ func TestSaveUpdates(t *testing.T) {
 		}
 	}
 	// A re-delivery of a handled update is not returned.
-	if err := st.HandleUpdate(ctx, update(10, 1, "a"), func(*storage.Tx) error { return nil }); err != nil {
+	if err := handleUpdate(ctx, st, update(10, 1, "a"), func(*storage.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(10, 1, "a")}); err != nil || len(got) != 0 {
+	if got, err := st.SaveUpdates(ctx, []bot.InboxUpdate{update(10, 1, "a")}); err != nil || len(got) != 0 {
 		t.Errorf("re-delivery of a handled update returned %v, %v; want nothing", ids(got), err)
 	}
 	// The stored payload is the first one seen: a duplicate neither replaces
@@ -135,17 +166,18 @@ func TestSaveUpdates(t *testing.T) {
 
 func TestHandleUpdate(t *testing.T) {
 	t.Parallel()
-	st := storagetest.Open(t)
+	app := storagetest.Open(t)
+	st := bot.NewStore(app.DB())
 	ctx := context.Background()
 	u := update(100, 555, "Xin chào")
-	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u}); err != nil {
+	if _, err := st.SaveUpdates(ctx, []bot.InboxUpdate{u}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.NoteError(ctx, u.ID, "an earlier attempt failed"); err != nil {
 		t.Fatal(err)
 	}
 	calls := 0
-	err := st.HandleUpdate(ctx, u, func(tx *storage.Tx) error {
+	err := handleUpdate(ctx, st, u, func(tx *storage.Tx) error {
 		calls++
 		_, err := tx.SaveConversation(ctx, u.ChatID, "register", "name", map[string]string{"a": "b"}, 1)
 		return err
@@ -158,7 +190,7 @@ func TestHandleUpdate(t *testing.T) {
 		t.Errorf("after HandleUpdate: status %q, payload %q, last_error %v, finished %v; want done, no payload, no error, a finish time",
 			r.Status, r.Payload, r.LastError, r.Finished)
 	}
-	inTx(t, st, func(tx *storage.Tx) error {
+	inTx(t, app, func(tx *storage.Tx) error {
 		c, err := tx.Conversation(ctx, u.ChatID)
 		if err != nil || c.Flow != "register" {
 			t.Errorf("fn's write not committed: %+v, %v", c, err)
@@ -170,28 +202,29 @@ func TestHandleUpdate(t *testing.T) {
 	}
 
 	// A re-delivery or a replay: refused, fn not run.
-	err = st.HandleUpdate(ctx, u, func(tx *storage.Tx) error { calls++; return nil })
-	if !errors.Is(err, storage.ErrAlreadyHandled) || calls != 1 {
+	err = handleUpdate(ctx, st, u, func(tx *storage.Tx) error { calls++; return nil })
+	if !errors.Is(err, bot.ErrAlreadyHandled) || calls != 1 {
 		t.Errorf("second HandleUpdate: err %v, fn ran %d times in all; want ErrAlreadyHandled, 1", err, calls)
 	}
 	// The id is remembered after the payload is gone.
-	if got, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u}); err != nil || len(got) != 0 {
+	if got, err := st.SaveUpdates(ctx, []bot.InboxUpdate{u}); err != nil || len(got) != 0 {
 		t.Errorf("re-delivery of a handled update stored again: %v, %v", ids(got), err)
 	}
 
 	// An update that was never saved.
-	err = st.HandleUpdate(ctx, update(999, 555, ""), func(tx *storage.Tx) error { calls++; return nil })
-	if !errors.Is(err, storage.ErrNotFound) || calls != 1 {
-		t.Errorf("HandleUpdate(unsaved): err %v, fn ran: %v; want ErrNotFound without running fn", err, calls != 1)
+	err = handleUpdate(ctx, st, update(999, 555, ""), func(tx *storage.Tx) error { calls++; return nil })
+	if !errors.Is(err, sql.ErrNoRows) || calls != 1 {
+		t.Errorf("HandleUpdate(unsaved): err %v, fn ran: %v; want ErrNoRows without running fn", err, calls != 1)
 	}
 }
 
 func TestHandleUpdateErrorRollsBack(t *testing.T) {
 	t.Parallel()
-	st := storagetest.Open(t)
+	app := storagetest.Open(t)
+	st := bot.NewStore(app.DB())
 	ctx := context.Background()
 	u := update(200, 777, "/register")
-	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u}); err != nil {
+	if _, err := st.SaveUpdates(ctx, []bot.InboxUpdate{u}); err != nil {
 		t.Fatal(err)
 	}
 	boom := errors.New("telegram is down")
@@ -211,7 +244,7 @@ func TestHandleUpdateErrorRollsBack(t *testing.T) {
 		{"fn fails at once", func(tx *storage.Tx) error { return boom }},
 	}
 	for _, tt := range tests {
-		err := st.HandleUpdate(ctx, u, tt.fn)
+		err := handleUpdate(ctx, st, u, tt.fn)
 		if !errors.Is(err, boom) {
 			t.Errorf("%s: HandleUpdate error %v, want fn's error", tt.name, err)
 		}
@@ -219,7 +252,7 @@ func TestHandleUpdateErrorRollsBack(t *testing.T) {
 		if r.Status != "pending" || !sameJSON(t, r.Payload, u.Payload) {
 			t.Errorf("%s: after a failed attempt: status %q payload %s; want pending with the payload", tt.name, r.Status, r.Payload)
 		}
-		inTx(t, st, func(tx *storage.Tx) error {
+		inTx(t, app, func(tx *storage.Tx) error {
 			if _, err := tx.Conversation(ctx, u.ChatID); !errors.Is(err, storage.ErrNotFound) {
 				t.Errorf("%s: fn's conversation survived the rollback (err %v)", tt.name, err)
 			}
@@ -234,14 +267,14 @@ func TestHandleUpdateErrorRollsBack(t *testing.T) {
 		}
 	}
 	// The retry succeeds and its writes stick.
-	err := st.HandleUpdate(ctx, u, func(tx *storage.Tx) error {
+	err := handleUpdate(ctx, st, u, func(tx *storage.Tx) error {
 		_, err := tx.SaveConversation(ctx, u.ChatID, "register", "y", nil, 3)
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	inTx(t, st, func(tx *storage.Tx) error {
+	inTx(t, app, func(tx *storage.Tx) error {
 		c, err := tx.Conversation(ctx, u.ChatID)
 		if err != nil || c.Step != "y" || c.Version != 1 {
 			t.Errorf("after the retry: %+v, %v; want step y, version 1 (the failed attempts left no trace)", c, err)
@@ -254,10 +287,11 @@ func TestHandleUpdateErrorRollsBack(t *testing.T) {
 // update runs the handler once.
 func TestHandleUpdateConcurrently(t *testing.T) {
 	t.Parallel()
-	st := storagetest.Open(t)
+	app := storagetest.Open(t)
+	st := bot.NewStore(app.DB())
 	ctx := context.Background()
 	u := update(300, 42, "hi")
-	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{u}); err != nil {
+	if _, err := st.SaveUpdates(ctx, []bot.InboxUpdate{u}); err != nil {
 		t.Fatal(err)
 	}
 	var (
@@ -269,7 +303,7 @@ func TestHandleUpdateConcurrently(t *testing.T) {
 	for i := range errs {
 		wg.Go(func() {
 			<-start
-			errs[i] = st.HandleUpdate(ctx, u, func(tx *storage.Tx) error {
+			errs[i] = handleUpdate(ctx, st, u, func(tx *storage.Tx) error {
 				runs.Add(1)
 				time.Sleep(5 * time.Millisecond)
 				_, err := tx.SaveConversation(ctx, u.ChatID, "f", "s", nil, 0)
@@ -284,7 +318,7 @@ func TestHandleUpdateConcurrently(t *testing.T) {
 		switch {
 		case err == nil:
 			ok++
-		case errors.Is(err, storage.ErrAlreadyHandled):
+		case errors.Is(err, bot.ErrAlreadyHandled):
 			handled++
 		default:
 			t.Errorf("unexpected error: %v", err)
@@ -293,7 +327,7 @@ func TestHandleUpdateConcurrently(t *testing.T) {
 	if ok != 1 || handled != len(errs)-1 || runs.Load() != 1 {
 		t.Errorf("%d handlers succeeded, %d told already handled, fn ran %d times; want 1, %d, 1", ok, handled, runs.Load(), len(errs)-1)
 	}
-	inTx(t, st, func(tx *storage.Tx) error {
+	inTx(t, app, func(tx *storage.Tx) error {
 		if c, err := tx.Conversation(ctx, u.ChatID); err != nil || c.Version != 1 {
 			t.Errorf("conversation %+v, %v; want version 1", c, err)
 		}
@@ -303,9 +337,10 @@ func TestHandleUpdateConcurrently(t *testing.T) {
 
 func TestNextAttempt(t *testing.T) {
 	t.Parallel()
-	st := storagetest.Open(t)
+	app := storagetest.Open(t)
+	st := bot.NewStore(app.DB())
 	ctx := context.Background()
-	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(1, 1, ""), update(2, 1, ""), update(3, 2, ""), update(4, 1, "")}); err != nil {
+	if _, err := st.SaveUpdates(ctx, []bot.InboxUpdate{update(1, 1, ""), update(2, 1, ""), update(3, 2, ""), update(4, 1, "")}); err != nil {
 		t.Fatal(err)
 	}
 	// The chat's earliest pending update up to the given id, counted.
@@ -318,49 +353,50 @@ func TestNextAttempt(t *testing.T) {
 	if u, n, err := st.NextAttempt(ctx, 2, 3); err != nil || u.ID != 3 || n != 1 {
 		t.Errorf("NextAttempt on another chat = update %d, %d, %v; want update 3, 1", u.ID, n, err)
 	}
-	if _, _, err := st.NextAttempt(ctx, 2, 2); !errors.Is(err, storage.ErrNothingPending) {
+	if _, _, err := st.NextAttempt(ctx, 2, 2); !errors.Is(err, bot.ErrNothingPending) {
 		t.Errorf("NextAttempt below the chat's first update: %v, want ErrNothingPending", err)
 	}
 	// A failed handler does not undo the count: it committed on its own.
-	st.HandleUpdate(ctx, update(1, 1, ""), func(tx *storage.Tx) error { return errors.New("x") }) //nolint:errcheck
+	handleUpdate(ctx, st, update(1, 1, ""), func(tx *storage.Tx) error { return errors.New("x") }) //nolint:errcheck
 	if _, attempts, _ := st.UpdateStatus(ctx, 1); attempts != 3 {
 		t.Errorf("attempts = %d after a failed handler, want 3", attempts)
 	}
 	// An update may not be handled while an earlier one of its chat is pending.
-	if err := st.HandleUpdate(ctx, update(2, 1, ""), func(*storage.Tx) error { t.Error("ran out of order"); return nil }); !errors.Is(err, storage.ErrNotNext) {
+	if err := handleUpdate(ctx, st, update(2, 1, ""), func(*storage.Tx) error { t.Error("ran out of order"); return nil }); !errors.Is(err, bot.ErrNotNext) {
 		t.Errorf("HandleUpdate(2) before 1: %v, want ErrNotNext", err)
 	}
-	if err := st.HandleUpdate(ctx, update(1, 1, ""), func(tx *storage.Tx) error { return nil }); err != nil {
+	if err := handleUpdate(ctx, st, update(1, 1, ""), func(tx *storage.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if parked, err := st.ParkUpdate(ctx, 2, "poison"); err != nil || !parked {
+	if parked, err := park(ctx, st, 2, "poison"); err != nil || !parked {
 		t.Fatalf("ParkUpdate = %v, %v", parked, err)
 	}
 	// Done and parked updates are skipped.
 	if u, _, err := st.NextAttempt(ctx, 1, 4); err != nil || u.ID != 4 {
 		t.Errorf("NextAttempt after 1 done and 2 parked = update %d, %v; want 4", u.ID, err)
 	}
-	if _, _, err := st.NextAttempt(ctx, 1, 2); !errors.Is(err, storage.ErrNothingPending) {
+	if _, _, err := st.NextAttempt(ctx, 1, 2); !errors.Is(err, bot.ErrNothingPending) {
 		t.Errorf("NextAttempt up to 2 with nothing pending: %v", err)
 	}
 	if _, attempts, _ := st.UpdateStatus(ctx, 1); attempts != 3 {
 		t.Errorf("NextAttempt counted an attempt on a done update: %d", attempts)
 	}
-	if _, _, err := st.UpdateStatus(ctx, 404); !errors.Is(err, storage.ErrNotFound) {
+	if _, _, err := st.UpdateStatus(ctx, 404); !errors.Is(err, sql.ErrNoRows) {
 		t.Errorf("UpdateStatus(unknown) error %v, want ErrNotFound", err)
 	}
 }
 
 func TestParkUpdate(t *testing.T) {
 	t.Parallel()
-	st := storagetest.Open(t)
+	app := storagetest.Open(t)
+	st := bot.NewStore(app.DB())
 	ctx := context.Background()
 	poison, ok := update(50, 9, "poison"), update(51, 9, "fine")
-	if _, err := st.SaveUpdates(ctx, []storage.InboxUpdate{poison, ok}); err != nil {
+	if _, err := st.SaveUpdates(ctx, []bot.InboxUpdate{poison, ok}); err != nil {
 		t.Fatal(err)
 	}
 	st.NextAttempt(ctx, poison.ChatID, poison.ID) //nolint:errcheck
-	if parked, err := st.ParkUpdate(ctx, poison.ID, "panic: nil map"); err != nil || !parked {
+	if parked, err := park(ctx, st, poison.ID, "panic: nil map"); err != nil || !parked {
 		t.Fatal(err)
 	}
 	r, _ := updateRow(t, st, poison.ID)
@@ -371,21 +407,21 @@ func TestParkUpdate(t *testing.T) {
 		t.Errorf("PendingUpdates = %v, want only %d", ids(pending), ok.ID)
 	}
 	ran := false
-	if err := st.HandleUpdate(ctx, poison, func(tx *storage.Tx) error { ran = true; return nil }); !errors.Is(err, storage.ErrAlreadyHandled) || ran {
+	if err := handleUpdate(ctx, st, poison, func(tx *storage.Tx) error { ran = true; return nil }); !errors.Is(err, bot.ErrAlreadyHandled) || ran {
 		t.Errorf("HandleUpdate on a parked update: %v, fn ran %v; want ErrAlreadyHandled", err, ran)
 	}
 	// Parking a done update changes nothing.
-	if err := st.HandleUpdate(ctx, ok, func(tx *storage.Tx) error { return nil }); err != nil {
+	if err := handleUpdate(ctx, st, ok, func(tx *storage.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if parked, err := st.ParkUpdate(ctx, ok.ID, "late"); err != nil || parked {
+	if parked, err := park(ctx, st, ok.ID, "late"); err != nil || parked {
 		t.Fatal(err)
 	}
 	if r, _ := updateRow(t, st, ok.ID); r.Status != "done" || r.LastError.Valid {
 		t.Errorf("ParkUpdate on a done update changed it: %+v", r)
 	}
 	// Parking again keeps the first cause.
-	if parked, err := st.ParkUpdate(ctx, poison.ID, "second"); err != nil || parked {
+	if parked, err := park(ctx, st, poison.ID, "second"); err != nil || parked {
 		t.Fatal(err)
 	}
 	if r, _ := updateRow(t, st, poison.ID); r.LastError.String != "panic: nil map" {
@@ -395,7 +431,8 @@ func TestParkUpdate(t *testing.T) {
 
 func TestPurgeHandled(t *testing.T) {
 	t.Parallel()
-	st := storagetest.Open(t)
+	app := storagetest.Open(t)
+	st := bot.NewStore(app.DB())
 	ctx := context.Background()
 	const (
 		oldDone     = 1
@@ -405,7 +442,7 @@ func TestPurgeHandled(t *testing.T) {
 		edgeDone    = 5 // finished exactly at the cut-off
 		recentFaild = 6
 	)
-	var batch []storage.InboxUpdate
+	var batch []bot.InboxUpdate
 	for id := int64(1); id <= 6; id++ {
 		batch = append(batch, update(id, id, "x")) // a chat each: no order between them
 	}
@@ -413,12 +450,12 @@ func TestPurgeHandled(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range []int64{oldDone, recentDone, edgeDone} {
-		if err := st.HandleUpdate(ctx, batch[id-1], func(tx *storage.Tx) error { return nil }); err != nil {
+		if err := handleUpdate(ctx, st, batch[id-1], func(tx *storage.Tx) error { return nil }); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, id := range []int64{oldFailed, recentFaild} {
-		if _, err := st.ParkUpdate(ctx, id, "bad"); err != nil {
+		if _, err := park(ctx, st, id, "bad"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -433,7 +470,7 @@ func TestPurgeHandled(t *testing.T) {
 	backdate(oldFailed, cutoff.Add(-time.Hour))
 	backdate(edgeDone, cutoff)
 
-	n, err := st.PurgeHandled(ctx, cutoff)
+	n, err := purgeHandled(ctx, st, cutoff)
 	if err != nil || n != 1 {
 		t.Errorf("PurgeHandled = %d, %v; want 1", n, err)
 	}
@@ -443,12 +480,12 @@ func TestPurgeHandled(t *testing.T) {
 			t.Errorf("update %d exists = %v after the purge, want %v", id, exists, want)
 		}
 	}
-	if n, err := st.PurgeHandled(ctx, cutoff); err != nil || n != 0 {
+	if n, err := purgeHandled(ctx, st, cutoff); err != nil || n != 0 {
 		t.Errorf("second PurgeHandled = %d, %v; want 0", n, err)
 	}
 	// Once forgotten, the id would be taken as new (Telegram no longer
 	// re-delivers after 24 hours, which is why the cut-off is safe).
-	if got, _ := st.SaveUpdates(ctx, []storage.InboxUpdate{batch[oldDone-1], batch[recentDone-1]}); !slices.Equal(ids(got), []int64{oldDone}) {
+	if got, _ := st.SaveUpdates(ctx, []bot.InboxUpdate{batch[oldDone-1], batch[recentDone-1]}); !slices.Equal(ids(got), []int64{oldDone}) {
 		t.Errorf("after the purge SaveUpdates took %v as new, want [%d]", ids(got), oldDone)
 	}
 }
@@ -456,10 +493,11 @@ func TestPurgeHandled(t *testing.T) {
 // jsonb refuses a \u0000 escape; the inbox keeps the bytes it received, so
 // such an update is stored and cannot block the ones beside it.
 func TestSaveUpdatesKeepsAnyValidJSON(t *testing.T) {
-	st := storagetest.Open(t)
+	app := storagetest.Open(t)
+	st := bot.NewStore(app.DB())
 	ctx := context.Background()
-	odd := storage.InboxUpdate{ID: 7, ChatID: 1, Payload: []byte(`{"update_id":7,"message":{"text":"a\u0000b"}}`)}
-	stored, err := st.SaveUpdates(ctx, []storage.InboxUpdate{update(6, 1, "before"), odd, update(8, 1, "after")})
+	odd := bot.InboxUpdate{ID: 7, ChatID: 1, Payload: []byte(`{"update_id":7,"message":{"text":"a\u0000b"}}`)}
+	stored, err := st.SaveUpdates(ctx, []bot.InboxUpdate{update(6, 1, "before"), odd, update(8, 1, "after")})
 	if err != nil {
 		t.Fatalf("a \\u0000 escape blocked the batch: %v", err)
 	}
@@ -469,5 +507,72 @@ func TestSaveUpdatesKeepsAnyValidJSON(t *testing.T) {
 	pending, err := st.PendingUpdates(ctx, 0)
 	if err != nil || len(pending) != 3 || string(pending[1].Payload) != string(odd.Payload) {
 		t.Fatalf("pending %+v (%v): the payload was not kept byte for byte", pending, err)
+	}
+}
+
+// BenchmarkSaveAndHandleUpdate is the inbox's work for one update: store it,
+// count the attempt, mark it done in the handler's transaction.
+func BenchmarkSaveAndHandleUpdate(b *testing.B) {
+	st := bot.NewStore(storagetest.Open(b).DB())
+	ctx := context.Background()
+	var id int64
+	for b.Loop() {
+		id++
+		u := update(id, 12345, "hello")
+		saved, err := st.SaveUpdates(ctx, []bot.InboxUpdate{u})
+		if err != nil || len(saved) != 1 {
+			b.Fatalf("SaveUpdates: %v, %d stored", err, len(saved))
+		}
+		if _, _, err := st.NextAttempt(ctx, u.ChatID, u.ID); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := st.HandleUpdate(ctx, u, func(*sqlx.Tx) ([]bot.Reply, error) { return nil, nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestRetention(t *testing.T) {
+	t.Parallel()
+	st := bot.NewStore(storagetest.Open(t).DB())
+	ctx := context.Background()
+	now := time.Now()
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := st.DB().Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Two parked updates, 15 and 13 days old, each with a reply dropped then.
+	if _, err := st.SaveUpdates(ctx, []bot.InboxUpdate{update(1, 1, "a"), update(2, 2, "b")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{1, 2} {
+		rows, _, parked, err := st.ParkUpdate(ctx, bot.InboxUpdate{ID: id, ChatID: id}, "bad", []bot.Reply{bot.Message{ChatID: id, Text: "sorry"}})
+		if err != nil || !parked || len(rows) != 1 {
+			t.Fatalf("ParkUpdate(%d) = %v, %v, %v", id, rows, parked, err)
+		}
+		if err := st.DropReply(ctx, rows[0].ID, "refused"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec(`UPDATE updates SET finished_at = $1 WHERE update_id = 1`, now.AddDate(0, 0, -15))
+	exec(`UPDATE updates SET finished_at = $1 WHERE update_id = 2`, now.AddDate(0, 0, -13))
+	exec(`UPDATE outbox SET finished_at = $1 WHERE chat_id = 1`, now.AddDate(0, 0, -15))
+	exec(`UPDATE outbox SET finished_at = $1 WHERE chat_id = 2`, now.AddDate(0, 0, -13))
+
+	r, err := st.ApplyRetention(ctx, now)
+	if err != nil || r.ParkedPayloads != 1 || r.DroppedReplies != 1 {
+		t.Fatalf("ApplyRetention = %+v, %v; want one payload and one reply", r, err)
+	}
+	for id, kept := range map[int64]bool{1: false, 2: true} {
+		r, _ := updateRow(t, st, id)
+		if (r.Payload != nil) != kept {
+			t.Errorf("parked update %d: payload kept = %v, want %v", id, r.Payload != nil, kept)
+		}
+	}
+	var chats []int64
+	if err := st.DB().Select(&chats, `SELECT chat_id FROM outbox`); err != nil || !slices.Equal(chats, []int64{2}) {
+		t.Errorf("dropped replies left: %v (%v), want chat 2's", chats, err)
 	}
 }

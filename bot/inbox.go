@@ -1,0 +1,323 @@
+package bot
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/lib/pq"
+)
+
+// InboxUpdate is a Telegram update as the inbox keeps it until it is handled.
+type InboxUpdate struct {
+	ID      int64  `db:"update_id"`
+	ChatID  int64  `db:"chat_id"`
+	Payload []byte `db:"payload"`
+}
+
+// ErrAlreadyHandled is returned by HandleUpdate when the update was handled
+// or parked before: a re-delivery, or a replay racing a live delivery.
+var ErrAlreadyHandled = errors.New("update already handled")
+
+// SaveUpdates stores updates that are not in the inbox yet. It returns the
+// ones still to handle: those it stored, and re-deliveries of updates still
+// pending (their first storing may have committed while its caller saw an
+// error, so nobody queued them), with the chat recorded in the inbox. A
+// re-delivery of a handled update is ignored. It never waits for a handler
+// working on one of the updates. Only after it returns may Telegram be told
+// the updates arrived.
+func (s *Store) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpdate, error) {
+	if len(ups) == 0 {
+		return nil, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	// One statement may not touch a row twice: keep the first copy of an id.
+	byID := make(map[int64]InboxUpdate, len(ups))
+	var ids, chats []int64
+	var payloads pq.ByteaArray
+	for _, u := range ups {
+		if _, dup := byID[u.ID]; !dup {
+			byID[u.ID] = u
+			ids, chats, payloads = append(ids, u.ID), append(chats, u.ChatID), append(payloads, u.Payload)
+		}
+	}
+	// The second SELECT reads the rows that were there before this
+	// statement (the CTE's inserts are not visible to it) without waiting
+	// for row locks, unlike ON CONFLICT DO UPDATE.
+	var rows []struct {
+		ID     int64 `db:"update_id"`
+		ChatID int64 `db:"chat_id"`
+	}
+	err := s.db.SelectContext(ctx, &rows, `
+		WITH stored AS (
+			INSERT INTO updates (update_id, chat_id, payload)
+			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])
+			ON CONFLICT (update_id) DO NOTHING
+			RETURNING update_id, chat_id)
+		SELECT update_id, chat_id FROM stored
+		UNION ALL
+		SELECT update_id, chat_id FROM updates
+		WHERE update_id = ANY ($1) AND status = 'pending'`, pq.Array(ids), pq.Array(chats), payloads)
+	if err != nil {
+		return nil, fmt.Errorf("save updates: %w", err)
+	}
+	todo := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		todo[r.ID] = r.ChatID
+	}
+	var out []InboxUpdate
+	for _, id := range ids {
+		if chat, ok := todo[id]; ok {
+			u := byID[id]
+			u.ChatID = chat
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// PendingUpdates returns the updates stored at least age ago but not yet
+// handled, in order.
+func (s *Store) PendingUpdates(ctx context.Context, age time.Duration) ([]InboxUpdate, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	var ups []InboxUpdate
+	err := s.db.SelectContext(ctx, &ups, `
+		SELECT update_id, chat_id, payload FROM updates
+		WHERE status = 'pending' AND received_at <= now() - make_interval(secs => $1)
+		ORDER BY update_id`, age.Seconds())
+	return ups, err
+}
+
+// ErrNothingPending is returned by NextAttempt when the chat has no pending
+// update up to the given one: another job or replica handled them.
+var ErrNothingPending = errors.New("nothing pending")
+
+// UndoStart takes back the start NextAttempt counted, when the attempt
+// failed only because the database went away.
+func (s *Store) UndoStart(ctx context.Context, id int64) error {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	_, err := s.db.ExecContext(ctx, `UPDATE updates SET attempts = attempts - 1 WHERE update_id = $1 AND attempts > 0`, id)
+	return err
+}
+
+// ErrNotNext is returned by HandleUpdate when an earlier update of the same
+// chat is still pending: it must go first.
+var ErrNotNext = errors.New("an earlier update of this chat is pending")
+
+// NextAttempt picks the chat's earliest pending update with an id up to
+// upTo, counts one more attempt at it and returns it with the count. Always
+// taking the earliest keeps a chat's order even when its updates reached
+// different replicas. The count commits on its own, before the handler runs,
+// so an update that crashes the whole process is still counted.
+func (s *Store) NextAttempt(ctx context.Context, chatID, upTo int64) (InboxUpdate, int, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	var row struct {
+		InboxUpdate
+		Attempts int `db:"attempts"`
+	}
+	err := s.db.GetContext(ctx, &row, `
+		UPDATE updates SET attempts = attempts + 1
+		WHERE status = 'pending' AND update_id = (
+			-- FOR UPDATE: if another replica holds the earliest row and
+			-- handles it meanwhile, the lock skips it for the next one
+			-- instead of returning nothing.
+			SELECT update_id FROM updates
+			WHERE chat_id = $1 AND status = 'pending' AND update_id <= $2
+			ORDER BY update_id LIMIT 1 FOR UPDATE)
+		RETURNING update_id, chat_id, payload, attempts`, chatID, upTo)
+	if errors.Is(err, sql.ErrNoRows) {
+		return InboxUpdate{}, 0, ErrNothingPending
+	}
+	return row.InboxUpdate, row.Attempts, err
+}
+
+// HandleUpdate runs fn in a transaction that also marks the update done and
+// writes fn's replies to the outbox, so that an update's effects, its being
+// handled and what the bot says about it commit together. Replicas take
+// turns per chat through an advisory lock held until the end of the
+// transaction. It returns the outbox rows in order, and whether this process
+// may send them now: not when an earlier reply of the chat is still waiting
+// elsewhere (then whoever sends that one's successors picks them up: see
+// ClaimReplies). It returns ErrAlreadyHandled when the update is no longer
+// pending, and ErrNotNext when an earlier one of the chat is.
+func (s *Store) HandleUpdate(ctx context.Context, u InboxUpdate, fn func(tx *sqlx.Tx) ([]Reply, error)) (out []OutboxRow, mine bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, u.ChatID); err != nil {
+			return fmt.Errorf("inbox: lock chat: %w", err)
+		}
+		var status string
+		err := tx.GetContext(ctx, &status, `SELECT status FROM updates WHERE update_id = $1 FOR UPDATE`, u.ID)
+		if err != nil {
+			return fmt.Errorf("inbox: read status: %w", err)
+		}
+		if status != "pending" {
+			return ErrAlreadyHandled
+		}
+		var earlier bool
+		err = tx.GetContext(ctx, &earlier, `
+			SELECT EXISTS (SELECT 1 FROM updates WHERE chat_id = $1 AND status = 'pending' AND update_id < $2)`,
+			u.ChatID, u.ID)
+		if err != nil {
+			return fmt.Errorf("inbox: look for earlier updates: %w", err)
+		}
+		if earlier {
+			return ErrNotNext
+		}
+		replies, err := fn(tx)
+		if err != nil {
+			return err
+		}
+		out, mine, err = s.finish(ctx, tx, u, "done", "", replies)
+		return err
+	})
+	return out, mine, err
+}
+
+// finish marks the update done (or failed, with its cause) and writes its
+// replies to the outbox, in one statement.
+func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, cause string, replies []Reply) ([]OutboxRow, bool, error) {
+	const mark = `UPDATE updates SET status = $2, last_error = nullif($3, ''), finished_at = now(),
+		payload = CASE WHEN $2 = 'done' THEN NULL ELSE payload END
+		WHERE update_id = $1`
+	if len(replies) == 0 {
+		_, err := tx.ExecContext(ctx, mark, u.ID, status, cleanError(cause))
+		return nil, false, wrapErr("inbox: mark "+status, err)
+	}
+	kinds, bodies, err := encodeReplies(replies)
+	if err != nil {
+		return nil, false, err
+	}
+	var rows []struct {
+		ID      int64     `db:"id"`
+		Mine    bool      `db:"mine"`
+		Created time.Time `db:"created_at"`
+	}
+	// RETURNING does not promise an order; ids follow r.n.
+	err = tx.SelectContext(ctx, &rows, `
+		WITH done AS (`+mark+`)
+		INSERT INTO outbox (chat_id, update_id, kind, body, owner, lease_until)
+		SELECT $4, $1, r.kind, r.body,
+			CASE WHEN b.blocked THEN NULL ELSE $7 END,
+			CASE WHEN b.blocked THEN NULL ELSE now() + make_interval(secs => $8) END
+		FROM unnest($5::text[], $6::bytea[]) WITH ORDINALITY AS r (kind, body, n),
+			-- Replies wait behind any earlier one of the chat that is not
+			-- this process's own in flight: order holds across replicas.
+			(SELECT EXISTS (SELECT 1 FROM outbox WHERE chat_id = $4 AND status = 'pending'
+				AND NOT (owner IS NOT DISTINCT FROM $7 AND lease_until > now())) AS blocked) b
+		ORDER BY r.n
+		RETURNING id, owner IS NOT NULL AS mine, created_at`,
+		u.ID, status, cleanError(cause), u.ChatID, pq.Array(kinds), pq.ByteaArray(bodies), s.owner, leaseTime.Seconds())
+	if err != nil {
+		return nil, false, fmt.Errorf("outbox: write replies: %w", err)
+	}
+	if len(rows) != len(replies) {
+		return nil, false, fmt.Errorf("outbox: wrote %d of %d replies", len(rows), len(replies))
+	}
+	out := make([]OutboxRow, len(rows))
+	for i, r := range rows {
+		out[i] = OutboxRow{ID: r.ID, ChatID: u.ChatID, Created: r.Created}
+	}
+	slices.SortFunc(out, func(a, b OutboxRow) int { return cmp.Compare(a.ID, b.ID) })
+	for i := range out {
+		out[i].Reply = replies[i]
+	}
+	return out, len(rows) > 0 && rows[0].Mine, nil
+}
+
+// ParkUpdate gives up on an update: it stays in the inbox as failed, with
+// its payload and the error, for someone to look at, and replies (telling
+// the user) go to the outbox in the same transaction. It reports false when
+// the update was no longer pending (another replica handled it meanwhile).
+func (s *Store) ParkUpdate(ctx context.Context, u InboxUpdate, cause string, replies []Reply) (out []OutboxRow, mine, parked bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var status string
+		err := tx.GetContext(ctx, &status, `SELECT status FROM updates WHERE update_id = $1 FOR UPDATE`, u.ID)
+		if err != nil || status != "pending" {
+			return wrapErr("inbox: read status", err)
+		}
+		parked = true
+		out, mine, err = s.finish(ctx, tx, u, "failed", cause, replies)
+		return err
+	})
+	return out, mine, parked, err
+}
+
+// NoteError records why the latest attempt failed, for the logs and the
+// person who looks at a parked update later.
+func (s *Store) NoteError(ctx context.Context, id int64, cause string) error {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	_, err := s.db.ExecContext(ctx, `UPDATE updates SET last_error = $2 WHERE update_id = $1`, id, cleanError(cause))
+	return err
+}
+
+// UpdateStatus returns an update's status and attempts (tests and tools).
+func (s *Store) UpdateStatus(ctx context.Context, id int64) (status string, attempts int, err error) {
+	row := s.db.QueryRowxContext(ctx, `SELECT status, attempts FROM updates WHERE update_id = $1`, id)
+	err = row.Scan(&status, &attempts)
+	return status, attempts, err
+}
+
+// How long the runtime keeps what it keeps only for a while (docs/privacy.md).
+const (
+	// HandledUpdatesKept: Telegram re-delivers an update for 24 hours at
+	// most; the id is kept twice as long to recognise a re-delivery.
+	HandledUpdatesKept = 48 * time.Hour
+	// ParkedDays: a parked (failed) update's payload, and a dropped reply,
+	// are kept for someone to look at, then cleared; the update's id, error
+	// and times stay.
+	ParkedDays = 14
+)
+
+// Retained counts what one ApplyRetention removed.
+type Retained struct {
+	HandledUpdates, ParkedPayloads, DroppedReplies int64
+}
+
+// ApplyRetention removes, as of now, what the runtime keeps only for a
+// while. It is idempotent and safe to run on several replicas at once.
+func (s *Store) ApplyRetention(ctx context.Context, now time.Time) (Retained, error) {
+	var r Retained
+	steps := []struct {
+		what  string
+		count *int64
+		query string
+		arg   time.Time
+	}{
+		{"purge handled updates", &r.HandledUpdates,
+			`DELETE FROM updates WHERE status = 'done' AND finished_at < $1`, now.Add(-HandledUpdatesKept)},
+		{"clear parked payloads", &r.ParkedPayloads,
+			`UPDATE updates SET payload = NULL WHERE status = 'failed' AND payload IS NOT NULL AND finished_at < $1`,
+			now.AddDate(0, 0, -ParkedDays)},
+		{"purge dropped replies", &r.DroppedReplies,
+			`DELETE FROM outbox WHERE status = 'dropped' AND finished_at < $1`, now.AddDate(0, 0, -ParkedDays)},
+	}
+	for _, st := range steps {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+		res, err := s.db.ExecContext(ctx, st.query, st.arg)
+		cancel()
+		if err != nil {
+			return r, wrapErr(st.what, err)
+		}
+		*st.count, _ = res.RowsAffected()
+	}
+	return r, nil
+}
+
+// LastUpdateID is the highest update_id in the inbox, 0 if it is empty. The
+// demo starts its fake Telegram past it when it reuses a database.
+func (s *Store) LastUpdateID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, `SELECT coalesce(max(update_id), 0) FROM updates`)
+	return id, err
+}

@@ -1,0 +1,314 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// The outbox (docs/architecture.md): a handler's replies are written in the
+// transaction that handles its update; after the commit the process that
+// wrote them sends them in order and deletes each once Telegram took it.
+// What is not sent then — the process died, Telegram kept failing, or an
+// earlier reply of the chat was still waiting elsewhere — is sent by
+// whoever claims it next: the sweep of any replica, or the next start.
+//
+// Per chat, a reply is never sent before the previous one was delivered or
+// given up. Edits repeat harmlessly; a sendMessage is repeated only when a
+// process died between Telegram's answer and the delete (the duplicate
+// window: one mark interval plus one statement).
+
+// OutboxRow is one reply waiting in the outbox.
+type OutboxRow struct {
+	ID      int64
+	ChatID  int64
+	Reply   Reply
+	Created time.Time
+}
+
+// answerMaxAge is how old a callback answer may be and still be sent:
+// Telegram refuses answers to queries older than about 15 seconds.
+const answerMaxAge = 15 * time.Second
+
+// maxReplyAttempts is how often a reply is taken up again after sending it
+// failed for a reason other than Telegram refusing it, before it is dropped.
+const maxReplyAttempts = 10
+
+const (
+	kindMessage  = "sendMessage"
+	kindEdit     = "editMessageText"
+	kindAnswer   = "answerCallbackQuery"
+	kindPhoto    = "sendPhoto"
+	kindDocument = "sendDocument"
+	kindCommands = "setMyCommands"
+)
+
+func kindOf(r Reply) string {
+	switch r.(type) {
+	case Message:
+		return kindMessage
+	case Edit:
+		return kindEdit
+	case Answer:
+		return kindAnswer
+	case Photo:
+		return kindPhoto
+	case Document:
+		return kindDocument
+	case Commands:
+		return kindCommands
+	}
+	return ""
+}
+
+func encodeReplies(replies []Reply) (kinds []string, bodies [][]byte, err error) {
+	for _, r := range replies {
+		k := kindOf(r)
+		if k == "" {
+			return nil, nil, fmt.Errorf("outbox: unknown reply %T", r)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, nil, fmt.Errorf("outbox: encode %s: %w", k, err)
+		}
+		kinds, bodies = append(kinds, k), append(bodies, b)
+	}
+	return kinds, bodies, nil
+}
+
+func decodeReply(kind string, body []byte) (Reply, error) {
+	var (
+		r   Reply
+		err error
+	)
+	switch kind {
+	case kindMessage:
+		var m Message
+		err = json.Unmarshal(body, &m)
+		r = m
+	case kindEdit:
+		var e Edit
+		err = json.Unmarshal(body, &e)
+		r = e
+	case kindAnswer:
+		var a Answer
+		err = json.Unmarshal(body, &a)
+		r = a
+	case kindPhoto:
+		var p Photo
+		err = json.Unmarshal(body, &p)
+		r = p
+	case kindDocument:
+		var d Document
+		err = json.Unmarshal(body, &d)
+		r = d
+	case kindCommands:
+		var c Commands
+		err = json.Unmarshal(body, &c)
+		r = c
+	default:
+		return nil, fmt.Errorf("outbox: unknown kind %q", kind)
+	}
+	return r, err
+}
+
+// ChatsWithReplies lists the chats whose earliest waiting reply nobody is
+// sending: their sender died, gave them back, or never had them.
+func (s *Store) ChatsWithReplies(ctx context.Context) ([]int64, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	var chats []int64
+	err := s.db.SelectContext(ctx, &chats, `
+		SELECT DISTINCT chat_id FROM outbox
+		WHERE status = 'pending' AND (owner IS NULL OR lease_until < now())`)
+	return chats, wrapErr("outbox: look for waiting replies", err)
+}
+
+// TakeOver frees every lease: for a process that knows it is the only one
+// (long polling allows one), the owners of the leases it finds are dead.
+func (s *Store) TakeOver(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	_, err := s.db.ExecContext(ctx, `
+		UPDATE outbox SET owner = NULL, lease_until = NULL WHERE status = 'pending' AND owner IS NOT NULL`)
+	return wrapErr("outbox: take over", err)
+}
+
+// ClaimReplies leases to this process the chat's waiting replies that come
+// before any another process is sending, in order, skipping the ones this
+// process delivered but has not deleted yet (skip).
+func (s *Store) ClaimReplies(ctx context.Context, chat int64, skip func(id int64) bool) ([]OutboxRow, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	var out []OutboxRow
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var rows []struct {
+			ID      int64     `db:"id"`
+			Kind    string    `db:"kind"`
+			Body    []byte    `db:"body"`
+			Free    bool      `db:"free"`
+			Created time.Time `db:"created_at"`
+		}
+		err := tx.SelectContext(ctx, &rows, `
+			SELECT id, kind, body, created_at, (owner IS NULL OR lease_until < now()) AS free
+			FROM outbox WHERE chat_id = $1 AND status = 'pending' ORDER BY id FOR UPDATE`, chat)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for _, r := range rows {
+			if skip(r.ID) {
+				continue
+			}
+			if !r.Free {
+				break
+			}
+			rep, err := decodeReply(r.Kind, r.Body)
+			if err != nil {
+				// Written by a newer version, or damaged: nobody can send it.
+				if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'dropped', last_error = $2, finished_at = now() WHERE id = $1`,
+					r.ID, cleanError(err.Error())); err != nil {
+					return err
+				}
+				continue
+			}
+			ids = append(ids, r.ID)
+			out = append(out, OutboxRow{ID: r.ID, ChatID: chat, Reply: rep, Created: r.Created})
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `
+			UPDATE outbox SET owner = $2, lease_until = now() + make_interval(secs => $3) WHERE id = ANY ($1)`,
+			pq.Array(ids), s.owner, leaseTime.Seconds())
+		return err
+	})
+	return out, wrapErr("outbox: claim replies", err)
+}
+
+// DropReply gives a reply up for good, keeping it a while for someone to
+// look at (docs/privacy.md).
+func (s *Store) DropReply(ctx context.Context, id int64, cause string) error {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	_, err := s.db.ExecContext(ctx, `
+		UPDATE outbox SET status = 'dropped', owner = NULL, lease_until = NULL, last_error = $2, finished_at = now()
+		WHERE id = $1`, id, cleanError(cause))
+	return wrapErr("outbox: drop reply", err)
+}
+
+// ReleaseReplies gives replies back for a later try (the sweep's): the
+// first of them failed now with cause and counts one more attempt, the rest
+// wait behind it. It returns the first one's attempts so far.
+func (s *Store) ReleaseReplies(ctx context.Context, ids []int64, cause string) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	var attempts int
+	err := s.db.GetContext(ctx, &attempts, `
+		WITH freed AS (
+			UPDATE outbox SET owner = NULL, lease_until = NULL,
+				attempts = attempts + CASE WHEN id = $2 THEN 1 ELSE 0 END,
+				last_error = CASE WHEN id = $2 THEN $3 ELSE last_error END
+			WHERE id = ANY ($1) RETURNING id, attempts)
+		SELECT coalesce(max(attempts) FILTER (WHERE id = $2), 0) FROM freed`,
+		pq.Array(ids), ids[0], cleanError(cause))
+	return attempts, wrapErr("outbox: release replies", err)
+}
+
+// deleteReplies removes delivered replies.
+func (s *Store) deleteReplies(ctx context.Context, ids []int64) error {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	_, err := s.db.ExecContext(ctx, `DELETE FROM outbox WHERE id = ANY ($1)`, pq.Array(ids))
+	return wrapErr("outbox: delete delivered replies", err)
+}
+
+// marks deletes delivered replies in batches, so that delivering costs no
+// statement of its own on the way of an update. Until the delete commits,
+// a delivered reply is still in the outbox: has keeps this process from
+// sending it again, and a crash in that window repeats it (the duplicate
+// window).
+type marks struct {
+	store *Store
+	log   *slog.Logger
+	every time.Duration
+
+	mu      sync.Mutex
+	pending map[int64]bool
+	kick    chan struct{}
+}
+
+func newMarks(store *Store, log *slog.Logger, every time.Duration) *marks {
+	return &marks{store: store, log: log, every: every, pending: map[int64]bool{}, kick: make(chan struct{}, 1)}
+}
+
+func (m *marks) add(id int64) {
+	m.mu.Lock()
+	m.pending[id] = true
+	m.mu.Unlock()
+	select {
+	case m.kick <- struct{}{}:
+	default:
+	}
+}
+
+func (m *marks) has(id int64) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.pending[id]
+}
+
+// run deletes what was delivered, at most every m.every, until ctx ends;
+// then once more.
+func (m *marks) run(ctx context.Context) {
+	failing := false
+	for {
+		select {
+		case <-ctx.Done():
+			m.flush(context.Background(), &failing)
+			return
+		case <-m.kick:
+		}
+		if ctx.Err() != nil {
+			m.flush(context.Background(), &failing)
+			return
+		}
+		m.flush(ctx, &failing)
+		_ = sleep(ctx, m.every)
+	}
+}
+
+func (m *marks) flush(ctx context.Context, failing *bool) {
+	m.mu.Lock()
+	ids := make([]int64, 0, len(m.pending))
+	for id := range m.pending {
+		ids = append(ids, id)
+	}
+	m.mu.Unlock()
+	if len(ids) == 0 {
+		return
+	}
+	if err := m.store.deleteReplies(ctx, ids); err != nil {
+		if !*failing {
+			m.log.Warn("cannot delete delivered replies yet; will retry", "count", len(ids), "err", err)
+		}
+		*failing = true
+		select { // try again after the pause
+		case m.kick <- struct{}{}:
+		default:
+		}
+		return
+	}
+	*failing = false
+	m.mu.Lock()
+	for _, id := range ids {
+		delete(m.pending, id)
+	}
+	m.mu.Unlock()
+}
