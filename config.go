@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"flag"
 	"fmt"
 	"io"
@@ -27,6 +28,8 @@ type config struct {
 	APIURL          string  // TELEGRAM_API_URL
 	LogFormat       string  // LOG_FORMAT: json or text
 	GuidesDir       string  // GUIDES_DIR: the guide catalog, when not the built-in one
+	SendRate        float64 // SEND_RATE: messages per second overall; 0 lifts the limit
+	SendChatRate    float64 // SEND_CHAT_RATE: messages per second per chat; 0 lifts the limit
 }
 
 // configError names the variable at fault; main prints it as one line and
@@ -53,6 +56,8 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		APIURL:          or(getenv("TELEGRAM_API_URL"), "https://api.telegram.org"),
 		LogFormat:       or(getenv("LOG_FORMAT"), "json"),
 		GuidesDir:       strings.TrimSpace(getenv("GUIDES_DIR")),
+		SendRate:        24,
+		SendChatRate:    1,
 	}
 	fs := flag.NewFlagSet("dvcbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -113,6 +118,17 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 	c.APIURL = strings.TrimRight(c.APIURL, "/")
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return c, &configError{"LOG_FORMAT", "is malformed: want json or text"}
+	}
+	for name, rate := range map[string]*float64{"SEND_RATE": &c.SendRate, "SEND_CHAT_RATE": &c.SendChatRate} {
+		v := strings.TrimSpace(getenv(name))
+		if v == "" {
+			continue
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+			return c, &configError{name, fmt.Sprintf("is %q: want messages per second, a number ≥ 0 (0 lifts the limit)", v)}
+		}
+		*rate = f
 	}
 	for _, f := range strings.FieldsFunc(getenv("ADMIN_TELEGRAM_IDS"), func(r rune) bool { return r == ',' || r == ' ' }) {
 		id, err := strconv.ParseInt(f, 10, 64)

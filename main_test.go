@@ -53,6 +53,8 @@ func TestConfigErrors(t *testing.T) {
 			return m
 		}(), "WEBHOOK_SECRET is malformed"},
 		{"bad admin id", nil, with("ADMIN_TELEGRAM_IDS", "12,abc"), `ADMIN_TELEGRAM_IDS has "abc"`},
+		{"negative send rate", nil, with("SEND_RATE", "-1"), `SEND_RATE is "-1"`},
+		{"send chat rate not a number", nil, with("SEND_CHAT_RATE", "fast"), `SEND_CHAT_RATE is "fast"`},
 		{"bad language", nil, with("DEFAULT_LANGUAGE", "fr"), "DEFAULT_LANGUAGE is \"fr\""},
 		{"bad address", nil, with("HTTP_ADDR", "8080"), "HTTP_ADDR is malformed"},
 		{"bad port", nil, with("HTTP_ADDR", "localhost:abc"), "HTTP_ADDR has a bad port"},
@@ -83,8 +85,13 @@ func TestConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.HTTPAddr != ":8080" || c.DefaultLanguage != "vi" || c.APIURL != "https://api.telegram.org" || len(c.Admins) != 3 || c.Admins[2] != 333 {
+	if c.HTTPAddr != ":8080" || c.DefaultLanguage != "vi" || c.APIURL != "https://api.telegram.org" || len(c.Admins) != 3 || c.Admins[2] != 333 ||
+		c.SendRate != 24 || c.SendChatRate != 1 {
 		t.Fatalf("defaults: %+v", c)
+	}
+	c, err = loadConfig(nil, env(map[string]string{"TELEGRAM_BOT_TOKEN": "1:a", "DATABASE_URL": "postgres://x/y", "SEND_RATE": "0", "SEND_CHAT_RATE": "0.5"}), needs{token: true, database: true}, &bytes.Buffer{})
+	if err != nil || c.SendRate != 0 || c.SendChatRate != 0.5 {
+		t.Fatalf("SEND_RATE=0, SEND_CHAT_RATE=0.5: %+v, %v", c, err)
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/handlers"
@@ -49,6 +51,7 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 		log.Warn("guide to review (dvcbot guides check)", "problem", e.Error())
 	}
 	api, err := tg.New(cfg.Token, tg.WithServerURL(cfg.APIURL), tg.WithSkipGetMe(),
+		tg.WithHTTPClient(0, bot.NewHTTPClient()),
 		tg.WithErrorsHandler(func(err error) { log.Error("telegram client", "err", err) }))
 	if err != nil {
 		return nil, fmt.Errorf("telegram client: %w", err)
@@ -63,7 +66,9 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 		return nil, fmt.Errorf("cannot reach Telegram at %s: %w", cfg.APIURL, err)
 	}
 	h := handlers.New(store, texts, catalog, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log))
-	sender := bot.NewSender(api, append([]bot.SenderOption{bot.WithSenderLogger(log)}, senderOpts...)...)
+	limits := []bot.SenderOption{bot.WithSenderLogger(log),
+		bot.WithGlobalRate(cfg.SendRate, 4), bot.WithChatRate(cfg.SendChatRate, 3)}
+	sender := bot.NewSender(api, append(limits, senderOpts...)...)
 	inbox := bot.NewStore(store.DB())
 	opts := []bot.Option{bot.WithLogger(log)}
 	if cfg.WebhookURL == "" {
@@ -111,6 +116,11 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		return fmt.Errorf("http server on %s: %w", cfg.HTTPAddr, err)
 	}
 	mux := http.NewServeMux()
+	reg := prometheus.NewRegistry()
+	if err := a.runtime.Register(reg); err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	var poller *bot.Poller
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.Ping(r.Context()); err != nil {
@@ -118,7 +128,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 			return
 		}
 		if poller != nil {
-			if last := poller.LastSuccess(); time.Since(last) > 3*time.Minute && time.Since(started) > 3*time.Minute {
+			// A poller held back by a full backlog is alive: it asks again
+			// once the bot has caught up.
+			if last := poller.LastSuccess(); time.Since(last) > 3*time.Minute && time.Since(started) > 3*time.Minute && !poller.Throttled() {
 				http.Error(w, "no answer from Telegram since "+last.Format(time.RFC3339), http.StatusServiceUnavailable)
 				return
 			}
@@ -131,9 +143,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		if path == "" {
 			path = "/"
 		}
-		mux.Handle("POST "+path, a.runtime.WebhookHandler(cfg.WebhookSecret, bot.DefaultMaxWebhookBody))
+		mux.Handle("POST "+path, a.runtime.WebhookHandler(cfg.WebhookSecret, bot.DefaultMaxWebhookBody, maxBacklog))
 	} else {
-		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log,
+		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log, Errors: a.runtime.PollErrors(),
 			Throttle: func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}

@@ -26,9 +26,16 @@ type Poller struct {
 	// Throttle, when set, is called before each getUpdates and may block:
 	// while the bot is busy, updates are better left with Telegram.
 	Throttle func(context.Context) error
+	// Errors, when set, counts failed getUpdates calls.
+	Errors interface{ Inc() }
 
-	lastOK atomic.Int64 // unix nanoseconds of the last successful getUpdates
+	lastOK    atomic.Int64 // unix nanoseconds of the last successful getUpdates
+	throttled atomic.Bool  // Throttle is holding the next getUpdates back
 }
+
+// Throttled tells whether the poller is waiting for the bot to catch up
+// (Throttle) rather than for Telegram.
+func (p *Poller) Throttled() bool { return p.throttled.Load() }
 
 // LastSuccess is when getUpdates last answered; zero before the first
 // answer. The health check uses it to notice a bot cut off from Telegram.
@@ -62,7 +69,10 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 	pause := time.Second
 	for ctx.Err() == nil {
 		if p.Throttle != nil {
-			if err := p.Throttle(ctx); err != nil {
+			p.throttled.Store(true)
+			err := p.Throttle(ctx)
+			p.throttled.Store(false)
+			if err != nil {
 				break
 			}
 		}
@@ -76,6 +86,9 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		if err != nil {
 			if ctx.Err() != nil {
 				break
+			}
+			if p.Errors != nil {
+				p.Errors.Inc()
 			}
 			log.Warn("getting updates failed, will retry", "in", pause, "err", err)
 			if sleep(ctx, pause) != nil {

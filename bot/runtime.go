@@ -48,6 +48,7 @@ type Runtime struct {
 	handleTimeout time.Duration
 	onHandled     func(updateID int64)
 	sole          bool // the only process: leases found at start are a dead one's
+	metrics       *Metrics
 	marks         *marks
 	marksDone     chan struct{}
 	stopMarks     context.CancelFunc
@@ -110,6 +111,8 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 	if r.lanes == nil {
 		r.lanes = NewLanes(32)
 	}
+	r.metrics = NewMetrics()
+	r.sender.tooMany = r.metrics.tooMany
 	r.work, r.cancelWork = context.WithCancel(context.Background())
 	r.marks = newMarks(store, r.log, 20*time.Millisecond)
 	var marksCtx context.Context
@@ -148,6 +151,7 @@ func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	if err != nil {
 		return err
 	}
+	r.metrics.received.Add(float64(len(stored)))
 	r.dispatch(stored)
 	return nil
 }
@@ -355,6 +359,7 @@ func (r *Runtime) process(trigger InboxUpdate) {
 	failures := map[int64]int{}
 	dbPause := time.Second
 	waitForDatabase := func(log *slog.Logger, err error) bool {
+		r.metrics.dbDown.Inc()
 		log.Warn("database unavailable, will retry", "in", dbPause, "err", err)
 		if sleep(ctx, dbPause) != nil {
 			return false
@@ -377,22 +382,25 @@ func (r *Runtime) process(trigger InboxUpdate) {
 		var u models.Update
 		if err := json.Unmarshal(in.Payload, &u); err != nil {
 			log.Error("update parked: it cannot be decoded", "err", err)
-			if err := r.park(ctx, in, err, nil); err != nil && !waitForDatabase(log, err) {
+			if err := r.park(ctx, in, err, nil, "undecodable"); err != nil && !waitForDatabase(log, err) {
 				return
 			}
 			continue
 		}
 		if starts > maxStarts {
 			log.Error("update parked: it was being handled each time the process died", "starts", starts-1)
-			if err := r.park(ctx, in, errors.New("too many starts"), &u); err != nil && !waitForDatabase(log, err) {
+			if err := r.park(ctx, in, errors.New("too many starts"), &u, "crash_loop"); err != nil && !waitForDatabase(log, err) {
 				return
 			}
 			continue
 		}
+		began := time.Now()
 		rows, mine, err := r.handle(ctx, in, &u)
 		var p *panicError
 		switch {
 		case err == nil:
+			r.metrics.handleTime.Observe(time.Since(began).Seconds())
+			r.metrics.handled.Inc()
 			dbPause = time.Second
 			if mine {
 				r.deliver(ctx, rows)
@@ -416,16 +424,17 @@ func (r *Runtime) process(trigger InboxUpdate) {
 			continue
 		case errors.As(err, &p):
 			log.Error("handler panicked; update parked as failed", "panic", fmt.Sprint(p.value), "stack", string(p.stack))
-			if err := r.park(ctx, in, err, &u); err != nil && !waitForDatabase(log, err) {
+			if err := r.park(ctx, in, err, &u, "panic"); err != nil && !waitForDatabase(log, err) {
 				return
 			}
 			continue
 		}
+		r.metrics.failed.Inc()
 		failures[in.ID]++
 		n := failures[in.ID]
 		if n >= r.maxAttempts {
 			log.Error("update parked as failed: it failed on every attempt", "attempts", n, "err", err)
-			if err := r.park(ctx, in, err, &u); err != nil && !waitForDatabase(log, err) {
+			if err := r.park(ctx, in, err, &u, "failing"); err != nil && !waitForDatabase(log, err) {
 				return
 			}
 			continue
@@ -456,15 +465,18 @@ func (r *Runtime) handle(ctx context.Context, in InboxUpdate, u *models.Update) 
 // park gives up on an update: it stays in the inbox as failed and, when u
 // is known, the user is told it could not be handled. An error means the
 // update could not be parked; it is still pending.
-func (r *Runtime) park(ctx context.Context, in InboxUpdate, cause error, u *models.Update) error {
+func (r *Runtime) park(ctx context.Context, in InboxUpdate, cause error, u *models.Update, why string) error {
 	var replies []Reply
 	if u != nil {
 		replies = r.handler.Failed(ctx, u)
 	}
-	rows, mine, _, err := r.store.ParkUpdate(ctx, in, cause.Error(), replies)
+	rows, mine, parked, err := r.store.ParkUpdate(ctx, in, cause.Error(), replies)
 	if err != nil {
 		r.log.Error("cannot park update", "update_id", in.ID, "err", err)
 		return err
+	}
+	if parked {
+		r.metrics.parked.WithLabelValues(why).Inc()
 	}
 	if mine {
 		r.deliver(ctx, rows)
@@ -484,7 +496,7 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 	for i, row := range rows {
 		if _, ok := row.Reply.(Answer); ok && time.Since(row.Created) > answerMaxAge {
 			// Telegram no longer accepts it; the press has long stopped spinning.
-			r.drop(row, "callback answer too old to send", slog.LevelInfo)
+			r.drop(row, "too_old", "callback answer too old to send", slog.LevelInfo)
 			continue
 		}
 		sendCtx, cancel := context.WithTimeout(ctx, maxSendTime)
@@ -492,10 +504,11 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		cancel()
 		switch {
 		case err == nil:
+			r.metrics.sent.WithLabelValues(kindOf(row.Reply)).Inc()
 			r.marks.add(row.ID)
 			continue
 		case isPermanent(err):
-			r.drop(row, err.Error(), slog.LevelError)
+			r.drop(row, "refused", err.Error(), slog.LevelError)
 			continue
 		}
 		ids := make([]int64, 0, len(rows)-i)
@@ -510,15 +523,17 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		case rerr != nil:
 			r.log.Warn("cannot give replies back; they are sent again when their lease ends", "chat", row.ChatID, "err", rerr)
 		case attempts >= maxReplyAttempts:
-			r.drop(row, err.Error(), slog.LevelError)
+			r.drop(row, "attempts", err.Error(), slog.LevelError)
 		default:
+			r.metrics.retried.WithLabelValues(kindOf(row.Reply)).Inc()
 			r.log.Warn("reply not sent; will try again", "chat", row.ChatID, "method", describe(row.Reply), "attempts", attempts, "err", err)
 		}
 		return
 	}
 }
 
-func (r *Runtime) drop(row OutboxRow, cause string, level slog.Level) {
+func (r *Runtime) drop(row OutboxRow, why, cause string, level slog.Level) {
+	r.metrics.dropped.WithLabelValues(why).Inc()
 	if level >= slog.LevelError {
 		r.log.Error("REPLY DROPPED: gave up sending", "chat", row.ChatID, "method", describe(row.Reply), "err", cause)
 	} else {

@@ -18,6 +18,7 @@ import (
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/jmoiron/sqlx"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/bottest"
@@ -245,13 +246,49 @@ func countUpdates(t *testing.T, store *storage.Storage) int {
 	return n
 }
 
+// Over its backlog, the webhook answers 503 and stores nothing: Telegram
+// keeps the update and calls again.
+func TestWebhookBusy(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	rec := newRecorder()
+	b := bottest.Start(t, srv, storagetest.Open(t), rec, bottest.WithoutPolling())
+	const secret = "busy"
+	hook := httptest.NewServer(b.Runtime.WebhookHandler(secret, 4096, 1))
+	defer hook.Close()
+	an := srv.NewUser("An", "vi")
+	release := make(chan struct{})
+	rec.mu.Lock()
+	rec.block[an.ID] = release
+	rec.mu.Unlock()
+	ctx := context.Background()
+	for id, want := range map[int64]int{1: 200, 2: 200} {
+		if status, err := srv.Deliver(ctx, hook.URL, secret, webhookUpdate(id, an.ID, "hi")); err != nil || status != want {
+			t.Fatalf("update %d: %d (%v), want %d", id, status, err, want)
+		}
+	}
+	status, err := srv.Deliver(ctx, hook.URL, secret, webhookUpdate(3, an.ID, "one too many"))
+	if err != nil || status != http.StatusServiceUnavailable {
+		t.Fatalf("over the backlog: %d (%v), want 503", status, err)
+	}
+	if n := countUpdates(t, b.Store); n != 2 {
+		t.Fatalf("%d updates stored, want 2", n)
+	}
+	close(release)
+	b.WaitHandled(t, 1, 2)
+	if status, err := srv.Deliver(ctx, hook.URL, secret, webhookUpdate(3, an.ID, "again")); err != nil || status != http.StatusOK {
+		t.Fatalf("after catching up: %d (%v), want 200", status, err)
+	}
+	b.WaitHandled(t, 3)
+}
+
 func TestWebhook(t *testing.T) {
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	rec := newRecorder()
 	b := bottest.Start(t, srv, storagetest.Open(t), rec, bottest.WithoutPolling())
 	const secret = "s3cret_token-1"
-	hook := httptest.NewServer(b.Runtime.WebhookHandler(secret, 4096))
+	hook := httptest.NewServer(b.Runtime.WebhookHandler(secret, 4096, 0))
 	defer hook.Close()
 	an := srv.NewUser("An", "vi")
 	ctx := context.Background()
@@ -671,4 +708,62 @@ func TestRedeliveryDoesNotWaitForTheHandler(t *testing.T) {
 	}
 	b.WaitHandled(t, 11)
 	expectText(t, binh, "echo: quick")
+}
+
+// The counters an operator watches move with the traffic.
+func TestMetricsMove(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder())
+	reg := prometheus.NewRegistry()
+	if err := b.Runtime.Register(reg); err != nil {
+		t.Fatal(err)
+	}
+	an := srv.NewUser("An", "vi")
+	srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 429, RetryAfter: 1, Count: 1})
+	b.WaitHandled(t, an.SendText("one"), an.SendText("boom"))
+	expectText(t, an, "echo: one")
+	values := func() map[string]float64 {
+		mfs, err := reg.Gather()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]float64{}
+		for _, mf := range mfs {
+			for _, m := range mf.GetMetric() {
+				name := mf.GetName()
+				for _, l := range m.GetLabel() {
+					name += "{" + l.GetValue() + "}"
+				}
+				switch {
+				case m.Counter != nil:
+					out[name] += m.Counter.GetValue()
+				case m.Gauge != nil:
+					out[name] = m.Gauge.GetValue()
+				case m.Histogram != nil:
+					out[name] = float64(m.Histogram.GetSampleCount())
+				}
+			}
+		}
+		return out
+	}
+	waitFor(t, "the sorry message", func() bool { return values()["dvcbot_replies_sent_total{sendMessage}"] == 2 })
+	got := values()
+	for name, want := range map[string]float64{
+		"dvcbot_updates_received_total":           2,
+		"dvcbot_updates_handled_total":            1,
+		"dvcbot_updates_parked_total{panic}":      1,
+		"dvcbot_update_handle_seconds":            1,
+		"dvcbot_telegram_too_many_requests_total": 1,
+		"dvcbot_replies_sent_total{sendMessage}":  2,
+	} {
+		if got[name] != want {
+			t.Errorf("%s = %v, want %v", name, got[name], want)
+		}
+	}
+	for _, name := range []string{"dvcbot_inbox_backlog", "dvcbot_outbox_depth", "dvcbot_outbox_oldest_seconds", "go_sql_max_open_connections{dvcbot}", "go_goroutines"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s is missing", name)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -39,6 +40,7 @@ type Sender struct {
 	chats       map[int64]*chatLimit
 	lastPrune   time.Time
 	pausedUntil time.Time // set by a 429 answer: nobody is written to before
+	tooMany     interface{ Inc() }
 }
 
 type chatLimit struct {
@@ -129,6 +131,9 @@ func (s *Sender) Send(ctx context.Context, r Reply) error {
 				s.pausedUntil = until
 			}
 			s.mu.Unlock()
+			if s.tooMany != nil {
+				s.tooMany.Inc()
+			}
 			s.log.Warn("telegram asked to slow down; every chat waits", "chat", r.Chat(), "method", describe(r), "retry_after", tooMany.RetryAfter)
 		case isPermanent(err):
 			if _, ok := r.(Answer); ok {
@@ -243,4 +248,15 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// callTimeout bounds one call to the Bot API: a reply that hangs is tried
+// again (or given back to the outbox) instead of holding its chat for the
+// client library's default of a minute.
+const callTimeout = 15 * time.Second
+
+// NewHTTPClient is the HTTP client for Bot API calls other than
+// getUpdates (the Poller has its own, with a long-poll timeout).
+func NewHTTPClient() *http.Client {
+	return &http.Client{Timeout: callTimeout}
 }

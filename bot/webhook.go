@@ -20,8 +20,10 @@ const DefaultMaxWebhookBody = 1 << 20
 // constant time (401 when wrong or missing, before reading the body),
 // refuses bodies over maxBody (413), and answers 200 only once the update
 // is stored: Telegram re-delivers anything else, and the inbox ignores a
-// re-delivered update_id.
-func (r *Runtime) WebhookHandler(secret string, maxBody int64) http.Handler {
+// re-delivered update_id. While more than maxBacklog updates wait in this
+// process (0: no limit), it answers 503 without storing: Telegram keeps the
+// update and tries again later, so a burst waits with Telegram, not here.
+func (r *Runtime) WebhookHandler(secret string, maxBody int64, maxBacklog int) http.Handler {
 	if maxBody <= 0 {
 		maxBody = DefaultMaxWebhookBody
 	}
@@ -35,6 +37,11 @@ func (r *Runtime) WebhookHandler(secret string, maxBody int64) http.Handler {
 		if secret == "" || subtle.ConstantTimeCompare([]byte(got), []byte(secret)) != 1 {
 			r.log.Warn("webhook call with a wrong or missing secret", "remote", req.RemoteAddr)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		if maxBacklog > 0 && r.Backlog() > maxBacklog {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "busy, try again", http.StatusServiceUnavailable)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, req.Body, maxBody))
