@@ -40,7 +40,6 @@ type loadRow struct {
 	window          time.Duration // the measured window, as it really lasted
 	handledInWindow int64
 	p50, p95, p99   time.Duration
-	samples         int
 	// Over the whole run of this chat count (warm-up, window and the
 	// drain after it), from quiet to quiet:
 	updates    int64 // handled
@@ -282,7 +281,7 @@ func runChats(ctx context.Context, users []*telegramtest.User, script *caseScrip
 	slices.Sort(lat)
 	return loadRow{
 		chats: len(users), window: t1.Sub(t0), handledInWindow: h1 - h0,
-		p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), samples: len(lat),
+		p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99),
 		cases: cases.Load(), silent: silent.Load(),
 	}, nil
 }
@@ -488,7 +487,7 @@ func (c *chatter) see(m *telegramtest.Message) {
 	if strings.HasPrefix(m.Text, c.s.summaryHead) {
 		c.cases.Add(1)
 	}
-	if len(m.Keyboard) > 0 {
+	if len(m.Buttons()) > 0 {
 		c.screen = m
 	} else if c.screen != nil && c.screen.ID == m.ID {
 		c.screen = nil // an edit took the buttons away
