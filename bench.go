@@ -9,7 +9,9 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -22,21 +24,46 @@ import (
 
 // benchFlags are dvcbot bench's own flags.
 type benchFlags struct {
-	updates, chats, samples int
+	chats      []int         // chat counts, one load run each
+	duration   time.Duration // measured window per chat count
+	reference  time.Duration // pgbench -T (0: no reference)
+	scale      int           // pgbench -i -s
+	cpuprofile string        // pprof file of the whole run
+
+	// The older measurements (-updates, -samples): given either, bench runs
+	// those instead — one update at a time, the wizard's step press, and a
+	// backlog of updates — over the first chat count.
+	legacy           bool
+	updates, samples int
 }
 
 func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, error) {
 	f := benchFlags{}
 	fs := flag.NewFlagSet("dvcbot bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.IntVar(&f.updates, "updates", 2000, "updates in the throughput run")
-	fs.IntVar(&f.chats, "chats", 50, "chats the updates are spread over")
-	fs.IntVar(&f.samples, "samples", 200, "one-at-a-time updates timed for latency")
+	chats := fs.String("chats", "50,200,1000", "chat counts, comma-separated: one load run of -duration each")
+	fs.DurationVar(&f.duration, "duration", 15*time.Second, "measured window per chat count")
+	fs.DurationVar(&f.reference, "reference", 10*time.Second, "how long pgbench -N runs for the reference (0: none)")
+	fs.IntVar(&f.scale, "scale", 10, "pgbench's scale for the reference (100,000 accounts each)")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
+	fs.IntVar(&f.updates, "updates", 2000, "older measurement: updates in the backlog run")
+	fs.IntVar(&f.samples, "samples", 200, "older measurement: one-at-a-time updates timed for latency")
 	if err := fs.Parse(args); err != nil {
 		return f, nil, &configError{"flags", err.Error()}
 	}
-	if f.updates < 1 || f.chats < 1 || f.samples < 1 {
-		return f, nil, &configError{"flags", "-updates, -chats and -samples must be positive"}
+	fs.Visit(func(fl *flag.Flag) { f.legacy = f.legacy || fl.Name == "updates" || fl.Name == "samples" })
+	for _, s := range strings.Split(*chats, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return f, nil, &configError{"-chats", fmt.Sprintf("is %q: want positive numbers separated by commas", *chats)}
+		}
+		f.chats = append(f.chats, n)
+	}
+	if f.updates < 1 || f.samples < 1 || f.scale < 1 {
+		return f, nil, &configError{"flags", "-updates, -samples and -scale must be positive"}
+	}
+	if f.duration < 100*time.Millisecond || f.reference < 0 {
+		return f, nil, &configError{"flags", "-duration must be at least 100ms and -reference not negative"}
 	}
 	return f, fs.Args(), nil
 }
@@ -46,6 +73,27 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 // PostgreSQL. Telegram's rate limits are lifted: they would measure
 // Telegram, not dvcbot. The fake server shares the machine's CPUs.
 func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writer) error {
+	if f.cpuprofile != "" {
+		out, err := os.Create(f.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer out.Close()
+		if err := pprof.StartCPUProfile(out); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if !f.legacy {
+		return benchLoad(ctx, cfg, f, stdout, stderr)
+	}
+	f.chats = f.chats[:1]
+	return benchLegacy(ctx, cfg, f, stdout, stderr)
+}
+
+// benchLegacy is the older measurement: latency one update at a time, the
+// wizard's step press, and throughput of a backlog of updates.
+func benchLegacy(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	var (
 		mu      sync.Mutex
@@ -60,7 +108,7 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 	}
 	l, err := startLocal(ctx, cfg, log, stderr,
 		func(srv *telegramtest.Server, cfg *config) {
-			for i := range f.chats {
+			for i := range f.chats[0] {
 				users = append(users, srv.NewUser(fmt.Sprint("Bench", i), "vi"))
 			}
 			helper = srv.NewUser("BenchHelper", "vi")
@@ -146,7 +194,7 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 	fmt.Fprintf(stdout, "wizard step press, tap to edited message (%d samples): p50 %v  p95 %v  p99 %v  max %v\n",
 		len(steps), pct(steps, 50), pct(steps, 95), pct(steps, 99), pct(steps, 100))
 	fmt.Fprintf(stdout, "throughput, %d updates over %d chats: %v → %.0f updates/s\n",
-		f.updates, f.chats, took.Round(time.Millisecond), float64(f.updates)/took.Seconds())
+		f.updates, f.chats[0], took.Round(time.Millisecond), float64(f.updates)/took.Seconds())
 	fmt.Fprintf(stdout, "memory: %.1f KiB allocated per update (bot and fake server together); heap in use %.1f MiB; %d goroutines\n",
 		float64(after.TotalAlloc-before.TotalAlloc)/float64(f.updates)/1024, float64(after.HeapInuse)/(1<<20), runtime.NumGoroutine())
 	return nil

@@ -33,9 +33,14 @@ type Storage struct {
 	db *sqlx.DB
 }
 
+// Dialer, when not nil, is how the pools Open makes from then on reach the
+// server (lib/pq's own dialer when nil). dvcbot bench sets it to count round
+// trips; a pool keeps the dialer it was opened with.
+var Dialer pq.Dialer
+
 // Open connects to the database at url and checks that it answers.
 func Open(ctx context.Context, url string) (*Storage, error) {
-	db, err := sqlx.Open("postgres", url)
+	db, err := openDB(url)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -51,6 +56,18 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+func openDB(url string) (*sqlx.DB, error) {
+	if Dialer == nil {
+		return sqlx.Open("postgres", url)
+	}
+	c, err := pq.NewConnector(url)
+	if err != nil {
+		return nil, err
+	}
+	c.Dialer(Dialer)
+	return sqlx.NewDb(sql.OpenDB(c), "postgres"), nil
 }
 
 // Close closes the connection pool.

@@ -1,0 +1,846 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"math/rand/v2"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/pgserver"
+)
+
+// volunteersPerCommune spreads the bench's volunteers over communes, so that
+// "most used" and the tallies read commune-sized slices, not one huge team.
+const volunteersPerCommune = 10
+
+// loadRow is what one chat count measured.
+type loadRow struct {
+	chats           int
+	window          time.Duration // the measured window, as it really lasted
+	handledInWindow int64
+	p50, p95, p99   time.Duration
+	// Over the whole run of this chat count (warm-up, window and the
+	// drain after it), from quiet to quiet:
+	updates    int64 // handled
+	commits    int64 // pg_stat_database.xact_commit of the bot's database
+	roundTrips int64
+	allocated  uint64
+	cases      int64 // cases that reached their summary
+	silent     int64 // updates after which no reply came within 2s
+	peakRSS    int64 // bytes; -1 when unknown
+	peakReset  bool  // peakRSS is this run's own (else: the process's so far)
+}
+
+func (r loadRow) perSecond() float64 { return float64(r.handledInWindow) / r.window.Seconds() }
+
+// benchLoad runs the reference (pgbench) and then, for each chat count,
+// that many volunteers running whole birth-registration cases, each waiting
+// for the bot's reply before the next tap, as a person would.
+func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writer) error {
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	where := "DATABASE_URL"
+	if cfg.DatabaseURL == "" {
+		// Started here, not by startLocal, so that pgbench can be pointed at
+		// the very server the bot uses.
+		fmt.Fprintln(stderr, "DATABASE_URL is not set: starting a private PostgreSQL server…")
+		pg, err := pgserver.Start(ctx, log)
+		if err != nil {
+			return fmt.Errorf("database: %w (or set DATABASE_URL)", err)
+		}
+		defer pg.Stop()
+		cfg.DatabaseURL = pg.URL()
+		where = "private server (pgserver)"
+	}
+	// A separate pool for the bench's own look at the server: its round
+	// trips are not counted.
+	admin, err := sql.Open("postgres", cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	admin.SetMaxOpenConns(1)
+	var version, fsync, syncCommit string
+	if err := admin.QueryRowContext(ctx, `SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')`).
+		Scan(&version, &fsync, &syncCommit); err != nil {
+		return fmt.Errorf("bench: ask the server: %w", err)
+	}
+
+	var ref reference
+	if f.reference > 0 {
+		fmt.Fprintf(stderr, "reference: %s…\n", referenceName(f.reference, f.scale))
+		if ref, err = runReference(ctx, admin, cfg.DatabaseURL, f.reference, f.scale, stderr); err != nil {
+			return err
+		}
+	}
+
+	maxChats := slices.Max(f.chats)
+	dialer := &tripDialer{}
+	var (
+		users []*telegramtest.User
+		track = newTracker()
+	)
+	storage.Dialer = dialer
+	l, err := startLocal(ctx, cfg, log, stderr,
+		func(srv *telegramtest.Server, cfg *config) {
+			for i := range maxChats {
+				users = append(users, srv.NewUser(fmt.Sprint("Bench", i), "vi"))
+			}
+		},
+		[]bot.SenderOption{bot.WithGlobalRate(1e6, 1e6), bot.WithChatRate(1e6, 1e6)},
+		[]bot.Option{bot.WithOnHandled(track.handled)})
+	storage.Dialer = nil
+	if err != nil {
+		return err
+	}
+	defer l.stop()
+	if err := joinCommunes(ctx, l.app.store, users); err != nil {
+		return err
+	}
+	script, err := newCaseScript()
+	if err != nil {
+		return err
+	}
+
+	rows := make([]loadRow, 0, len(f.chats))
+	before, err := quiet(ctx, admin, l.app.store, dialer, track)
+	if err != nil {
+		return err
+	}
+	for _, n := range f.chats {
+		fmt.Fprintf(stderr, "%d chats…\n", n)
+		reset := resetPeakRSS()
+		row, err := runChats(ctx, users[:n], script, track, f.duration)
+		if err != nil {
+			return err
+		}
+		after, err := quiet(ctx, admin, l.app.store, dialer, track)
+		if err != nil {
+			return err
+		}
+		row.updates = after.handled - before.handled
+		row.commits = after.commits - before.commits - after.own
+		row.roundTrips = after.trips - before.trips
+		row.allocated = after.allocated - before.allocated
+		row.peakRSS, row.peakReset = peakRSS(), reset
+		rows = append(rows, row)
+		before = after
+	}
+
+	fmt.Fprintf(stdout, "dvcbot bench — %s, %d CPUs, %s, Go %s; PostgreSQL %s, %s (fsync %s, synchronous_commit %s)\n",
+		cpuModel(), runtime.NumCPU(), runtime.GOARCH, runtime.Version(), version, where, fsync, syncCommit)
+	if ref.tps > 0 {
+		fmt.Fprintf(stdout, "reference: %s: %.0f tps\n", ref.how, ref.tps)
+	}
+	fmt.Fprintf(stdout, "load: each chat a volunteer running whole birth-registration cases (problems, backs, pauses at random), the next tap after the reply; %v measured per chat count\n\n", f.duration)
+	printRows(stdout, rows, ref)
+	fmt.Fprintln(stdout, "\nMarkdown (docs/benchmarks.md):")
+	printMarkdown(stdout, rows, ref)
+	fmt.Fprintln(stdout, "\nlatency: from the user's send to the runtime's onHandled (the update's transaction committed and its replies sent); commits,")
+	fmt.Fprintln(stdout, "round trips and allocations per update count warm-up and drain too; allocations and peak RSS are the whole process, fake Telegram")
+	fmt.Fprintln(stdout, "and the simulated volunteers included: an upper bound of the bot's. xact_commit counts every statement run outside a")
+	fmt.Fprintln(stdout, "transaction as a commit. cases: cases closed during the chat count's run.")
+	return nil
+}
+
+// joinCommunes makes every user a volunteer, volunteersPerCommune to a
+// commune, the communes taken in code order.
+func joinCommunes(ctx context.Context, store *storage.Storage, users []*telegramtest.User) error {
+	var communes []string
+	n := (len(users) + volunteersPerCommune - 1) / volunteersPerCommune
+	if err := store.DB().SelectContext(ctx, &communes, `SELECT code FROM communes ORDER BY code LIMIT $1`, n); err != nil {
+		return fmt.Errorf("bench: communes: %w", err)
+	}
+	if len(communes) == 0 {
+		return fmt.Errorf("bench: no communes in the database")
+	}
+	return store.InTx(ctx, func(tx *storage.Tx) error {
+		for i, u := range users {
+			c := communes[i/volunteersPerCommune%len(communes)]
+			if err := tx.SetMembership(ctx, u.ID, u.FirstName, c, storage.RoleVolunteer); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// snapshot is the cumulative counters at a quiet moment.
+type snapshot struct {
+	handled, commits, trips int64
+	allocated               uint64
+	// own counts the bench's own statements in the bot's database up to
+	// and including the xact_commit reading: each is a transaction there.
+	own int64
+}
+
+// quiet waits until the bot's pool has let go of its connections, so that
+// every server backend of the bot has flushed its statistics (PostgreSQL
+// keeps a busy backend's counts for up to ten seconds otherwise, and
+// flushes them when it exits), and reads the counters.
+func quiet(ctx context.Context, admin *sql.DB, store *storage.Storage, d *tripDialer, t *tracker) (snapshot, error) {
+	db := store.DB()
+	db.SetMaxIdleConns(0)        // closes the idle connections: the bot is idle
+	defer db.SetMaxIdleConns(10) // storage.Open's
+	var s snapshot
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var others int
+		err := admin.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity
+			WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`).Scan(&others)
+		if err != nil {
+			return snapshot{}, fmt.Errorf("bench: pg_stat_activity: %w", err)
+		}
+		s.own++
+		if others == 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// A backend leaves pg_stat_activity a moment before its exit flushes
+	// its statistics.
+	time.Sleep(50 * time.Millisecond)
+	s.own++ // the next statement
+	if err := admin.QueryRowContext(ctx, `SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`).Scan(&s.commits); err != nil {
+		return s, fmt.Errorf("bench: pg_stat_database: %w", err)
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	s.allocated = m.TotalAlloc
+	s.handled = t.count.Load()
+	s.trips = d.trips.Load()
+	return s, nil
+}
+
+// runChats runs n chats for a warm-up and then the measured window, and
+// lets every chat's last update finish.
+func runChats(ctx context.Context, users []*telegramtest.User, script *caseScript, t *tracker, window time.Duration) (loadRow, error) {
+	warm := min(max(window/5, 500*time.Millisecond), 3*time.Second)
+	var (
+		stop   atomic.Bool
+		wg     sync.WaitGroup
+		errMu  sync.Mutex
+		first  error
+		chats  = make([]*chatter, len(users))
+		cases  atomic.Int64
+		silent atomic.Int64
+	)
+	for i, u := range users {
+		chats[i] = &chatter{u: u, s: script, t: t, rng: rand.New(rand.NewPCG(uint64(len(users)), uint64(i))), cases: &cases, silent: &silent}
+		wg.Go(func() {
+			if err := chats[i].run(ctx, &stop); err != nil {
+				errMu.Lock()
+				if first == nil {
+					first = err
+				}
+				errMu.Unlock()
+				stop.Store(true)
+			}
+		})
+	}
+	time.Sleep(warm)
+	t0, h0 := time.Now(), t.count.Load()
+	time.Sleep(window)
+	t1, h1 := time.Now(), t.count.Load()
+	stop.Store(true)
+	wg.Wait()
+	if first != nil {
+		return loadRow{}, first
+	}
+	var lat []time.Duration
+	for _, c := range chats {
+		for _, s := range c.samples {
+			if !s.sent.Before(t0) && s.sent.Before(t1) {
+				lat = append(lat, s.took)
+			}
+		}
+	}
+	if len(lat) == 0 {
+		return loadRow{}, fmt.Errorf("bench: no update sent and handled within the %v window", window)
+	}
+	slices.Sort(lat)
+	return loadRow{
+		chats: len(users), window: t1.Sub(t0), handledInWindow: h1 - h0,
+		p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99),
+		cases: cases.Load(), silent: silent.Load(),
+	}, nil
+}
+
+// tracker tells each chat when its update was handled (the runtime's
+// onHandled hook), and counts them all.
+type tracker struct {
+	mu      sync.Mutex
+	early   map[int64]time.Time      // handled before anyone waited
+	waiting map[int64]chan time.Time // waited for, not yet handled
+	count   atomic.Int64
+}
+
+func newTracker() *tracker {
+	return &tracker{early: map[int64]time.Time{}, waiting: map[int64]chan time.Time{}}
+}
+
+func (t *tracker) handled(id int64) {
+	now := time.Now()
+	t.count.Add(1)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if ch, ok := t.waiting[id]; ok {
+		delete(t.waiting, id)
+		ch <- now
+		return
+	}
+	t.early[id] = now
+}
+
+// await returns when update id was handled.
+func (t *tracker) await(ctx context.Context, id int64) (time.Time, error) {
+	t.mu.Lock()
+	if at, ok := t.early[id]; ok {
+		delete(t.early, id)
+		t.mu.Unlock()
+		return at, nil
+	}
+	ch := make(chan time.Time, 1)
+	t.waiting[id] = ch
+	t.mu.Unlock()
+	timeout := time.NewTimer(2 * time.Minute)
+	defer timeout.Stop()
+	select {
+	case at := <-ch:
+		return at, nil
+	case <-timeout.C:
+		return time.Time{}, fmt.Errorf("bench: update %d not handled within 2 minutes", id)
+	case <-ctx.Done():
+		return time.Time{}, ctx.Err()
+	}
+}
+
+// tripDialer counts round trips to the server: a connection's first write
+// after a read (or its very first write) starts one, since lib/pq writes
+// all of a request's messages before it reads the answer. Connection
+// start-up (and its authentication exchange) counts too, as the pool pays
+// for it.
+type tripDialer struct {
+	d     net.Dialer
+	trips atomic.Int64
+}
+
+func (d *tripDialer) Dial(network, address string) (net.Conn, error) {
+	return d.DialContext(context.Background(), network, address)
+}
+
+func (d *tripDialer) DialTimeout(network, address string, timeout time.Duration) (net.Conn, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	return d.DialContext(ctx, network, address)
+}
+
+func (d *tripDialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	c, err := d.d.DialContext(ctx, network, address)
+	if err != nil {
+		return nil, err
+	}
+	return &tripConn{Conn: c, trips: &d.trips}, nil
+}
+
+type tripConn struct {
+	net.Conn
+	trips   *atomic.Int64
+	writing atomic.Bool // the last call was a write
+}
+
+func (c *tripConn) Write(b []byte) (int, error) {
+	if !c.writing.Swap(true) {
+		c.trips.Add(1)
+	}
+	return c.Conn.Write(b)
+}
+
+func (c *tripConn) Read(b []byte) (int, error) {
+	c.writing.Store(false)
+	return c.Conn.Read(b)
+}
+
+// caseScript holds the labels a volunteer looks for on the screens of a
+// birth-registration case.
+type caseScript struct {
+	guide                                      string // the guide's title
+	done, problem, back, pause, fixed, begin   string
+	consentYes, consentNo, newCase, noDossier  string
+	problemOther, problemPick, noteAsk, outAsk string
+	outcomes, reasons                          []string
+	summaryHead, pick                          string
+}
+
+func newCaseScript() (*caseScript, error) {
+	texts, err := locales.Load("vi", nil)
+	if err != nil {
+		return nil, err
+	}
+	catalog, err := guides.Shipped()
+	if err != nil {
+		return nil, err
+	}
+	g, ok := catalog.Guide("khai-sinh")
+	if !ok {
+		return nil, fmt.Errorf("bench: no khai-sinh guide in the catalog")
+	}
+	t := texts.For("vi")
+	noteAsk, _, _ := strings.Cut(t.T("case.note_ask", locales.Data{"Max": 1}), "(")
+	summaryHead, _, _ := strings.Cut(t.T("summary.head", locales.Data{"Case": 1}), "#")
+	return &caseScript{
+		guide: g.Title.Vi,
+		done:  t.T("case.done"), problem: t.T("case.problem"), back: t.T("case.back"), pause: t.T("case.pause"),
+		fixed: t.T("case.fixed_done"), begin: t.T("case.begin"),
+		consentYes: t.T("consent.yes"), consentNo: t.T("consent.no"), newCase: t.T("case.new_button"), noDossier: t.T("case.no_dossier"),
+		problemOther: t.T("case.problem_other"), problemPick: t.T("case.problem_pick"), noteAsk: noteAsk, outAsk: t.T("case.outcome_ask"),
+		// Most cases are submitted (two in three then ask for the code).
+		outcomes: []string{t.T("outcome.submitted"), t.T("outcome.submitted"), t.T("outcome.submitted"), t.T("outcome.paid"),
+			t.T("outcome.on_the_spot"), t.T("outcome.not_submitted")},
+		reasons:     []string{t.T("reason.no_vneid"), t.T("reason.missing_doc"), t.T("reason.portal_error"), t.T("reason.changed_mind")},
+		summaryHead: summaryHead, pick: t.T("case.pick"),
+	}, nil
+}
+
+// chatter is one simulated volunteer.
+type chatter struct {
+	u       *telegramtest.User
+	s       *caseScript
+	t       *tracker
+	rng     *rand.Rand
+	screen  *telegramtest.Message // the newest message changed, that has buttons
+	samples []sample
+	cases   *atomic.Int64
+	silent  *atomic.Int64
+	codes   int
+}
+
+type sample struct {
+	sent time.Time
+	took time.Duration
+}
+
+// run taps until stop is set; it returns after the last update's reply.
+func (c *chatter) run(ctx context.Context, stop *atomic.Bool) error {
+	for !stop.Load() && ctx.Err() == nil {
+		begin := time.Now()
+		id := c.act()
+		at, err := c.t.await(ctx, id)
+		if err != nil {
+			return err
+		}
+		c.samples = append(c.samples, sample{begin, at.Sub(begin)})
+		c.read()
+	}
+	return ctx.Err()
+}
+
+// read takes in the bot's reply. The runtime calls onHandled after the
+// update's replies were sent, so they are usually there already; waiting
+// on the fake server wakes every waiting chat at each message, which is why
+// it comes second.
+func (c *chatter) read() {
+	got := c.drain()
+	if got == 0 {
+		if m, err := c.u.Next(2 * time.Second); err == nil {
+			c.see(m)
+			c.drain()
+		} else {
+			c.silent.Add(1)
+		}
+	}
+}
+
+func (c *chatter) drain() int {
+	n := 0
+	for {
+		m, err := c.u.Next(0)
+		if err != nil {
+			return n
+		}
+		c.see(m)
+		n++
+	}
+}
+
+func (c *chatter) see(m *telegramtest.Message) {
+	if strings.HasPrefix(m.Text, c.s.summaryHead) {
+		c.cases.Add(1)
+	}
+	if len(m.Buttons()) > 0 {
+		c.screen = m
+	} else if c.screen != nil && c.screen.ID == m.ID {
+		c.screen = nil // an edit took the buttons away
+	}
+}
+
+// act makes the next tap (or typed answer) on the screen shown, and returns
+// its update id. Odds per step press: 8% a problem (then a fix), 8% back, 5%
+// a pause (then continue); the rest ✓ Done.
+func (c *chatter) act() int64 {
+	m := c.screen
+	if m == nil {
+		return c.u.SendText("/new")
+	}
+	has := func(label string) bool {
+		for _, b := range m.Buttons() {
+			if b.Text == label {
+				return true
+			}
+		}
+		return false
+	}
+	press := func(label string) int64 {
+		id, err := c.u.PressOn(m.ID, label)
+		if err != nil {
+			return c.u.SendText("/new")
+		}
+		return id
+	}
+	r := c.rng.Float64()
+	s := c.s
+	switch {
+	case has(s.done): // a step
+		switch {
+		case r < 0.08:
+			return press(s.problem)
+		case r < 0.16:
+			return press(s.back)
+		case r < 0.21:
+			return press(s.pause)
+		}
+		return press(s.done)
+	case has(s.fixed):
+		return press(s.fixed)
+	case strings.Contains(m.Text, s.problemPick):
+		var errs []string
+		for _, b := range m.Buttons() {
+			if b.Text != s.problemOther && b.Text != s.pause && !strings.HasPrefix(b.Text, "←") {
+				errs = append(errs, b.Text)
+			}
+		}
+		if len(errs) == 0 {
+			return press(s.problemOther)
+		}
+		return press(errs[c.rng.IntN(len(errs))])
+	case strings.Contains(m.Text, s.noteAsk):
+		return c.u.SendText("Cổng treo khi chọn xã")
+	case strings.HasPrefix(m.Buttons()[0].Text, "←"): // a note refused: back to the step
+		return press(m.Buttons()[0].Text)
+	case strings.HasPrefix(m.Buttons()[0].Text, "▶"): // paused
+		return press(m.Buttons()[0].Text)
+	case has(s.outcomes[0]):
+		return press(s.outcomes[c.rng.IntN(len(s.outcomes))])
+	case has(s.reasons[0]):
+		return press(s.reasons[c.rng.IntN(len(s.reasons))])
+	case has(s.noDossier):
+		if r < 0.7 {
+			c.codes++
+			return c.u.SendText(fmt.Sprintf("000.00.12.H26-251127-%04d", c.codes%10000))
+		}
+		return press(s.noDossier)
+	case has(s.newCase): // the summary
+		return press(s.newCase)
+	case has(s.consentYes):
+		if r < 0.5 {
+			return press(s.consentYes)
+		}
+		return press(s.consentNo)
+	case has(s.begin): // the checklist: tick an item now and then
+		if r < 0.3 {
+			for _, b := range m.Buttons() {
+				if strings.HasPrefix(b.Text, "☐") {
+					return press(b.Text)
+				}
+			}
+		}
+		return press(s.begin)
+	case has(s.guide): // the pick (where one in five types the name) or the search's answer
+		if r < 0.2 && strings.HasPrefix(m.Text, s.pick) {
+			return c.u.SendText("khai sinh")
+		}
+		return press(s.guide)
+	}
+	if r < 0.2 {
+		return c.u.SendText("khai sinh")
+	}
+	return c.u.SendText("/new")
+}
+
+// reference is the machine's own yardstick: how many tiny write
+// transactions a second the same server commits.
+type reference struct {
+	tps float64
+	how string
+}
+
+// refClients is pgbench's -c.
+const refClients = 8
+
+func referenceName(d time.Duration, scale int) string {
+	return fmt.Sprintf("pgbench -N -c %d -j 2 -T %d, scale %d", refClients, refSeconds(d), scale)
+}
+
+func refSeconds(d time.Duration) int { return max(1, int(math.Round(d.Seconds()))) }
+
+// runReference runs pgbench -N (or, without pgbench, a loop of the same
+// transaction) in a scratch database of the bot's server, made and dropped
+// here.
+func runReference(ctx context.Context, admin *sql.DB, url string, d time.Duration, scale int, stderr io.Writer) (reference, error) {
+	name := fmt.Sprintf("dvcbot_bench_ref_%d", os.Getpid())
+	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+name); err != nil {
+		return reference{}, fmt.Errorf("bench: reference database: %w", err)
+	}
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
+		return reference{}, fmt.Errorf("bench: create the reference database (the role needs CREATEDB; or -reference 0): %w", err)
+	}
+	defer admin.ExecContext(context.Background(), `DROP DATABASE IF EXISTS `+name) //nolint:errcheck // best effort
+	scratch, err := withDatabase(url, name)
+	if err != nil {
+		return reference{}, err
+	}
+	if path := findPgbench(); path != "" {
+		return runPgbench(ctx, path, scratch, d, scale)
+	}
+	fmt.Fprintln(stderr, "pgbench is not installed: a loop of pgbench -N's transaction instead")
+	return loopReference(ctx, scratch, d, scale)
+}
+
+// withDatabase points a connection URL (or key=value string) at another
+// database of the same server.
+func withDatabase(url, name string) (string, error) {
+	if !strings.Contains(url, "://") {
+		return url + " dbname=" + name, nil
+	}
+	scheme, rest, _ := strings.Cut(url, "://")
+	hostPart, query := rest, ""
+	if i := strings.IndexAny(rest, "?"); i >= 0 {
+		hostPart, query = rest[:i], rest[i:]
+	}
+	if i := strings.Index(hostPart, "/"); i >= 0 {
+		hostPart = hostPart[:i]
+	}
+	return scheme + "://" + hostPart + "/" + name + query, nil
+}
+
+// findPgbench looks on PATH, then among Debian's versioned installs (newest
+// first).
+func findPgbench() string {
+	if p, err := exec.LookPath("pgbench"); err == nil {
+		return p
+	}
+	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pgbench")
+	slices.SortFunc(dirs, func(a, b string) int { return versionOf(b) - versionOf(a) })
+	if len(dirs) > 0 {
+		return dirs[0]
+	}
+	return ""
+}
+
+func versionOf(path string) int {
+	n, _ := strconv.Atoi(strings.Split(strings.TrimPrefix(path, "/usr/lib/postgresql/"), "/")[0])
+	return n
+}
+
+// runPgbench initialises pgbench's tables (quietly) and runs -N.
+func runPgbench(ctx context.Context, path, url string, d time.Duration, scale int) (reference, error) {
+	run := func(args ...string) (string, error) {
+		cmd := exec.CommandContext(ctx, path, append(args, url)...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			return "", fmt.Errorf("bench: %s %s: %w\n%s", path, strings.Join(args, " "), err, out)
+		}
+		return string(out), nil
+	}
+	if _, err := run("-i", "-q", "-s", strconv.Itoa(scale)); err != nil {
+		return reference{}, err
+	}
+	out, err := run("-N", "-c", strconv.Itoa(refClients), "-j", "2", "-T", strconv.Itoa(refSeconds(d)))
+	if err != nil {
+		return reference{}, err
+	}
+	m := tpsLine.FindStringSubmatch(out)
+	if m == nil {
+		return reference{}, fmt.Errorf("bench: no tps in pgbench's output:\n%s", out)
+	}
+	tps, _ := strconv.ParseFloat(m[1], 64)
+	return reference{tps: tps, how: referenceName(d, scale) + " (" + path + ")"}, nil
+}
+
+// tpsLine is pgbench's result line, e.g. "tps = 4213.5 (without initial
+// connection time)".
+var tpsLine = regexp.MustCompile(`(?m)^tps = ([0-9.]+)`)
+
+// loopReference is pgbench -N's transaction (BEGIN; UPDATE an account;
+// SELECT its balance; INSERT into history; END), one commit each, from
+// refClients connections, each statement one round trip as in pgbench.
+func loopReference(ctx context.Context, url string, d time.Duration, scale int) (reference, error) {
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		return reference{}, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(refClients)
+	accounts := 100000 * scale
+	for _, q := range []string{
+		`CREATE TABLE acc (aid int PRIMARY KEY, abalance int NOT NULL DEFAULT 0, filler char(84))`,
+		fmt.Sprintf(`INSERT INTO acc (aid) SELECT generate_series(1, %d)`, accounts),
+		`CREATE TABLE hist (aid int, delta int, mtime timestamp, filler char(22))`,
+		`VACUUM ANALYZE acc`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return reference{}, fmt.Errorf("bench: reference tables: %w", err)
+		}
+	}
+	var (
+		commits atomic.Int64
+		wg      sync.WaitGroup
+		errMu   sync.Mutex
+		first   error
+	)
+	end := time.Now().Add(time.Duration(refSeconds(d)) * time.Second)
+	begin := time.Now()
+	for i := range refClients {
+		wg.Go(func() {
+			conn, err := db.Conn(ctx)
+			if err != nil {
+				errMu.Lock()
+				first = err
+				errMu.Unlock()
+				return
+			}
+			defer conn.Close()
+			rng := rand.New(rand.NewPCG(7, uint64(i)))
+			for time.Now().Before(end) {
+				aid, delta := 1+rng.IntN(accounts), rng.IntN(10001)-5000
+				for _, q := range []string{
+					"BEGIN",
+					fmt.Sprintf("UPDATE acc SET abalance = abalance + %d WHERE aid = %d", delta, aid),
+					fmt.Sprintf("SELECT abalance FROM acc WHERE aid = %d", aid),
+					fmt.Sprintf("INSERT INTO hist (aid, delta, mtime) VALUES (%d, %d, CURRENT_TIMESTAMP)", aid, delta),
+					"END",
+				} {
+					if _, err := conn.ExecContext(ctx, q); err != nil {
+						errMu.Lock()
+						first = err
+						errMu.Unlock()
+						return
+					}
+				}
+				commits.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if first != nil {
+		return reference{}, fmt.Errorf("bench: reference loop: %w", first)
+	}
+	return reference{
+		tps: float64(commits.Load()) / time.Since(begin).Seconds(),
+		how: fmt.Sprintf("a loop of pgbench -N's transaction (no pgbench here), %d connections, %ds, scale %d", refClients, refSeconds(d), scale),
+	}, nil
+}
+
+func printRows(w io.Writer, rows []loadRow, ref reference) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "chats\tupdates/s\tvs pgbench\tp50\tp95\tp99\tcommits/upd\ttrips/upd\talloc/upd\tpeak RSS\tcases\t")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%d\t%.0f\t%s\t%s\t%s\t%s\t%.2f\t%.1f\t%s\t%s\t%d\t\n",
+			r.chats, r.perSecond(), ratio(r, ref), ms(r.p50), ms(r.p95), ms(r.p99),
+			float64(r.commits)/float64(r.updates), float64(r.roundTrips)/float64(r.updates),
+			kib(r.allocated, r.updates), rss(r), r.cases)
+	}
+	tw.Flush()
+	for _, r := range rows {
+		if r.silent > 0 {
+			fmt.Fprintf(w, "(%d chats: %d updates got no reply within 2s)\n", r.chats, r.silent)
+		}
+	}
+}
+
+func printMarkdown(w io.Writer, rows []loadRow, ref reference) {
+	fmt.Fprintln(w, "| chats | updates/s | of pgbench -N | latency p50 / p95 / p99 | commits / update | round trips / update | allocated / update | peak RSS |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	for _, r := range rows {
+		fmt.Fprintf(w, "| %d | %.0f | %s | %s / %s / %s ms | %.2f | %.1f | %s | %s |\n",
+			r.chats, r.perSecond(), ratio(r, ref), msNum(r.p50), msNum(r.p95), msNum(r.p99),
+			float64(r.commits)/float64(r.updates), float64(r.roundTrips)/float64(r.updates),
+			kib(r.allocated, r.updates), rss(r))
+	}
+}
+
+func ratio(r loadRow, ref reference) string {
+	if ref.tps <= 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f%%", 100*r.perSecond()/ref.tps)
+}
+
+func ms(d time.Duration) string { return msNum(d) + "ms" }
+
+func msNum(d time.Duration) string {
+	v := float64(d) / float64(time.Millisecond)
+	if v < 10 {
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
+}
+
+func kib(bytes uint64, n int64) string {
+	return fmt.Sprintf("%.0f KiB", float64(bytes)/float64(n)/1024)
+}
+
+func rss(r loadRow) string {
+	if r.peakRSS < 0 {
+		return "?"
+	}
+	s := fmt.Sprintf("%.0f MiB", float64(r.peakRSS)/(1<<20))
+	if !r.peakReset {
+		s += " (so far)"
+	}
+	return s
+}
+
+// resetPeakRSS starts the process's peak resident size (VmHWM) afresh, so
+// that each chat count reports its own; it says whether Linux let it.
+func resetPeakRSS() bool {
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// peakRSS is VmHWM from /proc/self/status in bytes, or -1.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				return -1
+			}
+			return kb << 10
+		}
+	}
+	return -1
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+// TestBenchLoad runs `dvcbot bench` with tiny settings and checks that the
+// report has a row per chat count with sane numbers (its numbers go to the
+// docs, not into assertions beyond "> 0").
+func TestBenchLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs pgbench and two load runs (several seconds)")
+	}
+	var out, errOut bytes.Buffer
+	args := []string{"bench", "-chats", "1,3", "-duration", "2s", "-reference", "1s", "-scale", "1"}
+	if code := run(args, env(map[string]string{"DATABASE_URL": storagetest.URL(t)}), nil, &out, &errOut); code != 0 {
+		t.Fatalf("bench exited %d: %s\n%s", code, errOut.String(), out.String())
+	}
+	report := out.String()
+	ref := regexp.MustCompile(`(?m)^reference: .*: ([0-9]+) tps$`).FindStringSubmatch(report)
+	if ref == nil || ref[1] == "0" {
+		t.Fatalf("no reference tps:\n%s", report)
+	}
+	// chats, updates/s, ratio, p50, p95, p99, commits, trips, alloc, RSS.
+	row := regexp.MustCompile(`(?m)^\| ([0-9]+) \| ([0-9]+) \| ([0-9.]+)% \| ([0-9.]+) / ([0-9.]+) / ([0-9.]+) ms \| ([0-9.]+) \| ([0-9.]+) \| ([0-9]+) KiB \| ([0-9]+) MiB \|$`)
+	rows := row.FindAllStringSubmatch(report, -1)
+	if len(rows) != 2 || rows[0][1] != "1" || rows[1][1] != "3" {
+		t.Fatalf("want markdown rows for 1 and 3 chats:\n%s", report)
+	}
+	for _, r := range rows {
+		for i, name := range []string{2: "updates/s", 3: "ratio", 4: "p50", 7: "commits/update", 8: "round trips/update", 9: "allocated/update", 10: "peak RSS"} {
+			if name == "" {
+				continue
+			}
+			if v, err := strconv.ParseFloat(r[i], 64); err != nil || v <= 0 {
+				t.Errorf("%s chats: %s is %q\n%s", r[1], name, r[i], report)
+			}
+		}
+		// Every update commits at least its handler's transaction, and
+		// costs several round trips.
+		if c, _ := strconv.ParseFloat(r[7], 64); c < 1 {
+			t.Errorf("%s chats: %s commits per update", r[1], r[7])
+		}
+		if c, _ := strconv.ParseFloat(r[8], 64); c < 3 {
+			t.Errorf("%s chats: %s round trips per update", r[1], r[8])
+		}
+	}
+	if !strings.Contains(report, "chats  updates/s") {
+		t.Errorf("no plain table:\n%s", report)
+	}
+}
+
+func TestBenchFlags(t *testing.T) {
+	f, _, err := parseBenchFlags([]string{"-chats", "50, 200,1000", "-duration", "3s"}, &bytes.Buffer{})
+	if err != nil || len(f.chats) != 3 || f.chats[2] != 1000 || f.legacy {
+		t.Fatalf("parsed %+v, %v", f, err)
+	}
+	if f, _, err := parseBenchFlags([]string{"-updates", "20", "-chats", "2"}, &bytes.Buffer{}); err != nil || !f.legacy {
+		t.Fatalf("-updates should select the older measurement: %+v, %v", f, err)
+	}
+	for _, bad := range [][]string{{"-chats", "0"}, {"-chats", "5,x"}, {"-duration", "1ms"}, {"-reference", "-1s"}} {
+		if _, _, err := parseBenchFlags(bad, &bytes.Buffer{}); err == nil {
+			t.Errorf("%v: no error", bad)
+		}
+	}
+	if u, _ := withDatabase("postgres://u:p@h:5/db?sslmode=disable", "x"); u != "postgres://u:p@h:5/x?sslmode=disable" {
+		t.Errorf("withDatabase: %s", u)
+	}
+	if u, _ := withDatabase("postgres://h", "x"); u != "postgres://h/x" {
+		t.Errorf("withDatabase: %s", u)
+	}
+}
+
+// TestBenchLoopReference: without pgbench, the reference is a loop of
+// pgbench -N's transaction.
+func TestBenchLoopReference(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs for a second")
+	}
+	ref, err := loopReference(t.Context(), storagetest.URL(t), time.Second, 1)
+	if err != nil || ref.tps <= 0 || !strings.Contains(ref.how, "no pgbench here") {
+		t.Fatalf("%+v, %v", ref, err)
+	}
+}
