@@ -53,7 +53,7 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 		VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (chat_id) DO UPDATE SET flow = $2, step = $3, data = $4, message_id = $5,
 			version = conversations.version + 1, updated_at = now()
-		RETURNING version`, chatID, flow, step, raw, messageID)
+		RETURNING version`, chatID, flow, step, string(raw), messageID) // JSON as text (openDB)
 	return version, wrap("save conversation", err)
 }
 

@@ -58,15 +58,23 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 	return s, nil
 }
 
+// openDB makes the pool. Statements with parameters go in one round trip
+// (binary_parameters: lib/pq otherwise asks the server to describe each one
+// first, a second round trip); the price is that a []byte parameter is sent
+// as binary, so it may only go to a bytea column: JSON is passed as a string.
 func openDB(url string) (*sqlx.DB, error) {
-	if Dialer == nil {
-		return sqlx.Open("postgres", url)
-	}
-	c, err := pq.NewConnector(url)
+	cfg, err := pq.NewConfig(url)
 	if err != nil {
 		return nil, err
 	}
-	c.Dialer(Dialer)
+	cfg.BinaryParameters = true
+	c, err := pq.NewConnectorConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if Dialer != nil {
+		c.Dialer(Dialer)
+	}
 	return sqlx.NewDb(sql.OpenDB(c), "postgres"), nil
 }
 
