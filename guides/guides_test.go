@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -340,4 +341,56 @@ func TestCheckRefuses(t *testing.T) {
 			t.Errorf("an unknown KPI: %v", err)
 		}
 	})
+}
+
+// qrLogin is the shared sub-guide on logging in to a public service portal
+// by scanning a QR code with VNeID.
+const qrLogin = "dang-nhap-vneid"
+
+// webPortal matches the address of a public service web portal:
+// dichvucong.gov.vn, dichvucong.bocongan.gov.vn and the like.
+var webPortal = regexp.MustCompile(`(?i)\bdichvucong(\.[a-z0-9-]+)*\.gov\.vn\b`)
+
+// TestPortalGuidesOfferQRLogin: every guide that sends the resident to a
+// public service web portal (its portal, a step's link, or a step's text,
+// tip or fix names one) offers the QR login sub-guide at some step, so the
+// resident never types a password on a shared screen.
+func TestPortalGuidesOfferQRLogin(t *testing.T) {
+	c := shippedCatalog(t)
+	if _, ok := c.Guide(qrLogin); !ok {
+		t.Fatalf("no guide %q", qrLogin)
+	}
+	portalGuides := 0
+	for _, g := range c.All() {
+		if g.ID == qrLogin {
+			continue
+		}
+		where := ""
+		if webPortal.MatchString(g.Portal.URL) {
+			where = "portal.url"
+		}
+		offers := false
+		for i, s := range g.Steps {
+			offers = offers || s.Subguide == qrLogin
+			texts := []string{s.Link, s.Text.Vi, s.Text.En, s.Tip.Vi, s.Tip.En}
+			for _, e := range s.Errors {
+				texts = append(texts, e.Fix.Vi, e.Fix.En)
+			}
+			for _, tx := range texts {
+				if where == "" && webPortal.MatchString(tx) {
+					where = "steps[" + strconv.Itoa(i) + "] (" + s.ID + ")"
+				}
+			}
+		}
+		if where == "" {
+			continue
+		}
+		portalGuides++
+		if !offers {
+			t.Errorf("%s: %s sends the resident to a web portal, but no step has subguide: %s", g.File(), where, qrLogin)
+		}
+	}
+	if portalGuides < 15 {
+		t.Errorf("only %d guides found that use a web portal; is the pattern still right?", portalGuides)
+	}
 }
