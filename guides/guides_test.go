@@ -258,7 +258,8 @@ func TestSearchKiKy(t *testing.T) {
 }
 
 // TestEssentialServices: Directive 24/CT-TTg's services are a category and
-// a search of their own.
+// a search of their own, and each says what the centre does for a resident
+// who cannot do it online.
 func TestEssentialServices(t *testing.T) {
 	c := shippedCatalog(t)
 	var want []string
@@ -276,6 +277,11 @@ func TestEssentialServices(t *testing.T) {
 	}
 	if strings.Join(cat, " ") != strings.Join(want, " ") {
 		t.Errorf("category essential = %v, want %v", cat, want)
+	}
+	for _, g := range c.InCategory(Essential) {
+		if strings.TrimSpace(g.OfflineHelp.Vi) == "" || strings.TrimSpace(g.OfflineHelp.En) == "" {
+			t.Errorf("%s: an essential service without offline_help (what the centre does for those who cannot do it online)", g.File())
+		}
 	}
 	for _, q := range []string{"25 dịch vụ thiết yếu", "dich vu thiet yeu"} {
 		var got []string
@@ -333,6 +339,19 @@ func TestCheckRefuses(t *testing.T) {
 		}
 		if _, refused := c.Review(g.Checked().AddDate(0, MaxAge, 1)); !slices.ContainsFunc(refused, func(e Error) bool { return strings.Contains(e.Msg, "over 12 months old") }) {
 			t.Errorf("a guide checked over 12 months ago passes: %v", refused)
+		}
+	})
+	t.Run("no offline_help", func(t *testing.T) {
+		data := regexp.MustCompile(`(?m)^offline_help:\n(  .*\n)+`).ReplaceAllString(string(good), "")
+		if data == string(good) {
+			t.Fatal("tam-tru.yaml has no offline_help to take out")
+		}
+		c, err := load(t, data)
+		if err != nil {
+			t.Fatalf("the file no longer loads: %v", err)
+		}
+		if _, refused := c.Review(time.Now()); !slices.ContainsFunc(refused, func(e Error) bool { return strings.Contains(e.Msg, "offline_help") }) {
+			t.Errorf("guides check accepts an essential service without offline_help: %v", refused)
 		}
 	})
 	t.Run("unknown KPI", func(t *testing.T) {
