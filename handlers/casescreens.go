@@ -849,7 +849,7 @@ func subPages(g *guides.Guide, lang string) []string {
 	for i, s := range g.Steps {
 		part := strconv.Itoa(i+1) + ". " + s.Title.In(lang) + ": " + s.Text.In(lang)
 		cur := &pages[len(pages)-1]
-		if utf8.RuneCountInString(*cur)+utf8.RuneCountInString(part) > subPageSize && *cur != "" {
+		if utf8.RuneCountInString(*cur)+len("\n\n")+utf8.RuneCountInString(part) > subPageSize && *cur != "" {
 			pages = append(pages, part)
 			continue
 		}
