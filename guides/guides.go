@@ -138,7 +138,8 @@ type Guide struct {
 	Description    Text     `yaml:"description"`
 	Aliases        []string `yaml:"aliases"`
 	Category       string   `yaml:"category"`
-	Essential      bool     `yaml:"essential"` // one of Directive 24/CT-TTg's 25 essential online services
+	Essential      bool     `yaml:"essential"`    // one of Directive 24/CT-TTg's 25 essential online services
+	OfflineHelp    Text     `yaml:"offline_help"` // essential services: online only? what the centre does for those who cannot
 	Portal         Portal   `yaml:"portal"`
 	Mode           string   `yaml:"mode"`        // dossiers only
 	VNeIDLevel     int      `yaml:"vneid_level"` // the resident's VNeID level needed: 0 (none), 1 or 2

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -257,7 +258,8 @@ func TestSearchKiKy(t *testing.T) {
 }
 
 // TestEssentialServices: Directive 24/CT-TTg's services are a category and
-// a search of their own.
+// a search of their own, and each says what the centre does for a resident
+// who cannot do it online.
 func TestEssentialServices(t *testing.T) {
 	c := shippedCatalog(t)
 	var want []string
@@ -275,6 +277,11 @@ func TestEssentialServices(t *testing.T) {
 	}
 	if strings.Join(cat, " ") != strings.Join(want, " ") {
 		t.Errorf("category essential = %v, want %v", cat, want)
+	}
+	for _, g := range c.InCategory(Essential) {
+		if strings.TrimSpace(g.OfflineHelp.Vi) == "" || strings.TrimSpace(g.OfflineHelp.En) == "" {
+			t.Errorf("%s: an essential service without offline_help (what the centre does for those who cannot do it online)", g.File())
+		}
 	}
 	for _, q := range []string{"25 dịch vụ thiết yếu", "dich vu thiet yeu"} {
 		var got []string
@@ -334,10 +341,75 @@ func TestCheckRefuses(t *testing.T) {
 			t.Errorf("a guide checked over 12 months ago passes: %v", refused)
 		}
 	})
+	t.Run("no offline_help", func(t *testing.T) {
+		data := regexp.MustCompile(`(?m)^offline_help:\n(  .*\n)+`).ReplaceAllString(string(good), "")
+		if data == string(good) {
+			t.Fatal("tam-tru.yaml has no offline_help to take out")
+		}
+		c, err := load(t, data)
+		if err != nil {
+			t.Fatalf("the file no longer loads: %v", err)
+		}
+		if _, refused := c.Review(time.Now()); !slices.ContainsFunc(refused, func(e Error) bool { return strings.Contains(e.Msg, "offline_help") }) {
+			t.Errorf("guides check accepts an essential service without offline_help: %v", refused)
+		}
+	})
 	t.Run("unknown KPI", func(t *testing.T) {
 		data := regexp.MustCompile(`(?m)^counts: .*$`).ReplaceAllString(string(good), "counts: [dossier_online, happy_residents]")
 		if _, err := load(t, data); err == nil || !strings.Contains(err.Error(), `unknown KPI "happy_residents"`) {
 			t.Errorf("an unknown KPI: %v", err)
 		}
 	})
+}
+
+// qrLogin is the shared sub-guide on logging in to a public service portal
+// by scanning a QR code with VNeID.
+const qrLogin = "dang-nhap-vneid"
+
+// webPortal matches the address of a public service web portal:
+// dichvucong.gov.vn, dichvucong.bocongan.gov.vn and the like.
+var webPortal = regexp.MustCompile(`(?i)\bdichvucong(\.[a-z0-9-]+)*\.gov\.vn\b`)
+
+// TestPortalGuidesOfferQRLogin: every guide that sends the resident to a
+// public service web portal (its portal, a step's link, or a step's text,
+// tip or fix names one) offers the QR login sub-guide at some step, so the
+// resident never types a password on a shared screen.
+func TestPortalGuidesOfferQRLogin(t *testing.T) {
+	c := shippedCatalog(t)
+	if _, ok := c.Guide(qrLogin); !ok {
+		t.Fatalf("no guide %q", qrLogin)
+	}
+	portalGuides := 0
+	for _, g := range c.All() {
+		if g.ID == qrLogin {
+			continue
+		}
+		where := ""
+		if webPortal.MatchString(g.Portal.URL) {
+			where = "portal.url"
+		}
+		offers := false
+		for i, s := range g.Steps {
+			offers = offers || s.Subguide == qrLogin
+			texts := []string{s.Link, s.Text.Vi, s.Text.En, s.Tip.Vi, s.Tip.En}
+			for _, e := range s.Errors {
+				texts = append(texts, e.Fix.Vi, e.Fix.En)
+			}
+			for _, tx := range texts {
+				if where == "" && webPortal.MatchString(tx) {
+					where = "steps[" + strconv.Itoa(i) + "] (" + s.ID + ")"
+				}
+			}
+		}
+		if where == "" {
+			continue
+		}
+		portalGuides++
+		if !offers {
+			t.Errorf("%s: %s sends the resident to a web portal, but no step has subguide: %s", g.File(), where, qrLogin)
+		}
+	}
+	if portalGuides < 15 {
+		t.Errorf("only %d guides found that use a web portal; is the pattern still right?", portalGuides)
+	}
 }

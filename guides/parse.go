@@ -192,6 +192,10 @@ func (v *validator) guide(g *Guide) {
 	if !slices.Contains(Categories, g.Category) {
 		v.errorf([]any{"category"}, "category %q: want one of %s", g.Category, strings.Join(Categories, ", "))
 	}
+	v.text([]any{"offline_help"}, g.OfflineHelp, maxInfo, false)
+	if g.Essential && (g.OfflineHelp.Vi == "" || g.OfflineHelp.En == "") {
+		v.stylef([]any{"essential"}, "offline_help: an essential service says whether it is online only and what the centre does for a resident who cannot do it online (vi and en)")
+	}
 	v.text([]any{"portal", "name"}, g.Portal.Name, maxGuideTitle, true)
 	v.url([]any{"portal", "url"}, g.Portal.URL, true)
 	switch {

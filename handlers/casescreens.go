@@ -677,8 +677,11 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	lines := []string{"ℹ " + g.Title.In(lang), "",
 		v.t.T("case.info_fee", locales.Data{"Fee": g.Fee.In(lang)}) + check("fee"),
 		v.t.T("case.info_time", locales.Data{"Time": g.Processing.In(lang)}) + check("processing"),
-		v.t.T("case.info_tracking", locales.Data{"Tracking": g.Tracking.In(lang)}) + check("tracking"),
-		"", v.t.T("case.info_sources")}
+		v.t.T("case.info_tracking", locales.Data{"Tracking": g.Tracking.In(lang)}) + check("tracking")}
+	if help := g.OfflineHelp.In(lang); help != "" {
+		lines = append(lines, v.t.T("case.info_offline", locales.Data{"Help": help}))
+	}
+	lines = append(lines, "", v.t.T("case.info_sources"))
 	for _, s := range g.Sources {
 		line := "• "
 		if s.Title != "" {
@@ -846,7 +849,7 @@ func subPages(g *guides.Guide, lang string) []string {
 	for i, s := range g.Steps {
 		part := strconv.Itoa(i+1) + ". " + s.Title.In(lang) + ": " + s.Text.In(lang)
 		cur := &pages[len(pages)-1]
-		if utf8.RuneCountInString(*cur)+utf8.RuneCountInString(part) > subPageSize && *cur != "" {
+		if utf8.RuneCountInString(*cur)+len("\n\n")+utf8.RuneCountInString(part) > subPageSize && *cur != "" {
 			pages = append(pages, part)
 			continue
 		}

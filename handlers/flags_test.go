@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,4 +86,48 @@ func TestGuidesPastDue(t *testing.T) {
 	if m := only(t, w.send(w.admin, "/help")); !strings.HasSuffix(m.Text, w.texts.For("vi").N("help.admin_due", due)) {
 		t.Fatalf("admin /help: %q", m.Text)
 	}
+}
+
+// TestFlagsNewestFirst: /flags lists the steps flagged most recently first,
+// and a step's notes newest first.
+func TestFlagsNewestFirst(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Now()
+	w := newWorld(t, handlers.WithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
+	later := func() { mu.Lock(); now = now.Add(time.Hour); mu.Unlock() }
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Cờ")
+	w.startBirthCase(u) // at step 1
+	flagWithNote := func(note string) {
+		t.Helper()
+		w.press(u, w.vi("case.flag"))
+		w.press(u, w.vi("flag.what_other"))
+		if m := last(t, w.send(u, note)); !strings.HasPrefix(m.Text, w.vi("case.flag_saved")) {
+			t.Fatalf("flag %q: %q", note, m.Text)
+		}
+	}
+	order := func(want ...string) {
+		t.Helper()
+		m := only(t, w.send(w.admin, "/flags"))
+		at := -1
+		for _, s := range want {
+			i := strings.Index(m.Text, s)
+			if i <= at {
+				t.Fatalf("/flags: want %q in this order:\n%s", want, m.Text)
+			}
+			at = i
+		}
+	}
+	step1, step2 := "«"+g.Steps[0].Title.Vi+"»", "«"+g.Steps[1].Title.Vi+"»"
+
+	flagWithNote("step one, earlier")
+	later()
+	w.press(u, w.vi("case.done")) // at step 2
+	flagWithNote("step two")
+	order(step2, step1)
+
+	later()
+	w.press(u, w.vi("case.back")) // at step 1 again
+	flagWithNote("step one, later")
+	order(step1, "step one, later", "step one, earlier", step2)
 }

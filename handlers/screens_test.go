@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/dvcbot/dvcbot/guides"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated parts of the docs")
@@ -76,6 +79,38 @@ func TestEveryScreenNamesItsTargets(t *testing.T) {
 			for _, to := range a.to {
 				if _, ok := inviteScreens[to]; !ok && to != leadsNowhere {
 					t.Errorf("invite flow: %s --%s--> %s: no such screen", name, act, to)
+				}
+			}
+		}
+	}
+}
+
+// TestSubPagesFitAPhone: every guide, shown as a sub-guide, is cut into
+// pages of at most subPageSize characters in both languages, the blank line
+// between steps included.
+func TestSubPagesFitAPhone(t *testing.T) {
+	edge := &guides.Guide{Description: guides.Text{Vi: strings.Repeat("a", subPageSize/2-1)}}
+	for _, extra := range []int{0, 1} { // a step that just fits beside the description, and one that does not
+		edge.Steps = []guides.Step{{Title: guides.Text{Vi: "T"}, Text: guides.Text{Vi: strings.Repeat("b", subPageSize/2-len("1. T: ")-1+extra)}}}
+		pages := subPages(edge, "vi")
+		if want := 1 + extra; len(pages) != want {
+			t.Errorf("a step of %d characters beside a description of %d: %d pages, want %d", utf8.RuneCountInString(edge.Steps[0].Text.Vi), subPageSize/2-1, len(pages), want)
+		}
+		for i, p := range pages {
+			if n := utf8.RuneCountInString(p); n > subPageSize {
+				t.Errorf("edge case, page %d: %d characters, at most %d", i+1, n, subPageSize)
+			}
+		}
+	}
+	c, err := guides.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range c.All() {
+		for _, lang := range []string{"vi", "en"} {
+			for i, p := range subPages(g, lang) {
+				if n := utf8.RuneCountInString(p); n > subPageSize {
+					t.Errorf("%s (%s) page %d: %d characters, at most %d fit a phone", g.ID, lang, i+1, n, subPageSize)
 				}
 			}
 		}

@@ -356,7 +356,8 @@ func TestResumeLabels(t *testing.T) {
 }
 
 // The volunteer says what the procedure costs and how long it takes before
-// the resident submits, and can show the sources.
+// the resident submits, and can show the sources and, for an essential
+// service, what the centre does for a resident who cannot do it online.
 func TestFeeAndTimeOnScreen(t *testing.T) {
 	w := newWorld(t)
 	g := guide(t, "khai-sinh")
@@ -369,6 +370,9 @@ func TestFeeAndTimeOnScreen(t *testing.T) {
 	m = last(t, w.press(u, w.vi("case.info")))
 	if !strings.Contains(m.Text, g.Tracking.Vi) || !strings.Contains(m.Text, g.Sources[0].URL) || !strings.Contains(m.Text, g.Checked().Format("02/01/2006")) {
 		t.Fatalf("info screen: %q", m.Text)
+	}
+	if help := w.vi("case.info_offline", locales.Data{"Help": g.OfflineHelp.Vi}); !g.Essential || !strings.Contains(m.Text, help) {
+		t.Fatalf("info screen of an essential service without %q: %q", help, m.Text)
 	}
 	if m = last(t, w.press(u, w.vi("button.back"))); !hasButton(m, w.vi("consent.yes")) {
 		t.Fatalf("back from the info: %q", m.Text)
