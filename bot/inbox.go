@@ -19,6 +19,10 @@ type InboxUpdate struct {
 	ID      int64  `db:"update_id"`
 	ChatID  int64  `db:"chat_id"`
 	Payload []byte `db:"payload"`
+	// Fresh: stored just now by this process, never started. Its first
+	// attempt goes straight to HandleUpdate: an attempt is counted (to park
+	// an update that kills the process every time) only from the second.
+	Fresh bool `db:"-"`
 }
 
 // ErrAlreadyHandled is returned by HandleUpdate when the update was handled
@@ -54,6 +58,7 @@ func (s *Store) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpda
 	var rows []struct {
 		ID     int64 `db:"update_id"`
 		ChatID int64 `db:"chat_id"`
+		Fresh  bool  `db:"fresh"`
 	}
 	err := s.db.SelectContext(ctx, &rows, `
 		WITH stored AS (
@@ -61,22 +66,22 @@ func (s *Store) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpda
 			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])
 			ON CONFLICT (update_id) DO NOTHING
 			RETURNING update_id, chat_id)
-		SELECT update_id, chat_id FROM stored
+		SELECT update_id, chat_id, true AS fresh FROM stored
 		UNION ALL
-		SELECT update_id, chat_id FROM updates
+		SELECT update_id, chat_id, false FROM updates
 		WHERE update_id = ANY ($1) AND status = 'pending'`, pq.Array(ids), pq.Array(chats), payloads)
 	if err != nil {
 		return nil, fmt.Errorf("save updates: %w", err)
 	}
-	todo := make(map[int64]int64, len(rows))
-	for _, r := range rows {
-		todo[r.ID] = r.ChatID
+	todo := make(map[int64]int, len(rows))
+	for i, r := range rows {
+		todo[r.ID] = i
 	}
 	var out []InboxUpdate
 	for _, id := range ids {
-		if chat, ok := todo[id]; ok {
+		if i, ok := todo[id]; ok {
 			u := byID[id]
-			u.ChatID = chat
+			u.ChatID, u.Fresh = rows[i].ChatID, rows[i].Fresh
 			out = append(out, u)
 		}
 	}
@@ -152,25 +157,26 @@ func (s *Store) NextAttempt(ctx context.Context, chatID, upTo int64) (InboxUpdat
 // pending, and ErrNotNext when an earlier one of the chat is.
 func (s *Store) HandleUpdate(ctx context.Context, u InboxUpdate, fn func(tx *sqlx.Tx) ([]Reply, error)) (out []OutboxRow, mine bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, u.ChatID); err != nil {
-			return fmt.Errorf("inbox: lock chat: %w", err)
+		// One statement, evaluated left to right: the chat's lock first,
+		// then the update's row lock and whether an earlier one is pending.
+		var head struct {
+			Lock    string         `db:"lock"`
+			Status  sql.NullString `db:"status"`
+			Earlier bool           `db:"earlier"`
 		}
-		var status string
-		err := tx.GetContext(ctx, &status, `SELECT status FROM updates WHERE update_id = $1 FOR UPDATE`, u.ID)
-		if err != nil {
-			return fmt.Errorf("inbox: read status: %w", err)
-		}
-		if status != "pending" {
-			return ErrAlreadyHandled
-		}
-		var earlier bool
-		err = tx.GetContext(ctx, &earlier, `
-			SELECT EXISTS (SELECT 1 FROM updates WHERE chat_id = $1 AND status = 'pending' AND update_id < $2)`,
+		err := tx.GetContext(ctx, &head, `
+			SELECT pg_advisory_xact_lock($1)::text AS lock,
+				(SELECT status FROM updates WHERE update_id = $2 FOR UPDATE) AS status,
+				EXISTS (SELECT 1 FROM updates WHERE chat_id = $1 AND status = 'pending' AND update_id < $2) AS earlier`,
 			u.ChatID, u.ID)
-		if err != nil {
-			return fmt.Errorf("inbox: look for earlier updates: %w", err)
-		}
-		if earlier {
+		switch {
+		case err != nil:
+			return fmt.Errorf("inbox: lock the chat and the update: %w", err)
+		case !head.Status.Valid:
+			return fmt.Errorf("inbox: update %d: %w", u.ID, sql.ErrNoRows)
+		case head.Status.String != "pending":
+			return ErrAlreadyHandled
+		case head.Earlier:
 			return ErrNotNext
 		}
 		replies, err := fn(tx)

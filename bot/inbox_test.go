@@ -123,6 +123,7 @@ func TestSaveUpdates(t *testing.T) {
 		{"out of order", []bot.InboxUpdate{update(17, 1, "g"), update(15, 2, "e"), update(16, 1, "f")},
 			[]int64{17, 15, 16}, []int64{10, 11, 12, 13, 14, 15, 16, 17}},
 	}
+	var seen []int64 // stored by an earlier step
 	for _, s := range steps {
 		got, err := st.SaveUpdates(ctx, s.batch)
 		if err != nil {
@@ -132,9 +133,19 @@ func TestSaveUpdates(t *testing.T) {
 			t.Errorf("%s: SaveUpdates returned %v, want %v", s.name, ids(got), s.want)
 		}
 		for _, u := range got {
+			// Fresh: stored by this call, not re-delivered.
+			fresh := !slices.ContainsFunc(s.pending, func(id int64) bool { return id == u.ID && !slices.Contains(s.want, id) }) &&
+				!slices.Contains(seen, u.ID)
+			if u.Fresh != fresh {
+				t.Errorf("%s: update %d fresh = %v, want %v", s.name, u.ID, u.Fresh, fresh)
+			}
+			u.Fresh = false
 			if i := slices.IndexFunc(s.batch, func(b bot.InboxUpdate) bool { return b.ID == u.ID }); !reflect.DeepEqual(u, s.batch[i]) {
 				t.Errorf("%s: SaveUpdates returned %+v, want the first of the batch %+v", s.name, u, s.batch[i])
 			}
+		}
+		for _, u := range got {
+			seen = append(seen, u.ID)
 		}
 		pending, err := st.PendingUpdates(ctx, 0)
 		if err != nil {

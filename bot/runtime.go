@@ -367,8 +367,13 @@ func (r *Runtime) process(trigger InboxUpdate) {
 		dbPause = min(2*dbPause, 30*time.Second)
 		return true
 	}
+	fresh := trigger.Fresh && trigger.Payload != nil
 	for ctx.Err() == nil {
-		in, starts, err := r.store.NextAttempt(ctx, trigger.ChatID, trigger.ID)
+		in, starts, err := trigger, 0, error(nil)
+		if !fresh {
+			in, starts, err = r.store.NextAttempt(ctx, trigger.ChatID, trigger.ID)
+		}
+		fresh = false // an update tried once is counted from then on
 		log := r.log.With("update_id", in.ID, "chat", trigger.ChatID)
 		switch {
 		case errors.Is(err, ErrNothingPending):
@@ -412,10 +417,13 @@ func (r *Runtime) process(trigger InboxUpdate) {
 			return // stopping; the update stays pending
 		case IsUnavailable(err):
 			// Not the update's fault: once the database is back, take back
-			// the start this attempt counted.
+			// the start this attempt counted (a fresh one counted none).
 			for {
 				if !waitForDatabase(log, err) {
 					return
+				}
+				if starts == 0 {
+					break
 				}
 				if err = r.store.UndoStart(ctx, in.ID); err == nil || !IsUnavailable(err) {
 					break

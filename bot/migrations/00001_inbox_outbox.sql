@@ -8,6 +8,9 @@
 -- update is done: only the id stays, to recognise a re-delivery. It is kept
 -- as the bytes received (bytea, not jsonb): jsonb refuses some valid JSON
 -- (a \u0000 escape), and one such update must not block the inbox.
+-- attempts counts the starts recorded before a try (all but the first try of
+-- an update fresh from Telegram): an update that kills the process every
+-- time is parked after a few.
 CREATE TABLE IF NOT EXISTS updates (
     update_id   bigint PRIMARY KEY,
     chat_id     bigint      NOT NULL,
