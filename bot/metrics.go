@@ -76,7 +76,10 @@ var (
 // outboxCollector reads the outbox at each scrape.
 type outboxCollector struct{ store *Store }
 
-func (c *outboxCollector) Describe(ch chan<- *prometheus.Desc) { ch <- outboxDepthDesc; ch <- outboxAgeDesc }
+func (c *outboxCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- outboxDepthDesc
+	ch <- outboxAgeDesc
+}
 
 func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)

@@ -101,31 +101,115 @@ func dossierCode(s string) (code, problem string) {
 
 // Names. A note like "ông Nguyễn Văn Bình không nhớ mật khẩu" names the
 // resident; the case log must not keep it. A note is refused when it holds
-// an honorific followed by a name-like word ("bà Lan", "chú Ba"), or a
-// common surname followed by given or middle names ("Trần Thị Mai"). With
-// diacritics the words are compared as written, so "lệ phí" is not "Lê",
-// "có" is not "cô" and "lần" is not "Lan"; a note typed without any is
-// compared folded, and then asks for more evidence (a capitalised name
-// after an honorific, two names after a surname), since "dang thu lai" is
-// "đang thử lại" far more often than "Đặng Thu …".
+// an honorific followed by a given name ("bà Lan", "chú Ba"), or a common
+// surname followed by a middle or given name ("Trần Thị Mai", "Đỗ Hùng").
+//
+// Vietnamese makes this a matter of reading the neighbours, since many
+// names are also common words: "hồ sơ", "lệ phí", "lý do", "do lỗi",
+// "đường truyền", "vụ việc" start with a surname's letters, and "ông ấy",
+// "bà không nhớ" with an honorific. So:
+//
+//   - A note with diacritics is read as written: "lệ" is not "Lê", "có" is
+//     not "cô", "lần" is not "Lan".
+//   - A note without any is read folded, and then asks more: a strong
+//     surname (Nguyễn, Trần, Phạm, Hoàng, Huỳnh, Bùi) before any middle or
+//     given name; another surname ("do", "ho", "le", "vu"… are also
+//     everyday words) before a middle name that is rarely anything else
+//     (Đức, Hữu, Ngọc, Xuân), before "van", "thi", "thu"… and then a given
+//     name ("Phan Van Khai" but not "ho van chua nhan"), or before a given
+//     name that is rarely a common word ("do hung" but not "do loi"). Only
+//     honorifics that are rarely anything else unaccented (ông, bà, em,
+//     cháu, thím) count before a given name; "co", "anh", "chu", "cu",
+//     "chi", "bac" (có, ảnh, chữ, cũ, chỉ, bác sĩ) need a capitalised name.
+//   - In both, a name word that starts a common collocation ("thanh toán",
+//     "hoá đơn", "lần đầu") is not a name, nor is a surname that ends one
+//     ("xử lý", "ngày mai", "dịch vụ") or starts a place ("Hà Nội").
+//
+// No filter catches every name (docs/privacy.md); this one errs on refusing,
+// and the volunteer rephrases.
 
 var (
 	honorifics = wordSet("ông bà anh chị cô chú bác em cháu cụ dì thím mợ dượng")
 	surnames   = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trương đinh đào đoàn
-		trịnh lâm mai cao hà lương lưu tô chu tạ quách kiều thái tống la lại mạc khúc triệu vương từ văn`)
+		trịnh lâm mai cao hà lương lưu tô chu tạ quách kiều thái tống la mạc khúc triệu vương văn`)
 	// givenNames are common given and middle names: what follows a surname
 	// or an honorific in a name.
-	givenNames = wordSet(`văn thị hữu đức minh ngọc thanh quang xuân kim thu bảo mỹ gia công đình quốc trọng
-		an anh bình cường châu chi chính dung dũng duy dương đạt điệp đông giang hà hải hân hạnh hằng hảo hậu
-		hiền hiếu hoa hoài hòa hoà hồng huệ hùng hương huy huyền khánh khoa khôi kiên lâm lan liên linh loan lộc long
-		luân mai mạnh my nam nga ngân nghĩa nguyệt nhân nhật nhi nhung oanh phong phú phúc phương quân quý
-		quyên quỳnh sang sơn tám tâm tân thảo thắng thiện thịnh thọ thủy thuỷ thương tiến tín toàn trang trí trinh
-		trung trúc tú tuấn tùng tuyết uyên việt vinh vy yến hiệp hưng hoan khang lợi nhàn phát sáu thành thuận tư`)
+	givenNames = wordSet(`văn thị hữu đức minh ngọc thanh quang xuân kim thu bảo mỹ gia công đình quốc trọng chí khắc bá
+		an ân anh bích bình cảnh chánh châu chi chiến chinh chính cúc cương cường đan đào đạo đạt diễm điệp diệp định
+		đoan đông dung dũng duy duyên dương giang giao hà hạ hải hân hạnh hằng hào hảo hậu hiền hiển hiệp hiếu
+		hoa hòa hoà hoài hoan hoàn hoàng hồng huệ hùng hưng hương hường huy huyền khải khang khánh khanh khoa
+		khôi khuê kiên kiệt kiều lam lâm lan liên liễu linh loan lộc lợi long luân lực lương lượng mai mạnh mẫn
+		my nam nga ngân nghĩa ngọc nguyên nguyệt nhàn nhân nhi nhiên như nhung ninh oanh phát phi phong phú
+		phúc phụng phước phương phượng quân quế quyên quyền quyết quỳnh quý sang sáu sâm sơn tài tâm tân tấn
+		tám thạch thái thắm thắng thảo thông thơ thư thuận thục thủy thuỷ thùy thuỳ thúy thuý thương thường
+		tiên tiến tín tình toàn toản trâm trang trí trinh trúc trung tú tuấn tuệ tùng tường tuyền tuyết tư
+		uyên vân việt vinh vĩnh vũ vy yến ý tý tí tèo út đăng đằng đạm đàm dân diệu hoà hồ kha khiêm kỳ
+		lập lễ luyến mến my nhật nhạn nương phụng quyên sinh song tạo thiện thịnh thoa thọ thơm thuần tiệp
+		trâm tuân tuyên vượng xoan yên`)
 	// places that begin with a surname.
-	surnamePlaces = wordSet("hà_nội hà_nam hà_giang hà_tĩnh cao_bằng lâm_đồng hồ_chí")
-	foldedGiven   = folded(givenNames)
-	foldedSur     = folded(surnames)
-	foldedHon     = folded(honorifics)
+	surnamePlaces = wordSet(`hà_nội hà_nam hà_giang hà_tĩnh hà_đông cao_bằng cao_lãnh lâm_đồng hồ_chí thái_bình
+		thái_nguyên hoàng_mai ngô_quyền lê_chân`)
+
+	// Read folded (notes without diacritics): the everyday words among the
+	// surnames are not surnames at all ("la", "lam", "tu", "to", "ta"…).
+	plainSurnames = minus(folded(surnames), "la lam lai tu to ta van mai chu")
+	// strongSurnames are rarely anything else, even unaccented.
+	strongSurnames = wordSet("nguyen tran pham hoang huynh bui")
+	// unaccentedSurnames, typed without diacritics in a note that has
+	// some, are no other word ("hoang" is: hoang mang).
+	unaccentedSurnames = wordSet("nguyen tran pham huynh bui")
+	// plainHonorifics are rarely anything else unaccented.
+	plainHonorifics = wordSet("ong ba em chau thim")
+	// weakHonorifics are, unaccented, more often another word (có, ảnh,
+	// chỉ, chữ, bác sĩ, cũ): only a capitalised given name after them counts,
+	// and not one of the capitalised words of the portals ("Cổng").
+	weakHonorifics = wordSet("anh chi co chu bac cu")
+	capitalised    = wordSet("cong trung bao")
+	// markers are middle names; sureMarkers are rarely anything else
+	// unaccented ("van" is also "vẫn", "thi" "thì", "thu" "thử").
+	markers     = wordSet("hoang van thi duc huu minh ngoc thanh quang xuan kim thu bao my gia cong dinh quoc trong chi khac ba")
+	sureMarkers = wordSet("duc huu ngoc xuan")
+	// foldedGiven are the given names folded; commonGiven those of them that
+	// are also everyday words unaccented (lỗi, ảnh, tạm, thử, báo…), which
+	// do not count right after a surname or an honorific.
+	foldedGiven = folded(givenNames)
+	commonGiven = wordSet(`an anh bao chi chinh cong dan dat dinh dong dung gia hai hien hieu hoa hong khai khoa khoi ky
+		loc loi long luan manh minh my nam ngan nghia nguyen nhan nhi nhu phat phi phong phu phuc phuong quan
+		quang quy sang sinh song tai tam tan thanh thang thi thien thong tho thu thuong tien tin tinh toan trang
+		tri trong trung tu tuan tung tuong van viet vinh y le lam duong ha hoang dang dao thuan tao yen
+		lap tham nhung huong khac ba han kieu trinh lien quyen diem huy kien doan hang hao vu`)
+	// commonAfterMarker: given names that, after "van"/"thi"/"thu" read as
+	// "vẫn"/"thì"/"thử", are the verb that follows ("ho van bao loi").
+	commonAfterMarker = wordSet("loi bao hien dung thu nhan chi hong an sang trong tien phai khoa nam hai my ky tai tu tin toan phat hieu nhu y le thuong dang lai con")
+	// honorificVerbs: given names that, lower-case after an honorific in a
+	// note with diacritics, are far more often what the person does ("em
+	// mai quay lại", "chị sang xã").
+	honorificVerbs = wordSet("sang mai toàn phát thành tư tín lợi thuận nam tiến công gia bảo thu chi an trung đông trí thường năm hai ba nhân")
+	// collocations: two words (folded) that are one common word, never a
+	// name and what follows it.
+	collocations = wordSet(`ho_so le_phi ly_do do_loi duong_truyen vu_viec nguyen_nhan nguyen_vong nguyen_tac
+		thanh_toan thanh_cong thanh_pho thanh_vien thanh_nien thanh_lap thanh_phan thanh_ly minh_chung hoa_don
+		tam_tru tam_vang tam_thoi cong_an cong_dan cong_chung cong_thong cong_khai cong_dich gia_dinh gia_han
+		gia_tri quoc_tich quoc_gia quoc_te binh_thuong lan_dau lan_sau lan_nua lan_truoc lan_nay lan_thu
+		lan_cuoi lan_khac lan_nao khai_sinh khai_bao khai_tu khai_sai khai_lai khai_thieu khai_nham thu_tuc
+		thu_phi thu_tien thu_hoi thu_lai thu_nghiem thu_ky chi_phi chi_tien chi_tra van_ban van_phong van_de
+		van_con van_chua van_khong van_bi van_loi trinh_tu trinh_duyet thao_tac linh_tinh ho_ten ho_khau
+		ho_chieu ho_tich ho_tro ho_ngheo ho_gia ho_kinh ho_chi ho_dan nam_nay nam_ngoai nam_sinh nam_sau
+		nam_truoc nam_nu an_toan an_ninh bao_hiem bao_tri bao_mat bao_ve bao_loi bao_cao hien_thi hien_tai
+		tien_hanh phat_hien phat_sinh tin_nhan trung_tam truc_tuyen phuong_thuc phuong_an sang_ten toan_bo
+		hai_quan dung_luong nhan_vien nhan_dan quan_ly ky_so chu_ky dinh_kem dinh_danh tai_khoan tai_lai
+		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan`)
+	// compounds: a word (folded) and a surname after it that make one
+	// common word ("xử lý", "ngày mai", "dịch vụ").
+	compounds = wordSet(`xu_ly quan_ly hop_ly dai_ly thu_ly dia_ly tam_ly ngay_mai sang_mai chieu_mai toi_mai sau_do
+		truoc_do khi_do luc_do vi_do cho_do ma_do cai_do nguoi_do hom_do ngay_do bai_do thi_do phu_huynh vi_pham
+		chuong_trinh quy_trinh lo_trinh cong_trinh hanh_trinh nha_truong moi_truong thi_truong dich_vu nghia_vu
+		phuc_vu nhiem_vu chuc_vu nghiep_vu giup_ho cho_ho bao_ho nhac_ho voi_ho cua_ho cong_doan giai_doan
+		mot_phan bo_phan thanh_phan tung_phan mot_vai`)
+	// personContext: words after which "ba" is "bà" ("của bà Lan"), not
+	// three ("thử ba lần").
+	personContext = wordSet("cua cho giup voi la goi hoi nho nguoi va thay")
+	countWords    = wordSet("lan nam ngay thang tuan gio phut buoc nguoi cai to trang so ma chu")
 )
 
 func wordSet(s string) map[string]bool {
@@ -144,45 +228,114 @@ func folded(set map[string]bool) map[string]bool {
 	return m
 }
 
-// namesPerson reports whether s seems to name a person.
-func namesPerson(s string) bool {
-	words := strings.FieldsFunc(norm.NFC.String(s), func(r rune) bool { return !unicode.IsLetter(r) })
-	ascii := true
-	for _, r := range s {
-		if r > unicode.MaxASCII && unicode.IsLetter(r) {
-			ascii = false
-			break
-		}
+func minus(set map[string]bool, words string) map[string]bool {
+	m := map[string]bool{}
+	for w := range set {
+		m[w] = true
 	}
+	for _, w := range strings.Fields(words) {
+		delete(m, w)
+	}
+	return m
+}
+
+// namesPerson reports whether s seems to name a person. It is the one check
+// for every free text the bot keeps (problem notes, flag notes, comments).
+// Names are looked for within a clause: "con, cháu, anh chị em" is a list,
+// not "cháu Anh".
+func namesPerson(s string) bool {
+	s = norm.NFC.String(s)
+	plainNote := !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) })
 	allCaps := strings.ToUpper(s) == s
-	for i, w := range words {
-		low := strings.ToLower(w)
-		var next, next2 string
-		if i+1 < len(words) {
-			next = words[i+1]
-		}
-		if i+2 < len(words) {
-			next2 = words[i+2]
-		}
-		if ascii {
-			f, n := vntext.Fold(low), vntext.Fold(next)
-			switch {
-			case foldedHon[f] && (titleCase(next) || foldedSur[n]):
-				return true
-			case foldedSur[f] && foldedGiven[n] && foldedGiven[vntext.Fold(next2)]:
-				return true
-			}
-			continue
-		}
-		n := strings.ToLower(next)
-		switch {
-		case honorifics[low] && (givenNames[n] || surnames[n] || (titleCase(next) && !allCaps)):
-			return true
-		case surnames[low] && givenNames[n] && !surnamePlaces[low+" "+n]:
+	clauses := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsSpace(r) })
+	for _, c := range clauses {
+		if clauseNamesPerson(strings.Fields(c), plainNote, allCaps) {
 			return true
 		}
 	}
 	return false
+}
+
+func clauseNamesPerson(raw []string, plainNote, allCaps bool) bool {
+	n := len(raw)
+	low := make([]string, n+2) // as written, lower case; "" past the end
+	fold := make([]string, n+2)
+	for i, w := range raw {
+		low[i] = strings.ToLower(w)
+		fold[i] = vntext.Fold(w)
+	}
+	title := func(i int) bool { return i < n && !allCaps && titleCase(raw[i]) }
+	pair := func(a, b string) string { return a + " " + b }
+	// free: the word at i does not start a collocation.
+	free := func(i int) bool { return !collocations[pair(fold[i], fold[i+1])] }
+
+	for i := range raw {
+		prev := ""
+		if i > 0 {
+			prev = fold[i-1]
+		}
+		if compounds[pair(prev, fold[i])] || collocations[pair(prev, fold[i])] {
+			continue // "xử lý", "ngày mai", "ly do"
+		}
+		if plainNote || (isASCII(raw[i]) && unaccentedSurnames[fold[i]]) {
+			if plainName(fold, i, prev, title, free) {
+				return true
+			}
+			continue
+		}
+		// With diacritics: read as written.
+		w, next := low[i], low[i+1]
+		switch {
+		case honorifics[w] && honorifics[next]: // "anh chị em", "ông bà"
+		case honorifics[w] && free(i) && (title(i+1) ||
+			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
+			return true
+		case surnames[w] && givenNames[next] && free(i) && free(i+1) && !surnamePlaces[pair(w, next)]:
+			return true
+		}
+	}
+	return false
+}
+
+// plainName reads the words at i folded (a note typed without diacritics).
+func plainName(fold []string, i int, prev string, title func(int) bool, free func(int) bool) bool {
+	w, n1, n2 := fold[i], fold[i+1], fold[i+2]
+	given := func(x string) bool { return foldedGiven[x] && !commonGiven[x] }
+	switch {
+	case !free(i):
+		return false
+	case foldedHonorifics[w] && foldedHonorifics[n1]: // "anh chi em"
+		return false
+	case plainHonorifics[w]:
+		if w == "ba" && i > 0 && !personContext[prev] && countWords[n1] {
+			return false // "thử ba lần": three
+		}
+		return title(i+1) || ((given(n1) || strongSurnames[n1]) && free(i+1))
+	case weakHonorifics[w]:
+		// "co Lan", but not "co Giay khai sinh" or "co Cong".
+		return title(i+1) && foldedGiven[n1] && !capitalised[n1] && free(i+1)
+	case !plainSurnames[w] || foldedPlaces[w+" "+n1] || !free(i+1):
+		return false
+	case strongSurnames[w]:
+		return markers[n1] || foldedGiven[n1]
+	case sureMarkers[n1], given(n1):
+		return true
+	case markers[n1]:
+		// "Phan Van Khai", not "ho van chua nhan": a given name must follow.
+		// A clause of just these three words is a name ("do van nam").
+		alone := i == 0 && len(fold)-2 == 3
+		return foldedGiven[n2] && (!commonAfterMarker[n2] || title(i+2) || alone) && free(i+2)
+	}
+	return false
+}
+
+var (
+	foldedHonorifics = folded(honorifics)
+	foldedPlaces     = folded(surnamePlaces)
+)
+
+func isASCII(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII })
 }
 
 // titleCase: a capital and then small letters, as names are written

@@ -279,12 +279,41 @@ func TestDossierCodeAfterTheCaseClosed(t *testing.T) {
 	if m.Text != w.vi("case.code_after_close", locales.Data{"Case": c.ID, "Code": "000.00.12.H26-251127-0001"}) || !hasButton(m, attach) {
 		t.Fatalf("a code after the case closed: %q %+v", m.Text, m.Keyboard)
 	}
-	m = last(t, w.press(u, attach))
-	code, _, err := followup(w, c.ID)
-	if err != nil || code != "000.00.12.H26-251127-0001" || !strings.Contains(m.Text, code) {
-		t.Fatalf("attached: %q, %v; %q", code, err, m.Text)
+	// Two quick taps (a bad connection): the code is attached once, the
+	// second tap is answered as belonging to a finished action and changes
+	// nothing.
+	p1, err := u.PressOn(m.ID, attach)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// A second tap attaches nothing twice; an hour later nothing is offered.
+	p2, err := u.PressOn(m.ID, attach)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, p1, p2)
+	drain(u)
+	if got := lastAnswer(t, u); got != w.vi("button.done") {
+		t.Errorf("second tap answered %q", got)
+	}
+	attached := w.vi("case.attached", locales.Data{"Case": c.ID, "Code": "000.00.12.H26-251127-0001"})
+	msgs := u.Messages()
+	if got := msgs[len(msgs)-1]; got.ID != m.ID || got.Text != attached || len(got.Buttons()) != 0 {
+		t.Fatalf("after two taps the message shows %q %+v, want %q", got.Text, got.Keyboard, attached)
+	}
+	code, _, err := followup(w, c.ID)
+	var rows int
+	if err2 := w.store.DB().Get(&rows, `SELECT count(*) FROM followups WHERE case_id = $1`, c.ID); err != nil || err2 != nil || code != "000.00.12.H26-251127-0001" || rows != 1 {
+		t.Fatalf("attached: %q in %d rows, %v %v", code, rows, err, err2)
+	}
+	// Another code soon after: the case has its code, nothing is offered.
+	clk.advance(time.Minute)
+	if m = last(t, w.send(u, "000.00.12.H26-251127-0003")); hasButton(m, attach) {
+		t.Fatalf("attach offered again for a case that has its code: %q", m.Text)
+	}
+	if code, _, _ = followup(w, c.ID); code != "000.00.12.H26-251127-0001" {
+		t.Fatalf("the attached code changed to %q", code)
+	}
+	// Two hours later nothing is offered.
 	clk.advance(2 * time.Hour)
 	if m = last(t, w.send(u, "000.00.12.H26-251127-0002")); hasButton(m, attach) {
 		t.Fatalf("attach offered two hours later: %q", m.Text)

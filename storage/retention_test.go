@@ -57,4 +57,26 @@ func TestRetention(t *testing.T) {
 	if len(users) != 2 || users[0] != 10 || users[1] != 21 {
 		t.Errorf("users after retention: %v, want [10 21]", users)
 	}
+
+	// Flag notes go after 180 days, like event notes; the flag stays.
+	{
+		for id, days := range map[int]int{1: -181, 2: -179} {
+			exec(`INSERT INTO guide_flags (id, guide_id, guide_checked, step_id, step, commune_code, what, note, created_at)
+				VALUES ($1, 'khai-sinh', '2026-01-01', 'dang-nhap', 1, '26882', 'button', 'nút đã đổi tên', $2)`, id, now.AddDate(0, 0, days))
+		}
+		r, err := st.ApplyRetention(ctx, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var flags []struct {
+			ID   int64
+			Note *string
+		}
+		if err := st.DB().Select(&flags, `SELECT id, note FROM guide_flags ORDER BY id`); err != nil {
+			t.Fatal(err)
+		}
+		if r.FlagNotes != 1 || len(flags) != 2 || flags[0].Note != nil || flags[1].Note == nil || *flags[1].Note != "nút đã đổi tên" {
+			t.Errorf("flags after retention (%d notes cleared): %+v", r.FlagNotes, flags)
+		}
+	}
 }
