@@ -195,11 +195,30 @@ func (u *User) PressOn(messageID int, label string) (int64, error) {
 		s.mu.Unlock()
 		return 0, fmt.Errorf("telegramtest: button %q on message %d has no callback_data", label, messageID)
 	}
+	return u.pressLocked(c, m, b.CallbackData)
+}
+
+// PressData presses a button with any callback data on a given message, as
+// a forged or outdated client would.
+func (u *User) PressData(messageID int, data string) (int64, error) {
+	s := u.s
+	s.mu.Lock()
+	c := s.chats[u.ID]
+	m := c.msgs[messageID]
+	if m == nil || m.deleted {
+		s.mu.Unlock()
+		return 0, fmt.Errorf("telegramtest: no bot message %d in chat %d", messageID, u.ID)
+	}
+	return u.pressLocked(c, m, data)
+}
+
+// pressLocked enqueues the press; it is called with s.mu held and releases it.
+func (u *User) pressLocked(c *chat, m *msgState, data string) (int64, error) {
+	s := u.s
 	s.nextCBQ++
 	qid := strconv.FormatInt(u.ID, 10) + strconv.FormatInt(9000000000+s.nextCBQ, 10)
 	s.callbacks[qid] = &callbackState{userID: u.ID}
 	msg := s.messageModelLocked(c, m)
-	data := b.CallbackData
 	s.mu.Unlock()
 
 	return s.Enqueue(models.Update{CallbackQuery: &models.CallbackQuery{
