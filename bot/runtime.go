@@ -516,7 +516,13 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			r.marks.add(row.ID)
 			continue
 		case isPermanent(err):
-			r.drop(row, "refused", err.Error(), slog.LevelError)
+			if _, ok := row.Reply.(Answer); ok {
+				// Answered already (a repeat after a crash) or forgotten
+				// by Telegram: the spinner stopped long ago.
+				r.drop(row, "answer_refused", err.Error(), slog.LevelInfo)
+			} else {
+				r.drop(row, "refused", err.Error(), slog.LevelError)
+			}
 			continue
 		}
 		ids := make([]int64, 0, len(rows)-i)
