@@ -410,6 +410,9 @@ func (r *Runtime) process(trigger InboxUpdate) {
 			if mine {
 				r.deliver(ctx, rows)
 			}
+			if in.ID == trigger.ID {
+				return // it was the chat's earliest pending one: none is left up to it
+			}
 			continue
 		case errors.Is(err, ErrAlreadyHandled), errors.Is(err, ErrNotNext):
 			continue // another job or replica got there first; look again

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/lib/pq"
@@ -78,15 +79,35 @@ func (tx *Tx) CreateCase(ctx context.Context, c Case) (Case, error) {
 	if err != nil {
 		return c, fmt.Errorf("create case: %w", err)
 	}
+	tx.keepCase(c)
 	return c, tx.AddCaseEvent(ctx, CaseEvent{CaseID: c.ID, At: c.StartedAt, Kind: "start"})
 }
 
 // Case returns one of the volunteer's cases, locked for this transaction;
 // ErrNotFound when it does not exist or is someone else's.
 func (tx *Tx) Case(ctx context.Context, id, volunteer int64) (Case, error) {
+	if c, ok := tx.cases[id]; ok {
+		if c.VolunteerID != volunteer {
+			return Case{}, ErrNotFound
+		}
+		c.Checked = slices.Clone(c.Checked)
+		return c, nil
+	}
 	var c Case
 	err := tx.tx.GetContext(ctx, &c, `SELECT `+caseColumns+` FROM cases WHERE id = $1 AND volunteer_id = $2 FOR UPDATE`, id, volunteer)
+	if err == nil {
+		tx.keepCase(c)
+	}
 	return c, wrap("read case", notFound(err))
+}
+
+// keepCase remembers a case row this transaction locked or wrote.
+func (tx *Tx) keepCase(c Case) {
+	if tx.cases == nil {
+		tx.cases = map[int64]Case{}
+	}
+	c.Checked = slices.Clone(c.Checked)
+	tx.cases[c.ID] = c
 }
 
 // SaveCase writes where the case stands and how it ended (and the number
@@ -98,7 +119,14 @@ func (tx *Tx) SaveCase(ctx context.Context, c Case) error {
 		WHERE id = $1`,
 		c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal,
 		c.EndedFrom, c.Progressed)
-	return wrap("save case", err)
+	if err != nil {
+		delete(tx.cases, c.ID)
+		return wrap("save case", err)
+	}
+	if _, ok := tx.cases[c.ID]; ok {
+		tx.keepCase(c) // only a row read (and locked) here
+	}
+	return nil
 }
 
 // DiscardCase throws away a case picked by mistake: its events are
@@ -107,6 +135,7 @@ func (tx *Tx) DiscardCase(ctx context.Context, id int64, at time.Time) error {
 	if _, err := tx.tx.ExecContext(ctx, `DELETE FROM case_events WHERE case_id = $1`, id); err != nil {
 		return wrap("discard case events", err)
 	}
+	delete(tx.cases, id)
 	_, err := tx.tx.ExecContext(ctx, `UPDATE cases SET status = 'discarded', updated_at = $2, finished_at = $2 WHERE id = $1`, id, at)
 	return wrap("discard case", err)
 }

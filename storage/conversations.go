@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 )
 
@@ -32,11 +33,31 @@ func (c Conversation) Decode(v any) error {
 // Conversation returns the chat's conversation, locked for this transaction,
 // or ErrNotFound when the chat is in no flow.
 func (tx *Tx) Conversation(ctx context.Context, chatID int64) (Conversation, error) {
+	if c, ok := tx.convs[chatID]; ok {
+		if c == nil {
+			return Conversation{}, ErrNotFound
+		}
+		return *c, nil
+	}
 	var c Conversation
 	err := tx.tx.GetContext(ctx, &c, `
 		SELECT chat_id, flow, step, data, message_id, version
 		FROM conversations WHERE chat_id = $1 FOR UPDATE`, chatID)
-	return c, wrap("read conversation", notFound(err))
+	switch err = notFound(err); {
+	case err == nil:
+		tx.keepConversation(chatID, &c)
+	case errors.Is(err, ErrNotFound):
+		tx.keepConversation(chatID, nil)
+	}
+	return c, wrap("read conversation", err)
+}
+
+// keepConversation remembers the chat's row (nil: none) for this transaction.
+func (tx *Tx) keepConversation(chatID int64, c *Conversation) {
+	if tx.convs == nil {
+		tx.convs = map[int64]*Conversation{}
+	}
+	tx.convs[chatID] = c
 }
 
 // SaveConversation writes the chat's flow, step and data and returns the new
@@ -54,7 +75,12 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 		ON CONFLICT (chat_id) DO UPDATE SET flow = $2, step = $3, data = $4, message_id = $5,
 			version = conversations.version + 1, updated_at = now()
 		RETURNING version`, chatID, flow, step, string(raw), messageID) // JSON as text (openDB)
-	return version, wrap("save conversation", err)
+	if err != nil {
+		delete(tx.convs, chatID)
+		return 0, wrap("save conversation", err)
+	}
+	tx.keepConversation(chatID, &Conversation{ChatID: chatID, Flow: flow, Step: step, Data: raw, MessageID: messageID, Version: version})
+	return version, nil
 }
 
 // EndConversation leaves the chat in no flow; the row stays (flow "") so
@@ -63,5 +89,6 @@ func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
 	_, err := tx.tx.ExecContext(ctx, `
 		UPDATE conversations SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now()
 		WHERE chat_id = $1`, chatID)
+	delete(tx.convs, chatID) // read again if needed: the version moved
 	return wrap("end conversation", err)
 }

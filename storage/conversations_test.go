@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
@@ -184,4 +185,65 @@ func TestConversationDecode(t *testing.T) {
 	if err == nil {
 		t.Error("SaveConversation with unencodable data succeeded")
 	}
+}
+
+// A transaction reads a locked row once and then serves what it read or
+// wrote: every later read sees the transaction's own writes.
+func TestTransactionSeesItsOwnWrites(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	inTx(t, st, func(tx *storage.Tx) error {
+		if _, err := tx.Conversation(ctx, 7); !errors.Is(err, storage.ErrNotFound) {
+			t.Fatalf("no conversation yet: %v", err)
+		}
+		v, err := tx.SaveConversation(ctx, 7, "c", "step", map[string]int{"case": 1}, 42)
+		if err != nil {
+			return err
+		}
+		c, err := tx.Conversation(ctx, 7)
+		if err != nil || c.Flow != "c" || c.Step != "step" || c.Version != v || c.MessageID != 42 {
+			t.Fatalf("after saving: %+v, %v", c, err)
+		}
+		var data map[string]int
+		if err := c.Decode(&data); err != nil || data["case"] != 1 {
+			t.Fatalf("data after saving: %v, %v", data, err)
+		}
+		if err := tx.EndConversation(ctx, 7); err != nil {
+			return err
+		}
+		if c, err := tx.Conversation(ctx, 7); err != nil || c.Flow != "" || c.Version != v+1 {
+			t.Fatalf("after ending: %+v, %v", c, err)
+		}
+		return nil
+	})
+	if _, err := st.DB().Exec(`INSERT INTO users (telegram_id, first_name, role, commune_code) VALUES (10, 'V', 'volunteer', '26882')`); err != nil {
+		t.Fatal(err)
+	}
+	inTx(t, st, func(tx *storage.Tx) error {
+		c := newCase(ctx, t, tx, 10, "26882", "khai-sinh", time.Now())
+		read, err := tx.Case(ctx, c.ID, 10)
+		if err != nil {
+			return err
+		}
+		read.Step, read.Checked = 3, append(read.Checked, "a")
+		if err := tx.SaveCase(ctx, read); err != nil {
+			return err
+		}
+		read.Checked[0] = "changed after saving"
+		again, err := tx.Case(ctx, c.ID, 10)
+		if err != nil || again.Step != 3 || len(again.Checked) != 1 || again.Checked[0] != "a" {
+			t.Fatalf("after saving: %+v, %v", again, err)
+		}
+		if _, err := tx.Case(ctx, c.ID, 11); !errors.Is(err, storage.ErrNotFound) {
+			t.Fatalf("someone else's case: %v", err)
+		}
+		if err := tx.DiscardCase(ctx, c.ID, time.Now()); err != nil {
+			return err
+		}
+		if gone, err := tx.Case(ctx, c.ID, 10); err != nil || gone.Status != "discarded" {
+			t.Fatalf("after discarding: %+v, %v", gone, err)
+		}
+		return nil
+	})
 }

@@ -118,9 +118,14 @@ func (s *Storage) Migrate(ctx context.Context, log *slog.Logger) error {
 	return s.seedUnits(ctx, log)
 }
 
-// Tx is one transaction; entity methods hang off it.
+// Tx is one transaction; entity methods hang off it. The rows it locks
+// (a chat's conversation, a case) are read once: later reads in the same
+// transaction are served from what it read or wrote, since nobody else can
+// change them until it ends.
 type Tx struct {
-	tx *sqlx.Tx
+	tx    *sqlx.Tx
+	convs map[int64]*Conversation // nil value: the chat has no conversation
+	cases map[int64]Case
 }
 
 // WrapTx gives the entity methods to a transaction begun elsewhere: the
