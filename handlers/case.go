@@ -420,15 +420,12 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 
 // save writes the case and one event of kind (about ev's step, if any).
 func (v *caseView) save(kind string, ev *storage.CaseEvent) error {
-	if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
-		return err
-	}
 	e := storage.CaseEvent{}
 	if ev != nil {
 		e = *ev
 	}
 	e.CaseID, e.At, e.Kind = v.c.ID, v.c.UpdatedAt, kind
-	return v.tx.AddCaseEvent(v.ctx, e)
+	return v.tx.SaveCase(v.ctx, v.c, e)
 }
 
 // stepEvent is an event about the case's current step.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -111,14 +112,27 @@ func (tx *Tx) keepCase(c Case) {
 }
 
 // SaveCase writes where the case stands and how it ended (and the number
-// of steps, should the guide have changed since the case began).
-func (tx *Tx) SaveCase(ctx context.Context, c Case) error {
-	_, err := tx.tx.ExecContext(ctx, `
-		UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
+// of steps, should the guide have changed since the case began), and the
+// events that say why, in one statement.
+func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
+	const update = `UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
 			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12
-		WHERE id = $1`,
-		c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal,
-		c.EndedFrom, c.Progressed)
+		WHERE id = $1`
+	args := []any{c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal,
+		c.EndedFrom, c.Progressed}
+	query := update
+	if len(events) > 0 {
+		var values []string
+		for _, e := range events {
+			n := len(args)
+			values = append(values, fmt.Sprintf("($%d::bigint, $%d::timestamptz, $%d, $%d::integer, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7))
+			args = append(args, e.CaseID, e.At, e.Kind, e.Step, e.StepID, e.Problem, e.Note)
+		}
+		query = `WITH events AS (
+			INSERT INTO case_events (case_id, at, kind, step, step_id, problem, note) VALUES ` + strings.Join(values, ", ") + `)
+		` + update
+	}
+	_, err := tx.tx.ExecContext(ctx, query, args...)
 	if err != nil {
 		delete(tx.cases, c.ID)
 		return wrap("save case", err)
