@@ -50,7 +50,7 @@ const userColumns = `telegram_id, first_name, language, role, commune_code, join
 // for someone the bot does not keep, a guest with the name Telegram gave,
 // stored nowhere. The common case is one read and no write.
 func (tx *Tx) SeeUser(ctx context.Context, id int64, firstName string) (User, error) {
-	u, err := tx.User(ctx, id)
+	u, err := tx.userAndChat(ctx, id)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return User{TelegramID: id, FirstName: firstName, Role: RoleGuest}, nil
@@ -86,6 +86,48 @@ func (tx *Tx) User(ctx context.Context, id int64) (User, error) {
 	err := tx.tx.GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE telegram_id = $1`, id)
 	u.Stored = err == nil
 	return u, wrap("read user", notFound(err))
+}
+
+// userAndChat reads a user and, in the same round trip, locks their private
+// chat's conversation (the chat id of a private chat is the user's id),
+// which the handler reads next: Conversation then serves it.
+func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
+	var row struct {
+		ID        sql.NullInt64  `db:"telegram_id"`
+		FirstName sql.NullString `db:"first_name"`
+		Language  sql.NullString `db:"language"`
+		Role      sql.NullString `db:"role"`
+		Commune   sql.NullString `db:"commune_code"`
+		JoinedAt  sql.NullTime   `db:"joined_at"`
+		UpdatedAt sql.NullTime   `db:"updated_at"`
+		ConvChat  sql.NullInt64  `db:"conv_chat"`
+		Flow      sql.NullString `db:"flow"`
+		Step      sql.NullString `db:"step"`
+		Data      []byte         `db:"data"`
+		MessageID sql.NullInt64  `db:"message_id"`
+		Version   sql.NullInt64  `db:"version"`
+	}
+	err := tx.tx.GetContext(ctx, &row, `
+		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.joined_at, u.updated_at,
+			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version
+		FROM (SELECT 1) one
+		LEFT JOIN users u ON u.telegram_id = $1
+		LEFT JOIN LATERAL (SELECT chat_id, flow, step, data, message_id, version
+			FROM conversations WHERE chat_id = $1 FOR UPDATE) c ON true`, id)
+	if err != nil {
+		return User{}, wrap("read user", err)
+	}
+	if row.ConvChat.Valid {
+		tx.keepConversation(id, &Conversation{ChatID: id, Flow: row.Flow.String, Step: row.Step.String, Data: row.Data,
+			MessageID: int(row.MessageID.Int64), Version: int(row.Version.Int64)})
+	} else {
+		tx.keepConversation(id, nil)
+	}
+	if !row.ID.Valid {
+		return User{}, ErrNotFound
+	}
+	return User{TelegramID: row.ID.Int64, FirstName: row.FirstName.String, Language: row.Language.String, Role: row.Role.String,
+		CommuneCode: row.Commune, JoinedAt: row.JoinedAt, UpdatedAt: row.UpdatedAt.Time, Stored: true}, nil
 }
 
 // UserLanguage returns the language a user chose, "" if none or unknown.
