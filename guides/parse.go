@@ -95,6 +95,9 @@ func yamlErrors(file string, err error) Errors {
 	}
 	var out Errors
 	for _, m := range msgs {
+		// The library quotes a value cut after a few bytes, maybe in the
+		// middle of a Vietnamese letter: drop the broken bytes.
+		m = strings.ToValidUTF8(m, "")
 		e := Error{File: file, Msg: strings.TrimPrefix(m, "yaml: ")}
 		if sm := lineMsg.FindStringSubmatch(m); sm != nil {
 			e.Line, _ = strconv.Atoi(sm[1])

@@ -257,7 +257,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		r.say(r.t.T("error.media"), nil)
 		return nil
 	}
-	r.text = strings.TrimSpace(vntext.NFC(m.Text))
+	// A NUL is never meant, and PostgreSQL stores none (in text or jsonb):
+	// a typed answer kept with one would fail its update every time.
+	r.text = strings.TrimSpace(vntext.NFC(strings.ReplaceAll(m.Text, "\x00", "")))
 	if utf8.RuneCountInString(r.text) > maxText {
 		// Not read at all; the screen the chat is on comes back below.
 		return h.again(r, r.t.T("error.too_long", locales.Data{"Max": maxText}))

@@ -76,12 +76,13 @@ func noteProblem(s string) string {
 func dossierCode(s string) (code, problem string) {
 	s = dashes.Replace(norm.NFKC.String(strings.TrimSpace(s)))
 	s = strings.TrimLeft(s, "#№ ")
-	folded := vntext.Fold(s)
+	words := strings.Fields(s)
 	for _, label := range codeLabels {
-		if strings.HasPrefix(folded, label+" ") {
-			// Drop as many words as the label has, and a colon after them.
-			words := strings.Fields(s)
-			s = strings.TrimLeft(strings.Join(words[len(strings.Fields(label)):], " "), ": ")
+		// The label is the text's first words, maybe with a colon: folding
+		// alone would also read "mã.hs.123" as "ma hs 123", a single word.
+		n := len(strings.Fields(label))
+		if len(words) > n && vntext.Fold(strings.Join(words[:n], " ")) == label {
+			s = strings.TrimLeft(strings.Join(words[n:], " "), ": ")
 			break
 		}
 	}
