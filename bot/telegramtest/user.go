@@ -199,8 +199,12 @@ func (u *User) PressOn(messageID int, label string) (int64, error) {
 }
 
 // PressData presses a button with any callback data on a given message, as
-// a forged or outdated client would.
+// a forged or outdated client would. Telegram carries at most 64 bytes of
+// data, so more is refused here.
 func (u *User) PressData(messageID int, data string) (int64, error) {
+	if len(data) > maxCallbackData {
+		return 0, fmt.Errorf("telegramtest: callback data of %d bytes (Telegram carries at most %d)", len(data), maxCallbackData)
+	}
 	s := u.s
 	s.mu.Lock()
 	c := s.chats[u.ID]
