@@ -131,21 +131,12 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	ups := make([]InboxUpdate, 0, len(raws))
 	for _, raw := range raws {
-		var u models.Update
-		if err := json.Unmarshal(raw, &u); err != nil {
-			// A Bot API newer than the client library: keep the update
-			// (its job parks it, for someone to look at) rather than lose it.
-			var head struct {
-				ID int64 `json:"update_id"`
-			}
-			_ = json.Unmarshal(raw, &head)
-			u = models.Update{ID: head.ID}
-		}
-		if u.ID == 0 {
+		in, ok := inboxUpdate(raw)
+		if !ok {
 			r.log.Error("ignoring something that is not an update", "bytes", len(raw))
 			continue
 		}
-		ups = append(ups, InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw})
+		ups = append(ups, in)
 	}
 	stored, err := r.store.SaveUpdates(ctx, ups)
 	if err != nil {
@@ -154,6 +145,25 @@ func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	r.metrics.received.Add(float64(len(stored)))
 	r.dispatch(stored)
 	return nil
+}
+
+// inboxUpdate reads what the inbox needs of a raw update: its id and chat.
+// An update this client library cannot decode (a newer Bot API) is kept by
+// its id alone (its job parks it, for someone to look at) rather than lost;
+// false means it is no update at all.
+func inboxUpdate(raw json.RawMessage) (InboxUpdate, bool) {
+	var u models.Update
+	if err := json.Unmarshal(raw, &u); err != nil {
+		var head struct {
+			ID int64 `json:"update_id"`
+		}
+		_ = json.Unmarshal(raw, &head)
+		u = models.Update{ID: head.ID}
+	}
+	if u.ID == 0 {
+		return InboxUpdate{}, false
+	}
+	return InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw}, true
 }
 
 // Replay queues the replies and updates that the last stop left: replies
