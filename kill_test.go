@@ -356,11 +356,6 @@ func sameButtons(shown [][]telegramtest.Button, markup string) bool {
 	return true
 }
 
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
-}
-
 func envValue(env []string, key string) string {
 	for _, kv := range env {
 		if k, v, ok := strings.Cut(kv, "="); ok && k == key {

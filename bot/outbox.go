@@ -83,38 +83,26 @@ func encodeReplies(replies []Reply) (kinds []string, bodies [][]byte, err error)
 }
 
 func decodeReply(kind string, body []byte) (Reply, error) {
-	var (
-		r   Reply
-		err error
-	)
 	switch kind {
 	case kindMessage:
-		var m Message
-		err = json.Unmarshal(body, &m)
-		r = m
+		return decodeAs[Message](body)
 	case kindEdit:
-		var e Edit
-		err = json.Unmarshal(body, &e)
-		r = e
+		return decodeAs[Edit](body)
 	case kindAnswer:
-		var a Answer
-		err = json.Unmarshal(body, &a)
-		r = a
+		return decodeAs[Answer](body)
 	case kindPhoto:
-		var p Photo
-		err = json.Unmarshal(body, &p)
-		r = p
+		return decodeAs[Photo](body)
 	case kindDocument:
-		var d Document
-		err = json.Unmarshal(body, &d)
-		r = d
+		return decodeAs[Document](body)
 	case kindCommands:
-		var c Commands
-		err = json.Unmarshal(body, &c)
-		r = c
-	default:
-		return nil, fmt.Errorf("outbox: unknown kind %q", kind)
+		return decodeAs[Commands](body)
 	}
+	return nil, fmt.Errorf("outbox: unknown kind %q", kind)
+}
+
+func decodeAs[T Reply](body []byte) (Reply, error) {
+	var r T
+	err := json.Unmarshal(body, &r)
 	return r, err
 }
 

@@ -180,22 +180,18 @@ func (u *User) Press(label string) (int64, error) {
 func (u *User) PressOn(messageID int, label string) (int64, error) {
 	s := u.s
 	s.mu.Lock()
-	c := s.chats[u.ID]
-	m := c.msgs[messageID]
-	if m == nil || m.deleted {
-		s.mu.Unlock()
-		return 0, fmt.Errorf("telegramtest: no bot message %d in chat %d", messageID, u.ID)
+	var b *models.InlineKeyboardButton
+	if m := s.chats[u.ID].msgs[messageID]; m != nil && !m.deleted {
+		b = findButton(m, label)
 	}
-	b := findButton(m, label)
+	s.mu.Unlock()
 	if b == nil {
-		s.mu.Unlock()
-		return 0, fmt.Errorf("telegramtest: message %d has no button %q", messageID, label)
+		return 0, fmt.Errorf("telegramtest: message %d in chat %d has no button %q", messageID, u.ID, label)
 	}
 	if b.CallbackData == "" {
-		s.mu.Unlock()
 		return 0, fmt.Errorf("telegramtest: button %q on message %d has no callback_data", label, messageID)
 	}
-	return u.pressLocked(c, m, b.CallbackData)
+	return u.PressData(messageID, b.CallbackData)
 }
 
 // PressData presses a button with any callback data on a given message, as
@@ -213,12 +209,6 @@ func (u *User) PressData(messageID int, data string) (int64, error) {
 		s.mu.Unlock()
 		return 0, fmt.Errorf("telegramtest: no bot message %d in chat %d", messageID, u.ID)
 	}
-	return u.pressLocked(c, m, data)
-}
-
-// pressLocked enqueues the press; it is called with s.mu held and releases it.
-func (u *User) pressLocked(c *chat, m *msgState, data string) (int64, error) {
-	s := u.s
 	s.nextCBQ++
 	qid := strconv.FormatInt(u.ID, 10) + strconv.FormatInt(9000000000+s.nextCBQ, 10)
 	s.callbacks[qid] = &callbackState{userID: u.ID}
