@@ -38,14 +38,21 @@ type Storage struct {
 // trips; a pool keeps the dialer it was opened with.
 var Dialer pq.Dialer
 
+// MaxConns is the size of the connection pool.
+const MaxConns = 20
+
 // Open connects to the database at url and checks that it answers.
 func Open(ctx context.Context, url string) (*Storage, error) {
 	db, err := openDB(url)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(10)
+	db.SetMaxOpenConns(MaxConns)
+	// As many idle as open: under load a connection closed for being
+	// idle one too many is opened again a moment later, and each opening
+	// is a new server process (measured: that churn, not the queries, was
+	// the bot's bottleneck at 50 chats).
+	db.SetMaxIdleConns(MaxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	// After a failover the pool may hold connections to the old server;
 	// renewing them now and then bounds how long that lasts.
@@ -60,8 +67,9 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 
 // openDB makes the pool. Statements with parameters go in one round trip
 // (binary_parameters: lib/pq otherwise asks the server to describe each one
-// first, a second round trip); the price is that a []byte parameter is sent
-// as binary, so it may only go to a bytea column: JSON is passed as a string.
+// first, a second round trip), each prepared once per connection
+// (stmtcache.go); the price is that a []byte parameter is sent as binary,
+// so it may only go to a bytea column: JSON is passed as a string.
 func openDB(url string) (*sqlx.DB, error) {
 	cfg, err := pq.NewConfig(url)
 	if err != nil {
@@ -75,7 +83,7 @@ func openDB(url string) (*sqlx.DB, error) {
 	if Dialer != nil {
 		c.Dialer(Dialer)
 	}
-	return sqlx.NewDb(sql.OpenDB(c), "postgres"), nil
+	return sqlx.NewDb(sql.OpenDB(cachingConnector{c}), "postgres"), nil
 }
 
 // Close closes the connection pool.
