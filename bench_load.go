@@ -200,7 +200,7 @@ type snapshot struct {
 // flushes them when it exits), and reads the counters.
 func quiet(ctx context.Context, admin *sql.DB, store *storage.Storage, d *tripDialer, t *tracker) (snapshot, error) {
 	db := store.DB()
-	db.SetMaxIdleConns(0)        // closes the idle connections: the bot is idle
+	db.SetMaxIdleConns(0)                      // closes the idle connections: the bot is idle
 	defer db.SetMaxIdleConns(storage.MaxConns) // storage.Open's
 	var s snapshot
 	deadline := time.Now().Add(5 * time.Second)
