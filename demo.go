@@ -133,7 +133,8 @@ func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Wri
 	if err != nil {
 		return nil, err
 	}
-	srv := telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"), telegramtest.WithFirstUpdateID(last+1))
+	srv := telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"), telegramtest.WithFirstUpdateID(last+1),
+		telegramtest.WithCallLog(1000)) // the demo and the bench run long
 	cleanups = append(cleanups, srv.Close)
 	prepare(srv, &cfg)
 	cfg.Token, cfg.APIURL = srv.Token, srv.URL

@@ -42,6 +42,13 @@ func WithFirstUpdateID(id int64) Option {
 	}
 }
 
+// WithCallLog keeps only the last n calls for Calls and CallsTo (default: all),
+// and lets go of events a User has read with Next: a long run (the demo,
+// dvcbot bench) then holds what it still needs, not its whole history.
+func WithCallLog(n int) Option {
+	return func(s *Server) { s.keepCalls = n }
+}
+
 // WithLogger makes the server log every call at debug level; useful when a test hangs.
 func WithLogger(l *slog.Logger) Option {
 	return func(s *Server) {
@@ -76,6 +83,7 @@ type Server struct {
 	users       map[int64]*User
 	chats       map[int64]*chat
 	calls       []*Call
+	keepCalls   int // 0: all
 	faults      []*faultState
 	commands    map[string][]models.BotCommand
 	callbacks   map[string]*callbackState
@@ -314,6 +322,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.calls = append(s.calls, call)
+	if s.keepCalls > 0 && len(s.calls) > 2*s.keepCalls {
+		s.calls = append(s.calls[:0:0], s.calls[len(s.calls)-s.keepCalls:]...)
+	}
 	s.mu.Unlock()
 
 	status, body := s.answer(req, token, perr, at)

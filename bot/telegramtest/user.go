@@ -254,6 +254,10 @@ func (u *User) Next(timeout time.Duration) (*Message, error) {
 		if u.cursor < len(c.events) {
 			m := c.events[u.cursor]
 			u.cursor++
+			if s.keepCalls > 0 && u.cursor == len(c.events) {
+				// All read: a long run does not keep the chat's history.
+				c.events, u.cursor = c.events[:0:0], 0
+			}
 			s.mu.Unlock()
 			return &m, nil
 		}
