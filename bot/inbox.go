@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/go-telegram/bot/models"
 	"github.com/jmoiron/sqlx"
 
 	"github.com/lib/pq"
@@ -23,6 +24,9 @@ type InboxUpdate struct {
 	// attempt goes straight to HandleUpdate: an attempt is counted (to park
 	// an update that kills the process every time) only from the second.
 	Fresh bool `db:"-"`
+	// decoded is the update as Accept read it, so its job need not decode
+	// it again (nil for updates read back from the inbox).
+	decoded *models.Update
 }
 
 // ErrAlreadyHandled is returned by HandleUpdate when the update was handled

@@ -153,17 +153,18 @@ func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 // false means it is no update at all.
 func inboxUpdate(raw json.RawMessage) (InboxUpdate, bool) {
 	var u models.Update
+	decoded := &u
 	if err := json.Unmarshal(raw, &u); err != nil {
 		var head struct {
 			ID int64 `json:"update_id"`
 		}
 		_ = json.Unmarshal(raw, &head)
-		u = models.Update{ID: head.ID}
+		u, decoded = models.Update{ID: head.ID}, nil
 	}
 	if u.ID == 0 {
 		return InboxUpdate{}, false
 	}
-	return InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw}, true
+	return InboxUpdate{ID: u.ID, ChatID: ChatOf(&u), Payload: raw, decoded: decoded}, true
 }
 
 // Replay queues the replies and updates that the last stop left: replies
@@ -395,7 +396,9 @@ func (r *Runtime) process(trigger InboxUpdate) {
 			continue
 		}
 		var u models.Update
-		if err := json.Unmarshal(in.Payload, &u); err != nil {
+		if in.ID == trigger.ID && trigger.decoded != nil {
+			u = *trigger.decoded // decoded once, when it arrived
+		} else if err := json.Unmarshal(in.Payload, &u); err != nil {
 			log.Error("update parked: it cannot be decoded", "err", err)
 			if err := r.park(ctx, in, err, nil, "undecodable"); err != nil && !waitForDatabase(log, err) {
 				return
