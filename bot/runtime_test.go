@@ -673,6 +673,31 @@ func TestOrderAcrossReplicas(t *testing.T) {
 	}
 }
 
+// Replies keep the chat's order across replicas: while replica A's reply to
+// update 5 is still on its way to Telegram, replica B, which handled update
+// 6, does not send its reply before it.
+func TestRepliesKeepOrderAcrossReplicas(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	store := storagetest.Open(t)
+	a := bottest.Start(t, srv, store, newRecorder(), bottest.WithoutPolling())
+	b := bottest.Start(t, srv, store, newRecorder(), bottest.WithoutPolling())
+	an := srv.NewUser("An", "vi")
+	ctx := context.Background()
+	srv.Inject(telegramtest.Fault{Method: "sendMessage", Delay: time.Second, Count: 1}) // A's reply, slowly
+	if err := a.Accept(ctx, rawUpdate(webhookUpdate(5, an.ID, "five"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "A's reply on its way", func() bool { return len(srv.CallsTo("sendMessage")) == 1 })
+	if err := b.Accept(ctx, rawUpdate(webhookUpdate(6, an.ID, "six"))); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitHandled(t, 6)
+	expectText(t, an, "echo: five")
+	expectText(t, an, "echo: six")
+	waitFor(t, "the outbox to empty", func() bool { return outboxRows(t, b) == 0 })
+}
+
 // A handler that runs past its deadline counts as a failed attempt (not as
 // the database being away): after the attempts it is parked and the user
 // told.
@@ -781,4 +806,62 @@ func TestMetricsMove(t *testing.T) {
 			t.Errorf("%s is missing", name)
 		}
 	}
+}
+
+// A callback answer older than Telegram accepts is dropped, not sent: a
+// reply left by a process that died long ago.
+func TestOldCallbackAnswerIsDropped(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	store := storagetest.Open(t)
+	an := srv.NewUser("An", "vi")
+	_, err := store.DB().Exec(`INSERT INTO outbox (chat_id, kind, body, created_at) VALUES
+		($1, 'answerCallbackQuery', $2, now() - interval '20 seconds'),
+		($1, 'sendMessage', $3, now() - interval '20 seconds')`,
+		an.ID, []byte(`{"ChatID":`+fmt.Sprint(an.ID)+`,"CallbackQueryID":"q1"}`),
+		[]byte(`{"ChatID":`+fmt.Sprint(an.ID)+`,"Text":"left behind"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bottest.Start(t, srv, store, newRecorder())
+	expectText(t, an, "left behind") // the message still counts
+	waitFor(t, "the outbox to empty", func() bool { return outboxRows(t, b) == 0 })
+	if n := len(srv.CallsTo("answerCallbackQuery")); n != 0 {
+		t.Fatalf("a 20 s old callback answer was sent (%d calls)", n)
+	}
+	var why string
+	if err := b.Inbox.DB().Get(&why, `SELECT last_error FROM outbox WHERE status = 'dropped'`); err != nil || !strings.Contains(why, "too old") {
+		t.Fatalf("dropped answer: %q, %v", why, err)
+	}
+}
+
+// A poller held back by a full backlog says so: the health check counts it
+// alive although getUpdates has not been called for a while.
+func TestThrottledPollerIsAlive(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	release := make(chan struct{})
+	p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: time.Second,
+		Throttle: func(ctx context.Context) error {
+			select {
+			case <-release:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.Run(ctx, func(context.Context, []json.RawMessage) error { return nil })
+	}()
+	waitFor(t, "the poller to wait for room", p.Throttled)
+	if !p.LastSuccess().IsZero() {
+		t.Fatal("getUpdates was called while throttled")
+	}
+	close(release)
+	waitFor(t, "getUpdates to answer", func() bool { return !p.LastSuccess().IsZero() })
+	cancel()
+	<-done
 }
