@@ -41,7 +41,11 @@ func ids(ups []bot.InboxUpdate) []int64 {
 // transaction, with no replies.
 func handleUpdate(ctx context.Context, st *bot.Store, u bot.InboxUpdate, fn func(tx *storage.Tx) error) error {
 	_, _, err := st.HandleUpdate(ctx, u, func(tx *sqlx.Tx) ([]bot.Reply, error) {
-		return nil, fn(storage.WrapTx(tx))
+		t := storage.WrapTx(tx)
+		if err := fn(t); err != nil {
+			return nil, err
+		}
+		return nil, t.Flush(ctx)
 	})
 	return err
 }

@@ -212,6 +212,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	case u.Message != nil:
 		err = h.message(r, u.Message)
 	}
+	if ferr := tx.Flush(ctx); ferr != nil {
+		return nil, ferr // the root cause: what failed after it only says the transaction was aborted
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -70,7 +70,7 @@ const caseColumns = `id, volunteer_id, commune_code, guide_id, guide_checked, ki
 // CreateCase stores a new case (c.ID and the status are set by the
 // database) and its start event.
 func (tx *Tx) CreateCase(ctx context.Context, c Case) (Case, error) {
-	err := tx.tx.GetContext(ctx, &c, `
+	err := tx.db(ctx).GetContext(ctx, &c, `
 		INSERT INTO cases (volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, phase,
 			followup_consent, consent_version, started_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
@@ -95,7 +95,7 @@ func (tx *Tx) Case(ctx context.Context, id, volunteer int64) (Case, error) {
 		return c, nil
 	}
 	var c Case
-	err := tx.tx.GetContext(ctx, &c, `SELECT `+caseColumns+` FROM cases WHERE id = $1 AND volunteer_id = $2 FOR UPDATE`, id, volunteer)
+	err := tx.db(ctx).GetContext(ctx, &c, `SELECT `+caseColumns+` FROM cases WHERE id = $1 AND volunteer_id = $2 FOR UPDATE`, id, volunteer)
 	if err == nil {
 		tx.keepCase(c)
 	}
@@ -113,14 +113,17 @@ func (tx *Tx) keepCase(c Case) {
 
 // SaveCase writes where the case stands and how it ended (and the number
 // of steps, should the guide have changed since the case began), and the
-// events that say why, in one statement.
+// events that say why. The write waits to ride on the transaction's next
+// statement (Tx): an error in it is reported there, or by Flush.
 func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
-	const update = `UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
+	if err := tx.send(ctx); err != nil { // one write waits at a time, in order
+		return wrap("save case", err)
+	}
+	cte := `saved_case AS (UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
 			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12
-		WHERE id = $1`
+		WHERE id = $1)`
 	args := []any{c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal,
 		c.EndedFrom, c.Progressed}
-	query := update
 	if len(events) > 0 {
 		var values []string
 		for _, e := range events {
@@ -128,15 +131,10 @@ func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
 			values = append(values, fmt.Sprintf("($%d::bigint, $%d::timestamptz, $%d, $%d::integer, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7))
 			args = append(args, e.CaseID, e.At, e.Kind, e.Step, e.StepID, e.Problem, e.Note)
 		}
-		query = `WITH events AS (
-			INSERT INTO case_events (case_id, at, kind, step, step_id, problem, note) VALUES ` + strings.Join(values, ", ") + `)
-		` + update
+		cte += `, added_events AS (
+			INSERT INTO case_events (case_id, at, kind, step, step_id, problem, note) VALUES ` + strings.Join(values, ", ") + `)`
 	}
-	_, err := tx.tx.ExecContext(ctx, query, args...)
-	if err != nil {
-		delete(tx.cases, c.ID)
-		return wrap("save case", err)
-	}
+	tx.pending = &deferred{doing: "save case", cte: cte, args: args}
 	if _, ok := tx.cases[c.ID]; ok {
 		tx.keepCase(c) // only a row read (and locked) here
 	}
@@ -146,17 +144,17 @@ func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
 // DiscardCase throws away a case picked by mistake: its events are
 // deleted and the row stays as 'discarded', which nothing counts.
 func (tx *Tx) DiscardCase(ctx context.Context, id int64, at time.Time) error {
-	if _, err := tx.tx.ExecContext(ctx, `DELETE FROM case_events WHERE case_id = $1`, id); err != nil {
+	if _, err := tx.db(ctx).ExecContext(ctx, `DELETE FROM case_events WHERE case_id = $1`, id); err != nil {
 		return wrap("discard case events", err)
 	}
 	delete(tx.cases, id)
-	_, err := tx.tx.ExecContext(ctx, `UPDATE cases SET status = 'discarded', updated_at = $2, finished_at = $2 WHERE id = $1`, id, at)
+	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE cases SET status = 'discarded', updated_at = $2, finished_at = $2 WHERE id = $1`, id, at)
 	return wrap("discard case", err)
 }
 
 // AddCaseEvent records one event.
 func (tx *Tx) AddCaseEvent(ctx context.Context, e CaseEvent) error {
-	_, err := tx.tx.ExecContext(ctx, `
+	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO case_events (case_id, at, kind, step, step_id, problem, note)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 		e.CaseID, e.At, e.Kind, e.Step, e.StepID, e.Problem, e.Note)
@@ -166,7 +164,7 @@ func (tx *Tx) AddCaseEvent(ctx context.Context, e CaseEvent) error {
 // CaseEvents returns a case's events in the order they happened.
 func (tx *Tx) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error) {
 	var es []CaseEvent
-	err := tx.tx.SelectContext(ctx, &es, `
+	err := tx.db(ctx).SelectContext(ctx, &es, `
 		SELECT id, case_id, at, kind, step, step_id, problem, note
 		FROM case_events WHERE case_id = $1 ORDER BY id`, caseID)
 	return es, wrap("read case events", err)
@@ -176,7 +174,7 @@ func (tx *Tx) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error)
 // paused, the most recently touched first.
 func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, offset, limit int) ([]Case, error) {
 	var cs []Case
-	err := tx.tx.SelectContext(ctx, &cs, `
+	err := tx.db(ctx).SelectContext(ctx, &cs, `
 		SELECT `+caseColumns+` FROM cases
 		WHERE volunteer_id = $1 AND status IN ('open', 'paused')
 		ORDER BY updated_at DESC, id DESC OFFSET $2 LIMIT $3`, volunteer, offset, limit)
@@ -186,7 +184,7 @@ func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, offset, limit int)
 // CountOpenCases counts the volunteer's cases that are open or paused.
 func (tx *Tx) CountOpenCases(ctx context.Context, volunteer int64) (int, error) {
 	var n int
-	err := tx.tx.GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')`, volunteer)
+	err := tx.db(ctx).GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')`, volunteer)
 	return n, wrap("count open cases", err)
 }
 
@@ -196,7 +194,7 @@ func (tx *Tx) CountOpenCases(ctx context.Context, volunteer int64) (int, error) 
 // belongs. ErrNotFound when there is none.
 func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.Time) (Case, error) {
 	var c Case
-	err := tx.tx.GetContext(ctx, &c, `
+	err := tx.db(ctx).GetContext(ctx, &c, `
 		SELECT `+caseColumns+` FROM cases c
 		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $2 AND followup_consent
 			AND kind = 'dossier' AND outcome IN ('submitted', 'paid')
@@ -210,7 +208,7 @@ func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.
 // volunteer's commune: what the wizard offers first.
 func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.NullString, since time.Time, limit int) ([]string, error) {
 	var ids []string
-	err := tx.tx.SelectContext(ctx, &ids, `
+	err := tx.db(ctx).SelectContext(ctx, &ids, `
 		SELECT guide_id FROM (
 			SELECT guide_id,
 				count(*) FILTER (WHERE volunteer_id = $1) AS mine,
@@ -233,7 +231,7 @@ func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due t
 	if !due.IsZero() {
 		d = sql.NullTime{Time: due, Valid: true}
 	}
-	_, err := tx.tx.ExecContext(ctx, `
+	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO followups (case_id, dossier_code, due_on) VALUES ($1, $2, $3)
 		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3`, caseID, code, d)
 	return wrap("save follow-up", err)
@@ -241,7 +239,7 @@ func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due t
 
 // Followup returns a case's dossier code; ErrNotFound when none was kept.
 func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.NullTime, err error) {
-	row := tx.tx.QueryRowxContext(ctx, `SELECT dossier_code, due_on FROM followups WHERE case_id = $1`, caseID)
+	row := tx.db(ctx).QueryRowxContext(ctx, `SELECT dossier_code, due_on FROM followups WHERE case_id = $1`, caseID)
 	err = notFound(row.Scan(&code, &due))
 	return code, due, wrap("read follow-up", err)
 }

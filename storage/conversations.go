@@ -40,7 +40,7 @@ func (tx *Tx) Conversation(ctx context.Context, chatID int64) (Conversation, err
 		return *c, nil
 	}
 	var c Conversation
-	err := tx.tx.GetContext(ctx, &c, `
+	err := tx.db(ctx).GetContext(ctx, &c, `
 		SELECT chat_id, flow, step, data, message_id, version
 		FROM conversations WHERE chat_id = $1 FOR UPDATE`, chatID)
 	switch err = notFound(err); {
@@ -69,15 +69,16 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 		return 0, err
 	}
 	var version int
-	err = tx.tx.GetContext(ctx, &version, `
+	query, args, doing := tx.withPending(`
 		INSERT INTO conversations (chat_id, flow, step, data, message_id)
 		VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (chat_id) DO UPDATE SET flow = $2, step = $3, data = $4, message_id = $5,
 			version = conversations.version + 1, updated_at = now()
-		RETURNING version`, chatID, flow, step, string(raw), messageID) // JSON as text (openDB)
+		RETURNING version`, []any{chatID, flow, step, string(raw), messageID}, "save conversation") // JSON as text (openDB)
+	err = tx.tx.GetContext(ctx, &version, query, args...)
 	if err != nil {
 		delete(tx.convs, chatID)
-		return 0, wrap("save conversation", err)
+		return 0, wrap(doing, err)
 	}
 	tx.keepConversation(chatID, &Conversation{ChatID: chatID, Flow: flow, Step: step, Data: raw, MessageID: messageID, Version: version})
 	return version, nil
@@ -86,9 +87,10 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 // EndConversation leaves the chat in no flow; the row stays (flow "") so
 // that the version keeps growing.
 func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
-	_, err := tx.tx.ExecContext(ctx, `
+	query, args, doing := tx.withPending(`
 		UPDATE conversations SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now()
-		WHERE chat_id = $1`, chatID)
+		WHERE chat_id = $1`, []any{chatID}, "end conversation")
+	_, err := tx.tx.ExecContext(ctx, query, args...)
 	delete(tx.convs, chatID) // read again if needed: the version moved
-	return wrap("end conversation", err)
+	return wrap(doing, err)
 }

@@ -247,3 +247,42 @@ func TestTransactionSeesItsOwnWrites(t *testing.T) {
 		return nil
 	})
 }
+
+// A case's write rides on the next statement: with the conversation's, both
+// are stored; on its own, Flush sends it, and reports what failed in it.
+func TestCaseWriteRidesOnTheNextStatement(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	if _, err := st.DB().Exec(`INSERT INTO users (telegram_id, first_name, role, commune_code) VALUES (10, 'V', 'volunteer', '26882')`); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	inTx(t, st, func(tx *storage.Tx) error {
+		c := newCase(ctx, t, tx, 10, "26882", "khai-sinh", time.Now())
+		id = c.ID
+		c.Step = 2
+		if err := tx.SaveCase(ctx, c, storage.CaseEvent{CaseID: c.ID, At: time.Now(), Kind: "done"}); err != nil {
+			return err
+		}
+		_, err := tx.SaveConversation(ctx, 10, "c", "step", map[string]int64{"c": c.ID}, 1)
+		return err
+	})
+	var step, events int
+	st.DB().Get(&step, `SELECT step FROM cases WHERE id = $1`, id)                                    //nolint:errcheck
+	st.DB().Get(&events, `SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'done'`, id) //nolint:errcheck
+	if step != 2 || events != 1 {
+		t.Fatalf("after the conversation's statement: step %d, %d done events; want 2 and 1", step, events)
+	}
+	err := st.InTx(ctx, func(tx *storage.Tx) error {
+		c, err := tx.Case(ctx, id, 10)
+		if err != nil {
+			return err
+		}
+		c.Status = "no such status"
+		return tx.SaveCase(ctx, c) // waits; InTx flushes it before committing
+	})
+	if err == nil || !strings.Contains(err.Error(), "save case") || !strings.Contains(err.Error(), "cases_status") {
+		t.Fatalf("a case write refused by the database: %v, want the constraint's error", err)
+	}
+}

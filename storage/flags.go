@@ -25,7 +25,7 @@ type Flag struct {
 
 // AddFlag records a flag.
 func (tx *Tx) AddFlag(ctx context.Context, f Flag) error {
-	_, err := tx.tx.ExecContext(ctx, `
+	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO guide_flags (guide_id, guide_checked, step_id, step, commune_code, what, note, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 		f.GuideID, f.GuideChecked, f.StepID, f.Step, f.CommuneCode, f.What, f.Note, f.CreatedAt)
@@ -48,7 +48,7 @@ type FlagGroup struct {
 // flagged most recently first.
 func (tx *Tx) OpenFlags(ctx context.Context, limit int) ([]FlagGroup, error) {
 	var gs []FlagGroup
-	err := tx.tx.SelectContext(ctx, &gs, `
+	err := tx.db(ctx).SelectContext(ctx, &gs, `
 		SELECT guide_id, step_id, (array_agg(step ORDER BY created_at DESC))[1] AS step, count(*) AS count,
 			array_agg(what ORDER BY created_at DESC) AS kinds,
 			coalesce((array_agg(note ORDER BY created_at DESC) FILTER (WHERE note IS NOT NULL))[1:3], '{}') AS notes,
@@ -66,7 +66,7 @@ func (tx *Tx) OpenFlagCounts(ctx context.Context) (map[string]int, error) {
 		GuideID string `db:"guide_id"`
 		Count   int    `db:"count"`
 	}
-	err := tx.tx.SelectContext(ctx, &rows, `SELECT guide_id, count(*) AS count FROM guide_flags WHERE resolved_at IS NULL GROUP BY guide_id`)
+	err := tx.db(ctx).SelectContext(ctx, &rows, `SELECT guide_id, count(*) AS count FROM guide_flags WHERE resolved_at IS NULL GROUP BY guide_id`)
 	out := make(map[string]int, len(rows))
 	for _, r := range rows {
 		out[r.GuideID] = r.Count
@@ -77,7 +77,7 @@ func (tx *Tx) OpenFlagCounts(ctx context.Context) (map[string]int, error) {
 // ResolveFlags marks the open flags of a step done (the guide was changed)
 // and returns how many it marked.
 func (tx *Tx) ResolveFlags(ctx context.Context, guide, step string, at time.Time) (int, error) {
-	res, err := tx.tx.ExecContext(ctx, `
+	res, err := tx.db(ctx).ExecContext(ctx, `
 		UPDATE guide_flags SET resolved_at = $3 WHERE guide_id = $1 AND step_id = $2 AND resolved_at IS NULL`, guide, step, at)
 	if err != nil {
 		return 0, wrap("resolve flags", err)

@@ -51,7 +51,7 @@ func newInviteCode() string {
 // CreateInvite stores a new invite with a random code.
 func (tx *Tx) CreateInvite(ctx context.Context, commune, role string, by int64, expires time.Time, maxUses int) (Invite, error) {
 	var inv Invite
-	err := tx.tx.GetContext(ctx, &inv, `
+	err := tx.db(ctx).GetContext(ctx, &inv, `
 		INSERT INTO invites (code, commune_code, role, created_by, expires_at, max_uses)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		RETURNING code, commune_code, role, created_by, created_at, expires_at, max_uses, uses`,
@@ -63,7 +63,7 @@ func (tx *Tx) CreateInvite(ctx context.Context, commune, role string, by int64, 
 // people claiming its last use cannot both get it.
 func (tx *Tx) Invite(ctx context.Context, code string) (Invite, error) {
 	var inv Invite
-	err := tx.tx.GetContext(ctx, &inv, `
+	err := tx.db(ctx).GetContext(ctx, &inv, `
 		SELECT code, commune_code, role, created_by, created_at, expires_at, max_uses, uses
 		FROM invites WHERE code = $1 FOR UPDATE`, code)
 	return inv, wrap("read invite", notFound(err))
@@ -77,13 +77,13 @@ func (tx *Tx) UseInvite(ctx context.Context, inv Invite, now time.Time) error {
 	if inv.Uses >= inv.MaxUses {
 		return ErrInviteUsedUp
 	}
-	_, err := tx.tx.ExecContext(ctx, `UPDATE invites SET uses = uses + 1 WHERE code = $1`, inv.Code)
+	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE invites SET uses = uses + 1 WHERE code = $1`, inv.Code)
 	return wrap("use invite", err)
 }
 
 // ExpireInvite ends an invite at the given time: revoking a link (no
 // command does it yet; tests use it).
 func (tx *Tx) ExpireInvite(ctx context.Context, code string, at time.Time) error {
-	_, err := tx.tx.ExecContext(ctx, `UPDATE invites SET expires_at = $2 WHERE code = $1`, code, at)
+	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE invites SET expires_at = $2 WHERE code = $1`, code, at)
 	return wrap("expire invite", err)
 }

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -129,16 +131,86 @@ func (s *Storage) Migrate(ctx context.Context, log *slog.Logger) error {
 // Tx is one transaction; entity methods hang off it. The rows it locks
 // (a chat's conversation, a case) are read once: later reads in the same
 // transaction are served from what it read or wrote, since nobody else can
-// change them until it ends.
+// change them until it ends. A case's write waits to ride on the next
+// statement (usually the conversation's): one round trip for both.
+// Whoever begins the transaction calls Flush before committing.
 type Tx struct {
-	tx    *sqlx.Tx
-	convs map[int64]*Conversation // nil value: the chat has no conversation
-	cases map[int64]Case
+	tx       *sqlx.Tx
+	convs    map[int64]*Conversation // nil value: the chat has no conversation
+	cases    map[int64]Case
+	pending  *deferred // a write not sent yet
+	flushErr error     // why sending it failed
+}
+
+// deferred is a write as the first part of a WITH clause ("name AS (…)")
+// with its parameters, numbered from $1.
+type deferred struct {
+	doing string // for errors: what the write was
+	cte   string
+	args  []any
 }
 
 // WrapTx gives the entity methods to a transaction begun elsewhere: the
-// runtime's, which also marks the update done and writes its replies.
+// runtime's, which also marks the update done and writes its replies. The
+// caller calls Flush before the transaction goes on without the Tx.
 func WrapTx(tx *sqlx.Tx) *Tx { return &Tx{tx: tx} }
+
+// db is the transaction for the next statement: what waits goes first.
+func (tx *Tx) db(ctx context.Context) *sqlx.Tx {
+	if err := tx.send(ctx); err != nil && tx.flushErr == nil {
+		tx.flushErr = err // the transaction is aborted now; Flush says why
+	}
+	return tx.tx
+}
+
+// Flush sends a write still waiting and reports the first that failed.
+func (tx *Tx) Flush(ctx context.Context) error {
+	if err := tx.send(ctx); err != nil && tx.flushErr == nil {
+		tx.flushErr = err
+	}
+	return tx.flushErr
+}
+
+func (tx *Tx) send(ctx context.Context) error {
+	d := tx.pending
+	if d == nil {
+		return nil
+	}
+	tx.pending = nil
+	_, err := tx.tx.ExecContext(ctx, `WITH `+d.cte+` SELECT 1`, d.args...)
+	return wrap(d.doing, err)
+}
+
+// withPending prefixes query (whose parameters are numbered from $1) with
+// the waiting write, renumbering query's parameters after the write's; doing
+// names both for an error.
+func (tx *Tx) withPending(query string, args []any, doing string) (string, []any, string) {
+	d := tx.pending
+	if d == nil {
+		return query, args, doing
+	}
+	tx.pending = nil
+	return `WITH ` + d.cte + ` ` + shiftParams(query, len(d.args)), append(d.args, args...), d.doing + ", then " + doing
+}
+
+// shiftParams renumbers $1…$n in a query by n.
+func shiftParams(query string, by int) string {
+	var b strings.Builder
+	for i := 0; i < len(query); i++ {
+		if query[i] != '$' || i+1 >= len(query) || query[i+1] < '0' || query[i+1] > '9' {
+			b.WriteByte(query[i])
+			continue
+		}
+		j := i + 1
+		for j < len(query) && query[j] >= '0' && query[j] <= '9' {
+			j++
+		}
+		n, _ := strconv.Atoi(query[i+1 : j])
+		b.WriteString("$" + strconv.Itoa(n+by))
+		i = j - 1
+	}
+	return b.String()
+}
 
 // InTx runs fn in a transaction, committing when fn returns nil.
 func (s *Storage) InTx(ctx context.Context, fn func(tx *Tx) error) error {
@@ -147,7 +219,11 @@ func (s *Storage) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if err := fn(&Tx{tx: tx}); err != nil {
+	t := &Tx{tx: tx}
+	if err := fn(t); err != nil {
+		return err
+	}
+	if err := t.Flush(ctx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -59,11 +59,11 @@ type CommuneMatch struct {
 // once provinces exist, and safe against replicas seeding at the same time.
 func (s *Storage) seedUnits(ctx context.Context, log *slog.Logger) error {
 	return s.InTx(ctx, func(tx *Tx) error {
-		if _, err := tx.tx.ExecContext(ctx, `LOCK TABLE provinces IN EXCLUSIVE MODE`); err != nil {
+		if _, err := tx.db(ctx).ExecContext(ctx, `LOCK TABLE provinces IN EXCLUSIVE MODE`); err != nil {
 			return err
 		}
 		var n int
-		if err := tx.tx.GetContext(ctx, &n, `SELECT count(*) FROM provinces`); err != nil {
+		if err := tx.db(ctx).GetContext(ctx, &n, `SELECT count(*) FROM provinces`); err != nil {
 			return err
 		}
 		if n > 0 {
@@ -159,7 +159,7 @@ func copyRows(ctx context.Context, tx *Tx, table string, cols []string, rows [][
 	for i, c := range cols {
 		quoted[i] = pq.QuoteIdentifier(c)
 	}
-	stmt, err := tx.tx.PrepareContext(ctx, "COPY "+pq.QuoteIdentifier(table)+" ("+strings.Join(quoted, ", ")+") FROM STDIN")
+	stmt, err := tx.db(ctx).PrepareContext(ctx, "COPY "+pq.QuoteIdentifier(table)+" ("+strings.Join(quoted, ", ")+") FROM STDIN")
 	if err != nil {
 		return fmt.Errorf("copy %s: %w", table, err)
 	}
@@ -184,21 +184,21 @@ func copyRows(ctx context.Context, tx *Tx, table string, cols []string, rows [][
 // in alphabetical order.
 func (tx *Tx) Provinces(ctx context.Context) ([]Province, error) {
 	var ps []Province
-	err := tx.tx.SelectContext(ctx, &ps, `SELECT code, name, kind FROM provinces ORDER BY kind <> 'city', sort_name COLLATE "C"`)
+	err := tx.db(ctx).SelectContext(ctx, &ps, `SELECT code, name, kind FROM provinces ORDER BY kind <> 'city', sort_name COLLATE "C"`)
 	return ps, wrap("list provinces", err)
 }
 
 // Province returns one province.
 func (tx *Tx) Province(ctx context.Context, code string) (Province, error) {
 	var p Province
-	err := tx.tx.GetContext(ctx, &p, `SELECT code, name, kind FROM provinces WHERE code = $1`, code)
+	err := tx.db(ctx).GetContext(ctx, &p, `SELECT code, name, kind FROM provinces WHERE code = $1`, code)
 	return p, wrap("read province", notFound(err))
 }
 
 // Commune returns one commune with its province's name.
 func (tx *Tx) Commune(ctx context.Context, code string) (Commune, error) {
 	var c Commune
-	err := tx.tx.GetContext(ctx, &c, `
+	err := tx.db(ctx).GetContext(ctx, &c, `
 		SELECT c.code, c.province_code, c.name, c.kind, p.name AS province_name
 		FROM communes c JOIN provinces p ON p.code = c.province_code
 		WHERE c.code = $1`, code)
@@ -208,7 +208,7 @@ func (tx *Tx) Commune(ctx context.Context, code string) (Commune, error) {
 // Communes lists a province's communes by name, a page at a time.
 func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) ([]Commune, int, error) {
 	var cs []Commune
-	err := tx.tx.SelectContext(ctx, &cs, `
+	err := tx.db(ctx).SelectContext(ctx, &cs, `
 		SELECT c.code, c.province_code, c.name, c.kind, p.name AS province_name
 		FROM communes c JOIN provinces p ON p.code = c.province_code
 		WHERE c.province_code = $1
@@ -218,7 +218,7 @@ func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) 
 		return nil, 0, wrap("list communes", err)
 	}
 	var total int
-	err = tx.tx.GetContext(ctx, &total, `SELECT count(*) FROM communes WHERE province_code = $1`, province)
+	err = tx.db(ctx).GetContext(ctx, &total, `SELECT count(*) FROM communes WHERE province_code = $1`, province)
 	return cs, total, wrap("count communes", err)
 }
 
@@ -241,7 +241,7 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 		}
 	}
 	var ms []CommuneMatch
-	err := tx.tx.SelectContext(ctx, &ms, `
+	err := tx.db(ctx).SelectContext(ctx, &ms, `
 		SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
 		       n.label, n.is_current, n.search
 		FROM commune_names n

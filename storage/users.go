@@ -58,13 +58,13 @@ func (tx *Tx) SeeUser(ctx context.Context, id int64, firstName string) (User, er
 		return u, err
 	case u.Role == RoleGuest:
 		if time.Since(u.UpdatedAt) > 24*time.Hour { // silence is counted in days
-			_, err = tx.tx.ExecContext(ctx, `UPDATE users SET updated_at = now() WHERE telegram_id = $1`, id)
+			_, err = tx.db(ctx).ExecContext(ctx, `UPDATE users SET updated_at = now() WHERE telegram_id = $1`, id)
 		}
 		u.FirstName = firstName // shown, never stored
 		return u, wrap("mark a guest as seen", err)
 	case u.FirstName != firstName:
 		u.FirstName = firstName
-		_, err = tx.tx.ExecContext(ctx, `UPDATE users SET first_name = $2, updated_at = now() WHERE telegram_id = $1`, id, firstName)
+		_, err = tx.db(ctx).ExecContext(ctx, `UPDATE users SET first_name = $2, updated_at = now() WHERE telegram_id = $1`, id, firstName)
 	}
 	return u, wrap("keep a member's name current", err)
 }
@@ -73,7 +73,7 @@ func (tx *Tx) SeeUser(ctx context.Context, id int64, firstName string) (User, er
 // administrator, from the configuration) with their first name, so that
 // their cases and invites have someone to refer to.
 func (tx *Tx) KeepUser(ctx context.Context, id int64, firstName string) error {
-	_, err := tx.tx.ExecContext(ctx, `
+	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO users (telegram_id, first_name) VALUES ($1, $2)
 		ON CONFLICT (telegram_id) DO UPDATE SET first_name = EXCLUDED.first_name, updated_at = now()
 		WHERE users.first_name <> EXCLUDED.first_name`, id, firstName)
@@ -83,7 +83,7 @@ func (tx *Tx) KeepUser(ctx context.Context, id int64, firstName string) error {
 // User returns one stored user.
 func (tx *Tx) User(ctx context.Context, id int64) (User, error) {
 	var u User
-	err := tx.tx.GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE telegram_id = $1`, id)
+	err := tx.db(ctx).GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE telegram_id = $1`, id)
 	u.Stored = err == nil
 	return u, wrap("read user", notFound(err))
 }
@@ -107,7 +107,7 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		MessageID sql.NullInt64  `db:"message_id"`
 		Version   sql.NullInt64  `db:"version"`
 	}
-	err := tx.tx.GetContext(ctx, &row, `
+	err := tx.db(ctx).GetContext(ctx, &row, `
 		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.joined_at, u.updated_at,
 			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version
 		FROM (SELECT 1) one
@@ -146,7 +146,7 @@ func (s *Storage) UserLanguage(ctx context.Context, id int64) string {
 // SetLanguage stores the user's language; someone the bot did not keep is
 // stored as a guest with their language and no name.
 func (tx *Tx) SetLanguage(ctx context.Context, id int64, lang string) error {
-	_, err := tx.tx.ExecContext(ctx, `
+	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO users (telegram_id, language) VALUES ($1, $2)
 		ON CONFLICT (telegram_id) DO UPDATE SET language = $2, updated_at = now()`, id, lang)
 	return wrap("set language", err)
@@ -155,7 +155,7 @@ func (tx *Tx) SetLanguage(ctx context.Context, id int64, lang string) error {
 // SetMembership makes the user a member of a commune with a role, stored
 // with their first name.
 func (tx *Tx) SetMembership(ctx context.Context, id int64, firstName, commune, role string) error {
-	_, err := tx.tx.ExecContext(ctx, `
+	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO users (telegram_id, first_name, commune_code, role, joined_at) VALUES ($1, $2, $3, $4, now())
 		ON CONFLICT (telegram_id) DO UPDATE SET first_name = $2, commune_code = $3, role = $4, joined_at = now(), updated_at = now()`,
 		id, firstName, commune, role)
