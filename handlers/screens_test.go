@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated parts of the docs")
@@ -114,5 +116,18 @@ func TestSubPagesFitAPhone(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The case flow names its case where storage looks for it, so that SeeUser
+// reads the case with the conversation (one round trip less per press).
+func TestCaseStateNamesTheCaseWhereStorageLooks(t *testing.T) {
+	data, err := json.Marshal(caseState{Case: 42})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]int64
+	if err := json.Unmarshal(data, &m); err != nil || m[storage.ConversationCaseKey] != 42 {
+		t.Fatalf("caseState %s has no %q: 42", data, storage.ConversationCaseKey)
 	}
 }

@@ -67,6 +67,52 @@ type CaseEvent struct {
 const caseColumns = `id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, status, phase,
 	step, checked, ended_from, progressed, followup_consent, consent_version, outcome, reason, started_at, updated_at, finished_at`
 
+// nullCase is a case read through an outer join: every column may be NULL.
+type nullCase struct {
+	ID              sql.NullInt64  `db:"k_id"`
+	VolunteerID     sql.NullInt64  `db:"k_volunteer_id"`
+	CommuneCode     sql.NullString `db:"k_commune_code"`
+	GuideID         sql.NullString `db:"k_guide_id"`
+	GuideChecked    sql.NullTime   `db:"k_guide_checked"`
+	Kind            sql.NullString `db:"k_kind"`
+	Mode            sql.NullString `db:"k_mode"`
+	StepsTotal      sql.NullInt64  `db:"k_steps_total"`
+	Status          sql.NullString `db:"k_status"`
+	Phase           sql.NullString `db:"k_phase"`
+	Step            sql.NullInt64  `db:"k_step"`
+	Checked         pq.StringArray `db:"k_checked"`
+	EndedFrom       sql.NullString `db:"k_ended_from"`
+	Progressed      sql.NullBool   `db:"k_progressed"`
+	FollowupConsent sql.NullBool   `db:"k_followup_consent"`
+	ConsentVersion  sql.NullString `db:"k_consent_version"`
+	Outcome         sql.NullString `db:"k_outcome"`
+	Reason          sql.NullString `db:"k_reason"`
+	StartedAt       sql.NullTime   `db:"k_started_at"`
+	UpdatedAt       sql.NullTime   `db:"k_updated_at"`
+	FinishedAt      sql.NullTime   `db:"k_finished_at"`
+}
+
+// nullCaseColumns selects caseColumns of a join's "k" as nullCase's.
+var nullCaseColumns = func() string {
+	var cols []string
+	for _, c := range strings.Split(caseColumns, ",") {
+		c = strings.TrimSpace(c)
+		cols = append(cols, "k."+c+" AS k_"+c)
+	}
+	return strings.Join(cols, ", ")
+}()
+
+func (n nullCase) get() (Case, bool) {
+	if !n.ID.Valid {
+		return Case{}, false
+	}
+	return Case{ID: n.ID.Int64, VolunteerID: n.VolunteerID.Int64, CommuneCode: n.CommuneCode, GuideID: n.GuideID.String,
+		GuideChecked: n.GuideChecked.Time, Kind: n.Kind.String, Mode: n.Mode, StepsTotal: int(n.StepsTotal.Int64),
+		Status: n.Status.String, Phase: n.Phase.String, Step: int(n.Step.Int64), Checked: n.Checked, EndedFrom: n.EndedFrom,
+		Progressed: n.Progressed.Bool, FollowupConsent: n.FollowupConsent.Bool, ConsentVersion: n.ConsentVersion.String,
+		Outcome: n.Outcome, Reason: n.Reason, StartedAt: n.StartedAt.Time, UpdatedAt: n.UpdatedAt.Time, FinishedAt: n.FinishedAt}, true
+}
+
 // CreateCase stores a new case (c.ID and the status are set by the
 // database) and its start event.
 func (tx *Tx) CreateCase(ctx context.Context, c Case) (Case, error) {

@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"reflect"
 	"strings"
@@ -285,4 +286,52 @@ func TestCaseWriteRidesOnTheNextStatement(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "save case") || !strings.Contains(err.Error(), "cases_status") {
 		t.Fatalf("a case write refused by the database: %v, want the constraint's error", err)
 	}
+}
+
+// SeeUser reads the case the chat's conversation is on in its own
+// statement: the case it serves is the one a plain read gives.
+func TestSeeUserReadsTheChatsCase(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	if _, err := st.DB().Exec(`INSERT INTO users (telegram_id, first_name, role, commune_code) VALUES (10, 'V', 'volunteer', '26882')`); err != nil {
+		t.Fatal(err)
+	}
+	var want storage.Case
+	inTx(t, st, func(tx *storage.Tx) error {
+		c := newCase(ctx, t, tx, 10, "26882", "khai-sinh", time.Now())
+		c.Step, c.Checked, c.Progressed = 3, []string{"a", "b"}, true
+		c.Outcome = sql.NullString{String: "submitted", Valid: true}
+		if err := tx.SaveCase(ctx, c); err != nil {
+			return err
+		}
+		_, err := tx.SaveConversation(ctx, 10, "c", "step", map[string]int64{storage.ConversationCaseKey: c.ID}, 1)
+		return err
+	})
+	inTx(t, st, func(tx *storage.Tx) (err error) {
+		want, err = tx.Case(ctx, 1, 10) // no SeeUser: a plain read
+		return err
+	})
+	inTx(t, st, func(tx *storage.Tx) error {
+		if _, err := tx.SeeUser(ctx, 10, "V"); err != nil {
+			return err
+		}
+		// The case is locked already: another transaction cannot write it.
+		other, err := st.DB().BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer other.Rollback()
+		if _, err := other.ExecContext(ctx, `SET LOCAL lock_timeout = '100ms'`); err != nil {
+			return err
+		}
+		if _, err := other.ExecContext(ctx, `UPDATE cases SET step = 9 WHERE id = $1`, want.ID); err == nil || !strings.Contains(err.Error(), "lock timeout") {
+			t.Fatalf("the case was not locked by SeeUser: %v", err)
+		}
+		got, err := tx.Case(ctx, want.ID, 10)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("the case SeeUser read:\n%+v (%v)\nwant\n%+v", got, err, want)
+		}
+		return nil
+	})
 }

@@ -88,9 +88,15 @@ func (tx *Tx) User(ctx context.Context, id int64) (User, error) {
 	return u, wrap("read user", notFound(err))
 }
 
+// ConversationCaseKey is the key under which a conversation's data names
+// the case the chat is on (the handlers' case flow writes it): userAndChat
+// reads and locks that case along with the conversation.
+const ConversationCaseKey = "c"
+
 // userAndChat reads a user and, in the same round trip, locks their private
-// chat's conversation (the chat id of a private chat is the user's id),
-// which the handler reads next: Conversation then serves it.
+// chat's conversation (the chat id of a private chat is the user's id) and
+// the case it is on, which the handler reads next: Conversation and Case
+// then serve them.
 func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 	var row struct {
 		ID        sql.NullInt64  `db:"telegram_id"`
@@ -106,14 +112,18 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		Data      []byte         `db:"data"`
 		MessageID sql.NullInt64  `db:"message_id"`
 		Version   sql.NullInt64  `db:"version"`
+		nullCase
 	}
 	err := tx.db(ctx).GetContext(ctx, &row, `
 		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.joined_at, u.updated_at,
-			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version
+			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version, `+nullCaseColumns+`
 		FROM (SELECT 1) one
 		LEFT JOIN users u ON u.telegram_id = $1
 		LEFT JOIN LATERAL (SELECT chat_id, flow, step, data, message_id, version
-			FROM conversations WHERE chat_id = $1 FOR UPDATE) c ON true`, id)
+			FROM conversations WHERE chat_id = $1 FOR UPDATE) c ON true
+		LEFT JOIN LATERAL (SELECT `+caseColumns+` FROM cases
+			WHERE jsonb_typeof(c.data -> $2::text) = 'number' AND id = (c.data ->> $2::text)::bigint AND volunteer_id = $1
+			FOR UPDATE) k ON true`, id, ConversationCaseKey)
 	if err != nil {
 		return User{}, wrap("read user", err)
 	}
@@ -122,6 +132,9 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 			MessageID: int(row.MessageID.Int64), Version: int(row.Version.Int64)})
 	} else {
 		tx.keepConversation(id, nil)
+	}
+	if c, ok := row.nullCase.get(); ok {
+		tx.keepCase(c)
 	}
 	if !row.ID.Valid {
 		return User{}, ErrNotFound
