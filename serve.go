@@ -152,6 +152,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
+	// work ends on a signal or when the HTTP server fails: polling and the
+	// periodic work stop, and the runtime drains.
+	work, stopWork := context.WithCancel(ctx)
+	defer stopWork()
 	polled := make(chan struct{})
 	if poller == nil {
 		if _, err := a.api.SetWebhook(ctx, &tg.SetWebhookParams{
@@ -169,19 +173,22 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}
 		go func() {
 			defer close(polled)
-			poller.Run(ctx, a.runtime.Accept)
+			poller.Run(work, a.runtime.Accept)
 		}()
 		log.Info("long polling", "bot", a.me.Username)
 	}
-	go retention(ctx, store, a.inbox, log)
-	go a.runtime.Sweep(ctx, time.Minute, time.Minute)
-	go a.runtime.SweepOutbox(ctx, 2*time.Second)
+	go retention(work, store, a.inbox, log)
+	go a.runtime.Sweep(work, time.Minute, time.Minute)
+	go a.runtime.SweepOutbox(work, 2*time.Second)
 
+	var serveErr error
 	select {
 	case err := <-served:
-		return fmt.Errorf("http server on %s: %w", cfg.HTTPAddr, err)
+		serveErr = fmt.Errorf("http server on %s: %w", cfg.HTTPAddr, err)
+		log.Error("stopping: the HTTP server failed", "err", err)
 	case <-ctx.Done():
 	}
+	stopWork()
 	log.Info("stopping: finishing updates in flight")
 	shutdown, cancel := context.WithTimeout(context.Background(), 25*time.Second)
 	defer cancel()
@@ -193,7 +200,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		log.Warn("updates still in flight were left for the next start", "err", err)
 	}
 	log.Info("stopped")
-	return nil
+	return serveErr
 }
 
 // retention applies what docs/privacy.md promises to forget, and when:

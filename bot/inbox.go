@@ -155,11 +155,12 @@ func (s *Store) NextAttempt(ctx context.Context, chatID, upTo int64) (InboxUpdat
 // handled and what the bot says about it commit together. Replicas take
 // turns per chat through an advisory lock held until the end of the
 // transaction. It returns the outbox rows in order, and whether this process
-// may send them now: not when an earlier reply of the chat is still waiting
-// elsewhere (then whoever sends that one's successors picks them up: see
-// ClaimReplies). It returns ErrAlreadyHandled when the update is no longer
+// may send them now: not when an earlier reply of the chat is still to be
+// sent, here or elsewhere (then the sweep's drain sends them in order: see
+// ClaimReplies); delivered are the chat's replies this process sent and has
+// not deleted yet, which do not count. It returns ErrAlreadyHandled when the update is no longer
 // pending, and ErrNotNext when an earlier one of the chat is.
-func (s *Store) HandleUpdate(ctx context.Context, u InboxUpdate, fn func(tx *sqlx.Tx) ([]Reply, error)) (out []OutboxRow, mine bool, err error) {
+func (s *Store) HandleUpdate(ctx context.Context, u InboxUpdate, delivered []int64, fn func(tx *sqlx.Tx) ([]Reply, error)) (out []OutboxRow, mine bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// One statement, evaluated left to right: the chat's lock first,
 		// then the update's row lock and whether an earlier one is pending.
@@ -187,15 +188,16 @@ func (s *Store) HandleUpdate(ctx context.Context, u InboxUpdate, fn func(tx *sql
 		if err != nil {
 			return err
 		}
-		out, mine, err = s.finish(ctx, tx, u, "done", "", replies)
+		out, mine, err = s.finish(ctx, tx, u, "done", "", replies, delivered)
 		return err
 	})
 	return out, mine, err
 }
 
 // finish marks the update done (or failed, with its cause) and writes its
-// replies to the outbox, in one statement.
-func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, cause string, replies []Reply) ([]OutboxRow, bool, error) {
+// replies to the outbox, in one statement; delivered are the chat's replies
+// this process sent and has not deleted yet.
+func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, cause string, replies []Reply, delivered []int64) ([]OutboxRow, bool, error) {
 	const mark = `UPDATE updates SET status = $2, last_error = nullif($3, ''), finished_at = now(),
 		payload = CASE WHEN $2 = 'done' THEN NULL ELSE payload END
 		WHERE update_id = $1`
@@ -208,9 +210,8 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 		return nil, false, err
 	}
 	var rows []struct {
-		ID      int64     `db:"id"`
-		Mine    bool      `db:"mine"`
-		Created time.Time `db:"created_at"`
+		ID   int64 `db:"id"`
+		Mine bool  `db:"mine"`
 	}
 	// RETURNING does not promise an order; ids follow r.n.
 	err = tx.SelectContext(ctx, &rows, `
@@ -218,15 +219,17 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 		INSERT INTO outbox (chat_id, update_id, kind, body, owner, lease_until)
 		SELECT $4, $1, r.kind, r.body,
 			CASE WHEN b.blocked THEN NULL ELSE $7 END,
-			CASE WHEN b.blocked THEN NULL ELSE now() + make_interval(secs => $8) END
+			CASE WHEN b.blocked THEN NULL ELSE clock_timestamp() + make_interval(secs => $8) END
 		FROM unnest($5::text[], $6::bytea[]) WITH ORDINALITY AS r (kind, body, n),
-			-- Replies wait behind any earlier one of the chat that is not
-			-- this process's own in flight: order holds across replicas.
+			-- Replies wait behind any earlier one of the chat still to be
+			-- sent, here or elsewhere (not the ones this process delivered
+			-- and has yet to delete): order holds across replicas.
 			(SELECT EXISTS (SELECT 1 FROM outbox WHERE chat_id = $4 AND status = 'pending'
-				AND NOT (owner IS NOT DISTINCT FROM $7 AND lease_until > now())) AS blocked) b
+				AND NOT id = ANY (coalesce($9::bigint[], '{}'))) AS blocked) b
 		ORDER BY r.n
-		RETURNING id, owner IS NOT NULL AS mine, created_at`,
-		u.ID, status, cleanError(cause), u.ChatID, pq.Array(kinds), pq.ByteaArray(bodies), s.owner, leaseTime.Seconds())
+		RETURNING id, owner IS NOT NULL AS mine`,
+		u.ID, status, cleanError(cause), u.ChatID, pq.Array(kinds), pq.ByteaArray(bodies), s.owner, leaseTime.Seconds(),
+		pq.Array(delivered))
 	if err != nil {
 		return nil, false, fmt.Errorf("outbox: write replies: %w", err)
 	}
@@ -235,7 +238,7 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 	}
 	out := make([]OutboxRow, len(rows))
 	for i, r := range rows {
-		out[i] = OutboxRow{ID: r.ID, ChatID: u.ChatID, Created: r.Created}
+		out[i] = OutboxRow{ID: r.ID, ChatID: u.ChatID}
 	}
 	slices.SortFunc(out, func(a, b OutboxRow) int { return cmp.Compare(a.ID, b.ID) })
 	for i := range out {
@@ -248,7 +251,7 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 // its payload and the error, for someone to look at, and replies (telling
 // the user) go to the outbox in the same transaction. It reports false when
 // the update was no longer pending (another replica handled it meanwhile).
-func (s *Store) ParkUpdate(ctx context.Context, u InboxUpdate, cause string, replies []Reply) (out []OutboxRow, mine, parked bool, err error) {
+func (s *Store) ParkUpdate(ctx context.Context, u InboxUpdate, cause string, replies []Reply, delivered []int64) (out []OutboxRow, mine, parked bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var status string
 		err := tx.GetContext(ctx, &status, `SELECT status FROM updates WHERE update_id = $1 FOR UPDATE`, u.ID)
@@ -256,7 +259,7 @@ func (s *Store) ParkUpdate(ctx context.Context, u InboxUpdate, cause string, rep
 			return wrapErr("inbox: read status", err)
 		}
 		parked = true
-		out, mine, err = s.finish(ctx, tx, u, "failed", cause, replies)
+		out, mine, err = s.finish(ctx, tx, u, "failed", cause, replies, delivered)
 		return err
 	})
 	return out, mine, parked, err

@@ -40,7 +40,7 @@ func ids(ups []bot.InboxUpdate) []int64 {
 // handleUpdate runs fn on the application's entities in the update's
 // transaction, with no replies.
 func handleUpdate(ctx context.Context, st *bot.Store, u bot.InboxUpdate, fn func(tx *storage.Tx) error) error {
-	_, _, err := st.HandleUpdate(ctx, u, func(tx *sqlx.Tx) ([]bot.Reply, error) {
+	_, _, err := st.HandleUpdate(ctx, u, nil, func(tx *sqlx.Tx) ([]bot.Reply, error) {
 		t := storage.WrapTx(tx)
 		if err := fn(t); err != nil {
 			return nil, err
@@ -51,7 +51,7 @@ func handleUpdate(ctx context.Context, st *bot.Store, u bot.InboxUpdate, fn func
 }
 
 func park(ctx context.Context, st *bot.Store, id int64, cause string) (bool, error) {
-	_, _, parked, err := st.ParkUpdate(ctx, bot.InboxUpdate{ID: id}, cause, nil)
+	_, _, parked, err := st.ParkUpdate(ctx, bot.InboxUpdate{ID: id}, cause, nil, nil)
 	return parked, err
 }
 
@@ -541,7 +541,7 @@ func BenchmarkSaveAndHandleUpdate(b *testing.B) {
 		if _, _, err := st.NextAttempt(ctx, u.ChatID, u.ID); err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := st.HandleUpdate(ctx, u, func(*sqlx.Tx) ([]bot.Reply, error) { return nil, nil }); err != nil {
+		if _, _, err := st.HandleUpdate(ctx, u, nil, func(*sqlx.Tx) ([]bot.Reply, error) { return nil, nil }); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -563,7 +563,7 @@ func TestRetention(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range []int64{1, 2} {
-		rows, _, parked, err := st.ParkUpdate(ctx, bot.InboxUpdate{ID: id, ChatID: id}, "bad", []bot.Reply{bot.Message{ChatID: id, Text: "sorry"}})
+		rows, _, parked, err := st.ParkUpdate(ctx, bot.InboxUpdate{ID: id, ChatID: id}, "bad", []bot.Reply{bot.Message{ChatID: id, Text: "sorry"}}, nil)
 		if err != nil || !parked || len(rows) != 1 {
 			t.Fatalf("ParkUpdate(%d) = %v, %v, %v", id, rows, parked, err)
 		}
@@ -589,5 +589,45 @@ func TestRetention(t *testing.T) {
 	var chats []int64
 	if err := st.DB().Select(&chats, `SELECT chat_id FROM outbox`); err != nil || !slices.Equal(chats, []int64{2}) {
 		t.Errorf("dropped replies left: %v (%v), want chat 2's", chats, err)
+	}
+}
+
+// A reply still to be sent holds back the chat's later replies, even this
+// process's own (its commit's answer was lost: nobody is sending it); a
+// drain then sends them in order. Replies delivered and not yet deleted do
+// not hold anything back.
+func TestRepliesWaitBehindUnsentOnes(t *testing.T) {
+	t.Parallel()
+	st := bot.NewStore(storagetest.Open(t).DB())
+	ctx := context.Background()
+	handle := func(id int64, text string, delivered []int64) ([]bot.OutboxRow, bool) {
+		t.Helper()
+		u := update(id, 7, text)
+		if _, err := st.SaveUpdates(ctx, []bot.InboxUpdate{u}); err != nil {
+			t.Fatal(err)
+		}
+		rows, mine, err := st.HandleUpdate(ctx, u, delivered, func(*sqlx.Tx) ([]bot.Reply, error) {
+			return []bot.Reply{bot.Message{ChatID: 7, Text: text}}, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows, mine
+	}
+	first, mine := handle(1, "one", nil)
+	if !mine {
+		t.Fatal("the chat's first reply is held back")
+	}
+	// first is never sent (stranded) …
+	if _, mine := handle(2, "two", nil); mine {
+		t.Fatal("a reply was let out before an unsent earlier one")
+	}
+	rows, err := st.ClaimReplies(ctx, 7, func(int64) bool { return false })
+	if err != nil || len(rows) != 2 || rows[0].ID != first[0].ID || rows[1].Reply.(bot.Message).Text != "two" {
+		t.Fatalf("the drain claimed %+v (%v), want one then two", rows, err)
+	}
+	// … and once both are delivered (not yet deleted), the next goes at once.
+	if _, mine := handle(3, "three", []int64{rows[0].ID, rows[1].ID}); !mine {
+		t.Fatal("delivered replies held the next one back")
 	}
 }

@@ -28,7 +28,7 @@ func NewMetrics() *Metrics {
 	return &Metrics{
 		received:   counter("updates_received_total", "Updates stored in the inbox (re-deliveries not counted)."),
 		handled:    counter("updates_handled_total", "Updates handled and committed."),
-		failed:     counter("update_attempts_failed_total", "Attempts at handling an update that failed and will be retried."),
+		failed:     counter("update_attempts_failed_total", "Attempts at handling an update that failed (retried, or parked after the last)."),
 		parked:     vec("updates_parked_total", "Updates given up and parked as failed, by why.", "why"),
 		dbDown:     counter("database_unavailable_total", "Times the database could not be reached while handling (waited out)."),
 		tooMany:    counter("telegram_too_many_requests_total", "429 answers from Telegram (every chat pauses)."),

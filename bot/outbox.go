@@ -26,10 +26,12 @@ import (
 
 // OutboxRow is one reply waiting in the outbox.
 type OutboxRow struct {
-	ID      int64
-	ChatID  int64
-	Reply   Reply
-	Created time.Time
+	ID     int64
+	ChatID int64
+	Reply  Reply
+	// TooOld: a callback answer older than Telegram accepts (by the
+	// database's clock, which stamped it).
+	TooOld bool
 }
 
 // answerMaxAge is how old a callback answer may be and still be sent:
@@ -129,23 +131,29 @@ func (s *Store) TakeOver(ctx context.Context) error {
 }
 
 // ClaimReplies leases to this process the chat's waiting replies that come
-// before any another process is sending, in order, skipping the ones this
-// process delivered but has not deleted yet (skip).
+// before any another live process is sending, in order, skipping the ones
+// this process delivered but has not deleted yet (skip). Rows leased to
+// this process are its own to send again: it runs a chat's sending in the
+// chat's lane, one job at a time, so none of them is in flight now (they
+// were stranded: a commit whose answer was lost, a release that failed).
 func (s *Store) ClaimReplies(ctx context.Context, chat int64, skip func(id int64) bool) ([]OutboxRow, error) {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
 	var out []OutboxRow
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var rows []struct {
-			ID      int64     `db:"id"`
-			Kind    string    `db:"kind"`
-			Body    []byte    `db:"body"`
-			Free    bool      `db:"free"`
-			Created time.Time `db:"created_at"`
+			ID     int64  `db:"id"`
+			Kind   string `db:"kind"`
+			Body   []byte `db:"body"`
+			Free   bool   `db:"free"`
+			TooOld bool   `db:"too_old"`
 		}
 		err := tx.SelectContext(ctx, &rows, `
-			SELECT id, kind, body, created_at, (owner IS NULL OR lease_until < now()) AS free
-			FROM outbox WHERE chat_id = $1 AND status = 'pending' ORDER BY id FOR UPDATE`, chat)
+			SELECT id, kind, body,
+				(owner IS NULL OR owner = $2 OR lease_until < clock_timestamp()) AS free,
+				(kind = 'answerCallbackQuery' AND created_at < clock_timestamp() - make_interval(secs => $3)) AS too_old
+			FROM outbox WHERE chat_id = $1 AND status = 'pending' ORDER BY id FOR UPDATE`,
+			chat, s.owner, answerMaxAge.Seconds())
 		if err != nil {
 			return err
 		}
@@ -167,17 +175,33 @@ func (s *Store) ClaimReplies(ctx context.Context, chat int64, skip func(id int64
 				continue
 			}
 			ids = append(ids, r.ID)
-			out = append(out, OutboxRow{ID: r.ID, ChatID: chat, Reply: rep, Created: r.Created})
+			out = append(out, OutboxRow{ID: r.ID, ChatID: chat, Reply: rep, TooOld: r.TooOld})
 		}
 		if len(ids) == 0 {
 			return nil
 		}
 		_, err = tx.ExecContext(ctx, `
-			UPDATE outbox SET owner = $2, lease_until = now() + make_interval(secs => $3) WHERE id = ANY ($1)`,
+			UPDATE outbox SET owner = $2, lease_until = clock_timestamp() + make_interval(secs => $3) WHERE id = ANY ($1)`,
 			pq.Array(ids), s.owner, leaseTime.Seconds())
 		return err
 	})
 	return out, wrapErr("outbox: claim replies", err)
+}
+
+// RenewLease extends this process's lease on replies it is still sending.
+// It reports false when one of them is no longer this process's (its lease
+// ran out and another took it): the sending stops there.
+func (s *Store) RenewLease(ctx context.Context, ids []int64) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	res, err := s.db.ExecContext(ctx, `
+		UPDATE outbox SET lease_until = clock_timestamp() + make_interval(secs => $3)
+		WHERE id = ANY ($1) AND owner = $2 AND status = 'pending'`, pq.Array(ids), s.owner, leaseTime.Seconds())
+	if err != nil {
+		return false, wrapErr("outbox: renew lease", err)
+	}
+	n, err := res.RowsAffected()
+	return n == int64(len(ids)), err
 }
 
 // DropReply gives a reply up for good, keeping it a while for someone to
@@ -203,9 +227,9 @@ func (s *Store) ReleaseReplies(ctx context.Context, ids []int64, cause string) (
 			UPDATE outbox SET owner = NULL, lease_until = NULL,
 				attempts = attempts + CASE WHEN id = $2 THEN 1 ELSE 0 END,
 				last_error = CASE WHEN id = $2 THEN $3 ELSE last_error END
-			WHERE id = ANY ($1) RETURNING id, attempts)
+			WHERE id = ANY ($1) AND (owner = $4 OR owner IS NULL) RETURNING id, attempts)
 		SELECT coalesce(max(attempts) FILTER (WHERE id = $2), 0) FROM freed`,
-		pq.Array(ids), ids[0], cleanError(cause))
+		pq.Array(ids), ids[0], cleanError(cause), s.owner)
 	return attempts, wrapErr("outbox: release replies", err)
 }
 
@@ -228,17 +252,17 @@ type marks struct {
 	every time.Duration
 
 	mu      sync.Mutex
-	pending map[int64]bool
+	pending map[int64]int64 // reply id → its chat
 	kick    chan struct{}
 }
 
 func newMarks(store *Store, log *slog.Logger, every time.Duration) *marks {
-	return &marks{store: store, log: log, every: every, pending: map[int64]bool{}, kick: make(chan struct{}, 1)}
+	return &marks{store: store, log: log, every: every, pending: map[int64]int64{}, kick: make(chan struct{}, 1)}
 }
 
-func (m *marks) add(id int64) {
+func (m *marks) add(row OutboxRow) {
 	m.mu.Lock()
-	m.pending[id] = true
+	m.pending[row.ID] = row.ChatID
 	m.mu.Unlock()
 	select {
 	case m.kick <- struct{}{}:
@@ -249,7 +273,21 @@ func (m *marks) add(id int64) {
 func (m *marks) has(id int64) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.pending[id]
+	_, ok := m.pending[id]
+	return ok
+}
+
+// ofChat lists the chat's replies delivered but not deleted yet.
+func (m *marks) ofChat(chat int64) []int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var ids []int64
+	for id, c := range m.pending {
+		if c == chat {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // run deletes what was delivered, at most every m.every, until ctx ends;

@@ -142,7 +142,11 @@ func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	if err != nil {
 		return err
 	}
-	r.metrics.received.Add(float64(len(stored)))
+	for _, u := range stored {
+		if u.Fresh {
+			r.metrics.received.Inc()
+		}
+	}
 	r.dispatch(stored)
 	return nil
 }
@@ -333,10 +337,11 @@ func (r *Runtime) unqueue(id int64) {
 func (r *Runtime) Shutdown(ctx context.Context) error {
 	err := r.lanes.Close(ctx)
 	r.cancelWork()
-	r.stopMarks() // a last delete of what was delivered
+	r.stopMarks() // a last delete of what was delivered, with a grace of its own
 	select {
 	case <-r.marksDone:
-	case <-ctx.Done():
+	case <-time.After(5 * time.Second):
+		r.log.Warn("replies delivered just now may be sent again at the next start: their delete did not finish")
 	}
 	return err
 }
@@ -481,7 +486,7 @@ func (r *Runtime) handle(ctx context.Context, in InboxUpdate, u *models.Update) 
 			rows, mine, err = nil, false, &panicError{value: v, stack: debug.Stack()}
 		}
 	}()
-	return r.store.HandleUpdate(ctx, in, func(tx *sqlx.Tx) ([]Reply, error) {
+	return r.store.HandleUpdate(ctx, in, r.marks.ofChat(in.ChatID), func(tx *sqlx.Tx) ([]Reply, error) {
 		return r.handler.Handle(ctx, tx, u)
 	})
 }
@@ -494,7 +499,7 @@ func (r *Runtime) park(ctx context.Context, in InboxUpdate, cause error, u *mode
 	if u != nil {
 		replies = r.handler.Failed(ctx, u)
 	}
-	rows, mine, parked, err := r.store.ParkUpdate(ctx, in, cause.Error(), replies)
+	rows, mine, parked, err := r.store.ParkUpdate(ctx, in, cause.Error(), replies, r.marks.ofChat(in.ChatID))
 	if err != nil {
 		r.log.Error("cannot park update", "update_id", in.ID, "err", err)
 		return err
@@ -515,10 +520,24 @@ const maxSendTime = 25 * time.Second
 // deliver sends a chat's claimed replies in order. A reply Telegram took is
 // deleted (in the next batch of marks); one it refused is dropped; at the
 // first that cannot be sent now, that one and the rest are given back for
-// the sweep, so the chat's order holds.
+// the sweep, so the chat's order holds. The lease on the rest is renewed as
+// the sending goes on; if another process took them meanwhile, this one
+// stops.
 func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
+	renewed := time.Now()
 	for i, row := range rows {
-		if _, ok := row.Reply.(Answer); ok && time.Since(row.Created) > answerMaxAge {
+		if time.Since(renewed) > leaseTime/3 {
+			ids := make([]int64, 0, len(rows)-i)
+			for _, rest := range rows[i:] {
+				ids = append(ids, rest.ID)
+			}
+			if ok, err := r.store.RenewLease(ctx, ids); err != nil || !ok {
+				r.log.Warn("stopped sending a chat's replies: their lease could not be renewed", "chat", row.ChatID, "err", err)
+				return
+			}
+			renewed = time.Now()
+		}
+		if row.TooOld {
 			// Telegram no longer accepts it; the press has long stopped spinning.
 			r.drop(row, "too_old", "callback answer too old to send", slog.LevelInfo)
 			continue
@@ -529,7 +548,7 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		switch {
 		case err == nil:
 			r.metrics.sent.WithLabelValues(kindOf(row.Reply)).Inc()
-			r.marks.add(row.ID)
+			r.marks.add(row)
 			continue
 		case isPermanent(err):
 			if _, ok := row.Reply.(Answer); ok {
@@ -551,7 +570,7 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		cancel()
 		switch {
 		case rerr != nil:
-			r.log.Warn("cannot give replies back; they are sent again when their lease ends", "chat", row.ChatID, "err", rerr)
+			r.log.Warn("cannot give replies back; they are sent again later", "chat", row.ChatID, "err", rerr)
 		case attempts >= maxReplyAttempts:
 			r.drop(row, "attempts", err.Error(), slog.LevelError)
 		default:

@@ -69,7 +69,7 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 		return 0, err
 	}
 	var version int
-	query, args, doing := tx.withPending(`
+	query, args, failed := tx.withPending(`
 		INSERT INTO conversations (chat_id, flow, step, data, message_id)
 		VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (chat_id) DO UPDATE SET flow = $2, step = $3, data = $4, message_id = $5,
@@ -78,7 +78,7 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 	err = tx.tx.GetContext(ctx, &version, query, args...)
 	if err != nil {
 		delete(tx.convs, chatID)
-		return 0, wrap(doing, err)
+		return 0, failed(err)
 	}
 	tx.keepConversation(chatID, &Conversation{ChatID: chatID, Flow: flow, Step: step, Data: raw, MessageID: messageID, Version: version})
 	return version, nil
@@ -87,10 +87,10 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 // EndConversation leaves the chat in no flow; the row stays (flow "") so
 // that the version keeps growing.
 func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
-	query, args, doing := tx.withPending(`
+	query, args, failed := tx.withPending(`
 		UPDATE conversations SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now()
 		WHERE chat_id = $1`, []any{chatID}, "end conversation")
 	_, err := tx.tx.ExecContext(ctx, query, args...)
 	delete(tx.convs, chatID) // read again if needed: the version moved
-	return wrap(doing, err)
+	return failed(err)
 }

@@ -182,15 +182,22 @@ func (tx *Tx) send(ctx context.Context) error {
 }
 
 // withPending prefixes query (whose parameters are numbered from $1) with
-// the waiting write, renumbering query's parameters after the write's; doing
-// names both for an error.
-func (tx *Tx) withPending(query string, args []any, doing string) (string, []any, string) {
+// the waiting write, renumbering query's parameters after the write's. The
+// caller passes the statement's error to failed.
+func (tx *Tx) withPending(query string, args []any, doing string) (q string, a []any, failed func(error) error) {
 	d := tx.pending
 	if d == nil {
-		return query, args, doing
+		return query, args, func(err error) error { return wrap(doing, err) }
 	}
 	tx.pending = nil
-	return `WITH ` + d.cte + ` ` + shiftParams(query, len(d.args)), append(d.args, args...), d.doing + ", then " + doing
+	failed = func(err error) error {
+		err = wrap(d.doing+", then "+doing, err)
+		if err != nil && tx.flushErr == nil {
+			tx.flushErr = err // the waiting write may be what failed: Flush says so too
+		}
+		return err
+	}
+	return `WITH ` + d.cte + ` ` + shiftParams(query, len(d.args)), append(d.args, args...), failed
 }
 
 // shiftParams renumbers $1…$n in a query by n.
@@ -221,6 +228,9 @@ func (s *Storage) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	t := &Tx{tx: tx}
 	if err := fn(t); err != nil {
+		if t.flushErr != nil {
+			return t.flushErr // the root cause: what failed after it only says the transaction was aborted
+		}
 		return err
 	}
 	if err := t.Flush(ctx); err != nil {
