@@ -134,7 +134,7 @@ func (s *Store) TakeOver(ctx context.Context) error {
 // before any another live process is sending, in order, skipping the ones
 // this process delivered but has not deleted yet (skip). Rows leased to
 // this process are its own to send again: it runs a chat's sending in the
-// chat's lane, one job at a time, so none of them is in flight now (they
+// chat's job, one at a time, so none of them is in flight now (they
 // were stranded: a commit whose answer was lost, a release that failed).
 func (s *Store) ClaimReplies(ctx context.Context, chat int64, skip func(id int64) bool) ([]OutboxRow, error) {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)

@@ -4,7 +4,7 @@
 // The way an update travels (docs/architecture.md):
 //
 //	long polling | webhook → inbox (PostgreSQL) → confirm to Telegram
-//	→ lanes (one ordered lane per chat) → Handler in one transaction that
+//	→ chats (one job at a time per chat) → Handler in one transaction that
 //	also marks the update done and writes its replies to the outbox
 //	→ after commit, Sender (limits, retries) → delete from the outbox
 package bot
@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"github.com/go-telegram/bot/models"
@@ -40,7 +39,8 @@ type Runtime struct {
 	store   *Store
 	handler Handler
 	sender  *Sender
-	lanes   *Lanes
+	chats   *chats
+	workers int
 	log     *slog.Logger
 
 	maxAttempts   int
@@ -57,10 +57,6 @@ type Runtime struct {
 	// Shutdown cancels it when its grace period runs out.
 	work       context.Context
 	cancelWork context.CancelFunc
-
-	mu       sync.Mutex
-	queued   map[int64]bool // updates queued or in flight here
-	draining map[int64]bool // chats with an outbox drain queued here
 }
 
 // Option configures a Runtime.
@@ -70,7 +66,7 @@ type Option func(*Runtime)
 func WithLogger(l *slog.Logger) Option { return func(r *Runtime) { r.log = l } }
 
 // WithWorkers caps how many chats are handled at once (default 32).
-func WithWorkers(n int) Option { return func(r *Runtime) { r.lanes = NewLanes(n) } }
+func WithWorkers(n int) Option { return func(r *Runtime) { r.workers = n } }
 
 // WithAttempts sets how often a failing update is tried before it is
 // parked as failed, and the first pause between tries (default 3, 500ms).
@@ -102,15 +98,18 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 		maxAttempts:   3,
 		retryDelay:    500 * time.Millisecond,
 		handleTimeout: 30 * time.Second,
-		queued:        map[int64]bool{},
-		draining:      map[int64]bool{},
+		workers:       32,
 	}
 	for _, o := range opts {
 		o(r)
 	}
-	if r.lanes == nil {
-		r.lanes = NewLanes(32)
-	}
+	r.chats = newChats(r.workers, func(chat int64, drain bool, u InboxUpdate) {
+		if drain {
+			r.drain(chat)
+		} else {
+			r.process(u)
+		}
+	})
 	r.metrics = NewMetrics()
 	r.sender.tooMany = r.metrics.tooMany
 	r.work, r.cancelWork = context.WithCancel(context.Background())
@@ -126,7 +125,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 }
 
 // Accept stores raw updates in the inbox and queues the ones still to
-// handle in their chats' lanes. When it returns nil, Telegram may be told
+// handle to their chats. When it returns nil, Telegram may be told
 // they arrived; a re-delivered update_id that was handled is ignored.
 func (r *Runtime) Accept(ctx context.Context, raws []json.RawMessage) error {
 	ups := make([]InboxUpdate, 0, len(raws))
@@ -219,34 +218,20 @@ func (r *Runtime) SweepOutbox(ctx context.Context, interval time.Duration) {
 	}
 }
 
-// drainWaiting queues a drain for every chat with replies nobody sends.
+// drainWaiting asks for a drain of every chat with replies nobody sends.
 func (r *Runtime) drainWaiting(ctx context.Context) error {
 	chats, err := r.store.ChatsWithReplies(ctx)
 	if err != nil {
 		return err
 	}
 	for _, chat := range chats {
-		r.mu.Lock()
-		dup := r.draining[chat]
-		r.draining[chat] = true
-		r.mu.Unlock()
-		if dup {
-			continue
-		}
-		if !r.lanes.Push(chat, func() { r.drain(chat) }) {
-			r.mu.Lock()
-			delete(r.draining, chat)
-			r.mu.Unlock()
-		}
+		r.chats.drain(chat)
 	}
 	return nil
 }
 
 // drain claims a chat's waiting replies and sends them.
 func (r *Runtime) drain(chat int64) {
-	r.mu.Lock()
-	delete(r.draining, chat)
-	r.mu.Unlock()
 	rows, err := r.store.ClaimReplies(r.work, chat, r.marks.has)
 	if err != nil {
 		if r.work.Err() == nil {
@@ -284,11 +269,7 @@ func (r *Runtime) Sweep(ctx context.Context, interval, age time.Duration) {
 }
 
 // Backlog is how many updates are queued or in flight in this process.
-func (r *Runtime) Backlog() int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return len(r.queued)
-}
+func (r *Runtime) Backlog() int { return r.chats.backlog() }
 
 // WaitForRoom blocks while more than limit updates are queued: the poller
 // calls it so that a burst Telegram holds for us does not all land in
@@ -302,40 +283,22 @@ func (r *Runtime) WaitForRoom(ctx context.Context, limit int) error {
 	return nil
 }
 
-// dispatch queues each update not already queued here and returns how many
-// it queued.
+// dispatch hands each update not already known here to its chat and
+// returns how many it handed on.
 func (r *Runtime) dispatch(ups []InboxUpdate) int {
 	n := 0
 	for _, u := range ups {
-		r.mu.Lock()
-		dup := r.queued[u.ID]
-		if !dup {
-			r.queued[u.ID] = true
+		if r.chats.add(u) {
+			n++
 		}
-		r.mu.Unlock()
-		if dup {
-			continue
-		}
-		if !r.lanes.Push(u.ChatID, func() { r.process(u) }) {
-			r.unqueue(u.ID)
-			r.log.Info("stopping: update left for the next start", "update_id", u.ID)
-			continue
-		}
-		n++
 	}
 	return n
-}
-
-func (r *Runtime) unqueue(id int64) {
-	r.mu.Lock()
-	delete(r.queued, id)
-	r.mu.Unlock()
 }
 
 // Shutdown stops taking updates and lets in-flight ones finish until ctx
 // ends; then it cancels them (they stay pending and are replayed).
 func (r *Runtime) Shutdown(ctx context.Context) error {
-	err := r.lanes.Close(ctx)
+	err := r.chats.close(ctx)
 	r.cancelWork()
 	r.stopMarks() // a last delete of what was delivered, with a grace of its own
 	select {
@@ -367,7 +330,6 @@ const maxStarts = 10
 func (r *Runtime) process(trigger InboxUpdate) {
 	ctx := r.work
 	defer func() {
-		r.unqueue(trigger.ID)
 		if r.onHandled != nil {
 			r.onHandled(trigger.ID)
 		}
@@ -595,7 +557,7 @@ func (r *Runtime) drop(row OutboxRow, why, cause string, level slog.Level) {
 	}
 }
 
-// ChatOf returns the chat an update belongs to, the key of its lane; for
+// ChatOf returns the chat an update belongs to, the key of its work; for
 // updates without a chat, the sender's id (their private chat with the bot).
 func ChatOf(u *models.Update) int64 {
 	switch {

@@ -20,7 +20,7 @@ import (
 // errors are retried with backoff.
 //
 // Send blocks until the reply is delivered or given up, and the runtime
-// calls it from the chat's lane, so replies to one chat keep their order
+// calls it from the chat's job, so replies to one chat keep their order
 // and a chat that must wait holds up nobody else. A reply Send gives up
 // stays in the outbox (the runtime decides what happens to it).
 type Sender struct {
