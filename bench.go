@@ -18,8 +18,6 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
-	"github.com/dvcbot/dvcbot/guides"
-	"github.com/dvcbot/dvcbot/locales"
 )
 
 // benchFlags are dvcbot bench's own flags.
@@ -222,16 +220,10 @@ func cpuModel() string {
 // benchSteps starts a birth-registration case as u and times n presses on
 // its live step message.
 func benchSteps(l *local, u *telegramtest.User, n int) ([]time.Duration, error) {
-	texts, err := locales.Load("vi", nil)
+	g, t, err := birthRegistration()
 	if err != nil {
 		return nil, err
 	}
-	catalog, err := guides.Shipped()
-	if err != nil {
-		return nil, err
-	}
-	g, _ := catalog.Guide("khai-sinh")
-	t := texts.For("vi")
 	// next waits for the bot's next message or edit.
 	next := func() error {
 		_, err := u.Next(30 * time.Second)

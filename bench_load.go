@@ -392,20 +392,29 @@ type caseScript struct {
 	summaryHead, pick                          string
 }
 
-func newCaseScript() (*caseScript, error) {
+// birthRegistration is the guide the bench's volunteers follow, and the
+// Vietnamese texts of its buttons.
+func birthRegistration() (*guides.Guide, *locales.Localizer, error) {
 	texts, err := locales.Load("vi", nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	catalog, err := guides.Shipped()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	g, ok := catalog.Guide("khai-sinh")
 	if !ok {
-		return nil, fmt.Errorf("bench: no khai-sinh guide in the catalog")
+		return nil, nil, fmt.Errorf("bench: no khai-sinh guide in the catalog")
 	}
-	t := texts.For("vi")
+	return g, texts.For("vi"), nil
+}
+
+func newCaseScript() (*caseScript, error) {
+	g, t, err := birthRegistration()
+	if err != nil {
+		return nil, err
+	}
 	noteAsk, _, _ := strings.Cut(t.T("case.note_ask", locales.Data{"Max": 1}), "(")
 	summaryHead, _, _ := strings.Cut(t.T("summary.head", locales.Data{"Case": 1}), "#")
 	return &caseScript{
