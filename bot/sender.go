@@ -136,14 +136,7 @@ func (s *Sender) Send(ctx context.Context, r Reply) error {
 			}
 			s.log.Warn("telegram asked to slow down; every chat waits", "chat", r.Chat(), "method", describe(r), "retry_after", tooMany.RetryAfter)
 		case isPermanent(err):
-			if _, ok := r.(Answer); ok {
-				// An answer to a press Telegram forgot (too old, or after a
-				// restart): nothing to drop but a spinner long gone.
-				s.log.Info("telegram refused a callback answer", "chat", r.Chat(), "err", err)
-			} else {
-				s.log.Error("telegram rejected a reply", "chat", r.Chat(), "method", describe(r), "err", err)
-			}
-			return err
+			return err // no retry fixes it; the caller says what it means
 		default:
 			if attempt >= s.maxAttempts || ctx.Err() != nil {
 				return s.giveUp(r, attempt, err)
@@ -190,13 +183,6 @@ func (s *Sender) wait(ctx context.Context, c *chatLimit, message bool) error {
 			return err
 		}
 	}
-}
-
-// PausedUntil is when the last 429 pause ends (zero if there was none).
-func (s *Sender) PausedUntil() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.pausedUntil
 }
 
 // chat returns the limits of one chat, forgetting chats idle for a while so
