@@ -8,24 +8,24 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
-// Metrics are what an operator watches (GET /metrics): one counter for each
+// metrics are what an operator watches (GET /metrics): one counter for each
 // thing they would otherwise grep the logs for.
-type Metrics struct {
+type metrics struct {
 	received, handled, failed, dbDown, tooMany, pollErrors prometheus.Counter
 	parked                                                 *prometheus.CounterVec
 	sent, retried, dropped                                 *prometheus.CounterVec
 	handleTime                                             prometheus.Histogram
 }
 
-// NewMetrics makes the runtime's metrics; Register exposes them.
-func NewMetrics() *Metrics {
+// newMetrics makes the runtime's metrics; Register exposes them.
+func newMetrics() *metrics {
 	counter := func(name, help string) prometheus.Counter {
 		return prometheus.NewCounter(prometheus.CounterOpts{Namespace: "dvcbot", Name: name, Help: help})
 	}
 	vec := func(name, help, label string) *prometheus.CounterVec {
 		return prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "dvcbot", Name: name, Help: help}, []string{label})
 	}
-	return &Metrics{
+	return &metrics{
 		received:   counter("updates_received_total", "Updates stored in the inbox (re-deliveries not counted)."),
 		handled:    counter("updates_handled_total", "Updates handled and committed."),
 		failed:     counter("update_attempts_failed_total", "Attempts at handling an update that failed (retried, or parked after the last)."),

@@ -48,7 +48,7 @@ type Runtime struct {
 	handleTimeout time.Duration
 	onHandled     func(updateID int64)
 	sole          bool // the only process: leases found at start are a dead one's
-	metrics       *Metrics
+	metrics       *metrics
 	marks         *marks
 	marksDone     chan struct{}
 	stopMarks     context.CancelFunc
@@ -110,7 +110,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 			r.process(u)
 		}
 	})
-	r.metrics = NewMetrics()
+	r.metrics = newMetrics()
 	r.sender.tooMany = r.metrics.tooMany
 	r.work, r.cancelWork = context.WithCancel(context.Background())
 	r.marks = newMarks(store, r.log, 20*time.Millisecond)
