@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"sync"
 )
 
@@ -27,6 +28,7 @@ type chats struct {
 // chatWork is one chat's work known here.
 type chatWork struct {
 	updates map[int64]InboxUpdate // by id; one leaves when its job is done
+	ids     []int64               // the same ids, in order
 	drain   bool
 	running bool
 }
@@ -48,6 +50,8 @@ func (c *chats) add(u InboxUpdate) bool {
 		return false
 	}
 	w.updates[u.ID] = u
+	i, _ := slices.BinarySearch(w.ids, u.ID)
+	w.ids = slices.Insert(w.ids, i, u.ID)
 	c.known++
 	c.start(u.ChatID, w)
 	return true
@@ -104,12 +108,7 @@ func (c *chats) run(chat int64, w *chatWork) {
 		w.drain = false
 		var next InboxUpdate
 		if !drain {
-			first := true
-			for id, u := range w.updates {
-				if first || id < next.ID {
-					next, first = u, false
-				}
-			}
+			next = w.updates[w.ids[0]]
 		}
 		c.mu.Unlock()
 
@@ -117,6 +116,9 @@ func (c *chats) run(chat int64, w *chatWork) {
 		if !drain {
 			c.mu.Lock()
 			delete(w.updates, next.ID)
+			if i, ok := slices.BinarySearch(w.ids, next.ID); ok { // an earlier one may have come meanwhile
+				w.ids = slices.Delete(w.ids, i, i+1)
+			}
 			c.known--
 			c.mu.Unlock()
 		}

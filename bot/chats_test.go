@@ -148,3 +148,36 @@ func BenchmarkChats(b *testing.B) {
 	wg.Wait()
 	c.close(context.Background())
 }
+
+// An earlier update that comes while a later one is in hand (a replay of
+// one left pending) is worked on next, and nothing is lost or repeated.
+func TestChatsTakeAnEarlierUpdateNext(t *testing.T) {
+	started, release := make(chan struct{}), make(chan struct{})
+	var (
+		mu    sync.Mutex
+		order []int64
+		wg    sync.WaitGroup
+	)
+	c := newChats(1, func(chat int64, drain bool, u InboxUpdate) {
+		defer wg.Done()
+		if u.ID == 5 {
+			close(started)
+			<-release
+		}
+		mu.Lock()
+		order = append(order, u.ID)
+		mu.Unlock()
+	})
+	wg.Add(3)
+	c.add(InboxUpdate{ID: 5, ChatID: 1})
+	<-started
+	c.add(InboxUpdate{ID: 7, ChatID: 1})
+	c.add(InboxUpdate{ID: 3, ChatID: 1})
+	close(release)
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	if len(order) != 3 || order[0] != 5 || order[1] != 3 || order[2] != 7 {
+		t.Fatalf("worked in the order %v, want [5 3 7]", order)
+	}
+}

@@ -163,7 +163,10 @@ func (s *Store) NextAttempt(ctx context.Context, chatID, upTo int64) (InboxUpdat
 func (s *Store) HandleUpdate(ctx context.Context, u InboxUpdate, delivered []int64, fn func(tx *sqlx.Tx) ([]Reply, error)) (out []OutboxRow, mine bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// One statement, evaluated left to right: the chat's lock first,
-		// then the update's row lock and whether an earlier one is pending.
+		// then the update's row lock and whether an earlier one is pending
+		// — as of the statement's start: one committed elsewhere while
+		// this waited for the lock still counts, and the job looks again
+		// (ErrNotNext), at the price of one counted start.
 		var head struct {
 			Lock    string         `db:"lock"`
 			Status  sql.NullString `db:"status"`

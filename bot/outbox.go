@@ -211,25 +211,26 @@ func (s *Store) DropReply(ctx context.Context, id int64, cause string) error {
 	defer cancel()
 	_, err := s.db.ExecContext(ctx, `
 		UPDATE outbox SET status = 'dropped', owner = NULL, lease_until = NULL, last_error = $2, finished_at = now()
-		WHERE id = $1`, id, cleanError(cause))
+		WHERE id = $1 AND (owner = $3 OR owner IS NULL)`, id, cleanError(cause), s.owner)
 	return wrapErr("outbox: drop reply", err)
 }
 
-// ReleaseReplies gives replies back for a later try (the sweep's): the
-// first of them failed now with cause and counts one more attempt, the rest
-// wait behind it. It returns the first one's attempts so far.
-func (s *Store) ReleaseReplies(ctx context.Context, ids []int64, cause string) (int, error) {
+// ReleaseReplies gives this process's replies back for a later try (the
+// sweep's): the first of them failed now with cause and, if counted, counts
+// one more try; the rest wait behind it. It returns the first one's tries so
+// far.
+func (s *Store) ReleaseReplies(ctx context.Context, ids []int64, cause string, counted bool) (int, error) {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
 	var attempts int
 	err := s.db.GetContext(ctx, &attempts, `
 		WITH freed AS (
 			UPDATE outbox SET owner = NULL, lease_until = NULL,
-				attempts = attempts + CASE WHEN id = $2 THEN 1 ELSE 0 END,
+				attempts = attempts + CASE WHEN id = $2 AND $5 THEN 1 ELSE 0 END,
 				last_error = CASE WHEN id = $2 THEN $3 ELSE last_error END
 			WHERE id = ANY ($1) AND (owner = $4 OR owner IS NULL) RETURNING id, attempts)
 		SELECT coalesce(max(attempts) FILTER (WHERE id = $2), 0) FROM freed`,
-		pq.Array(ids), ids[0], cleanError(cause), s.owner)
+		pq.Array(ids), ids[0], cleanError(cause), s.owner, counted)
 	return attempts, wrapErr("outbox: release replies", err)
 }
 

@@ -230,8 +230,12 @@ func (r *Runtime) drainWaiting(ctx context.Context) error {
 	return nil
 }
 
-// drain claims a chat's waiting replies and sends them.
+// drain claims a chat's waiting replies and sends them; not while Telegram
+// has asked the whole bot to wait (the sweep comes back).
 func (r *Runtime) drain(chat int64) {
+	if r.sender.paused() {
+		return
+	}
 	rows, err := r.store.ClaimReplies(r.work, chat, r.marks.has)
 	if err != nil {
 		if r.work.Err() == nil {
@@ -476,8 +480,9 @@ func (r *Runtime) park(ctx context.Context, in InboxUpdate, cause error, u *mode
 }
 
 // maxSendTime caps the time one reply may take, waits for limits and 429s
-// included; it is shorter than the lease on the reply (leaseTime).
-const maxSendTime = 25 * time.Second
+// included. A lease is renewed when a send starts 10 s or more after the
+// last renewal, so 10 s + maxSendTime stays within the lease (leaseTime).
+const maxSendTime = 15 * time.Second
 
 // deliver sends a chat's claimed replies in order. A reply Telegram took is
 // deleted (in the next batch of marks); one it refused is dropped; at the
@@ -526,9 +531,12 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		for _, rest := range rows[i:] {
 			ids = append(ids, rest.ID)
 		}
+		// Running out of our own time (a long 429 pause, a stop) is no
+		// failure of the reply: it is given back without counting a try.
+		counted := sendCtx.Err() == nil
 		// A fresh context: a stopping process gives its replies back too.
 		release, cancel := context.WithTimeout(context.WithoutCancel(ctx), queryTimeout)
-		attempts, rerr := r.store.ReleaseReplies(release, ids, err.Error())
+		attempts, rerr := r.store.ReleaseReplies(release, ids, err.Error(), counted)
 		cancel()
 		switch {
 		case rerr != nil:

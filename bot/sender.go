@@ -156,6 +156,13 @@ func (s *Sender) giveUp(r Reply, attempts int, err error) error {
 	return err
 }
 
+// paused tells whether a 429 answer has the bot waiting now.
+func (s *Sender) paused() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return time.Now().Before(s.pausedUntil)
+}
+
 // wait blocks until the chat may be written to again: the limits, then no
 // 429 pause (checked last, as one may begin while the limits are waited on).
 func (s *Sender) wait(ctx context.Context, c *chatLimit, message bool) error {
