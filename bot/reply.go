@@ -178,20 +178,13 @@ func (c Commands) do(ctx context.Context, api *tg.Bot) error {
 	return err
 }
 
+// describe names a reply for the logs: its method, and an edit's message.
 func describe(r Reply) string {
-	switch r := r.(type) {
-	case Message:
-		return "sendMessage"
-	case Edit:
-		return "editMessageText:" + strconv.Itoa(r.MessageID)
-	case Answer:
-		return "answerCallbackQuery"
-	case Photo:
-		return "sendPhoto"
-	case Document:
-		return "sendDocument"
-	case Commands:
-		return "setMyCommands"
+	if e, ok := r.(Edit); ok {
+		return kindOf(e) + ":" + strconv.Itoa(e.MessageID)
+	}
+	if k := kindOf(r); k != "" {
+		return k
 	}
 	return "reply"
 }

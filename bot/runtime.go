@@ -494,11 +494,7 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 	renewed := time.Now()
 	for i, row := range rows {
 		if time.Since(renewed) > leaseTime/3 {
-			ids := make([]int64, 0, len(rows)-i)
-			for _, rest := range rows[i:] {
-				ids = append(ids, rest.ID)
-			}
-			if ok, err := r.store.RenewLease(ctx, ids); err != nil || !ok {
+			if ok, err := r.store.RenewLease(ctx, idsOf(rows[i:])); err != nil || !ok {
 				r.log.Warn("stopped sending a chat's replies: their lease could not be renewed", "chat", row.ChatID, "err", err)
 				return
 			}
@@ -527,16 +523,12 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			}
 			continue
 		}
-		ids := make([]int64, 0, len(rows)-i)
-		for _, rest := range rows[i:] {
-			ids = append(ids, rest.ID)
-		}
 		// Running out of our own time (a long 429 pause, a stop) is no
 		// failure of the reply: it is given back without counting a try.
 		counted := sendCtx.Err() == nil
 		// A fresh context: a stopping process gives its replies back too.
 		release, cancel := context.WithTimeout(context.WithoutCancel(ctx), queryTimeout)
-		attempts, rerr := r.store.ReleaseReplies(release, ids, err.Error(), counted)
+		attempts, rerr := r.store.ReleaseReplies(release, idsOf(rows[i:]), err.Error(), counted)
 		cancel()
 		switch {
 		case rerr != nil:
@@ -549,6 +541,14 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		}
 		return
 	}
+}
+
+func idsOf(rows []OutboxRow) []int64 {
+	ids := make([]int64, len(rows))
+	for i, row := range rows {
+		ids[i] = row.ID
+	}
+	return ids
 }
 
 func (r *Runtime) drop(row OutboxRow, why, cause string, level slog.Level) {
