@@ -544,6 +544,12 @@ func (v *teamView) remove() error {
 		return err
 	}
 	if ok {
+		// Their chat's conversation is locked first, their row second: the
+		// order their own updates take them in (SeeUser), so a removal and
+		// a message of theirs at the same moment cannot deadlock.
+		if _, err := v.tx.Conversation(v.ctx, u.TelegramID); err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
 		if ok, err = v.tx.RemoveMember(v.ctx, u); err != nil {
 			return err
 		}
