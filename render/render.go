@@ -222,4 +222,5 @@ var (
 	muted     = color.RGBA{0x5b, 0x64, 0x72, 0xff} // secondary text
 	track     = color.RGBA{0xe8, 0xec, 0xf2, 0xff} // behind a bar; rules
 	barColour = color.RGBA{0x1d, 0x5f, 0xd1, 0xff}
+	black     = color.RGBA{0, 0, 0, 0xff} // QR modules
 )
