@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -252,6 +253,27 @@ func BenchmarkBarChart(b *testing.B) {
 	for b.Loop() {
 		if _, err := BarChart(c); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Pictures are drawn concurrently by the bot: each call makes its own
+// faces, so results are the same as drawn alone.
+func TestConcurrent(t *testing.T) {
+	c := Chart{Title: "Hồ sơ theo xã", Bars: procedures[:4]}
+	want, err := BarChart(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i], _ = BarChart(c) })
+	}
+	wg.Wait()
+	for i, b := range got {
+		if !bytes.Equal(b, want) {
+			t.Errorf("goroutine %d drew a different chart", i)
 		}
 	}
 }
