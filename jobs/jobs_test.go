@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"database/sql"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -99,5 +100,54 @@ func TestScheduledJobRunsOnTheClockAndSendsOnce(t *testing.T) {
 	}
 	if n := outbox(); n != 1 {
 		t.Fatalf("messages in the outbox = %d, want 1", n)
+	}
+}
+
+// Retention runs as River's periodic job at start: a handled update older
+// than the runtime keeps, by the clock's time, is gone; a newer one stays.
+func TestRetentionRunsAsAPeriodicJob(t *testing.T) {
+	ctx := context.Background()
+	store := storagetest.Open(t)
+	db := store.DB().DB
+	clock := &jobs.Clock{}
+	now := time.Now()
+	clock.Set(now.Add(30 * 24 * time.Hour))
+	if _, err := db.ExecContext(ctx, `INSERT INTO updates (update_id, chat_id, status, finished_at)
+		VALUES (1, 5, 'done', $1), (2, 5, 'done', $2)`, now, now.Add(30*24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &jobs.RetentionWorker{Store: store, Inbox: bot.NewStore(store.DB()), Clock: clock, Log: slog.New(slog.DiscardHandler)})
+	client, err := jobs.New(db, jobs.Config{Workers: workers, Clock: clock, Poll: 50 * time.Millisecond,
+		Periodic: []*river.PeriodicJob{jobs.Retention()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, cancel := client.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
+	defer cancel()
+	if err := client.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer client.Stop(context.Background())
+	select {
+	case ev := <-done:
+		if ev.Kind != river.EventKindJobCompleted || ev.Job.Kind != "retention" {
+			t.Fatalf("event %s of %s: %v", ev.Kind, ev.Job.Kind, ev.Job.Errors)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("retention did not run at start")
+	}
+	var left []int64
+	rows, err := db.QueryContext(ctx, `SELECT update_id FROM updates ORDER BY update_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		left = append(left, id)
+	}
+	if len(left) != 1 || left[0] != 2 {
+		t.Fatalf("updates left = %v, want [2]", left)
 	}
 }
