@@ -15,7 +15,6 @@ import (
 
 const benThanh = "26743" // Phường Bến Thành, Thành phố Hồ Chí Minh
 
-
 func at(day, hour, minute int) time.Time { return time.Date(2026, 11, day, hour, minute, 0, 0, ict) }
 
 // november is November 2026 in Vietnam.
