@@ -15,6 +15,9 @@ var invitePayload = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 // start greets the user, or, when they came through an invite link
 // (/start <code>), makes them a member of the invite's commune.
 func (h *Handlers) start(r *request, payload string) error {
+	if isFollowupToken(payload) {
+		return h.openFollowup(r, payload) // a resident's follow-up link
+	}
 	if payload != "" {
 		return h.join(r, payload)
 	}
