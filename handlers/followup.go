@@ -207,7 +207,9 @@ func (h *Handlers) openFollowup(r *request, token string) error {
 // then the rating, else what the follow-up stands at.
 func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Keyboard) {
 	id := strconv.FormatInt(f.CaseID, 10)
-	data := func(action, arg string) string { return callback{flow: flowFollowup, action: action, arg: arg}.String() }
+	data := func(action, arg string) string {
+		return callback{flow: flowFollowup, action: action, arg: arg}.String()
+	}
 	switch {
 	case !f.Consent.Valid && f.Status == storage.FollowupWaiting:
 		return r.t.T("followup.consent_ask"), bot.Keyboard{
