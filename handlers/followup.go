@@ -8,13 +8,13 @@ import (
 	"strings"
 	"time"
 
-	qrcode "github.com/skip2/go-qrcode"
-
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/privacy"
+	"github.com/dvcbot/dvcbot/render"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/workdays"
 )
 
 // The resident's side of a case. When a case whose resident agreed to be
@@ -130,11 +130,11 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 	if web := h.WebLink(f.Token); web != "" {
 		footer = web
 	}
-	png, err := slip(slipData{
+	png, err := render.Slip(render.SlipData{
 		Title: title,
-		Fields: []slipField{
-			{t.T("followup.slip_code"), f.DossierCode},
-			{t.T("followup.slip_due"), due},
+		Fields: []render.Field{
+			{Label: t.T("followup.slip_code"), Value: f.DossierCode},
+			{Label: t.T("followup.slip_due"), Value: due},
 		},
 		Note:   strings.TrimSpace(tracking + "\n" + t.T("followup.slip_scan")),
 		Footer: footer,
@@ -145,25 +145,6 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 	}
 	return bot.Photo{ChatID: chat, Name: "phieu-theo-doi-" + strconv.FormatInt(f.CaseID, 10) + ".png", Data: png,
 		Caption: volunteer.T("followup.slip_caption", locales.Data{"Case": f.CaseID})}, nil
-}
-
-// slipData and slipField mirror render.SlipData until the render package
-// lands; slip is the one place that draws.
-type slipData struct {
-	Title  string
-	Fields []slipField
-	Note   string
-	Footer string
-	Link   string // encoded in the QR code
-}
-
-type slipField struct{ Label, Value string }
-
-// slip draws a slip as a PNG. For now, the QR code of the link alone: the
-// texts are in the summary and the caption.
-// TODO(render): render.Slip(render.SlipData{…}) once it is on main.
-func slip(s slipData) ([]byte, error) {
-	return qrcode.Encode(s.Link, qrcode.Medium, 512)
 }
 
 // openFollowup is /start <token>: the link a volunteer handed over.
@@ -518,21 +499,18 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) error {
 	return nil
 }
 
-// The expected date. Working days are counted by addWorkingDays (weekends
-// only) until the workdays package lands with the holidays.
-// TODO(workdays): workdays.Default().Due / AddWorkingDays.
-
-// dueDate is when a dossier received at (its submission time) should have
-// its result, after days working days; known is false when the date is
-// an estimate (the holidays are not counted).
+// dueDate is when a dossier submitted at `at` should have its result,
+// after days working days (weekends, holidays and the swapped Saturdays of
+// the workdays calendar); known is false outside the calendar's years: the
+// date is then shown "(dự kiến)".
 func dueDate(at time.Time, days int) (due time.Time, known bool) {
-	return addWorkingDays(at.In(vietnam), days), false
+	return workdays.Default().Due(at, days)
 }
 
 // addWorkingDaysFrom is the day n working days after from (Vietnam time).
 func addWorkingDaysFrom(from time.Time, n int) time.Time {
-	d := addWorkingDays(from.In(vietnam), n)
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vietnam)
+	d, _ := workdays.Default().AddWorkingDays(from, n)
+	return d
 }
 
 // guideDays is the guide's working-day count to its result (0: none).
