@@ -51,8 +51,11 @@ func WithPublicURL(u string) Option {
 }
 
 // isFollowupToken tells a follow-up link's payload from an invite code (12
-// characters): a token is 16–64 characters.
-func isFollowupToken(payload string) bool { return len(payload) >= 16 }
+// characters): a token is 16–64 characters of the deep-link alphabet.
+// Anything else goes to the invites, which refuse it.
+func isFollowupToken(payload string) bool {
+	return len(payload) >= 16 && invitePayload.MatchString(payload)
+}
 
 // DeepLink is the Telegram link a slip's QR code holds.
 func (h *Handlers) DeepLink(token string) string {
@@ -149,10 +152,6 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 
 // openFollowup is /start <token>: the link a volunteer handed over.
 func (h *Handlers) openFollowup(r *request, token string) error {
-	if !invitePayload.MatchString(token) {
-		r.say(r.t.T("followup.not_found"), nil)
-		return nil
-	}
 	f, err := r.tx.FollowupByTokenTx(r.ctx, token)
 	if errors.Is(err, storage.ErrNotFound) {
 		r.say(r.t.T("followup.not_found"), nil)
