@@ -15,7 +15,6 @@ import (
 
 const benThanh = "26743" // Phường Bến Thành, Thành phố Hồ Chí Minh
 
-var ict = time.FixedZone("ICT", 7*3600)
 
 func at(day, hour, minute int) time.Time { return time.Date(2026, 11, day, hour, minute, 0, 0, ict) }
 
@@ -79,7 +78,7 @@ func addCase(ctx context.Context, t testing.TB, tx *storage.Tx, f fixtureCase) s
 		t.Fatal(err)
 	}
 	if f.followup {
-		if err := tx.SaveFollowup(ctx, c.ID, "H26.99-261101-0001", time.Time{}); err != nil {
+		if _, err := tx.SaveFollowup(ctx, c.ID, "H26.99-261101-0001", time.Time{}, false); err != nil {
 			t.Fatal(err)
 		}
 	}
