@@ -134,8 +134,18 @@ type Tally struct {
 	StepsDone, StepsSkipped, Problems int
 	// ProblemCounts: problem events by guide, step and error, most first.
 	ProblemCounts []ProblemCount
-	// Followups is how many counted cases keep a dossier code for follow-up.
-	Followups int
+	// Followups: what the residents' follow-up says about these cases.
+	Followups Followups
+}
+
+// Followups counts what the follow-up of the counted cases found (zero
+// until residents answer).
+type Followups struct {
+	Consented  int     // cases whose resident agreed to be followed up
+	Resolved   int     // the resident said the result came (on time or late)
+	Unresolved int     // the resident reported a problem
+	Rated      int     // cases the resident rated
+	AvgRating  float64 // their mean rating, 1–5; 0 when none
 }
 
 // Count is a number under a key.
@@ -263,6 +273,11 @@ type tallyRow struct {
 	StepsSkipped int          `db:"steps_skipped"`
 	Problems     int          `db:"problems"`
 	T            sql.NullTime `db:"t"`
+	Consented    int          `db:"consented"`
+	Resolved     int          `db:"resolved"`
+	Unresolved   int          `db:"unresolved"`
+	Rated        int          `db:"rated"`
+	RatingSum    int          `db:"rating_sum"`
 }
 
 // tallyCases is the cases a tally counts, as "c" (%[1]s: the scope's
@@ -273,8 +288,8 @@ const tallyCases = `cases c WHERE c.status = 'closed' AND c.finished_at >= $1 AN
 // them. The cases are read once, grouped by grouping sets in one pass
 // (hashed: PostgreSQL keeps one hash table per set); the active minutes
 // are grouped by the minute, and the median found from those counts, since
-// an ordered-set aggregate would make every set sort. Problem events and
-// follow-ups are read for the same cases by their own indexes.
+// an ordered-set aggregate would make every set sort. Problem events are
+// read for the same cases by their own index.
 const tallyStatement = `
 	WITH g AS (
 		SELECT CASE WHEN GROUPING(c.guide_id) = 0 THEN 'guide' WHEN GROUPING(c.mode) = 0 THEN 'mode'
@@ -282,11 +297,16 @@ const tallyStatement = `
 				WHEN GROUPING(c.minute) = 0 THEN 'minute' ELSE 'total' END AS dim,
 			c.guide_id, c.kind, c.outcome, c.reason, c.mode, c.commune_code, c.volunteer_id, c.minute,
 			count(*) AS n, count(*) FILTER (WHERE c.ok) AS ok, coalesce(sum(c.steps_done), 0) AS steps_done,
-			coalesce(sum(c.steps_skipped), 0) AS steps_skipped, coalesce(sum(c.problems), 0) AS problems, max(c.updated_at) AS t
+			coalesce(sum(c.steps_skipped), 0) AS steps_skipped, coalesce(sum(c.problems), 0) AS problems, max(c.updated_at) AS t,
+			count(*) FILTER (WHERE c.followup_consent) AS consented,
+			count(*) FILTER (WHERE c.followup_result IN ('received', 'received_late')) AS resolved,
+			count(*) FILTER (WHERE c.followup_result = 'problem') AS unresolved,
+			count(c.rating) AS rated, coalesce(sum(c.rating), 0) AS rating_sum
 		FROM (SELECT c.guide_id, c.kind, coalesce(c.outcome, '') AS outcome, coalesce(c.reason, '') AS reason,
 				coalesce(c.mode, '') AS mode, coalesce(c.commune_code, '') AS commune_code, c.volunteer_id,
 				coalesce(c.active_seconds, 0) / 60 AS minute, coalesce(c.steps_done, 0) AS steps_done,
 				coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems, c.updated_at,
+				c.followup_consent, c.followup_result, c.rating,
 				coalesce(c.outcome IN ('submitted', 'paid', 'on_the_spot', 'done'), false) AS ok
 			FROM ` + tallyCases + `) c
 		GROUP BY GROUPING SETS ((c.guide_id, c.kind, c.outcome, c.reason), (c.kind, c.mode), (c.commune_code),
@@ -299,19 +319,17 @@ const tallyStatement = `
 			WHEN 'volunteer' THEN coalesce(u.first_name, '') ELSE '' END AS b,
 		CASE g.dim WHEN 'guide' THEN g.outcome WHEN 'commune' THEN coalesce(cm.province_code, '') ELSE '' END AS c,
 		CASE g.dim WHEN 'guide' THEN g.reason WHEN 'commune' THEN coalesce(p.name, '') ELSE '' END AS d,
-		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t
+		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.consented, g.resolved, g.unresolved, g.rated, g.rating_sum
 	FROM g
 	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.commune_code
 	LEFT JOIN provinces p ON p.code = cm.province_code
 	LEFT JOIN users u ON g.dim = 'volunteer' AND u.telegram_id = g.volunteer_id
 	UNION ALL
-	SELECT 'problem', c.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, count(*), 0, 0, 0, 0, NULL
+	SELECT 'problem', c.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, count(*), 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0
 	FROM (SELECT c.id, c.guide_id FROM ` + tallyCases + ` AND c.problems > 0) c
 	JOIN case_events e ON e.case_id = c.id AND e.kind = 'problem'
 	GROUP BY c.guide_id, e.step_id, e.problem, e.step
-	UNION ALL
-	SELECT 'followup', '', '', '', '', count(*), 0, 0, 0, 0, NULL
-	FROM followups f WHERE f.case_id IN (SELECT c.id FROM ` + tallyCases + `)`
+`
 
 // Tally counts the closed cases of a scope over a period in one
 // statement (docs/reports.md has its plans).
@@ -337,6 +355,10 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		case "total":
 			t.Cases, t.Helped, t.AsOf = r.N, r.OK, r.T.Time
 			t.StepsDone, t.StepsSkipped, t.Problems = r.StepsDone, r.StepsSkipped, r.Problems
+			t.Followups = Followups{Consented: r.Consented, Resolved: r.Resolved, Unresolved: r.Unresolved, Rated: r.Rated}
+			if r.Rated > 0 {
+				t.Followups.AvgRating = float64(r.RatingSum) / float64(r.Rated)
+			}
 		case "minute":
 			minutes = append(minutes, Count{Key: r.A, N: r.N})
 		case "guide":
@@ -365,8 +387,6 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		case "problem":
 			step, _ := strconv.Atoi(r.D)
 			t.ProblemCounts = append(t.ProblemCounts, ProblemCount{Guide: r.A, StepID: r.B, Problem: r.C, Step: step, N: r.N})
-		case "followup":
-			t.Followups = r.N
 		}
 	}
 	t.MedianMinutes = median(minutes, t.Cases)
