@@ -292,6 +292,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return h.guidesList(r)
 		case "flags":
 			return h.flagsList(r)
+		case "tally":
+			return h.tallyStart(r)
+		case "me":
+			return h.me(r)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil
@@ -305,6 +309,8 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.inviteText(r, conv)
 	case flowCase:
 		return h.caseText(r, conv)
+	case flowTally:
+		return h.tallyText(r, conv)
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
@@ -373,6 +379,8 @@ func (h *Handlers) press(r *request) error {
 		return h.casePress(r, cb)
 	case flowFlags:
 		return h.flagsPress(r, cb)
+	case flowTally:
+		return h.tallyPress(r, cb)
 	}
 	r.answer(r.t.T("button.done"))
 	return nil
