@@ -23,6 +23,7 @@ func TestScreenGraphsInDocs(t *testing.T) {
 	for _, doc := range []struct{ file, name, graph string }{
 		{"../docs/wizard.md", "case flow", graph(caseScreens, caseScreenOrder)},
 		{"../docs/architecture.md", "invite flow", graph(inviteScreens, inviteScreenOrder)},
+		{"../docs/reports.md", "tally flow", graph(tallyScreens, tallyScreenOrder)},
 	} {
 		data, err := os.ReadFile(doc.file)
 		if err != nil {
