@@ -224,8 +224,8 @@ func TestTallyScope(t *testing.T) {
 	w, an, _ := tallyWorld(t)
 	coord := w.member("Cường", anHoiTayCode, storage.RoleCoordinator)
 	// A typed name of another commune is refused, and so is its forged button.
-	m := only(t, w.send(coord, "/tally"))
-	m = only(t, w.send(coord, "ben thanh"))
+	only(t, w.send(coord, "/tally"))
+	m := only(t, w.send(coord, "ben thanh"))
 	if !strings.Contains(m.Text, w.vi("tally.unit_not_allowed")) {
 		t.Errorf("typed another commune: %q", m.Text)
 	}
@@ -316,7 +316,7 @@ func TestTallyCancelAndStale(t *testing.T) {
 		t.Errorf("stale press answered %+v", answers)
 	}
 	// The coordinator loses the role: an old screen's button shows nothing.
-	screen = only(t, w.send(coord, "/tally"))
+	only(t, w.send(coord, "/tally"))
 	if _, err := w.store.DB().Exec(`UPDATE users SET role = 'volunteer' WHERE telegram_id = $1`, coord.ID); err != nil {
 		t.Fatal(err)
 	}
