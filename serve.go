@@ -190,6 +190,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		srv.Close()
 		return fmt.Errorf("job queue: %w", err)
 	}
+	if err := a.handlers.EnsureDigest(ctx, queue); err != nil {
+		srv.Close()
+		return fmt.Errorf("schedule the weekly digest: %w", err)
+	}
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
 
@@ -223,8 +227,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 func (a *app) jobs(log *slog.Logger, clock *jobs.Clock) (*jobs.Client, error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &jobs.RetentionWorker{Store: a.store, Inbox: a.inbox, Clock: clock, Log: log})
+	a.handlers.AddWorkers(workers)
 	client, err := jobs.New(a.store.DB().DB, jobs.Config{Workers: workers, Clock: clock, Log: log,
-		Periodic: []*river.PeriodicJob{jobs.Retention()}})
+		Periodic: append([]*river.PeriodicJob{jobs.Retention()}, a.handlers.PeriodicJobs()...)})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
 	}

@@ -307,14 +307,24 @@ func (s *Storage) DueReminders(ctx context.Context, day time.Time, limit int) ([
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
 	var rs []Reminder
-	err := s.db.SelectContext(ctx, &rs, `
+	err := s.db.SelectContext(ctx, &rs, dueReminders+` ORDER BY f.next_reminder_on, f.case_id LIMIT $2`, dateOf(day), limit)
+	return rs, wrap("list due reminders", err)
+}
+
+// DueReminder returns one case's reminder if it is due on or before day,
+// locking its follow-up until the transaction ends: the job that sends it
+// reads, sends and records it (ReminderSent) as one change.
+func (tx *Tx) DueReminder(ctx context.Context, caseID int64, day time.Time) (Reminder, error) {
+	var r Reminder
+	err := tx.db(ctx).GetContext(ctx, &r, dueReminders+` AND f.case_id = $2 FOR UPDATE OF f`, dateOf(day), caseID)
+	return r, wrap("read a due reminder", notFound(err))
+}
+
+const dueReminders = `
 		SELECT f.case_id, f.resident_chat, coalesce(nullif(u.language, ''), f.resident_lang, '') AS language,
 			f.reminders_sent + 1 AS n, c.guide_id, f.dossier_code, f.due_on, f.due_known
 		FROM followups f JOIN cases c ON c.id = f.case_id LEFT JOIN users u ON u.telegram_id = f.resident_chat
-		WHERE f.status = 'waiting' AND f.next_reminder_on <= $1::date AND f.resident_chat IS NOT NULL AND f.consent
-		ORDER BY f.next_reminder_on, f.case_id LIMIT $2`, dateOf(day), limit)
-	return rs, wrap("list due reminders", err)
-}
+		WHERE f.status = 'waiting' AND f.next_reminder_on <= $1::date AND f.resident_chat IS NOT NULL AND f.consent`
 
 // FollowupPage is what the resident's web page shows (GET /f/<token>).
 type FollowupPage struct {

@@ -1,0 +1,294 @@
+package handlers_test
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/jobs"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/workdays"
+)
+
+// queue runs the handlers' River jobs against the world's database with a
+// stopped clock, as the bot does (serve.go), but for the periodic sweep,
+// which the tests insert by hand once they have moved the clock (River's
+// own periodic scheduling is tested in jobs/); stop ends it like a process
+// that stops, and a new queue is the next start.
+type queue struct {
+	t      *testing.T
+	client *jobs.Client
+	events <-chan *river.Event
+	cancel func()
+}
+
+func startQueue(t *testing.T, w *world, clock *jobs.Clock) *queue {
+	t.Helper()
+	workers := river.NewWorkers()
+	w.h.AddWorkers(workers)
+	client, err := jobs.New(w.store.DB().DB, jobs.Config{Workers: workers, Clock: clock, Poll: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, cancel := client.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
+	if err := client.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	q := &queue{t: t, client: client, events: events, cancel: cancel}
+	t.Cleanup(q.stop)
+	return q
+}
+
+func (q *queue) stop() {
+	if q.client == nil {
+		return
+	}
+	q.cancel()
+	if err := q.client.Stop(context.Background()); err != nil {
+		q.t.Error(err)
+	}
+	q.client = nil
+}
+
+// waitFor waits until n jobs of kind (or the job id) complete; a failed
+// job fails the test.
+func (q *queue) waitFor(kind string, n int, id ...int64) {
+	q.t.Helper()
+	deadline := time.After(20 * time.Second)
+	for n > 0 {
+		select {
+		case ev := <-q.events:
+			if ev.Kind == river.EventKindJobFailed {
+				q.t.Fatalf("job %s %d failed: %v (attempted %v, scheduled %v, created %v)", ev.Job.Kind, ev.Job.ID, ev.Job.Errors, ev.Job.AttemptedAt, ev.Job.ScheduledAt, ev.Job.CreatedAt)
+			}
+			if ev.Job.Kind == kind && (len(id) == 0 || ev.Job.ID == id[0]) {
+				n--
+			}
+		case <-deadline:
+			q.t.Fatalf("waiting for %d more %s jobs", n, kind)
+		}
+	}
+}
+
+// sweep looks for due reminders now, as the periodic job does.
+func (q *queue) sweep() {
+	q.t.Helper()
+	res, err := q.client.Insert(context.Background(), handlers.ReminderSweepArgs{}, nil)
+	if err != nil {
+		q.t.Fatal(err)
+	}
+	if res.UniqueSkippedAsDuplicate {
+		q.t.Fatal("a sweep in the same period as the last: move the clock further")
+	}
+	q.waitFor("reminder_sweep", 1, res.Job.ID)
+}
+
+// settle collects what reaches u within a while: the outbox is swept every
+// 200 ms in tests.
+func settle(u *telegramtest.User) []*telegramtest.Message {
+	var out []*telegramtest.Message
+	for {
+		m, err := u.Next(1500 * time.Millisecond)
+		if err != nil {
+			return out
+		}
+		out = append(out, m)
+	}
+}
+
+func vn(y int, m time.Month, d, hour, minute int) time.Time {
+	return time.Date(y, m, d, hour, minute, 0, 0, ict)
+}
+
+// The weekly digest: Monday 07:30, once per coordinator per week, through a
+// restart between its scheduling and its sending, not to whoever turned it
+// off, and again the next week.
+func TestWeeklyDigest(t *testing.T) {
+	clock := &jobs.Clock{}
+	clock.Set(vn(2026, 11, 29, 20, 0)) // a Sunday evening
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	coord := w.member("Hà", storage.RoleCoordinator, anHoiTayCode)
+	quiet := w.member("Quang", storage.RoleCoordinator, anHoiTayCode)
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	ctx := context.Background()
+	if err := w.store.InTx(ctx, func(tx *storage.Tx) error { return tx.SetDigest(ctx, quiet.ID, false) }); err != nil {
+		t.Fatal(err)
+	}
+	// Last week (23–29/11): two cases; the week before: one, not counted.
+	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", vn(2026, 11, 24, 9, 0), vn(2026, 11, 24, 9, 20))
+	w.closedCase(vol.ID, anHoiTayCode, "tam-tru", "dossier", "mot-phan", "not_submitted", "missing_doc", vn(2026, 11, 27, 14, 0), vn(2026, 11, 27, 14, 30))
+	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", vn(2026, 11, 17, 9, 0), vn(2026, 11, 17, 9, 20))
+
+	// The first start schedules the digest; the process stops before it is
+	// due, and the next start schedules it again: one digest still.
+	q := startQueue(t, w, clock)
+	if err := w.h.EnsureDigest(ctx, q.client); err != nil {
+		t.Fatal(err)
+	}
+	q.stop()
+	q = startQueue(t, w, clock)
+	if err := w.h.EnsureDigest(ctx, q.client); err != nil {
+		t.Fatal(err)
+	}
+	if got := settle(coord); len(got) != 0 {
+		t.Fatalf("a digest before Monday 07:30: %v", got[0].Text)
+	}
+
+	clock.Set(vn(2026, 11, 30, 7, 31))
+	q.waitFor("digest", 1)
+	q.waitFor("digest_to", 1) // the coordinator who turned it off has none
+	got := settle(coord)
+	if len(got) != 3 {
+		t.Fatalf("the coordinator got %d messages, want the text, the chart and the spreadsheet", len(got))
+	}
+	if got[1].Photo == nil || got[2].Document == nil {
+		t.Fatalf("want text, photo, document; got %+v", got)
+	}
+	if !strings.Contains(got[0].Text, "23/11 – 29/11/2026") || !strings.Contains(got[2].Document.Name, "2026") {
+		t.Errorf("the digest is not last week's:\n%s\n%s", got[0].Text, got[2].Document.Name)
+	}
+	if want := w.vi("tally.cases", locales.Data{"Cases": 2, "Helped": 1}); !strings.Contains(got[0].Text, want) {
+		t.Errorf("last week's digest does not say %q:\n%s", want, got[0].Text)
+	}
+	if m := settle(quiet); len(m) != 0 {
+		t.Errorf("a coordinator who turned the digest off got %q", m[0].Text)
+	}
+	if m := settle(vol); len(m) != 0 {
+		t.Errorf("a volunteer got a digest: %q", m[0].Text)
+	}
+
+	// A restart on Monday changes nothing; next Monday brings next week's.
+	q.stop()
+	q = startQueue(t, w, clock)
+	if err := w.h.EnsureDigest(ctx, q.client); err != nil {
+		t.Fatal(err)
+	}
+	if m := settle(coord); len(m) != 0 {
+		t.Fatalf("a restart sent the digest again: %q", m[0].Text)
+	}
+	clock.Set(vn(2026, 12, 7, 7, 45))
+	q.waitFor("digest_to", 1)
+	got = settle(coord)
+	if len(got) == 0 || !strings.Contains(got[0].Text, "30/11 – 06/12/2026") {
+		t.Fatalf("next week's digest: %+v", got)
+	}
+	var digests int
+	if err := w.store.DB().Get(&digests, `SELECT count(*) FROM river_job WHERE kind = 'digest_to' AND args->>'user' = $1::text`, coord.ID); err != nil {
+		t.Fatal(err)
+	}
+	if digests != 2 {
+		t.Errorf("digest jobs for the coordinator = %d, want 2 (one per week)", digests)
+	}
+}
+
+// A resident's reminders, on a clock: due on the date the working days
+// give (a holiday between skipped), at 08:00, once through a restart;
+// "Chưa" asks again three working days later; "Có vướng mắc" tells the
+// volunteer and the coordinator; "Đã nhận" resolves.
+func TestRemindersOnTheClock(t *testing.T) {
+	received := vn(2026, 8, 28, 10, 0) // Friday; 31/8 (swapped day off), 1/9 and 2/9 are holidays
+	due, known := workdays.Default().Due(received, 2)
+	if want := vn(2026, 9, 4, 0, 0); !due.Equal(want) || !known {
+		t.Fatalf("due %v %v, want 04/09/2026 (3/9 and 4/9 are the two working days)", due, known)
+	}
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	coord := w.member("Hà", storage.RoleCoordinator, anHoiTayCode)
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	resident := w.srv.NewUser("Cụ Tư", "vi")
+	other := w.srv.NewUser("Bà Năm", "vi")
+	caseOf := func(u *telegramtest.User, code string) int64 {
+		t.Helper()
+		w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", received.Add(-30*time.Minute), received)
+		ctx := context.Background()
+		var id int64
+		err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+			if err := tx.SQL().QueryRowContext(ctx, `SELECT max(id) FROM cases`).Scan(&id); err != nil {
+				return err
+			}
+			if _, err := tx.SaveFollowup(ctx, id, code, due, known); err != nil {
+				return err
+			}
+			if _, err := tx.ClaimFollowup(ctx, id, u.ID, "vi", received); err != nil {
+				return err
+			}
+			return tx.SetResidentConsent(ctx, id, u.ID, true, "vi-test", received)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	first := caseOf(resident, "000.00.12.H26-260828-0001")
+	second := caseOf(other, "000.00.12.H26-260828-0002")
+
+	q := startQueue(t, w, clock)
+	q.sweep()
+	clock.Set(vn(2026, 9, 3, 15, 0))
+	q.sweep()
+	clock.Set(vn(2026, 9, 4, 7, 0)) // the due date, before 08:00
+	q.sweep()
+	if m := settle(resident); len(m) != 0 {
+		t.Fatalf("a reminder before its time: %q", m[0].Text)
+	}
+	clock.Set(vn(2026, 9, 4, 8, 5))
+	q.sweep()
+	got := settle(resident)
+	if len(got) != 1 || !strings.Contains(got[0].Text, "000.00.12.H26-260828-0001") || !hasButton(got[0], w.vi("followup.reminder_not")) {
+		t.Fatalf("the due date's reminder: %+v", got)
+	}
+	if m := settle(other); len(m) != 1 {
+		t.Fatalf("the second resident got %d reminders, want 1", len(m))
+	}
+	// "Đã nhận" on the due date resolves it, on time.
+	w.press(other, w.vi("followup.reminder_got"))
+	// A restart, and another sweep the same morning: nothing again.
+	q.stop()
+	clock.Set(vn(2026, 9, 4, 8, 20))
+	q = startQueue(t, w, clock)
+	q.sweep()
+	if m := settle(resident); len(m) != 0 {
+		t.Fatalf("a reminder sent twice: %q", m[0].Text)
+	}
+
+	// "Chưa": asked again three working days later (Mon 7, Tue 8, Wed 9).
+	w.press(resident, w.vi("followup.reminder_not"))
+	clock.Set(vn(2026, 9, 8, 9, 0))
+	q.sweep()
+	if m := settle(resident); len(m) != 0 {
+		t.Fatalf("asked again too early: %q", m[0].Text)
+	}
+	clock.Set(vn(2026, 9, 9, 9, 0))
+	q.sweep()
+	if got := settle(resident); len(got) != 1 || !hasButton(got[0], w.vi("followup.reminder_problem")) {
+		t.Fatalf("the second reminder: %+v", got)
+	}
+	// "Có vướng mắc": the volunteer and the coordinator are told.
+	w.press(resident, w.vi("followup.reminder_problem"))
+	for _, u := range []*telegramtest.User{vol, coord} {
+		if m := settle(u); len(m) != 1 || !strings.Contains(m[0].Text, strconv.FormatInt(first, 10)) {
+			t.Errorf("%s was not told of the problem with case %d: %+v", u.FirstName, first, m)
+		}
+	}
+	var results []sql.NullString
+	if err := w.store.DB().Select(&results, `SELECT followup_result FROM cases WHERE id IN ($1, $2) ORDER BY id`, first, second); err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 2 || results[0].String != storage.ResultProblem || results[1].String != storage.ResultReceived {
+		t.Errorf("results = %v, want problem, received", results)
+	}
+	clock.Set(vn(2026, 9, 14, 9, 0))
+	q.sweep()
+	if m := append(settle(resident), settle(other)...); len(m) != 0 {
+		t.Errorf("a reminder after the follow-up ended: %q", m[0].Text)
+	}
+}

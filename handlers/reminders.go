@@ -1,0 +1,110 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Reminders to residents (docs/privacy.md: only to someone who opened the
+// follow-up link and agreed). A periodic River job, the sweep, looks every
+// few minutes, between reminderFrom and reminderUntil Vietnam time, for
+// follow-ups whose next reminder is due today or earlier, and sends each in
+// a transaction of its own that locks the follow-up, writes the message
+// into the outbox and records it sent (storage.Tx.ReminderSent): a sweep
+// run twice, by two replicas, or retried after a crash, sends each reminder
+// once. The resident's answer (Đã nhận / Chưa / Có vướng mắc) is a button
+// press handled like any other (followup.go); "Chưa" plans the next
+// reminder, which the sweep then finds on its day.
+const (
+	reminderFrom  = 8  // no message to a resident before 08:00…
+	reminderUntil = 20 // …nor from 20:00
+	// ReminderSweepEvery is how often the sweep looks.
+	ReminderSweepEvery = 5 * time.Minute
+	reminderBatch      = 500
+)
+
+// ReminderSweepArgs is one look for due reminders.
+type ReminderSweepArgs struct{}
+
+// Kind implements river.JobArgs.
+func (ReminderSweepArgs) Kind() string { return "reminder_sweep" }
+
+// InsertOpts: one sweep per period, whichever replica leads.
+func (ReminderSweepArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByPeriod: ReminderSweepEvery}}
+}
+
+// ReminderSweep is the periodic sweep; it also runs at start.
+func ReminderSweep() *river.PeriodicJob {
+	return river.NewPeriodicJob(river.PeriodicInterval(ReminderSweepEvery),
+		func() (river.JobArgs, *river.InsertOpts) { return ReminderSweepArgs{}, nil },
+		&river.PeriodicJobOpts{RunOnStart: true, ID: "reminder_sweep"})
+}
+
+type reminderSweepWorker struct {
+	river.WorkerDefaults[ReminderSweepArgs]
+	h *Handlers
+}
+
+// Work sends the reminders due now.
+func (w *reminderSweepWorker) Work(ctx context.Context, _ *river.Job[ReminderSweepArgs]) error {
+	_, err := w.h.SendDueReminders(ctx)
+	return err
+}
+
+// SendDueReminders sends every reminder due as of the handlers' clock and
+// says how many went. Outside the day's hours it sends nothing.
+func (h *Handlers) SendDueReminders(ctx context.Context) (int, error) {
+	now := h.now()
+	if hour := now.In(vietnam).Hour(); hour < reminderFrom || hour >= reminderUntil {
+		return 0, nil
+	}
+	today := dayOf(now)
+	sent := 0
+	for {
+		due, err := h.store.DueReminders(ctx, today, reminderBatch)
+		if err != nil {
+			return sent, err
+		}
+		n := 0
+		for _, rm := range due {
+			ok, err := h.sendReminder(ctx, rm.CaseID, today, now)
+			if err != nil {
+				return sent, err
+			}
+			if ok {
+				n++
+			}
+		}
+		sent += n
+		if len(due) < reminderBatch || n == 0 {
+			return sent, nil
+		}
+	}
+}
+
+// sendReminder sends one case's due reminder, if it is still due once its
+// follow-up is locked.
+func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now time.Time) (bool, error) {
+	sent := false
+	err := h.store.InTx(ctx, func(tx *storage.Tx) error {
+		rm, err := tx.DueReminder(ctx, caseID, today)
+		if errors.Is(err, storage.ErrNotFound) {
+			return nil // answered, forgotten or sent meanwhile
+		}
+		if err != nil {
+			return err
+		}
+		if sent, err = tx.ReminderSent(ctx, caseID, rm.N, now); err != nil || !sent {
+			return err
+		}
+		return bot.Enqueue(ctx, tx.SQL(), h.ReminderMessage(rm))
+	})
+	return sent, err
+}
