@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"slices"
 	"sort"
+	"sync"
 	"syscall"
 	"time"
 
@@ -52,8 +53,12 @@ type seedResult struct {
 // ids, so seeded rows never meet a real account.
 const seedIDBase int64 = 8_000_000_000_000
 
-// seedBatch is how many cases one COPY transaction carries.
-const seedBatch = 10_000
+// seedBatch is how many cases one COPY transaction carries; seedWriters
+// copy at once, while the next batch is drawn.
+const (
+	seedBatch   = 10_000
+	seedWriters = 2
+)
 
 // seedNames are the volunteers' first names: common ones, spelled right
 // without diacritics (as many type them on Telegram).
@@ -289,24 +294,53 @@ func seedDatabase(ctx context.Context, db *sql.DB, catalog *guides.Catalog, o se
 		total += f
 	}
 
-	batches := make(chan *seedRows, 2)
-	written := make(chan error, 1)
-	go func() { written <- seedWrite(ctx, db, batches, o, began, &res) }()
-	send := func(b *seedRows) error {
+	// The cases' ids, reserved at once: the writers copy in parallel.
+	first, err := reserveCaseIDs(ctx, db, o.Cases)
+	if err != nil {
+		return res, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan *seedRows, seedWriters)
+	var (
+		wg      sync.WaitGroup
+		mu      sync.Mutex
+		copyErr error
+	)
+	for range seedWriters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range batches {
+				err := seedCopy(ctx, db, b)
+				mu.Lock()
+				if err != nil && copyErr == nil {
+					copyErr = err
+					cancel() // the generator and the other writer stop
+				}
+				if err == nil {
+					res.Cases += b.cases
+					res.Events += len(b.events)
+					if o.Progress != nil {
+						el := time.Since(began)
+						fmt.Fprintf(o.Progress, "seed: %d/%d cases, %d events, %v, %.0f cases/s\n",
+							res.Cases, o.Cases, res.Events, el.Round(time.Second), float64(res.Cases)/el.Seconds())
+					}
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	send := func(b *seedRows) bool {
 		select {
 		case batches <- b:
-			return nil
-		case err := <-written: // the writer stopped early
-			if err == nil {
-				err = ctx.Err()
-			}
-			written <- err
-			return err
+			return true
+		case <-ctx.Done():
+			return false
 		}
 	}
-	batch := &seedRows{}
+	batch := &seedRows{first: first}
 	cum, given := 0.0, 0
-	var genErr error
 	for i, d := range days {
 		cum += dayWeight[i]
 		n := int(math.Round(cum/total*float64(o.Cases))) - given
@@ -316,21 +350,21 @@ func seedDatabase(ctx context.Context, db *sql.DB, catalog *guides.Catalog, o se
 		}
 		seedDay(rand.New(rand.NewPCG(o.Seed, uint64(i)+1)), w, d, n, batch)
 		if batch.cases >= seedBatch {
-			if genErr = send(batch); genErr != nil {
+			if !send(batch) {
 				break
 			}
-			batch = &seedRows{}
+			batch = &seedRows{first: batch.first + int64(batch.cases)}
 		}
 	}
-	if genErr == nil && batch.cases > 0 {
-		genErr = send(batch)
+	if batch.cases > 0 && ctx.Err() == nil {
+		send(batch)
 	}
 	close(batches)
-	err = <-written
-	if err == nil {
-		err = genErr
+	wg.Wait()
+	if copyErr != nil {
+		return res, copyErr
 	}
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return res, err
 	}
 	// Fresh statistics: the planner should know the tables' new sizes.
@@ -484,9 +518,9 @@ func seedPeople(ctx context.Context, db *sql.DB, r *rand.Rand, o seedOptions, st
 	return w, tx.Commit()
 }
 
-// seedRows is one batch: cases numbered from 0 (the writer gives them
-// their ids) and their events.
+// seedRows is one batch: cases numbered from first, and their events.
 type seedRows struct {
+	first  int64 // the first case's id
 	cases  int
 	rows   [][]any // the cases' columns but the id
 	events []seedEvent
@@ -721,45 +755,34 @@ func problemOf(r *rand.Rand, s guides.Step) string {
 	return pick(r, ws)
 }
 
-// seedWrite copies the batches, each in its own transaction; case ids are
-// taken from the sequence as a block, with the table locked against other
-// writers meanwhile.
-func seedWrite(ctx context.Context, db *sql.DB, batches <-chan *seedRows, o seedOptions, began time.Time, res *seedResult) error {
-	var err error
-	for b := range batches {
-		if err != nil {
-			continue // drain: the generator stops on the error
-		}
-		err = seedCopy(ctx, db, b)
-		if err != nil {
-			continue
-		}
-		res.Cases += b.cases
-		res.Events += len(b.events)
-		if o.Progress != nil {
-			el := time.Since(began)
-			fmt.Fprintf(o.Progress, "seed: %d/%d cases, %d events, %v, %.0f cases/s\n",
-				res.Cases, o.Cases, res.Events, el.Round(time.Second), float64(res.Cases)/el.Seconds())
-		}
+// reserveCaseIDs takes n case ids from the sequence as one block: the
+// table is locked meanwhile, so that no insert takes one in between.
+func reserveCaseIDs(ctx context.Context, db *sql.DB, n int) (int64, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
 	}
-	return err
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		return 0, fmt.Errorf("seed: lock cases: %w", err)
+	}
+	var first int64
+	if err := tx.QueryRowContext(ctx, `
+		SELECT setval(pg_get_serial_sequence('cases', 'id'), nextval(pg_get_serial_sequence('cases', 'id')) + $1 - 1) - $1 + 1`,
+		n).Scan(&first); err != nil {
+		return 0, fmt.Errorf("seed: case ids: %w", err)
+	}
+	return first, tx.Commit()
 }
 
+// seedCopy writes one batch in one transaction.
 func seedCopy(ctx context.Context, db *sql.DB, b *seedRows) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var first int64
-	if _, err := tx.ExecContext(ctx, `LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE`); err != nil {
-		return fmt.Errorf("seed: lock cases: %w", err)
-	}
-	if err := tx.QueryRowContext(ctx, `
-		SELECT setval(pg_get_serial_sequence('cases', 'id'), nextval(pg_get_serial_sequence('cases', 'id')) + $1 - 1) - $1 + 1`,
-		b.cases).Scan(&first); err != nil {
-		return fmt.Errorf("seed: case ids: %w", err)
-	}
+	first := b.first
 	cases, err := tx.PrepareContext(ctx, `COPY cases (id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode,
 		steps_total, status, phase, step, checked, progressed, followup_consent, consent_version, outcome, reason,
 		started_at, updated_at, finished_at) FROM STDIN`)

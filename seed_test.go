@@ -292,7 +292,7 @@ func TestSeedDeterministic(t *testing.T) {
 		var d string
 		err := st.DB().GetContext(context.Background(), &d, `SELECT md5(
 			(SELECT string_agg(concat_ws('|', id, volunteer_id, commune_code, guide_id, status, phase, step, outcome, reason, started_at, finished_at), ',' ORDER BY id) FROM cases) ||
-			(SELECT string_agg(concat_ws('|', case_id, at, kind, step, problem), ',' ORDER BY id) FROM case_events) ||
+			(SELECT string_agg(concat_ws('|', case_id, at, kind, step, problem), ',' ORDER BY case_id, id) FROM case_events) ||
 			(SELECT string_agg(concat_ws('|', telegram_id, first_name, role, commune_code, province_code), ',' ORDER BY telegram_id) FROM users))`)
 		if err != nil {
 			t.Fatal(err)
