@@ -582,14 +582,37 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 	idx := out.cases
 	out.cases++
 	t := at
+	n := len(g.Steps)
+	// What the cases_closed trigger (migrations/00007_tallies.sql) would
+	// count from the events, counted as they are drawn: the trigger runs as
+	// the row goes in, before its events do.
+	var (
+		last            = make([]string, n) // per step: its last done or skip
+		problems        int
+		paused          time.Duration
+		pausedAt        time.Time
+		lastPauseResume string
+	)
 	ev := func(kind string, step int, problem string) {
 		e := seedEvent{caseIndex: idx, at: t, kind: kind, step: step, problem: problem}
 		if step > 0 {
 			e.stepID = g.Steps[step-1].ID
 		}
 		out.events = append(out.events, e)
+		switch kind {
+		case "done", "skip":
+			last[step-1] = kind
+		case "problem":
+			problems++
+		case "pause":
+			pausedAt, lastPauseResume = t, kind
+		case "resume":
+			if lastPauseResume == "pause" {
+				paused += t.Sub(pausedAt)
+			}
+			lastPauseResume = kind
+		}
 	}
-	n := len(g.Steps)
 	var (
 		mode, outcome, reason any
 		finished              any
@@ -604,8 +627,22 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 		mode = g.Mode
 	}
 	row := func() {
+		var done, skipped, probs, active any
+		if status == storage.CaseClosed {
+			d, s := 0, 0
+			for _, k := range last {
+				switch k {
+				case "done":
+					d++
+				case "skip":
+					s++
+				}
+			}
+			done, skipped, probs = d, s, problems
+			active = max(0, int64(math.Round((t.Sub(at) - paused).Seconds())))
+		}
 		out.rows = append(out.rows, []any{volunteer, commune, g.ID, sg.checked, g.Kind, mode, n, status, phase, step, checked,
-			progressed, consent, "vi-seed", outcome, reason, at.UTC(), t.UTC(), finished})
+			progressed, consent, "vi-seed", outcome, reason, at.UTC(), t.UTC(), finished, done, skipped, probs, active})
 	}
 
 	// A wrong pick thrown away: no events left, never counted.
@@ -785,11 +822,11 @@ func seedCopy(ctx context.Context, db *sql.DB, b *seedRows) error {
 	first := b.first
 	cases, err := tx.PrepareContext(ctx, `COPY cases (id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode,
 		steps_total, status, phase, step, checked, progressed, followup_consent, consent_version, outcome, reason,
-		started_at, updated_at, finished_at) FROM STDIN`)
+		started_at, updated_at, finished_at, steps_done, steps_skipped, problems, active_seconds) FROM STDIN`)
 	if err != nil {
 		return fmt.Errorf("seed: copy cases: %w", err)
 	}
-	args := make([]any, 20)
+	args := make([]any, 24)
 	for i, row := range b.rows {
 		args[0] = first + int64(i)
 		copy(args[1:], row)

@@ -148,6 +148,23 @@ func TestSeed(t *testing.T) {
 	if n := count(`SELECT count(*) FROM cases WHERE (status = 'closed') <> (outcome IS NOT NULL AND finished_at IS NOT NULL AND phase = 'done')`); n != 0 {
 		t.Errorf("%d cases closed without an outcome or with one but not closed", n)
 	}
+	// the counts kept on a closed case are the ones its events give (the
+	// cases_closed trigger's own function), so tallies can trust them
+	if n := count(`SELECT count(*) FROM cases c CROSS JOIN LATERAL case_stats(c.id) s WHERE c.status = 'closed' AND (
+		(c.steps_done, c.steps_skipped, c.problems) IS DISTINCT FROM (s.steps_done, s.steps_skipped, s.problems)
+		OR c.active_seconds IS DISTINCT FROM greatest(0, round(extract(epoch FROM c.finished_at - c.started_at) - s.paused_seconds))::integer)`); n != 0 {
+		t.Errorf("%d closed cases whose step counts or active time differ from their events'", n)
+	}
+	if n := count(`SELECT count(*) FROM cases WHERE status = 'closed' AND problems > 0`); n < 200 {
+		t.Errorf("%d closed cases with problems counted", n)
+	}
+	if n := count(`SELECT count(*) FROM cases WHERE status <> 'closed' AND active_seconds IS NOT NULL`); n != 0 {
+		t.Errorf("%d cases not closed with an active time", n)
+	}
+	if n := count(`SELECT count(*) FROM cases WHERE status = 'closed' AND active_seconds > 2 * 3600`); n > 2000/20 {
+		t.Errorf("%d cases active over two hours", n)
+	}
+
 	// shares: most closed, a few of the rest
 	closed := count(`SELECT count(*) FROM cases WHERE status = 'closed'`)
 	if closed < 2000*95/100 || closed == 2000 {
