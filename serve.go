@@ -67,7 +67,9 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	if err != nil {
 		return nil, fmt.Errorf("cannot reach Telegram at %s: %w", cfg.APIURL, err)
 	}
-	h := handlers.New(store, texts, catalog, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log))
+	store.SetFollowupRetention(cfg.FollowupDays)
+	h := handlers.New(store, texts, catalog, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log),
+		handlers.WithPublicURL(cfg.PublicURL))
 	limits := []bot.SenderOption{bot.WithSenderLogger(log),
 		bot.WithGlobalRate(cfg.SendRate, 4), bot.WithChatRate(cfg.SendChatRate, 3)}
 	sender := bot.NewSender(api, append(limits, senderOpts...)...)

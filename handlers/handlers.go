@@ -39,6 +39,7 @@ type Handlers struct {
 	log         *slog.Logger
 	admins      map[int64]bool
 	botUsername string
+	publicURL   string // PUBLIC_URL: the resident's page is publicURL/f/<token>
 	now         func() time.Time
 
 	inviteTTL          time.Duration
@@ -292,6 +293,16 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return h.guidesList(r)
 		case "flags":
 			return h.flagsList(r)
+		case "team":
+			return h.teamStart(r)
+		case "digest":
+			return h.digest(r, args)
+		case "forget":
+			return h.forget(r)
+		case "tally":
+			return h.tallyStart(r)
+		case "me":
+			return h.me(r)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil
@@ -305,6 +316,12 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.inviteText(r, conv)
 	case flowCase:
 		return h.caseText(r, conv)
+	case flowTeam:
+		return h.teamText(r, conv)
+	case flowFollowup:
+		return h.followupText(r, conv)
+	case flowTally:
+		return h.tallyText(r, conv)
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
@@ -356,6 +373,8 @@ func (h *Handlers) again(r *request, note string) error {
 		return v.again(note)
 	case flowInvite:
 		return h.inviteAgain(r, conv, note)
+	case flowFollowup:
+		return h.followupAgain(r, conv, note)
 	}
 	r.say(note, nil)
 	return nil
@@ -373,6 +392,14 @@ func (h *Handlers) press(r *request) error {
 		return h.casePress(r, cb)
 	case flowFlags:
 		return h.flagsPress(r, cb)
+	case flowTeam:
+		return h.teamPress(r, cb)
+	case flowDigest:
+		return h.digestPress(r, cb)
+	case flowFollowup:
+		return h.followupPress(r, cb)
+	case flowTally:
+		return h.tallyPress(r, cb)
 	}
 	r.answer(r.t.T("button.done"))
 	return nil
