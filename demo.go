@@ -21,7 +21,8 @@ import (
 
 // demoFlags are dvcbot demo's own flags.
 type demoFlags struct {
-	as string // the role of the person at the keyboard
+	as   string // the role of the person at the keyboard
+	seed int    // synthetic cases to seed first (seed.go)
 }
 
 // demoCommune is where the demo's volunteer or coordinator belongs: Phường An
@@ -33,8 +34,12 @@ func parseDemoFlags(args []string, stderr io.Writer) (demoFlags, []string, error
 	fs := flag.NewFlagSet("dvcbot demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&f.as, "as", storage.RoleAdmin, "your role: volunteer, coordinator or admin")
+	fs.IntVar(&f.seed, "seed", 0, "seed this many synthetic cases first, many of them in your commune (see dvcbot seed)")
 	if err := fs.Parse(args); err != nil {
 		return f, nil, &configError{"flags", err.Error()}
+	}
+	if f.seed < 0 || f.seed > 10_000_000 {
+		return f, nil, &configError{"-seed", fmt.Sprintf("is %d: want a number of cases from 0 to 10,000,000", f.seed)}
 	}
 	switch f.as {
 	case storage.RoleVolunteer, storage.RoleCoordinator, storage.RoleAdmin:
@@ -75,6 +80,9 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 		if err != nil {
 			return err
 		}
+	}
+	if err := demoSeed(ctx, cfg, l.app.store, f.seed, stdout); err != nil {
+		return err
 	}
 	texts, err := locales.Load(cfg.DefaultLanguage, nil)
 	if err != nil {

@@ -7,6 +7,7 @@
 //	dvcbot healthcheck  ask a running bot's /healthz (for container health checks)
 //	dvcbot guides check validate the guide catalog (GUIDES_DIR, or a directory given)
 //	dvcbot bench        measure the update pipeline end to end (see docs/benchmarks.md)
+//	dvcbot seed         fill a database with synthetic cases (benchmarks, demos)
 //
 // Configuration comes from environment variables; see README.md.
 package main
@@ -50,9 +51,12 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	if cmd == "guides" { // needs none of the bot's configuration
 		return guidesCommand(args, getenv, stdout, stderr)
 	}
+	if cmd == "seed" { // flags of its own before the configuration's
+		return seedCommand(args, getenv, stdout, stderr)
+	}
 	n, ok := need[cmd]
 	if !ok {
-		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, guides, healthcheck or bench)\n", cmd)
+		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, guides, healthcheck, bench or seed)\n", cmd)
 		return 2
 	}
 	var (

@@ -239,8 +239,10 @@ func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
 		return fmt.Errorf("reports: sheet %q: %w", name, err)
 	}
 	ncol := len(sh.Columns)
-	for i, c := range sh.Columns {
-		if err := sw.SetColWidth(i+1, i+1, width(c)); err != nil {
+	// Each width goes before those set already: set from the last column,
+	// so that they are written in the ascending order Excel requires.
+	for i := ncol - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, width(sh.Columns[i])); err != nil {
 			return fmt.Errorf("reports: sheet %q: %w", name, err)
 		}
 	}

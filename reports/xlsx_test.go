@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -224,6 +225,17 @@ func TestWriteXLSX(t *testing.T) {
 		}
 	}
 
+	// the columns' XML in ascending order (Excel repairs a file otherwise)
+	xml := sheetXML(t, buf.Bytes(), "xl/worksheets/sheet1.xml")
+	last := -1
+	for _, col := range []string{`<col min="1"`, `<col min="2"`, `<col min="3"`, `<col min="4"`, `<col min="5"`, `<col min="6"`} {
+		at := strings.Index(xml, col)
+		if at < last {
+			t.Errorf("%s is out of order in %s", col, xml[:min(len(xml), 3000)])
+		}
+		last = at
+	}
+
 	// an autofilter over the header and the rows, not the totals
 	filters := map[string]string{}
 	for _, d := range f.GetDefinedName() {
@@ -313,6 +325,31 @@ func TestWriteXLSXRefuses(t *testing.T) {
 	if err := WriteXLSX(io.Discard, []Sheet{{Name: strings.Repeat("ệ", 31), Columns: cols, Rows: ok}}); err != nil {
 		t.Errorf("31 characters: %v", err)
 	}
+}
+
+// sheetXML is one part of the workbook's zip.
+func sheetXML(t *testing.T, b []byte, name string) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range z.File {
+		if f.Name == name {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			data, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(data)
+		}
+	}
+	t.Fatalf("no %s in the workbook", name)
+	return ""
 }
 
 func nanValue() float64 { z := 0.0; return z / z }
