@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"net"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"slices"
@@ -30,6 +31,9 @@ type config struct {
 	GuidesDir       string  // GUIDES_DIR: the guide catalog, when not the built-in one
 	SendRate        float64 // SEND_RATE: messages per second overall; 0 lifts the limit
 	SendChatRate    float64 // SEND_CHAT_RATE: messages per second per chat; 0 lifts the limit
+	// TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For the
+	// follow-up page believes (its per-address limit on wrong links).
+	TrustedProxies []netip.Prefix
 }
 
 // configError names the variable at fault; main prints it as one line and
@@ -136,6 +140,16 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 			return c, &configError{"ADMIN_TELEGRAM_IDS", fmt.Sprintf("has %q: want Telegram user ids separated by commas", f)}
 		}
 		c.Admins = append(c.Admins, id)
+	}
+	for _, f := range strings.FieldsFunc(getenv("TRUSTED_PROXIES"), func(r rune) bool { return r == ',' || r == ' ' }) {
+		p, err := netip.ParsePrefix(f)
+		if a, aerr := netip.ParseAddr(f); aerr == nil {
+			p, err = a.Prefix(a.BitLen())
+		}
+		if err != nil {
+			return c, &configError{"TRUSTED_PROXIES", fmt.Sprintf("has %q: want addresses or networks (10.0.0.0/8, ::1) separated by commas", f)}
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
 	}
 	return c, nil
 }
