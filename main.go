@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -121,7 +122,10 @@ func migrateAll(ctx context.Context, store *storage.Storage, log *slog.Logger) e
 	if err := store.Migrate(ctx, log); err != nil {
 		return err
 	}
-	return bot.Migrate(ctx, store.DB().DB, log)
+	if err := bot.Migrate(ctx, store.DB().DB, log); err != nil {
+		return err
+	}
+	return jobs.Migrate(ctx, store.DB().DB, log)
 }
 
 // healthcheck asks the bot on HTTP_ADDR whether it is healthy; distroless

@@ -14,9 +14,11 @@ import (
 	"github.com/go-telegram/bot/models"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/riverqueue/river"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -177,7 +179,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}()
 		log.Info("long polling", "bot", a.me.Username)
 	}
-	go retention(work, store, a.inbox, log)
+	queue, err := a.jobs(log, nil)
+	if err != nil {
+		srv.Close()
+		return err
+	}
+	if err := queue.Start(context.WithoutCancel(work)); err != nil { // Stop below lets running jobs finish
+		srv.Close()
+		return fmt.Errorf("job queue: %w", err)
+	}
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
 
@@ -196,6 +206,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		log.Warn("http shutdown", "err", err)
 	}
 	<-polled
+	if err := queue.Stop(shutdown); err != nil {
+		log.Warn("jobs still running were left for the next start", "err", err)
+	}
 	if err := a.runtime.Shutdown(shutdown); err != nil {
 		log.Warn("updates still in flight were left for the next start", "err", err)
 	}
@@ -203,31 +216,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	return serveErr
 }
 
-// retention applies what docs/privacy.md promises to forget, and when:
-// handled updates, parked payloads, dropped replies, old notes, silent
-// guests.
-func retention(ctx context.Context, store *storage.Storage, inbox *bot.Store, log *slog.Logger) {
-	tick := time.NewTicker(6 * time.Hour)
-	defer tick.Stop()
-	for {
-		b, err := inbox.ApplyRetention(ctx, time.Now())
-		switch {
-		case err != nil && ctx.Err() == nil:
-			log.Warn("retention", "err", err)
-		case b != bot.Retained{}:
-			log.Info("retention", "handled_updates", b.HandledUpdates, "parked_payloads", b.ParkedPayloads, "dropped_replies", b.DroppedReplies)
-		}
-		r, err := store.ApplyRetention(ctx, time.Now())
-		switch {
-		case err != nil && ctx.Err() == nil:
-			log.Warn("retention", "err", err)
-		case r != storage.Retained{}:
-			log.Info("retention", "event_notes", r.EventNotes, "flag_notes", r.FlagNotes, "guests", r.Guests)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+// jobs makes the job queue's client with every worker and periodic job of
+// the bot (jobs/); clock is nil but in tests.
+func (a *app) jobs(log *slog.Logger, clock *jobs.Clock) (*jobs.Client, error) {
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &jobs.RetentionWorker{Store: a.store, Inbox: a.inbox, Clock: clock, Log: log})
+	client, err := jobs.New(a.store.DB().DB, jobs.Config{Workers: workers, Clock: clock, Log: log,
+		Periodic: []*river.PeriodicJob{jobs.Retention()}})
+	if err != nil {
+		return nil, fmt.Errorf("job queue: %w", err)
 	}
+	return client, nil
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -338,4 +339,34 @@ func (m *marks) flush(ctx context.Context, failing *bool) {
 		delete(m.pending, id)
 	}
 	m.mu.Unlock()
+}
+
+// Execer is a transaction: a *sql.Tx or a *sqlx.Tx.
+type Execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// Enqueue writes replies that no update caused — a reminder, a digest — into
+// the outbox within tx, the transaction of the work that decided them: they
+// exist if and only if it commits. Nobody holds them, so the outbox sweep
+// sends them after the commit, each behind anything earlier of its chat,
+// within the sender's limits.
+func Enqueue(ctx context.Context, tx Execer, replies ...Reply) error {
+	if len(replies) == 0 {
+		return nil
+	}
+	kinds, bodies, err := encodeReplies(replies)
+	if err != nil {
+		return err
+	}
+	chats := make([]int64, len(replies))
+	for i, r := range replies {
+		chats[i] = r.Chat()
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO outbox (chat_id, kind, body)
+		SELECT r.chat, r.kind, r.body
+		FROM unnest($1::bigint[], $2::text[], $3::bytea[]) WITH ORDINALITY AS r (chat, kind, body, n)
+		ORDER BY r.n`, pq.Array(chats), pq.Array(kinds), pq.ByteaArray(bodies))
+	return wrapErr("outbox: enqueue replies", err)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -35,7 +36,7 @@ const (
 	foundShown    = 10
 	resumeShown   = 8
 	frequentDays  = 90
-	maxNote       = 200
+	maxNote       = privacy.MaxNote
 	// codeWindow is how long after a case closed a dossier code typed on its
 	// own may still be attached to it (the summary can be lost on a bad
 	// connection, and volunteers resend).
@@ -238,15 +239,15 @@ func (v *caseView) again(note string) error {
 // searchGuides answers typed words with the guides they find. A dossier
 // code typed on its own is not a search: its case has closed.
 func (h *Handlers) searchGuides(r *request) error {
-	if meaningless(r.text) {
+	if privacy.Meaningless(r.text) {
 		r.say(r.t.T("case.search_blank"), nil)
 		return nil
 	}
-	if looksLikeDossierCode(r.text) {
+	if privacy.LooksLikeDossierCode(r.text) {
 		return h.codeAfterClose(r)
 	}
 	q := shorten(r.text, maxQuery)
-	if problem := personalData(q); problem != "" {
+	if problem := privacy.PersonalData(q); problem != "" {
 		// Not kept, even as a search: the resident's data has no place here.
 		r.say(r.t.T("case.query_"+problem), nil)
 		return nil
@@ -280,7 +281,7 @@ func (h *Handlers) saveCaseScreen(r *request, screen string, st caseState) (int,
 // the case has closed; if the volunteer's last case that should have one
 // closed a moment ago, offer to attach the code to it.
 func (h *Handlers) codeAfterClose(r *request) error {
-	code, _ := dossierCode(r.text)
+	code, _ := privacy.DossierCode(r.text)
 	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeWindow))
 	if errors.Is(err, storage.ErrNotFound) {
 		r.say(r.t.T("case.code_no_case"), nil)

@@ -11,6 +11,7 @@ import (
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -240,7 +241,7 @@ func init() {
 			},
 			on: map[string]caseAction{"step": toStep},
 			typed: &caseAction{to: []string{screenStep, screenFlagNote}, do: func(v *caseView, note string) error {
-				if problem := noteProblem(note); problem != "" {
+				if problem := privacy.NoteProblem(note); problem != "" {
 					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
 				}
 				return v.flag("other", note)
@@ -291,7 +292,7 @@ func init() {
 			},
 			on: map[string]caseAction{"step": toStep, "pause": pause},
 			typed: &caseAction{to: []string{screenStep, screenNote}, do: func(v *caseView, note string) error {
-				if problem := noteProblem(note); problem != "" {
+				if problem := privacy.NoteProblem(note); problem != "" {
 					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
 				}
 				ev := v.stepEvent()
@@ -386,7 +387,7 @@ func init() {
 				"back": {to: []string{screenReason}, do: func(v *caseView, _ string) error { return v.goTo(screenReason, caseState{Case: v.c.ID}) }},
 			},
 			typed: &caseAction{to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, note string) error {
-				if problem := noteProblem(note); problem != "" {
+				if problem := privacy.NoteProblem(note); problem != "" {
 					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
 				}
 				return v.finish("", note)
@@ -404,7 +405,7 @@ func init() {
 				"back": back(screenOutcome),
 			},
 			typed: &caseAction{to: []string{screenSummary, screenDossier}, do: func(v *caseView, text string) error {
-				code, problem := dossierCode(text)
+				code, problem := privacy.DossierCode(text)
 				if problem != "" {
 					return v.again(v.t.T("case.dossier_" + problem))
 				}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -324,7 +325,7 @@ func (h *Handlers) inviteAgain(r *request, conv storage.Conversation, note strin
 // search looks for a commune by a typed name, within the province chosen
 // when there is one.
 func (v *inviteView) search(text string) error {
-	if meaningless(text) {
+	if privacy.Meaningless(text) {
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
 	if utf8.RuneCountInString(text) > maxQuery {

@@ -12,7 +12,10 @@ const (
 	RoleGuest       = "guest"
 	RoleVolunteer   = "volunteer"
 	RoleCoordinator = "coordinator"
-	RoleAdmin       = "admin"
+	// RoleProvinceCoordinator coordinates a whole province (Tỉnh đoàn): their
+	// unit is the province, and they see every commune of it.
+	RoleProvinceCoordinator = "province_coordinator"
+	RoleAdmin               = "admin"
 )
 
 // RoleRank orders roles so that an invite never lowers someone's role.
@@ -22,8 +25,10 @@ func RoleRank(role string) int {
 		return 1
 	case RoleCoordinator:
 		return 2
-	case RoleAdmin:
+	case RoleProvinceCoordinator:
 		return 3
+	case RoleAdmin:
+		return 4
 	}
 	return 0
 }
@@ -38,12 +43,16 @@ type User struct {
 	Language    string         `db:"language"` // "" until the user picks one
 	Role        string         `db:"role"`
 	CommuneCode sql.NullString `db:"commune_code"`
-	JoinedAt    sql.NullTime   `db:"joined_at"`
-	UpdatedAt   time.Time      `db:"updated_at"`
-	Stored      bool           `db:"-"` // false for a guest the database does not know
+	// ProvinceCode is a province coordinator's unit (CommuneCode is then
+	// empty); for everyone else it is empty.
+	ProvinceCode sql.NullString `db:"province_code"`
+	Digest       bool           `db:"digest"` // a coordinator gets the weekly digest
+	JoinedAt     sql.NullTime   `db:"joined_at"`
+	UpdatedAt    time.Time      `db:"updated_at"`
+	Stored       bool           `db:"-"` // false for a guest the database does not know
 }
 
-const userColumns = `telegram_id, first_name, language, role, commune_code, joined_at, updated_at`
+const userColumns = `telegram_id, first_name, language, role, commune_code, province_code, digest, joined_at, updated_at`
 
 // SeeUser returns who wrote an update: the stored user (a member's first
 // name kept current; a guest's row marked as seen, at most once a day), or,
@@ -104,6 +113,8 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		Language  sql.NullString `db:"language"`
 		Role      sql.NullString `db:"role"`
 		Commune   sql.NullString `db:"commune_code"`
+		Province  sql.NullString `db:"province_code"`
+		Digest    sql.NullBool   `db:"digest"`
 		JoinedAt  sql.NullTime   `db:"joined_at"`
 		UpdatedAt sql.NullTime   `db:"updated_at"`
 		ConvChat  sql.NullInt64  `db:"conv_chat"`
@@ -115,7 +126,7 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		nullCase
 	}
 	err := tx.db(ctx).GetContext(ctx, &row, `
-		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.joined_at, u.updated_at,
+		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.province_code, u.digest, u.joined_at, u.updated_at,
 			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version, `+nullCaseColumns+`
 		FROM (SELECT 1) one
 		LEFT JOIN users u ON u.telegram_id = $1
@@ -140,7 +151,7 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		return User{}, ErrNotFound
 	}
 	return User{TelegramID: row.ID.Int64, FirstName: row.FirstName.String, Language: row.Language.String, Role: row.Role.String,
-		CommuneCode: row.Commune, JoinedAt: row.JoinedAt, UpdatedAt: row.UpdatedAt.Time, Stored: true}, nil
+		CommuneCode: row.Commune, ProvinceCode: row.Province, Digest: row.Digest.Bool, JoinedAt: row.JoinedAt, UpdatedAt: row.UpdatedAt.Time, Stored: true}, nil
 }
 
 // UserLanguage returns the language a user chose, "" if none or unknown.

@@ -51,6 +51,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/pgserver"
 )
@@ -389,7 +390,10 @@ func migrate(ctx context.Context, u string) error {
 	if err := st.Migrate(ctx, slog.New(slog.DiscardHandler)); err != nil {
 		return err
 	}
-	return bot.Migrate(ctx, st.DB().DB, slog.New(slog.DiscardHandler))
+	if err := bot.Migrate(ctx, st.DB().DB, slog.New(slog.DiscardHandler)); err != nil {
+		return err
+	}
+	return jobs.Migrate(ctx, st.DB().DB, slog.New(slog.DiscardHandler))
 }
 
 // createFromTemplate creates name as a copy of the template, building the
@@ -485,10 +489,11 @@ func randomHex(n int) string {
 }
 
 // schemaHash names what a template holds: the application's schema and
-// seed, and the runtime's tables.
+// seed, the runtime's tables and the job queue's.
 func schemaHash() string {
 	h := sha256.New()
 	h.Write([]byte(storage.SchemaHash()))
+	h.Write([]byte(jobs.SchemaVersion()))
 	err := fs.WalkDir(bot.Migrations(), ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

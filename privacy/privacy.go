@@ -1,4 +1,7 @@
-package handlers
+// Package privacy checks what people type before the bot stores it: the
+// case log and the follow-ups must never hold a resident's identity
+// (docs/privacy.md).
+package privacy
 
 import (
 	"regexp"
@@ -18,6 +21,9 @@ import (
 // rephrase it. The checks read the text width-folded (NFKC), so full-width
 // digits or an @ do not slip through.
 
+// MaxNote is the longest note (in characters) the bot keeps.
+const MaxNote = 200
+
 var (
 	emailLike = regexp.MustCompile(`[^\s@]+\s*@\s*[^\s@]+\.[^\s@]+`)
 	// Nine or more digits, however grouped: an ID card (9 or 12 digits) or
@@ -33,9 +39,9 @@ var (
 	codeLabels = []string{"ma ho so", "so ho so", "ma hs", "ma", "so"} // folded, longest first
 )
 
-// personalData says what personal data s seems to hold: "email", "number",
+// PersonalData says what personal data s seems to hold: "email", "number",
 // "date", or "" (the text keys of the refusals).
-func personalData(s string) string {
+func PersonalData(s string) string {
 	s = norm.NFKC.String(s)
 	switch {
 	case emailLike.MatchString(s):
@@ -48,32 +54,32 @@ func personalData(s string) string {
 	return ""
 }
 
-// noteProblem says why a note cannot be stored ("" when it can): "long",
+// NoteProblem says why a note cannot be stored ("" when it can): "long",
 // "blank", what personal data it seems to hold, or "name".
-func noteProblem(s string) string {
+func NoteProblem(s string) string {
 	switch {
-	case utf8.RuneCountInString(s) > maxNote:
+	case utf8.RuneCountInString(s) > MaxNote:
 		return "long"
-	case meaningless(s):
+	case Meaningless(s):
 		return "blank"
 	}
-	if p := personalData(s); p != "" {
+	if p := PersonalData(s); p != "" {
 		return p
 	}
-	if namesPerson(s) {
+	if NamesPerson(s) {
 		return "name"
 	}
 	return ""
 }
 
-// dossierCode reads a dossier code leniently (domain.md: never refuse a code
+// DossierCode reads a dossier code leniently (domain.md: never refuse a code
 // read off a real receipt): width-folded, a leading "Mã hồ sơ:" or "#"
 // dropped, dashes of any kind made "-", spaces removed, upper-cased; the
 // dotted form and letters and digits with - / _ pass, 6–40 characters with
 // at least one digit. It refuses what is surely not a code: other symbols,
 // or an ID card or phone number (9–12 digits, maybe after "CCCD", "SĐT"…).
 // problem is "format" or "number" when refused.
-func dossierCode(s string) (code, problem string) {
+func DossierCode(s string) (code, problem string) {
 	s = dashes.Replace(norm.NFKC.String(strings.TrimSpace(s)))
 	s = strings.TrimLeft(s, "#№ ")
 	words := strings.Fields(s)
@@ -240,11 +246,11 @@ func minus(set map[string]bool, words string) map[string]bool {
 	return m
 }
 
-// namesPerson reports whether s seems to name a person. It is the one check
+// NamesPerson reports whether s seems to name a person. It is the one check
 // for every free text the bot keeps (problem notes, flag notes, comments).
 // Names are looked for within a clause: "con, cháu, anh chị em" is a list,
 // not "cháu Anh".
-func namesPerson(s string) bool {
+func NamesPerson(s string) bool {
 	s = norm.NFC.String(s)
 	plainNote := !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) })
 	allCaps := strings.ToUpper(s) == s
@@ -354,20 +360,20 @@ func titleCase(w string) bool {
 	return true
 }
 
-// meaningless reports whether s holds no letter and no digit: blank,
+// Meaningless reports whether s holds no letter and no digit: blank,
 // invisible characters, punctuation.
-func meaningless(s string) bool {
+func Meaningless(s string) bool {
 	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
-// looksLikeDossierCode reports whether a text typed on its own is a dossier
+// LooksLikeDossierCode reports whether a text typed on its own is a dossier
 // code rather than words: one token, read as a code, with a digit and a
 // separator or a letter ("000.00.12.H26-251127-0001").
-func looksLikeDossierCode(s string) bool {
+func LooksLikeDossierCode(s string) bool {
 	s = strings.TrimSpace(norm.NFKC.String(s))
 	if strings.ContainsFunc(s, unicode.IsSpace) {
 		return false
 	}
-	code, problem := dossierCode(s)
+	code, problem := DossierCode(s)
 	return problem == "" && strings.ContainsAny(code, ".-/_") && strings.ContainsFunc(code, unicode.IsLetter)
 }

@@ -1,4 +1,4 @@
-package handlers
+package privacy
 
 import (
 	"regexp"
@@ -31,41 +31,41 @@ func FuzzDossierCode(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		code, problem := dossierCode(in)
-		looks := looksLikeDossierCode(in)
+		code, problem := DossierCode(in)
+		looks := LooksLikeDossierCode(in)
 		if problem != "" {
 			if code != "" || (problem != "format" && problem != "number") {
-				t.Fatalf("dossierCode(%q) = %q, %q", in, code, problem)
+				t.Fatalf("DossierCode(%q) = %q, %q", in, code, problem)
 			}
 			if looks {
-				t.Fatalf("looksLikeDossierCode(%q) for a refused code (%s)", in, problem)
+				t.Fatalf("LooksLikeDossierCode(%q) for a refused code (%s)", in, problem)
 			}
 			return
 		}
 		if !utf8.ValidString(code) || !norm.NFC.IsNormalString(code) {
-			t.Fatalf("dossierCode(%q) = %q: not NFC UTF-8", in, code)
+			t.Fatalf("DossierCode(%q) = %q: not NFC UTF-8", in, code)
 		}
 		if n := utf8.RuneCountInString(code); n < 6 || n > 40 {
-			t.Fatalf("dossierCode(%q) = %q: %d characters", in, code, n)
+			t.Fatalf("DossierCode(%q) = %q: %d characters", in, code, n)
 		}
 		if code != strings.ToUpper(code) || strings.ContainsFunc(code, func(r rune) bool {
 			return r > unicode.MaxASCII || unicode.IsSpace(r) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".-/_", r))
 		}) {
-			t.Fatalf("dossierCode(%q) = %q: not upper-case letters, digits and . - / _", in, code)
+			t.Fatalf("DossierCode(%q) = %q: not upper-case letters, digits and . - / _", in, code)
 		}
 		if !strings.ContainsFunc(code, unicode.IsDigit) {
-			t.Fatalf("dossierCode(%q) = %q: no digit", in, code)
+			t.Fatalf("DossierCode(%q) = %q: no digit", in, code)
 		}
 		if bare := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code); bareNumber.MatchString(bare) {
-			t.Fatalf("dossierCode(%q) = %q: an ID card or phone number accepted as a code", in, code)
+			t.Fatalf("DossierCode(%q) = %q: an ID card or phone number accepted as a code", in, code)
 		}
 		// Idempotent: the stored code read again is itself.
-		if again, p := dossierCode(code); again != code || p != "" {
-			t.Fatalf("dossierCode(%q) = %q, but dossierCode(%q) = %q, %q", in, code, code, again, p)
+		if again, p := DossierCode(code); again != code || p != "" {
+			t.Fatalf("DossierCode(%q) = %q, but DossierCode(%q) = %q, %q", in, code, code, again, p)
 		}
 		// Whatever surrounds it, the code is read the same.
-		if again, p := dossierCode("  " + code + "\n"); again != code || p != "" {
-			t.Fatalf("dossierCode(%q) = %q, %q with spaces around", code, again, p)
+		if again, p := DossierCode("  " + code + "\n"); again != code || p != "" {
+			t.Fatalf("DossierCode(%q) = %q, %q with spaces around", code, again, p)
 		}
 	})
 }
@@ -88,9 +88,9 @@ func TestDossierCodeLabelGluedByPunctuation(t *testing.T) {
 		{"ma ho so", "", "format"},
 	}
 	for _, tt := range tests {
-		code, problem := dossierCode(tt.in)
+		code, problem := DossierCode(tt.in)
 		if code != tt.code || problem != tt.problem {
-			t.Errorf("dossierCode(%q) = %q, %q; want %q, %q", tt.in, code, problem, tt.code, tt.problem)
+			t.Errorf("DossierCode(%q) = %q, %q; want %q, %q", tt.in, code, problem, tt.code, tt.problem)
 		}
 	}
 }

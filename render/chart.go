@@ -1,0 +1,121 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"strconv"
+)
+
+// Chart is a horizontal bar chart: a title, a subtitle (unit, period) and
+// one bar per label, drawn in the order given. Texts are localized by the
+// caller; Empty is drawn instead of the bars when there are none.
+type Chart struct {
+	Title    string
+	Subtitle string
+	Bars     []Bar
+	Empty    string
+}
+
+// Bar is one labelled count.
+type Bar struct {
+	Label string
+	Value int
+}
+
+// ChartWidth is the width of every chart in pixels: Telegram shows photos
+// up to 1280 pixels without scaling them down, and at this width the
+// 34-pixel labels stay readable on a phone screen.
+const ChartWidth = 1080
+
+// MaxBars is the most bars a chart takes (callers keep the top ~12 and
+// sum the rest); more would make the photo too tall to read.
+const MaxBars = 20
+
+// Chart layout, in pixels.
+const (
+	chartMargin  = 48
+	chartHeader  = 176 // top margin, title line, subtitle line, gap
+	chartRow     = 120 // label line 51, bar 44, gap 25
+	chartBottom  = 40
+	chartBarH    = 44
+	chartLabelH  = 51
+	titleSize    = 44
+	subtitleSize = 30
+	labelSize    = 34
+)
+
+// ChartHeight is the height in pixels of a chart with n bars:
+// 176 + 120·max(n, 1) + 40 (a header with title and subtitle, a row per
+// bar — label above its bar — and a bottom margin; no bars take one row,
+// for the Empty text).
+func ChartHeight(n int) int {
+	return chartHeader + max(n, 1)*chartRow + chartBottom
+}
+
+// BarChart draws c as a PNG of ChartWidth × ChartHeight(len(c.Bars))
+// pixels. Each label sits on its own line above its bar and is cut with
+// "…" if wider than the chart; the bars are scaled to the largest value
+// (all zero: no bar at all), whose number is printed at each bar's end.
+// Values must not be negative, and there must be at most MaxBars bars.
+func BarChart(c Chart) ([]byte, error) {
+	if len(c.Bars) > MaxBars {
+		return nil, fmt.Errorf("render: %d bars, at most %d", len(c.Bars), MaxBars)
+	}
+	top := 0
+	for _, b := range c.Bars {
+		if b.Value < 0 {
+			return nil, fmt.Errorf("render: negative value %d for %q", b.Value, b.Label)
+		}
+		top = max(top, b.Value)
+	}
+	var mk styles
+	title := mk.new(true, titleSize, ink)
+	sub := mk.new(false, subtitleSize, muted)
+	label := mk.new(false, labelSize, ink)
+	value := mk.new(true, labelSize, ink)
+	empty := mk.new(false, labelSize, muted)
+	if mk.err != nil {
+		return nil, mk.err
+	}
+
+	img := image.NewRGBA(image.Rect(0, 0, ChartWidth, ChartHeight(len(c.Bars))))
+	fill(img, img.Rect, white)
+	inner := ChartWidth - 2*chartMargin
+	title.draw(img, chartMargin, 40, title.ellipsize(clean(c.Title), inner))
+	sub.draw(img, chartMargin, 40+title.lineHeight(), sub.ellipsize(clean(c.Subtitle), inner))
+
+	if len(c.Bars) == 0 {
+		text := empty.ellipsize(clean(c.Empty), inner)
+		y := chartHeader + (chartRow-empty.lineHeight())/2
+		empty.draw(img, (ChartWidth-empty.width(text))/2, y, text)
+		return encode(img)
+	}
+
+	// The bars leave room at their right for the widest number.
+	values := make([]string, len(c.Bars))
+	numW := 0
+	for i, b := range c.Bars {
+		values[i] = strconv.Itoa(b.Value)
+		numW = max(numW, value.width(values[i]))
+	}
+	barMax := inner - numW - 16
+
+	for i, b := range c.Bars {
+		y := chartHeader + i*chartRow
+		label.draw(img, chartMargin, y, label.ellipsize(clean(b.Label), inner))
+		barTop := y + chartLabelH
+		fill(img, image.Rect(chartMargin, barTop, chartMargin+barMax, barTop+chartBarH), track)
+		w := 0
+		if top > 0 {
+			w = b.Value * barMax / top
+			if b.Value > 0 {
+				w = max(w, 3) // a small count still shows
+			}
+		}
+		fill(img, image.Rect(chartMargin, barTop, chartMargin+w, barTop+chartBarH), barColour)
+		// Numbers are centred on the bar: digits rise about 0.73 em.
+		numTop := barTop + chartBarH/2 + labelSize*73/200 - value.baseline()
+		value.draw(img, chartMargin+w+12, numTop, values[i])
+	}
+	return encode(img)
+}

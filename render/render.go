@@ -1,0 +1,226 @@
+// Package render draws the pictures the bot sends — a bar chart for the
+// coordinators' tallies and a slip with a QR code for residents — as PNGs,
+// with an embedded font (DejaVu Sans, see fonts/LICENSE) that has every
+// Vietnamese glyph. Every text comes from the caller, already localized.
+//
+// It draws with golang.org/x/image/font/opentype straight onto an
+// image.RGBA. The pictures need only filled rectangles and anti-aliased
+// text, and the layout that reads well on a phone (a label on its own line
+// above each bar, "…" cut only between whole characters, values at the bar
+// ends, text wrapped by measured width) is a few lines of arithmetic. A
+// plotting library (gonum.org/v1/plot) would bring axes, ticks and a PDF/SVG
+// stack we do not use, and squeeze long category labels into an axis
+// column; fogleman/gg is unmaintained since 2019. x/image is kept by the Go
+// team and is one small dependency.
+//
+// Texts are normalized to NFC first: Vietnamese then needs only precomposed
+// letters, which DejaVu Sans has, so no mark has to be positioned by hand.
+package render
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf
+var fontFiles embed.FS
+
+// fonts are parsed once; an *opentype.Font is safe for concurrent use,
+// the faces made from it are not, so each picture makes its own.
+var fonts = sync.OnceValues(func() (*[2]*opentype.Font, error) {
+	var fs [2]*opentype.Font
+	for i, name := range []string{"fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"} {
+		b, err := fontFiles.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if fs[i], err = opentype.Parse(b); err != nil {
+			return nil, fmt.Errorf("render: parse %s: %w", name, err)
+		}
+	}
+	return &fs, nil
+})
+
+// style is a face of one size and weight with its colour and line spacing.
+type style struct {
+	face  font.Face
+	color *image.Uniform
+	size  int // pixels per em
+}
+
+func newStyle(bold bool, size int, c color.Color) (style, error) {
+	fs, err := fonts()
+	if err != nil {
+		return style{}, err
+	}
+	f := fs[0]
+	if bold {
+		f = fs[1]
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return style{}, err
+	}
+	return style{face: face, color: image.NewUniform(c), size: size}, nil
+}
+
+// styles makes styles and keeps the first error, to check once.
+type styles struct{ err error }
+
+func (m *styles) new(bold bool, size int, c color.Color) style {
+	s, err := newStyle(bold, size, c)
+	if m.err == nil {
+		m.err = err
+	}
+	return s
+}
+
+// lineHeight leaves room above capitals with two Vietnamese marks (Ẫ, Ỷ),
+// which rise above the font's ascent, and below descenders.
+func (s style) lineHeight() int { return s.size * 3 / 2 }
+
+// baseline is the baseline's offset from the top of a line.
+func (s style) baseline() int { return s.size * 6 / 5 }
+
+func (s style) width(text string) int { return font.MeasureString(s.face, text).Ceil() }
+
+// draw writes one line of text with its top-left corner at (x, top).
+func (s style) draw(dst *image.RGBA, x, top int, text string) {
+	d := font.Drawer{Dst: dst, Src: s.color, Face: s.face, Dot: fixed.P(x, top+s.baseline())}
+	d.DrawString(text)
+}
+
+// clean normalizes to NFC and turns line breaks, tabs and runs of spaces
+// into single spaces, for texts drawn on one line.
+func clean(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// cuts are the byte offsets where s may be cut: before every rune that is
+// not a combining mark (and at the end), so a cut never splits a rune or
+// separates a letter from a mark NFC could not compose into it.
+func cuts(s string) []int {
+	var cs []int
+	for i, r := range s {
+		if i > 0 && !unicode.Is(unicode.M, r) {
+			cs = append(cs, i)
+		}
+	}
+	return append(cs, len(s))
+}
+
+const ellipsis = "…"
+
+// ellipsize returns s if it fits in max pixels, otherwise its longest
+// prefix (cut between whole characters, trailing spaces and commas dropped)
+// followed by "…" that fits.
+func (s style) ellipsize(text string, max int) string {
+	if s.width(text) <= max {
+		return text
+	}
+	cs := cuts(text)
+	fit := func(i int) string {
+		return strings.TrimRightFunc(text[:cs[i]], func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(",;:", r)
+		}) + ellipsis
+	}
+	// Largest i with fit(i) within max; widths grow with i.
+	lo, hi := -1, len(cs)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if s.width(fit(mid)) <= max {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo < 0 {
+		return ellipsis
+	}
+	return fit(lo)
+}
+
+// wrap breaks text (NFC-normalized; "\n" starts a new paragraph) into
+// lines no wider than max pixels, at spaces; a word wider than a line (a
+// link, a long code) is broken between characters.
+func (s style) wrap(text string, max int) []string {
+	var lines []string
+	for _, para := range strings.Split(norm.NFC.String(text), "\n") {
+		line := ""
+		for _, w := range strings.Fields(para) {
+			if line != "" && s.width(line+" "+w) <= max {
+				line += " " + w
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+			}
+			line = w
+			for s.width(line) > max {
+				head := s.longestPrefix(line, max)
+				lines = append(lines, head)
+				line = line[len(head):]
+			}
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// longestPrefix is the longest prefix of text, cut between whole
+// characters, within max pixels; at least one character.
+func (s style) longestPrefix(text string, max int) string {
+	cs := cuts(text)
+	lo, hi := 0, len(cs)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if s.width(text[:cs[mid]]) <= max {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return text[:cs[lo]]
+}
+
+// fill paints r in c.
+func fill(dst *image.RGBA, r image.Rectangle, c color.RGBA) {
+	r = r.Intersect(dst.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := dst.Pix[dst.PixOffset(r.Min.X, y):dst.PixOffset(r.Max.X, y)]
+		for i := 0; i < len(row); i += 4 {
+			row[i], row[i+1], row[i+2], row[i+3] = c.R, c.G, c.B, c.A
+		}
+	}
+}
+
+func encode(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var (
+	white     = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	ink       = color.RGBA{0x1f, 0x29, 0x37, 0xff} // near-black text
+	muted     = color.RGBA{0x5b, 0x64, 0x72, 0xff} // secondary text
+	track     = color.RGBA{0xe8, 0xec, 0xf2, 0xff} // behind a bar; rules
+	barColour = color.RGBA{0x1d, 0x5f, 0xd1, 0xff}
+	black     = color.RGBA{0, 0, 0, 0xff} // QR modules
+)

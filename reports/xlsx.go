@@ -1,0 +1,451 @@
+// Package reports builds the spreadsheet coordinators pass upward (the chart
+// is drawn by package render). It knows nothing of cases or guides: a caller
+// describes sheets (columns of a kind, rows streamed by a function) and
+// WriteXLSX lays them out the way Vietnamese readers expect.
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ColumnKind says what a column holds, and so how its cells are written and
+// formatted.
+type ColumnKind int
+
+const (
+	// Text cells take a string or a fmt.Stringer; written in NFC.
+	Text ColumnKind = iota
+	// Int cells take any Go integer; shown with thousand separators (#,##0,
+	// which the reader's locale shows as 1.234 in Vietnamese).
+	Int
+	// Minutes cells take a float or an integer (minutes) or a time.Duration;
+	// rounded to one decimal and shown as 0.0.
+	Minutes
+	// Date cells take a time.Time: its day in Vietnam time, shown dd/mm/yyyy.
+	Date
+	// DateTime cells take a time.Time: Vietnam wall time, dd/mm/yyyy hh:mm.
+	DateTime
+)
+
+func (k ColumnKind) String() string {
+	switch k {
+	case Text:
+		return "Text"
+	case Int:
+		return "Int"
+	case Minutes:
+		return "Minutes"
+	case Date:
+		return "Date"
+	case DateTime:
+		return "DateTime"
+	}
+	return fmt.Sprintf("ColumnKind(%d)", int(k))
+}
+
+// summed reports whether a totals row adds up this kind of column.
+func (k ColumnKind) summed() bool { return k == Int || k == Minutes }
+
+// Column is one column of a sheet. A Width of 0 picks one from the kind and
+// the header.
+type Column struct {
+	Header string
+	Kind   ColumnKind
+	Width  float64
+}
+
+// Sheet is one worksheet. Rows is called once and yields the rows in order;
+// each row has one value per column (nil for an empty cell). The writer
+// never holds more than one row. Yield returns an error for a bad row (or a
+// failed write): Rows should stop and return it; WriteXLSX reports it even if
+// Rows does not.
+type Sheet struct {
+	Name    string
+	Columns []Column
+	Rows    func(yield func(row []any) error) error
+	// Total is the label of a totals row under the rows that sums the Int
+	// and Minutes columns (real SUM formulas with their values cached, so a
+	// reader that does not compute formulas sees the numbers too); "" for
+	// none. The label goes in the first column, which must not be summed.
+	Total string
+}
+
+// Number formats. Vietnamese readers' Excel shows #,##0 as 1.234 and 0.0 as
+// 1,5: the format code's separators are placeholders for the locale's own.
+const (
+	fmtInt      = "#,##0"
+	fmtMinutes  = "0.0"
+	fmtDate     = "dd/mm/yyyy"
+	fmtDateTime = "dd/mm/yyyy hh:mm"
+)
+
+// vietnam is UTC+7 all year (no daylight saving), fixed so the writer needs
+// no time zone database.
+var vietnam = time.FixedZone("ICT", 7*3600)
+
+// maxRows is Excel's limit of rows on a sheet.
+const maxRows = 1 << 20
+
+// styles are the style ids of the workbook, by kind.
+type styles struct {
+	header int
+	cell   [5]int // by kind; Text is 0 (the default style)
+	total  [5]int // bold, by kind
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	var err error
+	bold := &excelize.Font{Bold: true}
+	if s.header, err = f.NewStyle(&excelize.Style{
+		Font:      bold,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
+		Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
+	}); err != nil {
+		return s, err
+	}
+	formats := [5]string{Int: fmtInt, Minutes: fmtMinutes, Date: fmtDate, DateTime: fmtDateTime}
+	for k, code := range formats {
+		var plain, total excelize.Style
+		total.Font = bold
+		if code != "" {
+			plain.CustomNumFmt = &code
+			total.CustomNumFmt = &code
+		}
+		if code != "" {
+			if s.cell[k], err = f.NewStyle(&plain); err != nil {
+				return s, err
+			}
+		}
+		if s.total[k], err = f.NewStyle(&total); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// WriteXLSX writes the sheets as one workbook to w, in order. Each sheet has
+// a bold header row, frozen, with an autofilter over the rows, the columns'
+// widths and number formats, and the totals row if asked. It checks every
+// sheet's name and columns before writing anything.
+func WriteXLSX(w io.Writer, sheets []Sheet) error {
+	if len(sheets) == 0 {
+		return errors.New("reports: a workbook needs at least one sheet")
+	}
+	names := make([]string, len(sheets))
+	seen := map[string]bool{}
+	for i, sh := range sheets {
+		name, err := checkSheet(sh)
+		if err != nil {
+			return err
+		}
+		key := strings.ToLower(name) // Excel's names are case-insensitive
+		if seen[key] {
+			return fmt.Errorf("reports: two sheets are named %q", name)
+		}
+		seen[key] = true
+		names[i] = name
+	}
+
+	f := excelize.NewFile()
+	defer f.Close() // removes the stream writers' temporary files
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	for i, name := range names {
+		if i == 0 {
+			err = f.SetSheetName(f.GetSheetName(0), name)
+		} else {
+			_, err = f.NewSheet(name)
+		}
+		if err != nil {
+			return fmt.Errorf("reports: sheet %q: %w", name, err)
+		}
+		if err := writeSheet(f, name, sheets[i], st); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// checkSheet validates a sheet's name (returned in NFC) and columns.
+func checkSheet(sh Sheet) (string, error) {
+	name := norm.NFC.String(sh.Name)
+	switch {
+	case strings.TrimSpace(name) == "":
+		return "", errors.New("reports: a sheet has no name")
+	case len([]rune(name)) > excelize.MaxSheetNameLength: // Vietnamese letters in NFC are one UTF-16 unit each
+		return "", fmt.Errorf("reports: sheet name %q is longer than %d characters", name, excelize.MaxSheetNameLength)
+	case strings.ContainsAny(name, `[]:*?/\`):
+		return "", fmt.Errorf("reports: sheet name %q has one of []:*?/\\", name)
+	case strings.HasPrefix(name, "'") || strings.HasSuffix(name, "'"):
+		return "", fmt.Errorf("reports: sheet name %q begins or ends with an apostrophe", name)
+	}
+	for _, r := range name {
+		if r > 0xFFFF {
+			return "", fmt.Errorf("reports: sheet name %q has a character outside the basic plane", name)
+		}
+	}
+	if len(sh.Columns) == 0 {
+		return "", fmt.Errorf("reports: sheet %q has no columns", name)
+	}
+	if len(sh.Columns) > excelize.MaxColumns {
+		return "", fmt.Errorf("reports: sheet %q has more than %d columns", name, excelize.MaxColumns)
+	}
+	for i, c := range sh.Columns {
+		if c.Kind < Text || c.Kind > DateTime {
+			return "", fmt.Errorf("reports: sheet %q column %d: unknown kind %d", name, i+1, int(c.Kind))
+		}
+		if c.Width < 0 || c.Width > excelize.MaxColumnWidth {
+			return "", fmt.Errorf("reports: sheet %q column %q: width %g is out of 0–%d", name, c.Header, c.Width, excelize.MaxColumnWidth)
+		}
+	}
+	if sh.Total != "" && sh.Columns[0].Kind.summed() {
+		return "", fmt.Errorf("reports: sheet %q: the totals label needs a first column that is not summed (it is %v)", name, sh.Columns[0].Kind)
+	}
+	if sh.Rows == nil {
+		return "", fmt.Errorf("reports: sheet %q has no Rows function", name)
+	}
+	return name, nil
+}
+
+// width is a column's width: the one given, else a default for the kind
+// that fits the header (bold text is a little wider).
+func width(c Column) float64 {
+	if c.Width > 0 {
+		return c.Width
+	}
+	w := map[ColumnKind]float64{Text: 20, Int: 12, Minutes: 10, Date: 12, DateTime: 17}[c.Kind]
+	if h := float64(len([]rune(c.Header)))*1.1 + 2; h > w {
+		w = math.Min(h, 50)
+	}
+	return w
+}
+
+func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return fmt.Errorf("reports: sheet %q: %w", name, err)
+	}
+	ncol := len(sh.Columns)
+	for i, c := range sh.Columns {
+		if err := sw.SetColWidth(i+1, i+1, width(c)); err != nil {
+			return fmt.Errorf("reports: sheet %q: %w", name, err)
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}); err != nil {
+		return fmt.Errorf("reports: sheet %q: %w", name, err)
+	}
+
+	// One slice of cells is reused for every row.
+	cells := make([]any, ncol)
+	values := make([]excelize.Cell, ncol)
+	for i, c := range sh.Columns {
+		values[i] = excelize.Cell{StyleID: st.header, Value: norm.NFC.String(c.Header)}
+		cells[i] = &values[i]
+	}
+	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: 30}); err != nil {
+		return fmt.Errorf("reports: sheet %q: %w", name, err)
+	}
+
+	sums := make([]int64, ncol) // Int: the sum; Minutes: tenths of a minute
+	row := 1                    // the last row written
+	var failed error
+	yield := func(r []any) error {
+		if failed != nil {
+			return failed
+		}
+		fail := func(err error) error {
+			failed = fmt.Errorf("reports: sheet %q row %d: %w", name, row, err)
+			return failed
+		}
+		if len(r) != ncol {
+			return fail(fmt.Errorf("%d values for %d columns", len(r), ncol))
+		}
+		if row+1 >= maxRows { // keep one row for the totals
+			return fail(fmt.Errorf("more than %d rows", maxRows-2))
+		}
+		for i, v := range r {
+			c := sh.Columns[i]
+			val, n, err := cellValue(c.Kind, v)
+			if err != nil {
+				return fail(fmt.Errorf("column %q: %w", c.Header, err))
+			}
+			sums[i] += n
+			values[i] = excelize.Cell{StyleID: st.cell[c.Kind], Value: val}
+			if val == nil {
+				cells[i] = nil
+			} else {
+				cells[i] = &values[i]
+			}
+		}
+		row++
+		if err := sw.SetRow(cellName(1, row), cells); err != nil {
+			return fail(err)
+		}
+		return nil
+	}
+	err = sh.Rows(yield)
+	if failed != nil {
+		return failed
+	}
+	if err != nil {
+		return fmt.Errorf("reports: sheet %q: %w", name, err)
+	}
+	last := row // the last data row
+
+	if err := f.AutoFilter(name, "A1:"+cellName(ncol, last), nil); err != nil {
+		return fmt.Errorf("reports: sheet %q: %w", name, err)
+	}
+	if sh.Total != "" {
+		for i, c := range sh.Columns {
+			values[i] = excelize.Cell{StyleID: st.total[c.Kind]}
+			cells[i] = &values[i]
+			switch {
+			case i == 0:
+				values[i].Value = norm.NFC.String(sh.Total)
+			case c.Kind == Int:
+				values[i].Value = sums[i]
+			case c.Kind == Minutes:
+				values[i].Value = float64(sums[i]) / 10
+			}
+			if c.Kind.summed() && last > 1 {
+				col, _ := excelize.ColumnNumberToName(i + 1)
+				values[i].Formula = fmt.Sprintf("SUM(%s2:%s%d)", col, col, last)
+			}
+		}
+		if err := sw.SetRow(cellName(1, last+1), cells); err != nil {
+			return fmt.Errorf("reports: sheet %q: %w", name, err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("reports: sheet %q: %w", name, err)
+	}
+	return nil
+}
+
+func cellName(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+// cellValue converts v for a column of kind k: the value to write (nil for
+// an empty cell) and what it adds to the column's sum.
+func cellValue(k ColumnKind, v any) (any, int64, error) {
+	if v == nil {
+		return nil, 0, nil
+	}
+	switch k {
+	case Text:
+		switch v := v.(type) {
+		case string:
+			if v == "" {
+				return nil, 0, nil
+			}
+			return norm.NFC.String(v), 0, nil
+		case fmt.Stringer:
+			return norm.NFC.String(v.String()), 0, nil
+		}
+		return nil, 0, fmt.Errorf("want a string, got %T", v)
+	case Int:
+		n, ok := asInt(v)
+		if !ok {
+			return nil, 0, fmt.Errorf("want an integer, got %T", v)
+		}
+		return n, n, nil
+	case Minutes:
+		var m float64
+		switch v := v.(type) {
+		case float64:
+			m = v
+		case float32:
+			m = float64(v)
+		case time.Duration:
+			m = v.Minutes()
+		default:
+			n, ok := asInt(v)
+			if !ok {
+				return nil, 0, fmt.Errorf("want minutes (a number or a time.Duration), got %T", v)
+			}
+			m = float64(n)
+		}
+		if math.IsNaN(m) || math.IsInf(m, 0) || math.Abs(m) > 1e15 {
+			return nil, 0, fmt.Errorf("minutes %v is not a number Excel can hold", m)
+		}
+		tenths := int64(math.Round(m * 10))
+		return float64(tenths) / 10, tenths, nil
+	case Date, DateTime:
+		t, ok := v.(time.Time)
+		if !ok {
+			return nil, 0, fmt.Errorf("want a time.Time, got %T", v)
+		}
+		if t.IsZero() {
+			return nil, 0, nil
+		}
+		serial, err := excelTime(t, k == Date)
+		if err != nil {
+			return nil, 0, err
+		}
+		return serial, 0, nil
+	}
+	return nil, 0, fmt.Errorf("unknown column kind %d", int(k))
+}
+
+func asInt(v any) (int64, bool) {
+	switch v := v.(type) {
+	case int:
+		return int64(v), true
+	case int8:
+		return int64(v), true
+	case int16:
+		return int64(v), true
+	case int32:
+		return int64(v), true
+	case int64:
+		return v, true
+	case uint:
+		return int64(v), v <= math.MaxInt64
+	case uint8:
+		return int64(v), true
+	case uint16:
+		return int64(v), true
+	case uint32:
+		return int64(v), true
+	case uint64:
+		return int64(v), v <= math.MaxInt64
+	}
+	return 0, false
+}
+
+// excelEpoch is day 0 of Excel's 1900 date system as it counts from March
+// 1900 on (it believes 1900 was a leap year).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// excelTime is t's Vietnam wall time as an Excel serial date (days since
+// excelEpoch, the time of day as the fraction); only its day if dateOnly.
+func excelTime(t time.Time, dateOnly bool) (float64, error) {
+	l := t.In(vietnam)
+	if l.Year() < 1901 || l.Year() > 9999 {
+		return 0, fmt.Errorf("date %s is outside 1901–9999", l.Format(time.DateOnly))
+	}
+	wall := time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)
+	secs := wall.Unix() - excelEpoch.Unix() // to the second: the shown minute is never one off by rounding
+	if dateOnly {
+		return float64(secs / 86400), nil
+	}
+	return float64(secs) / 86400, nil
+}
