@@ -32,7 +32,3 @@ const (
 
 var errNotFound = storage.ErrNotFound
 
-// personalData says what personal data a comment seems to hold ("email",
-// "number", "date", "name"; "" for none, "blank" for no words).
-// PENDING: one line, the privacy package's check, once it lands on main.
-func personalData(s string) string { return "" }

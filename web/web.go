@@ -36,6 +36,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
 )
 
 // MaxComment is the longest comment a rating may carry, in characters.
@@ -262,7 +263,7 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	switch problem := commentProblem(comment); problem {
 	case "":
 	case "blank":
-		comment = "" // only punctuation: no comment
+		comment = "" // none, or only punctuation: no comment
 	default:
 		v.Form.Error = q.t.T("web.comment_"+problem, locales.Data{"Max": MaxComment})
 		h.render(q, http.StatusUnprocessableEntity, "page", v)
@@ -394,13 +395,11 @@ func pageLanguage(r *http.Request) string {
 }
 
 // commentProblem says why a comment cannot be kept ("" when it can): "long",
-// "blank", or what personal data it seems to hold.
+// "blank", or what personal data it seems to hold ("email", "number",
+// "date", "name"): the checks every note the bot keeps goes through.
 func commentProblem(s string) string {
 	if utf8.RuneCountInString(s) > MaxComment {
 		return "long"
 	}
-	if s == "" {
-		return ""
-	}
-	return personalData(s)
+	return privacy.NoteProblem(s)
 }
