@@ -92,9 +92,10 @@ func WithLogger(log *slog.Logger) Option { return func(h *Handler) { h.log = log
 // wrong-token limit.
 func WithClock(now func() time.Time) Option { return func(h *Handler) { h.now = now } }
 
-// WithFormKey sets the key of the forms' hidden tokens. Every replica must
-// have the same one, and it must outlive a restart, or a page opened before
-// cannot be submitted after; without it the key is random per process.
+// WithFormKey sets the key of the forms' hidden tokens: a secret every
+// replica shares and a restart keeps (else a page opened before cannot be
+// sent after). serve passes the bot's token, which HMAC keeps secret.
+// Without it the key is random per process.
 func WithFormKey(key []byte) Option {
 	return func(h *Handler) { h.formKey = slices.Clone(key) }
 }
