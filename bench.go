@@ -33,6 +33,11 @@ type benchFlags struct {
 	// backlog of updates — over the first chat count.
 	legacy           bool
 	updates, samples int
+
+	// -reports measures the coordinators' reports instead, -runs times
+	// each, on the database as it is.
+	reports bool
+	runs    int
 }
 
 func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, error) {
@@ -44,6 +49,8 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 	fs.DurationVar(&f.reference, "reference", 10*time.Second, "how long pgbench -N runs for the reference (0: none)")
 	fs.IntVar(&f.scale, "scale", 10, "pgbench's scale for the reference (100,000 accounts each)")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
+	fs.BoolVar(&f.reports, "reports", false, "measure reports (tallies, chart, spreadsheet) on DATABASE_URL as seeded by dvcbot seed")
+	fs.IntVar(&f.runs, "runs", 20, "with -reports: runs of each tally")
 	fs.IntVar(&f.updates, "updates", 2000, "older measurement: updates in the backlog run")
 	fs.IntVar(&f.samples, "samples", 200, "older measurement: one-at-a-time updates timed for latency")
 	if err := fs.Parse(args); err != nil {
@@ -81,6 +88,9 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if f.reports {
+		return benchReports(ctx, cfg, f, stdout, stderr)
 	}
 	if !f.legacy {
 		return benchLoad(ctx, cfg, f, stdout, stderr)

@@ -564,7 +564,8 @@ func (v *caseView) keepCode(code string) error {
 	if v.g.ProcessingDays > 0 {
 		due = addWorkingDays(v.c.FinishedAt.Time.In(vietnam), v.g.ProcessingDays)
 	}
-	return v.tx.SaveFollowup(v.ctx, v.c.ID, code, due)
+	_, err := v.tx.SaveFollowup(v.ctx, v.c.ID, code, due, false)
+	return err
 }
 
 // Outcomes and reasons a case can end with, by its guide's kind, as stored

@@ -270,25 +270,5 @@ func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.N
 	return ids, wrap("frequent guides", err)
 }
 
-// SaveFollowup keeps the dossier code of a case whose resident consented to
-// follow-up; due is when the result is expected (zero when unknown).
-func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due time.Time) error {
-	var d sql.NullTime
-	if !due.IsZero() {
-		d = sql.NullTime{Time: due, Valid: true}
-	}
-	_, err := tx.db(ctx).ExecContext(ctx, `
-		INSERT INTO followups (case_id, dossier_code, due_on) VALUES ($1, $2, $3)
-		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3`, caseID, code, d)
-	return wrap("save follow-up", err)
-}
-
-// Followup returns a case's dossier code; ErrNotFound when none was kept.
-func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.NullTime, err error) {
-	row := tx.db(ctx).QueryRowxContext(ctx, `SELECT dossier_code, due_on FROM followups WHERE case_id = $1`, caseID)
-	err = notFound(row.Scan(&code, &due))
-	return code, due, wrap("read follow-up", err)
-}
-
 // Live says whether the case can still be worked on: open or paused.
 func (c Case) Live() bool { return c.Status == CaseOpen || c.Status == CasePaused }

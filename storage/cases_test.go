@@ -81,7 +81,7 @@ func TestCasesOpenFrequentAndFollowup(t *testing.T) {
 			t.Errorf("followup before one was saved: %v", err)
 		}
 		due := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
-		if err := tx.SaveFollowup(ctx, ks.ID, "H26.99-251127-0001", due); err != nil {
+		if _, err := tx.SaveFollowup(ctx, ks.ID, "H26.99-251127-0001", due, true); err != nil {
 			return err
 		}
 		code, d, err := tx.Followup(ctx, ks.ID)

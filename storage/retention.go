@@ -14,11 +14,28 @@ const (
 	// GuestSilenceDays: a guest (who never joined a team) is forgotten after
 	// this long without writing.
 	GuestSilenceDays = 30
+	// FollowupDays: a follow-up (the resident's chat id, the dossier code,
+	// the comment) is deleted this long after it ended, or after its due
+	// date passed unanswered (after it was made, when it has no date),
+	// unless SetFollowupRetention says otherwise; the case keeps its rating
+	// and result.
+	FollowupDays = 90
 )
+
+// SetFollowupRetention sets how many days follow-ups are kept after they
+// end or fall due (FOLLOWUP_RETENTION_DAYS); 0 or less keeps the default.
+func (s *Storage) SetFollowupRetention(days int) { s.followupDays = days }
+
+func (s *Storage) followupRetention() int {
+	if s.followupDays > 0 {
+		return s.followupDays
+	}
+	return FollowupDays
+}
 
 // Retained counts what one ApplyRetention removed.
 type Retained struct {
-	EventNotes, FlagNotes, Guests int64
+	EventNotes, FlagNotes, Guests, Followups int64
 }
 
 // ApplyRetention removes, as of now, what is kept only for a while. It is
@@ -39,6 +56,13 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		{"forget silent guests", &r.Guests,
 			`DELETE FROM users u WHERE role = 'guest' AND updated_at < $1
 				AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
+		// Ended, or still waiting past its due date (no answer came), or
+		// with no date at all: counted from when it was made.
+		{"delete old follow-ups", &r.Followups,
+			`DELETE FROM followups WHERE CASE
+				WHEN ended_at IS NOT NULL THEN ended_at < $1
+				WHEN due_on IS NOT NULL THEN due_on < ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+				ELSE created_at < $1 END`, now.AddDate(0, 0, -s.followupRetention())},
 	}
 	for _, st := range steps {
 		ctx, cancel := context.WithTimeout(ctx, queryTimeout)

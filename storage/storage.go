@@ -32,7 +32,8 @@ const queryTimeout = 10 * time.Second
 
 // Storage is the database handle shared by the whole process.
 type Storage struct {
-	db *sqlx.DB
+	db           *sqlx.DB
+	followupDays int // FOLLOWUP_RETENTION_DAYS (SetFollowupRetention); 0: the default
 }
 
 // Dialer, when not nil, is how the pools Open makes from then on reach the

@@ -1,0 +1,416 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base64"
+	"errors"
+	"time"
+)
+
+// A follow-up is the resident's side of a case whose resident agreed to be
+// followed up: the dossier code, the date the result is due, and a link
+// (the token) the volunteer hands over on a slip. Whoever opens the link
+// first in Telegram becomes the resident of the follow-up: their chat id
+// and language are all that is kept of them, with their own consent to
+// reminders. Everything personal lives in the followups row and goes with
+// it (/forget, ApplyRetention); the case keeps the anonymous rating and
+// result (migrations/00006_followups.sql).
+
+// Follow-up statuses.
+const (
+	FollowupWaiting  = "waiting"  // the result is awaited; reminders may go
+	FollowupReceived = "received" // the resident said the result came
+	FollowupProblem  = "problem"  // the resident reported a problem; the volunteer was told
+	FollowupEnded    = "ended"    // no answer after the last reminder
+)
+
+// Follow-up results kept on the case (cases.followup_result) for reports.
+const (
+	ResultReceived     = "received"
+	ResultReceivedLate = "received_late" // said after the due date
+	ResultProblem      = "problem"
+)
+
+// MaxAskAgain is how many times "not yet" asks again: after the reminder on
+// the due date, at most this many more.
+const MaxAskAgain = 3
+
+// MaxComment is the longest rating comment kept, in characters (the
+// database checks it too).
+const MaxComment = 200
+
+// tokenBytes random bytes make a token: 144 bits, 24 base64url characters
+// — longer than an invite code (12), so /start tells them apart.
+const tokenBytes = 18
+
+// ErrBadRating is returned for a rating outside 1–5.
+var ErrBadRating = errors.New("a rating is 1 to 5")
+
+// NewToken returns a fresh follow-up token: random, base64url without
+// padding, in Telegram's deep-link alphabet.
+func NewToken() string {
+	b := make([]byte, tokenBytes)
+	_, _ = rand.Read(b) // never fails (crypto/rand panics rather)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// Followup is a follow-up as the bot works with it: the row and what it
+// needs of its case.
+type Followup struct {
+	CaseID         int64          `db:"case_id"`
+	Token          string         `db:"token"`
+	DossierCode    string         `db:"dossier_code"`
+	DueOn          sql.NullTime   `db:"due_on"` // a date; NULL: the guide gives no working-day count
+	DueKnown       bool           `db:"due_known"`
+	ResidentChat   sql.NullInt64  `db:"resident_chat"`
+	ResidentLang   sql.NullString `db:"resident_lang"`
+	Consent        sql.NullBool   `db:"consent"` // NULL: not asked yet
+	ConsentVersion sql.NullString `db:"consent_version"`
+	Status         string         `db:"status"`
+	RemindersSent  int            `db:"reminders_sent"`
+	NextReminderOn sql.NullTime   `db:"next_reminder_on"`
+	Comment        sql.NullString `db:"comment"`
+	EndedAt        sql.NullTime   `db:"ended_at"`
+	CreatedAt      time.Time      `db:"created_at"`
+	// From the case.
+	GuideID     string         `db:"guide_id"`
+	VolunteerID int64          `db:"volunteer_id"`
+	CommuneCode sql.NullString `db:"commune_code"`
+	Rating      sql.NullInt16  `db:"rating"`
+	Result      sql.NullString `db:"followup_result"`
+}
+
+// Reminds says whether reminders may be sent to the resident: someone
+// opened the link, agreed, and the result is still awaited.
+func (f Followup) Reminds() bool {
+	return f.Status == FollowupWaiting && f.ResidentChat.Valid && f.Consent.Valid && f.Consent.Bool
+}
+
+const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.resident_chat, f.resident_lang,
+	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at,
+	c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
+
+// dateOf is the calendar day of t in its own zone, as a DATE parameter.
+func dateOf(t time.Time) string { return t.Format(time.DateOnly) }
+
+// SaveFollowup keeps the dossier code of a case whose resident consented to
+// follow-up, with the date the result is due (zero: unknown) and whether
+// that date is sure (known) or an estimate. The first save makes the link's
+// token; saving again (a corrected code) keeps it. The first reminder is
+// planned for the due date.
+func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due time.Time, known bool) (Followup, error) {
+	var d sql.NullString
+	if !due.IsZero() {
+		d = sql.NullString{String: dateOf(due), Valid: true}
+	}
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		INSERT INTO followups (case_id, dossier_code, due_on, due_known, next_reminder_on, token)
+		VALUES ($1, $2, $3::date, $4, $3::date, $5)
+		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3::date, due_known = $4,
+			next_reminder_on = CASE WHEN followups.reminders_sent = 0 THEN $3::date ELSE followups.next_reminder_on END`,
+		caseID, code, d, known && d.Valid, NewToken())
+	if err != nil {
+		return Followup{}, wrap("save follow-up", err)
+	}
+	return tx.FollowupOfCase(ctx, caseID)
+}
+
+// Followup returns a case's dossier code and due date; ErrNotFound when
+// none was kept.
+func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.NullTime, err error) {
+	row := tx.db(ctx).QueryRowxContext(ctx, `SELECT dossier_code, due_on FROM followups WHERE case_id = $1`, caseID)
+	err = notFound(row.Scan(&code, &due))
+	return code, due, wrap("read follow-up", err)
+}
+
+// FollowupOfCase returns a case's follow-up, locked for this transaction;
+// ErrNotFound when there is none (never kept, forgotten or purged).
+func (tx *Tx) FollowupOfCase(ctx context.Context, caseID int64) (Followup, error) {
+	var f Followup
+	err := tx.db(ctx).GetContext(ctx, &f, `SELECT `+followupColumns+`
+		FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.case_id = $1 FOR UPDATE OF f`, caseID)
+	return f, wrap("read follow-up", notFound(err))
+}
+
+// FollowupByTokenTx returns the follow-up a link names, locked for this
+// transaction; ErrNotFound when the token is unknown or purged.
+func (tx *Tx) FollowupByTokenTx(ctx context.Context, token string) (Followup, error) {
+	var f Followup
+	err := tx.db(ctx).GetContext(ctx, &f, `SELECT `+followupColumns+`
+		FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.token = $1 FOR UPDATE OF f`, token)
+	return f, wrap("read follow-up by link", notFound(err))
+}
+
+// ClaimFollowup makes chat the follow-up's resident if nobody opened its
+// link before (the first chat keeps it), and keeps the resident's language
+// current. It reports whether chat is the resident now.
+func (tx *Tx) ClaimFollowup(ctx context.Context, caseID, chat int64, lang string, at time.Time) (bool, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET resident_chat = $2, resident_lang = $3, opened_at = coalesce(opened_at, $4)
+		WHERE case_id = $1 AND (resident_chat IS NULL OR resident_chat = $2)`, caseID, chat, lang, at)
+	if err != nil {
+		return false, wrap("claim follow-up", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// SetResidentConsent records the resident's own answer to the reminder
+// question, with the version of the text they read. Only the resident's
+// chat can answer.
+func (tx *Tx) SetResidentConsent(ctx context.Context, caseID, chat int64, consent bool, version string, at time.Time) error {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET consent = $3, consent_version = $4, consent_at = $5
+		WHERE case_id = $1 AND resident_chat = $2`, caseID, chat, consent, version, at)
+	return rowChanged("record the resident's consent", res, err)
+}
+
+// RateCase stores the resident's rating (1–5) on the case, where it stays
+// for reports after the follow-up is gone. Rating again replaces it.
+func (tx *Tx) RateCase(ctx context.Context, caseID int64, rating int, at time.Time) error {
+	if rating < 1 || rating > 5 {
+		return ErrBadRating
+	}
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		WITH f AS (UPDATE followups SET rated_at = $3 WHERE case_id = $1)
+		UPDATE cases SET rating = $2 WHERE id = $1`, caseID, rating, at)
+	return wrap("rate case", err)
+}
+
+// SetFollowupComment keeps the resident's short comment (checked by the
+// caller for personal data: privacy.NoteProblem); "" clears it.
+func (tx *Tx) SetFollowupComment(ctx context.Context, caseID int64, comment string) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE followups SET comment = nullif($2, '') WHERE case_id = $1`, caseID, comment)
+	return wrap("keep follow-up comment", err)
+}
+
+// ForgetResident deletes at once every follow-up whose resident is chat —
+// chat id, dossier code, comment — and the chat's guest row (its chosen
+// language), if it has no other reason to exist. The cases stay, with
+// their rating and result. It returns how many follow-ups went.
+func (tx *Tx) ForgetResident(ctx context.Context, chat int64) (int, error) {
+	var n int
+	err := tx.db(ctx).GetContext(ctx, &n, `
+		WITH gone AS (DELETE FROM followups WHERE resident_chat = $1 RETURNING 1),
+		guest AS (DELETE FROM users u WHERE telegram_id = $1 AND role = 'guest'
+			AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id))
+		SELECT count(*) FROM gone`, chat)
+	return n, wrap("forget resident", err)
+}
+
+// The reminder's transitions. Each takes the follow-up as it stands (locked
+// by FollowupOfCase or read by the caller) and changes it only when the
+// transition still applies, reporting whether it did: a double tap, an old
+// reminder's buttons or a job run twice change nothing the second time.
+
+// ReminderSent records that reminder number n (1 for the due date's) went
+// to the resident: the answer is awaited, no date is planned. It changes
+// nothing unless n-1 reminders were sent and one was planned — a job
+// retried after a crash finds false and must not send again.
+func (tx *Tx) ReminderSent(ctx context.Context, caseID int64, n int, at time.Time) (bool, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET reminders_sent = $2, next_reminder_on = NULL
+		WHERE case_id = $1 AND status = 'waiting' AND reminders_sent = $2::smallint - 1 AND next_reminder_on IS NOT NULL`,
+		caseID, n)
+	return changed("record a reminder sent", res, err)
+}
+
+// Received: the resident says the result came. The follow-up ends; the case
+// keeps "received", or "received_late" when said after the due date
+// (at's day in loc). A problem reported earlier is overridden: it was
+// solved.
+func (tx *Tx) Received(ctx context.Context, caseID int64, at time.Time, loc *time.Location) (bool, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		WITH f AS (
+			UPDATE followups SET status = 'received', ended_at = $2, next_reminder_on = NULL
+			WHERE case_id = $1 AND status IN ('waiting', 'problem', 'ended')
+			RETURNING case_id, CASE WHEN due_on IS NOT NULL AND $3::date > due_on THEN 'received_late' ELSE 'received' END AS result)
+		UPDATE cases c SET followup_result = f.result FROM f WHERE c.id = f.case_id`, caseID, at, dateOf(at.In(loc)))
+	return changed("record the result received", res, err)
+}
+
+// NotYet: the resident has not received the result yet. The next reminder
+// is planned for next, unless MaxAskAgain reminders after the first were
+// already sent: then the follow-up ends unanswered. again says which. It
+// changes nothing unless a reminder's answer is awaited (ok false).
+func (tx *Tx) NotYet(ctx context.Context, caseID int64, next, at time.Time) (ok, again bool, err error) {
+	var status string
+	err = tx.db(ctx).GetContext(ctx, &status, `
+		UPDATE followups SET
+			status = CASE WHEN reminders_sent > $4::int THEN 'ended' ELSE status END,
+			ended_at = CASE WHEN reminders_sent > $4::int THEN $3::timestamptz END,
+			next_reminder_on = CASE WHEN reminders_sent > $4::int THEN NULL ELSE $2::date END
+		WHERE case_id = $1 AND status = 'waiting' AND reminders_sent > 0 AND next_reminder_on IS NULL
+		RETURNING status`, caseID, dateOf(next), at, MaxAskAgain)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, false, nil
+	}
+	if err != nil {
+		return false, false, wrap("record not yet", err)
+	}
+	return true, status == FollowupWaiting, nil
+}
+
+// Problem: the resident reports a problem with the dossier. The follow-up
+// ends with the case's result "problem" (the volunteer and their
+// coordinator are told by the caller: ProblemContacts).
+func (tx *Tx) Problem(ctx context.Context, caseID int64, at time.Time) (bool, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		WITH f AS (
+			UPDATE followups SET status = 'problem', ended_at = $2, next_reminder_on = NULL
+			WHERE case_id = $1 AND status = 'waiting' RETURNING case_id)
+		UPDATE cases c SET followup_result = 'problem' FROM f WHERE c.id = f.case_id`, caseID, at)
+	return changed("record a problem", res, err)
+}
+
+// Contact is someone the bot may write to, in their language.
+type Contact struct {
+	ID       int64  `db:"telegram_id"`
+	Language string `db:"language"`
+}
+
+// ProblemContacts returns who is told of a problem with a case: the
+// volunteer who helped, then the coordinators of the case's commune and of
+// its province.
+func (tx *Tx) ProblemContacts(ctx context.Context, caseID int64) ([]Contact, error) {
+	var cs []Contact
+	err := tx.db(ctx).SelectContext(ctx, &cs, `
+		SELECT u.telegram_id, u.language FROM cases c JOIN users u ON u.telegram_id = c.volunteer_id WHERE c.id = $1
+		UNION ALL
+		SELECT * FROM (SELECT u.telegram_id, u.language FROM cases c
+			JOIN users u ON u.telegram_id <> c.volunteer_id AND (
+				(u.role = 'coordinator' AND u.commune_code = c.commune_code)
+				OR (u.role = 'province_coordinator' AND u.province_code = (SELECT province_code FROM communes WHERE code = c.commune_code)))
+			WHERE c.id = $1 ORDER BY u.role, u.telegram_id) co`, caseID)
+	return cs, wrap("read problem contacts", err)
+}
+
+// Reminder is what a reminder job needs to write to a resident.
+type Reminder struct {
+	CaseID      int64        `db:"case_id"`
+	Chat        int64        `db:"resident_chat"`
+	Language    string       `db:"language"` // the resident's: their guest row's if they chose one since, else the one kept
+	N           int          `db:"n"`        // this reminder's number: pass it to ReminderSent
+	GuideID     string       `db:"guide_id"`
+	DossierCode string       `db:"dossier_code"`
+	DueOn       sql.NullTime `db:"due_on"`
+	DueKnown    bool         `db:"due_known"`
+}
+
+// DueReminders returns up to limit follow-ups whose next reminder is due on
+// or before day (a date in Vietnam time) and that may remind: a resident
+// who opened the link and agreed, the result still awaited. Residents who
+// followed no link never appear.
+func (s *Storage) DueReminders(ctx context.Context, day time.Time, limit int) ([]Reminder, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	var rs []Reminder
+	err := s.db.SelectContext(ctx, &rs, `
+		SELECT f.case_id, f.resident_chat, coalesce(nullif(u.language, ''), f.resident_lang, '') AS language,
+			f.reminders_sent + 1 AS n, c.guide_id, f.dossier_code, f.due_on, f.due_known
+		FROM followups f JOIN cases c ON c.id = f.case_id LEFT JOIN users u ON u.telegram_id = f.resident_chat
+		WHERE f.status = 'waiting' AND f.next_reminder_on <= $1::date AND f.resident_chat IS NOT NULL AND f.consent
+		ORDER BY f.next_reminder_on, f.case_id LIMIT $2`, dateOf(day), limit)
+	return rs, wrap("list due reminders", err)
+}
+
+// FollowupPage is what the resident's web page shows (GET /f/<token>).
+type FollowupPage struct {
+	Token       string
+	CaseID      int64
+	GuideID     string
+	DossierCode string
+	DueOn       time.Time // a date (Vietnam time); zero when unknown
+	DueKnown    bool      // false: the date is an estimate ("dự kiến")
+	Status      string    // FollowupWaiting, FollowupReceived, FollowupProblem, FollowupEnded
+	Rating      int       // 0 = not rated yet
+}
+
+// vietnam is the zone due dates are days of.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// FollowupByToken returns what the page of a link shows; ErrNotFound when
+// the token is unknown or purged.
+func (s *Storage) FollowupByToken(ctx context.Context, token string) (FollowupPage, error) {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	var f Followup
+	err := s.db.GetContext(ctx, &f, `SELECT `+followupColumns+`
+		FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.token = $1`, token)
+	if err != nil {
+		return FollowupPage{}, wrap("read follow-up page", notFound(err))
+	}
+	return f.Page(), nil
+}
+
+// Page is the follow-up as its web page shows it.
+func (f Followup) Page() FollowupPage {
+	p := FollowupPage{Token: f.Token, CaseID: f.CaseID, GuideID: f.GuideID, DossierCode: f.DossierCode,
+		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16)}
+	if f.DueOn.Valid {
+		d := f.DueOn.Time
+		p.DueOn = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vietnam)
+	}
+	return p
+}
+
+// RateFollowup stores a rating (1–5) given on a link's page, and the
+// comment when not empty (checked by the caller: privacy.NoteProblem, at
+// most MaxComment characters). ErrNotFound when the token is unknown or
+// purged; ErrBadRating outside 1–5.
+func (s *Storage) RateFollowup(ctx context.Context, token string, rating int, comment string, at time.Time) error {
+	if rating < 1 || rating > 5 {
+		return ErrBadRating
+	}
+	return s.InTx(ctx, func(tx *Tx) error {
+		f, err := tx.FollowupByTokenTx(ctx, token)
+		if err != nil {
+			return err
+		}
+		if err := tx.RateCase(ctx, f.CaseID, rating, at); err != nil {
+			return err
+		}
+		if comment == "" {
+			return nil
+		}
+		return tx.SetFollowupComment(ctx, f.CaseID, comment)
+	})
+}
+
+// FollowupReceived records, from a link's page, that the result came (as
+// Received); pressing it twice changes nothing. ErrNotFound when the token
+// is unknown or purged.
+func (s *Storage) FollowupReceived(ctx context.Context, token string, at time.Time) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		f, err := tx.FollowupByTokenTx(ctx, token)
+		if err != nil {
+			return err
+		}
+		if f.Status == FollowupReceived {
+			return nil
+		}
+		_, err = tx.Received(ctx, f.CaseID, at, vietnam)
+		return err
+	})
+}
+
+// changed reports whether a statement changed a row.
+func changed(doing string, res sql.Result, err error) (bool, error) {
+	if err != nil {
+		return false, wrap(doing, err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, wrap(doing, err)
+}
+
+// rowChanged is changed for a statement that must change one row:
+// ErrNotFound when it changed none.
+func rowChanged(doing string, res sql.Result, err error) error {
+	ok, err := changed(doing, res, err)
+	if err == nil && !ok {
+		return ErrNotFound
+	}
+	return err
+}
