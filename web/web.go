@@ -37,10 +37,25 @@ import (
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/privacy"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
-// MaxComment is the longest comment a rating may carry, in characters.
-const MaxComment = 300
+// MaxComment is the longest comment a rating may carry, in characters
+// (what storage keeps).
+const MaxComment = storage.MaxComment
+
+// *storage.Storage is the Store.
+var _ Store = (*storage.Storage)(nil)
+
+// The follow-up as the page reads it, and its statuses, are storage's.
+type FollowupPage = storage.FollowupPage
+
+const (
+	FollowupWaiting  = storage.FollowupWaiting
+	FollowupReceived = storage.FollowupReceived
+	FollowupProblem  = storage.FollowupProblem
+	FollowupEnded    = storage.FollowupEnded
+)
 
 // maxForm bounds a POST body: a rating and a 300-character comment need far
 // less.
@@ -202,7 +217,7 @@ func (h *Handler) open(q *request) (FollowupPage, bool) {
 	defer cancel()
 	p, err := h.store.FollowupByToken(ctx, q.token)
 	switch {
-	case errors.Is(err, errNotFound):
+	case errors.Is(err, storage.ErrNotFound):
 		h.wrongToken(q)
 		return FollowupPage{}, false
 	case err != nil:
@@ -272,7 +287,7 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
 	defer cancel()
-	if err := h.store.RateFollowup(ctx, q.token, rating, comment, h.now()); errors.Is(err, errNotFound) {
+	if err := h.store.RateFollowup(ctx, q.token, rating, comment, h.now()); errors.Is(err, storage.ErrNotFound) {
 		h.wrongToken(q) // purged between the read and the write
 		return
 	} else if err != nil {
@@ -294,7 +309,7 @@ func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
 	defer cancel()
-	if err := h.store.FollowupReceived(ctx, q.token, h.now()); errors.Is(err, errNotFound) {
+	if err := h.store.FollowupReceived(ctx, q.token, h.now()); errors.Is(err, storage.ErrNotFound) {
 		h.wrongToken(q)
 		return
 	} else if err != nil {
