@@ -292,6 +292,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return h.guidesList(r)
 		case "flags":
 			return h.flagsList(r)
+		case "team":
+			return h.teamStart(r)
+		case "digest":
+			return h.digest(r, args)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil
@@ -305,6 +309,8 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.inviteText(r, conv)
 	case flowCase:
 		return h.caseText(r, conv)
+	case flowTeam:
+		return h.teamText(r, conv)
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
@@ -373,6 +379,10 @@ func (h *Handlers) press(r *request) error {
 		return h.casePress(r, cb)
 	case flowFlags:
 		return h.flagsPress(r, cb)
+	case flowTeam:
+		return h.teamPress(r, cb)
+	case flowDigest:
+		return h.digestPress(r, cb)
 	}
 	r.answer(r.t.T("button.done"))
 	return nil

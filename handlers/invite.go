@@ -14,11 +14,14 @@ import (
 	"github.com/dvcbot/dvcbot/storage"
 )
 
-// The invite flow: an admin picks a province, then a commune (by buttons or
-// by typing a name, old or new), then the role. A coordinator gets a link
-// for volunteers of their own commune at once: inviting to other communes
-// is their coordinators' business. The result is a deep link
-// https://t.me/<bot>?start=<code>.
+// The invite flow: an admin picks a province, then either the whole
+// province (an invite for its province coordinator) or a commune (by
+// buttons or by typing a name, old or new), then the role. A province
+// coordinator starts at the communes of their province, and only theirs:
+// the list, the search and every press keep to it. A commune coordinator
+// gets a link for volunteers of their own commune at once: inviting to
+// other communes is their coordinators' business. The result is a deep
+// link https://t.me/<bot>?start=<code>.
 
 // Invite flow steps.
 const (
@@ -46,6 +49,11 @@ func (h *Handlers) inviteStart(r *request) error {
 	switch {
 	case r.role == storage.RoleAdmin:
 		return h.inviteGo(r, stepProvince, inviteState{})
+	case r.role == storage.RoleProvinceCoordinator && r.user.ProvinceCode.Valid:
+		return h.inviteGo(r, stepCommune, inviteState{Province: r.user.ProvinceCode.String})
+	case r.role == storage.RoleProvinceCoordinator:
+		r.say(r.t.T("invite.no_unit"), nil)
+		return nil
 	case r.role != storage.RoleCoordinator:
 		r.say(r.t.T("invite.not_allowed"), nil)
 		return nil
@@ -89,7 +97,7 @@ var inviteScreens map[string]inviteScreen
 func init() {
 	commune := inviteAction{to: []string{stepRole}, do: func(v *inviteView, code string) error {
 		c, err := v.tx.Commune(v.ctx, code)
-		if errors.Is(err, storage.ErrNotFound) {
+		if errors.Is(err, storage.ErrNotFound) || (err == nil && !v.mayInvite(c.ProvinceCode)) {
 			return v.show("")
 		} else if err != nil {
 			return err
@@ -149,6 +157,10 @@ func init() {
 					buttons[i] = v.button(c.Name, "commune", c.Code)
 				}
 				kb := grid(buttons, 2)
+				if v.role == storage.RoleAdmin {
+					// The province itself: an invite for its province coordinator.
+					kb = append(bot.Keyboard{{v.button(v.t.T("invite.whole_province"), "whole", "")}}, kb...)
+				}
 				var nav []bot.Button
 				if v.st.Page > 0 {
 					nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(v.st.Page-1)))
@@ -164,6 +176,12 @@ func init() {
 			},
 			on: map[string]inviteAction{
 				"commune": commune,
+				"whole": {to: []string{leadsNowhere, stepCommune}, do: func(v *inviteView, _ string) error {
+					if v.role != storage.RoleAdmin {
+						return v.show("")
+					}
+					return v.h.inviteCreateProvince(v.request, v.st.Province)
+				}},
 				"page": {to: []string{stepCommune}, do: func(v *inviteView, arg string) error {
 					page, _ := strconv.Atoi(arg)
 					v.st.Page = max(page, 0)
@@ -199,7 +217,14 @@ func init() {
 				return v.t.T("invite.choose_role", locales.Data{"Unit": c.FullName()}), append(kb, v.lastRow()), nil
 			},
 			on: map[string]inviteAction{
-				"role": {to: []string{leadsNowhere}, do: func(v *inviteView, role string) error {
+				"role": {to: []string{leadsNowhere, stepRole}, do: func(v *inviteView, role string) error {
+					c, err := v.tx.Commune(v.ctx, v.st.Commune)
+					if err != nil {
+						return err
+					}
+					if !v.mayInvite(c.ProvinceCode) || (role != storage.RoleVolunteer && role != storage.RoleCoordinator) {
+						return v.show("")
+					}
 					return v.h.inviteCreate(v.request, v.st.Commune, role)
 				}},
 				"back":   back(stepResults, stepCommune, stepProvince),
@@ -240,7 +265,7 @@ func (v *inviteView) show(note string) error {
 // lastRow is every step's Back (where there is a way back) and Cancel.
 func (v *inviteView) lastRow() []bot.Button {
 	row := []bot.Button{v.button(v.t.T("button.cancel"), "cancel", "")}
-	if v.step != stepProvince {
+	if v.step != stepProvince && !(v.step == stepCommune && v.role != storage.RoleAdmin) {
 		row = append([]bot.Button{v.button(v.t.T("button.back"), "back", "")}, row...)
 	}
 	return row
@@ -269,16 +294,16 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 		r.answer(r.t.T("button.done"))
 		return nil
 	}
-	if r.role != storage.RoleAdmin {
+	v, err := h.inviteView(r, conv)
+	if err != nil {
+		return err
+	}
+	if !v.mayUseFlow() {
 		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 			return err
 		}
 		r.show(r.t.T("invite.not_allowed"), nil)
 		return nil
-	}
-	v, err := h.inviteView(r, conv)
-	if err != nil {
-		return err
 	}
 	return press(h, r, flowInvite, v.step, inviteScreens[v.step], v, conv, cb)
 }
@@ -300,13 +325,13 @@ func (v *inviteView) back() error {
 
 // inviteText takes a typed commune name, at any step, as a search.
 func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
-	if r.role != storage.RoleAdmin {
-		r.say(r.t.T("invite.not_allowed"), nil)
-		return r.tx.EndConversation(r.ctx, r.chat)
-	}
 	v, err := h.inviteView(r, conv)
 	if err != nil {
 		return err
+	}
+	if !v.mayUseFlow() {
+		r.say(r.t.T("invite.not_allowed"), nil)
+		return r.tx.EndConversation(r.ctx, r.chat)
 	}
 	_, err = typed(h, r, flowInvite, v.step, inviteScreens[v.step], v) // every step takes a typed name
 	return err
@@ -332,7 +357,10 @@ func (v *inviteView) search(text string) error {
 		return v.show(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
 	}
 	province := ""
-	if v.step == stepCommune || v.step == stepResults {
+	switch {
+	case v.role != storage.RoleAdmin:
+		province = v.st.Province // a province coordinator's own, always (mayUseFlow)
+	case v.step == stepCommune || v.step == stepResults:
 		province = v.st.Province
 	}
 	ms, err := v.tx.SearchCommunes(v.ctx, text, province, searchResults+1)
@@ -368,7 +396,32 @@ func resultsScreen(v *inviteView, query string, ms []storage.CommuneMatch) (stri
 	return strings.Join(lines, "\n"), kb
 }
 
-// inviteCreate makes the invite and ends the flow with its link.
+// mayUseFlow reports whether the user may walk the invite flow as it
+// stands: an admin anywhere, a province coordinator in their own province.
+func (v *inviteView) mayUseFlow() bool {
+	switch v.role {
+	case storage.RoleAdmin:
+		return true
+	case storage.RoleProvinceCoordinator:
+		return v.user.ProvinceCode.Valid && v.st.Province == v.user.ProvinceCode.String
+	}
+	return false
+}
+
+// mayInvite reports whether the user may invite to a commune of province.
+func (v *inviteView) mayInvite(province string) bool {
+	return v.role == storage.RoleAdmin || (v.role == storage.RoleProvinceCoordinator && v.user.ProvinceCode.String == province)
+}
+
+// inviteExpiry is when an invite made now expires: the end of the day, as
+// the message says.
+func (h *Handlers) inviteExpiry() time.Time {
+	y, m, d := h.now().In(vietnam).Add(h.inviteTTL).Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, vietnam)
+}
+
+// inviteCreate makes the invite to a commune's team and ends the flow with
+// its link.
 func (h *Handlers) inviteCreate(r *request, commune, role string) error {
 	c, err := r.tx.Commune(r.ctx, commune)
 	if err != nil {
@@ -378,21 +431,39 @@ func (h *Handlers) inviteCreate(r *request, commune, role string) error {
 	if role == storage.RoleCoordinator {
 		uses = h.coordInviteMax
 	}
-	// Valid to the end of the day, as the message says.
-	y, m, d := h.now().In(vietnam).Add(h.inviteTTL).Date()
-	expires := time.Date(y, m, d+1, 0, 0, 0, 0, vietnam)
+	expires := h.inviteExpiry()
 	inv, err := r.tx.CreateInvite(r.ctx, c.Code, role, r.user.TelegramID, expires, uses)
 	if err != nil {
 		return err
 	}
+	return h.inviteCreated(r, inv, c.FullName())
+}
+
+// inviteCreateProvince makes an invite for a province's coordinator (an
+// admin's) and ends the flow with its link.
+func (h *Handlers) inviteCreateProvince(r *request, province string) error {
+	p, err := r.tx.Province(r.ctx, province)
+	if err != nil {
+		return err
+	}
+	inv, err := r.tx.CreateProvinceInvite(r.ctx, p.Code, r.user.TelegramID, h.inviteExpiry(), h.coordInviteMax)
+	if err != nil {
+		return err
+	}
+	return h.inviteCreated(r, inv, p.Name)
+}
+
+// inviteCreated ends the flow with the new invite's link.
+func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit string) error {
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
+	expires, uses := inv.ExpiresAt.In(vietnam), inv.MaxUses
 	link := "https://t.me/" + h.botUsername + "?start=" + inv.Code
 	r.landed = leadsNowhere
 	r.show(r.t.T("invite.created", locales.Data{
-		"Unit":    c.FullName(),
-		"Role":    r.t.T("role." + role),
+		"Unit":    unit,
+		"Role":    r.t.T("role." + inv.Role),
 		"Link":    link,
 		"MaxUses": uses,
 		"Expires": expires.Add(-time.Second).Format("02/01/2006"),

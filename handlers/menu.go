@@ -9,14 +9,16 @@ import (
 // menu lists the commands that fit a role; the menu only shows them, the
 // handlers check the role again on every command.
 func menu(t *locales.Localizer, role string) []bot.Command {
-	names := []string{"start", "help", "lang"}
+	var names []string
 	switch role {
 	case storage.RoleVolunteer:
-		names = append([]string{"new", "resume"}, append(names, "cancel")...)
-	case storage.RoleCoordinator:
-		names = append([]string{"new", "resume"}, append(names, "invite", "cancel")...)
+		names = []string{"new", "resume", "me", "start", "help", "lang", "cancel"}
+	case storage.RoleCoordinator, storage.RoleProvinceCoordinator:
+		names = []string{"new", "resume", "team", "tally", "invite", "digest", "start", "help", "lang", "cancel"}
 	case storage.RoleAdmin:
-		names = append([]string{"new", "resume"}, append(names, "invite", "guides", "flags", "cancel")...)
+		names = []string{"new", "resume", "team", "tally", "invite", "guides", "flags", "start", "help", "lang", "cancel"}
+	default:
+		names = []string{"start", "help", "lang"}
 	}
 	cmds := make([]bot.Command, len(names))
 	for i, n := range names {

@@ -23,6 +23,7 @@ func TestScreenGraphsInDocs(t *testing.T) {
 	for _, doc := range []struct{ file, name, graph string }{
 		{"../docs/wizard.md", "case flow", graph(caseScreens, caseScreenOrder)},
 		{"../docs/architecture.md", "invite flow", graph(inviteScreens, inviteScreenOrder)},
+		{"../docs/team.md", "team flow", graph(teamScreens, teamScreenOrder)},
 	} {
 		data, err := os.ReadFile(doc.file)
 		if err != nil {
@@ -81,6 +82,15 @@ func TestEveryScreenNamesItsTargets(t *testing.T) {
 			for _, to := range a.to {
 				if _, ok := inviteScreens[to]; !ok && to != leadsNowhere {
 					t.Errorf("invite flow: %s --%s--> %s: no such screen", name, act, to)
+				}
+			}
+		}
+	}
+	for name, s := range teamScreens {
+		for act, a := range s.on {
+			for _, to := range a.to {
+				if _, ok := teamScreens[to]; !ok && to != leadsNowhere {
+					t.Errorf("team flow: %s --%s--> %s: no such screen", name, act, to)
 				}
 			}
 		}

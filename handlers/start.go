@@ -12,18 +12,25 @@ import (
 // invitePayload is the shape of a deep-link payload Telegram can carry.
 var invitePayload = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
-// start greets the user, or, when they came through an invite link
-// (/start <code>), makes them a member of the invite's commune.
+// start greets the user; a payload is what a deep link carried: an invite
+// code (/start <code>) makes them a member of the invite's unit.
 func (h *Handlers) start(r *request, payload string) error {
-	if payload != "" {
+	switch {
+	case payload == "":
+		return h.greet(r)
+	default:
 		return h.join(r, payload)
 	}
+}
+
+// greet says who the user is to the bot and sets their menu.
+func (h *Handlers) greet(r *request) error {
 	name := r.user.FirstName
 	switch {
 	case r.role == storage.RoleAdmin:
 		r.say(r.t.T("start.admin", locales.Data{"Name": name}), nil)
 	case r.member():
-		unit, err := h.unitName(r, r.user.CommuneCode.String)
+		unit, err := h.userUnit(r, r.user)
 		if err != nil {
 			return err
 		}
@@ -43,6 +50,8 @@ func (h *Handlers) help(r *request) error {
 			text += "\n\n" + r.t.N("help.admin_due", due)
 		}
 		r.say(text, nil)
+	case storage.RoleProvinceCoordinator:
+		r.say(r.t.T("help.province_coordinator"), nil)
 	case storage.RoleCoordinator:
 		r.say(r.t.T("help.coordinator"), nil)
 	case storage.RoleVolunteer:
@@ -68,20 +77,26 @@ func (h *Handlers) join(r *request, code string) error {
 	if err != nil {
 		return err
 	}
-	unit, err := h.unitName(r, inv.CommuneCode)
+	unit, err := h.inviteUnit(r, inv)
 	if err != nil {
 		return err
 	}
+	sameUnit := r.user.CommuneCode == inv.CommuneCode && r.user.ProvinceCode == inv.ProvinceCode
 	switch {
 	case inv.CreatedBy == r.user.TelegramID:
 		r.say(r.t.T("join.own_invite"), nil)
 		return nil
-	case r.user.CommuneCode.String == inv.CommuneCode && storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role):
+	case inv.RevokedAt.Valid:
+		// Said before anything about the user's own role: the link is dead
+		// for everyone.
+		r.say(r.t.T("join.revoked"), nil)
+		return nil
+	case sameUnit && storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role):
 		r.say(r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
 		return nil
 	case storage.RoleRank(r.user.Role) > storage.RoleRank(inv.Role):
 		// A coordinator tapping a volunteer's link would lose their rights.
-		current, err := h.unitName(r, r.user.CommuneCode.String)
+		current, err := h.userUnit(r, r.user)
 		if err != nil {
 			return err
 		}
@@ -89,6 +104,9 @@ func (h *Handlers) join(r *request, code string) error {
 		return nil
 	}
 	switch err := r.tx.UseInvite(r.ctx, inv, h.now()); {
+	case errors.Is(err, storage.ErrInviteRevoked):
+		r.say(r.t.T("join.revoked"), nil)
+		return nil
 	case errors.Is(err, storage.ErrInviteExpired):
 		r.say(r.t.T("join.expired"), nil)
 		return nil
@@ -98,7 +116,12 @@ func (h *Handlers) join(r *request, code string) error {
 	case err != nil:
 		return err
 	}
-	if err := r.tx.SetMembership(r.ctx, r.user.TelegramID, r.user.FirstName, inv.CommuneCode, inv.Role); err != nil {
+	if inv.ProvinceCode.Valid {
+		err = r.tx.SetProvinceMembership(r.ctx, r.user.TelegramID, r.user.FirstName, inv.ProvinceCode.String)
+	} else {
+		err = r.tx.SetMembership(r.ctx, r.user.TelegramID, r.user.FirstName, inv.CommuneCode.String, inv.Role)
+	}
+	if err != nil {
 		return err
 	}
 	if r.role != storage.RoleAdmin {
@@ -128,4 +151,30 @@ func (h *Handlers) unitName(r *request, code string) (string, error) {
 		return "", err
 	}
 	return c.FullName(), nil
+}
+
+// provinceName is a province's name.
+func (h *Handlers) provinceName(r *request, code string) (string, error) {
+	p, err := r.tx.Province(r.ctx, code)
+	if err != nil {
+		return "", err
+	}
+	return p.Name, nil
+}
+
+// userUnit names a member's unit: their commune, or their province for a
+// province coordinator.
+func (h *Handlers) userUnit(r *request, u storage.User) (string, error) {
+	if u.ProvinceCode.Valid {
+		return h.provinceName(r, u.ProvinceCode.String)
+	}
+	return h.unitName(r, u.CommuneCode.String)
+}
+
+// inviteUnit names the unit an invite is for.
+func (h *Handlers) inviteUnit(r *request, inv storage.Invite) (string, error) {
+	if inv.ProvinceCode.Valid {
+		return h.provinceName(r, inv.ProvinceCode.String)
+	}
+	return h.unitName(r, inv.CommuneCode.String)
 }

@@ -3,26 +3,37 @@ package storage
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"errors"
 	"time"
 )
 
-// Invite lets people join a commune's team with a role through a deep link.
+// Invite lets people join a team with a role through a deep link: a
+// commune's team as a volunteer or coordinator, or a province's as its
+// province coordinator.
 type Invite struct {
-	Code        string    `db:"code"`
-	CommuneCode string    `db:"commune_code"`
-	Role        string    `db:"role"`
-	CreatedBy   int64     `db:"created_by"`
-	CreatedAt   time.Time `db:"created_at"`
-	ExpiresAt   time.Time `db:"expires_at"`
-	MaxUses     int       `db:"max_uses"`
-	Uses        int       `db:"uses"`
+	Code string `db:"code"`
+	// CommuneCode is the commune joined; empty for a province invite.
+	CommuneCode sql.NullString `db:"commune_code"`
+	// ProvinceCode is the province a province coordinator's invite is for;
+	// empty for a commune invite.
+	ProvinceCode sql.NullString `db:"province_code"`
+	Role         string         `db:"role"`
+	CreatedBy    int64          `db:"created_by"`
+	CreatedAt    time.Time      `db:"created_at"`
+	ExpiresAt    time.Time      `db:"expires_at"`
+	MaxUses      int            `db:"max_uses"`
+	Uses         int            `db:"uses"`
+	RevokedAt    sql.NullTime   `db:"revoked_at"`
 }
+
+const inviteColumns = `code, commune_code, province_code, role, created_by, created_at, expires_at, max_uses, uses, revoked_at`
 
 // Reasons an invite cannot be used.
 var (
 	ErrInviteExpired = errors.New("invite expired")
 	ErrInviteUsedUp  = errors.New("invite used up")
+	ErrInviteRevoked = errors.New("invite revoked")
 )
 
 // inviteAlphabet keeps codes within Telegram's deep-link payload alphabet
@@ -48,15 +59,26 @@ func newInviteCode() string {
 	return string(code)
 }
 
-// CreateInvite stores a new invite with a random code.
+// CreateInvite stores a new invite to a commune's team with a random code.
 func (tx *Tx) CreateInvite(ctx context.Context, commune, role string, by int64, expires time.Time, maxUses int) (Invite, error) {
 	var inv Invite
 	err := tx.db(ctx).GetContext(ctx, &inv, `
 		INSERT INTO invites (code, commune_code, role, created_by, expires_at, max_uses)
 		VALUES ($1, $2, $3, $4, $5, $6)
-		RETURNING code, commune_code, role, created_by, created_at, expires_at, max_uses, uses`,
+		RETURNING `+inviteColumns,
 		newInviteCode(), commune, role, by, expires, maxUses)
 	return inv, wrap("create invite", err)
+}
+
+// CreateProvinceInvite stores a new invite to be a province's coordinator.
+func (tx *Tx) CreateProvinceInvite(ctx context.Context, province string, by int64, expires time.Time, maxUses int) (Invite, error) {
+	var inv Invite
+	err := tx.db(ctx).GetContext(ctx, &inv, `
+		INSERT INTO invites (code, province_code, role, created_by, expires_at, max_uses)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		RETURNING `+inviteColumns,
+		newInviteCode(), province, RoleProvinceCoordinator, by, expires, maxUses)
+	return inv, wrap("create province invite", err)
 }
 
 // Invite returns an invite, locked until the transaction ends so that two
@@ -64,13 +86,16 @@ func (tx *Tx) CreateInvite(ctx context.Context, commune, role string, by int64, 
 func (tx *Tx) Invite(ctx context.Context, code string) (Invite, error) {
 	var inv Invite
 	err := tx.db(ctx).GetContext(ctx, &inv, `
-		SELECT code, commune_code, role, created_by, created_at, expires_at, max_uses, uses
-		FROM invites WHERE code = $1 FOR UPDATE`, code)
+		SELECT `+inviteColumns+` FROM invites WHERE code = $1 FOR UPDATE`, code)
 	return inv, wrap("read invite", notFound(err))
 }
 
-// UseInvite checks an invite locked by Invite and counts one use of it.
+// UseInvite checks an invite locked by Invite and counts one use of it. A
+// revoked invite says so, whether or not it has also expired.
 func (tx *Tx) UseInvite(ctx context.Context, inv Invite, now time.Time) error {
+	if inv.RevokedAt.Valid {
+		return ErrInviteRevoked
+	}
 	if !now.Before(inv.ExpiresAt) {
 		return ErrInviteExpired
 	}
@@ -81,8 +106,8 @@ func (tx *Tx) UseInvite(ctx context.Context, inv Invite, now time.Time) error {
 	return wrap("use invite", err)
 }
 
-// ExpireInvite ends an invite at the given time: revoking a link (no
-// command does it yet; tests use it).
+// ExpireInvite ends an invite at the given time (tests of expiry; a
+// coordinator revokes with RevokeInvite).
 func (tx *Tx) ExpireInvite(ctx context.Context, code string, at time.Time) error {
 	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE invites SET expires_at = $2 WHERE code = $1`, code, at)
 	return wrap("expire invite", err)

@@ -43,7 +43,7 @@ func TestCreateInvite(t *testing.T) {
 				t.Errorf("invite code %q given twice", inv.Code)
 			}
 			seen[inv.Code] = true
-			if inv.CommuneCode != anHoiTay || inv.Role != role || inv.CreatedBy != 42 || inv.MaxUses != 3 || inv.Uses != 0 {
+			if inv.CommuneCode.String != anHoiTay || inv.ProvinceCode.Valid || inv.RevokedAt.Valid || inv.Role != role || inv.CreatedBy != 42 || inv.MaxUses != 3 || inv.Uses != 0 {
 				t.Errorf("CreateInvite returned %+v", inv)
 			}
 			if !inv.ExpiresAt.Equal(expires) {

@@ -1,0 +1,612 @@
+package handlers
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// The team flow (/team): a coordinator sees the people of their unit — a
+// commune coordinator their commune, a province coordinator every commune
+// of their province — page by page, removes one (after a confirmation),
+// and lists and revokes the unit's invites that can still be used. An
+// admin first picks a province. Everything is checked against the unit
+// the user holds now, on every press: the buttons only offer what is in
+// scope, and each action checks again what it acts on, so a forged press,
+// a double tap or a member moved meanwhile changes nothing it should not.
+
+const flowTeam = "tm"
+
+// Team flow screens.
+const (
+	teamProvinces = "provinces" // an admin picks the province
+	teamMembers   = "members"
+	teamConfirm   = "confirm" // remove this member?
+	teamInvites   = "invites"
+	teamRevoke    = "revoke" // revoke this invite?
+)
+
+const (
+	membersPerPage = 10 // 10 lines of at most ~300 characters: far below 4,096
+	invitesPerPage = 8
+	buttonName     = 24 // a name on a button is cut to this many characters
+)
+
+// teamState is the flow's data in the conversation row: the unit shown (a
+// commune, or a whole province when Commune is empty), the pages, and the
+// member or invite a confirmation is about.
+type teamState struct {
+	Province string `json:"p,omitempty"`
+	Commune  string `json:"c,omitempty"`
+	Page     int    `json:"pg,omitempty"`
+	Member   int64  `json:"m,omitempty"`
+	Invite   string `json:"i,omitempty"`
+	IPage    int    `json:"ipg,omitempty"`
+}
+
+// teamView is where the chat stands in the team flow.
+type teamView struct {
+	*request
+	h    *Handlers
+	step string
+	st   teamState
+	ver  int
+}
+
+type (
+	teamScreen = screen[*teamView]
+	teamAction = action[*teamView]
+)
+
+// teamScreenOrder is the reading order of the graph.
+var teamScreenOrder = []string{teamProvinces, teamMembers, teamConfirm, teamInvites, teamRevoke}
+
+// teamScreens is the team flow, screen by screen (docs/team.md draws its
+// graph).
+var teamScreens map[string]teamScreen
+
+func init() {
+	closeFlow := teamAction{to: []string{leadsNowhere}, do: func(v *teamView, _ string) error {
+		if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+			return err
+		}
+		v.landed = leadsNowhere
+		v.request.show(v.t.T("team.closed"), nil)
+		return nil
+	}}
+	to := func(step string) teamAction {
+		return teamAction{to: []string{step}, do: func(v *teamView, _ string) error { return v.goTo(step, v.st) }}
+	}
+	teamScreens = map[string]teamScreen{
+		teamProvinces: {
+			draw: func(v *teamView) (string, bot.Keyboard, error) {
+				ps, err := v.tx.Provinces(v.ctx)
+				if err != nil {
+					return "", nil, err
+				}
+				buttons := make([]bot.Button, len(ps))
+				for i, p := range ps {
+					buttons[i] = v.button(p.Name, "province", p.Code)
+				}
+				return v.t.T("team.choose_province"), append(grid(buttons, 2), []bot.Button{v.button(v.t.T("team.close"), "close", "")}), nil
+			},
+			on: map[string]teamAction{
+				"province": {to: []string{teamMembers}, do: func(v *teamView, code string) error {
+					return v.goTo(teamMembers, teamState{Province: code})
+				}},
+				"close": closeFlow,
+			},
+		},
+		teamMembers: {
+			draw: func(v *teamView) (string, bot.Keyboard, error) { return v.drawMembers() },
+			on: map[string]teamAction{
+				"rm": {to: []string{teamConfirm, teamMembers}, do: func(v *teamView, arg string) error {
+					id, _ := strconv.ParseInt(arg, 10, 64)
+					u, ok, err := v.removable(id)
+					if err != nil {
+						return err
+					}
+					if !ok {
+						return v.goNote(teamMembers, v.st, v.t.T("team.remove_gone"))
+					}
+					st := v.st
+					st.Member = u.TelegramID
+					return v.goTo(teamConfirm, st)
+				}},
+				"page": {to: []string{teamMembers}, do: func(v *teamView, arg string) error {
+					page, _ := strconv.Atoi(arg)
+					v.st.Page = max(page, 0)
+					return v.goTo(teamMembers, v.st)
+				}},
+				"invites": {to: []string{teamInvites}, do: func(v *teamView, _ string) error {
+					v.st.IPage = 0
+					return v.goTo(teamInvites, v.st)
+				}},
+				"back":  to(teamProvinces), // an admin's only
+				"close": closeFlow,
+			},
+		},
+		teamConfirm: {
+			draw: func(v *teamView) (string, bot.Keyboard, error) {
+				back := []bot.Button{v.button(v.t.T("button.back"), "back", "")}
+				u, ok, err := v.removable(v.st.Member)
+				if err != nil || !ok {
+					return v.t.T("team.remove_gone"), bot.Keyboard{back}, err
+				}
+				unit, err := v.h.userUnit(v.request, u)
+				if err != nil {
+					return "", nil, err
+				}
+				text := v.t.T("team.confirm_remove", locales.Data{"Name": u.FirstName, "Role": v.t.T("role." + u.Role), "Unit": unit})
+				return text, bot.Keyboard{{v.button(v.t.T("team.remove_yes"), "yes", "")}, back}, nil
+			},
+			on: map[string]teamAction{
+				"yes": {to: []string{teamMembers}, do: func(v *teamView, _ string) error { return v.remove() }},
+				"back": {to: []string{teamMembers}, do: func(v *teamView, _ string) error {
+					v.st.Member = 0
+					return v.goTo(teamMembers, v.st)
+				}},
+			},
+		},
+		teamInvites: {
+			draw: func(v *teamView) (string, bot.Keyboard, error) { return v.drawInvites() },
+			on: map[string]teamAction{
+				"revoke": {to: []string{teamRevoke, teamInvites}, do: func(v *teamView, code string) error {
+					inv, ok, err := v.revocable(code)
+					if err != nil {
+						return err
+					}
+					if !ok {
+						return v.goNote(teamInvites, v.st, v.t.T("team.revoke_gone"))
+					}
+					st := v.st
+					st.Invite = inv.Code
+					return v.goTo(teamRevoke, st)
+				}},
+				"ipage": {to: []string{teamInvites}, do: func(v *teamView, arg string) error {
+					page, _ := strconv.Atoi(arg)
+					v.st.IPage = max(page, 0)
+					return v.goTo(teamInvites, v.st)
+				}},
+				"back":  to(teamMembers),
+				"close": closeFlow,
+			},
+		},
+		teamRevoke: {
+			draw: func(v *teamView) (string, bot.Keyboard, error) {
+				back := []bot.Button{v.button(v.t.T("button.back"), "back", "")}
+				inv, ok, err := v.revocable(v.st.Invite)
+				if err != nil || !ok {
+					return v.t.T("team.revoke_gone"), bot.Keyboard{back}, err
+				}
+				unit, err := v.h.inviteUnit(v.request, inv)
+				if err != nil {
+					return "", nil, err
+				}
+				text := v.t.T("team.confirm_revoke", locales.Data{"Role": v.t.T("role." + inv.Role), "Unit": unit,
+					"Uses": inv.Uses, "Max": inv.MaxUses, "Expires": vnDay(inv.ExpiresAt.Add(-time.Second))})
+				return text, bot.Keyboard{{v.button(v.t.T("team.revoke_yes"), "yes", "")}, back}, nil
+			},
+			on: map[string]teamAction{
+				"yes": {to: []string{teamInvites}, do: func(v *teamView, _ string) error { return v.revoke() }},
+				"back": {to: []string{teamInvites}, do: func(v *teamView, _ string) error {
+					v.st.Invite = ""
+					return v.goTo(teamInvites, v.st)
+				}},
+			},
+		},
+	}
+}
+
+// teamStart is /team.
+func (h *Handlers) teamStart(r *request) error {
+	if r.role == storage.RoleAdmin {
+		return h.teamGo(r, teamProvinces, teamState{}, "")
+	}
+	if r.role != storage.RoleCoordinator && r.role != storage.RoleProvinceCoordinator {
+		r.say(r.t.T("team.not_allowed"), nil)
+		return nil
+	}
+	province, commune, ok, err := h.ownUnit(r)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		r.say(r.t.T("invite.no_unit"), nil)
+		return nil
+	}
+	return h.teamGo(r, teamMembers, teamState{Province: province, Commune: commune}, "")
+}
+
+// ownUnit is the unit a coordinator holds now: their province (commune
+// empty), or their commune and its province.
+func (h *Handlers) ownUnit(r *request) (province, commune string, ok bool, err error) {
+	switch {
+	case r.role == storage.RoleProvinceCoordinator && r.user.ProvinceCode.Valid:
+		return r.user.ProvinceCode.String, "", true, nil
+	case r.role == storage.RoleCoordinator && r.user.CommuneCode.Valid:
+		c, err := r.tx.Commune(r.ctx, r.user.CommuneCode.String)
+		if err != nil {
+			return "", "", false, err
+		}
+		return c.ProvinceCode, c.Code, true, nil
+	}
+	return "", "", false, nil
+}
+
+// teamGo saves the flow at step and shows it, with note above it.
+func (h *Handlers) teamGo(r *request, step string, st teamState, note string) error {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowTeam, step, st, r.liveMessage())
+	if err != nil {
+		return err
+	}
+	v := &teamView{request: r, h: h, step: step, st: st, ver: version}
+	return v.show(note)
+}
+
+func (v *teamView) goTo(step string, st teamState) error { return v.h.teamGo(v.request, step, st, "") }
+
+func (v *teamView) goNote(step string, st teamState, note string) error {
+	return v.h.teamGo(v.request, step, st, note)
+}
+
+func (v *teamView) button(label, action, arg string) bot.Button {
+	return bot.Button{Text: label, Data: callback{flow: flowTeam, action: action, arg: arg, version: v.ver}.String()}
+}
+
+// show draws the view's step in front of the user, with note above it.
+func (v *teamView) show(note string) error {
+	text, kb, err := teamScreens[v.step].draw(v)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		text = note + "\n\n" + text
+	}
+	v.landed = v.step
+	v.request.show(text, kb)
+	return nil
+}
+
+// teamView reads the flow's state from the conversation.
+func (h *Handlers) teamView(r *request, conv storage.Conversation) (*teamView, error) {
+	var st teamState
+	if err := conv.Decode(&st); err != nil {
+		return nil, err
+	}
+	step := conv.Step
+	if _, ok := teamScreens[step]; !ok {
+		step = teamMembers
+	}
+	return &teamView{request: r, h: h, step: step, st: st, ver: conv.Version}, nil
+}
+
+// allowed reports whether the user may see the unit the flow shows: an
+// admin any, a coordinator the unit they hold now and no other.
+func (v *teamView) allowed() (bool, error) {
+	if v.role == storage.RoleAdmin {
+		return v.step == teamProvinces || v.st.Province != "", nil
+	}
+	province, commune, ok, err := v.h.ownUnit(v.request)
+	return ok && province == v.st.Province && commune == v.st.Commune, err
+}
+
+// teamPress moves the flow on by a button.
+func (h *Handlers) teamPress(r *request, cb callback) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if conv.Flow != flowTeam {
+		r.answer(r.t.T("button.done"))
+		return nil
+	}
+	v, err := h.teamView(r, conv)
+	if err != nil {
+		return err
+	}
+	if ok, err := v.allowed(); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		// No longer a coordinator of this unit (removed, moved): the flow
+		// ends here.
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		r.show(r.t.T("team.not_allowed"), nil)
+		return nil
+	}
+	return press(h, r, flowTeam, v.step, teamScreens[v.step], v, conv, cb)
+}
+
+// teamText answers a typed text in the team flow: every screen wants a
+// button, so a hint and the screen again, below.
+func (h *Handlers) teamText(r *request, conv storage.Conversation) error {
+	v, err := h.teamView(r, conv)
+	if err != nil {
+		return err
+	}
+	if ok, err := v.allowed(); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		r.say(r.t.T("team.not_allowed"), nil)
+		return r.tx.EndConversation(r.ctx, r.chat)
+	}
+	if done, err := typed(h, r, flowTeam, v.step, teamScreens[v.step], v); done || err != nil {
+		return err
+	}
+	v.cb = nil
+	return v.show(r.t.T("team.use_buttons"))
+}
+
+// unitName names the unit the flow shows.
+func (v *teamView) unitName() (string, error) {
+	if v.st.Commune != "" {
+		return v.h.unitName(v.request, v.st.Commune)
+	}
+	return v.h.provinceName(v.request, v.st.Province)
+}
+
+// monthOf is the calendar month (Vietnam time) that holds t: its first
+// instant and the next month's.
+func monthOf(t time.Time) (time.Time, time.Time) {
+	y, m, _ := t.In(vietnam).Date()
+	return time.Date(y, m, 1, 0, 0, 0, 0, vietnam), time.Date(y, m+1, 1, 0, 0, 0, 0, vietnam)
+}
+
+// vnDay shows a date, Vietnam time.
+func vnDay(t time.Time) string { return t.In(vietnam).Format("02/01/2006") }
+
+// pages is how many pages n items fill, at least one.
+func pages(n, per int) int { return max(1, (n+per-1)/per) }
+
+// nav is the row of a list's Previous and Next buttons, if any.
+func (v *teamView) nav(action string, page, pages int) []bot.Button {
+	var row []bot.Button
+	if page > 0 {
+		row = append(row, v.button(v.t.T("button.prev"), action, strconv.Itoa(page-1)))
+	}
+	if page+1 < pages {
+		row = append(row, v.button(v.t.T("button.next"), action, strconv.Itoa(page+1)))
+	}
+	return row
+}
+
+// short cuts a name for a button.
+func short(s string) string {
+	if utf8.RuneCountInString(s) <= buttonName {
+		return s
+	}
+	return string([]rune(s)[:buttonName-1]) + "…"
+}
+
+func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
+	unit, err := v.unitName()
+	if err != nil {
+		return "", nil, err
+	}
+	since, until := monthOf(v.h.now())
+	page := v.st.Page
+	ms, total, err := v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, since, until, page*membersPerPage, membersPerPage)
+	if err != nil {
+		return "", nil, err
+	}
+	n := pages(total, membersPerPage)
+	if page >= n { // the list shrank under a later page (a removal)
+		page = n - 1
+		if ms, total, err = v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, since, until, page*membersPerPage, membersPerPage); err != nil {
+			return "", nil, err
+		}
+	}
+	lines := []string{v.t.N("team.members_head", total, locales.Data{"Unit": unit, "Page": page + 1, "Pages": n})}
+	if total == 0 {
+		lines = append(lines, v.t.T("team.no_members"))
+	}
+	var remove []bot.Button
+	for i, m := range ms {
+		num := page*membersPerPage + i + 1
+		joined := "—"
+		if m.JoinedAt.Valid {
+			joined = vnDay(m.JoinedAt.Time)
+		}
+		key := "team.member_line"
+		if v.st.Commune == "" && m.CommuneName.Valid {
+			key = "team.member_line_commune"
+		}
+		lines = append(lines, v.t.T(key, locales.Data{"Number": num, "Name": m.FirstName, "Role": v.t.T("role." + m.Role),
+			"Commune": m.CommuneName.String, "Joined": joined, "Cases": m.CasesInPeriod, "Active": vnDay(m.LastActive)}))
+		if v.mayRemove(m.TelegramID, m.Role) {
+			remove = append(remove, v.button(v.t.T("team.remove_button", locales.Data{"Number": num, "Name": short(m.FirstName)}),
+				"rm", strconv.FormatInt(m.TelegramID, 10)))
+		}
+	}
+	kb := grid(remove, 2)
+	if row := v.nav("page", page, n); row != nil {
+		kb = append(kb, row)
+	}
+	kb = append(kb, []bot.Button{v.button(v.t.T("team.invites_button"), "invites", "")})
+	last := []bot.Button{v.button(v.t.T("team.close"), "close", "")}
+	if v.role == storage.RoleAdmin {
+		last = append([]bot.Button{v.button(v.t.T("button.back"), "back", "")}, last...)
+	}
+	return strings.Join(lines, "\n"), append(kb, last), nil
+}
+
+func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
+	unit, err := v.unitName()
+	if err != nil {
+		return "", nil, err
+	}
+	now := v.h.now()
+	page := v.st.IPage
+	is, total, err := v.tx.UnusedInvites(v.ctx, v.st.Province, v.st.Commune, now, page*invitesPerPage, invitesPerPage)
+	if err != nil {
+		return "", nil, err
+	}
+	n := pages(total, invitesPerPage)
+	if page >= n {
+		page = n - 1
+		if is, total, err = v.tx.UnusedInvites(v.ctx, v.st.Province, v.st.Commune, now, page*invitesPerPage, invitesPerPage); err != nil {
+			return "", nil, err
+		}
+	}
+	lines := []string{v.t.N("team.invites_head", total, locales.Data{"Unit": unit, "Page": page + 1, "Pages": n})}
+	var revoke []bot.Button
+	for i, inv := range is {
+		num := page*invitesPerPage + i + 1
+		where := inv.CommuneName.String
+		if inv.ProvinceCode.Valid {
+			where = unit
+		}
+		lines = append(lines, v.t.T("team.invite_line", locales.Data{"Number": num, "Role": v.t.T("role." + inv.Role), "Unit": where,
+			"Uses": inv.Uses, "Max": inv.MaxUses, "Created": vnDay(inv.CreatedAt), "Expires": vnDay(inv.ExpiresAt.Add(-time.Second))}))
+		if v.mayRevoke(inv.Invite) {
+			revoke = append(revoke, v.button(v.t.T("team.revoke_button", locales.Data{"Number": num}), "revoke", inv.Code))
+		}
+	}
+	kb := grid(revoke, 4)
+	if row := v.nav("ipage", page, n); row != nil {
+		kb = append(kb, row)
+	}
+	kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", ""), v.button(v.t.T("team.close"), "close", "")})
+	return strings.Join(lines, "\n"), kb, nil
+}
+
+// mayRemove reports whether the user may remove someone of this role: never
+// themselves; an admin anyone; a coordinator only someone of a lower rank
+// (a coordinator's peers and superiors are their superiors' business).
+func (v *teamView) mayRemove(id int64, role string) bool {
+	if id == v.user.TelegramID {
+		return false
+	}
+	return v.role == storage.RoleAdmin || storage.RoleRank(role) < storage.RoleRank(v.role)
+}
+
+// mayRevoke reports whether the user may revoke an invite of their unit:
+// an admin any; a coordinator their own, and those for a lower role.
+func (v *teamView) mayRevoke(inv storage.Invite) bool {
+	return v.role == storage.RoleAdmin || inv.CreatedBy == v.user.TelegramID || storage.RoleRank(inv.Role) < storage.RoleRank(v.role)
+}
+
+// inUnit reports whether a commune (or a province, for a province-level
+// row) is within the unit the flow shows.
+func (v *teamView) inUnit(commune, province string) (bool, error) {
+	switch {
+	case v.st.Commune != "":
+		return commune == v.st.Commune, nil
+	case province != "":
+		return province == v.st.Province, nil
+	case commune == "":
+		return false, nil
+	}
+	c, err := v.tx.Commune(v.ctx, commune)
+	if errors.Is(err, storage.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil && c.ProvinceCode == v.st.Province, err
+}
+
+// removable reads a member as they are now and reports whether the user
+// may remove them: still a member of the unit shown, and of a rank the
+// user may remove.
+func (v *teamView) removable(id int64) (storage.User, bool, error) {
+	u, err := v.tx.User(v.ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return u, false, nil
+	} else if err != nil {
+		return u, false, err
+	}
+	if storage.RoleRank(u.Role) == 0 || u.Role == storage.RoleAdmin || !v.mayRemove(u.TelegramID, u.Role) {
+		return u, false, nil
+	}
+	in, err := v.inUnit(u.CommuneCode.String, u.ProvinceCode.String)
+	return u, in, err
+}
+
+// remove takes the confirmed member out of the team, tells them, and goes
+// back to the list.
+func (v *teamView) remove() error {
+	st := v.st
+	st.Member = 0
+	u, ok, err := v.removable(v.st.Member)
+	if err != nil {
+		return err
+	}
+	if ok {
+		// Their chat's conversation is locked first, their row second: the
+		// order their own updates take them in (SeeUser), so a removal and
+		// a message of theirs at the same moment cannot deadlock.
+		if _, err := v.tx.Conversation(v.ctx, u.TelegramID); err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		if ok, err = v.tx.RemoveMember(v.ctx, u); err != nil {
+			return err
+		}
+	}
+	if !ok { // someone else was quicker
+		return v.goNote(teamMembers, st, v.t.T("team.remove_gone"))
+	}
+	unit, err := v.h.userUnit(v.request, u)
+	if err != nil {
+		return err
+	}
+	// Whatever they were doing with the bot ends; their cases stay.
+	if err := v.tx.EndConversation(v.ctx, u.TelegramID); err != nil {
+		return err
+	}
+	them := v.h.texts.For(u.Language)
+	v.replies = append(v.replies,
+		bot.Message{ChatID: u.TelegramID, Text: them.T("team.removed_notice", locales.Data{"Unit": unit})},
+		v.h.menuFor(u.TelegramID, them, storage.RoleGuest))
+	return v.goNote(teamMembers, st, v.t.T("team.removed", locales.Data{"Name": u.FirstName}))
+}
+
+// revocable reads an invite as it is now and reports whether the user may
+// revoke it: of the unit shown, still usable, and theirs to revoke.
+func (v *teamView) revocable(code string) (storage.Invite, bool, error) {
+	if !invitePayload.MatchString(code) {
+		return storage.Invite{}, false, nil
+	}
+	inv, err := v.tx.Invite(v.ctx, code)
+	if errors.Is(err, storage.ErrNotFound) {
+		return inv, false, nil
+	} else if err != nil {
+		return inv, false, err
+	}
+	usable := !inv.RevokedAt.Valid && v.h.now().Before(inv.ExpiresAt) && inv.Uses < inv.MaxUses
+	if !usable || !v.mayRevoke(inv) {
+		return inv, false, nil
+	}
+	in, err := v.inUnit(inv.CommuneCode.String, inv.ProvinceCode.String)
+	return inv, in, err
+}
+
+// revoke ends the confirmed invite and goes back to the list.
+func (v *teamView) revoke() error {
+	st := v.st
+	st.Invite = ""
+	inv, ok, err := v.revocable(v.st.Invite)
+	if err != nil {
+		return err
+	}
+	if ok {
+		if ok, err = v.tx.RevokeInvite(v.ctx, inv.Code, v.h.now()); err != nil {
+			return err
+		}
+	}
+	if !ok {
+		return v.goNote(teamInvites, st, v.t.T("team.revoke_gone"))
+	}
+	return v.goNote(teamInvites, st, v.t.T("team.revoked"))
+}

@@ -1,0 +1,128 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// A team is the people of a unit: of a commune (its coordinators and
+// volunteers), or of a province (its province coordinators and the teams of
+// all its communes). The functions here take the unit as a province and a
+// commune code: a commune when commune is set, else the whole province.
+
+// Member is one person of a team as /team lists them.
+type Member struct {
+	TelegramID   int64          `db:"telegram_id"`
+	FirstName    string         `db:"first_name"`
+	Role         string         `db:"role"`
+	CommuneCode  sql.NullString `db:"commune_code"`
+	ProvinceCode sql.NullString `db:"province_code"`
+	CommuneName  sql.NullString `db:"commune_name"` // empty for a province coordinator
+	JoinedAt     sql.NullTime   `db:"joined_at"`
+	// CasesInPeriod counts the cases they started in the period asked
+	// for, a discarded pick not counted.
+	CasesInPeriod int `db:"cases_in_period"`
+	// LastActive is the latest change to any of their cases, or to their
+	// own row (joining, a new name or language), whichever is later: the
+	// bot does not write on every message, so reading one is not seen.
+	LastActive time.Time `db:"last_active"`
+}
+
+// teamWhere selects the users of a unit ($1 commune, $2 province).
+const teamWhere = `u.role IN ('volunteer', 'coordinator', 'province_coordinator') AND CASE WHEN $1 <> ''
+		THEN u.commune_code = $1
+		ELSE u.province_code = $2 OR u.commune_code IN (SELECT code FROM communes WHERE province_code = $2) END`
+
+// TeamMembers lists one page of a unit's members, the most trusted first,
+// then by commune and name, and how many there are in all. Cases are
+// counted from since (included) to until (excluded).
+func (tx *Tx) TeamMembers(ctx context.Context, province, commune string, since, until time.Time, offset, limit int) ([]Member, int, error) {
+	var total int
+	if err := tx.db(ctx).GetContext(ctx, &total, `SELECT count(*) FROM users u WHERE `+teamWhere, commune, province); err != nil {
+		return nil, 0, wrap("count team members", err)
+	}
+	ms := []Member{}
+	err := tx.db(ctx).SelectContext(ctx, &ms, `
+		SELECT p.telegram_id, p.first_name, p.role, p.commune_code, p.province_code, p.commune_name, p.joined_at,
+			(SELECT count(*) FROM cases k WHERE k.volunteer_id = p.telegram_id AND k.status <> 'discarded'
+				AND k.started_at >= $3 AND k.started_at < $4) AS cases_in_period,
+			GREATEST(p.updated_at, (SELECT max(k.updated_at) FROM cases k WHERE k.volunteer_id = p.telegram_id)) AS last_active
+		FROM (SELECT u.telegram_id, u.first_name, u.role, u.commune_code, u.province_code, c.name AS commune_name,
+				u.joined_at, u.updated_at, c.sort_name
+			FROM users u LEFT JOIN communes c ON c.code = u.commune_code
+			WHERE `+teamWhere+`
+			ORDER BY `+memberOrder+`
+			LIMIT $5 OFFSET $6) p
+		ORDER BY `+memberOrder, commune, province, since, until, limit, offset)
+	return ms, total, wrap("list team members", err)
+}
+
+// memberOrder sorts a team: province coordinators, coordinators, then
+// volunteers; within a rank by commune and first name.
+const memberOrder = `CASE role WHEN 'province_coordinator' THEN 0 WHEN 'coordinator' THEN 1 ELSE 2 END,
+	sort_name NULLS FIRST, first_name, telegram_id`
+
+// RemoveMember takes someone out of their team: they become a guest with no
+// unit and no name (only team members are kept with a name). The row stays
+// for the cases that refer to it; a guest row with no case is forgotten
+// after GuestSilenceDays. It changes nothing, and reports false, when m is
+// no longer what it was read as (someone else removed or moved them).
+func (tx *Tx) RemoveMember(ctx context.Context, m User) (bool, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE users SET role = 'guest', first_name = '', commune_code = NULL, province_code = NULL,
+			joined_at = NULL, digest = true, updated_at = now()
+		WHERE telegram_id = $1 AND role = $2 AND commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4`,
+		m.TelegramID, m.Role, m.CommuneCode, m.ProvinceCode)
+	if err != nil {
+		return false, wrap("remove member", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, wrap("remove member", err)
+}
+
+// TeamInvite is an invite as /team lists it, with the name of its commune.
+type TeamInvite struct {
+	Invite
+	CommuneName sql.NullString `db:"commune_name"`
+}
+
+// UnusedInvites lists one page of a unit's invites that can still be used
+// (neither expired, revoked nor used up), newest first, and how many there
+// are in all. A province's are its province coordinator invites and those
+// of all its communes.
+func (tx *Tx) UnusedInvites(ctx context.Context, province, commune string, now time.Time, offset, limit int) ([]TeamInvite, int, error) {
+	const where = `i.revoked_at IS NULL AND i.expires_at > $3 AND i.uses < i.max_uses AND CASE WHEN $1 <> ''
+		THEN i.commune_code = $1
+		ELSE i.province_code = $2 OR i.commune_code IN (SELECT code FROM communes WHERE province_code = $2) END`
+	var total int
+	if err := tx.db(ctx).GetContext(ctx, &total, `SELECT count(*) FROM invites i WHERE `+where, commune, province, now); err != nil {
+		return nil, 0, wrap("count unused invites", err)
+	}
+	is := []TeamInvite{}
+	err := tx.db(ctx).SelectContext(ctx, &is, `
+		SELECT i.code, i.commune_code, i.province_code, i.role, i.created_by, i.created_at, i.expires_at, i.max_uses,
+			i.uses, i.revoked_at, c.name AS commune_name
+		FROM invites i LEFT JOIN communes c ON c.code = i.commune_code
+		WHERE `+where+`
+		ORDER BY i.created_at DESC, i.code
+		LIMIT $4 OFFSET $5`, commune, province, now, limit, offset)
+	return is, total, wrap("list unused invites", err)
+}
+
+// RevokeInvite ends an invite for good: whoever opens it later is told it
+// was revoked. It reports false when it was already revoked.
+func (tx *Tx) RevokeInvite(ctx context.Context, code string, at time.Time) (bool, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `UPDATE invites SET revoked_at = $2 WHERE code = $1 AND revoked_at IS NULL`, code, at)
+	if err != nil {
+		return false, wrap("revoke invite", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, wrap("revoke invite", err)
+}
+
+// SetDigest turns a coordinator's weekly digest on or off.
+func (tx *Tx) SetDigest(ctx context.Context, id int64, on bool) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE users SET digest = $2, updated_at = now() WHERE telegram_id = $1`, id, on)
+	return wrap("set digest", err)
+}
