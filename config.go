@@ -31,6 +31,8 @@ type config struct {
 	GuidesDir       string  // GUIDES_DIR: the guide catalog, when not the built-in one
 	SendRate        float64 // SEND_RATE: messages per second overall; 0 lifts the limit
 	SendChatRate    float64 // SEND_CHAT_RATE: messages per second per chat; 0 lifts the limit
+	PublicURL       string  // PUBLIC_URL: where the resident's page /f/<token> is public; empty: no web link
+	FollowupDays    int     // FOLLOWUP_RETENTION_DAYS: how long a follow-up is kept after it ends or falls due
 	// TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For the
 	// follow-up page believes (its per-address limit on wrong links).
 	TrustedProxies []netip.Prefix
@@ -62,6 +64,8 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		GuidesDir:       strings.TrimSpace(getenv("GUIDES_DIR")),
 		SendRate:        24,
 		SendChatRate:    1,
+		PublicURL:       strings.TrimRight(strings.TrimSpace(getenv("PUBLIC_URL")), "/"),
+		FollowupDays:    90,
 	}
 	fs := flag.NewFlagSet("dvcbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -133,6 +137,19 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 			return c, &configError{name, fmt.Sprintf("is %q: want messages per second, a number ≥ 0 (0 lifts the limit)", v)}
 		}
 		*rate = f
+	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return c, &configError{"PUBLIC_URL", "is malformed: want the public address of HTTP_ADDR, e.g. https://bot.example.org"}
+		}
+	}
+	if v := strings.TrimSpace(getenv("FOLLOWUP_RETENTION_DAYS")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 3650 {
+			return c, &configError{"FOLLOWUP_RETENTION_DAYS", fmt.Sprintf("is %q: want a number of days from 1 to 3650", v)}
+		}
+		c.FollowupDays = n
 	}
 	for _, f := range strings.FieldsFunc(getenv("ADMIN_TELEGRAM_IDS"), func(r rune) bool { return r == ',' || r == ' ' }) {
 		id, err := strconv.ParseInt(f, 10, 64)

@@ -57,6 +57,8 @@ func TestConfigErrors(t *testing.T) {
 		{"negative send rate", nil, with("SEND_RATE", "-1"), `SEND_RATE is "-1"`},
 		{"send chat rate not a number", nil, with("SEND_CHAT_RATE", "fast"), `SEND_CHAT_RATE is "fast"`},
 		{"bad language", nil, with("DEFAULT_LANGUAGE", "fr"), "DEFAULT_LANGUAGE is \"fr\""},
+		{"public url without scheme", nil, with("PUBLIC_URL", "bot.example.org"), "PUBLIC_URL is malformed"},
+		{"retention days zero", nil, with("FOLLOWUP_RETENTION_DAYS", "0"), `FOLLOWUP_RETENTION_DAYS is "0"`},
 		{"bad address", nil, with("HTTP_ADDR", "8080"), "HTTP_ADDR is malformed"},
 		{"bad port", nil, with("HTTP_ADDR", "localhost:abc"), "HTTP_ADDR has a bad port"},
 		{"misspelt database scheme", nil, with("DATABASE_URL", "postgress://x/db?sslmode=disable"), "DATABASE_URL is malformed"},
@@ -87,12 +89,16 @@ func TestConfigDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.HTTPAddr != ":8080" || c.DefaultLanguage != "vi" || c.APIURL != "https://api.telegram.org" || len(c.Admins) != 3 || c.Admins[2] != 333 ||
-		c.SendRate != 24 || c.SendChatRate != 1 {
+		c.SendRate != 24 || c.SendChatRate != 1 || c.PublicURL != "" || c.FollowupDays != 90 {
 		t.Fatalf("defaults: %+v", c)
 	}
 	c, err = loadConfig(nil, env(map[string]string{"TELEGRAM_BOT_TOKEN": "1:a", "DATABASE_URL": "postgres://x/y", "SEND_RATE": "0", "SEND_CHAT_RATE": "0.5"}), needs{token: true, database: true}, &bytes.Buffer{})
 	if err != nil || c.SendRate != 0 || c.SendChatRate != 0.5 {
 		t.Fatalf("SEND_RATE=0, SEND_CHAT_RATE=0.5: %+v, %v", c, err)
+	}
+	c, err = loadConfig(nil, env(map[string]string{"PUBLIC_URL": "https://bot.example.org/", "FOLLOWUP_RETENTION_DAYS": "30"}), needs{}, &bytes.Buffer{})
+	if err != nil || c.PublicURL != "https://bot.example.org" || c.FollowupDays != 30 {
+		t.Fatalf("PUBLIC_URL, FOLLOWUP_RETENTION_DAYS: %+v, %v", c, err)
 	}
 }
 

@@ -71,7 +71,9 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	if err != nil {
 		return nil, fmt.Errorf("cannot reach Telegram at %s: %w", cfg.APIURL, err)
 	}
-	h := handlers.New(store, texts, catalog, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log))
+	store.SetFollowupRetention(cfg.FollowupDays)
+	h := handlers.New(store, texts, catalog, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log),
+		handlers.WithPublicURL(cfg.PublicURL))
 	limits := []bot.SenderOption{bot.WithSenderLogger(log),
 		bot.WithGlobalRate(cfg.SendRate, 4), bot.WithChatRate(cfg.SendChatRate, 3)}
 	sender := bot.NewSender(api, append(limits, senderOpts...)...)
@@ -128,8 +130,11 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	// The resident's follow-up page (PUBLIC_URL/f/<token>).
-	mux.Handle("/f/", web.New(store, a.guides, a.texts, web.WithLogger(log),
-		web.WithFormKey([]byte(cfg.Token)), web.WithTrustedProxies(cfg.TrustedProxies...)))
+	webOpts := []web.Option{web.WithLogger(log), web.WithFormKey([]byte(cfg.Token)), web.WithTrustedProxies(cfg.TrustedProxies...)}
+	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Host != "" {
+		webOpts = append(webOpts, web.WithTrustedOrigin(u.Scheme+"://"+u.Host)) // a proxy may rewrite Host
+	}
+	mux.Handle("/f/", web.New(store, a.guides, a.texts, webOpts...))
 	var poller *bot.Poller
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.Ping(r.Context()); err != nil {

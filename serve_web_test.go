@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +53,8 @@ func TestServeMountsTheFollowupPage(t *testing.T) {
 
 	addr := "127.0.0.1:" + freePort(t)
 	cfg, err := loadConfig(nil, func(k string) string {
-		return map[string]string{"TELEGRAM_BOT_TOKEN": tg.Token, "TELEGRAM_API_URL": tg.URL, "DATABASE_URL": dbURL, "HTTP_ADDR": addr}[k]
+		return map[string]string{"TELEGRAM_BOT_TOKEN": tg.Token, "TELEGRAM_API_URL": tg.URL, "DATABASE_URL": dbURL, "HTTP_ADDR": addr,
+			"PUBLIC_URL": "https://bot.example.org/dvcbot"}[k]
 	}, needs{token: true, database: true}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -87,6 +90,25 @@ func TestServeMountsTheFollowupPage(t *testing.T) {
 	}
 	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") {
 		t.Errorf("CSP %q", csp)
+	}
+	// An old browser behind the proxy (no Sec-Fetch-Site; Origin is the
+	// public address, Host the proxy's upstream) may send the form.
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no form on the page:\n%s", body)
+	}
+	req, _ := http.NewRequest("POST", "http://"+addr+"/f/"+token+"/rate",
+		strings.NewReader(url.Values{"form": {m[1]}, "rating": {"5"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "https://bot.example.org")
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	if resp, err := noFollow.Do(req); err != nil {
+		t.Fatal(err)
+	} else if resp.Body.Close(); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("rating through the public origin: %d", resp.StatusCode)
+	}
+	if p, err := store.FollowupByToken(ctx, token); err != nil || p.Rating != 5 {
+		t.Errorf("rating stored: %+v, %v", p, err)
 	}
 	resp, body = get("/f/AAAAAAAAAAAAAAAAAAAAAAAA")
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "Liên kết đã hết hạn") {

@@ -545,27 +545,40 @@ func (v *caseView) finish(code, note string) error {
 	if err := v.save("outcome", ev); err != nil {
 		return err
 	}
+	var f *storage.Followup
 	if code != "" {
-		if err := v.keepCode(code); err != nil {
+		kept, err := v.keepCode(code)
+		if err != nil {
 			return err
 		}
+		f = &kept
 	}
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
 		return err
+	}
+	if f != nil {
+		// The slip the resident takes home, just above the summary (which
+		// keeps the last word, with its links and its button).
+		photo, err := v.h.slipPhoto(v.chat, v.t, *f)
+		if err != nil {
+			return err
+		}
+		v.replies = append(v.replies, photo)
 	}
 	v.screen = screenSummary
 	return v.show("")
 }
 
 // keepCode keeps the dossier code of a case whose resident consented, with
-// the date its result is due.
-func (v *caseView) keepCode(code string) error {
+// the date its result is due (from the guide's working days, if it gives
+// them) and the link the resident follows it by.
+func (v *caseView) keepCode(code string) (storage.Followup, error) {
 	var due time.Time
-	if v.g.ProcessingDays > 0 {
-		due = addWorkingDays(v.c.FinishedAt.Time.In(vietnam), v.g.ProcessingDays)
+	var known bool
+	if days := guideDays(v.g); days > 0 {
+		due, known = dueDate(v.c.FinishedAt.Time, days)
 	}
-	_, err := v.tx.SaveFollowup(v.ctx, v.c.ID, code, due, false)
-	return err
+	return v.tx.SaveFollowup(v.ctx, v.c.ID, code, due, known)
 }
 
 // Outcomes and reasons a case can end with, by its guide's kind, as stored

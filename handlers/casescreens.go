@@ -459,10 +459,20 @@ func init() {
 					if _, _, err := v.tx.Followup(v.ctx, v.c.ID); err == nil || !errors.Is(err, storage.ErrNotFound) {
 						return v.endWith(v.t.T("case.attach_already", locales.Data{"Case": v.c.ID}), err)
 					}
-					if err := v.keepCode(v.st.Code); err != nil {
+					f, err := v.keepCode(v.st.Code)
+					if err != nil {
 						return err
 					}
-					return v.endWith(v.t.T("case.attached", locales.Data{"Case": v.c.ID, "Code": v.st.Code}), nil)
+					text := v.t.T("case.attached", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
+					if err := v.endWith(text, nil); err != nil {
+						return err
+					}
+					photo, err := v.h.slipPhoto(v.chat, v.t, f)
+					if err != nil {
+						return err
+					}
+					v.replies = append(v.replies, photo)
+					return nil
 				}},
 				"drop": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
 					return v.endWith(v.t.T("case.attach_dropped"), nil)
@@ -879,16 +889,19 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 	lines = append(lines,
 		duration(v.request, v.c.FinishedAt.Time.Sub(v.c.StartedAt)-paused),
 		v.t.T("summary.steps", locales.Data{"Done": done, "Skipped": skipped, "Steps": v.c.StepsTotal})+" "+v.t.N("summary.problems", problems))
-	code, due, err := v.tx.Followup(v.ctx, v.c.ID)
+	f, err := v.tx.FollowupOfCase(v.ctx, v.c.ID)
 	switch {
 	case err != nil && !errors.Is(err, storage.ErrNotFound):
 		return "", nil, err
-	case err == nil && due.Valid:
-		lines = append(lines, v.t.T("summary.dossier_due", locales.Data{"Code": code, "Due": due.Time.Format("02/01/2006")}))
+	case err == nil && f.DueOn.Valid:
+		lines = append(lines, v.t.T("summary.dossier_due", locales.Data{"Code": f.DossierCode, "Due": dueText(v.t, f)}))
 	case err == nil:
-		lines = append(lines, v.t.T("summary.dossier", locales.Data{"Code": code}))
+		lines = append(lines, v.t.T("summary.dossier", locales.Data{"Code": f.DossierCode}))
 	case !v.c.FollowupConsent && v.g.OffersFollowup():
 		lines = append(lines, v.t.T("summary.anonymous"))
+	}
+	if err == nil {
+		lines = append(lines, "", v.h.followupLinks(v.t, f))
 	}
 	return strings.Join(lines, "\n"), bot.Keyboard{{{Text: v.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}}, nil
 }

@@ -39,6 +39,7 @@ type Handlers struct {
 	log         *slog.Logger
 	admins      map[int64]bool
 	botUsername string
+	publicURL   string // PUBLIC_URL: the resident's page is publicURL/f/<token>
 	now         func() time.Time
 
 	inviteTTL          time.Duration
@@ -296,6 +297,8 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return h.teamStart(r)
 		case "digest":
 			return h.digest(r, args)
+		case "forget":
+			return h.forget(r)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil
@@ -311,6 +314,8 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.caseText(r, conv)
 	case flowTeam:
 		return h.teamText(r, conv)
+	case flowFollowup:
+		return h.followupText(r, conv)
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
@@ -362,6 +367,8 @@ func (h *Handlers) again(r *request, note string) error {
 		return v.again(note)
 	case flowInvite:
 		return h.inviteAgain(r, conv, note)
+	case flowFollowup:
+		return h.followupAgain(r, conv, note)
 	}
 	r.say(note, nil)
 	return nil
@@ -383,6 +390,8 @@ func (h *Handlers) press(r *request) error {
 		return h.teamPress(r, cb)
 	case flowDigest:
 		return h.digestPress(r, cb)
+	case flowFollowup:
+		return h.followupPress(r, cb)
 	}
 	r.answer(r.t.T("button.done"))
 	return nil

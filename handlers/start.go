@@ -18,6 +18,8 @@ func (h *Handlers) start(r *request, payload string) error {
 	switch {
 	case payload == "":
 		return h.greet(r)
+	case isFollowupToken(payload):
+		return h.openFollowup(r, payload) // a resident's follow-up link
 	default:
 		return h.join(r, payload)
 	}

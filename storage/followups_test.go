@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pressly/goose/v3"
+
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
@@ -375,5 +377,58 @@ func TestFollowupRetention(t *testing.T) {
 	st.SetFollowupRetention(30)
 	if r, err := st.ApplyRetention(ctx, now); err != nil || r.Followups != 2 {
 		t.Errorf("retention of 30 days: %d deleted, %v", r.Followups, err)
+	}
+}
+
+// TestFollowupsMigration: follow-ups kept before links existed get a token
+// of the link's shape, and their first reminder on their due date.
+func TestFollowupsMigration(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("postgres", storagetest.EmptyURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	p, err := goose.NewProvider(goose.DialectPostgres, db, storage.Migrations(), goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 5); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO users (telegram_id, first_name, role) VALUES (1, 'V', 'volunteer')`,
+		`INSERT INTO cases (id, volunteer_id, guide_id, guide_checked, kind, mode, steps_total, status, phase, followup_consent, consent_version,
+			outcome, started_at, updated_at) VALUES (1, 1, 'khai-sinh', '2026-11-27', 'dossier', 'toan-trinh', 5, 'closed', 'done', true, 'vi-x',
+			'submitted', now(), now()), (2, 1, 'khai-sinh', '2026-11-27', 'dossier', 'toan-trinh', 5, 'closed', 'done', true, 'vi-x',
+			'submitted', now(), now())`,
+		`INSERT INTO followups (case_id, dossier_code, due_on) VALUES (1, 'H26.99-1', '2026-12-02'), (2, 'H26.99-2', NULL)`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT token, coalesce(next_reminder_on::text, ''), status FROM followups ORDER BY case_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	shape := regexp.MustCompile(`^[A-Za-z0-9_-]{40,64}$`)
+	var tokens []string
+	for rows.Next() {
+		var token, next, status string
+		if err := rows.Scan(&token, &next, &status); err != nil {
+			t.Fatal(err)
+		}
+		if !shape.MatchString(token) || status != "waiting" {
+			t.Errorf("migrated follow-up: token %q, status %q", token, status)
+		}
+		tokens = append(tokens, token+" "+next)
+	}
+	if len(tokens) != 2 || !strings.HasSuffix(tokens[0], " 2026-12-02") || !strings.HasSuffix(tokens[1], " ") || tokens[0][:40] == tokens[1][:40] {
+		t.Errorf("migrated: %q", tokens)
 	}
 }

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -80,7 +82,16 @@ func TestBrowser(t *testing.T) {
 	f := newFixture(t)
 	const code = "000.00.12.H26-260302-0001"
 	token := f.add(t, "khai-sinh", code, time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC), true)
-	_, srv := server(t, f)
+	// Behind a proxy that serves the bot under a path, as PUBLIC_URL may
+	// (https://example.org/dvcbot): every link, form and redirect must
+	// keep the prefix.
+	g, l := catalogs(t)
+	h := New(f.store, g, l, WithClock(func() time.Time { return now }))
+	mux := http.NewServeMux()
+	mux.Handle("/dvcbot/f/", http.StripPrefix("/dvcbot", h))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base := srv.URL + "/dvcbot"
 	ctx := browser(t)
 	run := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -115,7 +126,7 @@ func TestBrowser(t *testing.T) {
 
 	run("open the page",
 		chromedp.EmulateViewport(360, 800, chromedp.EmulateScale(2), chromedp.EmulateMobile),
-		chromedp.Navigate(srv.URL+"/f/"+token))
+		chromedp.Navigate(base+"/f/"+token))
 	shot("page.png")
 	if got := text("#code"); got != code {
 		t.Errorf("the code shows as %q, want %q", got, code)
@@ -148,9 +159,17 @@ func TestBrowser(t *testing.T) {
 	if p := f.read(t, token); p.Rating != 4 {
 		t.Errorf("the stored rating is %d, want 4", p.Rating)
 	}
+	if u := eval(`location.pathname`); u != "/dvcbot/f/"+token {
+		t.Errorf("after sending, the page is %s", u)
+	}
+	// The language link, from the page after the redirect.
+	run("switch to English", chromedp.Click(chromedp.CSS("a.lang")), chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #rate`)))
+	if h2 := text("#rate h2"); h2 != "Rate the help you got" {
+		t.Errorf("in English the rating's heading is %q", h2)
+	}
 
 	// A wrong link: the expired page.
-	run("a wrong link", chromedp.Navigate(srv.URL+"/f/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+	run("a wrong link", chromedp.Navigate(base+"/f/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
 	shot("expired.png")
 	if h1 := text("h1"); h1 != "Liên kết đã hết hạn" {
 		t.Errorf("a wrong link's page says %q", h1)
@@ -159,7 +178,7 @@ func TestBrowser(t *testing.T) {
 	// 50 more wrong links from this address: refused with 429.
 	var status int64
 	for i := range 50 {
-		resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.URL+"/f/wrongtoken"+strconv.Itoa(100000+i)+"xxxx"))
+		resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(base+"/f/wrongtoken"+strconv.Itoa(100000+i)+"xxxx"))
 		if err != nil {
 			t.Fatalf("wrong link %d: %v", i+1, err)
 		}

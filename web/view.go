@@ -54,13 +54,11 @@ func (h *Handler) baseView(q *request) *view {
 	if q.t.Lang() == "en" {
 		other = "vi"
 	}
-	u := *q.r.URL
-	vals := url.Values{"lang": {other}}
-	if q.r.Method != http.MethodGet {
-		u.Path = "/f/" + url.PathEscape(q.token)
+	link := "?" + url.Values{"lang": {other}}.Encode()
+	if tokenShape.MatchString(q.token) {
+		link = pageLink(q.r, q.token) + link
 	}
-	u.RawQuery = vals.Encode()
-	return &view{L: q.t, Other: other, OtherURL: u.RequestURI(), CSS: h.css}
+	return &view{L: q.t, Other: other, OtherURL: link, CSS: h.css}
 }
 
 func (h *Handler) pageView(q *request, p FollowupPage) *view {
@@ -97,7 +95,7 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	if p.Rating > 0 {
 		v.Rated = t.T("web.rated_already", locales.Data{"Rating": p.Rating})
 	}
-	base := "/f/" + url.PathEscape(q.token)
+	base := pageLink(q.r, q.token)
 	v.RateAction, v.RecvAction = base+"/rate", base+"/received"
 	v.FormToken = h.formToken(q.token)
 	v.Form = form{Rating: p.Rating}

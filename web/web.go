@@ -364,9 +364,23 @@ func (h *Handler) formToken(token string) string {
 
 // back sends the browser to the page again (post/redirect/get), so that a
 // reload does not post twice.
+// The Location is relative (see pageLink): http.Redirect would make it
+// absolute, losing a proxy's path prefix.
 func (h *Handler) back(q *request, done string) {
-	u := "/f/" + url.PathEscape(q.token) + "?" + url.Values{"lang": {q.t.Lang()}, "done": {done}}.Encode()
-	http.Redirect(q.w, q.r, u, http.StatusSeeOther)
+	q.w.Header().Set("Location", pageLink(q.r, q.token)+"?"+url.Values{"lang": {q.t.Lang()}, "done": {done}}.Encode())
+	q.w.WriteHeader(http.StatusSeeOther)
+}
+
+// pageLink is the way from the request's URL to the page of token:
+// "<token>" from the page itself (/f/<token>), "../<token>" from a form's
+// address (/f/<token>/rate). Links, forms and redirects are all relative,
+// so the page works behind a proxy that serves it under a path
+// (PUBLIC_URL=https://example.org/dvcbot).
+func pageLink(r *http.Request, token string) string {
+	if strings.Count(strings.TrimPrefix(r.URL.Path, "/f/"), "/") > 0 {
+		return "../" + url.PathEscape(token)
+	}
+	return url.PathEscape(token)
 }
 
 func (h *Handler) wrongToken(q *request) {

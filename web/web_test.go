@@ -72,6 +72,22 @@ func text(w *httptest.ResponseRecorder) string {
 	return strings.Join(strings.Fields(html.UnescapeString(s)), " ")
 }
 
+// located is where a redirect answer to a request for path leads. The
+// Location is relative: the page works under a proxy's path prefix.
+func located(t *testing.T, path string, w *httptest.ResponseRecorder) string {
+	t.Helper()
+	loc := w.Header().Get("Location")
+	if strings.HasPrefix(loc, "/") || strings.Contains(loc, "://") {
+		t.Errorf("Location %q is not relative", loc)
+	}
+	base, _ := url.Parse(path)
+	ref, err := url.Parse(loc)
+	if err != nil {
+		t.Fatalf("Location %q: %v", loc, err)
+	}
+	return base.ResolveReference(ref).RequestURI()
+}
+
 var formField = regexp.MustCompile(`name="form" value="([^"]+)"`)
 
 // formOf reads the hidden form token off a page.
@@ -296,7 +312,7 @@ func TestRating(t *testing.T) {
 	if w.Code != http.StatusSeeOther {
 		t.Fatalf("rating: %d %s", w.Code, text(w))
 	}
-	loc := w.Header().Get("Location")
+	loc := located(t, "/f/"+token+"/rate", w)
 	if p := f.read(t, token); p.Rating != 4 {
 		t.Fatalf("stored rating %d, want 4", p.Rating)
 	}
@@ -304,7 +320,7 @@ func TestRating(t *testing.T) {
 		t.Errorf("stored comment %q", c)
 	}
 	after := do(h, "GET", loc, "192.0.2.1:1", nil)
-	if page := text(after); !strings.Contains(page, "Cảm ơn ông/bà đã đánh giá") || !strings.Contains(page, "đã đánh giá 4/5") {
+	if page := text(after); !strings.Contains(page, "Cảm ơn Ông/bà đã đánh giá") || !strings.Contains(page, "đã đánh giá 4/5") {
 		t.Errorf("after rating, %s shows:\n%s", loc, page)
 	}
 	if !strings.Contains(after.Body.String(), `value="4" id="star4" checked`) {
@@ -382,7 +398,7 @@ func TestReceivedTwiceIsHarmless(t *testing.T) {
 		if w.Code != http.StatusSeeOther {
 			t.Fatalf("press %d: %d %s", i+1, w.Code, text(w))
 		}
-		page := text(do(h, "GET", w.Header().Get("Location"), "192.0.2.1:1", nil))
+		page := text(do(h, "GET", located(t, "/f/"+token+"/received", w), "192.0.2.1:1", nil))
 		if !strings.Contains(page, "We have noted that you received the result") || !strings.Contains(page, "Result received") {
 			t.Errorf("press %d, the page after:\n%s", i+1, page)
 		}

@@ -1,0 +1,521 @@
+package handlers
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
+	"github.com/dvcbot/dvcbot/render"
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/workdays"
+)
+
+// The resident's side of a case. When a case whose resident agreed to be
+// followed up closes with a dossier code, the volunteer gets a slip (a
+// photo with a QR code of the bot's deep link) and the plain links to hand
+// over. Whoever opens the link first in Telegram (/start <token>) is the
+// follow-up's resident: they see the procedure, the dossier code, how to
+// track it and the expected date; they give their own consent to
+// reminders, and may rate the help (1–5) with a short comment. A second
+// person opening the same link sees the same information, and is told the
+// reminders go to whoever opened it first.
+//
+// Nothing about the resident is kept but their chat id and language (in
+// the followups row); /forget deletes it at once. Every button names the
+// case it acts on and is checked against the follow-up's resident, so
+// presses work whenever they come (a reminder days later) and a double tap
+// changes nothing the second time.
+
+const flowFollowup = "f"
+
+// Screens of the follow-up flow kept in the conversation row: only the
+// comment waits for typed text.
+const screenComment = "comment"
+
+// followupState is the follow-up flow's data in the conversation row.
+type followupState struct {
+	Case int64 `json:"c"`
+}
+
+// WithPublicURL sets the public address of the web server (PUBLIC_URL):
+// the slip then also gives PUBLIC_URL/f/<token>, the resident's page.
+func WithPublicURL(u string) Option {
+	return func(h *Handlers) { h.publicURL = strings.TrimRight(u, "/") }
+}
+
+// isFollowupToken tells a follow-up link's payload from an invite code (12
+// characters): a token is 16–64 characters of the deep-link alphabet.
+// Anything else goes to the invites, which refuse it.
+func isFollowupToken(payload string) bool {
+	return len(payload) >= 16 && invitePayload.MatchString(payload)
+}
+
+// DeepLink is the Telegram link a slip's QR code holds.
+func (h *Handlers) DeepLink(token string) string {
+	return "https://t.me/" + h.botUsername + "?start=" + token
+}
+
+// WebLink is the resident's page, or "" when PUBLIC_URL is not set.
+func (h *Handlers) WebLink(token string) string {
+	if h.publicURL == "" {
+		return ""
+	}
+	return h.publicURL + "/f/" + token
+}
+
+// dueText says when the result is expected: a date, "(dự kiến)" after it
+// when it is an estimate; "" when unknown.
+func dueText(t *locales.Localizer, f storage.Followup) string {
+	if !f.DueOn.Valid {
+		return ""
+	}
+	d := f.DueOn.Time.Format("02/01/2006")
+	if !f.DueKnown {
+		d += " " + t.T("followup.estimate")
+	}
+	return d
+}
+
+// followupDetails is what the resident is shown: the procedure, the code,
+// the expected date and how to track the result.
+func (h *Handlers) followupDetails(t *locales.Localizer, f storage.Followup) string {
+	title, tracking := f.GuideID, ""
+	if g, ok := h.guides.Guide(f.GuideID); ok {
+		title, tracking = g.Title.In(t.Lang()), g.Tracking.In(t.Lang())
+	}
+	lines := []string{
+		t.T("followup.procedure", locales.Data{"Guide": title}),
+		t.T("followup.code", locales.Data{"Code": f.DossierCode}),
+	}
+	if due := dueText(t, f); due != "" {
+		lines = append(lines, t.T("followup.due", locales.Data{"Due": due}))
+	} else {
+		lines = append(lines, t.T("followup.due_unknown"))
+	}
+	if tracking != "" {
+		lines = append(lines, t.T("followup.tracking", locales.Data{"Tracking": tracking}))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// followupLinks are the lines of a summary that hand the follow-up over:
+// the deep link and, with PUBLIC_URL, the web page.
+func (h *Handlers) followupLinks(t *locales.Localizer, f storage.Followup) string {
+	text := t.T("followup.links", locales.Data{"Link": h.DeepLink(f.Token)})
+	if web := h.WebLink(f.Token); web != "" {
+		text += "\n" + t.T("followup.web_link", locales.Data{"Link": web})
+	}
+	return text
+}
+
+// slipPhoto is the slip the volunteer shows or forwards to the resident:
+// always in Vietnamese (the resident's language, whatever the volunteer
+// uses), a QR code of the deep link, the procedure, the code, the date and
+// how to check the result.
+func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage.Followup) (bot.Reply, error) {
+	t := h.texts.For("vi")
+	title, tracking := f.GuideID, ""
+	if g, ok := h.guides.Guide(f.GuideID); ok {
+		title, tracking = g.Title.In("vi"), g.Tracking.In("vi")
+	}
+	due := dueText(t, f)
+	if due == "" {
+		due = t.T("followup.slip_no_date")
+	}
+	footer := h.DeepLink(f.Token)
+	if web := h.WebLink(f.Token); web != "" {
+		footer = web
+	}
+	png, err := render.Slip(render.SlipData{
+		Title: title,
+		Fields: []render.Field{
+			{Label: t.T("followup.slip_code"), Value: f.DossierCode},
+			{Label: t.T("followup.slip_due"), Value: due},
+		},
+		Note:   strings.TrimSpace(tracking + "\n" + t.T("followup.slip_scan")),
+		Footer: footer,
+		Link:   h.DeepLink(f.Token),
+	})
+	if err != nil {
+		return nil, err
+	}
+	return bot.Photo{ChatID: chat, Name: "phieu-theo-doi-" + strconv.FormatInt(f.CaseID, 10) + ".png", Data: png,
+		Caption: volunteer.T("followup.slip_caption", locales.Data{"Case": f.CaseID})}, nil
+}
+
+// openFollowup is /start <token>: the link a volunteer handed over.
+func (h *Handlers) openFollowup(r *request, token string) error {
+	f, err := r.tx.FollowupByTokenTx(r.ctx, token)
+	if errors.Is(err, storage.ErrNotFound) {
+		r.say(r.t.T("followup.not_found"), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	details := h.followupDetails(r.t, f)
+	if f.VolunteerID == r.user.TelegramID {
+		// The volunteer trying the link must not take the resident's place.
+		r.say(r.t.T("followup.own_case", locales.Data{"Case": f.CaseID})+"\n\n"+details, nil)
+		return nil
+	}
+	claimed, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), h.now())
+	if err != nil {
+		return err
+	}
+	if !claimed {
+		r.say(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken"), nil)
+		return nil
+	}
+	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	text, kb := h.followupNext(r, f)
+	r.say(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+text, kb)
+	return nil
+}
+
+// followupNext is what the resident is asked next: the reminder consent,
+// then the rating, else what the follow-up stands at.
+func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Keyboard) {
+	id := strconv.FormatInt(f.CaseID, 10)
+	data := func(action, arg string) string {
+		return callback{flow: flowFollowup, action: action, arg: arg}.String()
+	}
+	switch {
+	case !f.Consent.Valid && f.Status == storage.FollowupWaiting:
+		return r.t.T("followup.consent_ask"), bot.Keyboard{
+			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", id)}},
+			{{Text: r.t.T("followup.consent_no"), Data: data("no", id)}},
+		}
+	case !f.Rating.Valid:
+		row := make([]bot.Button, 5)
+		for i := range row {
+			row[i] = bot.Button{Text: strconv.Itoa(i+1) + "★", Data: data("rate", id+"."+strconv.Itoa(i+1))}
+		}
+		return r.t.T("followup.rate_ask"), bot.Keyboard{row}
+	}
+	return h.followupStatus(r, f), nil
+}
+
+// followupStatus says where the follow-up stands, and how to be forgotten.
+func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
+	var s string
+	switch {
+	case f.Status != storage.FollowupWaiting:
+		s = r.t.T("followup.status_" + f.Status)
+	case f.Consent.Bool && f.DueOn.Valid:
+		s = r.t.T("followup.status_remind", locales.Data{"Due": dueText(r.t, f)})
+	case f.Consent.Bool:
+		s = r.t.T("followup.status_no_date")
+	default:
+		s = r.t.T("followup.status_no_reminders")
+	}
+	return s + "\n" + r.t.T("followup.forget_hint")
+}
+
+// residentConsentVersion names the reminder question the resident read:
+// its language and a hash of its words, like the volunteer's consent.
+func residentConsentVersion(t *locales.Localizer) string {
+	sum := sha256.Sum256([]byte(t.T("followup.consent_ask")))
+	return t.Lang() + "-" + hex.EncodeToString(sum[:4])
+}
+
+// followupPress takes a press on a follow-up button: the consent answer,
+// a rating, "no comment", or an answer to a reminder. Only the
+// follow-up's resident may press; a press that changes nothing (a double
+// tap, an old message) is answered and shows where things stand.
+func (h *Handlers) followupPress(r *request, cb callback) error {
+	idText, arg, _ := strings.Cut(cb.arg, ".")
+	id, _ := strconv.ParseInt(idText, 10, 64)
+	f, err := r.tx.FollowupOfCase(r.ctx, id)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
+		r.answer(r.t.T("followup.gone"))
+		if cb.action != "skip" {
+			r.show(r.t.T("followup.gone"), nil)
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	now := h.now()
+	// Whatever the resident presses, their language is kept current for
+	// the reminders.
+	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
+		return err
+	}
+	switch cb.action {
+	case "yes", "no":
+		if f.Consent.Valid {
+			r.answer(r.t.T("button.stale"))
+			break
+		}
+		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(r.t), now); err != nil {
+			return err
+		}
+		f.Consent.Bool, f.Consent.Valid = cb.action == "yes", true
+	case "rate":
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 1 || n > 5 {
+			r.answer(r.t.T("button.stale"))
+			break
+		}
+		if f.Rating.Valid && int(f.Rating.Int16) == n {
+			r.answer(r.t.T("followup.rated_already"))
+		} else if err := r.tx.RateCase(r.ctx, f.CaseID, n, now); err != nil {
+			return err
+		}
+		f.Rating.Int16, f.Rating.Valid = int16(n), true
+		return h.askComment(r, f)
+	case "skip":
+		if err := h.endFollowupConversation(r); err != nil {
+			return err
+		}
+		r.show(r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
+		return nil
+	case "got", "not", "prob":
+		return h.reminderAnswer(r, f, cb.action)
+	default:
+		r.answer(r.t.T("button.stale"))
+	}
+	text, kb := h.followupNext(r, f)
+	r.show(text, kb)
+	return nil
+}
+
+// askComment puts the chat at the comment question (typed, or "no
+// comment").
+func (h *Handlers) askComment(r *request, f storage.Followup) error {
+	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage()); err != nil {
+		return err
+	}
+	r.show(h.commentAsk(r, f), h.commentKeyboard(r, f))
+	return nil
+}
+
+func (h *Handlers) commentAsk(r *request, f storage.Followup) string {
+	return r.t.T("followup.rated", locales.Data{"Rating": f.Rating.Int16}) + "\n" +
+		r.t.T("followup.comment_ask", locales.Data{"Max": storage.MaxComment})
+}
+
+func (h *Handlers) commentKeyboard(r *request, f storage.Followup) bot.Keyboard {
+	return bot.Keyboard{{{Text: r.t.T("followup.comment_skip"),
+		Data: callback{flow: flowFollowup, action: "skip", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}}
+}
+
+func (h *Handlers) endFollowupConversation(r *request) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && conv.Flow != flowFollowup) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return r.tx.EndConversation(r.ctx, r.chat)
+}
+
+// followupText takes the typed comment: checked like every note (no
+// names, ID or phone numbers, dates, e-mail), refused with the reason and
+// asked again.
+func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
+	var st followupState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
+		r.say(r.t.T("followup.gone"), nil)
+		return r.tx.EndConversation(r.ctx, r.chat)
+	}
+	if err != nil {
+		return err
+	}
+	if problem := privacy.NoteProblem(r.text); problem != "" {
+		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+		return nil
+	}
+	if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, r.text); err != nil {
+		return err
+	}
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupStatus(r, f), nil)
+	return nil
+}
+
+// again in the follow-up flow: the comment question once more.
+func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note string) error {
+	var st followupState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
+	if err != nil || f.ResidentChat.Int64 != r.chat {
+		r.say(note, nil)
+		return ignoreGone(err)
+	}
+	r.say(note+"\n\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+	return nil
+}
+
+// forget is /forget: a resident's follow-ups (chat id, dossier code,
+// comment) are deleted at once; the cases stay, anonymous.
+func (h *Handlers) forget(r *request) error {
+	if err := h.endFollowupConversation(r); err != nil {
+		return err
+	}
+	n, err := r.tx.ForgetResident(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		r.say(r.t.T("followup.forget_nothing"), nil)
+		return nil
+	}
+	r.say(r.t.T("followup.forgotten"), nil)
+	return nil
+}
+
+// Reminders. A reminder job (the lead's, on River) finds what is due with
+// storage.DueReminders, and for each one, in one transaction: calls
+// tx.ReminderSent(ctx, rm.CaseID, rm.N, now) and, only when it reports
+// true, sends Handlers.ReminderMessage(rm). The three buttons come back as
+// presses to followupPress ("got", "not", "prob").
+
+// askAgainDays is how many working days after "not yet" the resident is
+// asked again.
+const askAgainDays = 3
+
+// ReminderMessage is the reminder a job sends to a resident: in their
+// language, the procedure, the code and the question, with three buttons
+// (received / not yet / a problem).
+func (h *Handlers) ReminderMessage(rm storage.Reminder) bot.Message {
+	t := h.texts.For(rm.Language)
+	title := rm.GuideID
+	if g, ok := h.guides.Guide(rm.GuideID); ok {
+		title = g.Title.In(t.Lang())
+	}
+	id := strconv.FormatInt(rm.CaseID, 10)
+	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
+	return bot.Message{ChatID: rm.Chat,
+		Text: t.T("followup.reminder", locales.Data{"Guide": title, "Code": rm.DossierCode}),
+		Keyboard: bot.Keyboard{
+			{{Text: t.T("followup.reminder_got"), Data: data("got")}},
+			{{Text: t.T("followup.reminder_not"), Data: data("not")}},
+			{{Text: t.T("followup.reminder_problem"), Data: data("prob")}},
+		}}
+}
+
+// reminderAnswer takes a press on a reminder's buttons.
+func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string) error {
+	now := h.now()
+	var text string
+	switch action {
+	case "got":
+		ok, err := r.tx.Received(r.ctx, f.CaseID, now, vietnam)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return h.alreadyNoted(r, f)
+		}
+		f.Status = storage.FollowupReceived
+		text = r.t.T("followup.received")
+		if !f.Rating.Valid {
+			next, kb := h.followupNext(r, f)
+			r.show(text+"\n\n"+next, kb)
+			return nil
+		}
+	case "not":
+		next := addWorkingDaysFrom(now, askAgainDays)
+		ok, again, err := r.tx.NotYet(r.ctx, f.CaseID, next, now)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return h.alreadyNoted(r, f)
+		}
+		if again {
+			text = r.t.T("followup.ask_again", locales.Data{"Date": next.Format("02/01/2006")})
+		} else {
+			text = r.t.T("followup.no_more_reminders")
+		}
+	case "prob":
+		ok, err := r.tx.Problem(r.ctx, f.CaseID, now)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return h.alreadyNoted(r, f)
+		}
+		if err := h.tellProblem(r, f); err != nil {
+			return err
+		}
+		text = r.t.T("followup.problem_sent")
+	}
+	r.show(text, nil)
+	return nil
+}
+
+// alreadyNoted answers a reminder button whose answer was already taken.
+func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
+	r.answer(r.t.T("followup.noted_already"))
+	r.show(h.followupStatus(r, f), nil)
+	return nil
+}
+
+// tellProblem tells the volunteer who helped and their coordinators, each
+// in their language, that a resident has a problem with a case: its number
+// and procedure (not the dossier code), so someone can help.
+func (h *Handlers) tellProblem(r *request, f storage.Followup) error {
+	contacts, err := r.tx.ProblemContacts(r.ctx, f.CaseID)
+	if err != nil {
+		return err
+	}
+	g, _ := h.guides.Guide(f.GuideID)
+	for i, c := range contacts {
+		t := h.texts.For(c.Language)
+		title := f.GuideID
+		if g != nil {
+			title = g.Title.In(t.Lang())
+		}
+		key := "followup.problem_coordinator"
+		if i == 0 && c.ID == f.VolunteerID {
+			key = "followup.problem_volunteer"
+		}
+		r.replies = append(r.replies, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
+	}
+	return nil
+}
+
+// dueDate is when a dossier submitted at `at` should have its result,
+// after days working days (weekends, holidays and the swapped Saturdays of
+// the workdays calendar); known is false outside the calendar's years: the
+// date is then shown "(dự kiến)".
+func dueDate(at time.Time, days int) (due time.Time, known bool) {
+	return workdays.Default().Due(at, days)
+}
+
+// addWorkingDaysFrom is the day n working days after from (Vietnam time).
+func addWorkingDaysFrom(from time.Time, n int) time.Time {
+	d, _ := workdays.Default().AddWorkingDays(from, n)
+	return d
+}
+
+// guideDays is the guide's working-day count to its result (0: none).
+func guideDays(g *guides.Guide) int {
+	if g == nil {
+		return 0
+	}
+	return g.ProcessingDays
+}
