@@ -299,6 +299,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return h.digest(r, args)
 		case "forget":
 			return h.forget(r)
+		case "tally":
+			return h.tallyStart(r)
+		case "me":
+			return h.me(r)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil
@@ -316,6 +320,8 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.teamText(r, conv)
 	case flowFollowup:
 		return h.followupText(r, conv)
+	case flowTally:
+		return h.tallyText(r, conv)
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
@@ -392,6 +398,8 @@ func (h *Handlers) press(r *request) error {
 		return h.digestPress(r, cb)
 	case flowFollowup:
 		return h.followupPress(r, cb)
+	case flowTally:
+		return h.tallyPress(r, cb)
 	}
 	r.answer(r.t.T("button.done"))
 	return nil

@@ -20,6 +20,12 @@ func menu(t *locales.Localizer, role string) []bot.Command {
 	default:
 		names = []string{"start", "help", "lang"}
 	}
+	switch role { // the tally (handlers/tally.go, me.go)
+	case storage.RoleCoordinator, storage.RoleProvinceCoordinator, storage.RoleAdmin:
+		names = append(names, "tally", "me")
+	case storage.RoleVolunteer:
+		names = append(names, "me")
+	}
 	cmds := make([]bot.Command, len(names))
 	for i, n := range names {
 		cmds[i] = bot.Command{Name: n, Description: t.T("cmd." + n)}

@@ -24,6 +24,7 @@ func TestScreenGraphsInDocs(t *testing.T) {
 		{"../docs/wizard.md", "case flow", graph(caseScreens, caseScreenOrder)},
 		{"../docs/architecture.md", "invite flow", graph(inviteScreens, inviteScreenOrder)},
 		{"../docs/team.md", "team flow", graph(teamScreens, teamScreenOrder)},
+		{"../docs/reports.md", "tally flow", graph(tallyScreens, tallyScreenOrder)},
 	} {
 		data, err := os.ReadFile(doc.file)
 		if err != nil {

@@ -358,13 +358,6 @@ func (v *teamView) unitName() (string, error) {
 	return v.h.provinceName(v.request, v.st.Province)
 }
 
-// monthOf is the calendar month (Vietnam time) that holds t: its first
-// instant and the next month's.
-func monthOf(t time.Time) (time.Time, time.Time) {
-	y, m, _ := t.In(vietnam).Date()
-	return time.Date(y, m, 1, 0, 0, 0, 0, vietnam), time.Date(y, m+1, 1, 0, 0, 0, 0, vietnam)
-}
-
 // vnDay shows a date, Vietnam time.
 func vnDay(t time.Time) string { return t.In(vietnam).Format("02/01/2006") }
 
@@ -396,7 +389,8 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	since, until := monthOf(v.h.now())
+	since := monthOf(v.h.now())
+	until := since.AddDate(0, 1, 0)
 	page := v.st.Page
 	ms, total, err := v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, since, until, page*membersPerPage, membersPerPage)
 	if err != nil {

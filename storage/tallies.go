@@ -127,14 +127,25 @@ type Tally struct {
 	Communes []CommuneCount
 	// Volunteers: per volunteer, most cases first.
 	Volunteers []VolunteerCount
-	// MedianMinutes is the median active time of a case (docs/reports.md).
+	// MedianMinutes is the median active time of a case (docs/reports.md), to the
+	// whole minute.
 	MedianMinutes float64
 	// StepsDone, StepsSkipped and Problems add up the cases' steps.
 	StepsDone, StepsSkipped, Problems int
 	// ProblemCounts: problem events by guide, step and error, most first.
 	ProblemCounts []ProblemCount
-	// Followups is how many counted cases keep a dossier code for follow-up.
-	Followups int
+	// Followups: what the residents' follow-up says about these cases.
+	Followups Followups
+}
+
+// Followups counts what the follow-up of the counted cases found (zero
+// until residents answer).
+type Followups struct {
+	Consented  int     // cases whose resident agreed to be followed up
+	Resolved   int     // the resident said the result came (on time or late)
+	Unresolved int     // the resident reported a problem
+	Rated      int     // cases the resident rated
+	AvgRating  float64 // their mean rating, 1–5; 0 when none
 }
 
 // Count is a number under a key.
@@ -251,61 +262,82 @@ func periodArgs(p Period) []any {
 
 // tallyRow is one line of the tally statement: a dimension and its keys.
 type tallyRow struct {
-	Dim string          `db:"dim"`
-	A   string          `db:"a"`
-	B   string          `db:"b"`
-	C   string          `db:"c"`
-	D   string          `db:"d"`
-	N   int             `db:"n"`
-	OK  int             `db:"ok"`
-	X   sql.NullFloat64 `db:"x"`
-	T   sql.NullTime    `db:"t"`
+	Dim          string       `db:"dim"`
+	A            string       `db:"a"`
+	B            string       `db:"b"`
+	C            string       `db:"c"`
+	D            string       `db:"d"`
+	N            int          `db:"n"`
+	OK           int          `db:"ok"`
+	StepsDone    int          `db:"steps_done"`
+	StepsSkipped int          `db:"steps_skipped"`
+	Problems     int          `db:"problems"`
+	T            sql.NullTime `db:"t"`
+	Consented    int          `db:"consented"`
+	Resolved     int          `db:"resolved"`
+	Unresolved   int          `db:"unresolved"`
+	Rated        int          `db:"rated"`
+	RatingSum    int          `db:"rating_sum"`
 }
 
-// Tally counts the closed cases of a scope over a period, in one
-// statement: the cases are read once (by the index of the scope) and
-// grouped every way a report shows them.
+// tallyCases is the cases a tally counts, as "c" (%[1]s: the scope's
+// condition on cases "c").
+const tallyCases = `cases c WHERE c.status = 'closed' AND c.finished_at >= $1 AND c.finished_at < $2%[1]s`
+
+// tallyStatement counts the cases of a period every way a report shows
+// them. The cases are read once, grouped by grouping sets in one pass
+// (hashed: PostgreSQL keeps one hash table per set); the active minutes
+// are grouped by the minute, and the median found from those counts, since
+// an ordered-set aggregate would make every set sort. Problem events are
+// read for the same cases by their own index.
+const tallyStatement = `
+	WITH g AS (
+		SELECT CASE WHEN GROUPING(c.guide_id) = 0 THEN 'guide' WHEN GROUPING(c.mode) = 0 THEN 'mode'
+				WHEN GROUPING(c.commune_code) = 0 THEN 'commune' WHEN GROUPING(c.volunteer_id) = 0 THEN 'volunteer'
+				WHEN GROUPING(c.minute) = 0 THEN 'minute' ELSE 'total' END AS dim,
+			c.guide_id, c.kind, c.outcome, c.reason, c.mode, c.commune_code, c.volunteer_id, c.minute,
+			count(*) AS n, count(*) FILTER (WHERE c.ok) AS ok, coalesce(sum(c.steps_done), 0) AS steps_done,
+			coalesce(sum(c.steps_skipped), 0) AS steps_skipped, coalesce(sum(c.problems), 0) AS problems, max(c.updated_at) AS t,
+			count(*) FILTER (WHERE c.followup_consent) AS consented,
+			count(*) FILTER (WHERE c.followup_result IN ('received', 'received_late')) AS resolved,
+			count(*) FILTER (WHERE c.followup_result = 'problem') AS unresolved,
+			count(c.rating) AS rated, coalesce(sum(c.rating), 0) AS rating_sum
+		FROM (SELECT c.guide_id, c.kind, coalesce(c.outcome, '') AS outcome, coalesce(c.reason, '') AS reason,
+				coalesce(c.mode, '') AS mode, coalesce(c.commune_code, '') AS commune_code, c.volunteer_id,
+				coalesce(c.active_seconds, 0) / 60 AS minute, coalesce(c.steps_done, 0) AS steps_done,
+				coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems, c.updated_at,
+				c.followup_consent, c.followup_result, c.rating,
+				coalesce(c.outcome IN ('submitted', 'paid', 'on_the_spot', 'done'), false) AS ok
+			FROM ` + tallyCases + `) c
+		GROUP BY GROUPING SETS ((c.guide_id, c.kind, c.outcome, c.reason), (c.kind, c.mode), (c.commune_code),
+			(c.volunteer_id), (c.minute), ())
+	)
+	SELECT g.dim,
+		CASE g.dim WHEN 'guide' THEN g.guide_id WHEN 'mode' THEN g.mode WHEN 'commune' THEN g.commune_code
+			WHEN 'volunteer' THEN g.volunteer_id::text WHEN 'minute' THEN g.minute::text ELSE '' END AS a,
+		CASE g.dim WHEN 'guide' THEN g.kind WHEN 'mode' THEN g.kind WHEN 'commune' THEN coalesce(cm.name, '')
+			WHEN 'volunteer' THEN coalesce(u.first_name, '') ELSE '' END AS b,
+		CASE g.dim WHEN 'guide' THEN g.outcome WHEN 'commune' THEN coalesce(cm.province_code, '') ELSE '' END AS c,
+		CASE g.dim WHEN 'guide' THEN g.reason WHEN 'commune' THEN coalesce(p.name, '') ELSE '' END AS d,
+		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.consented, g.resolved, g.unresolved, g.rated, g.rating_sum
+	FROM g
+	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.commune_code
+	LEFT JOIN provinces p ON p.code = cm.province_code
+	LEFT JOIN users u ON g.dim = 'volunteer' AND u.telegram_id = g.volunteer_id
+	UNION ALL
+	SELECT 'problem', c.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, count(*), 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0
+	FROM (SELECT c.id, c.guide_id FROM ` + tallyCases + ` AND c.problems > 0) c
+	JOIN case_events e ON e.case_id = c.id AND e.kind = 'problem'
+	GROUP BY c.guide_id, e.step_id, e.problem, e.step
+`
+
+// Tally counts the closed cases of a scope over a period in one
+// statement (docs/reports.md has its plans).
 func (tx *Tx) Tally(ctx context.Context, scope Scope, period Period) (Tally, error) {
 	where, args := scopeWhere(scope)
 	args = append(periodArgs(period), args...)
 	var rows []tallyRow
-	err := tx.db(ctx).SelectContext(ctx, &rows, `
-		WITH base AS MATERIALIZED (
-			SELECT c.id, c.volunteer_id, coalesce(c.commune_code, '') AS commune_code, c.guide_id, c.kind,
-				coalesce(c.mode, '') AS mode, coalesce(c.outcome, '') AS outcome, coalesce(c.reason, '') AS reason,
-				coalesce(c.active_seconds, 0) AS active_seconds, coalesce(c.steps_done, 0) AS steps_done,
-				coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems, c.updated_at,
-				c.outcome IN ('submitted', 'paid', 'on_the_spot', 'done') AS ok
-			FROM cases c
-			WHERE c.status = 'closed' AND c.finished_at >= $1 AND c.finished_at < $2`+where+`
-		)
-		SELECT 'total' AS dim, '' AS a, '' AS b, '' AS c, '' AS d, count(*) AS n, count(*) FILTER (WHERE ok) AS ok,
-			percentile_cont(0.5) WITHIN GROUP (ORDER BY active_seconds) / 60 AS x, max(updated_at) AS t
-		FROM base
-		UNION ALL
-		SELECT 'steps', '', '', '', '', coalesce(sum(steps_done), 0), coalesce(sum(steps_skipped), 0), coalesce(sum(problems), 0), NULL
-		FROM base
-		UNION ALL
-		SELECT 'guide', guide_id, kind, outcome, reason, count(*), count(*) FILTER (WHERE ok), NULL, NULL
-		FROM base GROUP BY guide_id, kind, outcome, reason
-		UNION ALL
-		SELECT 'mode', mode, '', '', '', count(*), count(*) FILTER (WHERE ok), NULL, NULL
-		FROM base WHERE kind = 'dossier' GROUP BY mode
-		UNION ALL
-		SELECT 'commune', x.code, coalesce(cm.name, ''), coalesce(cm.province_code, ''), coalesce(p.name, ''), x.n, x.ok, NULL, NULL
-		FROM (SELECT commune_code AS code, count(*) AS n, count(*) FILTER (WHERE ok) AS ok FROM base GROUP BY commune_code) x
-		LEFT JOIN communes cm ON cm.code = x.code LEFT JOIN provinces p ON p.code = cm.province_code
-		UNION ALL
-		SELECT 'volunteer', x.id::text, coalesce(u.first_name, ''), '', '', x.n, x.ok, NULL, NULL
-		FROM (SELECT volunteer_id AS id, count(*) AS n, count(*) FILTER (WHERE ok) AS ok FROM base GROUP BY volunteer_id) x
-		LEFT JOIN users u ON u.telegram_id = x.id
-		UNION ALL
-		SELECT 'problem', b.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, count(*), 0, NULL, NULL
-		FROM base b JOIN case_events e ON e.case_id = b.id AND e.kind = 'problem' AND b.problems > 0
-		GROUP BY b.guide_id, e.step_id, e.problem, e.step
-		UNION ALL
-		SELECT 'followup', '', '', '', '', count(*), 0, NULL, NULL
-		FROM base b JOIN followups f ON f.case_id = b.id`, args...)
+	err := tx.db(ctx).SelectContext(ctx, &rows, fmt.Sprintf(tallyStatement, where), args...)
 	if err != nil {
 		return Tally{}, wrap("tally", err)
 	}
@@ -317,12 +349,18 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 	t := Tally{Scope: scope, Period: period, Outcomes: map[string]int{}, Modes: map[string]int{}}
 	procs := map[string]*ProcedureCount{}
 	reasons := map[string]int{}
+	var minutes []Count
 	for _, r := range rows {
 		switch r.Dim {
 		case "total":
-			t.Cases, t.Helped, t.MedianMinutes, t.AsOf = r.N, r.OK, r.X.Float64, r.T.Time
-		case "steps":
-			t.StepsDone, t.StepsSkipped, t.Problems = r.N, r.OK, int(r.X.Float64)
+			t.Cases, t.Helped, t.AsOf = r.N, r.OK, r.T.Time
+			t.StepsDone, t.StepsSkipped, t.Problems = r.StepsDone, r.StepsSkipped, r.Problems
+			t.Followups = Followups{Consented: r.Consented, Resolved: r.Resolved, Unresolved: r.Unresolved, Rated: r.Rated}
+			if r.Rated > 0 {
+				t.Followups.AvgRating = float64(r.RatingSum) / float64(r.Rated)
+			}
+		case "minute":
+			minutes = append(minutes, Count{Key: r.A, N: r.N})
 		case "guide":
 			p := procs[r.A]
 			if p == nil {
@@ -338,7 +376,9 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 				reasons[cmp.Or(r.D, "other_reason")] += r.N
 			}
 		case "mode":
-			t.Modes[r.A] += r.N
+			if r.B == "dossier" {
+				t.Modes[r.A] += r.N
+			}
 		case "commune":
 			t.Communes = append(t.Communes, CommuneCount{Code: r.A, Name: r.B, ProvinceCode: r.C, ProvinceName: r.D, Cases: r.N, Helped: r.OK})
 		case "volunteer":
@@ -347,10 +387,9 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		case "problem":
 			step, _ := strconv.Atoi(r.D)
 			t.ProblemCounts = append(t.ProblemCounts, ProblemCount{Guide: r.A, StepID: r.B, Problem: r.C, Step: step, N: r.N})
-		case "followup":
-			t.Followups = r.N
 		}
 	}
+	t.MedianMinutes = median(minutes, t.Cases)
 	for _, p := range procs {
 		t.Procedures = append(t.Procedures, *p)
 	}
@@ -371,6 +410,35 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Step, b.Step), cmp.Compare(a.Problem, b.Problem))
 	})
 	return t
+}
+
+// median is the median of n values given as counts per whole minute (Key):
+// the middle value, or the mean of the two middle ones; 0 for none.
+func median(perMinute []Count, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	slices.SortFunc(perMinute, func(a, b Count) int {
+		x, _ := strconv.Atoi(a.Key)
+		y, _ := strconv.Atoi(b.Key)
+		return cmp.Compare(x, y)
+	})
+	// the values at 0-based ranks lo and hi
+	lo, hi := (n-1)/2, n/2
+	var vlo, vhi float64
+	seen := 0
+	for _, c := range perMinute {
+		m, _ := strconv.Atoi(c.Key)
+		if lo >= seen && lo < seen+c.N {
+			vlo = float64(m)
+		}
+		if hi >= seen && hi < seen+c.N {
+			vhi = float64(m)
+			break
+		}
+		seen += c.N
+	}
+	return (vlo + vhi) / 2
 }
 
 // TallyCase is one line of a report's case list: nothing about the

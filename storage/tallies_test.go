@@ -200,6 +200,14 @@ func TestTally(t *testing.T) {
 		seedFixture(ctx, t, tx)
 		return nil
 	})
+	// The residents' answers: the first case's result came, rated 4; the
+	// second's rated 5.
+	if _, err := st.DB().ExecContext(ctx, `UPDATE cases SET rating = 4, followup_result = 'received' WHERE started_at = $1`, at(3, 9, 0)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().ExecContext(ctx, `UPDATE cases SET rating = 5 WHERE started_at = $1`, at(4, 10, 0)); err != nil {
+		t.Fatal(err)
+	}
 	inTx(t, st, func(tx *storage.Tx) error {
 		tl, err := tx.Tally(ctx, storage.Scope{Commune: anHoiTay}, november)
 		if err != nil {
@@ -238,8 +246,11 @@ func TestTally(t *testing.T) {
 		if tl.MedianMinutes != 10 {
 			t.Errorf("median minutes %v, want 10", tl.MedianMinutes)
 		}
-		if tl.StepsDone != 4 || tl.StepsSkipped != 1 || tl.Problems != 4 || tl.Followups != 1 {
-			t.Errorf("steps done %d, skipped %d, problems %d, follow-ups %d; want 4, 1, 4, 1", tl.StepsDone, tl.StepsSkipped, tl.Problems, tl.Followups)
+		if tl.StepsDone != 4 || tl.StepsSkipped != 1 || tl.Problems != 4 {
+			t.Errorf("steps done %d, skipped %d, problems %d; want 4, 1, 4", tl.StepsDone, tl.StepsSkipped, tl.Problems)
+		}
+		if want := (storage.Followups{Consented: 1, Resolved: 1, Rated: 2, AvgRating: 4.5}); tl.Followups != want {
+			t.Errorf("follow-ups %+v, want %+v", tl.Followups, want)
 		}
 		stuck := tl.Stuck(5)
 		if len(stuck) != 2 || stuck[0].Guide != "khai-sinh" || stuck[0].StepID != "to-khai" || stuck[0].Step != 2 || stuck[0].Problems != 2 ||
@@ -320,7 +331,7 @@ func TestTallyEmptyIsZero(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if tl.Cases != 0 || tl.Helped != 0 || tl.MedianMinutes != 0 || tl.Followups != 0 || len(tl.Procedures) != 0 || len(tl.Stuck(5)) != 0 ||
+		if tl.Cases != 0 || tl.Helped != 0 || tl.MedianMinutes != 0 || tl.Followups != (storage.Followups{}) || len(tl.Procedures) != 0 || len(tl.Stuck(5)) != 0 ||
 			math.IsNaN(tl.MedianMinutes) || len(tl.KPIs(func(string) []string { return []string{"dossier_online"} })) != 0 {
 			t.Errorf("empty tally: %+v", tl)
 		}

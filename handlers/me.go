@@ -1,0 +1,48 @@
+package handlers
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// meList is how many procedures /me lists.
+const meList = 10
+
+// me is /me: a team member's own numbers — today, this week, this month,
+// all time — and their procedures. Only their own cases: the scope is the
+// sender, whatever their role.
+func (h *Handlers) me(r *request) error {
+	if !r.member() {
+		r.say(r.t.T("me.not_member"), nil)
+		return nil
+	}
+	now := h.now()
+	scope := storage.Scope{Volunteer: r.user.TelegramID}
+	lines := []string{r.t.T("me.head", locales.Data{"Name": r.user.FirstName})}
+	var all storage.Tally
+	for _, code := range []string{"today", "week", "month", "all"} {
+		tl, err := r.tx.Tally(r.ctx, scope, periodOf(code, now))
+		if err != nil {
+			return err
+		}
+		lines = append(lines, r.t.T("me.line", locales.Data{"Period": r.t.T("tally.period_" + code), "Cases": tl.Cases, "Helped": tl.Helped}))
+		all = tl
+	}
+	if all.Cases == 0 {
+		r.say(strings.Join(append(lines, "", r.t.T("me.none")), "\n"), nil)
+		return nil
+	}
+	lines = append(lines, "", r.t.T("me.by_procedure"))
+	for i, p := range all.Procedures[:min(meList, len(all.Procedures))] {
+		lines = append(lines, fmt.Sprintf("%d. %s – %d", i+1, h.guideTitle(r.t, p.Guide), p.Cases))
+	}
+	if len(all.Procedures) > meList {
+		lines = append(lines, r.t.T("tally.and_more", locales.Data{"Count": len(all.Procedures) - meList}))
+	}
+	lines = append(lines, "", r.t.T("tally.median", locales.Data{"Minutes": formatMinutes(all.MedianMinutes)}))
+	r.say(strings.Join(lines, "\n"), nil)
+	return nil
+}

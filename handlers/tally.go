@@ -1,0 +1,983 @@
+package handlers
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
+	"github.com/dvcbot/dvcbot/render"
+	"github.com/dvcbot/dvcbot/reports"
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
+)
+
+// The tally flow (/tally, docs/reports.md): a coordinator picks a period
+// (buttons or typed) and, when their scope is wider than a commune, a unit
+// (buttons or a typed name, old names too); the bot answers with one text
+// message, a bar chart and a spreadsheet. The unit is re-checked against
+// the user's scope (storage.ScopeOf, Tx.ScopeCovers) on every press, every
+// typed name and when the report is made: a forged or outdated button, or a
+// role taken away meanwhile, shows nothing outside the scope.
+
+// flowTally names the tally flow in conversation rows and callback data.
+const flowTally = "t"
+
+// Tally flow screens.
+const (
+	tallyPeriod = "period"
+	tallyUnit   = "unit"
+)
+
+// tallyState is the flow's data in the conversation row.
+type tallyState struct {
+	Unit     string `json:"u,omitempty"` // "" the user's own scope; "all", "p<code>", "c<code>"
+	Province string `json:"p,omitempty"` // the province whose communes the unit screen lists
+	Page     int    `json:"pg,omitempty"`
+	Query    string `json:"q,omitempty"` // a typed unit name
+}
+
+// Period buttons, by code.
+var tallyPeriodCodes = []string{"today", "week", "month", "lastmonth", "year", "all"}
+
+// tallyView is where the chat stands in the tally flow.
+type tallyView struct {
+	*request
+	h     *Handlers
+	step  string
+	st    tallyState
+	ver   int
+	scope storage.Scope // what the user may count
+}
+
+type (
+	tallyScreen = screen[*tallyView]
+	tallyAction = action[*tallyView]
+)
+
+var tallyScreenOrder = []string{tallyPeriod, tallyUnit}
+
+// tallyScreens is the tally flow, screen by screen (docs/reports.md draws
+// its graph).
+var tallyScreens map[string]tallyScreen
+
+func init() {
+	cancel := tallyAction{to: []string{leadsNowhere}, do: func(v *tallyView, _ string) error {
+		if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+			return err
+		}
+		v.landed = leadsNowhere
+		v.request.show(v.t.T("tally.cancelled"), nil)
+		return nil
+	}}
+	// A typed text is a period, else a unit's name.
+	typedText := &tallyAction{to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, text string) error { return v.typed(text) }}
+	tallyScreens = map[string]tallyScreen{
+		tallyPeriod: {
+			draw: func(v *tallyView) (string, bot.Keyboard, error) {
+				name, err := v.h.scopeName(v.ctx, v.tx, v.t, v.unit())
+				if err != nil {
+					return "", nil, err
+				}
+				var buttons []bot.Button
+				for _, code := range tallyPeriodCodes {
+					buttons = append(buttons, v.button(v.t.T("tally.period_"+code), "p", code))
+				}
+				kb := grid(buttons, 2)
+				last := []bot.Button{v.button(v.t.T("button.cancel"), "cancel", "")}
+				if v.canPick() {
+					last = append([]bot.Button{v.button(v.t.T("tally.change_unit"), "unit", "")}, last...)
+				}
+				return v.t.T("tally.choose_period", locales.Data{"Unit": name}), append(kb, last), nil
+			},
+			on: map[string]tallyAction{
+				"p": {to: []string{leadsNowhere}, do: func(v *tallyView, code string) error {
+					if !slices.Contains(tallyPeriodCodes, code) {
+						return v.show("")
+					}
+					return v.report(periodOf(code, v.h.now()))
+				}},
+				"unit": {to: []string{tallyUnit}, do: func(v *tallyView, _ string) error {
+					st := v.st
+					st.Query, st.Page, st.Province = "", 0, v.scope.Province
+					return v.goTo(tallyUnit, st)
+				}},
+				"cancel": cancel,
+			},
+			typed: typedText,
+		},
+		tallyUnit: {
+			draw: drawTallyUnit,
+			on: map[string]tallyAction{
+				"u": {to: []string{tallyPeriod, tallyUnit}, do: func(v *tallyView, arg string) error {
+					ok, err := v.tx.ScopeCovers(v.ctx, v.scope, unitScope(arg, v.scope))
+					if err != nil {
+						return err
+					}
+					if !ok || !validUnit(arg) {
+						v.answer(v.t.T("tally.unit_not_allowed"))
+						return v.show("")
+					}
+					st := v.st
+					st.Unit, st.Query, st.Page = arg, "", 0
+					return v.goTo(tallyPeriod, st)
+				}},
+				"prov": {to: []string{tallyUnit}, do: func(v *tallyView, code string) error {
+					ok, err := v.tx.ScopeCovers(v.ctx, v.scope, storage.Scope{Province: code})
+					if err != nil {
+						return err
+					}
+					if !ok || code == "" {
+						v.answer(v.t.T("tally.unit_not_allowed"))
+						return v.show("")
+					}
+					return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Province: code})
+				}},
+				"page": {to: []string{tallyUnit}, do: func(v *tallyView, arg string) error {
+					st := v.st
+					st.Page, _ = strconv.Atoi(arg)
+					st.Page = max(st.Page, 0)
+					return v.goTo(tallyUnit, st)
+				}},
+				"back": {to: []string{tallyPeriod, tallyUnit}, do: func(v *tallyView, _ string) error {
+					st := v.st
+					if st.Query == "" && st.Province != "" && st.Province != v.scope.Province {
+						st.Province, st.Page = "", 0 // an admin back to the provinces
+						return v.goTo(tallyUnit, st)
+					}
+					st.Query, st.Page, st.Province = "", 0, ""
+					return v.goTo(tallyPeriod, st)
+				}},
+				"cancel": cancel,
+			},
+			typed: typedText,
+		},
+	}
+}
+
+// drawTallyUnit lists the units the user may pick: the results of a typed
+// name, the communes of a province (with the province itself first), or,
+// for an admin, the country and its provinces.
+func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
+	var kb bot.Keyboard
+	var text string
+	switch {
+	case v.st.Query != "":
+		ms, err := v.allowedMatches(v.st.Query)
+		if err != nil {
+			return "", nil, err
+		}
+		for _, m := range ms {
+			kb = append(kb, []bot.Button{v.button(m.FullName(), "u", "c"+m.Code)})
+		}
+		text = v.t.T("tally.unit_results", locales.Data{"Query": v.st.Query})
+	case v.st.Province != "":
+		p, err := v.tx.Province(v.ctx, v.st.Province)
+		if err != nil {
+			return "", nil, err
+		}
+		cs, total, err := v.tx.Communes(v.ctx, v.st.Province, v.st.Page*communesPerPage, communesPerPage)
+		if err != nil {
+			return "", nil, err
+		}
+		kb = append(kb, []bot.Button{v.button(v.t.T("tally.whole_province", locales.Data{"Province": p.Name}), "u", "p"+p.Code)})
+		buttons := make([]bot.Button, len(cs))
+		for i, c := range cs {
+			buttons[i] = v.button(c.Name, "u", "c"+c.Code)
+		}
+		kb = append(kb, grid(buttons, 2)...)
+		pages := max(1, (total+communesPerPage-1)/communesPerPage)
+		var nav []bot.Button
+		if v.st.Page > 0 {
+			nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(v.st.Page-1)))
+		}
+		if v.st.Page+1 < pages {
+			nav = append(nav, v.button(v.t.T("button.next"), "page", strconv.Itoa(v.st.Page+1)))
+		}
+		if nav != nil {
+			kb = append(kb, nav)
+		}
+		text = v.t.T("tally.choose_commune", locales.Data{"Province": p.Name, "Page": v.st.Page + 1, "Pages": pages})
+	default: // only an admin gets here: a province coordinator's list is their province
+		ps, err := v.tx.Provinces(v.ctx)
+		if err != nil {
+			return "", nil, err
+		}
+		kb = append(kb, []bot.Button{v.button(v.t.T("tally.country"), "u", "all")})
+		buttons := make([]bot.Button, len(ps))
+		for i, p := range ps {
+			buttons[i] = v.button(p.Name, "prov", p.Code)
+		}
+		kb = append(kb, grid(buttons, 2)...)
+		text = v.t.T("tally.choose_province")
+	}
+	return text, append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", ""), v.button(v.t.T("button.cancel"), "cancel", "")}), nil
+}
+
+func (v *tallyView) button(label, action, arg string) bot.Button {
+	return bot.Button{Text: label, Data: callback{flow: flowTally, action: action, arg: arg, version: v.ver}.String()}
+}
+
+// canPick says whether the user may pick another unit than their own.
+func (v *tallyView) canPick() bool { return v.scope.Commune == "" && v.scope.Volunteer == 0 }
+
+// unit is the scope the flow counts now.
+func (v *tallyView) unit() storage.Scope { return unitScope(v.st.Unit, v.scope) }
+
+// unitScope reads a unit code ("" the user's own scope, "all", "p<code>",
+// "c<code>"); it checks nothing: ScopeCovers does.
+func unitScope(code string, own storage.Scope) storage.Scope {
+	switch {
+	case code == "":
+		return own
+	case code == "all":
+		return storage.Scope{}
+	case strings.HasPrefix(code, "p"):
+		return storage.Scope{Province: code[1:]}
+	case strings.HasPrefix(code, "c"):
+		return storage.Scope{Commune: code[1:]}
+	}
+	return storage.Scope{Volunteer: -1} // covered by nobody's scope
+}
+
+// validUnit says whether a unit code from a button is well formed.
+func validUnit(code string) bool {
+	return code == "all" || (len(code) > 1 && (code[0] == 'p' || code[0] == 'c'))
+}
+
+func (v *tallyView) goTo(step string, st tallyState) error {
+	version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, step, st, v.liveMessage())
+	if err != nil {
+		return err
+	}
+	v.step, v.st, v.ver = step, st, version
+	return v.show("")
+}
+
+// show draws the view's step, with note above it.
+func (v *tallyView) show(note string) error {
+	text, kb, err := tallyScreens[v.step].draw(v)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		text = note + "\n\n" + text
+	}
+	v.landed = v.step
+	v.request.show(text, kb)
+	return nil
+}
+
+// allowedMatches are the communes a typed name finds that the user may
+// count (at most searchResults).
+func (v *tallyView) allowedMatches(query string) ([]storage.CommuneMatch, error) {
+	ms, err := v.tx.SearchCommunes(v.ctx, query, v.scope.Province, 50)
+	if err != nil {
+		return nil, err
+	}
+	var out []storage.CommuneMatch
+	for _, m := range ms {
+		ok, err := v.tx.ScopeCovers(v.ctx, v.scope, storage.Scope{Commune: m.Code})
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, m)
+		}
+		if len(out) == searchResults {
+			break
+		}
+	}
+	return out, nil
+}
+
+// typed takes a period ("11/2026", "tuần trước") or, failing that, a
+// commune's name.
+func (v *tallyView) typed(text string) error {
+	p, problem := parsePeriod(text, v.h.now())
+	if problem == "" {
+		return v.report(p)
+	}
+	if problem != "tally.bad_period" || privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
+		return v.show(v.t.T(problem))
+	}
+	ms, err := v.allowedMatches(text)
+	if err != nil {
+		return err
+	}
+	if len(ms) > 0 {
+		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text})
+	}
+	// A name found only outside the scope is refused as such: the user
+	// learns nothing of it but that it is not theirs.
+	all, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
+	if err != nil {
+		return err
+	}
+	if len(all) > 0 {
+		return v.show(v.t.T("tally.unit_not_allowed"))
+	}
+	return v.show(v.t.T(problem))
+}
+
+// report ends the flow with the tally of the unit for period p.
+func (v *tallyView) report(p storage.Period) error {
+	unit := v.unit()
+	ok, err := v.tx.ScopeCovers(v.ctx, v.scope, unit)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		unit = v.scope // the stored unit is no longer theirs: their own instead
+	}
+	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+		return err
+	}
+	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p)
+	if err != nil {
+		return err
+	}
+	v.landed = leadsNowhere
+	v.request.show(text, nil)
+	v.replies = append(v.replies, more...)
+	return nil
+}
+
+// tallyStart is /tally.
+func (h *Handlers) tallyStart(r *request) error {
+	scope, ok := h.tallyScope(r)
+	if !ok {
+		return nil
+	}
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowTally, tallyPeriod, tallyState{}, 0)
+	if err != nil {
+		return err
+	}
+	v := &tallyView{request: r, h: h, step: tallyPeriod, ver: version, scope: scope}
+	return v.show("")
+}
+
+// tallyScope is what the user may count with /tally; it answers those who
+// may not (a volunteer is pointed to /me).
+func (h *Handlers) tallyScope(r *request) (storage.Scope, bool) {
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	switch {
+	case ok && scope.Volunteer == 0:
+		return scope, true
+	case r.role == storage.RoleVolunteer:
+		r.show(r.t.T("tally.use_me"), nil)
+	default:
+		r.show(r.t.T("tally.not_allowed"), nil)
+	}
+	return storage.Scope{}, false
+}
+
+// tallyPress moves the flow on by a button.
+func (h *Handlers) tallyPress(r *request, cb callback) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if conv.Flow != flowTally {
+		r.answer(r.t.T("button.done"))
+		return nil
+	}
+	scope, ok := h.tallyScope(r)
+	if !ok {
+		return r.tx.EndConversation(r.ctx, r.chat)
+	}
+	v, err := h.tallyView(r, conv, scope)
+	if err != nil {
+		return err
+	}
+	return press(h, r, flowTally, v.step, tallyScreens[v.step], v, conv, cb)
+}
+
+// tallyText takes a typed answer in the flow.
+func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
+	scope, ok := h.tallyScope(r)
+	if !ok {
+		return r.tx.EndConversation(r.ctx, r.chat)
+	}
+	v, err := h.tallyView(r, conv, scope)
+	if err != nil {
+		return err
+	}
+	_, err = typed(h, r, flowTally, v.step, tallyScreens[v.step], v)
+	return err
+}
+
+func (h *Handlers) tallyView(r *request, conv storage.Conversation, scope storage.Scope) (*tallyView, error) {
+	var st tallyState
+	if err := conv.Decode(&st); err != nil {
+		return nil, err
+	}
+	step := conv.Step
+	if _, ok := tallyScreens[step]; !ok {
+		step = tallyPeriod
+	}
+	return &tallyView{request: r, h: h, step: step, st: st, ver: conv.Version, scope: scope}, nil
+}
+
+// TallyReplies is a unit's tally for a period as replies to a chat: the
+// text, the bar chart and the spreadsheet (only the text when nothing was
+// counted). The weekly digest calls it; the caller has checked that the
+// chat may see scope.
+func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64, lang string, scope storage.Scope, period storage.Period) ([]bot.Reply, error) {
+	text, more, err := h.tallyParts(ctx, tx, chat, h.texts.For(lang), scope, period)
+	if err != nil {
+		return nil, err
+	}
+	return append([]bot.Reply{bot.Message{ChatID: chat, Text: text}}, more...), nil
+}
+
+// tallyParts makes the report's text and, when cases were counted, the
+// chart and the spreadsheet.
+func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period) (string, []bot.Reply, error) {
+	tl, err := tx.Tally(ctx, scope, period)
+	if err != nil {
+		return "", nil, err
+	}
+	unit, err := h.scopeName(ctx, tx, t, scope)
+	if err != nil {
+		return "", nil, err
+	}
+	when := periodLabel(t, period)
+	text := h.tallyMessage(t, tl, unit, when)
+	if tl.Cases == 0 {
+		return text, nil, nil
+	}
+	png, err := render.BarChart(h.tallyChart(t, tl, unit, when))
+	if err != nil {
+		return "", nil, err
+	}
+	var buf bytes.Buffer
+	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl)); err != nil {
+		return "", nil, err
+	}
+	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
+	return text, []bot.Reply{
+		bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + when},
+		bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": when})},
+	}, nil
+}
+
+// scopeName names a scope for people: a commune with its province, a
+// province, the whole country, or a volunteer's own cases.
+func (h *Handlers) scopeName(ctx context.Context, tx *storage.Tx, t *locales.Localizer, s storage.Scope) (string, error) {
+	switch {
+	case s.Commune != "":
+		c, err := tx.Commune(ctx, s.Commune)
+		return c.FullName(), err
+	case s.Province != "":
+		p, err := tx.Province(ctx, s.Province)
+		return p.Name, err
+	case s.Volunteer != 0:
+		return t.T("tally.own_cases"), nil
+	}
+	return t.T("tally.country"), nil
+}
+
+func (h *Handlers) guideTitle(t *locales.Localizer, id string) string {
+	if g, ok := h.guides.Guide(id); ok {
+		return g.Title.In(t.Lang())
+	}
+	return id
+}
+
+// tallyMessage is the report's text, within one Telegram message: the
+// lists are cut shorter until it fits.
+func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when string) string {
+	for n := 10; ; n-- {
+		text := h.tallyTextWith(t, tl, unit, when, n)
+		if telegramLen(text) <= maxMessage || n <= 1 {
+			return text
+		}
+	}
+}
+
+// maxMessage is Telegram's limit on a message, in UTF-16 code units.
+const maxMessage = 4096
+
+func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }
+
+func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when string, n int) string {
+	lines := []string{t.T("tally.head", locales.Data{"Unit": unit, "Period": when})}
+	if tl.Cases == 0 {
+		return strings.Join(append(lines, t.T("tally.empty")), "\n")
+	}
+	lines = append(lines, t.T("tally.cases", locales.Data{"Cases": tl.Cases, "Helped": tl.Helped}), "", t.T("tally.by_outcome"))
+	for _, o := range storage.TallyOutcomes {
+		if c := tl.Outcomes[o]; c > 0 {
+			lines = append(lines, "• "+t.T("tally.outcome_"+o)+": "+strconv.Itoa(c))
+		}
+	}
+	for _, r := range tl.Reasons {
+		lines = append(lines, "   – "+t.T("reason."+r.Key)+": "+strconv.Itoa(r.N))
+	}
+	if len(tl.Modes) > 0 {
+		lines = append(lines, "", t.T("tally.by_mode"))
+		for _, m := range []string{guides.ModeFull, guides.ModePartial} {
+			level := 3
+			if m == guides.ModeFull {
+				level = 4
+			}
+			lines = append(lines, "• "+t.T("mode."+modeKey(m), locales.Data{"Level": level})+": "+strconv.Itoa(tl.Modes[m]))
+		}
+	}
+	kpis := tl.KPIs(h.countsOf)
+	lines = append(lines, "", t.T("tally.kpis"))
+	for _, k := range guides.KPIs {
+		lines = append(lines, "• "+t.T("tally.kpi_"+k)+": "+strconv.Itoa(kpis[k]))
+	}
+	lines = append(lines, "", t.T("tally.top_procedures"))
+	for i, p := range tl.Procedures[:min(n, len(tl.Procedures))] {
+		lines = append(lines, fmt.Sprintf("%d. %s – %d", i+1, h.guideTitle(t, p.Guide), p.Cases))
+	}
+	if units := unitBars(t, tl); len(units) > 1 || tl.Scope.Province != "" || tl.Scope.Country() {
+		lines = append(lines, "", t.T(unitsHeading(tl)))
+		for _, u := range units[:min(n, len(units))] {
+			lines = append(lines, "• "+u.Label+" – "+strconv.Itoa(u.Value))
+		}
+		if len(units) > n {
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(units) - n}))
+		}
+	}
+	if tl.Scope.Volunteer == 0 {
+		lines = append(lines, "", t.T("tally.top_volunteers"))
+		for _, v := range tl.Volunteers[:min(n, len(tl.Volunteers))] {
+			lines = append(lines, "• "+cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10))+" – "+strconv.Itoa(v.Cases))
+		}
+		if len(tl.Volunteers) > n {
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Volunteers) - n}))
+		}
+	}
+	lines = append(lines, "", t.T("tally.median", locales.Data{"Minutes": formatMinutes(tl.MedianMinutes)}))
+	if stuck := tl.Stuck(min(5, n)); len(stuck) > 0 {
+		lines = append(lines, "", t.T("tally.stuck"))
+		for _, s := range stuck {
+			lines = append(lines, "• "+t.T("tally.stuck_line", locales.Data{
+				"Guide": h.guideTitle(t, s.Guide), "Step": s.Step, "StepTitle": h.stepTitle(t, s.Guide, s.StepID),
+				"Count": s.Problems, "Error": h.errorLabel(t, s.Guide, s.StepID, s.Error)}))
+		}
+	}
+	f := tl.Followups
+	rating := "–"
+	if f.Rated > 0 {
+		rating = strconv.FormatFloat(f.AvgRating, 'f', 1, 64)
+	}
+	lines = append(lines, "", t.T("tally.followups", locales.Data{"Consented": f.Consented, "Resolved": f.Resolved, "Unresolved": f.Unresolved, "Rating": rating, "Rated": f.Rated}))
+	return strings.Join(lines, "\n")
+}
+
+func formatMinutes(m float64) string { return strconv.FormatFloat(m, 'f', -1, 64) }
+
+// countsOf is the KPIs a guide counts toward (none for a guide no longer
+// in the catalog).
+func (h *Handlers) countsOf(id string) []string {
+	if g, ok := h.guides.Guide(id); ok {
+		return g.Counts
+	}
+	return nil
+}
+
+func (h *Handlers) stepTitle(t *locales.Localizer, guide, stepID string) string {
+	if g, ok := h.guides.Guide(guide); ok {
+		for _, s := range g.Steps {
+			if s.ID == stepID {
+				return s.Title.In(t.Lang())
+			}
+		}
+	}
+	return stepID
+}
+
+func (h *Handlers) errorLabel(t *locales.Localizer, guide, stepID, id string) string {
+	if g, ok := h.guides.Guide(guide); ok {
+		for i := range g.Steps {
+			if g.Steps[i].ID == stepID {
+				if p, ok := g.Steps[i].Problem(id); ok {
+					return p.Label.In(t.Lang())
+				}
+			}
+		}
+	}
+	if id == "other" {
+		return t.T("tally.error_other")
+	}
+	return id
+}
+
+// unitsHeading is the title of the by-unit list: communes, or provinces
+// for the whole country.
+func unitsHeading(tl storage.Tally) string {
+	if tl.Scope.Country() {
+		return "tally.by_province"
+	}
+	return "tally.by_commune"
+}
+
+// unitBars counts cases by commune, or by province for the whole country,
+// most first.
+func unitBars(t *locales.Localizer, tl storage.Tally) []render.Bar {
+	var bars []render.Bar
+	if !tl.Scope.Country() {
+		for _, c := range tl.Communes {
+			bars = append(bars, render.Bar{Label: cmp.Or(c.Name, t.T("tally.no_unit")), Value: c.Cases})
+		}
+		return bars
+	}
+	idx := map[string]int{}
+	for _, c := range tl.Communes {
+		name := cmp.Or(c.ProvinceName, t.T("tally.no_unit"))
+		i, ok := idx[name]
+		if !ok {
+			i = len(bars)
+			idx[name] = i
+			bars = append(bars, render.Bar{Label: name})
+		}
+		bars[i].Value += c.Cases
+	}
+	slices.SortStableFunc(bars, func(a, b render.Bar) int { return cmp.Compare(b.Value, a.Value) })
+	return bars
+}
+
+// chartBars is the top 12 and the rest summed as one bar.
+const chartBars = 12
+
+// tallyChart is the bar chart: the communes of a province (the provinces
+// of the country), else the procedures.
+func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when string) render.Chart {
+	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty")}
+	var bars []render.Bar
+	if tl.Scope.Province != "" || tl.Scope.Country() {
+		c.Title = t.T(unitsHeading(tl))
+		bars = unitBars(t, tl)
+	} else {
+		c.Title = t.T("tally.top_procedures")
+		for _, p := range tl.Procedures {
+			bars = append(bars, render.Bar{Label: h.guideTitle(t, p.Guide), Value: p.Cases})
+		}
+	}
+	if len(bars) > chartBars {
+		rest := 0
+		for _, b := range bars[chartBars:] {
+			rest += b.Value
+		}
+		bars = append(bars[:chartBars:chartBars], render.Bar{Label: t.T("tally.others"), Value: rest})
+	}
+	c.Bars = bars
+	return c
+}
+
+// tallySheets are the spreadsheet's six sheets. Every sheet counts the same
+// cases, so their totals agree; the case list is streamed from the
+// database.
+func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally) []reports.Sheet {
+	col := func(id string, kind reports.ColumnKind) reports.Column {
+		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind}
+	}
+	total := t.T("tally.total")
+	kpis := tl.KPIs(h.countsOf)
+	summary := func(yield func([]any) error) error {
+		rows := [][]any{
+			{t.T("tally.row_cases"), tl.Cases, nil},
+			{t.T("tally.row_helped"), tl.Helped, nil},
+		}
+		for _, o := range storage.TallyOutcomes {
+			rows = append(rows, []any{t.T("tally.outcome_" + o), tl.Outcomes[o], nil})
+		}
+		for _, r := range tl.Reasons {
+			rows = append(rows, []any{t.T("tally.outcome_not_done") + " – " + t.T("reason."+r.Key), r.N, nil})
+		}
+		for _, m := range []string{guides.ModeFull, guides.ModePartial} {
+			level := 3
+			if m == guides.ModeFull {
+				level = 4
+			}
+			rows = append(rows, []any{t.T("mode."+modeKey(m), locales.Data{"Level": level}), tl.Modes[m], nil})
+		}
+		for _, k := range guides.KPIs {
+			rows = append(rows, []any{t.T("tally.kpi_" + k), kpis[k], nil})
+		}
+		rows = append(rows,
+			[]any{t.T("tally.row_problems"), tl.Problems, nil},
+			[]any{t.T("tally.row_followups"), tl.Followups.Consented, nil},
+			[]any{t.T("tally.row_resolved"), tl.Followups.Resolved, nil},
+			[]any{t.T("tally.row_median"), nil, tl.MedianMinutes})
+		for _, r := range rows {
+			if err := yield(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return []reports.Sheet{
+		{Name: t.T("tally.sheet_summary"), Columns: []reports.Column{col("item", reports.Text), col("count", reports.Int), col("minutes", reports.Minutes)}, Rows: summary},
+		{Name: t.T("tally.sheet_units"), Total: total,
+			Columns: []reports.Column{col("province", reports.Text), col("commune", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
+			Rows: func(yield func([]any) error) error {
+				for _, c := range tl.Communes {
+					if err := yield([]any{cmp.Or(c.ProvinceName, t.T("tally.no_unit")), cmp.Or(c.Name, t.T("tally.no_unit")), c.Cases, c.Helped}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+		{Name: t.T("tally.sheet_procedures"), Total: total,
+			Columns: []reports.Column{col("procedure", reports.Text), col("cases", reports.Int), col("helped", reports.Int), col("not_done", reports.Int)},
+			Rows: func(yield func([]any) error) error {
+				for _, p := range tl.Procedures {
+					if err := yield([]any{h.guideTitle(t, p.Guide), p.Cases, p.Helped, p.Outcomes[storage.TallyNotDone]}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+		{Name: t.T("tally.sheet_volunteers"), Total: total,
+			Columns: []reports.Column{col("volunteer", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
+			Rows: func(yield func([]any) error) error {
+				for _, v := range tl.Volunteers {
+					if err := yield([]any{cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10)), v.Cases, v.Helped}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+		{Name: t.T("tally.sheet_problems"), Total: total,
+			Columns: []reports.Column{col("procedure", reports.Text), col("step", reports.Int), col("step_title", reports.Text), col("error", reports.Text), col("problems", reports.Int)},
+			Rows: func(yield func([]any) error) error {
+				for _, p := range tl.ProblemCounts {
+					if err := yield([]any{h.guideTitle(t, p.Guide), p.Step, h.stepTitle(t, p.Guide, p.StepID), h.errorLabel(t, p.Guide, p.StepID, p.Problem), p.N}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+		{Name: t.T("tally.sheet_cases"), Total: total,
+			Columns: []reports.Column{col("number", reports.Text), col("date", reports.DateTime), col("commune", reports.Text), col("procedure", reports.Text),
+				col("mode", reports.Text), col("outcome", reports.Text), col("reason", reports.Text), col("minutes", reports.Minutes),
+				col("steps_done", reports.Int), col("steps_skipped", reports.Int), col("problems", reports.Int)},
+			Rows: func(yield func([]any) error) error {
+				return tx.EachTallyCase(ctx, tl, func(c storage.TallyCase) error {
+					mode, reason := "", ""
+					if c.Mode != "" {
+						mode = t.T("tally.mode_" + modeKey(c.Mode))
+					}
+					if c.Reason != "" {
+						reason = t.T("reason." + c.Reason)
+					}
+					return yield([]any{"#" + strconv.FormatInt(c.ID, 10), c.FinishedAt, cmp.Or(c.CommuneName, t.T("tally.no_unit")),
+						h.guideTitle(t, c.Guide), mode, t.T("tally.outcome_" + c.Outcome), reason, c.Minutes, c.StepsDone, c.StepsSkipped, c.Problems})
+				})
+			}},
+	}
+}
+
+// slug is a name in ASCII for a file name: "Phường An Hội Tây, Thành phố
+// Hồ Chí Minh" → "phuong-an-hoi-tay-thanh-pho-ho-chi-minh".
+func slug(s string) string {
+	return strings.Join(strings.Fields(vntext.Fold(s)), "-")
+}
+
+// The periods, in Vietnam time: weeks run Monday to Sunday.
+
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.In(vietnam).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, vietnam)
+}
+
+func weekOf(t time.Time) time.Time {
+	d := dayOf(t)
+	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
+}
+
+func monthOf(t time.Time) time.Time {
+	y, m, _ := t.In(vietnam).Date()
+	return time.Date(y, m, 1, 0, 0, 0, 0, vietnam)
+}
+
+// periodOf is a period button's span as of now.
+func periodOf(code string, now time.Time) storage.Period {
+	today := dayOf(now)
+	switch code {
+	case "today":
+		return storage.Period{From: today, To: today.AddDate(0, 0, 1)}
+	case "week":
+		w := weekOf(now)
+		return storage.Period{From: w, To: w.AddDate(0, 0, 7)}
+	case "lastweek":
+		w := weekOf(now)
+		return storage.Period{From: w.AddDate(0, 0, -7), To: w}
+	case "month":
+		m := monthOf(now)
+		return storage.Period{From: m, To: m.AddDate(0, 1, 0)}
+	case "lastmonth":
+		m := monthOf(now)
+		return storage.Period{From: m.AddDate(0, -1, 0), To: m}
+	case "year":
+		y := time.Date(today.Year(), 1, 1, 0, 0, 0, 0, vietnam)
+		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
+	case "lastyear":
+		y := time.Date(today.Year()-1, 1, 1, 0, 0, 0, 0, vietnam)
+		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
+	}
+	return storage.Period{To: today.AddDate(0, 0, 1)} // from the beginning to the end of today
+}
+
+// LastWeek is the week (Monday to Sunday, Vietnam time) before the one now
+// falls in: the weekly digest's period.
+func LastWeek(now time.Time) storage.Period { return periodOf("lastweek", now) }
+
+// Typed periods, folded (vntext.Fold: "Tuần trước" → "tuan truoc",
+// "11/2026" → "11 2026").
+var (
+	periodWords = map[string]string{
+		"hom nay": "today", "today": "today",
+		"tuan nay": "week", "this week": "week", "tuan truoc": "lastweek", "last week": "lastweek",
+		"thang nay": "month", "this month": "month", "thang truoc": "lastmonth", "last month": "lastmonth",
+		"nam nay": "year", "this year": "year", "nam truoc": "lastyear", "nam ngoai": "lastyear", "last year": "lastyear",
+		"tu dau": "all", "tat ca": "all", "all": "all", "all time": "all",
+	}
+	periodMonth   = regexp.MustCompile(`^(?:thang |month )?(\d{1,2}) (\d{4})$`)
+	periodYear    = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
+	periodQuarter = regexp.MustCompile(`^(?:q|quy|quarter) ?([1-4]) (?:nam )?(\d{4})$`)
+	periodDay     = regexp.MustCompile(`^(?:ngay )?(\d{1,2}) (\d{1,2}) (\d{4})$`)
+	periodRange   = regexp.MustCompile(`^(?:tu )?(\d{1,2}) (\d{1,2}) (\d{4}) (?:den |to )?(\d{1,2}) (\d{1,2}) (\d{4})$`)
+)
+
+// parsePeriod reads a typed period; problem is the text id of what is
+// wrong with it ("" when it is fine).
+func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
+	s := vntext.Fold(text)
+	date := func(d, m, y string) (time.Time, bool) {
+		dd, _ := strconv.Atoi(d)
+		mm, _ := strconv.Atoi(m)
+		yy, _ := strconv.Atoi(y)
+		t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam)
+		return t, t.Day() == dd && int(t.Month()) == mm && t.Year() == yy
+	}
+	if code, ok := periodWords[s]; ok {
+		return periodOf(code, now), ""
+	}
+	switch m := []([]string){periodRange.FindStringSubmatch(s), periodDay.FindStringSubmatch(s), periodQuarter.FindStringSubmatch(s),
+		periodMonth.FindStringSubmatch(s), periodYear.FindStringSubmatch(s)}; {
+	case m[0] != nil:
+		from, ok1 := date(m[0][1], m[0][2], m[0][3])
+		to, ok2 := date(m[0][4], m[0][5], m[0][6])
+		if !ok1 || !ok2 {
+			return p, "tally.bad_period"
+		}
+		p = storage.Period{From: from, To: to.AddDate(0, 0, 1)}
+	case m[1] != nil:
+		d, ok := date(m[1][1], m[1][2], m[1][3])
+		if !ok {
+			return p, "tally.bad_period"
+		}
+		p = storage.Period{From: d, To: d.AddDate(0, 0, 1)}
+	case m[2] != nil:
+		q, _ := strconv.Atoi(m[2][1])
+		y, _ := strconv.Atoi(m[2][2])
+		from := time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, vietnam)
+		p = storage.Period{From: from, To: from.AddDate(0, 3, 0)}
+	case m[3] != nil:
+		from, ok := date("1", m[3][1], m[3][2])
+		if !ok {
+			return p, "tally.bad_period"
+		}
+		p = storage.Period{From: from, To: from.AddDate(0, 1, 0)}
+	case m[4] != nil:
+		y, _ := strconv.Atoi(m[4][1])
+		from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnam)
+		p = storage.Period{From: from, To: from.AddDate(1, 0, 0)}
+	default:
+		return p, "tally.bad_period"
+	}
+	switch {
+	case !p.To.After(p.From):
+		return storage.Period{}, "tally.period_reversed"
+	case p.From.After(now):
+		return storage.Period{}, "tally.period_future"
+	case p.From.Year() < 2020:
+		return storage.Period{}, "tally.period_too_old"
+	}
+	return p, ""
+}
+
+// periodLabel names a period for people, from its span: "tháng 11/2026",
+// "tuần 23/11 – 29/11/2026", "01/11/2026 – 15/11/2026".
+func periodLabel(t *locales.Localizer, p storage.Period) string {
+	from, to := p.From.In(vietnam), p.To.In(vietnam)
+	last := to.AddDate(0, 0, -1)
+	switch periodKind(p) {
+	case "all":
+		return t.T("tally.label_all", locales.Data{"To": last.Format("02/01/2006")})
+	case "day":
+		return t.T("tally.label_day", locales.Data{"Day": from.Format("02/01/2006")})
+	case "week":
+		return t.T("tally.label_week", locales.Data{"From": from.Format("02/01"), "To": last.Format("02/01/2006")})
+	case "month":
+		return t.T("tally.label_month", locales.Data{"Month": from.Format("01/2006")})
+	case "quarter":
+		return t.T("tally.label_quarter", locales.Data{"Quarter": (int(from.Month()) + 2) / 3, "Year": from.Year()})
+	case "year":
+		return t.T("tally.label_year", locales.Data{"Year": from.Year()})
+	}
+	return t.T("tally.label_range", locales.Data{"From": from.Format("02/01/2006"), "To": last.Format("02/01/2006")})
+}
+
+// periodSlug is a period in a file name: "2026-11", "2026-q4", "2026",
+// "2026-11-27", "2026-11-23_2026-11-29", "den-2026-11-27".
+func periodSlug(p storage.Period) string {
+	from, last := p.From.In(vietnam), p.To.In(vietnam).AddDate(0, 0, -1)
+	switch periodKind(p) {
+	case "all":
+		return "den-" + last.Format("2006-01-02")
+	case "day":
+		return from.Format("2006-01-02")
+	case "month":
+		return from.Format("2006-01")
+	case "quarter":
+		return from.Format("2006") + "-q" + strconv.Itoa((int(from.Month())+2)/3)
+	case "year":
+		return from.Format("2006")
+	}
+	return from.Format("2006-01-02") + "_" + last.Format("2006-01-02")
+}
+
+// periodKind tells what span a period is, in Vietnam days.
+func periodKind(p storage.Period) string {
+	from, to := p.From.In(vietnam), p.To.In(vietnam)
+	switch {
+	case p.From.IsZero():
+		return "all"
+	case !from.Equal(dayOf(from)) || !to.Equal(dayOf(to)):
+		return "range"
+	case to.Equal(from.AddDate(0, 0, 1)):
+		return "day"
+	case from.Weekday() == time.Monday && to.Equal(from.AddDate(0, 0, 7)):
+		return "week"
+	case from.Day() == 1 && to.Equal(from.AddDate(0, 1, 0)):
+		return "month"
+	case from.Day() == 1 && (from.Month()-1)%3 == 0 && to.Equal(from.AddDate(0, 3, 0)):
+		return "quarter"
+	case from.YearDay() == 1 && to.Equal(from.AddDate(1, 0, 0)):
+		return "year"
+	}
+	return "range"
+}

@@ -1,0 +1,375 @@
+package handlers_test
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"image"
+	_ "image/png"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/render"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+const (
+	anHoiTayCode = "26882" // Phường An Hội Tây, Thành phố Hồ Chí Minh
+	benThanhCode = "26743" // Phường Bến Thành, Thành phố Hồ Chí Minh
+)
+
+func nov(day, hour, minute int) time.Time { return time.Date(2026, 11, day, hour, minute, 0, 0, ict) }
+
+// tallyMember stores a team member of a commune (or, for a province
+// coordinator, of province 79).
+func (w *world) tallyMember(name, commune, role string) *telegramtest.User {
+	w.t.Helper()
+	u := w.srv.NewUser(name, "vi")
+	ctx := context.Background()
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		return tx.SetMembership(ctx, u.ID, name, cmp.Or(commune, anHoiTayCode), storage.RoleVolunteer)
+	})
+	if err == nil && role == storage.RoleProvinceCoordinator {
+		_, err = w.store.DB().Exec(`UPDATE users SET role = $2, commune_code = NULL, province_code = '79' WHERE telegram_id = $1`, u.ID, role)
+	} else if err == nil {
+		_, err = w.store.DB().Exec(`UPDATE users SET role = $2 WHERE telegram_id = $1`, u.ID, role)
+	}
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return u
+}
+
+// closedCase logs a case as the wizard does: events one by one, then closed.
+func (w *world) closedCase(vol int64, commune, guide, kind, mode, outcome, reason string, start, finish time.Time, events ...storage.CaseEvent) {
+	w.t.Helper()
+	ctx := context.Background()
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		c, err := tx.CreateCase(ctx, storage.Case{VolunteerID: vol, CommuneCode: sql.NullString{String: commune, Valid: true},
+			GuideID: guide, GuideChecked: start, Kind: kind, Mode: sql.NullString{String: mode, Valid: mode != ""}, StepsTotal: 5,
+			Phase: storage.PhaseSteps, ConsentVersion: "vi-test", StartedAt: start})
+		if err != nil {
+			return err
+		}
+		for _, e := range events {
+			e.CaseID = c.ID
+			if err := tx.AddCaseEvent(ctx, e); err != nil {
+				return err
+			}
+		}
+		c.Status, c.Phase, c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, finish
+		c.Outcome = sql.NullString{String: outcome, Valid: true}
+		c.Reason = sql.NullString{String: reason, Valid: reason != ""}
+		c.FinishedAt = sql.NullTime{Time: finish, Valid: true}
+		return tx.SaveCase(ctx, c, storage.CaseEvent{CaseID: c.ID, At: finish, Kind: "outcome"})
+	})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+func stepEvent(kind string, at time.Time, step int, id, problem string) storage.CaseEvent {
+	e := storage.CaseEvent{Kind: kind, At: at, Step: sql.NullInt32{Int32: int32(step), Valid: true}, StepID: sql.NullString{String: id, Valid: true}}
+	if problem != "" {
+		e.Problem = sql.NullString{String: problem, Valid: true}
+	}
+	return e
+}
+
+// tallyWorld is the bot on 27/11/2026 with a hand-counted November: in
+// Phường An Hội Tây 4 closed cases (3 successful; 20 + 30 + 6 + 20 = 76
+// active minutes; 2 steps done, 1 skipped, 2 problems), one in Bến Thành
+// (same city), one of An's in October.
+func tallyWorld(t *testing.T) (*world, *telegramtest.User, *telegramtest.User) {
+	w := newWorld(t, handlers.WithClock(func() time.Time { return nov(27, 10, 0) }))
+	an := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
+	binh := w.tallyMember("Bình", anHoiTayCode, storage.RoleVolunteer)
+	chi := w.tallyMember("Chi", benThanhCode, storage.RoleVolunteer)
+	w.closedCase(an.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(3, 9, 0), nov(3, 9, 20),
+		stepEvent("done", nov(3, 9, 2), 1, "dang-nhap", ""), stepEvent("problem", nov(3, 9, 5), 2, "to-khai", "other"),
+		stepEvent("done", nov(3, 9, 10), 2, "to-khai", ""))
+	w.closedCase(an.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "paid", "", nov(4, 10, 0), nov(4, 10, 30))
+	w.closedCase(binh.ID, anHoiTayCode, "vneid-muc-2", "account", "", "done", "", nov(5, 14, 0), nov(5, 14, 6),
+		stepEvent("problem", nov(5, 14, 1), 1, "otp", "other"))
+	w.closedCase(binh.ID, anHoiTayCode, "tam-tru", "dossier", "mot-phan", "not_submitted", "missing_doc", nov(6, 16, 0), nov(6, 16, 20),
+		stepEvent("skip", nov(6, 16, 5), 1, "dang-nhap", ""))
+	w.closedCase(chi.ID, benThanhCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(9, 9, 0), nov(9, 9, 8))
+	w.closedCase(an.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", time.Date(2026, 10, 20, 9, 0, 0, 0, ict), time.Date(2026, 10, 20, 9, 15, 0, 0, ict))
+	return w, an, binh
+}
+
+// sheetTotals reads a sheet's rows (raw values) and its totals row.
+func sheetTotals(t *testing.T, f *excelize.File, sheet string) (rows [][]string, total []string) {
+	t.Helper()
+	all, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatalf("sheet %q: %v", sheet, err)
+	}
+	for _, r := range all[1:] { // the header first
+		if len(r) > 0 && r[0] == "Tổng" {
+			total = r
+			continue
+		}
+		rows = append(rows, r)
+	}
+	return rows, total
+}
+
+func num(t *testing.T, s string) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("not a number: %q", s)
+	}
+	return f
+}
+
+func TestTallyCoordinatorMonth(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	m := only(t, w.send(coord, "/tally"))
+	if !strings.Contains(m.Text, "Phường An Hội Tây") || !hasButton(m, "Tháng này") || hasButton(m, w.vi("tally.change_unit")) {
+		t.Fatalf("/tally: %q %+v", m.Text, m.Buttons())
+	}
+	ms := w.press(coord, "Tháng này")
+	if len(ms) != 3 || !ms[0].Edited || ms[1].Photo == nil || ms[2].Document == nil {
+		t.Fatalf("want the text, a photo and a document; got %+v", ms)
+	}
+	text := ms[0].Text
+	for _, want := range []string{
+		"Phường An Hội Tây, Thành phố Hồ Chí Minh – tháng 11/2026", w.vi("tally.cases", locales.Data{"Cases": 4, "Helped": 3}),
+		"Đã nộp hồ sơ: 1", "Đã nộp và thanh toán trực tuyến: 1", "Chưa làm được: 1", "Thiếu giấy tờ: 1",
+		"toàn trình (trước đây: mức độ 4): 2", "một phần (trước đây: mức độ 3): 1",
+		"Hồ sơ trực tuyến được hỗ trợ: 2", "VNeID mức 2 được kích hoạt: 1", "Thanh toán trực tuyến: 0", // khai-sinh counts dossier_online only
+		"An – 2", "Bình – 2", "Thời gian trung vị mỗi ca: 20 phút",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Chi") || strings.Contains(text, "Bến Thành") {
+		t.Errorf("another commune in the text:\n%s", text)
+	}
+	// The chart: one bar per procedure, at render's size.
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(ms[1].Photo))
+	if err != nil || format != "png" || cfg.Width != render.ChartWidth || cfg.Height != render.ChartHeight(3) {
+		t.Errorf("chart: %s %dx%d (%v), want png %dx%d", format, cfg.Width, cfg.Height, err, render.ChartWidth, render.ChartHeight(3))
+	}
+	doc := ms[2].Document
+	if doc.Name != "dvcbot-phuong-an-hoi-tay-thanh-pho-ho-chi-minh-2026-11.xlsx" {
+		t.Errorf("file name %q", doc.Name)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(doc.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); strings.Join(got, "|") != "Tổng hợp|Theo đơn vị|Theo thủ tục|Theo tình nguyện viên|Điểm vướng|Danh sách ca" {
+		t.Errorf("sheets %v", got)
+	}
+	summary, _ := sheetTotals(t, f, "Tổng hợp")
+	values := map[string]string{}
+	for _, r := range summary {
+		if len(r) > 1 {
+			values[r[0]] = r[1]
+		}
+	}
+	if values["Ca hỗ trợ đã xong"] != "4" || values["Người dân được giúp thành công"] != "3" || values["Lần gặp lỗi"] != "2" {
+		t.Errorf("summary %v", values)
+	}
+	// Every sheet's totals: the hand count.
+	for _, c := range []struct {
+		sheet string
+		rows  int
+		want  map[int]float64 // column → total
+	}{
+		{"Theo đơn vị", 1, map[int]float64{2: 4, 3: 3}},
+		{"Theo thủ tục", 3, map[int]float64{1: 4, 2: 3, 3: 1}},
+		{"Theo tình nguyện viên", 2, map[int]float64{1: 4, 2: 3}},
+		{"Điểm vướng", 2, map[int]float64{4: 2}},
+		{"Danh sách ca", 4, map[int]float64{7: 76, 8: 2, 9: 1, 10: 2}},
+	} {
+		rows, total := sheetTotals(t, f, c.sheet)
+		if len(rows) != c.rows || total == nil {
+			t.Errorf("%s: %d rows, totals %v; want %d rows", c.sheet, len(rows), total, c.rows)
+			continue
+		}
+		for col, want := range c.want {
+			if got := num(t, total[col]); got != want {
+				t.Errorf("%s: column %d totals %v, want %v", c.sheet, col+1, got, want)
+			}
+		}
+	}
+	// A second tap on the same button: the flow is over, nothing more.
+	if ms, err := coord.PressOn(ms[0].ID, "Tháng này"); err == nil {
+		w.bot.WaitHandled(t, ms)
+		if more := drain(coord); len(more) != 0 {
+			t.Errorf("a double tap sent %+v", more)
+		}
+	}
+}
+
+func TestTallyScope(t *testing.T) {
+	w, an, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	// A typed name of another commune is refused, and so is its forged button.
+	only(t, w.send(coord, "/tally"))
+	m := only(t, w.send(coord, "ben thanh"))
+	if !strings.Contains(m.Text, w.vi("tally.unit_not_allowed")) {
+		t.Errorf("typed another commune: %q", m.Text)
+	}
+	w.forge(coord, m.ID, fmt.Sprintf("t:u:c%s:%d", benThanhCode, w.convVersion(coord)))
+	ms := w.press(coord, "Tháng này")
+	if len(ms) != 3 || !strings.Contains(ms[0].Text, "Phường An Hội Tây") || strings.Contains(ms[0].Text, "Bến Thành") {
+		t.Fatalf("after a forged unit: %+v", ms)
+	}
+	// A period typed: the last week, then odd periods.
+	only(t, w.send(coord, "/tally"))
+	for text, want := range map[string]string{
+		"13/2026":               w.vi("tally.bad_period"),
+		"30/11/2026-01/11/2026": w.vi("tally.period_reversed"),
+		"2027":                  w.vi("tally.period_future"),
+	} {
+		if m := only(t, w.send(coord, text)); !strings.HasPrefix(m.Text, want) {
+			t.Errorf("%q: %q, want %q first", text, m.Text, want)
+		}
+	}
+	ms = w.send(coord, "Tháng 11/2026")
+	if len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 11/2026") {
+		t.Fatalf("typed month: %+v", ms)
+	}
+
+	// A province coordinator sees every commune of the city, and picks one.
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, w.send(prov, "/tally"))
+	ms = w.press(prov, "Tháng này")
+	if len(ms) != 3 || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 5, "Helped": 4})) || !strings.Contains(ms[0].Text, "Phường Bến Thành – 1") {
+		t.Fatalf("the city: %+v", ms)
+	}
+	only(t, w.send(prov, "/tally"))
+	if m := only(t, w.send(prov, "phuong hai chau")); !strings.Contains(m.Text, w.vi("tally.unit_not_allowed")) {
+		t.Errorf("a commune of another province: %q", m.Text)
+	}
+	m = only(t, w.send(prov, "an hoi tay"))
+	if !hasButton(m, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
+		t.Fatalf("search in the city: %q %+v", m.Text, m.Buttons())
+	}
+	w.press(prov, "Phường An Hội Tây, Thành phố Hồ Chí Minh")
+	ms = w.press(prov, "Tháng này")
+	if len(ms) != 3 || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 4, "Helped": 3})) {
+		t.Fatalf("a commune of the city: %+v", ms)
+	}
+	only(t, w.send(prov, "/tally"))
+	m = only(t, w.press(prov, w.vi("tally.change_unit")))
+	w.forge(prov, m.ID, fmt.Sprintf("t:u:c%s:%d", "20401", w.convVersion(prov))) // Hội An Tây, Đà Nẵng
+	if got := w.flowOf(prov); got != "t" {
+		t.Errorf("after a forged commune of another province the flow is %q", got)
+	}
+
+	// A volunteer gets /me, not /tally; a guest neither.
+	if m := only(t, w.send(an, "/tally")); m.Text != w.vi("tally.use_me") {
+		t.Errorf("volunteer /tally: %q", m.Text)
+	}
+	m = only(t, w.send(an, "/me"))
+	for _, want := range []string{"Tháng này: 2 ca, 2 thành công", "Từ đầu: 3 ca, 3 thành công", "Hôm nay: 0 ca", "1. Khai sinh"} {
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("/me lacks %q:\n%s", want, m.Text)
+		}
+	}
+	guest := w.srv.NewUser("Khách", "vi")
+	if m := only(t, w.send(guest, "/tally")); m.Text != w.vi("tally.not_allowed") {
+		t.Errorf("guest /tally: %q", m.Text)
+	}
+	if m := only(t, w.send(guest, "/me")); m.Text != w.vi("me.not_member") {
+		t.Errorf("guest /me: %q", m.Text)
+	}
+}
+
+func TestTallyCancelAndStale(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	screen := only(t, w.send(coord, "/tally"))
+	if m := only(t, w.send(coord, "/cancel")); m.Text != w.vi("cancel.done") {
+		t.Fatalf("/cancel: %q", m.Text)
+	}
+	id, err := coord.PressOn(screen.ID, "Tháng này")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	if ms := drain(coord); len(ms) != 0 {
+		t.Errorf("a stale press after /cancel sent %+v", ms)
+	}
+	answers := coord.Answers()
+	if len(answers) == 0 || answers[len(answers)-1].Text != w.vi("button.done") {
+		t.Errorf("stale press answered %+v", answers)
+	}
+	// The coordinator loses the role: an old screen's button shows nothing.
+	only(t, w.send(coord, "/tally"))
+	if _, err := w.store.DB().Exec(`UPDATE users SET role = 'volunteer' WHERE telegram_id = $1`, coord.ID); err != nil {
+		t.Fatal(err)
+	}
+	ms := w.press(coord, "Tháng này")
+	if len(ms) != 1 || ms[0].Text != w.vi("tally.use_me") {
+		t.Errorf("a press after losing the role: %+v", ms)
+	}
+}
+
+// A province with many communes and volunteers: the text stays within one
+// Telegram message, the lists trimmed.
+func TestTallyTextFitsOneMessage(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(func() time.Time { return nov(27, 10, 0) }))
+	_, err := w.store.DB().Exec(`
+		INSERT INTO users (telegram_id, first_name, role, commune_code, joined_at)
+		SELECT 500000 + i, 'Tình nguyện viên có tên rất dài số ' || i, 'volunteer', c.code, now()
+		FROM generate_series(1, 400) i JOIN LATERAL (SELECT code FROM communes WHERE province_code = '79' ORDER BY code OFFSET i % 160 LIMIT 1) c ON true`)
+	if err == nil {
+		_, err = w.store.DB().Exec(`
+			INSERT INTO cases (volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, status, phase,
+				followup_consent, consent_version, outcome, started_at, updated_at, finished_at, active_seconds, steps_done, steps_skipped, problems)
+			SELECT u.telegram_id, u.commune_code, (ARRAY['khai-sinh','tam-tru','ly-lich-tu-phap','ket-hon','khai-tu'])[1 + i % 5], DATE '2026-11-01',
+				'dossier', 'toan-trinh', 5, 'closed', 'done', false, 'v', 'submitted',
+				TIMESTAMPTZ '2026-11-02 09:00+07' + i * interval '1 minute', TIMESTAMPTZ '2026-11-02 09:10+07' + i * interval '1 minute',
+				TIMESTAMPTZ '2026-11-02 09:10+07' + i * interval '1 minute', 600, 5, 0, 0
+			FROM generate_series(1, 4000) i JOIN users u ON u.telegram_id = 500001 + i % 400`)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, w.send(prov, "/tally"))
+	ms := w.press(prov, "Tháng này")
+	if len(ms) != 3 {
+		t.Fatalf("got %d messages", len(ms))
+	}
+	if n := len([]rune(ms[0].Text)); n > 4096 || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": "4.000", "Helped": "4.000"})) && !strings.Contains(ms[0].Text, "4000") {
+		t.Errorf("text of %d characters:\n%s", n, ms[0].Text)
+	}
+	if !strings.Contains(ms[0].Text, "…") {
+		t.Errorf("the lists were not trimmed:\n%s", ms[0].Text)
+	}
+}
+
+// convVersion and flowOf read a chat's conversation.
+func (w *world) convVersion(u *telegramtest.User) int {
+	var v int
+	_ = w.store.DB().Get(&v, `SELECT version FROM conversations WHERE chat_id = $1`, u.ID)
+	return v
+}
+
+func (w *world) flowOf(u *telegramtest.User) string {
+	var f string
+	_ = w.store.DB().Get(&f, `SELECT flow FROM conversations WHERE chat_id = $1`, u.ID)
+	return f
+}
