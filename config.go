@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"net"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"slices"
@@ -32,6 +33,9 @@ type config struct {
 	SendChatRate    float64 // SEND_CHAT_RATE: messages per second per chat; 0 lifts the limit
 	PublicURL       string  // PUBLIC_URL: where the resident's page /f/<token> is public; empty: no web link
 	FollowupDays    int     // FOLLOWUP_RETENTION_DAYS: how long a follow-up is kept after it ends or falls due
+	// TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For the
+	// follow-up page believes (its per-address limit on wrong links).
+	TrustedProxies []netip.Prefix
 }
 
 // configError names the variable at fault; main prints it as one line and
@@ -153,6 +157,16 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 			return c, &configError{"ADMIN_TELEGRAM_IDS", fmt.Sprintf("has %q: want Telegram user ids separated by commas", f)}
 		}
 		c.Admins = append(c.Admins, id)
+	}
+	for _, f := range strings.FieldsFunc(getenv("TRUSTED_PROXIES"), func(r rune) bool { return r == ',' || r == ' ' }) {
+		p, err := netip.ParsePrefix(f)
+		if a, aerr := netip.ParseAddr(f); aerr == nil {
+			p, err = a.Prefix(a.BitLen())
+		}
+		if err != nil {
+			return c, &configError{"TRUSTED_PROXIES", fmt.Sprintf("has %q: want addresses or networks (10.0.0.0/8, ::1) separated by commas", f)}
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
 	}
 	return c, nil
 }

@@ -53,6 +53,7 @@ func TestConfigErrors(t *testing.T) {
 			return m
 		}(), "WEBHOOK_SECRET is malformed"},
 		{"bad admin id", nil, with("ADMIN_TELEGRAM_IDS", "12,abc"), `ADMIN_TELEGRAM_IDS has "abc"`},
+		{"bad trusted proxy", nil, with("TRUSTED_PROXIES", "10.0.0.0/8,proxy.local"), `TRUSTED_PROXIES has "proxy.local"`},
 		{"negative send rate", nil, with("SEND_RATE", "-1"), `SEND_RATE is "-1"`},
 		{"send chat rate not a number", nil, with("SEND_CHAT_RATE", "fast"), `SEND_CHAT_RATE is "fast"`},
 		{"bad language", nil, with("DEFAULT_LANGUAGE", "fr"), "DEFAULT_LANGUAGE is \"fr\""},

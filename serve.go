@@ -17,10 +17,12 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/web"
 )
 
 // allowedUpdates are the update kinds the bot handles; Telegram keeps the
@@ -36,6 +38,8 @@ type app struct {
 	sender   *bot.Sender
 	handlers *handlers.Handlers
 	me       *models.User
+	texts    *locales.Catalog
+	guides   *guides.Catalog
 }
 
 // assemble connects to Telegram (or a fake) and wires the runtime.
@@ -79,7 +83,7 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 		opts = append(opts, bot.WithSoleInstance()) // Telegram serves one poller
 	}
 	rt := bot.NewRuntime(inbox, h, sender, append(opts, runtimeOpts...)...)
-	return &app{store: store, inbox: inbox, api: api, runtime: rt, sender: sender, handlers: h, me: me}, nil
+	return &app{store: store, inbox: inbox, api: api, runtime: rt, sender: sender, handlers: h, me: me, texts: texts, guides: catalog}, nil
 }
 
 // start sets the default menus and replays what the last run left undone.
@@ -125,6 +129,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	// The resident's follow-up page (PUBLIC_URL/f/<token>).
+	webOpts := []web.Option{web.WithLogger(log), web.WithFormKey([]byte(cfg.Token)), web.WithTrustedProxies(cfg.TrustedProxies...)}
+	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Host != "" {
+		webOpts = append(webOpts, web.WithTrustedOrigin(u.Scheme+"://"+u.Host)) // a proxy may rewrite Host
+	}
+	mux.Handle("/f/", web.New(store, a.guides, a.texts, webOpts...))
 	var poller *bot.Poller
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.Ping(r.Context()); err != nil {

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"net/url"
+
+	"github.com/dvcbot/dvcbot/locales"
+)
+
+// view is what the templates draw. Plain labels come from the localizer
+// in the template ({{.L.T "web.code"}}); texts with values are made here.
+type view struct {
+	L     *locales.Localizer
+	Other string // the other language's code
+	// OtherURL is this page in the other language.
+	OtherURL string
+	CSS      template.CSS
+
+	// The page.
+	Procedure   string
+	Code        string
+	Due         string // the date, or a sentence when unknown
+	DueEstimate bool   // "dự kiến": the date is an estimate
+	Tracking    string
+	Unconfirmed bool // the guide says no source confirmed how to track
+	PortalName  string
+	PortalURL   string
+	Status      string
+	CanReceive  bool
+	Rated       string // "you rated 4/5", when rated
+	Notice      string // after a post
+	RateAction  string
+	RecvAction  string
+	FormToken   string
+	Form        form
+	Stars       []int
+	MaxComment  int
+
+	// A message page (404, 429, 403, 500).
+	Title, Text string
+}
+
+// form is the rating form as the resident left it.
+type form struct {
+	Rating  int
+	Comment string
+	Error   string
+}
+
+func (h *Handler) baseView(q *request) *view {
+	other := "en"
+	if q.t.Lang() == "en" {
+		other = "vi"
+	}
+	link := "?" + url.Values{"lang": {other}}.Encode()
+	if tokenShape.MatchString(q.token) {
+		link = pageLink(q.r, q.token) + link
+	}
+	return &view{L: q.t, Other: other, OtherURL: link, CSS: h.css}
+}
+
+func (h *Handler) pageView(q *request, p FollowupPage) *view {
+	t := q.t
+	v := h.baseView(q)
+	v.Code = p.DossierCode
+	v.Procedure = t.T("web.procedure_unknown")
+	if g, ok := h.guides.Guide(p.GuideID); ok {
+		v.Procedure = g.Title.In(t.Lang())
+		v.Tracking = g.Tracking.In(t.Lang())
+		_, v.Unconfirmed = g.Unconfirmed["tracking"]
+		v.PortalName = g.Portal.Name.In(t.Lang())
+		v.PortalURL = g.Portal.URL
+	}
+	switch {
+	case p.DueOn.IsZero():
+		v.Due = t.T("web.due_unknown")
+	default:
+		v.Due = p.DueOn.Format("02/01/2006")
+		v.DueEstimate = !p.DueKnown
+	}
+	switch p.Status {
+	case FollowupReceived:
+		v.Status = t.T("web.status_received")
+	case FollowupProblem:
+		v.Status = t.T("web.status_problem")
+		v.CanReceive = true
+	case FollowupEnded:
+		v.Status = t.T("web.status_ended")
+	default:
+		v.Status = t.T("web.status_waiting")
+		v.CanReceive = true
+	}
+	if p.Rating > 0 {
+		v.Rated = t.T("web.rated_already", locales.Data{"Rating": p.Rating})
+	}
+	base := pageLink(q.r, q.token)
+	v.RateAction, v.RecvAction = base+"/rate", base+"/received"
+	v.FormToken = h.formToken(q.token)
+	v.Form = form{Rating: p.Rating}
+	v.Stars = []int{1, 2, 3, 4, 5}
+	v.MaxComment = MaxComment
+	return v
+}
+
+// message draws a page of a title and a sentence: link expired, too many
+// tries, a refused form, a failure.
+func (h *Handler) message(q *request, status int, title, text string, data locales.Data) {
+	v := h.baseView(q)
+	v.Title, v.Text = q.t.T(title), q.t.T(text, data)
+	h.render(q, status, "message", v)
+}
+
+func (h *Handler) render(q *request, status int, name string, v *view) {
+	var b bytes.Buffer
+	if err := h.tmpl.ExecuteTemplate(&b, name, v); err != nil {
+		h.log.Error("web: template", "template", name, "err", err)
+		http.Error(q.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
+	}
+	q.w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	q.w.WriteHeader(status)
+	q.w.Write(b.Bytes())
+}

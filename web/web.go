@@ -1,0 +1,435 @@
+// Package web serves the resident's follow-up page, GET /f/<token>: the
+// procedure, the dossier code, the expected date, how to track the result,
+// a rating form and a "result received" button. Many residents are elderly
+// and do not use Telegram, so the page works in any phone browser: one
+// request, no JavaScript, no third-party assets (the stylesheet is inline,
+// allowed by its hash in the Content-Security-Policy), Vietnamese unless the
+// browser or ?lang=en asks for English.
+//
+// The token in the path is the only key to a follow-up: it is never logged
+// in full, a wrong one gets the same "link expired" page as a purged one,
+// and an address that tries many wrong ones is refused for a while (429).
+package web
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"errors"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// MaxComment is the longest comment a rating may carry, in characters
+// (what storage keeps).
+const MaxComment = storage.MaxComment
+
+// *storage.Storage is the Store.
+var _ Store = (*storage.Storage)(nil)
+
+// The follow-up as the page reads it, and its statuses, are storage's.
+type FollowupPage = storage.FollowupPage
+
+const (
+	FollowupWaiting  = storage.FollowupWaiting
+	FollowupReceived = storage.FollowupReceived
+	FollowupProblem  = storage.FollowupProblem
+	FollowupEnded    = storage.FollowupEnded
+)
+
+// maxForm bounds a POST body: a rating and a 300-character comment need far
+// less.
+const maxForm = 8 << 10
+
+// dbTimeout bounds every storage call a request makes.
+const dbTimeout = 10 * time.Second
+
+// Store is what the page needs of storage; *storage.Storage has it.
+type Store interface {
+	// FollowupByToken returns the follow-up the token opens;
+	// storage.ErrNotFound when it is unknown or purged.
+	FollowupByToken(ctx context.Context, token string) (FollowupPage, error)
+	// RateFollowup keeps a rating 1–5 and a checked comment.
+	RateFollowup(ctx context.Context, token string, rating int, comment string, at time.Time) error
+	// FollowupReceived records that the resident says the result came.
+	FollowupReceived(ctx context.Context, token string, at time.Time) error
+}
+
+//go:embed templates/*.html templates/style.css
+var files embed.FS
+
+var tokenShape = regexp.MustCompile(`^[A-Za-z0-9_-]{16,64}$`)
+
+// Handler serves /f/… . Mount it on a mux under "/f/".
+type Handler struct {
+	store   Store
+	guides  *guides.Catalog
+	texts   *locales.Catalog
+	log     *slog.Logger
+	now     func() time.Time
+	formKey []byte
+	proxies []netip.Prefix
+	limiter *limiter
+	origin  *http.CrossOriginProtection
+	mux     *http.ServeMux
+	tmpl    *template.Template
+	css     template.CSS
+	csp     string
+}
+
+// Option configures a Handler.
+type Option func(*Handler)
+
+// WithLogger sets where failures are logged (never a full token).
+func WithLogger(log *slog.Logger) Option { return func(h *Handler) { h.log = log } }
+
+// WithClock sets the clock that stamps ratings and receipts and runs the
+// wrong-token limit.
+func WithClock(now func() time.Time) Option { return func(h *Handler) { h.now = now } }
+
+// WithFormKey sets the key of the forms' hidden tokens: a secret every
+// replica shares and a restart keeps (else a page opened before cannot be
+// sent after). serve passes the bot's token, which HMAC keeps secret.
+// Without it the key is random per process.
+func WithFormKey(key []byte) Option {
+	return func(h *Handler) { h.formKey = slices.Clone(key) }
+}
+
+// WithTrustedProxies names the reverse proxies whose X-Forwarded-For is
+// believed. Without it the client is the connection's address (RemoteAddr),
+// and X-Forwarded-For is ignored, since anyone can send it. Behind a proxy
+// every resident would then share the proxy's address, and one wrong-token
+// limit: name the proxy.
+func WithTrustedProxies(nets ...netip.Prefix) Option {
+	return func(h *Handler) { h.proxies = append(h.proxies, nets...) }
+}
+
+// WithWrongTokenLimit sets how many wrong tokens an address may try within
+// window before it gets 429 (default 20 in 10 minutes) and how many
+// addresses are remembered (default 10,000; see limiter).
+func WithWrongTokenLimit(n int, window time.Duration, addresses int) Option {
+	return func(h *Handler) { h.limiter = newLimiter(n, window, addresses) }
+}
+
+// WithTrustedOrigin lets forms be posted from another origin, e.g. the
+// public URL when a proxy rewrites the Host header (browsers that send no
+// Sec-Fetch-Site are then judged by Origin against Host).
+func WithTrustedOrigin(origin string) Option {
+	return func(h *Handler) {
+		if err := h.origin.AddTrustedOrigin(origin); err != nil {
+			h.log.Error("web: trusted origin refused", "origin", origin, "err", err)
+		}
+	}
+}
+
+// New returns the page's handler over a store, the guide catalog (for the
+// procedure's title and how to track its result) and the texts.
+func New(store Store, catalog *guides.Catalog, texts *locales.Catalog, opts ...Option) *Handler {
+	h := &Handler{
+		store: store, guides: catalog, texts: texts,
+		log:     slog.New(slog.DiscardHandler),
+		now:     time.Now,
+		limiter: newLimiter(20, 10*time.Minute, 10000),
+		origin:  http.NewCrossOriginProtection(),
+	}
+	for _, o := range opts {
+		o(h)
+	}
+	if len(h.formKey) == 0 {
+		h.formKey = make([]byte, 32)
+		rand.Read(h.formKey)
+	}
+	css, err := files.ReadFile("templates/style.css")
+	if err != nil {
+		panic(err) // embedded: cannot happen
+	}
+	sum := sha256.Sum256(css)
+	h.css = template.CSS(css)
+	h.csp = "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; " +
+		"img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+	h.tmpl = template.Must(template.ParseFS(files, "templates/*.html"))
+
+	h.mux = http.NewServeMux()
+	h.mux.HandleFunc("GET /f/{token}", h.show)
+	h.mux.HandleFunc("POST /f/{token}/rate", h.rate)
+	h.mux.HandleFunc("POST /f/{token}/received", h.received)
+	h.mux.HandleFunc("/f/", h.unknownPath)
+	return h
+}
+
+// ServeHTTP sets the security headers every answer carries, then serves.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hd := w.Header()
+	hd.Set("Content-Security-Policy", h.csp)
+	hd.Set("Referrer-Policy", "no-referrer")
+	hd.Set("X-Frame-Options", "DENY")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Cache-Control", "no-store")
+	h.mux.ServeHTTP(w, r)
+}
+
+// request is what every route works out first.
+type request struct {
+	w      http.ResponseWriter
+	r      *http.Request
+	t      *locales.Localizer
+	client string // the limiter's key for the client's address
+	token  string
+}
+
+func (h *Handler) begin(w http.ResponseWriter, r *http.Request) *request {
+	return &request{w: w, r: r, t: h.texts.For(pageLanguage(r)), client: h.clientKey(r), token: r.PathValue("token")}
+}
+
+// open finds the follow-up of the request's token, or answers: 429 while
+// the address is over its wrong-token limit (even for a right token: else
+// the limit would not stop guessing), 404 for a wrong or purged token.
+func (h *Handler) open(q *request) (FollowupPage, bool) {
+	if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
+		h.tooMany(q, wait)
+		return FollowupPage{}, false
+	}
+	if !tokenShape.MatchString(q.token) {
+		h.wrongToken(q)
+		return FollowupPage{}, false
+	}
+	ctx, cancel := context.WithTimeout(q.r.Context(), dbTimeout)
+	defer cancel()
+	p, err := h.store.FollowupByToken(ctx, q.token)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		h.wrongToken(q)
+		return FollowupPage{}, false
+	case err != nil:
+		h.failed(q, "read", err)
+		return FollowupPage{}, false
+	}
+	return p, true
+}
+
+func (h *Handler) unknownPath(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
+		h.tooMany(q, wait)
+		return
+	}
+	h.wrongToken(q)
+}
+
+func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	p, ok := h.open(q)
+	if !ok {
+		return
+	}
+	v := h.pageView(q, p)
+	switch r.URL.Query().Get("done") {
+	case "rated":
+		v.Notice = q.t.T("web.rated_done")
+	case "received":
+		v.Notice = q.t.T("web.received_done")
+	}
+	h.render(q, http.StatusOK, "page", v)
+}
+
+// rate keeps a rating. Rating again replaces the last one (RateFollowup
+// keeps the last): a resident who tapped the wrong star can put it right.
+// A comment that is too long or holds personal data is refused, and the
+// page comes back with the stars and the text as they were typed, so only
+// the comment needs changing.
+func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	if !h.checkPost(q) {
+		return
+	}
+	p, ok := h.open(q)
+	if !ok {
+		return
+	}
+	rating, err := strconv.Atoi(r.PostFormValue("rating"))
+	comment := strings.TrimSpace(norm.NFC.String(r.PostFormValue("comment")))
+	v := h.pageView(q, p)
+	v.Form = form{Rating: rating, Comment: comment}
+	if err != nil || rating < 1 || rating > 5 {
+		v.Form.Rating = 0
+		v.Form.Error = q.t.T("web.rating_missing")
+		h.render(q, http.StatusUnprocessableEntity, "page", v)
+		return
+	}
+	switch problem := commentProblem(comment); problem {
+	case "":
+	case "blank":
+		comment = "" // none, or only punctuation: no comment
+	default:
+		v.Form.Error = q.t.T("web.comment_"+problem, locales.Data{"Max": MaxComment})
+		h.render(q, http.StatusUnprocessableEntity, "page", v)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
+	defer cancel()
+	if err := h.store.RateFollowup(ctx, q.token, rating, comment, h.now()); errors.Is(err, storage.ErrNotFound) {
+		h.wrongToken(q) // purged between the read and the write
+		return
+	} else if err != nil {
+		h.failed(q, "rate", err)
+		return
+	}
+	h.back(q, "rated")
+}
+
+// received records the resident's word that the result came. Pressing it
+// twice changes nothing more.
+func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	if !h.checkPost(q) {
+		return
+	}
+	if _, ok := h.open(q); !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
+	defer cancel()
+	if err := h.store.FollowupReceived(ctx, q.token, h.now()); errors.Is(err, storage.ErrNotFound) {
+		h.wrongToken(q)
+		return
+	} else if err != nil {
+		h.failed(q, "received", err)
+		return
+	}
+	h.back(q, "received")
+}
+
+// checkPost refuses a form that did not come from the page, with 403.
+//
+// Two guards. net/http's CrossOriginProtection refuses a POST a browser
+// marks as cross-site (Sec-Fetch-Site, sent by every browser since 2023; or
+// an Origin that is not this host). Older browsers send neither, so each
+// form also carries a hidden token, an HMAC of the follow-up token under a
+// server key: a page elsewhere cannot compute it. (Forging a post needs the
+// follow-up token anyway, which is secret; the hidden token makes sure a
+// token that leaked without its page, e.g. read off a slip, is not enough.)
+func (h *Handler) checkPost(q *request) bool {
+	if err := h.origin.Check(q.r); err != nil {
+		h.message(q, http.StatusForbidden, "web.forbidden_title", "web.forbidden_text", nil)
+		return false
+	}
+	q.r.Body = http.MaxBytesReader(q.w, q.r.Body, maxForm)
+	if err := q.r.ParseForm(); err != nil {
+		h.message(q, http.StatusBadRequest, "web.forbidden_title", "web.forbidden_text", nil)
+		return false
+	}
+	// The form's language wins over the browser's: it is the page's.
+	if l := q.r.PostFormValue("lang"); slices.Contains(locales.Languages, l) {
+		q.t = h.texts.For(l)
+	}
+	got := q.r.PostFormValue("form")
+	if !hmac.Equal([]byte(got), []byte(h.formToken(q.token))) {
+		if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
+			h.tooMany(q, wait)
+			return false
+		}
+		h.limiter.wrong(q.client, h.now())
+		h.message(q, http.StatusForbidden, "web.forbidden_title", "web.forbidden_text", nil)
+		return false
+	}
+	return true
+}
+
+// formToken is the hidden token of the forms on token's page.
+func (h *Handler) formToken(token string) string {
+	m := hmac.New(sha256.New, h.formKey)
+	m.Write([]byte("dvcbot web form\x00" + token))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
+}
+
+// back sends the browser to the page again (post/redirect/get), so that a
+// reload does not post twice.
+// The Location is relative (see pageLink): http.Redirect would make it
+// absolute, losing a proxy's path prefix.
+func (h *Handler) back(q *request, done string) {
+	q.w.Header().Set("Location", pageLink(q.r, q.token)+"?"+url.Values{"lang": {q.t.Lang()}, "done": {done}}.Encode())
+	q.w.WriteHeader(http.StatusSeeOther)
+}
+
+// pageLink is the way from the request's URL to the page of token:
+// "<token>" from the page itself (/f/<token>), "../<token>" from a form's
+// address (/f/<token>/rate). Links, forms and redirects are all relative,
+// so the page works behind a proxy that serves it under a path
+// (PUBLIC_URL=https://example.org/dvcbot).
+func pageLink(r *http.Request, token string) string {
+	if strings.Count(strings.TrimPrefix(r.URL.Path, "/f/"), "/") > 0 {
+		return "../" + url.PathEscape(token)
+	}
+	return url.PathEscape(token)
+}
+
+func (h *Handler) wrongToken(q *request) {
+	h.limiter.wrong(q.client, h.now())
+	h.message(q, http.StatusNotFound, "web.expired_title", "web.expired_text", nil)
+}
+
+func (h *Handler) tooMany(q *request, wait time.Duration) {
+	secs := int((wait + time.Second - 1) / time.Second)
+	q.w.Header().Set("Retry-After", strconv.Itoa(secs))
+	h.message(q, http.StatusTooManyRequests, "web.busy_title", "web.busy_text", locales.Data{"Minutes": (secs + 59) / 60})
+}
+
+func (h *Handler) failed(q *request, what string, err error) {
+	h.log.Error("web: follow-up page", "op", what, "link", redact(q.token), "err", err)
+	h.message(q, http.StatusInternalServerError, "web.error_title", "web.error_text", nil)
+}
+
+// redact keeps enough of a token to tell two apart in the logs, not
+// enough to open either.
+func redact(token string) string {
+	if len(token) <= 4 {
+		return "…"
+	}
+	return token[:4] + "…"
+}
+
+// pageLanguage is the page's: ?lang= when it names one, else the first of the
+// browser's languages that the bot speaks, else Vietnamese.
+func pageLanguage(r *http.Request) string {
+	if l := r.URL.Query().Get("lang"); slices.Contains(locales.Languages, l) {
+		return l
+	}
+	tags, _, _ := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
+	for _, t := range tags {
+		base, _ := t.Base()
+		if slices.Contains(locales.Languages, base.String()) {
+			return base.String()
+		}
+	}
+	return locales.Languages[0]
+}
+
+// commentProblem says why a comment cannot be kept ("" when it can): "long",
+// "blank", or what personal data it seems to hold ("email", "number",
+// "date", "name"): the checks every note the bot keeps goes through.
+func commentProblem(s string) string {
+	if utf8.RuneCountInString(s) > MaxComment {
+		return "long"
+	}
+	return privacy.NoteProblem(s)
+}
