@@ -14,17 +14,11 @@ func menu(t *locales.Localizer, role string) []bot.Command {
 	case storage.RoleVolunteer:
 		names = []string{"new", "resume", "me", "start", "help", "lang", "cancel"}
 	case storage.RoleCoordinator, storage.RoleProvinceCoordinator:
-		names = []string{"new", "resume", "team", "tally", "invite", "digest", "start", "help", "lang", "cancel"}
+		names = []string{"new", "resume", "team", "tally", "me", "invite", "digest", "start", "help", "lang", "cancel"}
 	case storage.RoleAdmin:
-		names = []string{"new", "resume", "team", "tally", "invite", "guides", "flags", "start", "help", "lang", "cancel"}
+		names = []string{"new", "resume", "team", "tally", "me", "invite", "guides", "flags", "start", "help", "lang", "cancel"}
 	default:
 		names = []string{"start", "help", "lang"}
-	}
-	switch role { // the tally (handlers/tally.go, me.go)
-	case storage.RoleCoordinator, storage.RoleProvinceCoordinator, storage.RoleAdmin:
-		names = append(names, "tally", "me")
-	case storage.RoleVolunteer:
-		names = append(names, "me")
 	}
 	cmds := make([]bot.Command, len(names))
 	for i, n := range names {

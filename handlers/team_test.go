@@ -111,7 +111,7 @@ func TestProvinceCoordinatorInvitesWithinTheirProvince(t *testing.T) {
 	if u := w.userRow(pc); u.Role != storage.RoleProvinceCoordinator || u.ProvinceCode.String != giaLai || u.CommuneCode.Valid {
 		t.Fatalf("province coordinator row: %+v", u)
 	}
-	if got := strings.Join(menuNames(w, pc), " "); got != "new resume team tally invite digest start help lang cancel" {
+	if got := strings.Join(menuNames(w, pc), " "); got != "new resume team tally me invite digest start help lang cancel" {
 		t.Fatalf("province coordinator's menu: %s", got)
 	}
 	if m := only(t, w.send(pc, "/help")); m.Text != w.vi("help.province_coordinator") {
