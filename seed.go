@@ -367,6 +367,11 @@ func seedDatabase(ctx context.Context, db *sql.DB, catalog *guides.Catalog, o se
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	// The tally rollups were not kept while copying (the cases' problem
+	// events come after them): counted once, from all the closed cases.
+	if err := storage.RebuildTallyRollups(ctx, db); err != nil {
+		return res, fmt.Errorf("seed: %w", err)
+	}
 	// Fresh statistics: the planner should know the tables' new sizes.
 	if _, err := db.ExecContext(ctx, `ANALYZE users; ANALYZE cases; ANALYZE case_events`); err != nil {
 		return res, fmt.Errorf("seed: analyze: %w", err)
@@ -819,6 +824,10 @@ func seedCopy(ctx context.Context, db *sql.DB, b *seedRows) error {
 		return err
 	}
 	defer tx.Rollback()
+	// No rollups row by row: RebuildTallyRollups counts them at the end.
+	if _, err := tx.ExecContext(ctx, `SET LOCAL dvcbot.tally_rollups = 'off'`); err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
 	first := b.first
 	cases, err := tx.PrepareContext(ctx, `COPY cases (id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode,
 		steps_total, status, phase, step, checked, progressed, followup_consent, consent_version, outcome, reason,

@@ -331,17 +331,164 @@ const tallyStatement = `
 	GROUP BY c.guide_id, e.step_id, e.problem, e.step
 `
 
-// Tally counts the closed cases of a scope over a period in one
-// statement (docs/reports.md has its plans).
+// Tally counts the closed cases of a scope over a period. The whole
+// country or a province over at least one whole month (Vietnam time) is
+// read from the rollups (migration 00008) for those months, and from the
+// cases only for the days before the first whole month and after the last;
+// a commune, a volunteer or a shorter span from the cases alone. Both say
+// the same (docs/reports.md): TallyFromCases is what the rollups are
+// checked against.
 func (tx *Tx) Tally(ctx context.Context, scope Scope, period Period) (Tally, error) {
+	from, to, ok := wholeMonths(period)
+	if !ok || scope.Volunteer != 0 || scope.Commune != "" {
+		return tx.TallyFromCases(ctx, scope, period)
+	}
+	rows, err := tx.rollupRows(ctx, scope, from, to)
+	if err != nil {
+		return Tally{}, err
+	}
+	edges := []Period{{From: period.From, To: from}, {From: to, To: period.To}}
+	if from.IsZero() { // from the beginning: every month before to is rolled up
+		edges = edges[1:]
+	}
+	for _, e := range edges {
+		if !e.From.Before(e.To) {
+			continue
+		}
+		more, err := tx.caseRows(ctx, scope, e)
+		if err != nil {
+			return Tally{}, err
+		}
+		rows = append(rows, more...)
+	}
+	return makeTally(scope, period, mergeTallyRows(rows)), nil
+}
+
+// TallyFromCases counts the closed cases of a scope over a period from the
+// cases alone, in one statement (docs/reports.md has its plans).
+func (tx *Tx) TallyFromCases(ctx context.Context, scope Scope, period Period) (Tally, error) {
+	rows, err := tx.caseRows(ctx, scope, period)
+	if err != nil {
+		return Tally{}, err
+	}
+	return makeTally(scope, period, mergeTallyRows(rows)), nil
+}
+
+// caseRows runs the tally statement over the cases.
+func (tx *Tx) caseRows(ctx context.Context, scope Scope, period Period) ([]tallyRow, error) {
 	where, args := scopeWhere(scope)
 	args = append(periodArgs(period), args...)
 	var rows []tallyRow
 	err := tx.db(ctx).SelectContext(ctx, &rows, fmt.Sprintf(tallyStatement, where), args...)
-	if err != nil {
-		return Tally{}, wrap("tally", err)
+	return rows, wrap("tally", err)
+}
+
+// wholeMonths returns the whole calendar months (Vietnam time) within a
+// period, [from, to); a zero from when the period is from the beginning.
+// ok is false when there are none.
+func wholeMonths(p Period) (from, to time.Time, ok bool) {
+	if p.To.IsZero() {
+		return time.Time{}, time.Time{}, false
 	}
-	return makeTally(scope, period, rows), nil
+	t := p.To.In(vietnam)
+	to = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, vietnam)
+	if p.From.IsZero() {
+		return time.Time{}, to, true
+	}
+	f := p.From.In(vietnam)
+	from = time.Date(f.Year(), f.Month(), 1, 0, 0, 0, 0, vietnam)
+	if from.Before(p.From) {
+		from = from.AddDate(0, 1, 0)
+	}
+	return from, to, from.Before(to)
+}
+
+// rollupStatement reads the rollups of months [$1, $2) (%[1]s: the
+// province's condition on "t") in the tally statement's lines, names
+// joined as it joins them.
+const rollupStatement = `
+	SELECT 'total' AS dim, '' AS a, '' AS b, '' AS c, '' AS d, coalesce(sum(t.cases), 0) AS n,
+		coalesce(sum(t.helped), 0) AS ok, coalesce(sum(t.steps_done), 0) AS steps_done,
+		coalesce(sum(t.steps_skipped), 0) AS steps_skipped, coalesce(sum(t.problems), 0) AS problems, max(t.as_of) AS t,
+		coalesce(sum(t.consented), 0) AS consented, coalesce(sum(t.resolved), 0) AS resolved,
+		coalesce(sum(t.unresolved), 0) AS unresolved, coalesce(sum(t.rated), 0) AS rated,
+		coalesce(sum(t.rating_sum), 0) AS rating_sum
+	FROM tally_months t WHERE t.month >= $1::date AND t.month < $2::date%[1]s
+	UNION ALL
+	SELECT g.dim, g.a,
+		CASE g.dim WHEN 'commune' THEN coalesce(cm.name, '') WHEN 'volunteer' THEN coalesce(u.first_name, '') ELSE g.b END,
+		CASE g.dim WHEN 'commune' THEN coalesce(cm.province_code, '') ELSE g.c END,
+		CASE g.dim WHEN 'commune' THEN coalesce(p.name, '') ELSE g.d END,
+		g.n, g.ok, 0, 0, 0, NULL, 0, 0, 0, 0, 0
+	FROM (SELECT t.dim, t.a, t.b, t.c, t.d, sum(t.n) AS n, sum(t.ok) AS ok
+		FROM tally_counts t WHERE t.month >= $1::date AND t.month < $2::date%[1]s
+		GROUP BY t.dim, t.a, t.b, t.c, t.d HAVING sum(t.n) <> 0) g
+	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.a
+	LEFT JOIN provinces p ON p.code = cm.province_code
+	LEFT JOIN users u ON u.telegram_id = CASE WHEN g.dim = 'volunteer' THEN g.a::bigint END
+`
+
+// rollupRows reads the rollups of the months [from, to) (from zero: from
+// the beginning) of the country or a province.
+func (tx *Tx) rollupRows(ctx context.Context, scope Scope, from, to time.Time) ([]tallyRow, error) {
+	where, args := "", []any{"0001-01-01", to.Format(time.DateOnly)}
+	if !from.IsZero() {
+		args[0] = from.Format(time.DateOnly)
+	}
+	if scope.Province != "" {
+		where = ` AND t.province = $3`
+		args = append(args, scope.Province)
+	}
+	var rows []tallyRow
+	err := tx.db(ctx).SelectContext(ctx, &rows, fmt.Sprintf(rollupStatement, where), args...)
+	return rows, wrap("tally rollups", err)
+}
+
+// mergeTallyRows adds up the lines with the same dimension and keys (the
+// rollups' and the edges' of one tally; lines whose keys only a NULL told
+// apart), in a stable order.
+func mergeTallyRows(rows []tallyRow) []tallyRow {
+	type key struct{ dim, a, b, c, d string }
+	idx := map[key]int{}
+	var out []tallyRow
+	for _, r := range rows {
+		k := key{r.Dim, r.A, r.B, r.C, r.D}
+		i, ok := idx[k]
+		if !ok {
+			idx[k] = len(out)
+			out = append(out, r)
+			continue
+		}
+		m := &out[i]
+		m.N += r.N
+		m.OK += r.OK
+		m.StepsDone += r.StepsDone
+		m.StepsSkipped += r.StepsSkipped
+		m.Problems += r.Problems
+		m.Consented += r.Consented
+		m.Resolved += r.Resolved
+		m.Unresolved += r.Unresolved
+		m.Rated += r.Rated
+		m.RatingSum += r.RatingSum
+		if r.T.Valid && (!m.T.Valid || r.T.Time.After(m.T.Time)) {
+			m.T = r.T
+		}
+	}
+	slices.SortFunc(out, func(x, y tallyRow) int {
+		return cmp.Or(cmp.Compare(x.Dim, y.Dim), cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B), cmp.Compare(x.C, y.C), cmp.Compare(x.D, y.D))
+	})
+	return out
+}
+
+// RebuildTallyRollups counts the tally rollups again from the closed
+// cases, for a bulk load that switched their upkeep off (SET LOCAL
+// dvcbot.tally_rollups = 'off'), e.g. dvcbot seed.
+func RebuildTallyRollups(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `SELECT tally_rollups_rebuild()`); err != nil {
+		return fmt.Errorf("rebuild tally rollups: %w", err)
+	}
+	_, err := db.ExecContext(ctx, `ANALYZE tally_months; ANALYZE tally_counts`)
+	return wrap("analyze tally rollups", err)
 }
 
 // makeTally files the statement's lines into a Tally.
@@ -407,7 +554,8 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		return cmp.Or(cmp.Compare(b.Cases, a.Cases), cmp.Compare(a.FirstName, b.FirstName), cmp.Compare(a.ID, b.ID))
 	})
 	slices.SortFunc(t.ProblemCounts, func(a, b ProblemCount) int {
-		return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Step, b.Step), cmp.Compare(a.Problem, b.Problem))
+		return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Step, b.Step), cmp.Compare(a.Problem, b.Problem),
+			cmp.Compare(a.StepID, b.StepID))
 	})
 	return t
 }
