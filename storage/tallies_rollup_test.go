@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pressly/goose/v3"
+
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
@@ -395,4 +397,91 @@ func TestTallyRollupsFollowTheCases(t *testing.T) {
 	if stray == 0 {
 		t.Error("no open or discarded case to leave out")
 	}
+}
+
+// TestTallyRollupsMigration: migration 00008 counts the cases closed
+// before it into the rollups, and goes down and up again.
+func TestTallyRollupsMigration(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	url := storagetest.EmptyURL(t)
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	p, err := goose.NewProvider(goose.DialectPostgres, db, storage.Migrations(), goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 7); err != nil {
+		t.Fatal(err)
+	}
+	// Cases closed before: the 00007 trigger counts their steps as they
+	// close; one has problems, one is still open, one discarded.
+	stmts := []string{
+		`INSERT INTO users (telegram_id, first_name, role) VALUES (1, 'An', 'admin')`,
+		`INSERT INTO cases (id, volunteer_id, guide_id, guide_checked, kind, mode, steps_total, status, phase,
+			followup_consent, consent_version, started_at, updated_at)
+		SELECT i, 1, 'khai-sinh', '2026-01-01', 'dossier', 'toan-trinh', 3, 'open', 'steps', i % 2 = 0, 'vi-x',
+			TIMESTAMPTZ '2026-01-20 09:00+07' + i * interval '9 days', TIMESTAMPTZ '2026-01-20 09:00+07' + i * interval '9 days'
+		FROM generate_series(1, 40) i`,
+		`INSERT INTO case_events (case_id, at, kind, step, step_id, problem)
+		SELECT id, started_at, k, 1, 'to-khai', CASE WHEN k = 'problem' THEN 'x' END
+		FROM cases, unnest(ARRAY['problem', 'done']) k WHERE id % 3 = 0`,
+		`UPDATE cases SET status = 'closed', phase = 'done', outcome = CASE WHEN id % 5 = 0 THEN 'not_submitted' ELSE 'submitted' END,
+			reason = CASE WHEN id % 5 = 0 THEN 'missing_doc' END, finished_at = started_at + (id % 7 + 3) * interval '1 minute',
+			updated_at = started_at + (id % 7 + 3) * interval '1 minute', rating = CASE WHEN id % 4 = 0 THEN 1 + id % 5 END
+		WHERE id <= 37`,
+		`UPDATE cases SET status = 'discarded' WHERE id = 38`,
+	}
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	check := func() {
+		t.Helper()
+		st, err := storage.Open(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		var n int
+		if err := st.DB().GetContext(ctx, &n, `SELECT sum(cases) FROM tally_months`); err != nil {
+			t.Fatal(err)
+		}
+		if n != 37 {
+			t.Errorf("%d cases in the rollups, want 37", n)
+		}
+		periods := []storage.Period{{To: time.Date(2027, 1, 1, 0, 0, 0, 0, ict)},
+			{From: time.Date(2026, 2, 1, 0, 0, 0, 0, ict), To: time.Date(2026, 9, 1, 0, 0, 0, 0, ict)},
+			{From: time.Date(2026, 3, 5, 0, 0, 0, 0, ict), To: time.Date(2026, 8, 5, 0, 0, 0, 0, ict)}}
+		if c := compareTallies(ctx, t, st, []storage.Scope{{}}, periods); c != len(periods) {
+			t.Errorf("%d of %d tallies counted cases", c, len(periods))
+		}
+		checkRollupsRebuild(ctx, t, st)
+	}
+	if _, err := p.UpTo(ctx, 8); err != nil {
+		t.Fatal(err)
+	}
+	check()
+	if _, err := p.DownTo(ctx, 7); err != nil {
+		t.Fatal(err)
+	}
+	var tables int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pg_tables WHERE tablename LIKE 'tally_%'`).Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if tables != 0 {
+		t.Errorf("%d rollup tables left after down", tables)
+	}
+	// Closed while the rollups were gone, then up again.
+	if _, err := db.ExecContext(ctx, `UPDATE cases SET rating = 5 WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 8); err != nil {
+		t.Fatal(err)
+	}
+	check()
 }
