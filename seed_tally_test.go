@@ -93,7 +93,11 @@ func TestSeedTallyRollups(t *testing.T) {
 		{To: seedUntil},                                                                  // from the beginning, whole months
 		{From: day(2026, 2, 1).UTC(), To: day(2026, 4, 1).UTC()},                         // months given in UTC
 		{From: day(2026, 2, 1).Add(-time.Second), To: day(2026, 3, 1).Add(time.Second)},
-		{From: day(2024, 1, 1), To: day(2027, 1, 1)}, // wider than the data
+		{From: day(2025, 5, 20), To: day(2026, 2, 1)},  // from a May without cases
+		{From: day(2026, 6, 10), To: day(2026, 7, 20)}, // a ragged June, a July without cases
+		{From: day(2026, 7, 1), To: day(2026, 7, 5)},   // within a month without cases
+		{To: day(2026, 7, 15)},                         // from the beginning to a day in July
+		{From: day(2024, 1, 1), To: day(2027, 1, 1)},   // wider than the data
 	}
 	for m := first; m.Before(seedUntil); m = m.AddDate(0, 1, 0) {
 		periods = append(periods, storage.Period{From: m, To: m.AddDate(0, 1, 0)})

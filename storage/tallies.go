@@ -332,29 +332,67 @@ const tallyStatement = `
 `
 
 // Tally counts the closed cases of a scope over a period. The whole
-// country or a province over at least one whole month (Vietnam time) is
-// read from the rollups (migration 00008) for those months, and from the
-// cases only for the days before the first whole month and after the last;
-// a commune, a volunteer or a shorter span from the cases alone. Both say
-// the same (docs/reports.md): TallyFromCases is what the rollups are
-// checked against.
+// country or a province over whole calendar months (Vietnam time) is read
+// from the rollups (migration 00008) for those months, and from the cases
+// only for the days before the first whole month and after the last — or
+// from the rollups too, when the rest of that month has no case (today's
+// month, for "from the beginning"); a commune, a volunteer or a span
+// within a month from the cases alone. Both say the same
+// (docs/reports.md): TallyFromCases is what the rollups are checked
+// against.
 func (tx *Tx) Tally(ctx context.Context, scope Scope, period Period) (Tally, error) {
-	from, to, ok := wholeMonths(period)
-	if !ok || scope.Volunteer != 0 || scope.Commune != "" {
+	if scope.Volunteer != 0 || scope.Commune != "" || !period.From.Before(period.To) {
 		return tx.TallyFromCases(ctx, scope, period)
+	}
+	// The months [from, to) are whole; from is zero from the beginning.
+	to := monthStart(period.To)
+	var from time.Time
+	if !period.From.IsZero() {
+		if from = monthStart(period.From); from.Before(period.From) {
+			from = from.AddDate(0, 1, 0)
+		}
+	}
+	var edges []Period
+	if to.Before(from) { // within the month [to, from)
+		none, err := tx.noCases(ctx, scope, Period{From: to, To: period.From}, Period{From: period.To, To: from})
+		if err != nil || !none {
+			return tx.caseTally(ctx, scope, period, err)
+		}
+		from, to = to, from
+	} else {
+		if !from.IsZero() && period.From.Before(from) {
+			month := from.AddDate(0, -1, 0)
+			none, err := tx.noCases(ctx, scope, Period{From: month, To: period.From})
+			if err != nil {
+				return Tally{}, err
+			}
+			if none {
+				from = month
+			} else {
+				edges = append(edges, Period{From: period.From, To: from})
+			}
+		}
+		if to.Before(period.To) {
+			end := to.AddDate(0, 1, 0)
+			none, err := tx.noCases(ctx, scope, Period{From: period.To, To: end})
+			if err != nil {
+				return Tally{}, err
+			}
+			if none {
+				to = end
+			} else {
+				edges = append(edges, Period{From: to, To: period.To})
+			}
+		}
+		if !from.IsZero() && !from.Before(to) { // no whole month after all
+			return tx.TallyFromCases(ctx, scope, period)
+		}
 	}
 	rows, err := tx.rollupRows(ctx, scope, from, to)
 	if err != nil {
 		return Tally{}, err
 	}
-	edges := []Period{{From: period.From, To: from}, {From: to, To: period.To}}
-	if from.IsZero() { // from the beginning: every month before to is rolled up
-		edges = edges[1:]
-	}
 	for _, e := range edges {
-		if !e.From.Before(e.To) {
-			continue
-		}
 		more, err := tx.caseRows(ctx, scope, e)
 		if err != nil {
 			return Tally{}, err
@@ -362,6 +400,37 @@ func (tx *Tx) Tally(ctx context.Context, scope Scope, period Period) (Tally, err
 		rows = append(rows, more...)
 	}
 	return makeTally(scope, period, mergeTallyRows(rows)), nil
+}
+
+// caseTally is TallyFromCases, unless err.
+func (tx *Tx) caseTally(ctx context.Context, scope Scope, period Period, err error) (Tally, error) {
+	if err != nil {
+		return Tally{}, err
+	}
+	return tx.TallyFromCases(ctx, scope, period)
+}
+
+// noCases reports whether no case of the scope closed in any of the spans.
+func (tx *Tx) noCases(ctx context.Context, scope Scope, spans ...Period) (bool, error) {
+	for _, p := range spans {
+		if !p.From.Before(p.To) {
+			continue
+		}
+		where, args := scopeWhere(scope)
+		var found bool
+		err := tx.db(ctx).GetContext(ctx, &found, fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM `+tallyCases+`)`, where),
+			append(periodArgs(p), args...)...)
+		if err != nil || found {
+			return false, wrap("tally edges", err)
+		}
+	}
+	return true, nil
+}
+
+// monthStart is the first instant of t's calendar month, Vietnam time.
+func monthStart(t time.Time) time.Time {
+	v := t.In(vietnam)
+	return time.Date(v.Year(), v.Month(), 1, 0, 0, 0, 0, vietnam)
 }
 
 // TallyFromCases counts the closed cases of a scope over a period from the
@@ -381,26 +450,6 @@ func (tx *Tx) caseRows(ctx context.Context, scope Scope, period Period) ([]tally
 	var rows []tallyRow
 	err := tx.db(ctx).SelectContext(ctx, &rows, fmt.Sprintf(tallyStatement, where), args...)
 	return rows, wrap("tally", err)
-}
-
-// wholeMonths returns the whole calendar months (Vietnam time) within a
-// period, [from, to); a zero from when the period is from the beginning.
-// ok is false when there are none.
-func wholeMonths(p Period) (from, to time.Time, ok bool) {
-	if p.To.IsZero() {
-		return time.Time{}, time.Time{}, false
-	}
-	t := p.To.In(vietnam)
-	to = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, vietnam)
-	if p.From.IsZero() {
-		return time.Time{}, to, true
-	}
-	f := p.From.In(vietnam)
-	from = time.Date(f.Year(), f.Month(), 1, 0, 0, 0, 0, vietnam)
-	if from.Before(p.From) {
-		from = from.AddDate(0, 1, 0)
-	}
-	return from, to, from.Before(to)
 }
 
 // rollupStatement reads the rollups of months [$1, $2) (%[1]s: the

@@ -155,6 +155,12 @@ func rollupPeriods() []storage.Period {
 		{To: d(7, 1)},                                                    // from the beginning, whole
 		{From: d(2, 1).UTC(), To: d(4, 1).UTC()},                         // months given in UTC
 		{From: d(1, 31).Add(-time.Second), To: d(3, 1).Add(time.Second)}, // a second over each edge
+		// Edges whose month has no other case: read from the rollups.
+		{From: d(7, 1), To: d(7, 20)}, // July so far
+		{From: d(7, 2), To: d(7, 3)},  // the only day of July with cases
+		{To: d(7, 10)},                // from the beginning to a day in July
+		{From: time.Date(2025, 12, 15, 0, 0, 0, 0, ict), To: d(3, 1)},  // from a December without cases
+		{From: time.Date(2025, 12, 15, 0, 0, 0, 0, ict), To: d(3, 10)}, // … to a ragged end
 	}
 	for m := time.January; m <= time.July; m++ {
 		ps = append(ps, storage.Period{From: d(m, 1), To: d(m, 1).AddDate(0, 1, 0)})

@@ -58,7 +58,9 @@ $$;
 -- Adds (s = 1) or takes away (s = -1) one closed case. Its problem events
 -- are those present now: the bot writes events only while a case is open.
 -- A closed case without finished_at (none since 00003) is in no period.
-CREATE FUNCTION tally_rollup_apply(k cases, s integer) RETURNS void LANGUAGE plpgsql AS $$
+-- readded: the case is added back to the same month and province next, no
+-- older than it was (a rating, a result), so as_of needs no search.
+CREATE FUNCTION tally_rollup_apply(k cases, s integer, readded boolean) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     m  date := tally_month(k.finished_at);
     p  text := coalesce((SELECT province_code FROM communes WHERE code = k.commune_code), '');
@@ -100,7 +102,7 @@ BEGIN
 
     -- The case taken away may have been its month's latest change: find
     -- the latest among the others (its new version, if any, is added next).
-    IF s < 0 AND k.updated_at >= latest THEN
+    IF s < 0 AND NOT readded AND k.updated_at >= latest THEN
         IF p = '' THEN
             latest := (SELECT max(c.updated_at) FROM cases c WHERE c.status = 'closed' AND c.id <> k.id AND c.commune_code IS NULL
                 AND c.finished_at >= (m::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
@@ -125,10 +127,12 @@ $$;
 CREATE FUNCTION tally_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'closed' THEN
-        PERFORM tally_rollup_apply(OLD, -1);
+        PERFORM tally_rollup_apply(OLD, -1, coalesce(TG_OP = 'UPDATE' AND NEW.status = 'closed'
+            AND tally_month(NEW.finished_at) = tally_month(OLD.finished_at)
+            AND NEW.commune_code IS NOT DISTINCT FROM OLD.commune_code AND NEW.updated_at >= OLD.updated_at, false));
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.status = 'closed' THEN
-        PERFORM tally_rollup_apply(NEW, 1);
+        PERFORM tally_rollup_apply(NEW, 1, false);
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
@@ -210,7 +214,7 @@ DROP TRIGGER tally_rollup_updated ON cases;
 DROP TRIGGER tally_rollup_inserted ON cases;
 DROP FUNCTION tally_rollups_rebuild();
 DROP FUNCTION tally_rollup();
-DROP FUNCTION tally_rollup_apply(cases, integer);
+DROP FUNCTION tally_rollup_apply(cases, integer, boolean);
 DROP FUNCTION tally_month(timestamptz);
 DROP TABLE tally_counts;
 DROP TABLE tally_months;
