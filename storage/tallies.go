@@ -411,10 +411,16 @@ func (tx *Tx) caseTally(ctx context.Context, scope Scope, period Period, err err
 }
 
 // noCases reports whether no case of the scope closed in any of the spans.
+// A span that holds the present says no: a case closing there between this
+// statement and the rollups' would be counted outside the period.
 func (tx *Tx) noCases(ctx context.Context, scope Scope, spans ...Period) (bool, error) {
+	now := time.Now()
 	for _, p := range spans {
 		if !p.From.Before(p.To) {
 			continue
+		}
+		if !now.Before(p.From) && now.Before(p.To) {
+			return false, nil
 		}
 		where, args := scopeWhere(scope)
 		var found bool
