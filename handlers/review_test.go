@@ -1,0 +1,53 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+)
+
+// Tests of odd paths found in review: each failed before its fix.
+
+// openedFollowup finishes a case with a code for a new volunteer and has a
+// new resident open its link; it returns the case id, the token and the
+// resident.
+func (w *world) openedFollowup(volunteer, code string) (int64, string, *telegramtest.User) {
+	w.t.Helper()
+	v := w.volunteer(volunteer)
+	ms := w.finishWithCode(v, code)
+	c, _ := w.lastCase(v)
+	token := strings.TrimPrefix(decodeQR(w.t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+	res := w.srv.NewUser("Cư dân", "vi")
+	w.send(res, "/start "+token)
+	return c.ID, token, res
+}
+
+// conversationRows counts the rows of conversations that name chat.
+func (w *world) conversationRows(chat int64) int {
+	w.t.Helper()
+	var n int
+	if err := w.store.DB().Get(&n, `SELECT count(*) FROM conversations WHERE chat_id = $1`, chat); err != nil {
+		w.t.Fatal(err)
+	}
+	return n
+}
+
+// TestForgetLeavesNoResidentChat: a resident who rated (and so was asked
+// for a comment) and then says /forget leaves no trace of their chat id:
+// not in followups, and not in the conversation row the comment question
+// wrote.
+func TestForgetLeavesNoResidentChat(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	_, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0003")
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "5★") // the comment question: the chat is in a flow now
+	if got := last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forgotten") {
+		t.Fatalf("/forget: %q", got.Text)
+	}
+	if n := w.conversationRows(res.ID); n != 0 {
+		t.Errorf("after /forget the resident's chat id is still in %d conversation row(s)", n)
+	}
+}
