@@ -1,11 +1,14 @@
 package handlers_test
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 // Tests of odd paths found in review: each failed before its fix.
@@ -49,5 +52,35 @@ func TestForgetLeavesNoResidentChat(t *testing.T) {
 	}
 	if n := w.conversationRows(res.ID); n != 0 {
 		t.Errorf("after /forget the resident's chat id is still in %d conversation row(s)", n)
+	}
+}
+
+// TestRetentionLeavesNoResidentChat: a resident who rated and left the
+// comment question unanswered; once retention deletes the follow-up, the
+// conversation row that tied their chat to the case goes too.
+func TestRetentionLeavesNoResidentChat(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0004")
+	w.press(res, w.vi("followup.consent_no"))
+	w.press(res, "4★")
+	ctx := context.Background()
+	r, err := w.store.ApplyRetention(ctx, time.Now().AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := w.followupRow(caseID); ok || r.Followups != 1 {
+		t.Fatalf("retention a year later removed %d follow-ups", r.Followups)
+	}
+	var data string
+	err = w.store.DB().Get(&data, `SELECT data::text FROM conversations WHERE chat_id = $1`, res.ID)
+	if err == nil {
+		t.Errorf("after retention the resident's chat is still kept, with %s", data)
+	}
+	// A volunteer's row stays: its version keeps their old buttons stale.
+	var vols int
+	if err := w.store.DB().Get(&vols, `SELECT count(*) FROM conversations c JOIN users u ON u.telegram_id = c.chat_id
+		WHERE u.role = $1`, storage.RoleVolunteer); err != nil || vols != 1 {
+		t.Errorf("volunteers' conversation rows after retention: %d (%v)", vols, err)
 	}
 }
