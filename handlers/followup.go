@@ -175,6 +175,9 @@ func (h *Handlers) openFollowup(r *request, token string) error {
 		return nil
 	}
 	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
@@ -295,6 +298,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 // askComment puts the chat at the comment question (typed, or "no
 // comment").
 func (h *Handlers) askComment(r *request, f storage.Followup) error {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
 	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage()); err != nil {
 		return err
 	}

@@ -84,3 +84,31 @@ func TestRetentionLeavesNoResidentChat(t *testing.T) {
 		t.Errorf("volunteers' conversation rows after retention: %d (%v)", vols, err)
 	}
 }
+
+// TestFollowupLinkPausesTheCaseOnScreen: a volunteer in the middle of a
+// case opens a follow-up link (a colleague's slip: their own family's
+// dossier). The link takes the chat away from the case, so the case is
+// paused, as /new, /team or /tally would, not left open with its clock
+// running and nothing on screen.
+func TestFollowupLinkPausesTheCaseOnScreen(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	v := w.volunteer("Vân")
+	ms := w.finishWithCode(v, "000.00.12.H26-251127-0005")
+	token := strings.TrimPrefix(decodeQR(t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+
+	other := w.volunteer("Hoa")
+	w.startBirthCase(other)
+	w.press(other, w.vi("case.done"))
+	open, _ := w.lastCase(other)
+	if open.Status != storage.CaseOpen {
+		t.Fatalf("the case before the link: %s", open.Status)
+	}
+	got := last(t, w.send(other, "/start "+token))
+	if !strings.Contains(got.Text, w.vi("followup.consent_ask")) {
+		t.Fatalf("the link: %q", got.Text)
+	}
+	if c, es := w.caseByID(other, open.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "pause2") {
+		t.Errorf("the case after the link: %s, events %s", c.Status, kinds(es))
+	}
+}
