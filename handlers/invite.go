@@ -438,6 +438,10 @@ func (h *Handlers) inviteCreateProvince(r *request, province string) error {
 
 // inviteCreated ends the flow with the new invite's link.
 func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit string) error {
+	// A coordinator's /invite comes straight here, maybe from a case.
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}

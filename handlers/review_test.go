@@ -112,3 +112,22 @@ func TestFollowupLinkPausesTheCaseOnScreen(t *testing.T) {
 		t.Errorf("the case after the link: %s, events %s", c.Status, kinds(es))
 	}
 }
+
+// TestCoordinatorInviteMidCasePausesTheCase: a commune coordinator, who
+// helps residents too, types /invite in the middle of a case. The link
+// ends whatever the chat showed; the case is paused, not left open with
+// its clock running.
+func TestCoordinatorInviteMidCasePausesTheCase(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	w.startBirthCase(coord)
+	w.press(coord, w.vi("case.done"))
+	open, _ := w.lastCase(coord)
+	m := last(t, w.send(coord, "/invite"))
+	if inviteLink.FindStringSubmatch(m.Text) == nil {
+		t.Fatalf("/invite: %q", m.Text)
+	}
+	if c, es := w.caseByID(coord, open.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "pause2") {
+		t.Errorf("the case after /invite: %s, events %s", c.Status, kinds(es))
+	}
+}
