@@ -131,3 +131,23 @@ func TestCoordinatorInviteMidCasePausesTheCase(t *testing.T) {
 		t.Errorf("the case after /invite: %s, events %s", c.Status, kinds(es))
 	}
 }
+
+// TestDigestWordsAnyCase: /digest takes on/off in either language, with or
+// without tone marks, in any case (the words are folded, not listed in Go
+// with their Vietnamese spelling).
+func TestDigestWordsAnyCase(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	for _, tt := range []struct {
+		arg  string
+		want bool
+	}{{"TẮT", false}, {"Bật", true}, {"tat", false}, {"ON", true}, {"Off", false}} {
+		state := "digest.state_off"
+		if tt.want {
+			state = "digest.state_on"
+		}
+		if m := only(t, w.send(coord, "/digest "+tt.arg)); m.Text != w.vi(state) || w.userRow(coord).Digest != tt.want {
+			t.Errorf("/digest %s: %q", tt.arg, m.Text)
+		}
+	}
+}
