@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -195,9 +196,12 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	}
 	switch {
 	case !f.Consent.Valid && f.Status == storage.FollowupWaiting:
+		// The answer names the language of the question it answers: its
+		// version is what the resident read, whatever /lang says later.
+		read := id + "." + r.t.Lang()
 		return r.t.T("followup.consent_ask"), bot.Keyboard{
-			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", id)}},
-			{{Text: r.t.T("followup.consent_no"), Data: data("no", id)}},
+			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
+			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
 		}
 	case !f.Rating.Valid:
 		row := make([]bot.Button, 5)
@@ -262,7 +266,11 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 			r.answer(r.t.T("button.stale"))
 			break
 		}
-		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(r.t), now); err != nil {
+		read := r.t
+		if slices.Contains(locales.Languages, arg) {
+			read = h.texts.For(arg)
+		}
+		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(read), now); err != nil {
 			return err
 		}
 		f.Consent.Bool, f.Consent.Valid = cb.action == "yes", true

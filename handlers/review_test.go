@@ -151,3 +151,24 @@ func TestDigestWordsAnyCase(t *testing.T) {
 		}
 	}
 }
+
+// TestResidentConsentRecordsTheTextRead: a resident opens the link (the
+// question in Vietnamese), switches to English with /lang, then answers on
+// the message they read. The consent is recorded with the version of the
+// Vietnamese question, the one they agreed to, not the English one.
+func TestResidentConsentRecordsTheTextRead(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0006")
+	w.send(res, "/lang en")
+	id, err := res.Press(w.vi("followup.consent_yes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	drain(res)
+	f, _ := w.followupRow(caseID)
+	if !f.Consent.Bool || !strings.HasPrefix(f.Version.String, "vi-") {
+		t.Errorf("consent %v recorded as version %q, want the Vietnamese text's", f.Consent, f.Version.String)
+	}
+}
