@@ -172,3 +172,25 @@ func TestResidentConsentRecordsTheTextRead(t *testing.T) {
 		t.Errorf("consent %v recorded as version %q, want the Vietnamese text's", f.Consent, f.Version.String)
 	}
 }
+
+// TestRemovedMidCaseThePauseIsRecorded: a volunteer is in the middle of a
+// case when their coordinator removes them from the team. Their flow ends;
+// the case is paused then, so its active time stops there (should they be
+// invited back and /resume it) rather than being left open and running.
+func TestRemovedMidCaseThePauseIsRecorded(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	vol := w.member("Vân", storage.RoleVolunteer, "26882")
+	w.startBirthCase(vol)
+	w.press(vol, w.vi("case.done"))
+	open, _ := w.lastCase(vol)
+	w.send(coord, "/team")
+	w.press(coord, "✕ 2. Vân")
+	w.press(coord, w.vi("team.remove_yes"))
+	if u := w.userRow(vol); u.Role != storage.RoleGuest {
+		t.Fatalf("not removed: %+v", u)
+	}
+	if c, es := w.caseByID(vol, open.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "pause2") {
+		t.Errorf("the removed volunteer's case: %s, events %s", c.Status, kinds(es))
+	}
+}

@@ -538,7 +538,13 @@ func (v *teamView) remove() error {
 	if err != nil {
 		return err
 	}
-	// Whatever they were doing with the bot ends; their cases stay.
+	// Whatever they were doing with the bot ends; their cases stay, the
+	// one on their screen paused (its clock stops now). Their conversation
+	// is locked already, so this takes no lock in another order.
+	their := &request{ctx: v.ctx, tx: v.tx, user: u, role: u.Role, t: v.h.texts.For(u.Language), chat: u.TelegramID}
+	if err := v.h.leaveCase(their, 0); err != nil {
+		return err
+	}
 	if err := v.tx.EndConversation(v.ctx, u.TelegramID); err != nil {
 		return err
 	}
