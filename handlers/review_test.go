@@ -8,6 +8,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -192,5 +193,23 @@ func TestRemovedMidCaseThePauseIsRecorded(t *testing.T) {
 	}
 	if c, es := w.caseByID(vol, open.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "pause2") {
 		t.Errorf("the removed volunteer's case: %s, events %s", c.Status, kinds(es))
+	}
+}
+
+// A text too long to read on a /team or /tally screen gets the note and the
+// screen again, with its buttons: the coordinator is never left without them.
+func TestTooLongTextShowsTheTeamAndTallyScreensAgain(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Hà", storage.RoleCoordinator, anHoiTayCode)
+	long := strings.Repeat("a", 600)
+	for _, c := range []struct{ cmd, button string }{
+		{"/tally", w.vi("tally.period_month")},
+		{"/team", w.vi("team.invites_button")},
+	} {
+		w.send(coord, c.cmd)
+		got := w.send(coord, long)
+		if len(got) != 1 || !strings.HasPrefix(got[0].Text, w.vi("error.too_long", locales.Data{"Max": 500})) || !hasButton(got[0], c.button) {
+			t.Errorf("%s, then a long text: %+v", c.cmd, got)
+		}
 	}
 }
