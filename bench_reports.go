@@ -5,9 +5,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"slices"
 	"time"
 
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/render"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -77,6 +83,97 @@ func benchReports(ctx context.Context, cfg config, f benchFlags, stdout, stderr 
 		slices.Sort(times)
 		fmt.Fprintf(stdout, "%-44s %8d %8s %8s %8s\n", c.name, n, ms(pct(times, 50)), ms(pct(times, 95)), ms(times[len(times)-1]))
 	}
+	return benchExports(ctx, cfg, store, busiest, month, stdout)
+}
+
+// benchExports times what /tally sends: the busiest province's month as
+// text, chart and spreadsheet; the chart alone; and the spreadsheet of the
+// whole country over the latest months that hold at least 100,000 cases,
+// with the process's peak RSS while it is made.
+func benchExports(ctx context.Context, cfg config, store *storage.Storage, province string, month storage.Period, stdout io.Writer) error {
+	texts, err := locales.Load(cfg.DefaultLanguage, nil)
+	if err != nil {
+		return err
+	}
+	catalog, err := loadGuides(cfg.GuidesDir)
+	if err != nil {
+		return err
+	}
+	h := handlers.New(store, texts, catalog)
+	var recent storage.Period
+	err = store.DB().QueryRowContext(ctx, `
+		SELECT coalesce(min(finished_at), '-infinity') FROM (SELECT finished_at FROM cases
+		WHERE status = 'closed' ORDER BY finished_at DESC LIMIT 100000) last`).Scan(&recent.From)
+	if err != nil {
+		return err
+	}
+	recent.From = monthOf(recent.From).From
+	recent.To = month.To
+
+	fmt.Fprintf(stdout, "\n%-44s %8s %10s %12s %10s\n", "/tally's replies (handlers.TallyReplies)", "cases", "time", "xlsx", "peak RSS")
+	for _, c := range []struct {
+		name   string
+		scope  storage.Scope
+		period storage.Period
+	}{
+		{"a month of the busiest province", storage.Scope{Province: province}, month},
+		{"the country since " + recent.From.In(vietnamZone).Format("01/2006"), storage.Scope{}, recent},
+	} {
+		var cases int
+		err := store.InTx(ctx, func(tx *storage.Tx) error {
+			t, err := tx.Tally(ctx, c.scope, c.period)
+			cases = t.Cases
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		runtime.GC()
+		reset := resetPeakRSS()
+		start := time.Now()
+		var replies []bot.Reply
+		err = store.InTx(ctx, func(tx *storage.Tx) error {
+			replies, err = h.TallyReplies(ctx, tx, 1, "vi", c.scope, c.period)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		took := time.Since(start)
+		size := 0
+		for _, r := range replies {
+			if d, ok := r.(bot.Document); ok {
+				size = len(d.Data)
+			}
+		}
+		peak := "-"
+		if p := peakRSS(); p > 0 {
+			peak = fmt.Sprintf("%.0f MiB", float64(p)/(1<<20))
+			if !reset {
+				peak += " (process)"
+			}
+		}
+		fmt.Fprintf(stdout, "%-44s %8d %10s %9.0f KB %10s\n", c.name, cases, ms(took), float64(size)/1e3, peak)
+	}
+
+	// The chart of the longest guide titles: the labels a phone must show.
+	all := slices.Clone(catalog.All())
+	slices.SortFunc(all, func(a, b *guides.Guide) int { return len(b.Title.Vi) - len(a.Title.Vi) })
+	bars := make([]render.Bar, min(12, len(all)))
+	for i := range bars {
+		bars[i] = render.Bar{Label: all[i].Title.Vi, Value: 1000 - 70*i}
+	}
+	chart := render.Chart{Title: texts.For("vi").T("tally.top_procedures"), Subtitle: all[0].Title.Vi, Bars: bars}
+	var times []time.Duration
+	for range 20 {
+		start := time.Now()
+		if _, err := render.BarChart(chart); err != nil {
+			return err
+		}
+		times = append(times, time.Since(start))
+	}
+	slices.Sort(times)
+	fmt.Fprintf(stdout, "\n%-44s p50 %s, max %s\n", "chart (12 bars, render.BarChart)", ms(pct(times, 50)), ms(times[len(times)-1]))
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -130,7 +131,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	// The resident's follow-up page (PUBLIC_URL/f/<token>).
-	webOpts := []web.Option{web.WithLogger(log), web.WithFormKey([]byte(cfg.Token)), web.WithTrustedProxies(cfg.TrustedProxies...)}
+	// The forms' key is the bot token's own derivation: the same on every
+	// replica and across restarts, and not the token itself.
+	formKey := sha256.Sum256([]byte("dvcbot follow-up form\x00" + cfg.Token))
+	webOpts := []web.Option{web.WithLogger(log), web.WithFormKey(formKey[:]), web.WithTrustedProxies(cfg.TrustedProxies...)}
 	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Host != "" {
 		webOpts = append(webOpts, web.WithTrustedOrigin(u.Scheme+"://"+u.Host)) // a proxy may rewrite Host
 	}
@@ -191,7 +195,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}()
 		log.Info("long polling", "bot", a.me.Username)
 	}
-	queue, err := a.jobs(log, nil)
+	queue, err := a.jobs(log)
 	if err != nil {
 		srv.Close()
 		return err
@@ -233,12 +237,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 }
 
 // jobs makes the job queue's client with every worker and periodic job of
-// the bot (jobs/); clock is nil but in tests.
-func (a *app) jobs(log *slog.Logger, clock *jobs.Clock) (*jobs.Client, error) {
+// the bot (jobs/).
+func (a *app) jobs(log *slog.Logger) (*jobs.Client, error) {
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &jobs.RetentionWorker{Store: a.store, Inbox: a.inbox, Clock: clock, Log: log})
+	river.AddWorker(workers, &jobs.RetentionWorker{Store: a.store, Inbox: a.inbox, Log: log})
 	a.handlers.AddWorkers(workers)
-	client, err := jobs.New(a.store.DB().DB, jobs.Config{Workers: workers, Clock: clock, Log: log,
+	client, err := jobs.New(a.store.DB().DB, jobs.Config{Workers: workers, Log: log,
 		Periodic: append([]*river.PeriodicJob{jobs.Retention()}, a.handlers.PeriodicJobs()...)})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)

@@ -129,16 +129,7 @@ func (h *Handlers) caseShow(r *request, screen string, st caseState, version int
 // show draws the view's screen in place of the pressed message or as a new
 // one, with note above it.
 func (v *caseView) show(note string) error {
-	text, kb, err := caseScreens[v.screen].draw(v)
-	if err != nil {
-		return err
-	}
-	if note != "" {
-		text = note + "\n\n" + text
-	}
-	v.landed = v.screen
-	v.request.show(text, kb)
-	return nil
+	return showScreen(v.request, v.screen, caseScreens[v.screen], v, note)
 }
 
 // view loads what a screen needs: the case and its guide, or the guide

@@ -1,10 +1,9 @@
 package handlers
 
 import (
-	"strings"
-
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
 )
 
 // /digest: a coordinator (of a commune or a province) turns the weekly
@@ -25,13 +24,13 @@ func (h *Handlers) digest(r *request, arg string) error {
 		r.say(r.t.T("digest.not_allowed"), nil)
 		return nil
 	}
-	switch strings.ToLower(arg) {
+	switch vntext.Fold(arg) { // "Bật", "bat", "ON" alike
 	case "":
 		r.say(h.digestScreen(r, r.user.Digest))
 		return nil
-	case "on", "bat", "bật":
+	case "on", "bat":
 		return h.setDigest(r, true)
-	case "off", "tat", "tắt":
+	case "off", "tat":
 		return h.setDigest(r, false)
 	}
 	text, kb := h.digestScreen(r, r.user.Digest)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -175,6 +176,9 @@ func (h *Handlers) openFollowup(r *request, token string) error {
 		return nil
 	}
 	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
@@ -192,9 +196,12 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	}
 	switch {
 	case !f.Consent.Valid && f.Status == storage.FollowupWaiting:
+		// The answer names the language of the question it answers: its
+		// version is what the resident read, whatever /lang says later.
+		read := id + "." + r.t.Lang()
 		return r.t.T("followup.consent_ask"), bot.Keyboard{
-			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", id)}},
-			{{Text: r.t.T("followup.consent_no"), Data: data("no", id)}},
+			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
+			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
 		}
 	case !f.Rating.Valid:
 		row := make([]bot.Button, 5)
@@ -259,7 +266,11 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 			r.answer(r.t.T("button.stale"))
 			break
 		}
-		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(r.t), now); err != nil {
+		read := r.t
+		if slices.Contains(locales.Languages, arg) {
+			read = h.texts.For(arg)
+		}
+		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(read), now); err != nil {
 			return err
 		}
 		f.Consent.Bool, f.Consent.Valid = cb.action == "yes", true
@@ -295,6 +306,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 // askComment puts the chat at the comment question (typed, or "no
 // comment").
 func (h *Handlers) askComment(r *request, f storage.Followup) error {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
 	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage()); err != nil {
 		return err
 	}

@@ -375,6 +375,26 @@ func (h *Handlers) again(r *request, note string) error {
 		return h.inviteAgain(r, conv, note)
 	case flowFollowup:
 		return h.followupAgain(r, conv, note)
+	case flowTeam:
+		v, err := h.teamView(r, conv)
+		if err != nil {
+			return err
+		}
+		if ok, err := v.allowed(); !ok || err != nil {
+			r.say(note, nil)
+			return err
+		}
+		return v.show(note)
+	case flowTally:
+		scope, ok := h.tallyScope(r)
+		if !ok {
+			return r.tx.EndConversation(r.ctx, r.chat) // tallyScope said why
+		}
+		v, err := h.tallyView(r, conv, scope)
+		if err != nil {
+			return err
+		}
+		return v.show(note)
 	}
 	r.say(note, nil)
 	return nil

@@ -250,16 +250,7 @@ func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
 
 // show draws the view's step in front of the user, with note above it.
 func (v *inviteView) show(note string) error {
-	text, kb, err := inviteScreens[v.step].draw(v)
-	if err != nil {
-		return err
-	}
-	if note != "" {
-		text = note + "\n\n" + text
-	}
-	v.landed = v.step
-	v.request.show(text, kb)
-	return nil
+	return showScreen(v.request, v.step, inviteScreens[v.step], v, note)
 }
 
 // lastRow is every step's Back (where there is a way back) and Cancel.
@@ -286,24 +277,16 @@ func (h *Handlers) inviteView(r *request, conv storage.Conversation) (*inviteVie
 
 // invitePress moves the flow on by a button.
 func (h *Handlers) invitePress(r *request, cb callback) error {
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	conv, ok, err := flowOf(r, flowInvite)
+	if !ok {
 		return err
-	}
-	if conv.Flow != flowInvite {
-		r.answer(r.t.T("button.done"))
-		return nil
 	}
 	v, err := h.inviteView(r, conv)
 	if err != nil {
 		return err
 	}
 	if !v.mayUseFlow() {
-		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
-			return err
-		}
-		r.show(r.t.T("invite.not_allowed"), nil)
-		return nil
+		return endFlow(r, r.t.T("invite.not_allowed"))
 	}
 	return press(h, r, flowInvite, v.step, inviteScreens[v.step], v, conv, cb)
 }
@@ -455,6 +438,10 @@ func (h *Handlers) inviteCreateProvince(r *request, province string) error {
 
 // inviteCreated ends the flow with the new invite's link.
 func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit string) error {
+	// A coordinator's /invite comes straight here, maybe from a case.
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -46,6 +47,46 @@ type action[V any] struct {
 const (
 	leadsNowhere = "(end)" // the flow ends with a message
 )
+
+// showScreen puts screen s (named name), drawn for view v, in front of the
+// user, with note above it.
+func showScreen[V any](r *request, name string, s screen[V], v V, note string) error {
+	text, kb, err := s.draw(v)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		text = note + "\n\n" + text
+	}
+	r.landed = name
+	r.show(text, kb)
+	return nil
+}
+
+// flowOf reads the chat's conversation for a press on one of flow's
+// buttons; ok is false, and the press answered, when the chat has left that
+// flow: the button belongs to something finished.
+func flowOf(r *request, flow string) (conv storage.Conversation, ok bool, err error) {
+	conv, err = r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return conv, false, err
+	}
+	if conv.Flow != flow {
+		r.answer(r.t.T("button.done"))
+		return conv, false, nil
+	}
+	return conv, true, nil
+}
+
+// endFlow ends the chat's flow with text in place of its screen: the user
+// may no longer use it (removed from the team, moved).
+func endFlow(r *request, text string) error {
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	r.show(text, nil)
+	return nil
+}
 
 // offers reports whether kb has a button with exactly this callback data.
 func offers(kb bot.Keyboard, data string) bool {

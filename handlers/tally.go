@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -268,16 +267,7 @@ func (v *tallyView) goTo(step string, st tallyState) error {
 
 // show draws the view's step, with note above it.
 func (v *tallyView) show(note string) error {
-	text, kb, err := tallyScreens[v.step].draw(v)
-	if err != nil {
-		return err
-	}
-	if note != "" {
-		text = note + "\n\n" + text
-	}
-	v.landed = v.step
-	v.request.show(text, kb)
-	return nil
+	return showScreen(v.request, v.step, tallyScreens[v.step], v, note)
 }
 
 // allowedMatches are the communes a typed name finds that the user may
@@ -389,17 +379,13 @@ func (h *Handlers) tallyScope(r *request) (storage.Scope, bool) {
 
 // tallyPress moves the flow on by a button.
 func (h *Handlers) tallyPress(r *request, cb callback) error {
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	conv, ok, err := flowOf(r, flowTally)
+	if !ok {
 		return err
-	}
-	if conv.Flow != flowTally {
-		r.answer(r.t.T("button.done"))
-		return nil
 	}
 	scope, ok := h.tallyScope(r)
 	if !ok {
-		return r.tx.EndConversation(r.ctx, r.chat)
+		return r.tx.EndConversation(r.ctx, r.chat) // tallyScope said why
 	}
 	v, err := h.tallyView(r, conv, scope)
 	if err != nil {

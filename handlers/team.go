@@ -265,16 +265,7 @@ func (v *teamView) button(label, action, arg string) bot.Button {
 
 // show draws the view's step in front of the user, with note above it.
 func (v *teamView) show(note string) error {
-	text, kb, err := teamScreens[v.step].draw(v)
-	if err != nil {
-		return err
-	}
-	if note != "" {
-		text = note + "\n\n" + text
-	}
-	v.landed = v.step
-	v.request.show(text, kb)
-	return nil
+	return showScreen(v.request, v.step, teamScreens[v.step], v, note)
 }
 
 // teamView reads the flow's state from the conversation.
@@ -302,13 +293,9 @@ func (v *teamView) allowed() (bool, error) {
 
 // teamPress moves the flow on by a button.
 func (h *Handlers) teamPress(r *request, cb callback) error {
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	conv, ok, err := flowOf(r, flowTeam)
+	if !ok {
 		return err
-	}
-	if conv.Flow != flowTeam {
-		r.answer(r.t.T("button.done"))
-		return nil
 	}
 	v, err := h.teamView(r, conv)
 	if err != nil {
@@ -320,11 +307,7 @@ func (h *Handlers) teamPress(r *request, cb callback) error {
 		}
 		// No longer a coordinator of this unit (removed, moved): the flow
 		// ends here.
-		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
-			return err
-		}
-		r.show(r.t.T("team.not_allowed"), nil)
-		return nil
+		return endFlow(r, r.t.T("team.not_allowed"))
 	}
 	return press(h, r, flowTeam, v.step, teamScreens[v.step], v, conv, cb)
 }
@@ -555,7 +538,13 @@ func (v *teamView) remove() error {
 	if err != nil {
 		return err
 	}
-	// Whatever they were doing with the bot ends; their cases stay.
+	// Whatever they were doing with the bot ends; their cases stay, the
+	// one on their screen paused (its clock stops now). Their conversation
+	// is locked already, so this takes no lock in another order.
+	their := &request{ctx: v.ctx, tx: v.tx, user: u, role: u.Role, t: v.h.texts.For(u.Language), chat: u.TelegramID}
+	if err := v.h.leaveCase(their, 0); err != nil {
+		return err
+	}
 	if err := v.tx.EndConversation(v.ctx, u.TelegramID); err != nil {
 		return err
 	}

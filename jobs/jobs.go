@@ -149,16 +149,12 @@ func (c *Clock) NowOrNil() *time.Time {
 	return &t
 }
 
-// StubNow stops the clock at t.
-func (c *Clock) StubNow(t time.Time) time.Time {
+// Set stops the clock at t.
+func (c *Clock) Set(t time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.now = &t
-	return t
 }
-
-// Set stops the clock at t (tests).
-func (c *Clock) Set(t time.Time) { c.StubNow(t) }
 
 // Advance moves a stopped clock by d.
 func (c *Clock) Advance(d time.Duration) {

@@ -175,7 +175,8 @@ func WriteXLSX(w io.Writer, sheets []Sheet) error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one of a new file already: setting it
+	// again would read every streamed sheet back into memory.
 	return f.Write(w)
 }
 

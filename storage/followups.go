@@ -188,15 +188,22 @@ func (tx *Tx) SetFollowupComment(ctx context.Context, caseID int64, comment stri
 
 // ForgetResident deletes at once every follow-up whose resident is chat —
 // chat id, dossier code, comment — and the chat's guest row (its chosen
-// language), if it has no other reason to exist. The cases stay, with
-// their rating and result. It returns how many follow-ups went.
+// language) and conversation row (the comment question's), if the chat
+// has no other reason to exist: it is nobody's on a team and helped with
+// no case (a member's conversation row stays, its version keeping their
+// old buttons stale). The cases stay, with their rating and result. It
+// returns how many follow-ups went.
 func (tx *Tx) ForgetResident(ctx context.Context, chat int64) (int, error) {
 	var n int
 	err := tx.db(ctx).GetContext(ctx, &n, `
 		WITH gone AS (DELETE FROM followups WHERE resident_chat = $1 RETURNING 1),
 		guest AS (DELETE FROM users u WHERE telegram_id = $1 AND role = 'guest'
-			AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id))
+			AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)),
+		conv AS (DELETE FROM conversations WHERE chat_id = $1
+			AND NOT EXISTS (SELECT 1 FROM users u WHERE u.telegram_id = $1
+				AND (u.role <> 'guest' OR EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id))))
 		SELECT count(*) FROM gone`, chat)
+	delete(tx.convs, chat) // read again if needed: the row may be gone
 	return n, wrap("forget resident", err)
 }
 

@@ -35,7 +35,7 @@ func (s *Storage) followupRetention() int {
 
 // Retained counts what one ApplyRetention removed.
 type Retained struct {
-	EventNotes, FlagNotes, Guests, Followups int64
+	EventNotes, FlagNotes, Guests, Followups, Conversations int64
 }
 
 // ApplyRetention removes, as of now, what is kept only for a while. It is
@@ -63,6 +63,14 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 				WHEN ended_at IS NOT NULL THEN ended_at < $1
 				WHEN due_on IS NOT NULL THEN due_on < ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
 				ELSE created_at < $1 END`, now.AddDate(0, 0, -s.followupRetention())},
+		// The conversation row of a chat nobody keeps any more (a resident
+		// whose follow-ups are gone, a forgotten guest): its chat id, and the
+		// case a comment question named, go after the same silence as a
+		// guest's. A member's row stays (its version keeps old buttons stale).
+		{"forget conversations of people not kept", &r.Conversations,
+			`DELETE FROM conversations c WHERE updated_at < $1
+				AND NOT EXISTS (SELECT 1 FROM users u WHERE u.telegram_id = c.chat_id)
+				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = c.chat_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
 	}
 	for _, st := range steps {
 		ctx, cancel := context.WithTimeout(ctx, queryTimeout)

@@ -267,7 +267,10 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rating, err := strconv.Atoi(r.PostFormValue("rating"))
-	comment := strings.TrimSpace(norm.NFC.String(r.PostFormValue("comment")))
+	// A NUL or bytes that are not UTF-8 (no browser sends them) are
+	// dropped, as the bot drops a NUL: PostgreSQL would refuse the text.
+	comment := strings.ToValidUTF8(strings.ReplaceAll(r.PostFormValue("comment"), "\x00", ""), "")
+	comment = strings.TrimSpace(norm.NFC.String(comment))
 	v := h.pageView(q, p)
 	v.Form = form{Rating: rating, Comment: comment}
 	if err != nil || rating < 1 || rating > 5 {

@@ -1,0 +1,215 @@
+package handlers_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Tests of odd paths found in review: each failed before its fix.
+
+// openedFollowup finishes a case with a code for a new volunteer and has a
+// new resident open its link; it returns the case id, the token and the
+// resident.
+func (w *world) openedFollowup(volunteer, code string) (int64, string, *telegramtest.User) {
+	w.t.Helper()
+	v := w.volunteer(volunteer)
+	ms := w.finishWithCode(v, code)
+	c, _ := w.lastCase(v)
+	token := strings.TrimPrefix(decodeQR(w.t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+	res := w.srv.NewUser("Cư dân", "vi")
+	w.send(res, "/start "+token)
+	return c.ID, token, res
+}
+
+// conversationRows counts the rows of conversations that name chat.
+func (w *world) conversationRows(chat int64) int {
+	w.t.Helper()
+	var n int
+	if err := w.store.DB().Get(&n, `SELECT count(*) FROM conversations WHERE chat_id = $1`, chat); err != nil {
+		w.t.Fatal(err)
+	}
+	return n
+}
+
+// TestForgetLeavesNoResidentChat: a resident who rated (and so was asked
+// for a comment) and then says /forget leaves no trace of their chat id:
+// not in followups, and not in the conversation row the comment question
+// wrote.
+func TestForgetLeavesNoResidentChat(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	_, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0003")
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "5★") // the comment question: the chat is in a flow now
+	if got := last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forgotten") {
+		t.Fatalf("/forget: %q", got.Text)
+	}
+	if n := w.conversationRows(res.ID); n != 0 {
+		t.Errorf("after /forget the resident's chat id is still in %d conversation row(s)", n)
+	}
+}
+
+// TestRetentionLeavesNoResidentChat: a resident who rated and left the
+// comment question unanswered; once retention deletes the follow-up, the
+// conversation row that tied their chat to the case goes too.
+func TestRetentionLeavesNoResidentChat(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0004")
+	w.press(res, w.vi("followup.consent_no"))
+	w.press(res, "4★")
+	ctx := context.Background()
+	r, err := w.store.ApplyRetention(ctx, time.Now().AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := w.followupRow(caseID); ok || r.Followups != 1 {
+		t.Fatalf("retention a year later removed %d follow-ups", r.Followups)
+	}
+	var data string
+	err = w.store.DB().Get(&data, `SELECT data::text FROM conversations WHERE chat_id = $1`, res.ID)
+	if err == nil {
+		t.Errorf("after retention the resident's chat is still kept, with %s", data)
+	}
+	// A volunteer's row stays: its version keeps their old buttons stale.
+	var vols int
+	if err := w.store.DB().Get(&vols, `SELECT count(*) FROM conversations c JOIN users u ON u.telegram_id = c.chat_id
+		WHERE u.role = $1`, storage.RoleVolunteer); err != nil || vols != 1 {
+		t.Errorf("volunteers' conversation rows after retention: %d (%v)", vols, err)
+	}
+}
+
+// TestFollowupLinkPausesTheCaseOnScreen: a volunteer in the middle of a
+// case opens a follow-up link (a colleague's slip: their own family's
+// dossier). The link takes the chat away from the case, so the case is
+// paused, as /new, /team or /tally would, not left open with its clock
+// running and nothing on screen.
+func TestFollowupLinkPausesTheCaseOnScreen(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	v := w.volunteer("Vân")
+	ms := w.finishWithCode(v, "000.00.12.H26-251127-0005")
+	token := strings.TrimPrefix(decodeQR(t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+
+	other := w.volunteer("Hoa")
+	w.startBirthCase(other)
+	w.press(other, w.vi("case.done"))
+	open, _ := w.lastCase(other)
+	if open.Status != storage.CaseOpen {
+		t.Fatalf("the case before the link: %s", open.Status)
+	}
+	got := last(t, w.send(other, "/start "+token))
+	if !strings.Contains(got.Text, w.vi("followup.consent_ask")) {
+		t.Fatalf("the link: %q", got.Text)
+	}
+	if c, es := w.caseByID(other, open.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "pause2") {
+		t.Errorf("the case after the link: %s, events %s", c.Status, kinds(es))
+	}
+}
+
+// TestCoordinatorInviteMidCasePausesTheCase: a commune coordinator, who
+// helps residents too, types /invite in the middle of a case. The link
+// ends whatever the chat showed; the case is paused, not left open with
+// its clock running.
+func TestCoordinatorInviteMidCasePausesTheCase(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	w.startBirthCase(coord)
+	w.press(coord, w.vi("case.done"))
+	open, _ := w.lastCase(coord)
+	m := last(t, w.send(coord, "/invite"))
+	if inviteLink.FindStringSubmatch(m.Text) == nil {
+		t.Fatalf("/invite: %q", m.Text)
+	}
+	if c, es := w.caseByID(coord, open.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "pause2") {
+		t.Errorf("the case after /invite: %s, events %s", c.Status, kinds(es))
+	}
+}
+
+// TestDigestWordsAnyCase: /digest takes on/off in either language, with or
+// without tone marks, in any case (the words are folded, not listed in Go
+// with their Vietnamese spelling).
+func TestDigestWordsAnyCase(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	for _, tt := range []struct {
+		arg  string
+		want bool
+	}{{"TẮT", false}, {"Bật", true}, {"tat", false}, {"ON", true}, {"Off", false}} {
+		state := "digest.state_off"
+		if tt.want {
+			state = "digest.state_on"
+		}
+		if m := only(t, w.send(coord, "/digest "+tt.arg)); m.Text != w.vi(state) || w.userRow(coord).Digest != tt.want {
+			t.Errorf("/digest %s: %q", tt.arg, m.Text)
+		}
+	}
+}
+
+// TestResidentConsentRecordsTheTextRead: a resident opens the link (the
+// question in Vietnamese), switches to English with /lang, then answers on
+// the message they read. The consent is recorded with the version of the
+// Vietnamese question, the one they agreed to, not the English one.
+func TestResidentConsentRecordsTheTextRead(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0006")
+	w.send(res, "/lang en")
+	id, err := res.Press(w.vi("followup.consent_yes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	drain(res)
+	f, _ := w.followupRow(caseID)
+	if !f.Consent.Bool || !strings.HasPrefix(f.Version.String, "vi-") {
+		t.Errorf("consent %v recorded as version %q, want the Vietnamese text's", f.Consent, f.Version.String)
+	}
+}
+
+// TestRemovedMidCaseThePauseIsRecorded: a volunteer is in the middle of a
+// case when their coordinator removes them from the team. Their flow ends;
+// the case is paused then, so its active time stops there (should they be
+// invited back and /resume it) rather than being left open and running.
+func TestRemovedMidCaseThePauseIsRecorded(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	vol := w.member("Vân", storage.RoleVolunteer, "26882")
+	w.startBirthCase(vol)
+	w.press(vol, w.vi("case.done"))
+	open, _ := w.lastCase(vol)
+	w.send(coord, "/team")
+	w.press(coord, "✕ 2. Vân")
+	w.press(coord, w.vi("team.remove_yes"))
+	if u := w.userRow(vol); u.Role != storage.RoleGuest {
+		t.Fatalf("not removed: %+v", u)
+	}
+	if c, es := w.caseByID(vol, open.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "pause2") {
+		t.Errorf("the removed volunteer's case: %s, events %s", c.Status, kinds(es))
+	}
+}
+
+// A text too long to read on a /team or /tally screen gets the note and the
+// screen again, with its buttons: the coordinator is never left without them.
+func TestTooLongTextShowsTheTeamAndTallyScreensAgain(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Hà", storage.RoleCoordinator, anHoiTayCode)
+	long := strings.Repeat("a", 600)
+	for _, c := range []struct{ cmd, button string }{
+		{"/tally", w.vi("tally.period_month")},
+		{"/team", w.vi("team.invites_button")},
+	} {
+		w.send(coord, c.cmd)
+		got := w.send(coord, long)
+		if len(got) != 1 || !strings.HasPrefix(got[0].Text, w.vi("error.too_long", locales.Data{"Max": 500})) || !hasButton(got[0], c.button) {
+			t.Errorf("%s, then a long text: %+v", c.cmd, got)
+		}
+	}
+}
