@@ -567,7 +567,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if f.Rated > 0 {
 		rating = strconv.FormatFloat(f.AvgRating, 'f', 1, 64)
 	}
-	lines = append(lines, "", t.T("tally.followups", locales.Data{"Consented": f.Consented, "Resolved": f.Resolved, "Unresolved": f.Unresolved, "Rating": rating, "Rated": f.Rated}))
+	lines = append(lines, "", t.T("tally.followups", locales.Data{"Consented": f.Consented, "Resolved": f.Resolved, "OnTime": f.Resolved - f.Late, "Late": f.Late, "Unresolved": f.Unresolved, "Rating": rating, "Rated": f.Rated}))
 	return strings.Join(lines, "\n")
 }
 
@@ -705,6 +705,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 			[]any{t.T("tally.row_problems"), tl.Problems, nil},
 			[]any{t.T("tally.row_followups"), tl.Followups.Consented, nil},
 			[]any{t.T("tally.row_resolved"), tl.Followups.Resolved, nil},
+			[]any{t.T("tally.row_late"), tl.Followups.Late, nil},
+			[]any{t.T("tally.row_unresolved"), tl.Followups.Unresolved, nil},
+			[]any{t.T("tally.row_rated"), tl.Followups.Rated, nil},
 			[]any{t.T("tally.row_median"), nil, tl.MedianMinutes})
 		for _, r := range rows {
 			if err := yield(r); err != nil {

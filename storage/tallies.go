@@ -143,6 +143,7 @@ type Tally struct {
 type Followups struct {
 	Consented  int     // cases whose resident agreed to be followed up
 	Resolved   int     // the resident said the result came (on time or late)
+	Late       int     // of Resolved, after the due date
 	Unresolved int     // the resident reported a problem
 	Rated      int     // cases the resident rated
 	AvgRating  float64 // their mean rating, 1–5; 0 when none
@@ -275,6 +276,7 @@ type tallyRow struct {
 	T            sql.NullTime `db:"t"`
 	Consented    int          `db:"consented"`
 	Resolved     int          `db:"resolved"`
+	Late         int          `db:"late"`
 	Unresolved   int          `db:"unresolved"`
 	Rated        int          `db:"rated"`
 	RatingSum    int          `db:"rating_sum"`
@@ -300,6 +302,7 @@ const tallyStatement = `
 			coalesce(sum(c.steps_skipped), 0) AS steps_skipped, coalesce(sum(c.problems), 0) AS problems, max(c.updated_at) AS t,
 			count(*) FILTER (WHERE c.followup_consent) AS consented,
 			count(*) FILTER (WHERE c.followup_result IN ('received', 'received_late')) AS resolved,
+			count(*) FILTER (WHERE c.followup_result = 'received_late') AS late,
 			count(*) FILTER (WHERE c.followup_result = 'problem') AS unresolved,
 			count(c.rating) AS rated, coalesce(sum(c.rating), 0) AS rating_sum
 		FROM (SELECT c.guide_id, c.kind, coalesce(c.outcome, '') AS outcome, coalesce(c.reason, '') AS reason,
@@ -319,13 +322,13 @@ const tallyStatement = `
 			WHEN 'volunteer' THEN coalesce(u.first_name, '') ELSE '' END AS b,
 		CASE g.dim WHEN 'guide' THEN g.outcome WHEN 'commune' THEN coalesce(cm.province_code, '') ELSE '' END AS c,
 		CASE g.dim WHEN 'guide' THEN g.reason WHEN 'commune' THEN coalesce(p.name, '') ELSE '' END AS d,
-		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.consented, g.resolved, g.unresolved, g.rated, g.rating_sum
+		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.consented, g.resolved, g.late, g.unresolved, g.rated, g.rating_sum
 	FROM g
 	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.commune_code
 	LEFT JOIN provinces p ON p.code = cm.province_code
 	LEFT JOIN users u ON g.dim = 'volunteer' AND u.telegram_id = g.volunteer_id
 	UNION ALL
-	SELECT 'problem', c.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, count(*), 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0
+	SELECT 'problem', c.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, count(*), 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0
 	FROM (SELECT c.id, c.guide_id FROM ` + tallyCases + ` AND c.problems > 0) c
 	JOIN case_events e ON e.case_id = c.id AND e.kind = 'problem'
 	GROUP BY c.guide_id, e.step_id, e.problem, e.step
@@ -466,7 +469,7 @@ const rollupStatement = `
 		coalesce(sum(t.helped), 0) AS ok, coalesce(sum(t.steps_done), 0) AS steps_done,
 		coalesce(sum(t.steps_skipped), 0) AS steps_skipped, coalesce(sum(t.problems), 0) AS problems, max(t.as_of) AS t,
 		coalesce(sum(t.consented), 0) AS consented, coalesce(sum(t.resolved), 0) AS resolved,
-		coalesce(sum(t.unresolved), 0) AS unresolved, coalesce(sum(t.rated), 0) AS rated,
+		coalesce(sum(t.late), 0) AS late, coalesce(sum(t.unresolved), 0) AS unresolved, coalesce(sum(t.rated), 0) AS rated,
 		coalesce(sum(t.rating_sum), 0) AS rating_sum
 	FROM tally_months t WHERE t.month >= $1::date AND t.month < $2::date%[1]s
 	UNION ALL
@@ -474,7 +477,7 @@ const rollupStatement = `
 		CASE g.dim WHEN 'commune' THEN coalesce(cm.name, '') WHEN 'volunteer' THEN coalesce(u.first_name, '') ELSE g.b END,
 		CASE g.dim WHEN 'commune' THEN coalesce(cm.province_code, '') ELSE g.c END,
 		CASE g.dim WHEN 'commune' THEN coalesce(p.name, '') ELSE g.d END,
-		g.n, g.ok, 0, 0, 0, NULL, 0, 0, 0, 0, 0
+		g.n, g.ok, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0
 	FROM (SELECT t.dim, t.a, t.b, t.c, t.d, sum(t.n) AS n, sum(t.ok) AS ok
 		FROM tally_counts t WHERE t.month >= $1::date AND t.month < $2::date%[1]s
 		GROUP BY t.dim, t.a, t.b, t.c, t.d HAVING sum(t.n) <> 0) g
@@ -522,6 +525,7 @@ func mergeTallyRows(rows []tallyRow) []tallyRow {
 		m.Problems += r.Problems
 		m.Consented += r.Consented
 		m.Resolved += r.Resolved
+		m.Late += r.Late
 		m.Unresolved += r.Unresolved
 		m.Rated += r.Rated
 		m.RatingSum += r.RatingSum
@@ -557,7 +561,7 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		case "total":
 			t.Cases, t.Helped, t.AsOf = r.N, r.OK, r.T.Time
 			t.StepsDone, t.StepsSkipped, t.Problems = r.StepsDone, r.StepsSkipped, r.Problems
-			t.Followups = Followups{Consented: r.Consented, Resolved: r.Resolved, Unresolved: r.Unresolved, Rated: r.Rated}
+			t.Followups = Followups{Consented: r.Consented, Resolved: r.Resolved, Late: r.Late, Unresolved: r.Unresolved, Rated: r.Rated}
 			if r.Rated > 0 {
 				t.Followups.AvgRating = float64(r.RatingSum) / float64(r.Rated)
 			}

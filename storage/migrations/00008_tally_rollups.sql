@@ -17,6 +17,7 @@ CREATE TABLE tally_months (
     problems      integer     NOT NULL,
     consented     integer     NOT NULL,
     resolved      integer     NOT NULL,
+    late          integer     NOT NULL, -- of resolved, received after the due date
     unresolved    integer     NOT NULL,
     rated         integer     NOT NULL,
     rating_sum    integer     NOT NULL,
@@ -71,17 +72,18 @@ BEGIN
         RETURN;
     END IF;
     INSERT INTO tally_months AS t (month, province, cases, helped, steps_done, steps_skipped, problems,
-        consented, resolved, unresolved, rated, rating_sum, as_of)
+        consented, resolved, late, unresolved, rated, rating_sum, as_of)
     VALUES (m, p, s, ok, s * coalesce(k.steps_done, 0), s * coalesce(k.steps_skipped, 0), s * coalesce(k.problems, 0),
         CASE WHEN k.followup_consent THEN s ELSE 0 END,
         CASE WHEN k.followup_result IN ('received', 'received_late') THEN s ELSE 0 END,
+        CASE WHEN k.followup_result = 'received_late' THEN s ELSE 0 END,
         CASE WHEN k.followup_result = 'problem' THEN s ELSE 0 END,
         CASE WHEN k.rating IS NOT NULL THEN s ELSE 0 END, s * coalesce(k.rating, 0),
         CASE WHEN s > 0 THEN k.updated_at END)
     ON CONFLICT (month, province) DO UPDATE SET cases = t.cases + excluded.cases, helped = t.helped + excluded.helped,
         steps_done = t.steps_done + excluded.steps_done, steps_skipped = t.steps_skipped + excluded.steps_skipped,
         problems = t.problems + excluded.problems, consented = t.consented + excluded.consented,
-        resolved = t.resolved + excluded.resolved, unresolved = t.unresolved + excluded.unresolved,
+        resolved = t.resolved + excluded.resolved, late = t.late + excluded.late, unresolved = t.unresolved + excluded.unresolved,
         rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum,
         as_of = greatest(t.as_of, excluded.as_of)
     RETURNING t.as_of INTO latest;
@@ -174,10 +176,10 @@ BEGIN
     WHERE c.status = 'closed' AND c.finished_at IS NOT NULL;
 
     INSERT INTO tally_months (month, province, cases, helped, steps_done, steps_skipped, problems,
-        consented, resolved, unresolved, rated, rating_sum, as_of)
+        consented, resolved, late, unresolved, rated, rating_sum, as_of)
     SELECT month, province, count(*), count(*) FILTER (WHERE ok), sum(steps_done), sum(steps_skipped), sum(problems),
         count(*) FILTER (WHERE followup_consent), count(*) FILTER (WHERE followup_result IN ('received', 'received_late')),
-        count(*) FILTER (WHERE followup_result = 'problem'), count(rating), coalesce(sum(rating), 0), max(updated_at)
+        count(*) FILTER (WHERE followup_result = 'received_late'), count(*) FILTER (WHERE followup_result = 'problem'), count(rating), coalesce(sum(rating), 0), max(updated_at)
     FROM tally_rebuild GROUP BY month, province;
 
     INSERT INTO tally_counts (month, province, dim, a, b, c, d, n, ok)
