@@ -632,7 +632,22 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 		mode = g.Mode
 	}
 	row := func() {
-		var done, skipped, probs, active any
+		var done, skipped, probs, active, rating, result any
+		if status == storage.CaseClosed && consent && (outcome == "submitted" || outcome == "paid") {
+			// What residents said when followed up: most had the result,
+			// some late, a few a problem, many never answered; a third rated.
+			switch x := r.Float64(); {
+			case x < 0.55:
+				result = storage.ResultReceived
+			case x < 0.65:
+				result = storage.ResultReceivedLate
+			case x < 0.70:
+				result = storage.ResultProblem
+			}
+			if r.Float64() < 0.35 {
+				rating = []int{5, 5, 5, 4, 4, 3, 2, 1}[r.IntN(8)]
+			}
+		}
 		if status == storage.CaseClosed {
 			d, s := 0, 0
 			for _, k := range last {
@@ -647,7 +662,7 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 			active = max(0, int64(math.Round((t.Sub(at) - paused).Seconds())))
 		}
 		out.rows = append(out.rows, []any{volunteer, commune, g.ID, sg.checked, g.Kind, mode, n, status, phase, step, checked,
-			progressed, consent, "vi-seed", outcome, reason, at.UTC(), t.UTC(), finished, done, skipped, probs, active})
+			progressed, consent, "vi-seed", outcome, reason, at.UTC(), t.UTC(), finished, done, skipped, probs, active, rating, result})
 	}
 
 	// A wrong pick thrown away: no events left, never counted.
@@ -831,11 +846,11 @@ func seedCopy(ctx context.Context, db *sql.DB, b *seedRows) error {
 	first := b.first
 	cases, err := tx.PrepareContext(ctx, `COPY cases (id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode,
 		steps_total, status, phase, step, checked, progressed, followup_consent, consent_version, outcome, reason,
-		started_at, updated_at, finished_at, steps_done, steps_skipped, problems, active_seconds) FROM STDIN`)
+		started_at, updated_at, finished_at, steps_done, steps_skipped, problems, active_seconds, rating, followup_result) FROM STDIN`)
 	if err != nil {
 		return fmt.Errorf("seed: copy cases: %w", err)
 	}
-	args := make([]any, 24)
+	args := make([]any, 26)
 	for i, row := range b.rows {
 		args[0] = first + int64(i)
 		copy(args[1:], row)

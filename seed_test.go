@@ -388,3 +388,24 @@ func TestDemoSeed(t *testing.T) {
 		t.Errorf("demo -seed -1: exit %d, want 2", code)
 	}
 }
+
+// Residents' answers are seeded too, and only where they can be: a closed
+// dossier submitted with the resident's consent.
+func TestSeedFollowupAnswers(t *testing.T) {
+	st := storagetest.Open(t)
+	seedForTest(t, st, 2000)
+	var answered, rated, misplaced, late int
+	err := st.DB().QueryRow(`SELECT
+		count(*) FILTER (WHERE followup_result IS NOT NULL),
+		count(*) FILTER (WHERE rating IS NOT NULL),
+		count(*) FILTER (WHERE (followup_result IS NOT NULL OR rating IS NOT NULL)
+			AND NOT (status = 'closed' AND followup_consent AND outcome IN ('submitted', 'paid'))),
+		count(*) FILTER (WHERE followup_result = 'received_late')
+		FROM cases`).Scan(&answered, &rated, &misplaced, &late)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if answered < 50 || rated < 20 || late == 0 || misplaced != 0 {
+		t.Errorf("answered %d, rated %d, late %d, on cases that cannot have them %d", answered, rated, late, misplaced)
+	}
+}
