@@ -131,5 +131,5 @@ func Slip(s SlipData) ([]byte, error) {
 		b.draw(img, y)
 		y += b.h
 	}
-	return encode(img)
+	return encode(gray(img)) // black, grays and white only
 }
