@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"strings"
 	"sync"
@@ -97,7 +98,7 @@ func (s style) baseline() int { return s.size * 6 / 5 }
 func (s style) width(text string) int { return font.MeasureString(s.face, text).Ceil() }
 
 // draw writes one line of text with its top-left corner at (x, top).
-func (s style) draw(dst *image.RGBA, x, top int, text string) {
+func (s style) draw(dst draw.Image, x, top int, text string) {
 	d := font.Drawer{Dst: dst, Src: s.color, Face: s.face, Dot: fixed.P(x, top+s.baseline())}
 	d.DrawString(text)
 }
@@ -197,14 +198,28 @@ func (s style) longestPrefix(text string, max int) string {
 	return text[:cs[lo]]
 }
 
-// fill paints r in c.
-func fill(dst *image.RGBA, r image.Rectangle, c color.RGBA) {
-	r = r.Intersect(dst.Rect)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := dst.Pix[dst.PixOffset(r.Min.X, y):dst.PixOffset(r.Max.X, y)]
-		for i := 0; i < len(row); i += 4 {
-			row[i], row[i+1], row[i+2], row[i+3] = c.R, c.G, c.B, c.A
+// fill paints r in c, on the two kinds of canvas the pictures use.
+func fill(dst draw.Image, r image.Rectangle, c color.RGBA) {
+	switch dst := dst.(type) {
+	case *image.RGBA:
+		r = r.Intersect(dst.Rect)
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			row := dst.Pix[dst.PixOffset(r.Min.X, y):dst.PixOffset(r.Max.X, y)]
+			for i := 0; i < len(row); i += 4 {
+				row[i], row[i+1], row[i+2], row[i+3] = c.R, c.G, c.B, c.A
+			}
 		}
+	case *image.Gray:
+		r = r.Intersect(dst.Rect)
+		g := color.GrayModel.Convert(c).(color.Gray).Y
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			row := dst.Pix[dst.PixOffset(r.Min.X, y):dst.PixOffset(r.Max.X, y)]
+			for i := range row {
+				row[i] = g
+			}
+		}
+	default:
+		draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Src)
 	}
 }
 
@@ -216,18 +231,6 @@ func encode(img image.Image) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// gray is img in shades of gray: a quarter of the pixels' bytes to
-// compress, for a picture that has no colour to lose (the slip).
-func gray(img *image.RGBA) *image.Gray {
-	g := image.NewGray(img.Rect)
-	for i, j := 0, 0; i < len(img.Pix); i, j = i+4, j+1 {
-		// The luma of image/color's Gray model, on 8-bit values.
-		r, gr, b := uint32(img.Pix[i]), uint32(img.Pix[i+1]), uint32(img.Pix[i+2])
-		g.Pix[j] = uint8((19595*r + 38470*gr + 7471*b + 1<<15) >> 16)
-	}
-	return g
 }
 
 var (

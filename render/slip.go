@@ -66,7 +66,7 @@ func Slip(s SlipData) ([]byte, error) {
 	// Lay out first, as blocks that know their height, then draw them.
 	type block struct {
 		h    int
-		draw func(dst *image.RGBA, top int)
+		draw func(dst *image.Gray, top int)
 	}
 	var blocks []block
 	inner := SlipWidth - 2*slipMargin
@@ -76,19 +76,19 @@ func Slip(s SlipData) ([]byte, error) {
 			if centred {
 				x = (SlipWidth - st.width(line)) / 2
 			}
-			blocks = append(blocks, block{st.lineHeight(), func(dst *image.RGBA, top int) { st.draw(dst, x, top, line) }})
+			blocks = append(blocks, block{st.lineHeight(), func(dst *image.Gray, top int) { st.draw(dst, x, top, line) }})
 		}
 	}
-	gap := func(h int) { blocks = append(blocks, block{h, func(*image.RGBA, int) {}}) }
+	gap := func(h int) { blocks = append(blocks, block{h, func(*image.Gray, int) {}}) }
 	rule := func() {
-		blocks = append(blocks, block{2 + 2*slipGap, func(dst *image.RGBA, top int) {
+		blocks = append(blocks, block{2 + 2*slipGap, func(dst *image.Gray, top int) {
 			fill(dst, image.Rect(slipMargin, top+slipGap, SlipWidth-slipMargin, top+slipGap+2), track)
 		}})
 	}
 
 	text(title, s.Title, true)
 	side := module * len(bits)
-	blocks = append(blocks, block{side, func(dst *image.RGBA, top int) {
+	blocks = append(blocks, block{side, func(dst *image.Gray, top int) {
 		left := (SlipWidth - side) / 2
 		for y, row := range bits {
 			for x, set := range row {
@@ -124,12 +124,12 @@ func Slip(s SlipData) ([]byte, error) {
 	if h > slipMaxHeight {
 		return nil, fmt.Errorf("render: slip texts need %d pixels, more than %d", h, slipMaxHeight)
 	}
-	img := image.NewRGBA(image.Rect(0, 0, SlipWidth, h))
+	img := image.NewGray(image.Rect(0, 0, SlipWidth, h)) // black, grays and white only: a quarter of the bytes
 	fill(img, img.Rect, white)
 	y := slipMargin
 	for _, b := range blocks {
 		b.draw(img, y)
 		y += b.h
 	}
-	return encode(gray(img)) // black, grays and white only
+	return encode(img)
 }
