@@ -58,6 +58,7 @@ func ChartHeight(n int) int {
 // (all zero: no bar at all), whose number is printed at each bar's end.
 // Values must not be negative, and there must be at most MaxBars bars.
 func BarChart(c Chart) ([]byte, error) {
+	defer gate()()
 	if len(c.Bars) > MaxBars {
 		return nil, fmt.Errorf("render: %d bars, at most %d", len(c.Bars), MaxBars)
 	}

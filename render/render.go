@@ -4,7 +4,7 @@
 // Vietnamese glyph. Every text comes from the caller, already localized.
 //
 // It draws with golang.org/x/image/font/opentype straight onto an
-// image.RGBA. The pictures need only filled rectangles and anti-aliased
+// image.RGBA (the chart) or an image.Gray (the slip, which has no colour). The pictures need only filled rectangles and anti-aliased
 // text, and the layout that reads well on a phone (a label on its own line
 // above each bar, "…" cut only between whole characters, values at the bar
 // ends, text wrapped by measured width) is a few lines of arithmetic. A
@@ -25,6 +25,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode"
@@ -224,13 +225,37 @@ func fill(dst draw.Image, r image.Rectangle, c color.RGBA) {
 }
 
 // encode makes the PNG. Encoding, not drawing, is most of a picture's
-// cost: the fastest compression is a few per cent larger and twice as fast.
+// cost: the fastest compression is a few per cent larger and twice as fast,
+// and the compressor's buffers (a megabyte) are reused.
 func encode(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encoderBuffers{}}).Encode(&buf, img); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+var encoders sync.Pool
+
+// encoderBuffers lends PNG encoders' buffers from a pool shared by all.
+type encoderBuffers struct{}
+
+func (encoderBuffers) Get() *png.EncoderBuffer {
+	b, _ := encoders.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (encoderBuffers) Put(b *png.EncoderBuffer) { encoders.Put(b) }
+
+// drawing bounds how many pictures are drawn at once: a picture is CPU
+// work and a few megabytes while it is drawn, and the bot may be asked for
+// one by every database connection at once (a slip closes each case).
+var drawing = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+
+// gate waits for a turn to draw; the returned func ends it.
+func gate() func() {
+	drawing <- struct{}{}
+	return func() { <-drawing }
 }
 
 var (

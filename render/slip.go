@@ -53,6 +53,7 @@ func Slip(s SlipData) ([]byte, error) {
 		return nil, fmt.Errorf("render: link of %d bytes too long for a legible QR code", len(s.Link))
 	}
 
+	defer gate()()
 	var mk styles
 	title := mk.new(true, 44, ink)
 	label := mk.new(false, 30, muted)

@@ -43,8 +43,9 @@ func WithFirstUpdateID(id int64) Option {
 }
 
 // WithCallLog keeps only the last n calls for Calls and CallsTo (default: all),
-// and lets go of events a User has read with Next: a long run (the demo,
-// dvcbot bench) then holds what it still needs, not its whole history.
+// lets go of events a User has read with Next, and keeps no uploaded file's
+// bytes past the event that shows it: a long run (the demo, dvcbot bench)
+// then holds what it still needs, not its whole history.
 func WithCallLog(n int) Option {
 	return func(s *Server) { s.keepCalls = n }
 }
@@ -330,6 +331,14 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	status, body := s.answer(req, token, perr, at)
 	s.mu.Lock()
 	call.Status = status
+	if s.keepCalls > 0 && len(call.Files) > 0 { // a long run keeps no file's bytes (sendFile)
+		kept := make(map[string]File, len(call.Files))
+		for k, f := range call.Files {
+			f.Data = nil
+			kept[k] = f
+		}
+		call.Files = kept
+	}
 	s.mu.Unlock()
 	s.log.Debug("telegramtest call", "method", req.method, "status", status)
 	writeJSON(w, status, body)
