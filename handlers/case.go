@@ -74,6 +74,9 @@ func (v *caseView) button(label, action, arg string) bot.Button {
 	return bot.Button{Text: label, Data: v.data(action, arg)}
 }
 
+// pageButton shows a page of a paged list (pageRow).
+func (v *caseView) pageButton(label, page string) bot.Button { return v.button(label, "page", page) }
+
 // step is the case's current step.
 func (v *caseView) step() *guides.Step { return &v.g.Steps[v.c.Step] }
 

@@ -728,14 +728,7 @@ func drawResume(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, "• "+label)
 		kb = append(kb, []bot.Button{v.button(label, "case", strconv.FormatInt(c.ID, 10))})
 	}
-	var nav []bot.Button
-	if v.st.Page > 0 {
-		nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(v.st.Page-1)))
-	}
-	if len(cs) > resumeShown {
-		nav = append(nav, v.button(v.t.T("button.next"), "page", strconv.Itoa(v.st.Page+1)))
-	}
-	if nav != nil {
+	if nav := pageRow(v.t, v.st.Page, len(cs) > resumeShown, v.pageButton); nav != nil {
 		kb = append(kb, nav)
 	}
 	return strings.Join(lines, "\n"), kb, nil
@@ -839,15 +832,8 @@ func drawSub(v *caseView) (string, bot.Keyboard, error) {
 		head += " " + v.t.T("case.sub_page", locales.Data{"Page": page + 1, "Pages": len(pages)})
 	}
 	text := head + "\n" + pages[page]
-	var nav []bot.Button
-	if page > 0 {
-		nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(page-1)))
-	}
-	if page < len(pages)-1 {
-		nav = append(nav, v.button(v.t.T("button.next"), "page", strconv.Itoa(page+1)))
-	}
 	kb := bot.Keyboard{}
-	if nav != nil {
+	if nav := pageRow(v.t, page, page < len(pages)-1, v.pageButton); nav != nil {
 		kb = append(kb, nav)
 	}
 	return text, append(kb, []bot.Button{v.toStepButton()}), nil

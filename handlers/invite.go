@@ -151,7 +151,7 @@ func init() {
 				if err != nil {
 					return "", nil, err
 				}
-				pages := max(1, (total+communesPerPage-1)/communesPerPage)
+				pages := pages(total, communesPerPage)
 				buttons := make([]bot.Button, len(cs))
 				for i, c := range cs {
 					buttons[i] = v.button(c.Name, "commune", c.Code)
@@ -161,13 +161,7 @@ func init() {
 					// The province itself: an invite for its province coordinator.
 					kb = append(bot.Keyboard{{v.button(v.t.T("invite.whole_province"), "whole", "")}}, kb...)
 				}
-				var nav []bot.Button
-				if v.st.Page > 0 {
-					nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(v.st.Page-1)))
-				}
-				if v.st.Page+1 < pages {
-					nav = append(nav, v.button(v.t.T("button.next"), "page", strconv.Itoa(v.st.Page+1)))
-				}
+				nav := pageRow(v.t, v.st.Page, v.st.Page+1 < pages, func(label, p string) bot.Button { return v.button(label, "page", p) })
 				if nav != nil {
 					kb = append(kb, nav)
 				}

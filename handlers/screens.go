@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -87,6 +89,23 @@ func endFlow(r *request, text string) error {
 	r.show(text, nil)
 	return nil
 }
+
+// pageRow is a paged list's Previous and Next buttons (nil when there is
+// neither): page is the one shown, more says a next one exists, and button
+// makes the flow's button that shows a page.
+func pageRow(t *locales.Localizer, page int, more bool, button func(label, page string) bot.Button) []bot.Button {
+	var row []bot.Button
+	if page > 0 {
+		row = append(row, button(t.T("button.prev"), strconv.Itoa(page-1)))
+	}
+	if more {
+		row = append(row, button(t.T("button.next"), strconv.Itoa(page+1)))
+	}
+	return row
+}
+
+// pages is how many pages n items fill, at least one.
+func pages(n, per int) int { return max(1, (n+per-1)/per) }
 
 // offers reports whether kb has a button with exactly this callback data.
 func offers(kb bot.Keyboard, data string) bool {

@@ -197,14 +197,8 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			buttons[i] = v.button(c.Name, "u", "c"+c.Code)
 		}
 		kb = append(kb, grid(buttons, 2)...)
-		pages := max(1, (total+communesPerPage-1)/communesPerPage)
-		var nav []bot.Button
-		if v.st.Page > 0 {
-			nav = append(nav, v.button(v.t.T("button.prev"), "page", strconv.Itoa(v.st.Page-1)))
-		}
-		if v.st.Page+1 < pages {
-			nav = append(nav, v.button(v.t.T("button.next"), "page", strconv.Itoa(v.st.Page+1)))
-		}
+		pages := pages(total, communesPerPage)
+		nav := pageRow(v.t, v.st.Page, v.st.Page+1 < pages, func(label, p string) bot.Button { return v.button(label, "page", p) })
 		if nav != nil {
 			kb = append(kb, nav)
 		}

@@ -344,19 +344,9 @@ func (v *teamView) unitName() (string, error) {
 // vnDay shows a date, Vietnam time.
 func vnDay(t time.Time) string { return t.In(vietnam).Format("02/01/2006") }
 
-// pages is how many pages n items fill, at least one.
-func pages(n, per int) int { return max(1, (n+per-1)/per) }
-
 // nav is the row of a list's Previous and Next buttons, if any.
 func (v *teamView) nav(action string, page, pages int) []bot.Button {
-	var row []bot.Button
-	if page > 0 {
-		row = append(row, v.button(v.t.T("button.prev"), action, strconv.Itoa(page-1)))
-	}
-	if page+1 < pages {
-		row = append(row, v.button(v.t.T("button.next"), action, strconv.Itoa(page+1)))
-	}
-	return row
+	return pageRow(v.t, page, page+1 < pages, func(label, p string) bot.Button { return v.button(label, action, p) })
 }
 
 // short cuts a name for a button.
