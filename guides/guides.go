@@ -162,7 +162,8 @@ type Guide struct {
 	Notes       string            `yaml:"notes"` // for reviewers; never shown
 
 	file  string
-	root  *yaml.Node // for the lines of problems found across files
+	root  *yaml.Node // for the lines of problems found across files; dropped once loaded
+	dates [2]int     // the lines of checked_on and review_by, for Review
 	style Errors     // what `guides check` refuses in a usable file
 }
 
@@ -248,6 +249,12 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	for _, g := range guides {
+		// A loaded guide keeps of its YAML tree only the lines Review
+		// names: the tree is megabytes for the whole catalog.
+		g.dates = [2]int{lineOf(g.root, []any{"checked_on"}), lineOf(g.root, []any{"review_by"})}
+		g.root = nil
+	}
 	slices.SortStableFunc(guides, func(a, b *Guide) int {
 		if a.Order != b.Order {
 			return a.Order - b.Order
@@ -290,12 +297,11 @@ const MaxAge = 12 // months
 func (c *Catalog) Review(now time.Time) (due, refused Errors) {
 	for _, g := range c.guides {
 		refused = append(refused, g.style...)
-		at := func(field string) int { return lineOf(g.root, []any{field}) }
 		if old := g.Checked().AddDate(0, MaxAge, 0); now.After(old) {
-			refused = append(refused, Error{File: g.file, Line: at("checked_on"),
+			refused = append(refused, Error{File: g.file, Line: g.dates[0],
 				Msg: fmt.Sprintf("checked_on %s is over %d months old: compare the guide with the portal and its sources again", g.CheckedOn, MaxAge)})
 		} else if now.After(g.Review()) {
-			due = append(due, Error{File: g.file, Line: at("review_by"),
+			due = append(due, Error{File: g.file, Line: g.dates[1],
 				Msg: fmt.Sprintf("review_by %s has passed: compare the guide with the portal, then update checked_on and review_by", g.ReviewBy)})
 		}
 	}
