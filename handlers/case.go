@@ -553,11 +553,9 @@ func (v *caseView) finish(code, note string) error {
 	if f != nil {
 		// The slip the resident takes home, just above the summary (which
 		// keeps the last word, with its links and its button).
-		photo, err := v.h.slipPhoto(v.chat, v.t, *f)
-		if err != nil {
-			return err
+		if photo, ok := v.h.slipPhoto(v.chat, v.t, *f); ok {
+			v.replies = append(v.replies, photo)
 		}
-		v.replies = append(v.replies, photo)
 	}
 	v.screen = screenSummary
 	return v.show("")

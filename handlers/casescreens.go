@@ -467,11 +467,9 @@ func init() {
 					if err := v.endWith(text, nil); err != nil {
 						return err
 					}
-					photo, err := v.h.slipPhoto(v.chat, v.t, f)
-					if err != nil {
-						return err
+					if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
+						v.replies = append(v.replies, photo)
 					}
-					v.replies = append(v.replies, photo)
 					return nil
 				}},
 				"drop": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {

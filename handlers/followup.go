@@ -116,11 +116,12 @@ func (h *Handlers) followupLinks(t *locales.Localizer, f storage.Followup) strin
 	return text
 }
 
-// slipPhoto is the slip the volunteer shows or forwards to the resident:
+// slipPhoto is the slip the volunteer shows or forwards to the resident
+// (false, logged, if it cannot be drawn):
 // always in Vietnamese (the resident's language, whatever the volunteer
 // uses), a QR code of the deep link, the procedure, the code, the date and
 // how to check the result.
-func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage.Followup) (bot.Reply, error) {
+func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage.Followup) (bot.Reply, bool) {
 	t := h.texts.For("vi")
 	title, tracking := f.GuideID, ""
 	if g, ok := h.guides.Guide(f.GuideID); ok {
@@ -145,10 +146,13 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 		Link:   h.DeepLink(f.Token),
 	})
 	if err != nil {
-		return nil, err
+		// The summary that follows has the same links: a slip that cannot
+		// be drawn must not undo the case's last step.
+		h.log.Error("follow-up slip not drawn", "case", f.CaseID, "err", err)
+		return nil, false
 	}
 	return bot.Photo{ChatID: chat, Name: "phieu-theo-doi-" + strconv.FormatInt(f.CaseID, 10) + ".png", Data: png,
-		Caption: volunteer.T("followup.slip_caption", locales.Data{"Case": f.CaseID})}, nil
+		Caption: volunteer.T("followup.slip_caption", locales.Data{"Case": f.CaseID})}, true
 }
 
 // openFollowup is /start <token>: the link a volunteer handed over.
