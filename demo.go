@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -21,20 +23,26 @@ import (
 
 // demoFlags are dvcbot demo's own flags.
 type demoFlags struct {
-	as   string // the role of the person at the keyboard
-	seed int    // synthetic cases to seed first (seed.go)
+	as    string // the role of the person at the keyboard
+	seed  int    // synthetic cases to seed first (seed.go)
+	files string // where to write the pictures and spreadsheets the bot sends ("": nowhere)
 }
 
 // demoCommune is where the demo's volunteer or coordinator belongs: Phường An
-// Hội Tây, Thành phố Hồ Chí Minh (formerly Phường 12, Quận Gò Vấp).
-const demoCommune = "26882"
+// Hội Tây, Thành phố Hồ Chí Minh (formerly Phường 12, Quận Gò Vấp); a
+// province coordinator's province is its city.
+const (
+	demoCommune  = "26882"
+	demoProvince = "79"
+)
 
 func parseDemoFlags(args []string, stderr io.Writer) (demoFlags, []string, error) {
 	f := demoFlags{}
 	fs := flag.NewFlagSet("dvcbot demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&f.as, "as", storage.RoleAdmin, "your role: volunteer, coordinator or admin")
+	fs.StringVar(&f.as, "as", storage.RoleAdmin, "your role: volunteer, coordinator, province_coordinator or admin")
 	fs.IntVar(&f.seed, "seed", 0, "seed this many synthetic cases first, many of them in your commune (see dvcbot seed)")
+	fs.StringVar(&f.files, "files", "", "write every photo (chart, slip) and document (spreadsheet) the bot sends into this directory")
 	if err := fs.Parse(args); err != nil {
 		return f, nil, &configError{"flags", err.Error()}
 	}
@@ -42,9 +50,9 @@ func parseDemoFlags(args []string, stderr io.Writer) (demoFlags, []string, error
 		return f, nil, &configError{"-seed", fmt.Sprintf("is %d: want a number of cases from 0 to 10,000,000", f.seed)}
 	}
 	switch f.as {
-	case storage.RoleVolunteer, storage.RoleCoordinator, storage.RoleAdmin:
+	case storage.RoleVolunteer, storage.RoleCoordinator, storage.RoleProvinceCoordinator, storage.RoleAdmin:
 	default:
-		return f, nil, &configError{"-as", fmt.Sprintf("is %q: want volunteer, coordinator or admin", f.as)}
+		return f, nil, &configError{"-as", fmt.Sprintf("is %q: want volunteer, coordinator, province_coordinator or admin", f.as)}
 	}
 	return f, fs.Args(), nil
 }
@@ -75,6 +83,9 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 	defer l.stop()
 	if f.as != storage.RoleAdmin {
 		err := l.app.store.InTx(ctx, func(tx *storage.Tx) error {
+			if f.as == storage.RoleProvinceCoordinator {
+				return tx.SetProvinceMembership(ctx, me.ID, me.FirstName, demoProvince)
+			}
 			return tx.SetMembership(ctx, me.ID, me.FirstName, demoCommune, f.as)
 		})
 		if err != nil {
@@ -91,7 +102,7 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 	language := func() *locales.Localizer { return texts.For(l.app.store.UserLanguage(ctx, me.ID)) }
 	fmt.Fprintf(stdout, "dvcbot demo: you are %q, %s. Type a message or a command; a number presses that button; Ctrl-D ends.\n",
 		me.FirstName, language().T("role."+f.as))
-	return talk(ctx, me, handled, language, stdin, stdout)
+	return talk(ctx, me, handled, language, stdin, stdout, f.files)
 }
 
 // local is the real bot against an in-process fake Telegram and a real
@@ -174,7 +185,7 @@ func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Wri
 
 // talk reads the person's lines, sends them as me, and prints what the bot
 // answers. Lines may be of any length (the bot answers a long one itself).
-func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, language func() *locales.Localizer, stdin io.Reader, stdout io.Writer) error {
+func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, language func() *locales.Localizer, stdin io.Reader, stdout io.Writer, files string) error {
 	var buttons []telegramtest.Button // of the last message shown with a keyboard
 	var buttonsOn int                 // that message's id
 	in := bufio.NewReader(stdin)
@@ -220,6 +231,9 @@ func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, lang
 				break
 			}
 			printMessage(stdout, m)
+			if err := saveFiles(files, m, stdout); err != nil {
+				return err
+			}
 			if len(m.Keyboard) > 0 {
 				buttons, buttonsOn = m.Buttons(), m.ID
 			} else if m.ID == buttonsOn {
@@ -260,6 +274,34 @@ func waitHandled(ctx context.Context, handled <-chan int64, id int64) error {
 			return ctx.Err()
 		}
 	}
+}
+
+// saveFiles writes a message's photo and document into dir (-files), so
+// that the chart, the slip and the spreadsheet can be opened.
+func saveFiles(dir string, m *telegramtest.Message, w io.Writer) error {
+	if dir == "" || (m.Photo == nil && m.Document == nil) {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	write := func(name string, data []byte) error {
+		p := filepath.Join(dir, fmt.Sprintf("%d-%s", m.ID, filepath.Base(name)))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "(saved %s)\n", p)
+		return nil
+	}
+	if m.Photo != nil {
+		if err := write("photo.png", m.Photo); err != nil {
+			return err
+		}
+	}
+	if m.Document != nil {
+		return write(m.Document.Name, m.Document.Data)
+	}
+	return nil
 }
 
 func printMessage(w io.Writer, m *telegramtest.Message) {

@@ -42,7 +42,7 @@ func (h *Handlers) me(r *request) error {
 	if len(all.Procedures) > meList {
 		lines = append(lines, r.t.T("tally.and_more", locales.Data{"Count": len(all.Procedures) - meList}))
 	}
-	lines = append(lines, "", r.t.T("tally.median", locales.Data{"Minutes": formatMinutes(all.MedianMinutes)}))
+	lines = append(lines, "", r.t.T("tally.median", locales.Data{"Minutes": formatMinutes(r.t, all.MedianMinutes)}))
 	r.say(strings.Join(lines, "\n"), nil)
 	return nil
 }

@@ -547,7 +547,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Volunteers) - n}))
 		}
 	}
-	lines = append(lines, "", t.T("tally.median", locales.Data{"Minutes": formatMinutes(tl.MedianMinutes)}))
+	lines = append(lines, "", t.T("tally.median", locales.Data{"Minutes": formatMinutes(t, tl.MedianMinutes)}))
 	if stuck := tl.Stuck(min(5, n)); len(stuck) > 0 {
 		lines = append(lines, "", t.T("tally.stuck"))
 		for _, s := range stuck {
@@ -559,13 +559,21 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	f := tl.Followups
 	rating := "–"
 	if f.Rated > 0 {
-		rating = strconv.FormatFloat(f.AvgRating, 'f', 1, 64)
+		rating = decimal(t, strconv.FormatFloat(f.AvgRating, 'f', 1, 64))
 	}
 	lines = append(lines, "", t.T("tally.followups", locales.Data{"Consented": f.Consented, "Resolved": f.Resolved, "OnTime": f.Resolved - f.Late, "Late": f.Late, "Unresolved": f.Unresolved, "Rating": rating, "Rated": f.Rated}))
 	return strings.Join(lines, "\n")
 }
 
-func formatMinutes(m float64) string { return strconv.FormatFloat(m, 'f', -1, 64) }
+func formatMinutes(t *locales.Localizer, m float64) string {
+	return decimal(t, strconv.FormatFloat(m, 'f', -1, 64))
+}
+
+// decimal writes a number's decimal point as the language does (12,5 in
+// Vietnamese).
+func decimal(t *locales.Localizer, s string) string {
+	return strings.Replace(s, ".", t.T("format.decimal_point"), 1)
+}
 
 // countsOf is the KPIs a guide counts toward (none for a guide no longer
 // in the catalog).
@@ -646,10 +654,10 @@ func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when
 	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty")}
 	var bars []render.Bar
 	if tl.Scope.Province != "" || tl.Scope.Country() {
-		c.Title = t.T(unitsHeading(tl))
+		c.Title = t.T("tally.chart_" + strings.TrimPrefix(unitsHeading(tl), "tally."))
 		bars = unitBars(t, tl)
 	} else {
-		c.Title = t.T("tally.top_procedures")
+		c.Title = t.T("tally.chart_procedures")
 		for _, p := range tl.Procedures {
 			bars = append(bars, render.Bar{Label: h.guideTitle(t, p.Guide), Value: p.Cases})
 		}
