@@ -123,15 +123,11 @@ func init() {
 	inviteScreens = map[string]inviteScreen{
 		stepProvince: {
 			draw: func(v *inviteView) (string, bot.Keyboard, error) {
-				ps, err := v.tx.Provinces(v.ctx)
+				kb, err := provinceGrid(v.request, func(name, code string) bot.Button { return v.button(name, "province", code) })
 				if err != nil {
 					return "", nil, err
 				}
-				buttons := make([]bot.Button, len(ps))
-				for i, p := range ps {
-					buttons[i] = v.button(p.Name, "province", p.Code)
-				}
-				return v.t.T("invite.choose_province"), append(grid(buttons, 2), v.lastRow()), nil
+				return v.t.T("invite.choose_province"), append(kb, v.lastRow()), nil
 			},
 			on: map[string]inviteAction{
 				"province": {to: []string{stepCommune}, do: func(v *inviteView, code string) error {
@@ -452,13 +448,3 @@ func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit string) er
 	return nil
 }
 
-// grid lays buttons out in rows of n.
-func grid(buttons []bot.Button, n int) bot.Keyboard {
-	var kb bot.Keyboard
-	for len(buttons) > 0 {
-		k := min(n, len(buttons))
-		kb = append(kb, buttons[:k])
-		buttons = buttons[k:]
-	}
-	return kb
-}

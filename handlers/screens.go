@@ -104,6 +104,32 @@ func pageRow(t *locales.Localizer, page int, more bool, button func(label, page 
 	return row
 }
 
+// grid lays buttons out in rows of n.
+func grid(buttons []bot.Button, n int) bot.Keyboard {
+	var kb bot.Keyboard
+	for len(buttons) > 0 {
+		k := min(n, len(buttons))
+		kb = append(kb, buttons[:k])
+		buttons = buttons[k:]
+	}
+	return kb
+}
+
+// provinceGrid is the 34 provinces as buttons, two a row, for the flows
+// that pick one (invite, team, tally): button makes the flow's button for a
+// province's name and code.
+func provinceGrid(r *request, button func(name, code string) bot.Button) (bot.Keyboard, error) {
+	ps, err := r.tx.Provinces(r.ctx)
+	if err != nil {
+		return nil, err
+	}
+	buttons := make([]bot.Button, len(ps))
+	for i, p := range ps {
+		buttons[i] = button(p.Name, p.Code)
+	}
+	return grid(buttons, 2), nil
+}
+
 // pages is how many pages n items fill, at least one.
 func pages(n, per int) int { return max(1, (n+per-1)/per) }
 

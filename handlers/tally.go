@@ -204,16 +204,12 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		}
 		text = v.t.T("tally.choose_commune", locales.Data{"Province": p.Name, "Page": v.st.Page + 1, "Pages": pages})
 	default: // only an admin gets here: a province coordinator's list is their province
-		ps, err := v.tx.Provinces(v.ctx)
+		provinces, err := provinceGrid(v.request, func(name, code string) bot.Button { return v.button(name, "prov", code) })
 		if err != nil {
 			return "", nil, err
 		}
 		kb = append(kb, []bot.Button{v.button(v.t.T("tally.country"), "u", "all")})
-		buttons := make([]bot.Button, len(ps))
-		for i, p := range ps {
-			buttons[i] = v.button(p.Name, "prov", p.Code)
-		}
-		kb = append(kb, grid(buttons, 2)...)
+		kb = append(kb, provinces...)
 		text = v.t.T("tally.choose_province")
 	}
 	return text, append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", ""), v.button(v.t.T("button.cancel"), "cancel", "")}), nil

@@ -86,15 +86,11 @@ func init() {
 	teamScreens = map[string]teamScreen{
 		teamProvinces: {
 			draw: func(v *teamView) (string, bot.Keyboard, error) {
-				ps, err := v.tx.Provinces(v.ctx)
+				kb, err := provinceGrid(v.request, func(name, code string) bot.Button { return v.button(name, "province", code) })
 				if err != nil {
 					return "", nil, err
 				}
-				buttons := make([]bot.Button, len(ps))
-				for i, p := range ps {
-					buttons[i] = v.button(p.Name, "province", p.Code)
-				}
-				return v.t.T("team.choose_province"), append(grid(buttons, 2), []bot.Button{v.button(v.t.T("team.close"), "close", "")}), nil
+				return v.t.T("team.choose_province"), append(kb, []bot.Button{v.button(v.t.T("team.close"), "close", "")}), nil
 			},
 			on: map[string]teamAction{
 				"province": {to: []string{teamMembers}, do: func(v *teamView, code string) error {
