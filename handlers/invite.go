@@ -447,4 +447,3 @@ func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit string) er
 	}), bot.Keyboard{{{Text: r.t.T("invite.share"), URL: "https://t.me/share/url?url=" + url.QueryEscape(link)}}})
 	return nil
 }
-
