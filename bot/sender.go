@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -249,7 +251,49 @@ func sleep(ctx context.Context, d time.Duration) error {
 const callTimeout = 15 * time.Second
 
 // NewHTTPClient is the HTTP client for Bot API calls other than
-// getUpdates (the Poller has its own, with a long-poll timeout).
+// getUpdates (the Poller has its own, with a long-poll timeout). It keeps
+// an idle connection to Telegram for every worker that may be sending: Go's
+// default keeps two, and closed the others after each call, to dial (and
+// handshake TLS with Telegram) again for the next.
 func NewHTTPClient() *http.Client {
-	return &http.Client{Timeout: callTimeout}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = idleConns
+	return &http.Client{Timeout: callTimeout, Transport: wholeBodies{t}}
+}
+
+// idleConns is how many idle connections to Telegram the client keeps:
+// the runtime's default workers, and as many again for the outbox's sweep
+// and a second replica's worth of headroom.
+const idleConns = 64
+
+// wholeBodyMax is the largest request body wholeBodies reads before it
+// sends: a message, an edit, a slip; a spreadsheet goes as it comes.
+const wholeBodyMax = 256 << 10
+
+// wholeBodies sends a request's body in one piece, with its length.
+// go-telegram/bot writes each call's multipart form into an io.Pipe, which
+// net/http sends chunked and flushes chunk by chunk: a dozen small writes
+// to the socket for one message, each a system call and a packet.
+type wholeBodies struct{ next http.RoundTripper }
+
+func (w wholeBodies) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength > 0 {
+		return w.next.RoundTrip(r)
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, wholeBodyMax+1))
+	if err != nil {
+		r.Body.Close()
+		return nil, err
+	}
+	whole := r.Clone(r.Context()) // a RoundTripper leaves the caller's request as it was
+	if len(b) <= wholeBodyMax {
+		r.Body.Close()
+		whole.Body, whole.ContentLength = io.NopCloser(bytes.NewReader(b)), int64(len(b))
+	} else {
+		whole.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(b), r.Body), r.Body}
+	}
+	return w.next.RoundTrip(whole)
 }
