@@ -27,6 +27,8 @@ type benchFlags struct {
 	reference  time.Duration // pgbench -T (0: no reference)
 	scale      int           // pgbench -i -s
 	cpuprofile string        // pprof file of the whole run
+	memprofile string        // heap profile at the end of each chat count's window, to FILE.N
+	inProcess  bool          // the bot in the bench's process, not a child of its own
 
 	// The older measurements (-updates, -samples): given either, bench runs
 	// those instead — one update at a time, the wizard's step press, and a
@@ -48,7 +50,9 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 	fs.DurationVar(&f.duration, "duration", 15*time.Second, "measured window per chat count")
 	fs.DurationVar(&f.reference, "reference", 10*time.Second, "how long pgbench -N runs for the reference (0: none)")
 	fs.IntVar(&f.scale, "scale", 10, "pgbench's scale for the reference (100,000 accounts each)")
-	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (of the bot's process alone, without -in-process)")
+	fs.StringVar(&f.memprofile, "memprofile", "", "with -in-process: write a heap profile at the end of each chat count's measured window to this file, .N appended (N chats)")
+	fs.BoolVar(&f.inProcess, "in-process", false, "run the bot in the bench's process (with the fake Telegram and the volunteers) instead of a child process of its own")
 	fs.BoolVar(&f.reports, "reports", false, "measure reports (tallies, chart, spreadsheet) on DATABASE_URL as seeded by dvcbot seed")
 	fs.IntVar(&f.runs, "runs", 20, "with -reports: runs of each tally")
 	fs.IntVar(&f.updates, "updates", 2000, "older measurement: updates in the backlog run")
@@ -67,6 +71,9 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 	if f.updates < 1 || f.samples < 1 || f.scale < 1 {
 		return f, nil, &configError{"flags", "-updates, -samples and -scale must be positive"}
 	}
+	if f.memprofile != "" && !f.inProcess {
+		return f, nil, &configError{"-memprofile", "needs -in-process: the heap profiled is this process's"}
+	}
 	if f.duration < 100*time.Millisecond || f.reference < 0 {
 		return f, nil, &configError{"flags", "-duration must be at least 100ms and -reference not negative"}
 	}
@@ -78,7 +85,8 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 // PostgreSQL. Telegram's rate limits are lifted: they would measure
 // Telegram, not dvcbot. The fake server shares the machine's CPUs.
 func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writer) error {
-	if f.cpuprofile != "" {
+	// The load bench's bot in a process of its own profiles itself.
+	if f.cpuprofile != "" && (f.reports || f.legacy || f.inProcess) {
 		out, err := os.Create(f.cpuprofile)
 		if err != nil {
 			return err

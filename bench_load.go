@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,10 +47,11 @@ type loadRow struct {
 	commits    int64 // pg_stat_database.xact_commit of the bot's database
 	roundTrips int64
 	allocated  uint64
-	cases      int64 // cases that reached their summary
-	silent     int64 // updates after which no reply came within 2s
-	peakRSS    int64 // bytes; -1 when unknown
-	peakReset  bool  // peakRSS is this run's own (else: the process's so far)
+	cases      int64         // cases that reached their summary
+	silent     int64         // updates after which no reply came within 2s
+	cpu        time.Duration // CPU time of the bot's process
+	peakRSS    int64         // bytes; -1 when unknown
+	peakReset  bool          // peakRSS is this run's own (else: the process's so far)
 }
 
 func (r loadRow) perSecond() float64 { return float64(r.handledInWindow) / r.window.Seconds() }
@@ -95,26 +97,47 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	}
 
 	maxChats := slices.Max(f.chats)
-	dialer := &tripDialer{}
 	var (
 		users []*telegramtest.User
 		track = newTracker()
+		b     loadBot
+		l     *local
 	)
-	storage.Dialer = dialer
-	l, err := startLocal(ctx, cfg, log, stderr,
-		func(srv *telegramtest.Server, cfg *config) {
-			for i := range maxChats {
-				users = append(users, srv.NewUser(fmt.Sprint("Bench", i), "vi"))
+	addUsers := func(srv *telegramtest.Server, cfg *config) {
+		for i := range maxChats {
+			users = append(users, srv.NewUser(fmt.Sprint("Bench", i), "vi"))
+		}
+	}
+	if f.inProcess {
+		dialer := &tripDialer{}
+		storage.Dialer = dialer
+		l, err = startLocal(ctx, cfg, log, stderr, addUsers, benchSenderOpts, []bot.Option{bot.WithOnHandled(track.handled)})
+		storage.Dialer = nil
+		if err != nil {
+			return err
+		}
+		b = &inProcessBot{l: l, d: dialer}
+	} else {
+		if l, err = openLocal(ctx, cfg, log, stderr, addUsers); err != nil {
+			return err
+		}
+		// The bench's own pool keeps no connection: the quiet moments wait
+		// for the bot's to close.
+		l.store.DB().SetMaxIdleConns(0)
+		child, err := startChildBot(ctx, l.cfg, f.cpuprofile, track, stderr)
+		if err != nil {
+			l.stop()
+			return err
+		}
+		b = child
+		l.cleanups = append(l.cleanups, func() {
+			if err := child.close(); err != nil {
+				fmt.Fprintf(stderr, "bench: the bot process: %v\n", err)
 			}
-		},
-		[]bot.SenderOption{bot.WithGlobalRate(1e6, 1e6), bot.WithChatRate(1e6, 1e6)},
-		[]bot.Option{bot.WithOnHandled(track.handled)})
-	storage.Dialer = nil
-	if err != nil {
-		return err
+		})
 	}
 	defer l.stop()
-	if err := joinCommunes(ctx, l.app.store, users); err != nil {
+	if err := joinCommunes(ctx, l.store, users); err != nil {
 		return err
 	}
 	script, err := newCaseScript()
@@ -123,18 +146,18 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	}
 
 	rows := make([]loadRow, 0, len(f.chats))
-	before, err := quiet(ctx, admin, l.app.store, dialer, track)
+	before, err := quiet(ctx, admin, b, track)
 	if err != nil {
 		return err
 	}
 	for _, n := range f.chats {
 		fmt.Fprintf(stderr, "%d chats…\n", n)
-		reset := resetPeakRSS()
-		row, err := runChats(ctx, users[:n], script, track, f.duration)
+		reset := resetPeakRSS(b.pid())
+		row, err := runChats(ctx, users[:n], script, track, f.duration, heapProfile(f.memprofile, n))
 		if err != nil {
 			return err
 		}
-		after, err := quiet(ctx, admin, l.app.store, dialer, track)
+		after, err := quiet(ctx, admin, b, track)
 		if err != nil {
 			return err
 		}
@@ -142,7 +165,8 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 		row.commits = after.commits - before.commits - after.own
 		row.roundTrips = after.trips - before.trips
 		row.allocated = after.allocated - before.allocated
-		row.peakRSS, row.peakReset = peakRSS(), reset
+		row.peakRSS, row.peakReset = peakRSS(b.pid()), reset
+		row.cpu = after.cpu - before.cpu
 		rows = append(rows, row)
 		before = after
 	}
@@ -157,9 +181,13 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	fmt.Fprintln(stdout, "\nMarkdown (docs/benchmarks.md):")
 	printMarkdown(stdout, rows, ref)
 	fmt.Fprintln(stdout, "\nlatency: from the user's send to the runtime's onHandled (the update's transaction committed and its replies sent); commits,")
-	fmt.Fprintln(stdout, "round trips and allocations per update count warm-up and drain too; allocations and peak RSS are the whole process, fake Telegram")
-	fmt.Fprintln(stdout, "and the simulated volunteers included: an upper bound of the bot's. xact_commit counts every statement run outside a")
+	fmt.Fprintln(stdout, "round trips, allocations and CPU per update count warm-up and drain too. xact_commit counts every statement run outside a")
 	fmt.Fprintln(stdout, "transaction as a commit. cases: cases closed during the chat count's run.")
+	if f.inProcess {
+		fmt.Fprintln(stdout, "-in-process: allocations, CPU and peak RSS are the whole process, fake Telegram and simulated volunteers included.")
+	} else {
+		fmt.Fprintln(stdout, "allocations, CPU and peak RSS are the bot's process alone (dvcbot bench-bot); the fake Telegram and the volunteers run in another.")
+	}
 	return nil
 }
 
@@ -189,6 +217,7 @@ func joinCommunes(ctx context.Context, store *storage.Storage, users []*telegram
 type snapshot struct {
 	handled, commits, trips int64
 	allocated               uint64
+	cpu                     time.Duration // the bot's process
 	// own counts the bench's own statements in the bot's database up to
 	// and including the xact_commit reading: each is a transaction there.
 	own int64
@@ -198,10 +227,10 @@ type snapshot struct {
 // every server backend of the bot has flushed its statistics (PostgreSQL
 // keeps a busy backend's counts for up to ten seconds otherwise, and
 // flushes them when it exits), and reads the counters.
-func quiet(ctx context.Context, admin *sql.DB, store *storage.Storage, d *tripDialer, t *tracker) (snapshot, error) {
-	db := store.DB()
-	db.SetMaxIdleConns(0)                      // closes the idle connections: the bot is idle
-	defer db.SetMaxIdleConns(storage.MaxConns) // storage.Open's
+func quiet(ctx context.Context, admin *sql.DB, b loadBot, t *tracker) (snapshot, error) {
+	if err := b.keepIdle(false); err != nil { // closes the idle connections: the bot is idle
+		return snapshot{}, err
+	}
 	var s snapshot
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -224,17 +253,46 @@ func quiet(ctx context.Context, admin *sql.DB, store *storage.Storage, d *tripDi
 	if err := admin.QueryRowContext(ctx, `SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`).Scan(&s.commits); err != nil {
 		return s, fmt.Errorf("bench: pg_stat_database: %w", err)
 	}
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	s.allocated = m.TotalAlloc
+	var err error
+	if s.trips, s.allocated, err = b.counters(); err != nil {
+		return s, err
+	}
 	s.handled = t.count.Load()
-	s.trips = d.trips.Load()
-	return s, nil
+	s.cpu = cpuTime(b.pid())
+	return s, b.keepIdle(true)
 }
+
+// cpuTime is the CPU time process pid has used so far, user and system
+// (/proc/PID/stat), or -1.
+func cpuTime(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return -1
+	}
+	// The fields after the command, which is in parentheses and may hold
+	// spaces: utime and stime are the 12th and 13th (14 and 15 of proc(5)).
+	_, rest, ok := strings.Cut(string(b), ") ")
+	fields := strings.Fields(rest)
+	if !ok || len(fields) < 13 {
+		return -1
+	}
+	var ticks int64
+	for _, f := range fields[11:13] {
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return -1
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * time.Second / clockTicks
+}
+
+// clockTicks is USER_HZ, the unit of /proc's CPU times: 100 on Linux.
+const clockTicks = 100
 
 // runChats runs n chats for a warm-up and then the measured window, and
 // lets every chat's last update finish.
-func runChats(ctx context.Context, users []*telegramtest.User, script *caseScript, t *tracker, window time.Duration) (loadRow, error) {
+func runChats(ctx context.Context, users []*telegramtest.User, script *caseScript, t *tracker, window time.Duration, atEnd func() error) (loadRow, error) {
 	warm := min(max(window/5, 500*time.Millisecond), 3*time.Second)
 	var (
 		stop   atomic.Bool
@@ -262,10 +320,14 @@ func runChats(ctx context.Context, users []*telegramtest.User, script *caseScrip
 	t0, h0 := time.Now(), t.count.Load()
 	time.Sleep(window)
 	t1, h1 := time.Now(), t.count.Load()
+	profErr := atEnd()
 	stop.Store(true)
 	wg.Wait()
 	if first != nil {
 		return loadRow{}, first
+	}
+	if profErr != nil {
+		return loadRow{}, profErr
 	}
 	var lat []time.Duration
 	for _, c := range chats {
@@ -284,6 +346,22 @@ func runChats(ctx context.Context, users []*telegramtest.User, script *caseScrip
 		p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99),
 		cases: cases.Load(), silent: silent.Load(),
 	}, nil
+}
+
+// heapProfile returns what writes the heap profile of -memprofile for n
+// chats, while they run (nothing without the flag).
+func heapProfile(file string, n int) func() error {
+	if file == "" {
+		return func() error { return nil }
+	}
+	return func() error {
+		out, err := os.Create(fmt.Sprintf("%s.%d", file, n))
+		if err != nil {
+			return err
+		}
+		defer out.Close()
+		return pprof.Lookup("heap").WriteTo(out, 0)
+	}
 }
 
 // tracker tells each chat when its update was handled (the runtime's
@@ -772,12 +850,12 @@ func loopReference(ctx context.Context, url string, d time.Duration, scale int) 
 
 func printRows(w io.Writer, rows []loadRow, ref reference) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "chats\tupdates/s\tvs pgbench\tp50\tp95\tp99\tcommits/upd\ttrips/upd\talloc/upd\tpeak RSS\tcases\t")
+	fmt.Fprintln(tw, "chats\tupdates/s\tvs pgbench\tp50\tp95\tp99\tcommits/upd\ttrips/upd\talloc/upd\tCPU/upd\tpeak RSS\tcases\t")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%d\t%.0f\t%s\t%s\t%s\t%s\t%.2f\t%.1f\t%s\t%s\t%d\t\n",
+		fmt.Fprintf(tw, "%d\t%.0f\t%s\t%s\t%s\t%s\t%.2f\t%.1f\t%s\t%s\t%s\t%d\t\n",
 			r.chats, r.perSecond(), ratio(r, ref), ms(r.p50), ms(r.p95), ms(r.p99),
 			float64(r.commits)/float64(r.updates), float64(r.roundTrips)/float64(r.updates),
-			kib(r.allocated, r.updates), rss(r), r.cases)
+			kib(r.allocated, r.updates), cpuPer(r), rss(r), r.cases)
 	}
 	tw.Flush()
 	for _, r := range rows {
@@ -788,13 +866,13 @@ func printRows(w io.Writer, rows []loadRow, ref reference) {
 }
 
 func printMarkdown(w io.Writer, rows []loadRow, ref reference) {
-	fmt.Fprintln(w, "| chats | updates/s | of pgbench -N | latency p50 / p95 / p99 | commits / update | round trips / update | allocated / update | peak RSS |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| chats | updates/s | of pgbench -N | latency p50 / p95 / p99 | commits / update | round trips / update | allocated / update | CPU / update | peak RSS |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
-		fmt.Fprintf(w, "| %d | %.0f | %s | %s / %s / %s ms | %.2f | %.1f | %s | %s |\n",
+		fmt.Fprintf(w, "| %d | %.0f | %s | %s / %s / %s ms | %.2f | %.1f | %s | %s | %s |\n",
 			r.chats, r.perSecond(), ratio(r, ref), msNum(r.p50), msNum(r.p95), msNum(r.p99),
 			float64(r.commits)/float64(r.updates), float64(r.roundTrips)/float64(r.updates),
-			kib(r.allocated, r.updates), rss(r))
+			kib(r.allocated, r.updates), cpuPer(r), rss(r))
 	}
 }
 
@@ -815,6 +893,14 @@ func msNum(d time.Duration) string {
 	return strconv.FormatFloat(v, 'f', 0, 64)
 }
 
+// cpuPer is the bot process's CPU time per update.
+func cpuPer(r loadRow) string {
+	if r.cpu < 0 || r.updates == 0 {
+		return "?"
+	}
+	return fmt.Sprintf("%.2f ms", float64(r.cpu)/float64(time.Millisecond)/float64(r.updates))
+}
+
 func kib(bytes uint64, n int64) string {
 	return fmt.Sprintf("%.0f KiB", float64(bytes)/float64(n)/1024)
 }
@@ -832,13 +918,13 @@ func rss(r loadRow) string {
 
 // resetPeakRSS starts the process's peak resident size (VmHWM) afresh, so
 // that each chat count reports its own; it says whether Linux let it.
-func resetPeakRSS() bool {
-	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+func resetPeakRSS(pid int) bool {
+	return os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0) == nil
 }
 
-// peakRSS is VmHWM from /proc/self/status in bytes, or -1.
-func peakRSS() int64 {
-	b, err := os.ReadFile("/proc/self/status")
+// peakRSS is process pid's VmHWM (/proc/PID/status) in bytes, or -1.
+func peakRSS(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return -1
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"runtime"
 	"slices"
 	"time"
@@ -129,7 +130,7 @@ func benchExports(ctx context.Context, cfg config, store *storage.Storage, provi
 			return err
 		}
 		runtime.GC()
-		reset := resetPeakRSS()
+		reset := resetPeakRSS(os.Getpid())
 		start := time.Now()
 		var replies []bot.Reply
 		err = store.InTx(ctx, func(tx *storage.Tx) error {
@@ -147,7 +148,7 @@ func benchExports(ctx context.Context, cfg config, store *storage.Storage, provi
 			}
 		}
 		peak := "-"
-		if p := peakRSS(); p > 0 {
+		if p := peakRSS(os.Getpid()); p > 0 {
 			peak = fmt.Sprintf("%.0f MiB", float64(p)/(1<<20))
 			if !reset {
 				peak += " (process)"

@@ -82,7 +82,7 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 	}
 	defer l.stop()
 	if f.as != storage.RoleAdmin {
-		err := l.app.store.InTx(ctx, func(tx *storage.Tx) error {
+		err := l.store.InTx(ctx, func(tx *storage.Tx) error {
 			if f.as == storage.RoleProvinceCoordinator {
 				return tx.SetProvinceMembership(ctx, me.ID, me.FirstName, demoProvince)
 			}
@@ -92,14 +92,14 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 			return err
 		}
 	}
-	if err := demoSeed(ctx, cfg, l.app.store, f.seed, stdout); err != nil {
+	if err := demoSeed(ctx, cfg, l.store, f.seed, stdout); err != nil {
 		return err
 	}
 	texts, err := locales.Load(cfg.DefaultLanguage, nil)
 	if err != nil {
 		return err
 	}
-	language := func() *locales.Localizer { return texts.For(l.app.store.UserLanguage(ctx, me.ID)) }
+	language := func() *locales.Localizer { return texts.For(l.store.UserLanguage(ctx, me.ID)) }
 	fmt.Fprintf(stdout, "dvcbot demo: you are %q, %s. Type a message or a command; a number presses that button; Ctrl-D ends.\n",
 		me.FirstName, language().T("role."+f.as))
 	return talk(ctx, me, handled, language, stdin, stdout, f.files)
@@ -107,27 +107,47 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 
 // local is the real bot against an in-process fake Telegram and a real
 // PostgreSQL (DATABASE_URL, else a private server): the demo's and the
-// benchmark's world.
+// benchmark's world. app is nil until the bot runs in this process.
 type local struct {
-	srv  *telegramtest.Server
-	app  *app
-	stop func()
+	srv      *telegramtest.Server
+	store    *storage.Storage
+	cfg      config // with the fake Telegram's URL and token
+	app      *app
+	cleanups []func()
+}
+
+// stop shuts down what started, in reverse.
+func (l *local) stop() {
+	for i := len(l.cleanups) - 1; i >= 0; i-- {
+		l.cleanups[i]()
+	}
 }
 
 // startLocal starts it; prepare may add users (and admins) before the
 // handlers are built.
 func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Writer, prepare func(*telegramtest.Server, *config),
 	senderOpts []bot.SenderOption, runtimeOpts []bot.Option) (*local, error) {
-	var cleanups []func()
-	stop := func() {
-		for i := len(cleanups) - 1; i >= 0; i-- {
-			cleanups[i]()
-		}
+	l, err := openLocal(ctx, cfg, log, stderr, prepare)
+	if err != nil {
+		return nil, err
 	}
+	a, stopBot, err := runBot(ctx, l.cfg, l.store, log, senderOpts, runtimeOpts)
+	if err != nil {
+		l.stop()
+		return nil, err
+	}
+	l.app, l.cleanups = a, append(l.cleanups, stopBot)
+	return l, nil
+}
+
+// openLocal makes the world without the bot: the database, migrated, and
+// the fake Telegram.
+func openLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Writer, prepare func(*telegramtest.Server, *config)) (*local, error) {
+	l := &local{}
 	ok := false
 	defer func() {
 		if !ok {
-			stop()
+			l.stop()
 		}
 	}()
 	dbURL := cfg.DatabaseURL
@@ -137,14 +157,15 @@ func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Wri
 		if err != nil {
 			return nil, fmt.Errorf("database: %w (or set DATABASE_URL)", err)
 		}
-		cleanups = append(cleanups, func() { pg.Stop() })
+		l.cleanups = append(l.cleanups, func() { pg.Stop() })
 		dbURL = pg.URL()
 	}
 	store, err := storage.Open(ctx, dbURL)
 	if err != nil {
 		return nil, err
 	}
-	cleanups = append(cleanups, func() { store.Close() })
+	l.store = store
+	l.cleanups = append(l.cleanups, func() { store.Close() })
 	if err := migrateAll(ctx, store, log); err != nil {
 		return nil, err
 	}
@@ -152,35 +173,41 @@ func startLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Wri
 	if err != nil {
 		return nil, err
 	}
-	srv := telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"), telegramtest.WithFirstUpdateID(last+1),
+	l.srv = telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"), telegramtest.WithFirstUpdateID(last+1),
 		telegramtest.WithCallLog(1000)) // the demo and the bench run long
-	cleanups = append(cleanups, srv.Close)
-	prepare(srv, &cfg)
-	cfg.Token, cfg.APIURL = srv.Token, srv.URL
-	a, err := assemble(ctx, cfg, store, log, senderOpts, runtimeOpts)
-	if err != nil {
-		return nil, err
+	l.cleanups = append(l.cleanups, l.srv.Close)
+	prepare(l.srv, &cfg)
+	cfg.DatabaseURL, cfg.Token, cfg.APIURL = dbURL, l.srv.Token, l.srv.URL
+	l.cfg = cfg
+	ok = true
+	return l, nil
+}
+
+// runBot assembles the bot for cfg's Telegram (a fake one, here) and polls
+// it, as serve would; stop lets it finish what it holds and shuts it down.
+func runBot(ctx context.Context, cfg config, store *storage.Storage, log *slog.Logger,
+	senderOpts []bot.SenderOption, runtimeOpts []bot.Option) (a *app, stop func(), err error) {
+	if a, err = assemble(ctx, cfg, store, log, senderOpts, runtimeOpts); err != nil {
+		return nil, nil, err
 	}
 	if err := a.start(ctx, log); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	pollCtx, cancelPoll := context.WithCancel(ctx)
 	polled := make(chan struct{})
 	go func() {
 		defer close(polled)
-		p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: time.Second, Allowed: allowedUpdates, Log: log}
+		p := &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Timeout: time.Second, Allowed: allowedUpdates, Log: log}
 		p.Run(pollCtx, a.runtime.Accept)
 	}()
 	go a.runtime.SweepOutbox(pollCtx, time.Second)
-	cleanups = append(cleanups, func() {
+	return a, func() {
 		cancelPoll()
 		<-polled
 		stop, done := context.WithTimeout(context.Background(), 5*time.Second)
 		defer done()
 		a.runtime.Shutdown(stop)
-	})
-	ok = true
-	return &local{srv: srv, app: a, stop: stop}, nil
+	}, nil
 }
 
 // talk reads the person's lines, sends them as me, and prints what the bot

@@ -54,6 +54,15 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	if cmd == "seed" { // flags of its own before the configuration's
 		return seedCommand(args, getenv, stdout, stderr)
 	}
+	if cmd == "bench-bot" { // the bot's side of dvcbot bench (bench_bot.go)
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		if err := benchBotCommand(ctx, args, getenv, stdin, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "dvcbot: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	n, ok := need[cmd]
 	if !ok {
 		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, guides, healthcheck, bench or seed)\n", cmd)
