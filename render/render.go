@@ -75,7 +75,7 @@ func newStyle(bold bool, size int, c color.Color) (style, error) {
 	if err != nil {
 		return style{}, err
 	}
-	return style{face: face, color: image.NewUniform(c), size: size}, nil
+	return style{face: cachedFace{Face: face, key: faceKey{bold, size}}, color: image.NewUniform(c), size: size}, nil
 }
 
 // styles makes styles and keeps the first error, to check once.
