@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,15 +12,22 @@ import (
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
-// TestBenchLoad runs `dvcbot bench` with tiny settings and checks that the
-// report has a row per chat count with sane numbers (its numbers go to the
-// docs, not into assertions beyond "> 0").
+// TestBenchLoad runs `dvcbot bench` with tiny settings, the bot in a
+// process of its own and in the bench's, and checks that the report has a
+// row per chat count with sane numbers (its numbers go to the docs, not
+// into assertions beyond "> 0").
 func TestBenchLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs pgbench and two load runs (several seconds)")
 	}
+	for _, mode := range [][]string{nil, {"-in-process"}} {
+		t.Run(fmt.Sprint(mode), func(t *testing.T) { testBenchLoad(t, mode) })
+	}
+}
+
+func testBenchLoad(t *testing.T, mode []string) {
 	var out, errOut bytes.Buffer
-	args := []string{"bench", "-chats", "1,3", "-duration", "2s", "-reference", "1s", "-scale", "1"}
+	args := append([]string{"bench", "-chats", "1,3", "-duration", "2s", "-reference", "1s", "-scale", "1"}, mode...)
 	if code := run(args, env(map[string]string{"DATABASE_URL": storagetest.URL(t)}), nil, &out, &errOut); code != 0 {
 		t.Fatalf("bench exited %d: %s\n%s", code, errOut.String(), out.String())
 	}
@@ -28,14 +36,14 @@ func TestBenchLoad(t *testing.T) {
 	if ref == nil || ref[1] == "0" {
 		t.Fatalf("no reference tps:\n%s", report)
 	}
-	// chats, updates/s, ratio, p50, p95, p99, commits, trips, alloc, RSS.
-	row := regexp.MustCompile(`(?m)^\| ([0-9]+) \| ([0-9]+) \| ([0-9.]+)% \| ([0-9.]+) / ([0-9.]+) / ([0-9.]+) ms \| ([0-9.]+) \| ([0-9.]+) \| ([0-9]+) KiB \| ([0-9]+) MiB \|$`)
+	// chats, updates/s, ratio, p50, p95, p99, commits, trips, alloc, CPU, RSS.
+	row := regexp.MustCompile(`(?m)^\| ([0-9]+) \| ([0-9]+) \| ([0-9.]+)% \| ([0-9.]+) / ([0-9.]+) / ([0-9.]+) ms \| ([0-9.]+) \| ([0-9.]+) \| ([0-9]+) KiB \| ([0-9.]+) ms \| ([0-9]+) MiB \|$`)
 	rows := row.FindAllStringSubmatch(report, -1)
 	if len(rows) != 2 || rows[0][1] != "1" || rows[1][1] != "3" {
 		t.Fatalf("want markdown rows for 1 and 3 chats:\n%s", report)
 	}
 	for _, r := range rows {
-		for i, name := range []string{2: "updates/s", 3: "ratio", 4: "p50", 7: "commits/update", 8: "round trips/update", 9: "allocated/update", 10: "peak RSS"} {
+		for i, name := range []string{2: "updates/s", 3: "ratio", 4: "p50", 7: "commits/update", 8: "round trips/update", 9: "allocated/update", 10: "CPU/update", 11: "peak RSS"} {
 			if name == "" {
 				continue
 			}
