@@ -255,3 +255,15 @@ func benchBotCommand(ctx context.Context, args []string, getenv func(string) str
 	}
 	return in.Err()
 }
+
+// lockedWriter lets the bench and its bot's process write to one stream.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}

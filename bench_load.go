@@ -60,6 +60,7 @@ func (r loadRow) perSecond() float64 { return float64(r.handledInWindow) / r.win
 // that many volunteers running whole birth-registration cases, each waiting
 // for the bot's reply before the next tap, as a person would.
 func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writer) error {
+	stderr = &lockedWriter{w: stderr} // the bot's process writes there too
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	where := "DATABASE_URL"
 	if cfg.DatabaseURL == "" {
