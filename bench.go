@@ -86,16 +86,12 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 // Telegram, not dvcbot. The fake server shares the machine's CPUs.
 func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writer) error {
 	// The load bench's bot in a process of its own profiles itself.
-	if f.cpuprofile != "" && (f.reports || f.legacy || f.inProcess) {
-		out, err := os.Create(f.cpuprofile)
+	if f.reports || f.legacy || f.inProcess {
+		stop, err := cpuProfile(f.cpuprofile)
 		if err != nil {
 			return err
 		}
-		defer out.Close()
-		if err := pprof.StartCPUProfile(out); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	if f.reports {
 		return benchReports(ctx, cfg, f, stdout, stderr)
@@ -105,6 +101,26 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 	}
 	f.chats = f.chats[:1]
 	return benchLegacy(ctx, cfg, f, stdout, stderr)
+}
+
+// cpuProfile profiles this process's CPU into file (nothing if file is
+// empty) until stop.
+func cpuProfile(file string) (stop func(), err error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	out, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(out); err != nil {
+		out.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		out.Close()
+	}, nil
 }
 
 // benchLegacy is the older measurement: latency one update at a time, the
