@@ -61,7 +61,9 @@ func pureBlack(img image.Image) image.Image {
 			}
 		}
 	}
-	return img.(interface{ SubImage(image.Rectangle) image.Image }).SubImage(box)
+	return img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}).SubImage(box)
 }
 
 // finishWithCode runs a birth-registration case with the reminder agreed
