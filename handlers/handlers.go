@@ -386,12 +386,8 @@ func (h *Handlers) again(r *request, note string) error {
 		}
 		return v.show(note)
 	case flowTally:
-		scope, ok := h.tallyScope(r)
-		if !ok {
-			return r.tx.EndConversation(r.ctx, r.chat) // tallyScope said why
-		}
-		v, err := h.tallyView(r, conv, scope)
-		if err != nil {
+		v, err := h.tallyView(r, conv)
+		if v == nil || err != nil {
 			return err
 		}
 		return v.show(note)

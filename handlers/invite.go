@@ -105,14 +105,7 @@ func init() {
 		v.st.Commune = c.Code
 		return v.goTo(stepRole, v.st)
 	}}
-	cancel := inviteAction{to: []string{leadsNowhere}, do: func(v *inviteView, _ string) error {
-		if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
-			return err
-		}
-		v.landed = leadsNowhere
-		v.request.show(v.t.T("invite.cancelled"), nil)
-		return nil
-	}}
+	cancel := inviteAction{to: []string{leadsNowhere}, do: func(v *inviteView, _ string) error { return endFlow(v.request, v.t.T("invite.cancelled")) }}
 	back := func(to ...string) inviteAction {
 		return inviteAction{to: to, do: func(v *inviteView, _ string) error { return v.back() }}
 	}
@@ -255,12 +248,9 @@ func (v *inviteView) lastRow() []bot.Button {
 // inviteView reads the flow's state from the conversation.
 func (h *Handlers) inviteView(r *request, conv storage.Conversation) (*inviteView, error) {
 	var st inviteState
-	if err := conv.Decode(&st); err != nil {
+	step, err := stepOf(conv, &st, inviteScreens, stepProvince)
+	if err != nil {
 		return nil, err
-	}
-	step := conv.Step
-	if _, ok := inviteScreens[step]; !ok {
-		step = stepProvince
 	}
 	return &inviteView{request: r, h: h, step: step, st: st, ver: conv.Version}, nil
 }

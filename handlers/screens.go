@@ -80,12 +80,26 @@ func flowOf(r *request, flow string) (conv storage.Conversation, ok bool, err er
 	return conv, true, nil
 }
 
-// endFlow ends the chat's flow with text in place of its screen: the user
-// may no longer use it (removed from the team, moved).
+// stepOf decodes a flow's state from conv into st and returns the screen
+// it is on: the stored one when screens has it, else first.
+func stepOf[V any](conv storage.Conversation, st any, screens map[string]screen[V], first string) (string, error) {
+	if err := conv.Decode(st); err != nil {
+		return "", err
+	}
+	if _, ok := screens[conv.Step]; ok {
+		return conv.Step, nil
+	}
+	return first, nil
+}
+
+// endFlow ends the chat's flow with text in place of its screen: a Cancel
+// or Close, or a user who may no longer use it (removed from the team,
+// moved).
 func endFlow(r *request, text string) error {
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
+	r.landed = leadsNowhere
 	r.show(text, nil)
 	return nil
 }

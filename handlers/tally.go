@@ -73,14 +73,7 @@ var tallyScreenOrder = []string{tallyPeriod, tallyUnit}
 var tallyScreens map[string]tallyScreen
 
 func init() {
-	cancel := tallyAction{to: []string{leadsNowhere}, do: func(v *tallyView, _ string) error {
-		if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
-			return err
-		}
-		v.landed = leadsNowhere
-		v.request.show(v.t.T("tally.cancelled"), nil)
-		return nil
-	}}
+	cancel := tallyAction{to: []string{leadsNowhere}, do: func(v *tallyView, _ string) error { return endFlow(v.request, v.t.T("tally.cancelled")) }}
 	// A typed text is a period, else a unit's name.
 	typedText := &tallyAction{to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, text string) error { return v.typed(text) }}
 	tallyScreens = map[string]tallyScreen{
@@ -373,12 +366,8 @@ func (h *Handlers) tallyPress(r *request, cb callback) error {
 	if !ok {
 		return err
 	}
-	scope, ok := h.tallyScope(r)
-	if !ok {
-		return r.tx.EndConversation(r.ctx, r.chat) // tallyScope said why
-	}
-	v, err := h.tallyView(r, conv, scope)
-	if err != nil {
+	v, err := h.tallyView(r, conv)
+	if v == nil || err != nil {
 		return err
 	}
 	return press(h, r, flowTally, v.step, tallyScreens[v.step], v, conv, cb)
@@ -386,26 +375,26 @@ func (h *Handlers) tallyPress(r *request, cb callback) error {
 
 // tallyText takes a typed answer in the flow.
 func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
-	scope, ok := h.tallyScope(r)
-	if !ok {
-		return r.tx.EndConversation(r.ctx, r.chat)
-	}
-	v, err := h.tallyView(r, conv, scope)
-	if err != nil {
+	v, err := h.tallyView(r, conv)
+	if v == nil || err != nil {
 		return err
 	}
 	_, err = typed(h, r, flowTally, v.step, tallyScreens[v.step], v)
 	return err
 }
 
-func (h *Handlers) tallyView(r *request, conv storage.Conversation, scope storage.Scope) (*tallyView, error) {
-	var st tallyState
-	if err := conv.Decode(&st); err != nil {
-		return nil, err
+// tallyView reads the flow's state from the conversation, with what the
+// user may count now: nil, the flow ended, when that is nothing
+// (tallyScope said why).
+func (h *Handlers) tallyView(r *request, conv storage.Conversation) (*tallyView, error) {
+	scope, ok := h.tallyScope(r)
+	if !ok {
+		return nil, r.tx.EndConversation(r.ctx, r.chat)
 	}
-	step := conv.Step
-	if _, ok := tallyScreens[step]; !ok {
-		step = tallyPeriod
+	var st tallyState
+	step, err := stepOf(conv, &st, tallyScreens, tallyPeriod)
+	if err != nil {
+		return nil, err
 	}
 	return &tallyView{request: r, h: h, step: step, st: st, ver: conv.Version, scope: scope}, nil
 }

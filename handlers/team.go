@@ -72,14 +72,7 @@ var teamScreenOrder = []string{teamProvinces, teamMembers, teamConfirm, teamInvi
 var teamScreens map[string]teamScreen
 
 func init() {
-	closeFlow := teamAction{to: []string{leadsNowhere}, do: func(v *teamView, _ string) error {
-		if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
-			return err
-		}
-		v.landed = leadsNowhere
-		v.request.show(v.t.T("team.closed"), nil)
-		return nil
-	}}
+	closeFlow := teamAction{to: []string{leadsNowhere}, do: func(v *teamView, _ string) error { return endFlow(v.request, v.t.T("team.closed")) }}
 	to := func(step string) teamAction {
 		return teamAction{to: []string{step}, do: func(v *teamView, _ string) error { return v.goTo(step, v.st) }}
 	}
@@ -267,12 +260,9 @@ func (v *teamView) show(note string) error {
 // teamView reads the flow's state from the conversation.
 func (h *Handlers) teamView(r *request, conv storage.Conversation) (*teamView, error) {
 	var st teamState
-	if err := conv.Decode(&st); err != nil {
+	step, err := stepOf(conv, &st, teamScreens, teamMembers)
+	if err != nil {
 		return nil, err
-	}
-	step := conv.Step
-	if _, ok := teamScreens[step]; !ok {
-		step = teamMembers
 	}
 	return &teamView{request: r, h: h, step: step, st: st, ver: conv.Version}, nil
 }

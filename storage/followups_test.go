@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pressly/goose/v3"
-
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
@@ -384,18 +382,7 @@ func TestFollowupRetention(t *testing.T) {
 // of the link's shape, and their first reminder on their due date.
 func TestFollowupsMigration(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("postgres", storagetest.EmptyURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	p, err := goose.NewProvider(goose.DialectPostgres, db, storage.Migrations(), goose.WithDisableGlobalRegistry(true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, 5); err != nil {
-		t.Fatal(err)
-	}
+	db, p, _ := migratedTo(t, 5)
 	for _, q := range []string{
 		`INSERT INTO users (telegram_id, first_name, role) VALUES (1, 'V', 'volunteer')`,
 		`INSERT INTO cases (id, volunteer_id, guide_id, guide_checked, kind, mode, steps_total, status, phase, followup_consent, consent_version,

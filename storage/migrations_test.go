@@ -11,23 +11,32 @@ import (
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
+// migratedTo is an empty database with the migrations up to version
+// applied, its URL, and the provider that applies the rest.
+func migratedTo(t *testing.T, version int64) (*sql.DB, *goose.Provider, string) {
+	t.Helper()
+	url := storagetest.EmptyURL(t)
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	p, err := goose.NewProvider(goose.DialectPostgres, db, storage.Migrations(), goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(t.Context(), version); err != nil {
+		t.Fatal(err)
+	}
+	return db, p, url
+}
+
 // TestCaseKindsMigration: cases logged before guides declared their kind are
 // migrated so that an account task or a payment is never counted as a
 // dossier, and a case ended early keeps where it was ended from.
 func TestCaseKindsMigration(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("postgres", storagetest.EmptyURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	p, err := goose.NewProvider(goose.DialectPostgres, db, storage.Migrations(), goose.WithDisableGlobalRegistry(true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, 2); err != nil {
-		t.Fatal(err)
-	}
+	db, p, _ := migratedTo(t, 2)
 	rows := []struct {
 		guide, status, phase, outcome, reason string
 		step, total                           int

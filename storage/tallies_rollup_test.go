@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pressly/goose/v3"
-
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
@@ -410,19 +408,7 @@ func TestTallyRollupsFollowTheCases(t *testing.T) {
 func TestTallyRollupsMigration(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	url := storagetest.EmptyURL(t)
-	db, err := sql.Open("postgres", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	p, err := goose.NewProvider(goose.DialectPostgres, db, storage.Migrations(), goose.WithDisableGlobalRegistry(true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, 7); err != nil {
-		t.Fatal(err)
-	}
+	db, p, url := migratedTo(t, 7)
 	// Cases closed before: the 00007 trigger counts their steps as they
 	// close; one has problems, one is still open, one discarded.
 	stmts := []string{
@@ -490,4 +476,15 @@ func TestTallyRollupsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	check()
+	// 00009 keeps them at the commit instead: a case rated there counts
+	// the same, and its Down gives back 00008's triggers.
+	for _, up := range []bool{true, false, true} {
+		if _, err := p.ApplyVersion(ctx, 9, up); err != nil {
+			t.Fatalf("00009 (up %v): %v", up, err)
+		}
+		if _, err := db.ExecContext(ctx, `UPDATE cases SET rating = 1 + (rating % 5) WHERE id = 4`); err != nil {
+			t.Fatal(err)
+		}
+		check()
+	}
 }
