@@ -40,7 +40,7 @@ func parseDemoFlags(args []string, stderr io.Writer) (demoFlags, []string, error
 	f := demoFlags{}
 	fs := flag.NewFlagSet("dvcbot demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&f.as, "as", storage.RoleAdmin, "your role: volunteer, coordinator, province_coordinator or admin")
+	fs.StringVar(&f.as, "as", storage.RoleAdmin, "your role: volunteer, coordinator, province_coordinator, admin, or resident (no role: to open a slip's link with /start TOKEN)")
 	fs.IntVar(&f.seed, "seed", 0, "seed this many synthetic cases first, many of them in your commune (see dvcbot seed)")
 	fs.StringVar(&f.files, "files", "", "write every photo (chart, slip) and document (spreadsheet) the bot sends into this directory")
 	if err := fs.Parse(args); err != nil {
@@ -50,12 +50,15 @@ func parseDemoFlags(args []string, stderr io.Writer) (demoFlags, []string, error
 		return f, nil, &configError{"-seed", fmt.Sprintf("is %d: want a number of cases from 0 to 10,000,000", f.seed)}
 	}
 	switch f.as {
-	case storage.RoleVolunteer, storage.RoleCoordinator, storage.RoleProvinceCoordinator, storage.RoleAdmin:
+	case storage.RoleVolunteer, storage.RoleCoordinator, storage.RoleProvinceCoordinator, storage.RoleAdmin, demoResident:
 	default:
-		return f, nil, &configError{"-as", fmt.Sprintf("is %q: want volunteer, coordinator, province_coordinator or admin", f.as)}
+		return f, nil, &configError{"-as", fmt.Sprintf("is %q: want volunteer, coordinator, province_coordinator, admin or resident", f.as)}
 	}
 	return f, fs.Args(), nil
 }
+
+// demoResident is the demo's role for a resident: a person of no team.
+const demoResident = "resident"
 
 // demo runs the real bot and handlers against an in-process fake Telegram
 // and real PostgreSQL, with the person at the keyboard in the role chosen
@@ -71,6 +74,9 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 	l, err := startLocal(ctx, cfg, log, stderr,
 		func(srv *telegramtest.Server, cfg *config) {
 			me = srv.NewUser("Demo", "vi")
+			if f.as == demoResident { // someone else than the demo's team member, in every run
+				me = srv.NewUser("Resident", "vi")
+			}
 			if f.as == storage.RoleAdmin {
 				cfg.Admins = append(cfg.Admins, me.ID)
 			}
@@ -81,7 +87,7 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 		return err
 	}
 	defer l.stop()
-	if f.as != storage.RoleAdmin {
+	if f.as != storage.RoleAdmin && f.as != demoResident {
 		err := l.store.InTx(ctx, func(tx *storage.Tx) error {
 			if f.as == storage.RoleProvinceCoordinator {
 				return tx.SetProvinceMembership(ctx, me.ID, me.FirstName, demoProvince)
@@ -229,6 +235,7 @@ func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, lang
 			continue
 		}
 		fmt.Fprintf(stdout, "\n> %s\n", shortLine(line))
+		answered := len(me.Answers())
 		var id int64
 		n, numErr := strconv.Atoi(line)
 		switch {
@@ -251,6 +258,12 @@ func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, lang
 		}
 		if err := waitHandled(ctx, handled, id); err != nil {
 			return err
+		}
+		// What Telegram shows over the chat when a button is answered.
+		for _, a := range me.Answers()[answered:] {
+			if a.Text != "" {
+				fmt.Fprintf(stdout, "(the button answers: %s)\n", a.Text)
+			}
 		}
 		for {
 			m, err := me.Next(100 * time.Millisecond)

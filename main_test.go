@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -257,5 +258,35 @@ func TestDemoAccountTask(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "Đã nộp hồ sơ") {
 		t.Errorf("an account task offered a dossier outcome:\n%s", out.String())
+	}
+}
+
+// TestDemoResident: the README's birth-registration case as a volunteer,
+// then, as a resident, the slip's link opened and the reminder agreed; a
+// stale button's answer is shown.
+func TestDemoResident(t *testing.T) {
+	url := storagetest.URL(t)
+	demo := func(as, input string) string {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		if code := run([]string{"demo", "-as", as}, env(map[string]string{"DATABASE_URL": url}), strings.NewReader(input), &out, &errOut); code != 0 {
+			t.Fatalf("demo -as %s exited %d: %s", as, code, errOut.String())
+		}
+		return out.String()
+	}
+	out := demo("volunteer", "/new\nkhai sinh\n1\n1\n5\n1\n1\n1\n1\n1\n1\n1\n1\n000.00.12.H26-251127-0001\n")
+	link := regexp.MustCompile(`\?start=([A-Za-z0-9_-]{16,})`).FindStringSubmatch(out)
+	if link == nil {
+		t.Fatalf("no follow-up link in the volunteer's summary:\n%s", out)
+	}
+	out = demo("resident", "/start "+link[1]+"\n1\n")
+	for _, want := range []string{`you are "Resident", người dân`, "000.00.12.H26-251127-0001", "1★"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("resident's demo lacks %q:\n%s", want, out)
+		}
+	}
+	out = demo("coordinator", "/tally\n/cancel\n3\n")
+	if !strings.Contains(out, "(the button answers: ") {
+		t.Errorf("a stale button's answer is not shown:\n%s", out)
 	}
 }
