@@ -49,13 +49,14 @@ func (s *Store) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpda
 	// One statement may not touch a row twice: keep the first copy of an id.
 	byID := make(map[int64]InboxUpdate, len(ups))
 	var ids, chats []int64
-	var payloads pq.ByteaArray
+	var payloads [][]byte
 	for _, u := range ups {
 		if _, dup := byID[u.ID]; !dup {
 			byID[u.ID] = u
 			ids, chats, payloads = append(ids, u.ID), append(chats, u.ChatID), append(payloads, u.Payload)
 		}
 	}
+	p := pack(payloads)
 	// The second SELECT reads the rows that were there before this
 	// statement (the CTE's inserts are not visible to it) without waiting
 	// for row locks, unlike ON CONFLICT DO UPDATE.
@@ -67,13 +68,14 @@ func (s *Store) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpda
 	err := s.db.SelectContext(ctx, &rows, `
 		WITH stored AS (
 			INSERT INTO updates (update_id, chat_id, payload)
-			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])
+			SELECT u.id, u.chat, `+p.part("$3", "u")+`
+			FROM unnest($1::bigint[], $2::bigint[], $4::int[], $5::int[]) AS u (id, chat, start, len)
 			ON CONFLICT (update_id) DO NOTHING
 			RETURNING update_id, chat_id)
 		SELECT update_id, chat_id, true AS fresh FROM stored
 		UNION ALL
 		SELECT update_id, chat_id, false FROM updates
-		WHERE update_id = ANY ($1) AND status = 'pending'`, pq.Array(ids), pq.Array(chats), payloads)
+		WHERE update_id = ANY ($1) AND status = 'pending'`, pq.Array(ids), pq.Array(chats), p.all, pq.Array(p.starts), pq.Array(p.lens))
 	if err != nil {
 		return nil, fmt.Errorf("save updates: %w", err)
 	}
@@ -212,6 +214,7 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 	if err != nil {
 		return nil, false, err
 	}
+	p := pack(bodies)
 	var rows []struct {
 		ID   int64 `db:"id"`
 		Mine bool  `db:"mine"`
@@ -220,10 +223,10 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 	err = tx.SelectContext(ctx, &rows, `
 		WITH done AS (`+mark+`)
 		INSERT INTO outbox (chat_id, update_id, kind, body, owner, lease_until)
-		SELECT $4, $1, r.kind, r.body,
+		SELECT $4, $1, r.kind, `+p.part("$6", "r")+`,
 			CASE WHEN b.blocked THEN NULL ELSE $7 END,
 			CASE WHEN b.blocked THEN NULL ELSE clock_timestamp() + make_interval(secs => $8) END
-		FROM unnest($5::text[], $6::bytea[]) WITH ORDINALITY AS r (kind, body, n),
+		FROM unnest($5::text[], $10::int[], $11::int[]) WITH ORDINALITY AS r (kind, start, len, n),
 			-- Replies wait behind any earlier one of the chat still to be
 			-- sent, here or elsewhere (not the ones this process delivered
 			-- and has yet to delete): order holds across replicas.
@@ -231,8 +234,8 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 				AND NOT id = ANY (coalesce($9::bigint[], '{}'))) AS blocked) b
 		ORDER BY r.n
 		RETURNING id, owner IS NOT NULL AS mine`,
-		u.ID, status, cleanError(cause), u.ChatID, pq.Array(kinds), pq.ByteaArray(bodies), s.owner, leaseTime.Seconds(),
-		pq.Array(delivered))
+		u.ID, status, cleanError(cause), u.ChatID, pq.Array(kinds), p.all, s.owner, leaseTime.Seconds(),
+		pq.Array(delivered), pq.Array(p.starts), pq.Array(p.lens))
 	if err != nil {
 		return nil, false, fmt.Errorf("outbox: write replies: %w", err)
 	}

@@ -363,10 +363,39 @@ func Enqueue(ctx context.Context, tx Execer, replies ...Reply) error {
 	for i, r := range replies {
 		chats[i] = r.Chat()
 	}
+	p := pack(bodies)
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO outbox (chat_id, kind, body)
-		SELECT r.chat, r.kind, r.body
-		FROM unnest($1::bigint[], $2::text[], $3::bytea[]) WITH ORDINALITY AS r (chat, kind, body, n)
-		ORDER BY r.n`, pq.Array(chats), pq.Array(kinds), pq.ByteaArray(bodies))
+		SELECT r.chat, r.kind, `+p.part("$3", "r")+`
+		FROM unnest($1::bigint[], $2::text[], $4::int[], $5::int[]) WITH ORDINALITY AS r (chat, kind, start, len, n)
+		ORDER BY r.n`, pq.Array(chats), pq.Array(kinds), p.all, pq.Array(p.starts), pq.Array(p.lens))
 	return wrapErr("outbox: enqueue replies", err)
+}
+
+// packed is several byte strings sent as one bytea parameter with their
+// starts and lengths: lib/pq sends a []byte as it is, but a bytea[] as text
+// (each value in hex, twice its size), which the server parses back byte by
+// byte.
+type packed struct {
+	all          []byte
+	starts, lens []int64 // 1-based, as SQL's substring counts
+}
+
+func pack(bs [][]byte) packed {
+	n := 0
+	for _, b := range bs {
+		n += len(b)
+	}
+	p := packed{all: make([]byte, 0, n), starts: make([]int64, len(bs)), lens: make([]int64, len(bs))}
+	for i, b := range bs {
+		p.starts[i], p.lens[i] = int64(len(p.all)+1), int64(len(b))
+		p.all = append(p.all, b...)
+	}
+	return p
+}
+
+// part is the SQL that takes one string out of the bytea parameter param,
+// where row has the string's start and len.
+func (packed) part(param, row string) string {
+	return "substring(" + param + "::bytea FROM " + row + ".start FOR " + row + ".len)"
 }
