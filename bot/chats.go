@@ -11,15 +11,19 @@ import (
 // (Store.HandleUpdate takes an update only when no earlier one of its chat
 // is pending; NextAttempt takes the earliest): chats only makes sure one
 // job at a time works on a chat, earliest known update first, a drain
-// before updates, so that the inbox rarely has to refuse one. Chats run in
-// parallel, at most a given number at once; a chat's goroutine exists only
-// while it has work.
+// before updates, so that the inbox rarely has to refuse one. A fixed set
+// of workers takes the chats with work in turn, one job each: a goroutine
+// per job would start on a small stack and grow it through every update
+// (the handlers, JSON and the driver go deep), which cost the bot 3.5% of
+// its CPU under the bench.
 type chats struct {
-	sem chan struct{} // caps how many chats run at once
 	job func(chat int64, drain bool, u InboxUpdate)
 
 	mu     sync.Mutex
-	m      map[int64]*chatWork
+	wake   *sync.Cond          // a chat became ready, or chats closed
+	m      map[int64]*chatWork // chats with work, ready or in hand
+	ready  []int64             // chats with work that no worker has: ready[head:], in turn
+	head   int
 	known  int // updates known in memory, waiting or in hand
 	closed bool
 	wg     sync.WaitGroup
@@ -30,11 +34,16 @@ type chatWork struct {
 	updates map[int64]InboxUpdate // by id; one leaves when its job is done
 	ids     []int64               // the same ids, in order
 	drain   bool
-	running bool
+	queued  bool // in ready or in a worker's hands
 }
 
 func newChats(workers int, job func(chat int64, drain bool, u InboxUpdate)) *chats {
-	return &chats{sem: make(chan struct{}, max(workers, 1)), job: job, m: map[int64]*chatWork{}}
+	c := &chats{job: job, m: map[int64]*chatWork{}}
+	c.wake = sync.NewCond(&c.mu)
+	for range max(workers, 1) {
+		c.wg.Go(c.work)
+	}
+	return c
 }
 
 // add makes an update known; it reports false when it was known already
@@ -45,7 +54,7 @@ func (c *chats) add(u InboxUpdate) bool {
 	if c.closed {
 		return false
 	}
-	w := c.work(u.ChatID)
+	w := c.chat(u.ChatID)
 	if _, dup := w.updates[u.ID]; dup {
 		return false
 	}
@@ -53,7 +62,7 @@ func (c *chats) add(u InboxUpdate) bool {
 	i, _ := slices.BinarySearch(w.ids, u.ID)
 	w.ids = slices.Insert(w.ids, i, u.ID)
 	c.known++
-	c.start(u.ChatID, w)
+	c.queue(u.ChatID, w)
 	return true
 }
 
@@ -65,12 +74,12 @@ func (c *chats) drain(chat int64) {
 	if c.closed {
 		return
 	}
-	w := c.work(chat)
+	w := c.chat(chat)
 	w.drain = true
-	c.start(chat, w)
+	c.queue(chat, w)
 }
 
-func (c *chats) work(chat int64) *chatWork {
+func (c *chats) chat(chat int64) *chatWork {
 	w := c.m[chat]
 	if w == nil {
 		w = &chatWork{updates: map[int64]InboxUpdate{}}
@@ -79,31 +88,35 @@ func (c *chats) work(chat int64) *chatWork {
 	return w
 }
 
-// start runs the chat's goroutine if it is not running; called with c.mu held.
-func (c *chats) start(chat int64, w *chatWork) {
-	if !w.running {
-		w.running = true
-		c.wg.Add(1)
-		go c.run(chat, w)
+// queue puts the chat in turn unless it is already; called with c.mu held.
+func (c *chats) queue(chat int64, w *chatWork) {
+	if !w.queued {
+		w.queued = true
+		c.ready = append(c.ready, chat)
+		c.wake.Signal()
 	}
 }
 
-func (c *chats) run(chat int64, w *chatWork) {
-	defer c.wg.Done()
+// work is a worker: it takes the next chat in turn, does one job of it and
+// puts it back in turn if it has more, until the chats close.
+func (c *chats) work() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	for {
-		// Take a worker slot before the work, and look at closed after
-		// waiting for it: a chat that waited through close starts nothing.
-		c.sem <- struct{}{}
-		c.mu.Lock()
-		if c.closed || (!w.drain && len(w.updates) == 0) {
-			w.running = false
-			if len(w.updates) == 0 && !w.drain {
-				delete(c.m, chat)
-			}
-			c.mu.Unlock()
-			<-c.sem
+		for !c.closed && c.head == len(c.ready) {
+			c.wake.Wait()
+		}
+		if c.closed {
 			return
 		}
+		chat := c.ready[c.head]
+		c.head++
+		if c.head == len(c.ready) {
+			c.ready, c.head = c.ready[:0], 0
+		} else if c.head >= 1024 && 2*c.head >= len(c.ready) {
+			c.ready, c.head = c.ready[:copy(c.ready, c.ready[c.head:])], 0
+		}
+		w := c.m[chat]
 		drain := w.drain
 		w.drain = false
 		var next InboxUpdate
@@ -113,16 +126,20 @@ func (c *chats) run(chat int64, w *chatWork) {
 		c.mu.Unlock()
 
 		c.job(chat, drain, next)
+
+		c.mu.Lock()
 		if !drain {
-			c.mu.Lock()
 			delete(w.updates, next.ID)
 			if i, ok := slices.BinarySearch(w.ids, next.ID); ok { // an earlier one may have come meanwhile
 				w.ids = slices.Delete(w.ids, i, i+1)
 			}
 			c.known--
-			c.mu.Unlock()
 		}
-		<-c.sem
+		if w.drain || len(w.updates) > 0 {
+			c.ready = append(c.ready, chat)
+		} else {
+			delete(c.m, chat)
+		}
 	}
 }
 
@@ -139,6 +156,7 @@ func (c *chats) backlog() int {
 func (c *chats) close(ctx context.Context) error {
 	c.mu.Lock()
 	c.closed = true
+	c.wake.Broadcast()
 	c.mu.Unlock()
 	done := make(chan struct{})
 	go func() { c.wg.Wait(); close(done) }()
