@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -19,11 +20,22 @@ func FuzzDecodeUpdate(f *testing.F) {
 		`{"update_id":4,"my_chat_member":{"chat":{"id":5,"type":"private"}}}`,
 		`{"update_id":5,"message":"not an object"}`,
 		`{"update_id":6,"brand_new_kind":{"x":1}}`,
-		`{"update_id":0}`, `[]`, `null`, `{"update_id":"7"}`, `{"update_id":7e2}`, "{\"update_id\":8,\"message\":{\"text\":\"a\\u0000b\"}}",
+		`{"update_id":0}`, `{"update_id":00}`, `{"update_id":-3}`, `{"update_id":99999999999999999999}`, `{"update_id":12}`, `[]`, `null`, `{"update_id":"7"}`, `{"update_id":7e2}`, "{\"update_id\":8,\"message\":{\"text\":\"a\\u0000b\"}}",
 	} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
+		// The poller's glance at an update's id (valid JSON, its id once)
+		// reads what decoding reads.
+		if json.Valid(raw) && bytes.Count(raw, []byte("update_id")) == 1 {
+			var head struct {
+				ID int64 `json:"update_id"`
+			}
+			decoded := json.Unmarshal(raw, &head) == nil
+			if id, ok := updateID(raw); ok != decoded || id != head.ID {
+				t.Fatalf("poller read update_id %d (%v) of %q, decoding %d (%v)", id, ok, raw, head.ID, decoded)
+			}
+		}
 		in, ok := inboxUpdate(raw)
 		if !ok {
 			return

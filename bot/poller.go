@@ -8,6 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strconv"
 	"sync/atomic"
 	"time"
 )
@@ -99,15 +101,34 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		}
 		pause = time.Second
 		for _, raw := range ups {
-			var head struct {
-				ID int64 `json:"update_id"`
-			}
-			if json.Unmarshal(raw, &head) == nil && head.ID >= offset {
-				offset = head.ID + 1
+			if id, ok := updateID(raw); ok && id >= offset {
+				offset = id + 1
 			}
 		}
 	}
 	return nil
+}
+
+// updateID reads the id of an update that is valid JSON (getUpdates'
+// answer was decoded whole). Telegram writes the id first, so a glance
+// usually finds it; anything else is decoded.
+func updateID(raw json.RawMessage) (int64, bool) {
+	if rest, ok := bytes.CutPrefix(raw, []byte(`{"update_id":`)); ok {
+		end := bytes.IndexAny(rest, ",}")
+		digits := rest[:max(end, 0)]
+		if len(digits) > 0 && digits[0] != '0' && !slices.ContainsFunc(digits, func(b byte) bool { return b < '0' || b > '9' }) {
+			if id, err := strconv.ParseInt(string(digits), 10, 64); err == nil {
+				return id, true
+			}
+		}
+	}
+	var u struct {
+		ID int64 `json:"update_id"`
+	}
+	if json.Unmarshal(raw, &u) != nil {
+		return 0, false
+	}
+	return u.ID, true
 }
 
 // apiError is a Telegram error answer.
