@@ -212,12 +212,17 @@ func fill(dst draw.Image, r image.Rectangle, c color.RGBA) {
 		}
 	case *image.Gray:
 		r = r.Intersect(dst.Rect)
+		if r.Empty() {
+			return
+		}
 		g := color.GrayModel.Convert(c).(color.Gray).Y
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			row := dst.Pix[dst.PixOffset(r.Min.X, y):dst.PixOffset(r.Max.X, y)]
-			for i := range row {
-				row[i] = g
-			}
+		// The first row pixel by pixel, the others copied from it.
+		first := dst.Pix[dst.PixOffset(r.Min.X, r.Min.Y):dst.PixOffset(r.Max.X, r.Min.Y)]
+		for i := range first {
+			first[i] = g
+		}
+		for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+			copy(dst.Pix[dst.PixOffset(r.Min.X, y):], first)
 		}
 	default:
 		draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Src)
