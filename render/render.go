@@ -100,8 +100,7 @@ func (s style) width(text string) int { return font.MeasureString(s.face, text).
 
 // draw writes one line of text with its top-left corner at (x, top).
 func (s style) draw(dst draw.Image, x, top int, text string) {
-	d := font.Drawer{Dst: dst, Src: s.color, Face: s.face, Dot: fixed.P(x, top+s.baseline())}
-	d.DrawString(text)
+	drawString(dst, s.color, s.face, fixed.P(x, top+s.baseline()), text)
 }
 
 // clean normalizes to NFC and turns line breaks, tabs and runs of spaces
