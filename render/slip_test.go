@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"image"
 	"strings"
 	"testing"
@@ -118,6 +119,44 @@ func BenchmarkSlip(b *testing.B) {
 	for b.Loop() {
 		if _, err := Slip(s); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A slip drawn on a kept canvas — after a taller slip and after one of its
+// own size — is the slip drawn on a new canvas, byte for byte.
+func TestSlipOnAKeptCanvas(t *testing.T) {
+	forget := func() {
+		for {
+			select {
+			case <-canvases:
+			default:
+				return
+			}
+		}
+	}
+	s := sampleSlip("https://t.me/dvcbot?start=kept")
+	tall := s
+	tall.Note = strings.Repeat(s.Note+"\n", 4)
+	forget()
+	want, err := Slip(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, before := range []SlipData{tall, s} {
+		forget()
+		if _, err := Slip(before); err != nil {
+			t.Fatal(err)
+		}
+		if len(canvases) != 1 {
+			t.Fatalf("%d canvases kept after a slip, want 1", len(canvases))
+		}
+		got, err := Slip(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatal("a slip drawn on a kept canvas differs from one drawn on a new canvas")
 		}
 	}
 }
