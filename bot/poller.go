@@ -159,17 +159,20 @@ func (p *Poller) getUpdates(ctx context.Context, client *http.Client, offset int
 		return nil, fmt.Errorf("getUpdates: %w", redact(err, p.Token))
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return nil, fmt.Errorf("getUpdates: %w", err)
-	}
 	var answer struct {
 		OK     bool              `json:"ok"`
-		Result []json.RawMessage `json:"result"`
+		Result []json.RawMessage `json:"result"` // copies: the body's buffer is lent
 		apiError
 	}
-	if err := json.Unmarshal(data, &answer); err != nil {
-		return nil, fmt.Errorf("getUpdates: HTTP %d: %w", resp.StatusCode, err)
+	var decodeErr error
+	if err := readBody(io.LimitReader(resp.Body, 64<<20), func(data []byte) error {
+		decodeErr = json.Unmarshal(data, &answer)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("getUpdates: %w", err)
+	}
+	if decodeErr != nil {
+		return nil, fmt.Errorf("getUpdates: HTTP %d: %w", resp.StatusCode, decodeErr)
 	}
 	if !answer.OK {
 		e := answer.apiError
