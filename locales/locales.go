@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -64,10 +63,9 @@ func (c *Catalog) For(lang string) *Localizer {
 
 // Localizer gives the texts of one language.
 type Localizer struct {
-	lang  string
-	l     *i18n.Localizer
-	log   *slog.Logger
-	plain sync.Map // id → text, for texts asked without data: most button labels and screens' fixed lines
+	lang string
+	l    *i18n.Localizer
+	log  *slog.Logger
 }
 
 // Lang is the localizer's language code.
@@ -75,17 +73,7 @@ func (l *Localizer) Lang() string { return l.lang }
 
 // T returns the text with the given id, its fields filled from data.
 func (l *Localizer) T(id string, data ...Data) string {
-	if len(data) == 0 || data[0] == nil {
-		if s, ok := l.plain.Load(id); ok {
-			return s.(string)
-		}
-		s, ok := l.localizeOK(&i18n.LocalizeConfig{MessageID: id})
-		if ok {
-			l.plain.Store(id, s)
-		}
-		return s
-	}
-	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data[0]})
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: first(data)})
 }
 
 // N returns the plural text with the given id for count; the template sees
@@ -99,12 +87,6 @@ func (l *Localizer) N(id string, count int, data ...Data) string {
 }
 
 func (l *Localizer) localize(cfg *i18n.LocalizeConfig) string {
-	s, _ := l.localizeOK(cfg)
-	return s
-}
-
-// localizeOK reports false for a missing or broken text, which it logs.
-func (l *Localizer) localizeOK(cfg *i18n.LocalizeConfig) (string, bool) {
 	s, err := l.l.Localize(cfg)
 	if err != nil {
 		// A missing text is a bug the locale tests should have caught; show
@@ -113,11 +95,10 @@ func (l *Localizer) localizeOK(cfg *i18n.LocalizeConfig) (string, bool) {
 			l.log.Error("missing or broken text", "id", cfg.MessageID, "lang", l.lang, "err", err)
 		}
 		if s == "" {
-			return cfg.MessageID, false
+			return cfg.MessageID
 		}
-		return s, false
 	}
-	return s, true
+	return s
 }
 
 func first(data []Data) Data {
