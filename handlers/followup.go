@@ -171,12 +171,42 @@ func (h *Handlers) openFollowup(r *request, token string) error {
 		r.say(r.t.T("followup.own_case", locales.Data{"Case": f.CaseID})+"\n\n"+details, nil)
 		return nil
 	}
+	if r.member() && !f.ResidentChat.Valid {
+		// Another member of a team (a coordinator checking a slip, the
+		// volunteer at the next desk) takes the resident's place only when
+		// they say it is their own dossier.
+		r.say(r.t.T("followup.member_ask", locales.Data{"Case": f.CaseID})+"\n\n"+details, bot.Keyboard{{{
+			Text: r.t.T("followup.member_mine"),
+			Data: callback{flow: flowFollowup, action: "mine", arg: token}.String()}}})
+		return nil
+	}
+	return h.claimFollowup(r, f, details, r.say)
+}
+
+// followupMine is a team member's "this is my dossier" under a follow-up
+// link they opened: the token again, as the link gave it.
+func (h *Handlers) followupMine(r *request, token string) error {
+	f, err := r.tx.FollowupByTokenTx(r.ctx, token)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.VolunteerID == r.user.TelegramID) {
+		r.answer(r.t.T("followup.gone"))
+		r.show(r.t.T("followup.gone"), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return h.claimFollowup(r, f, h.followupDetails(r.t, f), r.show)
+}
+
+// claimFollowup makes the chat the follow-up's resident, unless another
+// chat is, and shows with out what comes next.
+func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string, out func(string, bot.Keyboard)) error {
 	claimed, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), h.now())
 	if err != nil {
 		return err
 	}
 	if !claimed {
-		r.say(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken"), nil)
+		out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken"), nil)
 		return nil
 	}
 	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
@@ -187,7 +217,7 @@ func (h *Handlers) openFollowup(r *request, token string) error {
 		return err
 	}
 	text, kb := h.followupNext(r, f)
-	r.say(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+text, kb)
+	out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+text, kb)
 	return nil
 }
 
@@ -241,10 +271,13 @@ func residentConsentVersion(t *locales.Localizer) string {
 }
 
 // followupPress takes a press on a follow-up button: the consent answer,
-// a rating, "no comment", or an answer to a reminder. Only the
-// follow-up's resident may press; a press that changes nothing (a double
+// a rating, "no comment", an answer to a reminder, or a team member's
+// "this is my dossier". Only the follow-up's resident may press the others; a press that changes nothing (a double
 // tap, an old message) is answered and shows where things stand.
 func (h *Handlers) followupPress(r *request, cb callback) error {
+	if cb.action == "mine" {
+		return h.followupMine(r, cb.arg)
+	}
 	idText, arg, _ := strings.Cut(cb.arg, ".")
 	id, _ := strconv.ParseInt(idText, 10, 64)
 	f, err := r.tx.FollowupOfCase(r.ctx, id)

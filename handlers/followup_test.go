@@ -235,6 +235,57 @@ func TestResidentFollowsUp(t *testing.T) {
 	}
 }
 
+// TestTeamMemberOpensAFollowupLink: another member of a team who opens a
+// resident's link (a coordinator checking a slip) is asked before the
+// follow-up becomes theirs: opening it takes nothing; "this is my dossier"
+// makes them its resident (a double tap changes nothing), after which
+// anyone else is told the link was taken; a forged token takes nothing.
+func TestTeamMemberOpensAFollowupLink(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	v := w.volunteer("Vân")
+	ms := w.finishWithCode(v, "000.00.12.H26-251127-0002")
+	c, _ := w.lastCase(v)
+	m := regexp.MustCompile(`start=([A-Za-z0-9_-]+)$`).FindStringSubmatch(decodeQR(t, ms[0].Photo))
+	if m == nil {
+		t.Fatal("no token in the slip's QR code")
+	}
+	token := m[1]
+
+	member := w.volunteer("Mai")
+	got := last(t, w.send(member, "/start "+token))
+	if !strings.HasPrefix(got.Text, w.vi("followup.member_ask", locales.Data{"Case": c.ID})) ||
+		!strings.Contains(got.Text, "000.00.12.H26-251127-0002") || !hasButton(got, w.vi("followup.member_mine")) {
+		t.Fatalf("a team member opening the link: %q %v", got.Text, got.Keyboard)
+	}
+	if f, _ := w.followupRow(c.ID); f.Chat.Valid {
+		t.Fatalf("opening the link made the member its resident: %+v", f)
+	}
+	asked := got.ID
+
+	got = last(t, w.press(member, w.vi("followup.member_mine")))
+	if got.ID != asked || !strings.HasPrefix(got.Text, w.vi("followup.greeting")) || !strings.Contains(got.Text, w.vi("followup.consent_ask")) {
+		t.Fatalf("after \"this is my dossier\": %q", got.Text)
+	}
+	if f, _ := w.followupRow(c.ID); f.Chat.Int64 != member.ID {
+		t.Fatalf("the member is not the resident: %+v", f)
+	}
+	w.forge(member, asked, "f:mine:"+token+":0") // a double tap
+	if f, _ := w.followupRow(c.ID); f.Chat.Int64 != member.ID || f.Consent.Valid {
+		t.Fatalf("after a double tap: %+v", f)
+	}
+
+	other := w.volunteer("Lan")
+	got = last(t, w.send(other, "/start "+token))
+	if !strings.Contains(got.Text, w.vi("followup.taken")) || len(got.Keyboard) != 0 {
+		t.Errorf("another member after the link was taken: %q %v", got.Text, got.Keyboard)
+	}
+	w.forge(other, got.ID, "f:mine:"+token+":0")
+	w.forge(other, got.ID, "f:mine:AAAAAAAAAAAAAAAAAAAAAAAA:0")
+	if f, _ := w.followupRow(c.ID); f.Chat.Int64 != member.ID {
+		t.Errorf("after forged presses: %+v", f)
+	}
+}
+
 // remind does what the reminder job does: finds the due reminders on day,
 // records each as sent and enqueues its message in the same transaction.
 func (w *world) remind(day time.Time) int {
