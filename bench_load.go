@@ -50,6 +50,8 @@ type loadRow struct {
 	cases      int64         // cases that reached their summary
 	silent     int64         // updates after which no reply came within 2s
 	cpu        time.Duration // CPU time of the bot's process
+	serverCPU  time.Duration // of the whole PostgreSQL server, when it runs on this machine; else -1
+	benchCPU   time.Duration // of this process (the fake Telegram and the volunteers); -1 in-process
 	peakRSS    int64         // bytes; -1 when unknown
 	peakReset  bool          // peakRSS is this run's own (else: the process's so far)
 }
@@ -84,10 +86,12 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	defer admin.Close()
 	admin.SetMaxOpenConns(1)
 	var version, fsync, syncCommit string
-	if err := admin.QueryRowContext(ctx, `SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')`).
-		Scan(&version, &fsync, &syncCommit); err != nil {
+	var backend int
+	if err := admin.QueryRowContext(ctx, `SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), pg_backend_pid()`).
+		Scan(&version, &fsync, &syncCommit, &backend); err != nil {
 		return fmt.Errorf("bench: ask the server: %w", err)
 	}
+	server := postmasterOf(backend)
 
 	var ref reference
 	if f.reference > 0 {
@@ -147,7 +151,7 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	}
 
 	rows := make([]loadRow, 0, len(f.chats))
-	before, err := quiet(ctx, admin, b, track)
+	before, err := quiet(ctx, admin, b, track, server)
 	if err != nil {
 		return err
 	}
@@ -158,7 +162,7 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 		if err != nil {
 			return err
 		}
-		after, err := quiet(ctx, admin, b, track)
+		after, err := quiet(ctx, admin, b, track, server)
 		if err != nil {
 			return err
 		}
@@ -168,6 +172,10 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 		row.allocated = after.allocated - before.allocated
 		row.peakRSS, row.peakReset = peakRSS(b.pid()), reset
 		row.cpu = after.cpu - before.cpu
+		row.serverCPU, row.benchCPU = cpuDelta(before.serverCPU, after.serverCPU), cpuDelta(before.benchCPU, after.benchCPU)
+		if f.inProcess {
+			row.benchCPU = -1 // the bot's CPU is the whole process's
+		}
 		rows = append(rows, row)
 		before = after
 	}
@@ -187,8 +195,10 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	if f.inProcess {
 		fmt.Fprintln(stdout, "-in-process: allocations, CPU and peak RSS are the whole process, fake Telegram and simulated volunteers included.")
 	} else {
-		fmt.Fprintln(stdout, "allocations, CPU and peak RSS are the bot's process alone (dvcbot bench-bot); the fake Telegram and the volunteers run in another.")
+		fmt.Fprintln(stdout, "allocations, CPU and peak RSS are the bot's process alone (dvcbot bench-bot); the fake Telegram and the volunteers run in another")
+		fmt.Fprintln(stdout, "(bench CPU).")
 	}
+	fmt.Fprintln(stdout, "PG CPU: the whole PostgreSQL server's processes (/proc; — when the server is not on this machine), other databases' work included.")
 	return nil
 }
 
@@ -219,6 +229,7 @@ type snapshot struct {
 	handled, commits, trips int64
 	allocated               uint64
 	cpu                     time.Duration // the bot's process
+	serverCPU, benchCPU     time.Duration // PostgreSQL's processes (-1: not here) and this one's
 	// own counts the bench's own statements in the bot's database up to
 	// and including the xact_commit reading: each is a transaction there.
 	own int64
@@ -228,7 +239,7 @@ type snapshot struct {
 // every server backend of the bot has flushed its statistics (PostgreSQL
 // keeps a busy backend's counts for up to ten seconds otherwise, and
 // flushes them when it exits), and reads the counters.
-func quiet(ctx context.Context, admin *sql.DB, b loadBot, t *tracker) (snapshot, error) {
+func quiet(ctx context.Context, admin *sql.DB, b loadBot, t *tracker, server int) (snapshot, error) {
 	if err := b.keepIdle(false); err != nil { // closes the idle connections: the bot is idle
 		return snapshot{}, err
 	}
@@ -260,32 +271,108 @@ func quiet(ctx context.Context, admin *sql.DB, b loadBot, t *tracker) (snapshot,
 	}
 	s.handled = t.count.Load()
 	s.cpu = cpuTime(b.pid())
+	s.serverCPU, s.benchCPU = serverCPU(server), cpuTime(os.Getpid())
 	return s, b.keepIdle(true)
+}
+
+func cpuDelta(before, after time.Duration) time.Duration {
+	if before < 0 || after < 0 {
+		return -1
+	}
+	return after - before
+}
+
+// procStat reads /proc/PID/stat: the command and the fields after it
+// (fields[0] is the state, fields[1] the parent, fields[11:15] utime,
+// stime, cutime and cstime, in clock ticks).
+func procStat(pid int) (comm string, fields []string, ok bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return "", nil, false
+	}
+	// The command is in parentheses and may hold spaces.
+	head, rest, found := strings.Cut(string(b), ") ")
+	_, comm, _ = strings.Cut(head, " (")
+	fields = strings.Fields(rest)
+	return comm, fields, found && len(fields) >= 15
+}
+
+// ticks sums fields of /proc/PID/stat as a duration.
+func ticks(fields []string) (time.Duration, bool) {
+	var n int64
+	for _, f := range fields {
+		v, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return 0, false
+		}
+		n += v
+	}
+	return time.Duration(n) * time.Second / clockTicks, true
+}
+
+// postmasterOf is the PostgreSQL server process whose backend is pid, or
+// 0 when it does not run on this machine (in sight of /proc).
+func postmasterOf(backend int) int {
+	comm, fields, ok := procStat(backend)
+	if !ok || comm != "postgres" {
+		return 0
+	}
+	parent, err := strconv.Atoi(fields[1])
+	if err != nil {
+		return 0
+	}
+	if comm, _, ok := procStat(parent); !ok || comm != "postgres" {
+		return 0
+	}
+	return parent
+}
+
+// serverCPU is the CPU time the whole server has used so far, or -1: the
+// server process's own, its live children's (backends, the checkpointer,
+// autovacuum…) and, as it reaps them, its exited children's (cutime).
+func serverCPU(postmaster int) time.Duration {
+	if postmaster == 0 {
+		return -1
+	}
+	_, fields, ok := procStat(postmaster)
+	if !ok {
+		return -1
+	}
+	total, ok := ticks(fields[11:15])
+	if !ok {
+		return -1
+	}
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return -1
+	}
+	parent := strconv.Itoa(postmaster)
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if _, f, ok := procStat(pid); ok && f[1] == parent {
+			if d, ok := ticks(f[11:13]); ok {
+				total += d
+			}
+		}
+	}
+	return total
 }
 
 // cpuTime is the CPU time process pid has used so far, user and system
 // (/proc/PID/stat), or -1.
 func cpuTime(pid int) time.Duration {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
+	_, fields, ok := procStat(pid)
+	if !ok {
 		return -1
 	}
-	// The fields after the command, which is in parentheses and may hold
-	// spaces: utime and stime are the 12th and 13th (14 and 15 of proc(5)).
-	_, rest, ok := strings.Cut(string(b), ") ")
-	fields := strings.Fields(rest)
-	if !ok || len(fields) < 13 {
+	d, ok := ticks(fields[11:13])
+	if !ok {
 		return -1
 	}
-	var ticks int64
-	for _, f := range fields[11:13] {
-		n, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return -1
-		}
-		ticks += n
-	}
-	return time.Duration(ticks) * time.Second / clockTicks
+	return d
 }
 
 // clockTicks is USER_HZ, the unit of /proc's CPU times: 100 on Linux.
@@ -851,12 +938,13 @@ func loopReference(ctx context.Context, url string, d time.Duration, scale int) 
 
 func printRows(w io.Writer, rows []loadRow, ref reference) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "chats\tupdates/s\tvs pgbench\tp50\tp95\tp99\tcommits/upd\ttrips/upd\talloc/upd\tCPU/upd\tpeak RSS\tcases\t")
+	fmt.Fprintln(tw, "chats\tupdates/s\tvs pgbench\tp50\tp95\tp99\tcommits/upd\ttrips/upd\talloc/upd\tCPU/upd\tpeak RSS\tcases\tPG CPU/upd\tbench CPU/upd\t")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%d\t%.0f\t%s\t%s\t%s\t%s\t%.2f\t%.1f\t%s\t%s\t%s\t%d\t\n",
+		fmt.Fprintf(tw, "%d\t%.0f\t%s\t%s\t%s\t%s\t%.2f\t%.1f\t%s\t%s\t%s\t%d\t%s\t%s\t\n",
 			r.chats, r.perSecond(), ratio(r, ref), ms(r.p50), ms(r.p95), ms(r.p99),
 			float64(r.commits)/float64(r.updates), float64(r.roundTrips)/float64(r.updates),
-			kib(r.allocated, r.updates), cpuPer(r), rss(r), r.cases)
+			kib(r.allocated, r.updates), cpuPer(r.cpu, r.updates), rss(r), r.cases,
+			cpuPer(r.serverCPU, r.updates), cpuPer(r.benchCPU, r.updates))
 	}
 	tw.Flush()
 	for _, r := range rows {
@@ -867,13 +955,13 @@ func printRows(w io.Writer, rows []loadRow, ref reference) {
 }
 
 func printMarkdown(w io.Writer, rows []loadRow, ref reference) {
-	fmt.Fprintln(w, "| chats | updates/s | of pgbench -N | latency p50 / p95 / p99 | commits / update | round trips / update | allocated / update | CPU / update | peak RSS |")
+	fmt.Fprintln(w, "| chats | updates/s | of pgbench -N | latency p50 / p95 / p99 | commits / update | round trips / update | allocated / update | CPU / update: bot, PostgreSQL, bench | peak RSS |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
-		fmt.Fprintf(w, "| %d | %.0f | %s | %s / %s / %s ms | %.2f | %.1f | %s | %s | %s |\n",
+		fmt.Fprintf(w, "| %d | %.0f | %s | %s / %s / %s ms | %.2f | %.1f | %s | %s, %s, %s | %s |\n",
 			r.chats, r.perSecond(), ratio(r, ref), msNum(r.p50), msNum(r.p95), msNum(r.p99),
 			float64(r.commits)/float64(r.updates), float64(r.roundTrips)/float64(r.updates),
-			kib(r.allocated, r.updates), cpuPer(r), rss(r))
+			kib(r.allocated, r.updates), cpuPer(r.cpu, r.updates), cpuPer(r.serverCPU, r.updates), cpuPer(r.benchCPU, r.updates), rss(r))
 	}
 }
 
@@ -894,12 +982,12 @@ func msNum(d time.Duration) string {
 	return strconv.FormatFloat(v, 'f', 0, 64)
 }
 
-// cpuPer is the bot process's CPU time per update.
-func cpuPer(r loadRow) string {
-	if r.cpu < 0 || r.updates == 0 {
-		return "?"
+// cpuPer is CPU time per update ("—" when not measured).
+func cpuPer(cpu time.Duration, updates int64) string {
+	if cpu < 0 || updates == 0 {
+		return "—"
 	}
-	return fmt.Sprintf("%.2f ms", float64(r.cpu)/float64(time.Millisecond)/float64(r.updates))
+	return fmt.Sprintf("%.2f ms", float64(cpu)/float64(time.Millisecond)/float64(updates))
 }
 
 func kib(bytes uint64, n int64) string {

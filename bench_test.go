@@ -36,20 +36,29 @@ func testBenchLoad(t *testing.T, mode []string) {
 	if ref == nil || ref[1] == "0" {
 		t.Fatalf("no reference tps:\n%s", report)
 	}
-	// chats, updates/s, ratio, p50, p95, p99, commits, trips, alloc, CPU, RSS.
-	row := regexp.MustCompile(`(?m)^\| ([0-9]+) \| ([0-9]+) \| ([0-9.]+)% \| ([0-9.]+) / ([0-9.]+) / ([0-9.]+) ms \| ([0-9.]+) \| ([0-9.]+) \| ([0-9]+) KiB \| ([0-9.]+) ms \| ([0-9]+) MiB \|$`)
+	// chats, updates/s, ratio, p50, p95, p99, commits, trips, alloc, CPU
+	// (the bot's, the server's, the bench's), RSS.
+	row := regexp.MustCompile(`(?m)^\| ([0-9]+) \| ([0-9]+) \| ([0-9.]+)% \| ([0-9.]+) / ([0-9.]+) / ([0-9.]+) ms \| ([0-9.]+) \| ([0-9.]+) \| ([0-9]+) KiB \| ([0-9.]+) ms, ([0-9.]+ ms|—), ([0-9.]+ ms|—) \| ([0-9]+) MiB \|$`)
 	rows := row.FindAllStringSubmatch(report, -1)
 	if len(rows) != 2 || rows[0][1] != "1" || rows[1][1] != "3" {
 		t.Fatalf("want markdown rows for 1 and 3 chats:\n%s", report)
 	}
 	for _, r := range rows {
-		for i, name := range []string{2: "updates/s", 3: "ratio", 4: "p50", 7: "commits/update", 8: "round trips/update", 9: "allocated/update", 10: "CPU/update", 11: "peak RSS"} {
+		for i, name := range []string{2: "updates/s", 3: "ratio", 4: "p50", 7: "commits/update", 8: "round trips/update", 9: "allocated/update", 10: "CPU/update", 13: "peak RSS"} {
 			if name == "" {
 				continue
 			}
 			if v, err := strconv.ParseFloat(r[i], 64); err != nil || v <= 0 {
 				t.Errorf("%s chats: %s is %q\n%s", r[1], name, r[i], report)
 			}
+		}
+		// The test server runs here: its CPU is read from /proc. The
+		// bench's own process is measured when the bot has one of its own.
+		if v, err := strconv.ParseFloat(strings.TrimSuffix(r[11], " ms"), 64); err != nil || v <= 0 {
+			t.Errorf("%s chats: PostgreSQL's CPU per update is %q\n%s", r[1], r[11], report)
+		}
+		if inProcess := len(mode) > 0; inProcess != (r[12] == "—") {
+			t.Errorf("%s chats (%v): the bench's CPU per update is %q", r[1], mode, r[12])
 		}
 		// Every update commits at least its handler's transaction, and
 		// costs several round trips.
