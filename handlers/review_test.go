@@ -88,8 +88,9 @@ func TestRetentionLeavesNoResidentChat(t *testing.T) {
 
 // TestFollowupLinkPausesTheCaseOnScreen: a volunteer in the middle of a
 // case opens a follow-up link (a colleague's slip: their own family's
-// dossier). The link takes the chat away from the case, so the case is
-// paused, as /new, /team or /tally would, not left open with its clock
+// dossier). Opening it only asks (the case stays on screen, open); saying
+// it is their own dossier takes the chat away from the case, so the case
+// is paused, as /new, /team or /tally would, not left open with its clock
 // running and nothing on screen.
 func TestFollowupLinkPausesTheCaseOnScreen(t *testing.T) {
 	clk := newClock()
@@ -106,8 +107,15 @@ func TestFollowupLinkPausesTheCaseOnScreen(t *testing.T) {
 		t.Fatalf("the case before the link: %s", open.Status)
 	}
 	got := last(t, w.send(other, "/start "+token))
-	if !strings.Contains(got.Text, w.vi("followup.consent_ask")) {
+	if !hasButton(got, w.vi("followup.member_mine")) {
 		t.Fatalf("the link: %q", got.Text)
+	}
+	if c, _ := w.caseByID(other, open.ID); c.Status != storage.CaseOpen {
+		t.Errorf("the case after opening the link: %s", c.Status)
+	}
+	got = last(t, w.press(other, w.vi("followup.member_mine")))
+	if !strings.Contains(got.Text, w.vi("followup.consent_ask")) {
+		t.Fatalf("after \"this is my dossier\": %q", got.Text)
 	}
 	if c, es := w.caseByID(other, open.ID); c.Status != storage.CasePaused || !strings.HasSuffix(kinds(es), "pause2") {
 		t.Errorf("the case after the link: %s, events %s", c.Status, kinds(es))
