@@ -331,30 +331,16 @@ func postmasterOf(backend int) int {
 // server process's own, its live children's (backends, the checkpointer,
 // autovacuum…) and, as it reaps them, its exited children's (cutime).
 func serverCPU(postmaster int) time.Duration {
-	if postmaster == 0 {
-		return -1
-	}
-	_, fields, ok := procStat(postmaster)
-	if !ok {
-		return -1
-	}
-	total, ok := ticks(fields[11:15])
-	if !ok {
-		return -1
-	}
+	total := procCPU(postmaster, true)
 	entries, err := os.ReadDir("/proc")
-	if err != nil {
+	if postmaster == 0 || total < 0 || err != nil {
 		return -1
 	}
 	parent := strconv.Itoa(postmaster)
 	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		if _, f, ok := procStat(pid); ok && f[1] == parent {
-			if d, ok := ticks(f[11:13]); ok {
-				total += d
+		if pid, err := strconv.Atoi(e.Name()); err == nil {
+			if _, f, ok := procStat(pid); ok && f[1] == parent {
+				total += max(procCPU(pid, false), 0)
 			}
 		}
 	}
@@ -363,12 +349,20 @@ func serverCPU(postmaster int) time.Duration {
 
 // cpuTime is the CPU time process pid has used so far, user and system
 // (/proc/PID/stat), or -1.
-func cpuTime(pid int) time.Duration {
+func cpuTime(pid int) time.Duration { return procCPU(pid, false) }
+
+// procCPU is process pid's CPU time so far, with its reaped children's
+// when children is set, or -1.
+func procCPU(pid int, children bool) time.Duration {
 	_, fields, ok := procStat(pid)
 	if !ok {
 		return -1
 	}
-	d, ok := ticks(fields[11:13])
+	end := 13 // utime, stime
+	if children {
+		end = 15 // and cutime, cstime
+	}
+	d, ok := ticks(fields[11:end])
 	if !ok {
 		return -1
 	}

@@ -68,7 +68,7 @@ func (s *Store) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpda
 	err := s.db.SelectContext(ctx, &rows, `
 		WITH stored AS (
 			INSERT INTO updates (update_id, chat_id, payload)
-			SELECT u.id, u.chat, `+p.part("$3", "u")+`
+			SELECT u.id, u.chat, `+substringOf("$3", "u")+`
 			FROM unnest($1::bigint[], $2::bigint[], $4::int[], $5::int[]) AS u (id, chat, start, len)
 			ON CONFLICT (update_id) DO NOTHING
 			RETURNING update_id, chat_id)
@@ -223,7 +223,7 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 	err = tx.SelectContext(ctx, &rows, `
 		WITH done AS (`+mark+`)
 		INSERT INTO outbox (chat_id, update_id, kind, body, owner, lease_until)
-		SELECT $4, $1, r.kind, `+p.part("$6", "r")+`,
+		SELECT $4, $1, r.kind, `+substringOf("$6", "r")+`,
 			CASE WHEN b.blocked THEN NULL ELSE $7 END,
 			CASE WHEN b.blocked THEN NULL ELSE clock_timestamp() + make_interval(secs => $8) END
 		FROM unnest($5::text[], $10::int[], $11::int[]) WITH ORDINALITY AS r (kind, start, len, n),

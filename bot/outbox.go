@@ -366,7 +366,7 @@ func Enqueue(ctx context.Context, tx Execer, replies ...Reply) error {
 	p := pack(bodies)
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO outbox (chat_id, kind, body)
-		SELECT r.chat, r.kind, `+p.part("$3", "r")+`
+		SELECT r.chat, r.kind, `+substringOf("$3", "r")+`
 		FROM unnest($1::bigint[], $2::text[], $4::int[], $5::int[]) WITH ORDINALITY AS r (chat, kind, start, len, n)
 		ORDER BY r.n`, pq.Array(chats), pq.Array(kinds), p.all, pq.Array(p.starts), pq.Array(p.lens))
 	return wrapErr("outbox: enqueue replies", err)
@@ -394,8 +394,8 @@ func pack(bs [][]byte) packed {
 	return p
 }
 
-// part is the SQL that takes one string out of the bytea parameter param,
-// where row has the string's start and len.
-func (packed) part(param, row string) string {
+// substringOf is the SQL that takes one string out of a packed bytea
+// parameter param, where row has the string's start and len.
+func substringOf(param, row string) string {
 	return "substring(" + param + "::bytea FROM " + row + ".start FOR " + row + ".len)"
 }

@@ -165,9 +165,8 @@ func (p *Poller) getUpdates(ctx context.Context, client *http.Client, offset int
 		apiError
 	}
 	var decodeErr error
-	if err := readBody(io.LimitReader(resp.Body, 64<<20), func(data []byte) error {
+	if err := readBody(io.LimitReader(resp.Body, 64<<20), func(data []byte) {
 		decodeErr = json.Unmarshal(data, &answer)
-		return nil
 	}); err != nil {
 		return nil, fmt.Errorf("getUpdates: %w", err)
 	}

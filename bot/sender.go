@@ -281,9 +281,8 @@ func (w wholeBodies) RoundTrip(r *http.Request) (*http.Response, error) {
 		return w.next.RoundTrip(r)
 	}
 	var b []byte
-	err := readBody(io.LimitReader(r.Body, wholeBodyMax+1), func(p []byte) error {
+	err := readBody(io.LimitReader(r.Body, wholeBodyMax+1), func(p []byte) {
 		b = bytes.Clone(p) // the request may still be sent after RoundTrip returns
-		return nil
 	})
 	if err != nil {
 		r.Body.Close()
@@ -308,7 +307,7 @@ var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // readBody reads r into a lent buffer and hands its bytes to use, which
 // must not keep them.
-func readBody(r io.Reader, use func([]byte) error) error {
+func readBody(r io.Reader, use func([]byte)) error {
 	buf := bodies.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -319,5 +318,6 @@ func readBody(r io.Reader, use func([]byte) error) error {
 	if _, err := buf.ReadFrom(r); err != nil {
 		return err
 	}
-	return use(buf.Bytes())
+	use(buf.Bytes())
+	return nil
 }
