@@ -65,9 +65,16 @@ func (b *inProcessBot) keepIdle(on bool) error {
 }
 
 func (b *inProcessBot) counters() (int64, uint64, error) {
+	trips, allocated := b.d.usage()
+	return trips, allocated, nil
+}
+
+// usage is the round trips counted so far and the bytes this process has
+// allocated.
+func (d *tripDialer) usage() (trips int64, allocated uint64) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	return b.d.trips.Load(), m.TotalAlloc, nil
+	return d.trips.Load(), m.TotalAlloc
 }
 
 func (b *inProcessBot) pid() int     { return os.Getpid() }
@@ -239,9 +246,8 @@ func benchBotCommand(ctx context.Context, args []string, getenv func(string) str
 			store.DB().SetMaxIdleConns(storage.MaxConns)
 			say("ok")
 		case "counters":
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			say(fmt.Sprintf("c %d %d", dialer.trips.Load(), m.TotalAlloc))
+			trips, allocated := dialer.usage()
+			say(fmt.Sprintf("c %d %d", trips, allocated))
 		default:
 			say("unknown: " + q)
 		}

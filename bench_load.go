@@ -340,7 +340,9 @@ func serverCPU(postmaster int) time.Duration {
 	for _, e := range entries {
 		if pid, err := strconv.Atoi(e.Name()); err == nil {
 			if _, f, ok := procStat(pid); ok && f[1] == parent {
-				total += max(procCPU(pid, false), 0)
+				if d, ok := ticks(f[11:13]); ok {
+					total += d
+				}
 			}
 		}
 	}

@@ -272,8 +272,9 @@ func residentConsentVersion(t *locales.Localizer) string {
 
 // followupPress takes a press on a follow-up button: the consent answer,
 // a rating, "no comment", an answer to a reminder, or a team member's
-// "this is my dossier". Only the follow-up's resident may press the others; a press that changes nothing (a double
-// tap, an old message) is answered and shows where things stand.
+// "this is my dossier". Only the follow-up's resident may press the
+// others; a press that changes nothing (a double tap, an old message) is
+// answered and shows where things stand.
 func (h *Handlers) followupPress(r *request, cb callback) error {
 	if cb.action == "mine" {
 		return h.followupMine(r, cb.arg)

@@ -4,10 +4,11 @@
 // Vietnamese glyph. Every text comes from the caller, already localized.
 //
 // It draws with golang.org/x/image/font/opentype straight onto an
-// image.RGBA (the chart) or an image.Gray (the slip, which has no colour). The pictures need only filled rectangles and anti-aliased
-// text, and the layout that reads well on a phone (a label on its own line
-// above each bar, "…" cut only between whole characters, values at the bar
-// ends, text wrapped by measured width) is a few lines of arithmetic. A
+// image.RGBA (the chart) or an image.Gray (the slip, which has no colour).
+// The pictures need only filled rectangles and anti-aliased text, and the
+// layout that reads well on a phone (a label on its own line above each
+// bar, "…" cut only between whole characters, values at the bar ends, text
+// wrapped by measured width) is a few lines of arithmetic. A
 // plotting library (gonum.org/v1/plot) would bring axes, ticks and a PDF/SVG
 // stack we do not use, and squeeze long category labels into an axis
 // column; fogleman/gg is unmaintained since 2019. x/image is kept by the Go
