@@ -525,8 +525,9 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	}
 	if tl.Scope.Volunteer == 0 {
 		lines = append(lines, "", t.T("tally.top_volunteers"))
-		for _, v := range tl.Volunteers[:min(n, len(tl.Volunteers))] {
-			lines = append(lines, "• "+cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10))+" – "+strconv.Itoa(v.Cases))
+		names := volunteerNames(t, tl.Volunteers)
+		for i, v := range tl.Volunteers[:min(n, len(tl.Volunteers))] {
+			lines = append(lines, "• "+names[i]+" – "+strconv.Itoa(v.Cases))
 		}
 		if len(tl.Volunteers) > n {
 			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Volunteers) - n}))
@@ -548,6 +549,68 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	}
 	lines = append(lines, "", t.T("tally.followups", locales.Data{"Consented": f.Consented, "Resolved": f.Resolved, "OnTime": f.Resolved - f.Late, "Late": f.Late, "Unresolved": f.Unresolved, "Rating": rating, "Rated": f.Rated}))
 	return strings.Join(lines, "\n")
+}
+
+// volunteerNames are the volunteers' names as a tally shows them: the first
+// name ("#id" for a member removed from their team, who has none), and,
+// where several of them bear the same name, what tells them apart as /team
+// does — their commune where those differ, the day they joined where that
+// is not enough, and their number where nothing else is.
+func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string {
+	byName := map[string][]int{}
+	for i, v := range vs {
+		byName[v.FirstName] = append(byName[v.FirstName], i)
+	}
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10))
+	}
+	for name, same := range byName {
+		if name == "" || len(same) < 2 {
+			continue
+		}
+		// The commune tells them apart unless all of them share it.
+		communes := map[string]bool{}
+		for _, i := range same {
+			communes[vs[i].Commune] = true
+		}
+		which := make([][]string, len(vs))
+		if len(communes) > 1 {
+			for _, i := range same {
+				if vs[i].Commune != "" {
+					which[i] = append(which[i], vs[i].Commune)
+				}
+			}
+		}
+		// Then the day they joined, then the number, for those still alike.
+		for _, more := range []func(v storage.VolunteerCount) string{
+			func(v storage.VolunteerCount) string {
+				if v.Joined.IsZero() {
+					return ""
+				}
+				return t.T("tally.volunteer_joined", locales.Data{"Day": vnDay(v.Joined)})
+			},
+			func(v storage.VolunteerCount) string { return "#" + strconv.FormatInt(v.ID, 10) },
+		} {
+			seen := map[string]int{}
+			for _, i := range same {
+				seen[strings.Join(which[i], ", ")]++
+			}
+			for _, i := range same {
+				if seen[strings.Join(which[i], ", ")] > 1 {
+					if s := more(vs[i]); s != "" {
+						which[i] = append(which[i], s)
+					}
+				}
+			}
+		}
+		for _, i := range same {
+			if len(which[i]) > 0 {
+				names[i] = t.T("tally.volunteer_which", locales.Data{"Name": name, "Which": strings.Join(which[i], ", ")})
+			}
+		}
+	}
+	return names
 }
 
 func formatMinutes(t *locales.Localizer, m float64) string {
@@ -728,8 +791,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		{Name: t.T("tally.sheet_volunteers"), Total: total,
 			Columns: []reports.Column{col("volunteer", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
 			Rows: func(yield func([]any) error) error {
-				for _, v := range tl.Volunteers {
-					if err := yield([]any{cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10)), v.Cases, v.Helped}); err != nil {
+				names := volunteerNames(t, tl.Volunteers)
+				for i, v := range tl.Volunteers {
+					if err := yield([]any{names[i], v.Cases, v.Helped}); err != nil {
 						return err
 					}
 				}

@@ -326,6 +326,88 @@ func TestTallyCancelAndStale(t *testing.T) {
 	}
 }
 
+// Volunteers of the same first name are told apart in the text and the
+// spreadsheet as /team tells them apart: by commune, then by the day they
+// joined, then by number.
+func TestTallyTellsNamesApart(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(func() time.Time { return nov(27, 10, 0) }))
+	joined := func(u *telegramtest.User, day time.Time) {
+		if _, err := w.store.DB().Exec(`UPDATE users SET joined_at = $2 WHERE telegram_id = $1`, u.ID, day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	minhA := w.tallyMember("Minh", anHoiTayCode, storage.RoleVolunteer)
+	minhB := w.tallyMember("Minh", benThanhCode, storage.RoleVolunteer)
+	lan1 := w.tallyMember("Lan", anHoiTayCode, storage.RoleVolunteer)
+	lan2 := w.tallyMember("Lan", anHoiTayCode, storage.RoleVolunteer)
+	hoa1 := w.tallyMember("Hoa", anHoiTayCode, storage.RoleVolunteer)
+	hoa2 := w.tallyMember("Hoa", anHoiTayCode, storage.RoleVolunteer)
+	an := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
+	joined(lan1, time.Date(2026, 10, 1, 8, 0, 0, 0, ict))
+	joined(lan2, time.Date(2026, 11, 2, 23, 30, 0, 0, ict)) // 2/11 in Vietnam, 1/11 in UTC
+	for _, u := range []*telegramtest.User{hoa1, hoa2} {
+		joined(u, time.Date(2026, 9, 5, 9, 0, 0, 0, ict))
+	}
+	for i, u := range []*telegramtest.User{minhA, minhB, lan1, lan2, hoa1, hoa2, an} {
+		commune := anHoiTayCode
+		if u == minhB {
+			commune = benThanhCode
+		}
+		w.closedCase(u.ID, commune, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(3+i, 9, 0), nov(3+i, 9, 20))
+	}
+	hoa := func(u *telegramtest.User) string {
+		return "Hoa (vào 05/09/2026, #" + strconv.FormatInt(u.ID, 10) + ")"
+	}
+	for _, c := range []struct {
+		who        *telegramtest.User
+		want, lack []string
+	}{
+		// The city: the two Minh by commune; the others share theirs.
+		{w.tallyMember("Phương", "", storage.RoleProvinceCoordinator),
+			[]string{"Minh (Phường An Hội Tây)", "Minh (Phường Bến Thành)", "Lan (vào 01/10/2026)", "Lan (vào 02/11/2026)",
+				hoa(hoa1), hoa(hoa2), "An – 1"},
+			[]string{"An ("}},
+		// One commune: one Minh, no qualifier.
+		{w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator),
+			[]string{"Minh – 1", "Lan (vào 01/10/2026)", hoa(hoa1)},
+			[]string{"Minh (", "Bến Thành"}},
+	} {
+		only(t, w.send(c.who, "/tally"))
+		ms := w.press(c.who, "Tháng này")
+		if len(ms) != 3 || ms[2].Document == nil {
+			t.Fatalf("want the text, a chart and a spreadsheet: %+v", ms)
+		}
+		for _, want := range c.want {
+			if !strings.Contains(ms[0].Text, want) {
+				t.Errorf("%s's tally lacks %q:\n%s", c.who.FirstName, want, ms[0].Text)
+			}
+		}
+		for _, lack := range c.lack {
+			if strings.Contains(ms[0].Text, lack) {
+				t.Errorf("%s's tally has %q:\n%s", c.who.FirstName, lack, ms[0].Text)
+			}
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(ms[2].Document.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := sheetTotals(t, f, "Theo tình nguyện viên")
+		f.Close()
+		names := map[string]bool{}
+		for _, r := range rows {
+			if names[r[0]] {
+				t.Errorf("%s's spreadsheet: %q twice", c.who.FirstName, r[0])
+			}
+			names[r[0]] = true
+		}
+		for _, want := range c.want[:3] {
+			if want = strings.TrimSuffix(want, " – 1"); !names[want] {
+				t.Errorf("%s's spreadsheet lacks %q: %v", c.who.FirstName, want, names)
+			}
+		}
+	}
+}
+
 // A province with many communes and volunteers: the text stays within one
 // Telegram message, the lists trimmed.
 func TestTallyTextFitsOneMessage(t *testing.T) {

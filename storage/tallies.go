@@ -170,10 +170,14 @@ type CommuneCount struct {
 	Cases, Helped                          int
 }
 
-// VolunteerCount is one volunteer's cases.
+// VolunteerCount is one volunteer's cases, with what tells them apart
+// from another of the same first name: their commune now and the day they
+// joined (zero when not known: a member removed from their team).
 type VolunteerCount struct {
 	ID            int64
 	FirstName     string
+	Commune       string
+	Joined        time.Time
 	Cases, Helped int
 }
 
@@ -320,13 +324,16 @@ const tallyStatement = `
 			WHEN 'volunteer' THEN g.volunteer_id::text WHEN 'minute' THEN g.minute::text ELSE '' END AS a,
 		CASE g.dim WHEN 'guide' THEN g.kind WHEN 'mode' THEN g.kind WHEN 'commune' THEN coalesce(cm.name, '')
 			WHEN 'volunteer' THEN coalesce(u.first_name, '') ELSE '' END AS b,
-		CASE g.dim WHEN 'guide' THEN g.outcome WHEN 'commune' THEN coalesce(cm.province_code, '') ELSE '' END AS c,
-		CASE g.dim WHEN 'guide' THEN g.reason WHEN 'commune' THEN coalesce(p.name, '') ELSE '' END AS d,
+		CASE g.dim WHEN 'guide' THEN g.outcome WHEN 'commune' THEN coalesce(cm.province_code, '')
+			WHEN 'volunteer' THEN coalesce(vc.name, '') ELSE '' END AS c,
+		CASE g.dim WHEN 'guide' THEN g.reason WHEN 'commune' THEN coalesce(p.name, '')
+			WHEN 'volunteer' THEN ` + joinedDay + ` ELSE '' END AS d,
 		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.consented, g.resolved, g.late, g.unresolved, g.rated, g.rating_sum
 	FROM g
 	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.commune_code
 	LEFT JOIN provinces p ON p.code = cm.province_code
 	LEFT JOIN users u ON g.dim = 'volunteer' AND u.telegram_id = g.volunteer_id
+	LEFT JOIN communes vc ON vc.code = u.commune_code
 	UNION ALL
 	SELECT 'problem', c.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, count(*), 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0
 	FROM (SELECT c.id, c.guide_id FROM ` + tallyCases + ` AND c.problems > 0) c
@@ -475,8 +482,8 @@ const rollupStatement = `
 	UNION ALL
 	SELECT g.dim, g.a,
 		CASE g.dim WHEN 'commune' THEN coalesce(cm.name, '') WHEN 'volunteer' THEN coalesce(u.first_name, '') ELSE g.b END,
-		CASE g.dim WHEN 'commune' THEN coalesce(cm.province_code, '') ELSE g.c END,
-		CASE g.dim WHEN 'commune' THEN coalesce(p.name, '') ELSE g.d END,
+		CASE g.dim WHEN 'commune' THEN coalesce(cm.province_code, '') WHEN 'volunteer' THEN coalesce(vc.name, '') ELSE g.c END,
+		CASE g.dim WHEN 'commune' THEN coalesce(p.name, '') WHEN 'volunteer' THEN ` + joinedDay + ` ELSE g.d END,
 		g.n, g.ok, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0
 	FROM (SELECT t.dim, t.a, t.b, t.c, t.d, sum(t.n) AS n, sum(t.ok) AS ok
 		FROM tally_counts t WHERE t.month >= $1::date AND t.month < $2::date%[1]s
@@ -484,7 +491,13 @@ const rollupStatement = `
 	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.a
 	LEFT JOIN provinces p ON p.code = cm.province_code
 	LEFT JOIN users u ON u.telegram_id = CASE WHEN g.dim = 'volunteer' THEN g.a::bigint END
+	LEFT JOIN communes vc ON vc.code = u.commune_code
 `
+
+// joinedDay is, in a tally's volunteer line, the day (Vietnam time) the
+// volunteer joined their team: with their commune, what tells apart two
+// volunteers of the same first name (/team shows both).
+const joinedDay = `coalesce(to_char(u.joined_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD'), '')`
 
 // rollupRows reads the rollups of the months [from, to) (from zero: from
 // the beginning) of the country or a province.
@@ -589,7 +602,8 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 			t.Communes = append(t.Communes, CommuneCount{Code: r.A, Name: r.B, ProvinceCode: r.C, ProvinceName: r.D, Cases: r.N, Helped: r.OK})
 		case "volunteer":
 			id, _ := strconv.ParseInt(r.A, 10, 64)
-			t.Volunteers = append(t.Volunteers, VolunteerCount{ID: id, FirstName: r.B, Cases: r.N, Helped: r.OK})
+			joined, _ := time.ParseInLocation(time.DateOnly, r.D, vietnam)
+			t.Volunteers = append(t.Volunteers, VolunteerCount{ID: id, FirstName: r.B, Commune: r.C, Joined: joined, Cases: r.N, Helped: r.OK})
 		case "problem":
 			step, _ := strconv.Atoi(r.D)
 			t.ProblemCounts = append(t.ProblemCounts, ProblemCount{Guide: r.A, StepID: r.B, Problem: r.C, Step: step, N: r.N})
