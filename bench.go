@@ -29,6 +29,7 @@ type benchFlags struct {
 	cpuprofile string        // pprof file of the whole run
 	memprofile string        // heap profile at the end of each chat count's window, to FILE.N
 	inProcess  bool          // the bot in the bench's process, not a child of its own
+	pace       time.Duration // a chat's mean pause between a reply and its next tap (0: none)
 
 	// The older measurements (-updates, -samples): given either, bench runs
 	// those instead — one update at a time, the wizard's step press, and a
@@ -53,6 +54,7 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (of the bot's process alone, without -in-process)")
 	fs.StringVar(&f.memprofile, "memprofile", "", "with -in-process: write a heap profile at the end of each chat count's measured window to this file, .N appended (N chats)")
 	fs.BoolVar(&f.inProcess, "in-process", false, "run the bot in the bench's process (with the fake Telegram and the volunteers) instead of a child process of its own")
+	fs.DurationVar(&f.pace, "pace", 0, "a chat's mean pause between the bot's reply and its next tap, drawn at random (exponential); 0: tap at once, so that the chats load the bot as hard as they can")
 	fs.BoolVar(&f.reports, "reports", false, "measure reports (tallies, chart, spreadsheet) on DATABASE_URL as seeded by dvcbot seed")
 	fs.IntVar(&f.runs, "runs", 20, "with -reports: runs of each tally")
 	fs.IntVar(&f.updates, "updates", 2000, "older measurement: updates in the backlog run")
@@ -74,8 +76,8 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 	if f.memprofile != "" && !f.inProcess {
 		return f, nil, &configError{"-memprofile", "needs -in-process: the heap profiled is this process's"}
 	}
-	if f.duration < 100*time.Millisecond || f.reference < 0 {
-		return f, nil, &configError{"flags", "-duration must be at least 100ms and -reference not negative"}
+	if f.duration < 100*time.Millisecond || f.reference < 0 || f.pace < 0 {
+		return f, nil, &configError{"flags", "-duration must be at least 100ms, -reference and -pace not negative"}
 	}
 	return f, fs.Args(), nil
 }

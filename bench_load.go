@@ -158,7 +158,7 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	for _, n := range f.chats {
 		fmt.Fprintf(stderr, "%d chats…\n", n)
 		reset := resetPeakRSS(b.pid())
-		row, err := runChats(ctx, users[:n], script, track, f.duration, heapProfile(f.memprofile, n))
+		row, err := runChats(ctx, users[:n], script, track, f.duration, f.pace, heapProfile(f.memprofile, n))
 		if err != nil {
 			return err
 		}
@@ -185,7 +185,11 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	if ref.tps > 0 {
 		fmt.Fprintf(stdout, "reference: %s: %.0f tps\n", ref.how, ref.tps)
 	}
-	fmt.Fprintf(stdout, "load: each chat a volunteer running whole birth-registration cases (problems, backs, pauses at random), the next tap after the reply; %v measured per chat count\n\n", f.duration)
+	next := "the next tap at once after the reply"
+	if f.pace > 0 {
+		next = fmt.Sprintf("the next tap %v after the reply on average (exponential)", f.pace)
+	}
+	fmt.Fprintf(stdout, "load: each chat a volunteer running whole birth-registration cases (problems, backs, pauses at random), %s; %v measured per chat count\n\n", next, f.duration)
 	printRows(stdout, rows, ref)
 	fmt.Fprintln(stdout, "\nMarkdown (docs/benchmarks.md):")
 	printMarkdown(stdout, rows, ref)
@@ -375,28 +379,31 @@ func procCPU(pid int, children bool) time.Duration {
 const clockTicks = 100
 
 // runChats runs n chats for a warm-up and then the measured window, and
-// lets every chat's last update finish.
-func runChats(ctx context.Context, users []*telegramtest.User, script *caseScript, t *tracker, window time.Duration, atEnd func() error) (loadRow, error) {
-	warm := min(max(window/5, 500*time.Millisecond), 3*time.Second)
+// lets every chat's last update finish. With a pace, each chat pauses that
+// long on average after a reply, and starts at a random moment of its first
+// pause, so that the chats do not tap in step.
+func runChats(ctx context.Context, users []*telegramtest.User, script *caseScript, t *tracker, window, pace time.Duration, atEnd func() error) (loadRow, error) {
+	warm := min(max(window/5, 500*time.Millisecond, 2*pace), 3*time.Second+2*pace)
 	var (
-		stop   atomic.Bool
+		stop   = make(chan struct{})
 		wg     sync.WaitGroup
 		errMu  sync.Mutex
 		first  error
+		once   sync.Once
 		chats  = make([]*chatter, len(users))
 		cases  atomic.Int64
 		silent atomic.Int64
 	)
 	for i, u := range users {
-		chats[i] = &chatter{u: u, s: script, t: t, rng: rand.New(rand.NewPCG(uint64(len(users)), uint64(i))), cases: &cases, silent: &silent}
+		chats[i] = &chatter{u: u, s: script, t: t, rng: rand.New(rand.NewPCG(uint64(len(users)), uint64(i))), pace: pace, cases: &cases, silent: &silent}
 		wg.Go(func() {
-			if err := chats[i].run(ctx, &stop); err != nil {
+			if err := chats[i].run(ctx, stop); err != nil {
 				errMu.Lock()
 				if first == nil {
 					first = err
 				}
 				errMu.Unlock()
-				stop.Store(true)
+				once.Do(func() { close(stop) })
 			}
 		})
 	}
@@ -405,7 +412,7 @@ func runChats(ctx context.Context, users []*telegramtest.User, script *caseScrip
 	time.Sleep(window)
 	t1, h1 := time.Now(), t.count.Load()
 	profErr := atEnd()
-	stop.Store(true)
+	once.Do(func() { close(stop) })
 	wg.Wait()
 	if first != nil {
 		return loadRow{}, first
@@ -599,6 +606,7 @@ type chatter struct {
 	s       *caseScript
 	t       *tracker
 	rng     *rand.Rand
+	pace    time.Duration         // mean pause after a reply (0: none)
 	screen  *telegramtest.Message // the newest message changed, that has buttons
 	samples []sample
 	cases   *atomic.Int64
@@ -611,9 +619,34 @@ type sample struct {
 	took time.Duration
 }
 
-// run taps until stop is set; it returns after the last update's reply.
-func (c *chatter) run(ctx context.Context, stop *atomic.Bool) error {
-	for !stop.Load() && ctx.Err() == nil {
+// run taps until stop is closed; it returns after the last update's reply.
+func (c *chatter) run(ctx context.Context, stop <-chan struct{}) error {
+	// Without a pace no draw is made: the chats tap as they did before -pace.
+	pause := func(draw func() time.Duration) bool {
+		if c.pace <= 0 {
+			return true
+		}
+		d := draw()
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			return true
+		case <-stop:
+			return false
+		case <-ctx.Done():
+			return false
+		}
+	}
+	if !pause(func() time.Duration { return time.Duration(c.rng.Int64N(int64(c.pace))) }) {
+		return ctx.Err()
+	}
+	for ctx.Err() == nil {
+		select {
+		case <-stop:
+			return nil
+		default:
+		}
 		begin := time.Now()
 		id := c.act()
 		at, err := c.t.await(ctx, id)
@@ -622,6 +655,9 @@ func (c *chatter) run(ctx context.Context, stop *atomic.Bool) error {
 		}
 		c.samples = append(c.samples, sample{begin, at.Sub(begin)})
 		c.read()
+		if !pause(func() time.Duration { return time.Duration(c.rng.ExpFloat64() * float64(c.pace)) }) {
+			break
+		}
 	}
 	return ctx.Err()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,7 +21,8 @@ func TestBenchLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs pgbench and two load runs (several seconds)")
 	}
-	for _, mode := range [][]string{nil, {"-in-process"}} {
+	// In-process, the chats pause after each reply (-pace).
+	for _, mode := range [][]string{nil, {"-in-process", "-pace", "20ms"}} {
 		t.Run(fmt.Sprint(mode), func(t *testing.T) { testBenchLoad(t, mode) })
 	}
 }
@@ -72,6 +74,10 @@ func testBenchLoad(t *testing.T, mode []string) {
 	if !strings.Contains(report, "chats  updates/s") {
 		t.Errorf("no plain table:\n%s", report)
 	}
+	paced := strings.Contains(report, "the next tap 20ms after the reply on average")
+	if paced != slices.Contains(mode, "-pace") || paced == strings.Contains(report, "the next tap at once") {
+		t.Errorf("%v: the report does not say how the chats tap:\n%s", mode, report)
+	}
 }
 
 func TestBenchFlags(t *testing.T) {
@@ -82,7 +88,7 @@ func TestBenchFlags(t *testing.T) {
 	if f, _, err := parseBenchFlags([]string{"-updates", "20", "-chats", "2"}, &bytes.Buffer{}); err != nil || !f.legacy {
 		t.Fatalf("-updates should select the older measurement: %+v, %v", f, err)
 	}
-	for _, bad := range [][]string{{"-chats", "0"}, {"-chats", "5,x"}, {"-duration", "1ms"}, {"-reference", "-1s"}} {
+	for _, bad := range [][]string{{"-chats", "0"}, {"-chats", "5,x"}, {"-duration", "1ms"}, {"-reference", "-1s"}, {"-pace", "-1s"}} {
 		if _, _, err := parseBenchFlags(bad, &bytes.Buffer{}); err == nil {
 			t.Errorf("%v: no error", bad)
 		}
