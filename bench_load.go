@@ -429,7 +429,8 @@ func runChats(ctx context.Context, users []*telegramtest.User, script *caseScrip
 		}
 	}
 	if len(lat) == 0 {
-		return loadRow{}, fmt.Errorf("bench: no update sent and handled within the %v window", window)
+		return loadRow{}, fmt.Errorf("bench: no update sent and handled within the %v window (%d chats; %d updates handled in it; %d without a reply within 2s in the whole run)",
+			window, len(users), h1-h0, silent.Load())
 	}
 	slices.Sort(lat)
 	return loadRow{
