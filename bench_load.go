@@ -407,9 +407,16 @@ func runChats(ctx context.Context, users []*telegramtest.User, script *caseScrip
 			}
 		})
 	}
-	time.Sleep(warm)
+	wait := func(d time.Duration) { // cut short when a chat failed
+		select {
+		case <-time.After(d):
+		case <-stop:
+		case <-ctx.Done():
+		}
+	}
+	wait(warm)
 	t0, h0 := time.Now(), t.count.Load()
-	time.Sleep(window)
+	wait(window)
 	t1, h1 := time.Now(), t.count.Load()
 	profErr := atEnd()
 	once.Do(func() { close(stop) })

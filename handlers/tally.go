@@ -554,51 +554,46 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 // volunteerNames are the volunteers' names as a tally shows them: the first
 // name ("#id" for a member removed from their team, who has none), and,
 // where several of them bear the same name, what tells them apart as /team
-// does — their commune where those differ, the day they joined where that
-// is not enough, and their number where nothing else is.
+// does — their commune, then the day they joined, then their number — each
+// added only for those still alike, and only where it differs among them.
 func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string {
+	names := make([]string, len(vs))
 	byName := map[string][]int{}
 	for i, v := range vs {
+		names[i] = cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10))
 		byName[v.FirstName] = append(byName[v.FirstName], i)
 	}
-	names := make([]string, len(vs))
-	for i, v := range vs {
-		names[i] = cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10))
+	parts := []func(v storage.VolunteerCount) string{
+		func(v storage.VolunteerCount) string { return v.Commune },
+		func(v storage.VolunteerCount) string {
+			if v.Joined.IsZero() {
+				return ""
+			}
+			return t.T("tally.volunteer_joined", locales.Data{"Day": vnDay(v.Joined)})
+		},
+		func(v storage.VolunteerCount) string { return "#" + strconv.FormatInt(v.ID, 10) },
 	}
 	for name, same := range byName {
 		if name == "" || len(same) < 2 {
 			continue
 		}
-		// The commune tells them apart unless all of them share it.
-		communes := map[string]bool{}
-		for _, i := range same {
-			communes[vs[i].Commune] = true
-		}
-		which := make([][]string, len(vs))
-		if len(communes) > 1 {
+		which := map[int][]string{}
+		for _, part := range parts {
+			alike := map[string][]int{}
 			for _, i := range same {
-				if vs[i].Commune != "" {
-					which[i] = append(which[i], vs[i].Commune)
-				}
+				k := strings.Join(which[i], ", ")
+				alike[k] = append(alike[k], i)
 			}
-		}
-		// Then the day they joined, then the number, for those still alike.
-		for _, more := range []func(v storage.VolunteerCount) string{
-			func(v storage.VolunteerCount) string {
-				if v.Joined.IsZero() {
-					return ""
+			for _, group := range alike {
+				values := map[string]bool{}
+				for _, i := range group {
+					values[part(vs[i])] = true
 				}
-				return t.T("tally.volunteer_joined", locales.Data{"Day": vnDay(v.Joined)})
-			},
-			func(v storage.VolunteerCount) string { return "#" + strconv.FormatInt(v.ID, 10) },
-		} {
-			seen := map[string]int{}
-			for _, i := range same {
-				seen[strings.Join(which[i], ", ")]++
-			}
-			for _, i := range same {
-				if seen[strings.Join(which[i], ", ")] > 1 {
-					if s := more(vs[i]); s != "" {
+				if len(values) < 2 { // tells none of them apart
+					continue
+				}
+				for _, i := range group {
+					if s := part(vs[i]); s != "" {
 						which[i] = append(which[i], s)
 					}
 				}

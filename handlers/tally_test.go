@@ -355,9 +355,7 @@ func TestTallyTellsNamesApart(t *testing.T) {
 		}
 		w.closedCase(u.ID, commune, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(3+i, 9, 0), nov(3+i, 9, 20))
 	}
-	hoa := func(u *telegramtest.User) string {
-		return "Hoa (vào 05/09/2026, #" + strconv.FormatInt(u.ID, 10) + ")"
-	}
+	hoa := func(u *telegramtest.User) string { return "Hoa (#" + strconv.FormatInt(u.ID, 10) + ")" }
 	for _, c := range []struct {
 		who        *telegramtest.User
 		want, lack []string

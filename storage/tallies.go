@@ -524,6 +524,11 @@ func mergeTallyRows(rows []tallyRow) []tallyRow {
 	var out []tallyRow
 	for _, r := range rows {
 		k := key{r.Dim, r.A, r.B, r.C, r.D}
+		if r.Dim == "volunteer" {
+			// One volunteer, one line, even if their name or unit changed
+			// between the statements that read the rollups and the edges.
+			k = key{dim: r.Dim, a: r.A}
+		}
 		i, ok := idx[k]
 		if !ok {
 			idx[k] = len(out)
