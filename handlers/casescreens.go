@@ -460,6 +460,9 @@ func init() {
 						return v.endWith(v.t.T("case.attach_already", locales.Data{"Case": v.c.ID}), err)
 					}
 					f, err := v.keepCode(v.st.Code)
+					if errors.Is(err, storage.ErrForgotten) {
+						return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
+					}
 					if err != nil {
 						return err
 					}

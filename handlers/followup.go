@@ -244,7 +244,11 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		}
 		return r.t.T("followup.rate_ask"), bot.Keyboard{row}
 	}
-	return h.followupStatus(r, f), nil
+	var kb bot.Keyboard
+	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
+		kb = bot.Keyboard{{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}}}
+	}
+	return h.followupStatus(r, f), kb
 }
 
 // followupStatus says where the follow-up stands, and how to be forgotten.
@@ -253,12 +257,22 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 	switch {
 	case f.Status != storage.FollowupWaiting:
 		s = r.t.T("followup.status_" + f.Status)
-	case f.Consent.Bool && f.DueOn.Valid:
-		s = r.t.T("followup.status_remind", locales.Data{"Due": dueText(r.t, f)})
-	case f.Consent.Bool:
-		s = r.t.T("followup.status_no_date")
-	default:
+	case !f.Consent.Bool:
 		s = r.t.T("followup.status_no_reminders")
+	case f.NextReminderOn.Valid && f.NextReminderOn.Time.Format(time.DateOnly) <= h.now().In(vietnam).Format(time.DateOnly):
+		// Due today or already (consent given after the due date): the
+		// next round of the reminder job, within its hours.
+		s = r.t.T("followup.status_remind_soon")
+	case f.NextReminderOn.Valid:
+		next := f.NextReminderOn.Time.Format("02/01/2006")
+		if f.RemindersSent == 0 && !f.DueKnown { // the first ask is on the estimated due date
+			next += " " + r.t.T("followup.estimate")
+		}
+		s = r.t.T("followup.status_remind", locales.Data{"Due": next})
+	case f.RemindersSent > 0:
+		s = r.t.T("followup.status_asked")
+	default:
+		s = r.t.T("followup.status_no_date")
 	}
 	return s + "\n" + r.t.T("followup.forget_hint")
 }

@@ -221,3 +221,135 @@ func TestTooLongTextShowsTheTeamAndTallyScreensAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowupStatusNamesTheNextAsk: the link opened again says when dvcbot
+// will ask next — the due date at first, "shortly" once it has come, that
+// the question is waiting once a reminder went, and the next ask's date
+// after "not yet" — never a due date that has passed.
+func TestFollowupStatusNamesTheNextAsk(t *testing.T) {
+	clk := newClock() // Friday 27/11/2026, 16:00 in Vietnam
+	w := newWorld(t, handlers.WithClock(clk.now))
+	_, token, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0011")
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "4★")
+	w.press(res, w.vi("followup.comment_skip"))
+	status := func(when string) string {
+		t.Helper()
+		m := last(t, w.send(res, "/start "+token))
+		if !hasButton(m, w.vi("followup.reminder_got")) {
+			t.Errorf("%s: no %q button: %+v", when, w.vi("followup.reminder_got"), m.Buttons())
+		}
+		return m.Text
+	}
+	due := w.vi("followup.status_remind", locales.Data{"Due": "02/12/2026"}) // 2026 is announced: a sure date
+	if got := status("before the due date"); !strings.Contains(got, due) {
+		t.Errorf("before the due date:\n%s\nwant %q", got, due)
+	}
+	clk.advance(5 * 24 * time.Hour) // Wednesday 2/12, the due date
+	if got := status("on the due date"); !strings.Contains(got, w.vi("followup.status_remind_soon")) {
+		t.Errorf("on the due date:\n%s", got)
+	}
+	if n := w.remind(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)); n != 1 {
+		t.Fatalf("%d reminders on the due date", n)
+	}
+	if _, err := res.Next(15 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if got := status("a reminder waiting"); !strings.Contains(got, w.vi("followup.status_asked")) {
+		t.Errorf("with a reminder's question waiting:\n%s", got)
+	}
+	got := last(t, w.press(res, w.vi("followup.reminder_not")))
+	if got.Text != w.vi("followup.ask_again", locales.Data{"Date": "07/12/2026"}) {
+		t.Fatalf("not yet: %q", got.Text)
+	}
+	next := w.vi("followup.status_remind", locales.Data{"Due": "07/12/2026"})
+	if got := status("after not yet"); !strings.Contains(got, next) {
+		t.Errorf("after \"not yet\":\n%s\nwant %q", got, next)
+	}
+}
+
+// TestPhoneNumberWithAnyDashesIsRefused: a resident's comment with a phone
+// number grouped by en dashes (as a phone keyboard or a pasted text gives
+// them) is refused, not stored.
+func TestPhoneNumberWithAnyDashesIsRefused(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0012")
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "5★")
+	got := last(t, w.send(res, "gọi lại giúp tôi: 0912–345–678"))
+	if !strings.HasPrefix(got.Text, w.vi("followup.comment_number")) {
+		t.Errorf("a phone number with en dashes: %q", got.Text)
+	}
+	if f, _ := w.followupRow(caseID); f.Comment.Valid {
+		t.Errorf("stored comment %q holds a phone number", f.Comment.String)
+	}
+}
+
+// TestForgottenFollowupStaysForgotten: after the resident's /forget, the
+// volunteer (who cannot know) types the dossier code again: it is not
+// offered to the case, no code is kept, no new link made (storage refuses
+// it too: TestSaveFollowupAfterForget).
+func TestForgottenFollowupStaysForgotten(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	v := w.volunteer("Vân")
+	const code = "000.00.12.H26-251127-0013"
+	ms := w.finishWithCode(v, code)
+	c, _ := w.lastCase(v)
+	token := strings.TrimPrefix(decodeQR(t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+	res := w.srv.NewUser("Cư dân", "vi")
+	w.send(res, "/start "+token)
+	if got := last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forgotten") {
+		t.Fatalf("/forget: %q", got.Text)
+	}
+	clk.advance(5 * time.Minute)
+	attach := w.vi("case.attach_button", locales.Data{"Case": c.ID})
+	if m := last(t, w.send(v, code)); hasButton(m, attach) || m.Text != w.vi("case.code_no_case") {
+		t.Errorf("after /forget, the code typed again: %q %+v", m.Text, m.Buttons())
+	}
+	if _, ok := w.followupRow(c.ID); ok {
+		t.Fatalf("the forgotten follow-up of case %d is back", c.ID)
+	}
+
+}
+
+// TestEndedFollowupCanStillBeReceived: the resident said "not yet" to every
+// reminder, so the follow-up ended; then the result comes. The link opened
+// again offers "received", and takes it.
+func TestEndedFollowupCanStillBeReceived(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	caseID, token, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0014")
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "4★")
+	w.press(res, w.vi("followup.comment_skip"))
+	ctx := context.Background()
+	at := clk.now()
+	for n := 1; n <= storage.MaxAskAgain+1; n++ {
+		if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+			if ok, err := tx.ReminderSent(ctx, caseID, n, at); err != nil || !ok {
+				t.Fatalf("reminder %d: %v %v", n, ok, err)
+			}
+			_, _, err := tx.NotYet(ctx, caseID, at.AddDate(0, 0, 3), at)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f, _ := w.followupRow(caseID); f.Status != storage.FollowupEnded {
+		t.Fatalf("status %s, want ended", f.Status)
+	}
+	m := last(t, w.send(res, "/start "+token))
+	if !strings.Contains(m.Text, w.vi("followup.status_ended")) || !hasButton(m, w.vi("followup.reminder_got")) {
+		t.Fatalf("the link of an ended follow-up: %q %+v", m.Text, m.Buttons())
+	}
+	if got := last(t, w.press(res, w.vi("followup.reminder_got"))); !strings.HasPrefix(got.Text, w.vi("followup.received")) {
+		t.Errorf("received after the end: %q", got.Text)
+	}
+	if f, _ := w.followupRow(caseID); f.Status != storage.FollowupReceived || f.Result.String != "received" { // before the due date
+		t.Errorf("after received: %s, %s", f.Status, f.Result.String)
+	}
+	if m := last(t, w.send(res, "/start "+token)); hasButton(m, w.vi("followup.reminder_got")) {
+		t.Errorf("received, the link still offers the button: %+v", m.Buttons())
+	}
+}

@@ -27,8 +27,11 @@ const MaxNote = 200
 var (
 	emailLike = regexp.MustCompile(`[^\s@]+\s*@\s*[^\s@]+\.[^\s@]+`)
 	// Nine or more digits, however grouped: an ID card (9 or 12 digits) or
-	// a phone number (10 or 11, maybe "(091) 234 5678" or "+84 …").
-	longNumber = regexp.MustCompile(`\d(?:[\s().+/\-]*\d){8,}`)
+	// a phone number (10 or 11, maybe "(091) 234 5678", "+84 …" or
+	// "0912–345–678"): between two digits up to three of anything but
+	// letters and digits, or any run of spaces, brackets, dots, pluses,
+	// slashes and hyphens.
+	longNumber = regexp.MustCompile(`\d(?:(?:[^\p{L}\p{N}]{0,3}|[\s().+/\-]*)\d){8,}`)
 	// A full date: a birth date is personal data.
 	fullDate = regexp.MustCompile(`\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)?\d{2}\b`)
 

@@ -39,6 +39,13 @@ func TestNoteProblem(t *testing.T) {
 		"sđt 0912 345 678":              "number",
 		"0912.345.678":                  "number",
 		"CCCD 001099012345":             "number",
+		"gọi lại: 0912–345–678":         "number",
+		"0912—345—678":                  "number",
+		"0912_345_678, 0912*345*678":    "number",
+		"số 0912:345:678":               "number",
+		"(+84) 912 / 345 / 678":         "number",
+		"bước 2, 3 và 4 lỗi":            "",
+		"0912    345     678":           "number",
 		"email lan.nguyen@gmail.com":    "email",
 		string(make([]rune, MaxNote+1)): "long",
 	}

@@ -236,14 +236,15 @@ func (tx *Tx) CountOpenCases(ctx context.Context, volunteer int64) (int, error) 
 
 // CaseAwaitingCode returns the volunteer's newest case closed since since
 // whose resident agreed to follow-up, whose dossier was submitted and
-// which has no dossier code yet: where a code typed after the summary
-// belongs. ErrNotFound when there is none.
+// which has no dossier code yet (nor had one its resident had deleted):
+// where a code typed after the summary belongs. ErrNotFound when there is
+// none.
 func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.Time) (Case, error) {
 	var c Case
 	err := tx.db(ctx).GetContext(ctx, &c, `
 		SELECT `+caseColumns+` FROM cases c
 		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $2 AND followup_consent
-			AND kind = 'dossier' AND outcome IN ('submitted', 'paid')
+			AND kind = 'dossier' AND outcome IN ('submitted', 'paid') AND NOT followup_forgotten
 			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)
 		ORDER BY finished_at DESC, id DESC LIMIT 1`, volunteer, since)
 	return c, wrap("find a case awaiting its code", notFound(err))

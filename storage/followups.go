@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -95,24 +96,29 @@ const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_kno
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
 func dateOf(t time.Time) string { return t.Format(time.DateOnly) }
 
+// ErrForgotten: the case's resident asked to be forgotten (/forget); no
+// dossier code is kept for it again.
+var ErrForgotten = errors.New("storage: the resident asked to be forgotten")
+
 // SaveFollowup keeps the dossier code of a case whose resident consented to
 // follow-up, with the date the result is due (zero: unknown) and whether
 // that date is sure (known) or an estimate. The first save makes the link's
 // token; saving again (a corrected code) keeps it. The first reminder is
-// planned for the due date.
+// planned for the due date. ErrForgotten when the resident had the case's
+// follow-up deleted.
 func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due time.Time, known bool) (Followup, error) {
 	var d sql.NullString
 	if !due.IsZero() {
 		d = sql.NullString{String: dateOf(due), Valid: true}
 	}
-	_, err := tx.db(ctx).ExecContext(ctx, `
+	res, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO followups (case_id, dossier_code, due_on, due_known, next_reminder_on, token)
-		VALUES ($1, $2, $3::date, $4, $3::date, $5)
+		SELECT $1, $2, $3::date, $4, $3::date, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
 		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3::date, due_known = $4,
 			next_reminder_on = CASE WHEN followups.reminders_sent = 0 THEN $3::date ELSE followups.next_reminder_on END`,
 		caseID, code, d, known && d.Valid, NewToken())
-	if err != nil {
-		return Followup{}, wrap("save follow-up", err)
+	if ok, err := changed("save follow-up", res, err); err != nil || !ok {
+		return Followup{}, cmp.Or(err, ErrForgotten)
 	}
 	return tx.FollowupOfCase(ctx, caseID)
 }
@@ -187,7 +193,8 @@ func (tx *Tx) SetFollowupComment(ctx context.Context, caseID int64, comment stri
 }
 
 // ForgetResident deletes at once every follow-up whose resident is chat —
-// chat id, dossier code, comment — and the chat's guest row (its chosen
+// chat id, dossier code, comment —, marks their cases so that none is made
+// again (SaveFollowup), and deletes the chat's guest row (its chosen
 // language) and conversation row (the comment question's), if the chat
 // has no other reason to exist: it is nobody's on a team and helped with
 // no case (a member's conversation row stays, its version keeping their
@@ -196,7 +203,8 @@ func (tx *Tx) SetFollowupComment(ctx context.Context, caseID int64, comment stri
 func (tx *Tx) ForgetResident(ctx context.Context, chat int64) (int, error) {
 	var n int
 	err := tx.db(ctx).GetContext(ctx, &n, `
-		WITH gone AS (DELETE FROM followups WHERE resident_chat = $1 RETURNING 1),
+		WITH gone AS (DELETE FROM followups WHERE resident_chat = $1 RETURNING case_id),
+		marked AS (UPDATE cases SET followup_forgotten = true WHERE id IN (SELECT case_id FROM gone)),
 		guest AS (DELETE FROM users u WHERE telegram_id = $1 AND role = 'guest'
 			AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)),
 		conv AS (DELETE FROM conversations WHERE chat_id = $1
@@ -343,6 +351,7 @@ type FollowupPage struct {
 	DueKnown    bool      // false: the date is an estimate ("dự kiến")
 	Status      string    // FollowupWaiting, FollowupReceived, FollowupProblem, FollowupEnded
 	Rating      int       // 0 = not rated yet
+	Comment     string    // the resident's comment, "" when none
 }
 
 // vietnam is the zone due dates are days of.
@@ -365,7 +374,7 @@ func (s *Storage) FollowupByToken(ctx context.Context, token string) (FollowupPa
 // Page is the follow-up as its web page shows it.
 func (f Followup) Page() FollowupPage {
 	p := FollowupPage{Token: f.Token, CaseID: f.CaseID, GuideID: f.GuideID, DossierCode: f.DossierCode,
-		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16)}
+		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16), Comment: f.Comment.String}
 	if f.DueOn.Valid {
 		d := f.DueOn.Time
 		p.DueOn = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vietnam)
@@ -373,10 +382,10 @@ func (f Followup) Page() FollowupPage {
 	return p
 }
 
-// RateFollowup stores a rating (1–5) given on a link's page, and the
-// comment when not empty (checked by the caller: privacy.NoteProblem, at
-// most MaxComment characters). ErrNotFound when the token is unknown or
-// purged; ErrBadRating outside 1–5.
+// RateFollowup stores a rating (1–5) given on a link's page with its
+// comment (the page shows the one kept, so "" clears it; checked by the
+// caller: privacy.NoteProblem, at most MaxComment characters). ErrNotFound
+// when the token is unknown or purged; ErrBadRating outside 1–5.
 func (s *Storage) RateFollowup(ctx context.Context, token string, rating int, comment string, at time.Time) error {
 	if rating < 1 || rating > 5 {
 		return ErrBadRating
@@ -388,9 +397,6 @@ func (s *Storage) RateFollowup(ctx context.Context, token string, rating int, co
 		}
 		if err := tx.RateCase(ctx, f.CaseID, rating, at); err != nil {
 			return err
-		}
-		if comment == "" {
-			return nil
 		}
 		return tx.SetFollowupComment(ctx, f.CaseID, comment)
 	})

@@ -276,6 +276,17 @@ func TestFollowupResidentAndReminders(t *testing.T) {
 	if _, err := st.FollowupByToken(ctx, f.Token); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("the link after /forget: %v", err)
 	}
+	// The case stays forgotten: its code is not kept again.
+	err := st.InTx(ctx, func(tx *storage.Tx) error {
+		_, err := tx.SaveFollowup(ctx, f.CaseID, "000.00.12.H26-260302-0099", due, true)
+		return err
+	})
+	if !errors.Is(err, storage.ErrForgotten) {
+		t.Errorf("a code saved again after /forget: %v", err)
+	}
+	if err := st.DB().QueryRow(`SELECT count(*) FROM followups WHERE case_id = $1`, f.CaseID).Scan(&left); err != nil || left != 0 {
+		t.Errorf("after saving a code again: %d follow-ups (%v)", left, err)
+	}
 }
 
 func TestFollowupProblem(t *testing.T) {

@@ -86,8 +86,9 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	case FollowupProblem:
 		v.Status = t.T("web.status_problem")
 		v.CanReceive = true
-	case FollowupEnded:
+	case FollowupEnded: // reminders stopped, but the result may still come
 		v.Status = t.T("web.status_ended")
+		v.CanReceive = true
 	default:
 		v.Status = t.T("web.status_waiting")
 		v.CanReceive = true
@@ -98,7 +99,7 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	base := pageLink(q.r, q.token)
 	v.RateAction, v.RecvAction = base+"/rate", base+"/received"
 	v.FormToken = h.formToken(q.token)
-	v.Form = form{Rating: p.Rating}
+	v.Form = form{Rating: p.Rating, Comment: p.Comment} // rated again, the comment kept is edited, not lost
 	v.Stars = []int{1, 2, 3, 4, 5}
 	v.MaxComment = MaxComment
 	return v

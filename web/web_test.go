@@ -327,15 +327,25 @@ func TestRating(t *testing.T) {
 		t.Error("the stored rating is not the form's choice")
 	}
 
-	// Rating again keeps the last.
-	if w := post("2", "", "vi"); w.Code != http.StatusSeeOther {
+	// The comment kept is in the box, to be kept or edited when rating
+	// again; rating again keeps the last rating and what the box held.
+	if !strings.Contains(after.Body.String(), `rows="3">Các bạn hướng dẫn rất nhiệt tình</textarea>`) {
+		t.Error("the stored comment is not in the form's box")
+	}
+	if w := post("2", "Các bạn hướng dẫn rất nhiệt tình", "vi"); w.Code != http.StatusSeeOther {
 		t.Fatalf("second rating: %d", w.Code)
 	}
 	if p := f.read(t, token); p.Rating != 2 {
 		t.Errorf("after rating 4 then 2: %d, want the last", p.Rating)
 	}
 	if c := f.comment(t, token); c != "Các bạn hướng dẫn rất nhiệt tình" {
-		t.Errorf("a rating without a comment changed the comment to %q", c)
+		t.Errorf("the comment left in the box became %q", c)
+	}
+	if w := post("2", "", "vi"); w.Code != http.StatusSeeOther {
+		t.Fatalf("third rating: %d", w.Code)
+	}
+	if c := f.comment(t, token); c != "" {
+		t.Errorf("the box emptied, the comment is still %q", c)
 	}
 
 	// No stars, or stars out of range: asked again, nothing stored.
@@ -408,6 +418,30 @@ func TestReceivedTwiceIsHarmless(t *testing.T) {
 	}
 	if p := f.read(t, token); p.Status != FollowupReceived {
 		t.Errorf("status %q, want received", p.Status)
+	}
+}
+
+// The result may come after a problem was reported or after the reminders
+// stopped unanswered: the page still takes it, as the bot does.
+func TestReceivedAfterProblemOrEnd(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	h, _ := server(t, f)
+	for _, status := range []string{FollowupProblem, FollowupEnded} {
+		token := f.add(t, "khai-sinh", "000.00.12.H26-260302-0002", time.Time{}, false)
+		if _, err := f.store.DB().Exec(`UPDATE followups SET status = $2, ended_at = now(), next_reminder_on = NULL WHERE token = $1`, token, status); err != nil {
+			t.Fatal(err)
+		}
+		if page := do(h, "GET", "/f/"+token+"?lang=en", "192.0.2.1:1", nil).Body.String(); !strings.Contains(page, `id="received"`) {
+			t.Errorf("%s: the page offers no %q button", status, "I have received the result")
+		}
+		w := do(h, "POST", "/f/"+token+"/received", "192.0.2.1:1", url.Values{"form": {h.formToken(token)}, "lang": {"en"}})
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("%s: received: %d %s", status, w.Code, text(w))
+		}
+		if p := f.read(t, token); p.Status != FollowupReceived {
+			t.Errorf("%s: status %q after the press, want received", status, p.Status)
+		}
 	}
 }
 
