@@ -104,6 +104,15 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		if sent, err = tx.ReminderSent(ctx, caseID, rm.N, now); err != nil || !sent {
 			return err
 		}
+		// A comment question left open is over: what the resident types
+		// after the reminder is not taken as their comment on the help.
+		conv, err := tx.Conversation(ctx, rm.Chat)
+		if err == nil && conv.Flow == flowFollowup {
+			err = tx.EndConversation(ctx, rm.Chat)
+		}
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
 		return bot.Enqueue(ctx, tx.SQL(), h.ReminderMessage(rm))
 	})
 	return sent, err

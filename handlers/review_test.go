@@ -353,3 +353,27 @@ func TestEndedFollowupCanStillBeReceived(t *testing.T) {
 		t.Errorf("received, the link still offers the button: %+v", m.Buttons())
 	}
 }
+
+// TestReminderEndsAnOpenCommentQuestion: a resident rated and left the
+// comment question open; days later the reminder comes, and what they type
+// then ("chưa nhận được") is not kept as their comment on the help.
+func TestReminderEndsAnOpenCommentQuestion(t *testing.T) {
+	clk := newClock() // Friday 27/11/2026
+	w := newWorld(t, handlers.WithClock(clk.now))
+	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0016")
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "4★")                        // the comment question, left open
+	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
+	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
+		t.Fatalf("reminders sent: %d, %v", n, err)
+	}
+	if m, err := res.Next(15 * time.Second); err != nil || !hasButton(m, w.vi("followup.reminder_not")) {
+		t.Fatalf("the reminder: %+v, %v", m, err)
+	}
+	if m := last(t, w.send(res, "chưa nhận được")); m.Text != w.vi("error.text_no_flow") {
+		t.Errorf("text after the reminder: %q", m.Text)
+	}
+	if f, _ := w.followupRow(caseID); f.Comment.Valid {
+		t.Errorf("kept as the comment: %q", f.Comment.String)
+	}
+}

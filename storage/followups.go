@@ -287,12 +287,13 @@ type Contact struct {
 }
 
 // ProblemContacts returns who is told of a problem with a case: the
-// volunteer who helped, then the coordinators of the case's commune and of
-// its province.
+// volunteer who helped (unless removed from their team since), then the
+// coordinators of the case's commune and of its province.
 func (tx *Tx) ProblemContacts(ctx context.Context, caseID int64) ([]Contact, error) {
 	var cs []Contact
 	err := tx.db(ctx).SelectContext(ctx, &cs, `
-		SELECT u.telegram_id, u.language FROM cases c JOIN users u ON u.telegram_id = c.volunteer_id WHERE c.id = $1
+		SELECT u.telegram_id, u.language FROM cases c JOIN users u ON u.telegram_id = c.volunteer_id
+		WHERE c.id = $1 AND u.role <> 'guest'
 		UNION ALL
 		SELECT * FROM (SELECT u.telegram_id, u.language FROM cases c
 			JOIN users u ON u.telegram_id <> c.volunteer_id AND (

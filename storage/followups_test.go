@@ -252,6 +252,17 @@ func TestFollowupResidentAndReminders(t *testing.T) {
 		}
 		return nil
 	})
+	// A volunteer removed from their team since is not told.
+	inTx(t, st, func(tx *storage.Tx) error {
+		if _, err := tx.SQL().ExecContext(ctx, `UPDATE users SET role = 'guest', commune_code = NULL WHERE telegram_id = 1`); err != nil {
+			return err
+		}
+		cs, err := tx.ProblemContacts(ctx, f.CaseID)
+		if err == nil && (len(cs) != 2 || cs[0].ID != 7 || cs[1].ID != 9) {
+			t.Errorf("problem contacts once the volunteer was removed: %+v", cs)
+		}
+		return err
+	})
 
 	// /forget: the follow-up goes at once, the case stays with its numbers.
 	inTx(t, st, func(tx *storage.Tx) error { return tx.RateCase(ctx, f.CaseID, 5, due) })
