@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -166,6 +167,17 @@ func (h *Handlers) view(r *request, screen string, st caseState, version int) (*
 	return v, true, nil
 }
 
+// leavesCase says whether a case screen's button of this action may leave
+// the case flow, drawing the pause message or the summary in its place.
+func leavesCase(action string) bool {
+	for _, s := range caseScreens {
+		if a, ok := s.on[action]; ok && (slices.Contains(a.to, screenPaused) || slices.Contains(a.to, screenSummary)) {
+			return true
+		}
+	}
+	return false
+}
+
 // casePress moves the case flow on by a button.
 func (h *Handlers) casePress(r *request, cb callback) error {
 	// Buttons of the messages that end a screen (the pause message, the
@@ -185,7 +197,14 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 	}
 	if conv.Flow != flowCase {
 		// A case's button after the chat left the case (paused, cancelled):
-		// the open cases are where it really stands.
+		// the open cases are where it really stands — unless it is the
+		// second tap of a double tap on a button that left the case on this
+		// very message (⏸, an outcome): that message, the pause message or
+		// the summary now, stays.
+		if r.showsCurrent(conv) && leavesCase(cb.action) {
+			r.answer(r.t.T("button.stale"))
+			return nil
+		}
 		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
 		if err != nil || open == 0 || !r.member() {
 			r.answer(r.t.T("button.done"))
@@ -276,7 +295,15 @@ func (h *Handlers) saveCaseScreen(r *request, screen string, st caseState) (int,
 // closed a moment ago, offer to attach the code to it.
 func (h *Handlers) codeAfterClose(r *request) error {
 	code, _ := privacy.DossierCode(r.text)
-	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeWindow))
+	since := h.now().Add(-codeWindow)
+	// Sent again (no answer seen on a bad connection): already kept.
+	if id, err := r.tx.CaseWithCode(r.ctx, r.user.TelegramID, code, since); err != nil || id != 0 {
+		if id != 0 {
+			r.say(r.t.T("case.code_already_kept", locales.Data{"Case": id, "Code": code}), nil)
+		}
+		return err
+	}
+	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since)
 	if errors.Is(err, storage.ErrNotFound) {
 		r.say(r.t.T("case.code_no_case"), nil)
 		return nil
@@ -323,6 +350,20 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	return nil
 }
 
+// consentRead is the localizer of the consent text on the message
+// pressed: what was read aloud, whatever /lang says by the time of the
+// press (the volunteer's language now when no text is found there).
+func (v *caseView) consentRead(g *guides.Guide) *locales.Localizer {
+	if v.cb != nil && v.cb.Message.Message != nil {
+		for _, lang := range locales.Languages {
+			if t := v.h.texts.For(lang); strings.Contains(v.cb.Message.Message.Text, strings.TrimSpace(consentText(t, g))) {
+				return t
+			}
+		}
+	}
+	return v.t
+}
+
 // startCase creates the case once the resident has answered the consent
 // question.
 func (v *caseView) startCase(consent bool) error {
@@ -346,7 +387,7 @@ func (v *caseView) startCase(consent bool) error {
 		StepsTotal:      len(g.Steps),
 		Phase:           phase,
 		FollowupConsent: consent,
-		ConsentVersion:  consentVersion(v.request, g),
+		ConsentVersion:  consentVersion(v.consentRead(g), g),
 		StartedAt:       v.h.now(),
 	}
 	if g.Procedure() {
@@ -384,10 +425,21 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 }
 
 // takeUp opens a paused case again, with its resume event; a case that was
-// live (a double tap on Continue, a lost connection) needs neither.
+// live (a double tap on Continue, a lost connection) needs neither. A case
+// paused at a step goes on at that step, found by its id: the guide may
+// have gained or lost steps before it since.
 func (v *caseView) takeUp() error {
 	if v.c.Status != storage.CasePaused {
 		return nil
+	}
+	if v.c.Phase == storage.PhaseSteps {
+		id, err := v.tx.PausedAtStep(v.ctx, v.c.ID)
+		if err != nil {
+			return err
+		}
+		if i := slices.IndexFunc(v.g.Steps, func(s guides.Step) bool { return s.ID == id }); i >= 0 {
+			v.c.Step = i
+		}
 	}
 	v.c.Status, v.c.UpdatedAt = storage.CaseOpen, v.h.now()
 	return v.save("resume", v.phaseEvent())
@@ -512,6 +564,9 @@ func (v *caseView) endEarly() error {
 		return err
 	}
 	if !endable(v.c) {
+		if v.c.Phase == storage.PhaseReason && v.c.EndedFrom.Valid {
+			return v.goCase("") // End pressed twice: its reason question again
+		}
 		// The outcome is chosen: End would overwrite it. Take the case up
 		// where it stands instead.
 		return v.goCase(v.t.T("case.end_too_late"))
@@ -631,18 +686,18 @@ func where(r *request, c storage.Case) string {
 
 // consentText is what the volunteer reads to the resident: what is logged,
 // and, for procedures with a dossier to follow, the follow-up offer.
-func consentText(r *request, g *guides.Guide) string {
+func consentText(t *locales.Localizer, g *guides.Guide) string {
 	if !g.OffersFollowup() {
-		return r.t.T("consent.notice")
+		return t.T("consent.notice")
 	}
-	return r.t.T("consent.text")
+	return t.T("consent.text")
 }
 
 // consentVersion names the exact consent text read: its language and a
 // hash of its words, so a change of wording is a new version by itself.
-func consentVersion(r *request, g *guides.Guide) string {
-	sum := sha256.Sum256([]byte(consentText(r, g)))
-	return r.t.Lang() + "-" + hex.EncodeToString(sum[:4])
+func consentVersion(t *locales.Localizer, g *guides.Guide) string {
+	sum := sha256.Sum256([]byte(consentText(t, g)))
+	return t.Lang() + "-" + hex.EncodeToString(sum[:4])
 }
 
 func modeName(r *request, g *guides.Guide) string {
@@ -697,15 +752,17 @@ func duration(r *request, d time.Duration) string {
 	return r.t.N("summary.minutes", int(d.Round(time.Minute)/time.Minute))
 }
 
-// tally counts the steps whose last event was done or skip, the problems
-// met, and the time the case spent paused.
-func tally(events []storage.CaseEvent) (done, skipped, problems int, paused time.Duration) {
-	last := map[int32]string{}
+// tally counts the steps whose last event was done or skip — by the step's
+// id, at most steps of them (a guide may have been renumbered or shortened
+// since: the database's case_stats counts alike) —, the problems met, and
+// the time the case spent paused.
+func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int, paused time.Duration) {
+	last := map[string]string{}
 	var pausedAt time.Time
 	for _, e := range events {
 		switch e.Kind {
 		case "done", "skip":
-			last[e.Step.Int32] = e.Kind
+			last[cmp.Or(e.StepID.String, strconv.Itoa(int(e.Step.Int32)))] = e.Kind
 		case "problem":
 			problems++
 		case "pause":
@@ -724,7 +781,8 @@ func tally(events []storage.CaseEvent) (done, skipped, problems int, paused time
 			skipped++
 		}
 	}
-	return done, skipped, problems, paused
+	done = min(done, steps)
+	return done, min(skipped, steps-done), problems, paused
 }
 
 // officeCloses is the hour after which a dossier counts as received on the

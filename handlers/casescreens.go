@@ -435,6 +435,9 @@ func init() {
 					return v.h.resumeCase(v.request, id)
 				}},
 				"end": {to: caseEntries, do: func(v *caseView, arg string) error {
+					if !v.h.isMember(v.request) { // removed from the team since the pause
+						return nil
+					}
 					id, _ := strconv.ParseInt(arg, 10, 64)
 					c, g, err := v.h.caseAndGuide(v.request, id)
 					if err != nil || !c.Live() {
@@ -651,7 +654,7 @@ func drawConsent(v *caseView) (string, bot.Keyboard, error) {
 	if g.Procedure() {
 		head = v.t.T("consent.head", locales.Data{"Guide": head, "Mode": modeName(v.request, g)})
 	}
-	text := head + "\n" + v.costLine() + "\n\n" + consentText(v.request, g)
+	text := head + "\n" + v.costLine() + "\n\n" + consentText(v.t, g)
 	kb := bot.Keyboard{
 		{v.button(v.t.T("consent.yes"), "yes", "")},
 		{v.button(v.t.T("consent.no"), "no", "")},
@@ -861,7 +864,7 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	done, skipped, problems, paused := tally(events)
+	done, skipped, problems, paused := tally(events, v.c.StepsTotal)
 	lines := []string{
 		v.t.T("summary.head", locales.Data{"Case": v.c.ID}),
 		v.t.T("summary.guide", locales.Data{"Guide": v.g.Title.In(v.t.Lang())}),

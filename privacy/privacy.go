@@ -5,6 +5,7 @@ package privacy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,9 +36,11 @@ var (
 	// A full date: a birth date is personal data.
 	fullDate = regexp.MustCompile(`\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)?\d{2}\b`)
 
-	dossierOK  = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
-	hasDigit   = regexp.MustCompile(`[0-9]`)
-	idOrPhone  = regexp.MustCompile(`^(?:CCCD|CMND|CMT|SDT|SĐT|DT|ĐT|TEL)?[0-9]{9,12}$`)
+	dossierOK = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
+	hasDigit  = regexp.MustCompile(`[0-9]`)
+	// An ID card or phone number, maybe after its label (read folded, "Căn
+	// cước" as CANCUOC), or a phone number with the country code.
+	idOrPhone  = regexp.MustCompile(`^(?:(?:CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?[0-9]{9,12}|(?:00)?84[0-9]{9,10})$`)
 	dashes     = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
 	codeLabels = []string{"ma ho so", "so ho so", "ma hs", "ma", "so"} // folded, longest first
 )
@@ -87,11 +90,20 @@ func DossierCode(s string) (code, problem string) {
 	s = strings.TrimLeft(s, "#№ ")
 	words := strings.Fields(s)
 	for _, label := range codeLabels {
-		// The label is the text's first words, maybe with a colon: folding
-		// alone would also read "mã.hs.123" as "ma hs 123", a single word.
+		// The label is the text's first words, maybe with a colon, the code
+		// after it or glued to the colon ("Mã hồ sơ:H26…"): folding alone
+		// would also read "mã.hs.123" as "ma hs 123", a single word.
 		n := len(strings.Fields(label))
-		if len(words) > n && vntext.Fold(strings.Join(words[:n], " ")) == label {
-			s = strings.TrimLeft(strings.Join(words[n:], " "), ": ")
+		if len(words) < n {
+			continue
+		}
+		head, rest := slices.Clone(words[:n]), words[n:]
+		if before, after, ok := strings.Cut(head[n-1], ":"); ok && after != "" {
+			head[n-1] = before + ":"
+			rest = append([]string{after}, rest...)
+		}
+		if len(rest) > 0 && vntext.Fold(strings.Join(head, " ")) == label {
+			s = strings.TrimLeft(strings.Join(rest, " "), ": ")
 			break
 		}
 	}
@@ -99,7 +111,7 @@ func DossierCode(s string) (code, problem string) {
 	n := utf8.RuneCountInString(code)
 	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
 	switch {
-	case idOrPhone.MatchString(digits):
+	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))):
 		return "", "number"
 	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
 		return "", "format" // a date (of birth?), not a code

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -248,6 +249,33 @@ func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.
 			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)
 		ORDER BY finished_at DESC, id DESC LIMIT 1`, volunteer, since)
 	return c, wrap("find a case awaiting its code", notFound(err))
+}
+
+// PausedAtStep is the id of the step the case's last pause was at ("" when
+// none was recorded): where a paused case stands, whatever its guide's
+// numbering has become since.
+func (tx *Tx) PausedAtStep(ctx context.Context, caseID int64) (string, error) {
+	var id sql.NullString
+	err := tx.db(ctx).GetContext(ctx, &id, `
+		SELECT step_id FROM case_events WHERE case_id = $1 AND kind = 'pause' ORDER BY id DESC LIMIT 1`, caseID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id.String, wrap("read where the case paused", err)
+}
+
+// CaseWithCode returns the id of the volunteer's case closed since since
+// that keeps code as its dossier code, if any (0): a code sent again.
+func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, since time.Time) (int64, error) {
+	var id int64
+	err := tx.db(ctx).GetContext(ctx, &id, `
+		SELECT c.id FROM followups f JOIN cases c ON c.id = f.case_id
+		WHERE f.dossier_code = $2 AND c.volunteer_id = $1 AND c.finished_at >= $3
+		ORDER BY c.finished_at DESC LIMIT 1`, volunteer, code, since)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, wrap("find a case keeping a code", err)
 }
 
 // FrequentGuides returns the guides of the volunteer's cases since since,
