@@ -67,6 +67,7 @@ func (h *Handlers) flagsList(r *request) error {
 	return nil
 }
 
+// drawFlags draws as many of the flagged steps as one message holds.
 func (h *Handlers) drawFlags(r *request) (string, bot.Keyboard, error) {
 	groups, err := r.tx.OpenFlags(r.ctx, flagGroupsShown)
 	if err != nil {
@@ -75,6 +76,18 @@ func (h *Handlers) drawFlags(r *request) (string, bot.Keyboard, error) {
 	if len(groups) == 0 {
 		return r.t.T("flags.none"), nil, nil
 	}
+	for n := len(groups); ; n-- {
+		text, kb := h.flagsText(r, groups[:n])
+		if n < len(groups) {
+			text += "\n\n" + r.t.T("flags.and_more", locales.Data{"Count": len(groups) - n})
+		}
+		if telegramLen(text) <= maxMessage || n == 1 {
+			return text, kb, nil
+		}
+	}
+}
+
+func (h *Handlers) flagsText(r *request, groups []storage.FlagGroup) (string, bot.Keyboard) {
 	lang := r.t.Lang()
 	lines := []string{r.t.T("flags.head")}
 	var kb bot.Keyboard
@@ -100,7 +113,7 @@ func (h *Handlers) drawFlags(r *request) (string, bot.Keyboard, error) {
 		}
 		lines = append(lines, "", r.t.T("flags.line", locales.Data{
 			"Guide": title, "Step": g.Step, "StepTitle": stepTitle, "Count": r.t.N("flags.count", g.Count),
-			"Kinds": strings.Join(kinds, ", "), "Latest": day(g.Latest), "Versions": strings.Join(g.Versions, ", "),
+			"Kinds": strings.Join(kinds, ", "), "Latest": vnDay(g.Latest), "Versions": versionDays(g.Versions),
 		}))
 		for _, n := range g.Notes {
 			lines = append(lines, "   “"+shorten(n, 120)+"”")
@@ -108,7 +121,20 @@ func (h *Handlers) drawFlags(r *request) (string, bot.Keyboard, error) {
 		kb = append(kb, []bot.Button{{Text: r.t.T("flags.done_button", locales.Data{"Guide": shortTitle(title, 20), "Step": g.Step}),
 			Data: callback{flow: flowFlags, action: "done", arg: g.GuideID + "/" + g.StepID}.String()}})
 	}
-	return strings.Join(lines, "\n"), kb, nil
+	return strings.Join(lines, "\n"), kb
+}
+
+// versionDays writes the guide versions flagged (their checked-on days,
+// YYYY-MM-DD) as the bot writes days.
+func versionDays(vs []string) string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v
+		if d, err := time.Parse(time.DateOnly, v); err == nil {
+			out[i] = day(d)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // flagsPress marks a step's flags done and shows the list again. The button

@@ -132,10 +132,14 @@ func (h *Handlers) join(r *request, code string) error {
 	r.say(r.t.T("join.welcome", locales.Data{"Unit": unit, "Role": r.t.T("role." + inv.Role)}), nil)
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 
-	// Tell whoever made the invite, in their language, that it worked.
+	// Tell whoever made the invite, in their language, that it worked —
+	// if they are still on a team (or an administrator).
 	inviter, err := r.tx.User(r.ctx, inv.CreatedBy)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return err
+	}
+	if !h.admins[inv.CreatedBy] && (err != nil || inviter.Role == storage.RoleGuest) {
+		return nil
 	}
 	it := h.texts.For(inviter.Language)
 	r.replies = append(r.replies, bot.Message{ChatID: inv.CreatedBy, Text: it.T("invite.joined_notice",

@@ -853,6 +853,8 @@ func periodOf(code string, now time.Time) storage.Period {
 	switch code {
 	case "today":
 		return storage.Period{From: today, To: today.AddDate(0, 0, 1)}
+	case "yesterday":
+		return storage.Period{From: today.AddDate(0, 0, -1), To: today}
 	case "week":
 		w := weekOf(now)
 		return storage.Period{From: w, To: w.AddDate(0, 0, 7)}
@@ -883,27 +885,40 @@ func LastWeek(now time.Time) storage.Period { return periodOf("lastweek", now) }
 // "11/2026" → "11 2026").
 var (
 	periodWords = map[string]string{
-		"hom nay": "today", "today": "today",
+		"hom nay": "today", "today": "today", "hom qua": "yesterday", "yesterday": "yesterday",
 		"tuan nay": "week", "this week": "week", "tuan truoc": "lastweek", "last week": "lastweek",
 		"thang nay": "month", "this month": "month", "thang truoc": "lastmonth", "last month": "lastmonth",
 		"nam nay": "year", "this year": "year", "nam truoc": "lastyear", "nam ngoai": "lastyear", "last year": "lastyear",
 		"tu dau": "all", "tat ca": "all", "all": "all", "all time": "all",
 	}
-	periodMonth   = regexp.MustCompile(`^(?:thang |month )?(\d{1,2}) (\d{4})$`)
+	// A month with its year ("11/2026", "tháng 11 năm 2026"), or named
+	// without it ("tháng 10"): the latest that has begun.
+	periodMonth   = regexp.MustCompile(`^(?:thang |month )?(\d{1,2}) (?:nam |year )?(\d{4})$|^(?:thang|month) (\d{1,2})$`)
 	periodYear    = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
-	periodQuarter = regexp.MustCompile(`^(?:q|quy|quarter) ?([1-4]) (?:nam )?(\d{4})$`)
-	periodDay     = regexp.MustCompile(`^(?:ngay )?(\d{1,2}) (\d{1,2}) (\d{4})$`)
-	periodRange   = regexp.MustCompile(`^(?:tu )?(\d{1,2}) (\d{1,2}) (\d{4}) (?:den |to )?(\d{1,2}) (\d{1,2}) (\d{4})$`)
+	periodQuarter = regexp.MustCompile(`^(?:q|quy|quarter) ?([1-4]) (?:nam |year )?(\d{4})$`)
+	// Days and ranges may leave out years ("27/11", "1/11-15/11"): the
+	// latest such day that is not in the future.
+	periodDay   = regexp.MustCompile(`^(?:ngay )?(\d{1,2}) (\d{1,2})(?: (\d{4}))?$`)
+	periodRange = regexp.MustCompile(`^(?:tu )?(\d{1,2}) (\d{1,2})(?: (\d{4}))? (?:den |to )?(\d{1,2}) (\d{1,2})(?: (\d{4}))?$`)
 )
 
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(text)
-	date := func(d, m, y string) (time.Time, bool) {
+	today := dayOf(now)
+	// date reads a day; without its year, the latest such day up to
+	// before (today, or the end of a range).
+	date := func(d, m, y string, before time.Time) (time.Time, bool) {
 		dd, _ := strconv.Atoi(d)
 		mm, _ := strconv.Atoi(m)
 		yy, _ := strconv.Atoi(y)
+		if y == "" {
+			yy = before.Year()
+			if time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam).After(before) {
+				yy--
+			}
+		}
 		t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam)
 		return t, t.Day() == dd && int(t.Month()) == mm && t.Year() == yy
 	}
@@ -913,14 +928,21 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 	switch m := []([]string){periodRange.FindStringSubmatch(s), periodDay.FindStringSubmatch(s), periodQuarter.FindStringSubmatch(s),
 		periodMonth.FindStringSubmatch(s), periodYear.FindStringSubmatch(s)}; {
 	case m[0] != nil:
-		from, ok1 := date(m[0][1], m[0][2], m[0][3])
-		to, ok2 := date(m[0][4], m[0][5], m[0][6])
+		to, ok2 := date(m[0][4], m[0][5], m[0][6], today)
+		fromYear := m[0][3]
+		if fromYear == "" && m[0][6] != "" {
+			fromYear = m[0][6] // "1/11-15/11/2026": the year said once
+		}
+		from, ok1 := date(m[0][1], m[0][2], fromYear, to)
+		if fromYear != "" && m[0][3] == "" && from.After(to) {
+			from, ok1 = date(m[0][1], m[0][2], "", to) // "15/12-10/1/2027"
+		}
 		if !ok1 || !ok2 {
 			return p, "tally.bad_period"
 		}
 		p = storage.Period{From: from, To: to.AddDate(0, 0, 1)}
 	case m[1] != nil:
-		d, ok := date(m[1][1], m[1][2], m[1][3])
+		d, ok := date(m[1][1], m[1][2], m[1][3], today)
 		if !ok {
 			return p, "tally.bad_period"
 		}
@@ -931,7 +953,11 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		from := time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, vietnam)
 		p = storage.Period{From: from, To: from.AddDate(0, 3, 0)}
 	case m[3] != nil:
-		from, ok := date("1", m[3][1], m[3][2])
+		month, year := m[3][1], m[3][2]
+		if m[3][3] != "" {
+			month, year = m[3][3], ""
+		}
+		from, ok := date("1", month, year, today)
 		if !ok {
 			return p, "tally.bad_period"
 		}

@@ -64,20 +64,24 @@ const memberOrder = `CASE role WHEN 'province_coordinator' THEN 0 WHEN 'coordina
 	sort_name NULLS FIRST, first_name, telegram_id`
 
 // RemoveMember takes someone out of their team: they become a guest with no
-// unit and no name (only team members are kept with a name). The row stays
-// for the cases that refer to it; a guest row with no case is forgotten
-// after GuestSilenceDays. It changes nothing, and reports false, when m is
-// no longer what it was read as (someone else removed or moved them).
+// unit and no name (only team members are kept with a name), and the
+// invite links they made that could still be used are revoked. The row
+// stays for the cases that refer to it; a guest row with no case is
+// forgotten after GuestSilenceDays. It changes nothing, and reports false,
+// when m is no longer what it was read as (someone else removed or moved
+// them).
 func (tx *Tx) RemoveMember(ctx context.Context, m User) (bool, error) {
-	res, err := tx.db(ctx).ExecContext(ctx, `
-		UPDATE users SET role = 'guest', first_name = '', commune_code = NULL, province_code = NULL,
-			joined_at = NULL, digest = true, updated_at = now()
-		WHERE telegram_id = $1 AND role = $2 AND commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4`,
+	var n int
+	err := tx.db(ctx).GetContext(ctx, &n, `
+		WITH removed AS (
+			UPDATE users SET role = 'guest', first_name = '', commune_code = NULL, province_code = NULL,
+				joined_at = NULL, digest = true, updated_at = now()
+			WHERE telegram_id = $1 AND role = $2 AND commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4
+			RETURNING telegram_id),
+		revoked AS (UPDATE invites SET revoked_at = now()
+			WHERE created_by IN (SELECT telegram_id FROM removed) AND revoked_at IS NULL AND uses < max_uses AND expires_at > now())
+		SELECT count(*) FROM removed`,
 		m.TelegramID, m.Role, m.CommuneCode, m.ProvinceCode)
-	if err != nil {
-		return false, wrap("remove member", err)
-	}
-	n, err := res.RowsAffected()
 	return n == 1, wrap("remove member", err)
 }
 
