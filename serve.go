@@ -204,7 +204,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		srv.Close()
 		return fmt.Errorf("job queue: %w", err)
 	}
-	if err := a.handlers.EnsureDigest(ctx, queue); err != nil {
+	// A stop asked for while starting (SIGTERM, a test done) may cancel
+	// this: it is a stop like any other, below.
+	if err := a.handlers.EnsureDigest(ctx, queue); err != nil && ctx.Err() == nil {
 		srv.Close()
 		return fmt.Errorf("schedule the weekly digest: %w", err)
 	}
