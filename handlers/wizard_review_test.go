@@ -170,33 +170,6 @@ func TestGuideStepRemovedBeforeWhilePaused(t *testing.T) {
 	}
 }
 
-// Steps done are counted among the guide's steps: a case whose guide lost
-// steps while it was paused never has more steps done than it has steps.
-func TestStepsDoneNeverExceedSteps(t *testing.T) {
-	w := newWorld(t)
-	g := guide(t, "khai-sinh")
-	u := w.volunteer("Đếm bước")
-	w.startBirthCase(u)
-	for range 5 {
-		w.press(u, w.vi("case.done"))
-	}
-	w.press(u, w.vi("case.pause"))
-	short := *g
-	short.Steps = g.Steps[:4]
-	w.withCatalog(guides.NewCatalog(&short))
-	w.send(u, "/resume")
-	w.press(u, w.vi("case.done"))
-	m := last(t, w.press(u, w.vi("outcome.on_the_spot")))
-	c, _ := w.lastCase(u)
-	var done, total int
-	if err := w.store.DB().QueryRow(`SELECT steps_done, steps_total FROM cases WHERE id = $1`, c.ID).Scan(&done, &total); err != nil {
-		t.Fatal(err)
-	}
-	if done > total {
-		t.Errorf("case stored %d steps done of %d; summary %q", done, total, m.Text)
-	}
-}
-
 // A double tap on "End this case" ends it once; the second tap must not
 // claim the case "already has its outcome" (nobody chose one).
 func TestDoubleTapEndSaysNothingFalse(t *testing.T) {

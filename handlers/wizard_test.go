@@ -495,10 +495,7 @@ func TestGuideChangedWhilePaused(t *testing.T) {
 
 	short := *g
 	short.Steps = g.Steps[:4]
-	changed := guides.NewCatalog(&short)
-	w.bot.Stop()
-	w.h = handlers.New(w.store, w.texts, changed, handlers.WithBotUsername(w.srv.Bot().Username))
-	w.bot = bottest.Start(t, w.srv, w.store, w.h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))
+	w.withCatalog(guides.NewCatalog(&short))
 
 	m := last(t, w.send(u, "/resume"))
 	if !strings.Contains(m.Text, w.vi("case.step_head", locales.Data{"Step": 4, "Steps": 4, "Title": g.Steps[3].Title.Vi})) {
@@ -506,6 +503,16 @@ func TestGuideChangedWhilePaused(t *testing.T) {
 	}
 	if m = last(t, w.press(u, w.vi("case.done"))); !strings.Contains(m.Text, w.vi("case.outcome_ask")) {
 		t.Fatalf("after the last step of the shorter guide: %q", m.Text)
+	}
+	// Closed, it never has more steps done than it has steps.
+	m = last(t, w.press(u, w.vi("outcome.on_the_spot")))
+	c, _ := w.lastCase(u)
+	var done, total int
+	if err := w.store.DB().QueryRow(`SELECT steps_done, steps_total FROM cases WHERE id = $1`, c.ID).Scan(&done, &total); err != nil {
+		t.Fatal(err)
+	}
+	if done > total || total != 4 || !strings.Contains(m.Text, "4/4") {
+		t.Errorf("case stored %d steps done of %d; summary %q", done, total, m.Text)
 	}
 }
 
