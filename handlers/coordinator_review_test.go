@@ -5,6 +5,7 @@ package handlers_test
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"testing"
 	"time"
@@ -116,5 +117,50 @@ func TestTypedPeriodForms(t *testing.T) {
 			t.Errorf("%q: want the tally of %s, got %.80q", text, want, got)
 		}
 		w.send(coord, "/cancel")
+	}
+}
+
+// A volunteer removed from the team does not come back through a link made
+// before the removal (a commune's volunteer link is shared for days); a
+// link made since takes them back.
+func TestRemovedVolunteerNeedsANewLink(t *testing.T) {
+	w := newWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	old := inviteLink.FindStringSubmatch(only(t, w.send(coord, "/invite")).Text)
+	vol := w.srv.NewUser("Vy", "vi")
+	w.send(vol, "/start "+old[1])
+	if got := w.userRow(vol); got.Role != storage.RoleVolunteer {
+		t.Fatalf("joined as %s", got.Role)
+	}
+	ctx := context.Background()
+	if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		u, err := tx.User(ctx, vol.ID)
+		if err != nil {
+			return err
+		}
+		_, err = tx.RemoveMember(ctx, u)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	drain(vol)
+	drain(coord)
+	if m := last(t, w.send(vol, "/start "+old[1])); m.Text != w.vi("join.removed") {
+		t.Errorf("the old link after the removal: %q", m.Text)
+	}
+	if got := w.userRow(vol); got.Role != storage.RoleGuest || got.CommuneCode.Valid {
+		t.Errorf("the old link brought them back: %s %s", got.Role, got.CommuneCode.String)
+	}
+	if ms := drain(coord); len(ms) != 0 {
+		t.Errorf("the coordinator was told: %+v", ms)
+	}
+	fresh := inviteLink.FindStringSubmatch(only(t, w.send(coord, "/invite")).Text)
+	w.send(vol, "/start "+fresh[1])
+	if got := w.userRow(vol); got.Role != storage.RoleVolunteer || got.CommuneCode.String != anHoiTayCode {
+		t.Errorf("a new link: %s %s", got.Role, got.CommuneCode.String)
+	}
+	var removed sql.NullTime
+	if err := w.store.DB().Get(&removed, `SELECT removed_at FROM users WHERE telegram_id = $1`, vol.ID); err != nil || removed.Valid {
+		t.Errorf("back on the team, the removal is still kept: %v (%v)", removed, err)
 	}
 }

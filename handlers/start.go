@@ -105,6 +105,14 @@ func (h *Handlers) join(r *request, code string) error {
 		r.say(r.t.T("join.would_demote", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current}), nil)
 		return nil
 	}
+	// Removed from a team after this link was made: the link was for the
+	// team they had, not a way back (a new link is).
+	if removed, err := r.tx.RemovedSince(r.ctx, r.user.TelegramID, inv.CreatedAt); err != nil || removed {
+		if removed {
+			r.say(r.t.T("join.removed"), nil)
+		}
+		return err
+	}
 	switch err := r.tx.UseInvite(r.ctx, inv, h.now()); {
 	case errors.Is(err, storage.ErrInviteRevoked):
 		r.say(r.t.T("join.revoked"), nil)

@@ -64,8 +64,9 @@ const memberOrder = `CASE role WHEN 'province_coordinator' THEN 0 WHEN 'coordina
 	sort_name NULLS FIRST, first_name, telegram_id`
 
 // RemoveMember takes someone out of their team: they become a guest with no
-// unit and no name (only team members are kept with a name), and the
-// invite links they made that could still be used are revoked. The row
+// unit and no name (only team members are kept with a name), kept with the
+// time of their removal (RemovedSince), and the invite links they made that
+// could still be used are revoked. The row
 // stays for the cases that refer to it; a guest row with no case is
 // forgotten after GuestSilenceDays. It changes nothing, and reports false,
 // when m is no longer what it was read as (someone else removed or moved
@@ -75,7 +76,7 @@ func (tx *Tx) RemoveMember(ctx context.Context, m User) (bool, error) {
 	err := tx.db(ctx).GetContext(ctx, &n, `
 		WITH removed AS (
 			UPDATE users SET role = 'guest', first_name = '', commune_code = NULL, province_code = NULL,
-				joined_at = NULL, digest = true, updated_at = now()
+				joined_at = NULL, digest = true, removed_at = now(), updated_at = now()
 			WHERE telegram_id = $1 AND role = $2 AND commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4
 			RETURNING telegram_id),
 		revoked AS (UPDATE invites SET revoked_at = now()
@@ -129,4 +130,12 @@ func (tx *Tx) RevokeInvite(ctx context.Context, code string, at time.Time) (bool
 func (tx *Tx) SetDigest(ctx context.Context, id int64, on bool) error {
 	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE users SET digest = $2, updated_at = now() WHERE telegram_id = $1`, id, on)
 	return wrap("set digest", err)
+}
+
+// RemovedSince says whether the user was removed from a team after at: an
+// invite made before that does not bring them back.
+func (tx *Tx) RemovedSince(ctx context.Context, id int64, at time.Time) (bool, error) {
+	var removed bool
+	err := tx.db(ctx).GetContext(ctx, &removed, `SELECT EXISTS (SELECT 1 FROM users WHERE telegram_id = $1 AND removed_at > $2)`, id, at)
+	return removed, wrap("read a removal", err)
 }
