@@ -66,11 +66,10 @@ const memberOrder = `CASE role WHEN 'province_coordinator' THEN 0 WHEN 'coordina
 // RemoveMember takes someone out of their team: they become a guest with no
 // unit and no name (only team members are kept with a name), kept with the
 // time of their removal (RemovedSince), and the invite links they made that
-// could still be used are revoked. The row
-// stays for the cases that refer to it; a guest row with no case is
-// forgotten after GuestSilenceDays. It changes nothing, and reports false,
-// when m is no longer what it was read as (someone else removed or moved
-// them).
+// could still be used are revoked. The row stays for the cases that refer
+// to it; a guest row with no case is forgotten after GuestSilenceDays. It
+// changes nothing, and reports false, when m is no longer what it was read
+// as (someone else removed or moved them).
 func (tx *Tx) RemoveMember(ctx context.Context, m User) (bool, error) {
 	var n int
 	err := tx.db(ctx).GetContext(ctx, &n, `
