@@ -4,7 +4,6 @@ package handlers_test
 // /flags) found in review (2026-11-30): each test failed before its fix.
 
 import (
-	"context"
 	"database/sql"
 	"strings"
 	"testing"
@@ -66,18 +65,7 @@ func TestRemovedCoordinatorsInvite(t *testing.T) {
 	if match == nil {
 		t.Fatalf("no link: %q", m.Text)
 	}
-	ctx := context.Background()
-	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		u, err := tx.User(ctx, coord.ID)
-		if err != nil {
-			return err
-		}
-		_, err = tx.RemoveMember(ctx, u) // what /team's ✕ does
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	w.removeMember(coord) // what /team's ✕ does
 	drain(coord)
 	stranger := w.srv.NewUser("Dũng", "vi")
 	if m := last(t, w.send(stranger, "/start "+match[1])); m.Text != w.vi("join.revoked") {
@@ -132,17 +120,7 @@ func TestRemovedVolunteerNeedsANewLink(t *testing.T) {
 	if got := w.userRow(vol); got.Role != storage.RoleVolunteer {
 		t.Fatalf("joined as %s", got.Role)
 	}
-	ctx := context.Background()
-	if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		u, err := tx.User(ctx, vol.ID)
-		if err != nil {
-			return err
-		}
-		_, err = tx.RemoveMember(ctx, u)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	w.removeMember(vol) // what /team's ✕ does
 	drain(vol)
 	drain(coord)
 	if m := last(t, w.send(vol, "/start "+old[1])); m.Text != w.vi("join.removed") {

@@ -53,6 +53,22 @@ func (w *world) versionOf(u *telegramtest.User) string {
 }
 
 // forgeAnswer presses a button with made-up data on message id and returns how the
+// removeMember takes u out of their team as /team's ✕ does.
+func (w *world) removeMember(u *telegramtest.User) {
+	w.t.Helper()
+	ctx := context.Background()
+	if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		m, err := tx.User(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		_, err = tx.RemoveMember(ctx, m)
+		return err
+	}); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
 // press was answered.
 func (w *world) forgeAnswer(u *telegramtest.User, msg int, data string) string {
 	w.t.Helper()
@@ -524,17 +540,7 @@ func TestDigestOnOff(t *testing.T) {
 	}
 	// Removed, the old buttons refuse politely and store nothing.
 	old := only(t, w.send(tm.coord, "/digest"))
-	ctx := context.Background()
-	if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		u, err := tx.User(ctx, tm.coord.ID)
-		if err != nil {
-			return err
-		}
-		_, err = tx.RemoveMember(ctx, u)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	w.removeMember(tm.coord) // what /team's ✕ does
 	id, _ = tm.coord.PressOn(old.ID, w.vi("digest.turn_off"))
 	w.bot.WaitHandled(t, id)
 	if m := only(t, drain(tm.coord)); m.Text != w.vi("digest.not_allowed") || !digest() {

@@ -4,7 +4,6 @@ package handlers_test
 // failed before its fix.
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -98,17 +97,7 @@ func TestRemovedVolunteerCannotEndCase(t *testing.T) {
 	w.press(u, w.vi("case.done"))
 	paused := last(t, w.press(u, w.vi("case.pause")))
 	before, evBefore := w.lastCase(u)
-	ctx := context.Background()
-	if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		usr, err := tx.User(ctx, u.ID)
-		if err != nil {
-			return err
-		}
-		_, err = tx.RemoveMember(ctx, usr)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	w.removeMember(u) // what /team's ✕ does
 	m := last(t, w.forge(u, paused.ID, dataOf(t, paused, w.vi("case.end_button"))))
 	if hasButton(m, w.vi("reason.changed_mind")) {
 		w.press(u, w.vi("reason.changed_mind"))
