@@ -26,15 +26,17 @@ import (
 const MaxNote = 200
 
 var (
-	emailLike = regexp.MustCompile(`[^\s@]+\s*@\s*[^\s@]+\.[^\s@]+`)
+	// An e-mail address, spaces or not around its "@" and dots.
+	emailLike = regexp.MustCompile(`[^\s@]+\s*@\s*[^\s@.]+(?:\s*\.\s*[^\s@.]+)+`)
 	// Nine or more digits, however grouped: an ID card (9 or 12 digits) or
 	// a phone number (10 or 11, maybe "(091) 234 5678", "+84 …" or
 	// "0912–345–678"): between two digits up to three of anything but
 	// letters and digits, or any run of spaces, brackets, dots, pluses,
 	// slashes and hyphens.
 	longNumber = regexp.MustCompile(`\d(?:(?:[^\p{L}\p{N}]{0,3}|[\s().+/\-]*)\d){8,}`)
-	// A full date: a birth date is personal data.
+	// A full date: a birth date is personal data. isoDate: year first.
 	fullDate = regexp.MustCompile(`\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)?\d{2}\b`)
+	isoDate  = regexp.MustCompile(`\b(?:19|20)\d{2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\b`)
 
 	dossierOK = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
 	hasDigit  = regexp.MustCompile(`[0-9]`)
@@ -54,7 +56,7 @@ func PersonalData(s string) string {
 		return "email"
 	case longNumber.MatchString(s):
 		return "number"
-	case fullDate.MatchString(s):
+	case fullDate.MatchString(s) || isoDate.MatchString(s):
 		return "date"
 	}
 	return ""
@@ -151,7 +153,7 @@ func DossierCode(s string) (code, problem string) {
 // and the volunteer rephrases.
 
 var (
-	honorifics = wordSet("ông bà anh chị cô chú bác em cháu cụ dì thím mợ dượng")
+	honorifics = wordSet("ông bà anh chị cô chú bác em cháu cụ dì thím mợ dượng thầy")
 	surnames   = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trương đinh đào đoàn
 		trịnh lâm mai cao hà lương lưu tô chu tạ quách kiều thái tống la mạc khúc triệu vương văn`)
 	// givenNames are common given and middle names: what follows a surname
@@ -305,6 +307,13 @@ func clauseNamesPerson(raw []string, plainNote, allCaps bool) bool {
 			}
 			continue
 		}
+		// A name typed without diacritics in a note that has some: three
+		// capitalised words, a surname, a middle name, a given name ("Le Van
+		// Tam").
+		if isASCII(raw[i]) && title(i) && plainSurnames[fold[i]] && title(i+1) && markers[fold[i+1]] &&
+			title(i+2) && foldedGiven[fold[i+2]] {
+			return true
+		}
 		// With diacritics: read as written.
 		w, next := low[i], low[i+1]
 		switch {
@@ -313,6 +322,8 @@ func clauseNamesPerson(raw []string, plainNote, allCaps bool) bool {
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return true
 		case surnames[w] && givenNames[next] && free(i) && free(i+1) && !surnamePlaces[pair(w, next)]:
+			return true
+		case w == "bạn" && title(i+1) && givenNames[next] && free(i+1): // "bạn Minh", not "bạn an tâm"
 			return true
 		}
 	}

@@ -53,6 +53,10 @@ func TestNoteProblem(t *testing.T) {
 		"bước 2, 3 và 4 lỗi":            "",
 		"0912    345     678":           "number",
 		"email lan.nguyen@gmail.com":    "email",
+		"email tôi lan @ gmail . com":   "email",
+		"lan@gmail .com":                "email",
+		"sinh 1950-03-05":               "date",
+		"hẹn 2026/12/02":                "date",
 		string(make([]rune, MaxNote+1)): "long",
 	}
 	for in, want := range tests {
@@ -118,12 +122,19 @@ func TestNotesWithNamesAreRefused(t *testing.T) {
 		"chau Nguyen Gia Bao",
 		"em Phuong chua co sdt",
 		"Vu Hoang Long",
+		// Found in review: an unaccented full name in a note with
+		// diacritics, "thầy", "bạn" and a capitalised name.
+		"Cảm ơn Le Van Tam nhiều",
+		"Cảm ơn Do Thi Hoa đã giúp",
+		"Cảm ơn bạn Minh nhiều",
+		"Cảm ơn thầy Hải",
 		"do van nam",
 		"hoang anh dung",
 		"bà Trần nộp giúp con",
 		"nộp giúp ông Phạm Văn Đồng",
 	}
 	ordinary := []string{
+		"cảm ơn bạn nhiều", "bạn an tâm nhé", "thầy cô nhiệt tình", "Bạn hướng dẫn rất kỹ", "hạn 12/2026 mới có",
 		"OTP không về",
 		"cổng báo lỗi hệ thống",
 		"chưa có hợp đồng thuê nhà",

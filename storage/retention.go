@@ -56,12 +56,13 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		{"forget silent guests", &r.Guests,
 			`DELETE FROM users u WHERE role = 'guest' AND updated_at < $1
 				AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
-		// Ended, or still waiting past its due date (no answer came), or
-		// with no date at all: counted from when it was made.
+		// Ended, or still waiting past its due date (no answer came) and
+		// past the next reminder planned ("not yet" asks again), or with no
+		// date at all: counted from when it was made.
 		{"delete old follow-ups", &r.Followups,
 			`DELETE FROM followups WHERE CASE
 				WHEN ended_at IS NOT NULL THEN ended_at < $1
-				WHEN due_on IS NOT NULL THEN due_on < ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+				WHEN due_on IS NOT NULL THEN greatest(due_on, next_reminder_on) < ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
 				ELSE created_at < $1 END`, now.AddDate(0, 0, -s.followupRetention())},
 		// The conversation row of a chat nobody keeps any more (a resident
 		// whose follow-ups are gone, a forgotten guest): its chat id, and the

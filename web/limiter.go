@@ -85,7 +85,11 @@ func (h *Handler) clientKey(r *http.Request) string {
 	if h.trusted(addr) {
 		hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
 		for i := len(hops) - 1; i >= 0; i-- {
-			a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+			hop := strings.TrimSpace(hops[i])
+			a, err := netip.ParseAddr(hop)
+			if ap, perr := netip.ParseAddrPort(hop); err != nil && perr == nil {
+				a, err = ap.Addr(), nil // "203.0.113.9:51234", as some balancers write it
+			}
 			if err != nil {
 				break // a malformed hop: trust nothing before it
 			}

@@ -173,6 +173,10 @@ func New(store Store, catalog *guides.Catalog, texts *locales.Catalog, opts ...O
 	h.mux.HandleFunc("GET /f/{token}", h.show)
 	h.mux.HandleFunc("POST /f/{token}/rate", h.rate)
 	h.mux.HandleFunc("POST /f/{token}/received", h.received)
+	// The address a form answered on (after a refused comment) opened again,
+	// or the page's with a trailing slash: the page itself.
+	h.mux.HandleFunc("GET /f/{token}/{action}", h.toPage)
+	h.mux.HandleFunc("GET /f/{token}/{$}", h.toPage)
 	h.mux.HandleFunc("/f/", h.unknownPath)
 	return h
 }
@@ -227,7 +231,19 @@ func (h *Handler) open(q *request) (FollowupPage, bool) {
 	return p, true
 }
 
+// toPage sends GET /f/<token>/<anything> to the page of the token, which
+// is checked there: not a wrong link by itself.
+func (h *Handler) toPage(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Location", pageLink(r, r.PathValue("token"))+"?"+url.Values{"lang": {pageLanguage(r)}}.Encode())
+	w.WriteHeader(http.StatusSeeOther)
+}
+
 func (h *Handler) unknownPath(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodPost && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, POST")
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		return
+	}
 	q := h.begin(w, r)
 	if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
 		h.tooMany(q, wait)
