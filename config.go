@@ -108,6 +108,11 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		if err != nil || u.Scheme != "https" || u.Host == "" {
 			return c, &configError{"WEBHOOK_URL", "is malformed: Telegram needs an https:// URL"}
 		}
+		// The same server answers /healthz, /metrics and the follow-up
+		// pages under /f/: the webhook needs a path of its own.
+		if p := strings.TrimSuffix(u.Path, "/"); p == "" || p == "/f" || strings.HasPrefix(p, "/f/") {
+			return c, &configError{"WEBHOOK_URL", "needs a path of its own, e.g. https://bot.example.org/telegram (not / nor under /f/)"}
+		}
 		if !webhookSecret.MatchString(c.WebhookSecret) {
 			return c, &configError{"WEBHOOK_SECRET", "is malformed: use 1–256 characters A-Z a-z 0-9 _ -"}
 		}

@@ -55,6 +55,16 @@ func TestConfigErrors(t *testing.T) {
 			m["WEBHOOK_SECRET"] = "abc"
 			return m
 		}(), "WEBHOOK_URL is malformed"},
+		{"webhook without a path", nil, func() map[string]string {
+			m := with("WEBHOOK_URL", "https://example.org")
+			m["WEBHOOK_SECRET"] = "abc"
+			return m
+		}(), "WEBHOOK_URL needs a path of its own"},
+		{"webhook under the follow-up pages", nil, func() map[string]string {
+			m := with("WEBHOOK_URL", "https://example.org/f/hook")
+			m["WEBHOOK_SECRET"] = "abc"
+			return m
+		}(), "WEBHOOK_URL needs a path of its own"},
 		{"secret with bad characters", nil, func() map[string]string {
 			m := with("WEBHOOK_URL", "https://example.org/hook")
 			m["WEBHOOK_SECRET"] = "a b"

@@ -129,7 +129,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if err := a.runtime.Register(reg); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	// A collector that fails (the outbox's, with the database down) leaves
+	// its own metrics out, not the whole scrape.
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{
+		ErrorHandling: promhttp.ContinueOnError, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}))
 	// The resident's follow-up page (PUBLIC_URL/f/<token>).
 	// The forms' key is the bot token's own derivation: the same on every
 	// replica and across restarts, and not the token itself.

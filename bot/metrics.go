@@ -92,7 +92,9 @@ func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
 		SELECT count(*) AS depth, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
 		FROM outbox WHERE status = 'pending'`)
 	if err != nil {
-		ch <- prometheus.NewInvalidMetric(outboxDepthDesc, err)
+		// The database is away: the outbox's gauges are left out of this
+		// scrape (an invalid metric would fail all of it, the counters
+		// telling of the outage included).
 		return
 	}
 	ch <- prometheus.MustNewConstMetric(outboxDepthDesc, prometheus.GaugeValue, row.Depth)

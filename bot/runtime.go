@@ -525,7 +525,9 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		}
 		// Running out of our own time (a long 429 pause, a stop) is no
 		// failure of the reply: it is given back without counting a try.
-		counted := sendCtx.Err() == nil
+		// Telegram's own errors count, even when the retries between them
+		// ran out of time (the sender gives back the last of them).
+		counted := !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled)
 		// A fresh context: a stopping process gives its replies back too.
 		release, cancel := context.WithTimeout(context.WithoutCancel(ctx), queryTimeout)
 		attempts, rerr := r.store.ReleaseReplies(release, idsOf(rows[i:]), err.Error(), counted)

@@ -146,8 +146,8 @@ func (s *Sender) Send(ctx context.Context, r Reply) error {
 			delay := s.backoff << (attempt - 1)
 			s.log.Warn("sending failed, will retry", "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
 			attempt++
-			if err := sleep(ctx, delay); err != nil {
-				return s.giveUp(r, attempt, err)
+			if sleep(ctx, delay) != nil {
+				return s.giveUp(r, attempt, err) // Telegram's error, not the cut sleep's
 			}
 		}
 	}
@@ -221,11 +221,13 @@ func (s *Sender) chat(id int64) *chatLimit {
 }
 
 // isPermanent tells errors that no retry will fix: a malformed request, a
-// user who blocked the bot, a wrong token.
+// user who blocked the bot, a wrong token, a file over Telegram's limits
+// (413, which go-telegram/bot reports only by its text).
 func isPermanent(err error) bool {
 	return errors.Is(err, tg.ErrorBadRequest) || errors.Is(err, tg.ErrorForbidden) ||
 		errors.Is(err, tg.ErrorUnauthorized) || errors.Is(err, tg.ErrorNotFound) ||
-		errors.Is(err, tg.ErrorConflict) || errors.As(err, new(*tg.MigrateError))
+		errors.Is(err, tg.ErrorConflict) || errors.As(err, new(*tg.MigrateError)) ||
+		strings.Contains(err.Error(), "Request Entity Too Large")
 }
 
 // isNotModified is Telegram's answer to an edit that changes nothing, e.g.

@@ -40,7 +40,7 @@ func (h *Handlers) me(r *request) error {
 		lines = append(lines, fmt.Sprintf("%d. %s – %d", i+1, h.guideTitle(r.t, p.Guide), p.Cases))
 	}
 	if len(all.Procedures) > meList {
-		lines = append(lines, r.t.T("tally.and_more", locales.Data{"Count": len(all.Procedures) - meList}))
+		lines = append(lines, r.t.T("me.and_more", locales.Data{"Count": len(all.Procedures) - meList}))
 	}
 	lines = append(lines, "", r.t.T("tally.median", locales.Data{"Minutes": formatMinutes(r.t, all.MedianMinutes)}))
 	r.say(strings.Join(lines, "\n"), nil)

@@ -279,7 +279,7 @@ func TestTeamListsPagesAndRemoves(t *testing.T) {
 	if !strings.HasPrefix(ls[1], "1. Hà – "+w.vi("role.province_coordinator")) || !strings.HasPrefix(ls[2], "2. Cường – điều phối viên, Phường Quy Nhơn · vào ") {
 		t.Fatalf("the most trusted first: %q", m.Text)
 	}
-	if !strings.HasPrefix(ls[3], "3. TNV 01 – tình nguyện viên, Phường Quy Nhơn") || !strings.Contains(ls[3], " · 2 ca tháng này · ") {
+	if !strings.HasPrefix(ls[3], "3. TNV 01 – tình nguyện viên, Phường Quy Nhơn") || !strings.Contains(ls[3], " · 2 ca bắt đầu tháng này · ") {
 		t.Fatalf("TNV 01's line (two cases this month): %q", ls[3])
 	}
 	if hasButton(m, "✕ 1. Hà") || !hasButton(m, "✕ 2. Cường") || !hasButton(m, "✕ 3. TNV 01") {
