@@ -72,10 +72,24 @@ func compact(words []string) string {
 	return strings.ReplaceAll(strings.Join(words, ""), "y", "i")
 }
 
+// fillers are words typed around a procedure's name that name none
+// ("khai tử cho bà", "khai sinh cho bé"), folded: dropped from a query that
+// has other words.
+var fillers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de") {
+		fillers[w] = true
+	}
+}
+
 // Search returns the guides that match query, best first (ties in list
 // order); none when nothing matches.
 func (c *Catalog) Search(query string) []*Guide {
 	words := words(query)
+	if kept := slices.DeleteFunc(slices.Clone(words), func(w string) bool { return fillers[w] }); len(kept) > 0 {
+		words = kept
+	}
 	if len(words) == 0 {
 		return nil
 	}
@@ -84,10 +98,21 @@ func (c *Catalog) Search(query string) []*Guide {
 		score int
 		order int
 	}
+	// A word that is a word of some guide's names is read as typed: only a
+	// typo of no known word is looked for among look-alikes ("khau" of "hộ
+	// khẩu" is not a typo of "khai", "khsi" is).
+	known := make([]bool, len(words))
+	for i, w := range words {
+		for _, e := range c.index {
+			if known[i] = e.has(w); known[i] {
+				break
+			}
+		}
+	}
 	var hits []hit
 	best := 0
 	for i, e := range c.index {
-		if s := e.score(words); s > 0 {
+		if s := e.score(words, known); s > 0 {
 			hits = append(hits, hit{e.guide, s, i})
 			best = max(best, s)
 		}
@@ -107,14 +132,29 @@ func (c *Catalog) Search(query string) []*Guide {
 	return out
 }
 
-// score is 0 when the guide does not match the words.
-func (e entry) score(words []string) int {
+// has says whether w is a word of one of the guide's names.
+func (e entry) has(w string) bool {
+	for _, name := range e.names {
+		if slices.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// score is 0 when the guide does not match the words; known says which of
+// them match only as typed or as a beginning, not as a typo.
+func (e entry) score(words []string, known []bool) int {
 	total := 0
-	for _, w := range words {
+	for i, w := range words {
 		best := 0
 		for _, name := range e.names {
 			for _, nw := range name {
-				best = max(best, wordScore(w, nw))
+				s := wordScore(w, nw)
+				if known[i] && s == 1 {
+					s = 0
+				}
+				best = max(best, s)
 			}
 		}
 		if best == 0 {
@@ -154,13 +194,16 @@ func (e entry) score(words []string) int {
 }
 
 // wordScore compares a typed word with a word of a name: 3 equal, 2 its
-// beginning, 1 within a typo or two; 0 not alike.
+// beginning, 1 within a typo or two (two neighbouring letters swapped
+// count as one); 0 not alike.
 func wordScore(typed, word string) int {
 	switch {
 	case typed == word:
 		return 3
 	case len(typed) >= 2 && strings.HasPrefix(word, typed):
 		return 2
+	case len(typed) >= 4 && swapped(typed, word):
+		return 1
 	case len(typed) >= 4 && abs(len(typed)-len(word)) <= 2:
 		allowed := 1
 		if len(typed) >= 8 {
@@ -171,6 +214,19 @@ func wordScore(typed, word string) int {
 		}
 	}
 	return 0
+}
+
+// swapped says whether a is b with two neighbouring letters swapped
+// ("khia", "thuogn").
+func swapped(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 func abs(n int) int {

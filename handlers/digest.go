@@ -20,7 +20,9 @@ func digestFor(role string) bool {
 }
 
 func (h *Handlers) digest(r *request, arg string) error {
-	if !digestFor(r.role) {
+	// r.role is an administrator's from the configuration; one who also
+	// coordinates a unit gets the digest by the stored role, and may stop it.
+	if !digestFor(r.role) && !digestFor(r.user.Role) {
 		r.say(r.t.T("digest.not_allowed"), nil)
 		return nil
 	}
@@ -52,7 +54,7 @@ func (h *Handlers) digestScreen(r *request, on bool) (string, bot.Keyboard) {
 }
 
 func (h *Handlers) digestPress(r *request, cb callback) error {
-	if !digestFor(r.role) {
+	if !digestFor(r.role) && !digestFor(r.user.Role) {
 		r.show(r.t.T("digest.not_allowed"), nil)
 		return nil
 	}
