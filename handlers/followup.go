@@ -138,7 +138,7 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 	png, err := render.Slip(render.SlipData{
 		Title: title,
 		Fields: []render.Field{
-			{Label: t.T("followup.slip_code"), Value: f.DossierCode},
+			{Label: t.T("followup.slip_code"), Value: f.DossierCode, OneLine: true},
 			{Label: t.T("followup.slip_due"), Value: due},
 		},
 		Note:   strings.TrimSpace(tracking + "\n" + t.T("followup.slip_scan")),

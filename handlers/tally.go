@@ -720,8 +720,12 @@ func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when
 // cases, so their totals agree; the case list is streamed from the
 // database.
 func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally) []reports.Sheet {
+	// Text columns as wide as their usual texts (procedure titles run to
+	// 50–80 characters), so that a printout cuts none mid-word.
+	widths := map[string]float64{"item": 50, "procedure": 50, "step_title": 38, "error": 38, "outcome": 30, "reason": 30,
+		"commune": 28, "province": 28, "volunteer": 30, "mode": 24}
 	col := func(id string, kind reports.ColumnKind) reports.Column {
-		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind}
+		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind, Width: widths[id], NoTotal: id == "step"}
 	}
 	total := t.T("tally.total")
 	kpis := tl.KPIs(h.countsOf)

@@ -211,6 +211,13 @@ func TestTallyCoordinatorMonth(t *testing.T) {
 			}
 		}
 	}
+	// A step's number is not added up; procedure titles are not cut.
+	if _, total := sheetTotals(t, f, "Điểm vướng"); len(total) > 1 && total[1] != "" {
+		t.Errorf("the step numbers have a total: %q", total[1])
+	}
+	if w, err := f.GetColWidth("Theo thủ tục", "A"); err != nil || w < 45 {
+		t.Errorf("the procedure column is %.0f wide (%v)", w, err)
+	}
 	// A second tap on the same button: the flow is over, nothing more.
 	if ms, err := coord.PressOn(ms[0].ID, "Tháng này"); err == nil {
 		w.bot.WaitHandled(t, ms)

@@ -108,7 +108,7 @@ func BarChart(c Chart) ([]byte, error) {
 		fill(img, image.Rect(chartMargin, barTop, chartMargin+barMax, barTop+chartBarH), track)
 		w := 0
 		if top > 0 {
-			w = b.Value * barMax / top
+			w = int(float64(b.Value) * float64(barMax) / float64(top)) // no overflow of huge counts
 			if b.Value > 0 {
 				w = max(w, 3) // a small count still shows
 			}

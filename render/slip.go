@@ -20,9 +20,12 @@ type SlipData struct {
 	Footer string  // e.g. the link as text
 }
 
-// Field is one labelled value on a slip.
+// Field is one labelled value on a slip. A OneLine value (a dossier code,
+// read off character by character) is never wrapped: too long, it is drawn
+// smaller.
 type Field struct {
 	Label, Value string
+	OneLine      bool
 }
 
 // SlipWidth is the width of every slip in pixels.
@@ -34,6 +37,7 @@ const (
 	slipQR        = 560 // the QR code's side at most, quiet zone included
 	slipMaxHeight = 6000
 	slipGap       = 28
+	slipMinCode   = 24 // px: the smallest a one-line value (a 40-character code) is drawn
 )
 
 // Slip draws s as a PNG SlipWidth pixels wide, as tall as its texts need
@@ -108,7 +112,19 @@ func Slip(s SlipData) ([]byte, error) {
 				gap(slipGap / 2)
 			}
 			text(label, f.Label, false)
-			text(value, f.Value, false)
+			if !f.OneLine {
+				text(value, f.Value, false)
+				continue
+			}
+			st, line := value, clean(f.Value)
+			for size := value.size - 2; st.width(line) > inner && size >= slipMinCode; size -= 2 {
+				st = mk.new(true, size, ink)
+			}
+			if mk.err != nil {
+				return nil, mk.err
+			}
+			lift := (value.lineHeight() - st.lineHeight()) / 2 // in the line a full-size value takes
+			blocks = append(blocks, block{value.lineHeight(), func(dst *image.Gray, top int) { st.draw(dst, slipMargin, top+lift, line) }})
 		}
 	}
 	if s.Note != "" {

@@ -16,8 +16,8 @@ func sampleSlip(link string) SlipData {
 		Link:  link,
 		Title: "Đăng ký khai sinh, thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi",
 		Fields: []Field{
-			{"Mã hồ sơ", "000.00.12.H26-251127-0001"},
-			{"Ngày hẹn trả kết quả (dự kiến)", "05/12/2026"},
+			{Label: "Mã hồ sơ", Value: "000.00.12.H26-251127-0001", OneLine: true},
+			{Label: "Ngày hẹn trả kết quả (dự kiến)", Value: "05/12/2026"},
 		},
 		Note: "Ông/bà quét mã QR hoặc mở đường dẫn bên dưới để xem tình trạng hồ sơ và nhận nhắc khi có kết quả. " +
 			"Có thể tra cứu trên Cổng Dịch vụ công quốc gia bằng mã hồ sơ, hoặc hỏi tại bộ phận Một cửa của phường, xã.\n" +

@@ -55,12 +55,18 @@ func (k ColumnKind) String() string {
 func (k ColumnKind) summed() bool { return k == Int || k == Minutes }
 
 // Column is one column of a sheet. A Width of 0 picks one from the kind and
-// the header.
+// the header (the rows are streamed: a column cannot be fitted to them
+// afterwards, so a caller with long texts says how wide). NoTotal leaves a
+// number column out of the totals row: a step's number, an ordinal.
 type Column struct {
-	Header string
-	Kind   ColumnKind
-	Width  float64
+	Header  string
+	Kind    ColumnKind
+	Width   float64
+	NoTotal bool
 }
+
+// summed reports whether the totals row adds up the column.
+func (c Column) summed() bool { return c.Kind.summed() && !c.NoTotal }
 
 // Sheet is one worksheet. Rows is called once and yields the rows in order;
 // each row has one value per column (nil for an empty cell). The writer
@@ -321,12 +327,13 @@ func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
 			switch {
 			case i == 0:
 				values[i].Value = norm.NFC.String(sh.Total)
+			case !c.summed():
 			case c.Kind == Int:
 				values[i].Value = sums[i]
 			case c.Kind == Minutes:
 				values[i].Value = float64(sums[i]) / 10
 			}
-			if c.Kind.summed() && last > 1 {
+			if c.summed() && last > 1 {
 				col, _ := excelize.ColumnNumberToName(i + 1)
 				values[i].Formula = fmt.Sprintf("SUM(%s2:%s%d)", col, col, last)
 			}

@@ -497,3 +497,31 @@ func BenchmarkWriteXLSX100k(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.HeapSys)/1e6, "MB-heap-sys")
 }
+
+// A step's number, like an ordinal or an id, has no total (found in review:
+// the stuck points' totals row added up step numbers): NoTotal leaves its
+// cell empty while the counts beside it are summed.
+func TestNoTotalColumn(t *testing.T) {
+	var buf bytes.Buffer
+	err := WriteXLSX(&buf, []Sheet{{
+		Name: "Điểm vướng", Total: "Tổng",
+		Columns: []Column{{Header: "Thủ tục", Kind: Text}, {Header: "Bước", Kind: Int, NoTotal: true}, {Header: "Tên bước", Kind: Text},
+			{Header: "Lỗi", Kind: Text}, {Header: "Số lần vướng", Kind: Int}},
+		Rows: rowsOf(
+			[]any{"Đăng ký tạm trú", 2, "Mở thủ tục và tạo yêu cầu", "Lỡ chọn \"Thông báo lưu trú\"", 2},
+			[]any{"Đăng ký chữ ký số cá nhân (ký số từ xa)", 7, "Kích hoạt chứng thư số", "lỗi khác", 2},
+			[]any{"Lấy lại mật khẩu VNeID", 3, "Nhập mã OTP", "Bị báo thử quá nhiều lần", 1},
+		),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	if got := raw(t, f, "Điểm vướng", "E5"); got != "5" {
+		t.Errorf("problems total %q, want 5", got)
+	}
+	if got := raw(t, f, "Điểm vướng", "B5"); got != "" {
+		formula, _ := f.GetCellFormula("Điểm vướng", "B5")
+		t.Errorf("the step column has a total: %q (=%s); a step number should not be summed", got, formula)
+	}
+}
