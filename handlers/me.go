@@ -28,7 +28,7 @@ func (h *Handlers) me(r *request) error {
 		if err != nil {
 			return err
 		}
-		lines = append(lines, r.t.T("me.line", locales.Data{"Period": r.t.T("tally.period_" + code), "Cases": tl.Cases, "Helped": tl.Helped}))
+		lines = append(lines, r.t.T("me.line", locales.Data{"Period": r.t.T("tally.period_" + code), "Cases": r.t.Num(tl.Cases), "Helped": r.t.Num(tl.Helped)}))
 		all = tl
 	}
 	if all.Cases == 0 {
@@ -37,7 +37,7 @@ func (h *Handlers) me(r *request) error {
 	}
 	lines = append(lines, "", r.t.T("me.by_procedure"))
 	for i, p := range all.Procedures[:min(meList, len(all.Procedures))] {
-		lines = append(lines, fmt.Sprintf("%d. %s – %d", i+1, h.guideTitle(r.t, p.Guide), p.Cases))
+		lines = append(lines, fmt.Sprintf("%d. %s – %s", i+1, h.guideTitle(r.t, p.Guide), r.t.Num(p.Cases)))
 	}
 	if len(all.Procedures) > meList {
 		lines = append(lines, r.t.T("me.and_more", locales.Data{"Count": len(all.Procedures) - meList}))

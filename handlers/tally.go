@@ -486,14 +486,14 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if tl.Cases == 0 {
 		return strings.Join(append(lines, t.T("tally.empty")), "\n")
 	}
-	lines = append(lines, t.T("tally.cases", locales.Data{"Cases": tl.Cases, "Helped": tl.Helped}), "", t.T("tally.by_outcome"))
+	lines = append(lines, t.T("tally.cases", locales.Data{"Cases": t.Num(tl.Cases), "Helped": t.Num(tl.Helped)}), "", t.T("tally.by_outcome"))
 	for _, o := range storage.TallyOutcomes {
 		if c := tl.Outcomes[o]; c > 0 {
-			lines = append(lines, "• "+t.T("tally.outcome_"+o)+": "+strconv.Itoa(c))
+			lines = append(lines, "• "+t.T("tally.outcome_"+o)+": "+t.Num(c))
 		}
 	}
 	for _, r := range tl.Reasons {
-		lines = append(lines, "   – "+t.T("reason."+r.Key)+": "+strconv.Itoa(r.N))
+		lines = append(lines, "   – "+t.T("reason."+r.Key)+": "+t.Num(r.N))
 	}
 	if len(tl.Modes) > 0 {
 		lines = append(lines, "", t.T("tally.by_mode"))
@@ -502,22 +502,22 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 			if m == guides.ModeFull {
 				level = 4
 			}
-			lines = append(lines, "• "+t.T("mode."+modeKey(m), locales.Data{"Level": level})+": "+strconv.Itoa(tl.Modes[m]))
+			lines = append(lines, "• "+t.T("mode."+modeKey(m), locales.Data{"Level": level})+": "+t.Num(tl.Modes[m]))
 		}
 	}
 	kpis := tl.KPIs(h.countsOf)
 	lines = append(lines, "", t.T("tally.kpis"))
 	for _, k := range guides.KPIs {
-		lines = append(lines, "• "+t.T("tally.kpi_"+k)+": "+strconv.Itoa(kpis[k]))
+		lines = append(lines, "• "+t.T("tally.kpi_"+k)+": "+t.Num(kpis[k]))
 	}
 	lines = append(lines, "", t.T("tally.top_procedures"))
 	for i, p := range tl.Procedures[:min(n, len(tl.Procedures))] {
-		lines = append(lines, fmt.Sprintf("%d. %s – %d", i+1, h.guideTitle(t, p.Guide), p.Cases))
+		lines = append(lines, fmt.Sprintf("%d. %s – %s", i+1, h.guideTitle(t, p.Guide), t.Num(p.Cases)))
 	}
 	if units := unitBars(t, tl); len(units) > 1 || tl.Scope.Province != "" || tl.Scope.Country() {
 		lines = append(lines, "", t.T(unitsHeading(tl)))
 		for _, u := range units[:min(n, len(units))] {
-			lines = append(lines, "• "+u.Label+" – "+strconv.Itoa(u.Value))
+			lines = append(lines, "• "+u.Label+" – "+t.Num(u.Value))
 		}
 		if len(units) > n {
 			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(units) - n}))
@@ -527,7 +527,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 		lines = append(lines, "", t.T("tally.top_volunteers"))
 		names := volunteerNames(t, tl.Volunteers)
 		for i, v := range tl.Volunteers[:min(n, len(tl.Volunteers))] {
-			lines = append(lines, "• "+names[i]+" – "+strconv.Itoa(v.Cases))
+			lines = append(lines, "• "+names[i]+" – "+t.Num(v.Cases))
 		}
 		if len(tl.Volunteers) > n {
 			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Volunteers) - n}))
@@ -547,7 +547,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if f.Rated > 0 {
 		rating = decimal(t, strconv.FormatFloat(f.AvgRating, 'f', 1, 64))
 	}
-	lines = append(lines, "", t.T("tally.followups", locales.Data{"Consented": f.Consented, "Resolved": f.Resolved, "OnTime": f.Resolved - f.Late, "Late": f.Late, "Unresolved": f.Unresolved, "Rating": rating, "Rated": f.Rated}))
+	lines = append(lines, "", t.T("tally.followups", locales.Data{"Consented": t.Num(f.Consented), "Resolved": t.Num(f.Resolved), "OnTime": t.Num(f.Resolved - f.Late), "Late": t.Num(f.Late), "Unresolved": t.Num(f.Unresolved), "Rating": rating, "Rated": t.Num(f.Rated)}))
 	return strings.Join(lines, "\n")
 }
 
@@ -694,7 +694,7 @@ const chartBars = 12
 // tallyChart is the bar chart: the communes of a province (the provinces
 // of the country), else the procedures.
 func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when string) render.Chart {
-	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty")}
+	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty"), Number: t.Num}
 	var bars []render.Bar
 	if tl.Scope.Province != "" || tl.Scope.Country() {
 		c.Title = t.T("tally.chart_" + strings.TrimPrefix(unitsHeading(tl), "tally."))

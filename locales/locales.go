@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -74,6 +76,22 @@ func (l *Localizer) Lang() string { return l.lang }
 // T returns the text with the given id, its fields filled from data.
 func (l *Localizer) T(id string, data ...Data) string {
 	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: first(data)})
+}
+
+// Num writes a whole number as the language does: 1.017 in Vietnamese,
+// 1,017 in English (format.thousands_sep).
+func (l *Localizer) Num(n int) string {
+	sep := l.T("format.thousands_sep")
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }
 
 // N returns the plural text with the given id for count; the template sees

@@ -200,3 +200,19 @@ func TestVietnameseStyle(t *testing.T) {
 	}
 	walk("", raw)
 }
+
+func TestNumGroupsThousands(t *testing.T) {
+	c, err := Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{{"vi", 0, "0"}, {"vi", 999, "999"}, {"vi", 1017, "1.017"}, {"vi", 1234567, "1.234.567"}, {"en", 1017, "1,017"}, {"vi", -4000, "-4.000"}} {
+		if got := c.For(tt.lang).Num(tt.n); got != tt.want {
+			t.Errorf("%s Num(%d) = %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}

@@ -14,6 +14,9 @@ type Chart struct {
 	Subtitle string
 	Bars     []Bar
 	Empty    string
+	// Number writes a count as the reader's language does (1.017 in
+	// Vietnamese); plain digits when nil.
+	Number func(int) string
 }
 
 // Bar is one labelled count.
@@ -97,6 +100,9 @@ func BarChart(c Chart) ([]byte, error) {
 	numW := 0
 	for i, b := range c.Bars {
 		values[i] = strconv.Itoa(b.Value)
+		if c.Number != nil {
+			values[i] = c.Number(b.Value)
+		}
 		numW = max(numW, value.width(values[i]))
 	}
 	barMax := inner - numW - 16
