@@ -710,7 +710,7 @@ func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when
 		for _, b := range bars[chartBars:] {
 			rest += b.Value
 		}
-		bars = append(bars[:chartBars:chartBars], render.Bar{Label: t.T("tally.others"), Value: rest})
+		bars = append(bars[:chartBars:chartBars], render.Bar{Label: t.T("tally.others"), Value: rest, Rest: true})
 	}
 	c.Bars = bars
 	return c
@@ -725,7 +725,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	widths := map[string]float64{"item": 50, "procedure": 50, "step_title": 38, "error": 38, "outcome": 30, "reason": 30,
 		"commune": 28, "province": 28, "volunteer": 30, "mode": 24}
 	col := func(id string, kind reports.ColumnKind) reports.Column {
-		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind, Width: widths[id], NoTotal: id == "step"}
+		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind, Width: widths[id], NoTotal: id == "step" || id == "number"}
 	}
 	total := t.T("tally.total")
 	kpis := tl.KPIs(h.countsOf)
@@ -809,7 +809,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 				return nil
 			}},
 		{Name: t.T("tally.sheet_cases"), Total: total,
-			Columns: []reports.Column{col("number", reports.Text), col("date", reports.DateTime), col("commune", reports.Text), col("procedure", reports.Text),
+			Columns: []reports.Column{col("number", reports.Int), col("date", reports.DateTime), col("commune", reports.Text), col("procedure", reports.Text),
 				col("mode", reports.Text), col("outcome", reports.Text), col("reason", reports.Text), col("minutes", reports.Minutes),
 				col("steps_done", reports.Int), col("steps_skipped", reports.Int), col("problems", reports.Int)},
 			Rows: func(yield func([]any) error) error {
@@ -821,7 +821,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 					if c.Reason != "" {
 						reason = t.T("reason." + c.Reason)
 					}
-					return yield([]any{"#" + strconv.FormatInt(c.ID, 10), c.FinishedAt, cmp.Or(c.CommuneName, t.T("tally.no_unit")),
+					return yield([]any{c.ID, c.FinishedAt, cmp.Or(c.CommuneName, t.T("tally.no_unit")),
 						h.guideTitle(t, c.Guide), mode, t.T("tally.outcome_" + c.Outcome), reason, c.Minutes, c.StepsDone, c.StepsSkipped, c.Problems})
 				})
 			}},

@@ -19,10 +19,13 @@ type Chart struct {
 	Number func(int) string
 }
 
-// Bar is one labelled count.
+// Bar is one labelled count. A Rest bar (the others summed) does not set
+// the scale: longer than the longest other, it is drawn full length, with
+// its true number.
 type Bar struct {
 	Label string
 	Value int
+	Rest  bool
 }
 
 // ChartWidth is the width of every chart in pixels: Telegram shows photos
@@ -70,7 +73,14 @@ func BarChart(c Chart) ([]byte, error) {
 		if b.Value < 0 {
 			return nil, fmt.Errorf("render: negative value %d for %q", b.Value, b.Label)
 		}
-		top = max(top, b.Value)
+		if !b.Rest {
+			top = max(top, b.Value)
+		}
+	}
+	if top == 0 {
+		for _, b := range c.Bars { // only a rest to show
+			top = max(top, b.Value)
+		}
 	}
 	var mk styles
 	title := mk.new(true, titleSize, ink)
@@ -114,7 +124,7 @@ func BarChart(c Chart) ([]byte, error) {
 		fill(img, image.Rect(chartMargin, barTop, chartMargin+barMax, barTop+chartBarH), track)
 		w := 0
 		if top > 0 {
-			w = int(float64(b.Value) * float64(barMax) / float64(top)) // no overflow of huge counts
+			w = int(min(float64(b.Value)/float64(top), 1) * float64(barMax)) // no overflow of huge counts
 			if b.Value > 0 {
 				w = max(w, 3) // a small count still shows
 			}

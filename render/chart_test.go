@@ -42,18 +42,18 @@ func decode(t testing.TB, b []byte) image.Image {
 
 // procedures are real procedure and commune names, long and short.
 var procedures = []Bar{
-	{"Đăng ký khai sinh, thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi", 1234},
-	{"Đăng ký khai tử, xoá đăng ký thường trú, hưởng chế độ tử tuất", 871},
-	{"Cấp lại thẻ bảo hiểm y tế", 640},
-	{"Đăng ký kết hôn", 512},
-	{"Kích hoạt tài khoản định danh điện tử mức độ 2 (VNeID)", 498},
-	{"Phường An Hội Tây", 301},
-	{"Xã Ỷ La", 120},
-	{"Cấp phiếu lý lịch tư pháp số 1 cho công dân Việt Nam và người nước ngoài đang cư trú", 99},
-	{"Đăng ký thường trú", 57},
-	{"Thanh toán trực tuyến phí, lệ phí", 12},
-	{"Đổi giấy phép lái xe do ngành Giao thông vận tải cấp", 1},
-	{"Khác", 0},
+	{Label: "Đăng ký khai sinh, thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi", Value: 1234},
+	{Label: "Đăng ký khai tử, xoá đăng ký thường trú, hưởng chế độ tử tuất", Value: 871},
+	{Label: "Cấp lại thẻ bảo hiểm y tế", Value: 640},
+	{Label: "Đăng ký kết hôn", Value: 512},
+	{Label: "Kích hoạt tài khoản định danh điện tử mức độ 2 (VNeID)", Value: 498},
+	{Label: "Phường An Hội Tây", Value: 301},
+	{Label: "Xã Ỷ La", Value: 120},
+	{Label: "Cấp phiếu lý lịch tư pháp số 1 cho công dân Việt Nam và người nước ngoài đang cư trú", Value: 99},
+	{Label: "Đăng ký thường trú", Value: 57},
+	{Label: "Thanh toán trực tuyến phí, lệ phí", Value: 12},
+	{Label: "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp", Value: 1},
+	{Label: "Khác", Value: 0},
 }
 
 func TestBarChartSize(t *testing.T) {
@@ -93,7 +93,7 @@ func barLength(img image.Image, i int) int {
 }
 
 func TestBarChartScales(t *testing.T) {
-	b, err := BarChart(Chart{Title: "t", Bars: []Bar{{"a", 400}, {"b", 200}, {"c", 1}, {"d", 0}}})
+	b, err := BarChart(Chart{Title: "t", Bars: []Bar{{Label: "a", Value: 400}, {Label: "b", Value: 200}, {Label: "c", Value: 1}, {Label: "d", Value: 0}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,8 +107,22 @@ func TestBarChartScales(t *testing.T) {
 	}
 }
 
+// The others summed do not set the scale: drawn full length when longer
+// than the longest bar, they leave the others their lengths.
+func TestBarChartRestDoesNotSetTheScale(t *testing.T) {
+	b, err := BarChart(Chart{Title: "t", Bars: []Bar{{Label: "a", Value: 400}, {Label: "b", Value: 200}, {Label: "Khác", Value: 5000, Rest: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := decode(t, b)
+	full, half, rest := barLength(img, 0), barLength(img, 1), barLength(img, 2)
+	if full < ChartWidth/2 || half < full/2-1 || half > full/2+1 || rest != full {
+		t.Errorf("bars 400, 200 and the rest (5000) drawn %d, %d and %d pixels long", full, half, rest)
+	}
+}
+
 func TestBarChartAllZero(t *testing.T) {
-	b, err := BarChart(Chart{Title: "t", Bars: []Bar{{"a", 0}, {"b", 0}}})
+	b, err := BarChart(Chart{Title: "t", Bars: []Bar{{Label: "a", Value: 0}, {Label: "b", Value: 0}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +164,7 @@ func TestBarChartEmpty(t *testing.T) {
 }
 
 func TestBarChartRefuses(t *testing.T) {
-	if _, err := BarChart(Chart{Bars: []Bar{{"a", 1}, {"b", -1}}}); err == nil {
+	if _, err := BarChart(Chart{Bars: []Bar{{Label: "a", Value: 1}, {Label: "b", Value: -1}}}); err == nil {
 		t.Error("negative value accepted")
 	}
 	if _, err := BarChart(Chart{Bars: make([]Bar, MaxBars+1)}); err == nil {

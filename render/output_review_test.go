@@ -40,7 +40,7 @@ func TestSlipDossierCodeOnOneLine(t *testing.T) {
 // A huge count does not overflow the bar's length (found in review: scaled
 // in int, the largest bar was drawn as the 3-pixel minimum).
 func TestBarChartHugeCounts(t *testing.T) {
-	b, err := BarChart(Chart{Title: "t", Subtitle: "s", Bars: []Bar{{"max", 1 << 62}, {"half", 1 << 61}, {"one", 1}}})
+	b, err := BarChart(Chart{Title: "t", Subtitle: "s", Bars: []Bar{{Label: "max", Value: 1 << 62}, {Label: "half", Value: 1 << 61}, {Label: "one", Value: 1}}})
 	if err != nil {
 		t.Fatal(err)
 	}

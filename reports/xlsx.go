@@ -218,7 +218,7 @@ func checkSheet(sh Sheet) (string, error) {
 			return "", fmt.Errorf("reports: sheet %q column %q: width %g is out of 0–%d", name, c.Header, c.Width, excelize.MaxColumnWidth)
 		}
 	}
-	if sh.Total != "" && sh.Columns[0].Kind.summed() {
+	if sh.Total != "" && sh.Columns[0].summed() {
 		return "", fmt.Errorf("reports: sheet %q: the totals label needs a first column that is not summed (it is %v)", name, sh.Columns[0].Kind)
 	}
 	if sh.Rows == nil {
