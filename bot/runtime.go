@@ -523,11 +523,12 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			}
 			continue
 		}
-		// Running out of our own time (a long 429 pause, a stop) is no
-		// failure of the reply: it is given back without counting a try.
-		// Telegram's own errors count, even when the retries between them
-		// ran out of time (the sender gives back the last of them).
-		counted := !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled)
+		// Running out of our own time waiting (a long 429 pause, the rate
+		// limits, a stop) is no failure of the reply: it is given back
+		// without counting a try. Everything else counts: Telegram's errors,
+		// a request that timed out, the retries between them running out of
+		// time (the sender gives back the last error).
+		counted := !ownWait(err)
 		// A fresh context: a stopping process gives its replies back too.
 		release, cancel := context.WithTimeout(context.WithoutCancel(ctx), queryTimeout)
 		attempts, rerr := r.store.ReleaseReplies(release, idsOf(rows[i:]), err.Error(), counted)

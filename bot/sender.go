@@ -114,7 +114,7 @@ func (s *Sender) Send(ctx context.Context, r Reply) error {
 	waits := 0
 	for attempt := 1; ; {
 		if err := s.wait(ctx, chat, r.isMessage()); err != nil {
-			return s.giveUp(r, attempt, err)
+			return s.giveUp(r, attempt, waiting{err})
 		}
 		err := r.do(ctx, s.api)
 		if err == nil || isNotModified(err) {
@@ -152,6 +152,17 @@ func (s *Sender) Send(ctx context.Context, r Reply) error {
 		}
 	}
 }
+
+// waiting is an error of the sender's own waiting (the rate limits, a 429
+// pause) running out of time: no failure of the reply itself.
+type waiting struct{ err error }
+
+func (w waiting) Error() string { return "waiting to send: " + w.err.Error() }
+func (w waiting) Unwrap() error { return w.err }
+
+// ownWait says whether err is the sender running out of time waiting on its
+// own limits, not Telegram or the network failing the reply.
+func ownWait(err error) bool { return errors.As(err, new(waiting)) }
 
 func (s *Sender) giveUp(r Reply, attempts int, err error) error {
 	s.log.Warn("gave up sending for now", "chat", r.Chat(), "method", describe(r), "attempts", attempts, "err", err)

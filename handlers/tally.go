@@ -932,15 +932,31 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 	switch m := []([]string){periodRange.FindStringSubmatch(s), periodDay.FindStringSubmatch(s), periodQuarter.FindStringSubmatch(s),
 		periodMonth.FindStringSubmatch(s), periodYear.FindStringSubmatch(s)}; {
 	case m[0] != nil:
-		to, ok2 := date(m[0][4], m[0][5], m[0][6], today)
-		fromYear := m[0][3]
-		if fromYear == "" && m[0][6] != "" {
-			fromYear = m[0][6] // "1/11-15/11/2026": the year said once
+		// A year left out is the other end's: the start's is the latest
+		// such day up to today (or, when only the end has one, the end's);
+		// the end's the start's, or the next year's for a range from
+		// December into January ("15/12-10/1"). Same month, an end before
+		// the start is a range typed backwards.
+		d1, m1, y1, d2, m2, y2 := m[0][1], m[0][2], m[0][3], m[0][4], m[0][5], m[0][6]
+		mm1, _ := strconv.Atoi(m1)
+		mm2, _ := strconv.Atoi(m2)
+		wraps := mm2 < mm1 // the end's month comes before the start's: into the next year
+		if y1 == "" && y2 != "" {
+			y, _ := strconv.Atoi(y2)
+			if wraps {
+				y--
+			}
+			y1 = strconv.Itoa(y)
 		}
-		from, ok1 := date(m[0][1], m[0][2], fromYear, to)
-		if fromYear != "" && m[0][3] == "" && from.After(to) {
-			from, ok1 = date(m[0][1], m[0][2], "", to) // "15/12-10/1/2027"
+		from, ok1 := date(d1, m1, y1, today)
+		if y2 == "" {
+			y := from.Year()
+			if wraps {
+				y++
+			}
+			y2 = strconv.Itoa(y)
 		}
+		to, ok2 := date(d2, m2, y2, today)
 		if !ok1 || !ok2 {
 			return p, "tally.bad_period"
 		}

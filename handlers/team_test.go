@@ -52,7 +52,6 @@ func (w *world) versionOf(u *telegramtest.User) string {
 	return strconv.Itoa(v)
 }
 
-// forgeAnswer presses a button with made-up data on message id and returns how the
 // removeMember takes u out of their team as /team's ✕ does.
 func (w *world) removeMember(u *telegramtest.User) {
 	w.t.Helper()
@@ -69,6 +68,7 @@ func (w *world) removeMember(u *telegramtest.User) {
 	}
 }
 
+// forgeAnswer presses a button with made-up data on message id and returns how the
 // press was answered.
 func (w *world) forgeAnswer(u *telegramtest.User, msg int, data string) string {
 	w.t.Helper()

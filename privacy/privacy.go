@@ -26,14 +26,16 @@ import (
 const MaxNote = 200
 
 var (
-	// An e-mail address, spaces or not around its "@" and dots.
-	emailLike = regexp.MustCompile(`[^\s@]+\s*@\s*[^\s@.]+(?:\s*\.\s*[^\s@.]+)+`)
+	// An e-mail address, spaces or not around its "@", and around a dot
+	// only before a usual ending ("lan @ gmail . com", not "nhắn @ zalo. Xong").
+	emailLike = regexp.MustCompile(`[^\s@]+\s*@\s*[^\s@.]+(?:\.[^\s@.]+|\s*\.\s*(?i:com|vn|net|org|edu|gov|info|io|me|co)\b)+`)
 	// Nine or more digits, however grouped: an ID card (9 or 12 digits) or
 	// a phone number (10 or 11, maybe "(091) 234 5678", "+84 …" or
 	// "0912–345–678"): between two digits up to three of anything but
-	// letters and digits, or any run of spaces, brackets, dots, pluses,
-	// slashes and hyphens.
-	longNumber = regexp.MustCompile(`\d(?:(?:[^\p{L}\p{N}]{0,3}|[\s().+/\-]*)\d){8,}`)
+	// letters, digits, commas and semicolons (which part the numbers of a
+	// list: "phí 50.000, 100.000"), or any run of spaces, brackets, dots,
+	// pluses, slashes and hyphens.
+	longNumber = regexp.MustCompile(`\d(?:(?:[^\p{L}\p{N},;]{0,3}|[\s().+/\-]*)\d){8,}`)
 	// A full date: a birth date is personal data. isoDate: year first.
 	fullDate = regexp.MustCompile(`\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)?\d{2}\b`)
 	isoDate  = regexp.MustCompile(`\b(?:19|20)\d{2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\b`)
@@ -311,7 +313,7 @@ func clauseNamesPerson(raw []string, plainNote, allCaps bool) bool {
 		// capitalised words, a surname, a middle name, a given name ("Le Van
 		// Tam").
 		if isASCII(raw[i]) && title(i) && plainSurnames[fold[i]] && title(i+1) && markers[fold[i+1]] &&
-			title(i+2) && foldedGiven[fold[i+2]] {
+			title(i+2) && foldedGiven[fold[i+2]] && free(i) && !foldedPlaces[pair(fold[i], fold[i+1])] {
 			return true
 		}
 		// With diacritics: read as written.

@@ -135,6 +135,8 @@ func TestNotesWithNamesAreRefused(t *testing.T) {
 	}
 	ordinary := []string{
 		"cảm ơn bạn nhiều", "bạn an tâm nhé", "thầy cô nhiệt tình", "Bạn hướng dẫn rất kỹ", "hạn 12/2026 mới có",
+		"phí 50.000, 100.000 và 20.000", "hẹn 15/12, 16/12, 17/12", "giờ làm 7:30-11:30, 13:30-17:00",
+		"làm bước 1, 2, 3, 4, 5, 6, 7, 8, 9", "phí: 1.500.000; 2.000.000", "Đã nộp ở Ho Chi Minh", "nhắn @ zalo. Xong",
 		"OTP không về",
 		"cổng báo lỗi hệ thống",
 		"chưa có hợp đồng thuê nhà",
