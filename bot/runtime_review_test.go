@@ -41,10 +41,9 @@ func (reviewUploader) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update)
 func (reviewUploader) Failed(ctx context.Context, u *models.Update) []bot.Reply { return nil }
 
 // Telegram answers 413 Request Entity Too Large to an upload over its limit
-// (the fake does too). No retry can fix it, yet the sender treats it as a
-// transient error: the photo is retried, given back, claimed again… and
-// every later reply of the chat waits behind it. The user hears nothing
-// more from the bot.
+// (the fake does too). No retry can fix it: the photo is dropped at once and
+// the chat's later replies go out (the sender used to retry it forever,
+// every later reply of the chat waiting behind it).
 func TestTooLargeUploadBlocksTheChat(t *testing.T) {
 	srv := telegramtest.NewServer()
 	defer srv.Close()
@@ -65,11 +64,10 @@ func TestTooLargeUploadBlocksTheChat(t *testing.T) {
 }
 
 // docs/architecture.md: "after 10 such tries it is dropped". A reply
-// Telegram keeps failing (5xx, network) should be dropped after 10 tries so
-// the chat's later replies go out. deliver reads sendCtx.Err() after
-// calling the context's cancel (runtime.go:510, :528): it is always
-// Canceled, so no try is ever counted, the reply is never dropped, and the
-// chat hears nothing more, ever.
+// Telegram keeps failing (5xx, network) is dropped after 10 tries and the
+// chat's later replies go out (deliver used to read its context's error
+// after cancelling it: no try was ever counted, and the chat heard nothing
+// more, ever).
 func TestFailingReplyIsDroppedAfterTenTries(t *testing.T) {
 	srv := telegramtest.NewServer()
 	defer srv.Close()
@@ -90,11 +88,10 @@ func TestFailingReplyIsDroppedAfterTenTries(t *testing.T) {
 	}
 }
 
-// /metrics must keep answering while the database is away: that is when
+// /metrics keeps answering while the database is away: that is when
 // dvcbot_database_unavailable_total, the backlog and the getUpdates errors
-// matter. The outbox collector turns its failed query into an invalid
-// metric, which fails the whole Gather, and promhttp (as serve.go
-// configures it) answers 500 with no metrics at all.
+// matter (the outbox collector's failed query used to fail the whole
+// scrape).
 func TestMetricsAnswerWhileTheDatabaseIsDown(t *testing.T) {
 	db, err := sqlx.Open("postgres", "host=127.0.0.1 port=1 user=nobody dbname=none sslmode=disable connect_timeout=1")
 	if err != nil {

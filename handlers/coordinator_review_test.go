@@ -13,9 +13,8 @@ import (
 	"github.com/dvcbot/dvcbot/storage"
 )
 
-// /flags says when a step was last flagged as a UTC date: a flag made at
-// 05:00 on 27/11 in Vietnam reads "26/11/2026" (the database's session runs
-// in UTC, and catalog.go's day() formats the time as it comes back).
+// /flags says when a step was last flagged in Vietnam time: a flag made at
+// 05:00 on 27/11 in Vietnam used to read "26/11/2026" (UTC).
 func TestFlagsLatestDayIsVietnamTime(t *testing.T) {
 	w := newWorld(t, handlers.WithClock(func() time.Time { return nov(27, 10, 0) }))
 	_, err := w.store.DB().Exec(`INSERT INTO guide_flags (guide_id, guide_checked, step_id, step, what, created_at)
@@ -29,10 +28,9 @@ func TestFlagsLatestDayIsVietnamTime(t *testing.T) {
 	}
 }
 
-// /flags puts up to 12 flagged steps with up to 3 notes each in one
-// message and never checks its length: with 12 steps of 3 ordinary notes
-// Telegram refuses it ("message is too long"), the reply is dropped and
-// the admin gets nothing at all.
+// /flags fits in one message: 12 flagged steps with 3 ordinary notes each
+// used to make one that Telegram refuses ("message is too long"), and the
+// admin got nothing at all.
 func TestFlagsFitOneMessage(t *testing.T) {
 	w := newWorld(t, handlers.WithClock(func() time.Time { return nov(27, 10, 0) }))
 	_, err := w.store.DB().Exec(`
@@ -54,9 +52,9 @@ func TestFlagsFitOneMessage(t *testing.T) {
 }
 
 // A coordinator removed from the team (docs/team.md: "a guest with no unit
-// and no name") keeps a working volunteer link for their old commune: a
-// stranger who opens it joins the commune, and the removed person — now a
-// guest — is told that person's name and unit.
+// and no name") no longer has a working volunteer link for their old
+// commune, and is not told who joined (a stranger used to join through it,
+// and the removed person was told their name and unit).
 func TestRemovedCoordinatorsInvite(t *testing.T) {
 	w := newWorld(t)
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)

@@ -16,9 +16,9 @@ import (
 	"github.com/dvcbot/dvcbot/storage"
 )
 
-// /me lists the ten procedures a volunteer did most and then says "… và 1
-// nữa (xem bảng tính)" — but /me sends no spreadsheet: the volunteer is sent
-// to look for a file that does not exist.
+// /me lists the ten procedures a volunteer did most and then how many more,
+// without pointing to a spreadsheet it does not send (it used to say "… và
+// 1 nữa (xem bảng tính)").
 func TestMeMoreProceduresPointsToNoSpreadsheet(t *testing.T) {
 	w := newWorld(t, handlers.WithClock(func() time.Time { return nov(27, 10, 0) }))
 	v := w.tallyMember("Lan", anHoiTayCode, storage.RoleVolunteer)
@@ -121,10 +121,9 @@ func TestSearchWrongOrNoAnswers(t *testing.T) {
 
 // An administrator (ADMIN_TELEGRAM_IDS) who also joined a commune as its
 // coordinator is a digest recipient (users.role = coordinator) and gets the
-// whole country's tally every Monday (ScopeOf gives admins the country),
-// but /digest answers that the digest is for coordinators and there is
-// nothing to turn off: they cannot stop it.
-func TestAdminCoordinatorCannotStopTheDigest(t *testing.T) {
+// whole country's tally every Monday; /digest off stops it (it used to
+// answer that the digest is for coordinators).
+func TestAdminCoordinatorStopsTheDigest(t *testing.T) {
 	clock := &jobs.Clock{}
 	clock.Set(vn(2026, 11, 29, 20, 0)) // a Sunday evening
 	w := newWorld(t, handlers.WithClock(clock.Now))

@@ -13,12 +13,10 @@ import (
 
 // docs/privacy.md: a follow-up goes FOLLOWUP_RETENTION_DAYS after it
 // ended, or after its due date passed *unanswered*. A resident who
-// answered "not yet" is still being asked (the next reminder is planned),
-// yet the due-date branch of ApplyRetention deletes the follow-up — with
-// their chat id and pending reminder — as soon as due_on is older than
-// the setting, whatever the reminders' state. With the default 90 days the
-// reminders are over long before; a shorter FOLLOWUP_RETENTION_DAYS (any
-// value ≥ 1 is accepted) cuts an active follow-up short.
+// answered "not yet" is still being asked (the next reminder is planned):
+// the follow-up stays until that date too (it used to go as soon as its
+// due date was older than the setting, which a short setting made happen
+// while reminders were still planned).
 func TestRetentionKeepsAFollowupStillBeingAsked(t *testing.T) {
 	t.Parallel()
 	st := storagetest.Open(t)

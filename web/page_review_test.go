@@ -31,8 +31,7 @@ func refusedComments(t *testing.T, comments []string) {
 }
 
 // An e-mail address with a space around its dot is still an e-mail
-// address (phone keyboards add a space after "."); privacy.emailLike
-// allows spaces around "@" but not around ".".
+// address (phone keyboards add a space after "."): refused.
 func TestCommentEmailWithSpacesIsRefused(t *testing.T) {
 	t.Parallel()
 	refusedComments(t, []string{
@@ -52,11 +51,10 @@ func TestCommentISODateIsRefused(t *testing.T) {
 	})
 }
 
-// A full name typed without diacritics inside a comment that has some
-// (a phone keyboard switching mode) slips through: only nguyen, tran,
-// pham, huynh, bui are re-read unaccented; and "bạn"/"thầy" before a
-// capitalised given name are not honorifics to the check.
-func TestCommentNamesSlipThrough(t *testing.T) {
+// A full name typed without diacritics inside a comment that has some (a
+// phone keyboard switching mode), and "bạn"/"thầy" before a capitalised
+// given name, are names: refused (they used to slip through).
+func TestCommentNamesAreRefused(t *testing.T) {
 	t.Parallel()
 	refusedComments(t, []string{
 		"Cảm ơn Le Van Tam nhiều",
@@ -68,9 +66,9 @@ func TestCommentNamesSlipThrough(t *testing.T) {
 
 // After a refused comment the browser's address is /f/<token>/rate (the
 // 422 page is served there). Opening that address again (history, a tab
-// restored, a shared link) says the link has expired — it has not — and
-// counts as a wrong token, so a resident doing it 20 times is locked out
-// of their own follow-up (429). The same for a trailing slash.
+// restored, a shared link) goes to the page; it used to say the link had
+// expired and count a wrong token, locking out a resident who did it 20
+// times. The same for a trailing slash.
 func TestFormAddressIsNotAnExpiredLink(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
@@ -90,9 +88,8 @@ func TestFormAddressIsNotAnExpiredLink(t *testing.T) {
 	}
 }
 
-// Methods other than GET/HEAD/POST on a follow-up's address get the
-// "link expired" 404 (and count as wrong tokens) rather than 405 with
-// Allow: the catch-all "/f/" route takes every method.
+// Methods other than GET/HEAD/POST on a follow-up's address get 405 with
+// Allow, not the "link expired" 404 counted as a wrong token.
 func TestOtherMethodsAre405(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
@@ -107,9 +104,9 @@ func TestOtherMethodsAre405(t *testing.T) {
 }
 
 // A proxy that writes the client's port in X-Forwarded-For
-// ("203.0.113.9:51234", as some load balancers do) makes every hop
-// "malformed": every resident then shares the proxy's key, and one
-// scanner locks them all out.
+// ("203.0.113.9:51234", as some load balancers do): the hop is read (it
+// used to be "malformed", every resident then sharing the proxy's key, one
+// scanner locking them all out).
 func TestForwardedForWithPort(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
