@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,7 +47,13 @@ func (h *Handlers) guidesList(r *request) error {
 			line("•", g.ID, shortTitle(g.Title.In(r.t.Lang()), 40), day(g.Checked()), day(g.Review()))
 		}
 	}
-	r.say(strings.Join(lines, "\n"), nil)
+	// One message: a larger catalog's list ends with how many are left out
+	// (past-due ones come first, so they are the last to go).
+	text := strings.Join(lines, "\n")
+	for n := len(lines) - 1; telegramLen(text) > maxMessage && n > 1; n-- {
+		text = strings.Join(lines[:n], "\n") + "\n" + r.t.T("guides.and_more", locales.Data{"Count": len(lines) - n})
+	}
+	r.say(text, nil)
 	return nil
 }
 
@@ -119,7 +126,7 @@ func (h *Handlers) flagsText(r *request, groups []storage.FlagGroup) (string, bo
 			lines = append(lines, "   “"+shorten(n, 120)+"”")
 		}
 		kb = append(kb, []bot.Button{{Text: r.t.T("flags.done_button", locales.Data{"Guide": shortTitle(title, 20), "Step": g.Step}),
-			Data: callback{flow: flowFlags, action: "done", arg: g.GuideID + "/" + g.StepID}.String()}})
+			Data: callback{flow: flowFlags, action: "done", arg: g.GuideID + "/" + g.StepID + "/" + strconv.FormatInt(g.Newest, 10)}.String()}})
 	}
 	return strings.Join(lines, "\n"), kb
 }
@@ -138,19 +145,22 @@ func versionDays(vs []string) string {
 }
 
 // flagsPress marks a step's flags done and shows the list again. The button
-// names the step, so it works whatever happened since, and a second tap
-// marks nothing more.
+// names the step and the newest flag shown, so it works whatever happened
+// since, marks no flag made after the list was drawn (the list drawn again
+// shows it), and a second tap marks nothing more.
 func (h *Handlers) flagsPress(r *request, cb callback) error {
 	if r.role != storage.RoleAdmin {
 		r.answer(r.t.T("flags.not_allowed"))
 		return nil
 	}
 	guide, step, ok := strings.Cut(cb.arg, "/")
+	step, newest, _ := strings.Cut(step, "/")
+	upTo, _ := strconv.ParseInt(newest, 10, 64) // none on a button drawn before it was named: all
 	if cb.action != "done" || !ok {
 		r.answer(r.t.T("button.done"))
 		return nil
 	}
-	n, err := r.tx.ResolveFlags(r.ctx, guide, step, h.now())
+	n, err := r.tx.ResolveFlags(r.ctx, guide, step, upTo, h.now())
 	if err != nil {
 		return err
 	}

@@ -184,6 +184,19 @@ func (r *request) answer(text string) {
 // member reports whether the user belongs to a team (or is an admin).
 func (r *request) member() bool { return r.role != storage.RoleGuest }
 
+// pressedChatType is the type of the chat of the pressed message, also when
+// Telegram no longer gives its content (older than 48 hours: a reminder's
+// buttons pressed days later); "" for an inline message.
+func pressedChatType(cb *models.CallbackQuery) models.ChatType {
+	switch {
+	case cb.Message.Message != nil:
+		return cb.Message.Message.Chat.Type
+	case cb.Message.InaccessibleMessage != nil:
+		return cb.Message.InaccessibleMessage.Chat.Type
+	}
+	return ""
+}
+
 // Handle implements bot.Handler.
 func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
 	tx := storage.WrapTx(sqlTx)
@@ -199,6 +212,11 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 			return []bot.Reply{bot.Message{ChatID: m.Chat.ID, Text: t.T("error.private_only")}}, nil
 		}
 		return nil, nil
+	}
+	if cb := u.CallbackQuery; cb != nil && pressedChatType(cb) != models.ChatTypePrivate {
+		// A press on a message outside a private chat (the bot posts no
+		// buttons there: forged, or an inline message): answered, nobody kept.
+		return []bot.Reply{bot.Answer{ChatID: bot.ChatOf(u), CallbackQueryID: cb.ID}}, nil
 	}
 	user, err := tx.SeeUser(ctx, from.ID, vntext.NFC(from.FirstName))
 	if err != nil {

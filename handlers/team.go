@@ -443,6 +443,9 @@ func (v *teamView) mayRemove(id int64, role string) bool {
 	if id == v.user.TelegramID {
 		return false
 	}
+	if v.h.admins[id] { // an administrator by the configuration, whatever unit they also joined
+		role = storage.RoleAdmin
+	}
 	return v.role == storage.RoleAdmin || storage.RoleRank(role) < storage.RoleRank(v.role)
 }
 
@@ -480,7 +483,7 @@ func (v *teamView) removable(id int64) (storage.User, bool, error) {
 	} else if err != nil {
 		return u, false, err
 	}
-	if storage.RoleRank(u.Role) == 0 || u.Role == storage.RoleAdmin || !v.mayRemove(u.TelegramID, u.Role) {
+	if storage.RoleRank(u.Role) == 0 || v.h.roleOf(u) == storage.RoleAdmin || !v.mayRemove(u.TelegramID, u.Role) {
 		return u, false, nil
 	}
 	in, err := v.inUnit(u.CommuneCode.String, u.ProvinceCode.String)
@@ -527,7 +530,7 @@ func (v *teamView) remove() error {
 	them := v.h.texts.For(u.Language)
 	v.replies = append(v.replies,
 		bot.Message{ChatID: u.TelegramID, Text: them.T("team.removed_notice", locales.Data{"Unit": unit})},
-		v.h.menuFor(u.TelegramID, them, storage.RoleGuest))
+		v.h.menuFor(u.TelegramID, them, v.h.roleOf(storage.User{TelegramID: u.TelegramID, Role: storage.RoleGuest})))
 	return v.goNote(teamMembers, st, v.t.T("team.removed", locales.Data{"Name": u.FirstName}))
 }
 

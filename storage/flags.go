@@ -42,6 +42,7 @@ type FlagGroup struct {
 	Notes    pq.StringArray `db:"notes"` // the newest notes, at most three
 	Latest   time.Time      `db:"latest"`
 	Versions pq.StringArray `db:"versions"` // the guides' checked_on dates flagged, newest first
+	Newest   int64          `db:"newest"`   // the id of the newest flag shown: "done" marks it and those before
 }
 
 // OpenFlags groups the flags not yet resolved by guide and step, the step
@@ -53,7 +54,7 @@ func (tx *Tx) OpenFlags(ctx context.Context, limit int) ([]FlagGroup, error) {
 			array_agg(what ORDER BY created_at DESC) AS kinds,
 			coalesce((array_agg(note ORDER BY created_at DESC) FILTER (WHERE note IS NOT NULL))[1:3], '{}') AS notes,
 			max(created_at) AS latest,
-			array_agg(DISTINCT guide_checked::text) AS versions
+			array_agg(DISTINCT guide_checked::text) AS versions, max(id) AS newest
 		FROM guide_flags WHERE resolved_at IS NULL
 		GROUP BY guide_id, step_id
 		ORDER BY latest DESC LIMIT $1`, limit)
@@ -75,10 +76,12 @@ func (tx *Tx) OpenFlagCounts(ctx context.Context) (map[string]int, error) {
 }
 
 // ResolveFlags marks the open flags of a step done (the guide was changed)
-// and returns how many it marked.
-func (tx *Tx) ResolveFlags(ctx context.Context, guide, step string, at time.Time) (int, error) {
+// up to the flag upTo — those the admin saw; a flag made since stays open
+// (0: all) — and returns how many it marked.
+func (tx *Tx) ResolveFlags(ctx context.Context, guide, step string, upTo int64, at time.Time) (int, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
-		UPDATE guide_flags SET resolved_at = $3 WHERE guide_id = $1 AND step_id = $2 AND resolved_at IS NULL`, guide, step, at)
+		UPDATE guide_flags SET resolved_at = $3
+		WHERE guide_id = $1 AND step_id = $2 AND resolved_at IS NULL AND ($4 = 0 OR id <= $4)`, guide, step, at, upTo)
 	if err != nil {
 		return 0, wrap("resolve flags", err)
 	}
