@@ -21,18 +21,6 @@ import (
 	"github.com/dvcbot/dvcbot/storage"
 )
 
-// buttonWith is the label of m's first button whose text holds s.
-func buttonWith(t *testing.T, m *telegramtest.Message, s string) string {
-	t.Helper()
-	for _, b := range m.Buttons() {
-		if strings.Contains(b.Text, s) {
-			return b.Text
-		}
-	}
-	t.Fatalf("no button with %q in %q: %+v", s, m.Text, m.Buttons())
-	return ""
-}
-
 // linkCode is the invite code of the link a message gives.
 func linkCode(t *testing.T, m *telegramtest.Message) string {
 	t.Helper()
