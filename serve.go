@@ -129,8 +129,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if err := a.runtime.Register(reg); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
-	// A collector that fails (the outbox's, with the database down) leaves
-	// its own metrics out, not the whole scrape.
+	// A collector that fails leaves its own metrics out, not the whole
+	// scrape (the outbox's leaves its gauges out by itself when the
+	// database is down).
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{
 		ErrorHandling: promhttp.ContinueOnError, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}))
 	// The resident's follow-up page (PUBLIC_URL/f/<token>).

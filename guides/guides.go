@@ -218,6 +218,7 @@ type Catalog struct {
 	guides []*Guide // by Order, then id
 	byID   map[string]*Guide
 	index  []entry
+	words  map[string]bool // every word of every guide's names, folded (search)
 }
 
 // Load reads and validates every *.yaml file in fsys. The error lists every
@@ -347,10 +348,16 @@ func (es Errors) Error() string {
 // NewCatalog makes a catalog of guides already built (tests of a changed
 // catalog); Load is the way for files.
 func NewCatalog(gs ...*Guide) *Catalog {
-	c := &Catalog{guides: gs, byID: map[string]*Guide{}}
+	c := &Catalog{guides: gs, byID: map[string]*Guide{}, words: map[string]bool{}}
 	for _, g := range gs {
 		c.byID[g.ID] = g
-		c.index = append(c.index, indexGuide(g))
+		e := indexGuide(g)
+		c.index = append(c.index, e)
+		for _, name := range e.names {
+			for _, w := range name {
+				c.words[w] = true
+			}
+		}
 	}
 	return c
 }

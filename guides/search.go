@@ -103,11 +103,7 @@ func (c *Catalog) Search(query string) []*Guide {
 	// khẩu" is not a typo of "khai", "khsi" is).
 	known := make([]bool, len(words))
 	for i, w := range words {
-		for _, e := range c.index {
-			if known[i] = e.has(w); known[i] {
-				break
-			}
-		}
+		known[i] = c.words[w]
 	}
 	var hits []hit
 	best := 0
@@ -130,16 +126,6 @@ func (c *Catalog) Search(query string) []*Guide {
 		out[i] = h.g
 	}
 	return out
-}
-
-// has says whether w is a word of one of the guide's names.
-func (e entry) has(w string) bool {
-	for _, name := range e.names {
-		if slices.Contains(name, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // score is 0 when the guide does not match the words; known says which of

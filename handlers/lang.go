@@ -9,8 +9,7 @@ import (
 	"github.com/dvcbot/dvcbot/vntext"
 )
 
-// langNames are what people type after /lang besides the codes, folded:
-// each language's own name (lang.name) and these.
+// langNames are what people type after /lang besides the codes, folded.
 var langNames = map[string]string{"english": "en", "tieng anh": "en", "anh": "en", "vietnamese": "vi", "tieng viet": "vi", "viet": "vi"}
 
 // lang switches the user's language: "/lang en" (or "/lang English",
@@ -20,11 +19,6 @@ func (h *Handlers) lang(r *request, arg string) error {
 		code := strings.ToLower(arg)
 		if c, ok := langNames[vntext.Fold(arg)]; ok {
 			code = c
-		}
-		for _, c := range locales.Languages {
-			if vntext.Fold(h.texts.For(c).T("lang.name")) == vntext.Fold(arg) {
-				code = c
-			}
 		}
 		if slices.Contains(locales.Languages, code) {
 			return h.setLanguage(r, code)

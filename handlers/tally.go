@@ -911,15 +911,14 @@ var (
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(text)
 	today := dayOf(now)
-	// date reads a day; without its year, the latest such day up to
-	// before (today, or the end of a range).
-	date := func(d, m, y string, before time.Time) (time.Time, bool) {
+	// date reads a day; without its year, the latest such day up to today.
+	date := func(d, m, y string) (time.Time, bool) {
 		dd, _ := strconv.Atoi(d)
 		mm, _ := strconv.Atoi(m)
 		yy, _ := strconv.Atoi(y)
 		if y == "" {
-			yy = before.Year()
-			if time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam).After(before) {
+			yy = today.Year()
+			if time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam).After(today) {
 				yy--
 			}
 		}
@@ -948,7 +947,7 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 			}
 			y1 = strconv.Itoa(y)
 		}
-		from, ok1 := date(d1, m1, y1, today)
+		from, ok1 := date(d1, m1, y1)
 		if y2 == "" {
 			y := from.Year()
 			if wraps {
@@ -956,13 +955,13 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 			}
 			y2 = strconv.Itoa(y)
 		}
-		to, ok2 := date(d2, m2, y2, today)
+		to, ok2 := date(d2, m2, y2)
 		if !ok1 || !ok2 {
 			return p, "tally.bad_period"
 		}
 		p = storage.Period{From: from, To: to.AddDate(0, 0, 1)}
 	case m[1] != nil:
-		d, ok := date(m[1][1], m[1][2], m[1][3], today)
+		d, ok := date(m[1][1], m[1][2], m[1][3])
 		if !ok {
 			return p, "tally.bad_period"
 		}
@@ -977,7 +976,7 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		if m[3][3] != "" {
 			month, year = m[3][3], ""
 		}
-		from, ok := date("1", month, year, today)
+		from, ok := date("1", month, year)
 		if !ok {
 			return p, "tally.bad_period"
 		}
