@@ -27,6 +27,7 @@ type benchFlags struct {
 	reference  time.Duration // pgbench -T (0: no reference)
 	scale      int           // pgbench -i -s
 	cpuprofile string        // pprof file of the whole run
+	benchprof  string        // pprof file of the bench's own process (fake Telegram, volunteers)
 	memprofile string        // heap profile at the end of each chat count's window, to FILE.N
 	inProcess  bool          // the bot in the bench's process, not a child of its own
 	pace       time.Duration // a chat's mean pause between a reply and its next tap (0: none)
@@ -52,6 +53,7 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 	fs.DurationVar(&f.reference, "reference", 10*time.Second, "how long pgbench -N runs for the reference (0: none)")
 	fs.IntVar(&f.scale, "scale", 10, "pgbench's scale for the reference (100,000 accounts each)")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (of the bot's process alone, without -in-process)")
+	fs.StringVar(&f.benchprof, "benchprofile", "", "write a CPU profile of the bench's own process (the fake Telegram and the volunteers) to this file")
 	fs.StringVar(&f.memprofile, "memprofile", "", "with -in-process: write a heap profile at the end of each chat count's measured window to this file, .N appended (N chats)")
 	fs.BoolVar(&f.inProcess, "in-process", false, "run the bot in the bench's process (with the fake Telegram and the volunteers) instead of a child process of its own")
 	fs.DurationVar(&f.pace, "pace", 0, "a chat's mean pause between the bot's reply and its next tap, drawn at random (exponential); 0: tap at once, so that the chats load the bot as hard as they can")
@@ -99,6 +101,13 @@ func bench(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.Writ
 		return benchReports(ctx, cfg, f, stdout, stderr)
 	}
 	if !f.legacy {
+		if !f.inProcess {
+			stop, err := cpuProfile(f.benchprof)
+			if err != nil {
+				return err
+			}
+			defer stop()
+		}
 		return benchLoad(ctx, cfg, f, stdout, stderr)
 	}
 	f.chats = f.chats[:1]
