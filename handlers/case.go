@@ -233,13 +233,24 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	return v.again(r.t.T("case.press_a_button"))
 }
 
-// convView is the view of the screen the conversation is on.
+// convView is the view of the screen the conversation is on. ok is false
+// when the press or text cannot be taken: the case or its guide is gone, or
+// the step on screen left the guide in a deploy (then the volunteer sees
+// the step that took its place, and nothing they meant is recorded).
 func (h *Handlers) convView(r *request, conv storage.Conversation) (*caseView, bool, error) {
 	var st caseState
 	if err := conv.Decode(&st); err != nil {
 		return nil, false, err
 	}
-	return h.view(r, conv.Step, st, conv.Version)
+	v, ok, err := h.view(r, conv.Step, st, conv.Version)
+	if !ok || err != nil || v.c.ID == 0 || !stepGone(v.c, v.g) {
+		return v, ok, err
+	}
+	r.answer(r.t.T("button.stale"))
+	if err := v.saveCase(); err != nil {
+		return nil, false, err
+	}
+	return nil, false, v.goCase(r.t.T("case.step_gone"))
 }
 
 // again shows the view's screen once more as a new message, below note:
@@ -447,10 +458,19 @@ func (v *caseView) takeUp() error {
 
 var errGuideGone = errors.New("the case's guide is no longer in the catalog")
 
+// stepGone says whether the step the case was on (and the volunteer sees)
+// has left its guide since: the case stands at the step that has its
+// number now, which the volunteer has not seen.
+func stepGone(c storage.Case, g *guides.Guide) bool {
+	return c.Phase == storage.PhaseSteps && c.StepID.Valid && g.Steps[c.Step].ID != c.StepID.String
+}
+
 // caseAndGuide reads one of the volunteer's cases, locked, and its guide:
 // storage.ErrNotFound when there is no such case of theirs, errGuideGone
 // (with the case) when the catalog lost its guide. The guide may have
-// changed since the case began: the case follows it as it is now.
+// changed since the case began: the case follows it as it is now, at the
+// step it was on found by its id; when that step is gone, at the step that
+// has its number now (stepGone tells).
 func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Guide, error) {
 	c, err := r.tx.Case(r.ctx, id, r.user.TelegramID)
 	if err != nil {
@@ -462,7 +482,22 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 	}
 	c.StepsTotal = len(g.Steps)
 	c.Step = min(c.Step, len(g.Steps)-1)
+	if c.Phase == storage.PhaseSteps && c.StepID.Valid && g.Steps[c.Step].ID != c.StepID.String {
+		if i := slices.IndexFunc(g.Steps, func(s guides.Step) bool { return s.ID == c.StepID.String }); i >= 0 {
+			c.Step = i
+		}
+	}
 	return c, g, nil
+}
+
+// saveCase writes the case, with the id of its step while it is in its
+// steps (caseAndGuide finds it by that id after a deploy), and events.
+func (v *caseView) saveCase(events ...storage.CaseEvent) error {
+	v.c.StepID = sql.NullString{}
+	if v.c.Phase == storage.PhaseSteps {
+		v.c.StepID = sql.NullString{String: v.step().ID, Valid: true}
+	}
+	return v.tx.SaveCase(v.ctx, v.c, events...)
 }
 
 // save writes the case and one event of kind (about ev's step, if any).
@@ -472,7 +507,7 @@ func (v *caseView) save(kind string, ev *storage.CaseEvent) error {
 		e = *ev
 	}
 	e.CaseID, e.At, e.Kind = v.c.ID, v.c.UpdatedAt, kind
-	return v.tx.SaveCase(v.ctx, v.c, e)
+	return v.saveCase(e)
 }
 
 // stepEvent is an event about the case's current step.
@@ -574,7 +609,7 @@ func (v *caseView) endEarly() error {
 	v.c.EndedFrom = sql.NullString{String: v.c.Phase, Valid: true}
 	v.c.Phase, v.c.UpdatedAt = storage.PhaseReason, v.h.now()
 	v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
-	if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+	if err := v.saveCase(); err != nil {
 		return err
 	}
 	return v.goCase("")
@@ -849,7 +884,7 @@ func (v *caseView) tick(arg string) error {
 		v.c.Checked = append(v.c.Checked, id)
 	}
 	v.c.UpdatedAt = v.h.now()
-	if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+	if err := v.saveCase(); err != nil {
 		return err
 	}
 	return v.show("")

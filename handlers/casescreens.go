@@ -340,7 +340,7 @@ func init() {
 					default:
 						return v.finish("", "")
 					}
-					if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+					if err := v.saveCase(); err != nil {
 						return err
 					}
 					return v.goCase("")
@@ -367,7 +367,7 @@ func init() {
 						return v.finish("", "")
 					}
 					v.c.UpdatedAt = v.h.now()
-					if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+					if err := v.saveCase(); err != nil {
 						return err
 					}
 					return v.goTo(screenReasonNote, caseState{Case: v.c.ID})
@@ -539,12 +539,12 @@ func (v *caseView) back() error {
 			v.c.Phase = v.c.EndedFrom.String
 		}
 		v.c.Outcome, v.c.Reason, v.c.EndedFrom = sql.NullString{}, sql.NullString{}, sql.NullString{}
-		if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+		if err := v.saveCase(); err != nil {
 			return err
 		}
 	case storage.PhaseDossier:
 		v.c.Phase, v.c.Outcome = storage.PhaseOutcome, sql.NullString{}
-		if err := v.tx.SaveCase(v.ctx, v.c); err != nil {
+		if err := v.saveCase(); err != nil {
 			return err
 		}
 	}

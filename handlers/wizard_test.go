@@ -816,3 +816,72 @@ func TestForgedButtonsTouchNoOtherCase(t *testing.T) {
 		t.Fatalf("forged presses made %d cases (%v)", n, err)
 	}
 }
+
+// A deploy while a volunteer is on a step (not paused): the guide gained a
+// step before it, or lost one. ✓ Done pressed on the message they see
+// counts for the step that message shows, and the case goes on after it.
+func TestLiveCaseFollowsItsStepAcrossADeploy(t *testing.T) {
+	g := guide(t, "khai-sinh")
+	extra := g.Steps[0]
+	extra.ID = "a-new-first-step"
+	for name, steps := range map[string][]guides.Step{
+		"step removed before": append(slices.Clone(g.Steps[:1]), g.Steps[2:]...),
+		"step added before":   append([]guides.Step{extra}, g.Steps...),
+	} {
+		t.Run(name, func(t *testing.T) {
+			w := newWorld(t)
+			u := w.volunteer("Triển khai")
+			w.startBirthCase(u)
+			for range 3 {
+				w.press(u, w.vi("case.done"))
+			}
+			seen := g.Steps[3] // on screen now, not done yet
+
+			changed := *g
+			changed.Steps = steps
+			w.withCatalog(guides.NewCatalog(&changed))
+
+			next := last(t, w.press(u, w.vi("case.done")))
+			c, events := w.lastCase(u)
+			done := events[len(events)-1]
+			if done.Kind != "done" || done.StepID.String != seen.ID {
+				t.Errorf("✓ Done on %s recorded %s %s", seen.ID, done.Kind, done.StepID.String)
+			}
+			after := changed.Steps[slices.IndexFunc(changed.Steps, func(s guides.Step) bool { return s.ID == seen.ID })+1]
+			if !strings.Contains(next.Text, after.Title.Vi) || c.StepID.String != after.ID {
+				t.Errorf("after %s: the case is at %s and shows %q, want %s", seen.ID, c.StepID.String, strings.SplitN(next.Text, "\n", 3)[:2], after.ID)
+			}
+		})
+	}
+}
+
+// A deploy removed the very step on screen: the press records nothing, and
+// the volunteer sees the step that took its place, which the next press
+// counts.
+func TestLiveCaseStepRemovedInADeploy(t *testing.T) {
+	g := guide(t, "khai-sinh")
+	w := newWorld(t)
+	u := w.volunteer("Bước mất")
+	w.startBirthCase(u)
+	for range 3 {
+		w.press(u, w.vi("case.done"))
+	}
+	_, before := w.lastCase(u)
+	changed := *g
+	changed.Steps = append(slices.Clone(g.Steps[:3]), g.Steps[4:]...) // the step on screen dropped
+	w.withCatalog(guides.NewCatalog(&changed))
+
+	m := last(t, w.press(u, w.vi("case.done")))
+	_, events := w.lastCase(u)
+	if len(events) != len(before) {
+		t.Errorf("a press on a step that left the guide recorded %s", kinds(events[len(before):]))
+	}
+	if !strings.Contains(m.Text, w.vi("case.step_gone")) || !strings.Contains(m.Text, changed.Steps[3].Title.Vi) {
+		t.Errorf("shown %q, want the note and %s", strings.SplitN(m.Text, "\n", 4)[:3], changed.Steps[3].ID)
+	}
+	w.press(u, w.vi("case.done"))
+	_, events = w.lastCase(u)
+	if e := events[len(events)-1]; e.Kind != "done" || e.StepID.String != changed.Steps[3].ID {
+		t.Errorf("the next press recorded %s %s, want done %s", e.Kind, e.StepID.String, changed.Steps[3].ID)
+	}
+}

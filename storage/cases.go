@@ -41,6 +41,7 @@ type Case struct {
 	Status          string         `db:"status"`
 	Phase           string         `db:"phase"`
 	Step            int            `db:"step"`
+	StepID          sql.NullString `db:"step_id"` // the id of the step at Step, while the case is in its steps
 	Checked         pq.StringArray `db:"checked"`
 	EndedFrom       sql.NullString `db:"ended_from"` // the phase a case waiting for its reason was ended from
 	Progressed      bool           `db:"progressed"` // a step was done, skipped or had a problem
@@ -66,7 +67,7 @@ type CaseEvent struct {
 }
 
 const caseColumns = `id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, status, phase,
-	step, checked, ended_from, progressed, followup_consent, consent_version, outcome, reason, started_at, updated_at, finished_at`
+	step, step_id, checked, ended_from, progressed, followup_consent, consent_version, outcome, reason, started_at, updated_at, finished_at`
 
 // nullCase is a case read through an outer join: every column may be NULL.
 type nullCase struct {
@@ -81,6 +82,7 @@ type nullCase struct {
 	Status          sql.NullString `db:"k_status"`
 	Phase           sql.NullString `db:"k_phase"`
 	Step            sql.NullInt64  `db:"k_step"`
+	StepID          sql.NullString `db:"k_step_id"`
 	Checked         pq.StringArray `db:"k_checked"`
 	EndedFrom       sql.NullString `db:"k_ended_from"`
 	Progressed      sql.NullBool   `db:"k_progressed"`
@@ -109,7 +111,7 @@ func (n nullCase) get() (Case, bool) {
 	}
 	return Case{ID: n.ID.Int64, VolunteerID: n.VolunteerID.Int64, CommuneCode: n.CommuneCode, GuideID: n.GuideID.String,
 		GuideChecked: n.GuideChecked.Time, Kind: n.Kind.String, Mode: n.Mode, StepsTotal: int(n.StepsTotal.Int64),
-		Status: n.Status.String, Phase: n.Phase.String, Step: int(n.Step.Int64), Checked: n.Checked, EndedFrom: n.EndedFrom,
+		Status: n.Status.String, Phase: n.Phase.String, Step: int(n.Step.Int64), StepID: n.StepID, Checked: n.Checked, EndedFrom: n.EndedFrom,
 		Progressed: n.Progressed.Bool, FollowupConsent: n.FollowupConsent.Bool, ConsentVersion: n.ConsentVersion.String,
 		Outcome: n.Outcome, Reason: n.Reason, StartedAt: n.StartedAt.Time, UpdatedAt: n.UpdatedAt.Time, FinishedAt: n.FinishedAt}, true
 }
@@ -167,10 +169,10 @@ func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
 		return wrap("save case", err)
 	}
 	cte := `saved_case AS (UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
-			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12
+			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12, step_id = $13
 		WHERE id = $1)`
 	args := []any{c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal,
-		c.EndedFrom, c.Progressed}
+		c.EndedFrom, c.Progressed, c.StepID}
 	if len(events) > 0 {
 		var values []string
 		for _, e := range events {
