@@ -122,7 +122,7 @@ func newLogger(cfg config, w io.Writer) *slog.Logger {
 }
 
 func migrate(ctx context.Context, cfg config, log *slog.Logger) error {
-	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	store, err := openStore(ctx, cfg.DatabaseURL, log)
 	if err != nil {
 		return err
 	}

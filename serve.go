@@ -101,9 +101,37 @@ func (a *app) start(ctx context.Context, log *slog.Logger) error {
 // leaves the rest with Telegram.
 const maxBacklog = 5000
 
+// startWait is how long a starting bot waits for a database it cannot
+// reach yet: a stack starting together, a server restarting.
+const startWait = time.Minute
+
+// openStore connects to the database, waiting up to startWait while the
+// server cannot be reached; any other error (a wrong password, no such
+// database) is returned at once.
+func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Storage, error) {
+	deadline := time.Now().Add(startWait)
+	pause := 500 * time.Millisecond
+	for {
+		store, err := storage.Open(ctx, url)
+		if err == nil || !bot.IsUnavailable(err) || time.Now().Add(pause).After(deadline) {
+			return store, err
+		}
+		log.Warn("the database cannot be reached yet; trying again", "in", pause, "err", err)
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 5*time.Second)
+	}
+}
+
 func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	started := time.Now()
-	store, err := storage.Open(ctx, cfg.DatabaseURL)
+	if len(cfg.Admins) == 0 {
+		log.Warn("ADMIN_TELEGRAM_IDS is empty: nobody is an administrator, so nobody can make the first invite links")
+	}
+	store, err := openStore(ctx, cfg.DatabaseURL, log)
 	if err != nil {
 		return err
 	}
