@@ -189,6 +189,32 @@ func TestWeeklyDigest(t *testing.T) {
 	}
 }
 
+// remindedCase closes a case of vol's, submitted at received with its
+// result due on due, whose resident opened the link and agreed to
+// reminders; it returns the case's id.
+func (w *world) remindedCase(vol, resident *telegramtest.User, code string, received, due time.Time, known bool) int64 {
+	w.t.Helper()
+	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", received.Add(-30*time.Minute), received)
+	ctx := context.Background()
+	var id int64
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		if err := tx.SQL().QueryRowContext(ctx, `SELECT max(id) FROM cases`).Scan(&id); err != nil {
+			return err
+		}
+		if _, err := tx.SaveFollowup(ctx, id, code, due, known); err != nil {
+			return err
+		}
+		if _, err := tx.ClaimFollowup(ctx, id, resident.ID, "vi", received); err != nil {
+			return err
+		}
+		return tx.SetResidentConsent(ctx, id, resident.ID, true, "vi-test", received)
+	})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return id
+}
+
 // A resident's reminders, on a clock: due on the date the working days
 // give (a holiday between skipped), at 08:00, once through a restart;
 // "Chưa" asks again three working days later; "Có vướng mắc" tells the
@@ -206,30 +232,8 @@ func TestRemindersOnTheClock(t *testing.T) {
 	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
 	resident := w.srv.NewUser("Cụ Tư", "vi")
 	other := w.srv.NewUser("Bà Năm", "vi")
-	caseOf := func(u *telegramtest.User, code string) int64 {
-		t.Helper()
-		w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", received.Add(-30*time.Minute), received)
-		ctx := context.Background()
-		var id int64
-		err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-			if err := tx.SQL().QueryRowContext(ctx, `SELECT max(id) FROM cases`).Scan(&id); err != nil {
-				return err
-			}
-			if _, err := tx.SaveFollowup(ctx, id, code, due, known); err != nil {
-				return err
-			}
-			if _, err := tx.ClaimFollowup(ctx, id, u.ID, "vi", received); err != nil {
-				return err
-			}
-			return tx.SetResidentConsent(ctx, id, u.ID, true, "vi-test", received)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return id
-	}
-	first := caseOf(resident, "000.00.12.H26-260828-0001")
-	second := caseOf(other, "000.00.12.H26-260828-0002")
+	first := w.remindedCase(vol, resident, "000.00.12.H26-260828-0001", received, due, known)
+	second := w.remindedCase(vol, other, "000.00.12.H26-260828-0002", received, due, known)
 
 	q := startQueue(t, w, clock)
 	q.sweep()
