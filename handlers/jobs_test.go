@@ -189,6 +189,32 @@ func TestWeeklyDigest(t *testing.T) {
 	}
 }
 
+// remindedCase closes a case of vol's, submitted at received with its
+// result due on due, whose resident opened the link and agreed to
+// reminders; it returns the case's id.
+func (w *world) remindedCase(vol, resident *telegramtest.User, code string, received, due time.Time, known bool) int64 {
+	w.t.Helper()
+	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", received.Add(-30*time.Minute), received)
+	ctx := context.Background()
+	var id int64
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		if err := tx.SQL().QueryRowContext(ctx, `SELECT max(id) FROM cases`).Scan(&id); err != nil {
+			return err
+		}
+		if _, err := tx.SaveFollowup(ctx, id, code, due, known); err != nil {
+			return err
+		}
+		if _, err := tx.ClaimFollowup(ctx, id, resident.ID, "vi", received); err != nil {
+			return err
+		}
+		return tx.SetResidentConsent(ctx, id, resident.ID, true, "vi-test", received)
+	})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return id
+}
+
 // A resident's reminders, on a clock: due on the date the working days
 // give (a holiday between skipped), at 08:00, once through a restart;
 // "Chưa" asks again three working days later; "Có vướng mắc" tells the
@@ -206,30 +232,8 @@ func TestRemindersOnTheClock(t *testing.T) {
 	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
 	resident := w.srv.NewUser("Cụ Tư", "vi")
 	other := w.srv.NewUser("Bà Năm", "vi")
-	caseOf := func(u *telegramtest.User, code string) int64 {
-		t.Helper()
-		w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", received.Add(-30*time.Minute), received)
-		ctx := context.Background()
-		var id int64
-		err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-			if err := tx.SQL().QueryRowContext(ctx, `SELECT max(id) FROM cases`).Scan(&id); err != nil {
-				return err
-			}
-			if _, err := tx.SaveFollowup(ctx, id, code, due, known); err != nil {
-				return err
-			}
-			if _, err := tx.ClaimFollowup(ctx, id, u.ID, "vi", received); err != nil {
-				return err
-			}
-			return tx.SetResidentConsent(ctx, id, u.ID, true, "vi-test", received)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return id
-	}
-	first := caseOf(resident, "000.00.12.H26-260828-0001")
-	second := caseOf(other, "000.00.12.H26-260828-0002")
+	first := w.remindedCase(vol, resident, "000.00.12.H26-260828-0001", received, due, known)
+	second := w.remindedCase(vol, other, "000.00.12.H26-260828-0002", received, due, known)
 
 	q := startQueue(t, w, clock)
 	q.sweep()
@@ -290,5 +294,54 @@ func TestRemindersOnTheClock(t *testing.T) {
 	q.sweep()
 	if m := append(settle(resident), settle(other)...); len(m) != 0 {
 		t.Errorf("a reminder after the follow-up ended: %q", m[0].Text)
+	}
+}
+
+// An overdue reminder — its day passed with no sweep (the bot was down all
+// that day) — goes on the next working day, in Vietnam time, not on the
+// weekend or holiday after it: due Friday 28/8/2026, it waits through
+// Saturday, Sunday, Monday 31/8 (a day off swapped for Saturday 22/8) and
+// the holidays of 1/9 and 2/9, and goes on Thursday 3/9, once. A Saturday
+// worked in a swap (làm bù, 22/8/2026) is a working day: one due Friday 21/8
+// goes then.
+func TestOverdueReminderWaitsForAWorkingDay(t *testing.T) {
+	received := vn(2026, 8, 17, 10, 0)
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	early := w.srv.NewUser("Bà Năm", "vi")
+	late := w.srv.NewUser("Cụ Tư", "vi")
+	w.remindedCase(vol, early, "000.00.12.H26-260817-0001", received, vn(2026, 8, 21, 0, 0), true)
+	w.remindedCase(vol, late, "000.00.12.H26-260817-0002", received, vn(2026, 8, 28, 0, 0), true)
+
+	// The bot was down from before Friday 21/8 08:00 to Saturday 22/8.
+	clock.Set(vn(2026, 8, 22, 9, 0))
+	q := startQueue(t, w, clock)
+	q.sweep()
+	if m := settle(early); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-260817-0001") {
+		t.Fatalf("the reminder due Friday 21/8, on the làm bù Saturday 22/8: %+v", m)
+	}
+	// Down again all Friday 28/8; back on Saturday morning.
+	q.stop()
+	for _, day := range []int{29, 30, 31, 32, 33} { // 32, 33: 1/9 and 2/9
+		clock.Set(vn(2026, 8, day, 9, 0))
+		q = startQueue(t, w, clock)
+		q.sweep()
+		if m := settle(late); len(m) != 0 {
+			t.Fatalf("a reminder on %s, not a working day: %q", clock.Now().In(ict).Format("Mon 02/01/2006"), m[0].Text)
+		}
+		q.stop()
+	}
+	clock.Set(vn(2026, 9, 3, 8, 5))
+	q = startQueue(t, w, clock)
+	q.sweep()
+	if m := settle(late); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-260817-0002") {
+		t.Fatalf("the overdue reminder on Thursday 3/9, the next working day: %+v", m)
+	}
+	clock.Set(vn(2026, 9, 3, 8, 20))
+	q.sweep()
+	if m := append(settle(late), settle(early)...); len(m) != 0 {
+		t.Fatalf("a reminder sent twice: %q", m[0].Text)
 	}
 }

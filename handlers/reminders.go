@@ -9,16 +9,17 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/workdays"
 )
 
 // Reminders to residents (docs/privacy.md: only to someone who opened the
 // follow-up link and agreed). A periodic River job, the sweep, looks every
-// few minutes, between reminderFrom and reminderUntil Vietnam time, for
-// follow-ups whose next reminder is due today or earlier, and sends each in
-// a transaction of its own that locks the follow-up, writes the message
-// into the outbox and records it sent (storage.Tx.ReminderSent): a sweep
-// run twice, by two replicas, or retried after a crash, sends each reminder
-// once. The resident's answer (Đã nhận / Chưa / Có vướng mắc) is a button
+// few minutes, on working days between reminderFrom and reminderUntil
+// Vietnam time, for follow-ups whose next reminder is due today or earlier,
+// and sends each in a transaction of its own that locks the follow-up,
+// writes the message into the outbox and records it sent
+// (storage.Tx.ReminderSent): a sweep run twice, by two replicas, or retried
+// after a crash, sends each reminder once. The resident's answer (Đã nhận / Chưa / Có vướng mắc) is a button
 // press handled like any other (followup.go); "Chưa" plans the next
 // reminder, which the sweep then finds on its day.
 const (
@@ -59,10 +60,18 @@ func (w *reminderSweepWorker) Work(ctx context.Context, _ *river.Job[ReminderSwe
 }
 
 // SendDueReminders sends every reminder due as of the handlers' clock and
-// says how many went. Outside the day's hours it sends nothing.
+// says how many went. Outside the day's hours, or on a day that is not a
+// working day in Vietnam (a weekend, a holiday, a day off in a swap), it
+// sends nothing. Reminders are planned for working days (the due date,
+// "again in 3 working days"), but one whose day passed unsent — the bot
+// was down, or the sweep ran late — is due on every day after: it waits,
+// still due, for the next working day's sweep.
 func (h *Handlers) SendDueReminders(ctx context.Context) (int, error) {
 	now := h.now()
 	if hour := now.In(vietnam).Hour(); hour < reminderFrom || hour >= reminderUntil {
+		return 0, nil
+	}
+	if working, _ := workdays.Default().IsWorkingDay(now); !working {
 		return 0, nil
 	}
 	today := dayOf(now)

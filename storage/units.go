@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"cmp"
 	"context"
 	"embed"
 	"encoding/csv"
@@ -225,39 +224,59 @@ func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) 
 // SearchCommunes finds communes whose current or pre-2025 name contains every
 // word of query, diacritics ignored; the last word may be a prefix, so a
 // half-typed name still finds its commune. province limits the search when
-// not empty. Current names rank first, then shorter labels.
+// not empty.
+//
+// Each commune is shown with its name that matches best, and the communes
+// rank by that match (searchRank): the typed words matched whole before any
+// match that only begins a word ("quan 1" finds Quận 1 before Quận 10), and
+// among either the words in their order in the commune's own name first ("an
+// hoi t" → An Hội Tây, not Thới An Hội of Thành phố Cần Thơ), then in the
+// name that matched, then anywhere. Current names come before old ones, then
+// shorter labels.
 func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit int) ([]CommuneMatch, error) {
 	words := expandUnitWords(vntext.Words(query))
-	if len(words) == 0 {
+	if len(words) == 0 || limit <= 0 {
 		return nil, nil
 	}
-	patterns := make([]string, len(words))
+	patterns := make([]string, len(words)) // the last word a prefix
+	whole := make([]string, len(words))    // every word whole
 	for i, w := range words {
 		w = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(w)
+		whole[i] = "% " + w + " %"
+		patterns[i] = whole[i]
 		if i == len(words)-1 {
 			patterns[i] = "% " + w + "%"
-		} else {
-			patterns[i] = "% " + w + " %"
 		}
 	}
 	var ms []CommuneMatch
 	err := tx.db(ctx).SelectContext(ctx, &ms, `
-		SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
-		       n.label, n.is_current, n.search
-		FROM commune_names n
-		JOIN communes c ON c.code = n.commune_code
-		JOIN provinces p ON p.code = c.province_code
-		WHERE n.search LIKE ALL ($1) AND ($2 = '' OR c.province_code = $2)
-		ORDER BY c.code, n.is_current DESC, length(n.label)`, pq.Array(patterns), province)
-	if err != nil {
-		return nil, wrap("search communes", err)
-	}
-	sortMatches(ms, " "+strings.Join(words, " "))
-	if limit = max(limit, 0); len(ms) > limit {
-		ms = ms[:limit]
-	}
-	return ms, nil
+		SELECT code, province_code, name, kind, province_name, label, is_current, search
+		FROM (
+			SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
+			       n.label, n.is_current, n.search, `+searchRank+` AS rank
+			FROM commune_names n
+			JOIN communes c ON c.code = n.commune_code
+			JOIN provinces p ON p.code = c.province_code
+			WHERE n.search LIKE ALL ($1) AND ($2 = '' OR c.province_code = $2)
+			ORDER BY c.code, rank, n.is_current DESC, length(n.label)
+		) m
+		ORDER BY rank, is_current DESC, length(label), code
+		LIMIT $5`, pq.Array(patterns), province, " "+strings.Join(words, " "), pq.Array(whole), limit)
+	return ms, wrap("search communes", err)
 }
+
+// searchRank ranks a name that matched a search, best first; $3 is the
+// typed words in their order with a space before each, $4 the patterns of
+// every word whole. The commune's folded name (sort_name) and the search
+// text are padded with spaces, so $3 followed by a space is the typed words
+// in their order, each whole.
+const searchRank = `CASE
+	WHEN strpos(' ' || c.sort_name || ' ', $3 || ' ') > 0 THEN 0 -- in order and whole, in the commune's own name
+	WHEN strpos(n.search, $3 || ' ') > 0 THEN 1                  -- in order and whole, in this name
+	WHEN n.search LIKE ALL ($4) THEN 2                            -- each whole, in any order
+	WHEN strpos(' ' || c.sort_name || ' ', $3) > 0 THEN 3        -- in order, the last begun, in the commune's own name
+	WHEN strpos(n.search, $3) > 0 THEN 4                         -- in order, the last begun, in this name
+	ELSE 5 END`
 
 // unitShortForms are the short forms of unit kinds volunteers type, folded:
 // "p.12" (folded "p 12"), "q1", "tp hcm", "tx", "tt", "h.", "x.".
@@ -286,32 +305,4 @@ func expandUnitWords(words []string) []string {
 		out = append(out, w)
 	}
 	return out
-}
-
-// sortMatches ranks communes: the words typed, in their order, in the
-// commune's own name ("an hoi t" → An Hội Tây, not Thới An Hội of Thành phố
-// Cần Thơ), then in the matched label, then current names, then shorter
-// labels.
-func sortMatches(ms []CommuneMatch, phrase string) {
-	rank := func(m CommuneMatch) int {
-		switch {
-		case strings.Contains(" "+vntext.Fold(m.Name)+" ", phrase):
-			return 0
-		case strings.Contains(m.Search, phrase):
-			return 1
-		}
-		return 2
-	}
-	slices.SortStableFunc(ms, func(a, b CommuneMatch) int {
-		if ra, rb := rank(a), rank(b); ra != rb {
-			return cmp.Compare(ra, rb)
-		}
-		if a.IsCurrent != b.IsCurrent {
-			if a.IsCurrent {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(len(a.Label), len(b.Label))
-	})
 }

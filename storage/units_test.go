@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -412,4 +413,74 @@ func TestSearchCommunesShortForms(t *testing.T) {
 			t.Errorf("SearchCommunes(%q) = %v, want %v first, as %q finds", short, s, l[0], long)
 		}
 	}
+}
+
+// TestSearchCommunesWholeWordsFirst: a typed word matched whole ranks above
+// a longer word it only begins. "quan 1" lists first the four communes that
+// took in the wards of old Quận 1 (not those of Quận 10, 11 and 12), each
+// with the old ward's name; and in every list, no result whose label holds
+// every typed word whole comes after one that holds a word only as a prefix.
+func TestSearchCommunesWholeWordsFirst(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	search := func(q string, limit int) []storage.CommuneMatch {
+		var ms []storage.CommuneMatch
+		inTx(t, st, func(tx *storage.Tx) (err error) {
+			ms, err = tx.SearchCommunes(ctx, q, "", limit)
+			return err
+		})
+		return ms
+	}
+	// Phường Tân Định, Phường Sài Gòn, Phường Bến Thành, Phường Cầu Ông Lãnh
+	// (ward_mappings.csv: every ward of old Quận 1 went into one of these).
+	quan1 := []string{"26737", "26740", "26743", "26758"}
+	for _, q := range []string{"quan 1", "Quận 1", "q1", "q.1"} {
+		ms := search(q, 8) // as many as the invite flow shows
+		if len(ms) < len(quan1) {
+			t.Fatalf("SearchCommunes(%q) = %v, want at least %d results", q, codes(ms), len(quan1))
+		}
+		first := codes(ms[:len(quan1)])
+		slices.Sort(first)
+		if !slices.Equal(first, quan1) {
+			t.Errorf("SearchCommunes(%q) lists first %v, want the communes of old Quận 1 %v; all:\n%s", q, codes(ms[:len(quan1)]), quan1, labels(ms))
+			continue
+		}
+		for _, m := range ms[:len(quan1)] {
+			if m.IsCurrent || !strings.Contains(m.Label, ", Quận 1, Thành phố Hồ Chí Minh") {
+				t.Errorf("SearchCommunes(%q): %s %s shown with %q (current %v), want its old ward in Quận 1", q, m.Code, m.Name, m.Label, m.IsCurrent)
+			}
+		}
+	}
+	for _, q := range []string{"quan 1", "phuong 1", "phuong 1 quan 3", "xa an", "an hoi", "phuong 12"} {
+		words := vntext.Words(q)
+		whole := func(m storage.CommuneMatch) bool {
+			for _, w := range words {
+				if !strings.Contains(m.Search, " "+w+" ") {
+					return false
+				}
+			}
+			return true
+		}
+		ms := search(q, 60)
+		if len(ms) == 0 || !whole(ms[0]) {
+			t.Errorf("SearchCommunes(%q): the first result does not hold every word whole:\n%s", q, labels(ms))
+			continue
+		}
+		for i := 1; i < len(ms); i++ {
+			if whole(ms[i]) && !whole(ms[i-1]) {
+				t.Errorf("SearchCommunes(%q): %s %q (every word whole) ranked after %s %q (a word only begun):\n%s",
+					q, ms[i].Code, ms[i].Label, ms[i-1].Code, ms[i-1].Label, labels(ms))
+				break
+			}
+		}
+	}
+}
+
+func labels(ms []storage.CommuneMatch) string {
+	var b strings.Builder
+	for i, m := range ms {
+		fmt.Fprintf(&b, "\t%2d. %s %s — %s\n", i+1, m.Code, m.Name, m.Label)
+	}
+	return b.String()
 }
