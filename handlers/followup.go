@@ -34,13 +34,16 @@ import (
 // presses work whenever they come (a reminder days later) and a double tap
 // changes nothing the second time.
 
-const flowFollowup = "f"
+// flowFollowup is storage's name for it: forgetting a follow-up from its
+// web page ends the comment question that names its case.
+const flowFollowup = storage.FollowupFlow
 
 // Screens of the follow-up flow kept in the conversation row: only the
 // comment waits for typed text.
 const screenComment = "comment"
 
-// followupState is the follow-up flow's data in the conversation row.
+// followupState is the follow-up flow's data in the conversation row
+// (storage.ForgetFollowup reads "c").
 type followupState struct {
 	Case int64 `json:"c"`
 }

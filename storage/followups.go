@@ -202,9 +202,7 @@ func (tx *Tx) SetFollowupComment(ctx context.Context, caseID int64, comment stri
 // returns how many follow-ups went.
 func (tx *Tx) ForgetResident(ctx context.Context, chat int64) (int, error) {
 	var n int
-	err := tx.db(ctx).GetContext(ctx, &n, `
-		WITH gone AS (DELETE FROM followups WHERE resident_chat = $1 RETURNING case_id),
-		marked AS (UPDATE cases SET followup_forgotten = true WHERE id IN (SELECT case_id FROM gone)),
+	err := tx.db(ctx).GetContext(ctx, &n, forgetFollowups(`resident_chat = $1`)+`,
 		guest AS (DELETE FROM users u WHERE telegram_id = $1 AND role = 'guest'
 			AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)),
 		conv AS (DELETE FROM conversations WHERE chat_id = $1
@@ -213,6 +211,47 @@ func (tx *Tx) ForgetResident(ctx context.Context, chat int64) (int, error) {
 		SELECT count(*) FROM gone`, chat)
 	delete(tx.convs, chat) // read again if needed: the row may be gone
 	return n, wrap("forget resident", err)
+}
+
+// forgetFollowups begins the statement that forgets follow-ups at their
+// resident's word (ForgetResident, ForgetFollowup): it deletes the
+// followups rows where selects and marks their cases followup_forgotten,
+// so that SaveFollowup keeps no dossier code for them again. What it
+// deleted is gone (case_id, resident_chat), for the statement's other
+// parts to read.
+func forgetFollowups(where string) string {
+	return `
+		WITH gone AS (DELETE FROM followups WHERE ` + where + ` RETURNING case_id, resident_chat),
+		marked AS (UPDATE cases SET followup_forgotten = true WHERE id IN (SELECT case_id FROM gone))`
+}
+
+// FollowupFlow is the conversation flow of a follow-up's resident in
+// Telegram (handlers/followup.go): its data names the case ({"c": id}).
+const FollowupFlow = "f"
+
+// ForgetFollowup deletes at once the follow-up a link names — dossier code,
+// token, comment and, if the link was opened in Telegram, the resident's
+// chat id and language —, at the word of whoever holds the link (its web
+// page: the page has no chat, so only this follow-up goes, where /forget
+// takes every follow-up of a chat). Its case is marked as by
+// ForgetResident, so that no dossier code is kept for it again, and keeps
+// its anonymous rating and result. A comment question the resident's chat
+// was left at about this case is ended, so that the chat is tied to the
+// case nowhere; the chat's other follow-ups, and its guest row, stay.
+// ErrNotFound when no follow-up has the token (never made, purged, or
+// forgotten already).
+func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		var n int
+		err := tx.db(ctx).GetContext(ctx, &n, forgetFollowups(`token = $1`)+`,
+			conv AS (UPDATE conversations c SET flow = '', step = '', data = '{}', version = c.version + 1, updated_at = now()
+				FROM gone WHERE c.chat_id = gone.resident_chat AND c.flow = $2 AND c.data->>'c' = gone.case_id::text)
+			SELECT count(*) FROM gone`, token, FollowupFlow)
+		if err == nil && n == 0 {
+			return ErrNotFound
+		}
+		return wrap("forget follow-up", err)
+	})
 }
 
 // The reminder's transitions. Each takes the follow-up as it stands (locked

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -439,5 +440,137 @@ func TestFollowupsMigration(t *testing.T) {
 	}
 	if len(tokens) != 2 || !strings.HasSuffix(tokens[0], " 2026-12-02") || !strings.HasSuffix(tokens[1], " ") || tokens[0][:40] == tokens[1][:40] {
 		t.Errorf("migrated: %q", tokens)
+	}
+}
+
+// TestForgetFollowupByToken: the web page's erase takes the one follow-up
+// its link names — with the chat that opened it in Telegram, and the
+// comment question that chat was left at about it — and marks its case as
+// /forget does, so that no code is kept for it again; the chat's other
+// follow-ups, its guest row and its other conversation stay.
+func TestForgetFollowupByToken(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	due := time.Date(2026, 12, 2, 0, 0, 0, 0, ict)
+	a := followupCase(t, st, "H26.99-251127-0001", due)
+	b := followupCase(t, st, "H26.99-251127-0002", due)
+	c := followupCase(t, st, "H26.99-251127-0003", due)
+	const chat = 500
+	inTx(t, st, func(tx *storage.Tx) error {
+		for _, f := range []storage.Followup{a, b, c} {
+			if _, err := tx.ClaimFollowup(ctx, f.CaseID, chat, "vi", due); err != nil {
+				return err
+			}
+			if err := tx.SetResidentConsent(ctx, f.CaseID, chat, true, "vi-12345678", due); err != nil {
+				return err
+			}
+		}
+		if err := tx.RateCase(ctx, a.CaseID, 4, due); err != nil {
+			return err
+		}
+		// The resident rated b and was asked for a comment.
+		_, err := tx.SaveConversation(ctx, chat, storage.FollowupFlow, "comment", map[string]int64{"c": b.CaseID}, 0)
+		return err
+	})
+	if _, err := st.DB().Exec(`INSERT INTO users (telegram_id, language, role) VALUES ($1, 'en', 'guest')`, chat); err != nil {
+		t.Fatal(err)
+	}
+	conv := func() (flow, data string) {
+		t.Helper()
+		if err := st.DB().QueryRow(`SELECT flow, data::text FROM conversations WHERE chat_id = $1`, chat).Scan(&flow, &data); err != nil {
+			t.Fatal(err)
+		}
+		return flow, data
+	}
+	gone := func(f storage.Followup) bool {
+		t.Helper()
+		var n int
+		var forgotten bool
+		if err := st.DB().QueryRow(`SELECT (SELECT count(*) FROM followups WHERE case_id = $1), followup_forgotten FROM cases WHERE id = $1`, f.CaseID).
+			Scan(&n, &forgotten); err != nil {
+			t.Fatal(err)
+		}
+		if (n == 0) != forgotten {
+			t.Errorf("case %d: %d follow-ups, followup_forgotten %v", f.CaseID, n, forgotten)
+		}
+		return n == 0
+	}
+
+	if err := st.ForgetFollowup(ctx, a.Token); err != nil {
+		t.Fatal(err)
+	}
+	if !gone(a) || gone(b) || gone(c) {
+		t.Fatalf("after erasing a: a gone %v, b gone %v, c gone %v", gone(a), gone(b), gone(c))
+	}
+	if flow, data := conv(); flow != storage.FollowupFlow || data != fmt.Sprintf(`{"c": %d}`, b.CaseID) {
+		t.Errorf("erasing a touched the comment question on b: %s %s", flow, data)
+	}
+	var rating int
+	if err := st.DB().Get(&rating, `SELECT rating FROM cases WHERE id = $1`, a.CaseID); err != nil || rating != 4 {
+		t.Errorf("the erased follow-up's case keeps rating %d (%v), want 4", rating, err)
+	}
+	if _, err := st.FollowupByToken(ctx, a.Token); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("the link after the erase: %v", err)
+	}
+	// Nothing re-creates it: a code typed again, or the link opened in
+	// Telegram again.
+	err := st.InTx(ctx, func(tx *storage.Tx) error {
+		_, err := tx.SaveFollowup(ctx, a.CaseID, "H26.99-251127-0009", due, true)
+		return err
+	})
+	if !errors.Is(err, storage.ErrForgotten) {
+		t.Errorf("a code saved again after the erase: %v", err)
+	}
+	inTx(t, st, func(tx *storage.Tx) error {
+		if _, err := tx.FollowupByTokenTx(ctx, a.Token); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("the link opened in Telegram after the erase: %v", err)
+		}
+		if id, err := tx.CaseWithCode(ctx, 1, a.DossierCode, due.AddDate(0, -1, 0)); err != nil || id != 0 {
+			t.Errorf("the erased code is still found on case %d (%v)", id, err)
+		}
+		return nil
+	})
+	// The reminders left are the chat's other follow-ups'.
+	rs, err := st.DueReminders(ctx, due, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 2 || rs[0].CaseID == a.CaseID || rs[1].CaseID == a.CaseID {
+		t.Errorf("reminders due after erasing a: %+v", rs)
+	}
+	// Erased twice (a double tap, a resubmitted form): not found, no harm.
+	if err := st.ForgetFollowup(ctx, a.Token); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("erased twice: %v", err)
+	}
+	if err := st.ForgetFollowup(ctx, "AAAAAAAAAAAAAAAAAAAAAAAA"); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("an unknown link: %v", err)
+	}
+
+	// Erasing b, whose comment question the chat is at, ends it: the chat
+	// is tied to b's case nowhere; its guest row stays (c is still its).
+	if err := st.ForgetFollowup(ctx, b.Token); err != nil {
+		t.Fatal(err)
+	}
+	if flow, data := conv(); flow != "" || data != "{}" {
+		t.Errorf("after erasing b, the chat's conversation: %q %s", flow, data)
+	}
+	var guests int
+	if err := st.DB().Get(&guests, `SELECT count(*) FROM users WHERE telegram_id = $1`, chat); err != nil || guests != 1 {
+		t.Errorf("the chat's guest row: %d (%v)", guests, err)
+	}
+	if !gone(b) || gone(c) {
+		t.Errorf("after erasing b: c gone %v", gone(c))
+	}
+	// /forget, which shares the statement, takes what is left.
+	inTx(t, st, func(tx *storage.Tx) error {
+		n, err := tx.ForgetResident(ctx, chat)
+		if err == nil && n != 1 {
+			t.Errorf("/forget after two erases: %d follow-ups, want 1", n)
+		}
+		return err
+	})
+	if !gone(c) {
+		t.Error("c is kept after /forget")
 	}
 }

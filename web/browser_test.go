@@ -76,8 +76,9 @@ func screenshot(t *testing.T, name string, png []byte) {
 
 // TestBrowser opens the page in headless Chromium on a 360-pixel-wide
 // phone screen: the dossier code shows without sideways scrolling, the
-// rating form stores a rating, a wrong link shows the expired page, and 50
-// wrong links from one address get 429.
+// rating form stores a rating, the erase asks first and then erases, a
+// wrong link shows the expired page, and 50 wrong links from one address
+// get 429.
 func TestBrowser(t *testing.T) {
 	f := newFixture(t)
 	const code = "000.00.12.H26-260302-0001"
@@ -166,6 +167,35 @@ func TestBrowser(t *testing.T) {
 	run("switch to English", chromedp.Click(chromedp.CSS("a.lang")), chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #rate`)))
 	if h2 := text("#rate h2"); h2 != "Rate the help you got" {
 		t.Errorf("in English the rating's heading is %q", h2)
+	}
+
+	// Erase, as a resident would: the link asks first; "do not erase"
+	// goes back; the confirmation's button erases.
+	run("ask to erase", chromedp.Click(chromedp.CSS("#forget-link")), chromedp.WaitVisible(chromedp.CSS("#forget-confirm")))
+	run("look in Vietnamese", chromedp.Click(chromedp.CSS("a.lang")), chromedp.WaitVisible(chromedp.CSS(`html[lang="vi"] #forget-confirm`)))
+	shot("forget.png")
+	if h1 := text("h1"); h1 != "Xoá thông tin theo dõi hồ sơ?" {
+		t.Errorf("the confirmation's heading is %q", h1)
+	}
+	if w := eval(`String(document.documentElement.scrollWidth)`); w != "360" {
+		t.Errorf("the confirmation is %s px wide on a 360 px screen", w)
+	}
+	run("do not erase", chromedp.Click(chromedp.CSS("#forget-cancel")), chromedp.WaitVisible(chromedp.CSS("#rate")))
+	if p := f.read(t, token); p.DossierCode != code {
+		t.Fatalf("the follow-up after the confirmation and back: %+v", p)
+	}
+	run("erase", chromedp.Click(chromedp.CSS("#forget-link")), chromedp.WaitVisible(chromedp.CSS("#forget-confirm")),
+		chromedp.Click(chromedp.CSS("#forget-confirm")), chromedp.WaitNotPresent(chromedp.CSS("#forget-confirm")))
+	shot("forgotten.png")
+	if h1, u := text("h1"), eval(`location.pathname`); h1 != "Đã xoá thông tin theo dõi" || u != "/dvcbot/f/forgotten" {
+		t.Errorf("after the erase: %q at %s", h1, u)
+	}
+	if _, err := f.store.FollowupByToken(context.Background(), token); err == nil {
+		t.Error("the follow-up is still there after the erase")
+	}
+	run("the link again", chromedp.Navigate(base+"/f/"+token))
+	if h1 := text("h1"); h1 != "Liên kết đã hết hạn" {
+		t.Errorf("the erased link's page says %q", h1)
 	}
 
 	// A wrong link: the expired page.

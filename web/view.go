@@ -33,13 +33,20 @@ type view struct {
 	Notice      string // after a post
 	RateAction  string
 	RecvAction  string
+	ForgetURL   string // the confirmation before erasing
 	FormToken   string
 	Form        form
 	Stars       []int
 	MaxComment  int
 
-	// A message page (404, 429, 403, 500).
+	// The confirmation before erasing: its form, and the way back.
+	ForgetAction string
+	BackURL      string
+
+	// A message page (404, 429, 403, 500; erased), and a second
+	// paragraph when it has one.
 	Title, Text string
+	Note        string
 }
 
 // form is the rating form as the resident left it.
@@ -98,6 +105,7 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	}
 	base := pageLink(q.r, q.token)
 	v.RateAction, v.RecvAction = base+"/rate", base+"/received"
+	v.ForgetURL = base + "/forget?" + url.Values{"lang": {t.Lang()}}.Encode()
 	v.FormToken = h.formToken(q.token)
 	v.Form = form{Rating: p.Rating, Comment: p.Comment} // rated again, the comment kept is edited, not lost
 	v.Stars = []int{1, 2, 3, 4, 5}

@@ -1,6 +1,8 @@
 // Package web serves the resident's follow-up page, GET /f/<token>: the
 // procedure, the dossier code, the expected date, how to track the result,
-// a rating form and a "result received" button. Many residents are elderly
+// a rating form, a "result received" button, and a way to erase the
+// follow-up (GET /f/<token>/forget asks, POST erases; the page then
+// answers as a purged one). Many residents are elderly
 // and do not use Telegram, so the page works in any phone browser: one
 // request, no JavaScript, no third-party assets (the stylesheet is inline,
 // allowed by its hash in the Content-Security-Policy), Vietnamese unless the
@@ -73,6 +75,10 @@ type Store interface {
 	RateFollowup(ctx context.Context, token string, rating int, comment string, at time.Time) error
 	// FollowupReceived records that the resident says the result came.
 	FollowupReceived(ctx context.Context, token string, at time.Time) error
+	// ForgetFollowup deletes the follow-up at once, its case marked so
+	// that none is made again; storage.ErrNotFound when it is gone
+	// already.
+	ForgetFollowup(ctx context.Context, token string) error
 }
 
 //go:embed templates/*.html templates/style.css
@@ -173,6 +179,9 @@ func New(store Store, catalog *guides.Catalog, texts *locales.Catalog, opts ...O
 	h.mux.HandleFunc("GET /f/{token}", h.show)
 	h.mux.HandleFunc("POST /f/{token}/rate", h.rate)
 	h.mux.HandleFunc("POST /f/{token}/received", h.received)
+	h.mux.HandleFunc("GET /f/{token}/forget", h.forgetAsk)
+	h.mux.HandleFunc("POST /f/{token}/forget", h.forget)
+	h.mux.HandleFunc("GET /f/"+forgottenPage, h.forgotten)
 	// The address a form answered on (after a refused comment) opened again,
 	// or the page's with a trailing slash: the page itself.
 	h.mux.HandleFunc("GET /f/{token}/{action}", h.toPage)
@@ -275,7 +284,7 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 // the comment needs changing.
 func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
-	if !h.checkPost(q) {
+	if !h.checkPost(q, h.formToken) {
 		return
 	}
 	p, ok := h.open(q)
@@ -320,7 +329,7 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 // twice changes nothing more.
 func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
-	if !h.checkPost(q) {
+	if !h.checkPost(q, h.formToken) {
 		return
 	}
 	if _, ok := h.open(q); !ok {
@@ -338,7 +347,69 @@ func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 	h.back(q, "received")
 }
 
-// checkPost refuses a form that did not come from the page, with 403.
+// forgetAsk is the confirmation before erasing (GET /f/<token>/forget,
+// the page's link): what goes, what stays, the code to note down first,
+// and the button that posts the erase. A tap on the page's link by mistake
+// erases nothing.
+func (h *Handler) forgetAsk(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	p, ok := h.open(q)
+	if !ok {
+		return
+	}
+	v := h.pageView(q, p)
+	v.OtherURL = "forget?" + url.Values{"lang": {v.Other}}.Encode() // this question, in the other language
+	v.ForgetAction = pageLink(r, q.token) + "/forget"
+	v.BackURL = pageLink(r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
+	v.FormToken = h.forgetToken(q.token)
+	h.render(q, http.StatusOK, "forget", v)
+}
+
+// forget erases the follow-up (POST /f/<token>/forget, from the
+// confirmation) and sends the browser to a page that says so. The link
+// then answers as a purged one. A second post (a double tap, the back
+// button and a resubmit) finds it gone and says the same: its hidden token
+// shows it came from the confirmation, so it is no guess and no wrong
+// token is counted.
+func (h *Handler) forget(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	if !h.checkPost(q, h.forgetToken) {
+		return
+	}
+	if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
+		h.tooMany(q, wait)
+		return
+	}
+	if !tokenShape.MatchString(q.token) { // cannot pass checkPost: no page was drawn for it
+		h.wrongToken(q)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
+	defer cancel()
+	if err := h.store.ForgetFollowup(ctx, q.token); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		h.failed(q, "forget", err)
+		return
+	}
+	q.w.Header().Set("Location", "../"+forgottenPage+"?"+url.Values{"lang": {q.t.Lang()}}.Encode())
+	q.w.WriteHeader(http.StatusSeeOther)
+}
+
+// forgottenPage is where an erase leads, /f/forgotten: no token in it (the
+// link is gone), and not a token's shape (tokenShape), so no link is read
+// as it.
+const forgottenPage = "forgotten"
+
+// forgotten says the follow-up is erased and what stays: the case's
+// anonymous numbers.
+func (h *Handler) forgotten(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	v := h.baseView(q)
+	v.Title, v.Text, v.Note = q.t.T("web.forgotten_title"), q.t.T("web.forgotten_text"), q.t.T("web.forgotten_kept")
+	h.render(q, http.StatusOK, "message", v)
+}
+
+// checkPost refuses a form that did not come from the page, with 403; want
+// makes the hidden token the form must carry (formToken, forgetToken).
 //
 // Two guards. net/http's CrossOriginProtection refuses a POST a browser
 // marks as cross-site (Sec-Fetch-Site, sent by every browser since 2023; or
@@ -347,7 +418,7 @@ func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 // server key: a page elsewhere cannot compute it. (Forging a post needs the
 // follow-up token anyway, which is secret; the hidden token makes sure a
 // token that leaked without its page, e.g. read off a slip, is not enough.)
-func (h *Handler) checkPost(q *request) bool {
+func (h *Handler) checkPost(q *request, want func(token string) string) bool {
 	if err := h.origin.Check(q.r); err != nil {
 		h.message(q, http.StatusForbidden, "web.forbidden_title", "web.forbidden_text", nil)
 		return false
@@ -362,7 +433,7 @@ func (h *Handler) checkPost(q *request) bool {
 		q.t = h.texts.For(l)
 	}
 	got := q.r.PostFormValue("form")
-	if !hmac.Equal([]byte(got), []byte(h.formToken(q.token))) {
+	if !hmac.Equal([]byte(got), []byte(want(q.token))) {
 		if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
 			h.tooMany(q, wait)
 			return false
@@ -375,9 +446,16 @@ func (h *Handler) checkPost(q *request) bool {
 }
 
 // formToken is the hidden token of the forms on token's page.
-func (h *Handler) formToken(token string) string {
+func (h *Handler) formToken(token string) string { return h.hidden("dvcbot web form\x00", token) }
+
+// forgetToken is the hidden token of the erase form, which only the
+// confirmation page carries: a post with the page's own token is refused,
+// so nothing erases a follow-up but the confirmation.
+func (h *Handler) forgetToken(token string) string { return h.hidden("dvcbot web forget\x00", token) }
+
+func (h *Handler) hidden(purpose, token string) string {
 	m := hmac.New(sha256.New, h.formKey)
-	m.Write([]byte("dvcbot web form\x00" + token))
+	m.Write([]byte(purpose + token))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
 }
 
