@@ -133,6 +133,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	store, err := openStore(ctx, cfg.DatabaseURL, log)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while waiting for the database: a stop like any other
+		}
 		return err
 	}
 	defer store.Close()

@@ -133,6 +133,14 @@ func (h *Handlers) caseShow(r *request, screen string, st caseState, version int
 // show draws the view's screen in place of the pressed message or as a new
 // one, with note above it.
 func (v *caseView) show(note string) error {
+	if v.c.ID != 0 && v.c.Live() && v.c.StepID != v.standsAt() {
+		// What is drawn is where the case stands, to the step: a case drawn
+		// after a deploy moved or removed its step, or saved before cases
+		// kept step ids.
+		if err := v.saveCase(); err != nil {
+			return err
+		}
+	}
 	return showScreen(v.request, v.screen, caseScreens[v.screen], v, note)
 }
 
@@ -213,7 +221,7 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		r.answer(r.t.T("button.stale"))
 		return h.caseGo(r, screenResume, caseState{}, "")
 	}
-	v, ok, err := h.convView(r, conv)
+	v, ok, err := h.answerView(r, conv)
 	if !ok || err != nil {
 		return err
 	}
@@ -223,7 +231,7 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 // caseText takes typed text in the case flow: the answer where a screen
 // asks for one, else a hint and the same screen.
 func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
-	v, ok, err := h.convView(r, conv)
+	v, ok, err := h.answerView(r, conv)
 	if !ok || err != nil {
 		return err
 	}
@@ -233,23 +241,25 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	return v.again(r.t.T("case.press_a_button"))
 }
 
-// convView is the view of the screen the conversation is on. ok is false
-// when the press or text cannot be taken: the case or its guide is gone, or
-// the step on screen left the guide in a deploy (then the volunteer sees
-// the step that took its place, and nothing they meant is recorded).
+// convView is the view of the screen the conversation is on.
 func (h *Handlers) convView(r *request, conv storage.Conversation) (*caseView, bool, error) {
 	var st caseState
 	if err := conv.Decode(&st); err != nil {
 		return nil, false, err
 	}
-	v, ok, err := h.view(r, conv.Step, st, conv.Version)
+	return h.view(r, conv.Step, st, conv.Version)
+}
+
+// answerView is convView for a press or typed text on the screen: ok is
+// also false when the step on screen left the guide in a deploy, and then
+// the volunteer sees the step that took its place, and nothing they meant
+// is recorded.
+func (h *Handlers) answerView(r *request, conv storage.Conversation) (*caseView, bool, error) {
+	v, ok, err := h.convView(r, conv)
 	if !ok || err != nil || v.c.ID == 0 || !stepGone(v.c, v.g) {
 		return v, ok, err
 	}
 	r.answer(r.t.T("button.stale"))
-	if err := v.saveCase(); err != nil {
-		return nil, false, err
-	}
 	return nil, false, v.goCase(r.t.T("case.step_gone"))
 }
 
@@ -482,7 +492,7 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 	}
 	c.StepsTotal = len(g.Steps)
 	c.Step = min(c.Step, len(g.Steps)-1)
-	if c.Phase == storage.PhaseSteps && c.StepID.Valid && g.Steps[c.Step].ID != c.StepID.String {
+	if atStep(c) && c.StepID.Valid && g.Steps[c.Step].ID != c.StepID.String {
 		if i := slices.IndexFunc(g.Steps, func(s guides.Step) bool { return s.ID == c.StepID.String }); i >= 0 {
 			c.Step = i
 		}
@@ -490,14 +500,26 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 	return c, g, nil
 }
 
-// saveCase writes the case, with the id of its step while it is in its
-// steps (caseAndGuide finds it by that id after a deploy), and events.
+// saveCase writes the case, with the id of the step it stands at
+// (caseAndGuide finds it by that id after a deploy), and events.
 func (v *caseView) saveCase(events ...storage.CaseEvent) error {
-	v.c.StepID = sql.NullString{}
-	if v.c.Phase == storage.PhaseSteps {
-		v.c.StepID = sql.NullString{String: v.step().ID, Valid: true}
-	}
+	v.c.StepID = v.standsAt()
 	return v.tx.SaveCase(v.ctx, v.c, events...)
+}
+
+// standsAt is the id of the step the case stands at: in its steps, or
+// asked why it ended there (Back returns to that step); none otherwise.
+func (v *caseView) standsAt() sql.NullString {
+	if atStep(v.c) {
+		return sql.NullString{String: v.step().ID, Valid: true}
+	}
+	return sql.NullString{}
+}
+
+// atStep says whether a case stands at one of its steps: in them, or ended
+// from them and asked why.
+func atStep(c storage.Case) bool {
+	return c.Phase == storage.PhaseSteps || (c.Phase == storage.PhaseReason && c.EndedFrom.String == storage.PhaseSteps)
 }
 
 // save writes the case and one event of kind (about ev's step, if any).

@@ -237,20 +237,31 @@ const FollowupFlow = "f"
 // ForgetResident, so that no dossier code is kept for it again, and keeps
 // its anonymous rating and result. A comment question the resident's chat
 // was left at about this case is ended, so that the chat is tied to the
-// case nowhere; the chat's other follow-ups, and its guest row, stay.
-// ErrNotFound when no follow-up has the token (never made, purged, or
-// forgotten already).
+// case nowhere. A chat left with no follow-up is forgotten as by /forget
+// (ForgetResident: its guest row and conversation go); a chat's other
+// follow-ups stay, and with them its rows. ErrNotFound when no follow-up
+// has the token (never made, purged, or forgotten already).
 func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
 	return s.InTx(ctx, func(tx *Tx) error {
-		var n int
-		err := tx.db(ctx).GetContext(ctx, &n, forgetFollowups(`token = $1`)+`,
+		var gone []struct {
+			Chat   sql.NullInt64 `db:"resident_chat"`
+			Others bool          `db:"others"`
+		}
+		err := tx.db(ctx).SelectContext(ctx, &gone, forgetFollowups(`token = $1`)+`,
 			conv AS (UPDATE conversations c SET flow = '', step = '', data = '{}', version = c.version + 1, updated_at = now()
 				FROM gone WHERE c.chat_id = gone.resident_chat AND c.flow = $2 AND c.data->>'c' = gone.case_id::text)
-			SELECT count(*) FROM gone`, token, FollowupFlow)
-		if err == nil && n == 0 {
+			SELECT resident_chat, EXISTS (SELECT 1 FROM followups f
+				WHERE f.resident_chat = gone.resident_chat AND f.token <> $1) AS others
+			FROM gone`, token, FollowupFlow)
+		switch {
+		case err != nil:
+			return wrap("forget follow-up", err)
+		case len(gone) == 0:
 			return ErrNotFound
+		case gone[0].Chat.Valid && !gone[0].Others:
+			_, err = tx.ForgetResident(ctx, gone[0].Chat.Int64)
 		}
-		return wrap("forget follow-up", err)
+		return err
 	})
 }
 
