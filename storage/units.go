@@ -231,8 +231,10 @@ func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) 
 // match that only begins a word ("quan 1" finds Quận 1 before Quận 10), and
 // among either the words in their order in the commune's own name first ("an
 // hoi t" → An Hội Tây, not Thới An Hội of Thành phố Cần Thơ), then in the
-// name that matched, then anywhere. Current names come before old ones, then
-// shorter labels.
+// name that matched, then anywhere; within each, the name that has more of
+// the typed words side by side as typed ("tp hcm quan 1": "… Quận 1, Thành
+// phố Hồ Chí Minh" before "Phường 1, Quận 3, …"). Current names come before
+// old ones, then shorter labels.
 func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit int) ([]CommuneMatch, error) {
 	words := expandUnitWords(vntext.Words(query))
 	if len(words) == 0 || limit <= 0 {
@@ -240,7 +242,11 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 	}
 	patterns := make([]string, len(words)) // the last word a prefix
 	whole := make([]string, len(words))    // every word whole
+	var pairs []string                     // two typed words side by side, whole
 	for i, w := range words {
+		if i > 0 {
+			pairs = append(pairs, " "+words[i-1]+" "+w+" ")
+		}
 		w = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(w)
 		whole[i] = "% " + w + " %"
 		patterns[i] = whole[i]
@@ -253,15 +259,16 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 		SELECT code, province_code, name, kind, province_name, label, is_current, search
 		FROM (
 			SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
-			       n.label, n.is_current, n.search, `+searchRank+` AS rank
+			       n.label, n.is_current, n.search, `+searchRank+` AS rank,
+			       (SELECT count(*) FROM unnest($6::text[]) w WHERE strpos(n.search, w) > 0) AS pairs
 			FROM commune_names n
 			JOIN communes c ON c.code = n.commune_code
 			JOIN provinces p ON p.code = c.province_code
 			WHERE n.search LIKE ALL ($1) AND ($2 = '' OR c.province_code = $2)
-			ORDER BY c.code, rank, n.is_current DESC, length(n.label)
+			ORDER BY c.code, rank, pairs DESC, n.is_current DESC, length(n.label)
 		) m
-		ORDER BY rank, is_current DESC, length(label), code
-		LIMIT $5`, pq.Array(patterns), province, " "+strings.Join(words, " "), pq.Array(whole), limit)
+		ORDER BY rank, pairs DESC, is_current DESC, length(label), code
+		LIMIT $5`, pq.Array(patterns), province, " "+strings.Join(words, " "), pq.Array(whole), limit, pq.Array(pairs))
 	return ms, wrap("search communes", err)
 }
 
