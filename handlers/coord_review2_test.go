@@ -236,7 +236,6 @@ func TestSheetsPrintOnePageWide(t *testing.T) {
 		}
 		fits := props.FitToPage != nil && *props.FitToPage && layout.FitToWidth != nil && *layout.FitToWidth == 1
 		if px > page*1.02 && !fits { // 2% for rounding: Theo thủ tục is just one page wide
-
 			orientation := "portrait"
 			if layout.Orientation != nil {
 				orientation = *layout.Orientation
