@@ -284,3 +284,37 @@ func TestCaseNumberWithoutThousandsSeparator(t *testing.T) {
 func at27Nov() handlers.Option {
 	return handlers.WithClock(func() time.Time { return nov(27, 10, 0) })
 }
+
+// A province coordinator who helps a resident themself (/new is theirs
+// too) logs a case of no commune: their row has a province and no commune.
+// A province's tally counts the cases of its communes only, so the case
+// is in no tally of their province — not their own /tally, not their
+// weekly digest — and in the country's under "(chưa thuộc đơn vị)". In
+// the demo: a birth registration submitted by the province coordinator of
+// Thành phố Hồ Chí Minh, then /tally "Hôm nay": the case is not there.
+func TestProvinceCoordinatorsOwnCaseCounts(t *testing.T) {
+	w := newWorld(t, at27Nov())
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator) // of province 79
+	g := guide(t, "khai-sinh")
+	m := w.startBirthCase(prov)
+	for range g.Steps {
+		m = last(t, w.press(prov, w.vi("case.done")))
+	}
+	m = last(t, w.press(prov, w.vi("outcome.submitted")))
+	if hasButton(m, w.vi("case.no_dossier")) {
+		m = last(t, w.press(prov, w.vi("case.no_dossier")))
+	}
+	c, _ := w.lastCase(prov)
+	if !strings.HasPrefix(m.Text, "✅") || c.Status != storage.CaseClosed {
+		t.Fatalf("the case did not close: %s %q", c.Status, m.Text)
+	}
+	only(t, w.send(prov, "/tally"))
+	ms := w.press(prov, "Hôm nay")
+	if len(ms) == 0 || !strings.Contains(ms[0].Text, "Ca hỗ trợ đã xong: 1") {
+		got := ""
+		if len(ms) > 0 {
+			got = ms[0].Text
+		}
+		t.Errorf("the province coordinator closed a case today (commune %q); their province's tally of today:\n%s", c.CommuneCode.String, got)
+	}
+}
