@@ -535,9 +535,9 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if stuck := tl.Stuck(min(5, n)); len(stuck) > 0 {
 		lines = append(lines, "", t.T("tally.stuck"))
 		for _, s := range stuck {
-			lines = append(lines, "• "+t.T("tally.stuck_line", locales.Data{
+			lines = append(lines, "• "+t.N("tally.stuck_line", s.Problems, locales.Data{
 				"Guide": h.guideTitle(t, s.Guide), "Step": s.Step, "StepTitle": h.stepTitle(t, s.Guide, s.StepID),
-				"Count": s.Problems, "Error": h.errorLabel(t, s.Guide, s.StepID, s.Error)}))
+				"Error": h.errorLabel(t, s.Guide, s.StepID, s.Error)}))
 		}
 	}
 	f := tl.Followups
