@@ -793,12 +793,18 @@ func shortTitle(title string, n int) string {
 // firstSentence is the first clause of s, at most n characters: the short
 // form of a fee or a processing time ("Miễn phí khi khai đúng hạn").
 func firstSentence(s string, n int) string {
-	for _, sep := range []string{". ", "; ", " – ", " (", ": "} {
+	for _, sep := range []string{". ", "; ", " – "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
 	}
-	return shorten(strings.TrimSuffix(s, "."), n)
+	s = strings.TrimSuffix(s, ".")
+	if r := []rune(s); len(r) > n {
+		if i := strings.LastIndex(string(r[:n]), ", "); i > 0 {
+			return s[:i] // a whole clause, not a word cut short
+		}
+	}
+	return shorten(s, n)
 }
 
 // duration says how long a case took, in minutes.
