@@ -73,21 +73,42 @@ func compact(words []string) string {
 }
 
 // fillers are words typed around a procedure's name that name none
-// ("khai tử cho bà", "khai sinh cho bé"), folded: dropped from a query that
-// has other words.
-var fillers = map[string]bool{}
+// ("khai tử cho bà", "khai sinh cho bé", "thủ tục kết hôn", "đổi bằng lái
+// online"), folded: dropped from a query that has other words, unless the
+// query as typed is a phrase of a guide's name ("người nhà mất").
+// fillerPairs are two words that together name none, though each alone
+// may ("thủ tục", "hướng dẫn", "trực tuyến").
+var (
+	fillers     = map[string]bool{}
+	fillerPairs = map[string]bool{"thu tuc": true, "huong dan": true, "truc tuyen": true}
+)
 
 func init() {
-	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de") {
+	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online") {
 		fillers[w] = true
 	}
+}
+
+// withoutFillers drops the filler words and pairs of words.
+func withoutFillers(words []string) []string {
+	var kept []string
+	for i := 0; i < len(words); i++ {
+		if i+1 < len(words) && fillerPairs[words[i]+" "+words[i+1]] {
+			i++
+			continue
+		}
+		if !fillers[words[i]] {
+			kept = append(kept, words[i])
+		}
+	}
+	return kept
 }
 
 // Search returns the guides that match query, best first (ties in list
 // order); none when nothing matches.
 func (c *Catalog) Search(query string) []*Guide {
 	words := words(query)
-	if kept := slices.DeleteFunc(slices.Clone(words), func(w string) bool { return fillers[w] }); len(kept) > 0 {
+	if kept := withoutFillers(words); len(kept) > 0 && !c.isPhrase(words) {
 		words = kept
 	}
 	if len(words) == 0 {
@@ -126,6 +147,19 @@ func (c *Catalog) Search(query string) []*Guide {
 		out[i] = h.g
 	}
 	return out
+}
+
+// isPhrase says whether words, as typed, are a phrase of some guide's name.
+func (c *Catalog) isPhrase(words []string) bool {
+	joined := " " + strings.Join(words, " ") + " "
+	for _, e := range c.index {
+		for _, name := range e.names {
+			if strings.Contains(" "+strings.Join(name, " ")+" ", joined) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // score is 0 when the guide does not match the words; known says which of
