@@ -677,11 +677,17 @@ func (v *caseView) finish(code, note string) error {
 // the date its result is due (from the guide's working days, if it gives
 // them) and the link the resident follows it by.
 func (v *caseView) keepCode(code string) (storage.Followup, error) {
-	var due time.Time
-	var known bool
-	if days := guideDays(v.g); days > 0 {
-		due, known = dueDate(v.c.FinishedAt.Time, days)
+	days := guideDays(v.g)
+	if days == 0 { // no due date to remind on: the resident is asked after checkInDays
+		if _, err := v.tx.SaveFollowup(v.ctx, v.c.ID, code, time.Time{}, false); err != nil {
+			return storage.Followup{}, err
+		}
+		if err := v.tx.AskWithoutDate(v.ctx, v.c.ID, addWorkingDaysFrom(v.c.FinishedAt.Time, checkInDays)); err != nil {
+			return storage.Followup{}, err
+		}
+		return v.tx.FollowupOfCase(v.ctx, v.c.ID)
 	}
+	due, known := dueDate(v.c.FinishedAt.Time, days)
 	return v.tx.SaveFollowup(v.ctx, v.c.ID, code, due, known)
 }
 

@@ -236,7 +236,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		// The answer names the language of the question it answers: its
 		// version is what the resident read, whatever /lang says later.
 		read := id + "." + r.t.Lang()
-		return r.t.T("followup.consent_ask"), bot.Keyboard{
+		return consentAsk(r.t, f), bot.Keyboard{
 			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
 			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
 		}
@@ -268,7 +268,7 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 		s = r.t.T("followup.status_remind_soon")
 	case f.NextReminderOn.Valid:
 		next := f.NextReminderOn.Time.Format("02/01/2006")
-		if f.RemindersSent == 0 && !f.DueKnown { // the first ask is on the estimated due date
+		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask is on the estimated due date
 			next += " " + r.t.T("followup.estimate")
 		}
 		s = r.t.T("followup.status_remind", locales.Data{"Due": next})
@@ -280,10 +280,19 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 	return s + "\n" + r.t.T("followup.forget_hint")
 }
 
+// consentAsk is the reminder question: to be asked when the result is due,
+// or, for a dossier with no due date, after checkInDays working days.
+func consentAsk(t *locales.Localizer, f storage.Followup) string {
+	if !f.DueOn.Valid {
+		return t.T("followup.consent_ask_later", locales.Data{"Days": checkInDays})
+	}
+	return t.T("followup.consent_ask")
+}
+
 // residentConsentVersion names the reminder question the resident read:
 // its language and a hash of its words, like the volunteer's consent.
-func residentConsentVersion(t *locales.Localizer) string {
-	sum := sha256.Sum256([]byte(t.T("followup.consent_ask")))
+func residentConsentVersion(t *locales.Localizer, f storage.Followup) string {
+	sum := sha256.Sum256([]byte(consentAsk(t, f)))
 	return t.Lang() + "-" + hex.EncodeToString(sum[:4])
 }
 
@@ -325,7 +334,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		if slices.Contains(locales.Languages, arg) {
 			read = h.texts.For(arg)
 		}
-		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(read), now); err != nil {
+		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(read, f), now); err != nil {
 			return err
 		}
 		f.Consent.Bool, f.Consent.Valid = cb.action == "yes", true
@@ -462,8 +471,13 @@ func (h *Handlers) forget(r *request) error {
 // presses to followupPress ("got", "not", "prob").
 
 // askAgainDays is how many working days after "not yet" the resident is
-// asked again.
-const askAgainDays = 3
+// asked again; checkInDays, how many after the case a resident whose
+// dossier has no due date (its guide gives no working-day count) is first
+// asked whether the result came — the question they agreed to says so.
+const (
+	askAgainDays = 3
+	checkInDays  = 5
+)
 
 // ReminderMessage is the reminder a job sends to a resident: in their
 // language, the procedure, the code and the question, with three buttons
@@ -476,8 +490,12 @@ func (h *Handlers) ReminderMessage(rm storage.Reminder) bot.Message {
 	}
 	id := strconv.FormatInt(rm.CaseID, 10)
 	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
+	key := "followup.reminder"
+	if !rm.DueOn.Valid { // asked after checkInDays: nothing is "due"
+		key = "followup.reminder_no_date"
+	}
 	return bot.Message{ChatID: rm.Chat,
-		Text: t.T("followup.reminder", locales.Data{"Guide": title, "Code": rm.DossierCode}),
+		Text: t.T(key, locales.Data{"Guide": title, "Code": rm.DossierCode}),
 		Keyboard: bot.Keyboard{
 			{{Text: t.T("followup.reminder_got"), Data: data("got")}},
 			{{Text: t.T("followup.reminder_not"), Data: data("not")}},

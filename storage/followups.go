@@ -123,6 +123,17 @@ func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due t
 	return tx.FollowupOfCase(ctx, caseID)
 }
 
+// AskWithoutDate plans the first question of a follow-up that has no due
+// date (its guide gives no working-day count) for day: the resident who
+// agrees is asked then whether the result came. It changes nothing once a
+// question was asked, or for a follow-up with a due date.
+func (tx *Tx) AskWithoutDate(ctx context.Context, caseID int64, day time.Time) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET next_reminder_on = $2::date
+		WHERE case_id = $1 AND due_on IS NULL AND reminders_sent = 0 AND status = 'waiting'`, caseID, dateOf(day))
+	return wrap("plan the first question of a follow-up without a date", err)
+}
+
 // Followup returns a case's dossier code and due date; ErrNotFound when
 // none was kept.
 func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.NullTime, err error) {
