@@ -53,6 +53,11 @@ type caseState struct {
 	Err   string   `json:"e,omitempty"`  // fix: the error chosen
 	Page  int      `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
 	Code  string   `json:"cd,omitempty"` // attach: a dossier code typed after its case closed
+	// unit: the consent answered (y/n) and the version of the text read,
+	// and the communes a search found, until the case's commune is chosen.
+	Consent    string   `json:"cs,omitempty"`
+	ConsentVer string   `json:"cv,omitempty"`
+	Units      []string `json:"u,omitempty"`
 }
 
 // caseView is where the chat stands in the case flow, as a screen sees it.
@@ -385,9 +390,55 @@ func (v *caseView) consentRead(g *guides.Guide) *locales.Localizer {
 	return v.t
 }
 
+// answerConsent takes the resident's answer to the consent question and
+// starts the case, in the volunteer's commune; someone of a province and
+// no commune (a province coordinator) is first asked which of its communes
+// the case is for, so that it counts where the help was given.
+func (v *caseView) answerConsent(consent bool) error {
+	version := consentVersion(v.consentRead(v.g), v.g)
+	if !v.user.CommuneCode.Valid && v.user.ProvinceCode.Valid {
+		return v.goTo(screenUnit, caseState{Guide: v.g.ID, Consent: map[bool]string{true: "y", false: "n"}[consent], ConsentVer: version})
+	}
+	return v.startCase(consent, version, v.user.CommuneCode)
+}
+
+// pickUnit starts the case of the unit screen in the commune pressed, one
+// of the volunteer's province.
+func (v *caseView) pickUnit(code string) error {
+	c, err := v.tx.Commune(v.ctx, code)
+	switch {
+	case errors.Is(err, storage.ErrNotFound) || (err == nil && c.ProvinceCode != v.user.ProvinceCode.String):
+		v.answer(v.t.T("button.stale"))
+		return v.show("")
+	case err != nil:
+		return err
+	}
+	return v.startCase(v.st.Consent == "y", v.st.ConsentVer, sql.NullString{String: code, Valid: true})
+}
+
+// findUnit searches the volunteer's province for the commune typed.
+func (v *caseView) findUnit(text string) error {
+	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
+		return v.again(v.t.T("case.unit_ask"))
+	}
+	ms, err := v.tx.SearchCommunes(v.ctx, text, v.user.ProvinceCode.String, searchResults)
+	if err != nil {
+		return err
+	}
+	if len(ms) == 0 {
+		return v.again(v.t.T("case.unit_none", locales.Data{"Query": text}))
+	}
+	st := v.st
+	st.Units = nil
+	for _, m := range ms {
+		st.Units = append(st.Units, m.Code)
+	}
+	return v.h.caseGo(v.request, screenUnit, st, "")
+}
+
 // startCase creates the case once the resident has answered the consent
-// question.
-func (v *caseView) startCase(consent bool) error {
+// question (version: the text read) and its commune is known.
+func (v *caseView) startCase(consent bool, version string, commune sql.NullString) error {
 	g := v.g
 	phase := storage.PhaseChecklist
 	if len(g.Prerequisites) == 0 {
@@ -401,14 +452,14 @@ func (v *caseView) startCase(consent bool) error {
 	}
 	c := storage.Case{
 		VolunteerID:     v.user.TelegramID,
-		CommuneCode:     v.user.CommuneCode,
+		CommuneCode:     commune,
 		GuideID:         g.ID,
 		GuideChecked:    g.Checked(),
 		Kind:            g.Kind,
 		StepsTotal:      len(g.Steps),
 		Phase:           phase,
 		FollowupConsent: consent,
-		ConsentVersion:  consentVersion(v.consentRead(g), g),
+		ConsentVersion:  version,
 		StartedAt:       v.h.now(),
 	}
 	if g.Procedure() {

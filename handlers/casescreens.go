@@ -41,6 +41,7 @@ const (
 	screenReasonNote = "reason_note" // typing the other reason
 	screenDossier    = "dossier"     // typing the dossier code
 	screenAttach     = "attach"      // a code typed after its case closed
+	screenUnit       = "unit"        // which commune a province coordinator's case is for
 	screenFlag       = "flag"        // what on the portal differs from this step
 	screenFlagNote   = "flag_note"   // typing what else differs
 	screenPaused     = "paused"      // the pause message
@@ -51,12 +52,12 @@ const (
 var caseScreenOrder = []string{
 	screenPick, screenCat, screenFound, screenConsent, screenInfo, screenResume,
 	screenChecklist, screenStep, screenProblem, screenFix, screenNote, screenSub, screenFlag, screenFlagNote,
-	screenOutcome, screenReason, screenReasonNote, screenDossier, screenSummary, screenPaused, screenAttach,
+	screenUnit, screenOutcome, screenReason, screenReasonNote, screenDossier, screenSummary, screenPaused, screenAttach,
 }
 
 // needsGuide and needsCase are the screens that cannot be drawn without.
 var (
-	needsGuide = map[string]bool{screenConsent: true, screenInfo: true}
+	needsGuide = map[string]bool{screenConsent: true, screenInfo: true, screenUnit: true}
 	needsCase  = map[string]bool{
 		screenChecklist: true, screenStep: true, screenProblem: true, screenFix: true, screenNote: true, screenSub: true,
 		screenFlag: true, screenFlagNote: true,
@@ -149,11 +150,30 @@ func init() {
 		screenConsent: {
 			draw: drawConsent,
 			on: map[string]caseAction{
-				"yes":  {to: stepOrChecklist, do: func(v *caseView, _ string) error { return v.startCase(true) }},
-				"no":   {to: stepOrChecklist, do: func(v *caseView, _ string) error { return v.startCase(false) }},
+				"yes":  {to: append([]string{screenUnit}, stepOrChecklist...), do: func(v *caseView, _ string) error { return v.answerConsent(true) }},
+				"no":   {to: append([]string{screenUnit}, stepOrChecklist...), do: func(v *caseView, _ string) error { return v.answerConsent(false) }},
 				"info": info,
 				"home": home,
 			},
+		},
+		screenUnit: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				var kb bot.Keyboard
+				for _, code := range v.st.Units {
+					if c, err := v.tx.Commune(v.ctx, code); err == nil {
+						kb = append(kb, []bot.Button{v.button(c.FullName(), "unit", code)})
+					}
+				}
+				kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "consent", "")})
+				return v.t.T("case.unit_ask"), kb, nil
+			},
+			on: map[string]caseAction{
+				"unit": {to: append([]string{screenUnit}, stepOrChecklist...), do: func(v *caseView, code string) error { return v.pickUnit(code) }},
+				"consent": {to: []string{screenConsent}, do: func(v *caseView, _ string) error {
+					return v.goTo(screenConsent, caseState{Guide: v.st.Guide})
+				}},
+			},
+			typed: &caseAction{to: []string{screenUnit}, do: func(v *caseView, text string) error { return v.findUnit(text) }},
 		},
 		screenInfo: {
 			draw: drawInfo,

@@ -296,7 +296,24 @@ func TestProvinceCoordinatorsOwnCaseCounts(t *testing.T) {
 	w := newWorld(t, at27Nov())
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator) // of province 79
 	g := guide(t, "khai-sinh")
-	m := w.startBirthCase(prov)
+	w.send(prov, "/new")
+	w.press(prov, g.Title.Vi)
+	ask := last(t, w.press(prov, w.vi("consent.no")))
+	if !strings.Contains(ask.Text, w.vi("case.unit_ask")) {
+		t.Fatalf("a province coordinator's case is not asked its commune: %q", ask.Text)
+	}
+	// A commune of another province cannot be forged onto it.
+	answer := w.forgeAnswer(prov, ask.ID, strings.Replace(dataOf(t, ask, w.vi("button.back")), ":consent:", ":unit:00004", 1))
+	var cases int
+	if err := w.store.DB().Get(&cases, `SELECT count(*) FROM cases WHERE volunteer_id = $1`, prov.ID); err != nil || cases != 0 || answer != w.vi("button.stale") {
+		t.Fatalf("a forged commune of Hà Nội: %d cases (%v), answered %q", cases, err, answer)
+	}
+	found := last(t, w.send(prov, "an hoi tay"))
+	w.press(prov, "Phường An Hội Tây, Thành phố Hồ Chí Minh")
+	m := last(t, w.press(prov, w.vi("case.begin")))
+	if !strings.Contains(m.Text, w.stepHead(g, 0)) {
+		t.Fatalf("after choosing the commune (%q): %q", found.Text, m.Text)
+	}
 	for range g.Steps {
 		m = last(t, w.press(prov, w.vi("case.done")))
 	}
@@ -316,5 +333,8 @@ func TestProvinceCoordinatorsOwnCaseCounts(t *testing.T) {
 			got = ms[0].Text
 		}
 		t.Errorf("the province coordinator closed a case today (commune %q); their province's tally of today:\n%s", c.CommuneCode.String, got)
+	}
+	if c.CommuneCode.String != anHoiTayCode {
+		t.Errorf("the case is logged in commune %q, want the one chosen (%s)", c.CommuneCode.String, anHoiTayCode)
 	}
 }

@@ -885,3 +885,29 @@ func TestLiveCaseStepRemovedInADeploy(t *testing.T) {
 		t.Errorf("the next press recorded %s %s, want done %s", e.Kind, e.StepID.String, changed.Steps[3].ID)
 	}
 }
+
+// A province coordinator's case asks its commune after the consent: Back
+// returns to the consent, a name found nowhere in the province says so, and
+// the case starts with the consent answered before.
+func TestProvinceCoordinatorPicksTheCasesCommune(t *testing.T) {
+	w := newWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator) // of province 79
+	g := guide(t, "khai-sinh")
+	w.send(prov, "/new")
+	w.press(prov, g.Title.Vi)
+	w.press(prov, w.vi("consent.yes"))
+	back := last(t, w.press(prov, w.vi("button.back")))
+	if !strings.Contains(back.Text, w.vi("consent.text")) {
+		t.Fatalf("Back on the commune question: %q", back.Text)
+	}
+	w.press(prov, w.vi("consent.yes"))
+	if m := last(t, w.send(prov, "xyzq")); !strings.Contains(m.Text, w.vi("case.unit_none", locales.Data{"Query": "xyzq"})) {
+		t.Errorf("a commune of another province: %q", m.Text)
+	}
+	w.send(prov, "an hoi tay")
+	m := last(t, w.press(prov, "Phường An Hội Tây, Thành phố Hồ Chí Minh"))
+	c, _ := w.lastCase(prov)
+	if c.CommuneCode.String != anHoiTayCode || !c.FollowupConsent || !strings.HasPrefix(c.ConsentVersion, "vi-") || !hasButton(m, w.vi("case.begin")) {
+		t.Errorf("case in %q, consent %v (%s), shown %q", c.CommuneCode.String, c.FollowupConsent, c.ConsentVersion, m.Text)
+	}
+}
