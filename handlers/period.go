@@ -3,6 +3,7 @@ package handlers
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dvcbot/dvcbot/locales"
@@ -27,7 +28,12 @@ func monthOf(t time.Time) time.Time {
 	return time.Date(y, m, 1, 0, 0, 0, 0, vietnam)
 }
 
-// periodOf is a period button's span as of now.
+func quarterOf(t time.Time) time.Time {
+	y, m, _ := t.In(vietnam).Date()
+	return time.Date(y, m-(m-1)%3, 1, 0, 0, 0, 0, vietnam)
+}
+
+// periodOf is a period button's span as of now (and a typed period word's).
 func periodOf(code string, now time.Time) storage.Period {
 	today := dayOf(now)
 	switch code {
@@ -47,6 +53,12 @@ func periodOf(code string, now time.Time) storage.Period {
 	case "lastmonth":
 		m := monthOf(now)
 		return storage.Period{From: m.AddDate(0, -1, 0), To: m}
+	case "quarter":
+		q := quarterOf(now)
+		return storage.Period{From: q, To: q.AddDate(0, 3, 0)}
+	case "lastquarter":
+		q := quarterOf(now)
+		return storage.Period{From: q.AddDate(0, -3, 0), To: q}
 	case "year":
 		y := time.Date(today.Year(), 1, 1, 0, 0, 0, 0, vietnam)
 		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
@@ -68,24 +80,93 @@ var (
 		"hom nay": "today", "today": "today", "hom qua": "yesterday", "yesterday": "yesterday",
 		"tuan nay": "week", "this week": "week", "tuan truoc": "lastweek", "last week": "lastweek",
 		"thang nay": "month", "this month": "month", "thang truoc": "lastmonth", "last month": "lastmonth",
+		"quy nay": "quarter", "this quarter": "quarter", "quy truoc": "lastquarter", "last quarter": "lastquarter",
 		"nam nay": "year", "this year": "year", "nam truoc": "lastyear", "nam ngoai": "lastyear", "last year": "lastyear",
 		"tu dau": "all", "tat ca": "all", "all": "all", "all time": "all",
 	}
-	// A month with its year ("11/2026", "tháng 11 năm 2026"), or named
-	// without it ("tháng 10"): the latest that has begun.
-	periodMonth   = regexp.MustCompile(`^(?:thang |month )?(\d{1,2}) (?:nam |year )?(\d{4})$|^(?:thang|month) (\d{1,2})$`)
-	periodYear    = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
-	periodQuarter = regexp.MustCompile(`^(?:q|quy|quarter) ?([1-4]) (?:nam |year )?(\d{4})$`)
+	// A year named in words after what it is the year of ("quý 3 năm
+	// nay", "tháng 10 năm ngoái", "Q3 last year"): written as its number.
+	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc)|(?:this|last) year)\b`)
+	// A month with its year ("11/2026", "tháng 11 năm 2026", "T10/2026",
+	// "thg 10/2026"), or named without it ("tháng 10", "t11", "thg 10"):
+	// the latest that has begun. "T2" to "T7" ("Th2"…) alone are weekdays
+	// (thứ hai to thứ bảy) as much as months: refused.
+	periodMonth = regexp.MustCompile(`^(?:(?:thang|thg|th|t|month) ?)?(\d{1,2}) (?:nam |year )?(\d{4})$|^(thang|thg|th|t|month) ?(\d{1,2})$`)
+	// Months from one to another ("từ tháng 9 đến tháng 11", "T9-T11",
+	// "tháng 9-11/2026"), years left out as in a range of days.
+	periodMonths = regexp.MustCompile(`^(?:tu )?(thang|thg|th|t) ?(\d{1,2})(?: (?:nam )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(?:(?:thang|thg|th|t) ?)?(\d{1,2})(?: (?:nam )?(\d{4}))?$`)
+	periodYear   = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
+	// A quarter, in figures or Roman ("q4/2026", "quý 3", "quý III", "quý
+	// 3 năm 2026"); without its year the latest that has begun. A bare
+	// "Q3" is Quận 3 to the commune search (storage.unitShortForms): a
+	// quarter needs its year after "q".
+	periodQuarter = regexp.MustCompile(`^(q|quy|quarter) ?([1-4]|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	// Half a year ("6 tháng đầu năm", "nửa cuối năm 2025", "H1",
+	// "first half of 2026"); without its year the latest that has begun.
+	periodHalf = regexp.MustCompile(`^(?:(?:6 thang|nua) (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
 	// Days and ranges may leave out years ("27/11", "1/11-15/11"): the
-	// latest such day that is not in the future.
-	periodDay   = regexp.MustCompile(`^(?:ngay )?(\d{1,2}) (\d{1,2})(?: (\d{4}))?$`)
-	periodRange = regexp.MustCompile(`^(?:tu )?(\d{1,2}) (\d{1,2})(?: (\d{4}))? (?:den |to )?(\d{1,2}) (\d{1,2})(?: (\d{4}))?$`)
+	// latest such day that is not in the future. A day may be written out
+	// ("ngày 1 tháng 10 năm 2026"), a range with its words ("từ ngày 1/10
+	// đến hết ngày 15/10", "from 1/10 to 15/10").
+	periodDay   = regexp.MustCompile(`^` + dayPattern + `$`)
+	periodRange = regexp.MustCompile(`^(?:tu |from )?` + dayPattern + ` (?:(?:den|toi|to|until)(?: het)? )?` + dayPattern + `$`)
+	// Up to today: "từ 1/10 đến nay", "từ đầu năm đến nay", "đầu quý tới
+	// giờ", "từ tháng 9", "kể từ 15/10", "since 1/10", "from Q3 2026 to
+	// now": from the start of what is named (a day, a period, the start of
+	// one) to the end of today.
+	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today)$`)
+	periodSince = regexp.MustCompile(`^(?:tu|ke tu|since|from) (.+)$`)
+	// "đầu năm", "đầu quý"…: the start of the current one ("đầu" alone:
+	// the beginning).
+	periodStarts = map[string]string{"dau": "all", "dau nam": "year", "dau quy": "quarter", "dau thang": "month", "dau tuan": "week"}
+	periodToDate = map[string]string{
+		"year to date": "year", "ytd": "year", "quarter to date": "quarter", "qtd": "quarter",
+		"month to date": "month", "mtd": "month", "week to date": "week",
+	}
+	romanQuarters = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
 )
+
+// dayPattern is a day, its year optional: "27 11", "27 11 2026", "ngay 27
+// thang 11 nam 2026".
+const dayPattern = `(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2})(?: (?:nam )?(\d{4}))?`
 
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(text)
+	if code, ok := periodWords[s]; ok {
+		return periodOf(code, now), ""
+	}
+	year := dayOf(now).Year()
+	s = periodYearWords.ReplaceAllStringFunc(s, func(w string) string {
+		if w == "nam nay" || w == "this year" {
+			return "nam " + strconv.Itoa(year)
+		}
+		return "nam " + strconv.Itoa(year-1)
+	})
+	p, ok := readSpan(s, now)
+	if !ok {
+		p, ok = readSince(s, now)
+	}
+	switch {
+	case !ok:
+		return storage.Period{}, "tally.bad_period"
+	case !p.To.After(p.From):
+		return storage.Period{}, "tally.period_reversed"
+	case p.From.After(now):
+		return storage.Period{}, "tally.period_future"
+	case !p.From.IsZero() && p.From.Year() < 2020:
+		return storage.Period{}, "tally.period_too_old"
+	}
+	return p, ""
+}
+
+// readSpan reads a folded period of its own: a word, a day, a range of
+// days or months, a month, a quarter, half a year, a year.
+func readSpan(s string, now time.Time) (p storage.Period, ok bool) {
+	if code, ok := periodWords[s]; ok {
+		return periodOf(code, now), true
+	}
 	today := dayOf(now)
 	// date reads a day; without its year, the latest such day up to today.
 	date := func(d, m, y string) (time.Time, bool) {
@@ -101,18 +182,12 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam)
 		return t, t.Day() == dd && int(t.Month()) == mm && t.Year() == yy
 	}
-	if code, ok := periodWords[s]; ok {
-		return periodOf(code, now), ""
-	}
-	switch m := []([]string){periodRange.FindStringSubmatch(s), periodDay.FindStringSubmatch(s), periodQuarter.FindStringSubmatch(s),
-		periodMonth.FindStringSubmatch(s), periodYear.FindStringSubmatch(s)}; {
-	case m[0] != nil:
-		// A year left out is the other end's: the start's is the latest
-		// such day up to today (or, when only the end has one, the end's);
-		// the end's the start's, or the next year's for a range from
-		// December into January ("15/12-10/1"). Same month, an end before
-		// the start is a range typed backwards.
-		d1, m1, y1, d2, m2, y2 := m[0][1], m[0][2], m[0][3], m[0][4], m[0][5], m[0][6]
+	// span reads the ends of a range. A year left out is the other end's:
+	// the start's is the latest such day up to today (or, when only the
+	// end has one, the end's); the end's the start's, or the next year's
+	// for a range from December into January ("15/12-10/1"). Same month,
+	// an end before the start is a range typed backwards.
+	span := func(d1, m1, y1, d2, m2, y2 string) (from, to time.Time, ok bool) {
 		mm1, _ := strconv.Atoi(m1)
 		mm2, _ := strconv.Atoi(m2)
 		wraps := mm2 < mm1 // the end's month comes before the start's: into the next year
@@ -132,47 +207,96 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 			y2 = strconv.Itoa(y)
 		}
 		to, ok2 := date(d2, m2, y2)
-		if !ok1 || !ok2 {
-			return p, "tally.bad_period"
+		return from, to, ok1 && ok2
+	}
+	// weekday: "T2" to "T7" (and "Th2"…) without a year may be thứ hai
+	// to thứ bảy.
+	weekday := func(prefix, month string) bool {
+		mm, _ := strconv.Atoi(month)
+		return (prefix == "t" || prefix == "th") && mm >= 2 && mm <= 7
+	}
+	if m := periodRange.FindStringSubmatch(s); m != nil {
+		from, to, ok := span(m[1], m[2], m[3], m[4], m[5], m[6])
+		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok
+	}
+	if m := periodMonths.FindStringSubmatch(s); m != nil {
+		if m[3] == "" && m[5] == "" && (weekday(m[1], m[2]) || weekday(m[1], m[4])) {
+			return p, false
 		}
-		p = storage.Period{From: from, To: to.AddDate(0, 0, 1)}
-	case m[1] != nil:
-		d, ok := date(m[1][1], m[1][2], m[1][3])
-		if !ok {
-			return p, "tally.bad_period"
+		from, to, ok := span("1", m[2], m[3], "1", m[4], m[5])
+		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok
+	}
+	if m := periodDay.FindStringSubmatch(s); m != nil {
+		d, ok := date(m[1], m[2], m[3])
+		return storage.Period{From: d, To: d.AddDate(0, 0, 1)}, ok
+	}
+	if m := periodQuarter.FindStringSubmatch(s); m != nil {
+		if m[1] == "q" && m[3] == "" {
+			return p, false
 		}
-		p = storage.Period{From: d, To: d.AddDate(0, 0, 1)}
-	case m[2] != nil:
-		q, _ := strconv.Atoi(m[2][1])
-		y, _ := strconv.Atoi(m[2][2])
-		from := time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, vietnam)
-		p = storage.Period{From: from, To: from.AddDate(0, 3, 0)}
-	case m[3] != nil:
-		month, year := m[3][1], m[3][2]
-		if m[3][3] != "" {
-			month, year = m[3][3], ""
+		q, roman := romanQuarters[m[2]]
+		if !roman {
+			q, _ = strconv.Atoi(m[2])
+		}
+		from, ok := date("1", strconv.Itoa(3*q-2), m[3])
+		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, ok
+	}
+	if m := periodMonth.FindStringSubmatch(s); m != nil {
+		month, year := m[1], m[2]
+		if m[4] != "" {
+			if weekday(m[3], m[4]) {
+				return p, false
+			}
+			month, year = m[4], ""
 		}
 		from, ok := date("1", month, year)
-		if !ok {
-			return p, "tally.bad_period"
+		return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, ok
+	}
+	if m := periodHalf.FindStringSubmatch(s); m != nil {
+		month := "1"
+		if m[1] == "cuoi" || m[2] == "second" || m[3] == "2" {
+			month = "7"
 		}
-		p = storage.Period{From: from, To: from.AddDate(0, 1, 0)}
-	case m[4] != nil:
-		y, _ := strconv.Atoi(m[4][1])
+		from, ok := date("1", month, m[4])
+		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok
+	}
+	if m := periodYear.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
 		from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnam)
-		p = storage.Period{From: from, To: from.AddDate(1, 0, 0)}
-	default:
-		return p, "tally.bad_period"
+		return storage.Period{From: from, To: from.AddDate(1, 0, 0)}, true
 	}
-	switch {
-	case !p.To.After(p.From):
-		return storage.Period{}, "tally.period_reversed"
-	case p.From.After(now):
-		return storage.Period{}, "tally.period_future"
-	case p.From.Year() < 2020:
-		return storage.Period{}, "tally.period_too_old"
+	return p, false
+}
+
+// readSince reads a folded period that runs to the end of today: "từ 1/10
+// đến nay", "đầu năm đến nay", "từ tháng 9", "year to date". Without "đến
+// nay" (or "to now") it starts with "từ", "kể từ", "since" or "from": "đầu
+// năm" alone is early in the year, not since its start.
+func readSince(s string, now time.Time) (p storage.Period, ok bool) {
+	end := dayOf(now).AddDate(0, 0, 1)
+	if code, ok := periodToDate[s]; ok {
+		return storage.Period{From: periodOf(code, now).From, To: end}, true
 	}
-	return p, ""
+	start := s
+	m := periodToNow.FindStringSubmatch(start)
+	if m != nil {
+		start = m[1]
+	}
+	if since := periodSince.FindStringSubmatch(start); since != nil {
+		start = since[1]
+	} else if m == nil {
+		return p, false
+	}
+	var from storage.Period
+	if code, ok := periodStarts[start]; ok {
+		from = periodOf(code, now)
+	} else if from, ok = readSpan(strings.TrimPrefix(start, "dau "), now); !ok { // "đầu tháng 10": tháng 10's start
+		return p, false
+	}
+	if from.From.After(now) {
+		return from, true // a start in the future: refused as such
+	}
+	return storage.Period{From: from.From, To: end}, true
 }
 
 // periodLabel names a period for people, from its span: "tháng 11/2026",
