@@ -757,8 +757,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 
 	// The texts of each text column are known before the rows are written
 	// (the case list's communes, procedures and reasons are the tally's):
-	// each column is as wide as its longest text, and no narrower than its
-	// usual texts need, so that no text is cut by the cell beside it.
+	// each column is as wide as its longest text, so that none is cut by
+	// the cell beside it, and no wider, so that a sheet prints as large as
+	// it can one page wide.
 	texts := map[string][]string{}
 	for _, r := range summary {
 		texts["item"] = append(texts["item"], r[0].(string))
@@ -784,8 +785,8 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
 		texts["mode"] = append(texts["mode"], t.T("tally.mode_"+modeKey(m)))
 	}
-	widths := map[string]float64{"item": 40, "procedure": 40, "step_title": 30, "error": 30, "outcome": 24, "reason": 24,
-		"commune": 24, "province": 24, "volunteer": 24, "mode": 20}
+	widths := map[string]float64{"item": 30, "procedure": 30, "step_title": 24, "error": 24, "outcome": 16, "reason": 16,
+		"commune": 16, "province": 16, "volunteer": 16, "mode": 16}
 	col := func(id string, kind reports.ColumnKind) reports.Column {
 		w := widths[id]
 		if kind == reports.Text {

@@ -600,6 +600,9 @@ func TestWriteXLSXTitleAndPrinting(t *testing.T) {
 			layout.FitToHeight == nil || *layout.FitToHeight != 0 || layout.Size == nil || *layout.Size != paperA4 {
 			t.Errorf("%s: not one A4 page wide: %+v", sheet, layout)
 		}
+		if m, err := f.GetPageMargins(sheet); err != nil || m.Left == nil || *m.Left != 0.4 || m.Right == nil || *m.Right != 0.4 {
+			t.Errorf("%s: margins %+v (%v)", sheet, m, err)
+		}
 	}
 	for sheet, want := range map[string]string{s: "portrait", "Danh sách ca": "landscape"} {
 		if layout, _ := f.GetPageLayout(sheet); layout.Orientation == nil || *layout.Orientation != want {
@@ -607,7 +610,7 @@ func TestWriteXLSXTitleAndPrinting(t *testing.T) {
 		}
 	}
 	hf, err := f.GetHeaderFooter(s)
-	if err != nil || hf == nil || !strings.Contains(hf.OddHeader, "Phường An Hội Tây && Co – tháng 11/2026") || !strings.Contains(hf.OddFooter, "&P") {
+	if err != nil || hf == nil || !strings.Contains(hf.OddHeader, "Phường An Hội Tây && Co – tháng 11/2026") || !strings.Contains(hf.OddFooter, "&A") || !strings.Contains(hf.OddFooter, "&P") {
 		t.Errorf("page header and footer %+v (%v)", hf, err)
 	}
 	if got := pageHeader(strings.Repeat("ệ&", 200)); len(utf16.Encode([]rune(got))) > excelize.MaxFieldLength || strings.HasSuffix(got, "&") && !strings.HasSuffix(got, "&&") {
