@@ -430,7 +430,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		return "", nil, err
 	}
 	var buf bytes.Buffer
-	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl)); err != nil {
+	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when)); err != nil {
 		return "", nil, err
 	}
 	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
@@ -716,55 +716,97 @@ func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when
 
 // tallySheets are the spreadsheet's six sheets. Every sheet counts the same
 // cases, so their totals agree; the case list is streamed from the
-// database.
-func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally) []reports.Sheet {
-	// Text columns as wide as their usual texts (procedure titles run to
-	// 50–80 characters), so that a printout cuts none mid-word.
-	widths := map[string]float64{"item": 50, "procedure": 50, "step_title": 38, "error": 38, "outcome": 30, "reason": 30,
-		"commune": 28, "province": 28, "volunteer": 30, "mode": 24}
-	col := func(id string, kind reports.ColumnKind) reports.Column {
-		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind, Width: widths[id], NoTotal: id == "step" || id == "number"}
-	}
+// database. The first sheet says whose numbers they are and for when, and
+// every printed page does (the file is forwarded and renamed).
+func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when string) []reports.Sheet {
 	total := t.T("tally.total")
 	kpis := tl.KPIs(h.countsOf)
-	summary := func(yield func([]any) error) error {
-		rows := [][]any{
-			{t.T("tally.row_cases"), tl.Cases, nil},
-			{t.T("tally.row_helped"), tl.Helped, nil},
-		}
-		for _, o := range storage.TallyOutcomes {
-			rows = append(rows, []any{t.T("tally.outcome_" + o), tl.Outcomes[o], nil})
-		}
-		for _, r := range tl.Reasons {
-			rows = append(rows, []any{t.T("tally.outcome_not_done") + " – " + t.T("reason."+r.Key), r.N, nil})
-		}
-		for _, m := range []string{guides.ModeFull, guides.ModePartial} {
-			level := 3
-			if m == guides.ModeFull {
-				level = 4
-			}
-			rows = append(rows, []any{t.T("mode."+modeKey(m), locales.Data{"Level": level}), tl.Modes[m], nil})
-		}
-		for _, k := range guides.KPIs {
-			rows = append(rows, []any{t.T("tally.kpi_" + k), kpis[k], nil})
-		}
-		rows = append(rows,
-			[]any{t.T("tally.row_problems"), tl.Problems, nil},
-			[]any{t.T("tally.row_followups"), tl.Followups.Consented, nil},
-			[]any{t.T("tally.row_resolved"), tl.Followups.Resolved, nil},
-			[]any{t.T("tally.row_late"), tl.Followups.Late, nil},
-			[]any{t.T("tally.row_unresolved"), tl.Followups.Unresolved, nil},
-			[]any{t.T("tally.row_rated"), tl.Followups.Rated, nil},
-			[]any{t.T("tally.row_median"), nil, tl.MedianMinutes})
-		for _, r := range rows {
-			if err := yield(r); err != nil {
-				return err
-			}
-		}
-		return nil
+	var summary [][]any
+	summary = append(summary,
+		[]any{t.T("tally.row_cases"), tl.Cases, nil},
+		[]any{t.T("tally.row_helped"), tl.Helped, nil})
+	for _, o := range storage.TallyOutcomes {
+		summary = append(summary, []any{t.T("tally.outcome_" + o), tl.Outcomes[o], nil})
 	}
-	return []reports.Sheet{
-		{Name: t.T("tally.sheet_summary"), Columns: []reports.Column{col("item", reports.Text), col("count", reports.Int), col("minutes", reports.Minutes)}, Rows: summary},
+	for _, r := range tl.Reasons {
+		summary = append(summary, []any{t.T("tally.outcome_not_done") + " – " + t.T("reason."+r.Key), r.N, nil})
+	}
+	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
+		level := 3
+		if m == guides.ModeFull {
+			level = 4
+		}
+		summary = append(summary, []any{t.T("mode."+modeKey(m), locales.Data{"Level": level}), tl.Modes[m], nil})
+	}
+	for _, k := range guides.KPIs {
+		summary = append(summary, []any{t.T("tally.kpi_" + k), kpis[k], nil})
+	}
+	var rating any // none rated: an empty cell, as the text's "–"
+	if tl.Followups.Rated > 0 {
+		rating = reports.Decimal(tl.Followups.AvgRating)
+	}
+	summary = append(summary,
+		[]any{t.T("tally.row_problems"), tl.Problems, nil},
+		[]any{t.T("tally.row_followups"), tl.Followups.Consented, nil},
+		[]any{t.T("tally.row_resolved"), tl.Followups.Resolved, nil},
+		[]any{t.T("tally.row_late"), tl.Followups.Late, nil},
+		[]any{t.T("tally.row_unresolved"), tl.Followups.Unresolved, nil},
+		[]any{t.T("tally.row_rated"), tl.Followups.Rated, nil},
+		[]any{t.T("tally.row_rating"), rating, nil},
+		[]any{t.T("tally.row_median"), nil, tl.MedianMinutes})
+
+	// The texts of each text column are known before the rows are written
+	// (the case list's communes, procedures and reasons are the tally's):
+	// each column is as wide as its longest text, so that none is cut by
+	// the cell beside it, and no wider, so that a sheet prints as large as
+	// it can one page wide.
+	texts := map[string][]string{}
+	for _, r := range summary {
+		texts["item"] = append(texts["item"], r[0].(string))
+	}
+	for _, c := range tl.Communes {
+		texts["province"] = append(texts["province"], cmp.Or(c.ProvinceName, t.T("tally.no_unit")))
+		texts["commune"] = append(texts["commune"], cmp.Or(c.Name, t.T("tally.no_unit")))
+	}
+	for _, p := range tl.Procedures {
+		texts["procedure"] = append(texts["procedure"], h.guideTitle(t, p.Guide))
+	}
+	texts["volunteer"] = volunteerNames(t, tl.Volunteers)
+	for _, p := range tl.ProblemCounts {
+		texts["step_title"] = append(texts["step_title"], h.stepTitle(t, p.Guide, p.StepID))
+		texts["error"] = append(texts["error"], h.errorLabel(t, p.Guide, p.StepID, p.Problem))
+	}
+	for _, o := range storage.TallyOutcomes {
+		texts["outcome"] = append(texts["outcome"], t.T("tally.outcome_"+o))
+	}
+	for _, r := range tl.Reasons {
+		texts["reason"] = append(texts["reason"], t.T("reason."+r.Key))
+	}
+	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
+		texts["mode"] = append(texts["mode"], t.T("tally.mode_"+modeKey(m)))
+	}
+	widths := map[string]float64{"item": 30, "procedure": 30, "step_title": 24, "error": 24, "outcome": 16, "reason": 16,
+		"commune": 16, "province": 16, "volunteer": 16, "mode": 16}
+	col := func(id string, kind reports.ColumnKind) reports.Column {
+		w := widths[id]
+		if kind == reports.Text {
+			w = max(w, reports.WidthFor(texts[id]...))
+		}
+		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind, Width: w, NoTotal: id == "step"}
+	}
+	page := unit + " – " + when
+	sheets := []reports.Sheet{
+		{Name: t.T("tally.sheet_summary"),
+			Title:   []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})},
+			Columns: []reports.Column{col("item", reports.Text), col("count", reports.Int), col("minutes", reports.Minutes)},
+			Rows: func(yield func([]any) error) error {
+				for _, r := range summary {
+					if err := yield(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
 		{Name: t.T("tally.sheet_units"), Total: total,
 			Columns: []reports.Column{col("province", reports.Text), col("commune", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
 			Rows: func(yield func([]any) error) error {
@@ -807,7 +849,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 				return nil
 			}},
 		{Name: t.T("tally.sheet_cases"), Total: total,
-			Columns: []reports.Column{col("number", reports.Int), col("date", reports.DateTime), col("commune", reports.Text), col("procedure", reports.Text),
+			Columns: []reports.Column{col("number", reports.ID), col("date", reports.DateTime), col("commune", reports.Text), col("procedure", reports.Text),
 				col("mode", reports.Text), col("outcome", reports.Text), col("reason", reports.Text), col("minutes", reports.Minutes),
 				col("steps_done", reports.Int), col("steps_skipped", reports.Int), col("problems", reports.Int)},
 			Rows: func(yield func([]any) error) error {
@@ -824,6 +866,10 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 				})
 			}},
 	}
+	for i := range sheets {
+		sheets[i].PageHeader = page
+	}
+	return sheets
 }
 
 // slug is a name in ASCII for a file name: "Phường An Hội Tây, Thành phố

@@ -291,3 +291,31 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// A label too long for its line is shortened at a word's end: cut inside
+// a word it would read as another word ("mai táng" → "mai tán"). Only a
+// first word wider than the line is cut between characters.
+func TestEllipsizeAtWords(t *testing.T) {
+	s, err := newStyle(false, labelSize, ink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Khai tử liên thông (khai tử + xoá thường trú + mai táng phí, tử tuất)"
+	words := strings.Fields(text)
+	for max := s.width("Khai…"); max < s.width(text); max += 5 {
+		got := s.ellipsize(text, max)
+		head, _ := strings.CutSuffix(got, ellipsis)
+		fields := strings.Fields(head)
+		if s.width(got) > max || len(fields) == 0 {
+			t.Fatalf("max %d: %q", max, got)
+		}
+		last := len(fields) - 1
+		if fields[last] != words[last] && fields[last] != strings.TrimRight(words[last], ",;:+–-(/&") {
+			t.Errorf("max %d: %q cuts the word %q", max, got, words[last])
+		}
+	}
+	long := "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html"
+	if got := s.ellipsize(long, 300); !strings.HasPrefix(long, strings.TrimSuffix(got, ellipsis)) || len(got) < 10 || s.width(got) > 300 {
+		t.Errorf("one long word: %q", got)
+	}
+}

@@ -7,7 +7,7 @@
 // image.RGBA (the chart) or an image.Gray (the slip, which has no colour).
 // The pictures need only filled rectangles and anti-aliased text, and the
 // layout that reads well on a phone (a label on its own line above each
-// bar, "…" cut only between whole characters, values at the bar ends, text
+// bar, "…" cut only between whole words, values at the bar ends, text
 // wrapped by measured width) is a few lines of arithmetic. A
 // plotting library (gonum.org/v1/plot) would bring axes, ticks and a PDF/SVG
 // stack we do not use, and squeeze long category labels into an axis
@@ -125,33 +125,51 @@ func cuts(s string) []int {
 
 const ellipsis = "…"
 
-// ellipsize returns s if it fits in max pixels, otherwise its longest
-// prefix (cut between whole characters, trailing spaces and commas dropped)
-// followed by "…" that fits.
+// ellipsize returns text if it fits in max pixels, otherwise its longest
+// prefix of whole words (cut before a space; trailing spaces, commas and
+// the like dropped) followed by "…" that fits; only when not even the
+// first word fits, its longest prefix cut between whole characters. A cut
+// inside a word would leave another word: "mai táng" cut after "tán".
 func (s style) ellipsize(text string, max int) string {
 	if s.width(text) <= max {
 		return text
 	}
-	cs := cuts(text)
-	fit := func(i int) string {
-		return strings.TrimRightFunc(text[:cs[i]], func(r rune) bool {
-			return unicode.IsSpace(r) || strings.ContainsRune(",;:", r)
+	fit := func(end int) string {
+		return strings.TrimRightFunc(text[:end], func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(",;:+–-(/&", r)
 		}) + ellipsis
 	}
-	// Largest i with fit(i) within max; widths grow with i.
-	lo, hi := -1, len(cs)-1
+	var words []int // the ends of the words
+	for i, r := range text {
+		if i > 0 && unicode.IsSpace(r) {
+			words = append(words, i)
+		}
+	}
+	if head := s.longestFit(words, fit, max); head != "" && head != ellipsis {
+		return head
+	}
+	if head := s.longestFit(cuts(text), fit, max); head != "" {
+		return head
+	}
+	return ellipsis
+}
+
+// longestFit is fit(ends[i]) for the largest i whose fit is within max
+// pixels ("" if none is): widths grow with i.
+func (s style) longestFit(ends []int, fit func(int) string, max int) string {
+	lo, hi := -1, len(ends)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if s.width(fit(mid)) <= max {
+		if s.width(fit(ends[mid])) <= max {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
 	if lo < 0 {
-		return ellipsis
+		return ""
 	}
-	return fit(lo)
+	return fit(ends[lo])
 }
 
 // wrap breaks text (NFC-normalized; "\n" starts a new paragraph) into

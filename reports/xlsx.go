@@ -11,6 +11,8 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -33,6 +35,10 @@ const (
 	Date
 	// DateTime cells take a time.Time: Vietnam wall time, dd/mm/yyyy hh:mm.
 	DateTime
+	// ID cells take any Go integer that names a thing (a case's number):
+	// shown as plain digits (0), as the bot writes it ("Ca #4601"), never
+	// with a thousands separator, and never summed.
+	ID
 )
 
 func (k ColumnKind) String() string {
@@ -47,6 +53,8 @@ func (k ColumnKind) String() string {
 		return "Date"
 	case DateTime:
 		return "DateTime"
+	case ID:
+		return "ID"
 	}
 	return fmt.Sprintf("ColumnKind(%d)", int(k))
 }
@@ -54,10 +62,17 @@ func (k ColumnKind) String() string {
 // summed reports whether a totals row adds up this kind of column.
 func (k ColumnKind) summed() bool { return k == Int || k == Minutes }
 
+// Decimal is a number shown with one decimal (0.0) in an Int or Minutes
+// column: a mean among counts (the residents' mean rating in a summary).
+// It is no count, so it may not be in a column a totals row sums.
+type Decimal float64
+
 // Column is one column of a sheet. A Width of 0 picks one from the kind and
 // the header (the rows are streamed: a column cannot be fitted to them
-// afterwards, so a caller with long texts says how wide). NoTotal leaves a
-// number column out of the totals row: a step's number, an ordinal.
+// afterwards, so a caller with long texts says how wide: WidthFor). Text
+// cells wrap, so a text longer than its column is shown whole on more
+// lines rather than cut. NoTotal leaves a number column out of the totals
+// row: a step's number, an ordinal.
 type Column struct {
 	Header  string
 	Kind    ColumnKind
@@ -74,9 +89,17 @@ func (c Column) summed() bool { return c.Kind.summed() && !c.NoTotal }
 // failed write): Rows should stop and return it; WriteXLSX reports it even if
 // Rows does not.
 type Sheet struct {
-	Name    string
-	Columns []Column
-	Rows    func(yield func(row []any) error) error
+	Name string
+	// Title is lines above the header row (the first one bold and larger),
+	// each across the sheet's columns: what the numbers are, whose and for
+	// when, inside the file, which is forwarded and renamed. None: the
+	// header is the first row.
+	Title []string
+	// PageHeader is printed at the top of every page of the sheet; the
+	// sheet's name and the page number are printed at the bottom.
+	PageHeader string
+	Columns    []Column
+	Rows       func(yield func(row []any) error) error
 	// Total is the label of a totals row under the rows that sums the Int
 	// and Minutes columns (real SUM formulas with their values cached, so a
 	// reader that does not compute formulas sees the numbers too); "" for
@@ -91,6 +114,7 @@ const (
 	fmtMinutes  = "0.0"
 	fmtDate     = "dd/mm/yyyy"
 	fmtDateTime = "dd/mm/yyyy hh:mm"
+	fmtID       = "0"
 )
 
 // vietnam is UTC+7 all year (no daylight saving), fixed so the writer needs
@@ -100,11 +124,17 @@ var vietnam = time.FixedZone("ICT", 7*3600)
 // maxRows is Excel's limit of rows on a sheet.
 const maxRows = 1 << 20
 
+// kinds is how many column kinds there are.
+const kinds = int(ID) + 1
+
 // styles are the style ids of the workbook, by kind.
 type styles struct {
-	header int
-	cell   [5]int // by kind; Text is 0 (the default style)
-	total  [5]int // bold, by kind
+	header  int
+	title   int        // the first line of a sheet's title
+	more    int        // its other lines
+	cell    [kinds]int // by kind
+	total   [kinds]int // bold, by kind
+	decimal int        // a Decimal
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -119,7 +149,16 @@ func newStyles(f *excelize.File) (styles, error) {
 	}); err != nil {
 		return s, err
 	}
-	formats := [5]string{Int: fmtInt, Minutes: fmtMinutes, Date: fmtDate, DateTime: fmtDateTime}
+	if s.title, err = f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Size: titleSize},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
+	}); err != nil {
+		return s, err
+	}
+	if s.more, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
+		return s, err
+	}
+	formats := [kinds]string{Int: fmtInt, Minutes: fmtMinutes, Date: fmtDate, DateTime: fmtDateTime, ID: fmtID}
 	for k, code := range formats {
 		var plain, total excelize.Style
 		total.Font = bold
@@ -127,22 +166,31 @@ func newStyles(f *excelize.File) (styles, error) {
 			plain.CustomNumFmt = &code
 			total.CustomNumFmt = &code
 		}
-		if code != "" {
-			if s.cell[k], err = f.NewStyle(&plain); err != nil {
-				return s, err
-			}
+		if ColumnKind(k) == Text {
+			plain.Alignment = &excelize.Alignment{WrapText: true}
+		}
+		if s.cell[k], err = f.NewStyle(&plain); err != nil {
+			return s, err
 		}
 		if s.total[k], err = f.NewStyle(&total); err != nil {
 			return s, err
 		}
 	}
+	decimal := fmtMinutes
+	if s.decimal, err = f.NewStyle(&excelize.Style{CustomNumFmt: &decimal}); err != nil {
+		return s, err
+	}
 	return s, nil
 }
 
 // WriteXLSX writes the sheets as one workbook to w, in order. Each sheet has
-// a bold header row, frozen, with an autofilter over the rows, the columns'
-// widths and number formats, and the totals row if asked. It checks every
-// sheet's name and columns before writing anything.
+// its title lines if any, a bold header row, frozen, with an autofilter over
+// the rows, the columns' widths and number formats, and the totals row if
+// asked. Each prints on A4 one page wide (landscape when its columns are
+// wider than a portrait page), as many pages tall as it takes, the header
+// row repeated on every page, with the PageHeader above and the sheet's
+// name and the page number below. It checks every sheet's name and columns
+// before writing anything.
 func WriteXLSX(w io.Writer, sheets []Sheet) error {
 	if len(sheets) == 0 {
 		return errors.New("reports: a workbook needs at least one sheet")
@@ -211,7 +259,7 @@ func checkSheet(sh Sheet) (string, error) {
 		return "", fmt.Errorf("reports: sheet %q has more than %d columns", name, excelize.MaxColumns)
 	}
 	for i, c := range sh.Columns {
-		if c.Kind < Text || c.Kind > DateTime {
+		if c.Kind < Text || c.Kind > ID {
 			return "", fmt.Errorf("reports: sheet %q column %d: unknown kind %d", name, i+1, int(c.Kind))
 		}
 		if c.Width < 0 || c.Width > excelize.MaxColumnWidth {
@@ -227,20 +275,154 @@ func checkSheet(sh Sheet) (string, error) {
 	return name, nil
 }
 
-// width is a column's width: the one given, else a default for the kind
-// that fits the header (bold text is a little wider).
+// width is a column's width: the one given, else a default for the kind;
+// either widened to fit the header on one line (bold text is a little
+// wider), up to 50.
 func width(c Column) float64 {
-	if c.Width > 0 {
-		return c.Width
+	w := c.Width
+	if w == 0 {
+		w = map[ColumnKind]float64{Text: 20, Int: 12, Minutes: 10, Date: 12, DateTime: 17, ID: 10}[c.Kind]
 	}
-	w := map[ColumnKind]float64{Text: 20, Int: 12, Minutes: 10, Date: 12, DateTime: 17}[c.Kind]
-	if h := float64(len([]rune(c.Header)))*1.1 + 2; h > w {
-		w = math.Min(h, 50)
+	if h := float64(utf8.RuneCountInString(norm.NFC.String(c.Header)))*1.1 + 2; h > w {
+		w = math.Max(w, math.Min(h, 50))
 	}
 	return w
 }
 
+// charWidth is the width of a character of text, in Excel's unit of column
+// width (the digit 0 of the default font, Calibri 11): Vietnamese text
+// averages about 0.8 of it, capitals and ư, ơ more; a little is added.
+const charWidth = 0.85
+
+// WidthFor is a column width that shows the longest of texts on one line
+// in the default font (at most Excel's maximum): a caller that knows the
+// texts a column will hold fits the column to them. A text still longer
+// wraps.
+func WidthFor(texts ...string) float64 {
+	n := 0
+	for _, t := range texts {
+		n = max(n, utf8.RuneCountInString(norm.NFC.String(t)))
+	}
+	return math.Min(math.Ceil(float64(n)*charWidth)+1, excelize.MaxColumnWidth)
+}
+
+// Printing. Excel draws a column w wide about 7w + 5 pixels wide (Calibri
+// 11, 96 dpi); an A4 page less the margins (0.4" each side) holds 718
+// such pixels upright.
+const (
+	paperA4    = 9 // Excel's code for A4
+	portraitPx = 718
+	titleSize  = 14 // points, the first line of a title
+)
+
+// printWidth is how wide the columns print at full scale, in pixels.
+func printWidth(cols []Column) float64 {
+	px := 0.0
+	for _, c := range cols {
+		px += 7*width(c) + 5
+	}
+	return px
+}
+
+// pageSetup makes the sheet print one page wide on A4, landscape when its
+// columns are wider than a portrait page, as many pages tall as it takes,
+// with the header row (headerRow) repeated on each page, the PageHeader
+// above and the sheet's name and the page number below. (The sheet's name
+// beside a long PageHeader would run into it on a narrow page.) The
+// sheet properties go first: a stream writer writes them when it is made.
+func pageSetup(f *excelize.File, name string, sh Sheet, headerRow int) error {
+	fit := true
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	orientation := "portrait"
+	if printWidth(sh.Columns) > portraitPx {
+		orientation = "landscape"
+	}
+	size, wide, tall := paperA4, 1, 0 // 0 pages tall: as many as it takes
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall,
+	}); err != nil {
+		return err
+	}
+	// Narrower margins than Excel's (0.7" at the sides, 0.75" above and
+	// below) leave a wide sheet a larger print.
+	side, edge, hf := 0.4, 0.6, 0.3
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: pageHeader(sh.PageHeader),
+		OddFooter: "&L&A&R&P / &N", // the sheet's name, the page number
+	}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(name, "'", "''"), headerRow, headerRow),
+		Scope:    name,
+	})
+}
+
+// pageHeader is Excel's code for a page header: text in bold in the
+// middle ("&" doubled: it starts a code), cut to the 255 characters a
+// header holds.
+func pageHeader(text string) string {
+	const bold = "&C&\"-,Bold\""
+	if text = strings.TrimSpace(norm.NFC.String(text)); text == "" {
+		return ""
+	}
+	room := excelize.MaxFieldLength - len(bold)
+	var sb strings.Builder
+	for _, r := range text {
+		code := string(r)
+		if r == '&' {
+			code = "&&"
+		}
+		if n := len(utf16.Encode([]rune(code))); n > room {
+			break
+		} else {
+			room -= n
+		}
+		sb.WriteString(code)
+	}
+	return bold + sb.String()
+}
+
+// titleRow writes line i of a sheet's title in row i+1, across the sheet's
+// columns, tall enough for the lines it wraps to. The first is bold and
+// larger.
+func titleRow(sw *excelize.StreamWriter, sh Sheet, st styles, i int) error {
+	line := norm.NFC.String(sh.Title[i])
+	style, size, bold := st.more, 11.0, 1.0
+	if i == 0 {
+		style, size, bold = st.title, titleSize, 1.1
+	}
+	ncol := len(sh.Columns)
+	total := 0.0
+	for _, c := range sh.Columns {
+		total += width(c)
+	}
+	need := float64(utf8.RuneCountInString(line)) * charWidth * size / 11 * bold
+	lines := max(1, int(math.Ceil(need/total)))
+	cells := make([]any, ncol)
+	cells[0] = excelize.Cell{StyleID: style, Value: line}
+	if err := sw.SetRow(cellName(1, i+1), cells, excelize.RowOpts{Height: float64(lines) * size * 1.4}); err != nil {
+		return err
+	}
+	if ncol > 1 {
+		return sw.MergeCell(cellName(1, i+1), cellName(ncol, i+1))
+	}
+	return nil
+}
+
 func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
+	header := len(sh.Title) + 1 // the header's row
+	if err := pageSetup(f, name, sh, header); err != nil {
+		return fmt.Errorf("reports: sheet %q: %w", name, err)
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return fmt.Errorf("reports: sheet %q: %w", name, err)
@@ -253,11 +435,17 @@ func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
 			return fmt.Errorf("reports: sheet %q: %w", name, err)
 		}
 	}
+	first := cellName(1, header+1)
 	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+		Freeze: true, YSplit: header, TopLeftCell: first, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: first, ActiveCell: first, Pane: "bottomLeft"}},
 	}); err != nil {
 		return fmt.Errorf("reports: sheet %q: %w", name, err)
+	}
+	for i := range sh.Title {
+		if err := titleRow(sw, sh, st, i); err != nil {
+			return fmt.Errorf("reports: sheet %q: %w", name, err)
+		}
 	}
 
 	// One slice of cells is reused for every row.
@@ -267,12 +455,15 @@ func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
 		values[i] = excelize.Cell{StyleID: st.header, Value: norm.NFC.String(c.Header)}
 		cells[i] = &values[i]
 	}
-	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: 30}); err != nil {
+	// The header row is as tall as its texts: a height of its own, on the
+	// row repeated on every page, makes LibreOffice print a blank page
+	// after some sheets.
+	if err := sw.SetRow(cellName(1, header), cells); err != nil {
 		return fmt.Errorf("reports: sheet %q: %w", name, err)
 	}
 
 	sums := make([]int64, ncol) // Int: the sum; Minutes: tenths of a minute
-	row := 1                    // the last row written
+	row := header               // the last row written
 	var failed error
 	yield := func(r []any) error {
 		if failed != nil {
@@ -294,8 +485,15 @@ func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
 			if err != nil {
 				return fail(fmt.Errorf("column %q: %w", c.Header, err))
 			}
+			style := st.cell[c.Kind]
+			if _, ok := v.(Decimal); ok {
+				if sh.Total != "" && c.summed() {
+					return fail(fmt.Errorf("column %q: a Decimal in a column the totals row sums", c.Header))
+				}
+				style = st.decimal
+			}
 			sums[i] += n
-			values[i] = excelize.Cell{StyleID: st.cell[c.Kind], Value: val}
+			values[i] = excelize.Cell{StyleID: style, Value: val}
 			if val == nil {
 				cells[i] = nil
 			} else {
@@ -317,7 +515,7 @@ func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
 	}
 	last := row // the last data row
 
-	if err := f.AutoFilter(name, "A1:"+cellName(ncol, last), nil); err != nil {
+	if err := f.AutoFilter(name, cellName(1, header)+":"+cellName(ncol, last), nil); err != nil {
 		return fmt.Errorf("reports: sheet %q: %w", name, err)
 	}
 	if sh.Total != "" {
@@ -333,9 +531,9 @@ func writeSheet(f *excelize.File, name string, sh Sheet, st styles) error {
 			case c.Kind == Minutes:
 				values[i].Value = float64(sums[i]) / 10
 			}
-			if c.summed() && last > 1 {
+			if c.summed() && last > header {
 				col, _ := excelize.ColumnNumberToName(i + 1)
-				values[i].Formula = fmt.Sprintf("SUM(%s2:%s%d)", col, col, last)
+				values[i].Formula = fmt.Sprintf("SUM(%s%d:%s%d)", col, header+1, col, last)
 			}
 		}
 		if err := sw.SetRow(cellName(1, last+1), cells); err != nil {
@@ -359,6 +557,16 @@ func cellValue(k ColumnKind, v any) (any, int64, error) {
 	if v == nil {
 		return nil, 0, nil
 	}
+	if d, ok := v.(Decimal); ok {
+		if k != Int && k != Minutes {
+			return nil, 0, fmt.Errorf("a Decimal in a %v column", k)
+		}
+		m := float64(d)
+		if math.IsNaN(m) || math.IsInf(m, 0) || math.Abs(m) > 1e15 {
+			return nil, 0, fmt.Errorf("%v is not a number Excel can hold", m)
+		}
+		return math.Round(m*10) / 10, 0, nil
+	}
 	switch k {
 	case Text:
 		switch v := v.(type) {
@@ -371,7 +579,7 @@ func cellValue(k ColumnKind, v any) (any, int64, error) {
 			return norm.NFC.String(v.String()), 0, nil
 		}
 		return nil, 0, fmt.Errorf("want a string, got %T", v)
-	case Int:
+	case Int, ID:
 		n, ok := asInt(v)
 		if !ok {
 			return nil, 0, fmt.Errorf("want an integer, got %T", v)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -523,5 +524,132 @@ func TestNoTotalColumn(t *testing.T) {
 	if got := raw(t, f, "Điểm vướng", "B5"); got != "" {
 		formula, _ := f.GetCellFormula("Điểm vướng", "B5")
 		t.Errorf("the step column has a total: %q (=%s); a step number should not be summed", got, formula)
+	}
+}
+
+// A sheet forwarded or printed says what it is: its title lines above the
+// header (which then freezes, filters and sums below them), a page header
+// on every printed page, the header row repeated, one page wide (landscape
+// when wider than a portrait page).
+func TestWriteXLSXTitleAndPrinting(t *testing.T) {
+	long := "Khai tử liên thông (khai tử + xoá thường trú + mai táng phí, tử tuất)"
+	var buf bytes.Buffer
+	err := WriteXLSX(&buf, []Sheet{
+		{
+			Name:       "Tổng hợp",
+			Title:      []string{"Phường An Hội Tây, Thành phố Hồ Chí Minh", "Kỳ báo cáo: tháng 11/2026"},
+			PageHeader: "Phường An Hội Tây & Co – tháng 11/2026",
+			Columns: []Column{{Header: "Chỉ số", Kind: Text, Width: WidthFor(long)}, {Header: "Số lượng", Kind: Int},
+				{Header: "Trung bình", Kind: Int, NoTotal: true}},
+			Rows:  rowsOf([]any{long, 3, nil}, []any{"Đánh giá", 2, Decimal(4.25)}),
+			Total: "Tổng",
+		},
+		{
+			Name:    "Danh sách ca",
+			Columns: caseSheet(0).Columns,
+			Rows:    rowsOf(),
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	const s = "Tổng hợp"
+	for cell, want := range map[string]string{
+		"A1": "Phường An Hội Tây, Thành phố Hồ Chí Minh", "A2": "Kỳ báo cáo: tháng 11/2026",
+		"A3": "Chỉ số", "B3": "Số lượng", "A4": long, "B4": "3", "C5": "4.3", "A6": "Tổng", "B6": "5", "C6": "",
+	} {
+		if got := raw(t, f, s, cell); got != want {
+			t.Errorf("%s = %q, want %q", cell, got, want)
+		}
+	}
+	if got := shown(t, f, s, "C5"); got != "4.3" {
+		t.Errorf("the Decimal shows as %q", got)
+	}
+	if st := style(t, f, s, "A1"); st.Font == nil || !st.Font.Bold || st.Font.Size != titleSize {
+		t.Errorf("title style %+v", st.Font)
+	}
+	if formula, _ := f.GetCellFormula(s, "B6"); formula != "SUM(B4:B5)" {
+		t.Errorf("the total sums %q, want the rows under the header", formula)
+	}
+	if panes, _ := f.GetPanes(s); !panes.Freeze || panes.YSplit != 3 || panes.TopLeftCell != "A4" {
+		t.Errorf("panes %+v, want the title and header frozen", panes)
+	}
+	if w, _ := f.GetColWidth(s, "A"); w < 0.8*float64(len([]rune(long))) {
+		t.Errorf("WidthFor gave %g for %d characters", w, len([]rune(long)))
+	}
+	if st := style(t, f, s, "A4"); st.Alignment == nil || !st.Alignment.WrapText {
+		t.Errorf("a text cell does not wrap: %+v", st.Alignment)
+	}
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for sheet, want := range map[string]string{s: "'Tổng hợp'!$3:$3", "Danh sách ca": "'Danh sách ca'!$1:$1"} {
+		if titles[sheet] != want {
+			t.Errorf("%s repeats %q on each printed page, want %q", sheet, titles[sheet], want)
+		}
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, _ := f.GetSheetProps(sheet)
+		if props.FitToPage == nil || !*props.FitToPage || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+			layout.FitToHeight == nil || *layout.FitToHeight != 0 || layout.Size == nil || *layout.Size != paperA4 {
+			t.Errorf("%s: not one A4 page wide: %+v", sheet, layout)
+		}
+		if m, err := f.GetPageMargins(sheet); err != nil || m.Left == nil || *m.Left != 0.4 || m.Right == nil || *m.Right != 0.4 {
+			t.Errorf("%s: margins %+v (%v)", sheet, m, err)
+		}
+	}
+	for sheet, want := range map[string]string{s: "portrait", "Danh sách ca": "landscape"} {
+		if layout, _ := f.GetPageLayout(sheet); layout.Orientation == nil || *layout.Orientation != want {
+			t.Errorf("%s prints %v, want %s", sheet, layout.Orientation, want)
+		}
+	}
+	hf, err := f.GetHeaderFooter(s)
+	if err != nil || hf == nil || !strings.Contains(hf.OddHeader, "Phường An Hội Tây && Co – tháng 11/2026") || !strings.Contains(hf.OddFooter, "&A") || !strings.Contains(hf.OddFooter, "&P") {
+		t.Errorf("page header and footer %+v (%v)", hf, err)
+	}
+	if got := pageHeader(strings.Repeat("ệ&", 200)); len(utf16.Encode([]rune(got))) > excelize.MaxFieldLength || strings.HasSuffix(got, "&") && !strings.HasSuffix(got, "&&") {
+		t.Errorf("a long page header: %d characters, %q", len(utf16.Encode([]rune(got))), got[len(got)-10:])
+	}
+}
+
+// A case's number is an identifier: plain digits, as the bot writes it,
+// and no total; a Decimal is refused in a column the totals row sums.
+func TestWriteXLSXIDAndDecimal(t *testing.T) {
+	var buf bytes.Buffer
+	err := WriteXLSX(&buf, []Sheet{{
+		Name: "Danh sách ca", Total: "Tổng",
+		Columns: []Column{{Header: "Mã ca", Kind: ID}, {Header: "Số", Kind: Int}},
+		Rows:    rowsOf([]any{4601, 1}, []any{int64(1234567), 2}),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	for cell, want := range map[string]string{"A2": "4601", "A3": "1234567", "A4": "Tổng", "B4": "3"} {
+		if got := shown(t, f, "Danh sách ca", cell); got != want {
+			t.Errorf("%s shows %q, want %q", cell, got, want)
+		}
+	}
+	if got := numFmt(style(t, f, "Danh sách ca", "A2")); got != fmtID {
+		t.Errorf("ID format %q", got)
+	}
+	err = WriteXLSX(io.Discard, []Sheet{{
+		Name: "A", Total: "Tổng", Columns: []Column{{Header: "x", Kind: Text}, {Header: "n", Kind: Int}},
+		Rows: rowsOf([]any{"a", Decimal(1.5)}),
+	}})
+	if err == nil || !strings.Contains(err.Error(), "Decimal") {
+		t.Errorf("a Decimal in a summed column: %v", err)
+	}
+	err = WriteXLSX(io.Discard, []Sheet{{
+		Name: "A", Columns: []Column{{Header: "x", Kind: Text}}, Rows: rowsOf([]any{Decimal(1.5)}),
+	}})
+	if err == nil || !strings.Contains(err.Error(), "Decimal") {
+		t.Errorf("a Decimal in a text column: %v", err)
 	}
 }
