@@ -80,7 +80,22 @@ func (t Text) In(lang string) string {
 type Portal struct {
 	Name Text   `yaml:"name"`
 	URL  string `yaml:"url"`
+	// Channel is where the resident does the procedure, which decides where
+	// the volunteer is told to check what no source confirmed: a web portal
+	// (ChannelWeb, the default), the VNeID app, or another app (a bank's, a
+	// wallet's, a signing service's).
+	Channel string `yaml:"channel"`
 }
+
+// Channels a guide's portal may name (portal.channel).
+const (
+	ChannelWeb   = "web"   // a public service web portal
+	ChannelVNeID = "vneid" // the VNeID app
+	ChannelApp   = "app"   // the provider's own app: a bank, a wallet, a signing service
+)
+
+// Channels lists them in the order the validator names them.
+var Channels = []string{ChannelWeb, ChannelVNeID, ChannelApp}
 
 // Item is one thing the resident needs before starting.
 type Item struct {
@@ -172,6 +187,15 @@ var UnconfirmedFacts = []string{"fee", "processing", "tracking"}
 
 // File is the name of the file the guide came from.
 func (g *Guide) File() string { return g.file }
+
+// Channel is where the resident does the procedure: ChannelWeb unless the
+// portal names another.
+func (g *Guide) Channel() string {
+	if g.Portal.Channel == "" {
+		return ChannelWeb
+	}
+	return g.Portal.Channel
+}
 
 // Procedure says whether the guide is an administrative procedure with an
 // online mode (toàn trình, một phần); account tasks and payments have none.

@@ -164,6 +164,8 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 		{"bad date", replace("checked_on: 2026-11-29", "checked_on: 29/11/2026"), lineOfText("checked_on:"), "checked_on"},
 		{"bad link", replace("    link: https://dichvucong.gov.vn", "    link: dichvucong.gov.vn"), lineOfText("    link:"), "not a web address"},
 		{"missing subguide", replace("subguide: dang-nhap-vneid", "subguide: khong-co"), lineOfText("    subguide:"), `no other guide has id "khong-co"`},
+		{"bad channel", replace("  url: https://dichvucong.gov.vn\n", "  url: https://dichvucong.gov.vn\n  channel: zalo\n"), lineOfText("  url: https://dichvucong.gov.vn") + 1,
+			`portal.channel "zalo"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

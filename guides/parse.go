@@ -201,6 +201,9 @@ func (v *validator) guide(g *Guide) {
 	}
 	v.text([]any{"portal", "name"}, g.Portal.Name, maxGuideTitle, true)
 	v.url([]any{"portal", "url"}, g.Portal.URL, true)
+	if g.Portal.Channel != "" && !slices.Contains(Channels, g.Portal.Channel) {
+		v.errorf([]any{"portal", "channel"}, "portal.channel %q: want one of %s (leave it out for a web portal)", g.Portal.Channel, strings.Join(Channels, ", "))
+	}
 	switch {
 	case (g.Kind == KindDossier || g.Mode != "") && g.Mode != ModeFull && g.Mode != ModePartial:
 		v.errorf([]any{"mode"}, "mode %q: want %s or %s", g.Mode, ModeFull, ModePartial)

@@ -673,7 +673,7 @@ func (v *caseView) costLine() string {
 	lang := v.t.Lang()
 	fee, days := v.g.FeeShort.In(lang), firstSentence(v.g.Processing.In(lang), 90)
 	if _, doubt := v.g.Unconfirmed["fee"]; doubt {
-		fee += " " + v.t.T("case.info_check")
+		fee += " " + v.t.T(byChannel("case.info_check", v.g))
 	}
 	if v.g.ProcessingDays > 0 {
 		days = v.t.N("case.working_days", v.g.ProcessingDays)
@@ -681,11 +681,21 @@ func (v *caseView) costLine() string {
 	return "💰 " + fee + "\n⏱ " + days
 }
 
+// byChannel is the locale key of a phrase that names where the resident
+// does the procedure: key itself for a web portal, key_vneid for the VNeID
+// app, key_app for another app.
+func byChannel(key string, g *guides.Guide) string {
+	if c := g.Channel(); c != guides.ChannelWeb {
+		return key + "_" + c
+	}
+	return key
+}
+
 func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	g, lang := v.g, v.t.Lang()
 	check := func(fact string) string {
 		if _, doubt := g.Unconfirmed[fact]; doubt {
-			return " " + v.t.T("case.info_check")
+			return " " + v.t.T(byChannel("case.info_check", g))
 		}
 		return ""
 	}
@@ -771,7 +781,7 @@ func drawStep(v *caseView) (string, bot.Keyboard, error) {
 	step := v.step()
 	lines := []string{v.caseHead(), v.stepHead(), "", step.Text.In(lang)}
 	if step.Unconfirmed != "" {
-		lines = append(lines, "", v.t.T("case.unconfirmed_step"))
+		lines = append(lines, "", v.t.T(byChannel("case.unconfirmed_step", v.g)))
 	}
 	if step.Link != "" {
 		lines = append(lines, "", "🔗 "+step.Link)
