@@ -12,6 +12,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -128,9 +129,19 @@ type Step struct {
 // Source is a page or legal text a guide's facts come from.
 type Source struct {
 	URL    string `yaml:"url"`
-	Title  string `yaml:"title"`  // what it is, for a reviewer
+	Title  string `yaml:"title"`  // what it is, for a reviewer; never shown (Site is)
 	Date   string `yaml:"date"`   // the source's own date: YYYY-MM-DD, YYYY-MM or YYYY
 	Opened string `yaml:"opened"` // when a reviewer last read it (YYYY-MM-DD); empty: not opened yet
+}
+
+// Site is the host the source is published on, without "www.": how the
+// volunteer's screens name it ("thanhnien.vn").
+func (s Source) Site() string {
+	u, err := url.Parse(s.URL)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // Problem returns the step's error with that id.

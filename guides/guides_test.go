@@ -415,3 +415,17 @@ func TestPortalGuidesOfferQRLogin(t *testing.T) {
 		t.Errorf("only %d guides found that use a web portal; is the pattern still right?", portalGuides)
 	}
 }
+
+// A source is named on the volunteer's screens by its site.
+func TestSourceSite(t *testing.T) {
+	for url, want := range map[string]string{
+		"https://www.thanhnien.vn/doi-the-185250812193205995.htm": "thanhnien.vn",
+		"https://m.ngoisao.vn/a.htm":                              "m.ngoisao.vn",
+		"http://DICHVUCONG.gov.vn:443/p?q=1":                      "dichvucong.gov.vn",
+		"not a url":                                               "",
+	} {
+		if got := (Source{URL: url}).Site(); got != want {
+			t.Errorf("Site(%q) = %q, want %q", url, got, want)
+		}
+	}
+}

@@ -691,6 +691,10 @@ func byChannel(key string, g *guides.Guide) string {
 	return key
 }
 
+// maxInfo is what the ℹ screen may hold, within Telegram's 4,096
+// characters a message.
+const maxInfo = 4000
+
 func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	g, lang := v.g, v.t.Lang()
 	check := func(fact string) string {
@@ -706,24 +710,47 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	if help := g.OfflineHelp.In(lang); help != "" {
 		lines = append(lines, v.t.T("case.info_offline", locales.Data{"Help": help}))
 	}
-	lines = append(lines, "", v.t.T("case.info_sources"))
-	for _, s := range g.Sources {
-		line := "• "
-		if s.Title != "" {
-			line += shorten(s.Title, 80) + " "
-		}
-		if s.Date != "" {
-			line += "(" + s.Date + ") "
-		}
-		lines = append(lines, line+s.URL)
-	}
+	// The day the guide was compared with its sources comes before them, so
+	// that no number of sources can push it off the screen.
 	lines = append(lines, "", v.t.T("case.info_checked", locales.Data{
-		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}))
+		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}),
+		"", v.t.T("case.info_sources"))
 	text := strings.Join(lines, "\n")
-	if utf8.RuneCountInString(text) > 4000 { // many sources: keep the message whole
-		text = shorten(text, 4000)
+	// Each source whole, by its site and date (its title is a note for
+	// reviewers); those that do not fit are counted in one line.
+	size := utf8.RuneCountInString(text)
+	for i, s := range g.Sources {
+		line := "\n" + sourceLine(s)
+		need := utf8.RuneCountInString(line)
+		if left := len(g.Sources) - i - 1; left > 0 { // room to count the rest, should the next not fit
+			need += 1 + utf8.RuneCountInString(v.t.N("case.info_sources_more", left))
+		}
+		if size+need > maxInfo {
+			text += "\n" + v.t.N("case.info_sources_more", len(g.Sources)-i)
+			break
+		}
+		text += line
+		size += utf8.RuneCountInString(line)
 	}
 	return text, bot.Keyboard{{v.button(v.t.T("button.back"), "back", "")}}, nil
+}
+
+// sourceLine is a source as the ℹ screen lists it: "• thanhnien.vn,
+// 12/08/2025: https://…".
+func sourceLine(s guides.Source) string {
+	line := "• " + s.Site()
+	if d := sourceDate(s.Date); d != "" {
+		line += ", " + d
+	}
+	return line + ": " + s.URL
+}
+
+// sourceDate writes a source's date (YYYY-MM-DD, YYYY-MM or YYYY) the way
+// the screens write dates: 12/08/2025, 08/2025, 2025.
+func sourceDate(d string) string {
+	parts := strings.Split(d, "-")
+	slices.Reverse(parts)
+	return strings.Join(parts, "/")
 }
 
 func drawResume(v *caseView) (string, bot.Keyboard, error) {
