@@ -109,6 +109,10 @@ type Problem struct {
 	ID    string `yaml:"id"`
 	Label Text   `yaml:"label"` // short: it is a button
 	Fix   Text   `yaml:"fix"`
+	// Subguide, when set, is the id of a guide the fix leads to (the
+	// password recovery for a forgotten password), offered on the fix's
+	// screen before the step's own sub-guide.
+	Subguide string `yaml:"subguide"`
 }
 
 // Step is one screen of the portal (or one action of the volunteer).

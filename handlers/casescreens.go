@@ -97,8 +97,9 @@ func init() {
 		}
 		return v.goTo(screenProblem, caseState{Case: v.c.ID})
 	}}
-	sub := caseAction{to: []string{screenSub}, do: func(v *caseView, _ string) error {
-		return v.goTo(screenSub, caseState{Case: v.c.ID})
+	// sub opens the step's sub-guide, or (from a fix) the one the error names.
+	sub := caseAction{to: []string{screenSub}, do: func(v *caseView, id string) error {
+		return v.goTo(screenSub, caseState{Case: v.c.ID, Sub: id})
 	}}
 	info := caseAction{to: []string{screenInfo}, do: func(v *caseView, _ string) error {
 		return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide})
@@ -311,7 +312,7 @@ func init() {
 				"step": toStep,
 				"page": {to: []string{screenSub}, do: func(v *caseView, arg string) error {
 					page, _ := strconv.Atoi(arg)
-					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page})
+					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page, Sub: v.st.Sub})
 				}},
 			},
 		},
@@ -848,10 +849,28 @@ func drawFix(v *caseView) (string, bot.Keyboard, error) {
 		{v.button(v.t.T("case.fixed_done"), "fixed", "")},
 		{v.button(v.t.T("case.other_problem"), "problem", "")},
 	}
-	if sub, ok := v.h.guides.Guide(step.Subguide); ok { // fixes often say "see the guide below"
+	// Fixes often say "see the guide below": the one the error names, then
+	// the step's own.
+	if sub, ok := v.h.guides.Guide(e.Subguide); ok && e.Subguide != step.Subguide {
+		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", sub.ID)})
+	}
+	if sub, ok := v.h.guides.Guide(step.Subguide); ok {
 		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", "")})
 	}
 	return text, append(kb, []bot.Button{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")}), nil
+}
+
+// subguide is the id of the sub-guide the sub screen shows: the step's, or
+// the one an error of the step names, when that is the one pressed.
+func (v *caseView) subguide() string {
+	if v.st.Sub != "" {
+		for _, e := range v.step().Errors {
+			if e.Subguide == v.st.Sub {
+				return v.st.Sub
+			}
+		}
+	}
+	return v.step().Subguide
 }
 
 // subPageSize is about what a phone shows without a long scroll.
@@ -861,7 +880,7 @@ const subPageSize = 900
 // into pages of about subPageSize characters.
 func drawSub(v *caseView) (string, bot.Keyboard, error) {
 	lang := v.t.Lang()
-	sub, ok := v.h.guides.Guide(v.step().Subguide)
+	sub, ok := v.h.guides.Guide(v.subguide())
 	if !ok { // the guide changed under the case
 		v.screen = screenStep
 		return drawStep(v)
