@@ -12,6 +12,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -80,7 +81,22 @@ func (t Text) In(lang string) string {
 type Portal struct {
 	Name Text   `yaml:"name"`
 	URL  string `yaml:"url"`
+	// Channel is where the resident does the procedure, which decides where
+	// the volunteer is told to check what no source confirmed: a web portal
+	// (ChannelWeb, the default), the VNeID app, or another app (a bank's, a
+	// wallet's, a signing service's).
+	Channel string `yaml:"channel"`
 }
+
+// Channels a guide's portal may name (portal.channel).
+const (
+	ChannelWeb   = "web"   // a public service web portal
+	ChannelVNeID = "vneid" // the VNeID app
+	ChannelApp   = "app"   // the provider's own app: a bank, a wallet, a signing service
+)
+
+// Channels lists them in the order the validator names them.
+var Channels = []string{ChannelWeb, ChannelVNeID, ChannelApp}
 
 // Item is one thing the resident needs before starting.
 type Item struct {
@@ -93,6 +109,10 @@ type Problem struct {
 	ID    string `yaml:"id"`
 	Label Text   `yaml:"label"` // short: it is a button
 	Fix   Text   `yaml:"fix"`
+	// Subguide, when set, is the id of a guide the fix leads to (the
+	// password recovery for a forgotten password), offered on the fix's
+	// screen before the step's own sub-guide.
+	Subguide string `yaml:"subguide"`
 }
 
 // Step is one screen of the portal (or one action of the volunteer).
@@ -113,9 +133,19 @@ type Step struct {
 // Source is a page or legal text a guide's facts come from.
 type Source struct {
 	URL    string `yaml:"url"`
-	Title  string `yaml:"title"`  // what it is, for a reviewer
+	Title  string `yaml:"title"`  // what it is, for a reviewer; never shown (Site is)
 	Date   string `yaml:"date"`   // the source's own date: YYYY-MM-DD, YYYY-MM or YYYY
 	Opened string `yaml:"opened"` // when a reviewer last read it (YYYY-MM-DD); empty: not opened yet
+}
+
+// Site is the host the source is published on, without "www.": how the
+// volunteer's screens name it ("thanhnien.vn").
+func (s Source) Site() string {
+	u, err := url.Parse(s.URL)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // Problem returns the step's error with that id.
@@ -172,6 +202,15 @@ var UnconfirmedFacts = []string{"fee", "processing", "tracking"}
 
 // File is the name of the file the guide came from.
 func (g *Guide) File() string { return g.file }
+
+// Channel is where the resident does the procedure: ChannelWeb unless the
+// portal names another.
+func (g *Guide) Channel() string {
+	if g.Portal.Channel == "" {
+		return ChannelWeb
+	}
+	return g.Portal.Channel
+}
 
 // Procedure says whether the guide is an administrative procedure with an
 // online mode (toàn trình, một phần); account tasks and payments have none.

@@ -164,6 +164,10 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 		{"bad date", replace("checked_on: 2026-11-29", "checked_on: 29/11/2026"), lineOfText("checked_on:"), "checked_on"},
 		{"bad link", replace("    link: https://dichvucong.gov.vn", "    link: dichvucong.gov.vn"), lineOfText("    link:"), "not a web address"},
 		{"missing subguide", replace("subguide: dang-nhap-vneid", "subguide: khong-co"), lineOfText("    subguide:"), `no other guide has id "khong-co"`},
+		{"missing subguide of an error", replace("      - id: muc-1\n", "      - id: muc-1\n        subguide: khong-co\n"), lineOfText("      - id: muc-1") + 1,
+			`steps[0].errors[0].subguide: no other guide has id "khong-co"`},
+		{"bad channel", replace("  url: https://dichvucong.gov.vn\n", "  url: https://dichvucong.gov.vn\n  channel: zalo\n"), lineOfText("  url: https://dichvucong.gov.vn") + 1,
+			`portal.channel "zalo"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -327,6 +331,17 @@ func TestCheckRefuses(t *testing.T) {
 			}
 		})
 	}
+	t.Run("button below, none there", func(t *testing.T) { // the login step without its sub-guide
+		c, err := load(t, strings.Replace(string(good), "    subguide: vneid-mat-khau\n", "", 1))
+		if err != nil {
+			t.Fatalf("the file no longer loads: %v", err)
+		}
+		if _, refused := c.Review(time.Now()); !slices.ContainsFunc(refused, func(e Error) bool {
+			return e.File == "tam-tru.yaml" && strings.Contains(e.Msg, `"button below"`)
+		}) {
+			t.Errorf("guides check accepts a fix that points at a button no screen has")
+		}
+	})
 	t.Run("stale", func(t *testing.T) {
 		c, err := load(t, string(good))
 		if err != nil {
@@ -411,5 +426,19 @@ func TestPortalGuidesOfferQRLogin(t *testing.T) {
 	}
 	if portalGuides < 15 {
 		t.Errorf("only %d guides found that use a web portal; is the pattern still right?", portalGuides)
+	}
+}
+
+// A source is named on the volunteer's screens by its site.
+func TestSourceSite(t *testing.T) {
+	for url, want := range map[string]string{
+		"https://www.thanhnien.vn/doi-the-185250812193205995.htm": "thanhnien.vn",
+		"https://m.ngoisao.vn/a.htm":                              "m.ngoisao.vn",
+		"http://DICHVUCONG.gov.vn:443/p?q=1":                      "dichvucong.gov.vn",
+		"not a url":                                               "",
+	} {
+		if got := (Source{URL: url}).Site(); got != want {
+			t.Errorf("Site(%q) = %q, want %q", url, got, want)
+		}
 	}
 }

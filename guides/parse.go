@@ -201,6 +201,9 @@ func (v *validator) guide(g *Guide) {
 	}
 	v.text([]any{"portal", "name"}, g.Portal.Name, maxGuideTitle, true)
 	v.url([]any{"portal", "url"}, g.Portal.URL, true)
+	if g.Portal.Channel != "" && !slices.Contains(Channels, g.Portal.Channel) {
+		v.errorf([]any{"portal", "channel"}, "portal.channel %q: want one of %s (leave it out for a web portal)", g.Portal.Channel, strings.Join(Channels, ", "))
+	}
 	switch {
 	case (g.Kind == KindDossier || g.Mode != "") && g.Mode != ModeFull && g.Mode != ModePartial:
 		v.errorf([]any{"mode"}, "mode %q: want %s or %s", g.Mode, ModeFull, ModePartial)
@@ -289,12 +292,30 @@ func (v *validator) step(p []any, s *Step, ids map[string]bool) {
 	if len(s.Errors) > maxErrors {
 		v.errorf(at(p, "errors"), "%d errors: at most %d fit as buttons", len(s.Errors), maxErrors)
 	}
+	if s.Subguide == "" {
+		v.buttonBelow(at(p, "text"), s.Text)
+		v.buttonBelow(at(p, "tip"), s.Tip)
+	}
 	eids := map[string]bool{}
 	for j, e := range s.Errors {
 		q := at(p, "errors", j)
 		v.id(at(q, "id"), e.ID, eids)
 		v.text(at(q, "label"), e.Label, maxLabel, true)
 		v.text(at(q, "fix"), e.Fix, maxFix, true)
+		if e.Subguide != "" && !guideID.MatchString(e.Subguide) {
+			v.errorf(at(q, "subguide"), "subguide %q is not a guide id", e.Subguide)
+		}
+		if s.Subguide == "" && e.Subguide == "" {
+			v.buttonBelow(at(q, "fix"), e.Fix)
+		}
+	}
+}
+
+// buttonBelow refuses "button below" in a text that has no sub-guide
+// button below it.
+func (v *validator) buttonBelow(p []any, t Text) {
+	if strings.Contains(vntext.Fold(t.Vi), "nut ben duoi") || strings.Contains(strings.ToLower(t.En), "button below") {
+		v.stylef(p, "%s: it says \"button below\", but no sub-guide is offered there: set subguide (on the step, or on the error)", name(p))
 	}
 }
 
@@ -386,14 +407,17 @@ func crossCheck(gs []*Guide) Errors {
 		}
 		byID[g.ID] = g
 	}
+	check := func(g *Guide, id string, p []any) {
+		if _, ok := byID[id]; id != "" && (!ok || id == g.ID) {
+			errs = append(errs, Error{File: g.file, Line: lineOf(g.root, p),
+				Msg: fmt.Sprintf("%s: no other guide has id %q", name(p), id)})
+		}
+	}
 	for _, g := range gs {
 		for i, s := range g.Steps {
-			if s.Subguide == "" {
-				continue
-			}
-			if _, ok := byID[s.Subguide]; !ok || s.Subguide == g.ID {
-				errs = append(errs, Error{File: g.file, Line: lineOf(g.root, []any{"steps", i, "subguide"}),
-					Msg: fmt.Sprintf("steps[%d].subguide: no other guide has id %q", i, s.Subguide)})
+			check(g, s.Subguide, []any{"steps", i, "subguide"})
+			for j, e := range s.Errors {
+				check(g, e.Subguide, []any{"steps", i, "errors", j, "subguide"})
 			}
 		}
 	}

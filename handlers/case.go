@@ -52,6 +52,7 @@ type caseState struct {
 	Found []string `json:"f,omitempty"`  // found: the guides a search found (never the words typed)
 	Err   string   `json:"e,omitempty"`  // fix: the error chosen
 	Page  int      `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
+	Sub   string   `json:"s,omitempty"`  // sub: the sub-guide shown, when not the step's own (an error's)
 	Code  string   `json:"cd,omitempty"` // attach: a dossier code typed after its case closed
 	// unit: the consent answered (y/n) and the version of the text read,
 	// and the communes a search found, until the case's commune is chosen.

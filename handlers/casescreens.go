@@ -98,8 +98,9 @@ func init() {
 		}
 		return v.goTo(screenProblem, caseState{Case: v.c.ID})
 	}}
-	sub := caseAction{to: []string{screenSub}, do: func(v *caseView, _ string) error {
-		return v.goTo(screenSub, caseState{Case: v.c.ID})
+	// sub opens the step's sub-guide, or (from a fix) the one the error names.
+	sub := caseAction{to: []string{screenSub}, do: func(v *caseView, id string) error {
+		return v.goTo(screenSub, caseState{Case: v.c.ID, Sub: id})
 	}}
 	info := caseAction{to: []string{screenInfo}, do: func(v *caseView, _ string) error {
 		return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide})
@@ -331,7 +332,7 @@ func init() {
 				"step": toStep,
 				"page": {to: []string{screenSub}, do: func(v *caseView, arg string) error {
 					page, _ := strconv.Atoi(arg)
-					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page})
+					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page, Sub: v.st.Sub})
 				}},
 			},
 		},
@@ -693,7 +694,7 @@ func (v *caseView) costLine() string {
 	lang := v.t.Lang()
 	fee, days := v.g.FeeShort.In(lang), firstSentence(v.g.Processing.In(lang), 90)
 	if _, doubt := v.g.Unconfirmed["fee"]; doubt {
-		fee += " " + v.t.T("case.info_check")
+		fee += " " + v.t.T(byChannel("case.info_check", v.g))
 	}
 	if v.g.ProcessingDays > 0 {
 		days = v.t.N("case.working_days", v.g.ProcessingDays)
@@ -701,11 +702,25 @@ func (v *caseView) costLine() string {
 	return "💰 " + fee + "\n⏱ " + days
 }
 
+// byChannel is the locale key of a phrase that names where the resident
+// does the procedure: key itself for a web portal, key_vneid for the VNeID
+// app, key_app for another app.
+func byChannel(key string, g *guides.Guide) string {
+	if c := g.Channel(); c != guides.ChannelWeb {
+		return key + "_" + c
+	}
+	return key
+}
+
+// maxInfo is what the ℹ screen may hold, within Telegram's 4,096
+// characters a message.
+const maxInfo = 4000
+
 func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	g, lang := v.g, v.t.Lang()
 	check := func(fact string) string {
 		if _, doubt := g.Unconfirmed[fact]; doubt {
-			return " " + v.t.T("case.info_check")
+			return " " + v.t.T(byChannel("case.info_check", g))
 		}
 		return ""
 	}
@@ -716,24 +731,47 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	if help := g.OfflineHelp.In(lang); help != "" {
 		lines = append(lines, v.t.T("case.info_offline", locales.Data{"Help": help}))
 	}
-	lines = append(lines, "", v.t.T("case.info_sources"))
-	for _, s := range g.Sources {
-		line := "• "
-		if s.Title != "" {
-			line += shorten(s.Title, 80) + " "
-		}
-		if s.Date != "" {
-			line += "(" + s.Date + ") "
-		}
-		lines = append(lines, line+s.URL)
-	}
+	// The day the guide was compared with its sources comes before them, so
+	// that no number of sources can push it off the screen.
 	lines = append(lines, "", v.t.T("case.info_checked", locales.Data{
-		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}))
+		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}),
+		"", v.t.T("case.info_sources"))
 	text := strings.Join(lines, "\n")
-	if utf8.RuneCountInString(text) > 4000 { // many sources: keep the message whole
-		text = shorten(text, 4000)
+	// Each source whole, by its site and date (its title is a note for
+	// reviewers); those that do not fit are counted in one line.
+	size := utf8.RuneCountInString(text)
+	for i, s := range g.Sources {
+		line := "\n" + sourceLine(s)
+		need := utf8.RuneCountInString(line)
+		if left := len(g.Sources) - i - 1; left > 0 { // room to count the rest, should the next not fit
+			need += 1 + utf8.RuneCountInString(v.t.N("case.info_sources_more", left))
+		}
+		if size+need > maxInfo {
+			text += "\n" + v.t.N("case.info_sources_more", len(g.Sources)-i)
+			break
+		}
+		text += line
+		size += utf8.RuneCountInString(line)
 	}
 	return text, bot.Keyboard{{v.button(v.t.T("button.back"), "back", "")}}, nil
+}
+
+// sourceLine is a source as the ℹ screen lists it: "• thanhnien.vn,
+// 12/08/2025: https://…".
+func sourceLine(s guides.Source) string {
+	line := "• " + s.Site()
+	if d := sourceDate(s.Date); d != "" {
+		line += ", " + d
+	}
+	return line + ": " + s.URL
+}
+
+// sourceDate writes a source's date (YYYY-MM-DD, YYYY-MM or YYYY) the way
+// the screens write dates: 12/08/2025, 08/2025, 2025.
+func sourceDate(d string) string {
+	parts := strings.Split(d, "-")
+	slices.Reverse(parts)
+	return strings.Join(parts, "/")
 }
 
 func drawResume(v *caseView) (string, bot.Keyboard, error) {
@@ -791,7 +829,7 @@ func drawStep(v *caseView) (string, bot.Keyboard, error) {
 	step := v.step()
 	lines := []string{v.caseHead(), v.stepHead(), "", step.Text.In(lang)}
 	if step.Unconfirmed != "" {
-		lines = append(lines, "", v.t.T("case.unconfirmed_step"))
+		lines = append(lines, "", v.t.T(byChannel("case.unconfirmed_step", v.g)))
 	}
 	if step.Link != "" {
 		lines = append(lines, "", "🔗 "+step.Link)
@@ -831,10 +869,28 @@ func drawFix(v *caseView) (string, bot.Keyboard, error) {
 		{v.button(v.t.T("case.fixed_done"), "fixed", "")},
 		{v.button(v.t.T("case.other_problem"), "problem", "")},
 	}
-	if sub, ok := v.h.guides.Guide(step.Subguide); ok { // fixes often say "see the guide below"
+	// Fixes often say "see the guide below": the one the error names, then
+	// the step's own.
+	if sub, ok := v.h.guides.Guide(e.Subguide); ok && e.Subguide != step.Subguide {
+		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", sub.ID)})
+	}
+	if sub, ok := v.h.guides.Guide(step.Subguide); ok {
 		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", "")})
 	}
 	return text, append(kb, []bot.Button{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")}), nil
+}
+
+// subguide is the id of the sub-guide the sub screen shows: the step's, or
+// the one an error of the step names, when that is the one pressed.
+func (v *caseView) subguide() string {
+	if v.st.Sub != "" {
+		for _, e := range v.step().Errors {
+			if e.Subguide == v.st.Sub {
+				return v.st.Sub
+			}
+		}
+	}
+	return v.step().Subguide
 }
 
 // subPageSize is about what a phone shows without a long scroll.
@@ -844,7 +900,7 @@ const subPageSize = 900
 // into pages of about subPageSize characters.
 func drawSub(v *caseView) (string, bot.Keyboard, error) {
 	lang := v.t.Lang()
-	sub, ok := v.h.guides.Guide(v.step().Subguide)
+	sub, ok := v.h.guides.Guide(v.subguide())
 	if !ok { // the guide changed under the case
 		v.screen = screenStep
 		return drawStep(v)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
 )
 
@@ -24,7 +25,9 @@ type view struct {
 	Due         string // the date, or a sentence when unknown
 	DueEstimate bool   // "dự kiến": the date is an estimate
 	Tracking    string
-	Unconfirmed bool // the guide says no source confirmed how to track
+	// Unconfirmed, when no source confirmed how to track, says where to
+	// look: on the portal, or in the app the procedure was done in.
+	Unconfirmed string
 	PortalName  string
 	PortalURL   string
 	Status      string
@@ -76,7 +79,13 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	if g, ok := h.guides.Guide(p.GuideID); ok {
 		v.Procedure = g.Title.In(t.Lang())
 		v.Tracking = g.Tracking.In(t.Lang())
-		_, v.Unconfirmed = g.Unconfirmed["tracking"]
+		if _, doubt := g.Unconfirmed["tracking"]; doubt {
+			key := "web.tracking_unconfirmed"
+			if c := g.Channel(); c != guides.ChannelWeb {
+				key += "_" + c
+			}
+			v.Unconfirmed = t.T(key)
+		}
 		v.PortalName = g.Portal.Name.In(t.Lang())
 		v.PortalURL = g.Portal.URL
 	}
