@@ -906,32 +906,6 @@ func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int, 
 	return done, min(skipped, steps-done), problems, paused
 }
 
-// officeCloses is the hour after which a dossier counts as received on the
-// next working day.
-const officeCloses = 17
-
-// addWorkingDays counts n working days after the dossier is received: the
-// day of t, or the next working day when t is on a weekend or after office
-// hours (t in Vietnam time). Public holidays are not known to the bot, so a
-// reminder may come a day early.
-func addWorkingDays(t time.Time, n int) time.Time {
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	weekend := func(d time.Time) bool { return d.Weekday() == time.Saturday || d.Weekday() == time.Sunday }
-	if weekend(d) || t.Hour() >= officeCloses {
-		d = d.AddDate(0, 0, 1)
-		for weekend(d) {
-			d = d.AddDate(0, 0, 1)
-		}
-	}
-	for n > 0 {
-		d = d.AddDate(0, 0, 1)
-		if !weekend(d) {
-			n--
-		}
-	}
-	return d
-}
-
 // startedAt says when a case began: "14:05 hôm nay", "09:30 hôm qua",
 // "16:00 25/11".
 func startedAt(r *request, t, now time.Time) string {

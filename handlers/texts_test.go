@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"testing"
-	"time"
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
@@ -57,26 +56,6 @@ func TestBuiltTextIDsExist(t *testing.T) {
 			if got := texts.For(lang).T(id); got == id || got == "" {
 				t.Errorf("%s: no text %q", lang, id)
 			}
-		}
-	}
-}
-
-func TestAddWorkingDays(t *testing.T) {
-	at := func(day, hour int) time.Time { return time.Date(2026, 11, day, hour, 0, 0, 0, vietnam) }
-	tests := []struct {
-		from time.Time
-		n    int
-		want string
-	}{
-		{at(27, 16), 3, "2026-12-02"}, // Friday afternoon: Mon, Tue, Wed
-		{at(27, 20), 3, "2026-12-03"}, // Friday evening: received Monday
-		{at(28, 10), 3, "2026-12-03"}, // Saturday: received Monday
-		{at(30, 9), 1, "2026-12-01"},  // Monday morning
-		{at(30, 9), 10, "2026-12-14"},
-	}
-	for _, tt := range tests {
-		if got := addWorkingDays(tt.from, tt.n).Format(time.DateOnly); got != tt.want {
-			t.Errorf("addWorkingDays(%v, %d) = %s, want %s", tt.from, tt.n, got, tt.want)
 		}
 	}
 }
