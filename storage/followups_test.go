@@ -402,7 +402,8 @@ func TestFollowupRetention(t *testing.T) {
 }
 
 // TestFollowupsMigration: follow-ups kept before links existed get a token
-// of the link's shape, and their first reminder on their due date.
+// of the link's shape, and their first reminder on their due date; one with
+// no due date, a week after it was made (migration 00015).
 func TestFollowupsMigration(t *testing.T) {
 	ctx := context.Background()
 	db, p, _ := migratedTo(t, 5)
@@ -438,7 +439,8 @@ func TestFollowupsMigration(t *testing.T) {
 		}
 		tokens = append(tokens, token+" "+next)
 	}
-	if len(tokens) != 2 || !strings.HasSuffix(tokens[0], " 2026-12-02") || !strings.HasSuffix(tokens[1], " ") || tokens[0][:40] == tokens[1][:40] {
+	week := time.Now().In(time.FixedZone("ICT", 7*3600)).AddDate(0, 0, 7).Format(time.DateOnly)
+	if len(tokens) != 2 || !strings.HasSuffix(tokens[0], " 2026-12-02") || !strings.HasSuffix(tokens[1], " "+week) || tokens[0][:40] == tokens[1][:40] {
 		t.Errorf("migrated: %q", tokens)
 	}
 }
