@@ -20,8 +20,8 @@ type Chart struct {
 }
 
 // Bar is one labelled count. A Rest bar (the others summed) does not set
-// the scale: longer than the longest other, it is drawn full length, with
-// its true number.
+// the scale and is drawn as its number alone, no bar: its length would
+// compare a sum with single counts.
 type Bar struct {
 	Label string
 	Value int
@@ -79,11 +79,6 @@ func BarChart(c Chart) ([]byte, error) {
 			top = max(top, b.Value)
 		}
 	}
-	if top == 0 {
-		for _, b := range c.Bars { // only a rest to show
-			top = max(top, b.Value)
-		}
-	}
 	var mk styles
 	title := mk.new(true, titleSize, ink)
 	sub := mk.new(false, subtitleSize, muted)
@@ -123,6 +118,12 @@ func BarChart(c Chart) ([]byte, error) {
 		y := chartHeader + i*chartRow
 		label.draw(img, chartMargin, y, label.ellipsize(clean(b.Label), inner))
 		barTop := y + chartLabelH
+		// Numbers are centred on the bar: digits rise about 0.73 em.
+		numTop := barTop + chartBarH/2 + labelSize*73/200 - value.baseline()
+		if b.Rest {
+			value.draw(img, chartMargin, numTop, values[i])
+			continue
+		}
 		fill(img, image.Rect(chartMargin, barTop, chartMargin+barMax, barTop+chartBarH), track)
 		w := 0
 		if top > 0 {
@@ -132,8 +133,6 @@ func BarChart(c Chart) ([]byte, error) {
 			}
 		}
 		fill(img, image.Rect(chartMargin, barTop, chartMargin+w, barTop+chartBarH), barColour)
-		// Numbers are centred on the bar: digits rise about 0.73 em.
-		numTop := barTop + chartBarH/2 + labelSize*73/200 - value.baseline()
 		value.draw(img, chartMargin+w+12, numTop, values[i])
 	}
 	return encode(img)
