@@ -512,6 +512,9 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	for i, p := range tl.Procedures[:min(n, len(tl.Procedures))] {
 		lines = append(lines, fmt.Sprintf("%d. %s – %s", i+1, h.guideTitle(t, p.Guide), t.Num(p.Cases)))
 	}
+	if len(tl.Procedures) > n {
+		lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Procedures) - n}))
+	}
 	if units := unitBars(t, tl); len(units) > 1 || tl.Scope.Province != "" || tl.Scope.Country() {
 		lines = append(lines, "", t.T(unitsHeading(tl)))
 		for _, u := range units[:min(n, len(units))] {

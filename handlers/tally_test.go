@@ -460,3 +460,25 @@ func (w *world) flowOf(u *telegramtest.User) string {
 	_ = w.store.DB().Get(&f, `SELECT flow FROM conversations WHERE chat_id = $1`, u.ID)
 	return f
 }
+
+// A list of procedures cut to the text's length says how many are left
+// out, as the communes and volunteers do: the ones listed do not add up to
+// the total.
+func TestTallyTextSaysHowManyProceduresAreLeftOut(t *testing.T) {
+	w := newWorld(t, at27Nov())
+	vol := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
+	var ids []string
+	for _, g := range catalog.All() {
+		if g.Kind == "dossier" && len(ids) < 12 {
+			ids = append(ids, g.ID)
+		}
+	}
+	for i, id := range ids {
+		w.closedCase(vol.ID, anHoiTayCode, id, "dossier", "toan-trinh", "submitted", "", nov(3+i, 9, 0), nov(3+i, 9, 30))
+	}
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	text, _ := monthTally(t, w, coord, "Tháng này")
+	if !strings.Contains(text, w.vi("tally.and_more", locales.Data{"Count": 2})) {
+		t.Errorf("12 procedures, 10 listed, no word of the other 2:\n%s", text)
+	}
+}
