@@ -316,7 +316,7 @@ func (v *tallyView) report(p storage.Period) error {
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
 		return err
 	}
-	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p)
+	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, true)
 	if err != nil {
 		return err
 	}
@@ -402,7 +402,7 @@ func (h *Handlers) tallyView(r *request, conv storage.Conversation) (*tallyView,
 // counted). The weekly digest calls it; the caller has checked that the
 // chat may see scope.
 func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64, lang string, scope storage.Scope, period storage.Period) ([]bot.Reply, error) {
-	text, more, err := h.tallyParts(ctx, tx, chat, h.texts.For(lang), scope, period)
+	text, more, err := h.tallyParts(ctx, tx, chat, h.texts.For(lang), scope, period, false)
 	if err != nil {
 		return nil, err
 	}
@@ -410,8 +410,9 @@ func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64,
 }
 
 // tallyParts makes the report's text and, when cases were counted, the
-// chart and the spreadsheet.
-func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period) (string, []bot.Reply, error) {
+// chart and the spreadsheet; the spreadsheet also when none were and
+// asked is set (a coordinator who asked has a zero to report upward).
+func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, asked bool) (string, []bot.Reply, error) {
 	tl, err := tx.Tally(ctx, scope, period)
 	if err != nil {
 		return "", nil, err
@@ -422,22 +423,24 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	}
 	when := periodLabel(t, period)
 	text := h.tallyMessage(t, tl, unit, when)
-	if tl.Cases == 0 {
+	if tl.Cases == 0 && !asked {
 		return text, nil, nil
 	}
-	png, err := render.BarChart(h.tallyChart(t, tl, unit, when))
-	if err != nil {
-		return "", nil, err
+	var more []bot.Reply
+	if tl.Cases > 0 {
+		png, err := render.BarChart(h.tallyChart(t, tl, unit, when))
+		if err != nil {
+			return "", nil, err
+		}
+		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + when})
 	}
 	var buf bytes.Buffer
 	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when)); err != nil {
 		return "", nil, err
 	}
 	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
-	return text, []bot.Reply{
-		bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + when},
-		bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": when})},
-	}, nil
+	more = append(more, bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": when})})
+	return text, more, nil
 }
 
 // scopeName names a scope for people: a commune with its province, a

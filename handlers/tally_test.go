@@ -482,3 +482,33 @@ func TestTallyTextSaysHowManyProceduresAreLeftOut(t *testing.T) {
 		t.Errorf("12 procedures, 10 listed, no word of the other 2:\n%s", text)
 	}
 }
+
+// A period with no case: the coordinator who asked still gets the
+// spreadsheet (a zero to report upward), without a chart of nothing.
+func TestTallyOfNothingStillGivesTheSpreadsheet(t *testing.T) {
+	w := newWorld(t, at27Nov())
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	only(t, w.send(coord, "/tally"))
+	ms := w.press(coord, "Tháng này")
+	if len(ms) != 2 || !strings.Contains(ms[0].Text, w.vi("tally.empty")) || ms[1].Document == nil || ms[1].Photo != nil {
+		t.Fatalf("want the text and the spreadsheet; got %+v", ms)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(ms[1].Document.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == w.vi("tally.row_cases") {
+			found = r[1] == "0"
+		}
+	}
+	if !found {
+		t.Errorf("the summary sheet does not count 0 cases: %q", rows)
+	}
+}
