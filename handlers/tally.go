@@ -422,6 +422,23 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		return "", nil, err
 	}
 	when := periodLabel(t, period)
+	if scope.Province != "" && scope.Commune == "" {
+		// A province's communes without a case are counted too: the ones
+		// to ask about are the ones that did nothing.
+		all, _, err := tx.Communes(ctx, scope.Province, 0, 10000)
+		if err != nil {
+			return "", nil, err
+		}
+		counted := map[string]bool{}
+		for _, c := range tl.Communes {
+			counted[c.Code] = true
+		}
+		for _, c := range all {
+			if !counted[c.Code] {
+				tl.Communes = append(tl.Communes, storage.CommuneCount{Code: c.Code, Name: c.Name, ProvinceCode: c.ProvinceCode, ProvinceName: c.ProvinceName})
+			}
+		}
+	}
 	text := h.tallyMessage(t, tl, unit, when)
 	if tl.Cases == 0 && !asked {
 		return text, nil, nil
@@ -525,6 +542,9 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 		}
 		if len(units) > n {
 			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(units) - n}))
+		}
+		if idle := idleCommunes(tl); idle > 0 {
+			lines = append(lines, t.N("tally.idle_communes", idle))
 		}
 	}
 	if tl.Scope.Volunteer == 0 {
@@ -673,7 +693,9 @@ func unitBars(t *locales.Localizer, tl storage.Tally) []render.Bar {
 	var bars []render.Bar
 	if !tl.Scope.Country() {
 		for _, c := range tl.Communes {
-			bars = append(bars, render.Bar{Label: cmp.Or(c.Name, t.T("tally.no_unit")), Value: c.Cases})
+			if c.Cases > 0 { // a province's communes with none are said apart (idleCommunes)
+				bars = append(bars, render.Bar{Label: cmp.Or(c.Name, t.T("tally.no_unit")), Value: c.Cases})
+			}
 		}
 		return bars
 	}
@@ -690,6 +712,17 @@ func unitBars(t *locales.Localizer, tl storage.Tally) []render.Bar {
 	}
 	slices.SortStableFunc(bars, func(a, b render.Bar) int { return cmp.Compare(b.Value, a.Value) })
 	return bars
+}
+
+// idleCommunes counts a province's communes with no case in the tally.
+func idleCommunes(tl storage.Tally) int {
+	n := 0
+	for _, c := range tl.Communes {
+		if c.Cases == 0 && tl.Scope.Province != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // chartBars is the top 12 and the rest summed as one bar.

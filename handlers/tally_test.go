@@ -512,3 +512,25 @@ func TestTallyOfNothingStillGivesTheSpreadsheet(t *testing.T) {
 		t.Errorf("the summary sheet does not count 0 cases: %q", rows)
 	}
 }
+
+// A province's tally names the communes that had no case — the ones a
+// province coordinator must ask about: a count in the text, every one of
+// them in the spreadsheet; the chart and the lists show the active ones.
+func TestProvinceTallyCountsIdleCommunes(t *testing.T) {
+	w := newWorld(t, at27Nov())
+	vol := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
+	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(3, 9, 0), nov(3, 9, 30))
+	var communes int
+	if err := w.store.DB().Get(&communes, `SELECT count(*) FROM communes WHERE province_code = '79'`); err != nil {
+		t.Fatal(err)
+	}
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	text, f := monthTally(t, w, prov, "Tháng này")
+	if want := w.vi("tally.idle_communes", locales.Data{"Count": communes - 1}); !strings.Contains(text, strings.TrimPrefix(want, "• ")) {
+		t.Errorf("the text lacks %q:\n%s", want, text)
+	}
+	rows, _ := sheetTotals(t, f, w.vi("tally.sheet_units"))
+	if len(rows) != communes {
+		t.Errorf("the units sheet lists %d communes, want every one of the province's %d", len(rows), communes)
+	}
+}
