@@ -811,6 +811,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		texts["procedure"] = append(texts["procedure"], h.guideTitle(t, p.Guide))
 	}
 	texts["volunteer"] = volunteerNames(t, tl.Volunteers)
+	for _, v := range tl.Volunteers {
+		texts["commune"] = append(texts["commune"], v.Commune)
+	}
 	for _, p := range tl.ProblemCounts {
 		texts["step_title"] = append(texts["step_title"], h.stepTitle(t, p.Guide, p.StepID))
 		texts["error"] = append(texts["error"], h.errorLabel(t, p.Guide, p.StepID, p.Problem))
@@ -834,6 +837,27 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind, Width: w, NoTotal: id == "step"}
 	}
 	page := unit + " – " + when
+	// A province's or the country's volunteers with their commune: a
+	// coordinator there asks the commune's, not the name alone.
+	wide := tl.Scope.Commune == ""
+	volunteersSheet := reports.Sheet{Name: t.T("tally.sheet_volunteers"), Total: total,
+		Columns: []reports.Column{col("volunteer", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
+		Rows: func(yield func([]any) error) error {
+			names := volunteerNames(t, tl.Volunteers)
+			for i, v := range tl.Volunteers {
+				row := []any{names[i], v.Cases, v.Helped}
+				if wide {
+					row = []any{names[i], cmp.Or(v.Commune, t.T("tally.no_unit")), v.Cases, v.Helped}
+				}
+				if err := yield(row); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
+	if wide {
+		volunteersSheet.Columns = slices.Insert(volunteersSheet.Columns, 1, col("commune", reports.Text))
+	}
 	sheets := []reports.Sheet{
 		{Name: t.T("tally.sheet_summary"),
 			Title:   []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})},
@@ -866,17 +890,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 				}
 				return nil
 			}},
-		{Name: t.T("tally.sheet_volunteers"), Total: total,
-			Columns: []reports.Column{col("volunteer", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
-			Rows: func(yield func([]any) error) error {
-				names := volunteerNames(t, tl.Volunteers)
-				for i, v := range tl.Volunteers {
-					if err := yield([]any{names[i], v.Cases, v.Helped}); err != nil {
-						return err
-					}
-				}
-				return nil
-			}},
+		volunteersSheet,
 		{Name: t.T("tally.sheet_problems"), Total: total,
 			Columns: []reports.Column{col("procedure", reports.Text), col("step", reports.Int), col("step_title", reports.Text), col("error", reports.Text), col("problems", reports.Int)},
 			Rows: func(yield func([]any) error) error {

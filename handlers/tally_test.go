@@ -533,4 +533,9 @@ func TestProvinceTallyCountsIdleCommunes(t *testing.T) {
 	if len(rows) != communes {
 		t.Errorf("the units sheet lists %d communes, want every one of the province's %d", len(rows), communes)
 	}
+	// Its volunteers with their commune.
+	vols, _ := sheetTotals(t, f, w.vi("tally.sheet_volunteers"))
+	if len(vols) != 1 || len(vols[0]) < 4 || vols[0][0] != "An" || vols[0][1] != "Phường An Hội Tây" {
+		t.Errorf("the volunteers sheet of a province: %q", vols)
+	}
 }
