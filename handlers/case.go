@@ -55,10 +55,10 @@ type caseState struct {
 	Sub   string   `json:"s,omitempty"`  // sub: the sub-guide shown, when not the step's own (an error's)
 	Code  string   `json:"cd,omitempty"` // attach: a dossier code typed after its case closed
 	// unit: the consent answered (y/n) and the version of the text read,
-	// and the communes a search found, until the case's commune is chosen.
-	Consent    string   `json:"cs,omitempty"`
-	ConsentVer string   `json:"cv,omitempty"`
-	Units      []string `json:"u,omitempty"`
+	// and the commune's name typed, until the case's commune is chosen.
+	Consent    string `json:"cs,omitempty"`
+	ConsentVer string `json:"cv,omitempty"`
+	Unit       string `json:"u,omitempty"`
 }
 
 // caseView is where the chat stands in the case flow, as a screen sees it.
@@ -422,7 +422,7 @@ func (v *caseView) findUnit(text string) error {
 	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
 		return v.again(v.t.T("case.unit_ask"))
 	}
-	ms, err := v.tx.SearchCommunes(v.ctx, text, v.user.ProvinceCode.String, searchResults)
+	ms, err := v.unitMatches(text)
 	if err != nil {
 		return err
 	}
@@ -430,11 +430,14 @@ func (v *caseView) findUnit(text string) error {
 		return v.again(v.t.T("case.unit_none", locales.Data{"Query": text}))
 	}
 	st := v.st
-	st.Units = nil
-	for _, m := range ms {
-		st.Units = append(st.Units, m.Code)
-	}
+	st.Unit = text
 	return v.h.caseGo(v.request, screenUnit, st, "")
+}
+
+// unitMatches are the communes of the volunteer's province a typed name
+// finds.
+func (v *caseView) unitMatches(text string) ([]storage.CommuneMatch, error) {
+	return v.tx.SearchCommunes(v.ctx, text, v.user.ProvinceCode.String, searchResults)
 }
 
 // startCase creates the case once the resident has answered the consent

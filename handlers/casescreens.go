@@ -159,14 +159,25 @@ func init() {
 		},
 		screenUnit: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				lines := []string{v.t.T("case.unit_ask")}
 				var kb bot.Keyboard
-				for _, code := range v.st.Units {
-					if c, err := v.tx.Commune(v.ctx, code); err == nil {
-						kb = append(kb, []bot.Button{v.button(c.FullName(), "unit", code)})
+				if v.st.Unit != "" {
+					ms, err := v.unitMatches(v.st.Unit)
+					if err != nil {
+						return "", nil, err
+					}
+					lines = append(lines, "")
+					for _, m := range ms {
+						line := "• " + m.FullName()
+						if !m.IsCurrent {
+							line += " (" + v.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
+						}
+						lines = append(lines, line)
+						kb = append(kb, []bot.Button{v.button(m.FullName(), "unit", m.Code)})
 					}
 				}
 				kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "consent", "")})
-				return v.t.T("case.unit_ask"), kb, nil
+				return strings.Join(lines, "\n"), kb, nil
 			},
 			on: map[string]caseAction{
 				"unit": {to: append([]string{screenUnit}, stepOrChecklist...), do: func(v *caseView, code string) error { return v.pickUnit(code) }},
