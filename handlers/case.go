@@ -398,7 +398,11 @@ func (v *caseView) consentRead(g *guides.Guide) *locales.Localizer {
 func (v *caseView) answerConsent(consent bool) error {
 	version := consentVersion(v.consentRead(v.g), v.g)
 	if !v.user.CommuneCode.Valid && v.user.ProvinceCode.Valid {
-		return v.goTo(screenUnit, caseState{Guide: v.g.ID, Consent: map[bool]string{true: "y", false: "n"}[consent], ConsentVer: version})
+		st := caseState{Guide: v.g.ID, Consent: "n", ConsentVer: version}
+		if consent {
+			st.Consent = "y"
+		}
+		return v.goTo(screenUnit, st)
 	}
 	return v.startCase(consent, version, v.user.CommuneCode)
 }
@@ -417,17 +421,11 @@ func (v *caseView) pickUnit(code string) error {
 	return v.startCase(v.st.Consent == "y", v.st.ConsentVer, sql.NullString{String: code, Valid: true})
 }
 
-// findUnit searches the volunteer's province for the commune typed.
+// findUnit takes the commune's name typed: the screen lists what it finds
+// in the volunteer's province (or says it found none).
 func (v *caseView) findUnit(text string) error {
 	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
-		return v.again(v.t.T("case.unit_ask"))
-	}
-	ms, err := v.unitMatches(text)
-	if err != nil {
-		return err
-	}
-	if len(ms) == 0 {
-		return v.again(v.t.T("case.unit_none", locales.Data{"Query": text}))
+		return v.again("")
 	}
 	st := v.st
 	st.Unit = text
@@ -734,13 +732,13 @@ func (v *caseView) finish(code, note string) error {
 func (v *caseView) keepCode(code string) (storage.Followup, error) {
 	days := guideDays(v.g)
 	if days == 0 { // no due date to remind on: the resident is asked after checkInDays
-		if _, err := v.tx.SaveFollowup(v.ctx, v.c.ID, code, time.Time{}, false); err != nil {
-			return storage.Followup{}, err
+		f, err := v.tx.SaveFollowup(v.ctx, v.c.ID, code, time.Time{}, false)
+		if err != nil || f.RemindersSent > 0 {
+			return f, err
 		}
-		if err := v.tx.AskWithoutDate(v.ctx, v.c.ID, addWorkingDaysFrom(v.c.FinishedAt.Time, checkInDays)); err != nil {
-			return storage.Followup{}, err
-		}
-		return v.tx.FollowupOfCase(v.ctx, v.c.ID)
+		ask := addWorkingDaysFrom(v.c.FinishedAt.Time, checkInDays)
+		f.NextReminderOn = sql.NullTime{Time: ask, Valid: true}
+		return f, v.tx.AskWithoutDate(v.ctx, v.c.ID, ask)
 	}
 	due, known := dueDate(v.c.FinishedAt.Time, days)
 	return v.tx.SaveFollowup(v.ctx, v.c.ID, code, due, known)

@@ -166,7 +166,11 @@ func init() {
 					if err != nil {
 						return "", nil, err
 					}
-					lines = append(lines, "")
+					if len(ms) == 0 {
+						lines = []string{v.t.T("case.unit_none", locales.Data{"Query": v.st.Unit}), "", v.t.T("case.unit_ask")}
+					} else {
+						lines = append(lines, "")
+					}
 					for _, m := range ms {
 						line := "• " + m.FullName()
 						if !m.IsCurrent {
