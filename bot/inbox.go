@@ -210,11 +210,10 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 		_, err := tx.ExecContext(ctx, mark, u.ID, status, cleanError(cause))
 		return nil, false, wrapErr("inbox: mark "+status, err)
 	}
-	kinds, bodies, err := encodeReplies(replies)
+	e, err := encodeReplies(replies)
 	if err != nil {
 		return nil, false, err
 	}
-	p := pack(bodies)
 	var rows []struct {
 		ID   int64 `db:"id"`
 		Mine bool  `db:"mine"`
@@ -222,11 +221,11 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 	// RETURNING does not promise an order; ids follow r.n.
 	err = tx.SelectContext(ctx, &rows, `
 		WITH done AS (`+mark+`)
-		INSERT INTO outbox (chat_id, update_id, kind, body, owner, lease_until)
-		SELECT $4, $1, r.kind, `+substringOf("$6", "r")+`,
+		INSERT INTO outbox (chat_id, update_id, kind, body, topic, owner, lease_until)
+		SELECT $4, $1, r.kind, `+substringOf("$6", "r")+`, nullif(r.topic, ''),
 			CASE WHEN b.blocked THEN NULL ELSE $7 END,
 			CASE WHEN b.blocked THEN NULL ELSE clock_timestamp() + make_interval(secs => $8) END
-		FROM unnest($5::text[], $10::int[], $11::int[]) WITH ORDINALITY AS r (kind, start, len, n),
+		FROM unnest($5::text[], $10::int[], $11::int[], $12::text[]) WITH ORDINALITY AS r (kind, start, len, topic, n),
 			-- Replies wait behind any earlier one of the chat still to be
 			-- sent, here or elsewhere (not the ones this process delivered
 			-- and has yet to delete): order holds across replicas.
@@ -234,8 +233,8 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 				AND NOT id = ANY (coalesce($9::bigint[], '{}'))) AS blocked) b
 		ORDER BY r.n
 		RETURNING id, owner IS NOT NULL AS mine`,
-		u.ID, status, cleanError(cause), u.ChatID, pq.Array(kinds), p.all, s.owner, leaseTime.Seconds(),
-		pq.Array(delivered), pq.Array(p.starts), pq.Array(p.lens))
+		u.ID, status, cleanError(cause), u.ChatID, pq.Array(e.kinds), e.all, s.owner, leaseTime.Seconds(),
+		pq.Array(delivered), pq.Array(e.starts), pq.Array(e.lens), pq.Array(e.topics))
 	if err != nil {
 		return nil, false, fmt.Errorf("outbox: write replies: %w", err)
 	}

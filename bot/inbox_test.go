@@ -631,3 +631,55 @@ func TestRepliesWaitBehindUnsentOnes(t *testing.T) {
 		t.Fatal("delivered replies held the next one back")
 	}
 }
+
+// Replies about a topic — written by a handled update or enqueued by a job,
+// still to be sent or kept after they were dropped — are withdrawn with it;
+// the chat's other replies and other topics' stay, and a reply about a
+// topic is claimed and sent as itself.
+func TestWithdrawRepliesAboutATopic(t *testing.T) {
+	t.Parallel()
+	st := bot.NewStore(storagetest.Open(t).DB())
+	ctx := context.Background()
+	u := update(1, 7, "hi")
+	if _, err := st.SaveUpdates(ctx, []bot.InboxUpdate{u}); err != nil {
+		t.Fatal(err)
+	}
+	written, _, err := st.HandleUpdate(ctx, u, nil, func(tx *sqlx.Tx) ([]bot.Reply, error) {
+		if err := bot.Enqueue(ctx, tx, bot.About{Topic: "f:2", Reply: bot.Message{ChatID: 8, Text: "enqueued about 2"}}); err != nil {
+			return nil, err
+		}
+		return append(bot.Tag("f:1", bot.Message{ChatID: 7, Text: "about 1"}, bot.Photo{ChatID: 7, Name: "a.png", Data: []byte{1}}),
+			bot.Message{ChatID: 7, Text: "plain"}), nil
+	})
+	if err != nil || len(written) != 3 {
+		t.Fatalf("HandleUpdate wrote %d replies (%v), want 3", len(written), err)
+	}
+	if got := written[0].Reply.(bot.About); got.Topic != "f:1" || got.Reply.(bot.Message).Text != "about 1" {
+		t.Errorf("the handler's first reply came back as %+v", written[0].Reply)
+	}
+	if err := st.DropReply(ctx, written[1].ID, "refused"); err != nil { // the photo: kept, dropped
+		t.Fatal(err)
+	}
+	claimed, err := st.ClaimReplies(ctx, 8, func(int64) bool { return false })
+	if err != nil || len(claimed) != 1 || claimed[0].Reply.(bot.Message).Text != "enqueued about 2" {
+		t.Fatalf("claimed %+v (%v), want the enqueued message as itself", claimed, err)
+	}
+
+	tx, err := st.DB().BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bot.Withdraw(ctx, tx, "f:1", "f:9"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	if err := st.DB().Select(&left, `SELECT convert_from(body, 'UTF8')::json->>'Text' FROM outbox ORDER BY id`); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(left, []string{"enqueued about 2", "plain"}) {
+		t.Errorf("left in the outbox after withdrawing f:1: %q, want f:2's and the plain reply", left)
+	}
+}

@@ -53,6 +53,7 @@ const (
 )
 
 func kindOf(r Reply) string {
+	r, _ = unwrap(r)
 	switch r.(type) {
 	case Message:
 		return kindMessage
@@ -70,19 +71,29 @@ func kindOf(r Reply) string {
 	return ""
 }
 
-func encodeReplies(replies []Reply) (kinds []string, bodies [][]byte, err error) {
+// encoded is replies as the outbox stores them.
+type encoded struct {
+	kinds, topics []string
+	packed
+}
+
+func encodeReplies(replies []Reply) (encoded, error) {
+	var e encoded
+	bodies := make([][]byte, 0, len(replies))
 	for _, r := range replies {
-		k := kindOf(r)
+		inner, topic := unwrap(r)
+		k := kindOf(inner)
 		if k == "" {
-			return nil, nil, fmt.Errorf("outbox: unknown reply %T", r)
+			return encoded{}, fmt.Errorf("outbox: unknown reply %T", inner)
 		}
-		b, err := json.Marshal(r)
+		b, err := json.Marshal(inner)
 		if err != nil {
-			return nil, nil, fmt.Errorf("outbox: encode %s: %w", k, err)
+			return encoded{}, fmt.Errorf("outbox: encode %s: %w", k, err)
 		}
-		kinds, bodies = append(kinds, k), append(bodies, b)
+		e.kinds, e.topics, bodies = append(e.kinds, k), append(e.topics, topic), append(bodies, b)
 	}
-	return kinds, bodies, nil
+	e.packed = pack(bodies)
+	return e, nil
 }
 
 func decodeReply(kind string, body []byte) (Reply, error) {
@@ -355,7 +366,7 @@ func Enqueue(ctx context.Context, tx Execer, replies ...Reply) error {
 	if len(replies) == 0 {
 		return nil
 	}
-	kinds, bodies, err := encodeReplies(replies)
+	e, err := encodeReplies(replies)
 	if err != nil {
 		return err
 	}
@@ -363,13 +374,24 @@ func Enqueue(ctx context.Context, tx Execer, replies ...Reply) error {
 	for i, r := range replies {
 		chats[i] = r.Chat()
 	}
-	p := pack(bodies)
 	_, err = tx.ExecContext(ctx, `
-		INSERT INTO outbox (chat_id, kind, body)
-		SELECT r.chat, r.kind, `+substringOf("$3", "r")+`
-		FROM unnest($1::bigint[], $2::text[], $4::int[], $5::int[]) WITH ORDINALITY AS r (chat, kind, start, len, n)
-		ORDER BY r.n`, pq.Array(chats), pq.Array(kinds), p.all, pq.Array(p.starts), pq.Array(p.lens))
+		INSERT INTO outbox (chat_id, kind, body, topic)
+		SELECT r.chat, r.kind, `+substringOf("$3", "r")+`, nullif(r.topic, '')
+		FROM unnest($1::bigint[], $2::text[], $4::int[], $5::int[], $6::text[]) WITH ORDINALITY AS r (chat, kind, start, len, topic, n)
+		ORDER BY r.n`, pq.Array(chats), pq.Array(e.kinds), e.all, pq.Array(e.starts), pq.Array(e.lens), pq.Array(e.topics))
 	return wrapErr("outbox: enqueue replies", err)
+}
+
+// Withdraw deletes, within tx, the outbox's replies about any of topics
+// (About): those still to be sent, and those kept after they were dropped.
+// A reply being sent at this moment may still arrive; one sent already is
+// the chat's, no longer the bot's to take back.
+func Withdraw(ctx context.Context, tx Execer, topics ...string) error {
+	if len(topics) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE topic = ANY ($1)`, pq.Array(topics))
+	return wrapErr("outbox: withdraw replies", err)
 }
 
 // packed is several byte strings sent as one bytea parameter with their

@@ -178,8 +178,35 @@ func (c Commands) do(ctx context.Context, api *tg.Bot) error {
 	return err
 }
 
+// About marks a reply as being about Topic — a follow-up, say —, so that
+// Withdraw can take it back from the outbox (unsent, or kept after it was
+// dropped) when what it is about must be forgotten. Once sent, a reply
+// leaves the outbox: withdrawing reaches only what the bot still holds.
+type About struct {
+	Topic string
+	Reply
+}
+
+// unwrap returns the reply itself and its topic ("" for none).
+func unwrap(r Reply) (Reply, string) {
+	if a, ok := r.(About); ok {
+		return a.Reply, a.Topic
+	}
+	return r, ""
+}
+
+// Tag marks replies as being about topic (About).
+func Tag(topic string, replies ...Reply) []Reply {
+	for i, r := range replies {
+		inner, _ := unwrap(r)
+		replies[i] = About{Topic: topic, Reply: inner}
+	}
+	return replies
+}
+
 // describe names a reply for the logs: its method, and an edit's message.
 func describe(r Reply) string {
+	r, _ = unwrap(r)
 	if e, ok := r.(Edit); ok {
 		return kindOf(e) + ":" + strconv.Itoa(e.MessageID)
 	}

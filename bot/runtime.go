@@ -514,7 +514,7 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			r.marks.add(row)
 			continue
 		case isPermanent(err):
-			if _, ok := row.Reply.(Answer); ok {
+			if kindOf(row.Reply) == kindAnswer {
 				// Answered already (a repeat after a crash) or forgotten
 				// by Telegram: the spinner stopped long ago.
 				r.drop(row, "answer_refused", err.Error(), slog.LevelInfo)

@@ -721,6 +721,7 @@ func (v *caseView) finish(code, note string) error {
 		if photo, ok := v.h.slipPhoto(v.chat, v.t, *f); ok {
 			v.replies = append(v.replies, photo)
 		}
+		v.about = followupTopic(f.CaseID)
 	}
 	v.screen = screenSummary
 	return v.show("")

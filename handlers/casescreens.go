@@ -512,6 +512,7 @@ func init() {
 					if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
 						v.replies = append(v.replies, photo)
 					}
+					v.about = followupTopic(f.CaseID)
 					return nil
 				}},
 				"drop": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {

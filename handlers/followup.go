@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -158,6 +159,24 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 		Caption: volunteer.T("followup.slip_caption", locales.Data{"Case": f.CaseID})}, true
 }
 
+// followupTopic is what the replies that show a case's follow-up — its
+// dossier code — are about (bot.About): the slip and summary the volunteer
+// gets, the resident's screens and reminders. Forgetting the follow-up
+// withdraws those the bot still holds (withdrawFollowups).
+func followupTopic(caseID int64) string { return "followup:" + strconv.FormatInt(caseID, 10) }
+
+// withdrawFollowups takes back from the outbox the replies about the cases'
+// follow-ups, within the transaction that forgets them: one still to be
+// sent (a reminder waiting out a Telegram outage) is not sent after the
+// resident said to forget, and one kept after it was dropped goes now.
+func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64) error {
+	topics := make([]string, len(cases))
+	for i, c := range cases {
+		topics[i] = followupTopic(c)
+	}
+	return bot.Withdraw(ctx, tx.SQL(), topics...)
+}
+
 // openFollowup is /start <token>: the link a volunteer handed over.
 func (h *Handlers) openFollowup(r *request, token string) error {
 	f, err := r.tx.FollowupByTokenTx(r.ctx, token)
@@ -168,6 +187,7 @@ func (h *Handlers) openFollowup(r *request, token string) error {
 	if err != nil {
 		return err
 	}
+	r.about = followupTopic(f.CaseID)
 	details := h.followupDetails(r.t, f)
 	if f.VolunteerID == r.user.TelegramID {
 		// The volunteer trying the link must not take the resident's place.
@@ -198,6 +218,7 @@ func (h *Handlers) followupMine(r *request, token string) error {
 	if err != nil {
 		return err
 	}
+	r.about = followupTopic(f.CaseID)
 	return h.claimFollowup(r, f, h.followupDetails(r.t, f), r.show)
 }
 
@@ -318,6 +339,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	if err != nil {
 		return err
 	}
+	r.about = followupTopic(f.CaseID)
 	now := h.now()
 	// Whatever the resident presses, their language is kept current for
 	// the reminders.
@@ -417,6 +439,7 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if err != nil {
 		return err
 	}
+	r.about = followupTopic(f.CaseID)
 	if problem := privacy.NoteProblem(r.text); problem != "" {
 		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
@@ -452,11 +475,14 @@ func (h *Handlers) forget(r *request) error {
 	if err := h.endFollowupConversation(r); err != nil {
 		return err
 	}
-	n, err := r.tx.ForgetResident(r.ctx, r.chat)
+	cases, err := r.tx.ForgetResident(r.ctx, r.chat)
 	if err != nil {
 		return err
 	}
-	if n == 0 {
+	if err := withdrawFollowups(r.ctx, r.tx, cases); err != nil {
+		return err
+	}
+	if len(cases) == 0 {
 		r.say(r.t.T("followup.forget_nothing"), nil)
 		return nil
 	}

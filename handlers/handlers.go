@@ -91,6 +91,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 	for _, o := range opts {
 		o(h)
 	}
+	store.WhenForgotten(withdrawFollowups)
 	return h
 }
 
@@ -111,6 +112,9 @@ type request struct {
 	// landed is the screen the update left the chat on, checked against
 	// the screen table.
 	landed string
+	// about is what the replies are about (bot.About), when they show a
+	// follow-up's dossier code: forgetting it withdraws them from the outbox.
+	about string
 }
 
 // say sends a new message.
@@ -236,6 +240,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if r.about != "" {
+		return bot.Tag(r.about, r.replies...), nil
 	}
 	return r.replies, nil
 }

@@ -122,7 +122,7 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
-		return bot.Enqueue(ctx, tx.SQL(), h.ReminderMessage(rm))
+		return bot.Enqueue(ctx, tx.SQL(), bot.About{Topic: followupTopic(rm.CaseID), Reply: h.ReminderMessage(rm)})
 	})
 	return sent, err
 }

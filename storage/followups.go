@@ -8,6 +8,8 @@ import (
 	"encoding/base64"
 	"errors"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 // A follow-up is the resident's side of a case whose resident agreed to be
@@ -210,18 +212,25 @@ func (tx *Tx) SetFollowupComment(ctx context.Context, caseID int64, comment stri
 // has no other reason to exist: it is nobody's on a team and helped with
 // no case (a member's conversation row stays, its version keeping their
 // old buttons stale). The cases stay, with their rating and result. It
-// returns how many follow-ups went.
-func (tx *Tx) ForgetResident(ctx context.Context, chat int64) (int, error) {
-	var n int
-	err := tx.db(ctx).GetContext(ctx, &n, forgetFollowups(`resident_chat = $1`)+`,
+// returns the cases whose follow-ups went.
+func (tx *Tx) ForgetResident(ctx context.Context, chat int64) ([]int64, error) {
+	var cases pq.Int64Array
+	err := tx.db(ctx).GetContext(ctx, &cases, forgetFollowups(`resident_chat = $1`)+`,
 		guest AS (DELETE FROM users u WHERE telegram_id = $1 AND role = 'guest'
 			AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)),
 		conv AS (DELETE FROM conversations WHERE chat_id = $1
 			AND NOT EXISTS (SELECT 1 FROM users u WHERE u.telegram_id = $1
 				AND (u.role <> 'guest' OR EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id))))
-		SELECT count(*) FROM gone`, chat)
+		SELECT coalesce(array_agg(case_id ORDER BY case_id), '{}') FROM gone`, chat)
 	delete(tx.convs, chat) // read again if needed: the row may be gone
-	return n, wrap("forget resident", err)
+	return cases, wrap("forget resident", err)
+}
+
+// WhenForgotten sets what else ForgetFollowup does, in its transaction,
+// with the cases whose follow-ups it deleted: the bot takes back the
+// replies about them it still holds (handlers.New sets it).
+func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int64) error) {
+	s.forgotten = fn
 }
 
 // forgetFollowups begins the statement that forgets follow-ups at their
@@ -255,13 +264,14 @@ const FollowupFlow = "f"
 func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
 	return s.InTx(ctx, func(tx *Tx) error {
 		var gone []struct {
+			Case   int64         `db:"case_id"`
 			Chat   sql.NullInt64 `db:"resident_chat"`
 			Others bool          `db:"others"`
 		}
 		err := tx.db(ctx).SelectContext(ctx, &gone, forgetFollowups(`token = $1`)+`,
 			conv AS (UPDATE conversations c SET flow = '', step = '', data = '{}', version = c.version + 1, updated_at = now()
 				FROM gone WHERE c.chat_id = gone.resident_chat AND c.flow = $2 AND c.data->>'c' = gone.case_id::text)
-			SELECT resident_chat, EXISTS (SELECT 1 FROM followups f
+			SELECT case_id, resident_chat, EXISTS (SELECT 1 FROM followups f
 				WHERE f.resident_chat = gone.resident_chat AND f.token <> $1) AS others
 			FROM gone`, token, FollowupFlow)
 		switch {
@@ -270,9 +280,14 @@ func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
 		case len(gone) == 0:
 			return ErrNotFound
 		case gone[0].Chat.Valid && !gone[0].Others:
-			_, err = tx.ForgetResident(ctx, gone[0].Chat.Int64)
+			if _, err := tx.ForgetResident(ctx, gone[0].Chat.Int64); err != nil {
+				return err
+			}
 		}
-		return err
+		if s.forgotten != nil {
+			return s.forgotten(ctx, tx, []int64{gone[0].Case})
+		}
+		return nil
 	})
 }
 

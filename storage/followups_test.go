@@ -271,9 +271,9 @@ func TestFollowupResidentAndReminders(t *testing.T) {
 		t.Fatal(err)
 	}
 	inTx(t, st, func(tx *storage.Tx) error {
-		n, err := tx.ForgetResident(ctx, 500)
-		if err != nil || n != 1 {
-			t.Errorf("forget: %d, %v", n, err)
+		cases, err := tx.ForgetResident(ctx, 500)
+		if err != nil || len(cases) != 1 || cases[0] != f.CaseID {
+			t.Errorf("forget: %v, %v; want case %d", cases, err, f.CaseID)
 		}
 		return err
 	})
@@ -566,9 +566,9 @@ func TestForgetFollowupByToken(t *testing.T) {
 	}
 	// /forget, which shares the statement, takes what is left.
 	inTx(t, st, func(tx *storage.Tx) error {
-		n, err := tx.ForgetResident(ctx, chat)
-		if err == nil && n != 1 {
-			t.Errorf("/forget after two erases: %d follow-ups, want 1", n)
+		cases, err := tx.ForgetResident(ctx, chat)
+		if err == nil && len(cases) != 1 {
+			t.Errorf("/forget after two erases: the follow-ups of cases %v, want one", cases)
 		}
 		return err
 	})

@@ -78,9 +78,9 @@ func (f *fixture) purge(t testing.TB, token string) {
 		if _, err := tx.ClaimFollowup(ctx, p.CaseID, chat, "vi", now); err != nil {
 			return err
 		}
-		n, err := tx.ForgetResident(ctx, chat)
-		if err == nil && n != 1 {
-			t.Errorf("/forget removed %d follow-ups, want 1", n)
+		cases, err := tx.ForgetResident(ctx, chat)
+		if err == nil && len(cases) != 1 {
+			t.Errorf("/forget removed the follow-ups of cases %v, want one", cases)
 		}
 		return err
 	})

@@ -1,0 +1,124 @@
+package handlers_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/web"
+)
+
+// outboxAbout counts the outbox's rows about a case's follow-up, and those
+// of them whose body shows code (a picture's does not, as text).
+func (w *world) outboxAbout(caseID int64, code string) (rows, withCode int) {
+	w.t.Helper()
+	err := w.store.DB().QueryRow(`SELECT count(*), count(*) FILTER (WHERE position(convert_to($2, 'UTF8') IN body) > 0)
+		FROM outbox WHERE topic = $1`, "followup:"+strconv.FormatInt(caseID, 10), code).Scan(&rows, &withCode)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return rows, withCode
+}
+
+// TestForgetWithdrawsAWaitingReminder: the due date comes while Telegram
+// fails every message; the reminder, with the dossier code, waits in the
+// outbox. The resident says /forget meanwhile: when Telegram is back, they
+// get the answer to /forget and never the reminder, and the bot holds no
+// reply about the follow-up any more.
+func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
+	clk := newClock() // Friday 27/11/2026
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0041"
+	caseID, _, res := w.openedFollowup("Vân", code)
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "5★")
+	w.press(res, w.vi("followup.comment_skip"))
+
+	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
+	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
+	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
+		t.Fatalf("reminders sent: %d, %v", n, err)
+	}
+	// Delivered replies leave the outbox in batches, a moment later.
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if rows, _ := w.outboxAbout(caseID, code); rows == 1 {
+			break
+		}
+	}
+	if rows, withCode := w.outboxAbout(caseID, code); rows != 1 || withCode != 1 {
+		t.Fatalf("the reminder waiting in the outbox: %d rows about the follow-up, %d with the code; want 1, 1", rows, withCode)
+	}
+	w.bot.WaitHandled(t, res.SendText("/forget"))
+	if rows, _ := w.outboxAbout(caseID, code); rows != 0 {
+		t.Errorf("after /forget the outbox still holds %d replies about the follow-up", rows)
+	}
+	w.srv.ClearFaults()
+	got := settle(res)
+	if len(got) != 1 || got[0].Text != w.vi("followup.forgotten") {
+		var texts []string
+		for _, m := range got {
+			texts = append(texts, m.Text)
+		}
+		t.Fatalf("the resident got %q once Telegram was back, want only the answer to /forget", texts)
+	}
+}
+
+// TestWebEraseWithdrawsADroppedSlip: Telegram refused the volunteer's slip
+// (a photo of the QR code and the dossier code), which the outbox keeps for
+// 14 days as dropped; the resident erases the follow-up on its web page, and
+// the slip goes with it. The volunteer's other replies stay untouched.
+func TestWebEraseWithdrawsADroppedSlip(t *testing.T) {
+	w := newWorld(t)
+	const code = "000.00.12.H26-251127-0042"
+	vol := w.volunteer("Vân")
+	w.srv.Inject(telegramtest.Fault{Method: "sendPhoto", Code: 400, Count: 1})
+	w.finishWithCode(vol, code)
+	c, _ := w.lastCase(vol)
+	var token string
+	if err := w.store.DB().Get(&token, `SELECT token FROM followups WHERE case_id = $1`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if rows, withCode := w.outboxAbout(c.ID, code); rows != 1 || withCode != 0 {
+		t.Fatalf("the dropped slip: %d rows about the follow-up (%d with the code as text), want the photo", rows, withCode)
+	}
+	var untagged int
+	if err := w.store.DB().Get(&untagged, `SELECT count(*) FROM outbox WHERE topic IS NULL`); err != nil {
+		t.Fatal(err)
+	}
+
+	page := web.New(w.store, catalog, w.texts)
+	serve := func(method, path string, form url.Values) *httptest.ResponseRecorder {
+		var r *http.Request
+		if form != nil {
+			r = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		} else {
+			r = httptest.NewRequest(method, path, nil)
+		}
+		rec := httptest.NewRecorder()
+		page.ServeHTTP(rec, r)
+		return rec
+	}
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token+"/forget", nil).Body.String())
+	if m == nil {
+		t.Fatal("no erase confirmation")
+	}
+	if got := serve("POST", "/f/"+token+"/forget", url.Values{"form": {m[1]}, "lang": {"vi"}}); got.Code != http.StatusSeeOther {
+		t.Fatalf("the erase: %d\n%s", got.Code, got.Body.String())
+	}
+	if rows, _ := w.outboxAbout(c.ID, code); rows != 0 {
+		t.Errorf("after the erase the outbox still holds %d replies about the follow-up", rows)
+	}
+	var after int
+	if err := w.store.DB().Get(&after, `SELECT count(*) FROM outbox WHERE topic IS NULL`); err != nil || after != untagged {
+		t.Errorf("replies about nothing in particular: %d before the erase, %d after (%v)", untagged, after, err)
+	}
+}
