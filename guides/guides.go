@@ -88,7 +88,8 @@ type Portal struct {
 	Channel string `yaml:"channel"`
 }
 
-// Channels a guide's portal may name (portal.channel).
+// Channels a guide's portal (portal.channel) or one of its steps (channel)
+// may name.
 const (
 	ChannelWeb   = "web"   // a public service web portal
 	ChannelVNeID = "vneid" // the VNeID app
@@ -128,6 +129,10 @@ type Step struct {
 	// source confirmed (a button's name, an order). The volunteer sees one
 	// calm phrase instead ("the button may be named differently").
 	Unconfirmed string `yaml:"unconfirmed"`
+	// Channel, when set, is where this step happens, when it is not where
+	// the guide's portal is: a step in the VNeID app of a guide done on the
+	// web portal. Empty: the guide's (Guide.StepChannel).
+	Channel string `yaml:"channel"`
 }
 
 // Source is a page or legal text a guide's facts come from.
@@ -210,6 +215,16 @@ func (g *Guide) Channel() string {
 		return ChannelWeb
 	}
 	return g.Portal.Channel
+}
+
+// StepChannel is where the step happens: its own channel, or the guide's.
+// The texts of the step's screens that name where the volunteer looks ("the
+// button may be named differently on the portal", the ⚑ flag) follow it.
+func (g *Guide) StepChannel(s *Step) string {
+	if s.Channel != "" {
+		return s.Channel
+	}
+	return g.Channel()
 }
 
 // Procedure says whether the guide is an administrative procedure with an

@@ -168,6 +168,8 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 			`steps[0].errors[0].subguide: no other guide has id "khong-co"`},
 		{"bad channel", replace("  url: https://dichvucong.gov.vn\n", "  url: https://dichvucong.gov.vn\n  channel: zalo\n"), lineOfText("  url: https://dichvucong.gov.vn") + 1,
 			`portal.channel "zalo"`},
+		{"bad step channel", replace("  - id: chon-dich-vu\n", "  - id: chon-dich-vu\n    channel: VNeID\n"), lineOfText("  - id: chon-dich-vu") + 1,
+			`steps[1].channel "VNeID": want one of web, vneid, app`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,6 +190,28 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 				t.Errorf("got %q, want khai-sinh.yaml:%d: …%s…", err, tt.line, tt.msg)
 			}
 		})
+	}
+}
+
+// TestStepChannel: a step may say it happens elsewhere than the guide's
+// portal (a VNeID step of a web guide); the others keep the guide's channel.
+func TestStepChannel(t *testing.T) {
+	good, err := os.ReadFile("khai-sinh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := strings.Replace(string(good), "  - id: chon-dich-vu\n", "  - id: chon-dich-vu\n    channel: vneid\n", 1)
+	g, errs := parse("khai-sinh.yaml", []byte(data))
+	if len(errs) > 0 || g == nil {
+		t.Fatalf("a step with channel: vneid is refused: %v", errs)
+	}
+	if g.Channel() != ChannelWeb || g.StepChannel(&g.Steps[1]) != ChannelVNeID || g.StepChannel(&g.Steps[0]) != ChannelWeb {
+		t.Errorf("guide %q, step 2 %q, step 1 %q; want web, vneid, web", g.Channel(), g.StepChannel(&g.Steps[1]), g.StepChannel(&g.Steps[0]))
+	}
+	app, _ := os.ReadFile("tai-khoan-thanh-toan.yaml") // portal.channel: app
+	g, errs = parse("tai-khoan-thanh-toan.yaml", app)
+	if len(errs) > 0 || g.StepChannel(&g.Steps[0]) != ChannelApp {
+		t.Errorf("a step without channel in an app guide: %q (%v)", g.StepChannel(&g.Steps[0]), errs)
 	}
 }
 

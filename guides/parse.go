@@ -289,6 +289,10 @@ func (v *validator) step(p []any, s *Step, ids map[string]bool) {
 	if s.Subguide != "" && !guideID.MatchString(s.Subguide) {
 		v.errorf(at(p, "subguide"), "subguide %q is not a guide id", s.Subguide)
 	}
+	if s.Channel != "" && !slices.Contains(Channels, s.Channel) {
+		v.errorf(at(p, "channel"), "%s %q: want one of %s, where this step happens (leave it out when it is the guide's portal.channel)",
+			name(at(p, "channel")), s.Channel, strings.Join(Channels, ", "))
+	}
 	if len(s.Errors) > maxErrors {
 		v.errorf(at(p, "errors"), "%d errors: at most %d fit as buttons", len(s.Errors), maxErrors)
 	}

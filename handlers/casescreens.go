@@ -249,8 +249,8 @@ func init() {
 				}},
 			},
 		},
-		// A step that differs on the portal is flagged in two taps; the case
-		// never leaves its step.
+		// A step that differs on the portal (or in the app the step is done
+		// in) is flagged in two taps; the case never leaves its step.
 		screenFlag: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				var kb bot.Keyboard
@@ -258,7 +258,7 @@ func init() {
 					kb = append(kb, []bot.Button{v.button(v.t.T("flag.what_"+what), "what", what)})
 				}
 				kb = append(kb, []bot.Button{v.toStepButton()})
-				return v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.flag_ask"), kb, nil
+				return v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T(v.stepKey("case.flag_ask")), kb, nil
 			},
 			on: map[string]caseAction{
 				"what": {to: []string{screenStep, screenFlagNote}, do: func(v *caseView, what string) error {
@@ -272,7 +272,7 @@ func init() {
 		},
 		screenFlagNote: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
-				text := v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.flag_note_ask", locales.Data{"Max": maxNote})
+				text := v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T(v.stepKey("case.flag_note_ask"), locales.Data{"Max": maxNote})
 				return text, bot.Keyboard{{v.toStepButton()}}, nil
 			},
 			on: map[string]caseAction{"step": toStep},
@@ -709,7 +709,7 @@ func (v *caseView) costLine() string {
 	lang := v.t.Lang()
 	fee, days := v.g.FeeShort.In(lang), firstSentence(v.g.Processing.In(lang), 90)
 	if _, doubt := v.g.Unconfirmed["fee"]; doubt {
-		fee += " " + v.t.T(byChannel("case.info_check", v.g))
+		fee += " " + v.t.T(byChannel("case.info_check", v.g.Channel()))
 	}
 	if v.g.ProcessingDays > 0 {
 		days = v.t.N("case.working_days", v.g.ProcessingDays)
@@ -718,13 +718,20 @@ func (v *caseView) costLine() string {
 }
 
 // byChannel is the locale key of a phrase that names where the resident
-// does the procedure: key itself for a web portal, key_vneid for the VNeID
-// app, key_app for another app.
-func byChannel(key string, g *guides.Guide) string {
-	if c := g.Channel(); c != guides.ChannelWeb {
-		return key + "_" + c
+// does the procedure (the guide's channel) or a step of it (the step's,
+// guides.Guide.StepChannel): key itself for a web portal, key_vneid for the
+// VNeID app, key_app for another app.
+func byChannel(key, channel string) string {
+	if channel != "" && channel != guides.ChannelWeb {
+		return key + "_" + channel
 	}
 	return key
+}
+
+// stepKey is the locale key of a phrase of the step's screens that names
+// where the volunteer looks: by the step's channel.
+func (v *caseView) stepKey(key string) string {
+	return byChannel(key, v.g.StepChannel(v.step()))
 }
 
 // maxInfo is what the ℹ screen may hold, within Telegram's 4,096
@@ -735,7 +742,7 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	g, lang := v.g, v.t.Lang()
 	check := func(fact string) string {
 		if _, doubt := g.Unconfirmed[fact]; doubt {
-			return " " + v.t.T(byChannel("case.info_check", g))
+			return " " + v.t.T(byChannel("case.info_check", g.Channel()))
 		}
 		return ""
 	}
@@ -844,7 +851,7 @@ func drawStep(v *caseView) (string, bot.Keyboard, error) {
 	step := v.step()
 	lines := []string{v.caseHead(), v.stepHead(), "", step.Text.In(lang)}
 	if step.Unconfirmed != "" {
-		lines = append(lines, "", v.t.T(byChannel("case.unconfirmed_step", v.g)))
+		lines = append(lines, "", v.t.T(v.stepKey("case.unconfirmed_step")))
 	}
 	if step.Link != "" {
 		lines = append(lines, "", "🔗 "+step.Link)
@@ -864,7 +871,7 @@ func drawStep(v *caseView) (string, bot.Keyboard, error) {
 	if sub, ok := v.h.guides.Guide(step.Subguide); ok {
 		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", "")})
 	}
-	kb = append(kb, []bot.Button{v.button(v.t.T("case.flag"), "flag", "")})
+	kb = append(kb, []bot.Button{v.button(v.t.T(v.stepKey("case.flag")), "flag", "")})
 	if first && v.discardable() { // no checklist to throw a wrong pick away from
 		kb = append(kb, []bot.Button{v.button(v.t.T("case.other_guide"), "discard", "")})
 	}
