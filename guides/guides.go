@@ -165,23 +165,26 @@ func (s *Step) Problem(id string) (*Problem, bool) {
 
 // Guide is one procedure.
 type Guide struct {
-	ID             string   `yaml:"id"`
-	TTHC           string   `yaml:"tthc"` // mã thủ tục hành chính, when known
-	Kind           string   `yaml:"kind"` // dossier, account or payment
-	Counts         []string `yaml:"counts"`
-	Title          Text     `yaml:"title"`
-	Description    Text     `yaml:"description"`
-	Aliases        []string `yaml:"aliases"`
-	Category       string   `yaml:"category"`
-	Essential      bool     `yaml:"essential"`    // one of Directive 24/CT-TTg's 25 essential online services
-	OfflineHelp    Text     `yaml:"offline_help"` // essential services: online only? what the centre does for those who cannot
-	Portal         Portal   `yaml:"portal"`
-	Mode           string   `yaml:"mode"`        // dossiers only
-	VNeIDLevel     int      `yaml:"vneid_level"` // the resident's VNeID level needed: 0 (none), 1 or 2
-	Prerequisites  []Item   `yaml:"prerequisites"`
-	Steps          []Step   `yaml:"steps"`
-	FeeShort       Text     `yaml:"fee_short"` // the fee in a few words, said before the resident submits
-	Fee            Text     `yaml:"fee"`
+	ID            string   `yaml:"id"`
+	TTHC          string   `yaml:"tthc"` // mã thủ tục hành chính, when known
+	Kind          string   `yaml:"kind"` // dossier, account or payment
+	Counts        []string `yaml:"counts"`
+	Title         Text     `yaml:"title"`
+	Description   Text     `yaml:"description"`
+	Aliases       []string `yaml:"aliases"`
+	Category      string   `yaml:"category"`
+	Essential     bool     `yaml:"essential"`    // one of Directive 24/CT-TTg's 25 essential online services
+	OfflineHelp   Text     `yaml:"offline_help"` // essential services: online only? what the centre does for those who cannot
+	Portal        Portal   `yaml:"portal"`
+	Mode          string   `yaml:"mode"`        // dossiers only
+	VNeIDLevel    int      `yaml:"vneid_level"` // the resident's VNeID level needed: 0 (none), 1 or 2
+	Prerequisites []Item   `yaml:"prerequisites"`
+	Steps         []Step   `yaml:"steps"`
+	FeeShort      Text     `yaml:"fee_short"` // the fee in a few words, said before the resident submits
+	Fee           Text     `yaml:"fee"`
+	// FeeFree says that the procedure never carries a fee (dossiers): a
+	// case of it cannot end "submitted and paid online".
+	FeeFree        bool     `yaml:"fee_free"`
 	ProcessingDays int      `yaml:"processing_days"` // working days to the result; 0: no reminder date (on the spot, none, or unknown)
 	Processing     Text     `yaml:"processing"`
 	Tracking       Text     `yaml:"tracking"`

@@ -215,6 +215,41 @@ func TestStepChannel(t *testing.T) {
 	}
 }
 
+// TestFeeFree: `fee_free` marks a dossier that never carries a fee; it is
+// refused on a payment or an account task, and beside payment_online.
+func TestFeeFree(t *testing.T) {
+	read := func(name string) string {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data) + "fee_free: true\n"
+	}
+	g, errs := parse("khai-sinh.yaml", []byte(read("khai-sinh.yaml")))
+	if len(errs) > 0 || !g.FeeFree {
+		t.Errorf("a dossier with fee_free: %v (FeeFree %v)", errs, g != nil && g.FeeFree)
+	}
+	for file, want := range map[string]string{
+		"thanh-toan.yaml":     "fee_free: only a dossier",
+		"vneid-mat-khau.yaml": "fee_free: only a dossier",
+		"tam-tru.yaml":        "cannot count toward payment_online",
+	} {
+		_, errs := parse(file, []byte(read(file)))
+		if len(errs) != 1 || !strings.Contains(errs[0].Msg, want) || errs[0].Line == 0 {
+			t.Errorf("%s with fee_free: %v, want …%s…", file, errs, want)
+		}
+	}
+	// Free by law, whoever files; free only on time, or with a contribution
+	// to pay.
+	c := shippedCatalog(t)
+	for id, free := range map[string]bool{"ket-hon": true, "khai-bao-tam-vang": true, "thong-bao-luu-tru": true,
+		"khai-sinh": false, "khai-tu": false, "bhyt-ho-gia-dinh": false} {
+		if g, ok := c.Guide(id); !ok || g.FeeFree != free {
+			t.Errorf("%s: fee_free should be %v", id, free)
+		}
+	}
+}
+
 func TestFileNameMustBeTheID(t *testing.T) {
 	good, _ := os.ReadFile("thanh-toan.yaml")
 	_, err := Load(fstest.MapFS{"payment.yaml": {Data: good}})

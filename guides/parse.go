@@ -234,6 +234,12 @@ func (v *validator) guide(g *Guide) {
 	}
 	v.text([]any{"fee_short"}, g.FeeShort, maxShort, true)
 	v.text([]any{"fee"}, g.Fee, maxInfo, true)
+	switch {
+	case g.FeeFree && g.Kind != KindDossier:
+		v.errorf([]any{"fee_free"}, "fee_free: only a dossier has a \"submitted and paid online\" outcome to leave out (this guide's kind is %s)", g.Kind)
+	case g.FeeFree && g.CountsToward("payment_online"):
+		v.errorf([]any{"fee_free"}, "fee_free: a procedure that never carries a fee cannot count toward payment_online (counts)")
+	}
 	if g.ProcessingDays < 0 || g.ProcessingDays > 60 {
 		v.errorf([]any{"processing_days"}, "processing_days %d: want 0 to 60 working days", g.ProcessingDays)
 	}

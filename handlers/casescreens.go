@@ -354,7 +354,7 @@ func init() {
 		screenOutcome: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				var kb bot.Keyboard
-				for _, o := range outcomesOf[v.c.Kind] {
+				for _, o := range v.outcomes() {
 					kb = append(kb, []bot.Button{v.button(outcomeText(v.request, v.c.Kind, o), "outcome", o)})
 				}
 				kb = append(kb, []bot.Button{v.button(v.t.T("case.back_to_steps"), "back", "")})
@@ -362,7 +362,7 @@ func init() {
 			},
 			on: map[string]caseAction{
 				"outcome": {to: []string{screenSummary, screenReason, screenDossier}, do: func(v *caseView, o string) error {
-					if !slices.Contains(outcomesOf[v.c.Kind], o) {
+					if !slices.Contains(v.outcomes(), o) {
 						return v.show("")
 					}
 					v.c.Outcome = sql.NullString{String: o, Valid: true}
