@@ -793,7 +793,7 @@ func seedSuccessOutcome(r *rand.Rand, g *guides.Guide) string {
 	switch x := r.Float64(); {
 	case x < spot:
 		return "on_the_spot"
-	case x < spot+0.2:
+	case x < spot+0.2 && !g.FeeFree: // nothing to pay: submitted
 		return "paid"
 	}
 	return "submitted"

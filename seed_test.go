@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
@@ -141,6 +143,16 @@ func TestSeed(t *testing.T) {
 		if len(reasons) < 3 {
 			t.Errorf("%s reasons %q: too few kinds", kind, reasons)
 		}
+	}
+	// nothing is "paid online" for a procedure that carries no fee
+	var free []string
+	for _, g := range catalog.All() {
+		if g.FeeFree {
+			free = append(free, g.ID)
+		}
+	}
+	if n := count(`SELECT count(*) FROM cases WHERE outcome = 'paid' AND guide_id = ANY($1)`, pq.Array(free)); len(free) == 0 || n != 0 {
+		t.Errorf("%d cases paid online of the guides without a fee %q", n, free)
 	}
 	if n := count(`SELECT count(*) FROM cases WHERE (outcome IN ('not_submitted', 'not_done')) <> (reason IS NOT NULL)`); n != 0 {
 		t.Errorf("%d cases whose reason does not go with their outcome", n)

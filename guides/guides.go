@@ -88,7 +88,8 @@ type Portal struct {
 	Channel string `yaml:"channel"`
 }
 
-// Channels a guide's portal may name (portal.channel).
+// Channels a guide's portal (portal.channel) or one of its steps (channel)
+// may name.
 const (
 	ChannelWeb   = "web"   // a public service web portal
 	ChannelVNeID = "vneid" // the VNeID app
@@ -128,6 +129,10 @@ type Step struct {
 	// source confirmed (a button's name, an order). The volunteer sees one
 	// calm phrase instead ("the button may be named differently").
 	Unconfirmed string `yaml:"unconfirmed"`
+	// Channel, when set, is where this step happens, when it is not where
+	// the guide's portal is: a step in the VNeID app of a guide done on the
+	// web portal. Empty: the guide's (Guide.StepChannel).
+	Channel string `yaml:"channel"`
 }
 
 // Source is a page or legal text a guide's facts come from.
@@ -160,23 +165,26 @@ func (s *Step) Problem(id string) (*Problem, bool) {
 
 // Guide is one procedure.
 type Guide struct {
-	ID             string   `yaml:"id"`
-	TTHC           string   `yaml:"tthc"` // mã thủ tục hành chính, when known
-	Kind           string   `yaml:"kind"` // dossier, account or payment
-	Counts         []string `yaml:"counts"`
-	Title          Text     `yaml:"title"`
-	Description    Text     `yaml:"description"`
-	Aliases        []string `yaml:"aliases"`
-	Category       string   `yaml:"category"`
-	Essential      bool     `yaml:"essential"`    // one of Directive 24/CT-TTg's 25 essential online services
-	OfflineHelp    Text     `yaml:"offline_help"` // essential services: online only? what the centre does for those who cannot
-	Portal         Portal   `yaml:"portal"`
-	Mode           string   `yaml:"mode"`        // dossiers only
-	VNeIDLevel     int      `yaml:"vneid_level"` // the resident's VNeID level needed: 0 (none), 1 or 2
-	Prerequisites  []Item   `yaml:"prerequisites"`
-	Steps          []Step   `yaml:"steps"`
-	FeeShort       Text     `yaml:"fee_short"` // the fee in a few words, said before the resident submits
-	Fee            Text     `yaml:"fee"`
+	ID            string   `yaml:"id"`
+	TTHC          string   `yaml:"tthc"` // mã thủ tục hành chính, when known
+	Kind          string   `yaml:"kind"` // dossier, account or payment
+	Counts        []string `yaml:"counts"`
+	Title         Text     `yaml:"title"`
+	Description   Text     `yaml:"description"`
+	Aliases       []string `yaml:"aliases"`
+	Category      string   `yaml:"category"`
+	Essential     bool     `yaml:"essential"`    // one of Directive 24/CT-TTg's 25 essential online services
+	OfflineHelp   Text     `yaml:"offline_help"` // essential services: online only? what the centre does for those who cannot
+	Portal        Portal   `yaml:"portal"`
+	Mode          string   `yaml:"mode"`        // dossiers only
+	VNeIDLevel    int      `yaml:"vneid_level"` // the resident's VNeID level needed: 0 (none), 1 or 2
+	Prerequisites []Item   `yaml:"prerequisites"`
+	Steps         []Step   `yaml:"steps"`
+	FeeShort      Text     `yaml:"fee_short"` // the fee in a few words, said before the resident submits
+	Fee           Text     `yaml:"fee"`
+	// FeeFree says that the procedure never carries a fee (dossiers): a
+	// case of it cannot end "submitted and paid online".
+	FeeFree        bool     `yaml:"fee_free"`
 	ProcessingDays int      `yaml:"processing_days"` // working days to the result; 0: no reminder date (on the spot, none, or unknown)
 	Processing     Text     `yaml:"processing"`
 	Tracking       Text     `yaml:"tracking"`
@@ -210,6 +218,16 @@ func (g *Guide) Channel() string {
 		return ChannelWeb
 	}
 	return g.Portal.Channel
+}
+
+// StepChannel is where the step happens: its own channel, or the guide's.
+// The texts of the step's screens that name where the volunteer looks ("the
+// button may be named differently on the portal", the ⚑ flag) follow it.
+func (g *Guide) StepChannel(s *Step) string {
+	if s.Channel != "" {
+		return s.Channel
+	}
+	return g.Channel()
 }
 
 // Procedure says whether the guide is an administrative procedure with an

@@ -168,6 +168,8 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 			`steps[0].errors[0].subguide: no other guide has id "khong-co"`},
 		{"bad channel", replace("  url: https://dichvucong.gov.vn\n", "  url: https://dichvucong.gov.vn\n  channel: zalo\n"), lineOfText("  url: https://dichvucong.gov.vn") + 1,
 			`portal.channel "zalo"`},
+		{"bad step channel", replace("  - id: chon-dich-vu\n", "  - id: chon-dich-vu\n    channel: VNeID\n"), lineOfText("  - id: chon-dich-vu") + 1,
+			`steps[1].channel "VNeID": want one of web, vneid, app`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,6 +190,63 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 				t.Errorf("got %q, want khai-sinh.yaml:%d: …%s…", err, tt.line, tt.msg)
 			}
 		})
+	}
+}
+
+// TestStepChannel: a step may say it happens elsewhere than the guide's
+// portal (a VNeID step of a web guide); the others keep the guide's channel.
+func TestStepChannel(t *testing.T) {
+	good, err := os.ReadFile("khai-sinh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := strings.Replace(string(good), "  - id: chon-dich-vu\n", "  - id: chon-dich-vu\n    channel: vneid\n", 1)
+	g, errs := parse("khai-sinh.yaml", []byte(data))
+	if len(errs) > 0 || g == nil {
+		t.Fatalf("a step with channel: vneid is refused: %v", errs)
+	}
+	if g.Channel() != ChannelWeb || g.StepChannel(&g.Steps[1]) != ChannelVNeID || g.StepChannel(&g.Steps[0]) != ChannelWeb {
+		t.Errorf("guide %q, step 2 %q, step 1 %q; want web, vneid, web", g.Channel(), g.StepChannel(&g.Steps[1]), g.StepChannel(&g.Steps[0]))
+	}
+	app, _ := os.ReadFile("tai-khoan-thanh-toan.yaml") // portal.channel: app
+	g, errs = parse("tai-khoan-thanh-toan.yaml", app)
+	if len(errs) > 0 || g.StepChannel(&g.Steps[0]) != ChannelApp {
+		t.Errorf("a step without channel in an app guide: %q (%v)", g.StepChannel(&g.Steps[0]), errs)
+	}
+}
+
+// TestFeeFree: `fee_free` marks a dossier that never carries a fee; it is
+// refused on a payment or an account task, and beside payment_online.
+func TestFeeFree(t *testing.T) {
+	read := func(name string) string {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data) + "fee_free: true\n"
+	}
+	g, errs := parse("khai-sinh.yaml", []byte(read("khai-sinh.yaml")))
+	if len(errs) > 0 || !g.FeeFree {
+		t.Errorf("a dossier with fee_free: %v (FeeFree %v)", errs, g != nil && g.FeeFree)
+	}
+	for file, want := range map[string]string{
+		"thanh-toan.yaml":     "fee_free: only a dossier",
+		"vneid-mat-khau.yaml": "fee_free: only a dossier",
+		"tam-tru.yaml":        "cannot count toward payment_online",
+	} {
+		_, errs := parse(file, []byte(read(file)))
+		if len(errs) != 1 || !strings.Contains(errs[0].Msg, want) || errs[0].Line == 0 {
+			t.Errorf("%s with fee_free: %v, want …%s…", file, errs, want)
+		}
+	}
+	// Free by law, whoever files; free only on time, or with a contribution
+	// to pay.
+	c := shippedCatalog(t)
+	for id, free := range map[string]bool{"ket-hon": true, "khai-bao-tam-vang": true, "thong-bao-luu-tru": true,
+		"khai-sinh": false, "khai-tu": false, "bhyt-ho-gia-dinh": false} {
+		if g, ok := c.Guide(id); !ok || g.FeeFree != free {
+			t.Errorf("%s: fee_free should be %v", id, free)
+		}
 	}
 }
 

@@ -234,6 +234,12 @@ func (v *validator) guide(g *Guide) {
 	}
 	v.text([]any{"fee_short"}, g.FeeShort, maxShort, true)
 	v.text([]any{"fee"}, g.Fee, maxInfo, true)
+	switch {
+	case g.FeeFree && g.Kind != KindDossier:
+		v.errorf([]any{"fee_free"}, "fee_free: only a dossier has a \"submitted and paid online\" outcome to leave out (this guide's kind is %s)", g.Kind)
+	case g.FeeFree && g.CountsToward("payment_online"):
+		v.errorf([]any{"fee_free"}, "fee_free: a procedure that never carries a fee cannot count toward payment_online (counts)")
+	}
 	if g.ProcessingDays < 0 || g.ProcessingDays > 60 {
 		v.errorf([]any{"processing_days"}, "processing_days %d: want 0 to 60 working days", g.ProcessingDays)
 	}
@@ -288,6 +294,10 @@ func (v *validator) step(p []any, s *Step, ids map[string]bool) {
 	}
 	if s.Subguide != "" && !guideID.MatchString(s.Subguide) {
 		v.errorf(at(p, "subguide"), "subguide %q is not a guide id", s.Subguide)
+	}
+	if s.Channel != "" && !slices.Contains(Channels, s.Channel) {
+		v.errorf(at(p, "channel"), "%s %q: want one of %s, where this step happens (leave it out when it is the guide's portal.channel)",
+			name(at(p, "channel")), s.Channel, strings.Join(Channels, ", "))
 	}
 	if len(s.Errors) > maxErrors {
 		v.errorf(at(p, "errors"), "%d errors: at most %d fit as buttons", len(s.Errors), maxErrors)

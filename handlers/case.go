@@ -750,7 +750,7 @@ func (v *caseView) keepCode(code string) (storage.Followup, error) {
 // be done", which asks for a reason.
 var (
 	outcomesOf = map[string][]string{
-		guides.KindDossier: {"submitted", "paid", "on_the_spot", "not_submitted"},
+		guides.KindDossier: {"submitted", outcomePaid, "on_the_spot", "not_submitted"},
 		guides.KindAccount: {"done", "not_done"},
 		guides.KindPayment: {"done", "not_done"},
 	}
@@ -760,6 +760,20 @@ var (
 		guides.KindPayment: {"no_account", "portal_error", "changed_mind", "other_reason"},
 	}
 )
+
+// outcomePaid is a dossier "submitted and paid online": never offered for a
+// guide whose procedure carries no fee (fee_free).
+const outcomePaid = "paid"
+
+// outcomes are the outcomes the case can end with: its kind's, less "paid
+// online" when its guide's procedure never carries a fee.
+func (v *caseView) outcomes() []string {
+	os := outcomesOf[v.c.Kind]
+	if v.g.FeeFree {
+		os = slices.DeleteFunc(slices.Clone(os), func(o string) bool { return o == outcomePaid })
+	}
+	return os
+}
 
 // reasonNotEligible is the reason the checklist's "not eligible" records.
 const reasonNotEligible = "not_eligible"

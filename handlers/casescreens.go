@@ -249,8 +249,8 @@ func init() {
 				}},
 			},
 		},
-		// A step that differs on the portal is flagged in two taps; the case
-		// never leaves its step.
+		// A step that differs on the portal (or in the app the step is done
+		// in) is flagged in two taps; the case never leaves its step.
 		screenFlag: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				var kb bot.Keyboard
@@ -258,7 +258,7 @@ func init() {
 					kb = append(kb, []bot.Button{v.button(v.t.T("flag.what_"+what), "what", what)})
 				}
 				kb = append(kb, []bot.Button{v.toStepButton()})
-				return v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.flag_ask"), kb, nil
+				return v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T(v.stepKey("case.flag_ask")), kb, nil
 			},
 			on: map[string]caseAction{
 				"what": {to: []string{screenStep, screenFlagNote}, do: func(v *caseView, what string) error {
@@ -272,7 +272,7 @@ func init() {
 		},
 		screenFlagNote: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
-				text := v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.flag_note_ask", locales.Data{"Max": maxNote})
+				text := v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T(v.stepKey("case.flag_note_ask"), locales.Data{"Max": maxNote})
 				return text, bot.Keyboard{{v.toStepButton()}}, nil
 			},
 			on: map[string]caseAction{"step": toStep},
@@ -354,7 +354,7 @@ func init() {
 		screenOutcome: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				var kb bot.Keyboard
-				for _, o := range outcomesOf[v.c.Kind] {
+				for _, o := range v.outcomes() {
 					kb = append(kb, []bot.Button{v.button(outcomeText(v.request, v.c.Kind, o), "outcome", o)})
 				}
 				kb = append(kb, []bot.Button{v.button(v.t.T("case.back_to_steps"), "back", "")})
@@ -362,7 +362,7 @@ func init() {
 			},
 			on: map[string]caseAction{
 				"outcome": {to: []string{screenSummary, screenReason, screenDossier}, do: func(v *caseView, o string) error {
-					if !slices.Contains(outcomesOf[v.c.Kind], o) {
+					if !slices.Contains(v.outcomes(), o) {
 						return v.show("")
 					}
 					v.c.Outcome = sql.NullString{String: o, Valid: true}
@@ -710,7 +710,7 @@ func (v *caseView) costLine() string {
 	lang := v.t.Lang()
 	fee, days := v.g.FeeShort.In(lang), firstSentence(v.g.Processing.In(lang), 90)
 	if _, doubt := v.g.Unconfirmed["fee"]; doubt {
-		fee += " " + v.t.T(byChannel("case.info_check", v.g))
+		fee += " " + v.t.T(byChannel("case.info_check", v.g.Channel()))
 	}
 	if v.g.ProcessingDays > 0 {
 		days = v.t.N("case.working_days", v.g.ProcessingDays)
@@ -719,13 +719,20 @@ func (v *caseView) costLine() string {
 }
 
 // byChannel is the locale key of a phrase that names where the resident
-// does the procedure: key itself for a web portal, key_vneid for the VNeID
-// app, key_app for another app.
-func byChannel(key string, g *guides.Guide) string {
-	if c := g.Channel(); c != guides.ChannelWeb {
-		return key + "_" + c
+// does the procedure (the guide's channel) or a step of it (the step's,
+// guides.Guide.StepChannel): key itself for a web portal, key_vneid for the
+// VNeID app, key_app for another app.
+func byChannel(key, channel string) string {
+	if channel != "" && channel != guides.ChannelWeb {
+		return key + "_" + channel
 	}
 	return key
+}
+
+// stepKey is the locale key of a phrase of the step's screens that names
+// where the volunteer looks: by the step's channel.
+func (v *caseView) stepKey(key string) string {
+	return byChannel(key, v.g.StepChannel(v.step()))
 }
 
 // maxInfo is what the ℹ screen may hold, within Telegram's 4,096
@@ -736,7 +743,7 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	g, lang := v.g, v.t.Lang()
 	check := func(fact string) string {
 		if _, doubt := g.Unconfirmed[fact]; doubt {
-			return " " + v.t.T(byChannel("case.info_check", g))
+			return " " + v.t.T(byChannel("case.info_check", g.Channel()))
 		}
 		return ""
 	}
@@ -845,7 +852,7 @@ func drawStep(v *caseView) (string, bot.Keyboard, error) {
 	step := v.step()
 	lines := []string{v.caseHead(), v.stepHead(), "", step.Text.In(lang)}
 	if step.Unconfirmed != "" {
-		lines = append(lines, "", v.t.T(byChannel("case.unconfirmed_step", v.g)))
+		lines = append(lines, "", v.t.T(v.stepKey("case.unconfirmed_step")))
 	}
 	if step.Link != "" {
 		lines = append(lines, "", "🔗 "+step.Link)
@@ -865,7 +872,7 @@ func drawStep(v *caseView) (string, bot.Keyboard, error) {
 	if sub, ok := v.h.guides.Guide(step.Subguide); ok {
 		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", "")})
 	}
-	kb = append(kb, []bot.Button{v.button(v.t.T("case.flag"), "flag", "")})
+	kb = append(kb, []bot.Button{v.button(v.t.T(v.stepKey("case.flag")), "flag", "")})
 	if first && v.discardable() { // no checklist to throw a wrong pick away from
 		kb = append(kb, []bot.Button{v.button(v.t.T("case.other_guide"), "discard", "")})
 	}

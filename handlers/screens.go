@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-telegram/bot/models"
+
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
@@ -159,6 +161,24 @@ func offers(kb bot.Keyboard, data string) bool {
 	return false
 }
 
+// sameShape reports whether a message's keyboard has as many rows, and
+// buttons in each, as kb.
+func sameShape(m *models.Message, kb bot.Keyboard) bool {
+	if m == nil || m.ReplyMarkup == nil {
+		return len(kb) == 0
+	}
+	rows := m.ReplyMarkup.InlineKeyboard
+	if len(rows) != len(kb) {
+		return false
+	}
+	for i, row := range rows {
+		if len(row) != len(kb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // press takes a press on a flow's screen s (named name), drawn for view v:
 // only a button the screen, drawn as it stands now, offers at the
 // conversation's version is taken; anything else is answered "out of
@@ -172,7 +192,11 @@ func press[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, 
 	if cb.version != conv.Version || !known || !offers(kb, r.cb.Data) {
 		r.answer(r.t.T("button.stale"))
 		r.landed = name
-		if !r.showsCurrent(conv) {
+		// The current message needs no redraw after a double tap (the first
+		// tap made it current, even a checklist tick's, which keeps the
+		// version and the buttons' places); it does when its screen changed
+		// under the same version: a deploy took a button away, or added one.
+		if !r.showsCurrent(conv) || (cb.version == conv.Version && !sameShape(r.cb.Message.Message, kb)) {
 			r.show(text, kb)
 		}
 		return nil
