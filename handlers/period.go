@@ -100,7 +100,7 @@ var (
 	// 3 năm 2026"); without its year the latest that has begun. A bare
 	// "Q3" is Quận 3 to the commune search (storage.unitShortForms): a
 	// quarter needs its year after "q".
-	periodQuarter = regexp.MustCompile(`^(q|quy|quarter) ?([1-4]|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	periodQuarter = regexp.MustCompile(`^(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
 	// Half a year ("6 tháng đầu năm", "nửa cuối năm 2025", "H1",
 	// "first half of 2026"); without its year the latest that has begun.
 	periodHalf = regexp.MustCompile(`^(?:(?:6 thang|nua) (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
@@ -144,11 +144,13 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		}
 		return "nam " + strconv.Itoa(year-1)
 	})
-	p, ok := readSpan(s, now)
-	if !ok {
-		p, ok = readSince(s, now)
+	p, ok, noDate := readSpan(s, now)
+	if !ok && !noDate {
+		p, ok, noDate = readSince(s, now)
 	}
 	switch {
+	case noDate:
+		return storage.Period{}, "tally.no_such_date"
 	case !ok:
 		return storage.Period{}, "tally.bad_period"
 	case !p.To.After(p.From):
@@ -162,10 +164,12 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 }
 
 // readSpan reads a folded period of its own: a word, a day, a range of
-// days or months, a month, a quarter, half a year, a year.
-func readSpan(s string, now time.Time) (p storage.Period, ok bool) {
+// days or months, a month, a quarter, half a year, a year. noDate: it has
+// the form of one, with a day, a month or a quarter the calendar does not
+// have ("31/11/2026", "29/02/2027", "tháng 13", "quý 5").
+func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if code, ok := periodWords[s]; ok {
-		return periodOf(code, now), true
+		return periodOf(code, now), true, false
 	}
 	today := dayOf(now)
 	// date reads a day; without its year, the latest such day up to today.
@@ -217,40 +221,43 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool) {
 	}
 	if m := periodRange.FindStringSubmatch(s); m != nil {
 		from, to, ok := span(m[1], m[2], m[3], m[4], m[5], m[6])
-		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok
+		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, !ok
 	}
 	if m := periodMonths.FindStringSubmatch(s); m != nil {
 		if m[3] == "" && m[5] == "" && (weekday(m[1], m[2]) || weekday(m[1], m[4])) {
-			return p, false
+			return p, false, false
 		}
 		from, to, ok := span("1", m[2], m[3], "1", m[4], m[5])
-		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok
+		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok, !ok
 	}
 	if m := periodDay.FindStringSubmatch(s); m != nil {
 		d, ok := date(m[1], m[2], m[3])
-		return storage.Period{From: d, To: d.AddDate(0, 0, 1)}, ok
+		return storage.Period{From: d, To: d.AddDate(0, 0, 1)}, ok, !ok
 	}
 	if m := periodQuarter.FindStringSubmatch(s); m != nil {
 		if m[1] == "q" && m[3] == "" {
-			return p, false
+			return p, false, false
 		}
 		q, roman := romanQuarters[m[2]]
 		if !roman {
 			q, _ = strconv.Atoi(m[2])
 		}
+		if q < 1 || q > 4 {
+			return p, false, true
+		}
 		from, ok := date("1", strconv.Itoa(3*q-2), m[3])
-		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, ok
+		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, ok, !ok
 	}
 	if m := periodMonth.FindStringSubmatch(s); m != nil {
 		month, year := m[1], m[2]
 		if m[4] != "" {
 			if weekday(m[3], m[4]) {
-				return p, false
+				return p, false, false
 			}
 			month, year = m[4], ""
 		}
 		from, ok := date("1", month, year)
-		return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, ok
+		return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, ok, !ok
 	}
 	if m := periodHalf.FindStringSubmatch(s); m != nil {
 		month := "1"
@@ -258,24 +265,24 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool) {
 			month = "7"
 		}
 		from, ok := date("1", month, m[4])
-		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok
+		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok, !ok
 	}
 	if m := periodYear.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnam)
-		return storage.Period{From: from, To: from.AddDate(1, 0, 0)}, true
+		return storage.Period{From: from, To: from.AddDate(1, 0, 0)}, true, false
 	}
-	return p, false
+	return p, false, false
 }
 
 // readSince reads a folded period that runs to the end of today: "từ 1/10
 // đến nay", "đầu năm đến nay", "từ tháng 9", "year to date". Without "đến
 // nay" (or "to now") it starts with "từ", "kể từ", "since" or "from": "đầu
 // năm" alone is early in the year, not since its start.
-func readSince(s string, now time.Time) (p storage.Period, ok bool) {
+func readSince(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	end := dayOf(now).AddDate(0, 0, 1)
 	if code, ok := periodToDate[s]; ok {
-		return storage.Period{From: periodOf(code, now).From, To: end}, true
+		return storage.Period{From: periodOf(code, now).From, To: end}, true, false
 	}
 	start := s
 	m := periodToNow.FindStringSubmatch(start)
@@ -285,18 +292,18 @@ func readSince(s string, now time.Time) (p storage.Period, ok bool) {
 	if since := periodSince.FindStringSubmatch(start); since != nil {
 		start = since[1]
 	} else if m == nil {
-		return p, false
+		return p, false, false
 	}
 	var from storage.Period
 	if code, ok := periodStarts[start]; ok {
 		from = periodOf(code, now)
-	} else if from, ok = readSpan(strings.TrimPrefix(start, "dau "), now); !ok { // "đầu tháng 10": tháng 10's start
-		return p, false
+	} else if from, ok, noDate = readSpan(strings.TrimPrefix(start, "dau "), now); !ok { // "đầu tháng 10": tháng 10's start
+		return p, false, noDate
 	}
 	if from.From.After(now) {
-		return from, true // a start in the future: refused as such
+		return from, true, false // a start in the future: refused as such
 	}
-	return storage.Period{From: from.From, To: end}, true
+	return storage.Period{From: from.From, To: end}, true, false
 }
 
 // periodLabel names a period for people, from its span: "tháng 11/2026",

@@ -86,7 +86,7 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"tháng 10 năm ngoái", now, "01/10/2025", "31/10/2025", ""},
 		{"tháng 12 năm nay", now, "", "", "tally.period_future"},
 		{"T12/2026", now, "", "", "tally.period_future"},
-		{"T13/2026", now, "", "", "tally.bad_period"},
+		{"T13/2026", now, "", "", "tally.no_such_date"},
 		// From one month to another: years left out as in a range of days.
 		{"từ tháng 9 đến tháng 11", now, "01/09/2026", "30/11/2026", ""},
 		{"T9-T11", now, "01/09/2026", "30/11/2026", ""},
@@ -113,7 +113,7 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"last quarter", now, "01/07/2026", "30/09/2026", ""},
 		{"quý trước", at(2026, 2, 3), "01/10/2025", "31/12/2025", ""},
 		{"quý 1 năm 2027", now, "", "", "tally.period_future"},
-		{"quý 5", now, "", "", "tally.bad_period"},
+		{"quý 5", now, "", "", "tally.no_such_date"},
 		// Halves.
 		{"6 tháng đầu năm", now, "01/01/2026", "30/06/2026", ""},
 		{"nửa đầu năm", now, "01/01/2026", "30/06/2026", ""},
