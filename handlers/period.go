@@ -96,6 +96,9 @@ var (
 	// "tháng 9-11/2026"), years left out as in a range of days.
 	periodMonths = regexp.MustCompile(`^(?:tu )?(thang|thg|th|t) ?(\d{1,2})(?: (?:nam )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(?:(?:thang|thg|th|t) ?)?(\d{1,2})(?: (?:nam )?(\d{4}))?$`)
 	periodYear   = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
+	// Years from one to another, both whole ("2021-2025", "từ năm 2021
+	// đến năm 2025", "from 2021 to 2025").
+	periodYears = regexp.MustCompile(`^(?:tu |from )?(?:nam |years? )?(\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(?:nam |year )?(\d{4})$`)
 	// A quarter, in figures or Roman ("q4/2026", "quý 3", "quý III", "quý
 	// 3 năm 2026"); without its year the latest that has begun. A bare
 	// "Q3" is Quận 3 to the commune search (storage.unitShortForms): a
@@ -271,6 +274,11 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		y, _ := strconv.Atoi(m[1])
 		from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnam)
 		return storage.Period{From: from, To: from.AddDate(1, 0, 0)}, true, false
+	}
+	if m := periodYears.FindStringSubmatch(s); m != nil {
+		y1, _ := strconv.Atoi(m[1])
+		y2, _ := strconv.Atoi(m[2])
+		return storage.Period{From: time.Date(y1, 1, 1, 0, 0, 0, 0, vietnam), To: time.Date(y2+1, 1, 1, 0, 0, 0, 0, vietnam)}, true, false
 	}
 	return p, false, false
 }

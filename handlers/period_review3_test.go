@@ -3,7 +3,10 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -28,6 +31,36 @@ func TestTallyDayNotOnTheCalendar(t *testing.T) {
 		ms := w.send(coord, p)
 		if len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊 Phường An Hội Tây") {
 			t.Errorf("%q is not read as a period: %+v", p, ms)
+		}
+	}
+}
+
+// Five years typed as years ("2021-2025") is a period, for a commune and
+// for a province (read from the rollups), with the years' edges in Vietnam
+// time: 00:10 on 1 January is 17:10 UTC on 31 December.
+func TestTallyOfYears(t *testing.T) {
+	w := newWorld(t, at27Nov())
+	vol := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
+	vn := func(y, m, d, h, min int) time.Time { return time.Date(y, time.Month(m), d, h, min, 0, 0, ict) }
+	for _, at := range []time.Time{vn(2020, 12, 31, 23, 50), vn(2021, 1, 1, 0, 10), vn(2023, 6, 1, 9, 0), vn(2025, 12, 31, 23, 50), vn(2026, 1, 1, 0, 10)} {
+		w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", at.Add(-5*time.Minute), at)
+	}
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	cases := func(n int) string { return w.vi("tally.cases", locales.Data{"Cases": n, "Helped": n}) }
+	for _, u := range []*telegramtest.User{coord, prov} {
+		for _, c := range []struct{ period, label, want string }{
+			{"2021-2025", "01/01/2021 – 31/12/2025", cases(3)},
+			{"từ năm 2021 đến năm 2025", "01/01/2021 – 31/12/2025", cases(3)},
+			{"năm 2025", "năm 2025", cases(1)},
+			{"2020", "năm 2020", cases(1)},
+			{"2026", "năm 2026", cases(1)},
+		} {
+			text, _ := typedTally(t, w, u, c.period, false)
+			head, _, _ := strings.Cut(text, "\n")
+			if !strings.Contains(head, c.label) || !strings.Contains(text, c.want) {
+				t.Errorf("%s %q: want %s, %q:\n%.300s", u.FirstName, c.period, c.label, c.want, text)
+			}
 		}
 	}
 }
