@@ -247,3 +247,25 @@ func TestSpreadsheetFormulaLikeNames(t *testing.T) {
 		t.Errorf("the sheet does not show the 4 names as typed: %q", rows)
 	}
 }
+
+// A case begun at 23:50 on Sunday, paused at 23:55 and taken up again at
+// 00:10 on Monday, closed at 00:20: Monday's, 15 active minutes (the pause
+// across midnight left out), in the text and the case list.
+func TestTallyCasePausedAcrossMidnight(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(func() time.Time { return time.Date(2026, 11, 30, 8, 0, 0, 0, ict) }))
+	vol := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
+	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(29, 23, 50), nov(30, 0, 20),
+		storage.CaseEvent{Kind: "pause", At: nov(29, 23, 55)}, storage.CaseEvent{Kind: "resume", At: nov(30, 0, 10)})
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	text, f := typedTally(t, w, coord, "Hôm nay", true)
+	if !strings.Contains(text, w.vi("tally.cases", locales.Data{"Cases": 1, "Helped": 1})) || !strings.Contains(text, w.vi("tally.median", locales.Data{"Minutes": "15"})) {
+		t.Errorf("Monday's tally does not count the case with its 15 active minutes:\n%s", text)
+	}
+	rows, _ := sheetTotals(t, f, w.vi("tally.sheet_cases"))
+	if len(rows) != 1 || rows[0][1] == "" || num(t, rows[0][7]) != 15 {
+		t.Errorf("the case list: %q, want one case of 15 minutes", rows)
+	}
+	if text, _ := typedTally(t, w, coord, "hôm qua", false); !strings.Contains(text, w.vi("tally.empty")) {
+		t.Errorf("Sunday, when the case began, counts it:\n%s", text)
+	}
+}
