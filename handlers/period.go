@@ -65,6 +65,20 @@ func periodOf(code string, now time.Time) storage.Period {
 	case "lastyear":
 		y := time.Date(today.Year()-1, 1, 1, 0, 0, 0, 0, vietnam)
 		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
+	case "tomorrow":
+		return storage.Period{From: today.AddDate(0, 0, 1), To: today.AddDate(0, 0, 2)}
+	case "nextweek":
+		w := weekOf(now).AddDate(0, 0, 7)
+		return storage.Period{From: w, To: w.AddDate(0, 0, 7)}
+	case "nextmonth":
+		m := monthOf(now).AddDate(0, 1, 0)
+		return storage.Period{From: m, To: m.AddDate(0, 1, 0)}
+	case "nextquarter":
+		q := quarterOf(now).AddDate(0, 3, 0)
+		return storage.Period{From: q, To: q.AddDate(0, 3, 0)}
+	case "nextyear":
+		y := time.Date(today.Year()+1, 1, 1, 0, 0, 0, 0, vietnam)
+		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
 	}
 	return storage.Period{To: today.AddDate(0, 0, 1)} // from the beginning to the end of today
 }
@@ -83,10 +97,16 @@ var (
 		"quy nay": "quarter", "this quarter": "quarter", "quy truoc": "lastquarter", "last quarter": "lastquarter",
 		"nam nay": "year", "this year": "year", "nam truoc": "lastyear", "nam ngoai": "lastyear", "last year": "lastyear",
 		"tu dau": "all", "tat ca": "all", "all": "all", "all time": "all",
+		// Periods to come: answered as such (tally.period_future), not as
+		// a text not understood.
+		"ngay mai": "tomorrow", "tomorrow": "tomorrow", "tuan sau": "nextweek", "tuan toi": "nextweek", "next week": "nextweek",
+		"thang sau": "nextmonth", "thang toi": "nextmonth", "next month": "nextmonth",
+		"quy sau": "nextquarter", "quy toi": "nextquarter", "next quarter": "nextquarter",
+		"nam sau": "nextyear", "nam toi": "nextyear", "next year": "nextyear",
 	}
 	// A year named in words after what it is the year of ("quý 3 năm
 	// nay", "tháng 10 năm ngoái", "Q3 last year"): written as its number.
-	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc)|(?:this|last) year)\b`)
+	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc|sau)|(?:this|last|next) year)\b`)
 	// A month with its year ("11/2026", "tháng 11 năm 2026", "T10/2026",
 	// "thg 10/2026"), or named without it ("tháng 10", "t11", "thg 10"):
 	// the latest that has begun. "T2" to "T7" ("Th2"…) alone are weekdays
@@ -138,12 +158,18 @@ const dayPattern = `(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2})(?: (?:nam )?(\d{4})
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(text)
 	if code, ok := periodWords[s]; ok {
-		return periodOf(code, now), ""
+		if p := periodOf(code, now); !p.From.After(now) {
+			return p, ""
+		}
+		return storage.Period{}, "tally.period_future"
 	}
 	year := dayOf(now).Year()
 	s = periodYearWords.ReplaceAllStringFunc(s, func(w string) string {
-		if w == "nam nay" || w == "this year" {
+		switch w {
+		case "nam nay", "this year":
 			return "nam " + strconv.Itoa(year)
+		case "nam sau", "next year":
+			return "nam " + strconv.Itoa(year+1)
 		}
 		return "nam " + strconv.Itoa(year-1)
 	})

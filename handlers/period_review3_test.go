@@ -64,3 +64,18 @@ func TestTallyOfYears(t *testing.T) {
 		}
 	}
 }
+
+// A period to come typed in words ("tháng sau", "next week") is answered
+// as a period to come, not as a text not understood (or looked up as a
+// commune's name).
+func TestTallyPeriodsToComeInWords(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	for _, p := range []string{"ngày mai", "tuần sau", "tuần tới", "tháng sau", "quý sau", "năm sau", "tháng 3 năm sau", "next month"} {
+		only(t, w.send(coord, "/tally"))
+		if m := only(t, w.send(coord, p)); !strings.HasPrefix(m.Text, w.vi("tally.period_future")) {
+			t.Errorf("%q: want the answer that it has not come yet, got %.120q", p, m.Text)
+		}
+		w.send(coord, "/cancel")
+	}
+}

@@ -170,6 +170,14 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"from 1/10 to now", now, "01/10/2026", "27/11/2026", ""},
 		{"1/10 to today", now, "01/10/2026", "27/11/2026", ""},
 		{"từ 1/12/2026 đến nay", now, "", "", "tally.period_future"},
+		{"ngày mai", now, "", "", "tally.period_future"},
+		{"tuần sau", now, "", "", "tally.period_future"},
+		{"Tháng tới", now, "", "", "tally.period_future"},
+		{"next month", now, "", "", "tally.period_future"},
+		{"quý sau", now, "", "", "tally.period_future"},
+		{"năm sau", now, "", "", "tally.period_future"},
+		{"tháng 3 năm sau", now, "", "", "tally.period_future"},
+		{"Q1 next year", now, "", "", "tally.period_future"},
 		// Refused on purpose: ambiguous, or not a period.
 		{"Q3", now, "", "", "tally.bad_period"},    // Quận 3 to the commune search
 		{"q 3", now, "", "", "tally.bad_period"},   // likewise
