@@ -201,14 +201,19 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		return periodOf(code, now), true, false
 	}
 	today := dayOf(now)
-	// date reads a day; without its year, the latest such day up to today.
+	// date reads a day; without its year, the latest such day up to today
+	// (29/2: the last leap year's).
 	date := func(d, m, y string) (time.Time, bool) {
 		dd, _ := strconv.Atoi(d)
 		mm, _ := strconv.Atoi(m)
 		yy, _ := strconv.Atoi(y)
 		if y == "" {
 			yy = today.Year()
-			if time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam).After(today) {
+			for range 8 {
+				t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam)
+				if t.Day() == dd && !t.After(today) {
+					break
+				}
 				yy--
 			}
 		}

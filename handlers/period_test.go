@@ -93,6 +93,9 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"tháng 12 năm nay", now, "", "", "tally.period_future"},
 		{"T12/2026", now, "", "", "tally.period_future"},
 		{"T13/2026", now, "", "", "tally.no_such_date"},
+		{"29/2", now, "29/02/2024", "29/02/2024", ""}, // the last leap year's
+		{"29/2-1/3", now, "29/02/2024", "01/03/2024", ""},
+		{"31/11", now, "", "", "tally.no_such_date"},
 		// From one month to another: years left out as in a range of days.
 		{"từ tháng 9 đến tháng 11", now, "01/09/2026", "30/11/2026", ""},
 		{"T9-T11", now, "01/09/2026", "30/11/2026", ""},
