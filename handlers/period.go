@@ -363,12 +363,14 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 		return t.T("tally.label_quarter", locales.Data{"Quarter": (int(from.Month()) + 2) / 3, "Year": from.Year()})
 	case "year":
 		return t.T("tally.label_year", locales.Data{"Year": from.Year()})
+	case "years":
+		return t.T("tally.label_years", locales.Data{"From": from.Year(), "To": last.Year()})
 	}
 	return t.T("tally.label_range", locales.Data{"From": from.Format("02/01/2006"), "To": last.Format("02/01/2006")})
 }
 
 // periodSlug is a period in a file name: "2026-11", "2026-q4", "2026",
-// "2026-11-27", "2026-11-23_2026-11-29", "den-2026-11-27".
+// "2021-2025", "2026-11-27", "2026-11-23_2026-11-29", "den-2026-11-27".
 func periodSlug(p storage.Period) string {
 	from, last := p.From.In(vietnam), p.To.In(vietnam).AddDate(0, 0, -1)
 	switch periodKind(p) {
@@ -382,6 +384,8 @@ func periodSlug(p storage.Period) string {
 		return from.Format("2006") + "-q" + strconv.Itoa((int(from.Month())+2)/3)
 	case "year":
 		return from.Format("2006")
+	case "years":
+		return from.Format("2006") + "-" + last.Format("2006")
 	}
 	return from.Format("2006-01-02") + "_" + last.Format("2006-01-02")
 }
@@ -404,6 +408,8 @@ func periodKind(p storage.Period) string {
 		return "quarter"
 	case from.YearDay() == 1 && to.Equal(from.AddDate(1, 0, 0)):
 		return "year"
+	case from.YearDay() == 1 && to.YearDay() == 1 && to.Year() > from.Year()+1:
+		return "years"
 	}
 	return "range"
 }

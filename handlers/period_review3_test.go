@@ -50,8 +50,9 @@ func TestTallyOfYears(t *testing.T) {
 	cases := func(n int) string { return w.vi("tally.cases", locales.Data{"Cases": n, "Helped": n}) }
 	for _, u := range []*telegramtest.User{coord, prov} {
 		for _, c := range []struct{ period, label, want string }{
-			{"2021-2025", "01/01/2021 – 31/12/2025", cases(3)},
-			{"từ năm 2021 đến năm 2025", "01/01/2021 – 31/12/2025", cases(3)},
+			{"2021-2025", "giai đoạn 2021 – 2025", cases(3)},
+			{"từ năm 2021 đến năm 2025", "giai đoạn 2021 – 2025", cases(3)},
+			{"1/1/2021-31/12/2025", "giai đoạn 2021 – 2025", cases(3)},
 			{"năm 2025", "năm 2025", cases(1)},
 			{"2020", "năm 2020", cases(1)},
 			{"2026", "năm 2026", cases(1)},

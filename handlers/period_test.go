@@ -257,3 +257,24 @@ func TestPeriodsLeaveCommuneNames(t *testing.T) {
 		}
 	}
 }
+
+// Whole years from one to another are named and filed as such.
+func TestPeriodYearsLabel(t *testing.T) {
+	texts, err := locales.Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, problem := parsePeriod("2021-2025", atVN(2026, 11, 27))
+	if problem != "" {
+		t.Fatal(problem)
+	}
+	if got := periodLabel(texts.For("vi"), p); got != "giai đoạn 2021 – 2025" {
+		t.Errorf("label %q", got)
+	}
+	if got := periodLabel(texts.For("en"), p); got != "2021 – 2025" {
+		t.Errorf("English label %q", got)
+	}
+	if got := periodSlug(p); got != "2021-2025" {
+		t.Errorf("slug %q", got)
+	}
+}
