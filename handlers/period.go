@@ -65,6 +65,20 @@ func periodOf(code string, now time.Time) storage.Period {
 	case "lastyear":
 		y := time.Date(today.Year()-1, 1, 1, 0, 0, 0, 0, vietnam)
 		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
+	case "tomorrow":
+		return storage.Period{From: today.AddDate(0, 0, 1), To: today.AddDate(0, 0, 2)}
+	case "nextweek":
+		w := weekOf(now).AddDate(0, 0, 7)
+		return storage.Period{From: w, To: w.AddDate(0, 0, 7)}
+	case "nextmonth":
+		m := monthOf(now).AddDate(0, 1, 0)
+		return storage.Period{From: m, To: m.AddDate(0, 1, 0)}
+	case "nextquarter":
+		q := quarterOf(now).AddDate(0, 3, 0)
+		return storage.Period{From: q, To: q.AddDate(0, 3, 0)}
+	case "nextyear":
+		y := time.Date(today.Year()+1, 1, 1, 0, 0, 0, 0, vietnam)
+		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
 	}
 	return storage.Period{To: today.AddDate(0, 0, 1)} // from the beginning to the end of today
 }
@@ -83,10 +97,16 @@ var (
 		"quy nay": "quarter", "this quarter": "quarter", "quy truoc": "lastquarter", "last quarter": "lastquarter",
 		"nam nay": "year", "this year": "year", "nam truoc": "lastyear", "nam ngoai": "lastyear", "last year": "lastyear",
 		"tu dau": "all", "tat ca": "all", "all": "all", "all time": "all",
+		// Periods to come: answered as such (tally.period_future), not as
+		// a text not understood.
+		"ngay mai": "tomorrow", "tomorrow": "tomorrow", "tuan sau": "nextweek", "tuan toi": "nextweek", "next week": "nextweek",
+		"thang sau": "nextmonth", "thang toi": "nextmonth", "next month": "nextmonth",
+		"quy sau": "nextquarter", "quy toi": "nextquarter", "next quarter": "nextquarter",
+		"nam sau": "nextyear", "nam toi": "nextyear", "next year": "nextyear",
 	}
 	// A year named in words after what it is the year of ("quý 3 năm
 	// nay", "tháng 10 năm ngoái", "Q3 last year"): written as its number.
-	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc)|(?:this|last) year)\b`)
+	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc|sau)|(?:this|last|next) year)\b`)
 	// A month with its year ("11/2026", "tháng 11 năm 2026", "T10/2026",
 	// "thg 10/2026"), or named without it ("tháng 10", "t11", "thg 10"):
 	// the latest that has begun. "T2" to "T7" ("Th2"…) alone are weekdays
@@ -96,11 +116,14 @@ var (
 	// "tháng 9-11/2026"), years left out as in a range of days.
 	periodMonths = regexp.MustCompile(`^(?:tu )?(thang|thg|th|t) ?(\d{1,2})(?: (?:nam )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(?:(?:thang|thg|th|t) ?)?(\d{1,2})(?: (?:nam )?(\d{4}))?$`)
 	periodYear   = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
+	// Years from one to another, both whole ("2021-2025", "từ năm 2021
+	// đến năm 2025", "from 2021 to 2025").
+	periodYears = regexp.MustCompile(`^(?:tu |from )?(?:nam |years? )?(\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(?:nam |year )?(\d{4})$`)
 	// A quarter, in figures or Roman ("q4/2026", "quý 3", "quý III", "quý
 	// 3 năm 2026"); without its year the latest that has begun. A bare
 	// "Q3" is Quận 3 to the commune search (storage.unitShortForms): a
 	// quarter needs its year after "q".
-	periodQuarter = regexp.MustCompile(`^(q|quy|quarter) ?([1-4]|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	periodQuarter = regexp.MustCompile(`^(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
 	// Half a year ("6 tháng đầu năm", "nửa cuối năm 2025", "H1",
 	// "first half of 2026"); without its year the latest that has begun.
 	periodHalf = regexp.MustCompile(`^(?:(?:6 thang|nua) (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
@@ -135,20 +158,28 @@ const dayPattern = `(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2})(?: (?:nam )?(\d{4})
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(text)
 	if code, ok := periodWords[s]; ok {
-		return periodOf(code, now), ""
+		if p := periodOf(code, now); !p.From.After(now) {
+			return p, ""
+		}
+		return storage.Period{}, "tally.period_future"
 	}
 	year := dayOf(now).Year()
 	s = periodYearWords.ReplaceAllStringFunc(s, func(w string) string {
-		if w == "nam nay" || w == "this year" {
+		switch w {
+		case "nam nay", "this year":
 			return "nam " + strconv.Itoa(year)
+		case "nam sau", "next year":
+			return "nam " + strconv.Itoa(year+1)
 		}
 		return "nam " + strconv.Itoa(year-1)
 	})
-	p, ok := readSpan(s, now)
-	if !ok {
-		p, ok = readSince(s, now)
+	p, ok, noDate := readSpan(s, now)
+	if !ok && !noDate {
+		p, ok, noDate = readSince(s, now)
 	}
 	switch {
+	case noDate:
+		return storage.Period{}, "tally.no_such_date"
 	case !ok:
 		return storage.Period{}, "tally.bad_period"
 	case !p.To.After(p.From):
@@ -162,20 +193,27 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 }
 
 // readSpan reads a folded period of its own: a word, a day, a range of
-// days or months, a month, a quarter, half a year, a year.
-func readSpan(s string, now time.Time) (p storage.Period, ok bool) {
+// days or months, a month, a quarter, half a year, a year. noDate: it has
+// the form of one, with a day, a month or a quarter the calendar does not
+// have ("31/11/2026", "29/02/2027", "tháng 13", "quý 5").
+func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if code, ok := periodWords[s]; ok {
-		return periodOf(code, now), true
+		return periodOf(code, now), true, false
 	}
 	today := dayOf(now)
-	// date reads a day; without its year, the latest such day up to today.
+	// date reads a day; without its year, the latest such day up to today
+	// (29/2: the last leap year's).
 	date := func(d, m, y string) (time.Time, bool) {
 		dd, _ := strconv.Atoi(d)
 		mm, _ := strconv.Atoi(m)
 		yy, _ := strconv.Atoi(y)
 		if y == "" {
 			yy = today.Year()
-			if time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam).After(today) {
+			for range 8 {
+				t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam)
+				if t.Day() == dd && !t.After(today) {
+					break
+				}
 				yy--
 			}
 		}
@@ -217,40 +255,43 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool) {
 	}
 	if m := periodRange.FindStringSubmatch(s); m != nil {
 		from, to, ok := span(m[1], m[2], m[3], m[4], m[5], m[6])
-		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok
+		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, !ok
 	}
 	if m := periodMonths.FindStringSubmatch(s); m != nil {
 		if m[3] == "" && m[5] == "" && (weekday(m[1], m[2]) || weekday(m[1], m[4])) {
-			return p, false
+			return p, false, false
 		}
 		from, to, ok := span("1", m[2], m[3], "1", m[4], m[5])
-		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok
+		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok, !ok
 	}
 	if m := periodDay.FindStringSubmatch(s); m != nil {
 		d, ok := date(m[1], m[2], m[3])
-		return storage.Period{From: d, To: d.AddDate(0, 0, 1)}, ok
+		return storage.Period{From: d, To: d.AddDate(0, 0, 1)}, ok, !ok
 	}
 	if m := periodQuarter.FindStringSubmatch(s); m != nil {
 		if m[1] == "q" && m[3] == "" {
-			return p, false
+			return p, false, false
 		}
 		q, roman := romanQuarters[m[2]]
 		if !roman {
 			q, _ = strconv.Atoi(m[2])
 		}
+		if q < 1 || q > 4 {
+			return p, false, true
+		}
 		from, ok := date("1", strconv.Itoa(3*q-2), m[3])
-		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, ok
+		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, ok, !ok
 	}
 	if m := periodMonth.FindStringSubmatch(s); m != nil {
 		month, year := m[1], m[2]
 		if m[4] != "" {
 			if weekday(m[3], m[4]) {
-				return p, false
+				return p, false, false
 			}
 			month, year = m[4], ""
 		}
 		from, ok := date("1", month, year)
-		return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, ok
+		return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, ok, !ok
 	}
 	if m := periodHalf.FindStringSubmatch(s); m != nil {
 		month := "1"
@@ -258,24 +299,29 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool) {
 			month = "7"
 		}
 		from, ok := date("1", month, m[4])
-		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok
+		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok, !ok
 	}
 	if m := periodYear.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnam)
-		return storage.Period{From: from, To: from.AddDate(1, 0, 0)}, true
+		return storage.Period{From: from, To: from.AddDate(1, 0, 0)}, true, false
 	}
-	return p, false
+	if m := periodYears.FindStringSubmatch(s); m != nil {
+		y1, _ := strconv.Atoi(m[1])
+		y2, _ := strconv.Atoi(m[2])
+		return storage.Period{From: time.Date(y1, 1, 1, 0, 0, 0, 0, vietnam), To: time.Date(y2+1, 1, 1, 0, 0, 0, 0, vietnam)}, true, false
+	}
+	return p, false, false
 }
 
 // readSince reads a folded period that runs to the end of today: "từ 1/10
 // đến nay", "đầu năm đến nay", "từ tháng 9", "year to date". Without "đến
 // nay" (or "to now") it starts with "từ", "kể từ", "since" or "from": "đầu
 // năm" alone is early in the year, not since its start.
-func readSince(s string, now time.Time) (p storage.Period, ok bool) {
+func readSince(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	end := dayOf(now).AddDate(0, 0, 1)
 	if code, ok := periodToDate[s]; ok {
-		return storage.Period{From: periodOf(code, now).From, To: end}, true
+		return storage.Period{From: periodOf(code, now).From, To: end}, true, false
 	}
 	start := s
 	m := periodToNow.FindStringSubmatch(start)
@@ -285,18 +331,18 @@ func readSince(s string, now time.Time) (p storage.Period, ok bool) {
 	if since := periodSince.FindStringSubmatch(start); since != nil {
 		start = since[1]
 	} else if m == nil {
-		return p, false
+		return p, false, false
 	}
 	var from storage.Period
 	if code, ok := periodStarts[start]; ok {
 		from = periodOf(code, now)
-	} else if from, ok = readSpan(strings.TrimPrefix(start, "dau "), now); !ok { // "đầu tháng 10": tháng 10's start
-		return p, false
+	} else if from, ok, noDate = readSpan(strings.TrimPrefix(start, "dau "), now); !ok { // "đầu tháng 10": tháng 10's start
+		return p, false, noDate
 	}
 	if from.From.After(now) {
-		return from, true // a start in the future: refused as such
+		return from, true, false // a start in the future: refused as such
 	}
-	return storage.Period{From: from.From, To: end}, true
+	return storage.Period{From: from.From, To: end}, true, false
 }
 
 // periodLabel names a period for people, from its span: "tháng 11/2026",
@@ -317,12 +363,14 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 		return t.T("tally.label_quarter", locales.Data{"Quarter": (int(from.Month()) + 2) / 3, "Year": from.Year()})
 	case "year":
 		return t.T("tally.label_year", locales.Data{"Year": from.Year()})
+	case "years":
+		return t.T("tally.label_years", locales.Data{"From": from.Year(), "To": last.Year()})
 	}
 	return t.T("tally.label_range", locales.Data{"From": from.Format("02/01/2006"), "To": last.Format("02/01/2006")})
 }
 
 // periodSlug is a period in a file name: "2026-11", "2026-q4", "2026",
-// "2026-11-27", "2026-11-23_2026-11-29", "den-2026-11-27".
+// "2021-2025", "2026-11-27", "2026-11-23_2026-11-29", "den-2026-11-27".
 func periodSlug(p storage.Period) string {
 	from, last := p.From.In(vietnam), p.To.In(vietnam).AddDate(0, 0, -1)
 	switch periodKind(p) {
@@ -336,6 +384,8 @@ func periodSlug(p storage.Period) string {
 		return from.Format("2006") + "-q" + strconv.Itoa((int(from.Month())+2)/3)
 	case "year":
 		return from.Format("2006")
+	case "years":
+		return from.Format("2006") + "-" + last.Format("2006")
 	}
 	return from.Format("2006-01-02") + "_" + last.Format("2006-01-02")
 }
@@ -358,6 +408,8 @@ func periodKind(p storage.Period) string {
 		return "quarter"
 	case from.YearDay() == 1 && to.Equal(from.AddDate(1, 0, 0)):
 		return "year"
+	case from.YearDay() == 1 && to.YearDay() == 1 && to.Year() > from.Year()+1:
+		return "years"
 	}
 	return "range"
 }

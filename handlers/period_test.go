@@ -67,6 +67,12 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"27/11/2026", now, "27/11/2026", "27/11/2026", ""},
 		{"năm 2025", now, "01/01/2025", "31/12/2025", ""},
 		{"2026", now, "01/01/2026", "31/12/2026", ""},
+		{"2021-2025", now, "01/01/2021", "31/12/2025", ""},
+		{"từ năm 2021 đến năm 2025", now, "01/01/2021", "31/12/2025", ""},
+		{"năm 2024 - 2026", now, "01/01/2024", "31/12/2026", ""},
+		{"from 2021 to 2025", now, "01/01/2021", "31/12/2025", ""},
+		{"2025-2021", now, "", "", "tally.period_reversed"},
+		{"2019-2026", now, "", "", "tally.period_too_old"},
 		// Months.
 		{"11/2026", now, "01/11/2026", "30/11/2026", ""},
 		{"tháng 11 năm 2026", now, "01/11/2026", "30/11/2026", ""},
@@ -86,7 +92,10 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"tháng 10 năm ngoái", now, "01/10/2025", "31/10/2025", ""},
 		{"tháng 12 năm nay", now, "", "", "tally.period_future"},
 		{"T12/2026", now, "", "", "tally.period_future"},
-		{"T13/2026", now, "", "", "tally.bad_period"},
+		{"T13/2026", now, "", "", "tally.no_such_date"},
+		{"29/2", now, "29/02/2024", "29/02/2024", ""}, // the last leap year's
+		{"29/2-1/3", now, "29/02/2024", "01/03/2024", ""},
+		{"31/11", now, "", "", "tally.no_such_date"},
 		// From one month to another: years left out as in a range of days.
 		{"từ tháng 9 đến tháng 11", now, "01/09/2026", "30/11/2026", ""},
 		{"T9-T11", now, "01/09/2026", "30/11/2026", ""},
@@ -113,7 +122,7 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"last quarter", now, "01/07/2026", "30/09/2026", ""},
 		{"quý trước", at(2026, 2, 3), "01/10/2025", "31/12/2025", ""},
 		{"quý 1 năm 2027", now, "", "", "tally.period_future"},
-		{"quý 5", now, "", "", "tally.bad_period"},
+		{"quý 5", now, "", "", "tally.no_such_date"},
 		// Halves.
 		{"6 tháng đầu năm", now, "01/01/2026", "30/06/2026", ""},
 		{"nửa đầu năm", now, "01/01/2026", "30/06/2026", ""},
@@ -164,6 +173,14 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"from 1/10 to now", now, "01/10/2026", "27/11/2026", ""},
 		{"1/10 to today", now, "01/10/2026", "27/11/2026", ""},
 		{"từ 1/12/2026 đến nay", now, "", "", "tally.period_future"},
+		{"ngày mai", now, "", "", "tally.period_future"},
+		{"tuần sau", now, "", "", "tally.period_future"},
+		{"Tháng tới", now, "", "", "tally.period_future"},
+		{"next month", now, "", "", "tally.period_future"},
+		{"quý sau", now, "", "", "tally.period_future"},
+		{"năm sau", now, "", "", "tally.period_future"},
+		{"tháng 3 năm sau", now, "", "", "tally.period_future"},
+		{"Q1 next year", now, "", "", "tally.period_future"},
 		// Refused on purpose: ambiguous, or not a period.
 		{"Q3", now, "", "", "tally.bad_period"},    // Quận 3 to the commune search
 		{"q 3", now, "", "", "tally.bad_period"},   // likewise
@@ -238,5 +255,26 @@ func TestPeriodsLeaveCommuneNames(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Whole years from one to another are named and filed as such.
+func TestPeriodYearsLabel(t *testing.T) {
+	texts, err := locales.Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, problem := parsePeriod("2021-2025", atVN(2026, 11, 27))
+	if problem != "" {
+		t.Fatal(problem)
+	}
+	if got := periodLabel(texts.For("vi"), p); got != "giai đoạn 2021 – 2025" {
+		t.Errorf("label %q", got)
+	}
+	if got := periodLabel(texts.For("en"), p); got != "2021 – 2025" {
+		t.Errorf("English label %q", got)
+	}
+	if got := periodSlug(p); got != "2021-2025" {
+		t.Errorf("slug %q", got)
 	}
 }

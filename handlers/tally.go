@@ -577,15 +577,16 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 
 // volunteerNames are the volunteers' names as a tally shows them: the first
 // name ("#id" for a member removed from their team, who has none), and,
-// where several of them bear the same name, what tells them apart as /team
-// does — their commune, then the day they joined, then their number — each
-// added only for those still alike, and only where it differs among them.
+// where several lines bear the same name, what tells them apart as /team
+// does — the commune of their cases (one volunteer's lines in two communes
+// too), then the day they joined, then their number — each added only for
+// those still alike, and only where it differs among them.
 func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string {
 	names := make([]string, len(vs))
 	byName := map[string][]int{}
 	for i, v := range vs {
 		names[i] = cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10))
-		byName[v.FirstName] = append(byName[v.FirstName], i)
+		byName[names[i]] = append(byName[names[i]], i)
 	}
 	parts := []func(v storage.VolunteerCount) string{
 		func(v storage.VolunteerCount) string { return v.Commune },
@@ -598,7 +599,7 @@ func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string 
 		func(v storage.VolunteerCount) string { return "#" + strconv.FormatInt(v.ID, 10) },
 	}
 	for name, same := range byName {
-		if name == "" || len(same) < 2 {
+		if len(same) < 2 {
 			continue
 		}
 		which := map[int][]string{}

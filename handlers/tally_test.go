@@ -244,7 +244,7 @@ func TestTallyScope(t *testing.T) {
 	// A period typed: the last week, then odd periods.
 	only(t, w.send(coord, "/tally"))
 	for text, want := range map[string]string{
-		"13/2026":               w.vi("tally.bad_period"),
+		"13/2026":               w.vi("tally.no_such_date"),
 		"30/11/2026-01/11/2026": w.vi("tally.period_reversed"),
 		"2027":                  w.vi("tally.period_future"),
 	} {

@@ -168,6 +168,11 @@ func newStyles(f *excelize.File) (styles, error) {
 		}
 		if ColumnKind(k) == Text {
 			plain.Alignment = &excelize.Alignment{WrapText: true}
+			// Excel's Text format (@): a cell a reader edits stays text.
+			// A name typed in Telegram ("=HYPERLINK(…)", "+84…", "@…") is
+			// written as text and shown as typed; without it, retyping
+			// or fixing it in the cell would make it a formula.
+			plain.NumFmt = 49
 		}
 		if s.cell[k], err = f.NewStyle(&plain); err != nil {
 			return s, err

@@ -656,3 +656,49 @@ func TestWriteXLSXIDAndDecimal(t *testing.T) {
 		t.Errorf("a Decimal in a text column: %v", err)
 	}
 }
+
+// Text cells that begin like a formula (=, +, -, @: a volunteer's name is
+// typed in Telegram) are written as text, never as formulas, and formatted
+// as Text (@), so that a reader who edits one does not turn it into a
+// formula.
+func TestWriteXLSXFormulaLikeTextStaysText(t *testing.T) {
+	texts := []string{`=HYPERLINK("http://example.com","x")`, "+84 90", "-1+2", "@SUM(A1)", "=1+1"}
+	var buf bytes.Buffer
+	err := WriteXLSX(&buf, []Sheet{{Name: "S", Columns: []Column{{Header: "Tên", Kind: Text}, {Header: "Số", Kind: Int}},
+		Rows: func(yield func([]any) error) error {
+			for _, s := range texts {
+				if err := yield([]any{s, 1}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, want := range texts {
+		cell := cellName(1, i+2)
+		if formula, _ := f.GetCellFormula("S", cell); formula != "" {
+			t.Errorf("%s: a formula %q", cell, formula)
+		}
+		if got, _ := f.GetCellValue("S", cell); got != want {
+			t.Errorf("%s = %q, want %q", cell, got, want)
+		}
+		id, err := f.GetCellStyle("S", cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.NumFmt != 49 {
+			t.Errorf("%s: number format %d, want 49 (Text, @)", cell, st.NumFmt)
+		}
+	}
+}

@@ -125,7 +125,8 @@ type Tally struct {
 	// Communes: per commune, most cases first ("" for cases logged by
 	// someone of no commune, e.g. an admin).
 	Communes []CommuneCount
-	// Volunteers: per volunteer, most cases first.
+	// Volunteers: per volunteer and commune of their cases, most cases
+	// first.
 	Volunteers []VolunteerCount
 	// MedianMinutes is the median active time of a case (docs/reports.md), to the
 	// whole minute.
@@ -170,12 +171,15 @@ type CommuneCount struct {
 	Cases, Helped                          int
 }
 
-// VolunteerCount is one volunteer's cases, with what tells them apart
-// from another of the same first name: their commune now and the day they
+// VolunteerCount is one volunteer's cases in one commune (the one the
+// cases were logged in, whichever the volunteer belongs to now: a
+// volunteer who moved has a line for each), with what tells them apart
+// from another of the same first name: that commune and the day they
 // joined (zero when not known: a member removed from their team).
 type VolunteerCount struct {
 	ID            int64
 	FirstName     string
+	CommuneCode   string // "" for cases of no commune (an admin's)
 	Commune       string
 	Joined        time.Time
 	Cases, Helped int
@@ -272,6 +276,7 @@ type tallyRow struct {
 	B            string       `db:"b"`
 	C            string       `db:"c"`
 	D            string       `db:"d"`
+	E            string       `db:"e"` // a volunteer's line: the code of their cases' commune
 	N            int          `db:"n"`
 	OK           int          `db:"ok"`
 	StepsDone    int          `db:"steps_done"`
@@ -299,7 +304,7 @@ const tallyCases = `cases c WHERE c.status = 'closed' AND c.finished_at >= $1 AN
 const tallyStatement = `
 	WITH g AS (
 		SELECT CASE WHEN GROUPING(c.guide_id) = 0 THEN 'guide' WHEN GROUPING(c.mode) = 0 THEN 'mode'
-				WHEN GROUPING(c.commune_code) = 0 THEN 'commune' WHEN GROUPING(c.volunteer_id) = 0 THEN 'volunteer'
+				WHEN GROUPING(c.volunteer_id) = 0 THEN 'volunteer' WHEN GROUPING(c.commune_code) = 0 THEN 'commune'
 				WHEN GROUPING(c.minute) = 0 THEN 'minute' ELSE 'total' END AS dim,
 			c.guide_id, c.kind, c.outcome, c.reason, c.mode, c.commune_code, c.volunteer_id, c.minute,
 			count(*) AS n, count(*) FILTER (WHERE c.ok) AS ok, coalesce(sum(c.steps_done), 0) AS steps_done,
@@ -317,7 +322,7 @@ const tallyStatement = `
 				coalesce(c.outcome IN ('submitted', 'paid', 'on_the_spot', 'done'), false) AS ok
 			FROM ` + tallyCases + `) c
 		GROUP BY GROUPING SETS ((c.guide_id, c.kind, c.outcome, c.reason), (c.kind, c.mode), (c.commune_code),
-			(c.volunteer_id), (c.minute), ())
+			(c.volunteer_id, c.commune_code), (c.minute), ())
 	)
 	SELECT g.dim,
 		CASE g.dim WHEN 'guide' THEN g.guide_id WHEN 'mode' THEN g.mode WHEN 'commune' THEN g.commune_code
@@ -328,14 +333,15 @@ const tallyStatement = `
 			WHEN 'volunteer' THEN coalesce(vc.name, '') ELSE '' END AS c,
 		CASE g.dim WHEN 'guide' THEN g.reason WHEN 'commune' THEN coalesce(p.name, '')
 			WHEN 'volunteer' THEN ` + joinedDay + ` ELSE '' END AS d,
+		CASE g.dim WHEN 'volunteer' THEN g.commune_code ELSE '' END AS e,
 		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.consented, g.resolved, g.late, g.unresolved, g.rated, g.rating_sum
 	FROM g
 	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.commune_code
 	LEFT JOIN provinces p ON p.code = cm.province_code
 	LEFT JOIN users u ON g.dim = 'volunteer' AND u.telegram_id = g.volunteer_id
-	LEFT JOIN communes vc ON vc.code = u.commune_code
+	LEFT JOIN communes vc ON g.dim = 'volunteer' AND vc.code = g.commune_code
 	UNION ALL
-	SELECT 'problem', c.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, count(*), 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0
+	SELECT 'problem', c.guide_id, coalesce(e.step_id, ''), coalesce(e.problem, ''), coalesce(e.step, 0)::text, '', count(*), 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0
 	FROM (SELECT c.id, c.guide_id FROM ` + tallyCases + ` AND c.problems > 0) c
 	JOIN case_events e ON e.case_id = c.id AND e.kind = 'problem'
 	GROUP BY c.guide_id, e.step_id, e.problem, e.step
@@ -472,7 +478,7 @@ func (tx *Tx) caseRows(ctx context.Context, scope Scope, period Period) ([]tally
 // province's condition on "t") in the tally statement's lines, names
 // joined as it joins them.
 const rollupStatement = `
-	SELECT 'total' AS dim, '' AS a, '' AS b, '' AS c, '' AS d, coalesce(sum(t.cases), 0) AS n,
+	SELECT 'total' AS dim, '' AS a, '' AS b, '' AS c, '' AS d, '' AS e, coalesce(sum(t.cases), 0) AS n,
 		coalesce(sum(t.helped), 0) AS ok, coalesce(sum(t.steps_done), 0) AS steps_done,
 		coalesce(sum(t.steps_skipped), 0) AS steps_skipped, coalesce(sum(t.problems), 0) AS problems, max(t.as_of) AS t,
 		coalesce(sum(t.consented), 0) AS consented, coalesce(sum(t.resolved), 0) AS resolved,
@@ -484,6 +490,7 @@ const rollupStatement = `
 		CASE g.dim WHEN 'commune' THEN coalesce(cm.name, '') WHEN 'volunteer' THEN coalesce(u.first_name, '') ELSE g.b END,
 		CASE g.dim WHEN 'commune' THEN coalesce(cm.province_code, '') WHEN 'volunteer' THEN coalesce(vc.name, '') ELSE g.c END,
 		CASE g.dim WHEN 'commune' THEN coalesce(p.name, '') WHEN 'volunteer' THEN ` + joinedDay + ` ELSE g.d END,
+		CASE g.dim WHEN 'volunteer' THEN g.b ELSE '' END,
 		g.n, g.ok, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0
 	FROM (SELECT t.dim, t.a, t.b, t.c, t.d, sum(t.n) AS n, sum(t.ok) AS ok
 		FROM tally_counts t WHERE t.month >= $1::date AND t.month < $2::date%[1]s
@@ -491,7 +498,7 @@ const rollupStatement = `
 	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.a
 	LEFT JOIN provinces p ON p.code = cm.province_code
 	LEFT JOIN users u ON u.telegram_id = CASE WHEN g.dim = 'volunteer' THEN g.a::bigint END
-	LEFT JOIN communes vc ON vc.code = u.commune_code
+	LEFT JOIN communes vc ON vc.code = CASE WHEN g.dim = 'volunteer' THEN g.b END
 `
 
 // joinedDay is, in a tally's volunteer line, the day (Vietnam time) the
@@ -519,15 +526,16 @@ func (tx *Tx) rollupRows(ctx context.Context, scope Scope, from, to time.Time) (
 // rollups' and the edges' of one tally; lines whose keys only a NULL told
 // apart), in a stable order.
 func mergeTallyRows(rows []tallyRow) []tallyRow {
-	type key struct{ dim, a, b, c, d string }
+	type key struct{ dim, a, b, c, d, e string }
 	idx := map[key]int{}
 	var out []tallyRow
 	for _, r := range rows {
-		k := key{r.Dim, r.A, r.B, r.C, r.D}
+		k := key{r.Dim, r.A, r.B, r.C, r.D, r.E}
 		if r.Dim == "volunteer" {
-			// One volunteer, one line, even if their name or unit changed
-			// between the statements that read the rollups and the edges.
-			k = key{dim: r.Dim, a: r.A}
+			// One volunteer in one commune, one line, even if their name
+			// changed between the statements that read the rollups and the
+			// edges.
+			k = key{dim: r.Dim, a: r.A, e: r.E}
 		}
 		i, ok := idx[k]
 		if !ok {
@@ -552,7 +560,8 @@ func mergeTallyRows(rows []tallyRow) []tallyRow {
 		}
 	}
 	slices.SortFunc(out, func(x, y tallyRow) int {
-		return cmp.Or(cmp.Compare(x.Dim, y.Dim), cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B), cmp.Compare(x.C, y.C), cmp.Compare(x.D, y.D))
+		return cmp.Or(cmp.Compare(x.Dim, y.Dim), cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B), cmp.Compare(x.C, y.C), cmp.Compare(x.D, y.D),
+			cmp.Compare(x.E, y.E))
 	})
 	return out
 }
@@ -608,7 +617,7 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		case "volunteer":
 			id, _ := strconv.ParseInt(r.A, 10, 64)
 			joined, _ := time.ParseInLocation(time.DateOnly, r.D, vietnam)
-			t.Volunteers = append(t.Volunteers, VolunteerCount{ID: id, FirstName: r.B, Commune: r.C, Joined: joined, Cases: r.N, Helped: r.OK})
+			t.Volunteers = append(t.Volunteers, VolunteerCount{ID: id, FirstName: r.B, CommuneCode: r.E, Commune: r.C, Joined: joined, Cases: r.N, Helped: r.OK})
 		case "problem":
 			step, _ := strconv.Atoi(r.D)
 			t.ProblemCounts = append(t.ProblemCounts, ProblemCount{Guide: r.A, StepID: r.B, Problem: r.C, Step: step, N: r.N})
@@ -629,7 +638,8 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		return cmp.Or(cmp.Compare(b.Cases, a.Cases), cmp.Compare(a.ProvinceName, b.ProvinceName), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Code, b.Code))
 	})
 	slices.SortFunc(t.Volunteers, func(a, b VolunteerCount) int {
-		return cmp.Or(cmp.Compare(b.Cases, a.Cases), cmp.Compare(a.FirstName, b.FirstName), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(b.Cases, a.Cases), cmp.Compare(a.FirstName, b.FirstName), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Commune, b.Commune),
+			cmp.Compare(a.CommuneCode, b.CommuneCode))
 	})
 	slices.SortFunc(t.ProblemCounts, func(a, b ProblemCount) int {
 		return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Step, b.Step), cmp.Compare(a.Problem, b.Problem),
