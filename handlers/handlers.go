@@ -204,6 +204,11 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	if from == nil || from.IsBot {
 		return nil, nil
 	}
+	if m := u.EditedMessage; m != nil && (m.Chat.Type != models.ChatTypePrivate || m.Text == "") {
+		// An edit in a group, or of no text (a live location moving, a
+		// caption): nothing to say.
+		return nil, nil
+	}
 	if m := u.Message; m != nil && m.Chat.Type != models.ChatTypePrivate {
 		// The bot does not talk in groups, nor keep anyone of them; it only
 		// says so when a command names it.
@@ -230,6 +235,12 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		r.answer("") // every press needs an answer, even one that changed nothing
 	case u.Message != nil:
 		err = h.message(r, u.Message)
+	case u.EditedMessage != nil:
+		// An answer is read once, when it is sent: an edit changes nothing
+		// the bot kept (a dossier code corrected in place would leave the
+		// wrong one on the case without a word). The volunteer is told to
+		// send it again, and the screen the chat is on comes back.
+		err = h.again(r, r.t.T("error.edited"))
 	}
 	if ferr := tx.Flush(ctx); ferr != nil {
 		return nil, ferr // the root cause: what failed after it only says the transaction was aborted
@@ -268,6 +279,8 @@ func sender(u *models.Update) *models.User {
 		return u.Message.From
 	case u.CallbackQuery != nil:
 		return &u.CallbackQuery.From
+	case u.EditedMessage != nil:
+		return u.EditedMessage.From
 	}
 	return nil
 }
@@ -276,8 +289,12 @@ func sender(u *models.Update) *models.User {
 // to the flow the chat is in.
 func (h *Handlers) message(r *request, m *models.Message) error {
 	if m.Text == "" {
-		r.say(r.t.T("error.media"), nil)
-		return nil
+		note := unreadNote(m)
+		if note == "" {
+			return nil // a service message (an auto-delete timer set, a pin): nothing was said
+		}
+		// Not read, nor kept; the screen the chat is on comes back below it.
+		return h.again(r, r.t.T(note))
 	}
 	// A NUL is never meant, and PostgreSQL stores none (in text or jsonb):
 	// a typed answer kept with one would fail its update every time.
@@ -346,6 +363,28 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	}
 	r.say(r.t.T("error.text_no_flow"), nil)
 	return nil
+}
+
+// unreadNote names the answer to a message with no text: what it was and
+// that it was not read, nor kept; "" for a service message (a timer set, a
+// pin, a background chosen), which asks for none.
+func unreadNote(m *models.Message) string {
+	switch {
+	case m.Contact != nil:
+		return "error.contact" // a resident's phone number, often
+	case m.Voice != nil:
+		return "error.voice"
+	case len(m.Photo) > 0, m.Document != nil, m.Video != nil, m.VideoNote != nil, m.Animation != nil,
+		m.Audio != nil, m.PaidMedia != nil, m.Story != nil:
+		return "error.media"
+	case m.MessageAutoDeleteTimerChanged != nil, m.PinnedMessage != nil, m.WriteAccessAllowed != nil,
+		m.ChatBackgroundSet != nil, m.SuccessfulPayment != nil, m.RefundedPayment != nil, m.UsersShared != nil,
+		m.ChatShared != nil, m.Gift != nil, m.UniqueGift != nil, m.ConnectedWebsite != "",
+		m.ProximityAlertTriggered != nil, m.PaidMessagePriceChanged != nil, m.DirectMessagePriceChanged != nil,
+		len(m.NewChatMembers) > 0, m.LeftChatMember != nil, m.MigrateToChatID != 0, m.MigrateFromChatID != 0:
+		return ""
+	}
+	return "error.not_text" // a sticker, a location, a poll, a dice, what a newer Telegram sends
 }
 
 // Whom a text is for.

@@ -1,0 +1,204 @@
+package handlers_test
+
+// What Telegram also brings a volunteer's chat (review, 2026-11-30): media,
+// a contact, an edit, mid-case. Each test failed before its fix.
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/go-telegram/bot/models"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// oddMessage is something a volunteer may send instead of typing the
+// answer, and the note the bot answers it with.
+type oddMessage struct {
+	kind, note string
+	msg        models.Message
+}
+
+// residentPhone is the contact's number: it must be nowhere in the database.
+const residentPhone = "912345678"
+
+func oddMessages() []oddMessage {
+	return []oddMessage{
+		{"photo", "error.media", models.Message{Photo: []models.PhotoSize{{FileID: "AgACphoto", FileUniqueID: "AQADp", Width: 800, Height: 600}}, Caption: "giấy khai sinh"}},
+		{"document", "error.media", models.Message{Document: &models.Document{FileID: "BQACdoc", FileUniqueID: "AgADd", FileName: "cccd.pdf"}}},
+		{"sticker", "error.not_text", models.Message{Sticker: &models.Sticker{FileID: "CAACsticker", FileUniqueID: "AgADs", Type: "regular", Width: 512, Height: 512, Emoji: "👍"}}},
+		{"voice", "error.voice", models.Message{Voice: &models.Voice{FileID: "AwACvoice", FileUniqueID: "AgADv", Duration: 4}}},
+		{"contact", "error.contact", models.Message{Contact: &models.Contact{PhoneNumber: "+84" + residentPhone, FirstName: "Hẻm Bảy", LastName: "Tư"}}},
+		{"location", "error.not_text", models.Message{Location: &models.Location{Latitude: 10.77, Longitude: 106.70}}},
+		{"poll", "error.not_text", models.Message{Poll: &models.Poll{ID: "5", Question: "Ngày nào?", Options: []models.PollOption{{Text: "Thứ hai"}, {Text: "Thứ ba"}}}}},
+		{"5000 characters", "error.too_long", models.Message{Text: strings.Repeat("a", 5000)}},
+	}
+}
+
+// stored is the database's rows of every table of the application and the
+// runtime as text, to look for what must not be kept.
+func (w *world) stored(t *testing.T, what string) []string {
+	t.Helper()
+	var tables []string
+	if err := w.store.DB().Select(&tables, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`); err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, tb := range tables {
+		var n int
+		q := fmt.Sprintf(`SELECT count(*) FROM %q AS t WHERE t::text LIKE '%%' || $1 || '%%'`, tb)
+		if err := w.store.DB().Get(&n, q, what); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			found = append(found, tb)
+		}
+	}
+	return found
+}
+
+func (w *world) conversationOf(t *testing.T, u *telegramtest.User) string {
+	t.Helper()
+	var s string
+	if err := w.store.DB().Get(&s, `SELECT flow || ':' || step || ':' || data::text || ':' || version FROM conversations WHERE chat_id = $1`, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// caseState is the volunteer's cases as text: status, phase, step, events.
+func (w *world) caseState(t *testing.T, u *telegramtest.User) string {
+	t.Helper()
+	var s string
+	if err := w.store.DB().Get(&s, `SELECT coalesce(string_agg(c.id || ':' || status || ':' || phase || ':' || step || ':' ||
+		(SELECT count(*) FROM case_events e WHERE e.case_id = c.id), ' '), '') FROM cases c WHERE volunteer_id = $1`, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// sendOdd sends each odd message at the screen the chat is on: each is
+// answered with its note and the screen again (its question and buttons), the
+// conversation and the case stay as they were, and nothing of it is kept.
+func (w *world) sendOdd(t *testing.T, u *telegramtest.User, where, question string) {
+	t.Helper()
+	before := w.conversationOf(t, u)
+	c0 := w.caseState(t, u)
+	for _, o := range oddMessages() {
+		ms := drain(u)
+		w.bot.WaitHandled(t, u.SendMessage(o.msg))
+		ms = append(ms, drain(u)...)
+		note := w.vi(o.note, map[string]any{"Max": 500})
+		switch {
+		case len(ms) == 0:
+			t.Errorf("%s, a %s: no answer", where, o.kind)
+		case !strings.HasPrefix(ms[len(ms)-1].Text, note) || !strings.Contains(ms[len(ms)-1].Text, question) || len(ms[len(ms)-1].Keyboard) == 0:
+			t.Errorf("%s, a %s is answered %q (%d rows of buttons); want %q and the question again, with its buttons",
+				where, o.kind, ms[len(ms)-1].Text, len(ms[len(ms)-1].Keyboard), note)
+		}
+		if after := w.conversationOf(t, u); after != before {
+			t.Errorf("%s, a %s moved the conversation: %s → %s", where, o.kind, before, after)
+		}
+		if c1 := w.caseState(t, u); c1 != c0 {
+			t.Errorf("%s, a %s moved the case: %s → %s", where, o.kind, c0, c1)
+		}
+	}
+	for _, s := range []string{residentPhone, "AgACphoto", "cccd.pdf", "Hẻm Bảy"} {
+		if tables := w.stored(t, s); len(tables) > 0 {
+			t.Errorf("%s: %q is kept in %v", where, s, tables)
+		}
+	}
+}
+
+// A photo, a sticker, a voice note, a document, a resident's contact, a
+// location, a poll or a 5,000-character paste sent at the dossier-code
+// question, the commune question of a province coordinator's case, or the
+// ⚑ note: each is answered with what it was and that it was not read, and
+// the question comes back with its buttons (media used to get the
+// photo-of-documents line alone, a contact and a sticker alike, the
+// buttons left behind it).
+func TestOddMessagesMidCase(t *testing.T) {
+	w := newWorld(t)
+
+	u := w.volunteer("Lạ")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	w.sendOdd(t, u, "dossier question", w.vi("case.dossier_ask"))
+
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	w.send(prov, "/new")
+	w.press(prov, guide(t, "khai-sinh").Title.Vi)
+	w.press(prov, w.vi("consent.yes"))
+	w.sendOdd(t, prov, "commune question", w.vi("case.unit_ask"))
+
+	v := w.volunteer("Cờ")
+	w.startBirthCase(v)
+	w.press(v, w.vi("case.flag"))
+	w.press(v, w.vi("flag.what_other"))
+	w.sendOdd(t, v, "⚑ note", w.vi("case.flag_note_ask", map[string]any{"Max": 200}))
+	var flags int
+	if err := w.store.DB().Get(&flags, `SELECT count(*) FROM guide_flags`); err != nil || flags != 0 {
+		t.Errorf("%d flags saved (%v) from messages that were not read", flags, err)
+	}
+}
+
+// A service message in the private chat (the volunteer sets an auto-delete
+// timer) is no message to the bot: no answer.
+func TestServiceMessageInPrivateChatIsNotAnswered(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Hẹn giờ")
+	w.bot.WaitHandled(t, u.SendMessage(models.Message{MessageAutoDeleteTimerChanged: &models.MessageAutoDeleteTimerChanged{MessageAutoDeleteTime: 86400}}))
+	if ms := drain(u); len(ms) > 0 {
+		t.Errorf("an auto-delete timer set is answered %q", ms[0].Text)
+	}
+}
+
+// A volunteer corrects the dossier code by editing the message they sent
+// (Telegram sends an edited_message): the bot used to say nothing, the
+// case kept the first code and the volunteer believed it corrected. Now
+// it says edits are not read and to send it again; the code is unchanged.
+func TestEditedDossierCodeIsAnswered(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Sửa")
+	w.finishWithCode(u, "000.00.12.H26-251127-0001")
+	c, _ := w.lastCase(u)
+	w.bot.WaitHandled(t, u.EditLast("000.00.12.H26-251127-0002"))
+	ms := drain(u)
+	if len(ms) == 0 || !strings.HasPrefix(ms[len(ms)-1].Text, w.vi("error.edited")) {
+		t.Errorf("an edited dossier code is answered %v; want %q", texts(ms), w.vi("error.edited"))
+	}
+	var code string
+	if err := w.store.DB().Get(&code, `SELECT dossier_code FROM followups WHERE case_id = $1`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if code != "000.00.12.H26-251127-0001" {
+		t.Errorf("the follow-up's code is %q", code)
+	}
+
+	// At a question, the edit brings the question back with its buttons.
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	w.send(u, "👍")
+	w.bot.WaitHandled(t, u.EditLast("000.00.12.H26-251127-0003"))
+	m := last(t, drain(u))
+	if !strings.HasPrefix(m.Text, w.vi("error.edited")) || !strings.Contains(m.Text, w.vi("case.dossier_ask")) || len(m.Keyboard) == 0 {
+		t.Errorf("an edit at the dossier question is answered %q", m.Text)
+	}
+
+	// A live location moving sends edits too: none is answered.
+	w.bot.WaitHandled(t, w.srv.Enqueue(models.Update{EditedMessage: &models.Message{ID: 99, From: &models.User{ID: u.ID, FirstName: u.FirstName},
+		Chat: models.Chat{ID: u.ID, Type: models.ChatTypePrivate}, EditDate: 1, Location: &models.Location{Latitude: 10.8, Longitude: 106.7}}}))
+	if ms := drain(u); len(ms) > 0 {
+		t.Errorf("a live location's edit is answered %q", ms[0].Text)
+	}
+}
+
+func texts(ms []*telegramtest.Message) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text)
+	}
+	return out
+}
