@@ -3,7 +3,9 @@ package bot
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strconv"
+	"strings"
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -84,6 +86,12 @@ func (e Edit) do(ctx context.Context, api *tg.Bot) error {
 		ReplyMarkup:        e.Keyboard.markup(),
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
 	})
+	if err != nil && errors.Is(err, tg.ErrorBadRequest) && strings.Contains(err.Error(), "message to edit not found") {
+		// The user deleted the message (or cleared the chat) between the
+		// press and the edit: the screen comes as a new message instead of
+		// leaving them with none.
+		return Message{ChatID: e.ChatID, Text: e.Text, Keyboard: e.Keyboard}.do(ctx, api)
+	}
 	return err
 }
 
