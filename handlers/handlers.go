@@ -210,13 +210,7 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		return nil, nil
 	}
 	if m := u.Message; m != nil && m.Chat.Type != models.ChatTypePrivate {
-		// The bot does not talk in groups, nor keep anyone of them; it only
-		// says so when a command names it.
-		if _, _, to := h.command(m.Text); to == toUs && strings.Contains(m.Text, "@") {
-			t := h.texts.For(h.texts.Default())
-			return []bot.Reply{bot.Message{ChatID: m.Chat.ID, Text: t.T("error.private_only")}}, nil
-		}
-		return nil, nil
+		return h.inGroup(m), nil
 	}
 	if cb := u.CallbackQuery; cb != nil && pressedChatType(cb) != models.ChatTypePrivate {
 		// A press on a message outside a private chat (the bot posts no
@@ -249,6 +243,33 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		return nil, err
 	}
 	return r.replies, nil
+}
+
+// inGroup answers a message in a group (a commune's group a coordinator
+// added the bot to): the bot does not talk there, nor keep anyone of it —
+// a tally or a case list would show one member's work to the whole group.
+// It says so, with a button that opens its private chat, when it is added
+// and when a command names it (/tally@bot); everything else, a command
+// not addressed to it included (for another bot of the group, maybe),
+// gets nothing.
+func (h *Handlers) inGroup(m *models.Message) []bot.Reply {
+	added := false
+	for _, nm := range m.NewChatMembers {
+		added = added || (nm.IsBot && h.botUsername != "" && strings.EqualFold(nm.Username, h.botUsername))
+	}
+	if _, _, to := h.command(m.Text); !added && (to != toUs || !strings.Contains(m.Text, "@")) {
+		return nil
+	}
+	t := h.texts.For(h.texts.Default())
+	var kb bot.Keyboard
+	if h.botUsername != "" {
+		kb = bot.Keyboard{{{Text: t.T("button.private_chat"), URL: "https://t.me/" + h.botUsername}}}
+	}
+	text := t.T("error.private_only")
+	if added {
+		text = t.T("start.group") + "\n\n" + text
+	}
+	return []bot.Reply{bot.Message{ChatID: m.Chat.ID, Text: text, Keyboard: kb}}
 }
 
 // Failed implements bot.Handler: a short apology in the user's language.
