@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 
@@ -201,4 +202,59 @@ func texts(ms []*telegramtest.Message) []string {
 		out = append(out, m.Text)
 	}
 	return out
+}
+
+// Reminders to residents who blocked the bot or deleted their Telegram
+// account (403): each is tried once, dropped as "forbidden", and the
+// reminder of the resident after them in the same sweep arrives.
+func TestRemindersToBlockedResidents(t *testing.T) {
+	w := newWorld(t)
+	vol := w.volunteer("An")
+	blocked, gone, fine := w.srv.NewUser("Cụ Tư", "vi"), w.srv.NewUser("Bà Năm", "vi"), w.srv.NewUser("Chú Sáu", "vi")
+	received := vn(2026, 11, 20, 10, 0)
+	due := vn(2026, 11, 27, 0, 0)
+	w.remindedCase(vol, blocked, "000.00.12.H26-261120-0001", received, due, true)
+	w.remindedCase(vol, gone, "000.00.12.H26-261120-0002", received, due, true)
+	w.remindedCase(vol, fine, "000.00.12.H26-261120-0003", received, due, true)
+	blocked.Block()
+	gone.Deactivate()
+	if n := w.remind(due); n != 3 {
+		t.Fatalf("%d reminders due", n)
+	}
+	if _, err := fine.Next(10 * time.Second); err != nil {
+		t.Fatalf("the reminder after two refused ones: %v", err)
+	}
+	time.Sleep(500 * time.Millisecond) // a retry would come with the next sweep
+	for _, u := range []*telegramtest.User{blocked, gone} {
+		if n := len(callsToChat(w.srv, "sendMessage", u.ID)); n != 1 {
+			t.Errorf("%s's reminder was tried %d times", u.FirstName, n)
+		}
+	}
+	var why []string
+	if err := w.bot.Inbox.DB().Select(&why, `SELECT last_error FROM outbox WHERE status = 'dropped' ORDER BY chat_id`); err != nil {
+		t.Fatal(err)
+	}
+	if len(why) != 2 || !strings.Contains(why[0], "blocked by the user") || !strings.Contains(why[1], "deactivated") {
+		t.Errorf("dropped: %q", why)
+	}
+}
+
+// The volunteer presses Done and deletes the step's message before the
+// edit lands (Telegram: "message to edit not found"): the next step comes
+// as a new message with its buttons, the case moved on (the volunteer used
+// to be left with no screen, the edit dropped).
+func TestPressedMessageDeletedBeforeTheEdit(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Xoá")
+	w.startBirthCase(u)
+	w.srv.Inject(telegramtest.Fault{Method: "editMessageText", Code: 400, Count: 1, ChatID: u.ID,
+		Description: "Bad Request: message to edit not found"})
+	ms := w.press(u, w.vi("case.done"))
+	if len(ms) == 0 || ms[len(ms)-1].Edited || !strings.Contains(ms[len(ms)-1].Text, w.stepHead(g, 1)) || !hasButton(ms[len(ms)-1], w.vi("case.done")) {
+		t.Fatalf("after the pressed message was deleted the chat got %v", texts(ms))
+	}
+	if m := last(t, w.press(u, w.vi("case.done"))); !strings.Contains(m.Text, w.stepHead(g, 2)) {
+		t.Errorf("Done on the new message shows %q", m.Text)
+	}
 }
