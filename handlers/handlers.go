@@ -9,6 +9,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,39 @@ type Handlers struct {
 	coordInviteMax     int
 
 	strict bool // a screen table that lies fails the update (tests)
+
+	albums *albums
+}
+
+// albums remembers, per chat, the last album (media group) answered: its
+// photos come as one message each, and one answer is enough. In memory
+// only: a restart, or another replica, answers an album once more at most.
+type albums struct {
+	mu   sync.Mutex
+	last map[int64]albumMark
+}
+
+type albumMark struct {
+	group string
+	msg   int // the message that got the answer: a retry of its update answers again
+}
+
+// first reports whether m should be answered: it is in no album, or the
+// first of its album the chat sent.
+func (a *albums) first(chat int64, m *models.Message) bool {
+	if m.MediaGroupID == "" {
+		return true
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if mark, ok := a.last[chat]; ok && mark.group == m.MediaGroupID {
+		return mark.msg == m.ID
+	}
+	if len(a.last) >= 10_000 {
+		clear(a.last) // forgetting old albums costs at most one answer more
+	}
+	a.last[chat] = albumMark{group: m.MediaGroupID, msg: m.ID}
+	return true
 }
 
 // Option configures Handlers.
@@ -87,6 +121,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 		inviteTTL:          7 * 24 * time.Hour,
 		volunteerInviteMax: 50,
 		coordInviteMax:     1, // a coordinator's link is for one person
+		albums:             &albums{last: map[int64]albumMark{}},
 	}
 	for _, o := range opts {
 		o(h)
@@ -311,8 +346,10 @@ func sender(u *models.Update) *models.User {
 func (h *Handlers) message(r *request, m *models.Message) error {
 	if m.Text == "" {
 		note := unreadNote(m)
-		if note == "" {
-			return nil // a service message (an auto-delete timer set, a pin): nothing was said
+		if note == "" || !h.albums.first(r.chat, m) {
+			// A service message (an auto-delete timer set, a pin): nothing
+			// was said. An album's second photo: its first was answered.
+			return nil
 		}
 		// Not read, nor kept; the screen the chat is on comes back below it.
 		return h.again(r, r.t.T(note))

@@ -258,3 +258,27 @@ func TestPressedMessageDeletedBeforeTheEdit(t *testing.T) {
 		t.Errorf("Done on the new message shows %q", m.Text)
 	}
 }
+
+// An album of four photos (of a resident's papers, say) comes as four
+// messages of one media group: the volunteer is answered once, with the
+// question again, not four times the whole screen.
+func TestAlbumIsAnsweredOnce(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Ảnh")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	var ids []int64
+	for i := range 4 {
+		ids = append(ids, u.SendMessage(models.Message{MediaGroupID: "13579", Photo: []models.PhotoSize{{FileID: fmt.Sprintf("AgACalbum%d", i), FileUniqueID: "u", Width: 1280, Height: 960}}}))
+	}
+	w.bot.WaitHandled(t, ids...)
+	ms := drain(u)
+	if len(ms) != 1 || !strings.HasPrefix(ms[0].Text, w.vi("error.media")) || !strings.Contains(ms[0].Text, w.vi("case.dossier_ask")) {
+		t.Errorf("an album of 4 photos is answered %d times: %q", len(ms), texts(ms))
+	}
+	// Another album later is answered again.
+	w.bot.WaitHandled(t, u.SendMessage(models.Message{MediaGroupID: "24680", Photo: []models.PhotoSize{{FileID: "AgACother", FileUniqueID: "v", Width: 1, Height: 1}}}))
+	if ms := drain(u); len(ms) != 1 {
+		t.Errorf("a second album is answered %d times", len(ms))
+	}
+}
