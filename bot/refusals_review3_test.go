@@ -85,6 +85,7 @@ func TestRefusalsAreDroppedAtOnceAndCounted(t *testing.T) {
 		{"blocked", "sendMessage", "Forbidden: bot was blocked by the user", "forbidden", 403, "hi"},
 		{"deactivated", "sendMessage", "Forbidden: user is deactivated", "forbidden", 403, "hi"},
 		{"chat not found", "sendMessage", "Bad Request: chat not found", "chat_gone", 400, "hi"},
+		{"muted in a group", "sendMessage", "Bad Request: not enough rights to send text messages to the chat", "forbidden", 400, "hi"},
 		{"button data", "sendMessage", "Bad Request: BUTTON_DATA_INVALID", "refused", 400, "keys"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -555,10 +555,11 @@ func refusal(r Reply, err error) (why string, level slog.Level) {
 		// Answered already (a repeat after a crash) or forgotten by
 		// Telegram: the spinner stopped long ago.
 		return "answer_refused", slog.LevelInfo
-	case errors.Is(err, tg.ErrorForbidden):
+	case errors.Is(err, tg.ErrorForbidden), strings.Contains(err.Error(), "not enough rights"),
+		strings.Contains(err.Error(), "have no rights to send"):
 		// "bot was blocked by the user", "user is deactivated", "bot was
-		// kicked from the group chat": nothing more reaches this chat
-		// until they come back.
+		// kicked from the group chat", a group where the bot may not
+		// write: nothing more reaches this chat until they change it.
 		return "forbidden", slog.LevelInfo
 	case errors.As(err, new(*tg.MigrateError)), strings.Contains(err.Error(), "chat not found"):
 		// A group upgraded to a supergroup (the bot answers commands in
