@@ -282,3 +282,27 @@ func TestAlbumIsAnsweredOnce(t *testing.T) {
 		t.Errorf("a second album is answered %d times", len(ms))
 	}
 }
+
+// A message forwarded from the resident (their Telegram name in its
+// origin) at the dossier-code question is read as the text it carries —
+// the code —, and nothing of its origin is kept.
+func TestForwardedDossierCode(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Chuyển")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	c, _ := w.lastCase(u)
+	w.bot.WaitHandled(t, u.SendMessage(models.Message{Text: "000.00.12.H26-251127-0009", ForwardOrigin: &models.MessageOrigin{
+		Type: models.MessageOriginTypeUser, MessageOriginUser: &models.MessageOriginUser{Type: "user", Date: 1,
+			SenderUser: models.User{ID: 777000123, FirstName: "Hoàng Thị", LastName: "Quýnh Nhịa"}}}}))
+	drain(u)
+	var code string
+	if err := w.store.DB().Get(&code, `SELECT dossier_code FROM followups WHERE case_id = $1`, c.ID); err != nil || code != "000.00.12.H26-251127-0009" {
+		t.Errorf("the forwarded code: %q (%v)", code, err)
+	}
+	for _, s := range []string{"777000123", "Quýnh Nhịa"} {
+		if tables := w.stored(t, s); len(tables) > 0 {
+			t.Errorf("the forward's origin %q is kept in %v", s, tables)
+		}
+	}
+}
