@@ -352,7 +352,12 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return nil
 		}
 		// Not read, nor kept; the screen the chat is on comes back below it.
-		return h.again(r, r.t.T(note))
+		text := r.t.T(note)
+		if r.member() && (note == "error.media" || note == "error.contact") {
+			// A team member's photo or contact is most likely a resident's.
+			text += "\n" + r.t.T("error.no_personal_data")
+		}
+		return h.again(r, text)
 	}
 	// A NUL is never meant, and PostgreSQL stores none (in text or jsonb):
 	// a typed answer kept with one would fail its update every time.

@@ -105,6 +105,9 @@ func (w *world) sendOdd(t *testing.T, u *telegramtest.User, where, question stri
 			t.Errorf("%s, a %s is answered %q (%d rows of buttons); want %q and the question again, with its buttons",
 				where, o.kind, ms[len(ms)-1].Text, len(ms[len(ms)-1].Keyboard), note)
 		}
+		if (o.note == "error.media" || o.note == "error.contact") && len(ms) > 0 && !strings.Contains(ms[len(ms)-1].Text, w.vi("error.no_personal_data")) {
+			t.Errorf("%s, a team member's %s is not told residents' data is not sent: %q", where, o.kind, ms[len(ms)-1].Text)
+		}
 		if after := w.conversationOf(t, u); after != before {
 			t.Errorf("%s, a %s moved the conversation: %s → %s", where, o.kind, before, after)
 		}
@@ -310,5 +313,23 @@ func TestForwardedDossierCode(t *testing.T) {
 		if tables := w.stored(t, s); len(tables) > 0 {
 			t.Errorf("the forward's origin %q is kept in %v", s, tables)
 		}
+	}
+}
+
+// A resident (no team member) who sends the bot a photo or their contact
+// is told it reads neither, not asked to keep "residents'" data to
+// themselves (the notes were written for volunteers).
+func TestResidentSendsAPhotoAndAContact(t *testing.T) {
+	w := newWorld(t)
+	_, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0001")
+	for _, o := range oddMessages()[:5] {
+		w.bot.WaitHandled(t, res.SendMessage(o.msg))
+		m := last(t, drain(res))
+		if !strings.HasPrefix(m.Text, w.vi(o.note)) || strings.Contains(m.Text, "của người dân") {
+			t.Errorf("a resident's %s is answered %q", o.kind, m.Text)
+		}
+	}
+	if tables := w.stored(t, residentPhone); len(tables) > 0 {
+		t.Errorf("the resident's number is kept in %v", tables)
 	}
 }
