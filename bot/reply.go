@@ -53,6 +53,9 @@ type Message struct {
 	ChatID   int64
 	Text     string
 	Keyboard Keyboard
+	// ThreadID is the topic of a forum supergroup the message goes to (0:
+	// the chat itself, or a forum's General topic).
+	ThreadID int `json:",omitempty"`
 }
 
 func (m Message) Chat() int64   { return m.ChatID }
@@ -60,6 +63,7 @@ func (Message) isMessage() bool { return true }
 func (m Message) do(ctx context.Context, api *tg.Bot) error {
 	_, err := api.SendMessage(ctx, &tg.SendMessageParams{
 		ChatID:             m.ChatID,
+		MessageThreadID:    m.ThreadID,
 		Text:               m.Text,
 		ReplyMarkup:        m.Keyboard.markup(),
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},

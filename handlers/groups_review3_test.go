@@ -177,3 +177,24 @@ func TestUnaskedUpdatesAreIgnoredCleanly(t *testing.T) {
 		}
 	}
 }
+
+// In a forum supergroup (topics), /tally@bot asked in a topic is answered
+// in that topic, not in the General one where nobody asking sees it.
+func TestCommandInAForumTopic(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Chủ đề")
+	forum := models.Chat{ID: -1002000000077, Type: models.ChatTypeSupergroup, Title: "Đoàn phường", IsForum: true}
+	id := w.srv.Enqueue(models.Update{Message: &models.Message{ID: 40, MessageThreadID: 12, IsTopicMessage: true, Date: int(time.Now().Unix()),
+		From: &models.User{ID: u.ID, FirstName: u.FirstName}, Chat: forum, Text: "/tally@" + w.srv.Bot().Username,
+		Entities: []models.MessageEntity{{Type: models.MessageEntityTypeBotCommand, Length: 6 + len(w.srv.Bot().Username)}}}})
+	w.bot.WaitHandled(t, id)
+	calls := callsToChat(w.srv, "sendMessage", forum.ID)
+	if len(calls) != 1 || calls[0].Params["message_thread_id"] != "12" {
+		t.Errorf("the answer in a forum: %d calls, thread %q", len(calls), func() string {
+			if len(calls) == 0 {
+				return ""
+			}
+			return calls[0].Params["message_thread_id"]
+		}())
+	}
+}

@@ -304,7 +304,11 @@ func (h *Handlers) inGroup(m *models.Message) []bot.Reply {
 	if added {
 		text = t.T("start.group") + "\n\n" + text
 	}
-	return []bot.Reply{bot.Message{ChatID: m.Chat.ID, Text: text, Keyboard: kb}}
+	reply := bot.Message{ChatID: m.Chat.ID, Text: text, Keyboard: kb}
+	if m.IsTopicMessage {
+		reply.ThreadID = m.MessageThreadID // in the topic it was asked in, not the General one
+	}
+	return []bot.Reply{reply}
 }
 
 // Failed implements bot.Handler: a short apology in the user's language.
