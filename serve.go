@@ -27,8 +27,9 @@ import (
 )
 
 // allowedUpdates are the update kinds the bot handles; Telegram keeps the
-// rest to itself.
-var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery}
+// rest to itself. An edited message is answered (it is not read: the
+// volunteer is told to send it again).
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateEditedMessage, models.AllowedUpdateCallbackQuery}
 
 // app is the bot assembled from its parts, shared by serve and demo.
 type app struct {

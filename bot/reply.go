@@ -3,7 +3,9 @@ package bot
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strconv"
+	"strings"
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -51,6 +53,9 @@ type Message struct {
 	ChatID   int64
 	Text     string
 	Keyboard Keyboard
+	// ThreadID is the topic of a forum supergroup the message goes to (0:
+	// the chat itself, or a forum's General topic).
+	ThreadID int `json:",omitempty"`
 }
 
 func (m Message) Chat() int64   { return m.ChatID }
@@ -58,6 +63,7 @@ func (Message) isMessage() bool { return true }
 func (m Message) do(ctx context.Context, api *tg.Bot) error {
 	_, err := api.SendMessage(ctx, &tg.SendMessageParams{
 		ChatID:             m.ChatID,
+		MessageThreadID:    m.ThreadID,
 		Text:               m.Text,
 		ReplyMarkup:        m.Keyboard.markup(),
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
@@ -84,6 +90,12 @@ func (e Edit) do(ctx context.Context, api *tg.Bot) error {
 		ReplyMarkup:        e.Keyboard.markup(),
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
 	})
+	if err != nil && errors.Is(err, tg.ErrorBadRequest) && strings.Contains(err.Error(), "message to edit not found") {
+		// The user deleted the message (or cleared the chat) between the
+		// press and the edit: the screen comes as a new message instead of
+		// leaving them with none.
+		return Message{ChatID: e.ChatID, Text: e.Text, Keyboard: e.Keyboard}.do(ctx, api)
+	}
 	return err
 }
 

@@ -16,8 +16,10 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"time"
 
+	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/jmoiron/sqlx"
 )
@@ -514,13 +516,8 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			r.marks.add(row)
 			continue
 		case isPermanent(err):
-			if kindOf(row.Reply) == kindAnswer {
-				// Answered already (a repeat after a crash) or forgotten
-				// by Telegram: the spinner stopped long ago.
-				r.drop(row, "answer_refused", err.Error(), slog.LevelInfo)
-			} else {
-				r.drop(row, "refused", err.Error(), slog.LevelError)
-			}
+			why, level := refusal(row.Reply, err)
+			r.drop(row, why, err.Error(), level)
 			continue
 		}
 		// Running out of our own time waiting (a long 429 pause, the rate
@@ -545,6 +542,34 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		return
 	}
 }
+
+// refusal says what a reply Telegram refused for good means, for the
+// metrics (dvcbot_replies_dropped_total{why}) and how loudly to log it:
+// the chat's own state (a user who blocked the bot or deleted their
+// account, a group the bot left or that became a supergroup) is no fault
+// of the bot's; anything else (a malformed keyboard, a text Telegram
+// cannot parse) is a bug someone must see.
+func refusal(r Reply, err error) (why string, level slog.Level) {
+	switch {
+	case isAnswer(r):
+		// Answered already (a repeat after a crash) or forgotten by
+		// Telegram: the spinner stopped long ago.
+		return "answer_refused", slog.LevelInfo
+	case errors.Is(err, tg.ErrorForbidden), strings.Contains(err.Error(), "not enough rights"),
+		strings.Contains(err.Error(), "have no rights to send"):
+		// "bot was blocked by the user", "user is deactivated", "bot was
+		// kicked from the group chat", a group where the bot may not
+		// write: nothing more reaches this chat until they change it.
+		return "forbidden", slog.LevelInfo
+	case errors.As(err, new(*tg.MigrateError)), strings.Contains(err.Error(), "chat not found"):
+		// A group upgraded to a supergroup (the bot answers commands in
+		// the new one), a chat that no longer exists.
+		return "chat_gone", slog.LevelInfo
+	}
+	return "refused", slog.LevelError
+}
+
+func isAnswer(r Reply) bool { return kindOf(r) == kindAnswer }
 
 func idsOf(rows []OutboxRow) []int64 {
 	ids := make([]int64, len(rows))

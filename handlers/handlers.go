@@ -9,6 +9,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,39 @@ type Handlers struct {
 	coordInviteMax     int
 
 	strict bool // a screen table that lies fails the update (tests)
+
+	albums *albums
+}
+
+// albums remembers, per chat, the last album (media group) answered: its
+// photos come as one message each, and one answer is enough. In memory
+// only: a restart, or another replica, answers an album once more at most.
+type albums struct {
+	mu   sync.Mutex
+	last map[int64]albumMark
+}
+
+type albumMark struct {
+	group string
+	msg   int // the message that got the answer: a retry of its update answers again
+}
+
+// first reports whether m should be answered: it is in no album, or the
+// first of its album the chat sent.
+func (a *albums) first(chat int64, m *models.Message) bool {
+	if m.MediaGroupID == "" {
+		return true
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if mark, ok := a.last[chat]; ok && mark.group == m.MediaGroupID {
+		return mark.msg == m.ID
+	}
+	if len(a.last) >= 10_000 {
+		clear(a.last) // forgetting old albums costs at most one answer more
+	}
+	a.last[chat] = albumMark{group: m.MediaGroupID, msg: m.ID}
+	return true
 }
 
 // Option configures Handlers.
@@ -87,6 +121,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 		inviteTTL:          7 * 24 * time.Hour,
 		volunteerInviteMax: 50,
 		coordInviteMax:     1, // a coordinator's link is for one person
+		albums:             &albums{last: map[int64]albumMark{}},
 	}
 	for _, o := range opts {
 		o(h)
@@ -208,14 +243,13 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	if from == nil || from.IsBot {
 		return nil, nil
 	}
-	if m := u.Message; m != nil && m.Chat.Type != models.ChatTypePrivate {
-		// The bot does not talk in groups, nor keep anyone of them; it only
-		// says so when a command names it.
-		if _, _, to := h.command(m.Text); to == toUs && strings.Contains(m.Text, "@") {
-			t := h.texts.For(h.texts.Default())
-			return []bot.Reply{bot.Message{ChatID: m.Chat.ID, Text: t.T("error.private_only")}}, nil
-		}
+	if m := u.EditedMessage; m != nil && (m.Chat.Type != models.ChatTypePrivate || m.Text == "") {
+		// An edit in a group, or of no text (a live location moving, a
+		// caption): nothing to say.
 		return nil, nil
+	}
+	if m := u.Message; m != nil && m.Chat.Type != models.ChatTypePrivate {
+		return h.inGroup(m), nil
 	}
 	if cb := u.CallbackQuery; cb != nil && pressedChatType(cb) != models.ChatTypePrivate {
 		// A press on a message outside a private chat (the bot posts no
@@ -234,6 +268,12 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		r.answer("") // every press needs an answer, even one that changed nothing
 	case u.Message != nil:
 		err = h.message(r, u.Message)
+	case u.EditedMessage != nil:
+		// An answer is read once, when it is sent: an edit changes nothing
+		// the bot kept (a dossier code corrected in place would leave the
+		// wrong one on the case without a word). The volunteer is told to
+		// send it again, and the screen the chat is on comes back.
+		err = h.again(r, r.t.T("error.edited"))
 	}
 	if ferr := tx.Flush(ctx); ferr != nil {
 		return nil, ferr // the root cause: what failed after it only says the transaction was aborted
@@ -245,6 +285,37 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		return bot.Tag(r.about, r.replies...), nil
 	}
 	return r.replies, nil
+}
+
+// inGroup answers a message in a group (a commune's group a coordinator
+// added the bot to): the bot does not talk there, nor keep anyone of it —
+// a tally or a case list would show one member's work to the whole group.
+// It says so, with a button that opens its private chat, when it is added
+// and when a command names it (/tally@bot); everything else, a command
+// not addressed to it included (for another bot of the group, maybe),
+// gets nothing.
+func (h *Handlers) inGroup(m *models.Message) []bot.Reply {
+	added := false
+	for _, nm := range m.NewChatMembers {
+		added = added || (nm.IsBot && h.botUsername != "" && strings.EqualFold(nm.Username, h.botUsername))
+	}
+	if _, _, to := h.command(m.Text); !added && (to != toUs || !strings.Contains(m.Text, "@")) {
+		return nil
+	}
+	t := h.texts.For(h.texts.Default())
+	var kb bot.Keyboard
+	if h.botUsername != "" {
+		kb = bot.Keyboard{{{Text: t.T("button.private_chat"), URL: "https://t.me/" + h.botUsername}}}
+	}
+	text := t.T("error.private_only")
+	if added {
+		text = t.T("start.group") + "\n\n" + text
+	}
+	reply := bot.Message{ChatID: m.Chat.ID, Text: text, Keyboard: kb}
+	if m.IsTopicMessage {
+		reply.ThreadID = m.MessageThreadID // in the topic it was asked in, not the General one
+	}
+	return []bot.Reply{reply}
 }
 
 // Failed implements bot.Handler: a short apology in the user's language.
@@ -275,6 +346,8 @@ func sender(u *models.Update) *models.User {
 		return u.Message.From
 	case u.CallbackQuery != nil:
 		return &u.CallbackQuery.From
+	case u.EditedMessage != nil:
+		return u.EditedMessage.From
 	}
 	return nil
 }
@@ -283,8 +356,19 @@ func sender(u *models.Update) *models.User {
 // to the flow the chat is in.
 func (h *Handlers) message(r *request, m *models.Message) error {
 	if m.Text == "" {
-		r.say(r.t.T("error.media"), nil)
-		return nil
+		note := unreadNote(m)
+		if note == "" || !h.albums.first(r.chat, m) {
+			// A service message (an auto-delete timer set, a pin): nothing
+			// was said. An album's second photo: its first was answered.
+			return nil
+		}
+		// Not read, nor kept; the screen the chat is on comes back below it.
+		text := r.t.T(note)
+		if r.member() && (note == "error.media" || note == "error.contact") {
+			// A team member's photo or contact is most likely a resident's.
+			text += "\n" + r.t.T("error.no_personal_data")
+		}
+		return h.again(r, text)
 	}
 	// A NUL is never meant, and PostgreSQL stores none (in text or jsonb):
 	// a typed answer kept with one would fail its update every time.
@@ -353,6 +437,28 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	}
 	r.say(r.t.T("error.text_no_flow"), nil)
 	return nil
+}
+
+// unreadNote names the answer to a message with no text: what it was and
+// that it was not read, nor kept; "" for a service message (a timer set, a
+// pin, a background chosen), which asks for none.
+func unreadNote(m *models.Message) string {
+	switch {
+	case m.Contact != nil:
+		return "error.contact" // a resident's phone number, often
+	case m.Voice != nil:
+		return "error.voice"
+	case len(m.Photo) > 0, m.Document != nil, m.Video != nil, m.VideoNote != nil, m.Animation != nil,
+		m.Audio != nil, m.PaidMedia != nil, m.Story != nil:
+		return "error.media"
+	case m.MessageAutoDeleteTimerChanged != nil, m.PinnedMessage != nil, m.WriteAccessAllowed != nil,
+		m.ChatBackgroundSet != nil, m.SuccessfulPayment != nil, m.RefundedPayment != nil, m.UsersShared != nil,
+		m.ChatShared != nil, m.Gift != nil, m.UniqueGift != nil, m.ConnectedWebsite != "",
+		m.ProximityAlertTriggered != nil, m.PaidMessagePriceChanged != nil, m.DirectMessagePriceChanged != nil,
+		len(m.NewChatMembers) > 0, m.LeftChatMember != nil, m.MigrateToChatID != 0, m.MigrateFromChatID != 0:
+		return ""
+	}
+	return "error.not_text" // a sticker, a location, a poll, a dice, what a newer Telegram sends
 }
 
 // Whom a text is for.

@@ -62,6 +62,9 @@ func (s *Server) chatLocked(req *request) (*chat, error) {
 	if c == nil {
 		return nil, badRequest("chat not found")
 	}
+	if c.refusal != nil {
+		return nil, c.refusal
+	}
 	return c, nil
 }
 

@@ -81,6 +81,7 @@ type Server struct {
 	nextUpdate  int64
 	pollGen     int64
 	nextUser    int64
+	nextGroup   int64
 	users       map[int64]*User
 	chats       map[int64]*chat
 	calls       []*Call
@@ -115,6 +116,7 @@ func NewServer(opts ...Option) *Server {
 		changed:    make(chan struct{}),
 		nextUpdate: 1,
 		nextUser:   1001,
+		nextGroup:  1,
 		users:      map[int64]*User{},
 		chats:      map[int64]*chat{},
 		commands:   map[string][]models.BotCommand{},
@@ -219,6 +221,11 @@ type Fault struct {
 	Code       int           // 429, 500, 502...; 0 = no error (useful with Delay)
 	RetryAfter int           // for 429: parameters.retry_after
 	Delay      time.Duration // answer slowly (before the normal or faulty answer)
+	// Description replaces the error's usual text, as Telegram words each
+	// refusal: "Forbidden: bot was blocked by the user", "Bad Request:
+	// BUTTON_DATA_INVALID"...
+	Description string
+	ChatID      int64 // optional: only calls to this chat_id
 }
 
 type faultState struct {
@@ -241,8 +248,11 @@ func (s *Server) ClearFaults() {
 	s.faults = nil
 }
 
-func (s *Server) takeFaultLocked(method string, now time.Time) *Fault {
+func (s *Server) takeFaultLocked(method, chatID string, now time.Time) *Fault {
 	for _, f := range s.faults {
+		if f.ChatID != 0 && chatID != strconv.FormatInt(f.ChatID, 10) {
+			continue
+		}
 		if f.Method == "" {
 			if strings.EqualFold(method, "getUpdates") {
 				continue
@@ -270,6 +280,7 @@ type apiError struct {
 	code       int
 	desc       string
 	retryAfter int
+	migrateTo  int64 // parameters.migrate_to_chat_id: the group became this supergroup
 }
 
 func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.code, e.desc) }
@@ -352,7 +363,7 @@ func (s *Server) answer(req *request, token string, perr error, at time.Time) (i
 		return 404, errorBody(&apiError{code: 404, desc: "Not Found"})
 	}
 	s.mu.Lock()
-	fault := s.takeFaultLocked(req.method, at)
+	fault := s.takeFaultLocked(req.method, req.params["chat_id"], at)
 	s.mu.Unlock()
 	if fault != nil {
 		if fault.Delay > 0 {
@@ -367,9 +378,16 @@ func (s *Server) answer(req *request, token string, perr error, at time.Time) (i
 		switch {
 		case fault.Code == http.StatusTooManyRequests:
 			e := &apiError{code: 429, desc: fmt.Sprintf("Too Many Requests: retry after %d", fault.RetryAfter), retryAfter: fault.RetryAfter}
+			if fault.Description != "" {
+				e.desc = fault.Description
+			}
 			return 429, errorBody(e)
 		case fault.Code != 0:
-			return fault.Code, errorBody(&apiError{code: fault.Code, desc: http.StatusText(fault.Code)})
+			desc := http.StatusText(fault.Code)
+			if fault.Description != "" {
+				desc = fault.Description
+			}
+			return fault.Code, errorBody(&apiError{code: fault.Code, desc: desc})
 		}
 	}
 	if perr != nil {
@@ -393,6 +411,9 @@ func errorBody(e *apiError) map[string]any {
 	b := map[string]any{"ok": false, "error_code": e.code, "description": e.desc}
 	if e.retryAfter > 0 || e.code == 429 {
 		b["parameters"] = map[string]any{"retry_after": e.retryAfter}
+	}
+	if e.migrateTo != 0 {
+		b["parameters"] = map[string]any{"migrate_to_chat_id": e.migrateTo}
 	}
 	return b
 }

@@ -76,6 +76,17 @@ type chat struct {
 	order     []int             // bot message ids in send order
 	userMsgs  map[int]bool
 	events    []Message // snapshots for User.Next
+	lastSent  int       // the newest message the user sent (EditLast)
+	group     *Group    // nil for a private chat
+	refusal   *apiError // set: every call to the chat is answered with it (Block, Upgrade)
+}
+
+// model is the chat as the Bot API shows it in messages.
+func (c *chat) model() models.Chat {
+	if c.group != nil {
+		return c.group.model()
+	}
+	return c.user.chatModel()
 }
 
 type msgState struct {
@@ -139,6 +150,7 @@ func (u *User) SendText(text string) int64 {
 	id := c.nextMsgID
 	c.nextMsgID++
 	c.userMsgs[id] = true
+	c.lastSent = id
 	s.mu.Unlock()
 
 	from := u.model()
@@ -339,7 +351,7 @@ func (s *Server) messageModelLocked(c *chat, m *msgState) models.Message {
 		ID:      m.id,
 		From:    &from,
 		Date:    int(m.date.Unix()),
-		Chat:    c.user.chatModel(),
+		Chat:    c.model(),
 		Text:    m.text,
 		Caption: m.caption,
 	}
