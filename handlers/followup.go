@@ -109,6 +109,23 @@ func (h *Handlers) followupDetails(t *locales.Localizer, f storage.Followup) str
 	return strings.Join(lines, "\n")
 }
 
+// followupAbout is the first line of every follow-up screen shown after a
+// press or a typed answer: which dossier it is about. A chat may hold
+// several follow-ups (a daughter with her mother's and her father's), and
+// an edited message loses the lines that named it.
+func (h *Handlers) followupAbout(t *locales.Localizer, f storage.Followup) string {
+	title := f.GuideID
+	if g, ok := h.guides.Guide(f.GuideID); ok {
+		title = g.Title.In(t.Lang())
+	}
+	return t.T("followup.about", locales.Data{"Code": f.DossierCode, "Guide": title})
+}
+
+// showAbout shows a follow-up's screen under the line that names it.
+func (h *Handlers) showAbout(r *request, f storage.Followup, text string, kb bot.Keyboard) {
+	r.show(h.followupAbout(r.t, f)+"\n\n"+text, kb)
+}
+
 // followupLinks are the lines of a summary that hand the follow-up over:
 // the deep link and, with PUBLIC_URL, the web page.
 func (h *Handlers) followupLinks(t *locales.Localizer, f storage.Followup) string {
@@ -355,7 +372,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		if err := h.endFollowupConversation(r); err != nil {
 			return err
 		}
-		r.show(r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
+		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
 		return nil
 	case "got", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
@@ -363,7 +380,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		r.answer(r.t.T("button.stale"))
 	}
 	text, kb := h.followupNext(r, f)
-	r.show(text, kb)
+	h.showAbout(r, f, text, kb)
 	return nil
 }
 
@@ -376,7 +393,7 @@ func (h *Handlers) askComment(r *request, f storage.Followup) error {
 	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage()); err != nil {
 		return err
 	}
-	r.show(h.commentAsk(r, f), h.commentKeyboard(r, f))
+	h.showAbout(r, f, h.commentAsk(r, f), h.commentKeyboard(r, f))
 	return nil
 }
 
@@ -418,7 +435,8 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	if problem := privacy.NoteProblem(r.text); problem != "" {
-		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+
+			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
 	if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, r.text); err != nil {
@@ -442,7 +460,7 @@ func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note str
 		r.say(note, nil)
 		return ignoreGone(err)
 	}
-	r.say(note+"\n\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+	r.say(note+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 	return nil
 }
 
@@ -520,7 +538,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		text = r.t.T("followup.received")
 		if !f.Rating.Valid {
 			next, kb := h.followupNext(r, f)
-			r.show(text+"\n\n"+next, kb)
+			h.showAbout(r, f, text+"\n\n"+next, kb)
 			return nil
 		}
 	case "not":
@@ -550,14 +568,14 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		}
 		text = r.t.T("followup.problem_sent")
 	}
-	r.show(text, nil)
+	h.showAbout(r, f, text, nil)
 	return nil
 }
 
 // alreadyNoted answers a reminder button whose answer was already taken.
 func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
 	r.answer(r.t.T("followup.noted_already"))
-	r.show(h.followupStatus(r, f), nil)
+	h.showAbout(r, f, h.followupStatus(r, f), nil)
 	return nil
 }
 
