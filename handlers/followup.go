@@ -319,8 +319,11 @@ func residentConsentVersion(t *locales.Localizer, f storage.Followup) string {
 // others; a press that changes nothing (a double tap, an old message) is
 // answered and shows where things stand.
 func (h *Handlers) followupPress(r *request, cb callback) error {
-	if cb.action == "mine" {
+	switch cb.action {
+	case "mine":
 		return h.followupMine(r, cb.arg)
+	case "forget":
+		return h.forgetPress(r, cb.arg)
 	}
 	idText, arg, _ := strings.Cut(cb.arg, ".")
 	id, _ := strconv.ParseInt(idText, 10, 64)
@@ -465,20 +468,93 @@ func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note str
 }
 
 // forget is /forget: a resident's follow-ups (chat id, dossier code,
-// comment) are deleted at once; the cases stay, anonymous.
+// comment) are deleted at once; the cases stay, anonymous. A chat that
+// holds several (a daughter with her mother's and her father's) is asked
+// which, or all: the web page erases one, and so can the chat.
 func (h *Handlers) forget(r *request) error {
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	if len(fs) > 1 {
+		r.say(h.forgetAsk(r, fs))
+		return nil
+	}
+	return h.forgetAll(r, r.say)
+}
+
+// forgetAll erases every follow-up of the chat and says so with out.
+func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 	if err := h.endFollowupConversation(r); err != nil {
 		return err
 	}
 	n, err := r.tx.ForgetResident(r.ctx, r.chat)
+	switch {
+	case err != nil:
+		return err
+	case n == 0:
+		out(r.t.T("followup.forget_nothing"), nil)
+	case n == 1:
+		out(r.t.T("followup.forgotten"), nil)
+	default:
+		out(r.t.T("followup.forgotten_all", locales.Data{"Count": n}), nil)
+	}
+	return nil
+}
+
+// forgetAsk lists the chat's follow-ups, each with its button, then "all"
+// and "keep them".
+func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Keyboard) {
+	data := func(arg string) string { return callback{flow: flowFollowup, action: "forget", arg: arg}.String() }
+	lines := []string{r.t.T("followup.forget_which", locales.Data{"Count": len(fs)})}
+	var kb bot.Keyboard
+	for _, f := range fs {
+		lines = append(lines, "• "+h.followupAbout(r.t, f))
+		kb = append(kb, []bot.Button{{Text: r.t.T("followup.forget_one_button", locales.Data{"Code": f.DossierCode}),
+			Data: data(strconv.FormatInt(f.CaseID, 10))}})
+	}
+	kb = append(kb,
+		[]bot.Button{{Text: r.t.T("followup.forget_all_button", locales.Data{"Count": len(fs)}), Data: data("all")}},
+		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data("keep")}})
+	return strings.Join(lines, "\n"), kb
+}
+
+// forgetPress takes a button of /forget's question: one follow-up (by its
+// case), "all" or "keep". What it says once a follow-up is erased names it
+// by its procedure and the last characters of its code, not the code:
+// nothing of it is to be kept, not even in a reply waiting to be sent.
+func (h *Handlers) forgetPress(r *request, arg string) error {
+	switch arg {
+	case "keep":
+		r.show(r.t.T("followup.forget_kept"), nil)
+		return nil
+	case "all":
+		return h.forgetAll(r, r.show)
+	}
+	id, _ := strconv.ParseInt(arg, 10, 64)
+	f, err := r.tx.FollowupOfCase(r.ctx, id)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
+		r.answer(r.t.T("followup.gone"))
+		r.show(r.t.T("followup.gone"), nil)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	if n == 0 {
-		r.say(r.t.T("followup.forget_nothing"), nil)
-		return nil
+	others, err := r.tx.ForgetChatFollowup(r.ctx, r.chat, f.CaseID)
+	if err != nil {
+		return err
 	}
-	r.say(r.t.T("followup.forgotten"), nil)
+	title := f.GuideID
+	if g, ok := h.guides.Guide(f.GuideID); ok {
+		title = g.Title.In(r.t.Lang())
+	}
+	code := []rune(f.DossierCode)
+	text := r.t.T("followup.forgotten_one", locales.Data{"Guide": title, "Tail": string(code[max(0, len(code)-4):])})
+	if others > 0 {
+		text += "\n" + r.t.T("followup.forget_others", locales.Data{"Count": others})
+	}
+	r.show(text, nil)
 	return nil
 }
 

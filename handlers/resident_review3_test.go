@@ -102,3 +102,102 @@ func TestTwoFollowupsInOneChatEachScreenSaysWhich(t *testing.T) {
 func (w *world) about(code string) string {
 	return w.vi("followup.about", locales.Data{"Code": code, "Guide": guide(w.t, "khai-sinh").Title.Vi}) + "\n\n"
 }
+
+// The daughter's father's result came; she wants his follow-up erased and
+// her mother's kept. /forget used to erase both at once, saying "Đã xoá: …
+// mã hồ sơ" without saying which: now it asks which (or all, or none),
+// erases the one she picks — its comment question ends with it — and
+// names it by its procedure and the end of its code (the erased code
+// itself is not written again).
+func TestForgetOneOfTwoFollowupsInOneChat(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const mother, father = "000.00.12.H26-251127-0111", "000.00.12.H26-251127-0112"
+	motherCase, motherToken := w.slip("Vân", mother)
+	fatherCase, fatherToken := w.slip("Vy", father)
+	daughter := w.srv.NewUser("Con gái", "vi")
+	w.send(daughter, "/start "+motherToken)
+	w.send(daughter, "/start "+fatherToken)
+	w.press(daughter, w.vi("followup.consent_yes"))
+	rated := last(t, w.press(daughter, "3★")) // the father's comment question is open
+
+	ask := last(t, w.send(daughter, "/forget"))
+	if !strings.Contains(ask.Text, mother) || !strings.Contains(ask.Text, father) ||
+		!hasButton(ask, w.vi("followup.forget_one_button", locales.Data{"Code": father})) ||
+		!hasButton(ask, w.vi("followup.forget_all_button", locales.Data{"Count": 2})) {
+		t.Fatalf("/forget with two follow-ups does not ask which: %q %v", ask.Text, ask.Buttons())
+	}
+	if got := last(t, w.press(daughter, w.vi("followup.forget_keep_button"))); got.Text != w.vi("followup.forget_kept") {
+		t.Errorf("keep them: %q", got.Text)
+	}
+	if _, ok := w.followupRow(fatherCase); !ok {
+		t.Fatal("\"keep them\" erased the father's follow-up")
+	}
+
+	w.send(daughter, "/forget")
+	got := last(t, w.press(daughter, w.vi("followup.forget_one_button", locales.Data{"Code": father})))
+	title := guide(t, "khai-sinh").Title.Vi
+	if !strings.HasPrefix(got.Text, w.vi("followup.forgotten_one", locales.Data{"Guide": title, "Tail": "0112"})) ||
+		!strings.Contains(got.Text, w.vi("followup.forget_others", locales.Data{"Count": 1})) || strings.Contains(got.Text, father) {
+		t.Errorf("after erasing the father's: %q", got.Text)
+	}
+	if _, ok := w.followupRow(fatherCase); ok {
+		t.Error("the father's follow-up is still there")
+	}
+	if f, ok := w.followupRow(motherCase); !ok || f.Chat.Int64 != daughter.ID {
+		t.Errorf("the mother's follow-up went with it: %+v %v", f, ok)
+	}
+	var forgotten bool
+	if err := w.store.DB().Get(&forgotten, `SELECT followup_forgotten FROM cases WHERE id = $1`, fatherCase); err != nil || !forgotten {
+		t.Errorf("the father's case is not marked forgotten (%v)", err)
+	}
+	// The father's comment question ended with it: what she types now is
+	// no comment on anything.
+	if got := last(t, w.send(daughter, "cảm ơn nhiều")); got.Text != w.vi("error.text_no_flow") {
+		t.Errorf("typed after the erase: %q", got.Text)
+	}
+	// The father's old buttons are dead.
+	id, err := daughter.PressOn(rated.ID, w.vi("followup.comment_skip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	drain(daughter)
+	if got := lastAnswer(t, daughter); got != w.vi("followup.gone") {
+		t.Errorf("an erased follow-up's button answers %q", got)
+	}
+
+	// One left: /forget erases it at once, and the chat is forgotten.
+	if got := last(t, w.send(daughter, "/forget")); got.Text != w.vi("followup.forgotten") {
+		t.Errorf("/forget with one follow-up left: %q", got.Text)
+	}
+	if _, ok := w.followupRow(motherCase); ok {
+		t.Error("the mother's follow-up is still there")
+	}
+	if n := w.conversationRows(daughter.ID); n != 0 {
+		t.Errorf("%d conversation rows left", n)
+	}
+}
+
+// "Xoá cả 2 hồ sơ" erases both, and says how many.
+func TestForgetAllFollowupsOfAChat(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	a, ta := w.slip("Vân", "000.00.12.H26-251127-0121")
+	b, tb := w.slip("Vy", "000.00.12.H26-251127-0122")
+	son := w.srv.NewUser("Con trai", "vi")
+	w.send(son, "/start "+ta)
+	w.send(son, "/start "+tb)
+	w.send(son, "/forget")
+	if got := last(t, w.press(son, w.vi("followup.forget_all_button", locales.Data{"Count": 2}))); got.Text != w.vi("followup.forgotten_all", locales.Data{"Count": 2}) {
+		t.Errorf("all: %q", got.Text)
+	}
+	for _, c := range []int64{a, b} {
+		if _, ok := w.followupRow(c); ok {
+			t.Errorf("case %d's follow-up is still there", c)
+		}
+	}
+	if n := w.conversationRows(son.ID); n != 0 {
+		t.Errorf("%d conversation rows left", n)
+	}
+}

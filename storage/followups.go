@@ -224,6 +224,42 @@ func (tx *Tx) ForgetResident(ctx context.Context, chat int64) (int, error) {
 	return n, wrap("forget resident", err)
 }
 
+// FollowupsOfChat returns the follow-ups whose resident is chat, oldest
+// case first, locked for this transaction (/forget asks which to erase;
+// /start shows them again).
+func (tx *Tx) FollowupsOfChat(ctx context.Context, chat int64) ([]Followup, error) {
+	var fs []Followup
+	err := tx.db(ctx).SelectContext(ctx, &fs, `SELECT `+followupColumns+`
+		FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.resident_chat = $1 ORDER BY f.case_id FOR UPDATE OF f`, chat)
+	return fs, wrap("read a chat's follow-ups", err)
+}
+
+// ForgetChatFollowup deletes at once one follow-up whose resident is chat,
+// at their word (/forget, when the chat holds several: a daughter who
+// erases her father's and keeps her mother's), as ForgetFollowup does from
+// the link's page: its case is marked, a comment question about it ends,
+// and a chat left with no follow-up is forgotten as by ForgetResident. It
+// returns how many of the chat's follow-ups remain; ErrNotFound when chat
+// holds no follow-up of that case (erased already, or someone else's).
+func (tx *Tx) ForgetChatFollowup(ctx context.Context, chat, caseID int64) (others int, err error) {
+	var gone []int
+	err = tx.db(ctx).SelectContext(ctx, &gone, forgetFollowups(`resident_chat = $1 AND case_id = $2`)+`,
+		conv AS (UPDATE conversations c SET flow = '', step = '', data = '{}', version = c.version + 1, updated_at = now()
+			FROM gone WHERE c.chat_id = $1 AND c.flow = $3 AND c.data->>'c' = gone.case_id::text)
+		SELECT (SELECT count(*) FROM followups f WHERE f.resident_chat = $1 AND f.case_id <> $2) FROM gone`,
+		chat, caseID, FollowupFlow)
+	delete(tx.convs, chat) // read again if needed: the row may have changed
+	switch {
+	case err != nil:
+		return 0, wrap("forget a chat's follow-up", err)
+	case len(gone) == 0:
+		return 0, ErrNotFound
+	case gone[0] == 0:
+		_, err = tx.ForgetResident(ctx, chat)
+	}
+	return gone[0], err
+}
+
 // forgetFollowups begins the statement that forgets follow-ups at their
 // resident's word (ForgetResident, ForgetFollowup): it deletes the
 // followups rows where selects and marks their cases followup_forgotten,
