@@ -552,7 +552,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	code := []rune(f.DossierCode)
 	text := r.t.T("followup.forgotten_one", locales.Data{"Guide": title, "Tail": string(code[max(0, len(code)-4):])})
 	if others > 0 {
-		text += "\n" + r.t.T("followup.forget_others", locales.Data{"Count": others})
+		text += "\n" + r.t.N("followup.forget_others", others)
 	}
 	r.show(text, nil)
 	return nil

@@ -7,6 +7,7 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
@@ -138,7 +139,7 @@ func TestForgetOneOfTwoFollowupsInOneChat(t *testing.T) {
 	got := last(t, w.press(daughter, w.vi("followup.forget_one_button", locales.Data{"Code": father})))
 	title := guide(t, "khai-sinh").Title.Vi
 	if !strings.HasPrefix(got.Text, w.vi("followup.forgotten_one", locales.Data{"Guide": title, "Tail": "0112"})) ||
-		!strings.Contains(got.Text, w.vi("followup.forget_others", locales.Data{"Count": 1})) || strings.Contains(got.Text, father) {
+		!strings.Contains(got.Text, w.texts.For("vi").N("followup.forget_others", 1)) || strings.Contains(got.Text, father) {
 		t.Errorf("after erasing the father's: %q", got.Text)
 	}
 	if _, ok := w.followupRow(fatherCase); ok {
@@ -199,5 +200,35 @@ func TestForgetAllFollowupsOfAChat(t *testing.T) {
 	}
 	if n := w.conversationRows(son.ID); n != 0 {
 		t.Errorf("%d conversation rows left", n)
+	}
+}
+
+// A resident opened the link a week ago and comes back: they type /start
+// (or press Telegram's Start after clearing the chat). They used to be
+// told they are on no team and should ask for an invite link; now they
+// see their dossier again, where it stands, and its buttons — here the
+// reminder question they never answered.
+func TestResidentStartShowsTheirFollowups(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0131"
+	c, _, res := w.openedFollowup("Vân", code)
+	clk.advance(7 * 24 * time.Hour)
+	ms := w.send(res, "/start")
+	if len(ms) != 2 || ms[0].Text != w.texts.For("vi").N("start.resident", 1) {
+		t.Fatalf("/start of a resident: %+v", ms)
+	}
+	if got := ms[1]; !strings.Contains(got.Text, code) || !strings.Contains(got.Text, w.vi("followup.consent_ask")) ||
+		!hasButton(got, w.vi("followup.consent_yes")) {
+		t.Fatalf("the follow-up shown again: %q %v", got.Text, got.Buttons())
+	}
+	w.press(res, w.vi("followup.consent_yes"))
+	if f, _ := w.followupRow(c); !f.Consent.Bool {
+		t.Errorf("the consent given on /start's message: %+v", f)
+	}
+	// Someone with no follow-up still gets the guest greeting.
+	guest := w.srv.NewUser("Khách", "vi")
+	if got := only(t, w.send(guest, "/start")); got.Text != w.vi("start.guest", locales.Data{"Name": "Khách"}) {
+		t.Errorf("a guest's /start: %q", got.Text)
 	}
 }

@@ -25,10 +25,18 @@ func (h *Handlers) start(r *request, payload string) error {
 	}
 }
 
-// greet says who the user is to the bot and sets their menu.
+// greet says who the user is to the bot and sets their menu; a resident
+// (who opened a follow-up link) is shown their follow-ups again, as their
+// links would show them.
 func (h *Handlers) greet(r *request) error {
 	name := r.user.FirstName
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
 	switch {
+	case len(fs) > 0 && !r.member():
+		r.say(r.t.N("start.resident", len(fs)), nil)
 	case r.role == storage.RoleAdmin:
 		r.say(r.t.T("start.admin", locales.Data{"Name": name}), nil)
 	case r.member():
@@ -41,6 +49,10 @@ func (h *Handlers) greet(r *request) error {
 		r.say(r.t.T("start.guest", locales.Data{"Name": name}), nil)
 	}
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
+	for _, f := range fs {
+		text, kb := h.followupNext(r, f)
+		r.say(h.followupDetails(r.t, f)+"\n\n"+text, kb)
+	}
 	return nil
 }
 
