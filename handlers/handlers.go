@@ -341,6 +341,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	case flowTally:
 		return h.tallyText(r, conv)
 	}
+	if token := linkToken(r.text); token != "" && conv.Flow == "" {
+		return h.openFollowup(r, token) // a follow-up link pasted instead of tapped
+	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
 	}

@@ -232,3 +232,49 @@ func TestResidentStartShowsTheirFollowups(t *testing.T) {
 		t.Errorf("a guest's /start: %q", got.Text)
 	}
 }
+
+// A link that reached the resident other than by a tap: the whole link
+// pasted into the chat (copied from Zalo or an SMS), or after /start, or
+// the web page's link pasted; and a link that lost characters on the way.
+// The pasted links open the follow-up (they used to get "I work with
+// commands and buttons", or "this invite link is not valid"); a link cut
+// short is not called an invite: the answer says what to do with a slip.
+func TestResidentPastesOrMistypesTheLink(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithPublicURL("https://dvc.example.vn"))
+	const code = "000.00.12.H26-251127-0141"
+	c, token := w.slip("Vân", code)
+	deep := "https://t.me/" + w.srv.Bot().Username + "?start=" + token
+
+	res := w.srv.NewUser("Cư dân", "vi")
+	got := last(t, w.send(res, deep))
+	if !strings.Contains(got.Text, code) || !hasButton(got, w.vi("followup.consent_yes")) {
+		t.Fatalf("the deep link pasted as text: %q", got.Text)
+	}
+	if f, _ := w.followupRow(c); f.Chat.Int64 != res.ID {
+		t.Errorf("the pasted link did not make the chat the resident's: %+v", f)
+	}
+	for _, text := range []string{
+		"/start " + deep,
+		"Mã theo dõi: https://dvc.example.vn/f/" + token + " (phiếu của mẹ)",
+	} {
+		if got := last(t, w.send(res, text)); !strings.Contains(got.Text, code) {
+			t.Errorf("%q: %q", text, got.Text)
+		}
+	}
+
+	other := w.srv.NewUser("Người khác", "vi")
+	for _, cut := range []string{token[:10], token[:20], token + "."} {
+		got := last(t, w.send(other, "/start "+cut))
+		if got.Text == w.vi("join.not_found") {
+			t.Errorf("/start %s (a follow-up link cut or mistyped) is answered as an invite: %q", cut, got.Text)
+		}
+	}
+	// A member's or an invite's length still gets the invite's answer.
+	if got := last(t, w.send(other, "/start abcdefghijkm")); got.Text != w.vi("join.not_found") {
+		t.Errorf("an unknown invite: %q", got.Text)
+	}
+	if f, _ := w.followupRow(c); f.Chat.Int64 != res.ID {
+		t.Errorf("after the others: %+v", f)
+	}
+}
