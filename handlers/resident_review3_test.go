@@ -5,6 +5,7 @@ package handlers_test
 // failed before its fix.
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -276,5 +277,58 @@ func TestResidentPastesOrMistypesTheLink(t *testing.T) {
 	}
 	if f, _ := w.followupRow(c); f.Chat.Int64 != res.ID {
 		t.Errorf("after the others: %+v", f)
+	}
+}
+
+// A resident whose Telegram is English opens the link (the bot speaks
+// Vietnamese first), switches with /lang en and goes on in English. A
+// month later — a dossier that takes long, "not yet" asked again — the
+// retention job forgot their language (a guest row, 30 days after /lang:
+// pressing buttons does not count as writing), and the bot spoke
+// Vietnamese to them again, the reminders too. A guest row stays while a
+// follow-up of the chat is kept (it holds nothing the follow-up does not:
+// the chat id, and the language).
+func TestResidentKeepsTheirLanguageForWeeks(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0151"
+	v := w.volunteer("Vân")
+	ms := w.finishWithCode(v, code)
+	c, _ := w.lastCase(v)
+	token := strings.TrimPrefix(decodeQR(t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+	res := w.srv.NewUser("Anna", "en")
+	if got := last(t, w.send(res, "/start "+token)); !strings.Contains(got.Text, w.vi("followup.greeting")) {
+		t.Fatalf("the link opened: %q", got.Text)
+	}
+	w.send(res, "/lang en")
+	w.send(res, "/start "+token)
+	w.press(res, w.en("followup.consent_yes"))
+	w.press(res, "5★")
+	w.press(res, w.en("followup.comment_skip"))
+
+	clk.advance(31 * 24 * time.Hour)
+	// The row was last written by /lang a month ago (the database's clock).
+	if _, err := w.store.DB().Exec(`UPDATE users SET updated_at = now() - interval '31 days' WHERE telegram_id = $1`, res.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.store.ApplyRetention(context.Background(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	ms = w.send(res, "/start")
+	if len(ms) == 0 || ms[0].Text != w.texts.For("en").N("start.resident", 1) {
+		t.Errorf("a month later the resident is not spoken to in English: %+v", ms)
+	}
+	rs, err := w.store.DueReminders(context.Background(), clk.now(), 10)
+	if err != nil || len(rs) != 1 || rs[0].Language != "en" {
+		t.Errorf("the reminder's language a month later: %+v %v", rs, err)
+	}
+	// /forget still takes the guest row with the follow-up.
+	w.send(res, "/forget")
+	var users int
+	if err := w.store.DB().Get(&users, `SELECT count(*) FROM users WHERE telegram_id = $1`, res.ID); err != nil || users != 0 {
+		t.Errorf("after /forget the resident has %d user rows (%v)", users, err)
+	}
+	if _, ok := w.followupRow(c.ID); ok {
+		t.Error("the follow-up is still there")
 	}
 }
