@@ -6,6 +6,12 @@ package handlers_test
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +19,7 @@ import (
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/web"
 )
 
 // slip finishes a case with a code for a new volunteer and returns the
@@ -330,5 +337,100 @@ func TestResidentKeepsTheirLanguageForWeeks(t *testing.T) {
 	}
 	if _, ok := w.followupRow(c.ID); ok {
 		t.Error("the follow-up is still there")
+	}
+}
+
+// tablesHolding names the tables of the database (but skip) with a row
+// whose text holds s (bytea columns read as UTF-8 too: the inbox keeps an
+// update's bytes).
+func (w *world) tablesHolding(s string, skip ...string) []string {
+	w.t.Helper()
+	var tables []string
+	if err := w.store.DB().Select(&tables, `SELECT quote_ident(table_name) FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`); err != nil {
+		w.t.Fatal(err)
+	}
+	var out []string
+	for _, tb := range tables {
+		if slices.Contains(skip, tb) {
+			continue
+		}
+		var n int
+		err := w.store.DB().Get(&n, `SELECT count(*) FROM `+tb+` t WHERE strpos(row_to_json(t)::text, $1) > 0
+			OR strpos(row_to_json(t)::text, encode(convert_to($1, 'UTF8'), 'hex')) > 0`, s)
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		if n > 0 {
+			out = append(out, tb)
+		}
+	}
+	return out
+}
+
+// After /forget, and after the erase on the link's web page, nothing of
+// the follow-up is left anywhere in the database — its dossier code, its
+// link's token, the resident's comment, their chat id — but in the bot's
+// outbox, which the lead is seeing to, and the inbox's rows of the
+// resident's own updates (update id and chat id, 48 hours, docs/privacy.md).
+func TestErasedFollowupLeavesNothingInStorage(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithPublicURL("https://dvc.example.vn"))
+	page := web.New(w.store, catalog, w.texts)
+	walk := func(code, comment string) (*telegramtest.User, string) {
+		_, token, res := w.openedFollowup("Vân "+code[len(code)-2:], code)
+		w.send(res, "/lang vi")
+		w.press(res, w.vi("followup.consent_yes"))
+		w.press(res, "4★")
+		w.send(res, comment)
+		return res, token
+	}
+	const byBot, byWeb = "000.00.12.H26-251127-0161", "000.00.12.H26-251127-0162"
+	botRes, botToken := walk(byBot, "Hướng dẫn rất dễ hiểu, cảm ơn")
+	webRes, webToken := walk(byWeb, "Chờ hơi lâu nhưng tận tình")
+	if n := w.remind(clk.now().AddDate(0, 0, 10)); n != 2 {
+		t.Fatalf("%d reminders", n)
+	}
+	for _, res := range []*telegramtest.User{botRes, webRes} {
+		settle(res)
+		w.press(res, w.vi("followup.reminder_not"))
+	}
+
+	// The search finds what is there before the erase.
+	if in := w.tablesHolding(byWeb); !slices.Contains(in, "followups") {
+		t.Fatalf("the dossier code is found in %v before the erase", in)
+	}
+	if in := w.tablesHolding(":" + strconv.FormatInt(botRes.ID, 10) + ","); !slices.Contains(in, "followups") {
+		t.Fatalf("the chat id is found in %v before the erase", in)
+	}
+
+	w.send(botRes, "/forget")
+	confirm := httptest.NewRecorder()
+	page.ServeHTTP(confirm, httptest.NewRequest("GET", "/f/"+webToken+"/forget?lang=vi", nil))
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(confirm.Body.String())
+	if m == nil {
+		t.Fatalf("no erase form:\n%s", confirm.Body.String())
+	}
+	post := httptest.NewRequest("POST", "/f/"+webToken+"/forget", strings.NewReader(url.Values{"form": {m[1]}, "lang": {"vi"}}.Encode()))
+	post.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	erased := httptest.NewRecorder()
+	if page.ServeHTTP(erased, post); erased.Code != http.StatusSeeOther {
+		t.Fatalf("the web erase: %d", erased.Code)
+	}
+
+	for what, s := range map[string]string{
+		"the dossier code erased by /forget": byBot, "the dossier code erased on the page": byWeb,
+		"the token erased by /forget": botToken, "the token erased on the page": webToken,
+		"the comment erased by /forget": "Hướng dẫn rất dễ hiểu", "the comment erased on the page": "Chờ hơi lâu",
+	} {
+		if in := w.tablesHolding(s, "outbox"); len(in) > 0 {
+			t.Errorf("%s (%q) is still in %v", what, s, in)
+		}
+	}
+	for _, res := range []*telegramtest.User{botRes, webRes} {
+		// A number of its own in the row's JSON, not a part of a unit's code.
+		if in := w.tablesHolding(":"+strconv.FormatInt(res.ID, 10)+",", "outbox", "updates", "provinces", "communes", "commune_names"); len(in) > 0 {
+			t.Errorf("the resident's chat id %d is still in %v", res.ID, in)
+		}
 	}
 }
