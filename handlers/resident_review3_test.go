@@ -6,6 +6,7 @@ package handlers_test
 
 import (
 	"context"
+	"database/sql"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -18,7 +19,9 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/web"
 )
 
@@ -432,5 +435,59 @@ func TestErasedFollowupLeavesNothingInStorage(t *testing.T) {
 		if in := w.tablesHolding(":"+strconv.FormatInt(res.ID, 10)+",", "outbox", "updates", "provinces", "communes", "commune_names"); len(in) > 0 {
 			t.Errorf("the resident's chat id %d is still in %v", res.ID, in)
 		}
+	}
+}
+
+// A resident who agreed to reminders blocked the bot since. Telegram
+// answers the due date's reminder 403 ("Forbidden: bot was blocked by the
+// user"): the reply is dropped at once, not tried again, and no other
+// reminder is planned — weeks of sweeps later nothing more was tried.
+func TestReminderToAResidentWhoBlockedTheBot(t *testing.T) {
+	received := vn(2026, 11, 23, 10, 0) // a Monday
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	resident := w.srv.NewUser("Bà Sáu", "vi")
+	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0001", received, vn(2026, 11, 25, 0, 0), true)
+	toResident := func() int {
+		n := 0
+		for _, c := range w.srv.CallsTo("sendMessage") {
+			if c.Params["chat_id"] == strconv.FormatInt(resident.ID, 10) {
+				n++
+			}
+		}
+		return n
+	}
+
+	q := startQueue(t, w, clock)
+	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: http.StatusForbidden, Count: 1})
+	clock.Set(vn(2026, 11, 25, 8, 5))
+	q.sweep()
+	deadline := time.Now().Add(10 * time.Second)
+	var status string
+	for time.Now().Before(deadline) {
+		if err := w.store.DB().Get(&status, `SELECT status FROM outbox WHERE chat_id = $1`, resident.ID); err == nil && status == "dropped" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if status != "dropped" {
+		t.Fatalf("the refused reminder is %q in the outbox, want dropped", status)
+	}
+	if n := toResident(); n != 1 {
+		t.Errorf("the reminder was tried %d times, want once", n)
+	}
+	for day := 26; day <= 60; day += 3 { // five weeks of sweeps
+		clock.Set(vn(2026, 11, day, 9, 0))
+		q.sweep()
+	}
+	time.Sleep(500 * time.Millisecond) // the outbox is swept every 200 ms
+	if n := toResident(); n != 1 {
+		t.Errorf("%d messages tried to the resident who blocked the bot, want the one", n)
+	}
+	var next sql.NullTime
+	if err := w.store.DB().Get(&next, `SELECT next_reminder_on FROM followups WHERE case_id = $1`, id); err != nil || next.Valid {
+		t.Errorf("a reminder is still planned (%v, %v)", next, err)
 	}
 }
