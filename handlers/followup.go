@@ -639,10 +639,14 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if !ok {
 			return h.alreadyNoted(r, f)
 		}
-		if err := h.tellProblem(r, f); err != nil {
+		told, err := h.tellProblem(r, f)
+		if err != nil {
 			return err
 		}
 		text = r.t.T("followup.problem_sent")
+		if told == 0 { // the volunteer left the team, and the commune has no coordinator on the bot
+			text = r.t.T("followup.problem_nobody")
+		}
 	}
 	h.showAbout(r, f, text, nil)
 	return nil
@@ -657,11 +661,12 @@ func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
 
 // tellProblem tells the volunteer who helped and their coordinators, each
 // in their language, that a resident has a problem with a case: its number
-// and procedure (not the dossier code), so someone can help.
-func (h *Handlers) tellProblem(r *request, f storage.Followup) error {
+// and procedure (not the dossier code), so someone can help. It returns
+// how many were told.
+func (h *Handlers) tellProblem(r *request, f storage.Followup) (int, error) {
 	contacts, err := r.tx.ProblemContacts(r.ctx, f.CaseID)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	g, _ := h.guides.Guide(f.GuideID)
 	for i, c := range contacts {
@@ -676,7 +681,7 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) error {
 		}
 		r.replies = append(r.replies, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
 	}
-	return nil
+	return len(contacts), nil
 }
 
 // dueDate is when a dossier submitted at `at` should have its result,

@@ -491,3 +491,40 @@ func TestReminderToAResidentWhoBlockedTheBot(t *testing.T) {
 		t.Errorf("a reminder is still planned (%v, %v)", next, err)
 	}
 }
+
+// "Có vướng mắc" on a case whose volunteer has left the team, in a commune
+// with no coordinator on the bot: nobody can be told, and the resident was
+// told "dvcbot đã báo cho tình nguyện viên và điều phối viên" — and the
+// link opened again said the volunteer had been told. Now they are told
+// the truth: go back to the commune's help point.
+func TestProblemWithNobodyToTell(t *testing.T) {
+	received := vn(2026, 11, 23, 10, 0)
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	resident := w.srv.NewUser("Ông Bảy", "vi")
+	const code = "000.00.12.H26-261123-0002"
+	id := w.remindedCase(vol, resident, code, received, vn(2026, 11, 25, 0, 0), true)
+	w.removeMember(vol)
+	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
+		t.Fatalf("%d reminders", n)
+	}
+	settle(resident)
+	got := last(t, w.press(resident, w.vi("followup.reminder_problem")))
+	if got.Text != w.about(code)+w.vi("followup.problem_nobody") {
+		t.Errorf("a problem nobody can be told of: %q", got.Text)
+	}
+	if m := settle(vol); len(m) != 0 {
+		t.Errorf("the volunteer who left was told: %q", m[0].Text)
+	}
+	if f, _ := w.followupRow(id); f.Status != storage.FollowupProblem {
+		t.Errorf("status %s", f.Status)
+	}
+	w.send(resident, "/start") // the follow-up again: it asks for the rating
+	w.press(resident, "3★")
+	shown := last(t, w.press(resident, w.vi("followup.comment_skip"))).Text
+	if !strings.Contains(shown, w.vi("followup.status_problem")) || strings.Contains(shown, "đã được báo") {
+		t.Errorf("where the follow-up stands: %q", shown)
+	}
+}
