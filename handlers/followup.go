@@ -268,6 +268,11 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
 		kb = bot.Keyboard{{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}}}
 	}
+	if f.Status == storage.FollowupWaiting && !f.Consent.Bool {
+		// "No, thanks" pressed by mistake, or a mind changed: the reminder
+		// can still be asked for, as long as the result is awaited.
+		kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
+	}
 	return h.followupStatus(r, f), kb
 }
 
@@ -346,7 +351,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	}
 	switch cb.action {
 	case "yes", "no":
-		if f.Consent.Valid {
+		// Answered already: only a "no" may become a "yes" (the button
+		// under where the follow-up stands), while the result is awaited.
+		if f.Consent.Valid && (f.Consent.Bool || cb.action == "no" || f.Status != storage.FollowupWaiting) {
 			r.answer(r.t.T("button.stale"))
 			break
 		}

@@ -528,3 +528,44 @@ func TestProblemWithNobodyToTell(t *testing.T) {
 		t.Errorf("where the follow-up stands: %q", shown)
 	}
 }
+
+// An elderly resident presses "Không, cảm ơn" by mistake (or their
+// daughter talks them round): the follow-up shown again used to say only
+// "dvcbot sẽ không nhắn nhắc Ông/bà", with no way back short of a new
+// slip. Now it offers the reminder while the result is awaited, and the
+// reminder then goes on the due date; a "yes" never turns back into "no"
+// by an old button.
+func TestResidentChangesTheirMindAboutReminders(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0171"
+	c, _, res := w.openedFollowup("Vân", code)
+	first := res.Last()
+	w.press(res, w.vi("followup.consent_no"))
+	w.press(res, "5★")
+	w.press(res, w.vi("followup.comment_skip"))
+	if n := w.remind(clk.now().AddDate(0, 0, 10)); n != 0 {
+		t.Fatalf("%d reminders to a resident who said no", n)
+	}
+
+	ms := w.send(res, "/start")
+	shown := ms[len(ms)-1]
+	if !strings.Contains(shown.Text, w.vi("followup.status_no_reminders")) || !hasButton(shown, w.vi("followup.consent_later")) {
+		t.Fatalf("the follow-up of a resident who said no: %q %v", shown.Text, shown.Buttons())
+	}
+	got := last(t, w.press(res, w.vi("followup.consent_later")))
+	if !strings.Contains(got.Text, w.vi("followup.status_remind", locales.Data{"Due": "02/12/2026"})) || hasButton(got, w.vi("followup.consent_later")) {
+		t.Errorf("after changing their mind: %q %v", got.Text, got.Buttons())
+	}
+	if f, _ := w.followupRow(c); !f.Consent.Bool || !strings.HasPrefix(f.Version.String, "vi-") {
+		t.Errorf("the consent: %+v", f)
+	}
+	// The first message's "No" pressed again changes nothing.
+	w.forge(res, first.ID, dataOf(t, first, w.vi("followup.consent_no")))
+	if f, _ := w.followupRow(c); !f.Consent.Bool {
+		t.Errorf("an old \"no\" took the consent back: %+v", f)
+	}
+	if n := w.remind(clk.now().AddDate(0, 0, 10)); n != 1 {
+		t.Errorf("%d reminders once agreed, want 1", n)
+	}
+}
