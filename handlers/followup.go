@@ -257,6 +257,15 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
 			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
 		}
+	case f.Reminds() && f.RemindersSent > 0 && !f.NextReminderOn.Valid:
+		// A reminder's answer is awaited: its question and buttons again.
+		// The reminder may have been deleted, or never arrived (the bot was
+		// blocked that day).
+		return r.t.T("followup.status_asked_again") + "\n" + r.t.T("followup.forget_hint"), bot.Keyboard{
+			{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}},
+			{{Text: r.t.T("followup.reminder_not"), Data: data("not", id)}},
+			{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}},
+		}
 	case !f.Rating.Valid:
 		row := make([]bot.Button, 5)
 		for i := range row {

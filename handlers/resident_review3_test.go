@@ -490,6 +490,21 @@ func TestReminderToAResidentWhoBlockedTheBot(t *testing.T) {
 	if err := w.store.DB().Get(&next, `SELECT next_reminder_on FROM followups WHERE case_id = $1`, id); err != nil || next.Valid {
 		t.Errorf("a reminder is still planned (%v, %v)", next, err)
 	}
+
+	// She unblocks the bot and opens it again: the question she never got
+	// is asked there, with its buttons (she was told to answer "in the
+	// latest reminder").
+	ms := w.send(resident, "/start")
+	shown := ms[len(ms)-1]
+	if !strings.Contains(shown.Text, w.vi("followup.status_asked_again")) || !hasButton(shown, w.vi("followup.reminder_not")) ||
+		!hasButton(shown, w.vi("followup.reminder_problem")) {
+		t.Fatalf("the follow-up after the reminder she never got: %q %v", shown.Text, shown.Buttons())
+	}
+	got := last(t, w.press(resident, w.vi("followup.reminder_not")))
+	f, _ := w.followupRow(id)
+	if !f.NextRemind.Valid || !strings.Contains(got.Text, w.vi("followup.ask_again", locales.Data{"Date": f.NextRemind.Time.Format("02/01/2006")})) {
+		t.Errorf("not yet: %q (%+v)", got.Text, f)
+	}
 }
 
 // "Có vướng mắc" on a case whose volunteer has left the team, in a commune

@@ -255,7 +255,9 @@ func TestFollowupStatusNamesTheNextAsk(t *testing.T) {
 	if _, err := res.Next(15 * time.Second); err != nil {
 		t.Fatal(err)
 	}
-	if got := status("a reminder waiting"); !strings.Contains(got, w.vi("followup.status_asked")) {
+	// The link opened again asks the reminder's question itself (with its
+	// buttons: TestReminderToAResidentWhoBlockedTheBot).
+	if got := status("a reminder waiting"); !strings.Contains(got, w.vi("followup.status_asked_again")) {
 		t.Errorf("with a reminder's question waiting:\n%s", got)
 	}
 	got := last(t, w.press(res, w.vi("followup.reminder_not")))
