@@ -237,6 +237,10 @@ func TestResidentStartShowsTheirFollowups(t *testing.T) {
 	if f, _ := w.followupRow(c); !f.Consent.Bool {
 		t.Errorf("the consent given on /start's message: %+v", f)
 	}
+	// /help does not tell them to find an invite link either.
+	if got := only(t, w.send(res, "/help")); got.Text != w.vi("help.resident") {
+		t.Errorf("a resident's /help: %q", got.Text)
+	}
 	// Someone with no follow-up still gets the guest greeting.
 	guest := w.srv.NewUser("Khách", "vi")
 	if got := only(t, w.send(guest, "/start")); got.Text != w.vi("start.guest", locales.Data{"Name": "Khách"}) {

@@ -104,6 +104,16 @@ func (h *Handlers) help(r *request) error {
 	case storage.RoleVolunteer:
 		r.say(r.t.T("help.volunteer"), nil)
 	default:
+		// A resident (who opened a follow-up link) is not told to find an
+		// invite link.
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		if len(fs) > 0 {
+			r.say(r.t.T("help.resident"), nil)
+			return nil
+		}
 		r.say(r.t.T("help.guest"), nil)
 	}
 	return nil
