@@ -263,6 +263,14 @@ func (h *Handler) unknownPath(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
+	if t := linkTokenPart(q.token); t != q.token && tokenShape.MatchString(t) {
+		// A link copied with the punctuation after it ("…/f/<token>." at
+		// the end of a sentence, "(…/f/<token>)"): the page is the token's.
+		// Nothing is read: a wrong token is still found wrong there.
+		w.Header().Set("Location", pageLink(r, t)+"?"+url.Values{"lang": {pageLanguage(r)}}.Encode())
+		w.WriteHeader(http.StatusSeeOther)
+		return
+	}
 	p, ok := h.open(q)
 	if !ok {
 		return
@@ -392,6 +400,17 @@ func (h *Handler) forget(w http.ResponseWriter, r *http.Request) {
 	}
 	q.w.Header().Set("Location", "../"+forgottenPage+"?"+url.Values{"lang": {q.t.Lang()}}.Encode())
 	q.w.WriteHeader(http.StatusSeeOther)
+}
+
+// linkTokenPart is a path's token up to the first character no token
+// holds.
+func linkTokenPart(s string) string {
+	if i := strings.IndexFunc(s, func(c rune) bool {
+		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-')
+	}); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // forgottenPage is where an erase leads, /f/forgotten: no token in it (the
