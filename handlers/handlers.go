@@ -276,6 +276,12 @@ func sender(u *models.Update) *models.User {
 // to the flow the chat is in.
 func (h *Handlers) message(r *request, m *models.Message) error {
 	if m.Text == "" {
+		if !r.member() {
+			// Most likely a resident sending the slip's photo (forwarded to
+			// them) in the hope the bot reads it: the link opens it.
+			r.say(r.t.T("error.media_guest"), nil)
+			return nil
+		}
 		r.say(r.t.T("error.media"), nil)
 		return nil
 	}

@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-telegram/bot/models"
+
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/jobs"
@@ -586,5 +588,27 @@ func TestResidentChangesTheirMindAboutReminders(t *testing.T) {
 	}
 	if n := w.remind(clk.now().AddDate(0, 0, 10)); n != 1 {
 		t.Errorf("%d reminders once agreed, want 1", n)
+	}
+}
+
+// The daughter got only the slip's photo (forwarded) and sends it to the
+// bot. She was told not to send photos of residents' documents — words
+// for volunteers. Someone on no team is told how a slip opens; a
+// volunteer still gets the volunteers' words.
+func TestSlipPhotoSentToTheBot(t *testing.T) {
+	w := newWorld(t)
+	photo := func(u *telegramtest.User) string {
+		t.Helper()
+		id := w.srv.Enqueue(models.Update{Message: &models.Message{ID: 7, Date: int(time.Now().Unix()),
+			From: &models.User{ID: u.ID, FirstName: u.FirstName}, Chat: models.Chat{ID: u.ID, Type: models.ChatTypePrivate},
+			Photo: []models.PhotoSize{{FileID: "slip", Width: 800, Height: 1200}}, Caption: "phiếu của mẹ"}})
+		w.bot.WaitHandled(t, id)
+		return only(t, drain(u)).Text
+	}
+	if got := photo(w.srv.NewUser("Con gái", "vi")); got != w.vi("error.media_guest") {
+		t.Errorf("a guest's photo: %q", got)
+	}
+	if got := photo(w.volunteer("Vân")); got != w.vi("error.media") {
+		t.Errorf("a volunteer's photo: %q", got)
 	}
 }
