@@ -267,11 +267,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}},
 		}
 	case !f.Rating.Valid:
-		row := make([]bot.Button, 5)
-		for i := range row {
-			row[i] = bot.Button{Text: strconv.Itoa(i+1) + "★", Data: data("rate", id+"."+strconv.Itoa(i+1))}
-		}
-		return r.t.T("followup.rate_ask"), bot.Keyboard{row}
+		return r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
 	}
 	var kb bot.Keyboard
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
@@ -421,9 +417,26 @@ func (h *Handlers) commentAsk(r *request, f storage.Followup) string {
 		r.t.T("followup.comment_ask", locales.Data{"Max": storage.MaxComment})
 }
 
+// commentKeyboard keeps the stars under the comment question: a star
+// tapped by mistake on a small screen (1★ beside 2★) can be put right, as
+// on the web page.
 func (h *Handlers) commentKeyboard(r *request, f storage.Followup) bot.Keyboard {
-	return bot.Keyboard{{{Text: r.t.T("followup.comment_skip"),
-		Data: callback{flow: flowFollowup, action: "skip", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}}
+	id := strconv.FormatInt(f.CaseID, 10)
+	return bot.Keyboard{starRow(id, int(f.Rating.Int16)), {{Text: r.t.T("followup.comment_skip"),
+		Data: callback{flow: flowFollowup, action: "skip", arg: id}.String()}}}
+}
+
+// starRow is the rating's five buttons; the one given, if any, is marked.
+func starRow(id string, given int) []bot.Button {
+	row := make([]bot.Button, 5)
+	for i := range row {
+		label := strconv.Itoa(i+1) + "★"
+		if i+1 == given {
+			label = "✓" + label
+		}
+		row[i] = bot.Button{Text: label, Data: callback{flow: flowFollowup, action: "rate", arg: id + "." + strconv.Itoa(i+1)}.String()}
+	}
+	return row
 }
 
 func (h *Handlers) endFollowupConversation(r *request) error {

@@ -612,3 +612,29 @@ func TestSlipPhotoSentToTheBot(t *testing.T) {
 		t.Errorf("a volunteer's photo: %q", got)
 	}
 }
+
+// An elderly resident taps 1★ when they meant 2★ (side by side on a small
+// screen). The comment question that follows used to offer only "Không
+// nhận xét": the rating could be changed on the web page, not in
+// Telegram. The stars stay under the question, the one given marked.
+func TestResidentPutsAMistappedRatingRight(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	c, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0181")
+	w.press(res, w.vi("followup.consent_yes"))
+	got := last(t, w.press(res, "1★"))
+	if !hasButton(got, "✓1★") || !hasButton(got, "2★") {
+		t.Fatalf("the comment question after 1★: %q %v", got.Text, got.Buttons())
+	}
+	got = last(t, w.press(res, "2★"))
+	if !strings.Contains(got.Text, w.vi("followup.rated", locales.Data{"Rating": 2})) || !hasButton(got, "✓2★") {
+		t.Errorf("after putting it right: %q %v", got.Text, got.Buttons())
+	}
+	if f, _ := w.followupRow(c); f.Rating.Int16 != 2 {
+		t.Errorf("the rating kept: %d", f.Rating.Int16)
+	}
+	w.send(res, "Nhiệt tình")
+	if f, _ := w.followupRow(c); f.Rating.Int16 != 2 || f.Comment.String != "Nhiệt tình" {
+		t.Errorf("after the comment: %+v", f)
+	}
+}
