@@ -450,6 +450,7 @@ type FollowupPage struct {
 	Status      string    // FollowupWaiting, FollowupReceived, FollowupProblem, FollowupEnded
 	Rating      int       // 0 = not rated yet
 	Comment     string    // the resident's comment, "" when none
+	InTelegram  bool      // someone opened the link in Telegram: reminders go there
 }
 
 // vietnam is the zone due dates are days of.
@@ -472,7 +473,8 @@ func (s *Storage) FollowupByToken(ctx context.Context, token string) (FollowupPa
 // Page is the follow-up as its web page shows it.
 func (f Followup) Page() FollowupPage {
 	p := FollowupPage{Token: f.Token, CaseID: f.CaseID, GuideID: f.GuideID, DossierCode: f.DossierCode,
-		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16), Comment: f.Comment.String}
+		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16), Comment: f.Comment.String,
+		InTelegram: f.ResidentChat.Valid}
 	if f.DueOn.Valid {
 		d := f.DueOn.Time
 		p.DueOn = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vietnam)

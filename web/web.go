@@ -99,8 +99,10 @@ type Handler struct {
 	origin  *http.CrossOriginProtection
 	mux     *http.ServeMux
 	tmpl    *template.Template
-	css     template.CSS
-	csp     string
+	// telegram is the bot's deep link of a token (WithTelegramLink), or nil.
+	telegram func(token string) string
+	css      template.CSS
+	csp      string
 }
 
 // Option configures a Handler.
@@ -135,6 +137,13 @@ func WithTrustedProxies(nets ...netip.Prefix) Option {
 // addresses are remembered (default 10,000; see limiter).
 func WithWrongTokenLimit(n int, window time.Duration, addresses int) Option {
 	return func(h *Handler) { h.limiter = newLimiter(n, window, addresses) }
+}
+
+// WithTelegramLink sets the bot's deep link of a token
+// (https://t.me/<bot>?start=<token>): a follow-up nobody opened in
+// Telegram yet offers its reminders there, as the slip's QR code does.
+func WithTelegramLink(link func(token string) string) Option {
+	return func(h *Handler) { h.telegram = link }
 }
 
 // WithTrustedOrigin lets forms be posted from another origin, e.g. the
