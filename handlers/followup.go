@@ -237,8 +237,20 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		return err
 	}
 	text, kb := h.followupNext(r, f)
-	out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+text, kb)
+	out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+text+h.englishHint(r), kb)
 	return nil
+}
+
+// englishHint is a line, in English, for a resident whose Telegram is in
+// English and who never chose a language: the bot speaks Vietnamese first
+// (many Vietnamese keep Telegram in English, which has no Vietnamese of
+// its own), and says how to switch.
+func (h *Handlers) englishHint(r *request) string {
+	if r.user.Language != "" || r.t.Lang() == "en" || !strings.HasPrefix(strings.ToLower(r.tgLang), "en") ||
+		!slices.Contains(locales.Languages, "en") {
+		return ""
+	}
+	return "\n\n" + h.texts.For("en").T("followup.english_hint")
 }
 
 // followupNext is what the resident is asked next: the reminder consent,

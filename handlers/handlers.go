@@ -103,6 +103,7 @@ type request struct {
 	role    string // effective role: admins come from the configuration
 	t       *locales.Localizer
 	chat    int64
+	tgLang  string // the language of the user's Telegram app (language_code), never stored
 	text    string // the message text, NFC-normalized
 	cb      *models.CallbackQuery
 	replies []bot.Reply
@@ -222,7 +223,8 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	if err != nil {
 		return nil, err
 	}
-	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u)}
+	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
+		tgLang: from.LanguageCode}
 	switch {
 	case u.CallbackQuery != nil:
 		r.cb = u.CallbackQuery

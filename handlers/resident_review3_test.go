@@ -638,3 +638,30 @@ func TestResidentPutsAMistappedRatingRight(t *testing.T) {
 		t.Errorf("after the comment: %+v", f)
 	}
 }
+
+// A resident whose Telegram is in English opens the link: the bot speaks
+// Vietnamese first (as to everyone), and now says, in English, how to
+// switch; once switched, /start shows the follow-up in English. Someone
+// whose Telegram is in Vietnamese gets no such line.
+func TestEnglishTelegramResidentIsToldHowToSwitch(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0191"
+	_, token := w.slip("Vân", code)
+	res := w.srv.NewUser("Anna", "en")
+	got := last(t, w.send(res, "/start "+token))
+	if !strings.Contains(got.Text, w.vi("followup.consent_ask")) || !strings.HasSuffix(got.Text, w.en("followup.english_hint")) {
+		t.Errorf("an English Telegram's first look: %q", got.Text)
+	}
+	w.send(res, "/lang en")
+	ms := w.send(res, "/start")
+	if got := ms[len(ms)-1]; !strings.Contains(got.Text, w.en("followup.consent_ask")) || !hasButton(got, w.en("followup.consent_yes")) ||
+		strings.Contains(got.Text, w.en("followup.english_hint")) {
+		t.Errorf("/start in English: %q", got.Text)
+	}
+	_, token2 := w.slip("Vy", "000.00.12.H26-251127-0192")
+	vi := w.srv.NewUser("Ba", "vi")
+	if got := last(t, w.send(vi, "/start "+token2)); strings.Contains(got.Text, w.en("followup.english_hint")) {
+		t.Errorf("a Vietnamese Telegram is told how to switch to English: %q", got.Text)
+	}
+}
