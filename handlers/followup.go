@@ -478,7 +478,17 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if err != nil {
 		return err
 	}
-	if problem := privacy.NoteProblem(r.text); problem != "" {
+	problem := privacy.NoteProblem(r.text)
+	if problem == "blank" {
+		// "👍", "…": a resident's way of saying they have nothing to add,
+		// taken as "no comment", as the web page takes it.
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
+		return nil
+	}
+	if problem != "" {
 		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil

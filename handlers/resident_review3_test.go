@@ -665,3 +665,25 @@ func TestEnglishTelegramResidentIsToldHowToSwitch(t *testing.T) {
 		t.Errorf("a Vietnamese Telegram is told how to switch to English: %q", got.Text)
 	}
 }
+
+// Asked for a comment, a resident answers "👍": they were told "this
+// comment has no words" and asked again, where the web page takes the same
+// as no comment. It is taken as "no comment" now.
+func TestThumbsUpIsNoComment(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0201"
+	c, _, res := w.openedFollowup("Vân", code)
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "5★")
+	got := last(t, w.send(res, "👍"))
+	if !strings.HasPrefix(got.Text, w.about(code)+w.vi("followup.thanks")) || len(got.Keyboard) != 0 {
+		t.Errorf("👍 as the comment: %q", got.Text)
+	}
+	if f, _ := w.followupRow(c); f.Comment.Valid || f.Rating.Int16 != 5 {
+		t.Errorf("stored: %+v", f)
+	}
+	if got := last(t, w.send(res, "cảm ơn")); got.Text != w.vi("error.text_no_flow") {
+		t.Errorf("the comment question is still open: %q", got.Text)
+	}
+}
