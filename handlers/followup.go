@@ -306,7 +306,17 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 		// next round of the reminder job, within its hours.
 		s = r.t.T("followup.status_remind_soon")
 	case f.NextReminderOn.Valid:
-		next := f.NextReminderOn.Time.Format("02/01/2006")
+		// Reminders go on working days: one planned for a weekend or a
+		// holiday (a follow-up made before without a date: a week after
+		// it was made) goes on the next working day, and says so.
+		day := f.NextReminderOn.Time
+		for i := 0; i < 31; i++ {
+			if working, _ := workdays.Default().IsWorkingDay(day); working {
+				break
+			}
+			day = day.AddDate(0, 0, 1)
+		}
+		next := day.Format("02/01/2006")
 		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask is on the estimated due date
 			next += " " + r.t.T("followup.estimate")
 		}

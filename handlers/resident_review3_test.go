@@ -687,3 +687,23 @@ func TestThumbsUpIsNoComment(t *testing.T) {
 		t.Errorf("the comment question is still open: %q", got.Text)
 	}
 }
+
+// A follow-up made before dates were given to those without one was
+// planned a week after it was made (migration 00015): on a Saturday here.
+// The resident was told "dvcbot sẽ nhắn hỏi Ông/bà vào ngày 05/12/2026",
+// a Saturday, when reminders go on working days only: it comes Monday,
+// and says so.
+func TestPlannedOnAWeekendSaysTheWorkingDay(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	c, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0211")
+	if _, err := w.store.DB().Exec(`UPDATE followups SET next_reminder_on = '2026-12-05' WHERE case_id = $1`, c); err != nil {
+		t.Fatal(err)
+	}
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "4★")
+	got := last(t, w.press(res, w.vi("followup.comment_skip")))
+	if !strings.Contains(got.Text, w.vi("followup.status_remind", locales.Data{"Due": "07/12/2026"})) {
+		t.Errorf("a reminder planned for Saturday 5/12: %q", got.Text)
+	}
+}
