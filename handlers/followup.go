@@ -575,9 +575,18 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 			Data: data(strconv.FormatInt(f.CaseID, 10))}})
 	}
 	kb = append(kb,
-		[]bot.Button{{Text: r.t.T("followup.forget_all_button", locales.Data{"Count": len(fs)}), Data: data("all")}},
+		// "All" names what it lists (how many, the newest case): a link
+		// opened since is not erased by a list that did not show it.
+		[]bot.Button{{Text: r.t.T("followup.forget_all_button", locales.Data{"Count": len(fs)}),
+			Data: data(listed(fs))}},
 		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data("keep")}})
 	return strings.Join(lines, "\n"), kb
+}
+
+// listed is the "all" button's argument for a list of follow-ups: how
+// many, and the newest case.
+func listed(fs []storage.Followup) string {
+	return "all." + strconv.Itoa(len(fs)) + "." + strconv.FormatInt(fs[len(fs)-1].CaseID, 10)
 }
 
 // forgetPress takes a button of /forget's question: one follow-up (by its
@@ -585,11 +594,22 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 // by its procedure and the last characters of its code, not the code:
 // nothing of it is to be kept, not even in a reply waiting to be sent.
 func (h *Handlers) forgetPress(r *request, arg string) error {
-	switch arg {
-	case "keep":
+	if arg == "keep" {
 		r.show(r.t.T("followup.forget_kept"), nil)
 		return nil
-	case "all":
+	}
+	if strings.HasPrefix(arg, "all.") {
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		if len(fs) > 1 && listed(fs) != arg {
+			// Another link was opened since the list was drawn: the list
+			// again, as it stands.
+			r.answer(r.t.T("button.stale"))
+			r.show(h.forgetAsk(r, fs))
+			return nil
+		}
 		return h.forgetAll(r, r.show)
 	}
 	id, _ := strconv.ParseInt(arg, 10, 64)

@@ -707,3 +707,33 @@ func TestPlannedOnAWeekendSaysTheWorkingDay(t *testing.T) {
 		t.Errorf("a reminder planned for Saturday 5/12: %q", got.Text)
 	}
 }
+
+// The son asks /forget with two follow-ups, and before he answers opens
+// a third link (his aunt's, sent meanwhile). "Xoá theo dõi cả 2 hồ sơ"
+// erased the third too, which the list never showed: now the list comes
+// again, as it stands.
+func TestForgetAllDoesNotEraseALinkOpenedSince(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	aunt, tc := w.slip("Vĩnh", "000.00.12.H26-251127-0223") // the oldest case: not the list's newest
+	_, ta := w.slip("Vân", "000.00.12.H26-251127-0221")
+	_, tb := w.slip("Vy", "000.00.12.H26-251127-0222")
+	son := w.srv.NewUser("Con trai", "vi")
+	w.send(son, "/start "+ta)
+	w.send(son, "/start "+tb)
+	ask := last(t, w.send(son, "/forget"))
+	w.send(son, "/start "+tc)
+	id, err := son.PressOn(ask.ID, w.vi("followup.forget_all_button", locales.Data{"Count": 2}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	drain(son)
+	if _, ok := w.followupRow(aunt); !ok {
+		t.Fatal("the aunt's follow-up, opened after the list, was erased by it")
+	}
+	if got := msgByID(t, son, ask.ID); !strings.Contains(got.Text, "000.00.12.H26-251127-0223") ||
+		!hasButton(got, w.vi("followup.forget_all_button", locales.Data{"Count": 3})) {
+		t.Errorf("the list again: %q %v", got.Text, got.Buttons())
+	}
+}
