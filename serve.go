@@ -174,6 +174,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Host != "" {
 		webOpts = append(webOpts, web.WithTrustedOrigin(u.Scheme+"://"+u.Host)) // a proxy may rewrite Host
 	}
+	webOpts = append(webOpts, web.WithTelegramLink(a.handlers.DeepLink))
 	mux.Handle("/f/", web.New(store, a.guides, a.texts, webOpts...))
 	var poller *bot.Poller
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -88,6 +88,10 @@ func TestServeMountsTheFollowupPage(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "000.00.12.H26-260302-0007") {
 		t.Errorf("GET /f/<token>: %d\n%s", resp.StatusCode, body)
 	}
+	// Nobody opened it in Telegram: the page offers the reminders there.
+	if deep := "https://t.me/" + tg.Bot().Username + "?start=" + token; !strings.Contains(body, deep) {
+		t.Errorf("the page does not offer the bot's link %s", deep)
+	}
 	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") {
 		t.Errorf("CSP %q", csp)
 	}

@@ -110,6 +110,23 @@ func (h *Handlers) followupDetails(t *locales.Localizer, f storage.Followup) str
 	return strings.Join(lines, "\n")
 }
 
+// followupAbout is the first line of every follow-up screen shown after a
+// press or a typed answer: which dossier it is about. A chat may hold
+// several follow-ups (a daughter with her mother's and her father's), and
+// an edited message loses the lines that named it.
+func (h *Handlers) followupAbout(t *locales.Localizer, f storage.Followup) string {
+	title := f.GuideID
+	if g, ok := h.guides.Guide(f.GuideID); ok {
+		title = g.Title.In(t.Lang())
+	}
+	return t.T("followup.about", locales.Data{"Code": f.DossierCode, "Guide": title})
+}
+
+// showAbout shows a follow-up's screen under the line that names it.
+func (h *Handlers) showAbout(r *request, f storage.Followup, text string, kb bot.Keyboard) {
+	r.show(h.followupAbout(r.t, f)+"\n\n"+text, kb)
+}
+
 // followupLinks are the lines of a summary that hand the follow-up over:
 // the deep link and, with PUBLIC_URL, the web page.
 func (h *Handlers) followupLinks(t *locales.Localizer, f storage.Followup) string {
@@ -241,8 +258,20 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		return err
 	}
 	text, kb := h.followupNext(r, f)
-	out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+text, kb)
+	out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+text+h.englishHint(r), kb)
 	return nil
+}
+
+// englishHint is a line, in English, for a resident whose Telegram is in
+// English and who never chose a language: the bot speaks Vietnamese first
+// (many Vietnamese keep Telegram in English, which has no Vietnamese of
+// its own), and says how to switch.
+func (h *Handlers) englishHint(r *request) string {
+	if r.user.Language != "" || r.t.Lang() == "en" || !strings.HasPrefix(strings.ToLower(r.tgLang), "en") ||
+		!slices.Contains(locales.Languages, "en") {
+		return ""
+	}
+	return "\n\n" + h.texts.For("en").T("followup.english_hint")
 }
 
 // followupNext is what the resident is asked next: the reminder consent,
@@ -261,16 +290,26 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
 			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
 		}
-	case !f.Rating.Valid:
-		row := make([]bot.Button, 5)
-		for i := range row {
-			row[i] = bot.Button{Text: strconv.Itoa(i+1) + "★", Data: data("rate", id+"."+strconv.Itoa(i+1))}
+	case f.Reminds() && f.RemindersSent > 0 && !f.NextReminderOn.Valid:
+		// A reminder's answer is awaited: its question and buttons again.
+		// The reminder may have been deleted, or never arrived (the bot was
+		// blocked that day).
+		return r.t.T("followup.status_asked_again") + "\n" + r.t.T("followup.forget_hint"), bot.Keyboard{
+			{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}},
+			{{Text: r.t.T("followup.reminder_not"), Data: data("not", id)}},
+			{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}},
 		}
-		return r.t.T("followup.rate_ask"), bot.Keyboard{row}
+	case !f.Rating.Valid:
+		return r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
 	}
 	var kb bot.Keyboard
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
 		kb = bot.Keyboard{{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}}}
+	}
+	if f.Status == storage.FollowupWaiting && !f.Consent.Bool {
+		// "No, thanks" pressed by mistake, or a mind changed: the reminder
+		// can still be asked for, as long as the result is awaited.
+		kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
 	}
 	return h.followupStatus(r, f), kb
 }
@@ -288,7 +327,17 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 		// next round of the reminder job, within its hours.
 		s = r.t.T("followup.status_remind_soon")
 	case f.NextReminderOn.Valid:
-		next := f.NextReminderOn.Time.Format("02/01/2006")
+		// Reminders go on working days: one planned for a weekend or a
+		// holiday (a follow-up made before without a date: a week after
+		// it was made) goes on the next working day, and says so.
+		day := f.NextReminderOn.Time
+		for i := 0; i < 31; i++ {
+			if working, _ := workdays.Default().IsWorkingDay(day); working {
+				break
+			}
+			day = day.AddDate(0, 0, 1)
+		}
+		next := day.Format("02/01/2006")
 		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask is on the estimated due date
 			next += " " + r.t.T("followup.estimate")
 		}
@@ -323,8 +372,11 @@ func residentConsentVersion(t *locales.Localizer, f storage.Followup) string {
 // others; a press that changes nothing (a double tap, an old message) is
 // answered and shows where things stand.
 func (h *Handlers) followupPress(r *request, cb callback) error {
-	if cb.action == "mine" {
+	switch cb.action {
+	case "mine":
 		return h.followupMine(r, cb.arg)
+	case "forget":
+		return h.forgetPress(r, cb.arg)
 	}
 	idText, arg, _ := strings.Cut(cb.arg, ".")
 	id, _ := strconv.ParseInt(idText, 10, 64)
@@ -348,7 +400,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	}
 	switch cb.action {
 	case "yes", "no":
-		if f.Consent.Valid {
+		// Answered already: only a "no" may become a "yes" (the button
+		// under where the follow-up stands), while the result is awaited.
+		if f.Consent.Valid && (f.Consent.Bool || cb.action == "no" || f.Status != storage.FollowupWaiting) {
 			r.answer(r.t.T("button.stale"))
 			break
 		}
@@ -377,7 +431,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		if err := h.endFollowupConversation(r); err != nil {
 			return err
 		}
-		r.show(r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
+		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
 		return nil
 	case "got", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
@@ -385,7 +439,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		r.answer(r.t.T("button.stale"))
 	}
 	text, kb := h.followupNext(r, f)
-	r.show(text, kb)
+	h.showAbout(r, f, text, kb)
 	return nil
 }
 
@@ -398,7 +452,7 @@ func (h *Handlers) askComment(r *request, f storage.Followup) error {
 	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage()); err != nil {
 		return err
 	}
-	r.show(h.commentAsk(r, f), h.commentKeyboard(r, f))
+	h.showAbout(r, f, h.commentAsk(r, f), h.commentKeyboard(r, f))
 	return nil
 }
 
@@ -407,9 +461,26 @@ func (h *Handlers) commentAsk(r *request, f storage.Followup) string {
 		r.t.T("followup.comment_ask", locales.Data{"Max": storage.MaxComment})
 }
 
+// commentKeyboard keeps the stars under the comment question: a star
+// tapped by mistake on a small screen (1★ beside 2★) can be put right, as
+// on the web page.
 func (h *Handlers) commentKeyboard(r *request, f storage.Followup) bot.Keyboard {
-	return bot.Keyboard{{{Text: r.t.T("followup.comment_skip"),
-		Data: callback{flow: flowFollowup, action: "skip", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}}
+	id := strconv.FormatInt(f.CaseID, 10)
+	return bot.Keyboard{starRow(id, int(f.Rating.Int16)), {{Text: r.t.T("followup.comment_skip"),
+		Data: callback{flow: flowFollowup, action: "skip", arg: id}.String()}}}
+}
+
+// starRow is the rating's five buttons; the one given, if any, is marked.
+func starRow(id string, given int) []bot.Button {
+	row := make([]bot.Button, 5)
+	for i := range row {
+		label := strconv.Itoa(i+1) + "★"
+		if i+1 == given {
+			label = "✓" + label
+		}
+		row[i] = bot.Button{Text: label, Data: callback{flow: flowFollowup, action: "rate", arg: id + "." + strconv.Itoa(i+1)}.String()}
+	}
+	return row
 }
 
 func (h *Handlers) endFollowupConversation(r *request) error {
@@ -440,8 +511,19 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	r.about = followupTopic(f.CaseID)
-	if problem := privacy.NoteProblem(r.text); problem != "" {
-		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+	problem := privacy.NoteProblem(r.text)
+	if problem == "blank" {
+		// "👍", "…": a resident's way of saying they have nothing to add,
+		// taken as "no comment", as the web page takes it.
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
+		return nil
+	}
+	if problem != "" {
+		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+
+			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
 	if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, r.text); err != nil {
@@ -465,28 +547,124 @@ func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note str
 		r.say(note, nil)
 		return ignoreGone(err)
 	}
-	r.say(note+"\n\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+	r.say(note+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 	return nil
 }
 
 // forget is /forget: a resident's follow-ups (chat id, dossier code,
-// comment) are deleted at once; the cases stay, anonymous.
+// comment) are deleted at once; the cases stay, anonymous. A chat that
+// holds several (a daughter with her mother's and her father's) is asked
+// which, or all: the web page erases one, and so can the chat.
 func (h *Handlers) forget(r *request) error {
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	if len(fs) > 1 {
+		r.say(h.forgetAsk(r, fs))
+		return nil
+	}
+	return h.forgetAll(r, r.say)
+}
+
+// forgetAll erases every follow-up of the chat and says so with out.
+func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 	if err := h.endFollowupConversation(r); err != nil {
 		return err
 	}
 	cases, err := r.tx.ForgetResident(r.ctx, r.chat)
+	if err == nil {
+		err = withdrawFollowups(r.ctx, r.tx, cases)
+	}
+	switch n := len(cases); {
+	case err != nil:
+		return err
+	case n == 0:
+		out(r.t.T("followup.forget_nothing"), nil)
+	case n == 1:
+		out(r.t.T("followup.forgotten"), nil)
+	default:
+		out(r.t.T("followup.forgotten_all", locales.Data{"Count": n}), nil)
+	}
+	return nil
+}
+
+// forgetAsk lists the chat's follow-ups, each with its button, then "all"
+// and "keep them".
+func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Keyboard) {
+	data := func(arg string) string { return callback{flow: flowFollowup, action: "forget", arg: arg}.String() }
+	lines := []string{r.t.T("followup.forget_which", locales.Data{"Count": len(fs)})}
+	var kb bot.Keyboard
+	for _, f := range fs {
+		lines = append(lines, "• "+h.followupAbout(r.t, f))
+		kb = append(kb, []bot.Button{{Text: r.t.T("followup.forget_one_button", locales.Data{"Code": f.DossierCode}),
+			Data: data(strconv.FormatInt(f.CaseID, 10))}})
+	}
+	kb = append(kb,
+		// "All" names what it lists (how many, the newest case): a link
+		// opened since is not erased by a list that did not show it.
+		[]bot.Button{{Text: r.t.T("followup.forget_all_button", locales.Data{"Count": len(fs)}),
+			Data: data(listed(fs))}},
+		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data("keep")}})
+	return strings.Join(lines, "\n"), kb
+}
+
+// listed is the "all" button's argument for a list of follow-ups: how
+// many, and the newest case.
+func listed(fs []storage.Followup) string {
+	return "all." + strconv.Itoa(len(fs)) + "." + strconv.FormatInt(fs[len(fs)-1].CaseID, 10)
+}
+
+// forgetPress takes a button of /forget's question: one follow-up (by its
+// case), "all" or "keep". What it says once a follow-up is erased names it
+// by its procedure and the last characters of its code, not the code:
+// nothing of it is to be kept, not even in a reply waiting to be sent.
+func (h *Handlers) forgetPress(r *request, arg string) error {
+	if arg == "keep" {
+		r.show(r.t.T("followup.forget_kept"), nil)
+		return nil
+	}
+	if strings.HasPrefix(arg, "all.") {
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		if len(fs) > 1 && listed(fs) != arg {
+			// Another link was opened since the list was drawn: the list
+			// again, as it stands.
+			r.answer(r.t.T("button.stale"))
+			r.show(h.forgetAsk(r, fs))
+			return nil
+		}
+		return h.forgetAll(r, r.show)
+	}
+	id, _ := strconv.ParseInt(arg, 10, 64)
+	f, err := r.tx.FollowupOfCase(r.ctx, id)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
+		r.answer(r.t.T("followup.gone"))
+		r.show(r.t.T("followup.gone"), nil)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	if err := withdrawFollowups(r.ctx, r.tx, cases); err != nil {
+	others, err := r.tx.ForgetChatFollowup(r.ctx, r.chat, f.CaseID)
+	if err == nil {
+		err = withdrawFollowups(r.ctx, r.tx, []int64{f.CaseID})
+	}
+	if err != nil {
 		return err
 	}
-	if len(cases) == 0 {
-		r.say(r.t.T("followup.forget_nothing"), nil)
-		return nil
+	title := f.GuideID
+	if g, ok := h.guides.Guide(f.GuideID); ok {
+		title = g.Title.In(r.t.Lang())
 	}
-	r.say(r.t.T("followup.forgotten"), nil)
+	code := []rune(f.DossierCode)
+	text := r.t.T("followup.forgotten_one", locales.Data{"Guide": title, "Tail": string(code[max(0, len(code)-4):])})
+	if others > 0 {
+		text += "\n" + r.t.N("followup.forget_others", others)
+	}
+	r.show(text, nil)
 	return nil
 }
 
@@ -546,7 +724,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		text = r.t.T("followup.received")
 		if !f.Rating.Valid {
 			next, kb := h.followupNext(r, f)
-			r.show(text+"\n\n"+next, kb)
+			h.showAbout(r, f, text+"\n\n"+next, kb)
 			return nil
 		}
 	case "not":
@@ -571,29 +749,34 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if !ok {
 			return h.alreadyNoted(r, f)
 		}
-		if err := h.tellProblem(r, f); err != nil {
+		told, err := h.tellProblem(r, f)
+		if err != nil {
 			return err
 		}
 		text = r.t.T("followup.problem_sent")
+		if told == 0 { // the volunteer left the team, and the commune has no coordinator on the bot
+			text = r.t.T("followup.problem_nobody")
+		}
 	}
-	r.show(text, nil)
+	h.showAbout(r, f, text, nil)
 	return nil
 }
 
 // alreadyNoted answers a reminder button whose answer was already taken.
 func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
 	r.answer(r.t.T("followup.noted_already"))
-	r.show(h.followupStatus(r, f), nil)
+	h.showAbout(r, f, h.followupStatus(r, f), nil)
 	return nil
 }
 
 // tellProblem tells the volunteer who helped and their coordinators, each
 // in their language, that a resident has a problem with a case: its number
-// and procedure (not the dossier code), so someone can help.
-func (h *Handlers) tellProblem(r *request, f storage.Followup) error {
+// and procedure (not the dossier code), so someone can help. It returns
+// how many were told.
+func (h *Handlers) tellProblem(r *request, f storage.Followup) (int, error) {
 	contacts, err := r.tx.ProblemContacts(r.ctx, f.CaseID)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	g, _ := h.guides.Guide(f.GuideID)
 	for i, c := range contacts {
@@ -608,7 +791,7 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) error {
 		}
 		r.replies = append(r.replies, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
 	}
-	return nil
+	return len(contacts), nil
 }
 
 // dueDate is when a dossier submitted at `at` should have its result,

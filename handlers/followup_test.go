@@ -152,7 +152,7 @@ func TestResidentFollowsUp(t *testing.T) {
 		}
 	}
 	got = last(t, w.press(res, w.vi("followup.consent_yes")))
-	if got.Text != w.vi("followup.rate_ask") {
+	if got.Text != w.about("000.00.12.H26-251127-0001")+w.vi("followup.rate_ask") {
 		t.Fatalf("after consent: %q", got.Text)
 	}
 	got = last(t, w.press(res, "5★"))
@@ -356,7 +356,7 @@ func TestReminderAnswers(t *testing.T) {
 	}
 	clk.advance(5 * 24 * time.Hour) // Wednesday 2/12, 16:00 in Vietnam
 	got := last(t, w.press(res, w.vi("followup.reminder_not")))
-	if got.Text != w.vi("followup.ask_again", locales.Data{"Date": "07/12/2026"}) {
+	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.ask_again", locales.Data{"Date": "07/12/2026"}) {
 		t.Errorf("not yet: %q", got.Text)
 	}
 	// The second tap of a double tap.
@@ -372,7 +372,7 @@ func TestReminderAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = last(t, w.press(res, w.vi("followup.reminder_problem")))
-	if got.Text != w.vi("followup.problem_sent") {
+	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.problem_sent") {
 		t.Errorf("a problem: %q", got.Text)
 	}
 	title := guide(t, "khai-sinh").Title
@@ -391,7 +391,7 @@ func TestReminderAnswers(t *testing.T) {
 	}
 	// Solved later: "received" on the same reminder still counts.
 	got = last(t, w.forge(res, rem.ID, "f:got:"+strconv.FormatInt(c.ID, 10)+":0"))
-	if got.Text != w.vi("followup.received") {
+	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.received") {
 		t.Errorf("received after a problem: %q", got.Text)
 	}
 	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived || f.Result.String != storage.ResultReceived || f.Rating.Int16 != 4 {

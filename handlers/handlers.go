@@ -139,6 +139,7 @@ type request struct {
 	role    string // effective role: admins come from the configuration
 	t       *locales.Localizer
 	chat    int64
+	tgLang  string // the language of the user's Telegram app (language_code), never stored
 	text    string // the message text, NFC-normalized
 	cb      *models.CallbackQuery
 	replies []bot.Reply
@@ -260,7 +261,8 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	if err != nil {
 		return nil, err
 	}
-	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u)}
+	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
+		tgLang: from.LanguageCode}
 	switch {
 	case u.CallbackQuery != nil:
 		r.cb = u.CallbackQuery
@@ -362,6 +364,11 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			// was said. An album's second photo: its first was answered.
 			return nil
 		}
+		if note == "error.media" && !r.member() {
+			// Most likely a resident sending the slip's photo (forwarded to
+			// them) in the hope the bot reads it: the link opens it.
+			note = "error.media_guest"
+		}
 		// Not read, nor kept; the screen the chat is on comes back below it.
 		text := r.t.T(note)
 		if r.member() && (note == "error.media" || note == "error.contact") {
@@ -431,6 +438,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.followupText(r, conv)
 	case flowTally:
 		return h.tallyText(r, conv)
+	}
+	if token := linkToken(r.text); token != "" && conv.Flow == "" {
+		return h.openFollowup(r, token) // a follow-up link pasted instead of tapped
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide

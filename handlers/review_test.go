@@ -255,11 +255,13 @@ func TestFollowupStatusNamesTheNextAsk(t *testing.T) {
 	if _, err := res.Next(15 * time.Second); err != nil {
 		t.Fatal(err)
 	}
-	if got := status("a reminder waiting"); !strings.Contains(got, w.vi("followup.status_asked")) {
+	// The link opened again asks the reminder's question itself (with its
+	// buttons: TestReminderToAResidentWhoBlockedTheBot).
+	if got := status("a reminder waiting"); !strings.Contains(got, w.vi("followup.status_asked_again")) {
 		t.Errorf("with a reminder's question waiting:\n%s", got)
 	}
 	got := last(t, w.press(res, w.vi("followup.reminder_not")))
-	if got.Text != w.vi("followup.ask_again", locales.Data{"Date": "07/12/2026"}) {
+	if got.Text != w.about("000.00.12.H26-251127-0011")+w.vi("followup.ask_again", locales.Data{"Date": "07/12/2026"}) {
 		t.Fatalf("not yet: %q", got.Text)
 	}
 	next := w.vi("followup.status_remind", locales.Data{"Due": "07/12/2026"})
@@ -343,7 +345,7 @@ func TestEndedFollowupCanStillBeReceived(t *testing.T) {
 	if !strings.Contains(m.Text, w.vi("followup.status_ended")) || !hasButton(m, w.vi("followup.reminder_got")) {
 		t.Fatalf("the link of an ended follow-up: %q %+v", m.Text, m.Buttons())
 	}
-	if got := last(t, w.press(res, w.vi("followup.reminder_got"))); !strings.HasPrefix(got.Text, w.vi("followup.received")) {
+	if got := last(t, w.press(res, w.vi("followup.reminder_got"))); !strings.HasPrefix(got.Text, w.about("000.00.12.H26-251127-0014")+w.vi("followup.received")) {
 		t.Errorf("received after the end: %q", got.Text)
 	}
 	if f, _ := w.followupRow(caseID); f.Status != storage.FollowupReceived || f.Result.String != "received" { // before the due date

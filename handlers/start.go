@@ -12,9 +12,27 @@ import (
 // invitePayload is the shape of a deep-link payload Telegram can carry.
 var invitePayload = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
+// pastedLink finds a follow-up link in text someone pasted rather than
+// tapped: the bot's deep link (…?start=<token>) or the web page's
+// (…/f/<token>), whole or cut at the token.
+var pastedLink = regexp.MustCompile(`(?:[?&]start=|/f/)([A-Za-z0-9_-]{16,64})(?:$|[^A-Za-z0-9_-])`)
+
+// linkToken is the follow-up token of a pasted link, or "".
+func linkToken(text string) string {
+	if m := pastedLink.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
 // start greets the user; a payload is what a deep link carried: an invite
-// code (/start <code>) makes them a member of the invite's unit.
+// code (/start <code>) makes them a member of the invite's unit, a
+// follow-up token opens the follow-up. A whole link pasted after /start
+// is read for its token.
 func (h *Handlers) start(r *request, payload string) error {
+	if token := linkToken(payload); token != "" {
+		payload = token
+	}
 	switch {
 	case payload == "":
 		return h.greet(r)
@@ -25,10 +43,33 @@ func (h *Handlers) start(r *request, payload string) error {
 	}
 }
 
-// greet says who the user is to the bot and sets their menu.
+// badLink answers a link that opens nothing. A code of an invite's length,
+// or anyone on a team, gets the invite's answer; anyone else may as well
+// be a resident whose follow-up link lost or gained a character (typed off
+// the slip, cut when copied), and is told what to do in either case.
+func (h *Handlers) badLink(r *request, code string) {
+	if len(code) == inviteCodeLen || r.member() {
+		r.say(r.t.T("join.not_found"), nil)
+		return
+	}
+	r.say(r.t.T("start.bad_link"), nil)
+}
+
+// inviteCodeLen is how long an invite's code is (storage's newInviteCode).
+const inviteCodeLen = 12
+
+// greet says who the user is to the bot and sets their menu; a resident
+// (who opened a follow-up link) is shown their follow-ups again, as their
+// links would show them.
 func (h *Handlers) greet(r *request) error {
 	name := r.user.FirstName
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
 	switch {
+	case len(fs) > 0 && !r.member():
+		r.say(r.t.N("start.resident", len(fs)), nil)
 	case r.role == storage.RoleAdmin:
 		r.say(r.t.T("start.admin", locales.Data{"Name": name}), nil)
 	case r.member():
@@ -41,6 +82,10 @@ func (h *Handlers) greet(r *request) error {
 		r.say(r.t.T("start.guest", locales.Data{"Name": name}), nil)
 	}
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
+	for _, f := range fs {
+		text, kb := h.followupNext(r, f)
+		r.say(h.followupDetails(r.t, f)+"\n\n"+text, kb)
+	}
 	return nil
 }
 
@@ -59,6 +104,16 @@ func (h *Handlers) help(r *request) error {
 	case storage.RoleVolunteer:
 		r.say(r.t.T("help.volunteer"), nil)
 	default:
+		// A resident (who opened a follow-up link) is not told to find an
+		// invite link.
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		if len(fs) > 0 {
+			r.say(r.t.T("help.resident"), nil)
+			return nil
+		}
 		r.say(r.t.T("help.guest"), nil)
 	}
 	return nil
@@ -68,12 +123,12 @@ func (h *Handlers) help(r *request) error {
 // who made it, and never lowers anyone's role.
 func (h *Handlers) join(r *request, code string) error {
 	if !invitePayload.MatchString(code) {
-		r.say(r.t.T("join.not_found"), nil)
+		h.badLink(r, code)
 		return nil
 	}
 	inv, err := r.tx.Invite(r.ctx, code)
 	if errors.Is(err, storage.ErrNotFound) {
-		r.say(r.t.T("join.not_found"), nil)
+		h.badLink(r, code)
 		return nil
 	}
 	if err != nil {

@@ -233,6 +233,42 @@ func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int
 	s.forgotten = fn
 }
 
+// FollowupsOfChat returns the follow-ups whose resident is chat, oldest
+// case first, locked for this transaction (/forget asks which to erase;
+// /start shows them again).
+func (tx *Tx) FollowupsOfChat(ctx context.Context, chat int64) ([]Followup, error) {
+	var fs []Followup
+	err := tx.db(ctx).SelectContext(ctx, &fs, `SELECT `+followupColumns+`
+		FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.resident_chat = $1 ORDER BY f.case_id FOR UPDATE OF f`, chat)
+	return fs, wrap("read a chat's follow-ups", err)
+}
+
+// ForgetChatFollowup deletes at once one follow-up whose resident is chat,
+// at their word (/forget, when the chat holds several: a daughter who
+// erases her father's and keeps her mother's), as ForgetFollowup does from
+// the link's page: its case is marked, a comment question about it ends,
+// and a chat left with no follow-up is forgotten as by ForgetResident. It
+// returns how many of the chat's follow-ups remain; ErrNotFound when chat
+// holds no follow-up of that case (erased already, or someone else's).
+func (tx *Tx) ForgetChatFollowup(ctx context.Context, chat, caseID int64) (others int, err error) {
+	var gone []int
+	err = tx.db(ctx).SelectContext(ctx, &gone, forgetFollowups(`resident_chat = $1 AND case_id = $2`)+`,
+		conv AS (UPDATE conversations c SET flow = '', step = '', data = '{}', version = c.version + 1, updated_at = now()
+			FROM gone WHERE c.chat_id = $1 AND c.flow = $3 AND c.data->>'c' = gone.case_id::text)
+		SELECT (SELECT count(*) FROM followups f WHERE f.resident_chat = $1 AND f.case_id <> $2) FROM gone`,
+		chat, caseID, FollowupFlow)
+	delete(tx.convs, chat) // read again if needed: the row may have changed
+	switch {
+	case err != nil:
+		return 0, wrap("forget a chat's follow-up", err)
+	case len(gone) == 0:
+		return 0, ErrNotFound
+	case gone[0] == 0:
+		_, err = tx.ForgetResident(ctx, chat)
+	}
+	return gone[0], err
+}
+
 // forgetFollowups begins the statement that forgets follow-ups at their
 // resident's word (ForgetResident, ForgetFollowup): it deletes the
 // followups rows where selects and marks their cases followup_forgotten,
@@ -429,6 +465,7 @@ type FollowupPage struct {
 	Status      string    // FollowupWaiting, FollowupReceived, FollowupProblem, FollowupEnded
 	Rating      int       // 0 = not rated yet
 	Comment     string    // the resident's comment, "" when none
+	InTelegram  bool      // someone opened the link in Telegram: reminders go there
 }
 
 // vietnam is the zone due dates are days of.
@@ -451,7 +488,8 @@ func (s *Storage) FollowupByToken(ctx context.Context, token string) (FollowupPa
 // Page is the follow-up as its web page shows it.
 func (f Followup) Page() FollowupPage {
 	p := FollowupPage{Token: f.Token, CaseID: f.CaseID, GuideID: f.GuideID, DossierCode: f.DossierCode,
-		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16), Comment: f.Comment.String}
+		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16), Comment: f.Comment.String,
+		InTelegram: f.ResidentChat.Valid}
 	if f.DueOn.Valid {
 		d := f.DueOn.Time
 		p.DueOn = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vietnam)

@@ -53,9 +53,13 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		{"clear old flag notes", &r.FlagNotes,
 			`UPDATE guide_flags SET note = NULL WHERE note IS NOT NULL AND created_at < $1`, now.AddDate(0, 0, -EventNoteDays)},
 		// A guest row a case refers to is an administrator's (docs/privacy.md).
+		// A resident's (their language, chosen with /lang) stays while a
+		// follow-up keeps their chat: pressing its buttons for weeks is not
+		// "writing", and the bot must not fall back to Vietnamese on them.
 		{"forget silent guests", &r.Guests,
 			`DELETE FROM users u WHERE role = 'guest' AND updated_at < $1
-				AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
+				AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)
+				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = u.telegram_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
 		// Ended, or still waiting past its due date (no answer came) and
 		// past the next reminder planned ("not yet" asks again), or with no
 		// date at all: counted from when it was made.

@@ -37,6 +37,7 @@ type view struct {
 	RateAction  string
 	RecvAction  string
 	ForgetURL   string // the confirmation before erasing
+	TelegramURL string // the bot's deep link, while the reminders can still be had there
 	FormToken   string
 	Form        form
 	Stars       []int
@@ -108,6 +109,11 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	default:
 		v.Status = t.T("web.status_waiting")
 		v.CanReceive = true
+	}
+	if h.telegram != nil && p.Status == FollowupWaiting && !p.InTelegram {
+		// Someone who has only the page (its link sent by Zalo or SMS)
+		// may still want the reminder the slip's QR code offers.
+		v.TelegramURL = h.telegram(p.Token)
 	}
 	if p.Rating > 0 {
 		v.Rated = t.T("web.rated_already", locales.Data{"Rating": p.Rating})

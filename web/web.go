@@ -99,8 +99,10 @@ type Handler struct {
 	origin  *http.CrossOriginProtection
 	mux     *http.ServeMux
 	tmpl    *template.Template
-	css     template.CSS
-	csp     string
+	// telegram is the bot's deep link of a token (WithTelegramLink), or nil.
+	telegram func(token string) string
+	css      template.CSS
+	csp      string
 }
 
 // Option configures a Handler.
@@ -135,6 +137,13 @@ func WithTrustedProxies(nets ...netip.Prefix) Option {
 // addresses are remembered (default 10,000; see limiter).
 func WithWrongTokenLimit(n int, window time.Duration, addresses int) Option {
 	return func(h *Handler) { h.limiter = newLimiter(n, window, addresses) }
+}
+
+// WithTelegramLink sets the bot's deep link of a token
+// (https://t.me/<bot>?start=<token>): a follow-up nobody opened in
+// Telegram yet offers its reminders there, as the slip's QR code does.
+func WithTelegramLink(link func(token string) string) Option {
+	return func(h *Handler) { h.telegram = link }
 }
 
 // WithTrustedOrigin lets forms be posted from another origin, e.g. the
@@ -263,6 +272,14 @@ func (h *Handler) unknownPath(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
+	if t := linkTokenPart(q.token); t != q.token && tokenShape.MatchString(t) {
+		// A link copied with the punctuation after it ("…/f/<token>." at
+		// the end of a sentence, "(…/f/<token>)"): the page is the token's.
+		// Nothing is read: a wrong token is still found wrong there.
+		w.Header().Set("Location", pageLink(r, t)+"?"+url.Values{"lang": {pageLanguage(r)}}.Encode())
+		w.WriteHeader(http.StatusSeeOther)
+		return
+	}
 	p, ok := h.open(q)
 	if !ok {
 		return
@@ -392,6 +409,17 @@ func (h *Handler) forget(w http.ResponseWriter, r *http.Request) {
 	}
 	q.w.Header().Set("Location", "../"+forgottenPage+"?"+url.Values{"lang": {q.t.Lang()}}.Encode())
 	q.w.WriteHeader(http.StatusSeeOther)
+}
+
+// linkTokenPart is a path's token up to the first character no token
+// holds.
+func linkTokenPart(s string) string {
+	if i := strings.IndexFunc(s, func(c rune) bool {
+		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-')
+	}); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // forgottenPage is where an erase leads, /f/forgotten: no token in it (the
