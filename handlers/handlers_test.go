@@ -36,6 +36,9 @@ type world struct {
 
 func newWorld(t *testing.T, opts ...handlers.Option) *world {
 	t.Helper()
+	// Each world has its own database, fake Telegram and clock: tests wait
+	// mostly on them (commits, polls), so two run side by side.
+	t.Parallel()
 	srv := telegramtest.NewServer()
 	t.Cleanup(srv.Close)
 	store := storagetest.Open(t)
