@@ -3,17 +3,14 @@ package handlers_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
-	"github.com/dvcbot/dvcbot/web"
 )
 
 // outboxAbout counts the outbox's rows about a case's follow-up, and those
@@ -94,19 +91,7 @@ func TestWebEraseWithdrawsADroppedSlip(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	page := web.New(w.store, catalog, w.texts)
-	serve := func(method, path string, form url.Values) *httptest.ResponseRecorder {
-		var r *http.Request
-		if form != nil {
-			r = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
-			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		} else {
-			r = httptest.NewRequest(method, path, nil)
-		}
-		rec := httptest.NewRecorder()
-		page.ServeHTTP(rec, r)
-		return rec
-	}
+	serve := w.webPage()
 	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token+"/forget", nil).Body.String())
 	if m == nil {
 		t.Fatal("no erase confirmation")

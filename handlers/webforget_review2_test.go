@@ -5,14 +5,12 @@ package handlers_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/dvcbot/dvcbot/handlers"
-	"github.com/dvcbot/dvcbot/web"
 )
 
 // A resident opened their only follow-up link in Telegram, chose
@@ -32,20 +30,7 @@ func TestWebEraseLeavesNoTelegramID(t *testing.T) {
 	w.press(res, w.vi("followup.consent_yes"))
 	w.press(res, "5★") // the comment question: the chat is in a flow now
 
-	page := web.New(w.store, catalog, w.texts)
-	serve := func(method, path string, form url.Values) *httptest.ResponseRecorder {
-		t.Helper()
-		var r *http.Request
-		if form != nil {
-			r = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
-			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		} else {
-			r = httptest.NewRequest(method, path, nil)
-		}
-		rec := httptest.NewRecorder()
-		page.ServeHTTP(rec, r)
-		return rec
-	}
+	serve := w.webPage()
 	confirm := serve("GET", "/f/"+token+"/forget?lang=vi", nil)
 	if !strings.Contains(confirm.Body.String(), "cả mã Telegram") {
 		t.Fatalf("the confirmation does not promise to erase the Telegram id:\n%s", confirm.Body.String())

@@ -14,6 +14,23 @@ import (
 	"github.com/dvcbot/dvcbot/web"
 )
 
+// webPage serves one request to the follow-up page (web) over w's storage.
+func (w *world) webPage() func(method, path string, form url.Values) *httptest.ResponseRecorder {
+	page := web.New(w.store, catalog, w.texts)
+	return func(method, path string, form url.Values) *httptest.ResponseRecorder {
+		var r *http.Request
+		if form != nil {
+			r = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		} else {
+			r = httptest.NewRequest(method, path, nil)
+		}
+		rec := httptest.NewRecorder()
+		page.ServeHTTP(rec, r)
+		return rec
+	}
+}
+
 // TestWebEraseOfATelegramFollowup: a resident who opened two follow-up
 // links in Telegram, agreed to reminders for both and was left at the
 // comment question of the second, erases the second on its web page. The
@@ -51,20 +68,7 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 	}
 
 	// The web page: the confirmation, then its button.
-	page := web.New(w.store, catalog, w.texts)
-	serve := func(method, path string, form url.Values) *httptest.ResponseRecorder {
-		t.Helper()
-		var r *http.Request
-		if form != nil {
-			r = httptest.NewRequest(method, path, strings.NewReader(form.Encode()))
-			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		} else {
-			r = httptest.NewRequest(method, path, nil)
-		}
-		rec := httptest.NewRecorder()
-		page.ServeHTTP(rec, r)
-		return rec
-	}
+	serve := w.webPage()
 	confirm := serve("GET", "/f/"+token+"/forget", nil)
 	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(confirm.Body.String())
 	if confirm.Code != http.StatusOK || m == nil {
