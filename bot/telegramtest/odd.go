@@ -178,16 +178,4 @@ func (g *Group) Upgrade(by *User) *Group {
 
 // Messages returns the bot's messages in the group still shown, oldest
 // first.
-func (g *Group) Messages() []*Message {
-	s := g.s
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.chats[g.ID]
-	var out []*Message
-	for _, id := range c.order {
-		if m := c.msgs[id]; !m.deleted {
-			out = append(out, m.public(c.id))
-		}
-	}
-	return out
-}
+func (g *Group) Messages() []*Message { return g.s.messagesOf(g.ID) }

@@ -289,11 +289,13 @@ func (u *User) Next(timeout time.Duration) (*Message, error) {
 
 // Messages returns the current state of every bot message in the chat, oldest first;
 // deleted messages are gone, as on the user's screen.
-func (u *User) Messages() []*Message {
-	s := u.s
+func (u *User) Messages() []*Message { return u.s.messagesOf(u.ID) }
+
+// messagesOf lists a chat's messages, oldest first, without the deleted ones.
+func (s *Server) messagesOf(chat int64) []*Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.chats[u.ID]
+	c := s.chats[chat]
 	var out []*Message
 	for _, id := range c.order {
 		if m := c.msgs[id]; !m.deleted {
