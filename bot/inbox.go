@@ -252,6 +252,16 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 	return out, len(rows) > 0 && rows[0].Mine, nil
 }
 
+// ClearParked drops, within tx, the payloads of chat's parked updates,
+// kept for someone to look at (ParkedDays): once the user asked to be
+// forgotten, what they sent is not kept either. Their ids, errors and times
+// stay.
+func ClearParked(ctx context.Context, tx Execer, chat int64) error {
+	_, err := tx.ExecContext(ctx, `
+		UPDATE updates SET payload = NULL WHERE status = 'failed' AND payload IS NOT NULL AND chat_id = $1`, chat)
+	return wrapErr("inbox: clear parked payloads", err)
+}
+
 // ParkUpdate gives up on an update: it stays in the inbox as failed, with
 // its payload and the error, for someone to look at, and replies (telling
 // the user) go to the outbox in the same transaction. It reports false when

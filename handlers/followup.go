@@ -182,16 +182,23 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 // withdraws those the bot still holds (withdrawFollowups).
 func followupTopic(caseID int64) string { return "followup:" + strconv.FormatInt(caseID, 10) }
 
-// withdrawFollowups takes back from the outbox the replies about the cases'
-// follow-ups, within the transaction that forgets them: one still to be
-// sent (a reminder waiting out a Telegram outage) is not sent after the
-// resident said to forget, and one kept after it was dropped goes now.
-func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64) error {
+// withdrawFollowups takes back what the bot still holds of the cases'
+// follow-ups, within the transaction that forgets them at the word of the
+// resident of chat (0: someone with the link who never opened it in
+// Telegram): the replies about them in the outbox — one still to be sent (a
+// reminder waiting out a Telegram outage) is not sent after the resident
+// said to forget, one kept after it was dropped goes now — and what the
+// chat sent in updates that failed and are kept to be looked at (a comment
+// typed while the database was down).
+func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64, chat int64) error {
 	topics := make([]string, len(cases))
 	for i, c := range cases {
 		topics[i] = followupTopic(c)
 	}
-	return bot.Withdraw(ctx, tx.SQL(), topics...)
+	if err := bot.Withdraw(ctx, tx.SQL(), topics...); err != nil || chat == 0 {
+		return err
+	}
+	return bot.ClearParked(ctx, tx.SQL(), chat)
 }
 
 // openFollowup is /start <token>: the link a volunteer handed over.
@@ -574,7 +581,7 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 	}
 	cases, err := r.tx.ForgetResident(r.ctx, r.chat)
 	if err == nil {
-		err = withdrawFollowups(r.ctx, r.tx, cases)
+		err = withdrawFollowups(r.ctx, r.tx, cases, r.chat)
 	}
 	switch n := len(cases); {
 	case err != nil:
@@ -650,7 +657,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	}
 	others, err := r.tx.ForgetChatFollowup(r.ctx, r.chat, f.CaseID)
 	if err == nil {
-		err = withdrawFollowups(r.ctx, r.tx, []int64{f.CaseID})
+		err = withdrawFollowups(r.ctx, r.tx, []int64{f.CaseID}, r.chat)
 	}
 	if err != nil {
 		return err

@@ -25,11 +25,34 @@ func (w *world) outboxAbout(caseID int64, code string) (rows, withCode int) {
 	return rows, withCode
 }
 
+// park puts into the inbox an update of chat that failed and is kept, with
+// what it said, for someone to look at (as the runtime parks one), and
+// returns a function that reports whether its payload is still kept.
+func (w *world) park(chat int64, text string) func() bool {
+	w.t.Helper()
+	var id int64
+	err := w.store.DB().Get(&id, `INSERT INTO updates (update_id, chat_id, payload, status, last_error, finished_at)
+		VALUES ((SELECT coalesce(max(update_id), 0) + 1000 FROM updates), $1, convert_to($2, 'UTF8'), 'failed', 'database down', now())
+		RETURNING update_id`, chat, `{"message":{"text":"`+text+`"}}`)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return func() bool {
+		var kept bool
+		if err := w.store.DB().Get(&kept, `SELECT payload IS NOT NULL FROM updates WHERE update_id = $1`, id); err != nil {
+			w.t.Fatal(err)
+		}
+		return kept
+	}
+}
+
 // TestForgetWithdrawsAWaitingReminder: the due date comes while Telegram
 // fails every message; the reminder, with the dossier code, waits in the
 // outbox. The resident says /forget meanwhile: when Telegram is back, they
 // get the answer to /forget and never the reminder, and the bot holds no
-// reply about the follow-up any more.
+// reply about the follow-up any more, nor the comment they typed the day the
+// database was down (an update kept, failed, to be looked at); another
+// chat's such update stays.
 func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
 	clk := newClock() // Friday 27/11/2026
 	w := newWorld(t, handlers.WithClock(clk.now))
@@ -38,6 +61,8 @@ func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
 	w.press(res, w.vi("followup.consent_yes"))
 	w.press(res, "5★")
 	w.press(res, w.vi("followup.comment_skip"))
+	residentsKept := w.park(res.ID, "Chị Hoa rất nhiệt tình")
+	othersKept := w.park(res.ID+1000, "/help")
 
 	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
 	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
@@ -56,6 +81,9 @@ func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
 	w.bot.WaitHandled(t, res.SendText("/forget"))
 	if rows, _ := w.outboxAbout(caseID, code); rows != 0 {
 		t.Errorf("after /forget the outbox still holds %d replies about the follow-up", rows)
+	}
+	if residentsKept() || !othersKept() {
+		t.Errorf("after /forget: the resident's failed update kept = %v, another chat's kept = %v; want false, true", residentsKept(), othersKept())
 	}
 	w.srv.ClearFaults()
 	got := settle(res)

@@ -67,6 +67,8 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 		t.Fatalf("the follow-up before the erase: %+v", before)
 	}
 
+	parked := w.park(res.ID, "Rất nhiệt tình") // typed the day the database was down
+
 	// The web page: the confirmation, then its button.
 	serve := w.webPage()
 	confirm := serve("GET", "/f/"+token+"/forget", nil)
@@ -80,6 +82,9 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 
 	if _, ok := w.followupRow(erasedCase); ok {
 		t.Fatal("the follow-up is still there after the erase")
+	}
+	if parked() {
+		t.Error("what the resident's chat sent in a failed update is kept after the erase")
 	}
 	if got := settle(res); len(got) != 0 {
 		t.Errorf("the bot wrote to the resident about the erase: %q", got[0].Text)

@@ -227,9 +227,10 @@ func (tx *Tx) ForgetResident(ctx context.Context, chat int64) ([]int64, error) {
 }
 
 // WhenForgotten sets what else ForgetFollowup does, in its transaction,
-// with the cases whose follow-ups it deleted: the bot takes back the
+// with the cases whose follow-ups it deleted and their resident's chat (0
+// when the link was never opened in Telegram): the bot takes back the
 // replies about them it still holds (handlers.New sets it).
-func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int64) error) {
+func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int64, chat int64) error) {
 	s.forgotten = fn
 }
 
@@ -321,7 +322,7 @@ func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
 			}
 		}
 		if s.forgotten != nil {
-			return s.forgotten(ctx, tx, []int64{gone[0].Case})
+			return s.forgotten(ctx, tx, []int64{gone[0].Case}, gone[0].Chat.Int64)
 		}
 		return nil
 	})
