@@ -14,9 +14,10 @@
 -- reads go on, case writes wait) before the function changes: the cases
 -- written before are committed, rollups and all, and those after begin
 -- their upkeep with the new function. Only the volunteer lines are counted
--- again (the other rollups keep their keys): 0.6 s at 200,000 closed
--- cases, where tally_rollups_rebuild() took 4 to 7 s (docs/benchmarks.md,
--- "Upgrading a big database").
+-- again (the other rollups keep their keys): 1.5 s at 200,000 closed
+-- cases under load, 9.4 s at 1,000,000, where tally_rollups_rebuild()
+-- took 4.3-6.7 s and 32.7 s (docs/benchmarks.md, "Upgrading a big
+-- database").
 
 -- +goose Up
 SET LOCAL lock_timeout = '10s';
