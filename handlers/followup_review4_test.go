@@ -1,0 +1,109 @@
+package handlers_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/go-telegram/bot/models"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
+)
+
+// outboxWith counts the outbox's rows whose body shows s, whatever they
+// are tagged with.
+func (w *world) outboxWith(s string) int {
+	w.t.Helper()
+	var n int
+	if err := w.store.DB().Get(&n, `SELECT count(*) FROM outbox WHERE position(convert_to($1, 'UTF8') IN body) > 0`, s); err != nil {
+		w.t.Fatal(err)
+	}
+	return n
+}
+
+// At the comment question, during a Telegram outage, the resident sends a
+// photo and then edits their last message: each is answered with the
+// comment question again, under the line that names the dossier — its
+// code. Those replies wait in the outbox. The resident says /forget: the
+// replies that show the code used to stay (untagged) and reached the chat
+// once Telegram was back, after "deleted".
+func TestForgetWithdrawsTheCommentQuestionAskedAgain(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0401"
+	_, _, res := w.openedFollowup("Vân", code)
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "4★") // the comment question is open
+
+	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
+	w.bot.WaitHandled(t, res.SendMessage(models.Message{Photo: []models.PhotoSize{{FileID: "AgACphoto", Width: 800, Height: 600}}}))
+	w.bot.WaitHandled(t, res.EditLast("Rất tốt"))
+	if n := w.outboxWith(code); n < 2 {
+		t.Fatalf("%d replies with the code wait in the outbox, want the two questions asked again", n)
+	}
+	w.bot.WaitHandled(t, res.SendText("/forget"))
+	if n := w.outboxWith(code); n != 0 {
+		t.Errorf("after /forget the outbox still holds %d replies showing the dossier code", n)
+	}
+	w.srv.ClearFaults()
+	for _, m := range settle(res) {
+		if strings.Contains(m.Text, code) {
+			t.Errorf("after /forget the resident got %q", m.Text)
+		}
+	}
+}
+
+// A daughter follows three dossiers and types /forget; before she picks
+// one, her father's is erased on its web page. She then taps his button:
+// the list used to give way to "this follow-up is no longer here" alone,
+// the other two's buttons gone with it. She is told, and asked again with
+// the two that are left.
+func TestForgetListPressedAfterTheWebErase(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const mother, father, grandma = "000.00.12.H26-251127-0411", "000.00.12.H26-251127-0412", "000.00.12.H26-251127-0413"
+	_, motherToken := w.slip("Vân", mother)
+	fatherCase, fatherToken := w.slip("Vy", father)
+	_, grandmaToken := w.slip("Vi", grandma)
+	daughter := w.srv.NewUser("Con gái", "vi")
+	for _, token := range []string{motherToken, fatherToken, grandmaToken} {
+		w.send(daughter, "/start "+token)
+	}
+	ask := last(t, w.send(daughter, "/forget"))
+	if !hasButton(ask, w.vi("followup.forget_one_button", locales.Data{"Code": father})) {
+		t.Fatalf("the list: %q %v", ask.Text, ask.Buttons())
+	}
+
+	serve := w.webPage()
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+fatherToken+"/forget", nil).Body.String())
+	if m == nil {
+		t.Fatal("no erase confirmation")
+	}
+	if got := serve("POST", "/f/"+fatherToken+"/forget", url.Values{"form": {m[1]}, "lang": {"vi"}}); got.Code != http.StatusSeeOther {
+		t.Fatalf("the erase: %d", got.Code)
+	}
+	if _, ok := w.followupRow(fatherCase); ok {
+		t.Fatal("the web page did not erase the father's follow-up")
+	}
+
+	id, err := daughter.PressOn(ask.ID, w.vi("followup.forget_one_button", locales.Data{"Code": father}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	drain(daughter)
+	if got := lastAnswer(t, daughter); got != w.vi("followup.gone") {
+		t.Errorf("the press is answered %q", got)
+	}
+	got := msgByID(t, daughter, ask.ID)
+	if !strings.HasPrefix(got.Text, w.vi("followup.gone")) || strings.Contains(got.Text, father) ||
+		!hasButton(got, w.vi("followup.forget_one_button", locales.Data{"Code": mother})) ||
+		!hasButton(got, w.vi("followup.forget_one_button", locales.Data{"Code": grandma})) ||
+		!hasButton(got, w.vi("followup.forget_all_button", locales.Data{"Count": 2})) {
+		t.Errorf("after pressing an erased follow-up's button the list reads %q %v; want it gone and the two left listed", got.Text, got.Buttons())
+	}
+}
