@@ -107,3 +107,45 @@ func TestForgetListPressedAfterTheWebErase(t *testing.T) {
 		t.Errorf("after pressing an erased follow-up's button the list reads %q %v; want it gone and the two left listed", got.Text, got.Buttons())
 	}
 }
+
+// A daughter follows her mother's and her father's dossiers; during a
+// Telegram outage she types /start, which shows both again, codes and all.
+// The father's is erased on its web page meanwhile: the /start message
+// that shows his code used to stay in the outbox (tagged with nothing) and
+// reached her once Telegram was back. It is withdrawn; the mother's stays.
+func TestWebEraseWithdrawsTheFollowupShownByStart(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const mother, father = "000.00.12.H26-251127-0421", "000.00.12.H26-251127-0422"
+	_, motherToken := w.slip("Vân", mother)
+	_, fatherToken := w.slip("Vy", father)
+	daughter := w.srv.NewUser("Con gái", "vi")
+	w.send(daughter, "/start "+motherToken)
+	w.send(daughter, "/start "+fatherToken)
+
+	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
+	w.bot.WaitHandled(t, daughter.SendText("/start"))
+	if w.outboxWith(father) != 1 || w.outboxWith(mother) != 1 {
+		t.Fatalf("/start's follow-ups waiting: %d with the father's code, %d with the mother's", w.outboxWith(father), w.outboxWith(mother))
+	}
+	serve := w.webPage()
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+fatherToken+"/forget", nil).Body.String())
+	if m == nil {
+		t.Fatal("no erase confirmation")
+	}
+	if got := serve("POST", "/f/"+fatherToken+"/forget", url.Values{"form": {m[1]}, "lang": {"vi"}}); got.Code != http.StatusSeeOther {
+		t.Fatalf("the erase: %d", got.Code)
+	}
+	if n := w.outboxWith(father); n != 0 {
+		t.Errorf("after the web erase the outbox still holds %d replies showing the father's code", n)
+	}
+	if n := w.outboxWith(mother); n != 1 {
+		t.Errorf("the mother's follow-up shown by /start: %d replies, want 1 (still hers to get)", n)
+	}
+	w.srv.ClearFaults()
+	for _, m := range settle(daughter) {
+		if strings.Contains(m.Text, father) {
+			t.Errorf("after the erase the daughter got %q", m.Text)
+		}
+	}
+}
