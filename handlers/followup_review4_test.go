@@ -149,3 +149,31 @@ func TestWebEraseWithdrawsTheFollowupShownByStart(t *testing.T) {
 		}
 	}
 }
+
+// A daughter rated her mother's dossier and is at its comment question
+// when her brother sends her their father's link; she pastes it into the
+// chat. It used to be kept as her comment on her mother's dossier (the
+// father's secret link stored beside a rating, shown on the mother's
+// page); it opens the father's follow-up, as pasted anywhere else.
+func TestLinkPastedAtTheCommentQuestion(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const mother, father = "000.00.12.H26-251127-0441", "000.00.12.H26-251127-0442"
+	motherCase, motherToken := w.slip("Vân", mother)
+	fatherCase, fatherToken := w.slip("Vy", father)
+	daughter := w.srv.NewUser("Con gái", "vi")
+	w.send(daughter, "/start "+motherToken)
+	w.press(daughter, w.vi("followup.consent_yes"))
+	w.press(daughter, "5★")
+
+	got := last(t, w.send(daughter, "https://t.me/"+w.srv.Bot().Username+"?start="+fatherToken))
+	if !strings.Contains(got.Text, father) {
+		t.Errorf("the father's link pasted at the comment question is answered %q", got.Text)
+	}
+	if f, _ := w.followupRow(motherCase); f.Comment.Valid {
+		t.Errorf("the link was kept as the comment on the mother's dossier: %q", f.Comment.String)
+	}
+	if f, ok := w.followupRow(fatherCase); !ok || f.Chat.Int64 != daughter.ID {
+		t.Errorf("the father's follow-up is not hers: %+v %v", f, ok)
+	}
+}

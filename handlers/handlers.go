@@ -427,6 +427,13 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if err != nil && err != storage.ErrNotFound {
 		return err
 	}
+	token := linkToken(r.text)
+	if token != "" && (conv.Flow == "" || conv.Flow == flowFollowup) {
+		// A follow-up link pasted instead of tapped — at the comment
+		// question too: it is another follow-up to open (a brother sent the
+		// father's), never a comment to keep beside a rating.
+		return h.openFollowup(r, token)
+	}
 	switch conv.Flow {
 	case flowInvite:
 		return h.inviteText(r, conv)
@@ -438,9 +445,6 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.followupText(r, conv)
 	case flowTally:
 		return h.tallyText(r, conv)
-	}
-	if token := linkToken(r.text); token != "" && conv.Flow == "" {
-		return h.openFollowup(r, token) // a follow-up link pasted instead of tapped
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
