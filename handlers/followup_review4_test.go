@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,7 +12,9 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 // outboxWith counts the outbox's rows whose body shows s, whatever they
@@ -175,5 +178,40 @@ func TestLinkPastedAtTheCommentQuestion(t *testing.T) {
 	}
 	if f, ok := w.followupRow(fatherCase); !ok || f.Chat.Int64 != daughter.ID {
 		t.Errorf("the father's follow-up is not hers: %+v %v", f, ok)
+	}
+}
+
+// A resident presses "there is a problem" under the reminder while
+// Telegram refuses the volunteer's chat for a while, then says /forget.
+// The volunteer's notice — the case number, never the dossier code — went
+// with the follow-up (every reply of the press was tagged with it): the
+// volunteer never learnt a resident needed help. It reaches them.
+func TestForgetKeepsTheVolunteersProblemNotice(t *testing.T) {
+	received := vn(2026, 11, 23, 10, 0)
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	resident := w.srv.NewUser("Ông Bảy", "vi")
+	const code = "000.00.12.H26-261123-0451"
+	id := w.remindedCase(vol, resident, code, received, vn(2026, 11, 25, 0, 0), true)
+	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
+		t.Fatalf("%d reminders", n)
+	}
+	settle(resident)
+	drain(vol)
+	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502, ChatID: vol.ID})
+	w.press(resident, w.vi("followup.reminder_problem"))
+	w.send(resident, "/forget")
+	if _, ok := w.followupRow(id); ok {
+		t.Fatal("/forget kept the follow-up")
+	}
+	w.srv.ClearFaults()
+	var told bool
+	for _, m := range settle(vol) {
+		told = told || strings.Contains(m.Text, strconv.FormatInt(id, 10))
+	}
+	if !told {
+		t.Error("the volunteer was never told of the resident's problem")
 	}
 }

@@ -284,7 +284,14 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		return nil, err
 	}
 	if r.about != "" {
-		return bot.Tag(r.about, r.replies...), nil
+		// Only the chat's own replies show the follow-up; a notice to
+		// someone else (a resident's problem, told to their volunteer by
+		// case number) is theirs to get even if the follow-up is forgotten.
+		for i, reply := range r.replies {
+			if _, tagged := reply.(bot.About); !tagged && reply.Chat() == r.chat {
+				r.replies[i] = bot.About{Topic: r.about, Reply: reply}
+			}
+		}
 	}
 	return r.replies, nil
 }
