@@ -1,12 +1,14 @@
 package handlers_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 
@@ -213,5 +215,31 @@ func TestForgetKeepsTheVolunteersProblemNotice(t *testing.T) {
 	}
 	if !told {
 		t.Error("the volunteer was never told of the resident's problem")
+	}
+}
+
+// Follow-ups are kept 7 days after they fall due (FOLLOWUP_RETENTION_DAYS=7):
+// Telegram refused the volunteer's slip (the QR code of the follow-up's
+// link), which the outbox keeps 14 days as dropped. Retention deleted the
+// follow-up and left the slip — a live link to nothing, with the case's
+// picture of the code — in the outbox for another week; a follow-up that
+// goes by retention takes its replies with it, as one forgotten does.
+func TestRetentionWithdrawsAFollowupsDroppedReplies(t *testing.T) {
+	w := newWorld(t)
+	w.store.SetFollowupRetention(7)
+	const code = "000.00.12.H26-251127-0461"
+	vol := w.volunteer("Vân")
+	w.srv.Inject(telegramtest.Fault{Method: "sendPhoto", Code: 400, Count: 1})
+	w.finishWithCode(vol, code)
+	c, _ := w.lastCase(vol)
+	if rows, _ := w.outboxAbout(c.ID, code); rows != 1 {
+		t.Fatalf("the dropped slip: %d rows about the follow-up, want 1", rows)
+	}
+	r, err := w.store.ApplyRetention(context.Background(), time.Now().AddDate(0, 0, 13))
+	if err != nil || r.Followups != 1 {
+		t.Fatalf("retention: %+v, %v; want the follow-up deleted", r, err)
+	}
+	if rows, _ := w.outboxAbout(c.ID, code); rows != 0 {
+		t.Errorf("the follow-up went by retention; the outbox still holds %d replies about it", rows)
 	}
 }
