@@ -596,6 +596,12 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 	data := func(arg string) string { return callback{flow: flowFollowup, action: "forget", arg: arg}.String() }
 	lines := []string{r.t.T("followup.forget_which", locales.Data{"Count": len(fs)})}
 	var kb bot.Keyboard
+	// The list shows every code: erasing any of them takes it back.
+	topics := make([]string, len(fs))
+	for i, f := range fs {
+		topics[i] = followupTopic(f.CaseID)
+	}
+	r.about = strings.Join(topics, bot.TopicSep)
 	for _, f := range fs {
 		lines = append(lines, "• "+h.followupAbout(r.t, f))
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.forget_one_button", locales.Data{"Code": f.DossierCode}),

@@ -243,3 +243,53 @@ func TestRetentionWithdrawsAFollowupsDroppedReplies(t *testing.T) {
 		t.Errorf("the follow-up went by retention; the outbox still holds %d replies about it", rows)
 	}
 }
+
+// During a Telegram outage a daughter with two follow-ups types /forget:
+// the list that asks which, with both dossier codes, waits in the outbox.
+// Her father's is erased on its web page meanwhile: the list, showing his
+// code, used to reach her once Telegram was back (it was tagged with
+// nothing). It is withdrawn with his follow-up.
+func TestWebEraseWithdrawsTheForgetList(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const mother, father = "000.00.12.H26-251127-0471", "000.00.12.H26-251127-0472"
+	_, motherToken := w.slip("Vân", mother)
+	_, fatherToken := w.slip("Vy", father)
+	daughter := w.srv.NewUser("Con gái", "vi")
+	w.send(daughter, "/start "+motherToken)
+	w.send(daughter, "/start "+fatherToken)
+
+	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
+	w.bot.WaitHandled(t, daughter.SendText("/forget"))
+	if n := w.outboxWith(father); n != 1 {
+		t.Fatalf("%d replies with the father's code wait, want the list", n)
+	}
+	// The sender gives the list back to the outbox once its quick retries
+	// run out (a reply it is sending at that moment may still arrive).
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		var released int
+		if err := w.store.DB().Get(&released, `SELECT count(*) FROM outbox WHERE owner IS NULL AND attempts > 0`); err != nil {
+			t.Fatal(err)
+		}
+		if released > 0 {
+			break
+		}
+	}
+	serve := w.webPage()
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+fatherToken+"/forget", nil).Body.String())
+	if m == nil {
+		t.Fatal("no erase confirmation")
+	}
+	if got := serve("POST", "/f/"+fatherToken+"/forget", url.Values{"form": {m[1]}, "lang": {"vi"}}); got.Code != http.StatusSeeOther {
+		t.Fatalf("the erase: %d", got.Code)
+	}
+	if n := w.outboxWith(father); n != 0 {
+		t.Errorf("after the web erase the outbox still holds %d replies showing the father's code", n)
+	}
+	w.srv.ClearFaults()
+	for _, m := range settle(daughter) {
+		if strings.Contains(m.Text, father) {
+			t.Errorf("after the erase the daughter got %q", m.Text)
+		}
+	}
+}
