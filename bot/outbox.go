@@ -383,14 +383,17 @@ func Enqueue(ctx context.Context, tx Execer, replies ...Reply) error {
 }
 
 // Withdraw deletes, within tx, the outbox's replies about any of topics
-// (About): those still to be sent, and those kept after they were dropped.
+// (About; a reply about several goes with any of them): those still to
+// be sent, and those kept after they were dropped.
 // A reply being sent at this moment may still arrive; one sent already is
 // the chat's, no longer the bot's to take back.
 func Withdraw(ctx context.Context, tx Execer, topics ...string) error {
 	if len(topics) == 0 {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE topic = ANY ($1)`, pq.Array(topics))
+	// A reply about several topics (joined by TopicSep) goes with any.
+	_, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE topic = ANY ($1)
+		OR (topic LIKE '%'||$2||'%' AND string_to_array(topic, $2) && $1)`, pq.Array(topics), TopicSep)
 	return wrapErr("outbox: withdraw replies", err)
 }
 

@@ -194,10 +194,15 @@ func (c Commands) do(ctx context.Context, api *tg.Bot) error {
 // Withdraw can take it back from the outbox (unsent, or kept after it was
 // dropped) when what it is about must be forgotten. Once sent, a reply
 // leaves the outbox: withdrawing reaches only what the bot still holds.
+// A reply about several (a list that shows several follow-ups) names them
+// all, joined by TopicSep: withdrawing any of them takes it back.
 type About struct {
 	Topic string
 	Reply
 }
+
+// TopicSep joins the topics of a reply about several (About).
+const TopicSep = ","
 
 // unwrap returns the reply itself and its topic ("" for none).
 func unwrap(r Reply) (Reply, string) {

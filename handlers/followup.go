@@ -554,6 +554,7 @@ func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note str
 		r.say(note, nil)
 		return ignoreGone(err)
 	}
+	r.about = followupTopic(f.CaseID) // it names the dossier: forgetting it takes this back
 	r.say(note+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 	return nil
 }
@@ -602,6 +603,12 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 	data := func(arg string) string { return callback{flow: flowFollowup, action: "forget", arg: arg}.String() }
 	lines := []string{r.t.T("followup.forget_which", locales.Data{"Count": len(fs)})}
 	var kb bot.Keyboard
+	// The list shows every code: erasing any of them takes it back.
+	topics := make([]string, len(fs))
+	for i, f := range fs {
+		topics[i] = followupTopic(f.CaseID)
+	}
+	r.about = strings.Join(topics, bot.TopicSep)
 	for _, f := range fs {
 		lines = append(lines, "• "+h.followupAbout(r.t, f))
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.forget_one_button", locales.Data{"Code": f.DossierCode}),
@@ -648,8 +655,23 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	id, _ := strconv.ParseInt(arg, 10, 64)
 	f, err := r.tx.FollowupOfCase(r.ctx, id)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
+		// Erased since the list was drawn (on the web page, or a double
+		// tap): said, and the list again with what is left, not a screen
+		// without the others' buttons.
 		r.answer(r.t.T("followup.gone"))
-		r.show(r.t.T("followup.gone"), nil)
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		switch len(fs) {
+		case 0:
+			r.show(r.t.T("followup.gone"), nil)
+		case 1:
+			r.show(r.t.T("followup.gone")+"\n\n"+r.t.T("followup.forget_hint"), nil)
+		default:
+			text, kb := h.forgetAsk(r, fs)
+			r.show(r.t.T("followup.gone")+"\n\n"+text, kb)
+		}
 		return nil
 	}
 	if err != nil {

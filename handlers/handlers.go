@@ -284,7 +284,14 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		return nil, err
 	}
 	if r.about != "" {
-		return bot.Tag(r.about, r.replies...), nil
+		// Only the chat's own replies show the follow-up; a notice to
+		// someone else (a resident's problem, told to their volunteer by
+		// case number) is theirs to get even if the follow-up is forgotten.
+		for i, reply := range r.replies {
+			if _, tagged := reply.(bot.About); !tagged && reply.Chat() == r.chat {
+				r.replies[i] = bot.About{Topic: r.about, Reply: reply}
+			}
+		}
 	}
 	return r.replies, nil
 }
@@ -427,6 +434,13 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if err != nil && err != storage.ErrNotFound {
 		return err
 	}
+	token := linkToken(r.text)
+	if token != "" && (conv.Flow == "" || conv.Flow == flowFollowup) {
+		// A follow-up link pasted instead of tapped — at the comment
+		// question too: it is another follow-up to open (a brother sent the
+		// father's), never a comment to keep beside a rating.
+		return h.openFollowup(r, token)
+	}
 	switch conv.Flow {
 	case flowInvite:
 		return h.inviteText(r, conv)
@@ -438,9 +452,6 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.followupText(r, conv)
 	case flowTally:
 		return h.tallyText(r, conv)
-	}
-	if token := linkToken(r.text); token != "" && conv.Flow == "" {
-		return h.openFollowup(r, token) // a follow-up link pasted instead of tapped
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide

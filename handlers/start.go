@@ -84,7 +84,10 @@ func (h *Handlers) greet(r *request) error {
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 	for _, f := range fs {
 		text, kb := h.followupNext(r, f)
-		r.say(h.followupDetails(r.t, f)+"\n\n"+text, kb)
+		// Each names its dossier: forgetting one (the web page's erase, its
+		// /forget button) takes back its message, not the others'.
+		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID),
+			Reply: bot.Message{ChatID: r.chat, Text: h.followupDetails(r.t, f) + "\n\n" + text, Keyboard: kb}})
 	}
 	return nil
 }

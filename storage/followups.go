@@ -226,9 +226,10 @@ func (tx *Tx) ForgetResident(ctx context.Context, chat int64) ([]int64, error) {
 	return cases, wrap("forget resident", err)
 }
 
-// WhenForgotten sets what else ForgetFollowup does, in its transaction,
-// with the cases whose follow-ups it deleted and their resident's chat (0
-// when the link was never opened in Telegram): the bot takes back the
+// WhenForgotten sets what else ForgetFollowup and ApplyRetention do, in
+// the transaction that deletes follow-ups, with their cases and, for
+// ForgetFollowup, their resident's chat (0 when the link was never opened
+// in Telegram, and for retention): the bot takes back the
 // replies about them it still holds (handlers.New sets it).
 func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int64, chat int64) error) {
 	s.forgotten = fn

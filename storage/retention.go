@@ -63,11 +63,6 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		// Ended, or still waiting past its due date (no answer came) and
 		// past the next reminder planned ("not yet" asks again), or with no
 		// date at all: counted from when it was made.
-		{"delete old follow-ups", &r.Followups,
-			`DELETE FROM followups WHERE CASE
-				WHEN ended_at IS NOT NULL THEN ended_at < $1
-				WHEN due_on IS NOT NULL THEN greatest(due_on, next_reminder_on) < ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
-				ELSE created_at < $1 END`, now.AddDate(0, 0, -s.followupRetention())},
 		// The conversation row of a chat nobody keeps any more (a resident
 		// whose follow-ups are gone, a forgotten guest): its chat id, and the
 		// case a comment question named, go after the same silence as a
@@ -76,6 +71,29 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 			`DELETE FROM conversations c WHERE updated_at < $1
 				AND NOT EXISTS (SELECT 1 FROM users u WHERE u.telegram_id = c.chat_id)
 				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = c.chat_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
+	}
+	// Old follow-ups go with the replies about them the bot still holds
+	// (WhenForgotten: a slip Telegram refused, kept 14 days as dropped,
+	// outlives a follow-up kept fewer days after it fell due).
+	if err := s.InTx(ctx, func(tx *Tx) error {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+		defer cancel()
+		var cases []int64
+		err := tx.db(ctx).SelectContext(ctx, &cases, `DELETE FROM followups WHERE CASE
+				WHEN ended_at IS NOT NULL THEN ended_at < $1
+				WHEN due_on IS NOT NULL THEN greatest(due_on, next_reminder_on) < ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+				ELSE created_at < $1 END
+			RETURNING case_id`, now.AddDate(0, 0, -s.followupRetention()))
+		if err != nil {
+			return wrap("delete old follow-ups", err)
+		}
+		r.Followups = int64(len(cases))
+		if len(cases) > 0 && s.forgotten != nil {
+			return s.forgotten(ctx, tx, cases, 0)
+		}
+		return nil
+	}); err != nil {
+		return r, err
 	}
 	for _, st := range steps {
 		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
