@@ -137,7 +137,9 @@ var (
 	// giờ", "từ tháng 9", "kể từ 15/10", "since 1/10", "from Q3 2026 to
 	// now": from the start of what is named (a day, a period, the start of
 	// one) to the end of today.
-	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today)$`)
+	// A dash does the same after a date or a year ("1/1/2026 - nay": the
+	// dash folds to a space; "tháng nay" is a period word).
+	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today)$|^(.+\d) (?:nay|hom nay|now|today)$`)
 	periodSince = regexp.MustCompile(`^(?:tu|ke tu|since|from) (.+)$`)
 	// "đầu năm", "đầu quý"…: the start of the current one ("đầu" alone:
 	// the beginning).
@@ -326,7 +328,7 @@ func readSince(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	start := s
 	m := periodToNow.FindStringSubmatch(start)
 	if m != nil {
-		start = m[1]
+		start = m[1] + m[2]
 	}
 	if since := periodSince.FindStringSubmatch(start); since != nil {
 		start = since[1]
