@@ -180,6 +180,31 @@ func TestUnaskedUpdatesAreIgnoredCleanly(t *testing.T) {
 
 // In a forum supergroup (topics), /tally@bot asked in a topic is answered
 // in that topic, not in the General one where nobody asking sees it.
+// The coordinator is an anonymous admin of the commune's group: Telegram
+// sends their /tally@bot as from GroupAnonymousBot (a bot) on behalf of the
+// group. They get the pointer to the private chat as any member; another
+// bot of the group writing the same gets nothing.
+func TestAnonymousAdminInAGroup(t *testing.T) {
+	w := newWorld(t)
+	group := models.Chat{ID: -1002000000078, Type: models.ChatTypeSupergroup, Title: "Đoàn phường"}
+	command := "/tally@" + w.srv.Bot().Username
+	send := func(from models.User, senderChat *models.Chat) {
+		t.Helper()
+		w.bot.WaitHandled(t, w.srv.Enqueue(models.Update{Message: &models.Message{ID: int(from.ID % 1000), Date: int(time.Now().Unix()),
+			From: &from, SenderChat: senderChat, Chat: group, Text: command,
+			Entities: []models.MessageEntity{{Type: models.MessageEntityTypeBotCommand, Length: len(command)}}}}))
+	}
+	send(models.User{ID: 1087968824, IsBot: true, FirstName: "Group", Username: "GroupAnonymousBot"}, &group)
+	calls := callsToChat(w.srv, "sendMessage", group.ID)
+	if len(calls) != 1 || calls[0].Params["text"] != w.vi("error.private_only") {
+		t.Fatalf("the anonymous admin's /tally@bot: %d answers, want the pointer to a private chat", len(calls))
+	}
+	send(models.User{ID: 5000000001, IsBot: true, FirstName: "Other bot"}, nil)
+	if n := len(callsToChat(w.srv, "sendMessage", group.ID)); n != 1 {
+		t.Errorf("another bot's /tally@bot was answered: %d answers in all", n)
+	}
+}
+
 func TestCommandInAForumTopic(t *testing.T) {
 	w := newWorld(t)
 	u := w.volunteer("Chủ đề")

@@ -241,16 +241,24 @@ func pressedChatType(cb *models.CallbackQuery) models.ChatType {
 func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
 	tx := storage.WrapTx(sqlTx)
 	from := sender(u)
-	if from == nil || from.IsBot {
+	if from == nil {
+		return nil, nil
+	}
+	if m := u.Message; m != nil && m.Chat.Type != models.ChatTypePrivate {
+		if from.IsBot && m.SenderChat == nil {
+			return nil, nil // another bot of the group
+		}
+		// A group's anonymous admin writes as a bot on behalf of the group
+		// (SenderChat): answered as any member.
+		return h.inGroup(m), nil
+	}
+	if from.IsBot {
 		return nil, nil
 	}
 	if m := u.EditedMessage; m != nil && (m.Chat.Type != models.ChatTypePrivate || m.Text == "") {
 		// An edit in a group, or of no text (a live location moving, a
 		// caption): nothing to say.
 		return nil, nil
-	}
-	if m := u.Message; m != nil && m.Chat.Type != models.ChatTypePrivate {
-		return h.inGroup(m), nil
 	}
 	if cb := u.CallbackQuery; cb != nil && pressedChatType(cb) != models.ChatTypePrivate {
 		// A press on a message outside a private chat (the bot posts no
