@@ -648,8 +648,9 @@ func TestWithdrawRepliesAboutATopic(t *testing.T) {
 		if err := bot.Enqueue(ctx, tx, bot.About{Topic: "f:2", Reply: bot.Message{ChatID: 8, Text: "enqueued about 2"}}); err != nil {
 			return nil, err
 		}
-		return append(bot.Tag("f:1", bot.Message{ChatID: 7, Text: "about 1"}, bot.Photo{ChatID: 7, Name: "a.png", Data: []byte{1}}),
-			bot.Message{ChatID: 7, Text: "plain"}), nil
+		return []bot.Reply{bot.About{Topic: "f:1", Reply: bot.Message{ChatID: 7, Text: "about 1"}},
+			bot.About{Topic: "f:1", Reply: bot.Photo{ChatID: 7, Name: "a.png", Data: []byte{1}}},
+			bot.Message{ChatID: 7, Text: "plain"}}, nil
 	})
 	if err != nil || len(written) != 3 {
 		t.Fatalf("HandleUpdate wrote %d replies (%v), want 3", len(written), err)

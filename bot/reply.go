@@ -212,15 +212,6 @@ func unwrap(r Reply) (Reply, string) {
 	return r, ""
 }
 
-// Tag marks replies as being about topic (About).
-func Tag(topic string, replies ...Reply) []Reply {
-	for i, r := range replies {
-		inner, _ := unwrap(r)
-		replies[i] = About{Topic: topic, Reply: inner}
-	}
-	return replies
-}
-
 // describe names a reply for the logs: its method, and an edit's message.
 func describe(r Reply) string {
 	r, _ = unwrap(r)
