@@ -216,6 +216,17 @@ func (s *Store) RenewLease(ctx context.Context, ids []int64) (bool, error) {
 	return n == int64(len(ids)), err
 }
 
+// stillPending says whether a reply is still in the outbox to be sent: a
+// reply tried again after a failure is not, once Withdraw took it back. On
+// a database error it says yes (the send goes on, as before the check).
+func (s *Store) stillPending(ctx context.Context, id int64) bool {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	var pending bool
+	err := s.db.GetContext(ctx, &pending, `SELECT EXISTS (SELECT 1 FROM outbox WHERE id = $1 AND status = 'pending')`, id)
+	return pending || err != nil
+}
+
 // DropReply gives a reply up for good, keeping it a while for someone to
 // look at (docs/privacy.md).
 func (s *Store) DropReply(ctx context.Context, id int64, cause string) error {

@@ -508,9 +508,11 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			continue
 		}
 		sendCtx, cancel := context.WithTimeout(ctx, maxSendTime)
-		err := r.sender.Send(sendCtx, row.Reply)
+		err := r.sender.send(sendCtx, row.Reply, func() bool { return r.store.stillPending(sendCtx, row.ID) })
 		cancel()
 		switch {
+		case errors.Is(err, errWithdrawn):
+			continue // forgotten meanwhile (Withdraw): nothing left to send or mark
 		case err == nil:
 			r.metrics.sent.WithLabelValues(kindOf(row.Reply)).Inc()
 			r.marks.add(row)

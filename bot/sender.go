@@ -109,10 +109,21 @@ func NewSender(api *tg.Bot, opts ...SenderOption) *Sender {
 
 // Send delivers one reply, waiting as the limits require. It returns the
 // last error when the reply was given up.
-func (s *Sender) Send(ctx context.Context, r Reply) error {
+func (s *Sender) Send(ctx context.Context, r Reply) error { return s.send(ctx, r, nil) }
+
+// errWithdrawn: the reply was taken back while it waited to be tried again.
+var errWithdrawn = errors.New("reply withdrawn")
+
+// send is Send; before each try after the first, wanted (when not nil)
+// says whether the reply is still to be sent (Withdraw may have taken it
+// back meanwhile): if not, it stops with errWithdrawn.
+func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) error {
 	chat := s.chat(r.Chat())
 	waits := 0
-	for attempt := 1; ; {
+	for attempt, tries := 1, 0; ; tries++ {
+		if tries > 0 && wanted != nil && !wanted() {
+			return errWithdrawn
+		}
 		if err := s.wait(ctx, chat, r.isMessage()); err != nil {
 			return s.giveUp(r, attempt, waiting{err})
 		}
