@@ -338,11 +338,8 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 		// holiday (a follow-up made before without a date: a week after
 		// it was made) goes on the next working day, and says so.
 		day := f.NextReminderOn.Time
-		for i := 0; i < 31; i++ {
-			if working, _ := workdays.Default().IsWorkingDay(day); working {
-				break
-			}
-			day = day.AddDate(0, 0, 1)
+		if working, _ := workdays.Default().IsWorkingDay(day); !working {
+			day = addWorkingDaysFrom(day, 1)
 		}
 		next := day.Format("02/01/2006")
 		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask is on the estimated due date
