@@ -493,7 +493,8 @@ const maxSendTime = 15 * time.Second
 // the sending goes on; if another process took them meanwhile, this one
 // stops.
 func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
-	renewed := time.Now()
+	started := time.Now()
+	renewed := started
 	for i, row := range rows {
 		if time.Since(renewed) > leaseTime/3 {
 			if ok, err := r.store.RenewLease(ctx, idsOf(rows[i:])); err != nil || !ok {
@@ -501,6 +502,11 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 				return
 			}
 			renewed = time.Now()
+		}
+		if time.Since(started) > time.Second && !r.store.stillPending(ctx, row.ID) {
+			// Waited behind a reply that kept failing, and withdrawn
+			// meanwhile (Withdraw): nothing left to send or mark.
+			continue
 		}
 		if row.TooOld {
 			// Telegram no longer accepts it; the press has long stopped spinning.
