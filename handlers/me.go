@@ -31,8 +31,16 @@ func (h *Handlers) me(r *request) error {
 		lines = append(lines, r.t.T("me.line", locales.Data{"Period": r.t.T("tally.period_" + code), "Cases": r.t.Num(tl.Cases), "Helped": r.t.Num(tl.Helped)}))
 		all = tl
 	}
+	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+	if err != nil {
+		return err
+	}
 	if all.Cases == 0 {
-		r.say(strings.Join(append(lines, "", r.t.T("me.none")), "\n"), nil)
+		lines = append(lines, "", r.t.T("me.none"))
+		if open > 0 {
+			lines = append(lines, r.t.N("case.open_cases", open))
+		}
+		r.say(strings.Join(lines, "\n"), nil)
 		return nil
 	}
 	lines = append(lines, "", r.t.T("me.by_procedure"))
@@ -43,6 +51,9 @@ func (h *Handlers) me(r *request) error {
 		lines = append(lines, r.t.T("me.and_more", locales.Data{"Count": len(all.Procedures) - meList}))
 	}
 	lines = append(lines, "", r.t.T("tally.median", locales.Data{"Minutes": formatMinutes(r.t, all.MedianMinutes)}))
+	if open > 0 {
+		lines = append(lines, r.t.N("case.open_cases", open))
+	}
 	r.say(strings.Join(lines, "\n"), nil)
 	return nil
 }

@@ -417,6 +417,9 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if err != nil {
 		return "", nil, err
 	}
+	if tl.Unfinished, err = tx.UnfinishedCases(ctx, scope, period); err != nil {
+		return "", nil, err
+	}
 	unit, err := h.scopeName(ctx, tx, t, scope)
 	if err != nil {
 		return "", nil, err
@@ -502,9 +505,17 @@ func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }
 func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when string, n int) string {
 	lines := []string{t.T("tally.head", locales.Data{"Unit": unit, "Period": when})}
 	if tl.Cases == 0 {
-		return strings.Join(append(lines, t.T("tally.empty")), "\n")
+		lines = append(lines, t.T("tally.empty"))
+		if tl.Unfinished > 0 {
+			lines = append(lines, t.N("tally.unfinished", tl.Unfinished, locales.Data{"Count": t.Num(tl.Unfinished)}))
+		}
+		return strings.Join(lines, "\n")
 	}
-	lines = append(lines, t.T("tally.cases", locales.Data{"Cases": t.Num(tl.Cases), "Helped": t.Num(tl.Helped)}), "", t.T("tally.by_outcome"))
+	lines = append(lines, t.T("tally.cases", locales.Data{"Cases": t.Num(tl.Cases), "Helped": t.Num(tl.Helped)}))
+	if tl.Unfinished > 0 {
+		lines = append(lines, t.N("tally.unfinished", tl.Unfinished, locales.Data{"Count": t.Num(tl.Unfinished)}))
+	}
+	lines = append(lines, "", t.T("tally.by_outcome"))
 	for _, o := range storage.TallyOutcomes {
 		if c := tl.Outcomes[o]; c > 0 {
 			lines = append(lines, "• "+t.T("tally.outcome_"+o)+": "+t.Num(c))
@@ -793,7 +804,8 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		[]any{t.T("tally.row_unresolved"), tl.Followups.Unresolved, nil},
 		[]any{t.T("tally.row_rated"), tl.Followups.Rated, nil},
 		[]any{t.T("tally.row_rating"), rating, nil},
-		[]any{t.T("tally.row_median"), nil, tl.MedianMinutes})
+		[]any{t.T("tally.row_median"), nil, tl.MedianMinutes},
+		[]any{t.T("tally.row_unfinished"), tl.Unfinished, nil})
 
 	// The texts of each text column are known before the rows are written
 	// (the case list's communes, procedures and reasons are the tally's):

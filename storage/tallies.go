@@ -137,6 +137,10 @@ type Tally struct {
 	ProblemCounts []ProblemCount
 	// Followups: what the residents' follow-up says about these cases.
 	Followups Followups
+	// Unfinished is not a count of Tally's: the rollups know only closed
+	// cases. A report that says what it leaves out fills it from
+	// UnfinishedCases.
+	Unfinished int
 }
 
 // Followups counts what the follow-up of the counted cases found (zero
@@ -416,6 +420,17 @@ func (tx *Tx) Tally(ctx context.Context, scope Scope, period Period) (Tally, err
 		rows = append(rows, more...)
 	}
 	return makeTally(scope, period, mergeTallyRows(rows)), nil
+}
+
+// UnfinishedCases counts the cases of a scope started in a period and still
+// open or paused: a tally counts them only once they close.
+func (tx *Tx) UnfinishedCases(ctx context.Context, scope Scope, period Period) (int, error) {
+	where, args := scopeWhere(scope)
+	args = append(periodArgs(period), args...)
+	var n int
+	err := tx.db(ctx).GetContext(ctx, &n, `SELECT count(*) FROM cases c
+		WHERE c.status IN ('open', 'paused') AND c.started_at >= $1 AND c.started_at < $2`+where, args...)
+	return n, wrap("unfinished cases", err)
 }
 
 // caseTally is TallyFromCases, unless err.
