@@ -161,13 +161,16 @@ func openLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Writ
 		fmt.Fprintln(stderr, "DATABASE_URL is not set: starting a private PostgreSQL server…")
 		pg, err := pgserver.Start(ctx, log)
 		if err != nil {
-			return nil, fmt.Errorf("database: %w (or set DATABASE_URL)", err)
+			return nil, fmt.Errorf("private PostgreSQL server: %w; or set DATABASE_URL to a database of the demo's own", err)
 		}
 		l.cleanups = append(l.cleanups, func() { pg.Stop() })
 		dbURL = pg.URL()
 	}
 	store, err := storage.Open(ctx, dbURL)
 	if err != nil {
+		if cfg.DatabaseURL != "" {
+			return nil, fmt.Errorf("DATABASE_URL: %w (fix it, or unset DATABASE_URL and the demo starts a private PostgreSQL server)", err)
+		}
 		return nil, err
 	}
 	l.store = store

@@ -114,8 +114,11 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 	pause := 500 * time.Millisecond
 	for {
 		store, err := storage.Open(ctx, url)
-		if err == nil || !bot.IsUnavailable(err) || time.Now().Add(pause).After(deadline) {
-			return store, err
+		if err == nil {
+			return store, nil
+		}
+		if !bot.IsUnavailable(err) || time.Now().Add(pause).After(deadline) {
+			return nil, fmt.Errorf("DATABASE_URL: %w", err)
 		}
 		log.Warn("the database cannot be reached yet; trying again", "in", pause, "err", err)
 		select {

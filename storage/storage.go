@@ -1,9 +1,11 @@
 // Package storage keeps dvcbot's state in PostgreSQL through sqlx and lib/pq.
 //
 // One Storage type opens the database and runs transactions; each entity has
-// its own file (units.go, users.go, invites.go, conversations.go, inbox.go).
-// Plain SQL, context first, no ORM. Handlers work inside a Tx so that the
-// effects of an update and the mark that it was handled commit together.
+// its own file (units.go, users.go, invites.go, team.go, conversations.go,
+// cases.go, followups.go, tallies.go, flags.go, digest.go; the inbox and
+// outbox are package bot's). Plain SQL, context first, no ORM. Handlers work
+// inside a Tx (WrapTx of the update's transaction) so that the effects of an
+// update and the mark that it was handled commit together.
 package storage
 
 import (

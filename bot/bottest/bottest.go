@@ -1,7 +1,7 @@
 // Package bottest runs the real runtime against the fake Telegram server
 // for end-to-end tests: the go-telegram/bot client talks HTTP to
-// telegramtest, updates travel through the inbox in PostgreSQL, lanes and
-// the sender exactly as in production.
+// telegramtest, updates travel through the inbox in PostgreSQL, the per-chat
+// scheduling (chats.go) and the sender exactly as in production.
 //
 //	srv := telegramtest.NewServer()
 //	b := bottest.Start(t, srv, storagetest.Open(t), handler)

@@ -225,7 +225,7 @@ func searchBinaries(candidates []string) (string, error) {
 			return d, nil
 		}
 	}
-	return "", fmt.Errorf("no PostgreSQL server binaries found (looked in %s); install postgresql or set TEST_DATABASE_URL",
+	return "", fmt.Errorf("no PostgreSQL server binaries found (looked in %s); install them (e.g. apt-get install postgresql) or set PG_BINDIR to their directory",
 		strings.Join(looked, ", "))
 }
 

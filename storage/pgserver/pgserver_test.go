@@ -101,7 +101,7 @@ func TestNoBinaries(t *testing.T) {
 	empty := t.TempDir()
 	_, err := searchBinaries([]string{empty, "/nonexistent"})
 	if err == nil || !strings.Contains(err.Error(), "no PostgreSQL server binaries found (looked in "+empty+", /nonexistent)") ||
-		!strings.Contains(err.Error(), "install postgresql or set TEST_DATABASE_URL") {
+		!strings.Contains(err.Error(), "apt-get install postgresql) or set PG_BINDIR") {
 		t.Fatalf("searchBinaries without binaries: err = %v", err)
 	}
 	// Found on this machine (or the test run would have no private server).

@@ -14,7 +14,7 @@ import (
 var shutdownSignal = os.Kill
 
 func serverUser() (runAs, error) {
-	return runAs{}, errors.New("pgserver: a private PostgreSQL server is only supported on unix systems; set TEST_DATABASE_URL")
+	return runAs{}, errors.New("pgserver: a private PostgreSQL server is only supported on unix systems")
 }
 
 func tempParent(runAs) string { return os.TempDir() }

@@ -44,7 +44,7 @@ func serverUser() (runAs, error) {
 		}
 		return runAs{name: name, uid: uint32(uid), gid: uint32(gid), switched: true}, nil
 	}
-	return runAs{}, fmt.Errorf("pgserver: running as root, and initdb refuses root, but no unprivileged user to run PostgreSQL as was found (tried %s); create one or set TEST_DATABASE_URL",
+	return runAs{}, fmt.Errorf("pgserver: running as root, and initdb refuses root, but no unprivileged user to run PostgreSQL as was found (tried %s); create one (e.g. useradd postgres)",
 		strings.Join(tried, ", "))
 }
 
