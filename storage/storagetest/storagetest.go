@@ -225,7 +225,7 @@ func (e *env) startPrivate(ctx context.Context) (*pgserver.Server, error) {
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	srv, err := pgserver.Start(ctx, log)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w; or set %s to a server the tests may create databases on", err, envURL)
 	}
 	if err := e.connect(ctx, srv.URL(), 10*time.Second); err != nil {
 		srv.Stop()
