@@ -200,7 +200,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}
 		mux.Handle("POST "+path, a.runtime.WebhookHandler(cfg.WebhookSecret, bot.DefaultMaxWebhookBody, maxBacklog))
 	} else {
-		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log, Errors: a.runtime.PollErrors(),
+		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log, Errors: a.runtime.PollErrors(), Conflicts: a.runtime.PollConflicts(),
 			Throttle: func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}

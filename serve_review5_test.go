@@ -1,0 +1,198 @@
+package main
+
+// The operator's seat (review 5): the real binary, deployed wrong or
+// troubled, against the fake Telegram and a real PostgreSQL. Each test
+// failed before its fix.
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// opBinary builds dvcbot once for the tests of this file.
+func opBinary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "dvcbot-op")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "dvcbot")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+// opProcess is the binary running with env, its logs in a file.
+type opProcess struct {
+	cmd  *exec.Cmd
+	logs string
+	addr string // HTTP_ADDR
+}
+
+func startOp(t *testing.T, env []string) *opProcess {
+	t.Helper()
+	p := &opProcess{addr: "127.0.0.1:" + freePort(t), logs: filepath.Join(t.TempDir(), "bot.log")}
+	f, err := os.Create(p.logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.cmd = exec.Command(opBinary(t))
+	p.cmd.Env = append(env, "HTTP_ADDR="+p.addr, "LOG_FORMAT=text")
+	p.cmd.Stdout, p.cmd.Stderr = f, f
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if p.cmd.ProcessState == nil {
+			p.cmd.Process.Kill()
+			p.cmd.Wait()
+		}
+		f.Close()
+	})
+	return p
+}
+
+// lines are the log lines that contain every one of words.
+func (p *opProcess) lines(words ...string) []string {
+	f, err := os.Open(p.logs)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(sc.Text(), w)
+		}
+		if ok {
+			out = append(out, sc.Text())
+		}
+	}
+	return out
+}
+
+func (p *opProcess) get(t *testing.T, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get("http://" + p.addr + path)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// metric reads one sample of /metrics ("" when it is not there).
+func (p *opProcess) metric(t *testing.T, name string) string {
+	t.Helper()
+	_, body := p.get(t, "/metrics")
+	for _, l := range strings.Split(body, "\n") {
+		if v, ok := strings.CutPrefix(l, name+" "); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func (p *opProcess) waitHealthy(t *testing.T) {
+	t.Helper()
+	waitUntil(t, "the bot to answer /healthz", func() bool {
+		code, _ := p.get(t, "/healthz")
+		return code == http.StatusOK
+	})
+}
+
+func opEnv(srv *telegramtest.Server, db string) []string {
+	return append(os.Environ(), "TELEGRAM_BOT_TOKEN="+srv.Token, "TELEGRAM_API_URL="+srv.URL, "DATABASE_URL="+db,
+		"ADMIN_TELEGRAM_IDS=1", "SEND_RATE=0", "SEND_CHAT_RATE=0")
+}
+
+// Two replicas started by mistake in long-polling mode: Telegram answers
+// the older getUpdates 409 ("terminated by other getUpdates request")
+// each time the other asks, so every replica got one every two seconds
+// and logged each one ("getting updates failed, will retry"), forever:
+// 43,000 lines a day per replica, none of them saying what to do. The
+// conflict is now said once, as an error naming the cause and the cure,
+// and counted (dvcbot_getupdates_conflicts_total); every message is still
+// answered once.
+func TestTwoPollersSayTheConflictOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs two bots for 15 s")
+	}
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	env := opEnv(srv, storagetest.URL(t))
+	a := startOp(t, env)
+	a.waitHealthy(t)
+	b := startOp(t, env)
+	b.waitHealthy(t)
+
+	u := srv.NewUser("Lan", "vi")
+	const asked = 20
+	for range asked {
+		u.SendText("/help")
+		time.Sleep(700 * time.Millisecond)
+	}
+	waitUntil(t, "every /help answered", func() bool { return len(u.Messages()) >= asked })
+	time.Sleep(time.Second)
+	if got := len(u.Messages()); got != asked {
+		t.Errorf("%d /help answered %d times", asked, got)
+	}
+
+	conflicts := 0
+	for _, p := range []*opProcess{a, b} {
+		all := p.lines("409")
+		conflicts += len(all)
+		if len(all) > 1 {
+			t.Errorf("one replica logged the conflict %d times in 15 s:\n%s", len(all), strings.Join(all[:3], "\n"))
+		}
+		for _, l := range all {
+			if !strings.Contains(l, "level=ERROR") || !strings.Contains(l, "only one") {
+				t.Errorf("the conflict is not an error that says what to do: %s", l)
+			}
+		}
+		for _, l := range p.lines("getting updates failed") {
+			if strings.Contains(l, "409") {
+				t.Errorf("a conflict logged as an ordinary failure: %s", l)
+			}
+		}
+	}
+	if conflicts == 0 {
+		t.Fatal("neither replica logged the conflict: the test proves nothing")
+	}
+	if a.metric(t, "dvcbot_getupdates_conflicts_total") == "" && b.metric(t, "dvcbot_getupdates_conflicts_total") == "" {
+		t.Error("no dvcbot_getupdates_conflicts_total in /metrics")
+	}
+	for _, p := range []*opProcess{a, b} {
+		if code, body := p.get(t, "/healthz"); code != http.StatusOK {
+			t.Errorf("a replica that still gets updates is unhealthy: %d %s", code, body)
+		}
+	}
+}
