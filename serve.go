@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -81,9 +83,6 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	sender := bot.NewSender(api, append(limits, senderOpts...)...)
 	inbox := bot.NewStore(store.DB())
 	opts := []bot.Option{bot.WithLogger(log)}
-	if cfg.WebhookURL == "" {
-		opts = append(opts, bot.WithSoleInstance()) // Telegram serves one poller
-	}
 	rt := bot.NewRuntime(inbox, h, sender, append(opts, runtimeOpts...)...)
 	return &app{store: store, inbox: inbox, api: api, runtime: rt, sender: sender, handlers: h, me: me, texts: texts, guides: catalog}, nil
 }
@@ -143,7 +142,23 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if err := migrateAll(ctx, store, log); err != nil {
 		return err
 	}
-	a, err := assemble(ctx, cfg, store, log, nil, nil)
+	var runtimeOpts []bot.Option
+	if cfg.WebhookURL == "" {
+		// Telegram serves one poller: the one that holds the poller's lock
+		// knows the leases it finds are a dead process's. A second one (a
+		// replica by mistake, a rolling deploy) must leave them to run out.
+		release, sole, err := holdPollerLock(ctx, store.DB().DB)
+		if err != nil {
+			return err
+		}
+		defer release()
+		if sole {
+			runtimeOpts = append(runtimeOpts, bot.WithSoleInstance())
+		} else {
+			log.Error("another instance of the bot runs in long-polling mode on this database: run only one, or set WEBHOOK_URL and WEBHOOK_SECRET on every replica")
+		}
+	}
+	a, err := assemble(ctx, cfg, store, log, nil, runtimeOpts)
 	if err != nil {
 		return err
 	}
@@ -273,6 +288,29 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	log.Info("stopped")
 	return serveErr
+}
+
+// pollerLockKey is the PostgreSQL advisory lock a long-polling process
+// holds for as long as it runs ("dvcpoll").
+const pollerLockKey = 0x64766370_6f6c6c
+
+// holdPollerLock takes the poller's lock, on a connection of its own that
+// keeps it until release; sole is false when another process holds it.
+func holdPollerLock(ctx context.Context, db *sql.DB) (release func(), sole bool, err error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, false, fmt.Errorf("poller lock: %w", err)
+	}
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, int64(pollerLockKey)).Scan(&sole); err != nil {
+		conn.Close()
+		return nil, false, fmt.Errorf("poller lock: %w", err)
+	}
+	// The connection is closed, not given back to the pool (Raw's
+	// ErrBadConn): its session ends, and the lock with it.
+	return func() {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		conn.Close()
+	}, sole, nil
 }
 
 // jobs makes the job queue's client with every worker and periodic job of

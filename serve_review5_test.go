@@ -6,6 +6,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,7 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
@@ -196,3 +199,52 @@ func TestTwoPollersSayTheConflictOnce(t *testing.T) {
 		}
 	}
 }
+
+// A second poller started on the same database — a replica by mistake,
+// or a rolling deploy that starts the new version before stopping the old
+// — used to free every outbox lease at its start (WithSoleInstance: "the
+// owners of the leases it finds are dead"), and so sent at once the
+// replies the first, alive, was sending: the chat got them twice. Only the
+// process that holds the poller's lock (the first) takes over now; the
+// second leaves a live lease to run out.
+func TestSecondPollerLeavesTheFirstsLeases(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	dbURL := storagetest.URL(t)
+	env := opEnv(srv, dbURL)
+	a := startOp(t, env)
+	a.waitHealthy(t)
+
+	// A reply the first process is sending: leased to it for a minute.
+	u := srv.NewUser("Lan", "vi")
+	ctx := context.Background()
+	store, err := storage.Open(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	tx, err := store.DB().BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bot.Enqueue(ctx, tx, bot.Message{ChatID: u.ID, Text: "sending"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`UPDATE outbox SET owner = 'replica-a/1/alive', lease_until = now() + interval '1 minute' WHERE chat_id = $1`, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+
+	b := startOp(t, env)
+	b.waitHealthy(t)
+	time.Sleep(3 * time.Second) // a sweep of each
+	if got := u.Messages(); len(got) != 0 {
+		t.Fatalf("a reply leased to a live process was sent by the second poller at its start: %q", got[0].Text)
+	}
+	if len(b.lines("level=ERROR", "another")) == 0 {
+		t.Errorf("the second poller did not say another one runs on its database:\n%s", strings.Join(b.lines(""), "\n"))
+	}
+}
+
