@@ -128,6 +128,8 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 
 func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	started := time.Now()
+	logged := newLogCounter()
+	log = slog.New(logged.handler(log.Handler()))
 	if len(cfg.Admins) == 0 {
 		log.Warn("ADMIN_TELEGRAM_IDS is empty: nobody is an administrator, so nobody can make the first invite links")
 	}
@@ -174,6 +176,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	mux := http.NewServeMux()
 	reg := prometheus.NewRegistry()
 	if err := a.runtime.Register(reg); err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	if err := reg.Register(logged.lines); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	// A collector that fails leaves its own metrics out, not the whole

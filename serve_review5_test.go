@@ -248,3 +248,38 @@ func TestSecondPollerLeavesTheFirstsLeases(t *testing.T) {
 	}
 }
 
+// Every warning and error an operator would grep the logs for has a
+// counter in /metrics. A webhook whose secret no longer matches (rotated
+// on one side only) refuses every update Telegram posts: the bot logged
+// "webhook call with a wrong or missing secret" each time, /healthz said
+// ok, and /metrics showed nothing moving but the updates that did not
+// arrive.
+func TestWarningsAndErrorsAreCounted(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	env := append(opEnv(srv, storagetest.URL(t)), "WEBHOOK_URL=https://bot.example.org/telegram", "WEBHOOK_SECRET=right_secret")
+	p := startOp(t, env)
+	p.waitHealthy(t)
+	for range 3 {
+		req, err := http.NewRequest(http.MethodPost, "http://"+p.addr+"/telegram", strings.NewReader(`{"update_id":1}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "old_secret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("a wrong secret answered %s", resp.Status)
+		}
+	}
+	if len(p.lines("wrong or missing secret")) != 3 {
+		t.Fatalf("the refusals are not in the logs: the test proves nothing")
+	}
+	want := `dvcbot_log_messages_total{level="WARN",msg="webhook call with a wrong or missing secret"}`
+	if got := p.metric(t, want); got != "3" {
+		t.Errorf("%s = %q, want 3", want, got)
+	}
+}
