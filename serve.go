@@ -133,6 +133,14 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if len(cfg.Admins) == 0 {
 		log.Warn("ADMIN_TELEGRAM_IDS is empty: nobody is an administrator, so nobody can make the first invite links")
 	}
+	// Listen first: a port taken is said at once, before the database is
+	// waited for or the last run's work replayed (and setWebhook makes
+	// Telegram post at once). Nothing is served until the bot is ready.
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on HTTP_ADDR %s: %w", cfg.HTTPAddr, err)
+	}
+	defer ln.Close()
 	store, err := openStore(ctx, cfg.DatabaseURL, log)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -168,11 +176,6 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		return err
 	}
 
-	// Listen first: setWebhook makes Telegram post at once.
-	ln, err := net.Listen("tcp", cfg.HTTPAddr)
-	if err != nil {
-		return fmt.Errorf("http server on %s: %w", cfg.HTTPAddr, err)
-	}
 	mux := http.NewServeMux()
 	reg := prometheus.NewRegistry()
 	if err := a.runtime.Register(reg); err != nil {

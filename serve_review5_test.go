@@ -9,6 +9,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -281,5 +283,38 @@ func TestWarningsAndErrorsAreCounted(t *testing.T) {
 	want := `dvcbot_log_messages_total{level="WARN",msg="webhook call with a wrong or missing secret"}`
 	if got := p.metric(t, want); got != "3" {
 		t.Errorf("%s = %q, want 3", want, got)
+	}
+}
+
+// HTTP_ADDR taken (the old container still up, another service on 8080)
+// is said at once. The bot listened only once it had the database,
+// migrations, Telegram and the last run's replay behind it: with the
+// database not up yet it waited a minute and then spoke of the database,
+// never of the port; with it, it replayed the last run's updates and
+// replies and then quit in the middle of them.
+func TestHTTPAddrTakenFailsAtOnce(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	free, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbAddr := free.Addr().String()
+	free.Close() // the database is not up yet
+
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
+	defer cancel()
+	cfg := config{DatabaseURL: "postgres://dvcbot:secret@" + dbAddr + "/dvcbot?sslmode=disable", Admins: []int64{1},
+		HTTPAddr: taken.Addr().String()}
+	began := time.Now()
+	err = serve(ctx, cfg, slog.New(slog.DiscardHandler))
+	if err == nil || !strings.Contains(err.Error(), "HTTP_ADDR") || !strings.Contains(err.Error(), "address already in use") {
+		t.Fatalf("serve with HTTP_ADDR taken returned %v after %v, want the port named", err, time.Since(began).Round(time.Second))
+	}
+	if d := time.Since(began); d > 2*time.Second {
+		t.Errorf("HTTP_ADDR taken was said after %v", d)
 	}
 }
