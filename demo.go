@@ -196,6 +196,9 @@ func openLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Writ
 // it, as serve would; stop lets it finish what it holds and shuts it down.
 func runBot(ctx context.Context, cfg config, store *storage.Storage, log *slog.Logger,
 	senderOpts []bot.SenderOption, runtimeOpts []bot.Option) (a *app, stop func(), err error) {
+	// The only process polling its own fake Telegram: leases it finds are
+	// a dead run's.
+	runtimeOpts = append([]bot.Option{bot.WithSoleInstance()}, runtimeOpts...)
 	if a, err = assemble(ctx, cfg, store, log, senderOpts, runtimeOpts); err != nil {
 		return nil, nil, err
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -81,9 +83,6 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	sender := bot.NewSender(api, append(limits, senderOpts...)...)
 	inbox := bot.NewStore(store.DB())
 	opts := []bot.Option{bot.WithLogger(log)}
-	if cfg.WebhookURL == "" {
-		opts = append(opts, bot.WithSoleInstance()) // Telegram serves one poller
-	}
 	rt := bot.NewRuntime(inbox, h, sender, append(opts, runtimeOpts...)...)
 	return &app{store: store, inbox: inbox, api: api, runtime: rt, sender: sender, handlers: h, me: me, texts: texts, guides: catalog}, nil
 }
@@ -132,9 +131,19 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 
 func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	started := time.Now()
+	logged := newLogCounter()
+	log = slog.New(logged.handler(log.Handler()))
 	if len(cfg.Admins) == 0 {
 		log.Warn("ADMIN_TELEGRAM_IDS is empty: nobody is an administrator, so nobody can make the first invite links")
 	}
+	// Listen first: a port taken is said at once, before the database is
+	// waited for or the last run's work replayed (and setWebhook makes
+	// Telegram post at once). Nothing is served until the bot is ready.
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on HTTP_ADDR %s: %w", cfg.HTTPAddr, err)
+	}
+	defer ln.Close()
 	store, err := openStore(ctx, cfg.DatabaseURL, log)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -146,7 +155,23 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if err := migrateAll(ctx, store, log); err != nil {
 		return err
 	}
-	a, err := assemble(ctx, cfg, store, log, nil, nil)
+	var runtimeOpts []bot.Option
+	if cfg.WebhookURL == "" {
+		// Telegram serves one poller: the one that holds the poller's lock
+		// knows the leases it finds are a dead process's. A second one (a
+		// replica by mistake, a rolling deploy) must leave them to run out.
+		release, sole, err := holdPollerLock(ctx, store.DB().DB)
+		if err != nil {
+			return err
+		}
+		defer release()
+		if sole {
+			runtimeOpts = append(runtimeOpts, bot.WithSoleInstance())
+		} else {
+			log.Error("another instance of the bot runs in long-polling mode on this database: run only one, or set WEBHOOK_URL and WEBHOOK_SECRET on every replica")
+		}
+	}
+	a, err := assemble(ctx, cfg, store, log, nil, runtimeOpts)
 	if err != nil {
 		return err
 	}
@@ -154,14 +179,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		return err
 	}
 
-	// Listen first: setWebhook makes Telegram post at once.
-	ln, err := net.Listen("tcp", cfg.HTTPAddr)
-	if err != nil {
-		return fmt.Errorf("http server on %s: %w", cfg.HTTPAddr, err)
-	}
 	mux := http.NewServeMux()
 	reg := prometheus.NewRegistry()
 	if err := a.runtime.Register(reg); err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	if err := reg.Register(logged.lines); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	// A collector that fails leaves its own metrics out, not the whole
@@ -203,7 +226,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}
 		mux.Handle("POST "+path, a.runtime.WebhookHandler(cfg.WebhookSecret, bot.DefaultMaxWebhookBody, maxBacklog))
 	} else {
-		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log, Errors: a.runtime.PollErrors(),
+		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log, Errors: a.runtime.PollErrors(), Conflicts: a.runtime.PollConflicts(),
 			Throttle: func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
@@ -276,6 +299,29 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	log.Info("stopped")
 	return serveErr
+}
+
+// pollerLockKey is the PostgreSQL advisory lock a long-polling process
+// holds for as long as it runs ("dvcpoll").
+const pollerLockKey = 0x64766370_6f6c6c
+
+// holdPollerLock takes the poller's lock, on a connection of its own that
+// keeps it until release; sole is false when another process holds it.
+func holdPollerLock(ctx context.Context, db *sql.DB) (release func(), sole bool, err error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, false, fmt.Errorf("poller lock: %w", err)
+	}
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, int64(pollerLockKey)).Scan(&sole); err != nil {
+		conn.Close()
+		return nil, false, fmt.Errorf("poller lock: %w", err)
+	}
+	// The connection is closed, not given back to the pool (Raw's
+	// ErrBadConn): its session ends, and the lock with it.
+	return func() {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		conn.Close()
+	}, sole, nil
 }
 
 // jobs makes the job queue's client with every worker and periodic job of

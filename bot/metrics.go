@@ -12,6 +12,7 @@ import (
 // thing they would otherwise grep the logs for.
 type metrics struct {
 	received, handled, failed, dbDown, tooMany, pollErrors prometheus.Counter
+	pollConflicts                                          prometheus.Counter
 	parked                                                 *prometheus.CounterVec
 	sent, retried, dropped                                 *prometheus.CounterVec
 	handleTime                                             prometheus.Histogram
@@ -33,9 +34,11 @@ func newMetrics() *metrics {
 		dbDown:     counter("database_unavailable_total", "Times the database could not be reached while handling (waited out)."),
 		tooMany:    counter("telegram_too_many_requests_total", "429 answers from Telegram (every chat pauses)."),
 		pollErrors: counter("getupdates_errors_total", "getUpdates calls that failed (retried)."),
-		sent:       vec("replies_sent_total", "Replies Telegram took, by method.", "method"),
-		retried:    vec("replies_retried_total", "Replies given back to the outbox to be sent again, by method.", "method"),
-		dropped:    vec("replies_dropped_total", "Replies given up (REPLY DROPPED in the logs), by why.", "why"),
+		pollConflicts: counter("getupdates_conflicts_total",
+			"getUpdates calls Telegram refused with 409: another process polls with the same token, or a webhook is set (also counted in getupdates_errors_total)."),
+		sent:    vec("replies_sent_total", "Replies Telegram took, by method.", "method"),
+		retried: vec("replies_retried_total", "Replies given back to the outbox to be sent again, by method.", "method"),
+		dropped: vec("replies_dropped_total", "Replies given up (REPLY DROPPED in the logs), by why.", "why"),
 		handleTime: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Namespace: "dvcbot", Name: "update_handle_seconds",
 			Help:    "Time to handle one update: its transaction, from start to commit.",
@@ -48,7 +51,7 @@ func newMetrics() *metrics {
 // database pool and the Go runtime on reg.
 func (r *Runtime) Register(reg prometheus.Registerer) error {
 	m := r.metrics
-	cs := []prometheus.Collector{m.received, m.handled, m.failed, m.parked, m.dbDown, m.tooMany, m.pollErrors,
+	cs := []prometheus.Collector{m.received, m.handled, m.failed, m.parked, m.dbDown, m.tooMany, m.pollErrors, m.pollConflicts,
 		m.sent, m.retried, m.dropped, m.handleTime,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "dvcbot", Name: "inbox_backlog",
 			Help: "Updates queued or in flight in this process."}, func() float64 { return float64(r.Backlog()) }),
@@ -67,6 +70,10 @@ func (r *Runtime) Register(reg prometheus.Registerer) error {
 
 // PollErrors is the counter the Poller adds to when getUpdates fails.
 func (r *Runtime) PollErrors() prometheus.Counter { return r.metrics.pollErrors }
+
+// PollConflicts is the counter the Poller adds to when getUpdates is
+// refused with 409 Conflict.
+func (r *Runtime) PollConflicts() prometheus.Counter { return r.metrics.pollConflicts }
 
 var (
 	outboxDepthDesc = prometheus.NewDesc("dvcbot_outbox_depth", "Replies waiting in the outbox (all processes).", nil, nil)

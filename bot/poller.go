@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -30,10 +31,21 @@ type Poller struct {
 	Throttle func(context.Context) error
 	// Errors, when set, counts failed getUpdates calls.
 	Errors interface{ Inc() }
+	// Conflicts, when set, counts getUpdates calls Telegram refused with
+	// 409: another process polls with the same token, or a webhook is set.
+	Conflicts interface{ Inc() }
 
 	lastOK    atomic.Int64 // unix nanoseconds of the last successful getUpdates
 	throttled atomic.Bool  // Throttle is holding the next getUpdates back
+
+	// A conflict goes on as long as the other poller runs: it is logged
+	// once, then again at most every conflictLogEvery with its count.
+	conflictLogged time.Time
+	conflictsSince int
 }
+
+// conflictLogEvery is how often a conflict that goes on is logged again.
+const conflictLogEvery = 10 * time.Minute
 
 // Throttled tells whether the poller is waiting for the bot to catch up
 // (Throttle) rather than for Telegram.
@@ -92,7 +104,11 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			if p.Errors != nil {
 				p.Errors.Inc()
 			}
-			log.Warn("getting updates failed, will retry", "in", pause, "err", err)
+			if e, ok := err.(*apiError); ok && e.Code == http.StatusConflict {
+				p.conflict(log, e)
+			} else {
+				log.Warn("getting updates failed, will retry", "in", pause, "err", err)
+			}
 			if sleep(ctx, pause) != nil {
 				break
 			}
@@ -107,6 +123,26 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		}
 	}
 	return nil
+}
+
+// conflict counts and, once in a while, logs a 409: Telegram serves one
+// poller per bot, and none while a webhook is set. Two pollers take turns,
+// each refused every other call, and both still get updates: said once,
+// not every two seconds.
+func (p *Poller) conflict(log *slog.Logger, e *apiError) {
+	if p.Conflicts != nil {
+		p.Conflicts.Inc()
+	}
+	p.conflictsSince++
+	if !p.conflictLogged.IsZero() && time.Since(p.conflictLogged) < conflictLogEvery {
+		return
+	}
+	msg := "another process polls Telegram with this bot's token (409 Conflict): run only one instance in long-polling mode, or set WEBHOOK_URL and WEBHOOK_SECRET on every replica"
+	if strings.Contains(e.Description, "webhook") {
+		msg = "a webhook is set for this bot, so Telegram refuses getUpdates (409 Conflict): another instance runs in webhook mode; stop it, or set WEBHOOK_URL and WEBHOOK_SECRET here too so that only one mode runs"
+	}
+	log.Error(msg, "conflicts", p.conflictsSince, "next_log_in", conflictLogEvery, "err", e)
+	p.conflictLogged, p.conflictsSince = time.Now(), 0
 }
 
 // updateID reads the id of an update that is valid JSON (getUpdates'
