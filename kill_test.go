@@ -131,6 +131,13 @@ func underLoad(t *testing.T, dbURL string, disturb func(start func() *exec.Cmd) 
 		t.Fatal(err)
 	}
 	defer logFile.Close()
+	t.Cleanup(func() {
+		if t.Failed() { // what the bot said is what tells why
+			data, _ := os.ReadFile(logs)
+			lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+			t.Logf("the bot's last log lines:\n%s", strings.Join(lines[max(0, len(lines)-60):], "\n"))
+		}
+	})
 	start := func() *exec.Cmd {
 		cmd := exec.Command(bin)
 		cmd.Env = env
