@@ -273,11 +273,11 @@ func underLoad(t *testing.T, dbURL string, disturb func(start func() *exec.Cmd) 
 			continue // not a versioned button
 		}
 		before := len(srv.Calls())
+		answers := len(u.Answers()) // counted before the press: the bot may answer before PressData returns
 		id, err := u.PressData(m.ID, data[:cut+1]+strconv.Itoa(version-1))
 		if err != nil {
 			t.Fatal(err)
 		}
-		answers := len(u.Answers())
 		waitUntil(t, "the probe handled and answered", func() bool {
 			var status string
 			db.Get(&status, `SELECT status FROM updates WHERE update_id = $1`, id) //nolint:errcheck
