@@ -122,6 +122,12 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
+		if rm.Blocked {
+			// The resident blocked the bot: nothing goes to their chat.
+			// The reminder counts as asked, as one Telegram refused would:
+			// when they come back, /start shows its question.
+			return nil
+		}
 		return bot.Enqueue(ctx, tx.SQL(), bot.About{Topic: followupTopic(rm.CaseID), Reply: h.ReminderMessage(rm)})
 	})
 	return sent, err
