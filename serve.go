@@ -30,8 +30,12 @@ import (
 
 // allowedUpdates are the update kinds the bot handles; Telegram keeps the
 // rest to itself. An edited message is answered (it is not read: the
-// volunteer is told to send it again).
-var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateEditedMessage, models.AllowedUpdateCallbackQuery}
+// volunteer is told to send it again). my_chat_member says, in a private
+// chat, that the user blocked the bot or unblocked it (recorded: no digest
+// or reminder goes meanwhile); in a group, that the bot was added or
+// removed (nothing is kept).
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateEditedMessage, models.AllowedUpdateCallbackQuery,
+	models.AllowedUpdateMyChatMember}
 
 // app is the bot assembled from its parts, shared by serve and demo.
 type app struct {

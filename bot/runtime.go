@@ -35,6 +35,17 @@ type Handler interface {
 	Failed(ctx context.Context, u *models.Update) []Reply
 }
 
+// UnreachableHandler is a Handler that wants to know when Telegram refuses
+// a reply to a private chat because of its user: they blocked the bot
+// ("Forbidden: bot was blocked by the user"; they may come back), or
+// deleted their account (deleted: "Forbidden: user is deactivated"; it
+// never comes back). The runtime calls Unreachable, after dropping the
+// refused reply, in a transaction of its own; if it fails, it is logged,
+// and the chat's next refused reply tells again.
+type UnreachableHandler interface {
+	Unreachable(ctx context.Context, tx *sqlx.Tx, chat int64, deleted bool) error
+}
+
 // Runtime takes updates into the inbox, hands them to the Handler in
 // per-chat order and sends the replies.
 type Runtime struct {
@@ -495,6 +506,7 @@ const maxSendTime = 15 * time.Second
 func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 	started := time.Now()
 	renewed := started
+	told := false // the handler heard this chat is unreachable
 	for i, row := range rows {
 		if time.Since(renewed) > leaseTime/3 {
 			if ok, err := r.store.RenewLease(ctx, idsOf(rows[i:])); err != nil || !ok {
@@ -526,6 +538,10 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		case isPermanent(err):
 			why, level := refusal(row.Reply, err)
 			r.drop(row, why, err.Error(), level)
+			if unreachable, deleted := unreachableChat(row.ChatID, err); unreachable && !told {
+				told = true
+				r.tellUnreachable(ctx, row.ChatID, deleted)
+			}
 			continue
 		}
 		// Running out of our own time waiting (a long 429 pause, the rate
@@ -575,6 +591,42 @@ func refusal(r Reply, err error) (why string, level slog.Level) {
 		return "chat_gone", slog.LevelInfo
 	}
 	return "refused", slog.LevelError
+}
+
+// unreachableChat says whether a refusal means that the user of a private
+// chat blocked the bot or (deleted) deleted their account.
+func unreachableChat(chat int64, err error) (unreachable, deleted bool) {
+	if chat <= 0 || !errors.Is(err, tg.ErrorForbidden) { // groups and channels have negative ids
+		return false, false
+	}
+	switch msg := err.Error(); {
+	case strings.Contains(msg, "user is deactivated"):
+		return true, true
+	case strings.Contains(msg, "bot was blocked by the user"):
+		return true, false
+	}
+	return false, false
+}
+
+// tellUnreachable tells the handler, if it wants to know, that a private
+// chat is unreachable (UnreachableHandler). It is the user's choice, not a
+// fault: a failure to record it is a warning.
+func (r *Runtime) tellUnreachable(ctx context.Context, chat int64, deleted bool) {
+	h, ok := r.handler.(UnreachableHandler)
+	if !ok {
+		return
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			r.log.Error("handler panicked on an unreachable chat", "chat", chat, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.handleTimeout)
+	defer cancel()
+	err := r.store.inTx(ctx, func(tx *sqlx.Tx) error { return h.Unreachable(ctx, tx, chat, deleted) })
+	if err != nil {
+		r.log.Warn("cannot record that a chat is unreachable; its next refused reply tells again", "chat", chat, "deleted", deleted, "err", err)
+	}
 }
 
 func isAnswer(r Reply) bool { return kindOf(r) == kindAnswer }

@@ -160,8 +160,9 @@ type digestToWorker struct {
 }
 
 // Work writes one coordinator's digest into the outbox and completes the
-// job in one transaction. Someone who turned the digest off, or is no
-// longer a coordinator, since the week's job fanned out gets nothing.
+// job in one transaction. Someone who turned the digest off, is no longer
+// a coordinator, or blocked the bot since the week's job fanned out gets
+// nothing: nothing is drawn for them.
 func (w *digestToWorker) Work(ctx context.Context, job *river.Job[DigestToArgs]) error {
 	_, period, err := digestWeek(job.Args.Week)
 	if err != nil {
@@ -172,7 +173,7 @@ func (w *digestToWorker) Work(ctx context.Context, job *river.Job[DigestToArgs])
 		if err != nil && err != storage.ErrNotFound {
 			return err
 		}
-		if scope, ok := storage.ScopeOf(u, w.h.admins[u.TelegramID]); ok && u.Digest && digestFor(u.Role) {
+		if scope, ok := storage.ScopeOf(u, w.h.admins[u.TelegramID]); ok && u.Digest && !u.BlockedAt.Valid && digestFor(u.Role) {
 			replies, err := w.h.TallyReplies(ctx, tx, u.TelegramID, u.Language, scope, period)
 			if err != nil {
 				return err

@@ -240,6 +240,9 @@ func pressedChatType(cb *models.CallbackQuery) models.ChatType {
 // Handle implements bot.Handler.
 func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
 	tx := storage.WrapTx(sqlTx)
+	if m := u.MyChatMember; m != nil {
+		return nil, h.botStatus(ctx, tx, m)
+	}
 	from := sender(u)
 	if from == nil {
 		return nil, nil
@@ -302,6 +305,53 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		}
 	}
 	return r.replies, nil
+}
+
+// botStatus takes Telegram's word that the bot's status in a chat changed:
+// in a private chat, the user blocked the bot ("kicked") or unblocked it
+// ("member"), which is recorded, and nothing is said (the chat cannot
+// read it, or has not written yet). In a group (added, removed, made an
+// admin) nothing is kept or said: the bot's answer when it is added
+// comes with the service message.
+func (h *Handlers) botStatus(ctx context.Context, tx *storage.Tx, m *models.ChatMemberUpdated) error {
+	if m.Chat.Type != models.ChatTypePrivate || m.From.IsBot {
+		return nil
+	}
+	switch m.NewChatMember.Type {
+	case models.ChatMemberTypeBanned:
+		return tx.ChatBlocked(ctx, m.Chat.ID, h.now())
+	case models.ChatMemberTypeMember:
+		return tx.ChatBack(ctx, m.Chat.ID)
+	}
+	return nil
+}
+
+var _ bot.UnreachableHandler = (*Handlers)(nil)
+
+// Unreachable implements bot.UnreachableHandler: Telegram refused to
+// deliver to a private chat. The user blocked the bot: that is recorded
+// as by their "kicked" status (botStatus), nothing is erased. The user
+// deleted their Telegram account (it never comes back): besides, the chat
+// is forgotten from their follow-ups as /forget forgets it — its queued
+// and dropped replies about them withdrawn, what it sent in parked updates
+// cleared —, except that a follow-up whose web page is served (PUBLIC_URL)
+// stays for whoever holds its link, with no chat behind it
+// (storage.Tx.UnlinkResident); without a web page nobody can reach it any
+// more, and it goes (storage.Tx.ForgetResident).
+func (h *Handlers) Unreachable(ctx context.Context, sqlTx *sqlx.Tx, chat int64, deleted bool) error {
+	tx := storage.WrapTx(sqlTx)
+	if err := tx.ChatBlocked(ctx, chat, h.now()); err != nil || !deleted {
+		return err
+	}
+	forget := tx.ForgetResident
+	if h.publicURL != "" {
+		forget = tx.UnlinkResident
+	}
+	cases, err := forget(ctx, chat)
+	if err != nil {
+		return err
+	}
+	return withdrawFollowups(ctx, tx, cases, chat)
 }
 
 // inGroup answers a message in a group (a commune's group a coordinator

@@ -60,7 +60,8 @@ func (w *reminderSweepWorker) Work(ctx context.Context, _ *river.Job[ReminderSwe
 }
 
 // SendDueReminders sends every reminder due as of the handlers' clock and
-// says how many went. Outside the day's hours, or on a day that is not a
+// says how many were asked (a resident who blocked the bot is asked
+// without a message: sendReminder). Outside the day's hours, or on a day that is not a
 // working day in Vietnam (a weekend, a holiday, a day off in a swap), it
 // sends nothing. Reminders are planned for working days (the due date,
 // "again in 3 working days"), but one whose day passed unsent — the bot
@@ -99,7 +100,8 @@ func (h *Handlers) SendDueReminders(ctx context.Context) (int, error) {
 }
 
 // sendReminder sends one case's due reminder, if it is still due once its
-// follow-up is locked.
+// follow-up is locked, and reports whether it recorded it asked; to a
+// resident who blocked the bot, nothing is sent.
 func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now time.Time) (bool, error) {
 	sent := false
 	err := h.store.InTx(ctx, func(tx *storage.Tx) error {
@@ -121,6 +123,12 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		}
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
+		}
+		if rm.Blocked {
+			// The resident blocked the bot: nothing goes to their chat.
+			// The reminder counts as asked, as one Telegram refused would:
+			// when they come back, /start shows its question.
+			return nil
 		}
 		return bot.Enqueue(ctx, tx.SQL(), bot.About{Topic: followupTopic(rm.CaseID), Reply: h.ReminderMessage(rm)})
 	})

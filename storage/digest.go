@@ -11,12 +11,13 @@ import (
 func (tx *Tx) SQL() *sql.Tx { return tx.db(context.Background()).Tx }
 
 // DigestRecipients lists the coordinators (of a commune or a province) who
-// get the weekly digest.
+// get the weekly digest: not those who turned it off, nor those who have
+// blocked the bot.
 func (tx *Tx) DigestRecipients(ctx context.Context) ([]int64, error) {
 	var ids []int64
 	err := tx.db(ctx).SelectContext(ctx, &ids, `
 		SELECT telegram_id FROM users
-		WHERE role IN ('coordinator', 'province_coordinator') AND digest
+		WHERE role IN ('coordinator', 'province_coordinator') AND digest AND blocked_at IS NULL
 		ORDER BY telegram_id`)
 	return ids, wrap("list digest recipients", err)
 }

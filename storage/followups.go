@@ -215,15 +215,41 @@ func (tx *Tx) SetFollowupComment(ctx context.Context, caseID int64, comment stri
 // returns the cases whose follow-ups went.
 func (tx *Tx) ForgetResident(ctx context.Context, chat int64) ([]int64, error) {
 	var cases pq.Int64Array
-	err := tx.db(ctx).GetContext(ctx, &cases, forgetFollowups(`resident_chat = $1`)+`,
+	err := tx.db(ctx).GetContext(ctx, &cases, forgetFollowups(`resident_chat = $1`)+`,`+forgetChat+`
+		SELECT coalesce(array_agg(case_id ORDER BY case_id), '{}') FROM gone`, chat)
+	delete(tx.convs, chat) // read again if needed: the row may be gone
+	return cases, wrap("forget resident", err)
+}
+
+// forgetChat is the part of a statement forgetting a resident's chat $1
+// whose follow-ups it deletes or unlinks: the chat's guest row and
+// conversation row go unless the chat has another reason to be kept (it is
+// someone's on a team, or helped with a case).
+const forgetChat = `
 		guest AS (DELETE FROM users u WHERE telegram_id = $1 AND role = 'guest'
 			AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)),
 		conv AS (DELETE FROM conversations WHERE chat_id = $1
 			AND NOT EXISTS (SELECT 1 FROM users u WHERE u.telegram_id = $1
-				AND (u.role <> 'guest' OR EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id))))
+				AND (u.role <> 'guest' OR EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id))))`
+
+// UnlinkResident forgets a chat whose Telegram account was deleted (a reply
+// refused "user is deactivated": it never comes back) from the follow-ups
+// whose resident it is, and keeps the follow-ups for their web page: their
+// chat id, the language, when the link was opened and the consent to
+// reminders given there go, as if the link had never been opened in
+// Telegram (whoever opens it next is asked again); the dossier code, due
+// date, rating and comment stay for whoever holds the link. The chat's
+// guest and conversation rows go as by ForgetResident. It returns the cases
+// whose follow-ups it unlinked.
+func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
+	var cases pq.Int64Array
+	err := tx.db(ctx).GetContext(ctx, &cases, `
+		WITH gone AS (UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
+				consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL
+			WHERE resident_chat = $1 RETURNING case_id),`+forgetChat+`
 		SELECT coalesce(array_agg(case_id ORDER BY case_id), '{}') FROM gone`, chat)
 	delete(tx.convs, chat) // read again if needed: the row may be gone
-	return cases, wrap("forget resident", err)
+	return cases, wrap("unlink a deleted account from its follow-ups", err)
 }
 
 // WhenForgotten sets what else ForgetFollowup and ApplyRetention do, in
@@ -427,6 +453,9 @@ type Reminder struct {
 	DossierCode string       `db:"dossier_code"`
 	DueOn       sql.NullTime `db:"due_on"`
 	DueKnown    bool         `db:"due_known"`
+	// Blocked: the resident has blocked the bot (ChatBlocked): the
+	// reminder is recorded asked but not sent.
+	Blocked bool `db:"blocked"`
 }
 
 // DueReminders returns up to limit follow-ups whose next reminder is due on
@@ -452,7 +481,7 @@ func (tx *Tx) DueReminder(ctx context.Context, caseID int64, day time.Time) (Rem
 
 const dueReminders = `
 		SELECT f.case_id, f.resident_chat, coalesce(nullif(u.language, ''), f.resident_lang, '') AS language,
-			f.reminders_sent + 1 AS n, c.guide_id, f.dossier_code, f.due_on, f.due_known
+			f.reminders_sent + 1 AS n, c.guide_id, f.dossier_code, f.due_on, f.due_known, f.blocked_at IS NOT NULL AS blocked
 		FROM followups f JOIN cases c ON c.id = f.case_id LEFT JOIN users u ON u.telegram_id = f.resident_chat
 		WHERE f.status = 'waiting' AND f.next_reminder_on <= $1::date AND f.resident_chat IS NOT NULL AND f.consent`
 

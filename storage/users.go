@@ -47,17 +47,22 @@ type User struct {
 	// empty); for everyone else it is empty.
 	ProvinceCode sql.NullString `db:"province_code"`
 	Digest       bool           `db:"digest"` // a coordinator gets the weekly digest
-	JoinedAt     sql.NullTime   `db:"joined_at"`
-	UpdatedAt    time.Time      `db:"updated_at"`
-	Stored       bool           `db:"-"` // false for a guest the database does not know
+	// BlockedAt: since when the user has blocked the bot (ChatBlocked);
+	// NULL when they have not, or came back.
+	BlockedAt sql.NullTime `db:"blocked_at"`
+	JoinedAt  sql.NullTime `db:"joined_at"`
+	UpdatedAt time.Time    `db:"updated_at"`
+	Stored    bool         `db:"-"` // false for a guest the database does not know
 }
 
-const userColumns = `telegram_id, first_name, language, role, commune_code, province_code, digest, joined_at, updated_at`
+const userColumns = `telegram_id, first_name, language, role, commune_code, province_code, digest, blocked_at, joined_at, updated_at`
 
 // SeeUser returns who wrote an update: the stored user (a member's first
 // name kept current; a guest's row marked as seen, at most once a day), or,
 // for someone the bot does not keep, a guest with the name Telegram gave,
-// stored nowhere. The common case is one read and no write.
+// stored nowhere. Whoever writes is back if they had blocked the bot
+// (ChatBack, in the same statement). The common case is one round trip and
+// no write.
 func (tx *Tx) SeeUser(ctx context.Context, id int64, firstName string) (User, error) {
 	u, err := tx.userAndChat(ctx, id)
 	switch {
@@ -102,7 +107,8 @@ func (tx *Tx) User(ctx context.Context, id int64) (User, error) {
 // reads and locks that case along with the conversation.
 const ConversationCaseKey = "c"
 
-// userAndChat reads a user and, in the same round trip, locks their private
+// userAndChat reads a user and, in the same round trip, clears their
+// chat's blocked mark (chatBack: they wrote, so they are back), locks their private
 // chat's conversation (the chat id of a private chat is the user's id) and
 // the case it is on, which the handler reads next: Conversation and Case
 // then serve them.
@@ -125,7 +131,7 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		Version   sql.NullInt64  `db:"version"`
 		nullCase
 	}
-	err := tx.db(ctx).GetContext(ctx, &row, `
+	err := tx.db(ctx).GetContext(ctx, &row, chatBack+`
 		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.province_code, u.digest, u.joined_at, u.updated_at,
 			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version, `+nullCaseColumns+`
 		FROM (SELECT 1) one
@@ -196,4 +202,30 @@ func (tx *Tx) SetProvinceMembership(ctx context.Context, id int64, firstName, pr
 			joined_at = now(), removed_at = NULL, updated_at = now()`,
 		id, firstName, province, RoleProvinceCoordinator)
 	return wrap("set province membership", err)
+}
+
+// chatBack begins a statement whose $1 is a private chat: it clears the
+// chat's blocked mark (ChatBlocked), on its user row and its follow-ups,
+// where one is set. The rest of the statement reads the rows as they were.
+const chatBack = `
+		WITH back_user AS (UPDATE users SET blocked_at = NULL WHERE telegram_id = $1 AND blocked_at IS NOT NULL),
+		back_followups AS (UPDATE followups SET blocked_at = NULL WHERE resident_chat = $1 AND blocked_at IS NOT NULL)`
+
+// ChatBlocked records that the user of a private chat blocked the bot
+// (Telegram's my_chat_member "kicked", or a reply refused "bot was blocked
+// by the user"), at: on their user row and on the follow-ups whose
+// resident the chat is, if any. Nothing is stored for a chat the bot keeps
+// no row of. A mark already set keeps its time.
+func (tx *Tx) ChatBlocked(ctx context.Context, chat int64, at time.Time) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		WITH f AS (UPDATE followups SET blocked_at = $2 WHERE resident_chat = $1 AND blocked_at IS NULL)
+		UPDATE users SET blocked_at = $2 WHERE telegram_id = $1 AND blocked_at IS NULL`, chat, at)
+	return wrap("record a blocked chat", err)
+}
+
+// ChatBack clears what ChatBlocked recorded: the user unblocked the bot
+// (my_chat_member "member"). Any message or press does it too (SeeUser).
+func (tx *Tx) ChatBack(ctx context.Context, chat int64) error {
+	_, err := tx.db(ctx).ExecContext(ctx, chatBack+` SELECT 1`, chat)
+	return wrap("clear a blocked chat", err)
 }

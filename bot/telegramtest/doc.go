@@ -24,7 +24,8 @@
 //
 // Beyond text and presses (odd.go): a user sends any message (SendMessage: a photo, a
 // contact, a forward), edits their last one (EditLast), blocks the bot (Block: 403 "bot
-// was blocked by the user") or deletes their account (Deactivate); the bot is added to a
+// was blocked by the user", and the my_chat_member update "kicked"; Unblock: "member") or
+// deletes their account (Deactivate: 403 "user is deactivated"); the bot is added to a
 // group (NewGroup, AddBot), which may be upgraded to a supergroup (Upgrade: the old id
 // answers 400 with migrate_to_chat_id). A Fault may carry Telegram's exact wording
 // (Description) and hit one chat only (ChatID).

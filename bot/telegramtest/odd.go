@@ -47,19 +47,44 @@ func (u *User) EditLast(text string) int64 {
 }
 
 // Block makes every call to the user's chat answer 403 "Forbidden: bot was
-// blocked by the user", as after the user blocked the bot.
-func (u *User) Block() {
+// blocked by the user", as after the user blocked the bot, and sends the
+// bot what Telegram does then: a my_chat_member update of the private chat,
+// the bot's status "member" → "kicked". It returns that update's id.
+func (u *User) Block() int64 {
 	u.refuse(&apiError{code: http.StatusForbidden, desc: "Forbidden: bot was blocked by the user"})
+	return u.botStatus(models.ChatMemberTypeMember, models.ChatMemberTypeBanned)
 }
 
 // Deactivate makes every call to the user's chat answer 403 "Forbidden:
-// user is deactivated", as after the user deleted their account.
+// user is deactivated", as after the user deleted their account. Telegram
+// sends no update for that.
 func (u *User) Deactivate() {
 	u.refuse(&apiError{code: http.StatusForbidden, desc: "Forbidden: user is deactivated"})
 }
 
-// Unblock undoes Block.
-func (u *User) Unblock() { u.refuse(nil) }
+// Unblock undoes Block, with the update Telegram sends when the user
+// unblocks the bot (or presses "Restart"): the bot's status "kicked" →
+// "member". It returns that update's id.
+func (u *User) Unblock() int64 {
+	u.refuse(nil)
+	return u.botStatus(models.ChatMemberTypeBanned, models.ChatMemberTypeMember)
+}
+
+// botStatus enqueues the my_chat_member update of the user's private chat
+// in which the bot's status went from one to another.
+func (u *User) botStatus(from, to models.ChatMemberType) int64 {
+	b := u.s.Bot()
+	member := func(t models.ChatMemberType) models.ChatMember {
+		if t == models.ChatMemberTypeBanned {
+			return models.ChatMember{Type: t, Banned: &models.ChatMemberBanned{User: &b}}
+		}
+		return models.ChatMember{Type: t, Member: &models.ChatMemberMember{User: &b}}
+	}
+	return u.s.Enqueue(models.Update{MyChatMember: &models.ChatMemberUpdated{
+		Chat: u.chatModel(), From: u.model(), Date: int(time.Now().Unix()),
+		OldChatMember: member(from), NewChatMember: member(to),
+	}})
+}
 
 func (u *User) refuse(e *apiError) {
 	u.s.mu.Lock()
