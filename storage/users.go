@@ -61,8 +61,7 @@ const userColumns = `telegram_id, first_name, language, role, commune_code, prov
 // name kept current; a guest's row marked as seen, at most once a day), or,
 // for someone the bot does not keep, a guest with the name Telegram gave,
 // stored nowhere. Whoever writes is back if they had blocked the bot
-// (ChatBack, in the same statement). The common case is one round trip and
-// no write.
+// (ChatBack). The common case is one round trip and no write.
 func (tx *Tx) SeeUser(ctx context.Context, id int64, firstName string) (User, error) {
 	u, err := tx.userAndChat(ctx, id)
 	switch {
@@ -107,8 +106,9 @@ func (tx *Tx) User(ctx context.Context, id int64) (User, error) {
 // reads and locks that case along with the conversation.
 const ConversationCaseKey = "c"
 
-// userAndChat reads a user and, in the same round trip, clears their
-// chat's blocked mark (chatBack: they wrote, so they are back), locks their private
+// userAndChat reads a user and, in the same round trip, whether their chat
+// is marked blocked (then cleared: they wrote, so they are back; a rare
+// second statement), locks their private
 // chat's conversation (the chat id of a private chat is the user's id) and
 // the case it is on, which the handler reads next: Conversation and Case
 // then serve them.
@@ -123,6 +123,7 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		Digest    sql.NullBool   `db:"digest"`
 		JoinedAt  sql.NullTime   `db:"joined_at"`
 		UpdatedAt sql.NullTime   `db:"updated_at"`
+		Blocked   bool           `db:"blocked"`
 		ConvChat  sql.NullInt64  `db:"conv_chat"`
 		Flow      sql.NullString `db:"flow"`
 		Step      sql.NullString `db:"step"`
@@ -131,8 +132,9 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		Version   sql.NullInt64  `db:"version"`
 		nullCase
 	}
-	err := tx.db(ctx).GetContext(ctx, &row, chatBack+`
+	err := tx.db(ctx).GetContext(ctx, &row, `
 		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.province_code, u.digest, u.joined_at, u.updated_at,
+			u.blocked_at IS NOT NULL OR EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = $1 AND f.blocked_at IS NOT NULL) AS blocked,
 			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version, `+nullCaseColumns+`
 		FROM (SELECT 1) one
 		LEFT JOIN users u ON u.telegram_id = $1
@@ -143,6 +145,11 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 			FOR UPDATE) k ON true`, id, ConversationCaseKey)
 	if err != nil {
 		return User{}, wrap("read user", err)
+	}
+	if row.Blocked {
+		if err := tx.ChatBack(ctx, id); err != nil {
+			return User{}, err
+		}
 	}
 	if row.ConvChat.Valid {
 		tx.keepConversation(id, &Conversation{ChatID: id, Flow: row.Flow.String, Step: row.Step.String, Data: row.Data,
@@ -204,13 +211,6 @@ func (tx *Tx) SetProvinceMembership(ctx context.Context, id int64, firstName, pr
 	return wrap("set province membership", err)
 }
 
-// chatBack begins a statement whose $1 is a private chat: it clears the
-// chat's blocked mark (ChatBlocked), on its user row and its follow-ups,
-// where one is set. The rest of the statement reads the rows as they were.
-const chatBack = `
-		WITH back_user AS (UPDATE users SET blocked_at = NULL WHERE telegram_id = $1 AND blocked_at IS NOT NULL),
-		back_followups AS (UPDATE followups SET blocked_at = NULL WHERE resident_chat = $1 AND blocked_at IS NOT NULL)`
-
 // ChatBlocked records that the user of a private chat blocked the bot
 // (Telegram's my_chat_member "kicked", or a reply refused "bot was blocked
 // by the user"), at: on their user row and on the follow-ups whose
@@ -226,6 +226,8 @@ func (tx *Tx) ChatBlocked(ctx context.Context, chat int64, at time.Time) error {
 // ChatBack clears what ChatBlocked recorded: the user unblocked the bot
 // (my_chat_member "member"). Any message or press does it too (SeeUser).
 func (tx *Tx) ChatBack(ctx context.Context, chat int64) error {
-	_, err := tx.db(ctx).ExecContext(ctx, chatBack+` SELECT 1`, chat)
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		WITH f AS (UPDATE followups SET blocked_at = NULL WHERE resident_chat = $1 AND blocked_at IS NOT NULL)
+		UPDATE users SET blocked_at = NULL WHERE telegram_id = $1 AND blocked_at IS NOT NULL`, chat)
 	return wrap("clear a blocked chat", err)
 }

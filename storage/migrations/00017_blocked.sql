@@ -9,7 +9,11 @@
 -- +goose Up
 ALTER TABLE users ADD COLUMN blocked_at timestamptz;
 ALTER TABLE followups ADD COLUMN blocked_at timestamptz;
+-- Every update asks whether its chat is marked (to clear it): an index of
+-- the marked follow-ups only, empty but for chats that blocked the bot.
+CREATE INDEX followups_blocked ON followups (resident_chat) WHERE blocked_at IS NOT NULL;
 
 -- +goose Down
+DROP INDEX followups_blocked;
 ALTER TABLE followups DROP COLUMN blocked_at;
 ALTER TABLE users DROP COLUMN blocked_at;
