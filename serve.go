@@ -133,6 +133,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	started := time.Now()
 	logged := newLogCounter()
 	log = slog.New(logged.handler(log.Handler()))
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 	if len(cfg.Admins) == 0 {
 		log.Warn("ADMIN_TELEGRAM_IDS is empty: nobody is an administrator, so nobody can make the first invite links")
 	}
