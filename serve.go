@@ -130,7 +130,6 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 }
 
 func serve(ctx context.Context, cfg config, log *slog.Logger) error {
-	started := time.Now()
 	logged := newLogCounter()
 	log = slog.New(logged.handler(log.Handler()))
 	for _, w := range cfg.Warnings {
@@ -212,10 +211,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 			return
 		}
 		if poller != nil {
-			// A poller held back by a full backlog is alive: it asks again
-			// once the bot has caught up.
-			if last := poller.LastSuccess(); time.Since(last) > 3*time.Minute && time.Since(started) > 3*time.Minute && !poller.Throttled() {
-				http.Error(w, "no answer from Telegram since "+last.Format(time.RFC3339), http.StatusServiceUnavailable)
+			if why := poller.Stalled(time.Now(), 3*time.Minute); why != "" {
+				http.Error(w, why, http.StatusServiceUnavailable)
 				return
 			}
 		}
