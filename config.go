@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dvcbot/dvcbot/locales"
 )
@@ -38,6 +39,10 @@ type config struct {
 	TrustedProxies []netip.Prefix
 	// Warnings are what is accepted but worth saying: serve logs each.
 	Warnings []string
+	// WebhookCheckEvery is how often webhook mode asks Telegram how its
+	// deliveries go (getWebhookInfo); 0: once a minute. Not configurable:
+	// tests shorten it.
+	WebhookCheckEvery time.Duration
 }
 
 // configError names the variable at fault; main prints it as one line and

@@ -189,6 +189,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if err := reg.Register(logged.lines); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
+	// In webhook mode Telegram tells of deliveries that fail only when
+	// asked: the watch asks every minute, logs what changed, and exports it.
+	var watch *bot.WebhookWatch
+	if cfg.WebhookURL != "" {
+		watch = &bot.WebhookWatch{API: a.api, URL: cfg.WebhookURL, Every: cfg.WebhookCheckEvery, Log: log}
+		if err := reg.Register(watch); err != nil {
+			return fmt.Errorf("metrics: %w", err)
+		}
+	}
 	// A collector that fails leaves its own metrics out, not the whole
 	// scrape (the outbox's leaves its gauges out by itself when the
 	// database is down).
@@ -239,13 +248,17 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	defer stopWork()
 	polled := make(chan struct{})
 	if poller == nil {
+		watch.Since = time.Now()
 		if _, err := a.api.SetWebhook(ctx, &tg.SetWebhookParams{
 			URL: cfg.WebhookURL, SecretToken: cfg.WebhookSecret, AllowedUpdates: allowedUpdates, MaxConnections: 40,
 		}); err != nil {
 			srv.Close()
 			return fmt.Errorf("setWebhook: %w", err)
 		}
-		close(polled)
+		go func() {
+			defer close(polled)
+			watch.Run(work)
+		}()
 		log.Info("webhook mode", "url", cfg.WebhookURL, "bot", a.me.Username)
 	} else {
 		if _, err := a.api.DeleteWebhook(ctx, &tg.DeleteWebhookParams{}); err != nil {
