@@ -131,6 +131,10 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 
 func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	logged := newLogCounter()
+	// River, while the database is down, logs the same few errors about
+	// once a second: each is logged at most once a minute (counted every
+	// time).
+	riverLog := slog.New(logged.handler(newRepeatLimiter(log.Handler(), time.Minute)))
 	log = slog.New(logged.handler(log.Handler()))
 	for _, w := range cfg.Warnings {
 		log.Warn(w)
@@ -271,7 +275,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}()
 		log.Info("long polling", "bot", a.me.Username)
 	}
-	queue, err := a.jobs(log)
+	queue, err := a.jobs(log, riverLog)
 	if err != nil {
 		srv.Close()
 		return err
@@ -338,12 +342,12 @@ func holdPollerLock(ctx context.Context, db *sql.DB) (release func(), sole bool,
 }
 
 // jobs makes the job queue's client with every worker and periodic job of
-// the bot (jobs/).
-func (a *app) jobs(log *slog.Logger) (*jobs.Client, error) {
+// the bot (jobs/); riverLog is River's own logger.
+func (a *app) jobs(log, riverLog *slog.Logger) (*jobs.Client, error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &jobs.RetentionWorker{Store: a.store, Inbox: a.inbox, Log: log})
 	a.handlers.AddWorkers(workers)
-	client, err := jobs.New(a.store.DB().DB, jobs.Config{Workers: workers, Log: log,
+	client, err := jobs.New(a.store.DB().DB, jobs.Config{Workers: workers, Log: riverLog,
 		Periodic: append([]*river.PeriodicJob{jobs.Retention()}, a.handlers.PeriodicJobs()...)})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
