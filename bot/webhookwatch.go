@@ -113,6 +113,9 @@ func (w *WebhookWatch) Check(ctx context.Context) {
 	if w.isForeign {
 		w.Log.Info("the webhook at Telegram is this bot's again", "url", w.URL)
 		w.isForeign, w.foreign = false, ""
+		// An error Telegram still reports is the other URL's.
+		w.seen.date, w.seen.msg, w.failing = info.LastErrorDate, info.LastErrorMessage, ""
+		return
 	}
 
 	// A delivery error newer than the last one seen, and since ours was
