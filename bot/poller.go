@@ -49,8 +49,8 @@ type Poller struct {
 	conflictsSince int
 }
 
-// pollRefusal is Telegram refusing getUpdates, since the first pollRefusal of a
-// run of them.
+// pollRefusal is Telegram refusing getUpdates, since the first refusal of
+// a run of them.
 type pollRefusal struct {
 	since time.Time
 	err   *apiError

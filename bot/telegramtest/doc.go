@@ -31,7 +31,9 @@
 //
 // Webhooks (webhook.go): setWebhook starts posting the queued updates to its URL, in
 // order, retrying the head; a delivery that fails shows in getWebhookInfo
-// (last_error_date, last_error_message, pending_update_count) as it does at Telegram. A
+// (last_error_date, last_error_message, pending_update_count) as it does at Telegram, in its
+// words ("Wrong response from the webhook: 401 Unauthorized", "SSL error {…}", "Connection
+// refused"). A
 // test can also make Telegram report a failed delivery with a message of its choosing
 // (FailWebhookDelivery: a secret rotated on one side, a certificate expired) and a
 // webhook another deployment set or deleted (SetWebhookElsewhere).

@@ -3,9 +3,13 @@ package telegramtest
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -190,13 +194,34 @@ func (s *Server) deliverLoop(ctx context.Context, target, secret string) {
 		} else {
 			msg := fmt.Sprintf("Wrong response from the webhook: %d %s", status, http.StatusText(status))
 			if err != nil {
-				msg = "Connection refused"
+				msg = deliveryError(err)
 			}
 			s.webhook.lastErrorDate, s.webhook.lastErrorMsg = time.Now(), msg
 			backoff = min(max(2*backoff, 100*time.Millisecond), 2*time.Second)
 		}
 		s.mu.Unlock()
 	}
+}
+
+// deliveryError words a failed post as Telegram's getWebhookInfo does.
+func deliveryError(err error) string {
+	var (
+		dns     *net.DNSError
+		tlsErr  *tls.CertificateVerificationError
+		unknown x509.UnknownAuthorityError
+		hostErr x509.HostnameError
+		invalid x509.CertificateInvalidError
+		timeout interface{ Timeout() bool }
+	)
+	switch {
+	case errors.As(err, &tlsErr), errors.As(err, &unknown), errors.As(err, &hostErr), errors.As(err, &invalid):
+		return "SSL error {error:0A000086:SSL routines::certificate verify failed}"
+	case errors.As(err, &dns):
+		return "Failed to resolve host: Name or service not known"
+	case errors.As(err, &timeout) && timeout.Timeout():
+		return "Connection timed out"
+	}
+	return "Connection refused"
 }
 
 func (s *Server) post(ctx context.Context, target, secret string, body []byte) (int, error) {

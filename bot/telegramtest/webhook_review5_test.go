@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -59,5 +60,40 @@ func TestWebhookInfoReportsFailuresAndOtherURLs(t *testing.T) {
 	srv.SetWebhookElsewhere("", "")
 	if info, err = b.GetWebhookInfo(ctx); err != nil || info.URL != "" {
 		t.Fatalf("after another instance's deleteWebhook: %+v %v", info, err)
+	}
+}
+
+// A delivery that fails is reported in Telegram's words for what went
+// wrong: an untrusted certificate is an SSL error, not "Connection
+// refused".
+func TestWebhookDeliveryErrorsInTelegramsWords(t *testing.T) {
+	ctx := context.Background()
+	srv := newServer(t)
+	b := newBot(t, srv)
+	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer tlsSrv.Close()
+	closed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	closedURL := closed.URL
+	closed.Close()
+	srv.NewUser("Lan", "vi").SendText("xin chào")
+	for _, tc := range []struct{ url, want string }{
+		{tlsSrv.URL, "SSL error"},
+		{closedURL, "Connection refused"},
+	} {
+		if _, err := b.SetWebhook(ctx, &bot.SetWebhookParams{URL: tc.url}); err != nil {
+			t.Fatal(err)
+		}
+		var msg string
+		waitFor(t, "a delivery error", func() bool {
+			info, err := b.GetWebhookInfo(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			msg = info.LastErrorMessage
+			return msg != ""
+		})
+		if !strings.HasPrefix(msg, tc.want) {
+			t.Errorf("a delivery to %s failed with %q, want %q…", tc.url, msg, tc.want)
+		}
 	}
 }
