@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dvcbot/dvcbot/locales"
 )
@@ -36,6 +37,12 @@ type config struct {
 	// TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For the
 	// follow-up page believes (its per-address limit on wrong links).
 	TrustedProxies []netip.Prefix
+	// Warnings are what is accepted but worth saying: serve logs each.
+	Warnings []string
+	// WebhookCheckEvery is how often webhook mode asks Telegram how its
+	// deliveries go (getWebhookInfo); 0: once a minute. Not configurable:
+	// tests shorten it.
+	WebhookCheckEvery time.Duration
 }
 
 // configError names the variable at fault; main prints it as one line and
@@ -148,6 +155,16 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 			return c, &configError{"PUBLIC_URL", "is malformed: want the public address of HTTP_ADDR, e.g. https://bot.example.org"}
 		}
+		// The slip's link carries the follow-up's token and is opened on
+		// residents' phones: over plain http every network on the way
+		// reads it. Only a page on this machine (a local test) may do
+		// without TLS.
+		if u.Scheme == "http" {
+			if !isLocalHost(u.Hostname()) {
+				return c, &configError{"PUBLIC_URL", "is http://: want https:// (the resident's link carries a token that plain http would show on the way); only localhost may use http, for local testing"}
+			}
+			c.Warnings = append(c.Warnings, "PUBLIC_URL is http:// on this machine: fine for local testing, but residents' phones cannot open it; use the public https:// address in production")
+		}
 	}
 	if v := strings.TrimSpace(getenv("FOLLOWUP_RETENTION_DAYS")); v != "" {
 		n, err := strconv.Atoi(v)
@@ -174,6 +191,16 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
 	}
 	return c, nil
+}
+
+// isLocalHost tells whether host is this machine: localhost or a loopback
+// address (127.0.0.1, ::1).
+func isLocalHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.IsLoopback()
 }
 
 func or(v, def string) string {

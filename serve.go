@@ -134,9 +134,15 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 }
 
 func serve(ctx context.Context, cfg config, log *slog.Logger) error {
-	started := time.Now()
 	logged := newLogCounter()
+	// River, while the database is down, logs the same few errors about
+	// once a second: each is logged at most once a minute (counted every
+	// time).
+	riverLog := slog.New(logged.handler(newRepeatLimiter(log.Handler(), time.Minute)))
 	log = slog.New(logged.handler(log.Handler()))
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 	if len(cfg.Admins) == 0 {
 		log.Warn("ADMIN_TELEGRAM_IDS is empty: nobody is an administrator, so nobody can make the first invite links")
 	}
@@ -191,6 +197,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	if err := reg.Register(logged.lines); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
+	// In webhook mode Telegram tells of deliveries that fail only when
+	// asked: the watch asks every minute, logs what changed, and exports it.
+	var watch *bot.WebhookWatch
+	if cfg.WebhookURL != "" {
+		watch = &bot.WebhookWatch{API: a.api, URL: cfg.WebhookURL, Every: cfg.WebhookCheckEvery, Log: log}
+		if err := reg.Register(watch); err != nil {
+			return fmt.Errorf("metrics: %w", err)
+		}
+	}
 	// A collector that fails leaves its own metrics out, not the whole
 	// scrape (the outbox's leaves its gauges out by itself when the
 	// database is down).
@@ -213,10 +228,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 			return
 		}
 		if poller != nil {
-			// A poller held back by a full backlog is alive: it asks again
-			// once the bot has caught up.
-			if last := poller.LastSuccess(); time.Since(last) > 3*time.Minute && time.Since(started) > 3*time.Minute && !poller.Throttled() {
-				http.Error(w, "no answer from Telegram since "+last.Format(time.RFC3339), http.StatusServiceUnavailable)
+			if why := poller.Stalled(time.Now(), 3*time.Minute); why != "" {
+				http.Error(w, why, http.StatusServiceUnavailable)
 				return
 			}
 		}
@@ -243,13 +256,17 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	defer stopWork()
 	polled := make(chan struct{})
 	if poller == nil {
+		watch.Since = time.Now()
 		if _, err := a.api.SetWebhook(ctx, &tg.SetWebhookParams{
 			URL: cfg.WebhookURL, SecretToken: cfg.WebhookSecret, AllowedUpdates: allowedUpdates, MaxConnections: 40,
 		}); err != nil {
 			srv.Close()
 			return fmt.Errorf("setWebhook: %w", err)
 		}
-		close(polled)
+		go func() {
+			defer close(polled)
+			watch.Run(work)
+		}()
 		log.Info("webhook mode", "url", cfg.WebhookURL, "bot", a.me.Username)
 	} else {
 		if _, err := a.api.DeleteWebhook(ctx, &tg.DeleteWebhookParams{}); err != nil {
@@ -262,7 +279,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}()
 		log.Info("long polling", "bot", a.me.Username)
 	}
-	queue, err := a.jobs(log)
+	queue, err := a.jobs(log, riverLog)
 	if err != nil {
 		srv.Close()
 		return err
@@ -329,12 +346,12 @@ func holdPollerLock(ctx context.Context, db *sql.DB) (release func(), sole bool,
 }
 
 // jobs makes the job queue's client with every worker and periodic job of
-// the bot (jobs/).
-func (a *app) jobs(log *slog.Logger) (*jobs.Client, error) {
+// the bot (jobs/); riverLog is River's own logger.
+func (a *app) jobs(log, riverLog *slog.Logger) (*jobs.Client, error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &jobs.RetentionWorker{Store: a.store, Inbox: a.inbox, Log: log})
 	a.handlers.AddWorkers(workers)
-	client, err := jobs.New(a.store.DB().DB, jobs.Config{Workers: workers, Log: log,
+	client, err := jobs.New(a.store.DB().DB, jobs.Config{Workers: workers, Log: riverLog,
 		Periodic: append([]*river.PeriodicJob{jobs.Retention()}, a.handlers.PeriodicJobs()...)})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)

@@ -35,13 +35,25 @@ type Poller struct {
 	// 409: another process polls with the same token, or a webhook is set.
 	Conflicts interface{ Inc() }
 
+	started   atomic.Int64 // unix nanoseconds when Run began
 	lastOK    atomic.Int64 // unix nanoseconds of the last successful getUpdates
 	throttled atomic.Bool  // Throttle is holding the next getUpdates back
+	// refused is set while Telegram answers getUpdates with an error (409
+	// Conflict, 401...) rather than not at all; nil after an answer or a
+	// call that got none.
+	refused atomic.Pointer[pollRefusal]
 
 	// A conflict goes on as long as the other poller runs: it is logged
 	// once, then again at most every conflictLogEvery with its count.
 	conflictLogged time.Time
 	conflictsSince int
+}
+
+// pollRefusal is Telegram refusing getUpdates, since the first refusal of
+// a run of them.
+type pollRefusal struct {
+	since time.Time
+	err   *apiError
 }
 
 // conflictLogEvery is how often a conflict that goes on is logged again.
@@ -58,6 +70,36 @@ func (p *Poller) LastSuccess() time.Time {
 		return time.Unix(0, n)
 	}
 	return time.Time{}
+}
+
+// Stalled says why the poller has had no answer from Telegram for longer
+// than after, as the health check reports it; "" while it gets answers,
+// while it is held back by a full backlog (it asks again once the bot has
+// caught up), and during its first after.
+func (p *Poller) Stalled(now time.Time, after time.Duration) string {
+	started := p.started.Load()
+	if started == 0 || now.Sub(time.Unix(0, started)) <= after || p.Throttled() {
+		return ""
+	}
+	last := p.LastSuccess()
+	if now.Sub(last) <= after {
+		return ""
+	}
+	if r := p.refused.Load(); r != nil {
+		// Telegram answers, and says no: the network is not at fault.
+		since := r.since.Format(time.RFC3339)
+		switch {
+		case r.err.Code == http.StatusConflict && strings.Contains(r.err.Description, "webhook"):
+			return "Telegram refuses getUpdates (409 Conflict) since " + since + ": a webhook is set for this bot, by an instance in webhook mode (WEBHOOK_URL) or another deployment; stop it, or run this one in webhook mode too"
+		case r.err.Code == http.StatusConflict:
+			return "Telegram refuses getUpdates (409 Conflict) since " + since + ": another process polls with this bot's token; run only one instance in long-polling mode"
+		}
+		return "Telegram refuses getUpdates since " + since + ": " + r.err.Error()
+	}
+	if last.IsZero() {
+		return "no answer from Telegram since the start, " + time.Unix(0, p.started.Load()).Format(time.RFC3339)
+	}
+	return "no answer from Telegram since " + last.Format(time.RFC3339)
 }
 
 // Run polls until ctx ends, handing each batch to accept; a batch is
@@ -79,6 +121,7 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 	if log == nil {
 		log = slog.Default()
 	}
+	p.started.Store(time.Now().UnixNano())
 	var offset int64
 	pause := time.Second
 	for ctx.Err() == nil {
@@ -91,6 +134,15 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			}
 		}
 		ups, err := p.getUpdates(ctx, client, offset, limit, timeout)
+		if e, ok := err.(*apiError); ok {
+			if r := p.refused.Load(); r == nil {
+				p.refused.Store(&pollRefusal{since: time.Now(), err: e})
+			} else {
+				p.refused.Store(&pollRefusal{since: r.since, err: e})
+			}
+		} else {
+			p.refused.Store(nil)
+		}
 		if err == nil {
 			p.lastOK.Store(time.Now().UnixNano())
 		}

@@ -3,9 +3,13 @@ package telegramtest
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -20,6 +24,7 @@ type webhookState struct {
 	lastErrorDate time.Time
 	lastErrorMsg  string
 	maxConns      int
+	allowed       []string // allowed_updates given to setWebhook; nil: not given
 }
 
 func validSecret(s string) bool {
@@ -57,8 +62,19 @@ func (s *Server) setWebhook(req *request) (any, error) {
 	if drop {
 		s.updates = nil
 	}
+	var allowed []string
+	if a := req.params["allowed_updates"]; a != "" {
+		_ = json.Unmarshal([]byte(a), &allowed)
+	}
+	s.setWebhookLocked(raw, secret, maxConns, allowed)
+	return true, nil
+}
+
+// setWebhookLocked replaces the webhook (raw "" removes it) and starts
+// delivering to the new one.
+func (s *Server) setWebhookLocked(raw, secret string, maxConns int, allowed []string) {
 	s.stopWebhookLocked()
-	s.webhook = webhookState{url: raw, secret: secret, maxConns: maxConns}
+	s.webhook = webhookState{url: raw, secret: secret, maxConns: maxConns, allowed: allowed}
 	if raw != "" && !s.closed {
 		ctx, cancel := context.WithCancel(s.ctx)
 		s.webhookStop = cancel
@@ -66,7 +82,30 @@ func (s *Server) setWebhook(req *request) (any, error) {
 		go s.deliverLoop(ctx, raw, secret)
 	}
 	s.broadcastLocked() // a waiting getUpdates must now answer 409
-	return true, nil
+}
+
+// SetWebhookElsewhere sets the webhook as another deployment's
+// setWebhook(url) would (with secret as its secret_token): getWebhookInfo
+// reports url from now on, getUpdates answers 409 Conflict, and updates are
+// posted there. An empty url deletes the webhook, as deleteWebhook would
+// (an instance started in long-polling mode).
+func (s *Server) SetWebhookElsewhere(url, secret string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.setWebhookLocked(url, secret, 40, nil)
+}
+
+// FailWebhookDelivery makes getWebhookInfo report a delivery that failed
+// just now with msg, as Telegram reports one in last_error_date and
+// last_error_message: "Wrong response from the webhook: 401 Unauthorized"
+// (a secret rotated on one side only), "SSL error {error:0A000086:SSL
+// routines::certificate verify failed}" (a certificate expired),
+// "Connection timed out". A delivery the server really attempts and that
+// fails is reported the same way, by itself.
+func (s *Server) FailWebhookDelivery(msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.webhook.lastErrorDate, s.webhook.lastErrorMsg = time.Now(), msg
 }
 
 func (s *Server) stopWebhookLocked() {
@@ -98,6 +137,9 @@ func (s *Server) getWebhookInfo() (any, error) {
 	}
 	if s.webhook.url != "" {
 		info["max_connections"] = s.webhook.maxConns
+		if s.webhook.allowed != nil {
+			info["allowed_updates"] = s.webhook.allowed
+		}
 	}
 	if !s.webhook.lastErrorDate.IsZero() {
 		info["last_error_date"] = s.webhook.lastErrorDate.Unix()
@@ -152,13 +194,34 @@ func (s *Server) deliverLoop(ctx context.Context, target, secret string) {
 		} else {
 			msg := fmt.Sprintf("Wrong response from the webhook: %d %s", status, http.StatusText(status))
 			if err != nil {
-				msg = "Connection refused"
+				msg = deliveryError(err)
 			}
 			s.webhook.lastErrorDate, s.webhook.lastErrorMsg = time.Now(), msg
 			backoff = min(max(2*backoff, 100*time.Millisecond), 2*time.Second)
 		}
 		s.mu.Unlock()
 	}
+}
+
+// deliveryError words a failed post as Telegram's getWebhookInfo does.
+func deliveryError(err error) string {
+	var (
+		dns     *net.DNSError
+		tlsErr  *tls.CertificateVerificationError
+		unknown x509.UnknownAuthorityError
+		hostErr x509.HostnameError
+		invalid x509.CertificateInvalidError
+		timeout interface{ Timeout() bool }
+	)
+	switch {
+	case errors.As(err, &tlsErr), errors.As(err, &unknown), errors.As(err, &hostErr), errors.As(err, &invalid):
+		return "SSL error {error:0A000086:SSL routines::certificate verify failed}"
+	case errors.As(err, &dns):
+		return "Failed to resolve host: Name or service not known"
+	case errors.As(err, &timeout) && timeout.Timeout():
+		return "Connection timed out"
+	}
+	return "Connection refused"
 }
 
 func (s *Server) post(ctx context.Context, target, secret string, body []byte) (int, error) {
