@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dvcbot/dvcbot/guides"
@@ -20,6 +24,29 @@ func TestMain(m *testing.M) {
 		os.Exit(run(os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 	}
 	storagetest.Main(m)
+}
+
+// serveInProcess runs serve with cfg, its logs to w (nil: discarded), until
+// the stop it returns is called or the test ends; serve returning an error
+// fails the test.
+func serveInProcess(t *testing.T, cfg config, w io.Writer) (stop func()) {
+	if w == nil {
+		w = io.Discard
+	}
+	running, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- serve(running, cfg, slog.New(slog.NewTextHandler(w, nil))) }()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-served; err != nil {
+				t.Errorf("serve: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return stop
 }
 
 func env(vars map[string]string) func(string) string {

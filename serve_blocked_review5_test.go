@@ -1,10 +1,8 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"io"
-	"log/slog"
 	"testing"
 	"time"
 
@@ -29,15 +27,7 @@ func TestServeHearsABlock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	running, stop := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- serve(running, cfg, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
-	defer func() {
-		stop()
-		if err := <-served; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	}()
+	serveInProcess(t, cfg, nil)
 	db, err := sqlx.Open("postgres", url)
 	if err != nil {
 		t.Fatal(err)

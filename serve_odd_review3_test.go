@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"io"
-	"log/slog"
 	"testing"
 	"time"
 
@@ -26,15 +24,7 @@ func TestServeAnswersAnEditedMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	running, stop := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- serve(running, cfg, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
-	defer func() {
-		stop()
-		if err := <-served; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	}()
+	serveInProcess(t, cfg, nil)
 	u := tg.NewUser("Lan", "vi")
 	u.SendText("/help")
 	if _, err := u.Next(20 * time.Second); err != nil {

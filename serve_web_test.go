@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -60,14 +59,9 @@ func TestServeMountsTheFollowupPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	running, stop := context.WithCancel(ctx)
-	served := make(chan error, 1)
-	go func() { served <- serve(running, cfg, slog.New(slog.NewTextHandler(&logs, nil))) }()
+	stop := serveInProcess(t, cfg, &logs)
 	defer func() {
 		stop()
-		if err := <-served; err != nil {
-			t.Errorf("serve: %v", err)
-		}
 		if strings.Contains(logs.String(), token) {
 			t.Errorf("the logs hold a follow-up token:\n%s", logs.String())
 		}

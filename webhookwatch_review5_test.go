@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -66,15 +64,7 @@ func TestWebhookTroubleIsSaid(t *testing.T) {
 	const every = 100 * time.Millisecond
 	cfg.WebhookCheckEvery = every
 	logs := &syncBuffer{}
-	running, stop := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- serve(running, cfg, slog.New(slog.NewTextHandler(logs, nil))) }()
-	defer func() {
-		stop()
-		if err := <-served; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	}()
+	serveInProcess(t, cfg, logs)
 	get := func(path string) (int, string) {
 		resp, err := http.Get("http://" + addr + path)
 		if err != nil {
