@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -506,7 +507,7 @@ const maxSendTime = 15 * time.Second
 func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 	started := time.Now()
 	renewed := started
-	told := false // the handler heard this chat is unreachable
+	var told []int64 // chats the handler heard are unreachable
 	for i, row := range rows {
 		if time.Since(renewed) > leaseTime/3 {
 			if ok, err := r.store.RenewLease(ctx, idsOf(rows[i:])); err != nil || !ok {
@@ -538,9 +539,13 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		case isPermanent(err):
 			why, level := refusal(row.Reply, err)
 			r.drop(row, why, err.Error(), level)
-			if unreachable, deleted := unreachableChat(row.ChatID, err); unreachable && !told {
-				told = true
-				r.tellUnreachable(ctx, row.ChatID, deleted)
+			// The chat the reply went to, which is not always the one
+			// whose update wrote it (row.ChatID): a resident's "problem"
+			// tells their volunteer.
+			chat := row.Reply.Chat()
+			if unreachable, deleted := unreachableChat(chat, err); unreachable && !slices.Contains(told, chat) {
+				told = append(told, chat)
+				r.tellUnreachable(ctx, chat, deleted)
 			}
 			continue
 		}
