@@ -14,7 +14,7 @@ type metrics struct {
 	received, handled, failed, dbDown, tooMany, pollErrors prometheus.Counter
 	pollConflicts                                          prometheus.Counter
 	parked                                                 *prometheus.CounterVec
-	sent, retried, dropped                                 *prometheus.CounterVec
+	sent, retried, dropped, webhookRefused                 *prometheus.CounterVec
 	handleTime                                             prometheus.Histogram
 }
 
@@ -39,6 +39,8 @@ func newMetrics() *metrics {
 		sent:    vec("replies_sent_total", "Replies Telegram took, by method.", "method"),
 		retried: vec("replies_retried_total", "Replies given back to the outbox to be sent again, by method.", "method"),
 		dropped: vec("replies_dropped_total", "Replies given up (REPLY DROPPED in the logs), by why.", "why"),
+		webhookRefused: vec("webhook_calls_refused_total",
+			"Webhook calls answered without storing an update, by why: secret (wrong or missing: forged, or rotated on one side only), busy (503: the backlog over its limit; Telegram tries again), too_large, unreadable, malformed, method.", "why"),
 		handleTime: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Namespace: "dvcbot", Name: "update_handle_seconds",
 			Help:    "Time to handle one update: its transaction, from start to commit.",
@@ -52,7 +54,7 @@ func newMetrics() *metrics {
 func (r *Runtime) Register(reg prometheus.Registerer) error {
 	m := r.metrics
 	cs := []prometheus.Collector{m.received, m.handled, m.failed, m.parked, m.dbDown, m.tooMany, m.pollErrors, m.pollConflicts,
-		m.sent, m.retried, m.dropped, m.handleTime,
+		m.sent, m.retried, m.dropped, m.webhookRefused, m.handleTime,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "dvcbot", Name: "inbox_backlog",
 			Help: "Updates queued or in flight in this process."}, func() float64 { return float64(r.Backlog()) }),
 		&outboxCollector{store: r.store},

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -23,41 +24,63 @@ const DefaultMaxWebhookBody = 1 << 20
 // re-delivered update_id. While more than maxBacklog updates wait in this
 // process (0: no limit), it answers 503 without storing: Telegram keeps the
 // update and tries again later, so a burst waits with Telegram, not here.
+// Every refusal is counted (dvcbot_webhook_calls_refused_total{why}); a
+// wrong secret is also logged, at most once a minute (forged calls, or a
+// secret rotated on one side only, which Telegram retries, come in floods).
 func (r *Runtime) WebhookHandler(secret string, maxBody int64, maxBacklog int) http.Handler {
 	if maxBody <= 0 {
 		maxBody = DefaultMaxWebhookBody
 	}
+	var forged struct {
+		sync.Mutex
+		logged time.Time // when a wrong secret was last logged
+		held   int       // wrong secrets since, not logged
+	}
+	refuse := func(w http.ResponseWriter, why, text string, status int) {
+		r.metrics.webhookRefused.WithLabelValues(why).Inc()
+		http.Error(w, text, status)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if req.Method != http.MethodPost {
 			w.Header().Set("Allow", http.MethodPost)
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			refuse(w, "method", "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
 		got := req.Header.Get(SecretHeader)
 		if secret == "" || subtle.ConstantTimeCompare([]byte(got), []byte(secret)) != 1 {
-			r.log.Warn("webhook call with a wrong or missing secret", "remote", req.RemoteAddr)
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			forged.Lock()
+			held, log := forged.held, time.Since(forged.logged) >= time.Minute
+			if log {
+				forged.logged, forged.held = time.Now(), 0
+			} else {
+				forged.held++
+			}
+			forged.Unlock()
+			if log {
+				r.log.Warn("webhook call with a wrong or missing secret", "remote", req.RemoteAddr, "more_since_last_logged", held)
+			}
+			refuse(w, "secret", "unauthorized", http.StatusUnauthorized)
 			return
 		}
 		if maxBacklog > 0 && r.Backlog() > maxBacklog {
 			w.Header().Set("Retry-After", "1")
-			http.Error(w, "busy, try again", http.StatusServiceUnavailable)
+			refuse(w, "busy", "busy, try again", http.StatusServiceUnavailable)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, req.Body, maxBody))
 		if err != nil {
 			if errors.As(err, new(*http.MaxBytesError)) {
-				http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+				refuse(w, "too_large", "request too large", http.StatusRequestEntityTooLarge)
 				return
 			}
-			http.Error(w, "cannot read body", http.StatusBadRequest)
+			refuse(w, "unreadable", "cannot read body", http.StatusBadRequest)
 			return
 		}
 		var head struct {
 			ID int64 `json:"update_id"`
 		}
 		if err := json.Unmarshal(body, &head); err != nil || head.ID == 0 {
-			http.Error(w, "not a Telegram update", http.StatusBadRequest)
+			refuse(w, "malformed", "not a Telegram update", http.StatusBadRequest)
 			return
 		}
 		// Telegram may hang up while we store the update; finishing the
