@@ -127,7 +127,7 @@ type Step struct {
 	Errors   []Problem `yaml:"errors"`
 	// Unconfirmed, when set, says for reviewers what on this screen no
 	// source confirmed (a button's name, an order). The volunteer sees one
-	// calm phrase instead ("the button may be named differently").
+	// calm phrase instead ("this step may look a little different").
 	Unconfirmed string `yaml:"unconfirmed"`
 	// Channel, when set, is where this step happens, when it is not where
 	// the guide's portal is: a step in the VNeID app of a guide done on the
@@ -221,8 +221,8 @@ func (g *Guide) Channel() string {
 }
 
 // StepChannel is where the step happens: its own channel, or the guide's.
-// The texts of the step's screens that name where the volunteer looks ("the
-// button may be named differently on the portal", the ⚑ flag) follow it.
+// The texts of the step's screens that name where the volunteer looks ("this
+// step may look a little different on the portal", the ⚑ flag) follow it.
 func (g *Guide) StepChannel(s *Step) string {
 	if s.Channel != "" {
 		return s.Channel

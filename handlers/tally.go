@@ -506,14 +506,14 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	lines := []string{t.T("tally.head", locales.Data{"Unit": unit, "Period": when})}
 	if tl.Cases == 0 {
 		lines = append(lines, t.T("tally.empty"))
-		if tl.Unfinished > 0 {
-			lines = append(lines, t.N("tally.unfinished", tl.Unfinished, locales.Data{"Count": t.Num(tl.Unfinished)}))
-		}
-		return strings.Join(lines, "\n")
+	} else {
+		lines = append(lines, t.T("tally.cases", locales.Data{"Cases": t.Num(tl.Cases), "Helped": t.Num(tl.Helped)}))
 	}
-	lines = append(lines, t.T("tally.cases", locales.Data{"Cases": t.Num(tl.Cases), "Helped": t.Num(tl.Helped)}))
 	if tl.Unfinished > 0 {
 		lines = append(lines, t.N("tally.unfinished", tl.Unfinished, locales.Data{"Count": t.Num(tl.Unfinished)}))
+	}
+	if tl.Cases == 0 {
+		return strings.Join(lines, "\n")
 	}
 	lines = append(lines, "", t.T("tally.by_outcome"))
 	for _, o := range storage.TallyOutcomes {
