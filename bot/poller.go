@@ -135,11 +135,11 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		}
 		ups, err := p.getUpdates(ctx, client, offset, limit, timeout)
 		if e, ok := err.(*apiError); ok {
-			if r := p.refused.Load(); r == nil {
-				p.refused.Store(&pollRefusal{since: time.Now(), err: e})
-			} else {
-				p.refused.Store(&pollRefusal{since: r.since, err: e})
+			since := time.Now()
+			if r := p.refused.Load(); r != nil {
+				since = r.since // the run of refusals goes on
 			}
+			p.refused.Store(&pollRefusal{since: since, err: e})
 		} else {
 			p.refused.Store(nil)
 		}
