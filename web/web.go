@@ -35,6 +35,7 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/time/rate"
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
@@ -96,9 +97,11 @@ type Handler struct {
 	formKey []byte
 	proxies []netip.Prefix
 	limiter *limiter
-	origin  *http.CrossOriginProtection
-	mux     *http.ServeMux
-	tmpl    *template.Template
+	// overLimit is the budget of lookups of addresses over their limit.
+	overLimit *rate.Limiter
+	origin    *http.CrossOriginProtection
+	mux       *http.ServeMux
+	tmpl      *template.Template
 	// telegram is the bot's deep link of a token (WithTelegramLink), or nil.
 	telegram func(token string) string
 	css      template.CSS
@@ -139,6 +142,16 @@ func WithWrongTokenLimit(n int, window time.Duration, addresses int) Option {
 	return func(h *Handler) { h.limiter = newLimiter(n, window, addresses) }
 }
 
+// WithOverLimitLookups sets the budget of link lookups shared by all
+// addresses over their wrong-token limit: a rate per second and a burst
+// (default 50 a second, 50 at once: an indexed read each, nothing for the
+// database; a scanner slower than that never keeps a resident out). Past
+// it such an address gets 429 for any link; under it a right link is
+// served and a wrong one gets 429.
+func WithOverLimitLookups(perSecond float64, burst int) Option {
+	return func(h *Handler) { h.overLimit = rate.NewLimiter(rate.Limit(perSecond), burst) }
+}
+
 // WithTelegramLink sets the bot's deep link of a token
 // (https://t.me/<bot>?start=<token>): a follow-up nobody opened in
 // Telegram yet offers its reminders there, as the slip's QR code does.
@@ -162,10 +175,11 @@ func WithTrustedOrigin(origin string) Option {
 func New(store Store, catalog *guides.Catalog, texts *locales.Catalog, opts ...Option) *Handler {
 	h := &Handler{
 		store: store, guides: catalog, texts: texts,
-		log:     slog.New(slog.DiscardHandler),
-		now:     time.Now,
-		limiter: newLimiter(20, 10*time.Minute, 10000),
-		origin:  http.NewCrossOriginProtection(),
+		log:       slog.New(slog.DiscardHandler),
+		now:       time.Now,
+		limiter:   newLimiter(20, 10*time.Minute, 10000),
+		overLimit: rate.NewLimiter(50, 50),
+		origin:    http.NewCrossOriginProtection(),
 	}
 	for _, o := range opts {
 		o(h)
@@ -223,16 +237,18 @@ func (h *Handler) begin(w http.ResponseWriter, r *http.Request) *request {
 	return &request{w: w, r: r, t: h.texts.For(pageLanguage(r)), client: h.clientKey(r), token: r.PathValue("token")}
 }
 
-// open finds the follow-up of the request's token, or answers: 429 while
-// the address is over its wrong-token limit (even for a right token: else
-// the limit would not stop guessing), 404 for a wrong or purged token.
+// open finds the follow-up of the request's token, or answers: 404 for a
+// wrong or purged token; 429 for a wrong one while the address is over its
+// wrong-token limit. A right token is served from such an address too: a
+// carrier's address (CGNAT) is shared by thousands of phones, and a scanner
+// among them must not lock out the residents behind it (guessing 96 random
+// bits is hopeless anyway). What the limit keeps from the database is the
+// scanner's volume: the lookups of all addresses over their limit share one
+// budget (WithOverLimitLookups), past which they are answered 429 unread.
 func (h *Handler) open(q *request) (FollowupPage, bool) {
-	if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
-		h.tooMany(q, wait)
-		return FollowupPage{}, false
-	}
-	if !tokenShape.MatchString(q.token) {
-		h.wrongToken(q)
+	wait := h.limiter.wait(q.client, h.now())
+	if !tokenShape.MatchString(q.token) || wait > 0 && !h.overLimit.Allow() {
+		h.wrongToken(q, wait)
 		return FollowupPage{}, false
 	}
 	ctx, cancel := context.WithTimeout(q.r.Context(), dbTimeout)
@@ -240,7 +256,7 @@ func (h *Handler) open(q *request) (FollowupPage, bool) {
 	p, err := h.store.FollowupByToken(ctx, q.token)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
-		h.wrongToken(q)
+		h.wrongToken(q, wait)
 		return FollowupPage{}, false
 	case err != nil:
 		h.failed(q, "read", err)
@@ -263,11 +279,7 @@ func (h *Handler) unknownPath(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := h.begin(w, r)
-	if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
-		h.tooMany(q, wait)
-		return
-	}
-	h.wrongToken(q)
+	h.wrongToken(q, h.limiter.wait(q.client, h.now()))
 }
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
@@ -333,7 +345,7 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
 	defer cancel()
 	if err := h.store.RateFollowup(ctx, q.token, rating, comment, h.now()); errors.Is(err, storage.ErrNotFound) {
-		h.wrongToken(q) // purged between the read and the write
+		h.wrongToken(q, 0) // purged between the read and the write
 		return
 	} else if err != nil {
 		h.failed(q, "rate", err)
@@ -355,7 +367,7 @@ func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
 	defer cancel()
 	if err := h.store.FollowupReceived(ctx, q.token, h.now()); errors.Is(err, storage.ErrNotFound) {
-		h.wrongToken(q)
+		h.wrongToken(q, 0)
 		return
 	} else if err != nil {
 		h.failed(q, "received", err)
@@ -387,18 +399,14 @@ func (h *Handler) forgetAsk(w http.ResponseWriter, r *http.Request) {
 // then answers as a purged one. A second post (a double tap, the back
 // button and a resubmit) finds it gone and says the same: its hidden token
 // shows it came from the confirmation, so it is no guess and no wrong
-// token is counted.
+// token is counted; nor is the address's wrong-token limit asked.
 func (h *Handler) forget(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
 	if !h.checkPost(q, h.forgetToken) {
 		return
 	}
-	if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
-		h.tooMany(q, wait)
-		return
-	}
 	if !tokenShape.MatchString(q.token) { // cannot pass checkPost: no page was drawn for it
-		h.wrongToken(q)
+		h.wrongToken(q, 0)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
@@ -508,7 +516,13 @@ func pageLink(r *http.Request, token string) string {
 	return url.PathEscape(token)
 }
 
-func (h *Handler) wrongToken(q *request) {
+// wrongToken answers a wrong (or unread) link: 404, counted against the
+// address; 429 instead while the address must wait (wait > 0).
+func (h *Handler) wrongToken(q *request, wait time.Duration) {
+	if wait > 0 {
+		h.tooMany(q, wait)
+		return
+	}
 	h.limiter.wrong(q.client, h.now())
 	h.message(q, http.StatusNotFound, "web.expired_title", "web.expired_text", nil)
 }
