@@ -218,7 +218,11 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		webOpts = append(webOpts, web.WithTrustedOrigin(u.Scheme+"://"+u.Host)) // a proxy may rewrite Host
 	}
 	webOpts = append(webOpts, web.WithTelegramLink(a.handlers.DeepLink))
-	mux.Handle("/f/", web.New(store, a.guides, a.texts, webOpts...))
+	page := web.New(store, a.guides, a.texts, webOpts...)
+	if err := reg.Register(page.Collector()); err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	mux.Handle("/f/", page)
 	var poller *bot.Poller
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.Ping(r.Context()); err != nil {

@@ -115,4 +115,15 @@ func TestServeMountsTheFollowupPage(t *testing.T) {
 	if resp, _ := get("/healthz"); resp.StatusCode != http.StatusOK {
 		t.Errorf("/healthz beside it: %d", resp.StatusCode)
 	}
+	// An operator sees what the page answered: pages, forms, wrong links.
+	_, metrics := get("/metrics")
+	for _, want := range []string{
+		`dvcbot_web_answers_total{code="200"} 1`,
+		`dvcbot_web_answers_total{code="303"} 1`,
+		`dvcbot_web_answers_total{code="404"} 1`,
+	} {
+		if !strings.Contains(metrics, want+"\n") {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
 }

@@ -41,6 +41,7 @@ import (
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // MaxComment is the longest comment a rating may carry, in characters
@@ -99,6 +100,7 @@ type Handler struct {
 	limiter *limiter
 	// overLimit is the budget of lookups of addresses over their limit.
 	overLimit *rate.Limiter
+	answers   *prometheus.CounterVec
 	origin    *http.CrossOriginProtection
 	mux       *http.ServeMux
 	tmpl      *template.Template
@@ -179,7 +181,11 @@ func New(store Store, catalog *guides.Catalog, texts *locales.Catalog, opts ...O
 		now:       time.Now,
 		limiter:   newLimiter(20, 10*time.Minute, 10000),
 		overLimit: rate.NewLimiter(50, 50),
-		origin:    http.NewCrossOriginProtection(),
+		answers: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "dvcbot_web_answers_total",
+			Help: "Answers of the residents' follow-up page, by HTTP status code.",
+		}, []string{"code"}),
+		origin: http.NewCrossOriginProtection(),
 	}
 	for _, o := range opts {
 		o(h)
@@ -221,8 +227,40 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Cache-Control", "no-store")
-	h.mux.ServeHTTP(w, r)
+	sw := &statusWriter{ResponseWriter: w}
+	h.mux.ServeHTTP(sw, r)
+	if sw.code == 0 {
+		sw.code = http.StatusOK
+	}
+	h.answers.WithLabelValues(strconv.Itoa(sw.code)).Inc()
 }
+
+// Collector is the page's metric for /metrics: dvcbot_web_answers_total by
+// status code (200 pages, 303 forms taken, 404 wrong links, 429 addresses
+// over their limit, 403 forms refused, 500 the database failing).
+func (h *Handler) Collector() prometheus.Collector { return h.answers }
+
+// statusWriter notes the status code of an answer.
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // request is what every route works out first.
 type request struct {
