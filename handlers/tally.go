@@ -300,6 +300,9 @@ func (v *tallyView) typed(text string) error {
 	if len(all) > 0 {
 		return v.show(v.t.T("tally.unit_not_allowed"))
 	}
+	if v.step == tallyUnit { // the screen asked for a name: it found none
+		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
+	}
 	return v.show(v.t.T(problem))
 }
 

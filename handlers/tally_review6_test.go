@@ -1,0 +1,45 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// On the unit screen ("… or type a name to search"), a name that finds no
+// commune is answered as such, not as a period the bot could not read:
+// the coordinator typed a name, as the screen asked.
+func TestTallyUnitNameNotFound(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, w.send(prov, "/tally"))
+	only(t, w.press(prov, w.vi("tally.change_unit")))
+	m := only(t, w.send(prov, "xyzabc"))
+	if strings.Contains(m.Text, w.vi("tally.bad_period")) {
+		t.Errorf("a name not found on the unit screen is answered as a period not understood:\n%s", m.Text)
+	}
+	if want := w.vi("tally.unit_none", locales.Data{"Query": "xyzabc"}); !strings.HasPrefix(m.Text, want) {
+		t.Errorf("a name not found on the unit screen: %q, want %q first", m.Text, want)
+	}
+	if !hasButton(m, w.vi("tally.whole_province", locales.Data{"Province": "Thành phố Hồ Chí Minh"})) {
+		t.Errorf("the unit screen is not shown again: %+v", m.Buttons())
+	}
+	// A period typed there is still a period; and on the period screen a
+	// text that is neither is still "not understood".
+	if ms := w.send(prov, "tháng 11/2026"); len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 11/2026") {
+		t.Fatalf("a period typed on the unit screen: %+v", ms)
+	}
+	only(t, w.send(prov, "/tally"))
+	if m := only(t, w.send(prov, "xyzabc")); !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) {
+		t.Errorf("on the period screen: %q", m.Text)
+	}
+	// In English too.
+	w.send(prov, "/lang en")
+	only(t, w.send(prov, "/tally"))
+	only(t, w.press(prov, w.en("tally.change_unit")))
+	if m := only(t, w.send(prov, "xyzabc")); !strings.HasPrefix(m.Text, w.en("tally.unit_none", locales.Data{"Query": "xyzabc"})) {
+		t.Errorf("in English: %q", m.Text)
+	}
+}
