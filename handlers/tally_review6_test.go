@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -41,5 +42,26 @@ func TestTallyUnitNameNotFound(t *testing.T) {
 	only(t, w.press(prov, w.en("tally.change_unit")))
 	if m := only(t, w.send(prov, "xyzabc")); !strings.HasPrefix(m.Text, w.en("tally.unit_none", locales.Data{"Query": "xyzabc"})) {
 		t.Errorf("in English: %q", m.Text)
+	}
+}
+
+// "tuần qua", "tháng qua" (the week, the month just past) are periods: they
+// found a commune of another province (Phường Tuần Châu, Quảng Ninh: "qua"
+// begins "Quảng") and were answered "outside what you may see".
+func TestTallyPastWordsAreNotCommunes(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	for _, u := range []*telegramtest.User{coord, prov} {
+		only(t, w.send(u, "/tally"))
+		ms := w.send(u, "tháng qua")
+		if len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 10/2026") || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 1, "Helped": 1})) {
+			t.Fatalf("\"tháng qua\": %d messages, %q", len(ms), ms[0].Text)
+		}
+		only(t, w.send(u, "/tally"))
+		ms = w.send(u, "Tuần vừa qua") // 16–22/11: nothing closed; the text and the spreadsheet
+		if len(ms) != 2 || !strings.Contains(ms[0].Text, "tuần 16/11 – 22/11/2026") || !strings.Contains(ms[0].Text, w.vi("tally.empty")) {
+			t.Errorf("\"tuần vừa qua\": %+v %q", ms, ms[0].Text)
+		}
 	}
 }
