@@ -292,12 +292,14 @@ func (v *tallyView) typed(text string) error {
 		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text})
 	}
 	// A name found only outside the scope is refused as such: the user
-	// learns nothing of it but that it is not theirs.
+	// learns nothing of it but that it is not theirs. Only a name found
+	// whole, in order: a text that finds one loosely ("cả năm": Xã Năm
+	// Căn, Cà Mau) was likely no name at all.
 	all, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
 	if err != nil {
 		return err
 	}
-	if len(all) > 0 {
+	if len(all) > 0 && all[0].Rank <= 1 {
 		return v.show(v.t.T("tally.unit_not_allowed"))
 	}
 	if v.step == tallyUnit { // the screen asked for a name: it found none

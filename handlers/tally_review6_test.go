@@ -65,3 +65,28 @@ func TestTallyPastWordsAreNotCommunes(t *testing.T) {
 		}
 	}
 }
+
+// A text that only loosely finds a commune outside the scope is not
+// answered "outside what you may see": "cả năm" (the whole year) found Xã
+// Năm Căn, Cà Mau ("cả" in Cà Mau, "năm" in Năm Căn) and "tối qua" Xã Ia
+// Tơi, Quảng Ngãi; the coordinator, who typed a period, was told a unit
+// was not theirs. A name found whole, in order, still is ("bến thành").
+func TestTallyLooseMatchOutsideScopeIsNotAUnit(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	for _, text := range []string{"cả năm", "tối qua", "nửa năm"} {
+		only(t, w.send(coord, "/tally"))
+		m := only(t, w.send(coord, text))
+		if !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) {
+			t.Errorf("%q: %q, want %q first", text, m.Text, w.vi("tally.bad_period"))
+		}
+		w.send(coord, "/cancel")
+	}
+	for _, text := range []string{"bến thành", "phuong ben thanh", "p ben thanh", "hoan kiem"} {
+		only(t, w.send(coord, "/tally"))
+		if m := only(t, w.send(coord, text)); !strings.HasPrefix(m.Text, w.vi("tally.unit_not_allowed")) {
+			t.Errorf("%q: %q, want %q first", text, m.Text, w.vi("tally.unit_not_allowed"))
+		}
+		w.send(coord, "/cancel")
+	}
+}
