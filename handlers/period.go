@@ -153,8 +153,10 @@ var (
 	// now": from the start of what is named (a day, a period, the start of
 	// one) to the end of today.
 	// A dash does the same after a date or a year ("1/1/2026 - nay": the
-	// dash folds to a space; "tháng nay" is a period word).
+	// dash folds to a space; "tháng nay" is a period word; without the
+	// dash, "tháng 11 này" is this year's: periodThis).
 	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today)$|^(.+\d) (?:nay|hom nay|now|today)$`)
+	periodThis  = regexp.MustCompile(`^(.+\d) nay$`)
 	periodSince = regexp.MustCompile(`^(?:tu|ke tu|since|from) (.+)$`)
 	// "đầu năm", "đầu quý"…: the start of the current one ("đầu" alone:
 	// the beginning).
@@ -190,6 +192,11 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 			return p, ""
 		}
 		return storage.Period{}, "tally.period_future"
+	}
+	// "tháng 11 này", "thang 11 nay": this year's. Only a dash makes
+	// "… nay" run to now ("tháng 11 - nay", "1/1/2026 – nay").
+	if m := periodThis.FindStringSubmatch(s); m != nil && !strings.ContainsAny(text, "-–—") {
+		s = m[1] + " nam nay"
 	}
 	year := dayOf(now).Year()
 	s = periodYearWords.ReplaceAllStringFunc(s, func(w string) string {

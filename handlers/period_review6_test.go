@@ -47,5 +47,26 @@ func TestParsePeriodPastWordsDaysOfAMonthMonthNames(t *testing.T) {
 		{"since September 2026", now, "01/09/2026", "01/12/2026", ""},
 		{"from October to now", now, "01/10/2026", "01/12/2026", ""},
 		{"tháng 10 năm qua", now, "01/10/2025", "31/10/2025", ""},
+		})
+}
+
+// "tháng 11 này" is this year's November, not November to now: read as
+// "from tháng 11 to now" (the dash form "tháng 11 - nay"), it counted
+// 01/11 – 01/12 on the first of December, a day of the next month with it.
+// Without diacritics alike ("thang 11 nay"); with a dash it runs to now.
+func TestParsePeriodThisNamedOne(t *testing.T) {
+	now := atVN(2026, 12, 1)
+	checkPeriods(t, []periodCase{
+		{"tháng 11 này", now, "01/11/2026", "30/11/2026", ""},
+		{"thang 11 nay", now, "01/11/2026", "30/11/2026", ""},
+		{"T11 này", now, "01/11/2026", "30/11/2026", ""},
+		{"quý 4 này", now, "01/10/2026", "31/12/2026", ""},
+		{"15/11 này", now, "15/11/2026", "15/11/2026", ""},
+		{"từ tháng 9 đến tháng 11 này", now, "01/09/2026", "30/11/2026", ""},
+		{"tháng 11 - nay", now, "01/11/2026", "01/12/2026", ""},
+		{"1/1/2026 - nay", now, "01/01/2026", "01/12/2026", ""},
+		{"1/10 – nay", now, "01/10/2026", "01/12/2026", ""},
+		{"Q3 2026 - now", now, "01/07/2026", "01/12/2026", ""},
+		{"từ tháng 11 đến nay", now, "01/11/2026", "01/12/2026", ""},
 	})
 }
