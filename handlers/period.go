@@ -400,7 +400,11 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 	case "day":
 		return t.T("tally.label_day", locales.Data{"Day": from.Format("02/01/2006")})
 	case "week":
-		return t.T("tally.label_week", locales.Data{"From": from.Format("02/01"), "To": last.Format("02/01/2006")})
+		first := from.Format("02/01")
+		if from.Year() != last.Year() { // across the new year: both years
+			first = from.Format("02/01/2006")
+		}
+		return t.T("tally.label_week", locales.Data{"From": first, "To": last.Format("02/01/2006")})
 	case "month":
 		return t.T("tally.label_month", locales.Data{"Month": from.Format("01/2006")})
 	case "quarter":

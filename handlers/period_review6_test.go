@@ -1,6 +1,11 @@
 package handlers
 
-import "testing"
+import (
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/locales"
+)
 
 // Periods coordinators write that were not read, or worse, read as a
 // commune's name: "tuần qua" (the week just past) found Phường Tuần Châu,
@@ -69,4 +74,29 @@ func TestParsePeriodThisNamedOne(t *testing.T) {
 		{"Q3 2026 - now", now, "01/07/2026", "01/12/2026", ""},
 		{"từ tháng 11 đến nay", now, "01/11/2026", "01/12/2026", ""},
 	})
+}
+
+// A week across the new year names both years: "tuần 28/12 – 03/01/2027"
+// read as a week of late 2027's December to a reader (the digest of the
+// year's last week goes upward so).
+func TestPeriodLabelWeekAcrossYears(t *testing.T) {
+	texts, err := locales.Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		now    time.Time
+		vi, en string
+	}{
+		{atVN(2027, 1, 4), "tuần 28/12/2026 – 03/01/2027", "week 28/12/2026 – 03/01/2027"},
+		{atVN(2026, 12, 1), "tuần 23/11 – 29/11/2026", "week 23/11 – 29/11/2026"},
+	} {
+		p := LastWeek(c.now)
+		if got := periodLabel(texts.For("vi"), p); got != c.vi {
+			t.Errorf("last week on %s: %q, want %q", c.now.Format("02/01/2006"), got, c.vi)
+		}
+		if got := periodLabel(texts.For("en"), p); got != c.en {
+			t.Errorf("last week on %s in English: %q, want %q", c.now.Format("02/01/2006"), got, c.en)
+		}
+	}
 }
