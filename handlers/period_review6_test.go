@@ -52,7 +52,7 @@ func TestParsePeriodPastWordsDaysOfAMonthMonthNames(t *testing.T) {
 		{"since September 2026", now, "01/09/2026", "01/12/2026", ""},
 		{"from October to now", now, "01/10/2026", "01/12/2026", ""},
 		{"tháng 10 năm qua", now, "01/10/2025", "31/10/2025", ""},
-		})
+	})
 }
 
 // "tháng 11 này" is this year's November, not November to now: read as
