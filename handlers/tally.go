@@ -331,8 +331,9 @@ func (v *tallyView) report(p storage.Period) error {
 	return nil
 }
 
-// tallyStart is /tally.
-func (h *Handlers) tallyStart(r *request) error {
+// tallyStart is /tally; words after it ("/tally tháng 10") are read as
+// if typed on its first screen.
+func (h *Handlers) tallyStart(r *request, args string) error {
 	scope, ok := h.tallyScope(r)
 	if !ok {
 		return nil
@@ -345,7 +346,25 @@ func (h *Handlers) tallyStart(r *request) error {
 		return err
 	}
 	v := &tallyView{request: r, h: h, step: tallyPeriod, ver: version, scope: scope}
+	if args = strings.TrimSpace(args); args != "" {
+		return v.typed(args)
+	}
 	return v.show("")
+}
+
+// typedPeriod makes the report when a coordinator types a period outside
+// any flow (the next one, once a report is made): it says whether it did.
+// Anyone else's words, and words that are no period, are left to the
+// procedure search.
+func (h *Handlers) typedPeriod(r *request) (bool, error) {
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	if !ok || scope.Volunteer != 0 {
+		return false, nil
+	}
+	if _, problem := parsePeriod(r.text, h.now()); problem != "" {
+		return false, nil
+	}
+	return true, h.tallyStart(r, r.text)
 }
 
 // tallyScope is what the user may count with /tally; it answers those who

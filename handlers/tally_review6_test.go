@@ -90,3 +90,35 @@ func TestTallyLooseMatchOutsideScopeIsNotAUnit(t *testing.T) {
 		w.send(coord, "/cancel")
 	}
 }
+
+// At the month's end a coordinator who has their report types the next
+// period straight away, or after the command ("/tally tháng 10"): the
+// period was read as a procedure to search ("Không tìm thấy thủ tục nào
+// khớp “tháng 10/2026”"), and /tally's words were dropped (the period
+// screen again). A volunteer's typed words still look for a procedure.
+func TestTallyPeriodTypedOutsideTheFlow(t *testing.T) {
+	w, an, _ := tallyWorld(t) // 27/11/2026
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	ms := w.send(coord, "/tally tháng 11/2026")
+	if len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 11/2026") || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 4, "Helped": 3})) {
+		t.Fatalf("/tally tháng 11/2026: %d messages, %q", len(ms), ms[0].Text)
+	}
+	ms = w.send(coord, "tháng 10/2026") // no flow: the report is made
+	if len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 10/2026") || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 1, "Helped": 1})) {
+		t.Fatalf("tháng 10/2026 typed after a report: %d messages, %q", len(ms), ms[0].Text)
+	}
+	// /tally with what is not a period: its answer and the period screen.
+	m := only(t, w.send(coord, "/tally 31/11/2026"))
+	if !strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) || !hasButton(m, w.vi("tally.period_month")) {
+		t.Errorf("/tally 31/11/2026: %q %+v", m.Text, m.Buttons())
+	}
+	w.send(coord, "/cancel")
+	// Words that are no period, typed by a coordinator, still search.
+	if m := only(t, w.send(coord, "khai sinh")); strings.HasPrefix(m.Text, "📊") {
+		t.Errorf("\"khai sinh\" made a report: %q", m.Text)
+	}
+	// A volunteer's typed period searches for a procedure, as before.
+	if m := only(t, w.send(an, "tháng 10/2026")); strings.HasPrefix(m.Text, "📊") || strings.Contains(m.Text, w.vi("tally.use_me")) {
+		t.Errorf("a volunteer's \"tháng 10/2026\": %q", m.Text)
+	}
+}
