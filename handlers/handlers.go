@@ -481,7 +481,7 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		case "forget":
 			return h.forget(r)
 		case "tally":
-			return h.tallyStart(r)
+			return h.tallyStart(r, args)
 		case "me":
 			return h.me(r)
 		}
@@ -510,6 +510,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return h.followupText(r, conv)
 	case flowTally:
 		return h.tallyText(r, conv)
+	}
+	if done, err := h.typedPeriod(r); done || err != nil {
+		return err // a coordinator's period: its report
 	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide

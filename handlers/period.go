@@ -97,6 +97,13 @@ var (
 		"quy nay": "quarter", "this quarter": "quarter", "quy truoc": "lastquarter", "last quarter": "lastquarter",
 		"nam nay": "year", "this year": "year", "nam truoc": "lastyear", "nam ngoai": "lastyear", "last year": "lastyear",
 		"tu dau": "all", "tat ca": "all", "all": "all", "all time": "all",
+		// The one just past ("tuần qua", "tháng vừa qua", "quý vừa rồi"):
+		// the last. Else "qua" begins "Quảng": "tuần qua" found Phường
+		// Tuần Châu, Quảng Ninh, outside the scope.
+		"tuan qua": "lastweek", "tuan vua qua": "lastweek", "tuan vua roi": "lastweek",
+		"thang qua": "lastmonth", "thang vua qua": "lastmonth", "thang vua roi": "lastmonth",
+		"quy qua": "lastquarter", "quy vua qua": "lastquarter", "quy vua roi": "lastquarter",
+		"nam qua": "lastyear", "nam vua qua": "lastyear", "nam vua roi": "lastyear",
 		// Periods to come: answered as such (tally.period_future), not as
 		// a text not understood.
 		"ngay mai": "tomorrow", "tomorrow": "tomorrow", "tuan sau": "nextweek", "tuan toi": "nextweek", "next week": "nextweek",
@@ -106,7 +113,12 @@ var (
 	}
 	// A year named in words after what it is the year of ("quý 3 năm
 	// nay", "tháng 10 năm ngoái", "Q3 last year"): written as its number.
-	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc|sau)|(?:this|last|next) year)\b`)
+	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc|sau|vua qua|qua)|(?:this|last|next) year)\b`)
+	// A month by its English name ("November 2026", "Nov. 2026", "Sept
+	// 2026"), written "month 11 2026" for periodMonth; alone, only by its
+	// full name ("november": the latest that has begun).
+	periodMonthName      = regexp.MustCompile(`^(` + monthNames + `) (?:of |nam |year )?(\d{4})$`)
+	periodMonthNameAlone = regexp.MustCompile(`^(january|february|march|april|june|july|august|september|october|november|december)$`)
 	// A month with its year ("11/2026", "tháng 11 năm 2026", "T10/2026",
 	// "thg 10/2026"), or named without it ("tháng 10", "t11", "thg 10"):
 	// the latest that has begun. "T2" to "T7" ("Th2"…) alone are weekdays
@@ -133,13 +145,18 @@ var (
 	// đến hết ngày 15/10", "from 1/10 to 15/10").
 	periodDay   = regexp.MustCompile(`^` + dayPattern + `$`)
 	periodRange = regexp.MustCompile(`^(?:tu |from )?` + dayPattern + ` (?:(?:den|toi|to|until)(?: het)? )?` + dayPattern + `$`)
+	// Days of one month, its month and year written once: "1-30/11",
+	// "từ ngày 1 đến ngày 15/11/2026", "from 1 to 15/11".
+	periodDaysOfMonth = regexp.MustCompile(`^(?:tu |from )?(?:ngay )?(\d{1,2}) (?:(?:den|toi|to|until)(?: het)? )?` + dayPattern + `$`)
 	// Up to today: "từ 1/10 đến nay", "từ đầu năm đến nay", "đầu quý tới
 	// giờ", "từ tháng 9", "kể từ 15/10", "since 1/10", "from Q3 2026 to
 	// now": from the start of what is named (a day, a period, the start of
 	// one) to the end of today.
 	// A dash does the same after a date or a year ("1/1/2026 - nay": the
-	// dash folds to a space; "tháng nay" is a period word).
+	// dash folds to a space; "tháng nay" is a period word; without the
+	// dash, "tháng 11 này" is this year's: periodThis).
 	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today)$|^(.+\d) (?:nay|hom nay|now|today)$`)
+	periodThis  = regexp.MustCompile(`^(.+\d) nay$`)
 	periodSince = regexp.MustCompile(`^(?:tu|ke tu|since|from) (.+)$`)
 	// "đầu năm", "đầu quý"…: the start of the current one ("đầu" alone:
 	// the beginning).
@@ -150,6 +167,17 @@ var (
 	}
 	romanQuarters = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
 )
+
+// monthNames are the English months' names and short names, folded, in
+// the order of monthNumbers.
+const monthNames = `january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec`
+
+// monthNumbers numbers the English months' names and short names.
+var monthNumbers = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
 
 // dayPattern is a day, its year optional: "27 11", "27 11 2026", "ngay 27
 // thang 11 nam 2026".
@@ -164,6 +192,11 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 			return p, ""
 		}
 		return storage.Period{}, "tally.period_future"
+	}
+	// "tháng 11 này", "thang 11 nay": this year's. Only a dash makes
+	// "… nay" run to now ("tháng 11 - nay", "1/1/2026 – nay").
+	if m := periodThis.FindStringSubmatch(s); m != nil && !strings.ContainsAny(text, "-–—") {
+		s = m[1] + " nam nay"
 	}
 	year := dayOf(now).Year()
 	s = periodYearWords.ReplaceAllStringFunc(s, func(w string) string {
@@ -201,6 +234,11 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if code, ok := periodWords[s]; ok {
 		return periodOf(code, now), true, false
+	}
+	if m := periodMonthName.FindStringSubmatch(s); m != nil {
+		s = "month " + strconv.Itoa(monthNumbers[m[1]]) + " " + m[2]
+	} else if m := periodMonthNameAlone.FindStringSubmatch(s); m != nil {
+		s = "month " + strconv.Itoa(monthNumbers[m[1]])
 	}
 	today := dayOf(now)
 	// date reads a day; without its year, the latest such day up to today
@@ -257,6 +295,10 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	}
 	if m := periodRange.FindStringSubmatch(s); m != nil {
 		from, to, ok := span(m[1], m[2], m[3], m[4], m[5], m[6])
+		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, !ok
+	}
+	if m := periodDaysOfMonth.FindStringSubmatch(s); m != nil {
+		from, to, ok := span(m[1], m[3], m[4], m[2], m[3], m[4])
 		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, !ok
 	}
 	if m := periodMonths.FindStringSubmatch(s); m != nil {
@@ -358,7 +400,11 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 	case "day":
 		return t.T("tally.label_day", locales.Data{"Day": from.Format("02/01/2006")})
 	case "week":
-		return t.T("tally.label_week", locales.Data{"From": from.Format("02/01"), "To": last.Format("02/01/2006")})
+		first := from.Format("02/01")
+		if from.Year() != last.Year() { // across the new year: both years
+			first = from.Format("02/01/2006")
+		}
+		return t.T("tally.label_week", locales.Data{"From": first, "To": last.Format("02/01/2006")})
 	case "month":
 		return t.T("tally.label_month", locales.Data{"Month": from.Format("01/2006")})
 	case "quarter":

@@ -292,13 +292,18 @@ func (v *tallyView) typed(text string) error {
 		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text})
 	}
 	// A name found only outside the scope is refused as such: the user
-	// learns nothing of it but that it is not theirs.
+	// learns nothing of it but that it is not theirs. Only a name found
+	// whole, in order: a text that finds one loosely ("cả năm": Xã Năm
+	// Căn, Cà Mau) was likely no name at all.
 	all, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
 	if err != nil {
 		return err
 	}
-	if len(all) > 0 {
+	if len(all) > 0 && all[0].Rank <= 1 {
 		return v.show(v.t.T("tally.unit_not_allowed"))
+	}
+	if v.step == tallyUnit { // the screen asked for a name: it found none
+		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
 }
@@ -326,8 +331,9 @@ func (v *tallyView) report(p storage.Period) error {
 	return nil
 }
 
-// tallyStart is /tally.
-func (h *Handlers) tallyStart(r *request) error {
+// tallyStart is /tally; words after it ("/tally tháng 10") are read as
+// if typed on its first screen.
+func (h *Handlers) tallyStart(r *request, args string) error {
 	scope, ok := h.tallyScope(r)
 	if !ok {
 		return nil
@@ -340,7 +346,25 @@ func (h *Handlers) tallyStart(r *request) error {
 		return err
 	}
 	v := &tallyView{request: r, h: h, step: tallyPeriod, ver: version, scope: scope}
+	if args = strings.TrimSpace(args); args != "" {
+		return v.typed(args)
+	}
 	return v.show("")
+}
+
+// typedPeriod makes the report when a coordinator types a period outside
+// any flow (the next one, once a report is made): it says whether it did.
+// Anyone else's words, and words that are no period, are left to the
+// procedure search.
+func (h *Handlers) typedPeriod(r *request) (bool, error) {
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	if !ok || scope.Volunteer != 0 {
+		return false, nil
+	}
+	if _, problem := parsePeriod(r.text, h.now()); problem != "" {
+		return false, nil
+	}
+	return true, h.tallyStart(r, r.text)
 }
 
 // tallyScope is what the user may count with /tally; it answers those who

@@ -52,6 +52,10 @@ type CommuneMatch struct {
 	Label     string `db:"label"`
 	IsCurrent bool   `db:"is_current"`
 	Search    string `db:"search"` // the folded text that matched
+	// Rank is how well it matched (searchRank): 0 and 1 the typed words
+	// whole and in their order in a name; more, looser ("ca nam" finds
+	// Xã Năm Căn, Cà Mau at 2).
+	Rank int `db:"rank"`
 }
 
 // seedUnits loads the embedded unit lists into empty tables. It is a no-op
@@ -256,7 +260,7 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 	}
 	var ms []CommuneMatch
 	err := tx.db(ctx).SelectContext(ctx, &ms, `
-		SELECT code, province_code, name, kind, province_name, label, is_current, search
+		SELECT code, province_code, name, kind, province_name, label, is_current, search, rank
 		FROM (
 			SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
 			       n.label, n.is_current, n.search, `+searchRank+` AS rank,
