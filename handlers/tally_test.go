@@ -150,7 +150,9 @@ func TestTallyCoordinatorMonth(t *testing.T) {
 	for _, want := range []string{
 		"Phường An Hội Tây, Thành phố Hồ Chí Minh – tháng 11/2026", w.vi("tally.cases", locales.Data{"Cases": 4, "Helped": 3}),
 		"Đã nộp hồ sơ: 1", "Đã nộp và thanh toán trực tuyến: 1", "Chưa làm được: 1", "Thiếu giấy tờ: 1",
-		"toàn trình (trước đây: mức độ 4): 2", "một phần (trước đây: mức độ 3): 1",
+		// Dossiers filed by mode: the một phần case lacked a paper and was
+		// not submitted (it was counted there, 2 + 1 beside a target of 2).
+		"Hồ sơ đã nộp theo hình thức:", "toàn trình (trước đây: mức độ 4): 2", "một phần (trước đây: mức độ 3): 0",
 		"Hồ sơ trực tuyến được hỗ trợ: 2", "VNeID mức 2 được kích hoạt: 1", "Thanh toán trực tuyến: 0", // khai-sinh counts dossier_online only
 		"An – 2", "Bình – 2", "Thời gian trung vị mỗi ca: 20 phút",
 	} {

@@ -118,7 +118,8 @@ type Tally struct {
 	Outcomes map[string]int
 	// Reasons counts the cases not done by reason, most first.
 	Reasons []Count
-	// Modes counts dossiers by mode (toan-trinh, mot-phan).
+	// Modes counts the dossiers filed (submitted, or their result had on
+	// the spot) by mode (toan-trinh, mot-phan).
 	Modes map[string]int
 	// Procedures: per guide, most cases first.
 	Procedures []ProcedureCount
@@ -625,7 +626,7 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 			}
 		case "mode":
 			if r.B == "dossier" {
-				t.Modes[r.A] += r.N
+				t.Modes[r.A] += r.OK // filed: submitted, or its result on the spot
 			}
 		case "commune":
 			t.Communes = append(t.Communes, CommuneCount{Code: r.A, Name: r.B, ProvinceCode: r.C, ProvinceName: r.D, Cases: r.N, Helped: r.OK})
