@@ -12,7 +12,7 @@ import (
 const meList = 10
 
 // me is /me: a team member's own numbers — today, this week, this month,
-// all time — and their procedures. Only their own cases: the scope is the
+// last month, all time — and their procedures. Only their own cases: the scope is the
 // sender, whatever their role.
 func (h *Handlers) me(r *request) error {
 	if !r.member() {
@@ -23,7 +23,9 @@ func (h *Handlers) me(r *request) error {
 	scope := storage.Scope{Volunteer: r.user.TelegramID}
 	lines := []string{r.t.T("me.head", locales.Data{"Name": r.user.FirstName})}
 	var all storage.Tally
-	for _, code := range []string{"today", "week", "month", "all"} {
+	// Last month too: on the first days of a month, "this month" is empty
+	// and the month just ended is the one a volunteer reports on.
+	for _, code := range []string{"today", "week", "month", "lastmonth", "all"} {
 		tl, err := r.tx.Tally(r.ctx, scope, periodOf(code, now))
 		if err != nil {
 			return err

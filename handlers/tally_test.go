@@ -291,7 +291,7 @@ func TestTallyScope(t *testing.T) {
 		t.Errorf("volunteer /tally: %q", m.Text)
 	}
 	m = only(t, w.send(an, "/me"))
-	for _, want := range []string{"Tháng này: 2 ca đã xong, 2 thành công", "Từ đầu: 3 ca đã xong, 3 thành công", "Hôm nay: 0 ca", "1. Khai sinh"} {
+	for _, want := range []string{"Tháng này: 2 ca đã xong, 2 thành công", "Tháng trước: 1 ca đã xong, 1 thành công", "Từ đầu: 3 ca đã xong, 3 thành công", "Hôm nay: 0 ca", "1. Khai sinh"} {
 		if !strings.Contains(m.Text, want) {
 			t.Errorf("/me lacks %q:\n%s", want, m.Text)
 		}
