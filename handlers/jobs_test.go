@@ -158,6 +158,10 @@ func TestWeeklyDigest(t *testing.T) {
 	if want := w.vi("tally.cases", locales.Data{"Cases": 2, "Helped": 1}); !strings.Contains(got[0].Text, want) {
 		t.Errorf("last week's digest does not say %q:\n%s", want, got[0].Text)
 	}
+	// It comes unasked, on a Monday: it says what it is and how to stop it.
+	if !strings.HasPrefix(got[0].Text, "🗓 Bản tin hằng tuần") || !strings.Contains(got[0].Text, "/digest off") {
+		t.Errorf("the digest does not say it is the weekly digest, nor how to stop it:\n%s", got[0].Text)
+	}
 	if m := settle(quiet); len(m) != 0 {
 		t.Errorf("a coordinator who turned the digest off got %q", m[0].Text)
 	}

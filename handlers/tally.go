@@ -466,7 +466,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 			}
 		}
 	}
-	text := h.tallyMessage(t, tl, unit, when)
+	text := h.tallyMessage(t, tl, unit, when, asked)
 	if tl.Cases == 0 && !asked {
 		return text, nil, nil
 	}
@@ -511,10 +511,15 @@ func (h *Handlers) guideTitle(t *locales.Localizer, id string) string {
 }
 
 // tallyMessage is the report's text, within one Telegram message: the
-// lists are cut shorter until it fits.
-func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when string) string {
+// lists are cut shorter until it fits. Not asked for, it is the weekly
+// digest, which comes on a Monday unasked: it says so, and how to stop it.
+func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when string, asked bool) string {
+	head := ""
+	if !asked {
+		head = t.T("digest.head") + "\n"
+	}
 	for n := 10; ; n-- {
-		text := h.tallyTextWith(t, tl, unit, when, n)
+		text := head + h.tallyTextWith(t, tl, unit, when, n)
 		if telegramLen(text) <= maxMessage || n <= 1 {
 			return text
 		}
