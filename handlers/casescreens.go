@@ -486,12 +486,20 @@ func init() {
 			},
 		},
 		screenAttach: {
+			// A case that closed without a code gets it attached; one that
+			// keeps another (mistyped) code gets it replaced.
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
-				text := v.t.T("case.code_after_close", locales.Data{"Case": v.c.ID, "Code": v.st.Code})
-				return text, bot.Keyboard{
-					{v.button(v.t.T("case.attach_button", locales.Data{"Case": v.c.ID}), "attach", "")},
-					{v.button(v.t.T("case.attach_no"), "drop", "")},
-				}, nil
+				old, _, err := v.tx.Followup(v.ctx, v.c.ID)
+				if err != nil && !errors.Is(err, storage.ErrNotFound) {
+					return "", nil, err
+				}
+				text, yes := v.t.T("case.code_after_close", locales.Data{"Case": v.c.ID, "Code": v.st.Code}),
+					v.button(v.t.T("case.attach_button", locales.Data{"Case": v.c.ID}), "attach", "")
+				if err == nil {
+					text = v.t.T("case.code_replace", locales.Data{"Case": v.c.ID, "Old": old, "Code": v.st.Code})
+					yes = v.button(v.t.T("case.replace_button", locales.Data{"Case": v.c.ID}), "replace", "")
+				}
+				return text, bot.Keyboard{{yes}, {v.button(v.t.T("case.attach_no"), "drop", "")}}, nil
 			},
 			on: map[string]caseAction{
 				"attach": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
@@ -506,6 +514,24 @@ func init() {
 						return err
 					}
 					text := v.t.T("case.attached", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
+					if err := v.endWith(text, nil); err != nil {
+						return err
+					}
+					if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
+						v.replies = append(v.replies, photo)
+					}
+					v.about = followupTopic(f.CaseID)
+					return nil
+				}},
+				"replace": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
+					f, err := v.keepCode(v.st.Code)
+					if errors.Is(err, storage.ErrForgotten) {
+						return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
+					}
+					if err != nil {
+						return err
+					}
+					text := v.t.T("case.replaced", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
 					if err := v.endWith(text, nil); err != nil {
 						return err
 					}

@@ -1,0 +1,99 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
+)
+
+// A dossier code typed with a mistake that still reads as a code (its last
+// part left out) is kept; the volunteer sees it on the summary and the slip
+// and sends the right one — as the bot itself says to do when an answer is
+// edited. The bot used to answer that no case was waiting for a code and
+// drop the right one: the wrong code stayed on the slip and in the
+// resident's reminders. Now it offers to replace the code of the case that
+// just closed with it, and only when asked does it: the link stays the same,
+// a new slip comes with the right code.
+func TestWrongDossierCodeCorrected(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	u := w.volunteer("Sửa mã")
+	const wrong, typo, right = "000.00.12.H26-251127", "000.00.12.H26-251127-0010", "000.00.12.H26-251127-0001"
+	w.finishWithCode(u, wrong)
+	c, _ := w.lastCase(u)
+	var token string
+	if err := w.store.DB().Get(&token, `SELECT token FROM followups WHERE case_id = $1`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	replace := w.vi("case.replace_button", locales.Data{"Case": c.ID})
+
+	// A first try, declined: nothing changes.
+	clk.advance(2 * time.Minute)
+	m := last(t, w.send(u, typo))
+	if want := w.vi("case.code_replace", locales.Data{"Case": c.ID, "Old": wrong, "Code": typo}); m.Text != want || !hasButton(m, replace) || !hasButton(m, w.vi("case.attach_no")) {
+		t.Fatalf("another code after the case closed with one: %q %v; want %q with %q", m.Text, m.Buttons(), want, replace)
+	}
+	w.press(u, w.vi("case.attach_no"))
+	if code, _, _ := followup(w, c.ID); code != wrong {
+		t.Fatalf("declined, the code is %q", code)
+	}
+
+	// The right one, replaced on a double tap: once.
+	clk.advance(time.Minute)
+	m = last(t, w.send(u, right))
+	if !hasButton(m, replace) {
+		t.Fatalf("the right code is answered %q %v", m.Text, m.Buttons())
+	}
+	before := len(u.Messages())
+	p1, err := u.PressOn(m.ID, replace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, err := u.PressOn(m.ID, replace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, p1, p2)
+	drain(u)
+	if got := lastAnswer(t, u); got != w.vi("button.done") {
+		t.Errorf("second tap answered %q", got)
+	}
+	var shown string
+	slips := 0
+	for i, msg := range u.Messages() {
+		if msg.ID == m.ID {
+			shown = msg.Text
+		}
+		if i >= before && msg.Photo != nil {
+			slips++
+		}
+	}
+	if want := w.vi("case.replaced", locales.Data{"Case": c.ID, "Code": right}); !strings.HasPrefix(shown, want) || !strings.Contains(shown, token) || slips != 1 {
+		t.Fatalf("after replacing, the message shows %q (want %q and the link), %d new slips", shown, want, slips)
+	}
+	var rows int
+	var kept, keptToken string
+	if err := w.store.DB().QueryRow(`SELECT count(*), max(dossier_code), max(token) FROM followups WHERE case_id = $1`, c.ID).Scan(&rows, &kept, &keptToken); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 1 || kept != right || keptToken != token {
+		t.Fatalf("stored: %d rows, code %q, token %q; want 1, %q, %q", rows, kept, keptToken, right, token)
+	}
+
+	// Sent again: already kept, nothing offered.
+	m = last(t, w.send(u, right))
+	if want := w.vi("case.code_already_kept", locales.Data{"Case": c.ID, "Code": right}); m.Text != want {
+		t.Errorf("the kept code sent again: %q, want %q", m.Text, want)
+	}
+	// Long after the case closed, nothing is offered.
+	clk.advance(2 * time.Hour)
+	if m = last(t, w.send(u, typo)); hasButton(m, replace) || m.Text != w.vi("case.code_no_case") {
+		t.Errorf("two hours later: %q %v", m.Text, m.Buttons())
+	}
+	if code, _, _ := followup(w, c.ID); code != right {
+		t.Errorf("the code became %q", code)
+	}
+}
