@@ -452,6 +452,7 @@ func init() {
 			draw:       drawSummary,
 			anyVersion: true,
 			on: map[string]caseAction{"new": {to: []string{screenPick}, do: func(v *caseView, _ string) error {
+				v.below = true // the summary stays in the chat: the case's record, the resident's link
 				return v.h.newCase(v.request)
 			}}},
 		},

@@ -97,3 +97,37 @@ func TestWrongDossierCodeCorrected(t *testing.T) {
 		t.Errorf("the code became %q", code)
 	}
 }
+
+// "➕ Ca mới" under a case's summary used to turn the summary itself into
+// the list of procedures: the case's number, outcome, dossier code, due date
+// and the resident's link were gone from the chat, while the resident may
+// still be at the counter waiting for the link. The summary stays; the new
+// case's list comes below it.
+func TestNewCaseKeepsTheSummary(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Giữ")
+	const code = "000.00.12.H26-251127-0001"
+	summary := last(t, w.finishWithCode(u, code))
+	c, _ := w.lastCase(u)
+	var token string
+	if err := w.store.DB().Get(&token, `SELECT token FROM followups WHERE case_id = $1`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(summary.Text, code) || !strings.Contains(summary.Text, token) || !hasButton(summary, w.vi("case.new_button")) {
+		t.Fatalf("the summary: %q %v", summary.Text, summary.Buttons())
+	}
+	m := last(t, w.press(u, w.vi("case.new_button")))
+	if m.ID == summary.ID || !strings.HasPrefix(m.Text, w.vi("case.pick")) {
+		t.Errorf("➕ Ca mới shows %q on message %d (the summary is %d)", m.Text, m.ID, summary.ID)
+	}
+	for _, msg := range u.Messages() {
+		if msg.ID == summary.ID && (!strings.Contains(msg.Text, code) || !strings.Contains(msg.Text, token)) {
+			t.Errorf("the summary became %q", msg.Text)
+		}
+	}
+	// The list works: a guide chosen from it starts the next case.
+	w.press(u, guide(t, "khai-sinh").Title.In("vi"))
+	if m := u.Last(); !hasButton(m, w.vi("consent.yes")) {
+		t.Errorf("the guide chosen from the new list shows %q", m.Text)
+	}
+}
