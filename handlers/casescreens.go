@@ -358,7 +358,16 @@ func init() {
 					kb = append(kb, []bot.Button{v.button(outcomeText(v.request, v.c.Kind, o), "outcome", o)})
 				}
 				kb = append(kb, []bot.Button{v.button(v.t.T("case.back_to_steps"), "back", "")})
-				return v.caseHead() + "\n" + v.t.T("case.outcome_ask"), kb, nil
+				// "Every step is done" only when none was skipped.
+				events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+				if err != nil {
+					return "", nil, err
+				}
+				ask := v.t.T("case.outcome_ask")
+				if _, skipped, _, _ := tally(events, v.c.StepsTotal); skipped > 0 {
+					ask = v.t.N("case.outcome_ask_skipped", skipped)
+				}
+				return v.caseHead() + "\n" + ask, kb, nil
 			},
 			on: map[string]caseAction{
 				"outcome": {to: []string{screenSummary, screenReason, screenDossier}, do: func(v *caseView, o string) error {

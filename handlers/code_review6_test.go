@@ -131,3 +131,38 @@ func TestNewCaseKeepsTheSummary(t *testing.T) {
 		t.Errorf("the guide chosen from the new list shows %q", m.Text)
 	}
 }
+
+// The outcome question used to open with "every step is done" even when
+// steps were skipped on the way: the volunteer is told how many were
+// skipped instead, before saying how the case ended.
+func TestOutcomeSaysStepsWereSkipped(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Bỏ qua")
+	w.startBirthCase(u)
+	w.press(u, w.vi("case.done"))
+	for range g.Steps[1 : len(g.Steps)-1] {
+		w.press(u, w.vi("case.skip"))
+	}
+	m := last(t, w.press(u, w.vi("case.done")))
+	skipped := len(g.Steps) - 2
+	if want := w.texts.For("vi").N("case.outcome_ask_skipped", skipped); !strings.Contains(m.Text, want) || strings.Contains(m.Text, w.vi("case.outcome_ask")) || !hasButton(m, w.vi("outcome.submitted")) {
+		t.Errorf("the outcome question after %d skipped steps: %q, want %q", skipped, m.Text, want)
+	}
+	// Back to the last skipped step, done: one less.
+	w.press(u, w.vi("case.back_to_steps"))
+	w.press(u, w.vi("case.back"))
+	w.press(u, w.vi("case.done"))
+	m = last(t, w.press(u, w.vi("case.done")))
+	if want := w.texts.For("vi").N("case.outcome_ask_skipped", skipped-1); !strings.Contains(m.Text, want) {
+		t.Errorf("after doing one skipped step: %q, want %q", m.Text, want)
+	}
+	// Every step done: as before.
+	w.startBirthCase(u)
+	for range g.Steps {
+		m = last(t, w.press(u, w.vi("case.done")))
+	}
+	if !strings.Contains(m.Text, w.vi("case.outcome_ask")) {
+		t.Errorf("every step done: %q", m.Text)
+	}
+}
