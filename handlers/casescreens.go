@@ -461,6 +461,17 @@ func init() {
 			draw:       drawSummary,
 			anyVersion: true,
 			on: map[string]caseAction{"new": {to: []string{screenPick}, do: func(v *caseView, _ string) error {
+				// The list sent last, not pressed since, is the chat's
+				// screen: it is under this summary already (the second tap
+				// of a double tap).
+				conv, err := v.tx.Conversation(v.ctx, v.chat)
+				if err != nil && !errors.Is(err, storage.ErrNotFound) {
+					return err
+				}
+				if err == nil && conv.Flow == flowCase && conv.Step == screenPick && conv.MessageID == 0 {
+					v.answer(v.t.T("case.list_below"))
+					return nil
+				}
 				v.below = true // the summary stays in the chat: the case's record, the resident's link
 				return v.h.newCase(v.request)
 			}}},

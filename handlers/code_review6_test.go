@@ -116,9 +116,22 @@ func TestNewCaseKeepsTheSummary(t *testing.T) {
 	if !strings.Contains(summary.Text, code) || !strings.Contains(summary.Text, token) || !hasButton(summary, w.vi("case.new_button")) {
 		t.Fatalf("the summary: %q %v", summary.Text, summary.Buttons())
 	}
-	m := last(t, w.press(u, w.vi("case.new_button")))
-	if m.ID == summary.ID || !strings.HasPrefix(m.Text, w.vi("case.pick")) {
-		t.Errorf("➕ Ca mới shows %q on message %d (the summary is %d)", m.Text, m.ID, summary.ID)
+	// A double tap (a bad connection): one list.
+	p1, err := u.PressOn(summary.ID, w.vi("case.new_button"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, err := u.PressOn(summary.ID, w.vi("case.new_button"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, p1, p2)
+	ms := drain(u)
+	if len(ms) != 1 || ms[0].ID == summary.ID || !strings.HasPrefix(ms[0].Text, w.vi("case.pick")) {
+		t.Fatalf("➕ Ca mới tapped twice shows %q (the summary is message %d)", texts(ms), summary.ID)
+	}
+	if got := lastAnswer(t, u); got != w.vi("case.list_below") {
+		t.Errorf("the second tap is answered %q", got)
 	}
 	for _, msg := range u.Messages() {
 		if msg.ID == summary.ID && (!strings.Contains(msg.Text, code) || !strings.Contains(msg.Text, token)) {
