@@ -319,7 +319,8 @@ func (h *Handlers) saveCaseScreen(r *request, screen string, st caseState) (int,
 
 // codeAfterClose answers a dossier code typed when no case asks for one:
 // the case has closed; if the volunteer's last case that should have one
-// closed a moment ago, offer to attach the code to it.
+// closed a moment ago, offer to attach the code to it, else, if their last
+// case that keeps another code did, to replace that code with it.
 func (h *Handlers) codeAfterClose(r *request) error {
 	code, _ := privacy.DossierCode(r.text)
 	since := h.now().Add(-codeWindow)
@@ -331,6 +332,12 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		return err
 	}
 	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since)
+	if errors.Is(err, storage.ErrNotFound) {
+		// The code kept a moment ago may be the one mistyped (the
+		// volunteer sees it on the summary and the slip): offer to
+		// replace it.
+		c, err = r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, code, since)
+	}
 	if errors.Is(err, storage.ErrNotFound) {
 		r.say(r.t.T("case.code_no_case"), nil)
 		return nil

@@ -358,7 +358,16 @@ func init() {
 					kb = append(kb, []bot.Button{v.button(outcomeText(v.request, v.c.Kind, o), "outcome", o)})
 				}
 				kb = append(kb, []bot.Button{v.button(v.t.T("case.back_to_steps"), "back", "")})
-				return v.caseHead() + "\n" + v.t.T("case.outcome_ask"), kb, nil
+				// "Every step is done" only when none was skipped.
+				events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+				if err != nil {
+					return "", nil, err
+				}
+				ask := v.t.T("case.outcome_ask")
+				if _, skipped, _, _ := tally(events, v.c.StepsTotal); skipped > 0 {
+					ask = v.t.N("case.outcome_ask_skipped", skipped)
+				}
+				return v.caseHead() + "\n" + ask, kb, nil
 			},
 			on: map[string]caseAction{
 				"outcome": {to: []string{screenSummary, screenReason, screenDossier}, do: func(v *caseView, o string) error {
@@ -452,6 +461,18 @@ func init() {
 			draw:       drawSummary,
 			anyVersion: true,
 			on: map[string]caseAction{"new": {to: []string{screenPick}, do: func(v *caseView, _ string) error {
+				// The list sent last, not pressed since, is the chat's
+				// screen: it is under this summary already (the second tap
+				// of a double tap).
+				conv, err := v.tx.Conversation(v.ctx, v.chat)
+				if err != nil && !errors.Is(err, storage.ErrNotFound) {
+					return err
+				}
+				if err == nil && conv.Flow == flowCase && conv.Step == screenPick && conv.MessageID == 0 {
+					v.answer(v.t.T("case.list_below"))
+					return nil
+				}
+				v.below = true // the summary stays in the chat: the case's record, the resident's link
 				return v.h.newCase(v.request)
 			}}},
 		},
@@ -486,12 +507,20 @@ func init() {
 			},
 		},
 		screenAttach: {
+			// A case that closed without a code gets it attached; one that
+			// keeps another (mistyped) code gets it replaced.
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
-				text := v.t.T("case.code_after_close", locales.Data{"Case": v.c.ID, "Code": v.st.Code})
-				return text, bot.Keyboard{
-					{v.button(v.t.T("case.attach_button", locales.Data{"Case": v.c.ID}), "attach", "")},
-					{v.button(v.t.T("case.attach_no"), "drop", "")},
-				}, nil
+				old, _, err := v.tx.Followup(v.ctx, v.c.ID)
+				if err != nil && !errors.Is(err, storage.ErrNotFound) {
+					return "", nil, err
+				}
+				text, yes := v.t.T("case.code_after_close", locales.Data{"Case": v.c.ID, "Code": v.st.Code}),
+					v.button(v.t.T("case.attach_button", locales.Data{"Case": v.c.ID}), "attach", "")
+				if err == nil {
+					text = v.t.T("case.code_replace", locales.Data{"Case": v.c.ID, "Old": old, "Code": v.st.Code})
+					yes = v.button(v.t.T("case.replace_button", locales.Data{"Case": v.c.ID}), "replace", "")
+				}
+				return text, bot.Keyboard{{yes}, {v.button(v.t.T("case.attach_no"), "drop", "")}}, nil
 			},
 			on: map[string]caseAction{
 				"attach": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
@@ -506,6 +535,24 @@ func init() {
 						return err
 					}
 					text := v.t.T("case.attached", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
+					if err := v.endWith(text, nil); err != nil {
+						return err
+					}
+					if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
+						v.replies = append(v.replies, photo)
+					}
+					v.about = followupTopic(f.CaseID)
+					return nil
+				}},
+				"replace": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
+					f, err := v.keepCode(v.st.Code)
+					if errors.Is(err, storage.ErrForgotten) {
+						return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
+					}
+					if err != nil {
+						return err
+					}
+					text := v.t.T("case.replaced", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
 					if err := v.endWith(text, nil); err != nil {
 						return err
 					}

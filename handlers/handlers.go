@@ -151,6 +151,9 @@ type request struct {
 	// about is what the replies are about (bot.About), when they show a
 	// follow-up's dossier code: forgetting it withdraws them from the outbox.
 	about string
+	// below: the pressed message is a record to keep (a case's summary):
+	// the screen shown now goes in a new message under it.
+	below bool
 }
 
 // say sends a new message.
@@ -164,7 +167,7 @@ func (r *request) say(text string, kb bot.Keyboard) {
 // left alone: the edit would change nothing and still spend the chat's
 // allowance.
 func (r *request) show(text string, kb bot.Keyboard) {
-	if r.cb != nil && r.cb.Message.Message != nil {
+	if r.cb != nil && r.cb.Message.Message != nil && !r.below {
 		if m := r.cb.Message.Message; m.Text == text && sameKeyboard(m.ReplyMarkup, kb) {
 			return
 		}
@@ -177,7 +180,7 @@ func (r *request) show(text string, kb bot.Keyboard) {
 // liveMessage is the message a screen shown now lands on: the pressed one
 // (edited in place), or 0 for a new message whose id is not known yet.
 func (r *request) liveMessage() int {
-	if r.cb != nil && r.cb.Message.Message != nil {
+	if r.cb != nil && r.cb.Message.Message != nil && !r.below {
 		return r.cb.Message.Message.ID
 	}
 	return 0

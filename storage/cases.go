@@ -253,6 +253,20 @@ func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.
 	return c, wrap("find a case awaiting its code", notFound(err))
 }
 
+// CaseWithOtherCode returns the volunteer's newest case closed since since
+// that keeps a dossier code other than code, its follow-up still awaiting
+// the result: where a code typed after the summary may correct a mistyped
+// one. ErrNotFound when there is none.
+func (tx *Tx) CaseWithOtherCode(ctx context.Context, volunteer int64, code string, since time.Time) (Case, error) {
+	var c Case
+	err := tx.db(ctx).GetContext(ctx, &c, `
+		SELECT `+caseColumns+` FROM cases c
+		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $3
+			AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id AND f.dossier_code <> $2 AND f.status = 'waiting')
+		ORDER BY finished_at DESC, id DESC LIMIT 1`, volunteer, code, since)
+	return c, wrap("find a case keeping another code", notFound(err))
+}
+
 // PausedAtStep is the id of the step the case's last pause was at ("" when
 // none was recorded): where a paused case stands, whatever its guide's
 // numbering has become since.
