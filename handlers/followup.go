@@ -21,7 +21,8 @@ import (
 
 // The resident's side of a case. When a case whose resident agreed to be
 // followed up closes with a dossier code, the volunteer gets a slip (a
-// photo with a QR code of the bot's deep link) and the plain links to hand
+// photo with a QR code of the web page, or without PUBLIC_URL of the bot's
+// deep link) and the plain links to hand
 // over. Whoever opens the link first in Telegram (/start <token>) is the
 // follow-up's resident: they see the procedure, the dossier code, how to
 // track it and the expected date; they give their own consent to
@@ -62,7 +63,8 @@ func isFollowupToken(payload string) bool {
 	return len(payload) >= 16 && invitePayload.MatchString(payload)
 }
 
-// DeepLink is the Telegram link a slip's QR code holds.
+// DeepLink is the bot's link of a follow-up: the slip's QR code without
+// PUBLIC_URL, else offered on the web page.
 func (h *Handlers) DeepLink(token string) string {
 	return "https://t.me/" + h.botUsername + "?start=" + token
 }
@@ -140,8 +142,9 @@ func (h *Handlers) followupLinks(t *locales.Localizer, f storage.Followup) strin
 // slipPhoto is the slip the volunteer shows or forwards to the resident
 // (false, logged, if it cannot be drawn):
 // always in Vietnamese (the resident's language, whatever the volunteer
-// uses), a QR code of the deep link, the procedure, the code, the date and
-// how to check the result.
+// uses), a QR code of the follow-up page (with PUBLIC_URL) or else of the
+// deep link, the procedure, the code, the date and how to check the
+// result.
 func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage.Followup) (bot.Reply, bool) {
 	t := h.texts.For("vi")
 	title, tracking := f.GuideID, ""
@@ -152,9 +155,12 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 	if due == "" {
 		due = t.T("followup.slip_no_date")
 	}
-	footer := h.DeepLink(f.Token)
+	// Many residents do not use Telegram: with a web page, the QR code
+	// opens it in any phone's browser, and the page offers the reminders
+	// in Telegram; else the QR code is the bot's deep link.
+	link, scan := h.DeepLink(f.Token), t.T("followup.slip_scan")
 	if web := h.WebLink(f.Token); web != "" {
-		footer = web
+		link, scan = web, t.T("followup.slip_scan_web")
 	}
 	png, err := render.Slip(render.SlipData{
 		Title: title,
@@ -162,9 +168,9 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 			{Label: t.T("followup.slip_code"), Value: f.DossierCode, OneLine: true},
 			{Label: t.T("followup.slip_due"), Value: due},
 		},
-		Note:   strings.TrimSpace(tracking + "\n" + t.T("followup.slip_scan")),
-		Footer: footer,
-		Link:   h.DeepLink(f.Token),
+		Note:   strings.TrimSpace(tracking + "\n" + scan),
+		Footer: link,
+		Link:   link,
 	})
 	if err != nil {
 		// The summary that follows has the same links: a slip that cannot

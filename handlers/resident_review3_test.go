@@ -34,7 +34,7 @@ func (w *world) slip(volunteer, code string) (int64, string) {
 	v := w.volunteer(volunteer)
 	ms := w.finishWithCode(v, code)
 	c, _ := w.lastCase(v)
-	return c.ID, strings.TrimPrefix(decodeQR(w.t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+	return c.ID, qrToken(w.t, ms[0].Photo)
 }
 
 // A daughter opens her mother's and her father's links in her own
@@ -311,7 +311,7 @@ func TestResidentKeepsTheirLanguageForWeeks(t *testing.T) {
 	v := w.volunteer("Vân")
 	ms := w.finishWithCode(v, code)
 	c, _ := w.lastCase(v)
-	token := strings.TrimPrefix(decodeQR(t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+	token := qrToken(t, ms[0].Photo)
 	res := w.srv.NewUser("Anna", "en")
 	if got := last(t, w.send(res, "/start "+token)); !strings.Contains(got.Text, w.vi("followup.greeting")) {
 		t.Fatalf("the link opened: %q", got.Text)

@@ -141,7 +141,8 @@ func WithWrongTokenLimit(n int, window time.Duration, addresses int) Option {
 
 // WithTelegramLink sets the bot's deep link of a token
 // (https://t.me/<bot>?start=<token>): a follow-up nobody opened in
-// Telegram yet offers its reminders there, as the slip's QR code does.
+// Telegram yet offers its reminders there (the slip's QR code opens this
+// page).
 func WithTelegramLink(link func(token string) string) Option {
 	return func(h *Handler) { h.telegram = link }
 }
