@@ -1,13 +1,19 @@
 package handlers_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/go-telegram/bot/models"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/web"
 )
 
@@ -75,4 +81,68 @@ func TestSlipQROpensThePageWithoutTelegram(t *testing.T) {
 			t.Errorf("the slip's QR code reads %q, want the bot's deep link %q", got, want)
 		}
 	})
+}
+
+// An older resident answers the reminder by typing ("đã nhận rồi", "chưa")
+// or with a sticker, not with its buttons. Found in review (2026-11-30):
+// they were told "Mình làm việc qua lệnh và nút bấm. Gõ /help để xem các
+// lệnh." — the bot's words to volunteers, whose /help lists commands — and
+// the question they meant to answer stayed where the reminder was, maybe
+// far above. Now what they send is still not read as an answer (nor kept),
+// and their follow-up comes back under a note asking them to use the
+// buttons, with the reminder's question and buttons, which then work.
+func TestResidentTypesTheAnswerToAReminder(t *testing.T) {
+	clk := newClock() // Friday 27/11/2026
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0603"
+	caseID, _, res := w.openedFollowup("Vân", code)
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "4★")
+	w.press(res, w.vi("followup.comment_skip"))
+	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
+	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
+		t.Fatalf("reminders sent: %d, %v", n, err)
+	}
+	if m, err := res.Next(15 * time.Second); err != nil || !hasButton(m, w.vi("followup.reminder_not")) {
+		t.Fatalf("the reminder: %+v, %v", m, err)
+	}
+
+	check := func(what string, ms []*telegramtest.Message, note string) {
+		t.Helper()
+		if len(ms) != 2 {
+			t.Fatalf("%s: the bot sent %d messages, want the note and the follow-up: %+v", what, len(ms), ms)
+		}
+		if ms[0].Text != w.vi(note) {
+			t.Errorf("%s: the note: %q", what, ms[0].Text)
+		}
+		m := ms[1]
+		if !strings.Contains(m.Text, code) || !strings.Contains(m.Text, w.vi("followup.status_asked_again")) {
+			t.Errorf("%s: the follow-up shown again: %q", what, m.Text)
+		}
+		for _, b := range []string{"followup.reminder_got", "followup.reminder_not", "followup.reminder_problem"} {
+			if !hasButton(m, w.vi(b)) {
+				t.Errorf("%s: no %q button under the follow-up: %+v", what, w.vi(b), m.Buttons())
+			}
+		}
+		if f, _ := w.followupRow(caseID); f.Status != storage.FollowupWaiting || f.Comment.Valid || f.Result.Valid {
+			t.Errorf("%s: what was sent was read: %+v", what, f)
+		}
+	}
+	check("typed", w.send(res, "đã nhận rồi cháu ơi"), "followup.typed")
+	w.bot.WaitHandled(t, res.SendMessage(models.Message{Sticker: &models.Sticker{
+		FileID: "CAACsticker", FileUniqueID: "AgADs", Type: "regular", Width: 512, Height: 512, Emoji: "👍"}}))
+	check("a sticker", drain(res), "error.not_text")
+
+	// The buttons shown again answer the reminder.
+	got := last(t, w.press(res, w.vi("followup.reminder_got")))
+	if !strings.Contains(got.Text, w.vi("followup.received")) {
+		t.Errorf("after pressing the button shown again: %q", got.Text)
+	}
+	if f, _ := w.followupRow(caseID); f.Status != storage.FollowupReceived {
+		t.Errorf("the button shown again recorded nothing: %+v", f)
+	}
+	// Someone with no follow-up is still told about commands.
+	if m := only(t, w.send(w.srv.NewUser("Khách", "vi"), "xin chào")); m.Text != w.vi("error.text_no_flow") {
+		t.Errorf("a guest's text: %q", m.Text)
+	}
 }
