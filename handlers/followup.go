@@ -730,8 +730,10 @@ func (h *Handlers) ReminderMessage(rm storage.Reminder) bot.Message {
 	if !rm.DueOn.Valid { // asked after checkInDays: nothing is "due"
 		key = "followup.reminder_no_date"
 	}
+	// Named as every follow-up screen names its dossier, on a line of its
+	// own: a title holds brackets of its own.
 	return bot.Message{ChatID: rm.Chat,
-		Text: t.T(key, locales.Data{"Guide": title, "Code": rm.DossierCode}),
+		Text: t.T("followup.about", locales.Data{"Code": rm.DossierCode, "Guide": title}) + "\n\n" + t.T(key),
 		Keyboard: bot.Keyboard{
 			{{Text: t.T("followup.reminder_got"), Data: data("got")}},
 			{{Text: t.T("followup.reminder_not"), Data: data("not")}},

@@ -146,3 +146,48 @@ func TestResidentTypesTheAnswerToAReminder(t *testing.T) {
 		t.Errorf("a guest's text: %q", m.Text)
 	}
 }
+
+// Procedure titles hold parentheses of their own ("Khai sinh liên thông
+// (khai sinh + thường trú + BHYT)"). Found in review (2026-11-30): the
+// reminder read "Hồ sơ 000.00.12.H26-… (Khai sinh liên thông (khai sinh +
+// thường trú + BHYT)) đã đến hạn có kết quả", and the volunteer's notice
+// of a problem "ca #1 (Khai sinh liên thông (…))": brackets in brackets,
+// which a resident reads as one long muddle. The reminder names its
+// dossier as every other follow-up screen does, on a line of its own
+// ("Hồ sơ <code> – <procedure>"), and the notice by " – ".
+func TestReminderNamesTheProcedureWithoutBracketsInBrackets(t *testing.T) {
+	clk := newClock() // Friday 27/11/2026
+	w := newWorld(t, handlers.WithClock(clk.now))
+	title := guide(t, "khai-sinh").Title.Vi
+	if !strings.Contains(title, "(") {
+		t.Fatalf("the guide's title %q holds no brackets: the test needs one that does", title)
+	}
+	v := w.volunteer("Vân")
+	const code = "000.00.12.H26-251127-0604"
+	ms := w.finishWithCode(v, code)
+	res := w.srv.NewUser("Cư dân", "vi")
+	w.send(res, "/start "+qrToken(t, ms[0].Photo))
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "5★")
+	w.press(res, w.vi("followup.comment_skip"))
+	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
+	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
+		t.Fatalf("reminders sent: %d, %v", n, err)
+	}
+	m, err := res.Next(15 * time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(m.Text, "("+title+")") || !strings.HasPrefix(m.Text, w.about(code)) ||
+		!strings.Contains(m.Text, w.vi("followup.reminder")) {
+		t.Errorf("the reminder: %q", m.Text)
+	}
+	w.press(res, w.vi("followup.reminder_problem"))
+	notice, err := v.Next(15 * time.Second)
+	if err != nil {
+		t.Fatalf("the volunteer was not told: %v", err)
+	}
+	if strings.Contains(notice.Text, "("+title+")") || !strings.Contains(notice.Text, title) {
+		t.Errorf("the volunteer's notice: %q", notice.Text)
+	}
+}
