@@ -773,7 +773,12 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if again {
 			text = r.t.T("followup.ask_again", locales.Data{"Date": next.Format("02/01/2006")})
 		} else {
+			// Said on the reminder's message, which names the dossier only:
+			// how to check it goes with it.
 			text = r.t.T("followup.no_more_reminders")
+			if g, ok := h.guides.Guide(f.GuideID); ok && g.Tracking.In(r.t.Lang()) != "" {
+				text += "\n" + r.t.T("followup.tracking", locales.Data{"Tracking": g.Tracking.In(r.t.Lang())})
+			}
 		}
 	case "prob":
 		ok, err := r.tx.Problem(r.ctx, f.CaseID, now)

@@ -191,3 +191,44 @@ func TestReminderNamesTheProcedureWithoutBracketsInBrackets(t *testing.T) {
 		t.Errorf("the volunteer's notice: %q", notice.Text)
 	}
 }
+
+// The resident said "Chưa" to the last reminder: the bot stops asking and
+// says how to look the dossier up. Found in review (2026-11-30): it said
+// "tra cứu hồ sơ theo cách ở trên" ("the way shown above") on the
+// reminder's message, where nothing above says how — only the dossier's
+// name. The way to check is now on that message.
+func TestLastNotYetSaysHowToCheck(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-251127-0605"
+	caseID, _, res := w.openedFollowup("Vân", code)
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "4★")
+	w.press(res, w.vi("followup.comment_skip"))
+	ctx := context.Background()
+	at := clk.now()
+	for n := 1; n <= storage.MaxAskAgain; n++ {
+		if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+			if ok, err := tx.ReminderSent(ctx, caseID, n, at); err != nil || !ok {
+				t.Fatalf("reminder %d: %v %v", n, ok, err)
+			}
+			_, _, err := tx.NotYet(ctx, caseID, at.AddDate(0, 0, 3), at)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := w.remind(at.AddDate(0, 0, 3)); n != 1 {
+		t.Fatalf("%d reminders sent, want the last one", n)
+	}
+	if _, err := res.Next(15 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	got := last(t, w.press(res, w.vi("followup.reminder_not")))
+	if f, _ := w.followupRow(caseID); f.Status != storage.FollowupEnded {
+		t.Fatalf("after the last 'not yet': %s", f.Status)
+	}
+	if tracking := guide(t, "khai-sinh").Tracking.Vi; !strings.Contains(got.Text, tracking) {
+		t.Errorf("the last 'not yet' does not say how to check the result (%q):\n%s", tracking, got.Text)
+	}
+}
