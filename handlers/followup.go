@@ -77,7 +77,7 @@ func (h *Handlers) WebLink(token string) string {
 	return h.publicURL + "/f/" + token
 }
 
-// dueText says when the result is expected: a date, "(dự kiến)" after it
+// dueText says when the result is expected: a date, "(có thể thay đổi)" after it
 // when it is an estimate; "" when unknown.
 func dueText(t *locales.Localizer, f storage.Followup) string {
 	if !f.DueOn.Valid {
@@ -836,7 +836,7 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) (int, error) {
 // dueDate is when a dossier submitted at `at` should have its result,
 // after days working days (weekends, holidays and the swapped Saturdays of
 // the workdays calendar); known is false outside the calendar's years: the
-// date is then shown "(dự kiến)".
+// date is then shown "(có thể thay đổi)".
 func dueDate(at time.Time, days int) (due time.Time, known bool) {
 	return workdays.Default().Due(at, days)
 }

@@ -232,3 +232,32 @@ func TestLastNotYetSaysHowToCheck(t *testing.T) {
 		t.Errorf("the last 'not yet' does not say how to check the result (%q):\n%s", tracking, got.Text)
 	}
 }
+
+// A date counted into a year whose days off are not announced yet is
+// marked, so the resident knows it may move. Found in review (2026-11-30):
+// the mark was "(dự kiến)", after "Ngày dự kiến có kết quả:" — "expected
+// date: 05/01/2027 (expected)" — so it told the resident nothing, on the
+// slip, in Telegram and on the web page, for every dossier from mid
+// December on. The mark now says the date may change, once.
+func TestEstimatedDueDateSaysItMayChange(t *testing.T) {
+	clk := newClock()
+	clk.advance(33 * 24 * time.Hour) // Wednesday 30/12/2026, 16:00 in Vietnam: 3 working days end in 2027
+	w := newWorld(t, handlers.WithClock(clk.now))
+	const code = "000.00.12.H26-261230-0606"
+	_, token, res := w.openedFollowup("Vân", code)
+	got := last(t, w.send(res, "/start "+token))
+	var due string
+	for _, l := range strings.Split(got.Text, "\n") {
+		if strings.Contains(l, "05/01/2027") {
+			due = l
+		}
+	}
+	if due == "" || strings.Count(due, "dự kiến") > 1 || !strings.Contains(due, w.vi("followup.estimate")) {
+		t.Errorf("the due date of an estimate reads %q in:\n%s", due, got.Text)
+	}
+	page := w.webPage()("GET", "/f/"+token, nil).Body.String()
+	if i := strings.Index(page, "05/01/2027"); i < 0 || strings.Count(page, "dự kiến") > 1 ||
+		!strings.Contains(page, w.vi("web.due_estimated")) {
+		t.Errorf("the web page says 'dự kiến' %d times", strings.Count(page, "dự kiến"))
+	}
+}
