@@ -788,12 +788,20 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if !ok {
 			return h.alreadyNoted(r, f)
 		}
-		told, err := h.tellProblem(r, f)
+		volunteer, coordinators, err := h.tellProblem(r, f)
 		if err != nil {
 			return err
 		}
-		text = r.t.T("followup.problem_sent")
-		if told == 0 { // the volunteer left the team, and the commune has no coordinator on the bot
+		// Who was told, as it is: the commune may have no coordinator on
+		// the bot, the volunteer may have left the team, or both.
+		switch {
+		case volunteer && coordinators > 0:
+			text = r.t.T("followup.problem_sent")
+		case volunteer:
+			text = r.t.T("followup.problem_sent_volunteer")
+		case coordinators > 0:
+			text = r.t.T("followup.problem_sent_coordinator")
+		default:
 			text = r.t.T("followup.problem_nobody")
 		}
 	}
@@ -810,12 +818,12 @@ func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
 
 // tellProblem tells the volunteer who helped and their coordinators, each
 // in their language, that a resident has a problem with a case: its number
-// and procedure (not the dossier code), so someone can help. It returns
-// how many were told.
-func (h *Handlers) tellProblem(r *request, f storage.Followup) (int, error) {
+// and procedure (not the dossier code), so someone can help. It says
+// whether the volunteer was told, and how many coordinators were.
+func (h *Handlers) tellProblem(r *request, f storage.Followup) (volunteer bool, coordinators int, err error) {
 	contacts, err := r.tx.ProblemContacts(r.ctx, f.CaseID)
 	if err != nil {
-		return 0, err
+		return false, 0, err
 	}
 	g, _ := h.guides.Guide(f.GuideID)
 	for i, c := range contacts {
@@ -826,11 +834,13 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) (int, error) {
 		}
 		key := "followup.problem_coordinator"
 		if i == 0 && c.ID == f.VolunteerID {
-			key = "followup.problem_volunteer"
+			key, volunteer = "followup.problem_volunteer", true
+		} else {
+			coordinators++
 		}
 		r.replies = append(r.replies, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
 	}
-	return len(contacts), nil
+	return volunteer, coordinators, nil
 }
 
 // dueDate is when a dossier submitted at `at` should have its result,

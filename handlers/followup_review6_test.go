@@ -13,6 +13,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/web"
 )
@@ -259,5 +260,54 @@ func TestEstimatedDueDateSaysItMayChange(t *testing.T) {
 	if i := strings.Index(page, "05/01/2027"); i < 0 || strings.Count(page, "dự kiến") > 1 ||
 		!strings.Contains(page, w.vi("web.due_estimated")) {
 		t.Errorf("the web page says 'dự kiến' %d times", strings.Count(page, "dự kiến"))
+	}
+}
+
+// A resident reports a problem: they are told who was told. Found in review
+// (2026-11-30): "dvcbot đã báo cho tình nguyện viên và điều phối viên" was
+// said whenever anyone was told — also when the commune has no coordinator
+// on the bot (only the volunteer was), or when the volunteer has left the
+// team (only the coordinator was).
+func TestProblemSaysWhoWasTold(t *testing.T) {
+	for _, tc := range []struct {
+		name               string
+		coordinator, stays bool
+		want               string
+	}{
+		{"the volunteer only", false, true, "followup.problem_sent_volunteer"},
+		{"the coordinator only", true, false, "followup.problem_sent_coordinator"},
+		{"both", true, true, "followup.problem_sent"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			received := vn(2026, 11, 23, 10, 0)
+			clock := &jobs.Clock{}
+			clock.Set(received)
+			w := newWorld(t, handlers.WithClock(clock.Now))
+			vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+			var coord *telegramtest.User
+			if tc.coordinator {
+				coord = w.member("Bình", storage.RoleCoordinator, anHoiTayCode)
+			}
+			resident := w.srv.NewUser("Ông Bảy", "vi")
+			const code = "000.00.12.H26-261123-0607"
+			w.remindedCase(vol, resident, code, received, vn(2026, 11, 25, 0, 0), true)
+			if !tc.stays {
+				w.removeMember(vol)
+			}
+			if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
+				t.Fatalf("%d reminders", n)
+			}
+			settle(resident)
+			got := last(t, w.press(resident, w.vi("followup.reminder_problem")))
+			if got.Text != w.about(code)+w.vi(tc.want) {
+				t.Errorf("the resident is told %q, want %q", got.Text, w.vi(tc.want))
+			}
+			if told := len(settle(vol)) > 0; told != tc.stays {
+				t.Errorf("the volunteer told: %v", told)
+			}
+			if coord != nil && len(settle(coord)) == 0 {
+				t.Error("the coordinator was not told")
+			}
+		})
 	}
 }
