@@ -21,7 +21,8 @@ import (
 
 // The resident's side of a case. When a case whose resident agreed to be
 // followed up closes with a dossier code, the volunteer gets a slip (a
-// photo with a QR code of the bot's deep link) and the plain links to hand
+// photo with a QR code of the web page, or without PUBLIC_URL of the bot's
+// deep link) and the plain links to hand
 // over. Whoever opens the link first in Telegram (/start <token>) is the
 // follow-up's resident: they see the procedure, the dossier code, how to
 // track it and the expected date; they give their own consent to
@@ -62,7 +63,8 @@ func isFollowupToken(payload string) bool {
 	return len(payload) >= 16 && invitePayload.MatchString(payload)
 }
 
-// DeepLink is the Telegram link a slip's QR code holds.
+// DeepLink is the bot's link of a follow-up: the slip's QR code without
+// PUBLIC_URL, else offered on the web page.
 func (h *Handlers) DeepLink(token string) string {
 	return "https://t.me/" + h.botUsername + "?start=" + token
 }
@@ -75,7 +77,7 @@ func (h *Handlers) WebLink(token string) string {
 	return h.publicURL + "/f/" + token
 }
 
-// dueText says when the result is expected: a date, "(dự kiến)" after it
+// dueText says when the result is expected: a date, "(có thể thay đổi)" after it
 // when it is an estimate; "" when unknown.
 func dueText(t *locales.Localizer, f storage.Followup) string {
 	if !f.DueOn.Valid {
@@ -140,8 +142,9 @@ func (h *Handlers) followupLinks(t *locales.Localizer, f storage.Followup) strin
 // slipPhoto is the slip the volunteer shows or forwards to the resident
 // (false, logged, if it cannot be drawn):
 // always in Vietnamese (the resident's language, whatever the volunteer
-// uses), a QR code of the deep link, the procedure, the code, the date and
-// how to check the result.
+// uses), a QR code of the follow-up page (with PUBLIC_URL) or else of the
+// deep link, the procedure, the code, the date and how to check the
+// result.
 func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage.Followup) (bot.Reply, bool) {
 	t := h.texts.For("vi")
 	title, tracking := f.GuideID, ""
@@ -152,9 +155,12 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 	if due == "" {
 		due = t.T("followup.slip_no_date")
 	}
-	footer := h.DeepLink(f.Token)
+	// Many residents do not use Telegram: with a web page, the QR code
+	// opens it in any phone's browser, and the page offers the reminders
+	// in Telegram; else the QR code is the bot's deep link.
+	link, scan := h.DeepLink(f.Token), t.T("followup.slip_scan")
 	if web := h.WebLink(f.Token); web != "" {
-		footer = web
+		link, scan = web, t.T("followup.slip_scan_web")
 	}
 	png, err := render.Slip(render.SlipData{
 		Title: title,
@@ -162,9 +168,9 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 			{Label: t.T("followup.slip_code"), Value: f.DossierCode, OneLine: true},
 			{Label: t.T("followup.slip_due"), Value: due},
 		},
-		Note:   strings.TrimSpace(tracking + "\n" + t.T("followup.slip_scan")),
-		Footer: footer,
-		Link:   h.DeepLink(f.Token),
+		Note:   strings.TrimSpace(tracking + "\n" + scan),
+		Footer: link,
+		Link:   link,
 	})
 	if err != nil {
 		// The summary that follows has the same links: a slip that cannot
@@ -724,8 +730,10 @@ func (h *Handlers) ReminderMessage(rm storage.Reminder) bot.Message {
 	if !rm.DueOn.Valid { // asked after checkInDays: nothing is "due"
 		key = "followup.reminder_no_date"
 	}
+	// Named as every follow-up screen names its dossier, on a line of its
+	// own: a title holds brackets of its own.
 	return bot.Message{ChatID: rm.Chat,
-		Text: t.T(key, locales.Data{"Guide": title, "Code": rm.DossierCode}),
+		Text: t.T("followup.about", locales.Data{"Code": rm.DossierCode, "Guide": title}) + "\n\n" + t.T(key),
 		Keyboard: bot.Keyboard{
 			{{Text: t.T("followup.reminder_got"), Data: data("got")}},
 			{{Text: t.T("followup.reminder_not"), Data: data("not")}},
@@ -765,7 +773,12 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if again {
 			text = r.t.T("followup.ask_again", locales.Data{"Date": next.Format("02/01/2006")})
 		} else {
+			// Said on the reminder's message, which names the dossier only:
+			// how to check it goes with it.
 			text = r.t.T("followup.no_more_reminders")
+			if g, ok := h.guides.Guide(f.GuideID); ok && g.Tracking.In(r.t.Lang()) != "" {
+				text += "\n" + r.t.T("followup.tracking", locales.Data{"Tracking": g.Tracking.In(r.t.Lang())})
+			}
 		}
 	case "prob":
 		ok, err := r.tx.Problem(r.ctx, f.CaseID, now)
@@ -775,12 +788,20 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if !ok {
 			return h.alreadyNoted(r, f)
 		}
-		told, err := h.tellProblem(r, f)
+		volunteer, coordinators, err := h.tellProblem(r, f)
 		if err != nil {
 			return err
 		}
-		text = r.t.T("followup.problem_sent")
-		if told == 0 { // the volunteer left the team, and the commune has no coordinator on the bot
+		// Who was told, as it is: the commune may have no coordinator on
+		// the bot, the volunteer may have left the team, or both.
+		switch {
+		case volunteer && coordinators > 0:
+			text = r.t.T("followup.problem_sent")
+		case volunteer:
+			text = r.t.T("followup.problem_sent_volunteer")
+		case coordinators > 0:
+			text = r.t.T("followup.problem_sent_coordinator")
+		default:
 			text = r.t.T("followup.problem_nobody")
 		}
 	}
@@ -797,12 +818,12 @@ func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
 
 // tellProblem tells the volunteer who helped and their coordinators, each
 // in their language, that a resident has a problem with a case: its number
-// and procedure (not the dossier code), so someone can help. It returns
-// how many were told.
-func (h *Handlers) tellProblem(r *request, f storage.Followup) (int, error) {
+// and procedure (not the dossier code), so someone can help. It says
+// whether the volunteer was told, and how many coordinators were.
+func (h *Handlers) tellProblem(r *request, f storage.Followup) (volunteer bool, coordinators int, err error) {
 	contacts, err := r.tx.ProblemContacts(r.ctx, f.CaseID)
 	if err != nil {
-		return 0, err
+		return false, 0, err
 	}
 	g, _ := h.guides.Guide(f.GuideID)
 	for i, c := range contacts {
@@ -813,17 +834,19 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) (int, error) {
 		}
 		key := "followup.problem_coordinator"
 		if i == 0 && c.ID == f.VolunteerID {
-			key = "followup.problem_volunteer"
+			key, volunteer = "followup.problem_volunteer", true
+		} else {
+			coordinators++
 		}
 		r.replies = append(r.replies, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
 	}
-	return len(contacts), nil
+	return volunteer, coordinators, nil
 }
 
 // dueDate is when a dossier submitted at `at` should have its result,
 // after days working days (weekends, holidays and the swapped Saturdays of
 // the workdays calendar); known is false outside the calendar's years: the
-// date is then shown "(dự kiến)".
+// date is then shown "(có thể thay đổi)".
 func dueDate(at time.Time, days int) (due time.Time, known bool) {
 	return workdays.Default().Due(at, days)
 }

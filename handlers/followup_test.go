@@ -102,7 +102,7 @@ func (w *world) followupRow(caseID int64) (followupRow, bool) {
 }
 
 // TestResidentFollowsUp: a volunteer finishes a case with the resident's
-// consent and gets the slip, whose QR code is the bot's deep link, and the
+// consent and gets the slip, whose QR code is the follow-up page, and the
 // links; the resident opens it, sees the dossier code and how to track it,
 // agrees to reminders, rates 5 and comments (a comment naming someone is
 // refused first); a second person opening the link sees the information
@@ -118,9 +118,9 @@ func TestResidentFollowsUp(t *testing.T) {
 	}
 	c, _ := w.lastCase(v)
 	link := decodeQR(t, ms[0].Photo)
-	m := regexp.MustCompile(`^https://t\.me/` + w.srv.Bot().Username + `\?start=([A-Za-z0-9_-]{16,64})$`).FindStringSubmatch(link)
+	m := regexp.MustCompile(`^https://dvc\.example\.vn/f/([A-Za-z0-9_-]{16,64})$`).FindStringSubmatch(link)
 	if m == nil {
-		t.Fatalf("the slip's QR code reads %q, want the bot's deep link", link)
+		t.Fatalf("the slip's QR code reads %q, want the follow-up page", link)
 	}
 	token := m[1]
 	if strings.Contains(token, "H26") || strings.Contains(token, "26882") {
@@ -132,7 +132,7 @@ func TestResidentFollowsUp(t *testing.T) {
 		"000.00.12.H26-251127-0001",
 		"02/12/2026", // Friday 27/11 16:00 + 3 working days
 		link,
-		"https://dvc.example.vn/f/" + token,
+		w.h.DeepLink(token),
 	} {
 		if !strings.Contains(summary.Text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, summary.Text)
@@ -330,7 +330,7 @@ func TestReminderAnswers(t *testing.T) {
 	}
 	ms := w.finishWithCode(v, "000.00.12.H26-251127-0002")
 	c, _ := w.lastCase(v)
-	token := strings.TrimPrefix(decodeQR(t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+	token := qrToken(t, ms[0].Photo)
 	res := w.srv.NewUser("Cư dân", "vi")
 	w.send(res, "/start "+token)
 	w.press(res, w.vi("followup.consent_yes"))

@@ -207,7 +207,7 @@ func TestAgreedReminderComesForEveryDossierGuide(t *testing.T) {
 			if len(ms) != 2 || ms[0].Photo == nil {
 				t.Fatalf("want the slip and the summary: %+v", ms)
 			}
-			token := strings.TrimPrefix(decodeQR(t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+			token := qrToken(t, ms[0].Photo)
 			res := w.srv.NewUser("Cư dân", "vi")
 			w.send(res, "/start "+token)
 			w.press(res, w.vi("followup.consent_yes"))

@@ -520,6 +520,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
 	}
+	if shown, err := h.followupsAgain(r, r.t.T("followup.typed")); shown || err != nil {
+		return err
+	}
 	r.say(r.t.T("error.text_no_flow"), nil)
 	return nil
 }
@@ -607,6 +610,9 @@ func (h *Handlers) again(r *request, note string) error {
 			return err
 		}
 		return v.show(note)
+	}
+	if shown, err := h.followupsAgain(r, note); shown || err != nil {
+		return err
 	}
 	r.say(note, nil)
 	return nil

@@ -324,7 +324,14 @@ func TestResidentSendsAPhotoAndAContact(t *testing.T) {
 	_, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0001")
 	for _, o := range oddMessages()[:5] {
 		w.bot.WaitHandled(t, res.SendMessage(o.msg))
-		m := last(t, drain(res))
+		ms := drain(res)
+		if len(ms) != 2 {
+			t.Fatalf("a resident's %s: %d messages, want the note and the follow-up: %+v", o.kind, len(ms), ms)
+		}
+		m := ms[0] // the note; then the follow-up, with its buttons
+		if !strings.Contains(last(t, ms).Text, "000.00.12.H26-251127-0001") {
+			t.Errorf("a resident's %s: the follow-up is not shown again: %q", o.kind, last(t, ms).Text)
+		}
 		note := o.note
 		if note == "error.media" { // most likely the slip's photo: how a slip opens
 			note = "error.media_guest"

@@ -82,6 +82,13 @@ func (h *Handlers) greet(r *request) error {
 		r.say(r.t.T("start.guest", locales.Data{"Name": name}), nil)
 	}
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
+	h.showFollowups(r, fs)
+	return nil
+}
+
+// showFollowups shows each follow-up where it stands, with its buttons,
+// in a message of its own.
+func (h *Handlers) showFollowups(r *request, fs []storage.Followup) {
 	for _, f := range fs {
 		text, kb := h.followupNext(r, f)
 		// Each names its dossier: forgetting one (the web page's erase, its
@@ -89,7 +96,24 @@ func (h *Handlers) greet(r *request) error {
 		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID),
 			Reply: bot.Message{ChatID: r.chat, Text: h.followupDetails(r.t, f) + "\n\n" + text, Keyboard: kb}})
 	}
-	return nil
+}
+
+// followupsAgain answers what a resident sent outside any question — "đã
+// nhận rồi" or "chưa" typed under a reminder, a sticker — which is not
+// read: note, then their follow-ups where they stand, with their buttons,
+// as /start shows them (the question they meant to answer may be far up
+// the chat). false when the chat is a team member's or follows nothing.
+func (h *Handlers) followupsAgain(r *request, note string) (bool, error) {
+	if r.member() {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	r.say(note, nil)
+	h.showFollowups(r, fs)
+	return true, nil
 }
 
 func (h *Handlers) help(r *request) error {

@@ -46,7 +46,7 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 		t.Helper()
 		ms := w.finishWithCode(vol, code)
 		c, _ := w.lastCase(vol)
-		return c.ID, strings.TrimPrefix(decodeQR(t, ms[0].Photo), "https://t.me/"+w.srv.Bot().Username+"?start=")
+		return c.ID, qrToken(t, ms[0].Photo)
 	}
 	keptCase, keptToken := followup("000.00.12.H26-251127-0021")
 	erasedCase, token := followup("000.00.12.H26-251127-0022")

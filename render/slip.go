@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"strings"
 
 	qrcode "github.com/skip2/go-qrcode"
 )
@@ -17,7 +18,7 @@ type SlipData struct {
 	Title  string  // the procedure
 	Fields []Field // e.g. dossier code, expected date
 	Note   string  // how to check the result; "\n" starts a paragraph
-	Footer string  // e.g. the link as text
+	Footer string  // the link as text, for those who type it (footerLines)
 }
 
 // Field is one labelled value on a slip. A OneLine value (a dossier code,
@@ -38,6 +39,7 @@ const (
 	slipMaxHeight = 6000
 	slipGap       = 28
 	slipMinCode   = 24 // px: the smallest a one-line value (a 40-character code) is drawn
+	slipFooter    = 28 // px: the footer's link, at most
 )
 
 // Slip draws s as a PNG SlipWidth pixels wide, as tall as its texts need
@@ -65,7 +67,7 @@ func Slip(s SlipData) ([]byte, error) {
 	label := mk.new(false, 30, muted)
 	value := mk.new(true, 40, ink)
 	note := mk.new(false, 32, ink)
-	footer := mk.new(false, 28, muted)
+	footer := mk.new(false, slipFooter, muted)
 	if mk.err != nil {
 		return nil, mk.err
 	}
@@ -133,7 +135,13 @@ func Slip(s SlipData) ([]byte, error) {
 	}
 	if s.Footer != "" {
 		gap(slipGap)
-		text(footer, s.Footer, false)
+		for _, l := range footerLines(&mk, s.Footer, inner) {
+			lift := (footer.lineHeight() - l.st.lineHeight()) / 2 // in the line a full-size footer takes
+			blocks = append(blocks, block{footer.lineHeight(), func(dst *image.Gray, top int) { l.st.draw(dst, slipMargin, top+lift, l.text) }})
+		}
+		if mk.err != nil {
+			return nil, mk.err
+		}
 	}
 
 	h := 2 * slipMargin
@@ -152,6 +160,44 @@ func Slip(s SlipData) ([]byte, error) {
 		y += b.h
 	}
 	return encode(sixteenGrays(img))
+}
+
+// footerLine is a line of the footer and the style it is drawn in.
+type footerLine struct {
+	st   style
+	text string
+}
+
+// footerLines lays out the footer, a link a resident may type by hand:
+// on one line, drawn smaller (down to slipMinCode) if need be, as a
+// dossier code is; a link broken between two characters ("…WtmDu" and a
+// lone "x" below) reads as the link and something else. A link too long
+// for one line even then is broken where it has parts — before its query
+// ("?start=…"), else after its last "/" — so that its token stays whole on
+// a line of its own; a part still too long is wrapped between characters.
+func footerLines(mk *styles, link string, max int) []footerLine {
+	link = clean(link)
+	for size := slipFooter; size >= slipMinCode; size -= 2 {
+		st := mk.new(false, size, muted)
+		if mk.err != nil {
+			return nil
+		}
+		if st.width(link) <= max {
+			return []footerLine{{st, link}}
+		}
+	}
+	st := mk.new(false, slipMinCode, muted)
+	cut := strings.LastIndex(link, "?")
+	if cut <= 0 {
+		cut = strings.LastIndex(link, "/") + 1
+	}
+	var ls []footerLine
+	for _, part := range []string{link[:cut], link[cut:]} {
+		for _, l := range st.wrap(part, max) {
+			ls = append(ls, footerLine{st, l})
+		}
+	}
+	return ls
 }
 
 // canvases keeps the canvases of the last slips for the next ones, one per

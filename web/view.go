@@ -111,8 +111,8 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 		v.CanReceive = true
 	}
 	if h.telegram != nil && p.Status == FollowupWaiting && !p.InTelegram {
-		// Someone who has only the page (its link sent by Zalo or SMS)
-		// may still want the reminder the slip's QR code offers.
+		// Someone who has only the page (its link sent by Zalo or SMS,
+		// or the slip's QR code scanned) may still want the reminders.
 		v.TelegramURL = h.telegram(p.Token)
 	}
 	if p.Rating > 0 {

@@ -156,7 +156,8 @@ func WithOverLimitLookups(perSecond float64, burst int) Option {
 
 // WithTelegramLink sets the bot's deep link of a token
 // (https://t.me/<bot>?start=<token>): a follow-up nobody opened in
-// Telegram yet offers its reminders there, as the slip's QR code does.
+// Telegram yet offers its reminders there (the slip's QR code opens this
+// page).
 func WithTelegramLink(link func(token string) string) Option {
 	return func(h *Handler) { h.telegram = link }
 }

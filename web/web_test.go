@@ -119,7 +119,7 @@ func TestPageShowsTheFollowup(t *testing.T) {
 			t.Errorf("the page lacks %q:\n%s", want, page)
 		}
 	}
-	if strings.Contains(page, "(dự kiến)") {
+	if strings.Contains(page, "(có thể thay đổi)") {
 		t.Errorf("a date counted from the holidays file is shown as an estimate:\n%s", page)
 	}
 	if !strings.Contains(w.Body.String(), `<html lang="vi">`) {
@@ -141,7 +141,7 @@ func TestPageShowsTheFollowup(t *testing.T) {
 
 	// An estimated date says so.
 	est := f.add(t, "khai-sinh", "000.00.12.H26-260302-0002", time.Date(2028, 1, 10, 0, 0, 0, 0, time.UTC), false)
-	if page := text(do(h, "GET", "/f/"+est, "192.0.2.1:1000", nil)); !strings.Contains(page, "10/01/2028 (dự kiến)") {
+	if page := text(do(h, "GET", "/f/"+est, "192.0.2.1:1000", nil)); !strings.Contains(page, "10/01/2028 (có thể thay đổi)") {
 		t.Errorf("an estimated date is not marked so:\n%s", page)
 	}
 }

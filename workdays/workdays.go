@@ -11,7 +11,8 @@
 // Every answer says whether it is known: a date in a year the file does not
 // list, or in a year whose schedule has not been announced yet (marked
 // `confirmed: false`), is answered by weekdays and the file's estimate only,
-// and the caller should present it as an estimate ("dự kiến").
+// and the caller should present it as an estimate (the bot says "có thể
+// thay đổi": it may change).
 //
 // All dates are Vietnamese civil dates: an instant is first placed in
 // Vietnam's time zone (UTC+7, no daylight saving time), and returned dates are
@@ -171,7 +172,7 @@ func (c *Calendar) add(d civil, n int) (civil, bool) {
 // So a dossier submitted on Monday at 10:00 with 5 working days is due the
 // next Monday; at 18:00, the next Tuesday. days ≤ 0 gives the day of
 // receipt. known is false when any day from submission to the due date is in
-// a year the calendar does not know for sure: show the date as "dự kiến".
+// a year the calendar does not know for sure: show the date as an estimate.
 func (c *Calendar) Due(received time.Time, days int) (time.Time, bool) {
 	r := received.In(vietnam)
 	d := civilOf(r)
