@@ -816,7 +816,8 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		if m == guides.ModeFull {
 			level = 4
 		}
-		summary = append(summary, []any{t.T("mode."+modeKey(m), locales.Data{"Level": level}), tl.Modes[m], nil})
+		mode := t.T("mode."+modeKey(m), locales.Data{"Level": level})
+		summary = append(summary, []any{t.T("tally.row_mode", locales.Data{"Mode": mode}), tl.Modes[m], nil})
 	}
 	for _, k := range guides.KPIs {
 		summary = append(summary, []any{t.T("tally.kpi_" + k), kpis[k], nil})

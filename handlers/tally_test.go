@@ -190,6 +190,11 @@ func TestTallyCoordinatorMonth(t *testing.T) {
 	if values["Ca hỗ trợ đã xong"] != "4" || values["Người dân được giúp thành công"] != "3" || values["Lần gặp lỗi"] != "2" {
 		t.Errorf("summary %v", values)
 	}
+	// The modes' rows say they count dossiers filed, as the text's heading
+	// does: a row "toàn trình" alone reads as every case of that mode.
+	if values["Hồ sơ đã nộp – toàn trình (trước đây: mức độ 4)"] != "2" || values["Hồ sơ đã nộp – một phần (trước đây: mức độ 3)"] != "0" {
+		t.Errorf("the summary's modes: %v", values)
+	}
 	// Every sheet's totals: the hand count.
 	for _, c := range []struct {
 		sheet string
