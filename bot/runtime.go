@@ -508,6 +508,9 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 	started := time.Now()
 	renewed := started
 	var told []int64 // chats the handler heard are unreachable
+	// retried: a reply of this delivery needed another try; Withdraw may
+	// have taken back the ones behind it meanwhile.
+	retried := false
 	for i, row := range rows {
 		if time.Since(renewed) > leaseTime/3 {
 			if ok, err := r.store.RenewLease(ctx, idsOf(rows[i:])); err != nil || !ok {
@@ -516,8 +519,8 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			}
 			renewed = time.Now()
 		}
-		if time.Since(started) > time.Second && !r.store.stillPending(ctx, row.ID) {
-			// Waited behind a reply that kept failing, and withdrawn
+		if (retried || time.Since(started) > time.Second) && !r.store.stillPending(ctx, row.ID) {
+			// Waited behind a reply that failed or was slow, and withdrawn
 			// meanwhile (Withdraw): nothing left to send or mark.
 			continue
 		}
@@ -527,7 +530,10 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			continue
 		}
 		sendCtx, cancel := context.WithTimeout(ctx, maxSendTime)
-		err := r.sender.send(sendCtx, row.Reply, func() bool { return r.store.stillPending(sendCtx, row.ID) })
+		err := r.sender.send(sendCtx, row.Reply, func() bool { // asked before each try after the first
+			retried = true
+			return r.store.stillPending(sendCtx, row.ID)
+		})
 		cancel()
 		switch {
 		case errors.Is(err, errWithdrawn):
