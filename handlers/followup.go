@@ -302,6 +302,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		return consentAsk(r.t, f), bot.Keyboard{
 			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
 			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
+			{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}},
 		}
 	case f.Reminds() && f.RemindersSent > 0 && !f.NextReminderOn.Valid:
 		// A reminder's answer is awaited: its question and buttons again.
@@ -323,6 +324,9 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		// "No, thanks" pressed by mistake, or a mind changed: the reminder
 		// can still be asked for, as long as the result is awaited.
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
+	}
+	if f.Status == storage.FollowupWaiting {
+		kb = append(kb, []bot.Button{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}})
 	}
 	return h.followupStatus(r, f), kb
 }
@@ -445,11 +449,32 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		return nil
 	case "got", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
+	case "pass":
+		return h.passFollowup(r, f)
 	default:
 		r.answer(r.t.T("button.stale"))
 	}
 	text, kb := h.followupNext(r, f)
 	h.showAbout(r, f, text, kb)
+	return nil
+}
+
+// passFollowup leaves the follow-up to the relative it belongs to (a son
+// opened his mother's link first): this chat stops being its resident, the
+// replies about it still to be sent here are withdrawn, and the link is
+// shown to forward; whoever opens it next is asked again. Opening the link
+// again here takes it back.
+func (h *Handlers) passFollowup(r *request, f storage.Followup) error {
+	if _, err := r.tx.PassFollowup(r.ctx, f.CaseID, r.chat); err != nil {
+		return err
+	}
+	if err := h.endFollowupConversation(r); err != nil {
+		return err
+	}
+	if err := withdrawFollowups(r.ctx, r.tx, []int64{f.CaseID}, 0); err != nil {
+		return err
+	}
+	h.showAbout(r, f, r.t.T("followup.passed", locales.Data{"Link": h.DeepLink(f.Token)}), nil)
 	return nil
 }
 

@@ -252,6 +252,23 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 	return cases, wrap("unlink a deleted account from its follow-ups", err)
 }
 
+// PassFollowup leaves a follow-up whose resident is chat to whoever opens
+// its link next (a son opened his mother's link first): the chat, its
+// language, when it opened the link and its consent go, as UnlinkResident
+// does for one follow-up; the dossier code, due date, rating and comment
+// stay. It says whether chat was the resident.
+func (tx *Tx) PassFollowup(ctx context.Context, caseID, chat int64) (bool, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
+			consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL
+		WHERE case_id = $1 AND resident_chat = $2`, caseID, chat)
+	if err != nil {
+		return false, wrap("pass a follow-up on", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
 // WhenForgotten sets what else ForgetFollowup and ApplyRetention do, in
 // the transaction that deletes follow-ups, with their cases and, for
 // ForgetFollowup, their resident's chat (0 when the link was never opened
