@@ -317,6 +317,27 @@ func (h *Handlers) saveCaseScreen(r *request, screen string, st caseState) (int,
 	return r.tx.SaveConversation(r.ctx, r.chat, flowCase, screen, st, r.liveMessage())
 }
 
+// keepLateCode keeps the code typed after the case closed (attached, or
+// replacing a mistyped one): said with key, the links and a new slip.
+func (v *caseView) keepLateCode(key string) error {
+	f, err := v.keepCode(v.st.Code)
+	if errors.Is(err, storage.ErrForgotten) {
+		return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
+	}
+	if err != nil {
+		return err
+	}
+	text := v.t.T(key, locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
+	if err := v.endWith(text, nil); err != nil {
+		return err
+	}
+	if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
+		v.replies = append(v.replies, photo)
+	}
+	v.about = followupTopic(f.CaseID)
+	return nil
+}
+
 // codeAfterClose answers a dossier code typed when no case asks for one:
 // the case has closed; if the volunteer's last case that should have one
 // closed a moment ago, offer to attach the code to it, else, if their last

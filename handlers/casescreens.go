@@ -527,40 +527,10 @@ func init() {
 					if _, _, err := v.tx.Followup(v.ctx, v.c.ID); err == nil || !errors.Is(err, storage.ErrNotFound) {
 						return v.endWith(v.t.T("case.attach_already", locales.Data{"Case": v.c.ID}), err)
 					}
-					f, err := v.keepCode(v.st.Code)
-					if errors.Is(err, storage.ErrForgotten) {
-						return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
-					}
-					if err != nil {
-						return err
-					}
-					text := v.t.T("case.attached", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
-					if err := v.endWith(text, nil); err != nil {
-						return err
-					}
-					if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
-						v.replies = append(v.replies, photo)
-					}
-					v.about = followupTopic(f.CaseID)
-					return nil
+					return v.keepLateCode("case.attached")
 				}},
 				"replace": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
-					f, err := v.keepCode(v.st.Code)
-					if errors.Is(err, storage.ErrForgotten) {
-						return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
-					}
-					if err != nil {
-						return err
-					}
-					text := v.t.T("case.replaced", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
-					if err := v.endWith(text, nil); err != nil {
-						return err
-					}
-					if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
-						v.replies = append(v.replies, photo)
-					}
-					v.about = followupTopic(f.CaseID)
-					return nil
+					return v.keepLateCode("case.replaced")
 				}},
 				"drop": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
 					return v.endWith(v.t.T("case.attach_dropped"), nil)
