@@ -987,7 +987,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 			}},
 		{Name: t.T("tally.sheet_cases"), Total: total,
 			Columns: []reports.Column{col("number", reports.ID), col("date", reports.DateTime), col("commune", reports.Text), col("procedure", reports.Text),
-				col("mode", reports.Text), col("outcome", reports.Text), col("reason", reports.Text), col("minutes", reports.Minutes),
+				col("mode", reports.Text), col("outcome", reports.Text), col("reason", reports.Text), col("minutes", reports.Int), // whole minutes, as the median
 				col("steps_done", reports.Int), col("steps_skipped", reports.Int), col("problems", reports.Int)},
 			Rows: func(yield func([]any) error) error {
 				return tx.EachTallyCase(ctx, tl, func(c storage.TallyCase) error {

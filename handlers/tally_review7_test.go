@@ -1,9 +1,12 @@
 package handlers_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -88,5 +91,38 @@ func TestTallyTypedProvinceName(t *testing.T) {
 	if !strings.Contains(m.Text, w.en("tally.province_merged", locales.Data{"Old": "Bình Dương", "Province": hcmc})) ||
 		!hasButton(m, w.en("tally.whole_province", locales.Data{"Province": hcmc})) {
 		t.Errorf("in English: %q %q", m.Text, m.Buttons())
+	}
+}
+
+// The case list's minutes are whole minutes, as the median in the text is
+// counted from: a case of 33 min 40 s was 33.7 in the sheet beside a median
+// of 33 in the text. Shown and stored, each case and the total.
+func TestTallyCaseListWholeMinutes(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(func() time.Time { return time.Date(2026, 11, 30, 18, 0, 0, 0, ict) }))
+	vol := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
+	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(30, 9, 0), time.Date(2026, 11, 30, 9, 33, 40, 0, ict))
+	w.closedCase(vol.ID, anHoiTayCode, "tam-tru", "dossier", "mot-phan", "submitted", "", nov(30, 10, 0), time.Date(2026, 11, 30, 10, 12, 50, 0, ict))
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	text, f := typedTally(t, w, coord, "Hôm nay", true)
+	if want := w.vi("tally.median", locales.Data{"Minutes": "22,5"}); !strings.Contains(text, want) { // (12 + 33) / 2
+		t.Errorf("the text does not say %q:\n%s", want, text)
+	}
+	sheet := w.vi("tally.sheet_cases")
+	shown, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, total := sheetTotals(t, f, sheet)
+	col := slices.Index(shown[0], w.vi("tally.col_minutes"))
+	if col < 0 || len(raw) != 2 || len(shown) != 4 {
+		t.Fatalf("the case list: %q", shown)
+	}
+	for i, want := range []string{"33", "12"} {
+		if shown[i+1][col] != want || raw[i][col] != want {
+			t.Errorf("case %d's minutes: shown %q, stored %q, want %q", i+1, shown[i+1][col], raw[i][col], want)
+		}
+	}
+	if shown[3][col] != "45" || num(t, total[col]) != 45 {
+		t.Errorf("the minutes' total: shown %q, stored %q, want 45", shown[3][col], total[col])
 	}
 }
