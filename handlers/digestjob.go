@@ -15,7 +15,8 @@ import (
 
 // The weekly digest: every Monday at 07:30, Vietnam time, each coordinator
 // who has not turned it off (/digest off) gets last week's tally of their
-// unit, with its chart and spreadsheet. Three River jobs make it:
+// unit (the one they coordinate, even for an administrator), with its
+// chart and spreadsheet. Three River jobs make it:
 //
 //   - DigestArgs{Week} waits, scheduled, for its Monday 07:30. It is unique
 //     by its week, so however many replicas or restarts insert it, one
@@ -173,7 +174,11 @@ func (w *digestToWorker) Work(ctx context.Context, job *river.Job[DigestToArgs])
 		if err != nil && err != storage.ErrNotFound {
 			return err
 		}
-		if scope, ok := storage.ScopeOf(u, w.h.admins[u.TelegramID]); ok && u.Digest && !u.BlockedAt.Valid && digestFor(u.Role) {
+		// The unit they coordinate, by their stored role: an administrator
+		// (ADMIN_TELEGRAM_IDS) who also coordinates a commune gets that
+		// commune's week, as its other coordinators do; the country's is
+		// on /tally whenever they ask.
+		if scope, ok := storage.ScopeOf(u, false); ok && u.Digest && !u.BlockedAt.Valid && digestFor(u.Role) {
 			replies, err := w.h.TallyReplies(ctx, tx, u.TelegramID, u.Language, scope, period)
 			if err != nil {
 				return err

@@ -65,6 +65,20 @@ func periodOf(code string, now time.Time) storage.Period {
 	case "lastyear":
 		y := time.Date(today.Year()-1, 1, 1, 0, 0, 0, 0, vietnam)
 		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
+	case "daybefore":
+		return storage.Period{From: today.AddDate(0, 0, -2), To: today.AddDate(0, 0, -1)}
+	case "weekbefore":
+		w := weekOf(now)
+		return storage.Period{From: w.AddDate(0, 0, -14), To: w.AddDate(0, 0, -7)}
+	case "monthbefore":
+		m := monthOf(now)
+		return storage.Period{From: m.AddDate(0, -2, 0), To: m.AddDate(0, -1, 0)}
+	case "quarterbefore":
+		q := quarterOf(now)
+		return storage.Period{From: q.AddDate(0, -6, 0), To: q.AddDate(0, -3, 0)}
+	case "yearbefore":
+		y := time.Date(today.Year()-2, 1, 1, 0, 0, 0, 0, vietnam)
+		return storage.Period{From: y, To: y.AddDate(1, 0, 0)}
 	case "tomorrow":
 		return storage.Period{From: today.AddDate(0, 0, 1), To: today.AddDate(0, 0, 2)}
 	case "nextweek":
@@ -104,6 +118,12 @@ var (
 		"thang qua": "lastmonth", "thang vua qua": "lastmonth", "thang vua roi": "lastmonth",
 		"quy qua": "lastquarter", "quy vua qua": "lastquarter", "quy vua roi": "lastquarter",
 		"nam qua": "lastyear", "nam vua qua": "lastyear", "nam vua roi": "lastyear",
+		// The one before the last ("hôm kia", "tuần trước nữa", "năm kia").
+		"hom kia": "daybefore", "day before yesterday": "daybefore",
+		"tuan truoc nua": "weekbefore", "week before last": "weekbefore",
+		"thang truoc nua": "monthbefore", "month before last": "monthbefore",
+		"quy truoc nua": "quarterbefore", "quarter before last": "quarterbefore",
+		"nam truoc nua": "yearbefore", "nam kia": "yearbefore", "year before last": "yearbefore",
 		// Periods to come: answered as such (tally.period_future), not as
 		// a text not understood.
 		"ngay mai": "tomorrow", "tomorrow": "tomorrow", "tuan sau": "nextweek", "tuan toi": "nextweek", "next week": "nextweek",
@@ -166,7 +186,47 @@ var (
 		"month to date": "month", "mtd": "month", "week to date": "week",
 	}
 	romanQuarters = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
+	// The last days, today among them: "7 ngày qua", "30 ngày gần đây",
+	// "last 7 days". Without "qua" ("7 ngày") it is no period.
+	periodLastDays = regexp.MustCompile(`^(?:(\d{1,4}) ngay (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,4}) days)$`)
+	// Dates written before folding: ISO ("2026-11-01", "2026-11") and
+	// years in two figures ("27/11/26", "11/26", "T11/26", "Q3/26"),
+	// rewritten as the forms below read them (shortYears).
+	isoDay     = regexp.MustCompile(`(^|[^\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})($|[^\d/.-])`)
+	isoMonth   = regexp.MustCompile(`(^|[^\d/.-])(\d{4})-(0[1-9]|1[0-2])($|[^\d/.-])`)
+	shortDay   = regexp.MustCompile(`(^|[^\d/.])(\d{1,2})([/.])(\d{1,2})([/.])(\d{2})($|[^\d/.])`)
+	shortMonth = regexp.MustCompile(`(^|[^\d/.\pL])((?:tháng|thang|thg|th|t|quý|quy|q) ?)?(\d{1,2})[/.](\d{2})($|[^\d/.])`)
 )
+
+// shortYears rewrites, in a typed period (lower case, before folding), an
+// ISO day or month as a day or month is typed here ("2026-11-01" →
+// "01/11/2026", "2026-11" → "tháng 11/2026") and a year in two figures in
+// full: "27/11/26" → "27/11/2026"; after a month's or a quarter's word,
+// "T11/26" → "T11/2026", "Q3/26" → "Q3/2026"; alone only where the second
+// number is no month, "11/26" → "tháng 11/2026" ("5/12" stays 5 December).
+func shortYears(text string) string {
+	for range 4 { // each pass rewrites every other one of two side by side ("1/10/26-15/10/26")
+		s := isoDay.ReplaceAllString(text, "${1}${4}/${3}/${2}${5}")
+		s = isoMonth.ReplaceAllString(s, "${1}tháng ${3}/${2}${4}")
+		s = shortDay.ReplaceAllString(s, "${1}${2}${3}${4}${5}20${6}${7}")
+		s = shortMonth.ReplaceAllStringFunc(s, func(w string) string {
+			m := shortMonth.FindStringSubmatch(w)
+			word := m[2]
+			if word == "" {
+				if yy, _ := strconv.Atoi(m[4]); yy <= 12 {
+					return w // a day and its month: "15/10"
+				}
+				word = "tháng "
+			}
+			return m[1] + word + m[3] + "/20" + m[4] + m[5]
+		})
+		if s == text {
+			break
+		}
+		text = s
+	}
+	return text
+}
 
 // monthNames are the English months' names and short names, folded, in
 // the order of monthNumbers.
@@ -186,7 +246,7 @@ const dayPattern = `(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2})(?: (?:nam )?(\d{4})
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
-	s := vntext.Fold(text)
+	s := vntext.Fold(shortYears(strings.ToLower(text)))
 	if code, ok := periodWords[s]; ok {
 		if p := periodOf(code, now); !p.From.After(now) {
 			return p, ""
@@ -241,6 +301,13 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		s = "month " + strconv.Itoa(monthNumbers[m[1]])
 	}
 	today := dayOf(now)
+	if m := periodLastDays.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1] + m[2])
+		if n < 1 {
+			return p, false, false
+		}
+		return storage.Period{From: today.AddDate(0, 0, 1-n), To: today.AddDate(0, 0, 1)}, true, false
+	}
 	// date reads a day; without its year, the latest such day up to today
 	// (29/2: the last leap year's).
 	date := func(d, m, y string) (time.Time, bool) {

@@ -169,10 +169,23 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		if err != nil {
 			return "", nil, err
 		}
+		// A province's name, or a merged one's ("binh duong"), offers the
+		// province first; communes of that name follow.
+		p, found, allowed, err := v.typedProvince(v.st.Query)
+		if err != nil {
+			return "", nil, err
+		}
+		text = v.t.T("tally.unit_results", locales.Data{"Query": v.st.Query})
+		if found && allowed {
+			kb = append(kb, []bot.Button{v.button(v.t.T("tally.whole_province", locales.Data{"Province": p.Name}), "u", "p"+p.Code)})
+			text = v.t.T("tally.unit_results_province", locales.Data{"Query": v.st.Query})
+		}
+		if found {
+			text = v.mergedNote(p) + text
+		}
 		for _, m := range ms {
 			kb = append(kb, []bot.Button{v.button(m.FullName(), "u", "c"+m.Code)})
 		}
-		text = v.t.T("tally.unit_results", locales.Data{"Query": v.st.Query})
 	case v.st.Province != "":
 		p, err := v.tx.Province(v.ctx, v.st.Province)
 		if err != nil {
@@ -274,6 +287,28 @@ func (v *tallyView) allowedMatches(query string) ([]storage.CommuneMatch, error)
 	return out, nil
 }
 
+// typedProvince is the province a typed text names, by its name or the
+// name of a province merged into it in 2025 (storage.ProvinceNamed), and
+// whether the user may count it.
+func (v *tallyView) typedProvince(text string) (p storage.ProvinceMatch, found, allowed bool, err error) {
+	p, found, err = storage.ProvinceNamed(text)
+	if err != nil || !found || !v.canPick() {
+		return p, found, false, err
+	}
+	allowed, err = v.tx.ScopeCovers(v.ctx, v.scope, storage.Scope{Province: p.Code})
+	return p, found, allowed, err
+}
+
+// mergedNote says, above the answer, which province a merged one is part
+// of now ("Bình Dương nay thuộc Thành phố Hồ Chí Minh…"); nothing for a
+// province's current name.
+func (v *tallyView) mergedNote(p storage.ProvinceMatch) string {
+	if p.Old == "" {
+		return ""
+	}
+	return v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name}) + "\n\n"
+}
+
 // typed takes a period ("11/2026", "tuần trước") or, failing that, a
 // commune's name.
 func (v *tallyView) typed(text string) error {
@@ -288,8 +323,15 @@ func (v *tallyView) typed(text string) error {
 	if err != nil {
 		return err
 	}
-	if len(ms) > 0 {
+	prov, found, allowed, err := v.typedProvince(text)
+	if err != nil {
+		return err
+	}
+	if len(ms) > 0 || allowed {
 		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text})
+	}
+	if found { // a province not theirs, and no commune of theirs of that name
+		return v.show(v.mergedNote(prov) + v.t.T("tally.unit_not_allowed"))
 	}
 	// A name found only outside the scope is refused as such: the user
 	// learns nothing of it but that it is not theirs. Only a name found
@@ -946,7 +988,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 			}},
 		{Name: t.T("tally.sheet_cases"), Total: total,
 			Columns: []reports.Column{col("number", reports.ID), col("date", reports.DateTime), col("commune", reports.Text), col("procedure", reports.Text),
-				col("mode", reports.Text), col("outcome", reports.Text), col("reason", reports.Text), col("minutes", reports.Minutes),
+				col("mode", reports.Text), col("outcome", reports.Text), col("reason", reports.Text), col("minutes", reports.Int), // whole minutes, as the median
 				col("steps_done", reports.Int), col("steps_skipped", reports.Int), col("problems", reports.Int)},
 			Rows: func(yield func([]any) error) error {
 				return tx.EachTallyCase(ctx, tl, func(c storage.TallyCase) error {

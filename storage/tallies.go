@@ -705,7 +705,7 @@ type TallyCase struct {
 	Mode         string    `db:"mode"`
 	Outcome      string    `db:"outcome"` // an outcome key (TallyOutcomes)
 	Reason       string    `db:"reason"`
-	Minutes      float64   `db:"minutes"` // active time
+	Minutes      int       `db:"minutes"` // active time, whole minutes (rounded down, as the median counts them)
 	StepsDone    int       `db:"steps_done"`
 	StepsSkipped int       `db:"steps_skipped"`
 	Problems     int       `db:"problems"`
@@ -724,7 +724,7 @@ func (tx *Tx) EachTallyCase(ctx context.Context, t Tally, fn func(TallyCase) err
 	rows, err := tx.db(ctx).QueryxContext(ctx, `
 		SELECT c.id, c.finished_at, coalesce(c.commune_code, '') AS commune_code, coalesce(cm.name, '') AS commune_name,
 			c.guide_id, c.kind, coalesce(c.mode, '') AS mode, coalesce(c.outcome, '') AS outcome, coalesce(c.reason, '') AS reason,
-			coalesce(c.active_seconds, 0) / 60.0 AS minutes, coalesce(c.steps_done, 0) AS steps_done,
+			coalesce(c.active_seconds, 0) / 60 AS minutes, coalesce(c.steps_done, 0) AS steps_done,
 			coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems
 		FROM cases c LEFT JOIN communes cm ON cm.code = c.commune_code
 		WHERE c.status = 'closed' AND c.finished_at >= $1 AND c.finished_at < $2`+where+` AND c.updated_at <= `+asOf+`

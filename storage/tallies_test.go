@@ -274,7 +274,7 @@ func TestTally(t *testing.T) {
 
 		// The case list is the same cases, and its columns add up.
 		var n, done, skipped, problems int
-		var minutes []float64
+		var minutes []int
 		err = tx.EachTallyCase(ctx, tl, func(c storage.TallyCase) error {
 			n++
 			done, skipped, problems = done+c.StepsDone, skipped+c.StepsSkipped, problems+c.Problems
@@ -290,7 +290,7 @@ func TestTally(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if want := []float64{10, 10, 30, 6, 4, 20}; n != 6 || done != 4 || skipped != 1 || problems != 4 || !slices.Equal(minutes, want) {
+		if want := []int{10, 10, 30, 6, 4, 20}; n != 6 || done != 4 || skipped != 1 || problems != 4 || !slices.Equal(minutes, want) {
 			t.Errorf("case list: %d cases, %d done, %d skipped, %d problems, minutes %v", n, done, skipped, problems, minutes)
 		}
 

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lib/pq"
 
@@ -316,4 +317,75 @@ func expandUnitWords(words []string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// ProvinceMatch is a province found by its name: its current name, or one
+// it took in in 2025 (Old: "Bình Dương", merged into Thành phố Hồ Chí Minh;
+// "" for its current name).
+type ProvinceMatch struct {
+	Province
+	Old string
+}
+
+// provinceKinds are the words a province's name may begin with, folded,
+// longest first: "Tỉnh Bình Dương", "Thành phố Huế", "TP Huế" (short forms
+// written out: expandUnitWords).
+var provinceKinds = []string{"thanh pho ", "tinh "}
+
+// provinceKey is a province's name for matching: folded, short forms
+// written out, its kind left off ("tp hcm" → "ho chi minh").
+func provinceKey(name string) string {
+	key := strings.Join(expandUnitWords(vntext.Words(name)), " ")
+	for _, k := range provinceKinds {
+		if rest, ok := strings.CutPrefix(key, k); ok && rest != "" {
+			return rest
+		}
+	}
+	return key
+}
+
+// provinceNames maps a province's names, current and pre-2025, to the
+// province now (units/provinces.csv, units/ward_mappings.csv: every old
+// province went whole into one new one).
+var provinceNames = sync.OnceValues(func() (map[string]ProvinceMatch, error) {
+	provinces, err := readCSV("units/provinces.csv")
+	if err != nil {
+		return nil, err
+	}
+	mappings, err := readCSV("units/ward_mappings.csv")
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]Province{}
+	names := map[string]ProvinceMatch{}
+	for _, p := range provinces { // province_code,name,kind
+		pr := Province{Code: p[0], Name: p[1], Kind: p[2]}
+		byName[pr.Name] = pr
+		names[provinceKey(pr.Name)] = ProvinceMatch{Province: pr}
+	}
+	for _, m := range mappings { // ...,old_province_name,new_ward_code,new_ward_name,new_province_name
+		pr, ok := byName[m[6]]
+		key := provinceKey(m[3])
+		if _, known := names[key]; !ok || known || m[3] == "" {
+			continue // a current name is the province's own
+		}
+		old := m[3]
+		if rest, ok := strings.CutPrefix(old, "Tỉnh "); ok {
+			old = rest
+		}
+		names[key] = ProvinceMatch{Province: pr, Old: old}
+	}
+	return names, nil
+})
+
+// ProvinceNamed finds the province a typed text names whole, diacritics,
+// case and its kind ignored: "dong nai", "TP HCM", or a province merged in
+// 2025 ("binh duong": Thành phố Hồ Chí Minh, Old "Bình Dương").
+func ProvinceNamed(text string) (ProvinceMatch, bool, error) {
+	names, err := provinceNames()
+	if err != nil {
+		return ProvinceMatch{}, false, err
+	}
+	m, ok := names[provinceKey(text)]
+	return m, ok, nil
 }
