@@ -446,8 +446,9 @@ var webPortal = regexp.MustCompile(`(?i)\bdichvucong(\.[a-z0-9-]+)*\.gov\.vn\b`)
 
 // TestPortalGuidesOfferQRLogin: every guide that sends the resident to a
 // public service web portal (its portal, a step's link, or a step's text,
-// tip or fix names one) offers the QR login sub-guide at some step, so the
-// resident never types a password on a shared screen.
+// tip or fix names one) offers the QR login sub-guide at some step, or on
+// the error whose fix names the web route, so the resident never types a
+// password on a shared screen.
 func TestPortalGuidesOfferQRLogin(t *testing.T) {
 	c := shippedCatalog(t)
 	if _, ok := c.Guide(qrLogin); !ok {
@@ -468,6 +469,7 @@ func TestPortalGuidesOfferQRLogin(t *testing.T) {
 			texts := []string{s.Link, s.Text.Vi, s.Text.En, s.Tip.Vi, s.Tip.En}
 			for _, e := range s.Errors {
 				texts = append(texts, e.Fix.Vi, e.Fix.En)
+				offers = offers || e.Subguide == qrLogin // on the error that names the web route
 			}
 			for _, tx := range texts {
 				if where == "" && webPortal.MatchString(tx) {
@@ -480,7 +482,7 @@ func TestPortalGuidesOfferQRLogin(t *testing.T) {
 		}
 		portalGuides++
 		if !offers {
-			t.Errorf("%s: %s sends the resident to a web portal, but no step has subguide: %s", g.File(), where, qrLogin)
+			t.Errorf("%s: %s sends the resident to a web portal, but no step or error has subguide: %s", g.File(), where, qrLogin)
 		}
 	}
 	if portalGuides < 15 {

@@ -224,6 +224,9 @@ func (v *validator) guide(g *Guide) {
 		p := []any{"prerequisites", i}
 		v.id(at(p, "id"), it.ID, ids)
 		v.text(at(p, "text"), it.Text, maxItem, true)
+		if toVolunteer(it.Text) {
+			v.stylef(at(p, "text"), "%s: a checklist item is something the resident must have; what the volunteer must do goes in a step's text or tip", name(at(p, "text")))
+		}
 	}
 	if len(g.Steps) == 0 || len(g.Steps) > maxSteps {
 		v.errorf([]any{"steps"}, "%d steps: want 1 to %d", len(g.Steps), maxSteps)
@@ -319,6 +322,12 @@ func (v *validator) step(p []any, s *Step, ids map[string]bool) {
 			v.buttonBelow(at(q, "fix"), e.Fix)
 		}
 	}
+}
+
+// toVolunteer reports whether a text speaks to the volunteer ("Bạn hiểu –
+// …", "You understand – …"): an instruction, not a checklist item.
+func toVolunteer(t Text) bool {
+	return strings.HasPrefix(t.Vi, "Bạn ") || strings.HasPrefix(t.En, "You ")
 }
 
 // buttonBelow refuses "button below" in a text that has no sub-guide
