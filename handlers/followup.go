@@ -341,19 +341,12 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 		s = r.t.T("followup.status_" + f.Status)
 	case !f.Consent.Bool:
 		s = r.t.T("followup.status_no_reminders")
-	case f.NextReminderOn.Valid && f.NextReminderOn.Time.Format(time.DateOnly) <= h.now().In(vietnam).Format(time.DateOnly):
-		// Due today or already (consent given after the due date): the
-		// next round of the reminder job, within its hours.
+	case f.NextReminderOn.Valid && askDay(f.NextReminderOn.Time).Format(time.DateOnly) <= h.now().In(vietnam).Format(time.DateOnly):
+		// Due today or already (consent given after the day): the next
+		// round of the reminder job, within its hours.
 		s = r.t.T("followup.status_remind_soon")
 	case f.NextReminderOn.Valid:
-		// Reminders go on working days: one planned for a weekend or a
-		// holiday (a follow-up made before without a date: a week after
-		// it was made) goes on the next working day, and says so.
-		day := f.NextReminderOn.Time
-		if working, _ := workdays.Default().IsWorkingDay(day); !working {
-			day = addWorkingDaysFrom(day, 1)
-		}
-		next := day.Format("02/01/2006")
+		next := askDay(f.NextReminderOn.Time).Format("02/01/2006")
 		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask follows the estimated due date
 			next += " " + r.t.T("followup.estimate")
 		}
@@ -364,6 +357,18 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 		s = r.t.T("followup.status_no_date")
 	}
 	return s + "\n" + r.t.T("followup.forget_hint")
+}
+
+// askDay is the day a reminder planned for day is asked: reminders go on
+// working days, so one planned for a weekend or a holiday (the first
+// question of a result due on a Friday is planned for the Saturday; a
+// follow-up made before without a date, a week after it was made) goes on
+// the next working day.
+func askDay(day time.Time) time.Time {
+	if working, _ := workdays.Default().IsWorkingDay(day); !working {
+		return addWorkingDaysFrom(day, 1)
+	}
+	return day
 }
 
 // consentAsk is the reminder question: to be asked on the first working day

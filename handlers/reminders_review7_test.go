@@ -98,3 +98,31 @@ func TestFirstQuestionAfterTheDueDateLateOnlyAfterNotYet(t *testing.T) {
 		t.Errorf("the tally's follow-up line: %q, want %q in it\n%s", line, want, text)
 	}
 }
+
+// The first question is planned for the day after the due date, which for
+// a result due on a Friday is a Saturday: the resident who opens their
+// follow-up that weekend is told the Monday it really comes, not that it
+// comes "shortly".
+func TestWeekendStatusNamesTheMondayQuestion(t *testing.T) {
+	clock := &jobs.Clock{}
+	clock.Set(vn(2026, 12, 2, 10, 0))
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	resident := w.srv.NewUser("Cụ Tư", "vi")
+	w.remindedCase(vol, resident, "000.00.12.H26-261202-0001", vn(2026, 12, 2, 10, 0), vn(2026, 12, 4, 0, 0), true)
+	w.send(resident, "/start") // rated, so that /start shows where the follow-up stands
+	w.press(resident, "4★")
+	w.press(resident, w.vi("followup.comment_skip"))
+	monday := w.vi("followup.status_remind", locales.Data{"Due": "07/12/2026"})
+	for _, day := range []int{4, 5, 6} { // Friday (the due date), Saturday, Sunday
+		clock.Set(vn(2026, 12, day, 10, 0))
+		m := last(t, w.send(resident, "/start"))
+		if !strings.Contains(m.Text, monday) {
+			t.Errorf("%02d/12: the follow-up says\n%s\nwant %q", day, m.Text, monday)
+		}
+	}
+	clock.Set(vn(2026, 12, 7, 7, 0)) // Monday, before the sweep's hours
+	if m := last(t, w.send(resident, "/start")); !strings.Contains(m.Text, w.vi("followup.status_remind_soon")) {
+		t.Errorf("Monday morning: the follow-up says\n%s", m.Text)
+	}
+}
