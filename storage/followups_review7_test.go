@@ -157,11 +157,12 @@ func TestAskAfterDueMigration(t *testing.T) {
 		{d("2026-12-04"), d("2026-12-04"), 0, "waiting", "2026-12-05", false}, // a Friday: the sweep waits for Monday
 		{d(""), d("2026-12-09"), 0, "waiting", "2026-12-09", false},           // no date: after 5 working days, as before
 		{d("2026-11-30"), d(""), 1, "waiting", "", false},                     // asked, the answer awaited
-		{d("2026-11-30"), d("2026-12-03"), 1, "waiting", "2026-12-03", false}, // "not yet" to the first question
+		{d("2026-11-30"), d("2026-12-03"), 1, "waiting", "2026-12-03", false}, // "not yet" to the first question, day unknown
 		{d("2026-11-20"), d("2026-12-01"), 2, "waiting", "2026-12-01", true},  // "not yet" to the second
 		{d("2026-11-16"), d(""), 3, "waiting", "", true},                      // the third asked: "not yet" to the second
 		{d("2026-11-02"), d(""), 2, "problem", "", false},                     // a problem after "not yet" to the first
 		{d("2026-10-20"), d(""), 4, "ended", "", true},                        // "not yet" to the last
+		{d("2026-11-13"), d("2026-12-02"), 1, "waiting", "2026-12-02", true},  // "not yet" to the first, days after the due date
 	}
 	if _, err := db.ExecContext(ctx, `INSERT INTO users (telegram_id, first_name, role) VALUES (1, 'V', 'volunteer')`); err != nil {
 		t.Fatal(err)
@@ -226,11 +227,11 @@ func TestAskAfterDueMigration(t *testing.T) {
 		}
 		return ids
 	}
-	if got := fmt.Sprint(asked("2026-12-02")); got != "[6]" {
-		t.Errorf("due on 02/12/2026: cases %s, want [6] (the second question planned for 01/12)", got)
+	if got := fmt.Sprint(asked("2026-12-02")); got != "[6 10]" {
+		t.Errorf("due on 02/12/2026: cases %s, want [6 10] (the second questions planned for 01/12 and 02/12)", got)
 	}
-	if got := fmt.Sprint(asked("2026-12-03")); got != "[6 1 5]" {
-		t.Errorf("due on 03/12/2026: cases %s, want [6 1 5]", got)
+	if got := fmt.Sprint(asked("2026-12-03")); got != "[6 10 1 5]" {
+		t.Errorf("due on 03/12/2026: cases %s, want [6 10 1 5]", got)
 	}
 	inTx(t, st, func(tx *storage.Tx) error {
 		// Row 4 answers its first question "not yet" on 03/12, after its
