@@ -150,7 +150,7 @@ func TestDigestSkipsWhoBlockedTheBot(t *testing.T) {
 // a reminder that never arrived. The other resident's reminder goes.
 func TestReminderSkipsResidentWhoBlocked(t *testing.T) {
 	received := vn(2026, 11, 20, 10, 0)
-	due := vn(2026, 11, 27, 0, 0)
+	due := vn(2026, 11, 26, 0, 0) // Thursday: asked on Friday 27/11
 	clock := &jobs.Clock{}
 	clock.Set(received)
 	w := newWorld(t, handlers.WithClock(clock.Now))
@@ -211,7 +211,7 @@ func TestDeactivatedResidentIsForgotten(t *testing.T) {
 	for _, web := range []bool{true, false} {
 		t.Run(map[bool]string{true: "web", false: "telegram only"}[web], func(t *testing.T) {
 			received := vn(2026, 11, 20, 10, 0)
-			due := vn(2026, 11, 27, 0, 0)
+			due := vn(2026, 11, 26, 0, 0) // Thursday: asked on Friday 27/11
 			clock := &jobs.Clock{}
 			clock.Set(received)
 			opts := []handlers.Option{handlers.WithClock(clock.Now)}

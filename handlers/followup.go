@@ -158,10 +158,16 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 	// Many residents do not use Telegram: with a web page, the QR code
 	// opens it in any phone's browser, and the page offers the reminders
 	// in Telegram; else the QR code is the bot's deep link.
-	link, scan := h.DeepLink(f.Token), t.T("followup.slip_scan")
+	// The note says when the resident is asked, as the question they
+	// agree to in Telegram does (consentAsk).
+	link, scan := h.DeepLink(f.Token), "followup.slip_scan"
 	if web := h.WebLink(f.Token); web != "" {
-		link, scan = web, t.T("followup.slip_scan_web")
+		link, scan = web, "followup.slip_scan_web"
 	}
+	if !f.DueOn.Valid {
+		scan += "_no_date"
+	}
+	scan = t.T(scan, locales.Data{"Days": checkInDays})
 	png, err := render.Slip(render.SlipData{
 		Title: title,
 		Fields: []render.Field{
@@ -339,20 +345,13 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 		s = r.t.T("followup.status_" + f.Status)
 	case !f.Consent.Bool:
 		s = r.t.T("followup.status_no_reminders")
-	case f.NextReminderOn.Valid && f.NextReminderOn.Time.Format(time.DateOnly) <= h.now().In(vietnam).Format(time.DateOnly):
-		// Due today or already (consent given after the due date): the
-		// next round of the reminder job, within its hours.
+	case f.NextReminderOn.Valid && askDay(f.NextReminderOn.Time).Format(time.DateOnly) <= h.now().In(vietnam).Format(time.DateOnly):
+		// Due today or already (consent given after the day): the next
+		// round of the reminder job, within its hours.
 		s = r.t.T("followup.status_remind_soon")
 	case f.NextReminderOn.Valid:
-		// Reminders go on working days: one planned for a weekend or a
-		// holiday (a follow-up made before without a date: a week after
-		// it was made) goes on the next working day, and says so.
-		day := f.NextReminderOn.Time
-		if working, _ := workdays.Default().IsWorkingDay(day); !working {
-			day = addWorkingDaysFrom(day, 1)
-		}
-		next := day.Format("02/01/2006")
-		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask is on the estimated due date
+		next := askDay(f.NextReminderOn.Time).Format("02/01/2006")
+		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask follows the estimated due date
 			next += " " + r.t.T("followup.estimate")
 		}
 		s = r.t.T("followup.status_remind", locales.Data{"Due": next})
@@ -364,8 +363,21 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 	return s + "\n" + r.t.T("followup.forget_hint")
 }
 
-// consentAsk is the reminder question: to be asked when the result is due,
-// or, for a dossier with no due date, after checkInDays working days.
+// askDay is the day a reminder planned for day is asked: reminders go on
+// working days, so one planned for a weekend or a holiday (the first
+// question of a result due on a Friday is planned for the Saturday; a
+// follow-up made before without a date, a week after it was made) goes on
+// the next working day.
+func askDay(day time.Time) time.Time {
+	if working, _ := workdays.Default().IsWorkingDay(day); !working {
+		return addWorkingDaysFrom(day, 1)
+	}
+	return day
+}
+
+// consentAsk is the reminder question: to be asked on the first working day
+// after the due date (the result may come any time on the due date), or,
+// for a dossier with no due date, after checkInDays working days.
 func consentAsk(t *locales.Localizer, f storage.Followup) string {
 	if !f.DueOn.Valid {
 		return t.T("followup.consent_ask_later", locales.Data{"Days": checkInDays})
@@ -751,14 +763,16 @@ func (h *Handlers) ReminderMessage(rm storage.Reminder) bot.Message {
 	}
 	id := strconv.FormatInt(rm.CaseID, 10)
 	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
-	key := "followup.reminder"
-	if !rm.DueOn.Valid { // asked after checkInDays: nothing is "due"
-		key = "followup.reminder_no_date"
+	// Asked after the due date, which it names (an estimate or not: the
+	// slip said "dự kiến" for both); "Chưa" then means the result is late.
+	question := t.T("followup.reminder_no_date") // asked after checkInDays: nothing is "due"
+	if rm.DueOn.Valid {
+		question = t.T("followup.reminder", locales.Data{"Due": rm.DueOn.Time.Format("02/01/2006")})
 	}
 	// Named as every follow-up screen names its dossier, on a line of its
 	// own: a title holds brackets of its own.
 	return bot.Message{ChatID: rm.Chat,
-		Text: t.T("followup.about", locales.Data{"Code": rm.DossierCode, "Guide": title}) + "\n\n" + t.T(key),
+		Text: t.T("followup.about", locales.Data{"Code": rm.DossierCode, "Guide": title}) + "\n\n" + question,
 		Keyboard: bot.Keyboard{
 			{{Text: t.T("followup.reminder_got"), Data: data("got")}},
 			{{Text: t.T("followup.reminder_not"), Data: data("not")}},
@@ -772,7 +786,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 	var text string
 	switch action {
 	case "got":
-		ok, err := r.tx.Received(r.ctx, f.CaseID, now, vietnam)
+		ok, err := r.tx.Received(r.ctx, f.CaseID, now)
 		if err != nil {
 			return err
 		}
@@ -788,7 +802,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		}
 	case "not":
 		next := addWorkingDaysFrom(now, askAgainDays)
-		ok, again, err := r.tx.NotYet(r.ctx, f.CaseID, next, now)
+		ok, again, err := r.tx.NotYet(r.ctx, f.CaseID, next, now, vietnam)
 		if err != nil {
 			return err
 		}

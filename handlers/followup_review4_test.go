@@ -196,7 +196,7 @@ func TestForgetKeepsTheVolunteersProblemNotice(t *testing.T) {
 	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
 	resident := w.srv.NewUser("Ông Bảy", "vi")
 	const code = "000.00.12.H26-261123-0451"
-	id := w.remindedCase(vol, resident, code, received, vn(2026, 11, 25, 0, 0), true)
+	id := w.remindedCase(vol, resident, code, received, vn(2026, 11, 24, 0, 0), true)
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}

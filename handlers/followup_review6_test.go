@@ -14,6 +14,7 @@ import (
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/jobs"
+	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/web"
 )
@@ -100,7 +101,7 @@ func TestResidentTypesTheAnswerToAReminder(t *testing.T) {
 	w.press(res, w.vi("followup.consent_yes"))
 	w.press(res, "4★")
 	w.press(res, w.vi("followup.comment_skip"))
-	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
+	clk.advance(6*24*time.Hour - 6*time.Hour) // Thursday 3/12, 10:00 in Vietnam: the first working day after the due date (2/12)
 	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
 		t.Fatalf("reminders sent: %d, %v", n, err)
 	}
@@ -171,7 +172,7 @@ func TestReminderNamesTheProcedureWithoutBracketsInBrackets(t *testing.T) {
 	w.press(res, w.vi("followup.consent_yes"))
 	w.press(res, "5★")
 	w.press(res, w.vi("followup.comment_skip"))
-	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
+	clk.advance(6*24*time.Hour - 6*time.Hour) // Thursday 3/12, 10:00 in Vietnam: the first working day after the due date (2/12)
 	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
 		t.Fatalf("reminders sent: %d, %v", n, err)
 	}
@@ -180,7 +181,7 @@ func TestReminderNamesTheProcedureWithoutBracketsInBrackets(t *testing.T) {
 		t.Fatal(err)
 	}
 	if strings.Contains(m.Text, "("+title+")") || !strings.HasPrefix(m.Text, w.about(code)) ||
-		!strings.Contains(m.Text, w.vi("followup.reminder")) {
+		!strings.Contains(m.Text, w.vi("followup.reminder", locales.Data{"Due": "02/12/2026"})) {
 		t.Errorf("the reminder: %q", m.Text)
 	}
 	w.press(res, w.vi("followup.reminder_problem"))
@@ -213,7 +214,7 @@ func TestLastNotYetSaysHowToCheck(t *testing.T) {
 			if ok, err := tx.ReminderSent(ctx, caseID, n, at); err != nil || !ok {
 				t.Fatalf("reminder %d: %v %v", n, ok, err)
 			}
-			_, _, err := tx.NotYet(ctx, caseID, at.AddDate(0, 0, 3), at)
+			_, _, err := tx.NotYet(ctx, caseID, at.AddDate(0, 0, 3), at, ict)
 			return err
 		}); err != nil {
 			t.Fatal(err)
@@ -290,7 +291,7 @@ func TestProblemSaysWhoWasTold(t *testing.T) {
 			}
 			resident := w.srv.NewUser("Ông Bảy", "vi")
 			const code = "000.00.12.H26-261123-0607"
-			w.remindedCase(vol, resident, code, received, vn(2026, 11, 25, 0, 0), true)
+			w.remindedCase(vol, resident, code, received, vn(2026, 11, 24, 0, 0), true)
 			if !tc.stays {
 				w.removeMember(vol)
 			}

@@ -338,14 +338,14 @@ func TestReminderAnswers(t *testing.T) {
 	w.press(res, w.vi("followup.comment_skip"))
 
 	due := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
-	if n := w.remind(due.AddDate(0, 0, -1)); n != 0 {
-		t.Fatalf("%d reminders the day before", n)
-	}
-	if n := w.remind(due); n != 1 {
-		t.Fatalf("%d reminders on the due date, want 1", n)
-	}
 	if n := w.remind(due); n != 0 {
-		t.Fatalf("%d reminders on the due date again, want 0", n)
+		t.Fatalf("%d reminders on the due date (its result may come that day)", n)
+	}
+	if n := w.remind(due.AddDate(0, 0, 1)); n != 1 {
+		t.Fatalf("%d reminders the day after the due date, want 1", n)
+	}
+	if n := w.remind(due.AddDate(0, 0, 1)); n != 0 {
+		t.Fatalf("%d reminders the day after the due date again, want 0", n)
 	}
 	rem, err := res.Next(15 * time.Second)
 	if err != nil {
@@ -354,18 +354,18 @@ func TestReminderAnswers(t *testing.T) {
 	if !strings.Contains(rem.Text, "000.00.12.H26-251127-0002") || !hasButton(rem, w.vi("followup.reminder_not")) {
 		t.Fatalf("the reminder: %q %v", rem.Text, rem.Keyboard)
 	}
-	clk.advance(5 * 24 * time.Hour) // Wednesday 2/12, 16:00 in Vietnam
+	clk.advance(6 * 24 * time.Hour) // Thursday 3/12, 16:00 in Vietnam
 	got := last(t, w.press(res, w.vi("followup.reminder_not")))
-	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.ask_again", locales.Data{"Date": "07/12/2026"}) {
+	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.ask_again", locales.Data{"Date": "08/12/2026"}) {
 		t.Errorf("not yet: %q", got.Text)
 	}
 	// The second tap of a double tap.
 	w.forge(res, rem.ID, "f:not:"+strconv.FormatInt(c.ID, 10)+":0")
-	if f, _ := w.followupRow(c.ID); f.NextRemind.Time.Format(time.DateOnly) != "2026-12-07" || f.Status != storage.FollowupWaiting {
+	if f, _ := w.followupRow(c.ID); f.NextRemind.Time.Format(time.DateOnly) != "2026-12-08" || f.Status != storage.FollowupWaiting {
 		t.Errorf("after not yet twice: %+v", f)
 	}
-	if n := w.remind(time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)); n != 1 {
-		t.Fatalf("%d reminders on 7/12, want 1", n)
+	if n := w.remind(time.Date(2026, 12, 8, 0, 0, 0, 0, time.UTC)); n != 1 {
+		t.Fatalf("%d reminders on 8/12, want 1", n)
 	}
 	rem, err = res.Next(15 * time.Second)
 	if err != nil {
@@ -389,12 +389,13 @@ func TestReminderAnswers(t *testing.T) {
 	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupProblem || f.Result.String != storage.ResultProblem {
 		t.Errorf("after a problem: %+v", f)
 	}
-	// Solved later: "received" on the same reminder still counts.
+	// Solved later: "received" on the same reminder still counts — late:
+	// the resident had said "Chưa" after the due date.
 	got = last(t, w.forge(res, rem.ID, "f:got:"+strconv.FormatInt(c.ID, 10)+":0"))
 	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.received") {
 		t.Errorf("received after a problem: %q", got.Text)
 	}
-	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived || f.Result.String != storage.ResultReceived || f.Rating.Int16 != 4 {
+	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived || f.Result.String != storage.ResultReceivedLate || f.Rating.Int16 != 4 {
 		t.Errorf("after received: %+v", f)
 	}
 }

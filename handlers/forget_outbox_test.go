@@ -65,7 +65,7 @@ func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
 	othersKept := w.park(res.ID+1000, "/help")
 
 	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
-	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
+	clk.advance(6*24*time.Hour - 6*time.Hour) // Thursday 3/12, 10:00 in Vietnam: the first working day after the due date (2/12)
 	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
 		t.Fatalf("reminders sent: %d, %v", n, err)
 	}

@@ -197,7 +197,7 @@ func TestAgreedReminderComesForEveryDossierGuide(t *testing.T) {
 			clk := newClock()
 			w := newWorld(t, handlers.WithClock(clk.now))
 			u, consent := w.openGuide(g, "vi")
-			if !strings.Contains(consent.Text, "nhắc khi đến hạn có kết quả") {
+			if !strings.Contains(consent.Text, "hỏi ông/bà (anh/chị) đã nhận được kết quả chưa") {
 				t.Fatalf("the consent no longer promises a reminder: %q", consent.Text)
 			}
 			w.toStepOf(u, g, "vi", len(g.Steps))

@@ -219,10 +219,11 @@ func (w *world) remindedCase(vol, resident *telegramtest.User, code string, rece
 	return id
 }
 
-// A resident's reminders, on a clock: due on the date the working days
-// give (a holiday between skipped), at 08:00, once through a restart;
-// "Chưa" asks again three working days later; "Có vướng mắc" tells the
-// volunteer and the coordinator; "Đã nhận" resolves.
+// A resident's reminders, on a clock: the result due on the date the
+// working days give (a holiday between skipped), the first question on the
+// first working day after it, at 08:00, once through a restart; "Chưa"
+// asks again three working days later; "Có vướng mắc" tells the volunteer
+// and the coordinator; "Đã nhận" resolves.
 func TestRemindersOnTheClock(t *testing.T) {
 	received := vn(2026, 8, 28, 10, 0) // Friday; 31/8 (swapped day off), 1/9 and 2/9 are holidays
 	due, known := workdays.Default().Due(received, 2)
@@ -245,37 +246,39 @@ func TestRemindersOnTheClock(t *testing.T) {
 	q.sweep()
 	clock.Set(vn(2026, 9, 4, 7, 0)) // the due date, before 08:00
 	q.sweep()
+	clock.Set(vn(2026, 9, 4, 8, 5)) // the due date: its result may still come today
+	q.sweep()
 	if m := settle(resident); len(m) != 0 {
 		t.Fatalf("a reminder before its time: %q", m[0].Text)
 	}
-	clock.Set(vn(2026, 9, 4, 8, 5))
+	clock.Set(vn(2026, 9, 7, 8, 5)) // Monday, the first working day after Friday's due date
 	q.sweep()
 	got := settle(resident)
 	if len(got) != 1 || !strings.Contains(got[0].Text, "000.00.12.H26-260828-0001") || !hasButton(got[0], w.vi("followup.reminder_not")) {
-		t.Fatalf("the due date's reminder: %+v", got)
+		t.Fatalf("the first question, the working day after the due date: %+v", got)
 	}
 	if m := settle(other); len(m) != 1 {
 		t.Fatalf("the second resident got %d reminders, want 1", len(m))
 	}
-	// "Đã nhận" on the due date resolves it, on time.
+	// "Đã nhận" resolves it, on time.
 	w.press(other, w.vi("followup.reminder_got"))
 	// A restart, and another sweep the same morning: nothing again.
 	q.stop()
-	clock.Set(vn(2026, 9, 4, 8, 20))
+	clock.Set(vn(2026, 9, 7, 8, 20))
 	q = startQueue(t, w, clock)
 	q.sweep()
 	if m := settle(resident); len(m) != 0 {
 		t.Fatalf("a reminder sent twice: %q", m[0].Text)
 	}
 
-	// "Chưa": asked again three working days later (Mon 7, Tue 8, Wed 9).
+	// "Chưa": asked again three working days later (Tue 8, Wed 9, Thu 10).
 	w.press(resident, w.vi("followup.reminder_not"))
-	clock.Set(vn(2026, 9, 8, 9, 0))
+	clock.Set(vn(2026, 9, 9, 9, 0))
 	q.sweep()
 	if m := settle(resident); len(m) != 0 {
 		t.Fatalf("asked again too early: %q", m[0].Text)
 	}
-	clock.Set(vn(2026, 9, 9, 9, 0))
+	clock.Set(vn(2026, 9, 10, 9, 0))
 	q.sweep()
 	if got := settle(resident); len(got) != 1 || !hasButton(got[0], w.vi("followup.reminder_problem")) {
 		t.Fatalf("the second reminder: %+v", got)
@@ -303,11 +306,12 @@ func TestRemindersOnTheClock(t *testing.T) {
 
 // An overdue reminder — its day passed with no sweep (the bot was down all
 // that day) — goes on the next working day, in Vietnam time, not on the
-// weekend or holiday after it: due Friday 28/8/2026, it waits through
-// Saturday, Sunday, Monday 31/8 (a day off swapped for Saturday 22/8) and
-// the holidays of 1/9 and 2/9, and goes on Thursday 3/9, once. A Saturday
-// worked in a swap (làm bù, 22/8/2026) is a working day: one due Friday 21/8
-// goes then.
+// weekend or holiday after it: the result due Thursday 27/8/2026, the
+// question planned for Friday 28/8 waits through Saturday, Sunday, Monday
+// 31/8 (a day off swapped for Saturday 22/8) and the holidays of 1/9 and
+// 2/9, and goes on Thursday 3/9, once. A Saturday worked in a swap (làm
+// bù, 22/8/2026) is a working day: one planned for Friday 21/8 (due
+// Thursday 20/8) goes then.
 func TestOverdueReminderWaitsForAWorkingDay(t *testing.T) {
 	received := vn(2026, 8, 17, 10, 0)
 	clock := &jobs.Clock{}
@@ -316,8 +320,8 @@ func TestOverdueReminderWaitsForAWorkingDay(t *testing.T) {
 	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
 	early := w.srv.NewUser("Bà Năm", "vi")
 	late := w.srv.NewUser("Cụ Tư", "vi")
-	w.remindedCase(vol, early, "000.00.12.H26-260817-0001", received, vn(2026, 8, 21, 0, 0), true)
-	lateCase := w.remindedCase(vol, late, "000.00.12.H26-260817-0002", received, vn(2026, 8, 28, 0, 0), true)
+	w.remindedCase(vol, early, "000.00.12.H26-260817-0001", received, vn(2026, 8, 20, 0, 0), true)
+	lateCase := w.remindedCase(vol, late, "000.00.12.H26-260817-0002", received, vn(2026, 8, 27, 0, 0), true)
 	// The sweep decides and records a reminder in the job's transaction:
 	// once the job completed, none sent means none recorded.
 	sentOf := func(caseID int64) int {

@@ -31,8 +31,8 @@ func TestRefusalToAnotherChatIsNotTheSenders(t *testing.T) {
 			gone := w.member("An", storage.RoleVolunteer, anHoiTayCode)
 			other := w.member("Bình", storage.RoleVolunteer, anHoiTayCode)
 			resident := w.srv.NewUser("Cụ Tư", "vi")
-			first := w.remindedCase(gone, resident, "000.00.12.H26-261120-0001", received, vn(2026, 11, 27, 0, 0), true)
-			second := w.remindedCase(other, resident, "000.00.12.H26-261120-0002", received, vn(2026, 12, 4, 0, 0), true)
+			first := w.remindedCase(gone, resident, "000.00.12.H26-261120-0001", received, vn(2026, 11, 26, 0, 0), true)
+			second := w.remindedCase(other, resident, "000.00.12.H26-261120-0002", received, vn(2026, 12, 3, 0, 0), true)
 
 			q := startQueue(t, w, clock)
 			clock.Set(vn(2026, 11, 27, 8, 5))

@@ -221,13 +221,13 @@ func TestRemindersToBlockedResidents(t *testing.T) {
 	vol := w.volunteer("An")
 	blocked, gone, fine := w.srv.NewUser("Cụ Tư", "vi"), w.srv.NewUser("Bà Năm", "vi"), w.srv.NewUser("Chú Sáu", "vi")
 	received := vn(2026, 11, 20, 10, 0)
-	due := vn(2026, 11, 27, 0, 0)
+	due := vn(2026, 11, 26, 0, 0)
 	w.remindedCase(vol, blocked, "000.00.12.H26-261120-0001", received, due, true)
 	w.remindedCase(vol, gone, "000.00.12.H26-261120-0002", received, due, true)
 	w.remindedCase(vol, fine, "000.00.12.H26-261120-0003", received, due, true)
 	blocked.Block()
 	gone.Deactivate()
-	if n := w.remind(due); n != 3 {
+	if n := w.remind(due.AddDate(0, 0, 1)); n != 3 {
 		t.Fatalf("%d reminders due", n)
 	}
 	if _, err := fine.Next(10 * time.Second); err != nil {

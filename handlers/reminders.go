@@ -63,10 +63,12 @@ func (w *reminderSweepWorker) Work(ctx context.Context, _ *river.Job[ReminderSwe
 // says how many were asked (a resident who blocked the bot is asked
 // without a message: sendReminder). Outside the day's hours, or on a day that is not a
 // working day in Vietnam (a weekend, a holiday, a day off in a swap), it
-// sends nothing. Reminders are planned for working days (the due date,
-// "again in 3 working days"), but one whose day passed unsent — the bot
-// was down, or the sweep ran late — is due on every day after: it waits,
-// still due, for the next working day's sweep.
+// sends nothing. The first question is planned for the day after the due
+// date (the result may come any time on the due date itself): it goes on
+// the first working day from then, in the morning. Later ones are planned
+// for working days ("again in 3 working days"), and one whose day passed
+// unsent — the bot was down, or the sweep ran late — is due on every day
+// after: it waits, still due, for the next working day's sweep.
 func (h *Handlers) SendDueReminders(ctx context.Context) (int, error) {
 	now := h.now()
 	if hour := now.In(vietnam).Hour(); hour < reminderFrom || hour >= reminderUntil {

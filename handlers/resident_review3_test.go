@@ -456,7 +456,7 @@ func TestReminderToAResidentWhoBlockedTheBot(t *testing.T) {
 	w := newWorld(t, handlers.WithClock(clock.Now))
 	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
 	resident := w.srv.NewUser("Bà Sáu", "vi")
-	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0001", received, vn(2026, 11, 25, 0, 0), true)
+	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0001", received, vn(2026, 11, 24, 0, 0), true)
 	toResident := func() int {
 		n := 0
 		for _, c := range w.srv.CallsTo("sendMessage") {
@@ -527,7 +527,7 @@ func TestProblemWithNobodyToTell(t *testing.T) {
 	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
 	resident := w.srv.NewUser("Ông Bảy", "vi")
 	const code = "000.00.12.H26-261123-0002"
-	id := w.remindedCase(vol, resident, code, received, vn(2026, 11, 25, 0, 0), true)
+	id := w.remindedCase(vol, resident, code, received, vn(2026, 11, 24, 0, 0), true)
 	w.removeMember(vol)
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
@@ -555,7 +555,8 @@ func TestProblemWithNobodyToTell(t *testing.T) {
 // daughter talks them round): the follow-up shown again used to say only
 // "dvcbot sẽ không nhắn nhắc Ông/bà", with no way back short of a new
 // slip. Now it offers the reminder while the result is awaited, and the
-// reminder then goes on the due date; a "yes" never turns back into "no"
+// reminder then goes the working day after the due date (Wednesday 2/12:
+// Thursday 3/12); a "yes" never turns back into "no"
 // by an old button.
 func TestResidentChangesTheirMindAboutReminders(t *testing.T) {
 	clk := newClock()
@@ -576,7 +577,7 @@ func TestResidentChangesTheirMindAboutReminders(t *testing.T) {
 		t.Fatalf("the follow-up of a resident who said no: %q %v", shown.Text, shown.Buttons())
 	}
 	got := last(t, w.press(res, w.vi("followup.consent_later")))
-	if !strings.Contains(got.Text, w.vi("followup.status_remind", locales.Data{"Due": "02/12/2026"})) || hasButton(got, w.vi("followup.consent_later")) {
+	if !strings.Contains(got.Text, w.vi("followup.status_remind", locales.Data{"Due": "03/12/2026"})) || hasButton(got, w.vi("followup.consent_later")) {
 		t.Errorf("after changing their mind: %q %v", got.Text, got.Buttons())
 	}
 	if f, _ := w.followupRow(c); !f.Consent.Bool || !strings.HasPrefix(f.Version.String, "vi-") {

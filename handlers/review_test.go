@@ -223,7 +223,8 @@ func TestTooLongTextShowsTheTeamAndTallyScreensAgain(t *testing.T) {
 }
 
 // TestFollowupStatusNamesTheNextAsk: the link opened again says when dvcbot
-// will ask next — the due date at first, "shortly" once it has come, that
+// will ask next — the first working day after the due date at first (the
+// due date itself still waits for it), "shortly" once it has come, that
 // the question is waiting once a reminder went, and the next ask's date
 // after "not yet" — never a due date that has passed.
 func TestFollowupStatusNamesTheNextAsk(t *testing.T) {
@@ -241,16 +242,24 @@ func TestFollowupStatusNamesTheNextAsk(t *testing.T) {
 		}
 		return m.Text
 	}
-	due := w.vi("followup.status_remind", locales.Data{"Due": "02/12/2026"}) // 2026 is announced: a sure date
-	if got := status("before the due date"); !strings.Contains(got, due) {
-		t.Errorf("before the due date:\n%s\nwant %q", got, due)
+	// Due Wednesday 2/12 (2026 is announced: a sure date): asked Thursday.
+	first := w.vi("followup.status_remind", locales.Data{"Due": "03/12/2026"})
+	if got := status("before the due date"); !strings.Contains(got, first) {
+		t.Errorf("before the due date:\n%s\nwant %q", got, first)
 	}
 	clk.advance(5 * 24 * time.Hour) // Wednesday 2/12, the due date
-	if got := status("on the due date"); !strings.Contains(got, w.vi("followup.status_remind_soon")) {
-		t.Errorf("on the due date:\n%s", got)
+	if got := status("on the due date"); !strings.Contains(got, first) {
+		t.Errorf("on the due date:\n%s\nwant %q", got, first)
 	}
-	if n := w.remind(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)); n != 1 {
+	if n := w.remind(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)); n != 0 {
 		t.Fatalf("%d reminders on the due date", n)
+	}
+	clk.advance(24 * time.Hour) // Thursday 3/12
+	if got := status("the day after the due date"); !strings.Contains(got, w.vi("followup.status_remind_soon")) {
+		t.Errorf("the day after the due date:\n%s", got)
+	}
+	if n := w.remind(time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)); n != 1 {
+		t.Fatalf("%d reminders the day after the due date", n)
 	}
 	if _, err := res.Next(15 * time.Second); err != nil {
 		t.Fatal(err)
@@ -261,10 +270,10 @@ func TestFollowupStatusNamesTheNextAsk(t *testing.T) {
 		t.Errorf("with a reminder's question waiting:\n%s", got)
 	}
 	got := last(t, w.press(res, w.vi("followup.reminder_not")))
-	if got.Text != w.about("000.00.12.H26-251127-0011")+w.vi("followup.ask_again", locales.Data{"Date": "07/12/2026"}) {
+	if got.Text != w.about("000.00.12.H26-251127-0011")+w.vi("followup.ask_again", locales.Data{"Date": "08/12/2026"}) { // Friday 4, Monday 7, Tuesday 8
 		t.Fatalf("not yet: %q", got.Text)
 	}
-	next := w.vi("followup.status_remind", locales.Data{"Due": "07/12/2026"})
+	next := w.vi("followup.status_remind", locales.Data{"Due": "08/12/2026"})
 	if got := status("after not yet"); !strings.Contains(got, next) {
 		t.Errorf("after \"not yet\":\n%s\nwant %q", got, next)
 	}
@@ -332,7 +341,7 @@ func TestEndedFollowupCanStillBeReceived(t *testing.T) {
 			if ok, err := tx.ReminderSent(ctx, caseID, n, at); err != nil || !ok {
 				t.Fatalf("reminder %d: %v %v", n, ok, err)
 			}
-			_, _, err := tx.NotYet(ctx, caseID, at.AddDate(0, 0, 3), at)
+			_, _, err := tx.NotYet(ctx, caseID, at.AddDate(0, 0, 3), at, ict)
 			return err
 		}); err != nil {
 			t.Fatal(err)
@@ -365,7 +374,7 @@ func TestReminderEndsAnOpenCommentQuestion(t *testing.T) {
 	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0016")
 	w.press(res, w.vi("followup.consent_yes"))
 	w.press(res, "4★")                        // the comment question, left open
-	clk.advance(5*24*time.Hour - 6*time.Hour) // Wednesday 2/12, 10:00 in Vietnam: the due date
+	clk.advance(6*24*time.Hour - 6*time.Hour) // Thursday 3/12, 10:00 in Vietnam: the first working day after the due date (2/12)
 	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
 		t.Fatalf("reminders sent: %d, %v", n, err)
 	}

@@ -32,12 +32,12 @@ const (
 // Follow-up results kept on the case (cases.followup_result) for reports.
 const (
 	ResultReceived     = "received"
-	ResultReceivedLate = "received_late" // said after the due date
+	ResultReceivedLate = "received_late" // the resident had said "not yet" after the due date
 	ResultProblem      = "problem"
 )
 
-// MaxAskAgain is how many times "not yet" asks again: after the reminder on
-// the due date, at most this many more.
+// MaxAskAgain is how many times "not yet" asks again: after the first
+// reminder (the working day after the due date), at most this many more.
 const MaxAskAgain = 3
 
 // MaxComment is the longest rating comment kept, in characters (the
@@ -106,7 +106,9 @@ var ErrForgotten = errors.New("storage: the resident asked to be forgotten")
 // follow-up, with the date the result is due (zero: unknown) and whether
 // that date is sure (known) or an estimate. The first save makes the link's
 // token; saving again (a corrected code) keeps it. The first reminder is
-// planned for the due date. ErrForgotten when the resident had the case's
+// planned for the day after the due date — the result may come any time on
+// the due date itself —; the sweep, which asks on working days only, asks
+// it on the first working day from then. ErrForgotten when the resident had the case's
 // follow-up deleted.
 func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due time.Time, known bool) (Followup, error) {
 	var d sql.NullString
@@ -115,9 +117,9 @@ func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due t
 	}
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO followups (case_id, dossier_code, due_on, due_known, next_reminder_on, token)
-		SELECT $1, $2, $3::date, $4, $3::date, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
+		SELECT $1, $2, $3::date, $4, $3::date + 1, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
 		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3::date, due_known = $4,
-			next_reminder_on = CASE WHEN followups.reminders_sent = 0 THEN $3::date ELSE followups.next_reminder_on END`,
+			next_reminder_on = CASE WHEN followups.reminders_sent = 0 THEN $3::date + 1 ELSE followups.next_reminder_on END`,
 		caseID, code, d, known && d.Valid, NewToken())
 	if ok, err := changed("save follow-up", res, err); err != nil || !ok {
 		return Followup{}, cmp.Or(err, ErrForgotten)
@@ -377,7 +379,7 @@ func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
 // transition still applies, reporting whether it did: a double tap, an old
 // reminder's buttons or a job run twice change nothing the second time.
 
-// ReminderSent records that reminder number n (1 for the due date's) went
+// ReminderSent records that reminder number n (1 for the first) went
 // to the resident: the answer is awaited, no date is planned. It changes
 // nothing unless n-1 reminders were sent and one was planned — a job
 // retried after a crash finds false and must not send again.
@@ -390,32 +392,37 @@ func (tx *Tx) ReminderSent(ctx context.Context, caseID int64, n int, at time.Tim
 }
 
 // Received: the resident says the result came. The follow-up ends; the case
-// keeps "received", or "received_late" when said after the due date
-// (at's day in loc). A problem reported earlier is overridden: it was
-// solved.
-func (tx *Tx) Received(ctx context.Context, caseID int64, at time.Time, loc *time.Location) (bool, error) {
+// keeps "received", or "received_late" when the resident had said "not
+// yet" after the due date (NotYet): the result had not come by its end.
+// When the answer comes says nothing of when the result came (a resident
+// may answer days later), so it does not count. A problem reported
+// earlier is overridden: it was solved.
+func (tx *Tx) Received(ctx context.Context, caseID int64, at time.Time) (bool, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		WITH f AS (
 			UPDATE followups SET status = 'received', ended_at = $2, next_reminder_on = NULL
 			WHERE case_id = $1 AND status IN ('waiting', 'problem', 'ended')
-			RETURNING case_id, CASE WHEN due_on IS NOT NULL AND $3::date > due_on THEN 'received_late' ELSE 'received' END AS result)
-		UPDATE cases c SET followup_result = f.result FROM f WHERE c.id = f.case_id`, caseID, at, dateOf(at.In(loc)))
+			RETURNING case_id, CASE WHEN not_yet_after_due THEN 'received_late' ELSE 'received' END AS result)
+		UPDATE cases c SET followup_result = f.result FROM f WHERE c.id = f.case_id`, caseID, at)
 	return changed("record the result received", res, err)
 }
 
 // NotYet: the resident has not received the result yet. The next reminder
 // is planned for next, unless MaxAskAgain reminders after the first were
-// already sent: then the follow-up ends unanswered. again says which. It
-// changes nothing unless a reminder's answer is awaited (ok false).
-func (tx *Tx) NotYet(ctx context.Context, caseID int64, next, at time.Time) (ok, again bool, err error) {
+// already sent: then the follow-up ends unanswered. again says which. Said
+// after the due date (at's day in loc), it marks the result late, should
+// it come (Received). It changes nothing unless a reminder's answer is
+// awaited (ok false).
+func (tx *Tx) NotYet(ctx context.Context, caseID int64, next, at time.Time, loc *time.Location) (ok, again bool, err error) {
 	var status string
 	err = tx.db(ctx).GetContext(ctx, &status, `
 		UPDATE followups SET
 			status = CASE WHEN reminders_sent > $4::int THEN 'ended' ELSE status END,
 			ended_at = CASE WHEN reminders_sent > $4::int THEN $3::timestamptz END,
-			next_reminder_on = CASE WHEN reminders_sent > $4::int THEN NULL ELSE $2::date END
+			next_reminder_on = CASE WHEN reminders_sent > $4::int THEN NULL ELSE $2::date END,
+			not_yet_after_due = not_yet_after_due OR coalesce($5::date > due_on, false)
 		WHERE case_id = $1 AND status = 'waiting' AND reminders_sent > 0 AND next_reminder_on IS NULL
-		RETURNING status`, caseID, dateOf(next), at, MaxAskAgain)
+		RETURNING status`, caseID, dateOf(next), at, MaxAskAgain, dateOf(at.In(loc)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, false, nil
 	}
@@ -577,7 +584,7 @@ func (s *Storage) FollowupReceived(ctx context.Context, token string, at time.Ti
 		if f.Status == FollowupReceived {
 			return nil
 		}
-		_, err = tx.Received(ctx, f.CaseID, at, vietnam)
+		_, err = tx.Received(ctx, f.CaseID, at)
 		return err
 	})
 }

@@ -43,7 +43,7 @@ func TestFollowupTokenAndPage(t *testing.T) {
 		t.Errorf("token %q: want 24 characters of A-Za-z0-9_-", f.Token)
 	}
 	if strings.Contains(f.Token, "H26") || f.Status != storage.FollowupWaiting || !f.NextReminderOn.Valid ||
-		f.NextReminderOn.Time.Format(time.DateOnly) != "2026-12-02" {
+		f.NextReminderOn.Time.Format(time.DateOnly) != "2026-12-03" { // the day after the due date
 		t.Errorf("new follow-up: %+v", f)
 	}
 	// Tokens do not repeat.
@@ -169,13 +169,13 @@ func TestFollowupResidentAndReminders(t *testing.T) {
 	inTx(t, st, func(tx *storage.Tx) error {
 		return tx.SetResidentConsent(ctx, f.CaseID, 500, true, "vi-12345678", at)
 	})
-	if rs := reminders(due.AddDate(0, 0, -1)); len(rs) != 0 {
-		t.Errorf("reminders the day before the due date: %+v", rs)
+	if rs := reminders(due); len(rs) != 0 {
+		t.Errorf("reminders on the due date (its result may still come that day): %+v", rs)
 	}
-	rs := reminders(due)
+	rs := reminders(due.AddDate(0, 0, 1))
 	if len(rs) != 1 || rs[0].Chat != 500 || rs[0].N != 1 || rs[0].Language != "vi" || rs[0].DossierCode != "H26.99-251127-0001" ||
 		rs[0].GuideID != "khai-sinh" || !rs[0].DueKnown {
-		t.Fatalf("reminders on the due date: %+v", rs)
+		t.Fatalf("reminders the day after the due date: %+v", rs)
 	}
 
 	// The first reminder goes; sent twice (a retried job) is refused.
@@ -197,7 +197,7 @@ func TestFollowupResidentAndReminders(t *testing.T) {
 	}
 	notYet := func(next time.Time, wantAgain bool) func(tx *storage.Tx) (bool, error) {
 		return func(tx *storage.Tx) (bool, error) {
-			ok, again, err := tx.NotYet(ctx, f.CaseID, next, next)
+			ok, again, err := tx.NotYet(ctx, f.CaseID, next, next, ict)
 			if ok && again != wantAgain {
 				t.Errorf("not yet → asks again %v, want %v", again, wantAgain)
 			}
@@ -229,8 +229,8 @@ func TestFollowupResidentAndReminders(t *testing.T) {
 		t.Errorf("reminders after the last: %+v", rs)
 	}
 	// Received later still counts, as late.
-	step("received", func(tx *storage.Tx) (bool, error) { return tx.Received(ctx, f.CaseID, due.AddDate(0, 0, 20), ict) }, true)
-	step("received twice", func(tx *storage.Tx) (bool, error) { return tx.Received(ctx, f.CaseID, due.AddDate(0, 0, 21), ict) }, false)
+	step("received", func(tx *storage.Tx) (bool, error) { return tx.Received(ctx, f.CaseID, due.AddDate(0, 0, 20)) }, true)
+	step("received twice", func(tx *storage.Tx) (bool, error) { return tx.Received(ctx, f.CaseID, due.AddDate(0, 0, 21)) }, false)
 	step("problem after received", func(tx *storage.Tx) (bool, error) { return tx.Problem(ctx, f.CaseID, due) }, false)
 	var result string
 	if err := st.DB().Get(&result, `SELECT followup_result FROM cases WHERE id = $1`, f.CaseID); err != nil || result != storage.ResultReceivedLate {
@@ -314,7 +314,7 @@ func TestFollowupProblem(t *testing.T) {
 		if ok, err := tx.Problem(ctx, f.CaseID, due); err != nil || ok {
 			t.Errorf("problem twice: %v, %v", ok, err)
 		}
-		if ok, again, err := tx.NotYet(ctx, f.CaseID, due, due); err != nil || ok || again {
+		if ok, again, err := tx.NotYet(ctx, f.CaseID, due, due, ict); err != nil || ok || again {
 			t.Errorf("not yet after a problem: %v %v %v", ok, again, err)
 		}
 		return nil
@@ -365,7 +365,7 @@ func TestFollowupRetention(t *testing.T) {
 		}
 		if c.endedDaysAgo > 0 {
 			inTx(t, st, func(tx *storage.Tx) error {
-				_, err := tx.Received(ctx, f.CaseID, day(-c.endedDaysAgo), ict)
+				_, err := tx.Received(ctx, f.CaseID, day(-c.endedDaysAgo))
 				if err == nil {
 					err = tx.RateCase(ctx, f.CaseID, 4, day(-c.endedDaysAgo))
 				}
@@ -402,8 +402,9 @@ func TestFollowupRetention(t *testing.T) {
 }
 
 // TestFollowupsMigration: follow-ups kept before links existed get a token
-// of the link's shape, and their first reminder on their due date; one with
-// no due date, a week after it was made (migration 00015).
+// of the link's shape, and their first reminder on the day after their due
+// date (migration 00018; 00006 planned it on the due date); one with no due
+// date, a week after it was made (migration 00015).
 func TestFollowupsMigration(t *testing.T) {
 	ctx := context.Background()
 	db, p, _ := migratedTo(t, 5)
@@ -440,7 +441,7 @@ func TestFollowupsMigration(t *testing.T) {
 		tokens = append(tokens, token+" "+next)
 	}
 	week := time.Now().In(time.FixedZone("ICT", 7*3600)).AddDate(0, 0, 7).Format(time.DateOnly)
-	if len(tokens) != 2 || !strings.HasSuffix(tokens[0], " 2026-12-02") || !strings.HasSuffix(tokens[1], " "+week) || tokens[0][:40] == tokens[1][:40] {
+	if len(tokens) != 2 || !strings.HasSuffix(tokens[0], " 2026-12-03") || !strings.HasSuffix(tokens[1], " "+week) || tokens[0][:40] == tokens[1][:40] {
 		t.Errorf("migrated: %q", tokens)
 	}
 }
@@ -534,7 +535,7 @@ func TestForgetFollowupByToken(t *testing.T) {
 		return nil
 	})
 	// The reminders left are the chat's other follow-ups'.
-	rs, err := st.DueReminders(ctx, due, 10)
+	rs, err := st.DueReminders(ctx, due.AddDate(0, 0, 1), 10)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,8 +61,9 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 				AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)
 				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = u.telegram_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
 		// Ended, or still waiting past its due date (no answer came) and
-		// past the next reminder planned ("not yet" asks again), or with no
-		// date at all: counted from when it was made.
+		// past the next reminder planned after a "not yet" (the first
+		// question, planned for the day after the due date, adds nothing),
+		// or with no date at all: counted from when it was made.
 		// The conversation row of a chat nobody keeps any more (a resident
 		// whose follow-ups are gone, a forgotten guest): its chat id, and the
 		// case a comment question named, go after the same silence as a
@@ -81,7 +82,8 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		var cases []int64
 		err := tx.db(ctx).SelectContext(ctx, &cases, `DELETE FROM followups WHERE CASE
 				WHEN ended_at IS NOT NULL THEN ended_at < $1
-				WHEN due_on IS NOT NULL THEN greatest(due_on, next_reminder_on) < ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+				WHEN due_on IS NOT NULL THEN greatest(due_on, CASE WHEN reminders_sent > 0 THEN next_reminder_on END)
+					< ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
 				ELSE created_at < $1 END
 			RETURNING case_id`, now.AddDate(0, 0, -s.followupRetention()))
 		if err != nil {

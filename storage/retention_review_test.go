@@ -34,7 +34,7 @@ func TestRetentionKeepsAFollowupStillBeingAsked(t *testing.T) {
 		if ok, err := tx.ReminderSent(ctx, f.CaseID, 1, due); err != nil || !ok {
 			t.Fatalf("reminder 1: %v %v", ok, err)
 		}
-		if ok, again, err := tx.NotYet(ctx, f.CaseID, next, due.Add(9*time.Hour)); err != nil || !ok || !again {
+		if ok, again, err := tx.NotYet(ctx, f.CaseID, next, due.Add(9*time.Hour), ict); err != nil || !ok || !again {
 			t.Fatalf("not yet: %v %v %v", ok, again, err)
 		}
 		return nil

@@ -306,7 +306,7 @@ func TestTallyRollupsFollowTheCases(t *testing.T) {
 				return tx.RateCase(ctx, id, 1+r.IntN(5), now)
 			case 2: // the result came
 				if m.f.followup {
-					_, err := tx.Received(ctx, id, now, ict)
+					_, err := tx.Received(ctx, id, now)
 					return err
 				}
 			case 3: // a problem reported
