@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -888,34 +889,40 @@ func firstSentence(s string, n int) string {
 	return shorten(s, n)
 }
 
-// duration says how long a case took, in minutes.
+// duration says how long a case was active ("Thời gian: 2 giờ 5 phút.").
 func duration(r *request, d time.Duration) string {
 	if d < time.Minute {
 		return r.t.T("summary.under_a_minute")
 	}
-	return r.t.N("summary.minutes", int(d.Round(time.Minute)/time.Minute))
+	return r.t.T("summary.time", locales.Data{"Time": spanText(r.t, d.Round(time.Minute).Minutes())})
+}
+
+// spanText says a number of minutes as people read it: "45 phút", "12,5
+// phút", "2 giờ", "2 giờ 5 phút" (not "125 phút").
+func spanText(t *locales.Localizer, minutes float64) string {
+	num := func(x float64) string { return decimal(t, strconv.FormatFloat(x, 'f', -1, 64)) }
+	if minutes < 60 {
+		return t.T("time.minutes", locales.Data{"Minutes": num(minutes)})
+	}
+	hours := math.Floor(minutes / 60)
+	rest := minutes - 60*hours
+	if rest == 0 {
+		return t.T("time.hours", locales.Data{"Hours": num(hours)})
+	}
+	return t.T("time.hours_minutes", locales.Data{"Hours": num(hours), "Minutes": num(rest)})
 }
 
 // tally counts the steps whose last event was done or skip — by the step's
 // id, at most steps of them (a guide may have been renumbered or shortened
-// since: the database's case_stats counts alike) —, the problems met, and
-// the time the case spent paused.
-func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int, paused time.Duration) {
+// since: the database's case_stats counts alike) — and the problems met.
+func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int) {
 	last := map[string]string{}
-	var pausedAt time.Time
 	for _, e := range events {
 		switch e.Kind {
 		case "done", "skip":
 			last[cmp.Or(e.StepID.String, strconv.Itoa(int(e.Step.Int32)))] = e.Kind
 		case "problem":
 			problems++
-		case "pause":
-			pausedAt = e.At
-		case "resume":
-			if !pausedAt.IsZero() {
-				paused += e.At.Sub(pausedAt)
-				pausedAt = time.Time{}
-			}
 		}
 	}
 	for _, k := range last {
@@ -926,7 +933,7 @@ func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int, 
 		}
 	}
 	done = min(done, steps)
-	return done, min(skipped, steps-done), problems, paused
+	return done, min(skipped, steps-done), problems
 }
 
 // startedAt says when a case began: "14:05 hôm nay", "09:30 hôm qua",

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
@@ -364,7 +365,7 @@ func init() {
 					return "", nil, err
 				}
 				ask := v.t.T("case.outcome_ask")
-				if _, skipped, _, _ := tally(events, v.c.StepsTotal); skipped > 0 {
+				if _, skipped, _ := tally(events, v.c.StepsTotal); skipped > 0 {
 					ask = v.t.N("case.outcome_ask_skipped", skipped)
 				}
 				return v.caseHead() + "\n" + ask, kb, nil
@@ -1006,11 +1007,12 @@ func subPages(g *guides.Guide, lang string) []string {
 }
 
 func drawSummary(v *caseView) (string, bot.Keyboard, error) {
-	events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+	// What the case's row keeps (the cases_closed trigger): what the
+	// tallies count.
+	n, err := v.tx.ClosedCounts(v.ctx, v.c.ID)
 	if err != nil {
 		return "", nil, err
 	}
-	done, skipped, problems, paused := tally(events, v.c.StepsTotal)
 	lines := []string{
 		v.t.T("summary.head", locales.Data{"Case": v.c.ID}),
 		v.t.T("summary.guide", locales.Data{"Guide": v.g.Title.In(v.t.Lang())}),
@@ -1023,8 +1025,8 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, v.t.T("summary.reason", locales.Data{"Reason": v.t.T("reason." + v.c.Reason.String)}))
 	}
 	lines = append(lines,
-		duration(v.request, v.c.FinishedAt.Time.Sub(v.c.StartedAt)-paused),
-		v.t.T("summary.steps", locales.Data{"Done": done, "Skipped": skipped, "Steps": v.c.StepsTotal})+" "+v.t.N("summary.problems", problems))
+		duration(v.request, time.Duration(n.ActiveSeconds)*time.Second),
+		v.t.T("summary.steps", locales.Data{"Done": n.StepsDone, "Skipped": n.StepsSkipped, "Steps": v.c.StepsTotal})+" "+v.t.N("summary.problems", n.Problems))
 	f, err := v.tx.FollowupOfCase(v.ctx, v.c.ID)
 	switch {
 	case err != nil && !errors.Is(err, storage.ErrNotFound):

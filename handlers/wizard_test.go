@@ -574,7 +574,7 @@ func TestOldButtonsAfterCancelAndEndingEarly(t *testing.T) {
 	}
 	w.press(u, w.vi("outcome.on_the_spot"))
 	m = u.Last()
-	if !strings.Contains(m.Text, w.texts.For("vi").N("summary.minutes", 5)) {
+	if !strings.Contains(m.Text, w.vi("summary.time", locales.Data{"Time": w.vi("time.minutes", locales.Data{"Minutes": 5})})) {
 		t.Fatalf("summary should count 3 + 2 active minutes, not the hour paused: %q", m.Text)
 	}
 }
