@@ -299,6 +299,15 @@ func init() {
 					if _, ok := v.step().Problem(id); !ok {
 						return v.show("")
 					}
+					// Chosen again after its fix did not help ("still
+					// failing"): one problem that persists, recorded once.
+					met, err := v.metHere(id)
+					if err != nil {
+						return err
+					}
+					if met {
+						return v.goTo(screenFix, caseState{Case: v.c.ID, Err: id})
+					}
 					ev := v.stepEvent()
 					ev.Problem = sql.NullString{String: id, Valid: true}
 					v.c.UpdatedAt, v.c.Progressed = v.h.now(), true
@@ -949,6 +958,27 @@ func drawFix(v *caseView) (string, bot.Keyboard, error) {
 		kb = append(kb, []bot.Button{v.button("📖 "+sub.Title.In(lang), "sub", "")})
 	}
 	return text, append(kb, []bot.Button{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")}), nil
+}
+
+// metHere says whether the error was recorded at the case's step since the
+// case last came to it: no event but problems, pauses and resumes since.
+func (v *caseView) metHere(errID string) (bool, error) {
+	events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range slices.Backward(events) {
+		switch e.Kind {
+		case "pause", "resume":
+		case "problem":
+			if e.StepID.String == v.step().ID && e.Problem.String == errID {
+				return true, nil
+			}
+		default:
+			return false, nil
+		}
+	}
+	return false, nil
 }
 
 // subguide is the id of the sub-guide the sub screen shows: the step's, or
