@@ -375,6 +375,9 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	if !ok || err != nil {
 		return err
 	}
+	if v.st.Case != 0 && v.c.Live() && v.c.Phase == storage.PhaseDossier && v.c.Status == storage.CaseOpen {
+		return v.finish("", "") // its outcome is final: closed as with "no code"
+	}
 	if v.st.Case != 0 && v.c.Live() {
 		return v.pause()
 	}
@@ -665,6 +668,12 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 		return err
 	}
 	v := &caseView{request: r, h: h, c: c, g: g}
+	if c.Phase == storage.PhaseDossier {
+		// Its outcome is chosen, and final: only the dossier code was
+		// asked, and it may still come (codeAfterClose). Left now, it
+		// closes as with "no code", and counts.
+		return v.closeCase("")
+	}
 	return v.setAside()
 }
 
@@ -701,15 +710,7 @@ func (v *caseView) endEarly() error {
 // finish closes the case, keeps the dossier code when there is one, and
 // shows the summary.
 func (v *caseView) finish(code, note string) error {
-	now := v.h.now()
-	v.c.Status, v.c.Phase, v.c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, now
-	v.c.FinishedAt = sql.NullTime{Time: now, Valid: true}
-	v.c.EndedFrom = sql.NullString{}
-	ev := &storage.CaseEvent{}
-	if note != "" {
-		ev.Note = sql.NullString{String: note, Valid: true}
-	}
-	if err := v.save("outcome", ev); err != nil {
+	if err := v.closeCase(note); err != nil {
 		return err
 	}
 	var f *storage.Followup
@@ -733,6 +734,20 @@ func (v *caseView) finish(code, note string) error {
 	}
 	v.screen = screenSummary
 	return v.show("")
+}
+
+// closeCase closes the case with its outcome event (and the note of an
+// "other" reason).
+func (v *caseView) closeCase(note string) error {
+	now := v.h.now()
+	v.c.Status, v.c.Phase, v.c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, now
+	v.c.FinishedAt = sql.NullTime{Time: now, Valid: true}
+	v.c.EndedFrom = sql.NullString{}
+	ev := &storage.CaseEvent{}
+	if note != "" {
+		ev.Note = sql.NullString{String: note, Valid: true}
+	}
+	return v.save("outcome", ev)
 }
 
 // keepCode keeps the dossier code of a case whose resident consented, with
