@@ -58,3 +58,41 @@ func TestCaseLeftAtItsCodeCounts(t *testing.T) {
 		t.Fatalf("/cancel at the code: %q; case %s", m.Text, c.Status)
 	}
 }
+
+// /lang in the middle of a case answered "Switched to English." and nothing
+// more: the step stayed above in Vietnamese (its buttons still worked). The
+// screen the case is on now comes back below, in the new language, by the
+// command or by the button.
+func TestLanguageSwitchRedrawsTheCase(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Đổi tiếng")
+	w.startBirthCase(u)
+	head := func(lang string, i int) string {
+		return w.texts.For(lang).T("case.step_head", locales.Data{"Step": i + 1, "Steps": len(g.Steps), "Title": g.Steps[i].Title.In(lang)})
+	}
+
+	ms := w.send(u, "/lang en")
+	if len(ms) < 2 || ms[0].Text != w.en("lang.changed") {
+		t.Fatalf("/lang en answered %d messages: %+v", len(ms), ms)
+	}
+	m := last(t, ms)
+	if !strings.Contains(m.Text, head("en", 0)) || !hasButton(m, w.en("case.done")) {
+		t.Fatalf("the step after /lang en: %q %v", m.Text, m.Buttons())
+	}
+	if m = last(t, w.press(u, w.en("case.done"))); !strings.Contains(m.Text, head("en", 1)) {
+		t.Fatalf("Done on the redrawn step: %q", m.Text)
+	}
+
+	w.send(u, "/lang")
+	ms = w.press(u, "Tiếng Việt")
+	if len(ms) < 2 || !ms[0].Edited || ms[0].Text != w.vi("lang.changed") {
+		t.Fatalf("the button answered: %+v", ms)
+	}
+	if m = last(t, ms); !strings.Contains(m.Text, head("vi", 1)) || !hasButton(m, w.vi("case.done")) {
+		t.Fatalf("the step after the button: %q %v", m.Text, m.Buttons())
+	}
+	if got := lastAnswer(t, u); got != "" {
+		t.Fatalf("the press answered %q", got)
+	}
+}
