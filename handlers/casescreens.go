@@ -544,15 +544,7 @@ func init() {
 					if err != nil {
 						return err
 					}
-					text := v.t.T("case.attached", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
-					if err := v.endWith(text, nil); err != nil {
-						return err
-					}
-					if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
-						v.replies = append(v.replies, photo)
-					}
-					v.about = followupTopic(f.CaseID)
-					return nil
+					return v.endWithSlip(f, v.t.T("case.attached", locales.Data{"Case": v.c.ID, "Code": v.st.Code}), "")
 				}},
 				"replace": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
 					f, err := v.keepCode(v.st.Code)
@@ -562,15 +554,7 @@ func init() {
 					if err != nil {
 						return err
 					}
-					text := v.t.T("case.replaced", locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
-					if err := v.endWith(text, nil); err != nil {
-						return err
-					}
-					if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
-						v.replies = append(v.replies, photo)
-					}
-					v.about = followupTopic(f.CaseID)
-					return nil
+					return v.endWithSlip(f, v.t.T("case.replaced", locales.Data{"Case": v.c.ID, "Code": v.st.Code}), v.t.T("case.replaced_slip"))
 				}},
 				"drop": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
 					return v.endWith(v.t.T("case.attach_dropped"), nil)
@@ -589,6 +573,26 @@ func ignoreGone(err error) error {
 		return nil
 	}
 	return err
+}
+
+// endWithSlip ends the attach screen with a code kept: the message
+// pressed says so (confirm), the slip follows, and below it — as below a
+// summary — the links and what to do with the slip (slipNote, when there
+// is one): nothing refers to a slip not yet in the chat.
+func (v *caseView) endWithSlip(f storage.Followup, confirm, slipNote string) error {
+	if err := v.endWith(confirm, nil); err != nil {
+		return err
+	}
+	text := v.h.followupLinks(v.t, f)
+	if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
+		v.replies = append(v.replies, photo)
+		if slipNote != "" {
+			text = slipNote + "\n\n" + text
+		}
+	}
+	v.say(text, nil)
+	v.about = followupTopic(f.CaseID)
+	return nil
 }
 
 // endWith ends the flow with a message in place of the screen.
