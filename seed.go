@@ -588,7 +588,7 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 	out.cases++
 	t := at
 	n := len(g.Steps)
-	// What the cases_closed trigger (migrations/00007_tallies.sql, 00018)
+	// What the cases_closed trigger (migrations/00007_tallies.sql, 00019)
 	// would count from the events, counted as they are drawn: the trigger
 	// runs as the row goes in, before its events do. Each stretch between
 	// two moments counts up to storage.ActiveGap, none after a pause.

@@ -319,7 +319,7 @@ func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.N
 // (its start, its events, its close) counts toward its active time: no
 // step of a guide keeps a volunteer that long without a tap, so a longer
 // one is time away (lunch, the night) the case was not paused for. The
-// database's case_stats (migrations/00018_active_time.sql) counts the same
+// database's case_stats (migrations/00019_active_time.sql) counts the same
 // 1800 seconds; a stretch after a pause counts nothing.
 const ActiveGap = 30 * time.Minute
 
