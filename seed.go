@@ -588,17 +588,25 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 	out.cases++
 	t := at
 	n := len(g.Steps)
-	// What the cases_closed trigger (migrations/00007_tallies.sql) would
-	// count from the events, counted as they are drawn: the trigger runs as
-	// the row goes in, before its events do.
+	// What the cases_closed trigger (migrations/00007_tallies.sql, 00019)
+	// would count from the events, counted as they are drawn: the trigger
+	// runs as the row goes in, before its events do. Each stretch between
+	// two moments counts up to storage.ActiveGap, none after a pause.
 	var (
-		last            = make([]string, n) // per step: its last done or skip
-		problems        int
-		paused          time.Duration
-		pausedAt        time.Time
-		lastPauseResume string
+		last     = make([]string, n) // per step: its last done or skip
+		problems int
+		worked   time.Duration
+		prevAt   = at
+		prevKind = "start"
 	)
+	stretch := func() {
+		if prevKind != "pause" {
+			worked += min(max(t.Sub(prevAt), 0), storage.ActiveGap)
+		}
+	}
 	ev := func(kind string, step int, problem string) {
+		stretch()
+		prevAt, prevKind = t, kind
 		e := seedEvent{caseIndex: idx, at: t, kind: kind, step: step, problem: problem}
 		if step > 0 {
 			e.stepID = g.Steps[step-1].ID
@@ -609,13 +617,6 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 			last[step-1] = kind
 		case "problem":
 			problems++
-		case "pause":
-			pausedAt, lastPauseResume = t, kind
-		case "resume":
-			if lastPauseResume == "pause" {
-				paused += t.Sub(pausedAt)
-			}
-			lastPauseResume = kind
 		}
 	}
 	var (
@@ -659,7 +660,8 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 				}
 			}
 			done, skipped, probs = d, s, problems
-			active = max(0, int64(math.Round((t.Sub(at) - paused).Seconds())))
+			stretch()
+			active = int64(math.Round(worked.Seconds()))
 		}
 		out.rows = append(out.rows, []any{volunteer, commune, g.ID, sg.checked, g.Kind, mode, n, status, phase, step, checked,
 			progressed, consent, "vi-seed", outcome, reason, at.UTC(), t.UTC(), finished, done, skipped, probs, active, rating, result})

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -318,8 +319,9 @@ func (h *Handlers) saveCaseScreen(r *request, screen string, st caseState) (int,
 }
 
 // keepLateCode keeps the code typed after the case closed (attached, or
-// replacing a mistyped one): said with key, the links and a new slip.
-func (v *caseView) keepLateCode(key string) error {
+// replacing a mistyped one): said with key, then the slip, then the links
+// (endWithSlip, with slipNote).
+func (v *caseView) keepLateCode(key, slipNote string) error {
 	f, err := v.keepCode(v.st.Code)
 	if errors.Is(err, storage.ErrForgotten) {
 		return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
@@ -327,15 +329,7 @@ func (v *caseView) keepLateCode(key string) error {
 	if err != nil {
 		return err
 	}
-	text := v.t.T(key, locales.Data{"Case": v.c.ID, "Code": v.st.Code}) + "\n\n" + v.h.followupLinks(v.t, f)
-	if err := v.endWith(text, nil); err != nil {
-		return err
-	}
-	if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
-		v.replies = append(v.replies, photo)
-	}
-	v.about = followupTopic(f.CaseID)
-	return nil
+	return v.endWithSlip(f, v.t.T(key, locales.Data{"Case": v.c.ID, "Code": v.st.Code}), slipNote)
 }
 
 // codeAfterClose answers a dossier code typed when no case asks for one:
@@ -394,6 +388,9 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	v, ok, err := h.convView(r, conv)
 	if !ok || err != nil {
 		return err
+	}
+	if v.st.Case != 0 && v.c.Live() && v.c.Phase == storage.PhaseDossier && v.c.Status == storage.CaseOpen {
+		return v.finish("", "") // its outcome is final: closed as with "no code"
 	}
 	if v.st.Case != 0 && v.c.Live() {
 		return v.pause()
@@ -685,6 +682,12 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 		return err
 	}
 	v := &caseView{request: r, h: h, c: c, g: g}
+	if c.Phase == storage.PhaseDossier {
+		// Its outcome is chosen, and final: only the dossier code was
+		// asked, and it may still come (codeAfterClose). Left now, it
+		// closes as with "no code", and counts.
+		return v.closeCase("")
+	}
 	return v.setAside()
 }
 
@@ -721,15 +724,7 @@ func (v *caseView) endEarly() error {
 // finish closes the case, keeps the dossier code when there is one, and
 // shows the summary.
 func (v *caseView) finish(code, note string) error {
-	now := v.h.now()
-	v.c.Status, v.c.Phase, v.c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, now
-	v.c.FinishedAt = sql.NullTime{Time: now, Valid: true}
-	v.c.EndedFrom = sql.NullString{}
-	ev := &storage.CaseEvent{}
-	if note != "" {
-		ev.Note = sql.NullString{String: note, Valid: true}
-	}
-	if err := v.save("outcome", ev); err != nil {
+	if err := v.closeCase(note); err != nil {
 		return err
 	}
 	var f *storage.Followup
@@ -753,6 +748,20 @@ func (v *caseView) finish(code, note string) error {
 	}
 	v.screen = screenSummary
 	return v.show("")
+}
+
+// closeCase closes the case with its outcome event (and the note of an
+// "other" reason).
+func (v *caseView) closeCase(note string) error {
+	now := v.h.now()
+	v.c.Status, v.c.Phase, v.c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, now
+	v.c.FinishedAt = sql.NullTime{Time: now, Valid: true}
+	v.c.EndedFrom = sql.NullString{}
+	ev := &storage.CaseEvent{}
+	if note != "" {
+		ev.Note = sql.NullString{String: note, Valid: true}
+	}
+	return v.save("outcome", ev)
 }
 
 // keepCode keeps the dossier code of a case whose resident consented, with
@@ -909,34 +918,40 @@ func firstSentence(s string, n int) string {
 	return shorten(s, n)
 }
 
-// duration says how long a case took, in minutes.
+// duration says how long a case was active ("Thời gian: 2 giờ 5 phút.").
 func duration(r *request, d time.Duration) string {
 	if d < time.Minute {
 		return r.t.T("summary.under_a_minute")
 	}
-	return r.t.N("summary.minutes", int(d.Round(time.Minute)/time.Minute))
+	return r.t.T("summary.time", locales.Data{"Time": spanText(r.t, d.Round(time.Minute).Minutes())})
+}
+
+// spanText says a number of minutes as people read it: "45 phút", "12,5
+// phút", "2 giờ", "2 giờ 5 phút" (not "125 phút").
+func spanText(t *locales.Localizer, minutes float64) string {
+	num := func(x float64) string { return decimal(t, strconv.FormatFloat(x, 'f', -1, 64)) }
+	if minutes < 60 {
+		return t.T("time.minutes", locales.Data{"Minutes": num(minutes)})
+	}
+	hours := math.Floor(minutes / 60)
+	rest := minutes - 60*hours
+	if rest == 0 {
+		return t.T("time.hours", locales.Data{"Hours": num(hours)})
+	}
+	return t.T("time.hours_minutes", locales.Data{"Hours": num(hours), "Minutes": num(rest)})
 }
 
 // tally counts the steps whose last event was done or skip — by the step's
 // id, at most steps of them (a guide may have been renumbered or shortened
-// since: the database's case_stats counts alike) —, the problems met, and
-// the time the case spent paused.
-func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int, paused time.Duration) {
+// since: the database's case_stats counts alike) — and the problems met.
+func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int) {
 	last := map[string]string{}
-	var pausedAt time.Time
 	for _, e := range events {
 		switch e.Kind {
 		case "done", "skip":
 			last[cmp.Or(e.StepID.String, strconv.Itoa(int(e.Step.Int32)))] = e.Kind
 		case "problem":
 			problems++
-		case "pause":
-			pausedAt = e.At
-		case "resume":
-			if !pausedAt.IsZero() {
-				paused += e.At.Sub(pausedAt)
-				pausedAt = time.Time{}
-			}
 		}
 	}
 	for _, k := range last {
@@ -947,7 +962,7 @@ func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int, 
 		}
 	}
 	done = min(done, steps)
-	return done, min(skipped, steps-done), problems, paused
+	return done, min(skipped, steps-done), problems
 }
 
 // startedAt says when a case began: "14:05 hôm nay", "09:30 hôm qua",

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
@@ -298,6 +299,15 @@ func init() {
 					if _, ok := v.step().Problem(id); !ok {
 						return v.show("")
 					}
+					// Chosen again after its fix did not help ("still
+					// failing"): one problem that persists, recorded once.
+					met, err := v.metHere(id)
+					if err != nil {
+						return err
+					}
+					if met {
+						return v.goTo(screenFix, caseState{Case: v.c.ID, Err: id})
+					}
 					ev := v.stepEvent()
 					ev.Problem = sql.NullString{String: id, Valid: true}
 					v.c.UpdatedAt, v.c.Progressed = v.h.now(), true
@@ -364,7 +374,7 @@ func init() {
 					return "", nil, err
 				}
 				ask := v.t.T("case.outcome_ask")
-				if _, skipped, _, _ := tally(events, v.c.StepsTotal); skipped > 0 {
+				if _, skipped, _ := tally(events, v.c.StepsTotal); skipped > 0 {
 					ask = v.t.N("case.outcome_ask_skipped", skipped)
 				}
 				return v.caseHead() + "\n" + ask, kb, nil
@@ -527,10 +537,10 @@ func init() {
 					if _, _, err := v.tx.Followup(v.ctx, v.c.ID); err == nil || !errors.Is(err, storage.ErrNotFound) {
 						return v.endWith(v.t.T("case.attach_already", locales.Data{"Case": v.c.ID}), err)
 					}
-					return v.keepLateCode("case.attached")
+					return v.keepLateCode("case.attached", "")
 				}},
 				"replace": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
-					return v.keepLateCode("case.replaced")
+					return v.keepLateCode("case.replaced", v.t.T("case.replaced_slip"))
 				}},
 				"drop": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
 					return v.endWith(v.t.T("case.attach_dropped"), nil)
@@ -549,6 +559,26 @@ func ignoreGone(err error) error {
 		return nil
 	}
 	return err
+}
+
+// endWithSlip ends the attach screen with a code kept: the message
+// pressed says so (confirm), the slip follows, and below it — as below a
+// summary — the links and what to do with the slip (slipNote, when there
+// is one): nothing refers to a slip not yet in the chat.
+func (v *caseView) endWithSlip(f storage.Followup, confirm, slipNote string) error {
+	if err := v.endWith(confirm, nil); err != nil {
+		return err
+	}
+	text := v.h.followupLinks(v.t, f)
+	if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
+		v.replies = append(v.replies, photo)
+		if slipNote != "" {
+			text = slipNote + "\n\n" + text
+		}
+	}
+	v.say(text, nil)
+	v.about = followupTopic(f.CaseID)
+	return nil
 }
 
 // endWith ends the flow with a message in place of the screen.
@@ -920,6 +950,27 @@ func drawFix(v *caseView) (string, bot.Keyboard, error) {
 	return text, append(kb, []bot.Button{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")}), nil
 }
 
+// metHere says whether the error was recorded at the case's step since the
+// case last came to it: no event but problems, pauses and resumes since.
+func (v *caseView) metHere(errID string) (bool, error) {
+	events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range slices.Backward(events) {
+		switch e.Kind {
+		case "pause", "resume":
+		case "problem":
+			if e.StepID.String == v.step().ID && e.Problem.String == errID {
+				return true, nil
+			}
+		default:
+			return false, nil
+		}
+	}
+	return false, nil
+}
+
 // subguide is the id of the sub-guide the sub screen shows: the step's, or
 // the one an error of the step names, when that is the one pressed.
 func (v *caseView) subguide() string {
@@ -976,11 +1027,12 @@ func subPages(g *guides.Guide, lang string) []string {
 }
 
 func drawSummary(v *caseView) (string, bot.Keyboard, error) {
-	events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+	// What the case's row keeps (the cases_closed trigger): what the
+	// tallies count.
+	n, err := v.tx.ClosedCounts(v.ctx, v.c.ID)
 	if err != nil {
 		return "", nil, err
 	}
-	done, skipped, problems, paused := tally(events, v.c.StepsTotal)
 	lines := []string{
 		v.t.T("summary.head", locales.Data{"Case": v.c.ID}),
 		v.t.T("summary.guide", locales.Data{"Guide": v.g.Title.In(v.t.Lang())}),
@@ -993,8 +1045,8 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, v.t.T("summary.reason", locales.Data{"Reason": v.t.T("reason." + v.c.Reason.String)}))
 	}
 	lines = append(lines,
-		duration(v.request, v.c.FinishedAt.Time.Sub(v.c.StartedAt)-paused),
-		v.t.T("summary.steps", locales.Data{"Done": done, "Skipped": skipped, "Steps": v.c.StepsTotal})+" "+v.t.N("summary.problems", problems))
+		duration(v.request, time.Duration(n.ActiveSeconds)*time.Second),
+		v.t.T("summary.steps", locales.Data{"Done": n.StepsDone, "Skipped": n.StepsSkipped, "Steps": v.c.StepsTotal})+" "+v.t.N("summary.problems", n.Problems))
 	f, err := v.tx.FollowupOfCase(v.ctx, v.c.ID)
 	switch {
 	case err != nil && !errors.Is(err, storage.ErrNotFound):

@@ -63,7 +63,8 @@ func TestWrongDossierCodeCorrected(t *testing.T) {
 	}
 	var shown string
 	slips := 0
-	for i, msg := range u.Messages() {
+	msgs := u.Messages()
+	for i, msg := range msgs {
 		if msg.ID == m.ID {
 			shown = msg.Text
 		}
@@ -71,8 +72,12 @@ func TestWrongDossierCodeCorrected(t *testing.T) {
 			slips++
 		}
 	}
-	if want := w.vi("case.replaced", locales.Data{"Case": c.ID, "Code": right}); !strings.HasPrefix(shown, want) || !strings.Contains(shown, token) || slips != 1 {
-		t.Fatalf("after replacing, the message shows %q (want %q and the link), %d new slips", shown, want, slips)
+	// The message pressed says so, the new slip follows, and under it what
+	// to do with it and the link (the same).
+	below := msgs[len(msgs)-1]
+	if want := w.vi("case.replaced", locales.Data{"Case": c.ID, "Code": right}); shown != want || slips != 1 || msgs[len(msgs)-2].Photo == nil ||
+		!strings.HasPrefix(below.Text, w.vi("case.replaced_slip")) || !strings.Contains(below.Text, token) {
+		t.Fatalf("after replacing, the message shows %q (want %q), %d new slips, then %q (want the slip's note and the link)", shown, want, slips, below.Text)
 	}
 	var rows int
 	var kept, keptToken string

@@ -258,7 +258,7 @@ func TestTallyCasePausedAcrossMidnight(t *testing.T) {
 		storage.CaseEvent{Kind: "pause", At: nov(29, 23, 55)}, storage.CaseEvent{Kind: "resume", At: nov(30, 0, 10)})
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	text, f := typedTally(t, w, coord, "Hôm nay", true)
-	if !strings.Contains(text, w.vi("tally.cases", locales.Data{"Cases": 1, "Helped": 1})) || !strings.Contains(text, w.vi("tally.median", locales.Data{"Minutes": "15"})) {
+	if !strings.Contains(text, w.vi("tally.cases", locales.Data{"Cases": 1, "Helped": 1})) || !strings.Contains(text, w.vi("tally.median", locales.Data{"Time": "15 phút"})) {
 		t.Errorf("Monday's tally does not count the case with its 15 active minutes:\n%s", text)
 	}
 	rows, _ := sheetTotals(t, f, w.vi("tally.sheet_cases"))

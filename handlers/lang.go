@@ -54,5 +54,16 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 	r.t = h.texts.For(code)
 	r.show(r.t.T("lang.changed"), nil)
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
-	return nil
+	// A case on screen comes back below, in the new language: its message
+	// above is in the old one.
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil || conv.Flow != flowCase {
+		return ignoreGone(err)
+	}
+	r.answer("")
+	v, ok, err := h.convView(r, conv)
+	if !ok || err != nil {
+		return err
+	}
+	return v.again("")
 }

@@ -52,7 +52,7 @@ func (h *Handlers) me(r *request) error {
 	if len(all.Procedures) > meList {
 		lines = append(lines, r.t.T("me.and_more", locales.Data{"Count": len(all.Procedures) - meList}))
 	}
-	lines = append(lines, "", r.t.T("tally.median", locales.Data{"Minutes": formatMinutes(r.t, all.MedianMinutes)}))
+	lines = append(lines, "", r.t.T("tally.median", locales.Data{"Time": spanText(r.t, all.MedianMinutes)}))
 	if open > 0 {
 		lines = append(lines, r.t.N("case.open_cases", open))
 	}

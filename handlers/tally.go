@@ -639,7 +639,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Volunteers) - n}))
 		}
 	}
-	lines = append(lines, "", t.T("tally.median", locales.Data{"Minutes": formatMinutes(t, tl.MedianMinutes)}))
+	lines = append(lines, "", t.T("tally.median", locales.Data{"Time": spanText(t, tl.MedianMinutes)}))
 	if stuck := tl.Stuck(min(5, n)); len(stuck) > 0 {
 		lines = append(lines, "", t.T("tally.stuck"))
 		for _, s := range stuck {
@@ -713,10 +713,6 @@ func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string 
 		}
 	}
 	return names
-}
-
-func formatMinutes(t *locales.Localizer, m float64) string {
-	return decimal(t, strconv.FormatFloat(m, 'f', -1, 64))
 }
 
 // decimal writes a number's decimal point as the language does (12,5 in

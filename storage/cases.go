@@ -315,5 +315,33 @@ func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.N
 	return ids, wrap("frequent guides", err)
 }
 
+// ActiveGap is the most a stretch of a case between two of its moments
+// (its start, its events, its close) counts toward its active time: no
+// step of a guide keeps a volunteer that long without a tap, so a longer
+// one is time away (lunch, the night) the case was not paused for. The
+// database's case_stats (migrations/00019_active_time.sql) counts the same
+// 1800 seconds; a stretch after a pause counts nothing.
+const ActiveGap = 30 * time.Minute
+
+// ClosedCounts is what a closed case's row keeps of its events (the
+// cases_closed trigger): what its summary says and the tallies count.
+type ClosedCounts struct {
+	StepsDone     int `db:"steps_done"`
+	StepsSkipped  int `db:"steps_skipped"`
+	Problems      int `db:"problems"`
+	ActiveSeconds int `db:"active_seconds"`
+}
+
+// ClosedCounts reads the counts kept on a closed case (zero before it
+// closed).
+func (tx *Tx) ClosedCounts(ctx context.Context, caseID int64) (ClosedCounts, error) {
+	var n ClosedCounts
+	err := tx.db(ctx).GetContext(ctx, &n, `
+		SELECT coalesce(steps_done, 0) AS steps_done, coalesce(steps_skipped, 0) AS steps_skipped,
+			coalesce(problems, 0) AS problems, coalesce(active_seconds, 0) AS active_seconds
+		FROM cases WHERE id = $1`, caseID)
+	return n, wrap("read a closed case's counts", notFound(err))
+}
+
 // Live says whether the case can still be worked on: open or paused.
 func (c Case) Live() bool { return c.Status == CaseOpen || c.Status == CasePaused }
