@@ -104,7 +104,7 @@ func TestTallyCaseListWholeMinutes(t *testing.T) {
 	w.closedCase(vol.ID, anHoiTayCode, "tam-tru", "dossier", "mot-phan", "submitted", "", nov(30, 10, 0), time.Date(2026, 11, 30, 10, 12, 50, 0, ict))
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	text, f := typedTally(t, w, coord, "Hôm nay", true)
-	if want := w.vi("tally.median", locales.Data{"Minutes": "22,5"}); !strings.Contains(text, want) { // (12 + 33) / 2
+	if want := w.vi("tally.median", locales.Data{"Time": w.vi("time.minutes", locales.Data{"Minutes": "22,5"})}); !strings.Contains(text, want) { // (12 + 33) / 2
 		t.Errorf("the text does not say %q:\n%s", want, text)
 	}
 	sheet := w.vi("tally.sheet_cases")

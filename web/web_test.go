@@ -374,7 +374,7 @@ func TestCommentWithPersonalDataIsRefused(t *testing.T) {
 	h, _ := server(t, f)
 	formTok := h.formToken(token)
 	tests := []struct{ comment, lang, want string }{
-		{"Gọi lại cho tôi số 0912 345 678 nhé", "vi", "số CCCD hoặc số điện thoại"},
+		{"Gọi lại cho tôi số 0912 345 678 nhé", "vi", "số định danh hoặc số điện thoại"},
 		{"email tôi: ba.lan@example.com", "vi", "email"},
 		{"Ông Nguyễn Văn Bình rất hài lòng", "vi", "họ tên"},
 		{"born 12/05/1950", "en", "birth date"},
