@@ -95,16 +95,17 @@ func TestTallyTypedProvinceName(t *testing.T) {
 }
 
 // The case list's minutes are whole minutes, as the median in the text is
-// counted from: a case of 33 min 40 s was 33.7 in the sheet beside a median
-// of 33 in the text. Shown and stored, each case and the total.
+// counted from: a case of 23 min 40 s was 23.7 in the sheet beside a median
+// of 23 in the text. Shown and stored, each case and the total. (Both cases
+// are under the 30 minutes a stretch without a tap may count.)
 func TestTallyCaseListWholeMinutes(t *testing.T) {
 	w := newWorld(t, handlers.WithClock(func() time.Time { return time.Date(2026, 11, 30, 18, 0, 0, 0, ict) }))
 	vol := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
-	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(30, 9, 0), time.Date(2026, 11, 30, 9, 33, 40, 0, ict))
+	w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(30, 9, 0), time.Date(2026, 11, 30, 9, 23, 40, 0, ict))
 	w.closedCase(vol.ID, anHoiTayCode, "tam-tru", "dossier", "mot-phan", "submitted", "", nov(30, 10, 0), time.Date(2026, 11, 30, 10, 12, 50, 0, ict))
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	text, f := typedTally(t, w, coord, "Hôm nay", true)
-	if want := w.vi("tally.median", locales.Data{"Time": w.vi("time.minutes", locales.Data{"Minutes": "22,5"})}); !strings.Contains(text, want) { // (12 + 33) / 2
+	if want := w.vi("tally.median", locales.Data{"Time": w.vi("time.minutes", locales.Data{"Minutes": "17,5"})}); !strings.Contains(text, want) { // (12 + 23) / 2
 		t.Errorf("the text does not say %q:\n%s", want, text)
 	}
 	sheet := w.vi("tally.sheet_cases")
@@ -117,12 +118,12 @@ func TestTallyCaseListWholeMinutes(t *testing.T) {
 	if col < 0 || len(raw) != 2 || len(shown) != 4 {
 		t.Fatalf("the case list: %q", shown)
 	}
-	for i, want := range []string{"33", "12"} {
+	for i, want := range []string{"23", "12"} {
 		if shown[i+1][col] != want || raw[i][col] != want {
 			t.Errorf("case %d's minutes: shown %q, stored %q, want %q", i+1, shown[i+1][col], raw[i][col], want)
 		}
 	}
-	if shown[3][col] != "45" || num(t, total[col]) != 45 {
-		t.Errorf("the minutes' total: shown %q, stored %q, want 45", shown[3][col], total[col])
+	if shown[3][col] != "35" || num(t, total[col]) != 35 {
+		t.Errorf("the minutes' total: shown %q, stored %q, want 35", shown[3][col], total[col])
 	}
 }
