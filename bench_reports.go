@@ -111,7 +111,7 @@ func benchExports(ctx context.Context, cfg config, store *storage.Storage, provi
 	recent.From = monthOf(recent.From).From
 	recent.To = month.To
 
-	fmt.Fprintf(stdout, "\n%-44s %8s %10s %12s %10s\n", "/tally's replies (handlers.TallyReplies)", "cases", "time", "xlsx", "peak RSS")
+	fmt.Fprintf(stdout, "\n%-44s %8s %10s %12s %10s\n", "the digest's replies (handlers.TallyReplies)", "cases", "time", "xlsx", "peak RSS")
 	for _, c := range []struct {
 		name   string
 		scope  storage.Scope

@@ -918,12 +918,14 @@ func firstSentence(s string, n int) string {
 	return shorten(s, n)
 }
 
-// duration says how long a case was active ("Thời gian: 2 giờ 5 phút.").
+// duration says how long a case was active ("Thời gian: 2 giờ 5 phút."),
+// in whole minutes rounded down, as the tallies, /me and the case list
+// count them (33 min 40 s: 33, as there).
 func duration(r *request, d time.Duration) string {
 	if d < time.Minute {
 		return r.t.T("summary.under_a_minute")
 	}
-	return r.t.T("summary.time", locales.Data{"Time": spanText(r.t, d.Round(time.Minute).Minutes())})
+	return r.t.T("summary.time", locales.Data{"Time": spanText(r.t, d.Truncate(time.Minute).Minutes())})
 }
 
 // spanText says a number of minutes as people read it: "45 phút", "12,5

@@ -463,10 +463,10 @@ func (h *Handlers) tallyView(r *request, conv storage.Conversation) (*tallyView,
 	return &tallyView{request: r, h: h, step: step, st: st, ver: conv.Version, scope: scope}, nil
 }
 
-// TallyReplies is a unit's tally for a period as replies to a chat: the
-// text, the bar chart and the spreadsheet (only the text when nothing was
-// counted). The weekly digest calls it; the caller has checked that the
-// chat may see scope.
+// TallyReplies is the weekly digest's replies: a unit's tally for a period
+// as replies to a chat — the text, headed as the digest (tallyMessage), the
+// bar chart and the spreadsheet (only the text when nothing was counted).
+// The caller has checked that the chat may see scope.
 func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64, lang string, scope storage.Scope, period storage.Period) ([]bot.Reply, error) {
 	text, more, err := h.tallyParts(ctx, tx, chat, h.texts.For(lang), scope, period, false)
 	if err != nil {
