@@ -514,6 +514,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	case flowTally:
 		return h.tallyText(r, conv)
 	}
+	if done, err := h.answerSmallTalk(r); done || err != nil {
+		return err // "xin chào", "cảm ơn ạ"
+	}
 	if done, err := h.typedPeriod(r); done || err != nil {
 		return err // a coordinator's period: its report
 	}
