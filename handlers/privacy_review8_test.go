@@ -50,3 +50,31 @@ func TestPasswordInAProblemNoteIsRefused(t *testing.T) {
 		t.Fatalf("a search with a password answered %q", m.Text)
 	}
 }
+
+// Paying a traffic fine, the decision is not found; the volunteer notes it
+// with the vehicle's plate ("tra biển số 51F-123.45 không thấy quyết
+// định"). The plate, which leads to its owner and their fines, was kept in
+// case_events. It is refused now; without it the note is kept.
+func TestPlateInAProblemNoteIsRefused(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Biển số")
+	g := guide(t, "nop-phat")
+	w.send(u, "/new")
+	w.send(u, "nop phat")
+	w.press(u, g.Title.Vi)
+	w.press(u, w.vi("consent.read"))
+	w.press(u, w.vi("case.begin"))
+	m := last(t, w.press(u, w.vi("case.problem")))
+	if hasButton(m, w.vi("case.problem_other")) {
+		w.press(u, w.vi("case.problem_other"))
+	}
+	if m := last(t, w.send(u, "tra biển số 51F-123.45 không thấy quyết định")); !strings.HasPrefix(m.Text, w.vi("case.note_plate")) {
+		t.Fatalf("a note with a plate answered %q", m.Text)
+	}
+	if _, es := w.lastCase(u); strings.Contains(kinds(es), "problem") {
+		t.Fatalf("a problem was recorded: %s", kinds(es))
+	}
+	if m := last(t, w.send(u, "tra theo biển số không thấy quyết định")); !strings.HasPrefix(m.Text, w.vi("case.note_saved")) {
+		t.Fatalf("the note rewritten answered %q", m.Text)
+	}
+}

@@ -39,6 +39,13 @@ var (
 	// A full date: a birth date is personal data. isoDate: year first.
 	fullDate = regexp.MustCompile(`\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)?\d{2}\b`)
 	isoDate  = regexp.MustCompile(`\b(?:19|20)\d{2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\b`)
+	// A vehicle's plate: its province's two digits, its series (one or two
+	// letters, maybe a digit: "F", "X1", "AA"), then four or five digits
+	// ("1234", "12345", "123.45"), spaced or dashed as people write them:
+	// "51F-123.45", "59-X1 123.45", "30a12345". A plate is its owner's
+	// identifier (biển số định danh follows the owner) and leads to their
+	// fines.
+	plate = regexp.MustCompile(`(?i)\b\d{2}\s*-?\s*[A-Z]{1,2}\d?\s*[-.]?\s*\d{3}\.?\d{1,2}\b`)
 
 	dossierOK = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
 	hasDigit  = regexp.MustCompile(`[0-9]`)
@@ -50,8 +57,8 @@ var (
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
-// "date", "secret" (a password or one-time code), or "" (the text keys of
-// the refusals).
+// "date", "secret" (a password or one-time code), "plate" (a vehicle's), or
+// "" (the text keys of the refusals).
 func PersonalData(s string) string {
 	s = norm.NFKC.String(s)
 	switch {
@@ -63,6 +70,8 @@ func PersonalData(s string) string {
 		return "date"
 	case holdsSecret(s):
 		return "secret"
+	case plate.MatchString(s):
+		return "plate"
 	}
 	return ""
 }
