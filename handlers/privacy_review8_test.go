@@ -1,9 +1,11 @@
 package handlers_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/locales"
 )
 
@@ -76,5 +78,38 @@ func TestPlateInAProblemNoteIsRefused(t *testing.T) {
 	}
 	if m := last(t, w.send(u, "tra theo biển số không thấy quyết định")); !strings.HasPrefix(m.Text, w.vi("case.note_saved")) {
 		t.Fatalf("the note rewritten answered %q", m.Text)
+	}
+}
+
+// At the judicial record's login step the resident's VNeID is only level
+// 1: the fix says to go to the commune police for level 2, and its screen
+// offered only "📖 Lấy lại mật khẩu VNeID". The guide that prepares that
+// visit is offered first now; the step's own still follows, and opens.
+func TestLevelOneFixOffersTheLevelTwoGuide(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Mức 1")
+	g, level2 := guide(t, "ly-lich-tu-phap"), guide(t, "vneid-muc-2")
+	w.send(u, "/new")
+	w.send(u, "ly lich tu phap")
+	w.press(u, g.Title.Vi)
+	w.press(u, w.vi("consent.no"))
+	w.press(u, w.vi("case.begin"))
+	w.press(u, w.vi("case.done")) // step 1: asked whether a certificate is needed
+	w.press(u, w.vi("case.problem"))
+	var label string
+	for _, e := range g.Steps[1].Errors {
+		if e.ID == "muc-1" {
+			label = e.Label.Vi
+		}
+	}
+	m := last(t, w.press(u, label))
+	bs := m.Buttons()
+	i := slices.IndexFunc(bs, func(b telegramtest.Button) bool { return b.Text == "📖 "+level2.Title.Vi })
+	j := slices.IndexFunc(bs, func(b telegramtest.Button) bool { return b.Text == "📖 "+guide(t, g.Steps[1].Subguide).Title.Vi })
+	if i < 0 || j < i {
+		t.Fatalf("the level-1 fix offers %v", bs)
+	}
+	if m := last(t, w.press(u, "📖 "+level2.Title.Vi)); !strings.Contains(m.Text, level2.Title.Vi) {
+		t.Fatalf("the level-2 guide opened %q", m.Text)
 	}
 }
