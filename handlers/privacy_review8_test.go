@@ -113,3 +113,24 @@ func TestLevelOneFixOffersTheLevelTwoGuide(t *testing.T) {
 		t.Fatalf("the level-2 guide opened %q", m.Text)
 	}
 }
+
+// A volunteer greets the bot, or thanks it after a case: "xin chào" listed
+// three unrelated procedures, "cảm ơn" answered that no procedure matches
+// it. Both get a short hint now, on the pick screen as outside any flow; a
+// procedure's name typed with them is still searched.
+func TestGreetingIsNoSearch(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Chào")
+	for _, s := range []string{"xin chào", "cảm ơn nhiều"} {
+		if m := only(t, w.send(u, s)); m.Text != w.vi("case.search_courtesy") {
+			t.Fatalf("%q outside any flow answered %q", s, m.Text)
+		}
+	}
+	w.send(u, "/new")
+	if m := only(t, w.send(u, "xin chao")); m.Text != w.vi("case.search_courtesy") {
+		t.Fatalf("%q on the pick screen answered %q", "xin chao", m.Text)
+	}
+	if m := last(t, w.send(u, "xin chào, tam tru")); !hasButton(m, guide(t, "tam-tru").Title.Vi) {
+		t.Fatalf("a greeting with a procedure's name answered %q", m.Text)
+	}
+}
