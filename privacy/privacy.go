@@ -99,7 +99,7 @@ var (
 // holdsSecret reports whether s (NFKC) writes out a password or a one-time
 // code after its name.
 func holdsSecret(s string) bool {
-	raw := strings.Fields(s)
+	raw := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '=' }) // "mk:Abc123"
 	words := make([]string, len(raw))
 	for i, w := range raw {
 		raw[i] = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '@' && r != '#' })

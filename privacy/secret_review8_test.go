@@ -28,6 +28,8 @@ func TestNotesWithAPasswordOrOTPAreRefused(t *testing.T) {
 		"mã xác thực 482913 không đúng",
 		"mật khẩu cũ là 12345678",
 		"nhập passcode: ６５４３２１", // full width
+		"mk:Abc@1234",
+		"OTP=482913 sai",
 	}
 	for _, s := range secret {
 		if got := NoteProblem(s); got != "secret" {
