@@ -164,7 +164,7 @@ func TestBrokenFilesNameTheLine(t *testing.T) {
 		{"bad date", replace("checked_on: 2026-11-29", "checked_on: 29/11/2026"), lineOfText("checked_on:"), "checked_on"},
 		{"bad link", replace("    link: https://dichvucong.gov.vn", "    link: dichvucong.gov.vn"), lineOfText("    link:"), "not a web address"},
 		{"missing subguide", replace("subguide: dang-nhap-vneid", "subguide: khong-co"), lineOfText("    subguide:"), `no other guide has id "khong-co"`},
-		{"missing subguide of an error", replace("      - id: muc-1\n", "      - id: muc-1\n        subguide: khong-co\n"), lineOfText("      - id: muc-1") + 1,
+		{"missing subguide of an error", replace("        subguide: vneid-muc-2\n", "        subguide: khong-co\n"), lineOfText("        subguide: vneid-muc-2"),
 			`steps[0].errors[0].subguide: no other guide has id "khong-co"`},
 		{"bad channel", replace("  url: https://dichvucong.gov.vn\n", "  url: https://dichvucong.gov.vn\n  channel: zalo\n"), lineOfText("  url: https://dichvucong.gov.vn") + 1,
 			`portal.channel "zalo"`},

@@ -89,6 +89,49 @@ func init() {
 	}
 }
 
+// courtesy are the words of a greeting or a thanks ("xin chào", "cảm ơn
+// nhé", "ok"), folded: typed alone they are no search (Courtesy), typed
+// around a procedure's name they are fillers. courtesyCore are those that
+// greet or thank by themselves; the others ("anh", "ạ", "nhiều") only go
+// with them.
+var (
+	courtesy     = map[string]bool{}
+	courtesyCore = map[string]bool{}
+)
+
+func init() {
+	for _, w := range strings.Fields("chao alo hello hi hey ok oke okay thanks thank") {
+		courtesyCore[w], courtesy[w], fillers[w] = true, true, true
+	}
+	for _, w := range strings.Fields("you nhieu bot") {
+		courtesy[w], fillers[w] = true, true
+	}
+	// Not fillers: "bản" (sao), "vắng" (tạm vắng) are words of guides.
+	for _, w := range strings.Fields("xin ban a da vang nhe nha anh chi em ong ba co chu bac") {
+		courtesy[w] = true
+	}
+	fillerPairs["cam on"] = true
+}
+
+// Courtesy says whether query only greets or thanks ("xin chào", "cảm ơn
+// nhiều", "ok 👍"): a volunteer's small talk, not a search.
+func Courtesy(query string) bool {
+	ws := words(query)
+	core := false
+	for i := 0; i < len(ws); i++ {
+		switch {
+		case i+1 < len(ws) && ws[i]+" "+ws[i+1] == "cam on":
+			core = true
+			i++
+		case !courtesy[ws[i]]:
+			return false
+		case courtesyCore[ws[i]]:
+			core = true
+		}
+	}
+	return core
+}
+
 // withoutFillers drops the filler words and pairs of words.
 func withoutFillers(words []string) []string {
 	var kept []string

@@ -39,6 +39,13 @@ var (
 	// A full date: a birth date is personal data. isoDate: year first.
 	fullDate = regexp.MustCompile(`\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)?\d{2}\b`)
 	isoDate  = regexp.MustCompile(`\b(?:19|20)\d{2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\b`)
+	// A vehicle's plate: its province's two digits, its series (one or two
+	// letters, maybe a digit: "F", "X1", "AA"), then four or five digits
+	// ("1234", "12345", "123.45"), spaced or dashed as people write them:
+	// "51F-123.45", "59-X1 123.45", "30a12345". A plate is its owner's
+	// identifier (biển số định danh follows the owner) and leads to their
+	// fines.
+	plate = regexp.MustCompile(`(?i)\b\d{2}\s*-?\s*[A-Z]{1,2}\d?\s*[-.]?\s*\d{3}\.?\d{1,2}\b`)
 
 	dossierOK = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
 	hasDigit  = regexp.MustCompile(`[0-9]`)
@@ -50,7 +57,8 @@ var (
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
-// "date", or "" (the text keys of the refusals).
+// "date", "secret" (a password or one-time code), "plate" (a vehicle's), or
+// "" (the text keys of the refusals).
 func PersonalData(s string) string {
 	s = norm.NFKC.String(s)
 	switch {
@@ -60,8 +68,79 @@ func PersonalData(s string) string {
 		return "number"
 	case fullDate.MatchString(s) || isoDate.MatchString(s):
 		return "date"
+	case holdsSecret(s):
+		return "secret"
+	case plate.MatchString(s):
+		return "plate"
 	}
 	return ""
+}
+
+// Passwords and one-time codes. Helping with a VNeID password or an OTP
+// that will not come, a volunteer may describe the problem with the very
+// value the resident typed ("mật khẩu mới Lan@2024 báo không hợp lệ", "OTP
+// 482913 hết hạn"); the consent read aloud promises none is recorded. A
+// value is looked for right after the name of a secret (read folded: "mật
+// khẩu", "mk", "passcode", "mã PIN", "OTP", "mã xác thực"…), past the
+// words that join them ("là", "mới", ":", "="): 4 to 8 digits (two groups
+// read out, "4829 13", count as one), or a word of 4 or more characters
+// with a letter and a digit. What is said about a secret without its value
+// ("mật khẩu 8-20 ký tự", "OTP hết hạn sau 120 giây", "sai mật khẩu 5
+// lần") is kept.
+var (
+	secretNames = [][]string{
+		{"mat", "khau"}, {"matkhau"}, {"mk"}, {"password"}, {"pass"}, {"passcode"}, {"pin"}, {"otp"},
+		{"ma", "xac", "thuc"}, {"ma", "xac", "nhan"},
+	}
+	secretJoiners = map[string]bool{"": true, "la": true, "moi": true, "cu": true, "is": true, "new": true, "old": true,
+		"the": true, "of": true, "cua": true, "nhap": true, "go": true, "dat": true, "dung": true, "vneid": true}
+)
+
+// holdsSecret reports whether s (NFKC) writes out a password or a one-time
+// code after its name.
+func holdsSecret(s string) bool {
+	raw := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '=' }) // "mk:Abc123"
+	words := make([]string, len(raw))
+	for i, w := range raw {
+		raw[i] = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '@' && r != '#' })
+		words[i] = vntext.Fold(raw[i])
+	}
+	for i := range words {
+		for _, name := range secretNames {
+			if i+len(name) > len(words) || !slices.Equal(words[i:i+len(name)], name) {
+				continue
+			}
+			j := i + len(name)
+			for j < len(words) && secretJoiners[words[j]] && !secretValue(raw[j]) {
+				j++
+			}
+			if j == len(words) {
+				continue
+			}
+			value := raw[j]
+			for k := j + 1; k < len(raw) && allDigits(value) && allDigits(raw[k]); k++ {
+				value += raw[k] // "4829 13": one code read out in two groups
+			}
+			if secretValue(value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// secretValue says whether a word looks like a password or a code: 4 to 8
+// digits, or 4 characters or more with a letter and a digit.
+func secretValue(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if allDigits(w) {
+		return n >= 4 && n <= 8
+	}
+	return n >= 4 && strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.IndexFunc(w, unicode.IsDigit) >= 0
+}
+
+func allDigits(w string) bool {
+	return w != "" && strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) < 0
 }
 
 // NoteProblem says why a note cannot be stored ("" when it can): "long",

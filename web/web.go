@@ -604,7 +604,8 @@ func pageLanguage(r *http.Request) string {
 
 // commentProblem says why a comment cannot be kept ("" when it can): "long",
 // "blank", or what personal data it seems to hold ("email", "number",
-// "date", "name"): the checks every note the bot keeps goes through.
+// "date", "secret", "plate", "name"): the checks every note the bot keeps
+// goes through.
 func commentProblem(s string) string {
 	if utf8.RuneCountInString(s) > MaxComment {
 		return "long"
