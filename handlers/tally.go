@@ -508,17 +508,18 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 			}
 		}
 	}
-	text := h.tallyMessage(t, tl, unit, when, asked)
+	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
+	text := h.tallyMessage(t, tl, unit, shown, asked)
 	if tl.Cases == 0 && !asked {
 		return text, nil, nil
 	}
 	var more []bot.Reply
 	if tl.Cases > 0 {
-		png, err := render.BarChart(h.tallyChart(t, tl, unit, when))
+		png, err := render.BarChart(h.tallyChart(t, tl, unit, shown))
 		if err != nil {
 			return "", nil, err
 		}
-		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + when})
+		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown})
 	}
 	var buf bytes.Buffer
 	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when)); err != nil {

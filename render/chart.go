@@ -39,6 +39,20 @@ const ChartWidth = 1280
 // sum the rest); more would make the photo too tall to read.
 const MaxBars = 20
 
+// subtitle is the style and the text of a chart's subtitle on a line of
+// width pixels: the unit and the period, and for a period still running
+// up to when it counts, which comes last and must not be cut. A text too
+// wide at subtitleSize is drawn smaller, down to minSubtitle, and only
+// then shortened at a word's end.
+func (m *styles) subtitle(text string, width int) (style, string) {
+	text = clean(text)
+	s := m.new(false, subtitleSize, muted)
+	for size := subtitleSize - 2; m.err == nil && s.width(text) > width && size >= minSubtitle; size -= 2 {
+		s = m.new(false, size, muted)
+	}
+	return s, s.ellipsize(text, width)
+}
+
 // Chart layout, in pixels.
 const (
 	chartMargin  = 48
@@ -49,6 +63,7 @@ const (
 	chartLabelH  = 51
 	titleSize    = 44
 	subtitleSize = 30
+	minSubtitle  = 22 // a subtitle too wide is drawn smaller, down to this
 	labelSize    = 34
 )
 
@@ -81,7 +96,7 @@ func BarChart(c Chart) ([]byte, error) {
 	}
 	var mk styles
 	title := mk.new(true, titleSize, ink)
-	sub := mk.new(false, subtitleSize, muted)
+	sub, subtitle := mk.subtitle(c.Subtitle, ChartWidth-2*chartMargin)
 	label := mk.new(false, labelSize, ink)
 	value := mk.new(true, labelSize, ink)
 	empty := mk.new(false, labelSize, muted)
@@ -93,7 +108,7 @@ func BarChart(c Chart) ([]byte, error) {
 	fill(img, img.Rect, white)
 	inner := ChartWidth - 2*chartMargin
 	title.draw(img, chartMargin, 40, title.ellipsize(clean(c.Title), inner))
-	sub.draw(img, chartMargin, 40+title.lineHeight(), sub.ellipsize(clean(c.Subtitle), inner))
+	sub.draw(img, chartMargin, 40+title.lineHeight(), subtitle)
 
 	if len(c.Bars) == 0 {
 		text := empty.ellipsize(clean(c.Empty), inner)

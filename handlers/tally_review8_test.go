@@ -1,0 +1,83 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// A period still running (this month, this week, today, the year, up to
+// today) is counted up to now, and its report said only "tháng 11/2026": a
+// coordinator who pasted it on the 27th into a report to the district
+// passed 27 days off as the whole month. The text and the chart (both
+// forwarded as they are) now say up to when they count; a period over
+// (last month, the weekly digest's last week) says nothing more.
+func TestTallyRunningPeriodSaysUpToWhen(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026 10:00, Vietnam time
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	const unit = "Phường An Hội Tây, Thành phố Hồ Chí Minh"
+	asOf := w.vi("tally.as_of", locales.Data{"Period": "tháng 11/2026", "Time": "10:00", "Day": "27/11/2026"})
+	if !strings.Contains(asOf, "10:00") || !strings.Contains(asOf, "27/11/2026") || !strings.HasPrefix(asOf, "tháng 11/2026") {
+		t.Fatalf("tally.as_of = %q", asOf)
+	}
+	for _, c := range []struct {
+		press, typed, want string
+	}{
+		{press: "Tháng này", want: asOf},
+		{press: "Tuần này", want: w.vi("tally.as_of", locales.Data{"Period": "tuần 23/11 – 29/11/2026", "Time": "10:00", "Day": "27/11/2026"})},
+		{press: "Năm nay", want: w.vi("tally.as_of", locales.Data{"Period": "năm 2026", "Time": "10:00", "Day": "27/11/2026"})},
+		// Today's date is in the label already: the time alone.
+		{press: "Hôm nay", want: w.vi("tally.as_of_today", locales.Data{"Period": "ngày 27/11/2026", "Time": "10:00"})},
+		{press: "Từ đầu", want: w.vi("tally.as_of_today", locales.Data{"Period": "từ đầu đến 27/11/2026", "Time": "10:00"})},
+		{typed: "từ 1/11 đến nay", want: w.vi("tally.as_of_today", locales.Data{"Period": "01/11/2026 – 27/11/2026", "Time": "10:00"})},
+		{typed: "quý 4", want: w.vi("tally.as_of", locales.Data{"Period": "quý 4/2026", "Time": "10:00", "Day": "27/11/2026"})},
+	} {
+		only(t, w.send(coord, "/tally"))
+		var text, caption string
+		if c.press != "" {
+			ms := w.press(coord, c.press)
+			text = ms[0].Text
+			for _, m := range ms[1:] {
+				if m.Photo != nil {
+					caption = m.Caption
+				}
+			}
+		} else {
+			ms := w.send(coord, c.typed)
+			text = ms[0].Text
+			for _, m := range ms[1:] {
+				if m.Photo != nil {
+					caption = m.Caption
+				}
+			}
+		}
+		head := "📊 " + unit + " – " + c.want
+		if first, _, _ := strings.Cut(text, "\n"); first != head {
+			t.Errorf("%s%s: the report opens %q, want %q", c.press, c.typed, first, head)
+		}
+		if caption != "" && caption != unit+" – "+c.want {
+			t.Errorf("%s%s: the chart's caption %q, want %q", c.press, c.typed, caption, unit+" – "+c.want)
+		}
+	}
+
+	// Periods over: as before.
+	for _, p := range []struct{ typed, label string }{
+		{"tháng trước", "tháng 10/2026"}, {"tuần trước", "tuần 16/11 – 22/11/2026"}, {"1/11 - 20/11", "01/11/2026 – 20/11/2026"},
+	} {
+		only(t, w.send(coord, "/tally"))
+		ms := w.send(coord, p.typed)
+		if first, _, _ := strings.Cut(ms[0].Text, "\n"); first != "📊 "+unit+" – "+p.label {
+			t.Errorf("%s: the report opens %q", p.typed, first)
+		}
+	}
+
+	// In English.
+	only(t, w.send(coord, "/lang en"))
+	only(t, w.send(coord, "/tally"))
+	ms := w.press(coord, "This month")
+	if want := "📊 " + unit + " – " + w.en("tally.as_of", locales.Data{"Period": "11/2026", "Time": "10:00", "Day": "27/11/2026"}); !strings.HasPrefix(ms[0].Text, want+"\n") {
+		t.Errorf("in English the report opens %q, want %q", ms[0].Text, want)
+	}
+}
