@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,5 +80,56 @@ func TestTallyRunningPeriodSaysUpToWhen(t *testing.T) {
 	ms := w.press(coord, "This month")
 	if want := "📊 " + unit + " – " + w.en("tally.as_of", locales.Data{"Period": "11/2026", "Time": "10:00", "Day": "27/11/2026"}); !strings.HasPrefix(ms[0].Text, want+"\n") {
 		t.Errorf("in English the report opens %q, want %q", ms[0].Text, want)
+	}
+}
+
+// A volunteer removed from the team loses their name, and the tally showed
+// them by their Telegram id: "• #8000000000054 – 2" in the text a
+// coordinator pastes upward, and in the spreadsheet — a number nobody
+// there can read, and the one thing left that points at the person whose
+// name was erased. They now show as a former member; two of them (or two
+// alike by name, commune and day) are told apart by a number in the
+// report's order, never by their id.
+func TestTallyRemovedVolunteerWithoutTelegramID(t *testing.T) {
+	w, an, binh := tallyWorld(t) // An: 2 cases in November, Bình 2
+	dung := w.tallyMember("Dũng", anHoiTayCode, storage.RoleVolunteer)
+	w.closedCase(dung.ID, anHoiTayCode, "tam-tru", "dossier", "toan-trinh", "submitted", "", nov(10, 9, 0), nov(10, 9, 20))
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	w.removeMember(an)
+	w.removeMember(dung)
+
+	text, f := monthTally(t, w, coord, "Tháng này")
+	removed := w.vi("tally.volunteer_removed")
+	if removed == "tally.volunteer_removed" || removed == "" {
+		t.Fatalf("tally.volunteer_removed = %q", removed)
+	}
+	first := w.vi("tally.volunteer_which", locales.Data{"Name": removed, "Which": w.vi("tally.volunteer_nth", locales.Data{"N": 1})})
+	second := w.vi("tally.volunteer_which", locales.Data{"Name": removed, "Which": w.vi("tally.volunteer_nth", locales.Data{"N": 2})})
+	for _, want := range []string{"• " + first + " – 2", "• Bình – 2", "• " + second + " – 1"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text lacks %q:\n%s", want, text)
+		}
+	}
+	var cells []string
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			cells = append(cells, r...)
+		}
+	}
+	sheet := strings.Join(cells, "\n")
+	for _, want := range []string{first, second, "Bình"} {
+		if !strings.Contains(sheet, want) {
+			t.Errorf("the spreadsheet lacks %q", want)
+		}
+	}
+	for _, u := range []int64{an.ID, dung.ID, binh.ID} {
+		id := strconv.FormatInt(u, 10)
+		if strings.Contains(text, id) || strings.Contains(sheet, id) {
+			t.Errorf("a volunteer's Telegram id %s is in the report", id)
+		}
 	}
 }
