@@ -133,3 +133,77 @@ func TestTallyRemovedVolunteerWithoutTelegramID(t *testing.T) {
 		}
 	}
 }
+
+// A coordinator taps "Tháng này" twice before the first report is drawn:
+// one report (text, chart, spreadsheet), the second tap answered as stale.
+func TestTallyDoubleTapOneReport(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	screen := only(t, w.send(coord, "/tally"))
+	p1, err1 := coord.PressOn(screen.ID, "Tháng này")
+	p2, err2 := coord.PressOn(screen.ID, "Tháng này")
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	w.bot.WaitHandled(t, p1, p2)
+	ms := drain(coord)
+	reports, docs := 0, 0
+	for _, m := range ms {
+		if strings.HasPrefix(m.Text, "📊 Phường An Hội Tây") {
+			reports++
+		}
+		if m.Document != nil {
+			docs++
+		}
+	}
+	if reports != 1 || docs != 1 {
+		t.Errorf("two quick taps made %d reports and %d spreadsheets: %d messages", reports, docs, len(ms))
+	}
+}
+
+// "Theo dõi: 1 người dân nhận lời nhắc" counted the residents who said yes
+// to reminders at the start of a case — also those whose dossier was then
+// not filed, or filed with no code given, who get no reminder at all (no
+// follow-up is kept without a code). A district reading the report took it
+// for residents being reminded. The text and the summary sheet now say
+// what is counted: residents who agreed to reminders.
+func TestTallyFollowupsSayAgreed(t *testing.T) {
+	w, _, binh := tallyWorld(t)
+	// Bình's dossier that lacked a paper: the resident had said yes.
+	if _, err := w.store.DB().Exec(`UPDATE cases SET followup_consent = true WHERE volunteer_id = $1 AND outcome = 'not_submitted'`, binh.ID); err != nil {
+		t.Fatal(err)
+	}
+	var kept int
+	if err := w.store.DB().Get(&kept, `SELECT count(*) FROM followups`); err != nil || kept != 0 {
+		t.Fatalf("follow-ups kept: %d (%v)", kept, err)
+	}
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	text, f := monthTally(t, w, coord, "Tháng này")
+	line := w.vi("tally.followups", locales.Data{"Consented": 1, "Resolved": 0, "OnTime": 0, "Late": 0, "Unresolved": 0, "Rating": "–", "Rated": 0})
+	if !strings.Contains(text, line) {
+		t.Fatalf("the follow-up line %q is not in:\n%s", line, text)
+	}
+	for _, s := range []string{line, w.vi("tally.row_followups")} {
+		if !strings.Contains(s, "đồng ý nhận nhắc") || strings.Contains(s, "nhận lời nhắc") {
+			t.Errorf("%q does not say the residents agreed to reminders", s)
+		}
+	}
+	for _, s := range []string{w.en("tally.followups", locales.Data{"Consented": 1}), w.en("tally.row_followups")} {
+		if !strings.Contains(s, "agreed to reminders") {
+			t.Errorf("%q does not say the residents agreed to reminders", s)
+		}
+	}
+	rows, err := f.GetRows(w.vi("tally.sheet_summary"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == w.vi("tally.row_followups") && r[1] == "1" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the summary sheet lacks %q: 1", w.vi("tally.row_followups"))
+	}
+}
