@@ -54,7 +54,7 @@ func TestVolunteerNames(t *testing.T) {
 			[]string{"TNV đã rời đội (X, số 1)", "TNV đã rời đội (X, số 2)", "TNV đã rời đội (Y)"}},
 		{"numbered in the tally's order, in English", "en",
 			[]storage.VolunteerCount{v(8, "Hoa", "X", day(1)), v(7, "Hoa", "X", day(1)), v(3, "", "X", time.Time{})},
-			[]string{"Hoa (no. 1)", "Hoa (no. 2)", "former member"}},
+			[]string{"Hoa (no. 1)", "Hoa (no. 2)", "Former member"}},
 	} {
 		got := volunteerNames(texts.For(c.lang), c.vs)
 		if !slices.Equal(got, c.want) {
