@@ -484,6 +484,27 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 	return t.T("tally.label_range", locales.Data{"From": from.Format("02/01/2006"), "To": last.Format("02/01/2006")})
 }
 
+// periodAsOf is a period's label as the report's text and chart show it:
+// a period still running is counted up to now, and says so, lest a report
+// pasted upward pass part of a month off as the whole ("tháng 11/2026 (tính
+// đến 10:00 ngày 27/11/2026)"); a label that ends with today already
+// ("ngày 27/11/2026", "từ đầu đến 27/11/2026", "01/11/2026 – 27/11/2026")
+// gets the time alone. A period over is its label.
+func periodAsOf(t *locales.Localizer, p storage.Period, label string, now time.Time) string {
+	if !p.To.After(now) {
+		return label
+	}
+	now = now.In(vietnam)
+	data := locales.Data{"Period": label, "Time": now.Format("15:04"), "Day": now.Format("02/01/2006")}
+	switch periodKind(p) {
+	case "day", "all", "range":
+		if p.To.In(vietnam).AddDate(0, 0, -1).Format("02/01/2006") == data["Day"] {
+			return t.T("tally.as_of_today", data)
+		}
+	}
+	return t.T("tally.as_of", data)
+}
+
 // periodSlug is a period in a file name: "2026-11", "2026-q4", "2026",
 // "2021-2025", "2026-11-27", "2026-11-23_2026-11-29", "den-2026-11-27".
 func periodSlug(p storage.Period) string {

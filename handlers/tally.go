@@ -508,17 +508,18 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 			}
 		}
 	}
-	text := h.tallyMessage(t, tl, unit, when, asked)
+	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
+	text := h.tallyMessage(t, tl, unit, shown, asked)
 	if tl.Cases == 0 && !asked {
 		return text, nil, nil
 	}
 	var more []bot.Reply
 	if tl.Cases > 0 {
-		png, err := render.BarChart(h.tallyChart(t, tl, unit, when))
+		png, err := render.BarChart(h.tallyChart(t, tl, unit, shown))
 		if err != nil {
 			return "", nil, err
 		}
-		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + when})
+		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown})
 	}
 	var buf bytes.Buffer
 	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when)); err != nil {
@@ -658,27 +659,45 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 }
 
 // volunteerNames are the volunteers' names as a tally shows them: the first
-// name ("#id" for a member removed from their team, who has none), and,
-// where several lines bear the same name, what tells them apart as /team
-// does — the commune of their cases (one volunteer's lines in two communes
-// too), then the day they joined, then their number — each added only for
-// those still alike, and only where it differs among them.
+// name (a member removed from their team, who has none, as a former
+// member), and, where several lines bear the same name, what tells them
+// apart as /team does — the commune of their cases (one volunteer's lines
+// in two communes too), then the day they joined, then a number in the
+// tally's order (the same in the text and the sheets, made from the same
+// lines) — each added only for those still alike, and only where it
+// differs among them. Never their Telegram id: the report is pasted and
+// forwarded, and a removed member's name was erased.
 func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string {
 	names := make([]string, len(vs))
 	byName := map[string][]int{}
 	for i, v := range vs {
-		names[i] = cmp.Or(v.FirstName, "#"+strconv.FormatInt(v.ID, 10))
+		names[i] = v.FirstName
+		if names[i] == "" {
+			names[i] = t.T("tally.volunteer_removed")
+		}
 		byName[names[i]] = append(byName[names[i]], i)
 	}
-	parts := []func(v storage.VolunteerCount) string{
-		func(v storage.VolunteerCount) string { return v.Commune },
-		func(v storage.VolunteerCount) string {
-			if v.Joined.IsZero() {
+	parts := []func(i int, group []int) string{
+		func(i int, _ []int) string { return vs[i].Commune },
+		func(i int, _ []int) string {
+			if vs[i].Joined.IsZero() {
 				return ""
 			}
-			return t.T("tally.volunteer_joined", locales.Data{"Day": vnDay(v.Joined)})
+			return t.T("tally.volunteer_joined", locales.Data{"Day": vnDay(vs[i].Joined)})
 		},
-		func(v storage.VolunteerCount) string { return "#" + strconv.FormatInt(v.ID, 10) },
+		func(i int, group []int) string { // the volunteers of the group in order: 1, 2…
+			n, seen := 0, map[int64]bool{}
+			for _, j := range group {
+				if !seen[vs[j].ID] {
+					seen[vs[j].ID] = true
+					n++
+				}
+				if vs[j].ID == vs[i].ID {
+					break
+				}
+			}
+			return t.T("tally.volunteer_nth", locales.Data{"N": n})
+		},
 	}
 	for name, same := range byName {
 		if len(same) < 2 {
@@ -694,13 +713,13 @@ func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string 
 			for _, group := range alike {
 				values := map[string]bool{}
 				for _, i := range group {
-					values[part(vs[i])] = true
+					values[part(i, group)] = true
 				}
 				if len(values) < 2 { // tells none of them apart
 					continue
 				}
 				for _, i := range group {
-					if s := part(vs[i]); s != "" {
+					if s := part(i, group); s != "" {
 						which[i] = append(which[i], s)
 					}
 				}

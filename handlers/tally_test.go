@@ -342,7 +342,7 @@ func TestTallyCancelAndStale(t *testing.T) {
 
 // Volunteers of the same first name are told apart in the text and the
 // spreadsheet as /team tells them apart: by commune, then by the day they
-// joined, then by number.
+// joined, then by a number in the tally's order.
 func TestTallyTellsNamesApart(t *testing.T) {
 	w := newWorld(t, handlers.WithClock(func() time.Time { return nov(27, 10, 0) }))
 	joined := func(u *telegramtest.User, day time.Time) {
@@ -369,7 +369,14 @@ func TestTallyTellsNamesApart(t *testing.T) {
 		}
 		w.closedCase(u.ID, commune, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(3+i, 9, 0), nov(3+i, 9, 20))
 	}
-	hoa := func(u *telegramtest.User) string { return "Hoa (#" + strconv.FormatInt(u.ID, 10) + ")" }
+	// The two Hoa, alike in all else, by a number in the tally's order (one
+	// case each: by their ids, so hoa1 first), never by their Telegram id.
+	hoa := func(u *telegramtest.User) string {
+		if u == hoa1 {
+			return "Hoa (số 1)"
+		}
+		return "Hoa (số 2)"
+	}
 	for _, c := range []struct {
 		who        *telegramtest.User
 		want, lack []string

@@ -26,7 +26,7 @@ func TestVolunteerNames(t *testing.T) {
 	}{
 		{"names apart, and one removed from the team", "vi",
 			[]storage.VolunteerCount{v(1, "An", "X", day(1)), v(2, "", "", time.Time{}), v(3, "Bình", "X", day(1))},
-			[]string{"An", "#2", "Bình"}},
+			[]string{"An", "TNV đã rời đội", "Bình"}},
 		{"communes apart", "vi",
 			[]storage.VolunteerCount{v(1, "Minh", "X", day(1)), v(2, "Minh", "Y", day(1))},
 			[]string{"Minh (X)", "Minh (Y)"}},
@@ -41,14 +41,20 @@ func TestVolunteerNames(t *testing.T) {
 			[]string{"Lan (joined 01/10/2026)", "Lan (joined 02/10/2026)"}},
 		{"nothing but the number", "vi",
 			[]storage.VolunteerCount{v(7, "Hoa", "X", day(1)), v(8, "Hoa", "X", day(1))},
-			[]string{"Hoa (#7)", "Hoa (#8)"}},
+			[]string{"Hoa (số 1)", "Hoa (số 2)"}}, // never their Telegram id
 		{"each part only where it is needed", "vi",
 			[]storage.VolunteerCount{v(1, "Nam", "X", day(1)), v(2, "Nam", "X", day(1)), v(3, "Nam", "Y", day(1)),
 				v(4, "Nam", "X", day(3))},
-			[]string{"Nam (X, vào 01/10/2026, #1)", "Nam (X, vào 01/10/2026, #2)", "Nam (Y)", "Nam (X, vào 03/10/2026)"}},
+			[]string{"Nam (X, vào 01/10/2026, số 1)", "Nam (X, vào 01/10/2026, số 2)", "Nam (Y)", "Nam (X, vào 03/10/2026)"}},
 		{"days unknown", "vi",
 			[]storage.VolunteerCount{v(1, "Hai", "X", time.Time{}), v(2, "Hai", "X", time.Time{}), v(3, "Hai", "X", day(1))},
-			[]string{"Hai (#1)", "Hai (#2)", "Hai (vào 01/10/2026)"}},
+			[]string{"Hai (số 1)", "Hai (số 2)", "Hai (vào 01/10/2026)"}},
+		{"two removed, one of them with lines in two communes", "vi",
+			[]storage.VolunteerCount{v(9, "", "X", time.Time{}), v(5, "", "X", time.Time{}), v(9, "", "Y", time.Time{})},
+			[]string{"TNV đã rời đội (X, số 1)", "TNV đã rời đội (X, số 2)", "TNV đã rời đội (Y)"}},
+		{"numbered in the tally's order, in English", "en",
+			[]storage.VolunteerCount{v(8, "Hoa", "X", day(1)), v(7, "Hoa", "X", day(1)), v(3, "", "X", time.Time{})},
+			[]string{"Hoa (no. 1)", "Hoa (no. 2)", "Former member"}},
 	} {
 		got := volunteerNames(texts.For(c.lang), c.vs)
 		if !slices.Equal(got, c.want) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"strconv"
+	"strings"
 )
 
 // Chart is a horizontal bar chart: a title, a subtitle (unit, period) and
@@ -39,6 +40,28 @@ const ChartWidth = 1280
 // sum the rest); more would make the photo too tall to read.
 const MaxBars = 20
 
+// subtitle is the style and the lines of a chart's subtitle on lines of
+// width pixels: the unit and the period, and for a period still running
+// up to when it counts, which comes last and must not be cut. A text too
+// wide at subtitleSize is drawn smaller, down to minSubtitle, then on two
+// lines at that size (the header holds them), and only then shortened at a
+// word's end.
+func (m *styles) subtitle(text string, width int) (style, []string) {
+	text = clean(text)
+	s := m.new(false, subtitleSize, muted)
+	for size := subtitleSize - 2; m.err == nil && s.width(text) > width && size >= minSubtitle; size -= 2 {
+		s = m.new(false, size, muted)
+	}
+	if m.err != nil || s.width(text) <= width {
+		return s, []string{s.ellipsize(text, width)}
+	}
+	lines := s.wrap(text, width)
+	if len(lines) > 2 {
+		lines = []string{lines[0], s.ellipsize(strings.Join(lines[1:], " "), width)}
+	}
+	return s, lines
+}
+
 // Chart layout, in pixels.
 const (
 	chartMargin  = 48
@@ -49,6 +72,7 @@ const (
 	chartLabelH  = 51
 	titleSize    = 44
 	subtitleSize = 30
+	minSubtitle  = 22 // a subtitle too wide is drawn smaller, down to this, then on two lines
 	labelSize    = 34
 )
 
@@ -81,7 +105,7 @@ func BarChart(c Chart) ([]byte, error) {
 	}
 	var mk styles
 	title := mk.new(true, titleSize, ink)
-	sub := mk.new(false, subtitleSize, muted)
+	sub, subtitle := mk.subtitle(c.Subtitle, ChartWidth-2*chartMargin)
 	label := mk.new(false, labelSize, ink)
 	value := mk.new(true, labelSize, ink)
 	empty := mk.new(false, labelSize, muted)
@@ -93,7 +117,9 @@ func BarChart(c Chart) ([]byte, error) {
 	fill(img, img.Rect, white)
 	inner := ChartWidth - 2*chartMargin
 	title.draw(img, chartMargin, 40, title.ellipsize(clean(c.Title), inner))
-	sub.draw(img, chartMargin, 40+title.lineHeight(), sub.ellipsize(clean(c.Subtitle), inner))
+	for i, line := range subtitle { // two lines at most, minSubtitle apart by 1.3 em: within the header
+		sub.draw(img, chartMargin, 40+title.lineHeight()+i*sub.size*13/10, line)
+	}
 
 	if len(c.Bars) == 0 {
 		text := empty.ellipsize(clean(c.Empty), inner)
