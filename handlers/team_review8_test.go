@@ -1,0 +1,129 @@
+package handlers_test
+
+// The team's lifecycle from an admin's and a coordinator's seat (review,
+// 2026-11-30): invites opened by someone already in a team, members removed
+// with cases left open. Each test failed before its fix.
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// inviteTo makes an invite to a commune's team as the admin, straight in
+// the database, and returns its code.
+func (w *world) inviteTo(commune, role string) string {
+	w.t.Helper()
+	ctx := context.Background()
+	var code string
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		inv, err := tx.CreateInvite(ctx, commune, role, w.admin.ID, time.Now().Add(24*time.Hour), 5)
+		code = inv.Code
+		return err
+	})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return code
+}
+
+// usesOf is how many times an invite was used.
+func (w *world) usesOf(code string) int {
+	w.t.Helper()
+	var n int
+	if err := w.store.DB().Get(&n, `SELECT uses FROM invites WHERE code = $1`, code); err != nil {
+		w.t.Fatal(err)
+	}
+	return n
+}
+
+// A member of one team who opens a link to another commune's team (a link
+// forwarded in a district's group chat) is asked first: opening it used to
+// move them out of their team at once, with no word of the team they left
+// — a commune lost its only coordinator by a tap. "Stay" keeps them where
+// they are and the link unused; "move" moves them.
+func TestJoinAnotherTeamAsksFirst(t *testing.T) {
+	w := newWorld(t)
+	const anHoiTay = "Phường An Hội Tây, Thành phố Hồ Chí Minh"
+	for _, tc := range []struct {
+		name, role string
+		member     func(name string) *telegramtest.User
+	}{
+		{"volunteer", storage.RoleVolunteer, w.volunteer},
+		{"coordinator", storage.RoleCoordinator, func(name string) *telegramtest.User {
+			return w.member(name, storage.RoleCoordinator, "26882")
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := tc.member("Chuyển " + tc.name)
+			code := w.inviteTo(quyNhon, tc.role)
+			ask := only(t, w.send(u, "/start "+code))
+			want := w.vi("join.move", locales.Data{"Role": w.vi("role." + tc.role), "Unit": anHoiTay,
+				"NewRole": w.vi("role." + tc.role), "NewUnit": quyNhonVi})
+			if ask.Text != want || !hasButton(ask, w.vi("join.move_yes")) || !hasButton(ask, w.vi("join.move_no")) {
+				t.Fatalf("a member of another team opening a link was not asked first:\n%q %+v\nwant %q", ask.Text, ask.Buttons(), want)
+			}
+			if row := w.userRow(u); row.CommuneCode.String != "26882" || row.Role != tc.role || w.usesOf(code) != 0 {
+				t.Fatalf("asked, yet moved already: %+v, uses %d", row, w.usesOf(code))
+			}
+			drain(w.admin)
+
+			// Stay: nothing changes, the link is not spent.
+			m := only(t, w.press(u, w.vi("join.move_no")))
+			if !m.Edited || m.Text != w.vi("join.stayed", locales.Data{"Role": w.vi("role." + tc.role), "Unit": anHoiTay}) {
+				t.Fatalf("staying answered %q (edited %v)", m.Text, m.Edited)
+			}
+			if row := w.userRow(u); row.CommuneCode.String != "26882" || w.usesOf(code) != 0 {
+				t.Fatalf("staying moved them: %+v, uses %d", row, w.usesOf(code))
+			}
+			if told := drain(w.admin); len(told) != 0 {
+				t.Fatalf("the inviter was told of a join that did not happen: %+v", told)
+			}
+
+			// Asked again, they move.
+			only(t, w.send(u, "/start "+code))
+			m = only(t, w.press(u, w.vi("join.move_yes")))
+			if !m.Edited || m.Text != w.vi("join.welcome", locales.Data{"Unit": quyNhonVi, "Role": w.vi("role." + tc.role)}) {
+				t.Fatalf("moving answered %q (edited %v)", m.Text, m.Edited)
+			}
+			if row := w.userRow(u); row.CommuneCode.String != quyNhon || row.Role != tc.role || w.usesOf(code) != 1 {
+				t.Fatalf("moving did not move them: %+v, uses %d", row, w.usesOf(code))
+			}
+			if told := drain(w.admin); len(told) != 1 || !strings.Contains(told[0].Text, "Chuyển "+tc.name) {
+				t.Fatalf("the inviter was not told: %+v", told)
+			}
+			// The question's button again (a double tap): they are in that team already.
+			var yes string
+			for _, b := range ask.Buttons() {
+				if b.Text == w.vi("join.move_yes") {
+					yes = b.CallbackData
+				}
+			}
+			w.forgeAnswer(u, m.ID, yes)
+			if w.usesOf(code) != 1 {
+				t.Fatalf("a second tap used the link again: %d uses", w.usesOf(code))
+			}
+		})
+	}
+}
+
+// A guest, or a volunteer promoted within their own commune, is not asked:
+// there is no team to leave.
+func TestJoinWithoutATeamToLeaveIsNotAsked(t *testing.T) {
+	w := newWorld(t)
+	guest := w.srv.NewUser("Mới", "vi")
+	code := w.inviteTo(quyNhon, storage.RoleVolunteer)
+	if m := only(t, w.send(guest, "/start "+code)); m.Text != w.vi("join.welcome", locales.Data{"Unit": quyNhonVi, "Role": w.vi("role.volunteer")}) {
+		t.Fatalf("a guest opening a link: %q", m.Text)
+	}
+	vol := w.member("Lên", storage.RoleVolunteer, quyNhon)
+	code = w.inviteTo(quyNhon, storage.RoleCoordinator)
+	if m := only(t, w.send(vol, "/start "+code)); m.Text != w.vi("join.welcome", locales.Data{"Unit": quyNhonVi, "Role": w.vi("role.coordinator")}) {
+		t.Fatalf("a volunteer promoted in their commune: %q", m.Text)
+	}
+}
