@@ -133,6 +133,16 @@ func init() {
 					return "", nil, err
 				}
 				text := v.t.T("team.confirm_remove", locales.Data{"Name": u.FirstName, "Role": v.t.T("role." + u.Role), "Unit": unit})
+				// Cases they left open or paused: once removed, nobody
+				// closes them (a removed member's buttons and /resume
+				// refuse), and the tallies keep them as not counted yet.
+				open, err := v.tx.CountOpenCases(v.ctx, u.TelegramID)
+				if err != nil {
+					return "", nil, err
+				}
+				if open > 0 {
+					text += "\n\n" + v.t.N("team.remove_unfinished", open, locales.Data{"Name": u.FirstName, "Count": open})
+				}
 				return text, bot.Keyboard{{v.button(v.t.T("team.remove_yes"), "yes", "")}, back}, nil
 			},
 			on: map[string]teamAction{

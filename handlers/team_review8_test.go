@@ -127,3 +127,44 @@ func TestJoinWithoutATeamToLeaveIsNotAsked(t *testing.T) {
 		t.Fatalf("a volunteer promoted in their commune: %q", m.Text)
 	}
 }
+
+// A coordinator about to remove a volunteer who left cases open or paused
+// is told so on the confirmation: once removed, the volunteer can close
+// none of them (their buttons and /resume refuse), so they stay among the
+// tally's "not counted yet" for good unless the volunteer is invited again.
+// The confirmation used to say only that their cases "stay in the figures".
+func TestRemoveWarnsOfUnfinishedCases(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	vol := w.volunteer("Dở")
+	w.startBirthCase(vol)
+	w.startBirthCase(vol) // the first is paused, the second open
+	only(t, w.send(coord, "/team"))
+	m := only(t, w.press(coord, "✕ 2. Dở"))
+	warning := w.texts.For("vi").N("team.remove_unfinished", 2, locales.Data{"Name": "Dở", "Count": 2})
+	if !strings.Contains(m.Text, warning) {
+		t.Fatalf("the confirmation does not say the volunteer left 2 cases unfinished:\n%s\nwant it to contain %q", m.Text, warning)
+	}
+	w.press(coord, w.vi("team.remove_yes"))
+	// What the tally says afterwards is the same two cases, still unfinished.
+	ctx := context.Background()
+	var open int
+	if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		var err error
+		open, err = tx.CountOpenCases(ctx, vol.ID)
+		return err
+	}); err != nil || open != 2 {
+		t.Fatalf("after the removal: %d cases open or paused (%v), want 2", open, err)
+	}
+	// The removed volunteer's /resume refuses, as the warning said.
+	drain(vol) // the removal's notice
+	if m := only(t, w.send(vol, "/resume")); m.Text != w.vi("case.not_member") {
+		t.Fatalf("a removed volunteer's /resume: %q", m.Text)
+	}
+	// Invited again (a link made since), they find both cases to close.
+	code := w.inviteTo("26882", storage.RoleVolunteer)
+	w.send(vol, "/start "+code)
+	if m := last(t, w.send(vol, "/resume")); !strings.HasPrefix(m.Text, w.vi("resume.head")) || len(m.Buttons()) < 2 {
+		t.Fatalf("invited again, their /resume does not offer the two cases: %q %+v", m.Text, m.Buttons())
+	}
+}
