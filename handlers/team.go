@@ -538,8 +538,18 @@ func (v *teamView) remove() error {
 		return err
 	}
 	them := v.h.texts.For(u.Language)
+	notice := them.T("team.removed_notice", locales.Data{"Unit": unit})
+	// The cases they leave unfinished are kept as they are: theirs again
+	// (/resume) if they are invited again.
+	open, err := v.tx.CountOpenCases(v.ctx, u.TelegramID)
+	if err != nil {
+		return err
+	}
+	if open > 0 {
+		notice += "\n\n" + them.N("team.removed_unfinished", open, locales.Data{"Count": open})
+	}
 	v.replies = append(v.replies,
-		bot.Message{ChatID: u.TelegramID, Text: them.T("team.removed_notice", locales.Data{"Unit": unit})},
+		bot.Message{ChatID: u.TelegramID, Text: notice},
 		v.h.menuFor(u.TelegramID, them, v.h.roleOf(storage.User{TelegramID: u.TelegramID, Role: storage.RoleGuest})))
 	return v.goNote(teamMembers, st, v.t.T("team.removed", locales.Data{"Name": u.FirstName}))
 }

@@ -168,3 +168,26 @@ func TestRemoveWarnsOfUnfinishedCases(t *testing.T) {
 		t.Fatalf("invited again, their /resume does not offer the two cases: %q %+v", m.Text, m.Buttons())
 	}
 }
+
+// A volunteer removed while helping a resident (a case on their screen)
+// is told what became of their unfinished cases: kept, paused, not counted,
+// and taken up again with /resume if they are invited again. They used to
+// be told only that they were no longer in the team, and the case's
+// buttons then answered "this button belongs to something finished".
+func TestRemovedMidCaseIsToldOfTheirCases(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	vol := w.volunteer("Dở")
+	w.startBirthCase(vol)
+	w.send(vol, "/lang en") // the notice is in their language
+	drain(vol)
+	w.send(coord, "/team")
+	w.press(coord, "✕ 2. Dở")
+	w.press(coord, w.vi("team.remove_yes"))
+	told := drain(vol)
+	want := w.en("team.removed_notice", locales.Data{"Unit": "Phường An Hội Tây, Thành phố Hồ Chí Minh"}) + "\n\n" +
+		w.texts.For("en").N("team.removed_unfinished", 1, locales.Data{"Count": 1})
+	if len(told) == 0 || told[0].Text != want {
+		t.Fatalf("the removed volunteer was told:\n%+v\nwant %q", told, want)
+	}
+}
