@@ -148,7 +148,7 @@ func (h *Handlers) help(r *request) error {
 
 // join uses an invite: it expires, has a use limit, is not for the person
 // who made it, and never lowers anyone's role. Someone already in another
-// team is asked first (joinMove): the invite would take them out of it.
+// team is asked first (join.move): the invite would take them out of it.
 func (h *Handlers) join(r *request, code string) error { return h.joinInvite(r, code, false) }
 
 // flowJoin names the buttons of the question whether to move to another
