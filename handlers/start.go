@@ -148,7 +148,8 @@ func (h *Handlers) help(r *request) error {
 
 // join uses an invite: it expires, has a use limit, is not for the person
 // who made it, and never lowers anyone's role. Someone already in another
-// team is asked first (join.move): the invite would take them out of it.
+// team is asked first (join.move): the invite would take them out of it;
+// so is an administrator (join.admin).
 func (h *Handlers) join(r *request, code string) error { return h.joinInvite(r, code, false) }
 
 // flowJoin names the buttons of the question whether to move to another
@@ -167,6 +168,9 @@ func (h *Handlers) joinPress(r *request, cb callback) error {
 			return err
 		}
 		r.show(r.t.T("join.stayed", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
+		return nil
+	case cb.action == "stay":
+		r.show(r.t.T("join.not_used"), nil) // an administrator in no team
 		return nil
 	}
 	r.answer(r.t.T("button.done"))
@@ -225,7 +229,9 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 	if refused, err := h.joinRefused(r, inv.Usable(h.now())); refused || err != nil {
 		return err
 	}
-	if !move && storage.RoleRank(r.user.Role) > 0 && !sameUnit {
+	switch {
+	case move:
+	case storage.RoleRank(r.user.Role) > 0 && !sameUnit:
 		// In a team already: the invite would take them out of it. A link
 		// forwarded in a district's group chat must not move a commune's
 		// coordinator away by a tap.
@@ -234,10 +240,14 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 			return err
 		}
 		r.show(r.t.T("join.move", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current,
-			"NewRole": r.t.T("role." + inv.Role), "NewUnit": unit}), bot.Keyboard{
-			{{Text: r.t.T("join.move_yes"), Data: callback{flow: flowJoin, action: "move", arg: inv.Code}.String()}},
-			{{Text: r.t.T("join.move_no"), Data: callback{flow: flowJoin, action: "stay"}.String()}},
-		})
+			"NewRole": r.t.T("role." + inv.Role), "NewUnit": unit}), joinQuestion(r, inv, "join.move_yes", "join.move_no"))
+		return nil
+	case r.role == storage.RoleAdmin && !sameUnit:
+		// An administrator is in no team by the configuration: opening a
+		// team's link (to check it) would spend one of its uses and put
+		// them in that team, where no coordinator may remove them.
+		r.show(r.t.T("join.admin", locales.Data{"NewRole": r.t.T("role." + inv.Role), "NewUnit": unit}),
+			joinQuestion(r, inv, "join.admin_yes", "join.admin_no"))
 		return nil
 	}
 	if refused, err := h.joinRefused(r, r.tx.UseInvite(r.ctx, inv, h.now())); refused || err != nil {
@@ -270,6 +280,14 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 	r.replies = append(r.replies, bot.Message{ChatID: inv.CreatedBy, Text: it.T("invite.joined_notice",
 		locales.Data{"Name": r.user.FirstName, "Unit": unit, "Role": it.T("role." + inv.Role)})})
 	return nil
+}
+
+// joinQuestion is the buttons of the question whether to use the invite.
+func joinQuestion(r *request, inv storage.Invite, yes, no string) bot.Keyboard {
+	return bot.Keyboard{
+		{{Text: r.t.T(yes), Data: callback{flow: flowJoin, action: "move", arg: inv.Code}.String()}},
+		{{Text: r.t.T(no), Data: callback{flow: flowJoin, action: "stay"}.String()}},
+	}
 }
 
 // joinRefused tells why an invite cannot be used, if err says so.

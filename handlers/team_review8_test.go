@@ -6,6 +6,8 @@ package handlers_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +42,16 @@ func (w *world) usesOf(code string) int {
 		w.t.Fatal(err)
 	}
 	return n
+}
+
+// storedRole is u's role as stored: a guest when the bot keeps no row.
+func (w *world) storedRole(u *telegramtest.User) string {
+	w.t.Helper()
+	role := storage.RoleGuest
+	if err := w.store.DB().Get(&role, `SELECT role FROM users WHERE telegram_id = $1`, u.ID); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		w.t.Fatal(err)
+	}
+	return role
 }
 
 // A member of one team who opens a link to another commune's team (a link
@@ -189,5 +201,51 @@ func TestRemovedMidCaseIsToldOfTheirCases(t *testing.T) {
 		w.texts.For("en").N("team.removed_unfinished", 1, locales.Data{"Count": 1})
 	if len(told) == 0 || told[0].Text != want {
 		t.Fatalf("the removed volunteer was told:\n%+v\nwant %q", told, want)
+	}
+}
+
+// An administrator who opens a team's invite link (to check it, or a link
+// forwarded to them) is asked before joining: they used to join at once,
+// spending one of the link's uses (a coordinator's link has one), and then
+// stood in the commune's /team for good — no coordinator may remove an
+// administrator, and nobody removes themselves.
+func TestAdminOpeningALinkIsAskedFirst(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	code := linkCode(t, only(t, w.send(coord, "/invite")))
+	const anHoiTay = "Phường An Hội Tây, Thành phố Hồ Chí Minh"
+	ask := only(t, w.send(w.admin, "/start "+code))
+	want := w.vi("join.admin", locales.Data{"NewRole": w.vi("role.volunteer"), "NewUnit": anHoiTay})
+	if ask.Text != want || !hasButton(ask, w.vi("join.admin_yes")) || !hasButton(ask, w.vi("join.admin_no")) {
+		t.Fatalf("an admin opening a link was not asked first:\n%q %+v\nwant %q", ask.Text, ask.Buttons(), want)
+	}
+	if role := w.storedRole(w.admin); role != storage.RoleGuest || w.usesOf(code) != 0 {
+		t.Fatalf("asked, yet joined already: %s, uses %d", role, w.usesOf(code))
+	}
+	if told := drain(coord); len(told) != 0 {
+		t.Fatalf("the coordinator was told of a join that did not happen: %+v", told)
+	}
+	m := only(t, w.press(w.admin, w.vi("join.admin_no")))
+	if !m.Edited || m.Text != w.vi("join.not_used") {
+		t.Fatalf("not joining answered %q (edited %v)", m.Text, m.Edited)
+	}
+	if role := w.storedRole(w.admin); role != storage.RoleGuest || w.usesOf(code) != 0 {
+		t.Fatalf("not joining joined: %s, uses %d", role, w.usesOf(code))
+	}
+	// Meant: they join, and the coordinator is told.
+	only(t, w.send(w.admin, "/start "+code))
+	m = only(t, w.press(w.admin, w.vi("join.admin_yes")))
+	if m.Text != w.vi("join.welcome", locales.Data{"Unit": anHoiTay, "Role": w.vi("role.volunteer")}) {
+		t.Fatalf("joining answered %q", m.Text)
+	}
+	if row := w.userRow(w.admin); row.Role != storage.RoleVolunteer || w.usesOf(code) != 1 {
+		t.Fatalf("joining did not join: %+v, uses %d", row, w.usesOf(code))
+	}
+	if told := drain(coord); len(told) != 1 {
+		t.Fatalf("the coordinator was not told: %+v", told)
+	}
+	// Their menu is still an administrator's.
+	if names := menuNames(w, w.admin); !strings.Contains(strings.Join(names, " "), "invite") {
+		t.Errorf("the admin's menu after joining: %v", names)
 	}
 }
