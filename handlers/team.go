@@ -447,14 +447,13 @@ func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
 }
 
 // mayRemove reports whether the user may remove someone of this role: never
-// themselves; an admin anyone; a coordinator only someone of a lower rank
-// (a coordinator's peers and superiors are their superiors' business).
+// themselves, nor an administrator (by the configuration, whatever unit
+// they also joined: removing them would revoke every link they made); an
+// admin anyone else; a coordinator only someone of a lower rank (a
+// coordinator's peers and superiors are their superiors' business).
 func (v *teamView) mayRemove(id int64, role string) bool {
-	if id == v.user.TelegramID {
+	if id == v.user.TelegramID || v.h.admins[id] {
 		return false
-	}
-	if v.h.admins[id] { // an administrator by the configuration, whatever unit they also joined
-		role = storage.RoleAdmin
 	}
 	return v.role == storage.RoleAdmin || storage.RoleRank(role) < storage.RoleRank(v.role)
 }

@@ -12,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/bot/bottest"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -247,5 +250,38 @@ func TestAdminOpeningALinkIsAskedFirst(t *testing.T) {
 	// Their menu is still an administrator's.
 	if names := menuNames(w, w.admin); !strings.Contains(strings.Join(names, " "), "invite") {
 		t.Errorf("the admin's menu after joining: %v", names)
+	}
+}
+
+// With two administrators, one who joined a commune as a volunteer is
+// listed in the other's /team with no ✕: removing an administrator is
+// refused (their links would all be revoked), and the button used to be
+// offered anyway, answering every press "no longer in the team, or you
+// cannot remove them".
+func TestNoRemoveButtonBesideAnotherAdministrator(t *testing.T) {
+	w := newWorld(t)
+	second := w.srv.NewUser("Quản trị 2", "vi")
+	w.bot.Stop()
+	w.h = handlers.New(w.store, w.texts, catalog, handlers.WithAdmins(w.admin.ID, second.ID), handlers.WithBotUsername(w.srv.Bot().Username))
+	w.bot = bottest.Start(t, w.srv, w.store, w.h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))
+
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	code := linkCode(t, only(t, w.send(coord, "/invite")))
+	w.send(second, "/start "+code)
+	w.press(second, w.vi("join.admin_yes"))
+	w.member("Vân", storage.RoleVolunteer, "26882")
+
+	w.send(w.admin, "/team")
+	m := only(t, w.press(w.admin, "Thành phố Hồ Chí Minh"))
+	if !strings.Contains(m.Text, "Quản trị 2 – "+w.vi("role.volunteer")) {
+		t.Fatalf("the second administrator is not listed as a volunteer:\n%s", m.Text)
+	}
+	for _, b := range m.Buttons() {
+		if strings.Contains(b.Text, "Quản trị 2") {
+			t.Fatalf("an administrator is offered to remove another administrator: %q", b.Text)
+		}
+	}
+	if !hasButton(m, "✕ 3. Vân") && !hasButton(m, "✕ 2. Vân") {
+		t.Fatalf("the other members keep their ✕: %+v", m.Buttons())
 	}
 }
