@@ -285,3 +285,36 @@ func TestNoRemoveButtonBesideAnotherAdministrator(t *testing.T) {
 		t.Fatalf("the other members keep their ✕: %+v", m.Buttons())
 	}
 }
+
+// A commune typed in the invite flow that is not of the province on
+// screen: a province coordinator is told it is outside their province (they
+// used to be told nothing matched, and to "type fewer letters", which
+// cannot help); an admin, who may invite anywhere, gets it found.
+func TestInviteSearchOutsideTheProvince(t *testing.T) {
+	w := newWorld(t)
+	pc := w.member("Hà", storage.RoleProvinceCoordinator, "")
+	w.send(pc, "/invite")
+	m := only(t, w.send(pc, "hoan kiem"))
+	want := w.vi("invite.outside_province", locales.Data{"Query": "hoan kiem", "Province": "Gia Lai"})
+	if !strings.HasPrefix(m.Text, want) {
+		t.Fatalf("a province coordinator typing a commune of another province was told:\n%s\nwant it to start with %q", m.Text, want)
+	}
+	if hasButton(m, "Phường Hoàn Kiếm, Thành phố Hà Nội") {
+		t.Fatalf("a province coordinator is offered a commune of another province: %+v", m.Buttons())
+	}
+	// A text that finds a commune only loosely is still "nothing found".
+	if m := only(t, w.send(pc, "xyz qua")); !strings.HasPrefix(m.Text, w.vi("invite.no_results", locales.Data{"Query": "xyz qua"})) {
+		t.Fatalf("a text that names no commune: %q", m.Text)
+	}
+
+	w.send(w.admin, "/invite")
+	w.press(w.admin, "Gia Lai")
+	m = only(t, w.send(w.admin, "hoan kiem"))
+	if !hasButton(m, "Phường Hoàn Kiếm, Thành phố Hà Nội") {
+		t.Fatalf("an admin typing a commune of another province than the one chosen: %q %+v", m.Text, m.Buttons())
+	}
+	w.press(w.admin, "Phường Hoàn Kiếm, Thành phố Hà Nội")
+	if m := only(t, w.press(w.admin, w.vi("invite.role_volunteer"))); !strings.Contains(m.Text, "Phường Hoàn Kiếm, Thành phố Hà Nội") || inviteLink.FindString(m.Text) == "" {
+		t.Fatalf("the admin's link for Hoàn Kiếm: %q", m.Text)
+	}
+}
