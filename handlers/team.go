@@ -136,7 +136,8 @@ func init() {
 				// Cases they left open or paused: once removed, nobody
 				// closes them (a removed member's buttons and /resume
 				// refuse), and the tallies keep them as not counted yet.
-				open, err := v.tx.CountOpenCases(v.ctx, u.TelegramID)
+				// One waiting only for its code closes on the removal.
+				open, err := v.tx.CountCasesLeftUnfinished(v.ctx, u.TelegramID)
 				if err != nil {
 					return "", nil, err
 				}

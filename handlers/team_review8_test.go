@@ -318,3 +318,28 @@ func TestInviteSearchOutsideTheProvince(t *testing.T) {
 		t.Fatalf("the admin's link for Hoàn Kiếm: %q", m.Text)
 	}
 }
+
+// A volunteer removed while their case waits only for its dossier code
+// (its outcome chosen): the removal closes that case, as leaving it
+// anywhere does, and it counts. The confirmation does not call it a case
+// left unfinished for good, nor does the volunteer's notice.
+func TestRemoveAtTheDossierCodeIsNoUnfinishedCase(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	vol := w.volunteer("Mã")
+	w.toOutcome(vol, "khai-sinh", true)
+	w.press(vol, w.vi("outcome.submitted")) // the code is asked now
+	w.send(coord, "/team")
+	m := only(t, w.press(coord, "✕ 2. Mã"))
+	if strings.Contains(m.Text, "⏸") {
+		t.Fatalf("the confirmation calls a case about to close unfinished:\n%s", m.Text)
+	}
+	w.press(coord, w.vi("team.remove_yes"))
+	c, _ := w.lastCase(vol)
+	if c.Status != storage.CaseClosed {
+		t.Fatalf("the case at its dossier code is %s after the removal, want closed", c.Status)
+	}
+	if told := drain(vol); len(told) == 0 || strings.Contains(told[0].Text, "⏸") {
+		t.Fatalf("the removed volunteer was told: %+v", told)
+	}
+}
