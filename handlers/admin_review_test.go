@@ -40,7 +40,8 @@ func TestCoordinatorCannotRemoveAnAdministrator(t *testing.T) {
 	w := newWorld(t)
 	coord := w.member("Điều phối", storage.RoleCoordinator, anHoiTayCode)
 	volunteerLink := linkCode(t, only(t, w.send(coord, "/invite")))
-	w.send(w.admin, "/start "+volunteerLink) // the admin joins as a volunteer
+	w.send(w.admin, "/start "+volunteerLink) // the admin joins as a volunteer (asked first)
+	w.press(w.admin, w.vi("join.admin_yes"))
 	drain(coord)
 
 	// The admin's link for Cao Bằng's province coordinator.

@@ -637,6 +637,8 @@ func (h *Handlers) press(r *request) error {
 		return h.teamPress(r, cb)
 	case flowDigest:
 		return h.digestPress(r, cb)
+	case flowJoin:
+		return h.joinPress(r, cb)
 	case flowFollowup:
 		return h.followupPress(r, cb)
 	case flowTally:

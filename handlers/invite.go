@@ -330,6 +330,25 @@ func (v *inviteView) search(text string) error {
 	if err != nil {
 		return err
 	}
+	if len(ms) == 0 && province != "" {
+		// Nothing in the province: a commune of another one, every typed
+		// word whole in one of its names ("phuong 12 go vap")? A match
+		// that only begins a word was likely no name at all.
+		all, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
+		if err != nil {
+			return err
+		}
+		if len(all) > 0 && all[0].Rank <= 2 {
+			if v.role == storage.RoleAdmin { // an admin invites anywhere
+				return v.goTo(stepResults, inviteState{Query: text})
+			}
+			name, err := v.h.provinceName(v.request, province)
+			if err != nil {
+				return err
+			}
+			return v.show(v.t.T("invite.outside_province", locales.Data{"Query": text, "Province": name}))
+		}
+	}
 	if len(ms) == 0 {
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}

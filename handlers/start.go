@@ -147,8 +147,39 @@ func (h *Handlers) help(r *request) error {
 }
 
 // join uses an invite: it expires, has a use limit, is not for the person
-// who made it, and never lowers anyone's role.
-func (h *Handlers) join(r *request, code string) error {
+// who made it, and never lowers anyone's role. Someone already in another
+// team is asked first (join.move): the invite would take them out of it;
+// so is an administrator (join.admin).
+func (h *Handlers) join(r *request, code string) error { return h.joinInvite(r, code, false) }
+
+// flowJoin names the buttons of the question whether to move to another
+// team; they carry the invite's code, and a press checks everything again.
+const flowJoin = "jn"
+
+// joinPress answers the question: "move" uses the invite, "stay" leaves
+// everything as it is.
+func (h *Handlers) joinPress(r *request, cb callback) error {
+	switch {
+	case cb.action == "move" && invitePayload.MatchString(cb.arg):
+		return h.joinInvite(r, cb.arg, true)
+	case cb.action == "stay" && storage.RoleRank(r.user.Role) > 0:
+		unit, err := h.userUnit(r, r.user)
+		if err != nil {
+			return err
+		}
+		r.show(r.t.T("join.stayed", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
+		return nil
+	case cb.action == "stay":
+		r.show(r.t.T("join.not_used"), nil) // an administrator in no team
+		return nil
+	}
+	r.answer(r.t.T("button.done"))
+	return nil
+}
+
+// joinInvite is join; move says the user chose to leave their team for the
+// invite's. Every answer replaces the question when it was pressed.
+func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 	if !invitePayload.MatchString(code) {
 		h.badLink(r, code)
 		return nil
@@ -168,15 +199,15 @@ func (h *Handlers) join(r *request, code string) error {
 	sameUnit := r.user.CommuneCode == inv.CommuneCode && r.user.ProvinceCode == inv.ProvinceCode
 	switch {
 	case inv.CreatedBy == r.user.TelegramID:
-		r.say(r.t.T("join.own_invite"), nil)
+		r.show(r.t.T("join.own_invite"), nil)
 		return nil
 	case inv.RevokedAt.Valid:
 		// Said before anything about the user's own role: the link is dead
 		// for everyone.
-		r.say(r.t.T("join.revoked"), nil)
+		r.show(r.t.T("join.revoked"), nil)
 		return nil
 	case sameUnit && storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role):
-		r.say(r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
+		r.show(r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
 		return nil
 	case storage.RoleRank(r.user.Role) > storage.RoleRank(inv.Role):
 		// A coordinator tapping a volunteer's link would lose their rights.
@@ -184,28 +215,42 @@ func (h *Handlers) join(r *request, code string) error {
 		if err != nil {
 			return err
 		}
-		r.say(r.t.T("join.would_demote", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current}), nil)
+		r.show(r.t.T("join.would_demote", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current}), nil)
 		return nil
 	}
 	// Removed from a team after this link was made: the link was for the
 	// team they had, not a way back (a new link is).
 	if removed, err := r.tx.RemovedSince(r.ctx, r.user.TelegramID, inv.CreatedAt); err != nil || removed {
 		if removed {
-			r.say(r.t.T("join.removed"), nil)
+			r.show(r.t.T("join.removed"), nil)
 		}
 		return err
 	}
-	switch err := r.tx.UseInvite(r.ctx, inv, h.now()); {
-	case errors.Is(err, storage.ErrInviteRevoked):
-		r.say(r.t.T("join.revoked"), nil)
+	if refused, err := h.joinRefused(r, inv.Usable(h.now())); refused || err != nil {
+		return err
+	}
+	switch {
+	case move:
+	case storage.RoleRank(r.user.Role) > 0 && !sameUnit:
+		// In a team already: the invite would take them out of it. A link
+		// forwarded in a district's group chat must not move a commune's
+		// coordinator away by a tap.
+		current, err := h.userUnit(r, r.user)
+		if err != nil {
+			return err
+		}
+		r.show(r.t.T("join.move", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current,
+			"NewRole": r.t.T("role." + inv.Role), "NewUnit": unit}), joinQuestion(r, inv, "join.move_yes", "join.move_no"))
 		return nil
-	case errors.Is(err, storage.ErrInviteExpired):
-		r.say(r.t.T("join.expired"), nil)
+	case r.role == storage.RoleAdmin && !sameUnit:
+		// An administrator is in no team by the configuration: opening a
+		// team's link (to check it) would spend one of its uses and put
+		// them in that team, where no coordinator may remove them.
+		r.show(r.t.T("join.admin", locales.Data{"NewRole": r.t.T("role." + inv.Role), "NewUnit": unit}),
+			joinQuestion(r, inv, "join.admin_yes", "join.admin_no"))
 		return nil
-	case errors.Is(err, storage.ErrInviteUsedUp):
-		r.say(r.t.T("join.used_up"), nil)
-		return nil
-	case err != nil:
+	}
+	if refused, err := h.joinRefused(r, r.tx.UseInvite(r.ctx, inv, h.now())); refused || err != nil {
 		return err
 	}
 	if inv.ProvinceCode.Valid {
@@ -219,7 +264,7 @@ func (h *Handlers) join(r *request, code string) error {
 	if r.role != storage.RoleAdmin {
 		r.role = inv.Role
 	}
-	r.say(r.t.T("join.welcome", locales.Data{"Unit": unit, "Role": r.t.T("role." + inv.Role)}), nil)
+	r.show(r.t.T("join.welcome", locales.Data{"Unit": unit, "Role": r.t.T("role." + inv.Role)}), nil)
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 
 	// Tell whoever made the invite, in their language, that it worked —
@@ -235,6 +280,29 @@ func (h *Handlers) join(r *request, code string) error {
 	r.replies = append(r.replies, bot.Message{ChatID: inv.CreatedBy, Text: it.T("invite.joined_notice",
 		locales.Data{"Name": r.user.FirstName, "Unit": unit, "Role": it.T("role." + inv.Role)})})
 	return nil
+}
+
+// joinQuestion is the buttons of the question whether to use the invite.
+func joinQuestion(r *request, inv storage.Invite, yes, no string) bot.Keyboard {
+	return bot.Keyboard{
+		{{Text: r.t.T(yes), Data: callback{flow: flowJoin, action: "move", arg: inv.Code}.String()}},
+		{{Text: r.t.T(no), Data: callback{flow: flowJoin, action: "stay"}.String()}},
+	}
+}
+
+// joinRefused tells why an invite cannot be used, if err says so.
+func (h *Handlers) joinRefused(r *request, err error) (bool, error) {
+	switch {
+	case errors.Is(err, storage.ErrInviteRevoked):
+		r.show(r.t.T("join.revoked"), nil)
+	case errors.Is(err, storage.ErrInviteExpired):
+		r.show(r.t.T("join.expired"), nil)
+	case errors.Is(err, storage.ErrInviteUsedUp):
+		r.show(r.t.T("join.used_up"), nil)
+	default:
+		return err != nil, err
+	}
+	return true, nil
 }
 
 // unitName is "commune, province" for a commune code.

@@ -133,6 +133,17 @@ func init() {
 					return "", nil, err
 				}
 				text := v.t.T("team.confirm_remove", locales.Data{"Name": u.FirstName, "Role": v.t.T("role." + u.Role), "Unit": unit})
+				// Cases they left open or paused: once removed, nobody
+				// closes them (a removed member's buttons and /resume
+				// refuse), and the tallies keep them as not counted yet.
+				// One waiting only for its code closes on the removal.
+				open, err := v.tx.CountCasesLeftUnfinished(v.ctx, u.TelegramID)
+				if err != nil {
+					return "", nil, err
+				}
+				if open > 0 {
+					text += "\n\n" + v.t.N("team.remove_unfinished", open, locales.Data{"Name": u.FirstName, "Count": open})
+				}
 				return text, bot.Keyboard{{v.button(v.t.T("team.remove_yes"), "yes", "")}, back}, nil
 			},
 			on: map[string]teamAction{
@@ -437,14 +448,13 @@ func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
 }
 
 // mayRemove reports whether the user may remove someone of this role: never
-// themselves; an admin anyone; a coordinator only someone of a lower rank
-// (a coordinator's peers and superiors are their superiors' business).
+// themselves, nor an administrator (by the configuration, whatever unit
+// they also joined: removing them would revoke every link they made); an
+// admin anyone else; a coordinator only someone of a lower rank (a
+// coordinator's peers and superiors are their superiors' business).
 func (v *teamView) mayRemove(id int64, role string) bool {
-	if id == v.user.TelegramID {
+	if id == v.user.TelegramID || v.h.admins[id] {
 		return false
-	}
-	if v.h.admins[id] { // an administrator by the configuration, whatever unit they also joined
-		role = storage.RoleAdmin
 	}
 	return v.role == storage.RoleAdmin || storage.RoleRank(role) < storage.RoleRank(v.role)
 }
@@ -528,8 +538,18 @@ func (v *teamView) remove() error {
 		return err
 	}
 	them := v.h.texts.For(u.Language)
+	notice := them.T("team.removed_notice", locales.Data{"Unit": unit})
+	// The cases they leave unfinished are kept as they are: theirs again
+	// (/resume) if they are invited again.
+	open, err := v.tx.CountOpenCases(v.ctx, u.TelegramID)
+	if err != nil {
+		return err
+	}
+	if open > 0 {
+		notice += "\n\n" + them.N("team.removed_unfinished", open, locales.Data{"Count": open})
+	}
 	v.replies = append(v.replies,
-		bot.Message{ChatID: u.TelegramID, Text: them.T("team.removed_notice", locales.Data{"Unit": unit})},
+		bot.Message{ChatID: u.TelegramID, Text: notice},
 		v.h.menuFor(u.TelegramID, them, v.h.roleOf(storage.User{TelegramID: u.TelegramID, Role: storage.RoleGuest})))
 	return v.goNote(teamMembers, st, v.t.T("team.removed", locales.Data{"Name": u.FirstName}))
 }

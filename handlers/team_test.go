@@ -176,7 +176,9 @@ func TestProvinceCoordinatorInvitesWithinTheirProvince(t *testing.T) {
 	m = only(t, w.send(pc, "/invite"))
 	for _, name := range []string{"an hoi tay", "phuong 12 go vap"} {
 		got := only(t, w.send(pc, name))
-		if !strings.HasPrefix(got.Text, w.vi("invite.no_results", locales.Data{"Query": name})) {
+		// Said to be outside their province, and never offered.
+		if !strings.HasPrefix(got.Text, w.vi("invite.outside_province", locales.Data{"Query": name, "Province": "Gia Lai"})) ||
+			hasButton(got, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
 			t.Fatalf("a commune of another province, typed %q: %q", name, got.Text)
 		}
 	}

@@ -237,6 +237,16 @@ func (tx *Tx) CountOpenCases(ctx context.Context, volunteer int64) (int, error) 
 	return n, wrap("count open cases", err)
 }
 
+// CountCasesLeftUnfinished counts the volunteer's cases that stay open or
+// paused when they leave them: all of them but one waiting only for its
+// dossier code, which closes when it is left (its outcome is final).
+func (tx *Tx) CountCasesLeftUnfinished(ctx context.Context, volunteer int64) (int, error) {
+	var n int
+	err := tx.db(ctx).GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')
+		AND NOT (status = 'open' AND phase = 'dossier')`, volunteer)
+	return n, wrap("count cases left unfinished", err)
+}
+
 // CaseAwaitingCode returns the volunteer's newest case closed since since
 // whose resident agreed to follow-up, whose dossier was submitted and
 // which has no dossier code yet (nor had one its resident had deleted):

@@ -90,17 +90,25 @@ func (tx *Tx) Invite(ctx context.Context, code string) (Invite, error) {
 	return inv, wrap("read invite", notFound(err))
 }
 
-// UseInvite checks an invite locked by Invite and counts one use of it. A
+// Usable says why an invite cannot be used now (nil when it can). A
 // revoked invite says so, whether or not it has also expired.
-func (tx *Tx) UseInvite(ctx context.Context, inv Invite, now time.Time) error {
-	if inv.RevokedAt.Valid {
+func (inv Invite) Usable(now time.Time) error {
+	switch {
+	case inv.RevokedAt.Valid:
 		return ErrInviteRevoked
-	}
-	if !now.Before(inv.ExpiresAt) {
+	case !now.Before(inv.ExpiresAt):
 		return ErrInviteExpired
-	}
-	if inv.Uses >= inv.MaxUses {
+	case inv.Uses >= inv.MaxUses:
 		return ErrInviteUsedUp
+	}
+	return nil
+}
+
+// UseInvite checks an invite locked by Invite (Usable) and counts one use
+// of it.
+func (tx *Tx) UseInvite(ctx context.Context, inv Invite, now time.Time) error {
+	if err := inv.Usable(now); err != nil {
+		return err
 	}
 	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE invites SET uses = uses + 1 WHERE code = $1`, inv.Code)
 	return wrap("use invite", err)
