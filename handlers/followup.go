@@ -213,6 +213,21 @@ func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64, chat 
 	return bot.ClearParked(ctx, tx.SQL(), chat)
 }
 
+// codeCorrected tells the follow-up's resident, in their language, that
+// the volunteer replaced the dossier code the chat was shown (old) with the
+// right one: they may have noted the wrong one from the screen they opened
+// at the counter. Nothing goes to a chat that never opened the link, or
+// that blocked the bot; the message shows the code, so forgetting the
+// follow-up withdraws it like the other screens (followupTopic).
+func (h *Handlers) codeCorrected(old, f storage.Followup) (bot.Reply, bool) {
+	if !old.ResidentChat.Valid || old.Blocked || old.DossierCode == f.DossierCode {
+		return nil, false
+	}
+	t := h.texts.For(old.ResidentLang.String)
+	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: old.ResidentChat.Int64,
+		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old.DossierCode, "Code": f.DossierCode})}}, true
+}
+
 // openFollowup is /start <token>: the link a volunteer handed over.
 func (h *Handlers) openFollowup(r *request, token string) error {
 	f, err := r.tx.FollowupByTokenTx(r.ctx, token)

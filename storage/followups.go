@@ -77,6 +77,9 @@ type Followup struct {
 	Comment        sql.NullString `db:"comment"`
 	EndedAt        sql.NullTime   `db:"ended_at"`
 	CreatedAt      time.Time      `db:"created_at"`
+	// Blocked: the resident's chat has blocked the bot (ChatBlocked):
+	// nothing is sent to it meanwhile.
+	Blocked bool `db:"blocked"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
 	VolunteerID int64          `db:"volunteer_id"`
@@ -92,7 +95,7 @@ func (f Followup) Reminds() bool {
 }
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.resident_chat, f.resident_lang,
-	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at,
+	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
 	c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
