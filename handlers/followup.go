@@ -334,6 +334,10 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			{{Text: r.t.T("followup.reminder_not"), Data: data("not", id)}},
 			{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}},
 		}
+	case !f.Rating.Valid && f.Status == storage.FollowupWaiting:
+		// The answer just given, or the day asked again after "Chưa", is
+		// said first: a resident who never rates would not see it else.
+		return h.statusLine(r, f) + "\n\n" + r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
 	case !f.Rating.Valid:
 		return r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
 	}
@@ -354,6 +358,12 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 
 // followupStatus says where the follow-up stands, and how to be forgotten.
 func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
+	return h.statusLine(r, f) + "\n" + r.t.T("followup.forget_hint")
+}
+
+// statusLine says where the follow-up stands: whether and when the
+// resident is asked, or how it ended.
+func (h *Handlers) statusLine(r *request, f storage.Followup) string {
 	var s string
 	switch {
 	case f.Status != storage.FollowupWaiting:
@@ -375,7 +385,7 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 	default:
 		s = r.t.T("followup.status_no_date")
 	}
-	return s + "\n" + r.t.T("followup.forget_hint")
+	return s
 }
 
 // askDay is the day a reminder planned for day is asked: reminders go on
