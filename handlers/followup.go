@@ -484,6 +484,15 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		}
 		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
 		return nil
+	case "uncomment":
+		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, ""); err != nil {
+			return err
+		}
+		if err := h.endFollowupConversation(r); err != nil {
+			return err
+		}
+		h.showAbout(r, f, r.t.T("followup.comment_deleted")+"\n\n"+h.followupStatus(r, f), nil)
+		return nil
 	case "got", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
 	case "pass":
@@ -528,18 +537,29 @@ func (h *Handlers) askComment(r *request, f storage.Followup) error {
 	return nil
 }
 
+// commentAsk is the comment question; a comment kept before (a rating
+// given again) is shown back, as the web page's box shows it, to be kept,
+// replaced or cleared.
 func (h *Handlers) commentAsk(r *request, f storage.Followup) string {
-	return r.t.T("followup.rated", locales.Data{"Rating": f.Rating.Int16}) + "\n" +
-		r.t.T("followup.comment_ask", locales.Data{"Max": storage.MaxComment})
+	ask := r.t.T("followup.comment_ask", locales.Data{"Max": storage.MaxComment})
+	if f.Comment.Valid {
+		ask = r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
+	}
+	return r.t.T("followup.rated", locales.Data{"Rating": f.Rating.Int16}) + "\n" + ask
 }
 
 // commentKeyboard keeps the stars under the comment question: a star
 // tapped by mistake on a small screen (1★ beside 2★) can be put right, as
-// on the web page.
+// on the web page. With a comment kept: keep it, or clear it.
 func (h *Handlers) commentKeyboard(r *request, f storage.Followup) bot.Keyboard {
 	id := strconv.FormatInt(f.CaseID, 10)
-	return bot.Keyboard{starRow(id, int(f.Rating.Int16)), {{Text: r.t.T("followup.comment_skip"),
-		Data: callback{flow: flowFollowup, action: "skip", arg: id}.String()}}}
+	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
+	if f.Comment.Valid {
+		return bot.Keyboard{starRow(id, int(f.Rating.Int16)),
+			{{Text: r.t.T("followup.comment_keep"), Data: data("skip")}},
+			{{Text: r.t.T("followup.comment_delete"), Data: data("uncomment")}}}
+	}
+	return bot.Keyboard{starRow(id, int(f.Rating.Int16)), {{Text: r.t.T("followup.comment_skip"), Data: data("skip")}}}
 }
 
 // starRow is the rating's five buttons; the one given, if any, is marked.
