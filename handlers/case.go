@@ -335,10 +335,14 @@ func (v *caseView) keepLateCode(key, slipNote string) error {
 	if err != nil {
 		return err
 	}
+	told, ok := v.h.codeCorrected(old, f)
+	if ok && slipNote != "" { // the volunteer knows the resident who left has the right code
+		slipNote += "\n" + v.t.T("case.replaced_told")
+	}
 	if err := v.endWithSlip(f, v.t.T(key, locales.Data{"Case": v.c.ID, "Code": v.st.Code}), slipNote); err != nil {
 		return err
 	}
-	if told, ok := v.h.codeCorrected(old, f); ok {
+	if ok {
 		v.replies = append(v.replies, told)
 	}
 	return nil

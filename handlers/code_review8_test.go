@@ -36,7 +36,11 @@ func TestCorrectedCodeIsToldToTheResident(t *testing.T) {
 
 	clk.advance(3 * time.Minute)
 	w.send(v, right)
-	w.press(v, w.vi("case.replace_button", locales.Data{"Case": c.ID}))
+	// The volunteer is told the resident got it: one who left the counter
+	// needs no new slip.
+	if ms := w.press(v, w.vi("case.replace_button", locales.Data{"Case": c.ID})); !strings.Contains(last(t, ms).Text, w.vi("case.replaced_told")) {
+		t.Errorf("the volunteer is not told the resident got the right code: %q", last(t, ms).Text)
+	}
 	told, err := res.Next(5 * time.Second)
 	if err != nil {
 		t.Fatalf("the resident was told nothing of the corrected code: %v", err)
@@ -60,7 +64,9 @@ func TestCorrectedCodeIsToldToTheResident(t *testing.T) {
 	c2, _ := w.lastCase(v)
 	clk.advance(time.Minute)
 	w.send(v, "000.00.12.H26-251127-0002")
-	w.press(v, w.vi("case.replace_button", locales.Data{"Case": c2.ID}))
+	if ms := w.press(v, w.vi("case.replace_button", locales.Data{"Case": c2.ID})); strings.Contains(last(t, ms).Text, w.vi("case.replaced_told")) {
+		t.Errorf("the volunteer is told a resident who never opened the link got the code: %q", last(t, ms).Text)
+	}
 	if code, _, _ := followup(w, c2.ID); code != "000.00.12.H26-251127-0002" {
 		t.Fatalf("the second case's code is %q", code)
 	}
