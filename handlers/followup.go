@@ -334,12 +334,20 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			{{Text: r.t.T("followup.reminder_not"), Data: data("not", id)}},
 			{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}},
 		}
-	case !f.Rating.Valid && f.Status == storage.FollowupWaiting:
-		// The answer just given, or the day asked again after "Chưa", is
-		// said first: a resident who never rates would not see it else.
-		return h.statusLine(r, f) + "\n\n" + r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
 	case !f.Rating.Valid:
-		return r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
+		// Where the follow-up stands is said first — the answer just given,
+		// the day asked again after "Chưa", a problem reported —: a resident
+		// who never rates would not see it else. Once a reminder has asked,
+		// the result can be said to have come here too: the reminder's
+		// message lost its buttons with the answer.
+		text, kb := r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
+		if f.Status == storage.FollowupWaiting || f.Status == storage.FollowupProblem {
+			text = h.statusLine(r, f) + "\n\n" + text
+		}
+		if f.Status == storage.FollowupProblem || f.Status == storage.FollowupWaiting && f.RemindersSent > 0 {
+			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
+		}
+		return text, kb
 	}
 	var kb bot.Keyboard
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes

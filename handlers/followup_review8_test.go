@@ -7,6 +7,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 // A resident who pressed "✓ Đồng ý nhận nhắc" was asked at once for stars,
@@ -59,5 +60,48 @@ func TestRatingAskSaysWhenTheResidentIsAsked(t *testing.T) {
 	got = last(t, w.press(res2, w.vi("followup.consent_no")))
 	if !strings.HasSuffix(got.Text, w.vi("followup.status_no_reminders")+"\n\n"+w.vi("followup.rate_ask")) {
 		t.Errorf("after declining: %q", got.Text)
+	}
+}
+
+// A resident who answered a reminder "⚠ Có vướng mắc" (or "Chưa") without
+// having rated, and got the result later, had no "✓ Đã nhận" to press:
+// the reminder's message had lost its buttons, and /start showed the stars
+// alone — the result stayed "a problem" in the tallies unless they rated
+// first. The rating question now carries "✓ Đã nhận" once a reminder has
+// asked, and says first where the follow-up stands.
+func TestUnratedResidentCanSayTheResultCame(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	v := w.volunteer("Vân")
+	const code = "000.00.12.H26-251127-0060"
+	ms := w.finishWithCode(v, code)
+	c, _ := w.lastCase(v)
+	res := w.srv.NewUser("Cư dân", "vi")
+	w.send(res, "/start "+qrToken(t, ms[0].Photo))
+	got := last(t, w.press(res, w.vi("followup.consent_yes")))
+	if hasButton(got, w.vi("followup.reminder_got")) {
+		t.Errorf("\"✓ Đã nhận\" offered before any question: %v", got.Buttons())
+	}
+	if n := w.remind(time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)); n != 1 {
+		t.Fatalf("%d reminders on 3/12", n)
+	}
+	if _, err := res.Next(5 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	clk.advance(6 * 24 * time.Hour)
+	w.press(res, w.vi("followup.reminder_problem"))
+	drain(v)
+
+	got = last(t, w.send(res, "/start"))
+	if !strings.Contains(got.Text, w.vi("followup.status_problem")+"\n\n"+w.vi("followup.rate_ask")) ||
+		!hasButton(got, "5★") || !hasButton(got, w.vi("followup.reminder_got")) {
+		t.Fatalf("/start after a problem, not rated: %q %v", got.Text, got.Buttons())
+	}
+	got = last(t, w.press(res, w.vi("followup.reminder_got")))
+	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived || f.Result.String != storage.ResultReceived {
+		t.Errorf("after \"✓ Đã nhận\": %+v", f)
+	}
+	if !strings.Contains(got.Text, w.vi("followup.received")) || !hasButton(got, "5★") || hasButton(got, w.vi("followup.reminder_got")) {
+		t.Errorf("after \"✓ Đã nhận\": %q %v", got.Text, got.Buttons())
 	}
 }
