@@ -336,15 +336,15 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		}
 	case !f.Rating.Valid:
 		// Where the follow-up stands is said first — the answer just given,
-		// the day asked again after "Chưa", a problem reported —: a resident
-		// who never rates would not see it else. Once a reminder has asked,
-		// the result can be said to have come here too: the reminder's
-		// message lost its buttons with the answer.
+		// the day asked again after "Chưa", a problem reported, the last
+		// "Chưa" —: a resident who never rates would not see it else. Once
+		// a reminder has asked, the result can be said to have come here
+		// too: the reminder's message lost its buttons with the answer.
 		text, kb := r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
-		if f.Status == storage.FollowupWaiting || f.Status == storage.FollowupProblem {
+		if f.Status != storage.FollowupReceived {
 			text = h.statusLine(r, f) + "\n\n" + text
 		}
-		if f.Status == storage.FollowupProblem || f.Status == storage.FollowupWaiting && f.RemindersSent > 0 {
+		if f.Status != storage.FollowupReceived && f.RemindersSent > 0 {
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 		}
 		return text, kb
