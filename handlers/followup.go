@@ -347,6 +347,11 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		if f.Status != storage.FollowupReceived && f.RemindersSent > 0 {
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 		}
+		if f.Status == storage.FollowupWaiting && f.Consent.Valid && !f.Consent.Bool {
+			// "Không, cảm ơn" tapped by mistake is put right at once, not
+			// only after a rating.
+			kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
+		}
 		return text, kb
 	}
 	var kb bot.Keyboard

@@ -61,6 +61,15 @@ func TestRatingAskSaysWhenTheResidentIsAsked(t *testing.T) {
 	if !strings.HasSuffix(got.Text, w.vi("followup.status_no_reminders")+"\n\n"+w.vi("followup.rate_ask")) {
 		t.Errorf("after declining: %q", got.Text)
 	}
+	// Tapped by mistake: put right at once, not only after a rating.
+	if !hasButton(got, w.vi("followup.consent_later")) {
+		t.Fatalf("after declining, no way back but rating first: %v", got.Buttons())
+	}
+	got = last(t, w.press(res2, w.vi("followup.consent_later")))
+	// Closed Thursday 3/12 at 17:00: received Friday, due Wednesday 9/12.
+	if !strings.Contains(got.Text, w.vi("followup.status_remind", locales.Data{"Due": "10/12/2026"})) || hasButton(got, w.vi("followup.consent_later")) {
+		t.Errorf("after changing their mind: %q %v", got.Text, got.Buttons())
+	}
 }
 
 // A resident who answered a reminder "⚠ Có vướng mắc" (or "Chưa") without
