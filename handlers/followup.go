@@ -281,7 +281,7 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		return err
 	}
 	if !claimed {
-		out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken"), nil)
+		out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken")+h.englishHint(r), nil)
 		return nil
 	}
 	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
