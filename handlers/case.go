@@ -335,7 +335,10 @@ func (v *caseView) keepLateCode(key, slipNote string) error {
 	if err != nil {
 		return err
 	}
-	told, ok := v.h.codeCorrected(old, f)
+	told, ok, err := v.h.codeCorrected(v.request, old, f)
+	if err != nil {
+		return err
+	}
 	if ok && slipNote != "" { // the volunteer knows the resident who left has the right code
 		slipNote += "\n" + v.t.T("case.replaced_told")
 	}

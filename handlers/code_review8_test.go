@@ -27,9 +27,11 @@ func TestCorrectedCodeIsToldToTheResident(t *testing.T) {
 	c, _ := w.lastCase(v)
 	token := qrToken(t, ms[0].Photo)
 
+	// Opened in Vietnamese, then English chosen: told in English, as the
+	// reminders would be.
 	res := w.srv.NewUser("Cư dân", "en")
-	w.send(res, "/lang en")
 	opened := last(t, w.send(res, "/start "+token))
+	w.send(res, "/lang en")
 	if !strings.Contains(opened.Text, wrong) {
 		t.Fatalf("the resident's screen: %q", opened.Text)
 	}

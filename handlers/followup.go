@@ -219,13 +219,21 @@ func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64, chat 
 // at the counter. Nothing goes to a chat that never opened the link, or
 // that blocked the bot; the message shows the code, so forgetting the
 // follow-up withdraws it like the other screens (followupTopic).
-func (h *Handlers) codeCorrected(old, f storage.Followup) (bot.Reply, bool) {
+func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply, bool, error) {
 	if !old.ResidentChat.Valid || old.Blocked || old.DossierCode == f.DossierCode {
-		return nil, false
+		return nil, false, nil
 	}
-	t := h.texts.For(old.ResidentLang.String)
+	// In the language the reminders use: one chosen with /lang since the
+	// link was opened, else the one it was opened in.
+	lang := old.ResidentLang.String
+	if u, err := r.tx.User(r.ctx, old.ResidentChat.Int64); err == nil && u.Language != "" {
+		lang = u.Language
+	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return nil, false, err
+	}
+	t := h.texts.For(lang)
 	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: old.ResidentChat.Int64,
-		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old.DossierCode, "Code": f.DossierCode})}}, true
+		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old.DossierCode, "Code": f.DossierCode})}}, true, nil
 }
 
 // openFollowup is /start <token>: the link a volunteer handed over.
