@@ -327,7 +327,13 @@ func (h *Handlers) saveCaseScreen(r *request, screen string, st caseState) (int,
 // keepLateCode keeps the code typed after the case closed (attached, or
 // replacing a mistyped one): said with key, then the slip, then the links
 // (endWithSlip, with slipNote).
+// A resident who opened the link before a code was replaced is told the
+// right one (codeCorrected).
 func (v *caseView) keepLateCode(key, slipNote string) error {
+	old, err := v.tx.FollowupOfCase(v.ctx, v.c.ID)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
 	f, err := v.keepCode(v.st.Code)
 	if errors.Is(err, storage.ErrForgotten) {
 		return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
@@ -335,7 +341,20 @@ func (v *caseView) keepLateCode(key, slipNote string) error {
 	if err != nil {
 		return err
 	}
-	return v.endWithSlip(f, v.t.T(key, locales.Data{"Case": v.c.ID, "Code": v.st.Code}), slipNote)
+	told, ok, err := v.h.codeCorrected(v.request, old, f)
+	if err != nil {
+		return err
+	}
+	if ok && slipNote != "" { // the volunteer knows the resident who left has the right code
+		slipNote += "\n" + v.t.T("case.replaced_told")
+	}
+	if err := v.endWithSlip(f, v.t.T(key, locales.Data{"Case": v.c.ID, "Code": v.st.Code}), slipNote); err != nil {
+		return err
+	}
+	if ok {
+		v.replies = append(v.replies, told)
+	}
+	return nil
 }
 
 // codeAfterClose answers a dossier code typed when no case asks for one:

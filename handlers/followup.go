@@ -213,6 +213,29 @@ func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64, chat 
 	return bot.ClearParked(ctx, tx.SQL(), chat)
 }
 
+// codeCorrected tells the follow-up's resident, in their language, that
+// the volunteer replaced the dossier code the chat was shown (old) with the
+// right one: they may have noted the wrong one from the screen they opened
+// at the counter. Nothing goes to a chat that never opened the link, or
+// that blocked the bot; the message shows the code, so forgetting the
+// follow-up withdraws it like the other screens (followupTopic).
+func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply, bool, error) {
+	if !old.ResidentChat.Valid || old.Blocked || old.DossierCode == f.DossierCode {
+		return nil, false, nil
+	}
+	// In the language the reminders use: one chosen with /lang since the
+	// link was opened, else the one it was opened in.
+	lang := old.ResidentLang.String
+	if u, err := r.tx.User(r.ctx, old.ResidentChat.Int64); err == nil && u.Language != "" {
+		lang = u.Language
+	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return nil, false, err
+	}
+	t := h.texts.For(lang)
+	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: old.ResidentChat.Int64,
+		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old.DossierCode, "Code": f.DossierCode})}}, true, nil
+}
+
 // openFollowup is /start <token>: the link a volunteer handed over.
 func (h *Handlers) openFollowup(r *request, token string) error {
 	f, err := r.tx.FollowupByTokenTx(r.ctx, token)
@@ -266,7 +289,7 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		return err
 	}
 	if !claimed {
-		out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken"), nil)
+		out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken")+h.englishHint(r), nil)
 		return nil
 	}
 	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
@@ -320,7 +343,24 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}},
 		}
 	case !f.Rating.Valid:
-		return r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
+		// Where the follow-up stands is said first — the answer just given,
+		// the day asked again after "Chưa", a problem reported, the last
+		// "Chưa" —: a resident who never rates would not see it else. Once
+		// a reminder has asked, the result can be said to have come here
+		// too: the reminder's message lost its buttons with the answer.
+		text, kb := r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
+		if f.Status != storage.FollowupReceived {
+			text = h.statusLine(r, f) + "\n\n" + text
+		}
+		if f.Status != storage.FollowupReceived && f.RemindersSent > 0 {
+			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
+		}
+		if f.Status == storage.FollowupWaiting && f.Consent.Valid && !f.Consent.Bool {
+			// "Không, cảm ơn" tapped by mistake is put right at once, not
+			// only after a rating.
+			kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
+		}
+		return text, kb
 	}
 	var kb bot.Keyboard
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
@@ -339,6 +379,12 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 
 // followupStatus says where the follow-up stands, and how to be forgotten.
 func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
+	return h.statusLine(r, f) + "\n" + r.t.T("followup.forget_hint")
+}
+
+// statusLine says where the follow-up stands: whether and when the
+// resident is asked, or how it ended.
+func (h *Handlers) statusLine(r *request, f storage.Followup) string {
 	var s string
 	switch {
 	case f.Status != storage.FollowupWaiting:
@@ -360,7 +406,7 @@ func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
 	default:
 		s = r.t.T("followup.status_no_date")
 	}
-	return s + "\n" + r.t.T("followup.forget_hint")
+	return s
 }
 
 // askDay is the day a reminder planned for day is asked: reminders go on
@@ -459,6 +505,15 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		}
 		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
 		return nil
+	case "uncomment":
+		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, ""); err != nil {
+			return err
+		}
+		if err := h.endFollowupConversation(r); err != nil {
+			return err
+		}
+		h.showAbout(r, f, r.t.T("followup.comment_deleted")+"\n\n"+h.followupStatus(r, f), nil)
+		return nil
 	case "got", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
 	case "pass":
@@ -503,18 +558,29 @@ func (h *Handlers) askComment(r *request, f storage.Followup) error {
 	return nil
 }
 
+// commentAsk is the comment question; a comment kept before (a rating
+// given again) is shown back, as the web page's box shows it, to be kept,
+// replaced or cleared.
 func (h *Handlers) commentAsk(r *request, f storage.Followup) string {
-	return r.t.T("followup.rated", locales.Data{"Rating": f.Rating.Int16}) + "\n" +
-		r.t.T("followup.comment_ask", locales.Data{"Max": storage.MaxComment})
+	ask := r.t.T("followup.comment_ask", locales.Data{"Max": storage.MaxComment})
+	if f.Comment.Valid {
+		ask = r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
+	}
+	return r.t.T("followup.rated", locales.Data{"Rating": f.Rating.Int16}) + "\n" + ask
 }
 
 // commentKeyboard keeps the stars under the comment question: a star
 // tapped by mistake on a small screen (1★ beside 2★) can be put right, as
-// on the web page.
+// on the web page. With a comment kept: keep it, or clear it.
 func (h *Handlers) commentKeyboard(r *request, f storage.Followup) bot.Keyboard {
 	id := strconv.FormatInt(f.CaseID, 10)
-	return bot.Keyboard{starRow(id, int(f.Rating.Int16)), {{Text: r.t.T("followup.comment_skip"),
-		Data: callback{flow: flowFollowup, action: "skip", arg: id}.String()}}}
+	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
+	if f.Comment.Valid {
+		return bot.Keyboard{starRow(id, int(f.Rating.Int16)),
+			{{Text: r.t.T("followup.comment_keep"), Data: data("skip")}},
+			{{Text: r.t.T("followup.comment_delete"), Data: data("uncomment")}}}
+	}
+	return bot.Keyboard{starRow(id, int(f.Rating.Int16)), {{Text: r.t.T("followup.comment_skip"), Data: data("skip")}}}
 }
 
 // starRow is the rating's five buttons; the one given, if any, is marked.

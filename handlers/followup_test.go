@@ -152,7 +152,7 @@ func TestResidentFollowsUp(t *testing.T) {
 		}
 	}
 	got = last(t, w.press(res, w.vi("followup.consent_yes")))
-	if got.Text != w.about("000.00.12.H26-251127-0001")+w.vi("followup.rate_ask") {
+	if got.Text != w.about("000.00.12.H26-251127-0001")+w.vi("followup.status_remind", locales.Data{"Due": "03/12/2026"})+"\n\n"+w.vi("followup.rate_ask") {
 		t.Fatalf("after consent: %q", got.Text)
 	}
 	got = last(t, w.press(res, "5★"))

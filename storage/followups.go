@@ -77,6 +77,9 @@ type Followup struct {
 	Comment        sql.NullString `db:"comment"`
 	EndedAt        sql.NullTime   `db:"ended_at"`
 	CreatedAt      time.Time      `db:"created_at"`
+	// Blocked: the resident's chat has blocked the bot (ChatBlocked):
+	// nothing is sent to it meanwhile.
+	Blocked bool `db:"blocked"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
 	VolunteerID int64          `db:"volunteer_id"`
@@ -92,7 +95,7 @@ func (f Followup) Reminds() bool {
 }
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.resident_chat, f.resident_lang,
-	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at,
+	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
 	c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
@@ -155,12 +158,19 @@ func (tx *Tx) FollowupOfCase(ctx context.Context, caseID int64) (Followup, error
 	return f, wrap("read follow-up", notFound(err))
 }
 
-// FollowupByTokenTx returns the follow-up a link names, locked for this
-// transaction; ErrNotFound when the token is unknown or purged.
+// byToken finds the follow-up of a link's token: the exact token, else one
+// it differs from only as a link typed off the printed slip does — a
+// letter's case, l or I for 1, O for 0 (migrations/00022: the loose form
+// keeps some 123 of the token's 144 random bits).
+const byToken = `f.token = $1 OR translate(lower(f.token), 'ilo', '110') = translate(lower($1), 'ilo', '110')
+	ORDER BY f.token = $1 DESC LIMIT 1`
+
+// FollowupByTokenTx returns the follow-up a link names (byToken), locked
+// for this transaction; ErrNotFound when the token is unknown or purged.
 func (tx *Tx) FollowupByTokenTx(ctx context.Context, token string) (Followup, error) {
 	var f Followup
 	err := tx.db(ctx).GetContext(ctx, &f, `SELECT `+followupColumns+`
-		FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.token = $1 FOR UPDATE OF f`, token)
+		FROM followups f JOIN cases c ON c.id = f.case_id WHERE `+byToken+` FOR UPDATE OF f`, token)
 	return f, wrap("read follow-up by link", notFound(err))
 }
 
@@ -526,14 +536,15 @@ type FollowupPage struct {
 // vietnam is the zone due dates are days of.
 var vietnam = time.FixedZone("ICT", 7*60*60)
 
-// FollowupByToken returns what the page of a link shows; ErrNotFound when
-// the token is unknown or purged.
+// FollowupByToken returns what the page of a link shows (byToken: its
+// Token is the follow-up's own, which a link typed loosely differs from);
+// ErrNotFound when the token is unknown or purged.
 func (s *Storage) FollowupByToken(ctx context.Context, token string) (FollowupPage, error) {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
 	var f Followup
 	err := s.db.GetContext(ctx, &f, `SELECT `+followupColumns+`
-		FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.token = $1`, token)
+		FROM followups f JOIN cases c ON c.id = f.case_id WHERE `+byToken, token)
 	if err != nil {
 		return FollowupPage{}, wrap("read follow-up page", notFound(err))
 	}

@@ -301,6 +301,7 @@ func (h *Handler) open(q *request) (FollowupPage, bool) {
 		h.failed(q, "read", err)
 		return FollowupPage{}, false
 	}
+	q.token = p.Token // a link typed loosely (storage.FollowupByToken) acts on the token's own
 	return p, true
 }
 
@@ -331,8 +332,16 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusSeeOther)
 		return
 	}
+	typed := q.token
 	p, ok := h.open(q)
 	if !ok {
+		return
+	}
+	if p.Token != typed {
+		// Typed off the slip (storage: a letter's case, l or I for 1, O
+		// for 0): the page is the token's own, whose forms name it.
+		w.Header().Set("Location", pageLink(r, p.Token)+"?"+url.Values{"lang": {pageLanguage(r)}}.Encode())
+		w.WriteHeader(http.StatusSeeOther)
 		return
 	}
 	v := h.pageView(q, p)
