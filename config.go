@@ -105,7 +105,13 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 	}
 	if c.DatabaseURL != "" {
 		if strings.Contains(c.DatabaseURL, "://") {
-			if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			// Neither the URL nor url.Parse's error (which quotes it) is
+			// shown: it holds the password.
+			u, err := url.Parse(c.DatabaseURL)
+			if err != nil || u.Fragment != "" {
+				return c, &configError{"DATABASE_URL", "is malformed: is a character of the password (or user name) not percent-encoded? # is %23, % is %25, @ is %40, / is %2F, ? is %3F, : is %3A, a space is %20"}
+			}
+			if u.Scheme != "postgres" && u.Scheme != "postgresql" {
 				return c, &configError{"DATABASE_URL", "is malformed: want postgres://… or key=value pairs"}
 			}
 		} else if !strings.Contains(c.DatabaseURL, "=") {

@@ -67,3 +67,35 @@ func TestGuidesDirMustBeADirectory(t *testing.T) {
 		t.Errorf("GUIDES_DIR set to a directory: %v, GuidesDir %q", err, c.GuidesDir)
 	}
 }
+
+// A generated password with a # or a % in DATABASE_URL (not
+// percent-encoded) got "is malformed: want postgres://… or key=value
+// pairs", which the operator's URL looked like already. The line now says
+// what to look at — a character of the password to percent-encode — and
+// still shows no part of the URL (the password least of all).
+func TestDatabaseURLSaysWhatToEncode(t *testing.T) {
+	for _, u := range []string{"postgres://dvcbot:s3cr#t@db:5432/dvcbot", "postgres://dvcbot:123#s3cr@db/dvcbot", "postgres://dvcbot:s3cr%t@db:5432/dvcbot", "postgresql://dvcbot:a b%zz@db/dvcbot"} {
+		_, err := loadConfig(nil, env(map[string]string{"TELEGRAM_BOT_TOKEN": "123:abc", "DATABASE_URL": u}), needs{token: true, database: true}, &bytes.Buffer{})
+		var ce *configError
+		if !errors.As(err, &ce) || ce.name != "DATABASE_URL" || !strings.Contains(ce.problem, "%23") {
+			t.Errorf("DATABASE_URL=%s: %v; want DATABASE_URL and how to percent-encode (# as %%23)", u, err)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cr") || strings.Contains(err.Error(), "dvcbot:") || strings.Contains(err.Error(), "%zz") {
+			t.Errorf("DATABASE_URL=%s: the error shows the URL: %q", u, err)
+		}
+	}
+	_, err := loadConfig(nil, env(map[string]string{"TELEGRAM_BOT_TOKEN": "123:abc", "DATABASE_URL": "mysql://x/db"}), needs{token: true, database: true}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "want postgres://") {
+		t.Errorf("DATABASE_URL=mysql://x/db: %v; want it told postgres://", err)
+	}
+}
+
+// The forms libpq takes stay taken: a socket (no host), a host in the query.
+func TestDatabaseURLSocketForms(t *testing.T) {
+	for _, u := range []string{"postgres:///dvcbot", "postgresql:///dvcbot?host=/var/run/postgresql", "postgres://dvcbot:p%23ss@db:5432/dvcbot?sslmode=disable", "host=db user=dvcbot dbname=dvcbot"} {
+		if _, err := loadConfig(nil, env(map[string]string{"TELEGRAM_BOT_TOKEN": "123:abc", "DATABASE_URL": u}), needs{token: true, database: true}, &bytes.Buffer{}); err != nil {
+			t.Errorf("DATABASE_URL=%s refused: %v", u, err)
+		}
+	}
+}
