@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -63,5 +64,41 @@ func TestRetentionEndsFlowsLeftUntouched(t *testing.T) {
 	// Again: nothing more to end.
 	if r, err := st.ApplyRetention(ctx, now); err != nil || r.Flows != 0 {
 		t.Errorf("retention again: %d flows ended (%v), want 0", r.Flows, err)
+	}
+}
+
+// A volunteer whose case is still open keeps the flow it is shown in,
+// however old: when they come back, turning to something else closes a case
+// that only waited for its code (it counts then) and pauses any other —
+// which an ended flow would no longer show, leaving the case open, and out
+// of the tallies, for good.
+func TestRetentionKeepsTheFlowOfAnOpenCase(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	now := time.Now()
+	if _, err := st.DB().Exec(`INSERT INTO users (telegram_id, first_name, role, commune_code) VALUES (12, 'X', 'volunteer', '26882')`); err != nil {
+		t.Fatal(err)
+	}
+	var c storage.Case
+	inTx(t, st, func(tx *storage.Tx) error {
+		c = newCase(ctx, t, tx, 12, "26882", "khai-sinh", now.AddDate(0, 0, -40))
+		return nil
+	})
+	if _, err := st.DB().Exec(`INSERT INTO conversations (chat_id, flow, step, data, message_id, version, updated_at) VALUES (12, 'c', 'dossier', $1, 9, 30, $2)`,
+		`{"c":`+strconv.FormatInt(c.ID, 10)+`}`, now.AddDate(0, 0, -storage.GuestSilenceDays-9)); err != nil {
+		t.Fatal(err)
+	}
+	r, err := st.ApplyRetention(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flow string
+	var version int
+	if err := st.DB().QueryRow(`SELECT flow, version FROM conversations WHERE chat_id = 12`).Scan(&flow, &version); err != nil {
+		t.Fatal(err)
+	}
+	if flow != "c" || version != 30 || r.Flows != 0 {
+		t.Errorf("the flow of a volunteer with an open case: flow %q version %d (%d flows ended), want it as it was", flow, version, r.Flows)
 	}
 }
