@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -55,6 +56,12 @@ func (e *configError) Error() string { return e.name + " " + e.problem }
 
 var webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
 
+// botToken is the shape of a token from @BotFather: the bot's id, a colon,
+// and a secret of letters, digits, _ and -. Anything else (a space pasted
+// inside, a comment after it) would be escaped in the API's URLs, where the
+// client no longer finds it to hide it from the logs.
+var botToken = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
+
 // needs says which settings a subcommand cannot do without.
 type needs struct{ token, database bool }
 
@@ -90,15 +97,21 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 	if need.token && c.Token == "" {
 		return c, &configError{"TELEGRAM_BOT_TOKEN", "is not set: create a bot with @BotFather and put its token there"}
 	}
-	if c.Token != "" && !strings.Contains(c.Token, ":") {
-		return c, &configError{"TELEGRAM_BOT_TOKEN", "is malformed: a token looks like 123456789:AA…"}
+	if c.Token != "" && !botToken.MatchString(c.Token) {
+		return c, &configError{"TELEGRAM_BOT_TOKEN", "is malformed: a token looks like 123456789:AA… (digits, a colon, then only letters, digits, _ and -)"}
 	}
 	if need.database && c.DatabaseURL == "" {
 		return c, &configError{"DATABASE_URL", "is not set: e.g. postgres://user:pass@localhost:5432/dvcbot?sslmode=disable"}
 	}
 	if c.DatabaseURL != "" {
 		if strings.Contains(c.DatabaseURL, "://") {
-			if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			// Neither the URL nor url.Parse's error (which quotes it) is
+			// shown: it holds the password.
+			u, err := url.Parse(c.DatabaseURL)
+			if err != nil || u.Fragment != "" {
+				return c, &configError{"DATABASE_URL", "is malformed: is a character of the password (or user name) not percent-encoded? # is %23, % is %25, @ is %40, / is %2F, ? is %3F, : is %3A, a space is %20"}
+			}
+			if u.Scheme != "postgres" && u.Scheme != "postgresql" {
 				return c, &configError{"DATABASE_URL", "is malformed: want postgres://… or key=value pairs"}
 			}
 		} else if !strings.Contains(c.DatabaseURL, "=") {
@@ -136,6 +149,13 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		return c, &configError{"TELEGRAM_API_URL", "is malformed: want e.g. https://api.telegram.org"}
 	}
 	c.APIURL = strings.TrimRight(c.APIURL, "/")
+	// A directory not mounted, or a typo, is said now, not after the
+	// database was waited for and migrated.
+	if c.GuidesDir != "" {
+		if fi, err := os.Stat(c.GuidesDir); err != nil || !fi.IsDir() {
+			return c, &configError{"GUIDES_DIR", fmt.Sprintf("is %q: not a directory (of guide YAML files; unset it for the guides built in)", c.GuidesDir)}
+		}
+	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return c, &configError{"LOG_FORMAT", "is malformed: want json or text"}
 	}

@@ -158,8 +158,14 @@ func healthcheck(ctx context.Context, cfg config) error {
 	if err != nil {
 		return err
 	}
-	resp.Body.Close()
+	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
+		// Its own words (the database, Telegram…), on one line: what the
+		// container's health log shows.
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		if why := strings.Join(strings.Fields(string(body)), " "); why != "" {
+			return fmt.Errorf("healthz answered %s: %s", resp.Status, why)
+		}
 		return fmt.Errorf("healthz answered %s", resp.Status)
 	}
 	return nil

@@ -255,7 +255,7 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 // ClearParked drops, within tx, the payloads of chat's parked updates,
 // kept for someone to look at (ParkedDays): once the user asked to be
 // forgotten, what they sent is not kept either. Their ids, errors and times
-// stay.
+// stay until the rows go (ApplyRetention).
 func ClearParked(ctx context.Context, tx Execer, chat int64) error {
 	_, err := tx.ExecContext(ctx, `
 		UPDATE updates SET payload = NULL WHERE status = 'failed' AND payload IS NOT NULL AND chat_id = $1`, chat)
@@ -301,15 +301,15 @@ const (
 	// HandledUpdatesKept: Telegram re-delivers an update for 24 hours at
 	// most; the id is kept twice as long to recognise a re-delivery.
 	HandledUpdatesKept = 48 * time.Hour
-	// ParkedDays: a parked (failed) update's payload, and a dropped reply,
-	// are kept for someone to look at, then cleared; the update's id, error
-	// and times stay.
+	// ParkedDays: a parked (failed) update, and a dropped reply, are kept
+	// for someone to look at, then deleted: with their chat's id, which may
+	// be a resident's, whose follow-up is long gone by then.
 	ParkedDays = 14
 )
 
 // Retained counts what one ApplyRetention removed.
 type Retained struct {
-	HandledUpdates, ParkedPayloads, DroppedReplies int64
+	HandledUpdates, ParkedUpdates, DroppedReplies int64
 }
 
 // ApplyRetention removes, as of now, what the runtime keeps only for a
@@ -324,9 +324,8 @@ func (s *Store) ApplyRetention(ctx context.Context, now time.Time) (Retained, er
 	}{
 		{"purge handled updates", &r.HandledUpdates,
 			`DELETE FROM updates WHERE status = 'done' AND finished_at < $1`, now.Add(-HandledUpdatesKept)},
-		{"clear parked payloads", &r.ParkedPayloads,
-			`UPDATE updates SET payload = NULL WHERE status = 'failed' AND payload IS NOT NULL AND finished_at < $1`,
-			now.AddDate(0, 0, -ParkedDays)},
+		{"purge parked updates", &r.ParkedUpdates,
+			`DELETE FROM updates WHERE status = 'failed' AND finished_at < $1`, now.AddDate(0, 0, -ParkedDays)},
 		{"purge dropped replies", &r.DroppedReplies,
 			`DELETE FROM outbox WHERE status = 'dropped' AND finished_at < $1`, now.AddDate(0, 0, -ParkedDays)},
 	}

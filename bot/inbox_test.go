@@ -577,8 +577,8 @@ func TestRetention(t *testing.T) {
 	exec(`UPDATE outbox SET finished_at = $1 WHERE chat_id = 2`, now.AddDate(0, 0, -13))
 
 	r, err := st.ApplyRetention(ctx, now)
-	if err != nil || r.ParkedPayloads != 1 || r.DroppedReplies != 1 {
-		t.Fatalf("ApplyRetention = %+v, %v; want one payload and one reply", r, err)
+	if err != nil || r.ParkedUpdates != 1 || r.DroppedReplies != 1 {
+		t.Fatalf("ApplyRetention = %+v, %v; want one parked update and one reply", r, err)
 	}
 	for id, kept := range map[int64]bool{1: false, 2: true} {
 		r, _ := updateRow(t, st, id)

@@ -42,7 +42,7 @@ func (w *RetentionWorker) Work(ctx context.Context, _ *river.Job[RetentionArgs])
 		return err
 	}
 	if b != (bot.Retained{}) {
-		w.Log.Info("retention", "handled_updates", b.HandledUpdates, "parked_payloads", b.ParkedPayloads, "dropped_replies", b.DroppedReplies)
+		w.Log.Info("retention", "handled_updates", b.HandledUpdates, "parked_updates", b.ParkedUpdates, "dropped_replies", b.DroppedReplies)
 	}
 	r, err := w.Store.ApplyRetention(ctx, now)
 	if err != nil {

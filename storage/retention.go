@@ -36,6 +36,8 @@ func (s *Storage) followupRetention() int {
 // Retained counts what one ApplyRetention removed.
 type Retained struct {
 	EventNotes, FlagNotes, Guests, Followups, Conversations int64
+	// Flows: the flows left untouched that were ended (members' rows).
+	Flows int64
 }
 
 // ApplyRetention removes, as of now, what is kept only for a while. It is
@@ -72,6 +74,19 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 			`DELETE FROM conversations c WHERE updated_at < $1
 				AND NOT EXISTS (SELECT 1 FROM users u WHERE u.telegram_id = c.chat_id)
 				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = c.chat_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
+		// A flow left untouched as long ends, as EndConversation would: its
+		// state may hold what was meant to last minutes (a dossier code
+		// typed after its case closed, never attached nor dropped). The
+		// row stays, its version moved on: the screen's buttons are stale,
+		// and a paused case it showed waits in /resume. Not while the chat's
+		// volunteer has a case open: turning to something else when they
+		// come back closes or pauses the case the flow shows, which an
+		// ended flow would leave open for good. After the step above, which
+		// goes by the same updated_at.
+		{"end flows left untouched", &r.Flows,
+			`UPDATE conversations c SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now()
+				WHERE updated_at < $1 AND (flow <> '' OR step <> '' OR data <> '{}')
+				AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.volunteer_id = c.chat_id AND k.status = 'open')`, now.AddDate(0, 0, -GuestSilenceDays)},
 	}
 	// Old follow-ups go with the replies about them the bot still holds
 	// (WhenForgotten: a slip Telegram refused, kept 14 days as dropped,
