@@ -160,7 +160,7 @@ func (tx *Tx) FollowupOfCase(ctx context.Context, caseID int64) (Followup, error
 
 // byToken finds the follow-up of a link's token: the exact token, else one
 // it differs from only as a link typed off the printed slip does — a
-// letter's case, l or I for 1, O for 0 (migrations/00022: the loose form
+// letter's case, l or I for 1, O for 0 (migrations/00020: the loose form
 // keeps some 123 of the token's 144 random bits).
 const byToken = `f.token = $1 OR translate(lower(f.token), 'ilo', '110') = translate(lower($1), 'ilo', '110')
 	ORDER BY f.token = $1 DESC LIMIT 1`
