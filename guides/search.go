@@ -89,47 +89,67 @@ func init() {
 	}
 }
 
-// courtesy are the words of a greeting or a thanks ("xin chào", "cảm ơn
-// nhé", "ok"), folded: typed alone they are no search (Courtesy), typed
-// around a procedure's name they are fillers. courtesyCore are those that
-// greet or thank by themselves; the others ("anh", "ạ", "nhiều") only go
-// with them.
+// Small talk: what people type to a bot that is not a request — a new
+// volunteer's "xin chào", a resident's "cảm ơn cháu nhiều nhé". greetings
+// and thanks greet or thank by themselves ("cảm ơn" is the pair below);
+// polite words ("anh", "ạ", "nhiều", "buổi sáng") only go with them. Typed
+// around a procedure's name, greetings, thanks and the polite words that
+// name no guide are fillers.
 var (
-	courtesy     = map[string]bool{}
-	courtesyCore = map[string]bool{}
+	greetings = map[string]bool{}
+	thanks    = map[string]bool{}
+	polite    = map[string]bool{}
 )
 
 func init() {
-	for _, w := range strings.Fields("chao alo hello hi hey ok oke okay thanks thank") {
-		courtesyCore[w], courtesy[w], fillers[w] = true, true, true
+	for _, w := range strings.Fields("chao alo aloo hello helo hallo hi hey") {
+		greetings[w], fillers[w] = true, true
 	}
-	for _, w := range strings.Fields("you nhieu bot") {
-		courtesy[w], fillers[w] = true, true
+	for _, w := range strings.Fields("camon thanks thank thankyou tks thx ok oke okay okie okela") {
+		thanks[w], fillers[w] = true, true
 	}
-	// Not fillers: "bản" (sao), "vắng" (tạm vắng) are words of guides.
-	for _, w := range strings.Fields("xin ban a da vang nhe nha anh chi em ong ba co chu bac") {
-		courtesy[w] = true
+	for _, w := range strings.Fields("you nhieu bot dvcbot") {
+		polite[w], fillers[w] = true, true
+	}
+	// Not fillers: "bản" (sao), "vắng" (tạm vắng) are words of guides; the
+	// English ones may be words of the English titles.
+	for _, w := range strings.Fields("xin ban a da vang nhe nha anh chi em ong ba co chu bac chau con cac moi nguoi ca oi lam rat buoi sang chieu toi so much very all everyone there good morning") {
+		polite[w] = true
 	}
 	fillerPairs["cam on"] = true
 }
 
-// Courtesy says whether query only greets or thanks ("xin chào", "cảm ơn
-// nhiều", "ok 👍"): a volunteer's small talk, not a search.
-func Courtesy(query string) bool {
+// What a text is when it is only small talk.
+const (
+	NotCourtesy = iota
+	Greeting    // "xin chào", "alo", "chào anh ạ"
+	Thanks      // "cảm ơn nhiều", "ok 👍", "chào, cảm ơn nhé" (the thanks is what is meant)
+)
+
+// Courtesy says whether query only greets or thanks: small talk, not a
+// search.
+func Courtesy(query string) int {
 	ws := words(query)
-	core := false
+	if len(ws) > 8 {
+		return NotCourtesy
+	}
+	kind := NotCourtesy
 	for i := 0; i < len(ws); i++ {
 		switch {
-		case i+1 < len(ws) && ws[i]+" "+ws[i+1] == "cam on":
-			core = true
-			i++
-		case !courtesy[ws[i]]:
-			return false
-		case courtesyCore[ws[i]]:
-			core = true
+		case i+1 < len(ws) && ws[i]+" "+ws[i+1] == "cam on", thanks[ws[i]]:
+			if ws[i] == "cam" {
+				i++
+			}
+			kind = Thanks
+		case greetings[ws[i]]:
+			if kind == NotCourtesy {
+				kind = Greeting
+			}
+		case !polite[ws[i]]:
+			return NotCourtesy
 		}
 	}
-	return core
+	return kind
 }
 
 // withoutFillers drops the filler words and pairs of words.

@@ -284,7 +284,7 @@ func (h *Handlers) searchGuides(r *request) error {
 		r.say(r.t.T("case.search_blank"), nil)
 		return nil
 	}
-	if guides.Courtesy(r.text) {
+	if guides.Courtesy(r.text) != guides.NotCourtesy {
 		// "xin chào", "cảm ơn": small talk, not a search ("chào" read as a
 		// typo found unrelated procedures).
 		r.say(r.t.T("case.search_courtesy"), nil)
