@@ -144,7 +144,7 @@ func TestResidentTypesTheAnswerToAReminder(t *testing.T) {
 		t.Errorf("the button shown again recorded nothing: %+v", f)
 	}
 	// Someone with no follow-up is still told about commands.
-	if m := only(t, w.send(w.srv.NewUser("Khách", "vi"), "xin chào")); m.Text != w.vi("error.text_no_flow") {
+	if m := only(t, w.send(w.srv.NewUser("Khách", "vi"), "bao giờ xong?")); m.Text != w.vi("error.text_no_flow") {
 		t.Errorf("a guest's text: %q", m.Text)
 	}
 }

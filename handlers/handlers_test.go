@@ -380,7 +380,7 @@ func TestBadInputGetsAClearAnswer(t *testing.T) {
 	if m := only(t, w.send(u, "/frobnicate")); m.Text != w.vi("error.unknown_command", locales.Data{"Command": "/frobnicate"}) {
 		t.Fatalf("unknown command: %q", m.Text)
 	}
-	if m := only(t, w.send(u, "hello?")); m.Text != w.vi("error.text_no_flow") {
+	if m := only(t, w.send(u, "cái này là gì?")); m.Text != w.vi("error.text_no_flow") {
 		t.Fatalf("text outside a flow: %q", m.Text)
 	}
 	huge := strings.Repeat("ă", 4096)
