@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
 // The bot's answer to a photo of the slip is to type the link printed
@@ -21,7 +22,7 @@ func TestLinkTypedOffTheSlipOpens(t *testing.T) {
 	c, _ := w.lastCase(v)
 
 	res := w.srv.NewUser("Cư dân", "vi")
-	typed := "https://dvc.example.vn/f/" + swapLookalikes(token)
+	typed := "https://dvc.example.vn/f/" + storagetest.TypedOffTheSlip(token)
 	got := last(t, w.send(res, typed))
 	if !strings.HasPrefix(got.Text, w.vi("followup.greeting")) || !strings.Contains(got.Text, code) {
 		t.Fatalf("the link typed off the slip (%s for %s): %q", typed, token, got.Text)
@@ -35,29 +36,4 @@ func TestLinkTypedOffTheSlipOpens(t *testing.T) {
 	if got := last(t, w.send(other, "/start "+string(wrong))); got.Text != w.vi("followup.not_found") {
 		t.Errorf("a link with a letter changed: %q", got.Text)
 	}
-}
-
-// swapLookalikes is token as typed off a print: letters' case swapped, l
-// and I typed as 1, O as 0, and 1 and 0 as l and O.
-func swapLookalikes(token string) string {
-	var b strings.Builder
-	for _, r := range token {
-		switch {
-		case r == 'l' || r == 'I':
-			b.WriteRune('1')
-		case r == '1':
-			b.WriteRune('l')
-		case r == 'O' || r == 'o':
-			b.WriteRune('0')
-		case r == '0':
-			b.WriteRune('O')
-		case r >= 'a' && r <= 'z':
-			b.WriteRune(r - 'a' + 'A')
-		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r - 'A' + 'a')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -5,33 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// looseCopy is the token as a resident types it off the printed slip: each
-// letter's case swapped (a phone keyboard's capitals), the letters that
-// print like digits (l, I, O) and the digits 1 and 0 taken for each other.
-func looseCopy(token string) string {
-	var b strings.Builder
-	for _, r := range token {
-		switch {
-		case r == 'l' || r == 'I':
-			b.WriteRune('1')
-		case r == '1':
-			b.WriteRune('l')
-		case r == 'O' || r == 'o':
-			b.WriteRune('0')
-		case r == '0':
-			b.WriteRune('O')
-		case r >= 'a' && r <= 'z':
-			b.WriteRune(r - 'a' + 'A')
-		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r - 'A' + 'a')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+	"github.com/dvcbot/dvcbot/storage/storagetest"
+)
 
 // The slip prints the page's link for whoever types it rather than scans
 // it, in a font where l and I, O and 0 look alike, and a phone types
@@ -44,7 +20,7 @@ func TestLinkTypedOffTheSlip(t *testing.T) {
 	f := newFixture(t)
 	token := f.add(t, "khai-sinh", "000.00.12.H26-261130-0801", time.Time{}, false)
 	h, _ := server(t, f, WithWrongTokenLimit(2, time.Hour, 100))
-	typed := looseCopy(token)
+	typed := storagetest.TypedOffTheSlip(token)
 	if typed == token {
 		t.Fatalf("the typed copy of %q is the same", token)
 	}

@@ -508,3 +508,29 @@ func schemaHash() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// TypedOffTheSlip is a follow-up token as a resident types it off the printed slip: each
+// letter's case swapped (a phone keyboard's capitals), the letters that
+// print like digits (l, I, O) and the digits 1 and 0 taken for each other.
+func TypedOffTheSlip(token string) string {
+	var b strings.Builder
+	for _, r := range token {
+		switch {
+		case r == 'l' || r == 'I':
+			b.WriteRune('1')
+		case r == '1':
+			b.WriteRune('l')
+		case r == 'O' || r == 'o':
+			b.WriteRune('0')
+		case r == '0':
+			b.WriteRune('O')
+		case r >= 'a' && r <= 'z':
+			b.WriteRune(r - 'a' + 'A')
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r - 'A' + 'a')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
