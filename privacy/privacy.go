@@ -46,6 +46,11 @@ var (
 	// identifier (biển số định danh follows the owner) and leads to their
 	// fines.
 	plate = regexp.MustCompile(`(?i)\b\d{2}\s*-?\s*[A-Z]{1,2}\d?\s*[-.]?\s*\d{3}\.?\d{1,2}\b`)
+	// A penalty decision's number ("1234/QĐ-XPHC", "56/QD-XPVPHC",
+	// "789/QĐ-CSGT"): it names one person's violation, which is sensitive
+	// data (Law 91/2025), and the nộp-phạt guide says never to note it. A
+	// decision of another kind ("06/QĐ-TTg", a law a flag may cite) is kept.
+	penalty = regexp.MustCompile(`(?i)\b\d{1,8}\s*/\s*Q[ĐD]\s*-\s*(?:XP|CSGT|CAX|CAP|CAT)`)
 
 	dossierOK = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
 	hasDigit  = regexp.MustCompile(`[0-9]`)
@@ -57,8 +62,9 @@ var (
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
-// "date", "secret" (a password or one-time code), "plate" (a vehicle's), or
-// "" (the text keys of the refusals).
+// "date", "secret" (a password or one-time code), "plate" (a vehicle's),
+// "penalty" (a penalty decision's number), or "" (the text keys of the
+// refusals).
 func PersonalData(s string) string {
 	s = norm.NFKC.String(s)
 	switch {
@@ -72,6 +78,8 @@ func PersonalData(s string) string {
 		return "secret"
 	case plate.MatchString(s):
 		return "plate"
+	case penalty.MatchString(s):
+		return "penalty"
 	}
 	return ""
 }
