@@ -947,16 +947,17 @@ func firstSentence(s string, n int) string {
 // in whole minutes rounded down, as the tallies, /me and the case list
 // count them (33 min 40 s: 33, as there).
 func duration(r *request, d time.Duration) string {
-	if d < time.Minute {
-		return r.t.T("summary.under_a_minute")
-	}
 	return r.t.T("summary.time", locales.Data{"Time": spanText(r.t, d.Truncate(time.Minute).Minutes())})
 }
 
 // spanText says a number of minutes as people read it: "45 phút", "12,5
-// phút", "2 giờ", "2 giờ 5 phút" (not "125 phút").
+// phút", "2 giờ", "2 giờ 5 phút" (not "125 phút"), "dưới 1 phút" (not "0
+// phút": whole minutes are rounded down).
 func spanText(t *locales.Localizer, minutes float64) string {
 	num := func(x float64) string { return decimal(t, strconv.FormatFloat(x, 'f', -1, 64)) }
+	if minutes < 1 {
+		return t.T("time.under_a_minute")
+	}
 	if minutes < 60 {
 		return t.T("time.minutes", locales.Data{"Minutes": num(minutes)})
 	}

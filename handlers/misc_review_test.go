@@ -13,6 +13,7 @@ import (
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/jobs"
+	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -152,5 +153,18 @@ func TestAdminCoordinatorStopsTheDigest(t *testing.T) {
 	got := settle(w.admin)
 	if on && len(got) > 0 {
 		t.Errorf("the admin, who could not turn it off, got a digest: %q", got[0].Text)
+	}
+}
+
+// A volunteer whose cases all took under a minute read "Thời gian trung vị
+// mỗi ca: 0 phút" in /me (and a coordinator in /tally), where the case's
+// own summary says "dưới 1 phút": whole minutes are rounded down.
+func TestMedianUnderAMinute(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(func() time.Time { return nov(27, 10, 0) }))
+	v := w.tallyMember("Lan", anHoiTayCode, storage.RoleVolunteer)
+	w.closedCase(v.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(27, 9, 0), nov(27, 9, 0).Add(40*time.Second))
+	text := last(t, w.send(v, "/me")).Text
+	if want := w.vi("tally.median", locales.Data{"Time": w.vi("time.under_a_minute")}); !strings.Contains(text, want) {
+		t.Errorf("/me lacks %q:\n%s", want, text)
 	}
 }
