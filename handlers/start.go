@@ -79,11 +79,38 @@ func (h *Handlers) greet(r *request) error {
 		}
 		r.say(r.t.T("start.member", locales.Data{"Name": name, "Role": r.t.T("role." + r.role), "Unit": unit}), nil)
 	default:
-		r.say(r.t.T("start.guest", locales.Data{"Name": name}), nil)
+		text, err := h.guestGreeting(r)
+		if err != nil {
+			return err
+		}
+		r.say(text, nil)
 	}
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 	h.showFollowups(r, fs)
 	return nil
+}
+
+// guestGreeting greets someone in no team. One removed from a team is
+// told so, not that they have not joined one yet: the removal's notice
+// never reached them if they had blocked the bot then (it is dropped, not
+// kept for their return), and their return is /start.
+func (h *Handlers) guestGreeting(r *request) (string, error) {
+	at, err := r.tx.RemovedAt(r.ctx, r.user.TelegramID)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && !at.Valid) {
+		return r.t.T("start.guest", locales.Data{"Name": r.user.FirstName}), nil
+	}
+	if err != nil {
+		return "", err
+	}
+	text := r.t.T("start.removed", locales.Data{"Name": r.user.FirstName, "Date": vnDay(at.Time)})
+	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+	if err != nil {
+		return "", err
+	}
+	if open > 0 {
+		text += "\n\n" + r.t.N("team.removed_unfinished", open, locales.Data{"Count": open})
+	}
+	return text, nil
 }
 
 // showFollowups shows each follow-up where it stands, with its buttons,

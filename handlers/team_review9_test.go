@@ -127,3 +127,49 @@ func TestCoordinatorsAreToldWhenAMemberMoves(t *testing.T) {
 		}
 	}
 }
+
+// A volunteer removed while they had blocked the bot never learned it: the
+// removal's notice was refused and dropped, and when they came back /start
+// greeted them as someone who had never joined a team ("Bạn chưa tham gia
+// đội nào"), their unfinished case unmentioned. /start now says they were
+// removed, and when, with their unfinished cases, in their language.
+func TestRemovedWhileBlockedIsToldOnReturn(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, "26882")
+	vol := w.volunteer("Vắng")
+	w.startBirthCase(vol)
+	w.send(vol, "/lang en")
+	drain(vol)
+	w.bot.WaitHandled(t, vol.Block())
+
+	w.send(coord, "/team")
+	w.press(coord, "✕ 2. Vắng")
+	w.press(coord, w.vi("team.remove_yes"))
+	if got := drain(vol); len(got) != 0 {
+		t.Fatalf("a chat that blocked the bot received %+v", got)
+	}
+
+	w.bot.WaitHandled(t, vol.Unblock())
+	m := w.send(vol, "/start")
+	if len(m) == 0 {
+		t.Fatal("no answer to /start")
+	}
+	today := time.Now().In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006")
+	want := w.en("start.removed", locales.Data{"Name": "Vắng", "Date": today}) + "\n\n" +
+		w.texts.For("en").N("team.removed_unfinished", 1, locales.Data{"Count": 1})
+	if m[0].Text != want {
+		t.Fatalf("back after being removed, /start said:\n%q\nwant %q", m[0].Text, want)
+	}
+
+	// A guest never in a team is greeted as before.
+	guest := w.srv.NewUser("Mới", "vi")
+	if m := w.send(guest, "/start"); len(m) == 0 || m[0].Text != w.vi("start.guest", locales.Data{"Name": "Mới"}) {
+		t.Fatalf("a new guest was greeted %+v", m)
+	}
+	// Invited again, they are a member: /start says so.
+	code := w.inviteTo("26882", storage.RoleVolunteer)
+	w.send(vol, "/start "+code)
+	if m := w.send(vol, "/start"); len(m) == 0 || !strings.Contains(m[0].Text, "Phường An Hội Tây") {
+		t.Fatalf("invited again, /start said %+v", m)
+	}
+}

@@ -178,3 +178,11 @@ func (tx *Tx) UnitCoordinators(ctx context.Context, province, commune string, ex
 		ORDER BY telegram_id`, commune, province, except)
 	return us, wrap("list a unit's coordinators", err)
 }
+
+// RemovedAt is when the user was last removed from a team (RemoveMember),
+// if they were and have not joined one since; NULL otherwise.
+func (tx *Tx) RemovedAt(ctx context.Context, id int64) (sql.NullTime, error) {
+	var at sql.NullTime
+	err := tx.db(ctx).GetContext(ctx, &at, `SELECT removed_at FROM users WHERE telegram_id = $1 AND role = 'guest'`, id)
+	return at, wrap("read a removal", notFound(err))
+}
