@@ -79,11 +79,38 @@ func (h *Handlers) greet(r *request) error {
 		}
 		r.say(r.t.T("start.member", locales.Data{"Name": name, "Role": r.t.T("role." + r.role), "Unit": unit}), nil)
 	default:
-		r.say(r.t.T("start.guest", locales.Data{"Name": name}), nil)
+		text, err := h.guestGreeting(r)
+		if err != nil {
+			return err
+		}
+		r.say(text, nil)
 	}
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 	h.showFollowups(r, fs)
 	return nil
+}
+
+// guestGreeting greets someone in no team. One removed from a team is
+// told so, not that they have not joined one yet: the removal's notice
+// never reached them if they had blocked the bot then (it is dropped, not
+// kept for their return), and their return is /start.
+func (h *Handlers) guestGreeting(r *request) (string, error) {
+	at, err := r.tx.RemovedAt(r.ctx, r.user.TelegramID)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && !at.Valid) {
+		return r.t.T("start.guest", locales.Data{"Name": r.user.FirstName}), nil
+	}
+	if err != nil {
+		return "", err
+	}
+	text := r.t.T("start.removed", locales.Data{"Name": r.user.FirstName, "Date": vnDay(at.Time)})
+	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+	if err != nil {
+		return "", err
+	}
+	if open > 0 {
+		text += "\n\n" + r.t.N("team.removed_unfinished", open, locales.Data{"Count": open})
+	}
+	return text, nil
 }
 
 // showFollowups shows each follow-up where it stands, with its buttons,
@@ -253,6 +280,7 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 	if refused, err := h.joinRefused(r, r.tx.UseInvite(r.ctx, inv, h.now())); refused || err != nil {
 		return err
 	}
+	left := r.user // the team they leave, if they were in another
 	if inv.ProvinceCode.Valid {
 		err = r.tx.SetProvinceMembership(r.ctx, r.user.TelegramID, r.user.FirstName, inv.ProvinceCode.String)
 	} else {
@@ -261,11 +289,26 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 	if err != nil {
 		return err
 	}
+	welcome := r.t.T("join.welcome", locales.Data{"Unit": unit, "Role": r.t.T("role." + inv.Role)})
 	if r.role != storage.RoleAdmin {
 		r.role = inv.Role
+		// The links they made as the coordinator of the team they left
+		// were that team's to hand out: they end, as on a removal.
+		revoked, err := r.tx.RevokeInvitesOutside(r.ctx, r.user.TelegramID)
+		if err != nil {
+			return err
+		}
+		if revoked > 0 {
+			welcome += "\n\n" + r.t.N("join.links_revoked", revoked, locales.Data{"Count": revoked})
+		}
 	}
-	r.show(r.t.T("join.welcome", locales.Data{"Unit": unit, "Role": r.t.T("role." + inv.Role)}), nil)
+	r.show(welcome, nil)
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
+	if storage.RoleRank(left.Role) > 0 && !sameUnit {
+		if err := h.tellLeft(r, left, inv, unit); err != nil {
+			return err
+		}
+	}
 
 	// Tell whoever made the invite, in their language, that it worked —
 	// if they are still on a team (or an administrator).
@@ -279,6 +322,31 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 	it := h.texts.For(inviter.Language)
 	r.replies = append(r.replies, bot.Message{ChatID: inv.CreatedBy, Text: it.T("invite.joined_notice",
 		locales.Data{"Name": r.user.FirstName, "Unit": unit, "Role": it.T("role." + inv.Role)})})
+	return nil
+}
+
+// tellLeft tells the coordinators of the team a member left for the
+// invite's (but the member, and whoever made the invite, told of the join
+// already), each in their language, as the inviter is told of a join.
+func (h *Handlers) tellLeft(r *request, left storage.User, inv storage.Invite, newUnit string) error {
+	province, commune := left.ProvinceCode.String, left.CommuneCode.String
+	coordinators, err := r.tx.UnitCoordinators(r.ctx, province, commune, left.TelegramID)
+	if err != nil || len(coordinators) == 0 {
+		return err
+	}
+	oldUnit, err := h.userUnit(r, left)
+	if err != nil {
+		return err
+	}
+	for _, c := range coordinators {
+		if c.TelegramID == inv.CreatedBy {
+			continue
+		}
+		ct := h.texts.For(c.Language)
+		r.replies = append(r.replies, bot.Message{ChatID: c.TelegramID, Text: ct.T("invite.left_notice", locales.Data{
+			"Name": r.user.FirstName, "Role": ct.T("role." + left.Role), "Unit": oldUnit,
+			"NewRole": ct.T("role." + inv.Role), "NewUnit": newUnit})})
+	}
 	return nil
 }
 

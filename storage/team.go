@@ -138,3 +138,51 @@ func (tx *Tx) RemovedSince(ctx context.Context, id int64, at time.Time) (bool, e
 	err := tx.db(ctx).GetContext(ctx, &removed, `SELECT EXISTS (SELECT 1 FROM users WHERE telegram_id = $1 AND removed_at > $2)`, id, at)
 	return removed, wrap("read a removal", err)
 }
+
+// RevokeInvitesOutside revokes the invite links a user made that could
+// still be used and that the unit they hold now does not cover: a
+// coordinator who moved to another commune made them as the first
+// commune's coordinator, and its team is no longer theirs to grow (nor
+// are its joins theirs to hear of). A commune coordinator covers their
+// commune; a province coordinator their province and its communes. It
+// reports how many it revoked. (An administrator, in no team by the
+// configuration, is not asked here: their links are for any unit.)
+func (tx *Tx) RevokeInvitesOutside(ctx context.Context, id int64) (int, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE invites i SET revoked_at = now()
+		FROM users u
+		WHERE u.telegram_id = $1 AND i.created_by = $1
+			AND i.revoked_at IS NULL AND i.uses < i.max_uses AND i.expires_at > now()
+			AND NOT COALESCE(CASE u.role
+				WHEN 'coordinator' THEN i.commune_code = u.commune_code
+				WHEN 'province_coordinator' THEN i.province_code = u.province_code
+					OR i.commune_code IN (SELECT code FROM communes WHERE province_code = u.province_code)
+				ELSE false END, false)`, id)
+	if err != nil {
+		return 0, wrap("revoke invites outside the unit", err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), wrap("revoke invites outside the unit", err)
+}
+
+// UnitCoordinators lists the coordinators of a unit, but except: a
+// commune's coordinators (commune set), or a province's province
+// coordinators.
+func (tx *Tx) UnitCoordinators(ctx context.Context, province, commune string, except int64) ([]User, error) {
+	us := []User{}
+	err := tx.db(ctx).SelectContext(ctx, &us, `
+		SELECT `+userColumns+` FROM users
+		WHERE telegram_id <> $3 AND CASE WHEN $1 <> ''
+			THEN role = 'coordinator' AND commune_code = $1
+			ELSE role = 'province_coordinator' AND province_code = $2 END
+		ORDER BY telegram_id`, commune, province, except)
+	return us, wrap("list a unit's coordinators", err)
+}
+
+// RemovedAt is when the user was last removed from a team (RemoveMember),
+// if they were and have not joined one since; NULL otherwise.
+func (tx *Tx) RemovedAt(ctx context.Context, id int64) (sql.NullTime, error) {
+	var at sql.NullTime
+	err := tx.db(ctx).GetContext(ctx, &at, `SELECT removed_at FROM users WHERE telegram_id = $1 AND role = 'guest'`, id)
+	return at, wrap("read a removal", notFound(err))
+}
