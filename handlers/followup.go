@@ -289,7 +289,13 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		return err
 	}
 	if !claimed {
-		out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken")+h.englishHint(r), nil)
+		text := r.t.T("followup.greeting") + "\n\n" + details + "\n\n" + r.t.T("followup.taken")
+		if web := h.WebLink(f.Token); web != "" {
+			// The page answers whoever holds the link: the result received,
+			// the stars, without the other account.
+			text += "\n\n" + r.t.T("followup.taken_web", locales.Data{"Link": web})
+		}
+		out(text+h.englishHint(r), nil)
 		return nil
 	}
 	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
