@@ -65,7 +65,7 @@ func TestRatingAgainShowsTheKeptComment(t *testing.T) {
 	if f, _ := w.followupRow(c.ID); f.Rating.Int16 != 4 || f.Comment.Valid {
 		t.Errorf("cleared: %+v", f)
 	}
-	if !strings.Contains(got.Text, w.vi("followup.comment_deleted")) || len(got.Buttons()) != 0 {
+	if !strings.Contains(got.Text, w.vi("followup.comment_deleted")) || !hasButton(got, "✓4★") || hasButton(got, w.vi("followup.comment_delete")) {
 		t.Errorf("after clearing: %q %v", got.Text, got.Buttons())
 	}
 	got = rate("2")

@@ -289,7 +289,13 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		return err
 	}
 	if !claimed {
-		out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+r.t.T("followup.taken")+h.englishHint(r), nil)
+		text := r.t.T("followup.greeting") + "\n\n" + details + "\n\n" + r.t.T("followup.taken")
+		if web := h.WebLink(f.Token); web != "" {
+			// The page answers whoever holds the link: the result received,
+			// the stars, without the other account.
+			text += "\n\n" + r.t.T("followup.taken_web", locales.Data{"Link": web})
+		}
+		out(text+h.englishHint(r), nil)
 		return nil
 	}
 	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
@@ -362,9 +368,11 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		}
 		return text, kb
 	}
-	var kb bot.Keyboard
+	// Rated: the stars stay, the one given marked, to rate again as on
+	// the web page — from /start too, not only from an older message.
+	kb := bot.Keyboard{starRow(id, int(f.Rating.Int16))}
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
-		kb = bot.Keyboard{{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}}}
+		kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 	}
 	if f.Status == storage.FollowupWaiting && !f.Consent.Bool {
 		// "No, thanks" pressed by mistake, or a mind changed: the reminder
@@ -374,7 +382,8 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	if f.Status == storage.FollowupWaiting {
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}})
 	}
-	return h.followupStatus(r, f), kb
+	return h.statusLine(r, f) + "\n" + r.t.T("followup.rate_again", locales.Data{"Rating": f.Rating.Int16}) +
+		"\n" + r.t.T("followup.forget_hint"), kb
 }
 
 // followupStatus says where the follow-up stands, and how to be forgotten.
@@ -503,7 +512,8 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		if err := h.endFollowupConversation(r); err != nil {
 			return err
 		}
-		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
+		text, kb := h.followupNext(r, f) // as /start shows it: the stars to rate again
+		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+text, kb)
 		return nil
 	case "uncomment":
 		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, ""); err != nil {
@@ -512,7 +522,8 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		if err := h.endFollowupConversation(r); err != nil {
 			return err
 		}
-		h.showAbout(r, f, r.t.T("followup.comment_deleted")+"\n\n"+h.followupStatus(r, f), nil)
+		text, kb := h.followupNext(r, f)
+		h.showAbout(r, f, r.t.T("followup.comment_deleted")+"\n\n"+text, kb)
 		return nil
 	case "got", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
@@ -631,7 +642,8 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 			return err
 		}
-		r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.thanks")+"\n\n"+h.followupStatus(r, f), nil)
+		text, kb := h.followupNext(r, f)
+		r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.thanks")+"\n\n"+text, kb)
 		return nil
 	}
 	if problem != "" {
@@ -645,7 +657,8 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
-	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupStatus(r, f), nil)
+	text, kb := h.followupNext(r, f)
+	r.say(r.t.T("followup.comment_kept")+"\n\n"+text, kb)
 	return nil
 }
 

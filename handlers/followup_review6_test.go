@@ -133,7 +133,7 @@ func TestResidentTypesTheAnswerToAReminder(t *testing.T) {
 	check("typed", w.send(res, "đã nhận rồi cháu ơi"), "followup.typed")
 	w.bot.WaitHandled(t, res.SendMessage(models.Message{Sticker: &models.Sticker{
 		FileID: "CAACsticker", FileUniqueID: "AgADs", Type: "regular", Width: 512, Height: 512, Emoji: "👍"}}))
-	check("a sticker", drain(res), "error.not_text")
+	check("a sticker", drain(res), "error.not_text_resident")
 
 	// The buttons shown again answer the reminder.
 	got := last(t, w.press(res, w.vi("followup.reminder_got")))

@@ -432,10 +432,11 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			// was said. An album's second photo: its first was answered.
 			return nil
 		}
-		if note == "error.media" && !r.member() {
-			// Most likely a resident sending the slip's photo (forwarded to
-			// them) in the hope the bot reads it: the link opens it.
-			note = "error.media_guest"
+		if !r.member() {
+			var err error
+			if note, err = h.guestNote(r, note); err != nil {
+				return err
+			}
 		}
 		// Not read, nor kept; the screen the chat is on comes back below it.
 		text := r.t.T(note)
@@ -550,6 +551,32 @@ func unreadNote(m *models.Message) string {
 		return ""
 	}
 	return "error.not_text" // a sticker, a location, a poll, a dice, what a newer Telegram sends
+}
+
+// guestNote is the note for someone of no team: said by dvcbot, as the
+// residents' texts are, not by the volunteers' casual "Mình"; a resident who
+// follows a dossier or is on a follow-up's screen is addressed as "Ông/bà".
+func (h *Handlers) guestNote(r *request, note string) (string, error) {
+	if note == "error.media" {
+		// Most likely a resident sending the slip's photo (forwarded to
+		// them) in the hope the bot reads it: the link opens it.
+		return "error.media_guest", nil
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return "", err
+	}
+	if conv.Flow == flowFollowup {
+		return note + "_resident", nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return "", err
+	}
+	if len(fs) > 0 {
+		return note + "_resident", nil
+	}
+	return note + "_guest", nil
 }
 
 // Whom a text is for.

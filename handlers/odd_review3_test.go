@@ -332,8 +332,8 @@ func TestResidentSendsAPhotoAndAContact(t *testing.T) {
 		if !strings.Contains(last(t, ms).Text, "000.00.12.H26-251127-0001") {
 			t.Errorf("a resident's %s: the follow-up is not shown again: %q", o.kind, last(t, ms).Text)
 		}
-		note := o.note
-		if note == "error.media" { // most likely the slip's photo: how a slip opens
+		note := o.note + "_resident" // said as to a resident: "Ông/bà"
+		if o.note == "error.media" { // most likely the slip's photo: how a slip opens
 			note = "error.media_guest"
 		}
 		if !strings.HasPrefix(m.Text, w.vi(note)) || strings.Contains(m.Text, "của người dân") {
