@@ -72,7 +72,7 @@ var (
 	seedSuccess = map[string]float64{guides.KindDossier: 0.84, guides.KindAccount: 0.78, guides.KindPayment: 0.88}
 	seedFailed  = map[string]string{guides.KindDossier: "not_submitted", guides.KindAccount: "not_done", guides.KindPayment: "not_done"}
 	seedReasons = map[string][]weighted[string]{
-		guides.KindDossier: {{"no_vneid", 25}, {"missing_doc", 30}, {"portal_error", 25}, {"changed_mind", 10}, {"other_reason", 10}},
+		guides.KindDossier: {{"no_vneid", 25}, {"missing_doc", 30}, {"portal_error", 20}, {"self_later", 10}, {"changed_mind", 5}, {"other_reason", 10}},
 		guides.KindAccount: {{"no_otp", 30}, {"in_person", 20}, {"missing_doc", 15}, {"app_error", 20}, {"changed_mind", 8}, {"other_reason", 7}},
 		guides.KindPayment: {{"no_account", 35}, {"portal_error", 35}, {"changed_mind", 15}, {"other_reason", 15}},
 	}

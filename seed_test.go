@@ -120,9 +120,9 @@ func TestSeed(t *testing.T) {
 		"payment": {"done", "not_done"},
 	}
 	wantReasons := map[string][]string{
-		"dossier": {"changed_mind", "missing_doc", "no_vneid", "not_eligible", "other_reason", "portal_error"},
-		"account": {"app_error", "changed_mind", "in_person", "missing_doc", "no_otp", "not_eligible", "other_reason"},
-		"payment": {"changed_mind", "no_account", "not_eligible", "other_reason", "portal_error"},
+		"dossier": {"changed_mind", "missing_doc", "no_vneid", "not_eligible", "other_reason", "portal_error", "self_later"},
+		"account": {"app_error", "changed_mind", "in_person", "missing_doc", "no_otp", "not_eligible", "other_reason", "self_later"},
+		"payment": {"changed_mind", "no_account", "not_eligible", "other_reason", "portal_error", "self_later"},
 	}
 	for kind, outcomes := range want {
 		var got, reasons []string

@@ -817,9 +817,9 @@ var (
 		guides.KindPayment: {"done", "not_done"},
 	}
 	reasonsOf = map[string][]string{
-		guides.KindDossier: {"no_vneid", "missing_doc", "portal_error", "changed_mind", "other_reason"},
-		guides.KindAccount: {"no_otp", "in_person", "missing_doc", "app_error", "changed_mind", "other_reason"},
-		guides.KindPayment: {"no_account", "portal_error", "changed_mind", "other_reason"},
+		guides.KindDossier: {"no_vneid", "missing_doc", "portal_error", reasonSelfLater, "changed_mind", "other_reason"},
+		guides.KindAccount: {"no_otp", "in_person", "missing_doc", "app_error", reasonSelfLater, "changed_mind", "other_reason"},
+		guides.KindPayment: {"no_account", "portal_error", reasonSelfLater, "changed_mind", "other_reason"},
 	}
 )
 
@@ -836,6 +836,11 @@ func (v *caseView) outcomes() []string {
 	}
 	return os
 }
+
+// reasonSelfLater is "explained; the resident will finish it later": the
+// volunteer showed the way and the resident chose to go on at home
+// (migrations/00023). Not done here, so a reason, not an outcome.
+const reasonSelfLater = "self_later"
 
 // reasonNotEligible is the reason the checklist's "not eligible" records.
 const reasonNotEligible = "not_eligible"
