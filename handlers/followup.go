@@ -927,10 +927,14 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 	return nil
 }
 
-// alreadyNoted answers a reminder button whose answer was already taken.
+// alreadyNoted answers a reminder button whose answer was already taken (a
+// second tap that left the phone before the first one's edit arrived): the
+// follow-up drawn as /start shows it, so the stars the first tap offered
+// stay under the message.
 func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
 	r.answer(r.t.T("followup.noted_already"))
-	h.showAbout(r, f, h.followupStatus(r, f), nil)
+	text, kb := h.followupNext(r, f)
+	h.showAbout(r, f, text, kb)
 	return nil
 }
 

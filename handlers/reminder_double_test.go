@@ -1,0 +1,51 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/jobs"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// A resident taps "Đã nhận" under a reminder twice on a slow connection (the
+// second tap left the phone before the first one's edit arrived). The first
+// tap put the rating stars on the message; the second, answered "already
+// noted", drew the follow-up's status over it without a button: the stars
+// were gone and the resident could not rate. The second tap now draws the
+// follow-up as /start would, stars and all.
+func TestReminderDoubleTapKeepsTheStars(t *testing.T) {
+	received := vn(2026, 11, 23, 10, 0)
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	resident := w.srv.NewUser("Bà Sáu", "vi")
+	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0452", received, vn(2026, 11, 24, 0, 0), true)
+	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
+		t.Fatalf("%d reminders", n)
+	}
+	reminder := last(t, settle(resident))
+	w.doubleTap(resident, reminder, w.vi("followup.reminder_got"))
+
+	if f, _ := w.followupRow(id); f.Status != storage.FollowupReceived {
+		t.Fatalf("the result was not recorded: %+v", f)
+	}
+	var shown *telegramtest.Message
+	for _, m := range resident.Messages() {
+		if m.ID == reminder.ID {
+			shown = m
+		}
+	}
+	if shown == nil {
+		t.Fatal("the reminder's message is gone")
+	}
+	if !hasButton(shown, "5★") {
+		t.Errorf("after a double tap the reminder shows no stars to rate: %q %+v", shown.Text, shown.Buttons())
+	}
+	if !strings.Contains(shown.Text, w.vi("followup.rate_ask")) {
+		t.Errorf("after a double tap the reminder does not ask for a rating: %q", shown.Text)
+	}
+}
