@@ -386,11 +386,6 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		"\n" + r.t.T("followup.forget_hint"), kb
 }
 
-// followupStatus says where the follow-up stands, and how to be forgotten.
-func (h *Handlers) followupStatus(r *request, f storage.Followup) string {
-	return h.statusLine(r, f) + "\n" + r.t.T("followup.forget_hint")
-}
-
 // statusLine says where the follow-up stands: whether and when the
 // resident is asked, or how it ended.
 func (h *Handlers) statusLine(r *request, f storage.Followup) string {

@@ -17,8 +17,8 @@ import (
 func TestReasonResidentFinishesLater(t *testing.T) {
 	w := newWorld(t)
 	u := w.volunteer("Lan")
-	m := w.toOutcome(u, "khai-sinh", false)
-	m = last(t, w.press(u, w.vi("outcome.not_submitted")))
+	w.toOutcome(u, "khai-sinh", false)
+	m := last(t, w.press(u, w.vi("outcome.not_submitted")))
 	if !hasButton(m, w.vi("reason.self_later")) {
 		t.Fatalf("the reason question lacks %q: %+v", w.vi("reason.self_later"), m.Buttons())
 	}
