@@ -224,11 +224,24 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		return err
 	}
 	sameUnit := r.user.CommuneCode == inv.CommuneCode && r.user.ProvinceCode == inv.ProvinceCode
+	dead := inv.RevokedAt.Valid
+	if !dead && inv.CreatedBy != r.user.TelegramID && !h.admins[inv.CreatedBy] {
+		// Its maker moved or left before moves revoked their links: the
+		// link was that team's to hand out while it was theirs.
+		if dead, err = r.tx.InviteOutsideMaker(r.ctx, inv); err != nil {
+			return err
+		}
+		if dead {
+			if _, err := r.tx.RevokeInvite(r.ctx, inv.Code, h.now()); err != nil {
+				return err
+			}
+		}
+	}
 	switch {
 	case inv.CreatedBy == r.user.TelegramID:
 		r.show(r.t.T("join.own_invite"), nil)
 		return nil
-	case inv.RevokedAt.Valid:
+	case dead:
 		// Said before anything about the user's own role: the link is dead
 		// for everyone.
 		r.show(r.t.T("join.revoked"), nil)

@@ -153,16 +153,33 @@ func (tx *Tx) RevokeInvitesOutside(ctx context.Context, id int64) (int, error) {
 		FROM users u
 		WHERE u.telegram_id = $1 AND i.created_by = $1
 			AND i.revoked_at IS NULL AND i.uses < i.max_uses AND i.expires_at > now()
-			AND NOT COALESCE(CASE u.role
-				WHEN 'coordinator' THEN i.commune_code = u.commune_code
-				WHEN 'province_coordinator' THEN i.province_code = u.province_code
-					OR i.commune_code IN (SELECT code FROM communes WHERE province_code = u.province_code)
-				ELSE false END, false)`, id)
+			AND NOT `+makerCovers, id)
 	if err != nil {
 		return 0, wrap("revoke invites outside the unit", err)
 	}
 	n, err := res.RowsAffected()
 	return int(n), wrap("revoke invites outside the unit", err)
+}
+
+// makerCovers is true when the user u (the invite i's maker) covers the
+// invite's unit: a commune coordinator their commune, a province
+// coordinator their province and its communes.
+const makerCovers = `COALESCE(CASE u.role
+	WHEN 'coordinator' THEN i.commune_code = u.commune_code
+	WHEN 'province_coordinator' THEN i.province_code = u.province_code
+		OR i.commune_code IN (SELECT code FROM communes WHERE province_code = u.province_code)
+	ELSE false END, false)`
+
+// InviteOutsideMaker says whether an invite's maker no longer covers its
+// unit (they moved or left, or their row is gone). Links made before
+// RevokeInvitesOutside ran at every move are caught here, when opened.
+// An administrator's links are for any unit: the caller does not ask.
+func (tx *Tx) InviteOutsideMaker(ctx context.Context, inv Invite) (bool, error) {
+	var covered bool
+	err := tx.db(ctx).GetContext(ctx, &covered, `
+		SELECT COALESCE((SELECT `+makerCovers+` FROM users u WHERE u.telegram_id = i.created_by), false)
+		FROM invites i WHERE i.code = $1`, inv.Code)
+	return !covered, wrap("check an invite's maker", err)
 }
 
 // UnitCoordinators lists the coordinators of a unit, but except: a
