@@ -1,0 +1,48 @@
+package guides
+
+// What a third pass of the guides against their sources found wrong
+// (2026-11-30): each test failed on the guides as they were.
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/vntext"
+)
+
+// doi-gplx sent an expired licence into the online exchange ("Chỉ nên đổi
+// khi bằng sắp hết hạn hoặc đã hết hạn"). Since 2025-03-01 a car licence
+// past its date is not exchanged: the holder retakes the theory test (under
+// a year late) or the whole test (a year or more) – Circular 12/2025/TT-BCA
+// Art. 19(2), as the Gia Lai traffic police explain it (baogialai.com.vn,
+// 2025-10-28). The first step must say so before anything is filed, in both
+// languages, and the description must not offer the exchange for an
+// expired licence.
+func TestExpiredCarLicenceIsNotExchangedOnline(t *testing.T) {
+	c := shippedCatalog(t)
+	g, ok := c.Guide("doi-gplx")
+	if !ok {
+		t.Fatal("no doi-gplx")
+	}
+	first := g.Steps[0]
+	vi := vntext.Fold(first.Text.In("vi") + " " + first.Tip.In("vi"))
+	if !strings.Contains(vi, "sat hach") {
+		t.Errorf("vi: step %q does not say an expired car licence needs the test again: %q", first.ID, first.Text.In("vi"))
+	}
+	if strings.Contains(vi, "hoac da het han") {
+		t.Errorf("vi: step %q still offers the exchange for an expired licence: %q", first.ID, first.Text.In("vi"))
+	}
+	en := strings.ToLower(first.Text.In("en") + " " + first.Tip.In("en"))
+	if !strings.Contains(en, "test") {
+		t.Errorf("en: step %q does not say an expired car licence needs the test again: %q", first.ID, first.Text.In("en"))
+	}
+	if strings.Contains(en, "expiring or expired") {
+		t.Errorf("en: step %q still offers the exchange for an expired licence: %q", first.ID, first.Text.In("en"))
+	}
+	if d := g.Description.In("vi"); strings.Contains(d, "sắp hết hạn, hết hạn") {
+		t.Errorf("vi: the description offers the exchange for an expired licence: %q", g.Description.In("vi"))
+	}
+	if d := strings.ToLower(g.Description.In("en")); strings.Contains(d, "expiring, expired") {
+		t.Errorf("en: the description offers the exchange for an expired licence: %q", g.Description.In("en"))
+	}
+}
