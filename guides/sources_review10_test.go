@@ -46,3 +46,27 @@ func TestExpiredCarLicenceIsNotExchangedOnline(t *testing.T) {
 		t.Errorf("en: the description offers the exchange for an expired licence: %q", g.Description.In("en"))
 	}
 }
+
+// nop-phat's fee said only that an overdue fine "may" carry a late charge.
+// The Ministry of Public Security states the term and the charge (Soha,
+// 2026-02-28, quoting Art. 68(2) and 78(1) of the Law on Handling
+// Administrative Violations): 10 days from receiving the decision, then
+// 0.05% of the unpaid amount a day. A volunteer can tell the resident why
+// paying today matters.
+func TestFineGuideGivesThePaymentTerm(t *testing.T) {
+	c := shippedCatalog(t)
+	g, ok := c.Guide("nop-phat")
+	if !ok {
+		t.Fatal("no nop-phat")
+	}
+	for lang, want := range map[string][]string{
+		"vi": {"10 ngày", "0,05%"},
+		"en": {"10 days", "0.05%"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(g.Fee.In(lang), w) {
+				t.Errorf("%s: the fee does not say %q: %q", lang, w, g.Fee.In(lang))
+			}
+		}
+	}
+}
