@@ -70,3 +70,30 @@ func TestFineGuideGivesThePaymentTerm(t *testing.T) {
 		}
 	}
 }
+
+// dang-ky-xe priced a motorbike plate at 700,000 đ and up "ở Hà Nội, TP.HCM"
+// and 105,000 đ elsewhere. Since the 2025 merger the city includes the former
+// Bình Dương and Bà Rịa – Vũng Tàu, which were Zone II before and are Zone I
+// now (VnNow on Circular 155/2025, 2026-01): a volunteer there, still
+// thinking "Bình Dương", would quote 105,000 đ. The fee and the payment
+// step's tip say so.
+func TestPlateFeeNamesTheMergedCity(t *testing.T) {
+	c := shippedCatalog(t)
+	g, ok := c.Guide("dang-ky-xe")
+	if !ok {
+		t.Fatal("no dang-ky-xe")
+	}
+	var tip Text
+	for _, s := range g.Steps {
+		if s.ID == "nop-le-phi" {
+			tip = s.Tip
+		}
+	}
+	for _, lang := range []string{"vi", "en"} {
+		for name, text := range map[string]string{"fee": g.Fee.In(lang), "nop-le-phi tip": tip.In(lang)} {
+			if f := vntext.Fold(text); !strings.Contains(f, "binh duong") || !strings.Contains(f, "vung tau") {
+				t.Errorf("%s: the %s does not say the former Bình Dương and Vũng Tàu pay the city's rate: %q", lang, name, text)
+			}
+		}
+	}
+}
