@@ -484,6 +484,8 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			return h.digest(r, args)
 		case "forget":
 			return h.forget(r)
+		case "leave":
+			return h.leave(r)
 		case "tally":
 			return h.tallyStart(r, args)
 		case "me":
@@ -666,6 +668,8 @@ func (h *Handlers) press(r *request) error {
 		return h.digestPress(r, cb)
 	case flowJoin:
 		return h.joinPress(r, cb)
+	case flowLeave:
+		return h.leavePress(r, cb)
 	case flowFollowup:
 		return h.followupPress(r, cb)
 	case flowTally:

@@ -1,0 +1,94 @@
+package handlers
+
+import (
+	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// flowLeave names the buttons of /leave's question.
+const flowLeave = "lv"
+
+// leave asks a team member whether to leave their team (a volunteer who
+// moves away or stops volunteering; an administrator who joined a team to
+// try it): nobody else can take an administrator out, and a member should
+// not need a coordinator to go.
+func (h *Handlers) leave(r *request) error {
+	if storage.RoleRank(r.user.Role) == 0 {
+		r.say(r.t.T("leave.not_member"), nil)
+		return nil
+	}
+	unit, err := h.userUnit(r, r.user)
+	if err != nil {
+		return err
+	}
+	text := r.t.T("leave.ask", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit})
+	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+	if err != nil {
+		return err
+	}
+	if open > 0 {
+		text += "\n\n" + r.t.N("team.removed_unfinished", open, locales.Data{"Count": open})
+	}
+	r.say(text, bot.Keyboard{
+		{{Text: r.t.T("leave.yes"), Data: callback{flow: flowLeave, action: "yes", arg: teamKey(r.user)}.String()}},
+		{{Text: r.t.T("leave.no"), Data: callback{flow: flowLeave, action: "no", arg: teamKey(r.user)}.String()}},
+	})
+	return nil
+}
+
+// teamKey names the team a member is in, as the question was asked about:
+// a press after they moved to another team must not take them out of it.
+func teamKey(u storage.User) string {
+	if u.ProvinceCode.Valid {
+		return u.Role + "-p" + u.ProvinceCode.String
+	}
+	return u.Role + "-c" + u.CommuneCode.String
+}
+
+// leavePress takes the answer to /leave's question.
+func (h *Handlers) leavePress(r *request, cb callback) error {
+	if storage.RoleRank(r.user.Role) == 0 || cb.arg != teamKey(r.user) {
+		// Left already (a double tap: the first answer stays on the
+		// message), removed, or in another team since.
+		r.answer(r.t.T("leave.gone"))
+		return nil
+	}
+	unit, err := h.userUnit(r, r.user)
+	if err != nil {
+		return err
+	}
+	if cb.action != "yes" {
+		r.show(r.t.T("leave.stayed", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
+		return nil
+	}
+	// As a removal does (teamView.remove): the case on screen paused, the
+	// flow ended, the row made a guest's, their unused links revoked.
+	if err := h.leaveCase(r, 0); err != nil {
+		return err
+	}
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	left := r.user
+	if ok, err := r.tx.RemoveMember(r.ctx, left); err != nil || !ok {
+		if err == nil {
+			r.answer(r.t.T("leave.gone"))
+		}
+		return err
+	}
+	r.role = h.roleOf(storage.User{TelegramID: left.TelegramID, Role: storage.RoleGuest})
+	r.show(r.t.T("leave.done", locales.Data{"Unit": unit}), nil)
+	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
+
+	coordinators, err := r.tx.UnitCoordinators(r.ctx, left.ProvinceCode.String, left.CommuneCode.String, left.TelegramID)
+	if err != nil {
+		return err
+	}
+	for _, c := range coordinators {
+		ct := h.texts.For(c.Language)
+		r.replies = append(r.replies, bot.Message{ChatID: c.TelegramID, Text: ct.T("leave.notice",
+			locales.Data{"Name": left.FirstName, "Role": ct.T("role." + left.Role), "Unit": unit})})
+	}
+	return nil
+}
