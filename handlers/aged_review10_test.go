@@ -67,3 +67,21 @@ func TestPressOnAgedMessageEditsItInPlace(t *testing.T) {
 		t.Errorf("✓ Done after taking the case up: %+v", ms)
 	}
 }
+
+// Should Telegram refuse to edit an old message ("message can't be
+// edited"), the screen comes as a new message: the volunteer who pressed
+// ✓ Done is never left with a spinner's answer and no step.
+func TestUneditableMessageGetsTheScreenBelow(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Cũ")
+	live := w.startBirthCase(u)
+	u.Freeze(live.ID)
+	ms := w.pressAged(u, live.ID, w.vi("case.done"))
+	if len(ms) != 1 || ms[0].ID == live.ID || !strings.Contains(ms[0].Text, w.stepHead(g, 1)) || !hasButton(ms[0], w.vi("case.done")) {
+		t.Fatalf("✓ Done on a message that cannot be edited: %d messages %+v, want step 2 in a new one", len(ms), ms)
+	}
+	if ms := w.press(u, w.vi("case.done")); len(ms) != 1 || !strings.Contains(ms[0].Text, w.stepHead(g, 2)) {
+		t.Errorf("✓ Done on the new message: %+v", ms)
+	}
+}

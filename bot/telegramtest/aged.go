@@ -55,3 +55,15 @@ func (u *User) PressAgedData(messageID int, data string) (int64, error) {
 		Data:         data,
 	}}), nil
 }
+
+// Freeze makes Telegram refuse every edit of the bot's message with
+// "message can't be edited", as it may for a message the bot can no longer
+// change (the Bot API names no such limit for a bot's own messages in a
+// private chat, but a bot must not leave the user with nothing if it does).
+func (u *User) Freeze(messageID int) {
+	u.s.mu.Lock()
+	defer u.s.mu.Unlock()
+	if m := u.s.chats[u.ID].msgs[messageID]; m != nil {
+		m.frozen = true
+	}
+}
