@@ -475,7 +475,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		case "start":
 			return h.start(r, args)
 		case "help":
-			return h.help(r)
+			if err := h.help(r); err != nil {
+				return err
+			}
+			return h.caseBelow(r)
 		case "lang", "language":
 			return h.lang(r, args)
 		case "invite":
@@ -499,7 +502,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		case "tally":
 			return h.tallyStart(r, args)
 		case "me":
-			return h.me(r)
+			if err := h.me(r); err != nil {
+				return err
+			}
+			return h.caseBelow(r)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil

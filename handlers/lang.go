@@ -56,6 +56,13 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 	// A case on screen comes back below, in the new language: its message
 	// above is in the old one.
+	return h.caseBelow(r)
+}
+
+// caseBelow draws the screen of the case the chat is in, if any, again as
+// a new message, below an answer given mid-case (/lang, /help, /me): the
+// volunteer carries on from there without scrolling up to find it.
+func (h *Handlers) caseBelow(r *request) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil || conv.Flow != flowCase {
 		return ignoreGone(err)

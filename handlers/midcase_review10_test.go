@@ -1,0 +1,38 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// A volunteer lost at a step types /help (or /me, to see the month's
+// cases while the portal loads): the answer comes, and the step comes back
+// below it with its buttons, as after /lang — the step's message was left
+// above a long help text, to be found by scrolling up while the resident
+// waits. The case goes on from the message below.
+func TestHelpAndMeMidCaseBringTheStepBack(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Trợ giúp")
+	w.startBirthCase(u)
+	w.press(u, w.vi("case.done"))
+	for _, cmd := range []string{"/help", "/me"} {
+		ms := w.send(u, cmd)
+		if len(ms) != 2 || !strings.Contains(ms[1].Text, w.stepHead(g, 1)) || !hasButton(ms[1], w.vi("case.done")) {
+			var texts []string
+			for _, m := range ms {
+				texts = append(texts, m.Text)
+			}
+			t.Fatalf("%s at step 2: %q, want its answer and step 2 below", cmd, texts)
+		}
+		if cmd == "/help" && ms[0].Text != w.vi("help.volunteer") {
+			t.Errorf("/help mid-case: %q", ms[0].Text)
+		}
+	}
+	if m := last(t, w.press(u, w.vi("case.done"))); !strings.Contains(m.Text, w.stepHead(g, 2)) {
+		t.Errorf("✓ Done below the answers: %q", m.Text)
+	}
+	if c, _ := w.lastCase(u); c.Step != 2 {
+		t.Errorf("the case is at step %d, want 3", c.Step+1)
+	}
+}
