@@ -36,3 +36,34 @@ func TestHelpAndMeMidCaseBringTheStepBack(t *testing.T) {
 		t.Errorf("the case is at step %d, want 3", c.Step+1)
 	}
 }
+
+// A second resident comes up while the first one's case is at a step, and
+// the volunteer types the procedure's name to look it up: the step wants a
+// button, and the answer says so — and now also how to look up another
+// procedure (/new, this case kept paused), which left them stuck before.
+// Nothing typed is kept, and the case stays where it was.
+func TestSearchTypedMidCaseSaysHow(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Người thứ hai")
+	w.startBirthCase(u)
+	m := last(t, w.send(u, "tam tru"))
+	if !strings.HasPrefix(m.Text, w.vi("case.press_a_button")) || !strings.Contains(m.Text, w.vi("case.other_procedure")) ||
+		!strings.Contains(m.Text, w.stepHead(g, 0)) || !hasButton(m, w.vi("case.done")) {
+		t.Errorf("a search typed at a step: %q", m.Text)
+	}
+	if c, _ := w.lastCase(u); c.Status != "open" || c.Step != 0 {
+		t.Errorf("the case is %s at step %d", c.Status, c.Step+1)
+	}
+	if tables := w.stored(t, "tam tru"); len(tables) > 0 {
+		t.Errorf("the words typed are kept in %v", tables)
+	}
+	// /new then pauses it, and the words find the procedure.
+	w.send(u, "/new")
+	if m := last(t, w.send(u, "tam tru")); !hasButton(m, guide(t, "tam-tru").Title.Vi) {
+		t.Errorf("the search after /new: %q", m.Text)
+	}
+	if c, _ := w.lastCase(u); c.Status != "paused" {
+		t.Errorf("the case is %s after /new", c.Status)
+	}
+}
