@@ -45,3 +45,20 @@ func TestDossierCodePastedTwice(t *testing.T) {
 		t.Errorf("two codes pasted together: case %s, answer %q", c.Status, m.Text)
 	}
 }
+
+// The portal's confirmation copied whole — the sentence around the code —
+// at the dossier-code question: the code is kept, alone (it was refused as
+// "not a code", and selecting only the code on a phone is fiddly while the
+// resident waits).
+func TestDossierCodeCopiedWithItsSentence(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Sao chép")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	m := last(t, w.send(u, "Nộp hồ sơ thành công. Mã hồ sơ: G22.50-251130-0007, ngày tiếp nhận 30/11/2026."))
+	c, _ := w.lastCase(u)
+	var kept string
+	if err := w.store.DB().Get(&kept, `SELECT dossier_code FROM followups WHERE case_id = $1`, c.ID); err != nil || kept != "G22.50-251130-0007" {
+		t.Errorf("the code in the sentence: kept %q (%v); the bot said %q", kept, err, m.Text)
+	}
+}

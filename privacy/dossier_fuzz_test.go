@@ -81,7 +81,7 @@ func TestDossierCodeLabelGluedByPunctuation(t *testing.T) {
 		{"mã.hs.123456", "", "format"},
 		{"ma:hs:123456", "", "format"},
 		{"mã/hs/123", "", "format"},
-		{"số.hồ.sơ H26.99-251127-0001", "", "format"},
+		{"số.hồ.sơ H26.99-251127-0001", "H26.99-251127-0001", ""}, // the whole code beside it is read alone
 		{"mã hs!123456", "", "format"},
 		{"mã hs: 123456", "123456", ""},
 		{"Mã hồ sơ: H26.99-251127-0001", "H26.99-251127-0001", ""},
