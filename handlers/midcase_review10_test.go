@@ -67,3 +67,26 @@ func TestSearchTypedMidCaseSaysHow(t *testing.T) {
 		t.Errorf("the case is %s after /new", c.Status)
 	}
 }
+
+// The portal shows the dossier code as the last step is submitted, and the
+// volunteer pastes it at once, before choosing the outcome: the answer says
+// the code is asked right after the outcome — not to look up another
+// procedure with /new, which would be no help — and the code is then kept.
+func TestDossierCodeBeforeTheOutcome(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Vội")
+	w.toOutcome(u, "khai-sinh", true)
+	const code = "G22.50-251130-0042"
+	m := last(t, w.send(u, code))
+	if !strings.HasPrefix(m.Text, w.vi("case.code_after_outcome")) || strings.Contains(m.Text, w.vi("case.other_procedure")) ||
+		!hasButton(m, w.vi("outcome.submitted")) {
+		t.Errorf("a code typed at the outcome question: %q", m.Text)
+	}
+	w.press(u, w.vi("outcome.submitted"))
+	w.send(u, code)
+	c, _ := w.lastCase(u)
+	var kept string
+	if err := w.store.DB().Get(&kept, `SELECT dossier_code FROM followups WHERE case_id = $1`, c.ID); err != nil || kept != code {
+		t.Errorf("the code: %q (%v)", kept, err)
+	}
+}
