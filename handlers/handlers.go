@@ -478,7 +478,7 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			if err := h.help(r); err != nil {
 				return err
 			}
-			return h.caseBelow(r)
+			return h.caseBelow(r, true)
 		case "lang", "language":
 			return h.lang(r, args)
 		case "invite":
@@ -505,7 +505,7 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			if err := h.me(r); err != nil {
 				return err
 			}
-			return h.caseBelow(r)
+			return h.caseBelow(r, true)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil
