@@ -90,10 +90,12 @@ func (e Edit) do(ctx context.Context, api *tg.Bot) error {
 		ReplyMarkup:        e.Keyboard.markup(),
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
 	})
-	if err != nil && errors.Is(err, tg.ErrorBadRequest) && strings.Contains(err.Error(), "message to edit not found") {
+	if err != nil && errors.Is(err, tg.ErrorBadRequest) &&
+		(strings.Contains(err.Error(), "message to edit not found") || strings.Contains(err.Error(), "message can't be edited")) {
 		// The user deleted the message (or cleared the chat) between the
-		// press and the edit: the screen comes as a new message instead of
-		// leaving them with none.
+		// press and the edit, or Telegram no longer lets it be changed:
+		// the screen comes as a new message instead of leaving them with
+		// none.
 		return Message{ChatID: e.ChatID, Text: e.Text, Keyboard: e.Keyboard}.do(ctx, api)
 	}
 	return err

@@ -245,7 +245,19 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	if took, err := typed(h, r, flowCase, v.screen, caseScreens[v.screen], v); took || err != nil {
 		return err
 	}
-	return v.again(r.t.T("case.press_a_button"))
+	note := r.t.T("case.press_a_button")
+	switch {
+	case v.c.ID != 0 && v.c.Live() && v.c.FollowupConsent && v.g.OffersFollowup() &&
+		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome) && privacy.LooksLikeDossierCode(r.text):
+		// The code the portal just showed, pasted before the outcome:
+		// it is asked right after.
+		note = r.t.T("case.code_after_outcome")
+	case v.c.ID != 0 && v.c.Live():
+		// Likely words to look another procedure up (a second resident
+		// came): the way there, which keeps this case.
+		note += "\n" + r.t.T("case.other_procedure")
+	}
+	return v.again(note)
 }
 
 // convView is the view of the screen the conversation is on.

@@ -166,22 +166,34 @@ func (r *request) say(text string, kb bot.Keyboard) {
 // message that already shows exactly this (a double tap, a stale press) is
 // left alone: the edit would change nothing and still spend the chat's
 // allowance.
+//
+// A message sent long ago (a case taken up days later) comes without its
+// content: it is edited all the same, as Telegram lets a bot edit its own
+// messages in a private chat at any age (one the user deleted comes as a
+// new message instead: bot.Edit).
 func (r *request) show(text string, kb bot.Keyboard) {
-	if r.cb != nil && r.cb.Message.Message != nil && !r.below {
-		if m := r.cb.Message.Message; m.Text == text && sameKeyboard(m.ReplyMarkup, kb) {
+	if id := r.liveMessage(); id != 0 {
+		if m := r.cb.Message.Message; m != nil && m.Text == text && sameKeyboard(m.ReplyMarkup, kb) {
 			return
 		}
-		r.replies = append(r.replies, bot.Edit{ChatID: r.chat, MessageID: r.cb.Message.Message.ID, Text: text, Keyboard: kb})
+		r.replies = append(r.replies, bot.Edit{ChatID: r.chat, MessageID: id, Text: text, Keyboard: kb})
 		return
 	}
 	r.say(text, kb)
 }
 
 // liveMessage is the message a screen shown now lands on: the pressed one
-// (edited in place), or 0 for a new message whose id is not known yet.
+// (edited in place, even when Telegram no longer gives its content), or 0
+// for a new message whose id is not known yet.
 func (r *request) liveMessage() int {
-	if r.cb != nil && r.cb.Message.Message != nil && !r.below {
-		return r.cb.Message.Message.ID
+	if r.cb == nil || r.below {
+		return 0
+	}
+	switch m := r.cb.Message; {
+	case m.Message != nil:
+		return m.Message.ID
+	case m.InaccessibleMessage != nil:
+		return m.InaccessibleMessage.MessageID
 	}
 	return 0
 }
@@ -463,7 +475,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		case "start":
 			return h.start(r, args)
 		case "help":
-			return h.help(r)
+			if err := h.help(r); err != nil {
+				return err
+			}
+			return h.caseBelow(r, true)
 		case "lang", "language":
 			return h.lang(r, args)
 		case "invite":
@@ -489,7 +504,10 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		case "tally":
 			return h.tallyStart(r, args)
 		case "me":
-			return h.me(r)
+			if err := h.me(r); err != nil {
+				return err
+			}
+			return h.caseBelow(r, true)
 		}
 		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
 		return nil

@@ -56,13 +56,22 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 	// A case on screen comes back below, in the new language: its message
 	// above is in the old one.
+	return h.caseBelow(r, false)
+}
+
+// caseBelow draws the screen of the case flow the chat is in, if any,
+// again as a new message, below an answer given mid-case (/lang, /help,
+// /me): the volunteer carries on from there without scrolling up to find
+// it. caseOnly leaves the screens before a case (the list of procedures)
+// where they are.
+func (h *Handlers) caseBelow(r *request, caseOnly bool) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil || conv.Flow != flowCase {
 		return ignoreGone(err)
 	}
 	r.answer("")
 	v, ok, err := h.convView(r, conv)
-	if !ok || err != nil {
+	if !ok || err != nil || (caseOnly && (v.c.ID == 0 || !v.c.Live())) {
 		return err
 	}
 	return v.again("")

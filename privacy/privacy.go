@@ -175,8 +175,27 @@ func NoteProblem(s string) string {
 // dotted form and letters and digits with - / _ pass, 6–40 characters with
 // at least one digit. It refuses what is surely not a code: other symbols,
 // or an ID card or phone number (9–12 digits, maybe after "CCCD", "SĐT"…).
-// problem is "format" or "number" when refused.
+// A code pasted twice (the first paste seemed lost) is read once, one
+// copied with the sentence around it is read alone; two different whole
+// codes are refused, as no code can be told from them.
+// problem is "format", "number" or "two" when refused.
 func DossierCode(s string) (code, problem string) {
+	code, problem = readCode(s)
+	whole := wholeCodes(s)
+	switch {
+	case len(whole) > 1:
+		return "", "two"
+	case len(whole) == 1 && problem != "":
+		// The code copied with the sentence around it ("Nộp hồ sơ thành
+		// công. Mã hồ sơ: G22.50-251130-0001"): the code alone.
+		return whole[0], ""
+	}
+	return code, problem
+}
+
+// readCode reads a text as one dossier code (DossierCode), its words run
+// together.
+func readCode(s string) (code, problem string) {
 	s = dashes.Replace(norm.NFKC.String(strings.TrimSpace(s)))
 	s = strings.TrimLeft(s, "#№ ")
 	words := strings.Fields(s)
@@ -198,7 +217,11 @@ func DossierCode(s string) (code, problem string) {
 			break
 		}
 	}
-	code = strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	words = strings.Fields(s)
+	code = strings.ToUpper(strings.Join(words, ""))
+	if once := pastedAgain(words, code); once != "" {
+		code = once // pasted twice on a slow phone: one code, not both run together
+	}
 	n := utf8.RuneCountInString(code)
 	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
 	switch {
@@ -210,6 +233,44 @@ func DossierCode(s string) (code, problem string) {
 		return "", "format"
 	}
 	return code, ""
+}
+
+// pastedAgain is the code the words (of code, joined) hold several times
+// over — "G22.50-251130-0001 G22.50-251130-0001", pasted twice —, when it
+// is one on its own; "" otherwise.
+func pastedAgain(words []string, code string) string {
+	for i := 1; i < len(words); i++ {
+		part := strings.ToUpper(strings.Join(words[:i], ""))
+		if len(code)%len(part) == 0 && strings.Repeat(part, len(code)/len(part)) == code && wholeCode(part) {
+			return part
+		}
+	}
+	return ""
+}
+
+// wholeCodes are the different words of s that are each a whole dossier
+// code of the portals' shape (at least 10 characters, a digit, a separator
+// inside: "000.00.12.H26-251127-0001"; punctuation around it dropped), not
+// the parts of one typed with spaces ("H26.99 - 251127 - 0001"), nor a
+// date or a phone number.
+func wholeCodes(s string) []string {
+	var codes []string
+	for _, w := range strings.Fields(dashes.Replace(norm.NFKC.String(s))) {
+		w = strings.ToUpper(strings.Trim(w, `.,;:!?()[]{}"'“”‘’«»`))
+		if utf8.RuneCountInString(w) < 10 || !strings.ContainsAny(strings.Trim(w, ".-/_"), ".-/_") {
+			continue
+		}
+		if c, problem := readCode(w); problem == "" && c == w && !slices.Contains(codes, c) {
+			codes = append(codes, c)
+		}
+	}
+	return codes
+}
+
+// wholeCode says whether s, upper-cased, has a dossier code's form.
+func wholeCode(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 6 && n <= 40 && dossierOK.MatchString(s) && hasDigit.MatchString(s)
 }
 
 // Names. A note like "ông Nguyễn Văn Bình không nhớ mật khẩu" names the

@@ -30,6 +30,11 @@
 // answers 400 with migrate_to_chat_id). A Fault may carry Telegram's exact wording
 // (Description) and hit one chat only (ChatID).
 //
+// Old messages (aged.go): a press on a message sent long ago comes as Telegram sends it
+// then, an InaccessibleMessage with only its chat and id (PressAged, PressAgedData); the
+// bot may still edit it. Freeze makes Telegram refuse a message's edits ("message can't
+// be edited").
+//
 // Webhooks (webhook.go): setWebhook starts posting the queued updates to its URL, in
 // order, retrying the head; a delivery that fails shows in getWebhookInfo
 // (last_error_date, last_error_message, pending_update_count) as it does at Telegram, in

@@ -311,6 +311,9 @@ func (s *Server) editMessage(req *request, what string) (any, error) {
 		}
 		return nil, badRequest("message to edit not found")
 	}
+	if m.frozen {
+		return nil, badRequest("message can't be edited")
+	}
 	raw, parseMode := req.params["text"], req.params["parse_mode"]
 	switch what {
 	case "text":

@@ -104,6 +104,7 @@ type msgState struct {
 	edited    bool
 	editDate  time.Time
 	deleted   bool
+	frozen    bool // edits answer "message can't be edited" (Freeze)
 }
 
 // NewUser creates a user and its private chat. Ids start at 1001.
