@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -67,5 +68,54 @@ func TestConfigurationIsDocumented(t *testing.T) {
 	want := slices.DeleteFunc(slices.Clone(read), func(name string) bool { return name == "GUIDES_DIR" })
 	if !slices.Equal(passed, want) {
 		t.Errorf("docker-compose.yml passes %v\nwant %v", passed, want)
+	}
+}
+
+// README's short tour names every package and every file of the main
+// package, bot/ and handlers/ (a newcomer's map of where things are): a
+// file added without a line there is one they will not find. Found in
+// review (2026-11-30): handlers/period.go and handlers/smalltalk.go were
+// missing.
+func TestTourNamesEveryFile(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tour := string(readme)
+	if i := strings.Index(tour, "## A short tour"); i >= 0 {
+		tour = tour[i:]
+		if j := strings.Index(tour, "\n## "); j >= 0 {
+			tour = tour[:j]
+		}
+	} else {
+		t.Fatal("README.md has no ## A short tour section")
+	}
+	words := regexp.MustCompile(`[A-Za-z0-9_.]+(/[A-Za-z0-9_.]+)*/?`).FindAllString(tour, -1)
+	named := func(name string) bool { return slices.Contains(words, name) }
+	for _, dir := range []string{".", "bot", "handlers"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if base := filepath.Base(f); !strings.HasSuffix(base, "_test.go") && !named(base) {
+				t.Errorf("README's tour does not name %s", f)
+			}
+		}
+	}
+	dirs, err := filepath.Glob("*/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("*/*/*.go")
+	for _, f := range append(dirs, more...) {
+		dir := filepath.Dir(f)
+		if strings.Contains(dir, "testdata") {
+			continue
+		}
+		// A package is named by its last element, as the tour indents it.
+		if !named(filepath.Base(dir)+"/") && !named(dir+"/") {
+			t.Errorf("README's tour does not name the package %s/", dir)
+		}
 	}
 }
