@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
 // Every variable the configuration reads is in README's table, and the
@@ -117,5 +119,44 @@ func TestTourNamesEveryFile(t *testing.T) {
 		if !named(filepath.Base(dir)+"/") && !named(dir+"/") {
 			t.Errorf("README's tour does not name the package %s/", dir)
 		}
+	}
+}
+
+// docs/privacy.md's table of what is stored names every table the
+// migrations make (River's own as river_job "and River's other tables";
+// the migration tools' version tables hold no data of anyone): a table a
+// new migration adds is one whose keeping nobody has written down.
+func TestPrivacyNamesEveryTable(t *testing.T) {
+	st := storagetest.Open(t)
+	var tables []string
+	if err := st.DB().Select(&tables, `SELECT table_name FROM information_schema.tables
+		WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile("docs/privacy.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := string(doc)
+	if i := strings.Index(section, "## Stored today"); i >= 0 {
+		section = section[i:]
+		if j := strings.Index(section[1:], "\n## "); j >= 0 {
+			section = section[:j+1]
+		}
+	}
+	for _, name := range tables {
+		switch {
+		case name == "goose_db_version" || name == "bot_db_version":
+			continue
+		case strings.HasPrefix(name, "river_"):
+			if !strings.Contains(section, "River's other tables") {
+				t.Errorf("docs/privacy.md does not say what River's tables keep (%s)", name)
+			}
+		case !strings.Contains(section, "`"+name+"`"):
+			t.Errorf("docs/privacy.md's table does not name the table %s", name)
+		}
+	}
+	if len(tables) < 10 {
+		t.Errorf("only %d tables: %v", len(tables), tables)
 	}
 }
