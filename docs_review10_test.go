@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"go/parser"
+	"go/token"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -158,5 +162,69 @@ func TestPrivacyNamesEveryTable(t *testing.T) {
 	}
 	if len(tables) < 10 {
 		t.Errorf("only %d tables: %v", len(tables), tables)
+	}
+}
+
+// docs/architecture.md's table of packages says which of the project's
+// packages each one depends on, and that bot knows nothing about
+// volunteers, cases or invites: the imports of every package's own files
+// (tests aside) must be those.
+func TestArchitectureDependencies(t *testing.T) {
+	doc, err := os.ReadFile("docs/architecture.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const module = "github.com/dvcbot/dvcbot/"
+	row := regexp.MustCompile("(?m)^\\| `([a-z/]+)` \\|(.*)\\|(.*)\\|$")
+	tick := regexp.MustCompile("`([a-z/]+)`")
+	rows := 0
+	for _, m := range row.FindAllStringSubmatch(string(doc), -1) {
+		pkg := m[1]
+		if pkg == "main" {
+			continue
+		}
+		rows++
+		want := map[string]bool{}
+		for _, d := range tick.FindAllStringSubmatch(m[3], -1) {
+			want[d[1]] = true
+		}
+		files, err := filepath.Glob(filepath.Join(pkg, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Errorf("docs/architecture.md names %s, which has no Go files", pkg)
+			continue
+		}
+		got := map[string]bool{}
+		fset := token.NewFileSet()
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			af, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range af.Imports {
+				p, _ := strconv.Unquote(imp.Path.Value)
+				if rest, ok := strings.CutPrefix(p, module); ok {
+					got[path.Base(rest)] = true
+				}
+			}
+		}
+		for d := range got {
+			if !want[d] {
+				t.Errorf("%s imports %s, which docs/architecture.md does not list", pkg, d)
+			}
+		}
+		for d := range want {
+			if !got[d] {
+				t.Errorf("docs/architecture.md says %s depends on %s; it does not import it", pkg, d)
+			}
+		}
+		if pkg == "bot" && len(got) > 0 {
+			t.Errorf("bot imports the project's %v: it must know nothing about volunteers, cases or invites", got)
+		}
+	}
+	if rows < 15 {
+		t.Errorf("read %d rows of the packages' table", rows)
 	}
 }
