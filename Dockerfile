@@ -4,7 +4,7 @@
 # embedded) on a distroless base with CA certificates and time zones.
 #
 #   docker build -t dvcbot .
-#   docker run -e TELEGRAM_BOT_TOKEN=… -e DATABASE_URL=… -p 8080:8080 dvcbot
+#   docker run -e TELEGRAM_BOT_TOKEN=… -e DATABASE_URL=… -p 127.0.0.1:8080:8080 dvcbot
 #
 # Build on the builder's own platform and cross-compile, so multi-arch builds
 # (docker buildx --platform linux/amd64,linux/arm64) need no emulation.

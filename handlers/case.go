@@ -508,8 +508,10 @@ func (v *caseView) startCase(consent bool, version string, commune sql.NullStrin
 	if len(g.Prerequisites) == 0 {
 		phase = storage.PhaseSteps
 	}
-	if v.role == storage.RoleAdmin && !v.user.Stored {
-		// Administrators come from the configuration; their cases need a row.
+	if v.role == storage.RoleAdmin && v.user.Role == storage.RoleGuest {
+		// Administrators come from the configuration; their cases need a
+		// row with their name (the tallies list them by it), also when
+		// /lang stored one without (KeepUser writes only a name changed).
 		if err := v.tx.KeepUser(v.ctx, v.user.TelegramID, v.user.FirstName); err != nil {
 			return err
 		}

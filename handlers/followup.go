@@ -942,6 +942,16 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) (volunteer bool, 
 	if err != nil {
 		return false, 0, err
 	}
+	// An administrator who helped is kept with no role of a team (they
+	// come from the configuration), which ProblemContacts takes for a
+	// member who left: they are told too.
+	if h.admins[f.VolunteerID] && (len(contacts) == 0 || contacts[0].ID != f.VolunteerID) {
+		u, err := r.tx.User(r.ctx, f.VolunteerID)
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return false, 0, err
+		}
+		contacts = append([]storage.Contact{{ID: f.VolunteerID, Language: u.Language}}, contacts...)
+	}
 	g, _ := h.guides.Guide(f.GuideID)
 	for i, c := range contacts {
 		t := h.texts.For(c.Language)

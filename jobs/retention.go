@@ -12,8 +12,8 @@ import (
 )
 
 // RetentionArgs is the periodic forgetting docs/privacy.md promises:
-// handled updates, parked payloads, dropped replies, old notes, silent
-// guests, ended follow-ups.
+// handled updates, parked updates, dropped replies, old notes, silent
+// guests and their conversations, flows left untouched, ended follow-ups.
 type RetentionArgs struct{}
 
 // Kind implements river.JobArgs.

@@ -462,7 +462,9 @@ type Contact struct {
 
 // ProblemContacts returns who is told of a problem with a case: the
 // volunteer who helped (unless removed from their team since), then the
-// coordinators of the case's commune and of its province.
+// coordinators of the case's commune and of its province. An administrator
+// who helped is kept with the role of a guest, as a member who left is: not
+// among them (the handlers, which know the administrators, add them).
 func (tx *Tx) ProblemContacts(ctx context.Context, caseID int64) ([]Contact, error) {
 	var cs []Contact
 	err := tx.db(ctx).SelectContext(ctx, &cs, `

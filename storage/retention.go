@@ -62,10 +62,6 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 			`DELETE FROM users u WHERE role = 'guest' AND updated_at < $1
 				AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)
 				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = u.telegram_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
-		// Ended, or still waiting past its due date (no answer came) and
-		// past the next reminder planned after a "not yet" (the first
-		// question, planned for the day after the due date, adds nothing),
-		// or with no date at all: counted from when it was made.
 		// The conversation row of a chat nobody keeps any more (a resident
 		// whose follow-ups are gone, a forgotten guest): its chat id, and the
 		// case a comment question named, go after the same silence as a
@@ -90,7 +86,11 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 	}
 	// Old follow-ups go with the replies about them the bot still holds
 	// (WhenForgotten: a slip Telegram refused, kept 14 days as dropped,
-	// outlives a follow-up kept fewer days after it fell due).
+	// outlives a follow-up kept fewer days after it fell due). Old: ended,
+	// or still waiting past its due date (no answer came) and past the next
+	// reminder planned after a "not yet" (the first question, planned for
+	// the day after the due date, adds nothing), or with no date at all:
+	// counted from when it was made.
 	if err := s.InTx(ctx, func(tx *Tx) error {
 		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 		defer cancel()
