@@ -78,6 +78,12 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 		return err
 	}
 	r.role = h.roleOf(storage.User{TelegramID: left.TelegramID, Role: storage.RoleGuest})
+	if r.role == storage.RoleAdmin {
+		// An administrator keeps their name: their cases are listed by it.
+		if err := r.tx.KeepUser(r.ctx, left.TelegramID, left.FirstName); err != nil {
+			return err
+		}
+	}
 	r.show(r.t.T("leave.done", locales.Data{"Unit": unit}), nil)
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 
