@@ -526,7 +526,11 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		return "", nil, err
 	}
 	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
-	more = append(more, bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": when})})
+	caption := t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": when})
+	if note := h.caseListLeftOut(t, tl); note != "" {
+		caption += "\n" + note
+	}
+	more = append(more, bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: caption})
 	return text, more, nil
 }
 
@@ -851,9 +855,26 @@ func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when
 	return c
 }
 
-// tallySheets are the spreadsheet's six sheets. Every sheet counts the same
-// cases, so their totals agree; the case list is streamed from the
-// database. The first sheet says whose numbers they are and for when, and
+// maxListedCases is the most cases a report's spreadsheet lists one by one
+// (its last sheet, a row a case). More — a year of the whole country —
+// and the file would pass Telegram's 50 MB for a bot's file (about 62
+// bytes a case), then Excel's 1,048,576 rows, and take longer to write
+// than an update may (about 30 µs a case): the list is left out, and the
+// file says so.
+const maxListedCases = 200_000
+
+// caseListLeftOut says, in the spreadsheet's title and caption, that its
+// case list was left out; "" when it is there.
+func (h *Handlers) caseListLeftOut(t *locales.Localizer, tl storage.Tally) string {
+	if tl.Cases <= h.caseListMax {
+		return ""
+	}
+	return t.T("tally.case_list_left_out", locales.Data{"Cases": t.Num(tl.Cases), "Max": t.Num(h.caseListMax)})
+}
+
+// tallySheets are the spreadsheet's six sheets (five when there are too
+// many cases to list: caseListLeftOut). Every sheet counts the same cases,
+// so their totals agree; the case list is streamed from the database. The first sheet says whose numbers they are and for when, and
 // every printed page does (the file is forwarded and renamed).
 func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when string) []reports.Sheet {
 	total := t.T("tally.total")
@@ -958,9 +979,14 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	if wide {
 		volunteersSheet.Columns = slices.Insert(volunteersSheet.Columns, 1, col("commune", reports.Text))
 	}
+	title := []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})}
+	leftOut := h.caseListLeftOut(t, tl)
+	if leftOut != "" {
+		title = append(title, leftOut)
+	}
 	sheets := []reports.Sheet{
 		{Name: t.T("tally.sheet_summary"),
-			Title:   []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})},
+			Title:   title,
 			Columns: []reports.Column{col("item", reports.Text), col("count", reports.Int), col("minutes", reports.Minutes)},
 			Rows: func(yield func([]any) error) error {
 				for _, r := range summary {
@@ -1018,6 +1044,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 						h.guideTitle(t, c.Guide), mode, t.T("tally.outcome_" + c.Outcome), reason, c.Minutes, c.StepsDone, c.StepsSkipped, c.Problems})
 				})
 			}},
+	}
+	if leftOut != "" {
+		sheets = sheets[:len(sheets)-1] // the case list, last
 	}
 	for i := range sheets {
 		sheets[i].PageHeader = page

@@ -1,0 +1,82 @@
+package handlers_test
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// A report of more cases than a spreadsheet sent on Telegram can list one
+// by one — a year of the whole country, "từ đầu" of a big province: past
+// 1,048,576 rows Excel has no room and the whole /tally failed, text
+// included, on every retry; past 50 MB Telegram refuses the file and it
+// was dropped without a word; and the writing took longer than an update
+// may. The spreadsheet leaves the case list out and says so, in its title
+// and its caption; every other sheet is there, and their totals agree.
+func TestTallyTooManyCasesToList(t *testing.T) {
+	// A commune's November of 4 cases, the list limited to max.
+	report := func(t *testing.T, max int) (*world, *telegramtest.Message) {
+		w := newWorld(t, at27Nov(), handlers.WithCaseListLimit(max))
+		vol := w.tallyMember("An", anHoiTayCode, storage.RoleVolunteer)
+		for d := 2; d <= 5; d++ {
+			w.closedCase(vol.ID, anHoiTayCode, "khai-sinh", "dossier", "toan-trinh", "submitted", "", nov(d, 9, 0), nov(d, 9, 20))
+		}
+		coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+		only(t, w.send(coord, "/tally"))
+		ms := w.press(coord, "Tháng này")
+		if len(ms) != 3 || ms[2].Document == nil {
+			t.Fatalf("want the text, the chart and the spreadsheet; got %d messages", len(ms))
+		}
+		return w, ms[2]
+	}
+	open := func(t *testing.T, doc *telegramtest.Message) *excelize.File {
+		f, err := excelize.OpenReader(bytes.NewReader(doc.Document.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	t.Run("over", func(t *testing.T) {
+		w, doc := report(t, 3)
+		note := w.vi("tally.case_list_left_out", locales.Data{"Cases": "4", "Max": "3"})
+		if !strings.Contains(doc.Caption, note) {
+			t.Errorf("the caption does not say the case list is left out (%q):\n%s", note, doc.Caption)
+		}
+		f := open(t, doc)
+		if slices.Contains(f.GetSheetList(), w.vi("tally.sheet_cases")) {
+			t.Errorf("the case list is there: %q", f.GetSheetList())
+		}
+		rows, err := f.GetRows(w.vi("tally.sheet_summary"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		said := false
+		for _, r := range rows[:min(3, len(rows))] {
+			said = said || (len(r) > 0 && r[0] == note)
+		}
+		if !said {
+			t.Errorf("the summary sheet's title does not say the case list is left out: %q", rows[:min(3, len(rows))])
+		}
+		if _, total := sheetTotals(t, f, w.vi("tally.sheet_procedures")); len(total) < 2 || total[1] != "4" {
+			t.Errorf("the procedures sheet's total: %q", total)
+		}
+	})
+	t.Run("within", func(t *testing.T) {
+		w, doc := report(t, 4)
+		if strings.Contains(doc.Caption, "\n") {
+			t.Errorf("a note in the caption of a full spreadsheet: %q", doc.Caption)
+		}
+		if cases, _ := sheetTotals(t, open(t, doc), w.vi("tally.sheet_cases")); len(cases) != 4 {
+			t.Errorf("the case list has %d rows, want 4", len(cases))
+		}
+	})
+}
