@@ -80,3 +80,23 @@ func TestTallyTooManyCasesToList(t *testing.T) {
 		}
 	})
 }
+
+// The spreadsheet's times — when its figures were taken, when each case
+// ended — and its period's edges are Vietnam time, whatever the server's
+// zone; a file forwarded to a partner abroad, or read on a laptop set to
+// another zone, did not say so. Its title does, in both languages.
+func TestSpreadsheetSaysTimeZone(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	_, f := monthTally(t, w, coord, "Tháng này")
+	rows, err := f.GetRows(w.vi("tally.sheet_summary"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 || len(rows[1]) == 0 || !strings.Contains(rows[1][0], "UTC+7") || !strings.Contains(rows[1][0], "27/11/2026 10:00") {
+		t.Errorf("the summary's title does not say its times are Vietnam time (UTC+7): %q", rows[:min(2, len(rows))])
+	}
+	if en := w.en("tally.sheet_period", locales.Data{"Period": "11/2026", "Made": "27/11/2026 10:00"}); !strings.Contains(en, "UTC+7") {
+		t.Errorf("the English title does not say the time zone: %q", en)
+	}
+}
