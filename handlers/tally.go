@@ -620,7 +620,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 		lines = append(lines, fmt.Sprintf("%d. %s – %s", i+1, h.guideTitle(t, p.Guide), t.Num(p.Cases)))
 	}
 	if len(tl.Procedures) > n {
-		lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Procedures) - n}))
+		lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(tl.Procedures) - n)}))
 	}
 	if units := unitBars(t, tl); len(units) > 1 || tl.Scope.Province != "" || tl.Scope.Country() {
 		lines = append(lines, "", t.T(unitsHeading(tl)))
@@ -628,7 +628,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 			lines = append(lines, "• "+u.Label+" – "+t.Num(u.Value))
 		}
 		if len(units) > n {
-			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(units) - n}))
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(units) - n)}))
 		}
 		if idle := idleCommunes(tl); idle > 0 {
 			lines = append(lines, t.N("tally.idle_communes", idle))
@@ -641,7 +641,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 			lines = append(lines, "• "+names[i]+" – "+t.Num(v.Cases))
 		}
 		if len(tl.Volunteers) > n {
-			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Volunteers) - n}))
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(tl.Volunteers) - n)}))
 		}
 	}
 	lines = append(lines, "", t.T("tally.median", locales.Data{"Time": spanText(t, tl.MedianMinutes)}))

@@ -1,0 +1,31 @@
+package handlers
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// The whole country's year has thousands of volunteers: the text's "…
+// và 7474 nữa" was the one count of the message without its thousands
+// separator ("21.928" above it), read as a year or a code when pasted.
+func TestTallyTextAndMoreCountsAsNumbers(t *testing.T) {
+	texts, err := locales.Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := storage.Tally{Cases: 3000, Helped: 2000, Outcomes: map[string]int{}, Modes: map[string]int{}}
+	for i := range 1510 {
+		tl.Volunteers = append(tl.Volunteers, storage.VolunteerCount{ID: int64(i + 1), FirstName: fmt.Sprintf("TNV%d", i), Commune: "X", Cases: 2})
+	}
+	for _, lang := range []string{"vi", "en"} {
+		l := texts.For(lang)
+		text := (&Handlers{}).tallyTextWith(l, tl, "Cả nước", "năm 2026", 10)
+		if want := l.T("tally.and_more", locales.Data{"Count": l.Num(1500)}); !strings.Contains(text, want) {
+			t.Errorf("%s: the text lacks %q:\n%s", lang, want, text)
+		}
+	}
+}
