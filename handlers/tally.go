@@ -522,11 +522,11 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown})
 	}
 	var buf bytes.Buffer
-	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when)); err != nil {
+	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown)); err != nil {
 		return "", nil, err
 	}
 	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
-	caption := t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": when})
+	caption := t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": shown})
 	if note := h.caseListLeftOut(t, tl); note != "" {
 		caption += "\n" + note
 	}
@@ -874,9 +874,11 @@ func (h *Handlers) caseListLeftOut(t *locales.Localizer, tl storage.Tally) strin
 
 // tallySheets are the spreadsheet's six sheets (five when there are too
 // many cases to list: caseListLeftOut). Every sheet counts the same cases,
-// so their totals agree; the case list is streamed from the database. The first sheet says whose numbers they are and for when, and
-// every printed page does (the file is forwarded and renamed).
-func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when string) []reports.Sheet {
+// so their totals agree; the case list is streamed from the database. The
+// first sheet says whose numbers they are and for when, and every printed
+// page does (the file is forwarded and renamed), up to when for a period
+// still running (shown: periodAsOf).
+func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when, shown string) []reports.Sheet {
 	total := t.T("tally.total")
 	kpis := tl.KPIs(h.countsOf)
 	var summary [][]any
@@ -957,7 +959,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		}
 		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind, Width: w, NoTotal: id == "step"}
 	}
-	page := unit + " – " + when
+	page := unit + " – " + shown
 	// A province's or the country's volunteers with their commune: a
 	// coordinator there asks the commune's, not the name alone.
 	wide := tl.Scope.Commune == ""

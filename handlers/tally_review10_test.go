@@ -100,3 +100,45 @@ func TestSpreadsheetSaysTimeZone(t *testing.T) {
 		t.Errorf("the English title does not say the time zone: %q", en)
 	}
 }
+
+// A month still running said so in the text and the chart (review 8), but
+// not in the spreadsheet's caption, which goes along when the file is
+// forwarded in Telegram, nor at the top of its printed pages: "Theo đơn
+// vị" printed on the 27th and signed for the district read "tháng
+// 11/2026", 27 days passed off as the month. Both now say up to when; a
+// month over says nothing more.
+func TestSpreadsheetOfARunningPeriodSaysUpToWhen(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026 10:00, Vietnam time
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	const unit = "Phường An Hội Tây, Thành phố Hồ Chí Minh"
+	for _, c := range []struct {
+		button, shown string
+	}{
+		{"Tháng này", w.vi("tally.as_of", locales.Data{"Period": "tháng 11/2026", "Time": "10:00", "Day": "27/11/2026"})},
+		{"Tháng trước", "tháng 10/2026"},
+	} {
+		only(t, w.send(coord, "/tally"))
+		ms := w.press(coord, c.button)
+		doc := ms[len(ms)-1]
+		if doc.Document == nil {
+			t.Fatalf("%s: no spreadsheet", c.button)
+		}
+		if want := w.vi("tally.document_caption", locales.Data{"Unit": unit, "Period": c.shown}); doc.Caption != want {
+			t.Errorf("%s: the spreadsheet's caption is %q, want %q", c.button, doc.Caption, want)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(doc.Document.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sheet := range f.GetSheetList() {
+			hf, err := f.GetHeaderFooter(sheet)
+			if err != nil || hf == nil {
+				t.Fatalf("%s: sheet %q: no page header (%v)", c.button, sheet, err)
+			}
+			if !strings.HasSuffix(hf.OddHeader, unit+" – "+c.shown) {
+				t.Errorf("%s: sheet %q prints %q atop each page, want it to end %q", c.button, sheet, hf.OddHeader, unit+" – "+c.shown)
+			}
+		}
+		f.Close()
+	}
+}
