@@ -29,3 +29,24 @@ func TestTallyTextAndMoreCountsAsNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A dossier's mode is named alike in the summary sheet and the text
+// ("fully online (toàn trình; formerly level 4)") and in the case list's
+// column ("full online (level 4)" in English): a reader filtering the list
+// by the summary's words found nothing.
+func TestTallyModeNamedAlike(t *testing.T) {
+	texts, err := locales.Load("vi", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"vi", "en"} {
+		l := texts.For(lang)
+		for _, m := range []string{"toan_trinh", "mot_phan"} {
+			summary, _, _ := strings.Cut(l.T("mode."+m, locales.Data{"Level": 4}), " (")
+			list, _, _ := strings.Cut(l.T("tally.mode_"+m), " (")
+			if summary != list {
+				t.Errorf("%s: the mode %s is %q in the summary, %q in the case list", lang, m, summary, list)
+			}
+		}
+	}
+}
