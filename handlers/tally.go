@@ -831,15 +831,15 @@ func idleCommunes(tl storage.Tally) int {
 const chartBars = 12
 
 // tallyChart is the bar chart: the communes of a province (the provinces
-// of the country), else the procedures.
+// of the country), else the procedures; its title says the cases in all.
 func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when string) render.Chart {
 	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty"), Number: t.Num}
 	var bars []render.Bar
 	if tl.Scope.Province != "" || tl.Scope.Country() {
-		c.Title = t.T("tally.chart_" + strings.TrimPrefix(unitsHeading(tl), "tally."))
+		c.Title = t.T("tally.chart_"+strings.TrimPrefix(unitsHeading(tl), "tally."), locales.Data{"Cases": t.Num(tl.Cases)})
 		bars = unitBars(t, tl)
 	} else {
-		c.Title = t.T("tally.chart_procedures")
+		c.Title = t.T("tally.chart_procedures", locales.Data{"Cases": t.Num(tl.Cases)})
 		for _, p := range tl.Procedures {
 			bars = append(bars, render.Bar{Label: h.guideTitle(t, p.Guide), Value: p.Cases})
 		}
