@@ -185,6 +185,9 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		}
 		for _, m := range ms {
 			kb = append(kb, []bot.Button{v.button(m.FullName(), "u", "c"+m.Code)})
+			if !m.IsCurrent { // found by a name from before the merger: which, as /invite says
+				text += "\n• " + m.FullName() + " (" + v.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
+			}
 		}
 	case v.st.Province != "":
 		p, err := v.tx.Province(v.ctx, v.st.Province)

@@ -142,3 +142,26 @@ func TestSpreadsheetOfARunningPeriodSaysUpToWhen(t *testing.T) {
 		f.Close()
 	}
 }
+
+// A province coordinator types the name the district's templates still
+// use, from before the 2025 merger ("Phường 12, Quận Tân Bình"): the
+// tally offered "Phường Bảy Hiền" without a word of why, where /invite and
+// a case's commune say "(trước đây: Phường 12, Quận Tân Bình)". The
+// tally's list says it too; a current name found as such says nothing.
+func TestTallyUnitFoundByItsOldName(t *testing.T) {
+	w := newWorld(t, at27Nov())
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator) // of province 79
+	only(t, w.send(prov, "/tally"))
+	only(t, w.press(prov, w.vi("tally.change_unit")))
+	m := only(t, w.send(prov, "phuong 12 tan binh"))
+	if !strings.Contains(m.Text, "Phường Bảy Hiền") || !strings.Contains(m.Text, w.vi("invite.old_name", locales.Data{"Old": "Phường 12"})) {
+		t.Errorf("the unit found by its old name does not say it:\n%s", m.Text)
+	}
+	if dataOf(t, m, "Phường Bảy Hiền, Thành phố Hồ Chí Minh") == "" {
+		t.Errorf("no button for Phường Bảy Hiền: %+v", m.Keyboard)
+	}
+	m = only(t, w.send(prov, "bay hien"))
+	if strings.Contains(m.Text, w.vi("invite.old_name", locales.Data{"Old": ""})) {
+		t.Errorf("a current name is said to be an old one:\n%s", m.Text)
+	}
+}
