@@ -49,6 +49,8 @@ type Handlers struct {
 
 	strict bool // a screen table that lies fails the update (tests)
 
+	caseListMax int // the most cases a report's spreadsheet lists one by one
+
 	albums *albums
 }
 
@@ -104,6 +106,10 @@ func WithClock(now func() time.Time) Option { return func(h *Handlers) { h.now =
 // WithLogger sets the logger.
 func WithLogger(l *slog.Logger) Option { return func(h *Handlers) { h.log = l } }
 
+// WithCaseListLimit sets the most cases a report's spreadsheet lists one
+// by one (maxListedCases by default): for tests.
+func WithCaseListLimit(n int) Option { return func(h *Handlers) { h.caseListMax = n } }
+
 // WithStrictScreens makes an action that leads to a screen its table does
 // not name fail the update instead of being logged: tests use it, so the
 // graph of screens in the docs cannot drift from the code.
@@ -121,6 +127,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 		inviteTTL:          7 * 24 * time.Hour,
 		volunteerInviteMax: 50,
 		coordInviteMax:     1, // a coordinator's link is for one person
+		caseListMax:        maxListedCases,
 		albums:             &albums{last: map[int64]albumMark{}},
 	}
 	for _, o := range opts {

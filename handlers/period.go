@@ -118,6 +118,8 @@ var (
 		"thang qua": "lastmonth", "thang vua qua": "lastmonth", "thang vua roi": "lastmonth",
 		"quy qua": "lastquarter", "quy vua qua": "lastquarter", "quy vua roi": "lastquarter",
 		"nam qua": "lastyear", "nam vua qua": "lastyear", "nam vua roi": "lastyear",
+		// As the South says it: "tuần rồi", "tháng rồi".
+		"tuan roi": "lastweek", "thang roi": "lastmonth", "quy roi": "lastquarter", "nam roi": "lastyear",
 		// The one before the last ("hôm kia", "tuần trước nữa", "năm kia").
 		"hom kia": "daybefore", "day before yesterday": "daybefore",
 		"tuan truoc nua": "weekbefore", "week before last": "weekbefore",
@@ -133,7 +135,11 @@ var (
 	}
 	// A year named in words after what it is the year of ("quý 3 năm
 	// nay", "tháng 10 năm ngoái", "Q3 last year"): written as its number.
-	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc|sau|vua qua|qua)|(?:this|last|next) year)\b`)
+	periodYearWords = regexp.MustCompile(`\b(?:nam (?:nay|ngoai|truoc|sau|vua qua|vua roi|qua|roi)|(?:this|last|next) year)\b`)
+	// The words of the report before its period ("báo cáo tháng 11",
+	// "thống kê quý 3", "sơ kết 6 tháng đầu năm", "report for last
+	// month"): left out.
+	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|report|tally|figures)(?: (?:for|of))? (.+)$`)
 	// A month by its English name ("November 2026", "Nov. 2026", "Sept
 	// 2026"), written "month 11 2026" for periodMonth; alone, only by its
 	// full name ("november": the latest that has begun).
@@ -147,7 +153,7 @@ var (
 	// Months from one to another ("từ tháng 9 đến tháng 11", "T9-T11",
 	// "tháng 9-11/2026"), years left out as in a range of days.
 	periodMonths = regexp.MustCompile(`^(?:tu )?(thang|thg|th|t) ?(\d{1,2})(?: (?:nam )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(?:(?:thang|thg|th|t) ?)?(\d{1,2})(?: (?:nam )?(\d{4}))?$`)
-	periodYear   = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
+	periodYear   = regexp.MustCompile(`^(?:ca nam |nam |year )?(\d{4})$`) // "cả năm 2026" too
 	// Years from one to another, both whole ("2021-2025", "từ năm 2021
 	// đến năm 2025", "from 2021 to 2025").
 	periodYears = regexp.MustCompile(`^(?:tu |from )?(?:nam |years? )?(\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(?:nam |year )?(\d{4})$`)
@@ -156,9 +162,13 @@ var (
 	// "Q3" is Quận 3 to the commune search (storage.unitShortForms): a
 	// quarter needs its year after "q".
 	periodQuarter = regexp.MustCompile(`^(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
-	// Half a year ("6 tháng đầu năm", "nửa cuối năm 2025", "H1",
-	// "first half of 2026"); without its year the latest that has begun.
-	periodHalf = regexp.MustCompile(`^(?:(?:6 thang|nua) (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
+	// Half a year ("nửa cuối năm 2025", "H1", "first half of 2026");
+	// without its year the latest that has begun.
+	periodHalf = regexp.MustCompile(`^(?:nua (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
+	// The first or last months of a year, as offices report them ("6
+	// tháng đầu năm", "9 tháng đầu năm 2026", "3 tháng cuối năm", "first
+	// 9 months of 2026"); without its year the latest that has begun.
+	periodMonthsOfYear = regexp.MustCompile(`^(?:(\d{1,2}) thang (dau|cuoi) nam|first (\d{1,2}) months)(?: (?:nam |year |of )?(\d{4}))?$`)
 	// Days and ranges may leave out years ("27/11", "1/11-15/11"): the
 	// latest such day that is not in the future. A day may be written out
 	// ("ngày 1 tháng 10 năm 2026"), a range with its words ("từ ngày 1/10
@@ -247,6 +257,9 @@ const dayPattern = `(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2})(?: (?:nam )?(\d{4})
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(shortYears(strings.ToLower(text)))
+	if m := periodLead.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
 	if code, ok := periodWords[s]; ok {
 		if p := periodOf(code, now); !p.From.After(now) {
 			return p, ""
@@ -403,6 +416,18 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		}
 		from, ok := date("1", month, year)
 		return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, ok, !ok
+	}
+	if m := periodMonthsOfYear.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1] + m[3])
+		if n < 1 || n > 12 {
+			return p, false, true
+		}
+		month := 1
+		if m[2] == "cuoi" {
+			month = 13 - n
+		}
+		from, ok := date("1", strconv.Itoa(month), m[4])
+		return storage.Period{From: from, To: from.AddDate(0, n, 0)}, ok, !ok
 	}
 	if m := periodHalf.FindStringSubmatch(s); m != nil {
 		month := "1"

@@ -185,6 +185,9 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		}
 		for _, m := range ms {
 			kb = append(kb, []bot.Button{v.button(m.FullName(), "u", "c"+m.Code)})
+			if !m.IsCurrent { // found by a name from before the merger: which, as /invite says
+				text += "\n• " + m.FullName() + " (" + v.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
+			}
 		}
 	case v.st.Province != "":
 		p, err := v.tx.Province(v.ctx, v.st.Province)
@@ -522,11 +525,15 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown})
 	}
 	var buf bytes.Buffer
-	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when)); err != nil {
+	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown)); err != nil {
 		return "", nil, err
 	}
 	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
-	more = append(more, bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": when})})
+	caption := t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": shown})
+	if note := h.caseListLeftOut(t, tl); note != "" {
+		caption += "\n" + note
+	}
+	more = append(more, bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: caption})
 	return text, more, nil
 }
 
@@ -616,7 +623,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 		lines = append(lines, fmt.Sprintf("%d. %s – %s", i+1, h.guideTitle(t, p.Guide), t.Num(p.Cases)))
 	}
 	if len(tl.Procedures) > n {
-		lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Procedures) - n}))
+		lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(tl.Procedures) - n)}))
 	}
 	if units := unitBars(t, tl); len(units) > 1 || tl.Scope.Province != "" || tl.Scope.Country() {
 		lines = append(lines, "", t.T(unitsHeading(tl)))
@@ -624,7 +631,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 			lines = append(lines, "• "+u.Label+" – "+t.Num(u.Value))
 		}
 		if len(units) > n {
-			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(units) - n}))
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(units) - n)}))
 		}
 		if idle := idleCommunes(tl); idle > 0 {
 			lines = append(lines, t.N("tally.idle_communes", idle))
@@ -637,7 +644,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 			lines = append(lines, "• "+names[i]+" – "+t.Num(v.Cases))
 		}
 		if len(tl.Volunteers) > n {
-			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": len(tl.Volunteers) - n}))
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(tl.Volunteers) - n)}))
 		}
 	}
 	lines = append(lines, "", t.T("tally.median", locales.Data{"Time": spanText(t, tl.MedianMinutes)}))
@@ -827,15 +834,15 @@ func idleCommunes(tl storage.Tally) int {
 const chartBars = 12
 
 // tallyChart is the bar chart: the communes of a province (the provinces
-// of the country), else the procedures.
+// of the country), else the procedures; its title says the cases in all.
 func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when string) render.Chart {
 	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty"), Number: t.Num}
 	var bars []render.Bar
 	if tl.Scope.Province != "" || tl.Scope.Country() {
-		c.Title = t.T("tally.chart_" + strings.TrimPrefix(unitsHeading(tl), "tally."))
+		c.Title = t.T("tally.chart_"+strings.TrimPrefix(unitsHeading(tl), "tally."), locales.Data{"Cases": t.Num(tl.Cases)})
 		bars = unitBars(t, tl)
 	} else {
-		c.Title = t.T("tally.chart_procedures")
+		c.Title = t.T("tally.chart_procedures", locales.Data{"Cases": t.Num(tl.Cases)})
 		for _, p := range tl.Procedures {
 			bars = append(bars, render.Bar{Label: h.guideTitle(t, p.Guide), Value: p.Cases})
 		}
@@ -851,11 +858,32 @@ func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when
 	return c
 }
 
-// tallySheets are the spreadsheet's six sheets. Every sheet counts the same
-// cases, so their totals agree; the case list is streamed from the
-// database. The first sheet says whose numbers they are and for when, and
-// every printed page does (the file is forwarded and renamed).
-func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when string) []reports.Sheet {
+// maxListedCases is the most cases a report's spreadsheet lists one by one
+// (its last sheet, a row a case). More — a year of the whole country,
+// "từ đầu" of it (977,528 cases in docs/benchmarks.md) — and the file
+// would pass Telegram's 50 MB for a bot's file (about 63 bytes a case),
+// then Excel's 1,048,576 rows, and take longer to write than an update
+// may (13–30 µs a case on the 2-core machine): the list is left out, and
+// the file says so. 200,000 keep the benchmark's country since 10/2026
+// (198,330 cases, 12.6 MB, 2.5 s) whole.
+const maxListedCases = 200_000
+
+// caseListLeftOut says, in the spreadsheet's title and caption, that its
+// case list was left out; "" when it is there.
+func (h *Handlers) caseListLeftOut(t *locales.Localizer, tl storage.Tally) string {
+	if tl.Cases <= h.caseListMax {
+		return ""
+	}
+	return t.T("tally.case_list_left_out", locales.Data{"Cases": t.Num(tl.Cases), "Max": t.Num(h.caseListMax)})
+}
+
+// tallySheets are the spreadsheet's six sheets (five when there are too
+// many cases to list: caseListLeftOut). Every sheet counts the same cases,
+// so their totals agree; the case list is streamed from the database. The
+// first sheet says whose numbers they are and for when, and every printed
+// page does (the file is forwarded and renamed), up to when for a period
+// still running (shown: periodAsOf).
+func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when, shown string) []reports.Sheet {
 	total := t.T("tally.total")
 	kpis := tl.KPIs(h.countsOf)
 	var summary [][]any
@@ -936,7 +964,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		}
 		return reports.Column{Header: t.T("tally.col_" + id), Kind: kind, Width: w, NoTotal: id == "step"}
 	}
-	page := unit + " – " + when
+	page := unit + " – " + shown
 	// A province's or the country's volunteers with their commune: a
 	// coordinator there asks the commune's, not the name alone.
 	wide := tl.Scope.Commune == ""
@@ -958,9 +986,14 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	if wide {
 		volunteersSheet.Columns = slices.Insert(volunteersSheet.Columns, 1, col("commune", reports.Text))
 	}
+	title := []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})}
+	leftOut := h.caseListLeftOut(t, tl)
+	if leftOut != "" {
+		title = append(title, leftOut)
+	}
 	sheets := []reports.Sheet{
 		{Name: t.T("tally.sheet_summary"),
-			Title:   []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})},
+			Title:   title,
 			Columns: []reports.Column{col("item", reports.Text), col("count", reports.Int), col("minutes", reports.Minutes)},
 			Rows: func(yield func([]any) error) error {
 				for _, r := range summary {
@@ -1018,6 +1051,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 						h.guideTitle(t, c.Guide), mode, t.T("tally.outcome_" + c.Outcome), reason, c.Minutes, c.StepsDone, c.StepsSkipped, c.Problems})
 				})
 			}},
+	}
+	if leftOut != "" {
+		sheets = sheets[:len(sheets)-1] // the case list, last
 	}
 	for i := range sheets {
 		sheets[i].PageHeader = page
