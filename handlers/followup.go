@@ -343,10 +343,14 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		// A reminder's answer is awaited: its question and buttons again.
 		// The reminder may have been deleted, or never arrived (the bot was
 		// blocked that day).
+		// The reminder may have come to a relative's chat: the hand-over
+		// goes with it, as on every screen while the result is awaited
+		// (the relative told the link is taken is told to ask for it).
 		return r.t.T("followup.status_asked_again") + "\n" + r.t.T("followup.forget_hint"), bot.Keyboard{
 			{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}},
 			{{Text: r.t.T("followup.reminder_not"), Data: data("not", id)}},
 			{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}},
+			{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}},
 		}
 	case !f.Rating.Valid:
 		// Where the follow-up stands is said first — the answer just given,
@@ -365,6 +369,12 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			// "Không, cảm ơn" tapped by mistake is put right at once, not
 			// only after a rating.
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
+		}
+		if f.Status == storage.FollowupWaiting {
+			// Agreed at the counter, not rated yet: the grandson who opened
+			// his grandmother's link can leave it to her now, not only
+			// once he has rated.
+			kb = append(kb, []bot.Button{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}})
 		}
 		return text, kb
 	}
