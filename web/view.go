@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
@@ -31,6 +32,8 @@ type view struct {
 	PortalName  string
 	PortalURL   string
 	Status      string
+	// Late, past the expected date with the result not come: what to do.
+	Late        string
 	CanReceive  bool
 	Rated       string // "you rated 4/5", when rated
 	Notice      string // after a post
@@ -97,6 +100,9 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 		v.Due = p.DueOn.Format("02/01/2006")
 		v.DueEstimate = !p.DueKnown
 	}
+	// Past the expected date (the result may come any time on the day
+	// itself), in Vietnam, where the date is a day.
+	late := !p.DueOn.IsZero() && h.now().In(p.DueOn.Location()).Format(time.DateOnly) > p.DueOn.Format(time.DateOnly)
 	switch p.Status {
 	case FollowupReceived:
 		v.Status = t.T("web.status_received")
@@ -106,9 +112,18 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	case FollowupEnded: // reminders stopped, but the result may still come
 		v.Status = t.T("web.status_ended")
 		v.CanReceive = true
+	case FollowupWaiting:
+		v.Status = t.T("web.status_waiting")
+		if late {
+			v.Status = t.T("web.status_late")
+		}
+		v.CanReceive = true
 	default:
 		v.Status = t.T("web.status_waiting")
 		v.CanReceive = true
+	}
+	if late && v.CanReceive && p.Status != FollowupProblem {
+		v.Late = t.T("web.late_hint")
 	}
 	if h.telegram != nil && p.Status == FollowupWaiting && !p.InTelegram {
 		// Someone who has only the page (its link sent by Zalo or SMS,
