@@ -948,9 +948,32 @@ func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
 // and procedure (not the dossier code), so someone can help. It says
 // whether the volunteer was told, and how many coordinators were.
 func (h *Handlers) tellProblem(r *request, f storage.Followup) (volunteer bool, coordinators int, err error) {
-	contacts, err := r.tx.ProblemContacts(r.ctx, f.CaseID)
+	notices, volunteer, coordinators, err := h.problemNotices(r.ctx, r.tx, f)
+	for _, m := range notices {
+		r.replies = append(r.replies, m)
+	}
+	return volunteer, coordinators, err
+}
+
+// problemFromPage tells the volunteer and the coordinators of a problem
+// the follow-up's web page reported (storage.WhenProblem), as the
+// reminder's button does: the notices go into the outbox with the page's
+// transaction.
+func (h *Handlers) problemFromPage(ctx context.Context, tx *storage.Tx, f storage.Followup) error {
+	notices, _, _, err := h.problemNotices(ctx, tx, f)
+	for _, m := range notices {
+		if err == nil {
+			err = bot.Enqueue(ctx, tx.SQL(), m)
+		}
+	}
+	return err
+}
+
+// problemNotices are the messages that tell of a problem with f's case.
+func (h *Handlers) problemNotices(ctx context.Context, tx *storage.Tx, f storage.Followup) (notices []bot.Message, volunteer bool, coordinators int, err error) {
+	contacts, err := tx.ProblemContacts(ctx, f.CaseID)
 	if err != nil {
-		return false, 0, err
+		return nil, false, 0, err
 	}
 	g, _ := h.guides.Guide(f.GuideID)
 	for i, c := range contacts {
@@ -965,9 +988,9 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) (volunteer bool, 
 		} else {
 			coordinators++
 		}
-		r.replies = append(r.replies, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
+		notices = append(notices, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
 	}
-	return volunteer, coordinators, nil
+	return notices, volunteer, coordinators, nil
 }
 
 // dueDate is when a dossier submitted at `at` should have its result,

@@ -127,6 +127,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 		o(h)
 	}
 	store.WhenForgotten(withdrawFollowups)
+	store.WhenProblem(h.problemFromPage)
 	return h
 }
 

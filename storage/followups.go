@@ -610,6 +610,33 @@ func (s *Storage) FollowupReceived(ctx context.Context, token string, at time.Ti
 	})
 }
 
+// WhenProblem sets what else FollowupProblem does, in its transaction,
+// once a link's page reported a problem with the follow-up f: the bot
+// tells the volunteer who helped and the coordinators, as for the
+// reminder's button (handlers.New sets it).
+func (s *Storage) WhenProblem(fn func(ctx context.Context, tx *Tx, f Followup) error) {
+	s.problem = fn
+}
+
+// FollowupProblem records, from a link's page, that the resident reports a
+// problem with the dossier (as Problem: while the result is awaited), and
+// has the people who helped told (WhenProblem). Posting it again, or once
+// the follow-up ended, changes nothing and tells nobody. ErrNotFound when
+// the token is unknown or purged.
+func (s *Storage) FollowupProblem(ctx context.Context, token string, at time.Time) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		f, err := tx.FollowupByTokenTx(ctx, token)
+		if err != nil {
+			return err
+		}
+		ok, err := tx.Problem(ctx, f.CaseID, at)
+		if err != nil || !ok || s.problem == nil {
+			return err
+		}
+		return s.problem(ctx, tx, f)
+	})
+}
+
 // changed reports whether a statement changed a row.
 func changed(doing string, res sql.Result, err error) (bool, error) {
 	if err != nil {

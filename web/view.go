@@ -35,10 +35,12 @@ type view struct {
 	// Late, past the expected date with the result not come: what to do.
 	Late        string
 	CanReceive  bool
+	CanProblem  bool   // while the result is awaited: report a problem
 	Rated       string // "you rated 4/5", when rated
 	Notice      string // after a post
 	RateAction  string
 	RecvAction  string
+	ProbAction  string
 	ForgetURL   string // the confirmation before erasing
 	TelegramURL string // the bot's deep link, while the reminders can still be had there
 	FormToken   string
@@ -117,7 +119,7 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 		if late {
 			v.Status = t.T("web.status_late")
 		}
-		v.CanReceive = true
+		v.CanReceive, v.CanProblem = true, true
 	default:
 		v.Status = t.T("web.status_waiting")
 		v.CanReceive = true
@@ -134,7 +136,7 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 		v.Rated = t.T("web.rated_already", locales.Data{"Rating": p.Rating})
 	}
 	base := pageLink(q.r, q.token)
-	v.RateAction, v.RecvAction = base+"/rate", base+"/received"
+	v.RateAction, v.RecvAction, v.ProbAction = base+"/rate", base+"/received", base+"/problem"
 	v.ForgetURL = base + "/forget?" + url.Values{"lang": {t.Lang()}}.Encode()
 	v.FormToken = h.formToken(q.token)
 	v.Form = form{Rating: p.Rating, Comment: p.Comment} // rated again, the comment kept is edited, not lost
