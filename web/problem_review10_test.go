@@ -43,8 +43,8 @@ func TestProblemReport(t *testing.T) {
 
 	do(h, "POST", "/f/"+came+"/received", "192.0.2.1:1", url.Values{"form": {h.formToken(came)}, "lang": {"vi"}})
 	if w := do(h, "POST", "/f/"+came+"/problem", "192.0.2.1:1", url.Values{"form": {h.formToken(came)}, "lang": {"vi"}}); w.Code != http.StatusSeeOther ||
-		f.read(t, came).Status != FollowupReceived {
-		t.Errorf("a report after the result came: %d, status %s", w.Code, f.read(t, came).Status)
+		f.read(t, came).Status != FollowupReceived || strings.Contains(w.Header().Get("Location"), "done=") {
+		t.Errorf("a report after the result came: %d %q, status %s; want the page, with no notice", w.Code, w.Header().Get("Location"), f.read(t, came).Status)
 	}
 	if page := do(h, "GET", "/f/"+came, "192.0.2.1:1", nil); strings.Contains(page.Body.String(), `id="problem"`) {
 		t.Error("the page of a result received offers a problem report")

@@ -441,7 +441,8 @@ func (h *Handler) problem(w http.ResponseWriter, r *http.Request) {
 	if !h.checkPost(q, h.formToken) {
 		return
 	}
-	if _, ok := h.open(q); !ok {
+	p, ok := h.open(q)
+	if !ok {
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
@@ -451,6 +452,12 @@ func (h *Handler) problem(w http.ResponseWriter, r *http.Request) {
 		return
 	} else if err != nil {
 		h.failed(q, "problem", err)
+		return
+	}
+	if p.Status != FollowupWaiting && p.Status != FollowupProblem {
+		// A page drawn before the result was said to have come: nothing
+		// was reported, and the page says where things stand.
+		h.back(q, "")
 		return
 	}
 	h.back(q, "problem")
@@ -576,11 +583,15 @@ func (h *Handler) hidden(purpose, token string) string {
 }
 
 // back sends the browser to the page again (post/redirect/get), so that a
-// reload does not post twice.
+// reload does not post twice; done ("" for none) names the notice it shows.
 // The Location is relative (see pageLink): http.Redirect would make it
 // absolute, losing a proxy's path prefix.
 func (h *Handler) back(q *request, done string) {
-	q.w.Header().Set("Location", pageLink(q.r, q.token)+"?"+url.Values{"lang": {q.t.Lang()}, "done": {done}}.Encode())
+	v := url.Values{"lang": {q.t.Lang()}}
+	if done != "" {
+		v.Set("done", done)
+	}
+	q.w.Header().Set("Location", pageLink(q.r, q.token)+"?"+v.Encode())
 	q.w.WriteHeader(http.StatusSeeOther)
 }
 
