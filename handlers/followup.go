@@ -362,7 +362,9 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		if f.Status != storage.FollowupReceived {
 			text = h.statusLine(r, f) + "\n\n" + text
 		}
-		if f.Status != storage.FollowupReceived && f.RemindersSent > 0 {
+		if f.Status != storage.FollowupReceived && (f.RemindersSent > 0 || f.Status != storage.FollowupWaiting) {
+			// Asked, or ended without a question: a problem reported on
+			// the web page before any reminder.
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 		}
 		if f.Status == storage.FollowupWaiting && f.Consent.Valid && !f.Consent.Bool {

@@ -55,3 +55,34 @@ func TestProblemReportedOnThePage(t *testing.T) {
 		t.Errorf("the page after the report:\n%s", body)
 	}
 }
+
+// The son holds the link in Telegram, agreed, has not rated; his mother
+// reports the problem on the page before any reminder. His /start says
+// so, and once the result comes he can say it there too, as after a
+// problem reported from a reminder.
+func TestProblemFromThePageSeenInTelegram(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	v := w.volunteer("Vân")
+	ms := w.finishWithCode(v, "000.00.12.H26-251127-1202")
+	c, _ := w.lastCase(v)
+	token := qrToken(t, ms[0].Photo)
+	son := w.srv.NewUser("Con trai", "vi")
+	w.send(son, "/start "+token)
+	w.press(son, w.vi("followup.consent_yes"))
+
+	serve := w.webPage()
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token, nil).Body.String())
+	if m == nil {
+		t.Fatal("no form on the page")
+	}
+	serve("POST", "/f/"+token+"/problem", url.Values{"form": {m[1]}, "lang": {"vi"}})
+
+	got := last(t, w.send(son, "/start"))
+	if !strings.Contains(got.Text, w.vi("followup.status_problem")) || !hasButton(got, w.vi("followup.reminder_got")) {
+		t.Fatalf("/start after the page's report: %q %v", got.Text, got.Buttons())
+	}
+	w.press(son, w.vi("followup.reminder_got"))
+	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived {
+		t.Errorf("after \"✓ Đã nhận\": %+v", f)
+	}
+}
