@@ -343,10 +343,14 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		// A reminder's answer is awaited: its question and buttons again.
 		// The reminder may have been deleted, or never arrived (the bot was
 		// blocked that day).
+		// The reminder may have come to a relative's chat: the hand-over
+		// goes with it, as on every screen while the result is awaited
+		// (the relative told the link is taken is told to ask for it).
 		return r.t.T("followup.status_asked_again") + "\n" + r.t.T("followup.forget_hint"), bot.Keyboard{
 			{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}},
 			{{Text: r.t.T("followup.reminder_not"), Data: data("not", id)}},
 			{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}},
+			{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}},
 		}
 	case !f.Rating.Valid:
 		// Where the follow-up stands is said first — the answer just given,
@@ -358,13 +362,21 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		if f.Status != storage.FollowupReceived {
 			text = h.statusLine(r, f) + "\n\n" + text
 		}
-		if f.Status != storage.FollowupReceived && f.RemindersSent > 0 {
+		if f.Status != storage.FollowupReceived && (f.RemindersSent > 0 || f.Status != storage.FollowupWaiting) {
+			// Asked, or ended without a question: a problem reported on
+			// the web page before any reminder.
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 		}
 		if f.Status == storage.FollowupWaiting && f.Consent.Valid && !f.Consent.Bool {
 			// "Không, cảm ơn" tapped by mistake is put right at once, not
 			// only after a rating.
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
+		}
+		if f.Status == storage.FollowupWaiting {
+			// Agreed at the counter, not rated yet: the grandson who opened
+			// his grandmother's link can leave it to her now, not only
+			// once he has rated.
+			kb = append(kb, []bot.Button{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}})
 		}
 		return text, kb
 	}
@@ -938,9 +950,32 @@ func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
 // and procedure (not the dossier code), so someone can help. It says
 // whether the volunteer was told, and how many coordinators were.
 func (h *Handlers) tellProblem(r *request, f storage.Followup) (volunteer bool, coordinators int, err error) {
-	contacts, err := r.tx.ProblemContacts(r.ctx, f.CaseID)
+	notices, volunteer, coordinators, err := h.problemNotices(r.ctx, r.tx, f)
+	for _, m := range notices {
+		r.replies = append(r.replies, m)
+	}
+	return volunteer, coordinators, err
+}
+
+// problemFromPage tells the volunteer and the coordinators of a problem
+// the follow-up's web page reported (storage.WhenProblem), as the
+// reminder's button does: the notices go into the outbox with the page's
+// transaction.
+func (h *Handlers) problemFromPage(ctx context.Context, tx *storage.Tx, f storage.Followup) error {
+	notices, _, _, err := h.problemNotices(ctx, tx, f)
+	for _, m := range notices {
+		if err == nil {
+			err = bot.Enqueue(ctx, tx.SQL(), m)
+		}
+	}
+	return err
+}
+
+// problemNotices are the messages that tell of a problem with f's case.
+func (h *Handlers) problemNotices(ctx context.Context, tx *storage.Tx, f storage.Followup) (notices []bot.Message, volunteer bool, coordinators int, err error) {
+	contacts, err := tx.ProblemContacts(ctx, f.CaseID)
 	if err != nil {
-		return false, 0, err
+		return nil, false, 0, err
 	}
 	// An administrator who helped is kept with no role of a team (they
 	// come from the configuration), which ProblemContacts takes for a
@@ -965,9 +1000,9 @@ func (h *Handlers) tellProblem(r *request, f storage.Followup) (volunteer bool, 
 		} else {
 			coordinators++
 		}
-		r.replies = append(r.replies, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
+		notices = append(notices, bot.Message{ChatID: c.ID, Text: t.T(key, locales.Data{"Case": f.CaseID, "Guide": title})})
 	}
-	return volunteer, coordinators, nil
+	return notices, volunteer, coordinators, nil
 }
 
 // dueDate is when a dossier submitted at `at` should have its result,

@@ -134,6 +134,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 		o(h)
 	}
 	store.WhenForgotten(withdrawFollowups)
+	store.WhenProblem(h.problemFromPage)
 	return h
 }
 
@@ -263,7 +264,7 @@ func pressedChatType(cb *models.CallbackQuery) models.ChatType {
 func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
 	tx := storage.WrapTx(sqlTx)
 	if m := u.MyChatMember; m != nil {
-		return nil, h.botStatus(ctx, tx, m)
+		return h.botStatus(ctx, tx, m)
 	}
 	from := sender(u)
 	if from == nil {
@@ -332,20 +333,54 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 // botStatus takes Telegram's word that the bot's status in a chat changed:
 // in a private chat, the user blocked the bot ("kicked") or unblocked it
 // ("member"), which is recorded, and nothing is said (the chat cannot
-// read it, or has not written yet). In a group (added, removed, made an
+// read it, or has not written yet) — but to a resident coming back, the
+// question of a reminder that awaits their answer (askedWhileBlocked). In a group (added, removed, made an
 // admin) nothing is kept or said: the bot's answer when it is added
 // comes with the service message.
-func (h *Handlers) botStatus(ctx context.Context, tx *storage.Tx, m *models.ChatMemberUpdated) error {
+func (h *Handlers) botStatus(ctx context.Context, tx *storage.Tx, m *models.ChatMemberUpdated) ([]bot.Reply, error) {
 	if m.Chat.Type != models.ChatTypePrivate || m.From.IsBot {
-		return nil
+		return nil, nil
 	}
 	switch m.NewChatMember.Type {
 	case models.ChatMemberTypeBanned:
-		return tx.ChatBlocked(ctx, m.Chat.ID, h.now())
+		return nil, tx.ChatBlocked(ctx, m.Chat.ID, h.now())
 	case models.ChatMemberTypeMember:
-		return tx.ChatBack(ctx, m.Chat.ID)
+		asked, err := h.askedWhileBlocked(ctx, tx, m.Chat.ID)
+		if err != nil {
+			return nil, err
+		}
+		return asked, tx.ChatBack(ctx, m.Chat.ID)
 	}
-	return nil
+	return nil, nil
+}
+
+// askedWhileBlocked is the question of each reminder whose answer the
+// chat's follow-ups await while the chat is held blocked: recorded asked
+// and not sent (or sent before the block and not answered). A resident who
+// unblocks the bot from Telegram's settings sends no /start, which would
+// show it: without it they would never be asked again. It goes at once,
+// whatever the hour: they have just unblocked the bot.
+func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat int64) ([]bot.Reply, error) {
+	fs, err := tx.FollowupsOfChat(ctx, chat)
+	if err != nil {
+		return nil, err
+	}
+	var out []bot.Reply
+	for _, f := range fs {
+		if !f.Blocked || !f.Reminds() || f.RemindersSent == 0 || f.NextReminderOn.Valid {
+			continue
+		}
+		lang := f.ResidentLang.String
+		if u, err := tx.User(ctx, chat); err == nil && u.Language != "" {
+			lang = u.Language
+		} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return nil, err
+		}
+		out = append(out, bot.About{Topic: followupTopic(f.CaseID), Reply: h.ReminderMessage(storage.Reminder{
+			CaseID: f.CaseID, Chat: chat, Language: lang, N: f.RemindersSent, GuideID: f.GuideID,
+			DossierCode: f.DossierCode, DueOn: f.DueOn, DueKnown: f.DueKnown})})
+	}
+	return out, nil
 }
 
 var _ bot.UnreachableHandler = (*Handlers)(nil)

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -44,19 +45,27 @@ const MaxAskAgain = 3
 // database checks it too).
 const MaxComment = 200
 
-// tokenBytes random bytes make a token: 144 bits, 24 base64url characters
-// — longer than an invite code (12), so /start tells them apart.
+// tokenBytes random bytes make a token: 24 base64url characters — longer
+// than an invite code (12), so /start tells them apart.
 const tokenBytes = 18
 
 // ErrBadRating is returned for a rating outside 1–5.
 var ErrBadRating = errors.New("a rating is 1 to 5")
 
 // NewToken returns a fresh follow-up token: random, base64url without
-// padding, in Telegram's deep-link alphabet.
+// padding, in Telegram's deep-link alphabet, and of its letters and digits
+// only: a link read off the printed slip and typed by hand loses a "-" or
+// "_" (one may be taken for the other, a space or a line break), so a
+// token with either is drawn again — about half are. What is left is 24
+// characters of 62, some 142 random bits.
 func NewToken() string {
 	b := make([]byte, tokenBytes)
-	_, _ = rand.Read(b) // never fails (crypto/rand panics rather)
-	return base64.RawURLEncoding.EncodeToString(b)
+	for {
+		_, _ = rand.Read(b) // never fails (crypto/rand panics rather)
+		if t := base64.RawURLEncoding.EncodeToString(b); !strings.ContainsAny(t, "-_") {
+			return t
+		}
+	}
 }
 
 // Followup is a follow-up as the bot works with it: the row and what it
@@ -161,7 +170,8 @@ func (tx *Tx) FollowupOfCase(ctx context.Context, caseID int64) (Followup, error
 // byToken finds the follow-up of a link's token: the exact token, else one
 // it differs from only as a link typed off the printed slip does — a
 // letter's case, l or I for 1, O for 0 (migrations/00020: the loose form
-// keeps some 123 of the token's 144 random bits).
+// keeps some 121 of the token's 142 random bits; a token made before
+// NewToken left out "-" and "_" had 144, and keeps 123).
 const byToken = `f.token = $1 OR translate(lower(f.token), 'ilo', '110') = translate(lower($1), 'ilo', '110')
 	ORDER BY f.token = $1 DESC LIMIT 1`
 
@@ -599,6 +609,33 @@ func (s *Storage) FollowupReceived(ctx context.Context, token string, at time.Ti
 		}
 		_, err = tx.Received(ctx, f.CaseID, at)
 		return err
+	})
+}
+
+// WhenProblem sets what else FollowupProblem does, in its transaction,
+// once a link's page reported a problem with the follow-up f: the bot
+// tells the volunteer who helped and the coordinators, as for the
+// reminder's button (handlers.New sets it).
+func (s *Storage) WhenProblem(fn func(ctx context.Context, tx *Tx, f Followup) error) {
+	s.problem = fn
+}
+
+// FollowupProblem records, from a link's page, that the resident reports a
+// problem with the dossier (as Problem: while the result is awaited), and
+// has the people who helped told (WhenProblem). Posting it again, or once
+// the follow-up ended, changes nothing and tells nobody. ErrNotFound when
+// the token is unknown or purged.
+func (s *Storage) FollowupProblem(ctx context.Context, token string, at time.Time) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		f, err := tx.FollowupByTokenTx(ctx, token)
+		if err != nil {
+			return err
+		}
+		ok, err := tx.Problem(ctx, f.CaseID, at)
+		if err != nil || !ok || s.problem == nil {
+			return err
+		}
+		return s.problem(ctx, tx, f)
 	})
 }
 

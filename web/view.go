@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
@@ -31,11 +32,15 @@ type view struct {
 	PortalName  string
 	PortalURL   string
 	Status      string
+	// Late, past the expected date with the result not come: what to do.
+	Late        string
 	CanReceive  bool
+	CanProblem  bool   // while the result is awaited: report a problem
 	Rated       string // "you rated 4/5", when rated
 	Notice      string // after a post
 	RateAction  string
 	RecvAction  string
+	ProbAction  string
 	ForgetURL   string // the confirmation before erasing
 	TelegramURL string // the bot's deep link, while the reminders can still be had there
 	FormToken   string
@@ -97,6 +102,9 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 		v.Due = p.DueOn.Format("02/01/2006")
 		v.DueEstimate = !p.DueKnown
 	}
+	// Past the expected date (the result may come any time on the day
+	// itself), in Vietnam, where the date is a day.
+	late := !p.DueOn.IsZero() && h.now().In(p.DueOn.Location()).Format(time.DateOnly) > p.DueOn.Format(time.DateOnly)
 	switch p.Status {
 	case FollowupReceived:
 		v.Status = t.T("web.status_received")
@@ -106,9 +114,18 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	case FollowupEnded: // reminders stopped, but the result may still come
 		v.Status = t.T("web.status_ended")
 		v.CanReceive = true
+	case FollowupWaiting:
+		v.Status = t.T("web.status_waiting")
+		if late {
+			v.Status = t.T("web.status_late")
+		}
+		v.CanReceive, v.CanProblem = true, true
 	default:
 		v.Status = t.T("web.status_waiting")
 		v.CanReceive = true
+	}
+	if late && v.CanReceive && p.Status != FollowupProblem {
+		v.Late = t.T("web.late_hint")
 	}
 	if h.telegram != nil && p.Status == FollowupWaiting && !p.InTelegram {
 		// Someone who has only the page (its link sent by Zalo or SMS,
@@ -119,7 +136,7 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 		v.Rated = t.T("web.rated_already", locales.Data{"Rating": p.Rating})
 	}
 	base := pageLink(q.r, q.token)
-	v.RateAction, v.RecvAction = base+"/rate", base+"/received"
+	v.RateAction, v.RecvAction, v.ProbAction = base+"/rate", base+"/received", base+"/problem"
 	v.ForgetURL = base + "/forget?" + url.Values{"lang": {t.Lang()}}.Encode()
 	v.FormToken = h.formToken(q.token)
 	v.Form = form{Rating: p.Rating, Comment: p.Comment} // rated again, the comment kept is edited, not lost

@@ -1,6 +1,7 @@
 // Package web serves the resident's follow-up page, GET /f/<token>: the
 // procedure, the dossier code, the expected date, how to track the result,
-// a rating form, a "result received" button, and a way to erase the
+// a rating form, a "result received" button, one that reports a problem
+// (while the result is awaited), and a way to erase the
 // follow-up (GET /f/<token>/forget asks, POST erases; the page then
 // answers as a purged one). Many residents are elderly
 // and do not use Telegram, so the page works in any phone browser: one
@@ -77,6 +78,9 @@ type Store interface {
 	RateFollowup(ctx context.Context, token string, rating int, comment string, at time.Time) error
 	// FollowupReceived records that the resident says the result came.
 	FollowupReceived(ctx context.Context, token string, at time.Time) error
+	// FollowupProblem records that the resident reports a problem with the
+	// dossier, and has the volunteer and coordinators told (once).
+	FollowupProblem(ctx context.Context, token string, at time.Time) error
 	// ForgetFollowup deletes the follow-up at once, its case marked so
 	// that none is made again; storage.ErrNotFound when it is gone
 	// already.
@@ -209,6 +213,7 @@ func New(store Store, catalog *guides.Catalog, texts *locales.Catalog, opts ...O
 	h.mux.HandleFunc("GET /f/{token}", h.show)
 	h.mux.HandleFunc("POST /f/{token}/rate", h.rate)
 	h.mux.HandleFunc("POST /f/{token}/received", h.received)
+	h.mux.HandleFunc("POST /f/{token}/problem", h.problem)
 	h.mux.HandleFunc("GET /f/{token}/forget", h.forgetAsk)
 	h.mux.HandleFunc("POST /f/{token}/forget", h.forget)
 	h.mux.HandleFunc("GET /f/"+forgottenPage, h.forgotten)
@@ -350,6 +355,8 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 		v.Notice = q.t.T("web.rated_done")
 	case "received":
 		v.Notice = q.t.T("web.received_done")
+	case "problem":
+		v.Notice = q.t.T("web.problem_done")
 	}
 	h.render(q, http.StatusOK, "page", v)
 }
@@ -422,6 +429,38 @@ func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.back(q, "received")
+}
+
+// problem records the resident's word that something is wrong with the
+// dossier (sent back for more papers, refused, long overdue), as a
+// reminder's "⚠ Có vướng mắc" does in Telegram: the volunteer who helped and
+// the coordinators are told (storage.WhenProblem). Only while the result is
+// awaited; pressing it twice changes nothing more.
+func (h *Handler) problem(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	if !h.checkPost(q, h.formToken) {
+		return
+	}
+	p, ok := h.open(q)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
+	defer cancel()
+	if err := h.store.FollowupProblem(ctx, q.token, h.now()); errors.Is(err, storage.ErrNotFound) {
+		h.wrongToken(q, 0)
+		return
+	} else if err != nil {
+		h.failed(q, "problem", err)
+		return
+	}
+	if p.Status != FollowupWaiting && p.Status != FollowupProblem {
+		// A page drawn before the result was said to have come: nothing
+		// was reported, and the page says where things stand.
+		h.back(q, "")
+		return
+	}
+	h.back(q, "problem")
 }
 
 // forgetAsk is the confirmation before erasing (GET /f/<token>/forget,
@@ -544,11 +583,15 @@ func (h *Handler) hidden(purpose, token string) string {
 }
 
 // back sends the browser to the page again (post/redirect/get), so that a
-// reload does not post twice.
+// reload does not post twice; done ("" for none) names the notice it shows.
 // The Location is relative (see pageLink): http.Redirect would make it
 // absolute, losing a proxy's path prefix.
 func (h *Handler) back(q *request, done string) {
-	q.w.Header().Set("Location", pageLink(q.r, q.token)+"?"+url.Values{"lang": {q.t.Lang()}, "done": {done}}.Encode())
+	v := url.Values{"lang": {q.t.Lang()}}
+	if done != "" {
+		v.Set("done", done)
+	}
+	q.w.Header().Set("Location", pageLink(q.r, q.token)+"?"+v.Encode())
 	q.w.WriteHeader(http.StatusSeeOther)
 }
 
