@@ -981,9 +981,9 @@ func (h *Handlers) problemNotices(ctx context.Context, tx *storage.Tx, f storage
 	// come from the configuration), which ProblemContacts takes for a
 	// member who left: they are told too.
 	if h.admins[f.VolunteerID] && (len(contacts) == 0 || contacts[0].ID != f.VolunteerID) {
-		u, err := r.tx.User(r.ctx, f.VolunteerID)
+		u, err := tx.User(ctx, f.VolunteerID)
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
-			return false, 0, err
+			return nil, false, 0, err
 		}
 		contacts = append([]storage.Contact{{ID: f.VolunteerID, Language: u.Language}}, contacts...)
 	}
