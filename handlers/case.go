@@ -853,7 +853,7 @@ func (v *caseView) outcomes() []string {
 
 // reasonSelfLater is "explained; the resident will finish it later": the
 // volunteer showed the way and the resident chose to go on at home
-// (migrations/00023). Not done here, so a reason, not an outcome.
+// (migrations/00021). Not done here, so a reason, not an outcome.
 const reasonSelfLater = "self_later"
 
 // reasonNotEligible is the reason the checklist's "not eligible" records.

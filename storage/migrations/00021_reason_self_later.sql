@@ -20,7 +20,7 @@ BEGIN
             'no_vneid', 'missing_doc', 'portal_error', 'changed_mind', 'not_eligible', 'other_reason',
             'no_otp', 'in_person', 'app_error', 'no_account', 'self_later')) NOT VALID;
 EXCEPTION WHEN lock_not_available THEN
-    RAISE EXCEPTION 'migration 00023 (up): a transaction kept the cases table for 10 s; nothing was changed, run the migration again';
+    RAISE EXCEPTION 'migration 00021 (up): a transaction kept the cases table for 10 s; nothing was changed, run the migration again';
 END
 $$;
 -- +goose StatementEnd
