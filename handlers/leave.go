@@ -88,8 +88,16 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 
 	coordinators, err := r.tx.UnitCoordinators(r.ctx, left.ProvinceCode.String, left.CommuneCode.String, left.TelegramID)
+	if err == nil && len(coordinators) == 0 && left.CommuneCode.Valid {
+		// A commune with no coordinator (now, or already): its province
+		// coordinators are the ones who can invite there.
+		var c storage.Commune
+		if c, err = r.tx.Commune(r.ctx, left.CommuneCode.String); err == nil {
+			coordinators, err = r.tx.UnitCoordinators(r.ctx, c.ProvinceCode, "", left.TelegramID)
+		}
+	}
 	if err != nil {
-		return err
+		return ignoreGone(err)
 	}
 	for _, c := range coordinators {
 		ct := h.texts.For(c.Language)

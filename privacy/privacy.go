@@ -185,17 +185,57 @@ func DossierCode(s string) (code, problem string) {
 	switch {
 	case len(whole) > 1:
 		return "", "two"
-	case len(whole) == 1 && problem != "":
+	case len(whole) == 1 && (problem != "" || (code != whole[0] && !spacedCode(s))):
 		// The code copied with the sentence around it ("Nộp hồ sơ thành
-		// công. Mã hồ sơ: G22.50-251130-0001"): the code alone.
+		// công. Mã hồ sơ: G22.50-251130-0001", or unaccented: "Ho so
+		// G22.50-251130-0001 da tiep nhan", "… sdt 0912345678"): the code
+		// alone, not the words beside it (a name, a phone number) glued to
+		// it.
 		return whole[0], ""
 	}
 	return code, problem
 }
 
+// spacedCode says whether s, its label dropped, is one code typed with
+// spaces around its separators ("000.00.12.H26 - 251127 - 0001"): every
+// two words meet at a . - / or _.
+func spacedCode(s string) bool {
+	words := strings.Fields(codeText(s))
+	for i := 1; i < len(words); i++ {
+		last, _ := utf8.DecodeLastRuneInString(words[i-1])
+		first, _ := utf8.DecodeRuneInString(words[i])
+		if !strings.ContainsRune(".-/_", last) && !strings.ContainsRune(".-/_", first) {
+			return false
+		}
+	}
+	return true
+}
+
 // readCode reads a text as one dossier code (DossierCode), its words run
 // together.
 func readCode(s string) (code, problem string) {
+	s = codeText(s)
+	words := strings.Fields(s)
+	code = strings.ToUpper(strings.Join(words, ""))
+	if once := pastedAgain(words, code); once != "" {
+		code = once // pasted twice on a slow phone: one code, not both run together
+	}
+	n := utf8.RuneCountInString(code)
+	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
+	switch {
+	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))):
+		return "", "number"
+	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
+		return "", "format" // a date (of birth?), not a code
+	case n < 6 || n > 40 || !dossierOK.MatchString(code) || !hasDigit.MatchString(code):
+		return "", "format"
+	}
+	return code, ""
+}
+
+// codeText is a text read as a dossier code: width-folded, dashes made
+// "-", a leading "#" or label ("Mã hồ sơ:") dropped.
+func codeText(s string) string {
 	s = dashes.Replace(norm.NFKC.String(strings.TrimSpace(s)))
 	s = strings.TrimLeft(s, "#№ ")
 	words := strings.Fields(s)
@@ -217,22 +257,7 @@ func readCode(s string) (code, problem string) {
 			break
 		}
 	}
-	words = strings.Fields(s)
-	code = strings.ToUpper(strings.Join(words, ""))
-	if once := pastedAgain(words, code); once != "" {
-		code = once // pasted twice on a slow phone: one code, not both run together
-	}
-	n := utf8.RuneCountInString(code)
-	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
-	switch {
-	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))):
-		return "", "number"
-	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
-		return "", "format" // a date (of birth?), not a code
-	case n < 6 || n > 40 || !dossierOK.MatchString(code) || !hasDigit.MatchString(code):
-		return "", "format"
-	}
-	return code, ""
+	return s
 }
 
 // pastedAgain is the code the words (of code, joined) hold several times
