@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -225,15 +226,23 @@ func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply
 	}
 	// In the language the reminders use: one chosen with /lang since the
 	// link was opened, else the one it was opened in.
-	lang := old.ResidentLang.String
-	if u, err := r.tx.User(r.ctx, old.ResidentChat.Int64); err == nil && u.Language != "" {
-		lang = u.Language
-	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	chosen, err := chatLanguage(r.ctx, r.tx, old.ResidentChat.Int64)
+	if err != nil {
 		return nil, false, err
 	}
-	t := h.texts.For(lang)
+	t := h.texts.For(cmp.Or(chosen, old.ResidentLang.String))
 	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: old.ResidentChat.Int64,
 		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old.DossierCode, "Code": f.DossierCode})}}, true, nil
+}
+
+// chatLanguage is the language a chat chose with /lang ("" if none): a
+// resident's messages are in it, before the one their link was opened in.
+func chatLanguage(ctx context.Context, tx *storage.Tx, chat int64) (string, error) {
+	u, err := tx.User(ctx, chat)
+	if errors.Is(err, storage.ErrNotFound) {
+		return "", nil
+	}
+	return u.Language, err
 }
 
 // openFollowup is /start <token>: the link a volunteer handed over.

@@ -5,6 +5,7 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"log/slog"
@@ -366,18 +367,18 @@ func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat i
 		return nil, err
 	}
 	var out []bot.Reply
+	chosen := ""
 	for _, f := range fs {
 		if !f.Blocked || !f.Reminds() || f.RemindersSent == 0 || f.NextReminderOn.Valid {
 			continue
 		}
-		lang := f.ResidentLang.String
-		if u, err := tx.User(ctx, chat); err == nil && u.Language != "" {
-			lang = u.Language
-		} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
-			return nil, err
+		if out == nil { // the chat's /lang, read once
+			if chosen, err = chatLanguage(ctx, tx, chat); err != nil {
+				return nil, err
+			}
 		}
 		out = append(out, bot.About{Topic: followupTopic(f.CaseID), Reply: h.ReminderMessage(storage.Reminder{
-			CaseID: f.CaseID, Chat: chat, Language: lang, N: f.RemindersSent, GuideID: f.GuideID,
+			CaseID: f.CaseID, Chat: chat, Language: cmp.Or(chosen, f.ResidentLang.String), N: f.RemindersSent, GuideID: f.GuideID,
 			DossierCode: f.DossierCode, DueOn: f.DueOn, DueKnown: f.DueKnown})})
 	}
 	return out, nil

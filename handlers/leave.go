@@ -22,14 +22,13 @@ func (h *Handlers) leave(r *request) error {
 	if err != nil {
 		return err
 	}
-	text := r.t.T("leave.ask", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit})
-	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+	// As a removal's confirmation counts them: a case waiting only for its
+	// code closes on leaving, and counts.
+	open, err := r.tx.CountCasesLeftUnfinished(r.ctx, r.user.TelegramID)
 	if err != nil {
 		return err
 	}
-	if open > 0 {
-		text += "\n\n" + r.t.N("team.removed_unfinished", open, locales.Data{"Count": open})
-	}
+	text := r.t.T("leave.ask", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}) + unfinishedNote(r.t, open)
 	r.say(text, bot.Keyboard{
 		{{Text: r.t.T("leave.yes"), Data: callback{flow: flowLeave, action: "yes", arg: teamKey(r.user)}.String()}},
 		{{Text: r.t.T("leave.no"), Data: callback{flow: flowLeave, action: "no", arg: teamKey(r.user)}.String()}},
@@ -62,16 +61,8 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 		r.show(r.t.T("leave.stayed", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
 		return nil
 	}
-	// As a removal does (teamView.remove): the case on screen paused, the
-	// flow ended, the row made a guest's, their unused links revoked.
-	if err := h.leaveCase(r, 0); err != nil {
-		return err
-	}
-	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
-		return err
-	}
 	left := r.user
-	if ok, err := r.tx.RemoveMember(r.ctx, left); err != nil || !ok {
+	if ok, err := h.takeOut(r, left); err != nil || !ok {
 		if err == nil {
 			r.answer(r.t.T("leave.gone"))
 		}
@@ -105,4 +96,31 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 			locales.Data{"Name": left.FirstName, "Role": ct.T("role." + left.Role), "Unit": unit})})
 	}
 	return nil
+}
+
+// takeOut takes u out of their team, as a removal (teamView.remove) and
+// /leave do: their row made a guest's (RemoveMember: no name, their unused
+// links revoked), then the case on their screen paused (one waiting only
+// for its code closes) and their flow ended. r speaks for u's chat, whose
+// conversation is locked already. It changes nothing, and reports false,
+// when u is no longer what it was read as.
+func (h *Handlers) takeOut(r *request, u storage.User) (bool, error) {
+	ok, err := r.tx.RemoveMember(r.ctx, u)
+	if err != nil || !ok {
+		return false, err
+	}
+	if err := h.leaveCase(r, 0); err != nil {
+		return false, err
+	}
+	return true, r.tx.EndConversation(r.ctx, r.chat)
+}
+
+// unfinishedNote is what t says, below a text, of the open cases someone
+// out of their team leaves ("" with none): kept where they stopped, theirs
+// to /resume if invited again.
+func unfinishedNote(t *locales.Localizer, open int) string {
+	if open == 0 {
+		return ""
+	}
+	return "\n\n" + t.N("team.removed_unfinished", open, locales.Data{"Count": open})
 }

@@ -102,15 +102,11 @@ func (h *Handlers) guestGreeting(r *request) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	text := r.t.T("start.removed", locales.Data{"Name": r.user.FirstName, "Date": vnDay(at.Time)})
 	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
 	if err != nil {
 		return "", err
 	}
-	if open > 0 {
-		text += "\n\n" + r.t.N("team.removed_unfinished", open, locales.Data{"Count": open})
-	}
-	return text, nil
+	return r.t.T("start.removed", locales.Data{"Name": r.user.FirstName, "Date": vnDay(at.Time)}) + unfinishedNote(r.t, open), nil
 }
 
 // showFollowups shows each follow-up where it stands, with its buttons,

@@ -509,6 +509,7 @@ func (v *teamView) remove() error {
 	if err != nil {
 		return err
 	}
+	them := v.h.texts.For(u.Language)
 	if ok {
 		// Their chat's conversation is locked first, their row second: the
 		// order their own updates take them in (SeeUser), so a removal and
@@ -516,7 +517,10 @@ func (v *teamView) remove() error {
 		if _, err := v.tx.Conversation(v.ctx, u.TelegramID); err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
-		if ok, err = v.tx.RemoveMember(v.ctx, u); err != nil {
+		// Whatever they were doing with the bot ends; their cases stay, the
+		// one on their screen paused (its clock stops now).
+		their := &request{ctx: v.ctx, tx: v.tx, user: u, role: u.Role, t: them, chat: u.TelegramID}
+		if ok, err = v.h.takeOut(their, u); err != nil {
 			return err
 		}
 	}
@@ -527,29 +531,14 @@ func (v *teamView) remove() error {
 	if err != nil {
 		return err
 	}
-	// Whatever they were doing with the bot ends; their cases stay, the
-	// one on their screen paused (its clock stops now). Their conversation
-	// is locked already, so this takes no lock in another order.
-	their := &request{ctx: v.ctx, tx: v.tx, user: u, role: u.Role, t: v.h.texts.For(u.Language), chat: u.TelegramID}
-	if err := v.h.leaveCase(their, 0); err != nil {
-		return err
-	}
-	if err := v.tx.EndConversation(v.ctx, u.TelegramID); err != nil {
-		return err
-	}
-	them := v.h.texts.For(u.Language)
-	notice := them.T("team.removed_notice", locales.Data{"Unit": unit})
 	// The cases they leave unfinished are kept as they are: theirs again
 	// (/resume) if they are invited again.
 	open, err := v.tx.CountOpenCases(v.ctx, u.TelegramID)
 	if err != nil {
 		return err
 	}
-	if open > 0 {
-		notice += "\n\n" + them.N("team.removed_unfinished", open, locales.Data{"Count": open})
-	}
 	v.replies = append(v.replies,
-		bot.Message{ChatID: u.TelegramID, Text: notice},
+		bot.Message{ChatID: u.TelegramID, Text: them.T("team.removed_notice", locales.Data{"Unit": unit}) + unfinishedNote(them, open)},
 		v.h.menuFor(u.TelegramID, them, v.h.roleOf(storage.User{TelegramID: u.TelegramID, Role: storage.RoleGuest})))
 	return v.goNote(teamMembers, st, v.t.T("team.removed", locales.Data{"Name": u.FirstName}))
 }
