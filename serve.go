@@ -137,6 +137,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	// once a second: each is logged at most once a minute (counted every
 	// time).
 	riverLog := slog.New(logged.handler(newRepeatLimiter(log.Handler(), time.Minute)))
+	// The follow-up page is public: while the database is down, every
+	// request for it fails alike, as many lines as requests. The same.
+	webLog := slog.New(logged.handler(newRepeatLimiter(log.Handler(), time.Minute)))
 	log = slog.New(logged.handler(log.Handler()))
 	for _, w := range cfg.Warnings {
 		log.Warn(w)
@@ -213,7 +216,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	// The forms' key is the bot token's own derivation: the same on every
 	// replica and across restarts, and not the token itself.
 	formKey := sha256.Sum256([]byte("dvcbot follow-up form\x00" + cfg.Token))
-	webOpts := []web.Option{web.WithLogger(log), web.WithFormKey(formKey[:]), web.WithTrustedProxies(cfg.TrustedProxies...)}
+	webOpts := []web.Option{web.WithLogger(webLog), web.WithFormKey(formKey[:]), web.WithTrustedProxies(cfg.TrustedProxies...)}
 	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Host != "" {
 		webOpts = append(webOpts, web.WithTrustedOrigin(u.Scheme+"://"+u.Host)) // a proxy may rewrite Host
 	}
