@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	tg "github.com/go-telegram/bot"
@@ -227,7 +228,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	mux.Handle("/f/", page)
 	var poller *bot.Poller
+	// The server runs before the bot is up (Telegram may post as soon as
+	// setWebhook is answered): until then /healthz says it is starting, so
+	// that nothing reads a replica that may still fail to start as ready.
+	var up atomic.Bool
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if !up.Load() {
+			http.Error(w, "starting: telling Telegram where to deliver updates, starting the job queue", http.StatusServiceUnavailable)
+			return
+		}
 		if err := store.Ping(r.Context()); err != nil {
 			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
 			return
@@ -301,6 +310,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
+	up.Store(true)
+	log.Info("started: /healthz answers from now on", "http_addr", cfg.HTTPAddr)
 
 	var serveErr error
 	select {

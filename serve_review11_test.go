@@ -68,3 +68,39 @@ func TestFollowupPageDoesNotFloodTheLogsWhileTheDatabaseIsDown(t *testing.T) {
 		t.Errorf(`dvcbot_log_messages_total of "web: follow-up page" = %q, want every one of %d`, got, requests)
 	}
 }
+
+// /healthz answered 200 as soon as the HTTP server ran — before the bot had
+// told Telegram how to deliver (deleteWebhook in long polling, setWebhook
+// in webhook mode), and before the job queue ran. An orchestrator that
+// reads it as "ready" (a rolling deploy stops the old replica then) was
+// told so while the new one might still fail to start: Telegram slow or
+// refusing, or the database gone at that moment, which stopped it with
+// "job queue: error making initial connection to database". It answers
+// 503 "starting" now until the bot is up.
+func TestHealthzIsNotOKBeforeTheBotIsUp(t *testing.T) {
+	for _, mode := range []struct{ name, method string }{{"long polling", "deleteWebhook"}, {"webhook", "setWebhook"}} {
+		t.Run(mode.name, func(t *testing.T) {
+			srv := telegramtest.NewServer()
+			defer srv.Close()
+			srv.Inject(telegramtest.Fault{Method: mode.method, Count: 1, Delay: 4 * time.Second})
+			env := opEnv(srv, storagetest.URL(t))
+			if mode.method == "setWebhook" {
+				env = append(env, "WEBHOOK_URL=https://bot.example.org/telegram", "WEBHOOK_SECRET=right_secret")
+			}
+			p := startOp(t, env)
+			sawStarting := false
+			waitUntil(t, "the bot to answer /healthz", func() bool {
+				code, body := p.get(t, "/healthz")
+				sawStarting = sawStarting || code == http.StatusServiceUnavailable && strings.Contains(body, "starting")
+				return code == http.StatusOK
+			})
+			calls := srv.CallsTo(mode.method)
+			if len(calls) == 0 || calls[0].Status != http.StatusOK {
+				t.Errorf("/healthz answered 200 while %s was not answered yet", mode.method)
+			}
+			if !sawStarting {
+				t.Errorf("/healthz never said the bot was starting")
+			}
+		})
+	}
+}
