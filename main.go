@@ -157,7 +157,9 @@ func healthcheck(ctx context.Context, cfg config) error {
 			host = "::1"
 		}
 	}
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	// /healthz answers within storage.Ping's 3 s even when the database
+	// does not answer at all; the image's health check gives this 5 s.
+	ctx, cancel := context.WithTimeout(ctx, 4500*time.Millisecond)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/healthz", nil)
 	if err != nil {

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
+	"time"
 )
 
 // A province's network often reaches api.telegram.org through a proxy
@@ -52,5 +56,24 @@ func TestHealthcheckGoesAroundAProxy(t *testing.T) {
 		}
 		srv.Close()
 		proxy.Close()
+	}
+}
+
+// A database that does not answer at all (a network cut, a server
+// frozen: no "connection refused") makes /healthz wait out its ping, 3 s,
+// before it answers 503 "database unreachable". dvcbot healthcheck gave
+// up after 3 s too, so the container's health log said only "context
+// deadline exceeded", never why. It waits longer than /healthz's own
+// bound now (and less than the image's 5 s health-check timeout).
+func TestHealthcheckOutwaitsTheDatabasePing(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(3100 * time.Millisecond) // storage.Ping's bound, and a little
+		http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	var out, errOut bytes.Buffer
+	code := run([]string{"healthcheck"}, env(map[string]string{"HTTP_ADDR": strings.TrimPrefix(srv.URL, "http://")}), strings.NewReader(""), &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "database unreachable") {
+		t.Errorf("healthcheck of a bot whose database does not answer: exit %d, stderr %q; want 1 and the reason", code, errOut.String())
 	}
 }
