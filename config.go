@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/dvcbot/dvcbot/locales"
 )
 
@@ -116,6 +118,12 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 			}
 		} else if !strings.Contains(c.DatabaseURL, "=") {
 			return c, &configError{"DATABASE_URL", "is malformed: want postgres://… or key=value pairs"}
+		}
+		// What lib/pq refuses is said now, as a setting at fault, not once
+		// the bot tries to connect; in its words only where they cannot
+		// quote a piece of the password.
+		if _, err := pq.NewConfig(c.DatabaseURL); err != nil {
+			return c, &configError{"DATABASE_URL", databaseURLProblem(err)}
 		}
 	}
 	switch {
@@ -221,6 +229,22 @@ func isLocalHost(host string) bool {
 	}
 	a, err := netip.ParseAddr(host)
 	return err == nil && a.IsLoopback()
+}
+
+// databaseURLProblem says what lib/pq found wrong in DATABASE_URL. Its
+// parser's own words may quote any piece of the value (`missing "=" after
+// "horse"`, a word of a password with a space): those are said without it.
+func databaseURLProblem(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, `missing "="`):
+		return "is malformed: a word without key= in its key=value pairs; a value with a space (a password…) must be in single quotes: password='…' (a ' or \\ inside as \\' or \\\\)"
+	case strings.Contains(msg, "quoted string") || strings.Contains(msg, "backslash"):
+		return "is malformed: a single quote is not closed, or a backslash ends it; quote a value as password='…' (a ' or \\ inside as \\' or \\\\)"
+	}
+	// The rest name a setting and its typed value (sslmode, port,
+	// connect_timeout…), never a password.
+	return "is not accepted: " + strings.TrimPrefix(msg, "pq: ")
 }
 
 func or(v, def string) string {

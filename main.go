@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -144,17 +145,30 @@ func migrateAll(ctx context.Context, store *storage.Storage, log *slog.Logger) e
 // healthcheck asks the bot on HTTP_ADDR whether it is healthy; distroless
 // images have no curl, so the binary checks itself.
 func healthcheck(ctx context.Context, cfg config) error {
-	addr := cfg.HTTPAddr
-	if strings.HasPrefix(addr, ":") {
-		addr = "127.0.0.1" + addr
-	}
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/healthz", nil)
+	// Every interface (":8080", "0.0.0.0:8080", "[::]:8080") is asked on
+	// the loopback.
+	host, port, err := net.SplitHostPort(cfg.HTTPAddr) // validated by loadConfig
 	if err != nil {
 		return err
 	}
-	resp, err := http.DefaultClient.Do(req)
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+		if ip != nil && ip.To4() == nil {
+			host = "::1"
+		}
+	}
+	// /healthz answers within storage.Ping's 3 s even when the database
+	// does not answer at all; the image's health check gives this 5 s.
+	ctx, cancel := context.WithTimeout(ctx, 4500*time.Millisecond)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/healthz", nil)
+	if err != nil {
+		return err
+	}
+	// Never through HTTP_PROXY: a proxy for the way to Telegram cannot
+	// reach this machine's own address.
+	client := &http.Client{Transport: &http.Transport{Proxy: nil}}
+	resp, err := client.Do(req)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	tg "github.com/go-telegram/bot"
@@ -137,6 +138,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	// once a second: each is logged at most once a minute (counted every
 	// time).
 	riverLog := slog.New(logged.handler(newRepeatLimiter(log.Handler(), time.Minute)))
+	// The follow-up page is public: while the database is down, every
+	// request for it fails alike, as many lines as requests. The same.
+	webLog := slog.New(logged.handler(newRepeatLimiter(log.Handler(), time.Minute)))
 	log = slog.New(logged.handler(log.Handler()))
 	for _, w := range cfg.Warnings {
 		log.Warn(w)
@@ -213,7 +217,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	// The forms' key is the bot token's own derivation: the same on every
 	// replica and across restarts, and not the token itself.
 	formKey := sha256.Sum256([]byte("dvcbot follow-up form\x00" + cfg.Token))
-	webOpts := []web.Option{web.WithLogger(log), web.WithFormKey(formKey[:]), web.WithTrustedProxies(cfg.TrustedProxies...)}
+	webOpts := []web.Option{web.WithLogger(webLog), web.WithFormKey(formKey[:]), web.WithTrustedProxies(cfg.TrustedProxies...)}
 	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Host != "" {
 		webOpts = append(webOpts, web.WithTrustedOrigin(u.Scheme+"://"+u.Host)) // a proxy may rewrite Host
 	}
@@ -224,7 +228,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	mux.Handle("/f/", page)
 	var poller *bot.Poller
+	// The server runs before the bot is up (Telegram may post as soon as
+	// setWebhook is answered): until then /healthz says it is starting, so
+	// that nothing reads a replica that may still fail to start as ready.
+	var up atomic.Bool
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if !up.Load() {
+			http.Error(w, "starting: telling Telegram where to deliver updates, starting the job queue", http.StatusServiceUnavailable)
+			return
+		}
 		if err := store.Ping(r.Context()); err != nil {
 			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
 			return
@@ -298,6 +310,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
+	up.Store(true)
+	log.Info("started: /healthz answers from now on", "http_addr", cfg.HTTPAddr)
 
 	var serveErr error
 	select {
