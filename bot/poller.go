@@ -38,6 +38,9 @@ type Poller struct {
 	started   atomic.Int64 // unix nanoseconds when Run began
 	lastOK    atomic.Int64 // unix nanoseconds of the last successful getUpdates
 	throttled atomic.Bool  // Throttle is holding the next getUpdates back
+	// held is how long Throttle held getUpdates back since the last answer
+	// (nanoseconds): the bot's own wait, not Telegram's silence.
+	held atomic.Int64
 	// refused is set while Telegram answers getUpdates with an error (409
 	// Conflict, 401...) rather than not at all; nil after an answer or a
 	// call that got none.
@@ -75,14 +78,19 @@ func (p *Poller) LastSuccess() time.Time {
 // Stalled says why the poller has had no answer from Telegram for longer
 // than after, as the health check reports it; "" while it gets answers,
 // while it is held back by a full backlog (it asks again once the bot has
-// caught up), and during its first after.
+// caught up), and during its first after. The time it was held back does
+// not count: a getUpdates long poll just after a long wait is not silence.
 func (p *Poller) Stalled(now time.Time, after time.Duration) string {
 	started := p.started.Load()
-	if started == 0 || now.Sub(time.Unix(0, started)) <= after || p.Throttled() {
+	if started == 0 || p.Throttled() {
 		return ""
 	}
 	last := p.LastSuccess()
-	if now.Sub(last) <= after {
+	since := last
+	if since.IsZero() {
+		since = time.Unix(0, started)
+	}
+	if now.Sub(since)-time.Duration(p.held.Load()) <= after {
 		return ""
 	}
 	if r := p.refused.Load(); r != nil {
@@ -127,7 +135,9 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 	for ctx.Err() == nil {
 		if p.Throttle != nil {
 			p.throttled.Store(true)
+			waited := time.Now()
 			err := p.Throttle(ctx)
+			p.held.Add(int64(time.Since(waited)))
 			p.throttled.Store(false)
 			if err != nil {
 				break
@@ -145,6 +155,7 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		}
 		if err == nil {
 			p.lastOK.Store(time.Now().UnixNano())
+			p.held.Store(0)
 		}
 		if err == nil && len(ups) > 0 {
 			err = accept(ctx, ups)
