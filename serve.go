@@ -260,7 +260,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log, Errors: a.runtime.PollErrors(), Conflicts: a.runtime.PollConflicts(),
 			Throttle: func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
+	// net/http's own lines (a handler's panic, an accept error) go through
+	// the same JSON log, counted, and repeated at most once a minute.
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		ErrorLog: slog.NewLogLogger(webLog.Handler(), slog.LevelError)}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
