@@ -59,7 +59,9 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 	}
 	if cb.action != "yes" {
 		r.show(r.t.T("leave.stayed", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
-		return nil
+		// /leave typed mid-case: the case's screen comes back below, as
+		// after /help.
+		return h.caseBelow(r, true)
 	}
 	left := r.user
 	if ok, err := h.takeOut(r, left); err != nil || !ok {
