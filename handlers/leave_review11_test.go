@@ -42,3 +42,26 @@ func TestLeaveStayMidCaseBringsTheStepBack(t *testing.T) {
 		t.Errorf("Ở lại with no case on screen: %q", texts(got))
 	}
 }
+
+// A double tap on "Ở lại" mid-case: the second tap, on the answer the
+// first one left, drew the step a second time below.
+func TestLeaveStayDoubleTapDrawsTheStepOnce(t *testing.T) {
+	w := newWorld(t)
+	vol := w.volunteer("Minh")
+	w.startBirthCase(vol)
+	ask := only(t, w.send(vol, "/leave"))
+	w.doubleTap(vol, ask, w.vi("leave.no"))
+	steps := 0
+	for _, m := range vol.Messages() {
+		if m.ID > ask.ID && hasButton(m, w.vi("case.done")) {
+			steps++
+		}
+	}
+	if steps != 1 {
+		t.Errorf("after a double tap on Ở lại the step is drawn %d times below the question, want once", steps)
+	}
+	// The case was left by none of it, and goes on.
+	if m := last(t, w.press(vol, w.vi("case.done"))); !strings.Contains(m.Text, w.stepHead(guide(t, "khai-sinh"), 1)) {
+		t.Errorf("✓ Done after the double tap: %q", m.Text)
+	}
+}
