@@ -75,28 +75,21 @@ func (h *Handlers) greet(r *request) error {
 	if err != nil {
 		return err
 	}
-	asked := 0
-	if !r.member() {
-		shown := fs[:0:0]
-		for _, f := range fs {
-			if at, ok := r.user.AskedBack[f.CaseID]; ok && h.now().Sub(at) < askedBackFor {
-				asked++
-				continue
-			}
-			shown = append(shown, f)
+	asked, shown := 0, fs[:0:0]
+	for _, f := range fs {
+		if at, ok := r.user.AskedBack[f.CaseID]; ok && h.now().Sub(at) < askedBackFor {
+			asked++
+			continue
 		}
-		if asked > 0 {
-			text := r.t.N("start.resident_asked", asked)
-			if len(shown) > 0 {
-				text += "\n\n" + r.t.N("start.resident_others", len(shown))
-			}
-			r.say(text, nil)
-			r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
-			h.showFollowups(r, shown)
-			return nil
-		}
+		shown = append(shown, f)
 	}
 	switch {
+	case asked > 0 && !r.member():
+		text := r.t.N("start.resident_asked", asked)
+		if len(shown) > 0 {
+			text += "\n\n" + r.t.N("start.resident_others", len(shown))
+		}
+		r.say(text, nil)
 	case len(fs) > 0 && !r.member():
 		r.say(r.t.N("start.resident", len(fs)), nil)
 	case r.role == storage.RoleAdmin:
@@ -115,7 +108,7 @@ func (h *Handlers) greet(r *request) error {
 		r.say(text, nil)
 	}
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
-	h.showFollowups(r, fs)
+	h.showFollowups(r, shown)
 	return nil
 }
 
