@@ -14,6 +14,12 @@ import (
 // follow-up's first reminder came due: it was recorded asked, not sent.
 // It returns the world, the resident and the dossier code.
 func askedBlocked(t *testing.T) (*world, *telegramtest.User, string) {
+	return askedBlockedAs(t, false)
+}
+
+// askedBlockedAs is askedBlocked; member makes the resident a volunteer
+// of a team themselves (their own dossier, helped by a colleague).
+func askedBlockedAs(t *testing.T, member bool) (*world, *telegramtest.User, string) {
 	received := vn(2026, 11, 20, 10, 0)
 	due := vn(2026, 11, 26, 0, 0) // Thursday: asked on Friday 27/11
 	clock := &jobs.Clock{}
@@ -22,6 +28,9 @@ func askedBlocked(t *testing.T) (*world, *telegramtest.User, string) {
 	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
 	const code = "000.00.12.H26-261120-1101"
 	res := w.srv.NewUser("Cụ Tư", "vi")
+	if member {
+		res = w.member("Tư", storage.RoleVolunteer, anHoiTayCode)
+	}
 	w.remindedCase(vol, res, code, received, due, true)
 	w.bot.WaitHandled(t, res.Block())
 	q := startQueue(t, w, clock)
@@ -94,5 +103,17 @@ func TestStartLaterShowsTheQuestionAgain(t *testing.T) {
 	got := w.send(res, "/start")
 	if n := w.questions(got); n != 1 {
 		t.Fatalf("a later /start: the question shown %d times, want once: %q", n, texts(got))
+	}
+}
+
+// A volunteer following their own dossier (a colleague helped them) gets
+// the member's greeting on /start, and their follow-ups below it: on a
+// Restart, the question the unblock just asked was listed again.
+func TestRestartAfterBlockAsksAMemberOnce(t *testing.T) {
+	w, res, _ := askedBlockedAs(t, true)
+	w.bot.WaitHandled(t, res.Unblock())
+	w.bot.WaitHandled(t, res.SendText("/start"))
+	if got := settle(res); w.questions(got) != 1 {
+		t.Fatalf("a member's unblock then /start: the question asked %d times, want once: %q", w.questions(got), texts(got))
 	}
 }
