@@ -183,7 +183,13 @@ func TestReminderSkipsResidentWhoBlocked(t *testing.T) {
 		t.Errorf("a later sweep tried %d reminders", n)
 	}
 
+	// Unblocking brings the question; the /start of the same "Restart"
+	// points at it rather than asking it again (blocked_review11_test.go);
+	// a later one shows it again.
 	w.bot.WaitHandled(t, blocker.Unblock())
+	if got := w.send(blocker, "/start"); len(got) != 2 || w.questions(got[:1]) != 1 || got[1].Text != w.texts.For("vi").N("start.resident_asked", 1) {
+		t.Fatalf("/start right after unblocking: %q", texts(got))
+	}
 	got := w.send(blocker, "/start")
 	if len(got) < 2 {
 		t.Fatalf("/start after unblocking: %+v", texts(got))

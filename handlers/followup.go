@@ -480,7 +480,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	f, err := r.tx.FollowupOfCase(r.ctx, id)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
 		r.answer(r.t.T("followup.gone"))
-		if cb.action != "skip" {
+		// A hand-over tapped again (a double tap) finds the chat passed it
+		// already: the message keeps the link to forward.
+		if cb.action != "skip" && (cb.action != "pass" || err != nil) {
 			r.show(r.t.T("followup.gone"), nil)
 		}
 		return nil

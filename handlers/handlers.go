@@ -346,11 +346,16 @@ func (h *Handlers) botStatus(ctx context.Context, tx *storage.Tx, m *models.Chat
 	case models.ChatMemberTypeBanned:
 		return nil, tx.ChatBlocked(ctx, m.Chat.ID, h.now())
 	case models.ChatMemberTypeMember:
-		asked, err := h.askedWhileBlocked(ctx, tx, m.Chat.ID)
+		asked, cases, err := h.askedWhileBlocked(ctx, tx, m.Chat.ID)
 		if err != nil {
 			return nil, err
 		}
-		return asked, tx.ChatBack(ctx, m.Chat.ID)
+		if _, err := tx.ChatBack(ctx, m.Chat.ID); err != nil || len(cases) == 0 {
+			return asked, err
+		}
+		// Telegram's "Restart" sends a /start right behind: it is not to
+		// ask again (greet).
+		return asked, tx.MarkAskedBack(ctx, m.Chat.ID, cases, h.now())
 	}
 	return nil, nil
 }
@@ -360,13 +365,13 @@ func (h *Handlers) botStatus(ctx context.Context, tx *storage.Tx, m *models.Chat
 // and not sent (or sent before the block and not answered). A resident who
 // unblocks the bot from Telegram's settings sends no /start, which would
 // show it: without it they would never be asked again. It goes at once,
-// whatever the hour: they have just unblocked the bot.
-func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat int64) ([]bot.Reply, error) {
+// whatever the hour: they have just unblocked the bot. cases are the
+// follow-ups it asks about.
+func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat int64) (out []bot.Reply, cases []int64, err error) {
 	fs, err := tx.FollowupsOfChat(ctx, chat)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []bot.Reply
 	chosen := ""
 	for _, f := range fs {
 		if !f.Blocked || !f.Reminds() || f.RemindersSent == 0 || f.NextReminderOn.Valid {
@@ -374,14 +379,15 @@ func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat i
 		}
 		if out == nil { // the chat's /lang, read once
 			if chosen, err = chatLanguage(ctx, tx, chat); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		out = append(out, bot.About{Topic: followupTopic(f.CaseID), Reply: h.ReminderMessage(storage.Reminder{
 			CaseID: f.CaseID, Chat: chat, Language: cmp.Or(chosen, f.ResidentLang.String), N: f.RemindersSent, GuideID: f.GuideID,
 			DossierCode: f.DossierCode, DueOn: f.DueOn, DueKnown: f.DueKnown})})
+		cases = append(cases, f.CaseID)
 	}
-	return out, nil
+	return out, cases, nil
 }
 
 var _ bot.UnreachableHandler = (*Handlers)(nil)

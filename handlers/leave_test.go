@@ -28,7 +28,9 @@ func TestLeaveTheTeam(t *testing.T) {
 		!strings.Contains(ask.Text, "(1 ca)") {
 		t.Fatalf("/leave asks: %q", ask.Text)
 	}
-	if m := last(t, w.press(vol, w.vi("leave.no"))); m.Text != w.vi("leave.stayed", locales.Data{"Role": w.vi("role.volunteer"), "Unit": anHoiTayVi}) {
+	// The answer replaces the question; the case's step comes back below
+	// it (leave_review11_test.go).
+	if m := w.press(vol, w.vi("leave.no"))[0]; m.ID != ask.ID || m.Text != w.vi("leave.stayed", locales.Data{"Role": w.vi("role.volunteer"), "Unit": anHoiTayVi}) {
 		t.Errorf("Ở lại: %q", m.Text)
 	}
 	if u := w.userRow(vol); u.Role != storage.RoleVolunteer || u.FirstName != "Lan" {

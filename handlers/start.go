@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"regexp"
+	"time"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/locales"
@@ -58,16 +59,37 @@ func (h *Handlers) badLink(r *request, code string) {
 // inviteCodeLen is how long an invite's code is (storage's newInviteCode).
 const inviteCodeLen = 12
 
+// askedBackFor is how long after a resident came back (unblocking the bot)
+// and was asked a reminder's question their first update may be the
+// /start of the same "Restart" (MarkAskedBack).
+const askedBackFor = 10 * time.Minute
+
 // greet says who the user is to the bot and sets their menu; a resident
 // (who opened a follow-up link) is shown their follow-ups again, as their
-// links would show them.
+// links would show them — but for a question the unblock right before
+// this /start asked (Telegram's "Restart" sends both): it is the message
+// just above, and the greeting says so.
 func (h *Handlers) greet(r *request) error {
 	name := r.user.FirstName
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 	if err != nil {
 		return err
 	}
+	asked, shown := 0, fs[:0:0]
+	for _, f := range fs {
+		if at, ok := r.user.AskedBack[f.CaseID]; ok && h.now().Sub(at) < askedBackFor {
+			asked++
+			continue
+		}
+		shown = append(shown, f)
+	}
 	switch {
+	case asked > 0 && !r.member():
+		text := r.t.N("start.resident_asked", asked)
+		if len(shown) > 0 {
+			text += "\n\n" + r.t.N("start.resident_others", len(shown))
+		}
+		r.say(text, nil)
 	case len(fs) > 0 && !r.member():
 		r.say(r.t.N("start.resident", len(fs)), nil)
 	case r.role == storage.RoleAdmin:
@@ -86,7 +108,7 @@ func (h *Handlers) greet(r *request) error {
 		r.say(text, nil)
 	}
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
-	h.showFollowups(r, fs)
+	h.showFollowups(r, shown)
 	return nil
 }
 

@@ -267,7 +267,7 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 	var cases pq.Int64Array
 	err := tx.db(ctx).GetContext(ctx, &cases, `
 		WITH gone AS (UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-				consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL
+				consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL
 			WHERE resident_chat = $1 RETURNING case_id),`+forgetChat+`
 		SELECT coalesce(array_agg(case_id ORDER BY case_id), '{}') FROM gone`, chat)
 	delete(tx.convs, chat) // read again if needed: the row may be gone
@@ -282,7 +282,7 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 func (tx *Tx) PassFollowup(ctx context.Context, caseID, chat int64) (bool, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-			consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL
+			consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL
 		WHERE case_id = $1 AND resident_chat = $2`, caseID, chat)
 	if err != nil {
 		return false, wrap("pass a follow-up on", err)

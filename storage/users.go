@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 // Roles, from least to most trusted.
@@ -53,6 +55,10 @@ type User struct {
 	JoinedAt  sql.NullTime `db:"joined_at"`
 	UpdatedAt time.Time    `db:"updated_at"`
 	Stored    bool         `db:"-"` // false for a guest the database does not know
+	// AskedBack: the follow-ups whose reminder question the chat was
+	// asked when it came back (MarkAskedBack), with when, if this is the
+	// chat's first update since (SeeUser reads and clears the mark).
+	AskedBack map[int64]time.Time `db:"-"`
 }
 
 const userColumns = `telegram_id, first_name, language, role, commune_code, province_code, digest, blocked_at, joined_at, updated_at`
@@ -66,7 +72,7 @@ func (tx *Tx) SeeUser(ctx context.Context, id int64, firstName string) (User, er
 	u, err := tx.userAndChat(ctx, id)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return User{TelegramID: id, FirstName: firstName, Role: RoleGuest}, nil
+		return User{TelegramID: id, FirstName: firstName, Role: RoleGuest, AskedBack: u.AskedBack}, nil
 	case err != nil:
 		return u, err
 	case u.Role == RoleGuest:
@@ -107,8 +113,9 @@ func (tx *Tx) User(ctx context.Context, id int64) (User, error) {
 const ConversationCaseKey = "c"
 
 // userAndChat reads a user and, in the same round trip, whether their chat
-// is marked blocked (then cleared: they wrote, so they are back; a rare
-// second statement), locks their private
+// is marked blocked or asked back (then cleared: they wrote, so they are
+// back, and this is their first update since; a rare second statement),
+// locks their private
 // chat's conversation (the chat id of a private chat is the user's id) and
 // the case it is on, which the handler reads next: Conversation and Case
 // then serve them.
@@ -134,7 +141,8 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 	}
 	err := tx.db(ctx).GetContext(ctx, &row, `
 		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.province_code, u.digest, u.joined_at, u.updated_at,
-			u.blocked_at IS NOT NULL OR EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = $1 AND f.blocked_at IS NOT NULL) AS blocked,
+			u.blocked_at IS NOT NULL OR EXISTS (SELECT 1 FROM followups f
+				WHERE f.resident_chat = $1 AND (f.blocked_at IS NOT NULL OR f.asked_back_at IS NOT NULL)) AS blocked,
 			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version, `+nullCaseColumns+`
 		FROM (SELECT 1) one
 		LEFT JOIN users u ON u.telegram_id = $1
@@ -146,8 +154,9 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 	if err != nil {
 		return User{}, wrap("read user", err)
 	}
+	var asked map[int64]time.Time
 	if row.Blocked {
-		if err := tx.ChatBack(ctx, id); err != nil {
+		if asked, err = tx.ChatBack(ctx, id); err != nil {
 			return User{}, err
 		}
 	}
@@ -161,10 +170,11 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		tx.keepCase(c)
 	}
 	if !row.ID.Valid {
-		return User{}, ErrNotFound
+		return User{AskedBack: asked}, ErrNotFound
 	}
 	return User{TelegramID: row.ID.Int64, FirstName: row.FirstName.String, Language: row.Language.String, Role: row.Role.String,
-		CommuneCode: row.Commune, ProvinceCode: row.Province, Digest: row.Digest.Bool, JoinedAt: row.JoinedAt, UpdatedAt: row.UpdatedAt.Time, Stored: true}, nil
+		CommuneCode: row.Commune, ProvinceCode: row.Province, Digest: row.Digest.Bool, JoinedAt: row.JoinedAt, UpdatedAt: row.UpdatedAt.Time, Stored: true,
+		AskedBack: asked}, nil
 }
 
 // UserLanguage returns the language a user chose, "" if none or unknown.
@@ -224,10 +234,36 @@ func (tx *Tx) ChatBlocked(ctx context.Context, chat int64, at time.Time) error {
 }
 
 // ChatBack clears what ChatBlocked recorded: the user unblocked the bot
-// (my_chat_member "member"). Any message or press does it too (SeeUser).
-func (tx *Tx) ChatBack(ctx context.Context, chat int64) error {
+// (my_chat_member "member"). Any message or press does it too (SeeUser),
+// and clears MarkAskedBack's mark: it returns the follow-ups that held
+// one, with its time.
+func (tx *Tx) ChatBack(ctx context.Context, chat int64) (map[int64]time.Time, error) {
+	var rows []struct {
+		CaseID int64     `db:"case_id"`
+		At     time.Time `db:"asked_back_at"`
+	}
+	err := tx.db(ctx).SelectContext(ctx, &rows, `
+		WITH asked AS (SELECT case_id, asked_back_at FROM followups WHERE resident_chat = $1 AND asked_back_at IS NOT NULL),
+		f AS (UPDATE followups SET blocked_at = NULL, asked_back_at = NULL
+			WHERE resident_chat = $1 AND (blocked_at IS NOT NULL OR asked_back_at IS NOT NULL)),
+		u AS (UPDATE users SET blocked_at = NULL WHERE telegram_id = $1 AND blocked_at IS NOT NULL)
+		SELECT case_id, asked_back_at FROM asked`, chat)
+	if err != nil || len(rows) == 0 {
+		return nil, wrap("clear a blocked chat", err)
+	}
+	asked := make(map[int64]time.Time, len(rows))
+	for _, r := range rows {
+		asked[r.CaseID] = r.At
+	}
+	return asked, nil
+}
+
+// MarkAskedBack records that the chat, coming back (unblocking the bot),
+// was just asked the reminder question of these cases' follow-ups, at:
+// its next update (SeeUser) reads and clears the mark, so that a /start
+// right behind the unblock does not ask again.
+func (tx *Tx) MarkAskedBack(ctx context.Context, chat int64, cases []int64, at time.Time) error {
 	_, err := tx.db(ctx).ExecContext(ctx, `
-		WITH f AS (UPDATE followups SET blocked_at = NULL WHERE resident_chat = $1 AND blocked_at IS NOT NULL)
-		UPDATE users SET blocked_at = NULL WHERE telegram_id = $1 AND blocked_at IS NOT NULL`, chat)
-	return wrap("clear a blocked chat", err)
+		UPDATE followups SET asked_back_at = $3 WHERE resident_chat = $1 AND case_id = ANY($2)`, chat, pq.Int64Array(cases), at)
+	return wrap("mark a question asked on unblocking", err)
 }
