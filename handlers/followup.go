@@ -416,13 +416,17 @@ func (h *Handlers) statusLine(r *request, f storage.Followup) string {
 		s = r.t.T("followup.status_" + f.Status)
 	case !f.Consent.Bool:
 		s = r.t.T("followup.status_no_reminders")
-	case f.NextReminderOn.Valid && askDay(f.NextReminderOn.Time).Format(time.DateOnly) <= h.now().In(vietnam).Format(time.DateOnly):
+	case f.NextReminderOn.Valid && askedBy(f.NextReminderOn.Time, h.now()):
 		// Due today or already (consent given after the day): the next
 		// round of the reminder job, within its hours.
 		s = r.t.T("followup.status_remind_soon")
 	case f.NextReminderOn.Valid:
-		next := askDay(f.NextReminderOn.Time).Format("02/01/2006")
-		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask follows the estimated due date
+		day, known := askDay(f.NextReminderOn.Time)
+		next := day.Format("02/01/2006")
+		// The first ask follows the estimated due date; any ask counted
+		// into a year whose days off are not announced (after "Chưa" over
+		// Tết, five working days after a dossier without a date) may move.
+		if !known || f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid {
 			next += " " + r.t.T("followup.estimate")
 		}
 		s = r.t.T("followup.status_remind", locales.Data{"Due": next})
@@ -438,12 +442,24 @@ func (h *Handlers) statusLine(r *request, f storage.Followup) string {
 // working days, so one planned for a weekend or a holiday (the first
 // question of a result due on a Friday is planned for the Saturday; a
 // follow-up made before without a date, a week after it was made) goes on
-// the next working day.
-func askDay(day time.Time) time.Time {
-	if working, _ := workdays.Default().IsWorkingDay(day); !working {
-		return addWorkingDaysFrom(day, 1)
+// the next working day. known is false when that day is in a year whose
+// days off are not announced (workdays: an estimate): it was counted over
+// them, or may become a day off, and is shown "(có thể thay đổi)".
+func askDay(day time.Time) (time.Time, bool) {
+	cal := workdays.Default()
+	working, known := cal.IsWorkingDay(day)
+	if !working {
+		d, k := cal.AddWorkingDays(day, 1)
+		return d, known && k
 	}
-	return day
+	return day, known
+}
+
+// askedBy says whether a reminder planned for day is asked by now's day
+// (Vietnam time).
+func askedBy(day, now time.Time) bool {
+	ask, _ := askDay(day)
+	return ask.Format(time.DateOnly) <= now.In(vietnam).Format(time.DateOnly)
 }
 
 // consentAsk is the reminder question: to be asked on the first working day
@@ -896,7 +912,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return nil
 		}
 	case "not":
-		next := addWorkingDaysFrom(now, askAgainDays)
+		next, known := workdays.Default().AddWorkingDays(now, askAgainDays)
 		ok, again, err := r.tx.NotYet(r.ctx, f.CaseID, next, now, vietnam)
 		if err != nil {
 			return err
@@ -905,7 +921,11 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return h.alreadyNoted(r, f)
 		}
 		if again {
-			text = r.t.T("followup.ask_again", locales.Data{"Date": next.Format("02/01/2006")})
+			date := next.Format("02/01/2006")
+			if !known { // counted over days off not announced yet (Tết of 2027)
+				date += " " + r.t.T("followup.estimate")
+			}
+			text = r.t.T("followup.ask_again", locales.Data{"Date": date})
 		} else {
 			// Said on the reminder's message, which names the dossier only:
 			// how to check it goes with it.
