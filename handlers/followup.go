@@ -1042,6 +1042,44 @@ func dueDate(at time.Time, days int) (due time.Time, known bool) {
 	return workdays.Default().Due(at, days)
 }
 
+// RedateEstimates counts again, with the calendar as it is now, the due
+// dates that were estimates (counted over a year whose days off were not
+// announced: Tết 2027) of the dossiers not asked about yet, and says how
+// many changed. Run at start: the calendar (workdays/holidays.yaml) changes
+// with a deploy, and once a year's schedule is announced, a date the
+// resident was told "có thể thay đổi" becomes the announced one — the
+// first question moving with it — instead of keeping the old estimate and
+// its mark for good.
+func (h *Handlers) RedateEstimates(ctx context.Context) (int, error) {
+	n := 0
+	err := h.store.InTx(ctx, func(tx *storage.Tx) error {
+		es, err := tx.Estimates(ctx)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			g, _ := h.guides.Guide(e.GuideID)
+			days := guideDays(g)
+			if days == 0 { // the guide gives no count now: the date stays
+				continue
+			}
+			due, known := dueDate(e.Received, days)
+			if !known && due.Format(time.DateOnly) == e.DueOn.Format(time.DateOnly) {
+				continue
+			}
+			ok, err := tx.RedateEstimate(ctx, e.CaseID, e.DueOn, due, known)
+			if err != nil {
+				return err
+			}
+			if ok {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
 // addWorkingDaysFrom is the day n working days after from (Vietnam time).
 func addWorkingDaysFrom(from time.Time, n int) time.Time {
 	d, _ := workdays.Default().AddWorkingDays(from, n)
