@@ -305,6 +305,14 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		srv.Close()
 		return fmt.Errorf("job queue: %w", err)
 	}
+	// The due dates told as estimates, counted again with this build's
+	// calendar (a year's days off announced since): a failure is logged,
+	// the old dates stay until the next start.
+	if n, err := a.handlers.RedateEstimates(ctx); err != nil && ctx.Err() == nil {
+		log.Warn("estimated due dates not counted again", "err", err)
+	} else if n > 0 {
+		log.Info("estimated due dates counted again", "followups", n)
+	}
 	// A stop asked for while starting (SIGTERM, a test done) may cancel
 	// this: it is a stop like any other, below.
 	if err := a.handlers.EnsureDigest(ctx, queue); err != nil && ctx.Err() == nil {

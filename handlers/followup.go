@@ -416,13 +416,17 @@ func (h *Handlers) statusLine(r *request, f storage.Followup) string {
 		s = r.t.T("followup.status_" + f.Status)
 	case !f.Consent.Bool:
 		s = r.t.T("followup.status_no_reminders")
-	case f.NextReminderOn.Valid && askDay(f.NextReminderOn.Time).Format(time.DateOnly) <= h.now().In(vietnam).Format(time.DateOnly):
+	case f.NextReminderOn.Valid && askedBy(f.NextReminderOn.Time, h.now()):
 		// Due today or already (consent given after the day): the next
 		// round of the reminder job, within its hours.
 		s = r.t.T("followup.status_remind_soon")
 	case f.NextReminderOn.Valid:
-		next := askDay(f.NextReminderOn.Time).Format("02/01/2006")
-		if f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid { // the first ask follows the estimated due date
+		day, known := askDay(f.NextReminderOn.Time)
+		next := day.Format("02/01/2006")
+		// The first ask follows the estimated due date; any ask counted
+		// into a year whose days off are not announced (after "Chưa" over
+		// Tết, five working days after a dossier without a date) may move.
+		if !known || f.RemindersSent == 0 && !f.DueKnown && f.DueOn.Valid {
 			next += " " + r.t.T("followup.estimate")
 		}
 		s = r.t.T("followup.status_remind", locales.Data{"Due": next})
@@ -438,12 +442,24 @@ func (h *Handlers) statusLine(r *request, f storage.Followup) string {
 // working days, so one planned for a weekend or a holiday (the first
 // question of a result due on a Friday is planned for the Saturday; a
 // follow-up made before without a date, a week after it was made) goes on
-// the next working day.
-func askDay(day time.Time) time.Time {
-	if working, _ := workdays.Default().IsWorkingDay(day); !working {
-		return addWorkingDaysFrom(day, 1)
+// the next working day. known is false when that day is in a year whose
+// days off are not announced (workdays: an estimate): it was counted over
+// them, or may become a day off, and is shown "(có thể thay đổi)".
+func askDay(day time.Time) (time.Time, bool) {
+	cal := workdays.Default()
+	working, known := cal.IsWorkingDay(day)
+	if !working {
+		d, k := cal.AddWorkingDays(day, 1)
+		return d, known && k
 	}
-	return day
+	return day, known
+}
+
+// askedBy says whether a reminder planned for day is asked by now's day
+// (Vietnam time).
+func askedBy(day, now time.Time) bool {
+	ask, _ := askDay(day)
+	return ask.Format(time.DateOnly) <= now.In(vietnam).Format(time.DateOnly)
 }
 
 // consentAsk is the reminder question: to be asked on the first working day
@@ -898,7 +914,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return nil
 		}
 	case "not":
-		next := addWorkingDaysFrom(now, askAgainDays)
+		next, known := workdays.Default().AddWorkingDays(now, askAgainDays)
 		ok, again, err := r.tx.NotYet(r.ctx, f.CaseID, next, now, vietnam)
 		if err != nil {
 			return err
@@ -907,7 +923,11 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return h.alreadyNoted(r, f)
 		}
 		if again {
-			text = r.t.T("followup.ask_again", locales.Data{"Date": next.Format("02/01/2006")})
+			date := next.Format("02/01/2006")
+			if !known { // counted over days off not announced yet (Tết of 2027)
+				date += " " + r.t.T("followup.estimate")
+			}
+			text = r.t.T("followup.ask_again", locales.Data{"Date": date})
 		} else {
 			// Said on the reminder's message, which names the dossier only:
 			// how to check it goes with it.
@@ -1022,6 +1042,44 @@ func (h *Handlers) problemNotices(ctx context.Context, tx *storage.Tx, f storage
 // date is then shown "(có thể thay đổi)".
 func dueDate(at time.Time, days int) (due time.Time, known bool) {
 	return workdays.Default().Due(at, days)
+}
+
+// RedateEstimates counts again, with the calendar as it is now, the due
+// dates that were estimates (counted over a year whose days off were not
+// announced: Tết 2027) of the dossiers not asked about yet, and says how
+// many changed. Run at start: the calendar (workdays/holidays.yaml) changes
+// with a deploy, and once a year's schedule is announced, a date the
+// resident was told "có thể thay đổi" becomes the announced one — the
+// first question moving with it — instead of keeping the old estimate and
+// its mark for good.
+func (h *Handlers) RedateEstimates(ctx context.Context) (int, error) {
+	n := 0
+	err := h.store.InTx(ctx, func(tx *storage.Tx) error {
+		es, err := tx.Estimates(ctx)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			g, _ := h.guides.Guide(e.GuideID)
+			days := guideDays(g)
+			if days == 0 { // the guide gives no count now: the date stays
+				continue
+			}
+			due, known := dueDate(e.Received, days)
+			if !known && due.Format(time.DateOnly) == e.DueOn.Format(time.DateOnly) {
+				continue
+			}
+			ok, err := tx.RedateEstimate(ctx, e.CaseID, e.DueOn, due, known)
+			if err != nil {
+				return err
+			}
+			if ok {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
 }
 
 // addWorkingDaysFrom is the day n working days after from (Vietnam time).

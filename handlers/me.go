@@ -12,7 +12,8 @@ import (
 const meList = 10
 
 // me is /me: a team member's own numbers — today, this week, this month,
-// last month, all time — and their procedures. Only their own cases: the scope is the
+// last month, this year, last year (when it has cases), all time — and
+// their procedures. Only their own cases: the scope is the
 // sender, whatever their role.
 func (h *Handlers) me(r *request) error {
 	if !r.member() {
@@ -24,13 +25,23 @@ func (h *Handlers) me(r *request) error {
 	lines := []string{r.t.T("me.head", locales.Data{"Name": r.user.FirstName})}
 	var all storage.Tally
 	// Last month too: on the first days of a month, "this month" is empty
-	// and the month just ended is the one a volunteer reports on.
-	for _, code := range []string{"today", "week", "month", "lastmonth", "all"} {
-		tl, err := r.tx.Tally(r.ctx, scope, periodOf(code, now))
+	// and the month just ended is the one a volunteer reports on. The same
+	// for the year (the Youth Union's year-end review, in January): last
+	// year's, named by its number, when it has cases.
+	for _, code := range []string{"today", "week", "month", "lastmonth", "year", "lastyear", "all"} {
+		p := periodOf(code, now)
+		tl, err := r.tx.Tally(r.ctx, scope, p)
 		if err != nil {
 			return err
 		}
-		lines = append(lines, r.t.T("me.line", locales.Data{"Period": r.t.T("tally.period_" + code), "Cases": r.t.Num(tl.Cases), "Helped": r.t.Num(tl.Helped)}))
+		label := r.t.T("tally.period_" + code)
+		if code == "lastyear" {
+			if tl.Cases == 0 {
+				continue
+			}
+			label = r.t.T("me.year", locales.Data{"Year": p.From.Year()})
+		}
+		lines = append(lines, r.t.T("me.line", locales.Data{"Period": label, "Cases": r.t.Num(tl.Cases), "Helped": r.t.Num(tl.Helped)}))
 		all = tl
 	}
 	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)

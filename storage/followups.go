@@ -150,6 +150,41 @@ func (tx *Tx) AskWithoutDate(ctx context.Context, caseID int64, day time.Time) e
 	return wrap("plan the first question of a follow-up without a date", err)
 }
 
+// Estimate is a follow-up whose due date was counted over days off not
+// announced yet (due_known false), not asked about yet: its date may be
+// counted again once the calendar knows more (RedateEstimate).
+type Estimate struct {
+	CaseID   int64     `db:"case_id"`
+	GuideID  string    `db:"guide_id"`
+	Received time.Time `db:"finished_at"` // the case's end, which the due date was counted from
+	DueOn    time.Time `db:"due_on"`
+}
+
+// Estimates lists the waiting follow-ups whose due date is an estimate and
+// whose first question is not asked yet.
+func (tx *Tx) Estimates(ctx context.Context) ([]Estimate, error) {
+	var es []Estimate
+	err := tx.db(ctx).SelectContext(ctx, &es, `
+		SELECT f.case_id, c.guide_id, c.finished_at, f.due_on
+		FROM followups f JOIN cases c ON c.id = f.case_id
+		WHERE f.status = 'waiting' AND f.due_on IS NOT NULL AND NOT f.due_known AND f.reminders_sent = 0
+			AND c.finished_at IS NOT NULL
+		ORDER BY f.case_id`)
+	return es, wrap("list estimated due dates", err)
+}
+
+// RedateEstimate replaces an estimated due date (was) by the one counted
+// again (due, and whether it is sure now), with the first question planned
+// the day after, as SaveFollowup plans it; it changes nothing once the
+// question was asked or the date was changed meanwhile.
+func (tx *Tx) RedateEstimate(ctx context.Context, caseID int64, was, due time.Time, known bool) (bool, error) {
+	res, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET due_on = $3::date, due_known = $4, next_reminder_on = $3::date + 1
+		WHERE case_id = $1 AND due_on = $2::date AND NOT due_known AND reminders_sent = 0 AND status = 'waiting'`,
+		caseID, dateOf(was), dateOf(due), known)
+	return changed("count an estimated due date again", res, err)
+}
+
 // Followup returns a case's dossier code and due date; ErrNotFound when
 // none was kept.
 func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.NullTime, err error) {
