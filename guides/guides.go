@@ -267,6 +267,13 @@ func (g *Guide) Review() time.Time {
 	return t
 }
 
+// pastReview says whether review_by has passed at now: the day ended in
+// Vietnam (UTC+7), where the guide's dates are days.
+func (g *Guide) pastReview(now time.Time) bool {
+	const vietnam = 7 * time.Hour
+	return !now.Before(g.Review().Add(24*time.Hour - vietnam))
+}
+
 // Counts reports whether a successful case of the guide counts toward kpi.
 func (g *Guide) CountsToward(kpi string) bool { return slices.Contains(g.Counts, kpi) }
 
@@ -358,7 +365,7 @@ func (c *Catalog) Review(now time.Time) (due, refused Errors) {
 		if old := g.Checked().AddDate(0, MaxAge, 0); now.After(old) {
 			refused = append(refused, Error{File: g.file, Line: g.dates[0],
 				Msg: fmt.Sprintf("checked_on %s is over %d months old: compare the guide with the portal and its sources again", g.CheckedOn, MaxAge)})
-		} else if now.After(g.Review()) {
+		} else if g.pastReview(now) {
 			due = append(due, Error{File: g.file, Line: g.dates[1],
 				Msg: fmt.Sprintf("review_by %s has passed: compare the guide with the portal, then update checked_on and review_by", g.ReviewBy)})
 		}
@@ -370,7 +377,7 @@ func (c *Catalog) Review(now time.Time) (due, refused Errors) {
 func (c *Catalog) PastDue(now time.Time) []*Guide {
 	var out []*Guide
 	for _, g := range c.guides {
-		if now.After(g.Review()) {
+		if g.pastReview(now) {
 			out = append(out, g)
 		}
 	}
