@@ -112,9 +112,12 @@ func TestServeMountsTheFollowupPage(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "Liên kết đã hết hạn") {
 		t.Errorf("GET a wrong link: %d\n%s", resp.StatusCode, body)
 	}
-	if resp, _ := get("/healthz"); resp.StatusCode != http.StatusOK {
-		t.Errorf("/healthz beside it: %d", resp.StatusCode)
-	}
+	// /healthz beside it: 503 "starting" until the bot is up (the page
+	// serves before), then 200.
+	waitUntil(t, "/healthz beside it to answer 200", func() bool {
+		resp, _ := get("/healthz")
+		return resp.StatusCode == http.StatusOK
+	})
 	// An operator sees what the page answered: pages, forms, wrong links.
 	_, metrics := get("/metrics")
 	for _, want := range []string{
