@@ -16,24 +16,8 @@ import (
 // answer from Telegram" until that first getUpdates returned.
 func TestPollerReleasedFromALongThrottleIsNotStalled(t *testing.T) {
 	srv := telegramtest.NewServer()
-	defer srv.Close()
-	release := make(chan struct{})
-	p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: 2 * time.Second,
-		Throttle: func(ctx context.Context) error {
-			select {
-			case <-release:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		p.Run(ctx, func(context.Context, []json.RawMessage) error { return nil })
-	}()
-	defer func() { cancel(); <-done }()
+	t.Cleanup(srv.Close) // after the poller stops
+	p, release := runThrottledPoller(t, srv, 2*time.Second)
 	const after = 300 * time.Millisecond
 	waitFor(t, "the poller to wait for room", p.Throttled)
 	time.Sleep(2 * after) // held back longer than the limit
@@ -53,4 +37,27 @@ func TestPollerReleasedFromALongThrottleIsNotStalled(t *testing.T) {
 	if why := p.Stalled(time.Now().Add(2*after), after); why == "" {
 		t.Error("a poller with no answer for longer than the limit after its release is not said stalled")
 	}
+}
+
+// runThrottledPoller runs a poller of srv whose Throttle holds it back
+// until release is closed; it stops when the test ends.
+func runThrottledPoller(t *testing.T, srv *telegramtest.Server, timeout time.Duration) (*bot.Poller, chan struct{}) {
+	release := make(chan struct{})
+	p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: timeout,
+		Throttle: func(ctx context.Context) error {
+			select {
+			case <-release:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.Run(ctx, func(context.Context, []json.RawMessage) error { return nil })
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	return p, release
 }

@@ -839,29 +839,12 @@ func TestOldCallbackAnswerIsDropped(t *testing.T) {
 // alive although getUpdates has not been called for a while.
 func TestThrottledPollerIsAlive(t *testing.T) {
 	srv := telegramtest.NewServer()
-	defer srv.Close()
-	release := make(chan struct{})
-	p := &bot.Poller{ServerURL: srv.URL, Token: srv.Token, Timeout: time.Second,
-		Throttle: func(ctx context.Context) error {
-			select {
-			case <-release:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		p.Run(ctx, func(context.Context, []json.RawMessage) error { return nil })
-	}()
+	t.Cleanup(srv.Close) // after the poller stops
+	p, release := runThrottledPoller(t, srv, time.Second)
 	waitFor(t, "the poller to wait for room", p.Throttled)
 	if !p.LastSuccess().IsZero() {
 		t.Fatal("getUpdates was called while throttled")
 	}
 	close(release)
 	waitFor(t, "getUpdates to answer", func() bool { return !p.LastSuccess().IsZero() })
-	cancel()
-	<-done
 }
