@@ -34,11 +34,13 @@ func (h *Handlers) me(r *request) error {
 		if err != nil {
 			return err
 		}
-		label := r.t.T("tally.period_" + code)
-		if code == "lastyear" {
-			if tl.Cases == 0 {
-				continue
-			}
+		var label string
+		switch {
+		case code != "lastyear":
+			label = r.t.T("tally.period_" + code)
+		case tl.Cases == 0:
+			continue
+		default:
 			label = r.t.T("me.year", locales.Data{"Year": p.From.Year()})
 		}
 		lines = append(lines, r.t.T("me.line", locales.Data{"Period": label, "Cases": r.t.Num(tl.Cases), "Helped": r.t.Num(tl.Helped)}))
