@@ -2,11 +2,9 @@ package handlers_test
 
 import (
 	"context"
-	"log/slog"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +16,7 @@ import (
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/locales/localestest"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
@@ -44,10 +43,7 @@ func newWorld(t *testing.T, opts ...handlers.Option) *world {
 	srv := telegramtest.NewServer()
 	t.Cleanup(srv.Close)
 	store := storagetest.Open(t)
-	texts, err := locales.Load("vi", slog.New(failOnLog(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	texts := localestest.Load(t) // before the bot: checked after it stopped
 	admin := srv.NewUser("Admin", "vi")
 	h := handlers.New(store, texts, catalog, append([]handlers.Option{
 		handlers.WithAdmins(admin.ID), handlers.WithBotUsername(srv.Bot().Username), handlers.WithStrictScreens()}, opts...)...)
@@ -454,57 +450,4 @@ func TestPanicGivesTheLocalizedError(t *testing.T) {
 	if m := only(t, drain(u)); m.Text != texts.For("en").T("help.guest") {
 		t.Fatalf("after a panic: %q", m.Text)
 	}
-}
-
-// failOnLog is a log handler for the texts of a test's world: a text the
-// code asks for and the locales lack ("missing or broken text", shown to
-// the user as its id) fails the test, once the bot has stopped.
-func failOnLog(t *testing.T) slog.Handler {
-	h := &testLog{}
-	t.Cleanup(func() { // registered before the bot's: runs after it stopped
-		h.mu.Lock()
-		defer h.mu.Unlock()
-		h.done = true
-		for _, line := range h.lines {
-			t.Errorf("logged: %s", line)
-		}
-	})
-	return h
-}
-
-type testLog struct {
-	mu    sync.Mutex
-	done  bool
-	lines []string
-}
-
-func (h *testLog) Enabled(context.Context, slog.Level) bool { return true }
-
-func (h *testLog) Handle(_ context.Context, r slog.Record) error {
-	line := r.Message
-	r.Attrs(func(a slog.Attr) bool { line += " " + a.String(); return true })
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if !h.done {
-		h.lines = append(h.lines, line)
-	}
-	return nil
-}
-
-func (h *testLog) WithAttrs(as []slog.Attr) slog.Handler {
-	return &sharedLog{h, as}
-}
-
-func (h *testLog) WithGroup(string) slog.Handler { return h }
-
-// sharedLog is testLog with attributes, recording into the same lines.
-type sharedLog struct {
-	*testLog
-	as []slog.Attr
-}
-
-func (s *sharedLog) Handle(ctx context.Context, r slog.Record) error {
-	r = r.Clone()
-	r.AddAttrs(s.as...)
-	return s.testLog.Handle(ctx, r)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/locales/localestest"
 )
 
 // now is the tests' clock: a Monday morning in Vietnam.
@@ -27,11 +28,7 @@ func catalogs(t testing.TB) (*guides.Catalog, *locales.Catalog) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := locales.Load("vi", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g, l
+	return g, localestest.Load(t)
 }
 
 // server is the page on a mux as serve.go mounts it.
