@@ -658,20 +658,30 @@ func (s *Storage) WhenProblem(fn func(ctx context.Context, tx *Tx, f Followup) e
 // FollowupProblem records, from a link's page, that the resident reports a
 // problem with the dossier (as Problem: while the result is awaited), and
 // has the people who helped told (WhenProblem). Posting it again, or once
-// the follow-up ended, changes nothing and tells nobody. ErrNotFound when
-// the token is unknown or purged.
-func (s *Storage) FollowupProblem(ctx context.Context, token string, at time.Time) error {
-	return s.InTx(ctx, func(tx *Tx) error {
+// the follow-up ended, changes nothing and tells nobody. It returns the
+// follow-up's status after it, read with the row locked: FollowupProblem
+// when a problem is reported (now or before), else where it stands (the
+// result came meanwhile, say). ErrNotFound when the token is unknown or
+// purged.
+func (s *Storage) FollowupProblem(ctx context.Context, token string, at time.Time) (string, error) {
+	var status string
+	err := s.InTx(ctx, func(tx *Tx) error {
 		f, err := tx.FollowupByTokenTx(ctx, token)
 		if err != nil {
 			return err
 		}
+		status = f.Status
 		ok, err := tx.Problem(ctx, f.CaseID, at)
-		if err != nil || !ok || s.problem == nil {
+		if err != nil || !ok {
 			return err
+		}
+		status = FollowupProblem
+		if s.problem == nil {
+			return nil
 		}
 		return s.problem(ctx, tx, f)
 	})
+	return status, err
 }
 
 // changed reports whether a statement changed a row.

@@ -79,8 +79,9 @@ type Store interface {
 	// FollowupReceived records that the resident says the result came.
 	FollowupReceived(ctx context.Context, token string, at time.Time) error
 	// FollowupProblem records that the resident reports a problem with the
-	// dossier, and has the volunteer and coordinators told (once).
-	FollowupProblem(ctx context.Context, token string, at time.Time) error
+	// dossier, and has the volunteer and coordinators told (once); it says
+	// where the follow-up stands after it.
+	FollowupProblem(ctx context.Context, token string, at time.Time) (string, error)
 	// ForgetFollowup deletes the follow-up at once, its case marked so
 	// that none is made again; storage.ErrNotFound when it is gone
 	// already.
@@ -441,26 +442,25 @@ func (h *Handler) problem(w http.ResponseWriter, r *http.Request) {
 	if !h.checkPost(q, h.formToken) {
 		return
 	}
-	p, ok := h.open(q)
-	if !ok {
+	if _, ok := h.open(q); !ok {
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
 	defer cancel()
-	if err := h.store.FollowupProblem(ctx, q.token, h.now()); errors.Is(err, storage.ErrNotFound) {
+	status, err := h.store.FollowupProblem(ctx, q.token, h.now())
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
 		h.wrongToken(q, 0)
-		return
-	} else if err != nil {
+	case err != nil:
 		h.failed(q, "problem", err)
-		return
-	}
-	if p.Status != FollowupWaiting && p.Status != FollowupProblem {
-		// A page drawn before the result was said to have come: nothing
-		// was reported, and the page says where things stand.
+	case status != FollowupProblem:
+		// A page drawn before the result was said to have come (or it was
+		// said a moment ago, in Telegram): nothing was reported, and the
+		// page says where things stand.
 		h.back(q, "")
-		return
+	default:
+		h.back(q, "problem")
 	}
-	h.back(q, "problem")
 }
 
 // forgetAsk is the confirmation before erasing (GET /f/<token>/forget,
