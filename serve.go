@@ -256,7 +256,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	})
 	if cfg.WebhookURL != "" {
 		u, _ := url.Parse(cfg.WebhookURL) // validated by loadConfig
-		path := u.Path
+		// Escaped, the path is matched as written: in a ServeMux pattern
+		// a brace would be a wildcard ("/tg{1}" panics, "/hook/{$}"
+		// matches /hook/ only), and %7B matches "{" sent either way.
+		path := u.EscapedPath()
 		if path == "" {
 			path = "/"
 		}
