@@ -119,6 +119,11 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 		if err == nil {
 			return store, nil
 		}
+		if errors.Is(err, storage.ErrRefusedParameter) {
+			// The connection string, not the server, is at fault: a
+			// setting's error, which says nothing of its words.
+			return nil, &configError{"DATABASE_URL", "is refused by the server: " + err.Error()}
+		}
 		if !bot.IsUnavailable(err) || time.Now().Add(pause).After(deadline) {
 			return nil, fmt.Errorf("DATABASE_URL: %w", err)
 		}
@@ -251,7 +256,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	})
 	if cfg.WebhookURL != "" {
 		u, _ := url.Parse(cfg.WebhookURL) // validated by loadConfig
-		path := u.Path
+		// Escaped, the path is matched as written: in a ServeMux pattern
+		// a brace would be a wildcard ("/tg{1}" panics, "/hook/{$}"
+		// matches /hook/ only), and %7B matches "{" sent either way.
+		path := u.EscapedPath()
 		if path == "" {
 			path = "/"
 		}

@@ -67,9 +67,40 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 	s := &Storage{db: db}
 	if err := s.Ping(ctx); err != nil {
 		db.Close()
-		return nil, err
+		return nil, refusedParameter(err, url)
 	}
 	return s, nil
+}
+
+// ErrRefusedParameter is Open's error when the server refused a run-time
+// parameter the connection string gave it.
+var ErrRefusedParameter = errors.New("the server refused a run-time parameter of the connection string " +
+	"(a key=value pair that is no connection setting; a password that holds a space or = must be quoted: password='…')")
+
+// refusedParameter hides the server's words when they quote a run-time
+// parameter of url (lib/pq sends the server every key=value pair that is no
+// connection setting of its own): in key=value pairs, the rest of a
+// password with a space left unquoted (password=correct horse=battery) is
+// one, and a server that let the connection in without the password (trust,
+// peer, cert, a pooler) answers `unrecognized configuration parameter
+// "horse"` or `invalid value for parameter "work_mem": "battery"` — a piece
+// of the password, for the logs. The error keeps only the server's code.
+func refusedParameter(err error, url string) error {
+	var pe *pq.Error
+	if !errors.As(err, &pe) {
+		return err
+	}
+	cfg, cerr := pq.NewConfig(url)
+	if cerr != nil {
+		return err
+	}
+	said := pe.Message + "\n" + pe.Detail + "\n" + pe.Hint
+	for k, v := range cfg.Runtime {
+		if strings.Contains(said, `"`+k+`"`) || v != "" && strings.Contains(said, `"`+v+`"`) {
+			return fmt.Errorf("ping database: %w (%s)", ErrRefusedParameter, pe.Code)
+		}
+	}
+	return err
 }
 
 // openDB makes the pool. Statements with parameters go in one round trip
