@@ -599,9 +599,10 @@ func (h *Handler) back(q *request, done string) {
 // "<token>" from the page itself (/f/<token>), "../<token>" from a form's
 // address (/f/<token>/rate). Links, forms and redirects are all relative,
 // so the page works behind a proxy that serves it under a path
-// (PUBLIC_URL=https://example.org/dvcbot).
+// (PUBLIC_URL=https://example.org/dvcbot). The segments counted are the
+// browser's: an encoded slash (/f/<token>%2F) is none.
 func pageLink(r *http.Request, token string) string {
-	if strings.Count(strings.TrimPrefix(r.URL.Path, "/f/"), "/") > 0 {
+	if strings.Count(strings.TrimPrefix(r.URL.EscapedPath(), "/f/"), "/") > 0 {
 		return "../" + url.PathEscape(token)
 	}
 	return url.PathEscape(token)
