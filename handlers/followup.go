@@ -562,6 +562,14 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	case "got", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
 	case "pass":
+		if f.Status != storage.FollowupWaiting {
+			// Offered only while the result is awaited: an older screen's
+			// button after "Đã nhận" (or a problem reported, or the last
+			// reminder unanswered) must not take the dossier from the chat
+			// that said so. Where it stands instead.
+			r.answer(r.t.T("button.stale"))
+			break
+		}
 		return h.passFollowup(r, f)
 	default:
 		r.answer(r.t.T("button.stale"))

@@ -64,15 +64,26 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 // /me): the volunteer carries on from there without scrolling up to find
 // it. caseOnly leaves the screens before a case (the list of procedures)
 // where they are.
+//
+// Drawn for a press, it is marked below the pressed message: a second tap
+// that left the phone with the first carries the message as it was, buttons
+// and all, and would draw the screen a second time.
 func (h *Handlers) caseBelow(r *request, caseOnly bool) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil || conv.Flow != flowCase {
 		return ignoreGone(err)
 	}
 	r.answer("")
+	pressed := r.liveMessage()
+	if pressed != 0 && conv.DrawnBelow() == pressed {
+		return nil // drawn below this message already, by the first tap
+	}
 	v, ok, err := h.convView(r, conv)
 	if !ok || err != nil || (caseOnly && (v.c.ID == 0 || !v.c.Live())) {
 		return err
 	}
-	return v.again("")
+	if err := v.again(""); err != nil || pressed == 0 {
+		return err
+	}
+	return r.tx.MarkDrawnBelow(r.ctx, r.chat, pressed)
 }

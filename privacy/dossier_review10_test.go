@@ -32,7 +32,7 @@ func TestDossierCodeInASentence(t *testing.T) {
 		{"DVCQG: Ho so (000.00.12.H26-251127-0001) da duoc tiep nhan ngay 30/11/2025", "000.00.12.H26-251127-0001", ""},
 		{"mã G22.50-251130-0001, sđt 0912.345.678", "G22.50-251130-0001", ""},
 		{"Mã hồ sơ: G22.50-251130-0001 và G22.50-251130-0002", "", "two"},
-		{"đã nộp rồi nhưng chưa có mã", "", "format"},
+		{"đã nộp rồi nhưng chưa có mã", "", "words"}, // a sentence, said to be one (review 12)
 		{"ngày 30/11/2025", "", "format"},
 		{"CCCD 001099012345", "", "number"},
 		{"000.00.12.H26-251127-\n0001", "000.00.12.H26-251127-0001", ""}, // cut at a dash

@@ -178,7 +178,10 @@ func NoteProblem(s string) string {
 // A code pasted twice (the first paste seemed lost) is read once, one
 // copied with the sentence around it is read alone; two different whole
 // codes are refused, as no code can be told from them.
-// problem is "format", "number" or "two" when refused.
+// Words typed instead of a code ("chua co ma 2 ngay nua", "không biết")
+// are not run together into one: two or more words that read as
+// syllables (sentence) refuse it.
+// problem is "format", "number", "two" or "words" when refused.
 func DossierCode(s string) (code, problem string) {
 	code, problem = readCode(s)
 	whole := wholeCodes(s)
@@ -214,6 +217,8 @@ func spacedCode(s string) bool {
 // readCode reads a text as one dossier code (DossierCode), its words run
 // together.
 func readCode(s string) (code, problem string) {
+	// The label alone ("mã hồ sơ") is a code's format missed, not a sentence.
+	label := slices.Contains(codeLabels, strings.TrimSpace(vntext.Fold(s)))
 	s = codeText(s)
 	words := strings.Fields(s)
 	code = strings.ToUpper(strings.Join(words, ""))
@@ -227,10 +232,29 @@ func readCode(s string) (code, problem string) {
 		return "", "number"
 	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
 		return "", "format" // a date (of birth?), not a code
+	case sentence(words) && !label:
+		return "", "words"
 	case n < 6 || n > 40 || !dossierOK.MatchString(code) || !hasDigit.MatchString(code):
 		return "", "format"
 	}
 	return code, ""
+}
+
+// sentence says whether words, typed as a dossier code, are rather a
+// sentence: two or more of them read as syllables — letters only, a vowel
+// among them, folded ("chua", "có", "ngay", "days") — which no code's
+// parts are. A code typed with spaces has digits in its parts, or short
+// prefixes without a vowel ("HS 2511270001", "HCM 2025 0001"); one
+// syllable before its digits ("abc 123 456") is still read as a code.
+func sentence(words []string) bool {
+	n := 0
+	for _, w := range words {
+		f := vntext.Fold(w)
+		if f != "" && !hasDigit.MatchString(f) && strings.ContainsAny(f, "aeiouy") {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // codeText is a text read as a dossier code: width-folded, dashes made

@@ -84,6 +84,47 @@ func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step str
 	return version, nil
 }
 
+// drawnBelowKey is where MarkDrawnBelow keeps its mark in a conversation's
+// data, beside the flow's own keys (which json.Unmarshal of the flow's
+// state ignores).
+const drawnBelowKey = "_below"
+
+// DrawnBelow is the message below which the flow's screen was last drawn
+// again as a new message (MarkDrawnBelow), or 0.
+func (c Conversation) DrawnBelow() int {
+	var d map[string]json.RawMessage
+	if json.Unmarshal(c.Data, &d) != nil {
+		return 0
+	}
+	var id int
+	if json.Unmarshal(d[drawnBelowKey], &id) != nil {
+		return 0
+	}
+	return id
+}
+
+// MarkDrawnBelow notes that the chat's flow drew its screen again, as a new
+// message, below message messageID (an answer given mid-case by a press:
+// the language chosen, "Ở lại"), so that a second press on that message
+// which left the phone with the first can tell it was done. The version and
+// the flow's state stay as they are: the screen's buttons keep working; the
+// flow's next saved state drops the mark.
+func (tx *Tx) MarkDrawnBelow(ctx context.Context, chatID int64, messageID int) error {
+	var raw string // JSON as text (openDB)
+	query, args, failed := tx.withPending(`
+		UPDATE conversations SET data = data || jsonb_build_object('`+drawnBelowKey+`', $2::int), updated_at = now()
+		WHERE chat_id = $1 RETURNING data::text`, []any{chatID, messageID}, "mark a screen drawn below")
+	err := tx.tx.GetContext(ctx, &raw, query, args...)
+	if err != nil {
+		delete(tx.convs, chatID)
+		return failed(notFound(err))
+	}
+	if c, ok := tx.convs[chatID]; ok && c != nil {
+		c.Data = json.RawMessage(raw)
+	}
+	return nil
+}
+
 // EndConversation leaves the chat in no flow; the row stays (flow "") so
 // that the version keeps growing.
 func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {

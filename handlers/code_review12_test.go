@@ -1,0 +1,56 @@
+package handlers_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// At the dossier-code question a volunteer types what they mean instead of
+// a code — often unaccented on a phone without a Vietnamese keyboard:
+// "chua co ma 2 ngay nua" (no code yet, in 2 days). Its words were run
+// together and kept as the code "CHUACOMA2NGAYNUA": the case closed, the
+// resident's slip and reminders named it, and no portal finds it. A
+// sentence is not a code: it is said so, the question comes again, and
+// nothing is kept; "Không có mã hồ sơ" is offered for a code still to come.
+func TestSentenceAtDossierQuestionIsNoCode(t *testing.T) {
+	w := newWorld(t)
+	for i, typed := range []string{
+		"chua co ma 2 ngay nua",
+		"de sau 3 ngay",
+		"cho 15 phut",
+		"chưa có mã, để sau",
+		"không biết",
+		"no code yet, in 2 days",
+	} {
+		u := w.volunteer(fmt.Sprint("Câu ", i))
+		w.toOutcome(u, "khai-sinh", true)
+		w.press(u, w.vi("outcome.submitted"))
+		m := last(t, w.send(u, typed))
+		c, _ := w.lastCase(u)
+		var kept int
+		if err := w.store.DB().Get(&kept, `SELECT count(*) FROM followups WHERE case_id = $1`, c.ID); err != nil {
+			t.Fatal(err)
+		}
+		if c.Status == storage.CaseClosed || kept != 0 {
+			t.Errorf("%q: the case is %s with %d follow-up(s) kept; the bot said %q", typed, c.Status, kept, m.Text)
+			continue
+		}
+		if !strings.HasPrefix(m.Text, w.vi("case.dossier_words")) || !strings.Contains(m.Text, w.vi("case.dossier_ask")) ||
+			!hasButton(m, w.vi("case.no_dossier")) {
+			t.Errorf("%q answered %q %v, want it said to be no code and the question again", typed, m.Text, m.Buttons())
+		}
+	}
+	// A code typed with spaces, or after a short prefix, is still a code.
+	for i, typed := range []string{"H26 251127 0001", "HS 2511270001", "abc 123 456"} {
+		u := w.volunteer(fmt.Sprint("Mã ", i))
+		w.toOutcome(u, "khai-sinh", true)
+		w.press(u, w.vi("outcome.submitted"))
+		m := last(t, w.send(u, typed))
+		if c, _ := w.lastCase(u); c.Status != storage.CaseClosed {
+			t.Errorf("%q refused: %q", typed, m.Text)
+		}
+	}
+}
