@@ -56,9 +56,18 @@ var (
 	hasDigit  = regexp.MustCompile(`[0-9]`)
 	// An ID card or phone number, maybe after its label (read folded, "Căn
 	// cước" as CANCUOC), or a phone number with the country code.
-	idOrPhone  = regexp.MustCompile(`^(?:(?:CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?[0-9]{9,12}|(?:00)?84[0-9]{9,10})$`)
-	dashes     = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
-	codeLabels = []string{"ma ho so", "so ho so", "ma hs", "ma", "so"} // folded, longest first
+	idOrPhone = regexp.MustCompile(`^(?:(?:CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?[0-9]{9,12}|(?:00)?84[0-9]{9,10})$`)
+	dashes    = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
+	// codeLabels are what volunteers type before a code (folded, most words
+	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs".
+	codeLabels = []string{"ma so ho so", "ma ho so", "so ho so", "so bien nhan", "bien nhan so", "ma tra cuu",
+		"bien nhan", "ma hs", "so hs", "mhs", "ma", "so"}
+	// circularSpaced is a code of Circular 01/2018/TT-VPCP's shape
+	// (000.00.12.H26-251127-0001: the unit, the day received as YYMMDD, the
+	// day's serial) typed with spaces in place of its dashes, upper-cased;
+	// the year from 18 on, so that no phone or ID number (which start with
+	// 0) is read as the date and serial.
+	circularSpaced = regexp.MustCompile(`^([0-9A-Z]+(?:\.[0-9A-Z]+)+)\s*[-\s]\s*((?:1[89]|[2-9][0-9])(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?:\s*[-\s]\s*([0-9]{3,6})|([0-9]{3,6}))$`)
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
@@ -183,6 +192,9 @@ func NoteProblem(s string) string {
 // syllables (sentence) refuse it.
 // problem is "format", "number", "two" or "words" when refused.
 func DossierCode(s string) (code, problem string) {
+	if c := spacedCircular(s); c != "" {
+		return c, ""
+	}
 	code, problem = readCode(s)
 	whole := wholeCodes(s)
 	switch {
@@ -197,6 +209,30 @@ func DossierCode(s string) (code, problem string) {
 		return whole[0], ""
 	}
 	return code, problem
+}
+
+// spacedCircular is the code s holds, its label dropped, when it has
+// Circular 01/2018's shape with spaces in place of its dashes
+// ("000.00.12.H26 251127 0001", "G22.50 251130-0001", split over two
+// lines): the dashes put back, not the parts run together, nor the unit's
+// code kept alone; "" otherwise.
+func spacedCircular(s string) string {
+	t := strings.ToUpper(codeText(s))
+	if !strings.ContainsFunc(t, unicode.IsSpace) {
+		return ""
+	}
+	m := circularSpaced.FindStringSubmatch(t)
+	if m == nil || !strings.ContainsFunc(m[1], unicode.IsLetter) {
+		return ""
+	}
+	c := m[1] + "-" + m[2] + "-" + m[3]
+	if m[3] == "" {
+		c = m[1] + "-" + m[2] + m[4] // "G22.99.1 2511270001": date and serial glued
+	}
+	if code, problem := readCode(c); problem != "" || code != c {
+		return ""
+	}
+	return c
 }
 
 // spacedCode says whether s, its label dropped, is one code typed with
@@ -225,8 +261,11 @@ func readCode(s string) (code, problem string) {
 	if once := pastedAgain(words, code); once != "" {
 		code = once // pasted twice on a slow phone: one code, not both run together
 	}
-	n := utf8.RuneCountInString(code)
+	// Read folded for the number ("SĐT 0912345678"), with Telex's keys
+	// given back for the code ("ĐKX…").
 	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
+	code = untelex(code)
+	n := utf8.RuneCountInString(code)
 	switch {
 	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))):
 		return "", "number"
@@ -249,12 +288,65 @@ func readCode(s string) (code, problem string) {
 func sentence(words []string) bool {
 	n := 0
 	for _, w := range words {
-		f := vntext.Fold(w)
-		if f != "" && !hasDigit.MatchString(f) && strings.ContainsAny(f, "aeiouy") {
+		if syllable(w) {
 			n++
 		}
 	}
 	return n >= 2
+}
+
+// notYet are the words (folded) that say a code is not there yet: not a
+// label's words.
+var notYet = wordSet("chua khong ko chang de sau mai cho doi dang biet nua ngay gio phut tuan thang hen roi bi loi")
+
+// syllable says whether a word reads as one (sentence): folded, no digit,
+// a vowel.
+func syllable(w string) bool {
+	f := vntext.Fold(w)
+	return f != "" && !hasDigit.MatchString(f) && strings.ContainsAny(f, "aeiouy")
+}
+
+// Telex, the usual Vietnamese keyboard, makes letters of the keys typed
+// after one another: "dd" is "đ", "aa" "â", "oo" "ô", "aw" "ă", "ow" "ơ",
+// "uw" "ư" (and "s", "f", "r", "x", "j" after a vowel put a tone on it). A
+// code typed with it on comes out "ĐKX…" for "DDKX…"; telexMarks are the
+// keys after the letter that made each mark ("" for the letter again).
+var telexMarks = map[rune]string{'\u0302': "", '\u0306': "W", '\u031B': "W"}
+
+// untelex gives back the keys typed for the Vietnamese letters of code
+// (upper case): "ĐKX-2511270001" is "DDKX-2511270001", "Â1" "AA1". A tone
+// is not given back: which key made it, and where it was typed, cannot be
+// told, and a toned letter is rather a word ("mã.hs.123", "để2ngày"): code
+// as it is then, which is no code's form.
+func untelex(code string) string {
+	if isASCII(code) {
+		return code
+	}
+	var b strings.Builder
+	for _, r := range norm.NFC.String(code) {
+		d := []rune(norm.NFD.String(string(r)))
+		switch {
+		case r == 'Đ':
+			b.WriteString("DD")
+			continue
+		case r <= unicode.MaxASCII || d[0] > unicode.MaxASCII:
+			b.WriteRune(r) // not a Telex letter: no code's form
+			continue
+		}
+		b.WriteRune(d[0])
+		for _, m := range d[1:] {
+			k, ok := telexMarks[m]
+			switch {
+			case !ok:
+				return code // a tone, or no Vietnamese mark
+			case k == "":
+				b.WriteRune(d[0])
+			default:
+				b.WriteString(k)
+			}
+		}
+	}
+	return b.String()
 }
 
 // codeText is a text read as a dossier code: width-folded, dashes made
@@ -277,11 +369,33 @@ func codeText(s string) string {
 			rest = append([]string{after}, rest...)
 		}
 		if len(rest) > 0 && vntext.Fold(strings.Join(head, " ")) == label {
-			s = strings.TrimLeft(strings.Join(rest, " "), ": ")
+			s = strings.TrimLeft(strings.Join(afterLabel(rest), " "), ": ")
 			break
 		}
 	}
-	return s
+	// A code ends in a letter or a digit: the full stop of the sentence
+	// it was copied from is not its own ("Mã hồ sơ: G22.50-251130-0001.").
+	return strings.TrimRight(s, ".,;:!?")
+}
+
+// afterLabel drops the words between a label and its code ("mã hồ sơ là",
+// "mã hồ sơ của bà:", "mã hồ sơ hộ chiếu"): syllables (sentence) before the
+// code, when no syllable follows and a digit does, and none says there is
+// no code yet (notYet); rest as it is otherwise ("mã hồ sơ chưa có, 2 ngày
+// nữa", "mã hồ sơ chưa có 123456" stay a sentence).
+func afterLabel(rest []string) []string {
+	i := 0
+	for i < len(rest) && i < 5 && syllable(rest[i]) {
+		if notYet[vntext.Fold(rest[i])] {
+			return rest
+		}
+		i++
+	}
+	if i == 0 || i == len(rest) || slices.ContainsFunc(rest[i:], syllable) ||
+		!slices.ContainsFunc(rest[i:], hasDigit.MatchString) {
+		return rest
+	}
+	return rest[i:]
 }
 
 // pastedAgain is the code the words (of code, joined) hold several times
