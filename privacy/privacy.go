@@ -179,8 +179,11 @@ func NoteProblem(s string) string {
 }
 
 // DossierCode reads a dossier code leniently (domain.md: never refuse a code
-// read off a real receipt): width-folded, a leading "Mã hồ sơ:" or "#"
-// dropped, dashes of any kind made "-", spaces removed, upper-cased; the
+// read off a real receipt): width-folded, a leading label ("Mã hồ sơ:",
+// "Số biên nhận", "mhs"… codeLabels) or "#" dropped, dashes of any kind
+// made "-", spaces removed (put back as dashes in Circular 01/2018's shape,
+// spacedCircular), Telex's letters given back as their keys (untelex),
+// upper-cased; the
 // dotted form and letters and digits with - / _ pass, 6–40 characters with
 // at least one digit. It refuses what is surely not a code: other symbols,
 // or an ID card or phone number (9–12 digits, maybe after "CCCD", "SĐT"…).
