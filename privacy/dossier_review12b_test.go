@@ -22,7 +22,7 @@ import "testing"
 // No source opened showed the Ministry of Public Security's, VNeID's,
 // driving-licence, vehicle-registration or social-insurance codes; they are
 // read by the same rules (letters and digits with . - / _), and the cases
-// below with a procedure's letters before digits ("GPLX", "BHXH", "ĐKX")
+// below with a procedure's letters before digits ("GPLX", "BHXH")
 // stand for them.
 func TestDossierCodeRealShapesTyped(t *testing.T) {
 	for _, tt := range []struct{ in, code string }{
@@ -85,14 +85,9 @@ func TestDossierCodeRealShapesTyped(t *testing.T) {
 		{"Mã hồ sơ: G22.50-251130-0001.", "G22.50-251130-0001"},
 		{"Mã hồ sơ: H26.99-251127-0001 hẹn 3 ngày", "H26.99-251127-0001"},
 		{"H26.99-251127-0001 mai co ket qua", "H26.99-251127-0001"},
-		// A procedure's letters before the digits; Telex turning "dd" into
-		// "đ" (and "aa" into "â", "oo" into "ô") as the volunteer types them.
+		// A procedure's letters before the digits.
 		{"GPLX 2511270001", "GPLX2511270001"},
 		{"BHXH 2511270001", "BHXH2511270001"},
-		{"ĐKX 2511270001", "DDKX2511270001"},
-		{"đkx-2511270001", "DDKX-2511270001"},
-		{"HCM.ĐĐ-251127-0001", "HCM.DDDD-251127-0001"},
-		{"G22.Â1-251127-0001", "G22.AA1-251127-0001"},
 	} {
 		if code, problem := DossierCode(tt.in); code != tt.code || problem != "" {
 			t.Errorf("DossierCode(%q) = %q, %q; want %q", tt.in, code, problem, tt.code)

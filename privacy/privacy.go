@@ -182,8 +182,7 @@ func NoteProblem(s string) string {
 // read off a real receipt): width-folded, a leading label ("Mã hồ sơ:",
 // "Số biên nhận", "mhs"… codeLabels) or "#" dropped, dashes of any kind
 // made "-", spaces removed (put back as dashes in Circular 01/2018's shape,
-// spacedCircular), Telex's letters given back as their keys (untelex),
-// upper-cased; the
+// spacedCircular), upper-cased; the
 // dotted form and letters and digits with - / _ pass, 6–40 characters with
 // at least one digit. It refuses what is surely not a code: other symbols,
 // or an ID card or phone number (9–12 digits, maybe after "CCCD", "SĐT"…).
@@ -264,11 +263,8 @@ func readCode(s string) (code, problem string) {
 	if once := pastedAgain(words, code); once != "" {
 		code = once // pasted twice on a slow phone: one code, not both run together
 	}
-	// Read folded for the number ("SĐT 0912345678"), with Telex's keys
-	// given back for the code ("ĐKX…").
-	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
-	code = untelex(code)
 	n := utf8.RuneCountInString(code)
+	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
 	switch {
 	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))):
 		return "", "number"
@@ -307,49 +303,6 @@ var notYet = wordSet("chua khong ko chang de sau mai cho doi dang biet nua ngay 
 func syllable(w string) bool {
 	f := vntext.Fold(w)
 	return f != "" && !hasDigit.MatchString(f) && strings.ContainsAny(f, "aeiouy")
-}
-
-// Telex, the usual Vietnamese keyboard, makes letters of the keys typed
-// after one another: "dd" is "đ", "aa" "â", "oo" "ô", "aw" "ă", "ow" "ơ",
-// "uw" "ư" (and "s", "f", "r", "x", "j" after a vowel put a tone on it). A
-// code typed with it on comes out "ĐKX…" for "DDKX…"; telexMarks are the
-// keys after the letter that made each mark ("" for the letter again).
-var telexMarks = map[rune]string{'\u0302': "", '\u0306': "W", '\u031B': "W"}
-
-// untelex gives back the keys typed for the Vietnamese letters of code
-// (upper case): "ĐKX-2511270001" is "DDKX-2511270001", "Â1" "AA1". A tone
-// is not given back: which key made it, and where it was typed, cannot be
-// told, and a toned letter is rather a word ("mã.hs.123", "để2ngày"): code
-// as it is then, which is no code's form.
-func untelex(code string) string {
-	if isASCII(code) {
-		return code
-	}
-	var b strings.Builder
-	for _, r := range norm.NFC.String(code) {
-		d := []rune(norm.NFD.String(string(r)))
-		switch {
-		case r == 'Đ':
-			b.WriteString("DD")
-			continue
-		case r <= unicode.MaxASCII || d[0] > unicode.MaxASCII:
-			b.WriteRune(r) // not a Telex letter: no code's form
-			continue
-		}
-		b.WriteRune(d[0])
-		for _, m := range d[1:] {
-			k, ok := telexMarks[m]
-			switch {
-			case !ok:
-				return code // a tone, or no Vietnamese mark
-			case k == "":
-				b.WriteRune(d[0])
-			default:
-				b.WriteString(k)
-			}
-		}
-	}
-	return b.String()
 }
 
 // codeText is a text read as a dossier code: width-folded, dashes made
