@@ -54,3 +54,34 @@ func TestSentenceAtDossierQuestionIsNoCode(t *testing.T) {
 		}
 	}
 }
+
+// A real code typed at the question with a label before it and spaces in
+// place of its dashes — "Số biên nhận: 000.00.12.H26 251127 0001", as a
+// volunteer reads it off the receipt — closes the case with the whole code
+// kept: it was refused as a sentence, or kept cut to its unit's part
+// ("000.00.12.H26"), which no portal finds.
+func TestSpacedLabelledCodeAtDossierQuestionIsKept(t *testing.T) {
+	w := newWorld(t)
+	for i, tt := range []struct{ typed, code string }{
+		{"Số biên nhận: 000.00.12.H26 251127 0001", "000.00.12.H26-251127-0001"},
+		{"mã hồ sơ là 38.98.H29 - 210519 - 0003", "38.98.H29-210519-0003"},
+		{"ma hs 000.00.12.h26 251127 0001", "000.00.12.H26-251127-0001"},
+	} {
+		u := w.volunteer(fmt.Sprint("Nhãn ", i))
+		w.toOutcome(u, "khai-sinh", true)
+		w.press(u, w.vi("outcome.submitted"))
+		m := last(t, w.send(u, tt.typed))
+		c, _ := w.lastCase(u)
+		if c.Status != storage.CaseClosed {
+			t.Errorf("%q refused: %q", tt.typed, m.Text)
+			continue
+		}
+		var kept string
+		if err := w.store.DB().Get(&kept, `SELECT dossier_code FROM followups WHERE case_id = $1`, c.ID); err != nil {
+			t.Fatal(err)
+		}
+		if kept != tt.code {
+			t.Errorf("%q kept as %q, want %q", tt.typed, kept, tt.code)
+		}
+	}
+}

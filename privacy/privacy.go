@@ -56,9 +56,18 @@ var (
 	hasDigit  = regexp.MustCompile(`[0-9]`)
 	// An ID card or phone number, maybe after its label (read folded, "Căn
 	// cước" as CANCUOC), or a phone number with the country code.
-	idOrPhone  = regexp.MustCompile(`^(?:(?:CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?[0-9]{9,12}|(?:00)?84[0-9]{9,10})$`)
-	dashes     = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
-	codeLabels = []string{"ma ho so", "so ho so", "ma hs", "ma", "so"} // folded, longest first
+	idOrPhone = regexp.MustCompile(`^(?:(?:CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?[0-9]{9,12}|(?:00)?84[0-9]{9,10})$`)
+	dashes    = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
+	// codeLabels are what volunteers type before a code (folded, most words
+	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs".
+	codeLabels = []string{"ma so ho so", "ma ho so", "so ho so", "so bien nhan", "bien nhan so", "ma tra cuu",
+		"bien nhan", "ma hs", "so hs", "mhs", "ma", "so"}
+	// circularSpaced is a code of Circular 01/2018/TT-VPCP's shape
+	// (000.00.12.H26-251127-0001: the unit, the day received as YYMMDD, the
+	// day's serial) typed with spaces in place of its dashes, upper-cased;
+	// the year from 18 on, so that no phone or ID number (which start with
+	// 0) is read as the date and serial.
+	circularSpaced = regexp.MustCompile(`^([0-9A-Z]+(?:\.[0-9A-Z]+)+)\s*[-\s]\s*((?:1[89]|[2-9][0-9])(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?:\s*[-\s]\s*([0-9]{3,6})|([0-9]{3,6}))$`)
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
@@ -170,8 +179,10 @@ func NoteProblem(s string) string {
 }
 
 // DossierCode reads a dossier code leniently (domain.md: never refuse a code
-// read off a real receipt): width-folded, a leading "Mã hồ sơ:" or "#"
-// dropped, dashes of any kind made "-", spaces removed, upper-cased; the
+// read off a real receipt): width-folded, a leading label ("Mã hồ sơ:",
+// "Số biên nhận", "mhs"… codeLabels) or "#" dropped, dashes of any kind
+// made "-", spaces removed (put back as dashes in Circular 01/2018's shape,
+// spacedCircular), upper-cased; the
 // dotted form and letters and digits with - / _ pass, 6–40 characters with
 // at least one digit. It refuses what is surely not a code: other symbols,
 // or an ID card or phone number (9–12 digits, maybe after "CCCD", "SĐT"…).
@@ -183,6 +194,9 @@ func NoteProblem(s string) string {
 // syllables (sentence) refuse it.
 // problem is "format", "number", "two" or "words" when refused.
 func DossierCode(s string) (code, problem string) {
+	if c := spacedCircular(s); c != "" {
+		return c, ""
+	}
 	code, problem = readCode(s)
 	whole := wholeCodes(s)
 	switch {
@@ -197,6 +211,30 @@ func DossierCode(s string) (code, problem string) {
 		return whole[0], ""
 	}
 	return code, problem
+}
+
+// spacedCircular is the code s holds, its label dropped, when it has
+// Circular 01/2018's shape with spaces in place of its dashes
+// ("000.00.12.H26 251127 0001", "G22.50 251130-0001", split over two
+// lines): the dashes put back, not the parts run together, nor the unit's
+// code kept alone; "" otherwise.
+func spacedCircular(s string) string {
+	t := strings.ToUpper(codeText(s))
+	if !strings.ContainsFunc(t, unicode.IsSpace) {
+		return ""
+	}
+	m := circularSpaced.FindStringSubmatch(t)
+	if m == nil || !strings.ContainsFunc(m[1], unicode.IsLetter) {
+		return ""
+	}
+	c := m[1] + "-" + m[2] + "-" + m[3]
+	if m[3] == "" {
+		c = m[1] + "-" + m[2] + m[4] // "G22.99.1 2511270001": date and serial glued
+	}
+	if code, problem := readCode(c); problem != "" || code != c {
+		return ""
+	}
+	return c
 }
 
 // spacedCode says whether s, its label dropped, is one code typed with
@@ -249,12 +287,22 @@ func readCode(s string) (code, problem string) {
 func sentence(words []string) bool {
 	n := 0
 	for _, w := range words {
-		f := vntext.Fold(w)
-		if f != "" && !hasDigit.MatchString(f) && strings.ContainsAny(f, "aeiouy") {
+		if syllable(w) {
 			n++
 		}
 	}
 	return n >= 2
+}
+
+// notYet are the words (folded) that say a code is not there yet: not a
+// label's words.
+var notYet = wordSet("chua khong ko chang de sau mai cho doi dang biet nua ngay gio phut tuan thang hen roi bi loi")
+
+// syllable says whether a word reads as one (sentence): folded, no digit,
+// a vowel.
+func syllable(w string) bool {
+	f := vntext.Fold(w)
+	return f != "" && !hasDigit.MatchString(f) && strings.ContainsAny(f, "aeiouy")
 }
 
 // codeText is a text read as a dossier code: width-folded, dashes made
@@ -277,11 +325,33 @@ func codeText(s string) string {
 			rest = append([]string{after}, rest...)
 		}
 		if len(rest) > 0 && vntext.Fold(strings.Join(head, " ")) == label {
-			s = strings.TrimLeft(strings.Join(rest, " "), ": ")
+			s = strings.TrimLeft(strings.Join(afterLabel(rest), " "), ": ")
 			break
 		}
 	}
-	return s
+	// A code ends in a letter or a digit: the full stop of the sentence
+	// it was copied from is not its own ("Mã hồ sơ: G22.50-251130-0001.").
+	return strings.TrimRight(s, ".,;:!?")
+}
+
+// afterLabel drops the words between a label and its code ("mã hồ sơ là",
+// "mã hồ sơ của bà:", "mã hồ sơ hộ chiếu"): syllables (sentence) before the
+// code, when no syllable follows and a digit does, and none says there is
+// no code yet (notYet); rest as it is otherwise ("mã hồ sơ chưa có, 2 ngày
+// nữa", "mã hồ sơ chưa có 123456" stay a sentence).
+func afterLabel(rest []string) []string {
+	i := 0
+	for i < len(rest) && i < 5 && syllable(rest[i]) {
+		if notYet[vntext.Fold(rest[i])] {
+			return rest
+		}
+		i++
+	}
+	if i == 0 || i == len(rest) || slices.ContainsFunc(rest[i:], syllable) ||
+		!slices.ContainsFunc(rest[i:], hasDigit.MatchString) {
+		return rest
+	}
+	return rest[i:]
 }
 
 // pastedAgain is the code the words (of code, joined) hold several times
