@@ -119,8 +119,8 @@ func (n nullCase) get() (Case, bool) {
 		GuideChecked: n.GuideChecked.Time, Kind: n.Kind.String, Mode: n.Mode, StepsTotal: int(n.StepsTotal.Int64),
 		Status: n.Status.String, Phase: n.Phase.String, Step: int(n.Step.Int64), StepID: n.StepID, Checked: n.Checked, EndedFrom: n.EndedFrom,
 		Progressed: n.Progressed.Bool, FollowupConsent: n.FollowupConsent.Bool, ConsentVersion: n.ConsentVersion.String,
-		FollowupKept: n.FollowupKept.Bool,
-		Outcome:      n.Outcome, Reason: n.Reason, StartedAt: n.StartedAt.Time, UpdatedAt: n.UpdatedAt.Time, FinishedAt: n.FinishedAt}, true
+		FollowupKept: n.FollowupKept.Bool, Outcome: n.Outcome, Reason: n.Reason, StartedAt: n.StartedAt.Time, UpdatedAt: n.UpdatedAt.Time,
+		FinishedAt: n.FinishedAt}, true
 }
 
 // CreateCase stores a new case (c.ID and the status are set by the
