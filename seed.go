@@ -634,7 +634,13 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 	}
 	row := func() {
 		var done, skipped, probs, active, rating, result any
+		kept := false
 		if status == storage.CaseClosed && consent && (outcome == "submitted" || outcome == "paid") {
+			// Most dossiers keep their code for the follow-up; some close
+			// with "Không có mã hồ sơ" (the code came later, or never).
+			kept = r.Float64() < 0.85
+		}
+		if kept {
 			// What residents said when followed up: most had the result,
 			// some late, a few a problem, many never answered; a third rated.
 			switch x := r.Float64(); {
@@ -664,7 +670,7 @@ func seedCase(r *rand.Rand, commune string, volunteer int64, sg *seedGuide, at t
 			active = int64(math.Round(worked.Seconds()))
 		}
 		out.rows = append(out.rows, []any{volunteer, commune, g.ID, sg.checked, g.Kind, mode, n, status, phase, step, checked,
-			progressed, consent, "vi-seed", outcome, reason, at.UTC(), t.UTC(), finished, done, skipped, probs, active, rating, result})
+			progressed, consent, "vi-seed", kept, outcome, reason, at.UTC(), t.UTC(), finished, done, skipped, probs, active, rating, result})
 	}
 
 	// A wrong pick thrown away: no events left, never counted.
@@ -847,12 +853,12 @@ func seedCopy(ctx context.Context, db *sql.DB, b *seedRows) error {
 	}
 	first := b.first
 	cases, err := tx.PrepareContext(ctx, `COPY cases (id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode,
-		steps_total, status, phase, step, checked, progressed, followup_consent, consent_version, outcome, reason,
+		steps_total, status, phase, step, checked, progressed, followup_consent, consent_version, followup_kept, outcome, reason,
 		started_at, updated_at, finished_at, steps_done, steps_skipped, problems, active_seconds, rating, followup_result) FROM STDIN`)
 	if err != nil {
 		return fmt.Errorf("seed: copy cases: %w", err)
 	}
-	args := make([]any, 26)
+	args := make([]any, 27)
 	for i, row := range b.rows {
 		args[0] = first + int64(i)
 		copy(args[1:], row)

@@ -761,8 +761,10 @@ func (v *caseView) endEarly() error {
 }
 
 // finish closes the case, keeps the dossier code when there is one, and
-// shows the summary.
+// shows the summary. A code kept marks the case followed up with its close
+// (tallies count it: storage.Case.FollowupKept).
 func (v *caseView) finish(code, note string) error {
+	v.c.FollowupKept = v.c.FollowupKept || code != ""
 	if err := v.closeCase(note); err != nil {
 		return err
 	}

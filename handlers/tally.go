@@ -661,7 +661,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if f.Rated > 0 {
 		rating = decimal(t, strconv.FormatFloat(f.AvgRating, 'f', 1, 64))
 	}
-	lines = append(lines, "", t.T("tally.followups", locales.Data{"Consented": t.Num(f.Consented), "Resolved": t.Num(f.Resolved), "OnTime": t.Num(f.Resolved - f.Late), "Late": t.Num(f.Late), "Unresolved": t.Num(f.Unresolved), "Rating": rating, "Rated": t.Num(f.Rated)}))
+	lines = append(lines, "", t.T("tally.followups", locales.Data{"Followed": t.Num(f.Followed), "Resolved": t.Num(f.Resolved), "OnTime": t.Num(f.Resolved - f.Late), "Late": t.Num(f.Late), "Unresolved": t.Num(f.Unresolved), "Rating": rating, "Rated": t.Num(f.Rated)}))
 	return strings.Join(lines, "\n")
 }
 
@@ -913,7 +913,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	}
 	summary = append(summary,
 		[]any{t.T("tally.row_problems"), tl.Problems, nil},
-		[]any{t.T("tally.row_followups"), tl.Followups.Consented, nil},
+		[]any{t.T("tally.row_followups"), tl.Followups.Followed, nil},
 		[]any{t.T("tally.row_resolved"), tl.Followups.Resolved, nil},
 		[]any{t.T("tally.row_late"), tl.Followups.Late, nil},
 		[]any{t.T("tally.row_unresolved"), tl.Followups.Unresolved, nil},

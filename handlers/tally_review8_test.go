@@ -165,8 +165,10 @@ func TestTallyDoubleTapOneReport(t *testing.T) {
 // to reminders at the start of a case — also those whose dossier was then
 // not filed, or filed with no code given, who get no reminder at all (no
 // follow-up is kept without a code). A district reading the report took it
-// for residents being reminded. The text and the summary sheet now say
-// what is counted: residents who agreed to reminders.
+// for residents being reminded. Review 8 reworded it ("đồng ý nhận nhắc");
+// review 12 counts what the line is read as: the dossiers followed up
+// (their code kept), so a yes to a dossier not filed counts nowhere
+// (tally_review12_test.go has the whole funnel).
 func TestTallyFollowupsSayAgreed(t *testing.T) {
 	w, _, binh := tallyWorld(t)
 	// Bình's dossier that lacked a paper: the resident had said yes.
@@ -179,18 +181,18 @@ func TestTallyFollowupsSayAgreed(t *testing.T) {
 	}
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	text, f := monthTally(t, w, coord, "Tháng này")
-	line := w.vi("tally.followups", locales.Data{"Consented": 1, "Resolved": 0, "OnTime": 0, "Late": 0, "Unresolved": 0, "Rating": "–", "Rated": 0})
+	line := w.vi("tally.followups", locales.Data{"Followed": 0, "Resolved": 0, "OnTime": 0, "Late": 0, "Unresolved": 0, "Rating": "–", "Rated": 0})
 	if !strings.Contains(text, line) {
 		t.Fatalf("the follow-up line %q is not in:\n%s", line, text)
 	}
 	for _, s := range []string{line, w.vi("tally.row_followups")} {
-		if !strings.Contains(s, "đồng ý nhận nhắc") || strings.Contains(s, "nhận lời nhắc") {
-			t.Errorf("%q does not say the residents agreed to reminders", s)
+		if !strings.Contains(strings.ToLower(s), "hồ sơ được theo dõi") || strings.Contains(s, "nhận lời nhắc") {
+			t.Errorf("%q does not say dossiers followed up", s)
 		}
 	}
-	for _, s := range []string{w.en("tally.followups", locales.Data{"Consented": 1}), w.en("tally.row_followups")} {
-		if !strings.Contains(s, "agreed to reminders") {
-			t.Errorf("%q does not say the residents agreed to reminders", s)
+	for _, s := range []string{w.en("tally.followups", locales.Data{"Followed": 0}), w.en("tally.row_followups")} {
+		if !strings.Contains(strings.ToLower(s), "dossiers followed up") {
+			t.Errorf("%q does not say dossiers followed up", s)
 		}
 	}
 	rows, err := f.GetRows(w.vi("tally.sheet_summary"))
@@ -199,11 +201,11 @@ func TestTallyFollowupsSayAgreed(t *testing.T) {
 	}
 	found := false
 	for _, r := range rows {
-		if len(r) > 1 && r[0] == w.vi("tally.row_followups") && r[1] == "1" {
+		if len(r) > 1 && r[0] == w.vi("tally.row_followups") && r[1] == "0" {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("the summary sheet lacks %q: 1", w.vi("tally.row_followups"))
+		t.Errorf("the summary sheet lacks %q: 0", w.vi("tally.row_followups"))
 	}
 }

@@ -47,11 +47,16 @@ type Case struct {
 	Progressed      bool           `db:"progressed"` // a step was done, skipped or had a problem
 	FollowupConsent bool           `db:"followup_consent"`
 	ConsentVersion  string         `db:"consent_version"`
-	Outcome         sql.NullString `db:"outcome"`
-	Reason          sql.NullString `db:"reason"`
-	StartedAt       time.Time      `db:"started_at"`
-	UpdatedAt       time.Time      `db:"updated_at"`
-	FinishedAt      sql.NullTime   `db:"finished_at"`
+	// FollowupKept: the dossier code was kept for a follow-up (what a
+	// tally counts as followed up, even once the follow-up is gone). Set
+	// true with the close that keeps the code (or by the database as a
+	// later code is kept: migrations/00023); SaveCase never clears it.
+	FollowupKept bool           `db:"followup_kept"`
+	Outcome      sql.NullString `db:"outcome"`
+	Reason       sql.NullString `db:"reason"`
+	StartedAt    time.Time      `db:"started_at"`
+	UpdatedAt    time.Time      `db:"updated_at"`
+	FinishedAt   sql.NullTime   `db:"finished_at"`
 }
 
 // CaseEvent is one thing that happened in a case.
@@ -67,7 +72,7 @@ type CaseEvent struct {
 }
 
 const caseColumns = `id, volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, status, phase,
-	step, step_id, checked, ended_from, progressed, followup_consent, consent_version, outcome, reason, started_at, updated_at, finished_at`
+	step, step_id, checked, ended_from, progressed, followup_consent, consent_version, followup_kept, outcome, reason, started_at, updated_at, finished_at`
 
 // nullCase is a case read through an outer join: every column may be NULL.
 type nullCase struct {
@@ -88,6 +93,7 @@ type nullCase struct {
 	Progressed      sql.NullBool   `db:"k_progressed"`
 	FollowupConsent sql.NullBool   `db:"k_followup_consent"`
 	ConsentVersion  sql.NullString `db:"k_consent_version"`
+	FollowupKept    sql.NullBool   `db:"k_followup_kept"`
 	Outcome         sql.NullString `db:"k_outcome"`
 	Reason          sql.NullString `db:"k_reason"`
 	StartedAt       sql.NullTime   `db:"k_started_at"`
@@ -113,7 +119,8 @@ func (n nullCase) get() (Case, bool) {
 		GuideChecked: n.GuideChecked.Time, Kind: n.Kind.String, Mode: n.Mode, StepsTotal: int(n.StepsTotal.Int64),
 		Status: n.Status.String, Phase: n.Phase.String, Step: int(n.Step.Int64), StepID: n.StepID, Checked: n.Checked, EndedFrom: n.EndedFrom,
 		Progressed: n.Progressed.Bool, FollowupConsent: n.FollowupConsent.Bool, ConsentVersion: n.ConsentVersion.String,
-		Outcome: n.Outcome, Reason: n.Reason, StartedAt: n.StartedAt.Time, UpdatedAt: n.UpdatedAt.Time, FinishedAt: n.FinishedAt}, true
+		FollowupKept: n.FollowupKept.Bool, Outcome: n.Outcome, Reason: n.Reason, StartedAt: n.StartedAt.Time, UpdatedAt: n.UpdatedAt.Time,
+		FinishedAt: n.FinishedAt}, true
 }
 
 // CreateCase stores a new case (c.ID and the status are set by the
@@ -162,17 +169,21 @@ func (tx *Tx) keepCase(c Case) {
 
 // SaveCase writes where the case stands and how it ended (and the number
 // of steps, should the guide have changed since the case began), and the
-// events that say why. The write waits to ride on the transaction's next
-// statement (Tx): an error in it is reported there, or by Flush.
+// events that say why; c.FollowupKept marks the case followed up (the
+// close that keeps the code: no statement more on the bot's busiest path),
+// and a mark set is never cleared. The write waits to ride on the
+// transaction's next statement (Tx): an error in it is reported there, or
+// by Flush.
 func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
 	if err := tx.send(ctx); err != nil { // one write waits at a time, in order
 		return wrap("save case", err)
 	}
 	cte := `saved_case AS (UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
-			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12, step_id = $13
+			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12, step_id = $13,
+			followup_kept = followup_kept OR $14
 		WHERE id = $1)`
 	args := []any{c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal,
-		c.EndedFrom, c.Progressed, c.StepID}
+		c.EndedFrom, c.Progressed, c.StepID, c.FollowupKept}
 	if len(events) > 0 {
 		var values []string
 		for _, e := range events {

@@ -147,7 +147,12 @@ type Tally struct {
 // Followups counts what the follow-up of the counted cases found (zero
 // until residents answer).
 type Followups struct {
-	Consented  int     // cases whose resident agreed to be followed up
+	// Followed: the dossiers followed up, whose code was kept for a
+	// follow-up (Case.FollowupKept) — also those whose follow-up the
+	// resident withdrew or retention deleted since; not the residents who
+	// agreed at the case's start (no code, no follow-up). The others count
+	// among these.
+	Followed   int
 	Resolved   int     // the resident said the result came (on time or late)
 	Late       int     // of Resolved, after the due date
 	Unresolved int     // the resident reported a problem
@@ -288,7 +293,7 @@ type tallyRow struct {
 	StepsSkipped int          `db:"steps_skipped"`
 	Problems     int          `db:"problems"`
 	T            sql.NullTime `db:"t"`
-	Consented    int          `db:"consented"`
+	Followed     int          `db:"followed"`
 	Resolved     int          `db:"resolved"`
 	Late         int          `db:"late"`
 	Unresolved   int          `db:"unresolved"`
@@ -314,7 +319,7 @@ const tallyStatement = `
 			c.guide_id, c.kind, c.outcome, c.reason, c.mode, c.commune_code, c.volunteer_id, c.minute,
 			count(*) AS n, count(*) FILTER (WHERE c.ok) AS ok, coalesce(sum(c.steps_done), 0) AS steps_done,
 			coalesce(sum(c.steps_skipped), 0) AS steps_skipped, coalesce(sum(c.problems), 0) AS problems, max(c.updated_at) AS t,
-			count(*) FILTER (WHERE c.followup_consent) AS consented,
+			count(*) FILTER (WHERE c.followup_kept) AS followed,
 			count(*) FILTER (WHERE c.followup_result IN ('received', 'received_late')) AS resolved,
 			count(*) FILTER (WHERE c.followup_result = 'received_late') AS late,
 			count(*) FILTER (WHERE c.followup_result = 'problem') AS unresolved,
@@ -323,7 +328,7 @@ const tallyStatement = `
 				coalesce(c.mode, '') AS mode, coalesce(c.commune_code, '') AS commune_code, c.volunteer_id,
 				coalesce(c.active_seconds, 0) / 60 AS minute, coalesce(c.steps_done, 0) AS steps_done,
 				coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems, c.updated_at,
-				c.followup_consent, c.followup_result, c.rating,
+				c.followup_kept, c.followup_result, c.rating,
 				coalesce(c.outcome IN ('submitted', 'paid', 'on_the_spot', 'done'), false) AS ok
 			FROM ` + tallyCases + `) c
 		GROUP BY GROUPING SETS ((c.guide_id, c.kind, c.outcome, c.reason), (c.kind, c.mode), (c.commune_code),
@@ -339,7 +344,7 @@ const tallyStatement = `
 		CASE g.dim WHEN 'guide' THEN g.reason WHEN 'commune' THEN coalesce(p.name, '')
 			WHEN 'volunteer' THEN ` + joinedDay + ` ELSE '' END AS d,
 		CASE g.dim WHEN 'volunteer' THEN g.commune_code ELSE '' END AS e,
-		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.consented, g.resolved, g.late, g.unresolved, g.rated, g.rating_sum
+		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.followed, g.resolved, g.late, g.unresolved, g.rated, g.rating_sum
 	FROM g
 	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.commune_code
 	LEFT JOIN provinces p ON p.code = cm.province_code
@@ -497,7 +502,7 @@ const rollupStatement = `
 	SELECT 'total' AS dim, '' AS a, '' AS b, '' AS c, '' AS d, '' AS e, coalesce(sum(t.cases), 0) AS n,
 		coalesce(sum(t.helped), 0) AS ok, coalesce(sum(t.steps_done), 0) AS steps_done,
 		coalesce(sum(t.steps_skipped), 0) AS steps_skipped, coalesce(sum(t.problems), 0) AS problems, max(t.as_of) AS t,
-		coalesce(sum(t.consented), 0) AS consented, coalesce(sum(t.resolved), 0) AS resolved,
+		coalesce(sum(t.followed), 0) AS followed, coalesce(sum(t.resolved), 0) AS resolved,
 		coalesce(sum(t.late), 0) AS late, coalesce(sum(t.unresolved), 0) AS unresolved, coalesce(sum(t.rated), 0) AS rated,
 		coalesce(sum(t.rating_sum), 0) AS rating_sum
 	FROM tally_months t WHERE t.month >= $1::date AND t.month < $2::date%[1]s
@@ -565,7 +570,7 @@ func mergeTallyRows(rows []tallyRow) []tallyRow {
 		m.StepsDone += r.StepsDone
 		m.StepsSkipped += r.StepsSkipped
 		m.Problems += r.Problems
-		m.Consented += r.Consented
+		m.Followed += r.Followed
 		m.Resolved += r.Resolved
 		m.Late += r.Late
 		m.Unresolved += r.Unresolved
@@ -604,7 +609,7 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 		case "total":
 			t.Cases, t.Helped, t.AsOf = r.N, r.OK, r.T.Time
 			t.StepsDone, t.StepsSkipped, t.Problems = r.StepsDone, r.StepsSkipped, r.Problems
-			t.Followups = Followups{Consented: r.Consented, Resolved: r.Resolved, Late: r.Late, Unresolved: r.Unresolved, Rated: r.Rated}
+			t.Followups = Followups{Followed: r.Followed, Resolved: r.Resolved, Late: r.Late, Unresolved: r.Unresolved, Rated: r.Rated}
 			if r.Rated > 0 {
 				t.Followups.AvgRating = float64(r.RatingSum) / float64(r.Rated)
 			}

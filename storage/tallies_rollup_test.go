@@ -64,14 +64,16 @@ func compareTallies(ctx context.Context, t *testing.T, st *storage.Storage, scop
 }
 
 // rollupRows reads the rollup tables (rows that count something), in
-// order, as text.
+// order, as text; a column a migration added later (followed: 00023) only
+// where it is there, so that a migration's test reads them at its own
+// version.
 func rollupRows(ctx context.Context, t *testing.T, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) []string {
 	t.Helper()
 	var out []string
 	for _, query := range []string{
-		`SELECT concat_ws('|', month, province, cases, helped, steps_done, steps_skipped, problems, consented, resolved,
+		`SELECT concat_ws('|', month, province, cases, helped, steps_done, steps_skipped, problems, consented, to_jsonb(tally_months)->>'followed', resolved,
 			unresolved, rated, rating_sum, as_of) FROM tally_months WHERE cases <> 0 ORDER BY month, province`,
 		`SELECT concat_ws('|', month, province, dim, a, b, c, d, n, ok) FROM tally_counts WHERE n <> 0
 			ORDER BY month, province, dim, a, b, c, d`,
@@ -452,12 +454,6 @@ func TestTallyRollupsMigration(t *testing.T) {
 		if n != 37 {
 			t.Errorf("%d cases in the rollups, want 37", n)
 		}
-		periods := []storage.Period{{To: time.Date(2027, 1, 1, 0, 0, 0, 0, ict)},
-			{From: time.Date(2026, 2, 1, 0, 0, 0, 0, ict), To: time.Date(2026, 9, 1, 0, 0, 0, 0, ict)},
-			{From: time.Date(2026, 3, 5, 0, 0, 0, 0, ict), To: time.Date(2026, 8, 5, 0, 0, 0, 0, ict)}}
-		if c := compareTallies(ctx, t, st, []storage.Scope{{}}, periods); c != len(periods) {
-			t.Errorf("%d of %d tallies counted cases", c, len(periods))
-		}
 		checkRollupsRebuild(ctx, t, st)
 	}
 	if _, err := p.UpTo(ctx, 8); err != nil {
@@ -493,4 +489,22 @@ func TestTallyRollupsMigration(t *testing.T) {
 		}
 		check()
 	}
+	// Today's tallies read the rollups as the migrations since left them
+	// (the code reads what they added: 00023's followed): up to the last,
+	// they agree with the cases.
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st, err := storage.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	periods := []storage.Period{{To: time.Date(2027, 1, 1, 0, 0, 0, 0, ict)},
+		{From: time.Date(2026, 2, 1, 0, 0, 0, 0, ict), To: time.Date(2026, 9, 1, 0, 0, 0, 0, ict)},
+		{From: time.Date(2026, 3, 5, 0, 0, 0, 0, ict), To: time.Date(2026, 8, 5, 0, 0, 0, 0, ict)}}
+	if c := compareTallies(ctx, t, st, []storage.Scope{{}}, periods); c != len(periods) {
+		t.Errorf("%d of %d tallies counted cases", c, len(periods))
+	}
+	checkRollupsRebuild(ctx, t, st)
 }

@@ -201,11 +201,12 @@ func TestTally(t *testing.T) {
 		return nil
 	})
 	// The residents' answers: the first case's result came, rated 4; the
-	// second's rated 5.
+	// second's came late, rated 5 (its code was kept too: its follow-up was
+	// deleted by retention since).
 	if _, err := st.DB().ExecContext(ctx, `UPDATE cases SET rating = 4, followup_result = 'received' WHERE started_at = $1`, at(3, 9, 0)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.DB().ExecContext(ctx, `UPDATE cases SET rating = 5, followup_result = 'received_late' WHERE started_at = $1`, at(4, 10, 0)); err != nil {
+	if _, err := st.DB().ExecContext(ctx, `UPDATE cases SET rating = 5, followup_result = 'received_late', followup_kept = true WHERE started_at = $1`, at(4, 10, 0)); err != nil {
 		t.Fatal(err)
 	}
 	inTx(t, st, func(tx *storage.Tx) error {
@@ -253,7 +254,7 @@ func TestTally(t *testing.T) {
 		if tl.StepsDone != 4 || tl.StepsSkipped != 1 || tl.Problems != 4 {
 			t.Errorf("steps done %d, skipped %d, problems %d; want 4, 1, 4", tl.StepsDone, tl.StepsSkipped, tl.Problems)
 		}
-		if want := (storage.Followups{Consented: 1, Resolved: 2, Late: 1, Rated: 2, AvgRating: 4.5}); tl.Followups != want {
+		if want := (storage.Followups{Followed: 2, Resolved: 2, Late: 1, Rated: 2, AvgRating: 4.5}); tl.Followups != want {
 			t.Errorf("follow-ups %+v, want %+v", tl.Followups, want)
 		}
 		stuck := tl.Stuck(5)
