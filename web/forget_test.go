@@ -115,7 +115,7 @@ func TestEraseFromThePage(t *testing.T) {
 	if strings.Contains(after.Body.String(), token) || strings.Contains(text(after), "000.00.12.H26-260302-0001") {
 		t.Error("the erased page names the follow-up")
 	}
-	if en := do(h, "GET", "/f/forgotten?lang=en", from, nil); !strings.Contains(text(en), "Your follow-up is erased") {
+	if en := do(h, "GET", "/f/forgotten?lang=en", from, nil); !strings.Contains(text(en), "Your follow-up data is deleted") {
 		t.Errorf("in English: %s", text(en))
 	}
 
