@@ -19,6 +19,10 @@ type view struct {
 	// OtherURL is this page in the other language.
 	OtherURL string
 	CSS      template.CSS
+	// DocTitle is the <title>: what the page's <h1> says, the site's
+	// name, and first whether a form was refused or taken (render sets
+	// it). TalkBack reads it as the page opens.
+	DocTitle string
 
 	// The page.
 	Procedure   string
@@ -153,7 +157,28 @@ func (h *Handler) message(q *request, status int, title, text string, data local
 	h.render(q, status, "message", v)
 }
 
+// docTitle is the <title> of the page that template name draws.
+func (v *view) docTitle(name string) string {
+	t := v.L
+	heading := v.Title // a message's
+	switch name {
+	case "page":
+		heading = v.Procedure
+	case "forget":
+		heading = t.T("web.forget_title")
+	}
+	title := heading + " – " + t.T("web.title")
+	switch {
+	case v.Form.Error != "":
+		return t.T("web.title_error") + ": " + title
+	case v.Notice != "":
+		return t.T("web.title_done") + ": " + title
+	}
+	return title
+}
+
 func (h *Handler) render(q *request, status int, name string, v *view) {
+	v.DocTitle = v.docTitle(name)
 	var b bytes.Buffer
 	if err := h.tmpl.ExecuteTemplate(&b, name, v); err != nil {
 		h.log.Error("web: template", "template", name, "err", err)
