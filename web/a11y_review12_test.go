@@ -95,6 +95,30 @@ func axControls(t *testing.T, ctx context.Context, role string) []axControl {
 	return out
 }
 
+// waitJS waits until the script says true, through a navigation.
+func waitJS(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for {
+			if ok, err := chromedp.Evaluate[bool](expr)(ctx, tg); err == nil && ok {
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	})
+}
+
+// settle gives the page up to 2 seconds to make the script true; the
+// test then checks what it finds.
+func settle(ctx context.Context, expr string) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	chromedp.Do(ctx, waitJS(expr))
+}
+
 // jsDo runs a script for its effect.
 func jsDo(expr string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/dvcbot/dvcbot/guides"
@@ -49,7 +50,7 @@ type view struct {
 	TelegramURL string // the bot's deep link, while the reminders can still be had there
 	FormToken   string
 	Form        form
-	Stars       []int
+	Stars       []star
 	MaxComment  int
 
 	// The confirmation before erasing: its form, and the way back.
@@ -67,6 +68,16 @@ type form struct {
 	Rating  int
 	Comment string
 	Error   string
+	// Field is the field in error, "rating" or "comment": it is marked
+	// invalid, described by the error and focused when the page opens.
+	Field string
+}
+
+// star is a choice of the rating: its number, drawn "4 ★", and its name
+// in words, which a screen reader reads instead ("4 sao").
+type star struct {
+	N    int
+	Name string
 }
 
 func (h *Handler) baseView(q *request) *view {
@@ -144,7 +155,10 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	v.ForgetURL = base + "/forget?" + url.Values{"lang": {t.Lang()}}.Encode()
 	v.FormToken = h.formToken(q.token)
 	v.Form = form{Rating: p.Rating, Comment: p.Comment} // rated again, the comment kept is edited, not lost
-	v.Stars = []int{1, 2, 3, 4, 5}
+	v.Stars = nil
+	for n := 1; n <= 5; n++ {
+		v.Stars = append(v.Stars, star{N: n, Name: t.T("web.star_" + strconv.Itoa(n))})
+	}
 	v.MaxComment = MaxComment
 	return v
 }
