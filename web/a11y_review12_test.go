@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 	"time"
 
@@ -215,6 +216,8 @@ func TestWorksWithoutJavaScriptAndTheCodeCopies(t *testing.T) {
 	t.Parallel()
 	f, _, srv, token := a11yPage(t)
 	code := f.read(t, token).DossierCode
+	_, l := catalogs(t)
+	tr := l.For("vi")
 	ctx, eval := chromeTab(t, srv.URL+"/f/"+token+"?lang=vi")
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#code"))); err != nil {
 		t.Fatal(err)
@@ -230,7 +233,8 @@ func TestWorksWithoutJavaScriptAndTheCodeCopies(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#send-rating")),
 		chromedp.WaitVisible(chromedp.CSS(".notice")),
 		chromedp.Click(chromedp.CSS("#received")),
-		chromedp.WaitVisible(chromedp.CSS(".notice"))); err != nil {
+		// The page before had a notice too: wait for this one's.
+		waitJS(`document.querySelector('.notice')?.textContent.includes(`+strconv.Quote(tr.T("web.received_done"))+`) === true`)); err != nil {
 		t.Fatalf("rate and say the result came, without JavaScript: %v", err)
 	}
 	if p := f.read(t, token); p.Rating != 5 || p.Status != FollowupReceived {
