@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/dvcbot/dvcbot/guides"
@@ -19,6 +20,10 @@ type view struct {
 	// OtherURL is this page in the other language.
 	OtherURL string
 	CSS      template.CSS
+	// DocTitle is the <title>: what the page's <h1> says, the site's
+	// name, and first whether a form was refused or taken (render sets
+	// it). TalkBack reads it as the page opens.
+	DocTitle string
 
 	// The page.
 	Procedure   string
@@ -45,7 +50,7 @@ type view struct {
 	TelegramURL string // the bot's deep link, while the reminders can still be had there
 	FormToken   string
 	Form        form
-	Stars       []int
+	Stars       []star
 	MaxComment  int
 
 	// The confirmation before erasing: its form, and the way back.
@@ -63,6 +68,16 @@ type form struct {
 	Rating  int
 	Comment string
 	Error   string
+	// Field is the field in error, "rating" or "comment": it is marked
+	// invalid, described by the error and focused when the page opens.
+	Field string
+}
+
+// star is a choice of the rating: its number, drawn "4 ★", and its name
+// in words, which a screen reader reads instead ("4 sao").
+type star struct {
+	N    int
+	Name string
 }
 
 func (h *Handler) baseView(q *request) *view {
@@ -140,7 +155,10 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	v.ForgetURL = base + "/forget?" + url.Values{"lang": {t.Lang()}}.Encode()
 	v.FormToken = h.formToken(q.token)
 	v.Form = form{Rating: p.Rating, Comment: p.Comment} // rated again, the comment kept is edited, not lost
-	v.Stars = []int{1, 2, 3, 4, 5}
+	v.Stars = nil
+	for n := 1; n <= 5; n++ {
+		v.Stars = append(v.Stars, star{N: n, Name: t.T("web.star_" + strconv.Itoa(n))})
+	}
 	v.MaxComment = MaxComment
 	return v
 }
@@ -153,7 +171,28 @@ func (h *Handler) message(q *request, status int, title, text string, data local
 	h.render(q, status, "message", v)
 }
 
+// docTitle is the <title> of the page that template name draws.
+func (v *view) docTitle(name string) string {
+	t := v.L
+	heading := v.Title // a message's
+	switch name {
+	case "page":
+		heading = v.Procedure
+	case "forget":
+		heading = t.T("web.forget_title")
+	}
+	title := heading + " – " + t.T("web.title")
+	switch {
+	case v.Form.Error != "":
+		return t.T("web.title_error") + ": " + title
+	case v.Notice != "":
+		return t.T("web.title_done") + ": " + title
+	}
+	return title
+}
+
 func (h *Handler) render(q *request, status int, name string, v *view) {
+	v.DocTitle = v.docTitle(name)
 	var b bytes.Buffer
 	if err := h.tmpl.ExecuteTemplate(&b, name, v); err != nil {
 		h.log.Error("web: template", "template", name, "err", err)

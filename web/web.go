@@ -385,7 +385,7 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	v.Form = form{Rating: rating, Comment: comment}
 	if err != nil || rating < 1 || rating > 5 {
 		v.Form.Rating = 0
-		v.Form.Error = q.t.T("web.rating_missing")
+		v.Form.Error, v.Form.Field = q.t.T("web.rating_missing"), "rating"
 		h.render(q, http.StatusUnprocessableEntity, "page", v)
 		return
 	}
@@ -394,7 +394,7 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	case "blank":
 		comment = "" // none, or only punctuation: no comment
 	default:
-		v.Form.Error = q.t.T("web.comment_"+problem, locales.Data{"Max": MaxComment})
+		v.Form.Error, v.Form.Field = q.t.T("web.comment_"+problem, locales.Data{"Max": MaxComment}), "comment"
 		h.render(q, http.StatusUnprocessableEntity, "page", v)
 		return
 	}
