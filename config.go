@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -141,6 +142,11 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		if p := strings.TrimSuffix(u.Path, "/"); p == "" || p == "/f" || strings.HasPrefix(p, "/f/") {
 			return c, &configError{"WEBHOOK_URL", "needs a path of its own, e.g. https://bot.example.org/telegram (not / nor under /f/)"}
 		}
+		// Served as written (serve.go), the path must be clean: an
+		// http.ServeMux pattern with "//", "/./" or "/../" panics.
+		if p, clean := u.EscapedPath(), cleanPath(u.EscapedPath()); p != clean {
+			return c, &configError{"WEBHOOK_URL", fmt.Sprintf("has a path with //, /./ or /../ (%s): write it as %s", p, clean)}
+		}
 		if !webhookSecret.MatchString(c.WebhookSecret) {
 			return c, &configError{"WEBHOOK_SECRET", "is malformed: use 1–256 characters A-Z a-z 0-9 _ -"}
 		}
@@ -252,4 +258,14 @@ func or(v, def string) string {
 		return v
 	}
 	return def
+}
+
+// cleanPath is p without "//", "/./" and "/../", its trailing slash kept
+// (as http.ServeMux reads a pattern's path).
+func cleanPath(p string) string {
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean
 }

@@ -48,6 +48,10 @@ func (h *Handlers) langPress(r *request, cb callback) error {
 }
 
 func (h *Handlers) setLanguage(r *request, code string) error {
+	// The other language of a double tap (English, then Tiếng Việt, both
+	// sent before either was answered): the case drawn below the question
+	// by the first is in the language just left.
+	changed := r.user.Language != code
 	if err := r.tx.SetLanguage(r.ctx, r.user.TelegramID, code); err != nil {
 		return err
 	}
@@ -56,7 +60,7 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 	// A case on screen comes back below, in the new language: its message
 	// above is in the old one.
-	return h.caseBelow(r, false)
+	return h.drawCaseBelow(r, false, changed)
 }
 
 // caseBelow draws the screen of the case flow the chat is in, if any,
@@ -69,13 +73,19 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 // that left the phone with the first carries the message as it was, buttons
 // and all, and would draw the screen a second time.
 func (h *Handlers) caseBelow(r *request, caseOnly bool) error {
+	return h.drawCaseBelow(r, caseOnly, false)
+}
+
+// drawCaseBelow is caseBelow; again draws it even below a message it was
+// drawn below (the screen there is in another language now).
+func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil || conv.Flow != flowCase {
 		return ignoreGone(err)
 	}
 	r.answer("")
 	pressed := r.liveMessage()
-	if pressed != 0 && conv.DrawnBelow() == pressed {
+	if pressed != 0 && !again && conv.DrawnBelow() == pressed {
 		return nil // drawn below this message already, by the first tap
 	}
 	v, ok, err := h.convView(r, conv)

@@ -64,10 +64,10 @@ var (
 		"bien nhan", "ma hs", "so hs", "mhs", "ma", "so"}
 	// circularSpaced is a code of Circular 01/2018/TT-VPCP's shape
 	// (000.00.12.H26-251127-0001: the unit, the day received as YYMMDD, the
-	// day's serial) typed with spaces in place of its dashes, upper-cased;
-	// the year from 18 on, so that no phone or ID number (which start with
-	// 0) is read as the date and serial.
-	circularSpaced = regexp.MustCompile(`^([0-9A-Z]+(?:\.[0-9A-Z]+)+)\s*[-\s]\s*((?:1[89]|[2-9][0-9])(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?:\s*[-\s]\s*([0-9]{3,6})|([0-9]{3,6}))$`)
+	// day's serial), maybe typed with spaces in place of its dashes,
+	// anywhere in a text; the year from 18 on, so that no phone or ID
+	// number (which start with 0) is read as the date and serial.
+	circularSpaced = regexp.MustCompile(`(?i)\b([0-9A-Z]+(?:\.[0-9A-Z]+)+)\s*[-\s]\s*((?:1[89]|[2-9][0-9])(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?:\s*[-\s]\s*([0-9]{3,6})|([0-9]{3,6}))\b`)
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
@@ -182,7 +182,7 @@ func NoteProblem(s string) string {
 // read off a real receipt): width-folded, a leading label ("Mã hồ sơ:",
 // "Số biên nhận", "mhs"… codeLabels) or "#" dropped, dashes of any kind
 // made "-", spaces removed (put back as dashes in Circular 01/2018's shape,
-// spacedCircular), upper-cased; the
+// dashCircular), upper-cased; the
 // dotted form and letters and digits with - / _ pass, 6–40 characters with
 // at least one digit. It refuses what is surely not a code: other symbols,
 // or an ID card or phone number (9–12 digits, maybe after "CCCD", "SĐT"…).
@@ -194,9 +194,7 @@ func NoteProblem(s string) string {
 // syllables (sentence) refuse it.
 // problem is "format", "number", "two" or "words" when refused.
 func DossierCode(s string) (code, problem string) {
-	if c := spacedCircular(s); c != "" {
-		return c, ""
-	}
+	s = dashCircular(s)
 	code, problem = readCode(s)
 	whole := wholeCodes(s)
 	switch {
@@ -213,28 +211,29 @@ func DossierCode(s string) (code, problem string) {
 	return code, problem
 }
 
-// spacedCircular is the code s holds, its label dropped, when it has
-// Circular 01/2018's shape with spaces in place of its dashes
-// ("000.00.12.H26 251127 0001", "G22.50 251130-0001", split over two
-// lines): the dashes put back, not the parts run together, nor the unit's
-// code kept alone; "" otherwise.
-func spacedCircular(s string) string {
-	t := strings.ToUpper(codeText(s))
-	if !strings.ContainsFunc(t, unicode.IsSpace) {
-		return ""
-	}
-	m := circularSpaced.FindStringSubmatch(t)
-	if m == nil || !strings.ContainsFunc(m[1], unicode.IsLetter) {
-		return ""
-	}
-	c := m[1] + "-" + m[2] + "-" + m[3]
-	if m[3] == "" {
-		c = m[1] + "-" + m[2] + m[4] // "G22.99.1 2511270001": date and serial glued
-	}
-	if code, problem := readCode(c); problem != "" || code != c {
-		return ""
-	}
-	return c
+// dashCircular is s with each code of Circular 01/2018's shape typed with
+// spaces in place of its dashes ("000.00.12.H26 251127 0001", "G22.50
+// 251130-0001", split over two lines) written with them again, wherever it
+// stands — alone, after a label, before a note ("… 0001 hẹn 3 ngày"), in
+// the portal's sentence —, so that it is read whole like one typed with its
+// dashes: not its parts run together, nor the unit's code kept alone, nor
+// two codes run into one.
+func dashCircular(s string) string {
+	s = dashes.Replace(norm.NFKC.String(s))
+	return circularSpaced.ReplaceAllStringFunc(s, func(typed string) string {
+		m := circularSpaced.FindStringSubmatch(typed)
+		if !strings.ContainsFunc(typed, unicode.IsSpace) || !strings.ContainsFunc(m[1], unicode.IsLetter) {
+			return typed
+		}
+		c := strings.ToUpper(m[1] + "-" + m[2] + "-" + m[3])
+		if m[3] == "" {
+			c = strings.ToUpper(m[1] + "-" + m[2] + m[4]) // "G22.99.1 2511270001": date and serial glued
+		}
+		if code, problem := readCode(c); problem != "" || code != c {
+			return typed
+		}
+		return c
+	})
 }
 
 // spacedCode says whether s, its label dropped, is one code typed with

@@ -77,7 +77,7 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 var ErrRefusedParameter = errors.New("the server refused a run-time parameter of the connection string " +
 	"(a key=value pair that is no connection setting; a password that holds a space or = must be quoted: password='…')")
 
-// refusedParameter hides the server's words when they quote a run-time
+// refusedParameter hides the server's words when it refused a run-time
 // parameter of url (lib/pq sends the server every key=value pair that is no
 // connection setting of its own): in key=value pairs, the rest of a
 // password with a space left unquoted (password=correct horse=battery) is
@@ -85,22 +85,45 @@ var ErrRefusedParameter = errors.New("the server refused a run-time parameter of
 // peer, cert, a pooler) answers `unrecognized configuration parameter
 // "horse"` or `invalid value for parameter "work_mem": "battery"` — a piece
 // of the password, for the logs. The error keeps only the server's code.
+//
+// The refusal is told by its code, in any language the server speaks:
+// undefined_object, invalid_parameter_value, invalid_text_representation,
+// cant_change_runtime_param, or insufficient_privilege or a pooler's
+// protocol_violation naming one of url's parameters. Not by a value quoted:
+// a missing database or user named like a parameter's value
+// (search_path=dvcbot) is said as the server says it.
 func refusedParameter(err error, url string) error {
 	var pe *pq.Error
 	if !errors.As(err, &pe) {
 		return err
 	}
-	cfg, cerr := pq.NewConfig(url)
-	if cerr != nil {
+	switch pe.Code {
+	case "42704", "22023", "22P02", "55P02":
+	case "42501", "08P01":
+		// Also "permission denied for database", or a pooler's protocol
+		// error ("unsupported startup parameter: horse"): the parameter
+		// must be named.
+		if !namesParameter(pe.Message+"\n"+pe.Detail+"\n"+pe.Hint, url) {
+			return err
+		}
+	default:
 		return err
 	}
-	said := pe.Message + "\n" + pe.Detail + "\n" + pe.Hint
-	for k, v := range cfg.Runtime {
-		if strings.Contains(said, `"`+k+`"`) || v != "" && strings.Contains(said, `"`+v+`"`) {
-			return fmt.Errorf("ping database: %w (%s)", ErrRefusedParameter, pe.Code)
+	return fmt.Errorf("ping database: %w (%s)", ErrRefusedParameter, pe.Code)
+}
+
+// namesParameter says whether said names a run-time parameter of url.
+func namesParameter(said, url string) bool {
+	cfg, err := pq.NewConfig(url)
+	if err != nil {
+		return false
+	}
+	for k := range cfg.Runtime {
+		if strings.Contains(said, k) {
+			return true
 		}
 	}
-	return err
+	return false
 }
 
 // openDB makes the pool. Statements with parameters go in one round trip
