@@ -34,6 +34,8 @@ func texts(t *testing.T, lang string) map[string]string {
 				} else {
 					walk(id, v)
 				}
+			default:
+				t.Errorf("%s.toml: %s has unexpected type %T", lang, id, v)
 			}
 		}
 	}

@@ -19,35 +19,16 @@ import (
 // (nil for a plain message).
 func flatten(t *testing.T, lang string) map[string][]string {
 	t.Helper()
-	var raw map[string]any
-	if _, err := toml.DecodeFS(files, lang+".toml", &raw); err != nil {
-		t.Fatalf("%s.toml: %v", lang, err)
-	}
 	out := map[string][]string{}
-	var walk func(prefix string, m map[string]any)
-	walk = func(prefix string, m map[string]any) {
-		for k, v := range m {
-			id := strings.TrimPrefix(prefix+"."+k, ".")
-			switch v := v.(type) {
-			case string:
-				out[id] = nil
-			case map[string]any:
-				if _, plural := v["other"]; plural {
-					var forms []string
-					for f := range v {
-						forms = append(forms, f)
-					}
-					slices.Sort(forms)
-					out[id] = forms
-				} else {
-					walk(id, v)
-				}
-			default:
-				t.Errorf("%s.toml: %s has unexpected type %T", lang, id, v)
-			}
+	for id := range texts(t, lang) {
+		id, form, plural := strings.Cut(id, "#")
+		if !plural {
+			out[id] = nil
+			continue
 		}
+		out[id] = append(out[id], form)
+		slices.Sort(out[id])
 	}
-	walk("", raw)
 	return out
 }
 
