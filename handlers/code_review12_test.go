@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -25,11 +26,7 @@ func TestSentenceAtDossierQuestionIsNoCode(t *testing.T) {
 		"không biết",
 		"no code yet, in 2 days",
 	} {
-		u := w.volunteer(fmt.Sprint("Câu ", i))
-		w.toOutcome(u, "khai-sinh", true)
-		w.press(u, w.vi("outcome.submitted"))
-		m := last(t, w.send(u, typed))
-		c, _ := w.lastCase(u)
+		c, m := w.codeTyped(fmt.Sprint("Câu ", i), typed)
 		var kept int
 		if err := w.store.DB().Get(&kept, `SELECT count(*) FROM followups WHERE case_id = $1`, c.ID); err != nil {
 			t.Fatal(err)
@@ -45,11 +42,7 @@ func TestSentenceAtDossierQuestionIsNoCode(t *testing.T) {
 	}
 	// A code typed with spaces, or after a short prefix, is still a code.
 	for i, typed := range []string{"H26 251127 0001", "HS 2511270001", "abc 123 456"} {
-		u := w.volunteer(fmt.Sprint("Mã ", i))
-		w.toOutcome(u, "khai-sinh", true)
-		w.press(u, w.vi("outcome.submitted"))
-		m := last(t, w.send(u, typed))
-		if c, _ := w.lastCase(u); c.Status != storage.CaseClosed {
+		if c, m := w.codeTyped(fmt.Sprint("Mã ", i), typed); c.Status != storage.CaseClosed {
 			t.Errorf("%q refused: %q", typed, m.Text)
 		}
 	}
@@ -67,11 +60,7 @@ func TestSpacedLabelledCodeAtDossierQuestionIsKept(t *testing.T) {
 		{"mã hồ sơ là 38.98.H29 - 210519 - 0003", "38.98.H29-210519-0003"},
 		{"ma hs 000.00.12.h26 251127 0001", "000.00.12.H26-251127-0001"},
 	} {
-		u := w.volunteer(fmt.Sprint("Nhãn ", i))
-		w.toOutcome(u, "khai-sinh", true)
-		w.press(u, w.vi("outcome.submitted"))
-		m := last(t, w.send(u, tt.typed))
-		c, _ := w.lastCase(u)
+		c, m := w.codeTyped(fmt.Sprint("Nhãn ", i), tt.typed)
 		if c.Status != storage.CaseClosed {
 			t.Errorf("%q refused: %q", tt.typed, m.Text)
 			continue
@@ -84,4 +73,17 @@ func TestSpacedLabelledCodeAtDossierQuestionIsKept(t *testing.T) {
 			t.Errorf("%q kept as %q, want %q", tt.typed, kept, tt.code)
 		}
 	}
+}
+
+// codeTyped has a new volunteer called name bring a birth registration to
+// its dossier-code question (the resident wants reminders) and type there;
+// it returns the case as it then is and the bot's last message.
+func (w *world) codeTyped(name, typed string) (storage.Case, *telegramtest.Message) {
+	w.t.Helper()
+	u := w.volunteer(name)
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	m := last(w.t, w.send(u, typed))
+	c, _ := w.lastCase(u)
+	return c, m
 }

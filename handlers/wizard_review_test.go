@@ -178,11 +178,7 @@ func TestDoubleTapEndSaysNothingFalse(t *testing.T) {
 func TestDossierCodeWithLabelAndNoSpace(t *testing.T) {
 	w := newWorld(t)
 	for i, typed := range []string{"Mã hồ sơ: 000.00.12.H26-251127-0001", "Mã hồ sơ:000.00.12.H26-251127-0001", "Mã HS:000.00.12.H26-251127-0001"} {
-		u := w.volunteer(fmt.Sprint("Mã ", i))
-		w.toOutcome(u, "khai-sinh", true)
-		w.press(u, w.vi("outcome.submitted"))
-		m := last(t, w.send(u, typed))
-		if c, _ := w.lastCase(u); c.Status != storage.CaseClosed {
+		if c, m := w.codeTyped(fmt.Sprint("Mã ", i), typed); c.Status != storage.CaseClosed {
 			t.Errorf("%q refused: %q", typed, m.Text)
 		}
 	}
