@@ -58,13 +58,9 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 		return err
 	}
 	if cb.action != "yes" {
-		stayed := r.t.T("leave.stayed", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit})
-		if m := r.cb.Message.Message; m != nil && m.Text == stayed && sameKeyboard(m.ReplyMarkup, nil) {
-			return nil // a second tap: the first answered, and drew the case below
-		}
-		r.show(stayed, nil)
+		r.show(r.t.T("leave.stayed", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
 		// /leave typed mid-case: the case's screen comes back below, as
-		// after /help.
+		// after /help (once, however many taps: caseBelow).
 		return h.caseBelow(r, true)
 	}
 	left := r.user
