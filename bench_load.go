@@ -85,10 +85,10 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	}
 	defer admin.Close()
 	admin.SetMaxOpenConns(1)
-	var version, fsync, syncCommit string
+	var version, fsync, syncCommit, autovacuum string
 	var backend int
-	if err := admin.QueryRowContext(ctx, `SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), pg_backend_pid()`).
-		Scan(&version, &fsync, &syncCommit, &backend); err != nil {
+	if err := admin.QueryRowContext(ctx, `SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('autovacuum'), pg_backend_pid()`).
+		Scan(&version, &fsync, &syncCommit, &autovacuum, &backend); err != nil {
 		return fmt.Errorf("bench: ask the server: %w", err)
 	}
 	server := postmasterOf(backend)
@@ -180,8 +180,8 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 		before = after
 	}
 
-	fmt.Fprintf(stdout, "dvcbot bench — %s, %d CPUs, %s, Go %s; PostgreSQL %s, %s (fsync %s, synchronous_commit %s)\n",
-		cpuModel(), runtime.NumCPU(), runtime.GOARCH, runtime.Version(), version, where, fsync, syncCommit)
+	fmt.Fprintf(stdout, "dvcbot bench — %s, %d CPUs, %s, Go %s; PostgreSQL %s, %s (fsync %s, synchronous_commit %s, autovacuum %s)\n",
+		cpuModel(), runtime.NumCPU(), runtime.GOARCH, runtime.Version(), version, where, fsync, syncCommit, autovacuum)
 	if ref.tps > 0 {
 		fmt.Fprintf(stdout, "reference: %s: %.0f tps\n", ref.how, ref.tps)
 	}

@@ -74,6 +74,10 @@ func testBenchLoad(t *testing.T, mode []string) {
 	if !strings.Contains(report, "chats  updates/s") {
 		t.Errorf("no plain table:\n%s", report)
 	}
+	// The server's settings that change what the numbers mean are named.
+	if !regexp.MustCompile(`\(fsync (on|off), synchronous_commit \w+, autovacuum (on|off)\)`).MatchString(report) {
+		t.Errorf("the report does not name fsync, synchronous_commit and autovacuum:\n%s", report)
+	}
 	paced := strings.Contains(report, "the next tap 20ms after the reply on average")
 	if paced != slices.Contains(mode, "-pace") || paced == strings.Contains(report, "the next tap at once") {
 		t.Errorf("%v: the report does not say how the chats tap:\n%s", mode, report)
