@@ -55,6 +55,7 @@ func TestDatabaseURLPasswordPiecesAreNotShown(t *testing.T) {
 	// like any other: the configuration takes them.
 	for _, dsn := range []string{
 		"host=db user=dvcbot password='abc port=SECRET user=SECRET' dbname=dvcbot",
+		`host=db user=dvcbot password=abc\ port=SECRET dbname = dvcbot port = 5432`,
 		"postgres://dvcbot:abc%20port%3DSECRET%20user%3DSECRET%2F5439@db/dvcbot",
 	} {
 		if _, err := loadConfig(nil, env(map[string]string{"DATABASE_URL": dsn}), needs{database: true}, &bytes.Buffer{}); err != nil {
