@@ -4,7 +4,12 @@
 # embedded) on a distroless base with CA certificates and time zones.
 #
 #   docker build -t dvcbot .
-#   docker run -e TELEGRAM_BOT_TOKEN=… -e DATABASE_URL=… -p 127.0.0.1:8080:8080 dvcbot
+#   docker run --stop-timeout 35 -e TELEGRAM_BOT_TOKEN=… -e DATABASE_URL=… -p 127.0.0.1:8080:8080 dvcbot
+#
+# On SIGTERM the bot finishes the updates in flight for up to 25 s: give it
+# longer than Docker's default 10 s (--stop-timeout; stop_grace_period in
+# docker-compose.yml), or it is killed midway and its replies wait for the
+# next start.
 #
 # Build on the builder's own platform and cross-compile, so multi-arch builds
 # (docker buildx --platform linux/amd64,linux/arm64) need no emulation.

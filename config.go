@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"net"
 	"net/netip"
@@ -15,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/lib/pq"
 
@@ -117,6 +119,13 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 			if u.Scheme != "postgres" && u.Scheme != "postgresql" {
 				return c, &configError{"DATABASE_URL", "is malformed: want postgres://… or key=value pairs"}
 			}
+			// An @ in the database's name or a parameter's name: a / or ?
+			// of the password not percent-encoded, whose start became the
+			// host and its port, and its rest that name
+			// (postgres://u:12/34@db/x).
+			if strings.Contains(u.Path, "@") || strings.Contains(strings.Join(slices.Collect(maps.Keys(u.Query())), ""), "@") {
+				return c, &configError{"DATABASE_URL", "is malformed: an @ in the database's name; is a character of the password (or user name) not percent-encoded? / is %2F, ? is %3F, @ is %40"}
+			}
 		} else if !strings.Contains(c.DatabaseURL, "=") {
 			return c, &configError{"DATABASE_URL", "is malformed: want postgres://… or key=value pairs"}
 		}
@@ -124,7 +133,14 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		// the bot tries to connect; in its words only where they cannot
 		// quote a piece of the password.
 		if _, err := pq.NewConfig(c.DatabaseURL); err != nil {
-			return c, &configError{"DATABASE_URL", databaseURLProblem(err)}
+			return c, &configError{"DATABASE_URL", databaseURLProblem(err, c.DatabaseURL)}
+		}
+		// A setting given twice is the rest of a password with a space
+		// left unquoted (password=abc port=5433 user=x): lib/pq keeps the
+		// last, a piece of the password, which the server's or the
+		// dialer's answer would quote.
+		if k := repeatedKey(c.DatabaseURL); k != "" {
+			return c, &configError{"DATABASE_URL", "gives " + k + " twice: is it the rest of a password with a space, not quoted? quote a value as password='…' (a ' or \\ inside as \\' or \\\\)"}
 		}
 	}
 	switch {
@@ -240,7 +256,7 @@ func isLocalHost(host string) bool {
 // databaseURLProblem says what lib/pq found wrong in DATABASE_URL. Its
 // parser's own words may quote any piece of the value (`missing "=" after
 // "horse"`, a word of a password with a space): those are said without it.
-func databaseURLProblem(err error) string {
+func databaseURLProblem(err error, dsn string) string {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, `missing "="`):
@@ -248,9 +264,80 @@ func databaseURLProblem(err error) string {
 	case strings.Contains(msg, "quoted string") || strings.Contains(msg, "backslash"):
 		return "is malformed: a single quote is not closed, or a backslash ends it; quote a value as password='…' (a ' or \\ inside as \\' or \\\\)"
 	}
-	// The rest name a setting and its typed value (sslmode, port,
-	// connect_timeout…), never a password.
-	return "is not accepted: " + strings.TrimPrefix(msg, "pq: ")
+	// The rest name a setting and quote its value (wrong value for
+	// "port": parsing "…"), which may be a piece of a password with a
+	// space left unquoted (password=abc port=…): the setting is named, its
+	// value is not.
+	if m := wrongValue.FindStringSubmatch(msg); m != nil {
+		return "has a wrong value for " + m[1] + " (if it is the rest of a password with a space, quote the password: password='…')"
+	}
+	return "is not accepted: " + quoted.ReplaceAllStringFunc(strings.TrimPrefix(msg, "pq: "), func(q string) string {
+		if v, err := strconv.Unquote(q); err != nil || strings.Contains(dsn, v) {
+			return "…" // a value of DATABASE_URL's
+		}
+		return q
+	})
+}
+
+var (
+	// wrongValue is lib/pq's error for a setting's value it cannot read.
+	wrongValue = regexp.MustCompile(`wrong value for "?\$?([A-Za-z_]+)"?`)
+	// quoted is a string quoted in an error, as Go's %q writes it.
+	quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+)
+
+// repeatedKey is the first key given twice in a DATABASE_URL of key=value
+// pairs (read as lib/pq reads them); "" for a URL or when none is.
+func repeatedKey(dsn string) string {
+	if strings.Contains(dsn, "://") {
+		return ""
+	}
+	seen := map[string]bool{}
+	s := []rune(dsn)
+	for i := 0; i < len(s); {
+		for i < len(s) && unicode.IsSpace(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		start := i
+		for i < len(s) && !unicode.IsSpace(s[i]) && s[i] != '=' {
+			i++
+		}
+		key := string(s[start:i])
+		if seen[key] {
+			return key
+		}
+		seen[key] = true
+		// Then " = " (pq.NewConfig found it there) and the value.
+		for i < len(s) && (unicode.IsSpace(s[i]) || s[i] == '=') {
+			eq := s[i] == '='
+			i++
+			if eq {
+				break
+			}
+		}
+		for i < len(s) && unicode.IsSpace(s[i]) {
+			i++
+		}
+		if i < len(s) && s[i] == '\'' {
+			for i++; i < len(s) && s[i] != '\''; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+			i++
+			continue
+		}
+		for i < len(s) && !unicode.IsSpace(s[i]) {
+			if s[i] == '\\' {
+				i++
+			}
+			i++
+		}
+	}
+	return ""
 }
 
 func or(v, def string) string {

@@ -80,6 +80,7 @@ func (r *Runtime) PollConflicts() prometheus.Counter { return r.metrics.pollConf
 var (
 	outboxDepthDesc = prometheus.NewDesc("dvcbot_outbox_depth", "Replies waiting in the outbox (all processes).", nil, nil)
 	outboxAgeDesc   = prometheus.NewDesc("dvcbot_outbox_oldest_seconds", "Age of the oldest reply waiting in the outbox.", nil, nil)
+	databaseUpDesc  = prometheus.NewDesc("dvcbot_database_up", "1 when the database answered this scrape's query (the outbox's), 0 when not.", nil, nil)
 )
 
 // outboxCollector reads the outbox at each scrape.
@@ -88,6 +89,7 @@ type outboxCollector struct{ store *Store }
 func (c *outboxCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- outboxDepthDesc
 	ch <- outboxAgeDesc
+	ch <- databaseUpDesc
 }
 
 func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
@@ -103,9 +105,11 @@ func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
 	if err != nil {
 		// The database is away: the outbox's gauges are left out of this
 		// scrape (an invalid metric would fail all of it, the counters
-		// telling of the outage included).
+		// telling of the outage included), and it says so.
+		ch <- prometheus.MustNewConstMetric(databaseUpDesc, prometheus.GaugeValue, 0)
 		return
 	}
+	ch <- prometheus.MustNewConstMetric(databaseUpDesc, prometheus.GaugeValue, 1)
 	ch <- prometheus.MustNewConstMetric(outboxDepthDesc, prometheus.GaugeValue, row.Depth)
 	ch <- prometheus.MustNewConstMetric(outboxAgeDesc, prometheus.GaugeValue, row.Oldest)
 }

@@ -101,6 +101,8 @@ func (p *Poller) Stalled(now time.Time, after time.Duration) string {
 			return "Telegram refuses getUpdates (409 Conflict) since " + since + ": a webhook is set for this bot, by an instance in webhook mode (WEBHOOK_URL) or another deployment; stop it, or run this one in webhook mode too"
 		case r.err.Code == http.StatusConflict:
 			return "Telegram refuses getUpdates (409 Conflict) since " + since + ": another process polls with this bot's token; run only one instance in long-polling mode"
+		case r.err.Code == http.StatusUnauthorized:
+			return "Telegram refuses the bot's token (401 Unauthorized) since " + since + ": it was revoked or replaced at @BotFather; set TELEGRAM_BOT_TOKEN to the bot's current token"
 		}
 		return "Telegram refuses getUpdates since " + since + ": " + r.err.Error()
 	}
@@ -169,6 +171,8 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			}
 			if e, ok := err.(*apiError); ok && e.Code == http.StatusConflict {
 				p.conflict(log, e)
+			} else if ok && e.Code == http.StatusUnauthorized {
+				log.Error(tokenRefused, "in", pause, "err", err)
 			} else {
 				log.Warn("getting updates failed, will retry", "in", pause, "err", err)
 			}

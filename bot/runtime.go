@@ -560,7 +560,9 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		// without counting a try. Everything else counts: Telegram's errors,
 		// a request that timed out, the retries between them running out of
 		// time (the sender gives back the last error).
-		counted := !ownWait(err)
+		// A token Telegram refuses (401) fails every reply alike, however
+		// long it lasts: no try is counted against the reply.
+		counted := !ownWait(err) && !unauthorized(err)
 		// A fresh context: a stopping process gives its replies back too.
 		release, cancel := context.WithTimeout(context.WithoutCancel(ctx), queryTimeout)
 		attempts, rerr := r.store.ReleaseReplies(release, idsOf(rows[i:]), err.Error(), counted)

@@ -436,15 +436,26 @@ func TestBurstKeepsTheGlobalRate(t *testing.T) {
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder(), bottest.WithRuntime(bot.WithWorkers(100)))
+	late := watchLateness(t, srv)
 	var ids []int64
 	for i := range 100 {
 		ids = append(ids, srv.NewUser(fmt.Sprint("u", i), "vi").SendText("hi"))
 	}
 	b.WaitHandled(t, ids...)
+	lateness := late()
 	calls := srv.CallsTo("sendMessage")
 	if len(calls) != 100 {
 		t.Fatalf("%d messages sent, want 100", len(calls))
 	}
+	// The sender lets at most 28 messages go in any second (24/s, a burst
+	// of 4). The server stamps a call when it arrives, and messages let go
+	// over a stretch the process did not run (a loaded machine: descheduled,
+	// timers fired late) arrive together at its end: a window of arrivals
+	// then holds what was let go over one second and that stretch. Telegram
+	// allows 30; so does this test, more only as far as the process was
+	// seen running late.
+	allowed := max(30, 4+int(24*(time.Second+lateness).Seconds()))
+	most, from := 0, 0
 	for i := range calls {
 		n := 0
 		for _, c := range calls[i:] {
@@ -452,9 +463,58 @@ func TestBurstKeepsTheGlobalRate(t *testing.T) {
 				n++
 			}
 		}
-		if n > 30 {
-			t.Fatalf("%d messages within one second from call %d, want at most 30", n, i)
+		if n > most {
+			most, from = n, i
 		}
+	}
+	t.Logf("at most %d messages within one second; the process ran up to %v late", most, lateness)
+	if most > allowed {
+		t.Fatalf("%d messages within one second from call %d, want at most %d (30, or 28 over one second and the %v the process ran late)", most, from, allowed, lateness)
+	}
+}
+
+// watchLateness measures, until the returned function is called, how late
+// the process runs what it planned: every 10 ms it plans a call to srv,
+// which stamps it on arrival as it stamps the bot's (a timer that fires
+// late, a goroutine waiting to run, the HTTP request). It returns the
+// longest delay between a plan and that stamp.
+func watchLateness(t *testing.T, srv *telegramtest.Server) func() time.Duration {
+	t.Helper()
+	var (
+		mu      sync.Mutex
+		longest time.Duration
+		stop    = make(chan struct{})
+		done    = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		for {
+			planned := time.Now().Add(10 * time.Millisecond)
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Until(planned)):
+			}
+			resp, err := http.Post(srv.URL+"/bot"+srv.Token+"/getMe", "application/json", strings.NewReader("{}"))
+			if err != nil {
+				continue
+			}
+			resp.Body.Close()
+			calls := srv.CallsTo("getMe")
+			if len(calls) == 0 {
+				continue
+			}
+			mu.Lock()
+			longest = max(longest, calls[len(calls)-1].At.Sub(planned))
+			mu.Unlock()
+		}
+	}()
+	return func() time.Duration {
+		close(stop)
+		<-done
+		mu.Lock()
+		defer mu.Unlock()
+		return longest
 	}
 }
 

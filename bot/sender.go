@@ -155,7 +155,11 @@ func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) error {
 				return s.giveUp(r, attempt, err)
 			}
 			delay := s.backoff << (attempt - 1)
-			s.log.Warn("sending failed, will retry", "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
+			if unauthorized(err) {
+				s.log.Error(tokenRefused, "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
+			} else {
+				s.log.Warn("sending failed, will retry", "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
+			}
 			attempt++
 			if sleep(ctx, delay) != nil {
 				return s.giveUp(r, attempt, err) // Telegram's error, not the cut sleep's
@@ -243,14 +247,25 @@ func (s *Sender) chat(id int64) *chatLimit {
 }
 
 // isPermanent tells errors that no retry will fix: a malformed request, a
-// user who blocked the bot, a wrong token, a file over Telegram's limits
-// (413, which go-telegram/bot reports only by its text).
+// user who blocked the bot, a file over Telegram's limits (413, which
+// go-telegram/bot reports only by its text). Not 401 Unauthorized: the
+// token was revoked, which says nothing of the reply, and the same bot
+// sends it once it runs with its new token (unauthorized).
 func isPermanent(err error) bool {
 	return errors.Is(err, tg.ErrorBadRequest) || errors.Is(err, tg.ErrorForbidden) ||
-		errors.Is(err, tg.ErrorUnauthorized) || errors.Is(err, tg.ErrorNotFound) ||
+		errors.Is(err, tg.ErrorNotFound) ||
 		errors.Is(err, tg.ErrorConflict) || errors.As(err, new(*tg.MigrateError)) ||
 		strings.Contains(err.Error(), "Request Entity Too Large")
 }
+
+// unauthorized tells Telegram refusing the bot's token (401): revoked at
+// @BotFather, or another's. Every call fails alike until the bot runs with
+// the right one; replies wait in the outbox meanwhile.
+func unauthorized(err error) bool { return errors.Is(err, tg.ErrorUnauthorized) }
+
+// tokenRefused is what is logged when Telegram refuses the bot's token.
+const tokenRefused = "Telegram refuses the bot's token (401 Unauthorized): it was revoked or replaced at @BotFather; " +
+	"set TELEGRAM_BOT_TOKEN to the bot's current token and restart (replies wait in the outbox until then)"
 
 // isNotModified is Telegram's answer to an edit that changes nothing, e.g.
 // after a double tap: the message already shows what we wanted.

@@ -88,10 +88,14 @@ func (w *WebhookWatch) Check(ctx context.Context) {
 			return
 		}
 		w.failures.Inc()
-		if !w.unanswered {
+		switch {
+		case w.unanswered:
+		case unauthorized(err):
+			w.Log.Error(tokenRefused, "every", w.Every, "err", err)
+		default:
 			w.Log.Warn("cannot ask Telegram how the webhook fares (getWebhookInfo); trying again", "every", w.Every, "err", err)
-			w.unanswered = true
 		}
+		w.unanswered = true
 		return
 	}
 	w.unanswered = false
