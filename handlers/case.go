@@ -179,6 +179,19 @@ func (h *Handlers) view(r *request, screen string, st caseState, version int) (*
 			v.screen = screenOf(v.c)
 		}
 	}
+	// A deploy took away what the screen shows (the fix's error, the
+	// sub-guide): the screen drawn in its place is the one the chat is on,
+	// and its buttons are the ones taken.
+	switch v.screen { // screens of a case (needsCase): v.c and v.g are there
+	case screenFix:
+		if _, ok := v.step().Problem(st.Err); !ok {
+			v.screen = screenProblem
+		}
+	case screenSub:
+		if _, ok := h.guides.Guide(v.subguide()); !ok {
+			v.screen = screenStep
+		}
+	}
 	return v, true, nil
 }
 
