@@ -206,6 +206,22 @@ func leavesCase(action string) bool {
 	return false
 }
 
+// endsFlow says whether a case screen's button of this action only ends
+// the flow with a message (the attach screen's): pressed again, it belongs
+// to something finished, whatever cases are open.
+func endsFlow(action string) bool {
+	found := false
+	for _, s := range caseScreens {
+		if a, ok := s.on[action]; ok {
+			if !slices.Equal(a.to, []string{leadsNowhere}) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
 // casePress moves the case flow on by a button.
 func (h *Handlers) casePress(r *request, cb callback) error {
 	// Buttons of the messages that end a screen (the pause message, the
@@ -234,7 +250,7 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 			return nil
 		}
 		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
-		if err != nil || open == 0 || !r.member() {
+		if err != nil || open == 0 || !r.member() || endsFlow(cb.action) {
 			r.answer(r.t.T("button.done"))
 			return err
 		}
