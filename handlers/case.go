@@ -716,7 +716,7 @@ func (v *caseView) pause() error {
 	if err := v.setAside(); err != nil {
 		return err
 	}
-	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+	if err := v.tx.EndConversationOn(v.ctx, v.chat, v.liveMessage()); err != nil {
 		return err
 	}
 	v.screen = screenPaused
@@ -805,7 +805,7 @@ func (v *caseView) finish(code, note string) error {
 		}
 		f = &kept
 	}
-	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+	if err := v.tx.EndConversationOn(v.ctx, v.chat, v.liveMessage()); err != nil {
 		return err
 	}
 	if f != nil {
