@@ -515,8 +515,14 @@ func (v *caseView) pickUnit(code string) error {
 // findUnit takes the commune's name typed: the screen lists what it finds
 // in the volunteer's province (or says it found none).
 func (v *caseView) findUnit(text string) error {
-	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
+	switch {
+	case privacy.Meaningless(text):
 		return v.again("")
+	case utf8.RuneCountInString(text) > maxQuery:
+		return v.again(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
+	case privacy.PersonalData(text) != "":
+		// The resident's data in the wrong field: neither kept nor shown back.
+		return v.again(v.t.T("case.unit_personal"))
 	}
 	st := v.st
 	st.Unit = text
