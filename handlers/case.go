@@ -591,10 +591,17 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 		return err
 	}
 	v := &caseView{request: r, h: h, c: c, g: g}
+	note := ""
+	if stepGone(c, g) {
+		// The step it stopped at left the guide (a deploy while it waited):
+		// it goes on at the step that has its number now, which the
+		// volunteer has not seen.
+		note = r.t.T("case.step_left")
+	}
 	if err := v.takeUp(); err != nil {
 		return err
 	}
-	return v.goCase("")
+	return v.goCase(note)
 }
 
 // takeUp opens a paused case again, with its resume event; a case that was

@@ -58,3 +58,26 @@ func TestErrorGoneInADeployLeavesTheProblemsWorking(t *testing.T) {
 		t.Errorf("\"other problem\" after the error left the guide shows %q, want the note's question", m.Text)
 	}
 }
+
+// A case paused at step 4, whose step 4 a deploy removed overnight: /resume
+// took it up at the step that now has its number without a word, and the
+// volunteer, back at "step 4", carried on as if nothing had changed.
+func TestResumeAfterThePausedStepLeftSaysSo(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "khai-sinh")
+	u := w.volunteer("Hôm sau")
+	w.startBirthCase(u)
+	for range 3 {
+		w.press(u, w.vi("case.done"))
+	}
+	w.press(u, w.vi("case.pause"))
+
+	changed := *g
+	changed.Steps = append(slices.Clone(g.Steps[:3]), g.Steps[4:]...) // the step paused at dropped
+	w.withCatalog(guides.NewCatalog(&changed))
+
+	m := last(t, w.send(u, "/resume"))
+	if !strings.Contains(m.Text, w.vi("case.step_left")) || !strings.Contains(m.Text, changed.Steps[3].Title.Vi) {
+		t.Errorf("/resume after the paused step left the guide shows %q, want the note above %s", m.Text, changed.Steps[3].ID)
+	}
+}
