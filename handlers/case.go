@@ -179,6 +179,19 @@ func (h *Handlers) view(r *request, screen string, st caseState, version int) (*
 			v.screen = screenOf(v.c)
 		}
 	}
+	// A deploy took away what the screen shows (the fix's error, the
+	// sub-guide): the screen drawn in its place is the one the chat is on,
+	// and its buttons are the ones taken.
+	switch v.screen { // screens of a case (needsCase): v.c and v.g are there
+	case screenFix:
+		if _, ok := v.step().Problem(st.Err); !ok {
+			v.screen = screenProblem
+		}
+	case screenSub:
+		if _, ok := h.guides.Guide(v.subguide()); !ok {
+			v.screen = screenStep
+		}
+	}
 	return v, true, nil
 }
 
@@ -191,6 +204,22 @@ func leavesCase(action string) bool {
 		}
 	}
 	return false
+}
+
+// endsFlow says whether a case screen's button of this action only ends
+// the flow with a message (the attach screen's): pressed again, it belongs
+// to something finished, whatever cases are open.
+func endsFlow(action string) bool {
+	found := false
+	for _, s := range caseScreens {
+		if a, ok := s.on[action]; ok {
+			if !slices.Equal(a.to, []string{leadsNowhere}) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // casePress moves the case flow on by a button.
@@ -221,7 +250,7 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 			return nil
 		}
 		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
-		if err != nil || open == 0 || !r.member() {
+		if err != nil || open == 0 || !r.member() || endsFlow(cb.action) {
 			r.answer(r.t.T("button.done"))
 			return err
 		}
@@ -486,8 +515,14 @@ func (v *caseView) pickUnit(code string) error {
 // findUnit takes the commune's name typed: the screen lists what it finds
 // in the volunteer's province (or says it found none).
 func (v *caseView) findUnit(text string) error {
-	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
+	switch {
+	case privacy.Meaningless(text):
 		return v.again("")
+	case utf8.RuneCountInString(text) > maxQuery:
+		return v.again(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
+	case privacy.PersonalData(text) != "":
+		// The resident's data in the wrong field: neither kept nor shown back.
+		return v.again(v.t.T("case.unit_personal"))
 	}
 	st := v.st
 	st.Unit = text
@@ -556,10 +591,17 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 		return err
 	}
 	v := &caseView{request: r, h: h, c: c, g: g}
+	note := ""
+	if stepGone(c, g) {
+		// The step it stopped at left the guide (a deploy while it waited):
+		// it goes on at the step that has its number now, which the
+		// volunteer has not seen.
+		note = r.t.T("case.step_left")
+	}
 	if err := v.takeUp(); err != nil {
 		return err
 	}
-	return v.goCase("")
+	return v.goCase(note)
 }
 
 // takeUp opens a paused case again, with its resume event; a case that was
@@ -687,7 +729,7 @@ func (v *caseView) pause() error {
 	if err := v.setAside(); err != nil {
 		return err
 	}
-	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+	if err := v.tx.EndConversationOn(v.ctx, v.chat, v.liveMessage()); err != nil {
 		return err
 	}
 	v.screen = screenPaused
@@ -776,7 +818,7 @@ func (v *caseView) finish(code, note string) error {
 		}
 		f = &kept
 	}
-	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
+	if err := v.tx.EndConversationOn(v.ctx, v.chat, v.liveMessage()); err != nil {
 		return err
 	}
 	if f != nil {

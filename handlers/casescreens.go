@@ -929,11 +929,7 @@ func drawStep(v *caseView) (string, bot.Keyboard, error) {
 func drawFix(v *caseView) (string, bot.Keyboard, error) {
 	lang := v.t.Lang()
 	step := v.step()
-	e, ok := step.Problem(v.st.Err)
-	if !ok { // the guide changed under the case: the error is gone
-		v.screen = screenProblem
-		return caseScreens[screenProblem].draw(v)
-	}
+	e, _ := step.Problem(v.st.Err) // there: view draws the problems when a deploy took it away
 	text := v.caseHead() + "\n" + v.stepHead() + "\n\n⚠ " + e.Label.In(lang) + "\n\n" + v.t.T("case.fix", locales.Data{"Fix": e.Fix.In(lang)})
 	kb := bot.Keyboard{
 		{v.button(v.t.T("case.fixed_done"), "fixed", "")},
@@ -991,11 +987,7 @@ const subPageSize = 900
 // into pages of about subPageSize characters.
 func drawSub(v *caseView) (string, bot.Keyboard, error) {
 	lang := v.t.Lang()
-	sub, ok := v.h.guides.Guide(v.subguide())
-	if !ok { // the guide changed under the case
-		v.screen = screenStep
-		return drawStep(v)
-	}
+	sub, _ := v.h.guides.Guide(v.subguide()) // there: view draws the step when a deploy took it away
 	pages := subPages(sub, lang)
 	page := min(max(v.st.Page, 0), len(pages)-1)
 	head := "📖 " + sub.Title.In(lang)

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -128,9 +129,22 @@ func (tx *Tx) MarkDrawnBelow(ctx context.Context, chatID int64, messageID int) e
 // EndConversation leaves the chat in no flow; the row stays (flow "") so
 // that the version keeps growing.
 func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
+	return tx.endConversation(ctx, chatID, sql.NullInt32{})
+}
+
+// EndConversationOn is EndConversation for a flow that ends with a
+// message of its own drawn on messageID (0: a new message): the row keeps
+// it as the message its screen was last drawn on, so that a second tap
+// there can be told from a press on an older message.
+func (tx *Tx) EndConversationOn(ctx context.Context, chatID int64, messageID int) error {
+	return tx.endConversation(ctx, chatID, sql.NullInt32{Int32: int32(messageID), Valid: true})
+}
+
+func (tx *Tx) endConversation(ctx context.Context, chatID int64, messageID sql.NullInt32) error {
 	query, args, failed := tx.withPending(`
-		UPDATE conversations SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now()
-		WHERE chat_id = $1`, []any{chatID}, "end conversation")
+		UPDATE conversations SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now(),
+			message_id = coalesce($2, message_id)
+		WHERE chat_id = $1`, []any{chatID, messageID}, "end conversation")
 	_, err := tx.tx.ExecContext(ctx, query, args...)
 	delete(tx.convs, chatID) // read again if needed: the version moved
 	return failed(err)
