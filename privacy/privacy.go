@@ -324,7 +324,10 @@ func codeText(s string) string {
 			rest = append([]string{after}, rest...)
 		}
 		if len(rest) > 0 && vntext.Fold(strings.Join(head, " ")) == label {
-			s = strings.TrimLeft(strings.Join(afterLabel(rest), " "), ": ")
+			colon := strings.HasSuffix(head[n-1], ":") || strings.HasPrefix(rest[0], ":")
+			if code, ok := afterLabel(head, rest, colon); ok {
+				s = strings.TrimLeft(strings.Join(code, " "), ": ")
+			} // else the label is kept: the text reads as a sentence
 			break
 		}
 	}
@@ -337,20 +340,46 @@ func codeText(s string) string {
 // "mã hồ sơ của bà:", "mã hồ sơ hộ chiếu"): syllables (sentence) before the
 // code, when no syllable follows and a digit does, and none says there is
 // no code yet (notYet); rest as it is otherwise ("mã hồ sơ chưa có, 2 ngày
-// nữa", "mã hồ sơ chưa có 123456" stay a sentence).
-func afterLabel(rest []string) []string {
+// nữa", "mã hồ sơ chưa có 123456" stay a sentence). After a colon, the
+// label's (colon) or that of the words passed ("mã hồ sơ của bà:"), the
+// code starts, whatever it is ("Mã hồ sơ: HUE 2025 0001"). A code whose
+// own letters read as a syllable ("HUE 2025 0001") keeps them when they
+// are written in capitals after words that are not; when the word before
+// the digits could be either (typed in one case, no diacritics: "ma ho so
+// hue 2025 0001", "MA HO SO LA 2025 0001"), ok is false: the text is read
+// whole, a sentence, not cut to a code that names no dossier.
+func afterLabel(head, rest []string, colon bool) (code []string, ok bool) {
+	if colon {
+		return rest, true
+	}
 	i := 0
 	for i < len(rest) && i < 5 && syllable(rest[i]) {
 		if notYet[vntext.Fold(rest[i])] {
-			return rest
+			return rest, true
 		}
 		i++
+		if strings.HasSuffix(rest[i-1], ":") {
+			return rest[i:], true
+		}
 	}
 	if i == 0 || i == len(rest) || slices.ContainsFunc(rest[i:], syllable) ||
 		!slices.ContainsFunc(rest[i:], hasDigit.MatchString) {
-		return rest
+		return rest, true
 	}
-	return rest[i:]
+	if !strings.ContainsFunc(rest[i], unicode.IsLetter) {
+		// The code's letters, if any, are the last word passed.
+		w := rest[i-1]
+		before := strings.Join(append(slices.Clone(head), rest[:i-1]...), " ")
+		switch {
+		case !isASCII(w): // "là", "hộ chiếu": a word
+		case strings.ToUpper(w) == w && strings.ContainsFunc(before, unicode.IsLower):
+			return rest[i-1:], true // "mã hồ sơ HUE 2025 0001"
+		case strings.ToLower(w) == w && strings.ContainsFunc(before, unicode.IsUpper): // "Ma ho so la 2025 0001"
+		default:
+			return nil, false
+		}
+	}
+	return rest[i:], true
 }
 
 // pastedAgain is the code the words (of code, joined) hold several times
