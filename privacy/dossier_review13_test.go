@@ -36,3 +36,37 @@ func TestDossierCodeLabelKeepsVowelLetters(t *testing.T) {
 		}
 	}
 }
+
+// A short prefix and a phone or ID number, typed with spaces, dots or
+// dashes or glued, was kept as one code ("HS 0912 345 678" became
+// "HS0912345678"): the case log held the resident's phone number. It is
+// refused, whatever the prefix; the codes of the portals' shapes, whose
+// digits are a date and a serial, are not.
+func TestDossierCodePhoneAfterPrefix(t *testing.T) {
+	for _, in := range []string{
+		"HS 0912 345 678", "HS 091 234 5678", "Mã hồ sơ: HS 0912 345 678", "HS0912345678", "hs0912345678",
+		"HS-0912-345-678", "HS 0912.345.678", "HS.0912.345.678", "GPLX 0912 345 678", "A 0912 345 678",
+		"HS0912 345 678", "HS 028 3821 2345", "HS 001099012345", "HS 001 099 012 345", "HS 84912345678",
+		"G22.50 0912345678", "G22.50-0912345678", "HS 2511270001 0912345678", "H26 251127 0001 0912 345 678",
+	} {
+		if code, problem := DossierCode(in); code != "" || problem != "number" {
+			t.Errorf("DossierCode(%q) = %q, %q; want it refused as a number", in, code, problem)
+		}
+	}
+	for _, tt := range []struct{ in, code string }{
+		{"HS 2511270001", "HS2511270001"},
+		{"GPLX 2511270001", "GPLX2511270001"},
+		{"HS.000.000.000", "HS.000.000.000"},
+		{"H26 251127 0001", "H262511270001"},
+		{"HS-2025-000123", "HS-2025-000123"},
+		{"000.00.12.H26-251127-0001", "000.00.12.H26-251127-0001"},
+		{"000.00.01.H29-260310-0420", "000.00.01.H29-260310-0420"},
+		{"38.98.H29 210519 0003", "38.98.H29-210519-0003"},
+		{"G22.99.1-2511270001", "G22.99.1-2511270001"},
+		{"1234567890123", "1234567890123"},
+	} {
+		if code, problem := DossierCode(tt.in); code != tt.code || problem != "" {
+			t.Errorf("DossierCode(%q) = %q, %q; want %q", tt.in, code, problem, tt.code)
+		}
+	}
+}

@@ -57,6 +57,14 @@ var (
 	// An ID card or phone number, maybe after its label (read folded, "Căn
 	// cước" as CANCUOC), or a phone number with the country code.
 	idOrPhone = regexp.MustCompile(`^(?:(?:CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?[0-9]{9,12}|(?:00)?84[0-9]{9,10})$`)
+	// phoneOrID is a phone or ID card number's digits inside a code, after
+	// a prefix ("HS 0912 345 678", "HS0912345678", "G22.50-0912345678"): a
+	// mobile number (0 and 3, 5, 7, 8 or 9, ten digits), a landline or an
+	// old eleven-digit mobile (02…, 01…), a citizen ID card (twelve digits
+	// from a province code 0xx), or one with the country code 84. A code's
+	// own digits, a unit's code then a date (YYMMDD, from 18) and a serial,
+	// never start so.
+	phoneOrID = regexp.MustCompile(`^(?:0[35789][0-9]{8}|0[12][0-9]{9}|0[0-9]{11}|(?:00)?84(?:[35789][0-9]{8}|2[0-9]{9}))$`)
 	dashes    = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
 	// codeLabels are what volunteers type before a code (folded, most words
 	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs".
@@ -265,7 +273,7 @@ func readCode(s string) (code, problem string) {
 	n := utf8.RuneCountInString(code)
 	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
 	switch {
-	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))):
+	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))) || holdsPhoneOrID(words, digits):
 		return "", "number"
 	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
 		return "", "format" // a date (of birth?), not a code
@@ -275,6 +283,26 @@ func readCode(s string) (code, problem string) {
 		return "", "format"
 	}
 	return code, ""
+}
+
+// holdsPhoneOrID says whether the words of a code (words), or the code
+// they make with its separators dropped (digits), hold a phone or ID card
+// number (phoneOrID) after a prefix: digits typed in groups, spaced, dotted
+// or dashed ("HS 0912 345 678", "G22.50-0912345678"), or glued to letters
+// ("HS0912345678").
+func holdsPhoneOrID(words []string, digits string) bool {
+	groups := strings.FieldsFunc(strings.Join(words, " "), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(".-/_", r)
+	})
+	for i := range groups {
+		n := ""
+		for j := i; j < len(groups) && allDigits(groups[j]); j++ {
+			if n += groups[j]; phoneOrID.MatchString(n) {
+				return true
+			}
+		}
+	}
+	return slices.ContainsFunc(strings.FieldsFunc(digits, func(r rune) bool { return r < '0' || r > '9' }), phoneOrID.MatchString)
 }
 
 // sentence says whether words, typed as a dossier code, are rather a
