@@ -70,3 +70,14 @@ func TestDossierCodePhoneAfterPrefix(t *testing.T) {
 		}
 	}
 }
+
+// Ten digits alone are refused (the comment at idOrPhone says why): a
+// mobile number, a tax code, or a code's date and serial without the unit
+// that makes it a code.
+func TestDossierCodeTenDigits(t *testing.T) {
+	for _, in := range []string{"2511270001", "0912345678", "8012345678", "Mã hồ sơ: 2511270001", "251127 0001", "251127-0001"} {
+		if code, problem := DossierCode(in); code != "" || problem != "number" {
+			t.Errorf("DossierCode(%q) = %q, %q; want it refused as a number", in, code, problem)
+		}
+	}
+}

@@ -56,12 +56,37 @@ var (
 	hasDigit  = regexp.MustCompile(`[0-9]`)
 	// An ID card or phone number, maybe after its label (read folded, "Căn
 	// cước" as CANCUOC), or a phone number with the country code.
+	//
+	// Nine to twelve digits alone are refused, ten included, though a
+	// portal might print a bare ten-digit number. What the sources say:
+	//   - Circular 01/2018/TT-VPCP Art. 19: a dossier code "gồm các ký tự
+	//     chữ và số", V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX, the receiving
+	//     unit's code (its M a letter), the day received, the day's serial
+	//     (seongay.com/ma-tu-tang-cua-ho-so-la-gi/amp).
+	//   - Decree 61/2018/ND-CP Art. 26: the single-window system gives the
+	//     code, the receiving unit's identity code and then the date and
+	//     serial (lawnet.vn/en/laws/what-is-the-structure-of-codes-of-
+	//     documents-used-for-implementation-of-administrative-procedures-
+	//     wh-20863.html).
+	//   - A mobile number is ten digits, 0 then 3, 5, 7, 8 or 9
+	//     (sent.dm/resources/VN; lawnet.vn/en/laws/what-is-the-current-
+	//     list-of-prefixes-of-vietnamese-phone-numbers-of-mobile-network-
+	//     operators-what-i-134777.html), and a tax code (mã số thuế) ten
+	//     digits, the first two a province's, so any first digit
+	//     (app.unpkg.com/stdnum@1.11.3/files/src/vn/mst.ts).
+	// No source opened (searches of dichvucong.gov.vn, VNeID and the police
+	// portal, dichvucong.bocongan.gov.vn, found none) shows a receipt number
+	// of ten digits alone. Ten digits that are not a phone number may still
+	// be a tax code, or a code's date and serial ("2511270001") without the
+	// unit that makes it name a dossier; the volunteer is asked for the
+	// code as on the screen, or presses "No dossier code".
 	idOrPhone = regexp.MustCompile(`^(?:(?:CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?[0-9]{9,12}|(?:00)?84[0-9]{9,10})$`)
 	// phoneOrID is a phone or ID card number's digits inside a code, after
 	// a prefix ("HS 0912 345 678", "HS0912345678", "G22.50-0912345678"): a
 	// mobile number (0 and 3, 5, 7, 8 or 9, ten digits), a landline or an
 	// old eleven-digit mobile (02…, 01…), a citizen ID card (twelve digits
-	// from a province code 0xx), or one with the country code 84. A code's
+	// from a province code 0xx: pypi.org/project/vn-ident parses
+	// "001087123456" as Hà Nội's), or one with the country code 84. A code's
 	// own digits, a unit's code then a date (YYMMDD, from 18) and a serial,
 	// never start so.
 	phoneOrID = regexp.MustCompile(`^(?:0[35789][0-9]{8}|0[12][0-9]{9}|0[0-9]{11}|(?:00)?84(?:[35789][0-9]{8}|2[0-9]{9}))$`)
