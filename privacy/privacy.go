@@ -224,9 +224,14 @@ func NoteProblem(s string) string {
 // codes are refused, as no code can be told from them.
 // Words typed instead of a code ("chua co ma 2 ngay nua", "không biết")
 // are not run together into one: two or more words that read as
-// syllables (sentence) refuse it.
-// problem is "format", "number", "two" or "words" when refused.
+// syllables (sentence) refuse it. A password or one-time code after its
+// name ("mk Abc12345678", "otp 482913": holdsSecret) is refused, whatever
+// else the text holds.
+// problem is "format", "number", "two", "words" or "secret" when refused.
 func DossierCode(s string) (code, problem string) {
+	if holdsSecret(norm.NFKC.String(s)) {
+		return "", "secret"
+	}
 	s = dashCircular(s)
 	code, problem = readCode(s)
 	whole := wholeCodes(s)
