@@ -81,3 +81,51 @@ func TestDossierCodeTenDigits(t *testing.T) {
 		}
 	}
 }
+
+// What a volunteer types at the counter around a code without separators
+// (a note after it, the portal's SMS around it) was refused as a sentence,
+// or glued to it and kept ("HS2511270001HEN05/12/2025", two codes as one).
+func TestDossierCodeWithNoteAround(t *testing.T) {
+	for _, tt := range []struct{ in, code, problem string }{
+		{"HS 2511270001 (đã nộp)", "HS2511270001", ""},
+		{"HS2511270001 (da nop)", "HS2511270001", ""},
+		{"Mã hồ sơ: HS 2511270001 (đã nộp)", "HS2511270001", ""},
+		{"Ma hs: HS2511270001 da nop", "HS2511270001", ""},
+		{"HCM 2025 0001 (đã nộp)", "HCM20250001", ""},
+		{"HUE 2025 0001 (đã nộp)", "HUE20250001", ""},
+		{"mã hồ sơ HCM 2025 0001 (đã nộp)", "HCM20250001", ""},
+		{"Mã hồ sơ là HUE 2025 0001 (đã nộp)", "HUE20250001", ""},
+		{"HCM 2025 0001 đã nộp", "HCM20250001", ""},
+		{"HS 2511270001 hẹn 3 ngày", "HS2511270001", ""},
+		{"HS2511270001 hen 05/12/2025", "HS2511270001", ""},
+		{"HS2511270001 hen 05/12", "HS2511270001", ""},
+		{"Ho so HS2511270001 da duoc tiep nhan", "HS2511270001", ""},
+		{"Hồ sơ HS2511270001 đã được tiếp nhận.", "HS2511270001", ""},
+		{"Ho so HS 2511270001 da duoc tiep nhan", "HS2511270001", ""},
+		{"Hồ sơ số HS 2511270001 đã được tiếp nhận.", "HS2511270001", ""},
+		{"hồ sơ số: HUE 2025 0001", "HUE20250001", ""},
+		{"HS 2511270001 (ĐÃ NỘP)", "HS2511270001", ""},
+		{"H26.99-251127-0001 - đã nộp", "H26.99-251127-0001", ""},
+		{"HS 2511270001 - đã nộp", "HS2511270001", ""},
+		{"Mã hồ sơ:000.00.12.H26-251127-0001 - Thủ tục: Đăng ký khai sinh", "000.00.12.H26-251127-0001", ""},
+		{"HS2511270001 va HS2511270002", "", "two"},
+		{"HS2511270001 Nguyen Van An", "HS2511270001", ""},
+		{"HS2511270001 0912345678", "HS2511270001", ""},
+		{"HS2511270001 sdt 0912345678", "HS2511270001", ""},
+		// Still refused.
+		{"loi 404 khong nop duoc", "", "words"},
+		{"loi 404 (khong nop duoc)", "", "words"},
+		{"mã hồ sơ loi 404 (khong nop duoc)", "", "words"},
+		{"abc 123 456 da nop", "", "words"},
+		{"123456 ngay nua", "", "words"},
+		{"HS 2511270001 (0912345678)", "", "number"},
+		{"hồ sơ chưa nộp", "", "words"},
+		{"mat khau Abcd123456 sai", "", "secret"},
+		{"chua co ma 2 ngay nua", "", "words"},
+		{"cho 15 phut", "", "words"},
+	} {
+		if code, problem := DossierCode(tt.in); code != tt.code || problem != tt.problem {
+			t.Errorf("DossierCode(%q) = %q, %q; want %q, %q", tt.in, code, problem, tt.code, tt.problem)
+		}
+	}
+}

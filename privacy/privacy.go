@@ -92,9 +92,10 @@ var (
 	phoneOrID = regexp.MustCompile(`^(?:0[35789][0-9]{8}|0[12][0-9]{9}|0[0-9]{11}|(?:00)?84(?:[35789][0-9]{8}|2[0-9]{9}))$`)
 	dashes    = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
 	// codeLabels are what volunteers type before a code (folded, most words
-	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs".
-	codeLabels = []string{"ma so ho so", "ma ho so", "so ho so", "so bien nhan", "bien nhan so", "ma tra cuu",
-		"bien nhan", "ma hs", "so hs", "mhs", "ma", "so"}
+	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs", and
+	// the portal's SMS: "Hồ sơ số …", "Hồ sơ … đã được tiếp nhận".
+	codeLabels = []string{"ma so ho so", "ma ho so", "so ho so", "ho so so", "so bien nhan", "bien nhan so", "ma tra cuu",
+		"bien nhan", "ma hs", "so hs", "ho so", "mhs", "ma", "so"}
 	// circularSpaced is a code of Circular 01/2018/TT-VPCP's shape
 	// (000.00.12.H26-251127-0001: the unit, the day received as YYMMDD, the
 	// day's serial), maybe typed with spaces in place of its dashes,
@@ -368,6 +369,7 @@ func codeText(s string) string {
 	s = dashes.Replace(norm.NFKC.String(strings.TrimSpace(s)))
 	s = strings.TrimLeft(s, "#№ ")
 	words := strings.Fields(s)
+	labelled := false
 	for _, label := range codeLabels {
 		// The label is the text's first words, maybe with a colon, the code
 		// after it or glued to the colon ("Mã hồ sơ:H26…"): folding alone
@@ -382,16 +384,84 @@ func codeText(s string) string {
 			rest = append([]string{after}, rest...)
 		}
 		if len(rest) > 0 && vntext.Fold(strings.Join(head, " ")) == label {
+			labelled = true
 			colon := strings.HasSuffix(head[n-1], ":") || strings.HasPrefix(rest[0], ":")
-			if code, ok := afterLabel(head, rest, colon); ok {
+			if code, ok := afterLabel(head, withoutNote(rest, true), colon); ok {
 				s = strings.TrimLeft(strings.Join(code, " "), ": ")
 			} // else the label is kept: the text reads as a sentence
 			break
 		}
 	}
+	if !labelled {
+		s = strings.Join(withoutNote(words, false), " ")
+	}
 	// A code ends in a letter or a digit: the full stop of the sentence
 	// it was copied from is not its own ("Mã hồ sơ: G22.50-251130-0001.").
 	return strings.TrimRight(s, ".,;:!?")
+}
+
+// withoutNote is words without the note typed after the code ("HS
+// 2511270001 (đã nộp)", "HCM 2025 0001 đã nộp", "HS2511270001 hẹn 3
+// ngày"): a last part in brackets, or, when the code has a letter, the
+// words from the first syllable (sentence) after its digits. The code
+// before it holds no syllable but its own letters written in capitals,
+// the note's are not ("HUE 2025 0001 (đã nộp)", not "loi 404 (khong nop
+// duoc)"); after a label (labelled), the words before its digits are
+// afterLabel's to read. A note holds no other code nor a phone number
+// (allNote): those are read with the code, and refused. words as they are
+// when there is no such note ("chua co ma 2 ngay nua" stays a sentence).
+func withoutNote(words []string, labelled bool) []string {
+	for k := 1; k < len(words); k++ {
+		head, note := words[:k], words[k:]
+		digit := slices.IndexFunc(head, hasDigit.MatchString)
+		if digit < 0 || !allNote(note) {
+			continue
+		}
+		code := head
+		if labelled {
+			code = head[digit:]
+			if slices.ContainsFunc(head[:digit], func(w string) bool { return notYet[vntext.Fold(w)] }) {
+				return words // "mã hồ sơ lỗi 404 (không nộp được)": a sentence
+			}
+		}
+		lower := strings.ContainsFunc(strings.Join(note, ""), unicode.IsLower)
+		if slices.ContainsFunc(code, func(w string) bool { return syllable(w) && (!lower || !isASCII(w) || strings.ToUpper(w) != w) }) {
+			continue
+		}
+		first := strings.TrimLeft(note[0], "([")
+		last, _ := utf8.DecodeLastRuneInString(note[len(note)-1])
+		if first != note[0] && (last == ')' || last == ']') {
+			return head // "(đã nộp)"
+		}
+		if syllable(first) && strings.ContainsFunc(strings.Join(head, ""), unicode.IsLetter) {
+			for Meaningless(head[len(head)-1]) {
+				head = head[:len(head)-1] // "H26.99-251127-0001 - đã nộp"
+			}
+			return head // "đã nộp", "hẹn 3 ngày"
+		}
+	}
+	return words
+}
+
+// allNote says whether every word may be one of a note after a code
+// (withoutNote): a syllable, a small number ("3", "05/12", "9h") or a date.
+func allNote(words []string) bool {
+	for _, w := range words {
+		w = strings.Trim(w, "()[]{},.;:!?-")
+		digits, letters := 0, 0
+		for _, r := range w {
+			if unicode.IsDigit(r) {
+				digits++
+			} else if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		date := fullDate.FindString(w) == w && w != ""
+		if !syllable(w) && !date && (digits > 4 || letters > 2) {
+			return false
+		}
+	}
+	return true
 }
 
 // afterLabel drops the words between a label and its code ("mã hồ sơ là",
@@ -453,16 +523,19 @@ func pastedAgain(words []string, code string) string {
 	return ""
 }
 
-// wholeCodes are the different words of s that are each a whole dossier
-// code of the portals' shape (at least 10 characters, a digit, a separator
-// inside: "000.00.12.H26-251127-0001"; punctuation around it dropped), not
-// the parts of one typed with spaces ("H26.99 - 251127 - 0001"), nor a
-// date or a phone number.
+// wholeCodes are the different words of s (parted by spaces or a colon)
+// that are each a whole dossier code of the portals' shape (at least 10
+// characters, a digit, a separator or a letter inside:
+// "000.00.12.H26-251127-0001", "HS2511270001"; punctuation around it
+// dropped), not the parts of one typed with spaces ("H26.99 - 251127 -
+// 0001"), nor a date or a phone number.
 func wholeCodes(s string) []string {
 	var codes []string
-	for _, w := range strings.Fields(dashes.Replace(norm.NFKC.String(s))) {
+	words := strings.FieldsFunc(dashes.Replace(norm.NFKC.String(s)), func(r rune) bool { return unicode.IsSpace(r) || r == ':' })
+	for _, w := range words {
 		w = strings.ToUpper(strings.Trim(w, `.,;:!?()[]{}"'“”‘’«»`))
-		if utf8.RuneCountInString(w) < 10 || !strings.ContainsAny(strings.Trim(w, ".-/_"), ".-/_") {
+		separated := strings.ContainsAny(strings.Trim(w, ".-/_"), ".-/_")
+		if utf8.RuneCountInString(w) < 10 || !separated && !strings.ContainsFunc(w, unicode.IsLetter) {
 			continue
 		}
 		if c, problem := readCode(w); problem == "" && c == w && !slices.Contains(codes, c) {
