@@ -129,3 +129,30 @@ func TestDossierCodeWithNoteAround(t *testing.T) {
 		}
 	}
 }
+
+// A code copied from an app or a web page may bring an invisible character
+// (a zero-width space, a byte-order mark, a soft hyphen) or the marks of a
+// bold or code span around it: the real code was refused as no code's
+// form. Such a character parts words like a space; the marks are dropped.
+func TestDossierCodeCopiedWithInvisibles(t *testing.T) {
+	for _, tt := range []struct{ in, code string }{
+		{"Mã hồ sơ:\u200b000.00.12.H26-251127-0001", "000.00.12.H26-251127-0001"},
+		{"\ufeff000.00.12.H26-251127-0001", "000.00.12.H26-251127-0001"},
+		{"000.00.12.H26-251127-0001\u200b", "000.00.12.H26-251127-0001"},
+		{"000.00.12.H26-\u00ad251127-0001", "000.00.12.H26-251127-0001"},
+		{"Mã hồ sơ:\u2060HS2511270001", "HS2511270001"},
+		{"Mã hồ sơ: *000.00.12.H26-251127-0001*", "000.00.12.H26-251127-0001"},
+		{"Mã hồ sơ: `000.00.12.H26-251127-0001`", "000.00.12.H26-251127-0001"},
+		{"*HS2511270001*", "HS2511270001"},
+	} {
+		if code, problem := DossierCode(tt.in); code != tt.code || problem != "" {
+			t.Errorf("DossierCode(%q) = %q, %q; want %q", tt.in, code, problem, tt.code)
+		}
+	}
+	// An invisible character inside a phone number does not hide it.
+	for _, in := range []string{"0912\u200b345678", "HS 0912\u200b345\u200b678"} {
+		if code, problem := DossierCode(in); code != "" || problem != "number" {
+			t.Errorf("DossierCode(%q) = %q, %q; want it refused as a number", in, code, problem)
+		}
+	}
+}

@@ -230,6 +230,15 @@ func NoteProblem(s string) string {
 // else the text holds.
 // problem is "format", "number", "two", "words" or "secret" when refused.
 func DossierCode(s string) (code, problem string) {
+	// An invisible character copied with the code (a zero-width space, a
+	// byte-order mark, a soft hyphen: Unicode's format characters) parts
+	// words like a space.
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return ' '
+		}
+		return r
+	}, s)
 	if holdsSecret(norm.NFKC.String(s)) {
 		return "", "secret"
 	}
@@ -526,14 +535,14 @@ func pastedAgain(words []string, code string) string {
 // wholeCodes are the different words of s (parted by spaces or a colon)
 // that are each a whole dossier code of the portals' shape (at least 10
 // characters, a digit, a separator or a letter inside:
-// "000.00.12.H26-251127-0001", "HS2511270001"; punctuation around it
-// dropped), not the parts of one typed with spaces ("H26.99 - 251127 -
+// "000.00.12.H26-251127-0001", "HS2511270001"; punctuation and the marks
+// of a bold or code span around it dropped), not the parts of one typed with spaces ("H26.99 - 251127 -
 // 0001"), nor a date or a phone number.
 func wholeCodes(s string) []string {
 	var codes []string
 	words := strings.FieldsFunc(dashes.Replace(norm.NFKC.String(s)), func(r rune) bool { return unicode.IsSpace(r) || r == ':' })
 	for _, w := range words {
-		w = strings.ToUpper(strings.Trim(w, `.,;:!?()[]{}"'“”‘’«»`))
+		w = strings.ToUpper(strings.Trim(w, ".,;:!?()[]{}\"'“”‘’«»*`"))
 		separated := strings.ContainsAny(strings.Trim(w, ".-/_"), ".-/_")
 		if utf8.RuneCountInString(w) < 10 || !separated && !strings.ContainsFunc(w, unicode.IsLetter) {
 			continue
