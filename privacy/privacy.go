@@ -536,8 +536,8 @@ func pastedAgain(words []string, code string) string {
 // that are each a whole dossier code of the portals' shape (at least 10
 // characters, a digit, a separator or a letter inside:
 // "000.00.12.H26-251127-0001", "HS2511270001"; punctuation and the marks
-// of a bold or code span around it dropped), not the parts of one typed with spaces ("H26.99 - 251127 -
-// 0001"), nor a date or a phone number.
+// of a bold or code span around it dropped), not the parts of one typed
+// with spaces ("H26.99 - 251127 - 0001"), nor a date or a phone number.
 func wholeCodes(s string) []string {
 	var codes []string
 	words := strings.FieldsFunc(dashes.Replace(norm.NFKC.String(s)), func(r rune) bool { return unicode.IsSpace(r) || r == ':' })
