@@ -1,6 +1,10 @@
 package privacy
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // A label, then a code whose letter part has vowels only ("HUE 2025
 // 0001"): the letter part was read as a word between the label and the
@@ -153,6 +157,23 @@ func TestDossierCodeCopiedWithInvisibles(t *testing.T) {
 	for _, in := range []string{"0912\u200b345678", "HS 0912\u200b345\u200b678"} {
 		if code, problem := DossierCode(in); code != "" || problem != "number" {
 			t.Errorf("DossierCode(%q) = %q, %q; want it refused as a number", in, code, problem)
+		}
+	}
+}
+
+// Long texts of many short words (a paste gone wrong, the fuzzer's) are
+// read in linear time or near it: reading the groups of digits of "1 1 1 …"
+// for a phone number, or the words after "1" for a note, once took seconds
+// for 4,000 characters, holding the update of the volunteer who sent it.
+func TestDossierCodeLongTextsQuick(t *testing.T) {
+	for _, in := range []string{
+		strings.Repeat("1 ", 2000), "HS " + strings.Repeat("1 ", 2000), strings.Repeat("1.", 2000),
+		strings.Repeat("a 1 ", 1000), "1 " + strings.Repeat("đã ", 1300), "ma ho so " + strings.Repeat("la ", 1300) + "1",
+	} {
+		start := time.Now()
+		DossierCode(in)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("DossierCode of %d characters (%q…) took %v", len(in), in[:12], d)
 		}
 	}
 }

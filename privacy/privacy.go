@@ -336,8 +336,8 @@ func holdsPhoneOrID(words []string, digits string) bool {
 	})
 	for i := range groups {
 		n := ""
-		for j := i; j < len(groups) && allDigits(groups[j]); j++ {
-			if n += groups[j]; phoneOrID.MatchString(n) {
+		for j := i; j < len(groups) && allDigits(groups[j]) && len(n) < 14; j++ { // 0084 and 10 digits at most
+			if n += groups[j]; len(n) >= 10 && phoneOrID.MatchString(n) {
 				return true
 			}
 		}
@@ -417,60 +417,68 @@ func codeText(s string) string {
 // the note's are not ("HUE 2025 0001 (đã nộp)", not "loi 404 (khong nop
 // duoc)"); after a label (labelled), the words before its digits are
 // afterLabel's to read. A note holds no other code nor a phone number
-// (allNote): those are read with the code, and refused. words as they are
+// (noteWord): those are read with the code, and refused. words as they are
 // when there is no such note ("chua co ma 2 ngay nua" stays a sentence).
 func withoutNote(words []string, labelled bool) []string {
-	for k := 1; k < len(words); k++ {
-		head, note := words[:k], words[k:]
-		digit := slices.IndexFunc(head, hasDigit.MatchString)
-		if digit < 0 || !allNote(note) {
-			continue
-		}
-		code := head
-		if labelled {
-			code = head[digit:]
-			if slices.ContainsFunc(head[:digit], func(w string) bool { return notYet[vntext.Fold(w)] }) {
-				return words // "mã hồ sơ lỗi 404 (không nộp được)": a sentence
+	digit := slices.IndexFunc(words, hasDigit.MatchString)
+	if digit < 0 || labelled && slices.ContainsFunc(words[:digit], func(w string) bool { return notYet[vntext.Fold(w)] }) {
+		return words // "mã hồ sơ lỗi 404 (không nộp được)": a sentence
+	}
+	// What each word is, and what the words from k on are (note[k]: a
+	// note's words; lower[k]: with a lower-case letter), read once.
+	n := len(words)
+	note, lower := make([]bool, n+1), make([]bool, n+1)
+	note[n] = true
+	for k := n - 1; k >= 0; k-- {
+		note[k] = note[k+1] && noteWord(words[k])
+		lower[k] = lower[k+1] || strings.ContainsFunc(words[k], unicode.IsLower)
+	}
+	start := 0
+	if labelled {
+		start = digit // the words before the digits are afterLabel's to read
+	}
+	syllables, inCapitals, lettered := 0, 0, false
+	for k := 0; k < n; k++ {
+		if k > digit && note[k] && (syllables == 0 || syllables == inCapitals && lower[k]) {
+			first := strings.TrimLeft(words[k], "([")
+			last, _ := utf8.DecodeLastRuneInString(words[n-1])
+			if first != words[k] && (last == ')' || last == ']') {
+				return words[:k] // "(đã nộp)"
+			}
+			if syllable(first) && lettered {
+				head := words[:k]
+				for Meaningless(head[len(head)-1]) {
+					head = head[:len(head)-1] // "H26.99-251127-0001 - đã nộp"
+				}
+				return head // "đã nộp", "hẹn 3 ngày"
 			}
 		}
-		lower := strings.ContainsFunc(strings.Join(note, ""), unicode.IsLower)
-		if slices.ContainsFunc(code, func(w string) bool { return syllable(w) && (!lower || !isASCII(w) || strings.ToUpper(w) != w) }) {
-			continue
-		}
-		first := strings.TrimLeft(note[0], "([")
-		last, _ := utf8.DecodeLastRuneInString(note[len(note)-1])
-		if first != note[0] && (last == ')' || last == ']') {
-			return head // "(đã nộp)"
-		}
-		if syllable(first) && strings.ContainsFunc(strings.Join(head, ""), unicode.IsLetter) {
-			for Meaningless(head[len(head)-1]) {
-				head = head[:len(head)-1] // "H26.99-251127-0001 - đã nộp"
+		w := words[k]
+		lettered = lettered || strings.ContainsFunc(w, unicode.IsLetter)
+		if k >= start && syllable(w) {
+			syllables++
+			if isASCII(w) && strings.ToUpper(w) == w {
+				inCapitals++
 			}
-			return head // "đã nộp", "hẹn 3 ngày"
 		}
 	}
 	return words
 }
 
-// allNote says whether every word may be one of a note after a code
+// noteWord says whether w may be a word of a note after a code
 // (withoutNote): a syllable, a small number ("3", "05/12", "9h") or a date.
-func allNote(words []string) bool {
-	for _, w := range words {
-		w = strings.Trim(w, "()[]{},.;:!?-")
-		digits, letters := 0, 0
-		for _, r := range w {
-			if unicode.IsDigit(r) {
-				digits++
-			} else if unicode.IsLetter(r) {
-				letters++
-			}
-		}
-		date := fullDate.FindString(w) == w && w != ""
-		if !syllable(w) && !date && (digits > 4 || letters > 2) {
-			return false
+func noteWord(w string) bool {
+	w = strings.Trim(w, "()[]{},.;:!?-")
+	digits, letters := 0, 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			digits++
+		} else if unicode.IsLetter(r) {
+			letters++
 		}
 	}
-	return true
+	date := fullDate.FindString(w) == w && w != ""
+	return syllable(w) || date || digits <= 4 && letters <= 2
 }
 
 // afterLabel drops the words between a label and its code ("mã hồ sơ là",
