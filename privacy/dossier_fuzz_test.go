@@ -18,8 +18,8 @@ var bareNumber = regexp.MustCompile(`^[0-9]{9,12}$`)
 // FuzzDossierCode reads arbitrary text as a typed dossier code. An accepted
 // code is a fixed point of the reading (typing it again gives it back), is
 // upper-case ASCII of the allowed shape, and is never a bare 9–12 digit
-// number; a refusal says "format", "number", "two" or "words" and gives
-// no code.
+// number; a refusal says "format", "number", "two", "words" or "secret"
+// and gives no code.
 func FuzzDossierCode(f *testing.F) {
 	for _, s := range []string{
 		" 000.00.12.h26-251127-0001 ", "H26.99-251127-0001", "G22.99.1-2511270001", "abc 123 456",
@@ -29,6 +29,9 @@ func FuzzDossierCode(f *testing.F) {
 		"№ 123-456", "0912.345.678", "ĐT 0912 345 678", "\x00123456", "\u200b000.00.12.H26", "ß123456", "ﬀ123456",
 		"ma ma ma 123456", "so: 0912345678", "1/2/2025", "2025-11-27",
 		"G22.50-251130-0001 G22.50-251130-0001", "G22.50-251130-0001 G22.50-251130-0002", "0912345678 0912345678",
+		"Mã hồ sơ: HUE 2025 0001", "ma ho so hue 2025 0001", "HS 0912 345 678", "HS0912345678", "G22.50-0912345678",
+		"HS 2511270001 (đã nộp)", "HCM 2025 0001 đã nộp", "HS2511270001 sdt 0912345678", "Hồ sơ số HS 2511270001",
+		"mk Abc12345678", "otp 482913", "Mã hồ sơ:\u200b000.00.12.H26-251127-0001", "*HS2511270001*",
 	} {
 		f.Add(s)
 	}
@@ -36,7 +39,7 @@ func FuzzDossierCode(f *testing.F) {
 		code, problem := DossierCode(in)
 		looks := LooksLikeDossierCode(in)
 		if problem != "" {
-			if code != "" || (problem != "format" && problem != "number" && problem != "two" && problem != "words") {
+			if code != "" || (problem != "format" && problem != "number" && problem != "two" && problem != "words" && problem != "secret") {
 				t.Fatalf("DossierCode(%q) = %q, %q", in, code, problem)
 			}
 			if looks {

@@ -56,12 +56,46 @@ var (
 	hasDigit  = regexp.MustCompile(`[0-9]`)
 	// An ID card or phone number, maybe after its label (read folded, "Căn
 	// cước" as CANCUOC), or a phone number with the country code.
+	//
+	// Nine to twelve digits alone are refused, ten included, though a
+	// portal might print a bare ten-digit number. What the sources say:
+	//   - Circular 01/2018/TT-VPCP Art. 19: a dossier code "gồm các ký tự
+	//     chữ và số", V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX, the receiving
+	//     unit's code (its M a letter), the day received, the day's serial
+	//     (seongay.com/ma-tu-tang-cua-ho-so-la-gi/amp).
+	//   - Decree 61/2018/ND-CP Art. 26: the single-window system gives the
+	//     code, the receiving unit's identity code and then the date and
+	//     serial (lawnet.vn/en/laws/what-is-the-structure-of-codes-of-
+	//     documents-used-for-implementation-of-administrative-procedures-
+	//     wh-20863.html).
+	//   - A mobile number is ten digits, 0 then 3, 5, 7, 8 or 9
+	//     (sent.dm/resources/VN; lawnet.vn/en/laws/what-is-the-current-
+	//     list-of-prefixes-of-vietnamese-phone-numbers-of-mobile-network-
+	//     operators-what-i-134777.html), and a tax code (mã số thuế) ten
+	//     digits, the first two a province's, so any first digit
+	//     (app.unpkg.com/stdnum@1.11.3/files/src/vn/mst.ts).
+	// No source opened (searches of dichvucong.gov.vn, VNeID and the police
+	// portal, dichvucong.bocongan.gov.vn, found none) shows a receipt number
+	// of ten digits alone. Ten digits that are not a phone number may still
+	// be a tax code, or a code's date and serial ("2511270001") without the
+	// unit that makes it name a dossier; the volunteer is asked for the
+	// code as on the screen, or presses "No dossier code".
 	idOrPhone = regexp.MustCompile(`^(?:(?:CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?[0-9]{9,12}|(?:00)?84[0-9]{9,10})$`)
+	// phoneOrID is a phone or ID card number's digits inside a code, after
+	// a prefix ("HS 0912 345 678", "HS0912345678", "G22.50-0912345678"): a
+	// mobile number (0 and 3, 5, 7, 8 or 9, ten digits), a landline or an
+	// old eleven-digit mobile (02…, 01…), a citizen ID card (twelve digits
+	// from a province code 0xx: pypi.org/project/vn-ident parses
+	// "001087123456" as Hà Nội's), or one with the country code 84. A code's
+	// own digits, a unit's code then a date (YYMMDD, from 18) and a serial,
+	// never start so.
+	phoneOrID = regexp.MustCompile(`^(?:0[35789][0-9]{8}|0[12][0-9]{9}|0[0-9]{11}|(?:00)?84(?:[35789][0-9]{8}|2[0-9]{9}))$`)
 	dashes    = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
 	// codeLabels are what volunteers type before a code (folded, most words
-	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs".
-	codeLabels = []string{"ma so ho so", "ma ho so", "so ho so", "so bien nhan", "bien nhan so", "ma tra cuu",
-		"bien nhan", "ma hs", "so hs", "mhs", "ma", "so"}
+	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs", and
+	// the portal's SMS: "Hồ sơ số …", "Hồ sơ … đã được tiếp nhận".
+	codeLabels = []string{"ma so ho so", "ma ho so", "so ho so", "ho so so", "so bien nhan", "bien nhan so", "ma tra cuu",
+		"bien nhan", "ma hs", "so hs", "ho so", "mhs", "ma", "so"}
 	// circularSpaced is a code of Circular 01/2018/TT-VPCP's shape
 	// (000.00.12.H26-251127-0001: the unit, the day received as YYMMDD, the
 	// day's serial), maybe typed with spaces in place of its dashes,
@@ -191,9 +225,23 @@ func NoteProblem(s string) string {
 // codes are refused, as no code can be told from them.
 // Words typed instead of a code ("chua co ma 2 ngay nua", "không biết")
 // are not run together into one: two or more words that read as
-// syllables (sentence) refuse it.
-// problem is "format", "number", "two" or "words" when refused.
+// syllables (sentence) refuse it. A password or one-time code after its
+// name ("mk Abc12345678", "otp 482913": holdsSecret) is refused, whatever
+// else the text holds.
+// problem is "format", "number", "two", "words" or "secret" when refused.
 func DossierCode(s string) (code, problem string) {
+	// An invisible character copied with the code (a zero-width space, a
+	// byte-order mark, a soft hyphen: Unicode's format characters) parts
+	// words like a space.
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return ' '
+		}
+		return r
+	}, s)
+	if holdsSecret(norm.NFKC.String(s)) {
+		return "", "secret"
+	}
 	s = dashCircular(s)
 	code, problem = readCode(s)
 	whole := wholeCodes(s)
@@ -265,7 +313,7 @@ func readCode(s string) (code, problem string) {
 	n := utf8.RuneCountInString(code)
 	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
 	switch {
-	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))):
+	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))) || holdsPhoneOrID(words, digits):
 		return "", "number"
 	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
 		return "", "format" // a date (of birth?), not a code
@@ -275,6 +323,26 @@ func readCode(s string) (code, problem string) {
 		return "", "format"
 	}
 	return code, ""
+}
+
+// holdsPhoneOrID says whether the words of a code (words), or the code
+// they make with its separators dropped (digits), hold a phone or ID card
+// number (phoneOrID) after a prefix: digits typed in groups, spaced, dotted
+// or dashed ("HS 0912 345 678", "G22.50-0912345678"), or glued to letters
+// ("HS0912345678").
+func holdsPhoneOrID(words []string, digits string) bool {
+	groups := strings.FieldsFunc(strings.Join(words, " "), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(".-/_", r)
+	})
+	for i := range groups {
+		n := ""
+		for j := i; j < len(groups) && allDigits(groups[j]) && len(n) < 14; j++ { // 0084 and 10 digits at most
+			if n += groups[j]; len(n) >= 10 && phoneOrID.MatchString(n) {
+				return true
+			}
+		}
+	}
+	return slices.ContainsFunc(strings.FieldsFunc(digits, func(r rune) bool { return r < '0' || r > '9' }), phoneOrID.MatchString)
 }
 
 // sentence says whether words, typed as a dossier code, are rather a
@@ -310,6 +378,7 @@ func codeText(s string) string {
 	s = dashes.Replace(norm.NFKC.String(strings.TrimSpace(s)))
 	s = strings.TrimLeft(s, "#№ ")
 	words := strings.Fields(s)
+	labelled := false
 	for _, label := range codeLabels {
 		// The label is the text's first words, maybe with a colon, the code
 		// after it or glued to the colon ("Mã hồ sơ:H26…"): folding alone
@@ -324,33 +393,138 @@ func codeText(s string) string {
 			rest = append([]string{after}, rest...)
 		}
 		if len(rest) > 0 && vntext.Fold(strings.Join(head, " ")) == label {
-			s = strings.TrimLeft(strings.Join(afterLabel(rest), " "), ": ")
+			labelled = true
+			colon := strings.HasSuffix(head[n-1], ":") || strings.HasPrefix(rest[0], ":")
+			if code, ok := afterLabel(head, withoutNote(rest, true), colon); ok {
+				s = strings.TrimLeft(strings.Join(code, " "), ": ")
+			} // else the label is kept: the text reads as a sentence
 			break
 		}
+	}
+	if !labelled {
+		s = strings.Join(withoutNote(words, false), " ")
 	}
 	// A code ends in a letter or a digit: the full stop of the sentence
 	// it was copied from is not its own ("Mã hồ sơ: G22.50-251130-0001.").
 	return strings.TrimRight(s, ".,;:!?")
 }
 
+// withoutNote is words without the note typed after the code ("HS
+// 2511270001 (đã nộp)", "HCM 2025 0001 đã nộp", "HS2511270001 hẹn 3
+// ngày"): a last part in brackets, or, when the code has a letter, the
+// words from the first syllable (sentence) after its digits. The code
+// before it holds no syllable but its own letters written in capitals,
+// the note's are not ("HUE 2025 0001 (đã nộp)", not "loi 404 (khong nop
+// duoc)"); after a label (labelled), the words before its digits are
+// afterLabel's to read. A note holds no other code nor a phone number
+// (noteWord): those are read with the code, and refused. words as they are
+// when there is no such note ("chua co ma 2 ngay nua" stays a sentence).
+func withoutNote(words []string, labelled bool) []string {
+	digit := slices.IndexFunc(words, hasDigit.MatchString)
+	if digit < 0 || labelled && slices.ContainsFunc(words[:digit], func(w string) bool { return notYet[vntext.Fold(w)] }) {
+		return words // "mã hồ sơ lỗi 404 (không nộp được)": a sentence
+	}
+	// What each word is, and what the words from k on are (note[k]: a
+	// note's words; lower[k]: with a lower-case letter), read once.
+	n := len(words)
+	note, lower := make([]bool, n+1), make([]bool, n+1)
+	note[n] = true
+	for k := n - 1; k >= 0; k-- {
+		note[k] = note[k+1] && noteWord(words[k])
+		lower[k] = lower[k+1] || strings.ContainsFunc(words[k], unicode.IsLower)
+	}
+	start := 0
+	if labelled {
+		start = digit // the words before the digits are afterLabel's to read
+	}
+	syllables, inCapitals, lettered := 0, 0, false
+	for k := 0; k < n; k++ {
+		if k > digit && note[k] && (syllables == 0 || syllables == inCapitals && lower[k]) {
+			first := strings.TrimLeft(words[k], "([")
+			last, _ := utf8.DecodeLastRuneInString(words[n-1])
+			if first != words[k] && (last == ')' || last == ']') {
+				return words[:k] // "(đã nộp)"
+			}
+			if syllable(first) && lettered {
+				head := words[:k]
+				for Meaningless(head[len(head)-1]) {
+					head = head[:len(head)-1] // "H26.99-251127-0001 - đã nộp"
+				}
+				return head // "đã nộp", "hẹn 3 ngày"
+			}
+		}
+		w := words[k]
+		lettered = lettered || strings.ContainsFunc(w, unicode.IsLetter)
+		if k >= start && syllable(w) {
+			syllables++
+			if isASCII(w) && strings.ToUpper(w) == w {
+				inCapitals++
+			}
+		}
+	}
+	return words
+}
+
+// noteWord says whether w may be a word of a note after a code
+// (withoutNote): a syllable, a small number ("3", "05/12", "9h") or a date.
+func noteWord(w string) bool {
+	w = strings.Trim(w, "()[]{},.;:!?-")
+	digits, letters := 0, 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			digits++
+		} else if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	date := fullDate.FindString(w) == w && w != ""
+	return syllable(w) || date || digits <= 4 && letters <= 2
+}
+
 // afterLabel drops the words between a label and its code ("mã hồ sơ là",
 // "mã hồ sơ của bà:", "mã hồ sơ hộ chiếu"): syllables (sentence) before the
 // code, when no syllable follows and a digit does, and none says there is
 // no code yet (notYet); rest as it is otherwise ("mã hồ sơ chưa có, 2 ngày
-// nữa", "mã hồ sơ chưa có 123456" stay a sentence).
-func afterLabel(rest []string) []string {
+// nữa", "mã hồ sơ chưa có 123456" stay a sentence). After a colon, the
+// label's (colon) or that of the words passed ("mã hồ sơ của bà:"), the
+// code starts, whatever it is ("Mã hồ sơ: HUE 2025 0001"). A code whose
+// own letters read as a syllable ("HUE 2025 0001") keeps them when they
+// are written in capitals after words that are not; when the word before
+// the digits could be either (typed in one case, no diacritics: "ma ho so
+// hue 2025 0001", "MA HO SO LA 2025 0001"), ok is false: the text is read
+// whole, a sentence, not cut to a code that names no dossier.
+func afterLabel(head, rest []string, colon bool) (code []string, ok bool) {
+	if colon {
+		return rest, true
+	}
 	i := 0
 	for i < len(rest) && i < 5 && syllable(rest[i]) {
 		if notYet[vntext.Fold(rest[i])] {
-			return rest
+			return rest, true
 		}
 		i++
+		if strings.HasSuffix(rest[i-1], ":") {
+			return rest[i:], true
+		}
 	}
 	if i == 0 || i == len(rest) || slices.ContainsFunc(rest[i:], syllable) ||
 		!slices.ContainsFunc(rest[i:], hasDigit.MatchString) {
-		return rest
+		return rest, true
 	}
-	return rest[i:]
+	if !strings.ContainsFunc(rest[i], unicode.IsLetter) {
+		// The code's letters, if any, are the last word passed.
+		w := rest[i-1]
+		before := strings.Join(append(slices.Clone(head), rest[:i-1]...), " ")
+		switch {
+		case !isASCII(w): // "là", "hộ chiếu": a word
+		case strings.ToUpper(w) == w && strings.ContainsFunc(before, unicode.IsLower):
+			return rest[i-1:], true // "mã hồ sơ HUE 2025 0001"
+		case strings.ToLower(w) == w && strings.ContainsFunc(before, unicode.IsUpper): // "Ma ho so la 2025 0001"
+		default:
+			return nil, false
+		}
+	}
+	return rest[i:], true
 }
 
 // pastedAgain is the code the words (of code, joined) hold several times
@@ -366,16 +540,19 @@ func pastedAgain(words []string, code string) string {
 	return ""
 }
 
-// wholeCodes are the different words of s that are each a whole dossier
-// code of the portals' shape (at least 10 characters, a digit, a separator
-// inside: "000.00.12.H26-251127-0001"; punctuation around it dropped), not
-// the parts of one typed with spaces ("H26.99 - 251127 - 0001"), nor a
-// date or a phone number.
+// wholeCodes are the different words of s (parted by spaces or a colon)
+// that are each a whole dossier code of the portals' shape (at least 10
+// characters, a digit, a separator or a letter inside:
+// "000.00.12.H26-251127-0001", "HS2511270001"; punctuation and the marks
+// of a bold or code span around it dropped), not the parts of one typed
+// with spaces ("H26.99 - 251127 - 0001"), nor a date or a phone number.
 func wholeCodes(s string) []string {
 	var codes []string
-	for _, w := range strings.Fields(dashes.Replace(norm.NFKC.String(s))) {
-		w = strings.ToUpper(strings.Trim(w, `.,;:!?()[]{}"'“”‘’«»`))
-		if utf8.RuneCountInString(w) < 10 || !strings.ContainsAny(strings.Trim(w, ".-/_"), ".-/_") {
+	words := strings.FieldsFunc(dashes.Replace(norm.NFKC.String(s)), func(r rune) bool { return unicode.IsSpace(r) || r == ':' })
+	for _, w := range words {
+		w = strings.ToUpper(strings.Trim(w, ".,;:!?()[]{}\"'“”‘’«»*`"))
+		separated := strings.ContainsAny(strings.Trim(w, ".-/_"), ".-/_")
+		if utf8.RuneCountInString(w) < 10 || !separated && !strings.ContainsFunc(w, unicode.IsLetter) {
 			continue
 		}
 		if c, problem := readCode(w); problem == "" && c == w && !slices.Contains(codes, c) {
