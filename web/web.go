@@ -380,6 +380,10 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	// A NUL or bytes that are not UTF-8 (no browser sends them) are
 	// dropped, as the bot drops a NUL: PostgreSQL would refuse the text.
 	comment := strings.ToValidUTF8(strings.ReplaceAll(r.PostFormValue("comment"), "\x00", ""), "")
+	// A browser posts a line break as CR LF, and its box counts it as one
+	// character (maxlength): kept as one, a comment the box let through
+	// is not refused as too long.
+	comment = strings.ReplaceAll(strings.ReplaceAll(comment, "\r\n", "\n"), "\r", "\n")
 	comment = strings.TrimSpace(norm.NFC.String(comment))
 	v := h.pageView(q, p)
 	v.Form = form{Rating: rating, Comment: comment}
