@@ -358,6 +358,8 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 		v.Notice = q.t.T("web.received_done")
 	case "problem":
 		v.Notice = q.t.T("web.problem_done")
+	case "problem_not_sent":
+		v.Notice, v.NotTaken = q.t.T("web.problem_not_sent"), true
 	}
 	h.render(q, http.StatusOK, "page", v)
 }
@@ -460,8 +462,8 @@ func (h *Handler) problem(w http.ResponseWriter, r *http.Request) {
 	case status != FollowupProblem:
 		// A page drawn before the result was said to have come (or it was
 		// said a moment ago, in Telegram): nothing was reported, and the
-		// page says where things stand.
-		h.back(q, "")
+		// page says so, where things stand and where to get help.
+		h.back(q, "problem_not_sent")
 	default:
 		h.back(q, "problem")
 	}
