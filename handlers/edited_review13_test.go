@@ -54,3 +54,32 @@ func TestResidentEditingTheirCommentIsToldHowToChangeIt(t *testing.T) {
 		t.Errorf("done as the answer to the edit says, the comment is %q", f.Comment.String)
 	}
 }
+
+// On a slow connection a resident sends their comment, sees no answer yet
+// and sends it again. The first was kept; the second was answered "dvcbot
+// không đọc được tin nhắn Ông/bà gõ; xin Ông/bà dùng các nút bấm", which
+// reads as if the comment was lost. The same comment again is answered as
+// kept, and kept once.
+func TestCommentSentTwiceIsKeptOnce(t *testing.T) {
+	received := vn(2026, 11, 23, 10, 0)
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	resident := w.srv.NewUser("Bà Sáu", "vi")
+	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0454", received, vn(2026, 11, 24, 0, 0), true)
+	w.send(resident, "/start")
+	w.press(resident, "5★")
+	const comment = "Hướng dẫn rất dễ hiểu"
+	w.send(resident, comment)
+	again := w.send(resident, comment)
+	if len(again) == 0 {
+		t.Fatal("the comment sent again was not answered")
+	}
+	if strings.Contains(again[0].Text, w.vi("followup.typed")) || !strings.Contains(again[0].Text, w.vi("followup.comment_kept")) {
+		t.Errorf("the comment sent again was answered %q, want it said kept", again[0].Text)
+	}
+	if f, _ := w.followupRow(id); f.Comment.String != comment {
+		t.Errorf("the comment kept: %q", f.Comment.String)
+	}
+}

@@ -704,6 +704,24 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	return nil
 }
 
+// commentSentAgain answers a resident's comment sent again once it was
+// kept (no answer seen on a slow connection): it is said kept, as it is,
+// not told off as typed text the bot does not read.
+func (h *Handlers) commentSentAgain(r *request) (bool, error) {
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return false, err
+	}
+	for _, f := range fs {
+		if f.Comment.Valid && f.Comment.String == r.text {
+			r.about = followupTopic(f.CaseID)
+			r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.comment_kept"), nil)
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 // again in the follow-up flow: the comment question once more.
 func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note string) error {
 	var st followupState

@@ -596,6 +596,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
 	}
+	if kept, err := h.commentSentAgain(r); kept || err != nil {
+		return err
+	}
 	if shown, err := h.followupsAgain(r, r.t.T("followup.typed")); shown || err != nil {
 		return err
 	}
