@@ -704,6 +704,24 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	return nil
 }
 
+// commentSentAgain answers a resident's comment sent again once it was
+// kept (no answer seen on a slow connection): it is said kept, as it is,
+// not told off as typed text the bot does not read.
+func (h *Handlers) commentSentAgain(r *request) (bool, error) {
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return false, err
+	}
+	for _, f := range fs {
+		if f.Comment.Valid && f.Comment.String == r.text {
+			r.about = followupTopic(f.CaseID)
+			r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.comment_kept"), nil)
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 // again in the follow-up flow: the comment question once more.
 func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note string) error {
 	var st followupState
@@ -912,7 +930,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return err
 		}
 		if !ok {
-			return h.alreadyNoted(r, f)
+			return h.alreadyNoted(r, f, action)
 		}
 		f.Status = storage.FollowupReceived
 		text = r.t.T("followup.received")
@@ -928,7 +946,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return err
 		}
 		if !ok {
-			return h.alreadyNoted(r, f)
+			return h.alreadyNoted(r, f, action)
 		}
 		if again {
 			date := next.Format("02/01/2006")
@@ -950,7 +968,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return err
 		}
 		if !ok {
-			return h.alreadyNoted(r, f)
+			return h.alreadyNoted(r, f, action)
 		}
 		volunteer, coordinators, err := h.tellProblem(r, f)
 		if err != nil {
@@ -976,10 +994,30 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 // alreadyNoted answers a reminder button whose answer was already taken (a
 // second tap that left the phone before the first one's edit arrived): the
 // follow-up drawn as /start shows it, so the stars the first tap offered
-// stay under the message.
-func (h *Handlers) alreadyNoted(r *request, f storage.Followup) error {
-	r.answer(r.t.T("followup.noted_already"))
+// stay under the message. Another answer that ended the follow-up (the
+// result came, said on a newer message or on the web page) is not this
+// one: it is said not to be recorded, the screen says where the dossier
+// stands first and, for a problem, where to get help — nobody was told.
+func (h *Handlers) alreadyNoted(r *request, f storage.Followup, action string) error {
 	text, kb := h.followupNext(r, f)
+	same := map[string]bool{"got": f.Status == storage.FollowupReceived, "prob": f.Status == storage.FollowupProblem,
+		"not": f.Status == storage.FollowupWaiting || f.Status == storage.FollowupEnded}
+	if same[action] {
+		r.answer(r.t.T("followup.noted_already"))
+		h.showAbout(r, f, text, kb)
+		return nil
+	}
+	r.answer(r.t.T("followup.answered_before"))
+	var first []string
+	if status := h.statusLine(r, f); !strings.Contains(text, status) {
+		first = append(first, status)
+	}
+	if action == "prob" {
+		first = append(first, r.t.T("followup.problem_after_end"))
+	}
+	if len(first) > 0 {
+		text = strings.Join(first, "\n") + "\n\n" + text
+	}
 	h.showAbout(r, f, text, kb)
 	return nil
 }

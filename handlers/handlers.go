@@ -310,7 +310,10 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		// the bot kept (a dossier code corrected in place would leave the
 		// wrong one on the case without a word). The volunteer is told to
 		// send it again, and the screen the chat is on comes back.
-		err = h.again(r, r.t.T("error.edited"))
+		var note string
+		if note, err = h.editedNote(r); err == nil {
+			err = h.again(r, r.t.T(note))
+		}
 	}
 	if ferr := tx.Flush(ctx); ferr != nil {
 		return nil, ferr // the root cause: what failed after it only says the transaction was aborted
@@ -593,6 +596,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
 	}
+	if kept, err := h.commentSentAgain(r); kept || err != nil {
+		return err
+	}
 	if shown, err := h.followupsAgain(r, r.t.T("followup.typed")); shown || err != nil {
 		return err
 	}
@@ -646,6 +652,28 @@ func (h *Handlers) guestNote(r *request, note string) (string, error) {
 		return note + "_resident", nil
 	}
 	return note + "_guest", nil
+}
+
+// editedNote is the answer to an edited message: send it again as a new
+// one — but not to a resident outside any question (their comment kept,
+// fixed in place), whose new message would not be read either: they are
+// told how to change their comment (the stars again, then the new one).
+func (h *Handlers) editedNote(r *request) (string, error) {
+	if r.member() {
+		return "error.edited", nil
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return "", err
+	}
+	if conv.Flow != "" {
+		return "error.edited", nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return "error.edited", err
+	}
+	return "error.edited_resident", nil
 }
 
 // Whom a text is for.

@@ -10,7 +10,8 @@ import (
 
 // The page's problem report (handlers' TestProblemReportedOnThePage has
 // who is told): the follow-up becomes "problem", the form goes; a
-// second post, or one once the result came, changes nothing; a GET of its
+// second post, or one once the result came, changes nothing (the latter
+// says so); a GET of its
 // address changes nothing either; a post without the page's hidden token
 // is refused.
 func TestProblemReport(t *testing.T) {
@@ -43,8 +44,8 @@ func TestProblemReport(t *testing.T) {
 
 	do(h, "POST", "/f/"+came+"/received", "192.0.2.1:1", url.Values{"form": {h.formToken(came)}, "lang": {"vi"}})
 	if w := do(h, "POST", "/f/"+came+"/problem", "192.0.2.1:1", url.Values{"form": {h.formToken(came)}, "lang": {"vi"}}); w.Code != http.StatusSeeOther ||
-		f.read(t, came).Status != FollowupReceived || strings.Contains(w.Header().Get("Location"), "done=") {
-		t.Errorf("a report after the result came: %d %q, status %s; want the page, with no notice", w.Code, w.Header().Get("Location"), f.read(t, came).Status)
+		f.read(t, came).Status != FollowupReceived || !strings.Contains(w.Header().Get("Location"), "done=problem_not_sent") {
+		t.Errorf("a report after the result came: %d %q, status %s; want the page, saying nothing was passed on", w.Code, w.Header().Get("Location"), f.read(t, came).Status)
 	}
 	if page := do(h, "GET", "/f/"+came, "192.0.2.1:1", nil); strings.Contains(page.Body.String(), `id="problem"`) {
 		t.Error("the page of a result received offers a problem report")

@@ -43,6 +43,7 @@ type view struct {
 	CanProblem  bool   // while the result is awaited: report a problem
 	Rated       string // "you rated 4/5", when rated
 	Notice      string // after a post
+	NotTaken    bool   // the Notice says the post changed nothing
 	RateAction  string
 	RecvAction  string
 	ProbAction  string
@@ -185,7 +186,7 @@ func (v *view) docTitle(name string) string {
 	switch {
 	case v.Form.Error != "":
 		return t.T("web.title_error") + ": " + title
-	case v.Notice != "":
+	case v.Notice != "" && !v.NotTaken:
 		return t.T("web.title_done") + ": " + title
 	}
 	return title

@@ -358,6 +358,8 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 		v.Notice = q.t.T("web.received_done")
 	case "problem":
 		v.Notice = q.t.T("web.problem_done")
+	case "problem_not_sent":
+		v.Notice, v.NotTaken = q.t.T("web.problem_not_sent"), true
 	}
 	h.render(q, http.StatusOK, "page", v)
 }
@@ -380,6 +382,10 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	// A NUL or bytes that are not UTF-8 (no browser sends them) are
 	// dropped, as the bot drops a NUL: PostgreSQL would refuse the text.
 	comment := strings.ToValidUTF8(strings.ReplaceAll(r.PostFormValue("comment"), "\x00", ""), "")
+	// A browser posts a line break as CR LF, and its box counts it as one
+	// character (maxlength): kept as one, a comment the box let through
+	// is not refused as too long.
+	comment = strings.ReplaceAll(strings.ReplaceAll(comment, "\r\n", "\n"), "\r", "\n")
 	comment = strings.TrimSpace(norm.NFC.String(comment))
 	v := h.pageView(q, p)
 	v.Form = form{Rating: rating, Comment: comment}
@@ -456,8 +462,8 @@ func (h *Handler) problem(w http.ResponseWriter, r *http.Request) {
 	case status != FollowupProblem:
 		// A page drawn before the result was said to have come (or it was
 		// said a moment ago, in Telegram): nothing was reported, and the
-		// page says where things stand.
-		h.back(q, "")
+		// page says so, where things stand and where to get help.
+		h.back(q, "problem_not_sent")
 	default:
 		h.back(q, "problem")
 	}
