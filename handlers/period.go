@@ -153,7 +153,11 @@ var (
 	// Months from one to another ("từ tháng 9 đến tháng 11", "T9-T11",
 	// "tháng 9-11/2026"), years left out as in a range of days.
 	periodMonths = regexp.MustCompile(`^(?:tu )?(thang|thg|th|t) ?(\d{1,2})(?: (?:nam )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(?:(?:thang|thg|th|t) ?)?(\d{1,2})(?: (?:nam )?(\d{4}))?$`)
-	periodYear   = regexp.MustCompile(`^(?:ca nam |nam |year )?(\d{4})$`) // "cả năm 2026" too
+	// Months from one to another each written with its year, as a month
+	// alone is ("9/2026 - 11/2026", "từ 12/2025 đến 2/2026"): no word
+	// needed, the years tell them from days.
+	periodMonthsYears = regexp.MustCompile(`^(?:tu |from )?(\d{1,2}) (\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(\d{1,2}) (\d{4})$`)
+	periodYear        = regexp.MustCompile(`^(?:ca nam |nam |year )?(\d{4})$`) // "cả năm 2026" too
 	// Years from one to another, both whole ("2021-2025", "từ năm 2021
 	// đến năm 2025", "from 2021 to 2025").
 	periodYears = regexp.MustCompile(`^(?:tu |from )?(?:nam |years? )?(\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(?:nam |year )?(\d{4})$`)
@@ -380,6 +384,10 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if m := periodDaysOfMonth.FindStringSubmatch(s); m != nil {
 		from, to, ok := span(m[1], m[3], m[4], m[2], m[3], m[4])
 		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, !ok
+	}
+	if m := periodMonthsYears.FindStringSubmatch(s); m != nil {
+		from, to, ok := span("1", m[1], m[2], "1", m[3], m[4])
+		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok, !ok
 	}
 	if m := periodMonths.FindStringSubmatch(s); m != nil {
 		if m[3] == "" && m[5] == "" && (weekday(m[1], m[2]) || weekday(m[1], m[4])) {
