@@ -139,7 +139,18 @@ var (
 	// The words of the report before its period ("báo cáo tháng 11",
 	// "thống kê quý 3", "sơ kết 6 tháng đầu năm", "report for last
 	// month"): left out.
-	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|report|tally|figures)(?: (?:for|of))? (.+)$`)
+	// "Kỳ báo cáo:" and "giai đoạn" (the spreadsheet's title line and the
+	// label of years) too.
+	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures)(?: (?:for|of))? (.+)$`)
+	// A period as the bot writes it (periodLabel, periodAsOf), copied back
+	// from a report or a digest: up to when a running one was counted
+	// said after it ("tháng 12/2026 (tính đến 10:30 ngày 10/12/2026)",
+	// left out: the period is the one named), a week as its days ("tuần
+	// 23/11 – 29/11/2026"), from the beginning to a day ("từ đầu đến
+	// 01/12/2026").
+	periodAsOfNote = regexp.MustCompile(`\s*\((?:tính đến|tinh den|as of) \d{1,2}:\d{2}[^)]*\)\s*$`)
+	periodWeekDays = regexp.MustCompile(`^(?:tuan|week) (.+)$`)
+	periodAllTo    = regexp.MustCompile(`^(?:tu dau|all time) (?:den|toi|to|until)(?: het)? (.+)$`)
 	// A month by its English name ("November 2026", "Nov. 2026", "Sept
 	// 2026"), written "month 11 2026" for periodMonth; alone, only by its
 	// full name ("november": the latest that has begun).
@@ -260,9 +271,14 @@ const dayPattern = `(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2})(?: (?:nam )?(\d{4})
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
-	s := vntext.Fold(shortYears(strings.ToLower(text)))
-	if m := periodLead.FindStringSubmatch(s); m != nil {
-		s = m[1]
+	s := vntext.Fold(shortYears(periodAsOfNote.ReplaceAllString(strings.ToLower(text), "")))
+	for range 2 { // "báo cáo giai đoạn 2021 – 2025"
+		if m := periodLead.FindStringSubmatch(s); m != nil {
+			s = m[1]
+		}
+	}
+	if m := periodWeekDays.FindStringSubmatch(s); m != nil && (periodRange.MatchString(m[1]) || periodDaysOfMonth.MatchString(m[1])) {
+		s = m[1] // its days; "tuần 48", "tuần 2/2027" are no period
 	}
 	if code, ok := periodWords[s]; ok {
 		if p := periodOf(code, now); !p.From.After(now) {
@@ -343,6 +359,12 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		}
 		t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam)
 		return t, t.Day() == dd && int(t.Month()) == mm && t.Year() == yy
+	}
+	if m := periodAllTo.FindStringSubmatch(s); m != nil {
+		if d := periodDay.FindStringSubmatch(m[1]); d != nil { // "từ đầu đến 01/12/2026": to its end
+			to, ok := date(d[1], d[2], d[3])
+			return storage.Period{To: to.AddDate(0, 0, 1)}, ok, !ok
+		}
 	}
 	// span reads the ends of a range. A year left out is the other end's:
 	// the start's is the latest such day up to today (or, when only the
