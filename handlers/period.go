@@ -200,7 +200,8 @@ var (
 	// A dash does the same after a date or a year ("1/1/2026 - nay": the
 	// dash folds to a space; "tháng nay" is a period word; without the
 	// dash, "tháng 11 này" is this year's: periodThis).
-	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today)$|^(.+\d) (?:nay|hom nay|now|today)$`)
+	// "Hiện tại", "hiện nay", "thời điểm hiện tại" as reports write it.
+	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today|(?:thoi diem )?hien (?:tai|nay))$|^(.+\d) (?:nay|hom nay|now|today|hien (?:tai|nay))$`)
 	periodThis  = regexp.MustCompile(`^(.+\d) nay$`)
 	periodSince = regexp.MustCompile(`^(?:tu|ke tu|since|from) (.+)$`)
 	// "đầu năm", "đầu quý"…: the start of the current one ("đầu" alone:

@@ -80,3 +80,18 @@ func TestParsePeriodReadsItsOwnLabels(t *testing.T) {
 		{"giai đoạn", now, "", "", "tally.bad_period"},
 	})
 }
+
+// Up to now as reports say it: "đến hiện tại", "đến thời điểm hiện tại",
+// "đến hiện nay" ("từ đầu năm đến nay" was read, "từ đầu năm đến hiện
+// nay" was not understood).
+func TestParsePeriodUpToThePresent(t *testing.T) {
+	now := atVN(2026, 12, 1)
+	checkPeriods(t, []periodCase{
+		{"từ đầu năm đến hiện nay", now, "01/01/2026", "01/12/2026", ""},
+		{"từ 1/10 đến hiện tại", now, "01/10/2026", "01/12/2026", ""},
+		{"từ đầu tháng tới thời điểm hiện tại", now, "01/12/2026", "01/12/2026", ""},
+		{"tu dau quy den hien tai", now, "01/10/2026", "01/12/2026", ""},
+		{"1/10 – hiện tại", now, "01/10/2026", "01/12/2026", ""},
+		{"hiện tại", now, "", "", "tally.bad_period"},
+	})
+}
