@@ -139,9 +139,9 @@ var (
 	// The words of the report before its period ("báo cáo tháng 11",
 	// "thống kê quý 3", "sơ kết 6 tháng đầu năm", "report for last
 	// month"): left out.
-	// "Kỳ báo cáo:" and "giai đoạn" (the spreadsheet's title line and the
-	// label of years) too.
-	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures)(?: (?:for|of))? (.+)$`)
+	// "Kỳ báo cáo:", "Period:" and "giai đoạn" (the spreadsheet's title
+	// line and the label of years) too.
+	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures|period)(?: (?:for|of))? (.+)$`)
 	// A period as the bot writes it (periodLabel, periodAsOf), copied back
 	// from a report or a digest: up to when a running one was counted
 	// said after it ("tháng 12/2026 (tính đến 10:30 ngày 10/12/2026)",

@@ -73,6 +73,8 @@ func TestParsePeriodReadsItsOwnLabels(t *testing.T) {
 	// still no period: a week's number is not a month.
 	checkPeriods(t, []periodCase{
 		{"Kỳ báo cáo: tháng 11/2026", now, "01/11/2026", "30/11/2026", ""},
+		{"Period: 11/2026", now, "01/11/2026", "30/11/2026", ""},
+		{"period", now, "", "", "tally.bad_period"},
 		{"báo cáo giai đoạn 2021 – 2025", now, "01/01/2021", "31/12/2025", ""},
 		{"tuần từ 23/11 đến 29/11", now, "23/11/2026", "29/11/2026", ""},
 		{"tuần 48", now, "", "", "tally.bad_period"},
