@@ -139,7 +139,18 @@ var (
 	// The words of the report before its period ("báo cáo tháng 11",
 	// "thống kê quý 3", "sơ kết 6 tháng đầu năm", "report for last
 	// month"): left out.
-	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|report|tally|figures)(?: (?:for|of))? (.+)$`)
+	// "Kỳ báo cáo:", "Period:" and "giai đoạn" (the spreadsheet's title
+	// line and the label of years) too.
+	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures|period)(?: (?:for|of))? (.+)$`)
+	// A period as the bot writes it (periodLabel, periodAsOf), copied back
+	// from a report or a digest: up to when a running one was counted
+	// said after it ("tháng 12/2026 (tính đến 10:30 ngày 10/12/2026)",
+	// left out: the period is the one named), a week as its days ("tuần
+	// 23/11 – 29/11/2026"), from the beginning to a day ("từ đầu đến
+	// 01/12/2026").
+	periodAsOfNote = regexp.MustCompile(`\s*\((?:tính đến|tinh den|as of) \d{1,2}:\d{2}[^)]*\)\s*$`)
+	periodWeekDays = regexp.MustCompile(`^(?:tuan|week) (.+)$`)
+	periodAllTo    = regexp.MustCompile(`^(?:tu dau|all time) (?:den|toi|to|until)(?: het)? (.+)$`)
 	// A month by its English name ("November 2026", "Nov. 2026", "Sept
 	// 2026"), written "month 11 2026" for periodMonth; alone, only by its
 	// full name ("november": the latest that has begun).
@@ -153,7 +164,11 @@ var (
 	// Months from one to another ("từ tháng 9 đến tháng 11", "T9-T11",
 	// "tháng 9-11/2026"), years left out as in a range of days.
 	periodMonths = regexp.MustCompile(`^(?:tu )?(thang|thg|th|t) ?(\d{1,2})(?: (?:nam )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(?:(?:thang|thg|th|t) ?)?(\d{1,2})(?: (?:nam )?(\d{4}))?$`)
-	periodYear   = regexp.MustCompile(`^(?:ca nam |nam |year )?(\d{4})$`) // "cả năm 2026" too
+	// Months from one to another each written with its year, as a month
+	// alone is ("9/2026 - 11/2026", "từ 12/2025 đến 2/2026"): no word
+	// needed, the years tell them from days.
+	periodMonthsYears = regexp.MustCompile(`^(?:tu |from )?(\d{1,2}) (\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(\d{1,2}) (\d{4})$`)
+	periodYear        = regexp.MustCompile(`^(?:ca nam |nam |year )?(\d{4})$`) // "cả năm 2026" too
 	// Years from one to another, both whole ("2021-2025", "từ năm 2021
 	// đến năm 2025", "from 2021 to 2025").
 	periodYears = regexp.MustCompile(`^(?:tu |from )?(?:nam |years? )?(\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(?:nam |year )?(\d{4})$`)
@@ -185,7 +200,8 @@ var (
 	// A dash does the same after a date or a year ("1/1/2026 - nay": the
 	// dash folds to a space; "tháng nay" is a period word; without the
 	// dash, "tháng 11 này" is this year's: periodThis).
-	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today)$|^(.+\d) (?:nay|hom nay|now|today)$`)
+	// "Hiện tại", "hiện nay", "thời điểm hiện tại" as reports write it.
+	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today|(?:thoi diem )?hien (?:tai|nay))$|^(.+\d) (?:nay|hom nay|now|today|hien (?:tai|nay))$`)
 	periodThis  = regexp.MustCompile(`^(.+\d) nay$`)
 	periodSince = regexp.MustCompile(`^(?:tu|ke tu|since|from) (.+)$`)
 	// "đầu năm", "đầu quý"…: the start of the current one ("đầu" alone:
@@ -256,9 +272,14 @@ const dayPattern = `(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2})(?: (?:nam )?(\d{4})
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
-	s := vntext.Fold(shortYears(strings.ToLower(text)))
-	if m := periodLead.FindStringSubmatch(s); m != nil {
-		s = m[1]
+	s := vntext.Fold(shortYears(periodAsOfNote.ReplaceAllString(strings.ToLower(text), "")))
+	for range 2 { // "báo cáo giai đoạn 2021 – 2025"
+		if m := periodLead.FindStringSubmatch(s); m != nil {
+			s = m[1]
+		}
+	}
+	if m := periodWeekDays.FindStringSubmatch(s); m != nil && (periodRange.MatchString(m[1]) || periodDaysOfMonth.MatchString(m[1])) {
+		s = m[1] // its days; "tuần 48", "tuần 2/2027" are no period
 	}
 	if code, ok := periodWords[s]; ok {
 		if p := periodOf(code, now); !p.From.After(now) {
@@ -340,6 +361,12 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, vietnam)
 		return t, t.Day() == dd && int(t.Month()) == mm && t.Year() == yy
 	}
+	if m := periodAllTo.FindStringSubmatch(s); m != nil {
+		if d := periodDay.FindStringSubmatch(m[1]); d != nil { // "từ đầu đến 01/12/2026": to its end
+			to, ok := date(d[1], d[2], d[3])
+			return storage.Period{To: to.AddDate(0, 0, 1)}, ok, !ok
+		}
+	}
 	// span reads the ends of a range. A year left out is the other end's:
 	// the start's is the latest such day up to today (or, when only the
 	// end has one, the end's); the end's the start's, or the next year's
@@ -380,6 +407,10 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if m := periodDaysOfMonth.FindStringSubmatch(s); m != nil {
 		from, to, ok := span(m[1], m[3], m[4], m[2], m[3], m[4])
 		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, !ok
+	}
+	if m := periodMonthsYears.FindStringSubmatch(s); m != nil {
+		from, to, ok := span("1", m[1], m[2], "1", m[3], m[4])
+		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok, !ok
 	}
 	if m := periodMonths.FindStringSubmatch(s); m != nil {
 		if m[3] == "" && m[5] == "" && (weekday(m[1], m[2]) || weekday(m[1], m[4])) {

@@ -180,6 +180,10 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			kb = append(kb, []bot.Button{v.button(v.t.T("tally.whole_province", locales.Data{"Province": p.Name}), "u", "p"+p.Code)})
 			text = v.t.T("tally.unit_results_province", locales.Data{"Query": v.st.Query})
 		}
+		if len(ms) > searchResults { // more than are listed: say so, as /invite does
+			ms = ms[:searchResults]
+			text = v.t.T("tally.unit_results_more", locales.Data{"Count": searchResults}) + "\n" + text
+		}
 		if found {
 			text = v.mergedNote(p) + text
 		}
@@ -268,7 +272,7 @@ func (v *tallyView) show(note string) error {
 }
 
 // allowedMatches are the communes a typed name finds that the user may
-// count (at most searchResults).
+// count: at most searchResults, and one more when there are more.
 func (v *tallyView) allowedMatches(query string) ([]storage.CommuneMatch, error) {
 	ms, err := v.tx.SearchCommunes(v.ctx, query, v.scope.Province, 50)
 	if err != nil {
@@ -283,7 +287,7 @@ func (v *tallyView) allowedMatches(query string) ([]storage.CommuneMatch, error)
 		if ok {
 			out = append(out, m)
 		}
-		if len(out) == searchResults {
+		if len(out) > searchResults {
 			break
 		}
 	}
