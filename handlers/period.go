@@ -148,7 +148,7 @@ var (
 	// left out: the period is the one named), a week as its days ("tuần
 	// 23/11 – 29/11/2026"), from the beginning to a day ("từ đầu đến
 	// 01/12/2026").
-	periodAsOfNote = regexp.MustCompile(`\s*\((?:tính đến|tinh den|as of) \d{1,2}:\d{2}[^)]*\)\s*$`)
+	periodAsOfNote = regexp.MustCompile(`\s*\(([^()]*\d{1,2}:\d{2}[^()]*)\)\s*$`)
 	periodWeekDays = regexp.MustCompile(`^(?:tuan|week) (.+)$`)
 	periodAllTo    = regexp.MustCompile(`^(?:tu dau|all time) (?:den|toi|to|until)(?: het)? (.+)$`)
 	// A month by its English name ("November 2026", "Nov. 2026", "Sept
@@ -269,10 +269,24 @@ var monthNumbers = map[string]int{
 // thang 11 nam 2026".
 const dayPattern = `(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2})(?: (?:nam )?(\d{4}))?`
 
+// dropAsOf leaves out of a period copied from a report the note of up to
+// when it was counted (periodAsOfNote, its words folded: "tinh den …",
+// "as of …").
+func dropAsOf(text string) string {
+	m := periodAsOfNote.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text
+	}
+	if note := vntext.Fold(text[m[2]:m[3]]); strings.HasPrefix(note, "tinh den ") || strings.HasPrefix(note, "as of ") {
+		return text[:m[0]]
+	}
+	return text
+}
+
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
-	s := vntext.Fold(shortYears(periodAsOfNote.ReplaceAllString(strings.ToLower(text), "")))
+	s := vntext.Fold(shortYears(strings.ToLower(dropAsOf(text))))
 	for range 2 { // "báo cáo giai đoạn 2021 – 2025"
 		if m := periodLead.FindStringSubmatch(s); m != nil {
 			s = m[1]
