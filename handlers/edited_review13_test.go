@@ -3,10 +3,6 @@ package handlers_test
 import (
 	"strings"
 	"testing"
-
-	"github.com/dvcbot/dvcbot/handlers"
-	"github.com/dvcbot/dvcbot/jobs"
-	"github.com/dvcbot/dvcbot/storage"
 )
 
 // A resident rates 4★ and types "Tốt"; the comment is kept. They edit the
@@ -17,13 +13,7 @@ import (
 // The edit is now answered with how to change it (the stars again, then
 // the new comment), which works.
 func TestResidentEditingTheirCommentIsToldHowToChangeIt(t *testing.T) {
-	received := vn(2026, 11, 23, 10, 0)
-	clock := &jobs.Clock{}
-	clock.Set(received)
-	w := newWorld(t, handlers.WithClock(clock.Now))
-	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
-	resident := w.srv.NewUser("Bà Sáu", "vi")
-	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0453", received, vn(2026, 11, 24, 0, 0), true)
+	w, _, resident, id := residentWithReminders(t, "000.00.12.H26-261123-0453")
 	w.send(resident, "/start")
 	w.press(resident, "4★")
 	w.send(resident, "Tốt")
@@ -61,13 +51,7 @@ func TestResidentEditingTheirCommentIsToldHowToChangeIt(t *testing.T) {
 // reads as if the comment was lost. The same comment again is answered as
 // kept, and kept once.
 func TestCommentSentTwiceIsKeptOnce(t *testing.T) {
-	received := vn(2026, 11, 23, 10, 0)
-	clock := &jobs.Clock{}
-	clock.Set(received)
-	w := newWorld(t, handlers.WithClock(clock.Now))
-	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
-	resident := w.srv.NewUser("Bà Sáu", "vi")
-	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0454", received, vn(2026, 11, 24, 0, 0), true)
+	w, _, resident, id := residentWithReminders(t, "000.00.12.H26-261123-0454")
 	w.send(resident, "/start")
 	w.press(resident, "5★")
 	const comment = "Hướng dẫn rất dễ hiểu"

@@ -193,6 +193,22 @@ func TestWeeklyDigest(t *testing.T) {
 	}
 }
 
+// residentWithReminders is a world on a clock stopped at 23/11/2026 10:00
+// Vietnam time, where Bà Sáu agreed to reminders of a birth registration
+// that An, a volunteer of An Hội Tây, submitted then under code, due the
+// next day; it returns the world, the two and the case.
+func residentWithReminders(t *testing.T, code string) (w *world, vol, resident *telegramtest.User, id int64) {
+	t.Helper()
+	received := vn(2026, 11, 23, 10, 0)
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w = newWorld(t, handlers.WithClock(clock.Now))
+	vol = w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	resident = w.srv.NewUser("Bà Sáu", "vi")
+	id = w.remindedCase(vol, resident, code, received, vn(2026, 11, 24, 0, 0), true)
+	return w, vol, resident, id
+}
+
 // remindedCase closes a case of vol's, submitted at received with its
 // result due on due, whose resident opened the link and agreed to
 // reminders; it returns the case's id.

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
-	"github.com/dvcbot/dvcbot/handlers"
-	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -17,13 +15,7 @@ import (
 // were gone and the resident could not rate. The second tap now draws the
 // follow-up as /start would, stars and all.
 func TestReminderDoubleTapKeepsTheStars(t *testing.T) {
-	received := vn(2026, 11, 23, 10, 0)
-	clock := &jobs.Clock{}
-	clock.Set(received)
-	w := newWorld(t, handlers.WithClock(clock.Now))
-	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
-	resident := w.srv.NewUser("Bà Sáu", "vi")
-	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0452", received, vn(2026, 11, 24, 0, 0), true)
+	w, _, resident, id := residentWithReminders(t, "000.00.12.H26-261123-0452")
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dvcbot/dvcbot/handlers"
-	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -19,13 +17,7 @@ import (
 // not recorded, the screen says where the dossier stands and, for a
 // problem, where to get help.
 func TestOldReminderButtonAfterReceivedSaysItIsNotTaken(t *testing.T) {
-	received := vn(2026, 11, 23, 10, 0)
-	clock := &jobs.Clock{}
-	clock.Set(received)
-	w := newWorld(t, handlers.WithClock(clock.Now))
-	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
-	resident := w.srv.NewUser("Bà Sáu", "vi")
-	id := w.remindedCase(vol, resident, "000.00.12.H26-261123-0452", received, vn(2026, 11, 24, 0, 0), true)
+	w, vol, resident, id := residentWithReminders(t, "000.00.12.H26-261123-0452")
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}
