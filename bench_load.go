@@ -877,10 +877,14 @@ func versionOf(path string) int {
 	return n
 }
 
-// runPgbench initialises pgbench's tables (quietly) and runs -N.
+// runPgbench initialises pgbench's tables (quietly) and runs -N. The
+// connection string goes in PGDATABASE, which pgbench reads as one, not on
+// its command line, where anyone on the machine could read its password
+// (ps).
 func runPgbench(ctx context.Context, path, url string, d time.Duration, scale int) (reference, error) {
 	run := func(args ...string) (string, error) {
-		cmd := exec.CommandContext(ctx, path, append(args, url)...)
+		cmd := exec.CommandContext(ctx, path, args...)
+		cmd.Env = append(os.Environ(), "PGDATABASE="+url)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			return "", fmt.Errorf("bench: %s %s: %w\n%s", path, strings.Join(args, " "), err, out)

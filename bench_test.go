@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -114,5 +117,36 @@ func TestBenchLoopReference(t *testing.T) {
 	ref, err := loopReference(t.Context(), storagetest.URL(t), time.Second, 1)
 	if err != nil || ref.tps <= 0 || !strings.Contains(ref.how, "no pgbench here") {
 		t.Fatalf("%+v, %v", ref, err)
+	}
+}
+
+// pgbench gets the connection string in its environment, not on its
+// command line, which any user of the machine can read (ps): the password
+// stays out of it.
+func TestPgbenchArgsHoldNoPassword(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "pgbench")
+	log := filepath.Join(dir, "args")
+	body := "#!/bin/sh\necho \"$@\" >> " + log + "\necho \"db=$PGDATABASE\" >> " + log + "\necho 'tps = 123.4 (without initial connection time)'\n"
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const url = "postgres://bench:s3cret-pw@127.0.0.1:5432/scratch?sslmode=disable"
+	ref, err := runPgbench(context.Background(), script, url, time.Second, 1)
+	if err != nil || ref.tps != 123.4 {
+		t.Fatalf("runPgbench: %+v, %v", ref, err)
+	}
+	got, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	if len(lines) != 4 || lines[1] != "db="+url || lines[3] != "db="+url {
+		t.Fatalf("pgbench was given:\n%s\nwant two runs, each with the connection string in PGDATABASE", got)
+	}
+	for _, args := range []string{lines[0], lines[2]} {
+		if strings.Contains(args, "s3cret") {
+			t.Errorf("pgbench's command line holds the password: %s", args)
+		}
 	}
 }
