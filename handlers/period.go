@@ -176,7 +176,11 @@ var (
 	// 3 năm 2026"); without its year the latest that has begun. A bare
 	// "Q3" is Quận 3 to the commune search (storage.unitShortForms): a
 	// quarter needs its year after "q".
-	periodQuarter = regexp.MustCompile(`^(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	// Quarters from one to another ("Q3/2026 - Q4/2026", "từ quý 4/2025
+	// đến quý 1/2026", "quý 2 đến quý 3 năm 2026"), a year left out as in
+	// months from one to another.
+	periodQuarters = regexp.MustCompile(`^(?:tu |from )?(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	periodQuarter  = regexp.MustCompile(`^(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
 	// Half a year ("nửa cuối năm 2025", "H1", "first half of 2026");
 	// without its year the latest that has begun.
 	periodHalf = regexp.MustCompile(`^(?:nua (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
@@ -437,18 +441,38 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		d, ok := date(m[1], m[2], m[3])
 		return storage.Period{From: d, To: d.AddDate(0, 0, 1)}, ok, !ok
 	}
+	// quarterMonth is the first month of a quarter ("3", "iii": 7); 0 when
+	// there is no such quarter.
+	quarterMonth := func(q string) int {
+		n, roman := romanQuarters[q]
+		if !roman {
+			n, _ = strconv.Atoi(q)
+		}
+		if n < 1 || n > 4 {
+			return 0
+		}
+		return 3*n - 2
+	}
+	if m := periodQuarters.FindStringSubmatch(s); m != nil {
+		if (m[1] == "q" || m[4] == "q") && m[3] == "" && m[6] == "" {
+			return p, false, false // "q3 - q4": a district's name too
+		}
+		m1, m2 := quarterMonth(m[2]), quarterMonth(m[5])
+		if m1 == 0 || m2 == 0 {
+			return p, false, true
+		}
+		from, to, ok := span("1", strconv.Itoa(m1), m[3], "1", strconv.Itoa(m2), m[6])
+		return storage.Period{From: from, To: to.AddDate(0, 3, 0)}, ok, !ok
+	}
 	if m := periodQuarter.FindStringSubmatch(s); m != nil {
 		if m[1] == "q" && m[3] == "" {
 			return p, false, false
 		}
-		q, roman := romanQuarters[m[2]]
-		if !roman {
-			q, _ = strconv.Atoi(m[2])
-		}
-		if q < 1 || q > 4 {
+		month := quarterMonth(m[2])
+		if month == 0 {
 			return p, false, true
 		}
-		from, ok := date("1", strconv.Itoa(3*q-2), m[3])
+		from, ok := date("1", strconv.Itoa(month), m[3])
 		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, ok, !ok
 	}
 	if m := periodMonth.FindStringSubmatch(s); m != nil {

@@ -97,3 +97,23 @@ func TestParsePeriodUpToThePresent(t *testing.T) {
 		{"hiện tại", now, "", "", "tally.bad_period"},
 	})
 }
+
+// Quarters from one to another ("Q3/2026 - Q4/2026", "từ quý 4/2025 đến
+// quý 1/2026", "quý 2 đến quý 3 năm 2026"): a span offices report on, as
+// months from one to another are; it was not understood.
+func TestParsePeriodQuartersFromOneToAnother(t *testing.T) {
+	now := atVN(2026, 12, 1)
+	checkPeriods(t, []periodCase{
+		{"Q3/2026 - Q4/2026", now, "01/07/2026", "31/12/2026", ""},
+		{"q3/2026-q4/2026", now, "01/07/2026", "31/12/2026", ""},
+		{"từ quý 4/2025 đến quý 1/2026", now, "01/10/2025", "31/03/2026", ""},
+		{"quý 2 đến quý 3 năm 2026", now, "01/04/2026", "30/09/2026", ""},
+		{"quý II - quý IV 2026", now, "01/04/2026", "31/12/2026", ""},
+		{"from quarter 1 to quarter 2 2026", now, "01/01/2026", "30/06/2026", ""},
+		{"Q4/2026 - Q2/2026", now, "", "", "tally.period_reversed"},
+		{"quý 3 - quý 5 năm 2026", now, "", "", "tally.no_such_date"},
+		{"Q1/2027 - Q2/2027", now, "", "", "tally.period_future"},
+		// A single quarter reads as before.
+		{"quý 3/2026", now, "01/07/2026", "30/09/2026", ""},
+	})
+}
