@@ -108,6 +108,25 @@ func TestTeamSearchNobodyAndCommuneCoordinator(t *testing.T) {
 	if m.Text != w.vi("team.search_none", locales.Data{"Query": "tnv 04", "Unit": quyNhonVi}) {
 		t.Fatalf("a member of another commune found: %q", m.Text)
 	}
+
+	// Typed on the unused invites, a search shows the members it finds.
+	w.press(tm.coord, w.vi("team.invites_button"))
+	m = only(t, w.send(tm.coord, "TNV 05"))
+	if lines(m)[0] != w.searchHead("TNV 05", quyNhonVi, 1, 1, 1) {
+		t.Fatalf("a search typed on the invites: %q", m.Text)
+	}
+	// "Show the whole team", tapped twice, shows it once.
+	all := only(t, w.press(tm.coord, w.vi("team.search_clear")))
+	if lines(all)[0] != w.texts.For("vi").N("team.members_head", 12, locales.Data{"Unit": quyNhonVi, "Page": 1, "Pages": 2}) {
+		t.Fatalf("the whole team again: %q", all.Text)
+	}
+	for _, b := range m.Buttons() {
+		if b.Text == w.vi("team.search_clear") {
+			if got := w.forgeAnswer(tm.coord, m.ID, b.CallbackData); got != w.vi("button.stale") {
+				t.Fatalf("a second tap on %q answered %q", b.Text, got)
+			}
+		}
+	}
 }
 
 // Whatever is typed, the buttons stay within Telegram's 64 bytes and the
