@@ -10,6 +10,7 @@ import (
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
 )
 
 // The team flow (/team): a coordinator sees the people of their unit — a
@@ -36,14 +37,17 @@ const (
 	membersPerPage = 10 // 10 lines of at most ~300 characters: far below 4,096
 	invitesPerPage = 8
 	buttonName     = 24 // a name on a button is cut to this many characters
+	searchRunes    = 40 // a search is kept, and shown, cut to this many characters
 )
 
 // teamState is the flow's data in the conversation row: the unit shown (a
 // commune, or a whole province when Commune is empty), the pages, and the
-// member or invite a confirmation is about.
+// member or invite a confirmation is about. Search narrows the members
+// to those it finds (storage.MatchesMember): typed while /team is open.
 type teamState struct {
 	Province string `json:"p,omitempty"`
 	Commune  string `json:"c,omitempty"`
+	Search   string `json:"q,omitempty"`
 	Page     int    `json:"pg,omitempty"`
 	Member   int64  `json:"m,omitempty"`
 	Invite   string `json:"i,omitempty"`
@@ -76,6 +80,19 @@ func init() {
 	to := func(step string) teamAction {
 		return teamAction{to: []string{step}, do: func(v *teamView, _ string) error { return v.goTo(step, v.st) }}
 	}
+	// A few letters of a name or of a commune's name, typed on the list
+	// (or on its invites), narrow the list to the members they find.
+	search := teamAction{to: []string{teamMembers, teamInvites}, do: func(v *teamView, text string) error {
+		text = strings.Join(strings.Fields(text), " ")
+		if vntext.Fold(text) == "" { // nothing to look for: the screen wants a button
+			return v.show(v.t.T("team.use_buttons"))
+		}
+		if utf8.RuneCountInString(text) > searchRunes {
+			text = string([]rune(text)[:searchRunes-1]) + "…"
+		}
+		v.st.Search, v.st.Page, v.st.Member, v.st.Invite = text, 0, 0, ""
+		return v.goTo(teamMembers, v.st)
+	}}
 	teamScreens = map[string]teamScreen{
 		teamProvinces: {
 			draw: func(v *teamView) (string, bot.Keyboard, error) {
@@ -117,9 +134,14 @@ func init() {
 					v.st.IPage = 0
 					return v.goTo(teamInvites, v.st)
 				}},
+				"all": {to: []string{teamMembers}, do: func(v *teamView, _ string) error {
+					v.st.Search, v.st.Page = "", 0
+					return v.goTo(teamMembers, v.st)
+				}},
 				"back":  to(teamProvinces), // an admin's only
 				"close": closeFlow,
 			},
+			typed: &search,
 		},
 		teamConfirm: {
 			draw: func(v *teamView) (string, bot.Keyboard, error) {
@@ -177,6 +199,7 @@ func init() {
 				"back":  to(teamMembers),
 				"close": closeFlow,
 			},
+			typed: &search,
 		},
 		teamRevoke: {
 			draw: func(v *teamView) (string, bot.Keyboard, error) {
@@ -309,8 +332,9 @@ func (h *Handlers) teamPress(r *request, cb callback) error {
 	return press(h, r, flowTeam, v.step, teamScreens[v.step], v, conv, cb)
 }
 
-// teamText answers a typed text in the team flow: every screen wants a
-// button, so a hint and the screen again, below.
+// teamText answers a typed text in the team flow: on the list (or its
+// invites) a search; elsewhere a button is wanted, so a hint and the
+// screen again, below.
 func (h *Handlers) teamText(r *request, conv storage.Conversation) error {
 	v, err := h.teamView(r, conv)
 	if err != nil {
@@ -362,19 +386,24 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 	since := monthOf(v.h.now())
 	until := since.AddDate(0, 1, 0)
 	page := v.st.Page
-	ms, total, err := v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, since, until, page*membersPerPage, membersPerPage)
+	ms, total, err := v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, v.st.Search, since, until, page*membersPerPage, membersPerPage)
 	if err != nil {
 		return "", nil, err
 	}
 	n := pages(total, membersPerPage)
 	if page >= n { // the list shrank under a later page (a removal)
 		page = n - 1
-		if ms, total, err = v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, since, until, page*membersPerPage, membersPerPage); err != nil {
+		if ms, total, err = v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, v.st.Search, since, until, page*membersPerPage, membersPerPage); err != nil {
 			return "", nil, err
 		}
 	}
 	lines := []string{v.t.N("team.members_head", total, locales.Data{"Unit": unit, "Page": page + 1, "Pages": n})}
-	if total == 0 {
+	switch {
+	case v.st.Search != "" && total == 0:
+		lines = []string{v.t.T("team.search_none", locales.Data{"Query": v.st.Search, "Unit": unit})}
+	case v.st.Search != "":
+		lines = []string{v.t.N("team.search_head", total, locales.Data{"Query": v.st.Search, "Unit": unit, "Page": page + 1, "Pages": n})}
+	case total == 0:
 		lines = append(lines, v.t.T("team.no_members"))
 	}
 	var remove []bot.Button
@@ -398,6 +427,11 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 	kb := grid(remove, 2)
 	if row := v.nav("page", page, n); row != nil {
 		kb = append(kb, row)
+	}
+	if v.st.Search != "" {
+		kb = append(kb, []bot.Button{v.button(v.t.T("team.search_clear"), "all", "")})
+	} else if n > 1 {
+		lines = append(lines, "", v.t.T("team.search_tip"))
 	}
 	kb = append(kb, []bot.Button{v.button(v.t.T("team.invites_button"), "invites", "")})
 	last := []bot.Button{v.button(v.t.T("team.close"), "close", "")}

@@ -3,7 +3,12 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"strings"
 	"time"
+
+	"github.com/dvcbot/dvcbot/vntext"
+	"github.com/lib/pq"
 )
 
 // A team is the people of a unit: of a commune (its coordinators and
@@ -36,11 +41,44 @@ const teamWhere = `u.role IN ('volunteer', 'coordinator', 'province_coordinator'
 
 // TeamMembers lists one page of a unit's members, the most trusted first,
 // then by commune and name, and how many there are in all. Cases are
-// counted from since (included) to until (excluded).
-func (tx *Tx) TeamMembers(ctx context.Context, province, commune string, since, until time.Time, offset, limit int) ([]Member, int, error) {
-	var total int
-	if err := tx.db(ctx).GetContext(ctx, &total, `SELECT count(*) FROM users u WHERE `+teamWhere, commune, province); err != nil {
-		return nil, 0, wrap("count team members", err)
+// counted from since (included) to until (excluded). With search set, only
+// the members it finds (MatchesMember) are listed and counted.
+func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string, since, until time.Time, offset, limit int) ([]Member, int, error) {
+	var (
+		total int
+		only  pq.Int64Array // nil: everyone of the unit
+	)
+	if search == "" {
+		if err := tx.db(ctx).GetContext(ctx, &total, `SELECT count(*) FROM users u WHERE `+teamWhere, commune, province); err != nil {
+			return nil, 0, wrap("count team members", err)
+		}
+	} else {
+		// Names are kept as typed: they are folded here, the unit's in
+		// the list's order, and the page is cut from those found.
+		var all []struct {
+			ID      int64          `db:"telegram_id"`
+			Name    string         `db:"first_name"`
+			Commune sql.NullString `db:"commune_name"`
+		}
+		if err := tx.db(ctx).SelectContext(ctx, &all, `
+			SELECT u.telegram_id, u.first_name, c.name AS commune_name
+			FROM users u LEFT JOIN communes c ON c.code = u.commune_code
+			WHERE `+teamWhere+`
+			ORDER BY `+memberOrder, commune, province); err != nil {
+			return nil, 0, wrap("search team members", err)
+		}
+		only = pq.Int64Array{}
+		for _, m := range all {
+			if MatchesMember(search, m.Name, m.Commune.String) {
+				if total >= offset && len(only) < limit {
+					only = append(only, m.ID)
+				}
+				total++
+			}
+		}
+		if len(only) == 0 {
+			return []Member{}, total, nil
+		}
 	}
 	ms := []Member{}
 	err := tx.db(ctx).SelectContext(ctx, &ms, `
@@ -51,11 +89,34 @@ func (tx *Tx) TeamMembers(ctx context.Context, province, commune string, since, 
 		FROM (SELECT u.telegram_id, u.first_name, u.role, u.commune_code, u.province_code, c.name AS commune_name,
 				u.joined_at, u.updated_at, c.sort_name
 			FROM users u LEFT JOIN communes c ON c.code = u.commune_code
-			WHERE `+teamWhere+`
+			WHERE `+teamWhere+` AND ($7::bigint[] IS NULL OR u.telegram_id = ANY($7))
 			ORDER BY `+memberOrder+`
 			LIMIT $5 OFFSET $6) p
-		ORDER BY `+memberOrder, commune, province, since, until, limit, offset)
+		ORDER BY `+memberOrder, commune, province, since, until, limit, offsetOf(only, offset), only)
 	return ms, total, wrap("list team members", err)
+}
+
+// offsetOf is where a page starts among the rows a query selects: at
+// offset, or at the first when they are only the page's (only).
+func offsetOf(only pq.Int64Array, offset int) int {
+	if only != nil {
+		return 0
+	}
+	return offset
+}
+
+// MatchesMember reports whether a search typed in /team finds a member:
+// each of its words, folded, begins a word of the member's first name or
+// of their commune's name ("tuan" finds "Tuấn", "quy nhon bac" the members
+// of Phường Quy Nhơn Bắc, "tuan bac" Tuấn of Quy Nhơn Bắc).
+func MatchesMember(search, name, commune string) bool {
+	words := vntext.Words(name + " " + commune)
+	for _, q := range vntext.Words(search) {
+		if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, q) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // memberOrder sorts a team: province coordinators, coordinators, then

@@ -56,7 +56,7 @@ func TestTeamMembersOfACommuneAndAProvince(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		ms, total, err := tx.TeamMembers(ctx, giaLai, "", since, until, 0, 10)
+		ms, total, err := tx.TeamMembers(ctx, giaLai, "", "", since, until, 0, 10)
 		must(err)
 		var names []string
 		for _, m := range ms {
@@ -72,17 +72,17 @@ func TestTeamMembersOfACommuneAndAProvince(t *testing.T) {
 				}
 			}
 		}
-		page2, total, err := tx.TeamMembers(ctx, giaLai, "", since, until, 3, 3)
+		page2, total, err := tx.TeamMembers(ctx, giaLai, "", "", since, until, 3, 3)
 		must(err)
 		if total != 4 || len(page2) != 1 {
 			t.Errorf("second page of 3: %d of %d", len(page2), total)
 		}
-		ms, total, err = tx.TeamMembers(ctx, giaLai, quyNhon, since, until, 0, 10)
+		ms, total, err = tx.TeamMembers(ctx, giaLai, quyNhon, "", since, until, 0, 10)
 		must(err)
 		if total != 2 || len(ms) != 2 || ms[0].TelegramID != 2 || ms[1].TelegramID != 3 {
 			t.Errorf("commune members: %d, %+v", total, ms)
 		}
-		if _, total, err = tx.TeamMembers(ctx, provinceHCMC, "", since, until, 0, 10); err != nil || total != 1 {
+		if _, total, err = tx.TeamMembers(ctx, provinceHCMC, "", "", since, until, 0, 10); err != nil || total != 1 {
 			t.Errorf("Hồ Chí Minh City: %d members (%v), want 1", total, err)
 		}
 		return nil
