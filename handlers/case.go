@@ -1081,14 +1081,15 @@ func (h *Handlers) caseLabel(r *request, c storage.Case) string {
 	return "#" + strconv.FormatInt(c.ID, 10) + " " + title + " · " + startedAt(r, c.StartedAt, h.now()) + " · " + where(r, c)
 }
 
-// keep ticks or unticks a checklist item: set, not toggle, so a double tap
-// changes nothing and quick taps on several items all count.
+// tick ticks or unticks a checklist item, named by its id: set, not
+// toggle, so a double tap changes nothing and quick taps on several items
+// all count. (press takes only a tick the checklist offers now: an item
+// that left the guide is out of date.)
 func (v *caseView) tick(arg string) error {
-	i, err := strconv.Atoi(strings.TrimLeft(arg, "+-"))
-	if err != nil || i < 1 || i > len(v.g.Prerequisites) || arg == "" {
+	id := strings.TrimLeft(arg, "+-")
+	if arg == "" || !slices.ContainsFunc(v.g.Prerequisites, func(it guides.Item) bool { return it.ID == id }) {
 		return v.show("")
 	}
-	id := v.g.Prerequisites[i-1].ID
 	v.c.Checked = slices.DeleteFunc(v.c.Checked, func(s string) bool { return s == id })
 	if arg[0] == '+' {
 		v.c.Checked = append(v.c.Checked, id)
