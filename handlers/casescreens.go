@@ -64,6 +64,11 @@ var (
 		screenFlag: true, screenFlagNote: true,
 		screenOutcome: true, screenReason: true, screenReasonNote: true, screenDossier: true, screenAttach: true,
 	}
+	// stepScreens are the screens of the step a case stands at.
+	stepScreens = map[string]bool{
+		screenStep: true, screenProblem: true, screenFix: true, screenNote: true, screenSub: true,
+		screenFlag: true, screenFlagNote: true,
+	}
 )
 
 type (
