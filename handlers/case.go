@@ -179,6 +179,11 @@ func (h *Handlers) view(r *request, screen string, st caseState, version int) (*
 			v.screen = screenOf(v.c)
 		}
 	}
+	// A step's screens are for a case at its steps: one whose last step left
+	// the guide stands at its outcome question (caseAndGuide).
+	if stepScreens[v.screen] && v.c.Phase != storage.PhaseSteps {
+		v.screen = screenOf(v.c)
+	}
 	// A deploy took away what the screen shows (the fix's error, the
 	// sub-guide): the screen drawn in its place is the one the chat is on,
 	// and its buttons are the ones taken.
@@ -595,8 +600,12 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 	if stepGone(c, g) {
 		// The step it stopped at left the guide (a deploy while it waited):
 		// it goes on at the step that has its number now, which the
-		// volunteer has not seen.
+		// volunteer has not seen — or, that step was the last, at its
+		// outcome question.
 		note = r.t.T("case.step_left")
+		if leftLastStep(c) {
+			note = r.t.T("case.step_left_last")
+		}
 	}
 	if err := v.takeUp(); err != nil {
 		return err
@@ -629,9 +638,17 @@ var errGuideGone = errors.New("the case's guide is no longer in the catalog")
 
 // stepGone says whether the step the case was on (and the volunteer sees)
 // has left its guide since: the case stands at the step that has its
-// number now, which the volunteer has not seen.
+// number now, which the volunteer has not seen — or, when that step was
+// the last, at its outcome question (leftLastStep).
 func stepGone(c storage.Case, g *guides.Guide) bool {
-	return c.Phase == storage.PhaseSteps && c.StepID.Valid && g.Steps[c.Step].ID != c.StepID.String
+	return leftLastStep(c) || (c.Phase == storage.PhaseSteps && c.StepID.Valid && g.Steps[c.Step].ID != c.StepID.String)
+}
+
+// leftLastStep says whether caseAndGuide moved the case to its outcome
+// question because the step it stood at, its last, left the guide: a case
+// saved at the outcome keeps no step id (standsAt).
+func leftLastStep(c storage.Case) bool {
+	return c.Phase == storage.PhaseOutcome && c.StepID.Valid
 }
 
 // caseAndGuide reads one of the volunteer's cases, locked, and its guide:
@@ -639,7 +656,8 @@ func stepGone(c storage.Case, g *guides.Guide) bool {
 // (with the case) when the catalog lost its guide. The guide may have
 // changed since the case began: the case follows it as it is now, at the
 // step it was on found by its id; when that step is gone, at the step that
-// has its number now (stepGone tells).
+// has its number now, or at its outcome question when it was the last
+// (stepGone tells).
 func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Guide, error) {
 	c, err := r.tx.Case(r.ctx, id, r.user.TelegramID)
 	if err != nil {
@@ -649,11 +667,17 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 	if !ok {
 		return c, nil, errGuideGone
 	}
+	wasLast := c.Step >= c.StepsTotal-1 // of the guide the case was saved with
 	c.StepsTotal = len(g.Steps)
 	c.Step = min(c.Step, len(g.Steps)-1)
 	if atStep(c) && c.StepID.Valid && g.Steps[c.Step].ID != c.StepID.String {
-		if i := slices.IndexFunc(g.Steps, func(s guides.Step) bool { return s.ID == c.StepID.String }); i >= 0 {
+		switch i := slices.IndexFunc(g.Steps, func(s guides.Step) bool { return s.ID == c.StepID.String }); {
+		case i >= 0:
 			c.Step = i
+		case wasLast && c.Phase == storage.PhaseSteps:
+			// Its last step is gone: what is left is its outcome
+			// (leftLastStep tells, until the case is saved there).
+			c.Phase = storage.PhaseOutcome
 		}
 	}
 	return c, g, nil
@@ -782,10 +806,14 @@ func endable(c storage.Case) bool {
 // endEarly is the pause message's "end this case": the case goes to the
 // question why it could not be done, remembering where it was ended from.
 func (v *caseView) endEarly() error {
+	// A case whose last step left the guide stands at its outcome question
+	// with no outcome chosen: ended from there (asked before takeUp saves
+	// it there).
+	ok := endable(v.c) || leftLastStep(v.c)
 	if err := v.takeUp(); err != nil {
 		return err
 	}
-	if !endable(v.c) {
+	if !ok {
 		if v.c.Phase == storage.PhaseReason && v.c.EndedFrom.Valid {
 			return v.goCase("") // End pressed twice: its reason question again
 		}
@@ -1081,14 +1109,15 @@ func (h *Handlers) caseLabel(r *request, c storage.Case) string {
 	return "#" + strconv.FormatInt(c.ID, 10) + " " + title + " · " + startedAt(r, c.StartedAt, h.now()) + " · " + where(r, c)
 }
 
-// keep ticks or unticks a checklist item: set, not toggle, so a double tap
-// changes nothing and quick taps on several items all count.
+// tick ticks or unticks a checklist item, named by its id: set, not
+// toggle, so a double tap changes nothing and quick taps on several items
+// all count. (press takes only a tick the checklist offers now: an item
+// that left the guide is out of date.)
 func (v *caseView) tick(arg string) error {
-	i, err := strconv.Atoi(strings.TrimLeft(arg, "+-"))
-	if err != nil || i < 1 || i > len(v.g.Prerequisites) || arg == "" {
+	id := strings.TrimLeft(arg, "+-")
+	if arg == "" || !slices.ContainsFunc(v.g.Prerequisites, func(it guides.Item) bool { return it.ID == id }) {
 		return v.show("")
 	}
-	id := v.g.Prerequisites[i-1].ID
 	v.c.Checked = slices.DeleteFunc(v.c.Checked, func(s string) bool { return s == id })
 	if arg[0] == '+' {
 		v.c.Checked = append(v.c.Checked, id)

@@ -64,6 +64,11 @@ var (
 		screenFlag: true, screenFlagNote: true,
 		screenOutcome: true, screenReason: true, screenReasonNote: true, screenDossier: true, screenAttach: true,
 	}
+	// stepScreens are the screens of the step a case stands at.
+	stepScreens = map[string]bool{
+		screenStep: true, screenProblem: true, screenFix: true, screenNote: true, screenSub: true,
+		screenFlag: true, screenFlagNote: true,
+	}
 )
 
 type (
@@ -873,14 +878,16 @@ func drawChecklist(v *caseView) (string, bot.Keyboard, error) {
 	for i, it := range v.g.Prerequisites {
 		// A button sets its item rather than toggling it, so a double tap
 		// changes nothing; ticks keep the version, so quick taps on several
-		// items all count.
+		// items all count. It names its item, not its place: after a deploy
+		// that added or removed an item, a tick on the message shown before
+		// sets the item it showed, or is out of date.
 		box, set := "☐", "+"
 		if slices.Contains(v.c.Checked, it.ID) {
 			box, set = "☑", "-"
 		}
 		n := strconv.Itoa(i + 1)
 		lines = append(lines, box+" "+n+". "+it.Text.In(lang))
-		ticks = append(ticks, v.button(box+" "+n, "tick", set+n))
+		ticks = append(ticks, v.button(box+" "+n, "tick", set+it.ID))
 	}
 	if v.g.VNeIDLevel > 0 {
 		lines = append(lines, "", v.t.T("case.vneid_level", locales.Data{"Level": v.g.VNeIDLevel}))

@@ -161,9 +161,12 @@ func offers(kb bot.Keyboard, data string) bool {
 	return false
 }
 
-// sameShape reports whether a message's keyboard has as many rows, and
-// buttons in each, as kb.
-func sameShape(m *models.Message, kb bot.Keyboard) bool {
+// sameButtons reports whether a message's keyboard has kb's buttons, by
+// their data, as a double tap at the same version leaves them: a checklist
+// tick (which keeps the version) flips the "+" or "-" its arg begins with.
+// Anything else differing is the screen changed under the same version: a
+// deploy took a button away, added one, or made one name another item.
+func sameButtons(m *models.Message, kb bot.Keyboard) bool {
 	if m == nil || m.ReplyMarkup == nil {
 		return len(kb) == 0
 	}
@@ -171,9 +174,19 @@ func sameShape(m *models.Message, kb bot.Keyboard) bool {
 	if len(rows) != len(kb) {
 		return false
 	}
+	unsigned := func(data string) callback {
+		cb := parseCallback(data)
+		cb.arg = strings.TrimLeft(cb.arg, "+-")
+		return cb
+	}
 	for i, row := range rows {
 		if len(row) != len(kb[i]) {
 			return false
+		}
+		for j, b := range row {
+			if unsigned(b.CallbackData) != unsigned(kb[i][j].Data) {
+				return false
+			}
 		}
 	}
 	return true
@@ -195,8 +208,9 @@ func press[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, 
 		// The current message needs no redraw after a double tap (the first
 		// tap made it current, even a checklist tick's, which keeps the
 		// version and the buttons' places); it does when its screen changed
-		// under the same version: a deploy took a button away, or added one.
-		if !r.showsCurrent(conv) || (cb.version == conv.Version && !sameShape(r.cb.Message.Message, kb)) {
+		// under the same version: a deploy took a button away, added one,
+		// or made one act on something else (sameButtons).
+		if !r.showsCurrent(conv) || (cb.version == conv.Version && !sameButtons(r.cb.Message.Message, kb)) {
 			r.show(text, kb)
 		}
 		return nil
