@@ -343,7 +343,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		// The answer names the language of the question it answers: its
 		// version is what the resident read, whatever /lang says later.
 		read := id + "." + r.t.Lang()
-		return consentAsk(r.t, f), bot.Keyboard{
+		return consentAsk(r.t, f, h.now()), bot.Keyboard{
 			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
 			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
 			{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}},
@@ -464,9 +464,26 @@ func askedBy(day, now time.Time) bool {
 
 // consentAsk is the reminder question: to be asked on the first working day
 // after the due date (the result may come any time on the due date), or,
-// for a dossier with no due date, after checkInDays working days.
-func consentAsk(t *locales.Localizer, f storage.Followup) string {
-	if !f.DueOn.Valid {
+// for a dossier with no due date, after checkInDays working days. Agreeing
+// leaves the day planned as it is (SetResidentConsent), so the question
+// says when the bot really asks once that is no longer the first one: the
+// planned day passed (the link opened late, or taken over after a
+// question) — the sweep's next round —, a question awaits its answer —
+// shown at once —, or "Chưa" planned the next day.
+func consentAsk(t *locales.Localizer, f storage.Followup, now time.Time) string {
+	switch {
+	case f.NextReminderOn.Valid && askedBy(f.NextReminderOn.Time, now):
+		return t.T("followup.consent_ask_soon")
+	case f.RemindersSent > 0 && !f.NextReminderOn.Valid:
+		return t.T("followup.consent_ask_now")
+	case f.RemindersSent > 0:
+		day, known := askDay(f.NextReminderOn.Time)
+		next := day.Format("02/01/2006")
+		if !known {
+			next += " " + t.T("followup.estimate")
+		}
+		return t.T("followup.consent_ask_on", locales.Data{"Day": next})
+	case !f.DueOn.Valid:
 		return t.T("followup.consent_ask_later", locales.Data{"Days": checkInDays})
 	}
 	return t.T("followup.consent_ask")
@@ -474,8 +491,8 @@ func consentAsk(t *locales.Localizer, f storage.Followup) string {
 
 // residentConsentVersion names the reminder question the resident read:
 // its language and a hash of its words, like the volunteer's consent.
-func residentConsentVersion(t *locales.Localizer, f storage.Followup) string {
-	sum := sha256.Sum256([]byte(consentAsk(t, f)))
+func residentConsentVersion(t *locales.Localizer, f storage.Followup, now time.Time) string {
+	sum := sha256.Sum256([]byte(consentAsk(t, f, now)))
 	return t.Lang() + "-" + hex.EncodeToString(sum[:4])
 }
 
@@ -525,7 +542,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		if slices.Contains(locales.Languages, arg) {
 			read = h.texts.For(arg)
 		}
-		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(read, f), now); err != nil {
+		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(read, f, now), now); err != nil {
 			return err
 		}
 		f.Consent.Bool, f.Consent.Valid = cb.action == "yes", true
