@@ -217,12 +217,17 @@ func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64, chat 
 // codeCorrected tells the follow-up's resident, in their language, that
 // the volunteer replaced the dossier code the chat was shown (old) with the
 // right one: they may have noted the wrong one from the screen they opened
-// at the counter. Nothing goes to a chat that never opened the link, or
-// that blocked the bot; the message shows the code, so forgetting the
+// at the counter. Nothing goes to a chat that never opened the link; to
+// one that blocked the bot, nothing goes now: the code it was shown is
+// kept (storage.Tx.CodeUntold), and the correction said when it comes back
+// (untoldCodes, greet). The message shows the code, so forgetting the
 // follow-up withdraws it like the other screens (followupTopic).
 func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply, bool, error) {
-	if !old.ResidentChat.Valid || old.Blocked || old.DossierCode == f.DossierCode {
+	if !old.ResidentChat.Valid || old.DossierCode == f.DossierCode {
 		return nil, false, nil
+	}
+	if old.Blocked {
+		return nil, false, r.tx.CodeUntold(r.ctx, f.CaseID, old.DossierCode)
 	}
 	// In the language the reminders use: one chosen with /lang since the
 	// link was opened, else the one it was opened in.
@@ -230,9 +235,49 @@ func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply
 	if err != nil {
 		return nil, false, err
 	}
+	if old.CodeUntoldFrom.Valid { // corrected again before they heard of the first
+		if err := r.tx.CodeTold(r.ctx, f.CaseID); err != nil {
+			return nil, false, err
+		}
+	}
+	shown := cmp.Or(old.CodeUntoldFrom.String, old.DossierCode)
+	if shown == f.DossierCode {
+		return nil, false, nil
+	}
 	t := h.texts.For(cmp.Or(chosen, old.ResidentLang.String))
-	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: old.ResidentChat.Int64,
-		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old.DossierCode, "Code": f.DossierCode})}}, true, nil
+	return h.codeCorrectedMessage(t, old.ResidentChat.Int64, shown, f), true, nil
+}
+
+// codeCorrectedMessage says in chat that the follow-up's dossier code the
+// chat was shown (old) was corrected.
+func (h *Handlers) codeCorrectedMessage(t *locales.Localizer, chat int64, old string, f storage.Followup) bot.Reply {
+	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: chat,
+		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old, "Code": f.DossierCode})}}
+}
+
+// untoldCodes says to a chat coming back (unblocking the bot) the dossier
+// codes corrected while it had blocked the bot (codeCorrected), in the
+// language the reminders use, and clears them.
+func (h *Handlers) untoldCodes(ctx context.Context, tx *storage.Tx, chat int64) ([]bot.Reply, error) {
+	fs, err := tx.FollowupsOfChat(ctx, chat)
+	if err != nil {
+		return nil, err
+	}
+	var out []bot.Reply
+	for _, f := range fs {
+		if !f.CodeUntoldFrom.Valid {
+			continue
+		}
+		chosen, err := chatLanguage(ctx, tx, chat)
+		if err != nil {
+			return nil, err
+		}
+		if err := tx.CodeTold(ctx, f.CaseID); err != nil {
+			return nil, err
+		}
+		out = append(out, h.codeCorrectedMessage(h.texts.For(cmp.Or(chosen, f.ResidentLang.String)), chat, f.CodeUntoldFrom.String, f))
+	}
+	return out, nil
 }
 
 // chatLanguage is the language a chat chose with /lang ("" if none): a
