@@ -217,12 +217,17 @@ func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64, chat 
 // codeCorrected tells the follow-up's resident, in their language, that
 // the volunteer replaced the dossier code the chat was shown (old) with the
 // right one: they may have noted the wrong one from the screen they opened
-// at the counter. Nothing goes to a chat that never opened the link, or
-// that blocked the bot; the message shows the code, so forgetting the
+// at the counter. Nothing goes to a chat that never opened the link; to
+// one that blocked the bot, nothing goes now: the code it was shown is
+// kept (storage.Tx.CodeUntold), and the correction said when it comes back
+// (untoldCodes, greet). The message shows the code, so forgetting the
 // follow-up withdraws it like the other screens (followupTopic).
 func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply, bool, error) {
-	if !old.ResidentChat.Valid || old.Blocked || old.DossierCode == f.DossierCode {
+	if !old.ResidentChat.Valid || old.DossierCode == f.DossierCode {
 		return nil, false, nil
+	}
+	if old.Blocked {
+		return nil, false, r.tx.CodeUntold(r.ctx, f.CaseID, old.DossierCode)
 	}
 	// In the language the reminders use: one chosen with /lang since the
 	// link was opened, else the one it was opened in.
@@ -230,9 +235,49 @@ func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply
 	if err != nil {
 		return nil, false, err
 	}
+	if old.CodeUntoldFrom.Valid { // corrected again before they heard of the first
+		if err := r.tx.CodeTold(r.ctx, f.CaseID); err != nil {
+			return nil, false, err
+		}
+	}
+	shown := cmp.Or(old.CodeUntoldFrom.String, old.DossierCode)
+	if shown == f.DossierCode {
+		return nil, false, nil
+	}
 	t := h.texts.For(cmp.Or(chosen, old.ResidentLang.String))
-	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: old.ResidentChat.Int64,
-		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old.DossierCode, "Code": f.DossierCode})}}, true, nil
+	return h.codeCorrectedMessage(t, old.ResidentChat.Int64, shown, f), true, nil
+}
+
+// codeCorrectedMessage says in chat that the follow-up's dossier code the
+// chat was shown (old) was corrected.
+func (h *Handlers) codeCorrectedMessage(t *locales.Localizer, chat int64, old string, f storage.Followup) bot.Reply {
+	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: chat,
+		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old, "Code": f.DossierCode})}}
+}
+
+// untoldCodes says to a chat coming back (unblocking the bot) the dossier
+// codes corrected while it had blocked the bot (codeCorrected), in the
+// language the reminders use, and clears them.
+func (h *Handlers) untoldCodes(ctx context.Context, tx *storage.Tx, chat int64) ([]bot.Reply, error) {
+	fs, err := tx.FollowupsOfChat(ctx, chat)
+	if err != nil {
+		return nil, err
+	}
+	var out []bot.Reply
+	for _, f := range fs {
+		if !f.CodeUntoldFrom.Valid {
+			continue
+		}
+		chosen, err := chatLanguage(ctx, tx, chat)
+		if err != nil {
+			return nil, err
+		}
+		if err := tx.CodeTold(ctx, f.CaseID); err != nil {
+			return nil, err
+		}
+		out = append(out, h.codeCorrectedMessage(h.texts.For(cmp.Or(chosen, f.ResidentLang.String)), chat, f.CodeUntoldFrom.String, f))
+	}
+	return out, nil
 }
 
 // chatLanguage is the language a chat chose with /lang ("" if none): a
@@ -343,7 +388,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		// The answer names the language of the question it answers: its
 		// version is what the resident read, whatever /lang says later.
 		read := id + "." + r.t.Lang()
-		return consentAsk(r.t, f), bot.Keyboard{
+		return consentAsk(r.t, f, h.now()), bot.Keyboard{
 			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
 			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
 			{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}},
@@ -464,9 +509,26 @@ func askedBy(day, now time.Time) bool {
 
 // consentAsk is the reminder question: to be asked on the first working day
 // after the due date (the result may come any time on the due date), or,
-// for a dossier with no due date, after checkInDays working days.
-func consentAsk(t *locales.Localizer, f storage.Followup) string {
-	if !f.DueOn.Valid {
+// for a dossier with no due date, after checkInDays working days. Agreeing
+// leaves the day planned as it is (SetResidentConsent), so the question
+// says when the bot really asks once that is no longer the first one: the
+// planned day passed (the link opened late, or taken over after a
+// question) — the sweep's next round —, a question awaits its answer —
+// shown at once —, or "Chưa" planned the next day.
+func consentAsk(t *locales.Localizer, f storage.Followup, now time.Time) string {
+	switch {
+	case f.NextReminderOn.Valid && askedBy(f.NextReminderOn.Time, now):
+		return t.T("followup.consent_ask_soon")
+	case f.RemindersSent > 0 && !f.NextReminderOn.Valid:
+		return t.T("followup.consent_ask_now")
+	case f.RemindersSent > 0:
+		day, known := askDay(f.NextReminderOn.Time)
+		next := day.Format("02/01/2006")
+		if !known {
+			next += " " + t.T("followup.estimate")
+		}
+		return t.T("followup.consent_ask_on", locales.Data{"Day": next})
+	case !f.DueOn.Valid:
 		return t.T("followup.consent_ask_later", locales.Data{"Days": checkInDays})
 	}
 	return t.T("followup.consent_ask")
@@ -474,8 +536,8 @@ func consentAsk(t *locales.Localizer, f storage.Followup) string {
 
 // residentConsentVersion names the reminder question the resident read:
 // its language and a hash of its words, like the volunteer's consent.
-func residentConsentVersion(t *locales.Localizer, f storage.Followup) string {
-	sum := sha256.Sum256([]byte(consentAsk(t, f)))
+func residentConsentVersion(t *locales.Localizer, f storage.Followup, now time.Time) string {
+	sum := sha256.Sum256([]byte(consentAsk(t, f, now)))
 	return t.Lang() + "-" + hex.EncodeToString(sum[:4])
 }
 
@@ -525,7 +587,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		if slices.Contains(locales.Languages, arg) {
 			read = h.texts.For(arg)
 		}
-		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(read, f), now); err != nil {
+		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, cb.action == "yes", residentConsentVersion(read, f, now), now); err != nil {
 			return err
 		}
 		f.Consent.Bool, f.Consent.Valid = cb.action == "yes", true

@@ -338,7 +338,8 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 // in a private chat, the user blocked the bot ("kicked") or unblocked it
 // ("member"), which is recorded, and nothing is said (the chat cannot
 // read it, or has not written yet) — but to a resident coming back, the
-// question of a reminder that awaits their answer (askedWhileBlocked). In a group (added, removed, made an
+// dossier codes corrected meanwhile (untoldCodes) and the question of a
+// reminder that awaits their answer (askedWhileBlocked). In a group (added, removed, made an
 // admin) nothing is kept or said: the bot's answer when it is added
 // comes with the service message.
 func (h *Handlers) botStatus(ctx context.Context, tx *storage.Tx, m *models.ChatMemberUpdated) ([]bot.Reply, error) {
@@ -349,10 +350,15 @@ func (h *Handlers) botStatus(ctx context.Context, tx *storage.Tx, m *models.Chat
 	case models.ChatMemberTypeBanned:
 		return nil, tx.ChatBlocked(ctx, m.Chat.ID, h.now())
 	case models.ChatMemberTypeMember:
+		told, err := h.untoldCodes(ctx, tx, m.Chat.ID)
+		if err != nil {
+			return nil, err
+		}
 		asked, cases, err := h.askedWhileBlocked(ctx, tx, m.Chat.ID)
 		if err != nil {
 			return nil, err
 		}
+		asked = append(told, asked...)
 		if _, err := tx.ChatBack(ctx, m.Chat.ID); err != nil || len(cases) == 0 {
 			return asked, err
 		}

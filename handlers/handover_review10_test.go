@@ -57,7 +57,8 @@ func TestUnratedResidentCanLeaveTheDossierToARelative(t *testing.T) {
 	// The grandmother opens it again: hers, asked for her own consent, and
 	// once she agrees, the question the reminder asked.
 	got = last(t, w.send(grandma, "/start "+token))
-	if !strings.Contains(got.Text, w.vi("followup.consent_ask")) {
+	// The question awaits its answer: agreeing shows it at once.
+	if !strings.Contains(got.Text, w.vi("followup.consent_ask_now")) {
 		t.Fatalf("the grandmother after the hand-over: %q", got.Text)
 	}
 	got = last(t, w.press(grandma, w.vi("followup.consent_yes")))

@@ -108,8 +108,7 @@ func (h *Handlers) greet(r *request) error {
 		r.say(text, nil)
 	}
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
-	h.showFollowups(r, shown)
-	return nil
+	return h.showFollowups(r, shown)
 }
 
 // guestGreeting greets someone in no team. One removed from a team is
@@ -132,15 +131,23 @@ func (h *Handlers) guestGreeting(r *request) (string, error) {
 }
 
 // showFollowups shows each follow-up where it stands, with its buttons,
-// in a message of its own.
-func (h *Handlers) showFollowups(r *request, fs []storage.Followup) {
+// in a message of its own — first, once, that its dossier code was
+// corrected while the chat had blocked the bot (codeCorrected).
+func (h *Handlers) showFollowups(r *request, fs []storage.Followup) error {
 	for _, f := range fs {
 		text, kb := h.followupNext(r, f)
+		if f.CodeUntoldFrom.Valid {
+			if err := r.tx.CodeTold(r.ctx, f.CaseID); err != nil {
+				return err
+			}
+			text = r.t.T("followup.code_corrected", locales.Data{"Old": f.CodeUntoldFrom.String, "Code": f.DossierCode}) + "\n\n" + text
+		}
 		// Each names its dossier: forgetting one (the web page's erase, its
 		// /forget button) takes back its message, not the others'.
 		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID),
 			Reply: bot.Message{ChatID: r.chat, Text: h.followupDetails(r.t, f) + "\n\n" + text, Keyboard: kb}})
 	}
+	return nil
 }
 
 // followupsAgain answers what a resident sent outside any question — "đã
@@ -157,8 +164,7 @@ func (h *Handlers) followupsAgain(r *request, note string) (bool, error) {
 		return false, err
 	}
 	r.say(note, nil)
-	h.showFollowups(r, fs)
-	return true, nil
+	return true, h.showFollowups(r, fs)
 }
 
 func (h *Handlers) help(r *request) error {

@@ -89,6 +89,10 @@ type Followup struct {
 	// Blocked: the resident's chat has blocked the bot (ChatBlocked):
 	// nothing is sent to it meanwhile.
 	Blocked bool `db:"blocked"`
+	// CodeUntoldFrom: the dossier code the resident was shown before the
+	// volunteer corrected it while their chat had blocked the bot
+	// (CodeUntold), until they are told (CodeTold).
+	CodeUntoldFrom sql.NullString `db:"code_untold_from"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
 	VolunteerID int64          `db:"volunteer_id"`
@@ -105,7 +109,7 @@ func (f Followup) Reminds() bool {
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.resident_chat, f.resident_lang,
 	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
-	c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
+	f.code_untold_from, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
 func dateOf(t time.Time) string { return t.Format(time.DateOnly) }
@@ -219,6 +223,23 @@ func (tx *Tx) FollowupByTokenTx(ctx context.Context, token string) (Followup, er
 	return f, wrap("read follow-up by link", notFound(err))
 }
 
+// CodeUntold records that the follow-up's resident, whose chat has blocked
+// the bot, was not told that its dossier code, shown to them as old, was
+// corrected: the first code they were shown is kept until CodeTold, and
+// none if the code is corrected back to it.
+func (tx *Tx) CodeUntold(ctx context.Context, caseID int64, old string) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET code_untold_from = nullif(coalesce(code_untold_from, $2), dossier_code)
+		WHERE case_id = $1`, caseID, old)
+	return wrap("keep an untold code correction", err)
+}
+
+// CodeTold clears what CodeUntold kept: the resident was told.
+func (tx *Tx) CodeTold(ctx context.Context, caseID int64) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE followups SET code_untold_from = NULL WHERE case_id = $1`, caseID)
+	return wrap("clear an untold code correction", err)
+}
+
 // ClaimFollowup makes chat the follow-up's resident if nobody opened its
 // link before (the first chat keeps it), and keeps the resident's language
 // current. It reports whether chat is the resident now.
@@ -302,7 +323,7 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 	var cases pq.Int64Array
 	err := tx.db(ctx).GetContext(ctx, &cases, `
 		WITH gone AS (UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-				consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL
+				consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL
 			WHERE resident_chat = $1 RETURNING case_id),`+forgetChat+`
 		SELECT coalesce(array_agg(case_id ORDER BY case_id), '{}') FROM gone`, chat)
 	delete(tx.convs, chat) // read again if needed: the row may be gone
@@ -317,7 +338,7 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 func (tx *Tx) PassFollowup(ctx context.Context, caseID, chat int64) (bool, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-			consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL
+			consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL
 		WHERE case_id = $1 AND resident_chat = $2`, caseID, chat)
 	if err != nil {
 		return false, wrap("pass a follow-up on", err)
@@ -537,6 +558,10 @@ type Reminder struct {
 	// Blocked: the resident has blocked the bot (ChatBlocked): the
 	// reminder is recorded asked but not sent.
 	Blocked bool `db:"blocked"`
+	// CodeUntoldFrom: the dossier code the resident was shown before the
+	// volunteer corrected it while their chat had blocked the bot
+	// (CodeUntold), until they are told (CodeTold).
+	CodeUntoldFrom sql.NullString `db:"code_untold_from"`
 }
 
 // DueReminders returns up to limit follow-ups whose next reminder is due on
