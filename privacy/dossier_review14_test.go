@@ -49,3 +49,19 @@ func TestDossierCodeEnglishLabels(t *testing.T) {
 		}
 	}
 }
+
+// A full stop after a code is the sentence's, and is dropped; one typed
+// after a space was not, nor were those before it (found by
+// FuzzDossierCode): "0.............. .." was kept as "0..............",
+// which read again is refused.
+func TestDossierCodeStopsAfterASpace(t *testing.T) {
+	for _, tt := range []struct{ in, code, problem string }{
+		{"0.............. ..", "", "format"},
+		{"Mã hồ sơ: G22.50-251130-0001 .", "G22.50-251130-0001", ""},
+		{"123456 .", "123456", ""},
+	} {
+		if code, problem := DossierCode(tt.in); code != tt.code || problem != tt.problem {
+			t.Errorf("DossierCode(%q) = %q, %q; want %q, %q", tt.in, code, problem, tt.code, tt.problem)
+		}
+	}
+}

@@ -409,8 +409,9 @@ func codeText(s string) string {
 		s = strings.Join(withoutNote(words, false), " ")
 	}
 	// A code ends in a letter or a digit: the full stop of the sentence
-	// it was copied from is not its own ("Mã hồ sơ: G22.50-251130-0001.").
-	return strings.TrimRight(s, ".,;:!?")
+	// it was copied from is not its own ("Mã hồ sơ: G22.50-251130-0001.",
+	// or after a space: "… 0001 .").
+	return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".,;:!?", r) })
 }
 
 // withoutNote is words without the note typed after the code ("HS
