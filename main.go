@@ -49,6 +49,14 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		"healthcheck": {},
 		"bench":       {},
 	}
+	// lib/pq prints every message to and from PostgreSQL to stderr when
+	// PQGO_DEBUG is 1 (a later version may take other values): the
+	// connection settings with the password, the cases' rows. It reads
+	// the variable as the process starts, before main: too late to unset.
+	if v := getenv("PQGO_DEBUG"); v != "" && cmd != "guides" && cmd != "healthcheck" {
+		fmt.Fprintf(stderr, "dvcbot: PQGO_DEBUG is %q: the PostgreSQL driver (lib/pq) would print every exchange with the database to stderr, the password and the cases' data included; unset it\n", v)
+		return 2
+	}
 	if cmd == "guides" { // needs none of the bot's configuration
 		return guidesCommand(args, getenv, stdout, stderr)
 	}

@@ -227,6 +227,14 @@ func (s *Store) stillPending(ctx context.Context, id int64) bool {
 	return pending || err != nil
 }
 
+// pendingReplies counts the replies waiting in the outbox, of every
+// process.
+func (s *Store) pendingReplies(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM outbox WHERE status = 'pending'`)
+	return n, err
+}
+
 // DropReply gives a reply up for good, keeping it a while for someone to
 // look at (docs/privacy.md).
 func (s *Store) DropReply(ctx context.Context, id int64, cause string) error {

@@ -126,6 +126,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 	})
 	r.metrics = newMetrics()
 	r.sender.tooMany = r.metrics.tooMany
+	r.sender.waiting = store.pendingReplies
 	r.work, r.cancelWork = context.WithCancel(context.Background())
 	r.marks = newMarks(store, r.log, 20*time.Millisecond)
 	var marksCtx context.Context
@@ -574,7 +575,11 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			r.drop(row, "attempts", err.Error(), slog.LevelError)
 		default:
 			r.metrics.retried.WithLabelValues(kindOf(row.Reply)).Inc()
-			r.log.Warn("reply not sent; will try again", "chat", row.ChatID, "method", describe(row.Reply), "attempts", attempts, "err", err)
+			level := slog.LevelWarn
+			if unauthorized(err) {
+				level = slog.LevelDebug // the sender said it, once for all the replies
+			}
+			r.log.Log(ctx, level, "reply not sent; will try again", "chat", row.ChatID, "method", describe(row.Reply), "attempts", attempts, "err", err)
 		}
 		return
 	}

@@ -43,6 +43,17 @@ type Sender struct {
 	lastPrune   time.Time
 	pausedUntil time.Time // set by a 429 answer: nobody is written to before
 	tooMany     interface{ Inc() }
+
+	// A 401 (the token refused) fails every call alike: nothing is sent
+	// until tokenUntil, a pause that doubles from a second up to
+	// maxTokenPause while the refusals go on, and each pause is logged
+	// once, when it begins.
+	tokenUntil time.Time
+	tokenPause time.Duration // 0 once a call went through
+	tokenErr   error         // the refusal, given back to the sends during the pause
+	// waiting, when set (the runtime's), counts the replies in the outbox
+	// for the log.
+	waiting func(context.Context) (int, error)
 }
 
 type chatLimit struct {
@@ -127,8 +138,12 @@ func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) error {
 		if err := s.wait(ctx, chat, r.isMessage()); err != nil {
 			return s.giveUp(r, attempt, waiting{err})
 		}
+		if err := s.tokenRefused(); err != nil {
+			return err // said when the pause began; the reply waits in the outbox
+		}
 		err := r.do(ctx, s.api)
 		if err == nil || isNotModified(err) {
+			s.tokenAccepted()
 			return nil
 		}
 		var tooMany *tg.TooManyRequestsError
@@ -148,6 +163,9 @@ func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) error {
 				s.tooMany.Inc()
 			}
 			s.log.Warn("telegram asked to slow down; every chat waits", "chat", r.Chat(), "method", describe(r), "retry_after", tooMany.RetryAfter)
+		case unauthorized(err):
+			s.refuseToken(ctx, r, err)
+			return err
 		case isPermanent(err):
 			return err // no retry fixes it; the caller says what it means
 		default:
@@ -155,11 +173,7 @@ func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) error {
 				return s.giveUp(r, attempt, err)
 			}
 			delay := s.backoff << (attempt - 1)
-			if unauthorized(err) {
-				s.log.Error(tokenRefused, "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
-			} else {
-				s.log.Warn("sending failed, will retry", "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
-			}
+			s.log.Warn("sending failed, will retry", "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
 			attempt++
 			if sleep(ctx, delay) != nil {
 				return s.giveUp(r, attempt, err) // Telegram's error, not the cut sleep's
@@ -184,11 +198,61 @@ func (s *Sender) giveUp(r Reply, attempts int, err error) error {
 	return err
 }
 
-// paused tells whether a 429 answer has the bot waiting now.
+// paused tells whether a 429 answer, or a refused token, has the bot
+// waiting now.
 func (s *Sender) paused() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return time.Now().Before(s.pausedUntil)
+	now := time.Now()
+	return now.Before(s.pausedUntil) || now.Before(s.tokenUntil)
+}
+
+// maxTokenPause is the longest the sender waits between two tries of a
+// refused token, as the Poller between two getUpdates.
+const maxTokenPause = 30 * time.Second
+
+// refuseToken begins a pause for a refused token, unless one runs: a
+// hundred replies refused at once are one line in the log, with how many
+// replies wait.
+func (s *Sender) refuseToken(ctx context.Context, r Reply, err error) {
+	s.mu.Lock()
+	now := time.Now()
+	if now.Before(s.tokenUntil) {
+		s.mu.Unlock()
+		return // said when the pause began
+	}
+	s.tokenPause = min(max(2*s.tokenPause, time.Second), maxTokenPause)
+	s.tokenUntil, s.tokenErr = now.Add(s.tokenPause), err
+	pause := s.tokenPause
+	s.mu.Unlock()
+	args := []any{"chat", r.Chat(), "method", describe(r), "next_try_in", pause}
+	if s.waiting != nil {
+		count, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+		if n, err := s.waiting(count); err == nil {
+			args = append(args, "replies_waiting", n)
+		}
+		cancel()
+	}
+	s.log.Error(tokenRefused, append(args, "err", err)...)
+}
+
+// tokenRefused is the refusal of the token while its pause runs, nil
+// otherwise.
+func (s *Sender) tokenRefused() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if time.Now().Before(s.tokenUntil) {
+		return s.tokenErr
+	}
+	return nil
+}
+
+// tokenAccepted ends the doubling of the token's pauses: a call went
+// through.
+func (s *Sender) tokenAccepted() {
+	s.mu.Lock()
+	s.tokenPause = 0
+	s.mu.Unlock()
 }
 
 // wait blocks until the chat may be written to again: the limits, then no

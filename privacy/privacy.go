@@ -93,9 +93,13 @@ var (
 	dashes    = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
 	// codeLabels are what volunteers type before a code (folded, most words
 	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs", and
-	// the portal's SMS: "Hồ sơ số …", "Hồ sơ … đã được tiếp nhận".
+	// the portal's SMS: "Hồ sơ số …", "Hồ sơ … đã được tiếp nhận"; in
+	// English, as the bot asks for it (locales/en.toml, dossier_ask):
+	// "Dossier code:", "Receipt no.", "Application number", "Code:".
 	codeLabels = []string{"ma so ho so", "ma ho so", "so ho so", "ho so so", "so bien nhan", "bien nhan so", "ma tra cuu",
-		"bien nhan", "ma hs", "so hs", "ho so", "mhs", "ma", "so"}
+		"dossier code", "dossier number", "dossier no", "receipt number", "receipt no", "receipt code",
+		"application code", "application number", "application no",
+		"bien nhan", "ma hs", "so hs", "ho so", "mhs", "ma", "so", "code", "receipt", "dossier"}
 	// circularSpaced is a code of Circular 01/2018/TT-VPCP's shape
 	// (000.00.12.H26-251127-0001: the unit, the day received as YYMMDD, the
 	// day's serial), maybe typed with spaces in place of its dashes,
@@ -214,7 +218,7 @@ func NoteProblem(s string) string {
 
 // DossierCode reads a dossier code leniently (domain.md: never refuse a code
 // read off a real receipt): width-folded, a leading label ("Mã hồ sơ:",
-// "Số biên nhận", "mhs"… codeLabels) or "#" dropped, dashes of any kind
+// "Số biên nhận", "mhs", "Receipt no."… codeLabels) or "#" dropped, dashes of any kind
 // made "-", spaces removed (put back as dashes in Circular 01/2018's shape,
 // dashCircular), upper-cased; the
 // dotted form and letters and digits with - / _ pass, 6–40 characters with
@@ -396,7 +400,7 @@ func codeText(s string) string {
 			labelled = true
 			colon := strings.HasSuffix(head[n-1], ":") || strings.HasPrefix(rest[0], ":")
 			if code, ok := afterLabel(head, withoutNote(rest, true), colon); ok {
-				s = strings.TrimLeft(strings.Join(code, " "), ": ")
+				s = strings.TrimLeft(strings.Join(code, " "), ": #№") // "Receipt #123456"
 			} // else the label is kept: the text reads as a sentence
 			break
 		}
@@ -405,8 +409,9 @@ func codeText(s string) string {
 		s = strings.Join(withoutNote(words, false), " ")
 	}
 	// A code ends in a letter or a digit: the full stop of the sentence
-	// it was copied from is not its own ("Mã hồ sơ: G22.50-251130-0001.").
-	return strings.TrimRight(s, ".,;:!?")
+	// it was copied from is not its own ("Mã hồ sơ: G22.50-251130-0001.",
+	// or after a space: "… 0001 .").
+	return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".,;:!?", r) })
 }
 
 // withoutNote is words without the note typed after the code ("HS
