@@ -1,9 +1,9 @@
 package privacy
 
 import (
+	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // A label, then a code whose letter part has vowels only ("HUE 2025
@@ -164,16 +164,17 @@ func TestDossierCodeCopiedWithInvisibles(t *testing.T) {
 // Long texts of many short words (a paste gone wrong, the fuzzer's) are
 // read in linear time or near it: reading the groups of digits of "1 1 1 …"
 // for a phone number, or the words after "1" for a note, once took seconds
-// for 4,000 characters, holding the update of the volunteer who sent it.
-func TestDossierCodeLongTextsQuick(t *testing.T) {
+// for 4,000 characters. A benchmark, not a timed test (docs/benchmarks.md):
+// go test ./privacy -run XXX -bench DossierCodeLongTexts
+func BenchmarkDossierCodeLongTexts(b *testing.B) {
 	for _, in := range []string{
 		strings.Repeat("1 ", 2000), "HS " + strings.Repeat("1 ", 2000), strings.Repeat("1.", 2000),
 		strings.Repeat("a 1 ", 1000), "1 " + strings.Repeat("đã ", 1300), "ma ho so " + strings.Repeat("la ", 1300) + "1",
 	} {
-		start := time.Now()
-		DossierCode(in)
-		if d := time.Since(start); d > time.Second {
-			t.Errorf("DossierCode of %d characters (%q…) took %v", len(in), in[:12], d)
-		}
+		b.Run(fmt.Sprintf("%d-chars-%q", len(in), in[:6]), func(b *testing.B) {
+			for b.Loop() {
+				DossierCode(in)
+			}
+		})
 	}
 }
