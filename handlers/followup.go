@@ -263,14 +263,17 @@ func (h *Handlers) untoldCodes(ctx context.Context, tx *storage.Tx, chat int64) 
 	if err != nil {
 		return nil, err
 	}
+	if !slices.ContainsFunc(fs, func(f storage.Followup) bool { return f.CodeUntoldFrom.Valid }) {
+		return nil, nil
+	}
+	chosen, err := chatLanguage(ctx, tx, chat)
+	if err != nil {
+		return nil, err
+	}
 	var out []bot.Reply
 	for _, f := range fs {
 		if !f.CodeUntoldFrom.Valid {
 			continue
-		}
-		chosen, err := chatLanguage(ctx, tx, chat)
-		if err != nil {
-			return nil, err
 		}
 		if err := tx.CodeTold(ctx, f.CaseID); err != nil {
 			return nil, err
