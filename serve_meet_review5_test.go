@@ -87,7 +87,9 @@ func TestPollerLockOutlivesItsConnection(t *testing.T) {
 	if _, err := db.Exec(`SELECT pg_terminate_backend($1)`, first); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(func() bool { h := pollerLockHolder(t, db); return h != 0 && h != first })
+	if !waitFor(func() bool { h := pollerLockHolder(t, db); return h != 0 && h != first }) {
+		t.Fatal("the first poller did not take its lock again after its connection died")
+	}
 
 	u := srv.NewUser("Lan", "vi")
 	leaseReply(t, db, u, "replica-a/1/alive")
@@ -118,6 +120,10 @@ func TestPollerLockPassesOnInARollingDeploy(t *testing.T) {
 	env := opEnv(srv, dbURL)
 	a := startOp(t, env)
 	a.waitHealthy(t)
+	old := pollerLockHolder(t, db)
+	if old == 0 {
+		t.Fatal("the old poller holds no lock: the test proves nothing")
+	}
 	b := startOp(t, env)
 	b.waitHealthy(t)
 	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
@@ -126,7 +132,11 @@ func TestPollerLockPassesOnInARollingDeploy(t *testing.T) {
 	if err := a.cmd.Wait(); err != nil {
 		t.Fatalf("the old poller's stop: %v", err)
 	}
-	waitFor(func() bool { return pollerLockHolder(t, db) != 0 })
+	// The old poller's backend may still be listed as the holder for a
+	// moment after it exits: wait for another holder, the one left (B).
+	if !waitFor(func() bool { h := pollerLockHolder(t, db); return h != 0 && h != old }) {
+		t.Fatal("the poller left from the last deploy did not take the lock once the old one was gone")
+	}
 
 	u := srv.NewUser("Lan", "vi")
 	leaseReply(t, db, u, "replica-b/1/alive")
