@@ -208,7 +208,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	// asked: the watch asks every minute, logs what changed, and exports it.
 	var watch *bot.WebhookWatch
 	if cfg.WebhookURL != "" {
-		watch = &bot.WebhookWatch{API: a.api, URL: cfg.WebhookURL, Every: cfg.WebhookCheckEvery, Log: log}
+		watch = &bot.WebhookWatch{API: a.api, URL: cfg.WebhookURL, Every: cfg.WebhookCheckEvery, Log: log, TokenWatch: a.sender.TokenWatch()}
 		if err := reg.Register(watch); err != nil {
 			return fmt.Errorf("metrics: %w", err)
 		}
@@ -266,7 +266,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		mux.Handle("POST "+path, a.runtime.WebhookHandler(cfg.WebhookSecret, bot.DefaultMaxWebhookBody, maxBacklog))
 	} else {
 		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log, Errors: a.runtime.PollErrors(), Conflicts: a.runtime.PollConflicts(),
-			Throttle: func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
+			TokenWatch: a.sender.TokenWatch(),
+			Throttle:   func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
 	}
 	// net/http's own lines (a handler's panic, an accept error) go through
 	// the same JSON log, counted, and repeated at most once a minute.

@@ -57,7 +57,7 @@ func (r *Runtime) Register(reg prometheus.Registerer) error {
 		m.sent, m.retried, m.dropped, m.webhookRefused, m.handleTime,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "dvcbot", Name: "inbox_backlog",
 			Help: "Updates queued or in flight in this process."}, func() float64 { return float64(r.Backlog()) }),
-		&outboxCollector{store: r.store},
+		&outboxCollector{store: r.store}, r.sender.token,
 		collectors.NewDBStatsCollector(r.store.db.DB, "dvcbot"),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

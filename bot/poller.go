@@ -34,6 +34,10 @@ type Poller struct {
 	// Conflicts, when set, counts getUpdates calls Telegram refused with
 	// 409: another process polls with the same token, or a webhook is set.
 	Conflicts interface{ Inc() }
+	// TokenWatch, when set (the sender's), is where a refused token (401)
+	// is said, once for the poller and the replies; else the poller has
+	// its own.
+	TokenWatch *TokenWatch
 
 	started   atomic.Int64 // unix nanoseconds when Run began
 	lastOK    atomic.Int64 // unix nanoseconds of the last successful getUpdates
@@ -131,6 +135,10 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 	if log == nil {
 		log = slog.Default()
 	}
+	tokens := p.TokenWatch
+	if tokens == nil {
+		tokens = NewTokenWatch(log)
+	}
 	p.started.Store(time.Now().UnixNano())
 	var offset int64
 	pause := time.Second
@@ -158,6 +166,7 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		if err == nil {
 			p.lastOK.Store(time.Now().UnixNano())
 			p.held.Store(0)
+			tokens.Accepted()
 		}
 		if err == nil && len(ups) > 0 {
 			err = accept(ctx, ups)
@@ -172,7 +181,7 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			if e, ok := err.(*apiError); ok && e.Code == http.StatusConflict {
 				p.conflict(log, e)
 			} else if ok && e.Code == http.StatusUnauthorized {
-				log.Error(tokenRefused, "in", pause, "err", err)
+				tokens.Refused(ctx, "getUpdates", err)
 			} else {
 				log.Warn("getting updates failed, will retry", "in", pause, "err", err)
 			}
