@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A newcomer's first try, `dvcbot -h`, printed the four flags alone and
@@ -49,5 +50,17 @@ func TestHelpListsCommandsAndVariables(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := run([]string{"strat"}, env(nil), strings.NewReader(""), &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "dvcbot help") {
 		t.Errorf("an unknown command: exit %d, said %q", code, errOut.String())
+	}
+}
+
+// The JSON log (the default) wrote a duration as Go's nanoseconds: "the
+// database cannot be reached yet; trying again" said "in":500000000, a
+// refused token "next_log_in":600000000000. It says "500ms" and "10m0s",
+// as the text log does.
+func TestJSONLogSaysDurationsReadably(t *testing.T) {
+	var out bytes.Buffer
+	newLogger(config{LogFormat: "json"}, &out).Warn("trying again", "in", 500*time.Millisecond, "next_log_in", 10*time.Minute)
+	if s := out.String(); !strings.Contains(s, `"in":"500ms"`) || !strings.Contains(s, `"next_log_in":"10m0s"`) {
+		t.Errorf("durations in the JSON log: %s", s)
 	}
 }
