@@ -328,6 +328,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		srv.Close()
 		return fmt.Errorf("schedule the weekly digest: %w", err)
 	}
+	go watchDatabase(work, store, log, databaseCheckEvery)
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
 	up.Store(true)
@@ -356,6 +357,36 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	log.Info("stopped")
 	return serveErr
+}
+
+// databaseCheckEvery is how often watchDatabase asks the database.
+const databaseCheckEvery = 5 * time.Second
+
+// watchDatabase says when the database stops answering and when it answers
+// again, once each: the outage's other lines (River's, the poller's) each
+// tell of one part, and none of its end.
+func watchDatabase(ctx context.Context, store *storage.Storage, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	var down time.Time // when the outage was seen; zero while the database answers
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		err := store.Ping(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil && down.IsZero():
+			down = time.Now()
+			log.Error("the database cannot be reached: the bot waits for it (updates stay with Telegram, replies in the outbox, /healthz answers 503)", "err", err)
+		case err == nil && !down.IsZero():
+			log.Info("the database answers again", "down_since", down.UTC().Format(time.RFC3339), "down_for", time.Since(down).Round(time.Second))
+			down = time.Time{}
+		}
+	}
 }
 
 // jobs makes the job queue's client with every worker and periodic job of

@@ -5,15 +5,18 @@ package main
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/pgserver"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
@@ -103,5 +106,71 @@ func TestRevokedTokenIsSaidOnce(t *testing.T) {
 	})
 	if n := len(p.lines("TELEGRAM_BOT_TOKEN")); n != 1 {
 		t.Errorf("the refusal was said %d times in all", n)
+	}
+}
+
+// The database restarts while the bot runs (a private server, stopped for
+// 8 s). The operator read the poller's "getting updates failed" at each
+// retry (1 s, 2 s, 4 s…: four lines, each saying "save updates: dial tcp
+// …", though getUpdates had worked), River's errors, and then nothing:
+// no line said the database was back. The outage is now said once, as an
+// error, from one place, and so is its end; the poller says its run of
+// failures once, that it could not store what Telegram sent, and when
+// it works again. A message sent meanwhile is answered.
+func TestDatabaseRestartIsSaidOnceAndItsEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a private PostgreSQL server and restarts it")
+	}
+	ctx := context.Background()
+	pg, err := pgserver.Start(ctx, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Stop()
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	p := startOp(t, opEnv(srv, pg.URL()))
+	p.waitHealthy(t)
+	u := srv.NewUser("Lan", "vi")
+	u.SendText("/help")
+	waitUntil(t, "the answer", func() bool { return len(u.Messages()) == 1 })
+	before := len(p.lines(""))
+
+	restarted := make(chan error, 1)
+	go func() { restarted <- pg.Restart(ctx, 8*time.Second) }()
+	waitUntil(t, "the bot to see the database down", func() bool {
+		code, _ := p.get(t, "/healthz")
+		return code == http.StatusServiceUnavailable
+	})
+	u.SendText("/help")
+	if err := <-restarted; err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the message sent meanwhile answered", func() bool { return len(u.Messages()) == 2 })
+	p.waitHealthy(t)
+	waitUntil(t, "the database said back", func() bool { return len(p.lines("the database answers again")) > 0 })
+	waitUntil(t, "the poller said working again", func() bool { return len(p.lines("getting updates works again")) > 0 })
+
+	lines := p.lines("")[before:]
+	count := func(words ...string) (n int) {
+		for _, l := range lines {
+			all := true
+			for _, w := range words {
+				all = all && strings.Contains(l, w)
+			}
+			if all {
+				n++
+			}
+		}
+		return n
+	}
+	if count("level=ERROR", "the database cannot be reached") != 1 || count("level=INFO", "the database answers again", "down_since=") != 1 {
+		t.Errorf("the outage and its end are not said once each:\n%s", strings.Join(lines, "\n"))
+	}
+	if n := count("getting updates failed") + count("cannot store the updates"); n != 1 || count("cannot store the updates", "level=WARN") != 1 {
+		t.Errorf("the poller's failures were said %d times, or not as updates not stored:\n%s", n, strings.Join(lines, "\n"))
+	}
+	if count("getting updates works again", "failures=") != 1 {
+		t.Errorf("the poller's recovery is not said once:\n%s", strings.Join(lines, "\n"))
 	}
 }

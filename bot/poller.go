@@ -142,6 +142,7 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 	p.started.Store(time.Now().UnixNano())
 	var offset int64
 	pause := time.Second
+	var failing failureRun // getUpdates failing, or what it got not stored
 	for ctx.Err() == nil {
 		if p.Throttle != nil {
 			p.throttled.Store(true)
@@ -168,8 +169,13 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			p.held.Store(0)
 			tokens.Accepted()
 		}
+		stored := false // got, and not stored
 		if err == nil && len(ups) > 0 {
 			err = accept(ctx, ups)
+			stored = err != nil
+		}
+		if err == nil {
+			failing.end(log)
 		}
 		if err != nil {
 			if ctx.Err() != nil {
@@ -183,7 +189,7 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			} else if ok && e.Code == http.StatusUnauthorized {
 				tokens.Refused(ctx, "getUpdates", err)
 			} else {
-				log.Warn("getting updates failed, will retry", "in", pause, "err", err)
+				failing.failed(log, stored, pause, err)
 			}
 			if sleep(ctx, pause) != nil {
 				break
@@ -199,6 +205,48 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		}
 	}
 	return nil
+}
+
+// failureRun is a run of getUpdates calls that failed — no answer from
+// Telegram, an answer not understood, or updates the database could not
+// store (they stay with Telegram, asked for again) — told apart from 409
+// and 401, which say it their own way. Its first failure is said at once,
+// then at most every failureLogEvery with how many there were; its end
+// is said once.
+type failureRun struct {
+	since, logged time.Time
+	failures      int // in all
+	held          int // since the last line
+}
+
+// failureLogEvery is how often a run of getUpdates failures that goes on
+// is said again.
+const failureLogEvery = time.Minute
+
+func (f *failureRun) failed(log *slog.Logger, stored bool, pause time.Duration, err error) {
+	now := time.Now()
+	if f.failures == 0 {
+		f.since = now
+	}
+	f.failures++
+	f.held++
+	if f.failures > 1 && now.Sub(f.logged) < failureLogEvery {
+		return
+	}
+	msg := "getting updates failed, will retry"
+	if stored {
+		msg = "cannot store the updates Telegram sent (the database?); they stay with Telegram and are asked for again"
+	}
+	log.Warn(msg, "in", pause, "failures", f.held, "since", f.since.UTC().Format(time.RFC3339), "err", err)
+	f.logged, f.held = now, 0
+}
+
+func (f *failureRun) end(log *slog.Logger) {
+	if f.failures == 0 {
+		return
+	}
+	log.Info("getting updates works again", "failures", f.failures, "since", f.since.UTC().Format(time.RFC3339))
+	*f = failureRun{}
 }
 
 // conflict counts and, once in a while, logs a 409: Telegram serves one
