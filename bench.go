@@ -62,7 +62,7 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 	fs.IntVar(&f.updates, "updates", 2000, "older measurement: updates in the backlog run")
 	fs.IntVar(&f.samples, "samples", 200, "older measurement: one-at-a-time updates timed for latency")
 	if err := fs.Parse(args); err != nil {
-		return f, nil, &configError{"flags", err.Error()}
+		return f, nil, flagsError(err)
 	}
 	fs.Visit(func(fl *flag.Flag) { f.legacy = f.legacy || fl.Name == "updates" || fl.Name == "samples" })
 	for _, s := range strings.Split(*chats, ",") {

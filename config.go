@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -88,12 +89,17 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 	}
 	fs := flag.NewFlagSet("dvcbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usageCommands)
+		fs.PrintDefaults()
+		fmt.Fprint(fs.Output(), usageVariables)
+	}
 	fs.StringVar(&c.HTTPAddr, "http-addr", c.HTTPAddr, "address for /healthz and the webhook (HTTP_ADDR)")
 	fs.StringVar(&c.DefaultLanguage, "lang", c.DefaultLanguage, "language for users who have not chosen one: vi or en (DEFAULT_LANGUAGE)")
 	fs.StringVar(&c.APIURL, "api-url", c.APIURL, "Telegram Bot API server (TELEGRAM_API_URL)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text (LOG_FORMAT)")
 	if err := fs.Parse(args); err != nil {
-		return c, &configError{"flags", err.Error()}
+		return c, flagsError(err)
 	}
 	if fs.NArg() > 0 {
 		return c, &configError{"arguments", fmt.Sprintf("not understood: %q", fs.Args())}
@@ -241,6 +247,47 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
 	}
 	return c, nil
+}
+
+// usageCommands and usageVariables frame the flags in `dvcbot -h`.
+const (
+	usageCommands = `usage: dvcbot [command] [flags]
+
+commands:
+  (none)         run the bot: long polling, or a webhook with WEBHOOK_URL
+  demo           the bot in this terminal, against an in-process fake Telegram (dvcbot demo -h)
+  migrate        apply the database migrations and exit
+  healthcheck    ask a running bot's /healthz on HTTP_ADDR (the container's health check)
+  guides check   validate a guide catalog: GUIDES_DIR, or a directory given
+  seed           fill a database with synthetic cases (dvcbot seed -h)
+  bench          measure the bot end to end (dvcbot bench -h)
+  help           this text
+
+flags (they win over the environment):
+`
+	usageVariables = `
+environment (README.md, "Configuration", says what each means):
+  TELEGRAM_BOT_TOKEN   the bot's token from @BotFather (required to run)
+  DATABASE_URL         postgres://… or key=value pairs (required to run, migrate and seed)
+  WEBHOOK_URL, WEBHOOK_SECRET   webhook mode (both, or neither for long polling)
+  HTTP_ADDR, DEFAULT_LANGUAGE, TELEGRAM_API_URL, LOG_FORMAT   as the flags above
+  ADMIN_TELEGRAM_IDS   comma-separated Telegram user ids with full rights
+  PUBLIC_URL           the https:// address of HTTP_ADDR, for the residents' web page
+  TRUSTED_PROXIES      the reverse proxies in front of HTTP_ADDR
+  SEND_RATE, SEND_CHAT_RATE   messages per second, overall and per chat
+  FOLLOWUP_RETENTION_DAYS     days a follow-up is kept after it ends (default 90)
+  GUIDES_DIR           a directory of guides to use instead of those built in
+`
+)
+
+// flagsError is what a flag set's Parse returned, for run: -h (the usage
+// printed) as flag.ErrHelp, which exits 0; anything else a setting at
+// fault.
+func flagsError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return &configError{"flags:", err.Error()} // "flags: flag provided but not defined: -x"
 }
 
 // isLocalHost tells whether host is this machine: localhost or a loopback

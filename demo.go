@@ -44,7 +44,7 @@ func parseDemoFlags(args []string, stderr io.Writer) (demoFlags, []string, error
 	fs.IntVar(&f.seed, "seed", 0, "seed this many synthetic cases first, many of them in your commune (see dvcbot seed)")
 	fs.StringVar(&f.files, "files", "", "write every photo (chart, slip) and document (spreadsheet) the bot sends into this directory")
 	if err := fs.Parse(args); err != nil {
-		return f, nil, &configError{"flags", err.Error()}
+		return f, nil, flagsError(err)
 	}
 	if f.seed < 0 || f.seed > 10_000_000 {
 		return f, nil, &configError{"-seed", fmt.Sprintf("is %d: want a number of cases from 0 to 10,000,000", f.seed)}

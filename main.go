@@ -15,6 +15,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -72,14 +73,19 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		}
 		return 0
 	}
+	if cmd == "help" { // the flags' usage, which lists the commands too
+		cmd, args = "run", []string{"-h"}
+		stderr = stdout
+	}
 	n, ok := need[cmd]
 	if !ok {
-		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, guides, healthcheck, bench or seed)\n", cmd)
+		fmt.Fprintf(stderr, "dvcbot: unknown command %q (want run, demo, migrate, guides, healthcheck, bench or seed; dvcbot help says what each does)\n", cmd)
 		return 2
 	}
 	var (
 		bf  benchFlags
 		df  demoFlags
+		cfg config
 		err error
 	)
 	switch cmd {
@@ -88,11 +94,12 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	case "demo":
 		df, args, err = parseDemoFlags(args, stderr)
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "dvcbot: %v\n", err)
-		return 2
+	if err == nil {
+		cfg, err = loadConfig(args, getenv, n, stderr)
 	}
-	cfg, err := loadConfig(args, getenv, n, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0 // the usage was printed
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "dvcbot: %v\n", err)
 		return 2
@@ -127,7 +134,14 @@ func newLogger(cfg config, w io.Writer) *slog.Logger {
 	if cfg.LogFormat == "text" {
 		return slog.New(slog.NewTextHandler(w, nil))
 	}
-	return slog.New(slog.NewJSONHandler(w, nil))
+	// A duration as the text log writes it ("500ms"), not Go's
+	// nanoseconds (500000000), which nobody reads at a glance.
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+		if a.Value.Kind() == slog.KindDuration {
+			a.Value = slog.StringValue(a.Value.Duration().String())
+		}
+		return a
+	}}))
 }
 
 func migrate(ctx context.Context, cfg config, log *slog.Logger) error {

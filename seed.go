@@ -129,7 +129,7 @@ func parseSeedFlags(args []string, stderr io.Writer) (seedOptions, []string, err
 	until := fs.String("until", "", "the day after the last day with cases, YYYY-MM-DD (default: today, Vietnam time)")
 	fs.StringVar(&o.Focus, "commune", "", "a commune code that gets a busy share of the volunteers (optional)")
 	if err := fs.Parse(args); err != nil {
-		return o, nil, &configError{"flags", err.Error()}
+		return o, nil, flagsError(err)
 	}
 	if o.Cases < 1 || o.Cases > 100_000_000 {
 		return o, nil, &configError{"-cases", fmt.Sprintf("is %d: want 1 to 100,000,000", o.Cases)}
@@ -166,6 +166,9 @@ func seedCommand(args []string, getenv func(string) string, stdout, stderr io.Wr
 			}
 			return 0
 		}
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0 // the usage was printed
 	}
 	fmt.Fprintf(stderr, "dvcbot: %v\n", err)
 	return 2

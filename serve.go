@@ -208,7 +208,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	// asked: the watch asks every minute, logs what changed, and exports it.
 	var watch *bot.WebhookWatch
 	if cfg.WebhookURL != "" {
-		watch = &bot.WebhookWatch{API: a.api, URL: cfg.WebhookURL, Every: cfg.WebhookCheckEvery, Log: log}
+		watch = &bot.WebhookWatch{API: a.api, URL: cfg.WebhookURL, Every: cfg.WebhookCheckEvery, Log: log, TokenWatch: a.sender.TokenWatch()}
 		if err := reg.Register(watch); err != nil {
 			return fmt.Errorf("metrics: %w", err)
 		}
@@ -266,7 +266,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		mux.Handle("POST "+path, a.runtime.WebhookHandler(cfg.WebhookSecret, bot.DefaultMaxWebhookBody, maxBacklog))
 	} else {
 		poller = &bot.Poller{ServerURL: cfg.APIURL, Token: cfg.Token, Allowed: allowedUpdates, Log: log, Errors: a.runtime.PollErrors(), Conflicts: a.runtime.PollConflicts(),
-			Throttle: func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
+			TokenWatch: a.sender.TokenWatch(),
+			Throttle:   func(ctx context.Context) error { return a.runtime.WaitForRoom(ctx, maxBacklog) }}
 	}
 	// net/http's own lines (a handler's panic, an accept error) go through
 	// the same JSON log, counted, and repeated at most once a minute.
@@ -327,6 +328,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		srv.Close()
 		return fmt.Errorf("schedule the weekly digest: %w", err)
 	}
+	go watchDatabase(work, store, log, databaseCheckEvery)
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
 	up.Store(true)
@@ -355,6 +357,36 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	}
 	log.Info("stopped")
 	return serveErr
+}
+
+// databaseCheckEvery is how often watchDatabase asks the database.
+const databaseCheckEvery = 5 * time.Second
+
+// watchDatabase says when the database stops answering and when it answers
+// again, once each: the outage's other lines (River's, the poller's) each
+// tell of one part, and none of its end.
+func watchDatabase(ctx context.Context, store *storage.Storage, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	var down time.Time // when the outage was seen; zero while the database answers
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		err := store.Ping(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil && down.IsZero():
+			down = time.Now()
+			log.Error("the database cannot be reached: the bot waits for it (updates stay with Telegram, replies in the outbox, /healthz answers 503)", "err", err)
+		case err == nil && !down.IsZero():
+			log.Info("the database answers again", "down_since", down.UTC().Format(time.RFC3339), "down_for", time.Since(down).Round(time.Second))
+			down = time.Time{}
+		}
+	}
 }
 
 // jobs makes the job queue's client with every worker and periodic job of

@@ -40,7 +40,7 @@ func newMetrics() *metrics {
 		retried: vec("replies_retried_total", "Replies given back to the outbox to be sent again, by method.", "method"),
 		dropped: vec("replies_dropped_total", "Replies given up (REPLY DROPPED in the logs), by why.", "why"),
 		webhookRefused: vec("webhook_calls_refused_total",
-			"Webhook calls answered without storing an update, by why: secret (wrong or missing: forged, or rotated on one side only), busy (503: the backlog over its limit; Telegram tries again), too_large, unreadable, malformed, method.", "why"),
+			"Webhook calls answered without storing an update, by why: secret (wrong or missing: forged, or rotated on one side only), busy (503: the backlog over its limit; Telegram tries again), not_stored (503: the database could not store it; Telegram tries again), too_large, unreadable, malformed, method.", "why"),
 		handleTime: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Namespace: "dvcbot", Name: "update_handle_seconds",
 			Help:    "Time to handle one update: its transaction, from start to commit.",
@@ -57,7 +57,7 @@ func (r *Runtime) Register(reg prometheus.Registerer) error {
 		m.sent, m.retried, m.dropped, m.webhookRefused, m.handleTime,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "dvcbot", Name: "inbox_backlog",
 			Help: "Updates queued or in flight in this process."}, func() float64 { return float64(r.Backlog()) }),
-		&outboxCollector{store: r.store},
+		&outboxCollector{store: r.store}, r.sender.token,
 		collectors.NewDBStatsCollector(r.store.db.DB, "dvcbot"),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

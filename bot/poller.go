@@ -34,6 +34,10 @@ type Poller struct {
 	// Conflicts, when set, counts getUpdates calls Telegram refused with
 	// 409: another process polls with the same token, or a webhook is set.
 	Conflicts interface{ Inc() }
+	// TokenWatch, when set (the sender's), is where a refused token (401)
+	// is said, once for the poller and the replies; else the poller has
+	// its own.
+	TokenWatch *TokenWatch
 
 	started   atomic.Int64 // unix nanoseconds when Run began
 	lastOK    atomic.Int64 // unix nanoseconds of the last successful getUpdates
@@ -131,9 +135,14 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 	if log == nil {
 		log = slog.Default()
 	}
+	tokens := p.TokenWatch
+	if tokens == nil {
+		tokens = NewTokenWatch(log)
+	}
 	p.started.Store(time.Now().UnixNano())
 	var offset int64
 	pause := time.Second
+	var failing failureRun // getUpdates failing, or what it got not stored
 	for ctx.Err() == nil {
 		if p.Throttle != nil {
 			p.throttled.Store(true)
@@ -158,9 +167,15 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		if err == nil {
 			p.lastOK.Store(time.Now().UnixNano())
 			p.held.Store(0)
+			tokens.Accepted()
 		}
+		stored := false // got, and not stored
 		if err == nil && len(ups) > 0 {
 			err = accept(ctx, ups)
+			stored = err != nil
+		}
+		if err == nil {
+			failing.end(log)
 		}
 		if err != nil {
 			if ctx.Err() != nil {
@@ -172,9 +187,9 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			if e, ok := err.(*apiError); ok && e.Code == http.StatusConflict {
 				p.conflict(log, e)
 			} else if ok && e.Code == http.StatusUnauthorized {
-				log.Error(tokenRefused, "in", pause, "err", err)
+				tokens.Refused(ctx, "getUpdates", err)
 			} else {
-				log.Warn("getting updates failed, will retry", "in", pause, "err", err)
+				failing.failed(log, stored, pause, err)
 			}
 			if sleep(ctx, pause) != nil {
 				break
@@ -190,6 +205,48 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		}
 	}
 	return nil
+}
+
+// failureRun is a run of getUpdates calls that failed — no answer from
+// Telegram, an answer not understood, or updates the database could not
+// store (they stay with Telegram, asked for again) — told apart from 409
+// and 401, which say it their own way. Its first failure is said at once,
+// then at most every failureLogEvery with how many there were; its end
+// is said once.
+type failureRun struct {
+	since, logged time.Time
+	failures      int // in all
+	held          int // since the last line
+}
+
+// failureLogEvery is how often a run of getUpdates failures that goes on
+// is said again.
+const failureLogEvery = time.Minute
+
+func (f *failureRun) failed(log *slog.Logger, stored bool, pause time.Duration, err error) {
+	now := time.Now()
+	if f.failures == 0 {
+		f.since = now
+	}
+	f.failures++
+	f.held++
+	if f.failures > 1 && now.Sub(f.logged) < failureLogEvery {
+		return
+	}
+	msg := "getting updates failed, will retry"
+	if stored {
+		msg = "cannot store the updates Telegram sent (the database?); they stay with Telegram and are asked for again"
+	}
+	log.Warn(msg, "in", pause, "failures", f.held, "since", f.since.UTC().Format(time.RFC3339), "err", err)
+	f.logged, f.held = now, 0
+}
+
+func (f *failureRun) end(log *slog.Logger) {
+	if f.failures == 0 {
+		return
+	}
+	log.Info("getting updates works again", "failures", f.failures, "since", f.since.UTC().Format(time.RFC3339))
+	*f = failureRun{}
 }
 
 // conflict counts and, once in a while, logs a 409: Telegram serves one

@@ -126,7 +126,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 	})
 	r.metrics = newMetrics()
 	r.sender.tooMany = r.metrics.tooMany
-	r.sender.waiting = store.pendingReplies
+	r.sender.token.waiting = store.pendingReplies
 	r.work, r.cancelWork = context.WithCancel(context.Background())
 	r.marks = newMarks(store, r.log, 20*time.Millisecond)
 	var marksCtx context.Context

@@ -46,14 +46,12 @@ type Sender struct {
 
 	// A 401 (the token refused) fails every call alike: nothing is sent
 	// until tokenUntil, a pause that doubles from a second up to
-	// maxTokenPause while the refusals go on, and each pause is logged
-	// once, when it begins.
+	// maxTokenPause while the refusals go on. token says so, for the
+	// sender and the poller alike.
 	tokenUntil time.Time
 	tokenPause time.Duration // 0 once a call went through
 	tokenErr   error         // the refusal, given back to the sends during the pause
-	// waiting, when set (the runtime's), counts the replies in the outbox
-	// for the log.
-	waiting func(context.Context) (int, error)
+	token      *TokenWatch
 }
 
 type chatLimit struct {
@@ -115,8 +113,13 @@ func NewSender(api *tg.Bot, opts ...SenderOption) *Sender {
 	for _, o := range opts {
 		o(s)
 	}
+	s.token = NewTokenWatch(s.log)
 	return s
 }
+
+// TokenWatch is where the sender says that Telegram refuses the bot's
+// token; the Poller and the WebhookWatch say it there too.
+func (s *Sender) TokenWatch() *TokenWatch { return s.token }
 
 // Send delivers one reply, waiting as the limits require. It returns the
 // last error when the reply was given up.
@@ -211,29 +214,17 @@ func (s *Sender) paused() bool {
 // refused token, as the Poller between two getUpdates.
 const maxTokenPause = 30 * time.Second
 
-// refuseToken begins a pause for a refused token, unless one runs: a
-// hundred replies refused at once are one line in the log, with how many
-// replies wait.
+// refuseToken begins a pause for a refused token, unless one runs, and
+// tells the token's watch, which says it once for all the replies (and
+// getUpdates).
 func (s *Sender) refuseToken(ctx context.Context, r Reply, err error) {
 	s.mu.Lock()
-	now := time.Now()
-	if now.Before(s.tokenUntil) {
-		s.mu.Unlock()
-		return // said when the pause began
+	if now := time.Now(); !now.Before(s.tokenUntil) {
+		s.tokenPause = min(max(2*s.tokenPause, time.Second), maxTokenPause)
+		s.tokenUntil, s.tokenErr = now.Add(s.tokenPause), err
 	}
-	s.tokenPause = min(max(2*s.tokenPause, time.Second), maxTokenPause)
-	s.tokenUntil, s.tokenErr = now.Add(s.tokenPause), err
-	pause := s.tokenPause
 	s.mu.Unlock()
-	args := []any{"chat", r.Chat(), "method", describe(r), "next_try_in", pause}
-	if s.waiting != nil {
-		count, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
-		if n, err := s.waiting(count); err == nil {
-			args = append(args, "replies_waiting", n)
-		}
-		cancel()
-	}
-	s.log.Error(tokenRefused, append(args, "err", err)...)
+	s.token.Refused(ctx, describe(r), err)
 }
 
 // tokenRefused is the refusal of the token while its pause runs, nil
@@ -253,6 +244,7 @@ func (s *Sender) tokenAccepted() {
 	s.mu.Lock()
 	s.tokenPause = 0
 	s.mu.Unlock()
+	s.token.Accepted()
 }
 
 // wait blocks until the chat may be written to again: the limits, then no
@@ -326,10 +318,6 @@ func isPermanent(err error) bool {
 // @BotFather, or another's. Every call fails alike until the bot runs with
 // the right one; replies wait in the outbox meanwhile.
 func unauthorized(err error) bool { return errors.Is(err, tg.ErrorUnauthorized) }
-
-// tokenRefused is what is logged when Telegram refuses the bot's token.
-const tokenRefused = "Telegram refuses the bot's token (401 Unauthorized): it was revoked or replaced at @BotFather; " +
-	"set TELEGRAM_BOT_TOKEN to the bot's current token and restart (replies wait in the outbox until then)"
 
 // isNotModified is Telegram's answer to an edit that changes nothing, e.g.
 // after a double tap: the message already shows what we wanted.

@@ -26,16 +26,15 @@ const DefaultMaxWebhookBody = 1 << 20
 // update and tries again later, so a burst waits with Telegram, not here.
 // Every refusal is counted (dvcbot_webhook_calls_refused_total{why}); a
 // wrong secret is also logged, at most once a minute (forged calls, or a
-// secret rotated on one side only, which Telegram retries, come in floods).
+// secret rotated on one side only, which Telegram retries, come in floods),
+// and so is an update the database could not store (503, not_stored).
 func (r *Runtime) WebhookHandler(secret string, maxBody int64, maxBacklog int) http.Handler {
 	if maxBody <= 0 {
 		maxBody = DefaultMaxWebhookBody
 	}
-	var forged struct {
-		sync.Mutex
-		logged time.Time // when a wrong secret was last logged
-		held   int       // wrong secrets since, not logged
-	}
+	// A wrong secret, and an update not stored (the database away: every
+	// call fails alike while it lasts), are logged at most once a minute.
+	var forged, unstored onceAMinute
 	refuse := func(w http.ResponseWriter, why, text string, status int) {
 		r.metrics.webhookRefused.WithLabelValues(why).Inc()
 		http.Error(w, text, status)
@@ -48,15 +47,7 @@ func (r *Runtime) WebhookHandler(secret string, maxBody int64, maxBacklog int) h
 		}
 		got := req.Header.Get(SecretHeader)
 		if secret == "" || subtle.ConstantTimeCompare([]byte(got), []byte(secret)) != 1 {
-			forged.Lock()
-			held, log := forged.held, time.Since(forged.logged) >= time.Minute
-			if log {
-				forged.logged, forged.held = time.Now(), 0
-			} else {
-				forged.held++
-			}
-			forged.Unlock()
-			if log {
+			if held, log := forged.due(); log {
 				r.log.Warn("webhook call with a wrong or missing secret", "remote", req.RemoteAddr, "more_since_last_logged", held)
 			}
 			refuse(w, "secret", "unauthorized", http.StatusUnauthorized)
@@ -88,10 +79,32 @@ func (r *Runtime) WebhookHandler(secret string, maxBody int64, maxBacklog int) h
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(req.Context()), 10*time.Second)
 		defer cancel()
 		if err := r.Accept(ctx, []json.RawMessage{body}); err != nil {
-			r.log.Error("cannot store webhook update; Telegram will retry", "update_id", head.ID, "err", err)
-			http.Error(w, "try again", http.StatusServiceUnavailable)
+			if held, log := unstored.due(); log {
+				r.log.Error("cannot store webhook update; Telegram will retry", "update_id", head.ID, "more_since_last_logged", held, "err", err)
+			}
+			refuse(w, "not_stored", "try again", http.StatusServiceUnavailable)
 			return
 		}
 		w.WriteHeader(http.StatusOK)
 	})
+}
+
+// onceAMinute says whether a line that may come in floods is due: at most
+// once a minute, with how many were held back since.
+type onceAMinute struct {
+	sync.Mutex
+	logged time.Time // when it was last logged
+	held   int       // since, not logged
+}
+
+func (o *onceAMinute) due() (held int, log bool) {
+	o.Lock()
+	defer o.Unlock()
+	if time.Since(o.logged) < time.Minute {
+		o.held++
+		return 0, false
+	}
+	held = o.held
+	o.logged, o.held = time.Now(), 0
+	return held, true
 }

@@ -30,6 +30,9 @@ type WebhookWatch struct {
 	Since time.Time     // when it was set: delivery errors before are not ours
 	Every time.Duration // default: a minute
 	Log   *slog.Logger
+	// TokenWatch, when set (the sender's), is where a refused token (401)
+	// is said, once for the watch and the replies.
+	TokenWatch *TokenWatch
 
 	mu       sync.Mutex
 	checked  bool               // an answer was had
@@ -89,6 +92,8 @@ func (w *WebhookWatch) Check(ctx context.Context) {
 		}
 		w.failures.Inc()
 		switch {
+		case unauthorized(err) && w.TokenWatch != nil:
+			w.TokenWatch.Refused(ctx, "getWebhookInfo", err)
 		case w.unanswered:
 		case unauthorized(err):
 			w.Log.Error(tokenRefused, "every", w.Every, "err", err)
@@ -100,6 +105,9 @@ func (w *WebhookWatch) Check(ctx context.Context) {
 	}
 	w.unanswered = false
 	w.checked, w.info = true, *info
+	if w.TokenWatch != nil {
+		w.TokenWatch.Accepted()
+	}
 
 	if info.URL != w.URL {
 		if !w.isForeign || w.foreign != info.URL {
