@@ -376,6 +376,12 @@ func watchDatabase(ctx context.Context, store *storage.Storage, log *slog.Logger
 		case <-t.C:
 		}
 		err := store.Ping(ctx)
+		if err != nil && poolFull(store) {
+			// Every connection busy (a burst of updates): the ping waited
+			// for one, not for the database; a database that is down
+			// fails its connections' statements and frees them.
+			continue
+		}
 		switch {
 		case ctx.Err() != nil:
 			return
@@ -387,6 +393,12 @@ func watchDatabase(ctx context.Context, store *storage.Storage, log *slog.Logger
 			down = time.Time{}
 		}
 	}
+}
+
+// poolFull reports whether every connection the pool may open is in use.
+func poolFull(store *storage.Storage) bool {
+	st := store.DB().Stats()
+	return st.MaxOpenConnections > 0 && st.InUse >= st.MaxOpenConnections
 }
 
 // jobs makes the job queue's client with every worker and periodic job of
