@@ -194,7 +194,7 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			if sleep(ctx, pause) != nil {
 				break
 			}
-			pause = min(2*pause, 30*time.Second)
+			pause = nextPause(pause, stored)
 			continue
 		}
 		pause = time.Second
@@ -205,6 +205,21 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 		}
 	}
 	return nil
+}
+
+// maxStorePause is the longest pause before updates the database could not
+// store are asked for again: a restart takes seconds, and the taps wait
+// for the next try once it is back.
+const maxStorePause = 5 * time.Second
+
+// nextPause is the pause after pause before the next getUpdates, after
+// one that failed; notStored: it was the database that failed, not
+// Telegram, which is given up to 30 s.
+func nextPause(pause time.Duration, notStored bool) time.Duration {
+	if notStored {
+		return min(2*pause, maxStorePause)
+	}
+	return min(2*pause, 30*time.Second)
 }
 
 // failureRun is a run of getUpdates calls that failed — no answer from
