@@ -1,0 +1,68 @@
+package storage_test
+
+import (
+	"testing"
+
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// A search typed in /team names a commune by its name before the July 2025
+// merger: that name whole, diacritics or not, its kind typed or not, then
+// maybe words of its old district and province to tell apart the many
+// "Phường 12"; a part of the name, or another district, does not.
+func TestMatchesOldName(t *testing.T) {
+	const goVap12 = "Phường 12, Quận Gò Vấp, Thành phố Hồ Chí Minh"
+	const nhonPhu = "Phường Nhơn Phú, Thành phố Quy Nhơn, Tỉnh Bình Định"
+	const thiTran = "Thị trấn Phú Phong, Huyện Tây Sơn, Tỉnh Bình Định"
+	for _, c := range []struct {
+		search, label string
+		want          bool
+	}{
+		{"phuong 12 go vap", goVap12, true},
+		{"Phường 12, Gò Vấp", goVap12, true},
+		{"p12 go vap", goVap12, true},
+		{"12 go v", goVap12, true},
+		{"phuong 12 tp hcm", goVap12, true},
+		{"phuong 12", goVap12, true},
+		{"phuong 1", goVap12, false}, // Phường 1 is another
+		{"phuong 12 quan 1", goVap12, false},
+		{"phuong 12 go vap tuan", goVap12, false},
+		{"phuong", goVap12, false},
+		{"nhon phu", nhonPhu, true},
+		{"Phường Nhơn Phú", nhonPhu, true},
+		{"xa nhon phu", nhonPhu, true}, // the kind mistaken: still the name
+		{"nhon phu quy nhon", nhonPhu, true},
+		{"NHƠN PHÚ BÌNH ĐỊNH", nhonPhu, true},
+		{"nhon", nhonPhu, false}, // a part of the name
+		{"phu", nhonPhu, false},
+		{"nhon phu gia lai", nhonPhu, false},
+		{"phu phong", thiTran, true},
+		{"thi tran phu phong", thiTran, true},
+		{"tt phu phong tay son", thiTran, true},
+	} {
+		if got := storage.MatchesOldName(c.search, c.label); got != c.want {
+			t.Errorf("MatchesOldName(%q, %q) = %v, want %v", c.search, c.label, got, c.want)
+		}
+	}
+}
+
+// A commune's kind ("Phường", "Xã", "Thị trấn") is found only typed whole:
+// "nhon phu" (Phường Nhơn Phú, now of Quy Nhơn Bắc) is not the members of
+// Phường Quy Nhơn by "Nhơn" and the beginning of "Phường".
+func TestMatchesMemberKindWhole(t *testing.T) {
+	for _, c := range []struct {
+		search, name, commune string
+		want                  bool
+	}{
+		{"nhon phu", "Lan", "Phường Quy Nhơn", false},
+		{"phuong quy nhon", "Lan", "Phường Quy Nhơn", true},
+		{"quy ph", "Lan", "Phường Quy Nhơn", false},
+		{"thi tran", "Lan", "Thị trấn Phú Phong", true},
+		{"phu", "Lan", "Xã Phú Phong", true},
+		{"phu", "Phúc", "Phường Quy Nhơn", true}, // a name still begins
+	} {
+		if got := storage.MatchesMember(c.search, c.name, c.commune); got != c.want {
+			t.Errorf("MatchesMember(%q, %q, %q) = %v, want %v", c.search, c.name, c.commune, got, c.want)
+		}
+	}
+}
