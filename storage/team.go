@@ -150,15 +150,18 @@ type OldName struct {
 }
 
 // OldNamesNamed lists the old names of the unit's communes ($1 commune, $2
-// province, as teamWhere) that search names (MatchesOldName), by the
-// commune they are part of now.
+// province, as teamWhere) that search names (MatchesOldName): those of
+// communes where the team has members first ("phường 12" names ten in Thành
+// phố Hồ Chí Minh), then by the commune they are part of now.
 func (tx *Tx) OldNamesNamed(ctx context.Context, province, commune, search string) ([]OldName, error) {
 	var all []OldName
 	if err := tx.db(ctx).SelectContext(ctx, &all, `
 		SELECT n.label, n.commune_code, c.name AS commune_name
 		FROM commune_names n JOIN communes c ON c.code = n.commune_code
 		WHERE NOT n.is_current AND CASE WHEN $1 <> '' THEN c.code = $1 ELSE c.province_code = $2 END
-		ORDER BY c.sort_name, n.label, n.commune_code`, commune, province); err != nil {
+		ORDER BY NOT EXISTS (SELECT 1 FROM users u WHERE u.commune_code = c.code
+				AND u.role IN ('volunteer', 'coordinator', 'province_coordinator')),
+			c.sort_name, n.label, n.commune_code`, commune, province); err != nil {
 		return nil, wrap("old commune names", err)
 	}
 	found := []OldName{}

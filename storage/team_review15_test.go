@@ -1,9 +1,12 @@
 package storage_test
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
 // A search typed in /team names a commune by its name before the July 2025
@@ -65,4 +68,46 @@ func TestMatchesMemberKindWhole(t *testing.T) {
 			t.Errorf("MatchesMember(%q, %q, %q) = %v, want %v", c.search, c.name, c.commune, got, c.want)
 		}
 	}
+}
+
+// An old name many communes had ("Phường 12": ten in Thành phố Hồ Chí
+// Minh) lists first those where the team has members, whose line the
+// answer shows (three at most), then the others by the commune's name; a
+// search by it finds their members, and a commune's search only its own.
+func TestOldNamesNamedMembersFirst(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	const nhieuLoc, phuLam = "27142", "27349" // Phường 12 of Quận 3, of Quận 6
+	inTx(t, st, func(tx *storage.Tx) error {
+		for i, c := range []string{phuLam, nhieuLoc} {
+			if err := tx.SetMembership(ctx, int64(i+1), "Lan", c, storage.RoleVolunteer); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	inTx(t, st, func(tx *storage.Tx) error {
+		olds, err := tx.OldNamesNamed(ctx, provinceHCMC, "", "phường 12")
+		if err != nil {
+			return err
+		}
+		var got []string
+		for _, o := range olds {
+			got = append(got, o.CommuneName)
+		}
+		if len(olds) != 10 || got[0] != "Phường Nhiêu Lộc" || got[1] != "Phường Phú Lâm" || got[2] != "Phường An Hội Tây" ||
+			olds[0].Label != "Phường 12, Quận 3, Thành phố Hồ Chí Minh" || olds[0].CommuneCode != nhieuLoc {
+			t.Errorf("the old names of “phường 12”: %+v", olds)
+		}
+		ms, total, err := tx.TeamMembers(ctx, provinceHCMC, "", "phường 12", time.Now(), time.Now(), 0, 10)
+		if err != nil || total != 2 || len(ms) != 2 {
+			t.Errorf("members found by “phường 12”: %d %+v (%v)", total, ms, err)
+		}
+		olds, err = tx.OldNamesNamed(ctx, provinceHCMC, nhieuLoc, "p12")
+		if err != nil || len(olds) != 1 || olds[0].CommuneCode != nhieuLoc {
+			t.Errorf("the old names of “p12” in Nhiêu Lộc: %+v (%v)", olds, err)
+		}
+		return nil
+	})
 }
