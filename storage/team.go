@@ -44,7 +44,7 @@ const teamWhere = `u.role IN ('volunteer', 'coordinator', 'province_coordinator'
 // counted from since (included) to until (excluded). With search set, only
 // the members it finds (MatchesMember) are listed and counted; a search
 // that is an old name of the unit's communes (OldNamesNamed) finds their
-// members, and those of that first name.
+// members too.
 func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string, since, until time.Time, offset, limit int) ([]Member, int, error) {
 	var (
 		total int
@@ -58,7 +58,7 @@ func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string,
 		// Names are kept as typed: they are folded here, the unit's in
 		// the list's order, and the page is cut from those found.
 		// A commune's name before the 2025 merger finds the members of
-		// the communes it is part of now, and those of that name.
+		// the communes it is part of now too.
 		olds, err := tx.OldNamesNamed(ctx, province, commune, search)
 		if err != nil {
 			return nil, 0, err
@@ -82,11 +82,7 @@ func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string,
 		}
 		only = pq.Int64Array{}
 		for _, m := range all {
-			found := MatchesMember(search, m.Name, m.Commune.String)
-			if len(named) > 0 {
-				found = named[m.Code.String] || MatchesMember(search, m.Name, "")
-			}
-			if found {
+			if MatchesMember(search, m.Name, m.Commune.String) || named[m.Code.String] {
 				if total >= offset && len(only) < limit {
 					only = append(only, m.ID)
 				}

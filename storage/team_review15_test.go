@@ -111,3 +111,27 @@ func TestOldNamesNamedMembersFirst(t *testing.T) {
 		return nil
 	})
 }
+
+// A search that names an old commune finds, besides that commune's
+// members, those its words find as before: "an phu" is Phường An Phú of
+// Thủ Đức (now of Phường Bình Trưng), and still finds the members of
+// Phường An Phú Đông.
+func TestOldNameSearchKeepsTheMembersFoundByName(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	const anPhuDong, binhTrung = "26767", "27097"
+	inTx(t, st, func(tx *storage.Tx) error {
+		if err := tx.SetMembership(ctx, 1, "Lan", anPhuDong, storage.RoleVolunteer); err != nil {
+			return err
+		}
+		return tx.SetMembership(ctx, 2, "Mai", binhTrung, storage.RoleVolunteer)
+	})
+	inTx(t, st, func(tx *storage.Tx) error {
+		ms, total, err := tx.TeamMembers(ctx, provinceHCMC, "", "an phu", time.Now(), time.Now(), 0, 10)
+		if err != nil || total != 2 || len(ms) != 2 {
+			t.Errorf("members found by “an phu”: %d %+v (%v)", total, ms, err)
+		}
+		return nil
+	})
+}
