@@ -175,7 +175,9 @@ var (
 	// A quarter, in figures or Roman ("q4/2026", "quý 3", "quý III", "quý
 	// 3 năm 2026"); without its year the latest that has begun. A bare
 	// "Q3" is Quận 3 to the commune search (storage.unitShortForms): a
-	// quarter needs its year after "q".
+	// quarter needs its year after "q" here (the tally flow reads it as
+	// the quarter when no commune the user may count has that name:
+	// bareQuarter).
 	// Quarters from one to another ("Q3/2026 - Q4/2026", "từ quý 4/2025
 	// đến quý 1/2026", "quý 2 đến quý 3 năm 2026"), a year left out as in
 	// months from one to another.

@@ -5,9 +5,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -337,6 +339,9 @@ func (v *tallyView) typed(text string) error {
 	if len(ms) > 0 || allowed {
 		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text})
 	}
+	if p, ok := bareQuarter(text, v.h.now()); ok { // no Quận 3 of theirs: the quarter
+		return v.report(p)
+	}
 	if found { // a province not theirs, and no commune of theirs of that name
 		return v.show(v.mergedNote(prov) + v.t.T("tally.unit_not_allowed"))
 	}
@@ -355,6 +360,21 @@ func (v *tallyView) typed(text string) error {
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// bareQuarterText is a quarter typed without its year after "q" ("Q3",
+// "q 4"), folded: Quận 3 to the commune search (parsePeriod leaves it to
+// it), the quarter to whom no commune of theirs has that name.
+var bareQuarterText = regexp.MustCompile(`^q ?(\d|i{1,3}|iv)$`)
+
+// bareQuarter is the quarter a bare "Q3" names, if text is one.
+func bareQuarter(text string, now time.Time) (storage.Period, bool) {
+	m := bareQuarterText.FindStringSubmatch(vntext.Fold(text))
+	if m == nil {
+		return storage.Period{}, false
+	}
+	p, problem := parsePeriod("quý "+m[1], now)
+	return p, problem == ""
 }
 
 // report ends the flow with the tally of the unit for period p.

@@ -38,6 +38,7 @@ const (
 	invitesPerPage = 8
 	buttonName     = 24 // a name on a button is cut to this many characters
 	searchRunes    = 40 // a search is kept, and shown, cut to this many characters
+	oldNamesShown  = 3  // old commune names a search named, said above the list
 )
 
 // teamState is the flow's data in the conversation row: the unit shown (a
@@ -405,6 +406,20 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 		lines = []string{v.t.N("team.search_head", total, locales.Data{"Query": v.st.Search, "Unit": unit, "Page": page + 1, "Pages": n})}
 	case total == 0:
 		lines = append(lines, v.t.T("team.no_members"))
+	}
+	if v.st.Search != "" {
+		// Which communes an old name typed is part of now.
+		olds, err := v.tx.OldNamesNamed(v.ctx, v.st.Province, v.st.Commune, v.st.Search)
+		if err != nil {
+			return "", nil, err
+		}
+		for i, o := range olds {
+			if i == oldNamesShown {
+				lines = append(lines, v.t.N("team.search_old_more", len(olds)-i, locales.Data{"Count": len(olds) - i}))
+				break
+			}
+			lines = append(lines, v.t.T("team.search_old", locales.Data{"Old": o.Label, "Commune": o.CommuneName}))
+		}
 	}
 	var remove []bot.Button
 	for i, m := range ms {

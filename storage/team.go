@@ -42,7 +42,9 @@ const teamWhere = `u.role IN ('volunteer', 'coordinator', 'province_coordinator'
 // TeamMembers lists one page of a unit's members, the most trusted first,
 // then by commune and name, and how many there are in all. Cases are
 // counted from since (included) to until (excluded). With search set, only
-// the members it finds (MatchesMember) are listed and counted.
+// the members it finds (MatchesMember) are listed and counted; a search
+// that is an old name of the unit's communes (OldNamesNamed) finds their
+// members too.
 func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string, since, until time.Time, offset, limit int) ([]Member, int, error) {
 	var (
 		total int
@@ -55,13 +57,24 @@ func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string,
 	} else {
 		// Names are kept as typed: they are folded here, the unit's in
 		// the list's order, and the page is cut from those found.
+		// A commune's name before the 2025 merger finds the members of
+		// the communes it is part of now too.
+		olds, err := tx.OldNamesNamed(ctx, province, commune, search)
+		if err != nil {
+			return nil, 0, err
+		}
+		named := map[string]bool{}
+		for _, o := range olds {
+			named[o.CommuneCode] = true
+		}
 		var all []struct {
 			ID      int64          `db:"telegram_id"`
 			Name    string         `db:"first_name"`
+			Code    sql.NullString `db:"commune_code"`
 			Commune sql.NullString `db:"commune_name"`
 		}
 		if err := tx.db(ctx).SelectContext(ctx, &all, `
-			SELECT u.telegram_id, u.first_name, c.name AS commune_name
+			SELECT u.telegram_id, u.first_name, u.commune_code, c.name AS commune_name
 			FROM users u LEFT JOIN communes c ON c.code = u.commune_code
 			WHERE `+teamWhere+`
 			ORDER BY `+memberOrder, commune, province); err != nil {
@@ -69,7 +82,7 @@ func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string,
 		}
 		only = pq.Int64Array{}
 		for _, m := range all {
-			if MatchesMember(search, m.Name, m.Commune.String) {
+			if MatchesMember(search, m.Name, m.Commune.String) || named[m.Code.String] {
 				if total >= offset && len(only) < limit {
 					only = append(only, m.ID)
 				}
@@ -108,11 +121,86 @@ func offsetOf(only pq.Int64Array, offset int) int {
 // MatchesMember reports whether a search typed in /team finds a member:
 // each of its words, folded, begins a word of the member's first name or
 // of their commune's name ("tuan" finds "Tuấn", "quy nhon bac" the members
-// of Phường Quy Nhơn Bắc, "tuan bac" Tuấn of Quy Nhơn Bắc).
+// of Phường Quy Nhơn Bắc, "tuan bac" Tuấn of Quy Nhơn Bắc). The commune's
+// kind is found only typed whole: "phu" of "nhon phu" (an old name) does
+// not find Phường Quy Nhơn by "Phường".
 func MatchesMember(search, name, commune string) bool {
-	words := vntext.Words(name + " " + commune)
+	cw := vntext.Words(commune)
+	own := withoutKind(cw)
+	kind := cw[:len(cw)-len(own)]
+	words := append(vntext.Words(name), own...)
 	for _, q := range vntext.Words(search) {
-		if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, q) }) {
+		if !slices.Contains(kind, q) && !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, q) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// OldName is a commune's name before the July 2025 merger that a /team
+// search named, and the commune it is part of now.
+type OldName struct {
+	Label       string `db:"label"` // "Phường 12, Quận Gò Vấp, Thành phố Hồ Chí Minh"
+	CommuneCode string `db:"commune_code"`
+	CommuneName string `db:"commune_name"`
+}
+
+// OldNamesNamed lists the old names of the unit's communes ($1 commune, $2
+// province, as teamWhere) that search names (MatchesOldName): those of
+// communes where the team has members first ("phường 12" names ten in Thành
+// phố Hồ Chí Minh), then by the commune they are part of now.
+func (tx *Tx) OldNamesNamed(ctx context.Context, province, commune, search string) ([]OldName, error) {
+	var all []OldName
+	if err := tx.db(ctx).SelectContext(ctx, &all, `
+		SELECT n.label, n.commune_code, c.name AS commune_name
+		FROM commune_names n JOIN communes c ON c.code = n.commune_code
+		WHERE NOT n.is_current AND CASE WHEN $1 <> '' THEN c.code = $1 ELSE c.province_code = $2 END
+		ORDER BY NOT EXISTS (SELECT 1 FROM users u WHERE u.commune_code = c.code
+				AND u.role IN ('volunteer', 'coordinator', 'province_coordinator')),
+			c.sort_name, n.label, n.commune_code`, commune, province); err != nil {
+		return nil, wrap("old commune names", err)
+	}
+	found := []OldName{}
+	for _, o := range all {
+		if MatchesOldName(search, o.Label) && !slices.Contains(found, o) {
+			found = append(found, o)
+		}
+	}
+	return found, nil
+}
+
+// unitKinds are the words a commune's name begins with, folded.
+var unitKinds = [][]string{{"xa"}, {"phuong"}, {"thi", "tran"}, {"dac", "khu"}}
+
+// withoutKind is words without the commune kind they begin with.
+func withoutKind(words []string) []string {
+	for _, k := range unitKinds {
+		if len(words) > len(k) && slices.Equal(words[:len(k)], k) {
+			return words[len(k):]
+		}
+	}
+	return words
+}
+
+// MatchesOldName reports whether a search typed in /team names a commune
+// by its name before the 2025 merger (label: "Phường 12, Quận Gò Vấp,
+// Thành phố Hồ Chí Minh"): the old commune's name whole, folded, its kind
+// ("xã", "phường", "thị trấn", "p") typed or not, then maybe words of its
+// old district and province, each whole but the last, which may be begun
+// ("phuong 12 go vap", "p12 go v", "nhon phu"). A part of the name
+// ("nhon" for Nhơn Phú) is not one: that stays a search of names.
+func MatchesOldName(search, label string) bool {
+	name, rest, _ := strings.Cut(label, ",")
+	want := withoutKind(vntext.Words(name))
+	got := withoutKind(expandUnitWords(vntext.Words(search)))
+	if len(want) == 0 || len(got) < len(want) || !slices.Equal(got[:len(want)], want) {
+		return false
+	}
+	more := got[len(want):]
+	words := vntext.Words(rest)
+	for i, q := range more {
+		last := i == len(more)-1
+		if !slices.ContainsFunc(words, func(w string) bool { return w == q || last && strings.HasPrefix(w, q) }) {
 			return false
 		}
 	}
