@@ -251,8 +251,53 @@ func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply
 // codeCorrectedMessage says in chat that the follow-up's dossier code the
 // chat was shown (old) was corrected.
 func (h *Handlers) codeCorrectedMessage(t *locales.Localizer, chat int64, old string, f storage.Followup) bot.Reply {
-	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: chat,
+	return bot.About{Topic: correctionTopic(f.CaseID, old), Reply: bot.Message{ChatID: chat,
 		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old, "Code": f.DossierCode})}}
+}
+
+// correctionTopic is what a message that tells a correction of a case's
+// dossier code, shown to the chat as old, is about: the follow-up
+// (followupTopic), and the correction itself (fixPrefix, the case, old),
+// so that one Telegram refused because the resident had just blocked the
+// bot is kept to be said when they come back (codesRefused).
+func correctionTopic(caseID int64, old string) string {
+	return followupTopic(caseID) + bot.TopicSep + fixPrefix(caseID) + old
+}
+
+// fixPrefix begins the topic of a case's code correction (correctionTopic).
+func fixPrefix(caseID int64) string { return "fix:" + strconv.FormatInt(caseID, 10) + ":" }
+
+// codesRefused keeps, for a chat Telegram says has blocked the bot, the
+// code corrections it was sent and did not get — refused with the block's
+// refusal (the correction went at the very moment the resident blocked
+// the bot, before the bot knew), or still waiting behind it —: they are
+// taken back from the outbox, and the code the chat was shown is kept
+// (storage.Tx.CodeUntold) to be said when it comes back, as a correction
+// made while the bot knew of the block is. A correction Telegram took
+// before the block is not said again.
+func (h *Handlers) codesRefused(ctx context.Context, tx *storage.Tx, chat int64) error {
+	fs, err := tx.FollowupsOfChat(ctx, chat)
+	if err != nil || len(fs) == 0 {
+		return err
+	}
+	prefixes := make([]string, len(fs))
+	for i, f := range fs {
+		prefixes[i] = fixPrefix(f.CaseID)
+	}
+	topics, err := bot.TakeBack(ctx, tx.SQL(), prefixes...)
+	if err != nil {
+		return err
+	}
+	for _, topic := range topics { // oldest first: the first code shown is kept
+		for _, f := range fs {
+			if old, ok := strings.CutPrefix(topic, fixPrefix(f.CaseID)); ok {
+				if err := tx.CodeUntold(ctx, f.CaseID, old); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // untoldCodes says to a chat coming back (unblocking the bot) the dossier

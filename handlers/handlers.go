@@ -403,7 +403,9 @@ var _ bot.UnreachableHandler = (*Handlers)(nil)
 
 // Unreachable implements bot.UnreachableHandler: Telegram refused to
 // deliver to a private chat. The user blocked the bot: that is recorded
-// as by their "kicked" status (botStatus), nothing is erased. The user
+// as by their "kicked" status (botStatus), nothing is erased, and a dossier
+// code correction the chat did not get is kept to be said when they come
+// back (codesRefused). The user
 // deleted their Telegram account (it never comes back): besides, the chat
 // is forgotten from their follow-ups as /forget forgets it — its queued
 // and dropped replies about them withdrawn, what it sent in parked updates
@@ -413,8 +415,13 @@ var _ bot.UnreachableHandler = (*Handlers)(nil)
 // more, and it goes (storage.Tx.ForgetResident).
 func (h *Handlers) Unreachable(ctx context.Context, sqlTx *sqlx.Tx, chat int64, deleted bool) error {
 	tx := storage.WrapTx(sqlTx)
-	if err := tx.ChatBlocked(ctx, chat, h.now()); err != nil || !deleted {
+	if err := tx.ChatBlocked(ctx, chat, h.now()); err != nil {
 		return err
+	}
+	if !deleted {
+		// A dossier code corrected in a message refused now is said when
+		// they come back.
+		return h.codesRefused(ctx, tx, chat)
 	}
 	forget := tx.ForgetResident
 	if h.publicURL != "" {
