@@ -315,6 +315,16 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 			err = h.again(r, r.t.T(note))
 		}
 	}
+	if err == nil && user.Back {
+		// Back after a block, by whatever update (a press on an old
+		// reminder, a word typed; the unblock's update may never come):
+		// the dossier codes corrected meanwhile, once — unless what they
+		// sent said them already (/start).
+		var told []bot.Reply
+		if told, err = h.untoldCodes(ctx, tx, r.chat); err == nil {
+			r.replies = append(r.replies, told...)
+		}
+	}
 	if ferr := tx.Flush(ctx); ferr != nil {
 		return nil, ferr // the root cause: what failed after it only says the transaction was aborted
 	}
