@@ -508,14 +508,17 @@ func (tx *Tx) NotYet(ctx context.Context, caseID int64, next, at time.Time, loc 
 	return true, status == FollowupWaiting, nil
 }
 
-// Problem: the resident reports a problem with the dossier. The follow-up
-// ends with the case's result "problem" (the volunteer and their
-// coordinator are told by the caller: ProblemContacts).
+// Problem: the resident reports a problem with the dossier, while the
+// result is awaited or after the reminders ended without it (the result
+// still not come: as long as the follow-up is kept). The follow-up ends
+// with the case's result "problem" (the volunteer and their coordinator
+// are told by the caller: ProblemContacts); one that had ended keeps its
+// end, which retention counts from: a report does not keep it longer.
 func (tx *Tx) Problem(ctx context.Context, caseID int64, at time.Time) (bool, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		WITH f AS (
-			UPDATE followups SET status = 'problem', ended_at = $2, next_reminder_on = NULL
-			WHERE case_id = $1 AND status = 'waiting' RETURNING case_id)
+			UPDATE followups SET status = 'problem', ended_at = coalesce(ended_at, $2), next_reminder_on = NULL
+			WHERE case_id = $1 AND status IN ('waiting', 'ended') RETURNING case_id)
 		UPDATE cases c SET followup_result = 'problem' FROM f WHERE c.id = f.case_id`, caseID, at)
 	return changed("record a problem", res, err)
 }
