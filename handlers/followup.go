@@ -1223,7 +1223,12 @@ func dueDate(at time.Time, days int) (due time.Time, known bool) {
 // with a deploy, and once a year's schedule is announced, a date the
 // resident was told "có thể thay đổi" becomes the announced one — the
 // first question moving with it — instead of keeping the old estimate and
-// its mark for good.
+// its mark for good. What "có thể thay đổi" says may move it is the
+// calendar: the working days are those the date was counted with when the
+// code was kept (the guide's then), not the guide's of today — a guide
+// updated since (its result promised in 5 working days, not 3) does not
+// move a date told already. A follow-up kept before they were stored
+// (migration 00025) is counted with its guide's, as before.
 func (h *Handlers) RedateEstimates(ctx context.Context) (int, error) {
 	n := 0
 	err := h.store.InTx(ctx, func(tx *storage.Tx) error {
@@ -1232,9 +1237,12 @@ func (h *Handlers) RedateEstimates(ctx context.Context) (int, error) {
 			return err
 		}
 		for _, e := range es {
-			g, _ := h.guides.Guide(e.GuideID)
-			days := guideDays(g)
-			if days == 0 { // the guide gives no count now: the date stays
+			days := int(e.Days.Int16)
+			if !e.Days.Valid {
+				g, _ := h.guides.Guide(e.GuideID)
+				days = guideDays(g)
+			}
+			if days == 0 { // no count to count with: the date stays
 				continue
 			}
 			due, known := dueDate(e.Received, days)

@@ -127,16 +127,24 @@ var ErrForgotten = errors.New("storage: the resident asked to be forgotten")
 // it on the first working day from then. ErrForgotten when the resident had the case's
 // follow-up deleted.
 func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due time.Time, known bool) (Followup, error) {
+	return tx.SaveCountedFollowup(ctx, caseID, code, due, known, 0)
+}
+
+// SaveCountedFollowup is SaveFollowup for a due date counted as days
+// working days (the guide's count, 0: none): the promise told to the
+// resident, which RedateEstimates counts again over a changed calendar,
+// whatever the guide says by then.
+func (tx *Tx) SaveCountedFollowup(ctx context.Context, caseID int64, code string, due time.Time, known bool, days int) (Followup, error) {
 	var d sql.NullString
 	if !due.IsZero() {
 		d = sql.NullString{String: dateOf(due), Valid: true}
 	}
 	res, err := tx.db(ctx).ExecContext(ctx, `
-		INSERT INTO followups (case_id, dossier_code, due_on, due_known, next_reminder_on, token)
-		SELECT $1, $2, $3::date, $4, $3::date + 1, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
-		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3::date, due_known = $4,
+		INSERT INTO followups (case_id, dossier_code, due_on, due_known, due_days, next_reminder_on, token)
+		SELECT $1, $2, $3::date, $4, nullif($6::int, 0), $3::date + 1, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
+		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3::date, due_known = $4, due_days = nullif($6::int, 0),
 			next_reminder_on = CASE WHEN followups.reminders_sent = 0 THEN $3::date + 1 ELSE followups.next_reminder_on END`,
-		caseID, code, d, known && d.Valid, NewToken())
+		caseID, code, d, known && d.Valid, NewToken(), days)
 	if ok, err := changed("save follow-up", res, err); err != nil || !ok {
 		return Followup{}, cmp.Or(err, ErrForgotten)
 	}
@@ -162,6 +170,9 @@ type Estimate struct {
 	GuideID  string    `db:"guide_id"`
 	Received time.Time `db:"finished_at"` // the case's end, which the due date was counted from
 	DueOn    time.Time `db:"due_on"`
+	// Days: the working days the date was counted with (SaveCountedFollowup);
+	// NULL for a follow-up kept before they were (migration 00025).
+	Days sql.NullInt16 `db:"due_days"`
 }
 
 // Estimates lists the waiting follow-ups whose due date is an estimate and
@@ -169,7 +180,7 @@ type Estimate struct {
 func (tx *Tx) Estimates(ctx context.Context) ([]Estimate, error) {
 	var es []Estimate
 	err := tx.db(ctx).SelectContext(ctx, &es, `
-		SELECT f.case_id, c.guide_id, c.finished_at, f.due_on
+		SELECT f.case_id, c.guide_id, c.finished_at, f.due_on, f.due_days
 		FROM followups f JOIN cases c ON c.id = f.case_id
 		WHERE f.status = 'waiting' AND f.due_on IS NOT NULL AND NOT f.due_known AND f.reminders_sent = 0
 			AND c.finished_at IS NOT NULL
