@@ -537,8 +537,14 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	// a typed answer kept with one would fail its update every time.
 	r.text = strings.TrimSpace(vntext.NFC(strings.ReplaceAll(m.Text, "\x00", "")))
 	if utf8.RuneCountInString(r.text) > maxText {
-		// Not read at all; the screen the chat is on comes back below.
-		return h.again(r, r.t.T("error.too_long", locales.Data{"Max": maxText}))
+		// Not read at all; the screen the chat is on comes back below. At
+		// a resident's comment question, with the comment's own limit: one
+		// limit for one box, not this one and then the comment's.
+		note := r.t.T("error.too_long", locales.Data{"Max": maxText})
+		if conv, err := r.tx.Conversation(r.ctx, r.chat); err == nil && conv.Flow == flowFollowup && conv.Step == screenComment {
+			note = r.t.T("followup.comment_long", locales.Data{"Max": storage.MaxComment})
+		}
+		return h.again(r, note)
 	}
 	cmd, args, to := h.command(r.text)
 	if to == toOther {
