@@ -90,8 +90,9 @@ type Followup struct {
 	// nothing is sent to it meanwhile.
 	Blocked bool `db:"blocked"`
 	// CodeUntoldFrom: the dossier code the resident was shown before the
-	// volunteer corrected it while their chat had blocked the bot
-	// (CodeUntold), until they are told (CodeTold).
+	// volunteer corrected it while their chat had blocked the bot, or in a
+	// message Telegram refused because it just had (CodeUntold), until
+	// they are told (CodeTold).
 	CodeUntoldFrom sql.NullString `db:"code_untold_from"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
@@ -236,7 +237,7 @@ func (tx *Tx) FollowupByTokenTx(ctx context.Context, token string) (Followup, er
 
 // CodeUntold records that the follow-up's resident, whose chat has blocked
 // the bot, was not told that its dossier code, shown to them as old, was
-// corrected: the first code they were shown is kept until CodeTold, and
+// corrected (no message went, or Telegram refused it for the block): the first code they were shown is kept until CodeTold, and
 // none if the code is corrected back to it.
 func (tx *Tx) CodeUntold(ctx context.Context, caseID int64, old string) error {
 	_, err := tx.db(ctx).ExecContext(ctx, `
@@ -573,8 +574,9 @@ type Reminder struct {
 	// reminder is recorded asked but not sent.
 	Blocked bool `db:"blocked"`
 	// CodeUntoldFrom: the dossier code the resident was shown before the
-	// volunteer corrected it while their chat had blocked the bot
-	// (CodeUntold), until they are told (CodeTold).
+	// volunteer corrected it while their chat had blocked the bot, or in a
+	// message Telegram refused because it just had (CodeUntold), until
+	// they are told (CodeTold).
 	CodeUntoldFrom sql.NullString `db:"code_untold_from"`
 }
 
