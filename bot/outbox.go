@@ -416,6 +416,43 @@ func Withdraw(ctx context.Context, tx Execer, topics ...string) error {
 	return wrapErr("outbox: withdraw replies", err)
 }
 
+// TakeBack withdraws, within tx, the outbox's replies about a topic that
+// begins with any of prefixes (those still to be sent, and those kept
+// after they were dropped), as Withdraw does, and returns those topics,
+// oldest reply first: what they were about never reached the chat, and
+// the caller may keep it to say later (a dossier code corrected in a
+// message Telegram refused because the user had just blocked the bot).
+func TakeBack(ctx context.Context, tx Queryer, prefixes ...string) ([]string, error) {
+	if len(prefixes) == 0 {
+		return nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, `
+		WITH gone AS (DELETE FROM outbox o WHERE o.topic IS NOT NULL AND EXISTS (
+				SELECT 1 FROM unnest(string_to_array(o.topic, $2)) t, unnest($1::text[]) p WHERE starts_with(t, p))
+			RETURNING o.id, o.topic)
+		SELECT t FROM gone, unnest(string_to_array(gone.topic, $2)) WITH ORDINALITY AS a (t, n)
+		WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE starts_with(t, p))
+		ORDER BY gone.id, a.n`, pq.Array(prefixes), TopicSep)
+	if err != nil {
+		return nil, wrapErr("outbox: take back replies", err)
+	}
+	defer rows.Close()
+	var topics []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, wrapErr("outbox: take back replies", err)
+		}
+		topics = append(topics, t)
+	}
+	return topics, wrapErr("outbox: take back replies", rows.Err())
+}
+
+// Queryer is what TakeBack reads with: a transaction.
+type Queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // packed is several byte strings sent as one bytea parameter with their
 // starts and lengths: lib/pq sends a []byte as it is, but a bytea[] as text
 // (each value in hex, twice its size), which the server parses back byte by

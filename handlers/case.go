@@ -890,7 +890,7 @@ func (v *caseView) keepCode(code string) (storage.Followup, error) {
 		return f, v.tx.AskWithoutDate(v.ctx, v.c.ID, ask)
 	}
 	due, known := dueDate(v.c.FinishedAt.Time, days)
-	return v.tx.SaveFollowup(v.ctx, v.c.ID, code, due, known)
+	return v.tx.SaveCountedFollowup(v.ctx, v.c.ID, code, due, known, days)
 }
 
 // Outcomes and reasons a case can end with, by its guide's kind, as stored

@@ -251,8 +251,53 @@ func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply
 // codeCorrectedMessage says in chat that the follow-up's dossier code the
 // chat was shown (old) was corrected.
 func (h *Handlers) codeCorrectedMessage(t *locales.Localizer, chat int64, old string, f storage.Followup) bot.Reply {
-	return bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: chat,
+	return bot.About{Topic: correctionTopic(f.CaseID, old), Reply: bot.Message{ChatID: chat,
 		Text: h.followupAbout(t, f) + "\n\n" + t.T("followup.code_corrected", locales.Data{"Old": old, "Code": f.DossierCode})}}
+}
+
+// correctionTopic is what a message that tells a correction of a case's
+// dossier code, shown to the chat as old, is about: the follow-up
+// (followupTopic), and the correction itself (fixPrefix, the case, old),
+// so that one Telegram refused because the resident had just blocked the
+// bot is kept to be said when they come back (codesRefused).
+func correctionTopic(caseID int64, old string) string {
+	return followupTopic(caseID) + bot.TopicSep + fixPrefix(caseID) + old
+}
+
+// fixPrefix begins the topic of a case's code correction (correctionTopic).
+func fixPrefix(caseID int64) string { return "fix:" + strconv.FormatInt(caseID, 10) + ":" }
+
+// codesRefused keeps, for a chat Telegram says has blocked the bot, the
+// code corrections it was sent and did not get — refused with the block's
+// refusal (the correction went at the very moment the resident blocked
+// the bot, before the bot knew), or still waiting behind it —: they are
+// taken back from the outbox, and the code the chat was shown is kept
+// (storage.Tx.CodeUntold) to be said when it comes back, as a correction
+// made while the bot knew of the block is. A correction Telegram took
+// before the block is not said again.
+func (h *Handlers) codesRefused(ctx context.Context, tx *storage.Tx, chat int64) error {
+	fs, err := tx.FollowupsOfChat(ctx, chat)
+	if err != nil || len(fs) == 0 {
+		return err
+	}
+	prefixes := make([]string, len(fs))
+	for i, f := range fs {
+		prefixes[i] = fixPrefix(f.CaseID)
+	}
+	topics, err := bot.TakeBack(ctx, tx.SQL(), prefixes...)
+	if err != nil {
+		return err
+	}
+	for _, topic := range topics { // oldest first: the first code shown is kept
+		for _, f := range fs {
+			if old, ok := strings.CutPrefix(topic, fixPrefix(f.CaseID)); ok {
+				if err := tx.CodeUntold(ctx, f.CaseID, old); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // untoldCodes says to a chat coming back (unblocking the bot) the dossier
@@ -424,6 +469,9 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			// the web page before any reminder.
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 		}
+		if f.Status == storage.FollowupEnded {
+			kb = append(kb, problemRow(r.t, id))
+		}
 		if f.Status == storage.FollowupWaiting && f.Consent.Valid && !f.Consent.Bool {
 			// "Không, cảm ơn" tapped by mistake is put right at once, not
 			// only after a rating.
@@ -443,6 +491,9 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 	}
+	if f.Status == storage.FollowupEnded {
+		kb = append(kb, problemRow(r.t, id))
+	}
 	if f.Status == storage.FollowupWaiting && !f.Consent.Bool {
 		// "No, thanks" pressed by mistake, or a mind changed: the reminder
 		// can still be asked for, as long as the result is awaited.
@@ -453,6 +504,16 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	}
 	return h.statusLine(r, f) + "\n" + r.t.T("followup.rate_again", locales.Data{"Rating": f.Rating.Int16}) +
 		"\n" + r.t.T("followup.forget_hint"), kb
+}
+
+// problemRow is "⚠ Có vướng mắc" under a follow-up whose reminders ended
+// without the result (the last one unanswered, or its last "Chưa"): the
+// result may still not come, and the volunteer and coordinators can be
+// told, as long as the follow-up is kept (storage.Tx.Problem). While the
+// result is awaited it is a reminder's button; once it came, or a problem
+// was reported, it is not offered.
+func problemRow(t *locales.Localizer, id string) []bot.Button {
+	return []bot.Button{{Text: t.T("followup.reminder_problem"), Data: callback{flow: flowFollowup, action: "prob", arg: id}.String()}}
 }
 
 // statusLine says where the follow-up stands: whether and when the
@@ -1162,7 +1223,12 @@ func dueDate(at time.Time, days int) (due time.Time, known bool) {
 // with a deploy, and once a year's schedule is announced, a date the
 // resident was told "có thể thay đổi" becomes the announced one — the
 // first question moving with it — instead of keeping the old estimate and
-// its mark for good.
+// its mark for good. What "có thể thay đổi" says may move it is the
+// calendar: the working days are those the date was counted with when the
+// code was kept (the guide's then), not the guide's of today — a guide
+// updated since (its result promised in 5 working days, not 3) does not
+// move a date told already. A follow-up kept before they were stored
+// (migration 00025) is counted with its guide's, as before.
 func (h *Handlers) RedateEstimates(ctx context.Context) (int, error) {
 	n := 0
 	err := h.store.InTx(ctx, func(tx *storage.Tx) error {
@@ -1171,9 +1237,12 @@ func (h *Handlers) RedateEstimates(ctx context.Context) (int, error) {
 			return err
 		}
 		for _, e := range es {
-			g, _ := h.guides.Guide(e.GuideID)
-			days := guideDays(g)
-			if days == 0 { // the guide gives no count now: the date stays
+			days := int(e.Days.Int16)
+			if !e.Days.Valid {
+				g, _ := h.guides.Guide(e.GuideID)
+				days = guideDays(g)
+			}
+			if days == 0 { // no count to count with: the date stays
 				continue
 			}
 			due, known := dueDate(e.Received, days)

@@ -315,6 +315,16 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 			err = h.again(r, r.t.T(note))
 		}
 	}
+	if err == nil && user.Back {
+		// Back after a block, by whatever update (a press on an old
+		// reminder, a word typed; the unblock's update may never come):
+		// the dossier codes corrected meanwhile, once — unless what they
+		// sent said them already (/start).
+		var told []bot.Reply
+		if told, err = h.untoldCodes(ctx, tx, r.chat); err == nil {
+			r.replies = append(r.replies, told...)
+		}
+	}
 	if ferr := tx.Flush(ctx); ferr != nil {
 		return nil, ferr // the root cause: what failed after it only says the transaction was aborted
 	}
@@ -403,7 +413,9 @@ var _ bot.UnreachableHandler = (*Handlers)(nil)
 
 // Unreachable implements bot.UnreachableHandler: Telegram refused to
 // deliver to a private chat. The user blocked the bot: that is recorded
-// as by their "kicked" status (botStatus), nothing is erased. The user
+// as by their "kicked" status (botStatus), nothing is erased, and a dossier
+// code correction the chat did not get is kept to be said when they come
+// back (codesRefused). The user
 // deleted their Telegram account (it never comes back): besides, the chat
 // is forgotten from their follow-ups as /forget forgets it — its queued
 // and dropped replies about them withdrawn, what it sent in parked updates
@@ -413,8 +425,13 @@ var _ bot.UnreachableHandler = (*Handlers)(nil)
 // more, and it goes (storage.Tx.ForgetResident).
 func (h *Handlers) Unreachable(ctx context.Context, sqlTx *sqlx.Tx, chat int64, deleted bool) error {
 	tx := storage.WrapTx(sqlTx)
-	if err := tx.ChatBlocked(ctx, chat, h.now()); err != nil || !deleted {
+	if err := tx.ChatBlocked(ctx, chat, h.now()); err != nil {
 		return err
+	}
+	if !deleted {
+		// A dossier code corrected in a message refused now is said when
+		// they come back.
+		return h.codesRefused(ctx, tx, chat)
 	}
 	forget := tx.ForgetResident
 	if h.publicURL != "" {
@@ -520,8 +537,14 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	// a typed answer kept with one would fail its update every time.
 	r.text = strings.TrimSpace(vntext.NFC(strings.ReplaceAll(m.Text, "\x00", "")))
 	if utf8.RuneCountInString(r.text) > maxText {
-		// Not read at all; the screen the chat is on comes back below.
-		return h.again(r, r.t.T("error.too_long", locales.Data{"Max": maxText}))
+		// Not read at all; the screen the chat is on comes back below. At
+		// a resident's comment question, with the comment's own limit: one
+		// limit for one box, not this one and then the comment's.
+		note := r.t.T("error.too_long", locales.Data{"Max": maxText})
+		if conv, err := r.tx.Conversation(r.ctx, r.chat); err == nil && conv.Flow == flowFollowup && conv.Step == screenComment {
+			note = r.t.T("followup.comment_long", locales.Data{"Max": storage.MaxComment})
+		}
+		return h.again(r, note)
 	}
 	cmd, args, to := h.command(r.text)
 	if to == toOther {

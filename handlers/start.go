@@ -143,8 +143,14 @@ func (h *Handlers) showFollowups(r *request, fs []storage.Followup) error {
 			text = r.t.T("followup.code_corrected", locales.Data{"Old": f.CodeUntoldFrom.String, "Code": f.DossierCode}) + "\n\n" + text
 		}
 		// Each names its dossier: forgetting one (the web page's erase, its
-		// /forget button) takes back its message, not the others'.
-		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID),
+		// /forget button) takes back its message, not the others'. One that
+		// says a correction is kept again if Telegram refuses it
+		// (codesRefused).
+		topic := followupTopic(f.CaseID)
+		if f.CodeUntoldFrom.Valid {
+			topic = correctionTopic(f.CaseID, f.CodeUntoldFrom.String)
+		}
+		r.replies = append(r.replies, bot.About{Topic: topic,
 			Reply: bot.Message{ChatID: r.chat, Text: h.followupDetails(r.t, f) + "\n\n" + text, Keyboard: kb}})
 	}
 	return nil

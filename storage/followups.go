@@ -90,8 +90,9 @@ type Followup struct {
 	// nothing is sent to it meanwhile.
 	Blocked bool `db:"blocked"`
 	// CodeUntoldFrom: the dossier code the resident was shown before the
-	// volunteer corrected it while their chat had blocked the bot
-	// (CodeUntold), until they are told (CodeTold).
+	// volunteer corrected it while their chat had blocked the bot, or in a
+	// message Telegram refused because it just had (CodeUntold), until
+	// they are told (CodeTold).
 	CodeUntoldFrom sql.NullString `db:"code_untold_from"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
@@ -127,16 +128,24 @@ var ErrForgotten = errors.New("storage: the resident asked to be forgotten")
 // it on the first working day from then. ErrForgotten when the resident had the case's
 // follow-up deleted.
 func (tx *Tx) SaveFollowup(ctx context.Context, caseID int64, code string, due time.Time, known bool) (Followup, error) {
+	return tx.SaveCountedFollowup(ctx, caseID, code, due, known, 0)
+}
+
+// SaveCountedFollowup is SaveFollowup for a due date counted as days
+// working days (the guide's count, 0: none): the promise told to the
+// resident, which RedateEstimates counts again over a changed calendar,
+// whatever the guide says by then.
+func (tx *Tx) SaveCountedFollowup(ctx context.Context, caseID int64, code string, due time.Time, known bool, days int) (Followup, error) {
 	var d sql.NullString
 	if !due.IsZero() {
 		d = sql.NullString{String: dateOf(due), Valid: true}
 	}
 	res, err := tx.db(ctx).ExecContext(ctx, `
-		INSERT INTO followups (case_id, dossier_code, due_on, due_known, next_reminder_on, token)
-		SELECT $1, $2, $3::date, $4, $3::date + 1, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
-		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3::date, due_known = $4,
+		INSERT INTO followups (case_id, dossier_code, due_on, due_known, due_days, next_reminder_on, token)
+		SELECT $1, $2, $3::date, $4, nullif($6::int, 0), $3::date + 1, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
+		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3::date, due_known = $4, due_days = nullif($6::int, 0),
 			next_reminder_on = CASE WHEN followups.reminders_sent = 0 THEN $3::date + 1 ELSE followups.next_reminder_on END`,
-		caseID, code, d, known && d.Valid, NewToken())
+		caseID, code, d, known && d.Valid, NewToken(), days)
 	if ok, err := changed("save follow-up", res, err); err != nil || !ok {
 		return Followup{}, cmp.Or(err, ErrForgotten)
 	}
@@ -162,6 +171,9 @@ type Estimate struct {
 	GuideID  string    `db:"guide_id"`
 	Received time.Time `db:"finished_at"` // the case's end, which the due date was counted from
 	DueOn    time.Time `db:"due_on"`
+	// Days: the working days the date was counted with (SaveCountedFollowup);
+	// NULL for a follow-up kept before they were (migration 00025).
+	Days sql.NullInt16 `db:"due_days"`
 }
 
 // Estimates lists the waiting follow-ups whose due date is an estimate and
@@ -169,7 +181,7 @@ type Estimate struct {
 func (tx *Tx) Estimates(ctx context.Context) ([]Estimate, error) {
 	var es []Estimate
 	err := tx.db(ctx).SelectContext(ctx, &es, `
-		SELECT f.case_id, c.guide_id, c.finished_at, f.due_on
+		SELECT f.case_id, c.guide_id, c.finished_at, f.due_on, f.due_days
 		FROM followups f JOIN cases c ON c.id = f.case_id
 		WHERE f.status = 'waiting' AND f.due_on IS NOT NULL AND NOT f.due_known AND f.reminders_sent = 0
 			AND c.finished_at IS NOT NULL
@@ -225,7 +237,7 @@ func (tx *Tx) FollowupByTokenTx(ctx context.Context, token string) (Followup, er
 
 // CodeUntold records that the follow-up's resident, whose chat has blocked
 // the bot, was not told that its dossier code, shown to them as old, was
-// corrected: the first code they were shown is kept until CodeTold, and
+// corrected (no message went, or Telegram refused it for the block): the first code they were shown is kept until CodeTold, and
 // none if the code is corrected back to it.
 func (tx *Tx) CodeUntold(ctx context.Context, caseID int64, old string) error {
 	_, err := tx.db(ctx).ExecContext(ctx, `
@@ -508,14 +520,17 @@ func (tx *Tx) NotYet(ctx context.Context, caseID int64, next, at time.Time, loc 
 	return true, status == FollowupWaiting, nil
 }
 
-// Problem: the resident reports a problem with the dossier. The follow-up
-// ends with the case's result "problem" (the volunteer and their
-// coordinator are told by the caller: ProblemContacts).
+// Problem: the resident reports a problem with the dossier, while the
+// result is awaited or after the reminders ended without it (the result
+// still not come: as long as the follow-up is kept). The follow-up ends
+// with the case's result "problem" (the volunteer and their coordinator
+// are told by the caller: ProblemContacts); one that had ended keeps its
+// end, which retention counts from: a report does not keep it longer.
 func (tx *Tx) Problem(ctx context.Context, caseID int64, at time.Time) (bool, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		WITH f AS (
-			UPDATE followups SET status = 'problem', ended_at = $2, next_reminder_on = NULL
-			WHERE case_id = $1 AND status = 'waiting' RETURNING case_id)
+			UPDATE followups SET status = 'problem', ended_at = coalesce(ended_at, $2), next_reminder_on = NULL
+			WHERE case_id = $1 AND status IN ('waiting', 'ended') RETURNING case_id)
 		UPDATE cases c SET followup_result = 'problem' FROM f WHERE c.id = f.case_id`, caseID, at)
 	return changed("record a problem", res, err)
 }
@@ -559,8 +574,9 @@ type Reminder struct {
 	// reminder is recorded asked but not sent.
 	Blocked bool `db:"blocked"`
 	// CodeUntoldFrom: the dossier code the resident was shown before the
-	// volunteer corrected it while their chat had blocked the bot
-	// (CodeUntold), until they are told (CodeTold).
+	// volunteer corrected it while their chat had blocked the bot, or in a
+	// message Telegram refused because it just had (CodeUntold), until
+	// they are told (CodeTold).
 	CodeUntoldFrom sql.NullString `db:"code_untold_from"`
 }
 

@@ -59,6 +59,9 @@ type User struct {
 	// asked when it came back (MarkAskedBack), with when, if this is the
 	// chat's first update since (SeeUser reads and clears the mark).
 	AskedBack map[int64]time.Time `db:"-"`
+	// Back: the chat was marked blocked or asked back (SeeUser cleared
+	// it): this is its first update since it came back.
+	Back bool `db:"-"`
 }
 
 const userColumns = `telegram_id, first_name, language, role, commune_code, province_code, digest, blocked_at, joined_at, updated_at`
@@ -72,7 +75,7 @@ func (tx *Tx) SeeUser(ctx context.Context, id int64, firstName string) (User, er
 	u, err := tx.userAndChat(ctx, id)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return User{TelegramID: id, FirstName: firstName, Role: RoleGuest, AskedBack: u.AskedBack}, nil
+		return User{TelegramID: id, FirstName: firstName, Role: RoleGuest, AskedBack: u.AskedBack, Back: u.Back}, nil
 	case err != nil:
 		return u, err
 	case u.Role == RoleGuest:
@@ -170,11 +173,11 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 		tx.keepCase(c)
 	}
 	if !row.ID.Valid {
-		return User{AskedBack: asked}, ErrNotFound
+		return User{AskedBack: asked, Back: row.Blocked}, ErrNotFound
 	}
 	return User{TelegramID: row.ID.Int64, FirstName: row.FirstName.String, Language: row.Language.String, Role: row.Role.String,
 		CommuneCode: row.Commune, ProvinceCode: row.Province, Digest: row.Digest.Bool, JoinedAt: row.JoinedAt, UpdatedAt: row.UpdatedAt.Time, Stored: true,
-		AskedBack: asked}, nil
+		AskedBack: asked, Back: row.Blocked}, nil
 }
 
 // UserLanguage returns the language a user chose, "" if none or unknown.

@@ -127,9 +127,9 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	case FollowupProblem:
 		v.Status = t.T("web.status_problem")
 		v.CanReceive = true
-	case FollowupEnded: // reminders stopped, but the result may still come
+	case FollowupEnded: // reminders stopped, but the result may still come, or not
 		v.Status = t.T("web.status_ended")
-		v.CanReceive = true
+		v.CanReceive, v.CanProblem = true, true
 	case FollowupWaiting:
 		v.Status = t.T("web.status_waiting")
 		if late {

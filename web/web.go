@@ -442,7 +442,8 @@ func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 // dossier (sent back for more papers, refused, long overdue), as a
 // reminder's "⚠ Có vướng mắc" does in Telegram: the volunteer who helped and
 // the coordinators are told (storage.WhenProblem). Only while the result is
-// awaited; pressing it twice changes nothing more.
+// awaited, or after the reminders ended without it; pressing it twice
+// changes nothing more.
 func (h *Handler) problem(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
 	if !h.checkPost(q, h.formToken) {
