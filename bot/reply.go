@@ -101,6 +101,33 @@ func (e Edit) do(ctx context.Context, api *tg.Bot) error {
 	return err
 }
 
+// EditButtons replaces only the buttons of a message the bot sent (none:
+// Keyboard empty), leaving its text: an older copy of a screen drawn again
+// below loses the buttons the copy below carries now. An edit that changes
+// nothing ("message is not modified", the sender's) or that finds no
+// message (deleted by the user, or no longer editable) is harmless: there
+// are no buttons left to take away.
+type EditButtons struct {
+	ChatID    int64
+	MessageID int
+	Keyboard  Keyboard
+}
+
+func (e EditButtons) Chat() int64   { return e.ChatID }
+func (EditButtons) isMessage() bool { return true }
+func (e EditButtons) do(ctx context.Context, api *tg.Bot) error {
+	_, err := api.EditMessageReplyMarkup(ctx, &tg.EditMessageReplyMarkupParams{
+		ChatID:      e.ChatID,
+		MessageID:   e.MessageID,
+		ReplyMarkup: e.Keyboard.markup(),
+	})
+	if err != nil && errors.Is(err, tg.ErrorBadRequest) &&
+		(strings.Contains(err.Error(), "message to edit not found") || strings.Contains(err.Error(), "message can't be edited")) {
+		return nil
+	}
+	return err
+}
+
 // Answer answers a button press; every press needs one, or the user's
 // client keeps spinning.
 type Answer struct {
@@ -217,7 +244,10 @@ func unwrap(r Reply) (Reply, string) {
 // describe names a reply for the logs: its method, and an edit's message.
 func describe(r Reply) string {
 	r, _ = unwrap(r)
-	if e, ok := r.(Edit); ok {
+	switch e := r.(type) {
+	case Edit:
+		return kindOf(e) + ":" + strconv.Itoa(e.MessageID)
+	case EditButtons:
 		return kindOf(e) + ":" + strconv.Itoa(e.MessageID)
 	}
 	if k := kindOf(r); k != "" {

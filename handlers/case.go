@@ -148,6 +148,9 @@ func (v *caseView) show(note string) error {
 			return err
 		}
 	}
+	if err := v.unbuttonAbove(); err != nil {
+		return err
+	}
 	return showScreen(v.request, v.screen, caseScreens[v.screen], v, note)
 }
 

@@ -163,6 +163,11 @@ type request struct {
 	// below: the pressed message is a record to keep (a case's summary):
 	// the screen shown now goes in a new message under it.
 	below bool
+	// above is the message the chat's case screen was last drawn on when
+	// the update came (0: none, or sent as a new message whose id the bot
+	// does not know): a case screen drawn now as a new message takes its
+	// buttons off (unbuttonAbove).
+	above int
 }
 
 // say sends a new message.
@@ -189,6 +194,39 @@ func (r *request) show(text string, kb bot.Keyboard) {
 		return
 	}
 	r.say(text, kb)
+}
+
+// unbuttonAbove takes the buttons off the message the case's screen was
+// on (request.above), once, when the screen is drawn again as a new
+// message below it: two copies with live buttons would leave the upper
+// one answering "already finished" once the case moved on from the lower.
+// Nothing is lost: the copy below (or the pause message) carries the case.
+// The conversation forgets that message (storage.Tx.ScreenMoved), so it is
+// not taken off twice (Telegram would answer "message is not modified").
+func (r *request) unbuttonAbove() error {
+	above := r.above
+	if above == 0 || r.liveMessage() != 0 {
+		return nil
+	}
+	r.above = 0
+	if !r.edits(above) { // an edit of it in this update (a forged press there) set its buttons
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: above})
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil || conv.MessageID != above {
+		return ignoreGone(err) // saved since: a new screen, or the flow ended
+	}
+	return r.tx.ScreenMoved(r.ctx, r.chat, above)
+}
+
+// edits reports whether the replies so far edit message id.
+func (r *request) edits(id int) bool {
+	for _, reply := range r.replies {
+		if e, ok := reply.(bot.Edit); ok && e.MessageID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // liveMessage is the message a screen shown now lands on: the pressed one
@@ -298,6 +336,14 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
 		tgLang: from.LanguageCode}
+	if conv, err := tx.Conversation(ctx, r.chat); err == nil && conv.Flow == flowCase && conv.Step != screenConsent {
+		// Read with the user (SeeUser): no round trip. The consent screen
+		// keeps its buttons: the text read aloud is the one pressed
+		// (consentRead), whatever /lang drew below it.
+		r.above = conv.MessageID
+	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return nil, err
+	}
 	switch {
 	case u.CallbackQuery != nil:
 		r.cb = u.CallbackQuery
