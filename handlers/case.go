@@ -670,6 +670,14 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 	if !ok {
 		return c, nil, errGuideGone
 	}
+	return onGuide(c, g), g, nil
+}
+
+// onGuide is case c as it stands on its guide g as it is now (caseAndGuide;
+// /resume's list says so too): at the step it was on found by its id; when
+// that step is gone, at the step that has its number now, or at its
+// outcome question when it was the last.
+func onGuide(c storage.Case, g *guides.Guide) storage.Case {
 	wasLast := c.Step >= c.StepsTotal-1 // of the guide the case was saved with
 	c.StepsTotal = len(g.Steps)
 	c.Step = min(c.Step, len(g.Steps)-1)
@@ -683,7 +691,7 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 			c.Phase = storage.PhaseOutcome
 		}
 	}
-	return c, g, nil
+	return c
 }
 
 // saveCase writes the case, with the id of the step it stands at
@@ -1103,11 +1111,13 @@ func startedAt(r *request, t, now time.Time) string {
 }
 
 // caseLabel names an open case in the /resume list: a short title, when it
-// began, and where it stands — two open birth cases are told apart.
+// began, and where it stands — two open birth cases are told apart. Where
+// it stands is where it resumes: on its guide as it is now (onGuide).
 func (h *Handlers) caseLabel(r *request, c storage.Case) string {
 	title := c.GuideID
 	if g, ok := h.guides.Guide(c.GuideID); ok {
 		title = shortTitle(g.Title.In(r.t.Lang()), 28)
+		c = onGuide(c, g)
 	}
 	return "#" + strconv.FormatInt(c.ID, 10) + " " + title + " · " + startedAt(r, c.StartedAt, h.now()) + " · " + where(r, c)
 }
