@@ -577,7 +577,12 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if to == toUs {
 		switch cmd {
 		case "start":
-			return h.start(r, args)
+			if err := h.start(r, args); err != nil || args != "" {
+				return err
+			}
+			// Typed by a volunteer lost mid-case: the greeting, and the
+			// case's screen again below it, as after /help.
+			return h.caseBelow(r, true)
 		case "help":
 			if err := h.help(r); err != nil {
 				return err
