@@ -289,9 +289,10 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		// The code the portal just showed, pasted before the outcome:
 		// it is asked right after.
 		note = r.t.T("case.code_after_outcome")
-	case v.c.ID != 0 && v.c.Live():
+	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
 		// Likely words to look another procedure up (a second resident
-		// came): the way there, which keeps this case.
+		// came): the way there, which keeps this case. An emoji or a dot
+		// is no search.
 		note += "\n" + r.t.T("case.other_procedure")
 	}
 	return v.again(note)

@@ -28,3 +28,26 @@ func TestStartMidCaseBringsTheStepBack(t *testing.T) {
 		t.Errorf("the case is at step %d, want 3", c.Step+1)
 	}
 }
+
+// An emoji, a dot or an invisible character sent at a step (a thumb up to
+// the resident's phone, a slip of the finger) is not a procedure looked
+// up: the answer asks for a button, and no longer says how to look up
+// another procedure, which only words call for.
+func TestNoWordsMidCaseGetNoSearchHint(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Biểu tượng")
+	w.startBirthCase(u)
+	for _, text := range []string{"👍", ".", "\u200b"} {
+		m := last(t, w.send(u, text))
+		if !strings.HasPrefix(m.Text, w.vi("case.press_a_button")) || !hasButton(m, w.vi("case.done")) {
+			t.Errorf("%q at a step: %q", text, m.Text)
+		}
+		if strings.Contains(m.Text, w.vi("case.other_procedure")) {
+			t.Errorf("%q at a step is answered with how to look up another procedure", text)
+		}
+	}
+	// Words still are.
+	if m := last(t, w.send(u, "tam tru")); !strings.Contains(m.Text, w.vi("case.other_procedure")) {
+		t.Errorf("words at a step: %q", m.Text)
+	}
+}
