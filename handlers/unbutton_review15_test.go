@@ -99,3 +99,35 @@ func TestStepDrawnBelowCommandsTakesTheButtonsOffAbove(t *testing.T) {
 	}
 	noButtons(t, u, paused.ID, "/lang")
 }
+
+// A tap on the copy above that left the phone before its buttons were
+// taken off is taken as before (the version is the same): nothing the
+// volunteer pressed is lost, and it counts once; a double tap on the copy
+// below leaves its summary.
+func TestTapOnTheCopyAboveBeforeItsButtonsWentCounts(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Kịp bấm")
+	above := w.toOutcome(u, "khai-sinh", false)
+	spot := dataOf(t, above, w.vi("outcome.on_the_spot"))
+	below := last(t, w.send(u, "cho minh hoi"))
+	noButtons(t, u, above.ID, "text at the outcome")
+
+	id, err := u.PressData(above.ID, spot) // left the phone before the edit came
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	drain(u)
+	c, events := w.lastCase(u)
+	if c.Status != "closed" || c.Outcome.String != "on_the_spot" {
+		t.Fatalf("the tap on the copy above: case %s, outcome %v", c.Status, c.Outcome)
+	}
+	w.doubleTap(u, below, w.vi("outcome.on_the_spot"))
+	c2, events2 := w.lastCase(u)
+	if c2.Outcome != c.Outcome || len(events2) != len(events) {
+		t.Errorf("the copy below pressed after: outcome %v, events %s -> %s", c2.Outcome, kinds(events), kinds(events2))
+	}
+	if got := msgByID(t, u, above.ID); !strings.HasPrefix(got.Text, w.vi("summary.head", locales.Data{"Case": c.ID})) {
+		t.Errorf("the copy above, pressed, shows %q; want the summary", got.Text)
+	}
+}
