@@ -7,8 +7,11 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -84,4 +87,58 @@ func TestEditButtonsTakesTheButtonsOffHarmlessly(t *testing.T) {
 	if err := b.Inbox.DB().QueryRow(`SELECT count(*) FROM outbox WHERE status = 'dropped'`).Scan(&dropped); err != nil || dropped != 0 {
 		t.Errorf("%d replies dropped (%v); an edit of buttons that changes nothing is harmless", dropped, err)
 	}
+}
+
+// sentRecorder sends "tracked" with Track set, and keeps what Sent is told.
+type sentRecorder struct {
+	mu   sync.Mutex
+	sent []string
+}
+
+func (s *sentRecorder) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
+	if u.Message == nil {
+		return nil, nil
+	}
+	chat := bot.ChatOf(u)
+	return []bot.Reply{bot.Message{ChatID: chat, Text: "plain"},
+		bot.About{Topic: "t", Reply: bot.Message{ChatID: chat, Text: "tracked", Track: "v7"}}}, nil
+}
+
+func (s *sentRecorder) Failed(ctx context.Context, u *models.Update) []bot.Reply { return nil }
+
+func (s *sentRecorder) Sent(ctx context.Context, tx *sqlx.Tx, chat int64, track string, messageID int) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.sent = append(s.sent, fmt.Sprint(chat, " ", track, " ", messageID))
+	return nil
+}
+
+// A message sent with Track tells the handler its id (SentHandler), once
+// Telegram took it; one without, nothing.
+func TestSentTellsTheTrackedMessagesID(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	h := &sentRecorder{}
+	b := bottest.Start(t, srv, storagetest.Open(t), h)
+	an := srv.NewUser("An", "vi")
+	b.WaitHandled(t, an.SendText("hi"))
+	var tracked *telegramtest.Message
+	for range 2 {
+		m, err := an.Next(5 * time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Text == "tracked" {
+			tracked = m
+		}
+	}
+	if tracked == nil {
+		t.Fatal("no tracked message")
+	}
+	want := fmt.Sprint(an.ID, " v7 ", tracked.ID)
+	waitFor(t, "Sent", func() bool {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		return slices.Equal(h.sent, []string{want})
+	})
 }

@@ -56,19 +56,32 @@ type Message struct {
 	// ThreadID is the topic of a forum supergroup the message goes to (0:
 	// the chat itself, or a forum's General topic).
 	ThreadID int `json:",omitempty"`
+	// Track, when set, has the runtime tell the handler (SentHandler) the
+	// id Telegram gave the message, with Track, once it took it: a screen
+	// sent as a new message becomes one the handler can edit later.
+	Track string `json:",omitempty"`
 }
 
 func (m Message) Chat() int64   { return m.ChatID }
 func (Message) isMessage() bool { return true }
 func (m Message) do(ctx context.Context, api *tg.Bot) error {
-	_, err := api.SendMessage(ctx, &tg.SendMessageParams{
+	_, err := m.send(ctx, api)
+	return err
+}
+
+// send sends the message and returns the id Telegram gave it.
+func (m Message) send(ctx context.Context, api *tg.Bot) (int, error) {
+	sent, err := api.SendMessage(ctx, &tg.SendMessageParams{
 		ChatID:             m.ChatID,
 		MessageThreadID:    m.ThreadID,
 		Text:               m.Text,
 		ReplyMarkup:        m.Keyboard.markup(),
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
 	})
-	return err
+	if err != nil || sent == nil {
+		return 0, err
+	}
+	return sent.ID, nil
 }
 
 // Edit replaces the text and keyboard of a message the bot sent, so that a

@@ -151,6 +151,9 @@ func (v *caseView) show(note string) error {
 	if err := v.unbuttonAbove(); err != nil {
 		return err
 	}
+	if v.liveMessage() == 0 && !caseScreens[v.screen].anyVersion {
+		v.track = v.ver // a new message: its id comes back (Sent)
+	}
 	return showScreen(v.request, v.screen, caseScreens[v.screen], v, note)
 }
 

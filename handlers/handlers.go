@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -168,11 +169,19 @@ type request struct {
 	// does not know): a case screen drawn now as a new message takes its
 	// buttons off (unbuttonAbove).
 	above int
+	// track is the conversation's version a case screen is drawn at as a
+	// new message: the runtime tells its id (Sent), which the conversation
+	// keeps as the message the screen is on.
+	track int
 }
 
 // say sends a new message.
 func (r *request) say(text string, kb bot.Keyboard) {
-	r.replies = append(r.replies, bot.Message{ChatID: r.chat, Text: text, Keyboard: kb})
+	m := bot.Message{ChatID: r.chat, Text: text, Keyboard: kb}
+	if r.track != 0 {
+		m.Track, r.track = strconv.Itoa(r.track), 0
+	}
+	r.replies = append(r.replies, m)
 }
 
 // show puts a flow's screen in front of the user: in place of the pressed
@@ -446,6 +455,21 @@ func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat i
 }
 
 var _ bot.UnreachableHandler = (*Handlers)(nil)
+
+var _ bot.SentHandler = (*Handlers)(nil)
+
+// Sent implements bot.SentHandler: a case screen drawn as a new message
+// (request.track) was sent; the conversation keeps its id as the message
+// the screen is on, unless the chat moved on since (its version) or
+// already knows it, so that the screen drawn below it next takes its
+// buttons off (unbuttonAbove).
+func (h *Handlers) Sent(ctx context.Context, sqlTx *sqlx.Tx, chat int64, track string, messageID int) error {
+	version, err := strconv.Atoi(track)
+	if err != nil {
+		return nil // not one of ours
+	}
+	return storage.WrapTx(sqlTx).ScreenSent(ctx, chat, version, messageID)
+}
 
 // Unreachable implements bot.UnreachableHandler: Telegram refused to
 // deliver to a private chat. The user blocked the bot: that is recorded

@@ -131,3 +131,37 @@ func TestTapOnTheCopyAboveBeforeItsButtonsWentCounts(t *testing.T) {
 		t.Errorf("the copy above, pressed, shows %q; want the summary", got.Text)
 	}
 }
+
+// Text typed twice in a row: the copy drawn below the first text, a new
+// message, loses its buttons too when the second draws the screen below it
+// (the bot learns a new message's id once Telegram took it: Sent).
+func TestTwoTextsInARowLeaveOneCopyWithButtons(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Hai lần gõ")
+	above := w.toOutcome(u, "khai-sinh", false)
+	first := last(t, w.send(u, "cho minh hoi"))
+	second := last(t, w.send(u, "cho minh hoi lai"))
+	if second.ID == first.ID || !hasButton(second, w.vi("outcome.on_the_spot")) {
+		t.Fatalf("the second text at the outcome: %q", second.Text)
+	}
+	noButtons(t, u, above.ID, "the first text")
+	noButtons(t, u, first.ID, "the second text")
+	w.press(u, w.vi("outcome.on_the_spot"))
+	if c, _ := w.lastCase(u); c.Outcome.String != "on_the_spot" {
+		t.Errorf("the outcome pressed on the last copy: %v", c.Outcome)
+	}
+	// A typed answer that moves the case on (a problem's note) draws the
+	// next screen as a new message: text typed at it takes its buttons off.
+	w.startBirthCase(u)
+	w.press(u, w.vi("case.problem"))
+	w.press(u, w.vi("case.problem_other"))
+	step := last(t, w.send(u, "cong bao loi tai trang"))
+	if !hasButton(step, w.vi("case.done")) {
+		t.Fatalf("after the note: %q", step.Text)
+	}
+	below := last(t, w.send(u, "/help"))
+	if !hasButton(below, w.vi("case.done")) || below.ID == step.ID {
+		t.Fatalf("/help after the note: %q", below.Text)
+	}
+	noButtons(t, u, step.ID, "/help below the step drawn after a note")
+}

@@ -145,6 +145,18 @@ func (tx *Tx) ScreenMoved(ctx context.Context, chatID int64, messageID int) erro
 	return nil
 }
 
+// ScreenSent notes that the screen drawn at version went, as a new message,
+// to message messageID: the conversation keeps it as the message its
+// screen is on, if it is still at that version and knows none.
+func (tx *Tx) ScreenSent(ctx context.Context, chatID int64, version, messageID int) error {
+	query, args, failed := tx.withPending(`
+		UPDATE conversations SET message_id = $3
+		WHERE chat_id = $1 AND version = $2 AND message_id = 0`, []any{chatID, version, messageID}, "note a screen's message")
+	_, err := tx.tx.ExecContext(ctx, query, args...)
+	delete(tx.convs, chatID) // read again if needed
+	return failed(err)
+}
+
 // EndConversation leaves the chat in no flow; the row stays (flow "") so
 // that the version keeps growing.
 func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
