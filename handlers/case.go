@@ -121,6 +121,12 @@ func (h *Handlers) caseGo(r *request, screen string, st caseState, note string) 
 	if err := h.leaveCase(r, st.Case); err != nil {
 		return err
 	}
+	if r.closedAtCode != 0 {
+		// Left at its dossier code (the next resident came): saved, not
+		// paused, which /resume would look for in vain.
+		note = strings.TrimSpace(r.t.T("case.left_at_code", locales.Data{"Case": r.closedAtCode, "Minutes": int(codeWindow.Minutes())}) + "\n\n" + note)
+		r.closedAtCode = 0
+	}
 	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowCase, screen, st, r.liveMessage())
 	if err != nil {
 		return err
@@ -805,7 +811,9 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 	if c.Phase == storage.PhaseDossier {
 		// Its outcome is chosen, and final: only the dossier code was
 		// asked, and it may still come (codeAfterClose). Left now, it
-		// closes as with "no code", and counts.
+		// closes as with "no code", and counts; the screen drawn next
+		// says so (caseGo).
+		r.closedAtCode = c.ID
 		return v.closeCase("")
 	}
 	return v.setAside()

@@ -169,6 +169,9 @@ type request struct {
 	// does not know): a case screen drawn now as a new message takes its
 	// buttons off (unbuttonAbove).
 	above int
+	// closedAtCode is the case leaveCase closed at its dossier code, for
+	// the screen drawn next to say so.
+	closedAtCode int64
 	// track is the conversation's version a case screen is drawn at as a
 	// new message: the runtime tells its id (Sent), which the conversation
 	// keeps as the message the screen is on.

@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,29 @@ func TestNoWordsMidCaseGetNoSearchHint(t *testing.T) {
 	// Words still are.
 	if m := last(t, w.send(u, "tam tru")); !strings.Contains(m.Text, w.vi("case.other_procedure")) {
 		t.Errorf("words at a step: %q", m.Text)
+	}
+}
+
+// /new typed while the case asks for its dossier code (the next resident
+// came) closes that case as with "no code" — its outcome is final — but
+// said nothing: the volunteer, who thinks it paused, found no case to
+// /resume. The list now says above it that the case was saved without a
+// code, and that the code may still be sent for it.
+func TestNewAtTheCodeSaysTheCaseWasSaved(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Người sau")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	m := last(t, w.send(u, "/new"))
+	c, _ := w.lastCase(u)
+	if c.Status != "closed" {
+		t.Fatalf("left at its code, the case is %s", c.Status)
+	}
+	if !strings.Contains(m.Text, "#"+strconv.FormatInt(c.ID, 10)) || !strings.Contains(m.Text, w.vi("case.pick")) {
+		t.Errorf("/new at the code: %q, want a word on case #%d above the list", m.Text, c.ID)
+	}
+	// The next /new says nothing more of it.
+	if m := last(t, w.send(u, "/new")); strings.Contains(m.Text, "#"+strconv.FormatInt(c.ID, 10)) {
+		t.Errorf("the second /new: %q", m.Text)
 	}
 }
