@@ -46,6 +46,7 @@ const maxReplyAttempts = 10
 const (
 	kindMessage  = "sendMessage"
 	kindEdit     = "editMessageText"
+	kindButtons  = "editMessageReplyMarkup"
 	kindAnswer   = "answerCallbackQuery"
 	kindPhoto    = "sendPhoto"
 	kindDocument = "sendDocument"
@@ -59,6 +60,8 @@ func kindOf(r Reply) string {
 		return kindMessage
 	case Edit:
 		return kindEdit
+	case EditButtons:
+		return kindButtons
 	case Answer:
 		return kindAnswer
 	case Photo:
@@ -102,6 +105,8 @@ func decodeReply(kind string, body []byte) (Reply, error) {
 		return decodeAs[Message](body)
 	case kindEdit:
 		return decodeAs[Edit](body)
+	case kindButtons:
+		return decodeAs[EditButtons](body)
 	case kindAnswer:
 		return decodeAs[Answer](body)
 	case kindPhoto:

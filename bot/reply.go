@@ -56,19 +56,32 @@ type Message struct {
 	// ThreadID is the topic of a forum supergroup the message goes to (0:
 	// the chat itself, or a forum's General topic).
 	ThreadID int `json:",omitempty"`
+	// Track, when set, has the runtime tell the handler (SentHandler) the
+	// id Telegram gave the message, with Track, once it took it: a screen
+	// sent as a new message becomes one the handler can edit later.
+	Track string `json:",omitempty"`
 }
 
 func (m Message) Chat() int64   { return m.ChatID }
 func (Message) isMessage() bool { return true }
 func (m Message) do(ctx context.Context, api *tg.Bot) error {
-	_, err := api.SendMessage(ctx, &tg.SendMessageParams{
+	_, err := m.send(ctx, api)
+	return err
+}
+
+// send sends the message and returns the id Telegram gave it.
+func (m Message) send(ctx context.Context, api *tg.Bot) (int, error) {
+	sent, err := api.SendMessage(ctx, &tg.SendMessageParams{
 		ChatID:             m.ChatID,
 		MessageThreadID:    m.ThreadID,
 		Text:               m.Text,
 		ReplyMarkup:        m.Keyboard.markup(),
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
 	})
-	return err
+	if err != nil || sent == nil {
+		return 0, err
+	}
+	return sent.ID, nil
 }
 
 // Edit replaces the text and keyboard of a message the bot sent, so that a
@@ -97,6 +110,33 @@ func (e Edit) do(ctx context.Context, api *tg.Bot) error {
 		// the screen comes as a new message instead of leaving them with
 		// none.
 		return Message{ChatID: e.ChatID, Text: e.Text, Keyboard: e.Keyboard}.do(ctx, api)
+	}
+	return err
+}
+
+// EditButtons replaces only the buttons of a message the bot sent (none:
+// Keyboard empty), leaving its text: an older copy of a screen drawn again
+// below loses the buttons the copy below carries now. An edit that changes
+// nothing ("message is not modified", the sender's) or that finds no
+// message (deleted by the user, or no longer editable) is harmless: there
+// are no buttons left to take away.
+type EditButtons struct {
+	ChatID    int64
+	MessageID int
+	Keyboard  Keyboard
+}
+
+func (e EditButtons) Chat() int64   { return e.ChatID }
+func (EditButtons) isMessage() bool { return true }
+func (e EditButtons) do(ctx context.Context, api *tg.Bot) error {
+	_, err := api.EditMessageReplyMarkup(ctx, &tg.EditMessageReplyMarkupParams{
+		ChatID:      e.ChatID,
+		MessageID:   e.MessageID,
+		ReplyMarkup: e.Keyboard.markup(),
+	})
+	if err != nil && errors.Is(err, tg.ErrorBadRequest) &&
+		(strings.Contains(err.Error(), "message to edit not found") || strings.Contains(err.Error(), "message can't be edited")) {
+		return nil
 	}
 	return err
 }
@@ -217,7 +257,10 @@ func unwrap(r Reply) (Reply, string) {
 // describe names a reply for the logs: its method, and an edit's message.
 func describe(r Reply) string {
 	r, _ = unwrap(r)
-	if e, ok := r.(Edit); ok {
+	switch e := r.(type) {
+	case Edit:
+		return kindOf(e) + ":" + strconv.Itoa(e.MessageID)
+	case EditButtons:
 		return kindOf(e) + ":" + strconv.Itoa(e.MessageID)
 	}
 	if k := kindOf(r); k != "" {

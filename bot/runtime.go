@@ -47,6 +47,16 @@ type UnreachableHandler interface {
 	Unreachable(ctx context.Context, tx *sqlx.Tx, chat int64, deleted bool) error
 }
 
+// SentHandler is a Handler that wants to know the id Telegram gave a
+// Message it sent with Track set (a screen it may edit later). The runtime
+// calls Sent once Telegram took the message, in a transaction of its own,
+// before the chat's next reply; a failure is logged and lost (the handler
+// then does not know that message's id, as before it asked). A process
+// that dies between the two never calls it.
+type SentHandler interface {
+	Sent(ctx context.Context, tx *sqlx.Tx, chat int64, track string, messageID int) error
+}
+
 // Runtime takes updates into the inbox, hands them to the Handler in
 // per-chat order and sends the replies.
 type Runtime struct {
@@ -531,7 +541,7 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			continue
 		}
 		sendCtx, cancel := context.WithTimeout(ctx, maxSendTime)
-		err := r.sender.send(sendCtx, row.Reply, func() bool { // asked before each try after the first
+		sent, err := r.sender.send(sendCtx, row.Reply, func() bool { // asked before each try after the first
 			retried = true
 			return r.store.stillPending(sendCtx, row.ID)
 		})
@@ -542,6 +552,9 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		case err == nil:
 			r.metrics.sent.WithLabelValues(kindOf(row.Reply)).Inc()
 			r.marks.add(row)
+			if m, ok := unwrapMessage(row.Reply); ok && m.Track != "" && sent != 0 {
+				r.tellSent(ctx, m.ChatID, m.Track, sent)
+			}
 			continue
 		case isPermanent(err):
 			why, level := refusal(row.Reply, err)
@@ -644,6 +657,26 @@ func (r *Runtime) tellUnreachable(ctx context.Context, chat int64, deleted bool)
 	err := r.store.inTx(ctx, func(tx *sqlx.Tx) error { return h.Unreachable(ctx, tx, chat, deleted) })
 	if err != nil {
 		r.log.Warn("cannot record that a chat is unreachable; its next refused reply tells again", "chat", chat, "deleted", deleted, "err", err)
+	}
+}
+
+// tellSent tells the handler, if it wants to know, the id Telegram gave a
+// tracked message (SentHandler).
+func (r *Runtime) tellSent(ctx context.Context, chat int64, track string, id int) {
+	h, ok := r.handler.(SentHandler)
+	if !ok {
+		return
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			r.log.Error("handler panicked on a sent message", "chat", chat, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.handleTimeout)
+	defer cancel()
+	err := r.store.inTx(ctx, func(tx *sqlx.Tx) error { return h.Sent(ctx, tx, chat, track, id) })
+	if err != nil {
+		r.log.Warn("cannot record a sent message's id", "chat", chat, "message", id, "err", err)
 	}
 }
 

@@ -123,38 +123,48 @@ func (s *Sender) TokenWatch() *TokenWatch { return s.token }
 
 // Send delivers one reply, waiting as the limits require. It returns the
 // last error when the reply was given up.
-func (s *Sender) Send(ctx context.Context, r Reply) error { return s.send(ctx, r, nil) }
+func (s *Sender) Send(ctx context.Context, r Reply) error {
+	_, err := s.send(ctx, r, nil)
+	return err
+}
 
 // errWithdrawn: the reply was taken back while it waited to be tried again.
 var errWithdrawn = errors.New("reply withdrawn")
 
 // send is Send; before each try after the first, wanted (when not nil)
 // says whether the reply is still to be sent (Withdraw may have taken it
-// back meanwhile): if not, it stops with errWithdrawn.
-func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) error {
+// back meanwhile): if not, it stops with errWithdrawn. sent is the id
+// Telegram gave a Message that asked for it (Track), else 0.
+func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) (int, error) {
 	chat := s.chat(r.Chat())
 	waits := 0
 	for attempt, tries := 1, 0; ; tries++ {
 		if tries > 0 && wanted != nil && !wanted() {
-			return errWithdrawn
+			return 0, errWithdrawn
 		}
 		if err := s.wait(ctx, chat, r.isMessage()); err != nil {
-			return s.giveUp(r, attempt, waiting{err})
+			return 0, s.giveUp(r, attempt, waiting{err})
 		}
 		if err := s.tokenRefused(); err != nil {
-			return err // said when the pause began; the reply waits in the outbox
+			return 0, err // said when the pause began; the reply waits in the outbox
 		}
-		err := r.do(ctx, s.api)
+		var err error
+		sent := 0
+		if m, ok := unwrapMessage(r); ok && m.Track != "" {
+			sent, err = m.send(ctx, s.api)
+		} else {
+			err = r.do(ctx, s.api)
+		}
 		if err == nil || isNotModified(err) {
 			s.tokenAccepted()
-			return nil
+			return sent, nil
 		}
 		var tooMany *tg.TooManyRequestsError
 		switch {
 		case errors.As(err, &tooMany):
 			waits++
 			if waits > s.maxWaits {
-				return s.giveUp(r, attempt, err)
+				return 0, s.giveUp(r, attempt, err)
 			}
 			pause := time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
 			s.mu.Lock()
@@ -168,21 +178,28 @@ func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) error {
 			s.log.Warn("telegram asked to slow down; every chat waits", "chat", r.Chat(), "method", describe(r), "retry_after", tooMany.RetryAfter)
 		case unauthorized(err):
 			s.refuseToken(ctx, r, err)
-			return err
+			return 0, err
 		case isPermanent(err):
-			return err // no retry fixes it; the caller says what it means
+			return 0, err // no retry fixes it; the caller says what it means
 		default:
 			if attempt >= s.maxAttempts || ctx.Err() != nil {
-				return s.giveUp(r, attempt, err)
+				return 0, s.giveUp(r, attempt, err)
 			}
 			delay := s.backoff << (attempt - 1)
 			s.log.Warn("sending failed, will retry", "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
 			attempt++
 			if sleep(ctx, delay) != nil {
-				return s.giveUp(r, attempt, err) // Telegram's error, not the cut sleep's
+				return 0, s.giveUp(r, attempt, err) // Telegram's error, not the cut sleep's
 			}
 		}
 	}
+}
+
+// unwrapMessage is r as a Message, if it is one (About or not).
+func unwrapMessage(r Reply) (Message, bool) {
+	r, _ = unwrap(r)
+	m, ok := r.(Message)
+	return m, ok
 }
 
 // waiting is an error of the sender's own waiting (the rate limits, a 429

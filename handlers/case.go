@@ -121,6 +121,12 @@ func (h *Handlers) caseGo(r *request, screen string, st caseState, note string) 
 	if err := h.leaveCase(r, st.Case); err != nil {
 		return err
 	}
+	if r.closedAtCode != 0 {
+		// Left at its dossier code (the next resident came): saved, not
+		// paused, which /resume would look for in vain.
+		note = strings.TrimSpace(r.t.T("case.left_at_code", locales.Data{"Case": r.closedAtCode, "Minutes": int(codeWindow.Minutes())}) + "\n\n" + note)
+		r.closedAtCode = 0
+	}
 	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowCase, screen, st, r.liveMessage())
 	if err != nil {
 		return err
@@ -147,6 +153,12 @@ func (v *caseView) show(note string) error {
 		if err := v.saveCase(); err != nil {
 			return err
 		}
+	}
+	if err := v.unbuttonAbove(); err != nil {
+		return err
+	}
+	if v.liveMessage() == 0 && !caseScreens[v.screen].anyVersion {
+		v.track = v.ver // a new message: its id comes back (Sent)
 	}
 	return showScreen(v.request, v.screen, caseScreens[v.screen], v, note)
 }
@@ -286,9 +298,10 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		// The code the portal just showed, pasted before the outcome:
 		// it is asked right after.
 		note = r.t.T("case.code_after_outcome")
-	case v.c.ID != 0 && v.c.Live():
+	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
 		// Likely words to look another procedure up (a second resident
-		// came): the way there, which keeps this case.
+		// came): the way there, which keeps this case. An emoji or a dot
+		// is no search.
 		note += "\n" + r.t.T("case.other_procedure")
 	}
 	return v.again(note)
@@ -667,6 +680,14 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 	if !ok {
 		return c, nil, errGuideGone
 	}
+	return onGuide(c, g), g, nil
+}
+
+// onGuide is case c as it stands on its guide g as it is now (caseAndGuide;
+// /resume's list says so too): at the step it was on found by its id; when
+// that step is gone, at the step that has its number now, or at its
+// outcome question when it was the last.
+func onGuide(c storage.Case, g *guides.Guide) storage.Case {
 	wasLast := c.Step >= c.StepsTotal-1 // of the guide the case was saved with
 	c.StepsTotal = len(g.Steps)
 	c.Step = min(c.Step, len(g.Steps)-1)
@@ -680,7 +701,7 @@ func (h *Handlers) caseAndGuide(r *request, id int64) (storage.Case, *guides.Gui
 			c.Phase = storage.PhaseOutcome
 		}
 	}
-	return c, g, nil
+	return c
 }
 
 // saveCase writes the case, with the id of the step it stands at
@@ -790,7 +811,9 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 	if c.Phase == storage.PhaseDossier {
 		// Its outcome is chosen, and final: only the dossier code was
 		// asked, and it may still come (codeAfterClose). Left now, it
-		// closes as with "no code", and counts.
+		// closes as with "no code", and counts; the screen drawn next
+		// says so (caseGo).
+		r.closedAtCode = c.ID
 		return v.closeCase("")
 	}
 	return v.setAside()
@@ -1100,11 +1123,13 @@ func startedAt(r *request, t, now time.Time) string {
 }
 
 // caseLabel names an open case in the /resume list: a short title, when it
-// began, and where it stands — two open birth cases are told apart.
+// began, and where it stands — two open birth cases are told apart. Where
+// it stands is where it resumes: on its guide as it is now (onGuide).
 func (h *Handlers) caseLabel(r *request, c storage.Case) string {
 	title := c.GuideID
 	if g, ok := h.guides.Guide(c.GuideID); ok {
 		title = shortTitle(g.Title.In(r.t.Lang()), 28)
+		c = onGuide(c, g)
 	}
 	return "#" + strconv.FormatInt(c.ID, 10) + " " + title + " · " + startedAt(r, c.StartedAt, h.now()) + " · " + where(r, c)
 }

@@ -476,14 +476,15 @@ func init() {
 			draw:       drawSummary,
 			anyVersion: true,
 			on: map[string]caseAction{"new": {to: []string{screenPick}, do: func(v *caseView, _ string) error {
-				// The list sent last, not pressed since, is the chat's
-				// screen: it is under this summary already (the second tap
-				// of a double tap).
+				// The list is the chat's screen, on a message under this
+				// summary (sent after it: its id, once Telegram told it,
+				// is higher) or not known yet: it is there already (the
+				// second tap of a double tap).
 				conv, err := v.tx.Conversation(v.ctx, v.chat)
 				if err != nil && !errors.Is(err, storage.ErrNotFound) {
 					return err
 				}
-				if err == nil && conv.Flow == flowCase && conv.Step == screenPick && conv.MessageID == 0 {
+				if err == nil && conv.Flow == flowCase && conv.Step == screenPick && (conv.MessageID == 0 || conv.MessageID > v.liveMessage()) {
 					v.answer(v.t.T("case.list_below"))
 					return nil
 				}

@@ -203,7 +203,7 @@ func TestAgreedReminderComesForEveryDossierGuide(t *testing.T) {
 			w.toStepOf(u, g, "vi", len(g.Steps))
 			w.press(u, w.vi("case.done"))
 			w.press(u, w.vi("outcome.submitted"))
-			ms := w.send(u, "000.00.12.H26-251127-0001")
+			ms := fresh(w.send(u, "000.00.12.H26-251127-0001"))
 			if len(ms) != 2 || ms[0].Photo == nil {
 				t.Fatalf("want the slip and the summary: %+v", ms)
 			}

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -163,11 +164,27 @@ type request struct {
 	// below: the pressed message is a record to keep (a case's summary):
 	// the screen shown now goes in a new message under it.
 	below bool
+	// above is the message the chat's case screen was last drawn on when
+	// the update came (0: none, or sent as a new message whose id the bot
+	// does not know): a case screen drawn now as a new message takes its
+	// buttons off (unbuttonAbove).
+	above int
+	// closedAtCode is the case leaveCase closed at its dossier code, for
+	// the screen drawn next to say so.
+	closedAtCode int64
+	// track is the conversation's version a case screen is drawn at as a
+	// new message: the runtime tells its id (Sent), which the conversation
+	// keeps as the message the screen is on.
+	track int
 }
 
 // say sends a new message.
 func (r *request) say(text string, kb bot.Keyboard) {
-	r.replies = append(r.replies, bot.Message{ChatID: r.chat, Text: text, Keyboard: kb})
+	m := bot.Message{ChatID: r.chat, Text: text, Keyboard: kb}
+	if r.track != 0 {
+		m.Track, r.track = strconv.Itoa(r.track), 0
+	}
+	r.replies = append(r.replies, m)
 }
 
 // show puts a flow's screen in front of the user: in place of the pressed
@@ -189,6 +206,39 @@ func (r *request) show(text string, kb bot.Keyboard) {
 		return
 	}
 	r.say(text, kb)
+}
+
+// unbuttonAbove takes the buttons off the message the case's screen was
+// on (request.above), once, when the screen is drawn again as a new
+// message below it: two copies with live buttons would leave the upper
+// one answering "already finished" once the case moved on from the lower.
+// Nothing is lost: the copy below (or the pause message) carries the case.
+// The conversation forgets that message (storage.Tx.ScreenMoved), so it is
+// not taken off twice (Telegram would answer "message is not modified").
+func (r *request) unbuttonAbove() error {
+	above := r.above
+	if above == 0 || r.liveMessage() != 0 {
+		return nil
+	}
+	r.above = 0
+	if !r.edits(above) { // an edit of it in this update (a forged press there) set its buttons
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: above})
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil || conv.MessageID != above {
+		return ignoreGone(err) // saved since: a new screen, or the flow ended
+	}
+	return r.tx.ScreenMoved(r.ctx, r.chat, above)
+}
+
+// edits reports whether the replies so far edit message id.
+func (r *request) edits(id int) bool {
+	for _, reply := range r.replies {
+		if e, ok := reply.(bot.Edit); ok && e.MessageID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // liveMessage is the message a screen shown now lands on: the pressed one
@@ -298,6 +348,14 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
 		tgLang: from.LanguageCode}
+	if conv, err := tx.Conversation(ctx, r.chat); err == nil && conv.Flow == flowCase && conv.Step != screenConsent {
+		// Read with the user (SeeUser): no round trip. The consent screen
+		// keeps its buttons: the text read aloud is the one pressed
+		// (consentRead), whatever /lang drew below it.
+		r.above = conv.MessageID
+	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return nil, err
+	}
 	switch {
 	case u.CallbackQuery != nil:
 		r.cb = u.CallbackQuery
@@ -410,6 +468,21 @@ func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat i
 }
 
 var _ bot.UnreachableHandler = (*Handlers)(nil)
+
+var _ bot.SentHandler = (*Handlers)(nil)
+
+// Sent implements bot.SentHandler: a case screen drawn as a new message
+// (request.track) was sent; the conversation keeps its id as the message
+// the screen is on, unless the chat moved on since (its version) or
+// already knows it, so that the screen drawn below it next takes its
+// buttons off (unbuttonAbove).
+func (h *Handlers) Sent(ctx context.Context, sqlTx *sqlx.Tx, chat int64, track string, messageID int) error {
+	version, err := strconv.Atoi(track)
+	if err != nil {
+		return nil // not one of ours
+	}
+	return storage.WrapTx(sqlTx).ScreenSent(ctx, chat, version, messageID)
+}
 
 // Unreachable implements bot.UnreachableHandler: Telegram refused to
 // deliver to a private chat. The user blocked the bot: that is recorded
@@ -554,7 +627,12 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if to == toUs {
 		switch cmd {
 		case "start":
-			return h.start(r, args)
+			if err := h.start(r, args); err != nil || args != "" {
+				return err
+			}
+			// Typed by a volunteer lost mid-case: the greeting, and the
+			// case's screen again below it, as after /help.
+			return h.caseBelow(r, true)
 		case "help":
 			if err := h.help(r); err != nil {
 				return err

@@ -281,13 +281,13 @@ func TestAlbumIsAnsweredOnce(t *testing.T) {
 		ids = append(ids, u.SendMessage(models.Message{MediaGroupID: "13579", Photo: []models.PhotoSize{{FileID: fmt.Sprintf("AgACalbum%d", i), FileUniqueID: "u", Width: 1280, Height: 960}}}))
 	}
 	w.bot.WaitHandled(t, ids...)
-	ms := drain(u)
+	ms := fresh(drain(u)) // the question above loses its buttons (an edit)
 	if len(ms) != 1 || !strings.HasPrefix(ms[0].Text, w.vi("error.media")) || !strings.Contains(ms[0].Text, w.vi("case.dossier_ask")) {
 		t.Errorf("an album of 4 photos is answered %d times: %q", len(ms), texts(ms))
 	}
 	// Another album later is answered again.
 	w.bot.WaitHandled(t, u.SendMessage(models.Message{MediaGroupID: "24680", Photo: []models.PhotoSize{{FileID: "AgACother", FileUniqueID: "v", Width: 1, Height: 1}}}))
-	if ms := drain(u); len(ms) != 1 {
+	if ms := fresh(drain(u)); len(ms) != 1 {
 		t.Errorf("a second album is answered %d times", len(ms))
 	}
 }

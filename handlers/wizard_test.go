@@ -546,10 +546,12 @@ func TestOldButtonsAfterCancelAndEndingEarly(t *testing.T) {
 	live := w.startBirthCase(u)
 	clk.advance(3 * time.Minute)
 	w.press(u, w.vi("case.done"))
+	// A tap that left the phone before /cancel took the step's buttons off.
+	done := dataOf(t, msgByID(t, u, live.ID), w.vi("case.done"))
 	w.send(u, "/cancel")
 	clk.advance(time.Hour)
 
-	id, err := u.PressOn(live.ID, w.vi("case.done"))
+	id, err := u.PressData(live.ID, done)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -614,10 +616,12 @@ func TestStaleButtonsDoubleTapsAndText(t *testing.T) {
 		t.Fatalf("text at a button step: %q", m.Text)
 	}
 
-	// An old screen from before: /new twice, then a press on the first one.
+	// An old screen from before: /new twice, then a press on the first one
+	// that left the phone before the second took its buttons off.
 	old := last(t, w.send(u, "/new"))
+	pick := dataOf(t, old, g.Title.Vi)
 	last(t, w.send(u, "/new"))
-	id, err := u.PressOn(old.ID, g.Title.Vi)
+	id, err := u.PressData(old.ID, pick)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -126,6 +126,37 @@ func (tx *Tx) MarkDrawnBelow(ctx context.Context, chatID int64, messageID int) e
 	return nil
 }
 
+// ScreenMoved notes that the chat's flow drew its screen again as a new
+// message, whose id is not known yet, instead of on message messageID
+// (whose buttons were taken off): that message is no longer the screen's,
+// and is not taken off again. The version and the flow's state stay as
+// they are: the new message's buttons are the screen's.
+func (tx *Tx) ScreenMoved(ctx context.Context, chatID int64, messageID int) error {
+	query, args, failed := tx.withPending(`
+		UPDATE conversations SET message_id = 0, updated_at = now()
+		WHERE chat_id = $1 AND message_id = $2`, []any{chatID, messageID}, "note a screen drawn anew")
+	if _, err := tx.tx.ExecContext(ctx, query, args...); err != nil {
+		delete(tx.convs, chatID)
+		return failed(err)
+	}
+	if c, ok := tx.convs[chatID]; ok && c != nil && c.MessageID == messageID {
+		c.MessageID = 0
+	}
+	return nil
+}
+
+// ScreenSent notes that the screen drawn at version went, as a new message,
+// to message messageID: the conversation keeps it as the message its
+// screen is on, if it is still at that version and knows none.
+func (tx *Tx) ScreenSent(ctx context.Context, chatID int64, version, messageID int) error {
+	query, args, failed := tx.withPending(`
+		UPDATE conversations SET message_id = $3
+		WHERE chat_id = $1 AND version = $2 AND message_id = 0`, []any{chatID, version, messageID}, "note a screen's message")
+	_, err := tx.tx.ExecContext(ctx, query, args...)
+	delete(tx.convs, chatID) // read again if needed
+	return failed(err)
+}
+
 // EndConversation leaves the chat in no flow; the row stays (flow "") so
 // that the version keeps growing.
 func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
