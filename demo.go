@@ -227,6 +227,7 @@ func runBot(ctx context.Context, cfg config, store *storage.Storage, log *slog.L
 func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, language func() *locales.Localizer, stdin io.Reader, stdout io.Writer, files string) error {
 	var buttons []telegramtest.Button // of the last message shown with a keyboard
 	var buttonsOn int                 // that message's id
+	shown := map[int]string{}         // each message's text as last printed
 	in := bufio.NewReader(stdin)
 	for {
 		line, readErr := in.ReadString('\n')
@@ -276,7 +277,14 @@ func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, lang
 			if err != nil {
 				break
 			}
-			printMessage(stdout, m)
+			if m.Edited && len(m.Keyboard) == 0 && shown[m.ID] == m.Text+m.Caption {
+				// Only its buttons taken off (a screen drawn again below):
+				// one line, not the whole text again.
+				fmt.Fprintln(stdout, language().T("demo.unbuttoned", locales.Data{"First": firstLine(m.Text + m.Caption)}))
+			} else {
+				printMessage(stdout, m)
+			}
+			shown[m.ID] = m.Text + m.Caption
 			if err := saveFiles(files, m, stdout); err != nil {
 				return err
 			}
@@ -292,6 +300,15 @@ func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, lang
 	}
 	fmt.Fprintln(stdout, "\n(end of input: demo stopped)")
 	return nil
+}
+
+// firstLine is text's first line, cut at 60 characters.
+func firstLine(text string) string {
+	line, _, _ := strings.Cut(text, "\n")
+	if r := []rune(line); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return line
 }
 
 // maxButtons: a number up to this is a button press, never text (Telegram
