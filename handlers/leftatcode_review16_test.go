@@ -55,3 +55,21 @@ func TestLeavingAtTheCodeByAnotherFlowSaysTheCaseWasSaved(t *testing.T) {
 		})
 	}
 }
+
+// /leave confirmed at the code question closes the case too, but the one
+// who left can no longer /new: they are not told to send the code that way.
+func TestLeavingTheTeamAtTheCodeSaysNoWayToAttach(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Rời đội")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	w.send(u, "/leave")
+	ms := w.press(u, w.vi("leave.yes"))
+	c, _ := w.lastCase(u)
+	if c.Status != "closed" {
+		t.Fatalf("left the team at its code, the case is %s", c.Status)
+	}
+	if strings.Contains(strings.Join(texts(ms), "\n"), "/new") {
+		t.Errorf("/leave at the code question: %q; the one who left cannot /new", texts(ms))
+	}
+}
