@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -185,6 +186,18 @@ func (r *request) say(text string, kb bot.Keyboard) {
 		m.Track, r.track = strconv.Itoa(r.track), 0
 	}
 	r.replies = append(r.replies, m)
+}
+
+// sayAbove sends text as a new message before the other replies but a
+// press's answer: above the screen this update draws.
+func (r *request) sayAbove(text string) {
+	i := 0
+	if len(r.replies) > 0 {
+		if _, ok := r.replies[0].(bot.Answer); ok { // answer first
+			i = 1
+		}
+	}
+	r.replies = slices.Insert(r.replies, i, bot.Reply(bot.Message{ChatID: r.chat, Text: text}))
 }
 
 // show puts a flow's screen in front of the user: in place of the pressed
@@ -372,6 +385,12 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		if note, err = h.editedNote(r); err == nil {
 			err = h.again(r, r.t.T(note))
 		}
+	}
+	if err == nil && r.closedAtCode != 0 {
+		// Left at its dossier code by another flow (/tally, /team, a
+		// follow-up's button): closed as with "no code", which that flow's
+		// screen does not say (caseGo's does).
+		r.sayAbove(r.t.T("case.left_at_code_elsewhere", locales.Data{"Case": r.closedAtCode, "Minutes": int(codeWindow.Minutes())}))
 	}
 	if err == nil && user.Back {
 		// Back after a block, by whatever update (a press on an old

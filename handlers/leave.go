@@ -114,6 +114,7 @@ func (h *Handlers) takeOut(r *request, u storage.User) (bool, error) {
 	if err := h.leaveCase(r, 0); err != nil {
 		return false, err
 	}
+	r.closedAtCode = 0 // out of the team: no /new to send its code by
 	return true, r.tx.EndConversation(r.ctx, r.chat)
 }
 

@@ -423,7 +423,7 @@ func (h *Handlers) tallyStart(r *request, args string) error {
 
 // typedPeriod makes the report when a coordinator types a period outside
 // any flow (the next one, once a report is made): it says whether it did.
-// Anyone else's words, and words that are no period, are left to the
+// A bare "Q4" goes to /tally as typed there (bareQuarter). Anyone else's words, and words that are no period, are left to the
 // procedure search.
 func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
@@ -431,7 +431,11 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 		return false, nil
 	}
 	if _, problem := parsePeriod(r.text, h.now()); problem != "" {
-		return false, nil
+		if _, ok := bareQuarter(r.text, h.now()); !ok {
+			return false, nil
+		}
+		// A bare "Q4": read as /tally reads it (typed), the quarter unless
+		// a commune of theirs is of Quận 4.
 	}
 	return true, h.tallyStart(r, r.text)
 }

@@ -697,9 +697,10 @@ func (s *Storage) WhenProblem(fn func(ctx context.Context, tx *Tx, f Followup) e
 }
 
 // FollowupProblem records, from a link's page, that the resident reports a
-// problem with the dossier (as Problem: while the result is awaited), and
-// has the people who helped told (WhenProblem). Posting it again, or once
-// the follow-up ended, changes nothing and tells nobody. It returns the
+// problem with the dossier (as Problem: while the result is awaited, or
+// after the reminders ended without it), and has the people who helped
+// told (WhenProblem). Posting it again, or once the result came, changes
+// nothing and tells nobody. It returns the
 // follow-up's status after it, read with the row locked: FollowupProblem
 // when a problem is reported (now or before), else where it stands (the
 // result came meanwhile, say). ErrNotFound when the token is unknown or
