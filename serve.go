@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -169,6 +170,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		return err
 	}
 	defer store.Close()
+	// The database watch's own connection, opened at its first ping.
+	watchDB, err := storage.OpenOne(cfg.DatabaseURL)
+	if err != nil {
+		return fmt.Errorf("database watch: %w", err)
+	}
+	defer watchDB.Close()
 	if err := migrateAll(ctx, store, log); err != nil {
 		return err
 	}
@@ -328,7 +335,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		srv.Close()
 		return fmt.Errorf("schedule the weekly digest: %w", err)
 	}
-	go watchDatabase(work, store, log, databaseCheckEvery)
+	go watchDatabase(work, watchDB, log, databaseCheckEvery)
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
 	up.Store(true)
@@ -362,26 +369,54 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 // databaseCheckEvery is how often watchDatabase asks the database.
 const databaseCheckEvery = 5 * time.Second
 
+// databasePingWait is how long watchDatabase waits for the database's
+// answer, as /healthz does (storage.Ping).
+const databasePingWait = 3 * time.Second
+
+// errNoAnswer: the watch's ping is still waiting for the database.
+var errNoAnswer = fmt.Errorf("ping database: no answer within %v", databasePingWait)
+
 // watchDatabase says when the database stops answering and when it answers
 // again, once each: the outage's other lines (River's, the poller's) each
-// tell of one part, and none of its end.
-func watchDatabase(ctx context.Context, store *storage.Storage, log *slog.Logger, every time.Duration) {
+// tell of one part, and none of its end. It pings on db, a pool of its own
+// (storage.OpenOne): a ping on the bot's pool waits for a connection when
+// a burst of work holds them all, and so it does when the database went
+// silent (its network cut, its host dead) and every connection waits for
+// an answer; on its own connection, a ping that waits is the database.
+// A ping the database does not answer (a silent connection can outlast
+// its context) is not waited for: it is the outage, and the next one is
+// sent once it ends.
+func watchDatabase(ctx context.Context, db *sql.DB, log *slog.Logger, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
-	var down time.Time // when the outage was seen; zero while the database answers
+	var down time.Time    // when the outage was seen; zero while the database answers
+	var answer chan error // the ping under way, nil when none
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
-		err := store.Ping(ctx)
-		if err != nil && poolFull(store) {
-			// Every connection busy (a burst of updates): the ping waited
-			// for one, not for the database; a database that is down
-			// fails its connections' statements and frees them.
-			continue
+		if answer == nil {
+			answer = make(chan error, 1)
+			go func(answer chan<- error) {
+				ping, cancel := context.WithTimeout(ctx, databasePingWait)
+				defer cancel()
+				answer <- db.PingContext(ping)
+			}(answer)
 		}
+		var err error
+		wait := time.NewTimer(databasePingWait)
+		select {
+		case <-ctx.Done():
+			wait.Stop()
+			return
+		case err = <-answer:
+			answer = nil
+		case <-wait.C:
+			err = errNoAnswer
+		}
+		wait.Stop()
 		switch {
 		case ctx.Err() != nil:
 			return
@@ -393,12 +428,6 @@ func watchDatabase(ctx context.Context, store *storage.Storage, log *slog.Logger
 			down = time.Time{}
 		}
 	}
-}
-
-// poolFull reports whether every connection the pool may open is in use.
-func poolFull(store *storage.Storage) bool {
-	st := store.DB().Stats()
-	return st.MaxOpenConnections > 0 && st.InUse >= st.MaxOpenConnections
 }
 
 // jobs makes the job queue's client with every worker and periodic job of

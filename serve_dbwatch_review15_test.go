@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
@@ -30,18 +31,29 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-// A pool whose every connection is busy (a burst of updates) makes the
-// watch's ping wait past its limit: the database answers all along, and
-// the watch must not tell the operator it cannot be reached.
+// A pool whose every connection is busy (a burst of updates) would make a
+// ping on it wait past its limit: the database answers all along, and
+// the watch, which pings on a connection of its own (review 16), must
+// not tell the operator it cannot be reached.
 func TestDatabaseWatchTellsABusyPoolFromAnOutage(t *testing.T) {
-	store := storagetest.Open(t)
+	url := storagetest.URL(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	store, err := storage.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	watchDB, err := storage.OpenOne(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watchDB.Close()
 	db := store.DB()
 	max := db.Stats().MaxOpenConnections
 	if max == 0 {
 		t.Fatal("the test's pool has no limit: it cannot be filled")
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	for i := 0; i < max; i++ { // every connection held, each in a statement
 		conn, err := db.Conn(ctx)
 		if err != nil {
@@ -56,18 +68,22 @@ func TestDatabaseWatchTellsABusyPoolFromAnOutage(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(&out, nil))
 	watch, stop := context.WithCancel(ctx)
 	done := make(chan struct{})
-	go func() { defer close(done); watchDatabase(watch, store, log, 100*time.Millisecond) }()
-	// The second ping waiting for a connection: the first one's wait
-	// ended (its 3 s) and the watch acted on it.
-	for deadline := time.Now().Add(30 * time.Second); db.Stats().WaitCount < 2 && time.Now().Before(deadline); {
-		time.Sleep(100 * time.Millisecond)
+	go func() { defer close(done); watchDatabase(watch, watchDB, log, 100*time.Millisecond) }()
+	// The watch's connection opened (its first ping), then some ten more
+	// pings while the pool stays full.
+	for deadline := time.Now().Add(30 * time.Second); watchDB.Stats().OpenConnections == 0 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
 	}
+	time.Sleep(time.Second)
 	stop()
 	<-done
-	if db.Stats().WaitCount < 2 {
-		t.Fatal("the watch never waited for a connection: the test proves nothing")
+	if watchDB.Stats().OpenConnections == 0 {
+		t.Fatal("the watch never pinged: the test proves nothing")
 	}
 	if got := out.String(); strings.Contains(got, "cannot be reached") {
 		t.Errorf("a busy pool was told as an outage:\n%s", got)
+	}
+	if n := db.Stats().WaitCount; n != 0 {
+		t.Errorf("the watch waited %d times for the bot's pool", n)
 	}
 }

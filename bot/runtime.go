@@ -519,9 +519,10 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 	started := time.Now()
 	renewed := started
 	var told []int64 // chats the handler heard are unreachable
-	// retried: a reply of this delivery needed another try; Withdraw may
-	// have taken back the ones behind it meanwhile.
-	retried := false
+	// recheck: a reply of this delivery needed another try, or the handler
+	// heard that the chat is unreachable; Withdraw or TakeBack may have
+	// taken back the ones behind it meanwhile.
+	recheck := false
 	for i, row := range rows {
 		if time.Since(renewed) > leaseTime/3 {
 			if ok, err := r.store.RenewLease(ctx, idsOf(rows[i:])); err != nil || !ok {
@@ -530,9 +531,10 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			}
 			renewed = time.Now()
 		}
-		if (retried || time.Since(started) > time.Second) && !r.store.stillPending(ctx, row.ID) {
-			// Waited behind a reply that failed or was slow, and withdrawn
-			// meanwhile (Withdraw): nothing left to send or mark.
+		if (recheck || time.Since(started) > time.Second) && !r.store.stillPending(ctx, row.ID) {
+			// Waited behind a reply that failed or was slow, or behind
+			// one whose refusal the handler heard of, and withdrawn
+			// meanwhile (Withdraw, TakeBack): nothing left to send or mark.
 			continue
 		}
 		if row.TooOld {
@@ -542,7 +544,7 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		}
 		sendCtx, cancel := context.WithTimeout(ctx, maxSendTime)
 		sent, err := r.sender.send(sendCtx, row.Reply, func() bool { // asked before each try after the first
-			retried = true
+			recheck = true
 			return r.store.stillPending(sendCtx, row.ID)
 		})
 		cancel()
@@ -566,6 +568,7 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			if unreachable, deleted := unreachableChat(chat, err); unreachable && !slices.Contains(told, chat) {
 				told = append(told, chat)
 				r.tellUnreachable(ctx, chat, deleted)
+				recheck = true // it may have taken back what follows (TakeBack)
 			}
 			continue
 		}

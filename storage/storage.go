@@ -72,6 +72,21 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 	return s, nil
 }
 
+// OpenOne returns a pool of a single connection to the database at url,
+// made as Open's are (Dialer) but opened only when first used: what
+// serve's database watch pings with, so that its ping never waits behind
+// the work that fills the main pool, and a ping that waits is the database.
+func OpenOne(url string) (*sql.DB, error) {
+	db, err := openDB(url)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(30 * time.Minute) // as Open's: a failover's old server is left
+	return db.DB, nil
+}
+
 // ErrRefusedParameter is Open's error when the server refused a run-time
 // parameter the connection string gave it.
 var ErrRefusedParameter = errors.New("the server refused a run-time parameter of the connection string " +
