@@ -189,8 +189,9 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 			} else if ok && e.Code == http.StatusUnauthorized {
 				tokens.Refused(ctx, "getUpdates", err)
 			} else {
-				failing.failed(log, stored, pause, err)
+				failing.failed(log, stored, retryPause(pause, stored), err)
 			}
+			pause = retryPause(pause, stored)
 			if sleep(ctx, pause) != nil {
 				break
 			}
@@ -211,6 +212,16 @@ func (p *Poller) Run(ctx context.Context, accept func(context.Context, []json.Ra
 // store are asked for again: a restart takes seconds, and the taps wait
 // for the next try once it is back.
 const maxStorePause = 5 * time.Second
+
+// retryPause is the pause before the next getUpdates after one that
+// failed, pause grown by the failures before; notStored: the database
+// failed, whose wait is kept short even after a run of Telegram's.
+func retryPause(pause time.Duration, notStored bool) time.Duration {
+	if notStored {
+		return min(pause, maxStorePause)
+	}
+	return pause
+}
 
 // nextPause is the pause after pause before the next getUpdates, after
 // one that failed; notStored: it was the database that failed, not

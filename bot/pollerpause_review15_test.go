@@ -25,4 +25,12 @@ func TestPollerRetriesStoringSoonAfterTheDatabaseIsBack(t *testing.T) {
 	if pause != 30*time.Second {
 		t.Errorf("after 10 failed getUpdates the poller waits %v; want Telegram's 30 s", pause)
 	}
+	// A run of Telegram's failures, then the database's (a network blip
+	// on the bot's host): the first wait for the database is short too.
+	if got := retryPause(pause, true); got > maxStorePause {
+		t.Errorf("updates not stored after a run of failed getUpdates are asked for again in %v; want at most %v", got, maxStorePause)
+	}
+	if got := retryPause(pause, false); got != 30*time.Second {
+		t.Errorf("a failed getUpdates after a run of them waits %v; want 30 s", got)
+	}
 }
