@@ -23,16 +23,7 @@ import (
 // itself. A newcomer reads the table to run the bot: a variable added to
 // config.go alone is one nobody knows of.
 func TestConfigurationIsDocumented(t *testing.T) {
-	var read []string
-	getenv := func(name string) string {
-		if !slices.Contains(read, name) {
-			read = append(read, name)
-		}
-		return ""
-	}
-	if _, err := loadConfig(nil, getenv, needs{}, &bytes.Buffer{}); err != nil {
-		t.Fatal(err)
-	}
+	read := configVariables(t)
 	slices.Sort(read)
 
 	readme, err := os.ReadFile("README.md")
@@ -231,4 +222,20 @@ func TestArchitectureDependencies(t *testing.T) {
 	if rows < 15 {
 		t.Errorf("read %d rows of the packages' table", rows)
 	}
+}
+
+// configVariables is every environment variable the configuration reads.
+func configVariables(t *testing.T) []string {
+	t.Helper()
+	var read []string
+	getenv := func(name string) string {
+		if !slices.Contains(read, name) {
+			read = append(read, name)
+		}
+		return ""
+	}
+	if _, err := loadConfig(nil, getenv, needs{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	return read
 }

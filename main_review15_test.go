@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,16 +13,7 @@ import (
 // lists the commands, the flags and every variable the configuration
 // reads, and exits 0; a subcommand's -h shows its flags and exits 0 too.
 func TestHelpListsCommandsAndVariables(t *testing.T) {
-	var read []string
-	getenv := func(name string) string {
-		if !slices.Contains(read, name) {
-			read = append(read, name)
-		}
-		return ""
-	}
-	if _, err := loadConfig(nil, getenv, needs{}, &bytes.Buffer{}); err != nil {
-		t.Fatal(err)
-	}
+	read := configVariables(t)
 	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}, {"migrate", "-h"}} {
 		var out, errOut bytes.Buffer
 		code := run(args, env(nil), strings.NewReader(""), &out, &errOut)
