@@ -244,23 +244,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	// setWebhook is answered): until then /healthz says it is starting, so
 	// that nothing reads a replica that may still fail to start as ready.
 	var up atomic.Bool
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if !up.Load() {
-			http.Error(w, "starting: telling Telegram where to deliver updates, starting the job queue", http.StatusServiceUnavailable)
-			return
+	mux.HandleFunc("GET /healthz", healthHandler(&up, watchDB, func(now time.Time) string {
+		if poller == nil {
+			return ""
 		}
-		if err := store.Ping(r.Context()); err != nil {
-			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
-			return
-		}
-		if poller != nil {
-			if why := poller.Stalled(time.Now(), 3*time.Minute); why != "" {
-				http.Error(w, why, http.StatusServiceUnavailable)
-				return
-			}
-		}
-		fmt.Fprintln(w, "ok")
-	})
+		return poller.Stalled(now, 3*time.Minute)
+	}))
 	if cfg.WebhookURL != "" {
 		u, _ := url.Parse(cfg.WebhookURL) // validated by loadConfig
 		// Escaped, the path is matched as written: in a ServeMux pattern
@@ -366,11 +355,36 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	return serveErr
 }
 
+// healthHandler answers /healthz: 503 while the bot starts (up false),
+// when the database does not answer on db — the database watch's own
+// connection, not the bot's pool, whose connections a burst of work may
+// all hold for seconds while the database answers — or when stalled says
+// why the long poller is stalled; "ok" otherwise.
+func healthHandler(up *atomic.Bool, db *sql.DB, stalled func(time.Time) string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !up.Load() {
+			http.Error(w, "starting: telling Telegram where to deliver updates, starting the job queue", http.StatusServiceUnavailable)
+			return
+		}
+		ping, cancel := context.WithTimeout(r.Context(), databasePingWait)
+		defer cancel()
+		if err := db.PingContext(ping); err != nil {
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		if why := stalled(time.Now()); why != "" {
+			http.Error(w, why, http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	}
+}
+
 // databaseCheckEvery is how often watchDatabase asks the database.
 const databaseCheckEvery = 5 * time.Second
 
-// databasePingWait is how long watchDatabase waits for the database's
-// answer, as /healthz does (storage.Ping).
+// databasePingWait is how long watchDatabase and /healthz wait for the
+// database's answer.
 const databasePingWait = 3 * time.Second
 
 // errNoAnswer: the watch's ping is still waiting for the database.
