@@ -23,6 +23,7 @@ import (
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 )
 
 // Handler decides what an update does.
@@ -74,6 +75,7 @@ type Runtime struct {
 	sole          bool // the only process: leases found at start are a dead one's
 	metrics       *metrics
 	marks         *marks
+	marksEvery    time.Duration // how often delivered replies are deleted
 	marksDone     chan struct{}
 	stopMarks     context.CancelFunc
 
@@ -123,6 +125,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 		retryDelay:    500 * time.Millisecond,
 		handleTimeout: 30 * time.Second,
 		workers:       32,
+		marksEvery:    20 * time.Millisecond,
 	}
 	for _, o := range opts {
 		o(r)
@@ -138,7 +141,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 	r.sender.tooMany = r.metrics.tooMany
 	r.sender.token.waiting = store.pendingReplies
 	r.work, r.cancelWork = context.WithCancel(context.Background())
-	r.marks = newMarks(store, r.log, 20*time.Millisecond)
+	r.marks = newMarks(store, r.log, r.marksEvery)
 	var marksCtx context.Context
 	marksCtx, r.stopMarks = context.WithCancel(context.Background())
 	r.marksDone = make(chan struct{})
@@ -657,7 +660,18 @@ func (r *Runtime) tellUnreachable(ctx context.Context, chat int64, deleted bool)
 	}()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.handleTimeout)
 	defer cancel()
-	err := r.store.inTx(ctx, func(tx *sqlx.Tx) error { return h.Unreachable(ctx, tx, chat, deleted) })
+	// The chat's replies Telegram took, still in the outbox until the next
+	// batch of marks deletes them, go first: the handler must not take
+	// them back as never delivered (bot.TakeBack).
+	delivered := r.marks.ofChat(chat)
+	err := r.store.inTx(ctx, func(tx *sqlx.Tx) error {
+		if len(delivered) > 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE id = ANY ($1)`, pq.Array(delivered)); err != nil {
+				return wrapErr("outbox: delete delivered replies", err)
+			}
+		}
+		return h.Unreachable(ctx, tx, chat, deleted)
+	})
 	if err != nil {
 		r.log.Warn("cannot record that a chat is unreachable; its next refused reply tells again", "chat", chat, "deleted", deleted, "err", err)
 	}
