@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"log/slog"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
+	"github.com/jmoiron/sqlx"
 )
 
 // lockedBuffer is a log's output read while the log writes.
@@ -36,34 +38,8 @@ func (b *lockedBuffer) String() string {
 // the watch, which pings on a connection of its own (review 16), must
 // not tell the operator it cannot be reached.
 func TestDatabaseWatchTellsABusyPoolFromAnOutage(t *testing.T) {
-	url := storagetest.URL(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	store, err := storage.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	watchDB, err := storage.OpenOne(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer watchDB.Close()
-	db := store.DB()
-	max := db.Stats().MaxOpenConnections
-	if max == 0 {
-		t.Fatal("the test's pool has no limit: it cannot be filled")
-	}
-	for i := 0; i < max; i++ { // every connection held, each in a statement
-		conn, err := db.Conn(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer conn.Close()
-	}
-	if st := db.Stats(); st.InUse != max {
-		t.Fatalf("%d of %d connections in use: the pool is not full", st.InUse, max)
-	}
+	ctx := context.Background()
+	db, watchDB := busyPool(t)
 	var out lockedBuffer
 	log := slog.New(slog.NewTextHandler(&out, nil))
 	watch, stop := context.WithCancel(ctx)
@@ -86,4 +62,37 @@ func TestDatabaseWatchTellsABusyPoolFromAnOutage(t *testing.T) {
 	if n := db.Stats().WaitCount; n != 0 {
 		t.Errorf("the watch waited %d times for the bot's pool", n)
 	}
+}
+
+// busyPool opens the bot's pool on a database of its own with every
+// connection held (a burst of work), and the database watch's own
+// connection (storage.OpenOne) beside it.
+func busyPool(t *testing.T) (pool *sqlx.DB, watch *sql.DB) {
+	t.Helper()
+	url := storagetest.URL(t)
+	store, err := storage.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	pool = store.DB()
+	max := pool.Stats().MaxOpenConnections
+	if max == 0 {
+		t.Fatal("the bot's pool has no limit: it cannot be filled")
+	}
+	for range max {
+		conn, err := pool.Conn(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { conn.Close() })
+	}
+	if st := pool.Stats(); st.InUse != max {
+		t.Fatalf("%d of %d connections in use: the pool is not full", st.InUse, max)
+	}
+	if watch, err = storage.OpenOne(url); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { watch.Close() })
+	return pool, watch
 }

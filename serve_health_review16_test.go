@@ -1,15 +1,11 @@
 package main
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/dvcbot/dvcbot/storage"
-	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
 // A burst of updates holding every connection of the bot's pool for more
@@ -18,31 +14,7 @@ import (
 // along: an orchestrator reading it would restart the bot at its busiest.
 // /healthz now asks on the database watch's own connection.
 func TestHealthzAnswersOKWhileThePoolIsBusy(t *testing.T) {
-	url := storagetest.URL(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	store, err := storage.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	pool := store.DB()
-	max := pool.Stats().MaxOpenConnections
-	if max == 0 {
-		t.Fatal("the bot's pool has no limit: it cannot be filled")
-	}
-	for i := 0; i < max; i++ {
-		conn, err := pool.Conn(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer conn.Close()
-	}
-	watch, err := storage.OpenOne(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer watch.Close()
+	pool, watch := busyPool(t)
 	var up atomic.Bool
 	up.Store(true)
 	health := healthHandler(&up, watch, func(time.Time) string { return "" })
