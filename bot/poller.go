@@ -237,34 +237,28 @@ func nextPause(pause time.Duration, notStored bool) time.Duration {
 // Telegram, an answer not understood, or updates the database could not
 // store (they stay with Telegram, asked for again) — told apart from 409
 // and 401, which say it their own way. Its first failure is said at once,
-// then at most every failureLogEvery with how many there were; its end
+// then at most once a minute (lines) with how many there were; its end
 // is said once.
 type failureRun struct {
-	since, logged time.Time
-	failures      int // in all
-	held          int // since the last line
+	since    time.Time
+	failures int // in all
+	lines    onceAMinute
 }
 
-// failureLogEvery is how often a run of getUpdates failures that goes on
-// is said again.
-const failureLogEvery = time.Minute
-
 func (f *failureRun) failed(log *slog.Logger, stored bool, pause time.Duration, err error) {
-	now := time.Now()
 	if f.failures == 0 {
-		f.since = now
+		f.since = time.Now()
 	}
 	f.failures++
-	f.held++
-	if f.failures > 1 && now.Sub(f.logged) < failureLogEvery {
+	held, due := f.lines.due()
+	if !due {
 		return
 	}
 	msg := "getting updates failed, will retry"
 	if stored {
 		msg = "cannot store the updates Telegram sent (the database?); they stay with Telegram and are asked for again"
 	}
-	log.Warn(msg, "in", pause, "failures", f.held, "since", f.since.UTC().Format(time.RFC3339), "err", err)
-	f.logged, f.held = now, 0
+	log.Warn(msg, "in", pause, "failures", held+1, "since", f.since.UTC().Format(time.RFC3339), "err", err)
 }
 
 func (f *failureRun) end(log *slog.Logger) {
@@ -272,7 +266,7 @@ func (f *failureRun) end(log *slog.Logger) {
 		return
 	}
 	log.Info("getting updates works again", "failures", f.failures, "since", f.since.UTC().Format(time.RFC3339))
-	*f = failureRun{}
+	f.since, f.failures, f.lines = time.Time{}, 0, onceAMinute{}
 }
 
 // conflict counts and, once in a while, logs a 409: Telegram serves one

@@ -469,8 +469,8 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			// the web page before any reminder.
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 		}
-		if f.Status == storage.FollowupEnded {
-			kb = append(kb, problemRow(r.t, id))
+		if f.Status == storage.FollowupEnded { // as below, once rated
+			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}})
 		}
 		if f.Status == storage.FollowupWaiting && f.Consent.Valid && !f.Consent.Bool {
 			// "Không, cảm ơn" tapped by mistake is put right at once, not
@@ -492,7 +492,10 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 	}
 	if f.Status == storage.FollowupEnded {
-		kb = append(kb, problemRow(r.t, id))
+		// The reminders ended without the result: it may still not
+		// come, and the volunteer can be told as long as the follow-up
+		// is kept (storage.Tx.Problem).
+		kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}})
 	}
 	if f.Status == storage.FollowupWaiting && !f.Consent.Bool {
 		// "No, thanks" pressed by mistake, or a mind changed: the reminder
@@ -504,16 +507,6 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	}
 	return h.statusLine(r, f) + "\n" + r.t.T("followup.rate_again", locales.Data{"Rating": f.Rating.Int16}) +
 		"\n" + r.t.T("followup.forget_hint"), kb
-}
-
-// problemRow is "⚠ Có vướng mắc" under a follow-up whose reminders ended
-// without the result (the last one unanswered, or its last "Chưa"): the
-// result may still not come, and the volunteer and coordinators can be
-// told, as long as the follow-up is kept (storage.Tx.Problem). While the
-// result is awaited it is a reminder's button; once it came, or a problem
-// was reported, it is not offered.
-func problemRow(t *locales.Localizer, id string) []bot.Button {
-	return []bot.Button{{Text: t.T("followup.reminder_problem"), Data: callback{flow: flowFollowup, action: "prob", arg: id}.String()}}
 }
 
 // statusLine says where the follow-up stands: whether and when the

@@ -423,8 +423,8 @@ func (h *Handlers) tallyStart(r *request, args string) error {
 
 // typedPeriod makes the report when a coordinator types a period outside
 // any flow (the next one, once a report is made): it says whether it did.
-// A bare "Q4" goes to /tally as typed there (bareQuarter). Anyone else's words, and words that are no period, are left to the
-// procedure search.
+// A bare "Q4" goes to /tally as typed there (bareQuarter). Anyone else's
+// words, and words that are no period, are left to the procedure search.
 func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
 	if !ok || scope.Volunteer != 0 {

@@ -573,11 +573,6 @@ type Reminder struct {
 	// Blocked: the resident has blocked the bot (ChatBlocked): the
 	// reminder is recorded asked but not sent.
 	Blocked bool `db:"blocked"`
-	// CodeUntoldFrom: the dossier code the resident was shown before the
-	// volunteer corrected it while their chat had blocked the bot, or in a
-	// message Telegram refused because it just had (CodeUntold), until
-	// they are told (CodeTold).
-	CodeUntoldFrom sql.NullString `db:"code_untold_from"`
 }
 
 // DueReminders returns up to limit follow-ups whose next reminder is due on
