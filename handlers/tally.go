@@ -126,6 +126,13 @@ func init() {
 					st.Unit, st.Query, st.Page = arg, "", 0
 					return v.goTo(tallyPeriod, st)
 				}},
+				"q": {to: []string{leadsNowhere, tallyUnit}, do: func(v *tallyView, _ string) error {
+					p, ok := bareQuarter(v.st.Query, v.h.now())
+					if !ok {
+						return v.show("")
+					}
+					return v.report(p)
+				}},
 				"prov": {to: []string{tallyUnit}, do: func(v *tallyView, code string) error {
 					ok, err := v.tx.ScopeCovers(v.ctx, v.scope, storage.Scope{Province: code})
 					if err != nil {
@@ -188,6 +195,10 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		}
 		if found {
 			text = v.mergedNote(p) + text
+		}
+		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok {
+			// "Q4": Quận 4's communes, or the quarter, for the unit on.
+			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_quarter", locales.Data{"Quarter": periodLabel(v.t, q)}), "q", "")})
 		}
 		for _, m := range ms {
 			kb = append(kb, []bot.Button{v.button(m.FullName(), "u", "c"+m.Code)})

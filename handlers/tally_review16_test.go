@@ -33,3 +33,25 @@ func TestTallyBareQuarterTypedOutsideTheFlow(t *testing.T) {
 		t.Errorf("a volunteer's \"Q4\": %q", m.Text)
 	}
 }
+
+// A province coordinator of Thành phố Hồ Chí Minh who types "Q4" meaning
+// the quarter got only communes of Quận 4 to pick, and no way to the
+// quarter but to type it again as "quý 4". The list now offers the quarter
+// too, for the unit the flow is on.
+func TestTallyBareQuarterAmongUnitsOffersTheQuarter(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	prov := w.tallyMember("Hà", "", storage.RoleProvinceCoordinator)
+	meant := w.vi("tally.bare_quarter", locales.Data{"Quarter": w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026})})
+	m := only(t, w.send(prov, "Q4"))
+	if !strings.Contains(m.Text, w.vi("tally.unit_results", locales.Data{"Query": "Q4"})) || !hasButton(m, meant) {
+		t.Fatalf("\"Q4\" typed by a province coordinator: %q %v, want the communes and %q", m.Text, m.Buttons(), meant)
+	}
+	ms := w.press(prov, meant)
+	if len(ms) == 0 || !strings.Contains(lines(ms[0])[0], w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026})) {
+		t.Fatalf("after %q: %d messages; want the tally of Q4/2026", meant, len(ms))
+	}
+	// A name that is no quarter offers none.
+	if m := only(t, w.send(prov, "/tally an hoi")); hasButton(m, meant) {
+		t.Errorf("a commune's name typed offers the quarter: %v", m.Buttons())
+	}
+}
