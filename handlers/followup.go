@@ -637,7 +637,13 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		// Answered already: only a "no" may become a "yes" (the button
 		// under where the follow-up stands), while the result is awaited.
 		if f.Consent.Valid && (f.Consent.Bool || cb.action == "no" || f.Status != storage.FollowupWaiting) {
-			r.answer(r.t.T("button.stale"))
+			if f.Consent.Bool == (cb.action == "yes") {
+				// The same answer again (a double tap): taken, as the
+				// first was.
+				r.answer(r.t.T("followup.noted_already"))
+			} else {
+				r.answer(r.t.T("button.stale"))
+			}
 			break
 		}
 		read := r.t

@@ -82,3 +82,34 @@ func TestCodeCorrectedAfterAGuideUpdateKeepsThePromisedDate(t *testing.T) {
 		})
 	}
 }
+
+// A resident whose tap on "✓ Đồng ý nhận nhắc" (or "Không, cảm ơn") left
+// the phone twice — a finger that bounced, a slow connection — was told by
+// the second "Nút này đã cũ. Hãy dùng các nút đang hiện.", as if their
+// answer had gone wrong, when it was taken. The second tap now says the
+// answer is noted, as a second tap on a star or a reminder's answer does;
+// the answer stays the first one.
+func TestConsentTappedTwiceIsNoted(t *testing.T) {
+	for _, label := range []string{"followup.consent_yes", "followup.consent_no"} {
+		t.Run(label, func(t *testing.T) {
+			w := newWorld(t)
+			v := w.volunteer("Vân")
+			ms := w.finishWithCode(v, "000.00.12.H26-251127-0001")
+			c, _ := w.lastCase(v)
+			res := w.srv.NewUser("Cư dân", "vi")
+			m := last(t, w.send(res, "/start "+qrToken(t, ms[0].Photo)))
+			w.tapTogether(res, m, w.vi(label))
+			answers := res.Answers()
+			if len(answers) != 2 || answers[1].Text != w.vi("followup.noted_already") {
+				t.Errorf("two taps on %q answered %+v, want the second %q", w.vi(label), answers, w.vi("followup.noted_already"))
+			}
+			f, _ := w.followupRow(c.ID)
+			if !f.Consent.Valid || f.Consent.Bool != (label == "followup.consent_yes") {
+				t.Errorf("consent %+v after two taps on %q", f.Consent, w.vi(label))
+			}
+			if got := msgByID(t, res, m.ID); !hasButton(got, "1★") {
+				t.Errorf("after two taps the message shows %q, want the rating question", got.Text)
+			}
+		})
+	}
+}
