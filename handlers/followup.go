@@ -824,8 +824,10 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
+	// The thanks first, then the dossier named as every follow-up
+	// screen names it: a chat may follow several.
 	text, kb := h.followupNext(r, f)
-	r.say(r.t.T("followup.comment_kept")+"\n\n"+text, kb)
+	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return nil
 }
 

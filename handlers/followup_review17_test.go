@@ -113,3 +113,31 @@ func TestConsentTappedTwiceIsNoted(t *testing.T) {
 		})
 	}
 }
+
+// A daughter follows her mother's and her father's dossiers in one chat.
+// She rates her father's and types a comment: the answer said "Đã ghi
+// nhận nhận xét", then where a dossier stands and its stars, without
+// naming which — every other follow-up screen does (the comment left
+// blank, the comment refused, the rating itself). It names it now, below
+// the thanks.
+func TestCommentKeptNamesItsDossier(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	v := w.volunteer("Vân")
+	const mother, father = "000.00.12.H26-251127-0011", "000.00.12.H26-251127-0012"
+	daughter := w.srv.NewUser("Con gái", "vi")
+	for _, code := range []string{mother, father} {
+		ms := w.finishWithCode(v, code)
+		w.send(daughter, "/start "+qrToken(t, ms[0].Photo))
+		w.press(daughter, w.vi("followup.consent_yes"))
+		clk.advance(time.Hour)
+	}
+	w.press(daughter, "4★") // the newest message: the father's
+	got := last(t, w.send(daughter, "Rất nhiệt tình"))
+	if !strings.HasPrefix(got.Text, w.vi("followup.comment_kept")) {
+		t.Fatalf("a good comment: %q", got.Text)
+	}
+	if !strings.Contains(got.Text, father) || strings.Contains(got.Text, mother) {
+		t.Errorf("the comment kept is answered %q, which does not name the father's dossier %s", got.Text, father)
+	}
+}
