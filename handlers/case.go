@@ -393,7 +393,11 @@ func (v *caseView) keepLateCode(key, slipNote string) error {
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
-	f, err := v.keepCode(v.st.Code)
+	var was *storage.Followup
+	if err == nil {
+		was = &old
+	}
+	f, err := v.keepCode(v.st.Code, was)
 	if errors.Is(err, storage.ErrForgotten) {
 		return v.endWith(v.t.T("case.code_forgotten", locales.Data{"Case": v.c.ID}), nil)
 	}
@@ -863,7 +867,7 @@ func (v *caseView) finish(code, note string) error {
 	}
 	var f *storage.Followup
 	if code != "" {
-		kept, err := v.keepCode(code)
+		kept, err := v.keepCode(code, nil)
 		if err != nil {
 			return err
 		}
@@ -900,9 +904,18 @@ func (v *caseView) closeCase(note string) error {
 
 // keepCode keeps the dossier code of a case whose resident consented, with
 // the date its result is due (from the guide's working days, if it gives
-// them) and the link the resident follows it by.
-func (v *caseView) keepCode(code string) (storage.Followup, error) {
+// them) and the link the resident follows it by. A code that corrects one
+// kept before (was) keeps its promise: the date told on the slip and in
+// the bot, and the days it was counted with — a guide updated since
+// (another count, or none) does not move it.
+func (v *caseView) keepCode(code string, was *storage.Followup) (storage.Followup, error) {
 	days := guideDays(v.g)
+	if was != nil && was.DueOn.Valid {
+		return v.tx.SaveCountedFollowup(v.ctx, v.c.ID, code, was.DueOn.Time, was.DueKnown, int(was.DueDays.Int16))
+	}
+	if was != nil { // kept without a date: asked after checkInDays, as it was
+		days = 0
+	}
 	if days == 0 { // no due date to remind on: the resident is asked after checkInDays
 		f, err := v.tx.SaveFollowup(v.ctx, v.c.ID, code, time.Time{}, false)
 		if err != nil || f.RemindersSent > 0 {

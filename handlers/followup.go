@@ -637,7 +637,13 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		// Answered already: only a "no" may become a "yes" (the button
 		// under where the follow-up stands), while the result is awaited.
 		if f.Consent.Valid && (f.Consent.Bool || cb.action == "no" || f.Status != storage.FollowupWaiting) {
-			r.answer(r.t.T("button.stale"))
+			if f.Consent.Bool == (cb.action == "yes") {
+				// The same answer again (a double tap): taken, as the
+				// first was.
+				r.answer(r.t.T("followup.noted_already"))
+			} else {
+				r.answer(r.t.T("button.stale"))
+			}
 			break
 		}
 		read := r.t
@@ -818,8 +824,10 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
+	// The thanks first, then the dossier named as every follow-up
+	// screen names it: a chat may follow several.
 	text, kb := h.followupNext(r, f)
-	r.say(r.t.T("followup.comment_kept")+"\n\n"+text, kb)
+	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return nil
 }
 

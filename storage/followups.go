@@ -71,11 +71,14 @@ func NewToken() string {
 // Followup is a follow-up as the bot works with it: the row and what it
 // needs of its case.
 type Followup struct {
-	CaseID         int64          `db:"case_id"`
-	Token          string         `db:"token"`
-	DossierCode    string         `db:"dossier_code"`
-	DueOn          sql.NullTime   `db:"due_on"` // a date; NULL: the guide gives no working-day count
-	DueKnown       bool           `db:"due_known"`
+	CaseID      int64        `db:"case_id"`
+	Token       string       `db:"token"`
+	DossierCode string       `db:"dossier_code"`
+	DueOn       sql.NullTime `db:"due_on"` // a date; NULL: the guide gives no working-day count
+	DueKnown    bool         `db:"due_known"`
+	// DueDays: the working days DueOn was counted with (SaveCountedFollowup;
+	// NULL before migration 00025 and for a guide with no count).
+	DueDays        sql.NullInt16  `db:"due_days"`
 	ResidentChat   sql.NullInt64  `db:"resident_chat"`
 	ResidentLang   sql.NullString `db:"resident_lang"`
 	Consent        sql.NullBool   `db:"consent"` // NULL: not asked yet
@@ -108,7 +111,7 @@ func (f Followup) Reminds() bool {
 	return f.Status == FollowupWaiting && f.ResidentChat.Valid && f.Consent.Valid && f.Consent.Bool
 }
 
-const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.resident_chat, f.resident_lang,
+const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.due_days, f.resident_chat, f.resident_lang,
 	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
 	f.code_untold_from, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
