@@ -316,6 +316,10 @@ func (v *inviteView) search(text string) error {
 	if privacy.Meaningless(text) {
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
+	if privacy.PersonalData(text) != "" {
+		// A resident's data in the wrong field: neither kept nor shown back.
+		return v.show(v.t.T("case.unit_personal"))
+	}
 	if utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
 	}

@@ -339,6 +339,10 @@ func (v *tallyView) typed(text string) error {
 	if problem != "tally.bad_period" || privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T(problem))
 	}
+	if privacy.PersonalData(text) != "" {
+		// A resident's data in the wrong field: neither kept nor shown back.
+		return v.show(v.t.T("case.unit_personal"))
+	}
 	ms, err := v.allowedMatches(text)
 	if err != nil {
 		return err

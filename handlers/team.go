@@ -9,6 +9,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/vntext"
 )
@@ -87,6 +88,11 @@ func init() {
 		text = strings.Join(strings.Fields(text), " ")
 		if vntext.Fold(text) == "" { // nothing to look for: the screen wants a button
 			return v.show(v.t.T("team.use_buttons"))
+		}
+		if privacy.PersonalData(text) != "" {
+			// A resident's number or e-mail in the wrong chat: neither kept
+			// in the flow's state nor shown back (docs/privacy.md).
+			return v.show(v.t.T("team.query_personal"))
 		}
 		if utf8.RuneCountInString(text) > searchRunes {
 			text = string([]rune(text)[:searchRunes-1]) + "…"
