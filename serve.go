@@ -95,6 +95,9 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 func (a *app) start(ctx context.Context, log *slog.Logger) error {
 	for _, r := range a.handlers.DefaultMenus() {
 		if err := a.sender.Send(ctx, r); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err() // stopped while starting
+			}
 			log.Warn("cannot set the default command menu", "err", err)
 		}
 	}
@@ -138,7 +141,18 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 	}
 }
 
-func serve(ctx context.Context, cfg config, log *slog.Logger) error {
+func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
+	// A stop asked for while starting (SIGTERM from docker compose stop,
+	// a deploy giving up on a replica not healthy yet) cuts whatever the
+	// start waits for — Telegram, the database —, and that step fails: it
+	// is a stop like any other, not a failure (exit status 0).
+	started := false
+	defer func() {
+		if err != nil && !started && ctx.Err() != nil {
+			log.Info("stopped while starting", "step", err.Error())
+			err = nil
+		}
+	}()
 	logged := newLogCounter()
 	// River, while the database is down, logs the same few errors about
 	// once a second: each is logged at most once a minute (counted every
@@ -334,6 +348,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
 	up.Store(true)
+	started = true
 	log.Info("started: /healthz answers from now on", "http_addr", cfg.HTTPAddr)
 
 	var serveErr error
