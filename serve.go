@@ -359,7 +359,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 	case <-ctx.Done():
 	}
 	stopWork()
-	log.Info("stopping: finishing updates in flight")
+	log.Info("stopping: finishing updates in flight", "a_second_signal", "stops at once")
 	shutdown, cancel := context.WithTimeout(context.Background(), 25*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
