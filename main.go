@@ -106,6 +106,16 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if cmd == "run" {
+		// The first signal lets the bot finish what it holds (up to 25 s);
+		// a second one stops it at once, as the signal's default does
+		// (what was left is done at the next start). Not for the demo,
+		// whose private database server must be stopped on the way out.
+		go func() {
+			<-ctx.Done()
+			stop()
+		}()
+	}
 
 	switch cmd {
 	case "demo":

@@ -95,6 +95,9 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 func (a *app) start(ctx context.Context, log *slog.Logger) error {
 	for _, r := range a.handlers.DefaultMenus() {
 		if err := a.sender.Send(ctx, r); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err() // stopped while starting
+			}
 			log.Warn("cannot set the default command menu", "err", err)
 		}
 	}
@@ -138,7 +141,18 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Stor
 	}
 }
 
-func serve(ctx context.Context, cfg config, log *slog.Logger) error {
+func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
+	// A stop asked for while starting (SIGTERM from docker compose stop,
+	// a deploy giving up on a replica not healthy yet) cuts whatever the
+	// start waits for — Telegram, the database —, and that step fails: it
+	// is a stop like any other, not a failure (exit status 0).
+	started := false
+	defer func() {
+		if err != nil && !started && ctx.Err() != nil {
+			log.Info("stopped while starting", "step", err.Error())
+			err = nil
+		}
+	}()
 	logged := newLogCounter()
 	// River, while the database is down, logs the same few errors about
 	// once a second: each is logged at most once a minute (counted every
@@ -209,6 +223,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	if err := reg.Register(logged.lines); err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	// What the database watch sees: the bot has just migrated on it.
+	var databaseUp atomic.Bool
+	databaseUp.Store(true)
+	if err := reg.Register(databaseUpGauge(&databaseUp)); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	// In webhook mode Telegram tells of deliveries that fail only when
@@ -324,10 +344,11 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		srv.Close()
 		return fmt.Errorf("schedule the weekly digest: %w", err)
 	}
-	go watchDatabase(work, watchDB, log, databaseCheckEvery)
+	go watchDatabase(work, watchDB, log, databaseCheckEvery, &databaseUp)
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
 	up.Store(true)
+	started = true
 	log.Info("started: /healthz answers from now on", "http_addr", cfg.HTTPAddr)
 
 	var serveErr error
@@ -338,7 +359,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	case <-ctx.Done():
 	}
 	stopWork()
-	log.Info("stopping: finishing updates in flight")
+	log.Info("stopping: finishing updates in flight", "a_second_signal", "stops at once")
 	shutdown, cancel := context.WithTimeout(context.Background(), 25*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
@@ -399,8 +420,9 @@ var errNoAnswer = fmt.Errorf("ping database: no answer within %v", databasePingW
 // an answer; on its own connection, a ping that waits is the database.
 // A ping the database does not answer (a silent connection can outlast
 // its context) is not waited for: it is the outage, and the next one is
-// sent once it ends.
-func watchDatabase(ctx context.Context, db *sql.DB, log *slog.Logger, every time.Duration) {
+// sent once it ends. Each ping's verdict goes to up, when set (the
+// dvcbot_database_up gauge).
+func watchDatabase(ctx context.Context, db *sql.DB, log *slog.Logger, every time.Duration, up *atomic.Bool) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	var down time.Time    // when the outage was seen; zero while the database answers
@@ -431,9 +453,13 @@ func watchDatabase(ctx context.Context, db *sql.DB, log *slog.Logger, every time
 			err = errNoAnswer
 		}
 		wait.Stop()
-		switch {
-		case ctx.Err() != nil:
+		if ctx.Err() != nil {
 			return
+		}
+		if up != nil {
+			up.Store(err == nil)
+		}
+		switch {
 		case err != nil && down.IsZero():
 			down = time.Now()
 			log.Error("the database cannot be reached: the bot waits for it (updates stay with Telegram, replies in the outbox, /healthz answers 503)", "err", err)
@@ -442,6 +468,22 @@ func watchDatabase(ctx context.Context, db *sql.DB, log *slog.Logger, every time
 			down = time.Time{}
 		}
 	}
+}
+
+// databaseUpGauge exports what the database watch last saw as
+// dvcbot_database_up. It used to be the outbox's scrape query on the
+// bot's pool, which a long load holding every connection, or a lock on
+// the outbox, kept past its limit while the database answered: 0 then
+// said an outage that /healthz and the watch did not.
+func databaseUpGauge(up *atomic.Bool) prometheus.Collector {
+	return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "dvcbot", Name: "database_up",
+		Help: "1 while the database answers the bot's database watch (a ping every 5 s on a connection of its own, as /healthz asks), 0 from the first ping it did not answer within 3 s."},
+		func() float64 {
+			if up.Load() {
+				return 1
+			}
+			return 0
+		})
 }
 
 // jobs makes the job queue's client with every worker and periodic job of

@@ -44,7 +44,7 @@ func TestDatabaseWatchTellsABusyPoolFromAnOutage(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(&out, nil))
 	watch, stop := context.WithCancel(ctx)
 	done := make(chan struct{})
-	go func() { defer close(done); watchDatabase(watch, watchDB, log, 100*time.Millisecond) }()
+	go func() { defer close(done); watchDatabase(watch, watchDB, log, 100*time.Millisecond, nil) }()
 	// The watch's connection opened (its first ping), then some ten more
 	// pings while the pool stays full.
 	for deadline := time.Now().Add(30 * time.Second); watchDB.Stats().OpenConnections == 0 && time.Now().Before(deadline); {

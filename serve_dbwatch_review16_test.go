@@ -144,7 +144,7 @@ func TestDatabaseWatchSaysASilentOutageThatFillsThePool(t *testing.T) {
 			log := slog.New(slog.NewTextHandler(&out, nil))
 			watch, stop := context.WithCancel(ctx)
 			done := make(chan struct{})
-			go func() { defer close(done); watchDatabase(watch, watchDB, log, 100*time.Millisecond) }()
+			go func() { defer close(done); watchDatabase(watch, watchDB, log, 100*time.Millisecond, nil) }()
 			said := false
 			for deadline := time.Now().Add(20 * time.Second); !said && time.Now().Before(deadline); {
 				time.Sleep(50 * time.Millisecond)

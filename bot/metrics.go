@@ -80,7 +80,6 @@ func (r *Runtime) PollConflicts() prometheus.Counter { return r.metrics.pollConf
 var (
 	outboxDepthDesc = prometheus.NewDesc("dvcbot_outbox_depth", "Replies waiting in the outbox (all processes).", nil, nil)
 	outboxAgeDesc   = prometheus.NewDesc("dvcbot_outbox_oldest_seconds", "Age of the oldest reply waiting in the outbox.", nil, nil)
-	databaseUpDesc  = prometheus.NewDesc("dvcbot_database_up", "1 when the database answered this scrape's query (the outbox's), 0 when not.", nil, nil)
 )
 
 // outboxCollector reads the outbox at each scrape.
@@ -89,7 +88,6 @@ type outboxCollector struct{ store *Store }
 func (c *outboxCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- outboxDepthDesc
 	ch <- outboxAgeDesc
-	ch <- databaseUpDesc
 }
 
 func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
@@ -103,13 +101,14 @@ func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
 		SELECT count(*) AS depth, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
 		FROM outbox WHERE status = 'pending'`)
 	if err != nil {
-		// The database is away: the outbox's gauges are left out of this
-		// scrape (an invalid metric would fail all of it, the counters
-		// telling of the outage included), and it says so.
-		ch <- prometheus.MustNewConstMetric(databaseUpDesc, prometheus.GaugeValue, 0)
+		// The database is away, or busy past the limit: the outbox's
+		// gauges are left out of this scrape (an invalid metric would fail
+		// all of it, the counters telling of the outage included).
+		// Whether the database answers is the database watch's to say
+		// (dvcbot_database_up, serve.go), on a connection of its own: this
+		// query waits for the bot's pool.
 		return
 	}
-	ch <- prometheus.MustNewConstMetric(databaseUpDesc, prometheus.GaugeValue, 1)
 	ch <- prometheus.MustNewConstMetric(outboxDepthDesc, prometheus.GaugeValue, row.Depth)
 	ch <- prometheus.MustNewConstMetric(outboxAgeDesc, prometheus.GaugeValue, row.Oldest)
 }

@@ -143,7 +143,7 @@ func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) (int, er
 			return 0, errWithdrawn
 		}
 		if err := s.wait(ctx, chat, r.isMessage()); err != nil {
-			return 0, s.giveUp(r, attempt, waiting{err})
+			return 0, s.giveUp(ctx, r, attempt, waiting{err})
 		}
 		if err := s.tokenRefused(); err != nil {
 			return 0, err // said when the pause began; the reply waits in the outbox
@@ -164,7 +164,7 @@ func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) (int, er
 		case errors.As(err, &tooMany):
 			waits++
 			if waits > s.maxWaits {
-				return 0, s.giveUp(r, attempt, err)
+				return 0, s.giveUp(ctx, r, attempt, err)
 			}
 			pause := time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
 			s.mu.Lock()
@@ -183,13 +183,13 @@ func (s *Sender) send(ctx context.Context, r Reply, wanted func() bool) (int, er
 			return 0, err // no retry fixes it; the caller says what it means
 		default:
 			if attempt >= s.maxAttempts || ctx.Err() != nil {
-				return 0, s.giveUp(r, attempt, err)
+				return 0, s.giveUp(ctx, r, attempt, err)
 			}
 			delay := s.backoff << (attempt - 1)
 			s.log.Warn("sending failed, will retry", "chat", r.Chat(), "method", describe(r), "attempt", attempt, "in", delay, "err", err)
 			attempt++
 			if sleep(ctx, delay) != nil {
-				return 0, s.giveUp(r, attempt, err) // Telegram's error, not the cut sleep's
+				return 0, s.giveUp(ctx, r, attempt, err) // Telegram's error, not the cut sleep's
 			}
 		}
 	}
@@ -213,7 +213,10 @@ func (w waiting) Unwrap() error { return w.err }
 // own limits, not Telegram or the network failing the reply.
 func ownWait(err error) bool { return errors.As(err, new(waiting)) }
 
-func (s *Sender) giveUp(r Reply, attempts int, err error) error {
+func (s *Sender) giveUp(ctx context.Context, r Reply, attempts int, err error) error {
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return err // the caller stops (a shutdown): the reply waits in the outbox, nothing to say
+	}
 	s.log.Warn("gave up sending for now", "chat", r.Chat(), "method", describe(r), "attempts", attempts, "err", err)
 	return err
 }

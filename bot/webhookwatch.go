@@ -84,6 +84,20 @@ func (w *WebhookWatch) Check(ctx context.Context) {
 	call, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	info, err := w.API.GetWebhookInfo(call)
+	// The token watch is told outside the lock: it counts the replies
+	// waiting in the outbox before it logs (up to 2 s), and a /metrics
+	// scrape reads the gauges under the lock.
+	if err != nil && ctx.Err() == nil && unauthorized(err) && w.TokenWatch != nil {
+		w.failures.Inc()
+		w.TokenWatch.Refused(ctx, "getWebhookInfo", err)
+		w.mu.Lock()
+		w.unanswered = true
+		w.mu.Unlock()
+		return
+	}
+	if err == nil && w.TokenWatch != nil {
+		w.TokenWatch.Accepted()
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err != nil {
@@ -92,8 +106,6 @@ func (w *WebhookWatch) Check(ctx context.Context) {
 		}
 		w.failures.Inc()
 		switch {
-		case unauthorized(err) && w.TokenWatch != nil:
-			w.TokenWatch.Refused(ctx, "getWebhookInfo", err)
 		case w.unanswered:
 		case unauthorized(err):
 			w.Log.Error(tokenRefused, "every", w.Every, "err", err)
@@ -105,9 +117,6 @@ func (w *WebhookWatch) Check(ctx context.Context) {
 	}
 	w.unanswered = false
 	w.checked, w.info = true, *info
-	if w.TokenWatch != nil {
-		w.TokenWatch.Accepted()
-	}
 
 	if info.URL != w.URL {
 		if !w.isForeign || w.foreign != info.URL {
