@@ -193,7 +193,14 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			ms = ms[:searchResults]
 			text = v.t.T("tally.unit_results_more", locales.Data{"Count": searchResults}) + "\n" + text
 		}
-		if found {
+		switch {
+		case found && !allowed: // communes of theirs named so, the province not theirs
+			note, err := v.notTheirs(p)
+			if err != nil {
+				return "", nil, err
+			}
+			text = note + "\n\n" + text
+		case found:
 			text = v.mergedNote(p) + text
 		}
 		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok {
@@ -291,6 +298,17 @@ func (v *tallyView) allowedMatches(query string) ([]storage.CommuneMatch, error)
 	if err != nil {
 		return nil, err
 	}
+	// Another province's name ("binh dinh") asks for that province: a
+	// commune of theirs it finds only loosely (Xã Định An, Huyện Dầu Tiếng,
+	// Tỉnh Bình Dương) is not what was asked for, and listed alone it hid
+	// the answer that the province is not theirs.
+	_, found, allowed, err := v.typedProvince(query)
+	if err != nil {
+		return nil, err
+	}
+	if found && !allowed {
+		ms = slices.DeleteFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank > 1 })
+	}
 	var out []storage.CommuneMatch
 	for _, m := range ms {
 		ok, err := v.tx.ScopeCovers(v.ctx, v.scope, storage.Scope{Commune: m.Code})
@@ -329,6 +347,15 @@ func (v *tallyView) mergedNote(p storage.ProvinceMatch) string {
 	return v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name}) + "\n\n"
 }
 
+// notTheirs says that province p is not the user's to count, and what is.
+func (v *tallyView) notTheirs(p storage.ProvinceMatch) (string, error) {
+	own, err := v.h.scopeName(v.ctx, v.tx, v.t, v.scope)
+	if err != nil {
+		return "", err
+	}
+	return v.mergedNote(p) + v.t.T("tally.province_not_allowed", locales.Data{"Province": p.Name, "Own": own}), nil
+}
+
 // typed takes a period ("11/2026", "tuần trước") or, failing that, a
 // commune's name.
 func (v *tallyView) typed(text string) error {
@@ -354,7 +381,11 @@ func (v *tallyView) typed(text string) error {
 		return v.report(p)
 	}
 	if found { // a province not theirs, and no commune of theirs of that name
-		return v.show(v.mergedNote(prov) + v.t.T("tally.unit_not_allowed"))
+		note, err := v.notTheirs(prov)
+		if err != nil {
+			return err
+		}
+		return v.show(note)
 	}
 	// A name found only outside the scope is refused as such: the user
 	// learns nothing of it but that it is not theirs. Only a name found

@@ -1,0 +1,76 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// A province coordinator of Thành phố Hồ Chí Minh typing another province's
+// name ("binh dinh", now part of Gia Lai) is told that province is not
+// theirs. It listed communes of their own city whose old names held the
+// two words apart ("Xã Định An, Huyện Dầu Tiếng, Tỉnh Bình Dương") under
+// "Communes you may see matching “binh dinh”", as if they were what was
+// asked for. On the period screen, on the unit screen and after /tally.
+func TestTallyOtherProvinceNotLooseCommunes(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	hcmc := "Thành phố Hồ Chí Minh"
+	cases := []struct {
+		typed, old, province string
+	}{
+		{"binh dinh", "Bình Định", "Gia Lai"},
+		{"Bình Định", "Bình Định", "Gia Lai"},
+		{"dong nai", "", "Đồng Nai"},
+		{"tinh binh phuoc", "Bình Phước", "Đồng Nai"},
+	}
+	for _, c := range cases {
+		want := w.vi("tally.province_not_allowed", locales.Data{"Province": c.province, "Own": hcmc})
+		check := func(how string, m string, buttons []string) {
+			t.Helper()
+			if !strings.Contains(m, want) {
+				t.Errorf("%q %s: %q, want it to say %q", c.typed, how, m, want)
+			}
+			if c.old != "" && !strings.Contains(m, w.vi("tally.province_merged", locales.Data{"Old": c.old, "Province": c.province})) {
+				t.Errorf("%q %s: %q does not say where %s is now", c.typed, how, m, c.old)
+			}
+			if strings.Contains(m, w.vi("tally.unit_results", locales.Data{"Query": c.typed})) {
+				t.Errorf("%q %s: loose matches offered as what was asked for:\n%s", c.typed, how, m)
+			}
+			for _, b := range buttons {
+				if strings.HasSuffix(b, ", "+hcmc) {
+					t.Errorf("%q %s: a commune found loosely offered: %q", c.typed, how, b)
+				}
+			}
+		}
+		only(t, w.send(prov, "/tally"))
+		m := only(t, w.send(prov, c.typed))
+		check("on the period screen", m.Text, buttonTexts(m))
+
+		only(t, w.send(prov, "/tally"))
+		only(t, w.press(prov, w.vi("tally.change_unit")))
+		m = only(t, w.send(prov, c.typed))
+		check("on the unit screen", m.Text, buttonTexts(m))
+
+		m = only(t, w.send(prov, "/tally "+c.typed))
+		check("after /tally", m.Text, buttonTexts(m))
+	}
+
+	// Their own province by an old name of a part of it is still theirs.
+	only(t, w.send(prov, "/tally"))
+	m := only(t, w.send(prov, "binh duong"))
+	if !hasButton(m, w.vi("tally.whole_province", locales.Data{"Province": hcmc})) {
+		t.Errorf("their own province by an old name: %q %q", m.Text, buttonTexts(m))
+	}
+}
+
+func buttonTexts(m *telegramtest.Message) []string {
+	var out []string
+	for _, b := range m.Buttons() {
+		out = append(out, b.Text)
+	}
+	return out
+}
