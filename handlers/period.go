@@ -181,8 +181,8 @@ var (
 	// Quarters from one to another ("Q3/2026 - Q4/2026", "từ quý 4/2025
 	// đến quý 1/2026", "quý 2 đến quý 3 năm 2026"), a year left out as in
 	// months from one to another.
-	periodQuarters = regexp.MustCompile(`^(?:tu |from )?(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
-	periodQuarter  = regexp.MustCompile(`^(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	periodQuarters = regexp.MustCompile(`^(?:tu |from )?(q|quy|quarter) ?(0?\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(q|quy|quarter) ?(0?\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	periodQuarter  = regexp.MustCompile(`^(q|quy|quarter) ?(0?\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
 	// Half a year ("nửa cuối năm 2025", "H1", "first half of 2026");
 	// without its year the latest that has begun.
 	periodHalf = regexp.MustCompile(`^(?:nua (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
@@ -217,6 +217,9 @@ var (
 		"year to date": "year", "ytd": "year", "quarter to date": "quarter", "qtd": "quarter",
 		"month to date": "month", "mtd": "month", "week to date": "week",
 	}
+	// oldSpelling is a word of the periods written, folded, with the i many
+	// still write for y ("quí" for quý, "kì báo cáo" for kỳ).
+	oldSpelling   = regexp.MustCompile(`\b(qu|k)i(\b|\d)`)
 	romanQuarters = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
 	// The last days, today among them: "7 ngày qua", "30 ngày gần đây",
 	// "last 7 days". Without "qua" ("7 ngày") it is no period.
@@ -293,7 +296,9 @@ func dropAsOf(text string) string {
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(shortYears(strings.ToLower(dropAsOf(text))))
-	for range 2 { // "báo cáo giai đoạn 2021 – 2025"
+	s = oldSpelling.ReplaceAllString(s, "${1}y${2}") // "quí", "kì": quý, kỳ
+	// "báo cáo giai đoạn 2021 – 2025"
+	for range 2 {
 		if m := periodLead.FindStringSubmatch(s); m != nil {
 			s = m[1]
 		}

@@ -74,3 +74,18 @@ func buttonTexts(m *telegramtest.Message) []string {
 	}
 	return out
 }
+
+// "Quí 4" (quý in the old spelling many still write) is the quarter, on
+// /tally's screen and typed outside any flow; it was searched as a
+// commune and answered as not understood.
+func TestTallyQuiIsAQuarter(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	only(t, w.send(coord, "/tally"))
+	for _, typed := range []string{"quí 4", "/tally quí IV", "Kì báo cáo: quí 4/2026"} {
+		ms := w.send(coord, typed)
+		if len(ms) != 3 || !strings.Contains(ms[0].Text, "quý 4/2026") || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 5, "Helped": 4})) { // An's October case too
+			t.Errorf("%q: %d messages, %q", typed, len(ms), ms[0].Text)
+		}
+	}
+}
