@@ -95,7 +95,7 @@ func init() {
 				return v.t.T("tally.choose_period", locales.Data{"Unit": name}), append(kb, last), nil
 			},
 			on: map[string]tallyAction{
-				"p": {to: []string{leadsNowhere}, do: func(v *tallyView, code string) error {
+				"p": {to: []string{leadsNowhere, tallyPeriod}, do: func(v *tallyView, code string) error {
 					if !slices.Contains(tallyPeriodCodes, code) {
 						return v.show("")
 					}
@@ -126,7 +126,7 @@ func init() {
 					st.Unit, st.Query, st.Page = arg, "", 0
 					return v.goTo(tallyPeriod, st)
 				}},
-				"q": {to: []string{leadsNowhere, tallyUnit}, do: func(v *tallyView, _ string) error {
+				"q": {to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, _ string) error {
 					p, ok := bareQuarter(v.st.Query, v.h.now())
 					if !ok {
 						return v.show("")
@@ -427,7 +427,20 @@ func (v *tallyView) report(p storage.Period) error {
 		return err
 	}
 	if !ok {
-		unit = v.scope // the stored unit is no longer theirs: their own instead
+		// The unit picked is no longer theirs (their role changed while the
+		// screen was open). Their own unit's figures in its place, said only
+		// by the report's first line, were easily forwarded as the unit's
+		// asked for: they are told, and asked again for their own.
+		name, err := v.h.scopeName(v.ctx, v.tx, v.t, unit)
+		if err != nil {
+			return err
+		}
+		version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, tallyPeriod, tallyState{}, v.liveMessage())
+		if err != nil {
+			return err
+		}
+		v.step, v.st, v.ver = tallyPeriod, tallyState{}, version
+		return v.show(v.t.T("tally.unit_gone", locales.Data{"Unit": name}))
 	}
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
 		return err

@@ -89,3 +89,46 @@ func TestTallyQuiIsAQuarter(t *testing.T) {
 		}
 	}
 }
+
+// A province coordinator who picked a commune and was then made the
+// coordinator of another (the role changed while the screen was open)
+// pressed "Tháng này" under "Thống kê – Phường Bến Thành" and got their
+// new commune's figures, with nothing said but the first line's name: a
+// report of another unit than asked, easily forwarded upward as Bến
+// Thành's. They are told the unit is no longer theirs and asked again for
+// their own; a press then makes its report. The same for a typed period.
+func TestTallyUnitTakenAwayWhileOpen(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	benThanh := "Phường Bến Thành, Thành phố Hồ Chí Minh"
+	anHoiTay := "Phường An Hội Tây, Thành phố Hồ Chí Minh"
+	for _, how := range []string{"pressed", "typed"} {
+		prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+		only(t, w.send(prov, "/tally"))
+		only(t, w.press(prov, w.vi("tally.change_unit")))
+		only(t, w.send(prov, "ben thanh"))
+		m := only(t, w.press(prov, benThanh))
+		if !strings.Contains(m.Text, w.vi("tally.choose_period", locales.Data{"Unit": benThanh})) {
+			t.Fatalf("Bến Thành picked: %q", m.Text)
+		}
+		if _, err := w.store.DB().Exec(`UPDATE users SET role = 'coordinator', province_code = NULL, commune_code = $2 WHERE telegram_id = $1`, prov.ID, anHoiTayCode); err != nil {
+			t.Fatal(err)
+		}
+		var ms []*telegramtest.Message
+		if how == "pressed" {
+			ms = w.press(prov, w.vi("tally.period_month"))
+		} else {
+			ms = w.send(prov, "tháng 11/2026")
+		}
+		if len(ms) != 1 {
+			t.Fatalf("%s: the period for a unit no longer theirs made %d messages, want the question again: %q", how, len(ms), ms[0].Text)
+		}
+		want := w.vi("tally.unit_gone", locales.Data{"Unit": benThanh})
+		if !strings.Contains(ms[0].Text, want) || !strings.Contains(ms[0].Text, w.vi("tally.choose_period", locales.Data{"Unit": anHoiTay})) {
+			t.Errorf("%s: %q, want %q and their own unit's period screen", how, ms[0].Text, want)
+		}
+		ms = w.press(prov, w.vi("tally.period_month"))
+		if len(ms) != 3 || !strings.Contains(ms[0].Text, anHoiTay) {
+			t.Errorf("%s: their own unit's report: %d messages %q", how, len(ms), ms[0].Text)
+		}
+	}
+}
