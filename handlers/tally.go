@@ -994,6 +994,10 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	if tl.Followups.Rated > 0 {
 		rating = reports.Decimal(tl.Followups.AvgRating)
 	}
+	var median any // no case: no median (the text gives none), not 0 minutes
+	if tl.Cases > 0 {
+		median = tl.MedianMinutes
+	}
 	summary = append(summary,
 		[]any{t.T("tally.row_problems"), tl.Problems, nil},
 		[]any{t.T("tally.row_followups"), tl.Followups.Followed, nil},
@@ -1002,7 +1006,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		[]any{t.T("tally.row_unresolved"), tl.Followups.Unresolved, nil},
 		[]any{t.T("tally.row_rated"), tl.Followups.Rated, nil},
 		[]any{t.T("tally.row_rating"), rating, nil},
-		[]any{t.T("tally.row_median"), nil, tl.MedianMinutes},
+		[]any{t.T("tally.row_median"), nil, median},
 		[]any{t.T("tally.row_unfinished"), tl.Unfinished, nil})
 
 	// The texts of each text column are known before the rows are written

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
@@ -130,5 +132,43 @@ func TestTallyUnitTakenAwayWhileOpen(t *testing.T) {
 		if len(ms) != 3 || !strings.Contains(ms[0].Text, anHoiTay) {
 			t.Errorf("%s: their own unit's report: %d messages %q", how, len(ms), ms[0].Text)
 		}
+	}
+}
+
+// A period with no case closed: its spreadsheet (a zero to pass upward)
+// gave the median time per case as 0 minutes, a number no case had; the
+// text gives none. The cell is empty, as the mean rating's when nobody
+// rated; with cases it holds their median.
+func TestTallyEmptyPeriodSheetHasNoMedian(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026: nothing closed today
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	medianCell := func(f *excelize.File) (string, bool) {
+		rows, err := f.GetRows("Tổng hợp", excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if len(r) > 0 && r[0] == w.vi("tally.row_median") {
+				if len(r) < 3 {
+					return "", true
+				}
+				return r[2], true
+			}
+		}
+		return "", false
+	}
+	text, f := typedTally(t, w, coord, w.vi("tally.period_today"), true)
+	if f == nil {
+		t.Fatalf("no spreadsheet for an empty day: %q", text)
+	}
+	if v, ok := medianCell(f); !ok || v != "" {
+		t.Errorf("an empty day's median: %q (row found: %v), want an empty cell", v, ok)
+	}
+	if strings.Contains(text, w.vi("tally.median", locales.Data{"Time": w.vi("time.minutes", locales.Data{"Minutes": "0"})})) {
+		t.Errorf("the text gives a median of 0:\n%s", text)
+	}
+	_, f = typedTally(t, w, coord, "tháng 11/2026", false)
+	if v, _ := medianCell(f); v == "" || v == "0" {
+		t.Errorf("November's median: %q", v)
 	}
 }
