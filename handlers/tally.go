@@ -347,13 +347,24 @@ func (v *tallyView) mergedNote(p storage.ProvinceMatch) string {
 	return v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name}) + "\n\n"
 }
 
-// notTheirs says that province p is not the user's to count, and what is.
+// notTheirs says that province p is not the user's to count, and what is:
+// another province, or for a commune's coordinator the whole of theirs.
 func (v *tallyView) notTheirs(p storage.ProvinceMatch) (string, error) {
 	own, err := v.h.scopeName(v.ctx, v.tx, v.t, v.scope)
 	if err != nil {
 		return "", err
 	}
-	return v.mergedNote(p) + v.t.T("tally.province_not_allowed", locales.Data{"Province": p.Name, "Own": own}), nil
+	key := "tally.province_not_allowed"
+	if v.scope.Commune != "" {
+		c, err := v.tx.Commune(v.ctx, v.scope.Commune)
+		if err != nil {
+			return "", err
+		}
+		if c.ProvinceCode == p.Code {
+			key = "tally.whole_province_not_allowed"
+		}
+	}
+	return v.mergedNote(p) + v.t.T(key, locales.Data{"Province": p.Name, "Own": own}), nil
 }
 
 // typed takes a period ("11/2026", "tuần trước") or, failing that, a

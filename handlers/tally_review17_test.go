@@ -61,6 +61,25 @@ func TestTallyOtherProvinceNotLooseCommunes(t *testing.T) {
 		check("after /tally", m.Text, buttonTexts(m))
 	}
 
+	// A commune's coordinator typing their own province's name is not told
+	// it is another province: they may see their commune, not all of it.
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	for _, typed := range []string{"tp hcm", "Thành phố Hồ Chí Minh", "binh duong"} {
+		only(t, w.send(coord, "/tally"))
+		m := only(t, w.send(coord, typed))
+		if strings.Contains(m.Text, "tỉnh/thành phố khác") {
+			t.Errorf("%q: a commune's coordinator is told their own province is another:\n%s", typed, m.Text)
+		}
+		want := w.vi("tally.whole_province_not_allowed", locales.Data{"Province": hcmc, "Own": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("%q: %q, want it to say %q", typed, m.Text, want)
+		}
+	}
+	only(t, w.send(coord, "/tally"))
+	if m := only(t, w.send(coord, "binh dinh")); !strings.Contains(m.Text, w.vi("tally.province_not_allowed", locales.Data{"Province": "Gia Lai", "Own": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})) {
+		t.Errorf("another province, to a commune's coordinator: %q", m.Text)
+	}
+
 	// Their own province by an old name of a part of it is still theirs.
 	only(t, w.send(prov, "/tally"))
 	m := only(t, w.send(prov, "binh duong"))
