@@ -219,8 +219,10 @@ var (
 	}
 	// oldSpelling is a word of the periods written, folded, with the i many
 	// still write for y ("quí" for quý, "kì báo cáo" for kỳ).
-	oldSpelling   = regexp.MustCompile(`\b(qu|k)i(\b|\d)`)
-	romanQuarters = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
+	oldSpelling = regexp.MustCompile(`\b(qu|k)i(\b|\d)`)
+	// A month or a quarter just past: "tháng 11 vừa qua", "quý 3 vừa rồi".
+	periodJustPast = regexp.MustCompile(`^(.+) vua (?:qua|roi)$`)
+	romanQuarters  = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
 	// The last days, today among them: "7 ngày qua", "30 ngày gần đây",
 	// "last 7 days". Without "qua" ("7 ngày") it is no period.
 	periodLastDays = regexp.MustCompile(`^(?:(\d{1,4}) ngay (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,4}) days)$`)
@@ -327,7 +329,10 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		}
 		return "nam " + strconv.Itoa(year-1)
 	})
-	p, ok, noDate := readSpan(s, now)
+	p, ok, noDate := readJustPast(s, now)
+	if !ok && !noDate {
+		p, ok, noDate = readSpan(s, now)
+	}
 	if !ok && !noDate {
 		p, ok, noDate = readSince(s, now)
 	}
@@ -344,6 +349,25 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		return storage.Period{}, "tally.period_too_old"
 	}
 	return p, ""
+}
+
+// readJustPast reads a month or a quarter named by its number alone and
+// "vừa qua" / "vừa rồi" ("tháng 11 vừa qua", "quý 3 vừa rồi"): the latest
+// such that has ended, as reports name the one just past.
+func readJustPast(s string, now time.Time) (p storage.Period, ok, noDate bool) {
+	m := periodJustPast.FindStringSubmatch(s)
+	if m == nil {
+		return p, false, false
+	}
+	month := periodMonth.FindStringSubmatch(m[1])
+	quarter := periodQuarter.FindStringSubmatch(m[1])
+	if (month == nil || month[3] == "") && (quarter == nil || quarter[3] != "" || quarter[1] == "q") {
+		return p, false, false // only a month or a quarter without its year
+	}
+	if p, ok, noDate = readSpan(m[1], now); ok && p.To.After(now) {
+		p = storage.Period{From: p.From.AddDate(-1, 0, 0), To: p.To.AddDate(-1, 0, 0)}
+	}
+	return p, ok, noDate
 }
 
 // readSpan reads a folded period of its own: a word, a day, a range of
