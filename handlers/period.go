@@ -181,8 +181,8 @@ var (
 	// Quarters from one to another ("Q3/2026 - Q4/2026", "từ quý 4/2025
 	// đến quý 1/2026", "quý 2 đến quý 3 năm 2026"), a year left out as in
 	// months from one to another.
-	periodQuarters = regexp.MustCompile(`^(?:tu |from )?(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
-	periodQuarter  = regexp.MustCompile(`^(q|quy|quarter) ?(\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	periodQuarters = regexp.MustCompile(`^(?:tu |from )?(q|quy|quarter) ?(0?\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(q|quy|quarter) ?(0?\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
+	periodQuarter  = regexp.MustCompile(`^(q|quy|quarter) ?(0?\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
 	// Half a year ("nửa cuối năm 2025", "H1", "first half of 2026");
 	// without its year the latest that has begun.
 	periodHalf = regexp.MustCompile(`^(?:nua (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
@@ -217,7 +217,12 @@ var (
 		"year to date": "year", "ytd": "year", "quarter to date": "quarter", "qtd": "quarter",
 		"month to date": "month", "mtd": "month", "week to date": "week",
 	}
-	romanQuarters = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
+	// oldSpelling is a word of the periods written, folded, with the i many
+	// still write for y ("quí" for quý, "kì báo cáo" for kỳ).
+	oldSpelling = regexp.MustCompile(`\b(qu|k)i(\b|\d)`)
+	// A month or a quarter just past: "tháng 11 vừa qua", "quý 3 vừa rồi".
+	periodJustPast = regexp.MustCompile(`^(.+) vua (?:qua|roi)$`)
+	romanQuarters  = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
 	// The last days, today among them: "7 ngày qua", "30 ngày gần đây",
 	// "last 7 days". Without "qua" ("7 ngày") it is no period.
 	periodLastDays = regexp.MustCompile(`^(?:(\d{1,4}) ngay (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,4}) days)$`)
@@ -293,7 +298,9 @@ func dropAsOf(text string) string {
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(shortYears(strings.ToLower(dropAsOf(text))))
-	for range 2 { // "báo cáo giai đoạn 2021 – 2025"
+	s = oldSpelling.ReplaceAllString(s, "${1}y${2}") // "quí", "kì": quý, kỳ
+	// "báo cáo giai đoạn 2021 – 2025"
+	for range 2 {
 		if m := periodLead.FindStringSubmatch(s); m != nil {
 			s = m[1]
 		}
@@ -322,7 +329,10 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		}
 		return "nam " + strconv.Itoa(year-1)
 	})
-	p, ok, noDate := readSpan(s, now)
+	p, ok, noDate := readJustPast(s, now)
+	if !ok && !noDate {
+		p, ok, noDate = readSpan(s, now)
+	}
 	if !ok && !noDate {
 		p, ok, noDate = readSince(s, now)
 	}
@@ -339,6 +349,25 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		return storage.Period{}, "tally.period_too_old"
 	}
 	return p, ""
+}
+
+// readJustPast reads a month or a quarter named by its number alone and
+// "vừa qua" / "vừa rồi" ("tháng 11 vừa qua", "quý 3 vừa rồi"): the latest
+// such that has ended, as reports name the one just past.
+func readJustPast(s string, now time.Time) (p storage.Period, ok, noDate bool) {
+	m := periodJustPast.FindStringSubmatch(s)
+	if m == nil {
+		return p, false, false
+	}
+	month := periodMonth.FindStringSubmatch(m[1])
+	quarter := periodQuarter.FindStringSubmatch(m[1])
+	if (month == nil || month[3] == "") && (quarter == nil || quarter[3] != "" || quarter[1] == "q") {
+		return p, false, false // only a month or a quarter without its year
+	}
+	if p, ok, noDate = readSpan(m[1], now); ok && p.To.After(now) {
+		p = storage.Period{From: p.From.AddDate(-1, 0, 0), To: p.To.AddDate(-1, 0, 0)}
+	}
+	return p, ok, noDate
 }
 
 // readSpan reads a folded period of its own: a word, a day, a range of

@@ -95,7 +95,7 @@ func init() {
 				return v.t.T("tally.choose_period", locales.Data{"Unit": name}), append(kb, last), nil
 			},
 			on: map[string]tallyAction{
-				"p": {to: []string{leadsNowhere}, do: func(v *tallyView, code string) error {
+				"p": {to: []string{leadsNowhere, tallyPeriod}, do: func(v *tallyView, code string) error {
 					if !slices.Contains(tallyPeriodCodes, code) {
 						return v.show("")
 					}
@@ -126,7 +126,7 @@ func init() {
 					st.Unit, st.Query, st.Page = arg, "", 0
 					return v.goTo(tallyPeriod, st)
 				}},
-				"q": {to: []string{leadsNowhere, tallyUnit}, do: func(v *tallyView, _ string) error {
+				"q": {to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, _ string) error {
 					p, ok := bareQuarter(v.st.Query, v.h.now())
 					if !ok {
 						return v.show("")
@@ -193,7 +193,14 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			ms = ms[:searchResults]
 			text = v.t.T("tally.unit_results_more", locales.Data{"Count": searchResults}) + "\n" + text
 		}
-		if found {
+		switch {
+		case found && !allowed: // communes of theirs named so, the province not theirs
+			note, err := v.notTheirs(p)
+			if err != nil {
+				return "", nil, err
+			}
+			text = note + "\n\n" + text
+		case found:
 			text = v.mergedNote(p) + text
 		}
 		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok {
@@ -291,6 +298,17 @@ func (v *tallyView) allowedMatches(query string) ([]storage.CommuneMatch, error)
 	if err != nil {
 		return nil, err
 	}
+	// Another province's name ("binh dinh") asks for that province: a
+	// commune of theirs it finds only loosely (Xã Định An, Huyện Dầu Tiếng,
+	// Tỉnh Bình Dương) is not what was asked for, and listed alone it hid
+	// the answer that the province is not theirs.
+	_, found, allowed, err := v.typedProvince(query)
+	if err != nil {
+		return nil, err
+	}
+	if found && !allowed {
+		ms = slices.DeleteFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank > 1 })
+	}
 	var out []storage.CommuneMatch
 	for _, m := range ms {
 		ok, err := v.tx.ScopeCovers(v.ctx, v.scope, storage.Scope{Commune: m.Code})
@@ -329,6 +347,26 @@ func (v *tallyView) mergedNote(p storage.ProvinceMatch) string {
 	return v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name}) + "\n\n"
 }
 
+// notTheirs says that province p is not the user's to count, and what is:
+// another province, or for a commune's coordinator the whole of theirs.
+func (v *tallyView) notTheirs(p storage.ProvinceMatch) (string, error) {
+	own, err := v.h.scopeName(v.ctx, v.tx, v.t, v.scope)
+	if err != nil {
+		return "", err
+	}
+	key := "tally.province_not_allowed"
+	if v.scope.Commune != "" {
+		c, err := v.tx.Commune(v.ctx, v.scope.Commune)
+		if err != nil {
+			return "", err
+		}
+		if c.ProvinceCode == p.Code {
+			key = "tally.whole_province_not_allowed"
+		}
+	}
+	return v.mergedNote(p) + v.t.T(key, locales.Data{"Province": p.Name, "Own": own}), nil
+}
+
 // typed takes a period ("11/2026", "tuần trước") or, failing that, a
 // commune's name.
 func (v *tallyView) typed(text string) error {
@@ -358,7 +396,11 @@ func (v *tallyView) typed(text string) error {
 		return v.report(p)
 	}
 	if found { // a province not theirs, and no commune of theirs of that name
-		return v.show(v.mergedNote(prov) + v.t.T("tally.unit_not_allowed"))
+		note, err := v.notTheirs(prov)
+		if err != nil {
+			return err
+		}
+		return v.show(note)
 	}
 	// A name found only outside the scope is refused as such: the user
 	// learns nothing of it but that it is not theirs. Only a name found
@@ -400,7 +442,20 @@ func (v *tallyView) report(p storage.Period) error {
 		return err
 	}
 	if !ok {
-		unit = v.scope // the stored unit is no longer theirs: their own instead
+		// The unit picked is no longer theirs (their role changed while the
+		// screen was open). Their own unit's figures in its place, said only
+		// by the report's first line, were easily forwarded as the unit's
+		// asked for: they are told, and asked again for their own.
+		name, err := v.h.scopeName(v.ctx, v.tx, v.t, unit)
+		if err != nil {
+			return err
+		}
+		version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, tallyPeriod, tallyState{}, v.liveMessage())
+		if err != nil {
+			return err
+		}
+		v.step, v.st, v.ver = tallyPeriod, tallyState{}, version
+		return v.show(v.t.T("tally.unit_gone", locales.Data{"Unit": name}))
 	}
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
 		return err
@@ -954,6 +1009,10 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	if tl.Followups.Rated > 0 {
 		rating = reports.Decimal(tl.Followups.AvgRating)
 	}
+	var median any // no case: no median (the text gives none), not 0 minutes
+	if tl.Cases > 0 {
+		median = tl.MedianMinutes
+	}
 	summary = append(summary,
 		[]any{t.T("tally.row_problems"), tl.Problems, nil},
 		[]any{t.T("tally.row_followups"), tl.Followups.Followed, nil},
@@ -962,7 +1021,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		[]any{t.T("tally.row_unresolved"), tl.Followups.Unresolved, nil},
 		[]any{t.T("tally.row_rated"), tl.Followups.Rated, nil},
 		[]any{t.T("tally.row_rating"), rating, nil},
-		[]any{t.T("tally.row_median"), nil, tl.MedianMinutes},
+		[]any{t.T("tally.row_median"), nil, median},
 		[]any{t.T("tally.row_unfinished"), tl.Unfinished, nil})
 
 	// The texts of each text column are known before the rows are written
