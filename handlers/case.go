@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
 )
 
 // The case flow: /new shows the volunteer's most used procedures and the
@@ -43,6 +45,15 @@ const (
 	// own may still be attached to it (the summary can be lost on a bad
 	// connection, and volunteers resend).
 	codeWindow = 30 * time.Minute
+)
+
+var (
+	// procedureNumber is a procedure's national number, folded ("1.000894",
+	// "TTHC-1.000894", "2.000815.000.00.00.H42"): looked up, not a dossier.
+	procedureNumber = regexp.MustCompile(`^(?:(?:ma )?tthc )?[1-3] \d{6}(?: \d{3} \d{2} \d{2} h\d{2})?$`)
+	// legalNumber is a legal document's number, folded ("63/2024/NĐ-CP",
+	// "01/2018/TT-VPCP", "296/QĐ-VPCP").
+	legalNumber = regexp.MustCompile(`^\d{1,4}(?: \d{4})? (?:nd|qd|tt|nq|ct|cd|kh|tb|hd)(?: [a-z]{2,8})+$`)
 )
 
 // caseState is the case flow's data in the conversation row.
@@ -294,7 +305,7 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	note := r.t.T("case.press_a_button")
 	switch {
 	case v.c.ID != 0 && v.c.Live() && v.c.FollowupConsent && v.g.OffersFollowup() &&
-		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome) && privacy.LooksLikeDossierCode(r.text):
+		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome) && h.typedCode(r.text):
 		// The code the portal just showed, pasted before the outcome:
 		// it is asked right after.
 		note = r.t.T("case.code_after_outcome")
@@ -349,11 +360,13 @@ func (h *Handlers) searchGuides(r *request) error {
 		r.say(r.t.T("case.search_courtesy"), nil)
 		return nil
 	}
-	if privacy.LooksLikeDossierCode(r.text) {
+	if h.typedCode(r.text) {
 		return h.codeAfterClose(r)
 	}
 	q := shorten(r.text, maxQuery)
-	if problem := privacy.PersonalData(q); problem != "" {
+	// A procedure's number ("2.000815.000.00.00.H42") runs digits together
+	// as an ID number does, but its shape is its own.
+	if problem := privacy.PersonalData(q); problem != "" && !procedureNumber.MatchString(vntext.Fold(q)) {
 		// Not kept, even as a search: the resident's data has no place here.
 		r.say(r.t.T("case.query_"+problem), nil)
 		return nil
@@ -414,6 +427,25 @@ func (v *caseView) keepLateCode(key, slipNote string) error {
 		v.replies = append(v.replies, told)
 	}
 	return nil
+}
+
+// typedCode says whether text typed where no question asks for a code is
+// one: shaped like a dossier code, and not the words of a search that only
+// look like one — a month or a quarter ("T10/2026", "Q4/2026"), a
+// procedure's or a legal document's number, a guide's name ("VNeID-2").
+// A code taken for a search finds nothing and says so; a search taken for a
+// code offered to attach "T10/2026" to the case that just closed.
+func (h *Handlers) typedCode(text string) bool {
+	if !privacy.LooksLikeDossierCode(text) {
+		return false
+	}
+	if _, problem := parsePeriod(text, h.now()); problem == "" {
+		return false
+	}
+	if folded := vntext.Fold(text); procedureNumber.MatchString(folded) || legalNumber.MatchString(folded) {
+		return false
+	}
+	return len(h.guides.Search(shorten(text, maxQuery))) == 0
 }
 
 // codeAfterClose answers a dossier code typed when no case asks for one:

@@ -1,0 +1,42 @@
+package handlers_test
+
+import (
+	"testing"
+
+	"github.com/dvcbot/dvcbot/locales"
+)
+
+// Text that looks like a code but is a search — a month ("T10/2026"), a
+// quarter, a procedure's national number, a decree's, "VNeID-2" — typed on
+// the procedure list or under search results was read as a dossier code:
+// the volunteer was told no case waits for a code, or, a few minutes after a
+// case closed without one, offered to attach "T10/2026" to it. They are
+// searched; a real code typed right after the case still is offered.
+func TestSearchTextIsNoDossierCode(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Tìm kiếm")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	w.press(u, w.vi("case.no_dossier"))
+	closed := caseNo(w, u)
+	attach := w.vi("case.attach_button", locales.Data{"Case": closed})
+
+	w.send(u, "khai sinh") // the search results are on screen
+	for _, typed := range []string{"T10/2026", "Q4/2026", "thang10/2026", "TTHC-1.000894", "2.000815.000.00.00.H42", "63/2024/ND-CP"} {
+		m := last(t, w.send(u, typed))
+		if want := w.vi("case.no_match", locales.Data{"Query": typed}); m.Text != want || hasButton(m, attach) {
+			t.Errorf("%q typed under search results: %q %v; want %q", typed, m.Text, m.Buttons(), want)
+		}
+	}
+	m := last(t, w.send(u, "VNeID-2"))
+	if hasButton(m, attach) || !hasButton(m, "Kích hoạt VNeID và định danh mức độ 2") {
+		t.Errorf("VNeID-2 typed: %q %v; want the guide found", m.Text, m.Buttons())
+	}
+
+	// The real code, typed now: offered to the case that closed without one.
+	const code = "000.00.12.H26-251127-0001"
+	m = last(t, w.send(u, code))
+	if !hasButton(m, attach) {
+		t.Fatalf("the real code typed after the case: %q %v; want %q", m.Text, m.Buttons(), attach)
+	}
+}
