@@ -380,6 +380,13 @@ func (h *Handlers) searchGuides(r *request) error {
 	if err != nil {
 		return err
 	}
+	// Results drawn below older ones take those buttons off, as any case
+	// screen drawn anew does: a guide tapped up there answered "out of
+	// date" and turned those results into these.
+	if err := r.unbuttonAbove(); err != nil {
+		return err
+	}
+	r.track = version // a new message: its id comes back (Sent)
 	v := &caseView{request: r, h: h, screen: screenFound, ver: version}
 	text, kb := foundScreen(v, q, found)
 	r.landed = screenFound

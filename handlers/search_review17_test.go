@@ -40,3 +40,28 @@ func TestSearchTextIsNoDossierCode(t *testing.T) {
 		t.Fatalf("the real code typed after the case: %q %v; want %q", m.Text, m.Buttons(), attach)
 	}
 }
+
+// Search results typed below older ones: the older results kept their
+// buttons, and a guide tapped there answered "out of date" and turned
+// those results into the newer ones. They lose their buttons, as a case
+// screen drawn again below does; the newest results carry on.
+func TestOlderSearchResultsLoseTheirButtons(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Tìm lại")
+	first := last(t, w.send(u, "khai sinh"))
+	second := last(t, w.send(u, "tạm trú"))
+	if second.ID == first.ID || !hasButton(second, "Đăng ký tạm trú") {
+		t.Fatalf("the second search: %q %v", second.Text, second.Buttons())
+	}
+	noButtons(t, u, first.ID, "a second search")
+	w.restart()
+	third := last(t, w.send(u, "khai tử"))
+	noButtons(t, u, second.ID, "a third search, after a restart")
+	if msgByID(t, u, first.ID).Text != first.Text {
+		t.Errorf("the first results' text became %q", msgByID(t, u, first.ID).Text)
+	}
+	m := last(t, w.press(u, third.Buttons()[0].Text))
+	if m.ID != third.ID || !hasButton(m, w.vi("consent.yes")) {
+		t.Errorf("a guide pressed on the newest results: %d %q, want the consent on %d", m.ID, m.Text, third.ID)
+	}
+}
