@@ -303,12 +303,19 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	note := r.t.T("case.press_a_button")
+	code := v.c.ID != 0 && v.c.Live() && h.typedCode(r.text)
+	before, err := h.codeOfCaseBefore(r, code)
+	if err != nil {
+		return err
+	}
 	switch {
-	case v.c.ID != 0 && v.c.Live() && v.c.FollowupConsent && v.g.OffersFollowup() &&
-		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome) && h.typedCode(r.text):
+	case code && v.c.FollowupConsent && v.g.OffersFollowup() &&
+		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome):
 		// The code the portal just showed, pasted before the outcome:
-		// it is asked right after.
-		note = r.t.T("case.code_after_outcome")
+		// it is asked right after — or the one of the case before.
+		note = strings.TrimSpace(r.t.T("case.code_after_outcome") + "\n" + before)
+	case before != "":
+		note = before
 	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
 		// Likely words to look another procedure up (a second resident
 		// came): the way there, which keeps this case. An emoji or a dot
@@ -316,6 +323,34 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		note += "\n" + r.t.T("case.other_procedure")
 	}
 	return v.again(note)
+}
+
+// codeOfCaseBefore says, for a dossier code typed while a case is on
+// screen, where it may belong instead: the volunteer's case that closed a
+// moment ago without one (the portal's SMS came once the next resident
+// sat down), to be attached as codeAfterClose does, or the one that already
+// keeps it. "" when none, or when code is false.
+func (h *Handlers) codeOfCaseBefore(r *request, code bool) (string, error) {
+	if !code {
+		return "", nil
+	}
+	typed, _ := privacy.DossierCode(r.text)
+	since := h.now().Add(-codeWindow)
+	if id, err := r.tx.CaseWithCode(r.ctx, r.user.TelegramID, typed, since); err != nil || id != 0 {
+		if id == 0 {
+			return "", err
+		}
+		return r.t.T("case.code_already_kept", locales.Data{"Case": id, "Code": typed}), err
+	}
+	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && !c.FinishedAt.Valid) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	left := max(int(c.FinishedAt.Time.Add(codeWindow).Sub(h.now())/time.Minute), 1)
+	return r.t.T("case.code_of_case_before", locales.Data{"Case": c.ID, "Minutes": left}), nil
 }
 
 // convView is the view of the screen the conversation is on.
