@@ -720,6 +720,8 @@ func drawPick(v *caseView) (string, bot.Keyboard, error) {
 func foundScreen(v *caseView, query string, found []*guides.Guide) (string, bot.Keyboard) {
 	var text string
 	switch {
+	case query == "" && len(found) == 0: // the words searched are not kept
+		text = v.t.T("case.no_match_again")
 	case query == "":
 		text = v.t.N("case.found_again", len(found))
 	case len(found) == 0:

@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dvcbot/dvcbot/locales"
@@ -63,5 +64,23 @@ func TestOlderSearchResultsLoseTheirButtons(t *testing.T) {
 	m := last(t, w.press(u, third.Buttons()[0].Text))
 	if m.ID != third.ID || !hasButton(m, w.vi("consent.yes")) {
 		t.Errorf("a guide pressed on the newest results: %d %q, want the consent on %d", m.ID, m.Text, third.ID)
+	}
+}
+
+// A search that found nothing, drawn again (an edited message, a long
+// message, a stale press) read "Search results (0 procedures) – choose
+// one:" over the one button to all procedures. It says nothing was found
+// and what to do.
+func TestNoResultsDrawnAgainSayNothingFound(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Không thấy")
+	w.send(u, "khai snhh xyz")
+	w.bot.WaitHandled(t, u.EditLast("khai sinh"))
+	m := last(t, fresh(drain(u)))
+	if want := w.vi("case.no_match_again"); !strings.HasSuffix(m.Text, "\n\n"+want) || !hasButton(m, w.vi("case.all_guides")) {
+		t.Errorf("no results drawn again: %q %v; want %q under the note", m.Text, m.Buttons(), want)
+	}
+	if m := last(t, w.press(u, w.vi("case.all_guides"))); !strings.HasPrefix(m.Text, w.vi("case.pick")) {
+		t.Errorf("all procedures pressed: %q", m.Text)
 	}
 }
