@@ -303,13 +303,14 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	note := r.t.T("case.press_a_button")
-	code := v.c.ID != 0 && v.c.Live() && h.typedCode(r.text)
-	before, err := h.codeOfCaseBefore(r, code)
+	// Before a case exists (the consent read aloud), there is none to keep.
+	code := (v.c.ID == 0 || v.c.Live()) && h.typedCode(r.text)
+	before, err := h.codeOfCaseBefore(r, code, v.c.ID == 0)
 	if err != nil {
 		return err
 	}
 	switch {
-	case code && v.c.FollowupConsent && v.g.OffersFollowup() &&
+	case code && v.c.ID != 0 && v.c.FollowupConsent && v.g.OffersFollowup() &&
 		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome):
 		// The code the portal just showed, pasted before the outcome:
 		// it is asked right after — or the one of the case before.
@@ -329,8 +330,9 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 // screen, where it may belong instead: the volunteer's case that closed a
 // moment ago without one (the portal's SMS came once the next resident
 // sat down), to be attached as codeAfterClose does, or the one that already
-// keeps it. "" when none, or when code is false.
-func (h *Handlers) codeOfCaseBefore(r *request, code bool) (string, error) {
+// keeps it; noCase when the screen has no case of its own yet. "" when
+// none, or when code is false.
+func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, error) {
 	if !code {
 		return "", nil
 	}
@@ -350,7 +352,11 @@ func (h *Handlers) codeOfCaseBefore(r *request, code bool) (string, error) {
 		return "", err
 	}
 	left := max(int(c.FinishedAt.Time.Add(codeWindow).Sub(h.now())/time.Minute), 1)
-	return r.t.T("case.code_of_case_before", locales.Data{"Case": c.ID, "Minutes": left}), nil
+	key := "case.code_of_case_before"
+	if noCase {
+		key = "case.code_of_case_before_new"
+	}
+	return r.t.T(key, locales.Data{"Case": c.ID, "Minutes": left}), nil
 }
 
 // convView is the view of the screen the conversation is on.

@@ -70,3 +70,29 @@ func codeOfCaseBefore(t *testing.T, reminder bool) {
 		}
 	}
 }
+
+// The same code typed while the next resident's consent is read (no case
+// yet): "press a button" said nothing of it.
+func TestCodeOfTheCaseBeforeTypedAtTheConsent(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	u := w.volunteer("Đồng ý")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	w.press(u, w.vi("case.no_dossier"))
+	first := caseNo(w, u)
+	clk.advance(25 * time.Minute)
+	w.send(u, "/new")
+	w.send(u, "tam tru")
+	w.press(u, "Đăng ký tạm trú")
+	m := last(t, w.send(u, "000.00.12.H26-251127-0001"))
+	want := w.vi("case.code_of_case_before_new", locales.Data{"Case": first, "Minutes": 5})
+	if !strings.HasPrefix(m.Text, want+"\n\n") || !hasButton(m, w.vi("consent.yes")) {
+		t.Errorf("the first case's code typed at the consent: %q %v; want %q above the consent", m.Text, m.Buttons(), want)
+	}
+	// Past the window, nothing is said of it.
+	clk.advance(6 * time.Minute)
+	if m = last(t, w.send(u, "000.00.12.H26-251127-0001")); !strings.HasPrefix(m.Text, w.vi("case.press_a_button")+"\n\n") {
+		t.Errorf("the code typed 31 minutes after: %q", m.Text)
+	}
+}
