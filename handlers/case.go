@@ -430,6 +430,14 @@ func (h *Handlers) searchGuides(r *request) error {
 	r.track = version // a new message: its id comes back (Sent)
 	v := &caseView{request: r, h: h, screen: screenFound, ver: version}
 	text, kb := foundScreen(v, q, found)
+	if _, problem := parsePeriod(q, h.now()); len(found) == 0 && problem == "" {
+		// A period ("T10/2026"): the figures were meant, not a procedure.
+		if scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin); ok && scope.Volunteer == 0 {
+			text += "\n" + r.t.T("case.period_tally", locales.Data{"Period": q})
+		} else {
+			text += "\n" + r.t.T("case.period_me")
+		}
+	}
 	r.landed = screenFound
 	r.show(text, kb)
 	return nil

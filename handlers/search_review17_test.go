@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage"
+
 	"github.com/dvcbot/dvcbot/locales"
 )
 
@@ -82,5 +85,28 @@ func TestNoResultsDrawnAgainSayNothingFound(t *testing.T) {
 	}
 	if m := last(t, w.press(u, w.vi("case.all_guides"))); !strings.HasPrefix(m.Text, w.vi("case.pick")) {
 		t.Errorf("all procedures pressed: %q", m.Text)
+	}
+}
+
+// A period typed where procedures are searched ("T10/2026" after /new)
+// found no procedure and said only that: the volunteer is pointed to their
+// own figures, a coordinator to the tally of that period.
+func TestPeriodSearchedPointsToTheFigures(t *testing.T) {
+	w := newWorld(t)
+	vol := w.volunteer("Tháng")
+	coord := w.member("Điều phối", storage.RoleCoordinator, "26882")
+	for _, u := range []*telegramtest.User{vol, coord} {
+		w.send(u, "/new")
+	}
+	m := last(t, w.send(vol, "T10/2026"))
+	if want := w.vi("case.no_match", locales.Data{"Query": "T10/2026"}) + "\n" + w.vi("case.period_me"); m.Text != want {
+		t.Errorf("a volunteer's period searched: %q, want %q", m.Text, want)
+	}
+	m = last(t, w.send(coord, "tháng 10/2026"))
+	if want := w.vi("case.no_match", locales.Data{"Query": "tháng 10/2026"}) + "\n" + w.vi("case.period_tally", locales.Data{"Period": "tháng 10/2026"}); m.Text != want {
+		t.Errorf("a coordinator's period searched: %q, want %q", m.Text, want)
+	}
+	if m = last(t, w.send(coord, "khai snhh xyz")); strings.Contains(m.Text, "/tally") {
+		t.Errorf("words that are no period: %q", m.Text)
 	}
 }
