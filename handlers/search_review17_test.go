@@ -28,7 +28,7 @@ func TestSearchTextIsNoDossierCode(t *testing.T) {
 	w.send(u, "khai sinh") // the search results are on screen
 	for _, typed := range []string{"T10/2026", "Q4/2026", "thang10/2026", "TTHC-1.000894", "2.000815.000.00.00.H42", "63/2024/ND-CP"} {
 		m := last(t, w.send(u, typed))
-		if want := w.vi("case.no_match", locales.Data{"Query": typed}); m.Text != want || hasButton(m, attach) {
+		if want := w.vi("case.no_match", locales.Data{"Query": typed}); !strings.HasPrefix(m.Text, want) || hasButton(m, attach) {
 			t.Errorf("%q typed under search results: %q %v; want %q", typed, m.Text, m.Buttons(), want)
 		}
 	}
