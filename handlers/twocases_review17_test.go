@@ -96,3 +96,30 @@ func TestCodeOfTheCaseBeforeTypedAtTheConsent(t *testing.T) {
 		t.Errorf("the code typed 31 minutes after: %q", m.Text)
 	}
 }
+
+// A code typed at the offer to attach another (the first mistyped, seen on
+// the offer): "press a button", and the offer of the wrong code again. The
+// new code is offered in its place; the old offer loses its buttons.
+func TestCodeTypedAtTheAttachOfferReplacesIt(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Gõ lại")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	w.press(u, w.vi("case.no_dossier"))
+	first := caseNo(w, u)
+	const wrong, right = "000.00.12.H26-251127-0010", "000.00.12.H26-251127-0001"
+	attach := w.vi("case.attach_button", locales.Data{"Case": first})
+	offer := last(t, w.send(u, wrong))
+	if !hasButton(offer, attach) {
+		t.Fatalf("the code typed after the case: %q", offer.Text)
+	}
+	m := last(t, fresh(w.send(u, right)))
+	if want := w.vi("case.code_after_close", locales.Data{"Case": first, "Code": right}); m.Text != want || !hasButton(m, attach) {
+		t.Fatalf("another code typed at the offer: %q %v; want %q", m.Text, m.Buttons(), want)
+	}
+	noButtons(t, u, offer.ID, "the offer of the mistyped code")
+	w.press(u, attach)
+	if code, _, _ := followup(w, first); code != right {
+		t.Errorf("case #%d keeps %q, want %q", first, code, right)
+	}
+}
