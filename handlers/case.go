@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
 )
 
 // The case flow: /new shows the volunteer's most used procedures and the
@@ -43,6 +45,15 @@ const (
 	// own may still be attached to it (the summary can be lost on a bad
 	// connection, and volunteers resend).
 	codeWindow = 30 * time.Minute
+)
+
+var (
+	// procedureNumber is a procedure's national number, folded ("1.000894",
+	// "TTHC-1.000894", "2.000815.000.00.00.H42"): looked up, not a dossier.
+	procedureNumber = regexp.MustCompile(`^(?:(?:ma )?tthc )?[1-3] \d{6}(?: \d{3} \d{2} \d{2} h\d{2})?$`)
+	// legalNumber is a legal document's number, folded ("63/2024/NĐ-CP",
+	// "01/2018/TT-VPCP", "296/QĐ-VPCP").
+	legalNumber = regexp.MustCompile(`^\d{1,4}(?: \d{4})? (?:nd|qd|tt|nq|ct|cd|kh|tb|hd)(?: [a-z]{2,8})+$`)
 )
 
 // caseState is the case flow's data in the conversation row.
@@ -292,12 +303,20 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	note := r.t.T("case.press_a_button")
+	// Before a case exists (the consent read aloud), there is none to keep.
+	code := (v.c.ID == 0 || v.c.Live()) && h.typedCode(r.text)
+	before, err := h.codeOfCaseBefore(r, code, v.c.ID == 0)
+	if err != nil {
+		return err
+	}
 	switch {
-	case v.c.ID != 0 && v.c.Live() && v.c.FollowupConsent && v.g.OffersFollowup() &&
-		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome) && privacy.LooksLikeDossierCode(r.text):
+	case code && v.c.ID != 0 && v.c.FollowupConsent && v.g.OffersFollowup() &&
+		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome):
 		// The code the portal just showed, pasted before the outcome:
-		// it is asked right after.
-		note = r.t.T("case.code_after_outcome")
+		// it is asked right after — or the one of the case before.
+		note = strings.TrimSpace(r.t.T("case.code_after_outcome") + "\n" + before)
+	case before != "":
+		note = before
 	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
 		// Likely words to look another procedure up (a second resident
 		// came): the way there, which keeps this case. An emoji or a dot
@@ -305,6 +324,39 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		note += "\n" + r.t.T("case.other_procedure")
 	}
 	return v.again(note)
+}
+
+// codeOfCaseBefore says, for a dossier code typed while a case is on
+// screen, where it may belong instead: the volunteer's case that closed a
+// moment ago without one (the portal's SMS came once the next resident
+// sat down), to be attached as codeAfterClose does, or the one that already
+// keeps it; noCase when the screen has no case of its own yet. "" when
+// none, or when code is false.
+func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, error) {
+	if !code {
+		return "", nil
+	}
+	typed, _ := privacy.DossierCode(r.text)
+	since := h.now().Add(-codeWindow)
+	if id, err := r.tx.CaseWithCode(r.ctx, r.user.TelegramID, typed, since); err != nil || id != 0 {
+		if id == 0 {
+			return "", err
+		}
+		return r.t.T("case.code_already_kept", locales.Data{"Case": id, "Code": typed}), err
+	}
+	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && !c.FinishedAt.Valid) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	left := max(int(c.FinishedAt.Time.Add(codeWindow).Sub(h.now())/time.Minute), 1)
+	key := "case.code_of_case_before"
+	if noCase {
+		key = "case.code_of_case_before_new"
+	}
+	return r.t.T(key, locales.Data{"Case": c.ID, "Minutes": left}), nil
 }
 
 // convView is the view of the screen the conversation is on.
@@ -349,11 +401,13 @@ func (h *Handlers) searchGuides(r *request) error {
 		r.say(r.t.T("case.search_courtesy"), nil)
 		return nil
 	}
-	if privacy.LooksLikeDossierCode(r.text) {
+	if h.typedCode(r.text) {
 		return h.codeAfterClose(r)
 	}
 	q := shorten(r.text, maxQuery)
-	if problem := privacy.PersonalData(q); problem != "" {
+	// A procedure's number ("2.000815.000.00.00.H42") runs digits together
+	// as an ID number does, but its shape is its own.
+	if problem := privacy.PersonalData(q); problem != "" && !procedureNumber.MatchString(vntext.Fold(q)) {
 		// Not kept, even as a search: the resident's data has no place here.
 		r.say(r.t.T("case.query_"+problem), nil)
 		return nil
@@ -367,8 +421,23 @@ func (h *Handlers) searchGuides(r *request) error {
 	if err != nil {
 		return err
 	}
+	// Results drawn below older ones take those buttons off, as any case
+	// screen drawn anew does: a guide tapped up there answered "out of
+	// date" and turned those results into these.
+	if err := r.unbuttonAbove(); err != nil {
+		return err
+	}
+	r.track = version // a new message: its id comes back (Sent)
 	v := &caseView{request: r, h: h, screen: screenFound, ver: version}
 	text, kb := foundScreen(v, q, found)
+	if _, problem := parsePeriod(q, h.now()); len(found) == 0 && problem == "" {
+		// A period ("T10/2026"): the figures were meant, not a procedure.
+		if scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin); ok && scope.Volunteer == 0 {
+			text += "\n" + r.t.T("case.period_tally", locales.Data{"Period": q})
+		} else {
+			text += "\n" + r.t.T("case.period_me")
+		}
+	}
 	r.landed = screenFound
 	r.show(text, kb)
 	return nil
@@ -418,6 +487,25 @@ func (v *caseView) keepLateCode(key, slipNote string) error {
 		v.replies = append(v.replies, told)
 	}
 	return nil
+}
+
+// typedCode says whether text typed where no question asks for a code is
+// one: shaped like a dossier code, and not the words of a search that only
+// look like one — a month or a quarter ("T10/2026", "Q4/2026"), a
+// procedure's or a legal document's number, a guide's name ("VNeID-2").
+// A code taken for a search finds nothing and says so; a search taken for a
+// code offered to attach "T10/2026" to the case that just closed.
+func (h *Handlers) typedCode(text string) bool {
+	if !privacy.LooksLikeDossierCode(text) {
+		return false
+	}
+	if _, problem := parsePeriod(text, h.now()); problem == "" {
+		return false
+	}
+	if folded := vntext.Fold(text); procedureNumber.MatchString(folded) || legalNumber.MatchString(folded) {
+		return false
+	}
+	return len(h.guides.Search(shorten(text, maxQuery))) == 0
 }
 
 // codeAfterClose answers a dossier code typed when no case asks for one:

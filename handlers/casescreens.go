@@ -552,6 +552,14 @@ func init() {
 					return v.endWith(v.t.T("case.attach_dropped"), nil)
 				}},
 			},
+			// Another code typed here (the one offered was mistyped) is
+			// offered in its place, as after the summary; words are not read.
+			typed: &caseAction{to: []string{screenAttach}, do: func(v *caseView, text string) error {
+				if !v.h.typedCode(text) {
+					return v.again(v.t.T("case.press_a_button"))
+				}
+				return v.h.codeAfterClose(v.request)
+			}},
 		},
 	}
 }
@@ -720,6 +728,8 @@ func drawPick(v *caseView) (string, bot.Keyboard, error) {
 func foundScreen(v *caseView, query string, found []*guides.Guide) (string, bot.Keyboard) {
 	var text string
 	switch {
+	case query == "" && len(found) == 0: // the words searched are not kept
+		text = v.t.T("case.no_match_again")
 	case query == "":
 		text = v.t.N("case.found_again", len(found))
 	case len(found) == 0:
