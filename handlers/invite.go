@@ -220,6 +220,11 @@ func init() {
 
 // inviteGo saves the flow at step and shows that step's screen.
 func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
+	return h.inviteGoNote(r, step, st, "")
+}
+
+// inviteGoNote is inviteGo with note above the screen.
+func (h *Handlers) inviteGoNote(r *request, step string, st inviteState, note string) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
@@ -228,7 +233,7 @@ func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
 		return err
 	}
 	v := &inviteView{request: r, h: h, step: step, st: st, ver: version}
-	return v.show("")
+	return v.show(note)
 }
 
 // show draws the view's step in front of the user, with note above it.
@@ -350,6 +355,23 @@ func (v *inviteView) search(text string) error {
 		}
 	}
 	if len(ms) == 0 {
+		// A slip of the finger ("an hoi tey"): the communes of the reading
+		// one typo away, saying which was read. An admin's search within a
+		// province that finds nothing there looks everywhere too.
+		where := []string{province}
+		if v.role == storage.RoleAdmin && province != "" {
+			where = append(where, "")
+		}
+		for _, p := range where {
+			read, err := v.tx.CorrectCommuneQuery(v.ctx, text, p)
+			if err != nil {
+				return err
+			}
+			if read != "" {
+				return v.h.inviteGoNote(v.request, stepResults, inviteState{Province: p, Query: read},
+					v.t.T("invite.typo", locales.Data{"Query": text, "Read": read}))
+			}
+		}
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
 	return v.goTo(stepResults, inviteState{Province: province, Query: text})
