@@ -109,9 +109,14 @@ func init() {
 	back := func(to ...string) inviteAction {
 		return inviteAction{to: to, do: func(v *inviteView, _ string) error { return v.back() }}
 	}
-	// A typed name is a search at every step; nothing found keeps the step.
+	// A typed name is a search at every step; nothing found keeps the step,
+	// a province's name (an admin's) opens its screen.
 	search := func(from string) *inviteAction {
-		return &inviteAction{to: []string{stepResults, from}, do: func(v *inviteView, text string) error { return v.search(text) }}
+		to := []string{stepResults, from}
+		if from != stepCommune {
+			to = append(to, stepCommune)
+		}
+		return &inviteAction{to: to, do: func(v *inviteView, text string) error { return v.search(text) }}
 	}
 	inviteScreens = map[string]inviteScreen{
 		stepProvince: {
@@ -182,9 +187,37 @@ func init() {
 					return "", nil, err
 				}
 				text, kb := resultsScreen(v, v.st.Query, ms)
+				if p, ok, err := v.namedProvince(v.st.Query); err != nil {
+					return "", nil, err
+				} else if ok {
+					// "bình định": Xã Bình Định, Hưng Yên, and the old
+					// province, now in Gia Lai.
+					line := v.t.T("invite.province_line", locales.Data{"Province": p.Name})
+					if p.Old != "" {
+						line = v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name}) + " " + line
+					}
+					text += "\n\n" + line
+					kb = append(bot.Keyboard{{v.button(v.t.T("invite.province_button", locales.Data{"Province": p.Name}), "province", p.Code)}}, kb...)
+				}
 				return text, append(kb, v.lastRow()), nil
 			},
-			on:    map[string]inviteAction{"commune": commune, "back": back(stepCommune, stepProvince), "cancel": cancel},
+			on: map[string]inviteAction{
+				"commune": commune,
+				// The province the query names too (an admin's): its screen.
+				"province": {to: []string{stepCommune}, do: func(v *inviteView, code string) error {
+					if v.role != storage.RoleAdmin {
+						return v.show("")
+					}
+					if _, err := v.tx.Province(v.ctx, code); errors.Is(err, storage.ErrNotFound) {
+						return v.show("")
+					} else if err != nil {
+						return err
+					}
+					return v.goTo(stepCommune, inviteState{Province: code})
+				}},
+				"back":   back(stepCommune, stepProvince),
+				"cancel": cancel,
+			},
 			typed: search(stepResults),
 		},
 		stepRole: {
@@ -324,6 +357,24 @@ func (v *inviteView) search(text string) error {
 	if utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
 	}
+	// A province's name (an admin's), current or merged in 2025: that
+	// province's screen, unless it is a commune's own name too.
+	if p, ok, err := v.namedProvince(text); err != nil {
+		return err
+	} else if ok {
+		own, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
+		if err != nil {
+			return err
+		}
+		if len(own) == 0 || own[0].Rank > 0 {
+			note := ""
+			if p.Old != "" {
+				note = v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name})
+			}
+			return v.h.inviteGoNote(v.request, stepCommune, inviteState{Province: p.Code}, note)
+		}
+		return v.goTo(stepResults, inviteState{Query: text})
+	}
 	province := ""
 	switch {
 	case v.role != storage.RoleAdmin:
@@ -375,6 +426,15 @@ func (v *inviteView) search(text string) error {
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
 	return v.goTo(stepResults, inviteState{Province: province, Query: text})
+}
+
+// namedProvince is the province query names whole, for an admin, who may
+// invite to any: ok is false for anyone else.
+func (v *inviteView) namedProvince(query string) (storage.ProvinceMatch, bool, error) {
+	if v.role != storage.RoleAdmin {
+		return storage.ProvinceMatch{}, false, nil
+	}
+	return storage.ProvinceNamed(query)
 }
 
 // resultsScreen lists the communes a search found (up to searchResults; ms
