@@ -304,7 +304,11 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 		return err
 	}
 	if !v.mayUseFlow() {
-		return endFlow(r, r.t.T("invite.not_allowed"))
+		text, err := h.inviteRefused(r)
+		if err != nil {
+			return err
+		}
+		return endFlow(r, text)
 	}
 	return press(h, r, flowInvite, v.step, inviteScreens[v.step], v, conv, cb)
 }
@@ -324,6 +328,20 @@ func (v *inviteView) back() error {
 	return v.goTo(stepProvince, inviteState{})
 }
 
+// inviteRefused says why the flow on screen stops: its user may invite
+// no one now, or (a province coordinator moved to another province) only
+// to the unit they coordinate now, which /invite starts at.
+func (h *Handlers) inviteRefused(r *request) (string, error) {
+	if r.role != storage.RoleProvinceCoordinator || !r.user.ProvinceCode.Valid {
+		return r.t.T("invite.not_allowed"), nil
+	}
+	unit, err := h.userUnit(r, r.user)
+	if err != nil {
+		return "", err
+	}
+	return r.t.T("invite.unit_changed", locales.Data{"Unit": unit}), nil
+}
+
 // inviteText takes a typed commune name, at any step, as a search.
 func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 	v, err := h.inviteView(r, conv)
@@ -331,7 +349,11 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	if !v.mayUseFlow() {
-		r.say(r.t.T("invite.not_allowed"), nil)
+		text, err := h.inviteRefused(r)
+		if err != nil {
+			return err
+		}
+		r.say(text, nil)
 		return r.tx.EndConversation(r.ctx, r.chat)
 	}
 	_, err = typed(h, r, flowInvite, v.step, inviteScreens[v.step], v) // every step takes a typed name
