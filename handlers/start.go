@@ -288,9 +288,10 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		r.show(r.t.T("join.would_demote", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current}), nil)
 		return nil
 	}
-	// Removed from a team after this link was made: the link was for the
-	// team they had, not a way back (a new link is).
-	if removed, err := r.tx.RemovedSince(r.ctx, r.user.TelegramID, inv.CreatedAt); err != nil || removed {
+	// Removed from this team after this link was made: the link was for
+	// the team they had, not a way back (a new link is). Another team's
+	// link takes them.
+	if removed, err := r.tx.RemovedSince(r.ctx, r.user.TelegramID, inv.CreatedAt, inv.CommuneCode, inv.ProvinceCode); err != nil || removed {
 		if removed {
 			r.show(r.t.T("join.removed"), nil)
 		}
