@@ -281,6 +281,16 @@ func (tx *Tx) SetDigest(ctx context.Context, id int64, on bool) error {
 	return wrap("set digest", err)
 }
 
+// LeftOnTheirOwn marks a member taken out of their team by RemoveMember
+// as one who left it themselves (/leave): not removed, so no removal is
+// kept (RemovedSince, RemovedAt) and their team's links still take them.
+func (tx *Tx) LeftOnTheirOwn(ctx context.Context, id int64) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE users SET removed_at = NULL, removed_from_commune = NULL, removed_from_province = NULL
+		WHERE telegram_id = $1 AND role = 'guest'`, id)
+	return wrap("mark a member who left", err)
+}
+
 // RemovedSince reports whether the user was removed, after at, from the
 // team an invite is for (commune, or province for a province coordinator's
 // invite): a link made before the removal does not bring them back to it.
