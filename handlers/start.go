@@ -277,7 +277,14 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		r.show(r.t.T("join.revoked"), nil)
 		return nil
 	case sameUnit && storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role):
-		r.show(r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
+		already := r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit})
+		if move {
+			// A second tap on "move" (the first moved them): the welcome
+			// it left on the question stays.
+			r.answer(already)
+			return nil
+		}
+		r.show(already, nil)
 		return nil
 	case storage.RoleRank(r.user.Role) > storage.RoleRank(inv.Role):
 		// A coordinator tapping a volunteer's link would lose their rights.
