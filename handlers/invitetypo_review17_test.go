@@ -20,6 +20,7 @@ func TestInviteSearchForgivesATypo(t *testing.T) {
 		{"phuong 12 go vsp", "phuong 12 go vap"},
 		{"phuogn 12 go vap", "phuong 12 go vap"},
 		{"An Hộy Tây", "an hoi tay"},
+		{"an hoi tya", "an hoi tay"}, // typed last, "tya" begins no word
 	} {
 		t.Run(tc.typed, func(t *testing.T) {
 			w.send(w.admin, "/invite")
@@ -47,6 +48,16 @@ func TestInviteSearchForgivesATypo(t *testing.T) {
 	m = only(t, w.press(w.admin, w.vi("button.back")))
 	if !hasButton(m, w.vi("invite.whole_province")) {
 		t.Fatalf("Back from a typo's results: %q", m.Text)
+	}
+
+	// A province's name mistyped, its last word the beginning of some
+	// other word ("lia"): the province's communes, the province on top.
+	w.send(w.admin, "/cancel")
+	w.send(w.admin, "/invite")
+	m = only(t, w.send(w.admin, "gia lia"))
+	if !strings.HasPrefix(m.Text, w.vi("invite.typo", locales.Data{"Query": "gia lia", "Read": "gia lai"})) ||
+		!hasButton(m, w.vi("invite.province_button", locales.Data{"Province": "Gia Lai"})) {
+		t.Fatalf("a mistyped province: %q", m.Text)
 	}
 
 	// Nothing near: the answer it always gave.

@@ -399,7 +399,8 @@ const typoProbes = 24
 // of the finger: each typed word that is no word of any unit's name (nor,
 // typed last, the beginning of one) is replaced by a word of the names one
 // letter away, or two neighbouring letters swapped ("tey" → "tay", "phuogn"
-// → "phuong"; two letters for a long word). Of the readings that find a
+// → "phuong"; two letters for a long word); when every word is some
+// name's, any may be ("gia lia" → "gia lai"). Of the readings that find a
 // commune, the one whose best match ranks best (searchRank) wins, then the
 // more common words. It returns that reading, folded, or "" when the query
 // has no word to correct or no reading finds anything. province limits the
@@ -427,23 +428,41 @@ func (tx *Tx) CorrectCommuneQuery(ctx context.Context, query, province string) (
 	readings := make([][]string, len(words)) // each word's readings, the most common first
 	unknown := false
 	for i, w := range words {
-		last := i == len(words)-1
-		known := slices.ContainsFunc(vocab, func(v unitWord) bool {
-			return v.Word == w || (last && strings.HasPrefix(v.Word, w))
-		})
-		if known {
+		if slices.ContainsFunc(vocab, func(v unitWord) bool { return v.Word == w }) {
 			readings[i] = []string{w}
 			continue
+		}
+		// Typed last, the beginning of a word ("lia" of "liang") is read
+		// as typed first, then as a slip ("gia lia": Gia Lai).
+		if i == len(words)-1 && slices.ContainsFunc(vocab, func(v unitWord) bool { return strings.HasPrefix(v.Word, w) }) {
+			readings[i] = []string{w}
 		}
 		for _, v := range vocab {
 			if nearWord(w, v.Word) {
 				readings[i] = append(readings[i], v.Word)
 			}
 		}
-		if len(readings[i]) == 0 {
+		switch len(readings[i]) {
+		case 0:
 			return "", nil // a word nothing is near: no name at all
+		case 1:
+			if readings[i][0] == w {
+				continue
+			}
 		}
 		unknown = true
+	}
+	if !unknown {
+		// Every word is some name's, but not together ("gia lia": Xã …
+		// Lìa): any of them may be the slip, the last one first.
+		for i, w := range words {
+			for _, v := range vocab {
+				if v.Word != w && nearWord(w, v.Word) {
+					readings[i] = append(readings[i], v.Word)
+					unknown = true
+				}
+			}
+		}
 	}
 	if !unknown {
 		return "", nil
