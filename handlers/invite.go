@@ -109,9 +109,14 @@ func init() {
 	back := func(to ...string) inviteAction {
 		return inviteAction{to: to, do: func(v *inviteView, _ string) error { return v.back() }}
 	}
-	// A typed name is a search at every step; nothing found keeps the step.
+	// A typed name is a search at every step; nothing found keeps the step,
+	// a province's name (an admin's) opens its screen.
 	search := func(from string) *inviteAction {
-		return &inviteAction{to: []string{stepResults, from}, do: func(v *inviteView, text string) error { return v.search(text) }}
+		to := []string{stepResults, from}
+		if from != stepCommune {
+			to = append(to, stepCommune)
+		}
+		return &inviteAction{to: to, do: func(v *inviteView, text string) error { return v.search(text) }}
 	}
 	inviteScreens = map[string]inviteScreen{
 		stepProvince: {
@@ -182,9 +187,37 @@ func init() {
 					return "", nil, err
 				}
 				text, kb := resultsScreen(v, v.st.Query, ms)
+				if p, ok, err := v.namedProvince(v.st.Query); err != nil {
+					return "", nil, err
+				} else if ok {
+					// "bình định": Xã Bình Định, Hưng Yên, and the old
+					// province, now in Gia Lai.
+					line := v.t.T("invite.province_line", locales.Data{"Province": p.Name})
+					if p.Old != "" {
+						line = v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name}) + " " + line
+					}
+					text += "\n\n" + line
+					kb = append(bot.Keyboard{{v.button(v.t.T("invite.province_button", locales.Data{"Province": p.Name}), "province", p.Code)}}, kb...)
+				}
 				return text, append(kb, v.lastRow()), nil
 			},
-			on:    map[string]inviteAction{"commune": commune, "back": back(stepCommune, stepProvince), "cancel": cancel},
+			on: map[string]inviteAction{
+				"commune": commune,
+				// The province the query names too (an admin's): its screen.
+				"province": {to: []string{stepCommune}, do: func(v *inviteView, code string) error {
+					if v.role != storage.RoleAdmin {
+						return v.show("")
+					}
+					if _, err := v.tx.Province(v.ctx, code); errors.Is(err, storage.ErrNotFound) {
+						return v.show("")
+					} else if err != nil {
+						return err
+					}
+					return v.goTo(stepCommune, inviteState{Province: code})
+				}},
+				"back":   back(stepCommune, stepProvince),
+				"cancel": cancel,
+			},
 			typed: search(stepResults),
 		},
 		stepRole: {
@@ -220,6 +253,11 @@ func init() {
 
 // inviteGo saves the flow at step and shows that step's screen.
 func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
+	return h.inviteGoNote(r, step, st, "")
+}
+
+// inviteGoNote is inviteGo with note above the screen.
+func (h *Handlers) inviteGoNote(r *request, step string, st inviteState, note string) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
@@ -228,7 +266,7 @@ func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
 		return err
 	}
 	v := &inviteView{request: r, h: h, step: step, st: st, ver: version}
-	return v.show("")
+	return v.show(note)
 }
 
 // show draws the view's step in front of the user, with note above it.
@@ -266,7 +304,11 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 		return err
 	}
 	if !v.mayUseFlow() {
-		return endFlow(r, r.t.T("invite.not_allowed"))
+		text, err := h.inviteRefused(r)
+		if err != nil {
+			return err
+		}
+		return endFlow(r, text)
 	}
 	return press(h, r, flowInvite, v.step, inviteScreens[v.step], v, conv, cb)
 }
@@ -286,6 +328,20 @@ func (v *inviteView) back() error {
 	return v.goTo(stepProvince, inviteState{})
 }
 
+// inviteRefused says why the flow on screen stops: its user may invite
+// no one now, or (a province coordinator moved to another province) only
+// to the unit they coordinate now, which /invite starts at.
+func (h *Handlers) inviteRefused(r *request) (string, error) {
+	if r.role != storage.RoleProvinceCoordinator || !r.user.ProvinceCode.Valid {
+		return r.t.T("invite.not_allowed"), nil
+	}
+	unit, err := h.userUnit(r, r.user)
+	if err != nil {
+		return "", err
+	}
+	return r.t.T("invite.unit_changed", locales.Data{"Unit": unit}), nil
+}
+
 // inviteText takes a typed commune name, at any step, as a search.
 func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 	v, err := h.inviteView(r, conv)
@@ -293,7 +349,11 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	if !v.mayUseFlow() {
-		r.say(r.t.T("invite.not_allowed"), nil)
+		text, err := h.inviteRefused(r)
+		if err != nil {
+			return err
+		}
+		r.say(text, nil)
 		return r.tx.EndConversation(r.ctx, r.chat)
 	}
 	_, err = typed(h, r, flowInvite, v.step, inviteScreens[v.step], v) // every step takes a typed name
@@ -322,6 +382,24 @@ func (v *inviteView) search(text string) error {
 	}
 	if utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
+	}
+	// A province's name (an admin's), current or merged in 2025: that
+	// province's screen, unless it is a commune's own name too.
+	if p, ok, err := v.namedProvince(text); err != nil {
+		return err
+	} else if ok {
+		own, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
+		if err != nil {
+			return err
+		}
+		if len(own) == 0 || own[0].Rank > 0 {
+			note := ""
+			if p.Old != "" {
+				note = v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name})
+			}
+			return v.h.inviteGoNote(v.request, stepCommune, inviteState{Province: p.Code}, note)
+		}
+		return v.goTo(stepResults, inviteState{Query: text})
 	}
 	province := ""
 	switch {
@@ -354,9 +432,35 @@ func (v *inviteView) search(text string) error {
 		}
 	}
 	if len(ms) == 0 {
+		// A slip of the finger ("an hoi tey"): the communes of the reading
+		// one typo away, saying which was read. An admin's search within a
+		// province that finds nothing there looks everywhere too.
+		where := []string{province}
+		if v.role == storage.RoleAdmin && province != "" {
+			where = append(where, "")
+		}
+		for _, p := range where {
+			read, err := v.tx.CorrectCommuneQuery(v.ctx, text, p)
+			if err != nil {
+				return err
+			}
+			if read != "" {
+				return v.h.inviteGoNote(v.request, stepResults, inviteState{Province: p, Query: read},
+					v.t.T("invite.typo", locales.Data{"Query": text, "Read": read}))
+			}
+		}
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
 	return v.goTo(stepResults, inviteState{Province: province, Query: text})
+}
+
+// namedProvince is the province query names whole, for an admin, who may
+// invite to any: ok is false for anyone else.
+func (v *inviteView) namedProvince(query string) (storage.ProvinceMatch, bool, error) {
+	if v.role != storage.RoleAdmin {
+		return storage.ProvinceMatch{}, false, nil
+	}
+	return storage.ProvinceNamed(query)
 }
 
 // resultsScreen lists the communes a search found (up to searchResults; ms

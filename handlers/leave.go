@@ -70,6 +70,11 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 		}
 		return err
 	}
+	// Their own choice, not a removal: /start does not tell them they were
+	// removed, and their team's links take them back.
+	if err := r.tx.LeftOnTheirOwn(r.ctx, left.TelegramID); err != nil {
+		return err
+	}
 	r.role = h.roleOf(storage.User{TelegramID: left.TelegramID, Role: storage.RoleGuest})
 	if r.role == storage.RoleAdmin {
 		// An administrator keeps their name: their cases are listed by it.

@@ -277,7 +277,14 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		r.show(r.t.T("join.revoked"), nil)
 		return nil
 	case sameUnit && storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role):
-		r.show(r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}), nil)
+		already := r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit})
+		if move {
+			// A second tap on "move" (the first moved them): the welcome
+			// it left on the question stays.
+			r.answer(already)
+			return nil
+		}
+		r.show(already, nil)
 		return nil
 	case storage.RoleRank(r.user.Role) > storage.RoleRank(inv.Role):
 		// A coordinator tapping a volunteer's link would lose their rights.
@@ -288,9 +295,10 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		r.show(r.t.T("join.would_demote", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current}), nil)
 		return nil
 	}
-	// Removed from a team after this link was made: the link was for the
-	// team they had, not a way back (a new link is).
-	if removed, err := r.tx.RemovedSince(r.ctx, r.user.TelegramID, inv.CreatedAt); err != nil || removed {
+	// Removed from this team after this link was made: the link was for
+	// the team they had, not a way back (a new link is). Another team's
+	// link takes them.
+	if removed, err := r.tx.RemovedSince(r.ctx, r.user.TelegramID, inv.CreatedAt, inv.CommuneCode, inv.ProvinceCode); err != nil || removed {
 		if removed {
 			r.show(r.t.T("join.removed"), nil)
 		}

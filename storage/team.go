@@ -224,7 +224,8 @@ func (tx *Tx) RemoveMember(ctx context.Context, m User) (bool, error) {
 	err := tx.db(ctx).GetContext(ctx, &n, `
 		WITH removed AS (
 			UPDATE users SET role = 'guest', first_name = '', commune_code = NULL, province_code = NULL,
-				joined_at = NULL, digest = true, removed_at = now(), updated_at = now()
+				joined_at = NULL, digest = true, removed_at = now(),
+				removed_from_commune = commune_code, removed_from_province = province_code, updated_at = now()
 			WHERE telegram_id = $1 AND role = $2 AND commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4
 			RETURNING telegram_id),
 		revoked AS (UPDATE invites SET revoked_at = now()
@@ -280,11 +281,28 @@ func (tx *Tx) SetDigest(ctx context.Context, id int64, on bool) error {
 	return wrap("set digest", err)
 }
 
-// RemovedSince says whether the user was removed from a team after at: an
-// invite made before that does not bring them back.
-func (tx *Tx) RemovedSince(ctx context.Context, id int64, at time.Time) (bool, error) {
+// LeftOnTheirOwn marks a member taken out of their team by RemoveMember
+// as one who left it themselves (/leave): not removed, so no removal is
+// kept (RemovedSince, RemovedAt) and their team's links still take them.
+func (tx *Tx) LeftOnTheirOwn(ctx context.Context, id int64) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE users SET removed_at = NULL, removed_from_commune = NULL, removed_from_province = NULL
+		WHERE telegram_id = $1 AND role = 'guest'`, id)
+	return wrap("mark a member who left", err)
+}
+
+// RemovedSince reports whether the user was removed, after at, from the
+// team an invite is for (commune, or province for a province coordinator's
+// invite): a link made before the removal does not bring them back to it.
+// A removal stored without its team (before migration 00026) counts for
+// every team.
+func (tx *Tx) RemovedSince(ctx context.Context, id int64, at time.Time, commune, province sql.NullString) (bool, error) {
 	var removed bool
-	err := tx.db(ctx).GetContext(ctx, &removed, `SELECT EXISTS (SELECT 1 FROM users WHERE telegram_id = $1 AND removed_at > $2)`, id, at)
+	err := tx.db(ctx).GetContext(ctx, &removed, `
+		SELECT EXISTS (SELECT 1 FROM users WHERE telegram_id = $1 AND removed_at > $2
+			AND ((removed_from_commune IS NULL AND removed_from_province IS NULL)
+				OR (removed_from_commune IS NOT DISTINCT FROM $3 AND removed_from_province IS NOT DISTINCT FROM $4)))`,
+		id, at, commune, province)
 	return removed, wrap("read a removal", err)
 }
 

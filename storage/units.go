@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/lib/pq"
 
 	"github.com/dvcbot/dvcbot/vntext"
@@ -388,4 +389,141 @@ func ProvinceNamed(text string) (ProvinceMatch, bool, error) {
 	}
 	m, ok := names[provinceKey(text)]
 	return m, ok, nil
+}
+
+// typoProbes caps the searches CorrectCommuneQuery makes: the readings of
+// a query with several mistyped words multiply.
+const typoProbes = 24
+
+// CorrectCommuneQuery reads a commune search that found nothing as a slip
+// of the finger: each typed word that is no word of any unit's name (nor,
+// typed last, the beginning of one) is replaced by a word of the names one
+// letter away, or two neighbouring letters swapped ("tey" → "tay", "phuogn"
+// → "phuong"; two letters for a long word); when every word is some
+// name's, any may be ("gia lia" → "gia lai"). Of the readings that find a
+// commune, the one whose best match ranks best (searchRank) wins, then the
+// more common words. It returns that reading, folded, or "" when the query
+// has no word to correct or no reading finds anything. province limits the
+// search when not empty.
+func (tx *Tx) CorrectCommuneQuery(ctx context.Context, query, province string) (string, error) {
+	words := expandUnitWords(vntext.Words(query))
+	if len(words) == 0 {
+		return "", nil
+	}
+	type unitWord struct {
+		Word  string `db:"word"`
+		Count int    `db:"n"`
+	}
+	var vocab []unitWord
+	err := tx.db(ctx).SelectContext(ctx, &vocab, `
+		SELECT w AS word, count(*) AS n
+		FROM commune_names n JOIN communes c ON c.code = n.commune_code,
+		     unnest(string_to_array(trim(n.search), ' ')) w
+		WHERE w <> '' AND ($1 = '' OR c.province_code = $1)
+		GROUP BY w
+		ORDER BY n DESC, w`, province)
+	if err != nil {
+		return "", wrap("read unit words", err)
+	}
+	readings := make([][]string, len(words)) // each word's readings, the most common first
+	unknown := false
+	for i, w := range words {
+		if slices.ContainsFunc(vocab, func(v unitWord) bool { return v.Word == w }) {
+			readings[i] = []string{w}
+			continue
+		}
+		// Typed last, the beginning of a word ("lia" of "liang") is read
+		// as typed first, then as a slip ("gia lia": Gia Lai).
+		if i == len(words)-1 && slices.ContainsFunc(vocab, func(v unitWord) bool { return strings.HasPrefix(v.Word, w) }) {
+			readings[i] = []string{w}
+		}
+		for _, v := range vocab {
+			if nearWord(w, v.Word) {
+				readings[i] = append(readings[i], v.Word)
+			}
+		}
+		switch len(readings[i]) {
+		case 0:
+			return "", nil // a word nothing is near: no name at all
+		case 1:
+			if readings[i][0] == w {
+				continue
+			}
+		}
+		unknown = true
+	}
+	if !unknown {
+		// Every word is some name's, but not together ("gia lia": Xã …
+		// Lìa): any of them may be the slip, the last one first.
+		for i, w := range words {
+			for _, v := range vocab {
+				if v.Word != w && nearWord(w, v.Word) {
+					readings[i] = append(readings[i], v.Word)
+					unknown = true
+				}
+			}
+		}
+	}
+	if !unknown {
+		return "", nil
+	}
+	best, bestRank := "", 0
+	pick := make([]int, len(words)) // the reading of each word being tried
+	for probe := 0; probe < typoProbes; probe++ {
+		reading := make([]string, len(words))
+		for i, p := range pick {
+			reading[i] = readings[i][p]
+		}
+		q := strings.Join(reading, " ")
+		ms, err := tx.SearchCommunes(ctx, q, province, 1)
+		if err != nil {
+			return "", err
+		}
+		if len(ms) > 0 && (best == "" || ms[0].Rank < bestRank) {
+			best, bestRank = q, ms[0].Rank
+			if bestRank == 0 {
+				break
+			}
+		}
+		// The next reading: the last mistyped word first, as an odometer.
+		i := len(pick) - 1
+		for ; i >= 0; i-- {
+			if pick[i]++; pick[i] < len(readings[i]) {
+				break
+			}
+			pick[i] = 0
+		}
+		if i < 0 {
+			break
+		}
+	}
+	return best, nil
+}
+
+// nearWord says whether a typed word may be a slip for a word of a name:
+// one letter added, left out or changed, or two neighbouring letters
+// swapped; two letters for a word of 7 or more. Words under 3 letters and
+// numbers are read only as typed.
+func nearWord(typed, word string) bool {
+	if len(typed) < 3 || strings.ContainsAny(typed, "0123456789") || strings.ContainsAny(word, "0123456789") {
+		return false
+	}
+	allowed := 1
+	if len(typed) >= 7 {
+		allowed = 2
+	}
+	if d := len(typed) - len(word); d > allowed || -d > allowed {
+		return false
+	}
+	if len(typed) == len(word) {
+		for i := 0; i+1 < len(typed); i++ {
+			if typed[i] != word[i] {
+				if typed[i] == word[i+1] && typed[i+1] == word[i] && typed[i+2:] == word[i+2:] {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return levenshtein.ComputeDistance(typed, word) <= allowed
 }
