@@ -347,6 +347,9 @@ func (v *tallyView) typed(text string) error {
 		if privacy.PersonalData(privacy.WithoutDates(text)) == "" {
 			return v.show(v.t.T(problem))
 		}
+		if v.step != tallyUnit && !v.canPick() { // a commune's count: no unit to type here
+			return v.show(v.t.T("tally.period_personal"))
+		}
 		return v.show(v.t.T("case.unit_personal"))
 	}
 	ms, err := v.allowedMatches(text)

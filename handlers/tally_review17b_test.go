@@ -40,3 +40,25 @@ func TestTallyPeriodNotUnderstoodIsNoPersonalData(t *testing.T) {
 		}
 	}
 }
+
+// A commune's coordinator, who counts their commune only, types a phone
+// number on /tally's period screen: refused, not shown back — and not
+// told "hãy gõ tên xã/phường", which they cannot choose (a commune typed
+// there is answered "outside what you may see"): the period's examples.
+func TestTallyPersonalDataRefusedForACommuneCoordinatorPointsToThePeriod(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	co := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	only(t, w.send(co, "/tally"))
+	for _, q := range personalTyped {
+		m := only(t, w.send(co, q.typed))
+		if !strings.HasPrefix(m.Text, w.vi("tally.period_personal")) || strings.Contains(m.Text, q.trace) {
+			t.Errorf("a commune coordinator typed %q on /tally: %q, want %q, nothing shown back", q.typed, m.Text, w.vi("tally.period_personal"))
+		}
+	}
+	// A province coordinator, who may pick a commune there, is told to type its name.
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, w.send(prov, "/tally"))
+	if m := only(t, w.send(prov, "0912 345 678")); !strings.HasPrefix(m.Text, w.vi("case.unit_personal")) {
+		t.Errorf("a province coordinator typed a phone number on /tally: %q", m.Text)
+	}
+}
