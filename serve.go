@@ -178,8 +178,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 	defer ln.Close()
 	store, err := openStore(ctx, cfg.DatabaseURL, log)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil // stopped while waiting for the database: a stop like any other
+		if ctx.Err() != nil { // stopped while waiting for it: said as a stop while starting (above)
+			return fmt.Errorf("wait for the database: %w", ctx.Err())
 		}
 		return err
 	}
