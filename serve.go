@@ -178,8 +178,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 	defer ln.Close()
 	store, err := openStore(ctx, cfg.DatabaseURL, log)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil // stopped while waiting for the database: a stop like any other
+		if ctx.Err() != nil { // stopped while waiting for it: said as a stop while starting (above)
+			return fmt.Errorf("wait for the database: %w", ctx.Err())
 		}
 		return err
 	}
@@ -190,6 +190,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 		return fmt.Errorf("database watch: %w", err)
 	}
 	defer watchDB.Close()
+	// The watch runs from now on, through the start (the HTTP server
+	// answers /metrics before the bot is up, and a start may wait long
+	// on Telegram or on the database) until serve returns; its verdict
+	// is dvcbot_database_up. It begins at 1: the database just answered.
+	var databaseUp atomic.Bool
+	databaseUp.Store(true)
+	watching, stopWatching := context.WithCancel(ctx)
+	defer stopWatching() // before watchDB closes (deferred calls run last first)
+	go watchDatabase(watching, watchDB, log, databaseCheckEvery, &databaseUp)
 	if err := migrateAll(ctx, store, log); err != nil {
 		return err
 	}
@@ -225,9 +234,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 	if err := reg.Register(logged.lines); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
-	// What the database watch sees: the bot has just migrated on it.
-	var databaseUp atomic.Bool
-	databaseUp.Store(true)
+	// What the database watch sees (started above).
 	if err := reg.Register(databaseUpGauge(&databaseUp)); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
@@ -344,7 +351,6 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 		srv.Close()
 		return fmt.Errorf("schedule the weekly digest: %w", err)
 	}
-	go watchDatabase(work, watchDB, log, databaseCheckEvery, &databaseUp)
 	go a.runtime.Sweep(work, time.Minute, time.Minute)
 	go a.runtime.SweepOutbox(work, 2*time.Second)
 	up.Store(true)

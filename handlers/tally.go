@@ -378,7 +378,16 @@ func (v *tallyView) typed(text string) error {
 		return v.show(v.t.T(problem))
 	}
 	if privacy.PersonalData(text) != "" {
-		// A resident's data in the wrong field: neither kept nor shown back.
+		// Dates the period reader did not take ("sau 1/11/2026") are a
+		// period mistyped, not a resident's birth date: the period's
+		// examples, which show nothing back. Anything else is a resident's
+		// data in the wrong field: refused, neither kept nor shown back.
+		if privacy.PersonalData(privacy.WithoutDates(text)) == "" {
+			return v.show(v.t.T(problem))
+		}
+		if v.step != tallyUnit && !v.canPick() { // a commune's count: no unit to type here
+			return v.show(v.t.T("tally.period_personal"))
+		}
 		return v.show(v.t.T("case.unit_personal"))
 	}
 	ms, err := v.allowedMatches(text)

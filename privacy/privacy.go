@@ -131,6 +131,15 @@ func PersonalData(s string) string {
 	return ""
 }
 
+// WithoutDates is s with its full dates (day first or year first, as
+// PersonalData reads them) blanked out: where a date is asked for (a
+// period on /tally), what is left says whether s holds other personal
+// data.
+func WithoutDates(s string) string {
+	s = norm.NFKC.String(s)
+	return isoDate.ReplaceAllString(fullDate.ReplaceAllString(s, " "), " ")
+}
+
 // Passwords and one-time codes. Helping with a VNeID password or an OTP
 // that will not come, a volunteer may describe the problem with the very
 // value the resident typed ("mật khẩu mới Lan@2024 báo không hợp lệ", "OTP
