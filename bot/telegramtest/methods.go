@@ -151,7 +151,9 @@ func checkText(text, parseMode string, limit int, what string) (string, error) {
 	if what == "text" && strings.TrimSpace(plain) == "" {
 		return "", badRequest("message text is empty")
 	}
-	if n := utf8.RuneCountInString(plain); n > limit {
+	// Telegram counts in UTF-16 code units, as it counts entity offsets: an
+	// emoji such as 📌 is two.
+	if n := utf16Len(plain); n > limit {
 		if what == "caption" {
 			return "", badRequest("message caption is too long")
 		}
@@ -372,7 +374,7 @@ func (s *Server) deleteMessage(req *request) (any, error) {
 
 func (s *Server) answerCallbackQuery(req *request) (any, error) {
 	text := req.params["text"]
-	if utf8.RuneCountInString(text) > maxCallbackAnswer {
+	if utf16Len(text) > maxCallbackAnswer {
 		return nil, badRequest("MESSAGE_TOO_LONG")
 	}
 	showAlert, _ := strconv.ParseBool(req.params["show_alert"])

@@ -9,7 +9,7 @@ import (
 
 // Limits Telegram enforces on what a bot sends (core.telegram.org/bots/api).
 const (
-	maxTextLen         = 4096 // characters of a message after entity parsing
+	maxTextLen         = 4096 // UTF-16 code units of a message after entity parsing
 	maxCaptionLen      = 1024
 	maxCallbackData    = 64 // bytes, not characters
 	maxCallbackAnswer  = 200
