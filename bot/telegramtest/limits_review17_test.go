@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 
@@ -49,5 +51,41 @@ func TestLimitsCountUTF16Units(t *testing.T) {
 	wantBad("caption of 513 emoji", err, "message caption is too long")
 	if _, err := b.SendPhoto(ctx, &bot.SendPhotoParams{ChatID: u.ID, Photo: &models.InputFileUpload{Filename: "x.png", Data: bytes.NewReader(img)}, Caption: strings.Repeat("📊", 512)}); err != nil {
 		t.Errorf("caption of 512 emoji: %v", err)
+	}
+}
+
+// A photo Telegram cannot show is refused: its width and height together
+// at most 10,000 pixels, the one at most 20 times the other (sendPhoto).
+// A chart that grew a bar per commune of a province would be one.
+func TestPhotoDimensionsAreChecked(t *testing.T) {
+	srv := newServer(t)
+	b := newBot(t, srv)
+	ctx := context.Background()
+	u := srv.NewUser("Chi", "vi")
+	sendPNG := func(w, h int) error {
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+			t.Fatal(err)
+		}
+		_, err := b.SendPhoto(ctx, &bot.SendPhotoParams{ChatID: u.ID, Photo: &models.InputFileUpload{Filename: "chart.png", Data: &buf}})
+		return err
+	}
+	for _, size := range [][2]int{{1280, 1776}, {1080, 6000}, {100, 2000}} {
+		if err := sendPNG(size[0], size[1]); err != nil {
+			t.Errorf("%d×%d: %v", size[0], size[1], err)
+		}
+	}
+	for _, size := range [][2]int{{1280, 8721}, {100, 2001}, {2001, 100}} {
+		if err := sendPNG(size[0], size[1]); !errors.Is(err, bot.ErrorBadRequest) || !strings.Contains(err.Error(), "PHOTO_INVALID_DIMENSIONS") {
+			t.Errorf("%d×%d: got %v, want PHOTO_INVALID_DIMENSIONS", size[0], size[1], err)
+		}
+	}
+	// As a document, the same picture goes: Telegram does not look at it.
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 100, 2001))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.SendDocument(ctx, &bot.SendDocumentParams{ChatID: u.ID, Document: &models.InputFileUpload{Filename: "tall.png", Data: &buf}}); err != nil {
+		t.Errorf("a tall picture as a document: %v", err)
 	}
 }

@@ -16,6 +16,8 @@ const (
 	maxInlineButtons   = 100
 	maxPhotoUploadSize = 10 << 20
 	maxDocUploadSize   = 50 << 20
+	maxPhotoSides      = 10000 // a photo's width and height together, in pixels
+	maxPhotoRatio      = 20    // the longer side at most this many times the shorter
 )
 
 // parseText turns text as the bot sent it into what the user sees, failing where
