@@ -377,13 +377,8 @@ func (v *teamView) nav(action string, page, pages int) []bot.Button {
 	return pageRow(v.t, page, page+1 < pages, func(label, p string) bot.Button { return v.button(label, action, p) })
 }
 
-// short cuts a name for a button.
-func short(s string) string {
-	if utf8.RuneCountInString(s) <= buttonName {
-		return s
-	}
-	return string([]rune(s)[:buttonName-1]) + "…"
-}
+// short cuts a name for a button, at a word.
+func short(s string) string { return shortenAtWord(s, buttonName) }
 
 func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 	unit, err := v.unitName()
