@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/locales"
@@ -94,9 +93,7 @@ func init() {
 			// in the flow's state nor shown back (docs/privacy.md).
 			return v.show(v.t.T("team.query_personal"))
 		}
-		if utf8.RuneCountInString(text) > searchRunes {
-			text = string([]rune(text)[:searchRunes-1]) + "…"
-		}
+		text = shortenAtWord(text, searchRunes)
 		v.st.Search, v.st.Page, v.st.Member, v.st.Invite = text, 0, 0, ""
 		return v.goTo(teamMembers, v.st)
 	}}

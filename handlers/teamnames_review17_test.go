@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dvcbot/dvcbot/storage"
@@ -19,5 +20,21 @@ func TestTeamButtonCutsANameAtAWord(t *testing.T) {
 		if !hasButton(m, want) {
 			t.Errorf("no button %q: %q", want, m.Buttons())
 		}
+	}
+}
+
+// A search too long to keep is cut at a word where it is shown: an old
+// commune's name pasted whole read back as "…Thành phố Quy Nh…".
+func TestTeamSearchCutAtAWord(t *testing.T) {
+	w := newWorld(t)
+	tm := w.team()
+	only(t, w.send(tm.coord, "/team"))
+	m := only(t, w.send(tm.coord, "Phường Trần Hưng Đạo, Thành phố Quy Nhơn, Tỉnh Bình Định"))
+	head := strings.SplitN(m.Text, "\n", 2)[0]
+	if !strings.Contains(head, "“Phường Trần Hưng Đạo, Thành phố Quy…”") {
+		t.Fatalf("the search is shown as %q, want it cut at a word", head)
+	}
+	if !strings.Contains(m.Text, "TNV 01") {
+		t.Fatalf("the commune's members are no longer found: %q", m.Text)
 	}
 }
