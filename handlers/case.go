@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
@@ -1123,6 +1124,26 @@ func shorten(s string, n int) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
+// shortenAtWord cuts s to at most n characters at the end of a word, with
+// an ellipsis: no word, and no link, is shown cut in two. A first word
+// longer than half of n is cut as shorten cuts.
+func shortenAtWord(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	i := n - 1
+	for i > 0 && !unicode.IsSpace(r[i]) {
+		i--
+	}
+	if i < n/2 {
+		return shorten(s, n)
+	}
+	return strings.TrimRightFunc(string(r[:i]), func(c rune) bool {
+		return unicode.IsSpace(c) || strings.ContainsRune(",;:–-", c)
+	}) + "…"
+}
+
 // shortTitle is a guide's title as a list shows it: the words before a
 // bracket or a dash, cut at a word within n characters.
 func shortTitle(title string, n int) string {
@@ -1155,7 +1176,7 @@ func firstSentence(s string, n int) string {
 			return s[:i] // a whole clause, not a word cut short
 		}
 	}
-	return shorten(s, n)
+	return shortenAtWord(s, n)
 }
 
 // duration says how long a case was active ("Thời gian: 2 giờ 5 phút."),

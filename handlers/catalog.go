@@ -123,7 +123,7 @@ func (h *Handlers) flagsText(r *request, groups []storage.FlagGroup) (string, bo
 			"Kinds": strings.Join(kinds, ", "), "Latest": vnDay(g.Latest), "Versions": versionDays(g.Versions),
 		}))
 		for _, n := range g.Notes {
-			lines = append(lines, "   “"+shorten(n, 120)+"”")
+			lines = append(lines, "   “"+shortenAtWord(n, 120)+"”")
 		}
 		kb = append(kb, []bot.Button{{Text: r.t.T("flags.done_button", locales.Data{"Guide": shortTitle(title, 20), "Step": g.Step}),
 			Data: callback{flow: flowFlags, action: "done", arg: g.GuideID + "/" + g.StepID + "/" + strconv.FormatInt(g.Newest, 10)}.String()}})

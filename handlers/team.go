@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/locales"
@@ -94,9 +93,7 @@ func init() {
 			// in the flow's state nor shown back (docs/privacy.md).
 			return v.show(v.t.T("team.query_personal"))
 		}
-		if utf8.RuneCountInString(text) > searchRunes {
-			text = string([]rune(text)[:searchRunes-1]) + "…"
-		}
+		text = shortenAtWord(text, searchRunes)
 		v.st.Search, v.st.Page, v.st.Member, v.st.Invite = text, 0, 0, ""
 		return v.goTo(teamMembers, v.st)
 	}}
@@ -377,13 +374,8 @@ func (v *teamView) nav(action string, page, pages int) []bot.Button {
 	return pageRow(v.t, page, page+1 < pages, func(label, p string) bot.Button { return v.button(label, action, p) })
 }
 
-// short cuts a name for a button.
-func short(s string) string {
-	if utf8.RuneCountInString(s) <= buttonName {
-		return s
-	}
-	return string([]rune(s)[:buttonName-1]) + "…"
-}
+// short cuts a name for a button, at a word.
+func short(s string) string { return shortenAtWord(s, buttonName) }
 
 func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 	unit, err := v.unitName()

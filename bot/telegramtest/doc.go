@@ -4,7 +4,10 @@
 // drive the real github.com/go-telegram/bot client, unmodified, through whole
 // conversations, and must also see the failures the real Telegram produces (429 with
 // retry_after, 5xx, 409 while a webhook is set, "message is not modified",
-// BUTTON_DATA_INVALID...). Existing emulators read only JSON bodies and ignore
+// BUTTON_DATA_INVALID...). Its limits are Telegram's: a text of 4,096 and a caption of
+// 1,024 UTF-16 code units after entity parsing, callback data of 64 bytes, a toast of 200,
+// 100 buttons, a photo of 10 MB within 10,000 pixels of width and height together and a
+// ratio of 20 (PHOTO_INVALID_DIMENSIONS), a document of 50 MB. Existing emulators read only JSON bodies and ignore
 // getUpdates offsets, so the client could tell them apart from Telegram; this one cannot.
 //
 // The package does not import "testing": the demo binary links it.

@@ -1,8 +1,12 @@
 package telegramtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"image"
+	_ "image/jpeg" // photos Telegram is sent are JPEG or PNG
+	_ "image/png"
 	"net/http"
 	"path"
 	"strconv"
@@ -151,7 +155,9 @@ func checkText(text, parseMode string, limit int, what string) (string, error) {
 	if what == "text" && strings.TrimSpace(plain) == "" {
 		return "", badRequest("message text is empty")
 	}
-	if n := utf8.RuneCountInString(plain); n > limit {
+	// Telegram counts in UTF-16 code units, as it counts entity offsets: an
+	// emoji such as 📌 is two.
+	if n := utf16Len(plain); n > limit {
 		if what == "caption" {
 			return "", badRequest("message caption is too long")
 		}
@@ -236,6 +242,9 @@ func (s *Server) sendFile(req *request, field string) (any, error) {
 		if len(f.Data) > limit {
 			return nil, &apiError{code: http.StatusRequestEntityTooLarge, desc: "Request Entity Too Large"}
 		}
+		if field == "photo" && !photoFits(f.Data) {
+			return nil, badRequest("PHOTO_INVALID_DIMENSIONS")
+		}
 	}
 	m := &msgState{caption: caption, raw: req.params["caption"], parseMode: req.params["parse_mode"], markup: mk, markupKey: key}
 	if f.ID == "" {
@@ -268,6 +277,19 @@ func (s *Server) sendFile(req *request, field string) (any, error) {
 		}
 	}
 	return msg, nil
+}
+
+// photoFits says whether Telegram shows a picture as a photo: width and
+// height together at most 10,000 pixels, the one at most 20 times the other
+// (sendPhoto). Bytes that are not a PNG or JPEG are let through, as bots'
+// tests send stand-ins for pictures.
+func photoFits(data []byte) bool {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return true
+	}
+	w, h := cfg.Width, cfg.Height
+	return w+h <= maxPhotoSides && max(w, h) <= maxPhotoRatio*min(w, h)
 }
 
 func (s *Server) editMessage(req *request, what string) (any, error) {
@@ -372,7 +394,7 @@ func (s *Server) deleteMessage(req *request) (any, error) {
 
 func (s *Server) answerCallbackQuery(req *request) (any, error) {
 	text := req.params["text"]
-	if utf8.RuneCountInString(text) > maxCallbackAnswer {
+	if utf16Len(text) > maxCallbackAnswer {
 		return nil, badRequest("MESSAGE_TOO_LONG")
 	}
 	showAlert, _ := strconv.ParseBool(req.params["show_alert"])

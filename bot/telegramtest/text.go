@@ -9,13 +9,15 @@ import (
 
 // Limits Telegram enforces on what a bot sends (core.telegram.org/bots/api).
 const (
-	maxTextLen         = 4096 // characters of a message after entity parsing
+	maxTextLen         = 4096 // UTF-16 code units of a message after entity parsing
 	maxCaptionLen      = 1024
 	maxCallbackData    = 64 // bytes, not characters
 	maxCallbackAnswer  = 200
 	maxInlineButtons   = 100
 	maxPhotoUploadSize = 10 << 20
 	maxDocUploadSize   = 50 << 20
+	maxPhotoSides      = 10000 // a photo's width and height together, in pixels
+	maxPhotoRatio      = 20    // the longer side at most this many times the shorter
 )
 
 // parseText turns text as the bot sent it into what the user sees, failing where
