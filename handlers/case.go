@@ -52,8 +52,10 @@ var (
 	// "TTHC-1.000894", "2.000815.000.00.00.H42"): looked up, not a dossier.
 	procedureNumber = regexp.MustCompile(`^(?:(?:ma )?tthc )?[1-3] \d{6}(?: \d{3} \d{2} \d{2} h\d{2})?$`)
 	// legalNumber is a legal document's number, folded ("63/2024/NĐ-CP",
-	// "01/2018/TT-VPCP", "296/QĐ-VPCP").
-	legalNumber = regexp.MustCompile(`^\d{1,4}(?: \d{4})? (?:nd|qd|tt|nq|ct|cd|kh|tb|hd)(?: [a-z]{2,8})+$`)
+	// "01/2018/TT-VPCP", "296/QĐ-VPCP", "01/2016/TTLT-BTP-BYT",
+	// "05/VBHN-BTP"), a law's ("45/2019/QH14") or its Standing Committee's
+	// ("35/2023/UBTVQH15", "1232/NQ-UBTVQH15").
+	legalNumber = regexp.MustCompile(`^\d{1,5}(?: \d{4})? (?:(?:nd|qd|tt|ttlt|nq|ct|cd|kh|tb|hd|vbhn)(?: [a-z]{2,8}(?:\d{2})?)+|(?:ubtv)?qh\d{2})$`)
 )
 
 // caseState is the case flow's data in the conversation row.
