@@ -361,8 +361,12 @@ func readJustPast(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	}
 	month := periodMonth.FindStringSubmatch(m[1])
 	quarter := periodQuarter.FindStringSubmatch(m[1])
-	if (month == nil || month[3] == "") && (quarter == nil || quarter[3] != "" || quarter[1] == "q") {
-		return p, false, false // only a month or a quarter without its year
+	if month != nil && month[2] != "" || quarter != nil && quarter[3] != "" {
+		// Its year given ("tháng 11/2026 vừa qua"): that one.
+		return readSpan(m[1], now)
+	}
+	if (month == nil || month[3] == "") && (quarter == nil || quarter[1] == "q") {
+		return p, false, false // only a month or a quarter
 	}
 	if p, ok, noDate = readSpan(m[1], now); ok && p.To.After(now) {
 		p = storage.Period{From: p.From.AddDate(-1, 0, 0), To: p.To.AddDate(-1, 0, 0)}
