@@ -541,6 +541,32 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
 }
 
+// offerInPlace answers a dossier code typed at the offer to attach
+// another: the one offered was mistyped, and this one is offered in its
+// place, for the same case — however long ago it ended (the offer was made
+// within codeWindow and is still open). Already kept, for this case or
+// another a moment ago, it is said so, as codeAfterClose does.
+func (v *caseView) offerInPlace() error {
+	code, _ := privacy.DossierCode(v.text)
+	kept, _, err := v.tx.Followup(v.ctx, v.c.ID)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	id := v.c.ID
+	if err != nil || kept != code {
+		if id, err = v.tx.CaseWithCode(v.ctx, v.user.TelegramID, code, v.h.now().Add(-codeWindow)); err != nil {
+			return err
+		}
+	}
+	if id != 0 { // the offer made no sense: it goes
+		if err := v.unbuttonAbove(); err != nil {
+			return err
+		}
+		return v.endWith(v.t.T("case.code_already_kept", locales.Data{"Case": id, "Code": code}), nil)
+	}
+	return v.h.caseGo(v.request, screenAttach, caseState{Case: v.c.ID, Code: code}, "")
+}
+
 // resume is /resume: the open cases, or straight back into the only one.
 func (h *Handlers) resume(r *request) error {
 	if !h.isMember(r) {
