@@ -2,10 +2,11 @@ package handlers
 
 import "testing"
 
-// "Tháng 11/2026 vừa qua", "quý 3 năm 2026 vừa rồi": a month or a quarter
-// just past with its year, as reports name it ("báo cáo tháng 11/2026 vừa
-// qua"), was not understood, though the same without the year or without
-// "vừa qua" was. With its year, it is that month or quarter.
+// "Tháng 11/2026 vừa qua", "quý 3 năm 2026 vừa rồi", "năm 2025 vừa qua": a
+// month, a quarter or a year just past with its year, as reports name it
+// ("báo cáo tháng 11/2026 vừa qua"), was not understood, though the same
+// without the year or without "vừa qua" was. With its year, it is that
+// month, quarter or year.
 func TestParsePeriodJustPastWithYear(t *testing.T) {
 	now := atVN(2026, 12, 1)
 	checkPeriods(t, []periodCase{
@@ -19,6 +20,8 @@ func TestParsePeriodJustPastWithYear(t *testing.T) {
 		{"Q3/2026 vừa qua", now, "01/07/2026", "30/09/2026", ""},
 		{"quí IV/2025 vừa rồi", now, "01/10/2025", "31/12/2025", ""},
 		{"tháng 13/2026 vừa qua", now, "", "", "tally.no_such_date"},
+		{"năm 2025 vừa qua", now, "01/01/2025", "31/12/2025", ""},
+		{"báo cáo năm 2025 vừa qua", now, "01/01/2025", "31/12/2025", ""},
 		// Unchanged: without the year, the latest that has ended.
 		{"tháng 12 vừa qua", now, "01/12/2025", "31/12/2025", ""},
 		{"quý 4 vừa qua", now, "01/10/2025", "31/12/2025", ""},
