@@ -53,8 +53,10 @@ var (
 	// "TTHC-1.000894", "2.000815.000.00.00.H42"): looked up, not a dossier.
 	procedureNumber = regexp.MustCompile(`^(?:(?:ma )?tthc )?[1-3] \d{6}(?: \d{3} \d{2} \d{2} h\d{2})?$`)
 	// legalNumber is a legal document's number, folded ("63/2024/NĐ-CP",
-	// "01/2018/TT-VPCP", "296/QĐ-VPCP").
-	legalNumber = regexp.MustCompile(`^\d{1,4}(?: \d{4})? (?:nd|qd|tt|nq|ct|cd|kh|tb|hd)(?: [a-z]{2,8})+$`)
+	// "01/2018/TT-VPCP", "296/QĐ-VPCP", "01/2016/TTLT-BTP-BYT",
+	// "05/VBHN-BTP"), a law's ("45/2019/QH14") or its Standing Committee's
+	// ("35/2023/UBTVQH15", "1232/NQ-UBTVQH15").
+	legalNumber = regexp.MustCompile(`^\d{1,5}(?: \d{4})? (?:(?:nd|qd|tt|ttlt|nq|ct|cd|kh|tb|hd|vbhn)(?: [a-z]{2,8}(?:\d{2})?)+|(?:ubtv)?qh\d{2})$`)
 )
 
 // caseState is the case flow's data in the conversation row.
@@ -538,6 +540,32 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		return err
 	}
 	return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+}
+
+// offerInPlace answers a dossier code typed at the offer to attach
+// another: the one offered was mistyped, and this one is offered in its
+// place, for the same case — however long ago it ended (the offer was made
+// within codeWindow and is still open). Already kept, for this case or
+// another a moment ago, it is said so, as codeAfterClose does.
+func (v *caseView) offerInPlace() error {
+	code, _ := privacy.DossierCode(v.text)
+	kept, _, err := v.tx.Followup(v.ctx, v.c.ID)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	id := v.c.ID
+	if err != nil || kept != code {
+		if id, err = v.tx.CaseWithCode(v.ctx, v.user.TelegramID, code, v.h.now().Add(-codeWindow)); err != nil {
+			return err
+		}
+	}
+	if id != 0 { // the offer made no sense: it goes
+		if err := v.unbuttonAbove(); err != nil {
+			return err
+		}
+		return v.endWith(v.t.T("case.code_already_kept", locales.Data{"Case": id, "Code": code}), nil)
+	}
+	return v.h.caseGo(v.request, screenAttach, caseState{Case: v.c.ID, Code: code}, "")
 }
 
 // resume is /resume: the open cases, or straight back into the only one.

@@ -553,12 +553,12 @@ func init() {
 				}},
 			},
 			// Another code typed here (the one offered was mistyped) is
-			// offered in its place, as after the summary; words are not read.
-			typed: &caseAction{to: []string{screenAttach}, do: func(v *caseView, text string) error {
+			// offered in its place; words are not read.
+			typed: &caseAction{to: []string{screenAttach, leadsNowhere}, do: func(v *caseView, text string) error {
 				if !v.h.typedCode(text) {
 					return v.again(v.t.T("case.press_a_button"))
 				}
-				return v.h.codeAfterClose(v.request)
+				return v.offerInPlace()
 			}},
 		},
 	}

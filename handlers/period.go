@@ -222,6 +222,7 @@ var (
 	oldSpelling = regexp.MustCompile(`\b(qu|k)i(\b|\d)`)
 	// A month or a quarter just past: "tháng 11 vừa qua", "quý 3 vừa rồi".
 	periodJustPast = regexp.MustCompile(`^(.+) vua (?:qua|roi)$`)
+	periodYearOnly = regexp.MustCompile(`^nam \d{4}$`)
 	romanQuarters  = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
 	// The last days, today among them: "7 ngày qua", "30 ngày gần đây",
 	// "last 7 days". Without "qua" ("7 ngày") it is no period.
@@ -361,8 +362,12 @@ func readJustPast(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	}
 	month := periodMonth.FindStringSubmatch(m[1])
 	quarter := periodQuarter.FindStringSubmatch(m[1])
-	if (month == nil || month[3] == "") && (quarter == nil || quarter[3] != "" || quarter[1] == "q") {
-		return p, false, false // only a month or a quarter without its year
+	if month != nil && month[2] != "" || quarter != nil && quarter[3] != "" || periodYearOnly.MatchString(m[1]) {
+		// Its year given ("tháng 11/2026 vừa qua", "năm 2025 vừa qua"): that one.
+		return readSpan(m[1], now)
+	}
+	if (month == nil || month[3] == "") && (quarter == nil || quarter[1] == "q") {
+		return p, false, false // only a month or a quarter
 	}
 	if p, ok, noDate = readSpan(m[1], now); ok && p.To.After(now) {
 		p = storage.Period{From: p.From.AddDate(-1, 0, 0), To: p.To.AddDate(-1, 0, 0)}

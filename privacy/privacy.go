@@ -90,7 +90,11 @@ var (
 	// own digits, a unit's code then a date (YYMMDD, from 18) and a serial,
 	// never start so.
 	phoneOrID = regexp.MustCompile(`^(?:0[35789][0-9]{8}|0[12][0-9]{9}|0[0-9]{11}|(?:00)?84(?:[35789][0-9]{8}|2[0-9]{9}))$`)
-	dashes    = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
+	// dateSerial is the end of a code of Circular 01/2018/TT-VPCP's shape:
+	// the day received as YYMMDD (from 18, as circularSpaced) and the day's
+	// serial, 4 digits on a province's system, 6 or 7 on a ministry's.
+	dateSerial = regexp.MustCompile(`^(?:1[89]|[2-9][0-9])(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])-[0-9]{3,7}$`)
+	dashes     = strings.NewReplacer("‐", "-", "‑", "-", "‒", "-", "–", "-", "—", "-", "−", "-")
 	// codeLabels are what volunteers type before a code (folded, most words
 	// first): "Mã hồ sơ:", "Số biên nhận", "Mã tra cứu", "ma hs", "mhs", and
 	// the portal's SMS: "Hồ sơ số …", "Hồ sơ … đã được tiếp nhận"; in
@@ -347,9 +351,22 @@ func holdsPhoneOrID(words []string, digits string) bool {
 	groups := strings.FieldsFunc(strings.Join(words, " "), func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(".-/_", r)
 	})
+	// A code of the Circular's shape ends in its date and serial, which no
+	// phone or ID number starts as (dateSerial): not run together with the
+	// unit's last digits ("H15.50.05.13-261008-0975" is no "0513261008").
+	unit := len(groups)
+	if n := len(groups); n >= 3 && dateSerial.MatchString(groups[n-2]+"-"+groups[n-1]) &&
+		slices.ContainsFunc(groups[:n-2], func(g string) bool { return strings.ContainsFunc(g, unicode.IsLetter) }) {
+		unit = n - 2
+		digits = strings.ToUpper(strings.Join(groups[:unit], ""))
+	}
 	for i := range groups {
+		end := len(groups)
+		if i < unit {
+			end = unit
+		}
 		n := ""
-		for j := i; j < len(groups) && allDigits(groups[j]) && len(n) < 14; j++ { // 0084 and 10 digits at most
+		for j := i; j < end && allDigits(groups[j]) && len(n) < 14; j++ { // 0084 and 10 digits at most
 			if n += groups[j]; len(n) >= 10 && phoneOrID.MatchString(n) {
 				return true
 			}
