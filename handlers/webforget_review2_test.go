@@ -16,8 +16,8 @@ import (
 // A resident opened their only follow-up link in Telegram, chose
 // Vietnamese with /lang, rated 5★ (the comment question is open), then
 // erased the follow-up on its web page. The confirmation they read says
-// "Sẽ xoá ngay: … nếu Ông/bà đã mở liên kết trên Telegram thì cả mã
-// Telegram của Ông/bà", and the page after it "Đã xoá: … cả mã Telegram".
+// "Sẽ xoá ngay: … nếu Ông/bà đã mở liên kết trên Telegram thì cả ID
+// Telegram của Ông/bà", and the page after it "Đã xoá: … cả ID Telegram".
 // So their Telegram id must be gone at once from the bot's own tables, as
 // /forget leaves it (TestForgetLeavesNoResidentChat): the chat has no
 // other follow-up, is on no team, and helped with no case. It stays, in
@@ -32,7 +32,7 @@ func TestWebEraseLeavesNoTelegramID(t *testing.T) {
 
 	serve := w.webPage()
 	confirm := serve("GET", "/f/"+token+"/forget?lang=vi", nil)
-	if !strings.Contains(confirm.Body.String(), "cả mã Telegram") {
+	if !strings.Contains(confirm.Body.String(), "cả ID Telegram") {
 		t.Fatalf("the confirmation does not promise to erase the Telegram id:\n%s", confirm.Body.String())
 	}
 	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(confirm.Body.String())
@@ -51,7 +51,7 @@ func TestWebEraseLeavesNoTelegramID(t *testing.T) {
 		t.Fatal(err)
 	}
 	if convs := w.conversationRows(res.ID); followups+users+convs != 0 {
-		t.Errorf("after the erase (\"cả mã Telegram\" erased at once) the resident's Telegram id is still in "+
+		t.Errorf("after the erase (\"cả ID Telegram\" erased at once) the resident's Telegram id is still in "+
 			"%d follow-up row(s), %d user row(s), %d conversation row(s)", followups, users, convs)
 	}
 }
