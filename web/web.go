@@ -351,14 +351,18 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := h.pageView(q, p)
-	switch r.URL.Query().Get("done") {
-	case "rated":
+	// The notice of the form just sent (back: ?done=…), while what it
+	// says still holds: the address stays in the tab, which a phone
+	// reopens days later, and may be copied; a notice that nothing
+	// recorded, or that the status below now contradicts, is left out.
+	switch done := r.URL.Query().Get("done"); {
+	case done == "rated" && p.Rating > 0:
 		v.Notice = q.t.T("web.rated_done")
-	case "received":
+	case done == "received" && p.Status == FollowupReceived:
 		v.Notice = q.t.T("web.received_done")
-	case "problem":
+	case done == "problem" && p.Status == FollowupProblem:
 		v.Notice = q.t.T("web.problem_done")
-	case "problem_not_sent":
+	case done == "problem_not_sent" && p.Status == FollowupReceived: // storage.Problem refuses only that
 		v.Notice, v.NotTaken = q.t.T("web.problem_not_sent"), true
 	}
 	h.render(q, http.StatusOK, "page", v)
