@@ -22,12 +22,14 @@ import (
 	"embed"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -235,11 +237,35 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Cache-Control", "no-store")
 	sw := &statusWriter{ResponseWriter: w}
+	defer func() { // after recoverPanic: its 500 is counted too
+		if sw.code == 0 {
+			sw.code = http.StatusOK
+		}
+		h.answers.WithLabelValues(strconv.Itoa(sw.code)).Inc()
+	}()
+	defer h.recoverPanic(sw, r)
 	h.mux.ServeHTTP(sw, r)
-	if sw.code == 0 {
-		sw.code = http.StatusOK
+}
+
+// recoverPanic answers a panic while serving (a bug) with the error page,
+// logged as the page's other failures are. Left to net/http, the resident
+// would get no answer at all, and the log their address ("http: panic
+// serving 203.0.113.7:51234"), which no log line carries (docs/privacy.md).
+func (h *Handler) recoverPanic(w *statusWriter, r *http.Request) {
+	v := recover()
+	if v == nil {
+		return
 	}
-	h.answers.WithLabelValues(strconv.Itoa(sw.code)).Inc()
+	if v == http.ErrAbortHandler { // an answer cut short on purpose: net/http logs nothing
+		panic(v)
+	}
+	link, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/f/"), "/")
+	h.log.Error("web: follow-up page panicked", "link", redact(link), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+	if w.code != 0 {
+		return // the answer has begun: it ends short
+	}
+	q := &request{w: w, r: r, t: h.texts.For(pageLanguage(r))}
+	h.message(q, http.StatusInternalServerError, "web.error_title", "web.error_text", nil)
 }
 
 // Collector is the page's metric for /metrics: dvcbot_web_answers_total by
