@@ -54,12 +54,12 @@ type view struct {
 	Stars       []star
 	MaxComment  int
 
-	// The confirmation before erasing: its form, and the way back.
+	// The confirmation before erasing: its form, the code's note (where
+	// the code is looked up: on the portal, or in the app the procedure
+	// was done in), and the way back (also a refused form's, to the page).
 	ForgetAction string
-	// CodeNote asks to note the code first, saying where it is looked
-	// up: on the portal, or in the app the procedure was done in.
-	CodeNote string
-	BackURL  string
+	CodeNote     string
+	BackURL      string
 
 	// A message page (404, 429, 403, 500; erased), and a second
 	// paragraph when it has one.

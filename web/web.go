@@ -580,12 +580,12 @@ func (h *Handler) forgotten(w http.ResponseWriter, r *http.Request) {
 // token that leaked without its page, e.g. read off a slip, is not enough.)
 func (h *Handler) checkPost(q *request, want func(token string) string) bool {
 	if err := h.origin.Check(q.r); err != nil {
-		h.message(q, http.StatusForbidden, "web.forbidden_title", "web.forbidden_text", nil)
+		h.refused(q, http.StatusForbidden)
 		return false
 	}
 	q.r.Body = http.MaxBytesReader(q.w, q.r.Body, maxForm)
 	if err := q.r.ParseForm(); err != nil {
-		h.message(q, http.StatusBadRequest, "web.forbidden_title", "web.forbidden_text", nil)
+		h.refused(q, http.StatusBadRequest)
 		return false
 	}
 	// The form's language wins over the browser's: it is the page's.
@@ -599,10 +599,23 @@ func (h *Handler) checkPost(q *request, want func(token string) string) bool {
 			return false
 		}
 		h.limiter.wrong(q.client, h.now())
-		h.message(q, http.StatusForbidden, "web.forbidden_title", "web.forbidden_text", nil)
+		h.refused(q, http.StatusForbidden)
 		return false
 	}
 	return true
+}
+
+// refused answers a form checkPost refuses: it says so, with a button
+// back to the page (the token is the address's own), whose forms then
+// pass — a resident who came by the slip's QR code has no link at hand
+// to open it again by.
+func (h *Handler) refused(q *request, status int) {
+	v := h.baseView(q)
+	v.Title, v.Text = q.t.T("web.forbidden_title"), q.t.T("web.forbidden_text")
+	if tokenShape.MatchString(q.token) {
+		v.BackURL = pageLink(q.r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
+	}
+	h.render(q, status, "message", v)
 }
 
 // formToken is the hidden token of the forms on token's page.
