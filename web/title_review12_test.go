@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
@@ -35,12 +37,18 @@ func TestEachPageStateHasItsOwnTitle(t *testing.T) {
 		name string
 		w    *httptest.ResponseRecorder
 	}
+	// The thanks after a rating is drawn once one is kept: on a
+	// follow-up of the same procedure, rated.
+	rated := f.add(t, "ho-chieu", "000.00.12.H26-260302-1202", time.Time{}, false)
+	if err := f.store.RateFollowup(context.Background(), rated, 5, "", now); err != nil {
+		t.Fatal(err)
+	}
 	titles := map[string]string{}
 	for _, lang := range []string{"vi", "en"} {
 		tr := l.For(lang)
 		states := []state{
 			{"page", do(h, "GET", "/f/"+token+"?lang="+lang, ip, nil)},
-			{"rated", do(h, "GET", "/f/"+token+"?done=rated&lang="+lang, ip, nil)},
+			{"rated", do(h, "GET", "/f/"+rated+"?done=rated&lang="+lang, ip, nil)},
 			{"refused", rate(lang, url.Values{"comment": {""}})},
 			{"refused", rate(lang, url.Values{"rating": {"4"}, "comment": {"viết cho tôi: an.nguyen@example.com"}})},
 			{"erase?", do(h, "GET", "/f/"+token+"/forget?lang="+lang, ip, nil)},

@@ -54,8 +54,11 @@ type view struct {
 	Stars       []star
 	MaxComment  int
 
-	// The confirmation before erasing: its form, and the way back.
+	// The confirmation before erasing: its form, the code's note (where
+	// the code is looked up: on the portal, or in the app the procedure
+	// was done in), and the way back (also a refused form's, to the page).
 	ForgetAction string
+	CodeNote     string
 	BackURL      string
 
 	// A message page (404, 429, 403, 500; erased), and a second
@@ -98,19 +101,18 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	v := h.baseView(q)
 	v.Code = p.DossierCode
 	v.Procedure = t.T("web.procedure_unknown")
+	channel := guides.ChannelWeb
 	if g, ok := h.guides.Guide(p.GuideID); ok {
+		channel = g.Channel()
 		v.Procedure = g.Title.In(t.Lang())
 		v.Tracking = g.Tracking.In(t.Lang())
 		if _, doubt := g.Unconfirmed["tracking"]; doubt {
-			key := "web.tracking_unconfirmed"
-			if c := g.Channel(); c != guides.ChannelWeb {
-				key += "_" + c
-			}
-			v.Unconfirmed = t.T(key)
+			v.Unconfirmed = t.T(channelKey("web.tracking_unconfirmed", channel))
 		}
 		v.PortalName = g.Portal.Name.In(t.Lang())
 		v.PortalURL = g.Portal.URL
 	}
+	v.CodeNote = t.T(channelKey("web.forget_note_code", channel))
 	switch {
 	case p.DueOn.IsZero():
 		v.Due = t.T("web.due_unknown")
@@ -162,6 +164,16 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	}
 	v.MaxComment = MaxComment
 	return v
+}
+
+// channelKey is the text key of a sentence that names where the
+// procedure was done: key itself for a web portal, key_<channel> for an
+// app (VNeID, another).
+func channelKey(key, channel string) string {
+	if channel == guides.ChannelWeb {
+		return key
+	}
+	return key + "_" + channel
 }
 
 // message draws a page of a title and a sentence: link expired, too many

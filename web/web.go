@@ -22,12 +22,14 @@ import (
 	"embed"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -235,11 +237,35 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Cache-Control", "no-store")
 	sw := &statusWriter{ResponseWriter: w}
+	defer func() { // after recoverPanic: its 500 is counted too
+		if sw.code == 0 {
+			sw.code = http.StatusOK
+		}
+		h.answers.WithLabelValues(strconv.Itoa(sw.code)).Inc()
+	}()
+	defer h.recoverPanic(sw, r)
 	h.mux.ServeHTTP(sw, r)
-	if sw.code == 0 {
-		sw.code = http.StatusOK
+}
+
+// recoverPanic answers a panic while serving (a bug) with the error page,
+// logged as the page's other failures are. Left to net/http, the resident
+// would get no answer at all, and the log their address ("http: panic
+// serving 203.0.113.7:51234"), which no log line carries (docs/privacy.md).
+func (h *Handler) recoverPanic(w *statusWriter, r *http.Request) {
+	v := recover()
+	if v == nil {
+		return
 	}
-	h.answers.WithLabelValues(strconv.Itoa(sw.code)).Inc()
+	if v == http.ErrAbortHandler { // an answer cut short on purpose: net/http logs nothing
+		panic(v)
+	}
+	link, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/f/"), "/")
+	h.log.Error("web: follow-up page panicked", "link", redact(link), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+	if w.code != 0 {
+		return // the answer has begun: it ends short
+	}
+	q := &request{w: w, r: r, t: h.texts.For(pageLanguage(r))}
+	h.message(q, http.StatusInternalServerError, "web.error_title", "web.error_text", nil)
 }
 
 // Collector is the page's metric for /metrics: dvcbot_web_answers_total by
@@ -351,14 +377,18 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := h.pageView(q, p)
-	switch r.URL.Query().Get("done") {
-	case "rated":
+	// The notice of the form just sent (back: ?done=…), while what it
+	// says still holds: the address stays in the tab, which a phone
+	// reopens days later, and may be copied; a notice that nothing
+	// recorded, or that the status below now contradicts, is left out.
+	switch done := r.URL.Query().Get("done"); {
+	case done == "rated" && p.Rating > 0:
 		v.Notice = q.t.T("web.rated_done")
-	case "received":
+	case done == "received" && p.Status == FollowupReceived:
 		v.Notice = q.t.T("web.received_done")
-	case "problem":
+	case done == "problem" && p.Status == FollowupProblem:
 		v.Notice = q.t.T("web.problem_done")
-	case "problem_not_sent":
+	case done == "problem_not_sent" && p.Status == FollowupReceived: // storage.Problem refuses only that
 		v.Notice, v.NotTaken = q.t.T("web.problem_not_sent"), true
 	}
 	h.render(q, http.StatusOK, "page", v)
@@ -550,12 +580,12 @@ func (h *Handler) forgotten(w http.ResponseWriter, r *http.Request) {
 // token that leaked without its page, e.g. read off a slip, is not enough.)
 func (h *Handler) checkPost(q *request, want func(token string) string) bool {
 	if err := h.origin.Check(q.r); err != nil {
-		h.message(q, http.StatusForbidden, "web.forbidden_title", "web.forbidden_text", nil)
+		h.refused(q, http.StatusForbidden)
 		return false
 	}
 	q.r.Body = http.MaxBytesReader(q.w, q.r.Body, maxForm)
 	if err := q.r.ParseForm(); err != nil {
-		h.message(q, http.StatusBadRequest, "web.forbidden_title", "web.forbidden_text", nil)
+		h.refused(q, http.StatusBadRequest)
 		return false
 	}
 	// The form's language wins over the browser's: it is the page's.
@@ -569,10 +599,23 @@ func (h *Handler) checkPost(q *request, want func(token string) string) bool {
 			return false
 		}
 		h.limiter.wrong(q.client, h.now())
-		h.message(q, http.StatusForbidden, "web.forbidden_title", "web.forbidden_text", nil)
+		h.refused(q, http.StatusForbidden)
 		return false
 	}
 	return true
+}
+
+// refused answers a form checkPost refuses: it says so, with a button
+// back to the page (the token is the address's own), whose forms then
+// pass — a resident who came by the slip's QR code has no link at hand
+// to open it again by.
+func (h *Handler) refused(q *request, status int) {
+	v := h.baseView(q)
+	v.Title, v.Text = q.t.T("web.forbidden_title"), q.t.T("web.forbidden_text")
+	if tokenShape.MatchString(q.token) {
+		v.BackURL = pageLink(q.r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
+	}
+	h.render(q, status, "message", v)
 }
 
 // formToken is the hidden token of the forms on token's page.
