@@ -60,7 +60,9 @@ func codeOfCaseBefore(t *testing.T, reminder bool) {
 
 		// As told: /new, the code, attach; the second case is kept.
 		w.send(u, "/new")
-		m = last(t, w.send(u, code))
+		if m = last(t, w.send(u, code)); !hasButton(m, w.vi("case.attach_button", locales.Data{"Case": first})) {
+			t.Errorf("reminder %v: the code after /new is not offered for case #%d: %q", reminder, first, m.Text)
+		}
 		w.press(u, w.vi("case.attach_button", locales.Data{"Case": first}))
 		if c, _, _ := followup(w, first); c != code {
 			t.Errorf("reminder %v: case #%d keeps %q", reminder, first, c)
