@@ -96,3 +96,29 @@ func TestSubGuideStepsStandWithoutTheirButtons(t *testing.T) {
 		}
 	}
 }
+
+// A fee no source confirmed is shown on the consent screen and the
+// checklist as fee_short followed by "(hãy xem lại trên cổng)": xac-nhan-hon-nhan
+// read "Theo mức của tỉnh – xem trên Cổng (hãy xem lại trên cổng)", and
+// dang-ky-xe "… lệ phí biển số (từ 105.000 đ) (hãy xem lại trên cổng)". Such
+// a short fee neither says "check" itself nor ends in a parenthesis.
+func TestShortFeeReadsWithItsCheck(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, g := range c.All() {
+		if _, doubt := g.Unconfirmed["fee"]; !doubt {
+			continue
+		}
+		for _, lang := range []string{"vi", "en"} {
+			short := strings.TrimSpace(g.FeeShort.In(lang))
+			folded := strings.ToLower(vntext.Fold(short))
+			if strings.HasSuffix(short, ")") {
+				t.Errorf("%s, fee_short (%s): ends in a parenthesis, and the check phrase follows in another: %q", g.ID, lang, short)
+			}
+			for _, says := range []string{"xem tren cong", "xem lai", "see the portal", "check on"} {
+				if strings.Contains(folded, says) {
+					t.Errorf("%s, fee_short (%s): says %q, and the check phrase follows: %q", g.ID, lang, says, short)
+				}
+			}
+		}
+	}
+}
