@@ -122,3 +122,29 @@ func TestShortFeeReadsWithItsCheck(t *testing.T) {
 		}
 	}
 }
+
+// The consent screen and the checklist give the time line as the first
+// clause of processing (up to ". ", "; " or " – ") when there is no number
+// of working days. bhyt-ho-gia-dinh's read "⏱ Trả tiền xong ngay trên màn
+// hình", then asked whether the resident wants to hear about the result –
+// the card renewed days later. A procedure with a result to follow and no
+// number of days opens its processing with when the result comes.
+func TestFollowedTimeLineSaysWhenTheResultComes(t *testing.T) {
+	c := shippedCatalog(t)
+	g, ok := c.Guide("bhyt-ho-gia-dinh")
+	if !ok {
+		t.Fatal("no bhyt-ho-gia-dinh")
+	}
+	if !g.OffersFollowup() || g.ProcessingDays != 0 {
+		t.Fatalf("bhyt-ho-gia-dinh: follow-up %v, processing_days %d: the time line is not the first clause", g.OffersFollowup(), g.ProcessingDays)
+	}
+	for lang, result := range map[string]string{"vi": "gia han", "en": "renewed"} {
+		first := g.Processing.In(lang)
+		for _, sep := range []string{". ", "; ", " – "} {
+			first, _, _ = strings.Cut(first, sep)
+		}
+		if !strings.Contains(strings.ToLower(vntext.Fold(first)), result) {
+			t.Errorf("processing (%s): the time line shown is %q: it does not say when the card is renewed", lang, first)
+		}
+	}
+}
