@@ -148,3 +148,17 @@ func TestFollowedTimeLineSaysWhenTheResultComes(t *testing.T) {
 		}
 	}
 }
+
+// An ellipsis is one character, "…", as in every other guide: vneid-muc-2
+// wrote "(giấy phép lái xe, thẻ bảo hiểm y tế...)".
+func TestEllipsisIsOneCharacter(t *testing.T) {
+	for _, g := range shippedCatalog(t).All() {
+		for where, text := range userTexts(g) {
+			for _, lang := range []string{"vi", "en"} {
+				if strings.Contains(text.In(lang), "...") {
+					t.Errorf("%s, %s (%s): write \"…\", not \"...\": %q", g.ID, where, lang, text.In(lang))
+				}
+			}
+		}
+	}
+}
