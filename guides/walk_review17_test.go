@@ -5,10 +5,12 @@ package guides
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
 	"github.com/dvcbot/dvcbot/vntext"
 )
 
@@ -159,6 +161,46 @@ func TestEllipsisIsOneCharacter(t *testing.T) {
 					t.Errorf("%s, %s (%s): write \"…\", not \"...\": %q", g.ID, where, lang, text.In(lang))
 				}
 			}
+		}
+	}
+}
+
+// A guide that tells the volunteer which of the bot's own buttons to press
+// quotes it as the button reads, in the text's language: a label changed in
+// locales/ must not leave the guides naming a button no screen shows.
+func TestQuotedBotButtonsAreTheBotsLabels(t *testing.T) {
+	symbol := regexp.MustCompile(`"([←✓✕✅⚠⏸📖⚑ℹ💳📨][^"]*)"`)
+	for _, lang := range []string{"vi", "en"} {
+		labels := map[string]bool{}
+		var flatten func(v any)
+		flatten = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				for _, x := range v {
+					flatten(x)
+				}
+			case string:
+				labels[v] = true
+			}
+		}
+		var m map[string]any
+		if _, err := toml.DecodeFile(filepath.Join("..", "locales", lang+".toml"), &m); err != nil {
+			t.Fatal(err)
+		}
+		flatten(m)
+		quoted := 0
+		for _, g := range shippedCatalog(t).All() {
+			for where, text := range userTexts(g) {
+				for _, q := range symbol.FindAllStringSubmatch(text.In(lang), -1) {
+					quoted++
+					if !labels[q[1]] {
+						t.Errorf("%s, %s (%s): quotes the button %q, which no text of locales/%s.toml reads", g.ID, where, lang, q[1], lang)
+					}
+				}
+			}
+		}
+		if quoted == 0 {
+			t.Errorf("%s: no guide quotes a button of the bot: the pattern finds nothing", lang)
 		}
 	}
 }
