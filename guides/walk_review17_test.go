@@ -204,3 +204,20 @@ func TestQuotedBotButtonsAreTheBotsLabels(t *testing.T) {
 		}
 	}
 }
+
+// A volunteer typing "thẻ bảo hiểm" (the card, by its full name) was shown
+// the birth registration first, whose aliases name a child's card, and the
+// household renewal second; "the bao hiem y te" likewise.
+func TestHealthCardSearchFindsTheRenewalFirst(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"the bao hiem", "thẻ bảo hiểm y tế", "gia han the bao hiem y te"} {
+		found := c.Search(q)
+		if len(found) == 0 || found[0].ID != "bhyt-ho-gia-dinh" {
+			var ids []string
+			for _, g := range found {
+				ids = append(ids, g.ID)
+			}
+			t.Errorf("search %q: found %v, want bhyt-ho-gia-dinh first", q, ids)
+		}
+	}
+}
