@@ -221,3 +221,29 @@ func TestHealthCardSearchFindsTheRenewalFirst(t *testing.T) {
 		}
 	}
 }
+
+// Words volunteers type for a procedure, found by a walk through the search:
+// "giấy chứng sinh" (the hospital's paper a birth registration needs) found
+// the civil-status copies; "marriage" put the copies before the marriage
+// registration; "làm thẻ ATM" (how many residents ask for a bank account) and
+// "xuất cảnh" (going abroad: the passport) found nothing.
+func TestEverydayWordsFindTheirGuide(t *testing.T) {
+	c := shippedCatalog(t)
+	for q, want := range map[string]string{
+		"giấy chứng sinh": "khai-sinh",
+		"giay chung sinh": "khai-sinh",
+		"marriage":        "ket-hon",
+		"làm thẻ ATM":     "tai-khoan-thanh-toan",
+		"mở thẻ atm":      "tai-khoan-thanh-toan",
+		"xuất cảnh":       "ho-chieu",
+	} {
+		found := c.Search(q)
+		if len(found) == 0 || found[0].ID != want {
+			var ids []string
+			for _, g := range found {
+				ids = append(ids, g.ID)
+			}
+			t.Errorf("search %q: found %v, want %s first", q, ids, want)
+		}
+	}
+}
