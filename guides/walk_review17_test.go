@@ -247,3 +247,23 @@ func TestEverydayWordsFindTheirGuide(t *testing.T) {
 		}
 	}
 }
+
+// A step's screen is read on a phone held in one hand: its text and tip
+// together stay within maxStepScreen characters. The longest today,
+// doi-gplx's and the-can-cuoc's first steps (about 1,050 in English), are
+// already two screens of scrolling; what does not fit belongs in the step's
+// errors, which open one at a time.
+const maxStepScreen = 1100
+
+func TestStepScreensStayShort(t *testing.T) {
+	for _, g := range shippedCatalog(t).All() {
+		for i, s := range g.Steps {
+			for _, lang := range []string{"vi", "en"} {
+				n := len([]rune(s.Text.In(lang))) + len([]rune(s.Tip.In(lang)))
+				if n > maxStepScreen {
+					t.Errorf("%s, steps[%d] %s (%s): text and tip have %d characters, over %d", g.ID, i, s.ID, lang, n, maxStepScreen)
+				}
+			}
+		}
+	}
+}
