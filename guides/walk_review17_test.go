@@ -267,3 +267,24 @@ func TestStepScreensStayShort(t *testing.T) {
 		}
 	}
 }
+
+// " – " joins two clauses, or sets one aside: dang-ky-xe's plate step read
+// "Khi Cổng cho chọn biển số – ngay sau khi nộp, … hợp lệ – chủ xe đăng nhập
+// và tự chọn – biển số định danh …", three dashes in one sentence, and the
+// reader cannot tell which one ends the aside. A sentence has at most two,
+// outside parentheses.
+func TestSentencesHaveAtMostTwoDashes(t *testing.T) {
+	paren := regexp.MustCompile(`\([^()]*\)`)
+	sentence := regexp.MustCompile(`[.;?!]\s|\n`)
+	for _, g := range shippedCatalog(t).All() {
+		for where, text := range userTexts(g) {
+			for _, lang := range []string{"vi", "en"} {
+				for _, s := range sentence.Split(paren.ReplaceAllString(text.In(lang), ""), -1) {
+					if strings.Count(s, " – ") > 2 {
+						t.Errorf("%s, %s (%s): three dashes in one sentence: %q", g.ID, where, lang, s)
+					}
+				}
+			}
+		}
+	}
+}
