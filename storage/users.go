@@ -208,8 +208,7 @@ func (tx *Tx) SetMembership(ctx context.Context, id int64, firstName, commune, r
 	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO users (telegram_id, first_name, commune_code, role, joined_at) VALUES ($1, $2, $3, $4, now())
 		ON CONFLICT (telegram_id) DO UPDATE SET first_name = $2, commune_code = $3, province_code = NULL, role = $4,
-			joined_at = now(), removed_at = NULL, removed_from_commune = NULL, removed_from_province = NULL,
-			updated_at = now()`,
+			joined_at = now(), removed_at = NULL, updated_at = now()`,
 		id, firstName, commune, role)
 	return wrap("set membership", err)
 }
@@ -220,8 +219,7 @@ func (tx *Tx) SetProvinceMembership(ctx context.Context, id int64, firstName, pr
 	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO users (telegram_id, first_name, province_code, role, joined_at) VALUES ($1, $2, $3, $4, now())
 		ON CONFLICT (telegram_id) DO UPDATE SET first_name = $2, commune_code = NULL, province_code = $3, role = $4,
-			joined_at = now(), removed_at = NULL, removed_from_commune = NULL, removed_from_province = NULL,
-			updated_at = now()`,
+			joined_at = now(), removed_at = NULL, updated_at = now()`,
 		id, firstName, province, RoleProvinceCoordinator)
 	return wrap("set province membership", err)
 }
