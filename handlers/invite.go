@@ -455,9 +455,36 @@ func (v *inviteView) search(text string) error {
 					v.t.T("invite.typo", locales.Data{"Query": text, "Read": read}))
 			}
 		}
+		if v.role != storage.RoleAdmin {
+			// A province coordinator's slip in another province's commune
+			// ("an hoi tey" in Gia Lai): read, and answered as that name
+			// typed right is, outside their province.
+			read, err := v.tx.CorrectCommuneQuery(v.ctx, text, "")
+			if err != nil || read == "" {
+				return orShow(v, err, text)
+			}
+			all, err := v.tx.SearchCommunes(v.ctx, read, "", 1)
+			if err != nil || len(all) == 0 || all[0].Rank > 2 {
+				return orShow(v, err, text)
+			}
+			name, err := v.h.provinceName(v.request, province)
+			if err != nil {
+				return err
+			}
+			return v.show(v.t.T("invite.typo", locales.Data{"Query": text, "Read": read}) + "\n" +
+				v.t.T("invite.outside_province", locales.Data{"Query": read, "Province": name}))
+		}
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
 	return v.goTo(stepResults, inviteState{Province: province, Query: text})
+}
+
+// orShow returns err, or without one shows that nothing matches text.
+func orShow(v *inviteView, err error, text string) error {
+	if err != nil {
+		return err
+	}
+	return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 }
 
 // namedProvince is the province query names whole, one its user may
