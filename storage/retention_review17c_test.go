@@ -75,3 +75,32 @@ func TestRetentionForgetsARemovalNoLinkNeeds(t *testing.T) {
 		return err
 	})
 }
+
+// A removal stored before migration 00026 kept no team: it counts for
+// every team, until they join one — as it did. Kept through joining (as a
+// removal with its team now is), it refused every older link of every
+// other team as "you were removed from the team", teams they had never
+// been in.
+func TestRemovalWithoutTeamGoesOnJoining(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	before := time.Now().Add(-time.Hour)
+	if _, err := st.DB().Exec(`INSERT INTO users (telegram_id, role, removed_at, removed_from_at) VALUES (40, 'guest', now(), now())`); err != nil {
+		t.Fatal(err)
+	}
+	inTx(t, st, func(tx *storage.Tx) error {
+		other := sql.NullString{String: "26734", Valid: true}
+		if removed, err := tx.RemovedSince(ctx, 40, before, other, sql.NullString{}); err != nil || !removed {
+			t.Errorf("a removal without its team, before joining: %v %v", removed, err)
+		}
+		if err := tx.SetMembership(ctx, 40, "V", "26882", storage.RoleVolunteer); err != nil {
+			return err
+		}
+		removed, err := tx.RemovedSince(ctx, 40, before, other, sql.NullString{})
+		if err == nil && removed {
+			t.Error("a removal without its team still refuses another team's older link after joining a team")
+		}
+		return err
+	})
+}

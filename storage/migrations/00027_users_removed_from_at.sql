@@ -6,7 +6,8 @@
 -- so that the removed team's links made before it do not bring them back
 -- by way of another team. A new removal replaces it; retention clears it
 -- once no invite made before it can still be used. A removal stored
--- before 00026 kept no team: it counts for every team, as it did.
+-- before 00026 kept no team: it counts for every team until they join
+-- one, as it did.
 
 -- +goose Up
 ALTER TABLE users ADD COLUMN removed_from_at timestamptz;
