@@ -110,7 +110,7 @@ func init() {
 		return inviteAction{to: to, do: func(v *inviteView, _ string) error { return v.back() }}
 	}
 	// A typed name is a search at every step; nothing found keeps the step,
-	// a province's name (an admin's) opens its screen.
+	// a province's name (one its user may invite to) opens its screen.
 	search := func(from string) *inviteAction {
 		to := []string{stepResults, from}
 		if from != stepCommune {
@@ -203,9 +203,10 @@ func init() {
 			},
 			on: map[string]inviteAction{
 				"commune": commune,
-				// The province the query names too (an admin's): its screen.
+				// The province the query names too (one its user may
+				// invite to): its screen.
 				"province": {to: []string{stepCommune}, do: func(v *inviteView, code string) error {
-					if v.role != storage.RoleAdmin {
+					if !v.mayInvite(code) {
 						return v.show("")
 					}
 					if _, err := v.tx.Province(v.ctx, code); errors.Is(err, storage.ErrNotFound) {
@@ -383,12 +384,17 @@ func (v *inviteView) search(text string) error {
 	if utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
 	}
-	// A province's name (an admin's), current or merged in 2025: that
-	// province's screen, unless it is a commune's own name too.
+	// A province's name (any for an admin, a province coordinator's own),
+	// current or merged in 2025: that province's screen, unless it is a
+	// commune's own name too.
 	if p, ok, err := v.namedProvince(text); err != nil {
 		return err
 	} else if ok {
-		own, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
+		within := "" // where a commune of that name is searched: an admin's anywhere
+		if v.role != storage.RoleAdmin {
+			within = p.Code
+		}
+		own, err := v.tx.SearchCommunes(v.ctx, text, within, 1)
 		if err != nil {
 			return err
 		}
@@ -399,7 +405,7 @@ func (v *inviteView) search(text string) error {
 			}
 			return v.h.inviteGoNote(v.request, stepCommune, inviteState{Province: p.Code}, note)
 		}
-		return v.goTo(stepResults, inviteState{Query: text})
+		return v.goTo(stepResults, inviteState{Province: within, Query: text})
 	}
 	province := ""
 	switch {
@@ -449,18 +455,50 @@ func (v *inviteView) search(text string) error {
 					v.t.T("invite.typo", locales.Data{"Query": text, "Read": read}))
 			}
 		}
+		if v.role != storage.RoleAdmin {
+			// A province coordinator's slip in another province's commune
+			// ("an hoi tey" in Gia Lai): read, and answered as that name
+			// typed right is, outside their province.
+			read, err := v.tx.CorrectCommuneQuery(v.ctx, text, "")
+			if err != nil || read == "" {
+				return orShow(v, err, text)
+			}
+			all, err := v.tx.SearchCommunes(v.ctx, read, "", 1)
+			if err != nil || len(all) == 0 || all[0].Rank > 2 {
+				return orShow(v, err, text)
+			}
+			name, err := v.h.provinceName(v.request, province)
+			if err != nil {
+				return err
+			}
+			return v.show(v.t.T("invite.typo", locales.Data{"Query": text, "Read": read}) + "\n" +
+				v.t.T("invite.outside_province", locales.Data{"Query": read, "Province": name}))
+		}
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
 	return v.goTo(stepResults, inviteState{Province: province, Query: text})
 }
 
-// namedProvince is the province query names whole, for an admin, who may
-// invite to any: ok is false for anyone else.
+// orShow returns err, or without one shows that nothing matches text.
+func orShow(v *inviteView, err error, text string) error {
+	if err != nil {
+		return err
+	}
+	return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
+}
+
+// namedProvince is the province query names whole, one its user may
+// invite to: any for an admin, a province coordinator's own (where their
+// /invite starts); ok is false otherwise.
 func (v *inviteView) namedProvince(query string) (storage.ProvinceMatch, bool, error) {
-	if v.role != storage.RoleAdmin {
+	if v.role != storage.RoleAdmin && v.role != storage.RoleProvinceCoordinator {
 		return storage.ProvinceMatch{}, false, nil
 	}
-	return storage.ProvinceNamed(query)
+	p, ok, err := storage.ProvinceNamed(query)
+	if err != nil || !ok || !v.mayInvite(p.Code) {
+		return storage.ProvinceMatch{}, false, err
+	}
+	return p, true, nil
 }
 
 // resultsScreen lists the communes a search found (up to searchResults; ms

@@ -64,15 +64,12 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 		return h.caseBelow(r, true)
 	}
 	left := r.user
-	if ok, err := h.takeOut(r, left); err != nil || !ok {
+	// Their own choice, not a removal: /start does not tell them they were
+	// removed, and their team's links take them back.
+	if ok, err := h.takeOut(r, left, false); err != nil || !ok {
 		if err == nil {
 			r.answer(r.t.T("leave.gone"))
 		}
-		return err
-	}
-	// Their own choice, not a removal: /start does not tell them they were
-	// removed, and their team's links take them back.
-	if err := r.tx.LeftOnTheirOwn(r.ctx, left.TelegramID); err != nil {
 		return err
 	}
 	r.role = h.roleOf(storage.User{TelegramID: left.TelegramID, Role: storage.RoleGuest})
@@ -105,14 +102,19 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 	return nil
 }
 
-// takeOut takes u out of their team, as a removal (teamView.remove) and
-// /leave do: their row made a guest's (RemoveMember: no name, their unused
-// links revoked), then the case on their screen paused (one waiting only
-// for its code closes) and their flow ended. r speaks for u's chat, whose
-// conversation is locked already. It changes nothing, and reports false,
-// when u is no longer what it was read as.
-func (h *Handlers) takeOut(r *request, u storage.User) (bool, error) {
-	ok, err := r.tx.RemoveMember(r.ctx, u)
+// takeOut takes u out of their team, as a removal (teamView.remove,
+// removal true) and /leave do: their row made a guest's (RemoveMember or
+// LeaveTeam: no name, their unused links revoked), then the case on their
+// screen paused (one waiting only for its code closes) and their flow
+// ended. r speaks for u's chat, whose conversation is locked already. It
+// changes nothing, and reports false, when u is no longer what it was read
+// as.
+func (h *Handlers) takeOut(r *request, u storage.User, removal bool) (bool, error) {
+	out := r.tx.LeaveTeam
+	if removal {
+		out = r.tx.RemoveMember
+	}
+	ok, err := out(r.ctx, u)
 	if err != nil || !ok {
 		return false, err
 	}

@@ -219,6 +219,24 @@ func (h *Handlers) joinPress(r *request, cb callback) error {
 	switch {
 	case cb.action == "move" && invitePayload.MatchString(cb.arg):
 		return h.joinInvite(r, cb.arg, true)
+	case cb.action == "stay" && invitePayload.MatchString(cb.arg):
+		// "Move" tapped first (both buttons were still on screen): the
+		// link was used, and the welcome it left on the question stays.
+		inv, err := r.tx.Invite(r.ctx, cb.arg)
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		if err == nil && r.user.CommuneCode == inv.CommuneCode && r.user.ProvinceCode == inv.ProvinceCode &&
+			storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role) {
+			unit, err := h.inviteUnit(r, inv)
+			if err != nil {
+				return err
+			}
+			r.answer(r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}))
+			return nil
+		}
+		cb.arg = ""
+		return h.joinPress(r, cb)
 	case cb.action == "stay" && storage.RoleRank(r.user.Role) > 0:
 		unit, err := h.userUnit(r, r.user)
 		if err != nil {
@@ -405,7 +423,8 @@ func (h *Handlers) tellLeft(r *request, left storage.User, inv storage.Invite, n
 func joinQuestion(r *request, inv storage.Invite, yes, no string) bot.Keyboard {
 	return bot.Keyboard{
 		{{Text: r.t.T(yes), Data: callback{flow: flowJoin, action: "move", arg: inv.Code}.String()}},
-		{{Text: r.t.T(no), Data: callback{flow: flowJoin, action: "stay"}.String()}},
+		// Stay carries the code too: pressed after move, it is not "not used".
+		{{Text: r.t.T(no), Data: callback{flow: flowJoin, action: "stay", arg: inv.Code}.String()}},
 	}
 }
 

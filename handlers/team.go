@@ -567,7 +567,7 @@ func (v *teamView) remove() error {
 		// Whatever they were doing with the bot ends; their cases stay, the
 		// one on their screen paused (its clock stops now).
 		their := &request{ctx: v.ctx, tx: v.tx, user: u, role: u.Role, t: them, chat: u.TelegramID}
-		if ok, err = v.h.takeOut(their, u); err != nil {
+		if ok, err = v.h.takeOut(their, u, true); err != nil {
 			return err
 		}
 	}

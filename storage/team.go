@@ -214,24 +214,45 @@ const memberOrder = `CASE role WHEN 'province_coordinator' THEN 0 WHEN 'coordina
 
 // RemoveMember takes someone out of their team: they become a guest with no
 // unit and no name (only team members are kept with a name), kept with the
-// time of their removal (RemovedSince), and the invite links they made that
-// could still be used are revoked. The row stays for the cases that refer
-// to it; a guest row with no case is forgotten after GuestSilenceDays. It
-// changes nothing, and reports false, when m is no longer what it was read
-// as (someone else removed or moved them).
+// time of their removal and the team (RemovedSince, RemovedAt), and the
+// invite links they made that could still be used are revoked. The row
+// stays for the cases that refer to it; a guest row with no case is
+// forgotten after GuestSilenceDays. It changes nothing, and reports false,
+// when m is no longer what it was read as (someone else removed or moved
+// them).
 func (tx *Tx) RemoveMember(ctx context.Context, m User) (bool, error) {
+	return tx.takeOut(ctx, m, true)
+}
+
+// LeaveTeam takes a member out of their team at their own request
+// (/leave), as RemoveMember does, but it is no removal: /start does not
+// tell them they were removed (RemovedAt), and their team's links still
+// take them. A removal from another team before stays (RemovedSince):
+// leaving the team they joined since is no way back into that one.
+func (tx *Tx) LeaveTeam(ctx context.Context, m User) (bool, error) {
+	return tx.takeOut(ctx, m, false)
+}
+
+func (tx *Tx) takeOut(ctx context.Context, m User, removal bool) (bool, error) {
 	var n int
 	err := tx.db(ctx).GetContext(ctx, &n, `
 		WITH removed AS (
 			UPDATE users SET role = 'guest', first_name = '', commune_code = NULL, province_code = NULL,
-				joined_at = NULL, digest = true, removed_at = now(),
-				removed_from_commune = commune_code, removed_from_province = province_code, updated_at = now()
+				joined_at = NULL, digest = true,
+				removed_at = CASE WHEN $5 THEN now() END,
+				removed_from_commune = CASE WHEN $5 THEN commune_code ELSE removed_from_commune END,
+				removed_from_province = CASE WHEN $5 THEN province_code ELSE removed_from_province END,
+				removed_from_at = CASE WHEN $5 THEN now() ELSE removed_from_at END,
+				updated_at = now()
 			WHERE telegram_id = $1 AND role = $2 AND commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4
 			RETURNING telegram_id),
 		revoked AS (UPDATE invites SET revoked_at = now()
 			WHERE created_by IN (SELECT telegram_id FROM removed) AND revoked_at IS NULL AND uses < max_uses AND expires_at > now())
 		SELECT count(*) FROM removed`,
-		m.TelegramID, m.Role, m.CommuneCode, m.ProvinceCode)
+		m.TelegramID, m.Role, m.CommuneCode, m.ProvinceCode, removal)
+	if !removal {
+		return n == 1, wrap("leave team", err)
+	}
 	return n == 1, wrap("remove member", err)
 }
 
@@ -281,25 +302,16 @@ func (tx *Tx) SetDigest(ctx context.Context, id int64, on bool) error {
 	return wrap("set digest", err)
 }
 
-// LeftOnTheirOwn marks a member taken out of their team by RemoveMember
-// as one who left it themselves (/leave): not removed, so no removal is
-// kept (RemovedSince, RemovedAt) and their team's links still take them.
-func (tx *Tx) LeftOnTheirOwn(ctx context.Context, id int64) error {
-	_, err := tx.db(ctx).ExecContext(ctx, `
-		UPDATE users SET removed_at = NULL, removed_from_commune = NULL, removed_from_province = NULL
-		WHERE telegram_id = $1 AND role = 'guest'`, id)
-	return wrap("mark a member who left", err)
-}
-
 // RemovedSince reports whether the user was removed, after at, from the
 // team an invite is for (commune, or province for a province coordinator's
-// invite): a link made before the removal does not bring them back to it.
+// invite): a link made before the removal does not bring them back to it,
+// neither straight away nor after they joined another team, or left it.
 // A removal stored without its team (before migration 00026) counts for
 // every team.
 func (tx *Tx) RemovedSince(ctx context.Context, id int64, at time.Time, commune, province sql.NullString) (bool, error) {
 	var removed bool
 	err := tx.db(ctx).GetContext(ctx, &removed, `
-		SELECT EXISTS (SELECT 1 FROM users WHERE telegram_id = $1 AND removed_at > $2
+		SELECT EXISTS (SELECT 1 FROM users WHERE telegram_id = $1 AND removed_from_at > $2
 			AND ((removed_from_commune IS NULL AND removed_from_province IS NULL)
 				OR (removed_from_commune IS NOT DISTINCT FROM $3 AND removed_from_province IS NOT DISTINCT FROM $4)))`,
 		id, at, commune, province)
