@@ -2,7 +2,7 @@
 -- coordinator's province), kept beside removed_at: a link made before the
 -- removal keeps them out of that team and takes them into any other (a
 -- volunteer who moved to another ward joins it with the link its
--- coordinator sent). It goes when they join again, as removed_at does. A
+-- coordinator sent). When it is forgotten: 00027 (removed_from_at). A
 -- removal stored before this kept no team: every link made before it
 -- stays refused, as it was.
 
