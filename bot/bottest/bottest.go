@@ -12,6 +12,7 @@ package bottest
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -46,6 +47,7 @@ type config struct {
 	sender  []bot.SenderOption
 	runtime []bot.Option
 	noPoll  bool
+	client  *http.Client
 }
 
 // WithSender passes options to the Sender. By default the per-chat limit
@@ -59,6 +61,12 @@ func WithRuntime(opts ...bot.Option) Option {
 	return func(c *config) { c.runtime = append(c.runtime, opts...) }
 }
 
+// WithHTTPClient sends the Bot API calls other than getUpdates through
+// client (by default go-telegram/bot's own).
+func WithHTTPClient(client *http.Client) Option {
+	return func(c *config) { c.client = client }
+}
+
 // WithoutPolling starts no poller: updates come through the webhook.
 func WithoutPolling() Option { return func(c *config) { c.noPoll = true } }
 
@@ -70,7 +78,11 @@ func Start(t testing.TB, srv *telegramtest.Server, store *storage.Storage, h bot
 	for _, o := range opts {
 		o(&c)
 	}
-	api, err := tg.New(srv.Token, tg.WithServerURL(srv.URL), tg.WithSkipGetMe())
+	tgOpts := []tg.Option{tg.WithServerURL(srv.URL), tg.WithSkipGetMe()}
+	if c.client != nil {
+		tgOpts = append(tgOpts, tg.WithHTTPClient(0, c.client))
+	}
+	api, err := tg.New(srv.Token, tgOpts...)
 	if err != nil {
 		t.Fatalf("bottest: client: %v", err)
 	}
