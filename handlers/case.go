@@ -1155,7 +1155,24 @@ func shorten(s string, n int) string {
 // shortenAtWord cuts s to at most n characters at the end of a word, with
 // an ellipsis: no word, and no link, is shown cut in two. A first word
 // longer than half of n is cut as shorten cuts.
-func shortenAtWord(s string, n int) string {
+func shortenAtWord(s string, n int) string { return cutAtWord(s, n, n/2) }
+
+// shortTitle is a guide's title as a list shows it: the words before a
+// bracket or a dash, cut at a word within n characters ("Marriage…":
+// whole words, however few; a title of one long word is cut in it).
+func shortTitle(title string, n int) string {
+	for _, sep := range []string{" (", " – ", " - "} {
+		if i := strings.Index(title, sep); i > 0 {
+			title = title[:i]
+		}
+	}
+	return cutAtWord(title, n, 1)
+}
+
+// cutAtWord cuts s to at most n characters, "…" included, after the last
+// whole word that fits, without the comma or dash that followed it; where
+// the words that fit are fewer than least characters, it cuts as shorten.
+func cutAtWord(s string, n, least int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -1164,28 +1181,11 @@ func shortenAtWord(s string, n int) string {
 	for i > 0 && !unicode.IsSpace(r[i]) {
 		i--
 	}
-	if i < n/2 {
-		return shorten(s, n)
-	}
-	return strings.TrimRightFunc(string(r[:i]), func(c rune) bool {
+	cut := strings.TrimRightFunc(string(r[:max(i, 0)]), func(c rune) bool {
 		return unicode.IsSpace(c) || strings.ContainsRune(",;:–-", c)
-	}) + "…"
-}
-
-// shortTitle is a guide's title as a list shows it: the words before a
-// bracket or a dash, cut at a word within n characters.
-func shortTitle(title string, n int) string {
-	for _, sep := range []string{" (", " – ", " - "} {
-		if i := strings.Index(title, sep); i > 0 {
-			title = title[:i]
-		}
-	}
-	if utf8.RuneCountInString(title) <= n {
-		return title
-	}
-	cut := string([]rune(title)[:n])
-	if i := strings.LastIndex(cut, " "); i > 0 {
-		cut = cut[:i]
+	})
+	if i < least || cut == "" {
+		return shorten(s, n)
 	}
 	return cut + "…"
 }

@@ -798,8 +798,8 @@ func (v *caseView) stepKey(key string) string {
 	return byChannel(key, v.g.StepChannel(v.step()))
 }
 
-// maxInfo is what the ℹ screen may hold, within Telegram's 4,096
-// characters a message.
+// maxInfo is what the ℹ screen may hold, in UTF-16 units as Telegram
+// counts (an emoji is two), within its 4,096 a message.
 const maxInfo = 4000
 
 func drawInfo(v *caseView) (string, bot.Keyboard, error) {
@@ -825,19 +825,19 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	text := strings.Join(lines, "\n")
 	// Each source whole, by its site and date (its title is a note for
 	// reviewers); those that do not fit are counted in one line.
-	size := utf8.RuneCountInString(text)
+	size := telegramLen(text)
 	for i, s := range g.Sources {
 		line := "\n" + sourceLine(s)
-		need := utf8.RuneCountInString(line)
+		need := telegramLen(line)
 		if left := len(g.Sources) - i - 1; left > 0 { // room to count the rest, should the next not fit
-			need += 1 + utf8.RuneCountInString(v.t.N("case.info_sources_more", left))
+			need += 1 + telegramLen(v.t.N("case.info_sources_more", left))
 		}
 		if size+need > maxInfo {
 			text += "\n" + v.t.N("case.info_sources_more", len(g.Sources)-i)
 			break
 		}
 		text += line
-		size += utf8.RuneCountInString(line)
+		size += telegramLen(line)
 	}
 	return text, bot.Keyboard{{v.button(v.t.T("button.back"), "back", "")}}, nil
 }
