@@ -493,13 +493,18 @@ func (v *caseView) keepLateCode(key, slipNote string) error {
 }
 
 // typedCode says whether text typed where no question asks for a code is
-// one: shaped like a dossier code, and not the words of a search that only
-// look like one — a month or a quarter ("T10/2026", "Q4/2026"), a
-// procedure's or a legal document's number, a guide's name ("VNeID-2").
+// one: shaped like a dossier code, with a serial's figures (codeSerial),
+// and not the words of a search that only look like one — a month or a
+// quarter ("T10/2026", "Q4/2026"), a procedure's or a legal document's
+// number, a guide's name ("VNeID-2"), a licence class, a card or a form
+// ("GPLX-A1", "BHYT-2", "CT01/2026").
 // A code taken for a search finds nothing and says so; a search taken for a
 // code offered to attach "T10/2026" to the case that just closed.
 func (h *Handlers) typedCode(text string) bool {
 	if !privacy.LooksLikeDossierCode(text) {
+		return false
+	}
+	if code, _ := privacy.DossierCode(text); !codeSerial(code) {
 		return false
 	}
 	if _, problem := parsePeriod(text, h.now()); problem == "" {
@@ -509,6 +514,27 @@ func (h *Handlers) typedCode(text string) bool {
 		return false
 	}
 	return len(h.guides.Search(shorten(text, maxQuery))) == 0
+}
+
+// codeSerial says whether a code holds what a portal's code has: four
+// figures or more (Circular 01/2018's daily serial alone has four, its date
+// six), a year standing as a part of its own not counted. "BHXH-2026-000123",
+// "G22.50-251130-0001" do; the figures of search words do not: a licence
+// class, a card's or a form's number, a year ("GPLX-A1", "BHYT-2",
+// "CT01/2026").
+func codeSerial(code string) bool {
+	figures := 0
+	for part := range strings.FieldsFuncSeq(code, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if n, err := strconv.Atoi(part); err == nil && len(part) == 4 && n >= 1990 && n <= 2099 {
+			continue // a year
+		}
+		for _, r := range part {
+			if unicode.IsDigit(r) {
+				figures++
+			}
+		}
+	}
+	return figures >= 4
 }
 
 // codeAfterClose answers a dossier code typed when no case asks for one:
