@@ -46,6 +46,15 @@ const (
 	// own may still be attached to it (the summary can be lost on a bad
 	// connection, and volunteers resend).
 	codeWindow = 30 * time.Minute
+	// codeHintFloor is the fewest minutes the hint for the case before
+	// (codeOfCaseBefore) promises: the time to type /new and send the code
+	// again. A code typed on its own is taken for that long past codeWindow,
+	// so that the promise holds at the window's edge.
+	codeHintFloor = 3 * time.Minute
+	// codeTooLate is how far back a case that ended without its code is
+	// named to a code typed once attaching is over (codeAfterClose): that
+	// case can no longer take it, rather than "no case waits".
+	codeTooLate = 24 * time.Hour
 )
 
 var (
@@ -354,7 +363,9 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 	if err != nil {
 		return "", err
 	}
-	left := max(int(c.FinishedAt.Time.Add(codeWindow).Sub(h.now())/time.Minute), 1)
+	// Never less than codeHintFloor: "1 minute" with seconds left was gone
+	// by the time the code was sent as told.
+	left := max(int(c.FinishedAt.Time.Add(codeWindow).Sub(h.now())/time.Minute), int(codeHintFloor/time.Minute))
 	key := "case.code_of_case_before"
 	if noCase {
 		key = "case.code_of_case_before_new"
@@ -551,7 +562,8 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		}
 		return err
 	}
-	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since)
+	// The minutes a hint promised at the window's edge (codeHintFloor).
+	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
 	if errors.Is(err, storage.ErrNotFound) {
 		// The code kept a moment ago may be the one mistyped (the
 		// volunteer sees it on the summary and the slip): offer to
@@ -559,7 +571,17 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		c, err = r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, code, since)
 	}
 	if errors.Is(err, storage.ErrNotFound) {
-		r.say(r.t.T("case.code_no_case"), nil)
+		// Attaching is over for a case that ended without its code: it is
+		// named, and why, rather than "no case waits".
+		late, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeTooLate))
+		switch {
+		case err == nil:
+			r.say(r.t.T("case.code_too_late", locales.Data{"Case": late.ID, "Minutes": int(codeWindow.Minutes())}), nil)
+		case errors.Is(err, storage.ErrNotFound):
+			r.say(r.t.T("case.code_no_case"), nil)
+		default:
+			return err
+		}
 		return nil
 	}
 	if err != nil {
