@@ -46,6 +46,15 @@ const (
 	// own may still be attached to it (the summary can be lost on a bad
 	// connection, and volunteers resend).
 	codeWindow = 30 * time.Minute
+	// codeHintFloor is the fewest minutes the hint for the case before
+	// (codeOfCaseBefore) promises: the time to type /new and send the code
+	// again. A code typed on its own is taken for that long past codeWindow,
+	// so that the promise holds at the window's edge.
+	codeHintFloor = 3 * time.Minute
+	// codeTooLate is how far back a case that ended without its code is
+	// named to a code typed once attaching is over (codeAfterClose): that
+	// case can no longer take it, rather than "no case waits".
+	codeTooLate = 24 * time.Hour
 )
 
 var (
@@ -354,7 +363,9 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 	if err != nil {
 		return "", err
 	}
-	left := max(int(c.FinishedAt.Time.Add(codeWindow).Sub(h.now())/time.Minute), 1)
+	// Never less than codeHintFloor: "1 minute" with seconds left was gone
+	// by the time the code was sent as told.
+	left := max(int(c.FinishedAt.Time.Add(codeWindow).Sub(h.now())/time.Minute), int(codeHintFloor/time.Minute))
 	key := "case.code_of_case_before"
 	if noCase {
 		key = "case.code_of_case_before_new"
@@ -493,13 +504,18 @@ func (v *caseView) keepLateCode(key, slipNote string) error {
 }
 
 // typedCode says whether text typed where no question asks for a code is
-// one: shaped like a dossier code, and not the words of a search that only
-// look like one — a month or a quarter ("T10/2026", "Q4/2026"), a
-// procedure's or a legal document's number, a guide's name ("VNeID-2").
+// one: shaped like a dossier code, with a serial's figures (codeSerial),
+// and not the words of a search that only look like one — a month or a
+// quarter ("T10/2026", "Q4/2026"), a procedure's or a legal document's
+// number, a guide's name ("VNeID-2"), a licence class, a card or a form
+// ("GPLX-A1", "BHYT-2", "CT01/2026").
 // A code taken for a search finds nothing and says so; a search taken for a
 // code offered to attach "T10/2026" to the case that just closed.
 func (h *Handlers) typedCode(text string) bool {
 	if !privacy.LooksLikeDossierCode(text) {
+		return false
+	}
+	if code, _ := privacy.DossierCode(text); !codeSerial(code) {
 		return false
 	}
 	if _, problem := parsePeriod(text, h.now()); problem == "" {
@@ -509,6 +525,27 @@ func (h *Handlers) typedCode(text string) bool {
 		return false
 	}
 	return len(h.guides.Search(shorten(text, maxQuery))) == 0
+}
+
+// codeSerial says whether a code holds what a portal's code has: four
+// figures or more (Circular 01/2018's daily serial alone has four, its date
+// six), a year standing as a part of its own not counted. "BHXH-2026-000123",
+// "G22.50-251130-0001" do; the figures of search words do not: a licence
+// class, a card's or a form's number, a year ("GPLX-A1", "BHYT-2",
+// "CT01/2026").
+func codeSerial(code string) bool {
+	figures := 0
+	for part := range strings.FieldsFuncSeq(code, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if n, err := strconv.Atoi(part); err == nil && len(part) == 4 && n >= 1990 && n <= 2099 {
+			continue // a year
+		}
+		for _, r := range part {
+			if unicode.IsDigit(r) {
+				figures++
+			}
+		}
+	}
+	return figures >= 4
 }
 
 // codeAfterClose answers a dossier code typed when no case asks for one:
@@ -525,7 +562,8 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		}
 		return err
 	}
-	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since)
+	// The minutes a hint promised at the window's edge (codeHintFloor).
+	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
 	if errors.Is(err, storage.ErrNotFound) {
 		// The code kept a moment ago may be the one mistyped (the
 		// volunteer sees it on the summary and the slip): offer to
@@ -533,7 +571,17 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		c, err = r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, code, since)
 	}
 	if errors.Is(err, storage.ErrNotFound) {
-		r.say(r.t.T("case.code_no_case"), nil)
+		// Attaching is over for a case that ended without its code: it is
+		// named, and why, rather than "no case waits".
+		late, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeTooLate))
+		switch {
+		case err == nil:
+			r.say(r.t.T("case.code_too_late", locales.Data{"Case": late.ID, "Minutes": int(codeWindow.Minutes())}), nil)
+		case errors.Is(err, storage.ErrNotFound):
+			r.say(r.t.T("case.code_no_case"), nil)
+		default:
+			return err
+		}
 		return nil
 	}
 	if err != nil {

@@ -177,7 +177,8 @@ var (
 	// "Q3" is Quận 3 to the commune search (storage.unitShortForms): a
 	// quarter needs its year after "q" here (the tally flow reads it as
 	// the quarter when no commune the user may count has that name:
-	// bareQuarter).
+	// bareQuarter), or a zero before its number ("Q04": no commune's
+	// name), or "vừa qua" after it ("Q3 vừa qua": readJustPast).
 	// Quarters from one to another ("Q3/2026 - Q4/2026", "từ quý 4/2025
 	// đến quý 1/2026", "quý 2 đến quý 3 năm 2026"), a year left out as in
 	// months from one to another.
@@ -227,6 +228,10 @@ var (
 	// The last days, today among them: "7 ngày qua", "30 ngày gần đây",
 	// "last 7 days". Without "qua" ("7 ngày") it is no period.
 	periodLastDays = regexp.MustCompile(`^(?:(\d{1,4}) ngay (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,4}) days)$`)
+	// The last whole months, the one running left out as "tháng vừa qua"
+	// leaves it out: "3 tháng vừa qua", "6 tháng gần đây", "last 3
+	// months" on 1 December are September to November.
+	periodLastMonths = regexp.MustCompile(`^(?:(\d{1,2}) thang (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,2}) months)$`)
 	// Dates written before folding: ISO ("2026-11-01", "2026-11") and
 	// years in two figures ("27/11/26", "11/26", "T11/26", "Q3/26"),
 	// rewritten as the forms below read them (shortYears).
@@ -366,8 +371,12 @@ func readJustPast(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		// Its year given ("tháng 11/2026 vừa qua", "năm 2025 vừa qua"): that one.
 		return readSpan(m[1], now)
 	}
-	if (month == nil || month[3] == "") && (quarter == nil || quarter[1] == "q") {
+	if (month == nil || month[3] == "") && quarter == nil {
 		return p, false, false // only a month or a quarter
+	}
+	if quarter != nil && quarter[1] == "q" {
+		// "Q3 vừa qua": no Quận 3 is "just past".
+		m[1] = "quy " + quarter[2]
 	}
 	if p, ok, noDate = readSpan(m[1], now); ok && p.To.After(now) {
 		p = storage.Period{From: p.From.AddDate(-1, 0, 0), To: p.To.AddDate(-1, 0, 0)}
@@ -395,6 +404,14 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 			return p, false, false
 		}
 		return storage.Period{From: today.AddDate(0, 0, 1-n), To: today.AddDate(0, 0, 1)}, true, false
+	}
+	if m := periodLastMonths.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1] + m[2])
+		if n < 1 {
+			return p, false, false
+		}
+		month := monthOf(now)
+		return storage.Period{From: month.AddDate(0, -n, 0), To: month}, true, false
 	}
 	// date reads a day; without its year, the latest such day up to today
 	// (29/2: the last leap year's).
@@ -501,8 +518,8 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		return storage.Period{From: from, To: to.AddDate(0, 3, 0)}, ok, !ok
 	}
 	if m := periodQuarter.FindStringSubmatch(s); m != nil {
-		if m[1] == "q" && m[3] == "" {
-			return p, false, false
+		if m[1] == "q" && m[3] == "" && !strings.HasPrefix(m[2], "0") {
+			return p, false, false // "Q3": Quận 3 too; "Q03" is no commune's name
 		}
 		month := quarterMonth(m[2])
 		if month == 0 {
