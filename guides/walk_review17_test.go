@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,6 +245,21 @@ func TestEverydayWordsFindTheirGuide(t *testing.T) {
 				ids = append(ids, g.ID)
 			}
 			t.Errorf("search %q: found %v, want %s first", q, ids, want)
+		}
+	}
+}
+
+// The residence declaration form (CT01), which both residence guides name
+// in their steps, searched by its name finds both.
+func TestResidenceFormFindsBothResidenceGuides(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"CT01", "ct01", "tờ khai CT01"} {
+		var ids []string
+		for _, g := range c.Search(q) {
+			ids = append(ids, g.ID)
+		}
+		if !slices.Contains(ids, "tam-tru") || !slices.Contains(ids, "thuong-tru") {
+			t.Errorf("search %q: found %v, want tam-tru and thuong-tru", q, ids)
 		}
 	}
 }
