@@ -36,7 +36,7 @@ func TestUnblockingBringsTheQuestionAskedWhileBlocked(t *testing.T) {
 		t.Fatalf("%d reminders tried to the resident who blocked the bot", n)
 	}
 	settle(other)
-	w.press(other, w.vi("followup.reminder_got"))
+	w.pressReceived(other)
 	w.bot.WaitHandled(t, other.Block())
 
 	clock.Set(vn(2026, 11, 28, 21, 0)) // a Saturday evening: the resident's own doing, answered at once

@@ -200,7 +200,7 @@ func TestReminderSkipsResidentWhoBlocked(t *testing.T) {
 		t.Fatalf("/start after unblocking shows %q %v", m.Text, m.Buttons())
 	}
 	// The question works: "Đã nhận" resolves it.
-	w.press(blocker, w.vi("followup.reminder_got"))
+	w.pressReceived(blocker)
 	if f, _ := w.followupRow(blockedCase); f.Status != storage.FollowupReceived {
 		t.Errorf("after \"Đã nhận\": %s", f.Status)
 	}

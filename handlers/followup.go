@@ -684,7 +684,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		text, kb := h.followupNext(r, f)
 		h.showAbout(r, f, r.t.T("followup.comment_deleted")+"\n\n"+text, kb)
 		return nil
-	case "got", "not", "prob":
+	case "got", "gotyes", "gotback", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
 	case "pass":
 		if f.Status != storage.FollowupWaiting {
@@ -1052,12 +1052,33 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 	var text string
 	switch action {
 	case "got":
+		// Asked first, on the same message: it stops the reminders and
+		// the problem report, and "⚠ Có vướng mắc" is two buttons below —
+		// a mis-tap costs nothing. (An undo would need the follow-up as
+		// it was, which nothing keeps.)
+		if f.Status == storage.FollowupReceived {
+			return h.alreadyNoted(r, f, action)
+		}
+		id := strconv.FormatInt(f.CaseID, 10)
+		data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
+		h.showAbout(r, f, r.t.T("followup.received_ask"), bot.Keyboard{
+			{{Text: r.t.T("followup.received_yes"), Data: data("gotyes")}},
+			{{Text: r.t.T("followup.received_back"), Data: data("gotback")}},
+		})
+		return nil
+	case "gotback":
+		// Not received after all: the screen as it was, nothing recorded
+		// (a reminder awaiting its answer shows its question again).
+		text, kb := h.followupNext(r, f)
+		h.showAbout(r, f, text, kb)
+		return nil
+	case "gotyes":
 		ok, err := r.tx.Received(r.ctx, f.CaseID, now)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			return h.alreadyNoted(r, f, action)
+			return h.alreadyNoted(r, f, "got")
 		}
 		f.Status = storage.FollowupReceived
 		text = r.t.T("followup.received")

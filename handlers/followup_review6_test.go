@@ -136,7 +136,7 @@ func TestResidentTypesTheAnswerToAReminder(t *testing.T) {
 	check("a sticker", drain(res), "error.not_text_resident")
 
 	// The buttons shown again answer the reminder.
-	got := last(t, w.press(res, w.vi("followup.reminder_got")))
+	got := last(t, w.pressReceived(res))
 	if !strings.Contains(got.Text, w.vi("followup.received")) {
 		t.Errorf("after pressing the button shown again: %q", got.Text)
 	}

@@ -106,7 +106,7 @@ func TestUnratedResidentCanSayTheResultCame(t *testing.T) {
 		!hasButton(got, "5★") || !hasButton(got, w.vi("followup.reminder_got")) {
 		t.Fatalf("/start after a problem, not rated: %q %v", got.Text, got.Buttons())
 	}
-	got = last(t, w.press(res, w.vi("followup.reminder_got")))
+	got = last(t, w.pressReceived(res))
 	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived || f.Result.String != storage.ResultReceived {
 		t.Errorf("after \"✓ Đã nhận\": %+v", f)
 	}

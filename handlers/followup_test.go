@@ -391,7 +391,7 @@ func TestReminderAnswers(t *testing.T) {
 	}
 	// Solved later: "received" on the same reminder still counts — late:
 	// the resident had said "Chưa" after the due date.
-	got = last(t, w.forge(res, rem.ID, "f:got:"+strconv.FormatInt(c.ID, 10)+":0"))
+	got = last(t, w.forge(res, rem.ID, "f:gotyes:"+strconv.FormatInt(c.ID, 10)+":0"))
 	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.received") {
 		t.Errorf("received after a problem: %q", got.Text)
 	}

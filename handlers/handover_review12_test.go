@@ -34,7 +34,7 @@ func TestOldHandOverAfterReceivedIsStale(t *testing.T) {
 	if _, err := son.Next(5 * time.Second); err != nil {
 		t.Fatal(err)
 	}
-	w.press(son, w.vi("followup.reminder_got"))
+	w.pressReceived(son)
 	if f, _ := w.followupRow(c.ID); f.Status != "received" {
 		t.Fatalf("after \"Đã nhận\" the follow-up is %q", f.Status)
 	}

@@ -277,7 +277,7 @@ func TestRemindersOnTheClock(t *testing.T) {
 		t.Fatalf("the second resident got %d reminders, want 1", len(m))
 	}
 	// "Đã nhận" resolves it, on time.
-	w.press(other, w.vi("followup.reminder_got"))
+	w.pressReceived(other)
 	// A restart, and another sweep the same morning: nothing again.
 	q.stop()
 	clock.Set(vn(2026, 9, 7, 8, 20))

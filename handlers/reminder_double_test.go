@@ -20,7 +20,8 @@ func TestReminderDoubleTapKeepsTheStars(t *testing.T) {
 		t.Fatalf("%d reminders", n)
 	}
 	reminder := last(t, settle(resident))
-	w.doubleTap(resident, reminder, w.vi("followup.reminder_got"))
+	w.press(resident, w.vi("followup.reminder_got")) // asks first, on the reminder
+	w.doubleTap(resident, msgByID(t, resident, reminder.ID), w.vi("followup.received_yes"))
 
 	if f, _ := w.followupRow(id); f.Status != storage.FollowupReceived {
 		t.Fatalf("the result was not recorded: %+v", f)

@@ -36,10 +36,12 @@ func TestOldReminderButtonAfterReceivedSaysItIsNotTaken(t *testing.T) {
 	if again == 0 {
 		t.Fatalf("/start after a reminder shows no answer buttons: %+v", shown)
 	}
-	if _, err := resident.PressOn(reminder.ID, w.vi("followup.reminder_got")); err != nil {
-		t.Fatal(err)
+	for _, label := range []string{w.vi("followup.reminder_got"), w.vi("followup.received_yes")} { // asked, then confirmed
+		if _, err := resident.PressOn(reminder.ID, label); err != nil {
+			t.Fatal(err)
+		}
+		settle(resident)
 	}
-	settle(resident)
 	drain(vol)
 
 	// Each on the /start screen as it was drawn (the first press redraws

@@ -62,7 +62,7 @@ func TestFirstQuestionAfterTheDueDateLateOnlyAfterNotYet(t *testing.T) {
 			t.Fatalf("%s's first question on Monday 9/11: %+v", res.u.FirstName, got)
 		}
 	}
-	w.press(onTime, w.vi("followup.reminder_got"))
+	w.pressReceived(onTime)
 	// "Chưa" on Monday: the result had not come by the end of Friday.
 	w.press(late, w.vi("followup.reminder_not"))
 	clock.Set(vn(2026, 11, 12, 8, 5)) // three working days later: Tue 10, Wed 11, Thu 12
@@ -70,9 +70,9 @@ func TestFirstQuestionAfterTheDueDateLateOnlyAfterNotYet(t *testing.T) {
 	if got := settle(late); len(got) != 1 || !strings.Contains(got[0].Text, question) {
 		t.Fatalf("the second question on Thursday 12/11: %+v", got)
 	}
-	w.press(late, w.vi("followup.reminder_got"))
+	w.pressReceived(late)
 	clock.Set(vn(2026, 11, 12, 15, 0))
-	w.press(slow, w.vi("followup.reminder_got"))
+	w.pressReceived(slow)
 
 	var results []sql.NullString
 	if err := w.store.DB().Select(&results, `SELECT followup_result FROM cases WHERE id IN ($1, $2, $3) ORDER BY id`,

@@ -97,12 +97,14 @@ func TestTwoFollowupsInOneChatEachScreenSaysWhich(t *testing.T) {
 	if onMother == nil {
 		t.Fatal("no reminder names the mother's dossier")
 	}
-	id, err := daughter.PressOn(onMother.ID, w.vi("followup.reminder_got"))
-	if err != nil {
-		t.Fatal(err)
+	for _, label := range []string{w.vi("followup.reminder_got"), w.vi("followup.received_yes")} { // asked, then confirmed
+		id, err := daughter.PressOn(onMother.ID, label)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.bot.WaitHandled(t, id)
+		drain(daughter)
 	}
-	w.bot.WaitHandled(t, id)
-	drain(daughter)
 	if got := msgByID(t, daughter, onMother.ID); !strings.Contains(got.Text, mother) ||
 		!strings.Contains(got.Text, w.vi("followup.received")) {
 		t.Errorf("the answered reminder does not say which dossier came:\n%s", got.Text)

@@ -81,7 +81,7 @@ func TestProblemFromThePageSeenInTelegram(t *testing.T) {
 	if !strings.Contains(got.Text, w.vi("followup.status_problem")) || !hasButton(got, w.vi("followup.reminder_got")) {
 		t.Fatalf("/start after the page's report: %q %v", got.Text, got.Buttons())
 	}
-	w.press(son, w.vi("followup.reminder_got"))
+	w.pressReceived(son)
 	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived {
 		t.Errorf("after \"✓ Đã nhận\": %+v", f)
 	}

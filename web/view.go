@@ -193,6 +193,8 @@ func (v *view) docTitle(name string) string {
 		heading = v.Procedure
 	case "forget":
 		heading = t.T("web.forget_title")
+	case "received":
+		heading = t.T("web.received_confirm_title")
 	}
 	title := heading + " – " + t.T("web.title")
 	switch {

@@ -1,6 +1,7 @@
 // Package web serves the resident's follow-up page, GET /f/<token>: the
 // procedure, the dossier code, the expected date, how to track the result,
-// a rating form, a "result received" button, one that reports a problem
+// a rating form, a "result received" button (which asks first: GET
+// /f/<token>/received; its answer posts), one that reports a problem
 // (while the result is awaited), and a way to erase the
 // follow-up (GET /f/<token>/forget asks, POST erases; the page then
 // answers as a purged one). Many residents are elderly
@@ -215,6 +216,7 @@ func New(store Store, catalog *guides.Catalog, texts *locales.Catalog, opts ...O
 	h.mux = http.NewServeMux()
 	h.mux.HandleFunc("GET /f/{token}", h.show)
 	h.mux.HandleFunc("POST /f/{token}/rate", h.rate)
+	h.mux.HandleFunc("GET /f/{token}/received", h.receivedAsk)
 	h.mux.HandleFunc("POST /f/{token}/received", h.received)
 	h.mux.HandleFunc("POST /f/{token}/problem", h.problem)
 	h.mux.HandleFunc("GET /f/{token}/forget", h.forgetAsk)
@@ -446,8 +448,31 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	h.back(q, "rated")
 }
 
-// received records the resident's word that the result came. Pressing it
-// twice changes nothing more.
+// receivedAsk is the question the page's "received" button opens (GET
+// /f/<token>/received): which dossier, and that confirming stops the
+// reminders and the problem report; its button posts the receipt, its
+// link goes back with nothing changed. A resident who mis-taps (the
+// problem button is just below) loses neither: an undo would need the
+// follow-up's state before, which nothing keeps. A follow-up whose result
+// is recorded already has nothing to ask: the page is shown.
+func (h *Handler) receivedAsk(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	p, ok := h.open(q)
+	if !ok {
+		return
+	}
+	v := h.pageView(q, p)
+	if !v.CanReceive {
+		h.back(q, "")
+		return
+	}
+	v.OtherURL = "received?" + url.Values{"lang": {v.Other}}.Encode() // this question, in the other language
+	v.BackURL = pageLink(r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
+	h.render(q, http.StatusOK, "received", v)
+}
+
+// received records the resident's word that the result came, posted from
+// the question (receivedAsk). Pressing it twice changes nothing more.
 func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
 	if !h.checkPost(q, h.formToken) {
