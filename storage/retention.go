@@ -65,14 +65,14 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 			`DELETE FROM users u WHERE role = 'guest' AND updated_at < $1
 				AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.volunteer_id = u.telegram_id)
 				AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.resident_chat = u.telegram_id)`, now.AddDate(0, 0, -GuestSilenceDays)},
-		// The team someone was removed from keeps them out only of its
-		// links made before the removal (RemovedSince): once none of those
-		// can still be used, it is forgotten. removed_at, which /start
-		// tells them of, stays until they join a team or leave it.
+		// A team someone was removed from keeps them out only of its
+		// links made before the removal (RemovedSince): once no link made
+		// before can still be used, the removal's row is deleted.
+		// users.removed_at, which /start tells them of, stays until they
+		// join a team or leave it.
 		{"forget removals no link predates", &r.Removals,
-			`UPDATE users u SET removed_from_commune = NULL, removed_from_province = NULL, removed_from_at = NULL
-				WHERE removed_from_at IS NOT NULL
-				AND NOT EXISTS (SELECT 1 FROM invites i WHERE i.created_at < u.removed_from_at AND i.expires_at > $1)`, now},
+			`DELETE FROM removals r
+				WHERE NOT EXISTS (SELECT 1 FROM invites i WHERE i.created_at < r.removed_at AND i.expires_at > $1)`, now},
 		// The conversation row of a chat nobody keeps any more (a resident
 		// whose follow-ups are gone, a forgotten guest): its chat id, and the
 		// case a comment question named, go after the same silence as a

@@ -48,7 +48,7 @@ func TestRetentionForgetsARemovalNoLinkNeeds(t *testing.T) {
 	})
 	// 30 was removed before the link was made (a week ago): no link of
 	// that time is still valid.
-	if _, err := st.DB().Exec(`UPDATE users SET removed_at = $1, removed_from_at = $1 WHERE telegram_id = 30`, now.AddDate(0, 0, -7)); err != nil {
+	if _, err := st.DB().Exec(`UPDATE removals SET removed_at = $1 WHERE telegram_id = 30`, now.AddDate(0, 0, -7)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.ApplyRetention(ctx, now); err != nil {
@@ -56,7 +56,8 @@ func TestRetentionForgetsARemovalNoLinkNeeds(t *testing.T) {
 	}
 	removal := func(id int64) (at sql.NullTime, commune sql.NullString) {
 		t.Helper()
-		if err := st.DB().QueryRow(`SELECT removed_from_at, removed_from_commune FROM users WHERE telegram_id = $1`, id).Scan(&at, &commune); err != nil {
+		err := st.DB().QueryRow(`SELECT removed_at, commune_code FROM removals WHERE telegram_id = $1`, id).Scan(&at, &commune)
+		if err != nil && err != sql.ErrNoRows {
 			t.Fatal(err)
 		}
 		return at, commune
@@ -86,7 +87,8 @@ func TestRemovalWithoutTeamGoesOnJoining(t *testing.T) {
 	st := storagetest.Open(t)
 	ctx := context.Background()
 	before := time.Now().Add(-time.Hour)
-	if _, err := st.DB().Exec(`INSERT INTO users (telegram_id, role, removed_at, removed_from_at) VALUES (40, 'guest', now(), now())`); err != nil {
+	if _, err := st.DB().Exec(`INSERT INTO users (telegram_id, role, removed_at) VALUES (40, 'guest', now());
+		INSERT INTO removals (telegram_id, removed_at) VALUES (40, now())`); err != nil {
 		t.Fatal(err)
 	}
 	inTx(t, st, func(tx *storage.Tx) error {

@@ -214,8 +214,8 @@ const memberOrder = `CASE role WHEN 'province_coordinator' THEN 0 WHEN 'coordina
 
 // RemoveMember takes someone out of their team: they become a guest with no
 // unit and no name (only team members are kept with a name), kept with the
-// time of their removal and the team (RemovedSince, RemovedAt), and the
-// invite links they made that could still be used are revoked. The row
+// time of their removal (RemovedAt) and a row of removals with the team
+// (RemovedSince: one per team they were removed from), and the invite links they made that could still be used are revoked. The row
 // stays for the cases that refer to it; a guest row with no case is
 // forgotten after GuestSilenceDays. It changes nothing, and reports false,
 // when m is no longer what it was read as (someone else removed or moved
@@ -240,12 +240,11 @@ func (tx *Tx) takeOut(ctx context.Context, m User, removal bool) (bool, error) {
 			UPDATE users SET role = 'guest', first_name = '', commune_code = NULL, province_code = NULL,
 				joined_at = NULL, digest = true,
 				removed_at = CASE WHEN $5 THEN now() END,
-				removed_from_commune = CASE WHEN $5 THEN commune_code ELSE removed_from_commune END,
-				removed_from_province = CASE WHEN $5 THEN province_code ELSE removed_from_province END,
-				removed_from_at = CASE WHEN $5 THEN now() ELSE removed_from_at END,
 				updated_at = now()
 			WHERE telegram_id = $1 AND role = $2 AND commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4
 			RETURNING telegram_id),
+		kept AS (INSERT INTO removals (telegram_id, commune_code, province_code, removed_at)
+			SELECT telegram_id, $3, $4, now() FROM removed WHERE $5),
 		revoked AS (UPDATE invites SET revoked_at = now()
 			WHERE created_by IN (SELECT telegram_id FROM removed) AND revoked_at IS NULL AND uses < max_uses AND expires_at > now())
 		SELECT count(*) FROM removed`,
@@ -305,15 +304,16 @@ func (tx *Tx) SetDigest(ctx context.Context, id int64, on bool) error {
 // RemovedSince reports whether the user was removed, after at, from the
 // team an invite is for (commune, or province for a province coordinator's
 // invite): a link made before the removal does not bring them back to it,
-// neither straight away nor after they joined another team, or left it.
+// neither straight away nor after they joined another team, left it or
+// were removed from it too (a row of removals each).
 // A removal stored without its team (before migration 00026) counts for
 // every team.
 func (tx *Tx) RemovedSince(ctx context.Context, id int64, at time.Time, commune, province sql.NullString) (bool, error) {
 	var removed bool
 	err := tx.db(ctx).GetContext(ctx, &removed, `
-		SELECT EXISTS (SELECT 1 FROM users WHERE telegram_id = $1 AND removed_from_at > $2
-			AND ((removed_from_commune IS NULL AND removed_from_province IS NULL)
-				OR (removed_from_commune IS NOT DISTINCT FROM $3 AND removed_from_province IS NOT DISTINCT FROM $4)))`,
+		SELECT EXISTS (SELECT 1 FROM removals WHERE telegram_id = $1 AND removed_at > $2
+			AND ((commune_code IS NULL AND province_code IS NULL)
+				OR (commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4)))`,
 		id, at, commune, province)
 	return removed, wrap("read a removal", err)
 }

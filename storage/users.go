@@ -202,21 +202,20 @@ func (tx *Tx) SetLanguage(ctx context.Context, id int64, lang string) error {
 	return wrap("set language", err)
 }
 
-// forgetRemovalWithoutTeam is what joining a team does to a removal: one
-// kept with its team stays (RemovedSince: another team is no way back by
-// that team's older links); one stored before migration 00026, without
-// its team, goes, as every removal did then.
-const forgetRemovalWithoutTeam = `removed_from_at = CASE
-	WHEN users.removed_from_commune IS NULL AND users.removed_from_province IS NULL THEN NULL
-	ELSE users.removed_from_at END`
+// forgetRemovalWithoutTeam is what joining a team does to the user's
+// removals ($1): one kept with its team stays (RemovedSince: another team
+// is no way back by that team's older links); one stored before migration
+// 00026, without its team, goes, as every removal did then.
+const forgetRemovalWithoutTeam = `WITH forgot AS (DELETE FROM removals
+	WHERE telegram_id = $1 AND commune_code IS NULL AND province_code IS NULL) `
 
 // SetMembership makes the user a member of a commune with a role, stored
 // with their first name.
 func (tx *Tx) SetMembership(ctx context.Context, id int64, firstName, commune, role string) error {
-	_, err := tx.db(ctx).ExecContext(ctx, `
+	_, err := tx.db(ctx).ExecContext(ctx, forgetRemovalWithoutTeam+`
 		INSERT INTO users (telegram_id, first_name, commune_code, role, joined_at) VALUES ($1, $2, $3, $4, now())
 		ON CONFLICT (telegram_id) DO UPDATE SET first_name = $2, commune_code = $3, province_code = NULL, role = $4,
-			joined_at = now(), removed_at = NULL, `+forgetRemovalWithoutTeam+`, updated_at = now()`,
+			joined_at = now(), removed_at = NULL, updated_at = now()`,
 		id, firstName, commune, role)
 	return wrap("set membership", err)
 }
@@ -224,10 +223,10 @@ func (tx *Tx) SetMembership(ctx context.Context, id int64, firstName, commune, r
 // SetProvinceMembership makes the user the coordinator of a province,
 // stored with their first name.
 func (tx *Tx) SetProvinceMembership(ctx context.Context, id int64, firstName, province string) error {
-	_, err := tx.db(ctx).ExecContext(ctx, `
+	_, err := tx.db(ctx).ExecContext(ctx, forgetRemovalWithoutTeam+`
 		INSERT INTO users (telegram_id, first_name, province_code, role, joined_at) VALUES ($1, $2, $3, $4, now())
 		ON CONFLICT (telegram_id) DO UPDATE SET first_name = $2, commune_code = NULL, province_code = $3, role = $4,
-			joined_at = now(), removed_at = NULL, `+forgetRemovalWithoutTeam+`, updated_at = now()`,
+			joined_at = now(), removed_at = NULL, updated_at = now()`,
 		id, firstName, province, RoleProvinceCoordinator)
 	return wrap("set province membership", err)
 }
