@@ -6,20 +6,18 @@ import (
 	"testing"
 )
 
-// 00028 moves the team a member was removed from, kept on their users row
-// (00026, 00027), into removals, one row each; a removal without its team
-// (before 00026) moves without one. Its Down puts the newest back.
+// 00026 moves a removal kept before it (users.removed_at, no team) into
+// removals, without a team; its Down drops the table and leaves users as
+// it was.
 func TestRemovalsMigration(t *testing.T) {
 	ctx := context.Background()
-	db, p, _ := migratedTo(t, 27)
+	db, p, _ := migratedTo(t, 25)
 	if _, err := db.ExecContext(ctx, `
-		INSERT INTO users (telegram_id, role, removed_at, removed_from_commune, removed_from_at)
-			VALUES (1, 'guest', now(), '26882', now() - interval '1 hour');
-		INSERT INTO users (telegram_id, role, removed_at, removed_from_at) VALUES (2, 'guest', now(), now());
+		INSERT INTO users (telegram_id, role, removed_at) VALUES (2, 'guest', now());
 		INSERT INTO users (telegram_id, role) VALUES (3, 'guest')`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.UpTo(ctx, 28); err != nil {
+	if _, err := p.UpTo(ctx, 26); err != nil {
 		t.Fatal(err)
 	}
 	teams := map[int64]sql.NullString{}
@@ -38,17 +36,18 @@ func TestRemovalsMigration(t *testing.T) {
 	if err := rows.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if len(teams) != 2 || teams[1].String != "26882" || teams[2].Valid {
-		t.Fatalf("removals after 00028: %v", teams)
+	if _, ok := teams[2]; len(teams) != 1 || !ok || teams[2].Valid {
+		t.Fatalf("removals after 00026: %v, want member 2's, without a team", teams)
 	}
-	if _, err := db.ExecContext(ctx, `INSERT INTO removals (telegram_id, commune_code, removed_at) VALUES (1, '00004', now())`); err != nil {
+	if _, err := p.DownTo(ctx, 25); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.DownTo(ctx, 27); err != nil {
-		t.Fatal(err)
+	var removed sql.NullTime
+	if err := db.QueryRowContext(ctx, `SELECT removed_at FROM users WHERE telegram_id = 2`).Scan(&removed); err != nil || !removed.Valid {
+		t.Errorf("after 00026's Down: removed_at %v (%v), want it kept", removed, err)
 	}
-	var c sql.NullString
-	if err := db.QueryRowContext(ctx, `SELECT removed_from_commune FROM users WHERE telegram_id = 1`).Scan(&c); err != nil || c.String != "00004" {
-		t.Errorf("after 00028's Down: %v %v, want the newest removal's team", c, err)
+	var exists bool
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass('removals') IS NOT NULL`).Scan(&exists); err != nil || exists {
+		t.Errorf("after 00026's Down: removals still there (%v)", err)
 	}
 }
