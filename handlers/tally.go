@@ -174,13 +174,13 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 	var text string
 	switch {
 	case v.st.Query != "":
-		ms, err := v.allowedMatches(v.st.Query)
-		if err != nil {
-			return "", nil, err
-		}
 		// A province's name, or a merged one's ("binh duong"), offers the
 		// province first; communes of that name follow.
 		p, found, allowed, err := v.typedProvince(v.st.Query)
+		if err != nil {
+			return "", nil, err
+		}
+		ms, err := v.allowedMatches(v.st.Query, found && !allowed)
 		if err != nil {
 			return "", nil, err
 		}
@@ -293,7 +293,8 @@ func (v *tallyView) show(note string) error {
 
 // allowedMatches are the communes a typed name finds that the user may
 // count: at most searchResults, and one more when there are more.
-func (v *tallyView) allowedMatches(query string) ([]storage.CommuneMatch, error) {
+// otherProvince: the name is a province's not theirs (typedProvince).
+func (v *tallyView) allowedMatches(query string, otherProvince bool) ([]storage.CommuneMatch, error) {
 	ms, err := v.tx.SearchCommunes(v.ctx, query, v.scope.Province, 50)
 	if err != nil {
 		return nil, err
@@ -302,11 +303,7 @@ func (v *tallyView) allowedMatches(query string) ([]storage.CommuneMatch, error)
 	// commune of theirs it finds only loosely (Xã Định An, Huyện Dầu Tiếng,
 	// Tỉnh Bình Dương) is not what was asked for, and listed alone it hid
 	// the answer that the province is not theirs.
-	_, found, allowed, err := v.typedProvince(query)
-	if err != nil {
-		return nil, err
-	}
-	if found && !allowed {
+	if otherProvince {
 		ms = slices.DeleteFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank > 1 })
 	}
 	var out []storage.CommuneMatch
@@ -390,11 +387,11 @@ func (v *tallyView) typed(text string) error {
 		}
 		return v.show(v.t.T("case.unit_personal"))
 	}
-	ms, err := v.allowedMatches(text)
+	prov, found, allowed, err := v.typedProvince(text)
 	if err != nil {
 		return err
 	}
-	prov, found, allowed, err := v.typedProvince(text)
+	ms, err := v.allowedMatches(text, found && !allowed)
 	if err != nil {
 		return err
 	}
