@@ -226,8 +226,7 @@ func (h *Handlers) joinPress(r *request, cb callback) error {
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
-		if err == nil && r.user.CommuneCode == inv.CommuneCode && r.user.ProvinceCode == inv.ProvinceCode &&
-			storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role) {
+		if err == nil && alreadyIn(r.user, inv) {
 			unit, err := h.inviteUnit(r, inv)
 			if err != nil {
 				return err
@@ -252,6 +251,17 @@ func (h *Handlers) joinPress(r *request, cb callback) error {
 	return nil
 }
 
+// inUnitOf says whether u is in the team inv is for.
+func inUnitOf(u storage.User, inv storage.Invite) bool {
+	return u.CommuneCode == inv.CommuneCode && u.ProvinceCode == inv.ProvinceCode
+}
+
+// alreadyIn says whether u has what inv gives already: its team, with its
+// role or a higher one.
+func alreadyIn(u storage.User, inv storage.Invite) bool {
+	return inUnitOf(u, inv) && storage.RoleRank(u.Role) >= storage.RoleRank(inv.Role)
+}
+
 // joinInvite is join; move says the user chose to leave their team for the
 // invite's. Every answer replaces the question when it was pressed.
 func (h *Handlers) joinInvite(r *request, code string, move bool) error {
@@ -271,7 +281,7 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 	if err != nil {
 		return err
 	}
-	sameUnit := r.user.CommuneCode == inv.CommuneCode && r.user.ProvinceCode == inv.ProvinceCode
+	sameUnit := inUnitOf(r.user, inv)
 	dead := inv.RevokedAt.Valid
 	if !dead && inv.CreatedBy != r.user.TelegramID && !h.admins[inv.CreatedBy] {
 		// Its maker moved or left before moves revoked their links: the
@@ -294,7 +304,7 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		// for everyone.
 		r.show(r.t.T("join.revoked"), nil)
 		return nil
-	case sameUnit && storage.RoleRank(r.user.Role) >= storage.RoleRank(inv.Role):
+	case alreadyIn(r.user, inv):
 		already := r.t.T("join.already", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit})
 		if move {
 			// A second tap on "move" (the first moved them): the welcome
