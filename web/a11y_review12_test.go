@@ -234,8 +234,11 @@ func TestWorksWithoutJavaScriptAndTheCodeCopies(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(".notice")),
 		chromedp.Click(chromedp.CSS("#received")),
 		// It asks first (a plain GET form), and its answer posts.
-		chromedp.WaitVisible(chromedp.CSS("#received-confirm")),
-		chromedp.Click(chromedp.CSS("#received-confirm")),
+		chromedp.WaitVisible(chromedp.CSS("#received-confirm"))); err != nil {
+		t.Fatalf("say the result came, without JavaScript: %v", err)
+	}
+	screenshotOf(t, ctx, "received.png")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#received-confirm")),
 		// The page before had a notice too: wait for this one's.
 		waitJS(`document.querySelector('.notice')?.textContent.includes(`+strconv.Quote(tr.T("web.received_done"))+`) === true`)); err != nil {
 		t.Fatalf("rate and say the result came, without JavaScript: %v", err)
