@@ -108,8 +108,9 @@ var (
 	// (000.00.12.H26-251127-0001: the unit, the day received as YYMMDD, the
 	// day's serial), maybe typed with spaces in place of its dashes,
 	// anywhere in a text; the year from 18 on, so that no phone or ID
-	// number (which start with 0) is read as the date and serial.
-	circularSpaced = regexp.MustCompile(`(?i)\b([0-9A-Z]+(?:\.[0-9A-Z]+)+)\s*[-\s]\s*((?:1[89]|[2-9][0-9])(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?:\s*[-\s]\s*([0-9]{3,6})|([0-9]{3,6}))\b`)
+	// number (which start with 0) is read as the date and serial; the serial
+	// as long as dateSerial takes.
+	circularSpaced = regexp.MustCompile(`(?i)\b([0-9A-Z]+(?:\.[0-9A-Z]+)+)\s*[-\s]\s*((?:1[89]|[2-9][0-9])(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?:\s*[-\s]\s*([0-9]{3,7})|([0-9]{3,7}))\b`)
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
