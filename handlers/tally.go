@@ -543,7 +543,10 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	if !ok || scope.Volunteer != 0 {
 		return false, nil
 	}
-	if _, problem := parsePeriod(r.text, h.now()); problem != "" {
+	// A period to come ("tháng sau"), one not on the calendar (31/11) or
+	// reversed is a period too: answered as /tally answers it, not looked
+	// for as a procedure ("no procedure matches “next month”").
+	if _, problem := parsePeriod(r.text, h.now()); problem == "tally.bad_period" {
 		if _, ok := bareQuarter(r.text, h.now()); !ok {
 			return false, nil
 		}

@@ -131,3 +131,28 @@ func TestTallyTypedPeriodAfterTheDigestCountsTheDigestsUnit(t *testing.T) {
 		}
 	}
 }
+
+// A coordinator types a period to come, or a day not on the calendar,
+// outside any flow — after a report, as the report's screen invites: it
+// was looked for as a procedure ("Không có thủ tục nào khớp “tháng
+// sau”"), where /tally answers that the period has not started. It is
+// answered as /tally answers it, for the unit of the report on screen.
+func TestTallyPeriodToComeTypedAfterAReportIsAPeriod(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	w.pickBenThanh(prov, "Tháng này")
+	for _, c := range []struct{ typed, want string }{
+		{"tháng sau", w.vi("tally.period_future")},
+		{"next month", w.vi("tally.period_future")},
+		{"31/11/2026", w.vi("tally.no_such_date")},
+		{"30/11/2026 - 1/11/2026", w.vi("tally.period_reversed")},
+	} {
+		m := only(t, w.send(prov, c.typed))
+		if !strings.HasPrefix(m.Text, c.want) || !strings.Contains(m.Text, "Phường Bến Thành") || !hasButton(m, "Tháng này") {
+			t.Errorf("%q typed after a report: %q, want %q above Bến Thành's period screen", c.typed, m.Text, c.want)
+		}
+		only(t, w.press(prov, w.vi("button.cancel")))
+		// The commune is forgotten once cancelled; the report made again.
+		w.pickBenThanh(prov, "Tháng này")
+	}
+}
