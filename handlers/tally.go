@@ -543,10 +543,12 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	if !ok || scope.Volunteer != 0 {
 		return false, nil
 	}
-	// A period to come ("tháng sau"), one not on the calendar (31/11) or
-	// reversed is a period too: answered as /tally answers it, not looked
-	// for as a procedure ("no procedure matches “next month”").
-	if _, problem := parsePeriod(r.text, h.now()); problem == "tally.bad_period" {
+	// A period to come ("tháng sau", "12/2027") or reversed is a period
+	// too: answered as /tally answers it, not looked for as a procedure
+	// ("no procedure matches “next month”"). One not on the calendar or
+	// before 2020 is still searched: "13/2023", "45/2020" may be a
+	// decree's number.
+	if _, problem := parsePeriod(r.text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
 		if _, ok := bareQuarter(r.text, h.now()); !ok {
 			return false, nil
 		}
