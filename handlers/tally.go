@@ -667,6 +667,15 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 			}
 		}
 	}
+	if scope.Commune != "" && len(tl.Communes) == 0 {
+		// A commune's empty period: its row with its zero, as a province's
+		// idle communes have, not a sheet naming no unit.
+		c, err := tx.Commune(ctx, scope.Commune)
+		if err != nil {
+			return "", nil, err
+		}
+		tl.Communes = append(tl.Communes, storage.CommuneCount{Code: c.Code, Name: c.Name, ProvinceCode: c.ProvinceCode, ProvinceName: c.ProvinceName})
+	}
 	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
 	text := h.tallyMessage(t, tl, unit, shown, asked)
 	if tl.Cases == 0 && !asked {
