@@ -183,6 +183,15 @@ func (w *digestToWorker) Work(ctx context.Context, job *river.Job[DigestToArgs])
 			if err != nil {
 				return err
 			}
+			// The digest is the report on screen now: a period typed next
+			// counts its unit (tallyAfter), not one picked on an older one.
+			var after tallyAfter
+			if own, _ := storage.ScopeOf(u, w.h.admins[u.TelegramID]); own != scope {
+				after.Report = unitCode(scope)
+			}
+			if err := tx.KeepAfterFlow(ctx, u.TelegramID, after); err != nil {
+				return err
+			}
 			if err := bot.Enqueue(ctx, tx.SQL(), replies...); err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -46,6 +47,27 @@ type tallyState struct {
 	Province string `json:"p,omitempty"` // the province whose communes the unit screen lists
 	Page     int    `json:"pg,omitempty"`
 	Query    string `json:"q,omitempty"` // a typed unit name
+}
+
+// tallyAfter is what a report leaves in the chat's conversation once the
+// flow has ended (storage.Tx.KeepAfterFlow): the unit the report on screen
+// counted, as tallyState.Unit, so that a period typed next counts that
+// unit again rather than the user's whole scope. The weekly digest, a
+// report too, leaves its own; a flow begun since (/tally among them)
+// replaces it, and so a period typed then counts what /tally offers.
+type tallyAfter struct {
+	Report string `json:"tally_report,omitempty"`
+}
+
+// unitCode is a scope's unit code, as tallyState.Unit holds it.
+func unitCode(s storage.Scope) string {
+	switch {
+	case s.Commune != "":
+		return "c" + s.Commune
+	case s.Province != "":
+		return "p" + s.Province
+	}
+	return "all"
 }
 
 // Period buttons, by code.
@@ -466,6 +488,11 @@ func (v *tallyView) report(p storage.Period) error {
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
 		return err
 	}
+	if v.st.Unit != "" { // a unit picked: a period typed next counts it again
+		if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit}); err != nil {
+			return err
+		}
+	}
 	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, true)
 	if err != nil {
 		return err
@@ -479,6 +506,12 @@ func (v *tallyView) report(p storage.Period) error {
 // tallyStart is /tally; words after it ("/tally tháng 10") are read as
 // if typed on its first screen.
 func (h *Handlers) tallyStart(r *request, args string) error {
+	return h.tallyStartAt(r, args, "")
+}
+
+// tallyStartAt is tallyStart counting unit (a unit code, "" the user's own
+// scope), checked against the user's scope when the report is made.
+func (h *Handlers) tallyStartAt(r *request, args, unit string) error {
 	scope, ok := h.tallyScope(r)
 	if !ok {
 		return nil
@@ -486,11 +519,12 @@ func (h *Handlers) tallyStart(r *request, args string) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
-	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowTally, tallyPeriod, tallyState{}, 0)
+	st := tallyState{Unit: unit}
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowTally, tallyPeriod, st, 0)
 	if err != nil {
 		return err
 	}
-	v := &tallyView{request: r, h: h, step: tallyPeriod, ver: version, scope: scope}
+	v := &tallyView{request: r, h: h, step: tallyPeriod, st: st, ver: version, scope: scope}
 	if args = strings.TrimSpace(args); args != "" {
 		return v.typed(args)
 	}
@@ -499,21 +533,39 @@ func (h *Handlers) tallyStart(r *request, args string) error {
 
 // typedPeriod makes the report when a coordinator types a period outside
 // any flow (the next one, once a report is made): it says whether it did.
-// A bare "Q4" goes to /tally as typed there (bareQuarter). Anyone else's
-// words, and words that are no period, are left to the procedure search.
+// It counts the unit of the report on screen (tallyAfter): a commune
+// picked on /tally, and then "tuần trước", is that commune's last week,
+// not the whole province's. A bare "Q4" goes to /tally as typed there
+// (bareQuarter). Anyone else's words, and words that are no period, are
+// left to the procedure search.
 func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
 	if !ok || scope.Volunteer != 0 {
 		return false, nil
 	}
-	if _, problem := parsePeriod(r.text, h.now()); problem != "" {
+	// A period to come ("tháng sau", "12/2027") or reversed is a period
+	// too: answered as /tally answers it, not looked for as a procedure
+	// ("no procedure matches “next month”"). One not on the calendar or
+	// before 2020 is still searched: "13/2023", "45/2020" may be a
+	// decree's number.
+	if _, problem := parsePeriod(r.text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
 		if _, ok := bareQuarter(r.text, h.now()); !ok {
 			return false, nil
 		}
 		// A bare "Q4": read as /tally reads it (typed), the quarter unless
 		// a commune of theirs is of Quận 4.
 	}
-	return true, h.tallyStart(r, r.text)
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return false, err
+	}
+	var after tallyAfter
+	if conv.Flow == "" {
+		if err := conv.Decode(&after); err != nil {
+			return false, err
+		}
+	}
+	return true, h.tallyStartAt(r, r.text, after.Report)
 }
 
 // tallyScope is what the user may count with /tally; it answers those who
@@ -614,6 +666,15 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 				tl.Communes = append(tl.Communes, storage.CommuneCount{Code: c.Code, Name: c.Name, ProvinceCode: c.ProvinceCode, ProvinceName: c.ProvinceName})
 			}
 		}
+	}
+	if scope.Commune != "" && len(tl.Communes) == 0 {
+		// A commune's empty period: its row with its zero, as a province's
+		// idle communes have, not a sheet naming no unit.
+		c, err := tx.Commune(ctx, scope.Commune)
+		if err != nil {
+			return "", nil, err
+		}
+		tl.Communes = append(tl.Communes, storage.CommuneCount{Code: c.Code, Name: c.Name, ProvinceCode: c.ProvinceCode, ProvinceName: c.ProvinceName})
 	}
 	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
 	text := h.tallyMessage(t, tl, unit, shown, asked)

@@ -163,6 +163,26 @@ func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
 	return tx.endConversation(ctx, chatID, sql.NullInt32{})
 }
 
+// KeepAfterFlow keeps data in the row of a chat in no flow (flow ""): what
+// a flow that ended leaves for what the chat types next — the unit of the
+// tally report on screen, for a period typed after it. The next flow's
+// state replaces it, and retention empties it after 30 days untouched; a
+// chat in a flow is left alone.
+func (tx *Tx) KeepAfterFlow(ctx context.Context, chatID int64, data any) error {
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return err
+	}
+	query, args, failed := tx.withPending(`
+		INSERT INTO conversations (chat_id, flow, step, data, message_id)
+		VALUES ($1, '', '', $2, 0)
+		ON CONFLICT (chat_id) DO UPDATE SET data = $2, updated_at = now()
+		WHERE conversations.flow = ''`, []any{chatID, string(raw)}, "keep a note after a flow") // JSON as text (openDB)
+	_, err = tx.tx.ExecContext(ctx, query, args...)
+	delete(tx.convs, chatID) // read again if needed
+	return failed(err)
+}
+
 // EndConversationOn is EndConversation for a flow that ends with a
 // message of its own drawn on messageID (0: a new message): the row keeps
 // it as the message its screen was last drawn on, so that a second tap
