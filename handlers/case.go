@@ -55,6 +55,8 @@ const (
 	// named to a code typed once attaching is over (codeAfterClose): that
 	// case can no longer take it, rather than "no case waits".
 	codeTooLate = 24 * time.Hour
+	// codeTooLateNamed is how many of those cases are named at most.
+	codeTooLateNamed = 5
 )
 
 var (
@@ -573,14 +575,19 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	if errors.Is(err, storage.ErrNotFound) {
 		// Attaching is over for a case that ended without its code: it is
 		// named, and why, rather than "no case waits".
-		late, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeTooLate))
+		// Which of them the code was meant for the bot cannot tell: each
+		// is named, the newest few when there are many.
+		late, err := r.tx.CasesAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeTooLate), codeTooLateNamed+1)
+		minutes := int(codeWindow.Minutes())
 		switch {
-		case err == nil:
-			r.say(r.t.T("case.code_too_late", locales.Data{"Case": late.ID, "Minutes": int(codeWindow.Minutes())}), nil)
-		case errors.Is(err, storage.ErrNotFound):
-			r.say(r.t.T("case.code_no_case"), nil)
-		default:
+		case err != nil:
 			return err
+		case len(late) == 0:
+			r.say(r.t.T("case.code_no_case"), nil)
+		case len(late) == 1:
+			r.say(r.t.T("case.code_too_late", locales.Data{"Case": late[0], "Minutes": minutes}), nil)
+		default:
+			r.say(r.t.T("case.code_too_late_several", locales.Data{"Cases": caseNumbers(late, codeTooLateNamed), "Minutes": minutes}), nil)
 		}
 		return nil
 	}
@@ -588,6 +595,22 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		return err
 	}
 	return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+}
+
+// caseNumbers writes ids, newest first, as "#7, #8, #9" in the order the
+// cases ended, the newest n of them, "…" before them when there are
+// more.
+func caseNumbers(ids []int64, n int) string {
+	more := len(ids) > n
+	ids = ids[:min(len(ids), n)]
+	out := make([]string, 0, len(ids)+1)
+	if more {
+		out = append(out, "…")
+	}
+	for i := len(ids) - 1; i >= 0; i-- {
+		out = append(out, "#"+strconv.FormatInt(ids[i], 10))
+	}
+	return strings.Join(out, ", ")
 }
 
 // offerInPlace answers a dossier code typed at the offer to attach
