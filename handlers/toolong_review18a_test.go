@@ -30,3 +30,20 @@ func TestTooLongTextAtAStepSaysPressAButton(t *testing.T) {
 		t.Errorf("a long text at /new's search is answered %q; want %q", m.Text, tooLong)
 	}
 }
+
+// A note of 600 characters at "What went wrong?" was "too long: at most
+// 500 characters"; cut to 300, "the note is too long: at most 200". A note
+// question says the note's own limit at once.
+func TestTooLongNoteSaysTheNotesLimit(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Ghi dài")
+	w.startBirthCase(u)
+	w.press(u, w.vi("case.problem"))
+	noteLong := w.vi("case.note_long", locales.Data{"Max": 200})
+	for _, n := range []int{300, 600} {
+		m := last(t, w.send(u, strings.Repeat("lỗi ", n/4)))
+		if !strings.HasPrefix(m.Text, noteLong) {
+			t.Errorf("a note of %d characters is answered %q; want %q", n, m.Text, noteLong)
+		}
+	}
+}
