@@ -77,10 +77,10 @@ func compact(words []string) string {
 // online"), folded: dropped from a query that has other words, unless the
 // query as typed is a phrase of a guide's name ("người nhà mất").
 // fillerPairs are two words that together name none, though each alone
-// may ("thủ tục", "hướng dẫn", "trực tuyến").
+// may ("thủ tục", "hướng dẫn", "trực tuyến"; in English "how to").
 var (
 	fillers     = map[string]bool{}
-	fillerPairs = map[string]bool{"thu tuc": true, "huong dan": true, "truc tuyen": true}
+	fillerPairs = map[string]bool{"thu tuc": true, "huong dan": true, "truc tuyen": true, "how to": true}
 )
 
 func init() {

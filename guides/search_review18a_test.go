@@ -66,6 +66,21 @@ func TestSearchEverydayWordsRankTheRightGuideFirst(t *testing.T) {
 		{"forgot password", []string{"vneid-mat-khau"}},
 		{"quên mật khẩu", []string{"vneid-mat-khau"}},
 		{"health insurance", []string{"bhyt-ho-gia-dinh"}},
+		// What a resident says in English at the counter, the words of no
+		// title: "renew", "lost", "died", "baby", "how to".
+		{"how to register a death", []string{"khai-tu"}},
+		{"how to register a birth", []string{"khai-sinh"}},
+		{"died", []string{"khai-tu"}},
+		{"someone died", []string{"khai-tu"}},
+		{"deceased", []string{"khai-tu"}},
+		{"baby", []string{"khai-sinh"}},
+		{"register a baby", []string{"khai-sinh"}},
+		{"get married", []string{"ket-hon"}},
+		{"renew passport", []string{"ho-chieu"}},
+		{"passport renewal", []string{"ho-chieu"}},
+		{"lost ID card", []string{"the-can-cuoc"}},
+		{"new ID card", []string{"the-can-cuoc"}},
+		{"motorcycle registration", []string{"dang-ky-xe"}},
 		{"bhyt", []string{"bhyt-ho-gia-dinh"}},
 	} {
 		if got := searchIDs(c, tt.query); len(got) == 0 || !slices.Contains(tt.want, got[0]) {
