@@ -331,6 +331,17 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		note = strings.TrimSpace(r.t.T("case.code_after_outcome") + "\n" + before)
 	case before != "":
 		note = before
+	case code && v.c.ID != 0:
+		// A code of a case past attaching (the SMS came late): that case
+		// is named, not "another procedure?" as for words.
+		late, err := h.tooLateNote(r)
+		if err != nil {
+			return err
+		}
+		if late == "" {
+			late = note + "\n" + r.t.T("case.other_procedure")
+		}
+		note = late
 	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
 		// Likely words to look another procedure up (a second resident
 		// came): the way there, which keeps this case. An emoji or a dot
@@ -575,26 +586,37 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	if errors.Is(err, storage.ErrNotFound) {
 		// Attaching is over for a case that ended without its code: it is
 		// named, and why, rather than "no case waits".
-		// Which of them the code was meant for the bot cannot tell: each
-		// is named, the newest few when there are many.
-		late, err := r.tx.CasesAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeTooLate), codeTooLateNamed+1)
-		minutes := int(codeWindow.Minutes())
-		switch {
-		case err != nil:
+		note, err := h.tooLateNote(r)
+		if err != nil {
 			return err
-		case len(late) == 0:
-			r.say(r.t.T("case.code_no_case"), nil)
-		case len(late) == 1:
-			r.say(r.t.T("case.code_too_late", locales.Data{"Case": late[0], "Minutes": minutes}), nil)
-		default:
-			r.say(r.t.T("case.code_too_late_several", locales.Data{"Cases": caseNumbers(late, codeTooLateNamed), "Minutes": minutes}), nil)
 		}
+		if note == "" {
+			note = r.t.T("case.code_no_case")
+		}
+		r.say(note, nil)
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+}
+
+// tooLateNote names the volunteer's cases that ended within codeTooLate
+// without their code, past attaching: where a code typed now may have
+// belonged, and why it is not kept. Which of them the code was meant for
+// the bot cannot tell: each is named, the newest few when there are many.
+// "" when there is none.
+func (h *Handlers) tooLateNote(r *request) (string, error) {
+	late, err := r.tx.CasesAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeTooLate), codeTooLateNamed+1)
+	minutes := int(codeWindow.Minutes())
+	switch {
+	case err != nil || len(late) == 0:
+		return "", err
+	case len(late) == 1:
+		return r.t.T("case.code_too_late", locales.Data{"Case": late[0], "Minutes": minutes}), nil
+	}
+	return r.t.T("case.code_too_late_several", locales.Data{"Cases": caseNumbers(late, codeTooLateNamed), "Minutes": minutes}), nil
 }
 
 // caseNumbers writes ids, newest first, as "#7, #8, #9" in the order the

@@ -54,3 +54,29 @@ func TestCodeTooLateNamesEveryCaseThatEndedWithoutOne(t *testing.T) {
 		t.Errorf("the code typed an hour after the only case: %q; want %q", m.Text, want)
 	}
 }
+
+// The code of a case that ended an hour ago, typed at a step of the next
+// resident's case (who wants no reminder), was answered "At this step,
+// please press one of the buttons below. Looking for another procedure?
+// Type /new…", as if the code were words of a search. It is told, as
+// outside a case, that the case it may belong to can no longer take it.
+func TestCodeTooLateMidCaseNamesTheCase(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	u := w.volunteer("Giữa ca")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	w.press(u, w.vi("case.no_dossier"))
+	first := caseNo(w, u)
+	clk.advance(time.Hour)
+	w.send(u, "/new")
+	w.send(u, "tam tru")
+	w.press(u, "Đăng ký tạm trú")
+	w.press(u, w.vi("consent.no"))
+	w.press(u, w.vi("case.begin"))
+	m := last(t, w.send(u, "000.00.12.H26-251127-0001"))
+	late := w.vi("case.code_too_late", locales.Data{"Case": first, "Minutes": 30})
+	if !strings.HasPrefix(m.Text, late+"\n\n") || strings.Contains(m.Text, w.vi("case.other_procedure")) || !hasButton(m, w.vi("case.done")) {
+		t.Errorf("the code of a case an hour gone, typed at a step: %q; want %q above the step", m.Text, late)
+	}
+}
