@@ -77,10 +77,10 @@ func compact(words []string) string {
 // online"), folded: dropped from a query that has other words, unless the
 // query as typed is a phrase of a guide's name ("người nhà mất").
 // fillerPairs are two words that together name none, though each alone
-// may ("thủ tục", "hướng dẫn", "trực tuyến").
+// may ("thủ tục", "hướng dẫn", "trực tuyến"; in English "how to").
 var (
 	fillers     = map[string]bool{}
-	fillerPairs = map[string]bool{"thu tuc": true, "huong dan": true, "truc tuyen": true}
+	fillerPairs = map[string]bool{"thu tuc": true, "huong dan": true, "truc tuyen": true, "how to": true}
 )
 
 func init() {
@@ -277,13 +277,15 @@ func (e entry) score(words []string, known []bool) int {
 }
 
 // wordScore compares a typed word with a word of a name: 3 equal, 2 its
-// beginning, 1 within a typo or two (two neighbouring letters swapped
-// count as one); 0 not alike.
+// beginning or another ending of it, 1 within a typo or two (two
+// neighbouring letters swapped count as one); 0 not alike.
 func wordScore(typed, word string) int {
 	switch {
 	case typed == word:
 		return 3
 	case len(typed) >= 2 && strings.HasPrefix(word, typed):
+		return 2
+	case len(typed) >= 7 && sameStem(typed, word):
 		return 2
 	case len(typed) >= 4 && swapped(typed, word):
 		return 1
@@ -297,6 +299,15 @@ func wordScore(typed, word string) int {
 		}
 	}
 	return 0
+}
+
+// sameStem says whether typed, but for its last one or two letters (six
+// at least kept), begins word: English endings the titles do not use
+// ("register" for "registration", "licences" for "licence"). Vietnamese
+// syllables are too short to be caught by it.
+func sameStem(typed, word string) bool {
+	n := max(6, len(typed)-2)
+	return len(word) >= n && typed[:n] == word[:n]
 }
 
 // swapped says whether a is b with two neighbouring letters swapped

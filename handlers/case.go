@@ -55,6 +55,8 @@ const (
 	// named to a code typed once attaching is over (codeAfterClose): that
 	// case can no longer take it, rather than "no case waits".
 	codeTooLate = 24 * time.Hour
+	// codeTooLateNamed is how many of those cases are named at most.
+	codeTooLateNamed = 5
 )
 
 var (
@@ -329,6 +331,17 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		note = strings.TrimSpace(r.t.T("case.code_after_outcome") + "\n" + before)
 	case before != "":
 		note = before
+	case code && v.c.ID != 0:
+		// A code of a case past attaching (the SMS came late): that case
+		// is named, not "another procedure?" as for words.
+		late, err := h.tooLateNote(r)
+		if err != nil {
+			return err
+		}
+		if late == "" {
+			late = note + "\n" + r.t.T("case.other_procedure")
+		}
+		note = late
 	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
 		// Likely words to look another procedure up (a second resident
 		// came): the way there, which keeps this case. An emoji or a dot
@@ -573,21 +586,53 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	if errors.Is(err, storage.ErrNotFound) {
 		// Attaching is over for a case that ended without its code: it is
 		// named, and why, rather than "no case waits".
-		late, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeTooLate))
-		switch {
-		case err == nil:
-			r.say(r.t.T("case.code_too_late", locales.Data{"Case": late.ID, "Minutes": int(codeWindow.Minutes())}), nil)
-		case errors.Is(err, storage.ErrNotFound):
-			r.say(r.t.T("case.code_no_case"), nil)
-		default:
+		note, err := h.tooLateNote(r)
+		if err != nil {
 			return err
 		}
+		if note == "" {
+			note = r.t.T("case.code_no_case")
+		}
+		r.say(note, nil)
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+}
+
+// tooLateNote names the volunteer's cases that ended within codeTooLate
+// without their code, past attaching: where a code typed now may have
+// belonged, and why it is not kept. Which of them the code was meant for
+// the bot cannot tell: each is named, the newest few when there are many.
+// "" when there is none.
+func (h *Handlers) tooLateNote(r *request) (string, error) {
+	late, err := r.tx.CasesAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeTooLate), codeTooLateNamed+1)
+	minutes := int(codeWindow.Minutes())
+	switch {
+	case err != nil || len(late) == 0:
+		return "", err
+	case len(late) == 1:
+		return r.t.T("case.code_too_late", locales.Data{"Case": late[0], "Minutes": minutes}), nil
+	}
+	return r.t.T("case.code_too_late_several", locales.Data{"Cases": caseNumbers(late, codeTooLateNamed), "Minutes": minutes}), nil
+}
+
+// caseNumbers writes ids, newest first, as "#7, #8, #9" in the order the
+// cases ended, the newest n of them, "…" before them when there are
+// more.
+func caseNumbers(ids []int64, n int) string {
+	more := len(ids) > n
+	ids = ids[:min(len(ids), n)]
+	out := make([]string, 0, len(ids)+1)
+	if more {
+		out = append(out, "…")
+	}
+	for i := len(ids) - 1; i >= 0; i-- {
+		out = append(out, "#"+strconv.FormatInt(ids[i], 10))
+	}
+	return strings.Join(out, ", ")
 }
 
 // offerInPlace answers a dossier code typed at the offer to attach

@@ -64,6 +64,9 @@ var (
 		screenFlag: true, screenFlagNote: true,
 		screenOutcome: true, screenReason: true, screenReasonNote: true, screenDossier: true, screenAttach: true,
 	}
+	// noteScreens are the screens whose typed text is a note (at most
+	// maxNote characters).
+	noteScreens = map[string]bool{screenProblem: true, screenNote: true, screenFlagNote: true, screenReasonNote: true}
 	// stepScreens are the screens of the step a case stands at.
 	stepScreens = map[string]bool{
 		screenStep: true, screenProblem: true, screenFix: true, screenNote: true, screenSub: true,
@@ -325,6 +328,9 @@ func init() {
 				"step":  toStep,
 				"pause": pause,
 			},
+			// "What went wrong?" answered in words: the note "Something
+			// else" asks for.
+			typed: &caseAction{to: []string{screenStep, screenProblem}, do: noteProblem},
 		},
 		screenFix: {
 			draw: drawFix,
@@ -341,20 +347,8 @@ func init() {
 				text := v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.note_ask", locales.Data{"Max": maxNote})
 				return text, bot.Keyboard{{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")}}, nil
 			},
-			on: map[string]caseAction{"step": toStep, "pause": pause},
-			typed: &caseAction{to: []string{screenStep, screenNote}, do: func(v *caseView, note string) error {
-				if problem := privacy.NoteProblem(note); problem != "" {
-					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
-				}
-				ev := v.stepEvent()
-				ev.Problem = sql.NullString{String: "other", Valid: true}
-				ev.Note = sql.NullString{String: note, Valid: true}
-				v.c.UpdatedAt, v.c.Progressed = v.h.now(), true
-				if err := v.save("problem", ev); err != nil {
-					return err
-				}
-				return v.h.caseGo(v.request, screenStep, caseState{Case: v.c.ID}, v.t.T("case.note_saved"))
-			}},
+			on:    map[string]caseAction{"step": toStep, "pause": pause},
+			typed: &caseAction{to: []string{screenStep, screenNote}, do: noteProblem},
 		},
 		screenSub: {
 			draw: drawSub,
@@ -562,6 +556,23 @@ func init() {
 			}},
 		},
 	}
+}
+
+// noteProblem keeps a typed note as the step's problem "other" and goes
+// back to the step; a note with a resident's data (or none) is refused
+// with the screen again.
+func noteProblem(v *caseView, note string) error {
+	if problem := privacy.NoteProblem(note); problem != "" {
+		return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
+	}
+	ev := v.stepEvent()
+	ev.Problem = sql.NullString{String: "other", Valid: true}
+	ev.Note = sql.NullString{String: note, Valid: true}
+	v.c.UpdatedAt, v.c.Progressed = v.h.now(), true
+	if err := v.save("problem", ev); err != nil {
+		return err
+	}
+	return v.h.caseGo(v.request, screenStep, caseState{Case: v.c.ID}, v.t.T("case.note_saved"))
 }
 
 // caseEntries are the screens a case can be entered on (screenOf).

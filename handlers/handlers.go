@@ -631,10 +631,19 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if utf8.RuneCountInString(r.text) > maxText {
 		// Not read at all; the screen the chat is on comes back below. At
 		// a resident's comment question, with the comment's own limit: one
-		// limit for one box, not this one and then the comment's.
+		// limit for one box, not this one and then the comment's; so at a
+		// case's note. At a case's screen that reads no typed text (a
+		// step), no limit: a shorter text would not be read either.
 		note := r.t.T("error.too_long", locales.Data{"Max": maxText})
-		if conv, err := r.tx.Conversation(r.ctx, r.chat); err == nil && conv.Flow == flowFollowup && conv.Step == screenComment {
-			note = r.t.T("followup.comment_long", locales.Data{"Max": storage.MaxComment})
+		if conv, err := r.tx.Conversation(r.ctx, r.chat); err == nil {
+			switch s, ok := caseScreens[conv.Step]; {
+			case conv.Flow == flowFollowup && conv.Step == screenComment:
+				note = r.t.T("followup.comment_long", locales.Data{"Max": storage.MaxComment})
+			case conv.Flow == flowCase && noteScreens[conv.Step]:
+				note = r.t.T("case.note_long", locales.Data{"Max": maxNote})
+			case conv.Flow == flowCase && ok && s.typed == nil:
+				note = r.t.T("case.press_a_button")
+			}
 		}
 		return h.again(r, note)
 	}

@@ -86,7 +86,9 @@ func (w *world) caseState(t *testing.T, u *telegramtest.User) string {
 // sendOdd sends each odd message at the screen the chat is on: each is
 // answered with its note and the screen again (its question and buttons), the
 // conversation and the case stay as they were, and nothing of it is kept.
-func (w *world) sendOdd(t *testing.T, u *telegramtest.User, where, question string) {
+// tooLong is the note for the long paste where the question has its own
+// limit ("" for the general one).
+func (w *world) sendOdd(t *testing.T, u *telegramtest.User, where, question, tooLong string) {
 	t.Helper()
 	before := w.conversationOf(t, u)
 	c0 := w.caseState(t, u)
@@ -97,6 +99,9 @@ func (w *world) sendOdd(t *testing.T, u *telegramtest.User, where, question stri
 		note := ""
 		if o.note != "" {
 			note = w.vi(o.note, map[string]any{"Max": 500})
+		}
+		if o.note == "error.too_long" && tooLong != "" {
+			note = tooLong
 		}
 		switch {
 		case len(ms) == 0:
@@ -125,7 +130,8 @@ func (w *world) sendOdd(t *testing.T, u *telegramtest.User, where, question stri
 // A photo, a sticker, a voice note, a document, a resident's contact, a
 // location, a poll or a 5,000-character paste sent at the dossier-code
 // question, the commune question of a province coordinator's case, or the
-// ⚑ note: each is answered with what it was and that it was not read, and
+// ⚑ note: each is answered with what it was and that it was not read (the
+// paste at the note with the note's own limit: TestTooLongNoteSaysTheNotesLimit), and
 // the question comes back with its buttons (media used to get the
 // photo-of-documents line alone, a contact and a sticker alike, the
 // buttons left behind it).
@@ -135,19 +141,19 @@ func TestOddMessagesMidCase(t *testing.T) {
 	u := w.volunteer("Lạ")
 	w.toOutcome(u, "khai-sinh", true)
 	w.press(u, w.vi("outcome.submitted"))
-	w.sendOdd(t, u, "dossier question", w.vi("case.dossier_ask"))
+	w.sendOdd(t, u, "dossier question", w.vi("case.dossier_ask"), "")
 
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
 	w.send(prov, "/new")
 	w.press(prov, guide(t, "khai-sinh").Title.Vi)
 	w.press(prov, w.vi("consent.yes"))
-	w.sendOdd(t, prov, "commune question", w.vi("case.unit_ask"))
+	w.sendOdd(t, prov, "commune question", w.vi("case.unit_ask"), "")
 
 	v := w.volunteer("Cờ")
 	w.startBirthCase(v)
 	w.press(v, w.vi("case.flag"))
 	w.press(v, w.vi("flag.what_other"))
-	w.sendOdd(t, v, "⚑ note", w.vi("case.flag_note_ask", map[string]any{"Max": 200}))
+	w.sendOdd(t, v, "⚑ note", w.vi("case.flag_note_ask", map[string]any{"Max": 200}), w.vi("case.note_long", map[string]any{"Max": 200}))
 	var flags int
 	if err := w.store.DB().Get(&flags, `SELECT count(*) FROM guide_flags`); err != nil || flags != 0 {
 		t.Errorf("%d flags saved (%v) from messages that were not read", flags, err)

@@ -266,13 +266,28 @@ func (tx *Tx) CountCasesLeftUnfinished(ctx context.Context, volunteer int64) (in
 func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.Time) (Case, error) {
 	var c Case
 	err := tx.db(ctx).GetContext(ctx, &c, `
-		SELECT `+caseColumns+` FROM cases c
-		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $2 AND followup_consent
-			AND kind = 'dossier' AND outcome IN ('submitted', 'paid') AND NOT followup_forgotten
-			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)
+		SELECT `+caseColumns+` FROM cases c `+awaitingCode+`
 		ORDER BY finished_at DESC, id DESC LIMIT 1`, volunteer, since)
 	return c, wrap("find a case awaiting its code", notFound(err))
 }
+
+// CasesAwaitingCode returns the ids of the volunteer's cases closed since
+// since that CaseAwaitingCode would name, newest first, at most limit:
+// every case a code typed too late may have been meant for.
+func (tx *Tx) CasesAwaitingCode(ctx context.Context, volunteer int64, since time.Time, limit int) ([]int64, error) {
+	var ids []int64
+	err := tx.db(ctx).SelectContext(ctx, &ids, `
+		SELECT c.id FROM cases c `+awaitingCode+`
+		ORDER BY finished_at DESC, id DESC LIMIT $3`, volunteer, since, limit)
+	return ids, wrap("list the cases awaiting their code", err)
+}
+
+// awaitingCode is the volunteer's ($1) cases closed since $2 that await a
+// dossier code (CaseAwaitingCode).
+const awaitingCode = `
+		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $2 AND followup_consent
+			AND kind = 'dossier' AND outcome IN ('submitted', 'paid') AND NOT followup_forgotten
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)`
 
 // CaseWithOtherCode returns the volunteer's newest case closed since since
 // that keeps a dossier code other than code, its follow-up still awaiting
