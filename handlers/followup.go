@@ -632,6 +632,15 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
 		return err
 	}
+	if cb.action != "rate" {
+		// A comment question left open is over once the resident turns to
+		// another screen: what they type next ("đã nhận rồi", a question)
+		// is not kept as their comment on the help, in place of the one
+		// kept. Rating again asks again.
+		if err := h.endFollowupConversation(r); err != nil {
+			return err
+		}
+	}
 	switch cb.action {
 	case "yes", "no":
 		// Answered already: only a "no" may become a "yes" (the button
