@@ -102,6 +102,12 @@ func (h *Handlers) followupDetails(t *locales.Localizer, f storage.Followup) str
 		t.T("followup.procedure", locales.Data{"Guide": title}),
 		t.T("followup.code", locales.Data{"Code": f.DossierCode}),
 	}
+	if f.CodeCorrected {
+		// The slip in the resident's hand may carry the old code, and
+		// a chat that opens the link after the correction was told
+		// nothing of it (codeCorrected).
+		lines = append(lines, t.T("followup.code_corrected_note"))
+	}
 	if due := dueText(t, f); due != "" {
 		lines = append(lines, t.T("followup.due", locales.Data{"Due": due}))
 	} else {
