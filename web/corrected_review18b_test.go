@@ -2,9 +2,12 @@ package web
 
 import (
 	"context"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -52,6 +55,46 @@ func TestPageSaysTheCodeWasCorrected(t *testing.T) {
 		}
 		if page := text(do(h, "GET", "/f/"+same+"?lang="+lang, ip, nil)); strings.Contains(page, note) {
 			t.Errorf("%s: a code saved again unchanged is said corrected", lang)
+		}
+	}
+}
+
+// The note of a corrected code, on a small phone: drawn under the code,
+// nothing scrolling sideways (DVCBOT_WEB_SCREENSHOTS keeps the picture).
+func TestBrowserCorrectedCode(t *testing.T) {
+	f := newFixture(t)
+	due := time.Date(2027, 1, 12, 0, 0, 0, 0, time.UTC)
+	token := f.add(t, "ho-chieu", "000.00.12.H26-260302-1903", due, false)
+	p := f.read(t, token)
+	if err := f.store.InTx(context.Background(), func(tx *storage.Tx) error {
+		_, err := tx.SaveFollowup(context.Background(), p.CaseID, "000.00.12.H26-260302-1913", due, false)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	g, l := catalogs(t)
+	srv := httptest.NewServer(New(f.store, g, l, WithClock(func() time.Time { return now })))
+	t.Cleanup(srv.Close)
+	ctx := browser(t)
+	for _, lang := range []string{"vi", "en"} {
+		if err := chromedp.Do(ctx,
+			chromedp.EmulateViewport(320, 640, chromedp.EmulateScale(2), chromedp.EmulateMobile),
+			chromedp.Navigate(srv.URL+"/f/"+token+"?lang="+lang)); err != nil {
+			t.Fatalf("open the page: %v", err)
+		}
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		screenshot(t, "corrected-"+lang+".png", png)
+		below, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+			const c = document.querySelector('#code').getBoundingClientRect(), n = document.querySelector('#code-corrected');
+			return n !== null && n.getBoundingClientRect().top >= c.bottom && document.documentElement.scrollWidth === 320 })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !below {
+			t.Errorf("%s: the note is not under the code, or the page scrolls sideways", lang)
 		}
 	}
 }
