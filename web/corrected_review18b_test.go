@@ -53,6 +53,13 @@ func TestPageSaysTheCodeWasCorrected(t *testing.T) {
 		if strings.Contains(page, "000.00.12.H26-260302-1901") {
 			t.Errorf("%s: the page shows the mistyped code", lang)
 		}
+		// So do the pages that show the code again: the question before
+		// "received", and the erase's, which asks to note the code first.
+		for _, path := range []string{"/received", "/forget"} {
+			if page := text(do(h, "GET", "/f/"+fixed+path+"?lang="+lang, ip, nil)); !strings.Contains(page, note) {
+				t.Errorf("%s: %s of a corrected code lacks %q:\n%s", lang, path, note, page)
+			}
+		}
 		if page := text(do(h, "GET", "/f/"+same+"?lang="+lang, ip, nil)); strings.Contains(page, note) {
 			t.Errorf("%s: a code saved again unchanged is said corrected", lang)
 		}
