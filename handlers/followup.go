@@ -102,6 +102,12 @@ func (h *Handlers) followupDetails(t *locales.Localizer, f storage.Followup) str
 		t.T("followup.procedure", locales.Data{"Guide": title}),
 		t.T("followup.code", locales.Data{"Code": f.DossierCode}),
 	}
+	if f.CodeCorrected {
+		// The slip in the resident's hand may carry the old code, and
+		// a chat that opens the link after the correction was told
+		// nothing of it (codeCorrected).
+		lines = append(lines, t.T("followup.code_corrected_note"))
+	}
 	if due := dueText(t, f); due != "" {
 		lines = append(lines, t.T("followup.due", locales.Data{"Due": due}))
 	} else {
@@ -632,6 +638,15 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
 		return err
 	}
+	if cb.action != "rate" {
+		// A comment question left open is over once the resident turns to
+		// another screen: what they type next ("đã nhận rồi", a question)
+		// is not kept as their comment on the help, in place of the one
+		// kept. Rating again asks again.
+		if err := h.endFollowupConversation(r); err != nil {
+			return err
+		}
+	}
 	switch cb.action {
 	case "yes", "no":
 		// Answered already: only a "no" may become a "yes" (the button
@@ -1059,12 +1074,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if f.Status == storage.FollowupReceived {
 			return h.alreadyNoted(r, f, action)
 		}
-		id := strconv.FormatInt(f.CaseID, 10)
-		data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
-		h.showAbout(r, f, r.t.T("followup.received_ask"), bot.Keyboard{
-			{{Text: r.t.T("followup.received_yes"), Data: data("gotyes")}},
-			{{Text: r.t.T("followup.received_back"), Data: data("gotback")}},
-		})
+		h.showAbout(r, f, r.t.T("followup.received_ask"), receivedKeyboard(r, f))
 		return nil
 	case "gotback":
 		// Not received after all: the screen as it was, nothing recorded
@@ -1137,6 +1147,53 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 	}
 	h.showAbout(r, f, text, nil)
 	return nil
+}
+
+// receivedKeyboard is the answer to the question before "received" is
+// recorded: yes (gotyes), or back with nothing recorded (gotback).
+func receivedKeyboard(r *request, f storage.Followup) bot.Keyboard {
+	id := strconv.FormatInt(f.CaseID, 10)
+	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
+	return bot.Keyboard{
+		{{Text: r.t.T("followup.received_yes"), Data: data("gotyes")}},
+		{{Text: r.t.T("followup.received_back"), Data: data("gotback")}},
+	}
+}
+
+// typedReceived answers a resident's "đã nhận rồi" / "received" typed
+// outside any question (saysReceived): before the first reminder no button
+// says so, and after one the reminder may be far up the chat. Each of the
+// chat's dossiers whose result is not noted gets the question "✓ Đã nhận"
+// asks, naming it, in a message of its own (a daughter following her
+// mother's and her father's confirms the one that came); a chat whose
+// results are all noted is told so, its follow-ups shown as /start shows
+// them. false when the text does not say it, or the chat follows nothing.
+func (h *Handlers) typedReceived(r *request) (bool, error) {
+	if r.member() || !saysReceived(r.text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	var awaited []storage.Followup
+	for _, f := range fs {
+		if f.Status != storage.FollowupReceived {
+			awaited = append(awaited, f)
+		}
+	}
+	if len(awaited) == 0 {
+		r.say(r.t.T("followup.typed_received_noted"), nil)
+		return true, h.showFollowups(r, fs)
+	}
+	if len(awaited) > 1 {
+		r.say(r.t.T("followup.typed_received_which", locales.Data{"Count": len(awaited)}), nil)
+	}
+	for _, f := range awaited {
+		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
+			Text: h.followupAbout(r.t, f) + "\n\n" + r.t.T("followup.received_ask"), Keyboard: receivedKeyboard(r, f)}})
+	}
+	return true, nil
 }
 
 // alreadyNoted answers a reminder button whose answer was already taken (a

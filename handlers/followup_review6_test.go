@@ -93,6 +93,8 @@ func TestSlipQROpensThePageWithoutTelegram(t *testing.T) {
 // far above. Now what they send is still not read as an answer (nor kept),
 // and their follow-up comes back under a note asking them to use the
 // buttons, with the reminder's question and buttons, which then work.
+// ("Đã nhận rồi" itself now gets the question "✓ Đã nhận" asks:
+// TestTypedReceivedAsksTheQuestion.)
 func TestResidentTypesTheAnswerToAReminder(t *testing.T) {
 	clk := newClock() // Friday 27/11/2026
 	w := newWorld(t, handlers.WithClock(clk.now))
@@ -130,7 +132,7 @@ func TestResidentTypesTheAnswerToAReminder(t *testing.T) {
 			t.Errorf("%s: what was sent was read: %+v", what, f)
 		}
 	}
-	check("typed", w.send(res, "đã nhận rồi cháu ơi"), "followup.typed")
+	check("typed", w.send(res, "chưa thấy gì cả cháu ơi"), "followup.typed")
 	w.bot.WaitHandled(t, res.SendMessage(models.Message{Sticker: &models.Sticker{
 		FileID: "CAACsticker", FileUniqueID: "AgADs", Type: "regular", Width: 512, Height: 512, Emoji: "👍"}}))
 	check("a sticker", drain(res), "error.not_text_resident")

@@ -734,6 +734,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if kept, err := h.commentSentAgain(r); kept || err != nil {
 		return err
 	}
+	if asked, err := h.typedReceived(r); asked || err != nil {
+		return err // "đã nhận rồi": the question "✓ Đã nhận" asks
+	}
 	if shown, err := h.followupsAgain(r, r.t.T("followup.typed")); shown || err != nil {
 		return err
 	}

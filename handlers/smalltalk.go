@@ -1,6 +1,11 @@
 package handlers
 
-import "github.com/dvcbot/dvcbot/guides"
+import (
+	"strings"
+
+	"github.com/dvcbot/dvcbot/guides"
+	"github.com/dvcbot/dvcbot/vntext"
+)
 
 // answerSmallTalk answers a text typed outside any flow that only greets
 // or thanks (guides.Courtesy): a volunteer's "xin chào" is shown how to
@@ -31,4 +36,50 @@ func (h *Handlers) answerSmallTalk(r *request) (bool, error) {
 		return true, nil
 	}
 	return false, nil
+}
+
+// saysReceived says whether a resident's typed text says the result came
+// ("đã nhận rồi cháu ơi", "nhan duoc roi", "có kết quả rồi", "received",
+// "I got it"): a short text with such words, without a word that denies or
+// asks ("chưa nhận", "không", "bao giờ nhận được", "not yet", a question
+// mark). What it answers is a question, so a text taken for it by mistake
+// records nothing.
+func saysReceived(text string) bool {
+	if strings.Contains(text, "?") {
+		return false
+	}
+	ws := vntext.Words(text)
+	if len(ws) == 0 || len(ws) > 12 {
+		return false
+	}
+	said := false
+	for i, w := range ws {
+		if receivedDenied[w] {
+			return false
+		}
+		if receivedWords[w] || i+1 < len(ws) && receivedPairs[w+" "+ws[i+1]] {
+			said = true
+		}
+	}
+	return said
+}
+
+// The words of saysReceived, folded (vntext.Fold): a word, a pair of
+// words, and the words that deny or ask.
+var (
+	receivedWords  = map[string]bool{}
+	receivedPairs  = map[string]bool{}
+	receivedDenied = map[string]bool{}
+)
+
+func init() {
+	for _, w := range strings.Fields("received recieved got arrived came") {
+		receivedWords[w] = true
+	}
+	for _, p := range strings.Split("da nhan,nhan roi,nhan duoc,nhan dc,nhan kq,nhan ket,co ket,co kq,lay roi,da lay,kq roi,qua roi", ",") {
+		receivedPairs[p] = true
+	}
+	for _, w := range strings.Fields("chua khong ko k kh hong hok kg bao nao sao gi dau neu not no yet never haven hasn didn don doesn when how where what why if") {
+		receivedDenied[w] = true
+	}
 }

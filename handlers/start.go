@@ -71,6 +71,11 @@ const askedBackFor = 10 * time.Minute
 // just above, and the greeting says so.
 func (h *Handlers) greet(r *request) error {
 	name := r.user.FirstName
+	// The follow-ups shown below ask for no comment: a comment question
+	// left open above is over (what is typed next is not kept as one).
+	if err := h.endFollowupConversation(r); err != nil {
+		return err
+	}
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 	if err != nil {
 		return err

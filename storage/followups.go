@@ -97,6 +97,9 @@ type Followup struct {
 	// message Telegram refused because it just had (CodeUntold), until
 	// they are told (CodeTold).
 	CodeUntoldFrom sql.NullString `db:"code_untold_from"`
+	// CodeCorrected: the dossier code was replaced by another once kept
+	// (SaveFollowup with a new code): the slip may carry the old one.
+	CodeCorrected bool `db:"code_corrected"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
 	VolunteerID int64          `db:"volunteer_id"`
@@ -113,7 +116,7 @@ func (f Followup) Reminds() bool {
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.due_days, f.resident_chat, f.resident_lang,
 	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
-	f.code_untold_from, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
+	f.code_untold_from, f.code_corrected, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
 func dateOf(t time.Time) string { return t.Format(time.DateOnly) }
@@ -125,7 +128,8 @@ var ErrForgotten = errors.New("storage: the resident asked to be forgotten")
 // SaveFollowup keeps the dossier code of a case whose resident consented to
 // follow-up, with the date the result is due (zero: unknown) and whether
 // that date is sure (known) or an estimate. The first save makes the link's
-// token; saving again (a corrected code) keeps it. The first reminder is
+// token; saving again (a corrected code) keeps it, and a code that differs
+// marks the follow-up corrected (CodeCorrected). The first reminder is
 // planned for the day after the due date — the result may come any time on
 // the due date itself —; the sweep, which asks on working days only, asks
 // it on the first working day from then. ErrForgotten when the resident had the case's
@@ -146,7 +150,7 @@ func (tx *Tx) SaveCountedFollowup(ctx context.Context, caseID int64, code string
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO followups (case_id, dossier_code, due_on, due_known, due_days, next_reminder_on, token)
 		SELECT $1, $2, $3::date, $4, nullif($6::int, 0), $3::date + 1, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
-		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, due_on = $3::date, due_known = $4, due_days = nullif($6::int, 0),
+		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, code_corrected = followups.code_corrected OR followups.dossier_code <> $2, due_on = $3::date, due_known = $4, due_days = nullif($6::int, 0),
 			next_reminder_on = CASE WHEN followups.reminders_sent = 0 THEN $3::date + 1 ELSE followups.next_reminder_on END`,
 		caseID, code, d, known && d.Valid, NewToken(), days)
 	if ok, err := changed("save follow-up", res, err); err != nil || !ok {
@@ -617,6 +621,9 @@ type FollowupPage struct {
 	Rating      int       // 0 = not rated yet
 	Comment     string    // the resident's comment, "" when none
 	InTelegram  bool      // someone opened the link in Telegram: reminders go there
+	// CodeCorrected: the volunteer replaced the code after the slip was
+	// given: the slip may carry the old one.
+	CodeCorrected bool
 }
 
 // vietnam is the zone due dates are days of.
@@ -641,7 +648,7 @@ func (s *Storage) FollowupByToken(ctx context.Context, token string) (FollowupPa
 func (f Followup) Page() FollowupPage {
 	p := FollowupPage{Token: f.Token, CaseID: f.CaseID, GuideID: f.GuideID, DossierCode: f.DossierCode,
 		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16), Comment: f.Comment.String,
-		InTelegram: f.ResidentChat.Valid}
+		InTelegram: f.ResidentChat.Valid, CodeCorrected: f.CodeCorrected}
 	if f.DueOn.Valid {
 		d := f.DueOn.Time
 		p.DueOn = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vietnam)

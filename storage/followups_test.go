@@ -71,7 +71,7 @@ func TestFollowupTokenAndPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := storage.FollowupPage{Token: f.Token, CaseID: f.CaseID, GuideID: "khai-sinh", DossierCode: "H26.99-251127-0002",
-		Status: storage.FollowupWaiting}
+		Status: storage.FollowupWaiting, CodeCorrected: true} // the page says the slip's code was corrected
 	if p != want {
 		t.Errorf("page = %+v, want %+v", p, want)
 	}

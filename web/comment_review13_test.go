@@ -63,7 +63,7 @@ func TestProblemAfterTheResultCameSaysItWasNotPassedOn(t *testing.T) {
 	token := f.add(t, "khai-sinh", "000.00.12.H26-260302-1311", time.Time{}, false)
 	h, _ := server(t, f)
 	formTok := formOf(t, do(h, "GET", "/f/"+token+"?lang=vi", "192.0.2.1:1", nil))
-	do(h, "POST", "/f/"+token+"/received", "192.0.2.1:1", url.Values{"form": {formTok}, "lang": {"vi"}})
+	do(h, "POST", "/f/"+token+"/received", "192.0.2.1:1", url.Values{"form": {h.receivedToken(token)}, "lang": {"vi"}})
 
 	w := do(h, "POST", "/f/"+token+"/problem", "192.0.2.1:1", url.Values{"form": {formTok}, "lang": {"vi"}})
 	if w.Code != http.StatusSeeOther || f.read(t, token).Status != FollowupReceived {

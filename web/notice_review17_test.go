@@ -54,7 +54,7 @@ func TestNoticeFollowsWhatIsRecorded(t *testing.T) {
 	if n := noticeOn("/f/" + token + "?done=problem&lang=en"); n != en.T("web.problem_done") {
 		t.Errorf("right after the report, the notice is %q", n)
 	}
-	if w := do(h, "POST", "/f/"+token+"/received", ip, form); w.Code != http.StatusSeeOther {
+	if w := do(h, "POST", "/f/"+token+"/received", ip, url.Values{"form": {h.receivedToken(token)}, "lang": {"en"}}); w.Code != http.StatusSeeOther {
 		t.Fatalf("received: %d %s", w.Code, text(w))
 	}
 	if n := noticeOn("/f/" + token + "?done=problem&lang=en"); n != "" {

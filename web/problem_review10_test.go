@@ -42,7 +42,7 @@ func TestProblemReport(t *testing.T) {
 		t.Errorf("after the report: status %s, page %q", f.read(t, token).Status, got)
 	}
 
-	do(h, "POST", "/f/"+came+"/received", "192.0.2.1:1", url.Values{"form": {h.formToken(came)}, "lang": {"vi"}})
+	do(h, "POST", "/f/"+came+"/received", "192.0.2.1:1", url.Values{"form": {h.receivedToken(came)}, "lang": {"vi"}})
 	if w := do(h, "POST", "/f/"+came+"/problem", "192.0.2.1:1", url.Values{"form": {h.formToken(came)}, "lang": {"vi"}}); w.Code != http.StatusSeeOther ||
 		f.read(t, came).Status != FollowupReceived || !strings.Contains(w.Header().Get("Location"), "done=problem_not_sent") {
 		t.Errorf("a report after the result came: %d %q, status %s; want the page, saying nothing was passed on", w.Code, w.Header().Get("Location"), f.read(t, came).Status)

@@ -26,11 +26,14 @@ type view struct {
 	DocTitle string
 
 	// The page.
-	Procedure   string
-	Code        string
-	Due         string // the date, or a sentence when unknown
-	DueEstimate bool   // "dự kiến": the date is an estimate
-	Tracking    string
+	Procedure string
+	Code      string
+	// CodeCorrected: the volunteer replaced the code after the slip was
+	// given; the page says this one is the one to use.
+	CodeCorrected bool
+	Due           string // the date, or a sentence when unknown
+	DueEstimate   bool   // "dự kiến": the date is an estimate
+	Tracking      string
 	// Unconfirmed, when no source confirmed how to track, says where to
 	// look: on the portal, or in the app the procedure was done in.
 	Unconfirmed string
@@ -99,7 +102,7 @@ func (h *Handler) baseView(q *request) *view {
 func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	t := q.t
 	v := h.baseView(q)
-	v.Code = p.DossierCode
+	v.Code, v.CodeCorrected = p.DossierCode, p.CodeCorrected
 	v.Procedure = t.T("web.procedure_unknown")
 	channel := guides.ChannelWeb
 	if g, ok := h.guides.Guide(p.GuideID); ok {

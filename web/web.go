@@ -1,7 +1,7 @@
 // Package web serves the resident's follow-up page, GET /f/<token>: the
 // procedure, the dossier code, the expected date, how to track the result,
 // a rating form, a "result received" button (which asks first: GET
-// /f/<token>/received; its answer posts), one that reports a problem
+// /f/<token>/received; only its answer records), one that reports a problem
 // (while the result is awaited), and a way to erase the
 // follow-up (GET /f/<token>/forget asks, POST erases; the page then
 // answers as a purged one). Many residents are elderly
@@ -461,24 +461,40 @@ func (h *Handler) receivedAsk(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	h.askReceived(q, p)
+}
+
+// askReceived draws the question before "received" is recorded, whose
+// button alone carries the token a receipt needs (receivedToken).
+func (h *Handler) askReceived(q *request, p FollowupPage) {
 	v := h.pageView(q, p)
 	if !v.CanReceive {
 		h.back(q, "")
 		return
 	}
 	v.OtherURL = "received?" + url.Values{"lang": {v.Other}}.Encode() // this question, in the other language
-	v.BackURL = pageLink(r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
+	v.BackURL = pageLink(q.r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
+	v.FormToken = h.receivedToken(q.token)
 	h.render(q, http.StatusOK, "received", v)
 }
 
 // received records the resident's word that the result came, posted from
-// the question (receivedAsk). Pressing it twice changes nothing more.
+// the question (receivedAsk). Pressing it twice changes nothing more. A
+// page drawn before the question existed (a tab a phone kept for days)
+// posts its one-tap button with the page's own token: that post is
+// answered with the question, and records nothing.
 func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
-	if !h.checkPost(q, h.formToken) {
+	which, ok := h.checkForm(q, h.receivedToken, h.formToken)
+	if !ok {
 		return
 	}
-	if _, ok := h.open(q); !ok {
+	p, ok := h.open(q)
+	if !ok {
+		return
+	}
+	if which == 1 {
+		h.askReceived(q, p)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
@@ -604,30 +620,39 @@ func (h *Handler) forgotten(w http.ResponseWriter, r *http.Request) {
 // follow-up token anyway, which is secret; the hidden token makes sure a
 // token that leaked without its page, e.g. read off a slip, is not enough.)
 func (h *Handler) checkPost(q *request, want func(token string) string) bool {
+	_, ok := h.checkForm(q, want)
+	return ok
+}
+
+// checkForm is checkPost for a form that may carry one of several hidden
+// tokens: it says which of wants the form's is.
+func (h *Handler) checkForm(q *request, wants ...func(token string) string) (int, bool) {
 	if err := h.origin.Check(q.r); err != nil {
 		h.refused(q, http.StatusForbidden)
-		return false
+		return 0, false
 	}
 	q.r.Body = http.MaxBytesReader(q.w, q.r.Body, maxForm)
 	if err := q.r.ParseForm(); err != nil {
 		h.refused(q, http.StatusBadRequest)
-		return false
+		return 0, false
 	}
 	// The form's language wins over the browser's: it is the page's.
 	if l := q.r.PostFormValue("lang"); slices.Contains(locales.Languages, l) {
 		q.t = h.texts.For(l)
 	}
 	got := q.r.PostFormValue("form")
-	if !hmac.Equal([]byte(got), []byte(want(q.token))) {
-		if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
-			h.tooMany(q, wait)
-			return false
+	for i, want := range wants {
+		if hmac.Equal([]byte(got), []byte(want(q.token))) {
+			return i, true
 		}
-		h.limiter.wrong(q.client, h.now())
-		h.refused(q, http.StatusForbidden)
-		return false
 	}
-	return true
+	if wait := h.limiter.wait(q.client, h.now()); wait > 0 {
+		h.tooMany(q, wait)
+		return 0, false
+	}
+	h.limiter.wrong(q.client, h.now())
+	h.refused(q, http.StatusForbidden)
+	return 0, false
 }
 
 // refused answers a form checkPost refuses: it says so, with a button
@@ -650,6 +675,13 @@ func (h *Handler) formToken(token string) string { return h.hidden("dvcbot web f
 // confirmation page carries: a post with the page's own token is refused,
 // so nothing erases a follow-up but the confirmation.
 func (h *Handler) forgetToken(token string) string { return h.hidden("dvcbot web forget\x00", token) }
+
+// receivedToken is the hidden token of the "received" question's button
+// (askReceived): the page's own token does not record a receipt, so only
+// the question does.
+func (h *Handler) receivedToken(token string) string {
+	return h.hidden("dvcbot web received\x00", token)
+}
 
 func (h *Handler) hidden(purpose, token string) string {
 	m := hmac.New(sha256.New, h.formKey)

@@ -406,7 +406,7 @@ func TestReceivedTwiceIsHarmless(t *testing.T) {
 	f := newFixture(t)
 	token := f.add(t, "khai-sinh", "000.00.12.H26-260302-0001", time.Time{}, false)
 	h, _ := server(t, f)
-	form := url.Values{"form": {h.formToken(token)}, "lang": {"en"}}
+	form := url.Values{"form": {h.receivedToken(token)}, "lang": {"en"}}
 	for i := range 2 {
 		w := do(h, "POST", "/f/"+token+"/received", "192.0.2.1:1", form)
 		if w.Code != http.StatusSeeOther {
@@ -439,7 +439,7 @@ func TestReceivedAfterProblemOrEnd(t *testing.T) {
 		if page := do(h, "GET", "/f/"+token+"?lang=en", "192.0.2.1:1", nil).Body.String(); !strings.Contains(page, `id="received"`) {
 			t.Errorf("%s: the page offers no %q button", status, "I have received the result")
 		}
-		w := do(h, "POST", "/f/"+token+"/received", "192.0.2.1:1", url.Values{"form": {h.formToken(token)}, "lang": {"en"}})
+		w := do(h, "POST", "/f/"+token+"/received", "192.0.2.1:1", url.Values{"form": {h.receivedToken(token)}, "lang": {"en"}})
 		if w.Code != http.StatusSeeOther {
 			t.Fatalf("%s: received: %d %s", status, w.Code, text(w))
 		}
