@@ -645,6 +645,9 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if tl.Unfinished, err = tx.UnfinishedCases(ctx, scope, period); err != nil {
 		return "", nil, err
 	}
+	if tl.Namesakes, err = namesakes(ctx, tx, tl); err != nil {
+		return "", nil, err
+	}
 	unit, err := h.scopeName(ctx, tx, t, scope)
 	if err != nil {
 		return "", nil, err
@@ -804,7 +807,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	}
 	if tl.Scope.Volunteer == 0 {
 		lines = append(lines, "", t.T("tally.top_volunteers"))
-		names := volunteerNames(t, tl.Volunteers)
+		names := volunteerNames(t, tl.Volunteers, tl.Namesakes)
 		for i, v := range tl.Volunteers[:min(n, len(tl.Volunteers))] {
 			lines = append(lines, "• "+names[i]+" – "+t.Num(v.Cases))
 		}
@@ -830,16 +833,40 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	return strings.Join(lines, "\n")
 }
 
+// namesakes are the members of a tally's unit who bear the first name of
+// one of its volunteer lines but have none of their own (Tally.Namesakes).
+func namesakes(ctx context.Context, tx *storage.Tx, tl storage.Tally) ([]storage.VolunteerCount, error) {
+	if tl.Scope.Volunteer != 0 || len(tl.Volunteers) == 0 {
+		return nil, nil
+	}
+	lined := map[int64]bool{}
+	var names []string
+	for _, v := range tl.Volunteers {
+		lined[v.ID] = true
+		if v.FirstName != "" && !slices.Contains(names, v.FirstName) {
+			names = append(names, v.FirstName)
+		}
+	}
+	all, err := tx.Namesakes(ctx, tl.Scope, names)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(all, func(v storage.VolunteerCount) bool { return lined[v.ID] }), nil
+}
+
 // volunteerNames are the volunteers' names as a tally shows them: the first
 // name (a member removed from their team, who has none, as a former
-// member), and, where several lines bear the same name, what tells them
-// apart as /team does — the commune of their cases (one volunteer's lines
-// in two communes too), then the day they joined, then a number in the
-// tally's order (the same in the text and the sheets, made from the same
-// lines) — each added only for those still alike, and only where it
-// differs among them. Never their Telegram id: the report is pasted and
-// forwarded, and a removed member's name was erased.
-func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string {
+// member), and, where several lines — or a line and a member of the unit
+// with no line (others: Tally.Namesakes) — bear the same name, what tells
+// them apart as /team does — the commune of their cases (one volunteer's
+// lines in two communes too), then the day they joined (with the time when
+// it was the same day), then a number in the tally's order (the same in
+// the text and the sheets, made from the same lines) — each added only for
+// those still alike, and only where it differs among them. Never their
+// Telegram id: the report is pasted and forwarded, and a removed member's
+// name was erased.
+func volunteerNames(t *locales.Localizer, lines, others []storage.VolunteerCount) []string {
+	vs := append(slices.Clip(lines), others...) // the lines first: they are numbered first
 	names := make([]string, len(vs))
 	byName := map[string][]int{}
 	for i, v := range vs {
@@ -851,11 +878,17 @@ func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string 
 	}
 	parts := []func(i int, group []int) string{
 		func(i int, _ []int) string { return vs[i].Commune },
-		func(i int, _ []int) string {
+		func(i int, group []int) string {
 			if vs[i].Joined.IsZero() {
 				return ""
 			}
-			return t.T("tally.volunteer_joined", locales.Data{"Day": vnDay(vs[i].Joined)})
+			day := vnDay(vs[i].Joined)
+			for _, j := range group { // another who joined that day, at another time
+				if vs[j].ID != vs[i].ID && !vs[j].Joined.Equal(vs[i].Joined) && !vs[j].Joined.IsZero() && vnDay(vs[j].Joined) == day {
+					return t.T("tally.volunteer_joined_time", locales.Data{"Day": day, "Time": vs[i].Joined.In(vietnam).Format("15:04")})
+				}
+			}
+			return t.T("tally.volunteer_joined", locales.Data{"Day": day})
 		},
 		func(i int, group []int) string { // the volunteers of the group in order: 1, 2…
 			n, seen := 0, map[int64]bool{}
@@ -903,7 +936,7 @@ func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string 
 			}
 		}
 	}
-	return names
+	return names[:len(lines)]
 }
 
 // decimal writes a number's decimal point as the language does (12,5 in
@@ -1107,7 +1140,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	for _, p := range tl.Procedures {
 		texts["procedure"] = append(texts["procedure"], h.guideTitle(t, p.Guide))
 	}
-	texts["volunteer"] = volunteerNames(t, tl.Volunteers)
+	texts["volunteer"] = volunteerNames(t, tl.Volunteers, tl.Namesakes)
 	for _, v := range tl.Volunteers {
 		texts["commune"] = append(texts["commune"], v.Commune)
 	}
@@ -1140,7 +1173,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	volunteersSheet := reports.Sheet{Name: t.T("tally.sheet_volunteers"), Total: total,
 		Columns: []reports.Column{col("volunteer", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
 		Rows: func(yield func([]any) error) error {
-			names := volunteerNames(t, tl.Volunteers)
+			names := volunteerNames(t, tl.Volunteers, tl.Namesakes)
 			for i, v := range tl.Volunteers {
 				row := []any{names[i], v.Cases, v.Helped}
 				if wide {
