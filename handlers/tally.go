@@ -546,7 +546,7 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	// A period to come ("tháng sau", "12/2027") or reversed is a period
 	// too: answered as /tally answers it, not looked for as a procedure
 	// ("no procedure matches “next month”"). One not on the calendar or
-	// before 2020 is still searched: "13/2023", "45/2020" may be a
+	// over before 2020 is still searched: "13/2023", "45/2020" may be a
 	// decree's number.
 	if _, problem := parsePeriod(r.text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
 		if _, ok := bareQuarter(r.text, h.now()); !ok {
@@ -638,6 +638,10 @@ func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64,
 // chart and the spreadsheet; the spreadsheet also when none were and
 // asked is set (a coordinator who asked has a zero to report upward).
 func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, asked bool) (string, []bot.Reply, error) {
+	period, note, err := fromFirstCase(ctx, tx, t, scope, period)
+	if err != nil {
+		return "", nil, err
+	}
 	tl, err := tx.Tally(ctx, scope, period)
 	if err != nil {
 		return "", nil, err
@@ -680,7 +684,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		tl.Communes = append(tl.Communes, storage.CommuneCount{Code: c.Code, Name: c.Name, ProvinceCode: c.ProvinceCode, ProvinceName: c.ProvinceName})
 	}
 	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
-	text := h.tallyMessage(t, tl, unit, shown, asked)
+	text := h.tallyMessage(t, tl, unit, shown, note, asked)
 	if tl.Cases == 0 && !asked {
 		return text, nil, nil
 	}
@@ -693,7 +697,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown})
 	}
 	var buf bytes.Buffer
-	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown)); err != nil {
+	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown, note)); err != nil {
 		return "", nil, err
 	}
 	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
@@ -703,6 +707,27 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	}
 	more = append(more, bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: caption})
 	return text, more, nil
+}
+
+// fromFirstCase is a period that begins before the bot may have figures
+// (figuresFrom: "từ 2019 đến nay") counted from the day the scope's first
+// case closed — the same cases, a span that says when they begin — or,
+// none having closed by its end, from the beginning; with the note that
+// says so (none for any other period, returned as it is).
+func fromFirstCase(ctx context.Context, tx *storage.Tx, t *locales.Localizer, scope storage.Scope, p storage.Period) (storage.Period, string, error) {
+	if p.From.IsZero() || !p.From.Before(figuresFrom) {
+		return p, "", nil
+	}
+	first, err := tx.FirstClosed(ctx, scope)
+	if err != nil {
+		return p, "", err
+	}
+	asked := p.From.In(vietnam).Format("02/01/2006")
+	if first.IsZero() || !first.Before(p.To) {
+		return storage.Period{To: p.To}, t.T("tally.before_figures_none", locales.Data{"Asked": asked}), nil
+	}
+	p.From = dayOf(first)
+	return p, t.T("tally.before_figures", locales.Data{"Asked": asked, "First": p.From.Format("02/01/2006")}), nil
 }
 
 // scopeName names a scope for people: a commune with its province, a
@@ -731,13 +756,13 @@ func (h *Handlers) guideTitle(t *locales.Localizer, id string) string {
 // tallyMessage is the report's text, within one Telegram message: the
 // lists are cut shorter until it fits. Not asked for, it is the weekly
 // digest, which comes on a Monday unasked: it says so, and how to stop it.
-func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when string, asked bool) string {
+func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when, note string, asked bool) string {
 	head := ""
 	if !asked {
 		head = t.T("digest.head") + "\n"
 	}
 	for n := 10; ; n-- {
-		text := head + h.tallyTextWith(t, tl, unit, when, n)
+		text := head + h.tallyTextWith(t, tl, unit, when, note, n)
 		if telegramLen(text) <= maxMessage || n <= 1 {
 			return text
 		}
@@ -749,8 +774,11 @@ const maxMessage = 4096
 
 func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }
 
-func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when string, n int) string {
+func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when, note string, n int) string {
 	lines := []string{t.T("tally.head", locales.Data{"Unit": unit, "Period": when})}
+	if note != "" { // what the period counted differs from the one asked
+		lines = append(lines, note)
+	}
 	if tl.Cases == 0 {
 		lines = append(lines, t.T("tally.empty"))
 	} else {
@@ -1081,7 +1109,7 @@ func (h *Handlers) caseListLeftOut(t *locales.Localizer, tl storage.Tally) strin
 // first sheet says whose numbers they are and for when, and every printed
 // page does (the file is forwarded and renamed), up to when for a period
 // still running (shown: periodAsOf).
-func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when, shown string) []reports.Sheet {
+func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when, shown, note string) []reports.Sheet {
 	total := t.T("tally.total")
 	kpis := tl.KPIs(h.countsOf)
 	var summary [][]any
@@ -1189,6 +1217,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		volunteersSheet.Columns = slices.Insert(volunteersSheet.Columns, 1, col("commune", reports.Text))
 	}
 	title := []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})}
+	if note != "" {
+		title = append(title, note)
+	}
 	leftOut := h.caseListLeftOut(t, tl)
 	if leftOut != "" {
 		title = append(title, leftOut)

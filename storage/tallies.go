@@ -435,6 +435,15 @@ func (tx *Tx) Tally(ctx context.Context, scope Scope, period Period) (Tally, err
 	return makeTally(scope, period, mergeTallyRows(rows)), nil
 }
 
+// FirstClosed is when the first case of a scope closed (zero if none has).
+func (tx *Tx) FirstClosed(ctx context.Context, scope Scope) (time.Time, error) {
+	where, args := scopeWhere(scope)
+	var first sql.NullTime
+	err := tx.db(ctx).GetContext(ctx, &first, fmt.Sprintf(`SELECT min(c.finished_at) FROM `+tallyCases, where),
+		append(periodArgs(Period{To: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}), args...)...)
+	return first.Time, wrap("first closed case", err)
+}
+
 // UnfinishedCases counts the cases of a scope started in a period and still
 // open or paused: a tally counts them only once they close.
 func (tx *Tx) UnfinishedCases(ctx context.Context, scope Scope, period Period) (int, error) {
