@@ -57,6 +57,9 @@ type tallyState struct {
 // replaces it, and so a period typed then counts what /tally offers.
 type tallyAfter struct {
 	Report string `json:"tally_report,omitempty"`
+	// Made: a report is on screen (whatever its unit), so that a
+	// commune's name typed next is offered as a unit (typedUnit).
+	Made bool `json:"tally_made,omitempty"`
 }
 
 // unitCode is a scope's unit code, as tallyState.Unit holds it.
@@ -488,10 +491,9 @@ func (v *tallyView) report(p storage.Period) error {
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
 		return err
 	}
-	if v.st.Unit != "" { // a unit picked: a period typed next counts it again
-		if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit}); err != nil {
-			return err
-		}
+	// A unit picked: a period typed next counts it again.
+	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true}); err != nil {
+		return err
 	}
 	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, true)
 	if err != nil {
@@ -566,6 +568,49 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 		}
 	}
 	return true, h.tallyStartAt(r, r.text, after.Report)
+}
+
+// typedUnit offers a commune's report when a coordinator who may pick a
+// unit (a province's, an administrator) types its name outside any flow
+// right after a report ("Bến Thành" after the province's): /tally opens on
+// the communes of theirs it names, as if typed there. Only a name found
+// whole that finds no procedure, so that a procedure's words are still
+// searched; anyone else's words, or with no report on screen, too.
+func (h *Handlers) typedUnit(r *request) (bool, error) {
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	if !ok || scope.Volunteer != 0 || scope.Commune != "" {
+		return false, nil
+	}
+	text := strings.TrimSpace(r.text)
+	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || privacy.PersonalData(text) != "" ||
+		len(h.guides.Search(text)) > 0 {
+		return false, nil
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return false, err
+	}
+	var after tallyAfter
+	if conv.Flow != "" || conv.Decode(&after) != nil || !after.Made {
+		return false, nil
+	}
+	ms, err := r.tx.SearchCommunes(r.ctx, text, scope.Province, searchResults)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range ms {
+		if m.Rank > 1 {
+			break
+		}
+		ok, err := r.tx.ScopeCovers(r.ctx, scope, storage.Scope{Commune: m.Code})
+		if err != nil {
+			return false, err
+		}
+		if ok {
+			return true, h.tallyStartAt(r, text, "")
+		}
+	}
+	return false, nil
 }
 
 // tallyScope is what the user may count with /tally; it answers those who
