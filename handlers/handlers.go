@@ -728,6 +728,9 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	if done, err := h.typedPeriod(r); done || err != nil {
 		return err // a coordinator's period: its report
 	}
+	if done, err := h.typedUnit(r); done || err != nil {
+		return err // a commune's name after a report: its report offered
+	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
 	}

@@ -351,11 +351,17 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		return storage.Period{}, "tally.period_reversed"
 	case p.From.After(now):
 		return storage.Period{}, "tally.period_future"
-	case !p.From.IsZero() && p.From.Year() < 2020:
+	case !p.From.IsZero() && !p.To.After(figuresFrom):
 		return storage.Period{}, "tally.period_too_old"
 	}
 	return p, ""
 }
+
+// figuresFrom is the first day the bot may have figures for: a period
+// over before it is refused; one that begins before it and reaches past
+// it ("từ 2019 đến nay") is counted from the unit's first case
+// (tallyParts: fromFirstCase).
+var figuresFrom = time.Date(2020, 1, 1, 0, 0, 0, 0, vietnam)
 
 // readJustPast reads a month or a quarter named by its number alone and
 // "vừa qua" / "vừa rồi" ("tháng 11 vừa qua", "quý 3 vừa rồi"): the latest

@@ -72,7 +72,8 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"năm 2024 - 2026", now, "01/01/2024", "31/12/2026", ""},
 		{"from 2021 to 2025", now, "01/01/2021", "31/12/2025", ""},
 		{"2025-2021", now, "", "", "tally.period_reversed"},
-		{"2019-2026", now, "", "", "tally.period_too_old"},
+		{"2019-2026", now, "01/01/2019", "31/12/2026", ""}, // counted from the first case (fromFirstCase)
+		{"2018-2019", now, "", "", "tally.period_too_old"},
 		// Months.
 		{"11/2026", now, "01/11/2026", "30/11/2026", ""},
 		{"tháng 11 năm 2026", now, "01/11/2026", "30/11/2026", ""},

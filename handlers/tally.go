@@ -57,6 +57,9 @@ type tallyState struct {
 // replaces it, and so a period typed then counts what /tally offers.
 type tallyAfter struct {
 	Report string `json:"tally_report,omitempty"`
+	// Made: a report is on screen (whatever its unit), so that a
+	// commune's name typed next is offered as a unit (typedUnit).
+	Made bool `json:"tally_made,omitempty"`
 }
 
 // unitCode is a scope's unit code, as tallyState.Unit holds it.
@@ -488,10 +491,9 @@ func (v *tallyView) report(p storage.Period) error {
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
 		return err
 	}
-	if v.st.Unit != "" { // a unit picked: a period typed next counts it again
-		if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit}); err != nil {
-			return err
-		}
+	// A unit picked: a period typed next counts it again.
+	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true}); err != nil {
+		return err
 	}
 	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, true)
 	if err != nil {
@@ -546,7 +548,7 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	// A period to come ("tháng sau", "12/2027") or reversed is a period
 	// too: answered as /tally answers it, not looked for as a procedure
 	// ("no procedure matches “next month”"). One not on the calendar or
-	// before 2020 is still searched: "13/2023", "45/2020" may be a
+	// over before 2020 is still searched: "13/2023", "45/2020" may be a
 	// decree's number.
 	if _, problem := parsePeriod(r.text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
 		if _, ok := bareQuarter(r.text, h.now()); !ok {
@@ -566,6 +568,49 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 		}
 	}
 	return true, h.tallyStartAt(r, r.text, after.Report)
+}
+
+// typedUnit offers a commune's report when a coordinator who may pick a
+// unit (a province's, an administrator) types its name outside any flow
+// right after a report ("Bến Thành" after the province's): /tally opens on
+// the communes of theirs it names, as if typed there. Only a name found
+// whole that finds no procedure, so that a procedure's words are still
+// searched; anyone else's words, or with no report on screen, too.
+func (h *Handlers) typedUnit(r *request) (bool, error) {
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	if !ok || scope.Volunteer != 0 || scope.Commune != "" {
+		return false, nil
+	}
+	text := strings.TrimSpace(r.text)
+	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || privacy.PersonalData(text) != "" ||
+		len(h.guides.Search(text)) > 0 {
+		return false, nil
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return false, err
+	}
+	var after tallyAfter
+	if conv.Flow != "" || conv.Decode(&after) != nil || !after.Made {
+		return false, nil
+	}
+	ms, err := r.tx.SearchCommunes(r.ctx, text, scope.Province, searchResults)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range ms {
+		if m.Rank > 1 {
+			break
+		}
+		ok, err := r.tx.ScopeCovers(r.ctx, scope, storage.Scope{Commune: m.Code})
+		if err != nil {
+			return false, err
+		}
+		if ok {
+			return true, h.tallyStartAt(r, text, "")
+		}
+	}
+	return false, nil
 }
 
 // tallyScope is what the user may count with /tally; it answers those who
@@ -638,11 +683,18 @@ func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64,
 // chart and the spreadsheet; the spreadsheet also when none were and
 // asked is set (a coordinator who asked has a zero to report upward).
 func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, asked bool) (string, []bot.Reply, error) {
+	period, note, err := fromFirstCase(ctx, tx, t, scope, period)
+	if err != nil {
+		return "", nil, err
+	}
 	tl, err := tx.Tally(ctx, scope, period)
 	if err != nil {
 		return "", nil, err
 	}
 	if tl.Unfinished, err = tx.UnfinishedCases(ctx, scope, period); err != nil {
+		return "", nil, err
+	}
+	if tl.Namesakes, err = namesakes(ctx, tx, tl); err != nil {
 		return "", nil, err
 	}
 	unit, err := h.scopeName(ctx, tx, t, scope)
@@ -677,7 +729,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		tl.Communes = append(tl.Communes, storage.CommuneCount{Code: c.Code, Name: c.Name, ProvinceCode: c.ProvinceCode, ProvinceName: c.ProvinceName})
 	}
 	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
-	text := h.tallyMessage(t, tl, unit, shown, asked)
+	text := h.tallyMessage(t, tl, unit, shown, note, asked)
 	if tl.Cases == 0 && !asked {
 		return text, nil, nil
 	}
@@ -690,7 +742,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown})
 	}
 	var buf bytes.Buffer
-	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown)); err != nil {
+	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown, note)); err != nil {
 		return "", nil, err
 	}
 	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
@@ -700,6 +752,27 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	}
 	more = append(more, bot.Document{ChatID: chat, Name: name, Data: buf.Bytes(), Caption: caption})
 	return text, more, nil
+}
+
+// fromFirstCase is a period that begins before the bot may have figures
+// (figuresFrom: "từ 2019 đến nay") counted from the day the scope's first
+// case closed — the same cases, a span that says when they begin — or,
+// none having closed by its end, from the beginning; with the note that
+// says so (none for any other period, returned as it is).
+func fromFirstCase(ctx context.Context, tx *storage.Tx, t *locales.Localizer, scope storage.Scope, p storage.Period) (storage.Period, string, error) {
+	if p.From.IsZero() || !p.From.Before(figuresFrom) {
+		return p, "", nil
+	}
+	first, err := tx.FirstClosed(ctx, scope)
+	if err != nil {
+		return p, "", err
+	}
+	asked := p.From.In(vietnam).Format("02/01/2006")
+	if first.IsZero() || !first.Before(p.To) {
+		return storage.Period{To: p.To}, t.T("tally.before_figures_none", locales.Data{"Asked": asked}), nil
+	}
+	p.From = dayOf(first)
+	return p, t.T("tally.before_figures", locales.Data{"Asked": asked, "First": p.From.Format("02/01/2006")}), nil
 }
 
 // scopeName names a scope for people: a commune with its province, a
@@ -728,13 +801,13 @@ func (h *Handlers) guideTitle(t *locales.Localizer, id string) string {
 // tallyMessage is the report's text, within one Telegram message: the
 // lists are cut shorter until it fits. Not asked for, it is the weekly
 // digest, which comes on a Monday unasked: it says so, and how to stop it.
-func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when string, asked bool) string {
+func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when, note string, asked bool) string {
 	head := ""
 	if !asked {
 		head = t.T("digest.head") + "\n"
 	}
 	for n := 10; ; n-- {
-		text := head + h.tallyTextWith(t, tl, unit, when, n)
+		text := head + h.tallyTextWith(t, tl, unit, when, note, n)
 		if telegramLen(text) <= maxMessage || n <= 1 {
 			return text
 		}
@@ -746,8 +819,11 @@ const maxMessage = 4096
 
 func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }
 
-func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when string, n int) string {
+func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when, note string, n int) string {
 	lines := []string{t.T("tally.head", locales.Data{"Unit": unit, "Period": when})}
+	if note != "" { // what the period counted differs from the one asked
+		lines = append(lines, note)
+	}
 	if tl.Cases == 0 {
 		lines = append(lines, t.T("tally.empty"))
 	} else {
@@ -804,7 +880,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	}
 	if tl.Scope.Volunteer == 0 {
 		lines = append(lines, "", t.T("tally.top_volunteers"))
-		names := volunteerNames(t, tl.Volunteers)
+		names := volunteerNames(t, tl.Volunteers, tl.Namesakes)
 		for i, v := range tl.Volunteers[:min(n, len(tl.Volunteers))] {
 			lines = append(lines, "• "+names[i]+" – "+t.Num(v.Cases))
 		}
@@ -830,16 +906,40 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	return strings.Join(lines, "\n")
 }
 
+// namesakes are the members of a tally's unit who bear the first name of
+// one of its volunteer lines but have none of their own (Tally.Namesakes).
+func namesakes(ctx context.Context, tx *storage.Tx, tl storage.Tally) ([]storage.VolunteerCount, error) {
+	if tl.Scope.Volunteer != 0 || len(tl.Volunteers) == 0 {
+		return nil, nil
+	}
+	lined := map[int64]bool{}
+	var names []string
+	for _, v := range tl.Volunteers {
+		lined[v.ID] = true
+		if v.FirstName != "" && !slices.Contains(names, v.FirstName) {
+			names = append(names, v.FirstName)
+		}
+	}
+	all, err := tx.Namesakes(ctx, tl.Scope, names)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(all, func(v storage.VolunteerCount) bool { return lined[v.ID] }), nil
+}
+
 // volunteerNames are the volunteers' names as a tally shows them: the first
 // name (a member removed from their team, who has none, as a former
-// member), and, where several lines bear the same name, what tells them
-// apart as /team does — the commune of their cases (one volunteer's lines
-// in two communes too), then the day they joined, then a number in the
-// tally's order (the same in the text and the sheets, made from the same
-// lines) — each added only for those still alike, and only where it
-// differs among them. Never their Telegram id: the report is pasted and
-// forwarded, and a removed member's name was erased.
-func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string {
+// member), and, where several lines — or a line and a member of the unit
+// with no line (others: Tally.Namesakes) — bear the same name, what tells
+// them apart as /team does — the commune of their cases (one volunteer's
+// lines in two communes too), then the day they joined (with the time when
+// it was the same day), then a number in the tally's order (the same in
+// the text and the sheets, made from the same lines) — each added only for
+// those still alike, and only where it differs among them. Never their
+// Telegram id: the report is pasted and forwarded, and a removed member's
+// name was erased.
+func volunteerNames(t *locales.Localizer, lines, others []storage.VolunteerCount) []string {
+	vs := append(slices.Clip(lines), others...) // the lines first: they are numbered first
 	names := make([]string, len(vs))
 	byName := map[string][]int{}
 	for i, v := range vs {
@@ -851,11 +951,17 @@ func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string 
 	}
 	parts := []func(i int, group []int) string{
 		func(i int, _ []int) string { return vs[i].Commune },
-		func(i int, _ []int) string {
+		func(i int, group []int) string {
 			if vs[i].Joined.IsZero() {
 				return ""
 			}
-			return t.T("tally.volunteer_joined", locales.Data{"Day": vnDay(vs[i].Joined)})
+			day := vnDay(vs[i].Joined)
+			for _, j := range group { // another who joined that day, at another time
+				if vs[j].ID != vs[i].ID && !vs[j].Joined.Equal(vs[i].Joined) && !vs[j].Joined.IsZero() && vnDay(vs[j].Joined) == day {
+					return t.T("tally.volunteer_joined_time", locales.Data{"Day": day, "Time": vs[i].Joined.In(vietnam).Format("15:04")})
+				}
+			}
+			return t.T("tally.volunteer_joined", locales.Data{"Day": day})
 		},
 		func(i int, group []int) string { // the volunteers of the group in order: 1, 2…
 			n, seen := 0, map[int64]bool{}
@@ -903,7 +1009,7 @@ func volunteerNames(t *locales.Localizer, vs []storage.VolunteerCount) []string 
 			}
 		}
 	}
-	return names
+	return names[:len(lines)]
 }
 
 // decimal writes a number's decimal point as the language does (12,5 in
@@ -1048,7 +1154,7 @@ func (h *Handlers) caseListLeftOut(t *locales.Localizer, tl storage.Tally) strin
 // first sheet says whose numbers they are and for when, and every printed
 // page does (the file is forwarded and renamed), up to when for a period
 // still running (shown: periodAsOf).
-func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when, shown string) []reports.Sheet {
+func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.Localizer, tl storage.Tally, unit, when, shown, note string) []reports.Sheet {
 	total := t.T("tally.total")
 	kpis := tl.KPIs(h.countsOf)
 	var summary [][]any
@@ -1107,7 +1213,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	for _, p := range tl.Procedures {
 		texts["procedure"] = append(texts["procedure"], h.guideTitle(t, p.Guide))
 	}
-	texts["volunteer"] = volunteerNames(t, tl.Volunteers)
+	texts["volunteer"] = volunteerNames(t, tl.Volunteers, tl.Namesakes)
 	for _, v := range tl.Volunteers {
 		texts["commune"] = append(texts["commune"], v.Commune)
 	}
@@ -1140,7 +1246,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	volunteersSheet := reports.Sheet{Name: t.T("tally.sheet_volunteers"), Total: total,
 		Columns: []reports.Column{col("volunteer", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
 		Rows: func(yield func([]any) error) error {
-			names := volunteerNames(t, tl.Volunteers)
+			names := volunteerNames(t, tl.Volunteers, tl.Namesakes)
 			for i, v := range tl.Volunteers {
 				row := []any{names[i], v.Cases, v.Helped}
 				if wide {
@@ -1156,6 +1262,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		volunteersSheet.Columns = slices.Insert(volunteersSheet.Columns, 1, col("commune", reports.Text))
 	}
 	title := []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})}
+	if note != "" {
+		title = append(title, note)
+	}
 	leftOut := h.caseListLeftOut(t, tl)
 	if leftOut != "" {
 		title = append(title, leftOut)

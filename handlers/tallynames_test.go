@@ -56,7 +56,7 @@ func TestVolunteerNames(t *testing.T) {
 			[]storage.VolunteerCount{v(8, "Hoa", "X", day(1)), v(7, "Hoa", "X", day(1)), v(3, "", "X", time.Time{})},
 			[]string{"Hoa (no. 1)", "Hoa (no. 2)", "Former member"}},
 	} {
-		got := volunteerNames(texts.For(c.lang), c.vs)
+		got := volunteerNames(texts.For(c.lang), c.vs, nil)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}

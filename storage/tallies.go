@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 // What a tally counts (docs/reports.md): the cases CLOSED in the period —
@@ -142,6 +144,11 @@ type Tally struct {
 	// cases. A report that says what it leaves out fills it from
 	// UnfinishedCases.
 	Unfinished int
+	// Namesakes is not Tally's either: the members of the scope who bear a
+	// volunteer line's first name and have no line of their own, what a
+	// report tells its lines apart from (a team's two Linhs, one of them
+	// with no case). A report fills it from Namesakes.
+	Namesakes []VolunteerCount
 }
 
 // Followups counts what the follow-up of the counted cases found (zero
@@ -428,6 +435,15 @@ func (tx *Tx) Tally(ctx context.Context, scope Scope, period Period) (Tally, err
 	return makeTally(scope, period, mergeTallyRows(rows)), nil
 }
 
+// FirstClosed is when the first case of a scope closed (zero if none has).
+func (tx *Tx) FirstClosed(ctx context.Context, scope Scope) (time.Time, error) {
+	where, args := scopeWhere(scope)
+	var first sql.NullTime
+	err := tx.db(ctx).GetContext(ctx, &first, fmt.Sprintf(`SELECT min(c.finished_at) FROM `+tallyCases, where),
+		append(periodArgs(Period{To: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}), args...)...)
+	return first.Time, wrap("first closed case", err)
+}
+
 // UnfinishedCases counts the cases of a scope started in a period and still
 // open or paused: a tally counts them only once they close.
 func (tx *Tx) UnfinishedCases(ctx context.Context, scope Scope, period Period) (int, error) {
@@ -522,10 +538,55 @@ const rollupStatement = `
 	LEFT JOIN communes vc ON vc.code = CASE WHEN g.dim = 'volunteer' THEN g.b END
 `
 
-// joinedDay is, in a tally's volunteer line, the day (Vietnam time) the
-// volunteer joined their team: with their commune, what tells apart two
-// volunteers of the same first name (/team shows both).
-const joinedDay = `coalesce(to_char(u.joined_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD'), '')`
+// joinedDay is, in a tally's volunteer line, the day and minute (Vietnam
+// time) the volunteer joined their team: with their commune, what tells
+// apart two volunteers of the same first name (/team shows both; the
+// minute only matters to two who joined the same day).
+const joinedDay = `coalesce(to_char(u.joined_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI'), '')`
+
+// joinedLayout is joinedDay's layout in Go.
+const joinedLayout = "2006-01-02 15:04"
+
+// Namesakes are the members of a scope — of its commune; of its
+// province's communes and the province's coordinators; of the whole
+// country — whose first name is one of names, with their commune and when
+// they joined (Tally.Namesakes: the report leaves out those with a line).
+// Nothing else is read about them, and a member removed from the team,
+// whose name was erased, is nobody's namesake.
+func (tx *Tx) Namesakes(ctx context.Context, scope Scope, names []string) ([]VolunteerCount, error) {
+	if len(names) == 0 || scope.Volunteer != 0 {
+		return nil, nil
+	}
+	where, args := "", []any{pq.Array(names)}
+	switch {
+	case scope.Commune != "":
+		where, args = ` AND u.commune_code = $2`, append(args, scope.Commune)
+	case scope.Province != "":
+		where, args = ` AND (cm.province_code = $2 OR u.province_code = $2)`, append(args, scope.Province)
+	}
+	var rows []struct {
+		ID          int64  `db:"telegram_id"`
+		FirstName   string `db:"first_name"`
+		CommuneCode string `db:"commune_code"`
+		Commune     string `db:"commune"`
+		Joined      string `db:"joined"`
+	}
+	err := tx.db(ctx).SelectContext(ctx, &rows, `
+		SELECT u.telegram_id, u.first_name, coalesce(u.commune_code, '') AS commune_code, coalesce(cm.name, '') AS commune,
+			`+joinedDay+` AS joined
+		FROM users u LEFT JOIN communes cm ON cm.code = u.commune_code
+		WHERE u.role <> 'guest' AND u.first_name <> '' AND u.first_name = ANY($1)`+where+`
+		ORDER BY u.joined_at, u.telegram_id`, args...)
+	if err != nil {
+		return nil, wrap("namesakes", err)
+	}
+	out := make([]VolunteerCount, len(rows))
+	for i, r := range rows {
+		joined, _ := time.ParseInLocation(joinedLayout, r.Joined, vietnam)
+		out[i] = VolunteerCount{ID: r.ID, FirstName: r.FirstName, CommuneCode: r.CommuneCode, Commune: r.Commune, Joined: joined}
+	}
+	return out, nil
+}
 
 // rollupRows reads the rollups of the months [from, to) (from zero: from
 // the beginning) of the country or a province.
@@ -637,7 +698,7 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 			t.Communes = append(t.Communes, CommuneCount{Code: r.A, Name: r.B, ProvinceCode: r.C, ProvinceName: r.D, Cases: r.N, Helped: r.OK})
 		case "volunteer":
 			id, _ := strconv.ParseInt(r.A, 10, 64)
-			joined, _ := time.ParseInLocation(time.DateOnly, r.D, vietnam)
+			joined, _ := time.ParseInLocation(joinedLayout, r.D, vietnam)
 			t.Volunteers = append(t.Volunteers, VolunteerCount{ID: id, FirstName: r.B, CommuneCode: r.E, Commune: r.C, Joined: joined, Cases: r.N, Helped: r.OK})
 		case "problem":
 			step, _ := strconv.Atoi(r.D)
