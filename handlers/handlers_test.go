@@ -33,6 +33,7 @@ type world struct {
 	texts *locales.Catalog
 	admin *telegramtest.User
 	h     *handlers.Handlers
+	queue *queue // the running queue, if any (startQueue)
 }
 
 func newWorld(t *testing.T, opts ...handlers.Option) *world {
