@@ -67,6 +67,9 @@ func (w *world) outboxRows(u *telegramtest.User) int {
 func (w *world) digestsDone(want int) {
 	w.t.Helper()
 	eventually(w.t, "the digest_to jobs", func() bool {
+		if w.queue != nil {
+			w.queue.schedule()
+		}
 		var done, other int
 		if err := w.store.DB().QueryRow(`SELECT count(*) FILTER (WHERE state = 'completed'), count(*) FILTER (WHERE state <> 'completed')
 			FROM river_job WHERE kind = 'digest_to'`).Scan(&done, &other); err != nil {
