@@ -35,13 +35,13 @@ func TestUnblockingBringsTheQuestionAskedWhileBlocked(t *testing.T) {
 	if n := w.sentTo(res); n != 0 {
 		t.Fatalf("%d reminders tried to the resident who blocked the bot", n)
 	}
-	settle(other)
+	w.settle(other)
 	w.pressReceived(other)
 	w.bot.WaitHandled(t, other.Block())
 
 	clock.Set(vn(2026, 11, 28, 21, 0)) // a Saturday evening: the resident's own doing, answered at once
 	w.bot.WaitHandled(t, res.Unblock())
-	got := settle(res)
+	got := w.settle(res)
 	if len(got) != 1 || !strings.Contains(got[0].Text, code) || !hasButton(got[0], w.vi("followup.reminder_not")) ||
 		!hasButton(got[0], w.vi("followup.reminder_got")) || !hasButton(got[0], w.vi("followup.reminder_problem")) {
 		t.Fatalf("after unblocking: %q, want the reminder's question", texts(got))
@@ -53,11 +53,11 @@ func TestUnblockingBringsTheQuestionAskedWhileBlocked(t *testing.T) {
 	// Unblocked again later: nothing awaited, nothing sent.
 	w.bot.WaitHandled(t, res.Block())
 	w.bot.WaitHandled(t, res.Unblock())
-	if got := settle(res); len(got) != 0 {
+	if got := w.settle(res); len(got) != 0 {
 		t.Errorf("unblocked with no question awaited: %q", texts(got))
 	}
 	w.bot.WaitHandled(t, other.Unblock())
-	if got := settle(other); len(got) != 0 {
+	if got := w.settle(other); len(got) != 0 {
 		t.Errorf("the resident who had answered: %q", texts(got))
 	}
 	if f, _ := w.followupRow(answered); f.Status != storage.FollowupReceived {

@@ -64,7 +64,7 @@ func TestRestartAfterBlockAsksOnce(t *testing.T) {
 	w, res, code := askedBlocked(t)
 	w.bot.WaitHandled(t, res.Unblock())
 	w.bot.WaitHandled(t, res.SendText("/start"))
-	got := settle(res)
+	got := w.settle(res)
 	if n := w.questions(got); n != 1 {
 		t.Fatalf("unblock then /start: the question asked %d times, want once: %q", n, texts(got))
 	}
@@ -86,7 +86,7 @@ func TestStartThenUnblockAsksOnce(t *testing.T) {
 	w, res, _ := askedBlocked(t)
 	w.bot.WaitHandled(t, res.SendText("/start"))
 	w.bot.WaitHandled(t, res.Unblock())
-	got := settle(res)
+	got := w.settle(res)
 	if n := w.questions(got); n != 1 {
 		t.Fatalf("/start then unblock: the question asked %d times, want once: %q", n, texts(got))
 	}
@@ -99,7 +99,7 @@ func TestStartLaterShowsTheQuestionAgain(t *testing.T) {
 	w, res, _ := askedBlocked(t)
 	w.bot.WaitHandled(t, res.Unblock())
 	w.bot.WaitHandled(t, res.SendText("/help"))
-	settle(res)
+	w.settle(res)
 	got := w.send(res, "/start")
 	if n := w.questions(got); n != 1 {
 		t.Fatalf("a later /start: the question shown %d times, want once: %q", n, texts(got))
@@ -113,7 +113,7 @@ func TestRestartAfterBlockAsksAMemberOnce(t *testing.T) {
 	w, res, _ := askedBlockedAs(t, true)
 	w.bot.WaitHandled(t, res.Unblock())
 	w.bot.WaitHandled(t, res.SendText("/start"))
-	if got := settle(res); w.questions(got) != 1 {
+	if got := w.settle(res); w.questions(got) != 1 {
 		t.Fatalf("a member's unblock then /start: the question asked %d times, want once: %q", w.questions(got), texts(got))
 	}
 }

@@ -67,6 +67,9 @@ func (w *world) outboxRows(u *telegramtest.User) int {
 func (w *world) digestsDone(want int) {
 	w.t.Helper()
 	eventually(w.t, "the digest_to jobs", func() bool {
+		if w.queue != nil {
+			w.queue.schedule()
+		}
 		var done, other int
 		if err := w.store.DB().QueryRow(`SELECT count(*) FILTER (WHERE state = 'completed'), count(*) FILTER (WHERE state <> 'completed')
 			FROM river_job WHERE kind = 'digest_to'`).Scan(&done, &other); err != nil {
@@ -113,7 +116,7 @@ func TestDigestSkipsWhoBlockedTheBot(t *testing.T) {
 	clock.Set(vn(2026, 11, 30, 7, 31))
 	q.waitFor("digest", 1)
 	w.digestsDone(1)
-	if got := settle(fine); len(got) != 3 {
+	if got := w.settle(fine); len(got) != 3 {
 		t.Fatalf("the coordinator who did not block got %d messages, want the text, the chart and the spreadsheet", len(got))
 	}
 	if n := w.sentTo(blocker); n != 0 {
@@ -138,7 +141,7 @@ func TestDigestSkipsWhoBlockedTheBot(t *testing.T) {
 	clock.Set(vn(2026, 12, 7, 7, 45))
 	w.digestsDone(4)
 	for _, u := range []*telegramtest.User{fine, blocker, refused} {
-		if got := settle(u); len(got) != 3 || !strings.Contains(got[0].Text, "30/11 – 06/12/2026") {
+		if got := w.settle(u); len(got) != 3 || !strings.Contains(got[0].Text, "30/11 – 06/12/2026") {
 			t.Errorf("%s's digest the week after: %d messages", u.FirstName, len(got))
 		}
 	}
@@ -163,7 +166,7 @@ func TestReminderSkipsResidentWhoBlocked(t *testing.T) {
 	q := startQueue(t, w, clock)
 	clock.Set(vn(2026, 11, 27, 8, 5))
 	q.sweep()
-	if m := settle(fine); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-261120-0002") {
+	if m := w.settle(fine); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-261120-0002") {
 		t.Fatalf("the resident who did not block: %+v", m)
 	}
 	if n := w.sentTo(blocker); n != 0 {
@@ -243,7 +246,7 @@ func TestDeactivatedResidentIsForgotten(t *testing.T) {
 			q := startQueue(t, w, clock)
 			clock.Set(vn(2026, 11, 27, 8, 5))
 			q.sweep()
-			if m := settle(fine); len(m) != 1 {
+			if m := w.settle(fine); len(m) != 1 {
 				t.Fatalf("the other resident got %d reminders", len(m))
 			}
 			eventually(t, "the deleted account's chat to be forgotten", func() bool {

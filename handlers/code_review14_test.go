@@ -40,7 +40,7 @@ func TestCodeCorrectedWhileBlockedIsToldOnReturn(t *testing.T) {
 	w.bot.WaitHandled(t, res.Unblock())
 	w.bot.WaitHandled(t, res.SendText("/start"))
 	told := w.vi("followup.code_corrected", locales.Data{"Old": wrong, "Code": right})
-	got := settle(res)
+	got := w.settle(res)
 	n := 0
 	for _, m := range got {
 		n += strings.Count(m.Text, told)

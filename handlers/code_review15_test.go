@@ -91,7 +91,7 @@ func TestCodeCorrectionRefusedAsBlockedIsToldOnReturn(t *testing.T) {
 	drain(res)
 	w.bot.WaitHandled(t, res.Unblock())
 	told := w.vi("followup.code_corrected", locales.Data{"Old": wrong, "Code": right})
-	if got := settle(res); count(got, told) != 1 {
+	if got := w.settle(res); count(got, told) != 1 {
 		t.Errorf("unblocking after a refused correction: said %d times, want once: %q", count(got, told), texts(got))
 	}
 	if got := w.send(res, "/start"); count(got, told) != 0 {
@@ -123,13 +123,13 @@ func TestCodeCorrectionDeliveredIsNotToldAgain(t *testing.T) {
 	res := w.resident("Cư dân", wrong)
 	w.correct(right)
 	told := w.vi("followup.code_corrected", locales.Data{"Old": wrong, "Code": right})
-	if got := settle(res); count(got, told) != 1 {
+	if got := w.settle(res); count(got, told) != 1 {
 		t.Fatalf("the correction: %q", texts(got))
 	}
 	w.bot.WaitHandled(t, res.Block())
 	w.bot.WaitHandled(t, res.Unblock())
 	w.bot.WaitHandled(t, res.SendText("/start"))
-	if got := settle(res); count(got, told) != 0 {
+	if got := w.settle(res); count(got, told) != 0 {
 		t.Errorf("blocked and back after the correction came: said again: %q", texts(got))
 	}
 }

@@ -167,7 +167,7 @@ func TestDigestAtTheEdgesOfTheWeek(t *testing.T) {
 		t.Fatal(err)
 	}
 	clock.Set(vn(2026, 11, 30, 7, 29))
-	if got := settle(coord); len(got) != 0 {
+	if got := w.settle(coord); len(got) != 0 {
 		t.Fatalf("a digest at 07:29 Vietnam time: %q", got[0].Text)
 	}
 	var due time.Time
@@ -179,7 +179,7 @@ func TestDigestAtTheEdgesOfTheWeek(t *testing.T) {
 	}
 	clock.Set(vn(2026, 11, 30, 7, 31))
 	q.waitFor("digest_to", 1)
-	got := settle(coord)
+	got := w.settle(coord)
 	if len(got) != 3 {
 		t.Fatalf("got %d messages", len(got))
 	}

@@ -38,7 +38,7 @@ func TestAdminCoordinatorGetsTheirCommunesDigest(t *testing.T) {
 	clock.Set(vn(2026, 11, 30, 7, 31))
 	q.waitFor("digest", 1)
 	q.waitFor("digest_to", 1)
-	got := settle(w.admin)
+	got := w.settle(w.admin)
 	if len(got) == 0 {
 		t.Fatal("the admin who coordinates a commune got no digest")
 	}

@@ -35,7 +35,7 @@ func TestAskAgainOverAnEstimatedTetSaysItMayChange(t *testing.T) {
 	q := startQueue(t, w, clock)
 	clock.Set(vn(2027, 2, 3, 8, 5)) // Wednesday, the first working day after the due date
 	q.sweep()
-	if got := settle(res); len(got) != 1 || !hasButton(got[0], w.vi("followup.reminder_not")) {
+	if got := w.settle(res); len(got) != 1 || !hasButton(got[0], w.vi("followup.reminder_not")) {
 		t.Fatalf("the first question on 3/2/2027: %+v", got)
 	}
 	clock.Set(vn(2027, 2, 3, 9, 0))

@@ -73,7 +73,7 @@ func TestCodeCorrectedAfterAGuideUpdateKeepsThePromisedDate(t *testing.T) {
 			}
 			shown, _ := time.Parse(time.DateOnly, promised)
 			want := w.vi("followup.due", locales.Data{"Due": shown.Format("02/01/2006")})
-			if told := settle(res); len(told) == 0 || !strings.Contains(last(t, told).Text, right) {
+			if told := w.settle(res); len(told) == 0 || !strings.Contains(last(t, told).Text, right) {
 				t.Errorf("the resident is told %q, want the right code", texts(told))
 			}
 			if m := last(t, w.send(res, "/start")); !strings.Contains(m.Text, want) {

@@ -55,7 +55,7 @@ func TestForgetWithdrawsTheCommentQuestionAskedAgain(t *testing.T) {
 		t.Errorf("after /forget the outbox still holds %d replies showing the dossier code", n)
 	}
 	w.srv.ClearFaults()
-	for _, m := range settle(res) {
+	for _, m := range w.settle(res) {
 		if strings.Contains(m.Text, code) {
 			t.Errorf("after /forget the resident got %q", m.Text)
 		}
@@ -148,7 +148,7 @@ func TestWebEraseWithdrawsTheFollowupShownByStart(t *testing.T) {
 		t.Errorf("the mother's follow-up shown by /start: %d replies, want it still hers to get", n)
 	}
 	w.srv.ClearFaults()
-	for _, m := range settle(daughter) {
+	for _, m := range w.settle(daughter) {
 		if strings.Contains(m.Text, father) {
 			t.Errorf("after the erase the daughter got %q", m.Text)
 		}
@@ -200,7 +200,7 @@ func TestForgetKeepsTheVolunteersProblemNotice(t *testing.T) {
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}
-	settle(resident)
+	w.settle(resident)
 	drain(vol)
 	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502, ChatID: vol.ID})
 	w.press(resident, w.vi("followup.reminder_problem"))
@@ -210,7 +210,7 @@ func TestForgetKeepsTheVolunteersProblemNotice(t *testing.T) {
 	}
 	w.srv.ClearFaults()
 	var told bool
-	for _, m := range settle(vol) {
+	for _, m := range w.settle(vol) {
 		told = told || strings.Contains(m.Text, strconv.FormatInt(id, 10))
 	}
 	if !told {
@@ -295,7 +295,7 @@ func TestWebEraseWithdrawsTheForgetList(t *testing.T) {
 		t.Errorf("after the web erase the outbox still holds %d replies showing the father's code", n)
 	}
 	w.srv.ClearFaults()
-	for _, m := range settle(daughter) {
+	for _, m := range w.settle(daughter) {
 		if strings.Contains(m.Text, father) {
 			t.Errorf("after the erase the daughter got %q", m.Text)
 		}

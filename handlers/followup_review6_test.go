@@ -300,15 +300,15 @@ func TestProblemSaysWhoWasTold(t *testing.T) {
 			if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 				t.Fatalf("%d reminders", n)
 			}
-			settle(resident)
+			w.settle(resident)
 			got := last(t, w.press(resident, w.vi("followup.reminder_problem")))
 			if got.Text != w.about(code)+w.vi(tc.want) {
 				t.Errorf("the resident is told %q, want %q", got.Text, w.vi(tc.want))
 			}
-			if told := len(settle(vol)) > 0; told != tc.stays {
+			if told := len(w.settle(vol)) > 0; told != tc.stays {
 				t.Errorf("the volunteer told: %v", told)
 			}
-			if coord != nil && len(settle(coord)) == 0 {
+			if coord != nil && len(w.settle(coord)) == 0 {
 				t.Error("the coordinator was not told")
 			}
 		})

@@ -86,7 +86,7 @@ func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
 		t.Errorf("after /forget: the resident's failed update kept = %v, another chat's kept = %v; want false, true", residentsKept(), othersKept())
 	}
 	w.srv.ClearFaults()
-	got := settle(res)
+	got := w.settle(res)
 	if len(got) != 1 || got[0].Text != w.vi("followup.forgotten") {
 		var texts []string
 		for _, m := range got {

@@ -33,6 +33,7 @@ type world struct {
 	texts *locales.Catalog
 	admin *telegramtest.User
 	h     *handlers.Handlers
+	queue *queue // the running queue, if any (startQueue)
 }
 
 func newWorld(t *testing.T, opts ...handlers.Option) *world {
@@ -48,9 +49,14 @@ func newWorld(t *testing.T, opts ...handlers.Option) *world {
 	h := handlers.New(store, texts, catalog, append([]handlers.Option{
 		handlers.WithAdmins(admin.ID), handlers.WithBotUsername(srv.Bot().Username), handlers.WithStrictScreens()}, opts...)...)
 	// Telegram's overall rate (tested in bot/) would only slow these tests:
-	// they walk every guide.
+	// they walk every guide. Nor do they test the sender's backoff (bot/
+	// does): a reply that meets an outage (a 502) is tried 8 times from
+	// 10 ms (1.3 s), not from bottest's 50 ms (6.4 s, for each reply the
+	// outage meets), and given back to the outbox as in production; ten
+	// such tries (about 15 s of outage) would drop it, far more than any
+	// test's outage lasts.
 	return &world{t: t, srv: srv, store: store, texts: texts, admin: admin, h: h,
-		bot: bottest.Start(t, srv, store, h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))}
+		bot: bottest.Start(t, srv, store, h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6), bot.WithRetries(8, 10*time.Millisecond)))}
 }
 
 // send types text as u and returns what the bot answered.

@@ -25,6 +25,8 @@ import (
 // that stops, and a new queue is the next start.
 type queue struct {
 	t      *testing.T
+	w      *world
+	clock  *jobs.Clock
 	client *jobs.Client
 	events <-chan *river.Event
 	cancel func()
@@ -42,7 +44,8 @@ func startQueue(t *testing.T, w *world, clock *jobs.Clock) *queue {
 	if err := client.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	q := &queue{t: t, client: client, events: events, cancel: cancel}
+	q := &queue{t: t, w: w, clock: clock, client: client, events: events, cancel: cancel}
+	w.queue = q
 	t.Cleanup(q.stop)
 	return q
 }
@@ -56,6 +59,23 @@ func (q *queue) stop() {
 		q.t.Error(err)
 	}
 	q.client = nil
+	if q.w.queue == q {
+		q.w.queue = nil
+	}
+}
+
+// schedule does at once what River's scheduler does every 5 s: it makes
+// the scheduled jobs whose time has come by the queue's clock (the next
+// digest, once a test moved the clock past Monday 07:30) available to the
+// workers. The tests move the clock in jumps, and each jump waited out
+// River's interval. (None of these jobs shares its unique key with
+// another, River's only other concern there.)
+func (q *queue) schedule() {
+	q.t.Helper()
+	if _, err := q.w.store.DB().Exec(`UPDATE river_job SET state = 'available'
+		WHERE state = 'scheduled' AND scheduled_at <= $1`, q.clock.Now()); err != nil {
+		q.t.Fatal(err)
+	}
 }
 
 // waitFor waits until n jobs of kind (or the job id) complete; a failed
@@ -63,8 +83,13 @@ func (q *queue) stop() {
 func (q *queue) waitFor(kind string, n int, id ...int64) {
 	q.t.Helper()
 	deadline := time.After(20 * time.Second)
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	q.schedule()
 	for n > 0 {
 		select {
+		case <-tick.C:
+			q.schedule()
 		case ev := <-q.events:
 			if ev.Kind == river.EventKindJobFailed {
 				q.t.Fatalf("job %s %d failed: %v (attempted %v, scheduled %v, created %v)", ev.Job.Kind, ev.Job.ID, ev.Job.Errors, ev.Job.AttemptedAt, ev.Job.ScheduledAt, ev.Job.CreatedAt)
@@ -91,16 +116,51 @@ func (q *queue) sweep() {
 	q.waitFor("reminder_sweep", 1, res.Job.ID)
 }
 
-// settle collects what reaches u within a while: the outbox is swept every
-// 200 ms in tests.
-func settle(u *telegramtest.User) []*telegramtest.Message {
-	var out []*telegramtest.Message
+// settle returns what reached u once the bot has nothing left to say (quiet).
+func (w *world) settle(u *telegramtest.User) []*telegramtest.Message {
+	w.t.Helper()
+	w.quiet()
+	return drain(u)
+}
+
+// quiet waits until nothing the bot does can still send a message: no
+// update waiting at Telegram or in the inbox, no reply waiting in the
+// outbox (a reply
+// leaves it once Telegram took it; one refused for good stays as
+// 'dropped') and, while a queue runs, no job running or due by its clock.
+// A job's messages and its completion commit together, as an update's
+// replies and its being done do, and one statement reads the three: a
+// message still to come always shows in one of them (an update Telegram
+// no longer holds was stored before the bot confirmed it, so the fake
+// server is asked first). It fails the test after 30 s, saying what still
+// waits.
+func (w *world) quiet() {
+	w.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
 	for {
-		m, err := u.Next(1500 * time.Millisecond)
-		if err != nil {
-			return out
+		running, now := false, time.Now()
+		if w.queue != nil {
+			w.queue.schedule()
+			running, now = true, w.queue.clock.Now()
 		}
-		out = append(out, m)
+		polled := w.srv.PendingUpdates()
+		var updates, replies, jobs int
+		err := w.store.DB().QueryRow(`SELECT
+			(SELECT count(*) FROM updates WHERE status = 'pending'),
+			(SELECT count(*) FROM outbox WHERE status = 'pending'),
+			(SELECT count(*) FROM river_job WHERE $1 AND (state = 'running'
+				OR state IN ('available', 'scheduled', 'retryable') AND scheduled_at <= $2))`,
+			running, now).Scan(&updates, &replies, &jobs)
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		if polled+updates+replies+jobs == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			w.t.Fatalf("the bot still has work after 30s: %d updates at Telegram, %d in the inbox, %d replies, %d jobs", polled, updates, replies, jobs)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
@@ -138,14 +198,14 @@ func TestWeeklyDigest(t *testing.T) {
 	if err := w.h.EnsureDigest(ctx, q.client); err != nil {
 		t.Fatal(err)
 	}
-	if got := settle(coord); len(got) != 0 {
+	if got := w.settle(coord); len(got) != 0 {
 		t.Fatalf("a digest before Monday 07:30: %v", got[0].Text)
 	}
 
 	clock.Set(vn(2026, 11, 30, 7, 31))
 	q.waitFor("digest", 1)
 	q.waitFor("digest_to", 1) // the coordinator who turned it off has none
-	got := settle(coord)
+	got := w.settle(coord)
 	if len(got) != 3 {
 		t.Fatalf("the coordinator got %d messages, want the text, the chart and the spreadsheet", len(got))
 	}
@@ -162,10 +222,10 @@ func TestWeeklyDigest(t *testing.T) {
 	if !strings.HasPrefix(got[0].Text, "🗓 Bản tin hằng tuần") || !strings.Contains(got[0].Text, "/digest off") {
 		t.Errorf("the digest does not say it is the weekly digest, nor how to stop it:\n%s", got[0].Text)
 	}
-	if m := settle(quiet); len(m) != 0 {
+	if m := w.settle(quiet); len(m) != 0 {
 		t.Errorf("a coordinator who turned the digest off got %q", m[0].Text)
 	}
-	if m := settle(vol); len(m) != 0 {
+	if m := w.settle(vol); len(m) != 0 {
 		t.Errorf("a volunteer got a digest: %q", m[0].Text)
 	}
 
@@ -175,12 +235,12 @@ func TestWeeklyDigest(t *testing.T) {
 	if err := w.h.EnsureDigest(ctx, q.client); err != nil {
 		t.Fatal(err)
 	}
-	if m := settle(coord); len(m) != 0 {
+	if m := w.settle(coord); len(m) != 0 {
 		t.Fatalf("a restart sent the digest again: %q", m[0].Text)
 	}
 	clock.Set(vn(2026, 12, 7, 7, 45))
 	q.waitFor("digest_to", 1)
-	got = settle(coord)
+	got = w.settle(coord)
 	if len(got) == 0 || !strings.Contains(got[0].Text, "30/11 – 06/12/2026") {
 		t.Fatalf("next week's digest: %+v", got)
 	}
@@ -264,16 +324,16 @@ func TestRemindersOnTheClock(t *testing.T) {
 	q.sweep()
 	clock.Set(vn(2026, 9, 4, 8, 5)) // the due date: its result may still come today
 	q.sweep()
-	if m := settle(resident); len(m) != 0 {
+	if m := w.settle(resident); len(m) != 0 {
 		t.Fatalf("a reminder before its time: %q", m[0].Text)
 	}
 	clock.Set(vn(2026, 9, 7, 8, 5)) // Monday, the first working day after Friday's due date
 	q.sweep()
-	got := settle(resident)
+	got := w.settle(resident)
 	if len(got) != 1 || !strings.Contains(got[0].Text, "000.00.12.H26-260828-0001") || !hasButton(got[0], w.vi("followup.reminder_not")) {
 		t.Fatalf("the first question, the working day after the due date: %+v", got)
 	}
-	if m := settle(other); len(m) != 1 {
+	if m := w.settle(other); len(m) != 1 {
 		t.Fatalf("the second resident got %d reminders, want 1", len(m))
 	}
 	// "Đã nhận" resolves it, on time.
@@ -283,7 +343,7 @@ func TestRemindersOnTheClock(t *testing.T) {
 	clock.Set(vn(2026, 9, 7, 8, 20))
 	q = startQueue(t, w, clock)
 	q.sweep()
-	if m := settle(resident); len(m) != 0 {
+	if m := w.settle(resident); len(m) != 0 {
 		t.Fatalf("a reminder sent twice: %q", m[0].Text)
 	}
 
@@ -291,18 +351,18 @@ func TestRemindersOnTheClock(t *testing.T) {
 	w.press(resident, w.vi("followup.reminder_not"))
 	clock.Set(vn(2026, 9, 9, 9, 0))
 	q.sweep()
-	if m := settle(resident); len(m) != 0 {
+	if m := w.settle(resident); len(m) != 0 {
 		t.Fatalf("asked again too early: %q", m[0].Text)
 	}
 	clock.Set(vn(2026, 9, 10, 9, 0))
 	q.sweep()
-	if got := settle(resident); len(got) != 1 || !hasButton(got[0], w.vi("followup.reminder_problem")) {
+	if got := w.settle(resident); len(got) != 1 || !hasButton(got[0], w.vi("followup.reminder_problem")) {
 		t.Fatalf("the second reminder: %+v", got)
 	}
 	// "Có vướng mắc": the volunteer and the coordinator are told.
 	w.press(resident, w.vi("followup.reminder_problem"))
 	for _, u := range []*telegramtest.User{vol, coord} {
-		if m := settle(u); len(m) != 1 || !strings.Contains(m[0].Text, strconv.FormatInt(first, 10)) {
+		if m := w.settle(u); len(m) != 1 || !strings.Contains(m[0].Text, strconv.FormatInt(first, 10)) {
 			t.Errorf("%s was not told of the problem with case %d: %+v", u.FirstName, first, m)
 		}
 	}
@@ -315,7 +375,7 @@ func TestRemindersOnTheClock(t *testing.T) {
 	}
 	clock.Set(vn(2026, 9, 14, 9, 0))
 	q.sweep()
-	if m := append(settle(resident), settle(other)...); len(m) != 0 {
+	if m := append(w.settle(resident), w.settle(other)...); len(m) != 0 {
 		t.Errorf("a reminder after the follow-up ended: %q", m[0].Text)
 	}
 }
@@ -352,7 +412,7 @@ func TestOverdueReminderWaitsForAWorkingDay(t *testing.T) {
 	clock.Set(vn(2026, 8, 22, 9, 0))
 	q := startQueue(t, w, clock)
 	q.sweep()
-	if m := settle(early); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-260817-0001") {
+	if m := w.settle(early); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-260817-0001") {
 		t.Fatalf("the reminder due Friday 21/8, on the làm bù Saturday 22/8: %+v", m)
 	}
 	// Down again all Friday 28/8 (no sweep that day); back on Saturday
@@ -366,12 +426,12 @@ func TestOverdueReminderWaitsForAWorkingDay(t *testing.T) {
 	}
 	clock.Set(vn(2026, 9, 3, 8, 5))
 	q.sweep()
-	if m := settle(late); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-260817-0002") {
+	if m := w.settle(late); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-260817-0002") {
 		t.Fatalf("the overdue reminder on Thursday 3/9, the next working day: %+v", m)
 	}
 	clock.Set(vn(2026, 9, 3, 8, 20))
 	q.sweep()
-	if m := append(settle(late), settle(early)...); len(m) != 0 {
+	if m := append(w.settle(late), w.settle(early)...); len(m) != 0 {
 		t.Fatalf("a reminder sent twice: %q", m[0].Text)
 	}
 }

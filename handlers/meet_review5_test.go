@@ -37,7 +37,7 @@ func TestRefusalToAnotherChatIsNotTheSenders(t *testing.T) {
 			q := startQueue(t, w, clock)
 			clock.Set(vn(2026, 11, 27, 8, 5))
 			q.sweep()
-			if m := settle(resident); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-261120-0001") {
+			if m := w.settle(resident); len(m) != 1 || !strings.Contains(m[0].Text, "000.00.12.H26-261120-0001") {
 				t.Fatalf("the reminder: %+v", texts(m))
 			}
 			if deleted {

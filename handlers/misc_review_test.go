@@ -150,7 +150,7 @@ func TestAdminCoordinatorStopsTheDigest(t *testing.T) {
 	}
 	clock.Set(vn(2026, 11, 30, 7, 31))
 	q.waitFor("digest", 1)
-	got := settle(w.admin)
+	got := w.settle(w.admin)
 	if on && len(got) > 0 {
 		t.Errorf("the admin, who could not turn it off, got a digest: %q", got[0].Text)
 	}

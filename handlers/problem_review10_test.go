@@ -58,13 +58,13 @@ func TestProblemOnAnAdministratorsCase(t *testing.T) {
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}
-	settle(resident)
+	w.settle(resident)
 	got := last(t, w.press(resident, w.vi("followup.reminder_problem")))
 	if got.Text != w.about(code)+w.vi("followup.problem_sent_volunteer") {
 		t.Errorf("the resident was told %q, want that the volunteer was told", got.Text)
 	}
 	want := w.vi("followup.problem_volunteer", locales.Data{"Case": id, "Guide": guide(t, "khai-sinh").Title.Vi})
-	if m := settle(w.admin); len(m) != 1 || m[0].Text != want {
+	if m := w.settle(w.admin); len(m) != 1 || m[0].Text != want {
 		var texts []string
 		for _, x := range m {
 			texts = append(texts, x.Text)

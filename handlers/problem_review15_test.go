@@ -61,7 +61,7 @@ func TestProblemAfterTheRemindersEnded(t *testing.T) {
 		t.Errorf("after the report: %+v", f)
 	}
 	want := w.vi("followup.problem_volunteer", locales.Data{"Case": id, "Guide": guide(t, "khai-sinh").Title.In("vi")})
-	if told := settle(vol); len(told) != 1 || told[0].Text != want {
+	if told := w.settle(vol); len(told) != 1 || told[0].Text != want {
 		t.Errorf("the volunteer was told %q, want once %q", texts(told), want)
 	}
 	if at := w.endedAt(id); !at.Equal(ended) {
@@ -91,7 +91,7 @@ func TestProblemOnThePageAfterTheRemindersEnded(t *testing.T) {
 		t.Fatalf("post: %d %q\n%s", got.Code, got.Header().Get("Location"), got.Body.String())
 	}
 	want := w.vi("followup.problem_volunteer", locales.Data{"Case": id, "Guide": guide(t, "khai-sinh").Title.In("vi")})
-	if told := settle(vol); len(told) != 1 || told[0].Text != want {
+	if told := w.settle(vol); len(told) != 1 || told[0].Text != want {
 		t.Errorf("the volunteer was told %q, want once %q", texts(told), want)
 	}
 	if at := w.endedAt(id); !at.Equal(ended) {

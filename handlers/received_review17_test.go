@@ -18,7 +18,7 @@ func TestReceivedInTelegramAsksFirst(t *testing.T) {
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}
-	reminder := last(t, settle(resident))
+	reminder := last(t, w.settle(resident))
 
 	ask := last(t, w.press(resident, w.vi("followup.reminder_got")))
 	if ask.ID != reminder.ID {

@@ -19,7 +19,7 @@ func TestReminderDoubleTapKeepsTheStars(t *testing.T) {
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}
-	reminder := last(t, settle(resident))
+	reminder := last(t, w.settle(resident))
 	w.press(resident, w.vi("followup.reminder_got")) // asks first, on the reminder
 	w.doubleTap(resident, msgByID(t, resident, reminder.ID), w.vi("followup.received_yes"))
 

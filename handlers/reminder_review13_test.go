@@ -21,7 +21,7 @@ func TestOldReminderButtonAfterReceivedSaysItIsNotTaken(t *testing.T) {
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}
-	reminder := last(t, settle(resident))
+	reminder := last(t, w.settle(resident))
 	shown := w.send(resident, "/start")
 	var again int
 	data := map[string]string{}
@@ -40,7 +40,7 @@ func TestOldReminderButtonAfterReceivedSaysItIsNotTaken(t *testing.T) {
 		if _, err := resident.PressOn(reminder.ID, label); err != nil {
 			t.Fatal(err)
 		}
-		settle(resident)
+		w.settle(resident)
 	}
 	drain(vol)
 

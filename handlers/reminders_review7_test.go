@@ -44,7 +44,7 @@ func TestFirstQuestionAfterTheDueDateLateOnlyAfterNotYet(t *testing.T) {
 	for _, hour := range []int{8, 11, 16} {
 		clock.Set(vn(2026, 11, 6, hour, 5))
 		q.sweep()
-		if m := append(append(settle(onTime), settle(late)...), settle(slow)...); len(m) != 0 {
+		if m := append(append(w.settle(onTime), w.settle(late)...), w.settle(slow)...); len(m) != 0 {
 			t.Fatalf("asked on the due date at %02d:05: %q", hour, m[0].Text)
 		}
 	}
@@ -56,7 +56,7 @@ func TestFirstQuestionAfterTheDueDateLateOnlyAfterNotYet(t *testing.T) {
 		u    *telegramtest.User
 		code string
 	}{{onTime, "000.00.12.H26-261104-0001"}, {late, "000.00.12.H26-261104-0002"}, {slow, "000.00.12.H26-261104-0003"}} {
-		got := settle(res.u)
+		got := w.settle(res.u)
 		if len(got) != 1 || !strings.Contains(got[0].Text, res.code) || !strings.Contains(got[0].Text, question) ||
 			!hasButton(got[0], w.vi("followup.reminder_not")) {
 			t.Fatalf("%s's first question on Monday 9/11: %+v", res.u.FirstName, got)
@@ -67,7 +67,7 @@ func TestFirstQuestionAfterTheDueDateLateOnlyAfterNotYet(t *testing.T) {
 	w.press(late, w.vi("followup.reminder_not"))
 	clock.Set(vn(2026, 11, 12, 8, 5)) // three working days later: Tue 10, Wed 11, Thu 12
 	q.sweep()
-	if got := settle(late); len(got) != 1 || !strings.Contains(got[0].Text, question) {
+	if got := w.settle(late); len(got) != 1 || !strings.Contains(got[0].Text, question) {
 		t.Fatalf("the second question on Thursday 12/11: %+v", got)
 	}
 	w.pressReceived(late)

@@ -84,7 +84,7 @@ func TestTwoFollowupsInOneChatEachScreenSaysWhich(t *testing.T) {
 	if n := w.remind(clk.now().AddDate(0, 0, 10)); n != 2 {
 		t.Fatalf("%d reminders, want 2", n)
 	}
-	reminders := settle(daughter)
+	reminders := w.settle(daughter)
 	if len(reminders) != 2 {
 		t.Fatalf("%d reminder messages, want 2", len(reminders))
 	}
@@ -406,7 +406,7 @@ func TestErasedFollowupLeavesNothingInStorage(t *testing.T) {
 		t.Fatalf("%d reminders", n)
 	}
 	for _, res := range []*telegramtest.User{botRes, webRes} {
-		settle(res)
+		w.settle(res)
 		w.press(res, w.vi("followup.reminder_not"))
 	}
 
@@ -493,7 +493,7 @@ func TestReminderToAResidentWhoBlockedTheBot(t *testing.T) {
 		clock.Set(vn(2026, 11, day, 9, 0))
 		q.sweep()
 	}
-	time.Sleep(500 * time.Millisecond) // the outbox is swept every 200 ms
+	w.quiet() // a message still to send would be in the outbox
 	if n := toResident(); n != 1 {
 		t.Errorf("%d messages tried to the resident who blocked the bot, want the one", n)
 	}
@@ -540,12 +540,12 @@ func TestProblemWithNobodyToTell(t *testing.T) {
 	if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 		t.Fatalf("%d reminders", n)
 	}
-	settle(resident)
+	w.settle(resident)
 	got := last(t, w.press(resident, w.vi("followup.reminder_problem")))
 	if got.Text != w.about(code)+w.vi("followup.problem_nobody") {
 		t.Errorf("a problem nobody can be told of: %q", got.Text)
 	}
-	if m := settle(vol); len(m) != 0 {
+	if m := w.settle(vol); len(m) != 0 {
 		t.Errorf("the volunteer who left was told: %q", m[0].Text)
 	}
 	if f, _ := w.followupRow(id); f.Status != storage.FollowupProblem {

@@ -86,7 +86,7 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 	if parked() {
 		t.Error("what the resident's chat sent in a failed update is kept after the erase")
 	}
-	if got := settle(res); len(got) != 0 {
+	if got := w.settle(res); len(got) != 0 {
 		t.Errorf("the bot wrote to the resident about the erase: %q", got[0].Text)
 	}
 	if flow := w.flowOf(res); flow != "" {
@@ -111,7 +111,7 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 	clock.Set(vn(d.Year(), d.Month(), d.Day(), 8, 5))
 	q := startQueue(t, w, clock)
 	q.sweep()
-	got := settle(res)
+	got := w.settle(res)
 	if len(got) != 1 || !strings.Contains(got[0].Text, "000.00.12.H26-251127-0021") {
 		var texts []string
 		for _, m := range got {
@@ -121,7 +121,7 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 	}
 	clock.Set(vn(d.Year(), d.Month(), d.Day()+7, 9, 0))
 	q.sweep()
-	if got := settle(res); len(got) != 0 {
+	if got := w.settle(res); len(got) != 0 {
 		t.Errorf("a week later: %q", got[0].Text)
 	}
 }

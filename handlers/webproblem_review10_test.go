@@ -45,7 +45,7 @@ func TestProblemReportedOnThePage(t *testing.T) {
 	if f.Status != storage.FollowupProblem || f.Result.String != storage.ResultProblem {
 		t.Errorf("after the report: %+v", f)
 	}
-	told := settle(v)
+	told := w.settle(v)
 	want := w.vi("followup.problem_volunteer", locales.Data{"Case": c.ID, "Guide": guide(t, "khai-sinh").Title.In("vi")})
 	if len(told) != 1 || told[0].Text != want || strings.Contains(told[0].Text, code) {
 		t.Errorf("the volunteer was told %q, want once %q", texts(told), want)

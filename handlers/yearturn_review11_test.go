@@ -38,7 +38,7 @@ func TestDigestOfTheWeekAcrossTheNewYear(t *testing.T) {
 	clock.Set(vn(2027, 1, 4, 7, 31))
 	q.waitFor("digest", 1)
 	q.waitFor("digest_to", 1)
-	got := settle(coord)
+	got := w.settle(coord)
 	if len(got) != 3 {
 		t.Fatalf("the coordinator got %d messages, want the text, the chart and the spreadsheet", len(got))
 	}
