@@ -118,7 +118,7 @@ func TestTallyTypedPeriodAfterTheDigestCountsTheDigestsUnit(t *testing.T) {
 	q.waitFor("digest", 1)
 	q.waitFor("digest_to", 2)
 	for _, u := range []*telegramtest.User{prov, w.admin} {
-		if got := settle(u); len(got) == 0 || !strings.HasPrefix(got[0].Text, w.vi("digest.head")) {
+		if got := w.settle(u); len(got) == 0 || !strings.HasPrefix(got[0].Text, w.vi("digest.head")) {
 			t.Fatalf("no digest came to %s: %+v", u.FirstName, got)
 		}
 	}
