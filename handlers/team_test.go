@@ -175,7 +175,7 @@ func TestProvinceCoordinatorInvitesWithinTheirProvince(t *testing.T) {
 	// Another province: not by typed name (old or new), not by forged data.
 	m = only(t, w.send(pc, "/invite"))
 	for _, name := range []string{"an hoi tay", "phuong 12 go vap"} {
-		got := only(t, w.send(pc, name))
+		got := only(t, fresh(w.send(pc, name)))
 		// Said to be outside their province, and never offered.
 		if !strings.HasPrefix(got.Text, w.vi("invite.outside_province", locales.Data{"Query": name, "Province": "Gia Lai"})) ||
 			hasButton(got, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
