@@ -302,13 +302,31 @@ var unitShortForms = map[string][]string{
 // letterNumber is a kind's letter glued to a number: "p12", "q1".
 var letterNumber = regexp.MustCompile(`^([pq])(\d+)$`)
 
-// expandUnitWords writes the short forms out. A single letter typed last
-// is left alone: it is already read as the start of a word.
+// number is a word of digits only.
+var number = regexp.MustCompile(`^\d+$`)
+
+// withoutLeadingZeros is a number as the names write it: "04" → "4" (the
+// numbered wards of before 2025, "Phường 4", typed "phường 04" or "P.04";
+// no name writes a leading zero).
+func withoutLeadingZeros(n string) string {
+	if t := strings.TrimLeft(n, "0"); t != "" {
+		return t
+	}
+	return "0"
+}
+
+// expandUnitWords writes the short forms out, and numbers without their
+// leading zeros. A single letter typed last is left alone: it is already
+// read as the start of a word.
 func expandUnitWords(words []string) []string {
 	var out []string
 	for i, w := range words {
 		if m := letterNumber.FindStringSubmatch(w); m != nil {
-			out = append(out, append(slices.Clone(unitShortForms[m[1]]), m[2])...)
+			out = append(out, append(slices.Clone(unitShortForms[m[1]]), withoutLeadingZeros(m[2]))...)
+			continue
+		}
+		if number.MatchString(w) {
+			out = append(out, withoutLeadingZeros(w))
 			continue
 		}
 		if long, ok := unitShortForms[w]; ok && (len(w) > 1 || i < len(words)-1) {
