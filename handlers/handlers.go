@@ -361,7 +361,7 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
 		tgLang: from.LanguageCode}
-	if conv, err := tx.Conversation(ctx, r.chat); err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || conv.Flow == flowInvite) {
+	if conv, err := tx.Conversation(ctx, r.chat); err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || conv.Flow == flowInvite || conv.Flow == flowTeam) {
 		// Read with the user (SeeUser): no round trip. The consent screen
 		// keeps its buttons: the text read aloud is the one pressed
 		// (consentRead), whatever /lang drew below it.
@@ -912,7 +912,7 @@ func (h *Handlers) cancel(r *request) error {
 	if conv.Flow == flowCase {
 		return h.cancelCase(r, conv)
 	}
-	if err := r.unbuttonAbove(); err != nil { // an invite screen: cancelled, nothing to press there
+	if err := r.unbuttonAbove(); err != nil { // an invite or team screen: cancelled, nothing to press there
 		return err
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {

@@ -331,14 +331,7 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 		}
 		return endFlow(r, text)
 	}
-	if id := r.liveMessage(); cb.version != conv.Version && conv.MessageID != 0 && id != conv.MessageID {
-		// An older copy of the screen, pressed before its buttons went
-		// (draw): the screen is below, where the user moved on; this one
-		// only loses its buttons, if it still shows them.
-		r.answer(r.t.T("button.stale"))
-		if m := r.cb.Message.Message; m == nil || (m.ReplyMarkup != nil && len(m.ReplyMarkup.InlineKeyboard) > 0) {
-			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
-		}
+	if olderCopy(r, conv, cb) {
 		return nil
 	}
 	return press(h, r, flowInvite, v.step, inviteScreens[v.step], v, conv, cb)

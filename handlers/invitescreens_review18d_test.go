@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 // Review 18, item 1: an invite screen drawn again as a new message below
@@ -103,4 +104,33 @@ func TestOlderInviteScreensLoseTheirButtons(t *testing.T) {
 		t.Fatalf("/cancel in the invite flow: %q", m.Text)
 	}
 	noButtons(t, a, help.ID, "/cancel")
+}
+
+// The same for /team's screens: a search typed on the list, /team again.
+func TestOlderTeamScreensLoseTheirButtons(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, anHoiTayCode)
+	w.member("Vy", storage.RoleVolunteer, anHoiTayCode)
+	list := last(t, w.send(coord, "/team"))
+	links := dataOf(t, list, w.vi("team.invites_button"))
+
+	found := last(t, w.send(coord, "vy"))
+	if found.ID == list.ID || len(found.Buttons()) == 0 {
+		t.Fatalf("a search on /team: %q", found.Text)
+	}
+	noButtons(t, coord, list.ID, "a search on /team")
+	version := w.versionOf(coord)
+	w.pressOld(coord, list.ID, links)
+	if v := w.versionOf(coord); v != version {
+		t.Errorf("a press on the list above moved the flow from version %s to %s", version, v)
+	}
+	noButtons(t, coord, list.ID, "a search on /team, pressed")
+
+	again := last(t, w.send(coord, "/team"))
+	noButtons(t, coord, found.ID, "/team again")
+	if m := last(t, w.press(coord, w.vi("team.invites_button"))); m.ID != again.ID {
+		t.Errorf("the invite links from the newest list drew %d, want %d", m.ID, again.ID)
+	}
+	w.send(coord, "/cancel")
+	noButtons(t, coord, again.ID, "/cancel")
 }
