@@ -286,8 +286,10 @@ func (v *inviteView) show(note string) error {
 // copies with live buttons would have the older one act on a screen the
 // user moved on from.
 func (v *inviteView) draw(note string) error {
-	if err := v.unbuttonAbove(); err != nil {
-		return err
+	if v.aboveFlow == flowInvite { // a case's screen keeps its buttons: they take the case up again
+		if err := v.unbuttonAbove(); err != nil {
+			return err
+		}
 	}
 	if v.liveMessage() == 0 {
 		v.track = v.ver

@@ -134,3 +134,21 @@ func TestOlderTeamScreensLoseTheirButtons(t *testing.T) {
 	w.send(coord, "/cancel")
 	noButtons(t, coord, again.ID, "/cancel")
 }
+
+// A case's step on screen when /invite or /team is drawn below keeps its
+// buttons: pressed later, they take the paused case up again, as before.
+func TestCaseStepKeepsItsButtonsBelowInviteAndTeam(t *testing.T) {
+	w := newWorld(t)
+	coord := w.member("Cường", storage.RoleCoordinator, anHoiTayCode)
+	step := w.startBirthCase(coord)
+	w.send(coord, "/team")
+	if m := msgByID(t, coord, step.ID); !hasButton(m, w.vi("case.done")) {
+		t.Errorf("/team below a case's step took its buttons: %q %v", m.Text, m.Buttons())
+	}
+	w.send(w.admin, "/new")
+	step = w.startBirthCase(w.admin)
+	w.send(w.admin, "/invite")
+	if m := msgByID(t, w.admin, step.ID); !hasButton(m, w.vi("case.done")) {
+		t.Errorf("/invite below a case's step took its buttons: %q %v", m.Text, m.Buttons())
+	}
+}

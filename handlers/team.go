@@ -304,8 +304,10 @@ func (v *teamView) show(note string) error {
 // as a new message, it takes the buttons off the copy above and is
 // tracked (inviteView.draw).
 func (v *teamView) draw(note string) error {
-	if err := v.unbuttonAbove(); err != nil {
-		return err
+	if v.aboveFlow == flowTeam { // a case's screen keeps its buttons: they take the case up again
+		if err := v.unbuttonAbove(); err != nil {
+			return err
+		}
 	}
 	if v.liveMessage() == 0 {
 		v.track = v.ver
