@@ -165,11 +165,12 @@ type request struct {
 	// below: the pressed message is a record to keep (a case's summary):
 	// the screen shown now goes in a new message under it.
 	below bool
-	// above is the message the chat's case screen was last drawn on when
-	// the update came (0: none, or sent as a new message whose id the bot
-	// does not know): a case screen drawn now as a new message takes its
-	// buttons off (unbuttonAbove).
-	above int
+	// above is the message the chat's case screen (or invite or team
+	// screen: aboveFlow) was last drawn on when the update came (0: none,
+	// or sent as a new message whose id the bot does not know): a screen
+	// drawn now as a new message takes its buttons off (unbuttonAbove).
+	above     int
+	aboveFlow string
 	// closedAtCode is the case leaveCase closed at its dossier code, for
 	// the screen drawn next to say so.
 	closedAtCode int64
@@ -361,11 +362,11 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
 		tgLang: from.LanguageCode}
-	if conv, err := tx.Conversation(ctx, r.chat); err == nil && conv.Flow == flowCase && conv.Step != screenConsent {
+	if conv, err := tx.Conversation(ctx, r.chat); err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || conv.Flow == flowInvite || conv.Flow == flowTeam) {
 		// Read with the user (SeeUser): no round trip. The consent screen
 		// keeps its buttons: the text read aloud is the one pressed
 		// (consentRead), whatever /lang drew below it.
-		r.above = conv.MessageID
+		r.above, r.aboveFlow = conv.MessageID, conv.Flow
 	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return nil, err
 	}
@@ -926,6 +927,9 @@ func (h *Handlers) cancel(r *request) error {
 	}
 	if conv.Flow == flowCase {
 		return h.cancelCase(r, conv)
+	}
+	if err := r.unbuttonAbove(); err != nil { // an invite or team screen: cancelled, nothing to press there
+		return err
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err

@@ -267,11 +267,33 @@ func (h *Handlers) inviteGoNote(r *request, step string, st inviteState, note st
 		return err
 	}
 	v := &inviteView{request: r, h: h, step: step, st: st, ver: version}
-	return v.show(note)
+	return v.draw(note)
 }
 
-// show draws the view's step in front of the user, with note above it.
+// show draws the view's step in front of the user, with note above it: in
+// place of the pressed message, or as a new message at a new version, so
+// that an older copy's buttons, pressed before they went, are out of date.
 func (v *inviteView) show(note string) error {
+	if v.liveMessage() == 0 {
+		return v.h.inviteGoNote(v.request, v.step, v.st, note)
+	}
+	return v.draw(note)
+}
+
+// draw draws the view's step, saved at v.ver, with note above it. Drawn as
+// a new message, it takes the buttons off the copy above (unbuttonAbove),
+// and its id comes back (Sent) for the next copy to do the same: two
+// copies with live buttons would have the older one act on a screen the
+// user moved on from.
+func (v *inviteView) draw(note string) error {
+	if v.aboveFlow == flowInvite { // a case's screen keeps its buttons: they take the case up again
+		if err := v.unbuttonAbove(); err != nil {
+			return err
+		}
+	}
+	if v.liveMessage() == 0 {
+		v.track = v.ver
+	}
 	return showScreen(v.request, v.step, inviteScreens[v.step], v, note)
 }
 
@@ -310,6 +332,9 @@ func (h *Handlers) invitePress(r *request, cb callback) error {
 			return err
 		}
 		return endFlow(r, text)
+	}
+	if olderCopy(r, conv, cb) {
+		return nil
 	}
 	return press(h, r, flowInvite, v.step, inviteScreens[v.step], v, conv, cb)
 }

@@ -26,7 +26,7 @@ func TestInviteTypedProvinceOpensIt(t *testing.T) {
 	} {
 		t.Run(tc.typed, func(t *testing.T) {
 			w.send(w.admin, "/invite")
-			m := only(t, w.send(w.admin, tc.typed))
+			m := only(t, fresh(w.send(w.admin, tc.typed)))
 			if !hasButton(m, w.vi("invite.whole_province")) || !strings.Contains(m.Text, tc.province+" – ") {
 				t.Fatalf("typed %q: %q, want %s's communes and its province coordinator's invite", tc.typed, m.Text, tc.province)
 			}
@@ -39,7 +39,7 @@ func TestInviteTypedProvinceOpensIt(t *testing.T) {
 	}
 
 	w.send(w.admin, "/invite")
-	m := only(t, w.send(w.admin, "binh dinh"))
+	m := only(t, fresh(w.send(w.admin, "binh dinh")))
 	button := w.vi("invite.province_button", locales.Data{"Province": "Gia Lai"})
 	if !hasButton(m, "Xã Bình Định, Hưng Yên") || !hasButton(m, button) || m.Buttons()[0].Text != button {
 		t.Fatalf("a province's and a commune's name: %q %+v", m.Text, m.Buttons())

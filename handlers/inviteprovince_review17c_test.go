@@ -25,7 +25,7 @@ func TestProvinceCoordinatorTypesTheirProvince(t *testing.T) {
 		want = append(want, b.Text)
 	}
 	for _, typed := range []string{"gia lai", "Tỉnh Gia Lai"} {
-		m := only(t, w.send(pc, typed))
+		m := only(t, fresh(w.send(pc, typed)))
 		var got []string
 		for _, b := range m.Buttons() {
 			got = append(got, b.Text)
@@ -35,7 +35,7 @@ func TestProvinceCoordinatorTypesTheirProvince(t *testing.T) {
 		}
 	}
 
-	m := only(t, w.send(pc, "binh dinh"))
+	m := only(t, fresh(w.send(pc, "binh dinh")))
 	button := w.vi("invite.province_button", locales.Data{"Province": "Gia Lai"})
 	if !hasButton(m, "Phường Bình Định, Gia Lai") || len(m.Buttons()) == 0 || m.Buttons()[0].Text != button {
 		t.Fatalf("their province's and a commune's name: %q %+v", m.Text, m.Buttons())
@@ -44,7 +44,7 @@ func TestProvinceCoordinatorTypesTheirProvince(t *testing.T) {
 		t.Fatalf("the province's button: %q, want %q", m.Text, first.Text)
 	}
 
-	m = only(t, w.send(pc, "da nang"))
+	m = only(t, fresh(w.send(pc, "da nang")))
 	if want := w.vi("invite.outside_province", locales.Data{"Query": "da nang", "Province": "Gia Lai"}); len(m.Text) < len(want) || m.Text[:len(want)] != want {
 		t.Fatalf("another province's name: %q", m.Text)
 	}

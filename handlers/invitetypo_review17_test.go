@@ -24,7 +24,7 @@ func TestInviteSearchForgivesATypo(t *testing.T) {
 	} {
 		t.Run(tc.typed, func(t *testing.T) {
 			w.send(w.admin, "/invite")
-			m := only(t, w.send(w.admin, tc.typed))
+			m := only(t, fresh(w.send(w.admin, tc.typed)))
 			note := w.vi("invite.typo", locales.Data{"Query": tc.typed, "Read": tc.read})
 			if !strings.HasPrefix(m.Text, note) || !hasButton(m, anHoiTay) {
 				t.Fatalf("typed %q: %q, want %q above a button for %s", tc.typed, m.Text, note, anHoiTay)
@@ -41,7 +41,7 @@ func TestInviteSearchForgivesATypo(t *testing.T) {
 	// results leads to that list.
 	w.send(w.admin, "/invite")
 	w.press(w.admin, "Thành phố Hồ Chí Minh")
-	m := only(t, w.send(w.admin, "an hoi tey"))
+	m := only(t, fresh(w.send(w.admin, "an hoi tey")))
 	if !strings.HasPrefix(m.Text, w.vi("invite.typo", locales.Data{"Query": "an hoi tey", "Read": "an hoi tay"})) || !hasButton(m, anHoiTay) {
 		t.Fatalf("typo within the province: %q", m.Text)
 	}
@@ -54,14 +54,14 @@ func TestInviteSearchForgivesATypo(t *testing.T) {
 	// other word ("lia"): the province's communes, the province on top.
 	w.send(w.admin, "/cancel")
 	w.send(w.admin, "/invite")
-	m = only(t, w.send(w.admin, "gia lia"))
+	m = only(t, fresh(w.send(w.admin, "gia lia")))
 	if !strings.HasPrefix(m.Text, w.vi("invite.typo", locales.Data{"Query": "gia lia", "Read": "gia lai"})) ||
 		!hasButton(m, w.vi("invite.province_button", locales.Data{"Province": "Gia Lai"})) {
 		t.Fatalf("a mistyped province: %q", m.Text)
 	}
 
 	// Nothing near: the answer it always gave.
-	m = only(t, w.send(w.admin, "xyzzy qwrtp"))
+	m = only(t, fresh(w.send(w.admin, "xyzzy qwrtp")))
 	if !strings.Contains(m.Text, w.vi("invite.no_results", locales.Data{"Query": "xyzzy qwrtp"})) {
 		t.Fatalf("a name nothing is near: %q", m.Text)
 	}

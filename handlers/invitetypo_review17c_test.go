@@ -18,7 +18,7 @@ func TestProvinceCoordinatorTypoOutsideTheirProvince(t *testing.T) {
 	w := newWorld(t)
 	pc := w.member("Phú", storage.RoleProvinceCoordinator, "")
 	w.send(pc, "/invite")
-	m := only(t, w.send(pc, "an hoi tey"))
+	m := only(t, fresh(w.send(pc, "an hoi tey")))
 	typo := w.vi("invite.typo", locales.Data{"Query": "an hoi tey", "Read": "an hoi tay"})
 	outside := w.vi("invite.outside_province", locales.Data{"Query": "an hoi tay", "Province": "Gia Lai"})
 	if !strings.HasPrefix(m.Text, typo) || !strings.Contains(m.Text, outside) {
@@ -30,7 +30,7 @@ func TestProvinceCoordinatorTypoOutsideTheirProvince(t *testing.T) {
 		}
 	}
 	// A slip in one of their own communes is still read within it.
-	m = only(t, w.send(pc, "quy nhonn"))
+	m = only(t, fresh(w.send(pc, "quy nhonn")))
 	if !strings.HasPrefix(m.Text, w.vi("invite.typo", locales.Data{"Query": "quy nhonn", "Read": "quy nhon"})) || !hasButton(m, quyNhonVi) {
 		t.Fatalf("a slip in their own commune: %q", m.Text)
 	}

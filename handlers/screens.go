@@ -221,6 +221,23 @@ func press[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, 
 	return h.checkLanded(r, flow, name, cb.action, a.to)
 }
 
+// olderCopy answers a press on an older copy of a flow's screen (one drawn
+// again as a new message below: inviteView.draw, teamView.draw), pressed
+// before its buttons went: "out of date", and that copy loses its buttons
+// if it still shows them; the screen is below, where the user moved on.
+// It reports false for a press to take as any other (press).
+func olderCopy(r *request, conv storage.Conversation, cb callback) bool {
+	id := r.liveMessage()
+	if cb.version == conv.Version || conv.MessageID == 0 || id == conv.MessageID {
+		return false
+	}
+	r.answer(r.t.T("button.stale"))
+	if m := r.cb.Message.Message; m == nil || (m.ReplyMarkup != nil && len(m.ReplyMarkup.InlineKeyboard) > 0) {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+	}
+	return true
+}
+
 // typed runs a screen's typed answer; it reports false when the screen
 // wants a button instead.
 func typed[V any](h *Handlers, r *request, flow, name string, s screen[V], v V) (bool, error) {

@@ -277,7 +277,7 @@ func (h *Handlers) teamGo(r *request, step string, st teamState, note string) er
 		return err
 	}
 	v := &teamView{request: r, h: h, step: step, st: st, ver: version}
-	return v.show(note)
+	return v.draw(note)
 }
 
 func (v *teamView) goTo(step string, st teamState) error { return v.h.teamGo(v.request, step, st, "") }
@@ -290,8 +290,28 @@ func (v *teamView) button(label, action, arg string) bot.Button {
 	return bot.Button{Text: label, Data: callback{flow: flowTeam, action: action, arg: arg, version: v.ver}.String()}
 }
 
-// show draws the view's step in front of the user, with note above it.
+// show draws the view's step in front of the user, with note above it: in
+// place of the pressed message, or as a new message at a new version, as
+// the invite flow's screens are (inviteView.show).
 func (v *teamView) show(note string) error {
+	if v.liveMessage() == 0 {
+		return v.h.teamGo(v.request, v.step, v.st, note)
+	}
+	return v.draw(note)
+}
+
+// draw draws the view's step, saved at v.ver, with note above it; drawn
+// as a new message, it takes the buttons off the copy above and is
+// tracked (inviteView.draw).
+func (v *teamView) draw(note string) error {
+	if v.aboveFlow == flowTeam { // a case's screen keeps its buttons: they take the case up again
+		if err := v.unbuttonAbove(); err != nil {
+			return err
+		}
+	}
+	if v.liveMessage() == 0 {
+		v.track = v.ver
+	}
 	return showScreen(v.request, v.step, teamScreens[v.step], v, note)
 }
 
@@ -332,6 +352,9 @@ func (h *Handlers) teamPress(r *request, cb callback) error {
 		// No longer a coordinator of this unit (removed, moved): the flow
 		// ends here.
 		return endFlow(r, r.t.T("team.not_allowed"))
+	}
+	if olderCopy(r, conv, cb) {
+		return nil
 	}
 	return press(h, r, flowTeam, v.step, teamScreens[v.step], v, conv, cb)
 }

@@ -27,7 +27,7 @@ func TestTeamSearchFindsANameWithoutDiacritics(t *testing.T) {
 	tuan := w.member("Tuấn", storage.RoleVolunteer, quyNhonBac)
 	only(t, w.send(tm.pc, "/team"))
 
-	m := only(t, w.send(tm.pc, "tuan"))
+	m := only(t, fresh(w.send(tm.pc, "tuan")))
 	ls := lines(m)
 	if ls[0] != w.searchHead("tuan", "Gia Lai", 1, 1, 1) || len(ls) != 2 || !strings.HasPrefix(ls[1], "1. Tuấn – tình nguyện viên, Phường Quy Nhơn Bắc") {
 		t.Fatalf("searching “tuan”: %q", m.Text)
@@ -59,7 +59,7 @@ func TestTeamSearchByCommunePagesLikeTheList(t *testing.T) {
 	tm := w.team()
 	list := only(t, w.send(tm.pc, "/team"))
 
-	m := only(t, w.send(tm.pc, "quy nhon bac"))
+	m := only(t, fresh(w.send(tm.pc, "quy nhon bac")))
 	if lines(m)[0] != w.searchHead("quy nhon bac", "Gia Lai", 11, 1, 2) || len(lines(m)) != 11 {
 		t.Fatalf("searching a commune: %q", m.Text)
 	}
@@ -82,7 +82,7 @@ func TestTeamSearchByCommunePagesLikeTheList(t *testing.T) {
 		t.Fatalf("a page the search has no button for answered %q", got)
 	}
 
-	m = only(t, w.send(tm.pc, "TNV 0 Bắc"))
+	m = only(t, fresh(w.send(tm.pc, "TNV 0 Bắc")))
 	if lines(m)[0] != w.searchHead("TNV 0 Bắc", "Gia Lai", 4, 1, 1) {
 		t.Fatalf("a name and a commune together: %q", m.Text)
 	}
@@ -95,23 +95,23 @@ func TestTeamSearchNobodyAndCommuneCoordinator(t *testing.T) {
 	tm := w.team()
 	only(t, w.send(tm.coord, "/team"))
 
-	m := only(t, w.send(tm.coord, "xa"))
+	m := only(t, fresh(w.send(tm.coord, "xa")))
 	want := w.vi("team.search_none", locales.Data{"Query": "xa", "Unit": quyNhonVi})
 	if m.Text != want || !hasButton(m, w.vi("team.search_clear")) || hasButton(m, w.vi("button.next")) {
 		t.Fatalf("nobody found (Xa is of another province): %q %+v, want %q", m.Text, m.Buttons(), want)
 	}
-	m = only(t, w.send(tm.coord, "tnv 03"))
+	m = only(t, fresh(w.send(tm.coord, "tnv 03")))
 	if lines(m)[0] != w.searchHead("tnv 03", quyNhonVi, 1, 1, 1) || !hasButton(m, "✕ 1. TNV 03") {
 		t.Fatalf("a commune coordinator's search: %q %+v", m.Text, m.Buttons())
 	}
-	m = only(t, w.send(tm.coord, "tnv 04")) // of Quy Nhơn Bắc, not their commune
+	m = only(t, fresh(w.send(tm.coord, "tnv 04"))) // of Quy Nhơn Bắc, not their commune
 	if m.Text != w.vi("team.search_none", locales.Data{"Query": "tnv 04", "Unit": quyNhonVi}) {
 		t.Fatalf("a member of another commune found: %q", m.Text)
 	}
 
 	// Typed on the unused invites, a search shows the members it finds.
 	w.press(tm.coord, w.vi("team.invites_button"))
-	m = only(t, w.send(tm.coord, "TNV 05"))
+	m = only(t, fresh(w.send(tm.coord, "TNV 05")))
 	if lines(m)[0] != w.searchHead("TNV 05", quyNhonVi, 1, 1, 1) {
 		t.Fatalf("a search typed on the invites: %q", m.Text)
 	}
@@ -137,7 +137,7 @@ func TestTeamSearchWithinTelegramLimits(t *testing.T) {
 	tm := w.team()
 	only(t, w.send(tm.pc, "/team"))
 
-	m := only(t, w.send(tm.pc, strings.Repeat("Nguyễn ", 70)))
+	m := only(t, fresh(w.send(tm.pc, strings.Repeat("Nguyễn ", 70))))
 	if n := utf8.RuneCountInString(m.Text); n > 4096 || !strings.Contains(m.Text, "…") {
 		t.Fatalf("a long search: %d characters: %q", n, m.Text)
 	}
@@ -146,7 +146,7 @@ func TestTeamSearchWithinTelegramLimits(t *testing.T) {
 			t.Fatalf("button %q carries %d bytes", b.Text, len(b.CallbackData))
 		}
 	}
-	if m := only(t, w.send(tm.pc, "?!")); !strings.HasPrefix(m.Text, w.vi("team.use_buttons")) {
+	if m := only(t, fresh(w.send(tm.pc, "?!"))); !strings.HasPrefix(m.Text, w.vi("team.use_buttons")) {
 		t.Fatalf("punctuation only: %q", m.Text)
 	}
 }

@@ -29,7 +29,7 @@ func TestTeamSearchByOldCommuneName(t *testing.T) {
 	// Bắc now: TNV 02, 04, …, 22.
 	nhonPhu := w.oldNameLine("Phường Nhơn Phú, Thành phố Quy Nhơn, Tỉnh Bình Định", "Phường Quy Nhơn Bắc")
 	for _, q := range []string{"nhon phu", "Phường Nhơn Phú", "p nhon phu quy nhon"} {
-		m := only(t, w.send(tm.pc, q))
+		m := only(t, fresh(w.send(tm.pc, q)))
 		ls := lines(m)
 		if ls[0] != w.searchHead(q, "Gia Lai", 11, 1, 2) || len(ls) < 3 || ls[1] != nhonPhu {
 			t.Fatalf("searching %q: %q", q, m.Text)
@@ -44,21 +44,21 @@ func TestTeamSearchByOldCommuneName(t *testing.T) {
 		}
 	}
 	// Phường Thị Nại is part of Phường Quy Nhơn: Cường and 11 volunteers.
-	m := only(t, w.send(tm.pc, "thi nai"))
+	m := only(t, fresh(w.send(tm.pc, "thi nai")))
 	if ls := lines(m); ls[0] != w.searchHead("thi nai", "Gia Lai", 12, 1, 2) ||
 		ls[1] != w.oldNameLine("Phường Thị Nại, Thành phố Quy Nhơn, Tỉnh Bình Định", "Phường Quy Nhơn") {
 		t.Fatalf("searching “thi nai”: %q", m.Text)
 	}
 	// An old name of a commune that has nobody: the answer still says
 	// where it is now.
-	m = only(t, w.send(tm.pc, "xã nhơn hải"))
+	m = only(t, fresh(w.send(tm.pc, "xã nhơn hải")))
 	want := w.vi("team.search_none", locales.Data{"Query": "xã nhơn hải", "Unit": "Gia Lai"}) + "\n" +
 		w.oldNameLine("Xã Nhơn Hải, Thành phố Quy Nhơn, Tỉnh Bình Định", "Phường Quy Nhơn Đông")
 	if m.Text != want {
 		t.Fatalf("an old name of a commune without members: %q, want %q", m.Text, want)
 	}
 	// A part of a name is not an old name: the list says nothing of one.
-	m = only(t, w.send(tm.pc, "nhon"))
+	m = only(t, fresh(w.send(tm.pc, "nhon")))
 	if ls := lines(m); ls[0] != w.searchHead("nhon", "Gia Lai", 23, 1, 3) || !strings.HasPrefix(ls[1], "1. ") {
 		t.Fatalf("searching “nhon”: %q", m.Text)
 	}
@@ -71,11 +71,11 @@ func TestTeamSearchByOldCommuneNameWithinTheCommune(t *testing.T) {
 	tm := w.team()
 	only(t, w.send(tm.coord, "/team"))
 
-	m := only(t, w.send(tm.coord, "nhon phu")) // now of Quy Nhơn Bắc
+	m := only(t, fresh(w.send(tm.coord, "nhon phu"))) // now of Quy Nhơn Bắc
 	if want := w.vi("team.search_none", locales.Data{"Query": "nhon phu", "Unit": quyNhonVi}); m.Text != want {
 		t.Fatalf("an old name of another commune: %q, want %q", m.Text, want)
 	}
-	m = only(t, w.send(tm.coord, "Phuong Thi Nai"))
+	m = only(t, fresh(w.send(tm.coord, "Phuong Thi Nai")))
 	if ls := lines(m); ls[0] != w.searchHead("Phuong Thi Nai", quyNhonVi, 12, 1, 2) ||
 		ls[1] != w.oldNameLine("Phường Thị Nại, Thành phố Quy Nhơn, Tỉnh Bình Định", "Phường Quy Nhơn") {
 		t.Fatalf("an old name of their commune: %q", m.Text)

@@ -27,7 +27,7 @@ func TestTeamSearchRefusesPersonalData(t *testing.T) {
 		{"lan.nguyen@gmail.com", "gmail"},
 		{"12/05/1960", "1960"},
 	} {
-		m := only(t, w.send(tm.coord, q.typed))
+		m := only(t, fresh(w.send(tm.coord, q.typed)))
 		if !strings.HasPrefix(m.Text, w.vi("team.query_personal")) {
 			t.Fatalf("typed %q on /team: %q, want it refused", q.typed, m.Text)
 		}
@@ -43,7 +43,7 @@ func TestTeamSearchRefusesPersonalData(t *testing.T) {
 		}
 	}
 	// A name is still a search.
-	m := only(t, w.send(tm.coord, "tnv 03"))
+	m := only(t, fresh(w.send(tm.coord, "tnv 03")))
 	if ls := lines(m); !strings.Contains(ls[0], "tnv 03") {
 		t.Fatalf("a name searched after the refusals: %q", m.Text)
 	}

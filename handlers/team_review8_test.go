@@ -294,7 +294,7 @@ func TestInviteSearchOutsideTheProvince(t *testing.T) {
 	w := newWorld(t)
 	pc := w.member("Hà", storage.RoleProvinceCoordinator, "")
 	w.send(pc, "/invite")
-	m := only(t, w.send(pc, "hoan kiem"))
+	m := only(t, fresh(w.send(pc, "hoan kiem")))
 	want := w.vi("invite.outside_province", locales.Data{"Query": "hoan kiem", "Province": "Gia Lai"})
 	if !strings.HasPrefix(m.Text, want) {
 		t.Fatalf("a province coordinator typing a commune of another province was told:\n%s\nwant it to start with %q", m.Text, want)
@@ -303,13 +303,13 @@ func TestInviteSearchOutsideTheProvince(t *testing.T) {
 		t.Fatalf("a province coordinator is offered a commune of another province: %+v", m.Buttons())
 	}
 	// A text that finds a commune only loosely is still "nothing found".
-	if m := only(t, w.send(pc, "xyz qua")); !strings.HasPrefix(m.Text, w.vi("invite.no_results", locales.Data{"Query": "xyz qua"})) {
+	if m := only(t, fresh(w.send(pc, "xyz qua"))); !strings.HasPrefix(m.Text, w.vi("invite.no_results", locales.Data{"Query": "xyz qua"})) {
 		t.Fatalf("a text that names no commune: %q", m.Text)
 	}
 
 	w.send(w.admin, "/invite")
 	w.press(w.admin, "Gia Lai")
-	m = only(t, w.send(w.admin, "hoan kiem"))
+	m = only(t, fresh(w.send(w.admin, "hoan kiem")))
 	if !hasButton(m, "Phường Hoàn Kiếm, Thành phố Hà Nội") {
 		t.Fatalf("an admin typing a commune of another province than the one chosen: %q %+v", m.Text, m.Buttons())
 	}

@@ -175,7 +175,7 @@ func TestProvinceCoordinatorInvitesWithinTheirProvince(t *testing.T) {
 	// Another province: not by typed name (old or new), not by forged data.
 	m = only(t, w.send(pc, "/invite"))
 	for _, name := range []string{"an hoi tay", "phuong 12 go vap"} {
-		got := only(t, w.send(pc, name))
+		got := only(t, fresh(w.send(pc, name)))
 		// Said to be outside their province, and never offered.
 		if !strings.HasPrefix(got.Text, w.vi("invite.outside_province", locales.Data{"Query": name, "Province": "Gia Lai"})) ||
 			hasButton(got, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
@@ -393,14 +393,16 @@ func TestTeamListsPagesAndRemoves(t *testing.T) {
 
 	// Typed text with no letter gets a hint and the list again (a word is
 	// a search: team_review14_test.go); /cancel ends the flow.
-	if m := only(t, w.send(tm.pc, "…!")); !strings.HasPrefix(m.Text, w.vi("team.use_buttons")+"\n\n"+head(24, 1, 3, "Gia Lai")) {
+	if m := only(t, fresh(w.send(tm.pc, "…!"))); !strings.HasPrefix(m.Text, w.vi("team.use_buttons")+"\n\n"+head(24, 1, 3, "Gia Lai")) {
 		t.Fatalf("typed text in /team: %q", m.Text)
 	}
 	list := tm.pc.Last()
-	if m := only(t, w.send(tm.pc, "/cancel")); m.Text != w.vi("cancel.done") {
+	next := dataOf(t, list, w.vi("button.next"))
+	if m := only(t, fresh(w.send(tm.pc, "/cancel"))); m.Text != w.vi("cancel.done") {
 		t.Fatalf("/cancel: %q", m.Text)
 	}
-	id, _ = tm.pc.PressOn(list.ID, w.vi("button.next"))
+	noButtons(t, tm.pc, list.ID, "/cancel")
+	id, _ = tm.pc.PressData(list.ID, next) // pressed before its buttons went
 	w.bot.WaitHandled(t, id)
 	if got := lastAnswer(t, tm.pc); got != w.vi("button.done") {
 		t.Fatalf("a button after /cancel answered %q", got)

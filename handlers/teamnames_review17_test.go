@@ -29,7 +29,7 @@ func TestTeamSearchCutAtAWord(t *testing.T) {
 	w := newWorld(t)
 	tm := w.team()
 	only(t, w.send(tm.coord, "/team"))
-	m := only(t, w.send(tm.coord, "Phường Trần Hưng Đạo, Thành phố Quy Nhơn, Tỉnh Bình Định"))
+	m := only(t, fresh(w.send(tm.coord, "Phường Trần Hưng Đạo, Thành phố Quy Nhơn, Tỉnh Bình Định")))
 	head := strings.SplitN(m.Text, "\n", 2)[0]
 	if !strings.Contains(head, "“Phường Trần Hưng Đạo, Thành phố Quy…”") {
 		t.Fatalf("the search is shown as %q, want it cut at a word", head)

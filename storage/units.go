@@ -86,38 +86,44 @@ func (s *Storage) seedUnits(ctx context.Context, log *slog.Logger) error {
 		if err != nil {
 			return err
 		}
-		provinceName := map[string]string{}
-		for _, p := range provinces { // province_code,name,kind
-			provinceName[p[0]] = p[1]
-		}
 		if err := copyRows(ctx, tx, "provinces", []string{"code", "name", "kind", "sort_name"}, withSortName(provinces, 1)); err != nil {
 			return err
 		}
 		if err := copyRows(ctx, tx, "communes", []string{"code", "province_code", "name", "kind", "sort_name"}, withSortName(communes, 2)); err != nil {
 			return err
 		}
-		// Search rows: the current name with its province, then each old
-		// commune with its old district and province.
-		var names [][]string
-		known := map[string]bool{}
-		for _, c := range communes { // commune_code,province_code,name,kind
-			known[c[0]] = true
-			label := c[2] + ", " + provinceName[c[1]]
-			names = append(names, []string{c[0], label, "true", searchText(label)})
-		}
-		for _, m := range mappings { // old_ward_code,old_ward_name,old_district_name,old_province_name,new_ward_code,...
-			if !known[m[4]] {
-				continue
-			}
-			label := m[1] + ", " + m[2] + ", " + m[3]
-			names = append(names, []string{m[4], label, "false", searchText(label)})
-		}
+		names := communeNames(provinces, communes, mappings)
 		if err := copyRows(ctx, tx, "commune_names", []string{"commune_code", "label", "is_current", "search"}, names); err != nil {
 			return err
 		}
 		log.Info("units seeded", "provinces", len(provinces), "communes", len(communes), "names", len(names))
 		return nil
 	})
+}
+
+// communeNames are the rows of commune_names (commune_code, label,
+// is_current, search): the current name with its province, then each old
+// commune with its old district and province.
+func communeNames(provinces, communes, mappings [][]string) [][]string {
+	provinceName := map[string]string{}
+	for _, p := range provinces { // province_code,name,kind
+		provinceName[p[0]] = p[1]
+	}
+	var names [][]string
+	known := map[string]bool{}
+	for _, c := range communes { // commune_code,province_code,name,kind
+		known[c[0]] = true
+		label := c[2] + ", " + provinceName[c[1]]
+		names = append(names, []string{c[0], label, "true", searchText(label)})
+	}
+	for _, m := range mappings { // old_ward_code,old_ward_name,old_district_name,old_province_name,new_ward_code,...
+		if !known[m[4]] {
+			continue
+		}
+		label := m[1] + ", " + m[2] + ", " + m[3]
+		names = append(names, []string{m[4], label, "false", searchText(label)})
+	}
+	return names
 }
 
 // withSortName appends the folded form of column col to each row.
@@ -302,13 +308,31 @@ var unitShortForms = map[string][]string{
 // letterNumber is a kind's letter glued to a number: "p12", "q1".
 var letterNumber = regexp.MustCompile(`^([pq])(\d+)$`)
 
-// expandUnitWords writes the short forms out. A single letter typed last
-// is left alone: it is already read as the start of a word.
+// number is a word of digits only.
+var number = regexp.MustCompile(`^\d+$`)
+
+// withoutLeadingZeros is a number as the names write it: "04" → "4" (the
+// numbered wards of before 2025, "Phường 4", typed "phường 04" or "P.04";
+// no name writes a leading zero).
+func withoutLeadingZeros(n string) string {
+	if t := strings.TrimLeft(n, "0"); t != "" {
+		return t
+	}
+	return "0"
+}
+
+// expandUnitWords writes the short forms out, and numbers without their
+// leading zeros. A single letter typed last is left alone: it is already
+// read as the start of a word.
 func expandUnitWords(words []string) []string {
 	var out []string
 	for i, w := range words {
 		if m := letterNumber.FindStringSubmatch(w); m != nil {
-			out = append(out, append(slices.Clone(unitShortForms[m[1]]), m[2])...)
+			out = append(out, append(slices.Clone(unitShortForms[m[1]]), withoutLeadingZeros(m[2]))...)
+			continue
+		}
+		if number.MatchString(w) {
+			out = append(out, withoutLeadingZeros(w))
 			continue
 		}
 		if long, ok := unitShortForms[w]; ok && (len(w) > 1 || i < len(words)-1) {
@@ -391,6 +415,63 @@ func ProvinceNamed(text string) (ProvinceMatch, bool, error) {
 	return m, ok, nil
 }
 
+// unitWord is a word of the units' names and how many times the names
+// of a province (or all) hold it.
+type unitWord struct {
+	Word  string
+	Count int
+}
+
+// unitWords is the words of the units' names, each province's (by its
+// code) and all ("" ), the most common first, then alphabetically: what
+// CorrectCommuneQuery reads a slip against. They are the words of
+// commune_names as seedUnits writes it from the same embedded files (the
+// unit list changes only with them), read once per process rather than
+// from the table at each search that found nothing (a scan of its 14,000
+// names, tens of milliseconds). A reading is still searched in the table:
+// a word the table lacked would only be a reading that finds nothing.
+var unitWords = sync.OnceValues(func() (map[string][]unitWord, error) {
+	var files [3][][]string
+	for i, name := range []string{"units/provinces.csv", "units/communes.csv", "units/ward_mappings.csv"} {
+		rows, err := readCSV(name)
+		if err != nil {
+			return nil, err
+		}
+		files[i] = rows
+	}
+	provinces, communes, mappings := files[0], files[1], files[2]
+	provinceOf := map[string]string{}
+	for _, c := range communes { // commune_code,province_code,...
+		provinceOf[c[0]] = c[1]
+	}
+	counts := map[string]map[string]int{"": {}}
+	for _, n := range communeNames(provinces, communes, mappings) {
+		p := provinceOf[n[0]]
+		if counts[p] == nil {
+			counts[p] = map[string]int{}
+		}
+		for _, w := range strings.Fields(n[3]) {
+			counts[""][w]++
+			counts[p][w]++
+		}
+	}
+	vocab := make(map[string][]unitWord, len(counts))
+	for p, byWord := range counts {
+		ws := make([]unitWord, 0, len(byWord))
+		for w, n := range byWord {
+			ws = append(ws, unitWord{Word: w, Count: n})
+		}
+		slices.SortFunc(ws, func(a, b unitWord) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Word, b.Word)
+		})
+		vocab[p] = ws
+	}
+	return vocab, nil
+})
+
 // typoProbes caps the searches CorrectCommuneQuery makes: the readings of
 // a query with several mistyped words multiply.
 const typoProbes = 24
@@ -410,25 +491,19 @@ func (tx *Tx) CorrectCommuneQuery(ctx context.Context, query, province string) (
 	if len(words) == 0 {
 		return "", nil
 	}
-	type unitWord struct {
-		Word  string `db:"word"`
-		Count int    `db:"n"`
-	}
-	var vocab []unitWord
-	err := tx.db(ctx).SelectContext(ctx, &vocab, `
-		SELECT w AS word, count(*) AS n
-		FROM commune_names n JOIN communes c ON c.code = n.commune_code,
-		     unnest(string_to_array(trim(n.search), ' ')) w
-		WHERE w <> '' AND ($1 = '' OR c.province_code = $1)
-		GROUP BY w
-		ORDER BY n DESC, w`, province)
+	all, err := unitWords()
 	if err != nil {
-		return "", wrap("read unit words", err)
+		return "", fmt.Errorf("read unit words: %w", err)
+	}
+	vocab := all[province] // none for a province with no commune
+	known := make(map[string]bool, len(vocab))
+	for _, v := range vocab {
+		known[v.Word] = true
 	}
 	readings := make([][]string, len(words)) // each word's readings, the most common first
 	unknown := false
 	for i, w := range words {
-		if slices.ContainsFunc(vocab, func(v unitWord) bool { return v.Word == w }) {
+		if known[w] {
 			readings[i] = []string{w}
 			continue
 		}
