@@ -358,7 +358,11 @@ func (h *Handlers) openFollowup(r *request, token string) error {
 	details := h.followupDetails(r.t, f)
 	if f.VolunteerID == r.user.TelegramID {
 		// The volunteer trying the link must not take the resident's place.
-		r.say(r.t.T("followup.own_case", locales.Data{"Case": f.CaseID})+"\n\n"+details, nil)
+		// The note that the code was corrected is the resident's: the
+		// volunteer made the correction.
+		own := f
+		own.CodeCorrected = false
+		r.say(r.t.T("followup.own_case", locales.Data{"Case": f.CaseID})+"\n\n"+h.followupDetails(r.t, own), nil)
 		return nil
 	}
 	if r.member() && !f.ResidentChat.Valid {

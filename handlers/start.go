@@ -154,6 +154,7 @@ func (h *Handlers) showFollowups(r *request, fs []storage.Followup) error {
 		topic := followupTopic(f.CaseID)
 		if f.CodeUntoldFrom.Valid {
 			topic = correctionTopic(f.CaseID, f.CodeUntoldFrom.String)
+			f.CodeCorrected = false // said once: the line above names both codes
 		}
 		r.replies = append(r.replies, bot.About{Topic: topic,
 			Reply: bot.Message{ChatID: r.chat, Text: h.followupDetails(r.t, f) + "\n\n" + text, Keyboard: kb}})
