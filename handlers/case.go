@@ -313,12 +313,17 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	if !ok || err != nil {
 		return err
 	}
-	if took, err := typed(h, r, flowCase, v.screen, caseScreens[v.screen], v); took || err != nil {
-		return err
-	}
-	note := r.t.T("case.press_a_button")
 	// Before a case exists (the consent read aloud), there is none to keep.
 	code := (v.c.ID == 0 || v.c.Live()) && h.typedCode(r.text)
+	// A code pasted at a note's question is no note: kept there, it would
+	// be a dossier code kept without consent (and a problem counted). It
+	// is answered as at the step.
+	if !code || !noteScreens[v.screen] {
+		if took, err := typed(h, r, flowCase, v.screen, caseScreens[v.screen], v); took || err != nil {
+			return err
+		}
+	}
+	note := r.t.T("case.press_a_button")
 	before, err := h.codeOfCaseBefore(r, code, v.c.ID == 0)
 	if err != nil {
 		return err
