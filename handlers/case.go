@@ -328,24 +328,32 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	if err != nil {
 		return err
 	}
+	// A dossier's procedure past its checklist may have been submitted: the
+	// code may be the one the portal just showed for the case on screen.
+	// At the checklist, or ending as not submitted, or for an account or a
+	// payment, it cannot be.
+	ours := code && v.c.ID != 0 && v.c.Kind == guides.KindDossier &&
+		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome)
+	late := ""
+	if code && v.c.ID != 0 && !ours && before == "" {
+		// A code of a case past attaching (the SMS came late): that case
+		// is named, not "another procedure?" as for words.
+		if late, err = h.tooLateNote(r); err != nil {
+			return err
+		}
+	}
 	switch {
-	case code && v.c.ID != 0 && v.c.FollowupConsent && v.g.OffersFollowup() &&
-		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome):
+	case ours && v.c.FollowupConsent && v.g.OffersFollowup():
 		// The code the portal just showed, pasted before the outcome:
 		// it is asked right after — or the one of the case before.
 		note = strings.TrimSpace(r.t.T("case.code_after_outcome") + "\n" + before)
 	case before != "":
 		note = before
-	case code && v.c.ID != 0:
-		// A code of a case past attaching (the SMS came late): that case
-		// is named, not "another procedure?" as for words.
-		late, err := h.tooLateNote(r)
-		if err != nil {
-			return err
-		}
-		if late == "" {
-			late = note + "\n" + r.t.T("case.other_procedure")
-		}
+	case ours:
+		// This case's code, most likely, but it keeps none: older cases
+		// are not named as if it were theirs.
+		note = r.t.T("case.code_not_kept_here", locales.Data{"Case": v.c.ID})
+	case late != "":
 		note = late
 	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
 		// Likely words to look another procedure up (a second resident
