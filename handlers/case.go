@@ -629,23 +629,23 @@ func (h *Handlers) tooLateNote(r *request) (string, error) {
 	case len(late) == 1:
 		return r.t.T("case.code_too_late", locales.Data{"Case": late[0], "Minutes": minutes}), nil
 	}
-	return r.t.T("case.code_too_late_several", locales.Data{"Cases": caseNumbers(late, codeTooLateNamed), "Minutes": minutes}), nil
+	return r.t.T("case.code_too_late_several", locales.Data{"Cases": caseNumbers(r.t, late, codeTooLateNamed), "Minutes": minutes}), nil
 }
 
 // caseNumbers writes ids, newest first, as "#7, #8, #9" in the order the
 // cases ended, the newest n of them, "…" before them when there are
-// more.
-func caseNumbers(ids []int64, n int) string {
+// more (format.list_sep, format.list_more).
+func caseNumbers(t *locales.Localizer, ids []int64, n int) string {
 	more := len(ids) > n
 	ids = ids[:min(len(ids), n)]
 	out := make([]string, 0, len(ids)+1)
 	if more {
-		out = append(out, "…")
+		out = append(out, t.T("format.list_more"))
 	}
 	for i := len(ids) - 1; i >= 0; i-- {
 		out = append(out, "#"+strconv.FormatInt(ids[i], 10))
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, t.T("format.list_sep"))
 }
 
 // offerInPlace answers a dossier code typed at the offer to attach
