@@ -313,34 +313,47 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	if !ok || err != nil {
 		return err
 	}
-	if took, err := typed(h, r, flowCase, v.screen, caseScreens[v.screen], v); took || err != nil {
-		return err
-	}
-	note := r.t.T("case.press_a_button")
 	// Before a case exists (the consent read aloud), there is none to keep.
 	code := (v.c.ID == 0 || v.c.Live()) && h.typedCode(r.text)
+	// A code pasted at a note's question is no note: kept there, it would
+	// be a dossier code kept without consent (and a problem counted). It
+	// is answered as at the step.
+	if !code || !noteScreens[v.screen] {
+		if took, err := typed(h, r, flowCase, v.screen, caseScreens[v.screen], v); took || err != nil {
+			return err
+		}
+	}
+	note := r.t.T("case.press_a_button")
 	before, err := h.codeOfCaseBefore(r, code, v.c.ID == 0)
 	if err != nil {
 		return err
 	}
+	// A dossier's procedure past its checklist may have been submitted: the
+	// code may be the one the portal just showed for the case on screen.
+	// At the checklist, or ending as not submitted, or for an account or a
+	// payment, it cannot be.
+	ours := code && v.c.ID != 0 && v.c.Kind == guides.KindDossier &&
+		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome)
+	late := ""
+	if code && v.c.ID != 0 && !ours && before == "" {
+		// A code of a case past attaching (the SMS came late): that case
+		// is named, not "another procedure?" as for words.
+		if late, err = h.tooLateNote(r); err != nil {
+			return err
+		}
+	}
 	switch {
-	case code && v.c.ID != 0 && v.c.FollowupConsent && v.g.OffersFollowup() &&
-		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome):
+	case ours && v.c.FollowupConsent && v.g.OffersFollowup():
 		// The code the portal just showed, pasted before the outcome:
 		// it is asked right after — or the one of the case before.
 		note = strings.TrimSpace(r.t.T("case.code_after_outcome") + "\n" + before)
 	case before != "":
 		note = before
-	case code && v.c.ID != 0:
-		// A code of a case past attaching (the SMS came late): that case
-		// is named, not "another procedure?" as for words.
-		late, err := h.tooLateNote(r)
-		if err != nil {
-			return err
-		}
-		if late == "" {
-			late = note + "\n" + r.t.T("case.other_procedure")
-		}
+	case ours:
+		// This case's code, most likely, but it keeps none: older cases
+		// are not named as if it were theirs.
+		note = r.t.T("case.code_not_kept_here", locales.Data{"Case": v.c.ID})
+	case late != "":
 		note = late
 	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
 		// Likely words to look another procedure up (a second resident
@@ -616,23 +629,23 @@ func (h *Handlers) tooLateNote(r *request) (string, error) {
 	case len(late) == 1:
 		return r.t.T("case.code_too_late", locales.Data{"Case": late[0], "Minutes": minutes}), nil
 	}
-	return r.t.T("case.code_too_late_several", locales.Data{"Cases": caseNumbers(late, codeTooLateNamed), "Minutes": minutes}), nil
+	return r.t.T("case.code_too_late_several", locales.Data{"Cases": caseNumbers(r.t, late, codeTooLateNamed), "Minutes": minutes}), nil
 }
 
 // caseNumbers writes ids, newest first, as "#7, #8, #9" in the order the
 // cases ended, the newest n of them, "…" before them when there are
-// more.
-func caseNumbers(ids []int64, n int) string {
+// more (format.list_sep, format.list_more).
+func caseNumbers(t *locales.Localizer, ids []int64, n int) string {
 	more := len(ids) > n
 	ids = ids[:min(len(ids), n)]
 	out := make([]string, 0, len(ids)+1)
 	if more {
-		out = append(out, "…")
+		out = append(out, t.T("format.list_more"))
 	}
 	for i := len(ids) - 1; i >= 0; i-- {
 		out = append(out, "#"+strconv.FormatInt(ids[i], 10))
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, t.T("format.list_sep"))
 }
 
 // offerInPlace answers a dossier code typed at the offer to attach
