@@ -683,6 +683,7 @@ func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64,
 // chart and the spreadsheet; the spreadsheet also when none were and
 // asked is set (a coordinator who asked has a zero to report upward).
 func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, asked bool) (string, []bot.Reply, error) {
+	whole := period // as asked, before fromFirstCase shortens it
 	period, note, err := fromFirstCase(ctx, tx, t, scope, period)
 	if err != nil {
 		return "", nil, err
@@ -691,7 +692,9 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if err != nil {
 		return "", nil, err
 	}
-	if tl.Unfinished, err = tx.UnfinishedCases(ctx, scope, period); err != nil {
+	// Cases started in the period asked, not only since the first closed:
+	// one still open from before it is not counted yet either.
+	if tl.Unfinished, err = tx.UnfinishedCases(ctx, scope, whole); err != nil {
 		return "", nil, err
 	}
 	if tl.Namesakes, err = namesakes(ctx, tx, tl); err != nil {
