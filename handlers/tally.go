@@ -55,11 +55,54 @@ type tallyState struct {
 // unit again rather than the user's whole scope. The weekly digest, a
 // report too, leaves its own; a flow begun since (/tally among them)
 // replaces it, and so a period typed then counts what /tally offers.
+// It is honoured only for reportOnScreenFor after the report (At), and a
+// command forgets it (forgetReport).
 type tallyAfter struct {
 	Report string `json:"tally_report,omitempty"`
 	// Made: a report is on screen (whatever its unit), so that a
 	// commune's name typed next is offered as a unit (typedUnit).
 	Made bool `json:"tally_made,omitempty"`
+	// At: when the report was made (or the digest sent).
+	At time.Time `json:"tally_at"`
+}
+
+// reportOnScreenFor is how long after a report a period or a commune's
+// name typed is read as about that report: a coordinator sitting with it,
+// asking for another period or commune, does so within minutes; one who
+// comes back hours or days later (or on the Monday of a weekly digest
+// read at noon) means their own unit, as /tally offers it.
+const reportOnScreenFor = 30 * time.Minute
+
+// reportOnScreen is the report the chat has on screen (tallyAfter): none
+// when the chat is in a flow, or the report is older than
+// reportOnScreenFor.
+func (h *Handlers) reportOnScreen(r *request) (tallyAfter, error) {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if errors.Is(err, storage.ErrNotFound) || err == nil && conv.Flow != "" {
+		return tallyAfter{}, nil
+	}
+	if err != nil {
+		return tallyAfter{}, err
+	}
+	var after tallyAfter
+	if err := conv.Decode(&after); err != nil {
+		return tallyAfter{}, err
+	}
+	if !after.Made || h.now().Sub(after.At) > reportOnScreenFor {
+		return tallyAfter{}, nil
+	}
+	return after, nil
+}
+
+// forgetReport forgets the report on screen when the chat turns to
+// something else (a command): a period or a commune typed after /help or
+// /me is their own unit's, as /tally would count it.
+func (h *Handlers) forgetReport(r *request) error {
+	after, err := h.reportOnScreen(r)
+	if err != nil || !after.Made {
+		return err
+	}
+	return r.tx.KeepAfterFlow(r.ctx, r.chat, struct{}{})
 }
 
 // unitCode is a scope's unit code, as tallyState.Unit holds it.
@@ -492,7 +535,7 @@ func (v *tallyView) report(p storage.Period) error {
 		return err
 	}
 	// A unit picked: a period typed next counts it again.
-	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true}); err != nil {
+	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true, At: v.h.now()}); err != nil {
 		return err
 	}
 	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, true)
@@ -508,12 +551,13 @@ func (v *tallyView) report(p storage.Period) error {
 // tallyStart is /tally; words after it ("/tally tháng 10") are read as
 // if typed on its first screen.
 func (h *Handlers) tallyStart(r *request, args string) error {
-	return h.tallyStartAt(r, args, "")
+	return h.tallyStartAt(r, args, tallyState{})
 }
 
-// tallyStartAt is tallyStart counting unit (a unit code, "" the user's own
-// scope), checked against the user's scope when the report is made.
-func (h *Handlers) tallyStartAt(r *request, args, unit string) error {
+// tallyStartAt is tallyStart from state st: its unit (a unit code, "" the
+// user's own scope) is checked against the user's scope when the report
+// is made.
+func (h *Handlers) tallyStartAt(r *request, args string, st tallyState) error {
 	scope, ok := h.tallyScope(r)
 	if !ok {
 		return nil
@@ -521,7 +565,6 @@ func (h *Handlers) tallyStartAt(r *request, args, unit string) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
-	st := tallyState{Unit: unit}
 	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowTally, tallyPeriod, st, 0)
 	if err != nil {
 		return err
@@ -557,17 +600,11 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 		// A bare "Q4": read as /tally reads it (typed), the quarter unless
 		// a commune of theirs is of Quận 4.
 	}
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	after, err := h.reportOnScreen(r)
+	if err != nil {
 		return false, err
 	}
-	var after tallyAfter
-	if conv.Flow == "" {
-		if err := conv.Decode(&after); err != nil {
-			return false, err
-		}
-	}
-	return true, h.tallyStartAt(r, r.text, after.Report)
+	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report})
 }
 
 // typedUnit offers a commune's report when a coordinator who may pick a
@@ -586,13 +623,9 @@ func (h *Handlers) typedUnit(r *request) (bool, error) {
 		len(h.guides.Search(text)) > 0 {
 		return false, nil
 	}
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	after, err := h.reportOnScreen(r)
+	if err != nil || !after.Made {
 		return false, err
-	}
-	var after tallyAfter
-	if conv.Flow != "" || conv.Decode(&after) != nil || !after.Made {
-		return false, nil
 	}
 	ms, err := r.tx.SearchCommunes(r.ctx, text, scope.Province, searchResults)
 	if err != nil {
@@ -607,7 +640,7 @@ func (h *Handlers) typedUnit(r *request) (bool, error) {
 			return false, err
 		}
 		if ok {
-			return true, h.tallyStartAt(r, text, "")
+			return true, h.tallyStartAt(r, text, tallyState{})
 		}
 	}
 	return false, nil
