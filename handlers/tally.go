@@ -47,6 +47,11 @@ type tallyState struct {
 	Province string `json:"p,omitempty"` // the province whose communes the unit screen lists
 	Page     int    `json:"pg,omitempty"`
 	Query    string `json:"q,omitempty"` // a typed unit name
+	// Typed: opened by words typed outside any flow (typedPeriod,
+	// typedUnit), not by /tally: a text then that is no period and no
+	// unit leaves the flow for the procedure search (tallyText), so that a
+	// chat answered "tháng sau" is not kept on the period screen.
+	Typed bool `json:"t,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -464,7 +469,7 @@ func (v *tallyView) typed(text string) error {
 		return err
 	}
 	if len(ms) > 0 || allowed {
-		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text})
+		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed})
 	}
 	if p, ok := bareQuarter(text, v.h.now()); ok { // no Quận 3 of theirs: the quarter
 		return v.report(p)
@@ -604,7 +609,7 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report})
+	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report, Typed: true})
 }
 
 // typedUnit offers a commune's report when a coordinator who may pick a
@@ -640,7 +645,7 @@ func (h *Handlers) typedUnit(r *request) (bool, error) {
 			return false, err
 		}
 		if ok {
-			return true, h.tallyStartAt(r, text, tallyState{})
+			return true, h.tallyStartAt(r, text, tallyState{Typed: true})
 		}
 	}
 	return false, nil
@@ -680,8 +685,42 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 	if v == nil || err != nil {
 		return err
 	}
+	if v.st.Typed {
+		// Opened by words typed outside any flow: words that are no period
+		// and no unit ("khai sinh" after "tháng sau") are looked for as a
+		// procedure, as they were before the flow began.
+		other, err := v.neitherPeriodNorUnit(r.text)
+		if err != nil {
+			return err
+		}
+		if other {
+			if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+				return err
+			}
+			return h.searchGuides(r)
+		}
+	}
 	_, err = typed(h, r, flowTally, v.step, tallyScreens[v.step], v)
 	return err
+}
+
+// neitherPeriodNorUnit says whether text is no period (nor a period
+// mistyped) and names no unit the flow would list or refuse.
+func (v *tallyView) neitherPeriodNorUnit(text string) (bool, error) {
+	if _, problem := parsePeriod(text, v.h.now()); problem != "tally.bad_period" || privacy.PersonalData(text) != "" {
+		return false, nil
+	}
+	if _, ok := bareQuarter(text, v.h.now()); ok {
+		return false, nil
+	}
+	if _, found, err := storage.ProvinceNamed(text); err != nil || found {
+		return false, err
+	}
+	ms, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
+	if err != nil {
+		return false, err
+	}
+	return len(ms) == 0 || ms[0].Rank > 1, nil
 }
 
 // tallyView reads the flow's state from the conversation, with what the

@@ -5,11 +5,69 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/jobs"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
+
+// foundKhaiSinh says whether the messages are the procedure search's
+// answer to "khai sinh": its guide offered.
+func foundKhaiSinh(ms []*telegramtest.Message) bool {
+	for _, m := range ms {
+		for _, b := range m.Buttons() {
+			if strings.HasPrefix(b.Text, "Khai sinh") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// A coordinator types "tháng sau" (or a reversed range) outside any
+// flow: it is answered as /tally answers it, on its period screen. The
+// next words, "khai sinh", a procedure, were read as a period there ("Mình
+// chưa hiểu khoảng thời gian này…"): the chat was kept by a flow it never
+// opened. Words that are no period and no unit now go to the procedure
+// search, as before; a period there is still read as one. So after a
+// commune's name typed after a report. /tally's own screen reads them as
+// it did.
+func TestTallyTypedOutsideAFlowDoesNotKeepTheChat(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	for _, typed := range []string{"tháng sau", "30/11/2026 - 1/11/2026"} {
+		w.send(coord, "/cancel") // off the search results the last turn left
+		if m := only(t, w.send(coord, typed)); !hasButton(m, "Tháng này") {
+			t.Fatalf("%q: %q, want the period screen", typed, m.Text)
+		}
+		if ms := w.send(coord, "khai sinh"); !foundKhaiSinh(ms) {
+			t.Errorf("\"khai sinh\" after %q: %+v, want the procedure found", typed, ms)
+		}
+	}
+	// A period typed on that screen is still its report.
+	w.send(coord, "/cancel")
+	only(t, w.send(coord, "tháng sau"))
+	if ms := w.send(coord, "tháng 10/2026"); len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊") {
+		t.Errorf("a period after \"tháng sau\": %+v, want its report", ms)
+	}
+
+	// A commune's name typed after a report: its list, then a procedure.
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	typedTally(t, w, prov, "Tháng này", true)
+	if m := only(t, w.send(prov, "Bến Thành")); !hasButton(m, benThanhFull) {
+		t.Fatalf("\"Bến Thành\" after a report: %q", m.Text)
+	}
+	if ms := w.send(prov, "khai sinh"); !foundKhaiSinh(ms) {
+		t.Errorf("\"khai sinh\" after Bến Thành's list: %+v, want the procedure found", ms)
+	}
+
+	// /tally asked for: its screen reads the words as before.
+	only(t, w.send(coord, "/tally"))
+	if ms := w.send(coord, "khai sinh"); foundKhaiSinh(ms) {
+		t.Errorf("\"khai sinh\" on /tally's screen: %+v, want it read by /tally", ms)
+	}
+}
 
 // A province coordinator picks Bến Thành on /tally; a period typed right
 // after counts Bến Thành again. Days later (or after /help, or a search)
