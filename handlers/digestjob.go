@@ -185,7 +185,7 @@ func (w *digestToWorker) Work(ctx context.Context, job *river.Job[DigestToArgs])
 			}
 			// The digest is the report on screen now: a period typed next
 			// counts its unit (tallyAfter), not one picked on an older one.
-			after := tallyAfter{Made: true}
+			after := tallyAfter{Made: true, At: w.h.now()}
 			if own, _ := storage.ScopeOf(u, w.h.admins[u.TelegramID]); own != scope {
 				after.Report = unitCode(scope)
 			}

@@ -654,6 +654,11 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return nil
 	}
 	if to == toUs {
+		// A command turns to something else: the report on screen is
+		// forgotten (a period typed next counts their own unit).
+		if err := h.forgetReport(r); err != nil {
+			return err
+		}
 		switch cmd {
 		case "start":
 			if err := h.start(r, args); err != nil || args != "" {

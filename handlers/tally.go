@@ -47,6 +47,11 @@ type tallyState struct {
 	Province string `json:"p,omitempty"` // the province whose communes the unit screen lists
 	Page     int    `json:"pg,omitempty"`
 	Query    string `json:"q,omitempty"` // a typed unit name
+	// Typed: opened by words typed outside any flow (typedPeriod,
+	// typedUnit), not by /tally: a text then that is no period and no
+	// unit leaves the flow for the procedure search (tallyText), so that a
+	// chat answered "tháng sau" is not kept on the period screen.
+	Typed bool `json:"t,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -55,11 +60,54 @@ type tallyState struct {
 // unit again rather than the user's whole scope. The weekly digest, a
 // report too, leaves its own; a flow begun since (/tally among them)
 // replaces it, and so a period typed then counts what /tally offers.
+// It is honoured only for reportOnScreenFor after the report (At), and a
+// command forgets it (forgetReport).
 type tallyAfter struct {
 	Report string `json:"tally_report,omitempty"`
 	// Made: a report is on screen (whatever its unit), so that a
 	// commune's name typed next is offered as a unit (typedUnit).
 	Made bool `json:"tally_made,omitempty"`
+	// At: when the report was made (or the digest sent).
+	At time.Time `json:"tally_at"`
+}
+
+// reportOnScreenFor is how long after a report a period or a commune's
+// name typed is read as about that report: a coordinator sitting with it,
+// asking for another period or commune, does so within minutes; one who
+// comes back hours or days later (or on the Monday of a weekly digest
+// read at noon) means their own unit, as /tally offers it.
+const reportOnScreenFor = 30 * time.Minute
+
+// reportOnScreen is the report the chat has on screen (tallyAfter): none
+// when the chat is in a flow, or the report is older than
+// reportOnScreenFor.
+func (h *Handlers) reportOnScreen(r *request) (tallyAfter, error) {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if errors.Is(err, storage.ErrNotFound) || err == nil && conv.Flow != "" {
+		return tallyAfter{}, nil
+	}
+	if err != nil {
+		return tallyAfter{}, err
+	}
+	var after tallyAfter
+	if err := conv.Decode(&after); err != nil {
+		return tallyAfter{}, err
+	}
+	if !after.Made || h.now().Sub(after.At) > reportOnScreenFor {
+		return tallyAfter{}, nil
+	}
+	return after, nil
+}
+
+// forgetReport forgets the report on screen when the chat turns to
+// something else (a command): a period or a commune typed after /help or
+// /me is their own unit's, as /tally would count it.
+func (h *Handlers) forgetReport(r *request) error {
+	after, err := h.reportOnScreen(r)
+	if err != nil || !after.Made {
+		return err
+	}
+	return r.tx.KeepAfterFlow(r.ctx, r.chat, struct{}{})
 }
 
 // unitCode is a scope's unit code, as tallyState.Unit holds it.
@@ -421,7 +469,7 @@ func (v *tallyView) typed(text string) error {
 		return err
 	}
 	if len(ms) > 0 || allowed {
-		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text})
+		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed})
 	}
 	if p, ok := bareQuarter(text, v.h.now()); ok { // no Quận 3 of theirs: the quarter
 		return v.report(p)
@@ -492,7 +540,7 @@ func (v *tallyView) report(p storage.Period) error {
 		return err
 	}
 	// A unit picked: a period typed next counts it again.
-	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true}); err != nil {
+	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true, At: v.h.now()}); err != nil {
 		return err
 	}
 	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, true)
@@ -508,12 +556,13 @@ func (v *tallyView) report(p storage.Period) error {
 // tallyStart is /tally; words after it ("/tally tháng 10") are read as
 // if typed on its first screen.
 func (h *Handlers) tallyStart(r *request, args string) error {
-	return h.tallyStartAt(r, args, "")
+	return h.tallyStartAt(r, args, tallyState{})
 }
 
-// tallyStartAt is tallyStart counting unit (a unit code, "" the user's own
-// scope), checked against the user's scope when the report is made.
-func (h *Handlers) tallyStartAt(r *request, args, unit string) error {
+// tallyStartAt is tallyStart from state st: its unit (a unit code, "" the
+// user's own scope) is checked against the user's scope when the report
+// is made.
+func (h *Handlers) tallyStartAt(r *request, args string, st tallyState) error {
 	scope, ok := h.tallyScope(r)
 	if !ok {
 		return nil
@@ -521,7 +570,6 @@ func (h *Handlers) tallyStartAt(r *request, args, unit string) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
-	st := tallyState{Unit: unit}
 	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowTally, tallyPeriod, st, 0)
 	if err != nil {
 		return err
@@ -557,17 +605,11 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 		// A bare "Q4": read as /tally reads it (typed), the quarter unless
 		// a commune of theirs is of Quận 4.
 	}
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	after, err := h.reportOnScreen(r)
+	if err != nil {
 		return false, err
 	}
-	var after tallyAfter
-	if conv.Flow == "" {
-		if err := conv.Decode(&after); err != nil {
-			return false, err
-		}
-	}
-	return true, h.tallyStartAt(r, r.text, after.Report)
+	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report, Typed: true})
 }
 
 // typedUnit offers a commune's report when a coordinator who may pick a
@@ -586,13 +628,9 @@ func (h *Handlers) typedUnit(r *request) (bool, error) {
 		len(h.guides.Search(text)) > 0 {
 		return false, nil
 	}
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	after, err := h.reportOnScreen(r)
+	if err != nil || !after.Made {
 		return false, err
-	}
-	var after tallyAfter
-	if conv.Flow != "" || conv.Decode(&after) != nil || !after.Made {
-		return false, nil
 	}
 	ms, err := r.tx.SearchCommunes(r.ctx, text, scope.Province, searchResults)
 	if err != nil {
@@ -607,7 +645,7 @@ func (h *Handlers) typedUnit(r *request) (bool, error) {
 			return false, err
 		}
 		if ok {
-			return true, h.tallyStartAt(r, text, "")
+			return true, h.tallyStartAt(r, text, tallyState{Typed: true})
 		}
 	}
 	return false, nil
@@ -647,8 +685,42 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 	if v == nil || err != nil {
 		return err
 	}
+	if v.st.Typed {
+		// Opened by words typed outside any flow: words that are no period
+		// and no unit ("khai sinh" after "tháng sau") are looked for as a
+		// procedure, as they were before the flow began.
+		other, err := v.neitherPeriodNorUnit(r.text)
+		if err != nil {
+			return err
+		}
+		if other {
+			if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+				return err
+			}
+			return h.searchGuides(r)
+		}
+	}
 	_, err = typed(h, r, flowTally, v.step, tallyScreens[v.step], v)
 	return err
+}
+
+// neitherPeriodNorUnit says whether text is no period (nor a period
+// mistyped) and names no unit the flow would list or refuse.
+func (v *tallyView) neitherPeriodNorUnit(text string) (bool, error) {
+	if _, problem := parsePeriod(text, v.h.now()); problem != "tally.bad_period" || privacy.PersonalData(text) != "" {
+		return false, nil
+	}
+	if _, ok := bareQuarter(text, v.h.now()); ok {
+		return false, nil
+	}
+	if _, found, err := storage.ProvinceNamed(text); err != nil || found {
+		return false, err
+	}
+	ms, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
+	if err != nil {
+		return false, err
+	}
+	return len(ms) == 0 || ms[0].Rank > 1, nil
 }
 
 // tallyView reads the flow's state from the conversation, with what the
@@ -683,6 +755,7 @@ func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64,
 // chart and the spreadsheet; the spreadsheet also when none were and
 // asked is set (a coordinator who asked has a zero to report upward).
 func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, asked bool) (string, []bot.Reply, error) {
+	whole := period // as asked, before fromFirstCase shortens it
 	period, note, err := fromFirstCase(ctx, tx, t, scope, period)
 	if err != nil {
 		return "", nil, err
@@ -691,7 +764,9 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if err != nil {
 		return "", nil, err
 	}
-	if tl.Unfinished, err = tx.UnfinishedCases(ctx, scope, period); err != nil {
+	// Cases started in the period asked, not only since the first closed:
+	// one still open from before it is not counted yet either.
+	if tl.Unfinished, err = tx.UnfinishedCases(ctx, scope, whole); err != nil {
 		return "", nil, err
 	}
 	if tl.Namesakes, err = namesakes(ctx, tx, tl); err != nil {

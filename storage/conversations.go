@@ -165,7 +165,8 @@ func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
 
 // KeepAfterFlow keeps data in the row of a chat in no flow (flow ""): what
 // a flow that ended leaves for what the chat types next — the unit of the
-// tally report on screen, for a period typed after it. The next flow's
+// tally report on screen, for a period typed after it (its reader,
+// handlers.reportOnScreen, honours it only shortly after). The next flow's
 // state replaces it, and retention empties it after 30 days untouched; a
 // chat in a flow is left alone.
 func (tx *Tx) KeepAfterFlow(ctx context.Context, chatID int64, data any) error {
