@@ -347,12 +347,13 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		// The code the portal just showed, pasted before the outcome:
 		// it is asked right after — or the one of the case before.
 		note = strings.TrimSpace(r.t.T("case.code_after_outcome") + "\n" + before)
+	case ours:
+		// This case's code, most likely, but it keeps none: said first,
+		// then the case before that may take it. Older cases past
+		// attaching are not named as if it were theirs.
+		note = strings.TrimSpace(r.t.T("case.code_not_kept_here", locales.Data{"Case": v.c.ID}) + "\n" + before)
 	case before != "":
 		note = before
-	case ours:
-		// This case's code, most likely, but it keeps none: older cases
-		// are not named as if it were theirs.
-		note = r.t.T("case.code_not_kept_here", locales.Data{"Case": v.c.ID})
 	case late != "":
 		note = late
 	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):

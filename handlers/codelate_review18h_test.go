@@ -60,3 +60,33 @@ func TestCodeAtTheChecklistWithNoLateCase(t *testing.T) {
 		t.Errorf("a code typed at the checklist, no case before: %q; want %q above the checklist", m.Text, want)
 	}
 }
+
+// Within the window of the case before (closed a moment ago without its
+// code), a code typed at a step of a case that keeps none says both: this
+// case keeps no code, and the code may be the case before's (review 18,
+// second reading): not only the case before, which had the volunteer
+// attach a code that was most likely this resident's to the other's
+// follow-up.
+func TestCodeMidCaseWithinTheWindowSaysThisCaseKeepsNone(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	u := w.volunteer("Ca trước còn chờ")
+	w.toOutcome(u, "khai-sinh", true)
+	w.press(u, w.vi("outcome.submitted"))
+	w.press(u, w.vi("case.no_dossier"))
+	first := caseNo(w, u)
+	clk.advance(5 * time.Minute)
+
+	w.send(u, "/new")
+	w.send(u, "tam tru")
+	w.press(u, "Đăng ký tạm trú")
+	w.press(u, w.vi("consent.no"))
+	second := caseNo(w, u)
+	w.press(u, w.vi("case.begin"))
+	m := last(t, w.send(u, "000.00.12.H26-251127-0001"))
+	here := w.vi("case.code_not_kept_here", locales.Data{"Case": second})
+	before := w.vi("case.code_of_case_before", locales.Data{"Case": first, "Minutes": 25}) // 30 less the 5 gone
+	if !strings.HasPrefix(m.Text, here+"\n"+before+"\n\n") || !hasButton(m, w.vi("case.done")) {
+		t.Errorf("a code typed at a step, the case before within its window: %q; want %q then %q above the step", m.Text, here, before)
+	}
+}

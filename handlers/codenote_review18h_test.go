@@ -33,7 +33,9 @@ func TestCodeTypedAtANoteIsNoNote(t *testing.T) {
 	w.press(u, w.vi("consent.no"))
 	w.press(u, w.vi("case.begin"))
 	_, before := w.lastCase(u)
-	hint := w.vi("case.code_of_case_before", locales.Data{"Case": first, "Minutes": 25})
+	// This case keeps no code (no reminder), and the case before may take it.
+	hint := w.vi("case.code_not_kept_here", locales.Data{"Case": caseNo(w, u)}) + "\n" +
+		w.vi("case.code_of_case_before", locales.Data{"Case": first, "Minutes": 25})
 
 	m := last(t, w.press(u, w.vi("case.problem")))
 	if !strings.Contains(m.Text, w.vi("case.problem_pick")) {
