@@ -65,7 +65,7 @@ func (q *queue) stop() {
 }
 
 // schedule does at once what River's scheduler does every 5 s: it makes
-// the scheduled jobs whose time has come by the queue's clock (the next
+// the scheduled and retryable jobs whose time has come by the queue's clock (the next
 // digest, once a test moved the clock past Monday 07:30) available to the
 // workers. The tests move the clock in jumps, and each jump waited out
 // River's interval. (None of these jobs shares its unique key with
@@ -73,7 +73,7 @@ func (q *queue) stop() {
 func (q *queue) schedule() {
 	q.t.Helper()
 	if _, err := q.w.store.DB().Exec(`UPDATE river_job SET state = 'available'
-		WHERE state = 'scheduled' AND scheduled_at <= $1`, q.clock.Now()); err != nil {
+		WHERE state IN ('scheduled', 'retryable') AND scheduled_at <= $1`, q.clock.Now()); err != nil {
 		q.t.Fatal(err)
 	}
 }
