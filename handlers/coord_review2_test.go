@@ -136,8 +136,8 @@ func TestTypedPeriodsCoordinatorsWrite(t *testing.T) {
 		{"từ ngày 1/10 đến ngày 15/10", "01/10/2026 – 15/10/2026"},
 		{"từ đầu năm đến nay", "01/01/2026 – 27/11/2026"},
 	} {
-		only(t, w.send(coord, "/tally"))
-		ms := w.send(coord, c.text)
+		only(t, fresh(w.send(coord, "/tally")))
+		ms := fresh(w.send(coord, c.text))
 		head := ""
 		if len(ms) > 0 {
 			head, _, _ = strings.Cut(ms[0].Text, "\n")
@@ -145,7 +145,7 @@ func TestTypedPeriodsCoordinatorsWrite(t *testing.T) {
 		if !strings.HasPrefix(head, "📊 Phường An Hội Tây") || !strings.Contains(head, c.want) {
 			t.Errorf("%q: want the tally of %s, got %.90q", c.text, c.want, head)
 		}
-		w.send(coord, "/cancel")
+		fresh(w.send(coord, "/cancel"))
 	}
 }
 

@@ -93,8 +93,8 @@ func TestTypedPeriodForms(t *testing.T) {
 		"27/11": "27/11/2026", "hôm qua": "26/11/2026", "yesterday": "26/11/2026", "28/11": "28/11/2025",
 		"15/12-10/1/2026": "15/12/2025 – 10/01/2026",
 	} {
-		only(t, w.send(coord, "/tally"))
-		ms := w.send(coord, text)
+		only(t, fresh(w.send(coord, "/tally")))
+		ms := fresh(w.send(coord, text))
 		if len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊 Phường An Hội Tây") || !strings.Contains(strings.SplitN(ms[0].Text, "\n", 2)[0], want) {
 			got := ""
 			if len(ms) > 0 {
@@ -102,7 +102,7 @@ func TestTypedPeriodForms(t *testing.T) {
 			}
 			t.Errorf("%q: want the tally of %s, got %.80q", text, want, got)
 		}
-		w.send(coord, "/cancel")
+		fresh(w.send(coord, "/cancel"))
 	}
 }
 

@@ -24,12 +24,12 @@ import (
 // press): the text and, when sent, the spreadsheet.
 func typedTally(t *testing.T, w *world, coord *telegramtest.User, period string, press bool) (string, *excelize.File) {
 	t.Helper()
-	only(t, w.send(coord, "/tally"))
+	only(t, fresh(w.send(coord, "/tally")))
 	var ms []*telegramtest.Message
 	if press {
 		ms = w.press(coord, period)
 	} else {
-		ms = w.send(coord, period)
+		ms = fresh(w.send(coord, period))
 	}
 	if len(ms) == 0 {
 		t.Fatalf("%q: no answer", period)

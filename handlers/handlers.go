@@ -165,8 +165,8 @@ type request struct {
 	// below: the pressed message is a record to keep (a case's summary):
 	// the screen shown now goes in a new message under it.
 	below bool
-	// above is the message the chat's case screen (or invite or team
-	// screen: aboveFlow) was last drawn on when the update came (0: none,
+	// above is the message the chat's case screen (or invite, team or
+	// tally screen: aboveFlow) was last drawn on when the update came (0: none,
 	// or sent as a new message whose id the bot does not know): a screen
 	// drawn now as a new message takes its buttons off (unbuttonAbove).
 	above     int
@@ -362,7 +362,7 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
 		tgLang: from.LanguageCode}
-	if conv, err := tx.Conversation(ctx, r.chat); err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || conv.Flow == flowInvite || conv.Flow == flowTeam) {
+	if conv, err := tx.Conversation(ctx, r.chat); err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || conv.Flow == flowInvite || conv.Flow == flowTeam || conv.Flow == flowTally) {
 		// Read with the user (SeeUser): no round trip. The consent screen
 		// keeps its buttons: the text read aloud is the one pressed
 		// (consentRead), whatever /lang drew below it.
@@ -933,7 +933,7 @@ func (h *Handlers) cancel(r *request) error {
 	if conv.Flow == flowCase {
 		return h.cancelCase(r, conv)
 	}
-	if err := r.unbuttonAbove(); err != nil { // an invite or team screen: cancelled, nothing to press there
+	if err := r.unbuttonAbove(); err != nil { // an invite, team or tally screen: cancelled, nothing to press there
 		return err
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {

@@ -222,9 +222,10 @@ func press[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, 
 }
 
 // olderCopy answers a press on an older copy of a flow's screen (one drawn
-// again as a new message below: inviteView.draw, teamView.draw), pressed
-// before its buttons went: "out of date", and that copy loses its buttons
-// if it still shows them; the screen is below, where the user moved on.
+// again as a new message below: inviteView.draw, teamView.draw,
+// tallyView.draw), pressed before its buttons went: "out of date", and
+// that copy loses its buttons if it still shows them; the screen is
+// below, where the user moved on.
 // It reports false for a press to take as any other (press).
 func olderCopy(r *request, conv storage.Conversation, cb callback) bool {
 	id := r.liveMessage()

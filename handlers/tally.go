@@ -356,12 +356,45 @@ func (v *tallyView) goTo(step string, st tallyState) error {
 		return err
 	}
 	v.step, v.st, v.ver = step, st, version
-	return v.show("")
+	return v.draw("")
 }
 
-// show draws the view's step, with note above it.
+// show draws the view's step in front of the user, with note above it: in
+// place of the pressed message, or as a new message at a new version, as
+// the invite flow's screens are (inviteView.show).
 func (v *tallyView) show(note string) error {
+	if v.liveMessage() == 0 {
+		version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, v.step, v.st, 0)
+		if err != nil {
+			return err
+		}
+		v.ver = version
+	}
+	return v.draw(note)
+}
+
+// draw draws the view's step, saved at v.ver, with note above it; drawn
+// as a new message, it takes the buttons off the copy above and is
+// tracked (inviteView.draw).
+func (v *tallyView) draw(note string) error {
+	if err := v.unbuttonTally(); err != nil {
+		return err
+	}
+	if v.liveMessage() == 0 {
+		v.track = v.ver
+	}
 	return showScreen(v.request, v.step, tallyScreens[v.step], v, note)
+}
+
+// unbuttonTally takes the buttons off the tally screen above, when one is
+// drawn below or the flow ends by a typed line (a report, a procedure
+// searched): a case's screen keeps its buttons, they take the case up
+// again.
+func (r *request) unbuttonTally() error {
+	if r.aboveFlow != flowTally {
+		return nil
+	}
+	return r.unbuttonAbove()
 }
 
 // allowedMatches are the communes a typed name finds that the user may
@@ -534,7 +567,10 @@ func (v *tallyView) report(p storage.Period) error {
 			return err
 		}
 		v.step, v.st, v.ver = tallyPeriod, tallyState{}, version
-		return v.show(v.t.T("tally.unit_gone", locales.Data{"Unit": name}))
+		return v.draw(v.t.T("tally.unit_gone", locales.Data{"Unit": name}))
+	}
+	if err := v.unbuttonTally(); err != nil { // typed: the report goes below, the flow ends
+		return err
 	}
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
 		return err
@@ -578,7 +614,7 @@ func (h *Handlers) tallyStartAt(r *request, args string, st tallyState) error {
 	if args = strings.TrimSpace(args); args != "" {
 		return v.typed(args)
 	}
-	return v.show("")
+	return v.draw("")
 }
 
 // typedPeriod makes the report when a coordinator types a period outside
@@ -676,6 +712,9 @@ func (h *Handlers) tallyPress(r *request, cb callback) error {
 	if v == nil || err != nil {
 		return err
 	}
+	if olderCopy(r, conv, cb) {
+		return nil
+	}
 	return press(h, r, flowTally, v.step, tallyScreens[v.step], v, conv, cb)
 }
 
@@ -694,6 +733,9 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 			return err
 		}
 		if other {
+			if err := r.unbuttonTally(); err != nil {
+				return err
+			}
 			if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 				return err
 			}

@@ -151,16 +151,16 @@ func TestSpreadsheetOfARunningPeriodSaysUpToWhen(t *testing.T) {
 func TestTallyUnitFoundByItsOldName(t *testing.T) {
 	w := newWorld(t, at27Nov())
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator) // of province 79
-	only(t, w.send(prov, "/tally"))
+	only(t, fresh(w.send(prov, "/tally")))
 	only(t, w.press(prov, w.vi("tally.change_unit")))
-	m := only(t, w.send(prov, "phuong 12 tan binh"))
+	m := only(t, fresh(w.send(prov, "phuong 12 tan binh")))
 	if !strings.Contains(m.Text, "Phường Bảy Hiền") || !strings.Contains(m.Text, w.vi("invite.old_name", locales.Data{"Old": "Phường 12"})) {
 		t.Errorf("the unit found by its old name does not say it:\n%s", m.Text)
 	}
 	if dataOf(t, m, "Phường Bảy Hiền, Thành phố Hồ Chí Minh") == "" {
 		t.Errorf("no button for Phường Bảy Hiền: %+v", m.Keyboard)
 	}
-	m = only(t, w.send(prov, "bay hien"))
+	m = only(t, fresh(w.send(prov, "bay hien")))
 	if strings.Contains(m.Text, w.vi("invite.old_name", locales.Data{"Old": ""})) {
 		t.Errorf("a current name is said to be an old one:\n%s", m.Text)
 	}

@@ -17,8 +17,8 @@ func TestTallyUnitSearchSaysWhenThereAreMore(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
 	more := w.vi("tally.unit_results_more", locales.Data{"Count": 8})
-	only(t, w.send(prov, "/tally"))
-	m := only(t, w.send(prov, "phuong tan"))
+	only(t, fresh(w.send(prov, "/tally")))
+	m := only(t, fresh(w.send(prov, "phuong tan")))
 	communes := 0
 	for _, b := range m.Buttons() {
 		if strings.HasPrefix(b.Text, "Phường Tân") {
@@ -29,8 +29,8 @@ func TestTallyUnitSearchSaysWhenThereAreMore(t *testing.T) {
 		t.Errorf("a broad name: %d communes listed, the text %q (want %q in it)", communes, m.Text, more)
 	}
 	// A name that finds few says nothing of more.
-	only(t, w.send(prov, "/tally"))
-	if m := only(t, w.send(prov, "an hoi tay")); strings.Contains(m.Text, more) || !hasButton(m, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
+	only(t, fresh(w.send(prov, "/tally")))
+	if m := only(t, fresh(w.send(prov, "an hoi tay"))); strings.Contains(m.Text, more) || !hasButton(m, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
 		t.Errorf("a narrow name: %q %+v", m.Text, m.Buttons())
 	}
 }

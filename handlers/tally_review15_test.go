@@ -22,24 +22,24 @@ func TestTallyBareQuarterNotAUnitOfTheirs(t *testing.T) {
 	q4 := w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026})
 	for _, text := range []string{"Q4", "q4", "/tally Q4", "/tally q 4"} {
 		if !strings.HasPrefix(text, "/") {
-			only(t, w.send(coord, "/tally"))
+			only(t, fresh(w.send(coord, "/tally")))
 		}
-		ms := w.send(coord, text)
+		ms := fresh(w.send(coord, text))
 		if len(ms) != 3 || !strings.Contains(lines(ms[0])[0], q4) {
 			t.Fatalf("%q: %d messages, %q; want the tally of %s", text, len(ms), ms[0].Text, q4)
 		}
 	}
 	en := w.tallyMember("Dũng", anHoiTayCode, storage.RoleCoordinator)
-	w.send(en, "/lang en")
-	only(t, w.send(en, "/tally"))
-	ms := w.send(en, "Q4")
+	fresh(w.send(en, "/lang en"))
+	only(t, fresh(w.send(en, "/tally")))
+	ms := fresh(w.send(en, "Q4"))
 	if q4 := w.texts.For("en").T("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026}); len(ms) != 3 || !strings.Contains(lines(ms[0])[0], q4) {
 		t.Fatalf("Q4 in English: %d messages, %q; want the tally of %s", len(ms), ms[0].Text, q4)
 	}
 
 	prov := w.tallyMember("Hà", "", storage.RoleProvinceCoordinator)
-	only(t, w.send(prov, "/tally"))
-	m := only(t, w.send(prov, "Q4"))
+	only(t, fresh(w.send(prov, "/tally")))
+	m := only(t, fresh(w.send(prov, "Q4")))
 	if !strings.Contains(m.Text, w.vi("tally.unit_results", locales.Data{"Query": "Q4"})) {
 		t.Fatalf("a province coordinator of Thành phố Hồ Chí Minh typing Q4: %q", m.Text)
 	}

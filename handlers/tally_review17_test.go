@@ -48,16 +48,16 @@ func TestTallyOtherProvinceNotLooseCommunes(t *testing.T) {
 				}
 			}
 		}
-		only(t, w.send(prov, "/tally"))
-		m := only(t, w.send(prov, c.typed))
+		only(t, fresh(w.send(prov, "/tally")))
+		m := only(t, fresh(w.send(prov, c.typed)))
 		check("on the period screen", m.Text, buttonTexts(m))
 
-		only(t, w.send(prov, "/tally"))
+		only(t, fresh(w.send(prov, "/tally")))
 		only(t, w.press(prov, w.vi("tally.change_unit")))
-		m = only(t, w.send(prov, c.typed))
+		m = only(t, fresh(w.send(prov, c.typed)))
 		check("on the unit screen", m.Text, buttonTexts(m))
 
-		m = only(t, w.send(prov, "/tally "+c.typed))
+		m = only(t, fresh(w.send(prov, "/tally "+c.typed)))
 		check("after /tally", m.Text, buttonTexts(m))
 	}
 
@@ -65,8 +65,8 @@ func TestTallyOtherProvinceNotLooseCommunes(t *testing.T) {
 	// it is another province: they may see their commune, not all of it.
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	for _, typed := range []string{"tp hcm", "Thành phố Hồ Chí Minh", "binh duong"} {
-		only(t, w.send(coord, "/tally"))
-		m := only(t, w.send(coord, typed))
+		only(t, fresh(w.send(coord, "/tally")))
+		m := only(t, fresh(w.send(coord, typed)))
 		if strings.Contains(m.Text, "tỉnh/thành phố khác") {
 			t.Errorf("%q: a commune's coordinator is told their own province is another:\n%s", typed, m.Text)
 		}
@@ -75,14 +75,14 @@ func TestTallyOtherProvinceNotLooseCommunes(t *testing.T) {
 			t.Errorf("%q: %q, want it to say %q", typed, m.Text, want)
 		}
 	}
-	only(t, w.send(coord, "/tally"))
-	if m := only(t, w.send(coord, "binh dinh")); !strings.Contains(m.Text, w.vi("tally.province_not_allowed", locales.Data{"Province": "Gia Lai", "Own": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})) {
+	only(t, fresh(w.send(coord, "/tally")))
+	if m := only(t, fresh(w.send(coord, "binh dinh"))); !strings.Contains(m.Text, w.vi("tally.province_not_allowed", locales.Data{"Province": "Gia Lai", "Own": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})) {
 		t.Errorf("another province, to a commune's coordinator: %q", m.Text)
 	}
 
 	// Their own province by an old name of a part of it is still theirs.
-	only(t, w.send(prov, "/tally"))
-	m := only(t, w.send(prov, "binh duong"))
+	only(t, fresh(w.send(prov, "/tally")))
+	m := only(t, fresh(w.send(prov, "binh duong")))
 	if !hasButton(m, w.vi("tally.whole_province", locales.Data{"Province": hcmc})) {
 		t.Errorf("their own province by an old name: %q %q", m.Text, buttonTexts(m))
 	}
@@ -102,9 +102,9 @@ func buttonTexts(m *telegramtest.Message) []string {
 func TestTallyQuiIsAQuarter(t *testing.T) {
 	w, _, _ := tallyWorld(t) // 27/11/2026
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
-	only(t, w.send(coord, "/tally"))
+	only(t, fresh(w.send(coord, "/tally")))
 	for _, typed := range []string{"quí 4", "/tally quí IV", "Kì báo cáo: quí 4/2026"} {
-		ms := w.send(coord, typed)
+		ms := fresh(w.send(coord, typed))
 		if len(ms) != 3 || !strings.Contains(ms[0].Text, "quý 4/2026") || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 5, "Helped": 4})) { // An's October case too
 			t.Errorf("%q: %d messages, %q", typed, len(ms), ms[0].Text)
 		}
@@ -124,9 +124,9 @@ func TestTallyUnitTakenAwayWhileOpen(t *testing.T) {
 	anHoiTay := "Phường An Hội Tây, Thành phố Hồ Chí Minh"
 	for _, how := range []string{"pressed", "typed"} {
 		prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
-		only(t, w.send(prov, "/tally"))
+		only(t, fresh(w.send(prov, "/tally")))
 		only(t, w.press(prov, w.vi("tally.change_unit")))
-		only(t, w.send(prov, "ben thanh"))
+		only(t, fresh(w.send(prov, "ben thanh")))
 		m := only(t, w.press(prov, benThanh))
 		if !strings.Contains(m.Text, w.vi("tally.choose_period", locales.Data{"Unit": benThanh})) {
 			t.Fatalf("Bến Thành picked: %q", m.Text)
@@ -138,7 +138,7 @@ func TestTallyUnitTakenAwayWhileOpen(t *testing.T) {
 		if how == "pressed" {
 			ms = w.press(prov, w.vi("tally.period_month"))
 		} else {
-			ms = w.send(prov, "tháng 11/2026")
+			ms = fresh(w.send(prov, "tháng 11/2026"))
 		}
 		if len(ms) != 1 {
 			t.Fatalf("%s: the period for a unit no longer theirs made %d messages, want the question again: %q", how, len(ms), ms[0].Text)

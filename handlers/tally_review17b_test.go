@@ -18,7 +18,7 @@ import (
 func TestTallyPeriodNotUnderstoodIsNoPersonalData(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
-	only(t, w.send(prov, "/tally"))
+	only(t, fresh(w.send(prov, "/tally")))
 	periods := []string{"sau 1/11/2026", "tuần 16/11/2026", "từ 1/11/2026 đến hết tháng", "01/11/2026 - hết 20/11/2026",
 		"1/11/2026 – 20/11/2026 An Hội Tây"}
 	for _, screen := range []string{"the period screen", "the unit screen"} {
@@ -26,7 +26,7 @@ func TestTallyPeriodNotUnderstoodIsNoPersonalData(t *testing.T) {
 			only(t, w.press(prov, w.vi("tally.change_unit")))
 		}
 		for _, typed := range periods {
-			m := only(t, w.send(prov, typed))
+			m := only(t, fresh(w.send(prov, typed)))
 			if strings.HasPrefix(m.Text, w.vi("case.unit_personal")) || !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) {
 				t.Errorf("%q typed on %s: %q, want the period's examples", typed, screen, m.Text)
 			}
@@ -34,7 +34,7 @@ func TestTallyPeriodNotUnderstoodIsNoPersonalData(t *testing.T) {
 				t.Errorf("%q typed on %s is shown back: %q", typed, screen, m.Text)
 			}
 		}
-		m := only(t, w.send(prov, "0912 345 678 1/11/2026"))
+		m := only(t, fresh(w.send(prov, "0912 345 678 1/11/2026")))
 		if !strings.HasPrefix(m.Text, w.vi("case.unit_personal")) || strings.Contains(m.Text, "345") {
 			t.Errorf("a phone number beside a date on %s: %q, want it refused", screen, m.Text)
 		}
@@ -48,17 +48,17 @@ func TestTallyPeriodNotUnderstoodIsNoPersonalData(t *testing.T) {
 func TestTallyPersonalDataRefusedForACommuneCoordinatorPointsToThePeriod(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	co := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
-	only(t, w.send(co, "/tally"))
+	only(t, fresh(w.send(co, "/tally")))
 	for _, q := range personalTyped {
-		m := only(t, w.send(co, q.typed))
+		m := only(t, fresh(w.send(co, q.typed)))
 		if !strings.HasPrefix(m.Text, w.vi("tally.period_personal")) || strings.Contains(m.Text, q.trace) {
 			t.Errorf("a commune coordinator typed %q on /tally: %q, want %q, nothing shown back", q.typed, m.Text, w.vi("tally.period_personal"))
 		}
 	}
 	// A province coordinator, who may pick a commune there, is told to type its name.
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
-	only(t, w.send(prov, "/tally"))
-	if m := only(t, w.send(prov, "0912 345 678")); !strings.HasPrefix(m.Text, w.vi("case.unit_personal")) {
+	only(t, fresh(w.send(prov, "/tally")))
+	if m := only(t, fresh(w.send(prov, "0912 345 678"))); !strings.HasPrefix(m.Text, w.vi("case.unit_personal")) {
 		t.Errorf("a province coordinator typed a phone number on /tally: %q", m.Text)
 	}
 }

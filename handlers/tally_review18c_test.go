@@ -26,8 +26,8 @@ func firstLine(s string) string {
 // Thành's report of this month, and returns its text.
 func (w *world) pickBenThanh(u *telegramtest.User, thisMonth string) string {
 	w.t.Helper()
-	only(w.t, w.send(u, "/tally"))
-	only(w.t, w.send(u, "Bến Thành"))
+	only(w.t, fresh(w.send(u, "/tally")))
+	only(w.t, fresh(w.send(u, "Bến Thành")))
 	only(w.t, w.press(u, benThanhFull))
 	ms := w.press(u, thisMonth)
 	if len(ms) < 2 || !strings.Contains(firstLine(ms[0].Text), "Phường Bến Thành") {
@@ -56,7 +56,7 @@ func TestTallyTypedPeriodAfterACommunesReportKeepsTheCommune(t *testing.T) {
 		{"tháng 10/2026", "tháng 10/2026"},
 		{"tháng trước", "tháng 10/2026"}, // a second one: still the commune
 	} {
-		ms := w.send(prov, typed.text)
+		ms := fresh(w.send(prov, typed.text))
 		if len(ms) == 0 {
 			t.Fatalf("%q after Bến Thành's report: nothing", typed.text)
 		}
@@ -65,7 +65,7 @@ func TestTallyTypedPeriodAfterACommunesReportKeepsTheCommune(t *testing.T) {
 		}
 	}
 	// A quarter typed: the commune's quarter, its spreadsheet named so.
-	ms := w.send(prov, "quý 4/2026")
+	ms := fresh(w.send(prov, "quý 4/2026"))
 	if len(ms) != 3 || !strings.HasPrefix(firstLine(ms[0].Text), "📊 "+benThanhFull) ||
 		ms[2].Document == nil || !strings.Contains(ms[2].Document.Name, "phuong-ben-thanh") {
 		t.Errorf("a quarter typed after Bến Thành's report: %d messages, %+v", len(ms), ms)
@@ -73,18 +73,18 @@ func TestTallyTypedPeriodAfterACommunesReportKeepsTheCommune(t *testing.T) {
 
 	// /tally opened again and cancelled: its screen named the province,
 	// and so does the period typed next.
-	only(t, w.send(prov, "/tally"))
+	only(t, fresh(w.send(prov, "/tally")))
 	only(t, w.press(prov, w.vi("button.cancel")))
-	ms = w.send(prov, "tháng 10/2026")
+	ms = fresh(w.send(prov, "tháng 10/2026"))
 	if len(ms) == 0 || firstLine(ms[0].Text) != head("Thành phố Hồ Chí Minh", "tháng 10/2026") {
 		t.Errorf("a period typed after /tally was cancelled: %+v, want the province's", ms)
 	}
 
 	// In English, "last month" after a commune's report.
 	en := w.tallyMember("Peter", "", storage.RoleProvinceCoordinator)
-	only(t, w.send(en, "/lang en"))
+	only(t, fresh(w.send(en, "/lang en")))
 	w.pickBenThanh(en, w.en("tally.period_month"))
-	ms = w.send(en, "last month")
+	ms = fresh(w.send(en, "last month"))
 	if len(ms) == 0 || !strings.HasPrefix(firstLine(ms[0].Text), "📊 "+benThanhFull+" – ") {
 		t.Errorf("\"last month\" after Bến Thành's report in English: %+v", ms)
 	}
@@ -126,7 +126,7 @@ func TestTallyTypedPeriodAfterTheDigestCountsTheDigestsUnit(t *testing.T) {
 		u    *telegramtest.User
 		unit string
 	}{{prov, "Thành phố Hồ Chí Minh"}, {w.admin, "Phường An Hội Tây, Thành phố Hồ Chí Minh"}} {
-		ms := w.send(c.u, "tháng 10/2026")
+		ms := fresh(w.send(c.u, "tháng 10/2026"))
 		want := w.vi("tally.head", locales.Data{"Unit": c.unit, "Period": "tháng 10/2026"})
 		if len(ms) == 0 || firstLine(ms[0].Text) != want {
 			t.Errorf("%s typed a period after the digest: %+v, want %q", c.u.FirstName, ms, want)
@@ -149,7 +149,7 @@ func TestTallyPeriodToComeTypedAfterAReportIsAPeriod(t *testing.T) {
 		{"12/2027", w.vi("tally.period_future")},
 		{"30/11/2026 - 1/11/2026", w.vi("tally.period_reversed")},
 	} {
-		m := only(t, w.send(prov, c.typed))
+		m := only(t, fresh(w.send(prov, c.typed)))
 		if !strings.HasPrefix(m.Text, c.want) || !strings.Contains(m.Text, "Phường Bến Thành") || !hasButton(m, "Tháng này") {
 			t.Errorf("%q typed after a report: %q, want %q above Bến Thành's period screen", c.typed, m.Text, c.want)
 		}
@@ -160,7 +160,7 @@ func TestTallyPeriodToComeTypedAfterAReportIsAPeriod(t *testing.T) {
 	// A decree's number that reads as a month not on the calendar, or
 	// before 2020, is still looked for as a procedure.
 	for _, typed := range []string{"13/2023", "45/2019"} {
-		for _, m := range w.send(prov, typed) {
+		for _, m := range fresh(w.send(prov, typed)) {
 			if strings.Contains(m.Text, "📊") || strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) || strings.HasPrefix(m.Text, w.vi("tally.period_too_old")) {
 				t.Errorf("%q typed after a report: %q, want it searched as before", typed, m.Text)
 			}

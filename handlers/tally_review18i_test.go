@@ -37,34 +37,34 @@ func TestTallyTypedOutsideAFlowDoesNotKeepTheChat(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	for _, typed := range []string{"tháng sau", "30/11/2026 - 1/11/2026"} {
-		w.send(coord, "/cancel") // off the search results the last turn left
-		if m := only(t, w.send(coord, typed)); !hasButton(m, "Tháng này") {
+		fresh(w.send(coord, "/cancel")) // off the search results the last turn left
+		if m := only(t, fresh(w.send(coord, typed))); !hasButton(m, "Tháng này") {
 			t.Fatalf("%q: %q, want the period screen", typed, m.Text)
 		}
-		if ms := w.send(coord, "khai sinh"); !foundKhaiSinh(ms) {
+		if ms := fresh(w.send(coord, "khai sinh")); !foundKhaiSinh(ms) {
 			t.Errorf("\"khai sinh\" after %q: %+v, want the procedure found", typed, ms)
 		}
 	}
 	// A period typed on that screen is still its report.
-	w.send(coord, "/cancel")
-	only(t, w.send(coord, "tháng sau"))
-	if ms := w.send(coord, "tháng 10/2026"); len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊") {
+	fresh(w.send(coord, "/cancel"))
+	only(t, fresh(w.send(coord, "tháng sau")))
+	if ms := fresh(w.send(coord, "tháng 10/2026")); len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊") {
 		t.Errorf("a period after \"tháng sau\": %+v, want its report", ms)
 	}
 
 	// A commune's name typed after a report: its list, then a procedure.
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
 	typedTally(t, w, prov, "Tháng này", true)
-	if m := only(t, w.send(prov, "Bến Thành")); !hasButton(m, benThanhFull) {
+	if m := only(t, fresh(w.send(prov, "Bến Thành"))); !hasButton(m, benThanhFull) {
 		t.Fatalf("\"Bến Thành\" after a report: %q", m.Text)
 	}
-	if ms := w.send(prov, "khai sinh"); !foundKhaiSinh(ms) {
+	if ms := fresh(w.send(prov, "khai sinh")); !foundKhaiSinh(ms) {
 		t.Errorf("\"khai sinh\" after Bến Thành's list: %+v, want the procedure found", ms)
 	}
 
 	// /tally asked for: its screen reads the words as before.
-	only(t, w.send(coord, "/tally"))
-	if ms := w.send(coord, "khai sinh"); foundKhaiSinh(ms) {
+	only(t, fresh(w.send(coord, "/tally")))
+	if ms := fresh(w.send(coord, "khai sinh")); foundKhaiSinh(ms) {
 		t.Errorf("\"khai sinh\" on /tally's screen: %+v, want it read by /tally", ms)
 	}
 }
@@ -85,7 +85,7 @@ func TestTallyReportOnScreenIsForgotten(t *testing.T) {
 	}
 	period := func(when, want string) {
 		t.Helper()
-		ms := w.send(prov, "tháng 10/2026")
+		ms := fresh(w.send(prov, "tháng 10/2026"))
 		if len(ms) == 0 || firstLine(ms[0].Text) != head(want) {
 			t.Errorf("a period typed %s: %+v, want %q", when, ms, head(want))
 		}
@@ -102,7 +102,7 @@ func TestTallyReportOnScreenIsForgotten(t *testing.T) {
 	clock.Set(nov(27, 12, 0))
 	typedTally(t, w, prov, "Tháng này", true)
 	clock.Set(nov(27, 13, 0))
-	for _, m := range w.send(prov, "Bến Thành") {
+	for _, m := range fresh(w.send(prov, "Bến Thành")) {
 		if hasButton(m, benThanhFull) {
 			t.Errorf("\"Bến Thành\" an hour after a report: %q, want it searched", m.Text)
 		}
@@ -110,14 +110,14 @@ func TestTallyReportOnScreenIsForgotten(t *testing.T) {
 
 	for _, other := range []string{"/help", "/me"} {
 		w.pickBenThanh(prov, "Tháng này")
-		w.send(prov, other)
+		fresh(w.send(prov, other))
 		period("after "+other, "Thành phố Hồ Chí Minh")
 	}
 	// After a search, a period is searched too (under its results), not
 	// Bến Thành's.
 	w.pickBenThanh(prov, "Tháng này")
-	w.send(prov, "khai sinh")
-	for _, m := range w.send(prov, "tháng 10/2026") {
+	fresh(w.send(prov, "khai sinh"))
+	for _, m := range fresh(w.send(prov, "tháng 10/2026")) {
 		if firstLine(m.Text) == head(benThanhFull) {
 			t.Errorf("a period typed after a search: %q", m.Text)
 		}

@@ -15,9 +15,9 @@ import (
 func TestTallyUnitNameNotFound(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
-	only(t, w.send(prov, "/tally"))
+	only(t, fresh(w.send(prov, "/tally")))
 	only(t, w.press(prov, w.vi("tally.change_unit")))
-	m := only(t, w.send(prov, "xyzabc"))
+	m := only(t, fresh(w.send(prov, "xyzabc")))
 	if strings.Contains(m.Text, w.vi("tally.bad_period")) {
 		t.Errorf("a name not found on the unit screen is answered as a period not understood:\n%s", m.Text)
 	}
@@ -29,18 +29,18 @@ func TestTallyUnitNameNotFound(t *testing.T) {
 	}
 	// A period typed there is still a period; and on the period screen a
 	// text that is neither is still "not understood".
-	if ms := w.send(prov, "tháng 11/2026"); len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 11/2026") {
+	if ms := fresh(w.send(prov, "tháng 11/2026")); len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 11/2026") {
 		t.Fatalf("a period typed on the unit screen: %+v", ms)
 	}
-	only(t, w.send(prov, "/tally"))
-	if m := only(t, w.send(prov, "xyzabc")); !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) {
+	only(t, fresh(w.send(prov, "/tally")))
+	if m := only(t, fresh(w.send(prov, "xyzabc"))); !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) {
 		t.Errorf("on the period screen: %q", m.Text)
 	}
 	// In English too.
-	w.send(prov, "/lang en")
-	only(t, w.send(prov, "/tally"))
+	fresh(w.send(prov, "/lang en"))
+	only(t, fresh(w.send(prov, "/tally")))
 	only(t, w.press(prov, w.en("tally.change_unit")))
-	if m := only(t, w.send(prov, "xyzabc")); !strings.HasPrefix(m.Text, w.en("tally.unit_none", locales.Data{"Query": "xyzabc"})) {
+	if m := only(t, fresh(w.send(prov, "xyzabc"))); !strings.HasPrefix(m.Text, w.en("tally.unit_none", locales.Data{"Query": "xyzabc"})) {
 		t.Errorf("in English: %q", m.Text)
 	}
 }
@@ -53,13 +53,13 @@ func TestTallyPastWordsAreNotCommunes(t *testing.T) {
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
 	for _, u := range []*telegramtest.User{coord, prov} {
-		only(t, w.send(u, "/tally"))
-		ms := w.send(u, "tháng qua")
+		only(t, fresh(w.send(u, "/tally")))
+		ms := fresh(w.send(u, "tháng qua"))
 		if len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 10/2026") || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 1, "Helped": 1})) {
 			t.Fatalf("\"tháng qua\": %d messages, %q", len(ms), ms[0].Text)
 		}
-		only(t, w.send(u, "/tally"))
-		ms = w.send(u, "Tuần vừa qua") // 16–22/11: nothing closed; the text and the spreadsheet
+		only(t, fresh(w.send(u, "/tally")))
+		ms = fresh(w.send(u, "Tuần vừa qua")) // 16–22/11: nothing closed; the text and the spreadsheet
 		if len(ms) != 2 || !strings.Contains(ms[0].Text, "tuần 16/11 – 22/11/2026") || !strings.Contains(ms[0].Text, w.vi("tally.empty")) {
 			t.Errorf("\"tuần vừa qua\": %+v %q", ms, ms[0].Text)
 		}
@@ -75,19 +75,19 @@ func TestTallyLooseMatchOutsideScopeIsNotAUnit(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	for _, text := range []string{"cả năm", "tối qua", "nửa năm"} {
-		only(t, w.send(coord, "/tally"))
-		m := only(t, w.send(coord, text))
+		only(t, fresh(w.send(coord, "/tally")))
+		m := only(t, fresh(w.send(coord, text)))
 		if !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) {
 			t.Errorf("%q: %q, want %q first", text, m.Text, w.vi("tally.bad_period"))
 		}
-		w.send(coord, "/cancel")
+		fresh(w.send(coord, "/cancel"))
 	}
 	for _, text := range []string{"bến thành", "phuong ben thanh", "p ben thanh", "hoan kiem"} {
-		only(t, w.send(coord, "/tally"))
-		if m := only(t, w.send(coord, text)); !strings.HasPrefix(m.Text, w.vi("tally.unit_not_allowed")) {
+		only(t, fresh(w.send(coord, "/tally")))
+		if m := only(t, fresh(w.send(coord, text))); !strings.HasPrefix(m.Text, w.vi("tally.unit_not_allowed")) {
 			t.Errorf("%q: %q, want %q first", text, m.Text, w.vi("tally.unit_not_allowed"))
 		}
-		w.send(coord, "/cancel")
+		fresh(w.send(coord, "/cancel"))
 	}
 }
 

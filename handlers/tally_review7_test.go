@@ -22,9 +22,9 @@ func TestTallyTypedProvinceName(t *testing.T) {
 	wholeHCMC := w.vi("tally.whole_province", locales.Data{"Province": hcmc})
 	merged := w.vi("tally.province_merged", locales.Data{"Old": "Bình Dương", "Province": hcmc})
 
-	only(t, w.send(w.admin, "/tally"))
+	only(t, fresh(w.send(w.admin, "/tally")))
 	only(t, w.press(w.admin, w.vi("tally.change_unit")))
-	m := only(t, w.send(w.admin, "binh duong"))
+	m := only(t, fresh(w.send(w.admin, "binh duong")))
 	if !strings.Contains(m.Text, "Bình Dương nay thuộc Thành phố Hồ Chí Minh") || !strings.Contains(m.Text, merged) {
 		t.Errorf("an old province's name does not say which province it is part of now:\n%s", m.Text)
 	}
@@ -44,9 +44,9 @@ func TestTallyTypedProvinceName(t *testing.T) {
 	}
 
 	// A province's current name: the province, nothing said of a merger.
-	only(t, w.send(w.admin, "/tally"))
+	only(t, fresh(w.send(w.admin, "/tally")))
 	only(t, w.press(w.admin, w.vi("tally.change_unit")))
-	m = only(t, w.send(w.admin, "Đồng Nai"))
+	m = only(t, fresh(w.send(w.admin, "Đồng Nai")))
 	if b := m.Buttons(); len(b) == 0 || b[0].Text != w.vi("tally.whole_province", locales.Data{"Province": "Đồng Nai"}) {
 		t.Errorf("a province's name does not offer the province first: %q", b)
 	}
@@ -58,14 +58,14 @@ func TestTallyTypedProvinceName(t *testing.T) {
 	// typed on the period screen too; another province's is not theirs, and
 	// the answer says where it is now.
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
-	only(t, w.send(prov, "/tally"))
-	m = only(t, w.send(prov, "Bà Rịa - Vũng Tàu"))
+	only(t, fresh(w.send(prov, "/tally")))
+	m = only(t, fresh(w.send(prov, "Bà Rịa - Vũng Tàu")))
 	if b := m.Buttons(); len(b) == 0 || b[0].Text != wholeHCMC || !strings.Contains(m.Text, w.vi("tally.province_merged", locales.Data{"Old": "Bà Rịa - Vũng Tàu", "Province": hcmc})) {
 		t.Errorf("the province coordinator's own province by its old part's name: %q %q", m.Text, b)
 	}
-	only(t, w.send(prov, "/tally"))
+	only(t, fresh(w.send(prov, "/tally")))
 	only(t, w.press(prov, w.vi("tally.change_unit")))
-	m = only(t, w.send(prov, "binh phuoc"))
+	m = only(t, fresh(w.send(prov, "binh phuoc")))
 	if !strings.Contains(m.Text, w.vi("tally.province_merged", locales.Data{"Old": "Bình Phước", "Province": "Đồng Nai"})) {
 		t.Errorf("another province by an old name, to a province coordinator:\n%s", m.Text)
 	}
@@ -77,17 +77,17 @@ func TestTallyTypedProvinceName(t *testing.T) {
 			t.Errorf("a commune of another province offered to a province coordinator: %q", b.Text)
 		}
 	}
-	only(t, w.send(prov, "/tally"))
-	m = only(t, w.send(prov, "quang nam")) // no commune of theirs has that name
+	only(t, fresh(w.send(prov, "/tally")))
+	m = only(t, fresh(w.send(prov, "quang nam"))) // no commune of theirs has that name
 	if !strings.Contains(m.Text, w.vi("tally.province_not_allowed", locales.Data{"Province": "Thành phố Đà Nẵng", "Own": hcmc})) || !strings.Contains(m.Text, w.vi("tally.province_merged", locales.Data{"Old": "Quảng Nam", "Province": "Thành phố Đà Nẵng"})) {
 		t.Errorf("another province by an old name, to a province coordinator:\n%s", m.Text)
 	}
 
 	// In English.
-	w.send(w.admin, "/lang en")
-	only(t, w.send(w.admin, "/tally"))
+	fresh(w.send(w.admin, "/lang en"))
+	only(t, fresh(w.send(w.admin, "/tally")))
 	only(t, w.press(w.admin, w.en("tally.change_unit")))
-	m = only(t, w.send(w.admin, "binh duong"))
+	m = only(t, fresh(w.send(w.admin, "binh duong")))
 	if !strings.Contains(m.Text, w.en("tally.province_merged", locales.Data{"Old": "Bình Dương", "Province": hcmc})) ||
 		!hasButton(m, w.en("tally.whole_province", locales.Data{"Province": hcmc})) {
 		t.Errorf("in English: %q %q", m.Text, m.Buttons())

@@ -35,7 +35,7 @@ func TestTallyRunningPeriodSaysUpToWhen(t *testing.T) {
 		{typed: "từ 1/11 đến nay", want: w.vi("tally.as_of_today", locales.Data{"Period": "01/11/2026 – 27/11/2026", "Time": "10:00"})},
 		{typed: "quý 4", want: w.vi("tally.as_of", locales.Data{"Period": "quý 4/2026", "Time": "10:00", "Day": "27/11/2026"})},
 	} {
-		only(t, w.send(coord, "/tally"))
+		only(t, fresh(w.send(coord, "/tally")))
 		var text, caption string
 		if c.press != "" {
 			ms := w.press(coord, c.press)
@@ -46,7 +46,7 @@ func TestTallyRunningPeriodSaysUpToWhen(t *testing.T) {
 				}
 			}
 		} else {
-			ms := w.send(coord, c.typed)
+			ms := fresh(w.send(coord, c.typed))
 			text = ms[0].Text
 			for _, m := range ms[1:] {
 				if m.Photo != nil {
@@ -67,16 +67,16 @@ func TestTallyRunningPeriodSaysUpToWhen(t *testing.T) {
 	for _, p := range []struct{ typed, label string }{
 		{"tháng trước", "tháng 10/2026"}, {"tuần trước", "tuần 16/11 – 22/11/2026"}, {"1/11 - 20/11", "01/11/2026 – 20/11/2026"},
 	} {
-		only(t, w.send(coord, "/tally"))
-		ms := w.send(coord, p.typed)
+		only(t, fresh(w.send(coord, "/tally")))
+		ms := fresh(w.send(coord, p.typed))
 		if first, _, _ := strings.Cut(ms[0].Text, "\n"); first != "📊 "+unit+" – "+p.label {
 			t.Errorf("%s: the report opens %q", p.typed, first)
 		}
 	}
 
 	// In English.
-	only(t, w.send(coord, "/lang en"))
-	only(t, w.send(coord, "/tally"))
+	only(t, fresh(w.send(coord, "/lang en")))
+	only(t, fresh(w.send(coord, "/tally")))
 	ms := w.press(coord, "This month")
 	if want := "📊 " + unit + " – " + w.en("tally.as_of", locales.Data{"Period": "11/2026", "Time": "10:00", "Day": "27/11/2026"}); !strings.HasPrefix(ms[0].Text, want+"\n") {
 		t.Errorf("in English the report opens %q, want %q", ms[0].Text, want)

@@ -238,8 +238,8 @@ func TestTallyScope(t *testing.T) {
 	w, an, _ := tallyWorld(t)
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	// A typed name of another commune is refused, and so is its forged button.
-	only(t, w.send(coord, "/tally"))
-	m := only(t, w.send(coord, "ben thanh"))
+	only(t, fresh(w.send(coord, "/tally")))
+	m := only(t, fresh(w.send(coord, "ben thanh")))
 	if !strings.Contains(m.Text, w.vi("tally.unit_not_allowed")) {
 		t.Errorf("typed another commune: %q", m.Text)
 	}
@@ -249,33 +249,33 @@ func TestTallyScope(t *testing.T) {
 		t.Fatalf("after a forged unit: %+v", ms)
 	}
 	// A period typed: the last week, then odd periods.
-	only(t, w.send(coord, "/tally"))
+	only(t, fresh(w.send(coord, "/tally")))
 	for text, want := range map[string]string{
 		"13/2026":               w.vi("tally.no_such_date"),
 		"30/11/2026-01/11/2026": w.vi("tally.period_reversed"),
 		"2027":                  w.vi("tally.period_future"),
 	} {
-		if m := only(t, w.send(coord, text)); !strings.HasPrefix(m.Text, want) {
+		if m := only(t, fresh(w.send(coord, text))); !strings.HasPrefix(m.Text, want) {
 			t.Errorf("%q: %q, want %q first", text, m.Text, want)
 		}
 	}
-	ms = w.send(coord, "Tháng 11/2026")
+	ms = fresh(w.send(coord, "Tháng 11/2026"))
 	if len(ms) != 3 || !strings.Contains(ms[0].Text, "tháng 11/2026") {
 		t.Fatalf("typed month: %+v", ms)
 	}
 
 	// A province coordinator sees every commune of the city, and picks one.
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
-	only(t, w.send(prov, "/tally"))
+	only(t, fresh(w.send(prov, "/tally")))
 	ms = w.press(prov, "Tháng này")
 	if len(ms) != 3 || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 5, "Helped": 4})) || !strings.Contains(ms[0].Text, "Phường Bến Thành – 1") {
 		t.Fatalf("the city: %+v", ms)
 	}
-	only(t, w.send(prov, "/tally"))
-	if m := only(t, w.send(prov, "phuong hai chau")); !strings.Contains(m.Text, w.vi("tally.unit_not_allowed")) {
+	only(t, fresh(w.send(prov, "/tally")))
+	if m := only(t, fresh(w.send(prov, "phuong hai chau"))); !strings.Contains(m.Text, w.vi("tally.unit_not_allowed")) {
 		t.Errorf("a commune of another province: %q", m.Text)
 	}
-	m = only(t, w.send(prov, "an hoi tay"))
+	m = only(t, fresh(w.send(prov, "an hoi tay")))
 	if !hasButton(m, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
 		t.Fatalf("search in the city: %q %+v", m.Text, m.Buttons())
 	}
@@ -284,7 +284,7 @@ func TestTallyScope(t *testing.T) {
 	if len(ms) != 3 || !strings.Contains(ms[0].Text, w.vi("tally.cases", locales.Data{"Cases": 4, "Helped": 3})) {
 		t.Fatalf("a commune of the city: %+v", ms)
 	}
-	only(t, w.send(prov, "/tally"))
+	only(t, fresh(w.send(prov, "/tally")))
 	m = only(t, w.press(prov, w.vi("tally.change_unit")))
 	w.forge(prov, m.ID, fmt.Sprintf("t:u:c%s:%d", "20401", w.convVersion(prov))) // Hội An Tây, Đà Nẵng
 	if got := w.flowOf(prov); got != "t" {
@@ -292,20 +292,20 @@ func TestTallyScope(t *testing.T) {
 	}
 
 	// A volunteer gets /me, not /tally; a guest neither.
-	if m := only(t, w.send(an, "/tally")); m.Text != w.vi("tally.use_me") {
+	if m := only(t, fresh(w.send(an, "/tally"))); m.Text != w.vi("tally.use_me") {
 		t.Errorf("volunteer /tally: %q", m.Text)
 	}
-	m = only(t, w.send(an, "/me"))
+	m = only(t, fresh(w.send(an, "/me")))
 	for _, want := range []string{"Tháng này: 2 ca đã xong, 2 thành công", "Tháng trước: 1 ca đã xong, 1 thành công", "Từ đầu: 3 ca đã xong, 3 thành công", "Hôm nay: 0 ca", "1. Khai sinh"} {
 		if !strings.Contains(m.Text, want) {
 			t.Errorf("/me lacks %q:\n%s", want, m.Text)
 		}
 	}
 	guest := w.srv.NewUser("Khách", "vi")
-	if m := only(t, w.send(guest, "/tally")); m.Text != w.vi("tally.not_allowed") {
+	if m := only(t, fresh(w.send(guest, "/tally"))); m.Text != w.vi("tally.not_allowed") {
 		t.Errorf("guest /tally: %q", m.Text)
 	}
-	if m := only(t, w.send(guest, "/me")); m.Text != w.vi("me.not_member") {
+	if m := only(t, fresh(w.send(guest, "/me"))); m.Text != w.vi("me.not_member") {
 		t.Errorf("guest /me: %q", m.Text)
 	}
 }
@@ -313,11 +313,13 @@ func TestTallyScope(t *testing.T) {
 func TestTallyCancelAndStale(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
-	screen := only(t, w.send(coord, "/tally"))
-	if m := only(t, w.send(coord, "/cancel")); m.Text != w.vi("cancel.done") {
+	screen := only(t, fresh(w.send(coord, "/tally")))
+	thisMonth := dataOf(t, screen, "Tháng này")
+	if m := only(t, fresh(w.send(coord, "/cancel"))); m.Text != w.vi("cancel.done") {
 		t.Fatalf("/cancel: %q", m.Text)
 	}
-	id, err := coord.PressOn(screen.ID, "Tháng này")
+	noButtons(t, coord, screen.ID, "/cancel") // a press that left the phone before:
+	id, err := coord.PressData(screen.ID, thisMonth)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,7 +332,7 @@ func TestTallyCancelAndStale(t *testing.T) {
 		t.Errorf("stale press answered %+v", answers)
 	}
 	// The coordinator loses the role: an old screen's button shows nothing.
-	only(t, w.send(coord, "/tally"))
+	only(t, fresh(w.send(coord, "/tally")))
 	if _, err := w.store.DB().Exec(`UPDATE users SET role = 'volunteer' WHERE telegram_id = $1`, coord.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -52,10 +52,10 @@ func TestInviteSearchRefusesPersonalData(t *testing.T) {
 func TestTallyUnitSearchRefusesPersonalData(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
-	only(t, w.send(prov, "/tally"))
+	only(t, fresh(w.send(prov, "/tally")))
 	only(t, w.press(prov, w.vi("tally.change_unit")))
 	for _, q := range personalTyped {
-		m := only(t, w.send(prov, q.typed))
+		m := only(t, fresh(w.send(prov, q.typed)))
 		if !strings.HasPrefix(m.Text, w.vi("case.unit_personal")) || strings.Contains(m.Text, q.trace) {
 			t.Fatalf("typed %q on the tally's unit screen: %q, want it refused and not shown back", q.typed, m.Text)
 		}

@@ -82,8 +82,8 @@ func TestProvinceTallyAcrossTheNewYear(t *testing.T) {
 		{"tuần này", "tuần 28/12/2026 – 03/01/2027 (tính đến 10:00 ngày 02/01/2027)", 2},
 		{"hôm qua", "ngày 01/01/2027", 1},
 	} {
-		only(t, w.send(coord, "/tally"))
-		ms := w.send(coord, c.typed)
+		only(t, fresh(w.send(coord, "/tally")))
+		ms := fresh(w.send(coord, c.typed))
 		if len(ms) == 0 {
 			t.Errorf("%q: no answer", c.typed)
 			continue
