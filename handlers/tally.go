@@ -747,7 +747,9 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 }
 
 // neitherPeriodNorUnit says whether text is no period (nor a period
-// mistyped) and names no unit the flow would list or refuse.
+// mistyped) and names no unit the flow would list or refuse: no province,
+// and no commune of the user's scope however loosely (allowedMatches, as
+// /tally's own screen reads a name: "Thành Bến", "Bến Th").
 func (v *tallyView) neitherPeriodNorUnit(text string) (bool, error) {
 	if _, problem := parsePeriod(text, v.h.now()); problem != "tally.bad_period" || privacy.PersonalData(text) != "" {
 		return false, nil
@@ -758,11 +760,8 @@ func (v *tallyView) neitherPeriodNorUnit(text string) (bool, error) {
 	if _, found, err := storage.ProvinceNamed(text); err != nil || found {
 		return false, err
 	}
-	ms, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
-	if err != nil {
-		return false, err
-	}
-	return len(ms) == 0 || ms[0].Rank > 1, nil
+	ms, err := v.allowedMatches(text, false)
+	return len(ms) == 0, err
 }
 
 // tallyView reads the flow's state from the conversation, with what the
