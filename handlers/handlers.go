@@ -245,6 +245,31 @@ func (r *request) unbuttonAbove() error {
 	return r.tx.ScreenMoved(r.ctx, r.chat, above)
 }
 
+// unbuttonOwnAbove is unbuttonAbove for a flow's screen (invite, team,
+// tally) drawn or left below: only when the screen above is that flow's,
+// for a case's screen keeps its buttons (they take the case up again).
+func (r *request) unbuttonOwnAbove(flow string) error {
+	if r.aboveFlow != flow {
+		return nil
+	}
+	return r.unbuttonAbove()
+}
+
+// redrawing readies a flow's screen, saved at version ver, to be drawn:
+// drawn as a new message, it takes the buttons off the same flow's copy
+// above (unbuttonOwnAbove), and its id comes back (Sent) for the next copy
+// to do the same. Two copies with live buttons would have the older one act
+// on a screen the user moved on from.
+func (r *request) redrawing(flow string, ver int) error {
+	if err := r.unbuttonOwnAbove(flow); err != nil {
+		return err
+	}
+	if r.liveMessage() == 0 {
+		r.track = ver
+	}
+	return nil
+}
+
 // edits reports whether the replies so far edit message id.
 func (r *request) edits(id int) bool {
 	for _, reply := range r.replies {

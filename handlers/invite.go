@@ -280,19 +280,11 @@ func (v *inviteView) show(note string) error {
 	return v.draw(note)
 }
 
-// draw draws the view's step, saved at v.ver, with note above it. Drawn as
-// a new message, it takes the buttons off the copy above (unbuttonAbove),
-// and its id comes back (Sent) for the next copy to do the same: two
-// copies with live buttons would have the older one act on a screen the
-// user moved on from.
+// draw draws the view's step, saved at v.ver, with note above it
+// (redrawing).
 func (v *inviteView) draw(note string) error {
-	if v.aboveFlow == flowInvite { // a case's screen keeps its buttons: they take the case up again
-		if err := v.unbuttonAbove(); err != nil {
-			return err
-		}
-	}
-	if v.liveMessage() == 0 {
-		v.track = v.ver
+	if err := v.redrawing(flowInvite, v.ver); err != nil {
+		return err
 	}
 	return showScreen(v.request, v.step, inviteScreens[v.step], v, note)
 }

@@ -373,28 +373,13 @@ func (v *tallyView) show(note string) error {
 	return v.draw(note)
 }
 
-// draw draws the view's step, saved at v.ver, with note above it; drawn
-// as a new message, it takes the buttons off the copy above and is
-// tracked (inviteView.draw).
+// draw draws the view's step, saved at v.ver, with note above it
+// (redrawing).
 func (v *tallyView) draw(note string) error {
-	if err := v.unbuttonTally(); err != nil {
+	if err := v.redrawing(flowTally, v.ver); err != nil {
 		return err
 	}
-	if v.liveMessage() == 0 {
-		v.track = v.ver
-	}
 	return showScreen(v.request, v.step, tallyScreens[v.step], v, note)
-}
-
-// unbuttonTally takes the buttons off the tally screen above, when one is
-// drawn below or the flow ends by a typed line (a report, a procedure
-// searched): a case's screen keeps its buttons, they take the case up
-// again.
-func (r *request) unbuttonTally() error {
-	if r.aboveFlow != flowTally {
-		return nil
-	}
-	return r.unbuttonAbove()
 }
 
 // allowedMatches are the communes a typed name finds that the user may
@@ -569,7 +554,7 @@ func (v *tallyView) report(p storage.Period) error {
 		v.step, v.st, v.ver = tallyPeriod, tallyState{}, version
 		return v.draw(v.t.T("tally.unit_gone", locales.Data{"Unit": name}))
 	}
-	if err := v.unbuttonTally(); err != nil { // typed: the report goes below, the flow ends
+	if err := v.unbuttonOwnAbove(flowTally); err != nil { // typed: the report goes below, the flow ends
 		return err
 	}
 	if err := v.tx.EndConversation(v.ctx, v.chat); err != nil {
@@ -733,7 +718,7 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 			return err
 		}
 		if other {
-			if err := r.unbuttonTally(); err != nil {
+			if err := r.unbuttonOwnAbove(flowTally); err != nil {
 				return err
 			}
 			if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {

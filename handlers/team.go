@@ -300,17 +300,11 @@ func (v *teamView) show(note string) error {
 	return v.draw(note)
 }
 
-// draw draws the view's step, saved at v.ver, with note above it; drawn
-// as a new message, it takes the buttons off the copy above and is
-// tracked (inviteView.draw).
+// draw draws the view's step, saved at v.ver, with note above it
+// (redrawing).
 func (v *teamView) draw(note string) error {
-	if v.aboveFlow == flowTeam { // a case's screen keeps its buttons: they take the case up again
-		if err := v.unbuttonAbove(); err != nil {
-			return err
-		}
-	}
-	if v.liveMessage() == 0 {
-		v.track = v.ver
+	if err := v.redrawing(flowTeam, v.ver); err != nil {
+		return err
 	}
 	return showScreen(v.request, v.step, teamScreens[v.step], v, note)
 }
