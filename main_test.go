@@ -322,7 +322,10 @@ func TestDemoResident(t *testing.T) {
 			t.Errorf("resident's demo lacks %q:\n%s", want, out)
 		}
 	}
-	out = demo("coordinator", "/tally\n/cancel\n3\n")
+	// The consent screen keeps its buttons after /cancel (no case exists
+	// yet to carry below); pressed then, a button answers in a toast that
+	// its work is done. (/tally's screen loses its buttons at /cancel.)
+	out = demo("volunteer", "/new\nkhai sinh\n1\n/cancel\n1\n")
 	if !strings.Contains(out, "(the button answers: ") {
 		t.Errorf("a stale button's answer is not shown:\n%s", out)
 	}
