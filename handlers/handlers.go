@@ -255,6 +255,9 @@ func (r *request) unbuttonOwnAbove(flow string) error {
 	return r.unbuttonAbove()
 }
 
+// redrawnFlows are the flows whose screens are readied by redrawing.
+var redrawnFlows = map[string]bool{flowInvite: true, flowTeam: true, flowTally: true}
+
 // redrawing readies a flow's screen, saved at version ver, to be drawn:
 // drawn as a new message, it takes the buttons off the same flow's copy
 // above (unbuttonOwnAbove), and its id comes back (Sent) for the next copy
@@ -387,7 +390,7 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
 		tgLang: from.LanguageCode}
-	if conv, err := tx.Conversation(ctx, r.chat); err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || conv.Flow == flowInvite || conv.Flow == flowTeam || conv.Flow == flowTally) {
+	if conv, err := tx.Conversation(ctx, r.chat); err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || redrawnFlows[conv.Flow]) {
 		// Read with the user (SeeUser): no round trip. The consent screen
 		// keeps its buttons: the text read aloud is the one pressed
 		// (consentRead), whatever /lang drew below it.

@@ -16,17 +16,25 @@ import (
 // one is sent, and a press that left the phone before that does nothing
 // but say it is out of date.
 
-// inviteStep is the step the chat's invite flow stands at, and its version.
-func (w *world) inviteStep(u *telegramtest.User) (string, int) {
-	w.t.Helper()
+// flowStep is the step the chat's flow (its code: "inv", "t") stands at,
+// and its version; an error when the chat is not in that flow.
+func (w *world) flowStep(u *telegramtest.User, flow string) (string, int, error) {
 	var row struct {
 		Step    string `db:"step"`
 		Version int    `db:"version"`
 	}
-	if err := w.store.DB().Get(&row, `SELECT step, version FROM conversations WHERE chat_id = $1 AND flow = 'inv'`, u.ID); err != nil {
+	err := w.store.DB().Get(&row, `SELECT step, version FROM conversations WHERE chat_id = $1 AND flow = $2`, u.ID, flow)
+	return row.Step, row.Version, err
+}
+
+// inviteStep is the step the chat's invite flow stands at, and its version.
+func (w *world) inviteStep(u *telegramtest.User) (string, int) {
+	w.t.Helper()
+	step, version, err := w.flowStep(u, "inv")
+	if err != nil {
 		w.t.Fatal(err)
 	}
-	return row.Step, row.Version
+	return step, version
 }
 
 // pressOld presses data on message id (a tap on an older copy that left

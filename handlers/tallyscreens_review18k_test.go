@@ -20,15 +20,10 @@ import (
 // tallyStep is the step the chat's tally flow stands at, and its version
 // ("", 0 out of the flow).
 func (w *world) tallyStep(u *telegramtest.User) (string, int) {
-	w.t.Helper()
-	var row struct {
-		Step    string `db:"step"`
-		Version int    `db:"version"`
+	if step, version, err := w.flowStep(u, "t"); err == nil {
+		return step, version
 	}
-	if err := w.store.DB().Get(&row, `SELECT step, version FROM conversations WHERE chat_id = $1 AND flow = 't'`, u.ID); err != nil {
-		return "", 0
-	}
-	return row.Step, row.Version
+	return "", 0
 }
 
 // tallyStaleDoesNothing presses data on the older copy id and fails if
