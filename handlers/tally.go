@@ -99,6 +99,21 @@ func (h *Handlers) reportOnScreen(r *request) (tallyAfter, error) {
 	return after, nil
 }
 
+// reportAskedAgain is the report on screen that "/tally args" asks
+// about: args a period ("/tally tuần trước" after Bến Thành's report is
+// Bến Thành's last week, as "tuần trước" alone is); none for /tally alone,
+// whose screen names the unit it counts (their own), or a unit's name.
+func (h *Handlers) reportAskedAgain(r *request, args string) (tallyAfter, error) {
+	args = strings.TrimSpace(args)
+	if args == "" {
+		return tallyAfter{}, nil
+	}
+	if _, problem := parsePeriod(args, h.now()); problem == "tally.bad_period" {
+		return tallyAfter{}, nil
+	}
+	return h.reportOnScreen(r)
+}
+
 // forgetReport forgets the report on screen when the chat turns to
 // something else (a command): a period or a commune typed after /help or
 // /me is their own unit's, as /tally would count it.
@@ -486,6 +501,13 @@ func (v *tallyView) typed(text string) error {
 	if err != nil {
 		return err
 	}
+	if m, ok := exactCommune(text, ms); ok {
+		// Its name typed whole ("Phường Bến Thành"): picked, not listed
+		// among the communes whose old names hold its words.
+		st := v.st
+		st.Unit, st.Query, st.Page, st.Province = "c"+m.Code, "", 0, ""
+		return v.goTo(tallyPeriod, st)
+	}
 	if len(ms) > 0 || allowed {
 		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed})
 	}
@@ -514,6 +536,23 @@ func (v *tallyView) typed(text string) error {
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// exactCommune is the one commune of ms whose name, or name and
+// province, text is (diacritics, case and punctuation aside).
+func exactCommune(text string, ms []storage.CommuneMatch) (storage.CommuneMatch, bool) {
+	folded := vntext.Fold(text)
+	var found []storage.CommuneMatch
+	for _, m := range ms {
+		if (folded == vntext.Fold(m.Name) || folded == vntext.Fold(m.FullName())) &&
+			!slices.ContainsFunc(found, func(f storage.CommuneMatch) bool { return f.Code == m.Code }) {
+			found = append(found, m)
+		}
+	}
+	if len(found) != 1 {
+		return storage.CommuneMatch{}, false
+	}
+	return found[0], true
 }
 
 // bareQuarterText is a quarter typed without its year after "q" ("Q3",
