@@ -728,6 +728,9 @@ func (h *Handlers) tallyScope(r *request) (storage.Scope, bool) {
 
 // tallyPress moves the flow on by a button.
 func (h *Handlers) tallyPress(r *request, cb callback) error {
+	if ended, err := h.tallyEnded(r); ended || err != nil {
+		return err
+	}
 	conv, ok, err := flowOf(r, flowTally)
 	if !ok {
 		return err
@@ -740,6 +743,33 @@ func (h *Handlers) tallyPress(r *request, cb callback) error {
 		return nil
 	}
 	return press(h, r, flowTally, v.step, tallyScreens[v.step], v, conv, cb)
+}
+
+// tallyEnded answers a press on a tally screen whose flow has ended (its
+// user removed from the team meanwhile, or the screen left behind): its
+// buttons go, and one who may no longer count is told why, not only that
+// the button is finished.
+func (h *Handlers) tallyEnded(r *request) (bool, error) {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return false, err
+	}
+	if conv.Flow == flowTally {
+		return false, nil
+	}
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	switch {
+	case ok && scope.Volunteer == 0:
+		r.answer(r.t.T("button.done"))
+	case r.role == storage.RoleVolunteer:
+		r.answer(r.t.T("tally.use_me"))
+	default:
+		r.answer(r.t.T("tally.not_allowed"))
+	}
+	if m := r.cb.Message.Message; m != nil && m.ReplyMarkup != nil && len(m.ReplyMarkup.InlineKeyboard) > 0 {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: m.ID})
+	}
+	return true, nil
 }
 
 // tallyText takes a typed answer in the flow.

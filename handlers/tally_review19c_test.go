@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -72,5 +73,108 @@ func TestTallyExactCommuneNamePicksIt(t *testing.T) {
 	only(t, fresh(w.send(prov, "/tally")))
 	if m := only(t, fresh(w.send(prov, "Bến Thành"))); !hasButton(m, benThanhFull) {
 		t.Errorf("\"Bến Thành\": %q, want the list with it", m.Text)
+	}
+}
+
+// shownAs is message id as the chat shows it now.
+func shownAs(t *testing.T, u *telegramtest.User, id int) *telegramtest.Message {
+	t.Helper()
+	for _, m := range u.Messages() {
+		if m.ID == id {
+			return m
+		}
+	}
+	t.Fatalf("message %d is gone", id)
+	return nil
+}
+
+// A coordinator has /tally's screen open, and loses the right to count:
+// made a volunteer (by hand), or removed from the team by their province
+// coordinator. A press on that screen then must say why nothing is
+// counted, and the screen must lose its buttons: they offer what the
+// user may no longer do.
+func TestTallyScreenOfOneWhoLostTheRightLosesItsButtons(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	screen := only(t, fresh(w.send(coord, "/tally")))
+	if _, err := w.store.DB().Exec(`UPDATE users SET role = 'volunteer' WHERE telegram_id = $1`, coord.ID); err != nil {
+		t.Fatal(err)
+	}
+	ms := w.press(coord, "Tháng này")
+	said := lastAnswer(t, coord)
+	for _, m := range ms {
+		said += "\n" + m.Text
+	}
+	if !strings.Contains(said, w.vi("tally.use_me")) {
+		t.Errorf("a press of a volunteer now: %q, want %q", said, w.vi("tally.use_me"))
+	}
+	if m := shownAs(t, coord, screen.ID); len(m.Buttons()) > 0 {
+		t.Errorf("the tally screen of a volunteer now keeps its buttons: %q %+v", m.Text, m.Buttons())
+	}
+
+	// Removed by the province coordinator through /team, the screen open.
+	other := w.tallyMember("Dũng", anHoiTayCode, storage.RoleCoordinator)
+	screen = only(t, fresh(w.send(other, "/tally")))
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, fresh(w.send(prov, "/team")))
+	only(t, fresh(w.send(prov, "Dũng")))
+	var rm string
+	for _, b := range prov.Last().Buttons() {
+		if strings.HasPrefix(b.Text, "✕") && strings.Contains(b.Text, "Dũng") {
+			rm = b.Text
+		}
+	}
+	if rm == "" {
+		t.Fatalf("no ✕ for Dũng: %+v", prov.Last())
+	}
+	w.press(prov, rm)
+	w.press(prov, w.vi("team.remove_yes"))
+	drain(other) // told they were removed
+	if m := shownAs(t, other, screen.ID); len(m.Buttons()) > 0 {
+		// Taken off at the removal, or at the first press below.
+		ms = w.press(other, "Tháng này")
+		said = lastAnswer(t, other)
+		for _, m := range ms {
+			said += "\n" + m.Text
+		}
+		if said == "" || strings.Contains(said, "📊") {
+			t.Errorf("a press of a removed coordinator: %q, want it refused, said why", said)
+		}
+		if m := shownAs(t, other, screen.ID); len(m.Buttons()) > 0 {
+			t.Errorf("the tally screen of a removed coordinator keeps its buttons: %q %+v", m.Text, m.Buttons())
+		}
+	}
+}
+
+// A coordinator with /tally's screen open leaves the team (/leave, then
+// "Rời đội"): the tally screen above kept its buttons, and a press on
+// it said only "this button belongs to something finished". It now says
+// why nothing is counted (the tally is for coordinators), and the
+// buttons go.
+func TestTallyScreenPressedAfterLeavingSaysWhy(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	screen := only(t, fresh(w.send(coord, "/tally")))
+	fresh(w.send(coord, "/leave"))
+	fresh(w.press(coord, w.vi("leave.yes")))
+	if m := shownAs(t, coord, screen.ID); len(m.Buttons()) == 0 {
+		return // taken off when the flow ended: nothing to press
+	}
+	id, err := coord.PressOn(screen.ID, "Tháng này")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, id)
+	ms := drain(coord)
+	if got := lastAnswer(t, coord); got != w.vi("tally.not_allowed") {
+		t.Errorf("a press after leaving answered %q, want %q", got, w.vi("tally.not_allowed"))
+	}
+	for _, m := range ms {
+		if m.ID != screen.ID {
+			t.Errorf("a message after leaving: %q", m.Text)
+		}
+	}
+	if m := shownAs(t, coord, screen.ID); len(m.Buttons()) > 0 {
+		t.Errorf("the tally screen after leaving keeps its buttons: %+v", m.Buttons())
 	}
 }

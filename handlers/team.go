@@ -620,7 +620,8 @@ func (v *teamView) remove() error {
 		// Their chat's conversation is locked first, their row second: the
 		// order their own updates take them in (SeeUser), so a removal and
 		// a message of theirs at the same moment cannot deadlock.
-		if _, err := v.tx.Conversation(v.ctx, u.TelegramID); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		conv, err := v.tx.Conversation(v.ctx, u.TelegramID)
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
 		// Whatever they were doing with the bot ends; their cases stay, the
@@ -628,6 +629,11 @@ func (v *teamView) remove() error {
 		their := &request{ctx: v.ctx, tx: v.tx, user: u, role: u.Role, t: them, chat: u.TelegramID}
 		if ok, err = v.h.takeOut(their, u, true); err != nil {
 			return err
+		}
+		if ok && conv.MessageID != 0 && (conv.Flow == flowTally || conv.Flow == flowTeam || conv.Flow == flowInvite) {
+			// The screen of a coordinator's flow (/tally, /team, /invite)
+			// offers what they may no longer do: its buttons go.
+			v.replies = append(v.replies, bot.EditButtons{ChatID: u.TelegramID, MessageID: conv.MessageID})
 		}
 	}
 	if !ok { // someone else was quicker
