@@ -38,7 +38,9 @@ func TestTeamTellsApartNamesakesWhoJoinedTheSameDay(t *testing.T) {
 		return w.vi("team.member_line", locales.Data{"Number": n, "Name": "Lan", "Role": w.vi("role.volunteer"),
 			"Joined": joined, "Cases": 0, "Active": today})
 	}
-	at := func(clock string) string { return w.vi("team.joined_time", locales.Data{"Day": "01/10/2026", "Time": clock}) }
+	at := func(clock string) string {
+		return w.vi("team.joined_time", locales.Data{"Day": "01/10/2026", "Time": clock})
+	}
 	want := []string{line(2, at("08:49")), line(3, at("14:05")), line(4, "05/10/2026")}
 
 	m := only(t, w.send(coord, "/team"))
