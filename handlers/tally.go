@@ -742,7 +742,31 @@ func (h *Handlers) tallyPress(r *request, cb callback) error {
 	if olderCopy(r, conv, cb) {
 		return nil
 	}
+	if gone, err := v.pickGone(); gone || err != nil {
+		return err
+	}
 	return press(h, r, flowTally, v.step, tallyScreens[v.step], v, conv, cb)
+}
+
+// pickGone takes one who may no longer pick a unit (a province's
+// coordinator made a commune's meanwhile) off the unit screen, whose every
+// button they would be refused, to the period screen of their own unit,
+// said why; it reports whether it did.
+func (v *tallyView) pickGone() (bool, error) {
+	if v.step != tallyUnit || v.canPick() {
+		return false, nil
+	}
+	version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, tallyPeriod, tallyState{Typed: v.st.Typed}, v.liveMessage())
+	if err != nil {
+		return true, err
+	}
+	v.step, v.st, v.ver = tallyPeriod, tallyState{Typed: v.st.Typed}, version
+	if v.liveMessage() == 0 { // typed: the list above loses its buttons, the screen comes below
+		if err := v.unbuttonOwnAbove(flowTally); err != nil {
+			return true, err
+		}
+	}
+	return true, v.draw(v.t.T("tally.pick_gone"))
 }
 
 // tallyEnded answers a press on a tally screen whose flow has ended (its
@@ -795,6 +819,9 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 			}
 			return h.searchGuides(r)
 		}
+	}
+	if gone, err := v.pickGone(); gone || err != nil {
+		return err
 	}
 	_, err = typed(h, r, flowTally, v.step, tallyScreens[v.step], v)
 	return err

@@ -178,3 +178,40 @@ func TestTallyScreenPressedAfterLeavingSaysWhy(t *testing.T) {
 		t.Errorf("the tally screen after leaving keeps its buttons: %+v", m.Buttons())
 	}
 }
+
+// A province coordinator has /tally's list of the city's communes open,
+// and is made a commune's coordinator meanwhile. Every button of the
+// list was then refused ("outside what you may see") and the same list
+// drawn again: buttons offering what the user may no longer pick. A
+// press, or a name typed, now says the role changed and asks the period
+// of their own commune, the list's buttons gone.
+func TestTallyUnitListOfOneWhoMayNoLongerPick(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	own := w.vi("tally.choose_period", locales.Data{"Unit": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})
+	for _, then := range []func() *telegramtest.Message{
+		func() *telegramtest.Message { return only(t, w.press(prov, benThanhFull)) },
+		func() *telegramtest.Message { return only(t, fresh(w.send(prov, "Sài Gòn"))) },
+	} {
+		if _, err := w.store.DB().Exec(`UPDATE users SET role = 'province_coordinator', province_code = '79', commune_code = NULL WHERE telegram_id = $1`, prov.ID); err != nil {
+			t.Fatal(err)
+		}
+		fresh(w.send(prov, "/cancel"))
+		only(t, fresh(w.send(prov, "/tally")))
+		only(t, fresh(w.send(prov, "Bến Thành")))
+		list := prov.Last()
+		if _, err := w.store.DB().Exec(`UPDATE users SET role = 'coordinator', province_code = NULL, commune_code = $2 WHERE telegram_id = $1`, prov.ID, anHoiTayCode); err != nil {
+			t.Fatal(err)
+		}
+		m := then()
+		if want := w.vi("tally.pick_gone") + "\n\n" + own; m.Text != want {
+			t.Errorf("the list after the role changed: %q, want %q", m.Text, want)
+		}
+		if hasButton(m, benThanhFull) || !hasButton(m, "Tháng này") {
+			t.Errorf("the list after the role changed: buttons %+v", m.Buttons())
+		}
+		if l := shownAs(t, prov, list.ID); l.ID != m.ID && hasButton(l, benThanhFull) {
+			t.Errorf("the list keeps its communes: %+v", l.Buttons())
+		}
+	}
+}
