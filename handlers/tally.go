@@ -613,15 +613,11 @@ func (v *tallyView) report(p storage.Period) error {
 	return nil
 }
 
-// tallyStart is /tally; words after it ("/tally tháng 10") are read as
-// if typed on its first screen.
-func (h *Handlers) tallyStart(r *request, args string) error {
-	return h.tallyStartAt(r, args, tallyState{})
-}
-
-// tallyStartAt is tallyStart from state st: its unit (a unit code, "" the
-// user's own scope) is checked against the user's scope when the report
-// is made.
+// tallyStartAt is /tally from state st; words after it ("/tally tháng
+// 10") are read as if typed on its first screen. Its unit (a unit code,
+// "" the user's own scope; the report on screen's for "/tally tuần
+// trước", reportAskedAgain) is checked against the user's scope when the
+// report is made.
 func (h *Handlers) tallyStartAt(r *request, args string, st tallyState) error {
 	scope, ok := h.tallyScope(r)
 	if !ok {
