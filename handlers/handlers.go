@@ -682,6 +682,15 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		return nil
 	}
 	if to == toUs {
+		// "/tally tuần trước" asks for another period of the report on
+		// screen, as "tuần trước" alone does: read before it is forgotten.
+		var onScreen tallyAfter
+		if cmd == "tally" {
+			var err error
+			if onScreen, err = h.reportAskedAgain(r, args); err != nil {
+				return err
+			}
+		}
 		// A command turns to something else: the report on screen is
 		// forgotten (a period typed next counts their own unit).
 		if err := h.forgetReport(r); err != nil {
@@ -723,7 +732,7 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		case "leave":
 			return h.leave(r)
 		case "tally":
-			return h.tallyStart(r, args)
+			return h.tallyStartAt(r, args, tallyState{Unit: onScreen.Report})
 		case "me":
 			if err := h.me(r); err != nil {
 				return err

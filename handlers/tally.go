@@ -99,6 +99,21 @@ func (h *Handlers) reportOnScreen(r *request) (tallyAfter, error) {
 	return after, nil
 }
 
+// reportAskedAgain is the report on screen that "/tally args" asks
+// about: args a period ("/tally tuần trước" after Bến Thành's report is
+// Bến Thành's last week, as "tuần trước" alone is); none for /tally alone,
+// whose screen names the unit it counts (their own), or a unit's name.
+func (h *Handlers) reportAskedAgain(r *request, args string) (tallyAfter, error) {
+	args = strings.TrimSpace(args)
+	if args == "" {
+		return tallyAfter{}, nil
+	}
+	if _, problem := parsePeriod(args, h.now()); problem == "tally.bad_period" {
+		return tallyAfter{}, nil
+	}
+	return h.reportOnScreen(r)
+}
+
 // forgetReport forgets the report on screen when the chat turns to
 // something else (a command): a period or a commune typed after /help or
 // /me is their own unit's, as /tally would count it.
@@ -486,6 +501,13 @@ func (v *tallyView) typed(text string) error {
 	if err != nil {
 		return err
 	}
+	if m, ok := exactCommune(text, ms); ok {
+		// Its name typed whole ("Phường Bến Thành"): picked, not listed
+		// among the communes whose old names hold its words.
+		st := v.st
+		st.Unit, st.Query, st.Page, st.Province = "c"+m.Code, "", 0, ""
+		return v.goTo(tallyPeriod, st)
+	}
 	if len(ms) > 0 || allowed {
 		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed})
 	}
@@ -514,6 +536,23 @@ func (v *tallyView) typed(text string) error {
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// exactCommune is the one commune of ms whose name, or name and
+// province, text is (diacritics, case and punctuation aside).
+func exactCommune(text string, ms []storage.CommuneMatch) (storage.CommuneMatch, bool) {
+	folded := vntext.Fold(text)
+	var found []storage.CommuneMatch
+	for _, m := range ms {
+		if (folded == vntext.Fold(m.Name) || folded == vntext.Fold(m.FullName())) &&
+			!slices.ContainsFunc(found, func(f storage.CommuneMatch) bool { return f.Code == m.Code }) {
+			found = append(found, m)
+		}
+	}
+	if len(found) != 1 {
+		return storage.CommuneMatch{}, false
+	}
+	return found[0], true
 }
 
 // bareQuarterText is a quarter typed without its year after "q" ("Q3",
@@ -574,15 +613,11 @@ func (v *tallyView) report(p storage.Period) error {
 	return nil
 }
 
-// tallyStart is /tally; words after it ("/tally tháng 10") are read as
-// if typed on its first screen.
-func (h *Handlers) tallyStart(r *request, args string) error {
-	return h.tallyStartAt(r, args, tallyState{})
-}
-
-// tallyStartAt is tallyStart from state st: its unit (a unit code, "" the
-// user's own scope) is checked against the user's scope when the report
-// is made.
+// tallyStartAt is /tally from state st; words after it ("/tally tháng
+// 10") are read as if typed on its first screen. Its unit (a unit code,
+// "" the user's own scope; the report on screen's for "/tally tuần
+// trước", reportAskedAgain) is checked against the user's scope when the
+// report is made.
 func (h *Handlers) tallyStartAt(r *request, args string, st tallyState) error {
 	scope, ok := h.tallyScope(r)
 	if !ok {
@@ -689,6 +724,9 @@ func (h *Handlers) tallyScope(r *request) (storage.Scope, bool) {
 
 // tallyPress moves the flow on by a button.
 func (h *Handlers) tallyPress(r *request, cb callback) error {
+	if ended, err := h.tallyEnded(r); ended || err != nil {
+		return err
+	}
 	conv, ok, err := flowOf(r, flowTally)
 	if !ok {
 		return err
@@ -700,7 +738,58 @@ func (h *Handlers) tallyPress(r *request, cb callback) error {
 	if olderCopy(r, conv, cb) {
 		return nil
 	}
+	if gone, err := v.pickGone(); gone || err != nil {
+		return err
+	}
 	return press(h, r, flowTally, v.step, tallyScreens[v.step], v, conv, cb)
+}
+
+// pickGone takes one who may no longer pick a unit (a province's
+// coordinator made a commune's meanwhile) off the unit screen, whose every
+// button they would be refused, to the period screen of their own unit,
+// said why; it reports whether it did.
+func (v *tallyView) pickGone() (bool, error) {
+	if v.step != tallyUnit || v.canPick() {
+		return false, nil
+	}
+	version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, tallyPeriod, tallyState{Typed: v.st.Typed}, v.liveMessage())
+	if err != nil {
+		return true, err
+	}
+	v.step, v.st, v.ver = tallyPeriod, tallyState{Typed: v.st.Typed}, version
+	if v.liveMessage() == 0 { // typed: the list above loses its buttons, the screen comes below
+		if err := v.unbuttonOwnAbove(flowTally); err != nil {
+			return true, err
+		}
+	}
+	return true, v.draw(v.t.T("tally.pick_gone"))
+}
+
+// tallyEnded answers a press on a tally screen whose flow has ended (its
+// user removed from the team meanwhile, or the screen left behind): its
+// buttons go, and one who may no longer count is told why, not only that
+// the button is finished.
+func (h *Handlers) tallyEnded(r *request) (bool, error) {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return false, err
+	}
+	if conv.Flow == flowTally {
+		return false, nil
+	}
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	switch {
+	case ok && scope.Volunteer == 0:
+		r.answer(r.t.T("button.done"))
+	case r.role == storage.RoleVolunteer:
+		r.answer(r.t.T("tally.use_me"))
+	default:
+		r.answer(r.t.T("tally.not_allowed"))
+	}
+	if m := r.cb.Message.Message; m != nil && m.ReplyMarkup != nil && len(m.ReplyMarkup.InlineKeyboard) > 0 {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: m.ID})
+	}
+	return true, nil
 }
 
 // tallyText takes a typed answer in the flow.
@@ -726,6 +815,9 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 			}
 			return h.searchGuides(r)
 		}
+	}
+	if gone, err := v.pickGone(); gone || err != nil {
+		return err
 	}
 	_, err = typed(h, r, flowTally, v.step, tallyScreens[v.step], v)
 	return err

@@ -36,9 +36,10 @@ const (
 const (
 	membersPerPage = 10 // 10 lines of at most ~300 characters: far below 4,096
 	invitesPerPage = 8
-	buttonName     = 24 // a name on a button is cut to this many characters
-	searchRunes    = 40 // a search is kept, and shown, cut to this many characters
-	oldNamesShown  = 3  // old commune names a search named, said above the list
+	buttonName     = 24     // a name on a button is cut to this many characters
+	searchRunes    = 40     // a search is kept, and shown, cut to this many characters
+	oldNamesShown  = 3      // old commune names a search named, said above the list
+	maxTeamListed  = 100000 // more than any unit's members: the whole list
 )
 
 // teamState is the flow's data in the conversation row: the unit shown (a
@@ -159,6 +160,15 @@ func init() {
 					return "", nil, err
 				}
 				text := v.t.T("team.confirm_remove", locales.Data{"Name": u.FirstName, "Role": v.t.T("role." + u.Role), "Unit": unit})
+				// Another of that name in their commune: which one, by
+				// their line of the list (its number is the button's).
+				m, num, ok, err := v.listed(u.TelegramID)
+				if err != nil {
+					return "", nil, err
+				}
+				if ok && m.Namesake {
+					text = v.t.T("team.confirm_namesake", locales.Data{"Name": u.FirstName, "Line": v.memberLine(m, num)}) + "\n\n" + text
+				}
 				// Cases they left open or paused: once removed, nobody
 				// closes them (a removed member's buttons and /resume
 				// refuse), and the tallies keep them as not counted yet.
@@ -439,16 +449,7 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 	var remove []bot.Button
 	for i, m := range ms {
 		num := page*membersPerPage + i + 1
-		joined := "—"
-		if m.JoinedAt.Valid {
-			joined = vnDay(m.JoinedAt.Time)
-		}
-		key := "team.member_line"
-		if v.st.Commune == "" && m.CommuneName.Valid {
-			key = "team.member_line_commune"
-		}
-		lines = append(lines, v.t.T(key, locales.Data{"Number": num, "Name": m.FirstName, "Role": v.t.T("role." + m.Role),
-			"Commune": m.CommuneName.String, "Joined": joined, "Cases": m.CasesInPeriod, "Active": vnDay(m.LastActive)}))
+		lines = append(lines, v.memberLine(m, num))
 		if v.mayRemove(m.TelegramID, m.Role) {
 			remove = append(remove, v.button(v.t.T("team.remove_button", locales.Data{"Number": num, "Name": short(m.FirstName)}),
 				"rm", strconv.FormatInt(m.TelegramID, 10)))
@@ -469,6 +470,47 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 		last = append([]bot.Button{v.button(v.t.T("button.back"), "back", "")}, last...)
 	}
 	return strings.Join(lines, "\n"), append(kb, last), nil
+}
+
+// memberLine is member m's line of the list, numbered num: the time they
+// joined too where a namesake of their commune joined the same day.
+func (v *teamView) memberLine(m storage.Member, num int) string {
+	joined := "—"
+	if m.JoinedAt.Valid {
+		joined = vnDay(m.JoinedAt.Time)
+		if m.NamesakeSameDay {
+			joined = v.t.T("team.joined_time", locales.Data{"Day": joined, "Time": m.JoinedAt.Time.In(vietnam).Format("15:04")})
+		}
+	}
+	key := "team.member_line"
+	if v.st.Commune == "" && m.CommuneName.Valid {
+		key = "team.member_line_commune"
+	}
+	return v.t.T(key, locales.Data{"Number": num, "Name": m.FirstName, "Role": v.t.T("role." + m.Role),
+		"Commune": m.CommuneName.String, "Joined": joined, "Cases": m.CasesInPeriod, "Active": vnDay(m.LastActive)})
+}
+
+// listed is member id as the list open shows them (its page first, then
+// the whole list, should it have changed), with their number in it.
+func (v *teamView) listed(id int64) (storage.Member, int, bool, error) {
+	since := monthOf(v.h.now())
+	until := since.AddDate(0, 1, 0)
+	for _, offset := range []int{v.st.Page * membersPerPage, 0} {
+		limit := membersPerPage
+		if offset == 0 {
+			limit = maxTeamListed
+		}
+		ms, _, err := v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, v.st.Search, since, until, offset, limit)
+		if err != nil {
+			return storage.Member{}, 0, false, err
+		}
+		for i, m := range ms {
+			if m.TelegramID == id {
+				return m, offset + i + 1, true, nil
+			}
+		}
+	}
+	return storage.Member{}, 0, false, nil
 }
 
 func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
@@ -578,7 +620,8 @@ func (v *teamView) remove() error {
 		// Their chat's conversation is locked first, their row second: the
 		// order their own updates take them in (SeeUser), so a removal and
 		// a message of theirs at the same moment cannot deadlock.
-		if _, err := v.tx.Conversation(v.ctx, u.TelegramID); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		conv, err := v.tx.Conversation(v.ctx, u.TelegramID)
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
 		// Whatever they were doing with the bot ends; their cases stay, the
@@ -586,6 +629,11 @@ func (v *teamView) remove() error {
 		their := &request{ctx: v.ctx, tx: v.tx, user: u, role: u.Role, t: them, chat: u.TelegramID}
 		if ok, err = v.h.takeOut(their, u, true); err != nil {
 			return err
+		}
+		if ok && conv.MessageID != 0 && (conv.Flow == flowTally || conv.Flow == flowTeam || conv.Flow == flowInvite) {
+			// The screen of a coordinator's flow (/tally, /team, /invite)
+			// offers what they may no longer do: its buttons go.
+			v.replies = append(v.replies, bot.EditButtons{ChatID: u.TelegramID, MessageID: conv.MessageID})
 		}
 	}
 	if !ok { // someone else was quicker

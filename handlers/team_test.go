@@ -357,9 +357,13 @@ func TestTeamListsPagesAndRemoves(t *testing.T) {
 	if u := w.userRow(tm.coord); u.Role != storage.RoleGuest || u.FirstName != "" || u.CommuneCode.Valid || u.ProvinceCode.Valid {
 		t.Fatalf("removed member's row: %+v", u)
 	}
-	told := drain(tm.coord)
+	// Their /team screen loses its buttons (review 19), and they are told.
+	told := fresh(drain(tm.coord))
 	if len(told) != 1 || told[0].Text != w.vi("team.removed_notice", locales.Data{"Unit": quyNhonVi}) {
 		t.Fatalf("the removed member was told: %+v", told)
+	}
+	if m := shownAs(t, tm.coord, cm.ID); len(m.Buttons()) != 0 {
+		t.Fatalf("the removed member's /team screen keeps its buttons: %+v", m.Buttons())
 	}
 	if got := strings.Join(menuNames(w, tm.coord), " "); got != "start help lang" {
 		t.Fatalf("the removed member's menu: %s", got)
@@ -372,8 +376,9 @@ func TestTeamListsPagesAndRemoves(t *testing.T) {
 		t.Fatalf("told twice: %+v", again)
 	}
 
-	// The removed coordinator's old buttons and commands do nothing.
-	id, err := tm.coord.PressOn(cm.ID, w.vi("button.next"))
+	// The removed coordinator's old buttons (pressed in a client that
+	// still shows them) and commands do nothing.
+	id, err := tm.coord.PressData(cm.ID, dataOf(t, cm, w.vi("button.next")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,20 @@ type Member struct {
 	// own row (joining, a new name or language), whichever is later: the
 	// bot does not write on every message, so reading one is not seen.
 	LastActive time.Time `db:"last_active"`
+	// Namesake: another member of their commune (of the province's own,
+	// for a province coordinator) bears their first name; NamesakeSameDay:
+	// one who joined the same day, Vietnam time. /team tells them apart
+	// by the time they joined, as the tally does.
+	Namesake        bool `db:"namesake"`
+	NamesakeSameDay bool `db:"namesake_same_day"`
 }
+
+// namesakeOf selects the other members of p's commune (or, for p a
+// province coordinator, of p's province's own) with p's first name.
+const namesakeOf = `SELECT 1 FROM users o WHERE o.telegram_id <> p.telegram_id AND o.first_name = p.first_name
+	AND o.role IN ('volunteer', 'coordinator', 'province_coordinator')
+	AND CASE WHEN p.commune_code IS NOT NULL THEN o.commune_code = p.commune_code
+		ELSE o.commune_code IS NULL AND o.province_code = p.province_code END`
 
 // teamWhere selects the users of a unit ($1 commune, $2 province).
 const teamWhere = `u.role IN ('volunteer', 'coordinator', 'province_coordinator') AND CASE WHEN $1 <> ''
@@ -98,7 +111,10 @@ func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string,
 		SELECT p.telegram_id, p.first_name, p.role, p.commune_code, p.province_code, p.commune_name, p.joined_at,
 			(SELECT count(*) FROM cases k WHERE k.volunteer_id = p.telegram_id AND k.status <> 'discarded'
 				AND k.started_at >= $3 AND k.started_at < $4) AS cases_in_period,
-			GREATEST(p.updated_at, (SELECT max(k.updated_at) FROM cases k WHERE k.volunteer_id = p.telegram_id)) AS last_active
+			GREATEST(p.updated_at, (SELECT max(k.updated_at) FROM cases k WHERE k.volunteer_id = p.telegram_id)) AS last_active,
+			EXISTS (`+namesakeOf+`) AS namesake,
+			EXISTS (`+namesakeOf+` AND (o.joined_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+				= (p.joined_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) AS namesake_same_day
 		FROM (SELECT u.telegram_id, u.first_name, u.role, u.commune_code, u.province_code, c.name AS commune_name,
 				u.joined_at, u.updated_at, c.sort_name
 			FROM users u LEFT JOIN communes c ON c.code = u.commune_code
