@@ -170,3 +170,33 @@ func TestRejoiningByTheSameLinkSpendsNoUse(t *testing.T) {
 		t.Fatalf("someone else opening the used link: %q", m.Text)
 	}
 }
+
+// /team's usable links were told apart only by role, commune, uses and
+// days: an admin who made two coordinator links for a commune the same
+// day (one for Hải, one for Khoa) saw two identical lines, and could not
+// revoke the one Khoa never opened. Each line, and the confirmation, ends
+// the link as the message that gave it does (its code's last characters,
+// not the whole code: the list is shown to whoever may see the team, and
+// a link is a way in).
+func TestTeamTellsTheLinksApart(t *testing.T) {
+	w := newWorld(t)
+	one := w.createInvite("an hoi tay", anHoiTayVi, "coordinator")
+	two := w.createInvite("an hoi tay", anHoiTayVi, "coordinator")
+	w.send(w.admin, "/team")
+	w.press(w.admin, "Thành phố Hồ Chí Minh")
+	list := last(t, w.press(w.admin, w.vi("team.invites_button")))
+	lines := strings.Split(list.Text, "\n")
+	if len(lines) != 3 {
+		t.Fatalf("the list: %q", list.Text)
+	}
+	// Newest first.
+	for i, code := range []string{two, one} {
+		if !strings.Contains(lines[i+1], "…"+code[len(code)-4:]+" ") || strings.Contains(lines[i+1], code) {
+			t.Errorf("line %d does not end the link %s as its message does (or shows it whole): %q", i+1, code, lines[i+1])
+		}
+	}
+	m := last(t, w.press(w.admin, w.vi("team.revoke_button", locales.Data{"Number": 2})))
+	if !strings.Contains(m.Text, "…"+one[len(one)-4:]) || strings.Contains(m.Text, one) {
+		t.Errorf("the confirmation does not say which link: %q", m.Text)
+	}
+}
