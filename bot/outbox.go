@@ -245,7 +245,13 @@ func (s *Store) pendingReplies(ctx context.Context) (int, error) {
 func (s *Store) DropReply(ctx context.Context, id int64, cause string) error {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
-	_, err := s.db.ExecContext(ctx, `
+	return s.dropReply(ctx, s.db, id, cause)
+}
+
+// dropReply is DropReply through db: the store's pool, or a transaction
+// that records what the refusal means (tellUnreachable).
+func (s *Store) dropReply(ctx context.Context, db sqlx.ExecerContext, id int64, cause string) error {
+	_, err := db.ExecContext(ctx, `
 		UPDATE outbox SET status = 'dropped', owner = NULL, lease_until = NULL, last_error = $2, finished_at = now()
 		WHERE id = $1 AND (owner = $3 OR owner IS NULL)`, id, cleanError(cause), s.owner)
 	return wrapErr("outbox: drop reply", err)

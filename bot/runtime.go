@@ -41,19 +41,25 @@ type Handler interface {
 // a reply to a private chat because of its user: they blocked the bot
 // ("Forbidden: bot was blocked by the user"; they may come back), or
 // deleted their account (deleted: "Forbidden: user is deactivated"; it
-// never comes back). The runtime calls Unreachable, after dropping the
-// refused reply, in a transaction of its own; if it fails, it is logged,
-// and the chat's next refused reply tells again.
+// never comes back). The runtime calls Unreachable in the transaction
+// that drops the refused reply (after the drop): until it commits, the
+// reply is still pending for anyone who waits on the outbox. If it fails,
+// it is logged, the reply is dropped alone, and the chat's next refused
+// reply tells again.
 type UnreachableHandler interface {
 	Unreachable(ctx context.Context, tx *sqlx.Tx, chat int64, deleted bool) error
 }
 
 // SentHandler is a Handler that wants to know the id Telegram gave a
 // Message it sent with Track set (a screen it may edit later). The runtime
-// calls Sent once Telegram took the message, in a transaction of its own,
-// before the chat's next reply; a failure is logged and lost (the handler
-// then does not know that message's id, as before it asked). A process
-// that dies between the two never calls it.
+// calls Sent once Telegram took the message, in the transaction that
+// deletes it from the outbox (so that whoever waits for the outbox to
+// empty finds the id recorded), before the chat's next reply; a failure is
+// logged and lost (the handler then does not know that message's id, as
+// before it asked; the message leaves the outbox with the next batch of
+// marks). A process that dies between the two sends the message again
+// after the restart, as any reply not yet marked delivered, and then
+// calls it.
 type SentHandler interface {
 	Sent(ctx context.Context, tx *sqlx.Tx, chat int64, track string, messageID int) error
 }
@@ -556,23 +562,27 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 			continue // forgotten meanwhile (Withdraw): nothing left to send or mark
 		case err == nil:
 			r.metrics.sent.WithLabelValues(kindOf(row.Reply)).Inc()
-			r.marks.add(row)
-			if m, ok := unwrapMessage(row.Reply); ok && m.Track != "" && sent != 0 {
-				r.tellSent(ctx, m.ChatID, m.Track, sent)
+			if m, ok := unwrapMessage(row.Reply); ok && m.Track != "" && sent != 0 && r.tellSent(ctx, row, m.ChatID, m.Track, sent) {
+				continue // deleted from the outbox with the record of its id
 			}
+			r.marks.add(row)
 			continue
 		case isPermanent(err):
 			why, level := refusal(row.Reply, err)
-			r.drop(row, why, err.Error(), level)
+			r.noteDrop(row, why, err.Error(), level)
 			// The chat the reply went to, which is not always the one
 			// whose update wrote it (row.ChatID): a resident's "problem"
 			// tells their volunteer.
 			chat := row.Reply.Chat()
 			if unreachable, deleted := unreachableChat(chat, err); unreachable && !slices.Contains(told, chat) {
 				told = append(told, chat)
-				r.tellUnreachable(ctx, chat, deleted)
+				if !r.tellUnreachable(ctx, row, err.Error(), chat, deleted) {
+					r.storeDrop(row, err.Error())
+				}
 				recheck = true // it may have taken back what follows (TakeBack)
+				continue
 			}
+			r.storeDrop(row, err.Error())
 			continue
 		}
 		// Running out of our own time waiting (a long 429 pause, the rate
@@ -645,13 +655,15 @@ func unreachableChat(chat int64, err error) (unreachable, deleted bool) {
 	return false, false
 }
 
-// tellUnreachable tells the handler, if it wants to know, that a private
-// chat is unreachable (UnreachableHandler). It is the user's choice, not a
-// fault: a failure to record it is a warning.
-func (r *Runtime) tellUnreachable(ctx context.Context, chat int64, deleted bool) {
+// tellUnreachable drops the refused reply and tells the handler, if it
+// wants to know, that a private chat is unreachable (UnreachableHandler),
+// in one transaction; it reports whether that committed (the caller drops
+// the reply alone otherwise). It is the user's choice, not a fault: a
+// failure to record it is a warning.
+func (r *Runtime) tellUnreachable(ctx context.Context, row OutboxRow, cause string, chat int64, deleted bool) (done bool) {
 	h, ok := r.handler.(UnreachableHandler)
 	if !ok {
-		return
+		return false
 	}
 	defer func() {
 		if v := recover(); v != nil {
@@ -665,6 +677,9 @@ func (r *Runtime) tellUnreachable(ctx context.Context, chat int64, deleted bool)
 	// them back as never delivered (bot.TakeBack).
 	delivered := r.marks.ofChat(chat)
 	err := r.store.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := r.store.dropReply(ctx, tx, row.ID, cause); err != nil {
+			return err
+		}
 		if len(delivered) > 0 {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE id = ANY ($1)`, pq.Array(delivered)); err != nil {
 				return wrapErr("outbox: delete delivered replies", err)
@@ -675,14 +690,17 @@ func (r *Runtime) tellUnreachable(ctx context.Context, chat int64, deleted bool)
 	if err != nil {
 		r.log.Warn("cannot record that a chat is unreachable; its next refused reply tells again", "chat", chat, "deleted", deleted, "err", err)
 	}
+	return err == nil
 }
 
 // tellSent tells the handler, if it wants to know, the id Telegram gave a
-// tracked message (SentHandler).
-func (r *Runtime) tellSent(ctx context.Context, chat int64, track string, id int) {
+// tracked message (SentHandler), in the transaction that deletes the
+// delivered row from the outbox; it reports whether that committed (the
+// caller leaves the row to the marks otherwise).
+func (r *Runtime) tellSent(ctx context.Context, row OutboxRow, chat int64, track string, id int) (done bool) {
 	h, ok := r.handler.(SentHandler)
 	if !ok {
-		return
+		return false
 	}
 	defer func() {
 		if v := recover(); v != nil {
@@ -691,10 +709,16 @@ func (r *Runtime) tellSent(ctx context.Context, chat int64, track string, id int
 	}()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.handleTimeout)
 	defer cancel()
-	err := r.store.inTx(ctx, func(tx *sqlx.Tx) error { return h.Sent(ctx, tx, chat, track, id) })
+	err := r.store.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE id = $1`, row.ID); err != nil {
+			return wrapErr("outbox: delete a delivered reply", err)
+		}
+		return h.Sent(ctx, tx, chat, track, id)
+	})
 	if err != nil {
 		r.log.Warn("cannot record a sent message's id", "chat", chat, "message", id, "err", err)
 	}
+	return err == nil
 }
 
 func isAnswer(r Reply) bool { return kindOf(r) == kindAnswer }
@@ -708,12 +732,22 @@ func idsOf(rows []OutboxRow) []int64 {
 }
 
 func (r *Runtime) drop(row OutboxRow, why, cause string, level slog.Level) {
+	r.noteDrop(row, why, cause, level)
+	r.storeDrop(row, cause)
+}
+
+// noteDrop counts and logs a reply given up.
+func (r *Runtime) noteDrop(row OutboxRow, why, cause string, level slog.Level) {
 	r.metrics.dropped.WithLabelValues(why).Inc()
 	if level >= slog.LevelError {
 		r.log.Error("REPLY DROPPED: gave up sending", "chat", row.ChatID, "method", describe(row.Reply), "err", cause)
 	} else {
 		r.log.Log(context.Background(), level, "reply dropped", "chat", row.ChatID, "method", describe(row.Reply), "why", cause)
 	}
+}
+
+// storeDrop marks a reply given up in the outbox.
+func (r *Runtime) storeDrop(row OutboxRow, cause string) {
 	ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
 	defer cancel()
 	if err := r.store.DropReply(ctx, row.ID, cause); err != nil {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"database/sql"
 	"errors"
 	"net/url"
 	"strconv"
@@ -576,12 +577,7 @@ func (h *Handlers) inviteCreate(r *request, commune, role string) error {
 	if role == storage.RoleCoordinator {
 		uses = h.coordInviteMax
 	}
-	expires := h.inviteExpiry()
-	inv, err := r.tx.CreateInvite(r.ctx, c.Code, role, r.user.TelegramID, expires, uses)
-	if err != nil {
-		return err
-	}
-	return h.inviteCreated(r, inv, c.FullName())
+	return h.inviteMake(r, sql.NullString{String: c.Code, Valid: true}, sql.NullString{}, role, uses, c.FullName())
 }
 
 // inviteCreateProvince makes an invite for a province's coordinator (an
@@ -591,15 +587,53 @@ func (h *Handlers) inviteCreateProvince(r *request, province string) error {
 	if err != nil {
 		return err
 	}
-	inv, err := r.tx.CreateProvinceInvite(r.ctx, p.Code, r.user.TelegramID, h.inviteExpiry(), h.coordInviteMax)
+	return h.inviteMake(r, sql.NullString{}, sql.NullString{String: p.Code, Valid: true}, storage.RoleProvinceCoordinator, h.coordInviteMax, p.Name)
+}
+
+// inviteMake ends the flow with a link to the team (a commune's, or a
+// province's) with the role, for uses people. A link for several people
+// (volunteers') the user made and is still usable is given back, usable
+// for as long as a new one would be, rather than another made: every
+// /invite made one, and a team had as many live ways in to keep track of.
+// A link for one person is made anew (two coordinators need two), saying
+// how many of the user's links of that kind nobody used yet.
+func (h *Handlers) inviteMake(r *request, commune, province sql.NullString, role string, uses int, unit string) error {
+	expires := h.inviteExpiry()
+	if uses > 1 {
+		inv, ok, err := r.tx.UsableInviteOf(r.ctx, r.user.TelegramID, commune, province, role, h.now())
+		if err != nil {
+			return err
+		}
+		if ok {
+			if inv, err = r.tx.ExtendInvite(r.ctx, inv, expires); err != nil {
+				return err
+			}
+			return h.inviteCreated(r, inv, unit, "invite.again", "")
+		}
+	}
+	unused, err := r.tx.UntouchedInvites(r.ctx, r.user.TelegramID, commune, province, role, h.now())
 	if err != nil {
 		return err
 	}
-	return h.inviteCreated(r, inv, p.Name)
+	var inv storage.Invite
+	if province.Valid {
+		inv, err = r.tx.CreateProvinceInvite(r.ctx, province.String, r.user.TelegramID, expires, uses)
+	} else {
+		inv, err = r.tx.CreateInvite(r.ctx, commune.String, role, r.user.TelegramID, expires, uses)
+	}
+	if err != nil {
+		return err
+	}
+	note := ""
+	if unused > 0 {
+		note = r.t.N("invite.others", unused, locales.Data{"Count": unused, "Role": r.t.T("role." + role), "Unit": unit})
+	}
+	return h.inviteCreated(r, inv, unit, "invite.created", note)
 }
 
-// inviteCreated ends the flow with the new invite's link.
-func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit string) error {
+// inviteCreated ends the flow with the invite's link, said by the text
+// key, and note below it.
+func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit, key, note string) error {
 	// A coordinator's /invite comes straight here, maybe from a case.
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
@@ -607,15 +641,19 @@ func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit string) er
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
-	expires, uses := inv.ExpiresAt.In(vietnam), inv.MaxUses
 	link := "https://t.me/" + h.botUsername + "?start=" + inv.Code
-	r.landed = leadsNowhere
-	r.show(r.t.T("invite.created", locales.Data{
+	text := r.t.T(key, locales.Data{
 		"Unit":    unit,
 		"Role":    r.t.T("role." + inv.Role),
 		"Link":    link,
-		"MaxUses": uses,
-		"Expires": expires.Add(-time.Second).Format("02/01/2006"),
-	}), bot.Keyboard{{{Text: r.t.T("invite.share"), URL: "https://t.me/share/url?url=" + url.QueryEscape(link)}}})
+		"Uses":    inv.Uses,
+		"MaxUses": inv.MaxUses,
+		"Expires": inv.ExpiresAt.In(vietnam).Add(-time.Second).Format("02/01/2006"),
+	})
+	if note != "" {
+		text += "\n\n" + note
+	}
+	r.landed = leadsNowhere
+	r.show(text, bot.Keyboard{{{Text: r.t.T("invite.share"), URL: "https://t.me/share/url?url=" + url.QueryEscape(link)}}})
 	return nil
 }

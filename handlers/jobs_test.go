@@ -132,8 +132,11 @@ func (w *world) settle(u *telegramtest.User) []*telegramtest.Message {
 // replies and its being done do, and one statement reads the three: a
 // message still to come always shows in one of them (an update Telegram
 // no longer holds was stored before the bot confirmed it, so the fake
-// server is asked first). It fails the test after 30 s, saying what still
-// waits.
+// server is asked first). What the runtime tells the handlers after a send
+// (a screen's id, a chat that blocked the bot) commits with the reply's
+// leaving the outbox (bot.SentHandler, bot.UnreachableHandler), so it is
+// recorded once quiet returns. It fails the test after 30 s, saying what
+// still waits.
 func (w *world) quiet() {
 	w.t.Helper()
 	deadline := time.Now().Add(30 * time.Second)

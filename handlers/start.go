@@ -338,7 +338,10 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		}
 		return err
 	}
-	if refused, err := h.joinRefused(r, inv.Usable(h.now())); refused || err != nil {
+	// Someone back by the link they joined by (after /leave) takes no
+	// second use of it: a link is for so many people.
+	usedBefore, usable := r.tx.UsableBy(r.ctx, inv, r.user.TelegramID, h.now())
+	if refused, err := h.joinRefused(r, usable); refused || err != nil {
 		return err
 	}
 	switch {
@@ -362,8 +365,10 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 			joinQuestion(r, inv, "join.admin_yes", "join.admin_no"))
 		return nil
 	}
-	if refused, err := h.joinRefused(r, r.tx.UseInvite(r.ctx, inv, h.now())); refused || err != nil {
-		return err
+	if !usedBefore {
+		if refused, err := h.joinRefused(r, r.tx.UseInvite(r.ctx, inv, h.now())); refused || err != nil {
+			return err
+		}
 	}
 	left := r.user // the team they leave, if they were in another
 	if inv.ProvinceCode.Valid {
@@ -372,6 +377,9 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		err = r.tx.SetMembership(r.ctx, r.user.TelegramID, r.user.FirstName, inv.CommuneCode.String, inv.Role)
 	}
 	if err != nil {
+		return err
+	}
+	if err := r.tx.InviteUsedBy(r.ctx, inv.Code, r.user.TelegramID); err != nil {
 		return err
 	}
 	welcome := r.t.T("join.welcome", locales.Data{"Unit": unit, "Role": r.t.T("role." + inv.Role)})

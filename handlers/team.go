@@ -226,7 +226,7 @@ func init() {
 				if err != nil {
 					return "", nil, err
 				}
-				text := v.t.T("team.confirm_revoke", locales.Data{"Role": v.t.T("role." + inv.Role), "Unit": unit,
+				text := v.t.T("team.confirm_revoke", locales.Data{"Role": v.t.T("role." + inv.Role), "Unit": unit, "Code": codeTail(inv.Code),
 					"Uses": inv.Uses, "Max": inv.MaxUses, "Expires": vnDay(inv.ExpiresAt.Add(-time.Second))})
 				return text, bot.Keyboard{{v.button(v.t.T("team.revoke_yes"), "yes", "")}, back}, nil
 			},
@@ -539,7 +539,7 @@ func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
 		if inv.ProvinceCode.Valid {
 			where = unit
 		}
-		lines = append(lines, v.t.T("team.invite_line", locales.Data{"Number": num, "Role": v.t.T("role." + inv.Role), "Unit": where,
+		lines = append(lines, v.t.T("team.invite_line", locales.Data{"Number": num, "Role": v.t.T("role." + inv.Role), "Unit": where, "Code": codeTail(inv.Code),
 			"Uses": inv.Uses, "Max": inv.MaxUses, "Created": vnDay(inv.CreatedAt), "Expires": vnDay(inv.ExpiresAt.Add(-time.Second))}))
 		if v.mayRevoke(inv.Invite) {
 			revoke = append(revoke, v.button(v.t.T("team.revoke_button", locales.Data{"Number": num}), "revoke", inv.Code))
@@ -551,6 +551,18 @@ func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
 	}
 	kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", ""), v.button(v.t.T("team.close"), "close", "")})
 	return strings.Join(lines, "\n"), kb, nil
+}
+
+// codeTail is how /team tells a link apart: the last characters of its
+// code, as the link its maker was given ends. Not the whole code: the list
+// is shown to whoever may see the team, and a link is a way in (a
+// coordinator's, made by an admin, into a commune coordinator's list).
+func codeTail(code string) string {
+	const tail = 4
+	if len(code) <= tail {
+		return code
+	}
+	return code[len(code)-tail:]
 }
 
 // mayRemove reports whether the user may remove someone of this role: never

@@ -104,14 +104,78 @@ func (inv Invite) Usable(now time.Time) error {
 	return nil
 }
 
+// UsableBy says why an invite cannot be used now by the user id (nil when
+// it can): as Usable, but a link they joined by before (InviteUsedBy) is
+// never used up for them, and usedBefore says that using it again spends
+// no use of it.
+func (tx *Tx) UsableBy(ctx context.Context, inv Invite, id int64, now time.Time) (usedBefore bool, err error) {
+	if err := tx.db(ctx).GetContext(ctx, &usedBefore, `
+		SELECT EXISTS (SELECT 1 FROM invite_uses WHERE code = $1 AND telegram_id = $2)`, inv.Code, id); err != nil {
+		return false, wrap("read invite uses", err)
+	}
+	err = inv.Usable(now)
+	if usedBefore && errors.Is(err, ErrInviteUsedUp) {
+		err = nil
+	}
+	return usedBefore, err
+}
+
 // UseInvite checks an invite locked by Invite (Usable) and counts one use
-// of it.
+// of it; InviteUsedBy keeps by whom.
 func (tx *Tx) UseInvite(ctx context.Context, inv Invite, now time.Time) error {
 	if err := inv.Usable(now); err != nil {
 		return err
 	}
 	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE invites SET uses = uses + 1 WHERE code = $1`, inv.Code)
 	return wrap("use invite", err)
+}
+
+// InviteUsedBy keeps that the user id (their users row written) joined by
+// the invite: opening it again spends no use of it (UsableBy).
+func (tx *Tx) InviteUsedBy(ctx context.Context, code string, id int64) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		INSERT INTO invite_uses (code, telegram_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, code, id)
+	return wrap("keep who used an invite", err)
+}
+
+// UsableInviteOf is the newest invite by the user id to the same team
+// (commune or province) with the same role, usable at now, if any: one
+// /invite may give back rather than make another. Not one made before
+// someone was removed from that team: it does not take them back
+// (RemovedSince), and a link made since must.
+func (tx *Tx) UsableInviteOf(ctx context.Context, by int64, commune, province sql.NullString, role string, now time.Time) (Invite, bool, error) {
+	var inv Invite
+	err := tx.db(ctx).GetContext(ctx, &inv, `
+		SELECT `+inviteColumns+` FROM invites i
+		WHERE created_by = $1 AND commune_code IS NOT DISTINCT FROM $2 AND province_code IS NOT DISTINCT FROM $3
+			AND role = $4 AND revoked_at IS NULL AND uses < max_uses AND expires_at > $5
+			AND NOT EXISTS (SELECT 1 FROM removals r WHERE r.removed_at > i.created_at
+				AND ((r.commune_code IS NULL AND r.province_code IS NULL)
+					OR (r.commune_code IS NOT DISTINCT FROM i.commune_code AND r.province_code IS NOT DISTINCT FROM i.province_code)))
+		ORDER BY created_at DESC LIMIT 1 FOR UPDATE`, by, commune, province, role, now)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Invite{}, false, nil
+	}
+	return inv, err == nil, wrap("read usable invite", err)
+}
+
+// UntouchedInvites counts the invites by the user id to the same team with
+// the same role, usable at now and not used yet.
+func (tx *Tx) UntouchedInvites(ctx context.Context, by int64, commune, province sql.NullString, role string, now time.Time) (int, error) {
+	var n int
+	err := tx.db(ctx).GetContext(ctx, &n, `
+		SELECT count(*) FROM invites
+		WHERE created_by = $1 AND commune_code IS NOT DISTINCT FROM $2 AND province_code IS NOT DISTINCT FROM $3
+			AND role = $4 AND revoked_at IS NULL AND uses = 0 AND expires_at > $5`, by, commune, province, role, now)
+	return n, wrap("count unused invites", err)
+}
+
+// ExtendInvite makes an invite usable until expires if it ended sooner.
+func (tx *Tx) ExtendInvite(ctx context.Context, inv Invite, expires time.Time) (Invite, error) {
+	err := tx.db(ctx).GetContext(ctx, &inv, `
+		UPDATE invites SET expires_at = greatest(expires_at, $2) WHERE code = $1
+		RETURNING `+inviteColumns, inv.Code, expires)
+	return inv, wrap("extend invite", err)
 }
 
 // ExpireInvite ends an invite at the given time (tests of expiry; a

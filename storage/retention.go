@@ -41,6 +41,9 @@ type Retained struct {
 	// Removals: the teams members were removed from, forgotten once no
 	// link made before the removal could still be used.
 	Removals int64
+	// InviteUses: who joined by which link, forgotten once the link
+	// expired.
+	InviteUses int64
 }
 
 // ApplyRetention removes, as of now, what is kept only for a while. It is
@@ -73,6 +76,9 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		{"forget removals no link predates", &r.Removals,
 			`DELETE FROM removals r
 				WHERE NOT EXISTS (SELECT 1 FROM invites i WHERE i.created_at < r.removed_at AND i.expires_at > $1)`, now},
+		// Who joined by a link matters only while it can be opened again.
+		{"forget who joined by expired links", &r.InviteUses,
+			`DELETE FROM invite_uses u USING invites i WHERE i.code = u.code AND i.expires_at <= $1`, now},
 		// The conversation row of a chat nobody keeps any more (a resident
 		// whose follow-ups are gone, a forgotten guest): its chat id, and the
 		// case a comment question named, go after the same silence as a

@@ -2,8 +2,10 @@ package storage
 
 import (
 	"context"
+	"crypto/md5"
 	"embed"
 	"encoding/csv"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -60,19 +62,19 @@ type CommuneMatch struct {
 	Rank int `db:"rank"`
 }
 
-// seedUnits loads the embedded unit lists into empty tables. It is a no-op
-// once provinces exist, and safe against replicas seeding at the same time.
+// seedUnits loads the embedded unit lists into the tables: into empty
+// ones at the first start, and at every later start again whatever
+// differs from what the files and vntext.Fold give (a newer list, a
+// change to Fold: the sort names, the searched text, which unitWords reads
+// from the files). The tables are compared by a digest of their rows, a
+// few milliseconds; a commune or province the database holds that the list
+// no longer has stops the start, named (people, cases and invites may
+// refer to it: that takes a migration). Safe against replicas seeding at
+// the same time.
 func (s *Storage) seedUnits(ctx context.Context, log *slog.Logger) error {
 	return s.InTx(ctx, func(tx *Tx) error {
 		if _, err := tx.db(ctx).ExecContext(ctx, `LOCK TABLE provinces IN EXCLUSIVE MODE`); err != nil {
 			return err
-		}
-		var n int
-		if err := tx.db(ctx).GetContext(ctx, &n, `SELECT count(*) FROM provinces`); err != nil {
-			return err
-		}
-		if n > 0 {
-			return nil
 		}
 		provinces, err := readCSV("units/provinces.csv")
 		if err != nil {
@@ -86,19 +88,90 @@ func (s *Storage) seedUnits(ctx context.Context, log *slog.Logger) error {
 		if err != nil {
 			return err
 		}
-		if err := copyRows(ctx, tx, "provinces", []string{"code", "name", "kind", "sort_name"}, withSortName(provinces, 1)); err != nil {
+		tables := []struct {
+			name string
+			cols []string
+			rows [][]string
+		}{
+			{"provinces", []string{"code", "name", "kind", "sort_name"}, withSortName(provinces, 1)},
+			{"communes", []string{"code", "province_code", "name", "kind", "sort_name"}, withSortName(communes, 2)},
+			{"commune_names", []string{"commune_code", "label", "is_current", "search"}, communeNames(provinces, communes, mappings)},
+		}
+		var n int
+		if err := tx.db(ctx).GetContext(ctx, &n, `SELECT count(*) FROM provinces`); err != nil {
 			return err
 		}
-		if err := copyRows(ctx, tx, "communes", []string{"code", "province_code", "name", "kind", "sort_name"}, withSortName(communes, 2)); err != nil {
+		if n == 0 {
+			for _, t := range tables {
+				if err := copyRows(ctx, tx, t.name, t.cols, t.rows); err != nil {
+					return err
+				}
+			}
+			log.Info("units seeded", "provinces", len(provinces), "communes", len(communes), "names", len(tables[2].rows))
+			return nil
+		}
+		var differ []string
+		for _, t := range tables {
+			var stored string
+			if err := tx.db(ctx).GetContext(ctx, &stored, `SELECT md5(coalesce(string_agg(r, E'\n' ORDER BY r COLLATE "C"), ''))
+				FROM (SELECT concat_ws('|', `+strings.Join(t.cols, "::text, ")+`::text) AS r FROM `+t.name+`) s`); err != nil {
+				return fmt.Errorf("units: digest %s: %w", t.name, err)
+			}
+			if stored != rowsDigest(t.rows) {
+				differ = append(differ, t.name)
+			}
+		}
+		if len(differ) == 0 {
+			return nil
+		}
+		// Provinces, then communes: updated in place, added; then every
+		// name again.
+		for _, t := range tables[:2] {
+			if _, err := tx.db(ctx).ExecContext(ctx, `CREATE TEMP TABLE seed_`+t.name+` (LIKE `+t.name+`) ON COMMIT DROP`); err != nil {
+				return fmt.Errorf("units: reseed %s: %w", t.name, err)
+			}
+			if err := copyRows(ctx, tx, "seed_"+t.name, t.cols, t.rows); err != nil {
+				return err
+			}
+			var lost string
+			if err := tx.db(ctx).GetContext(ctx, &lost, `SELECT coalesce(string_agg(code || ' ' || name, ', ' ORDER BY code), '')
+				FROM `+t.name+` WHERE code NOT IN (SELECT code FROM seed_`+t.name+`)`); err != nil {
+				return fmt.Errorf("units: reseed %s: %w", t.name, err)
+			}
+			if lost != "" {
+				return fmt.Errorf("units: the database holds %s the embedded list no longer has (%s): removing them takes a migration", t.name, lost)
+			}
+			set := make([]string, 0, len(t.cols)-1)
+			for _, c := range t.cols[1:] {
+				set = append(set, c+" = EXCLUDED."+c)
+			}
+			if _, err := tx.db(ctx).ExecContext(ctx, `INSERT INTO `+t.name+` (`+strings.Join(t.cols, ", ")+`)
+				SELECT `+strings.Join(t.cols, ", ")+` FROM seed_`+t.name+`
+				ON CONFLICT (code) DO UPDATE SET `+strings.Join(set, ", ")); err != nil {
+				return fmt.Errorf("units: reseed %s: %w", t.name, err)
+			}
+		}
+		if _, err := tx.db(ctx).ExecContext(ctx, `DELETE FROM commune_names`); err != nil {
+			return fmt.Errorf("units: reseed commune_names: %w", err)
+		}
+		if err := copyRows(ctx, tx, "commune_names", tables[2].cols, tables[2].rows); err != nil {
 			return err
 		}
-		names := communeNames(provinces, communes, mappings)
-		if err := copyRows(ctx, tx, "commune_names", []string{"commune_code", "label", "is_current", "search"}, names); err != nil {
-			return err
-		}
-		log.Info("units seeded", "provinces", len(provinces), "communes", len(communes), "names", len(names))
+		log.Warn("units seeded again: the embedded list or its folding changed since they were", "tables", strings.Join(differ, ","))
 		return nil
 	})
+}
+
+// rowsDigest is the md5 of rows as seedUnits's query digests a table: each
+// row's columns joined by "|", the rows sorted bytewise, joined by "\n".
+func rowsDigest(rows [][]string) string {
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		lines[i] = strings.Join(r, "|")
+	}
+	slices.Sort(lines)
+	sum := md5.Sum([]byte(strings.Join(lines, "\n")))
+	return hex.EncodeToString(sum[:])
 }
 
 // communeNames are the rows of commune_names (commune_code, label,
@@ -426,7 +499,8 @@ type unitWord struct {
 // code) and all ("" ), the most common first, then alphabetically: what
 // CorrectCommuneQuery reads a slip against. They are the words of
 // commune_names as seedUnits writes it from the same embedded files (the
-// unit list changes only with them), read once per process rather than
+// unit list changes only with them, and a start seeds again whatever the
+// table holds otherwise), read once per process rather than
 // from the table at each search that found nothing (a scan of its 14,000
 // names, tens of milliseconds). A reading is still searched in the table:
 // a word the table lacked would only be a reading that finds nothing.
