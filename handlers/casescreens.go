@@ -1064,6 +1064,15 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 	lines = append(lines, v.t.T("summary.outcome", locales.Data{"Outcome": outcomeText(v.request, v.c.Kind, v.c.Outcome.String)}))
 	if v.c.Reason.Valid {
 		lines = append(lines, v.t.T("summary.reason", locales.Data{"Reason": v.t.T("reason." + v.c.Reason.String)}))
+		// The note typed for "other reason" is what it says: kept on the
+		// case's outcome event, shown where the volunteer checks the case.
+		note, err := v.tx.OutcomeNote(v.ctx, v.c.ID)
+		if err != nil {
+			return "", nil, err
+		}
+		if note != "" {
+			lines = append(lines, v.t.T("summary.reason_note", locales.Data{"Note": note}))
+		}
 	}
 	lines = append(lines,
 		duration(v.request, time.Duration(n.ActiveSeconds)*time.Second),
