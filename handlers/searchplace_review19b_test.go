@@ -14,7 +14,7 @@ func TestProcedureTypedWithAPlaceIsFound(t *testing.T) {
 	w := newWorld(t)
 	for _, tt := range []struct {
 		lang, query, guide string
-		new              bool
+		new                bool
 	}{
 		{"vi", "đăng ký tạm trú tại phường Bến Thành", "tam-tru", true},
 		{"vi", "khai sinh ở xã Tân Phú", "khai-sinh", false},
