@@ -376,6 +376,12 @@ func init() {
 				if _, skipped, _ := tally(events, v.c.StepsTotal); skipped > 0 {
 					ask = v.t.N("case.outcome_ask_skipped", skipped)
 				}
+				if v.c.EndedFrom.String == storage.PhaseSteps {
+					// Ended past the step that submits the dossier: ←
+					// returns to the step it was ended at.
+					ask = v.t.T("case.outcome_ask_ended", locales.Data{"Step": v.c.Step + 1, "Steps": v.c.StepsTotal})
+					kb[len(kb)-1] = []bot.Button{v.button(v.t.T("case.to_step", locales.Data{"Step": v.c.Step + 1}), "back", "")}
+				}
 				return v.caseHead() + "\n" + ask, kb, nil
 			},
 			on: map[string]caseAction{
@@ -388,7 +394,9 @@ func init() {
 					switch {
 					case o == failedOutcome(v.c.Kind):
 						v.c.Phase = storage.PhaseReason
-						v.c.EndedFrom = sql.NullString{String: storage.PhaseOutcome, Valid: true}
+						if !v.c.EndedFrom.Valid { // ended at a step: ← still returns there, by the outcome
+							v.c.EndedFrom = sql.NullString{String: storage.PhaseOutcome, Valid: true}
+						}
 					case v.c.FollowupConsent && o != "on_the_spot" && v.g.OffersFollowup():
 						v.c.Phase = storage.PhaseDossier
 					default:
@@ -491,7 +499,11 @@ func init() {
 				id := strconv.FormatInt(v.c.ID, 10)
 				kb := bot.Keyboard{{{Text: v.t.T("case.resume_button", locales.Data{"Case": v.c.ID}), Data: callback{flow: flowCase, action: "res", arg: id}.String()}}}
 				if endable(v.c) {
-					kb = append(kb, []bot.Button{{Text: v.t.T("case.end_button"), Data: callback{flow: flowCase, action: "end", arg: id}.String()}})
+					label := v.t.T("case.end_button")
+					if v.c.Phase == storage.PhaseSteps && pastSubmit(v.c, v.g) {
+						label = v.t.T("case.end_button_outcome") // its dossier may be in: the outcome is asked
+					}
+					kb = append(kb, []bot.Button{{Text: label, Data: callback{flow: flowCase, action: "end", arg: id}.String()}})
 				}
 				return v.t.T("case.paused", locales.Data{"Case": v.c.ID, "Where": where(v.request, v.c)}), kb, nil
 			},
@@ -637,17 +649,31 @@ func (v *caseView) back() error {
 			return err
 		}
 	case storage.PhaseOutcome:
+		if v.c.EndedFrom.String == storage.PhaseSteps {
+			// Asked at End, past the submit step: back to that step.
+			v.c.Phase, v.c.EndedFrom = storage.PhaseSteps, sql.NullString{}
+			if err := v.saveCase(); err != nil {
+				return err
+			}
+			break
+		}
 		v.c.Phase, v.c.Step = storage.PhaseSteps, len(v.g.Steps)-1
 		if err := v.save("back", v.stepEvent()); err != nil {
 			return err
 		}
 	case storage.PhaseReason:
-		// Back exactly where the case was ended from.
+		// Back exactly where the case was ended from: past the submit step,
+		// the outcome question End asked there.
 		v.c.Phase = storage.PhaseOutcome
 		if v.c.EndedFrom.Valid {
 			v.c.Phase = v.c.EndedFrom.String
 		}
-		v.c.Outcome, v.c.Reason, v.c.EndedFrom = sql.NullString{}, sql.NullString{}, sql.NullString{}
+		v.c.Outcome, v.c.Reason = sql.NullString{}, sql.NullString{}
+		if v.c.Phase == storage.PhaseSteps && pastSubmit(v.c, v.g) {
+			v.c.Phase = storage.PhaseOutcome
+		} else {
+			v.c.EndedFrom = sql.NullString{}
+		}
 		if err := v.saveCase(); err != nil {
 			return err
 		}
