@@ -498,14 +498,18 @@ func init() {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				id := strconv.FormatInt(v.c.ID, 10)
 				kb := bot.Keyboard{{{Text: v.t.T("case.resume_button", locales.Data{"Case": v.c.ID}), Data: callback{flow: flowCase, action: "res", arg: id}.String()}}}
+				// "press End" only above an End button: none once an
+				// outcome can be chosen.
+				text := v.t.T("case.paused_no_end", locales.Data{"Case": v.c.ID, "Where": where(v.request, v.c)})
 				if endable(v.c) {
+					text = v.t.T("case.paused", locales.Data{"Case": v.c.ID, "Where": where(v.request, v.c)})
 					label := v.t.T("case.end_button")
 					if v.c.Phase == storage.PhaseSteps && pastSubmit(v.c, v.g) {
 						label = v.t.T("case.end_button_outcome") // its dossier may be in: the outcome is asked
 					}
 					kb = append(kb, []bot.Button{{Text: label, Data: callback{flow: flowCase, action: "end", arg: id}.String()}})
 				}
-				return v.t.T("case.paused", locales.Data{"Case": v.c.ID, "Where": where(v.request, v.c)}), kb, nil
+				return text, kb, nil
 			},
 			anyVersion: true,
 			on: map[string]caseAction{
