@@ -376,6 +376,11 @@ func init() {
 				if _, skipped, _ := tally(events, v.c.StepsTotal); skipped > 0 {
 					ask = v.t.N("case.outcome_ask_skipped", skipped)
 				}
+				if i := v.g.SubmitStep(); i >= 0 && lastOfStep(events, v.g.Steps[i].ID) == "skip" {
+					// "Đã nộp hồ sơ" may not be true: the step that
+					// submits it was skipped.
+					ask = v.t.T("case.outcome_ask_submit_skipped", locales.Data{"Step": i + 1, "Title": v.g.Steps[i].Title.In(v.t.Lang())})
+				}
 				if v.c.EndedFrom.String == storage.PhaseSteps {
 					// Ended past the step that submits the dossier: ←
 					// returns to the step it was ended at.
@@ -1122,4 +1127,16 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, "", v.h.followupLinks(v.t, f))
 	}
 	return strings.Join(lines, "\n"), bot.Keyboard{{{Text: v.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}}, nil
+}
+
+// lastOfStep is the kind of the last done or skip event of the step with
+// that id ("" when none).
+func lastOfStep(events []storage.CaseEvent, id string) string {
+	kind := ""
+	for _, e := range events {
+		if (e.Kind == "done" || e.Kind == "skip") && e.StepID.String == id {
+			kind = e.Kind
+		}
+	}
+	return kind
 }

@@ -124,3 +124,37 @@ func (w *world) toSubmitStep(u *telegramtest.User, id string) {
 		w.press(u, w.vi("case.done"))
 	}
 }
+
+// The step that submits the dossier skipped (Skip › on "Nộp hồ sơ"), the
+// outcome question said only "1 step skipped" and offered "📨 Đã nộp hồ
+// sơ" as if the dossier were in. It names the skipped step that submits:
+// the volunteer goes back to it, or records what really happened. Another
+// step skipped is counted as before.
+func TestOutcomeNamesTheSkippedSubmitStep(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "ho-chieu")
+	s := g.SubmitStep()
+	for _, lang := range locales.Languages {
+		tr := w.texts.For(lang)
+		u, _ := w.openGuide(g, lang)
+		w.toStepOf(u, g, lang, s+1)
+		var m = last(t, w.press(u, tr.T("case.skip")))
+		for range len(g.Steps) - s - 1 {
+			m = last(t, w.press(u, tr.T("case.done")))
+		}
+		want := tr.T("case.outcome_ask_submit_skipped", locales.Data{"Step": s + 1, "Title": g.Steps[s].Title.In(lang)})
+		if !strings.Contains(m.Text, want) || !hasButton(m, tr.T("outcome.not_submitted")) {
+			t.Errorf("%s: the outcome after the submit step was skipped: %q", lang, m.Text)
+		}
+
+		v, _ := w.openGuide(g, lang)
+		w.toStepOf(v, g, lang, 2)
+		m = last(t, w.press(v, tr.T("case.skip")))
+		for range len(g.Steps) - 2 {
+			m = last(t, w.press(v, tr.T("case.done")))
+		}
+		if !strings.Contains(m.Text, tr.N("case.outcome_ask_skipped", 1)) || strings.Contains(m.Text, g.Steps[s].Title.In(lang)) {
+			t.Errorf("%s: the outcome after step 2 was skipped: %q", lang, m.Text)
+		}
+	}
+}
