@@ -133,6 +133,10 @@ type Step struct {
 	// the guide's portal is: a step in the VNeID app of a guide done on the
 	// web portal. Empty: the guide's (Guide.StepChannel).
 	Channel string `yaml:"channel"`
+	// Submits marks the step at which the resident submits the dossier
+	// (a dossier guide's, one at most): before it the case has no dossier
+	// and no code; past it, it may have both (Guide.SubmitStep).
+	Submits bool `yaml:"submits"`
 }
 
 // Source is a page or legal text a guide's facts come from.
@@ -233,6 +237,18 @@ func (g *Guide) StepChannel(s *Step) string {
 // Procedure says whether the guide is an administrative procedure with an
 // online mode (toàn trình, một phần); account tasks and payments have none.
 func (g *Guide) Procedure() bool { return g.Kind == KindDossier }
+
+// SubmitStep is the index of the step at which the dossier is submitted
+// (the step marked `submits`), -1 when the guide marks none: then any step
+// of a dossier may be past its submission.
+func (g *Guide) SubmitStep() int {
+	for i := range g.Steps {
+		if g.Steps[i].Submits {
+			return i
+		}
+	}
+	return -1
+}
 
 // OffersFollowup says whether the procedure leaves a dossier the resident
 // may want followed (a dossier code, a result to wait for).

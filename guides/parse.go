@@ -232,8 +232,18 @@ func (v *validator) guide(g *Guide) {
 		v.errorf([]any{"steps"}, "%d steps: want 1 to %d", len(g.Steps), maxSteps)
 	}
 	ids = map[string]bool{}
+	submits := -1
 	for i, s := range g.Steps {
 		v.step([]any{"steps", i}, &s, ids)
+		switch {
+		case !s.Submits:
+		case g.Kind != KindDossier:
+			v.errorf([]any{"steps", i, "submits"}, "steps[%d].submits: only a dossier is submitted (this guide's kind is %s)", i, g.Kind)
+		case submits >= 0:
+			v.errorf([]any{"steps", i, "submits"}, "steps[%d].submits: only one step submits the dossier (steps[%d] does already)", i, submits)
+		default:
+			submits = i
+		}
 	}
 	v.text([]any{"fee_short"}, g.FeeShort, maxShort, true)
 	v.text([]any{"fee"}, g.Fee, maxInfo, true)

@@ -168,9 +168,68 @@ func withoutFillers(words []string) []string {
 }
 
 // Search returns the guides that match query, best first (ties in list
-// order); none when nothing matches.
+// order); none when nothing matches. A place typed after the procedure
+// ("tạm trú ở phường 5", "khai sinh xã Tân Phú") names no guide: when the
+// whole query finds nothing, it is searched without it (withoutPlace).
 func (c *Catalog) Search(query string) []*Guide {
-	words := words(query)
+	ws := words(query)
+	if found := c.search(ws); len(found) > 0 {
+		return found
+	}
+	// From the last place's start back, so that a guide's own word that is
+	// also a unit's ("tình trạng": tỉnh) is kept when a later one starts the
+	// place ("xác nhận tình trạng hôn nhân ở phường 5").
+	for i := len(ws) - 1; i > 0; i-- {
+		if !placeStarts(ws, i) {
+			continue
+		}
+		head := ws[:i]
+		for len(head) > 0 && prepositions[head[len(head)-1]] {
+			head = head[:len(head)-1]
+		}
+		if found := c.search(head); len(head) > 0 && len(found) > 0 {
+			return found
+		}
+	}
+	return nil
+}
+
+// Where a place typed after a procedure begins, folded: a unit's word
+// ("phường", "xã", "P.5": "p", "p5", "UBND"; in English "ward") or a word
+// that puts a place after it ("ở", "tại", "in", "at"). Two words together
+// name a unit in unitPairs ("thị trấn", "thành phố", "uỷ ban").
+var (
+	unitWords    = map[string]bool{}
+	prepositions = map[string]bool{}
+	unitPairs    = map[string]bool{"thi tran": true, "thi xa": true, "thanh pho": true, "uy ban": true}
+)
+
+func init() {
+	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd ward commune district province city town village") {
+		unitWords[w] = true
+	}
+	for _, w := range strings.Fields("o tai thuoc in at") {
+		prepositions[w] = true
+	}
+}
+
+// placeStarts says whether a place begins at ws[i]: a unit's word, one
+// abbreviated with its number ("p5", "q10"), two words of unitPairs, or a
+// preposition.
+func placeStarts(ws []string, i int) bool {
+	w := ws[i]
+	if unitWords[w] || prepositions[w] || (i+1 < len(ws) && unitPairs[w+" "+ws[i+1]]) {
+		return true
+	}
+	if len(w) >= 2 && strings.IndexByte("pqx", w[0]) >= 0 {
+		_, err := strconv.Atoi(w[1:])
+		return err == nil
+	}
+	return false
+}
+
+// search is Search of the folded words, place and all.
+func (c *Catalog) search(words []string) []*Guide {
 	if kept := withoutFillers(words); len(kept) > 0 && !c.isPhrase(words) {
 		words = kept
 	}

@@ -328,12 +328,14 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	if err != nil {
 		return err
 	}
-	// A dossier's procedure past its checklist may have been submitted: the
-	// code may be the one the portal just showed for the case on screen.
-	// At the checklist, or ending as not submitted, or for an account or a
-	// payment, it cannot be.
-	ours := code && v.c.ID != 0 && v.c.Kind == guides.KindDossier &&
-		(v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome)
+	// A dossier's procedure at or past the step that submits it (any step,
+	// when its guide marks none) may have been submitted: the code may be
+	// the one the portal just showed for the case on screen. Before that
+	// step, at the checklist, or ending as not submitted, or for an account
+	// or a payment, it cannot be.
+	steps := code && v.c.ID != 0 && v.c.Kind == guides.KindDossier && v.c.Phase == storage.PhaseSteps
+	early := steps && v.c.Step < v.g.SubmitStep()
+	ours := (steps && !early) || (code && v.c.ID != 0 && v.c.Kind == guides.KindDossier && v.c.Phase == storage.PhaseOutcome)
 	late := ""
 	if code && v.c.ID != 0 && !ours && before == "" {
 		// A code of a case past attaching (the SMS came late): that case
@@ -352,6 +354,12 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		// then the case before that may take it. Older cases past
 		// attaching are not named as if it were theirs.
 		note = strings.TrimSpace(r.t.T("case.code_not_kept_here", locales.Data{"Case": v.c.ID}) + "\n" + before)
+	case early:
+		// Not this case's: its dossier is not submitted yet. Said first,
+		// then the case it may belong to.
+		s := v.g.Steps[v.g.SubmitStep()]
+		note = strings.TrimSpace(r.t.T("case.code_before_submit", locales.Data{"Case": v.c.ID, "Step": v.g.SubmitStep() + 1, "Title": s.Title.In(r.t.Lang())}) +
+			"\n" + cmp.Or(before, late))
 	case before != "":
 		note = before
 	case late != "":
@@ -889,7 +897,7 @@ func stepGone(c storage.Case, g *guides.Guide) bool {
 // question because the step it stood at, its last, left the guide: a case
 // saved at the outcome keeps no step id (standsAt).
 func leftLastStep(c storage.Case) bool {
-	return c.Phase == storage.PhaseOutcome && c.StepID.Valid
+	return c.Phase == storage.PhaseOutcome && c.StepID.Valid && !c.EndedFrom.Valid
 }
 
 // caseAndGuide reads one of the volunteer's cases, locked, and its guide:
@@ -949,9 +957,10 @@ func (v *caseView) standsAt() sql.NullString {
 }
 
 // atStep says whether a case stands at one of its steps: in them, or ended
-// from them and asked why.
+// from them and asked why, or, past the step that submits its dossier,
+// asked its outcome (and then its code or why).
 func atStep(c storage.Case) bool {
-	return c.Phase == storage.PhaseSteps || (c.Phase == storage.PhaseReason && c.EndedFrom.String == storage.PhaseSteps)
+	return c.Phase == storage.PhaseSteps || c.EndedFrom.String == storage.PhaseSteps
 }
 
 // save writes the case and one event of kind (about ev's step, if any).
@@ -1065,20 +1074,35 @@ func (v *caseView) endEarly() error {
 		return err
 	}
 	if !ok {
-		if v.c.Phase == storage.PhaseReason && v.c.EndedFrom.Valid {
-			return v.goCase("") // End pressed twice: its reason question again
+		if (v.c.Phase == storage.PhaseReason || v.c.Phase == storage.PhaseOutcome) && v.c.EndedFrom.Valid {
+			return v.goCase("") // End pressed twice: its question again
 		}
 		// The outcome is chosen: End would overwrite it. Take the case up
 		// where it stands instead.
 		return v.goCase(v.t.T("case.end_too_late"))
 	}
 	v.c.EndedFrom = sql.NullString{String: v.c.Phase, Valid: true}
-	v.c.Phase, v.c.UpdatedAt = storage.PhaseReason, v.h.now()
-	v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
+	v.c.UpdatedAt = v.h.now()
+	if v.c.Phase == storage.PhaseSteps && pastSubmit(v.c, v.g) {
+		// Its dossier may be in: the outcome is asked, not why it could
+		// not be submitted (← returns to this step).
+		v.c.Phase = storage.PhaseOutcome
+	} else {
+		v.c.Phase = storage.PhaseReason
+		v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
+	}
 	if err := v.saveCase(); err != nil {
 		return err
 	}
 	return v.goCase("")
+}
+
+// pastSubmit says whether a dossier's case stands past the step its guide
+// marks as submitting it: ended there, it may have been submitted. False
+// when the guide marks none (End then asks why, as it always did).
+func pastSubmit(c storage.Case, g *guides.Guide) bool {
+	s := g.SubmitStep()
+	return c.Kind == guides.KindDossier && s >= 0 && c.Step > s
 }
 
 // finish closes the case, keeps the dossier code when there is one, and

@@ -376,6 +376,17 @@ func init() {
 				if _, skipped, _ := tally(events, v.c.StepsTotal); skipped > 0 {
 					ask = v.t.N("case.outcome_ask_skipped", skipped)
 				}
+				if i := v.g.SubmitStep(); i >= 0 && lastOfStep(events, v.g.Steps[i].ID) == "skip" {
+					// "Đã nộp hồ sơ" may not be true: the step that
+					// submits it was skipped.
+					ask = v.t.T("case.outcome_ask_submit_skipped", locales.Data{"Step": i + 1, "Title": v.g.Steps[i].Title.In(v.t.Lang())})
+				}
+				if v.c.EndedFrom.String == storage.PhaseSteps {
+					// Ended past the step that submits the dossier: ←
+					// returns to the step it was ended at.
+					ask = v.t.T("case.outcome_ask_ended", locales.Data{"Step": v.c.Step + 1, "Steps": v.c.StepsTotal})
+					kb[len(kb)-1] = []bot.Button{v.button(v.t.T("case.to_step", locales.Data{"Step": v.c.Step + 1}), "back", "")}
+				}
 				return v.caseHead() + "\n" + ask, kb, nil
 			},
 			on: map[string]caseAction{
@@ -388,7 +399,9 @@ func init() {
 					switch {
 					case o == failedOutcome(v.c.Kind):
 						v.c.Phase = storage.PhaseReason
-						v.c.EndedFrom = sql.NullString{String: storage.PhaseOutcome, Valid: true}
+						if !v.c.EndedFrom.Valid { // ended at a step: ← still returns there, by the outcome
+							v.c.EndedFrom = sql.NullString{String: storage.PhaseOutcome, Valid: true}
+						}
 					case v.c.FollowupConsent && o != "on_the_spot" && v.g.OffersFollowup():
 						v.c.Phase = storage.PhaseDossier
 					default:
@@ -490,10 +503,18 @@ func init() {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				id := strconv.FormatInt(v.c.ID, 10)
 				kb := bot.Keyboard{{{Text: v.t.T("case.resume_button", locales.Data{"Case": v.c.ID}), Data: callback{flow: flowCase, action: "res", arg: id}.String()}}}
+				// "press End" only above an End button: none once an
+				// outcome can be chosen.
+				text := v.t.T("case.paused_no_end", locales.Data{"Case": v.c.ID, "Where": where(v.request, v.c)})
 				if endable(v.c) {
-					kb = append(kb, []bot.Button{{Text: v.t.T("case.end_button"), Data: callback{flow: flowCase, action: "end", arg: id}.String()}})
+					text = v.t.T("case.paused", locales.Data{"Case": v.c.ID, "Where": where(v.request, v.c)})
+					label := v.t.T("case.end_button")
+					if v.c.Phase == storage.PhaseSteps && pastSubmit(v.c, v.g) {
+						label = v.t.T("case.end_button_outcome") // its dossier may be in: the outcome is asked
+					}
+					kb = append(kb, []bot.Button{{Text: label, Data: callback{flow: flowCase, action: "end", arg: id}.String()}})
 				}
-				return v.t.T("case.paused", locales.Data{"Case": v.c.ID, "Where": where(v.request, v.c)}), kb, nil
+				return text, kb, nil
 			},
 			anyVersion: true,
 			on: map[string]caseAction{
@@ -637,17 +658,31 @@ func (v *caseView) back() error {
 			return err
 		}
 	case storage.PhaseOutcome:
+		if v.c.EndedFrom.String == storage.PhaseSteps {
+			// Asked at End, past the submit step: back to that step.
+			v.c.Phase, v.c.EndedFrom = storage.PhaseSteps, sql.NullString{}
+			if err := v.saveCase(); err != nil {
+				return err
+			}
+			break
+		}
 		v.c.Phase, v.c.Step = storage.PhaseSteps, len(v.g.Steps)-1
 		if err := v.save("back", v.stepEvent()); err != nil {
 			return err
 		}
 	case storage.PhaseReason:
-		// Back exactly where the case was ended from.
+		// Back exactly where the case was ended from: past the submit step,
+		// the outcome question End asked there.
 		v.c.Phase = storage.PhaseOutcome
 		if v.c.EndedFrom.Valid {
 			v.c.Phase = v.c.EndedFrom.String
 		}
-		v.c.Outcome, v.c.Reason, v.c.EndedFrom = sql.NullString{}, sql.NullString{}, sql.NullString{}
+		v.c.Outcome, v.c.Reason = sql.NullString{}, sql.NullString{}
+		if v.c.Phase == storage.PhaseSteps && pastSubmit(v.c, v.g) {
+			v.c.Phase = storage.PhaseOutcome
+		} else {
+			v.c.EndedFrom = sql.NullString{}
+		}
 		if err := v.saveCase(); err != nil {
 			return err
 		}
@@ -1064,6 +1099,15 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 	lines = append(lines, v.t.T("summary.outcome", locales.Data{"Outcome": outcomeText(v.request, v.c.Kind, v.c.Outcome.String)}))
 	if v.c.Reason.Valid {
 		lines = append(lines, v.t.T("summary.reason", locales.Data{"Reason": v.t.T("reason." + v.c.Reason.String)}))
+		// The note typed for "other reason" is what it says: kept on the
+		// case's outcome event, shown where the volunteer checks the case.
+		note, err := v.tx.OutcomeNote(v.ctx, v.c.ID)
+		if err != nil {
+			return "", nil, err
+		}
+		if note != "" {
+			lines = append(lines, v.t.T("summary.reason_note", locales.Data{"Note": note}))
+		}
 	}
 	lines = append(lines,
 		duration(v.request, time.Duration(n.ActiveSeconds)*time.Second),
@@ -1083,4 +1127,16 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, "", v.h.followupLinks(v.t, f))
 	}
 	return strings.Join(lines, "\n"), bot.Keyboard{{{Text: v.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}}, nil
+}
+
+// lastOfStep is the kind of the last done or skip event of the step with
+// that id ("" when none).
+func lastOfStep(events []storage.CaseEvent, id string) string {
+	kind := ""
+	for _, e := range events {
+		if (e.Kind == "done" || e.Kind == "skip") && e.StepID.String == id {
+			kind = e.Kind
+		}
+	}
+	return kind
 }

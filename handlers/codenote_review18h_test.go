@@ -32,6 +32,7 @@ func TestCodeTypedAtANoteIsNoNote(t *testing.T) {
 	w.press(u, g.Title.Vi)
 	w.press(u, w.vi("consent.no"))
 	w.press(u, w.vi("case.begin"))
+	w.toSubmitStep(u, "khai-tu") // before it, the code cannot be this case's (review 19)
 	_, before := w.lastCase(u)
 	// This case keeps no code (no reminder), and the case before may take it.
 	hint := w.vi("case.code_not_kept_here", locales.Data{"Case": caseNo(w, u)}) + "\n" +
@@ -39,7 +40,7 @@ func TestCodeTypedAtANoteIsNoNote(t *testing.T) {
 
 	m := last(t, w.press(u, w.vi("case.problem")))
 	if !strings.Contains(m.Text, w.vi("case.problem_pick")) {
-		t.Fatalf("⚠ on khai-tu's step 1: %q; want its list of problems", m.Text)
+		t.Fatalf("⚠ on khai-tu's submit step: %q; want its list of problems", m.Text)
 	}
 	for _, code := range []string{"K25.123456", "000.00.12.H26-251127-0001"} {
 		m = last(t, w.send(u, code))

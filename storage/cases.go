@@ -230,6 +230,18 @@ func (tx *Tx) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error)
 	return es, wrap("read case events", err)
 }
 
+// OutcomeNote is the note of the case's "other" reason, kept on its
+// outcome event ("" when none).
+func (tx *Tx) OutcomeNote(ctx context.Context, caseID int64) (string, error) {
+	var note sql.NullString
+	err := tx.db(ctx).GetContext(ctx, &note, `
+		SELECT note FROM case_events WHERE case_id = $1 AND kind = 'outcome' ORDER BY id DESC LIMIT 1`, caseID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return note.String, wrap("read the outcome's note", err)
+}
+
 // OpenCases returns a page of the volunteer's cases that are open or
 // paused, the most recently touched first.
 func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, offset, limit int) ([]Case, error) {
