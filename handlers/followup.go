@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
@@ -944,7 +945,7 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 	r.about = strings.Join(topics, bot.TopicSep)
 	for _, f := range fs {
 		lines = append(lines, "• "+h.followupAbout(r.t, f))
-		kb = append(kb, []bot.Button{{Text: r.t.T("followup.forget_one_button", locales.Data{"Code": f.DossierCode}),
+		kb = append(kb, []bot.Button{{Text: forgetOneLabel(r.t, f.DossierCode),
 			Data: data(strconv.FormatInt(f.CaseID, 10))}})
 	}
 	kb = append(kb,
@@ -954,6 +955,28 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 			Data: data(listed(fs))}},
 		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data("keep")}})
 	return strings.Join(lines, "\n"), kb
+}
+
+// buttonWidth is how many characters a full-width inline button shows on a
+// phone before Telegram cuts the rest with "…" (locales.TestButtonLabelsFit).
+const buttonWidth = 36
+
+// forgetOneLabel is the /forget button of one dossier, naming its code.
+// One too long for a phone names the code by its end: cut at the end,
+// two codes of one office and day (their last digits differ) would read
+// the same.
+func forgetOneLabel(t *locales.Localizer, code string) string {
+	label := t.T("followup.forget_one_button", locales.Data{"Code": code})
+	over := utf8.RuneCountInString(label) - buttonWidth
+	if over <= 0 {
+		return label
+	}
+	c := []rune(code)
+	keep := max(len(c)-over-1, 4) // "…" takes one
+	if keep >= len(c) {
+		return label
+	}
+	return t.T("followup.forget_one_button", locales.Data{"Code": "…" + string(c[len(c)-keep:])})
 }
 
 // listed is the "all" button's argument for a list of follow-ups: how
