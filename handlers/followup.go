@@ -859,6 +859,36 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	return nil
 }
 
+// cancelComment is /cancel at the comment question: "Cancelled" alone read
+// as the stars just given being cancelled, while the rating is kept. The
+// comment is skipped, the rating said kept, and the dossier shown below as
+// /start shows it; the question above loses its buttons (the screen below
+// has them).
+func (h *Handlers) cancelComment(r *request, conv storage.Conversation) error {
+	var st followupState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && (f.ResidentChat.Int64 != r.chat || !f.Rating.Valid)) {
+		r.say(r.t.T("cancel.done"), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if conv.MessageID != 0 {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: conv.MessageID})
+	}
+	r.about = followupTopic(f.CaseID)
+	text, kb := h.followupNext(r, f)
+	r.say(r.t.T("followup.comment_cancelled", locales.Data{"Rating": f.Rating.Int16})+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	return nil
+}
+
 // commentSentAgain answers a resident's comment sent again once it was
 // kept (no answer seen on a slow connection): it is said kept, as it is,
 // not told off as typed text the bot does not read.
