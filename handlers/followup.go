@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
@@ -449,6 +450,9 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		return consentAsk(r.t, f, h.now()), bot.Keyboard{
 			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
 			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
+			// The result may come early, or the link be opened late: it
+			// can be said to have come here, as on the web page.
+			{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}},
 			{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}},
 		}
 	case f.Reminds() && f.RemindersSent > 0 && !f.NextReminderOn.Valid:
@@ -467,16 +471,13 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	case !f.Rating.Valid:
 		// Where the follow-up stands is said first — the answer just given,
 		// the day asked again after "Chưa", a problem reported, the last
-		// "Chưa" —: a resident who never rates would not see it else. Once
-		// a reminder has asked, the result can be said to have come here
-		// too: the reminder's message lost its buttons with the answer.
+		// "Chưa" —: a resident who never rates would not see it else. The
+		// result can be said to have come here whenever it comes, as on the
+		// web page: before the first reminder (it came early), and after
+		// one, whose message lost its buttons with the answer.
 		text, kb := r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
 		if f.Status != storage.FollowupReceived {
 			text = h.statusLine(r, f) + "\n\n" + text
-		}
-		if f.Status != storage.FollowupReceived && (f.RemindersSent > 0 || f.Status != storage.FollowupWaiting) {
-			// Asked, or ended without a question: a problem reported on
-			// the web page before any reminder.
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
 		}
 		if f.Status == storage.FollowupEnded { // as below, once rated
@@ -653,6 +654,14 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	}
 	switch cb.action {
 	case "yes", "no":
+		if f.Status != storage.FollowupWaiting && (!f.Consent.Valid || f.Consent.Bool != (cb.action == "yes")) {
+			// The reminder question left open above while the result was
+			// said to have come (typed "đã nhận", on the web page), or a
+			// problem reported: nothing is left to remind of, and nothing
+			// is recorded. Said so, and the question gives way to where the
+			// dossier stands.
+			return h.alreadyNoted(r, f, "consent")
+		}
 		// Answered already: only a "no" may become a "yes" (the button
 		// under where the follow-up stands), while the result is awaited.
 		if f.Consent.Valid && (f.Consent.Bool || cb.action == "no" || f.Status != storage.FollowupWaiting) {
@@ -850,6 +859,36 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	return nil
 }
 
+// cancelComment is /cancel at the comment question: "Cancelled" alone read
+// as the stars just given being cancelled, while the rating is kept. The
+// comment is skipped, the rating said kept, and the dossier shown below as
+// /start shows it; the question above loses its buttons (the screen below
+// has them).
+func (h *Handlers) cancelComment(r *request, conv storage.Conversation) error {
+	var st followupState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && (f.ResidentChat.Int64 != r.chat || !f.Rating.Valid)) {
+		r.say(r.t.T("cancel.done"), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if conv.MessageID != 0 {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: conv.MessageID})
+	}
+	r.about = followupTopic(f.CaseID)
+	text, kb := h.followupNext(r, f)
+	r.say(r.t.T("followup.comment_cancelled", locales.Data{"Rating": f.Rating.Int16})+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	return nil
+}
+
 // commentSentAgain answers a resident's comment sent again once it was
 // kept (no answer seen on a slow connection): it is said kept, as it is,
 // not told off as typed text the bot does not read.
@@ -936,7 +975,7 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 	r.about = strings.Join(topics, bot.TopicSep)
 	for _, f := range fs {
 		lines = append(lines, "• "+h.followupAbout(r.t, f))
-		kb = append(kb, []bot.Button{{Text: r.t.T("followup.forget_one_button", locales.Data{"Code": f.DossierCode}),
+		kb = append(kb, []bot.Button{{Text: forgetOneLabel(r.t, f.DossierCode),
 			Data: data(strconv.FormatInt(f.CaseID, 10))}})
 	}
 	kb = append(kb,
@@ -946,6 +985,28 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 			Data: data(listed(fs))}},
 		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data("keep")}})
 	return strings.Join(lines, "\n"), kb
+}
+
+// buttonWidth is how many characters a full-width inline button shows on a
+// phone before Telegram cuts the rest with "…" (locales.TestButtonLabelsFit).
+const buttonWidth = 36
+
+// forgetOneLabel is the /forget button of one dossier, naming its code.
+// One too long for a phone names the code by its end: cut at the end,
+// two codes of one office and day (their last digits differ) would read
+// the same.
+func forgetOneLabel(t *locales.Localizer, code string) string {
+	label := t.T("followup.forget_one_button", locales.Data{"Code": code})
+	over := utf8.RuneCountInString(label) - buttonWidth
+	if over <= 0 {
+		return label
+	}
+	c := []rune(code)
+	keep := max(len(c)-over-1, 4) // "…" takes one
+	if keep >= len(c) {
+		return label
+	}
+	return t.T("followup.forget_one_button", locales.Data{"Code": "…" + string(c[len(c)-keep:])})
 }
 
 // listed is the "all" button's argument for a list of follow-ups: how
@@ -1078,7 +1139,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if f.Status == storage.FollowupReceived {
 			return h.alreadyNoted(r, f, action)
 		}
-		h.showAbout(r, f, r.t.T("followup.received_ask"), receivedKeyboard(r, f))
+		h.showAbout(r, f, receivedAsk(r.t, f), receivedKeyboard(r, f))
 		return nil
 	case "gotback":
 		// Not received after all: the screen as it was, nothing recorded
@@ -1094,8 +1155,12 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if !ok {
 			return h.alreadyNoted(r, f, "got")
 		}
+		// "No more reminders" only to whom they went.
+		text = r.t.T("followup.received_no_reminders")
+		if f.Reminds() {
+			text = r.t.T("followup.received")
+		}
 		f.Status = storage.FollowupReceived
-		text = r.t.T("followup.received")
 		if !f.Rating.Valid {
 			next, kb := h.followupNext(r, f)
 			h.showAbout(r, f, text+"\n\n"+next, kb)
@@ -1153,6 +1218,17 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 	return nil
 }
 
+// receivedAsk is the question before "received" is recorded, saying what
+// confirming ends: the reminders only for a resident they go to (not to
+// one who declined them, or whose reminders ended), the problem report
+// for all.
+func receivedAsk(t *locales.Localizer, f storage.Followup) string {
+	if f.Reminds() {
+		return t.T("followup.received_ask")
+	}
+	return t.T("followup.received_ask_no_reminders")
+}
+
 // receivedKeyboard is the answer to the question before "received" is
 // recorded: yes (gotyes), or back with nothing recorded (gotback).
 func receivedKeyboard(r *request, f storage.Followup) bot.Keyboard {
@@ -1195,7 +1271,7 @@ func (h *Handlers) typedReceived(r *request) (bool, error) {
 	}
 	for _, f := range awaited {
 		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
-			Text: h.followupAbout(r.t, f) + "\n\n" + r.t.T("followup.received_ask"), Keyboard: receivedKeyboard(r, f)}})
+			Text: h.followupAbout(r.t, f) + "\n\n" + receivedAsk(r.t, f), Keyboard: receivedKeyboard(r, f)}})
 	}
 	return true, nil
 }

@@ -79,7 +79,7 @@ func TestForgetListPressedAfterTheWebErase(t *testing.T) {
 		w.send(daughter, "/start "+token)
 	}
 	ask := last(t, w.send(daughter, "/forget"))
-	if !hasButton(ask, w.vi("followup.forget_one_button", locales.Data{"Code": father})) {
+	if !hasButton(ask, w.forgetButton(father)) {
 		t.Fatalf("the list: %q %v", ask.Text, ask.Buttons())
 	}
 
@@ -95,7 +95,7 @@ func TestForgetListPressedAfterTheWebErase(t *testing.T) {
 		t.Fatal("the web page did not erase the father's follow-up")
 	}
 
-	id, err := daughter.PressOn(ask.ID, w.vi("followup.forget_one_button", locales.Data{"Code": father}))
+	id, err := daughter.PressOn(ask.ID, w.forgetButton(father))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,8 +106,8 @@ func TestForgetListPressedAfterTheWebErase(t *testing.T) {
 	}
 	got := msgByID(t, daughter, ask.ID)
 	if !strings.HasPrefix(got.Text, w.vi("followup.gone")) || strings.Contains(got.Text, father) ||
-		!hasButton(got, w.vi("followup.forget_one_button", locales.Data{"Code": mother})) ||
-		!hasButton(got, w.vi("followup.forget_one_button", locales.Data{"Code": grandma})) ||
+		!hasButton(got, w.forgetButton(mother)) ||
+		!hasButton(got, w.forgetButton(grandma)) ||
 		!hasButton(got, w.vi("followup.forget_all_button", locales.Data{"Count": 2})) {
 		t.Errorf("after pressing an erased follow-up's button the list reads %q %v; want it gone and the two left listed", got.Text, got.Buttons())
 	}

@@ -392,7 +392,8 @@ func TestReminderAnswers(t *testing.T) {
 	// Solved later: "received" on the same reminder still counts — late:
 	// the resident had said "Chưa" after the due date.
 	got = last(t, w.forge(res, rem.ID, "f:gotyes:"+strconv.FormatInt(c.ID, 10)+":0"))
-	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.received") {
+	// The problem ended the reminders: none to stop (review 19).
+	if got.Text != w.about("000.00.12.H26-251127-0002")+w.vi("followup.received_no_reminders") {
 		t.Errorf("received after a problem: %q", got.Text)
 	}
 	if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived || f.Result.String != storage.ResultReceivedLate || f.Rating.Int16 != 4 {

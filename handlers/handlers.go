@@ -970,6 +970,9 @@ func (h *Handlers) cancel(r *request) error {
 	if conv.Flow == flowCase {
 		return h.cancelCase(r, conv)
 	}
+	if conv.Flow == flowFollowup {
+		return h.cancelComment(r, conv)
+	}
 	if err := r.unbuttonAbove(); err != nil { // an invite, team or tally screen: cancelled, nothing to press there
 		return err
 	}

@@ -28,6 +28,7 @@ func (h *Handlers) answerSmallTalk(r *request) (bool, error) {
 			if err != nil {
 				return true, err
 			}
+			key = "smalltalk.thanks_guest" // most likely a resident whose follow-up ended
 			if len(fs) > 0 {
 				key = "smalltalk.thanks_resident"
 			}

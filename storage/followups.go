@@ -621,6 +621,7 @@ type FollowupPage struct {
 	Rating      int       // 0 = not rated yet
 	Comment     string    // the resident's comment, "" when none
 	InTelegram  bool      // someone opened the link in Telegram: reminders go there
+	Reminds     bool      // …and agreed, and the result is awaited (Followup.Reminds)
 	// CodeCorrected: the volunteer replaced the code after the slip was
 	// given: the slip may carry the old one.
 	CodeCorrected bool
@@ -648,7 +649,7 @@ func (s *Storage) FollowupByToken(ctx context.Context, token string) (FollowupPa
 func (f Followup) Page() FollowupPage {
 	p := FollowupPage{Token: f.Token, CaseID: f.CaseID, GuideID: f.GuideID, DossierCode: f.DossierCode,
 		DueKnown: f.DueKnown, Status: f.Status, Rating: int(f.Rating.Int16), Comment: f.Comment.String,
-		InTelegram: f.ResidentChat.Valid, CodeCorrected: f.CodeCorrected}
+		InTelegram: f.ResidentChat.Valid, Reminds: f.Reminds(), CodeCorrected: f.CodeCorrected}
 	if f.DueOn.Valid {
 		d := f.DueOn.Time
 		p.DueOn = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vietnam)

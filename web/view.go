@@ -41,8 +41,11 @@ type view struct {
 	PortalURL   string
 	Status      string
 	// Late, past the expected date with the result not come: what to do.
-	Late        string
-	CanReceive  bool
+	Late       string
+	CanReceive bool
+	// Reminds: reminders go to the resident's Telegram (the "received"
+	// question says confirming stops them; to anyone else it does not).
+	Reminds     bool
 	CanProblem  bool   // while the result is awaited: report a problem
 	Rated       string // "you rated 4/5", when rated
 	Notice      string // after a post
@@ -102,7 +105,7 @@ func (h *Handler) baseView(q *request) *view {
 func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	t := q.t
 	v := h.baseView(q)
-	v.Code, v.CodeCorrected = p.DossierCode, p.CodeCorrected
+	v.Code, v.CodeCorrected, v.Reminds = p.DossierCode, p.CodeCorrected, p.Reminds
 	v.Procedure = t.T("web.procedure_unknown")
 	channel := guides.ChannelWeb
 	if g, ok := h.guides.Guide(p.GuideID); ok {
