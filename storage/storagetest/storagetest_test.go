@@ -38,6 +38,7 @@ func TestOpenGivesSeededDatabase(t *testing.T) {
 func TestOpensAreIsolated(t *testing.T) {
 	t.Parallel()
 	a, b := Open(t), Open(t)
+	t.Logf("server: %s", shared.source) // read by TestPrivateServer and TestLocalServer
 	ctx := context.Background()
 	var nameA, nameB string
 	a.DB().GetContext(ctx, &nameA, `SELECT current_database()`)
@@ -127,7 +128,7 @@ func TestWithDatabase(t *testing.T) {
 // the server (Main) so that nothing is left in its temp dir (on disk: the
 // faster /dev/shm path is what the pgserver tests take).
 func TestPrivateServer(t *testing.T) {
-	if os.Getenv(envPrivate) != "" {
+	if os.Getenv(envPrivate) == "1" {
 		t.Skip("already in the private-server child")
 	}
 	if testing.Short() {
@@ -153,6 +154,39 @@ func TestPrivateServer(t *testing.T) {
 		if strings.HasPrefix(e.Name(), "dvcbot-pg-") {
 			t.Errorf("private server directory %s left behind", e.Name())
 		}
+	}
+}
+
+// The local-server path (DVCBOT_TEST_PRIVATE_PG=0), which a machine with
+// PostgreSQL's binaries no longer takes by default: a child test process
+// finds the server on the local default and runs the isolation test there.
+func TestLocalServer(t *testing.T) {
+	if os.Getenv(envPrivate) != "" {
+		t.Skip("already in a child")
+	}
+	if testing.Short() {
+		t.Skip("runs a child test process")
+	}
+	reachable := false
+	for _, u := range localDefaults() {
+		var e env
+		if e.connect(context.Background(), u, 2*time.Second) == nil {
+			e.admin.Close()
+			reachable = true
+			break
+		}
+	}
+	if !reachable {
+		t.Skip("no PostgreSQL server on the local default to test this path against")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestOpensAreIsolated$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), envPrivate+"=0", envURL+"=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child test process: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "server: the local server postgres://") {
+		t.Errorf("the child did not use the local server:\n%s", out)
 	}
 }
 
