@@ -1097,12 +1097,13 @@ func (v *caseView) endEarly() error {
 	return v.goCase("")
 }
 
-// pastSubmit says whether a dossier's case stands past the step its guide
-// marks as submitting it: ended there, it may have been submitted. False
-// when the guide marks none (End then asks why, as it always did).
+// pastSubmit says whether a dossier's case stands at or past the step its
+// guide marks as submitting it: ended there, it may have been submitted
+// (as a code typed there is taken as the case's). False when the guide
+// marks none (End then asks why, as it always did).
 func pastSubmit(c storage.Case, g *guides.Guide) bool {
 	s := g.SubmitStep()
-	return c.Kind == guides.KindDossier && s >= 0 && c.Step > s
+	return c.Kind == guides.KindDossier && s >= 0 && c.Step >= s
 }
 
 // finish closes the case, keeps the dossier code when there is one, and
