@@ -9,11 +9,12 @@ import (
 
 // A resident who rated and left the comment question open (no comment,
 // no "Không nhận xét"), then came back with /start and pressed "✓ Đã
-// nhận", "↩ Chưa nhận": what they typed next — "đã nhận rồi cháu ơi",
-// a question — was silently kept as their comment on the help ("Đã ghi
-// nhận nhận xét"), replacing the one kept before, though no screen had
-// asked for one since. The comment question ends once they turn to
-// another screen: /start, or a follow-up button other than the stars.
+// nhận" (now "📬 Đã nhận kết quả"), "↩ Chưa nhận": what they typed
+// next — "đã nhận rồi cháu ơi", a question — was silently kept as their
+// comment on the help ("Đã ghi nhận nhận xét"), replacing the one kept
+// before, though no screen had asked for one since. The comment question
+// ends once they turn to another screen: /start, or a follow-up button
+// other than the stars.
 func TestCommentQuestionEndsWhenTheResidentMovesOn(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -22,7 +23,7 @@ func TestCommentQuestionEndsWhenTheResidentMovesOn(t *testing.T) {
 		{"/start", func(w *world, res *telegramtest.User) { w.send(res, "/start") }},
 		{"a follow-up button", func(w *world, res *telegramtest.User) {
 			w.send(res, "/start")
-			w.press(res, w.vi("followup.reminder_got"))
+			w.press(res, w.vi("followup.result_got")) // the rated screen: no reminder question above
 			w.press(res, w.vi("followup.received_back"))
 		}},
 	} {

@@ -451,8 +451,11 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			{{Text: r.t.T("followup.consent_yes"), Data: data("yes", read)}},
 			{{Text: r.t.T("followup.consent_no"), Data: data("no", read)}},
 			// The result may come early, or the link be opened late: it
-			// can be said to have come here, as on the web page.
-			{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}},
+			// can be said to have come here, as on the web page. No
+			// question about the result stands above it: the button names
+			// the result ("✓ Đã nhận" next to "✓ Đồng ý nhận nhắc" read as
+			// "OK"), as everywhere but under the reminder's question.
+			{{Text: r.t.T("followup.result_got"), Data: data("got", id)}},
 			{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}},
 		}
 	case f.Reminds() && f.RemindersSent > 0 && !f.NextReminderOn.Valid:
@@ -478,7 +481,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		text, kb := r.t.T("followup.rate_ask"), bot.Keyboard{starRow(id, 0)}
 		if f.Status != storage.FollowupReceived {
 			text = h.statusLine(r, f) + "\n\n" + text
-			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
+			kb = append(kb, []bot.Button{{Text: r.t.T("followup.result_got"), Data: data("got", id)}})
 		}
 		if f.Status == storage.FollowupEnded { // as below, once rated
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}})
@@ -500,7 +503,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	// the web page — from /start too, not only from an older message.
 	kb := bot.Keyboard{starRow(id, int(f.Rating.Int16))}
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
-		kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_got"), Data: data("got", id)}})
+		kb = append(kb, []bot.Button{{Text: r.t.T("followup.result_got"), Data: data("got", id)}})
 	}
 	if f.Status == storage.FollowupEnded {
 		// The reminders ended without the result: it may still not

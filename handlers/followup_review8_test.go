@@ -90,8 +90,8 @@ func TestUnratedResidentCanSayTheResultCame(t *testing.T) {
 	got := last(t, w.press(res, w.vi("followup.consent_yes")))
 	// Offered before any question too, since review 19 (a result that
 	// came early): received_review19a_test.go.
-	if !hasButton(got, w.vi("followup.reminder_got")) {
-		t.Errorf("\"✓ Đã nhận\" not offered before the first question: %v", got.Buttons())
+	if !hasButton(got, w.vi("followup.result_got")) {
+		t.Errorf("%q not offered before the first question: %v", w.vi("followup.result_got"), got.Buttons())
 	}
 	if n := w.remind(time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)); n != 1 {
 		t.Fatalf("%d reminders on 3/12", n)
@@ -105,7 +105,7 @@ func TestUnratedResidentCanSayTheResultCame(t *testing.T) {
 
 	got = last(t, w.send(res, "/start"))
 	if !strings.Contains(got.Text, w.vi("followup.status_problem")+"\n\n"+w.vi("followup.rate_ask")) ||
-		!hasButton(got, "5★") || !hasButton(got, w.vi("followup.reminder_got")) {
+		!hasButton(got, "5★") || !hasButton(got, w.vi("followup.result_got")) {
 		t.Fatalf("/start after a problem, not rated: %q %v", got.Text, got.Buttons())
 	}
 	got = last(t, w.pressReceived(res))
@@ -113,7 +113,8 @@ func TestUnratedResidentCanSayTheResultCame(t *testing.T) {
 		t.Errorf("after \"✓ Đã nhận\": %+v", f)
 	}
 	// The reminders had ended with the problem: none to stop (review 19).
-	if !strings.Contains(got.Text, w.vi("followup.received_no_reminders")) || !hasButton(got, "5★") || hasButton(got, w.vi("followup.reminder_got")) {
+	if !strings.Contains(got.Text, w.vi("followup.received_no_reminders")) || !hasButton(got, "5★") ||
+		hasButton(got, w.vi("followup.result_got")) || hasButton(got, w.vi("followup.reminder_got")) {
 		t.Errorf("after \"✓ Đã nhận\": %q %v", got.Text, got.Buttons())
 	}
 }

@@ -76,10 +76,26 @@ func TestEndedStatusSaysResultNotRecorded(t *testing.T) {
 	}
 }
 
-// pressReceived presses "✓ Đã nhận" on u's last message with it, then
-// confirms: the result received, as the resident says it.
+// pressReceived presses the result button on u's last message with one —
+// "✓ Đã nhận" under a reminder's question, "📬 Đã nhận kết quả" elsewhere
+// (review 19g) —, then confirms: the result received, as the resident says
+// it.
 func (w *world) pressReceived(u *telegramtest.User) []*telegramtest.Message {
 	w.t.Helper()
-	w.press(u, w.vi("followup.reminder_got"))
-	return w.press(u, w.vi("followup.received_yes"))
+	ms := u.Messages()
+	for i := len(ms) - 1; i >= 0; i-- {
+		for _, label := range []string{w.vi("followup.reminder_got"), w.vi("followup.result_got")} {
+			if hasButton(ms[i], label) {
+				id, err := u.PressOn(ms[i].ID, label)
+				if err != nil {
+					w.t.Fatal(err)
+				}
+				w.bot.WaitHandled(w.t, id)
+				drain(u)
+				return w.press(u, w.vi("followup.received_yes"))
+			}
+		}
+	}
+	w.t.Fatalf("no message of chat %d has a result button", u.ID)
+	return nil
 }

@@ -13,7 +13,9 @@ import (
 // question, not under the stars — while the web page offers "Đã nhận kết
 // quả" whenever the result is not noted; only typing "đã nhận" worked. The
 // button is now on every screen of a dossier whose result is awaited, and
-// asks first, as under a reminder. In Vietnamese and English.
+// asks first, as under a reminder. In Vietnamese and English. (With no
+// reminder question above it, it reads "📬 Đã nhận kết quả" since review
+// 19g: TestResultButtonNamesTheResultWithoutTheQuestion.)
 func TestReceivedButtonBeforeTheFirstReminder(t *testing.T) {
 	for _, lang := range []string{"vi", "en"} {
 		for _, consent := range []string{"", "followup.consent_yes", "followup.consent_no"} {
@@ -35,16 +37,16 @@ func TestReceivedButtonBeforeTheFirstReminder(t *testing.T) {
 				if consent != "" {
 					screen = last(t, w.press(res, tr(consent)))
 				}
-				if !hasButton(screen, tr("followup.reminder_got")) {
+				if !hasButton(screen, tr("followup.result_got")) {
 					t.Fatalf("no %q on the follow-up's screen before any reminder: %q %v",
-						tr("followup.reminder_got"), screen.Text, screen.Buttons())
+						tr("followup.result_got"), screen.Text, screen.Buttons())
 				}
 				// /start shows it too.
 				again := last(t, w.send(res, "/start"))
-				if !hasButton(again, tr("followup.reminder_got")) {
-					t.Errorf("no %q on /start's screen: %q %v", tr("followup.reminder_got"), again.Text, again.Buttons())
+				if !hasButton(again, tr("followup.result_got")) {
+					t.Errorf("no %q on /start's screen: %q %v", tr("followup.result_got"), again.Text, again.Buttons())
 				}
-				ask := last(t, w.press(res, tr("followup.reminder_got")))
+				ask := last(t, w.press(res, tr("followup.result_got")))
 				if !hasButton(ask, tr("followup.received_yes")) || !hasButton(ask, tr("followup.received_back")) {
 					t.Fatalf("the button did not ask first: %q %v", ask.Text, ask.Buttons())
 				}
@@ -55,15 +57,15 @@ func TestReceivedButtonBeforeTheFirstReminder(t *testing.T) {
 				if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupWaiting {
 					t.Fatalf("going back recorded %q", f.Status)
 				}
-				if !hasButton(back, tr("followup.reminder_got")) {
-					t.Errorf("back from the question, no %q: %q %v", tr("followup.reminder_got"), back.Text, back.Buttons())
+				if !hasButton(back, tr("followup.result_got")) {
+					t.Errorf("back from the question, no %q: %q %v", tr("followup.result_got"), back.Text, back.Buttons())
 				}
-				w.press(res, tr("followup.reminder_got"))
+				w.press(res, tr("followup.result_got"))
 				got := last(t, w.press(res, tr("followup.received_yes")))
 				if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived || f.Result.String != storage.ResultReceived {
 					t.Fatalf("after confirming: %+v", f)
 				}
-				if hasButton(got, tr("followup.reminder_got")) || !hasButton(got, "5★") {
+				if hasButton(got, tr("followup.result_got")) || hasButton(got, tr("followup.reminder_got")) || !hasButton(got, "5★") {
 					t.Errorf("after confirming: %q %v", got.Text, got.Buttons())
 				}
 			})

@@ -234,11 +234,17 @@ func TestFollowupStatusNamesTheNextAsk(t *testing.T) {
 	w.press(res, w.vi("followup.consent_yes"))
 	w.press(res, "4★")
 	w.press(res, w.vi("followup.comment_skip"))
+	// The result button: "📬 Đã nhận kết quả" on the rated screen, the
+	// reminder's "✓ Đã nhận" under its question (review 19g).
 	status := func(when string) string {
 		t.Helper()
 		m := last(t, w.send(res, "/start "+token))
-		if !hasButton(m, w.vi("followup.reminder_got")) {
-			t.Errorf("%s: no %q button: %+v", when, w.vi("followup.reminder_got"), m.Buttons())
+		button, other := "followup.result_got", "followup.reminder_got"
+		if strings.Contains(m.Text, w.vi("followup.status_asked_again")) {
+			button, other = other, button
+		}
+		if !hasButton(m, w.vi(button)) || hasButton(m, w.vi(other)) {
+			t.Errorf("%s: no %q button, or %q too: %+v", when, w.vi(button), w.vi(other), m.Buttons())
 		}
 		return m.Text
 	}
@@ -351,7 +357,7 @@ func TestEndedFollowupCanStillBeReceived(t *testing.T) {
 		t.Fatalf("status %s, want ended", f.Status)
 	}
 	m := last(t, w.send(res, "/start "+token))
-	if !strings.Contains(m.Text, w.vi("followup.status_ended")) || !hasButton(m, w.vi("followup.reminder_got")) {
+	if !strings.Contains(m.Text, w.vi("followup.status_ended")) || !hasButton(m, w.vi("followup.result_got")) {
 		t.Fatalf("the link of an ended follow-up: %q %+v", m.Text, m.Buttons())
 	}
 	// The reminders ended: none to stop (review 19).
@@ -361,7 +367,7 @@ func TestEndedFollowupCanStillBeReceived(t *testing.T) {
 	if f, _ := w.followupRow(caseID); f.Status != storage.FollowupReceived || f.Result.String != "received" { // before the due date
 		t.Errorf("after received: %s, %s", f.Status, f.Result.String)
 	}
-	if m := last(t, w.send(res, "/start "+token)); hasButton(m, w.vi("followup.reminder_got")) {
+	if m := last(t, w.send(res, "/start "+token)); hasButton(m, w.vi("followup.result_got")) || hasButton(m, w.vi("followup.reminder_got")) {
 		t.Errorf("received, the link still offers the button: %+v", m.Buttons())
 	}
 }

@@ -78,7 +78,7 @@ func TestProblemFromThePageSeenInTelegram(t *testing.T) {
 	serve("POST", "/f/"+token+"/problem", url.Values{"form": {m[1]}, "lang": {"vi"}})
 
 	got := last(t, w.send(son, "/start"))
-	if !strings.Contains(got.Text, w.vi("followup.status_problem")) || !hasButton(got, w.vi("followup.reminder_got")) {
+	if !strings.Contains(got.Text, w.vi("followup.status_problem")) || !hasButton(got, w.vi("followup.result_got")) {
 		t.Fatalf("/start after the page's report: %q %v", got.Text, got.Buttons())
 	}
 	w.pressReceived(son)

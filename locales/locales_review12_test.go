@@ -117,7 +117,7 @@ func TestButtonLabelsFit(t *testing.T) {
 		"followup.comment_delete", "followup.comment_keep", "followup.comment_skip",
 		"followup.consent_later", "followup.consent_no", "followup.consent_yes",
 		"followup.forget_keep_button", "followup.member_mine", "followup.pass_button",
-		"followup.reminder_got", "followup.reminder_not", "followup.reminder_problem",
+		"followup.reminder_got", "followup.reminder_not", "followup.reminder_problem", "followup.result_got",
 		"invite.role_coordinator", "invite.role_volunteer", "invite.share", "invite.whole_province",
 		"join.admin_no", "join.admin_yes", "join.move_no", "join.move_yes",
 		"leave.no", "leave.yes", "outcome.not_submitted", "outcome.on_the_spot", "outcome.paid",
