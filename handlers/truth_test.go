@@ -103,7 +103,7 @@ func TestBackAfterEndReturnsWhereTheCaseWas(t *testing.T) {
 	for range len(g.Steps) - 1 {
 		w.press(u, w.vi("case.done"))
 	}
-	w.press(u, w.vi("case.pause")) // at the last step, which submits the dossier
+	w.press(u, w.vi("case.pause"))              // at the last step, which submits the dossier
 	w.press(u, w.vi("case.end_button_outcome")) // the outcome is asked (submitstep_review19j_test.go)
 	if m := last(t, w.press(u, w.vi("case.to_step", locales.Data{"Step": len(g.Steps)}))); !strings.Contains(m.Text, w.stepHead(g, len(g.Steps)-1)) {
 		t.Fatalf("Back after ending at the last step: %q", m.Text)
