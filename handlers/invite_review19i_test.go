@@ -77,6 +77,12 @@ func TestInviteGivesBackOnlyALinkWithRoom(t *testing.T) {
 	if inv := w.invite(first); inv.RevokedAt.Valid {
 		t.Fatal("the older link was revoked by /invite")
 	}
+	w.send(coord, "/team")
+	list := w.press(coord, w.vi("team.invites_button"))
+	if n := strings.Count(list[len(list)-1].Text, role+" · "); n != 2 {
+		t.Fatalf("/team lists %d volunteer links; want the old and the new: %q", n, list[len(list)-1].Text)
+	}
+	w.send(coord, "/cancel")
 	// /invite again gives back the new one, and still tells of the old.
 	m = only(t, w.send(coord, "/invite"))
 	if linkIn(m.Text) != second {
