@@ -592,15 +592,20 @@ func (h *Handlers) inviteCreateProvince(r *request, province string) error {
 
 // inviteMake ends the flow with a link to the team (a commune's, or a
 // province's) with the role, for uses people. A link for several people
-// (volunteers') the user made and is still usable is given back, usable
-// for as long as a new one would be, rather than another made: every
-// /invite made one, and a team had as many live ways in to keep track of.
+// (volunteers') the user made and is still usable is given back rather
+// than another made (every /invite made one, and a team had as many live
+// ways in to keep track of), if it has room left for a group
+// (storage.GiveBackRoom) and was made within a new link's life: given
+// back, it is good until a new link would be, so it lives at most twice
+// that, and one posted long ago is not kept alive by every /invite. Else
+// a new one is made, saying how many older ones still usable are there.
 // A link for one person is made anew (two coordinators need two), saying
 // how many of the user's links of that kind nobody used yet.
 func (h *Handlers) inviteMake(r *request, commune, province sql.NullString, role string, uses int, unit string) error {
 	expires := h.inviteExpiry()
+	countKey, count := "invite.others", r.tx.UntouchedInvites
 	if uses > 1 {
-		inv, ok, err := r.tx.UsableInviteOf(r.ctx, r.user.TelegramID, commune, province, role, h.now())
+		inv, ok, err := r.tx.UsableInviteOf(r.ctx, r.user.TelegramID, commune, province, role, h.now(), h.now().Add(-h.inviteTTL))
 		if err != nil {
 			return err
 		}
@@ -610,8 +615,9 @@ func (h *Handlers) inviteMake(r *request, commune, province sql.NullString, role
 			}
 			return h.inviteCreated(r, inv, unit, "invite.again", "")
 		}
+		countKey, count = "invite.older", r.tx.UsableInvites
 	}
-	unused, err := r.tx.UntouchedInvites(r.ctx, r.user.TelegramID, commune, province, role, h.now())
+	others, err := count(r.ctx, r.user.TelegramID, commune, province, role, h.now())
 	if err != nil {
 		return err
 	}
@@ -625,8 +631,8 @@ func (h *Handlers) inviteMake(r *request, commune, province sql.NullString, role
 		return err
 	}
 	note := ""
-	if unused > 0 {
-		note = r.t.N("invite.others", unused, locales.Data{"Count": unused, "Role": r.t.T("role." + role), "Unit": unit})
+	if others > 0 {
+		note = r.t.N(countKey, others, locales.Data{"Count": others, "Role": r.t.T("role." + role), "Unit": unit})
 	}
 	return h.inviteCreated(r, inv, unit, "invite.created", note)
 }

@@ -138,25 +138,47 @@ func (tx *Tx) InviteUsedBy(ctx context.Context, code string, id int64) error {
 	return wrap("keep who used an invite", err)
 }
 
+// GiveBackRoom is the share of its uses a link must have left to be given
+// back rather than a new one made: a fifth. A link is given back to be
+// sent to another group, and one at 49/50 refused nine of a group of ten
+// as used up. A fifth is ten of a volunteers' link's fifty, room for a
+// group; a share rather than a count keeps its meaning whatever a link's
+// size.
+const GiveBackRoom = 5
+
 // UsableInviteOf is the newest invite by the user id to the same team
-// (commune or province) with the same role, usable at now, if any: one
-// /invite may give back rather than make another. Not one made before
-// someone was removed from that team: it does not take them back
-// (RemovedSince), and a link made since must.
-func (tx *Tx) UsableInviteOf(ctx context.Context, by int64, commune, province sql.NullString, role string, now time.Time) (Invite, bool, error) {
+// (commune or province) with the same role, usable at now, if any, that
+// one /invite may give back rather than make another: made after
+// madeSince (a link given back again and again would live on with nobody
+// deciding so), with at least 1/GiveBackRoom of its uses left. Not one
+// made before someone was removed from that team: it does not take them
+// back (RemovedSince), and a link made since must.
+func (tx *Tx) UsableInviteOf(ctx context.Context, by int64, commune, province sql.NullString, role string, now, madeSince time.Time) (Invite, bool, error) {
 	var inv Invite
 	err := tx.db(ctx).GetContext(ctx, &inv, `
 		SELECT `+inviteColumns+` FROM invites i
 		WHERE created_by = $1 AND commune_code IS NOT DISTINCT FROM $2 AND province_code IS NOT DISTINCT FROM $3
 			AND role = $4 AND revoked_at IS NULL AND uses < max_uses AND expires_at > $5
+			AND created_at > $6 AND (max_uses - uses) * $7 >= max_uses
 			AND NOT EXISTS (SELECT 1 FROM removals r WHERE r.removed_at > i.created_at
 				AND ((r.commune_code IS NULL AND r.province_code IS NULL)
 					OR (r.commune_code IS NOT DISTINCT FROM i.commune_code AND r.province_code IS NOT DISTINCT FROM i.province_code)))
-		ORDER BY created_at DESC LIMIT 1 FOR UPDATE`, by, commune, province, role, now)
+		ORDER BY created_at DESC LIMIT 1 FOR UPDATE`, by, commune, province, role, now, madeSince, GiveBackRoom)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Invite{}, false, nil
 	}
 	return inv, err == nil, wrap("read usable invite", err)
+}
+
+// UsableInvites counts the invites by the user id to the same team with
+// the same role, usable at now (used or not).
+func (tx *Tx) UsableInvites(ctx context.Context, by int64, commune, province sql.NullString, role string, now time.Time) (int, error) {
+	var n int
+	err := tx.db(ctx).GetContext(ctx, &n, `
+		SELECT count(*) FROM invites
+		WHERE created_by = $1 AND commune_code IS NOT DISTINCT FROM $2 AND province_code IS NOT DISTINCT FROM $3
+			AND role = $4 AND revoked_at IS NULL AND uses < max_uses AND expires_at > $5`, by, commune, province, role, now)
+	return n, wrap("count usable invites", err)
 }
 
 // UntouchedInvites counts the invites by the user id to the same team with
@@ -170,7 +192,8 @@ func (tx *Tx) UntouchedInvites(ctx context.Context, by int64, commune, province 
 	return n, wrap("count unused invites", err)
 }
 
-// ExtendInvite makes an invite usable until expires if it ended sooner.
+// ExtendInvite makes an invite usable until expires if it ended sooner
+// (never sooner than it was).
 func (tx *Tx) ExtendInvite(ctx context.Context, inv Invite, expires time.Time) (Invite, error) {
 	err := tx.db(ctx).GetContext(ctx, &inv, `
 		UPDATE invites SET expires_at = greatest(expires_at, $2) WHERE code = $1

@@ -76,9 +76,12 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		{"forget removals no link predates", &r.Removals,
 			`DELETE FROM removals r
 				WHERE NOT EXISTS (SELECT 1 FROM invites i WHERE i.created_at < r.removed_at AND i.expires_at > $1)`, now},
-		// Who joined by a link matters only while it can be opened again.
-		{"forget who joined by expired links", &r.InviteUses,
-			`DELETE FROM invite_uses u USING invites i WHERE i.code = u.code AND i.expires_at <= $1`, now},
+		// Who joined by a link matters only while it can be opened again:
+		// not once it expired, nor once it was revoked (revoking forgets
+		// them at once; these are of links revoked before it did).
+		{"forget who joined by expired or revoked links", &r.InviteUses,
+			`DELETE FROM invite_uses u USING invites i WHERE i.code = u.code
+				AND (i.expires_at <= $1 OR i.revoked_at IS NOT NULL)`, now},
 		// The conversation row of a chat nobody keeps any more (a resident
 		// whose follow-ups are gone, a forgotten guest): its chat id, and the
 		// case a comment question named, go after the same silence as a

@@ -262,7 +262,9 @@ func (tx *Tx) takeOut(ctx context.Context, m User, removal bool) (bool, error) {
 		kept AS (INSERT INTO removals (telegram_id, commune_code, province_code, removed_at)
 			SELECT telegram_id, $3, $4, now() FROM removed WHERE $5),
 		revoked AS (UPDATE invites SET revoked_at = now()
-			WHERE created_by IN (SELECT telegram_id FROM removed) AND revoked_at IS NULL AND uses < max_uses AND expires_at > now())
+			WHERE created_by IN (SELECT telegram_id FROM removed) AND revoked_at IS NULL AND uses < max_uses AND expires_at > now()
+			RETURNING code),
+		forgot AS (DELETE FROM invite_uses WHERE code IN (SELECT code FROM revoked))
 		SELECT count(*) FROM removed`,
 		m.TelegramID, m.Role, m.CommuneCode, m.ProvinceCode, removal)
 	if !removal {
@@ -301,13 +303,15 @@ func (tx *Tx) UnusedInvites(ctx context.Context, province, commune string, now t
 }
 
 // RevokeInvite ends an invite for good: whoever opens it later is told it
-// was revoked. It reports false when it was already revoked.
+// was revoked. Who joined by it (invite_uses) is forgotten with it: that
+// matters only while the link can be opened again. It reports false when
+// it was already revoked.
 func (tx *Tx) RevokeInvite(ctx context.Context, code string, at time.Time) (bool, error) {
-	res, err := tx.db(ctx).ExecContext(ctx, `UPDATE invites SET revoked_at = $2 WHERE code = $1 AND revoked_at IS NULL`, code, at)
-	if err != nil {
-		return false, wrap("revoke invite", err)
-	}
-	n, err := res.RowsAffected()
+	var n int
+	err := tx.db(ctx).GetContext(ctx, &n, `
+		WITH revoked AS (UPDATE invites SET revoked_at = $2 WHERE code = $1 AND revoked_at IS NULL RETURNING code),
+		forgot AS (DELETE FROM invite_uses WHERE code IN (SELECT code FROM revoked))
+		SELECT count(*) FROM revoked`, code, at)
 	return n == 1, wrap("revoke invite", err)
 }
 
@@ -343,17 +347,17 @@ func (tx *Tx) RemovedSince(ctx context.Context, id int64, at time.Time, commune,
 // reports how many it revoked. (An administrator, in no team by the
 // configuration, is not asked here: their links are for any unit.)
 func (tx *Tx) RevokeInvitesOutside(ctx context.Context, id int64) (int, error) {
-	res, err := tx.db(ctx).ExecContext(ctx, `
-		UPDATE invites i SET revoked_at = now()
-		FROM users u
-		WHERE u.telegram_id = $1 AND i.created_by = $1
-			AND i.revoked_at IS NULL AND i.uses < i.max_uses AND i.expires_at > now()
-			AND NOT `+makerCovers, id)
-	if err != nil {
-		return 0, wrap("revoke invites outside the unit", err)
-	}
-	n, err := res.RowsAffected()
-	return int(n), wrap("revoke invites outside the unit", err)
+	var n int
+	err := tx.db(ctx).GetContext(ctx, &n, `
+		WITH revoked AS (UPDATE invites i SET revoked_at = now()
+			FROM users u
+			WHERE u.telegram_id = $1 AND i.created_by = $1
+				AND i.revoked_at IS NULL AND i.uses < i.max_uses AND i.expires_at > now()
+				AND NOT `+makerCovers+`
+			RETURNING i.code),
+		forgot AS (DELETE FROM invite_uses WHERE code IN (SELECT code FROM revoked))
+		SELECT count(*) FROM revoked`, id)
+	return n, wrap("revoke invites outside the unit", err)
 }
 
 // makerCovers is true when the user u (the invite i's maker) covers the
