@@ -233,13 +233,19 @@ func (tx *Tx) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error)
 // OutcomeNote is the note of the case's "other" reason, kept on its
 // outcome event ("" when none).
 func (tx *Tx) OutcomeNote(ctx context.Context, caseID int64) (string, error) {
-	var note sql.NullString
-	err := tx.db(ctx).GetContext(ctx, &note, `
-		SELECT note FROM case_events WHERE case_id = $1 AND kind = 'outcome' ORDER BY id DESC LIMIT 1`, caseID)
+	return tx.lastEventColumn(ctx, caseID, "outcome", "note", "read the outcome's note")
+}
+
+// lastEventColumn reads column (a constant of the caller's) of the case's
+// latest event of kind: "" when there is none, or it is NULL.
+func (tx *Tx) lastEventColumn(ctx context.Context, caseID int64, kind, column, what string) (string, error) {
+	var v sql.NullString
+	err := tx.db(ctx).GetContext(ctx, &v, `
+		SELECT `+column+` FROM case_events WHERE case_id = $1 AND kind = $2 ORDER BY id DESC LIMIT 1`, caseID, kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
-	return note.String, wrap("read the outcome's note", err)
+	return v.String, wrap(what, err)
 }
 
 // OpenCases returns a page of the volunteer's cases that are open or
@@ -319,13 +325,7 @@ func (tx *Tx) CaseWithOtherCode(ctx context.Context, volunteer int64, code strin
 // none was recorded): where a paused case stands, whatever its guide's
 // numbering has become since.
 func (tx *Tx) PausedAtStep(ctx context.Context, caseID int64) (string, error) {
-	var id sql.NullString
-	err := tx.db(ctx).GetContext(ctx, &id, `
-		SELECT step_id FROM case_events WHERE case_id = $1 AND kind = 'pause' ORDER BY id DESC LIMIT 1`, caseID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	return id.String, wrap("read where the case paused", err)
+	return tx.lastEventColumn(ctx, caseID, "pause", "step_id", "read where the case paused")
 }
 
 // CaseWithCode returns the id of the volunteer's case closed since since
