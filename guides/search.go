@@ -206,13 +206,15 @@ func (c *Catalog) Search(query string) []*Guide {
 // or number; or a unit abbreviated with its number ("p5", "q10"); or a
 // word that puts a place after it ("ở", "tại", "thuộc", "in", "at")
 // followed by one of those, by a name and an English unit's word ("in Ben
-// Thanh ward"), or by a unit's name (placeNames: "ở Tân Phú", "tại Hà
-// Nội").
+// Thanh ward"), by a unit's name (placeNames: "ở Tân Phú", "tại Hà Nội"),
+// or by a unit's office (offices, "UBND": "tại công an", "tại UBND"). An
+// office followed by a unit is one too ("công an phường 5").
 var (
 	unitWords    = map[string]bool{}
 	englishUnits = map[string]bool{}
 	prepositions = map[string]bool{}
 	unitPairs    = map[string]bool{"thi tran": true, "thi xa": true, "thanh pho": true, "uy ban": true, "dac khu": true}
+	offices      = map[string]bool{"cong an": true, "uy ban": true}
 )
 
 func init() {
@@ -236,7 +238,7 @@ func placeAt(ws []string, i int) bool {
 		return false
 	}
 	rest := ws[i+1:]
-	if unitAt(rest, 0) {
+	if unitAt(rest, 0) || rest[0] == "ubnd" || len(rest) > 1 && offices[rest[0]+" "+rest[1]] {
 		return true
 	}
 	for k := 1; k <= 4 && k < len(rest) && rest[k-1] != "the"; k++ {
@@ -256,6 +258,8 @@ func unitAt(ws []string, i int) bool {
 		return i+1 < len(ws)
 	case i+1 < len(ws) && unitPairs[w+" "+ws[i+1]]:
 		return i+2 < len(ws)
+	case i+2 < len(ws) && offices[w+" "+ws[i+1]]:
+		return unitAt(ws, i+2) // "công an phường 5"
 	case len(w) >= 2 && strings.IndexByte("pqx", w[0]) >= 0:
 		_, err := strconv.Atoi(w[1:])
 		return err == nil

@@ -41,6 +41,12 @@ func TestSearchCutsOnlyAPlace(t *testing.T) {
 		{"tạm trú ở Hà Nội", "tam-tru"},
 		{"ket hon tai Ben Thanh", "ket-hon"},
 		{"tạm trú ở Tân Phú, Đồng Nai", "tam-tru"},
+		// The office of a place is one: the commune's police, its
+		// People's Committee.
+		{"tạm trú tại công an phường 5", "tam-tru"},
+		{"đăng ký tạm trú tại công an xã", "tam-tru"},
+		{"dang ky tam tru tai cong an", "tam-tru"},
+		{"khai sinh tại UBND", "khai-sinh"},
 		// "where" is no place: "ở đâu" is dropped like "cho", "giúp".
 		{"khai sinh ở đâu", "khai-sinh"},
 		{"lam tam tru o dau", "tam-tru"},
