@@ -4,9 +4,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/agnivade/levenshtein"
 
+	"github.com/dvcbot/dvcbot/storage/units"
 	"github.com/dvcbot/dvcbot/vntext"
 )
 
@@ -77,10 +79,11 @@ func compact(words []string) string {
 // online"), folded: dropped from a query that has other words, unless the
 // query as typed is a phrase of a guide's name ("người nhà mất").
 // fillerPairs are two words that together name none, though each alone
-// may ("thủ tục", "hướng dẫn", "trực tuyến"; in English "how to").
+// may ("thủ tục", "hướng dẫn", "trực tuyến", "ở đâu"; in English "how
+// to").
 var (
 	fillers     = map[string]bool{}
-	fillerPairs = map[string]bool{"thu tuc": true, "huong dan": true, "truc tuyen": true, "how to": true}
+	fillerPairs = map[string]bool{"thu tuc": true, "huong dan": true, "truc tuyen": true, "how to": true, "o dau": true}
 )
 
 func init() {
@@ -170,7 +173,10 @@ func withoutFillers(words []string) []string {
 // Search returns the guides that match query, best first (ties in list
 // order); none when nothing matches. A place typed after the procedure
 // ("tạm trú ở phường 5", "khai sinh xã Tân Phú") names no guide: when the
-// whole query finds nothing, it is searched without it (withoutPlace).
+// whole query finds nothing, it is searched without it (placeAt). Words
+// that only look like a place's start are not cut: "bán thuốc" (thuộc),
+// "tại đại sứ quán", "at the embassy" – a guide found without them would
+// be one the volunteer did not ask for.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := words(query)
 	if found := c.search(ws); len(found) > 0 {
@@ -180,7 +186,7 @@ func (c *Catalog) Search(query string) []*Guide {
 	// also a unit's ("tình trạng": tỉnh) is kept when a later one starts the
 	// place ("xác nhận tình trạng hôn nhân ở phường 5").
 	for i := len(ws) - 1; i > 0; i-- {
-		if !placeStarts(ws, i) {
+		if !placeAt(ws, i) {
 			continue
 		}
 		head := ws[:i]
@@ -194,39 +200,122 @@ func (c *Catalog) Search(query string) []*Guide {
 	return nil
 }
 
-// Where a place typed after a procedure begins, folded: a unit's word
-// ("phường", "xã", "P.5": "p", "p5", "UBND"; in English "ward") or a word
-// that puts a place after it ("ở", "tại", "in", "at"). Two words together
-// name a unit in unitPairs ("thị trấn", "thành phố", "uỷ ban").
+// A place typed after a procedure, folded, starts with a unit's word
+// ("phường", "xã", "P.5": "p", "UBND"; in English "ward"), or two words
+// of unitPairs ("thị trấn", "thành phố", "uỷ ban"), followed by its name
+// or number; or a unit abbreviated with its number ("p5", "q10"); or a
+// word that puts a place after it ("ở", "tại", "thuộc", "in", "at")
+// followed by one of those, by a name and an English unit's word ("in Ben
+// Thanh ward"), by a unit's name (placeNames: "ở Tân Phú", "tại Hà Nội"),
+// or by a unit's office (offices, "UBND": "tại công an", "tại UBND"). An
+// office followed by a unit is one too ("công an phường 5").
 var (
 	unitWords    = map[string]bool{}
+	englishUnits = map[string]bool{}
 	prepositions = map[string]bool{}
-	unitPairs    = map[string]bool{"thi tran": true, "thi xa": true, "thanh pho": true, "uy ban": true}
+	unitPairs    = map[string]bool{"thi tran": true, "thi xa": true, "thanh pho": true, "uy ban": true, "dac khu": true}
+	offices      = map[string]bool{"cong an": true, "uy ban": true}
 )
 
 func init() {
-	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd ward commune district province city town village") {
+	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd") {
 		unitWords[w] = true
+	}
+	for _, w := range strings.Fields("ward commune district province city town village") {
+		unitWords[w], englishUnits[w] = true, true
 	}
 	for _, w := range strings.Fields("o tai thuoc in at") {
 		prepositions[w] = true
 	}
 }
 
-// placeStarts says whether a place begins at ws[i]: a unit's word, one
-// abbreviated with its number ("p5", "q10"), two words of unitPairs, or a
-// preposition.
-func placeStarts(ws []string, i int) bool {
-	w := ws[i]
-	if unitWords[w] || prepositions[w] || (i+1 < len(ws) && unitPairs[w+" "+ws[i+1]]) {
+// placeAt says whether a place begins at ws[i].
+func placeAt(ws []string, i int) bool {
+	if unitAt(ws, i) {
 		return true
 	}
-	if len(w) >= 2 && strings.IndexByte("pqx", w[0]) >= 0 {
+	if !prepositions[ws[i]] || i+1 == len(ws) {
+		return false
+	}
+	rest := ws[i+1:]
+	if unitAt(rest, 0) || rest[0] == "ubnd" || len(rest) > 1 && offices[rest[0]+" "+rest[1]] {
+		return true
+	}
+	for k := 1; k <= 4 && k < len(rest) && rest[k-1] != "the"; k++ {
+		if englishUnits[rest[k]] { // "at the city hall" names no unit
+			return true
+		}
+	}
+	return namedPlace(rest)
+}
+
+// unitAt says whether a unit's word (or pair) with a name or number after
+// it, or a unit abbreviated with its number, begins at ws[i].
+func unitAt(ws []string, i int) bool {
+	w := ws[i]
+	switch {
+	case unitWords[w]:
+		return i+1 < len(ws)
+	case i+1 < len(ws) && unitPairs[w+" "+ws[i+1]]:
+		return i+2 < len(ws)
+	case i+2 < len(ws) && offices[w+" "+ws[i+1]]:
+		return unitAt(ws, i+2) // "công an phường 5"
+	case len(w) >= 2 && strings.IndexByte("pqx", w[0]) >= 0:
 		_, err := strconv.Atoi(w[1:])
 		return err == nil
 	}
 	return false
 }
+
+// namedPlace says whether ws is a unit's name, current or old ("tan phu",
+// "cu chi", "ha noi"), followed by nothing, words that name nothing
+// ("cho be"), or another place ("tan phu dong nai", "tan phu huyen cu
+// chi").
+func namedPlace(ws []string) bool {
+	names := placeNames()
+	for k := len(ws); k >= 2; k-- {
+		if !names[strings.Join(ws[:k], " ")] {
+			continue
+		}
+		rest := ws[k:]
+		if len(withoutFillers(rest)) == 0 || placeAt(rest, 0) || namedPlace(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeNames are the names of the units, current and old
+// (storage/units), folded and without their kind ("Xã Tân Phú": "tan
+// phu"). A name of one word is left out: many are everyday words ("Chợ",
+// "Bà", "Con"), and numbered wards ("Phường 5") are a unit's word and
+// number anyway. Read once per process, at the first search that needs it.
+var placeNames = sync.OnceValue(func() map[string]bool {
+	list, err := units.Names()
+	if err != nil {
+		// The lists are embedded and read by storage's tests: only a broken
+		// build fails here, and then a place is told by its unit's word alone.
+		return nil
+	}
+	names, seen := map[string]bool{}, map[string]bool{}
+	for _, n := range list {
+		if seen[n] { // the old districts and provinces, once a ward
+			continue
+		}
+		seen[n] = true
+		ws := words(n)
+		switch {
+		case len(ws) > 2 && unitPairs[ws[0]+" "+ws[1]]:
+			ws = ws[2:]
+		case len(ws) > 1 && unitWords[ws[0]]:
+			ws = ws[1:]
+		}
+		if len(ws) >= 2 {
+			names[strings.Join(ws, " ")] = true
+		}
+	}
+	return names
+})
 
 // search is Search of the folded words, place and all.
 func (c *Catalog) search(words []string) []*Guide {

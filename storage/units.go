@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"crypto/md5"
-	"embed"
 	"encoding/csv"
 	"encoding/hex"
 	"fmt"
@@ -17,14 +16,13 @@ import (
 	"github.com/agnivade/levenshtein"
 	"github.com/lib/pq"
 
+	"github.com/dvcbot/dvcbot/storage/units"
 	"github.com/dvcbot/dvcbot/vntext"
 )
 
 // The 34 provinces and 3,321 communes after the 2025 reorganisation, with the
 // map from pre-2025 names; see units/SOURCE.md for origin and licence.
-//
-//go:embed units/*.csv
-var unitFiles embed.FS
+var unitFiles = units.Files
 
 // seedVersion changes whenever seedUnits writes different rows from the
 // same files; test template databases are keyed on it (SchemaHash).
@@ -76,15 +74,15 @@ func (s *Storage) seedUnits(ctx context.Context, log *slog.Logger) error {
 		if _, err := tx.db(ctx).ExecContext(ctx, `LOCK TABLE provinces IN EXCLUSIVE MODE`); err != nil {
 			return err
 		}
-		provinces, err := readCSV("units/provinces.csv")
+		provinces, err := readCSV("provinces.csv")
 		if err != nil {
 			return err
 		}
-		communes, err := readCSV("units/communes.csv")
+		communes, err := readCSV("communes.csv")
 		if err != nil {
 			return err
 		}
-		mappings, err := readCSV("units/ward_mappings.csv")
+		mappings, err := readCSV("ward_mappings.csv")
 		if err != nil {
 			return err
 		}
@@ -446,11 +444,11 @@ func provinceKey(name string) string {
 // province now (units/provinces.csv, units/ward_mappings.csv: every old
 // province went whole into one new one).
 var provinceNames = sync.OnceValues(func() (map[string]ProvinceMatch, error) {
-	provinces, err := readCSV("units/provinces.csv")
+	provinces, err := readCSV("provinces.csv")
 	if err != nil {
 		return nil, err
 	}
-	mappings, err := readCSV("units/ward_mappings.csv")
+	mappings, err := readCSV("ward_mappings.csv")
 	if err != nil {
 		return nil, err
 	}
@@ -506,7 +504,7 @@ type unitWord struct {
 // a word the table lacked would only be a reading that finds nothing.
 var unitWords = sync.OnceValues(func() (map[string][]unitWord, error) {
 	var files [3][][]string
-	for i, name := range []string{"units/provinces.csv", "units/communes.csv", "units/ward_mappings.csv"} {
+	for i, name := range []string{"provinces.csv", "communes.csv", "ward_mappings.csv"} {
 		rows, err := readCSV(name)
 		if err != nil {
 			return nil, err
