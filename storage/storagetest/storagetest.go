@@ -20,8 +20,7 @@
 // The private server comes before the local one because it is faster for
 // this use: every test drops its database at the end, and on a server that
 // keeps its data a DROP DATABASE forces a checkpoint flushing whatever the
-// other tests wrote meanwhile (the handlers package took 2.5 times as long on
-// the machine's server, fsync on, as on a private one).
+// other tests wrote meanwhile (README, "Try it": measured times).
 //
 // If none can be had, the test fails with a message that says how to provide
 // one; it never skips. DVCBOT_TEST_PRIVATE_PG=1 requires the private server
@@ -210,8 +209,7 @@ func (e *env) findServer(ctx context.Context) error {
 			// fsync off and its data in memory. Each test's database is
 			// dropped at its end, and on a server that keeps its data
 			// (fsync on) every DROP DATABASE forces a checkpoint that
-			// flushes everything the other tests wrote: the handlers
-			// package ran 2.5 times slower on the machine's server.
+			// flushes everything the other tests wrote.
 			srv, err := e.startPrivate(ctx)
 			if err == nil {
 				e.private = srv
