@@ -179,6 +179,12 @@ func withoutFillers(words []string) []string {
 // be one the volunteer did not ask for.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := words(query)
+	// A preposition typed last ("tạm trú tại", "passport at") has no place
+	// after it to name: it is dropped, as a place would be — not "thuoc",
+	// which is "thuốc" (medicine) as often as "thuộc".
+	for len(ws) > 1 && prepositions[ws[len(ws)-1]] && ws[len(ws)-1] != "thuoc" {
+		ws = ws[:len(ws)-1]
+	}
 	if found := c.search(ws); len(found) > 0 {
 		return found
 	}
