@@ -4,11 +4,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/agnivade/levenshtein"
 
-	"github.com/dvcbot/dvcbot/storage/units"
 	"github.com/dvcbot/dvcbot/vntext"
 )
 
@@ -87,7 +85,7 @@ var (
 )
 
 func init() {
-	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online") {
+	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z") {
 		fillers[w] = true
 	}
 }
@@ -172,11 +170,12 @@ func withoutFillers(words []string) []string {
 
 // Search returns the guides that match query, best first (ties in list
 // order); none when nothing matches. A place typed after the procedure
-// ("tạm trú ở phường 5", "khai sinh xã Tân Phú") names no guide: when the
-// whole query finds nothing, it is searched without it (placeAt). Words
-// that only look like a place's start are not cut: "bán thuốc" (thuộc),
-// "tại đại sứ quán", "at the embassy" – a guide found without them would
-// be one the volunteer did not ask for.
+// ("tạm trú ở phường 5", "khai sinh xã Tân Phú", "khai sinh tại bệnh viện")
+// names no guide: when the whole query finds nothing, it is searched
+// without it (placeAt). Not when the query names somewhere abroad ("tại đại
+// sứ quán", "ở nước ngoài", "at the embassy"): the guides are for
+// Vietnam's own offices, and one found without those words would be the
+// domestic procedure the volunteer did not ask for.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := words(query)
 	// A preposition typed last ("tạm trú tại", "passport at") has no place
@@ -187,6 +186,9 @@ func (c *Catalog) Search(query string) []*Guide {
 	}
 	if found := c.search(ws); len(found) > 0 {
 		return found
+	}
+	if namesAbroad(ws) {
+		return nil
 	}
 	// From the last place's start back, so that a guide's own word that is
 	// also a unit's ("tình trạng": tỉnh) is kept when a later one starts the
@@ -206,29 +208,26 @@ func (c *Catalog) Search(query string) []*Guide {
 	return nil
 }
 
-// A place typed after a procedure, folded, starts with a unit's word
-// ("phường", "xã", "P.5": "p", "UBND"; in English "ward"), or two words
-// of unitPairs ("thị trấn", "thành phố", "uỷ ban"), followed by its name
-// or number; or a unit abbreviated with its number ("p5", "q10"); or a
-// word that puts a place after it ("ở", "tại", "thuộc", "in", "at")
-// followed by one of those, by a name and an English unit's word ("in Ben
-// Thanh ward"), by a unit's name (placeNames: "ở Tân Phú", "tại Hà Nội"),
-// or by a unit's office (offices, "UBND": "tại công an", "tại UBND"). An
-// office followed by a unit is one too ("công an phường 5").
+// A place typed after a procedure, folded, starts with a word that puts a
+// place after it ("ở", "tại", "in", "at": whatever follows, "tại phường",
+// "ở quê", "at the police station"), with "thuộc" followed by a unit (alone
+// it is as often "thuốc"); or with a unit's word ("phường", "xã", "P.5": "p",
+// "UBND"; in English "ward"), or two words of unitPairs ("thị trấn", "khu
+// phố"), followed by its name or number; or with a unit abbreviated with
+// its number ("p5", "q10"); or with a unit's office followed by a unit
+// ("công an phường 5").
 var (
 	unitWords    = map[string]bool{}
-	englishUnits = map[string]bool{}
 	prepositions = map[string]bool{}
-	unitPairs    = map[string]bool{"thi tran": true, "thi xa": true, "thanh pho": true, "uy ban": true, "dac khu": true}
+	unitPairs    = map[string]bool{"thi tran": true, "thi xa": true, "thanh pho": true, "uy ban": true, "dac khu": true, "khu pho": true}
 	offices      = map[string]bool{"cong an": true, "uy ban": true}
+	// abroad: words of a procedure done outside Vietnam (folded).
+	abroad = []string{"dai su quan", "lanh su", "nuoc ngoai", "embassy", "consulate", "abroad", "overseas"}
 )
 
 func init() {
-	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd") {
+	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd ward commune district province city town village") {
 		unitWords[w] = true
-	}
-	for _, w := range strings.Fields("ward commune district province city town village") {
-		unitWords[w], englishUnits[w] = true, true
 	}
 	for _, w := range strings.Fields("o tai thuoc in at") {
 		prepositions[w] = true
@@ -243,16 +242,7 @@ func placeAt(ws []string, i int) bool {
 	if !prepositions[ws[i]] || i+1 == len(ws) {
 		return false
 	}
-	rest := ws[i+1:]
-	if unitAt(rest, 0) || rest[0] == "ubnd" || len(rest) > 1 && offices[rest[0]+" "+rest[1]] {
-		return true
-	}
-	for k := 1; k <= 4 && k < len(rest) && rest[k-1] != "the"; k++ {
-		if englishUnits[rest[k]] { // "at the city hall" names no unit
-			return true
-		}
-	}
-	return namedPlace(rest)
+	return ws[i] != "thuoc" || unitAt(ws, i+1)
 }
 
 // unitAt says whether a unit's word (or pair) with a name or number after
@@ -273,55 +263,16 @@ func unitAt(ws []string, i int) bool {
 	return false
 }
 
-// namedPlace says whether ws is a unit's name, current or old ("tan phu",
-// "cu chi", "ha noi"), followed by nothing, words that name nothing
-// ("cho be"), or another place ("tan phu dong nai", "tan phu huyen cu
-// chi").
-func namedPlace(ws []string) bool {
-	names := placeNames()
-	for k := len(ws); k >= 2; k-- {
-		if !names[strings.Join(ws[:k], " ")] {
-			continue
-		}
-		rest := ws[k:]
-		if len(withoutFillers(rest)) == 0 || placeAt(rest, 0) || namedPlace(rest) {
+// namesAbroad says whether the folded words name somewhere abroad.
+func namesAbroad(ws []string) bool {
+	joined := " " + strings.Join(ws, " ") + " "
+	for _, a := range abroad {
+		if strings.Contains(joined, " "+a+" ") {
 			return true
 		}
 	}
 	return false
 }
-
-// placeNames are the names of the units, current and old
-// (storage/units), folded and without their kind ("Xã Tân Phú": "tan
-// phu"). A name of one word is left out: many are everyday words ("Chợ",
-// "Bà", "Con"), and numbered wards ("Phường 5") are a unit's word and
-// number anyway. Read once per process, at the first search that needs it.
-var placeNames = sync.OnceValue(func() map[string]bool {
-	list, err := units.Names()
-	if err != nil {
-		// The lists are embedded and read by storage's tests: only a broken
-		// build fails here, and then a place is told by its unit's word alone.
-		return nil
-	}
-	names, seen := map[string]bool{}, map[string]bool{}
-	for _, n := range list {
-		if seen[n] { // the old districts and provinces, once a ward
-			continue
-		}
-		seen[n] = true
-		ws := words(n)
-		switch {
-		case len(ws) > 2 && unitPairs[ws[0]+" "+ws[1]]:
-			ws = ws[2:]
-		case len(ws) > 1 && unitWords[ws[0]]:
-			ws = ws[1:]
-		}
-		if len(ws) >= 2 {
-			names[strings.Join(ws, " ")] = true
-		}
-	}
-	return names
-})
 
 // search is Search of the folded words, place and all.
 func (c *Catalog) search(words []string) []*Guide {

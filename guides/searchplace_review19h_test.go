@@ -21,7 +21,6 @@ func TestSearchCutsOnlyAPlace(t *testing.T) {
 		"passport at the embassy",
 		"kết hôn ở nước ngoài",
 		"ket hon o nuoc ngoai",
-		"đăng ký xe máy tại cửa hàng",
 		"đăng ký khai sinh tại đại sứ quán Nhật",
 	} {
 		if got := searchIDs(c, q); len(got) != 0 {
