@@ -255,6 +255,25 @@ func (r *request) unbuttonOwnAbove(flow string) error {
 	return r.unbuttonAbove()
 }
 
+// unbuttonLeft takes the buttons off the screen of an invite, team or
+// tally flow above once a command turned the chat away from it (another
+// flow's screen, or none): pressed, they would only be answered as out of
+// date. The same flow drawn again took them off already (redrawing); a
+// command that leaves the chat on that screen (/help, /me) keeps them.
+func (r *request) unbuttonLeft() error {
+	if r.above == 0 || !redrawnFlows[r.aboveFlow] {
+		return nil
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if conv.Flow == r.aboveFlow && conv.MessageID == r.above {
+		return nil
+	}
+	return r.unbuttonAbove()
+}
+
 // redrawnFlows are the flows whose screens are readied by redrawing.
 var redrawnFlows = map[string]bool{flowInvite: true, flowTeam: true, flowTally: true}
 
@@ -696,52 +715,66 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		if err := h.forgetReport(r); err != nil {
 			return err
 		}
-		switch cmd {
-		case "start":
-			if err := h.start(r, args); err != nil || args != "" {
-				return err
-			}
-			// Typed by a volunteer lost mid-case: the greeting, and the
-			// case's screen again below it, as after /help.
-			return h.caseBelow(r, true)
-		case "help":
-			if err := h.help(r); err != nil {
-				return err
-			}
-			return h.caseBelow(r, true)
-		case "lang", "language":
-			return h.lang(r, args)
-		case "invite":
-			return h.inviteStart(r)
-		case "new":
-			return h.newCase(r)
-		case "resume":
-			return h.resume(r)
-		case "cancel":
-			return h.cancel(r)
-		case "guides":
-			return h.guidesList(r)
-		case "flags":
-			return h.flagsList(r)
-		case "team":
-			return h.teamStart(r)
-		case "digest":
-			return h.digest(r, args)
-		case "forget":
-			return h.forget(r)
-		case "leave":
-			return h.leave(r)
-		case "tally":
-			return h.tallyStartAt(r, args, tallyState{Unit: onScreen.Report})
-		case "me":
-			if err := h.me(r); err != nil {
-				return err
-			}
-			return h.caseBelow(r, true)
+		if err := h.commandTyped(r, cmd, args, onScreen); err != nil {
+			return err
 		}
-		r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
-		return nil
+		return r.unbuttonLeft()
 	}
+	return h.textTyped(r)
+}
+
+// commandTyped does the command cmd typed with args; onScreen is the
+// report on screen before it (reportAskedAgain).
+func (h *Handlers) commandTyped(r *request, cmd, args string, onScreen tallyAfter) error {
+	switch cmd {
+	case "start":
+		if err := h.start(r, args); err != nil || args != "" {
+			return err
+		}
+		// Typed by a volunteer lost mid-case: the greeting, and the
+		// case's screen again below it, as after /help.
+		return h.caseBelow(r, true)
+	case "help":
+		if err := h.help(r); err != nil {
+			return err
+		}
+		return h.caseBelow(r, true)
+	case "lang", "language":
+		return h.lang(r, args)
+	case "invite":
+		return h.inviteStart(r)
+	case "new":
+		return h.newCase(r)
+	case "resume":
+		return h.resume(r)
+	case "cancel":
+		return h.cancel(r)
+	case "guides":
+		return h.guidesList(r)
+	case "flags":
+		return h.flagsList(r)
+	case "team":
+		return h.teamStart(r)
+	case "digest":
+		return h.digest(r, args)
+	case "forget":
+		return h.forget(r)
+	case "leave":
+		return h.leave(r)
+	case "tally":
+		return h.tallyStartAt(r, args, tallyState{Unit: onScreen.Report})
+	case "me":
+		if err := h.me(r); err != nil {
+			return err
+		}
+		return h.caseBelow(r, true)
+	}
+	r.say(r.t.T("error.unknown_command", locales.Data{"Command": "/" + cmd}), nil)
+	return nil
+}
+
+// textTyped answers text typed that is no command.
+func (h *Handlers) textTyped(r *request) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil && err != storage.ErrNotFound {
 		return err

@@ -28,6 +28,14 @@ func (h *Handlers) leave(r *request) error {
 	if err != nil {
 		return err
 	}
+	if redrawnFlows[r.aboveFlow] {
+		// The screen of /tally, /team or /invite open above: the chat
+		// turns to the question, and that flow ends as on /cancel (its
+		// buttons go; unbuttonLeft).
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+	}
 	text := r.t.T("leave.ask", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}) + unfinishedNote(r.t, open)
 	r.say(text, bot.Keyboard{
 		{{Text: r.t.T("leave.yes"), Data: callback{flow: flowLeave, action: "yes", arg: teamKey(r.user)}.String()}},

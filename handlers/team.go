@@ -628,7 +628,18 @@ func (v *teamView) remove() error {
 		return err
 	}
 	them := v.h.texts.For(u.Language)
+	done := v.t.T("team.removed", locales.Data{"Name": u.FirstName})
 	if ok {
+		// One of a namesake is told apart by their line of the list, as
+		// the confirmation showed it: read before they leave it.
+		m, num, listed, err := v.listed(u.TelegramID)
+		if err != nil {
+			return err
+		}
+		if listed && m.Namesake {
+			done = v.t.T("team.removed_namesake", locales.Data{"Name": u.FirstName, "Line": v.memberLine(m, num)})
+		}
+
 		// Their chat's conversation is locked first, their row second: the
 		// order their own updates take them in (SeeUser), so a removal and
 		// a message of theirs at the same moment cannot deadlock.
@@ -664,7 +675,7 @@ func (v *teamView) remove() error {
 	v.replies = append(v.replies,
 		bot.Message{ChatID: u.TelegramID, Text: them.T("team.removed_notice", locales.Data{"Unit": unit}) + unfinishedNote(them, open)},
 		v.h.menuFor(u.TelegramID, them, v.h.roleOf(storage.User{TelegramID: u.TelegramID, Role: storage.RoleGuest})))
-	return v.goNote(teamMembers, st, v.t.T("team.removed", locales.Data{"Name": u.FirstName}))
+	return v.goNote(teamMembers, st, done)
 }
 
 // revocable reads an invite as it is now and reports whether the user may
