@@ -344,6 +344,20 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			return err
 		}
 	}
+	if code && !ours && before == "" {
+		// Not this case's, and no case before awaits one: the case that
+		// closed a moment ago keeping another code (mistyped; the
+		// resident's SMS shows the right one) is offered it in its place,
+		// as at the attach offer — or told why it no longer can be.
+		replace, why, err := h.replaceOfCaseBefore(r)
+		if err != nil {
+			return err
+		}
+		if replace != 0 {
+			return h.offerReplace(v, replace)
+		}
+		late = cmp.Or(late, why)
+	}
 	switch {
 	case ours && v.c.FollowupConsent && v.g.OffersFollowup():
 		// The code the portal just showed, pasted before the outcome:
@@ -406,6 +420,50 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 		key = "case.code_of_case_before_new"
 	}
 	return r.t.T(key, locales.Data{"Case": c.ID, "Minutes": left}), nil
+}
+
+// replaceOfCaseBefore finds, for a dossier code typed while a case is on
+// screen, the volunteer's case that closed within codeWindow keeping
+// another code, whose follow-up still waits (replace: its id), as
+// codeAfterClose offers to replace outside a case. Closed longer ago
+// (within codeTooLate), why its code can no longer be replaced (why).
+func (h *Handlers) replaceOfCaseBefore(r *request) (replace int64, why string, err error) {
+	typed, _ := privacy.DossierCode(r.text)
+	c, err := r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, typed, h.now().Add(-codeTooLate))
+	if errors.Is(err, storage.ErrNotFound) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	if !c.FinishedAt.Time.Before(h.now().Add(-codeWindow)) {
+		return c.ID, "", nil
+	}
+	old, _, err := r.tx.Followup(r.ctx, c.ID)
+	if err != nil {
+		return 0, "", ignoreGone(err)
+	}
+	return 0, r.t.T("case.code_replace_too_late", locales.Data{"Case": c.ID, "Old": old, "Minutes": int(codeWindow.Minutes())}), nil
+}
+
+// offerReplace leaves the screen v for the offer to replace the code kept
+// by case id with the one typed (screenAttach, as codeAfterClose): the
+// case on screen is paused, and said so; with none yet, the volunteer is
+// told to choose the resident's procedure again after.
+func (h *Handlers) offerReplace(v *caseView, id int64) error {
+	code, _ := privacy.DossierCode(v.text)
+	note := ""
+	switch {
+	case v.c.ID == 0:
+		note = v.t.T("case.code_replace_new")
+	case v.c.Status == storage.CaseOpen && v.c.Phase != storage.PhaseDossier:
+		note = v.t.T("case.code_replace_paused", locales.Data{"Case": v.c.ID})
+	}
+	// The screen left loses its buttons, as below a search's results.
+	if err := v.unbuttonAbove(); err != nil {
+		return err
+	}
+	return h.caseGo(v.request, screenAttach, caseState{Case: id, Code: code}, note)
 }
 
 // convView is the view of the screen the conversation is on.
