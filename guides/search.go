@@ -74,7 +74,7 @@ func compact(words []string) string {
 
 // fillers are words typed around a procedure's name that name none
 // ("khai tử cho bà", "khai sinh cho bé", "thủ tục kết hôn", "đổi bằng lái
-// online"), folded: dropped from a query that has other words, unless the
+// online", "mẫu CT01"), folded: dropped from a query that has other words, unless the
 // query as typed is a phrase of a guide's name ("người nhà mất").
 // fillerPairs are two words that together name none, though each alone
 // may ("thủ tục", "hướng dẫn", "trực tuyến", "ở đâu"; in English "how
@@ -85,7 +85,7 @@ var (
 )
 
 func init() {
-	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z") {
+	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form") {
 		fillers[w] = true
 	}
 }
