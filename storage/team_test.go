@@ -47,7 +47,11 @@ func TestTeamMembersOfACommuneAndAProvince(t *testing.T) {
 		lastID = last.ID
 		return nil
 	})
-	if _, err := st.DB().Exec(`UPDATE cases SET updated_at = $2 WHERE id = $1`, lastID, until.Add(24*time.Hour)); err != nil {
+	// Later than anything the test's writes stamp with the clock (joined,
+	// updated: now), whenever it runs: until 2026-12-02 this was the day
+	// after the period, and after that day the members' own now() won.
+	lastActive := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Microsecond)
+	if _, err := st.DB().Exec(`UPDATE cases SET updated_at = $2 WHERE id = $1`, lastID, lastActive); err != nil {
 		t.Fatal(err)
 	}
 	inTx(t, st, func(tx *storage.Tx) error {
@@ -67,7 +71,7 @@ func TestTeamMembersOfACommuneAndAProvince(t *testing.T) {
 		}
 		for _, m := range ms {
 			if m.TelegramID == 3 {
-				if m.CasesInPeriod != 2 || !m.LastActive.Equal(until.Add(24*time.Hour)) || m.CommuneName.String != "Phường Quy Nhơn" {
+				if m.CasesInPeriod != 2 || !m.LastActive.Equal(lastActive) || m.CommuneName.String != "Phường Quy Nhơn" {
 					t.Errorf("Bình: %d cases this month, last active %v, commune %q", m.CasesInPeriod, m.LastActive, m.CommuneName.String)
 				}
 			}
