@@ -333,9 +333,9 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	// the one the portal just showed for the case on screen. Before that
 	// step, at the checklist, or ending as not submitted, or for an account
 	// or a payment, it cannot be.
-	steps := code && v.c.ID != 0 && v.c.Kind == guides.KindDossier && v.c.Phase == storage.PhaseSteps
-	early := steps && v.c.Step < v.g.SubmitStep()
-	ours := (steps && !early) || (code && v.c.ID != 0 && v.c.Kind == guides.KindDossier && v.c.Phase == storage.PhaseOutcome)
+	dossier := code && v.c.ID != 0 && v.c.Kind == guides.KindDossier
+	early := dossier && v.c.Phase == storage.PhaseSteps && v.c.Step < v.g.SubmitStep()
+	ours := dossier && !early && (v.c.Phase == storage.PhaseSteps || v.c.Phase == storage.PhaseOutcome)
 	late := ""
 	if code && v.c.ID != 0 && !ours && before == "" {
 		// A code of a case past attaching (the SMS came late): that case
