@@ -35,7 +35,7 @@ const (
 
 // Categories group guides on the wizard's first screen, in this order. Their
 // names are user-facing texts in locales/ ("category.<id>").
-var Categories = []string{"civil", "residence", "justice", "identity", "transport", "insurance", "account", "digital"}
+var Categories = []string{"civil", "residence", "justice", "identity", "transport", "insurance", "account", "digital", "business"}
 
 // Essential is the category every guide marked `essential` is also listed
 // in: the services Directive 24/CT-TTg (2025-09-13) made fully online.
