@@ -422,11 +422,11 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 	return r.t.T(key, locales.Data{"Case": c.ID, "Minutes": left}), nil
 }
 
-// replaceOfCaseBefore finds, for a dossier code typed while a case is on
-// screen, the volunteer's case that closed within codeWindow keeping
-// another code, whose follow-up still waits (replace: its id), as
-// codeAfterClose offers to replace outside a case. Closed longer ago
-// (within codeTooLate), why its code can no longer be replaced (why).
+// replaceOfCaseBefore finds, for a dossier code typed on a case screen or
+// outside a case (codeAfterClose), the volunteer's case that closed within
+// codeWindow keeping another code, whose follow-up still waits (replace:
+// its id), to offer to replace it. Closed longer ago (within codeTooLate),
+// why its code can no longer be replaced (why).
 func (h *Handlers) replaceOfCaseBefore(r *request) (replace int64, why string, err error) {
 	typed, _ := privacy.DossierCode(r.text)
 	c, err := r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, typed, h.now().Add(-codeTooLate))
@@ -644,7 +644,8 @@ func codeSerial(code string) bool {
 // codeAfterClose answers a dossier code typed when no case asks for one:
 // the case has closed; if the volunteer's last case that should have one
 // closed a moment ago, offer to attach the code to it, else, if their last
-// case that keeps another code did, to replace that code with it.
+// case that keeps another code did, to replace that code with it
+// (replaceOfCaseBefore, which says why when it closed too long ago).
 func (h *Handlers) codeAfterClose(r *request) error {
 	code, _ := privacy.DossierCode(r.text)
 	since := h.now().Add(-codeWindow)
@@ -657,29 +658,30 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	}
 	// The minutes a hint promised at the window's edge (codeHintFloor).
 	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
-	if errors.Is(err, storage.ErrNotFound) {
-		// The code kept a moment ago may be the one mistyped (the
-		// volunteer sees it on the summary and the slip): offer to
-		// replace it.
-		c, err = r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, code, since)
+	if err == nil {
+		return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
 	}
-	if errors.Is(err, storage.ErrNotFound) {
-		// Attaching is over for a case that ended without its code: it is
-		// named, and why, rather than "no case waits".
-		note, err := h.tooLateNote(r)
-		if err != nil {
-			return err
-		}
-		if note == "" {
-			note = r.t.T("case.code_no_case")
-		}
-		r.say(note, nil)
-		return nil
+	if !errors.Is(err, storage.ErrNotFound) {
+		return err
 	}
+	// The code kept a moment ago may be the one mistyped (the volunteer
+	// sees it on the summary and the slip): offer to replace it — or, as
+	// on a case screen, say why it no longer can be.
+	replace, why, err := h.replaceOfCaseBefore(r)
 	if err != nil {
 		return err
 	}
-	return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+	if replace != 0 {
+		return h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, "")
+	}
+	// Attaching is over for a case that ended without its code: it is
+	// named, and why, rather than "no case waits".
+	note, err := h.tooLateNote(r)
+	if err != nil {
+		return err
+	}
+	r.say(cmp.Or(note, why, r.t.T("case.code_no_case")), nil)
+	return nil
 }
 
 // tooLateNote names the volunteer's cases that ended within codeTooLate
