@@ -476,6 +476,17 @@ func init() {
 				if problem != "" {
 					return v.again(v.t.T("case.dossier_" + problem))
 				}
+				// A dossier has one code: one the volunteer's case before
+				// keeps (pasted again from the clipboard) is not this
+				// case's, and kept twice it would follow one dossier for
+				// two residents.
+				kept, err := v.tx.CaseWithCode(v.ctx, v.user.TelegramID, code, v.h.now().Add(-codeTooLate))
+				if err != nil {
+					return err
+				}
+				if kept != 0 {
+					return v.again(v.t.T("case.dossier_kept", locales.Data{"Case": kept, "Code": code}))
+				}
 				return v.finish(code, "")
 			}},
 		},
