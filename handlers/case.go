@@ -387,6 +387,14 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	return v.again(note)
 }
 
+// keptBy is the id of the volunteer's case that closed within codeTooLate
+// keeping code as its dossier code (0 when none): a dossier has one code,
+// so it is not kept, attached or offered again for another case — kept
+// twice, one dossier was followed for two residents.
+func (h *Handlers) keptBy(r *request, code string) (int64, error) {
+	return r.tx.CaseWithCode(r.ctx, r.user.TelegramID, code, h.now().Add(-codeTooLate))
+}
+
 // codeOfCaseBefore says, for a dossier code typed while a case is on
 // screen, where it may belong instead: the volunteer's case that closed a
 // moment ago without one (the portal's SMS came once the next resident
@@ -399,7 +407,7 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 	}
 	typed, _ := privacy.DossierCode(r.text)
 	since := h.now().Add(-codeWindow)
-	if id, err := r.tx.CaseWithCode(r.ctx, r.user.TelegramID, typed, since); err != nil || id != 0 {
+	if id, err := h.keptBy(r, typed); err != nil || id != 0 {
 		if id == 0 {
 			return "", err
 		}
@@ -649,8 +657,9 @@ func codeSerial(code string) bool {
 func (h *Handlers) codeAfterClose(r *request) error {
 	code, _ := privacy.DossierCode(r.text)
 	since := h.now().Add(-codeWindow)
-	// Sent again (no answer seen on a bad connection): already kept.
-	if id, err := r.tx.CaseWithCode(r.ctx, r.user.TelegramID, code, since); err != nil || id != 0 {
+	// Sent again (no answer seen on a bad connection, or the clipboard
+	// still holding it): already kept.
+	if id, err := h.keptBy(r, code); err != nil || id != 0 {
 		if id != 0 {
 			r.say(r.t.T("case.code_already_kept", locales.Data{"Case": id, "Code": code}), nil)
 		}
@@ -721,7 +730,7 @@ func caseNumbers(t *locales.Localizer, ids []int64, n int) string {
 // another: the one offered was mistyped, and this one is offered in its
 // place, for the same case — however long ago it ended (the offer was made
 // within codeWindow and is still open). Already kept, for this case or
-// another a moment ago, it is said so, as codeAfterClose does.
+// another (keptBy), it is said so, as codeAfterClose does.
 func (v *caseView) offerInPlace() error {
 	code, _ := privacy.DossierCode(v.text)
 	kept, _, err := v.tx.Followup(v.ctx, v.c.ID)
@@ -730,7 +739,7 @@ func (v *caseView) offerInPlace() error {
 	}
 	id := v.c.ID
 	if err != nil || kept != code {
-		if id, err = v.tx.CaseWithCode(v.ctx, v.user.TelegramID, code, v.h.now().Add(-codeWindow)); err != nil {
+		if id, err = v.h.keptBy(v.request, code); err != nil {
 			return err
 		}
 	}

@@ -476,11 +476,9 @@ func init() {
 				if problem != "" {
 					return v.again(v.t.T("case.dossier_" + problem))
 				}
-				// A dossier has one code: one the volunteer's case before
-				// keeps (pasted again from the clipboard) is not this
-				// case's, and kept twice it would follow one dossier for
-				// two residents.
-				kept, err := v.tx.CaseWithCode(v.ctx, v.user.TelegramID, code, v.h.now().Add(-codeTooLate))
+				// A code the volunteer's case before keeps (pasted again
+				// from the clipboard) is not this case's (keptBy).
+				kept, err := v.h.keptBy(v.request, code)
 				if err != nil {
 					return err
 				}

@@ -56,3 +56,31 @@ func TestCodeKeptByTheCaseBeforeIsNotKeptTwice(t *testing.T) {
 		})
 	}
 }
+
+// The same outside a case: a case closed keeping its code; 40 minutes
+// later the next resident's case closes without one, and the volunteer
+// sends the first case's code again. It was offered to the second case
+// ("attach to case #2?"), to be kept for both; the bot says which case
+// keeps it, and offers nothing.
+func TestCodeKeptByAnOlderCaseIsNotOfferedToTheNext(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	v := w.volunteer("Mã cũ")
+	const code = "000.00.12.H26-251127-0044"
+	w.finishWithCode(v, code)
+	first := caseNo(w, v)
+	clk.advance(40 * time.Minute)
+	w.toOutcome(v, "khai-sinh", true)
+	w.press(v, w.vi("outcome.submitted"))
+	w.press(v, w.vi("case.no_dossier"))
+	second := caseNo(w, v)
+	clk.advance(time.Minute)
+	m := last(t, w.send(v, code))
+	want := w.vi("case.code_already_kept", locales.Data{"Case": first, "Code": code})
+	if m.Text != want || hasButton(m, w.vi("case.attach_button", locales.Data{"Case": second})) {
+		t.Errorf("case #%d's code sent again once case #%d closed without one: %q %v; want %q", first, second, m.Text, m.Buttons(), want)
+	}
+	if _, _, err := followup(w, second); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("case #%d keeps a code (err %v), want none", second, err)
+	}
+}
