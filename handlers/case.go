@@ -378,10 +378,10 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		note = before
 	case late != "":
 		note = late
-	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
+	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text) && guides.Courtesy(r.text) == guides.NotCourtesy:
 		// Likely words to look another procedure up (a second resident
 		// came): the way there, which keeps this case. An emoji or a dot
-		// is no search.
+		// is no search, nor "ok", "cảm ơn", "xin chào" (searchGuides).
 		note += "\n" + r.t.T("case.other_procedure")
 	}
 	return v.again(note)
