@@ -378,13 +378,21 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		note = before
 	case late != "":
 		note = late
-	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text):
+	case v.c.ID != 0 && v.c.Live() && !privacy.Meaningless(r.text) && guides.Courtesy(r.text) == guides.NotCourtesy:
 		// Likely words to look another procedure up (a second resident
 		// came): the way there, which keeps this case. An emoji or a dot
-		// is no search.
+		// is no search, nor "ok", "cảm ơn", "xin chào" (searchGuides).
 		note += "\n" + r.t.T("case.other_procedure")
 	}
 	return v.again(note)
+}
+
+// keptBy is the id of the volunteer's case that closed within codeTooLate
+// keeping code as its dossier code (0 when none): a dossier has one code,
+// so it is not kept, attached or offered again for another case — kept
+// twice, one dossier was followed for two residents.
+func (h *Handlers) keptBy(r *request, code string) (int64, error) {
+	return r.tx.CaseWithCode(r.ctx, r.user.TelegramID, code, h.now().Add(-codeTooLate))
 }
 
 // codeOfCaseBefore says, for a dossier code typed while a case is on
@@ -399,7 +407,7 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 	}
 	typed, _ := privacy.DossierCode(r.text)
 	since := h.now().Add(-codeWindow)
-	if id, err := r.tx.CaseWithCode(r.ctx, r.user.TelegramID, typed, since); err != nil || id != 0 {
+	if id, err := h.keptBy(r, typed); err != nil || id != 0 {
 		if id == 0 {
 			return "", err
 		}
@@ -422,11 +430,11 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 	return r.t.T(key, locales.Data{"Case": c.ID, "Minutes": left}), nil
 }
 
-// replaceOfCaseBefore finds, for a dossier code typed while a case is on
-// screen, the volunteer's case that closed within codeWindow keeping
-// another code, whose follow-up still waits (replace: its id), as
-// codeAfterClose offers to replace outside a case. Closed longer ago
-// (within codeTooLate), why its code can no longer be replaced (why).
+// replaceOfCaseBefore finds, for a dossier code typed on a case screen or
+// outside a case (codeAfterClose), the volunteer's case that closed within
+// codeWindow keeping another code, whose follow-up still waits (replace:
+// its id), to offer to replace it. Closed longer ago (within codeTooLate),
+// why its code can no longer be replaced (why).
 func (h *Handlers) replaceOfCaseBefore(r *request) (replace int64, why string, err error) {
 	typed, _ := privacy.DossierCode(r.text)
 	c, err := r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, typed, h.now().Add(-codeTooLate))
@@ -644,12 +652,14 @@ func codeSerial(code string) bool {
 // codeAfterClose answers a dossier code typed when no case asks for one:
 // the case has closed; if the volunteer's last case that should have one
 // closed a moment ago, offer to attach the code to it, else, if their last
-// case that keeps another code did, to replace that code with it.
+// case that keeps another code did, to replace that code with it
+// (replaceOfCaseBefore, which says why when it closed too long ago).
 func (h *Handlers) codeAfterClose(r *request) error {
 	code, _ := privacy.DossierCode(r.text)
 	since := h.now().Add(-codeWindow)
-	// Sent again (no answer seen on a bad connection): already kept.
-	if id, err := r.tx.CaseWithCode(r.ctx, r.user.TelegramID, code, since); err != nil || id != 0 {
+	// Sent again (no answer seen on a bad connection, or the clipboard
+	// still holding it): already kept.
+	if id, err := h.keptBy(r, code); err != nil || id != 0 {
 		if id != 0 {
 			r.say(r.t.T("case.code_already_kept", locales.Data{"Case": id, "Code": code}), nil)
 		}
@@ -657,29 +667,30 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	}
 	// The minutes a hint promised at the window's edge (codeHintFloor).
 	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
-	if errors.Is(err, storage.ErrNotFound) {
-		// The code kept a moment ago may be the one mistyped (the
-		// volunteer sees it on the summary and the slip): offer to
-		// replace it.
-		c, err = r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, code, since)
+	if err == nil {
+		return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
 	}
-	if errors.Is(err, storage.ErrNotFound) {
-		// Attaching is over for a case that ended without its code: it is
-		// named, and why, rather than "no case waits".
-		note, err := h.tooLateNote(r)
-		if err != nil {
-			return err
-		}
-		if note == "" {
-			note = r.t.T("case.code_no_case")
-		}
-		r.say(note, nil)
-		return nil
+	if !errors.Is(err, storage.ErrNotFound) {
+		return err
 	}
+	// The code kept a moment ago may be the one mistyped (the volunteer
+	// sees it on the summary and the slip): offer to replace it — or, as
+	// on a case screen, say why it no longer can be.
+	replace, why, err := h.replaceOfCaseBefore(r)
 	if err != nil {
 		return err
 	}
-	return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+	if replace != 0 {
+		return h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, "")
+	}
+	// Attaching is over for a case that ended without its code: it is
+	// named, and why, rather than "no case waits".
+	note, err := h.tooLateNote(r)
+	if err != nil {
+		return err
+	}
+	r.say(cmp.Or(note, why, r.t.T("case.code_no_case")), nil)
+	return nil
 }
 
 // tooLateNote names the volunteer's cases that ended within codeTooLate
@@ -719,7 +730,7 @@ func caseNumbers(t *locales.Localizer, ids []int64, n int) string {
 // another: the one offered was mistyped, and this one is offered in its
 // place, for the same case — however long ago it ended (the offer was made
 // within codeWindow and is still open). Already kept, for this case or
-// another a moment ago, it is said so, as codeAfterClose does.
+// another (keptBy), it is said so, as codeAfterClose does.
 func (v *caseView) offerInPlace() error {
 	code, _ := privacy.DossierCode(v.text)
 	kept, _, err := v.tx.Followup(v.ctx, v.c.ID)
@@ -728,7 +739,7 @@ func (v *caseView) offerInPlace() error {
 	}
 	id := v.c.ID
 	if err != nil || kept != code {
-		if id, err = v.tx.CaseWithCode(v.ctx, v.user.TelegramID, code, v.h.now().Add(-codeWindow)); err != nil {
+		if id, err = v.h.keptBy(v.request, code); err != nil {
 			return err
 		}
 	}

@@ -476,6 +476,15 @@ func init() {
 				if problem != "" {
 					return v.again(v.t.T("case.dossier_" + problem))
 				}
+				// A code the volunteer's case before keeps (pasted again
+				// from the clipboard) is not this case's (keptBy).
+				kept, err := v.h.keptBy(v.request, code)
+				if err != nil {
+					return err
+				}
+				if kept != 0 {
+					return v.again(v.t.T("case.dossier_kept", locales.Data{"Case": kept, "Code": code}))
+				}
 				return v.finish(code, "")
 			}},
 		},

@@ -93,10 +93,13 @@ func TestWrongDossierCodeCorrected(t *testing.T) {
 	if want := w.vi("case.code_already_kept", locales.Data{"Case": c.ID, "Code": right}); m.Text != want {
 		t.Errorf("the kept code sent again: %q, want %q", m.Text, want)
 	}
-	// Long after the case closed, nothing is offered.
+	// Long after the case closed, nothing is offered: the bot says which
+	// case keeps which code and why it can no longer be replaced (until
+	// review 20, "no case waits for a code": codereplace_review20a_test.go).
 	clk.advance(2 * time.Hour)
-	if m = last(t, w.send(u, typo)); hasButton(m, replace) || m.Text != w.vi("case.code_no_case") {
-		t.Errorf("two hours later: %q %v", m.Text, m.Buttons())
+	late := w.vi("case.code_replace_too_late", locales.Data{"Case": c.ID, "Old": right, "Minutes": 30})
+	if m = last(t, w.send(u, typo)); hasButton(m, replace) || m.Text != late {
+		t.Errorf("two hours later: %q %v; want %q", m.Text, m.Buttons(), late)
 	}
 	if code, _, _ := followup(w, c.ID); code != right {
 		t.Errorf("the code became %q", code)
