@@ -855,6 +855,16 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
+	if f.Status != storage.FollowupReceived && saysReceived(r.text) {
+		// "Đã nhận rồi" typed while the question stood (it stays open
+		// until another screen: days, for one left unanswered at the
+		// counter): most likely the result came. Kept as typed (it may be
+		// a comment: "đã nhận được sự hỗ trợ tận tình"), but "Đã ghi nhận"
+		// alone read as the result noted: the result is asked about, as
+		// when typed outside a question (typedReceived).
+		r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n\n"+receivedAsk(r.t, f), receivedKeyboard(r, f))
+		return nil
+	}
 	// The thanks first, then the dossier named as every follow-up
 	// screen names it: a chat may follow several.
 	text, kb := h.followupNext(r, f)

@@ -1,0 +1,54 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// The comment question stays open after a rating until another screen
+// (days, when the resident rated at the counter and never answered it).
+// A resident whose result came meanwhile typed "đã nhận rồi": it was kept
+// as their comment on the help and answered "Đã ghi nhận nhận xét" — read
+// as the result noted, while nothing was, and the reminder still came. The
+// text is still kept as typed (it may be a comment: "đã nhận được sự hỗ
+// trợ tận tình"), but the answer now asks what "✓ Đã nhận" asks, whose
+// "Đúng, đã nhận kết quả" records the result; in Vietnamese and English.
+func TestReceivedTypedAtTheCommentQuestionAsksAboutTheResult(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{{"vi", "đã nhận rồi"}, {"en", "received"}} {
+		t.Run(c.lang, func(t *testing.T) {
+			clk := newClock()
+			w := newWorld(t, handlers.WithClock(clk.now))
+			tr := w.vi
+			if c.lang == "en" {
+				tr = w.en
+			}
+			v := w.volunteer("Vân")
+			const code = "000.00.12.H26-251127-2002"
+			ms := w.finishWithCode(v, code)
+			cs, _ := w.lastCase(v)
+			res := w.srv.NewUser("Cư dân", c.lang)
+			if c.lang == "en" {
+				w.send(res, "/lang en")
+			}
+			w.send(res, "/start "+qrToken(t, ms[0].Photo))
+			w.press(res, tr("followup.consent_yes"))
+			w.press(res, "4★")
+
+			got := last(t, w.send(res, c.text))
+			if !strings.Contains(got.Text, tr("followup.received_ask")) || !hasButton(got, tr("followup.received_yes")) ||
+				!strings.Contains(got.Text, code) {
+				t.Fatalf("%q typed at the comment question: the result is not asked about: %q %v", c.text, got.Text, got.Buttons())
+			}
+			if f, _ := w.followupRow(cs.ID); f.Status != storage.FollowupWaiting || f.Rating.Int16 != 4 {
+				t.Fatalf("asking recorded: %+v", f)
+			}
+			w.press(res, tr("followup.received_yes"))
+			if f, _ := w.followupRow(cs.ID); f.Status != storage.FollowupReceived || f.Rating.Int16 != 4 {
+				t.Errorf("\"%s\" then %q: %+v", c.text, tr("followup.received_yes"), f)
+			}
+		})
+	}
+}
