@@ -402,11 +402,23 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		return err
 	}
 	if !claimed {
-		text := r.t.T("followup.greeting") + "\n\n" + details + "\n\n" + r.t.T("followup.taken")
+		// While the result is awaited, the reminders go to the other
+		// account, which may leave the dossier to this one. After, none
+		// goes and no screen offers the hand-over: that is not said, nor,
+		// once the result is noted, that the page can say it came.
+		taken, takenWeb := "followup.taken", "followup.taken_web"
+		switch f.Status {
+		case storage.FollowupWaiting:
+		case storage.FollowupReceived:
+			taken, takenWeb = "followup.taken_received", "followup.taken_web_received"
+		default:
+			taken = "followup.taken_ended"
+		}
+		text := r.t.T("followup.greeting") + "\n\n" + details + "\n\n" + r.t.T(taken)
 		if web := h.WebLink(f.Token); web != "" {
 			// The page answers whoever holds the link: the result received,
 			// the stars, without the other account.
-			text += "\n\n" + r.t.T("followup.taken_web", locales.Data{"Link": web})
+			text += "\n\n" + r.t.T(takenWeb, locales.Data{"Link": web})
 		}
 		out(text+h.englishHint(r), nil)
 		return nil
