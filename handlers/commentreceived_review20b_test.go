@@ -16,6 +16,8 @@ import (
 // text is still kept as typed (it may be a comment: "đã nhận được sự hỗ
 // trợ tận tình"), but the answer now asks what "✓ Đã nhận" asks, whose
 // "Đúng, đã nhận kết quả" records the result; in Vietnamese and English.
+// Typed again after, it was answered "comment kept" (a comment sent
+// twice): it is asked about again.
 func TestReceivedTypedAtTheCommentQuestionAsksAboutTheResult(t *testing.T) {
 	for _, c := range []struct{ lang, text string }{{"vi", "đã nhận rồi"}, {"en", "received"}} {
 		t.Run(c.lang, func(t *testing.T) {
@@ -44,6 +46,12 @@ func TestReceivedTypedAtTheCommentQuestionAsksAboutTheResult(t *testing.T) {
 			}
 			if f, _ := w.followupRow(cs.ID); f.Status != storage.FollowupWaiting || f.Rating.Int16 != 4 {
 				t.Fatalf("asking recorded: %+v", f)
+			}
+			// Typed again (the question not answered): asked again, not
+			// told the comment is kept.
+			got = last(t, w.send(res, c.text))
+			if !strings.Contains(got.Text, tr("followup.received_ask")) || !hasButton(got, tr("followup.received_yes")) {
+				t.Fatalf("%q typed again: the result is not asked about: %q %v", c.text, got.Text, got.Buttons())
 			}
 			w.press(res, tr("followup.received_yes"))
 			if f, _ := w.followupRow(cs.ID); f.Status != storage.FollowupReceived || f.Rating.Int16 != 4 {

@@ -923,7 +923,9 @@ func (h *Handlers) commentSentAgain(r *request) (bool, error) {
 		return false, err
 	}
 	for _, f := range fs {
-		if f.Comment.Valid && f.Comment.String == r.text {
+		// "Đã nhận rồi" kept as the comment and typed again says the
+		// result came, while it is not noted: typedReceived asks.
+		if f.Comment.Valid && f.Comment.String == r.text && (f.Status == storage.FollowupReceived || !saysReceived(r.text)) {
 			r.about = followupTopic(f.CaseID)
 			r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.comment_kept"), nil)
 			return true, nil
