@@ -14,12 +14,16 @@ import (
 // as their comment on the help and answered "Đã ghi nhận nhận xét" — read
 // as the result noted, while nothing was, and the reminder still came. The
 // text is still kept as typed (it may be a comment: "đã nhận được sự hỗ
-// trợ tận tình"), but the answer now asks what "✓ Đã nhận" asks, whose
+// trợ tận tình", which is answered as before), but the answer to words
+// that only say it came now asks what "✓ Đã nhận" asks, whose
 // "Đúng, đã nhận kết quả" records the result; in Vietnamese and English.
 // Typed again after, it was answered "comment kept" (a comment sent
 // twice): it is asked about again.
 func TestReceivedTypedAtTheCommentQuestionAsksAboutTheResult(t *testing.T) {
-	for _, c := range []struct{ lang, text string }{{"vi", "đã nhận rồi"}, {"en", "received"}} {
+	for _, c := range []struct{ lang, text, comment string }{
+		{"vi", "Đã nhận rồi cháu ơi", "Đã nhận được sự hỗ trợ rất nhiệt tình"},
+		{"en", "received", "I received very kind help"},
+	} {
 		t.Run(c.lang, func(t *testing.T) {
 			clk := newClock()
 			w := newWorld(t, handlers.WithClock(clk.now))
@@ -39,7 +43,14 @@ func TestReceivedTypedAtTheCommentQuestionAsksAboutTheResult(t *testing.T) {
 			w.press(res, tr("followup.consent_yes"))
 			w.press(res, "4★")
 
-			got := last(t, w.send(res, c.text))
+			// A comment on the help that says it was received is a comment.
+			got := last(t, w.send(res, c.comment))
+			if strings.Contains(got.Text, tr("followup.received_ask")) || !strings.Contains(got.Text, tr("followup.comment_kept")) {
+				t.Errorf("%q typed at the comment question: %q", c.comment, got.Text)
+			}
+			w.press(res, "✓4★") // the comment question again
+
+			got = last(t, w.send(res, c.text))
 			if !strings.Contains(got.Text, tr("followup.received_ask")) || !hasButton(got, tr("followup.received_yes")) ||
 				!strings.Contains(got.Text, code) {
 				t.Fatalf("%q typed at the comment question: the result is not asked about: %q %v", c.text, got.Text, got.Buttons())

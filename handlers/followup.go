@@ -867,13 +867,13 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
-	if f.Status != storage.FollowupReceived && saysReceived(r.text) {
+	if f.Status != storage.FollowupReceived && onlySaysReceived(r.text) {
 		// "Đã nhận rồi" typed while the question stood (it stays open
 		// until another screen: days, for one left unanswered at the
-		// counter): most likely the result came. Kept as typed (it may be
-		// a comment: "đã nhận được sự hỗ trợ tận tình"), but "Đã ghi nhận"
+		// counter): the result came. Kept as typed, but "Đã ghi nhận"
 		// alone read as the result noted: the result is asked about, as
-		// when typed outside a question (typedReceived).
+		// when typed outside a question (typedReceived). A sentence that
+		// says more ("đã nhận được sự hỗ trợ tận tình") is a comment.
 		r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n\n"+receivedAsk(r.t, f), receivedKeyboard(r, f))
 		return nil
 	}
@@ -925,7 +925,7 @@ func (h *Handlers) commentSentAgain(r *request) (bool, error) {
 	for _, f := range fs {
 		// "Đã nhận rồi" kept as the comment and typed again says the
 		// result came, while it is not noted: typedReceived asks.
-		if f.Comment.Valid && f.Comment.String == r.text && (f.Status == storage.FollowupReceived || !saysReceived(r.text)) {
+		if f.Comment.Valid && f.Comment.String == r.text && (f.Status == storage.FollowupReceived || !onlySaysReceived(r.text)) {
 			r.about = followupTopic(f.CaseID)
 			r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.comment_kept"), nil)
 			return true, nil
