@@ -12,13 +12,13 @@ import (
 // (days, when the resident rated at the counter and never answered it).
 // A resident whose result came meanwhile typed "đã nhận rồi": it was kept
 // as their comment on the help and answered "Đã ghi nhận nhận xét" — read
-// as the result noted, while nothing was, and the reminder still came. The
-// text is still kept as typed (it may be a comment: "đã nhận được sự hỗ
-// trợ tận tình", which is answered as before), but the answer to words
-// that only say it came now asks what "✓ Đã nhận" asks, whose
-// "Đúng, đã nhận kết quả" records the result; in Vietnamese and English.
-// Typed again after, it was answered "comment kept" (a comment sent
-// twice): it is asked about again.
+// as the result noted, while nothing was, and the reminder still came.
+// Words that only say the result came are now no comment (one kept before
+// stays): the question ends and the answer asks what "✓ Đã nhận" asks,
+// whose "Đúng, đã nhận kết quả" records the result; a sentence that says
+// more ("đã nhận được sự hỗ trợ tận tình") is a comment, as before. In
+// Vietnamese and English. Typed again, the words are asked about again
+// (a comment they matched was answered "comment kept").
 func TestReceivedTypedAtTheCommentQuestionAsksAboutTheResult(t *testing.T) {
 	for _, c := range []struct{ lang, text, comment string }{
 		{"vi", "Đã nhận rồi cháu ơi", "Đã nhận được sự hỗ trợ rất nhiệt tình"},
@@ -55,8 +55,8 @@ func TestReceivedTypedAtTheCommentQuestionAsksAboutTheResult(t *testing.T) {
 				!strings.Contains(got.Text, code) {
 				t.Fatalf("%q typed at the comment question: the result is not asked about: %q %v", c.text, got.Text, got.Buttons())
 			}
-			if f, _ := w.followupRow(cs.ID); f.Status != storage.FollowupWaiting || f.Rating.Int16 != 4 {
-				t.Fatalf("asking recorded: %+v", f)
+			if f, _ := w.followupRow(cs.ID); f.Status != storage.FollowupWaiting || f.Rating.Int16 != 4 || f.Comment.String != c.comment {
+				t.Fatalf("asking recorded, or the comment kept before is not: %+v", f)
 			}
 			// Typed again (the question not answered): asked again, not
 			// told the comment is kept.

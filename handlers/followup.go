@@ -861,21 +861,26 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
+	if f.Status != storage.FollowupReceived && onlySaysReceived(r.text) {
+		// "Đã nhận rồi ạ" typed while the question stood (it stays open
+		// until another screen: days, for one left unanswered at the
+		// counter): the result came — no comment on the help, and
+		// "Đã ghi nhận nhận xét" read as the result noted while nothing
+		// was. The question ends, a comment kept before stays, and the
+		// result is asked about as when typed outside a question
+		// (typedReceived). A sentence that says more ("đã nhận được sự hỗ
+		// trợ tận tình") is a comment.
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		r.say(h.followupAbout(r.t, f)+"\n\n"+receivedAsk(r.t, f), receivedKeyboard(r, f))
+		return nil
+	}
 	if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, r.text); err != nil {
 		return err
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
-	}
-	if f.Status != storage.FollowupReceived && onlySaysReceived(r.text) {
-		// "Đã nhận rồi" typed while the question stood (it stays open
-		// until another screen: days, for one left unanswered at the
-		// counter): the result came. Kept as typed, but "Đã ghi nhận"
-		// alone read as the result noted: the result is asked about, as
-		// when typed outside a question (typedReceived). A sentence that
-		// says more ("đã nhận được sự hỗ trợ tận tình") is a comment.
-		r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n\n"+receivedAsk(r.t, f), receivedKeyboard(r, f))
-		return nil
 	}
 	// The thanks first, then the dossier named as every follow-up
 	// screen names it: a chat may follow several.
