@@ -402,11 +402,23 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		return err
 	}
 	if !claimed {
-		text := r.t.T("followup.greeting") + "\n\n" + details + "\n\n" + r.t.T("followup.taken")
+		// While the result is awaited, the reminders go to the other
+		// account, which may leave the dossier to this one. After, none
+		// goes and no screen offers the hand-over: that is not said, nor,
+		// once the result is noted, that the page can say it came.
+		taken, takenWeb := "followup.taken", "followup.taken_web"
+		switch f.Status {
+		case storage.FollowupWaiting:
+		case storage.FollowupReceived:
+			taken, takenWeb = "followup.taken_received", "followup.taken_web_received"
+		default:
+			taken = "followup.taken_ended"
+		}
+		text := r.t.T("followup.greeting") + "\n\n" + details + "\n\n" + r.t.T(taken)
 		if web := h.WebLink(f.Token); web != "" {
 			// The page answers whoever holds the link: the result received,
 			// the stars, without the other account.
-			text += "\n\n" + r.t.T("followup.taken_web", locales.Data{"Link": web})
+			text += "\n\n" + r.t.T(takenWeb, locales.Data{"Link": web})
 		}
 		out(text+h.englishHint(r), nil)
 		return nil
@@ -849,6 +861,21 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
+	if f.Status != storage.FollowupReceived && onlySaysReceived(r.text) {
+		// "Đã nhận rồi ạ" typed while the question stood (it stays open
+		// until another screen: days, for one left unanswered at the
+		// counter): the result came — no comment on the help, and
+		// "Đã ghi nhận nhận xét" read as the result noted while nothing
+		// was. The question ends, a comment kept before stays, and the
+		// result is asked about as when typed outside a question
+		// (typedReceived). A sentence that says more ("đã nhận được sự hỗ
+		// trợ tận tình") is a comment.
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		r.say(h.followupAbout(r.t, f)+"\n\n"+receivedAsk(r.t, f), receivedKeyboard(r, f))
+		return nil
+	}
 	if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, r.text); err != nil {
 		return err
 	}
@@ -901,7 +928,9 @@ func (h *Handlers) commentSentAgain(r *request) (bool, error) {
 		return false, err
 	}
 	for _, f := range fs {
-		if f.Comment.Valid && f.Comment.String == r.text {
+		// "Đã nhận rồi" kept as the comment and typed again says the
+		// result came, while it is not noted: typedReceived asks.
+		if f.Comment.Valid && f.Comment.String == r.text && (f.Status == storage.FollowupReceived || !onlySaysReceived(r.text)) {
 			r.about = followupTopic(f.CaseID)
 			r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.comment_kept"), nil)
 			return true, nil

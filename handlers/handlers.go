@@ -997,6 +997,12 @@ func (h *Handlers) cancel(r *request) error {
 		return err
 	}
 	if conv.Flow == "" {
+		// A resident who types /cancel most likely means the reminders:
+		// "nothing to cancel" alone read as if nothing were followed. The
+		// dossiers are shown as /start shows them, with how to stop.
+		if ok, err := h.followupsAgain(r, r.t.T("cancel.nothing_resident")); ok || err != nil {
+			return err
+		}
 		r.say(r.t.T("cancel.nothing"), nil)
 		return nil
 	}

@@ -65,12 +65,31 @@ func saysReceived(text string) bool {
 	return said
 }
 
+// onlySaysReceived is saysReceived for text typed where a comment on the
+// help is asked: every word says the result came or is a courtesy ("đã
+// nhận rồi cháu ơi", "nhận được kết quả rồi ạ", "got it, thanks"). A
+// sentence that says more ("đã nhận được sự hỗ trợ nhiệt tình") is a
+// comment.
+func onlySaysReceived(text string) bool {
+	if !saysReceived(text) {
+		return false
+	}
+	for _, w := range vntext.Words(text) {
+		if !receivedOnly[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // The words of saysReceived, folded (vntext.Fold): a word, a pair of
-// words, and the words that deny or ask.
+// words, and the words that deny or ask; and those onlySaysReceived lets
+// stand beside them.
 var (
 	receivedWords  = map[string]bool{}
 	receivedPairs  = map[string]bool{}
 	receivedDenied = map[string]bool{}
+	receivedOnly   = map[string]bool{}
 )
 
 func init() {
@@ -79,6 +98,10 @@ func init() {
 	}
 	for _, p := range strings.Split("da nhan,nhan roi,nhan duoc,nhan dc,nhan kq,nhan ket,co ket,co kq,lay roi,da lay,kq roi,qua roi", ",") {
 		receivedPairs[p] = true
+	}
+	for _, w := range strings.Fields("da nhan roi duoc dc co ket qua kq lay giay a nhe nha oi chau con em anh chi ba ong bac co " +
+		"cam on cac ban minh toi tui received recieved got it the result results i have ive has already arrived came thanks thank you yes ok okay") {
+		receivedOnly[w] = true
 	}
 	for _, w := range strings.Fields("chua khong ko k kh hong hok kg bao nao sao gi dau neu not no yet never haven hasn didn don doesn when how where what why if") {
 		receivedDenied[w] = true
