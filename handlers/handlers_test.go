@@ -149,7 +149,7 @@ func TestDefaultMenusPerLanguage(t *testing.T) {
 		}
 	}
 	vi, en := w.srv.Commands("default", ""), w.srv.Commands("default", "en")
-	if len(vi) != 3 || vi[0].Description != w.vi("cmd.start") || len(en) != 3 || en[0].Description != w.en("cmd.start") {
+	if len(vi) != 4 || vi[0].Description != w.vi("cmd.start") || len(en) != 4 || en[0].Description != w.en("cmd.start") {
 		t.Fatalf("default menus: vi %+v, en %+v", vi, en)
 	}
 }

@@ -18,7 +18,9 @@ func menu(t *locales.Localizer, role string) []bot.Command {
 	case storage.RoleAdmin:
 		names = []string{"new", "resume", "team", "tally", "me", "invite", "guides", "flags", "start", "help", "lang", "cancel"}
 	default:
-		names = []string{"start", "help", "lang"}
+		// Residents among them: /forget stops the reminders and deletes
+		// what the follow-up keeps (docs/privacy.md).
+		names = []string{"start", "help", "lang", "forget"}
 	}
 	cmds := make([]bot.Command, len(names))
 	for i, n := range names {
