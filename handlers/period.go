@@ -239,7 +239,35 @@ var (
 	isoMonth   = regexp.MustCompile(`(^|[^\d/.-])(\d{4})-(0[1-9]|1[0-2])($|[^\d/.-])`)
 	shortDay   = regexp.MustCompile(`(^|[^\d/.])(\d{1,2})([/.])(\d{1,2})([/.])(\d{2})($|[^\d/.])`)
 	shortMonth = regexp.MustCompile(`(^|[^\d/.\pL])((?:tháng|thang|thg|th|t|quý|quy|q) ?)?(\d{1,2})[/.](\d{2})($|[^\d/.])`)
+	// Months of one year, the year written once and no word before them
+	// ("9-11/2026", "10–11/26"): a dash, then a slash (monthsYearOnce);
+	// a year in two figures only where it is no month ("1-7/12" is days).
+	monthsNoWord  = regexp.MustCompile(`^((?:.*\s)?)(\d{1,2})\s*[-–—]\s*(\d{1,2})\s*/\s*(\d{2}|\d{4})\s*$`)
+	monthWordLast = regexp.MustCompile(`(?:^|\s)(?:thang|thg|th|t|month|ngay|quy|q|quarter|tuan|week)$`)
 )
+
+// monthsYearOnce writes months of one year with the year once and no word
+// before them as "tháng" writes them: "9-11/2026" → "tháng 9-11/2026"
+// (September to November), as "1-15/11" is days of one month. Folded, the
+// dash and the slash are alike, and "9 11 2026" was the day 9/11/2026. A
+// date written with one kind of mark ("09-11-2026", "9/11/2026"), and
+// numbers after a word that says what they are ("tháng 9-11/2026", "quý
+// 1-2/2026"), are left as they are.
+func monthsYearOnce(text string) string {
+	m := monthsNoWord.FindStringSubmatch(text)
+	if m == nil || monthWordLast.MatchString(vntext.Fold(m[1])) {
+		return text
+	}
+	for _, n := range m[2:4] {
+		if mm, _ := strconv.Atoi(n); mm < 1 || mm > 12 {
+			return text
+		}
+	}
+	if yy, _ := strconv.Atoi(m[4]); yy <= 12 {
+		return text // days of a month: "1-7/12" is 1 to 7 December
+	}
+	return m[1] + "tháng " + m[2] + "-" + m[3] + "/" + m[4]
+}
 
 // shortYears rewrites, in a typed period (lower case, before folding), an
 // ISO day or month as a day or month is typed here ("2026-11-01" →
@@ -303,7 +331,7 @@ func dropAsOf(text string) string {
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
-	s := vntext.Fold(shortYears(strings.ToLower(dropAsOf(text))))
+	s := vntext.Fold(shortYears(monthsYearOnce(strings.ToLower(dropAsOf(text)))))
 	s = oldSpelling.ReplaceAllString(s, "${1}y${2}") // "quí", "kì": quý, kỳ
 	// "báo cáo giai đoạn 2021 – 2025"
 	for range 2 {

@@ -1,0 +1,30 @@
+package handlers
+
+import "testing"
+
+// Review 20c: months of one year written with the year once and no word
+// ("9-11/2026", "10–11/2026", "9 - 11/26"), as "tháng 9-11/2026" is, were
+// read as one day, 9 November 2026 ("ngày 09/11/2026"): the dash between
+// the two months taken for a date's. They are September to November. A
+// date written with dashes alone ("09-11-2026") is still that day, and days
+// of a month ("1-15/11/2026") still those days.
+func TestParsePeriodMonthsYearOnce(t *testing.T) {
+	now := atVN(2026, 12, 2)
+	checkPeriods(t, []periodCase{
+		{"9-11/2026", now, "01/09/2026", "30/11/2026", ""},
+		{"10–11/2026", now, "01/10/2026", "30/11/2026", ""},
+		{"9 - 11/2026", now, "01/09/2026", "30/11/2026", ""},
+		{"1-12/2025", now, "01/01/2025", "31/12/2025", ""},
+		{"9-11/26", now, "01/09/2026", "30/11/2026", ""},
+		{"báo cáo 9-11/2026", now, "01/09/2026", "30/11/2026", ""},
+		{"09-11-2026", now, "09/11/2026", "09/11/2026", ""},
+		{"9/11/2026", now, "09/11/2026", "09/11/2026", ""},
+		{"1-15/11/2026", now, "01/11/2026", "15/11/2026", ""},
+		{"10-13/2026", now, "", "", "tally.no_such_date"},
+		{"1-7/12", now, "01/12/2026", "07/12/2026", ""},
+		{"1 - 2/12", now, "01/12/2026", "02/12/2026", ""},
+		{"1-30/11", now, "01/11/2026", "30/11/2026", ""},
+		{"tháng 9-11/2026", now, "01/09/2026", "30/11/2026", ""},
+		{"T9-11/2026", now, "01/09/2026", "30/11/2026", ""},
+	})
+}
