@@ -303,6 +303,64 @@ func shortYears(text string) string {
 // the order of monthNumbers.
 const monthNames = `january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec`
 
+// English months' names in a folded period, with a day's number before
+// or after them ("1 nov", "nov 1") or on their own ("oct nov 2026").
+var (
+	engDayMonth  = regexp.MustCompile(`\b(\d{1,2}) (` + monthNames + `)\b`)
+	engMonthDay  = regexp.MustCompile(`\b(` + monthNames + `) (\d{1,2})\b`)
+	engMonthDays = regexp.MustCompile(`\b(` + monthNames + `) (\d{1,2}) (\d{1,2})$`) // "Nov 1-15"
+	engMonth     = regexp.MustCompile(`\b(` + monthNames + `)\b`)
+)
+
+// englishMonths writes the English months' names of a folded period s in
+// figures, as the forms below read them: a day's month as its number ("1
+// nov", "nov 1" → "1 11": "1 Nov - 15 Nov", "since 1 November"; "nov 1
+// 15" → "1 15 11": "November 1-15"), another
+// as a month's word and number ("oct nov 2026" → "thang 10 thang 11 2026":
+// "Oct - Nov 2026", "October to November"). A name alone is left to
+// readSpan (periodMonthNameAlone: "november", not "nov"); so is one that
+// lower, the text as typed, does not hold as such ("máy", folded "may").
+func englishMonths(s, lower string) string {
+	if !engMonth.MatchString(s) || engMonth.FindString(s) == s {
+		return s
+	}
+	typed := func(name string) bool { return regexp.MustCompile(`\b` + name + `\b`).MatchString(lower) }
+	dayMonth := func(s string) string {
+		return engDayMonth.ReplaceAllStringFunc(s, func(w string) string {
+			m := engDayMonth.FindStringSubmatch(w)
+			if !typed(m[2]) {
+				return w
+			}
+			return m[1] + " " + strconv.Itoa(monthNumbers[m[2]])
+		})
+	}
+	monthDay := func(s string) string {
+		return engMonthDay.ReplaceAllStringFunc(s, func(w string) string {
+			m := engMonthDay.FindStringSubmatch(w)
+			if !typed(m[1]) {
+				return w
+			}
+			return m[2] + " " + strconv.Itoa(monthNumbers[m[1]])
+		})
+	}
+	if m := engMonthDays.FindStringSubmatch(s); m != nil && typed(m[1]) { // "nov 1 15": days of November
+		s = s[:len(s)-len(m[0])] + m[2] + " " + m[3] + " " + strconv.Itoa(monthNumbers[m[1]])
+	}
+	// The first name tells the order: "1 nov 15 nov" (a number before it),
+	// "nov 1 nov 15".
+	if dm := engDayMonth.FindStringIndex(s); dm != nil && dm[1] == engMonth.FindStringIndex(s)[1] {
+		s = monthDay(dayMonth(s))
+	} else {
+		s = dayMonth(monthDay(s))
+	}
+	return engMonth.ReplaceAllStringFunc(s, func(w string) string {
+		if !typed(w) {
+			return w
+		}
+		return "thang " + strconv.Itoa(monthNumbers[w])
+	})
+}
+
 // monthNumbers numbers the English months' names and short names.
 var monthNumbers = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -363,6 +421,7 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		}
 		return "nam " + strconv.Itoa(year-1)
 	})
+	s = englishMonths(s, strings.ToLower(text))
 	p, ok, noDate := readJustPast(s, now)
 	if !ok && !noDate {
 		p, ok, noDate = readSpan(s, now)

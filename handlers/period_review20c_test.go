@@ -28,3 +28,35 @@ func TestParsePeriodMonthsYearOnce(t *testing.T) {
 		{"T9-11/2026", now, "01/09/2026", "30/11/2026", ""},
 	})
 }
+
+// Review 20c: in English, days and months by their English names beyond a
+// month alone ("November 2026", "november"): "1 Nov - 15 Nov", "since 1
+// November", "Oct - Nov 2026", "October to November" were "I could not
+// read that period", though the same in figures ("1/11 - 15/11", "T10-T11")
+// are read. A month's short name alone ("nov") stays refused, as before,
+// and "máy" (a machine, folded "may") is no May.
+func TestParsePeriodEnglishMonthNames(t *testing.T) {
+	now := atVN(2026, 12, 2)
+	checkPeriods(t, []periodCase{
+		{"1 Nov - 15 Nov", now, "01/11/2026", "15/11/2026", ""},
+		{"Nov 1 - Nov 15", now, "01/11/2026", "15/11/2026", ""},
+		{"November 1-15", now, "01/11/2026", "15/11/2026", ""},
+		{"1-15 November", now, "01/11/2026", "15/11/2026", ""},
+		{"1 November 2026", now, "01/11/2026", "01/11/2026", ""},
+		{"Nov 1, 2026", now, "01/11/2026", "01/11/2026", ""},
+		{"since 1 November", now, "01/11/2026", "02/12/2026", ""},
+		{"from Oct 15 to now", now, "15/10/2026", "02/12/2026", ""},
+		{"Oct - Nov 2026", now, "01/10/2026", "30/11/2026", ""},
+		{"October to November", now, "01/10/2026", "30/11/2026", ""},
+		{"September 2026 - November 2026", now, "01/09/2026", "30/11/2026", ""},
+		{"Dec 2025 - Feb 2026", now, "01/12/2025", "28/02/2026", ""},
+		// As before.
+		{"November 2026", now, "01/11/2026", "30/11/2026", ""},
+		{"Sept. 2026", now, "01/09/2026", "30/09/2026", ""},
+		{"October last year", now, "01/10/2025", "31/10/2025", ""},
+		{"november", now, "01/11/2026", "30/11/2026", ""},
+		{"nov", now, "", "", "tally.bad_period"},
+		{"may", now, "", "", "tally.bad_period"},
+		{"1 máy", now, "", "", "tally.bad_period"},
+	})
+}
