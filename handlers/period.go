@@ -232,6 +232,14 @@ var (
 	// leaves it out: "3 tháng vừa qua", "6 tháng gần đây", "last 3
 	// months" on 1 December are September to November.
 	periodLastMonths = regexp.MustCompile(`^(?:(\d{1,2}) thang (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,2}) months)$`)
+	// The last whole weeks, the one running left out as "tuần qua" leaves
+	// it out: "2 tuần qua", "4 tuần gần đây", "last 2 weeks" on Wednesday 2
+	// December are 16 to 29 November.
+	periodLastWeeks = regexp.MustCompile(`^(?:(\d{1,2}) tuan (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,2}) weeks)$`)
+	// This month or this quarter of another year, as reports compare them
+	// ("tháng này năm ngoái", "this quarter last year": the year written
+	// as its number first, periodYearWords).
+	periodThisOfYear = regexp.MustCompile(`^(thang nay|this month|quy nay|this quarter) nam (\d{4})$`)
 	// Dates written before folding: ISO ("2026-11-01", "2026-11") and
 	// years in two figures ("27/11/26", "11/26", "T11/26", "Q3/26"),
 	// rewritten as the forms below read them (shortYears).
@@ -505,6 +513,23 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		}
 		month := monthOf(now)
 		return storage.Period{From: month.AddDate(0, -n, 0), To: month}, true, false
+	}
+	if m := periodLastWeeks.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1] + m[2])
+		if n < 1 {
+			return p, false, false
+		}
+		week := weekOf(now)
+		return storage.Period{From: week.AddDate(0, 0, -7*n), To: week}, true, false
+	}
+	if m := periodThisOfYear.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[2])
+		if m[1] == "thang nay" || m[1] == "this month" {
+			from := time.Date(y, monthOf(now).Month(), 1, 0, 0, 0, 0, vietnam)
+			return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, true, false
+		}
+		from := time.Date(y, quarterOf(now).Month(), 1, 0, 0, 0, 0, vietnam)
+		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, true, false
 	}
 	// date reads a day; without its year, the latest such day up to today
 	// (29/2: the last leap year's).

@@ -60,3 +60,27 @@ func TestParsePeriodEnglishMonthNames(t *testing.T) {
 		{"1 máy", now, "", "", "tally.bad_period"},
 	})
 }
+
+// Review 20c: "2 tuần qua" (the last two weeks) was not read, though "14
+// ngày qua" and "3 tháng qua" are; "tháng này năm ngoái" (this month last
+// year, as reports compare) was not read, though "tháng 12 năm ngoái" is.
+// The weeks are whole weeks, the running one left out, as "3 tháng qua"
+// leaves out the running month and "tuần qua" is last week.
+func TestParsePeriodLastWeeksAndThisOneLastYear(t *testing.T) {
+	now := atVN(2026, 12, 2) // a Wednesday
+	checkPeriods(t, []periodCase{
+		{"2 tuần qua", now, "16/11/2026", "29/11/2026", ""},
+		{"1 tuần qua", now, "23/11/2026", "29/11/2026", ""},
+		{"4 tuần gần đây", now, "02/11/2026", "29/11/2026", ""},
+		{"last 2 weeks", now, "16/11/2026", "29/11/2026", ""},
+		{"past 3 weeks", now, "09/11/2026", "29/11/2026", ""},
+		{"0 tuần qua", now, "", "", "tally.bad_period"},
+		{"tháng này năm ngoái", now, "01/12/2025", "31/12/2025", ""},
+		{"tháng này năm trước", now, "01/12/2025", "31/12/2025", ""},
+		{"quý này năm ngoái", now, "01/10/2025", "31/12/2025", ""},
+		{"this month last year", now, "01/12/2025", "31/12/2025", ""},
+		{"this quarter last year", now, "01/10/2025", "31/12/2025", ""},
+		{"tháng này năm 2024", now, "01/12/2024", "31/12/2024", ""},
+		{"tháng này năm sau", now, "", "", "tally.period_future"},
+	})
+}
