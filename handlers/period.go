@@ -141,7 +141,12 @@ var (
 	// month"): left out.
 	// "Kỳ báo cáo:", "Period:" and "giai đoạn" (the spreadsheet's title
 	// line and the label of years) too.
-	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures|period)(?: (?:for|of))? (.+)$`)
+	// The words of a period asked politely, before it ("cho mình xem",
+	// "xem", "show me") and after it ("ạ", "nhé", "với", "please"): left
+	// out.
+	periodPoliteLead = regexp.MustCompile(`^(?:cho (?:minh|em|toi|to|anh|chi)(?: xem)?|xem|show me|please) (.+)$`)
+	periodPoliteTail = regexp.MustCompile(`^(.+?)(?: (?:voi|nhe|nha|nhen|nhi|a|please))+$`)
+	periodLead       = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures|period)(?: (?:for|of))? (.+)$`)
 	// A period as the bot writes it (periodLabel, periodAsOf), copied back
 	// from a report or a digest: up to when a running one was counted
 	// said after it ("tháng 12/2026 (tính đến 10:30 ngày 10/12/2026)",
@@ -399,6 +404,13 @@ func dropAsOf(text string) string {
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
 	s := vntext.Fold(shortYears(monthsYearOnce(strings.ToLower(dropAsOf(text)))))
 	s = oldSpelling.ReplaceAllString(s, "${1}y${2}") // "quí", "kì": quý, kỳ
+	// Asked politely: "tháng 11 ạ", "cho mình xem quý 3 nhé", "last month please".
+	if m := periodPoliteTail.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
+	if m := periodPoliteLead.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
 	// "báo cáo giai đoạn 2021 – 2025"
 	for range 2 {
 		if m := periodLead.FindStringSubmatch(s); m != nil {

@@ -84,3 +84,23 @@ func TestParsePeriodLastWeeksAndThisOneLastYear(t *testing.T) {
 		{"tháng này năm sau", now, "", "", "tally.period_future"},
 	})
 }
+
+// Review 20c: a period asked politely, as people write to someone they
+// ask a favour of ("tháng 11 ạ", "cho mình xem tháng 11", "xem quý 3 nhé",
+// "show me last month please"), was "Mình chưa hiểu khoảng thời gian này",
+// though "báo cáo tháng 11" is read. The words around it are left out; a
+// word alone is still no period.
+func TestParsePeriodAskedPolitely(t *testing.T) {
+	now := atVN(2026, 12, 2)
+	checkPeriods(t, []periodCase{
+		{"tháng 11 ạ", now, "01/11/2026", "30/11/2026", ""},
+		{"Tháng 11 nhé", now, "01/11/2026", "30/11/2026", ""},
+		{"cho mình xem tháng 11", now, "01/11/2026", "30/11/2026", ""},
+		{"cho em số liệu tháng 11 với ạ", now, "01/11/2026", "30/11/2026", ""},
+		{"xem quý 3 nhé", now, "01/07/2026", "30/09/2026", ""},
+		{"show me last month please", now, "01/11/2026", "30/11/2026", ""},
+		{"last month please", now, "01/11/2026", "30/11/2026", ""},
+		{"ạ", now, "", "", "tally.bad_period"},
+		{"cho mình xem", now, "", "", "tally.bad_period"},
+	})
+}
