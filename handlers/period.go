@@ -141,7 +141,12 @@ var (
 	// month"): left out.
 	// "Kỳ báo cáo:", "Period:" and "giai đoạn" (the spreadsheet's title
 	// line and the label of years) too.
-	periodLead = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures|period)(?: (?:for|of))? (.+)$`)
+	// The words of a period asked politely, before it ("cho mình xem",
+	// "xem", "show me") and after it ("ạ", "nhé", "với", "please"): left
+	// out.
+	periodPoliteLead = regexp.MustCompile(`^(?:cho (?:minh|em|toi|to|anh|chi)(?: xem)?|xem|show me|please) (.+)$`)
+	periodPoliteTail = regexp.MustCompile(`^(.+?)(?: (?:voi|nhe|nha|nhen|nhi|a|please))+$`)
+	periodLead       = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures|period)(?: (?:for|of))? (.+)$`)
 	// A period as the bot writes it (periodLabel, periodAsOf), copied back
 	// from a report or a digest: up to when a running one was counted
 	// said after it ("tháng 12/2026 (tính đến 10:30 ngày 10/12/2026)",
@@ -232,6 +237,14 @@ var (
 	// leaves it out: "3 tháng vừa qua", "6 tháng gần đây", "last 3
 	// months" on 1 December are September to November.
 	periodLastMonths = regexp.MustCompile(`^(?:(\d{1,2}) thang (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,2}) months)$`)
+	// The last whole weeks, the one running left out as "tuần qua" leaves
+	// it out: "2 tuần qua", "4 tuần gần đây", "last 2 weeks" on Wednesday 2
+	// December are 16 to 29 November.
+	periodLastWeeks = regexp.MustCompile(`^(?:(\d{1,2}) tuan (?:qua|vua qua|vua roi|gan day|gan nhat)|(?:last|past) (\d{1,2}) weeks)$`)
+	// This month or this quarter of another year, as reports compare them
+	// ("tháng này năm ngoái", "this quarter last year": the year written
+	// as its number first, periodYearWords).
+	periodThisOfYear = regexp.MustCompile(`^(thang nay|this month|quy nay|this quarter) nam (\d{4})$`)
 	// Dates written before folding: ISO ("2026-11-01", "2026-11") and
 	// years in two figures ("27/11/26", "11/26", "T11/26", "Q3/26"),
 	// rewritten as the forms below read them (shortYears).
@@ -239,7 +252,35 @@ var (
 	isoMonth   = regexp.MustCompile(`(^|[^\d/.-])(\d{4})-(0[1-9]|1[0-2])($|[^\d/.-])`)
 	shortDay   = regexp.MustCompile(`(^|[^\d/.])(\d{1,2})([/.])(\d{1,2})([/.])(\d{2})($|[^\d/.])`)
 	shortMonth = regexp.MustCompile(`(^|[^\d/.\pL])((?:tháng|thang|thg|th|t|quý|quy|q) ?)?(\d{1,2})[/.](\d{2})($|[^\d/.])`)
+	// Months of one year, the year written once and no word before them
+	// ("9-11/2026", "10–11/26"): a dash, then a slash (monthsYearOnce);
+	// a year in two figures only where it is no month ("1-7/12" is days).
+	monthsNoWord  = regexp.MustCompile(`^((?:.*\s)?)(\d{1,2})\s*[-–—]\s*(\d{1,2})\s*/\s*(\d{2}|\d{4})\s*$`)
+	monthWordLast = regexp.MustCompile(`(?:^|\s)(?:thang|thg|th|t|month|ngay|quy|q|quarter|tuan|week)$`)
 )
+
+// monthsYearOnce writes months of one year with the year once and no word
+// before them as "tháng" writes them: "9-11/2026" → "tháng 9-11/2026"
+// (September to November), as "1-15/11" is days of one month. Folded, the
+// dash and the slash are alike, and "9 11 2026" was the day 9/11/2026. A
+// date written with one kind of mark ("09-11-2026", "9/11/2026"), and
+// numbers after a word that says what they are ("tháng 9-11/2026", "quý
+// 1-2/2026"), are left as they are.
+func monthsYearOnce(text string) string {
+	m := monthsNoWord.FindStringSubmatch(text)
+	if m == nil || monthWordLast.MatchString(vntext.Fold(m[1])) {
+		return text
+	}
+	for _, n := range m[2:4] {
+		if mm, _ := strconv.Atoi(n); mm < 1 || mm > 12 {
+			return text
+		}
+	}
+	if yy, _ := strconv.Atoi(m[4]); yy <= 12 {
+		return text // days of a month: "1-7/12" is 1 to 7 December
+	}
+	return m[1] + "tháng " + m[2] + "-" + m[3] + "/" + m[4]
+}
 
 // shortYears rewrites, in a typed period (lower case, before folding), an
 // ISO day or month as a day or month is typed here ("2026-11-01" →
@@ -275,6 +316,64 @@ func shortYears(text string) string {
 // the order of monthNumbers.
 const monthNames = `january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec`
 
+// English months' names in a folded period, with a day's number before
+// or after them ("1 nov", "nov 1") or on their own ("oct nov 2026").
+var (
+	engDayMonth  = regexp.MustCompile(`\b(\d{1,2}) (` + monthNames + `)\b`)
+	engMonthDay  = regexp.MustCompile(`\b(` + monthNames + `) (\d{1,2})\b`)
+	engMonthDays = regexp.MustCompile(`\b(` + monthNames + `) (\d{1,2}) (\d{1,2})$`) // "Nov 1-15"
+	engMonth     = regexp.MustCompile(`\b(` + monthNames + `)\b`)
+)
+
+// englishMonths writes the English months' names of a folded period s in
+// figures, as the forms below read them: a day's month as its number ("1
+// nov", "nov 1" → "1 11": "1 Nov - 15 Nov", "since 1 November"; "nov 1
+// 15" → "1 15 11": "November 1-15"), another
+// as a month's word and number ("oct nov 2026" → "thang 10 thang 11 2026":
+// "Oct - Nov 2026", "October to November"). A name alone is left to
+// readSpan (periodMonthNameAlone: "november", not "nov"); so is one that
+// lower, the text as typed, does not hold as such ("máy", folded "may").
+func englishMonths(s, lower string) string {
+	if !engMonth.MatchString(s) || engMonth.FindString(s) == s {
+		return s
+	}
+	typed := func(name string) bool { return regexp.MustCompile(`\b` + name + `\b`).MatchString(lower) }
+	dayMonth := func(s string) string {
+		return engDayMonth.ReplaceAllStringFunc(s, func(w string) string {
+			m := engDayMonth.FindStringSubmatch(w)
+			if !typed(m[2]) {
+				return w
+			}
+			return m[1] + " " + strconv.Itoa(monthNumbers[m[2]])
+		})
+	}
+	monthDay := func(s string) string {
+		return engMonthDay.ReplaceAllStringFunc(s, func(w string) string {
+			m := engMonthDay.FindStringSubmatch(w)
+			if !typed(m[1]) {
+				return w
+			}
+			return m[2] + " " + strconv.Itoa(monthNumbers[m[1]])
+		})
+	}
+	if m := engMonthDays.FindStringSubmatch(s); m != nil && typed(m[1]) { // "nov 1 15": days of November
+		s = s[:len(s)-len(m[0])] + m[2] + " " + m[3] + " " + strconv.Itoa(monthNumbers[m[1]])
+	}
+	// The first name tells the order: "1 nov 15 nov" (a number before it),
+	// "nov 1 nov 15".
+	if dm := engDayMonth.FindStringIndex(s); dm != nil && dm[1] == engMonth.FindStringIndex(s)[1] {
+		s = monthDay(dayMonth(s))
+	} else {
+		s = dayMonth(monthDay(s))
+	}
+	return engMonth.ReplaceAllStringFunc(s, func(w string) string {
+		if !typed(w) {
+			return w
+		}
+		return "thang " + strconv.Itoa(monthNumbers[w])
+	})
+}
+
 // monthNumbers numbers the English months' names and short names.
 var monthNumbers = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -303,8 +402,15 @@ func dropAsOf(text string) string {
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
-	s := vntext.Fold(shortYears(strings.ToLower(dropAsOf(text))))
+	s := vntext.Fold(shortYears(monthsYearOnce(strings.ToLower(dropAsOf(text)))))
 	s = oldSpelling.ReplaceAllString(s, "${1}y${2}") // "quí", "kì": quý, kỳ
+	// Asked politely: "tháng 11 ạ", "cho mình xem quý 3 nhé", "last month please".
+	if m := periodPoliteTail.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
+	if m := periodPoliteLead.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
 	// "báo cáo giai đoạn 2021 – 2025"
 	for range 2 {
 		if m := periodLead.FindStringSubmatch(s); m != nil {
@@ -335,6 +441,7 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		}
 		return "nam " + strconv.Itoa(year-1)
 	})
+	s = englishMonths(s, strings.ToLower(text))
 	p, ok, noDate := readJustPast(s, now)
 	if !ok && !noDate {
 		p, ok, noDate = readSpan(s, now)
@@ -418,6 +525,23 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		}
 		month := monthOf(now)
 		return storage.Period{From: month.AddDate(0, -n, 0), To: month}, true, false
+	}
+	if m := periodLastWeeks.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1] + m[2])
+		if n < 1 {
+			return p, false, false
+		}
+		week := weekOf(now)
+		return storage.Period{From: week.AddDate(0, 0, -7*n), To: week}, true, false
+	}
+	if m := periodThisOfYear.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[2])
+		if m[1] == "thang nay" || m[1] == "this month" {
+			from := time.Date(y, monthOf(now).Month(), 1, 0, 0, 0, 0, vietnam)
+			return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, true, false
+		}
+		from := time.Date(y, quarterOf(now).Month(), 1, 0, 0, 0, 0, vietnam)
+		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, true, false
 	}
 	// date reads a day; without its year, the latest such day up to today
 	// (29/2: the last leap year's).

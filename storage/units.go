@@ -369,11 +369,15 @@ const searchRank = `CASE
 	ELSE 5 END`
 
 // unitShortForms are the short forms of unit kinds volunteers type, folded:
-// "p.12" (folded "p 12"), "q1", "tp hcm", "tx", "tt", "h.", "x.".
+// "p.12" (folded "p 12"), "q1", "tp hcm", "tx", "tt", "h.", "x."; and the
+// cities as English writes them in one word: "HCMC", "Hanoi", "Danang",
+// "Haiphong", "Cantho".
 var unitShortForms = map[string][]string{
 	"p": {"phuong"}, "q": {"quan"}, "h": {"huyen"}, "x": {"xa"},
 	"tp": {"thanh", "pho"}, "tx": {"thi", "xa"}, "tt": {"thi", "tran"},
 	"hcm": {"ho", "chi", "minh"}, "tphcm": {"thanh", "pho", "ho", "chi", "minh"},
+	"hcmc": {"ho", "chi", "minh"}, "hanoi": {"ha", "noi"}, "danang": {"da", "nang"},
+	"haiphong": {"hai", "phong"}, "cantho": {"can", "tho"},
 }
 
 // letterNumber is a kind's letter glued to a number: "p12", "q1".
@@ -428,10 +432,21 @@ type ProvinceMatch struct {
 // written out: expandUnitWords).
 var provinceKinds = []string{"thanh pho ", "tinh "}
 
+// provinceKindsAfter are the words English writes after a province's name:
+// "Ho Chi Minh City", "Dong Nai Province".
+var provinceKindsAfter = []string{" city", " province"}
+
 // provinceKey is a province's name for matching: folded, short forms
-// written out, its kind left off ("tp hcm" → "ho chi minh").
+// written out, its kind left off ("tp hcm", "Ho Chi Minh City" → "ho chi
+// minh").
 func provinceKey(name string) string {
 	key := strings.Join(expandUnitWords(vntext.Words(name)), " ")
+	for _, k := range provinceKindsAfter {
+		if rest, ok := strings.CutSuffix(key, k); ok && rest != "" {
+			key = rest
+			break
+		}
+	}
 	for _, k := range provinceKinds {
 		if rest, ok := strings.CutPrefix(key, k); ok && rest != "" {
 			return rest
