@@ -260,7 +260,7 @@ func TestFileNameMustBeTheID(t *testing.T) {
 
 func TestLoadFromDirectory(t *testing.T) {
 	dir := t.TempDir()
-	names := []string{"thanh-toan.yaml", "dang-nhap-vneid.yaml", "vneid-muc-2.yaml", "vneid-mat-khau.yaml", "tich-hop-giay-to.yaml"} // a guide and its sub-guides
+	names := []string{"thanh-toan.yaml", "dang-nhap-vneid.yaml", "vneid-muc-2.yaml", "vneid-mat-khau.yaml", "tich-hop-giay-to.yaml", "ho-chieu.yaml"} // guides and their sub-guides
 	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
