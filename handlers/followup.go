@@ -409,6 +409,11 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		taken, takenWeb := "followup.taken", "followup.taken_web"
 		switch f.Status {
 		case storage.FollowupWaiting:
+			if f.Consent.Valid && !f.Consent.Bool {
+				// "Không, cảm ơn" there: no reminder goes to anyone, and
+				// the hand-over is still offered.
+				taken = "followup.taken_no_reminders"
+			}
 		case storage.FollowupReceived:
 			taken, takenWeb = "followup.taken_received", "followup.taken_web_received"
 		default:
