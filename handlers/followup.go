@@ -409,6 +409,11 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 		taken, takenWeb := "followup.taken", "followup.taken_web"
 		switch f.Status {
 		case storage.FollowupWaiting:
+			if f.Consent.Valid && !f.Consent.Bool {
+				// "Không, cảm ơn" there: no reminder goes to anyone, and
+				// the hand-over is still offered.
+				taken = "followup.taken_no_reminders"
+			}
 		case storage.FollowupReceived:
 			taken, takenWeb = "followup.taken_received", "followup.taken_web_received"
 		default:
@@ -861,19 +866,30 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
-	if f.Status != storage.FollowupReceived && onlySaysReceived(r.text) {
-		// "Đã nhận rồi ạ" typed while the question stood (it stays open
-		// until another screen: days, for one left unanswered at the
-		// counter): the result came — no comment on the help, and
-		// "Đã ghi nhận nhận xét" read as the result noted while nothing
-		// was. The question ends, a comment kept before stays, and the
-		// result is asked about as when typed outside a question
-		// (typedReceived). A sentence that says more ("đã nhận được sự hỗ
-		// trợ tận tình") is a comment.
+	// Words that say the result came are asked about as when typed
+	// outside a question (typedReceived): for each dossier of the chat
+	// whose result is not noted — in a chat following two, "đã nhận rồi"
+	// at one's question may mean the other. Text that only says it ("Đã
+	// nhận rồi ạ", typed while the question stood, which it does until
+	// another screen: days, for one left unanswered at the counter) is no
+	// comment on the help, and "Đã ghi nhận nhận xét" read as the result
+	// noted while nothing was: the question ends, a comment kept before
+	// stays. Text that says more is a comment, kept, and when a part of it
+	// only says the result came ("Nhận được rồi, rối quá", "Đã nhận, cám ơn
+	// các bạn"), the result is asked about below it: no comment is lost.
+	var awaited []storage.Followup
+	if clauseOnlySaysReceived(r.text) {
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		awaited = awaitedFollowups(fs)
+	}
+	if len(awaited) > 0 && onlySaysReceived(r.text) {
 		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 			return err
 		}
-		r.say(h.followupAbout(r.t, f)+"\n\n"+receivedAsk(r.t, f), receivedKeyboard(r, f))
+		h.askReceived(r, awaited)
 		return nil
 	}
 	if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, r.text); err != nil {
@@ -886,6 +902,7 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	// screen names it: a chat may follow several.
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	h.askReceived(r, awaited)
 	return nil
 }
 
@@ -1288,16 +1305,30 @@ func (h *Handlers) typedReceived(r *request) (bool, error) {
 	if err != nil || len(fs) == 0 {
 		return false, err
 	}
+	awaited := awaitedFollowups(fs)
+	if len(awaited) == 0 {
+		r.say(r.t.T("followup.typed_received_noted"), nil)
+		return true, h.showFollowups(r, fs)
+	}
+	h.askReceived(r, awaited)
+	return true, nil
+}
+
+// awaitedFollowups are those of fs whose result is not noted.
+func awaitedFollowups(fs []storage.Followup) []storage.Followup {
 	var awaited []storage.Followup
 	for _, f := range fs {
 		if f.Status != storage.FollowupReceived {
 			awaited = append(awaited, f)
 		}
 	}
-	if len(awaited) == 0 {
-		r.say(r.t.T("followup.typed_received_noted"), nil)
-		return true, h.showFollowups(r, fs)
-	}
+	return awaited
+}
+
+// askReceived asks what "✓ Đã nhận" asks about each of awaited, naming it,
+// in a message of its own, after a line that says why when there are
+// several.
+func (h *Handlers) askReceived(r *request, awaited []storage.Followup) {
 	if len(awaited) > 1 {
 		r.say(r.t.T("followup.typed_received_which", locales.Data{"Count": len(awaited)}), nil)
 	}
@@ -1305,7 +1336,6 @@ func (h *Handlers) typedReceived(r *request) (bool, error) {
 		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
 			Text: h.followupAbout(r.t, f) + "\n\n" + receivedAsk(r.t, f), Keyboard: receivedKeyboard(r, f)}})
 	}
-	return true, nil
 }
 
 // alreadyNoted answers a reminder button whose answer was already taken (a

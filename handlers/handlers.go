@@ -999,8 +999,20 @@ func (h *Handlers) cancel(r *request) error {
 	if conv.Flow == "" {
 		// A resident who types /cancel most likely means the reminders:
 		// "nothing to cancel" alone read as if nothing were followed. The
-		// dossiers are shown as /start shows them, with how to stop.
-		if ok, err := h.followupsAgain(r, r.t.T("cancel.nothing_resident")); ok || err != nil {
+		// dossiers are shown as /start shows them, with how to stop while
+		// a reminder is to come; after "Không, cảm ơn" or the result
+		// noted, none is, and the line says only that nothing is open.
+		key := "cancel.nothing_followed"
+		if !r.member() {
+			fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+			if err != nil {
+				return err
+			}
+			if slices.ContainsFunc(fs, storage.Followup.Reminds) {
+				key = "cancel.nothing_resident"
+			}
+		}
+		if ok, err := h.followupsAgain(r, r.t.T(key)); ok || err != nil {
 			return err
 		}
 		r.say(r.t.T("cancel.nothing"), nil)

@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/vntext"
@@ -66,30 +68,59 @@ func saysReceived(text string) bool {
 }
 
 // onlySaysReceived is saysReceived for text typed where a comment on the
-// help is asked: every word says the result came or is a courtesy ("đã
-// nhận rồi cháu ơi", "nhận được kết quả rồi ạ", "got it, thanks"). A
-// sentence that says more ("đã nhận được sự hỗ trợ nhiệt tình") is a
-// comment.
+// help is asked: every word says the result came or names or addresses
+// someone ("đã nhận rồi cháu ơi", "nhận được kết quả rồi ạ", "got it").
+// A word typed with diacritics is matched as typed, one typed without
+// any folded: folded, "rối quá", "quá ổn", "còn kẹt", "chỉ có
+// giấy", "bận quá" read as words of "đã nhận rồi ạ", and the comment was
+// lost. A thanks is not among the words: it is what the question asks
+// for, a comment. A sentence that says more ("đã nhận được sự hỗ trợ
+// nhiệt tình", "nhận được rồi, rối quá") is a comment.
 func onlySaysReceived(text string) bool {
 	if !saysReceived(text) {
 		return false
 	}
-	for _, w := range vntext.Words(text) {
-		if !receivedOnly[w] {
+	for _, w := range typedWords(text) {
+		if !receivedOnly[w] && (vntext.Fold(w) != w || !receivedOnlyFolded[w]) {
 			return false
 		}
 	}
 	return true
 }
 
+// clauseOnlySaysReceived says whether a part of text — between commas,
+// stops, "nhưng", "but" — only says the result came: a comment that also
+// says it ("Nhận được rồi, rối quá", "Đã nhận, cám ơn các bạn nhiều"),
+// kept as the comment and the result asked about too.
+func clauseOnlySaysReceived(text string) bool {
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",.;:!?\n", r) }) {
+		for _, clause := range receivedBut.Split(part, -1) {
+			if onlySaysReceived(clause) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typedWords are the words of s as typed: lower case, NFC, without the
+// punctuation.
+func typedWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(vntext.NFC(s)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+}
+
 // The words of saysReceived, folded (vntext.Fold): a word, a pair of
 // words, and the words that deny or ask; and those onlySaysReceived lets
-// stand beside them.
+// stand beside them, as typed and folded.
 var (
-	receivedWords  = map[string]bool{}
-	receivedPairs  = map[string]bool{}
-	receivedDenied = map[string]bool{}
-	receivedOnly   = map[string]bool{}
+	receivedWords      = map[string]bool{}
+	receivedPairs      = map[string]bool{}
+	receivedDenied     = map[string]bool{}
+	receivedOnly       = map[string]bool{}
+	receivedOnlyFolded = map[string]bool{}
+	receivedBut        = regexp.MustCompile(`(?i)\s(?:nhưng|but)\s`)
 )
 
 func init() {
@@ -99,9 +130,14 @@ func init() {
 	for _, p := range strings.Split("da nhan,nhan roi,nhan duoc,nhan dc,nhan kq,nhan ket,co ket,co kq,lay roi,da lay,kq roi,qua roi", ",") {
 		receivedPairs[p] = true
 	}
-	for _, w := range strings.Fields("da nhan roi duoc dc co ket qua kq lay giay a nhe nha oi chau con em anh chi ba ong bac co " +
-		"cam on cac ban minh toi tui received recieved got it the result results i have ive has already arrived came thanks thank you yes ok okay") {
+	english := " received recieved got it the result results i have ive has already arrived came yes ok okay"
+	for _, w := range strings.Fields("đã nhận rồi được đc dc có kết quả kq lấy giấy ạ nhé nhá nhe nha ơi cháu con em anh chị bà ông bác cô " +
+		"các bạn mình tôi tui" + english) {
 		receivedOnly[w] = true
+	}
+	for _, w := range strings.Fields("da nhan roi duoc dc co ket qua kq lay giay a nhe nha oi chau con em anh chi ba ong bac co " +
+		"cac ban minh toi tui" + english) {
+		receivedOnlyFolded[w] = true
 	}
 	for _, w := range strings.Fields("chua khong ko k kh hong hok kg bao nao sao gi dau neu not no yet never haven hasn didn don doesn when how where what why if") {
 		receivedDenied[w] = true

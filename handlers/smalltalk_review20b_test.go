@@ -9,9 +9,9 @@ func TestOnlySaysReceived(t *testing.T) {
 		"Đã nhận rồi cháu ơi":                   true,
 		"nhận được kết quả rồi ạ":               true,
 		"nhận đc rồi nhé":                       true,
-		"Có kết quả rồi, cảm ơn cháu":           true,
+		"Có kết quả rồi, cảm ơn cháu":           false, // a thanks is a comment (review 20l)
 		"received":                              true,
-		"I got it, thanks":                      true,
+		"I got it, thanks":                      false,
 		"The result arrived":                    true,
 		"Đã nhận được sự hỗ trợ rất nhiệt tình": false,
 		"đã nhận được hướng dẫn tận tình":       false,
