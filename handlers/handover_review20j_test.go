@@ -1,6 +1,8 @@
 package handlers_test
 
 import (
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -110,5 +112,39 @@ func TestHandedOverRatingIsNotTheReaders(t *testing.T) {
 	check("the comment cleared", last(t, w.press(mother, w.vi("followup.comment_delete"))), w.vi("followup.comment_deleted"))
 	if f, _ := w.followupRow(c.ID); f.Rating.Int16 != 5 || f.Comment.Valid {
 		t.Errorf("after her rating again: %+v", f)
+	}
+}
+
+// The son holds the link in Telegram; his mother reports the problem on
+// the link's page. His /start said "Ông/bà đã báo hồ sơ có vướng mắc": her
+// report given to him. It now says the problem is recorded, whoever
+// reported it, in both languages, before and after he rates.
+func TestProblemFromThePageIsNotTheReaders(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	v := w.volunteer("Vân")
+	ms := w.finishWithCode(v, "000.00.12.H26-251127-0720")
+	token := qrToken(t, ms[0].Photo)
+	son := w.srv.NewUser("Con trai", "vi")
+	w.send(son, "/start "+token)
+	w.press(son, w.vi("followup.consent_yes"))
+
+	serve := w.webPage()
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token, nil).Body.String())
+	if m == nil {
+		t.Fatal("no form on the page")
+	}
+	serve("POST", "/f/"+token+"/problem", url.Values{"form": {m[1]}, "lang": {"vi"}})
+
+	for _, c := range []struct{ lang, said string }{{"vi", "Ông/bà đã báo"}, {"en", "You reported"}} {
+		w.send(son, "/lang "+c.lang)
+		got := last(t, w.send(son, "/start"))
+		if !strings.Contains(got.Text, w.texts.For(c.lang).T("followup.status_problem")) || strings.Contains(got.Text, c.said) {
+			t.Errorf("/start in %s after the page's report: %q", c.lang, got.Text)
+		}
+	}
+	w.press(son, "3★")
+	got := last(t, w.press(son, w.en("followup.comment_skip")))
+	if !strings.Contains(got.Text, w.en("followup.status_problem")) || strings.Contains(got.Text, "You reported") {
+		t.Errorf("rated after the page's report: %q", got.Text)
 	}
 }
