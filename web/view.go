@@ -47,7 +47,7 @@ type view struct {
 	// question says confirming stops them; to anyone else it does not).
 	Reminds     bool
 	CanProblem  bool   // while the result is awaited: report a problem
-	Rated       string // "you rated 4/5", when rated
+	Rated       string // "this dossier has been rated 4/5", when rated
 	Notice      string // after a post
 	NotTaken    bool   // the Notice says the post changed nothing
 	RateAction  string
