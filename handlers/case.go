@@ -79,7 +79,8 @@ type caseState struct {
 	Err   string   `json:"e,omitempty"`  // fix: the error chosen
 	Page  int      `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
 	Sub   string   `json:"s,omitempty"`  // sub: the sub-guide shown, when not the step's own (an error's)
-	Code  string   `json:"cd,omitempty"` // attach: a dossier code typed after its case closed
+	Code  string   `json:"cd,omitempty"` // attach: a dossier code typed after its case closed; kept: the code typed
+	Kept  int64    `json:"kp,omitempty"` // kept: the case that keeps Code
 	// unit: the consent answered (y/n) and the version of the text read,
 	// and the commune's name typed, until the case's commune is chosen.
 	Consent    string `json:"cs,omitempty"`
@@ -344,17 +345,25 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			return err
 		}
 	}
-	if code && !ours && before == "" {
+	kept := int64(0)
+	if code && !ours {
+		typed, _ := privacy.DossierCode(r.text)
+		if kept, err = h.keptBy(r, typed); err != nil {
+			return err
+		}
+	}
+	if code && !ours && (before == "" || kept != 0) {
 		// Not this case's, and no case before awaits one: the case that
 		// closed a moment ago keeping another code (mistyped; the
 		// resident's SMS shows the right one) is offered it in its place,
-		// as at the attach offer — or told why it no longer can be.
-		replace, why, err := h.replaceOfCaseBefore(r)
+		// as at the attach offer — or told why it no longer can be. So
+		// too when an older case keeps it (its own code the mistyped one).
+		replace, why, err := h.replaceOfCaseBefore(r, kept)
 		if err != nil {
 			return err
 		}
 		if replace != 0 {
-			return h.offerReplace(v, replace)
+			return h.offerReplace(v, replace, kept)
 		}
 		late = cmp.Or(late, why)
 	}
@@ -435,7 +444,12 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 // codeWindow keeping another code, whose follow-up still waits (replace:
 // its id), to offer to replace it. Closed longer ago (within codeTooLate),
 // why its code can no longer be replaced (why).
-func (h *Handlers) replaceOfCaseBefore(r *request) (replace int64, why string, err error) {
+// kept is the case that keeps the code typed (keptBy), 0 when none: the
+// case found is offered only when it closed after that one (its code
+// mistyped, and the older case's maybe too: codes of one office and day
+// differ in their last digits); else the code was sent again (the
+// caller says which case keeps it), and no why.
+func (h *Handlers) replaceOfCaseBefore(r *request, kept int64) (replace int64, why string, err error) {
 	typed, _ := privacy.DossierCode(r.text)
 	c, err := r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, typed, h.now().Add(-codeTooLate))
 	if errors.Is(err, storage.ErrNotFound) {
@@ -443,6 +457,13 @@ func (h *Handlers) replaceOfCaseBefore(r *request) (replace int64, why string, e
 	}
 	if err != nil {
 		return 0, "", err
+	}
+	if kept != 0 {
+		k, err := r.tx.Case(r.ctx, kept, r.user.TelegramID)
+		if err != nil || !c.FinishedAt.Time.After(k.FinishedAt.Time) || c.FinishedAt.Time.Before(h.now().Add(-codeWindow)) {
+			return 0, "", ignoreGone(err)
+		}
+		return c.ID, "", nil
 	}
 	if !c.FinishedAt.Time.Before(h.now().Add(-codeWindow)) {
 		return c.ID, "", nil
@@ -457,8 +478,9 @@ func (h *Handlers) replaceOfCaseBefore(r *request) (replace int64, why string, e
 // offerReplace leaves the screen v for the offer to replace the code kept
 // by case id with the one typed (screenAttach, as codeAfterClose): the
 // case on screen is paused, and said so; with none yet, the volunteer is
-// told to choose the resident's procedure again after.
-func (h *Handlers) offerReplace(v *caseView, id int64) error {
+// told to choose the resident's procedure again after. An older case that
+// keeps the code typed (kept) is named (alsoKept).
+func (h *Handlers) offerReplace(v *caseView, id, kept int64) error {
 	code, _ := privacy.DossierCode(v.text)
 	note := ""
 	switch {
@@ -467,6 +489,7 @@ func (h *Handlers) offerReplace(v *caseView, id int64) error {
 	case v.c.Status == storage.CaseOpen && v.c.Phase != storage.PhaseDossier:
 		note = v.t.T("case.code_replace_paused", locales.Data{"Case": v.c.ID})
 	}
+	note = strings.TrimSpace(alsoKept(v.request, id, kept, code) + "\n" + note)
 	// The screen left loses its buttons, as below a search's results.
 	if err := v.unbuttonAbove(); err != nil {
 		return err
@@ -657,31 +680,37 @@ func codeSerial(code string) bool {
 func (h *Handlers) codeAfterClose(r *request) error {
 	code, _ := privacy.DossierCode(r.text)
 	since := h.now().Add(-codeWindow)
-	// Sent again (no answer seen on a bad connection, or the clipboard
-	// still holding it): already kept.
-	if id, err := h.keptBy(r, code); err != nil || id != 0 {
-		if id != 0 {
-			r.say(r.t.T("case.code_already_kept", locales.Data{"Case": id, "Code": code}), nil)
+	// Kept by a case of the day (sent again, no answer seen on a bad
+	// connection, or the clipboard still holding it): never attached to
+	// another.
+	kept, err := h.keptBy(r, code)
+	if err != nil {
+		return err
+	}
+	if kept == 0 {
+		// The minutes a hint promised at the window's edge (codeHintFloor).
+		c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
+		if err == nil {
+			return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
 		}
-		return err
-	}
-	// The minutes a hint promised at the window's edge (codeHintFloor).
-	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
-	if err == nil {
-		return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
-	}
-	if !errors.Is(err, storage.ErrNotFound) {
-		return err
+		if !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
 	}
 	// The code kept a moment ago may be the one mistyped (the volunteer
 	// sees it on the summary and the slip): offer to replace it — or, as
-	// on a case screen, say why it no longer can be.
-	replace, why, err := h.replaceOfCaseBefore(r)
+	// on a case screen, say why it no longer can be. So too when an older
+	// case keeps the code typed, if the case offered closed after it.
+	replace, why, err := h.replaceOfCaseBefore(r, kept)
 	if err != nil {
 		return err
 	}
 	if replace != 0 {
-		return h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, "")
+		return h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, alsoKept(r, replace, kept, code))
+	}
+	if kept != 0 {
+		r.say(r.t.T("case.code_already_kept", locales.Data{"Case": kept, "Code": code}), nil)
+		return nil
 	}
 	// Attaching is over for a case that ended without its code: it is
 	// named, and why, rather than "no case waits".
@@ -691,6 +720,15 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	}
 	r.say(cmp.Or(note, why, r.t.T("case.code_no_case")), nil)
 	return nil
+}
+
+// alsoKept says, above the offer to replace case id's code with code, that
+// the older case kept keeps it too ("" when kept is 0).
+func alsoKept(r *request, id, kept int64, code string) string {
+	if kept == 0 {
+		return ""
+	}
+	return r.t.T("case.code_also_kept", locales.Data{"Case": id, "Kept": kept, "Code": code})
 }
 
 // tooLateNote names the volunteer's cases that ended within codeTooLate
@@ -1179,8 +1217,24 @@ func pastSubmit(c storage.Case, g *guides.Guide) bool {
 // shows the summary. A code kept marks the case followed up with its close
 // (tallies count it: storage.Case.FollowupKept).
 func (v *caseView) finish(code, note string) error {
+	return v.finishWith(code, outcomeEvent(note), "")
+}
+
+// finishSame ends the case at its code question as the same dossier as
+// case kept, which keeps its code (a supplement, a fee paid after a
+// failure): submitted, with no code of its own and no second follow-up,
+// its outcome event marked storage.SameDossier so that it is never named
+// as awaiting its code.
+func (v *caseView) finishSame(kept int64) error {
+	ev := &storage.CaseEvent{Problem: sql.NullString{String: storage.SameDossier, Valid: true}}
+	return v.finishWith("", ev, v.t.T("case.same_dossier_done", locales.Data{"Case": v.c.ID, "Kept": kept}))
+}
+
+// finishWith is finish with the case's outcome event ev, and above above
+// its summary.
+func (v *caseView) finishWith(code string, ev *storage.CaseEvent, above string) error {
 	v.c.FollowupKept = v.c.FollowupKept || code != ""
-	if err := v.closeCase(note); err != nil {
+	if err := v.closeWith(ev); err != nil {
 		return err
 	}
 	var f *storage.Followup
@@ -1203,20 +1257,31 @@ func (v *caseView) finish(code, note string) error {
 		v.about = followupTopic(f.CaseID)
 	}
 	v.screen = screenSummary
-	return v.show("")
+	return v.show(above)
 }
 
 // closeCase closes the case with its outcome event (and the note of an
 // "other" reason).
 func (v *caseView) closeCase(note string) error {
-	now := v.h.now()
-	v.c.Status, v.c.Phase, v.c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, now
-	v.c.FinishedAt = sql.NullTime{Time: now, Valid: true}
-	v.c.EndedFrom = sql.NullString{}
+	return v.closeWith(outcomeEvent(note))
+}
+
+// outcomeEvent is a case's outcome event, with the note of an "other"
+// reason.
+func outcomeEvent(note string) *storage.CaseEvent {
 	ev := &storage.CaseEvent{}
 	if note != "" {
 		ev.Note = sql.NullString{String: note, Valid: true}
 	}
+	return ev
+}
+
+// closeWith closes the case with its outcome event ev.
+func (v *caseView) closeWith(ev *storage.CaseEvent) error {
+	now := v.h.now()
+	v.c.Status, v.c.Phase, v.c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, now
+	v.c.FinishedAt = sql.NullTime{Time: now, Valid: true}
+	v.c.EndedFrom = sql.NullString{}
 	return v.save("outcome", ev)
 }
 

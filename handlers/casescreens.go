@@ -41,6 +41,7 @@ const (
 	screenReason     = "reason"      // why it could not be done
 	screenReasonNote = "reason_note" // typing the other reason
 	screenDossier    = "dossier"     // typing the dossier code
+	screenKept       = "kept"        // a code typed there that another case keeps
 	screenAttach     = "attach"      // a code typed after its case closed
 	screenUnit       = "unit"        // which commune a province coordinator's case is for
 	screenFlag       = "flag"        // what on the portal differs from this step
@@ -53,7 +54,7 @@ const (
 var caseScreenOrder = []string{
 	screenPick, screenCat, screenFound, screenConsent, screenInfo, screenResume,
 	screenChecklist, screenStep, screenProblem, screenFix, screenNote, screenSub, screenFlag, screenFlagNote,
-	screenUnit, screenOutcome, screenReason, screenReasonNote, screenDossier, screenSummary, screenPaused, screenAttach,
+	screenUnit, screenOutcome, screenReason, screenReasonNote, screenDossier, screenKept, screenSummary, screenPaused, screenAttach,
 }
 
 // needsGuide and needsCase are the screens that cannot be drawn without.
@@ -62,7 +63,7 @@ var (
 	needsCase  = map[string]bool{
 		screenChecklist: true, screenStep: true, screenProblem: true, screenFix: true, screenNote: true, screenSub: true,
 		screenFlag: true, screenFlagNote: true,
-		screenOutcome: true, screenReason: true, screenReasonNote: true, screenDossier: true, screenAttach: true,
+		screenOutcome: true, screenReason: true, screenReasonNote: true, screenDossier: true, screenKept: true, screenAttach: true,
 	}
 	// noteScreens are the screens whose typed text is a note (at most
 	// maxNote characters).
@@ -124,6 +125,28 @@ func init() {
 		return caseAction{to: to, do: func(v *caseView, _ string) error { return v.back() }}
 	}
 	finishBare := caseAction{to: []string{screenSummary}, do: func(v *caseView, _ string) error { return v.finish("", "") }}
+
+	// The dossier code typed at its question: kept, unless a case of the
+	// day keeps it (keptBy), which screenKept says.
+	dossierTyped := &caseAction{to: []string{screenSummary, screenDossier, screenKept}, do: func(v *caseView, text string) error {
+		code, problem := privacy.DossierCode(text)
+		switch {
+		case problem != "" && v.screen == screenDossier:
+			return v.again(v.t.T("case.dossier_" + problem))
+		case problem != "":
+			return v.h.caseGo(v.request, screenDossier, caseState{Case: v.c.ID}, v.t.T("case.dossier_"+problem))
+		}
+		kept, err := v.h.keptBy(v.request, code)
+		switch {
+		case err != nil:
+			return err
+		case kept != 0 && v.screen == screenKept && kept == v.st.Kept && code == v.st.Code:
+			return v.again("") // typed again as shown: the same question
+		case kept != 0:
+			return v.h.caseGo(v.request, screenKept, caseState{Case: v.c.ID, Code: code, Kept: kept}, "")
+		}
+		return v.finish(code, "")
+	}}
 
 	caseScreens = map[string]caseScreen{
 		screenPick: {
@@ -471,22 +494,27 @@ func init() {
 				"skip": finishBare,
 				"back": back(screenOutcome),
 			},
-			typed: &caseAction{to: []string{screenSummary, screenDossier}, do: func(v *caseView, text string) error {
-				code, problem := privacy.DossierCode(text)
-				if problem != "" {
-					return v.again(v.t.T("case.dossier_" + problem))
-				}
-				// A code the volunteer's case before keeps (pasted again
-				// from the clipboard) is not this case's (keptBy).
-				kept, err := v.h.keptBy(v.request, code)
-				if err != nil {
-					return err
-				}
-				if kept != 0 {
-					return v.again(v.t.T("case.dossier_kept", locales.Data{"Case": kept, "Code": code}))
-				}
-				return v.finish(code, "")
-			}},
+			typed: dossierTyped,
+		},
+		screenKept: {
+			// A code typed at the code question that a case of the day
+			// keeps (keptBy): a dossier is followed for one resident.
+			// This case may be the same dossier (the same resident back
+			// for a supplement), or the code that case keeps mistyped.
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				return v.caseHead() + "\n" + v.t.T("case.dossier_kept", locales.Data{"Case": v.st.Kept, "Code": v.st.Code}) + "\n" +
+						v.t.T("case.dossier_kept_choice", locales.Data{"Case": v.c.ID, "Kept": v.st.Kept}), bot.Keyboard{
+						{v.button(v.t.T("case.same_dossier_button", locales.Data{"Case": v.st.Kept}), "same", "")},
+						{v.button(v.t.T("case.no_dossier"), "skip", "")},
+						{v.button(v.t.T("case.kept_retype"), "back", "")},
+					}, nil
+			},
+			on: map[string]caseAction{
+				"same": {to: []string{screenSummary}, do: func(v *caseView, _ string) error { return v.finishSame(v.st.Kept) }},
+				"skip": finishBare,
+				"back": {to: []string{screenDossier}, do: func(v *caseView, _ string) error { return v.goTo(screenDossier, caseState{Case: v.c.ID}) }},
+			},
+			typed: dossierTyped,
 		},
 		screenSummary: {
 			draw:       drawSummary,

@@ -301,11 +301,19 @@ func (tx *Tx) CasesAwaitingCode(ctx context.Context, volunteer int64, since time
 }
 
 // awaitingCode is the volunteer's ($1) cases closed since $2 that await a
-// dossier code (CaseAwaitingCode).
+// dossier code (CaseAwaitingCode): not one that ended as the same dossier
+// as a case that keeps its code (SameDossier).
 const awaitingCode = `
 		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $2 AND followup_consent
 			AND kind = 'dossier' AND outcome IN ('submitted', 'paid') AND NOT followup_forgotten
-			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)`
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)
+			AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'outcome' AND e.problem = '` + SameDossier + `')`
+
+// SameDossier marks (as its problem) the outcome event of a case that
+// ended at its code question as the same dossier as a case of the day
+// that keeps the code (the same resident back for a supplement, or to pay
+// the fee): submitted, with no code of its own and no second follow-up.
+const SameDossier = "same_dossier"
 
 // CaseWithOtherCode returns the volunteer's newest case closed since since
 // that keeps a dossier code other than code, its follow-up still awaiting
