@@ -74,19 +74,37 @@ func compact(words []string) string {
 
 // fillers are words typed around a procedure's name that name none
 // ("khai tử cho bà", "khai sinh cho bé", "thủ tục kết hôn", "đổi bằng lái
-// online", "mẫu CT01"), folded: dropped from a query that has other words, unless the
-// query as typed is a phrase of a guide's name ("người nhà mất").
-// fillerPairs are two words that together name none, though each alone
-// may ("thủ tục", "hướng dẫn", "trực tuyến", "ở đâu"; in English "how
-// to").
+// online", "mẫu CT01", "dvcqg khai sinh"), folded: dropped from a query
+// that has other words, unless the query as typed is a phrase of a guide's
+// name ("người nhà mất").
+// fillerPhrases are two words or more that together name none, though
+// each alone may ("thủ tục", "hướng dẫn", "trực tuyến", "ở đâu", "nộp hồ
+// sơ", "nộp online", "thủ tục hành chính", "dịch vụ công", "cách làm",
+// "cho hỏi", "như thế nào"; in English "how to", "how do i"); the longest is dropped
+// first. Some words are fillers only in a phrase: "nộp" alone is none
+// ("nộp phạt" is a guide, and "nộp thuế", tax, is not "thuê" trọ), nor
+// "cách" ("cách ly", quarantine, is not "lý" lịch), nor "hỏi", which is
+// also "hội" ("xã hội").
 var (
-	fillers     = map[string]bool{}
-	fillerPairs = map[string]bool{"thu tuc": true, "huong dan": true, "truc tuyen": true, "how to": true, "o dau": true}
+	fillers       = map[string]bool{}
+	fillerPhrases = map[string]bool{}
 )
 
+// longestFiller is the most words of a filler phrase.
+var longestFiller = 2
+
 func init() {
-	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form") {
+	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please") {
 		fillers[w] = true
+	}
+	for _, p := range []string{"thu tuc", "huong dan", "truc tuyen", "how to", "o dau",
+		"ho so", "nop ho so", "nop hs", "nop online", "nop truc tuyen", "thu tuc hanh chinh",
+		"dich vu cong", "cach lam", "cach nop", "cach xin", "cach dang ky", "cach de", "chi cach",
+		"cho hoi", "xin hoi", "muon hoi", "hoi ve", "cho hoi ve", "xin hoi ve", "muon hoi ve",
+		"the nao", "nhu the nao", "lam sao de", "how do i", "how can i"} {
+		ws := words(p) // "dang ky" is "dang ki"
+		fillerPhrases[strings.Join(ws, " ")] = true
+		longestFiller = max(longestFiller, len(ws))
 	}
 }
 
@@ -117,7 +135,7 @@ func init() {
 	for _, w := range strings.Fields("xin ban a da vang nhe nha anh chi em ong ba co chu bac chau con cac moi nguoi ca oi lam rat buoi sang chieu toi so much very all everyone there good morning") {
 		polite[w] = true
 	}
-	fillerPairs["cam on"] = true
+	fillerPhrases["cam on"] = true
 }
 
 // What a text is when it is only small talk.
@@ -153,13 +171,16 @@ func Courtesy(query string) int {
 	return kind
 }
 
-// withoutFillers drops the filler words and pairs of words.
+// withoutFillers drops the filler words and phrases.
 func withoutFillers(words []string) []string {
 	var kept []string
+next:
 	for i := 0; i < len(words); i++ {
-		if i+1 < len(words) && fillerPairs[words[i]+" "+words[i+1]] {
-			i++
-			continue
+		for n := min(longestFiller, len(words)-i); n >= 2; n-- {
+			if fillerPhrases[strings.Join(words[i:i+n], " ")] {
+				i += n - 1
+				continue next
+			}
 		}
 		if !fillers[words[i]] {
 			kept = append(kept, words[i])
@@ -177,7 +198,14 @@ func withoutFillers(words []string) []string {
 // Vietnam's own offices, and one found without those words would be the
 // domestic procedure the volunteer did not ask for.
 func (c *Catalog) Search(query string) []*Guide {
-	ws := words(query)
+	var ws []string
+	for _, w := range words(query) {
+		if long, ok := abbreviations[w]; ok {
+			ws = append(ws, long...)
+			continue
+		}
+		ws = append(ws, w)
+	}
 	// A preposition typed last ("tạm trú tại", "passport at") has no place
 	// after it to name: it is dropped, as a place would be — not "thuoc",
 	// which is "thuốc" (medicine) as often as "thuộc".
@@ -274,6 +302,16 @@ func namesAbroad(ws []string) bool {
 	return false
 }
 
+// abbreviations are typed for words of the guides' names, folded: "dvc"
+// is "dịch vụ công" ("dvc khai tử" as "dịch vụ công khai tử"; "cổng dvc"
+// the portal's login).
+var abbreviations = map[string][]string{"dvc": {"dich", "vu", "cong"}}
+
+// notTypos are everyday words a typo away from a word of a guide's name
+// that mean something else, folded: "thuốc" (medicine) is not "thực" of
+// chứng thực — "bán thuốc" names no guide.
+var notTypos = map[string]bool{"thuoc": true}
+
 // search is Search of the folded words, place and all.
 func (c *Catalog) search(words []string) []*Guide {
 	if kept := withoutFillers(words); len(kept) > 0 && !c.isPhrase(words) {
@@ -292,7 +330,7 @@ func (c *Catalog) search(words []string) []*Guide {
 	// khẩu" is not a typo of "khai", "khsi" is).
 	known := make([]bool, len(words))
 	for i, w := range words {
-		known[i] = c.words[w]
+		known[i] = c.words[w] || notTypos[w]
 	}
 	var hits []hit
 	best := 0
