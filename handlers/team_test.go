@@ -365,7 +365,7 @@ func TestTeamListsPagesAndRemoves(t *testing.T) {
 	if m := shownAs(t, tm.coord, cm.ID); len(m.Buttons()) != 0 {
 		t.Fatalf("the removed member's /team screen keeps its buttons: %+v", m.Buttons())
 	}
-	if got := strings.Join(menuNames(w, tm.coord), " "); got != "start help lang" {
+	if got := strings.Join(menuNames(w, tm.coord), " "); got != "start help lang forget" {
 		t.Fatalf("the removed member's menu: %s", got)
 	}
 	// A second tap on the confirmation changes nothing and tells nobody twice.
