@@ -154,10 +154,11 @@ var (
 	// said after it ("tháng 12/2026 (tính đến 10:30 ngày 10/12/2026)",
 	// left out: the period is the one named), a week as its days ("tuần
 	// 23/11 – 29/11/2026"), from the beginning to a day ("từ đầu đến
-	// 01/12/2026").
+	// 01/12/2026"; "đến 15/11", "until 15/11" too, as "từ 1/11" runs from
+	// a day to today).
 	periodAsOfNote = regexp.MustCompile(`\s*\(([^()]*\d{1,2}:\d{2}[^()]*)\)\s*$`)
 	periodWeekDays = regexp.MustCompile(`^(?:tuan|week) (.+)$`)
-	periodAllTo    = regexp.MustCompile(`^(?:tu dau|all time) (?:den|toi|to|until)(?: het)? (.+)$`)
+	periodAllTo    = regexp.MustCompile(`^(?:(?:tu dau|all time) (?:den|toi|to|until)|den|toi|until)(?: het)? (.+)$`)
 	// A month by its English name alone, only by its full name
 	// ("november": the latest that has begun), written "month 11" for
 	// periodMonth; with its year ("November 2026", "Nov. 2026", "Sept

@@ -90,3 +90,20 @@ func TestParsePeriodEnglishDayShortYearNotDays(t *testing.T) {
 		{"Nov 2 25", now, "02/11/2025", "02/11/2025", ""},
 	})
 }
+
+// Review 20m: "đến 15/11" (up to 15 November) was not understood, though
+// "từ 1/11" (since 1 November) runs from the day named to today: it runs
+// from the beginning to the day named, as the bot writes such a period
+// ("từ đầu đến 15/11/2026") and reads it back.
+func TestParsePeriodUpToADay(t *testing.T) {
+	now := atVN(2026, 12, 2)
+	checkPeriods(t, []periodCase{
+		{"đến 15/11", now, "01/01/0001", "15/11/2026", ""},
+		{"tới hết ngày 15/11/2026", now, "01/01/0001", "15/11/2026", ""},
+		{"until 15/11", now, "01/01/0001", "15/11/2026", ""},
+		{"từ đầu đến 15/11", now, "01/01/0001", "15/11/2026", ""},
+		{"từ 1/11", now, "01/11/2026", "02/12/2026", ""},
+		{"đến 31/11", now, "", "", "tally.no_such_date"},
+		{"đến tháng 11", now, "", "", "tally.bad_period"},
+	})
+}
