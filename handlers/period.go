@@ -383,7 +383,11 @@ func englishMonths(s, lower string) string {
 	if !engMonth.MatchString(s) || engMonth.FindString(s) == s {
 		return s
 	}
-	typed := func(name string) bool { return regexp.MustCompile(`\b` + name + `\b`).MatchString(lower) }
+	typedNames := map[string]bool{}
+	for _, name := range engMonth.FindAllString(lower, -1) {
+		typedNames[name] = true
+	}
+	typed := func(name string) bool { return typedNames[name] }
 	dayMonth := func(s string) string {
 		return engDayMonth.ReplaceAllStringFunc(s, func(w string) string {
 			m := engDayMonth.FindStringSubmatch(w)
