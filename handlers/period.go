@@ -145,27 +145,30 @@ var (
 	// "xem", "show me") and after it ("ạ", "nhé", "với", "please"): left
 	// out.
 	periodPoliteLead = regexp.MustCompile(`^(?:cho (?:minh|em|toi|to|anh|chi)(?: xem)?|xem|show me|please) (.+)$`)
-	periodPoliteTail = regexp.MustCompile(`^(.+?)(?: (?:voi|nhe|nha|nhen|nhi|a|please))+$`)
+	periodPoliteTail = regexp.MustCompile(`^(.+?)(?: (?:` + politeWords + `))+$`)
+	// Only polite words (monthsYearOnce: what may follow months).
+	periodPoliteOnly = regexp.MustCompile(`^(?:` + politeWords + `)(?: (?:` + politeWords + `))*$`)
 	periodLead       = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures|period)(?: (?:for|of))? (.+)$`)
 	// A period as the bot writes it (periodLabel, periodAsOf), copied back
 	// from a report or a digest: up to when a running one was counted
 	// said after it ("tháng 12/2026 (tính đến 10:30 ngày 10/12/2026)",
 	// left out: the period is the one named), a week as its days ("tuần
 	// 23/11 – 29/11/2026"), from the beginning to a day ("từ đầu đến
-	// 01/12/2026").
+	// 01/12/2026"; "đến 15/11", "until 15/11" too, as "từ 1/11" runs from
+	// a day to today).
 	periodAsOfNote = regexp.MustCompile(`\s*\(([^()]*\d{1,2}:\d{2}[^()]*)\)\s*$`)
 	periodWeekDays = regexp.MustCompile(`^(?:tuan|week) (.+)$`)
-	periodAllTo    = regexp.MustCompile(`^(?:tu dau|all time) (?:den|toi|to|until)(?: het)? (.+)$`)
-	// A month by its English name ("November 2026", "Nov. 2026", "Sept
-	// 2026"), written "month 11 2026" for periodMonth; alone, only by its
-	// full name ("november": the latest that has begun).
-	periodMonthName      = regexp.MustCompile(`^(` + monthNames + `) (?:of |nam |year )?(\d{4})$`)
+	periodAllTo    = regexp.MustCompile(`^(?:(?:tu dau|all time) (?:den|toi|to|until)|den|toi|until)(?: het)? (.+)$`)
+	// A month by its English name alone, only by its full name
+	// ("november": the latest that has begun), written "month 11" for
+	// periodMonth; with its year ("November 2026", "Nov. 2026", "Sept
+	// 2026") englishMonths writes it in figures.
 	periodMonthNameAlone = regexp.MustCompile(`^(january|february|march|april|june|july|august|september|october|november|december)$`)
 	// A month with its year ("11/2026", "tháng 11 năm 2026", "T10/2026",
 	// "thg 10/2026"), or named without it ("tháng 10", "t11", "thg 10"):
 	// the latest that has begun. "T2" to "T7" ("Th2"…) alone are weekdays
 	// (thứ hai to thứ bảy) as much as months: refused.
-	periodMonth = regexp.MustCompile(`^(?:(?:thang|thg|th|t|month) ?)?(\d{1,2}) (?:nam |year )?(\d{4})$|^(thang|thg|th|t|month) ?(\d{1,2})$`)
+	periodMonth = regexp.MustCompile(`^(?:(?:thang|thg|th|t|month) ?)?(\d{1,2}) (?:nam |year |of )?(\d{4})$|^(thang|thg|th|t|month) ?(\d{1,2})$`)
 	// Months from one to another ("từ tháng 9 đến tháng 11", "T9-T11",
 	// "tháng 9-11/2026"), years left out as in a range of days.
 	periodMonths = regexp.MustCompile(`^(?:tu )?(thang|thg|th|t) ?(\d{1,2})(?: (?:nam )?(\d{4}))? (?:(?:den|toi|to|until)(?: het)? )?(?:(?:thang|thg|th|t) ?)?(\d{1,2})(?: (?:nam )?(\d{4}))?$`)
@@ -252,10 +255,18 @@ var (
 	isoMonth   = regexp.MustCompile(`(^|[^\d/.-])(\d{4})-(0[1-9]|1[0-2])($|[^\d/.-])`)
 	shortDay   = regexp.MustCompile(`(^|[^\d/.])(\d{1,2})([/.])(\d{1,2})([/.])(\d{2})($|[^\d/.])`)
 	shortMonth = regexp.MustCompile(`(^|[^\d/.\pL])((?:tháng|thang|thg|th|t|quý|quy|q) ?)?(\d{1,2})[/.](\d{2})($|[^\d/.])`)
+	// A year in two figures after an English day, a comma or a space
+	// before it, not a dash ("Nov 2, 26", "1 Nov '26"; "Nov 2-26" is days),
+	// from 20 on: the bot has no figures before 2020 ("Nov 1 15" is days):
+	// shortEnglishYears.
+	shortEngYear = regexp.MustCompile(`\b((?:` + monthNames + `)\.? \d{1,2}|\d{1,2} (?:` + monthNames + `)\.?)(?:, ?| )'?([2-9]\d)\b`)
+	// What may not follow such a year: another number, a month's name
+	// ("1 nov 15 nov": days).
+	notAfterShortYear = regexp.MustCompile(`^\s*(?:[\d/.'-]|(?:` + monthNames + `)\b)`)
 	// Months of one year, the year written once and no word before them
 	// ("9-11/2026", "10–11/26"): a dash, then a slash (monthsYearOnce);
 	// a year in two figures only where it is no month ("1-7/12" is days).
-	monthsNoWord  = regexp.MustCompile(`^((?:.*\s)?)(\d{1,2})\s*[-–—]\s*(\d{1,2})\s*/\s*(\d{2}|\d{4})\s*$`)
+	monthsNoWord  = regexp.MustCompile(`^((?:.*\s)?\(?)(\d{1,2})\s*[-–—]\s*(\d{1,2})\s*/\s*(\d{2}|\d{4})([^\d/]*)$`)
 	monthWordLast = regexp.MustCompile(`(?:^|\s)(?:thang|thg|th|t|month|ngay|quy|q|quarter|tuan|week)$`)
 )
 
@@ -265,21 +276,31 @@ var (
 // dash and the slash are alike, and "9 11 2026" was the day 9/11/2026. A
 // date written with one kind of mark ("09-11-2026", "9/11/2026"), and
 // numbers after a word that says what they are ("tháng 9-11/2026", "quý
-// 1-2/2026"), are left as they are.
+// 1-2/2026"), are left as they are. Marks and polite words may follow
+// ("9-11/2026 nhé", "(9-11/2026)."), not other words.
+//
+// Without the word, a day typed with mixed marks is as likely: months are
+// read only in their order ("2-1/2026" is 2 January, "tháng 12-1/2026"
+// December to January), and not with a zero before the first ("09-11/2026"
+// is 9 November: a zero pads a date's day, "09/11/2026", "09-11-2026";
+// "tháng 09-11/2026" is still the months).
 func monthsYearOnce(text string) string {
 	m := monthsNoWord.FindStringSubmatch(text)
-	if m == nil || monthWordLast.MatchString(vntext.Fold(m[1])) {
+	if m == nil || monthWordLast.MatchString(vntext.Fold(m[1])) || strings.HasPrefix(m[2], "0") {
 		return text
 	}
-	for _, n := range m[2:4] {
-		if mm, _ := strconv.Atoi(n); mm < 1 || mm > 12 {
-			return text
-		}
+	if tail := vntext.Fold(m[5]); tail != "" && !periodPoliteOnly.MatchString(tail) {
+		return text
+	}
+	first, _ := strconv.Atoi(m[2])
+	last, _ := strconv.Atoi(m[3])
+	if first < 1 || first > last || last > 12 {
+		return text
 	}
 	if yy, _ := strconv.Atoi(m[4]); yy <= 12 {
 		return text // days of a month: "1-7/12" is 1 to 7 December
 	}
-	return m[1] + "tháng " + m[2] + "-" + m[3] + "/" + m[4]
+	return m[1] + "tháng " + m[2] + "-" + m[3] + "/" + m[4] + m[5]
 }
 
 // shortYears rewrites, in a typed period (lower case, before folding), an
@@ -289,6 +310,7 @@ func monthsYearOnce(text string) string {
 // "T11/26" → "T11/2026", "Q3/26" → "Q3/2026"; alone only where the second
 // number is no month, "11/26" → "tháng 11/2026" ("5/12" stays 5 December).
 func shortYears(text string) string {
+	text = shortEnglishYears(text)
 	for range 4 { // each pass rewrites every other one of two side by side ("1/10/26-15/10/26")
 		s := isoDay.ReplaceAllString(text, "${1}${4}/${3}/${2}${5}")
 		s = isoMonth.ReplaceAllString(s, "${1}tháng ${3}/${2}${4}")
@@ -312,6 +334,30 @@ func shortYears(text string) string {
 	return text
 }
 
+// politeWords are the words of a period asked politely after it, folded:
+// "ạ", "nhé", "với", "please".
+const politeWords = `voi|nhe|nha|nhen|nhi|a|please`
+
+// shortEnglishYears writes in full, in a typed period (lower case, before
+// folding), a year in two figures after an English day: "nov 2, 26" →
+// "nov 2, 2026", "1 nov '26" → "1 nov 2026". Folded, "nov 2 26" would be
+// days 2 to 26 of November, "1 nov 26" the day 1 of a month 26.
+func shortEnglishYears(text string) string {
+	var b strings.Builder
+	for {
+		m := shortEngYear.FindStringSubmatchIndex(text)
+		if m == nil {
+			return b.String() + text
+		}
+		if notAfterShortYear.MatchString(text[m[1]:]) {
+			b.WriteString(text[:m[1]])
+		} else {
+			b.WriteString(text[:m[0]] + text[m[2]:m[3]] + " 20" + text[m[4]:m[5]])
+		}
+		text = text[m[1]:]
+	}
+}
+
 // monthNames are the English months' names and short names, folded, in
 // the order of monthNumbers.
 const monthNames = `january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec`
@@ -321,7 +367,7 @@ const monthNames = `january|jan|february|feb|march|mar|april|apr|may|june|jun|ju
 var (
 	engDayMonth  = regexp.MustCompile(`\b(\d{1,2}) (` + monthNames + `)\b`)
 	engMonthDay  = regexp.MustCompile(`\b(` + monthNames + `) (\d{1,2})\b`)
-	engMonthDays = regexp.MustCompile(`\b(` + monthNames + `) (\d{1,2}) (\d{1,2})$`) // "Nov 1-15"
+	engMonthDays = regexp.MustCompile(`\b(` + monthNames + `) (\d{1,2}) (\d{1,2})((?: \d{4})?)$`) // "Nov 1-15", "Nov 1-15, 2026"
 	engMonth     = regexp.MustCompile(`\b(` + monthNames + `)\b`)
 )
 
@@ -337,7 +383,11 @@ func englishMonths(s, lower string) string {
 	if !engMonth.MatchString(s) || engMonth.FindString(s) == s {
 		return s
 	}
-	typed := func(name string) bool { return regexp.MustCompile(`\b` + name + `\b`).MatchString(lower) }
+	typedNames := map[string]bool{}
+	for _, name := range engMonth.FindAllString(lower, -1) {
+		typedNames[name] = true
+	}
+	typed := func(name string) bool { return typedNames[name] }
 	dayMonth := func(s string) string {
 		return engDayMonth.ReplaceAllStringFunc(s, func(w string) string {
 			m := engDayMonth.FindStringSubmatch(w)
@@ -357,7 +407,7 @@ func englishMonths(s, lower string) string {
 		})
 	}
 	if m := engMonthDays.FindStringSubmatch(s); m != nil && typed(m[1]) { // "nov 1 15": days of November
-		s = s[:len(s)-len(m[0])] + m[2] + " " + m[3] + " " + strconv.Itoa(monthNumbers[m[1]])
+		s = s[:len(s)-len(m[0])] + m[2] + " " + m[3] + " " + strconv.Itoa(monthNumbers[m[1]]) + m[4]
 	}
 	// The first name tells the order: "1 nov 15 nov" (a number before it),
 	// "nov 1 nov 15".
@@ -505,9 +555,7 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if code, ok := periodWords[s]; ok {
 		return periodOf(code, now), true, false
 	}
-	if m := periodMonthName.FindStringSubmatch(s); m != nil {
-		s = "month " + strconv.Itoa(monthNumbers[m[1]]) + " " + m[2]
-	} else if m := periodMonthNameAlone.FindStringSubmatch(s); m != nil {
+	if m := periodMonthNameAlone.FindStringSubmatch(s); m != nil {
 		s = "month " + strconv.Itoa(monthNumbers[m[1]])
 	}
 	today := dayOf(now)

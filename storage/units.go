@@ -396,9 +396,16 @@ func withoutLeadingZeros(n string) string {
 	return "0"
 }
 
+// kindsAfter are the kinds English writes after a name, folded, as
+// Vietnamese writes them before it: "Nam Dinh City" is "thành phố Nam
+// Định" (the former provincial city, its wards now), "Dong Nai Province"
+// "tỉnh Đồng Nai".
+var kindsAfter = map[string][]string{"city": {"thanh", "pho"}, "province": {"tinh"}}
+
 // expandUnitWords writes the short forms out, and numbers without their
-// leading zeros. A single letter typed last is left alone: it is already
-// read as the start of a word.
+// leading zeros, and a kind written after the name before it (kindsAfter).
+// A single letter typed last is left alone: it is already read as the
+// start of a word.
 func expandUnitWords(words []string) []string {
 	var out []string
 	for i, w := range words {
@@ -416,6 +423,11 @@ func expandUnitWords(words []string) []string {
 		}
 		out = append(out, w)
 	}
+	if n := len(out); n > 1 {
+		if kind, ok := kindsAfter[out[n-1]]; ok {
+			out = append(slices.Clone(kind), out[:n-1]...)
+		}
+	}
 	return out
 }
 
@@ -428,37 +440,37 @@ type ProvinceMatch struct {
 }
 
 // provinceKinds are the words a province's name may begin with, folded,
-// longest first: "Tỉnh Bình Dương", "Thành phố Huế", "TP Huế" (short forms
-// written out: expandUnitWords).
-var provinceKinds = []string{"thanh pho ", "tinh "}
-
-// provinceKindsAfter are the words English writes after a province's name:
-// "Ho Chi Minh City", "Dong Nai Province".
-var provinceKindsAfter = []string{" city", " province"}
+// and the kind (provinces.kind) each says: "Tỉnh Bình Dương", "Thành phố
+// Huế", "TP Huế", "Ho Chi Minh City" (short forms and kinds after the
+// name written out: expandUnitWords).
+var provinceKinds = []struct{ words, kind string }{{"thanh pho ", "city"}, {"tinh ", "province"}}
 
 // provinceKey is a province's name for matching: folded, short forms
 // written out, its kind left off ("tp hcm", "Ho Chi Minh City" → "ho chi
-// minh").
-func provinceKey(name string) string {
-	key := strings.Join(expandUnitWords(vntext.Words(name)), " ")
-	for _, k := range provinceKindsAfter {
-		if rest, ok := strings.CutSuffix(key, k); ok && rest != "" {
-			key = rest
-			break
-		}
-	}
+// minh"); kind is the kind it was written with ("city", "province"; ""
+// for none).
+func provinceKey(name string) (key, kind string) {
+	key = strings.Join(expandUnitWords(vntext.Words(name)), " ")
 	for _, k := range provinceKinds {
-		if rest, ok := strings.CutPrefix(key, k); ok && rest != "" {
-			return rest
+		if rest, ok := strings.CutPrefix(key, k.words); ok && rest != "" {
+			return rest, k.kind
 		}
 	}
-	return key
+	return key, ""
+}
+
+// provinceName is a province found by one of its names, and the kind of
+// the province that name is of (an old one's, for a name of before 2025:
+// Thành phố Huế, Tỉnh Nam Định).
+type provinceName struct {
+	ProvinceMatch
+	kind string
 }
 
 // provinceNames maps a province's names, current and pre-2025, to the
 // province now (units/provinces.csv, units/ward_mappings.csv: every old
 // province went whole into one new one).
-var provinceNames = sync.OnceValues(func() (map[string]ProvinceMatch, error) {
+var provinceNames = sync.OnceValues(func() (map[string]provinceName, error) {
 	provinces, err := readCSV("provinces.csv")
 	if err != nil {
 		return nil, err
@@ -468,15 +480,16 @@ var provinceNames = sync.OnceValues(func() (map[string]ProvinceMatch, error) {
 		return nil, err
 	}
 	byName := map[string]Province{}
-	names := map[string]ProvinceMatch{}
+	names := map[string]provinceName{}
 	for _, p := range provinces { // province_code,name,kind
 		pr := Province{Code: p[0], Name: p[1], Kind: p[2]}
 		byName[pr.Name] = pr
-		names[provinceKey(pr.Name)] = ProvinceMatch{Province: pr}
+		key, _ := provinceKey(pr.Name)
+		names[key] = provinceName{ProvinceMatch{Province: pr}, pr.Kind}
 	}
 	for _, m := range mappings { // ...,old_province_name,new_ward_code,new_ward_name,new_province_name
 		pr, ok := byName[m[6]]
-		key := provinceKey(m[3])
+		key, kind := provinceKey(m[3])
 		if _, known := names[key]; !ok || known || m[3] == "" {
 			continue // a current name is the province's own
 		}
@@ -484,21 +497,28 @@ var provinceNames = sync.OnceValues(func() (map[string]ProvinceMatch, error) {
 		if rest, ok := strings.CutPrefix(old, "Tỉnh "); ok {
 			old = rest
 		}
-		names[key] = ProvinceMatch{Province: pr, Old: old}
+		names[key] = provinceName{ProvinceMatch{Province: pr, Old: old}, kind}
 	}
 	return names, nil
 })
 
-// ProvinceNamed finds the province a typed text names whole, diacritics,
-// case and its kind ignored: "dong nai", "TP HCM", or a province merged in
-// 2025 ("binh duong": Thành phố Hồ Chí Minh, Old "Bình Dương").
+// ProvinceNamed finds the province a typed text names whole, diacritics
+// and case ignored, its kind too where it is the province's: "dong nai",
+// "TP HCM", "Dong Nai Province", or a province merged in 2025 ("binh
+// duong": Thành phố Hồ Chí Minh, Old "Bình Dương"). Another kind names
+// another unit: "thành phố Nam Định", "Nam Dinh City" is the former city
+// of Tỉnh Nam Định (its wards now: SearchCommunes), not the province.
 func ProvinceNamed(text string) (ProvinceMatch, bool, error) {
 	names, err := provinceNames()
 	if err != nil {
 		return ProvinceMatch{}, false, err
 	}
-	m, ok := names[provinceKey(text)]
-	return m, ok, nil
+	key, kind := provinceKey(text)
+	m, ok := names[key]
+	if !ok || kind != "" && kind != m.kind {
+		return ProvinceMatch{}, false, nil
+	}
+	return m.ProvinceMatch, true, nil
 }
 
 // unitWord is a word of the units' names and how many times the names
