@@ -97,11 +97,28 @@ func init() {
 	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please") {
 		fillers[w] = true
 	}
+	// A procedure's fee or time asked ("hộ chiếu bao nhiêu tiền", "lệ phí
+	// hộ chiếu", "khai sinh mất mấy ngày", "passport fee", "how long"):
+	// the guide's consent screen shows both. "phí" and "fee" are words of
+	// fee guides' names ("Thanh toán phí, lệ phí", "mai táng phí", "pay
+	// fees online"): kept when the query is one of those phrases, or only
+	// that word. "mất" ("mất căn cước"), "tiền" ("tiền phạt") and "không"
+	// ("không đăng nhập được") are fillers only in a phrase.
+	for _, w := range strings.Fields("phi fee fees cost costs price much long take takes does is application submit") {
+		fillers[w] = true
+	}
 	for _, p := range []string{"thu tuc", "huong dan", "truc tuyen", "how to", "o dau",
 		"ho so", "nop ho so", "nop hs", "nop online", "nop truc tuyen", "thu tuc hanh chinh",
 		"dich vu cong", "cach lam", "cach nop", "cach xin", "cach dang ky", "cach de", "chi cach",
 		"cho hoi", "xin hoi", "muon hoi", "hoi ve", "cho hoi ve", "xin hoi ve", "muon hoi ve",
-		"the nao", "nhu the nao", "lam sao de", "how do i", "how can i"} {
+		"the nao", "nhu the nao", "lam sao de", "how do i", "how can i",
+		"le phi", "nop le phi", "dong le phi", "nop phi", "dong phi", "bao nhieu", "bao nhieu tien",
+		"het bao nhieu", "het bao nhieu tien", "mat bao nhieu", "mat bao nhieu tien", "mat phi", "mat tien",
+		"ton phi", "mien phi", "co phi khong", "mat phi khong", "co mat phi khong", "mat tien khong",
+		"co mat tien khong", "mien phi khong", "co mien phi khong",
+		"bao lau", "mat bao lau", "may ngay", "mat may ngay", "bao nhieu ngay", "bao gio", "bao gio co",
+		"khi nao", "khi nao co", "thi co", "co ket qua", "ket qua", "lau khong", "co lau khong", "how much", "how long",
+		"sinh vien", "hoc sinh", "nguoi gia", "nguoi cao tuoi"} {
 		ws := words(p) // "dang ky" is "dang ki"
 		fillerPhrases[strings.Join(ws, " ")] = true
 		longestFiller = max(longestFiller, len(ws))
@@ -309,8 +326,9 @@ var abbreviations = map[string][]string{"dvc": {"dich", "vu", "cong"}}
 
 // notTypos are everyday words a typo away from a word of a guide's name
 // that mean something else, folded: "thuốc" (medicine) is not "thực" of
-// chứng thực — "bán thuốc" names no guide.
-var notTypos = map[string]bool{"thuoc": true}
+// chứng thực — "bán thuốc" names no guide; "tách" (splitting a household,
+// tách hộ, which no guide covers) is not "tích" or "trích".
+var notTypos = map[string]bool{"thuoc": true, "tach": true}
 
 // search is Search of the folded words, place and all.
 func (c *Catalog) search(words []string) []*Guide {
