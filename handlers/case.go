@@ -459,9 +459,9 @@ func (h *Handlers) replaceOfCaseBefore(r *request, kept int64) (replace int64, w
 		return 0, "", err
 	}
 	if kept != 0 {
-		k, err := r.tx.Case(r.ctx, kept, r.user.TelegramID)
-		if err != nil || !c.FinishedAt.Time.After(k.FinishedAt.Time) || c.FinishedAt.Time.Before(h.now().Add(-codeWindow)) {
-			return 0, "", ignoreGone(err)
+		after, err := closedAfter(r, c, kept)
+		if err != nil || !after || c.FinishedAt.Time.Before(h.now().Add(-codeWindow)) {
+			return 0, "", err
 		}
 		return c.ID, "", nil
 	}
@@ -473,6 +473,16 @@ func (h *Handlers) replaceOfCaseBefore(r *request, kept int64) (replace int64, w
 		return 0, "", ignoreGone(err)
 	}
 	return 0, r.t.T("case.code_replace_too_late", locales.Data{"Case": c.ID, "Old": old, "Minutes": int(codeWindow.Minutes())}), nil
+}
+
+// closedAfter says whether case c closed after case kept, which keeps the
+// code typed: c's code may be the one mistyped, and kept's too.
+func closedAfter(r *request, c storage.Case, kept int64) (bool, error) {
+	k, err := r.tx.Case(r.ctx, kept, r.user.TelegramID)
+	if err != nil {
+		return false, ignoreGone(err)
+	}
+	return c.FinishedAt.Time.After(k.FinishedAt.Time), nil
 }
 
 // offerReplace leaves the screen v for the offer to replace the code kept
@@ -768,17 +778,30 @@ func caseNumbers(t *locales.Localizer, ids []int64, n int) string {
 // another: the one offered was mistyped, and this one is offered in its
 // place, for the same case — however long ago it ended (the offer was made
 // within codeWindow and is still open). Already kept, for this case or
-// another (keptBy), it is said so, as codeAfterClose does.
+// another (keptBy), it is said so, as codeAfterClose does — unless this
+// case keeps another code and closed after the one that keeps it, whose
+// own code may be the one mistyped: offered with a note, as
+// replaceOfCaseBefore does.
 func (v *caseView) offerInPlace() error {
 	code, _ := privacy.DossierCode(v.text)
 	kept, _, err := v.tx.Followup(v.ctx, v.c.ID)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
+	replace := err == nil
 	id := v.c.ID
 	if err != nil || kept != code {
 		if id, err = v.h.keptBy(v.request, code); err != nil {
 			return err
+		}
+	}
+	if id != 0 && id != v.c.ID && replace {
+		after, err := closedAfter(v.request, v.c, id)
+		if err != nil {
+			return err
+		}
+		if after {
+			return v.h.caseGo(v.request, screenAttach, caseState{Case: v.c.ID, Code: code}, alsoKept(v.request, v.c.ID, id, code))
 		}
 	}
 	if id != 0 { // the offer made no sense: it goes
@@ -1228,6 +1251,16 @@ func (v *caseView) finish(code, note string) error {
 func (v *caseView) finishSame(kept int64) error {
 	ev := &storage.CaseEvent{Problem: sql.NullString{String: storage.SameDossier, Valid: true}}
 	return v.finishWith("", ev, v.t.T("case.same_dossier_done", locales.Data{"Case": v.c.ID, "Kept": kept}))
+}
+
+// sameDossier says whether this case may be the same dossier as case
+// kept, which keeps the code typed: one dossier is one procedure.
+func (v *caseView) sameDossier(kept int64) (bool, error) {
+	k, err := v.tx.Case(v.ctx, kept, v.user.TelegramID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil && k.GuideID == v.c.GuideID, err
 }
 
 // finishWith is finish with the case's outcome event ev, and above above

@@ -501,16 +501,41 @@ func init() {
 			// keeps (keptBy): a dossier is followed for one resident.
 			// This case may be the same dossier (the same resident back
 			// for a supplement), or the code that case keeps mistyped.
+			// Same dossier only when this case's procedure is that case's
+			// (sameDossier).
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
-				return v.caseHead() + "\n" + v.t.T("case.dossier_kept", locales.Data{"Case": v.st.Kept, "Code": v.st.Code}) + "\n" +
-						v.t.T("case.dossier_kept_choice", locales.Data{"Case": v.c.ID, "Kept": v.st.Kept}), bot.Keyboard{
-						{v.button(v.t.T("case.same_dossier_button", locales.Data{"Case": v.st.Kept}), "same", "")},
-						{v.button(v.t.T("case.no_dossier"), "skip", "")},
-						{v.button(v.t.T("case.kept_retype"), "back", "")},
-					}, nil
+				same, err := v.sameDossier(v.st.Kept)
+				if err != nil {
+					return "", nil, err
+				}
+				text := v.caseHead() + "\n" + v.t.T("case.dossier_kept", locales.Data{"Case": v.st.Kept, "Code": v.st.Code}) + "\n"
+				kb := bot.Keyboard{{v.button(v.t.T("case.no_dossier"), "skip", "")}, {v.button(v.t.T("case.kept_retype"), "back", "")}}
+				if !same {
+					return text + v.t.T("case.dossier_kept_other", locales.Data{"Case": v.c.ID, "Kept": v.st.Kept}), kb, nil
+				}
+				return text + v.t.T("case.dossier_kept_choice", locales.Data{"Case": v.c.ID, "Kept": v.st.Kept}),
+					append(bot.Keyboard{{v.button(v.t.T("case.same_dossier_button", locales.Data{"Case": v.st.Kept}), "same", "")}}, kb...), nil
 			},
 			on: map[string]caseAction{
-				"same": {to: []string{screenSummary}, do: func(v *caseView, _ string) error { return v.finishSame(v.st.Kept) }},
+				// Checked again at the press: the resident may have deleted
+				// that case's follow-up since (/forget), or another case
+				// keep the code now; the code is then taken as typed again.
+				"same": {to: []string{screenSummary, screenKept}, do: func(v *caseView, _ string) error {
+					kept, err := v.h.keptBy(v.request, v.st.Code)
+					if err != nil {
+						return err
+					}
+					same := false
+					if kept == v.st.Kept {
+						if same, err = v.sameDossier(kept); err != nil {
+							return err
+						}
+					}
+					if !same {
+						return dossierTyped.do(v, v.st.Code)
+					}
+					return v.finishSame(kept)
+				}},
 				"skip": finishBare,
 				"back": {to: []string{screenDossier}, do: func(v *caseView, _ string) error { return v.goTo(screenDossier, caseState{Case: v.c.ID}) }},
 			},

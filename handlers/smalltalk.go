@@ -69,7 +69,8 @@ func saysReceived(text string) bool {
 
 // onlySaysReceived is saysReceived for text typed where a comment on the
 // help is asked: every word says the result came or names or addresses
-// someone ("đã nhận rồi cháu ơi", "nhận được kết quả rồi ạ", "got it").
+// someone ("đã nhận rồi cháu ơi", "nhận được kết quả rồi ạ", "got it"),
+// with the polite particles residents open with ("dạ", "vâng", "à", "ừ").
 // A word typed with diacritics is matched as typed, one typed without
 // any folded: folded, "rối quá", "quá ổn", "còn kẹt", "chỉ có
 // giấy", "bận quá" read as words of "đã nhận rồi ạ", and the comment was
@@ -131,11 +132,11 @@ func init() {
 		receivedPairs[p] = true
 	}
 	english := " received recieved got it the result results i have ive has already arrived came yes ok okay"
-	for _, w := range strings.Fields("đã nhận rồi được đc dc có kết quả kq lấy giấy ạ nhé nhá nhe nha ơi cháu con em anh chị bà ông bác cô " +
+	for _, w := range strings.Fields("đã nhận rồi được đc dc có kết quả kq lấy giấy dạ vâng à ừ ạ nhé nhá nhe nha ơi cháu con em anh chị bà ông bác cô " +
 		"các bạn mình tôi tui" + english) {
 		receivedOnly[w] = true
 	}
-	for _, w := range strings.Fields("da nhan roi duoc dc co ket qua kq lay giay a nhe nha oi chau con em anh chi ba ong bac co " +
+	for _, w := range strings.Fields("da nhan roi duoc dc co ket qua kq lay giay vang u a nhe nha oi chau con em anh chi ba ong bac co " +
 		"cac ban minh toi tui" + english) {
 		receivedOnlyFolded[w] = true
 	}

@@ -291,23 +291,27 @@ func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.
 
 // CasesAwaitingCode returns the ids of the volunteer's cases closed since
 // since that CaseAwaitingCode would name, newest first, at most limit:
-// every case a code typed too late may have been meant for.
+// every case a code typed too late may have been meant for — not one that
+// ended as the same dossier as a case that keeps its code (SameDossier),
+// which awaits none once its minutes to take one are past.
 func (tx *Tx) CasesAwaitingCode(ctx context.Context, volunteer int64, since time.Time, limit int) ([]int64, error) {
 	var ids []int64
 	err := tx.db(ctx).SelectContext(ctx, &ids, `
 		SELECT c.id FROM cases c `+awaitingCode+`
+			AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'outcome' AND e.problem = '`+SameDossier+`')
 		ORDER BY finished_at DESC, id DESC LIMIT $3`, volunteer, since, limit)
 	return ids, wrap("list the cases awaiting their code", err)
 }
 
 // awaitingCode is the volunteer's ($1) cases closed since $2 that await a
-// dossier code (CaseAwaitingCode): not one that ended as the same dossier
-// as a case that keeps its code (SameDossier).
+// dossier code (CaseAwaitingCode). One that ended as the same dossier as a
+// case that keeps its code (SameDossier) is among them, as one that ended
+// with no code: the button may have been pressed by mistake, and its own
+// code typed a minute later is still taken.
 const awaitingCode = `
 		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $2 AND followup_consent
 			AND kind = 'dossier' AND outcome IN ('submitted', 'paid') AND NOT followup_forgotten
-			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)
-			AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'outcome' AND e.problem = '` + SameDossier + `')`
+			AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id)`
 
 // SameDossier marks (as its problem) the outcome event of a case that
 // ended at its code question as the same dossier as a case of the day
