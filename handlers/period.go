@@ -388,24 +388,20 @@ func englishMonths(s, lower string) string {
 		typedNames[name] = true
 	}
 	typed := func(name string) bool { return typedNames[name] }
-	dayMonth := func(s string) string {
-		return engDayMonth.ReplaceAllStringFunc(s, func(w string) string {
-			m := engDayMonth.FindStringSubmatch(w)
-			if !typed(m[2]) {
-				return w
-			}
-			return m[1] + " " + strconv.Itoa(monthNumbers[m[2]])
-		})
+	// numbered writes each match of re, a day's number and a month's
+	// name typed as such, as "day month-number".
+	numbered := func(re *regexp.Regexp, day, month int) func(string) string {
+		return func(s string) string {
+			return re.ReplaceAllStringFunc(s, func(w string) string {
+				m := re.FindStringSubmatch(w)
+				if !typed(m[month]) {
+					return w
+				}
+				return m[day] + " " + strconv.Itoa(monthNumbers[m[month]])
+			})
+		}
 	}
-	monthDay := func(s string) string {
-		return engMonthDay.ReplaceAllStringFunc(s, func(w string) string {
-			m := engMonthDay.FindStringSubmatch(w)
-			if !typed(m[1]) {
-				return w
-			}
-			return m[2] + " " + strconv.Itoa(monthNumbers[m[1]])
-		})
-	}
+	dayMonth, monthDay := numbered(engDayMonth, 1, 2), numbered(engMonthDay, 2, 1)
 	if m := engMonthDays.FindStringSubmatch(s); m != nil && typed(m[1]) { // "nov 1 15": days of November
 		s = s[:len(s)-len(m[0])] + m[2] + " " + m[3] + " " + strconv.Itoa(monthNumbers[m[1]]) + m[4]
 	}
