@@ -1002,18 +1002,21 @@ func (h *Handlers) cancel(r *request) error {
 		// dossiers are shown as /start shows them, with how to stop while
 		// a reminder is to come; after "Không, cảm ơn" or the result
 		// noted, none is, and the line says only that nothing is open.
-		key := "cancel.nothing_followed"
+		// The follow-ups are read once, for the line and the screens
+		// (followupsAgain, which reads them itself, is for a fixed line).
 		if !r.member() {
 			fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 			if err != nil {
 				return err
 			}
-			if slices.ContainsFunc(fs, storage.Followup.Reminds) {
-				key = "cancel.nothing_resident"
+			if len(fs) > 0 {
+				key := "cancel.nothing_followed"
+				if slices.ContainsFunc(fs, storage.Followup.Reminds) {
+					key = "cancel.nothing_resident"
+				}
+				r.say(r.t.T(key), nil)
+				return h.showFollowups(r, fs)
 			}
-		}
-		if ok, err := h.followupsAgain(r, r.t.T(key)); ok || err != nil {
-			return err
 		}
 		r.say(r.t.T("cancel.nothing"), nil)
 		return nil
