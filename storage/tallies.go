@@ -84,17 +84,25 @@ const (
 	TallySubmitted   = "submitted"    // a dossier submitted
 	TallyPaid        = "paid"         // a dossier submitted and paid online
 	TallyOnTheSpot   = "on_the_spot"  // a dossier with its result on the spot
+	TallySameDossier = "same_dossier" // the same dossier as another case: a resident helped, no dossier filed
 	TallyAccountDone = "account_done" // an account task done
 	TallyPaymentDone = "payment_done" // a payment made
 	TallyNotDone     = "not_done"     // anything not done, by reason
 )
 
 // TallyOutcomes lists the outcome keys in the order reports show them.
-var TallyOutcomes = []string{TallySubmitted, TallyPaid, TallyOnTheSpot, TallyAccountDone, TallyPaymentDone, TallyNotDone}
+// A case counts under TallySameDossier when it ended as the same dossier
+// as another case, which keeps the code (cases.same_dossier, migration
+// 00029): submitted or paid, its dossier is counted with that case.
+var TallyOutcomes = []string{TallySubmitted, TallyPaid, TallyOnTheSpot, TallySameDossier, TallyAccountDone, TallyPaymentDone, TallyNotDone}
 
-// tallyOutcome names a case's outcome as a tally counts it.
+// tallyOutcome names a case's outcome as a tally counts it (the
+// statements read a case that was the same dossier as another as the
+// outcome TallySameDossier).
 func tallyOutcome(kind, outcome string) string {
 	switch {
+	case outcome == TallySameDossier:
+		return TallySameDossier
 	case outcome == "done" && kind == "account":
 		return TallyAccountDone
 	case outcome == "done":
@@ -121,7 +129,8 @@ type Tally struct {
 	// Reasons counts the cases not done by reason, most first.
 	Reasons []Count
 	// Modes counts the dossiers filed (submitted, or their result had on
-	// the spot) by mode (toan-trinh, mot-phan).
+	// the spot) by mode (toan-trinh, mot-phan); a case that was the same
+	// dossier as another (TallySameDossier) filed none.
 	Modes map[string]int
 	// Procedures: per guide, most cases first.
 	Procedures []ProcedureCount
@@ -244,12 +253,14 @@ func (t Tally) Stuck(n int) []StuckStep {
 // each KPI g declares (countsOf returns g's `counts`; nil for a guide no
 // longer in the catalog). Account tasks and payments never count as
 // dossiers (dossier_online), and a dossier counts toward payment_online
-// only when it was also paid online.
+// only when it was also paid online. A case that was the same dossier as
+// another (TallySameDossier) counts toward none: its dossier is counted
+// with the case that keeps its code.
 func (t Tally) KPIs(countsOf func(guide string) []string) map[string]int {
 	out := map[string]int{}
 	for _, p := range t.Procedures {
 		for _, kpi := range countsOf(p.Guide) {
-			n := p.Helped
+			n := p.Helped - p.Outcomes[TallySameDossier]
 			switch {
 			case kpi == "dossier_online" && p.Kind != "dossier":
 				n = 0
@@ -313,7 +324,9 @@ type tallyRow struct {
 const tallyCases = `cases c WHERE c.status = 'closed' AND c.finished_at >= $1 AND c.finished_at < $2%[1]s`
 
 // tallyStatement counts the cases of a period every way a report shows
-// them. The cases are read once, grouped by grouping sets in one pass
+// them. A case that was the same dossier as another counts under the
+// outcome TallySameDossier, and its mode's line does not count it as a
+// dossier filed (ok: filed). The cases are read once, grouped by grouping sets in one pass
 // (hashed: PostgreSQL keeps one hash table per set); the active minutes
 // are grouped by the minute, and the median found from those counts, since
 // an ordered-set aggregate would make every set sort. Problem events are
@@ -324,18 +337,19 @@ const tallyStatement = `
 				WHEN GROUPING(c.volunteer_id) = 0 THEN 'volunteer' WHEN GROUPING(c.commune_code) = 0 THEN 'commune'
 				WHEN GROUPING(c.minute) = 0 THEN 'minute' ELSE 'total' END AS dim,
 			c.guide_id, c.kind, c.outcome, c.reason, c.mode, c.commune_code, c.volunteer_id, c.minute,
-			count(*) AS n, count(*) FILTER (WHERE c.ok) AS ok, coalesce(sum(c.steps_done), 0) AS steps_done,
+			count(*) AS n, count(*) FILTER (WHERE c.ok) AS ok, count(*) FILTER (WHERE c.ok AND NOT c.same_dossier) AS filed,
+			coalesce(sum(c.steps_done), 0) AS steps_done,
 			coalesce(sum(c.steps_skipped), 0) AS steps_skipped, coalesce(sum(c.problems), 0) AS problems, max(c.updated_at) AS t,
 			count(*) FILTER (WHERE c.followup_kept) AS followed,
 			count(*) FILTER (WHERE c.followup_result IN ('received', 'received_late')) AS resolved,
 			count(*) FILTER (WHERE c.followup_result = 'received_late') AS late,
 			count(*) FILTER (WHERE c.followup_result = 'problem') AS unresolved,
 			count(c.rating) AS rated, coalesce(sum(c.rating), 0) AS rating_sum
-		FROM (SELECT c.guide_id, c.kind, coalesce(c.outcome, '') AS outcome, coalesce(c.reason, '') AS reason,
+		FROM (SELECT c.guide_id, c.kind, ` + tallyOutcomeColumn + ` AS outcome, coalesce(c.reason, '') AS reason,
 				coalesce(c.mode, '') AS mode, coalesce(c.commune_code, '') AS commune_code, c.volunteer_id,
 				coalesce(c.active_seconds, 0) / 60 AS minute, coalesce(c.steps_done, 0) AS steps_done,
 				coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems, c.updated_at,
-				c.followup_kept, c.followup_result, c.rating,
+				c.followup_kept, c.followup_result, c.rating, c.same_dossier,
 				coalesce(c.outcome IN ('submitted', 'paid', 'on_the_spot', 'done'), false) AS ok
 			FROM ` + tallyCases + `) c
 		GROUP BY GROUPING SETS ((c.guide_id, c.kind, c.outcome, c.reason), (c.kind, c.mode), (c.commune_code),
@@ -351,7 +365,7 @@ const tallyStatement = `
 		CASE g.dim WHEN 'guide' THEN g.reason WHEN 'commune' THEN coalesce(p.name, '')
 			WHEN 'volunteer' THEN ` + joinedDay + ` ELSE '' END AS d,
 		CASE g.dim WHEN 'volunteer' THEN g.commune_code ELSE '' END AS e,
-		g.n, g.ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.followed, g.resolved, g.late, g.unresolved, g.rated, g.rating_sum
+		g.n, CASE g.dim WHEN 'mode' THEN g.filed ELSE g.ok END AS ok, g.steps_done, g.steps_skipped, g.problems, g.t, g.followed, g.resolved, g.late, g.unresolved, g.rated, g.rating_sum
 	FROM g
 	LEFT JOIN communes cm ON g.dim = 'commune' AND cm.code = g.commune_code
 	LEFT JOIN provinces p ON p.code = cm.province_code
@@ -363,6 +377,10 @@ const tallyStatement = `
 	JOIN case_events e ON e.case_id = c.id AND e.kind = 'problem'
 	GROUP BY c.guide_id, e.step_id, e.problem, e.step
 `
+
+// tallyOutcomeColumn is the outcome of a case "c" as a tally reads it:
+// TallySameDossier for one that was the same dossier as another.
+const tallyOutcomeColumn = `CASE WHEN c.same_dossier THEN '` + TallySameDossier + `' ELSE coalesce(c.outcome, '') END`
 
 // Tally counts the closed cases of a scope over a period. The whole
 // country or a province over whole calendar months (Vietnam time) is read
@@ -789,7 +807,7 @@ func (tx *Tx) EachTallyCase(ctx context.Context, t Tally, fn func(TallyCase) err
 	asOf := fmt.Sprintf("$%d", len(args))
 	rows, err := tx.db(ctx).QueryxContext(ctx, `
 		SELECT c.id, c.finished_at, coalesce(c.commune_code, '') AS commune_code, coalesce(cm.name, '') AS commune_name,
-			c.guide_id, c.kind, coalesce(c.mode, '') AS mode, coalesce(c.outcome, '') AS outcome, coalesce(c.reason, '') AS reason,
+			c.guide_id, c.kind, coalesce(c.mode, '') AS mode, `+tallyOutcomeColumn+` AS outcome, coalesce(c.reason, '') AS reason,
 			coalesce(c.active_seconds, 0) / 60 AS minutes, coalesce(c.steps_done, 0) AS steps_done,
 			coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems
 		FROM cases c LEFT JOIN communes cm ON cm.code = c.commune_code
