@@ -1144,23 +1144,51 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 	if err == nil {
 		err = withdrawFollowups(r.ctx, r.tx, cases, r.chat)
 	}
-	switch n := len(cases); {
-	case err != nil:
+	if err != nil {
 		return err
+	}
+	lang, err := h.languageForgotten(r)
+	if err != nil {
+		return err
+	}
+	switch n := len(cases); {
 	case n == 0:
-		out(r.t.T("followup.forget_nothing"), nil)
+		out(r.t.T("followup.forget_nothing")+lang, nil)
 	case n == 1:
-		out(r.t.T("followup.forgotten"), nil)
+		out(r.t.T("followup.forgotten")+lang, nil)
 	default:
-		out(r.t.T("followup.forgotten_all", locales.Data{"Count": n}), nil)
+		out(r.t.T("followup.forgotten_all", locales.Data{"Count": n})+lang, nil)
 	}
 	return nil
+}
+
+// languageForgotten is the line said after what /forget erased when the
+// chat's chosen language went with it (a guest's row, storage's
+// ForgetResident): from the next message on, the bot writes in its
+// default language, as to anyone it does not know — the choice is not
+// kept, it was erased on purpose —, and the last words in the chosen one
+// say so, and how to choose it again. "" when nothing changes.
+func (h *Handlers) languageForgotten(r *request) (string, error) {
+	chosen := r.user.Language
+	if chosen == "" || chosen == h.texts.Default() {
+		return "", nil
+	}
+	if _, err := r.tx.User(r.ctx, r.chat); !errors.Is(err, storage.ErrNotFound) {
+		return "", err // kept (someone of a team): nil
+	}
+	return "\n\n" + r.t.T("followup.forgotten_language", locales.Data{
+		"Default": h.texts.For(h.texts.Default()).T("lang.name"), "Code": chosen}), nil
 }
 
 // forgetAsk lists the chat's follow-ups, each with its button, then "all"
 // and "keep them".
 func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Keyboard) {
-	data := func(arg string) string { return callback{flow: flowFollowup, action: "forget", arg: arg}.String() }
+	// Each button names the list's language: a press that comes after the
+	// chat's data went (a second tap of "all", whose first erased the
+	// chosen language with the rest) is answered in it (forgetPress).
+	data := func(arg string) string {
+		return callback{flow: flowFollowup, action: "forget", arg: arg + "." + r.t.Lang()}.String()
+	}
 	lines := []string{r.t.T("followup.forget_which", locales.Data{"Count": len(fs)})}
 	var kb bot.Keyboard
 	// The list shows every code: erasing any of them takes it back.
@@ -1216,7 +1244,25 @@ func listed(fs []storage.Followup) string {
 // by its procedure and the last characters of its code, not the code:
 // nothing of it is to be kept, not even in a reply waiting to be sent.
 func (h *Handlers) forgetPress(r *request, arg string) error {
+	if i := strings.LastIndexByte(arg, '.'); i >= 0 && slices.Contains(locales.Languages, arg[i+1:]) {
+		// The list's language (forgetAsk), for a chat that has no
+		// chosen language (any more): it edits the list.
+		if r.user.Language == "" {
+			r.t = h.texts.For(arg[i+1:])
+		}
+		arg = arg[:i]
+	}
 	if arg == "keep" {
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		if len(fs) == 0 {
+			// Pressed after "all" (or the last one) erased them: nothing is
+			// followed any more, not "as before".
+			r.show(r.t.T("followup.forget_nothing"), nil)
+			return nil
+		}
 		r.show(r.t.T("followup.forget_kept"), nil)
 		return nil
 	}
@@ -1274,6 +1320,12 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	text := r.t.T("followup.forgotten_one", locales.Data{"Guide": title, "Tail": string(code[max(0, len(code)-4):])})
 	if others > 0 {
 		text += "\n" + r.t.N("followup.forget_others", others)
+	} else {
+		lang, err := h.languageForgotten(r) // the last one: the chat went with it
+		if err != nil {
+			return err
+		}
+		text += lang
 	}
 	r.show(text, nil)
 	return nil
