@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,13 +44,118 @@ import (
 const flowFollowup = storage.FollowupFlow
 
 // Screens of the follow-up flow kept in the conversation row: only the
-// comment waits for typed text.
-const screenComment = "comment"
+// comment waits for typed text. At screenReceived the "received?"
+// question ("✓ Đúng, đã nhận kết quả" / "↩ Chưa nhận, quay lại") is open
+// for some of the chat's dossiers: it takes no typed text (what is typed
+// is read as with no question open), and /cancel closes it
+// (cancelReceived).
+const (
+	screenComment  = "comment"
+	screenReceived = "received"
+)
 
 // followupState is the follow-up flow's data in the conversation row
-// (storage.ForgetFollowup reads "c").
+// (storage.ForgetFollowup reads "c", and "q").
 type followupState struct {
 	Case int64 `json:"c"`
+	// Asked: at screenReceived, the cases whose "received?" question is
+	// open, each with the messages it is on (none yet for one sent as a
+	// new message whose id the runtime has not told: Sent).
+	Asked map[int64][]int `json:"q,omitempty"`
+}
+
+// questionTrack begins the Track of a "received?" question sent as a new
+// message, before its case: its id is kept among the question's messages
+// (Sent).
+const questionTrack = "q"
+
+// readsNoText reports whether the chat is at the "received?" question
+// only: it takes no typed text, nor is it the comment question, so what
+// is typed, and what is not read, is answered as with no question open.
+func readsNoText(conv storage.Conversation) bool {
+	return conv.Flow == flowFollowup && conv.Step == screenReceived
+}
+
+// askedReceived notes that the "received?" question about caseID is
+// open, on message msg (the pressed one, edited into it), or on a new
+// message whose id Sent will tell (msg 0). The questions open for other
+// dossiers stay open. A chat in another flow (a team member mid-case
+// pressing their relative's dossier's button) stays in it: /cancel is
+// that flow's.
+func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	var st followupState
+	switch {
+	case readsNoText(conv):
+		if err := conv.Decode(&st); err != nil {
+			return err
+		}
+	case conv.Flow != "":
+		return nil
+	}
+	if st.Asked == nil {
+		st.Asked = map[int64][]int{}
+	}
+	ids := st.Asked[caseID]
+	if ids == nil {
+		ids = []int{} // open, its message still to be told
+	}
+	if msg != 0 && !slices.Contains(ids, msg) {
+		ids = append(ids, msg)
+	}
+	st.Asked[caseID] = ids
+	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenReceived, st, 0)
+	return err
+}
+
+// answeredReceived is a press that answers the "received?" question about
+// caseID, or asks it again: that question is no longer open (a press of
+// "✓ Đã nhận" opens it again), the other dossiers' stay. A comment
+// question left open ends, as at any other press.
+func (h *Handlers) answeredReceived(r *request, caseID int64) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && conv.Flow != flowFollowup) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var st followupState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	delete(st.Asked, caseID)
+	if !readsNoText(conv) || len(st.Asked) == 0 {
+		return r.tx.EndConversation(r.ctx, r.chat)
+	}
+	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenReceived, st, 0)
+	return err
+}
+
+// questionSent keeps message msg among those the "received?" question
+// about caseID is on, while it is open.
+func questionSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg int) error {
+	conv, err := tx.Conversation(ctx, chat)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && !readsNoText(conv)) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var st followupState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	ids, open := st.Asked[caseID]
+	if !open || slices.Contains(ids, msg) {
+		return nil // answered, or closed, meanwhile
+	}
+	st.Asked[caseID] = append(ids, msg)
+	_, err = tx.SaveConversation(ctx, chat, flowFollowup, screenReceived, st, 0)
+	return err
 }
 
 // WithPublicURL sets the public address of the web server (PUBLIC_URL):
@@ -663,11 +769,19 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
 		return err
 	}
-	if cb.action != "rate" {
+	switch cb.action {
+	case "rate":
+	case "got", "gotyes", "gotback":
+		// This dossier's "received?" question is answered (or asked
+		// again); the other dossiers' stay open.
+		if err := h.answeredReceived(r, f.CaseID); err != nil {
+			return err
+		}
+	default:
 		// A comment question left open is over once the resident turns to
 		// another screen: what they type next ("đã nhận rồi", a question)
 		// is not kept as their comment on the help, in place of the one
-		// kept. Rating again asks again.
+		// kept. Rating again asks again. So is a "received?" question.
 		if err := h.endFollowupConversation(r); err != nil {
 			return err
 		}
@@ -889,8 +1003,7 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 			return err
 		}
-		h.askReceived(r, awaited)
-		return nil
+		return h.askReceived(r, awaited)
 	}
 	if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, r.text); err != nil {
 		return err
@@ -902,8 +1015,7 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	// screen names it: a chat may follow several.
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
-	h.askReceived(r, awaited)
-	return nil
+	return h.askReceived(r, awaited)
 }
 
 // cancelComment is /cancel at the comment question: "Cancelled" alone read
@@ -934,6 +1046,41 @@ func (h *Handlers) cancelComment(r *request, conv storage.Conversation) error {
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_cancelled", locales.Data{"Rating": f.Rating.Int16})+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return nil
+}
+
+// cancelReceived is /cancel while the "received?" question is open: "Không
+// có việc gì đang dở" read as if the question on screen were nothing. The
+// question is closed — its buttons go from every message it is on, nothing
+// is recorded — and the answer says how to tell later that the result came
+// (the button under the dossier, shown below as /start shows it, where the
+// reminders stand). A question whose dossier was noted or erased meanwhile
+// is only closed: /cancel then answers as with nothing open.
+func (h *Handlers) cancelReceived(r *request, conv storage.Conversation) error {
+	var st followupState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+		return err
+	}
+	cases := slices.Sorted(maps.Keys(st.Asked))
+	for _, c := range cases {
+		for _, m := range st.Asked[c] {
+			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: m})
+		}
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	open := slices.ContainsFunc(fs, func(f storage.Followup) bool {
+		return slices.Contains(cases, f.CaseID) && f.Status != storage.FollowupReceived
+	})
+	if !open {
+		return h.cancelNothing(r)
+	}
+	r.say(r.t.T("followup.received_cancelled"), nil)
+	return h.showFollowups(r, fs)
 }
 
 // commentSentAgain answers a resident's comment sent again once it was
@@ -997,23 +1144,51 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 	if err == nil {
 		err = withdrawFollowups(r.ctx, r.tx, cases, r.chat)
 	}
-	switch n := len(cases); {
-	case err != nil:
+	if err != nil {
 		return err
+	}
+	lang, err := h.languageForgotten(r)
+	if err != nil {
+		return err
+	}
+	switch n := len(cases); {
 	case n == 0:
-		out(r.t.T("followup.forget_nothing"), nil)
+		out(r.t.T("followup.forget_nothing")+lang, nil)
 	case n == 1:
-		out(r.t.T("followup.forgotten"), nil)
+		out(r.t.T("followup.forgotten")+lang, nil)
 	default:
-		out(r.t.T("followup.forgotten_all", locales.Data{"Count": n}), nil)
+		out(r.t.T("followup.forgotten_all", locales.Data{"Count": n})+lang, nil)
 	}
 	return nil
+}
+
+// languageForgotten is the line said after what /forget erased when the
+// chat's chosen language went with it (a guest's row, storage's
+// ForgetResident): from the next message on, the bot writes in its
+// default language, as to anyone it does not know — the choice is not
+// kept, it was erased on purpose —, and the last words in the chosen one
+// say so, and how to choose it again. "" when nothing changes.
+func (h *Handlers) languageForgotten(r *request) (string, error) {
+	chosen := r.user.Language
+	if chosen == "" || chosen == h.texts.Default() {
+		return "", nil
+	}
+	if _, err := r.tx.User(r.ctx, r.chat); !errors.Is(err, storage.ErrNotFound) {
+		return "", err // kept (someone of a team): nil
+	}
+	return "\n\n" + r.t.T("followup.forgotten_language", locales.Data{
+		"Default": h.texts.For(h.texts.Default()).T("lang.name"), "Code": chosen}), nil
 }
 
 // forgetAsk lists the chat's follow-ups, each with its button, then "all"
 // and "keep them".
 func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Keyboard) {
-	data := func(arg string) string { return callback{flow: flowFollowup, action: "forget", arg: arg}.String() }
+	// Each button names the list's language: a press that comes after the
+	// chat's data went (a second tap of "all", whose first erased the
+	// chosen language with the rest) is answered in it (forgetPress).
+	data := func(arg string) string {
+		return callback{flow: flowFollowup, action: "forget", arg: arg + "." + r.t.Lang()}.String()
+	}
 	lines := []string{r.t.T("followup.forget_which", locales.Data{"Count": len(fs)})}
 	var kb bot.Keyboard
 	// The list shows every code: erasing any of them takes it back.
@@ -1069,7 +1244,25 @@ func listed(fs []storage.Followup) string {
 // by its procedure and the last characters of its code, not the code:
 // nothing of it is to be kept, not even in a reply waiting to be sent.
 func (h *Handlers) forgetPress(r *request, arg string) error {
+	if i := strings.LastIndexByte(arg, '.'); i >= 0 && slices.Contains(locales.Languages, arg[i+1:]) {
+		// The list's language (forgetAsk), for a chat that has no
+		// chosen language (any more): it edits the list.
+		if r.user.Language == "" {
+			r.t = h.texts.For(arg[i+1:])
+		}
+		arg = arg[:i]
+	}
 	if arg == "keep" {
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		if len(fs) == 0 {
+			// Pressed after "all" (or the last one) erased them: nothing is
+			// followed any more, not "as before".
+			r.show(r.t.T("followup.forget_nothing"), nil)
+			return nil
+		}
 		r.show(r.t.T("followup.forget_kept"), nil)
 		return nil
 	}
@@ -1127,6 +1320,12 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	text := r.t.T("followup.forgotten_one", locales.Data{"Guide": title, "Tail": string(code[max(0, len(code)-4):])})
 	if others > 0 {
 		text += "\n" + r.t.N("followup.forget_others", others)
+	} else {
+		lang, err := h.languageForgotten(r) // the last one: the chat went with it
+		if err != nil {
+			return err
+		}
+		text += lang
 	}
 	r.show(text, nil)
 	return nil
@@ -1189,7 +1388,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return h.alreadyNoted(r, f, action)
 		}
 		h.showAbout(r, f, receivedAsk(r.t, f), receivedKeyboard(r, f))
-		return nil
+		return h.askedReceived(r, f.CaseID, r.liveMessage())
 	case "gotback":
 		// Not received after all: the screen as it was, nothing recorded
 		// (a reminder awaiting its answer shows its question again).
@@ -1310,8 +1509,7 @@ func (h *Handlers) typedReceived(r *request) (bool, error) {
 		r.say(r.t.T("followup.typed_received_noted"), nil)
 		return true, h.showFollowups(r, fs)
 	}
-	h.askReceived(r, awaited)
-	return true, nil
+	return true, h.askReceived(r, awaited)
 }
 
 // awaitedFollowups are those of fs whose result is not noted.
@@ -1328,14 +1526,20 @@ func awaitedFollowups(fs []storage.Followup) []storage.Followup {
 // askReceived asks what "✓ Đã nhận" asks about each of awaited, naming it,
 // in a message of its own, after a line that says why when there are
 // several.
-func (h *Handlers) askReceived(r *request, awaited []storage.Followup) {
+// Each is open until answered, and /cancel closes it (askedReceived).
+func (h *Handlers) askReceived(r *request, awaited []storage.Followup) error {
 	if len(awaited) > 1 {
 		r.say(r.t.T("followup.typed_received_which", locales.Data{"Count": len(awaited)}), nil)
 	}
 	for _, f := range awaited {
 		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
-			Text: h.followupAbout(r.t, f) + "\n\n" + receivedAsk(r.t, f), Keyboard: receivedKeyboard(r, f)}})
+			Text: h.followupAbout(r.t, f) + "\n\n" + receivedAsk(r.t, f), Keyboard: receivedKeyboard(r, f),
+			Track: questionTrack + strconv.FormatInt(f.CaseID, 10)}})
+		if err := h.askedReceived(r, f.CaseID, 0); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // alreadyNoted answers a reminder button whose answer was already taken (a

@@ -43,7 +43,7 @@ func TestForgetButtonsTellTheDossiersApart(t *testing.T) {
 			ask := last(t, w.send(res, "/forget"))
 			var labels []string
 			for _, b := range ask.Buttons() {
-				if strings.Contains(b.CallbackData, ":forget:") && !strings.Contains(b.CallbackData, ":all.") && !strings.Contains(b.CallbackData, ":keep:") {
+				if strings.Contains(b.CallbackData, ":forget:") && !strings.Contains(b.CallbackData, ":all.") && !strings.Contains(b.CallbackData, ":keep") {
 					labels = append(labels, b.Text)
 				}
 			}

@@ -542,8 +542,18 @@ var _ bot.SentHandler = (*Handlers)(nil)
 // (request.track) was sent; the conversation keeps its id as the message
 // the screen is on, unless the chat moved on since (its version) or
 // already knows it, so that the screen drawn below it next takes its
-// buttons off (unbuttonAbove).
+// buttons off (unbuttonAbove). So is a resident's "received?" question
+// (questionTrack), among the messages /cancel takes the buttons off.
 func (h *Handlers) Sent(ctx context.Context, sqlTx *sqlx.Tx, chat int64, track string, messageID int) error {
+	if c, ok := strings.CutPrefix(track, questionTrack); ok {
+		// A "received?" question, sent as a new message: /cancel takes its
+		// buttons off while it is open.
+		caseID, err := strconv.ParseInt(c, 10, 64)
+		if err != nil {
+			return nil
+		}
+		return questionSent(ctx, storage.WrapTx(sqlTx), chat, caseID, messageID)
+	}
 	version, err := strconv.Atoi(track)
 	if err != nil {
 		return nil // not one of ours
@@ -786,7 +796,11 @@ func (h *Handlers) textTyped(r *request) error {
 		// father's), never a comment to keep beside a rating.
 		return h.openFollowup(r, token)
 	}
-	switch conv.Flow {
+	flow := conv.Flow
+	if readsNoText(conv) {
+		flow = "" // a "received?" question is answered by its buttons
+	}
+	switch flow {
 	case flowInvite:
 		return h.inviteText(r, conv)
 	case flowCase:
@@ -883,7 +897,7 @@ func (h *Handlers) editedNote(r *request) (string, error) {
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return "", err
 	}
-	if conv.Flow != "" {
+	if conv.Flow != "" && !readsNoText(conv) {
 		return "error.edited", nil
 	}
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
@@ -937,7 +951,9 @@ func (h *Handlers) again(r *request, note string) error {
 	case flowInvite:
 		return h.inviteAgain(r, conv, note)
 	case flowFollowup:
-		return h.followupAgain(r, conv, note)
+		if !readsNoText(conv) {
+			return h.followupAgain(r, conv, note)
+		}
 	case flowTeam:
 		v, err := h.teamView(r, conv)
 		if err != nil {
@@ -997,32 +1013,13 @@ func (h *Handlers) cancel(r *request) error {
 		return err
 	}
 	if conv.Flow == "" {
-		// A resident who types /cancel most likely means the reminders:
-		// "nothing to cancel" alone read as if nothing were followed. The
-		// dossiers are shown as /start shows them, with how to stop while
-		// a reminder is to come; after "Không, cảm ơn" or the result
-		// noted, none is, and the line says only that nothing is open.
-		// The follow-ups are read once, for the line and the screens
-		// (followupsAgain, which reads them itself, is for a fixed line).
-		if !r.member() {
-			fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
-			if err != nil {
-				return err
-			}
-			if len(fs) > 0 {
-				key := "cancel.nothing_followed"
-				if slices.ContainsFunc(fs, storage.Followup.Reminds) {
-					key = "cancel.nothing_resident"
-				}
-				r.say(r.t.T(key), nil)
-				return h.showFollowups(r, fs)
-			}
-		}
-		r.say(r.t.T("cancel.nothing"), nil)
-		return nil
+		return h.cancelNothing(r)
 	}
 	if conv.Flow == flowCase {
 		return h.cancelCase(r, conv)
+	}
+	if readsNoText(conv) {
+		return h.cancelReceived(r, conv)
 	}
 	if conv.Flow == flowFollowup {
 		return h.cancelComment(r, conv)
@@ -1034,5 +1031,32 @@ func (h *Handlers) cancel(r *request) error {
 		return err
 	}
 	r.say(r.t.T("cancel.done"), nil)
+	return nil
+}
+
+// cancelNothing is /cancel with nothing open.
+func (h *Handlers) cancelNothing(r *request) error {
+	// A resident who types /cancel most likely means the reminders:
+	// "nothing to cancel" alone read as if nothing were followed. The
+	// dossiers are shown as /start shows them, with how to stop while
+	// a reminder is to come; after "Không, cảm ơn" or the result
+	// noted, none is, and the line says only that nothing is open.
+	// The follow-ups are read once, for the line and the screens
+	// (followupsAgain, which reads them itself, is for a fixed line).
+	if !r.member() {
+		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+		if err != nil {
+			return err
+		}
+		if len(fs) > 0 {
+			key := "cancel.nothing_followed"
+			if slices.ContainsFunc(fs, storage.Followup.Reminds) {
+				key = "cancel.nothing_resident"
+			}
+			r.say(r.t.T(key), nil)
+			return h.showFollowups(r, fs)
+		}
+	}
+	r.say(r.t.T("cancel.nothing"), nil)
 	return nil
 }

@@ -396,7 +396,7 @@ func (tx *Tx) ForgetChatFollowup(ctx context.Context, chat, caseID int64) (other
 	var gone []int
 	err = tx.db(ctx).SelectContext(ctx, &gone, forgetFollowups(`resident_chat = $1 AND case_id = $2`)+`,
 		conv AS (UPDATE conversations c SET flow = '', step = '', data = '{}', version = c.version + 1, updated_at = now()
-			FROM gone WHERE c.chat_id = $1 AND c.flow = $3 AND c.data->>'c' = gone.case_id::text)
+			FROM gone WHERE c.chat_id = $1 AND c.flow = $3 AND c.data->>'c' = gone.case_id::text),`+forgetAsked(`$1`)+`
 		SELECT (SELECT count(*) FROM followups f WHERE f.resident_chat = $1 AND f.case_id <> $2) FROM gone`,
 		chat, caseID, FollowupFlow)
 	delete(tx.convs, chat) // read again if needed: the row may have changed
@@ -424,8 +424,22 @@ func forgetFollowups(where string) string {
 }
 
 // FollowupFlow is the conversation flow of a follow-up's resident in
-// Telegram (handlers/followup.go): its data names the case ({"c": id}).
+// Telegram (handlers/followup.go): its data names the case ({"c": id}) of
+// the comment question, or the cases whose "received?" question is open,
+// with the messages it is on ({"q": {"id": [message, …]}}).
 const FollowupFlow = "f"
+
+// forgetAsked is the part of a statement forgetting the follow-ups gone
+// (forgetFollowups) that takes their cases out of the "received?"
+// questions their resident's chat (chat: an expression) has open: the
+// chat is tied to them nowhere, and the other dossiers' questions stay
+// open. It names FollowupFlow as a constant: the statements that use it
+// pass it as a parameter at different places.
+func forgetAsked(chat string) string {
+	return `
+		asked AS (UPDATE conversations c SET data = c.data #- ARRAY['q', gone.case_id::text], updated_at = now()
+			FROM gone WHERE c.chat_id = ` + chat + ` AND c.flow = '` + FollowupFlow + `' AND c.data->'q' ? gone.case_id::text)`
+}
 
 // ForgetFollowup deletes at once the follow-up a link names — dossier code,
 // token, comment and, if the link was opened in Telegram, the resident's
@@ -448,7 +462,8 @@ func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
 		}
 		err := tx.db(ctx).SelectContext(ctx, &gone, forgetFollowups(`token = $1`)+`,
 			conv AS (UPDATE conversations c SET flow = '', step = '', data = '{}', version = c.version + 1, updated_at = now()
-				FROM gone WHERE c.chat_id = gone.resident_chat AND c.flow = $2 AND c.data->>'c' = gone.case_id::text)
+				FROM gone WHERE c.chat_id = gone.resident_chat AND c.flow = $2 AND c.data->>'c' = gone.case_id::text),`+
+			forgetAsked(`gone.resident_chat`)+`
 			SELECT case_id, resident_chat, EXISTS (SELECT 1 FROM followups f
 				WHERE f.resident_chat = gone.resident_chat AND f.token <> $1) AS others
 			FROM gone`, token, FollowupFlow)
