@@ -104,18 +104,21 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "dvcbot: %v\n", err)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	var ctx context.Context
+	var stop context.CancelFunc
 	if cmd == "run" {
 		// The first signal lets the bot finish what it holds (up to 25 s);
 		// a second one stops it at once, as the signal's default does
-		// (what was left is done at the next start). Not for the demo,
-		// whose private database server must be stopped on the way out.
-		go func() {
-			<-ctx.Done()
-			stop()
-		}()
+		// (what was left is done at the next start). The default is back
+		// before the context is cancelled, so that a second signal sent
+		// as soon as the bot says it is stopping is not caught. Not for
+		// the demo, whose private database server must be stopped on the
+		// way out.
+		ctx, stop = firstSignalStops()
+	} else {
+		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	}
+	defer stop()
 
 	switch cmd {
 	case "demo":
@@ -215,4 +218,22 @@ func healthcheck(ctx context.Context, cfg config) error {
 		return fmt.Errorf("healthz answered %s", resp.Status)
 	}
 	return nil
+}
+
+// firstSignalStops returns a context cancelled by the first SIGINT or
+// SIGTERM, after which both signals have their default effect again.
+func firstSignalStops() (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-sig:
+			signal.Reset(os.Interrupt, syscall.SIGTERM)
+		case <-ctx.Done():
+			signal.Stop(sig)
+		}
+		cancel()
+	}()
+	return ctx, cancel
 }
