@@ -174,3 +174,22 @@ func TestUnitWordIsNotTheStartOfAnotherWord(t *testing.T) {
 		}
 	}
 }
+
+// The extract-copy guide told the volunteer who picked it for a wrong name
+// to "ask the civil-status officer": its "several similar procedures" fix
+// now offers the correction guide, as vneid-muc-2 offers tich-hop-giay-to.
+func TestExtractCopyOffersTheCorrectionGuide(t *testing.T) {
+	c := shippedCatalog(t)
+	g, _ := c.Guide("trich-luc-ho-tich")
+	for _, s := range g.Steps {
+		for _, e := range s.Errors {
+			if e.ID == "nhieu-thu-tuc" {
+				if e.Subguide != "cai-chinh-ho-tich" {
+					t.Errorf("trich-luc-ho-tich %s/%s: sub-guide %q, want cai-chinh-ho-tich", s.ID, e.ID, e.Subguide)
+				}
+				return
+			}
+		}
+	}
+	t.Error("trich-luc-ho-tich has no error nhieu-thu-tuc")
+}
