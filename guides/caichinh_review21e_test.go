@@ -98,8 +98,8 @@ func TestCivilStatusCorrectionFacts(t *testing.T) {
 			t.Errorf("processing %q lacks %q", g.Processing.Vi, want)
 		}
 	}
-	if g.Unconfirmed["fee"] == "" || !strings.Contains(g.Fee.Vi, "85/2019/TT-BTC") {
-		t.Errorf("fee %q: want the province's fee (Circular 85/2019/TT-BTC), unconfirmed", g.Fee.Vi)
+	if g.Unconfirmed["fee"] == "" || !strings.Contains(g.Fee.Vi, "tỉnh/thành phố") {
+		t.Errorf("fee %q: want the province's fee, unconfirmed", g.Fee.Vi)
 	}
 	first := g.Steps[0]
 	for _, want := range []string{`"← Bước trước"`, `"✕ Không đủ điều kiện"`, `"← Chọn thủ tục khác"`} {
@@ -139,7 +139,7 @@ func TestCivilStatusCorrectionFacts(t *testing.T) {
 			t.Errorf("source %s: date %q opened %q", s.URL, s.Date, s.Opened)
 		}
 	}
-	for _, want := range []string{"laodong.vn/thoi-su/ubnd-xa-tiep-nhan-giai-quyet-viec-dang-ky-ho-tich-1522535", "120375", "9573", "regulations-on-online-civil-status"} {
+	for _, want := range []string{"laodong.vn/thoi-su/ubnd-xa-tiep-nhan-giai-quyet-viec-dang-ky-ho-tich-1522535", "120375", "9573", "plo.vn/ban-doc/tu-159-ngoi-o-nha-van-nhan-ket-qua-dang-ky-ho-tich-931672"} {
 		if !slices.ContainsFunc(urls, func(u string) bool { return strings.Contains(u, want) }) {
 			t.Errorf("no source %q", want)
 		}
