@@ -398,6 +398,11 @@ func (e entry) score(words []string, known []bool) int {
 				if known[i] && s == 1 {
 					s = 0
 				}
+				// A unit's word is a place ("khai sinh ở xã"): not the
+				// beginning of another word ("xác"), nor a typo of one.
+				if unitWords[w] && s < 3 {
+					s = 0
+				}
 				best = max(best, s)
 			}
 		}
