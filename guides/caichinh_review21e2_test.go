@@ -119,12 +119,13 @@ func TestCivilCorrectionRelativeFilerReadsRight(t *testing.T) {
 }
 
 // 6. The change is written on the birth or marriage certificate only when
-// the change concerns it; the originals of the uploaded papers come along.
+// the change concerns it; which originals to bring is asked of the officer
+// (no listed source says which).
 func TestCivilCorrectionCertificateLineIsConditional(t *testing.T) {
 	k := civilCorrectionStep(t, civilCorrection(t), "ky-nhan")
-	wantIn(t, "ky-nhan (vi)", k.Text.Vi, "Nếu việc sửa liên quan đến giấy khai sinh, giấy chứng nhận kết hôn, cán bộ ghi nội dung sửa vào giấy đó.", "bản chính các giấy tờ đã tải lên")
-	wantNotIn(t, "ky-nhan (vi)", k.Text.Vi, "Nội dung sửa được ghi vào")
-	wantIn(t, "ky-nhan (en)", k.Text.En, "If it concerns the birth or marriage certificate, the officer writes the change on it.", "brings to the commune the original civil-status paper and the originals of the uploaded papers")
+	wantIn(t, "ky-nhan (vi)", k.Text.Vi, "Nếu việc sửa liên quan đến giấy khai sinh, giấy chứng nhận kết hôn, cán bộ ghi nội dung sửa vào giấy đó.", "hỏi trước cán bộ cần mang bản chính giấy tờ nào")
+	wantNotIn(t, "ky-nhan (vi)", k.Text.Vi, "Nội dung sửa được ghi vào", "bản chính các giấy tờ đã tải lên")
+	wantIn(t, "ky-nhan (en)", k.Text.En, "If it concerns the birth or marriage certificate, the officer writes the change on it.", "ask the officer beforehand which originals to bring")
 	wantNotIn(t, "ky-nhan (en)", k.Text.En, "the papers uploaded", "The change is written on")
 }
 
