@@ -1033,6 +1033,9 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 		if c := tl.Outcomes[o]; c > 0 {
 			lines = append(lines, "• "+t.T("tally.outcome_"+o)+": "+t.Num(c))
 		}
+		if o == storage.TallySameDossier && tl.SameDossierPaid > 0 { // what the online payments count beside the paid dossiers
+			lines = append(lines, "   – "+t.T("tally.same_dossier_paid")+": "+t.Num(tl.SameDossierPaid))
+		}
 	}
 	for _, r := range tl.Reasons {
 		lines = append(lines, "   – "+t.T("reason."+r.Key)+": "+t.Num(r.N))
@@ -1356,6 +1359,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		[]any{t.T("tally.row_helped"), tl.Helped, nil})
 	for _, o := range storage.TallyOutcomes {
 		summary = append(summary, []any{t.T("tally.outcome_" + o), tl.Outcomes[o], nil})
+		if o == storage.TallySameDossier && tl.SameDossierPaid > 0 {
+			summary = append(summary, []any{t.T("tally.outcome_same_dossier") + " – " + t.T("tally.same_dossier_paid"), tl.SameDossierPaid, nil})
+		}
 	}
 	for _, r := range tl.Reasons {
 		summary = append(summary, []any{t.T("tally.outcome_not_done") + " – " + t.T("reason."+r.Key), r.N, nil})
@@ -1415,8 +1421,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		texts["error"] = append(texts["error"], h.errorLabel(t, p.Guide, p.StepID, p.Problem))
 	}
 	for _, o := range storage.TallyOutcomes {
-		texts["outcome"] = append(texts["outcome"], t.T("tally.outcome_"+o))
+		texts["outcome"] = append(texts["outcome"], caseOutcome(t, storage.TallyCase{Outcome: o}))
 	}
+	texts["outcome"] = append(texts["outcome"], caseOutcome(t, storage.TallyCase{Outcome: storage.TallySameDossier, Paid: true}))
 	for _, r := range tl.Reasons {
 		texts["reason"] = append(texts["reason"], t.T("reason."+r.Key))
 	}
@@ -1519,7 +1526,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 						reason = t.T("reason." + c.Reason)
 					}
 					return yield([]any{c.ID, c.FinishedAt, cmp.Or(c.CommuneName, t.T("tally.no_unit")),
-						h.guideTitle(t, c.Guide), mode, t.T("tally.outcome_" + c.Outcome), reason, c.Minutes, c.StepsDone, c.StepsSkipped, c.Problems})
+						h.guideTitle(t, c.Guide), mode, caseOutcome(t, c), reason, c.Minutes, c.StepsDone, c.StepsSkipped, c.Problems})
 				})
 			}},
 	}
@@ -1530,6 +1537,21 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		sheets[i].PageHeader = page
 	}
 	return sheets
+}
+
+// caseOutcome is a case's outcome in the case list: the text's label, but
+// short for a case that was the same dossier as another (the text's label
+// explains itself at length, and the column is as wide as its longest
+// label), which says whether its fee was paid online (the online payments
+// count it).
+func caseOutcome(t *locales.Localizer, c storage.TallyCase) string {
+	switch {
+	case c.Outcome == storage.TallySameDossier && c.Paid:
+		return t.T("tally.case_outcome_same_dossier_paid")
+	case c.Outcome == storage.TallySameDossier:
+		return t.T("tally.case_outcome_same_dossier")
+	}
+	return t.T("tally.outcome_" + c.Outcome)
 }
 
 // slug is a name in ASCII for a file name: "Phường An Hội Tây, Thành phố

@@ -40,8 +40,10 @@ func khaiSinhCounts(g string) []string {
 // two dossiers filed in every tally — in the outcomes, the modes and the
 // scheme's dossier_online and payment_online. They are two cases, both
 // helped, and one dossier: the second counts on a line of its own, and
-// toward no dossier KPI, from the cases and from the rollups alike. Given
-// its own code later (it was pressed by mistake), it is a dossier again.
+// toward no dossier KPI, from the cases and from the rollups alike — but
+// the fee it paid online is a payment made (payment_online; review 21a2:
+// it counted nowhere, case #1 being only submitted). Given its own code
+// later (it was pressed by mistake), it is a dossier again.
 func TestSameDossierTalliedOnce(t *testing.T) {
 	t.Parallel()
 	st := storagetest.Open(t)
@@ -59,7 +61,10 @@ func TestSameDossierTalliedOnce(t *testing.T) {
 		return nil
 	})
 	scopes := []storage.Scope{{}, {Province: "79"}, {Commune: anHoiTay}, {Volunteer: 1}}
-	check := func(what string, dossiers, paid, same int) {
+	// payments: the payment_online KPI — the second case's fee paid online
+	// at its return visit is a payment made, whether or not it is a
+	// dossier of its own.
+	check := func(what string, dossiers, paid, same, payments int) {
 		t.Helper()
 		inTx(t, st, func(tx *storage.Tx) error {
 			for _, s := range scopes {
@@ -89,20 +94,27 @@ func TestSameDossierTalliedOnce(t *testing.T) {
 				if tl.Modes["toan-trinh"] != dossiers {
 					t.Errorf("%s, scope %+v: %d dossiers filed toàn trình, want %d", what, s, tl.Modes["toan-trinh"], dossiers)
 				}
+				if tl.SameDossierPaid != payments-paid {
+					t.Errorf("%s, scope %+v: %d the same dossier paid online, want %d", what, s, tl.SameDossierPaid, payments-paid)
+				}
 				kpis := tl.KPIs(khaiSinhCounts)
-				if kpis["dossier_online"] != dossiers || kpis["payment_online"] != paid {
-					t.Errorf("%s, scope %+v: KPIs %v, want dossier_online %d, payment_online %d", what, s, kpis, dossiers, paid)
+				if kpis["dossier_online"] != dossiers || kpis["payment_online"] != payments {
+					t.Errorf("%s, scope %+v: KPIs %v, want dossier_online %d, payment_online %d", what, s, kpis, dossiers, payments)
 				}
 				var listed []string
 				if err := tx.EachTallyCase(ctx, tl, func(c storage.TallyCase) error {
-					listed = append(listed, c.Outcome)
+					o := c.Outcome
+					if c.Paid {
+						o += ", paid online"
+					}
+					listed = append(listed, o)
 					return nil
 				}); err != nil {
 					return err
 				}
-				wantListed := []string{"submitted", "paid"}
+				wantListed := []string{"submitted", "paid, paid online"}
 				if same > 0 {
-					wantListed[1] = "same_dossier"
+					wantListed[1] = "same_dossier, paid online"
 				}
 				if !reflect.DeepEqual(listed, wantListed) {
 					t.Errorf("%s, scope %+v: the case list's outcomes %v, want %v", what, s, listed, wantListed)
@@ -113,14 +125,14 @@ func TestSameDossierTalliedOnce(t *testing.T) {
 		compareTallies(ctx, t, st, scopes, []storage.Period{november, {To: november.To}})
 		checkRollupsRebuild(ctx, t, st)
 	}
-	check("the second case the same dossier", 1, 0, 1)
+	check("the second case the same dossier, paid online", 1, 0, 1, 1)
 
 	// Its own code, typed within its minutes: a dossier of its own.
 	inTx(t, st, func(tx *storage.Tx) error {
 		_, err := tx.SaveFollowup(ctx, second.ID, "H26.99-261103-0002", time.Time{}, false)
 		return err
 	})
-	check("the second case given its own code", 2, 1, 0)
+	check("the second case given its own code", 2, 1, 0, 1)
 }
 
 // TestSameDossierMigration: migration 00029 marks the cases closed before
@@ -171,7 +183,9 @@ func TestSameDossierMigration(t *testing.T) {
 		}
 		return ids
 	}
-	counted := func(what string, cases, dossiers, same int) {
+	// payments: the payment_online KPI (case 4's fee, paid online at its
+	// return visit, counts whether or not it is the same dossier).
+	counted := func(what string, cases, dossiers, same, payments int) {
 		t.Helper()
 		inTx(t, st, func(tx *storage.Tx) error {
 			for _, s := range []storage.Scope{{}, {Province: "01"}, {Commune: "00001"}} {
@@ -182,6 +196,9 @@ func TestSameDossierMigration(t *testing.T) {
 				if tl.Cases != cases || tl.Modes["toan-trinh"] != dossiers || tl.Outcomes["same_dossier"] != same {
 					t.Errorf("%s, scope %+v: %d cases, %d dossiers filed, %d the same dossier; want %d, %d, %d", what, s,
 						tl.Cases, tl.Modes["toan-trinh"], tl.Outcomes["same_dossier"], cases, dossiers, same)
+				}
+				if kpis := tl.KPIs(khaiSinhCounts); kpis["dossier_online"] != dossiers || kpis["payment_online"] != payments {
+					t.Errorf("%s, scope %+v: KPIs %v, want dossier_online %d, payment_online %d", what, s, kpis, dossiers, payments)
 				}
 			}
 			return nil
@@ -196,7 +213,19 @@ func TestSameDossierMigration(t *testing.T) {
 	if got, want := marked(), []int64{2, 4}; !reflect.DeepEqual(got, want) {
 		t.Errorf("cases marked the same dossier: %v, want %v", got, want)
 	}
-	counted("migrated", 5, 3, 2)
+	// The rollups' outcome lines keep each case's outcome (c) and mark it
+	// in d: a version before 00029, still serving, reads a line marked as
+	// the outcome it names (a dossier submitted or paid, as it always
+	// did), never as a case not done for a reason it does not know.
+	var lines []string
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(array_agg(c || '|' || d || '|' || n ORDER BY c, d), '{}') FROM tally_counts
+		WHERE dim = 'guide' AND n <> 0`).Scan(pq.Array(&lines)); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"paid|same_dossier|1", "submitted||3", "submitted|same_dossier|1"}; !reflect.DeepEqual(lines, want) {
+		t.Errorf("the rollups' outcome lines (outcome|mark|cases): %v, want %v", lines, want)
+	}
+	counted("migrated", 5, 3, 2, 1)
 
 	// A version before 00029 closes case 6 as the same dossier: its event
 	// marked, the column left alone.
@@ -216,7 +245,7 @@ func TestSameDossierMigration(t *testing.T) {
 	if got, want := marked(), []int64{2, 4, 6}; !reflect.DeepEqual(got, want) {
 		t.Errorf("after a close by the version before, cases marked the same dossier: %v, want %v", got, want)
 	}
-	counted("a close by the version before", 6, 3, 3)
+	counted("a close by the version before", 6, 3, 3, 1)
 
 	if _, err := p.ApplyVersion(ctx, 29, false); err != nil {
 		t.Fatal(err)
@@ -237,5 +266,5 @@ func TestSameDossierMigration(t *testing.T) {
 	if got, want := marked(), []int64{2, 4, 6}; !reflect.DeepEqual(got, want) {
 		t.Errorf("up again, cases marked the same dossier: %v, want %v", got, want)
 	}
-	counted("up again", 6, 3, 3)
+	counted("up again", 6, 3, 3, 1)
 }

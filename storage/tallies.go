@@ -93,15 +93,18 @@ const (
 // TallyOutcomes lists the outcome keys in the order reports show them.
 // A case counts under TallySameDossier when it ended as the same dossier
 // as another case, which keeps the code (cases.same_dossier, migration
-// 00029): submitted or paid, its dossier is counted with that case.
+// 00029): submitted or paid, its dossier is counted with that case (a fee
+// it paid online is counted apart: ProcedureCount.SameDossierPaid).
 var TallyOutcomes = []string{TallySubmitted, TallyPaid, TallyOnTheSpot, TallySameDossier, TallyAccountDone, TallyPaymentDone, TallyNotDone}
 
-// tallyOutcome names a case's outcome as a tally counts it (the
-// statements read a case that was the same dossier as another as the
-// outcome TallySameDossier).
-func tallyOutcome(kind, outcome string) string {
+// tallyOutcome names a case's outcome as a tally counts it. mark is what
+// the statements and the rollups read beside the outcome, in the column
+// of a case not done's reason: TallySameDossier for a case that was the
+// same dossier as another (tallyMarkColumn; its outcome stays submitted
+// or paid there).
+func tallyOutcome(kind, outcome, mark string) string {
 	switch {
-	case outcome == TallySameDossier:
+	case mark == TallySameDossier:
 		return TallySameDossier
 	case outcome == "done" && kind == "account":
 		return TallyAccountDone
@@ -126,6 +129,10 @@ type Tally struct {
 	Helped int // of them, those done: submitted, paid, on the spot, a task or payment done
 	// Outcomes counts cases by outcome key (TallyOutcomes).
 	Outcomes map[string]int
+	// SameDossierPaid: of Outcomes[TallySameDossier], the cases whose fee
+	// was paid online at that visit (ended "paid"): no dossier of their
+	// own, but a payment made (KPIs' payment_online).
+	SameDossierPaid int
 	// Reasons counts the cases not done by reason, most first.
 	Reasons []Count
 	// Modes counts the dossiers filed (submitted, or their result had on
@@ -189,6 +196,8 @@ type ProcedureCount struct {
 	Cases    int
 	Helped   int
 	Outcomes map[string]int // by outcome key
+	// SameDossierPaid: of Outcomes[TallySameDossier], those paid online.
+	SameDossierPaid int
 }
 
 // CommuneCount is one commune's cases.
@@ -254,8 +263,10 @@ func (t Tally) Stuck(n int) []StuckStep {
 // longer in the catalog). Account tasks and payments never count as
 // dossiers (dossier_online), and a dossier counts toward payment_online
 // only when it was also paid online. A case that was the same dossier as
-// another (TallySameDossier) counts toward none: its dossier is counted
-// with the case that keeps its code.
+// another (TallySameDossier) counts toward no dossier: its dossier is
+// counted with the case that keeps its code; but a fee it paid online is a
+// payment made, counted toward payment_online (twice for one dossier only
+// if that case was paid online too: two payments).
 func (t Tally) KPIs(countsOf func(guide string) []string) map[string]int {
 	out := map[string]int{}
 	for _, p := range t.Procedures {
@@ -265,7 +276,7 @@ func (t Tally) KPIs(countsOf func(guide string) []string) map[string]int {
 			case kpi == "dossier_online" && p.Kind != "dossier":
 				n = 0
 			case kpi == "payment_online" && p.Kind == "dossier":
-				n = p.Outcomes[TallyPaid]
+				n = p.Outcomes[TallyPaid] + p.SameDossierPaid
 			}
 			out[kpi] += n
 		}
@@ -324,9 +335,10 @@ type tallyRow struct {
 const tallyCases = `cases c WHERE c.status = 'closed' AND c.finished_at >= $1 AND c.finished_at < $2%[1]s`
 
 // tallyStatement counts the cases of a period every way a report shows
-// them. A case that was the same dossier as another counts under the
-// outcome TallySameDossier, and its mode's line does not count it as a
-// dossier filed (ok: filed). The cases are read once, grouped by grouping sets in one pass
+// them. A case that was the same dossier as another is read with its
+// outcome and marked (tallyMarkColumn, in the reason's column: the
+// rollups' layout), and its mode's line does not count it as a dossier
+// filed (ok: filed). The cases are read once, grouped by grouping sets in one pass
 // (hashed: PostgreSQL keeps one hash table per set); the active minutes
 // are grouped by the minute, and the median found from those counts, since
 // an ordered-set aggregate would make every set sort. Problem events are
@@ -345,7 +357,7 @@ const tallyStatement = `
 			count(*) FILTER (WHERE c.followup_result = 'received_late') AS late,
 			count(*) FILTER (WHERE c.followup_result = 'problem') AS unresolved,
 			count(c.rating) AS rated, coalesce(sum(c.rating), 0) AS rating_sum
-		FROM (SELECT c.guide_id, c.kind, ` + tallyOutcomeColumn + ` AS outcome, coalesce(c.reason, '') AS reason,
+		FROM (SELECT c.guide_id, c.kind, coalesce(c.outcome, '') AS outcome, ` + tallyMarkColumn + ` AS reason,
 				coalesce(c.mode, '') AS mode, coalesce(c.commune_code, '') AS commune_code, c.volunteer_id,
 				coalesce(c.active_seconds, 0) / 60 AS minute, coalesce(c.steps_done, 0) AS steps_done,
 				coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems, c.updated_at,
@@ -378,9 +390,11 @@ const tallyStatement = `
 	GROUP BY c.guide_id, e.step_id, e.problem, e.step
 `
 
-// tallyOutcomeColumn is the outcome of a case "c" as a tally reads it:
-// TallySameDossier for one that was the same dossier as another.
-const tallyOutcomeColumn = `CASE WHEN c.same_dossier THEN '` + TallySameDossier + `' ELSE coalesce(c.outcome, '') END`
+// tallyMarkColumn is the reason of a case "c" not done as a tally reads
+// it, or TallySameDossier for one that was the same dossier as another
+// (whose outcome, submitted or paid, is read as it is): as the rollups'
+// outcome lines hold them (d; migration 00029).
+const tallyMarkColumn = `CASE WHEN c.same_dossier THEN '` + TallySameDossier + `' ELSE coalesce(c.reason, '') END`
 
 // Tally counts the closed cases of a scope over a period. The whole
 // country or a province over whole calendar months (Vietnam time) is read
@@ -700,11 +714,15 @@ func makeTally(scope Scope, period Period, rows []tallyRow) Tally {
 				p = &ProcedureCount{Guide: r.A, Kind: r.B, Outcomes: map[string]int{}}
 				procs[r.A] = p
 			}
-			o := tallyOutcome(r.B, r.C)
+			o := tallyOutcome(r.B, r.C, r.D)
 			p.Cases += r.N
 			p.Helped += r.OK
 			p.Outcomes[o] += r.N
 			t.Outcomes[o] += r.N
+			if o == TallySameDossier && r.C == TallyPaid {
+				p.SameDossierPaid += r.N
+				t.SameDossierPaid += r.N
+			}
 			if o == TallyNotDone {
 				reasons[cmp.Or(r.D, "other_reason")] += r.N
 			}
@@ -780,19 +798,22 @@ func median(perMinute []Count, n int) float64 {
 // TallyCase is one line of a report's case list: nothing about the
 // resident, nor the volunteer.
 type TallyCase struct {
-	ID           int64     `db:"id"`
-	FinishedAt   time.Time `db:"finished_at"`
-	CommuneCode  string    `db:"commune_code"`
-	CommuneName  string    `db:"commune_name"`
-	Guide        string    `db:"guide_id"`
-	Kind         string    `db:"kind"`
-	Mode         string    `db:"mode"`
-	Outcome      string    `db:"outcome"` // an outcome key (TallyOutcomes)
-	Reason       string    `db:"reason"`
-	Minutes      int       `db:"minutes"` // active time, whole minutes (rounded down, as the median counts them)
-	StepsDone    int       `db:"steps_done"`
-	StepsSkipped int       `db:"steps_skipped"`
-	Problems     int       `db:"problems"`
+	ID          int64     `db:"id"`
+	FinishedAt  time.Time `db:"finished_at"`
+	CommuneCode string    `db:"commune_code"`
+	CommuneName string    `db:"commune_name"`
+	Guide       string    `db:"guide_id"`
+	Kind        string    `db:"kind"`
+	Mode        string    `db:"mode"`
+	Outcome     string    `db:"outcome"` // an outcome key (TallyOutcomes)
+	Reason      string    `db:"reason"`
+	// Paid: the case's fee was paid online (Outcome TallyPaid, or
+	// TallySameDossier paid at that visit).
+	Paid         bool `db:"-"`
+	Minutes      int  `db:"minutes"` // active time, whole minutes (rounded down, as the median counts them)
+	StepsDone    int  `db:"steps_done"`
+	StepsSkipped int  `db:"steps_skipped"`
+	Problems     int  `db:"problems"`
 }
 
 // EachTallyCase calls fn with every case t counted, in the order they
@@ -807,7 +828,7 @@ func (tx *Tx) EachTallyCase(ctx context.Context, t Tally, fn func(TallyCase) err
 	asOf := fmt.Sprintf("$%d", len(args))
 	rows, err := tx.db(ctx).QueryxContext(ctx, `
 		SELECT c.id, c.finished_at, coalesce(c.commune_code, '') AS commune_code, coalesce(cm.name, '') AS commune_name,
-			c.guide_id, c.kind, coalesce(c.mode, '') AS mode, `+tallyOutcomeColumn+` AS outcome, coalesce(c.reason, '') AS reason,
+			c.guide_id, c.kind, coalesce(c.mode, '') AS mode, coalesce(c.outcome, '') AS outcome, `+tallyMarkColumn+` AS reason,
 			coalesce(c.active_seconds, 0) / 60 AS minutes, coalesce(c.steps_done, 0) AS steps_done,
 			coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems
 		FROM cases c LEFT JOIN communes cm ON cm.code = c.commune_code
@@ -822,7 +843,8 @@ func (tx *Tx) EachTallyCase(ctx context.Context, t Tally, fn func(TallyCase) err
 		if err := rows.StructScan(&c); err != nil {
 			return wrap("list tally cases", err)
 		}
-		c.Outcome = tallyOutcome(c.Kind, c.Outcome)
+		c.Paid = c.Kind == "dossier" && c.Outcome == TallyPaid
+		c.Outcome = tallyOutcome(c.Kind, c.Outcome, c.Reason)
 		if c.Outcome != TallyNotDone {
 			c.Reason = ""
 		} else if c.Reason == "" {

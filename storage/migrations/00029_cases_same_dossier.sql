@@ -5,7 +5,12 @@
 -- The case log says so now: cases.same_dossier, true while the case ended
 -- so and keeps no code of its own. A tally counts such a case (the
 -- volunteer's help: a case, a resident helped, its minutes) under the
--- outcome 'same_dossier', and as no dossier filed (docs/reports.md).
+-- outcome 'same_dossier', and as no dossier filed; paid online at that
+-- visit, as a payment made (payment_online: docs/reports.md). Its rollup
+-- outcome line keeps its outcome (c: submitted or paid) and is marked in
+-- d ('same_dossier'; d is otherwise the reason of a case not done): a
+-- version before this one, still serving, reads it as the dossier it
+-- always counted.
 --
 -- The truth is the case's outcome event, marked 'same_dossier' (the bot
 -- writes it as it closes the case): a trigger on case_events marks the case
@@ -34,8 +39,9 @@ BEGIN
     ALTER TABLE cases ADD COLUMN IF NOT EXISTS same_dossier boolean NOT NULL DEFAULT false;
     -- Adds (s = 1) or takes away (s = -1) one closed case. Its problem events
     -- are those present now: the bot writes events only while a case is open.
-    -- A case that was the same dossier as another (same_dossier) counts under
-    -- the outcome 'same_dossier' and as no dossier filed (its mode's ok).
+    -- A case that was the same dossier as another (same_dossier) keeps its
+    -- outcome on its outcome line, marked 'same_dossier' in d (where a case
+    -- not done has its reason), and counts as no dossier filed (its mode's ok).
     -- A closed case without finished_at (none since 00003) is in no period.
     -- readded: the case is added back to the same month and province next, no
     -- older than it was (a rating, a result), so as_of needs no search.
@@ -69,8 +75,8 @@ BEGIN
 
         INSERT INTO tally_counts AS t (month, province, dim, a, b, c, d, n, ok)
         SELECT m, p, x.dim, x.a, x.b, x.c, x.d, x.n, x.ok FROM (VALUES
-                ('guide', k.guide_id, k.kind, CASE WHEN k.same_dossier THEN 'same_dossier' ELSE coalesce(k.outcome, '') END,
-                    coalesce(k.reason, ''), s, ok),
+                ('guide', k.guide_id, k.kind, coalesce(k.outcome, ''),
+                    CASE WHEN k.same_dossier THEN 'same_dossier' ELSE coalesce(k.reason, '') END, s, ok),
                 ('mode', coalesce(k.mode, ''), k.kind, '', '', s, CASE WHEN k.same_dossier THEN 0 ELSE ok END),
                 ('commune', coalesce(k.commune_code, ''), '', '', '', s, ok),
                 ('volunteer', k.volunteer_id::text, coalesce(k.commune_code, ''), '', '', s, ok),
@@ -109,8 +115,8 @@ BEGIN
         DELETE FROM tally_counts;
         CREATE TEMPORARY TABLE tally_rebuild ON COMMIT DROP AS
         SELECT c.id, tally_month(c.finished_at) AS month, coalesce(cm.province_code, '') AS province,
-            c.guide_id, c.kind, CASE WHEN c.same_dossier THEN 'same_dossier' ELSE coalesce(c.outcome, '') END AS outcome,
-            coalesce(c.reason, '') AS reason,
+            c.guide_id, c.kind, coalesce(c.outcome, '') AS outcome,
+            CASE WHEN c.same_dossier THEN 'same_dossier' ELSE coalesce(c.reason, '') END AS reason,
             coalesce(c.mode, '') AS mode, coalesce(c.commune_code, '') AS commune_code, c.volunteer_id::text AS volunteer,
             (coalesce(c.active_seconds, 0) / 60)::text AS minute,
             coalesce(c.outcome IN ('submitted', 'paid', 'on_the_spot', 'done'), false) AS ok,
@@ -199,7 +205,7 @@ BEGIN
         OR (SELECT e.problem FROM case_events e WHERE e.case_id = c.id AND e.kind = 'outcome' ORDER BY e.id DESC LIMIT 1)
             IS DISTINCT FROM 'same_dossier');
     UPDATE cases SET same_dossier = true WHERE id IN (SELECT id FROM same_dossier_moved);
-    -- Each case moved: its outcome line from one key to the other, its
+    -- Each case moved: its outcome line from unmarked to marked (d), its
     -- mode's dossiers filed (ok) by one; its cases and helped stay.
     INSERT INTO tally_counts AS t (month, province, dim, a, b, c, d, n, ok)
     SELECT x.month, x.province, x.dim, x.a, x.b, x.c, x.d, sum(x.n), sum(x.ok)
@@ -208,7 +214,7 @@ BEGIN
         FROM cases k JOIN same_dossier_moved s ON s.id = k.id LEFT JOIN communes cm ON cm.code = k.commune_code
         CROSS JOIN LATERAL (VALUES
             ('guide', k.guide_id, k.kind, coalesce(k.outcome, ''), coalesce(k.reason, ''), -1, -1),
-            ('guide', k.guide_id, k.kind, 'same_dossier', coalesce(k.reason, ''), 1, 1),
+            ('guide', k.guide_id, k.kind, coalesce(k.outcome, ''), 'same_dossier', 1, 1),
             ('mode', coalesce(k.mode, ''), k.kind, '', '', 0, -1)) v(dim, a, b, c, d, n, ok)
         WHERE k.status = 'closed' AND k.finished_at IS NOT NULL) x
     GROUP BY x.month, x.province, x.dim, x.a, x.b, x.c, x.d
@@ -234,7 +240,7 @@ BEGIN
     PERFORM set_config('dvcbot.tally_rollups', 'off', true);
     CREATE TEMPORARY TABLE same_dossier_moved ON COMMIT DROP AS SELECT id FROM cases WHERE same_dossier;
     UPDATE cases SET same_dossier = false WHERE id IN (SELECT id FROM same_dossier_moved);
-    -- Each case moved: its outcome line from one key to the other, its
+    -- Each case moved: its outcome line from marked (d) to unmarked, its
     -- mode's dossiers filed (ok) by one; its cases and helped stay.
     INSERT INTO tally_counts AS t (month, province, dim, a, b, c, d, n, ok)
     SELECT x.month, x.province, x.dim, x.a, x.b, x.c, x.d, sum(x.n), sum(x.ok)
@@ -243,7 +249,7 @@ BEGIN
         FROM cases k JOIN same_dossier_moved s ON s.id = k.id LEFT JOIN communes cm ON cm.code = k.commune_code
         CROSS JOIN LATERAL (VALUES
             ('guide', k.guide_id, k.kind, coalesce(k.outcome, ''), coalesce(k.reason, ''), 1, 1),
-            ('guide', k.guide_id, k.kind, 'same_dossier', coalesce(k.reason, ''), -1, -1),
+            ('guide', k.guide_id, k.kind, coalesce(k.outcome, ''), 'same_dossier', -1, -1),
             ('mode', coalesce(k.mode, ''), k.kind, '', '', 0, 1)) v(dim, a, b, c, d, n, ok)
         WHERE k.status = 'closed' AND k.finished_at IS NOT NULL) x
     GROUP BY x.month, x.province, x.dim, x.a, x.b, x.c, x.d
