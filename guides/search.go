@@ -322,20 +322,7 @@ func syllable(w string) bool {
 // Vietnam's own offices, and one found without those words would be the
 // domestic procedure the volunteer did not ask for.
 func (c *Catalog) Search(query string) []*Guide {
-	var ws []string
-	for _, w := range words(query) {
-		if long, ok := abbreviations[w]; ok {
-			ws = append(ws, long...)
-			continue
-		}
-		ws = append(ws, w)
-	}
-	// A preposition typed last ("tạm trú tại", "passport at") has no place
-	// after it to name: it is dropped, as a place would be — not "thuoc",
-	// which is "thuốc" (medicine) as often as "thuộc".
-	for len(ws) > 1 && prepositions[ws[len(ws)-1]] && ws[len(ws)-1] != "thuoc" {
-		ws = ws[:len(ws)-1]
-	}
+	ws := queryWords(query)
 	if found := c.search(ws); len(found) > 0 {
 		return found
 	}
@@ -358,6 +345,34 @@ func (c *Catalog) Search(query string) []*Guide {
 		}
 	}
 	return nil
+}
+
+// queryWords are the folded words of a query, abbreviations written out.
+func queryWords(query string) []string {
+	var ws []string
+	for _, w := range words(query) {
+		if long, ok := abbreviations[w]; ok {
+			ws = append(ws, long...)
+			continue
+		}
+		ws = append(ws, w)
+	}
+	// A preposition typed last ("tạm trú tại", "passport at") has no place
+	// after it to name: it is dropped, as a place would be — not "thuoc",
+	// which is "thuốc" (medicine) as often as "thuộc".
+	for len(ws) > 1 && prepositions[ws[len(ws)-1]] && ws[len(ws)-1] != "thuoc" {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
+}
+
+// AsksOfNoProcedure says whether query asks a fee or a time and names no
+// procedure ("bao nhiêu tiền", "how long does it take", "phí dịch vụ"):
+// Search finds nothing, and the volunteer is to be asked which procedure.
+func (c *Catalog) AsksOfNoProcedure(query string) bool {
+	ws := queryWords(query)
+	kept, d := withoutFillers(ws, c.englishQuery(ws), nil)
+	return len(kept) == 0 && !c.isPhrase(ws) && (d.question || d.fee && d.generic)
 }
 
 // A place typed after a procedure, folded, starts with a word that puts a
@@ -479,7 +494,7 @@ func (c *Catalog) search(words []string) []*Guide {
 		}
 		words = kept
 	case d.question || d.fee && d.generic:
-		return nil // asked of no procedure: "how much", "bao lâu", "phí dịch vụ"
+		return nil // asked of no procedure (AsksOfNoProcedure): "how much", "bao lâu", "phí dịch vụ"
 	case d.fee: // "cách nộp lệ phí online": paying fees
 		if withFee, _ := withoutFillers(words, english, named); len(withFee) > 0 {
 			words = withFee

@@ -133,3 +133,20 @@ func TestSearchFindsPayingFeesForPayFeesOnline(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksOfNoProcedure: what Search finds nothing for because it asks a
+// fee or a time of no procedure is told from what finds nothing otherwise,
+// so that the bot can ask which procedure is meant.
+func TestAsksOfNoProcedure(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"phí dịch vụ", "bao nhiêu tiền", "mất bao lâu", "how much", "how much is the fee", "service fee", "phí thủ tục"} {
+		if !c.AsksOfNoProcedure(q) {
+			t.Errorf("AsksOfNoProcedure(%q) = false, want true", q)
+		}
+	}
+	for _, q := range []string{"bán mì", "lệ phí", "fee", "lệ phí hộ chiếu", "how much is a passport", "tách hộ", "nộp thuế bao nhiêu", "thủ tục", "kết quả"} {
+		if c.AsksOfNoProcedure(q) {
+			t.Errorf("AsksOfNoProcedure(%q) = true, want false", q)
+		}
+	}
+}
