@@ -150,3 +150,30 @@ func TestAsksOfNoProcedure(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFindsTheEnglishNamesVolunteersUse: the everyday English for a
+// procedure whose title says it otherwise — "replace" or "change" an ID
+// card or a driving licence (titled "exchange or reissue", "renewal/
+// exchange"), a "criminal record check", a "lost birth certificate" (a
+// copy of the civil-status extract) — found nothing. They are aliases of
+// those guides now.
+func TestSearchFindsTheEnglishNamesVolunteersUse(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct{ query, want string }{
+		{"replace id card", "the-can-cuoc"},
+		{"replace my ID card", "the-can-cuoc"},
+		{"id card replacement", "the-can-cuoc"},
+		{"change id card", "the-can-cuoc"},
+		{"replace my driving licence", "doi-gplx"},
+		{"how to change driving license", "doi-gplx"},
+		{"criminal record check", "ly-lich-tu-phap"},
+		{"police check", "ly-lich-tu-phap"},
+		{"lost birth certificate", "trich-luc-ho-tich"},
+		{"i lost my marriage certificate", "trich-luc-ho-tich"},
+		{"replace a birth certificate", "trich-luc-ho-tich"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
