@@ -94,8 +94,9 @@ func compact(words []string) string {
 // ít, "son" sơn) are englishFillers: dropped only from a query in English
 // (englishQuery), as "giấy tờ", "tiền án", "chế độ" are words of guides.
 // Some fillers say what is asked: a fee (feeWords: "phí", "lệ phí", "nộp
-// phí", "fee"), a question of cost or time (asking: "bao nhiêu", "bao
-// lâu", "how much", "how long", "what"), or a procedure in general
+// phí", "fee"), a question of cost, time or papers (asking: "bao nhiêu",
+// "bao lâu", "cần giấy tờ gì", "how much", "how long", "what documents",
+// "what"), or a procedure in general
 // (generic: "thủ tục", "dịch vụ", "hồ sơ", "service"). A question, or a
 // fee of a procedure in general ("phí dịch vụ"), asked of no procedure
 // finds nothing: "dịch vụ" was found in every procedure's "dịch vụ công
@@ -140,8 +141,20 @@ func init() {
 		"mat phi", "mat tien", "ton phi", "mien phi", "co phi khong", "mat phi khong", "co mat phi khong",
 		"mat tien khong", "co mat tien khong", "mien phi khong", "co mien phi khong",
 		"bao lau", "mat bao lau", "may ngay", "mat may ngay", "bao nhieu ngay", "bao gio", "bao gio co",
-		"khi nao", "khi nao co", "lau khong", "co lau khong", "how much", "how long"} {
+		"khi nao", "khi nao co", "lau khong", "co lau khong", "how much", "how long",
+		"free", "ready", "requirements", "requirement", "required", "papers", "paperwork"} {
 		asking[p] = true
+	}
+	// The papers a procedure needs, asked ("hộ chiếu cần giấy tờ gì", "what
+	// documents do i need"): the guide's steps say. Not "giấy tờ" or
+	// "documents" alone, words of the VNeID wallet's guide.
+	for _, p := range []string{"giay to gi", "can giay to gi", "nhung giay to gi", "can nhung giay to gi",
+		"nhung gi", "can nhung gi", "gom nhung gi", "can gi", "chuan bi gi", "can chuan bi gi", "can chuan bi nhung gi",
+		"what documents", "which documents", "documents needed", "documents required", "required documents",
+		"what papers", "papers needed"} {
+		ws := words(p)
+		fillerPhrases[strings.Join(ws, " ")], asking[strings.Join(ws, " ")] = true, true
+		longestFiller = max(longestFiller, len(ws))
 	}
 	for _, p := range []string{"dich vu", "dich vu cong", "thu tuc", "thu tuc hanh chinh",
 		"service", "services", "public service", "public services"} {
@@ -366,8 +379,9 @@ func queryWords(query string) []string {
 	return ws
 }
 
-// AsksOfNoProcedure says whether query asks a fee or a time and names no
-// procedure ("bao nhiêu tiền", "how long does it take", "phí dịch vụ"):
+// AsksOfNoProcedure says whether query asks a fee, a time or papers and
+// names no procedure ("bao nhiêu tiền", "how long does it take", "phí
+// dịch vụ", "cần giấy tờ gì"):
 // Search finds nothing, and the volunteer is to be asked which procedure.
 func (c *Catalog) AsksOfNoProcedure(query string) bool {
 	ws := queryWords(query)
@@ -410,7 +424,8 @@ func init() {
 		how what when where which who whom why this that there here any some just also
 		baby babies child children kid kids son sons daughter daughters mother father mom mum dad
 		parent parents grandma grandmother grandpa grandfather wife husband family someone resident
-		apply applying service services many day days time`) {
+		apply applying service services many day days time free ready requirements requirement required
+		papers paperwork t cannot into`) {
 		w = words(w)[0]
 		englishWords[w] = true
 		switch {

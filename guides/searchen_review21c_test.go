@@ -139,7 +139,7 @@ func TestSearchFindsPayingFeesForPayFeesOnline(t *testing.T) {
 // so that the bot can ask which procedure is meant.
 func TestAsksOfNoProcedure(t *testing.T) {
 	c := shippedCatalog(t)
-	for _, q := range []string{"phí dịch vụ", "bao nhiêu tiền", "mất bao lâu", "how much", "how much is the fee", "service fee", "phí thủ tục"} {
+	for _, q := range []string{"phí dịch vụ", "bao nhiêu tiền", "mất bao lâu", "how much", "how much is the fee", "service fee", "phí thủ tục", "cần giấy tờ gì", "what documents"} {
 		if !c.AsksOfNoProcedure(q) {
 			t.Errorf("AsksOfNoProcedure(%q) = false, want true", q)
 		}
@@ -174,6 +174,45 @@ func TestSearchFindsTheEnglishNamesVolunteersUse(t *testing.T) {
 	} {
 		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
 			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
+
+// TestSearchFindsAProcedureAskedForItsPapers: "what documents do i need
+// for a passport", "passport requirements", "hộ chiếu cần giấy tờ gì" ask
+// what the guide's steps say; they found nothing, or the VNeID wallet's
+// guide ("Add documents to the VNeID wallet", "tích hợp giấy tờ") for its
+// "documents", "giấy tờ". Those questions are fillers, as a fee's are; so
+// are "free", "ready", "can't", "into".
+func TestSearchFindsAProcedureAskedForItsPapers(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct{ query, want string }{
+		{"what documents do i need for a passport", "ho-chieu"},
+		{"what documents for marriage registration", "ket-hon"},
+		{"what papers are needed for birth registration", "khai-sinh"},
+		{"passport requirements", "ho-chieu"},
+		{"requirements for passport", "ho-chieu"},
+		{"hộ chiếu cần giấy tờ gì", "ho-chieu"},
+		{"ho chieu can giay to gi", "ho-chieu"},
+		{"làm hộ chiếu cần những gì", "ho-chieu"},
+		{"khai sinh cần giấy tờ gì", "khai-sinh"},
+		{"kết hôn cần chuẩn bị gì", "ket-hon"},
+		{"is birth registration free", "khai-sinh"},
+		{"when will my id card be ready", "the-can-cuoc"},
+		{"i can't log in to vneid", "dang-nhap-vneid"},
+		{"how to log into dichvucong", "dang-nhap-vneid"},
+		// The papers' own guide keeps its words.
+		{"tích hợp giấy tờ", "tich-hop-giay-to"},
+		{"add documents to vneid", "tich-hop-giay-to"},
+		{"giấy tờ", "tich-hop-giay-to"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+	for _, q := range []string{"is it free", "what documents", "cần giấy tờ gì"} {
+		if got := searchIDs(c, q); len(got) != 0 {
+			t.Errorf("Search(%q) = %v, want nothing", q, got)
 		}
 	}
 }

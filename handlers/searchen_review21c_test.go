@@ -7,8 +7,9 @@ import (
 	"github.com/dvcbot/dvcbot/locales"
 )
 
-// A fee or a time asked of no procedure – "phí dịch vụ" (the service fee),
-// "bao nhiêu tiền", "how much is the fee" – listed every procedure ("phí
+// A fee, a time or papers asked of no procedure – "phí dịch vụ" (the
+// service fee), "bao nhiêu tiền", "how much is the fee", "cần giấy tờ gì"
+// – listed every procedure ("phí
 // dịch vụ": 21 guides, by their "dịch vụ công" names) or answered "no
 // procedure matches, try fewer words", which fewer words cannot help. The
 // bot now asks which procedure is meant, with examples, in either
@@ -28,6 +29,8 @@ func TestAFeeAskedOfNoProcedureIsAskedWhichProcedure(t *testing.T) {
 		{"en", "how much is the fee", true},
 		{"en", "service fee", false},
 		{"en", "how long does it take", false},
+		{"vi", "cần giấy tờ gì", false},
+		{"en", "what documents", true},
 	} {
 		tr := w.texts.For(tt.lang)
 		u := w.volunteer("V " + tt.query)
