@@ -216,3 +216,30 @@ func TestSearchFindsAProcedureAskedForItsPapers(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFindsMoreEverydayEnglish: the rest of the English a volunteer
+// tried that found nothing — a "speeding ticket", someone who "passed
+// away", an "unemployment allowance", an "electronic wallet", a "notarized
+// copy", a "digital signature registration", to "open a shop", to "change
+// the VNeID password" or a "locked" account.
+func TestSearchFindsMoreEverydayEnglish(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct{ query, want string }{
+		{"how to pay a speeding ticket", "nop-phat"},
+		{"speeding fine", "nop-phat"},
+		{"traffic ticket", "nop-phat"},
+		{"my mother passed away", "khai-tu"},
+		{"unemployment allowance", "tro-cap-that-nghiep"},
+		{"electronic wallet", "tai-khoan-thanh-toan"},
+		{"notarized copy", "chung-thuc"},
+		{"certify documents online", "chung-thuc"},
+		{"digital signature registration", "chu-ky-so"},
+		{"i want to open a shop", "dang-ky-ho-kinh-doanh"},
+		{"change vneid password", "vneid-mat-khau"},
+		{"my vneid is locked", "vneid-mat-khau"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
