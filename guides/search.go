@@ -151,7 +151,7 @@ func init() {
 	for _, p := range []string{"giay to gi", "can giay to gi", "nhung giay to gi", "can nhung giay to gi",
 		"nhung gi", "can nhung gi", "gom nhung gi", "can gi", "chuan bi gi", "can chuan bi gi", "can chuan bi nhung gi",
 		"what documents", "which documents", "documents needed", "documents required", "required documents",
-		"what papers", "papers needed"} {
+		"what papers", "papers needed", "documents for", "papers for"} {
 		ws := words(p)
 		fillerPhrases[strings.Join(ws, " ")], asking[strings.Join(ws, " ")] = true, true
 		longestFiller = max(longestFiller, len(ws))

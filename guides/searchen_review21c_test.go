@@ -189,6 +189,8 @@ func TestSearchFindsAProcedureAskedForItsPapers(t *testing.T) {
 	for _, tt := range []struct{ query, want string }{
 		{"what documents do i need for a passport", "ho-chieu"},
 		{"what documents for marriage registration", "ket-hon"},
+		{"documents for marriage registration", "ket-hon"},
+		{"papers for a passport", "ho-chieu"},
 		{"what papers are needed for birth registration", "khai-sinh"},
 		{"passport requirements", "ho-chieu"},
 		{"requirements for passport", "ho-chieu"},

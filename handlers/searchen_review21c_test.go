@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -60,5 +61,25 @@ func TestAFeeAskedOfNoProcedureIsAskedWhichProcedure(t *testing.T) {
 	w.send(u, "/lang en")
 	if m := last(t, w.send(u, "how much is a passport")); !hasButton(m, guide(t, "ho-chieu").Title.En) || strings.Contains(m.Text, en.T("case.no_procedure_named")) {
 		t.Errorf("how much is a passport: %q %+v, want the passport guide", m.Text, m.Buttons())
+	}
+}
+
+// The examples the question gives ("lệ phí hộ chiếu", "documents for
+// marriage registration") are what a volunteer copies: each finds its
+// guide, in its language.
+func TestWhichProcedureExamplesFindTheirGuide(t *testing.T) {
+	w := newWorld(t)
+	quoted := regexp.MustCompile(`“([^”]+)”`)
+	for _, lang := range []string{"vi", "en"} {
+		text := w.texts.For(lang).T("case.no_procedure_named")
+		examples := quoted.FindAllStringSubmatch(text, -1)
+		if len(examples) < 2 {
+			t.Fatalf("%s: %q gives no examples", lang, text)
+		}
+		for _, m := range examples {
+			if found := catalog.Search(m[1]); len(found) == 0 || catalog.AsksOfNoProcedure(m[1]) {
+				t.Errorf("%s: example %q finds %d guides", lang, m[1], len(found))
+			}
+		}
 	}
 }
