@@ -62,6 +62,10 @@ func TestSearchReadsEnglishAsVolunteersTypeIt(t *testing.T) {
 		{"mo quan an", "dang-ky-ho-kinh-doanh"},
 		{"lam the can cuoc cho con", "the-can-cuoc"},
 		{"get married", "ket-hon"},
+		{"mat khau vneid cho me", "vneid-mat-khau"},
+		{"muc do 4 khai sinh cho con", "khai-sinh"},
+		{"the can cuoc mat bao lau", "the-can-cuoc"},
+		{"doi the can cuoc can giay to gi", "the-can-cuoc"},
 	} {
 		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
 			t.Errorf("Search(%q) = %v, want %s first as before", tt.query, got, tt.want)
