@@ -96,8 +96,8 @@ func compact(words []string) string {
 // Some fillers say what is asked: a fee (feeWords: "phí", "lệ phí", "nộp
 // phí", "fee"), a question of cost, time or papers (asking: "bao nhiêu",
 // "bao lâu", "cần giấy tờ gì", "how much", "how long", "what documents",
-// "what"), or a procedure in general
-// (generic: "thủ tục", "dịch vụ", "hồ sơ", "service"). A question, or a
+// "what"), or a procedure in general (generic: "thủ tục", "dịch vụ",
+// "service"; not "hồ sơ": "lệ phí hồ sơ" is paying it). A question, or a
 // fee of a procedure in general ("phí dịch vụ"), asked of no procedure
 // finds nothing: "dịch vụ" was found in every procedure's "dịch vụ công
 // toàn trình". A fee's word that is a word of a guide's name is first
