@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/dvcbot/dvcbot/vntext"
 )
 
 //go:embed *.yaml
@@ -299,6 +301,9 @@ type Catalog struct {
 	byID   map[string]*Guide
 	index  []entry
 	words  map[string]bool // every word of every guide's names, folded (search)
+	// The words of the English titles and of the Vietnamese ones, folded:
+	// what tells a query in English (englishQuery).
+	english, vietnamese map[string]bool
 }
 
 // Load reads and validates every *.yaml file in fsys. The error lists every
@@ -428,9 +433,23 @@ func (es Errors) Error() string {
 // NewCatalog makes a catalog of guides already built (tests of a changed
 // catalog); Load is the way for files.
 func NewCatalog(gs ...*Guide) *Catalog {
-	c := &Catalog{guides: gs, byID: map[string]*Guide{}, words: map[string]bool{}}
+	c := &Catalog{guides: gs, byID: map[string]*Guide{}, words: map[string]bool{},
+		english: map[string]bool{}, vietnamese: map[string]bool{}}
 	for _, g := range gs {
 		c.byID[g.ID] = g
+		for _, w := range words(g.Title.En) {
+			c.english[w] = true
+		}
+		for _, w := range words(g.Title.Vi) {
+			c.vietnamese[w] = true
+		}
+		for _, a := range g.Aliases { // "làm hộ chiếu online"
+			if vntext.Fold(a) != strings.ToLower(a) {
+				for _, w := range words(a) {
+					c.vietnamese[w] = true
+				}
+			}
+		}
 		e := indexGuide(g)
 		c.index = append(c.index, e)
 		for _, name := range e.names {

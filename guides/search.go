@@ -85,9 +85,32 @@ func compact(words []string) string {
 // ("nộp phạt" is a guide, and "nộp thuế", tax, is not "thuê" trọ), nor
 // "cách" ("cách ly", quarantine, is not "lý" lịch), nor "hỏi", which is
 // also "hội" ("xã hội").
+//
+// English fillers are the words of a question typed around a procedure's
+// name ("how do i register my baby's birth", "i want to get a passport",
+// "cost of passport"): pronouns, "want", "need", "get", "apply for", the
+// people a procedure is done for. Those that are also Vietnamese syllables
+// without diacritics ("to" tờ, "an" ăn, "the" thẻ, "do" độ, "my" mỹ, "it"
+// ít, "son" sơn) are englishFillers: dropped only from a query in English
+// (englishQuery), as "giấy tờ", "tiền án", "chế độ" are words of guides.
+// Some fillers say what is asked: a fee (feeWords: "phí", "lệ phí", "nộp
+// phí", "fee"), a question of cost, time or papers (asking: "bao nhiêu",
+// "bao lâu", "cần giấy tờ gì", "how much", "how long", "what documents",
+// "what"), or a procedure in general (generic: "thủ tục", "dịch vụ",
+// "service"; not "hồ sơ": "lệ phí hồ sơ" is paying it). A question, or a
+// fee of a procedure in general ("phí dịch vụ"), asked of no procedure
+// finds nothing: "dịch vụ" was found in every procedure's "dịch vụ công
+// toàn trình". A fee's word that is a word of a guide's name is first
+// searched with the words around it ("pay fees online": thanh-toan, not
+// nop-phat's "pay a traffic fine online").
 var (
-	fillers       = map[string]bool{}
-	fillerPhrases = map[string]bool{}
+	fillers        = map[string]bool{}
+	fillerPhrases  = map[string]bool{}
+	englishFillers = map[string]bool{}
+	englishWords   = map[string]bool{} // the English fillers, and the fee's
+	feeWords       = map[string]bool{}
+	asking         = map[string]bool{}
+	generic        = map[string]bool{}
 )
 
 // longestFiller is the most words of a filler phrase.
@@ -106,6 +129,39 @@ func init() {
 	// ("không đăng nhập được") are fillers only in a phrase.
 	for _, w := range strings.Fields("phi fee fees cost costs price much long take takes does is application submit") {
 		fillers[w] = true
+	}
+	for _, w := range strings.Fields("fee fees cost costs price much long take takes does is application submit") {
+		englishWords[w] = true
+	}
+	for _, p := range []string{"phi", "fee", "fees", "le phi", "nop le phi", "dong le phi", "nop phi", "dong phi"} {
+		feeWords[p] = true
+	}
+	for _, p := range []string{"cost", "costs", "price", "much", "long", "take", "takes", "how", "what", "when",
+		"bao nhieu", "bao nhieu tien", "het bao nhieu", "het bao nhieu tien", "mat bao nhieu", "mat bao nhieu tien",
+		"mat phi", "mat tien", "ton phi", "mien phi", "co phi khong", "mat phi khong", "co mat phi khong",
+		"mat tien khong", "co mat tien khong", "mien phi khong", "co mien phi khong",
+		"bao lau", "mat bao lau", "may ngay", "mat may ngay", "bao nhieu ngay", "bao gio", "bao gio co",
+		"khi nao", "khi nao co", "lau khong", "co lau khong", "how much", "how long",
+		"free", "ready", "requirements", "requirement", "required", "papers", "paperwork"} {
+		asking[p] = true
+	}
+	// The papers a procedure needs, asked ("hộ chiếu cần giấy tờ gì", "what
+	// documents do i need"): the guide's steps say. Not "giấy tờ" or
+	// "documents" alone, words of the VNeID wallet's guide.
+	for _, p := range []string{"giay to gi", "can giay to gi", "nhung giay to gi", "can nhung giay to gi",
+		"nhung gi", "can nhung gi", "gom nhung gi", "can gi", "chuan bi gi", "can chuan bi gi", "can chuan bi nhung gi",
+		"what documents", "which documents", "documents needed", "documents required", "required documents",
+		"what papers", "papers needed", "documents for", "papers for"} {
+		ws := words(p)
+		fillerPhrases[strings.Join(ws, " ")], asking[strings.Join(ws, " ")] = true, true
+		longestFiller = max(longestFiller, len(ws))
+	}
+	for _, p := range []string{"dich vu", "dich vu cong", "thu tuc", "thu tuc hanh chinh",
+		"service", "services", "public service", "public services"} {
+		generic[p] = true
+	}
+	for _, p := range []string{"dich vu", "public service", "public services"} {
+		fillerPhrases[p] = true
 	}
 	for _, p := range []string{"thu tuc", "huong dan", "truc tuyen", "how to", "o dau",
 		"ho so", "nop ho so", "nop hs", "nop online", "nop truc tuyen", "thu tuc hanh chinh",
@@ -188,22 +244,86 @@ func Courtesy(query string) int {
 	return kind
 }
 
-// withoutFillers drops the filler words and phrases.
-func withoutFillers(words []string) []string {
-	var kept []string
+// dropped says what the fillers dropped from a query asked.
+type dropped struct{ fee, question, generic bool }
+
+// withoutFillers drops the filler words and phrases, and the English ones
+// from a query in English; but a fee's words when keepFee says so.
+func withoutFillers(words []string, english bool, keepFee func(string) bool) (kept []string, d dropped) {
+	drop := func(p string) bool {
+		if feeWords[p] && keepFee != nil && keepFee(p) {
+			kept = append(kept, strings.Fields(p)...)
+			return false
+		}
+		d.fee = d.fee || feeWords[p]
+		d.question = d.question || asking[p]
+		d.generic = d.generic || generic[p]
+		return true
+	}
 next:
 	for i := 0; i < len(words); i++ {
 		for n := min(longestFiller, len(words)-i); n >= 2; n-- {
-			if fillerPhrases[strings.Join(words[i:i+n], " ")] {
+			if p := strings.Join(words[i:i+n], " "); fillerPhrases[p] {
+				drop(p)
 				i += n - 1
 				continue next
 			}
 		}
-		if !fillers[words[i]] {
-			kept = append(kept, words[i])
+		w := words[i]
+		switch {
+		case fillers[w]:
+			drop(w)
+		case english && englishFillers[w]:
+		default:
+			kept = append(kept, w)
 		}
 	}
-	return kept
+	return kept, d
+}
+
+// englishQuery says whether words are English: one of them at least is an
+// English word (of the guides' English titles or the English fillers) that
+// no Vietnamese syllable is spelt as, folded — "passport", "how", "for",
+// not "to", "an", "the".
+func (c *Catalog) englishQuery(words []string) bool {
+	for _, w := range words {
+		if (c.english[w] || englishWords[w]) && !syllable(w) && !c.vietnamese[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// onsets are the consonants a Vietnamese syllable may begin with, folded
+// (đ is d), longest first; codas those it may end with.
+var (
+	onsets = strings.Fields("ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x")
+	codas  = map[string]bool{"": true, "c": true, "ch": true, "m": true, "n": true, "ng": true, "nh": true, "p": true, "t": true}
+)
+
+// syllable says whether w, folded, could be a Vietnamese syllable without
+// its diacritics: an onset or none, one to three vowels, a coda or none;
+// c and g are written k and gh before e, i, y. Loosely: "much" passes.
+func syllable(w string) bool {
+	for _, o := range append(slices.Clone(onsets), "") {
+		rest, ok := strings.CutPrefix(w, o)
+		if !ok {
+			continue
+		}
+		v := 0
+		for v < len(rest) && strings.IndexByte("aeiouy", rest[v]) >= 0 {
+			v++
+		}
+		if v == 0 || v > 3 || !codas[rest[v:]] {
+			continue
+		}
+		front := strings.IndexByte("eiy", rest[0]) >= 0
+		if (o == "c" || o == "g" || o == "ng") && front || (o == "k" || o == "gh" || o == "ngh") && !front {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // Search returns the guides that match query, best first (ties in list
@@ -215,20 +335,7 @@ next:
 // Vietnam's own offices, and one found without those words would be the
 // domestic procedure the volunteer did not ask for.
 func (c *Catalog) Search(query string) []*Guide {
-	var ws []string
-	for _, w := range words(query) {
-		if long, ok := abbreviations[w]; ok {
-			ws = append(ws, long...)
-			continue
-		}
-		ws = append(ws, w)
-	}
-	// A preposition typed last ("tạm trú tại", "passport at") has no place
-	// after it to name: it is dropped, as a place would be — not "thuoc",
-	// which is "thuốc" (medicine) as often as "thuộc".
-	for len(ws) > 1 && prepositions[ws[len(ws)-1]] && ws[len(ws)-1] != "thuoc" {
-		ws = ws[:len(ws)-1]
-	}
+	ws := queryWords(query)
 	if found := c.search(ws); len(found) > 0 {
 		return found
 	}
@@ -251,6 +358,35 @@ func (c *Catalog) Search(query string) []*Guide {
 		}
 	}
 	return nil
+}
+
+// queryWords are the folded words of a query, abbreviations written out.
+func queryWords(query string) []string {
+	var ws []string
+	for _, w := range words(query) {
+		if long, ok := abbreviations[w]; ok {
+			ws = append(ws, long...)
+			continue
+		}
+		ws = append(ws, w)
+	}
+	// A preposition typed last ("tạm trú tại", "passport at") has no place
+	// after it to name: it is dropped, as a place would be — not "thuoc",
+	// which is "thuốc" (medicine) as often as "thuộc".
+	for len(ws) > 1 && prepositions[ws[len(ws)-1]] && ws[len(ws)-1] != "thuoc" {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
+}
+
+// AsksOfNoProcedure says whether query asks a fee, a time or papers and
+// names no procedure ("bao nhiêu tiền", "how long does it take", "phí
+// dịch vụ", "cần giấy tờ gì"):
+// Search finds nothing, and the volunteer is to be asked which procedure.
+func (c *Catalog) AsksOfNoProcedure(query string) bool {
+	ws := queryWords(query)
+	kept, d := withoutFillers(ws, c.englishQuery(ws), nil)
+	return len(kept) == 0 && !c.isPhrase(ws) && (d.question || d.fee && d.generic)
 }
 
 // A place typed after a procedure, folded, starts with a word that puts a
@@ -276,6 +412,29 @@ func init() {
 	}
 	for _, w := range strings.Fields("o tai thuoc in at") {
 		prepositions[w] = true
+	}
+}
+
+// English fillers: in a question, for whom, and the words of a question.
+// Those that could be Vietnamese syllables are for English queries only.
+func init() {
+	for _, w := range strings.Fields(`i me my mine your our his her their its it s d ll m ve re am are be was
+		want wants wanted need needs needed like would could should will shall may might must
+		get getting got make do did done doing can help to for of on an the with about please
+		how what when where which who whom why this that there here any some just also
+		baby babies child children kid kids son sons daughter daughters mother father mom mum dad
+		parent parents grandma grandmother grandpa grandfather wife husband family someone resident
+		apply applying service services many day days time free ready requirements requirement required
+		papers paperwork t cannot into`) {
+		w = words(w)[0]
+		englishWords[w] = true
+		switch {
+		case fillers[w]: // "can", "be", "me": Vietnamese fillers too
+		case syllable(w):
+			englishFillers[w] = true
+		default:
+			fillers[w] = true
+		}
 	}
 }
 
@@ -332,9 +491,35 @@ var notTypos = map[string]bool{"thuoc": true, "tach": true}
 
 // search is Search of the folded words, place and all.
 func (c *Catalog) search(words []string) []*Guide {
-	if kept := withoutFillers(words); len(kept) > 0 && !c.isPhrase(words) {
-		words = kept
+	english := c.englishQuery(words)
+	kept, d := withoutFillers(words, english, nil)
+	// A fee's words are kept when each is a word of some guide's name.
+	named := func(p string) bool {
+		return !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !c.words[w] })
 	}
+	switch {
+	case c.isPhrase(words): // as typed: "lệ phí", "get married"
+	case len(kept) > 0:
+		if d.fee { // "pay fees online", "how to pay the fee online"
+			if withFee, _ := withoutFillers(words, english, named); len(withFee) > len(kept) {
+				if found := c.rank(withFee); len(found) > 0 {
+					return found
+				}
+			}
+		}
+		words = kept
+	case d.question || d.fee && d.generic:
+		return nil // asked of no procedure (AsksOfNoProcedure): "how much", "bao lâu", "phí dịch vụ"
+	case d.fee: // "cách nộp lệ phí online": paying fees
+		if withFee, _ := withoutFillers(words, english, named); len(withFee) > 0 {
+			words = withFee
+		}
+	}
+	return c.rank(words)
+}
+
+// rank returns the guides whose names hold words, best first.
+func (c *Catalog) rank(words []string) []*Guide {
 	if len(words) == 0 {
 		return nil
 	}

@@ -578,6 +578,11 @@ func (h *Handlers) searchGuides(r *request) error {
 	r.track = version // a new message: its id comes back (Sent)
 	v := &caseView{request: r, h: h, screen: screenFound, ver: version}
 	text, kb := foundScreen(v, q, found)
+	if len(found) == 0 && h.guides.AsksOfNoProcedure(q) {
+		// "phí dịch vụ", "how long does it take": fewer words would not
+		// help; the procedure's name would.
+		text = r.t.T("case.no_procedure_named")
+	}
 	if _, problem := parsePeriod(q, h.now()); len(found) == 0 && problem == "" {
 		// A period ("T10/2026"): the figures were meant, not a procedure.
 		if scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin); ok && scope.Volunteer == 0 {
