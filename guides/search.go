@@ -109,6 +109,7 @@ var (
 	englishFillers = map[string]bool{}
 	englishWords   = map[string]bool{} // the English fillers, and the fee's
 	feeWords       = map[string]bool{}
+	kin            = map[string]bool{} // the people a procedure is done for: "baby", "child"
 	asking         = map[string]bool{}
 	generic        = map[string]bool{}
 )
@@ -151,7 +152,15 @@ func init() {
 	for _, p := range []string{"giay to gi", "can giay to gi", "nhung giay to gi", "can nhung giay to gi",
 		"nhung gi", "can nhung gi", "gom nhung gi", "can gi", "chuan bi gi", "can chuan bi gi", "can chuan bi nhung gi",
 		"what documents", "which documents", "documents needed", "documents required", "required documents",
-		"what papers", "papers needed", "documents for", "papers for"} {
+		"what papers", "papers needed", "documents for", "papers for",
+		// Papers or a payment asked of what to hand in or bring ("phải nộp
+		// những gì", "cần mang giấy tờ gì", "what do i pay"): "nộp", "mang"
+		// or "pay" left alone found the traffic fine or eighteen guides; and
+		// a fee or time asked with "là" ("lệ phí là bao nhiêu").
+		"nop nhung gi", "can nop nhung gi", "phai nop nhung gi", "nop nhung giay to gi", "can nop nhung giay to gi",
+		"phai nop nhung giay to gi", "mang giay to gi", "can mang giay to gi", "mang theo nhung gi",
+		"can mang theo nhung gi", "mang theo giay to gi", "can mang theo giay to gi",
+		"do i pay", "do i have to pay", "what do i pay", "la bao nhieu", "la bao lau"} {
 		ws := words(p)
 		fillerPhrases[strings.Join(ws, " ")], asking[strings.Join(ws, " ")] = true, true
 		longestFiller = max(longestFiller, len(ws))
@@ -245,17 +254,19 @@ func Courtesy(query string) int {
 }
 
 // dropped says what the fillers dropped from a query asked.
-type dropped struct{ fee, question, generic bool }
+type dropped struct{ fee, kin, question, generic bool }
 
 // withoutFillers drops the filler words and phrases, and the English ones
-// from a query in English; but a fee's words when keepFee says so.
-func withoutFillers(words []string, english bool, keepFee func(string) bool) (kept []string, d dropped) {
+// from a query in English; but a fee's or a person's words ("baby") when
+// keep says so.
+func withoutFillers(words []string, english bool, keep func(string) bool) (kept []string, d dropped) {
 	drop := func(p string) bool {
-		if feeWords[p] && keepFee != nil && keepFee(p) {
+		if (feeWords[p] || kin[p]) && keep != nil && keep(p) {
 			kept = append(kept, strings.Fields(p)...)
 			return false
 		}
 		d.fee = d.fee || feeWords[p]
+		d.kin = d.kin || kin[p]
 		d.question = d.question || asking[p]
 		d.generic = d.generic || generic[p]
 		return true
@@ -274,6 +285,7 @@ next:
 		case fillers[w]:
 			drop(w)
 		case english && englishFillers[w]:
+			drop(w)
 		default:
 			kept = append(kept, w)
 		}
@@ -422,20 +434,31 @@ func init() {
 		want wants wanted need needs needed like would could should will shall may might must
 		get getting got make do did done doing can help to for of on an the with about please
 		how what when where which who whom why this that there here any some just also
-		baby babies child children kid kids son sons daughter daughters mother father mom mum dad
-		parent parents grandma grandmother grandpa grandfather wife husband family someone resident
 		apply applying service services many day days time free ready requirements requirement required
 		papers paperwork t cannot into`) {
-		w = words(w)[0]
-		englishWords[w] = true
-		switch {
-		case fillers[w]: // "can", "be", "me": Vietnamese fillers too
-		case syllable(w):
-			englishFillers[w] = true
-		default:
-			fillers[w] = true
-		}
+		englishFiller(w)
 	}
+	// The people a procedure is done for ("passport for my baby"): kept
+	// when a guide's name holds them ("register baby").
+	for _, w := range strings.Fields(`baby babies child children kid kids son sons daughter daughters mother father mom mum dad
+		parent parents grandma grandmother grandpa grandfather wife husband family someone resident`) {
+		kin[englishFiller(w)] = true
+	}
+}
+
+// englishFiller makes w, folded, an English filler (for English queries
+// only when it could be a Vietnamese syllable) and returns it folded.
+func englishFiller(w string) string {
+	w = words(w)[0]
+	englishWords[w] = true
+	switch {
+	case fillers[w]: // "can", "be", "me": Vietnamese fillers too
+	case syllable(w):
+		englishFillers[w] = true
+	default:
+		fillers[w] = true
+	}
+	return w
 }
 
 // placeAt says whether a place begins at ws[i].
@@ -493,14 +516,15 @@ var notTypos = map[string]bool{"thuoc": true, "tach": true}
 func (c *Catalog) search(words []string) []*Guide {
 	english := c.englishQuery(words)
 	kept, d := withoutFillers(words, english, nil)
-	// A fee's words are kept when each is a word of some guide's name.
+	// A fee's or a person's words are kept when each is a word of some
+	// guide's name ("register baby": the birth registration's "baby").
 	named := func(p string) bool {
 		return !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !c.words[w] })
 	}
 	switch {
 	case c.isPhrase(words): // as typed: "lệ phí", "get married"
 	case len(kept) > 0:
-		if d.fee { // "pay fees online", "how to pay the fee online"
+		if d.fee || d.kin { // "pay fees online", "how to pay the fee online", "register baby"
 			if withFee, _ := withoutFillers(words, english, named); len(withFee) > len(kept) {
 				if found := c.rank(withFee); len(found) > 0 {
 					return found
