@@ -51,6 +51,19 @@ func Load(def string, log *slog.Logger) (*Catalog, error) {
 	return c, nil
 }
 
+// WithLog returns the same texts, telling log instead of the catalog's
+// logger about a text asked for and missing. The parsed files are shared,
+// as one catalog is by all the chats: the tests parse them once per test
+// process and give each test a catalog of its own that fails it
+// (localestest.Load).
+func (c *Catalog) WithLog(log *slog.Logger) *Catalog {
+	out := &Catalog{def: c.def, localizers: make(map[string]*Localizer, len(c.localizers))}
+	for lang, l := range c.localizers {
+		out.localizers[lang] = &Localizer{lang: l.lang, l: l.l, log: log}
+	}
+	return out
+}
+
 // Default is the language of users who have not chosen one.
 func (c *Catalog) Default() string { return c.def }
 

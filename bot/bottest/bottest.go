@@ -35,9 +35,12 @@ type Bot struct {
 
 	mu      sync.Mutex
 	handled map[int64]int // update id → times the runtime finished it
-	cancel  context.CancelFunc
-	polled  chan struct{}
-	stopped bool
+	// finished is closed and replaced each time the runtime finishes a
+	// job, so WaitHandled wakes at once rather than at its next poll.
+	finished chan struct{}
+	cancel   context.CancelFunc
+	polled   chan struct{}
+	stopped  bool
 }
 
 // Option tunes the runtime under test.
@@ -86,7 +89,7 @@ func Start(t testing.TB, srv *telegramtest.Server, store *storage.Storage, h bot
 	if err != nil {
 		t.Fatalf("bottest: client: %v", err)
 	}
-	b := &Bot{Server: srv, Store: store, API: api, handled: map[int64]int{}, polled: make(chan struct{})}
+	b := &Bot{Server: srv, Store: store, API: api, handled: map[int64]int{}, finished: make(chan struct{}), polled: make(chan struct{})}
 	b.Sender = bot.NewSender(api, append([]bot.SenderOption{bot.WithChatRate(1000, 1000), bot.WithRetries(8, 50*time.Millisecond)}, c.sender...)...)
 	ropts := append([]bot.Option{bot.WithOnHandled(b.done)}, c.runtime...)
 	b.Inbox = bot.NewStore(store.DB())
@@ -113,6 +116,8 @@ func Start(t testing.TB, srv *telegramtest.Server, store *storage.Storage, h bot
 func (b *Bot) done(id int64) {
 	b.mu.Lock()
 	b.handled[id]++
+	close(b.finished)
+	b.finished = make(chan struct{})
 	b.mu.Unlock()
 }
 
@@ -140,9 +145,16 @@ func (b *Bot) Stop() {
 
 // Handled reports how many times the runtime finished update id.
 func (b *Bot) Handled(id int64) int {
+	n, _ := b.handledOr(id)
+	return n
+}
+
+// handledOr reports how many times the runtime finished update id, and a
+// channel closed when it next finishes a job.
+func (b *Bot) handledOr(id int64) (int, <-chan struct{}) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.handled[id]
+	return b.handled[id], b.finished
 }
 
 // WaitHandled waits until the runtime finished the job of every id (its
@@ -151,12 +163,25 @@ func (b *Bot) Handled(id int64) int {
 func (b *Bot) WaitHandled(t testing.TB, ids ...int64) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
+	poll := time.NewTimer(0)
+	defer poll.Stop()
 	for _, id := range ids {
-		for b.Handled(id) == 0 || b.pending(id) {
+		for {
+			n, finished := b.handledOr(id)
+			if n > 0 && !b.pending(id) {
+				break
+			}
 			if time.Now().After(deadline) {
 				t.Fatalf("bottest: update %d not handled within 30s", id)
 			}
-			time.Sleep(2 * time.Millisecond)
+			// The runtime finishing a job wakes this at once; the poll
+			// catches an update handled by a job queued for another one
+			// (the chat's earliest pending goes first) that left it done.
+			poll.Reset(2 * time.Millisecond)
+			select {
+			case <-finished:
+			case <-poll.C:
+			}
 		}
 	}
 }

@@ -27,11 +27,20 @@ func Load(t testing.TB) *locales.Catalog {
 			t.Errorf("logged: %s", line)
 		}
 	})
-	texts, err := locales.Load("vi", slog.New(h))
-	if err != nil {
-		t.Fatal(err)
+	parsed.once.Do(func() { parsed.texts, parsed.err = locales.Load("vi", nil) })
+	if parsed.err != nil {
+		t.Fatal(parsed.err)
 	}
-	return texts
+	return parsed.texts.WithLog(slog.New(h))
+}
+
+// parsed is the locale files parsed once per test process (about 10 ms of
+// TOML each time, for every test of a package that runs hundreds); each
+// test gets them WithLog a log of its own.
+var parsed struct {
+	once  sync.Once
+	texts *locales.Catalog
+	err   error
 }
 
 // failing records every log line until its test ends.
