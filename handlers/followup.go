@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"maps"
 	"slices"
@@ -43,25 +44,38 @@ import (
 // web page ends the comment question that names its case.
 const flowFollowup = storage.FollowupFlow
 
-// Screens of the follow-up flow kept in the conversation row: only the
-// comment waits for typed text. At screenReceived the "received?"
-// question ("✓ Đúng, đã nhận kết quả" / "↩ Chưa nhận, quay lại") is open
-// for some of the chat's dossiers: it takes no typed text (what is typed
-// is read as with no question open), and /cancel closes it
-// (cancelReceived).
+// flowReceived is the flow of a chat whose "received?" question ("✓ Đúng,
+// đã nhận kết quả" / "↩ Chưa nhận, quay lại") is open for some of its
+// dossiers (storage.ReceivedFlow), at screenReceived: it takes no typed
+// text (what is typed is read as with no question open), and /cancel
+// closes it (cancelReceived). A flow of its own: the version before it
+// reads it as no flow, not as the comment question.
+const flowReceived = storage.ReceivedFlow
+
+// Screens of the follow-up flows kept in the conversation row: only the
+// comment waits for typed text.
 const (
 	screenComment  = "comment"
 	screenReceived = "received"
 )
 
 // followupState is the follow-up flow's data in the conversation row
-// (storage.ForgetFollowup reads "c", and "q").
+// (storage.ForgetFollowup reads "c").
 type followupState struct {
 	Case int64 `json:"c"`
-	// Asked: at screenReceived, the cases whose "received?" question is
-	// open, each with the messages it is on (none yet for one sent as a
-	// new message whose id the runtime has not told: Sent).
-	Asked map[int64][]int `json:"q,omitempty"`
+}
+
+// receivedState is flowReceived's data (storage.ForgetFollowup reads "q").
+type receivedState struct {
+	// Asked: the cases whose "received?" question is open, each with the
+	// messages it is on (none yet for one sent as a new message whose id
+	// the runtime has not told: Sent).
+	Asked map[int64][]int `json:"q"`
+	// Note: what the chat kept in no flow when the question opened, or
+	// was given since (storage.Tx.KeepAfterFlow): a team member's report
+	// on screen (tallyAfter), read as it would be with no question open
+	// (reportOnScreen), and the chat's again once the question closes.
+	Note json.RawMessage `json:"n,omitempty"`
 }
 
 // questionTrack begins the Track of a "received?" question sent as a new
@@ -73,7 +87,7 @@ const questionTrack = "q"
 // only: it takes no typed text, nor is it the comment question, so what
 // is typed, and what is not read, is answered as with no question open.
 func readsNoText(conv storage.Conversation) bool {
-	return conv.Flow == flowFollowup && conv.Step == screenReceived
+	return conv.Flow == flowReceived
 }
 
 // askedReceived notes that the "received?" question about caseID is
@@ -81,13 +95,14 @@ func readsNoText(conv storage.Conversation) bool {
 // message whose id Sent will tell (msg 0). The questions open for other
 // dossiers stay open. A chat in another flow (a team member mid-case
 // pressing their relative's dossier's button) stays in it: /cancel is
-// that flow's.
+// that flow's. A chat in no flow keeps what it noted there (a report on
+// screen) beside the question.
 func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
-	var st followupState
+	var st receivedState
 	switch {
 	case readsNoText(conv):
 		if err := conv.Decode(&st); err != nil {
@@ -95,6 +110,14 @@ func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
 		}
 	case conv.Flow != "":
 		return nil
+	default:
+		var after tallyAfter
+		if err := conv.Decode(&after); err != nil {
+			return err
+		}
+		if after.Made {
+			st.Note = conv.Data
+		}
 	}
 	if st.Asked == nil {
 		st.Asked = map[int64][]int{}
@@ -107,7 +130,7 @@ func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
 		ids = append(ids, msg)
 	}
 	st.Asked[caseID] = ids
-	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenReceived, st, 0)
+	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowReceived, screenReceived, st, 0)
 	return err
 }
 
@@ -117,22 +140,55 @@ func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
 // question left open ends, as at any other press.
 func (h *Handlers) answeredReceived(r *request, caseID int64) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && conv.Flow != flowFollowup) {
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	case conv.Flow == flowFollowup:
+		return r.tx.EndConversation(r.ctx, r.chat)
+	case !readsNoText(conv):
 		return nil
 	}
-	if err != nil {
-		return err
-	}
-	var st followupState
+	var st receivedState
 	if err := conv.Decode(&st); err != nil {
 		return err
 	}
 	delete(st.Asked, caseID)
-	if !readsNoText(conv) || len(st.Asked) == 0 {
-		return r.tx.EndConversation(r.ctx, r.chat)
+	if len(st.Asked) == 0 {
+		return leaveReceived(r.ctx, r.tx, r.chat, st)
 	}
-	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenReceived, st, 0)
+	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowReceived, screenReceived, st, 0)
 	return err
+}
+
+// leaveReceived closes the chat's "received?" questions (st): the chat is
+// in no flow again, with the note it kept beside them.
+func leaveReceived(ctx context.Context, tx *storage.Tx, chat int64, st receivedState) error {
+	if err := tx.EndConversation(ctx, chat); err != nil {
+		return err
+	}
+	if len(st.Note) == 0 {
+		return nil
+	}
+	return tx.KeepAfterFlow(ctx, chat, st.Note)
+}
+
+// leaveFollowupFlows ends the comment question, or closes the "received?"
+// questions, open in the chat (conv): another screen (a reminder, another
+// follow-up button) leaves them.
+func leaveFollowupFlows(ctx context.Context, tx *storage.Tx, chat int64, conv storage.Conversation) error {
+	switch {
+	case conv.Flow == flowFollowup:
+		return tx.EndConversation(ctx, chat)
+	case readsNoText(conv):
+		var st receivedState
+		if err := conv.Decode(&st); err != nil {
+			return err
+		}
+		return leaveReceived(ctx, tx, chat, st)
+	}
+	return nil
 }
 
 // questionSent keeps message msg among those the "received?" question
@@ -145,7 +201,7 @@ func questionSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg i
 	if err != nil {
 		return err
 	}
-	var st followupState
+	var st receivedState
 	if err := conv.Decode(&st); err != nil {
 		return err
 	}
@@ -154,7 +210,7 @@ func questionSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg i
 		return nil // answered, or closed, meanwhile
 	}
 	st.Asked[caseID] = append(ids, msg)
-	_, err = tx.SaveConversation(ctx, chat, flowFollowup, screenReceived, st, 0)
+	_, err = tx.SaveConversation(ctx, chat, flowReceived, screenReceived, st, 0)
 	return err
 }
 
@@ -938,13 +994,13 @@ func starRow(id string, given int) []bot.Button {
 
 func (h *Handlers) endFollowupConversation(r *request) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && conv.Flow != flowFollowup) {
+	if errors.Is(err, storage.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	return r.tx.EndConversation(r.ctx, r.chat)
+	return leaveFollowupFlows(r.ctx, r.tx, r.chat, conv)
 }
 
 // followupText takes the typed comment: checked like every note (no
@@ -1056,11 +1112,11 @@ func (h *Handlers) cancelComment(r *request, conv storage.Conversation) error {
 // reminders stand). A question whose dossier was noted or erased meanwhile
 // is only closed: /cancel then answers as with nothing open.
 func (h *Handlers) cancelReceived(r *request, conv storage.Conversation) error {
-	var st followupState
+	var st receivedState
 	if err := conv.Decode(&st); err != nil {
 		return err
 	}
-	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+	if err := leaveReceived(r.ctx, r.tx, r.chat, st); err != nil {
 		return err
 	}
 	cases := slices.Sorted(maps.Keys(st.Asked))

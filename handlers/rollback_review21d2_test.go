@@ -1,0 +1,43 @@
+package handlers_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/handlers"
+)
+
+// flowsBefore21d are the conversation flows the version before review
+// 21d (4853ef6^1) routes typed text, /cancel and "again" to: a flow it
+// does not name, it reads as no flow at all.
+var flowsBefore21d = []string{"lang", "inv", "c", "fl", "dg", "lv", "jn", "t", "tm", "f"}
+
+// The open "received?" question was kept as the follow-up flow ("f") at a
+// screen of its own. After a rollback to the version before, that flow is
+// the comment question's: "đã nhận rồi" typed at an open question was read
+// as a comment on case 0 and answered "Thông tin theo dõi này không còn…".
+// The question is kept under a flow of its own, which that version reads
+// as no flow: the words typed ask the question, as they did there.
+func TestReceivedQuestionFlowIsUnknownToThePreviousVersion(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	_, token := w.slip("Vân", "000.00.12.H26-251127-2130")
+	res := w.srv.NewUser("Cư dân", "vi")
+	w.send(res, "/start "+token)
+	w.press(res, w.vi("followup.consent_yes"))
+	for _, how := range []string{"pressed", "typed"} {
+		if how == "pressed" {
+			w.press(res, w.vi("followup.result_got"))
+		} else {
+			w.send(res, "đã nhận rồi")
+		}
+		var flow, step string
+		if err := w.store.DB().QueryRow(`SELECT flow, step FROM conversations WHERE chat_id = $1`, res.ID).Scan(&flow, &step); err != nil {
+			t.Fatal(err)
+		}
+		if flow == "" || slices.Contains(flowsBefore21d, flow) {
+			t.Errorf("%s: the open question is kept as flow %q (step %q), which the version before 21d reads as its own", how, flow, step)
+		}
+		w.send(res, "/cancel")
+	}
+}
