@@ -1188,11 +1188,12 @@ func (h *Handlers) forget(r *request) error {
 		r.say(h.forgetAsk(r, fs))
 		return nil
 	}
-	return h.forgetAll(r, r.say)
+	return h.forgetAll(r, r.say, "")
 }
 
-// forgetAll erases every follow-up of the chat and says so with out.
-func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
+// forgetAll erases every follow-up of the chat and says so with out;
+// listLang is the language of the list pressed, if any (languageForgotten).
+func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard), listLang string) error {
 	if err := h.endFollowupConversation(r); err != nil {
 		return err
 	}
@@ -1203,7 +1204,7 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 	if err != nil {
 		return err
 	}
-	lang, err := h.languageForgotten(r)
+	lang, err := h.languageForgotten(r, listLang)
 	if err != nil {
 		return err
 	}
@@ -1224,8 +1225,17 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 // default language, as to anyone it does not know — the choice is not
 // kept, it was erased on purpose —, and the last words in the chosen one
 // say so, and how to choose it again. "" when nothing changes.
-func (h *Handlers) languageForgotten(r *request) (string, error) {
+//
+// listLang is the language of /forget's list whose button was pressed ("" for
+// /forget typed): a press that comes once the chat's data went (a second
+// tap of "Delete all", "Keep them" after it) finds no chosen language, yet
+// edits the message that said the line — the list drawn in the chosen
+// language says it still, or it would be lost from the chat.
+func (h *Handlers) languageForgotten(r *request, listLang string) (string, error) {
 	chosen := r.user.Language
+	if chosen == "" {
+		chosen = listLang
+	}
 	if chosen == "" || chosen == h.texts.Default() {
 		return "", nil
 	}
@@ -1300,11 +1310,13 @@ func listed(fs []storage.Followup) string {
 // by its procedure and the last characters of its code, not the code:
 // nothing of it is to be kept, not even in a reply waiting to be sent.
 func (h *Handlers) forgetPress(r *request, arg string) error {
+	var listLang string
 	if i := strings.LastIndexByte(arg, '.'); i >= 0 && slices.Contains(locales.Languages, arg[i+1:]) {
 		// The list's language (forgetAsk), for a chat that has no
 		// chosen language (any more): it edits the list.
+		listLang = arg[i+1:]
 		if r.user.Language == "" {
-			r.t = h.texts.For(arg[i+1:])
+			r.t = h.texts.For(listLang)
 		}
 		arg = arg[:i]
 	}
@@ -1315,8 +1327,13 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		}
 		if len(fs) == 0 {
 			// Pressed after "all" (or the last one) erased them: nothing is
-			// followed any more, not "as before".
-			r.show(r.t.T("followup.forget_nothing"), nil)
+			// followed any more, not "as before". The message it edits may
+			// be the goodbye: what it said of the language stays.
+			lang, err := h.languageForgotten(r, listLang)
+			if err != nil {
+				return err
+			}
+			r.show(r.t.T("followup.forget_nothing")+lang, nil)
 			return nil
 		}
 		r.show(r.t.T("followup.forget_kept"), nil)
@@ -1334,7 +1351,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 			r.show(h.forgetAsk(r, fs))
 			return nil
 		}
-		return h.forgetAll(r, r.show)
+		return h.forgetAll(r, r.show, listLang)
 	}
 	id, _ := strconv.ParseInt(arg, 10, 64)
 	f, err := r.tx.FollowupOfCase(r.ctx, id)
@@ -1349,7 +1366,11 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		}
 		switch len(fs) {
 		case 0:
-			r.show(r.t.T("followup.gone"), nil)
+			lang, err := h.languageForgotten(r, listLang) // as "keep" after the erase
+			if err != nil {
+				return err
+			}
+			r.show(r.t.T("followup.gone")+lang, nil)
 		case 1:
 			r.show(r.t.T("followup.gone")+"\n\n"+r.t.T("followup.forget_hint"), nil)
 		default:
@@ -1377,7 +1398,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	if others > 0 {
 		text += "\n" + r.t.N("followup.forget_others", others)
 	} else {
-		lang, err := h.languageForgotten(r) // the last one: the chat went with it
+		lang, err := h.languageForgotten(r, listLang) // the last one: the chat went with it
 		if err != nil {
 			return err
 		}
