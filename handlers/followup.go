@@ -1129,14 +1129,37 @@ func (h *Handlers) cancelReceived(r *request, conv storage.Conversation) error {
 	if err != nil {
 		return err
 	}
-	open := slices.ContainsFunc(fs, func(f storage.Followup) bool {
-		return slices.Contains(cases, f.CaseID) && f.Status != storage.FollowupReceived
-	})
-	if !open {
+	// The button to press later is named as it is on the screens shown
+	// below: "📬 Đã nhận kết quả", or the reminder's "✓ Đã nhận" while its
+	// answer is awaited (followupNext draws both).
+	var labels []string
+	for _, f := range fs {
+		if !slices.Contains(cases, f.CaseID) || f.Status == storage.FollowupReceived {
+			continue
+		}
+		_, kb := h.followupNext(r, f)
+		if l := gotLabel(kb); l != "" && !slices.Contains(labels, l) {
+			labels = append(labels, l)
+		}
+	}
+	if len(labels) == 0 {
 		return h.cancelNothing(r)
 	}
-	r.say(r.t.T("followup.received_cancelled"), nil)
+	r.say(r.t.N("followup.received_cancelled", len(fs), locales.Data{"Button": strings.Join(labels, "” / “")}), nil)
 	return h.showFollowups(r, fs)
+}
+
+// gotLabel is the label of kb's button that says the result came ("got"),
+// "" if it has none.
+func gotLabel(kb bot.Keyboard) string {
+	for _, row := range kb {
+		for _, b := range row {
+			if cb := parseCallback(b.Data); cb.flow == flowFollowup && cb.action == "got" {
+				return b.Text
+			}
+		}
+	}
+	return ""
 }
 
 // commentSentAgain answers a resident's comment sent again once it was
