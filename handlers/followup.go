@@ -86,8 +86,11 @@ const questionTrack = "q"
 // readsNoText reports whether the chat is at the "received?" question
 // only: it takes no typed text, nor is it the comment question, so what
 // is typed, and what is not read, is answered as with no question open.
+//
+// A row that 4853ef6 (never released) wrote for it, at the follow-up
+// flow's screenReceived, is read as one too.
 func readsNoText(conv storage.Conversation) bool {
-	return conv.Flow == flowReceived
+	return conv.Flow == flowReceived || conv.Flow == flowFollowup && conv.Step == screenReceived
 }
 
 // askedReceived notes that the "received?" question about caseID is
@@ -145,7 +148,7 @@ func (h *Handlers) answeredReceived(r *request, caseID int64) error {
 		return nil
 	case err != nil:
 		return err
-	case conv.Flow == flowFollowup:
+	case !readsNoText(conv) && conv.Flow == flowFollowup:
 		return r.tx.EndConversation(r.ctx, r.chat)
 	case !readsNoText(conv):
 		return nil
@@ -179,14 +182,14 @@ func leaveReceived(ctx context.Context, tx *storage.Tx, chat int64, st receivedS
 // follow-up button) leaves them.
 func leaveFollowupFlows(ctx context.Context, tx *storage.Tx, chat int64, conv storage.Conversation) error {
 	switch {
-	case conv.Flow == flowFollowup:
-		return tx.EndConversation(ctx, chat)
 	case readsNoText(conv):
 		var st receivedState
 		if err := conv.Decode(&st); err != nil {
 			return err
 		}
 		return leaveReceived(ctx, tx, chat, st)
+	case conv.Flow == flowFollowup:
+		return tx.EndConversation(ctx, chat)
 	}
 	return nil
 }

@@ -2,9 +2,11 @@ package handlers_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/locales"
 )
 
 // flowsBefore21d are the conversation flows the version before review
@@ -40,4 +42,26 @@ func TestReceivedQuestionFlowIsUnknownToThePreviousVersion(t *testing.T) {
 		}
 		w.send(res, "/cancel")
 	}
+}
+
+// A row 4853ef6 (never released) wrote for an open question — the
+// follow-up flow "f" at its "received" screen — is still read as the
+// question: /cancel closes it.
+func TestReceivedQuestionRowOf4853ef6StillCloses(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	_, token := w.slip("Vân", "000.00.12.H26-251127-2131")
+	res := w.srv.NewUser("Cư dân", "vi")
+	w.send(res, "/start "+token)
+	w.press(res, w.vi("followup.consent_yes"))
+	q := last(t, w.press(res, w.vi("followup.result_got")))
+	if _, err := w.store.DB().Exec(`UPDATE conversations SET flow = 'f', data = data || '{"c": 0}' WHERE chat_id = $1`, res.ID); err != nil {
+		t.Fatal(err)
+	}
+	w.restart() // nothing of the row kept in memory
+	got := strings.Join(texts(w.send(res, "/cancel")), "\n")
+	if !strings.Contains(got, w.vi("followup.received_cancelled", locales.Data{"Button": w.vi("followup.result_got")})) {
+		t.Errorf("/cancel at a question kept as 4853ef6 kept it: %q", got)
+	}
+	noButtons(t, res, q.ID, "/cancel at a question kept as 4853ef6 kept it")
 }

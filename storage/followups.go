@@ -442,11 +442,12 @@ const ReceivedFlow = "fr"
 // questions their resident's chat (chat: an expression) has open: the
 // chat is tied to them nowhere, and the other dossiers' questions stay
 // open. It names ReceivedFlow as a constant: the statements that use it
-// pass their parameters at different places.
+// pass their parameters at different places. (FollowupFlow too: 4853ef6,
+// never released, kept the question there; a comment question has no "q".)
 func forgetAsked(chat string) string {
 	return `
 		asked AS (UPDATE conversations c SET data = c.data #- ARRAY['q', gone.case_id::text], updated_at = now()
-			FROM gone WHERE c.chat_id = ` + chat + ` AND c.flow = '` + ReceivedFlow + `' AND c.data->'q' ? gone.case_id::text)`
+			FROM gone WHERE c.chat_id = ` + chat + ` AND c.flow IN ('` + ReceivedFlow + `', '` + FollowupFlow + `') AND c.data->'q' ? gone.case_id::text)`
 }
 
 // ForgetFollowup deletes at once the follow-up a link names — dossier code,
