@@ -56,7 +56,8 @@ func TestCancelClosesTheReceivedQuestion(t *testing.T) {
 			if strings.Contains(all, tr("cancel.nothing_resident")) || strings.Contains(all, tr("cancel.nothing_followed")) {
 				t.Errorf("/cancel with the question open says nothing is in progress: %q", all)
 			}
-			if !strings.Contains(all, tr("followup.received_cancelled")) {
+			// Naming the button shown below (review 21d2).
+			if !strings.Contains(all, w.texts.For(lang).N("followup.received_cancelled", 1, locales.Data{"Button": tr("followup.result_got")})) {
 				t.Errorf("/cancel does not say the question was left and how to answer later: %q", all)
 			}
 			noButtons(t, res, q.ID, "/cancel at the question")
@@ -133,7 +134,7 @@ func TestCancelClosesTheTypedReceivedQuestions(t *testing.T) {
 		t.Errorf("an edit under the two questions: %q", got)
 	}
 	got := strings.Join(texts(w.send(daughter, "/cancel")), "\n")
-	if !strings.Contains(got, w.vi("followup.received_cancelled")) || strings.Contains(got, w.vi("cancel.nothing_resident")) {
+	if !strings.Contains(got, w.vi("followup.received_cancelled", locales.Data{"Button": w.vi("followup.result_got")})) || strings.Contains(got, w.vi("cancel.nothing_resident")) {
 		t.Errorf("/cancel under the two questions: %q", got)
 	}
 	for _, id := range questions {
@@ -152,7 +153,7 @@ func TestCancelClosesTheTypedReceivedQuestions(t *testing.T) {
 		t.Fatalf("\"Dạ đã nhận rồi ạ\" at the comment question: %q", q.Text)
 	}
 	got = strings.Join(texts(w.send(daughter, "/cancel")), "\n")
-	if !strings.Contains(got, w.vi("followup.received_cancelled")) {
+	if !strings.Contains(got, w.vi("followup.received_cancelled", locales.Data{"Button": w.vi("followup.result_got")})) {
 		t.Errorf("/cancel under the question asked at the comment question: %q", got)
 	}
 	noButtons(t, daughter, q.ID, "/cancel under the question asked at the comment question")
@@ -201,7 +202,7 @@ func TestErasedDossierLeavesTheOpenQuestions(t *testing.T) {
 		t.Errorf("the erased dossier's case is still in the chat's conversation: %s", data)
 	}
 	got := strings.Join(texts(w.send(daughter, "/cancel")), "\n")
-	if !strings.Contains(got, w.vi("followup.received_cancelled")) || !strings.Contains(got, mother) {
+	if !strings.Contains(got, w.vi("followup.received_cancelled", locales.Data{"Button": w.vi("followup.result_got")})) || !strings.Contains(got, mother) {
 		t.Errorf("/cancel after the erase: %q", got)
 	}
 	noButtons(t, daughter, questions[0], "/cancel after the erase")

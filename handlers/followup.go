@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"maps"
 	"slices"
@@ -43,25 +44,38 @@ import (
 // web page ends the comment question that names its case.
 const flowFollowup = storage.FollowupFlow
 
-// Screens of the follow-up flow kept in the conversation row: only the
-// comment waits for typed text. At screenReceived the "received?"
-// question ("✓ Đúng, đã nhận kết quả" / "↩ Chưa nhận, quay lại") is open
-// for some of the chat's dossiers: it takes no typed text (what is typed
-// is read as with no question open), and /cancel closes it
-// (cancelReceived).
+// flowReceived is the flow of a chat whose "received?" question ("✓ Đúng,
+// đã nhận kết quả" / "↩ Chưa nhận, quay lại") is open for some of its
+// dossiers (storage.ReceivedFlow), at screenReceived: it takes no typed
+// text (what is typed is read as with no question open), and /cancel
+// closes it (cancelReceived). A flow of its own: the version before it
+// reads it as no flow, not as the comment question.
+const flowReceived = storage.ReceivedFlow
+
+// Screens of the follow-up flows kept in the conversation row: only the
+// comment waits for typed text.
 const (
 	screenComment  = "comment"
 	screenReceived = "received"
 )
 
 // followupState is the follow-up flow's data in the conversation row
-// (storage.ForgetFollowup reads "c", and "q").
+// (storage.ForgetFollowup reads "c").
 type followupState struct {
 	Case int64 `json:"c"`
-	// Asked: at screenReceived, the cases whose "received?" question is
-	// open, each with the messages it is on (none yet for one sent as a
-	// new message whose id the runtime has not told: Sent).
-	Asked map[int64][]int `json:"q,omitempty"`
+}
+
+// receivedState is flowReceived's data (storage.ForgetFollowup reads "q").
+type receivedState struct {
+	// Asked: the cases whose "received?" question is open, each with the
+	// messages it is on (none yet for one sent as a new message whose id
+	// the runtime has not told: Sent).
+	Asked map[int64][]int `json:"q"`
+	// Note: what the chat kept in no flow when the question opened, or
+	// was given since (storage.Tx.KeepAfterFlow): a team member's report
+	// on screen (tallyAfter), read as it would be with no question open
+	// (reportOnScreen), and the chat's again once the question closes.
+	Note json.RawMessage `json:"n,omitempty"`
 }
 
 // questionTrack begins the Track of a "received?" question sent as a new
@@ -72,8 +86,11 @@ const questionTrack = "q"
 // readsNoText reports whether the chat is at the "received?" question
 // only: it takes no typed text, nor is it the comment question, so what
 // is typed, and what is not read, is answered as with no question open.
+//
+// A row that 4853ef6 (never released) wrote for it, at the follow-up
+// flow's screenReceived, is read as one too.
 func readsNoText(conv storage.Conversation) bool {
-	return conv.Flow == flowFollowup && conv.Step == screenReceived
+	return conv.Flow == flowReceived || conv.Flow == flowFollowup && conv.Step == screenReceived
 }
 
 // askedReceived notes that the "received?" question about caseID is
@@ -81,13 +98,14 @@ func readsNoText(conv storage.Conversation) bool {
 // message whose id Sent will tell (msg 0). The questions open for other
 // dossiers stay open. A chat in another flow (a team member mid-case
 // pressing their relative's dossier's button) stays in it: /cancel is
-// that flow's.
+// that flow's. A chat in no flow keeps what it noted there (a report on
+// screen) beside the question.
 func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
-	var st followupState
+	var st receivedState
 	switch {
 	case readsNoText(conv):
 		if err := conv.Decode(&st); err != nil {
@@ -95,6 +113,14 @@ func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
 		}
 	case conv.Flow != "":
 		return nil
+	default:
+		var after tallyAfter
+		if err := conv.Decode(&after); err != nil {
+			return err
+		}
+		if after.Made {
+			st.Note = conv.Data
+		}
 	}
 	if st.Asked == nil {
 		st.Asked = map[int64][]int{}
@@ -107,7 +133,7 @@ func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
 		ids = append(ids, msg)
 	}
 	st.Asked[caseID] = ids
-	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenReceived, st, 0)
+	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowReceived, screenReceived, st, 0)
 	return err
 }
 
@@ -117,22 +143,55 @@ func (h *Handlers) askedReceived(r *request, caseID int64, msg int) error {
 // question left open ends, as at any other press.
 func (h *Handlers) answeredReceived(r *request, caseID int64) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && conv.Flow != flowFollowup) {
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	case !readsNoText(conv) && conv.Flow == flowFollowup:
+		return r.tx.EndConversation(r.ctx, r.chat)
+	case !readsNoText(conv):
 		return nil
 	}
-	if err != nil {
-		return err
-	}
-	var st followupState
+	var st receivedState
 	if err := conv.Decode(&st); err != nil {
 		return err
 	}
 	delete(st.Asked, caseID)
-	if !readsNoText(conv) || len(st.Asked) == 0 {
-		return r.tx.EndConversation(r.ctx, r.chat)
+	if len(st.Asked) == 0 {
+		return leaveReceived(r.ctx, r.tx, r.chat, st)
 	}
-	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenReceived, st, 0)
+	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowReceived, screenReceived, st, 0)
 	return err
+}
+
+// leaveReceived closes the chat's "received?" questions (st): the chat is
+// in no flow again, with the note it kept beside them.
+func leaveReceived(ctx context.Context, tx *storage.Tx, chat int64, st receivedState) error {
+	if err := tx.EndConversation(ctx, chat); err != nil {
+		return err
+	}
+	if len(st.Note) == 0 {
+		return nil
+	}
+	return tx.KeepAfterFlow(ctx, chat, st.Note)
+}
+
+// leaveFollowupFlows ends the comment question, or closes the "received?"
+// questions, open in the chat (conv): another screen (a reminder, another
+// follow-up button) leaves them.
+func leaveFollowupFlows(ctx context.Context, tx *storage.Tx, chat int64, conv storage.Conversation) error {
+	switch {
+	case readsNoText(conv):
+		var st receivedState
+		if err := conv.Decode(&st); err != nil {
+			return err
+		}
+		return leaveReceived(ctx, tx, chat, st)
+	case conv.Flow == flowFollowup:
+		return tx.EndConversation(ctx, chat)
+	}
+	return nil
 }
 
 // questionSent keeps message msg among those the "received?" question
@@ -145,7 +204,7 @@ func questionSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg i
 	if err != nil {
 		return err
 	}
-	var st followupState
+	var st receivedState
 	if err := conv.Decode(&st); err != nil {
 		return err
 	}
@@ -154,7 +213,7 @@ func questionSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg i
 		return nil // answered, or closed, meanwhile
 	}
 	st.Asked[caseID] = append(ids, msg)
-	_, err = tx.SaveConversation(ctx, chat, flowFollowup, screenReceived, st, 0)
+	_, err = tx.SaveConversation(ctx, chat, flowReceived, screenReceived, st, 0)
 	return err
 }
 
@@ -938,13 +997,13 @@ func starRow(id string, given int) []bot.Button {
 
 func (h *Handlers) endFollowupConversation(r *request) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && conv.Flow != flowFollowup) {
+	if errors.Is(err, storage.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	return r.tx.EndConversation(r.ctx, r.chat)
+	return leaveFollowupFlows(r.ctx, r.tx, r.chat, conv)
 }
 
 // followupText takes the typed comment: checked like every note (no
@@ -1056,11 +1115,11 @@ func (h *Handlers) cancelComment(r *request, conv storage.Conversation) error {
 // reminders stand). A question whose dossier was noted or erased meanwhile
 // is only closed: /cancel then answers as with nothing open.
 func (h *Handlers) cancelReceived(r *request, conv storage.Conversation) error {
-	var st followupState
+	var st receivedState
 	if err := conv.Decode(&st); err != nil {
 		return err
 	}
-	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+	if err := leaveReceived(r.ctx, r.tx, r.chat, st); err != nil {
 		return err
 	}
 	cases := slices.Sorted(maps.Keys(st.Asked))
@@ -1073,14 +1132,37 @@ func (h *Handlers) cancelReceived(r *request, conv storage.Conversation) error {
 	if err != nil {
 		return err
 	}
-	open := slices.ContainsFunc(fs, func(f storage.Followup) bool {
-		return slices.Contains(cases, f.CaseID) && f.Status != storage.FollowupReceived
-	})
-	if !open {
+	// The button to press later is named as it is on the screens shown
+	// below: "📬 Đã nhận kết quả", or the reminder's "✓ Đã nhận" while its
+	// answer is awaited (followupNext draws both).
+	var labels []string
+	for _, f := range fs {
+		if !slices.Contains(cases, f.CaseID) || f.Status == storage.FollowupReceived {
+			continue
+		}
+		_, kb := h.followupNext(r, f)
+		if l := gotLabel(kb); l != "" && !slices.Contains(labels, l) {
+			labels = append(labels, l)
+		}
+	}
+	if len(labels) == 0 {
 		return h.cancelNothing(r)
 	}
-	r.say(r.t.T("followup.received_cancelled"), nil)
+	r.say(r.t.N("followup.received_cancelled", len(fs), locales.Data{"Button": strings.Join(labels, "” / “")}), nil)
 	return h.showFollowups(r, fs)
+}
+
+// gotLabel is the label of kb's button that says the result came ("got"),
+// "" if it has none.
+func gotLabel(kb bot.Keyboard) string {
+	for _, row := range kb {
+		for _, b := range row {
+			if cb := parseCallback(b.Data); cb.flow == flowFollowup && cb.action == "got" {
+				return b.Text
+			}
+		}
+	}
+	return ""
 }
 
 // commentSentAgain answers a resident's comment sent again once it was
@@ -1132,11 +1214,12 @@ func (h *Handlers) forget(r *request) error {
 		r.say(h.forgetAsk(r, fs))
 		return nil
 	}
-	return h.forgetAll(r, r.say)
+	return h.forgetAll(r, r.say, "")
 }
 
-// forgetAll erases every follow-up of the chat and says so with out.
-func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
+// forgetAll erases every follow-up of the chat and says so with out;
+// listLang is the language of the list pressed, if any (languageForgotten).
+func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard), listLang string) error {
 	if err := h.endFollowupConversation(r); err != nil {
 		return err
 	}
@@ -1147,7 +1230,7 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 	if err != nil {
 		return err
 	}
-	lang, err := h.languageForgotten(r)
+	lang, err := h.languageForgotten(r, listLang)
 	if err != nil {
 		return err
 	}
@@ -1168,8 +1251,17 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard)) error {
 // default language, as to anyone it does not know — the choice is not
 // kept, it was erased on purpose —, and the last words in the chosen one
 // say so, and how to choose it again. "" when nothing changes.
-func (h *Handlers) languageForgotten(r *request) (string, error) {
+//
+// listLang is the language of /forget's list whose button was pressed ("" for
+// /forget typed): a press that comes once the chat's data went (a second
+// tap of "Delete all", "Keep them" after it) finds no chosen language, yet
+// edits the message that said the line — the list drawn in the chosen
+// language says it still, or it would be lost from the chat.
+func (h *Handlers) languageForgotten(r *request, listLang string) (string, error) {
 	chosen := r.user.Language
+	if chosen == "" {
+		chosen = listLang
+	}
 	if chosen == "" || chosen == h.texts.Default() {
 		return "", nil
 	}
@@ -1244,11 +1336,13 @@ func listed(fs []storage.Followup) string {
 // by its procedure and the last characters of its code, not the code:
 // nothing of it is to be kept, not even in a reply waiting to be sent.
 func (h *Handlers) forgetPress(r *request, arg string) error {
+	var listLang string
 	if i := strings.LastIndexByte(arg, '.'); i >= 0 && slices.Contains(locales.Languages, arg[i+1:]) {
 		// The list's language (forgetAsk), for a chat that has no
 		// chosen language (any more): it edits the list.
+		listLang = arg[i+1:]
 		if r.user.Language == "" {
-			r.t = h.texts.For(arg[i+1:])
+			r.t = h.texts.For(listLang)
 		}
 		arg = arg[:i]
 	}
@@ -1259,8 +1353,13 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		}
 		if len(fs) == 0 {
 			// Pressed after "all" (or the last one) erased them: nothing is
-			// followed any more, not "as before".
-			r.show(r.t.T("followup.forget_nothing"), nil)
+			// followed any more, not "as before". The message it edits may
+			// be the goodbye: what it said of the language stays.
+			lang, err := h.languageForgotten(r, listLang)
+			if err != nil {
+				return err
+			}
+			r.show(r.t.T("followup.forget_nothing")+lang, nil)
 			return nil
 		}
 		r.show(r.t.T("followup.forget_kept"), nil)
@@ -1278,7 +1377,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 			r.show(h.forgetAsk(r, fs))
 			return nil
 		}
-		return h.forgetAll(r, r.show)
+		return h.forgetAll(r, r.show, listLang)
 	}
 	id, _ := strconv.ParseInt(arg, 10, 64)
 	f, err := r.tx.FollowupOfCase(r.ctx, id)
@@ -1293,7 +1392,11 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		}
 		switch len(fs) {
 		case 0:
-			r.show(r.t.T("followup.gone"), nil)
+			lang, err := h.languageForgotten(r, listLang) // as "keep" after the erase
+			if err != nil {
+				return err
+			}
+			r.show(r.t.T("followup.gone")+lang, nil)
 		case 1:
 			r.show(r.t.T("followup.gone")+"\n\n"+r.t.T("followup.forget_hint"), nil)
 		default:
@@ -1321,7 +1424,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	if others > 0 {
 		text += "\n" + r.t.N("followup.forget_others", others)
 	} else {
-		lang, err := h.languageForgotten(r) // the last one: the chat went with it
+		lang, err := h.languageForgotten(r, listLang) // the last one: the chat went with it
 		if err != nil {
 			return err
 		}

@@ -790,7 +790,7 @@ func (h *Handlers) textTyped(r *request) error {
 		return err
 	}
 	token := linkToken(r.text)
-	if token != "" && (conv.Flow == "" || conv.Flow == flowFollowup) {
+	if token != "" && (conv.Flow == "" || conv.Flow == flowFollowup || readsNoText(conv)) {
 		// A follow-up link pasted instead of tapped — at the comment
 		// question too: it is another follow-up to open (a brother sent the
 		// father's), never a comment to keep beside a rating.
@@ -872,7 +872,7 @@ func (h *Handlers) guestNote(r *request, note string) (string, error) {
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return "", err
 	}
-	if conv.Flow == flowFollowup {
+	if conv.Flow == flowFollowup || readsNoText(conv) {
 		return note + "_resident", nil
 	}
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)

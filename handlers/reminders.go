@@ -119,9 +119,10 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		}
 		// A comment question left open is over: what the resident types
 		// after the reminder is not taken as their comment on the help.
+		// Nor is a "received?" question open: the reminder asks its own.
 		conv, err := tx.Conversation(ctx, rm.Chat)
-		if err == nil && conv.Flow == flowFollowup {
-			err = tx.EndConversation(ctx, rm.Chat)
+		if err == nil {
+			err = leaveFollowupFlows(ctx, tx, rm.Chat, conv)
 		}
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err

@@ -80,14 +80,26 @@ const reportOnScreenFor = 30 * time.Minute
 
 // reportOnScreen is the report the chat has on screen (tallyAfter): none
 // when the chat is in a flow, or the report is older than
-// reportOnScreenFor.
+// reportOnScreenFor. A "received?" question open about a dossier the
+// chat follows (a coordinator's own, or a relative's) reads no typed
+// text: the report is the one noted beside it (receivedState).
 func (h *Handlers) reportOnScreen(r *request) (tallyAfter, error) {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if errors.Is(err, storage.ErrNotFound) || err == nil && conv.Flow != "" {
+	if errors.Is(err, storage.ErrNotFound) {
 		return tallyAfter{}, nil
 	}
 	if err != nil {
 		return tallyAfter{}, err
+	}
+	switch {
+	case readsNoText(conv):
+		var st receivedState
+		if err := conv.Decode(&st); err != nil {
+			return tallyAfter{}, err
+		}
+		conv.Data = st.Note
+	case conv.Flow != "":
+		return tallyAfter{}, nil
 	}
 	var after tallyAfter
 	if err := conv.Decode(&after); err != nil {

@@ -168,7 +168,10 @@ func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
 // tally report on screen, for a period typed after it (its reader,
 // handlers.reportOnScreen, honours it only shortly after). The next flow's
 // state replaces it, and retention empties it after 30 days untouched; a
-// chat in a flow is left alone.
+// chat in a flow is left alone — but for a chat at an open "received?"
+// question (ReceivedFlow), which reads no typed text: there the note is
+// kept beside the question, under NoteKey, until the question closes and
+// the chat is in no flow again (its reader's business).
 func (tx *Tx) KeepAfterFlow(ctx context.Context, chatID int64, data any) error {
 	raw, err := json.Marshal(data)
 	if err != nil {
@@ -176,13 +179,19 @@ func (tx *Tx) KeepAfterFlow(ctx context.Context, chatID int64, data any) error {
 	}
 	query, args, failed := tx.withPending(`
 		INSERT INTO conversations (chat_id, flow, step, data, message_id)
-		VALUES ($1, '', '', $2, 0)
-		ON CONFLICT (chat_id) DO UPDATE SET data = $2, updated_at = now()
-		WHERE conversations.flow = ''`, []any{chatID, string(raw)}, "keep a note after a flow") // JSON as text (openDB)
+		VALUES ($1, '', '', $2::jsonb, 0)
+		ON CONFLICT (chat_id) DO UPDATE SET data = CASE WHEN conversations.flow = '' THEN $2::jsonb
+				ELSE jsonb_set(conversations.data, ARRAY['`+NoteKey+`'], $2::jsonb) END,
+			updated_at = now()
+		WHERE conversations.flow IN ('', $3)`, []any{chatID, string(raw), ReceivedFlow}, "keep a note after a flow") // JSON as text (openDB)
 	_, err = tx.tx.ExecContext(ctx, query, args...)
 	delete(tx.convs, chatID) // read again if needed
 	return failed(err)
 }
+
+// NoteKey is where a chat at an open "received?" question (ReceivedFlow)
+// keeps the note KeepAfterFlow keeps in a chat in no flow.
+const NoteKey = "n"
 
 // EndConversationOn is EndConversation for a flow that ends with a
 // message of its own drawn on messageID (0: a new message): the row keeps

@@ -424,21 +424,30 @@ func forgetFollowups(where string) string {
 }
 
 // FollowupFlow is the conversation flow of a follow-up's resident in
-// Telegram (handlers/followup.go): its data names the case ({"c": id}) of
-// the comment question, or the cases whose "received?" question is open,
-// with the messages it is on ({"q": {"id": [message, …]}}).
+// Telegram at the comment question (handlers/followup.go): its data names
+// the case ({"c": id}).
 const FollowupFlow = "f"
+
+// ReceivedFlow is the conversation flow of a chat whose "received?"
+// question is open (handlers/followup.go): its data names the cases it is
+// open for, with the messages it is on ({"q": {"id": [message, …]}}), and
+// keeps the note the chat had in no flow (KeepAfterFlow) beside them
+// ({"n": …}). A flow of its own, not a screen of FollowupFlow: the
+// version before it (review 21d) reads a flow it does not know as no flow
+// at all, where FollowupFlow is its comment question's.
+const ReceivedFlow = "fr"
 
 // forgetAsked is the part of a statement forgetting the follow-ups gone
 // (forgetFollowups) that takes their cases out of the "received?"
 // questions their resident's chat (chat: an expression) has open: the
 // chat is tied to them nowhere, and the other dossiers' questions stay
-// open. It names FollowupFlow as a constant: the statements that use it
-// pass it as a parameter at different places.
+// open. It names ReceivedFlow as a constant: the statements that use it
+// pass their parameters at different places. (FollowupFlow too: 4853ef6,
+// never released, kept the question there; a comment question has no "q".)
 func forgetAsked(chat string) string {
 	return `
 		asked AS (UPDATE conversations c SET data = c.data #- ARRAY['q', gone.case_id::text], updated_at = now()
-			FROM gone WHERE c.chat_id = ` + chat + ` AND c.flow = '` + FollowupFlow + `' AND c.data->'q' ? gone.case_id::text)`
+			FROM gone WHERE c.chat_id = ` + chat + ` AND c.flow IN ('` + ReceivedFlow + `', '` + FollowupFlow + `') AND c.data->'q' ? gone.case_id::text)`
 }
 
 // ForgetFollowup deletes at once the follow-up a link names — dossier code,

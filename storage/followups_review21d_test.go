@@ -11,7 +11,7 @@ import (
 )
 
 // A resident's chat may hold the "received?" question open for several
-// of its dossiers (the follow-up flow's "received" screen names their
+// of its dossiers (ReceivedFlow's "received" screen names their
 // cases under "q", each with the messages it is on). The web page's erase
 // of one of them, and its pick from /forget's list, took only a comment
 // question about it out of the chat's conversation: the open question
@@ -32,7 +32,7 @@ func TestForgetTakesTheCaseOutOfTheOpenQuestions(t *testing.T) {
 				return err
 			}
 		}
-		_, err := tx.SaveConversation(ctx, chat, storage.FollowupFlow, "received", map[string]any{"c": 0,
+		_, err := tx.SaveConversation(ctx, chat, storage.ReceivedFlow, "received", map[string]any{
 			"q": map[string][]int{fmt.Sprint(a.CaseID): {7}, fmt.Sprint(b.CaseID): {8, 9}, fmt.Sprint(c.CaseID): {}}}, 0)
 		return err
 	})
@@ -47,16 +47,16 @@ func TestForgetTakesTheCaseOutOfTheOpenQuestions(t *testing.T) {
 	if err := st.ForgetFollowup(ctx, a.Token); err != nil {
 		t.Fatal(err)
 	}
-	want := fmt.Sprintf(`{"c": 0, "q": {"%d": [8, 9], "%d": []}}`, b.CaseID, c.CaseID)
-	if flow, step, data := conv(); flow != storage.FollowupFlow || step != "received" || data != want {
+	want := fmt.Sprintf(`{"q": {"%d": [8, 9], "%d": []}}`, b.CaseID, c.CaseID)
+	if flow, step, data := conv(); flow != storage.ReceivedFlow || step != "received" || data != want {
 		t.Errorf("after the web page's erase of a: %s %s %s, want %s", flow, step, data, want)
 	}
 	inTx(t, st, func(tx *storage.Tx) error {
 		_, err := tx.ForgetChatFollowup(ctx, chat, b.CaseID)
 		return err
 	})
-	want = fmt.Sprintf(`{"c": 0, "q": {"%d": []}}`, c.CaseID)
-	if flow, step, data := conv(); flow != storage.FollowupFlow || step != "received" || data != want {
+	want = fmt.Sprintf(`{"q": {"%d": []}}`, c.CaseID)
+	if flow, step, data := conv(); flow != storage.ReceivedFlow || step != "received" || data != want {
 		t.Errorf("after /forget's pick of b: %s %s %s, want %s", flow, step, data, want)
 	}
 }
