@@ -252,6 +252,10 @@ func (v *validator) guide(g *Guide) {
 		v.errorf([]any{"fee_free"}, "fee_free: only a dossier has a \"submitted and paid online\" outcome to leave out (this guide's kind is %s)", g.Kind)
 	case g.FeeFree && g.CountsToward("payment_online"):
 		v.errorf([]any{"fee_free"}, "fee_free: a procedure that never carries a fee cannot count toward payment_online (counts)")
+	case g.Kind == KindDossier && !g.FeeFree && g.CountsToward("dossier_online") && !g.CountsToward("payment_online"):
+		// The outcome screen offers "submitted and paid online": a fee
+		// paid online (a late registration's) counts as one.
+		v.errorf([]any{"counts"}, "counts: a dossier that may be paid online counts toward payment_online when it was; add payment_online, or fee_free: true if the procedure never carries a fee")
 	}
 	if g.ProcessingDays < 0 || g.ProcessingDays > 60 {
 		v.errorf([]any{"processing_days"}, "processing_days %d: want 0 to 60 working days", g.ProcessingDays)
