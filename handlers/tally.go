@@ -52,6 +52,11 @@ type tallyState struct {
 	// unit leaves the flow for the procedure search (tallyText), so that a
 	// chat answered "tháng sau" is not kept on the period screen.
 	Typed bool `json:"t,omitempty"`
+	// Mistyped: opened by a period mistyped right after a report
+	// (periodMistyped): a text then that finds no procedure is another
+	// try at a period, answered here, not searched for (a typo made every
+	// period typed after it a procedure search).
+	Mistyped bool `json:"m,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -680,6 +685,44 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report, Typed: true})
 }
 
+// periodMistyped answers a coordinator's text typed right after a report
+// (reportOnScreen) that is no period, no unit of theirs and finds no
+// procedure ("tahng này", "thsi month"): a period mistyped. It is
+// answered as /tally's screen answers it ("I could not read that
+// period"), on that screen for the report's unit (Mistyped), so that the
+// period typed next makes its report; it says whether it did. Words that
+// find a procedure, or ask of none ("phí dịch vụ"), are still searched,
+// and a resident's data is left to the search's refusal.
+func (h *Handlers) periodMistyped(r *request) (bool, error) {
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	if !ok || scope.Volunteer != 0 {
+		return false, nil
+	}
+	text := strings.TrimSpace(r.text)
+	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || guides.Courtesy(text) != guides.NotCourtesy ||
+		h.typedCode(text) || privacy.PersonalData(privacy.WithoutDates(text)) != "" || h.namesProcedure(text) {
+		return false, nil
+	}
+	// A month not on the calendar or before 2020 ("13/2023", "45/2019")
+	// may be a decree's number: searched, as typedPeriod leaves it.
+	if _, problem := parsePeriod(text, h.now()); problem != "tally.bad_period" {
+		return false, nil
+	}
+	after, err := h.reportOnScreen(r)
+	if err != nil || !after.Made {
+		return false, err
+	}
+	return true, h.tallyStartAt(r, text, tallyState{Unit: after.Report, Typed: true, Mistyped: true})
+}
+
+// namesProcedure says whether text is for the procedure search: it finds
+// a procedure, or asks of none ("phí dịch vụ": the search says to name
+// one).
+func (h *Handlers) namesProcedure(text string) bool {
+	q := shorten(text, maxQuery)
+	return len(h.guides.Search(q)) > 0 || h.guides.AsksOfNoProcedure(q)
+}
+
 // typedUnit offers a commune's report when a coordinator who may pick a
 // unit (a province's, an administrator) types its name outside any flow
 // right after a report ("Bến Thành" after the province's): /tally opens on
@@ -817,6 +860,9 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 		other, err := v.neitherPeriodNorUnit(r.text)
 		if err != nil {
 			return err
+		}
+		if other && v.st.Mistyped && !h.namesProcedure(r.text) {
+			other = false // another try at a period: answered on the screen
 		}
 		if other {
 			if err := r.unbuttonOwnAbove(flowTally); err != nil {
