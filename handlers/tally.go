@@ -491,6 +491,9 @@ func (v *tallyView) notTheirs(p storage.ProvinceMatch) (string, error) {
 // commune's name.
 func (v *tallyView) typed(text string) error {
 	p, problem := parsePeriod(text, v.h.now())
+	if problem == "" && v.step == tallyUnit {
+		return v.periodOnUnitScreen(p)
+	}
 	if problem == "" {
 		return v.report(p)
 	}
@@ -553,6 +556,43 @@ func (v *tallyView) typed(text string) error {
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// periodOnUnitScreen takes a period typed on the unit screen, the unit
+// not yet pressed: the one commune a typed name listed is counted (it was
+// the only match, and the report names it); with more units to choose
+// from the screen asks to choose first. Until review 21t the unit the
+// screen was opened from (the whole province) was counted in silence.
+func (v *tallyView) periodOnUnitScreen(p storage.Period) error {
+	if m, ok, err := v.onlyListed(); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		v.st.Unit, v.st.Query, v.st.Page, v.st.Province = "c"+m.Code, "", 0, ""
+		return v.report(p)
+	}
+	return v.show(v.t.T("tally.pick_unit_first"))
+}
+
+// onlyListed is the one commune the unit screen lists for a typed name,
+// if it lists just that one (no province, no quarter, no other commune:
+// drawTallyUnit).
+func (v *tallyView) onlyListed() (storage.CommuneMatch, bool, error) {
+	if v.st.Query == "" {
+		return storage.CommuneMatch{}, false, nil
+	}
+	if _, ok := bareQuarter(v.st.Query, v.h.now()); ok {
+		return storage.CommuneMatch{}, false, nil
+	}
+	_, found, allowed, err := v.typedProvince(v.st.Query)
+	if err != nil || (found && allowed) {
+		return storage.CommuneMatch{}, false, err
+	}
+	ms, err := v.allowedMatches(v.st.Query, found && !allowed)
+	if err != nil || len(ms) != 1 {
+		return storage.CommuneMatch{}, false, err
+	}
+	return ms[0], true, nil
 }
 
 // exactCommune is the one commune of ms whose name, or name and

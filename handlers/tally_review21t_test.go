@@ -92,3 +92,48 @@ func hasReport(ms []*telegramtest.Message) bool {
 	}
 	return false
 }
+
+// Review 21t, item 2: a province coordinator choosing a unit typed a
+// period on the unit screen instead of pressing the one commune listed
+// ("an hoi tay"): the whole province was counted, named only by the
+// report's first line. The one commune listed is taken; with more than
+// one unit to choose from, the unit screen asks to choose first.
+func TestTallyPeriodTypedOnUnitScreen(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, fresh(w.send(prov, "/tally")))
+	only(t, w.press(prov, w.vi("tally.change_unit")))
+	if m := only(t, fresh(w.send(prov, "an hoi tay"))); !hasButton(m, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
+		t.Fatalf("an hoi tay: %q %+v", m.Text, m.Buttons())
+	}
+	ms := fresh(w.send(prov, "tháng này"))
+	if !hasReport(ms) || !strings.HasPrefix(firstReport(ms), "📊 Phường An Hội Tây") {
+		t.Errorf("a period typed with one commune listed: %q, want An Hội Tây's report", firstReport(ms))
+	}
+	// More than one unit listed, or the province's communes: choose first.
+	for _, name := range []string{"phuong tan", ""} {
+		only(t, fresh(w.send(prov, "/tally")))
+		only(t, w.press(prov, w.vi("tally.change_unit")))
+		if name != "" {
+			only(t, fresh(w.send(prov, name)))
+		}
+		ms := fresh(w.send(prov, "tháng này"))
+		if hasReport(ms) {
+			t.Errorf("a period typed on the unit screen (%q): a report %q", name, firstReport(ms))
+			continue
+		}
+		m := only(t, ms)
+		if !strings.Contains(m.Text, w.vi("tally.pick_unit_first")) || len(m.Buttons()) < 3 {
+			t.Errorf("a period typed on the unit screen (%q): %q %+v", name, m.Text, m.Buttons())
+		}
+	}
+}
+
+func firstReport(ms []*telegramtest.Message) string {
+	for _, m := range ms {
+		if strings.HasPrefix(m.Text, "📊") {
+			return m.Text
+		}
+	}
+	return ""
+}
