@@ -1141,11 +1141,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if len(tl.Modes) > 0 {
 		lines = append(lines, "", t.T("tally.by_mode"))
 		for _, m := range []string{guides.ModeFull, guides.ModePartial} {
-			level := 3
-			if m == guides.ModeFull {
-				level = 4
-			}
-			lines = append(lines, "• "+t.T("mode."+modeKey(m), locales.Data{"Level": level})+": "+t.Num(tl.Modes[m]))
+			lines = append(lines, "• "+modeLabel(t, m)+": "+t.Num(tl.Modes[m]))
 		}
 	}
 	kpis := tl.KPIs(h.countsOf)
@@ -1465,11 +1461,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		summary = append(summary, []any{t.T("tally.outcome_not_done") + " – " + t.T("reason."+r.Key), r.N, nil})
 	}
 	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
-		level := 3
-		if m == guides.ModeFull {
-			level = 4
-		}
-		mode := t.T("mode."+modeKey(m), locales.Data{"Level": level})
+		mode := modeLabel(t, m)
 		summary = append(summary, []any{t.T("tally.row_mode", locales.Data{"Mode": mode}), tl.Modes[m], nil})
 	}
 	for _, k := range guides.KPIs {
@@ -1526,8 +1518,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		texts["reason"] = append(texts["reason"], t.T("reason."+r.Key))
 	}
 	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
-		texts["mode"] = append(texts["mode"], t.T("tally.mode_"+modeKey(m)))
+		texts["mode"] = append(texts["mode"], modeLabel(t, m))
 	}
+	texts["mode"] = append(texts["mode"], t.T("tally.case_mode_same_dossier"))
 	widths := map[string]float64{"item": 30, "procedure": 30, "step_title": 24, "error": 24, "outcome": 16, "reason": 16,
 		"commune": 16, "province": 16, "volunteer": 16, "mode": 16}
 	col := func(id string, kind reports.ColumnKind) reports.Column {
@@ -1617,8 +1610,13 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 			Rows: func(yield func([]any) error) error {
 				return tx.EachTallyCase(ctx, tl, func(c storage.TallyCase) error {
 					mode, reason := "", ""
-					if c.Mode != "" {
-						mode = t.T("tally.mode_" + modeKey(c.Mode))
+					switch {
+					case c.Outcome == storage.TallySameDossier:
+						// No dossier of its own: the summary's modes count
+						// it with the other case's, and so does this column.
+						mode = t.T("tally.case_mode_same_dossier")
+					case c.Mode != "":
+						mode = modeLabel(t, c.Mode)
 					}
 					if c.Reason != "" {
 						reason = t.T("reason." + c.Reason)
@@ -1635,6 +1633,18 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		sheets[i].PageHeader = page
 	}
 	return sheets
+}
+
+// modeLabel is a dossier's mode as the report names it, in the text, the
+// summary sheet and the case list alike ("toàn trình (trước đây: mức độ
+// 4)"; in English "fully online (toàn trình; formerly level 4)"), so that
+// the list filtered by the summary's words finds its cases.
+func modeLabel(t *locales.Localizer, mode string) string {
+	level := 3
+	if mode == guides.ModeFull {
+		level = 4
+	}
+	return t.T("mode."+modeKey(mode), locales.Data{"Level": level})
 }
 
 // caseOutcome is a case's outcome in the case list: the text's label, but

@@ -1,8 +1,15 @@
 package handlers_test
 
 import (
+	"bytes"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dvcbot/dvcbot/handlers"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/locales"
@@ -136,4 +143,80 @@ func firstReport(ms []*telegramtest.Message) string {
 		}
 	}
 	return ""
+}
+
+// Review 21t, item 3: in the spreadsheet's case list a case that was the
+// same dossier as another had its mode ("toàn trình") in the mode column,
+// where the summary's modes count it as no dossier filed: the column
+// summed did not agree. Its mode cell says it is counted with the other
+// case. And the case list's modes read as the summary's ("fully online
+// (toàn trình; formerly level 4)" in English, not a label of its own).
+func TestTallyCaseListModeOfSameDossier(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			clk := newClock()
+			w := newWorld(t, handlers.WithClock(clk.now))
+			v := w.volunteer("Cùng hồ sơ")
+			coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+			const code = "000.00.12.H26-251127-0043"
+			w.finishWithCode(v, code)
+			a := caseNo(w, v)
+			clk.advance(time.Hour)
+			w.toOutcome(v, "khai-sinh", true)
+			w.press(v, w.vi("outcome.submitted"))
+			b := caseNo(w, v)
+			w.send(v, code)
+			w.press(v, w.vi("case.same_dossier_button", locales.Data{"Case": a}))
+
+			tr := w.vi
+			if lang == "en" {
+				w.setLang(coord, "en")
+				tr = w.en
+			}
+			w.send(coord, "/tally")
+			ms := w.press(coord, tr("tally.period_month"))
+			if len(ms) != 3 || ms[2].Document == nil {
+				t.Fatalf("/tally, this month: got %+v", ms)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(ms[2].Document.Data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			full := tr("mode.toan_trinh", locales.Data{"Level": 4})
+			summary, err := f.GetRows(tr("tally.sheet_summary"), excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			filed := ""
+			for _, r := range summary {
+				if len(r) > 1 && r[0] == tr("tally.row_mode", locales.Data{"Mode": full}) {
+					filed = r[1]
+				}
+			}
+			list, err := f.GetRows(tr("tally.sheet_cases"), excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			modes := map[string]string{}
+			listed := 0
+			for _, r := range list {
+				if len(r) > 4 {
+					modes[r[0]] = r[4]
+					if r[4] == full {
+						listed++
+					}
+				}
+			}
+			if got := modes[strconv.Itoa(int(a))]; got != full {
+				t.Errorf("case #%d's mode in the case list: %q, want the summary's %q", a, got, full)
+			}
+			if got, want := modes[strconv.Itoa(int(b))], tr("tally.case_mode_same_dossier"); got != want {
+				t.Errorf("case #%d's mode (same dossier as #%d): %q, want %q", b, a, got, want)
+			}
+			if filed != "1" || listed != 1 {
+				t.Errorf("the summary's %q: %q; the case list's rows of that mode: %d (want 1 and 1)", full, filed, listed)
+			}
+		})
+	}
 }
