@@ -58,11 +58,35 @@ func TestTallyTypoAfterReportKeepsPeriods(t *testing.T) {
 			for _, p := range []string{again, "1/11 - 20/11", "1/1/2020-31/12/2020", "Q4/2026", "11/2026"} {
 				report(p, "a period after typos")
 			}
-			// A procedure's name is still searched.
+			// A procedure's name is still searched, on the screen a typo
+			// opened too.
+			mistyped(typo)
+			if m := only(t, fresh(w.send(coord, "khai sinh"))); strings.Contains(m.Text, tr("tally.bad_period")) || len(m.Buttons()) == 0 {
+				t.Errorf("a procedure's name after a typo: %q %+v", m.Text, m.Buttons())
+			}
+			report(first, "the report again")
 			if m := only(t, fresh(w.send(coord, "khai sinh"))); strings.Contains(m.Text, tr("tally.bad_period")) || len(m.Buttons()) == 0 {
 				t.Errorf("a procedure's name after a report: %q %+v", m.Text, m.Buttons())
 			}
 		})
+	}
+}
+
+// A province coordinator's typo after a commune's report: the commune's
+// period screen, and the period typed next is the commune's.
+func TestTallyTypoAfterCommuneReportOfProvince(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	w.pickBenThanh(prov, "Tháng này")
+	for _, typo := range []string{"tahng này", "thnag truoc"} {
+		m := only(t, fresh(w.send(prov, typo)))
+		if !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) || !strings.Contains(m.Text, "Phường Bến Thành") {
+			t.Errorf("%q after Bến Thành's report: %q", typo, m.Text)
+		}
+	}
+	ms := fresh(w.send(prov, "tháng này"))
+	if !strings.HasPrefix(firstReport(ms), "📊 Phường Bến Thành") {
+		t.Errorf("the period typed after typos: %q, want Bến Thành's report", firstReport(ms))
 	}
 }
 
