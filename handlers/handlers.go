@@ -821,6 +821,9 @@ func (h *Handlers) textTyped(r *request) error {
 	if done, err := h.typedUnit(r); done || err != nil {
 		return err // a commune's name after a report: its report offered
 	}
+	if done, err := h.periodMistyped(r); done || err != nil {
+		return err // a period mistyped after a report: asked again, not searched
+	}
 	if r.member() {
 		return h.searchGuides(r) // a few words typed anywhere look for a guide
 	}

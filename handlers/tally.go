@@ -52,6 +52,11 @@ type tallyState struct {
 	// unit leaves the flow for the procedure search (tallyText), so that a
 	// chat answered "tháng sau" is not kept on the period screen.
 	Typed bool `json:"t,omitempty"`
+	// Mistyped: opened by a period mistyped right after a report
+	// (periodMistyped): a text then that finds no procedure is another
+	// try at a period, answered here, not searched for (a typo made every
+	// period typed after it a procedure search).
+	Mistyped bool `json:"m,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -486,6 +491,9 @@ func (v *tallyView) notTheirs(p storage.ProvinceMatch) (string, error) {
 // commune's name.
 func (v *tallyView) typed(text string) error {
 	p, problem := parsePeriod(text, v.h.now())
+	if problem == "" && v.step == tallyUnit {
+		return v.periodOnUnitScreen(p)
+	}
 	if problem == "" {
 		return v.report(p)
 	}
@@ -548,6 +556,43 @@ func (v *tallyView) typed(text string) error {
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// periodOnUnitScreen takes a period typed on the unit screen, the unit
+// not yet pressed: the one commune a typed name listed is counted (it was
+// the only match, and the report names it); with more units to choose
+// from the screen asks to choose first. Until review 21t the unit the
+// screen was opened from (the whole province) was counted in silence.
+func (v *tallyView) periodOnUnitScreen(p storage.Period) error {
+	if m, ok, err := v.onlyListed(); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		v.st.Unit, v.st.Query, v.st.Page, v.st.Province = "c"+m.Code, "", 0, ""
+		return v.report(p)
+	}
+	return v.show(v.t.T("tally.pick_unit_first"))
+}
+
+// onlyListed is the one commune the unit screen lists for a typed name,
+// if it lists just that one (no province, no quarter, no other commune:
+// drawTallyUnit).
+func (v *tallyView) onlyListed() (storage.CommuneMatch, bool, error) {
+	if v.st.Query == "" {
+		return storage.CommuneMatch{}, false, nil
+	}
+	if _, ok := bareQuarter(v.st.Query, v.h.now()); ok {
+		return storage.CommuneMatch{}, false, nil
+	}
+	_, found, allowed, err := v.typedProvince(v.st.Query)
+	if err != nil || (found && allowed) {
+		return storage.CommuneMatch{}, false, err
+	}
+	ms, err := v.allowedMatches(v.st.Query, found && !allowed)
+	if err != nil || len(ms) != 1 {
+		return storage.CommuneMatch{}, false, err
+	}
+	return ms[0], true, nil
 }
 
 // exactCommune is the one commune of ms whose name, or name and
@@ -678,6 +723,44 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 		return false, err
 	}
 	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report, Typed: true})
+}
+
+// periodMistyped answers a coordinator's text typed right after a report
+// (reportOnScreen) that is no period, no unit of theirs and finds no
+// procedure ("tahng này", "thsi month"): a period mistyped. It is
+// answered as /tally's screen answers it ("I could not read that
+// period"), on that screen for the report's unit (Mistyped), so that the
+// period typed next makes its report; it says whether it did. Words that
+// find a procedure, or ask of none ("phí dịch vụ"), are still searched,
+// and a resident's data is left to the search's refusal.
+func (h *Handlers) periodMistyped(r *request) (bool, error) {
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	if !ok || scope.Volunteer != 0 {
+		return false, nil
+	}
+	text := strings.TrimSpace(r.text)
+	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || guides.Courtesy(text) != guides.NotCourtesy ||
+		h.typedCode(text) || privacy.PersonalData(privacy.WithoutDates(text)) != "" || h.namesProcedure(text) {
+		return false, nil
+	}
+	// A month not on the calendar or before 2020 ("13/2023", "45/2019")
+	// may be a decree's number: searched, as typedPeriod leaves it.
+	if _, problem := parsePeriod(text, h.now()); problem != "tally.bad_period" {
+		return false, nil
+	}
+	after, err := h.reportOnScreen(r)
+	if err != nil || !after.Made {
+		return false, err
+	}
+	return true, h.tallyStartAt(r, text, tallyState{Unit: after.Report, Typed: true, Mistyped: true})
+}
+
+// namesProcedure says whether text is for the procedure search: it finds
+// a procedure, or asks of none ("phí dịch vụ": the search says to name
+// one).
+func (h *Handlers) namesProcedure(text string) bool {
+	q := shorten(text, maxQuery)
+	return len(h.guides.Search(q)) > 0 || h.guides.AsksOfNoProcedure(q)
 }
 
 // typedUnit offers a commune's report when a coordinator who may pick a
@@ -817,6 +900,9 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 		other, err := v.neitherPeriodNorUnit(r.text)
 		if err != nil {
 			return err
+		}
+		if other && v.st.Mistyped && !h.namesProcedure(r.text) {
+			other = false // another try at a period: answered on the screen
 		}
 		if other {
 			if err := r.unbuttonOwnAbove(flowTally); err != nil {
@@ -1055,11 +1141,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if len(tl.Modes) > 0 {
 		lines = append(lines, "", t.T("tally.by_mode"))
 		for _, m := range []string{guides.ModeFull, guides.ModePartial} {
-			level := 3
-			if m == guides.ModeFull {
-				level = 4
-			}
-			lines = append(lines, "• "+t.T("mode."+modeKey(m), locales.Data{"Level": level})+": "+t.Num(tl.Modes[m]))
+			lines = append(lines, "• "+modeLabel(t, m)+": "+t.Num(tl.Modes[m]))
 		}
 	}
 	kpis := tl.KPIs(h.countsOf)
@@ -1379,11 +1461,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		summary = append(summary, []any{t.T("tally.outcome_not_done") + " – " + t.T("reason."+r.Key), r.N, nil})
 	}
 	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
-		level := 3
-		if m == guides.ModeFull {
-			level = 4
-		}
-		mode := t.T("mode."+modeKey(m), locales.Data{"Level": level})
+		mode := modeLabel(t, m)
 		summary = append(summary, []any{t.T("tally.row_mode", locales.Data{"Mode": mode}), tl.Modes[m], nil})
 	}
 	for _, k := range guides.KPIs {
@@ -1440,8 +1518,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		texts["reason"] = append(texts["reason"], t.T("reason."+r.Key))
 	}
 	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
-		texts["mode"] = append(texts["mode"], t.T("tally.mode_"+modeKey(m)))
+		texts["mode"] = append(texts["mode"], modeLabel(t, m))
 	}
+	texts["mode"] = append(texts["mode"], t.T("tally.case_mode_same_dossier"))
 	widths := map[string]float64{"item": 30, "procedure": 30, "step_title": 24, "error": 24, "outcome": 16, "reason": 16,
 		"commune": 16, "province": 16, "volunteer": 16, "mode": 16}
 	col := func(id string, kind reports.ColumnKind) reports.Column {
@@ -1531,8 +1610,13 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 			Rows: func(yield func([]any) error) error {
 				return tx.EachTallyCase(ctx, tl, func(c storage.TallyCase) error {
 					mode, reason := "", ""
-					if c.Mode != "" {
-						mode = t.T("tally.mode_" + modeKey(c.Mode))
+					switch {
+					case c.Outcome == storage.TallySameDossier:
+						// No dossier of its own: the summary's modes count
+						// it with the other case's, and so does this column.
+						mode = t.T("tally.case_mode_same_dossier")
+					case c.Mode != "":
+						mode = modeLabel(t, c.Mode)
 					}
 					if c.Reason != "" {
 						reason = t.T("reason." + c.Reason)
@@ -1549,6 +1633,18 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		sheets[i].PageHeader = page
 	}
 	return sheets
+}
+
+// modeLabel is a dossier's mode as the report names it, in the text, the
+// summary sheet and the case list alike ("toàn trình (trước đây: mức độ
+// 4)"; in English "fully online (toàn trình; formerly level 4)"), so that
+// the list filtered by the summary's words finds its cases.
+func modeLabel(t *locales.Localizer, mode string) string {
+	level := 3
+	if mode == guides.ModeFull {
+		level = 4
+	}
+	return t.T("mode."+modeKey(mode), locales.Data{"Level": level})
 }
 
 // caseOutcome is a case's outcome in the case list: the text's label, but

@@ -30,26 +30,9 @@ func TestTallyTextAndMoreCountsAsNumbers(t *testing.T) {
 	}
 }
 
-// A dossier's mode is named alike in the summary sheet and the text
-// ("fully online (toàn trình; formerly level 4)") and in the case list's
-// column ("full online (level 4)" in English): a reader filtering the list
-// by the summary's words found nothing.
-func TestTallyModeNamedAlike(t *testing.T) {
-	texts, err := locales.Load("vi", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, lang := range []string{"vi", "en"} {
-		l := texts.For(lang)
-		for _, m := range []string{"toan_trinh", "mot_phan"} {
-			summary, _, _ := strings.Cut(l.T("mode."+m, locales.Data{"Level": 4}), " (")
-			list, _, _ := strings.Cut(l.T("tally.mode_"+m), " (")
-			if summary != list {
-				t.Errorf("%s: the mode %s is %q in the summary, %q in the case list", lang, m, summary, list)
-			}
-		}
-	}
-}
+// A dossier's mode is named alike in the summary sheet, the text and the
+// case list: one label (handlers.modeLabel) since review 21t, checked
+// through the bot by TestTallyCaseListModeOfSameDossier.
 
 // The chart is forwarded alone (a photo in a Zalo group): its bars leave
 // out the idle communes and sum the rest as "Khác", and it said nowhere
