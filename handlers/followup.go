@@ -1436,7 +1436,10 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		if len(fs) == 0 {
 			// Pressed after "all" (or the last one) erased them: nothing is
 			// followed any more, not "as before". The message it edits may
-			// be the goodbye: what it said of the language stays.
+			// be the goodbye: what it said of the language stays. It may
+			// say so already (an edit that changes nothing is not sent):
+			// the press is answered all the same.
+			r.answer(r.t.T("followup.forget_already"))
 			lang, err := h.languageForgotten(r, listLang)
 			if err != nil {
 				return err
