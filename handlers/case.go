@@ -849,7 +849,9 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 		return err
 	}
 	if v.st.Case != 0 && v.c.Live() && v.c.Phase == storage.PhaseDossier && v.c.Status == storage.CaseOpen {
-		return v.finish("", "") // its outcome is final: closed as with "no code"
+		// Its outcome is final: closed as with "no code", saying, as /new
+		// there does (caseGo), that the code may still be sent.
+		return v.finishWith("", outcomeEvent(""), r.t.T("case.left_at_code", locales.Data{"Case": v.c.ID, "Minutes": int(codeWindow.Minutes())}))
 	}
 	if v.st.Case != 0 && v.c.Live() {
 		return v.pause()

@@ -115,6 +115,9 @@ func TestReceivedAtTheCommentQuestionOfOneOfTwoDossiers(t *testing.T) {
 		}
 	}
 
+	// The comment question above gave way to the questions below (review
+	// 21r): the stars again under the dossiers /start shows.
+	w.send(res, "/start")
 	w.press(res, "✓4★")
 	ms = w.send(res, "Nhận được rồi, rối quá")
 	if got := asked("a comment", ms); len(got) != 2 {

@@ -194,6 +194,82 @@ func leaveFollowupFlows(ctx context.Context, tx *storage.Tx, chat int64, conv st
 	return nil
 }
 
+// besideReceived runs typed, a coordinator's words read as with no
+// question open (a period, a commune's name: their report), in a chat at
+// the "received?" questions (conv): a report made at once leaves them open,
+// its note kept beside them (as askedReceived keeps it); a tally screen
+// left to answer turns the chat to that flow, and the questions close
+// (unbuttonClosedQuestions).
+func (h *Handlers) besideReceived(r *request, conv storage.Conversation, typed func(*request) (bool, error)) (bool, error) {
+	done, err := typed(r)
+	if !done || err != nil || !readsNoText(conv) {
+		return done, err
+	}
+	now, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return true, err
+	}
+	if now.Flow != "" {
+		return true, nil
+	}
+	var st receivedState
+	if err := conv.Decode(&st); err != nil {
+		return true, err
+	}
+	var after tallyAfter
+	if err := now.Decode(&after); err != nil {
+		return true, err
+	}
+	if after.Made {
+		st.Note = now.Data
+	}
+	_, err = r.tx.SaveConversation(r.ctx, r.chat, flowReceived, screenReceived, st, 0)
+	return true, err
+}
+
+// receivedMessages are the messages the "received?" questions open in the
+// chat (conv) are on, none when it is not at them.
+func receivedMessages(conv storage.Conversation) ([]int, error) {
+	if !readsNoText(conv) {
+		return nil, nil
+	}
+	var st receivedState
+	if err := conv.Decode(&st); err != nil {
+		return nil, err
+	}
+	var ids []int
+	for _, c := range slices.Sorted(maps.Keys(st.Asked)) {
+		ids = append(ids, st.Asked[c]...)
+	}
+	return ids, nil
+}
+
+// unbuttonClosedQuestions takes the buttons off the messages of the
+// "received?" questions that were open when the update came (asked) and
+// that it closed, whatever closed them (another follow-up button, /start,
+// /forget, another flow begun): a question left with live buttons looks
+// open while /cancel says nothing is. The pressed message, and one this
+// update edits already, are left to what the update draws on them. A
+// press that still comes from a question closed so (it left the phone
+// before) is an explicit answer and is taken as one.
+func (r *request) unbuttonClosedQuestions(asked []int) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	open, err := receivedMessages(conv)
+	if err != nil {
+		return err
+	}
+	for _, id := range asked {
+		if slices.Contains(open, id) || id == r.liveMessage() || r.touches(id) {
+			continue
+		}
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+	}
+	return nil
+}
+
 // questionSent keeps message msg among those the "received?" question
 // about caseID is on, while it is open.
 func questionSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg int) error {
@@ -1058,6 +1134,12 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		}
 		awaited = awaitedFollowups(fs)
 	}
+	if len(awaited) > 0 && conv.MessageID != 0 {
+		// The "received?" question asked below is the one live question:
+		// the comment question above gives way (its stars come again
+		// below, where the dossier is shown as /start shows it).
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: conv.MessageID})
+	}
 	if len(awaited) > 0 && onlySaysReceived(r.text) {
 		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 			return err
@@ -1354,7 +1436,10 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		if len(fs) == 0 {
 			// Pressed after "all" (or the last one) erased them: nothing is
 			// followed any more, not "as before". The message it edits may
-			// be the goodbye: what it said of the language stays.
+			// be the goodbye: what it said of the language stays. It may
+			// say so already (an edit that changes nothing is not sent):
+			// the press is answered all the same.
+			r.answer(r.t.T("followup.forget_already"))
 			lang, err := h.languageForgotten(r, listLang)
 			if err != nil {
 				return err

@@ -302,6 +302,27 @@ func (r *request) edits(id int) bool {
 	return false
 }
 
+// touches reports whether the replies so far edit message id, or take
+// its buttons off.
+func (r *request) touches(id int) bool {
+	for _, reply := range r.replies {
+		if a, ok := reply.(bot.About); ok {
+			reply = a.Reply
+		}
+		switch e := reply.(type) {
+		case bot.Edit:
+			if e.MessageID == id {
+				return true
+			}
+		case bot.EditButtons:
+			if e.MessageID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // liveMessage is the message a screen shown now lands on: the pressed one
 // (edited in place, even when Telegram no longer gives its content), or 0
 // for a new message whose id is not known yet.
@@ -409,12 +430,19 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
 		tgLang: from.LanguageCode}
-	if conv, err := tx.Conversation(ctx, r.chat); err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || redrawnFlows[conv.Flow]) {
+	conv, err := tx.Conversation(ctx, r.chat)
+	if err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || redrawnFlows[conv.Flow]) {
 		// Read with the user (SeeUser): no round trip. The consent screen
 		// keeps its buttons: the text read aloud is the one pressed
 		// (consentRead), whatever /lang drew below it.
 		r.above, r.aboveFlow = conv.MessageID, conv.Flow
 	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return nil, err
+	}
+	// The messages the open "received?" questions are on: those the update
+	// closes lose their buttons (unbuttonClosedQuestions).
+	asked, err := receivedMessages(conv)
+	if err != nil {
 		return nil, err
 	}
 	switch {
@@ -433,6 +461,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		if note, err = h.editedNote(r); err == nil {
 			err = h.again(r, r.t.T(note))
 		}
+	}
+	if err == nil && len(asked) > 0 {
+		err = r.unbuttonClosedQuestions(asked)
 	}
 	if err == nil && r.closedAtCode != 0 {
 		// Left at its dossier code by another flow (/tally, /team, a
@@ -815,10 +846,10 @@ func (h *Handlers) textTyped(r *request) error {
 	if done, err := h.answerSmallTalk(r); done || err != nil {
 		return err // "xin chào", "cảm ơn ạ"
 	}
-	if done, err := h.typedPeriod(r); done || err != nil {
+	if done, err := h.besideReceived(r, conv, h.typedPeriod); done || err != nil {
 		return err // a coordinator's period: its report
 	}
-	if done, err := h.typedUnit(r); done || err != nil {
+	if done, err := h.besideReceived(r, conv, h.typedUnit); done || err != nil {
 		return err // a commune's name after a report: its report offered
 	}
 	if done, err := h.periodMistyped(r); done || err != nil {

@@ -121,6 +121,10 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		// after the reminder is not taken as their comment on the help.
 		// Nor is a "received?" question open: the reminder asks its own.
 		conv, err := tx.Conversation(ctx, rm.Chat)
+		var asked []int
+		if err == nil {
+			asked, err = receivedMessages(conv)
+		}
 		if err == nil {
 			err = leaveFollowupFlows(ctx, tx, rm.Chat, conv)
 		}
@@ -133,7 +137,14 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 			// when they come back, /start shows its question.
 			return nil
 		}
-		return bot.Enqueue(ctx, tx.SQL(), bot.About{Topic: followupTopic(rm.CaseID), Reply: h.ReminderMessage(rm)})
+		// The "received?" questions it closed lose their buttons, as at
+		// /cancel: the reminder below asks its own.
+		replies := make([]bot.Reply, 0, len(asked)+1)
+		for _, id := range asked {
+			replies = append(replies, bot.EditButtons{ChatID: rm.Chat, MessageID: id})
+		}
+		replies = append(replies, bot.About{Topic: followupTopic(rm.CaseID), Reply: h.ReminderMessage(rm)})
+		return bot.Enqueue(ctx, tx.SQL(), replies...)
 	})
 	return sent, err
 }

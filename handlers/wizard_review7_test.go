@@ -49,12 +49,13 @@ func TestCaseLeftAtItsCodeCounts(t *testing.T) {
 		t.Fatalf("code kept: %q (%v)", kept, err)
 	}
 
-	// /cancel at the code: the summary, the case closed.
+	// /cancel at the code: the summary, the case closed — below the
+	// note that the code may still be sent (review 21r).
 	w.toOutcome(u, "khai-sinh", true)
 	w.press(u, w.vi("outcome.submitted"))
 	m = last(t, w.send(u, "/cancel"))
 	c, _ = w.lastCase(u)
-	if c.Status != storage.CaseClosed || !strings.HasPrefix(m.Text, w.vi("summary.head", locales.Data{"Case": c.ID})) {
+	if c.Status != storage.CaseClosed || !strings.HasPrefix(m.Text, w.vi("case.left_at_code", locales.Data{"Case": c.ID, "Minutes": 30})+"\n\n"+w.vi("summary.head", locales.Data{"Case": c.ID})) {
 		t.Fatalf("/cancel at the code: %q; case %s", m.Text, c.Status)
 	}
 }
