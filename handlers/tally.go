@@ -739,13 +739,7 @@ func (h *Handlers) periodMistyped(r *request) (bool, error) {
 		return false, nil
 	}
 	text := strings.TrimSpace(r.text)
-	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || guides.Courtesy(text) != guides.NotCourtesy ||
-		h.typedCode(text) || privacy.PersonalData(privacy.WithoutDates(text)) != "" || h.namesProcedure(text) {
-		return false, nil
-	}
-	// A month not on the calendar or before 2020 ("13/2023", "45/2019")
-	// may be a decree's number: searched, as typedPeriod leaves it.
-	if _, problem := parsePeriod(text, h.now()); problem != "tally.bad_period" {
+	if !h.triedPeriod(text) {
 		return false, nil
 	}
 	after, err := h.reportOnScreen(r)
@@ -753,6 +747,19 @@ func (h *Handlers) periodMistyped(r *request) (bool, error) {
 		return false, err
 	}
 	return true, h.tallyStartAt(r, text, tallyState{Unit: after.Report, Typed: true, Mistyped: true})
+}
+
+// triedPeriod says whether text, not read as a period, may be a try at
+// one: no small talk, dossier code, resident's data or procedure's name.
+// A month not on the calendar or before 2020 ("13/2023", "45/2019") may
+// be a decree's number: searched, as typedPeriod leaves it.
+func (h *Handlers) triedPeriod(text string) bool {
+	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || guides.Courtesy(text) != guides.NotCourtesy ||
+		h.typedCode(text) || privacy.PersonalData(privacy.WithoutDates(text)) != "" || h.namesProcedure(text) {
+		return false
+	}
+	_, problem := parsePeriod(text, h.now())
+	return problem == "tally.bad_period"
 }
 
 // namesProcedure says whether text is for the procedure search: it finds
@@ -897,12 +904,19 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 		// Opened by words typed outside any flow: words that are no period
 		// and no unit ("khai sinh" after "tháng sau") are looked for as a
 		// procedure, as they were before the flow began.
-		other, err := v.neitherPeriodNorUnit(r.text)
-		if err != nil {
-			return err
-		}
-		if other && v.st.Mistyped && !h.namesProcedure(r.text) {
-			other = false // another try at a period: answered on the screen
+		text := strings.TrimSpace(r.text)
+		// Small talk and a dossier code leave a screen a mistyped period
+		// opened, as they would have left the report ("cảm ơn", a code
+		// within its case's 30 minutes).
+		other := v.st.Mistyped && (guides.Courtesy(text) != guides.NotCourtesy || h.typedCode(text))
+		if !other {
+			var err error
+			if other, err = v.neitherPeriodNorUnit(r.text); err != nil {
+				return err
+			}
+			if other && v.st.Mistyped && h.triedPeriod(text) {
+				other = false // another try at a period: answered on the screen
+			}
 		}
 		if other {
 			if err := r.unbuttonOwnAbove(flowTally); err != nil {
