@@ -109,9 +109,14 @@ var (
 	englishFillers = map[string]bool{}
 	englishWords   = map[string]bool{} // the English fillers, and the fee's
 	feeWords       = map[string]bool{}
-	kin            = map[string]bool{} // the people a procedure is done for: "baby", "child"
 	asking         = map[string]bool{}
 	generic        = map[string]bool{}
+	// keptIfNamed are the fillers a guide's name may hold, searched with
+	// the words around them first: a fee's words, the people a procedure
+	// is done for, what happened ("lost": "lost birth certificate", not the
+	// birth registration) and the papers asked after a name ("passport
+	// documents"; "add documents to VNeID").
+	keptIfNamed = map[string]bool{}
 )
 
 // longestFiller is the most words of a filler phrase.
@@ -128,16 +133,18 @@ func init() {
 	// fees online"): kept when the query is one of those phrases, or only
 	// that word. "mất" ("mất căn cước"), "tiền" ("tiền phạt") and "không"
 	// ("không đăng nhập được") are fillers only in a phrase.
-	for _, w := range strings.Fields("phi fee fees cost costs price much long take takes does is application submit") {
+	// "Money" ("does it cost money", "how much money") and "bring" ("what
+	// should i bring") ask a cost or the papers.
+	for _, w := range strings.Fields("phi fee fees cost costs price much long take takes does is application submit money bring") {
 		fillers[w] = true
 	}
-	for _, w := range strings.Fields("fee fees cost costs price much long take takes does is application submit") {
+	for _, w := range strings.Fields("fee fees cost costs price much long take takes does is application submit money bring") {
 		englishWords[w] = true
 	}
 	for _, p := range []string{"phi", "fee", "fees", "le phi", "nop le phi", "dong le phi", "nop phi", "dong phi"} {
-		feeWords[p] = true
+		feeWords[p], keptIfNamed[p] = true, true
 	}
-	for _, p := range []string{"cost", "costs", "price", "much", "long", "take", "takes", "how", "what", "when",
+	for _, p := range []string{"cost", "costs", "price", "much", "long", "take", "takes", "how", "what", "when", "money", "bring",
 		"bao nhieu", "bao nhieu tien", "het bao nhieu", "het bao nhieu tien", "mat bao nhieu", "mat bao nhieu tien",
 		"mat phi", "mat tien", "ton phi", "mien phi", "co phi khong", "mat phi khong", "co mat phi khong",
 		"mat tien khong", "co mat tien khong", "mien phi khong", "co mien phi khong",
@@ -253,26 +260,34 @@ func Courtesy(query string) int {
 	return kind
 }
 
-// dropped says what the fillers dropped from a query asked.
-type dropped struct{ fee, kin, question, generic bool }
+// dropped says what the fillers dropped from a query asked: named, a
+// word kept if named (keptIfNamed).
+type dropped struct{ fee, question, generic, named bool }
 
 // withoutFillers drops the filler words and phrases, and the English ones
-// from a query in English; but a fee's or a person's words ("baby") when
-// keep says so.
+// from a query in English; but a fee's or a person's words ("baby"), or
+// the other words kept if named, when keep says so. An age ("14 year
+// old", "6 months old") says whom for, as a person's words do; it is
+// dropped.
 func withoutFillers(words []string, english bool, keep func(string) bool) (kept []string, d dropped) {
 	drop := func(p string) bool {
-		if (feeWords[p] || kin[p]) && keep != nil && keep(p) {
+		if keptIfNamed[p] && keep != nil && keep(p) {
 			kept = append(kept, strings.Fields(p)...)
 			return false
 		}
 		d.fee = d.fee || feeWords[p]
-		d.kin = d.kin || kin[p]
 		d.question = d.question || asking[p]
 		d.generic = d.generic || generic[p]
+		d.named = d.named || keptIfNamed[p]
 		return true
 	}
 next:
 	for i := 0; i < len(words); i++ {
+		if n := age(words[i:]); n > 0 {
+			d.named = true
+			i += n - 1
+			continue
+		}
 		for n := min(longestFiller, len(words)-i); n >= 2; n-- {
 			if p := strings.Join(words[i:i+n], " "); fillerPhrases[p] {
 				drop(p)
@@ -291,6 +306,24 @@ next:
 		}
 	}
 	return kept, d
+}
+
+// age says how many of words, from the first, are an age in English: a
+// number, "year" or "month" (or their plurals), and "old" if typed ("14
+// year old", "5 years", "6 months old"); 0 when they are not.
+func age(words []string) int {
+	if len(words) < 2 || strings.Trim(words[0], "0123456789") != "" {
+		return 0
+	}
+	switch words[1] {
+	case "year", "years", "yr", "yrs", "month", "months":
+	default:
+		return 0
+	}
+	if len(words) > 2 && words[2] == "old" {
+		return 3
+	}
+	return 2
 }
 
 // englishQuery says whether words are English: one of them at least is an
@@ -431,19 +464,27 @@ func init() {
 // Those that could be Vietnamese syllables are for English queries only.
 func init() {
 	for _, w := range strings.Fields(`i me my mine your our his her their its it s d ll m ve re am are be was
+		we us he him she they them
 		want wants wanted need needs needed like would could should will shall may might must
 		get getting got make do did done doing can help to for of on an the with about please
 		how what when where which who whom why this that there here any some just also
 		apply applying service services many day days time free ready requirements requirement required
-		papers paperwork t cannot into`) {
+		papers paperwork t cannot into have has had having`) {
 		englishFiller(w)
 	}
 	// The people a procedure is done for ("passport for my baby"): kept
 	// when a guide's name holds them ("register baby").
 	for _, w := range strings.Fields(`baby babies child children kid kids son sons daughter daughters mother father mom mum dad
 		parent parents grandma grandmother grandpa grandfather wife husband family someone resident`) {
-		kin[englishFiller(w)] = true
+		keptIfNamed[englishFiller(w)] = true
 	}
+	// What happened, and the papers asked after a procedure's name: kept
+	// when a guide's name holds them ("lost ID card", "add documents to
+	// VNeID"), else dropped ("lost my passport", "passport documents").
+	for _, w := range strings.Fields("lost document documents") {
+		keptIfNamed[englishFiller(w)] = true
+	}
+	asking["document"], asking["documents"] = true, true
 }
 
 // englishFiller makes w, folded, an English filler (for English queries
@@ -516,15 +557,16 @@ var notTypos = map[string]bool{"thuoc": true, "tach": true}
 func (c *Catalog) search(words []string) []*Guide {
 	english := c.englishQuery(words)
 	kept, d := withoutFillers(words, english, nil)
-	// A fee's or a person's words are kept when each is a word of some
-	// guide's name ("register baby": the birth registration's "baby").
+	// A fee's or a person's words, and the others kept if named, are kept
+	// when each is a word of some guide's name ("register baby": the birth
+	// registration's "baby").
 	named := func(p string) bool {
 		return !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !c.words[w] })
 	}
 	switch {
 	case c.isPhrase(words): // as typed: "lệ phí", "get married"
 	case len(kept) > 0:
-		if d.fee || d.kin { // "pay fees online", "how to pay the fee online", "register baby"
+		if d.named { // "pay fees online", "how to pay the fee online", "register baby", "lost ID card"
 			if withFee, _ := withoutFillers(words, english, named); len(withFee) > len(kept) {
 				if found := c.rank(withFee); len(found) > 0 {
 					return found
@@ -534,7 +576,7 @@ func (c *Catalog) search(words []string) []*Guide {
 		words = kept
 	case d.question || d.fee && d.generic:
 		return nil // asked of no procedure (AsksOfNoProcedure): "how much", "bao lâu", "phí dịch vụ"
-	case d.fee: // "cách nộp lệ phí online": paying fees
+	case d.named: // "cách nộp lệ phí online": paying fees; "i just had a baby"
 		if withFee, _ := withoutFillers(words, english, named); len(withFee) > 0 {
 			words = withFee
 		}
