@@ -265,7 +265,12 @@ func (r *request) unbuttonClosedQuestions(asked []int) error {
 		if slices.Contains(open, id) || id == r.liveMessage() || r.touches(id) {
 			continue
 		}
-		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+		// About no follow-up (no topic: the wrapping at the end of Handle
+		// leaves a tagged reply as it is): the edit shows no dossier, and
+		// withdrawn with the follow-up the update shows (another dossier's,
+		// erased before the outbox sends it) it would leave the question
+		// with live buttons.
+		r.replies = append(r.replies, bot.About{Reply: bot.EditButtons{ChatID: r.chat, MessageID: id}})
 	}
 	return nil
 }
