@@ -265,32 +265,46 @@ func (r *request) unbuttonClosedQuestions(asked []int) error {
 		if slices.Contains(open, id) || id == r.liveMessage() || r.touches(id) {
 			continue
 		}
-		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+		// About no follow-up (no topic: the wrapping at the end of Handle
+		// leaves a tagged reply as it is): the edit shows no dossier, and
+		// withdrawn with the follow-up the update shows (another dossier's,
+		// erased before the outbox sends it) it would leave the question
+		// with live buttons.
+		r.replies = append(r.replies, bot.About{Reply: bot.EditButtons{ChatID: r.chat, MessageID: id}})
 	}
 	return nil
 }
 
 // questionSent keeps message msg among those the "received?" question
-// about caseID is on, while it is open.
+// about caseID is on, while it is open. A question closed before Telegram
+// told its id (/cancel, another follow-up button, a reminder: none of them
+// knew the message) loses its buttons now, as it would have then — unless
+// the flow the chat is in has its screen on that message.
 func questionSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg int) error {
 	conv, err := tx.Conversation(ctx, chat)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && !readsNoText(conv)) {
-		return nil
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
-	var st receivedState
-	if err := conv.Decode(&st); err != nil {
-		return err
+	switch {
+	case readsNoText(conv):
+		var st receivedState
+		if err := conv.Decode(&st); err != nil {
+			return err
+		}
+		ids, open := st.Asked[caseID]
+		if slices.Contains(ids, msg) {
+			return nil
+		}
+		if open {
+			st.Asked[caseID] = append(ids, msg)
+			_, err = tx.SaveConversation(ctx, chat, flowReceived, screenReceived, st, 0)
+			return err
+		}
+	case conv.Flow != "" && conv.MessageID == msg:
+		return nil // another flow's screen
 	}
-	ids, open := st.Asked[caseID]
-	if !open || slices.Contains(ids, msg) {
-		return nil // answered, or closed, meanwhile
-	}
-	st.Asked[caseID] = append(ids, msg)
-	_, err = tx.SaveConversation(ctx, chat, flowReceived, screenReceived, st, 0)
-	return err
+	// Answered or closed meanwhile. Untagged: the edit shows no dossier.
+	return bot.Enqueue(ctx, tx.SQL(), bot.EditButtons{ChatID: chat, MessageID: msg})
 }
 
 // WithPublicURL sets the public address of the web server (PUBLIC_URL):

@@ -574,7 +574,8 @@ var _ bot.SentHandler = (*Handlers)(nil)
 // the screen is on, unless the chat moved on since (its version) or
 // already knows it, so that the screen drawn below it next takes its
 // buttons off (unbuttonAbove). So is a resident's "received?" question
-// (questionTrack), among the messages /cancel takes the buttons off.
+// (questionTrack), among the messages /cancel takes the buttons off; one
+// closed before its id came loses them then (questionSent).
 func (h *Handlers) Sent(ctx context.Context, sqlTx *sqlx.Tx, chat int64, track string, messageID int) error {
 	if c, ok := strings.CutPrefix(track, questionTrack); ok {
 		// A "received?" question, sent as a new message: /cancel takes its
