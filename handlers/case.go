@@ -553,12 +553,16 @@ func (h *Handlers) searchGuides(r *request) error {
 		return h.codeAfterClose(r)
 	}
 	q := shorten(r.text, maxQuery)
+	period, periodProblem := parsePeriod(q, h.now())
+	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
+	coordinator := ok && scope.Volunteer == 0
 	// A procedure's number ("2.000815.000.00.00.H42") runs digits together
 	// as an ID number does, but its shape is its own; a coordinator's span
 	// of days ("1/11 - 20/11", "1/1/2020-31/12/2020") is no birth date nor
 	// ID number, and gets the hint to /tally below. A single day is a
 	// date of birth as often ("15/10/2025"), and a volunteer's dates are.
-	if problem := privacy.PersonalData(q); problem != "" && !h.coordinatorsSpan(r, q) && !procedureNumber.MatchString(vntext.Fold(q)) {
+	span := coordinator && periodProblem == "" && period.To.Sub(period.From) > 24*time.Hour
+	if problem := privacy.PersonalData(q); problem != "" && !span && !procedureNumber.MatchString(vntext.Fold(q)) {
 		// Not kept, even as a search: the resident's data has no place here.
 		r.say(r.t.T("case.query_"+problem), nil)
 		return nil
@@ -586,9 +590,9 @@ func (h *Handlers) searchGuides(r *request) error {
 		// help; the procedure's name would.
 		text = r.t.T("case.no_procedure_named")
 	}
-	if _, problem := parsePeriod(q, h.now()); len(found) == 0 && problem == "" {
+	if len(found) == 0 && periodProblem == "" {
 		// A period ("T10/2026"): the figures were meant, not a procedure.
-		if scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin); ok && scope.Volunteer == 0 {
+		if coordinator {
 			text += "\n" + r.t.T("case.period_tally", locales.Data{"Period": q})
 		} else {
 			text += "\n" + r.t.T("case.period_me")
@@ -1611,14 +1615,4 @@ func (v *caseView) tick(arg string) error {
 		return err
 	}
 	return v.show("")
-}
-
-// coordinatorsSpan says whether text, typed by someone with a tally scope
-// (a coordinator, an administrator), is a period of more than one day.
-func (h *Handlers) coordinatorsSpan(r *request, text string) bool {
-	if scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin); !ok || scope.Volunteer != 0 {
-		return false
-	}
-	p, problem := parsePeriod(text, h.now())
-	return problem == "" && p.To.Sub(p.From) > 24*time.Hour
 }

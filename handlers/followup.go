@@ -237,11 +237,16 @@ func receivedMessages(conv storage.Conversation) ([]int, error) {
 	if err := conv.Decode(&st); err != nil {
 		return nil, err
 	}
+	return st.messages(), nil
+}
+
+// messages are the messages the open questions are on, by case.
+func (st receivedState) messages() []int {
 	var ids []int
 	for _, c := range slices.Sorted(maps.Keys(st.Asked)) {
 		ids = append(ids, st.Asked[c]...)
 	}
-	return ids, nil
+	return ids
 }
 
 // unbuttonClosedQuestions takes the buttons off the messages of the
@@ -1218,11 +1223,8 @@ func (h *Handlers) cancelReceived(r *request, conv storage.Conversation) error {
 	if err := leaveReceived(r.ctx, r.tx, r.chat, st); err != nil {
 		return err
 	}
-	cases := slices.Sorted(maps.Keys(st.Asked))
-	for _, c := range cases {
-		for _, m := range st.Asked[c] {
-			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: m})
-		}
+	for _, m := range st.messages() {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: m})
 	}
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 	if err != nil {
@@ -1233,7 +1235,7 @@ func (h *Handlers) cancelReceived(r *request, conv storage.Conversation) error {
 	// answer is awaited (followupNext draws both).
 	var labels []string
 	for _, f := range fs {
-		if !slices.Contains(cases, f.CaseID) || f.Status == storage.FollowupReceived {
+		if _, open := st.Asked[f.CaseID]; !open || f.Status == storage.FollowupReceived {
 			continue
 		}
 		_, kb := h.followupNext(r, f)

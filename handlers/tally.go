@@ -755,11 +755,13 @@ func (h *Handlers) periodMistyped(r *request) (bool, error) {
 // be a decree's number: searched, as typedPeriod leaves it.
 func (h *Handlers) triedPeriod(text string) bool {
 	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || guides.Courtesy(text) != guides.NotCourtesy ||
-		h.typedCode(text) || privacy.PersonalData(privacy.WithoutDates(text)) != "" || h.namesProcedure(text) {
+		h.typedCode(text) || privacy.PersonalData(privacy.WithoutDates(text)) != "" {
 		return false
 	}
-	_, problem := parsePeriod(text, h.now())
-	return problem == "tally.bad_period"
+	if _, problem := parsePeriod(text, h.now()); problem != "tally.bad_period" {
+		return false
+	}
+	return !h.namesProcedure(text) // the search last: the dearest
 }
 
 // namesProcedure says whether text is for the procedure search: it finds

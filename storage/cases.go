@@ -293,12 +293,12 @@ func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.
 // since that CaseAwaitingCode would name, newest first, at most limit:
 // every case a code typed too late may have been meant for — not one that
 // ended as the same dossier as a case that keeps its code (SameDossier),
-// which awaits none once its minutes to take one are past.
+// which awaits none once its minutes to take one are past (cases.same_dossier).
 func (tx *Tx) CasesAwaitingCode(ctx context.Context, volunteer int64, since time.Time, limit int) ([]int64, error) {
 	var ids []int64
 	err := tx.db(ctx).SelectContext(ctx, &ids, `
 		SELECT c.id FROM cases c `+awaitingCode+`
-			AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'outcome' AND e.problem = '`+SameDossier+`')
+			AND NOT c.same_dossier
 		ORDER BY finished_at DESC, id DESC LIMIT $3`, volunteer, since, limit)
 	return ids, wrap("list the cases awaiting their code", err)
 }
