@@ -543,11 +543,10 @@ func (h *Handlers) searchGuides(r *request) error {
 		r.say(r.t.T("case.search_blank"), nil)
 		return nil
 	}
-	if guides.Courtesy(r.text) != guides.NotCourtesy {
+	if done, err := h.answerSmallTalk(r); done || err != nil {
 		// "xin chào", "cảm ơn": small talk, not a search ("chào" read as a
-		// typo found unrelated procedures).
-		r.say(r.t.T("case.search_courtesy"), nil)
-		return nil
+		// typo found unrelated procedures), answered as anywhere else.
+		return err
 	}
 	if h.typedCode(r.text) {
 		return h.codeAfterClose(r)

@@ -67,3 +67,16 @@ func TestMistypedPeriodScreenLetsSmallTalkAndCodesGo(t *testing.T) {
 		t.Errorf("a dossier code on the mistyped period's screen: %q, want the code's answer %q", m, w.vi("case.code_no_case"))
 	}
 }
+
+// Review 21u (reread): "cảm ơn" on a screen that leaves for the search (a
+// mistyped period's) was greeted ("👋 Chào bạn!"): the search answered any
+// small talk as a greeting. Thanks are thanked, as outside any screen.
+func TestThanksLeavingForTheSearchIsThanked(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	w.send(coord, "/tally hom nay")
+	w.send(coord, "tahng này")
+	if m := firstText(fresh(w.send(coord, "cảm ơn"))); m != w.vi("smalltalk.thanks") {
+		t.Errorf("thanks on the mistyped period's screen: %q, want %q", m, w.vi("smalltalk.thanks"))
+	}
+}
