@@ -225,7 +225,10 @@ func init() {
 		},
 		screenInfo: {
 			draw: drawInfo,
-			on: map[string]caseAction{"back": {to: []string{screenConsent, screenChecklist}, do: func(v *caseView, _ string) error {
+			on: map[string]caseAction{"page": {to: []string{screenInfo}, do: func(v *caseView, arg string) error {
+				page, _ := strconv.Atoi(arg)
+				return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide, Page: page})
+			}}, "back": {to: []string{screenConsent, screenChecklist}, do: func(v *caseView, _ string) error {
 				from := screenConsent
 				if v.st.Case != 0 {
 					from = screenOf(v.c)
@@ -906,8 +909,13 @@ func (v *caseView) stepKey(key string) string {
 	return byChannel(key, v.g.StepChannel(v.step()))
 }
 
-// maxInfo is what the ℹ screen may hold, in UTF-16 units as Telegram
-// counts (an emoji is two), within its 4,096 a message.
+// infoSources is how many sources the ℹ screen lists below the facts; the
+// rest follow a page at a time ("Sau ›"), about subPageSize characters a
+// page: fifteen whole addresses under the facts are a wall on a phone.
+const infoSources = 3
+
+// maxInfo is what a page of the ℹ screen may hold, in UTF-16 units as
+// Telegram counts (an emoji is two), within its 4,096 a message.
 const maxInfo = 4000
 
 func drawInfo(v *caseView) (string, bot.Keyboard, error) {
@@ -918,36 +926,66 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 		}
 		return ""
 	}
-	lines := []string{"ℹ " + g.Title.In(lang), "",
+	facts := []string{"",
 		v.t.T("case.info_fee", locales.Data{"Fee": g.Fee.In(lang)}) + check("fee"),
 		v.t.T("case.info_time", locales.Data{"Time": g.Processing.In(lang)}) + check("processing"),
 		v.t.T("case.info_tracking", locales.Data{"Tracking": g.Tracking.In(lang)}) + check("tracking")}
 	if help := g.OfflineHelp.In(lang); help != "" {
-		lines = append(lines, v.t.T("case.info_offline", locales.Data{"Help": help}))
+		facts = append(facts, v.t.T("case.info_offline", locales.Data{"Help": help}))
 	}
 	// The day the guide was compared with its sources comes before them, so
 	// that no number of sources can push it off the screen.
-	lines = append(lines, "", v.t.T("case.info_checked", locales.Data{
-		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}),
-		"", v.t.T("case.info_sources"))
-	text := strings.Join(lines, "\n")
-	// Each source whole, by its site and date (its title is a note for
-	// reviewers); those that do not fit are counted in one line.
-	size := telegramLen(text)
-	for i, s := range g.Sources {
-		line := "\n" + sourceLine(s)
-		need := telegramLen(line)
-		if left := len(g.Sources) - i - 1; left > 0 { // room to count the rest, should the next not fit
-			need += 1 + telegramLen(v.t.N("case.info_sources_more", left))
-		}
-		if size+need > maxInfo {
-			text += "\n" + v.t.N("case.info_sources_more", len(g.Sources)-i)
-			break
-		}
-		text += line
-		size += telegramLen(line)
+	facts = append(facts, "", v.t.T("case.info_checked", locales.Data{
+		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}))
+	// Room left below the facts for the first sources and the line that
+	// counts the rest (the head's page number, a few units, is in the margin
+	// between maxInfo and Telegram's limit).
+	room := maxInfo - telegramLen("ℹ "+g.Title.In(lang)+strings.Join(facts, "\n")+"\n\n"+v.t.T("case.info_sources")) -
+		1 - telegramLen(v.t.N("case.info_sources_more", len(g.Sources)))
+	pages := infoPages(g.Sources, room)
+	page := min(max(v.st.Page, 0), len(pages)-1)
+	head := "ℹ " + g.Title.In(lang)
+	if len(pages) > 1 {
+		head += " " + v.t.T("case.sub_page", locales.Data{"Page": page + 1, "Pages": len(pages)})
 	}
-	return text, bot.Keyboard{{v.button(v.t.T("button.back"), "back", "")}}, nil
+	lines := []string{head}
+	if page == 0 {
+		lines = append(lines, facts...)
+	}
+	lines = append(lines, "", v.t.T("case.info_sources"))
+	lines = append(lines, pages[page]...)
+	if page == 0 && len(pages) > 1 {
+		lines = append(lines, v.t.N("case.info_sources_more", len(g.Sources)-len(pages[0])))
+	}
+	var kb bot.Keyboard
+	if nav := pageRow(v.t, page, page < len(pages)-1, v.pageButton); nav != nil {
+		kb = append(kb, nav)
+	}
+	return strings.Join(lines, "\n"), append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", "")}), nil
+}
+
+// infoPages cuts a guide's sources, as the ℹ screen lists them, into its
+// pages, each source whole: below the facts up to infoSources, as many as
+// fit in room (UTF-16 units); then pages of about subPageSize characters.
+func infoPages(sources []guides.Source, room int) [][]string {
+	pages := [][]string{nil}
+	size := 0
+	for _, s := range sources {
+		line := sourceLine(s)
+		n := telegramLen(line) + 1
+		cur := &pages[len(pages)-1]
+		full := size+n > subPageSize && len(*cur) > 0
+		if len(pages) == 1 {
+			full = len(*cur) == infoSources || size+n > room
+		}
+		if full {
+			pages = append(pages, nil)
+			cur, size = &pages[len(pages)-1], 0
+		}
+		*cur = append(*cur, line)
+		size += n
+	}
+	return pages
 }
 
 // sourceLine is a source as the ℹ screen lists it: "• thanhnien.vn,
