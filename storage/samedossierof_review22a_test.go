@@ -110,6 +110,7 @@ func TestSameDossierOfMigration(t *testing.T) {
 		})
 	}
 	listed("migrated", map[int64]int64{2: 1, 5: 0, 8: 0})
+	checkRollupsRebuild(ctx, t, st)
 
 	// The bot closes case 10 as the same dossier as 9.
 	inTx(t, st, func(tx *storage.Tx) error {
@@ -137,6 +138,7 @@ func TestSameDossierOfMigration(t *testing.T) {
 		}
 	}
 	listed("case 1 deleted", map[int64]int64{2: 0, 5: 0, 8: 0})
+	checkRollupsRebuild(ctx, t, st)
 
 	if _, err := p.ApplyVersion(ctx, 30, false); err != nil {
 		t.Fatal(err)
