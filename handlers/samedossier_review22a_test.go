@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"strconv"
 	"testing"
@@ -175,6 +176,34 @@ func TestSameDossierUnknownKeptCaseSaysAnother(t *testing.T) {
 	}
 	_, outcomes := w.caseListCells(coord, "/tally tháng này", w.vi)
 	if got, want := outcomes[strconv.FormatInt(b, 10)], w.vi("tally.case_outcome_same_dossier"); got != want {
+		t.Errorf("the case list's outcome of case #%d: %q, want %q", b, got, want)
+	}
+}
+
+// The volunteer moved to Bến Thành between the two visits: Bến Thành's
+// coordinator lists this case alone, and its row still names case #A, An
+// Hội Tây's.
+func TestSameDossierCaseListNamesAKeptCaseOutsideTheUnit(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	v := w.volunteer("Chuyển phường")
+	coord := w.tallyMember("Bảo", benThanhCode, storage.RoleCoordinator)
+	const code = "000.00.12.H26-251127-0043"
+	w.finishWithCode(v, code)
+	a := caseNo(w, v)
+	ctx := context.Background()
+	if err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		return tx.SetMembership(ctx, v.ID, "Chuyển phường", benThanhCode, storage.RoleVolunteer)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	clk.advance(time.Hour)
+	b := w.sameAs(v, "outcome.submitted", a, code)
+	_, outcomes := w.caseListCells(coord, "/tally tháng này", w.vi)
+	if _, ok := outcomes[strconv.FormatInt(a, 10)]; ok || len(outcomes) != 1 {
+		t.Fatalf("Bến Thành's case list: %v, want case #%d alone", outcomes, b)
+	}
+	if got, want := outcomes[strconv.FormatInt(b, 10)], w.vi("tally.case_outcome_same_dossier_of", locales.Data{"Case": a}); got != want {
 		t.Errorf("the case list's outcome of case #%d: %q, want %q", b, got, want)
 	}
 }
