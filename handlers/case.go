@@ -1260,9 +1260,11 @@ func (v *caseView) finish(code, note string) error {
 // case kept, which keeps its code (a supplement, a fee paid after a
 // failure): submitted, with no code of its own and no second follow-up,
 // its outcome event marked storage.SameDossier so that it is never named
-// as awaiting its code.
+// as awaiting its code, and case kept named in the case log (the case
+// list names it).
 func (v *caseView) finishSame(kept int64) error {
 	ev := &storage.CaseEvent{Problem: sql.NullString{String: storage.SameDossier, Valid: true}}
+	v.c.SameDossierOf = kept
 	return v.finishWith("", ev, v.t.T("case.same_dossier_done", locales.Data{"Case": v.c.ID, "Kept": kept}))
 }
 

@@ -107,8 +107,9 @@ func TestSameDossierCountsOneDossier(t *testing.T) {
 	text, values, outcomes := w.sameDossierTally(coord)
 	w.checkDossiers("after \"same dossier\"", text, values, 2, 1, 1)
 	// The case list names it short (review 21a2: the text's long label
-	// widened the column).
-	if got, want := outcomes[strconv.Itoa(int(b))], w.vi("tally.case_outcome_same_dossier"); got != want {
+	// widened the column), with the case it shares the dossier with
+	// (review 22a).
+	if got, want := outcomes[strconv.Itoa(int(b))], w.vi("tally.case_outcome_same_dossier_of", locales.Data{"Case": a}); got != want {
 		t.Errorf("the case list's outcome of case #%d: %q, want %q", b, got, want)
 	}
 	if got, want := outcomes[strconv.Itoa(int(a))], w.vi("tally.outcome_submitted"); got != want {
@@ -203,7 +204,7 @@ func TestSameDossierPaidOnlineCountsThePayment(t *testing.T) {
 			t.Errorf("the summary sheet's %q is %q, want %s", row, values[row], want)
 		}
 	}
-	if got, want := outcomes[strconv.Itoa(int(b))], w.vi("tally.case_outcome_same_dossier_paid"); got != want {
+	if got, want := outcomes[strconv.Itoa(int(b))], w.vi("tally.case_outcome_same_dossier_of_paid", locales.Data{"Case": a}); got != want {
 		t.Errorf("the case list's outcome of case #%d: %q, want %q", b, got, want)
 	}
 	if got, want := outcomes[strconv.Itoa(int(a))], w.vi("tally.outcome_submitted"); got != want {

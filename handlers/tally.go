@@ -1529,7 +1529,8 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	for _, o := range storage.TallyOutcomes {
 		texts["outcome"] = append(texts["outcome"], caseOutcome(t, storage.TallyCase{Outcome: o}))
 	}
-	texts["outcome"] = append(texts["outcome"], caseOutcome(t, storage.TallyCase{Outcome: storage.TallySameDossier, Paid: true}))
+	texts["outcome"] = append(texts["outcome"], caseOutcome(t, storage.TallyCase{Outcome: storage.TallySameDossier, Paid: true}),
+		caseOutcome(t, storage.TallyCase{Outcome: storage.TallySameDossier, Paid: true, SameDossierOf: sameDossierWidest}))
 	for _, r := range tl.Reasons {
 		texts["reason"] = append(texts["reason"], t.T("reason."+r.Key))
 	}
@@ -1663,13 +1664,23 @@ func modeLabel(t *locales.Localizer, mode string) string {
 	return t.T("mode."+modeKey(mode), locales.Data{"Level": level})
 }
 
+// sameDossierWidest is the case number the case list's outcome column is
+// made wide enough for, where a case names the case it was the same
+// dossier as: seven digits.
+const sameDossierWidest = 9_999_999
+
 // caseOutcome is a case's outcome in the case list: the text's label, but
 // short for a case that was the same dossier as another (the text's label
 // explains itself at length, and the column is as wide as its longest
-// label), which says whether its fee was paid online (the online payments
-// count it).
+// label), which names that case where the case log does (review 22a: a
+// coordinator passing the list upward matches the two rows) and says
+// whether its fee was paid online (the online payments count it).
 func caseOutcome(t *locales.Localizer, c storage.TallyCase) string {
 	switch {
+	case c.Outcome == storage.TallySameDossier && c.SameDossierOf != 0 && c.Paid:
+		return t.T("tally.case_outcome_same_dossier_of_paid", locales.Data{"Case": c.SameDossierOf})
+	case c.Outcome == storage.TallySameDossier && c.SameDossierOf != 0:
+		return t.T("tally.case_outcome_same_dossier_of", locales.Data{"Case": c.SameDossierOf})
 	case c.Outcome == storage.TallySameDossier && c.Paid:
 		return t.T("tally.case_outcome_same_dossier_paid")
 	case c.Outcome == storage.TallySameDossier:

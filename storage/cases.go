@@ -57,6 +57,13 @@ type Case struct {
 	StartedAt    time.Time      `db:"started_at"`
 	UpdatedAt    time.Time      `db:"updated_at"`
 	FinishedAt   sql.NullTime   `db:"finished_at"`
+	// SameDossierOf: the case that keeps the code of the dossier this case
+	// ended as (with its outcome event marked SameDossier), set with that
+	// close. SaveCase writes it when set and clears it as a code of the
+	// case's own is kept (as the database does: migrations/00030); it is
+	// never read back into a Case (a tally's case list reads it:
+	// TallyCase.SameDossierOf).
+	SameDossierOf int64 `db:"-"`
 }
 
 // CaseEvent is one thing that happened in a case.
@@ -171,7 +178,8 @@ func (tx *Tx) keepCase(c Case) {
 // of steps, should the guide have changed since the case began), and the
 // events that say why; c.FollowupKept marks the case followed up (the
 // close that keeps the code: no statement more on the bot's busiest path),
-// and a mark set is never cleared. The write waits to ride on the
+// and a mark set is never cleared; c.SameDossierOf, when set, names the
+// case that keeps the code of one closed as the same dossier. The write waits to ride on the
 // transaction's next statement (Tx): an error in it is reported there, or
 // by Flush.
 func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
@@ -180,10 +188,11 @@ func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
 	}
 	cte := `saved_case AS (UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
 			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12, step_id = $13,
-			followup_kept = followup_kept OR $14
+			followup_kept = followup_kept OR $14,
+			same_dossier_of = CASE WHEN followup_kept OR $14 THEN NULL ELSE coalesce($15, same_dossier_of) END
 		WHERE id = $1)`
 	args := []any{c.ID, c.Status, c.Phase, c.Step, c.Checked, c.Outcome, c.Reason, c.UpdatedAt, c.FinishedAt, c.StepsTotal,
-		c.EndedFrom, c.Progressed, c.StepID, c.FollowupKept}
+		c.EndedFrom, c.Progressed, c.StepID, c.FollowupKept, sql.NullInt64{Int64: c.SameDossierOf, Valid: c.SameDossierOf != 0}}
 	if len(events) > 0 {
 		var values []string
 		for _, e := range events {

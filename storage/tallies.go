@@ -814,6 +814,11 @@ type TallyCase struct {
 	StepsDone    int  `db:"steps_done"`
 	StepsSkipped int  `db:"steps_skipped"`
 	Problems     int  `db:"problems"`
+	// SameDossierOf: of a case TallySameDossier, the case that keeps the
+	// dossier's code (cases.same_dossier_of, migration 00030), in the
+	// tally or not; 0 when the case log does not say (closed before 00030
+	// and not found then, or by a version before it).
+	SameDossierOf int64 `db:"same_dossier_of"`
 }
 
 // EachTallyCase calls fn with every case t counted, in the order they
@@ -830,7 +835,8 @@ func (tx *Tx) EachTallyCase(ctx context.Context, t Tally, fn func(TallyCase) err
 		SELECT c.id, c.finished_at, coalesce(c.commune_code, '') AS commune_code, coalesce(cm.name, '') AS commune_name,
 			c.guide_id, c.kind, coalesce(c.mode, '') AS mode, coalesce(c.outcome, '') AS outcome, `+tallyMarkColumn+` AS reason,
 			coalesce(c.active_seconds, 0) / 60 AS minutes, coalesce(c.steps_done, 0) AS steps_done,
-			coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems
+			coalesce(c.steps_skipped, 0) AS steps_skipped, coalesce(c.problems, 0) AS problems,
+			coalesce(CASE WHEN c.same_dossier THEN c.same_dossier_of END, 0) AS same_dossier_of
 		FROM cases c LEFT JOIN communes cm ON cm.code = c.commune_code
 		WHERE c.status = 'closed' AND c.finished_at >= $1 AND c.finished_at < $2`+where+` AND c.updated_at <= `+asOf+`
 		ORDER BY c.finished_at, c.id`, args...)
