@@ -29,7 +29,8 @@ func TestSearchFindsWhatHappenedAndWhomFor(t *testing.T) {
 		{"i lost my passport", "ho-chieu"},
 		{"lost my driving licence", "doi-gplx"},
 		{"lost my driver's license", "doi-gplx"},
-		{"i lost the bhyt card", "bhyt-ho-gia-dinh"},
+		// A lost card has its own guide since review 22f.
+		{"i lost the bhyt card", "cap-lai-the-bhyt"},
 		{"passport documents", "ho-chieu"},
 		{"birth registration documents", "khai-sinh"},
 		// The names that hold those words keep them.
@@ -81,14 +82,17 @@ func TestSearchKeepsVietnameseWithoutDiacriticsR21s(t *testing.T) {
 		query string
 		want  []string
 	}{
-		// What each found before review 21s ("mất hộ chiếu", "mất thẻ
-		// bhyt" found nothing, and still do: no alias says mất).
+		// What each found before review 21s ("mất hộ chiếu" found nothing,
+		// and still does: no alias of ho-chieu says mất; "mất thẻ bhyt"
+		// finds the lost-card guide since review 22f).
 		{"mat the can cuoc", []string{"the-can-cuoc"}},
 		{"mất thẻ căn cước", []string{"the-can-cuoc"}},
 		{"mat cccd", []string{"the-can-cuoc"}},
-		{"the bhyt", []string{"bhyt-ho-gia-dinh", "khai-sinh", "tich-hop-giay-to"}},
-		{"mat the bhyt", nil},
-		{"lam the bhyt cho me", []string{"bhyt-ho-gia-dinh", "khai-sinh", "tich-hop-giay-to"}},
+		// Review 22f: cap-lai-the-bhyt (a lost or damaged card) is named
+		// "thẻ BHYT" and "mất thẻ bhyt"; it is listed after the renewal.
+		{"the bhyt", []string{"bhyt-ho-gia-dinh", "cap-lai-the-bhyt", "khai-sinh", "tich-hop-giay-to"}},
+		{"mat the bhyt", []string{"cap-lai-the-bhyt"}},
+		{"lam the bhyt cho me", []string{"bhyt-ho-gia-dinh", "cap-lai-the-bhyt", "khai-sinh", "tich-hop-giay-to"}},
 		{"the bhyt het han", []string{"bhyt-ho-gia-dinh"}},
 		{"gia han the bhyt", []string{"bhyt-ho-gia-dinh"}},
 		{"to khai", []string{"tam-tru", "thuong-tru"}},
