@@ -116,3 +116,30 @@ func TestWhatWasLostIsNoPlace(t *testing.T) {
 		t.Errorf("Search(mất hộ chiếu ở phường 5) = %v, want ho-chieu first", got)
 	}
 }
+
+// The rule is the guides' aliases, not a list of papers: a guide whose
+// alias says the card's loss or reissue ("cấp lại thẻ bhyt", "mất thẻ
+// bhyt", "lost health insurance card") takes the queries the household
+// insurance may not.
+func TestAGuideCoveringTheLossTakesIt(t *testing.T) {
+	c := shippedCatalog(t)
+	var gs []*Guide
+	for _, g := range c.All() {
+		gs = append(gs, g)
+	}
+	household, _ := c.Guide("bhyt-ho-gia-dinh")
+	reissue := *household
+	reissue.ID = "cap-lai-the-bhyt"
+	reissue.Title = Text{Vi: "Cấp lại thẻ bảo hiểm y tế", En: "Reissue a health insurance card"}
+	reissue.Aliases = []string{"cấp lại thẻ bhyt", "mất thẻ bhyt", "lost health insurance card"}
+	c = NewCatalog(append(gs, &reissue)...)
+	for _, q := range []string{"mất thẻ bhyt", "mat the bhyt", "bị mất thẻ bảo hiểm y tế", "cấp lại thẻ bảo hiểm y tế",
+		"làm lại thẻ bhyt", "i lost the bhyt card", "lost health insurance card"} {
+		if got := searchIDs(c, q); !slices.Equal(got, []string{"cap-lai-the-bhyt"}) {
+			t.Errorf("Search(%q) = %v, want only cap-lai-the-bhyt", q, got)
+		}
+	}
+	if got := searchIDs(c, "gia hạn thẻ bhyt"); len(got) == 0 || got[0] != "bhyt-ho-gia-dinh" {
+		t.Errorf("Search(gia hạn thẻ bhyt) = %v, want the household insurance first", got)
+	}
+}
