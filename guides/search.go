@@ -16,6 +16,8 @@ import (
 // one of the guide's names (title in both languages, aliases, id, legacy
 // level), exactly, as the beginning of a word, or within one or two typos;
 // or the words typed run together must appear in a name run together.
+// The words saying a paper was lost or is asked for again are matched by
+// any guide covering a loss, and only such a guide answers them (lossWords).
 
 // entry is a guide's searchable names, folded.
 type entry struct {
@@ -23,6 +25,7 @@ type entry struct {
 	names   [][]string // the words of each name
 	compact []string   // each name without spaces
 	title   []string   // the words of the titles
+	reissue bool       // a name says a paper lost or reissued (lossWords)
 }
 
 func indexGuide(g *Guide) entry {
@@ -47,6 +50,7 @@ func indexGuide(g *Guide) entry {
 		}
 		e.names = append(e.names, w)
 		e.compact = append(e.compact, compact(w))
+		e.reissue = e.reissue || len(lossWords(w)) > 0
 	}
 	return e
 }
@@ -378,18 +382,24 @@ func syllable(w string) bool {
 // without it (placeAt). Not when the query names somewhere abroad ("tại đại
 // sứ quán", "ở nước ngoài", "at the embassy"): the guides are for
 // Vietnam's own offices, and one found without those words would be the
-// domestic procedure the volunteer did not ask for.
+// domestic procedure the volunteer did not ask for. Nor when it names a
+// paper lost that a guide names without covering its loss (lossWords): "i
+// lost the marital status certificate" is no loss of "i" somewhere.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
-	if found := c.search(ws); len(found) > 0 {
+	found, uncovered := c.search(ws)
+	if len(found) > 0 {
 		return found
 	}
-	if namesAbroad(ws) {
+	if namesAbroad(ws) || uncovered {
 		return nil
 	}
 	// From the last place's start back, so that a guide's own word that is
 	// also a unit's ("tình trạng": tỉnh) is kept when a later one starts the
-	// place ("xác nhận tình trạng hôn nhân ở phường 5").
+	// place ("xác nhận tình trạng hôn nhân ở phường 5"). What was lost is
+	// no place: "mất tài khoản ngân hàng" ("tài" is "tại") is not "mất"
+	// somewhere, which every guide covering a loss would answer.
+	loss := lossWords(ws)
 	for i := len(ws) - 1; i > 0; i-- {
 		if !placeAt(ws, i) {
 			continue
@@ -398,7 +408,10 @@ func (c *Catalog) Search(query string) []*Guide {
 		for len(head) > 0 && prepositions[head[len(head)-1]] {
 			head = head[:len(head)-1]
 		}
-		if found := c.search(head); len(head) > 0 && len(found) > 0 {
+		if !slices.ContainsFunc(head, func(w string) bool { return !loss[w] && !fillers[w] && !englishFillers[w] }) {
+			continue
+		}
+		if found, _ := c.search(head); len(head) > 0 && len(found) > 0 {
 			return found
 		}
 	}
@@ -553,8 +566,99 @@ var abbreviations = map[string][]string{"dvc": {"dich", "vu", "cong"}}
 // tách hộ, which no guide covers) is not "tích" or "trích".
 var notTypos = map[string]bool{"thuoc": true, "tach": true}
 
-// search is Search of the folded words, place and all.
-func (c *Catalog) search(words []string) []*Guide {
+// A paper lost, or asked for again: "mất hộ chiếu", "bị mất căn cước",
+// "cấp lại thẻ bảo hiểm y tế", "làm lại bằng lái", "i lost the bhyt card".
+// Such a query is answered only by a guide that covers losing or
+// reissuing something, one of whose names is itself such a query ("cấp
+// lại hộ chiếu", "mất căn cước", "lost passport"); and the words saying
+// the loss are matched by that guide's, whichever they are: "mất hộ
+// chiếu" finds the passport guide by its "cấp lại hộ chiếu". A guide that
+// names the paper and not its loss is not offered (buying the household's
+// health insurance, for a lost BHYT card): the volunteer is told no guide
+// matches, as for any procedure without one.
+//
+// reissuePairs and reissueWords say it in any place of a query, folded.
+// "Mất" (folded "mat") is also a death ("người nhà mất", "bố mất"), "mật"
+// (mật khẩu, mật mã) and "mặt" (khuôn mặt, tiền mặt, mặt trước): it is a
+// loss after lossVerbs ("bị mất", "đánh mất", "làm mất", "lỡ làm mất"), or
+// first in the query, but for fillers that name no one ("cho hỏi"),
+// with what was lost after it ("mất hộ chiếu"; not "mẹ mất", "mất khẩu",
+// nor "mất bao lâu", a filler phrase).
+var (
+	reissuePairs = map[string]bool{"cap lai": true, "lam lai": true, "xin lai": true, "that lac": true}
+	reissueWords = map[string]bool{"lost": true, "lose": true, "replace": true, "replacement": true, "reissue": true}
+	lossVerbs    = map[string]bool{"bi": true, "danh": true, "lam": true, "lo": true}
+	// persons are the fillers that name someone other than the one
+	// typing: "mẹ mất" is as often a death.
+	persons = map[string]bool{}
+	// notLost follow a "mat" that is "mật" or "mặt".
+	notLost = map[string]bool{"khau": true, "ma": true, "truoc": true, "sau": true}
+)
+
+func init() {
+	for _, w := range strings.Fields("be con ba ong bo me chau em anh chi nguoi") {
+		persons[w] = true
+	}
+}
+
+// lossWords are the words of ws, folded, that say a paper was lost or is
+// asked for again; none when ws says neither.
+func lossWords(ws []string) map[string]bool {
+	var loss map[string]bool
+	add := func(w string) {
+		if loss == nil {
+			loss = map[string]bool{}
+		}
+		loss[w] = true
+	}
+	for i := 0; i < len(ws); i++ {
+		switch {
+		case i+1 < len(ws) && reissuePairs[ws[i]+" "+ws[i+1]]:
+			add(ws[i])
+			add(ws[i+1])
+			i++
+		case reissueWords[ws[i]]:
+			add(ws[i])
+		case ws[i] == "mat" && !inFillerPhrase(ws, i) && (i+1 == len(ws) || !notLost[ws[i+1]]):
+			j := i - 1 // the word before, but for fillers that name no one
+			for j >= 0 {
+				if fillers[ws[j]] && !persons[ws[j]] && !lossVerbs[ws[j]] {
+					j--
+				} else if j >= 1 && fillerPhrases[ws[j-1]+" "+ws[j]] {
+					j -= 2
+				} else {
+					break
+				}
+			}
+			switch {
+			case j >= 0 && lossVerbs[ws[j]]:
+				add(ws[j])
+				add("mat")
+			case j < 0 && i+1 < len(ws):
+				add("mat")
+			}
+		}
+	}
+	return loss
+}
+
+// inFillerPhrase says whether ws[i] is a word of a filler phrase ("mất bao
+// lâu", "có mất phí không").
+func inFillerPhrase(ws []string, i int) bool {
+	for from := max(0, i-longestFiller+1); from <= i; from++ {
+		for to := i + 1; to <= min(len(ws), from+longestFiller); to++ {
+			if to-from >= 2 && fillerPhrases[strings.Join(ws[from:to], " ")] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// search is Search of the folded words, place and all; uncovered says a
+// guide not covering the loss they say matched them (rank).
+func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
+	loss := lossWords(words)
 	english := c.englishQuery(words)
 	kept, d := withoutFillers(words, english, nil)
 	// A fee's or a person's words, and the others kept if named, are kept
@@ -568,26 +672,36 @@ func (c *Catalog) search(words []string) []*Guide {
 	case len(kept) > 0:
 		if d.named { // "pay fees online", "how to pay the fee online", "register baby", "lost ID card"
 			if withFee, _ := withoutFillers(words, english, named); len(withFee) > len(kept) {
-				if found := c.rank(withFee); len(found) > 0 {
-					return found
+				found, uncovered = c.rank(withFee, loss)
+				if len(found) > 0 {
+					return found, false
 				}
 			}
 		}
 		words = kept
 	case d.question || d.fee && d.generic:
-		return nil // asked of no procedure (AsksOfNoProcedure): "how much", "bao lâu", "phí dịch vụ"
+		return nil, false // asked of no procedure (AsksOfNoProcedure): "how much", "bao lâu", "phí dịch vụ"
 	case d.named: // "cách nộp lệ phí online": paying fees; "i just had a baby"
 		if withFee, _ := withoutFillers(words, english, named); len(withFee) > 0 {
 			words = withFee
 		}
 	}
-	return c.rank(words)
+	found, more := c.rank(words, loss)
+	return found, uncovered || more
 }
 
-// rank returns the guides whose names hold words, best first.
-func (c *Catalog) rank(words []string) []*Guide {
+// rank returns the guides whose names hold words, best first; only those
+// covering a loss or reissue when loss has the words saying one
+// (lossWords), which any such guide's names match if the words name
+// something else too ("bị mất" alone is matched as typed). uncovered says
+// a guide not covering the loss matched the other words.
+func (c *Catalog) rank(words []string, loss map[string]bool) (found []*Guide, uncovered bool) {
 	if len(words) == 0 {
-		return nil
+		return nil, false
+	}
+	matched := loss
+	if !slices.ContainsFunc(words, func(w string) bool { return !loss[w] }) {
+		matched = nil
 	}
 	type hit struct {
 		g     *Guide
@@ -601,10 +715,21 @@ func (c *Catalog) rank(words []string) []*Guide {
 	for i, w := range words {
 		known[i] = c.words[w] || notTypos[w]
 	}
+	var rest []string // the words but the loss's
+	var restKnown []bool
+	for i, w := range words {
+		if !loss[w] {
+			rest, restKnown = append(rest, w), append(restKnown, known[i])
+		}
+	}
 	var hits []hit
 	best := 0
 	for i, e := range c.index {
-		if s := e.score(words, known); s > 0 {
+		if loss != nil && !e.reissue {
+			uncovered = uncovered || len(rest) > 0 && e.score(rest, restKnown, nil) > 0
+			continue
+		}
+		if s := e.score(words, known, matched); s > 0 {
 			hits = append(hits, hit{e.guide, s, i})
 			best = max(best, s)
 		}
@@ -621,7 +746,7 @@ func (c *Catalog) rank(words []string) []*Guide {
 	for i, h := range hits {
 		out[i] = h.g
 	}
-	return out
+	return out, uncovered
 }
 
 // isPhrase says whether words, as typed, are a phrase of some guide's name.
@@ -638,11 +763,15 @@ func (c *Catalog) isPhrase(words []string) bool {
 }
 
 // score is 0 when the guide does not match the words; known says which of
-// them match only as typed or as a beginning, not as a typo.
-func (e entry) score(words []string, known []bool) int {
+// them match only as typed or as a beginning, not as a typo; loss which
+// say a loss or a reissue, matched by a guide covering one.
+func (e entry) score(words []string, known []bool, loss map[string]bool) int {
 	total := 0
 	for i, w := range words {
 		best := 0
+		if loss[w] && e.reissue {
+			best = 3
+		}
 		for _, name := range e.names {
 			for _, nw := range name {
 				s := wordScore(w, nw)
