@@ -1586,6 +1586,26 @@ func startedAt(r *request, t, now time.Time) string {
 	return clock + " " + t.Format("02/01")
 }
 
+// ago says how long before now t was: on a /resume button, when the case
+// was last left ("10 phút trước").
+func ago(r *request, t, now time.Time) string {
+	switch d := now.Sub(t); {
+	case d < time.Minute:
+		return r.t.T("resume.ago_now")
+	case d < time.Hour:
+		return r.t.T("resume.ago_minutes", locales.Data{"Count": int(d / time.Minute)})
+	case d < 24*time.Hour:
+		return r.t.T("resume.ago_hours", locales.Data{"Count": int(d / time.Hour)})
+	}
+	t, now = t.In(vietnam), now.In(vietnam)
+	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, vietnam) }
+	days := int(day(now).Sub(day(t)) / (24 * time.Hour)) // Vietnam keeps no summer time
+	if days <= 1 {
+		return r.t.T("resume.yesterday")
+	}
+	return r.t.N("resume.ago_days", days)
+}
+
 // caseLabel names an open case in the /resume list: a short title, when it
 // began, and where it stands — two open birth cases are told apart. Where
 // it stands is where it resumes: on its guide as it is now (onGuide).
@@ -1596,6 +1616,19 @@ func (h *Handlers) caseLabel(r *request, c storage.Case) string {
 		c = onGuide(c, g)
 	}
 	return "#" + strconv.FormatInt(c.ID, 10) + " " + title + " · " + startedAt(r, c.StartedAt, h.now()) + " · " + where(r, c)
+}
+
+// caseButton is the /resume button of an open case: what tells it from the
+// others first — its number, where it stands, how long ago it was left —
+// and its title last, short, as a phone cuts a long button at its end
+// (three cases of one long-named guide showed alike up to the number).
+func (h *Handlers) caseButton(r *request, c storage.Case) string {
+	title := c.GuideID
+	if g, ok := h.guides.Guide(c.GuideID); ok {
+		title = shortTitle(g.Title.In(r.t.Lang()), 20)
+		c = onGuide(c, g)
+	}
+	return "#" + strconv.FormatInt(c.ID, 10) + " · " + where(r, c) + " · " + ago(r, c.UpdatedAt, h.now()) + " · " + title
 }
 
 // tick ticks or unticks a checklist item, named by its id: set, not

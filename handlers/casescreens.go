@@ -1018,9 +1018,8 @@ func drawResume(v *caseView) (string, bot.Keyboard, error) {
 	lines := []string{v.t.T("resume.head")}
 	var kb bot.Keyboard
 	for _, c := range cs[:min(len(cs), resumeShown)] {
-		label := v.h.caseLabel(v.request, c)
-		lines = append(lines, "• "+label)
-		kb = append(kb, []bot.Button{v.button(label, "case", strconv.FormatInt(c.ID, 10))})
+		lines = append(lines, "• "+v.h.caseLabel(v.request, c))
+		kb = append(kb, []bot.Button{v.button(v.h.caseButton(v.request, c), "case", strconv.FormatInt(c.ID, 10))})
 	}
 	if nav := pageRow(v.t, v.st.Page, len(cs) > resumeShown, v.pageButton); nav != nil {
 		kb = append(kb, nav)

@@ -58,7 +58,7 @@ func TestResumeListSaysWhereACaseResumesAfterADeploy(t *testing.T) {
 	}
 
 	// And it resumes there: the outcome question.
-	m := last(t, w.press(u, lineOf(last1.ID)[len("• "):]))
+	m := last(t, w.press(u, buttonOf(t, list, last1.ID).Text))
 	if !strings.Contains(m.Text, w.vi("case.outcome_ask")) {
 		t.Errorf("case %d resumed at %q", last1.ID, m.Text)
 	}

@@ -377,7 +377,8 @@ func TestEnglishPlurals(t *testing.T) {
 }
 
 // /resume tells two open cases of one procedure apart: a short title, when
-// each began, and where it stands.
+// each began, and where it stands; each button, where it stands and how
+// long ago it was left (review 22b).
 func TestResumeLabels(t *testing.T) {
 	clk := newClock() // 16:00 in Vietnam
 	w := newWorld(t, handlers.WithClock(clk.now))
@@ -388,17 +389,21 @@ func TestResumeLabels(t *testing.T) {
 	w.press(u, w.vi("case.done"))
 	m := last(t, w.send(u, "/resume"))
 	labels := m.Buttons()
-	if len(labels) != 2 {
-		t.Fatalf("/resume: %+v", m.Keyboard)
+	lines := strings.Split(m.Text, "\n")[1:]
+	if len(labels) != 2 || len(lines) != 2 {
+		t.Fatalf("/resume: %q %+v", m.Text, m.Keyboard)
 	}
 	today := w.vi("resume.today")
 	for i, want := range []string{"17:05 " + today, "16:00 " + today} {
-		if l := labels[i].Text; !strings.Contains(l, want) || strings.Contains(l, "(") || strings.Contains(l, "…") {
-			t.Errorf("label %d: %q, want the short title and %q", i, l, want)
+		if l := lines[i]; !strings.Contains(l, want) || strings.Contains(l, "(") || strings.Contains(l, "…") {
+			t.Errorf("line %d: %q, want the short title and %q", i, l, want)
+		}
+		if l := labels[i].Text; !strings.Contains(l, w.vi("resume.ago_now")) || strings.Contains(l, "(") || strings.Contains(l, "…") {
+			t.Errorf("label %d: %q, want the short title and %q", i, l, w.vi("resume.ago_now"))
 		}
 	}
-	if !strings.Contains(labels[0].Text, w.vi("resume.phase_steps", locales.Data{"Step": 2, "Steps": 7})) {
-		t.Errorf("label of the newer case: %q", labels[0].Text)
+	if want := w.vi("resume.phase_steps", locales.Data{"Step": 2, "Steps": 7}); !strings.Contains(labels[0].Text, want) || !strings.Contains(lines[0], want) {
+		t.Errorf("label of the newer case: %q, %q", labels[0].Text, lines[0])
 	}
 }
 
