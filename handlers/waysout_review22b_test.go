@@ -7,7 +7,7 @@ import (
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 )
 
-// Review 22b: five guides' first step tells the volunteer to go "← Bước
+// Review 22b: five guides' (now six) first step tells the volunteer to go "← Bước
 // trước" to the checklist, then "✕ Không đủ điều kiện", or "← Chọn thủ tục
 // khác" there. The last button is on the checklist only while no step of
 // the case was done, skipped or had a problem (a wrong pick is thrown away
@@ -26,7 +26,18 @@ func TestNeedCheckStepsNameOnlyButtonsOnScreen(t *testing.T) {
 	w := newWorld(t)
 	named := []string{"case.back", "case.not_eligible", "case.other_guide", "case.begin", "case.done", "case.skip", "case.pause", "case.problem", "case.info"}
 	when := map[string]string{"vi": "chỉ có khi ca chưa ghi bước nào xong, bỏ qua hay gặp lỗi", "en": "only while no step was done, skipped or had a problem"}
-	for _, id := range []string{"chung-thuc", "dang-ky-ho-kinh-doanh", "doi-gplx", "xac-nhan-cu-tru", "cai-chinh-ho-tich"} {
+	// Every guide whose first step names the checklist's "← Chọn thủ tục
+	// khác" (five at review 22b; cap-lai-the-bhyt, written beside it, too).
+	var ids []string
+	for _, g := range catalog.All() {
+		if strings.Contains(g.Steps[0].Text.Vi+g.Steps[0].Tip.Vi, `"`+w.vi("case.other_guide")+`"`) {
+			ids = append(ids, g.ID)
+		}
+	}
+	if len(ids) < 5 {
+		t.Fatalf("%d guides name %q on their first step, want the five of review 22b at least: %v", len(ids), w.vi("case.other_guide"), ids)
+	}
+	for _, id := range ids {
 		g := guide(t, id)
 		for _, lang := range []string{"vi", "en"} {
 			tr := w.texts.For(lang)
