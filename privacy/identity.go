@@ -154,10 +154,12 @@ func holdsBirthYear(s string) bool {
 // name after its word ("đường Nguyễn Trãi", "phố Huế", "Le Loi street"),
 // and "số nhà 45". A number after a word that counts or cites ("bước 3",
 // "nghị định 120", "lỗi 500", "thứ 2") is no house number; nor a year, nor
-// a code ("CT01", "04/2020").
+// a code ("CT01", "04/2020"); "thành phố Hồ Chí Minh" is a city.
 var (
 	houseNumber = regexp.MustCompile(`^\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*$`)
 	yearPart    = regexp.MustCompile(`(?:^|/)(?:19|20)\d{2}(?:$|/)`)
+	// mobileNetwork: "3G", "4G", "5G" ("ở 4G Viettel mới vào được").
+	mobileNetwork = regexp.MustCompile(`^[2-6][Gg]$`)
 	// citeWords (folded): before a number, what makes it no house number.
 	citeWords = wordSet(`buoc muc dieu khoan trang lan nam ngay thang tuan gio phut giay mau phan chuong dinh tu tt nd qd
 		loi ma thu luc hen chieu sang toi con tang phong quay ban to cau dong version step page form item section
@@ -166,9 +168,12 @@ var (
 	addressBefore = wordSet("o tai nha at")
 	// laneWords: a lane's word, before its number ("hẻm 34"); streetWords: a
 	// street's, before its name ("đường Lê Lợi"); as written, or unaccented.
-	laneWords     = wordSet("hẻm ngõ ngách kiệt hem ngo ngach kiet alley lane")
-	streetWords   = wordSet("đường phố duong pho")
-	streetAfter   = wordSet("street st road rd avenue ave")
+	laneWords   = wordSet("hẻm ngõ ngách kiệt hem ngo ngach kiet alley lane")
+	streetWords = wordSet("đường phố duong pho")
+	streetAfter = wordSet("street st road rd avenue ave")
+	// notStreet (folded): before a street's word, what makes it another
+	// ("thành phố Hồ Chí Minh", "khu phố", "con đường").
+	notStreet     = wordSet("thanh khu con tuyen")
 	houseNumWords = wordSet("so_nha nha_so house_number house_no")
 )
 
@@ -197,7 +202,8 @@ func addressSpans(s string) [][2]int {
 	}
 	free := func(j int) bool { return !collocations[fold(j)+" "+fold(j+1)] }
 	house := func(j int) bool {
-		return j >= 0 && j < n && houseNumber.MatchString(ts[j].raw) && !yearPart.MatchString(ts[j].raw)
+		return j >= 0 && j < n && houseNumber.MatchString(ts[j].raw) && !yearPart.MatchString(ts[j].raw) &&
+			!mobileNetwork.MatchString(ts[j].raw)
 	}
 	// nameWord: a word of a street's name (a person's, mostly).
 	nameWord := func(j int) bool {
@@ -265,7 +271,7 @@ func addressSpans(s string) [][2]int {
 		case laneWords[t.low] && !t.brk && house(i+1):
 			add(i, i+2) // "hẻm 34"
 			i++
-		case streetWords[t.low] && !t.brk && (!isASCII(t.raw) || !markers[fold(i+1)]):
+		case streetWords[t.low] && !t.brk && !notStreet[fold(i-1)] && (!isASCII(t.raw) || !markers[fold(i+1)]):
 			// "đường Nguyễn Trãi", "phố Huế"; not "đường dẫn", nor "Duong
 			// Van Hung" (a name).
 			if end := street(i + 1); end > i+1 && (title(i+1) || surname(i+1)) {

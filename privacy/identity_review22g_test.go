@@ -78,6 +78,10 @@ var identityLookalikes = []string{
 	"số nhà chưa có", "chưa có số nhà", "hẻm nhỏ xe không vào", "ngõ cụt", "chờ 5 phút", "đợi 15 Phút",
 	"bấm Nộp Hồ Sơ 2 lần", "địa chỉ thường trú sai", "sai địa chỉ", "sinh con thứ 3", "khai sinh cho con thứ 2",
 	"khai sinh 2 con", "lệ phí 50.000", "tầng 3 UBND", "phòng 2 Bộ phận một cửa", "quầy 3 Tiếp nhận",
+	"tạm trú ở Thành phố Hồ Chí Minh", "tam tru thanh pho Ho Chi Minh", "khu phố 3 chưa có trên cổng",
+	"Bà Rịa - Vũng Tàu", "đường dây nóng 1900",
+	"tên ngân hàng không có trong danh sách", "sim không đứng tên chính chủ",
+	"chỉ ở 4G Viettel mới vào được", "hẹn 3 PM",
 }
 
 func TestIdentityLookalikesAreKept(t *testing.T) {

@@ -704,7 +704,8 @@ var (
 		tien_hanh phat_hien phat_sinh tin_nhan trung_tam truc_tuyen phuong_thuc phuong_an sang_ten toan_bo
 		hai_quan dung_luong nhan_vien nhan_dan quan_ly ky_so chu_ky dinh_kem dinh_danh tai_khoan tai_lai
 		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan dang_nhap dang_ky thuong_goi
-		thuong_mai chinh_xac chinh_thuc dan_toc cong_ty`)
+		thuong_mai chinh_xac chinh_thuc dan_toc cong_ty ba_ria ba_diem ba_chieu
+		ngan_hang chinh_chu`)
 	// compounds: a word (folded) and a surname after it that make one
 	// common word ("xử lý", "ngày mai", "dịch vụ").
 	compounds = wordSet(`xu_ly quan_ly hop_ly dai_ly thu_ly dia_ly tam_ly ngay_mai sang_mai chieu_mai toi_mai sau_do
