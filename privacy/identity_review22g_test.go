@@ -107,6 +107,9 @@ func TestWithoutIdentityKeepsTheProcedureWords(t *testing.T) {
 		"người dân tên Hùng không nhớ mật khẩu": "người dân không nhớ mật khẩu",
 		"tạm trú tại 8 Hàng Bạc":                "tạm trú",
 		"tam tru o 12/3 Le Loi, quan 1":         "tam tru quan 1",
+		"khai sinh cho nguyen van khai":         "khai sinh cho",
+		"cấp căn cước cho TRẦN VĂN AN":          "cấp căn cước cho",
+		"tam tru cho pham thi hoa, o tro":       "tam tru cho o tro",
 		"bà Tư":                                 "",
 		"ở 45 Nguyễn Trãi":                      "",
 	} {

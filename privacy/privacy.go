@@ -862,6 +862,8 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 			return false
 		case title(i):
 			return true
+		case foldedGiven[fold[i]] && (markers[fold[i-1]] || i == n-1):
+			return true // after a middle name, or ending the clause: "pham thi hoa", "TRẦN VĂN AN"
 		case plainNote:
 			return foldedGiven[fold[i]] && !commonGiven[fold[i]]
 		}
