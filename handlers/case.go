@@ -566,7 +566,17 @@ func (h *Handlers) searchGuides(r *request) error {
 		r.say(r.t.T("case.query_"+problem), nil)
 		return nil
 	}
+	// A resident's name or address ("khai sinh cho bé Mai", "tạm trú ở 12
+	// Lê Lợi") is neither searched nor quoted back: the other words are.
+	rest, dropped := privacy.WithoutIdentity(q)
+	if dropped {
+		q = rest
+	}
 	found := h.guides.Search(q)
+	if dropped && len(found) == 0 {
+		r.say(r.t.T("case.query_name"), nil)
+		return nil
+	}
 	ids := make([]string, len(found))
 	for i, g := range found {
 		ids[i] = g.ID
@@ -584,6 +594,9 @@ func (h *Handlers) searchGuides(r *request) error {
 	r.track = version // a new message: its id comes back (Sent)
 	v := &caseView{request: r, h: h, screen: screenFound, ver: version}
 	text, kb := foundScreen(v, q, found)
+	if dropped {
+		text = r.t.T("case.query_name_dropped") + "\n" + text
+	}
 	if len(found) == 0 && h.guides.AsksOfNoProcedure(q) {
 		// "phí dịch vụ", "how long does it take": fewer words would not
 		// help; the procedure's name would.

@@ -42,13 +42,13 @@ func TestBuiltTextIDsExist(t *testing.T) {
 	for _, p := range []string{"format", "number"} {
 		ids = append(ids, "case.dossier_"+p)
 	}
-	for _, p := range []string{"long", "blank", "email", "number", "date", "secret", "plate", "penalty", "name"} {
+	for _, p := range []string{"long", "blank", "email", "number", "date", "secret", "plate", "penalty", "address", "name"} {
 		ids = append(ids, "case.note_"+p)
 	}
-	for _, p := range []string{"email", "number", "date", "secret", "plate", "penalty"} {
+	for _, p := range []string{"email", "number", "date", "secret", "plate", "penalty", "name", "name_dropped"} {
 		ids = append(ids, "case.query_"+p)
 	}
-	for _, p := range []string{"long", "email", "number", "date", "secret", "plate", "penalty", "name"} {
+	for _, p := range []string{"long", "email", "number", "date", "secret", "plate", "penalty", "address", "name"} {
 		ids = append(ids, "followup.comment_"+p, "web.comment_"+p) // a resident's comment, in Telegram or on the page
 	}
 	for _, m := range []string{guides.ModeFull, guides.ModePartial} {

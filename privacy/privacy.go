@@ -114,7 +114,7 @@ var (
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
-// "date", "secret" (a password or one-time code), "plate" (a vehicle's),
+// "date" (a date, or a year of birth: "sinh năm 1958"), "secret" (a password or one-time code), "plate" (a vehicle's),
 // "penalty" (a penalty decision's number), or "" (the text keys of the
 // refusals).
 func PersonalData(s string) string {
@@ -124,7 +124,7 @@ func PersonalData(s string) string {
 		return "email"
 	case longNumber.MatchString(s):
 		return "number"
-	case fullDate.MatchString(s) || isoDate.MatchString(s):
+	case fullDate.MatchString(s) || isoDate.MatchString(s) || holdsBirthYear(s):
 		return "date"
 	case holdsSecret(s):
 		return "secret"
@@ -213,7 +213,8 @@ func allDigits(w string) bool {
 }
 
 // NoteProblem says why a note cannot be stored ("" when it can): "long",
-// "blank", what personal data it seems to hold, or "name".
+// "blank", what personal data it seems to hold, "address" (a street
+// address: Address) or "name".
 func NoteProblem(s string) string {
 	switch {
 	case utf8.RuneCountInString(s) > MaxNote:
@@ -223,6 +224,9 @@ func NoteProblem(s string) string {
 	}
 	if p := PersonalData(s); p != "" {
 		return p
+	}
+	if Address(s) {
+		return "address" // before names: streets are named after people
 	}
 	if NamesPerson(s) {
 		return "name"
@@ -630,7 +634,7 @@ func wholeCode(s string) bool {
 // and the volunteer rephrases.
 
 var (
-	honorifics = wordSet("ông bà anh chị cô chú bác em cháu cụ dì thím mợ dượng thầy")
+	honorifics = wordSet("ông bà anh chị cô chú bác em cháu cụ dì thím mợ dượng thầy bé")
 	surnames   = wordSet(`nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trương đinh đào đoàn
 		trịnh lâm mai cao hà lương lưu tô chu tạ quách kiều thái tống la mạc khúc triệu vương văn`)
 	// givenNames are common given and middle names: what follows a surname
@@ -664,7 +668,7 @@ var (
 	// weakHonorifics are, unaccented, more often another word (có, ảnh,
 	// chỉ, chữ, bác sĩ, cũ): only a capitalised given name after them counts,
 	// and not one of the capitalised words of the portals ("Cổng").
-	weakHonorifics = wordSet("anh chi co chu bac cu")
+	weakHonorifics = wordSet("anh chi co chu bac cu be")
 	capitalised    = wordSet("cong trung bao")
 	// markers are middle names; sureMarkers are rarely anything else
 	// unaccented ("van" is also "vẫn", "thi" "thì", "thu" "thử").
@@ -699,7 +703,9 @@ var (
 		nam_truoc nam_nu an_toan an_ninh bao_hiem bao_tri bao_mat bao_ve bao_loi bao_cao hien_thi hien_tai
 		tien_hanh phat_hien phat_sinh tin_nhan trung_tam truc_tuyen phuong_thuc phuong_an sang_ten toan_bo
 		hai_quan dung_luong nhan_vien nhan_dan quan_ly ky_so chu_ky dinh_kem dinh_danh tai_khoan tai_lai
-		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan`)
+		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan dang_nhap dang_ky thuong_goi
+		thuong_mai chinh_xac chinh_thuc dan_toc cong_ty ba_ria ba_diem ba_chieu
+		ngan_hang chinh_chu`)
 	// compounds: a word (folded) and a surname after it that make one
 	// common word ("xử lý", "ngày mai", "dịch vụ").
 	compounds = wordSet(`xu_ly quan_ly hop_ly dai_ly thu_ly dia_ly tam_ly ngay_mai sang_mai chieu_mai toi_mai sau_do
@@ -743,21 +749,63 @@ func minus(set map[string]bool, words string) map[string]bool {
 // NamesPerson reports whether s seems to name a person. It is the one check
 // for every free text the bot keeps (problem notes, flag notes, comments).
 // Names are looked for within a clause: "con, cháu, anh chị em" is a list,
-// not "cháu Anh".
+// not "cháu Anh". A name introduced as one ("tên Hùng", "ten la Lan",
+// "named Lan": introducedNames) counts too.
 func NamesPerson(s string) bool {
-	s = norm.NFC.String(s)
-	plainNote := !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) })
-	allCaps := strings.ToUpper(s) == s
-	clauses := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsSpace(r) })
-	for _, c := range clauses {
-		if clauseNamesPerson(strings.Fields(c), plainNote, allCaps) {
-			return true
-		}
-	}
-	return false
+	return len(nameSpans(norm.NFC.String(s))) > 0
 }
 
-func clauseNamesPerson(raw []string, plainNote, allCaps bool) bool {
+// nameSpans are where s (NFC) names a person, as byte ranges.
+func nameSpans(s string) [][2]int {
+	plainNote := !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) })
+	allCaps := strings.ToUpper(s) == s
+	var spans [][2]int
+	for _, c := range clausesOf(s) {
+		raw := make([]string, len(c))
+		for i, w := range c {
+			raw[i] = s[w[0]:w[1]]
+		}
+		for _, n := range clauseNames(raw, plainNote, allCaps) {
+			spans = append(spans, [2]int{c[n[0]][0], c[n[1]-1][1]})
+		}
+	}
+	return append(spans, introducedNames(tokensOf(s), plainNote, allCaps)...)
+}
+
+// clausesOf parts s into clauses (runs of letters and spaces) of words
+// (runs of letters), each word as its byte range in s.
+func clausesOf(s string) [][][2]int {
+	var clauses [][][2]int
+	var clause [][2]int
+	start := -1
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			if start < 0 {
+				start = i
+			}
+			continue
+		case start >= 0:
+			clause = append(clause, [2]int{start, i})
+			start = -1
+		}
+		if !unicode.IsSpace(r) && len(clause) > 0 {
+			clauses, clause = append(clauses, clause), nil
+		}
+	}
+	if start >= 0 {
+		clause = append(clause, [2]int{start, len(s)})
+	}
+	if len(clause) > 0 {
+		clauses = append(clauses, clause)
+	}
+	return clauses
+}
+
+// clauseNames are the names in a clause's words, as ranges of word
+// indices: where a name starts, and past the given and middle names that
+// follow it (at most four words).
+func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 	n := len(raw)
 	low := make([]string, n+2) // as written, lower case; "" past the end
 	fold := make([]string, n+2)
@@ -770,26 +818,27 @@ func clauseNamesPerson(raw []string, plainNote, allCaps bool) bool {
 	// free: the word at i does not start a collocation.
 	free := func(i int) bool { return !collocations[pair(fold[i], fold[i+1])] }
 
-	for i := range raw {
+	// nameAt: how many words the name starting at i has at least (0: none).
+	nameAt := func(i int) int {
 		prev := ""
 		if i > 0 {
 			prev = fold[i-1]
 		}
 		if compounds[pair(prev, fold[i])] || collocations[pair(prev, fold[i])] {
-			continue // "xử lý", "ngày mai", "ly do"
+			return 0 // "xử lý", "ngày mai", "ly do"
 		}
 		if plainNote || (isASCII(raw[i]) && unaccentedSurnames[fold[i]]) {
 			if plainName(fold, i, prev, title, free) {
-				return true
+				return 2
 			}
-			continue
+			return 0
 		}
 		// A name typed without diacritics in a note that has some: three
 		// capitalised words, a surname, a middle name, a given name ("Le Van
 		// Tam").
 		if isASCII(raw[i]) && title(i) && plainSurnames[fold[i]] && title(i+1) && markers[fold[i+1]] &&
 			title(i+2) && foldedGiven[fold[i+2]] && free(i) && !foldedPlaces[pair(fold[i], fold[i+1])] {
-			return true
+			return 3
 		}
 		// With diacritics: read as written.
 		w, next := low[i], low[i+1]
@@ -797,14 +846,43 @@ func clauseNamesPerson(raw []string, plainNote, allCaps bool) bool {
 		case honorifics[w] && honorifics[next]: // "anh chị em", "ông bà"
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
-			return true
+			return 2
 		case surnames[w] && givenNames[next] && free(i) && free(i+1) && !surnamePlaces[pair(w, next)]:
-			return true
+			return 2
 		case w == "bạn" && title(i+1) && givenNames[next] && free(i+1): // "bạn Minh", not "bạn an tâm"
-			return true
+			return 2
 		}
+		return 0
 	}
-	return false
+	// nameWord: a given or middle name (or a capitalised word) that goes on
+	// a name ("bà Nguyễn Thị Mai").
+	nameWord := func(i int) bool {
+		switch {
+		case i >= n || !free(i):
+			return false
+		case title(i):
+			return true
+		case foldedGiven[fold[i]] && (markers[fold[i-1]] || i == n-1):
+			return true // after a middle name, or ending the clause: "pham thi hoa", "TRẦN VĂN AN"
+		case plainNote:
+			return foldedGiven[fold[i]] && !commonGiven[fold[i]]
+		}
+		return givenNames[low[i]] && !honorificVerbs[low[i]]
+	}
+	var names [][2]int
+	for i := 0; i < n; i++ {
+		k := nameAt(i)
+		if k == 0 {
+			continue
+		}
+		end := min(i+k, n)
+		for end < i+4 && nameWord(end) {
+			end++
+		}
+		names = append(names, [2]int{i, end})
+		i = end - 1
+	}
+	return names
 }
 
 // plainName reads the words at i folded (a note typed without diacritics).
@@ -814,7 +892,7 @@ func plainName(fold []string, i int, prev string, title func(int) bool, free fun
 	switch {
 	case !free(i):
 		return false
-	case foldedHonorifics[w] && foldedHonorifics[n1]: // "anh chi em"
+	case foldedHonorifics[w] && foldedHonorifics[n1] && (title(i) || !title(i+1)): // "anh chi em", not "chu Ba"
 		return false
 	case plainHonorifics[w]:
 		if w == "ba" && i > 0 && !personContext[prev] && countWords[n1] {

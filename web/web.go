@@ -764,7 +764,7 @@ func pageLanguage(r *http.Request) string {
 
 // commentProblem says why a comment cannot be kept ("" when it can): "long",
 // "blank", or what personal data it seems to hold ("email", "number",
-// "date", "secret", "plate", "penalty", "name"): the checks every note the bot keeps
+// "date", "secret", "plate", "penalty", "address", "name"): the checks every note the bot keeps
 // goes through.
 func commentProblem(s string) string {
 	if utf8.RuneCountInString(s) > MaxComment {

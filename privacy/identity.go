@@ -1,0 +1,318 @@
+package privacy
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dvcbot/dvcbot/vntext"
+)
+
+// A resident's identity said in words: a name introduced as one ("người dân
+// tên Hùng"), a year of birth ("sinh năm 1958") and a street address ("ở 45
+// Nguyễn Trãi", "hẻm 34", "12 Le Loi street"). Procedure words that look
+// alike are kept: "đổi tên", "tên đăng nhập", "khai sinh năm 2025",
+// "giấy chứng sinh", "thông tư 04/2020", "bước 3", "mẫu CT01".
+
+// token is a word of a text as typed between spaces, its punctuation
+// trimmed (raw), lower-cased (low) and folded; start and end are the
+// untrimmed word's bytes in the text; brk: a clause ends after it (a
+// comma, a full stop…).
+type token struct {
+	raw, low, fold string
+	start, end     int
+	brk, colon     bool
+}
+
+// tokensOf reads s into tokens.
+func tokensOf(s string) []token {
+	var ts []token
+	start := -1
+	add := func(end int) {
+		w := s[start:end]
+		raw := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		last := strings.TrimRightFunc(w, func(r rune) bool { return strings.ContainsRune(`"')”’»`, r) })
+		ts = append(ts, token{raw: raw, low: strings.ToLower(raw), fold: vntext.Fold(raw), start: start, end: end,
+			brk: strings.ContainsAny(last[max(len(last)-1, 0):], ",;.!?"), colon: strings.HasSuffix(w, ":")})
+		start = -1
+	}
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				add(i)
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		add(len(s))
+	}
+	return ts
+}
+
+var (
+	// nameIntro: the words that introduce a name ("tên Hùng", "named Lan"),
+	// and what may stand between ("tên là Lan", "name is Mai").
+	nameIntro  = wordSet("ten named")
+	introJoins = wordSet("la is goi")
+	// notNamesAfterTen: given names, folded, that after "ten" are another
+	// word ("tên họ").
+	notNamesAfterTen = wordSet("ho")
+	allSurnames      = folded(surnames)
+)
+
+// introducedNames are the names introduced as such in ts: "tên" (or
+// "named", "name is") then a given name or a surname, as byte ranges from
+// "tên" to the name's end. "đổi tên", "tên đăng nhập", "tên tài khoản"
+// introduce none.
+func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
+	n := len(ts)
+	free := func(j int) bool { return j+1 >= n || !collocations[ts[j].fold+" "+ts[j+1].fold] }
+	title := func(j int) bool { return !allCaps && titleCase(ts[j].raw) }
+	nameWord := func(j int) bool {
+		if j >= n || !free(j) || ts[j].raw == "" {
+			return false
+		}
+		f := ts[j].fold
+		switch {
+		case title(j):
+			return foldedGiven[f] || allSurnames[f]
+		case plainNote || isASCII(ts[j].raw):
+			return foldedGiven[f] && !commonGiven[f] && !notNamesAfterTen[f] || strongSurnames[f]
+		}
+		return (givenNames[ts[j].low] && !honorificVerbs[ts[j].low]) || surnames[ts[j].low]
+	}
+	var spans [][2]int
+	for i := 0; i < n; i++ {
+		t := ts[i]
+		// "tên", "ten" (in a note typed without diacritics), "named", and
+		// "name" when "is" or ":" follows.
+		intro := nameIntro[t.fold] && (plainNote || isASCII(t.raw) || t.low == "tên") ||
+			t.fold == "name" && (t.colon || i+1 < n && ts[i+1].fold == "is")
+		j := i + 1
+		if !intro || t.brk {
+			continue
+		}
+		for j < n && j < i+3 && introJoins[ts[j].fold] && !ts[j].brk {
+			j++
+		}
+		if !nameWord(j) {
+			continue
+		}
+		end := j + 1
+		for end < n && end < j+4 && !ts[end-1].brk && nameWord(end) {
+			end++
+		}
+		spans = append(spans, [2]int{t.start, ts[end-1].end})
+		i = end - 1
+	}
+	return spans
+}
+
+// Years of birth: "sinh năm 1958", "sn 1958", "năm sinh: 1960", "born in
+// 1958", "year of birth 1949"; not "khai sinh năm 2025", "giấy chứng sinh
+// 2024", "phát sinh năm 2025".
+var (
+	birthWords = wordSet("sinh sn born birth")
+	// notBirth: what before "sinh" makes it another word.
+	notBirth   = wordSet("khai chung phat hoc tai ve dan song hy sieu ky")
+	birthJoins = wordSet("nam vao in year of thang ngay on the")
+	birthYear  = regexp.MustCompile(`^(?:\d{1,2}/)?(?:19|20)\d{2}$`)
+)
+
+// holdsBirthYear says whether s (NFKC) gives a year of birth.
+func holdsBirthYear(s string) bool {
+	ts := tokensOf(s)
+	for i, t := range ts {
+		if !birthWords[t.fold] || t.brk {
+			continue
+		}
+		if t.fold == "sinh" && i > 0 && notBirth[ts[i-1].fold] {
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && j < i+4 && (birthJoins[ts[j].fold] || allDigits(ts[j].raw) && len(ts[j].raw) <= 2 && ts[j-1].fold == "thang") {
+			j++
+		}
+		if j < len(ts) && birthYear.MatchString(ts[j].raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// Addresses. Streets are mostly named after people, so a house number
+// before a name ("45 Nguyễn Trãi", "12 Le Loi") is an address, as is a
+// house number after "ở", "tại", "at" before a capitalised word ("tại 8
+// Hàng Bạc"), a lane's number ("hẻm 34", "ngõ 5", "kiệt 12"), a street's
+// name after its word ("đường Nguyễn Trãi", "phố Huế", "Le Loi street"),
+// and "số nhà 45". A number after a word that counts or cites ("bước 3",
+// "nghị định 120", "lỗi 500", "thứ 2") is no house number; nor a year, nor
+// a code ("CT01", "04/2020"); "thành phố Hồ Chí Minh" is a city.
+var (
+	houseNumber = regexp.MustCompile(`^\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*$`)
+	yearPart    = regexp.MustCompile(`(?:^|/)(?:19|20)\d{2}(?:$|/)`)
+	// mobileNetwork: "3G", "4G", "5G" ("ở 4G Viettel mới vào được").
+	mobileNetwork = regexp.MustCompile(`^[2-6][Gg]$`)
+	// citeWords (folded): before a number, what makes it no house number.
+	citeWords = wordSet(`buoc muc dieu khoan trang lan nam ngay thang tuan gio phut giay mau phan chuong dinh tu tt nd qd
+		loi ma thu luc hen chieu sang toi con tang phong quay ban to cau dong version step page form item section
+		article decree circular error code http level muc bo`)
+	// addressBefore (folded): before a house number, what makes it one.
+	addressBefore = wordSet("o tai nha at")
+	// laneWords: a lane's word, before its number ("hẻm 34"); streetWords: a
+	// street's, before its name ("đường Lê Lợi"); as written, or unaccented.
+	laneWords   = wordSet("hẻm ngõ ngách kiệt hem ngo ngach kiet alley lane")
+	streetWords = wordSet("đường phố duong pho")
+	streetAfter = wordSet("street st road rd avenue ave")
+	// notStreet (folded): before a street's word, what makes it another
+	// ("thành phố Hồ Chí Minh", "khu phố", "con đường").
+	notStreet     = wordSet("thanh khu con tuyen")
+	houseNumWords = wordSet("so_nha nha_so house_number house_no")
+)
+
+// Address reports whether s seems to hold a street address.
+func Address(s string) bool {
+	return len(addressSpans(norm.NFC.String(s))) > 0
+}
+
+// addressSpans are where s (NFC) holds an address, as byte ranges.
+func addressSpans(s string) [][2]int {
+	ts := tokensOf(s)
+	n := len(ts)
+	allCaps := strings.ToUpper(s) == s
+	title := func(j int) bool { return j < n && !allCaps && titleCase(ts[j].raw) }
+	fold := func(j int) string {
+		if j < 0 || j >= n {
+			return ""
+		}
+		return ts[j].fold
+	}
+	low := func(j int) string {
+		if j < 0 || j >= n {
+			return ""
+		}
+		return ts[j].low
+	}
+	free := func(j int) bool { return !collocations[fold(j)+" "+fold(j+1)] }
+	house := func(j int) bool {
+		return j >= 0 && j < n && houseNumber.MatchString(ts[j].raw) && !yearPart.MatchString(ts[j].raw) &&
+			!mobileNetwork.MatchString(ts[j].raw)
+	}
+	// nameWord: a word of a street's name (a person's, mostly).
+	nameWord := func(j int) bool {
+		return j < n && free(j) && (title(j) || givenNames[ts[j].low] || (isASCII(ts[j].raw) && foldedGiven[ts[j].fold]))
+	}
+	// surname: a street named after someone starts with their surname.
+	surname := func(j int) bool {
+		if j >= n || !free(j) || foldedPlaces[fold(j)+" "+fold(j+1)] {
+			return false
+		}
+		f := ts[j].fold
+		if isASCII(ts[j].raw) {
+			return strongSurnames[f] || plainSurnames[f] && (title(j) || foldedGiven[fold(j+1)])
+		}
+		return surnames[ts[j].low] && (strongSurnames[f] || title(j) || givenNames[low(j+1)])
+	}
+	// street: the words from j on name a street: a surname and a name, or
+	// capitalised words.
+	street := func(j int) int {
+		end := j
+		for end < n && end < j+4 && (end == j || !ts[end-1].brk) && (title(end) || end > j && nameWord(end) || end == j && surname(j)) {
+			end++
+		}
+		if end < n && (end == j || !ts[end-1].brk) && streetAfter[ts[end].fold] {
+			end++
+		}
+		return end
+	}
+	var spans [][2]int
+	add := func(from, to int) {
+		spans = append(spans, [2]int{ts[from].start, ts[to-1].end})
+	}
+	for i := 0; i < n; i++ {
+		t := ts[i]
+		prevBrk := i == 0 || ts[i-1].brk
+		switch {
+		case house(i) && (prevBrk || !citeWords[fold(i-1)]) && !t.brk:
+			// "ở 45 Nguyễn Trãi", "nhà số 12", "ở số 8": the words before
+			// the number go with it, and say it is a house's.
+			from := i
+			for from > i-3 && from > 0 && !ts[from-1].brk && (addressBefore[fold(from-1)] || fold(from-1) == "so") {
+				from--
+			}
+			context := from < i && (fold(i-1) != "so" || from < i-1)
+			if houseNumWords[fold(i-2)+" "+fold(i-1)] {
+				from, context = min(from, i-2), true
+			}
+			// "45 Nguyễn Trãi", "tại 8 Hàng Bạc", "12 Hang Bac street",
+			// "12 hẻm 34", "12 đường Lê Lợi"
+			end := street(i + 1)
+			named := surname(i+1) && end > i+2
+			switch {
+			case named || context && end > i+1 || end > i+2 && streetAfter[fold(end-1)]:
+			case laneWords[low(i+1)] && house(i+2):
+				end = i + 3 // "12 hẻm 34"
+			case laneWords[low(i+1)] || streetWords[low(i+1)] && street(i+2) > i+2:
+				end = i + 2
+			case houseNumWords[fold(i-2)+" "+fold(i-1)]:
+				end = i + 1 // "số nhà 45"
+			default:
+				continue
+			}
+			add(from, end)
+			i = end - 1
+		case laneWords[t.low] && !t.brk && house(i+1):
+			add(i, i+2) // "hẻm 34"
+			i++
+		case streetWords[t.low] && !t.brk && !notStreet[fold(i-1)] && (!isASCII(t.raw) || !markers[fold(i+1)]):
+			// "đường Nguyễn Trãi", "phố Huế"; not "đường dẫn", nor "Duong
+			// Van Hung" (a name).
+			if end := street(i + 1); end > i+1 && (title(i+1) || surname(i+1)) {
+				add(i, end)
+				i = end - 1
+			}
+		case streetAfter[t.fold] && (t.fold != "st" || t.raw == "St") && i > 0 && !ts[i-1].brk && title(i-1):
+			// "Le Loi street", "Hang Bac Street"
+			from := i - 1
+			for from > 0 && from > i-4 && title(from-1) && !ts[from-1].brk {
+				from--
+			}
+			add(from, i+1)
+		}
+	}
+	return spans
+}
+
+// WithoutIdentity is s without the names and addresses it holds
+// (NamesPerson, Address), its words joined by single spaces, and whether
+// any was dropped: what a search keeps of a text that named the resident
+// ("khai sinh cho bé Mai" → "khai sinh cho").
+func WithoutIdentity(s string) (string, bool) {
+	s = norm.NFC.String(s)
+	spans := append(nameSpans(s), addressSpans(s)...)
+	if len(spans) == 0 {
+		return strings.Join(strings.Fields(s), " "), false
+	}
+	b := []byte(s)
+	for _, sp := range spans {
+		end := sp[1]
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
+				break
+			}
+			end += size // the comma after the name goes with it
+		}
+		for i := sp[0]; i < end; i++ {
+			b[i] = ' '
+		}
+	}
+	return strings.Join(strings.Fields(string(b)), " "), true
+}
