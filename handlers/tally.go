@@ -1134,7 +1134,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown, note)); err != nil {
 		return "", nil, err
 	}
-	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
+	name := "dvcbot-" + slug(unit) + "-" + periodSlug(t, period) + ".xlsx"
 	caption := t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": shown})
 	if note := h.caseListLeftOut(t, tl); note != "" {
 		caption += "\n" + note
