@@ -142,9 +142,10 @@ var (
 	// "Kỳ báo cáo:", "Period:" and "giai đoạn" (the spreadsheet's title
 	// line and the label of years) too.
 	// The words of a period asked politely, before it ("cho mình xem",
-	// "xem", "show me") and after it ("ạ", "nhé", "với", "please"): left
-	// out.
-	periodPoliteLead = regexp.MustCompile(`^(?:cho (?:minh|em|toi|to|anh|chi)(?: xem)?|xem|show me|please) (.+)$`)
+	// "xem", "show me"; asked as a favour, "cho em xin", "xin", "em xin",
+	// "gửi em", "gửi mình", "gửi": until review 22 not read) and after it
+	// ("ạ", "nhé", "với", "please"): left out.
+	periodPoliteLead = regexp.MustCompile(`^(?:(?:cho|gui(?: cho)?) ` + politeWho + `(?: (?:xem|xin))?|(?:` + politeWho + ` )?xin(?: cho ` + politeWho + `)?|xem|gui|show me|please) (.+)$`)
 	periodPoliteTail = regexp.MustCompile(`^(.+?)(?: (?:` + politeWords + `))+$`)
 	// Only polite words (monthsYearOnce: what may follow months).
 	periodPoliteOnly = regexp.MustCompile(`^(?:` + politeWords + `)(?: (?:` + politeWords + `))*$`)
@@ -333,6 +334,10 @@ func shortYears(text string) string {
 	}
 	return text
 }
+
+// politeWho are the words the asker calls themselves in a period asked
+// politely, folded: "cho mình", "cho em", "gửi tôi".
+const politeWho = `(?:minh|em|toi|to|anh|chi)`
 
 // politeWords are the words of a period asked politely after it, folded:
 // "ạ", "nhé", "với", "please".
@@ -827,12 +832,14 @@ func periodAsOf(t *locales.Localizer, p storage.Period, label string, now time.T
 }
 
 // periodSlug is a period in a file name: "2026-11", "2026-q4", "2026",
-// "2021-2025", "2026-11-27", "2026-11-23_2026-11-29", "den-2026-11-27".
-func periodSlug(p storage.Period) string {
+// "2021-2025", "2026-11-27", "2026-11-23_2026-11-29"; all time up to a
+// day in the user's words, "den-2026-11-27", "until-2026-11-27" (until
+// review 22 "den-" in English too).
+func periodSlug(t *locales.Localizer, p storage.Period) string {
 	from, last := p.From.In(vietnam), p.To.In(vietnam).AddDate(0, 0, -1)
 	switch periodKind(p) {
 	case "all":
-		return "den-" + last.Format("2006-01-02")
+		return slug(t.T("tally.file_until")) + "-" + last.Format("2006-01-02")
 	case "day":
 		return from.Format("2006-01-02")
 	case "month":

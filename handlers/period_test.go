@@ -278,7 +278,7 @@ func TestPeriodYearsLabel(t *testing.T) {
 	if got := periodLabel(texts.For("en"), p); got != "2021 – 2025" {
 		t.Errorf("English label %q", got)
 	}
-	if got := periodSlug(p); got != "2021-2025" {
+	if got := periodSlug(texts.For("vi"), p); got != "2021-2025" {
 		t.Errorf("slug %q", got)
 	}
 }

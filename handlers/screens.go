@@ -108,14 +108,22 @@ func endFlow(r *request, text string) error {
 
 // pageRow is a paged list's Previous and Next buttons (nil when there is
 // neither): page is the one shown, more says a next one exists, and button
-// makes the flow's button that shows a page.
+// makes the flow's button that shows a page. Previous is always the left
+// half of the row and Next the right, on every page: where there is none
+// the half holds a "·" that shows the page again. Until review 22 Next
+// filled the row on the first page and was its right half on the next,
+// so a double tap on it landed on Previous and went back.
 func pageRow(t *locales.Localizer, page int, more bool, button func(label, page string) bot.Button) []bot.Button {
-	var row []bot.Button
+	if page <= 0 && !more {
+		return nil
+	}
+	here := strconv.Itoa(max(page, 0))
+	row := []bot.Button{button(t.T("button.no_page"), here), button(t.T("button.no_page"), here)}
 	if page > 0 {
-		row = append(row, button(t.T("button.prev"), strconv.Itoa(page-1)))
+		row[0] = button(t.T("button.prev"), strconv.Itoa(page-1))
 	}
 	if more {
-		row = append(row, button(t.T("button.next"), strconv.Itoa(page+1)))
+		row[1] = button(t.T("button.next"), strconv.Itoa(page+1))
 	}
 	return row
 }

@@ -285,7 +285,7 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		ms, err := v.allowedMatches(v.st.Query, found && !allowed)
+		ms, err := v.allowedMatches(v.st.Query, found)
 		if err != nil {
 			return "", nil, err
 		}
@@ -382,13 +382,16 @@ func validUnit(code string) bool {
 	return code == "all" || (len(code) > 1 && (code[0] == 'p' || code[0] == 'c'))
 }
 
-func (v *tallyView) goTo(step string, st tallyState) error {
+func (v *tallyView) goTo(step string, st tallyState) error { return v.goToNote(step, st, "") }
+
+// goToNote is goTo with note above the screen.
+func (v *tallyView) goToNote(step string, st tallyState, note string) error {
 	version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, step, st, v.liveMessage())
 	if err != nil {
 		return err
 	}
 	v.step, v.st, v.ver = step, st, version
-	return v.draw("")
+	return v.draw(note)
 }
 
 // show draws the view's step in front of the user, with note above it: in
@@ -416,18 +419,24 @@ func (v *tallyView) draw(note string) error {
 
 // allowedMatches are the communes a typed name finds that the user may
 // count: at most searchResults, and one more when there are more.
-// otherProvince: the name is a province's not theirs (typedProvince).
-func (v *tallyView) allowedMatches(query string, otherProvince bool) ([]storage.CommuneMatch, error) {
+// province: the name is a province's (typedProvince), theirs or not.
+func (v *tallyView) allowedMatches(query string, province bool) ([]storage.CommuneMatch, error) {
 	ms, err := v.tx.SearchCommunes(v.ctx, query, v.scope.Province, 50)
 	if err != nil {
 		return nil, err
 	}
-	// Another province's name ("binh dinh") asks for that province: a
-	// commune of theirs it finds only loosely (Xã Định An, Huyện Dầu Tiếng,
-	// Tỉnh Bình Dương) is not what was asked for, and listed alone it hid
-	// the answer that the province is not theirs.
-	if otherProvince {
-		ms = slices.DeleteFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank > 1 })
+	// A province's name asks for that province: only a commune whose own
+	// name holds it (Phường Bình Dương for "binh duong") is offered too.
+	// The communes whose labels hold it as their province's name ("tp
+	// hcm": every commune of the city, "… Thành phố Hồ Chí Minh"; "binh
+	// duong": every commune of the old province) were listed eight at
+	// random below the whole province, under "more than 8 match" (until
+	// review 22); another province's name ("binh dinh") listed a commune
+	// of theirs it found only loosely (Xã Định An, Huyện Dầu Tiếng, Tỉnh
+	// Bình Dương), which hid the answer that the province is not theirs
+	// (until review 17).
+	if province {
+		ms = slices.DeleteFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank > 0 })
 	}
 	var out []storage.CommuneMatch
 	for _, m := range ms {
@@ -517,7 +526,7 @@ func (v *tallyView) typed(text string) error {
 	if err != nil {
 		return err
 	}
-	ms, err := v.allowedMatches(text, found && !allowed)
+	ms, err := v.allowedMatches(text, found)
 	if err != nil {
 		return err
 	}
@@ -550,12 +559,85 @@ func (v *tallyView) typed(text string) error {
 		return err
 	}
 	if len(all) > 0 && all[0].Rank <= 1 {
-		return v.show(v.t.T("tally.unit_not_allowed"))
+		note, err := v.communeNotAllowed(text)
+		if err != nil {
+			return err
+		}
+		return v.show(note)
 	}
 	if v.step == tallyUnit { // the screen asked for a name: it found none
+		if read, err := v.readTypo(text); err != nil || read {
+			return err
+		}
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// communeNotAllowed says that the communes a typed name finds are not the
+// user's to count, and what is: the commune by its name when the name
+// finds one best ("ben thanh": Phường Bến Thành, Thành phố Hồ Chí Minh),
+// else the words typed. Until review 22 it said only "That unit is
+// outside what you may see", where a province not theirs was named, and
+// what they may see too (notTheirs).
+func (v *tallyView) communeNotAllowed(query string) (string, error) {
+	own, err := v.h.scopeName(v.ctx, v.tx, v.t, v.scope)
+	if err != nil {
+		return "", err
+	}
+	ms, err := v.tx.SearchCommunes(v.ctx, query, "", 2)
+	if err != nil {
+		return "", err
+	}
+	if len(ms) == 1 || len(ms) == 2 && ms[1].Rank > ms[0].Rank {
+		return v.t.T("tally.commune_not_allowed", locales.Data{"Unit": ms[0].FullName(), "Own": own}), nil
+	}
+	return v.t.T("tally.communes_not_allowed", locales.Data{"Query": query, "Own": own}), nil
+}
+
+// readTypo reads a name typed on the unit screen that found nothing as a
+// slip of the finger ("an hoi tey"), as /invite does
+// (storage.CorrectCommuneQuery): the unit screen for the reading one typo
+// away within the user's scope, saying which was read; a reading that
+// finds a commune only outside it is refused as that commune typed right
+// is. It says whether it read one (until review 22 only /invite did: the
+// same slip here found nothing).
+func (v *tallyView) readTypo(text string) (bool, error) {
+	note := func(read string) string {
+		return v.t.T("invite.typo", locales.Data{"Query": text, "Read": read})
+	}
+	read, err := v.tx.CorrectCommuneQuery(v.ctx, text, v.scope.Province)
+	if err != nil {
+		return false, err
+	}
+	if read != "" {
+		_, found, allowed, err := v.typedProvince(read)
+		if err != nil {
+			return false, err
+		}
+		ms, err := v.allowedMatches(read, found)
+		if err != nil {
+			return false, err
+		}
+		if len(ms) > 0 || allowed {
+			return true, v.goToNote(tallyUnit, tallyState{Unit: v.st.Unit, Query: read, Typed: v.st.Typed}, note(read))
+		}
+	}
+	if v.scope.Province == "" && v.scope.Commune == "" { // an admin's reading was everywhere
+		return false, nil
+	}
+	if read, err = v.tx.CorrectCommuneQuery(v.ctx, text, ""); err != nil || read == "" {
+		return false, err
+	}
+	all, err := v.tx.SearchCommunes(v.ctx, read, "", 1)
+	if err != nil || len(all) == 0 || all[0].Rank > 1 {
+		return false, err
+	}
+	refused, err := v.communeNotAllowed(read)
+	if err != nil {
+		return false, err
+	}
+	return true, v.show(note(read) + "\n" + refused)
 }
 
 // periodOnUnitScreen takes a period typed on the unit screen, the unit
@@ -588,7 +670,7 @@ func (v *tallyView) onlyListed() (storage.CommuneMatch, bool, error) {
 	if err != nil || (found && allowed) {
 		return storage.CommuneMatch{}, false, err
 	}
-	ms, err := v.allowedMatches(v.st.Query, found && !allowed)
+	ms, err := v.allowedMatches(v.st.Query, found)
 	if err != nil || len(ms) != 1 {
 		return storage.CommuneMatch{}, false, err
 	}
@@ -1052,7 +1134,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown, note)); err != nil {
 		return "", nil, err
 	}
-	name := "dvcbot-" + slug(unit) + "-" + periodSlug(period) + ".xlsx"
+	name := "dvcbot-" + slug(unit) + "-" + periodSlug(t, period) + ".xlsx"
 	caption := t.T("tally.document_caption", locales.Data{"Unit": unit, "Period": shown})
 	if note := h.caseListLeftOut(t, tl); note != "" {
 		caption += "\n" + note

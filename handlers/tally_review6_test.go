@@ -83,10 +83,15 @@ func TestTallyLooseMatchOutsideScopeIsNotAUnit(t *testing.T) {
 		}
 		fresh(w.send(coord, "/cancel"))
 	}
-	for _, text := range []string{"bến thành", "phuong ben thanh", "p ben thanh", "hoan kiem"} {
+	for text, unit := range map[string]string{
+		"bến thành": benThanhFull, "phuong ben thanh": benThanhFull, "p ben thanh": benThanhFull,
+		"hoan kiem": "Phường Hoàn Kiếm, Thành phố Hà Nội",
+	} {
+		// Named, and what they may see, since review 22k.
+		want := w.vi("tally.commune_not_allowed", locales.Data{"Unit": unit, "Own": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})
 		only(t, fresh(w.send(coord, "/tally")))
-		if m := only(t, fresh(w.send(coord, text))); !strings.HasPrefix(m.Text, w.vi("tally.unit_not_allowed")) {
-			t.Errorf("%q: %q, want %q first", text, m.Text, w.vi("tally.unit_not_allowed"))
+		if m := only(t, fresh(w.send(coord, text))); !strings.HasPrefix(m.Text, want) {
+			t.Errorf("%q: %q, want %q first", text, m.Text, want)
 		}
 		fresh(w.send(coord, "/cancel"))
 	}

@@ -240,7 +240,7 @@ func TestTallyScope(t *testing.T) {
 	// A typed name of another commune is refused, and so is its forged button.
 	only(t, fresh(w.send(coord, "/tally")))
 	m := only(t, fresh(w.send(coord, "ben thanh")))
-	if !strings.Contains(m.Text, w.vi("tally.unit_not_allowed")) {
+	if !strings.Contains(m.Text, w.vi("tally.commune_not_allowed", locales.Data{"Unit": benThanhFull, "Own": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})) {
 		t.Errorf("typed another commune: %q", m.Text)
 	}
 	w.forge(coord, m.ID, fmt.Sprintf("t:u:c%s:%d", benThanhCode, w.convVersion(coord)))
@@ -272,7 +272,7 @@ func TestTallyScope(t *testing.T) {
 		t.Fatalf("the city: %+v", ms)
 	}
 	only(t, fresh(w.send(prov, "/tally")))
-	if m := only(t, fresh(w.send(prov, "phuong hai chau"))); !strings.Contains(m.Text, w.vi("tally.unit_not_allowed")) {
+	if m := only(t, fresh(w.send(prov, "phuong hai chau"))); !strings.Contains(m.Text, w.vi("tally.commune_not_allowed", locales.Data{"Unit": "Phường Hải Châu, Thành phố Đà Nẵng", "Own": "Thành phố Hồ Chí Minh"})) {
 		t.Errorf("a commune of another province: %q", m.Text)
 	}
 	m = only(t, fresh(w.send(prov, "an hoi tay")))

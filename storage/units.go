@@ -317,7 +317,9 @@ func (tx *Tx) Communes(ctx context.Context, province string, offset, limit int) 
 // name that matched, then anywhere; within each, the name that has more of
 // the typed words side by side as typed ("tp hcm quan 1": "… Quận 1, Thành
 // phố Hồ Chí Minh" before "Phường 1, Quận 3, …"). Current names come before
-// old ones, then shorter labels.
+// old ones, then shorter labels. Only the best kind of match found is
+// returned (searchTier): the words whole and in their order drop the
+// names that hold them apart or only begun.
 func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit int) ([]CommuneMatch, error) {
 	words := expandUnitWords(vntext.Words(query))
 	if len(words) == 0 || limit <= 0 {
@@ -341,19 +343,38 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 	err := tx.db(ctx).SelectContext(ctx, &ms, `
 		SELECT code, province_code, name, kind, province_name, label, is_current, search, rank
 		FROM (
-			SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
-			       n.label, n.is_current, n.search, `+searchRank+` AS rank,
-			       (SELECT count(*) FROM unnest($6::text[]) w WHERE strpos(n.search, w) > 0) AS pairs
-			FROM commune_names n
-			JOIN communes c ON c.code = n.commune_code
-			JOIN provinces p ON p.code = c.province_code
-			WHERE n.search LIKE ALL ($1) AND ($2 = '' OR c.province_code = $2)
-			ORDER BY c.code, rank, pairs DESC, n.is_current DESC, length(n.label)
-		) m
+			SELECT *, `+searchTier+` AS tier, min(`+searchTier+`) OVER () AS best
+			FROM (
+				SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
+				       n.label, n.is_current, n.search, `+searchRank+` AS rank,
+				       ' ' || c.sort_name || ' ' LIKE ALL ($4) AS own,
+				       (SELECT count(*) FROM unnest($6::text[]) w WHERE strpos(n.search, w) > 0) AS pairs
+				FROM commune_names n
+				JOIN communes c ON c.code = n.commune_code
+				JOIN provinces p ON p.code = c.province_code
+				WHERE n.search LIKE ALL ($1) AND ($2 = '' OR c.province_code = $2)
+				ORDER BY c.code, rank, pairs DESC, n.is_current DESC, length(n.label)
+			) m
+		) t
+		WHERE tier = best
 		ORDER BY rank, pairs DESC, is_current DESC, length(label), code
 		LIMIT $5`, pq.Array(patterns), province, " "+strings.Join(words, " "), pq.Array(whole), limit, pq.Array(pairs))
 	return ms, wrap("search communes", err)
 }
+
+// searchTier groups the ranks (searchRank) into kinds of match: the typed
+// words whole and in their order (0 and 1: in the commune's own name or in
+// the name that matched, "go vap" finds Phường Gò Vấp and the communes
+// that took in the wards of old Quận Gò Vấp alike), or each whole in the
+// commune's own name in another order ("an hoi tay" finds Phường Hội An
+// Tây, Đà Nẵng, too); each whole in any order in another name (2); in
+// their order with the last one begun (3 and 4); anything else (5).
+// SearchCommunes returns only the best kind found: until review 22 "quan
+// 3" listed after the three communes of old Quận 3 those that took in a
+// Phường 3 of Quận 4, 5, 6…, and "ben thanh" after Phường Bến Thành the
+// communes of the old Thành phố Bến Cát. own: every typed word whole in
+// the commune's own name.
+const searchTier = `CASE WHEN rank <= 1 OR own THEN 0 WHEN rank = 2 THEN 1 WHEN rank <= 4 THEN 2 ELSE 3 END`
 
 // searchRank ranks a name that matched a search, best first; $3 is the
 // typed words in their order with a space before each, $4 the patterns of
