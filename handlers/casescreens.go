@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
@@ -937,12 +936,13 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	// that no number of sources can push it off the screen.
 	facts = append(facts, "", v.t.T("case.info_checked", locales.Data{
 		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}))
-	// Room left below the facts for the first sources and the line that
-	// counts the rest (the head's page number, a few units, is in the margin
-	// between maxInfo and Telegram's limit).
-	room := maxInfo - telegramLen("ℹ "+g.Title.In(lang)+strings.Join(facts, "\n")+"\n\n"+v.t.T("case.info_sources")) -
+	// Room left below the facts (and the lines "\n\nNguồn:" before the
+	// sources) for the first sources and the line that counts the rest; the
+	// head's page number, a few units, is in the margin between maxInfo and
+	// Telegram's limit.
+	room := maxInfo - telegramLen("ℹ "+g.Title.In(lang)+"\n"+strings.Join(facts, "\n")+"\n\n"+v.t.T("case.info_sources")) -
 		1 - telegramLen(v.t.N("case.info_sources_more", len(g.Sources)))
-	pages := infoPages(g.Sources, room)
+	first, pages := infoPages(g.Sources, room)
 	page := min(max(v.st.Page, 0), len(pages)-1)
 	head := "ℹ " + g.Title.In(lang)
 	if len(pages) > 1 {
@@ -953,9 +953,11 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, facts...)
 	}
 	lines = append(lines, "", v.t.T("case.info_sources"))
-	lines = append(lines, pages[page]...)
+	if pages[page] != "" {
+		lines = append(lines, pages[page])
+	}
 	if page == 0 && len(pages) > 1 {
-		lines = append(lines, v.t.N("case.info_sources_more", len(g.Sources)-len(pages[0])))
+		lines = append(lines, v.t.N("case.info_sources_more", len(g.Sources)-first))
 	}
 	var kb bot.Keyboard
 	if nav := pageRow(v.t, page, page < len(pages)-1, v.pageButton); nav != nil {
@@ -965,25 +967,33 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 }
 
 // infoPages cuts a guide's sources, as the ℹ screen lists them, into its
-// pages, each source whole: below the facts up to infoSources, as many as
-// fit in room (UTF-16 units); then pages of about subPageSize characters.
-func infoPages(sources []guides.Source, room int) [][]string {
-	pages := [][]string{nil}
-	size := 0
-	for _, s := range sources {
-		line := sourceLine(s)
-		n := telegramLen(line) + 1
-		cur := &pages[len(pages)-1]
-		full := size+n > subPageSize && len(*cur) > 0
-		if len(pages) == 1 {
-			full = len(*cur) == infoSources || size+n > room
+// pages, each source whole: below the facts the first infoSources, as many
+// of them as fit in room (UTF-16 units); then pages of about subPageSize.
+// first is how many the facts' page holds.
+func infoPages(sources []guides.Source, room int) (first int, pages []string) {
+	lines := make([]string, len(sources))
+	for i, s := range sources {
+		lines[i] = sourceLine(s)
+	}
+	for size := 0; first < min(infoSources, len(lines)); first++ {
+		if size += 1 + telegramLen(lines[first]); size > room {
+			break
 		}
-		if full {
-			pages = append(pages, nil)
-			cur, size = &pages[len(pages)-1], 0
+	}
+	return first, append([]string{strings.Join(lines[:first], "\n")}, pack(lines[first:], "\n", subPageSize)...)
+}
+
+// pack joins parts into pages of at most max UTF-16 units as Telegram
+// counts them, in order, each part whole (one longer than max has a page
+// of its own).
+func pack(parts []string, sep string, max int) []string {
+	var pages []string
+	for _, p := range parts {
+		if n := len(pages); n > 0 && telegramLen(pages[n-1]+sep+p) <= max {
+			pages[n-1] += sep + p
+			continue
 		}
-		*cur = append(*cur, line)
-		size += n
+		pages = append(pages, p)
 	}
 	return pages
 }
@@ -1168,17 +1178,11 @@ func drawSub(v *caseView) (string, bot.Keyboard, error) {
 // subPages cuts a sub-guide into pages: the description and the steps in
 // order, a new page when the next step would pass subPageSize.
 func subPages(g *guides.Guide, lang string) []string {
-	pages := []string{g.Description.In(lang)}
+	parts := []string{g.Description.In(lang)}
 	for i, s := range g.Steps {
-		part := strconv.Itoa(i+1) + ". " + s.Title.In(lang) + ": " + s.Text.In(lang)
-		cur := &pages[len(pages)-1]
-		if utf8.RuneCountInString(*cur)+len("\n\n")+utf8.RuneCountInString(part) > subPageSize && *cur != "" {
-			pages = append(pages, part)
-			continue
-		}
-		*cur += "\n\n" + part
+		parts = append(parts, strconv.Itoa(i+1)+". "+s.Title.In(lang)+": "+s.Text.In(lang))
 	}
-	return pages
+	return pack(parts, "\n\n", subPageSize)
 }
 
 func drawSummary(v *caseView) (string, bot.Keyboard, error) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/guides"
@@ -81,7 +82,13 @@ func TestInfoScreenKeepsTheCheckedDateAndWholeLinks(t *testing.T) {
 				// The sources beyond the first few are a page further
 				// ("Sau ›"): every one of them whole, on some page.
 				pages := m.Text
-				for hasButton(m, tr.T("button.next")) {
+				for {
+					if n := len(utf16.Encode([]rune(m.Text))); n > 4096 {
+						t.Errorf("a page of the ℹ screen has %d UTF-16 units: %.80q…", n, m.Text)
+					}
+					if !hasButton(m, tr.T("button.next")) {
+						break
+					}
 					m = last(t, w.press(u, tr.T("button.next")))
 					pages += "\n" + m.Text
 				}
@@ -172,7 +179,13 @@ func TestForgotPasswordFixLeadsToRecovery(t *testing.T) {
 				sub := guide(t, s.Subguide)
 				m := last(t, w.press(u, "📖 "+sub.Title.In(lang)))
 				pages := m.Text
-				for hasButton(m, tr.T("button.next")) {
+				for {
+					if n := len(utf16.Encode([]rune(m.Text))); n > 4096 {
+						t.Errorf("a page of the ℹ screen has %d UTF-16 units: %.80q…", n, m.Text)
+					}
+					if !hasButton(m, tr.T("button.next")) {
+						break
+					}
 					m = last(t, w.press(u, tr.T("button.next")))
 					pages += "\n" + m.Text
 				}
