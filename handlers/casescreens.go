@@ -477,7 +477,11 @@ func init() {
 				"back": {to: []string{screenReason}, do: func(v *caseView, _ string) error { return v.goTo(screenReason, caseState{Case: v.c.ID}) }},
 			},
 			typed: &caseAction{to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, note string) error {
-				if problem := privacy.NoteProblem(note); problem != "" {
+				switch problem := privacy.NoteProblem(note); problem {
+				case "":
+				case "blank": // a reason, not an error met (case.note_blank)
+					return v.again(v.t.T("case.reason_note_blank"))
+				default:
 					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
 				}
 				return v.finish("", note)
