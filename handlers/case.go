@@ -988,6 +988,10 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 		return err
 	}
 	v := &caseView{request: r, h: h, c: c, g: g}
+	screen, st, err := h.screenLeft(r, c, g)
+	if err != nil {
+		return err
+	}
 	note := ""
 	if stepGone(c, g) {
 		// The step it stopped at left the guide (a deploy while it waited):
@@ -1002,7 +1006,41 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 	if err := v.takeUp(); err != nil {
 		return err
 	}
-	return v.goCase(note)
+	return h.caseGo(r, screen, st, note)
+}
+
+// typedScreens are the screens a case is left on that ask for words (a
+// note, the other reason) or answer a code another case keeps, by the
+// screen of the case's phase (screenOf) they stand over: /resume there
+// draws them again, not the phase's own screen, whose first button
+// would take the next press as another answer ("No dossier code" in
+// place of "🔗 Same dossier", a reason from the list in place of the one
+// being typed). What they need is in the chat's conversation row only.
+var typedScreens = map[string]string{
+	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep,
+	screenReasonNote: screenReason, screenKept: screenDossier,
+}
+
+// screenLeft is the screen case c resumes on: the typed screen the chat
+// is still on for it (typedScreens), with its state, while the case is
+// live and at that screen's phase (and step: none left the guide); else
+// the case's own screen for where it stands (screenOf).
+func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (string, caseState, error) {
+	own := caseState{Case: c.ID}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return screenOf(c), own, nil
+	case err != nil:
+		return "", own, err
+	case conv.Flow != flowCase || c.Status != storage.CaseOpen || typedScreens[conv.Step] != screenOf(c) || stepGone(c, g):
+		return screenOf(c), own, nil
+	}
+	var st caseState
+	if err := conv.Decode(&st); err != nil || st.Case != c.ID {
+		return screenOf(c), own, nil // a row another version wrote: the case's own screen
+	}
+	return conv.Step, st, nil
 }
 
 // takeUp opens a paused case again, with its resume event; a case that was

@@ -584,7 +584,7 @@ func init() {
 			},
 			anyVersion: true,
 			on: map[string]caseAction{
-				"res": {to: append([]string{screenResume}, caseEntries...), do: func(v *caseView, arg string) error {
+				"res": {to: append([]string{screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
 					id, _ := strconv.ParseInt(arg, 10, 64)
 					return v.h.resumeCase(v.request, id)
 				}},
@@ -664,6 +664,10 @@ func noteProblem(v *caseView, note string) error {
 
 // caseEntries are the screens a case can be entered on (screenOf).
 var caseEntries = []string{screenChecklist, screenStep, screenOutcome, screenReason, screenDossier}
+
+// resumeEntries are the screens a live case is resumed on: its own, or
+// the typed screen the chat is still on for it (screenLeft).
+var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenNote, screenFlagNote, screenReasonNote, screenKept)
 
 // ignoreGone is err, unless it only says the case is not there.
 func ignoreGone(err error) error {
