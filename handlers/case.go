@@ -352,18 +352,30 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			return err
 		}
 	}
-	if code && !ours && (before == "" || kept != 0) {
-		// Not this case's, and no case before awaits one: the case that
-		// closed a moment ago keeping another code (mistyped; the
-		// resident's SMS shows the right one) is offered it in its place,
-		// as at the attach offer — or told why it no longer can be. So
-		// too when an older case keeps it (its own code the mistyped one).
-		replace, why, err := h.replaceOfCaseBefore(r, kept)
+	if kept != 0 {
+		// Kept by another case: the case that closed a moment ago without
+		// its code may be the same dossier, as at its code question.
+		same, err := h.sameOfCaseBefore(r, kept)
+		if err != nil {
+			return err
+		}
+		if same != 0 {
+			typed, _ := privacy.DossierCode(r.text)
+			return h.offerLate(v, caseState{Case: same, Code: typed, Kept: kept})
+		}
+	}
+	if code && !ours && before == "" {
+		// Not this case's, and no case before awaits one nor keeps it: the
+		// case that closed a moment ago keeping another code (mistyped;
+		// the resident's SMS shows the right one) is offered it in its
+		// place, as at the attach offer — or told why it no longer can be.
+		replace, why, err := h.replaceOfCaseBefore(r)
 		if err != nil {
 			return err
 		}
 		if replace != 0 {
-			return h.offerReplace(v, replace, kept)
+			typed, _ := privacy.DossierCode(r.text)
+			return h.offerLate(v, caseState{Case: replace, Code: typed})
 		}
 		late = cmp.Or(late, why)
 	}
@@ -443,13 +455,10 @@ func (h *Handlers) codeOfCaseBefore(r *request, code, noCase bool) (string, erro
 // outside a case (codeAfterClose), the volunteer's case that closed within
 // codeWindow keeping another code, whose follow-up still waits (replace:
 // its id), to offer to replace it. Closed longer ago (within codeTooLate),
-// why its code can no longer be replaced (why).
-// kept is the case that keeps the code typed (keptBy), 0 when none: the
-// case found is offered only when it closed after that one (its code
-// mistyped, and the older case's maybe too: codes of one office and day
-// differ in their last digits); else the code was sent again (the
-// caller says which case keeps it), and no why.
-func (h *Handlers) replaceOfCaseBefore(r *request, kept int64) (replace int64, why string, err error) {
+// why its code can no longer be replaced (why). Never asked for a code
+// another case keeps (keptBy): put in place of this one, two follow-ups
+// would hold one code, each resident told the other's results.
+func (h *Handlers) replaceOfCaseBefore(r *request) (replace int64, why string, err error) {
 	typed, _ := privacy.DossierCode(r.text)
 	c, err := r.tx.CaseWithOtherCode(r.ctx, r.user.TelegramID, typed, h.now().Add(-codeTooLate))
 	if errors.Is(err, storage.ErrNotFound) {
@@ -457,13 +466,6 @@ func (h *Handlers) replaceOfCaseBefore(r *request, kept int64) (replace int64, w
 	}
 	if err != nil {
 		return 0, "", err
-	}
-	if kept != 0 {
-		after, err := closedAfter(r, c, kept)
-		if err != nil || !after || c.FinishedAt.Time.Before(h.now().Add(-codeWindow)) {
-			return 0, "", err
-		}
-		return c.ID, "", nil
 	}
 	if !c.FinishedAt.Time.Before(h.now().Add(-codeWindow)) {
 		return c.ID, "", nil
@@ -475,23 +477,52 @@ func (h *Handlers) replaceOfCaseBefore(r *request, kept int64) (replace int64, w
 	return 0, r.t.T("case.code_replace_too_late", locales.Data{"Case": c.ID, "Old": old, "Minutes": int(codeWindow.Minutes())}), nil
 }
 
-// closedAfter says whether case c closed after case kept, which keeps the
-// code typed: c's code may be the one mistyped, and kept's too.
-func closedAfter(r *request, c storage.Case, kept int64) (bool, error) {
-	k, err := r.tx.Case(r.ctx, kept, r.user.TelegramID)
-	if err != nil {
-		return false, ignoreGone(err)
+// sameOfCaseBefore finds, for a dossier code that case kept keeps, typed
+// outside the code question, the volunteer's case that closed a moment
+// ago without its code (/cancel or "No dossier code" at its question,
+// within codeWindow and the minutes a hint promised: CaseAwaitingCode) and
+// may be the same dossier: kept's procedure (sameDossier), not marked so
+// already. 0 when none.
+func (h *Handlers) sameOfCaseBefore(r *request, kept int64) (int64, error) {
+	c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, h.now().Add(-codeWindow-codeHintFloor))
+	if errors.Is(err, storage.ErrNotFound) {
+		return 0, nil
 	}
-	return c.FinishedAt.Time.After(k.FinishedAt.Time), nil
+	if err != nil {
+		return 0, err
+	}
+	if same, err := h.mayBeSame(r, c, kept); err != nil || !same {
+		return 0, err
+	}
+	return c.ID, nil
 }
 
-// offerReplace leaves the screen v for the offer to replace the code kept
-// by case id with the one typed (screenAttach, as codeAfterClose): the
+// mayBeSame says whether case c, closed without a code of its own, may be
+// marked the same dossier as case kept, which keeps one: kept's procedure
+// (one dossier is one procedure), and not marked so already.
+func (h *Handlers) mayBeSame(r *request, c storage.Case, kept int64) (bool, error) {
+	k, err := r.tx.Case(r.ctx, kept, r.user.TelegramID)
+	if err != nil || k.GuideID != c.GuideID || c.ID == kept {
+		return false, ignoreGone(err)
+	}
+	events, err := r.tx.CaseEvents(r.ctx, c.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range slices.Backward(events) {
+		if e.Kind == "outcome" {
+			return e.Problem.String != storage.SameDossier, nil
+		}
+	}
+	return true, nil
+}
+
+// offerLate leaves the screen v for the offer of a code typed there to a
+// case that closed (screenAttach, as codeAfterClose, with st): to replace
+// its code, or to mark it the same dossier as the case that keeps it. The
 // case on screen is paused, and said so; with none yet, the volunteer is
-// told to choose the resident's procedure again after. An older case that
-// keeps the code typed (kept) is named (alsoKept).
-func (h *Handlers) offerReplace(v *caseView, id, kept int64) error {
-	code, _ := privacy.DossierCode(v.text)
+// told to choose the resident's procedure again after.
+func (h *Handlers) offerLate(v *caseView, st caseState) error {
 	note := ""
 	switch {
 	case v.c.ID == 0:
@@ -499,12 +530,11 @@ func (h *Handlers) offerReplace(v *caseView, id, kept int64) error {
 	case v.c.Status == storage.CaseOpen && v.c.Phase != storage.PhaseDossier:
 		note = v.t.T("case.code_replace_paused", locales.Data{"Case": v.c.ID})
 	}
-	note = strings.TrimSpace(alsoKept(v.request, id, kept, code) + "\n" + note)
 	// The screen left loses its buttons, as below a search's results.
 	if err := v.unbuttonAbove(); err != nil {
 		return err
 	}
-	return h.caseGo(v.request, screenAttach, caseState{Case: id, Code: code}, note)
+	return h.caseGo(v.request, screenAttach, st, note)
 }
 
 // convView is the view of the screen the conversation is on.
@@ -710,7 +740,11 @@ func codeSerial(code string) bool {
 // the case has closed; if the volunteer's last case that should have one
 // closed a moment ago, offer to attach the code to it, else, if their last
 // case that keeps another code did, to replace that code with it
-// (replaceOfCaseBefore, which says why when it closed too long ago).
+// (replaceOfCaseBefore, which says why when it closed too long ago). A
+// code another case keeps is never attached nor put in place of a code:
+// the case that closed a moment ago without one may be the same dossier
+// (sameOfCaseBefore), as at its code question; else which case keeps it
+// is said.
 func (h *Handlers) codeAfterClose(r *request) error {
 	code, _ := privacy.DossierCode(r.text)
 	since := h.now().Add(-codeWindow)
@@ -731,20 +765,26 @@ func (h *Handlers) codeAfterClose(r *request) error {
 			return err
 		}
 	}
+	if kept != 0 {
+		same, err := h.sameOfCaseBefore(r, kept)
+		if err != nil {
+			return err
+		}
+		if same != 0 {
+			return h.caseGo(r, screenAttach, caseState{Case: same, Code: code, Kept: kept}, "")
+		}
+		r.say(r.t.T("case.code_already_kept", locales.Data{"Case": kept, "Code": code}), nil)
+		return nil
+	}
 	// The code kept a moment ago may be the one mistyped (the volunteer
 	// sees it on the summary and the slip): offer to replace it — or, as
-	// on a case screen, say why it no longer can be. So too when an older
-	// case keeps the code typed, if the case offered closed after it.
-	replace, why, err := h.replaceOfCaseBefore(r, kept)
+	// on a case screen, say why it no longer can be.
+	replace, why, err := h.replaceOfCaseBefore(r)
 	if err != nil {
 		return err
 	}
 	if replace != 0 {
-		return h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, alsoKept(r, replace, kept, code))
-	}
-	if kept != 0 {
-		r.say(r.t.T("case.code_already_kept", locales.Data{"Case": kept, "Code": code}), nil)
-		return nil
+		return h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, "")
 	}
 	// Attaching is over for a case that ended without its code: it is
 	// named, and why, rather than "no case waits".
@@ -754,15 +794,6 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	}
 	r.say(cmp.Or(note, why, r.t.T("case.code_no_case")), nil)
 	return nil
-}
-
-// alsoKept says, above the offer to replace case id's code with code, that
-// the older case kept keeps it too ("" when kept is 0).
-func alsoKept(r *request, id, kept int64, code string) string {
-	if kept == 0 {
-		return ""
-	}
-	return r.t.T("case.code_also_kept", locales.Data{"Case": id, "Kept": kept, "Code": code})
 }
 
 // tooLateNote names the volunteer's cases that ended within codeTooLate
@@ -802,10 +833,9 @@ func caseNumbers(t *locales.Localizer, ids []int64, n int) string {
 // another: the one offered was mistyped, and this one is offered in its
 // place, for the same case — however long ago it ended (the offer was made
 // within codeWindow and is still open). Already kept, for this case or
-// another (keptBy), it is said so, as codeAfterClose does — unless this
-// case keeps another code and closed after the one that keeps it, whose
-// own code may be the one mistyped: offered with a note, as
-// replaceOfCaseBefore does.
+// another (keptBy), it is said so, as codeAfterClose does: never put in
+// place of this case's code — unless this case keeps none and may be the
+// same dossier as the one that keeps it (mayBeSame), which is offered.
 func (v *caseView) offerInPlace() error {
 	code, _ := privacy.DossierCode(v.text)
 	kept, _, err := v.tx.Followup(v.ctx, v.c.ID)
@@ -819,13 +849,13 @@ func (v *caseView) offerInPlace() error {
 			return err
 		}
 	}
-	if id != 0 && id != v.c.ID && replace {
-		after, err := closedAfter(v.request, v.c, id)
+	if id != 0 && id != v.c.ID && !replace {
+		same, err := v.h.mayBeSame(v.request, v.c, id)
 		if err != nil {
 			return err
 		}
-		if after {
-			return v.h.caseGo(v.request, screenAttach, caseState{Case: v.c.ID, Code: code}, alsoKept(v.request, v.c.ID, id, code))
+		if same {
+			return v.h.caseGo(v.request, screenAttach, caseState{Case: v.c.ID, Code: code, Kept: id}, "")
 		}
 	}
 	if id != 0 { // the offer made no sense: it goes
@@ -1001,6 +1031,10 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 		return err
 	}
 	v := &caseView{request: r, h: h, c: c, g: g}
+	screen, st, err := h.screenLeft(r, c, g)
+	if err != nil {
+		return err
+	}
 	note := ""
 	if stepGone(c, g) {
 		// The step it stopped at left the guide (a deploy while it waited):
@@ -1015,7 +1049,41 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 	if err := v.takeUp(); err != nil {
 		return err
 	}
-	return v.goCase(note)
+	return h.caseGo(r, screen, st, note)
+}
+
+// typedScreens are the screens a case is left on that ask for words (a
+// note, the other reason) or answer a code another case keeps, by the
+// screen of the case's phase (screenOf) they stand over: /resume there
+// draws them again, not the phase's own screen, whose first button
+// would take the next press as another answer ("No dossier code" in
+// place of "🔗 Same dossier", a reason from the list in place of the one
+// being typed). What they need is in the chat's conversation row only.
+var typedScreens = map[string]string{
+	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep,
+	screenReasonNote: screenReason, screenKept: screenDossier,
+}
+
+// screenLeft is the screen case c resumes on: the typed screen the chat
+// is still on for it (typedScreens), with its state, while the case is
+// live and at that screen's phase (and step: none left the guide); else
+// the case's own screen for where it stands (screenOf).
+func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (string, caseState, error) {
+	own := caseState{Case: c.ID}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return screenOf(c), own, nil
+	case err != nil:
+		return "", own, err
+	case conv.Flow != flowCase || c.Status != storage.CaseOpen || typedScreens[conv.Step] != screenOf(c) || stepGone(c, g):
+		return screenOf(c), own, nil
+	}
+	var st caseState
+	if err := conv.Decode(&st); err != nil || st.Case != c.ID {
+		return screenOf(c), own, nil // a row another version wrote: the case's own screen
+	}
+	return conv.Step, st, nil
 }
 
 // takeUp opens a paused case again, with its resume event; a case that was
@@ -1340,6 +1408,12 @@ func outcomeEvent(note string) *storage.CaseEvent {
 // closeWith closes the case with its outcome event ev.
 func (v *caseView) closeWith(ev *storage.CaseEvent) error {
 	now := v.h.now()
+	if v.c.Status == storage.CaseClosed && v.c.FinishedAt.Valid {
+		// Closed a moment ago without its code, and told since to be the
+		// same dossier as another case (screenAttach): its outcome is
+		// recorded again as of its close, its minutes as they were.
+		now = v.c.FinishedAt.Time
+	}
 	v.c.Status, v.c.Phase, v.c.UpdatedAt = storage.CaseClosed, storage.PhaseDone, now
 	v.c.FinishedAt = sql.NullTime{Time: now, Valid: true}
 	v.c.EndedFrom = sql.NullString{}

@@ -479,7 +479,11 @@ func init() {
 				"back": {to: []string{screenReason}, do: func(v *caseView, _ string) error { return v.goTo(screenReason, caseState{Case: v.c.ID}) }},
 			},
 			typed: &caseAction{to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, note string) error {
-				if problem := privacy.NoteProblem(note); problem != "" {
+				switch problem := privacy.NoteProblem(note); problem {
+				case "":
+				case "blank": // a reason, not an error met (case.note_blank)
+					return v.again(v.t.T("case.reason_note_blank"))
+				default:
 					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
 				}
 				return v.finish("", note)
@@ -582,7 +586,7 @@ func init() {
 			},
 			anyVersion: true,
 			on: map[string]caseAction{
-				"res": {to: append([]string{screenResume}, caseEntries...), do: func(v *caseView, arg string) error {
+				"res": {to: append([]string{screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
 					id, _ := strconv.ParseInt(arg, 10, 64)
 					return v.h.resumeCase(v.request, id)
 				}},
@@ -603,8 +607,16 @@ func init() {
 		},
 		screenAttach: {
 			// A case that closed without a code gets it attached; one that
-			// keeps another (mistyped) code gets it replaced.
+			// keeps another (mistyped) code gets it replaced. A code another
+			// case keeps (st.Kept) is neither: the case that closed
+			// without one may be the same dossier (sameOfCaseBefore).
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				if v.st.Kept != 0 {
+					return v.t.T("case.code_after_close_kept", locales.Data{"Case": v.c.ID, "Kept": v.st.Kept, "Code": v.st.Code}), bot.Keyboard{
+						{v.button(v.t.T("case.same_dossier_button", locales.Data{"Case": v.st.Kept}), "same", "")},
+						{v.button(v.t.T("case.attach_no"), "drop", "")},
+					}, nil
+				}
 				old, _, err := v.tx.Followup(v.ctx, v.c.ID)
 				if err != nil && !errors.Is(err, storage.ErrNotFound) {
 					return "", nil, err
@@ -626,6 +638,32 @@ func init() {
 				}},
 				"replace": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
 					return v.keepLateCode("case.replaced", v.t.T("case.replaced_slip"))
+				}},
+				// Checked again at the press, as at the code question: a
+				// code kept for this case since, the case that keeps the
+				// code typed, or its follow-up deleted (/forget: the code
+				// is then offered as any).
+				"same": {to: []string{screenSummary, screenAttach, leadsNowhere}, do: func(v *caseView, _ string) error {
+					if _, _, err := v.tx.Followup(v.ctx, v.c.ID); err == nil || !errors.Is(err, storage.ErrNotFound) {
+						return v.endWith(v.t.T("case.attach_already", locales.Data{"Case": v.c.ID}), err)
+					}
+					kept, err := v.h.keptBy(v.request, v.st.Code)
+					if err != nil {
+						return err
+					}
+					same := false
+					if kept == v.st.Kept {
+						if same, err = v.h.mayBeSame(v.request, v.c, kept); err != nil {
+							return err
+						}
+					}
+					switch {
+					case same:
+						return v.finishSame(kept)
+					case kept == 0:
+						return v.goTo(screenAttach, caseState{Case: v.c.ID, Code: v.st.Code})
+					}
+					return v.endWith(v.t.T("case.code_already_kept", locales.Data{"Case": kept, "Code": v.st.Code}), nil)
 				}},
 				"drop": {to: []string{leadsNowhere}, do: func(v *caseView, _ string) error {
 					return v.endWith(v.t.T("case.attach_dropped"), nil)
@@ -662,6 +700,10 @@ func noteProblem(v *caseView, note string) error {
 
 // caseEntries are the screens a case can be entered on (screenOf).
 var caseEntries = []string{screenChecklist, screenStep, screenOutcome, screenReason, screenDossier}
+
+// resumeEntries are the screens a live case is resumed on: its own, or
+// the typed screen the chat is still on for it (screenLeft).
+var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenNote, screenFlagNote, screenReasonNote, screenKept)
 
 // ignoreGone is err, unless it only says the case is not there.
 func ignoreGone(err error) error {

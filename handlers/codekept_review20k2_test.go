@@ -66,36 +66,6 @@ func TestSameDossierByMistakeStillTakesItsCode(t *testing.T) {
 	}
 }
 
-// At the offer to replace case B's code (typed a moment ago as a typo),
-// B's real code is typed, which the older case A keeps (its own code the
-// mistyped one). It said only "Code … is already kept for case #A" and
-// the offer went, where the same code typed outside the offer is offered
-// with a note: the same here.
-func TestCodeKeptByAnOlderCaseTypedAtTheReplaceOffer(t *testing.T) {
-	clk := newClock()
-	w := newWorld(t, handlers.WithClock(clk.now))
-	v := w.volunteer("Mã gõ lại ở lời mời")
-	const right = "000.00.12.H26-251127-0043"
-	w.finishWithCode(v, right)
-	a := caseNo(w, v)
-	clk.advance(2 * time.Hour)
-	w.finishWithCode(v, "000.00.12.H26-251127-0034")
-	b := caseNo(w, v)
-	clk.advance(5 * time.Minute)
-	if m := last(t, w.send(v, "000.00.12.H26-251127-0044")); !hasButton(m, w.vi("case.replace_button", locales.Data{"Case": b})) {
-		t.Fatalf("another code 5 minutes after case #%d closed: %q %v; want the offer to replace", b, m.Text, m.Buttons())
-	}
-	m := last(t, w.send(v, right))
-	also := w.vi("case.code_also_kept", locales.Data{"Case": b, "Kept": a, "Code": right})
-	if !hasButton(m, w.vi("case.replace_button", locales.Data{"Case": b})) || !strings.Contains(m.Text, also) {
-		t.Fatalf("case #%d's real code, kept by case #%d, typed at the offer to replace: %q %v; want the offer, saying %q", b, a, m.Text, m.Buttons(), also)
-	}
-	w.press(v, w.vi("case.replace_button", locales.Data{"Case": b}))
-	if got, _, _ := followup(w, b); got != right {
-		t.Errorf("case #%d keeps %q, want %q", b, got, right)
-	}
-}
-
 // Between the "kept" screen and the press of "Same dossier as case #A",
 // the resident deleted case A's follow-up (/forget): B ended as the same
 // dossier, its summary saying the resident is followed through case A,

@@ -12,37 +12,6 @@ import (
 	"github.com/dvcbot/dvcbot/storage"
 )
 
-// Codes of one office and day differ only in their last digits. Case A
-// closed keeping "…-0043" (its real code was "…-0042"); two hours later case
-// B closed with a typo, "…-0034"; five minutes later the volunteer types
-// B's real code, "…-0043", outside a case. Since review 20 (keptBy, a day
-// back, checked first) the bot only said case A keeps it, with no button:
-// B kept the wrong code. Within its 30 minutes B's code is offered to be
-// replaced, as before review 20, and the offer says case A keeps the code
-// too (its own may be the one mistyped).
-func TestCodeKeptByAnOlderCaseStillReplacesTheNewestTypo(t *testing.T) {
-	clk := newClock()
-	w := newWorld(t, handlers.WithClock(clk.now))
-	v := w.volunteer("Mã gõ nhầm hai lần")
-	const right = "000.00.12.H26-251127-0043"
-	w.finishWithCode(v, right) // A's, mistyped: it was …-0042
-	a := caseNo(w, v)
-	clk.advance(2 * time.Hour)
-	w.finishWithCode(v, "000.00.12.H26-251127-0034")
-	b := caseNo(w, v)
-	clk.advance(5 * time.Minute)
-	m := last(t, w.send(v, right))
-	also := w.vi("case.code_also_kept", locales.Data{"Case": b, "Kept": a, "Code": right})
-	if !hasButton(m, w.vi("case.replace_button", locales.Data{"Case": b})) || !strings.Contains(m.Text, also) {
-		t.Fatalf("case #%d's real code, kept by case #%d, typed outside a case 5 minutes after #%d closed with a typo: %q %v; want the offer to replace, saying %q",
-			b, a, b, m.Text, m.Buttons(), also)
-	}
-	w.press(v, w.vi("case.replace_button", locales.Data{"Case": b}))
-	if got, _, _ := followup(w, b); got != right {
-		t.Errorf("case #%d keeps %q, want %q", b, got, right)
-	}
-}
-
 // At case B's code question the volunteer types a code case A (closed
 // earlier the same day) keeps. It was refused with "type the code exactly
 // as on the screen" — typed so again, refused again —, nothing saying case
@@ -134,35 +103,5 @@ func TestSameDossierAsTheCaseBeforeEndsWithoutASecondFollowup(t *testing.T) {
 	clk.advance(time.Hour)
 	if m := last(t, w.send(v, other)); strings.Contains(m.Text, "#"+strconv.FormatInt(b, 10)+" ") || strings.Contains(m.Text, "#"+strconv.FormatInt(b, 10)+",") {
 		t.Errorf("a code typed an hour after case #%d ended as case #%d's dossier: %q names case #%d", b, a, m.Text, b)
-	}
-}
-
-// The same typed at the next resident's checklist: case B's real code,
-// which the older case A keeps (mistyped), is offered in place of B's
-// typo within B's 30 minutes, and the offer names case A; the case on
-// screen is paused as for any replacement.
-func TestCodeKeptByAnOlderCaseReplacesTheTypoFromTheNextChecklist(t *testing.T) {
-	clk := newClock()
-	w := newWorld(t, handlers.WithClock(clk.now))
-	v := w.volunteer("Mã gõ nhầm ở ca sau")
-	const right = "000.00.12.H26-251127-0043"
-	w.finishWithCode(v, right)
-	a := caseNo(w, v)
-	clk.advance(2 * time.Hour)
-	w.finishWithCode(v, "000.00.12.H26-251127-0034")
-	b := caseNo(w, v)
-	clk.advance(5 * time.Minute)
-	w.send(v, "/new")
-	w.send(v, "tam tru")
-	w.press(v, guide(t, "tam-tru").Title.Vi)
-	w.press(v, w.vi("consent.no"))
-	m := last(t, fresh(w.send(v, right)))
-	also := w.vi("case.code_also_kept", locales.Data{"Case": b, "Kept": a, "Code": right})
-	if !hasButton(m, w.vi("case.replace_button", locales.Data{"Case": b})) || !strings.Contains(m.Text, also) {
-		t.Fatalf("case #%d's real code, kept by case #%d, typed at the next checklist: %q %v; want the offer to replace, saying %q", b, a, m.Text, m.Buttons(), also)
-	}
-	w.press(v, w.vi("case.replace_button", locales.Data{"Case": b}))
-	if got, _, _ := followup(w, b); got != right {
-		t.Errorf("case #%d keeps %q, want %q", b, got, right)
 	}
 }
