@@ -145,6 +145,11 @@ func init() {
 		case kept != 0:
 			return v.h.caseGo(v.request, screenKept, caseState{Case: v.c.ID, Code: code, Kept: kept}, "")
 		}
+		if privacy.ReadsOAsZero(text) {
+			// Read with zeros where the letter O was typed: said, to be
+			// checked against the receipt.
+			return v.finishWith(code, outcomeEvent(""), v.t.T("case.dossier_zero", locales.Data{"Code": code}))
+		}
 		return v.finish(code, "")
 	}}
 
