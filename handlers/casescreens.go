@@ -404,10 +404,17 @@ func init() {
 				if _, skipped, _ := tally(events, v.c.StepsTotal); skipped > 0 {
 					ask = v.t.N("case.outcome_ask_skipped", skipped)
 				}
-				if i := v.g.SubmitStep(); i >= 0 && lastOfStep(events, v.g.Steps[i].ID) == "skip" {
+				if i := skippedSubmit(v.g, events); i >= 0 {
 					// "Đã nộp hồ sơ" may not be true: the step that
-					// submits it was skipped.
-					ask = v.t.T("case.outcome_ask_submit_skipped", locales.Data{"Step": i + 1, "Title": v.g.Steps[i].Title.In(v.t.Lang())})
+					// submits it was skipped. ← goes back to it, as the
+					// question says.
+					toSubmit := v.t.T("case.to_step", locales.Data{"Step": i + 1})
+					data := locales.Data{"Step": i + 1, "Title": v.g.Steps[i].Title.In(v.t.Lang()), "Steps": v.c.StepsTotal, "Button": toSubmit}
+					ask = v.t.T("case.outcome_ask_submit_skipped", data)
+					if _, skipped, _ := tally(events, v.c.StepsTotal); skipped >= v.c.StepsTotal {
+						ask = v.t.T("case.outcome_ask_all_skipped", data)
+					}
+					kb[len(kb)-1] = []bot.Button{v.button(toSubmit, "back", "")}
 				}
 				if v.c.EndedFrom.String == storage.PhaseSteps {
 					// Ended past the step that submits the dossier: ←
@@ -734,6 +741,13 @@ func (v *caseView) back() error {
 			break
 		}
 		v.c.Phase, v.c.Step = storage.PhaseSteps, len(v.g.Steps)-1
+		events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+		if err != nil {
+			return err
+		}
+		if i := skippedSubmit(v.g, events); i >= 0 {
+			v.c.Step = i // the step that submits, skipped: the question's ← goes back to it
+		}
 		if err := v.save("back", v.stepEvent()); err != nil {
 			return err
 		}
@@ -1194,6 +1208,15 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, "", v.h.followupLinks(v.t, f))
 	}
 	return strings.Join(lines, "\n"), bot.Keyboard{{{Text: v.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}}, nil
+}
+
+// skippedSubmit is the index of the guide's step that submits the
+// dossier when it was skipped the last time it was left (events), or -1.
+func skippedSubmit(g *guides.Guide, events []storage.CaseEvent) int {
+	if i := g.SubmitStep(); i >= 0 && lastOfStep(events, g.Steps[i].ID) == "skip" {
+		return i
+	}
+	return -1
 }
 
 // lastOfStep is the kind of the last done or skip event of the step with
