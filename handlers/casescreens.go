@@ -437,7 +437,7 @@ func init() {
 						if !v.c.EndedFrom.Valid { // ended at a step: ← still returns there, by the outcome
 							v.c.EndedFrom = sql.NullString{String: storage.PhaseOutcome, Valid: true}
 						}
-					case v.c.FollowupConsent && o != "on_the_spot" && v.g.OffersFollowup():
+					case v.c.FollowupConsent && v.asksCode(o):
 						v.c.Phase = storage.PhaseDossier
 					default:
 						return v.finish("", "")
@@ -1201,13 +1201,22 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, v.t.T("summary.dossier_due", locales.Data{"Code": f.DossierCode, "Due": dueText(v.t, f)}))
 	case err == nil:
 		lines = append(lines, v.t.T("summary.dossier", locales.Data{"Code": f.DossierCode}))
-	case !v.c.FollowupConsent && v.g.OffersFollowup():
+	case !v.c.FollowupConsent && v.asksCode(v.c.Outcome.String):
+		// A dossier was submitted: its code not kept, as the resident
+		// wanted no reminder (none is, with no dossier).
 		lines = append(lines, v.t.T("summary.anonymous"))
 	}
 	if err == nil {
 		lines = append(lines, "", v.h.followupLinks(v.t, f))
 	}
 	return strings.Join(lines, "\n"), bot.Keyboard{{{Text: v.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}}, nil
+}
+
+// asksCode says whether a case of this guide ended with outcome o asks
+// for its dossier code, when the resident wants a reminder: a dossier
+// submitted whose result is still to come.
+func (v *caseView) asksCode(o string) bool {
+	return v.g.OffersFollowup() && o != failedOutcome(v.c.Kind) && o != "on_the_spot"
 }
 
 // skippedSubmit is the index of the guide's step that submits the
