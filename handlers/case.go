@@ -914,7 +914,7 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 func (v *caseView) consentRead(g *guides.Guide) *locales.Localizer {
 	if v.cb != nil && v.cb.Message.Message != nil {
 		for _, lang := range locales.Languages {
-			if t := v.h.texts.For(lang); strings.Contains(v.cb.Message.Message.Text, strings.TrimSpace(consentText(t, g))) {
+			if t := v.h.texts.For(lang); strings.Contains(v.cb.Message.Message.Text, strings.TrimSpace(consentText(v.h.texts, t, g))) {
 				return t
 			}
 		}
@@ -927,7 +927,7 @@ func (v *caseView) consentRead(g *guides.Guide) *locales.Localizer {
 // no commune (a province coordinator) is first asked which of its communes
 // the case is for, so that it counts where the help was given.
 func (v *caseView) answerConsent(consent bool) error {
-	version := consentVersion(v.consentRead(v.g), v.g)
+	version := consentVersion(v.h.texts, v.consentRead(v.g), v.g)
 	if !v.user.CommuneCode.Valid && v.user.ProvinceCode.Valid {
 		st := caseState{Guide: v.g.ID, Consent: "n", ConsentVer: version}
 		if consent {
@@ -1524,17 +1524,29 @@ func where(r *request, c storage.Case) string {
 
 // consentText is what the volunteer reads to the resident: what is logged,
 // and, for procedures with a dossier to follow, the follow-up offer.
-func consentText(t *locales.Localizer, g *guides.Guide) string {
+//
+// The words read aloud are Vietnamese: residents are. A volunteer who uses
+// another language reads them in it first, then the Vietnamese words to
+// read aloud (texts' Vietnamese).
+func consentText(texts *locales.Catalog, t *locales.Localizer, g *guides.Guide) string {
+	key, words := "consent.text", "consent.words"
 	if !g.OffersFollowup() {
-		return t.T("consent.notice")
+		key, words = "consent.notice", "consent.notice_words"
 	}
-	return t.T("consent.text")
+	said := t.T(words)
+	if t.Lang() != vietnamese {
+		said += "\n\n" + t.T("consent.in_vietnamese") + "\n\n" + texts.For(vietnamese).T(words)
+	}
+	return t.T(key, locales.Data{"Words": said})
 }
+
+// vietnamese is the residents' language, whatever the volunteer's.
+const vietnamese = "vi"
 
 // consentVersion names the exact consent text read: its language and a
 // hash of its words, so a change of wording is a new version by itself.
-func consentVersion(t *locales.Localizer, g *guides.Guide) string {
-	sum := sha256.Sum256([]byte(consentText(t, g)))
+func consentVersion(texts *locales.Catalog, t *locales.Localizer, g *guides.Guide) string {
+	sum := sha256.Sum256([]byte(consentText(texts, t, g)))
 	return t.Lang() + "-" + hex.EncodeToString(sum[:4])
 }
 

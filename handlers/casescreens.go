@@ -144,6 +144,11 @@ func init() {
 		case kept != 0:
 			return v.h.caseGo(v.request, screenKept, caseState{Case: v.c.ID, Code: code, Kept: kept}, "")
 		}
+		if privacy.ReadsOAsZero(text) {
+			// Read with zeros where the letter O was typed: said, to be
+			// checked against the receipt.
+			return v.finishWith(code, outcomeEvent(""), v.t.T("case.dossier_zero", locales.Data{"Code": code}))
+		}
 		return v.finish(code, "")
 	}}
 
@@ -401,10 +406,17 @@ func init() {
 				if _, skipped, _ := tally(events, v.c.StepsTotal); skipped > 0 {
 					ask = v.t.N("case.outcome_ask_skipped", skipped)
 				}
-				if i := v.g.SubmitStep(); i >= 0 && lastOfStep(events, v.g.Steps[i].ID) == "skip" {
+				if i := skippedSubmit(v.g, events); i >= 0 {
 					// "Đã nộp hồ sơ" may not be true: the step that
-					// submits it was skipped.
-					ask = v.t.T("case.outcome_ask_submit_skipped", locales.Data{"Step": i + 1, "Title": v.g.Steps[i].Title.In(v.t.Lang())})
+					// submits it was skipped. ← goes back to it, as the
+					// question says.
+					toSubmit := v.t.T("case.to_step", locales.Data{"Step": i + 1})
+					data := locales.Data{"Step": i + 1, "Title": v.g.Steps[i].Title.In(v.t.Lang()), "Steps": v.c.StepsTotal, "Button": toSubmit}
+					ask = v.t.T("case.outcome_ask_submit_skipped", data)
+					if _, skipped, _ := tally(events, v.c.StepsTotal); skipped >= v.c.StepsTotal {
+						ask = v.t.T("case.outcome_ask_all_skipped", data)
+					}
+					kb[len(kb)-1] = []bot.Button{v.button(toSubmit, "back", "")}
 				}
 				if v.c.EndedFrom.String == storage.PhaseSteps {
 					// Ended past the step that submits the dossier: ←
@@ -427,7 +439,7 @@ func init() {
 						if !v.c.EndedFrom.Valid { // ended at a step: ← still returns there, by the outcome
 							v.c.EndedFrom = sql.NullString{String: storage.PhaseOutcome, Valid: true}
 						}
-					case v.c.FollowupConsent && o != "on_the_spot" && v.g.OffersFollowup():
+					case v.c.FollowupConsent && v.asksCode(o):
 						v.c.Phase = storage.PhaseDossier
 					default:
 						return v.finish("", "")
@@ -773,6 +785,13 @@ func (v *caseView) back() error {
 			break
 		}
 		v.c.Phase, v.c.Step = storage.PhaseSteps, len(v.g.Steps)-1
+		events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+		if err != nil {
+			return err
+		}
+		if i := skippedSubmit(v.g, events); i >= 0 {
+			v.c.Step = i // the step that submits, skipped: the question's ← goes back to it
+		}
 		if err := v.save("back", v.stepEvent()); err != nil {
 			return err
 		}
@@ -906,7 +925,7 @@ func drawConsent(v *caseView) (string, bot.Keyboard, error) {
 	if g.Procedure() {
 		head = v.t.T("consent.head", locales.Data{"Guide": head, "Mode": modeName(v.request, g)})
 	}
-	text := head + "\n" + v.costLine() + "\n\n" + consentText(v.t, g)
+	text := head + "\n" + v.costLine() + "\n\n" + consentText(v.h.texts, v.t, g)
 	kb := bot.Keyboard{
 		{v.button(v.t.T("consent.yes"), "yes", "")},
 		{v.button(v.t.T("consent.no"), "no", "")},
@@ -1265,13 +1284,31 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		lines = append(lines, v.t.T("summary.dossier_due", locales.Data{"Code": f.DossierCode, "Due": dueText(v.t, f)}))
 	case err == nil:
 		lines = append(lines, v.t.T("summary.dossier", locales.Data{"Code": f.DossierCode}))
-	case !v.c.FollowupConsent && v.g.OffersFollowup():
+	case !v.c.FollowupConsent && v.asksCode(v.c.Outcome.String):
+		// A dossier was submitted: its code not kept, as the resident
+		// wanted no reminder (none is, with no dossier).
 		lines = append(lines, v.t.T("summary.anonymous"))
 	}
 	if err == nil {
 		lines = append(lines, "", v.h.followupLinks(v.t, f))
 	}
 	return strings.Join(lines, "\n"), bot.Keyboard{{{Text: v.t.T("case.new_button"), Data: callback{flow: flowCase, action: "new"}.String()}}}, nil
+}
+
+// asksCode says whether a case of this guide ended with outcome o asks
+// for its dossier code, when the resident wants a reminder: a dossier
+// submitted whose result is still to come.
+func (v *caseView) asksCode(o string) bool {
+	return v.g.OffersFollowup() && o != failedOutcome(v.c.Kind) && o != "on_the_spot"
+}
+
+// skippedSubmit is the index of the guide's step that submits the
+// dossier when it was skipped the last time it was left (events), or -1.
+func skippedSubmit(g *guides.Guide, events []storage.CaseEvent) int {
+	if i := g.SubmitStep(); i >= 0 && lastOfStep(events, g.Steps[i].ID) == "skip" {
+		return i
+	}
+	return -1
 }
 
 // lastOfStep is the kind of the last done or skip event of the step with

@@ -1321,6 +1321,15 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard), listLan
 	if err := h.endFollowupConversation(r); err != nil {
 		return err
 	}
+	// What is erased is said: a comment only where one was kept.
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	commented := ""
+	if slices.ContainsFunc(fs, func(f storage.Followup) bool { return f.Comment.String != "" }) {
+		commented = "_comment"
+	}
 	cases, err := r.tx.ForgetResident(r.ctx, r.chat)
 	if err == nil {
 		err = withdrawFollowups(r.ctx, r.tx, cases, r.chat)
@@ -1336,9 +1345,9 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard), listLan
 	case n == 0:
 		out(r.t.T("followup.forget_nothing")+lang, nil)
 	case n == 1:
-		out(r.t.T("followup.forgotten")+lang, nil)
+		out(r.t.T("followup.forgotten"+commented)+lang, nil)
 	default:
-		out(r.t.T("followup.forgotten_all", locales.Data{"Count": n})+lang, nil)
+		out(r.t.T("followup.forgotten_all"+commented, locales.Data{"Count": n})+lang, nil)
 	}
 	return nil
 }
@@ -1521,7 +1530,11 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		title = g.Title.In(r.t.Lang())
 	}
 	code := []rune(f.DossierCode)
-	text := r.t.T("followup.forgotten_one", locales.Data{"Guide": title, "Tail": string(code[max(0, len(code)-4):])})
+	forgotten := "followup.forgotten_one"
+	if f.Comment.String != "" {
+		forgotten += "_comment" // a comment only where one was kept
+	}
+	text := r.t.T(forgotten, locales.Data{"Guide": title, "Tail": string(code[max(0, len(code)-4):])})
 	if others > 0 {
 		text += "\n" + r.t.N("followup.forget_others", others)
 	} else {

@@ -249,7 +249,7 @@ func TestResidentFollowsUp(t *testing.T) {
 
 	// /forget: chat id, code and comment go at once; the case keeps its rating.
 	got = last(t, w.send(res, "/forget"))
-	if got.Text != w.vi("followup.forgotten") {
+	if got.Text != w.vi("followup.forgotten_comment") { // the comment typed above
 		t.Errorf("/forget: %q", got.Text)
 	}
 	if _, ok := w.followupRow(c.ID); ok {

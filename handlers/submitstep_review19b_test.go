@@ -142,7 +142,7 @@ func TestOutcomeNamesTheSkippedSubmitStep(t *testing.T) {
 		for range len(g.Steps) - s - 1 {
 			m = last(t, w.press(u, tr.T("case.done")))
 		}
-		want := tr.T("case.outcome_ask_submit_skipped", locales.Data{"Step": s + 1, "Title": g.Steps[s].Title.In(lang)})
+		want := tr.T("case.outcome_ask_submit_skipped", locales.Data{"Step": s + 1, "Title": g.Steps[s].Title.In(lang), "Button": tr.T("case.to_step", locales.Data{"Step": s + 1})})
 		if !strings.Contains(m.Text, want) || !hasButton(m, tr.T("outcome.not_submitted")) {
 			t.Errorf("%s: the outcome after the submit step was skipped: %q", lang, m.Text)
 		}

@@ -118,7 +118,7 @@ func TestConsentVersionIsTheTextRead(t *testing.T) {
 	u := w.volunteer("Đồng ý")
 	w.send(u, "/new")
 	consent := last(t, w.press(u, g.Title.Vi))
-	if !strings.Contains(consent.Text, w.vi("consent.text")) {
+	if !strings.Contains(consent.Text, w.vi("consent.words")) {
 		t.Fatalf("consent screen: %q", consent.Text)
 	}
 	w.send(u, "/lang en")

@@ -111,6 +111,13 @@ var (
 	// number (which start with 0) is read as the date and serial; the serial
 	// as long as dateSerial takes.
 	circularSpaced = regexp.MustCompile(`(?i)\b([0-9A-Z]+(?:\.[0-9A-Z]+)+)\s*[-\s]\s*((?:1[89]|[2-9][0-9])(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?:\s*[-\s]\s*([0-9]{3,7})|([0-9]{3,7}))\b`)
+	// circularUnit is a code of the Circular's full shape, its unit
+	// V1V2V3.Z1Z2.Y1Y2.MX1X2 (000.00.12.H26: digits but for the letter M),
+	// maybe typed with spaces in place of its dots ("000 00 12 h26 - 251202
+	// - 0001") or with the letter O where the shape asks a digit
+	// ("OOO.OO.12.H26-261202-OOO5"): circularCode writes it as it is meant.
+	circularUnit = regexp.MustCompile(`(?i)\b([0-9O]{3})(?:\s*\.\s*|\s+)([0-9O]{2})(?:\s*\.\s*|\s+)([0-9O]{2})(?:\s*\.\s*|\s+)([A-Z])([0-9O]{2})\s*[-\s]\s*([0-9O]{6})(?:\s*[-\s]\s*([0-9O]{3,7})|([0-9O]{3,7}))\b`)
+	zeros        = strings.NewReplacer("O", "0", "o", "0")
 )
 
 // PersonalData says what personal data s seems to hold: "email", "number",
@@ -290,6 +297,12 @@ func DossierCode(s string) (code, problem string) {
 // two codes run into one.
 func dashCircular(s string) string {
 	s = dashes.Replace(norm.NFKC.String(s))
+	s = circularUnit.ReplaceAllStringFunc(s, func(typed string) string {
+		if c, ok := circularCode(typed); ok {
+			return c
+		}
+		return typed
+	})
 	return circularSpaced.ReplaceAllStringFunc(s, func(typed string) string {
 		m := circularSpaced.FindStringSubmatch(typed)
 		if !strings.ContainsFunc(typed, unicode.IsSpace) || !strings.ContainsFunc(m[1], unicode.IsLetter) {
@@ -304,6 +317,40 @@ func dashCircular(s string) string {
 		}
 		return c
 	})
+}
+
+// circularCode is typed, a match of circularUnit, written as the
+// Circular's code: its unit dotted, its date and serial after dashes, the
+// letter O read as 0 where a digit is due; ok is false when what it makes
+// is no such code (a day that is none).
+func circularCode(typed string) (code string, ok bool) {
+	m := circularUnit.FindStringSubmatch(typed)
+	if m == nil {
+		return "", false
+	}
+	serial := m[7] + m[8]
+	c := zeros.Replace(m[1]+"."+m[2]+"."+m[3]+".") + m[4] + zeros.Replace(m[5]+"-"+m[6]+"-"+serial)
+	c = strings.ToUpper(c)
+	if !dateSerial.MatchString(c[len("000.00.00.H00-"):]) {
+		return "", false
+	}
+	if code, problem := readCode(c); problem != "" || code != c {
+		return "", false
+	}
+	return c, true
+}
+
+// ReadsOAsZero says whether DossierCode reads a letter O of s as the digit
+// 0: in a code of the Circular's shape, where a digit is due
+// ("OOO.OO.12.H26-261202-OOO5"). The volunteer is told, to check it.
+func ReadsOAsZero(s string) bool {
+	s = dashes.Replace(norm.NFKC.String(s))
+	for _, m := range circularUnit.FindAllStringSubmatch(s, -1) {
+		if _, ok := circularCode(m[0]); ok && strings.ContainsAny(m[1]+m[2]+m[3]+m[5]+m[6]+m[7]+m[8], "Oo") {
+			return true
+		}
+	}
+	return false
 }
 
 // spacedCode says whether s, its label dropped, is one code typed with
