@@ -171,7 +171,7 @@ func TestLostCardNotesGiveModeAndCountsBasis(t *testing.T) {
 	for _, want := range []string{
 		"42/2022", "ngay tại nhà", "Bưu điện giao thẻ BHYT tận nơi", // the mode's basis
 		"KPI", "VssID", // the counts' lead
-		"ItemID=9346",                       // the GD code's source
+		"ItemID=9346",                         // the GD code's source
 		"Kênh 14", "13/02/2026", "2026-02-03", // Circular 09/2026's start
 		"nghean24h", "CafeF 2026-02-26", "2026-03-05", "2026-02-07", "ItemID=11630", "1075391",
 	} {
