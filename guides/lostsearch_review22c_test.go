@@ -123,9 +123,13 @@ func TestWhatWasLostIsNoPlace(t *testing.T) {
 // insurance may not.
 func TestAGuideCoveringTheLossTakesIt(t *testing.T) {
 	c := shippedCatalog(t)
+	// The shipped cap-lai-the-bhyt (Review 22f) gives way to the stand-in:
+	// two guides of one id would each be listed.
 	var gs []*Guide
 	for _, g := range c.All() {
-		gs = append(gs, g)
+		if g.ID != "cap-lai-the-bhyt" {
+			gs = append(gs, g)
+		}
 	}
 	household, _ := c.Guide("bhyt-ho-gia-dinh")
 	reissue := *household
