@@ -17,7 +17,8 @@ import (
 // level), exactly, as the beginning of a word, or within one or two typos;
 // or the words typed run together must appear in a name run together.
 // The words saying a paper was lost or is asked for again are matched by
-// any guide covering a loss, and only such a guide answers them (lossWords).
+// any guide covering a paper's loss, and such a guide answers them first
+// (lossWords); a relative's "mất" is a death (deaths).
 
 // entry is a guide's searchable names, folded.
 type entry struct {
@@ -25,7 +26,7 @@ type entry struct {
 	names   [][]string // the words of each name
 	compact []string   // each name without spaces
 	title   []string   // the words of the titles
-	reissue bool       // a name says a paper lost or reissued (lossWords)
+	reissue bool       // a name says a paper lost or reissued (lossWords, papers)
 }
 
 func indexGuide(g *Guide) entry {
@@ -44,13 +45,13 @@ func indexGuide(g *Guide) entry {
 	}
 	e := entry{guide: g, title: append(words(g.Title.Vi), words(g.Title.En)...)}
 	for _, n := range names {
-		w := words(n)
+		w := deaths(words(n))
 		if len(w) == 0 {
 			continue
 		}
 		e.names = append(e.names, w)
 		e.compact = append(e.compact, compact(w))
-		e.reissue = e.reissue || len(lossWords(w)) > 0
+		e.reissue = e.reissue || len(lossWords(w)) > 0 && namesPaper(w)
 	}
 	return e
 }
@@ -194,7 +195,9 @@ func init() {
 		"co mat tien khong", "mien phi khong", "co mien phi khong",
 		"bao lau", "mat bao lau", "may ngay", "mat may ngay", "bao nhieu ngay", "bao gio", "bao gio co",
 		"khi nao", "khi nao co", "thi co", "co ket qua", "ket qua", "lau khong", "co lau khong", "how much", "how long",
-		"sinh vien", "hoc sinh", "nguoi gia", "nguoi cao tuoi"} {
+		"sinh vien", "hoc sinh", "nguoi gia", "nguoi cao tuoi",
+		// Done again, not a paper reissued (lossWords): "làm lại tạm trú".
+		"lam lai", "xin lai"} {
 		ws := words(p) // "dang ky" is "dang ki"
 		fillerPhrases[strings.Join(ws, " ")] = true
 		longestFiller = max(longestFiller, len(ws))
@@ -270,10 +273,11 @@ type dropped struct{ fee, question, generic, named bool }
 
 // withoutFillers drops the filler words and phrases, and the English ones
 // from a query in English; but a fee's or a person's words ("baby"), or
-// the other words kept if named, when keep says so. An age ("14 year
+// the other words kept if named, when keep says so; and the words saying a
+// loss (loss: "lost", "làm" mất), which a guide must match. An age ("14 year
 // old", "6 months old") says whom for, as a person's words do; it is
 // dropped.
-func withoutFillers(words []string, english bool, keep func(string) bool) (kept []string, d dropped) {
+func withoutFillers(words []string, english bool, keep func(string) bool, loss map[string]bool) (kept []string, d dropped) {
 	drop := func(p string) bool {
 		if keptIfNamed[p] && keep != nil && keep(p) {
 			kept = append(kept, strings.Fields(p)...)
@@ -293,7 +297,7 @@ next:
 			continue
 		}
 		for n := min(longestFiller, len(words)-i); n >= 2; n-- {
-			if p := strings.Join(words[i:i+n], " "); fillerPhrases[p] {
+			if p := strings.Join(words[i:i+n], " "); fillerPhrases[p] && !slices.ContainsFunc(words[i:i+n], func(w string) bool { return loss[w] }) {
 				drop(p)
 				i += n - 1
 				continue next
@@ -301,6 +305,8 @@ next:
 		}
 		w := words[i]
 		switch {
+		case loss[w]:
+			kept = append(kept, w)
 		case fillers[w]:
 			drop(w)
 		case english && englishFillers[w]:
@@ -434,7 +440,7 @@ func queryWords(query string) []string {
 	for len(ws) > 1 && prepositions[ws[len(ws)-1]] && ws[len(ws)-1] != "thuoc" {
 		ws = ws[:len(ws)-1]
 	}
-	return ws
+	return deaths(ws)
 }
 
 // AsksOfNoProcedure says whether query asks a fee, a time or papers and
@@ -443,7 +449,7 @@ func queryWords(query string) []string {
 // Search finds nothing, and the volunteer is to be asked which procedure.
 func (c *Catalog) AsksOfNoProcedure(query string) bool {
 	ws := queryWords(query)
-	kept, d := withoutFillers(ws, c.englishQuery(ws), nil)
+	kept, d := withoutFillers(ws, c.englishQuery(ws), nil, nil)
 	return len(kept) == 0 && !c.isPhrase(ws) && (d.question || d.fee && d.generic)
 }
 
@@ -568,24 +574,33 @@ var notTypos = map[string]bool{"thuoc": true, "tach": true}
 
 // A paper lost, or asked for again: "mất hộ chiếu", "bị mất căn cước",
 // "cấp lại thẻ bảo hiểm y tế", "làm lại bằng lái", "i lost the bhyt card".
-// Such a query is answered only by a guide that covers losing or
-// reissuing something, one of whose names is itself such a query ("cấp
-// lại hộ chiếu", "mất căn cước", "lost passport"); and the words saying
-// the loss are matched by that guide's, whichever they are: "mất hộ
-// chiếu" finds the passport guide by its "cấp lại hộ chiếu". A guide that
-// names the paper and not its loss is not offered (buying the household's
-// health insurance, for a lost BHYT card): the volunteer is told no guide
-// matches, as for any procedure without one.
+// Such a query is answered first by a guide that covers a paper's loss or
+// reissue, one of whose names is itself such a query and names a paper
+// ("cấp lại hộ chiếu", "mất căn cước", "lost passport"; papers); and the
+// words saying the loss are matched by that guide's, whichever they are:
+// "mất hộ chiếu" finds the passport guide by its "cấp lại hộ chiếu". A lost
+// job ("mất việc") is no paper: a guide so named does not answer every
+// "mất …" a word of its names half matches ("mất tạm trú": trung tâm).
+// When no such guide matches, the query is searched as typed, the loss's
+// words matched as any other; a guide that names the paper and not its
+// loss is not offered then (buying the household's health insurance, for a
+// lost BHYT card): the volunteer is told no guide matches, as for any
+// procedure without one.
 //
 // reissuePairs and reissueWords say it in any place of a query, folded.
-// "Mất" (folded "mat") is also a death ("người nhà mất", "bố mất"), "mật"
-// (mật khẩu, mật mã) and "mặt" (khuôn mặt, tiền mặt, mặt trước): it is a
-// loss after lossVerbs ("bị mất", "đánh mất", "làm mất", "lỡ làm mất"), or
-// first in the query, but for fillers that name no one ("cho hỏi"),
-// with what was lost after it ("mất hộ chiếu"; not "mẹ mất", "mất khẩu",
-// nor "mất bao lâu", a filler phrase).
+// "Làm lại" and "xin lại" are also "do again" ("làm lại thanh toán",
+// "làm lại thông báo lưu trú"): a reissue only before a paper ("làm lại
+// thẻ bhyt", "xin lại giấy tờ hộ tịch"). "Mất" (folded "mat") is also a
+// death ("người nhà mất", "bố mất": deaths), "mật" (mật khẩu, mật mã) and
+// "mặt" (khuôn mặt, tiền mặt, mặt trước): it is a loss after lossVerbs
+// ("bị mất", "đánh mất", "làm mất", "lỡ làm mất"), or first in the query,
+// but for fillers that name no one ("cho hỏi"), with what was lost after
+// it ("mất hộ chiếu"; not "mẹ mất", "mất khẩu", nor "mất bao lâu", a filler
+// phrase).
 var (
 	reissuePairs = map[string]bool{"cap lai": true, "lam lai": true, "xin lai": true, "that lac": true}
+	// doAgain are the reissuePairs that are a reissue only before a paper.
+	doAgain      = map[string]bool{"lam lai": true, "xin lai": true}
 	reissueWords = map[string]bool{"lost": true, "lose": true, "replace": true, "replacement": true, "reissue": true}
 	lossVerbs    = map[string]bool{"bi": true, "danh": true, "lam": true, "lo": true}
 	// persons are the fillers that name someone other than the one
@@ -593,12 +608,118 @@ var (
 	persons = map[string]bool{}
 	// notLost follow a "mat" that is "mật" or "mặt".
 	notLost = map[string]bool{"khau": true, "ma": true, "truoc": true, "sau": true}
+	// papers are the words of a paper lost or reissued, folded, alone or
+	// as a pair: "thẻ", "giấy", "bằng" (lái), "sổ", "căn cước", "hộ chiếu",
+	// "bản sao", "card", "certificate"; a civil-status paper named by its
+	// event ("làm lại khai sinh" is its copy); and a password ("mật khẩu").
+	papers = map[string]bool{}
 )
 
 func init() {
 	for _, w := range strings.Fields("be con ba ong bo me chau em anh chi nguoi") {
 		persons[w] = true
 	}
+	for _, p := range []string{"the", "giay", "bang", "so", "cccd", "cmnd", "cmt", "gplx", "bhyt", "cavet", "can cuoc",
+		"ho chieu", "ban sao", "trich luc", "chung minh", "passport", "card", "licence", "license", "certificate",
+		"mat khau", "mk", "passcode", "password", "khai sinh", "khai tu", "ket hon", "ho tich", "chung tu"} {
+		papers[p] = true
+	}
+}
+
+// paperAt says whether a paper begins at ws[i], or after fillers, a
+// classifier or "đăng ký" ("làm lại cho bà cái thẻ", "làm lại đăng ký kết
+// hôn").
+func paperAt(ws []string, i int) bool {
+	for i < len(ws) && !papers[ws[i]] {
+		switch {
+		case fillers[ws[i]] || ws[i] == "cai" || ws[i] == "chiec":
+			i++
+		case ws[i] == "dang" && i+1 < len(ws) && ws[i+1] == "ki":
+			i += 2
+		default:
+			return false
+		}
+	}
+	return i < len(ws) && (papers[ws[i]] || i+1 < len(ws) && papers[ws[i]+" "+ws[i+1]])
+}
+
+// namesPaper says whether ws, folded, name a paper.
+func namesPaper(ws []string) bool {
+	for i := range ws {
+		if papers[ws[i]] || i+1 < len(ws) && papers[ws[i]+" "+ws[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// A relative's "mất" at the end or before the death's words is a death:
+// "bố mất", "nhà có người mất", "bố tôi mất", "mẹ mất cần làm gì", "bố mất
+// làm giấy chứng tử", "xoá thường trú người mất". deaths writes it
+// deathWord, in a query as in the guides' names: it is matched by a
+// death's name ("người nhà mất"), not by any "mất", "mật" or "mặt" ("mất
+// thẻ bhyt", "mật khẩu", "tiền mặt"), nor is it a loss. "Mẹ mất căn cước"
+// is not a death.
+const deathWord = "~mat"
+
+var (
+	// relatives say who died ("bố", "người thân", "bà cụ"); betweenDeath
+	// may stand between them and "mất" ("bố tôi mới mất").
+	relatives    = map[string]bool{}
+	betweenDeath = map[string]bool{}
+	// deathWords, after "mất", say a death: "khai tử", "chứng tử", "tử
+	// tuất", "mai táng", "xoá"/"cắt" khẩu, "làm gì", "rồi", "làm sao".
+	deathWords = map[string]bool{}
+)
+
+func init() {
+	for _, w := range strings.Fields("be con ba ong bo me chau em anh chi nguoi cha ma chong vo cu noi ngoai than nha") {
+		relatives[w] = true
+	}
+	for _, w := range strings.Fields("toi minh moi da vua cung nay ay oi co") {
+		betweenDeath[w] = true
+	}
+	for _, w := range strings.Fields("tu tuat tang xoa cat gi roi sao") {
+		deathWords[w] = true
+	}
+}
+
+// deaths returns ws, folded, with a "mất" that is a relative's death
+// written deathWord, the relative's words before it dropped ("chồng mất",
+// "nhà có người mất", "người nhà mất": deathWord).
+func deaths(ws []string) []string {
+	var out []string
+	for i, w := range ws {
+		if w != "mat" || !death(ws, i) {
+			out = append(out, w)
+			continue
+		}
+		for len(out) > 0 && (relatives[out[len(out)-1]] || betweenDeath[out[len(out)-1]]) {
+			out = out[:len(out)-1]
+		}
+		out = append(out, deathWord)
+	}
+	return out
+}
+
+// death says whether ws[i], "mat", is a relative's death.
+func death(ws []string, i int) bool {
+	j := i - 1
+	for j >= 0 && betweenDeath[ws[j]] {
+		j--
+	}
+	if j < 0 || !relatives[ws[j]] {
+		return false
+	}
+	if i+1 == len(ws) {
+		return true
+	}
+	for _, w := range ws[i+1 : min(len(ws), i+6)] {
+		if deathWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // lossWords are the words of ws, folded, that say a paper was lost or is
@@ -613,7 +734,7 @@ func lossWords(ws []string) map[string]bool {
 	}
 	for i := 0; i < len(ws); i++ {
 		switch {
-		case i+1 < len(ws) && reissuePairs[ws[i]+" "+ws[i+1]]:
+		case i+1 < len(ws) && reissuePairs[ws[i]+" "+ws[i+1]] && (!doAgain[ws[i]+" "+ws[i+1]] || paperAt(ws, i+2)):
 			add(ws[i])
 			add(ws[i+1])
 			i++
@@ -660,7 +781,7 @@ func inFillerPhrase(ws []string, i int) bool {
 func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	loss := lossWords(words)
 	english := c.englishQuery(words)
-	kept, d := withoutFillers(words, english, nil)
+	kept, d := withoutFillers(words, english, nil, loss)
 	// A fee's or a person's words, and the others kept if named, are kept
 	// when each is a word of some guide's name ("register baby": the birth
 	// registration's "baby").
@@ -671,7 +792,7 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	case c.isPhrase(words): // as typed: "lệ phí", "get married"
 	case len(kept) > 0:
 		if d.named { // "pay fees online", "how to pay the fee online", "register baby", "lost ID card"
-			if withFee, _ := withoutFillers(words, english, named); len(withFee) > len(kept) {
+			if withFee, _ := withoutFillers(words, english, named, loss); len(withFee) > len(kept) {
 				found, uncovered = c.rank(withFee, loss)
 				if len(found) > 0 {
 					return found, false
@@ -682,7 +803,7 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	case d.question || d.fee && d.generic:
 		return nil, false // asked of no procedure (AsksOfNoProcedure): "how much", "bao lâu", "phí dịch vụ"
 	case d.named: // "cách nộp lệ phí online": paying fees; "i just had a baby"
-		if withFee, _ := withoutFillers(words, english, named); len(withFee) > 0 {
+		if withFee, _ := withoutFillers(words, english, named, loss); len(withFee) > 0 {
 			words = withFee
 		}
 	}
@@ -690,23 +811,16 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	return found, uncovered || more
 }
 
-// rank returns the guides whose names hold words, best first; only those
-// covering a loss or reissue when loss has the words saying one
-// (lossWords), which any such guide's names match if the words name
-// something else too ("bị mất" alone is matched as typed). uncovered says
-// a guide not covering the loss matched the other words.
+// rank returns the guides whose names hold words, best first. When loss
+// has the words saying a loss or reissue (lossWords), the guides covering
+// a paper's loss answer first, their names matching the loss's words
+// whichever they are if the words name something else too ("bị mất" alone
+// is matched as typed); when none matches, the words are matched as typed
+// by every guide. uncovered says a guide not covering the loss matched the
+// other words.
 func (c *Catalog) rank(words []string, loss map[string]bool) (found []*Guide, uncovered bool) {
 	if len(words) == 0 {
 		return nil, false
-	}
-	matched := loss
-	if !slices.ContainsFunc(words, func(w string) bool { return !loss[w] }) {
-		matched = nil
-	}
-	type hit struct {
-		g     *Guide
-		score int
-		order int
 	}
 	// A word that is a word of some guide's names is read as typed: only a
 	// typo of no known word is looked for among look-alikes ("khau" of "hộ
@@ -715,21 +829,44 @@ func (c *Catalog) rank(words []string, loss map[string]bool) (found []*Guide, un
 	for i, w := range words {
 		known[i] = c.words[w] || notTypos[w]
 	}
-	var rest []string // the words but the loss's
-	var restKnown []bool
-	for i, w := range words {
-		if !loss[w] {
-			rest, restKnown = append(rest, w), append(restKnown, known[i])
+	if loss != nil {
+		matched := loss
+		if !slices.ContainsFunc(words, func(w string) bool { return !loss[w] }) {
+			matched = nil
 		}
+		var rest []string // the words but the loss's
+		var restKnown []bool
+		for i, w := range words {
+			if !loss[w] {
+				rest, restKnown = append(rest, w), append(restKnown, known[i])
+			}
+		}
+		found := c.ranked(func(e entry) int {
+			if !e.reissue {
+				uncovered = uncovered || len(rest) > 0 && e.score(rest, restKnown, nil) > 0
+				return 0
+			}
+			return e.score(words, known, matched)
+		})
+		if len(found) > 0 {
+			return found, uncovered
+		}
+	}
+	return c.ranked(func(e entry) int { return e.score(words, known, nil) }), uncovered
+}
+
+// ranked returns the guides scored above 0, best first (ties in list
+// order), but for those far below the best.
+func (c *Catalog) ranked(score func(entry) int) []*Guide {
+	type hit struct {
+		g     *Guide
+		score int
+		order int
 	}
 	var hits []hit
 	best := 0
 	for i, e := range c.index {
-		if loss != nil && !e.reissue {
-			uncovered = uncovered || len(rest) > 0 && e.score(rest, restKnown, nil) > 0
-			continue
-		}
-		if s := e.score(words, known, matched); s > 0 {
+		if s := score(e); s > 0 {
 			hits = append(hits, hit{e.guide, s, i})
 			best = max(best, s)
 		}
@@ -746,7 +883,7 @@ func (c *Catalog) rank(words []string, loss map[string]bool) (found []*Guide, un
 	for i, h := range hits {
 		out[i] = h.g
 	}
-	return out, uncovered
+	return out
 }
 
 // isPhrase says whether words, as typed, are a phrase of some guide's name.
