@@ -867,10 +867,20 @@ func (v *caseView) offerInPlace() error {
 	return v.h.caseGo(v.request, screenAttach, caseState{Case: v.c.ID, Code: code}, "")
 }
 
-// resume is /resume: the open cases, or straight back into the only one.
+// resume is /resume: the open cases, or straight back into the only one
+// — or into the case whose typed screen the chat is on (typedCase),
+// however many are open: the volunteer is in the middle of it, and the
+// list would leave it (caseGo: a case at its code question closes as a
+// dossier of its own).
 func (h *Handlers) resume(r *request) error {
 	if !h.isMember(r) {
 		return nil
+	}
+	if id, err := h.typedCase(r); err != nil || id != 0 {
+		if err != nil {
+			return err
+		}
+		return h.resumeCase(r, id)
 	}
 	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 0, 2)
 	if err != nil {
@@ -1084,6 +1094,38 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 		return screenOf(c), own, nil // a row another version wrote: the case's own screen
 	}
 	return conv.Step, st, nil
+}
+
+// typedCase is the case the chat is on a typed screen of (typedScreens),
+// that screenLeft would draw again: open, at that screen's phase. 0 when
+// there is none. A row kept across a restart counts as well.
+func (h *Handlers) typedCase(r *request) (int64, error) {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return 0, nil
+	case err != nil:
+		return 0, err
+	case conv.Flow != flowCase || typedScreens[conv.Step] == "":
+		return 0, nil
+	}
+	var st caseState
+	if err := conv.Decode(&st); err != nil || st.Case == 0 {
+		return 0, nil
+	}
+	c, g, err := h.caseAndGuide(r, st.Case)
+	switch {
+	case errors.Is(err, storage.ErrNotFound) || errors.Is(err, errGuideGone):
+		return 0, nil
+	case err != nil:
+		return 0, err
+	case c.VolunteerID != r.user.TelegramID || c.Status != storage.CaseOpen:
+		return 0, nil
+	}
+	if screen, _, err := h.screenLeft(r, c, g); err != nil || screen != conv.Step {
+		return 0, err
+	}
+	return c.ID, nil
 }
 
 // takeUp opens a paused case again, with its resume event; a case that was

@@ -288,12 +288,20 @@ func (tx *Tx) CountCasesLeftUnfinished(ctx context.Context, volunteer int64) (in
 // CaseAwaitingCode returns the volunteer's newest case closed since since
 // whose resident agreed to follow-up, whose dossier was submitted and
 // which has no dossier code yet (nor had one its resident had deleted):
-// where a code typed after the summary belongs. ErrNotFound when there is
-// none.
+// where a code typed after the summary belongs. Never one a newer case
+// of the volunteer closed after taking its code, or as the same dossier
+// as another (a code typed then is not this older case's: case #8 was
+// offered a stray code past #216 and #217, which kept theirs); and one
+// that ended as the same dossier as another (SameDossier) only while it
+// is the volunteer's last case closed (awaitingCode: its own code typed
+// a minute later). ErrNotFound when there is none.
 func (tx *Tx) CaseAwaitingCode(ctx context.Context, volunteer int64, since time.Time) (Case, error) {
 	var c Case
 	err := tx.db(ctx).GetContext(ctx, &c, `
 		SELECT `+caseColumns+` FROM cases c `+awaitingCode+`
+			AND NOT EXISTS (SELECT 1 FROM cases n WHERE n.volunteer_id = c.volunteer_id AND n.status = 'closed'
+				AND (n.finished_at, n.id) > (c.finished_at, c.id)
+				AND (c.same_dossier OR n.same_dossier OR EXISTS (SELECT 1 FROM followups f WHERE f.case_id = n.id)))
 		ORDER BY finished_at DESC, id DESC LIMIT 1`, volunteer, since)
 	return c, wrap("find a case awaiting its code", notFound(err))
 }
@@ -316,7 +324,8 @@ func (tx *Tx) CasesAwaitingCode(ctx context.Context, volunteer int64, since time
 // dossier code (CaseAwaitingCode). One that ended as the same dossier as a
 // case that keeps its code (SameDossier) is among them, as one that ended
 // with no code: the button may have been pressed by mistake, and its own
-// code typed a minute later is still taken.
+// code typed a minute later is still taken (CaseAwaitingCode: only while
+// it is the volunteer's last case closed).
 const awaitingCode = `
 		WHERE volunteer_id = $1 AND status = 'closed' AND finished_at >= $2 AND followup_consent
 			AND kind = 'dossier' AND outcome IN ('submitted', 'paid') AND NOT followup_forgotten
