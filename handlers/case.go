@@ -598,11 +598,16 @@ func (h *Handlers) searchGuides(r *request) error {
 	}
 	// A resident's name or address ("khai sinh cho bé Mai", "tạm trú ở 12
 	// Lê Lợi") is neither searched nor quoted back: the other words are.
+	// A name with only pronouns or kin words ("mình tên Lan", "my mother
+	// Lan") leaves nothing to search.
 	rest, dropped := privacy.WithoutIdentity(q)
 	if dropped {
 		q = rest
 	}
-	found := h.guides.Search(q)
+	var found []*guides.Guide
+	if q != "" {
+		found = h.guides.Search(q)
+	}
 	if dropped && len(found) == 0 {
 		r.say(r.t.T("case.query_name"), nil)
 		return nil

@@ -904,7 +904,10 @@ func foundScreen(v *caseView, query string, found []*guides.Guide) (string, bot.
 	case query == "":
 		text = v.t.N("case.found_again", len(found))
 	case len(found) == 0:
-		text = v.t.T("case.no_match", locales.Data{"Query": query})
+		// Not quoted: the words found nothing, so a name no rule knows
+		// may be among them (privacy.WithoutIdentity), and the volunteer's
+		// message is right above.
+		text = v.t.T("case.no_match")
 	default:
 		text = v.t.N("case.found", len(found), locales.Data{"Query": query})
 	}

@@ -96,7 +96,8 @@ func TestTallyTypoAfterCommuneReportOfProvince(t *testing.T) {
 func TestTallyDateRangeOnSearchScreenIsAPeriod(t *testing.T) {
 	w, _, _ := tallyWorld(t)
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
-	if m := only(t, fresh(w.send(coord, "tahng này"))); !strings.Contains(m.Text, "tahng này") || strings.Contains(m.Text, w.vi("tally.bad_period")) {
+	// Not quoted since review 22n: what finds nothing may hold a name.
+	if m := only(t, fresh(w.send(coord, "tahng này"))); !strings.HasPrefix(m.Text, w.vi("case.no_match")) || strings.Contains(m.Text, w.vi("tally.bad_period")) {
 		t.Fatalf("a typo with no report on screen: %q", m.Text)
 	}
 	for _, p := range []string{"tháng này", "1/11 - 20/11", "1/1/2020-31/12/2020"} {

@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -290,10 +291,97 @@ func addressSpans(s string) [][2]int {
 	return spans
 }
 
+// In English, a kin word or a title before a capitalised given name
+// introduces it ("my mother Lan", "her son Minh", "Mrs Hoa", "Mr. Tuan");
+// after a kin word, a given name typed in small letters too when it is no
+// everyday word ("my mother lan", not "my son long ago").
+var (
+	englishKin = wordSet(`mother father mom mum mommy mummy dad daddy son daughter wife husband brother sister
+		uncle aunt auntie grandma grandpa grandmother grandfather granny grandson granddaughter grandchild
+		cousin nephew niece child baby neighbour neighbor`)
+	// englishTitles go with the name after them: both are dropped.
+	englishTitles = wordSet("mr mrs ms miss madam madame mx")
+	// englishNotNames: given names, folded, that are English words too.
+	englishNotNames = wordSet("an my long son van tan tin sang hung hang do no to so ha hi la ma thu tu ky ba")
+)
+
+// englishNames are the names s (NFC) gives after a kin word or a title, as
+// byte ranges: the title's and the name's, the name's alone after a kin
+// word (the rest reads "my mother lost her card").
+func englishNames(s string, ts []token, allCaps bool) [][2]int {
+	n := len(ts)
+	free := func(j int) bool { return j+1 >= n || !collocations[ts[j].fold+" "+ts[j+1].fold] }
+	title := func(j int) bool { return !allCaps && titleCase(ts[j].raw) }
+	nameWord := func(j int, first bool) bool {
+		if j >= n || ts[j].raw == "" || !free(j) {
+			return false
+		}
+		f := ts[j].fold
+		switch {
+		case title(j):
+			return foldedGiven[f] || allSurnames[f]
+		case first && isASCII(ts[j].raw):
+			return foldedGiven[f] && !commonGiven[f] && !englishNotNames[f]
+		}
+		return false
+	}
+	var spans [][2]int
+	for i := 0; i+1 < n; i++ {
+		t := ts[i]
+		kin, ttl := englishKin[t.low], englishTitles[t.low]
+		if !isASCII(t.raw) || !kin && !ttl {
+			continue
+		}
+		// "Mr." ends no clause.
+		if t.brk && !(ttl && s[t.start:t.end] == t.raw+".") {
+			continue
+		}
+		j := i + 1
+		if !nameWord(j, true) && !(ttl && title(j) && free(j)) {
+			continue
+		}
+		end := j + 1
+		for end < n && end < j+4 && !ts[end-1].brk && title(end) && nameWord(end, false) {
+			end++
+		}
+		from := ts[j].start
+		if ttl {
+			from = t.start
+		}
+		spans = append(spans, [2]int{from, ts[end-1].end})
+		i = end - 1
+	}
+	return spans
+}
+
+// dangling: a word that, right before a name or an address dropped, only
+// led to it ("khai sinh cho" bé Mai, "passport for" Mrs Hoa, "tôi là" bà
+// Tư). Not "to", also "tờ" unaccented ("giay to").
+var dangling = wordSet("cho của với và là ở tại gọi cua voi va la o tai goi for of with and by named called is")
+
+// nameOnly: the words that, left alone once a name is dropped, say no
+// procedure: pronouns, honorifics, kin, and the dangling words ("mình"
+// tên Lan, "người dân" tên Lan, "my mother" Lan).
+var nameOnly = func() map[string]bool {
+	m := wordSet(`mình tôi tui tớ tao em anh chị ông bà cô chú bác cháu cụ dì thím mợ dượng thầy bé con mẹ bố ba má cha
+		vợ chồng người dân bạn nó họ ấy này đó tên ạ nhé nha ơi minh toi tui em anh chi ong ba co chu bac chau cu di be
+		con me bo ma cha vo chong nguoi dan ban no ho ten a nhe nha oi
+		i me my mine we our us you your he him his she her they them their this that name the`)
+	for _, set := range []map[string]bool{dangling, englishKin, englishTitles} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // WithoutIdentity is s without the names and addresses it holds
-// (NamesPerson, Address), its words joined by single spaces, and whether
-// any was dropped: what a search keeps of a text that named the resident
-// ("khai sinh cho bé Mai" → "khai sinh cho").
+// (NamesPerson, Address), and the word only leading to one ("cho", "for":
+// dangling), its words joined by single spaces, and whether any was
+// dropped: what a search keeps of a text that named the resident ("khai
+// sinh cho bé Mai" → "khai sinh"). What is left is "" when only pronouns,
+// kin and such words are (nameOnly: "mình tên Lan", "my mother Lan"): a
+// name alone was typed.
 func WithoutIdentity(s string) (string, bool) {
 	s = norm.NFC.String(s)
 	spans := append(nameSpans(s), addressSpans(s)...)
@@ -301,6 +389,18 @@ func WithoutIdentity(s string) (string, bool) {
 		return strings.Join(strings.Fields(s), " "), false
 	}
 	b := []byte(s)
+	ts := tokensOf(s)
+	for k, sp := range spans {
+		// The word right before the span, if it only led to it.
+		for i := len(ts) - 1; i >= 0; i-- {
+			if ts[i].end <= sp[0] {
+				if !ts[i].brk && dangling[ts[i].low] {
+					spans[k][0] = ts[i].start
+				}
+				break
+			}
+		}
+	}
 	for _, sp := range spans {
 		end := sp[1]
 		for end < len(s) {
@@ -314,5 +414,11 @@ func WithoutIdentity(s string) (string, bool) {
 			b[i] = ' '
 		}
 	}
-	return strings.Join(strings.Fields(string(b)), " "), true
+	rest := strings.Fields(string(b))
+	if !slices.ContainsFunc(rest, func(w string) bool {
+		return !nameOnly[strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))]
+	}) {
+		rest = nil
+	}
+	return strings.Join(rest, " "), true
 }

@@ -797,7 +797,8 @@ func minus(set map[string]bool, words string) map[string]bool {
 // for every free text the bot keeps (problem notes, flag notes, comments).
 // Names are looked for within a clause: "con, cháu, anh chị em" is a list,
 // not "cháu Anh". A name introduced as one ("tên Hùng", "ten la Lan",
-// "named Lan": introducedNames) counts too.
+// "named Lan": introducedNames) counts too, as does one after an English
+// kin word or title ("my mother Lan", "Mrs Hoa": englishNames).
 func NamesPerson(s string) bool {
 	return len(nameSpans(norm.NFC.String(s))) > 0
 }
@@ -816,7 +817,9 @@ func nameSpans(s string) [][2]int {
 			spans = append(spans, [2]int{c[n[0]][0], c[n[1]-1][1]})
 		}
 	}
-	return append(spans, introducedNames(tokensOf(s), plainNote, allCaps)...)
+	ts := tokensOf(s)
+	spans = append(spans, introducedNames(ts, plainNote, allCaps)...)
+	return append(spans, englishNames(s, ts, allCaps)...)
 }
 
 // clausesOf parts s into clauses (runs of letters and spaces) of words
