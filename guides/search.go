@@ -400,6 +400,29 @@ func (c *Catalog) Search(query string) []*Guide {
 	if namesAbroad(ws) || uncovered {
 		return nil
 	}
+	// Damage of no paper ("vneid bị hỏng", "mất việc bị hỏng"): without its
+	// words, place and all. Damage of a paper is its loss, answered above.
+	if rest, ok := withoutDamage(ws); ok && !damagedPaperIn(ws) {
+		return c.searchWords(deaths(rest))
+	}
+	return c.placeRetry(ws)
+}
+
+// searchWords is Search of the folded words.
+func (c *Catalog) searchWords(ws []string) []*Guide {
+	found, uncovered := c.search(ws)
+	if len(found) > 0 {
+		return found
+	}
+	if namesAbroad(ws) || uncovered {
+		return nil
+	}
+	return c.placeRetry(ws)
+}
+
+// placeRetry is Search of the folded words without a place typed after the
+// procedure, when they found nothing with it.
+func (c *Catalog) placeRetry(ws []string) []*Guide {
 	// From the last place's start back, so that a guide's own word that is
 	// also a unit's ("tình trạng": tỉnh) is kept when a later one starts the
 	// place ("xác nhận tình trạng hôn nhân ở phường 5"). What was lost is
@@ -630,7 +653,7 @@ func init() {
 // classifier or "đăng ký" ("làm lại cho bà cái thẻ", "làm lại đăng ký kết
 // hôn").
 func paperAt(ws []string, i int) bool {
-	for i < len(ws) && !papers[ws[i]] {
+	for i < len(ws) && !papers[ws[i]] && !(i+1 < len(ws) && papers[ws[i]+" "+ws[i+1]]) {
 		switch {
 		case fillers[ws[i]] || ws[i] == "cai" || ws[i] == "chiec":
 			i++
@@ -734,6 +757,11 @@ func lossWords(ws []string) map[string]bool {
 	}
 	for i := 0; i < len(ws); i++ {
 		switch {
+		case damageAt(ws, i) && damagedPaper(ws, i):
+			for _, w := range ws[i : i+damageLen(ws, i)] {
+				add(w)
+			}
+			i += damageLen(ws, i) - 1
 		case i+1 < len(ws) && reissuePairs[ws[i]+" "+ws[i+1]] && (!doAgain[ws[i]+" "+ws[i+1]] || paperAt(ws, i+2)):
 			add(ws[i])
 			add(ws[i+1])
@@ -761,6 +789,150 @@ func lossWords(ws []string) map[string]bool {
 		}
 	}
 	return loss
+}
+
+// Damage: "hỏng" (folded "hong"; with "bị" before it, "bị hỏng"),
+// "broken", "damaged" said of the thing named — last in the query, after
+// the thing ("cccd hỏng", "thẻ bhyt của mẹ bị hỏng", "my id card is
+// broken") or first before a paper ("hỏng thẻ bhyt", "damaged id card").
+// Said of a paper, it is the paper's loss (lossWords): a guide covering
+// the paper's loss or damage answers ("thẻ bhyt bị hỏng": cap-lai-the-bhyt,
+// "khai sinh bị hỏng": trich-luc-ho-tich), or none — not the household
+// insurance, which names the card and not its damage. Said of anything
+// else ("vneid bị hỏng", "thanh toán online bị hỏng"), the query is
+// searched as typed and, when it finds nothing, without the damage's words
+// (Search): once "hỏng" was a word of a guide's name it was no longer read
+// as a typo of another, and such queries found nothing. "Hồng" after "sổ",
+// "hoa" or "màu" at the head of the thing (the land title, a rose or a
+// commission, pink) is no damage ("ngân hàng số hỏng" is); nor is "số"
+// after "ký" (chữ ký số, digital signing) a paper.
+var (
+	damageWords = map[string]bool{"hong": true, "broken": true, "damaged": true}
+	// events are the papers named by their event, which also name their
+	// procedure: a paper damaged only when nothing else follows ("khai sinh
+	// bị hỏng", not "khai sinh liên thông bị hỏng").
+	events    = map[string]bool{"khai sinh": true, "khai tu": true, "ket hon": true, "ho tich": true}
+	notDamage = map[string]bool{"so": true, "hoa": true, "mau": true}
+)
+
+// damageLen is how many words from ws[i] say damage: 2 for "bị hỏng", 1
+// for "hỏng", "broken", "damaged", 0 for none.
+func damageLen(ws []string, i int) int {
+	if ws[i] == "bi" && i+1 < len(ws) && damageWords[ws[i+1]] {
+		return 2
+	}
+	if damageWords[ws[i]] {
+		return 1
+	}
+	return 0
+}
+
+// damageAt says whether damage said of the thing named begins at ws[i].
+func damageAt(ws []string, i int) bool {
+	n := damageLen(ws, i)
+	switch {
+	case n == 0:
+		return false
+	case n == 1 && ws[i] == "hong" && i > 0 && notDamage[ws[i-1]] && thingAt(ws) == i-1:
+		return false
+	case n == 2 || ws[i] != "hong":
+		return true
+	}
+	// A bare "hỏng": last, first before a paper, or right after a paper.
+	return i+1 == len(ws) || i == 0 && paperAt(ws, 1) || i > 0 && paperBefore(ws, i)
+}
+
+// damagedPaper says whether the damage at ws[i] is said of a paper. In
+// Vietnamese the thing named comes first, its paper at its head, but for
+// fillers and a loss's or reissue's words ("thẻ bhyt của mẹ bị hỏng",
+// "khai sinh bị hỏng", "xin lại giấy tờ hộ tịch bị hỏng", "bảo hiểm y tế
+// hỏng"), or right after "hỏng" ("hỏng thẻ bhyt"); a procedure at the head
+// is no paper ("cải chính hộ tịch bị hỏng", "ngân hàng số hỏng"). In
+// English the paper is named before, but for fillers ("my id card is
+// broken"), or within three words after ("damaged health insurance card").
+func damagedPaper(ws []string, i int) bool {
+	from := i + damageLen(ws, i)
+	if ws[from-1] != "hong" {
+		if paperAt(ws, from) || namesPaper(ws[from:min(len(ws), from+3)]) {
+			return true
+		}
+		j := i
+		for j > 0 && (fillers[ws[j-1]] || englishFillers[ws[j-1]]) && !papers[ws[j-1]] {
+			j--
+		}
+		return paperBefore(ws, j)
+	}
+	if i == 0 {
+		return paperAt(ws, from)
+	}
+	start := thingAt(ws)
+	if start >= i {
+		return false
+	}
+	if start+2 <= i && events[ws[start]+" "+ws[start+1]] {
+		return !slices.ContainsFunc(ws[start+2:i], func(w string) bool { return !fillers[w] })
+	}
+	return paperAt(ws[:i], start) || strings.Join(ws[start:min(i, start+4)], " ") == "bao hiem y te"
+}
+
+// thingAt is where the thing a query names begins: after the fillers and
+// the words of a loss or reissue ("cho hỏi", "bị mất", "xin lại").
+func thingAt(ws []string) int {
+	i := 0
+next:
+	for i < len(ws) {
+		for n := min(longestFiller, len(ws)-i); n >= 2; n-- {
+			if p := strings.Join(ws[i:i+n], " "); fillerPhrases[p] || reissuePairs[p] {
+				i += n
+				continue next
+			}
+		}
+		lost := ws[i] == "mat" && (i+1 == len(ws) || !notLost[ws[i+1]])
+		if !fillers[ws[i]] && !lossVerbs[ws[i]] && !lost && !reissueWords[ws[i]] {
+			break
+		}
+		i++
+	}
+	return i
+}
+
+// paperBefore says whether a paper's word, or pair, ends at ws[i-1], or
+// the health insurance whose card it is ("bảo hiểm y tế bị hỏng", "health
+// insurance damaged"); "số" after "ký" (chữ ký số) is no "sổ".
+func paperBefore(ws []string, i int) bool {
+	switch {
+	case i >= 2 && (papers[ws[i-2]+" "+ws[i-1]] || ws[i-2]+" "+ws[i-1] == "y te"):
+		return true
+	case i >= 1 && ws[i-1] == "insurance":
+		return true
+	case i >= 1 && papers[ws[i-1]]:
+		return ws[i-1] != "so" || i < 2 || ws[i-2] != "ki"
+	}
+	return false
+}
+
+// damagedPaperIn says whether ws say a paper damaged (damagedPaper).
+func damagedPaperIn(ws []string) bool {
+	for i := range ws {
+		if damageAt(ws, i) && damagedPaper(ws, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutDamage returns ws without the words saying damage (damageAt);
+// ok when there were some, and other words remain.
+func withoutDamage(ws []string) (rest []string, ok bool) {
+	for i := 0; i < len(ws); i++ {
+		if damageAt(ws, i) {
+			i += damageLen(ws, i) - 1
+			ok = true
+			continue
+		}
+		rest = append(rest, ws[i])
+	}
+	return rest, ok && len(rest) > 0
 }
 
 // inFillerPhrase says whether ws[i] is a word of a filler phrase ("mất bao
