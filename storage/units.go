@@ -184,15 +184,15 @@ func communeNames(provinces, communes, mappings [][]string) [][]string {
 	known := map[string]bool{}
 	for _, c := range communes { // commune_code,province_code,name,kind
 		known[c[0]] = true
-		label := c[2] + ", " + provinceName[c[1]]
-		names = append(names, []string{c[0], label, "true", searchText(label)})
+		parts := []string{c[2], provinceName[c[1]]}
+		names = append(names, []string{c[0], strings.Join(parts, ", "), "true", searchText(parts)})
 	}
 	for _, m := range mappings { // old_ward_code,old_ward_name,old_district_name,old_province_name,new_ward_code,...
 		if !known[m[4]] {
 			continue
 		}
-		label := m[1] + ", " + m[2] + ", " + m[3]
-		names = append(names, []string{m[4], label, "false", searchText(label)})
+		parts := []string{m[1], m[2], m[3]}
+		names = append(names, []string{m[4], strings.Join(parts, ", "), "false", searchText(parts)})
 	}
 	return names
 }
@@ -206,7 +206,27 @@ func withSortName(rows [][]string, col int) [][]string {
 	return out
 }
 
-func searchText(label string) string { return " " + vntext.Fold(label) + " " }
+// searchText is the searched text of a name's parts (the commune, its
+// district, its province): each folded, with partSep between them and a
+// space at either end, so that the typed words in their order match within
+// a part, not across the gap between the commune and its province ("binh
+// thanh" in "Phường Tân Bình, Thành phố Hồ Chí Minh"; until review 22q
+// the parts ran together). A match may still run over whole parts:
+// searchRank.
+func searchText(parts []string) string {
+	folded := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if f := vntext.Fold(p); f != "" {
+			folded = append(folded, f)
+		}
+	}
+	return " " + strings.Join(folded, " "+partSep+" ") + " "
+}
+
+// partSep stands between the parts of a searched text (searchText): no
+// typed word holds it (vntext.Words), and it is no word of a name
+// (unitWords).
+const partSep = "|"
 
 func readCSV(name string) ([][]string, error) {
 	f, err := unitFiles.Open(name)
@@ -358,7 +378,7 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 		) t
 		WHERE tier = best
 		ORDER BY rank, pairs DESC, is_current DESC, length(label), code
-		LIMIT $5`, pq.Array(patterns), province, " "+strings.Join(words, " "), pq.Array(whole), limit, pq.Array(pairs))
+		LIMIT $5`, pq.Array(patterns), province, " "+strings.Join(words, " "), pq.Array(whole), limit, pq.Array(pairs), overParts(words))
 	return ms, wrap("search communes", err)
 }
 
@@ -378,16 +398,33 @@ const searchTier = `CASE WHEN rank <= 1 OR own THEN 0 WHEN rank = 2 THEN 1 WHEN 
 
 // searchRank ranks a name that matched a search, best first; $3 is the
 // typed words in their order with a space before each, $4 the patterns of
-// every word whole. The commune's folded name (sort_name) and the search
-// text are padded with spaces, so $3 followed by a space is the typed words
-// in their order, each whole.
+// every word whole, $7 the words in their order over whole parts of the
+// search text (overParts). The commune's folded name (sort_name) and the
+// search text are padded with spaces, so $3 followed by a space is the typed
+// words in their order, each whole; the parts of the search text stand
+// apart (searchText), so $3 is found within one.
 const searchRank = `CASE
 	WHEN strpos(' ' || c.sort_name || ' ', $3 || ' ') > 0 THEN 0 -- in order and whole, in the commune's own name
-	WHEN strpos(n.search, $3 || ' ') > 0 THEN 1                  -- in order and whole, in this name
+	WHEN strpos(n.search, $3 || ' ') > 0 OR n.search ~ $7 THEN 1  -- in order and whole, in a part of this name or over to a part's end
 	WHEN n.search LIKE ALL ($4) THEN 2                            -- each whole, in any order
 	WHEN strpos(' ' || c.sort_name || ' ', $3) > 0 THEN 3        -- in order, the last begun, in the commune's own name
 	WHEN strpos(n.search, $3) > 0 THEN 4                         -- in order, the last begun, in this name
 	ELSE 5 END`
+
+// overParts is the regular expression (PostgreSQL's) of the typed words in
+// their order, each whole, over the parts of a searched text (searchText)
+// to the end of one: "quan 3 thanh pho ho chi minh" in "… | quan 3 | thanh
+// pho ho chi minh ", "tan binh thanh pho ho chi minh" in " phuong tan binh
+// | thanh pho ho chi minh "; not "binh thanh" there, which begins a part it
+// does not finish.
+func overParts(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	sep := `( ` + regexp.QuoteMeta(partSep) + `)? `
+	return ` ` + strings.Join(quoted, sep) + ` (` + regexp.QuoteMeta(partSep) + `|$)`
+}
 
 // unitShortForms are the short forms of unit kinds volunteers type, folded:
 // "p.12" (folded "p 12"), "q1", "tp hcm", "tx", "tt", "h.", "x."; and the
@@ -579,6 +616,9 @@ var unitWords = sync.OnceValues(func() (map[string][]unitWord, error) {
 			counts[p] = map[string]int{}
 		}
 		for _, w := range strings.Fields(n[3]) {
+			if w == partSep {
+				continue
+			}
 			counts[""][w]++
 			counts[p][w]++
 		}

@@ -78,7 +78,7 @@ func TestUnitWordsAreTheTables(t *testing.T) {
 			SELECT w AS word, count(*) AS n
 			FROM commune_names n JOIN communes c ON c.code = n.commune_code,
 			     unnest(string_to_array(trim(n.search), ' ')) w
-			WHERE w <> '' AND ($1 = '' OR c.province_code = $1)
+			WHERE w NOT IN ('', '|') AND ($1 = '' OR c.province_code = $1)
 			GROUP BY w
 			ORDER BY n DESC, w COLLATE "C"`, province)
 		if err != nil {

@@ -33,6 +33,9 @@ func TestUnitWordsAreTheTablesWords(t *testing.T) {
 			counts[r.Province] = map[string]int{}
 		}
 		for _, w := range strings.Fields(r.Search) {
+			if w == "|" { // between the name's parts, no word
+				continue
+			}
 			counts[""][w]++
 			counts[r.Province][w]++
 		}
