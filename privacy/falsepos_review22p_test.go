@@ -126,3 +126,26 @@ func TestReview22pEligibilityYears(t *testing.T) {
 		{text: "ông ấy sinh năm 1958", want: "date", data: "date"},
 	})
 }
+
+// 5. Misses: an English possessive is the name's ("Hung's"); "số 7 Hàng
+// Bạc" is an address; a phone or ID number typed with the letter O for
+// its zero is no dossier code; a title before a word that is no name
+// ("Ms Excel") names no one. A newborn's recent year, given as why a
+// paper is not there yet, is no one's.
+func TestReview22pMisses(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "my dad Hung's card expired", want: "name", name: true, rest: "my dad card expired"},
+		{text: "Mrs. Hoa's passport", want: "name", name: true, rest: "passport"},
+		{text: "số 7 Hàng Bạc", want: "address", addr: true, rest: ""},
+		{text: "Ms Excel crashed", rest: "="},
+		{text: "bé sinh năm 2025 chưa có mã định danh", rest: "="},
+		// Still names.
+		{text: "Ms Hoa needs a passport", want: "name", name: true, rest: "needs a passport"},
+		{text: "Mr. Tuan lost his ID card", want: "name", name: true, rest: "lost his ID card"},
+	})
+	for _, s := range []string{"O912 345 678", "SĐT O912345678", "CCCD O79203001234", "o912345678"} {
+		if code, problem := DossierCode(s); problem != "number" {
+			t.Errorf("DossierCode(%q) = %q, %q; want problem \"number\"", s, code, problem)
+		}
+	}
+}

@@ -37,6 +37,12 @@ func tokensOf(s string) []token {
 	add := func(end int) {
 		w := s[start:end]
 		raw := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		// An English possessive is its noun's: "Hung's" is Hung's.
+		for _, poss := range []string{"'s", "’s"} {
+			if len(raw) > len(poss)+1 && strings.HasSuffix(raw, poss) {
+				raw = strings.TrimSuffix(raw, poss)
+			}
+		}
 		last := strings.TrimRightFunc(w, func(r rune) bool { return strings.ContainsRune(`"')”’»`, r) })
 		ts = append(ts, token{raw: raw, low: strings.ToLower(raw), fold: vntext.Fold(raw), start: start, end: end,
 			brk: strings.ContainsAny(last[max(len(last)-1, 0):], ",;.!?"), colon: strings.HasSuffix(w, ":")})
@@ -342,6 +348,9 @@ func addressSpans(s string) [][2]int {
 				from--
 			}
 			context := from < i && (fold(i-1) != "so" || from < i-1)
+			// "số 7 Hàng Bạc": "số" alone says a house's number before a
+			// street's name of two words or more.
+			soStreet := !context && fold(i-1) == "so" && from == i-1
 			if houseNumWords[fold(i-2)+" "+fold(i-1)] {
 				from, context = min(from, i-2), true
 			}
@@ -355,7 +364,8 @@ func addressSpans(s string) [][2]int {
 			streetLike := !counted && (end > i+2 || surname(i+1) || givenNames[low(i+1)] ||
 				isASCII(ts[min(i+1, n-1)].raw) && foldedGiven[fold(i+1)])
 			switch {
-			case named || context && end > i+1 && streetLike || end > i+2 && streetAfter[fold(end-1)]:
+			case named || context && end > i+1 && streetLike || soStreet && end > i+2 && streetLike ||
+				end > i+2 && streetAfter[fold(end-1)]:
 			case laneWords[low(i+1)] && house(i+2):
 				end = i + 3 // "12 hẻm 34"
 			case laneWords[low(i+1)] || streetWords[low(i+1)] && street(i+2) > i+2:
@@ -435,7 +445,7 @@ func englishNames(s string, ts []token, allCaps bool) [][2]int {
 			continue
 		}
 		j := i + 1
-		if !nameWord(j, true) && !(ttl && title(j) && free(j)) {
+		if !nameWord(j, true) && !(ttl && nameWord(j, false)) { // "Ms Hoa", not "Ms Excel"
 			continue
 		}
 		end := j + 1

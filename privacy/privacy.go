@@ -382,7 +382,7 @@ func readCode(s string) (code, problem string) {
 	n := utf8.RuneCountInString(code)
 	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
 	switch {
-	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))) || holdsPhoneOrID(words, digits):
+	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))) || holdsPhoneOrID(words, digits) || oForZero(digits):
 		return "", "number"
 	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
 		return "", "format" // a date (of birth?), not a code
@@ -393,6 +393,21 @@ func readCode(s string) (code, problem string) {
 	}
 	return code, ""
 }
+
+// oForZero says whether a code (its separators dropped) is a phone or ID
+// card number typed with the letter O for a zero ("O912345678", "CCCD
+// O79203001234"): all digits once each O is one, and an O among them.
+func oForZero(digits string) bool {
+	m := oNumber.FindStringSubmatch(strings.ToUpper(vntext.Fold(digits)))
+	if m == nil || !strings.Contains(m[2], "O") {
+		return false
+	}
+	zeroed := zeros.Replace(m[2])
+	return idOrPhone.MatchString(zeroed) || phoneOrID.MatchString(zeroed)
+}
+
+// oNumber: a number's prefix (idOrPhone's) and its digits, O among them.
+var oNumber = regexp.MustCompile(`^(CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?([0-9O]{9,12})$`)
 
 // holdsPhoneOrID says whether the words of a code (words), or the code
 // they make with its separators dropped (digits), hold a phone or ID card
