@@ -3,7 +3,9 @@ package privacy
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,6 +37,12 @@ func tokensOf(s string) []token {
 	add := func(end int) {
 		w := s[start:end]
 		raw := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		// An English possessive is its noun's: "Hung's" is Hung's.
+		for _, poss := range []string{"'s", "’s"} {
+			if len(raw) > len(poss)+1 && strings.HasSuffix(raw, poss) {
+				raw = strings.TrimSuffix(raw, poss)
+			}
+		}
 		last := strings.TrimRightFunc(w, func(r rune) bool { return strings.ContainsRune(`"')”’»`, r) })
 		ts = append(ts, token{raw: raw, low: strings.ToLower(raw), fold: vntext.Fold(raw), start: start, end: end,
 			brk: strings.ContainsAny(last[max(len(last)-1, 0):], ",;.!?"), colon: strings.HasSuffix(w, ":")})
@@ -66,7 +74,45 @@ var (
 	// word ("tên họ").
 	notNamesAfterTen = wordSet("ho")
 	allSurnames      = folded(surnames)
+	// unitWords: a unit's or a place's word, as written, after which "tên"
+	// names a place ("tên Phường mới", "đổi tên Đường"), not a person;
+	// plainUnitWords the same unaccented, which are also names ("Phuong",
+	// "Duong"): a place's only when no name goes on after them ("ten Phuong
+	// moi").
+	unitWords      = wordSet("phường quận tỉnh huyện xã đường phố thôn ấp khu tổ xóm bản làng thành tp")
+	plainUnitWords = wordSet("phuong quan tinh huyen xa duong pho thon ap khu xom")
+	// provinces: the provinces (and a few cities) whose name starts with a
+	// name or a surname ("An Giang", "Bình Dương"), folded.
+	provinces = wordSet(`an_giang binh_duong binh_dinh binh_phuoc binh_thuan ca_mau can_tho da_nang dong_nai dong_thap
+		gia_lai hai_duong hai_phong hau_giang hoa_binh hung_yen khanh_hoa kien_giang kon_tum lai_chau lang_son
+		lao_cai long_an nam_dinh nghe_an ninh_binh ninh_thuan phu_tho phu_yen quang_binh quang_nam quang_ngai
+		quang_ninh quang_tri soc_trang son_la tay_ninh thai_binh thai_nguyen thanh_hoa thua_thien tien_giang
+		tra_vinh tuyen_quang vinh_long vinh_phuc yen_bai bac_giang bac_kan bac_lieu bac_ninh ben_tre dak_lak
+		dak_nong dien_bien ha_giang ha_nam ha_noi ha_tinh ba_ria cao_bang lam_dong hue sai_gon ho_chi`)
 )
+
+// placeAfterTen says whether the words from j on, after "tên", name a
+// unit or a place rather than a person: "tên Phường mới", "tên Thị Trấn",
+// "tên An Giang", "ten Phuong moi" (and not "ten Duong Van Hung").
+func placeAfterTen(ts []token, j int, nameWord func(int) bool) bool {
+	n := len(ts)
+	if j >= n {
+		return false
+	}
+	next := ""
+	if j+1 < n && !ts[j].brk {
+		next = ts[j+1].fold
+	}
+	switch {
+	case provinces[ts[j].fold+" "+next] || foldedPlaces[ts[j].fold+" "+next]:
+		return true
+	case ts[j].fold == "thi" && (next == "tran" || next == "xa"):
+		return true // "thị trấn", "thị xã"
+	case !isASCII(ts[j].raw):
+		return unitWords[ts[j].low]
+	}
+	return plainUnitWords[ts[j].fold] && next != "" && !nameWord(j+1)
+}
 
 // introducedNames are the names introduced as such in ts: "tên" (or
 // "named", "name is") then a given name or a surname, as byte ranges from
@@ -103,7 +149,7 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		for j < n && j < i+3 && introJoins[ts[j].fold] && !ts[j].brk {
 			j++
 		}
-		if !nameWord(j) {
+		if !nameWord(j) || placeAfterTen(ts, j, nameWord) {
 			continue
 		}
 		end := j + 1
@@ -127,6 +173,46 @@ var (
 	birthYear  = regexp.MustCompile(`^(?:\d{1,2}/)?(?:19|20)\d{2}$`)
 )
 
+// Rules, not people: a year of birth after a generic subject ("người sinh
+// năm 1975", "trẻ sinh năm 2024", "các bé sinh năm 2020"), or before
+// "trở về trước", "trở đi", "trở lên", "trở xuống"; a recent year a baby
+// was born in, given as why a paper is not there yet ("sinh tháng 12 năm
+// 2025 nên chưa có mã định danh").
+var (
+	genericSubjects = wordSet("người trẻ ai nguoi tre")
+	pluralWords     = wordSet("các những mọi cac nhung moi")
+	ruleAfter       = wordSet("truoc di len xuong")
+	becauseNotYet   = wordSet("nen chua")
+)
+
+// birthRule says whether the year at j, of "sinh" at i, is a rule's or a
+// newborn's (above), not a resident's.
+func birthRule(ts []token, i, j int) bool {
+	if i > 0 && !ts[i-1].brk {
+		prev := ts[i-1].low
+		if !isASCII(ts[i-1].raw) && genericSubjects[prev] || isASCII(ts[i-1].raw) && genericSubjects[ts[i-1].fold] {
+			return true // "người sinh năm 1975", "trẻ sinh năm 2024"
+		}
+		// "trẻ em sinh", "những người sinh", "các bé sinh"
+		if i > 1 && !ts[i-2].brk && (ts[i-2].fold == "tre" && ts[i-1].fold == "em" ||
+			pluralWords[ts[i-2].low] && (ts[i-1].fold == "be" || ts[i-1].fold == "em" || ts[i-1].fold == "nguoi")) {
+			return true
+		}
+	}
+	if j+1 >= len(ts) || ts[j].brk {
+		return false
+	}
+	next := ts[j+1].fold
+	if next == "tro" && j+2 < len(ts) && ruleAfter[ts[j+2].fold] {
+		return true // "1975 trở về trước" ("về" then "trước"), "2020 trở đi"
+	}
+	if next == "tro" && j+3 < len(ts) && ts[j+2].fold == "ve" && ruleAfter[ts[j+3].fold] {
+		return true
+	}
+	year, _ := strconv.Atoi(ts[j].raw[len(ts[j].raw)-4:])
+	return year >= time.Now().Year()-2 && becauseNotYet[next]
+}
+
 // holdsBirthYear says whether s (NFKC) gives a year of birth.
 func holdsBirthYear(s string) bool {
 	ts := tokensOf(s)
@@ -141,7 +227,7 @@ func holdsBirthYear(s string) bool {
 		for j < len(ts) && j < i+4 && (birthJoins[ts[j].fold] || allDigits(ts[j].raw) && len(ts[j].raw) <= 2 && ts[j-1].fold == "thang") {
 			j++
 		}
-		if j < len(ts) && birthYear.MatchString(ts[j].raw) {
+		if j < len(ts) && birthYear.MatchString(ts[j].raw) && !birthRule(ts, i, j) {
 			return true
 		}
 	}
@@ -164,9 +250,17 @@ var (
 	// citeWords (folded): before a number, what makes it no house number.
 	citeWords = wordSet(`buoc muc dieu khoan trang lan nam ngay thang tuan gio phut giay mau phan chuong dinh tu tt nd qd
 		loi ma thu luc hen chieu sang toi con tang phong quay ban to cau dong version step page form item section
-		article decree circular error code http level muc bo`)
+		article decree circular error code http level muc bo noi xa phuong quan giay`)
+	// notStreetStart: a word that, right after a number, says the number
+	// counts it ("ở 2 Quận", "tại 3 Phường", "ở 3 Lần", "ở 5 Nơi", "tại 3
+	// Giấy Tờ", "ô 2 Ngày Sinh", "nhà 3 Thế Hệ"): no street starts so. As
+	// written; unaccentedStreetStart the same typed without diacritics.
+	notStreetStart = wordSet(`đơn lần nơi ô xã phường quận huyện tỉnh thị giấy tờ mục ngày tháng năm họ thế hệ người cái
+		bản trang dòng điều khoản chữ số ký tầng phòng căn hộ cửa bước`)
+	unaccentedStreetStart = wordSet("don noi xa phuong quan huyen tinh giay muc ngay thang nam the nguoi cai tang phong")
 	// addressBefore (folded): before a house number, what makes it one.
-	addressBefore = wordSet("o tai nha at")
+	addressBefore         = wordSet("o tai nha at")
+	addressBeforeAccented = wordSet("ở tại nhà")
 	// laneWords: a lane's word, before its number ("hẻm 34"); streetWords: a
 	// street's, before its name ("đường Lê Lợi"); as written, or unaccented.
 	laneWords   = wordSet("hẻm ngõ ngách kiệt hem ngo ngach kiet alley lane")
@@ -202,6 +296,11 @@ func addressSpans(s string) [][2]int {
 		return ts[j].low
 	}
 	free := func(j int) bool { return !collocations[fold(j)+" "+fold(j+1)] }
+	// before: "ở", "tại", "nhà", "at" before a number; not "ô" (a form's
+	// box: "ô 2 Ngày Sinh").
+	before := func(j int) bool {
+		return addressBefore[fold(j)] && (isASCII(ts[j].raw) || addressBeforeAccented[low(j)])
+	}
 	house := func(j int) bool {
 		return j >= 0 && j < n && houseNumber.MatchString(ts[j].raw) && !yearPart.MatchString(ts[j].raw) &&
 			!mobileNetwork.MatchString(ts[j].raw)
@@ -245,10 +344,13 @@ func addressSpans(s string) [][2]int {
 			// "ở 45 Nguyễn Trãi", "nhà số 12", "ở số 8": the words before
 			// the number go with it, and say it is a house's.
 			from := i
-			for from > i-3 && from > 0 && !ts[from-1].brk && (addressBefore[fold(from-1)] || fold(from-1) == "so") {
+			for from > i-3 && from > 0 && !ts[from-1].brk && (before(from-1) || fold(from-1) == "so") {
 				from--
 			}
 			context := from < i && (fold(i-1) != "so" || from < i-1)
+			// "số 7 Hàng Bạc": "số" alone says a house's number before a
+			// street's name of two words or more.
+			soStreet := !context && fold(i-1) == "so" && from == i-1
 			if houseNumWords[fold(i-2)+" "+fold(i-1)] {
 				from, context = min(from, i-2), true
 			}
@@ -256,8 +358,14 @@ func addressSpans(s string) [][2]int {
 			// "12 hẻm 34", "12 đường Lê Lợi"
 			end := street(i + 1)
 			named := surname(i+1) && end > i+2
+			// After "ở", "tại", "nhà" alone, a count's word ("ở 2 Quận")
+			// is no street, nor a single word that is no name ("ở 3 Lần").
+			counted := isASCII(ts[min(i+1, n-1)].raw) && unaccentedStreetStart[fold(i+1)] || notStreetStart[low(i+1)]
+			streetLike := !counted && (end > i+2 || surname(i+1) || givenNames[low(i+1)] ||
+				isASCII(ts[min(i+1, n-1)].raw) && foldedGiven[fold(i+1)])
 			switch {
-			case named || context && end > i+1 || end > i+2 && streetAfter[fold(end-1)]:
+			case named || context && end > i+1 && streetLike || soStreet && end > i+2 && streetLike ||
+				end > i+2 && streetAfter[fold(end-1)]:
 			case laneWords[low(i+1)] && house(i+2):
 				end = i + 3 // "12 hẻm 34"
 			case laneWords[low(i+1)] || streetWords[low(i+1)] && street(i+2) > i+2:
@@ -272,7 +380,7 @@ func addressSpans(s string) [][2]int {
 		case laneWords[t.low] && !t.brk && house(i+1):
 			add(i, i+2) // "hẻm 34"
 			i++
-		case streetWords[t.low] && !t.brk && !notStreet[fold(i-1)] && (!isASCII(t.raw) || !markers[fold(i+1)]):
+		case streetWords[t.low] && !t.brk && !notStreet[fold(i-1)] && free(i) && (!isASCII(t.raw) || !markers[fold(i+1)]):
 			// "đường Nguyễn Trãi", "phố Huế"; not "đường dẫn", nor "Duong
 			// Van Hung" (a name).
 			if end := street(i + 1); end > i+1 && (title(i+1) || surname(i+1)) {
@@ -337,7 +445,7 @@ func englishNames(s string, ts []token, allCaps bool) [][2]int {
 			continue
 		}
 		j := i + 1
-		if !nameWord(j, true) && !(ttl && title(j) && free(j)) {
+		if !nameWord(j, true) && !(ttl && nameWord(j, false)) { // "Ms Hoa", not "Ms Excel"
 			continue
 		}
 		end := j + 1

@@ -382,7 +382,7 @@ func readCode(s string) (code, problem string) {
 	n := utf8.RuneCountInString(code)
 	digits := strings.NewReplacer(".", "", "-", "", "/", "", "_", "").Replace(code)
 	switch {
-	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))) || holdsPhoneOrID(words, digits):
+	case idOrPhone.MatchString(strings.ToUpper(vntext.Fold(digits))) || holdsPhoneOrID(words, digits) || oForZero(digits):
 		return "", "number"
 	case fullDate.MatchString(code) && fullDate.FindString(code) == code:
 		return "", "format" // a date (of birth?), not a code
@@ -393,6 +393,21 @@ func readCode(s string) (code, problem string) {
 	}
 	return code, ""
 }
+
+// oForZero says whether a code (its separators dropped) is a phone or ID
+// card number typed with the letter O for a zero ("O912345678", "CCCD
+// O79203001234"): all digits once each O is one, and an O among them.
+func oForZero(digits string) bool {
+	m := oNumber.FindStringSubmatch(strings.ToUpper(vntext.Fold(digits)))
+	if m == nil || !strings.Contains(m[2], "O") {
+		return false
+	}
+	zeroed := zeros.Replace(m[2])
+	return idOrPhone.MatchString(zeroed) || phoneOrID.MatchString(zeroed)
+}
+
+// oNumber: a number's prefix (idOrPhone's) and its digits, O among them.
+var oNumber = regexp.MustCompile(`^(CCCD|CMND|CMT|CC|ID|CANCUOC|DINHDANH|SODINHDANH|SDT|DT|TEL)?([0-9O]{9,12})$`)
 
 // holdsPhoneOrID says whether the words of a code (words), or the code
 // they make with its separators dropped (digits), hold a phone or ID card
@@ -752,18 +767,23 @@ var (
 		hai_quan dung_luong nhan_vien nhan_dan quan_ly ky_so chu_ky dinh_kem dinh_danh tai_khoan tai_lai
 		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan dang_nhap dang_ky thuong_goi
 		thuong_mai chinh_xac chinh_thuc dan_toc cong_ty ba_ria ba_diem ba_chieu
-		ngan_hang chinh_chu`)
+		ngan_hang chinh_chu duong_day`)
 	// compounds: a word (folded) and a surname after it that make one
-	// common word ("xử lý", "ngày mai", "dịch vụ").
+	// common word ("xử lý", "ngày mai", "dịch vụ"); or an honorific after
+	// it ("trẻ em": children, no "em Sinh").
 	compounds = wordSet(`xu_ly quan_ly hop_ly dai_ly thu_ly dia_ly tam_ly ngay_mai sang_mai chieu_mai toi_mai sau_do
 		truoc_do khi_do luc_do vi_do cho_do ma_do cai_do nguoi_do hom_do ngay_do bai_do thi_do phu_huynh vi_pham
 		chuong_trinh quy_trinh lo_trinh cong_trinh hanh_trinh nha_truong moi_truong thi_truong dich_vu nghia_vu
 		phuc_vu nhiem_vu chuc_vu nghiep_vu giup_ho cho_ho bao_ho nhac_ho voi_ho cua_ho cong_doan giai_doan
-		mot_phan bo_phan thanh_phan tung_phan mot_vai`)
+		mot_phan bo_phan thanh_phan tung_phan mot_vai tre_em`)
 	// personContext: words after which "ba" is "bà" ("của bà Lan"), not
 	// three ("thử ba lần").
 	personContext = wordSet("cua cho giup voi la goi hoi nho nguoi va thay")
 	countWords    = wordSet("lan nam ngay thang tuan gio phut buoc nguoi cai to trang so ma chu")
+	// babyWords: everyday words after "bé" ("bé sinh non", "bé trai"), never
+	// a baby's name, even capitalised.
+	babyWords       = wordSet("sinh trai gái non mới nhỏ lớn út đầu thứ sơ")
+	foldedBabyWords = folded(babyWords)
 )
 
 func wordSet(s string) map[string]bool {
@@ -894,6 +914,9 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		w, next := low[i], low[i+1]
 		switch {
 		case honorifics[w] && honorifics[next]: // "anh chị em", "ông bà"
+		case w == "bé" && (!title(i+1) || babyWords[next] || !givenNames[next] && !surnames[next]):
+			// "bé sinh non", "bé trai", "bé mới sinh": a baby, not one
+			// called Sinh; "bé Mai" is one.
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2
@@ -950,8 +973,9 @@ func plainName(fold []string, i int, prev string, title func(int) bool, free fun
 		}
 		return title(i+1) || ((given(n1) || strongSurnames[n1]) && free(i+1))
 	case weakHonorifics[w]:
-		// "co Lan", but not "co Giay khai sinh" or "co Cong".
-		return title(i+1) && foldedGiven[n1] && !capitalised[n1] && free(i+1)
+		// "co Lan", but not "co Giay khai sinh" or "co Cong"; "be Mai",
+		// not "be Sinh non".
+		return title(i+1) && foldedGiven[n1] && !capitalised[n1] && free(i+1) && !(w == "be" && foldedBabyWords[n1])
 	case !plainSurnames[w] || foldedPlaces[w+" "+n1] || !free(i+1):
 		return false
 	case strongSurnames[w]:
