@@ -220,7 +220,8 @@ func holdsBirthYear(s string) bool {
 		if !birthWords[t.fold] || t.brk {
 			continue
 		}
-		if t.fold == "sinh" && i > 0 && notBirth[ts[i-1].fold] {
+		// "dân sinh" is livelihood, but "người dân sinh năm 1958" a birth.
+		if t.fold == "sinh" && i > 0 && notBirth[ts[i-1].fold] && (ts[i-1].fold != "dan" || i < 2 || ts[i-2].fold != "nguoi") {
 			continue
 		}
 		j := i + 1
