@@ -653,7 +653,7 @@ func init() {
 // classifier or "đăng ký" ("làm lại cho bà cái thẻ", "làm lại đăng ký kết
 // hôn").
 func paperAt(ws []string, i int) bool {
-	for i < len(ws) && !papers[ws[i]] && !(i+1 < len(ws) && papers[ws[i]+" "+ws[i+1]]) {
+	for i < len(ws) && !paperStarts(ws, i) {
 		switch {
 		case fillers[ws[i]] || ws[i] == "cai" || ws[i] == "chiec":
 			i++
@@ -663,13 +663,19 @@ func paperAt(ws []string, i int) bool {
 			return false
 		}
 	}
-	return i < len(ws) && (papers[ws[i]] || i+1 < len(ws) && papers[ws[i]+" "+ws[i+1]])
+	return i < len(ws)
+}
+
+// paperStarts says whether a paper's word, or pair of words, begins at
+// ws[i].
+func paperStarts(ws []string, i int) bool {
+	return papers[ws[i]] || i+1 < len(ws) && papers[ws[i]+" "+ws[i+1]]
 }
 
 // namesPaper says whether ws, folded, name a paper.
 func namesPaper(ws []string) bool {
 	for i := range ws {
-		if papers[ws[i]] || i+1 < len(ws) && papers[ws[i]+" "+ws[i+1]] {
+		if paperStarts(ws, i) {
 			return true
 		}
 	}
