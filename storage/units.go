@@ -181,18 +181,25 @@ func communeNames(provinces, communes, mappings [][]string) [][]string {
 		provinceName[p[0]] = p[1]
 	}
 	var names [][]string
-	known := map[string]bool{}
-	for _, c := range communes { // commune_code,province_code,name,kind
-		known[c[0]] = true
+	named := map[[2]string]string{} // a commune's code by its name and its province's
+	for _, c := range communes {    // commune_code,province_code,name,kind
+		named[[2]string{c[2], provinceName[c[1]]}] = c[0]
 		parts := []string{c[2], provinceName[c[1]]}
 		names = append(names, []string{c[0], strings.Join(parts, ", "), "true", searchText(parts)})
 	}
-	for _, m := range mappings { // old_ward_code,old_ward_name,old_district_name,old_province_name,new_ward_code,...
-		if !known[m[4]] {
+	for _, m := range mappings { // old_ward_code,old_ward_name,old_district_name,old_province_name,new_ward_code,new_ward_name,new_province_name
+		// The new commune by its name and province, not by new_ward_code:
+		// the file's last rows (those with no old ward code) often give a
+		// code of another numbering, no commune's or another province's
+		// ("Phường 24, Quận Bình Thạnh" → 31473, Phường Long Bình of Cần
+		// Thơ, for Phường Bình Thạnh). No two communes of a province share
+		// a name (TestOldNamesBelongToTheCommuneTheyName).
+		code, ok := named[[2]string{m[5], m[6]}]
+		if !ok {
 			continue
 		}
 		parts := []string{m[1], m[2], m[3]}
-		names = append(names, []string{m[4], strings.Join(parts, ", "), "false", searchText(parts)})
+		names = append(names, []string{code, strings.Join(parts, ", "), "false", searchText(parts)})
 	}
 	return names
 }
