@@ -47,3 +47,42 @@ func TestCivilCorrectionFeeNamesTheLawsExemption(t *testing.T) {
 		t.Errorf("%d sources, at most 8", len(g.Sources))
 	}
 }
+
+// cap-lai-the-bhyt: the volunteer's text is unchanged (every lead searched
+// again stayed a lead), but the notes now settle Circular 09/2026's start on
+// 2026-02-03 (three pages against CafeF's news date) and record what was
+// searched, so the next reviewer does not search it again blind.
+func TestLostCardNotesRecordReview23r(t *testing.T) {
+	g := lostCardGuide(t)
+	wantIn(t, "notes", g.Notes, "Review 23r", "1661573", "2026-02-03", "mã TTHC", "Art. 19(4)", "ksbtdanang.vn")
+	for _, w := range []string{"09/2026", "13/02", "3/2/2026"} {
+		for _, txt := range []string{g.Description.Vi, g.Fee.Vi, g.Processing.Vi} {
+			if strings.Contains(txt, w) {
+				t.Errorf("a date of Circular 09/2026 (%q) reached the volunteer's text: %q", w, txt)
+			}
+		}
+	}
+	if !g.FeeFree || g.ProcessingDays != 5 || g.Unconfirmed["fee"] == "" || g.Unconfirmed["processing"] == "" {
+		t.Errorf("fee_free %v, processing_days %d, unconfirmed fee/processing kept: the damaged card's fee and the 5 days' start are still leads", g.FeeFree, g.ProcessingDays)
+	}
+}
+
+// xac-nhan-cu-tru: the result's form (paper or electronic) and the VNeID
+// hotline stay leads; the notes say what was found and why it stays out.
+func TestResidenceConfirmationNotesRecordReview23r(t *testing.T) {
+	g, ok := shippedCatalog(t).Guide("xac-nhan-cu-tru")
+	if !ok {
+		t.Fatal("no guide xac-nhan-cu-tru")
+	}
+	wantIn(t, "notes", g.Notes, "Review 23r", "160305-104671", "Art. 17(3)", "111193", "320/QĐ-BCA")
+	if g.Unconfirmed["tracking"] == "" {
+		t.Error("unconfirmed.tracking dropped: how the result arrives is still a lead")
+	}
+	for _, s := range g.Steps {
+		for _, p := range s.Errors {
+			if strings.Contains(p.Fix.Vi, "0368") {
+				t.Errorf("%s/%s: the hotline reached the text", s.ID, p.ID)
+			}
+		}
+	}
+}
