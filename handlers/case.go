@@ -1510,6 +1510,23 @@ var (
 	}
 )
 
+// reasons are the reasons a case that could not be done is offered: its
+// kind's, where "portal error" is "app error" when the guide's procedure
+// is done in an app (VNeID's or another), and "no level-2 VNeID" comes
+// first for a payment made on a portal the resident logs in to with VNeID.
+func (v *caseView) reasons() []string {
+	rs := slices.Clone(reasonsOf[v.c.Kind])
+	if ch := v.g.Portal.Channel; ch == guides.ChannelVNeID || ch == guides.ChannelApp {
+		if i := slices.Index(rs, "portal_error"); i >= 0 && !slices.Contains(rs, "app_error") {
+			rs[i] = "app_error"
+		}
+	}
+	if v.c.Kind == guides.KindPayment && v.g.VNeIDLevel > 0 && !slices.Contains(rs, "no_vneid") {
+		rs = slices.Insert(rs, 0, "no_vneid")
+	}
+	return rs
+}
+
 // outcomePaid is a dossier "submitted and paid online": never offered for a
 // guide whose procedure carries no fee (fee_free).
 const outcomePaid = "paid"

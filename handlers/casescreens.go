@@ -455,7 +455,7 @@ func init() {
 		screenReason: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				var kb bot.Keyboard
-				for _, o := range reasonsOf[v.c.Kind] {
+				for _, o := range v.reasons() {
 					kb = append(kb, []bot.Button{v.button(v.t.T("reason."+o), "reason", o)})
 				}
 				kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", "")})
@@ -463,7 +463,7 @@ func init() {
 			},
 			on: map[string]caseAction{
 				"reason": {to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, o string) error {
-					if !slices.Contains(reasonsOf[v.c.Kind], o) {
+					if !slices.Contains(v.reasons(), o) {
 						return v.show("")
 					}
 					v.c.Reason = sql.NullString{String: o, Valid: true}
