@@ -70,6 +70,18 @@ var (
 	// and what may stand between ("tên là Lan", "name is Mai").
 	nameIntro  = wordSet("ten named")
 	introJoins = wordSet("la is goi")
+	// whoseName (folded): between "tên" and "là", whose name or which of
+	// theirs it is ("tên bé là", "tên mẹ là", "tên ở nhà là", "tên khai
+	// sinh là"). personBeforeTen: before "tên", a person's word, as
+	// written ("bé tên", "con tên", "cháu nội tên", "bà cụ tên"; not "có
+	// tên", "chỉ tên"); plainPersonBeforeTen the same unaccented, those
+	// rarely another word. After either, a capitalised word is a name
+	// even when no list knows it ("Xíu", "Bơ": nicknames).
+	whoseName = wordSet(`be con chau me bo ba cha ma vo chong em anh chi ong co chu bac di cau mo thim cu trai gai noi
+		ngoai cua nguoi dan ay do o nha that thuong goi khai sinh cung com than mat day du`)
+	personBeforeTen = wordSet(`bé con cháu mẹ bố ba bà cha má vợ chồng em anh chị ông cô chú bác dì cậu mợ thím cụ trai
+		gái nội ngoại ấy đó mình tôi tui dân`)
+	plainPersonBeforeTen = wordSet("be con chau me bo cha vo chong em anh ong minh toi tui dan thim")
 	// notNamesAfterTen: given names, folded, that after "ten" are another
 	// word ("tên họ").
 	notNamesAfterTen = wordSet("ho")
@@ -146,14 +158,31 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		if !intro || t.brk {
 			continue
 		}
-		for j < n && j < i+3 && introJoins[ts[j].fold] && !ts[j].brk {
+		// "tên bé là", "tên ở nhà là": who, then "là".
+		k := j
+		for k < n && k < j+3 && !ts[k].brk && whoseName[ts[k].fold] && ts[k].fold != "la" {
+			k++
+		}
+		described := k > j && k < n && ts[k].fold == "la" && t.fold == "ten"
+		if described {
+			j = k
+		}
+		from := j
+		for j < n && j < from+2 && introJoins[ts[j].fold] && !ts[j].brk {
 			j++
 		}
-		if !nameWord(j) || placeAfterTen(ts, j, nameWord) {
+		// Any capitalised word, after a person's word: "bé tên là Xíu",
+		// "con tên Bơ", "tên bé là Xíu" (not "đổi tên Zalo", "app tên là
+		// Zalo").
+		personBefore := i > 0 && !ts[i-1].brk &&
+			(personBeforeTen[ts[i-1].low] || isASCII(ts[i-1].raw) && plainPersonBeforeTen[ts[i-1].fold])
+		anyName := t.fold == "ten" && (described || personBefore)
+		name := func(j int) bool { return nameWord(j) || anyName && j < n && free(j) && title(j) }
+		if !name(j) || placeAfterTen(ts, j, nameWord) {
 			continue
 		}
 		end := j + 1
-		for end < n && end < j+4 && !ts[end-1].brk && nameWord(end) {
+		for end < n && end < j+4 && !ts[end-1].brk && name(end) {
 			end++
 		}
 		spans = append(spans, [2]int{t.start, ts[end-1].end})

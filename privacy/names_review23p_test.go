@@ -1,0 +1,44 @@
+package privacy
+
+import "testing"
+
+// Review 23p: a name after "tên … là" or after a person's word and "tên"
+// is stored when it is no given name the lists know ("Xíu", "Bơ",
+// "Bống": nicknames); so is one after "bé". Refused now, the kin word
+// kept by a search, the name dropped.
+func TestReview23pNicknameAfterTen(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "tên bé là Xíu", want: "name", name: true, rest: ""},
+		{text: "bé tên là Xíu", want: "name", name: true, rest: ""},
+		{text: "con tên là Bơ", want: "name", name: true, rest: ""},
+		{text: "mẹ bé tên là Lan", want: "name", name: true, rest: ""},
+		{text: "tên con là Bin", want: "name", name: true, rest: ""},
+		{text: "tên mẹ là Nở", want: "name", name: true, rest: ""},
+		{text: "tên ở nhà là Tôm", want: "name", name: true, rest: ""},
+		{text: "tên khai sinh là Xíu", want: "name", name: true, rest: ""},
+		{text: "bé tên Xíu chưa có mã định danh", want: "name", name: true, rest: "bé chưa có mã định danh"},
+		{text: "con tên Bơ", want: "name", name: true, rest: ""},
+		{text: "cháu nội tên Bống", want: "name", name: true, rest: "cháu nội"},
+		{text: "bà cụ tên Gái", want: "name", name: true, rest: ""},
+		{text: "ten be la Xiu", want: "name", name: true, rest: ""},
+		{text: "be ten la Xiu", want: "name", name: true, rest: ""},
+		{text: "con ten la Bo", want: "name", name: true, rest: ""},
+		{text: "tên bé là Lan", want: "name", name: true, rest: ""},
+		{text: "bé Xíu chưa có mã định danh", want: "name", name: true, rest: "chưa có mã định danh"},
+		{text: "khai sinh cho bé Na", want: "name", name: true, rest: "khai sinh"},
+		// Not names: a procedure's words around "tên".
+		{text: "tên bé là gì cũng được, cán bộ chưa hỏi", rest: "="},
+		{text: "tên đăng nhập là số định danh", rest: "="},
+		{text: "tên phường mới là Phường 3", rest: "="},
+		{text: "sai tên cha trên giấy khai sinh", rest: "="},
+		{text: "nhập sai tên Cha trên tờ khai", rest: "="},
+		{text: "đổi tên Zalo của xã", rest: "="},
+		{text: "bé trai chưa có mã định danh", rest: "="},
+		{text: "bé Sơ Sinh chưa có thẻ", rest: "="},
+		{text: "ten dang nhap la so dinh danh", rest: "="},
+		{text: "app tên là Zalo", rest: "="},
+		{text: "trang web tên là Cổng dịch vụ công", rest: "="},
+		{text: "giấy tờ có tên Cha nhưng không có tên Mẹ", rest: "="},
+		{text: "chỉ tên Xã là bị sai", rest: "="},
+	})
+}
