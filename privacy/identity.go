@@ -439,6 +439,9 @@ var (
 		cousin nephew niece child baby neighbour neighbor`)
 	// englishTitles go with the name after them: both are dropped.
 	englishTitles = wordSet("mr mrs ms miss madam madame mx")
+	// titleNotNames (folded): capitalised words after "Ms" or "MS" that
+	// are Microsoft's programs, not a name ("Ms Excel", "MS Word").
+	titleNotNames = wordSet("excel word teams office outlook edge access paint powerpoint onenote onedrive sharepoint windows store forms dos project")
 	// englishNotNames: given names, folded, that are English words too.
 	englishNotNames = wordSet("an my long son van tan tin sang hung hang do no to so ha hi la ma thu tu ky ba")
 )
@@ -475,11 +478,18 @@ func englishNames(s string, ts []token, allCaps bool) [][2]int {
 			continue
 		}
 		j := i + 1
-		if !nameWord(j, true) && !(ttl && nameWord(j, false)) { // "Ms Hoa", not "Ms Excel"
+		// A title written as one ("Mr", "Mrs", "Miss": not "MS", "miss")
+		// before any capitalised word but a program's: "Mrs Smith", "Miss
+		// Lee", not "Ms Excel", "Miss the deadline".
+		anyName := ttl && titleCase(t.raw) && !titleNotNames[ts[j].fold]
+		name := func(j int) bool {
+			return nameWord(j, false) || anyName && j < n && ts[j].raw != "" && title(j) && free(j) && !englishKin[ts[j].low]
+		}
+		if !nameWord(j, true) && !(ttl && name(j)) { // "Ms Hoa", not "Ms Excel"
 			continue
 		}
 		end := j + 1
-		for end < n && end < j+4 && !ts[end-1].brk && title(end) && nameWord(end, false) {
+		for end < n && end < j+4 && !ts[end-1].brk && title(end) && name(end) {
 			end++
 		}
 		from := ts[j].start

@@ -42,3 +42,27 @@ func TestReview23pNicknameAfterTen(t *testing.T) {
 		{text: "chỉ tên Xã là bị sai", rest: "="},
 	})
 }
+
+// Review 23p: an English title written as one ("Mr", "Mrs", "Ms",
+// "Miss") before any capitalised word is a name, not only before a
+// Vietnamese one ("Mrs Smith", "Miss Lee"); "MS Word", "Ms Excel" are
+// programs, "Miss the deadline" a verb.
+func TestReview23pEnglishTitleBeforeAnyName(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "Mrs Smith lost her card", want: "name", name: true, rest: "lost her card"},
+		{text: "Mr Smith needs a visa", want: "name", name: true, rest: "needs a visa"},
+		{text: "Ms Johnson forgot her password", want: "name", name: true, rest: "forgot her password"},
+		{text: "Miss Lee needs a passport", want: "name", name: true, rest: "needs a passport"},
+		{text: "Mr. Smith's passport", want: "name", name: true, rest: "passport"},
+		{text: "passport for Mrs Brown", want: "name", name: true, rest: "passport"},
+		{text: "Mrs Mary Smith lost her card", want: "name", name: true, rest: "lost her card"},
+		{text: "Mr Nguyen lost his ID card", want: "name", name: true, rest: "lost his ID card"},
+		{text: "Ms. Lan said the OTP never came", want: "name", name: true, rest: "said the OTP never came"},
+		// Not names.
+		{text: "Ms Excel crashed", rest: "="},
+		{text: "MS Word file not accepted, converted to PDF", rest: "="},
+		{text: "Ms Word file rejected", rest: "="},
+		{text: "Miss the deadline, must reapply", rest: "="},
+		{text: "ms Teams call dropped", rest: "="},
+	})
+}
