@@ -238,7 +238,13 @@ func birthRule(ts []token, i, j int) bool {
 	if next == "tro" && j+3 < len(ts) && ts[j+2].fold == "ve" && ruleAfter[ts[j+3].fold] {
 		return true
 	}
-	year, _ := strconv.Atoi(ts[j].raw[len(ts[j].raw)-4:])
+	year, _ := strconv.Atoi(ts[j].raw[max(len(ts[j].raw)-4, 0):])
+	if year < 100 { // "sinh năm 25": this century's, or the last's
+		year += 1900
+		if year+100 <= time.Now().Year() {
+			year += 100
+		}
+	}
 	return year >= time.Now().Year()-2 && becauseNotYet[next]
 }
 
@@ -253,11 +259,20 @@ func holdsBirthYear(s string) bool {
 		if t.fold == "sinh" && i > 0 && notBirth[ts[i-1].fold] && (ts[i-1].fold != "dan" || i < 2 || ts[i-2].fold != "nguoi") {
 			continue
 		}
+		// "sinh ngày 5 tháng 7 năm 1990", "ngày sinh 5 tháng 7 năm 1990":
+		// a day's or a month's number goes on to the year.
 		j := i + 1
-		for j < len(ts) && j < i+4 && (birthJoins[ts[j].fold] || allDigits(ts[j].raw) && len(ts[j].raw) <= 2 && ts[j-1].fold == "thang") {
+		for j < len(ts) && j < i+7 && !ts[j-1].brk && (birthJoins[ts[j].fold] || allDigits(ts[j].raw) && len(ts[j].raw) <= 2 &&
+			(ts[j-1].fold == "thang" || ts[j-1].fold == "ngay" || j == i+1 && i > 0 && ts[i-1].fold == "ngay")) {
 			j++
 		}
-		if j < len(ts) && birthYear.MatchString(ts[j].raw) && !birthRule(ts, i, j) {
+		if j >= len(ts) {
+			continue
+		}
+		// "sinh năm 58", "năm sinh 72": a year of two digits, as said.
+		short := len(ts[j].raw) == 2 && allDigits(ts[j].raw) &&
+			(j == i+2 && ts[i+1].fold == "nam" || j == i+1 && i > 0 && ts[i-1].fold == "nam")
+		if (birthYear.MatchString(ts[j].raw) || short) && !birthRule(ts, i, j) {
 			return true
 		}
 	}
