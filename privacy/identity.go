@@ -441,7 +441,8 @@ func addressSpans(s string) [][2]int {
 			add(from, i+1)
 		}
 	}
-	return spans
+	plainNote := !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) })
+	return outside(spans, placeSpans(ts, plainNote)) // "Xã Đường Hoa"
 }
 
 // In English, a kin word or a title before a capitalised given name

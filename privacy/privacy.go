@@ -839,7 +839,8 @@ func nameSpans(s string) [][2]int {
 	}
 	ts := tokensOf(s)
 	spans = append(spans, introducedNames(ts, plainNote, allCaps)...)
-	return append(spans, englishNames(s, ts, allCaps)...)
+	spans = append(spans, englishNames(s, ts, allCaps)...)
+	return outside(spans, placeSpans(ts, plainNote)) // "xã Trần Phú"
 }
 
 // clausesOf parts s into clauses (runs of letters and spaces) of words

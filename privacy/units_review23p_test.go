@@ -1,0 +1,69 @@
+package privacy
+
+import (
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/storage/units"
+)
+
+// Review 23p: a unit's name after its kind ("làm tại Xã Trần Phú",
+// "Công an Phường Hoàng Văn Thụ", "Xã Đường Hoa") was refused as a
+// person's name or a street: 414 of 9,963 notes over the 3,321 communes,
+// 2,928 of 67,000 over the old wards' and districts' names too. Many
+// communes and wards are named after people. A case's place is no resident's identity
+// (domain.md): a commune's, an old ward's or an old district's name
+// after its kind is kept.
+func TestReview23pCommuneNamesAreNoNames(t *testing.T) {
+	seen := map[string]bool{}
+	read := func(file string, col int) []string {
+		f, err := units.Files.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, r := range rows[1:] {
+			if r[col] != "" && !seen[r[col]] {
+				seen[r[col]] = true
+				names = append(names, r[col])
+			}
+		}
+		return names
+	}
+	names := append(read("communes.csv", 2), read("ward_mappings.csv", 1)...)
+	names = append(names, read("ward_mappings.csv", 2)...)
+	if len(names) < 8000 {
+		t.Fatalf("read only %d units' names", len(names))
+	}
+	refused := 0
+	for _, name := range names {
+		kind, rest, _ := strings.Cut(name, " ")
+		for _, text := range []string{"Công an " + strings.ToLower(kind) + " " + rest + " yêu cầu bổ sung", "người dân ở " + name + " cũ"} {
+			if p := NoteProblem(text); p != "" {
+				if refused++; refused <= 20 {
+					t.Errorf("NoteProblem(%q) = %q", text, p)
+				}
+			}
+		}
+	}
+	if refused > 0 {
+		t.Errorf("%d notes naming a unit refused", refused)
+	}
+	checkReview22p(t, []review22p{
+		{text: "cán bộ xã Trần Phú hướng dẫn", rest: "="},
+		{text: "xa Tran Phu chua co may quet", rest: "="},
+		{text: "Xã Đường Hoa mất mạng", rest: "="},
+		// Still names, still addresses.
+		{text: "chị Lan ở xã Trần Phú", want: "name", name: true, rest: "ở xã Trần Phú"},
+		{text: "xã Trần Phú, bà Nguyễn Thị Mai", want: "name", name: true, rest: "xã Trần Phú,"},
+		{text: "cán bộ xã tên Hùng", want: "name", name: true, rest: "cán bộ xã"},
+		{text: "ở 45 Trần Phú, xã Trần Phú", want: "address", addr: true, name: true},
+		{text: "ông Trần Phú ở xã Hòa Bình", want: "name", name: true},
+	})
+}
