@@ -66,3 +66,17 @@ func TestReview23pEnglishTitleBeforeAnyName(t *testing.T) {
 		{text: "ms Teams call dropped", rest: "="},
 	})
 }
+
+// Review 23p: "sinh" in small letters after an honorific is what the
+// person did ("chị sinh con thứ 2"), not one called Sinh; capitalised it
+// is a name still.
+func TestReview23pHonorificThenSinh(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "chị sinh con thứ 2 cần khai sinh", rest: "="},
+		{text: "em sinh con ở bệnh viện tỉnh, chưa có giấy chứng sinh", rest: "="},
+		{text: "bà sinh năm 1958", want: "date", data: "date"},
+		// Still names.
+		{text: "chị Sinh cần khai sinh cho con", want: "name", name: true, rest: "cần khai sinh cho con"},
+		{text: "anh Trần Sinh quên mật khẩu", want: "name", name: true},
+	})
+}

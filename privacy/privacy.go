@@ -750,8 +750,8 @@ var (
 	commonAfterMarker = wordSet("loi bao hien dung thu nhan chi hong an sang trong tien phai khoa nam hai my ky tai tu tin toan phat hieu nhu y le thuong dang lai con")
 	// honorificVerbs: given names that, lower-case after an honorific in a
 	// note with diacritics, are far more often what the person does ("em
-	// mai quay lại", "chị sang xã").
-	honorificVerbs = wordSet("sang mai toàn phát thành tư tín lợi thuận nam tiến công gia bảo thu chi an trung đông trí thường năm hai ba nhân")
+	// mai quay lại", "chị sang xã", "chị sinh con").
+	honorificVerbs = wordSet("sang mai toàn phát thành tư tín lợi thuận nam tiến công gia bảo thu chi an trung đông trí thường năm hai ba nhân sinh")
 	// collocations: two words (folded) that are one common word, never a
 	// name and what follows it.
 	collocations = wordSet(`ho_so le_phi ly_do do_loi duong_truyen vu_viec nguyen_nhan nguyen_vong nguyen_tac
