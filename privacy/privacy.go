@@ -840,7 +840,8 @@ func nameSpans(s string) [][2]int {
 	ts := tokensOf(s)
 	spans = append(spans, introducedNames(ts, plainNote, allCaps)...)
 	spans = append(spans, englishNames(s, ts, allCaps)...)
-	return outside(spans, placeSpans(ts, plainNote)) // "xã Trần Phú"
+	// "xã Trần Phú", "trường Lê Quý Đôn"
+	return outside(spans, append(placeSpans(ts, plainNote), institutionSpans(ts, allCaps)...))
 }
 
 // clausesOf parts s into clauses (runs of letters and spaces) of words
@@ -921,6 +922,8 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2
+		case w == "mai" && !title(i) && honorifics[next]:
+			// "mai anh quay lại": tomorrow, not one called Mai Anh.
 		case surnames[w] && givenNames[next] && free(i) && free(i+1) && !surnamePlaces[pair(w, next)]:
 			return 2
 		case w == "bạn" && title(i+1) && givenNames[next] && free(i+1): // "bạn Minh", not "bạn an tâm"

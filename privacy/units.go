@@ -90,6 +90,65 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 	return spans
 }
 
+// institutions: a school's, a hospital's or a market's word, as written
+// (two words joined by "_"); institutionKinds: the words that may follow
+// it before its name ("trường THPT", "Trường Tiểu học", "bệnh viện Đa
+// khoa"). Schools and hospitals are mostly named after people: the
+// capitalised words after them ("trường Lê Quý Đôn", "BV Phạm Ngọc
+// Thạch") are a place's.
+var (
+	institutions     = wordSet("trường bệnh_viện bv chợ thpt thcs")
+	institutionKinds = wordSet("thpt thcs tiểu_học trung_học mầm_non đại_học cao_đẳng chuyên quốc_tế đa_khoa nhi phụ_sản")
+)
+
+// institutionSpans are where s's tokens name a school, a hospital or a
+// market after its word, the name's bytes alone (at most four
+// capitalised words).
+func institutionSpans(ts []token, allCaps bool) [][2]int {
+	n := len(ts)
+	low := func(j, k int) string { // k words from j, as written
+		if j+k > n {
+			return ""
+		}
+		ws := make([]string, k)
+		for x := range k {
+			ws[x] = ts[j+x].low
+		}
+		return strings.Join(ws, " ")
+	}
+	var spans [][2]int
+	for i := 0; i < n; i++ {
+		j := i
+		for k := 2; k >= 1; k-- {
+			if institutions[low(i, k)] && !ts[i+k-1].brk {
+				j = i + k
+				break
+			}
+		}
+		if j == i {
+			continue
+		}
+		for moved := true; moved && j < n; {
+			moved = false
+			for k := 2; k >= 1; k-- {
+				if institutionKinds[low(j, k)] && !ts[j+k-1].brk {
+					j, moved = j+k, true
+					break
+				}
+			}
+		}
+		end := j
+		for end < n && end < j+4 && (end == j || !ts[end-1].brk) && !allCaps && titleCase(ts[end].raw) {
+			end++
+		}
+		if end > j {
+			spans = append(spans, [2]int{ts[j].start, ts[end-1].end})
+			i = end - 1
+		}
+	}
+	return spans
+}
+
 // outside is spans without those that lie within one of places.
 func outside(spans, places [][2]int) [][2]int {
 	return slices.DeleteFunc(spans, func(sp [2]int) bool {

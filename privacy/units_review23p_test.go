@@ -67,3 +67,26 @@ func TestReview23pCommuneNamesAreNoNames(t *testing.T) {
 		{text: "ông Trần Phú ở xã Hòa Bình", want: "name", name: true},
 	})
 }
+
+// Review 23p: a school's, a hospital's or a market's name after its word
+// ("trường Lê Quý Đôn", "Bệnh viện Lê Văn Thịnh", "trường THPT Nguyễn
+// Du") is a place's, written capitalised; "mai anh" in small letters is
+// "tomorrow he", not one called Mai Anh.
+func TestReview23pInstitutionsNamedAfterPeople(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "trường Lê Quý Đôn cần giấy xác nhận cư trú", rest: "="},
+		{text: "trường THPT Nguyễn Văn Cừ yêu cầu bổ sung", rest: "="},
+		{text: "Trường Tiểu học Lê Văn Tám xin xác nhận cư trú", rest: "="},
+		{text: "bệnh viện Lê Văn Thịnh cấp giấy chứng sinh", rest: "="},
+		{text: "khám ở Bệnh viện Nguyễn Tri Phương", rest: "="},
+		{text: "BV Phạm Ngọc Thạch chưa trả giấy", rest: "="},
+		{text: "mai anh ấy quay lại", rest: "="},
+		{text: "mai anh quay lại nộp bản gốc nhé", rest: "="},
+		// Still names.
+		{text: "trường hợp của bà Nguyễn Thị Mai", want: "name", name: true},
+		{text: "hiệu trưởng Lê Văn Hùng ký xác nhận", want: "name", name: true},
+		{text: "bệnh viện, chị Lê Thị Hoa", want: "name", name: true},
+		{text: "Mai Anh quên mật khẩu", want: "name", name: true},
+		{text: "chị Mai Anh quên mật khẩu", want: "name", name: true},
+	})
+}
