@@ -82,6 +82,8 @@ var (
 	personBeforeTen = wordSet(`bé con cháu mẹ bố ba bà cha má vợ chồng em anh chị ông cô chú bác dì cậu mợ thím cụ trai
 		gái nội ngoại ấy đó mình tôi tui dân`)
 	plainPersonBeforeTen = wordSet("be con chau me bo cha vo chong em anh ong minh toi tui dan thim")
+	// englishOwners (folded): before "name", whose it is ("her name is").
+	englishOwners = wordSet("his her my their your whose resident applicant citizen person")
 	// notNamesAfterTen: given names, folded, that after "ten" are another
 	// word ("tên họ").
 	notNamesAfterTen = wordSet("ho")
@@ -158,15 +160,24 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		if !intro || t.brk {
 			continue
 		}
-		// "tên bé là", "tên ở nhà là": who, then "là".
+		// "tên bé là", "tên ở nhà là", "Tên bé:": who, then "là" or ":".
 		k := j
 		for k < n && k < j+3 && !ts[k].brk && whoseName[ts[k].fold] && ts[k].fold != "la" {
-			k++
+			if k++; ts[k-1].colon {
+				break
+			}
 		}
-		described := k > j && k < n && ts[k].fold == "la" && t.fold == "ten"
+		described := t.fold == "ten" && k > j && k < n && (ts[k].fold == "la" || ts[k-1].colon)
 		if described {
 			j = k
 		}
+		// A form's field ("họ tên: Xíu", "Tên bé: Xíu", "name: Smith"), or
+		// whose name it is in English ("her name is Smith"): a capitalised
+		// word ending the clause is a name ("Tên: Không được để trống" is
+		// the portal's message).
+		field := t.colon || described && ts[k-1].colon ||
+			t.fold == "name" && i > 0 && !ts[i-1].brk && (englishOwners[ts[i-1].fold] || englishKin[ts[i-1].fold])
+		described = described && !ts[k-1].colon
 		from := j
 		for j < n && j < from+2 && introJoins[ts[j].fold] && !ts[j].brk {
 			j++
@@ -177,13 +188,16 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		personBefore := i > 0 && !ts[i-1].brk &&
 			(personBeforeTen[ts[i-1].low] || isASCII(ts[i-1].raw) && plainPersonBeforeTen[ts[i-1].fold])
 		anyName := t.fold == "ten" && (described || personBefore)
-		name := func(j int) bool { return nameWord(j) || anyName && j < n && free(j) && title(j) }
+		name := func(j int) bool { return nameWord(j) || (anyName || field) && j < n && free(j) && title(j) }
 		if !name(j) || placeAfterTen(ts, j, nameWord) {
 			continue
 		}
 		end := j + 1
 		for end < n && end < j+4 && !ts[end-1].brk && name(end) {
 			end++
+		}
+		if !nameWord(j) && !anyName && end < n && !ts[end-1].brk {
+			continue
 		}
 		spans = append(spans, [2]int{t.start, ts[end-1].end})
 		i = end - 1

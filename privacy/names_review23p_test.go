@@ -80,3 +80,26 @@ func TestReview23pHonorificThenSinh(t *testing.T) {
 		{text: "anh Trần Sinh quên mật khẩu", want: "name", name: true},
 	})
 }
+
+// Review 23p: a name written as a form's field ("họ tên: Xíu", "Tên bé:
+// Xíu", "name: Smith") or after whose name it is in English ("her name
+// is Smith", "his mother's name is Brown") was stored when no list knew
+// it.
+func TestReview23pNameAsAField(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "họ tên: Xíu", want: "name", name: true, rest: ""},
+		{text: "Tên bé: Xíu", want: "name", name: true, rest: ""},
+		{text: "tên: Bơ, chưa có mã định danh", want: "name", name: true, rest: "chưa có mã định danh"},
+		{text: "ten: Xiu", want: "name", name: true, rest: ""},
+		{text: "name: Smith", want: "name", name: true, rest: ""},
+		{text: "her name is Smith", want: "name", name: true, rest: ""},
+		{text: "his mother's name is Brown", want: "name", name: true, rest: ""},
+		{text: "resident's name is Johnson", want: "name", name: true, rest: "resident's"},
+		// Not names.
+		{text: "tên: Phường mới chưa cập nhật", rest: "="},
+		{text: "ô Tên: Không được để trống", rest: "="},
+		{text: "Name: Required field error", rest: "="},
+		{text: "the app's name is VNeID", rest: "="},
+		{text: "her name is Wrong on the card", rest: "="},
+	})
+}
