@@ -71,6 +71,7 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 			k = 1
 		}
 		if k == 0 {
+			spans = append(spans, unitBefore(ts, i, names, longest)...)
 			continue
 		}
 		from := i + k
@@ -147,6 +148,28 @@ func institutionSpans(ts []token, allCaps bool) [][2]int {
 		}
 	}
 	return spans
+}
+
+// englishKinds: in English, a unit's kind after its name ("Tran Phu
+// ward").
+var englishKinds = wordSet("ward commune district province town")
+
+// unitBefore is, when ts[i] is an English unit's kind, the unit's name
+// right before it (the longest), as a span.
+func unitBefore(ts []token, i int, names map[string]bool, longest int) [][2]int {
+	if !englishKinds[ts[i].fold] {
+		return nil
+	}
+	for from := max(i-longest, 0); from < i; from++ {
+		words := make([]string, 0, i-from)
+		for _, t := range ts[from:i] {
+			words = append(words, t.fold)
+		}
+		if names[strings.Join(words, " ")] && !slices.ContainsFunc(ts[from:i], func(t token) bool { return t.brk }) {
+			return [][2]int{{ts[from].start, ts[i-1].end}}
+		}
+	}
+	return nil
 }
 
 // outside is spans without those that lie within one of places.

@@ -90,3 +90,16 @@ func TestReview23pInstitutionsNamedAfterPeople(t *testing.T) {
 		{text: "chị Mai Anh quên mật khẩu", want: "name", name: true},
 	})
 }
+
+// Review 23p: in English a unit's name goes before its kind ("Tran Phu
+// ward", "Hai Ba Trung district"): a place's, not a person's.
+func TestReview23pEnglishUnitNames(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "Tran Phu ward police asked for originals", rest: "="},
+		{text: "Hai Ba Trung district office", rest: "="},
+		{text: "helped at Nguyen Hue commune", rest: "="},
+		// Still names.
+		{text: "Tran Van Hung at Tran Phu ward", want: "name", name: true},
+		{text: "Nguyen Van Nam ward office", want: "name", name: true},
+	})
+}
