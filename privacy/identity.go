@@ -82,6 +82,12 @@ var (
 	personBeforeTen = wordSet(`bé con cháu mẹ bố ba bà cha má vợ chồng em anh chị ông cô chú bác dì cậu mợ thím cụ trai
 		gái nội ngoại ấy đó mình tôi tui dân`)
 	plainPersonBeforeTen = wordSet("be con chau me bo cha vo chong em anh ong minh toi tui dan thim")
+	// notNicknames: capitalised words that, where a name no list knows
+	// may stand ("con tên: Chưa đặt", "bé tên Gì cũng được", "Bé Chưa Có
+	// Mã"), are never one; as written, and unaccented (plainNotNicknames).
+	notNicknames = wordSet(`chưa gì không có sai đúng trống bị là được đã đang mới cũ nào ai thì và hay như cũng vẫn
+		thế đặt dưới trên cho của với nên`)
+	plainNotNicknames = wordSet("chua gi khong sai dung trong bi duoc da dang nao ai thi va hay nhu cung van the dat duoi tren cho cua voi nen")
 	// englishOwners (folded): before "name", whose it is ("her name is").
 	englishOwners = wordSet("his her my their your whose resident applicant citizen person")
 	// notNamesAfterTen: given names, folded, that after "ten" are another
@@ -188,7 +194,9 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		personBefore := i > 0 && !ts[i-1].brk &&
 			(personBeforeTen[ts[i-1].low] || isASCII(ts[i-1].raw) && plainPersonBeforeTen[ts[i-1].fold])
 		anyName := t.fold == "ten" && (described || personBefore)
-		name := func(j int) bool { return nameWord(j) || (anyName || field) && j < n && free(j) && title(j) }
+		name := func(j int) bool {
+			return nameWord(j) || (anyName || field) && j < n && free(j) && title(j) && !notNickname(ts[j].raw)
+		}
 		if !name(j) || placeAfterTen(ts, j, nameWord) {
 			continue
 		}
@@ -472,6 +480,9 @@ var (
 	// titleNotNames (folded): capitalised words after "Ms" or "MS" that
 	// are Microsoft's programs, not a name ("Ms Excel", "MS Word").
 	titleNotNames = wordSet("excel word teams office outlook edge access paint powerpoint onenote onedrive sharepoint windows store forms dos project")
+	// englishWords: capitalised after a title, a word and no name ("Mr.
+	// And Mrs.", "Mr Right").
+	englishWords = wordSet("and or the a an of for to with in on at by is was are his her their right wrong")
 	// englishNotNames: given names, folded, that are English words too.
 	englishNotNames = wordSet("an my long son van tan tin sang hung hang do no to so ha hi la ma thu tu ky ba")
 )
@@ -513,7 +524,8 @@ func englishNames(s string, ts []token, allCaps bool) [][2]int {
 		// Lee", not "Ms Excel", "Miss the deadline".
 		anyName := ttl && titleCase(t.raw) && !titleNotNames[ts[j].fold]
 		name := func(j int) bool {
-			return nameWord(j, false) || anyName && j < n && ts[j].raw != "" && title(j) && free(j) && !englishKin[ts[j].low]
+			return nameWord(j, false) || anyName && j < n && ts[j].raw != "" && title(j) && free(j) && !englishKin[ts[j].low] &&
+				!englishWords[ts[j].low]
 		}
 		if !nameWord(j, true) && !(ttl && name(j)) { // "Ms Hoa", not "Ms Excel"
 			continue
@@ -599,4 +611,11 @@ func WithoutIdentity(s string) (string, bool) {
 		rest = nil
 	}
 	return strings.Join(rest, " "), true
+}
+
+// notNickname says whether w, capitalised, is a word that is never a name
+// (notNicknames).
+func notNickname(w string) bool {
+	low := strings.ToLower(w)
+	return notNicknames[low] || isASCII(w) && plainNotNicknames[low]
 }

@@ -103,3 +103,26 @@ func TestReview23pNameAsAField(t *testing.T) {
 		{text: "her name is Wrong on the card", rest: "="},
 	})
 }
+
+// Review 23p: the capitalised words taken for a name no list knows, after
+// "bé", "tên" or "Mrs", must be one: not a note typed in Title Case
+// ("Bé Chưa Có Mã Định Danh"), not a word that is never a name ("con
+// tên: Chưa đặt", "bé tên Gì cũng được", "Mr. And Mrs.").
+func TestReview23pUnknownNamesAreNames(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "Khai Sinh Cho Bé Chưa Có Giấy Chứng Sinh", rest: "="},
+		{text: "Bé Chưa Có Mã Định Danh", rest: "="},
+		{text: "Làm Căn Cước Cho Bé Dưới 14 Tuổi", rest: "="},
+		{text: "con tên: Chưa đặt", rest: "="},
+		{text: "Tên Con: Chưa Đặt", rest: "="},
+		{text: "bé tên Gì cũng được", rest: "="},
+		{text: "bé tên Không có trên giấy chứng sinh", rest: "="},
+		{text: "Mr. And Mrs. came together", rest: "="},
+		{text: "Mr Smith And His Wife", want: "name", name: true},
+		// Still names.
+		{text: "bé Xíu chưa có mã định danh", want: "name", name: true, rest: "chưa có mã định danh"},
+		{text: "Hồ sơ của Bé Na", want: "name", name: true, rest: "Hồ sơ"},
+		{text: "con tên: Bơ", want: "name", name: true},
+		{text: "Mrs Smith", want: "name", name: true, rest: ""},
+	})
+}

@@ -916,9 +916,11 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		w, next := low[i], low[i+1]
 		switch {
 		case honorifics[w] && honorifics[next]: // "anh chị em", "ông bà"
-		case w == "bé" && (!title(i+1) || babyWords[next]):
+		case w == "bé" && (!title(i+1) || babyWords[next] ||
+			!givenNames[next] && !surnames[next] && (notNickname(raw[i+1]) || title(i+2))):
 			// "bé sinh non", "bé trai", "bé mới sinh": a baby, not one
-			// called Sinh; "bé Mai", "bé Xíu" is one.
+			// called Sinh; "bé Mai", "bé Xíu" is one, but not "Bé Chưa Có
+			// Mã" (a note in Title Case).
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2
