@@ -67,6 +67,8 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 		case ts[i].brk:
 		case i+1 < len(ts) && unitKinds[ts[i].fold+" "+ts[i+1].fold] && !ts[i+1].brk:
 			k = 2
+		case ts[i].fold == "xa" && i > 0 && (ts[i-1].fold == "ong" || ts[i-1].fold == "ba") && !ts[i-1].brk:
+			// "ông xã", "bà xã": a husband, a wife.
 		case unitKinds[ts[i].fold] && (plainNote || !isASCII(ts[i].raw) || ts[i].fold == "tp"):
 			k = 1
 		}

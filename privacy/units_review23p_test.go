@@ -103,3 +103,14 @@ func TestReview23pEnglishUnitNames(t *testing.T) {
 		{text: "Nguyen Van Nam ward office", want: "name", name: true},
 	})
 }
+
+// Review 23p: "ông xã", "bà xã" are a husband and a wife, not a commune:
+// the name after them is a person's.
+func TestReview23pOngXaIsAHusband(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "ông xã Nguyễn Huệ đi làm xa", want: "name", name: true},
+		{text: "bà xã Lê Lợi chưa có CCCD", want: "name", name: true},
+		{text: "ong xa Tran Phu quen mat khau", want: "name", name: true},
+		{text: "cán bộ xã Nguyễn Huệ hướng dẫn", rest: "="},
+	})
+}
