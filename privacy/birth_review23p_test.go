@@ -23,3 +23,15 @@ func TestReview23pBirthDateInWords(t *testing.T) {
 		{text: "phát sinh năm 25 lỗi", rest: "="},
 	})
 }
+
+// Review 23p: "DOB 1960", "YOB 1958" (date or year of birth, in English
+// shorthand) were stored.
+func TestReview23pDOBYear(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "DOB 1960", want: "date", data: "date"},
+		{text: "YOB 1958, lost ID card", want: "date", data: "date"},
+		{text: "dob: 1960", want: "date", data: "date"},
+		// Not a resident's.
+		{text: "DOB field rejects dates before 1900", rest: "="},
+	})
+}

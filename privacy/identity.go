@@ -213,11 +213,11 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 	return spans
 }
 
-// Years of birth: "sinh năm 1958", "sn 1958", "năm sinh: 1960", "born in
-// 1958", "year of birth 1949"; not "khai sinh năm 2025", "giấy chứng sinh
+// Years of birth: "sinh năm 1958", "sn 1958", "năm sinh: 1960", "DOB
+// 1960", "born in 1958", "year of birth 1949"; not "khai sinh năm 2025", "giấy chứng sinh
 // 2024", "phát sinh năm 2025".
 var (
-	birthWords = wordSet("sinh sn born birth")
+	birthWords = wordSet("sinh sn born birth dob yob")
 	// notBirth: what before "sinh" makes it another word.
 	notBirth   = wordSet("khai chung phat hoc tai ve dan song hy sieu ky")
 	birthJoins = wordSet("nam vao in year of thang ngay on the")
