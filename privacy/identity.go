@@ -193,7 +193,9 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		// Zalo").
 		personBefore := i > 0 && !ts[i-1].brk &&
 			(personBeforeTen[ts[i-1].low] || isASCII(ts[i-1].raw) && plainPersonBeforeTen[ts[i-1].fold])
-		anyName := t.fold == "ten" && (described || personBefore)
+		// "tên là Xíu" opening a note or a clause: whoever it is about.
+		opening := (i == 0 || ts[i-1].brk) && j > from && ts[from].fold == "la"
+		anyName := t.fold == "ten" && (described || personBefore || opening)
 		name := func(j int) bool {
 			return nameWord(j) || (anyName || field) && j < n && free(j) && title(j) && !notNickname(ts[j].raw)
 		}

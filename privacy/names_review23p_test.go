@@ -126,3 +126,17 @@ func TestReview23pUnknownNamesAreNames(t *testing.T) {
 		{text: "Mrs Smith", want: "name", name: true, rest: ""},
 	})
 }
+
+// Review 23p: "tên là Xíu" opening a note (or a clause) names whoever the
+// note is about.
+func TestReview23pTenLaOpeningANote(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "tên là Xíu", want: "name", name: true, rest: ""},
+		{text: "khai sinh. Tên là Bơ", want: "name", name: true, rest: "khai sinh."},
+		{text: "ten la Xiu", want: "name", name: true, rest: ""},
+		// Not names.
+		{text: "tên là Phường 3 cũ", rest: "="},
+		{text: "tên là Chưa đặt", rest: "="},
+		{text: "app tên là Zalo", rest: "="},
+	})
+}
