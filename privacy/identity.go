@@ -80,7 +80,7 @@ var (
 	whoseName = wordSet(`be con chau me bo ba cha ma vo chong em anh chi ong co chu bac di cau mo thim cu trai gai noi
 		ngoai cua nguoi dan ay do o nha that thuong goi khai sinh cung com than mat day du`)
 	personBeforeTen = wordSet(`bé con cháu mẹ bố ba bà cha má vợ chồng em anh chị ông cô chú bác dì cậu mợ thím cụ trai
-		gái nội ngoại ấy đó mình tôi tui dân`)
+		gái nội ngoại ấy mình tôi tui dân`)
 	plainPersonBeforeTen = wordSet("be con chau me bo cha vo chong em anh ong minh toi tui dan thim")
 	// notNicknames: capitalised words that, where a name no list knows
 	// may stand ("con tên: Chưa đặt", "bé tên Gì cũng được", "Bé Chưa Có

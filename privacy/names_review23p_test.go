@@ -140,3 +140,16 @@ func TestReview23pTenLaOpeningANote(t *testing.T) {
 		{text: "app tên là Zalo", rest: "="},
 	})
 }
+
+// Review 23p: "đó" before "tên" is a thing as often as a person ("ô đó
+// tên Tiếng Anh"): a capitalised word after it must be a name the lists
+// know.
+func TestReview23pDoTenIsAThing(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "ô đó tên Tiếng Anh nên khó hiểu", rest: "="},
+		{text: "file đó tên Scan bị lỗi", rest: "="},
+		// Still names.
+		{text: "chị ấy tên Xíu", want: "name", name: true},
+		{text: "người đó tên Lan", want: "name", name: true},
+	})
+}
