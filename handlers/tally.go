@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/agnivade/levenshtein"
 	"regexp"
 	"slices"
 	"strconv"
@@ -565,13 +566,55 @@ func (v *tallyView) typed(text string) error {
 		}
 		return v.show(note)
 	}
-	if v.step == tallyUnit { // the screen asked for a name: it found none
+	// A name with a slip of the finger ("phuong go vpa") is read as one,
+	// on the period screen too, unless it has a period's word in it, or one
+	// a slip away ("tahng nay" is no Phường An Thắng): until review 23h it
+	// was answered there "I could not read that period", as if a period had
+	// been meant.
+	if v.step == tallyUnit || !periodish(text) {
 		if read, err := v.readTypo(text); err != nil || read {
 			return err
 		}
+	}
+	if v.step == tallyUnit { // the screen asked for a name: it found none
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// periodVocabulary are the words of a period typed (periodWords), folded.
+var periodVocabulary = strings.Fields("thang tuan quy qui nam ngay hom nay truoc sau qua dau cuoi tu den toi mai kia " +
+	"month months week weeks year years quarter day days today yesterday tomorrow this last next since from ytd mtd qtd")
+
+// periodish says whether text has a word of a period in it, or, of four
+// letters or more, one a slip away from one ("tahng", "thsi", "quyy"):
+// text the period screen could not read was then a period mistyped, not
+// a commune's name with a slip in it.
+func periodish(text string) bool {
+	for _, w := range vntext.Words(text) {
+		for _, p := range periodVocabulary {
+			if w == p || len(w) >= 4 && len(p) >= 3 && oneSlip(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneSlip says whether a and b differ by one letter added, dropped or
+// changed, or two next to each other swapped.
+func oneSlip(a, b string) bool {
+	if len(a) == len(b) {
+		for i := 0; i+1 < len(a); i++ {
+			if a[i] != b[i] {
+				if a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return levenshtein.ComputeDistance(a, b) <= 1
 }
 
 // communeNotAllowed says that the communes a typed name finds are not the

@@ -1,0 +1,86 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Review 23h, item 1: a commune's name with a slip of the finger ("phuong
+// go vpa", "an hoi tey") typed on /tally's first screen, which asks for
+// the period, was answered "I could not read that period": read as a
+// period. The unit screen read the same slip (review 22k); the period
+// screen reads it too — the commune read within the scope is listed, to
+// press, and then the period is asked; one read outside the scope is
+// refused as that commune typed right is. A period mistyped is still one.
+func TestTallyPeriodScreenReadsACommuneWithATypo(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	const hcmc = "Thành phố Hồ Chí Minh"
+	const anHoiTay = "Phường An Hội Tây, " + hcmc
+	const goVap = "Phường Gò Vấp, " + hcmc
+	for _, c := range []struct {
+		lang, typed, read, unit string
+	}{
+		{"vi", "phuong go vpa", "phuong go vap", goVap},
+		{"vi", "an hoi tey", "an hoi tay", anHoiTay},
+		{"en", "phuong go vpa", "phuong go vap", goVap},
+	} {
+		w.setLang(prov, c.lang)
+		tr := w.vi
+		if c.lang == "en" {
+			tr = w.en
+		}
+		only(t, fresh(w.send(prov, "/tally")))
+		m := only(t, fresh(w.send(prov, c.typed)))
+		note := tr("invite.typo", locales.Data{"Query": c.typed, "Read": c.read})
+		if !strings.HasPrefix(m.Text, note) || !hasButton(m, c.unit) {
+			t.Errorf("%s %q on the period screen: %q %q, want %q above %s", c.lang, c.typed, m.Text, buttonTexts(m), note, c.unit)
+			fresh(w.send(prov, "/cancel"))
+			continue
+		}
+		m = only(t, w.press(prov, c.unit))
+		if !strings.Contains(m.Text, tr("tally.choose_period", locales.Data{"Unit": c.unit})) {
+			t.Errorf("%s %q, the commune pressed: %q, want its period screen", c.lang, c.typed, m.Text)
+		}
+		fresh(w.send(prov, "/cancel"))
+	}
+	w.setLang(prov, "vi")
+
+	// A commune's coordinator: their own commune mistyped is listed; another
+	// commune mistyped is read and refused by its name.
+	only(t, fresh(w.send(coord, "/tally")))
+	m := only(t, fresh(w.send(coord, "an hoi tey")))
+	if !strings.HasPrefix(m.Text, w.vi("invite.typo", locales.Data{"Query": "an hoi tey", "Read": "an hoi tay"})) || !hasButton(m, anHoiTay) {
+		t.Errorf("their own commune mistyped: %q %q", m.Text, buttonTexts(m))
+	}
+	fresh(w.send(coord, "/cancel"))
+	only(t, fresh(w.send(coord, "/tally")))
+	m = only(t, fresh(w.send(coord, "phuong go vpa")))
+	for _, want := range []string{
+		w.vi("invite.typo", locales.Data{"Query": "phuong go vpa", "Read": "phuong go vap"}),
+		w.vi("tally.commune_not_allowed", locales.Data{"Unit": goVap, "Own": anHoiTay}),
+		w.vi("tally.choose_period", locales.Data{"Unit": anHoiTay}),
+	} {
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("another commune mistyped by a commune's coordinator: %q, want %q in it", m.Text, want)
+		}
+	}
+	if !hasButton(m, w.vi("tally.period_month")) {
+		t.Errorf("the period's buttons are not offered again: %q", buttonTexts(m))
+	}
+	fresh(w.send(coord, "/cancel"))
+
+	// A period mistyped is still answered as one.
+	for _, typed := range []string{"tahng nay", "thsi month", "quyy 4", "thang muoi hai"} {
+		only(t, fresh(w.send(prov, "/tally")))
+		m := only(t, fresh(w.send(prov, typed)))
+		if !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) {
+			t.Errorf("%q: %q, want the period's examples", typed, m.Text)
+		}
+		fresh(w.send(prov, "/cancel"))
+	}
+}
