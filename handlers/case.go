@@ -315,6 +315,24 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 // caseText takes typed text in the case flow: the answer where a screen
 // asks for one, else a hint and the same screen.
 func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
+	if conv.Step == screenResume {
+		// Words typed on the list of open cases asked over a case's screen
+		// that waits for them (waiting) are that case's answer, on that
+		// screen: until review 23h they got "press a button", and the
+		// dossier code typed there was lost.
+		st, err := h.waiting(r)
+		if err != nil {
+			return err
+		}
+		if st.OverSt != nil {
+			if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowCase, st.Over, *st.OverSt, conv.MessageID); err != nil {
+				return err
+			}
+			if conv, err = r.tx.Conversation(r.ctx, r.chat); err != nil {
+				return err
+			}
+		}
+	}
 	v, ok, err := h.answerView(r, conv)
 	if !ok || err != nil {
 		return err

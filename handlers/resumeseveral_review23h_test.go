@@ -111,3 +111,38 @@ func TestResumeListsSeveralOpenCasesAndKeepsTheTypedScreen(t *testing.T) {
 		}
 	})
 }
+
+// The words typed on that list, not a button pressed, are the answer of
+// the case that waits there: the dossier code typed was answered "press a
+// button" (and lost), and the other reason too.
+func TestResumeListTakesTheWaitingCasesTypedAnswer(t *testing.T) {
+	t.Run("dossier code", func(t *testing.T) {
+		w := newWorld(t)
+		v := w.volunteer("Mã gõ ở danh sách")
+		w.startBirthCase(v)
+		w.toOutcome(v, "khai-sinh", true)
+		w.press(v, w.vi("outcome.submitted"))
+		b := caseNo(w, v)
+		w.send(v, "/resume")
+		const code = "000.00.12.H29-261202-0011"
+		m := last(t, w.send(v, code))
+		if got, _, err := followup(w, b); err != nil || got != code {
+			t.Errorf("the code typed on the list: case #%d keeps %q (%v), answer %q", b, got, err, m.Text)
+		}
+	})
+	t.Run("other reason", func(t *testing.T) {
+		w := newWorld(t)
+		v := w.volunteer("Lý do gõ ở danh sách")
+		w.startBirthCase(v)
+		w.toOutcome(v, "khai-sinh", false)
+		w.press(v, w.vi("outcome.not_submitted"))
+		w.press(v, w.vi("reason.other_reason"))
+		b := caseNo(w, v)
+		w.send(v, "/resume")
+		w.send(v, "cổng bị lỗi cả buổi sáng")
+		c, es := w.caseByID(v, b)
+		if c.Status != storage.CaseClosed || c.Reason.String != "other_reason" || !strings.Contains(kindsAndNotes(es), "cổng bị lỗi cả buổi sáng") {
+			t.Errorf("the other reason typed on the list: case #%d %s, reason %q, events %s", b, c.Status, c.Reason.String, kindsAndNotes(es))
+		}
+	})
+}
