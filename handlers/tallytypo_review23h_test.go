@@ -74,13 +74,36 @@ func TestTallyPeriodScreenReadsACommuneWithATypo(t *testing.T) {
 	}
 	fresh(w.send(coord, "/cancel"))
 
-	// A period mistyped is still answered as one.
-	for _, typed := range []string{"tahng nay", "thsi month", "quyy 4", "thang muoi hai"} {
+	// A period mistyped is still answered as one, and so are words no
+	// name is one slip away from ("khai sinh" is two from "hai binh").
+	for _, typed := range []string{"tahng nay", "thsi month", "quyy 4", "thang muoi hai", "khai sinh"} {
 		only(t, fresh(w.send(prov, "/tally")))
 		m := only(t, fresh(w.send(prov, typed)))
 		if !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) {
 			t.Errorf("%q: %q, want the period's examples", typed, m.Text)
 		}
 		fresh(w.send(prov, "/cancel"))
+	}
+}
+
+// The period screen opened by words typed outside any flow ("tháng sau":
+// a period to come) looks for a procedure in words that are no period and
+// no unit; a commune's name with a slip ("phuong go vpa") was searched as
+// a procedure ("no procedure matches") there. It is read as the commune.
+func TestTallyTypedPeriodScreenReadsACommuneWithATypo(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	const goVap = "Phường Gò Vấp, Thành phố Hồ Chí Minh"
+	last(t, fresh(w.send(prov, "tháng sau")))
+	m := last(t, fresh(w.send(prov, "phuong go vpa")))
+	note := w.vi("invite.typo", locales.Data{"Query": "phuong go vpa", "Read": "phuong go vap"})
+	if !strings.HasPrefix(m.Text, note) || !hasButton(m, goVap) {
+		t.Errorf("a commune's slip after \"tháng sau\": %q %q, want %q above %s", m.Text, buttonTexts(m), note, goVap)
+	}
+	// Words that are no unit, even a slip away, still look for a procedure.
+	fresh(w.send(prov, "/cancel"))
+	last(t, fresh(w.send(prov, "tháng sau")))
+	if m := last(t, fresh(w.send(prov, "khai sinh"))); strings.HasPrefix(m.Text, w.vi("tally.bad_period")) || strings.Contains(m.Text, "📊") {
+		t.Errorf("a procedure after \"tháng sau\": %q", m.Text)
 	}
 }
