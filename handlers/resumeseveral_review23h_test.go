@@ -146,3 +146,41 @@ func TestResumeListTakesTheWaitingCasesTypedAnswer(t *testing.T) {
 		}
 	})
 }
+
+// A double tap on the waiting case's button in the list, and a tap on the
+// other case's button of that list once the first took the case up (an
+// older copy), change nothing: the case stays on its question, open, and
+// the other stays paused.
+func TestResumeListOverAWaitingCaseDoubleTap(t *testing.T) {
+	w := newWorld(t)
+	v := w.volunteer("Bấm hai lần")
+	w.startBirthCase(v)
+	a := caseNo(w, v)
+	w.toOutcome(v, "khai-sinh", false)
+	w.press(v, w.vi("outcome.not_submitted"))
+	w.press(v, w.vi("reason.other_reason"))
+	b := caseNo(w, v)
+	list := last(t, w.send(v, "/resume"))
+	var dataB, dataA string
+	for _, btn := range list.Keyboard {
+		for _, k := range btn {
+			switch k.Text {
+			case caseButtonOf(list, b):
+				dataB = k.CallbackData
+			case caseButtonOf(list, a):
+				dataA = k.CallbackData
+			}
+		}
+	}
+	w.pressOld(v, list.ID, dataB)
+	w.pressOld(v, list.ID, dataB)
+	w.pressOld(v, list.ID, dataA)
+	if s := caseStatus(t, w, v, a); s != storage.CasePaused {
+		t.Errorf("case #%d: %s, want paused", a, s)
+	}
+	w.send(v, "người dân đổi ý giữa chừng")
+	c, es := w.caseByID(v, b)
+	if c.Status != storage.CaseClosed || c.Reason.String != "other_reason" || !strings.Contains(kindsAndNotes(es), "người dân đổi ý giữa chừng") {
+		t.Errorf("case #%d after the double tap: %s, reason %q, events %s", b, c.Status, c.Reason.String, kindsAndNotes(es))
+	}
+}
