@@ -523,6 +523,16 @@ func (v *tallyView) typed(text string) error {
 		}
 		return v.show(v.t.T("case.unit_personal"))
 	}
+	// A commune and a period typed together ("ben thanh tháng này"):
+	// that commune's report. Until review 23h the commune was lost under
+	// "I could not read that period".
+	if m, p, ok, err := v.unitAndPeriod(text); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		v.st.Unit, v.st.Query, v.st.Page, v.st.Province = "c"+m.Code, "", 0, ""
+		return v.report(p)
+	}
 	prov, found, allowed, err := v.typedProvince(text)
 	if err != nil {
 		return err
@@ -580,6 +590,39 @@ func (v *tallyView) typed(text string) error {
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// unitAndPeriod reads text as a commune the user may count and a period,
+// typed one after the other, either first ("ben thanh tháng này",
+// "tháng 11/2026, Bến Thành"): the commune named whole (exactCommune), or
+// the only one of the scope the words find well, and the period.
+func (v *tallyView) unitAndPeriod(text string) (storage.CommuneMatch, storage.Period, bool, error) {
+	words := strings.Fields(text)
+	trim := func(ws []string) string { return strings.Trim(strings.Join(ws, " "), " ,;:-–") }
+	for i := 1; i < len(words); i++ {
+		for _, pair := range [][2]string{{trim(words[:i]), trim(words[i:])}, {trim(words[i:]), trim(words[:i])}} {
+			unit, period := pair[0], pair[1]
+			p, problem := parsePeriod(period, v.h.now())
+			if problem != "" || unit == "" {
+				continue
+			}
+			if _, found, err := storage.ProvinceNamed(unit); err != nil || found {
+				return storage.CommuneMatch{}, p, false, err
+			}
+			ms, err := v.allowedMatches(unit, false)
+			if err != nil {
+				return storage.CommuneMatch{}, p, false, err
+			}
+			ms = slices.DeleteFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank > 1 })
+			if m, ok := exactCommune(unit, ms); ok {
+				return m, p, true, nil
+			}
+			if len(ms) == 1 {
+				return ms[0], p, true, nil
+			}
+		}
+	}
+	return storage.CommuneMatch{}, storage.Period{}, false, nil
 }
 
 // periodVocabulary are the words of a period typed (periodWords), folded.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -105,5 +106,35 @@ func TestTallyTypedPeriodScreenReadsACommuneWithATypo(t *testing.T) {
 	last(t, fresh(w.send(prov, "tháng sau")))
 	if m := last(t, fresh(w.send(prov, "khai sinh"))); strings.HasPrefix(m.Text, w.vi("tally.bad_period")) || strings.Contains(m.Text, "📊") {
 		t.Errorf("a procedure after \"tháng sau\": %q", m.Text)
+	}
+}
+
+// A commune and a period typed together on /tally's screen ("ben thanh
+// tháng này", "tháng 11, Bến Thành") were answered "I could not read that
+// period": the commune typed was lost. Both are read: the commune's report
+// for that period.
+func TestTallyCommuneAndPeriodTypedTogether(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	for _, c := range []struct {
+		u           *telegramtest.User
+		typed, head string
+	}{
+		{prov, "ben thanh thang nay", "📊 Phường Bến Thành"},
+		{prov, "tháng 11/2026, Bến Thành", "📊 Phường Bến Thành"},
+		{prov, "Phường An Hội Tây tuần trước", "📊 Phường An Hội Tây"},
+		{coord, "an hoi tay thang nay", "📊 Phường An Hội Tây"},
+	} {
+		only(t, fresh(w.send(c.u, "/tally")))
+		ms := fresh(w.send(c.u, c.typed))
+		if !hasReport(ms) || !strings.HasPrefix(firstReport(ms), c.head) {
+			var texts []string
+			for _, m := range ms {
+				texts = append(texts, m.Text)
+			}
+			t.Errorf("%q: %q, want the report of %s", c.typed, texts, c.head)
+		}
+		fresh(w.send(c.u, "/cancel"))
 	}
 }
