@@ -243,13 +243,15 @@ func init() {
 		screenResume: {
 			draw: drawResume,
 			on: map[string]caseAction{
-				"case": {to: append([]string{screenResume}, caseEntries...), do: func(v *caseView, arg string) error {
+				"case": {to: append([]string{screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
 					id, _ := strconv.ParseInt(arg, 10, 64)
 					return v.h.resumeCase(v.request, id)
 				}},
 				"page": {to: []string{screenResume}, do: func(v *caseView, arg string) error {
 					page, _ := strconv.Atoi(arg)
-					return v.goTo(screenResume, caseState{Page: max(page, 0)})
+					st := v.st // the case waiting, if any, stays so
+					st.Page = max(page, 0)
+					return v.goTo(screenResume, st)
 				}},
 			},
 		},
@@ -1097,6 +1099,9 @@ func drawResume(v *caseView) (string, bot.Keyboard, error) {
 	}
 	if nav := pageRow(v.t, v.st.Page, len(cs) > resumeShown, v.pageButton); nav != nil {
 		kb = append(kb, nav)
+	}
+	if v.st.Over != "" && v.st.Case != 0 {
+		lines = append(lines, "", v.t.T("resume.waiting", locales.Data{"Case": v.st.Case}))
 	}
 	return strings.Join(lines, "\n"), kb, nil
 }
