@@ -153,6 +153,23 @@ func TestNotNeededOddPaths(t *testing.T) {
 	if n, e := w.advisedCases(u); n != 2 || e != 2 {
 		t.Errorf("two copies of a checklist pressed: %d cases advised, %d outcome events; want 2 and 2", n, e)
 	}
+
+	// A third: begun, step 1 read ("no new card needed"), ← back to the
+	// checklist, as the step says; then ✓.
+	w.toChecklist(u, tr)
+	w.press(u, tr.T("case.begin"))
+	if m = last(t, w.press(u, tr.T("case.back"))); !hasButton(m, tr.T("case.not_needed")) {
+		t.Fatalf("← from step 1: %q %+v", m.Text, m.Buttons())
+	}
+	sum := last(t, w.press(u, tr.T("case.not_needed")))
+	c, es := w.lastCase(u)
+	if !strings.HasPrefix(sum.Text, tr.T("summary.head", locales.Data{"Case": c.ID})) || c.Reason.String != storage.ReasonNotNeeded ||
+		!strings.HasSuffix(kinds(es), " outcome") || strings.Count(kinds(es), "outcome") != 1 {
+		t.Errorf("← from step 1, then ✓: %q; the case %s %q, events %s", sum.Text, c.Status, c.Reason.String, kinds(es))
+	}
+	if n, e := w.advisedCases(u); n != 3 || e != 3 {
+		t.Errorf("%d cases advised, %d outcome events; want 3 and 3", n, e)
+	}
 }
 
 // A case advised "no procedure needed" counts on a line of its own in
