@@ -273,6 +273,14 @@ func init() {
 					v.c.Reason = sql.NullString{String: reasonNotEligible, Valid: true}
 					return v.finish("", "")
 				}},
+				// The resident needs no procedure (the card in VNeID
+				// suffices…) and was advised so: not done, by the reason
+				// that tallies count apart (storage.TallyNotNeeded).
+				"notneeded": {to: []string{screenSummary}, do: func(v *caseView, _ string) error {
+					v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
+					v.c.Reason = sql.NullString{String: storage.ReasonNotNeeded, Valid: true}
+					return v.finish("", "")
+				}},
 			},
 		},
 		screenStep: {
@@ -1129,6 +1137,7 @@ func drawChecklist(v *caseView) (string, bot.Keyboard, error) {
 	}
 	kb := append(grid(ticks, 4),
 		[]bot.Button{v.button(v.t.T("case.begin"), "begin", "")},
+		[]bot.Button{v.button(v.t.T("case.not_needed"), "notneeded", "")},
 		[]bot.Button{v.button(v.t.T("case.not_eligible"), "ineligible", ""), v.button(v.t.T("case.info"), "info", "")})
 	if v.discardable() {
 		kb = append(kb, []bot.Button{v.button(v.t.T("case.other_guide"), "discard", "")})
@@ -1268,8 +1277,14 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 	if v.g.Procedure() {
 		lines = append(lines, v.t.T("summary.mode", locales.Data{"Mode": modeName(v.request, v.g)}))
 	}
-	lines = append(lines, v.t.T("summary.outcome", locales.Data{"Outcome": outcomeText(v.request, v.c.Kind, v.c.Outcome.String)}))
-	if v.c.Reason.Valid {
+	outcome := outcomeText(v.request, v.c.Kind, v.c.Outcome.String)
+	if v.c.Reason.String == storage.ReasonNotNeeded {
+		// Not done, by its reason; but the volunteer's work is the advice
+		// given, and the summary says so (no "could not submit").
+		outcome = v.t.T("outcome.not_needed")
+	}
+	lines = append(lines, v.t.T("summary.outcome", locales.Data{"Outcome": outcome}))
+	if v.c.Reason.Valid && v.c.Reason.String != storage.ReasonNotNeeded {
 		lines = append(lines, v.t.T("summary.reason", locales.Data{"Reason": v.t.T("reason." + v.c.Reason.String)}))
 		// The note typed for "other reason" is what it says: kept on the
 		// case's outcome event, shown where the volunteer checks the case.

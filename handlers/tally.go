@@ -1801,10 +1801,11 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 				return nil
 			}},
 		{Name: t.T("tally.sheet_procedures"), Total: total,
-			Columns: []reports.Column{col("procedure", reports.Text), col("cases", reports.Int), col("helped", reports.Int), col("not_done", reports.Int)},
+			Columns: []reports.Column{col("procedure", reports.Text), col("cases", reports.Int), col("helped", reports.Int),
+				col("not_done", reports.Int), col("not_needed", reports.Int)},
 			Rows: func(yield func([]any) error) error {
 				for _, p := range tl.Procedures {
-					if err := yield([]any{h.guideTitle(t, p.Guide), p.Cases, p.Helped, p.Outcomes[storage.TallyNotDone]}); err != nil {
+					if err := yield([]any{h.guideTitle(t, p.Guide), p.Cases, p.Helped, p.Outcomes[storage.TallyNotDone], p.Outcomes[storage.TallyNotNeeded]}); err != nil {
 						return err
 					}
 				}
