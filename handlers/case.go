@@ -91,6 +91,7 @@ type caseState struct {
 	// case is not left for the list, and its button there draws it again.
 	Over   string     `json:"ov,omitempty"`
 	OverSt *caseState `json:"os,omitempty"`
+	End    string     `json:"en,omitempty"` // end: the checklist's end asked for (its reason)
 }
 
 // caseView is where the chat stands in the case flow, as a screen sees it.

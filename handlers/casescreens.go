@@ -47,13 +47,14 @@ const (
 	screenFlagNote   = "flag_note"   // typing what else differs
 	screenPaused     = "paused"      // the pause message
 	screenSummary    = "summary"     // the case's summary
+	screenEnd        = "end"         // the checklist's end (not eligible, no procedure needed), asked once
 )
 
 // caseScreenOrder is the reading order of the graph.
 var caseScreenOrder = []string{
 	screenPick, screenCat, screenFound, screenConsent, screenInfo, screenResume,
 	screenChecklist, screenStep, screenProblem, screenFix, screenNote, screenSub, screenFlag, screenFlagNote,
-	screenUnit, screenOutcome, screenReason, screenReasonNote, screenDossier, screenKept, screenSummary, screenPaused, screenAttach,
+	screenUnit, screenOutcome, screenReason, screenReasonNote, screenDossier, screenKept, screenSummary, screenPaused, screenAttach, screenEnd,
 }
 
 // needsGuide and needsCase are the screens that cannot be drawn without.
@@ -63,6 +64,7 @@ var (
 		screenChecklist: true, screenStep: true, screenProblem: true, screenFix: true, screenNote: true, screenSub: true,
 		screenFlag: true, screenFlagNote: true,
 		screenOutcome: true, screenReason: true, screenReasonNote: true, screenDossier: true, screenKept: true, screenAttach: true,
+		screenEnd: true,
 	}
 	// noteScreens are the screens whose typed text is a note (at most
 	// maxNote characters).
@@ -122,6 +124,11 @@ func init() {
 	}}
 	back := func(to ...string) caseAction {
 		return caseAction{to: to, do: func(v *caseView, _ string) error { return v.back() }}
+	}
+	endAsk := func(reason string) caseAction {
+		return caseAction{to: []string{screenEnd}, do: func(v *caseView, _ string) error {
+			return v.goTo(screenEnd, caseState{Case: v.c.ID, End: reason})
+		}}
 	}
 	finishBare := caseAction{to: []string{screenSummary}, do: func(v *caseView, _ string) error { return v.finish("", "") }}
 
@@ -268,19 +275,34 @@ func init() {
 				}},
 				"info":    info,
 				"discard": discard,
-				"ineligible": {to: []string{screenSummary}, do: func(v *caseView, _ string) error {
+				// Not eligible, or no procedure needed (the card in VNeID
+				// suffices…, advised; tallies count it apart:
+				// storage.TallyNotNeeded): each asks once (screenEnd).
+				"ineligible": endAsk(reasonNotEligible),
+				"notneeded":  endAsk(storage.ReasonNotNeeded),
+			},
+		},
+		screenEnd: {
+			draw: func(v *caseView) (string, bot.Keyboard, error) {
+				what := v.t.T("case.not_eligible")
+				if v.st.End == storage.ReasonNotNeeded {
+					what = v.t.T("case.not_needed")
+				}
+				return v.caseHead() + "\n" + what + "\n\n" + v.t.T("case.end_ask"), bot.Keyboard{
+					{v.button(v.t.T("case.end_confirm"), "close", "")},
+					{v.button(v.t.T("button.back"), "back", "")},
+				}, nil
+			},
+			on: map[string]caseAction{
+				"close": {to: []string{screenSummary}, do: func(v *caseView, _ string) error {
+					if v.st.End != reasonNotEligible && v.st.End != storage.ReasonNotNeeded {
+						return v.goCase("")
+					}
 					v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
-					v.c.Reason = sql.NullString{String: reasonNotEligible, Valid: true}
+					v.c.Reason = sql.NullString{String: v.st.End, Valid: true}
 					return v.finish("", "")
 				}},
-				// The resident needs no procedure (the card in VNeID
-				// suffices…) and was advised so: not done, by the reason
-				// that tallies count apart (storage.TallyNotNeeded).
-				"notneeded": {to: []string{screenSummary}, do: func(v *caseView, _ string) error {
-					v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
-					v.c.Reason = sql.NullString{String: storage.ReasonNotNeeded, Valid: true}
-					return v.finish("", "")
-				}},
+				"back": {to: []string{screenChecklist}, do: func(v *caseView, _ string) error { return v.goCase("") }},
 			},
 		},
 		screenStep: {

@@ -50,10 +50,10 @@ func (w *world) advisedCases(u *telegramtest.User) (cases, events int) {
 
 // Review 23n: a resident who needs no procedure at all (the health card in
 // VNeID suffices) was ended "✕ Not eligible" and counted as not done. The
-// checklist offers "✓ No procedure needed" beside it, one tap each: the
-// case is kept as not done with the reason not_needed (an older binary
+// checklist offers "✓ No procedure needed" beside it (each end asked once
+// since review 23e: endAs): the case is kept as not done with the reason not_needed (an older binary
 // reads it so), and its summary says it was advised.
-func TestNotNeededEndsTheCaseInOneTap(t *testing.T) {
+func TestNotNeededEndsTheCase(t *testing.T) {
 	w := newWorld(t)
 	for _, lang := range []string{"vi", "en"} {
 		tr := w.texts.For(lang)
@@ -65,8 +65,9 @@ func TestNotNeededEndsTheCaseInOneTap(t *testing.T) {
 		if !hasButton(m, tr.T("case.not_needed")) || !hasButton(m, tr.T("case.not_eligible")) {
 			t.Fatalf("%s: the checklist's buttons %+v, want %q and %q", lang, m.Buttons(), tr.T("case.not_needed"), tr.T("case.not_eligible"))
 		}
-		data := dataOf(t, m, tr.T("case.not_needed"))
-		sum := last(t, w.press(u, tr.T("case.not_needed")))
+		ask := last(t, w.press(u, tr.T("case.not_needed")))
+		data := dataOf(t, ask, tr.T("case.end_confirm"))
+		sum := last(t, w.press(u, tr.T("case.end_confirm")))
 		c, es := w.lastCase(u)
 		if c.Status != storage.CaseClosed || c.Outcome.String != "not_submitted" || c.Reason.String != storage.ReasonNotNeeded {
 			t.Errorf("%s: the case %s, %q, %q; want closed, not_submitted, not_needed", lang, c.Status, c.Outcome.String, c.Reason.String)
@@ -130,7 +131,7 @@ func TestNotNeededOddPaths(t *testing.T) {
 	if m = last(t, w.send(u, "/resume")); !hasButton(m, tr.T("case.not_needed")) {
 		t.Fatalf("resumed: %q %+v", m.Text, m.Buttons())
 	}
-	w.press(u, tr.T("case.not_needed"))
+	w.endAs(u, tr.T("case.not_needed"))
 	if n, e := w.advisedCases(u); n != 1 || e != 1 {
 		t.Errorf("resumed after a restart: %d cases advised, %d outcome events; want 1 and 1", n, e)
 	}
@@ -150,6 +151,7 @@ func TestNotNeededOddPaths(t *testing.T) {
 		w.bot.WaitHandled(t, id)
 		drain(u)
 	}
+	w.press(u, tr.T("case.end_confirm"))
 	if n, e := w.advisedCases(u); n != 2 || e != 2 {
 		t.Errorf("two copies of a checklist pressed: %d cases advised, %d outcome events; want 2 and 2", n, e)
 	}
@@ -161,7 +163,7 @@ func TestNotNeededOddPaths(t *testing.T) {
 	if m = last(t, w.press(u, tr.T("case.back"))); !hasButton(m, tr.T("case.not_needed")) {
 		t.Fatalf("← from step 1: %q %+v", m.Text, m.Buttons())
 	}
-	sum := last(t, w.press(u, tr.T("case.not_needed")))
+	sum := last(t, w.endAs(u, tr.T("case.not_needed")))
 	c, es := w.lastCase(u)
 	if !strings.HasPrefix(sum.Text, tr.T("summary.head", locales.Data{"Case": c.ID})) || c.Reason.String != storage.ReasonNotNeeded ||
 		!strings.HasSuffix(kinds(es), " outcome") || strings.Count(kinds(es), "outcome") != 1 {
@@ -183,10 +185,10 @@ func TestNotNeededTallied(t *testing.T) {
 	v := w.volunteer("Đếm")
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	w.toChecklist(v, tr)
-	w.press(v, tr.T("case.not_needed"))
+	w.endAs(v, tr.T("case.not_needed"))
 	advised := caseNo(w, v)
 	w.toChecklist(v, tr)
-	w.press(v, tr.T("case.not_eligible"))
+	w.endAs(v, tr.T("case.not_eligible"))
 	ineligible := caseNo(w, v)
 
 	var text string

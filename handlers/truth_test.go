@@ -172,7 +172,7 @@ func TestWrongPickAndNotEligible(t *testing.T) {
 
 	w.press(u, g.Title.Vi)
 	w.press(u, w.vi("consent.no"))
-	m = last(t, w.press(u, w.vi("case.not_eligible")))
+	m = last(t, w.endAs(u, w.vi("case.not_eligible")))
 	c, es = w.lastCase(u)
 	if !strings.HasPrefix(m.Text, "✅") || c.Status != storage.CaseClosed || c.Outcome.String != "not_submitted" || c.Reason.String != "not_eligible" {
 		t.Fatalf("not eligible: %q; case %s %q %q", m.Text, c.Status, c.Outcome.String, c.Reason.String)
