@@ -924,8 +924,9 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2
-		case w == "mai" && !title(i) && honorifics[next]:
-			// "mai anh quay lại": tomorrow, not one called Mai Anh.
+		case w == "mai" && !title(i) && honorifics[next] && !title(i+1):
+			// "mai anh quay lại": tomorrow, not one called Mai Anh (but
+			// "mai Anh quay lại" is).
 		case surnames[w] && givenNames[next] && free(i) && free(i+1) && !surnamePlaces[pair(w, next)]:
 			return 2
 		case w == "bạn" && title(i+1) && givenNames[next] && free(i+1): // "bạn Minh", not "bạn an tâm"

@@ -102,6 +102,18 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 var (
 	institutions     = wordSet("trường bệnh_viện bv chợ thpt thcs")
 	institutionKinds = wordSet("thpt thcs tiểu_học trung_học mầm_non đại_học cao_đẳng chuyên quốc_tế đa_khoa nhi phụ_sản")
+	// famousNamesakes (folded): people of three words, "Văn" or "Thị" in
+	// the middle, after whom schools and hospitals are named. Three such
+	// words after "BV", "bệnh viện" or "trường" with no kind between
+	// ("BV Nguyễn Văn Hưng", "học sinh trường Nguyễn Thị Hoa") are
+	// otherwise a person's name: a school named after someone less known
+	// is refused (the volunteer writes "trường THPT …" or leaves the name
+	// out).
+	famousNamesakes = wordSet(`le_van_thinh le_van_tam nguyen_van_cu nguyen_van_troi vo_thi_sau nguyen_thi_dinh
+		le_van_huu tran_van_on le_van_viet nguyen_van_linh hoang_van_thu nguyen_van_thu le_van_sy
+		nguyen_van_to tran_van_giau vo_van_kiet vo_van_tan nguyen_thi_loi ha_van_tinh le_van_duyet
+		tran_van_tra nguyen_van_huong hoang_van_thai chu_van_an nguyen_thi_due vu_thi_thuc
+		nguyen_van_dau nguyen_van_ngoc le_thi_rieng nguyen_van_luong`)
 )
 
 // institutionSpans are where s's tokens name a school, a hospital or a
@@ -140,9 +152,17 @@ func institutionSpans(ts []token, allCaps bool) [][2]int {
 				}
 			}
 		}
+		kinded := false
+		for k := 2; k >= 1; k-- {
+			kinded = kinded || i+k < j && institutions[low(i, k)]
+		}
 		end := j
 		for end < n && end < j+4 && (end == j || !ts[end-1].brk) && !allCaps && titleCase(ts[end].raw) {
 			end++
+		}
+		if end == j+3 && !kinded && (ts[j+1].fold == "van" || ts[j+1].fold == "thi") &&
+			!famousNamesakes[ts[j].fold+" "+ts[j+1].fold+" "+ts[j+2].fold] {
+			continue // "BV Nguyễn Văn Hưng": a person's name
 		}
 		if end > j {
 			spans = append(spans, [2]int{ts[j].start, ts[end-1].end})
