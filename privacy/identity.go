@@ -86,8 +86,8 @@ var (
 	// may stand ("con tên: Chưa đặt", "bé tên Gì cũng được", "Bé Chưa Có
 	// Mã"), are never one; as written, and unaccented (plainNotNicknames).
 	notNicknames = wordSet(`chưa gì không có sai đúng trống bị là được đã đang mới cũ nào ai thì và hay như cũng vẫn
-		thế đặt dưới trên cho của với nên`)
-	plainNotNicknames = wordSet("chua gi khong sai dung trong bi duoc da dang nao ai thi va hay nhu cung van the dat duoi tren cho cua voi nen")
+		thế đặt dưới trên cho của với nên ghi xong làm rồi cần chờ phải muốn nộp hết vừa sắp`)
+	plainNotNicknames = wordSet("chua gi khong sai dung trong bi duoc da dang nao ai thi va hay nhu cung van the dat duoi tren cho cua voi nen ghi xong lam roi can phai muon nop het vua sap")
 	// englishOwners (folded): before "name", whose it is ("her name is").
 	englishOwners = wordSet("his her my their your whose resident applicant citizen person")
 	// notNamesAfterTen: given names, folded, that after "ten" are another
@@ -199,7 +199,7 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		name := func(j int) bool {
 			return nameWord(j) || (anyName || field) && j < n && free(j) && title(j) && !notNickname(ts[j].raw)
 		}
-		if !name(j) || placeAfterTen(ts, j, nameWord) {
+		if !name(j) || placeAfterTen(ts, j, nameWord) || t.fold == "ten" && titlePhrase(ts, j, allCaps) {
 			continue
 		}
 		end := j + 1
@@ -213,6 +213,31 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		i = end - 1
 	}
 	return spans
+}
+
+// titlePhrase says whether the capitalised words from j on, after "tên
+// (là)", are a phrase in Title Case ("tên là Tiếng Việt", "tên là Bắt
+// Buộc", "tên là Thông Tin Cá Nhân": a form's field or a portal's
+// message) rather than a name: two or more of them, the first no
+// surname, one of them no given name the lists know. "tên là Xíu" (one
+// word), "tên là Mai Anh", "tên là Nguyễn Thị Xíu" are names.
+func titlePhrase(ts []token, j int, allCaps bool) bool {
+	if allCaps || j >= len(ts) || allSurnames[ts[j].fold] {
+		return false
+	}
+	end := j
+	for end < len(ts) && (end == j || !ts[end-1].brk) && titleCase(ts[end].raw) {
+		end++
+	}
+	if end-j < 2 {
+		return false
+	}
+	return slices.ContainsFunc(ts[j:end], func(t token) bool {
+		if isASCII(t.raw) {
+			return !foldedGiven[t.fold]
+		}
+		return !givenNames[t.low]
+	})
 }
 
 // Years of birth: "sinh năm 1958", "sn 1958", "năm sinh: 1960", "DOB
@@ -481,7 +506,7 @@ var (
 	englishTitles = wordSet("mr mrs ms miss madam madame mx")
 	// titleNotNames (folded): capitalised words after "Ms" or "MS" that
 	// are Microsoft's programs, not a name ("Ms Excel", "MS Word").
-	titleNotNames = wordSet("excel word teams office outlook edge access paint powerpoint onenote onedrive sharepoint windows store forms dos project")
+	titleNotNames = wordSet("excel word teams office outlook edge access paint powerpoint onenote onedrive sharepoint windows store forms dos project world universe earth bean")
 	// englishWords: capitalised after a title, a word and no name ("Mr.
 	// And Mrs.", "Mr Right").
 	englishWords = wordSet("and or the a an of for to with in on at by is was are his her their right wrong")
