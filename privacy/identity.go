@@ -193,6 +193,9 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		// Zalo").
 		personBefore := i > 0 && !ts[i-1].brk &&
 			(personBeforeTen[ts[i-1].low] || isASCII(ts[i-1].raw) && plainPersonBeforeTen[ts[i-1].fold])
+		// "Bé đó tên Bin", "chị kia tên Xíu": a person's word, then which.
+		personBefore = personBefore || i > 1 && !ts[i-2].brk && !ts[i-1].brk && demonstratives[ts[i-1].low] &&
+			personBeforeTen[ts[i-2].low]
 		// "tên là Xíu" opening a note or a clause: whoever it is about.
 		opening := (i == 0 || ts[i-1].brk) && j > from && ts[from].fold == "la"
 		anyName := t.fold == "ten" && (described || personBefore || opening)
@@ -211,6 +214,59 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		}
 		spans = append(spans, [2]int{t.start, ts[end-1].end})
 		i = end - 1
+	}
+	return spans
+}
+
+// demonstratives: after a person's word and before "tên", which one
+// ("bé đó tên Bin").
+var demonstratives = wordSet("đó này kia")
+
+// Kin said to be someone ("Vợ anh ấy là Hường", "Con dâu là Nhung", "bà
+// xã của anh là Lan"), and a nickname given as one ("Biệt danh Bo",
+// "Nickname Su").
+var (
+	// spouseWords: as written, a kin word that "là" and a name follow.
+	spouseWords = wordSet("vợ chồng dâu rể mẹ bố cha")
+	// nicknameWords (folded, one or two words) introduce a nickname.
+	nicknameWords = wordSet("biet_danh nickname")
+)
+
+// kinNames are the names of ts given after a kin word and "là", or after
+// "biệt danh", "nickname", as byte ranges of the name.
+func kinNames(ts []token, allCaps bool) [][2]int {
+	n := len(ts)
+	title := func(j int) bool { return j < n && !allCaps && titleCase(ts[j].raw) }
+	run := func(j int) [2]int {
+		end := j + 1
+		for end < n && end < j+4 && !ts[end-1].brk && title(end) {
+			end++
+		}
+		return [2]int{ts[j].start, ts[end-1].end}
+	}
+	var spans [][2]int
+	for i := 0; i+1 < n; i++ {
+		t := ts[i]
+		if t.brk && !t.colon {
+			continue
+		}
+		switch {
+		case t.low == "là" && title(i+1) && (givenNames[ts[i+1].low] || surnames[ts[i+1].low]) && !titlePhrase(ts, i+1, allCaps):
+			for k := i - 1; k >= 0 && k >= i-4 && !ts[k].brk; k-- {
+				if spouseWords[ts[k].low] || ts[k].low == "xã" && k > 0 && (ts[k-1].low == "ông" || ts[k-1].low == "bà") {
+					spans = append(spans, run(i+1))
+					break
+				}
+			}
+		case nicknameWords[t.fold] || i > 0 && !ts[i-1].brk && nicknameWords[ts[i-1].fold+" "+t.fold]:
+			j := i + 1
+			if j < n && introJoins[ts[j].fold] && !t.colon {
+				j++
+			}
+			if title(j) && !notNickname(ts[j].raw) {
+				spans = append(spans, run(j))
+			}
+		}
 	}
 	return spans
 }
@@ -301,7 +357,7 @@ func birthRule(ts []token, i, j int) bool {
 func holdsBirthYear(s string) bool {
 	ts := tokensOf(s)
 	for i, t := range ts {
-		if !birthWords[t.fold] || t.brk {
+		if !birthWords[t.fold] && t.low != "s/n" || t.brk { // "s/n 1970": sinh
 			continue
 		}
 		// "dân sinh" is livelihood, but "người dân sinh năm 1958" a birth.
@@ -503,7 +559,7 @@ var (
 		uncle aunt auntie grandma grandpa grandmother grandfather granny grandson granddaughter grandchild
 		cousin nephew niece child baby neighbour neighbor`)
 	// englishTitles go with the name after them: both are dropped.
-	englishTitles = wordSet("mr mrs ms miss madam madame mx")
+	englishTitles = wordSet("mr mrs ms miss madam madame mx dr")
 	// titleNotNames (folded): capitalised words after "Ms" or "MS" that
 	// are Microsoft's programs, not a name ("Ms Excel", "MS Word").
 	titleNotNames = wordSet("excel word teams office outlook edge access paint powerpoint onenote onedrive sharepoint windows store forms dos project world universe earth bean")

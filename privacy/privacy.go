@@ -50,7 +50,10 @@ var (
 	// "789/QĐ-CSGT"): it names one person's violation, which is sensitive
 	// data (Law 91/2025), and the nộp-phạt guide says never to note it. A
 	// decision of another kind ("06/QĐ-TTg", a law a flag may cite) is kept.
-	penalty = regexp.MustCompile(`(?i)\b\d{1,8}\s*/\s*Q[ĐD]\s*-\s*(?:XP|CSGT|CAX|CAP|CAT)`)
+	// A passport's number: a capital letter and seven digits ("C1234567"),
+	// or any letter after "hộ chiếu", "passport".
+	passport = regexp.MustCompile(`\b[A-Z]\d{7}\b|(?i:(?:h[oộ]\s*chi[eế]u|passport)(?:\s+(?:s[oố]|no\.?|number))?\s*:?\s*[a-z]\d{7}\b)`)
+	penalty  = regexp.MustCompile(`(?i)\b\d{1,8}\s*/\s*Q[ĐD]\s*-\s*(?:XP|CSGT|CAX|CAP|CAT)`)
 
 	dossierOK = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
 	hasDigit  = regexp.MustCompile(`[0-9]`)
@@ -129,7 +132,7 @@ func PersonalData(s string) string {
 	switch {
 	case emailLike.MatchString(s):
 		return "email"
-	case longNumber.MatchString(s):
+	case longNumber.MatchString(s) || passport.MatchString(s):
 		return "number"
 	case fullDate.MatchString(s) || isoDate.MatchString(s) || holdsBirthYear(s):
 		return "date"
@@ -782,7 +785,10 @@ var (
 	countWords    = wordSet("lan nam ngay thang tuan gio phut buoc nguoi cai to trang so ma chu")
 	// babyWords: everyday words after "bé" ("bé sinh non", "bé trai"), never
 	// a baby's name, even capitalised.
-	babyWords       = wordSet("sinh trai gái non mới nhỏ lớn út đầu thứ sơ")
+	babyWords = wordSet("sinh trai gái non mới nhỏ lớn út đầu thứ sơ")
+	// nicknames: children's nicknames after "cái" ("Cái Na"), where a
+	// capitalised word is more often a thing.
+	nicknames       = wordSet("na tí tý tèo bin bo bống cún su xíu tôm tũn bơ mít bi ken bông mận đậu hến nụ")
 	foldedBabyWords = folded(babyWords)
 )
 
@@ -840,6 +846,7 @@ func nameSpans(s string) [][2]int {
 	ts := tokensOf(s)
 	spans = append(spans, introducedNames(ts, plainNote, allCaps)...)
 	spans = append(spans, englishNames(s, ts, allCaps)...)
+	spans = append(spans, kinNames(ts, allCaps)...)
 	// "xã Trần Phú", "trường Lê Quý Đôn"
 	return outside(spans, append(placeSpans(ts, plainNote), institutionSpans(ts, allCaps)...))
 }
@@ -886,6 +893,10 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		fold[i] = vntext.Fold(w)
 	}
 	title := func(i int) bool { return i < n && !allCaps && titleCase(raw[i]) }
+	// nickSign: the word at i, after "bé" and a word no list knows, says
+	// that word was a nickname ("Bé Na Chưa Có", "BÉ XÍU CHƯA", "Bé Xíu
+	// Sinh Non").
+	nickSign := func(i int) bool { return i < n && (notNickname(raw[i]) || babyWords[low[i]]) }
 	pair := func(a, b string) string { return a + " " + b }
 	// free: the word at i does not start a collocation.
 	free := func(i int) bool { return !collocations[pair(fold[i], fold[i+1])] }
@@ -915,12 +926,21 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		// With diacritics: read as written.
 		w, next := low[i], low[i+1]
 		switch {
+		case (w == "ông" || w == "bà") && next == "xã" && (title(i+2) ||
+			givenNames[low[i+2]] && !honorificVerbs[low[i+2]] && free(i+2)):
+			return 3 // "ông xã Hùng", "bà xã Lan": a husband's, a wife's name
 		case honorifics[w] && honorifics[next]: // "anh chị em", "ông bà"
-		case w == "bé" && (!title(i+1) || babyWords[next] ||
-			!givenNames[next] && !surnames[next] && (notNickname(raw[i+1]) || title(i+2))):
+		case allCaps && w == "bé" && i+2 < n && !babyWords[next] && !notNickname(raw[i+1]) && nickSign(i+2):
+			return 2 // "BÉ XÍU CHƯA CÓ GIẤY"
+		case w == "bé" && (!title(i+1) || babyWords[next] && !(next == "út" && title(i+1)) ||
+			!givenNames[next] && !surnames[next] && (notNickname(raw[i+1]) || title(i+2) && !nickSign(i+2))):
 			// "bé sinh non", "bé trai", "bé mới sinh": a baby, not one
-			// called Sinh; "bé Mai", "bé Xíu" is one, but not "Bé Chưa Có
-			// Mã" (a note in Title Case).
+			// called Sinh; "bé Mai", "bé Xíu", "Bé Út" is one, but not "Bé
+			// Chưa Có Mã" (a note in Title Case); "Bé Na Chưa Có Thẻ",
+			// "Bé Xíu Sinh Non" are.
+		case (w == "cu" || w == "thằng") && title(i+1) && !notNickname(raw[i+1]),
+			w == "cái" && title(i+1) && (givenNames[next] || nicknames[next]) && !title(i+2):
+			return 2 // "Cu Tí", "Thằng Cu Bin", "Cái Na": a child's nickname
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2
