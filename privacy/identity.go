@@ -418,7 +418,7 @@ var (
 	streetAfter = wordSet("street st road rd avenue ave")
 	// notStreet (folded): before a street's word, what makes it another
 	// ("thành phố Hồ Chí Minh", "khu phố", "con đường").
-	notStreet     = wordSet("thanh khu con tuyen")
+	notStreet     = wordSet("thanh khu con tuyen dan")
 	houseNumWords = wordSet("so_nha nha_so house_number house_no")
 )
 

@@ -770,7 +770,10 @@ var (
 		hai_quan dung_luong nhan_vien nhan_dan quan_ly ky_so chu_ky dinh_kem dinh_danh tai_khoan tai_lai
 		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan dang_nhap dang_ky thuong_goi
 		thuong_mai chinh_xac chinh_thuc dan_toc cong_ty ba_ria ba_diem ba_chieu
-		ngan_hang chinh_chu duong_day`)
+		ngan_hang chinh_chu duong_day doan_vien`)
+	// jobWords (folded): a job after an honorific ("cô văn thư", "chú
+	// văn hóa xã"), not a name.
+	jobWords = wordSet("van_thu van_hoa ke_toan thu_quy dia_chinh tu_phap y_te giao_vien bao_ve")
 	// compounds: a word (folded) and a surname after it that make one
 	// common word ("xử lý", "ngày mai", "dịch vụ"); or an honorific after
 	// it ("trẻ em": children, no "em Sinh").
@@ -910,6 +913,9 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		if compounds[pair(prev, fold[i])] || collocations[pair(prev, fold[i])] {
 			return 0 // "xử lý", "ngày mai", "ly do"
 		}
+		if i > 0 && honorifics[low[i-1]] && !title(i) && jobWords[pair(fold[i], fold[i+1])] {
+			return 0 // "cô văn thư": the job, after its honorific
+		}
 		if plainNote || (isASCII(raw[i]) && unaccentedSurnames[fold[i]]) {
 			if plainName(fold, i, prev, title, free) {
 				return 2
@@ -930,6 +936,10 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 			givenNames[low[i+2]] && !honorificVerbs[low[i+2]] && free(i+2)):
 			return 3 // "ông xã Hùng", "bà xã Lan": a husband's, a wife's name
 		case honorifics[w] && honorifics[next]: // "anh chị em", "ông bà"
+		case honorifics[w] && !title(i+1) && jobWords[pair(fold[i+1], fold[i+2])]:
+			// "cô văn thư", "chú văn hóa xã": a job, not one called Văn
+		case w == "anh" && i > 0 && title(i) && next == "hùng" && !title(i+1):
+			// "Mẹ Việt Nam Anh hùng": a hero
 		case allCaps && w == "bé" && i+2 < n && !babyWords[next] && !notNickname(raw[i+1]) && nickSign(i+2):
 			return 2 // "BÉ XÍU CHƯA CÓ GIẤY"
 		case w == "bé" && (!title(i+1) || babyWords[next] && !(next == "út" && title(i+1)) ||

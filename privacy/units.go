@@ -73,6 +73,19 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 			k = 1
 		}
 		if k == 0 {
+			if h := hamletAt(ts, i, plainNote); h > 0 {
+				// "Thôn Lê Lợi", "Tổ dân phố Nguyễn Trãi": capitalised
+				// words after a hamlet's kind, whatever they are.
+				end := i + h
+				for end < len(ts) && end < i+h+4 && !ts[end-1].brk && titleCase(ts[end].raw) {
+					end++
+				}
+				if end > i+h {
+					spans = append(spans, [2]int{ts[i+h].start, ts[end-1].end})
+					i = end - 1
+					continue
+				}
+			}
 			spans = append(spans, unitBefore(ts, i, names, longest)...)
 			continue
 		}
@@ -91,6 +104,33 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 		}
 	}
 	return spans
+}
+
+// hamletKinds: as written, the kind of a hamlet, a village or a
+// residential group ("thôn", "ấp", "xóm", "bản", "làng", "tổ", "khu phố",
+// "tổ dân phố"), mostly named after people like the communes but in no
+// list; plainHamletKinds the same unaccented, read only in a note without
+// diacritics.
+var (
+	hamletKinds      = wordSet("thôn ấp xóm bản làng tổ khu_phố tổ_dân_phố")
+	plainHamletKinds = wordSet("thon xom lang to khu_pho to_dan_pho")
+)
+
+// hamletAt is how many words of ts from i are a hamlet's kind (0: none).
+func hamletAt(ts []token, i int, plainNote bool) int {
+	for k := 3; k >= 1; k-- {
+		if i+k > len(ts) || slices.ContainsFunc(ts[i:i+k-1], func(t token) bool { return t.brk }) || ts[i+k-1].brk {
+			continue
+		}
+		low, fold := make([]string, k), make([]string, k)
+		for x := range k {
+			low[x], fold[x] = ts[i+x].low, ts[i+x].fold
+		}
+		if hamletKinds[strings.Join(low, " ")] || plainNote && plainHamletKinds[strings.Join(fold, " ")] {
+			return k
+		}
+	}
+	return 0
 }
 
 // institutions: a school's, a hospital's or a market's word, as written
