@@ -134,7 +134,7 @@ func PersonalData(s string) string {
 		return "email"
 	case longNumber.MatchString(s) || passport.MatchString(s):
 		return "number"
-	case fullDate.MatchString(s) || isoDate.MatchString(s) || holdsBirthYear(s):
+	case personalDate(s) || holdsBirthYear(s):
 		return "date"
 	case holdsSecret(s):
 		return "secret"
@@ -144,6 +144,75 @@ func PersonalData(s string) string {
 		return "penalty"
 	}
 	return ""
+}
+
+// Dates of rules. A full date right after "từ (ngày)", "hiệu lực (từ)",
+// "ban hành (ngày)", or "ngày" after a rule's name ("Nghị định 63/2024/NĐ-CP
+// ngày …") is when a rule applies, not anyone's birth: "Từ ngày 1/1/2025
+// bỏ sổ hộ khẩu giấy". A birth's word within four words before or after
+// the date ("sinh", "ngày sinh", "DOB") makes it a birth date still ("bé
+// sinh từ ngày 12/03/2024"), and so does any other word before it ("bé
+// 12/03/2024").
+var (
+	ruleDateBefore = wordSet("tu tu_ngay hieu_luc hieu_luc_tu hieu_luc_tu_ngay ban_hanh ban_hanh_ngay ky_ngay")
+	ruleNames      = wordSet("nghi_dinh luat thong_tu quyet_dinh cong_van nd tt qd nd-cp")
+	birthNear      = wordSet("sinh sn s/n dob born birth yob")
+)
+
+// personalDate says whether s (NFKC) holds a full date that is not a
+// rule's.
+func personalDate(s string) bool {
+	for _, re := range []*regexp.Regexp{fullDate, isoDate} {
+		for _, loc := range re.FindAllStringIndex(s, -1) {
+			if !ruleDate(tokensOf(s[:loc[0]]), tokensOf(s[loc[1]:])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ruleDate says whether a date between the tokens before and after it is
+// a rule's.
+func ruleDate(before, after []token) bool {
+	for _, t := range before[max(len(before)-4, 0):] {
+		if birthNear[t.fold] || t.low == "s/n" {
+			return false
+		}
+	}
+	for _, t := range after[:min(len(after), 4)] {
+		if birthNear[t.fold] || t.low == "s/n" {
+			return false
+		}
+	}
+	n := len(before)
+	if n == 0 || before[n-1].brk {
+		return false
+	}
+	last := func(k int) string {
+		if n < k {
+			return ""
+		}
+		ws := make([]string, k)
+		for x := range k {
+			ws[x] = before[n-k+x].fold
+		}
+		return strings.Join(ws, " ")
+	}
+	for k := 1; k <= 4; k++ {
+		if ruleDateBefore[last(k)] {
+			return true
+		}
+	}
+	// "Nghị định 63/2024/NĐ-CP ngày 15/5/2024"
+	if before[n-1].fold == "ngay" {
+		for k := max(n-5, 0); k < n-1; k++ {
+			if ruleNames[before[k].fold] || k+1 < n-1 && ruleNames[before[k].fold+" "+before[k+1].fold] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // WithoutDates is s with its full dates (day first or year first, as
