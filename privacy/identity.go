@@ -251,7 +251,8 @@ func kinNames(ts []token, allCaps bool) [][2]int {
 			continue
 		}
 		switch {
-		case t.low == "là" && title(i+1) && (givenNames[ts[i+1].low] || surnames[ts[i+1].low]) && !titlePhrase(ts, i+1, allCaps):
+		case t.low == "là" && title(i+1) && (givenNames[ts[i+1].low] || surnames[ts[i+1].low]) && !titlePhrase(ts, i+1, allCaps) &&
+			(i+2 >= n || ts[i+1].brk || !collocations[ts[i+1].fold+" "+ts[i+2].fold]): // "chồng là Công an"
 			for k := i - 1; k >= 0 && k >= i-4 && !ts[k].brk; k-- {
 				if spouseWords[ts[k].low] || ts[k].low == "xã" && k > 0 && (ts[k-1].low == "ông" || ts[k-1].low == "bà") {
 					spans = append(spans, run(i+1))

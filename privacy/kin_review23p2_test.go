@@ -52,3 +52,13 @@ func TestReview23p2BirthYearAndPassport(t *testing.T) {
 		{text: "lỗi E102 khi ký", rest: "="},
 	})
 }
+
+// Review 23p2: after a kin word and "là", a capitalised word that opens a
+// common word ("Công an", "Việt kiều") is no name.
+func TestReview23p2KinIsAJob(t *testing.T) {
+	checkReview22p(t, []review22p{
+		{text: "chồng là Công an xã nên đi vắng", rest: "="},
+		{text: "mẹ là Việt kiều, chưa có căn cước", rest: "="},
+		{text: "vợ là Hường, chồng là Công an", want: "name", name: true},
+	})
+}
