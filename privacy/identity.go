@@ -86,8 +86,8 @@ var (
 	// may stand ("con tên: Chưa đặt", "bé tên Gì cũng được", "Bé Chưa Có
 	// Mã"), are never one; as written, and unaccented (plainNotNicknames).
 	notNicknames = wordSet(`chưa gì không có sai đúng trống bị là được đã đang mới cũ nào ai thì và hay như cũng vẫn
-		thế đặt dưới trên cho của với nên`)
-	plainNotNicknames = wordSet("chua gi khong sai dung trong bi duoc da dang nao ai thi va hay nhu cung van the dat duoi tren cho cua voi nen")
+		thế đặt dưới trên cho của với nên ghi xong làm rồi cần chờ phải muốn nộp hết vừa sắp`)
+	plainNotNicknames = wordSet("chua gi khong sai dung trong bi duoc da dang nao ai thi va hay nhu cung van the dat duoi tren cho cua voi nen ghi xong lam roi can phai muon nop het vua sap")
 	// englishOwners (folded): before "name", whose it is ("her name is").
 	englishOwners = wordSet("his her my their your whose resident applicant citizen person")
 	// notNamesAfterTen: given names, folded, that after "ten" are another
@@ -193,13 +193,16 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		// Zalo").
 		personBefore := i > 0 && !ts[i-1].brk &&
 			(personBeforeTen[ts[i-1].low] || isASCII(ts[i-1].raw) && plainPersonBeforeTen[ts[i-1].fold])
+		// "Bé đó tên Bin", "chị kia tên Xíu": a person's word, then which.
+		personBefore = personBefore || i > 1 && !ts[i-2].brk && !ts[i-1].brk && demonstratives[ts[i-1].low] &&
+			personBeforeTen[ts[i-2].low]
 		// "tên là Xíu" opening a note or a clause: whoever it is about.
 		opening := (i == 0 || ts[i-1].brk) && j > from && ts[from].fold == "la"
 		anyName := t.fold == "ten" && (described || personBefore || opening)
 		name := func(j int) bool {
 			return nameWord(j) || (anyName || field) && j < n && free(j) && title(j) && !notNickname(ts[j].raw)
 		}
-		if !name(j) || placeAfterTen(ts, j, nameWord) {
+		if !name(j) || placeAfterTen(ts, j, nameWord) || t.fold == "ten" && titlePhrase(ts, j, allCaps) {
 			continue
 		}
 		end := j + 1
@@ -213,6 +216,85 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		i = end - 1
 	}
 	return spans
+}
+
+// demonstratives: after a person's word and before "tên", which one
+// ("bé đó tên Bin").
+var demonstratives = wordSet("đó này kia")
+
+// Kin said to be someone ("Vợ anh ấy là Hường", "Con dâu là Nhung", "bà
+// xã của anh là Lan"), and a nickname given as one ("Biệt danh Bo",
+// "Nickname Su").
+var (
+	// spouseWords: as written, a kin word that "là" and a name follow.
+	spouseWords = wordSet("vợ chồng dâu rể mẹ bố cha")
+	// nicknameWords (folded, one or two words) introduce a nickname.
+	nicknameWords = wordSet("biet_danh nickname")
+)
+
+// kinNames are the names of ts given after a kin word and "là", or after
+// "biệt danh", "nickname", as byte ranges of the name.
+func kinNames(ts []token, allCaps bool) [][2]int {
+	n := len(ts)
+	title := func(j int) bool { return j < n && !allCaps && titleCase(ts[j].raw) }
+	run := func(j int) [2]int {
+		end := j + 1
+		for end < n && end < j+4 && !ts[end-1].brk && title(end) {
+			end++
+		}
+		return [2]int{ts[j].start, ts[end-1].end}
+	}
+	var spans [][2]int
+	for i := 0; i+1 < n; i++ {
+		t := ts[i]
+		if t.brk && !t.colon {
+			continue
+		}
+		switch {
+		case t.low == "là" && title(i+1) && (givenNames[ts[i+1].low] || surnames[ts[i+1].low]) && !titlePhrase(ts, i+1, allCaps) &&
+			(i+2 >= n || ts[i+1].brk || !collocations[ts[i+1].fold+" "+ts[i+2].fold]): // "chồng là Công an"
+			for k := i - 1; k >= 0 && k >= i-4 && !ts[k].brk; k-- {
+				if spouseWords[ts[k].low] || ts[k].low == "xã" && k > 0 && (ts[k-1].low == "ông" || ts[k-1].low == "bà") {
+					spans = append(spans, run(i+1))
+					break
+				}
+			}
+		case nicknameWords[t.fold] || i > 0 && !ts[i-1].brk && nicknameWords[ts[i-1].fold+" "+t.fold]:
+			j := i + 1
+			if j < n && introJoins[ts[j].fold] && !t.colon {
+				j++
+			}
+			if title(j) && !notNickname(ts[j].raw) {
+				spans = append(spans, run(j))
+			}
+		}
+	}
+	return spans
+}
+
+// titlePhrase says whether the capitalised words from j on, after "tên
+// (là)", are a phrase in Title Case ("tên là Tiếng Việt", "tên là Bắt
+// Buộc", "tên là Thông Tin Cá Nhân": a form's field or a portal's
+// message) rather than a name: two or more of them, the first no
+// surname, one of them no given name the lists know. "tên là Xíu" (one
+// word), "tên là Mai Anh", "tên là Nguyễn Thị Xíu" are names.
+func titlePhrase(ts []token, j int, allCaps bool) bool {
+	if allCaps || j >= len(ts) || allSurnames[ts[j].fold] {
+		return false
+	}
+	end := j
+	for end < len(ts) && (end == j || !ts[end-1].brk) && titleCase(ts[end].raw) {
+		end++
+	}
+	if end-j < 2 {
+		return false
+	}
+	return slices.ContainsFunc(ts[j:end], func(t token) bool {
+		if isASCII(t.raw) {
+			return !foldedGiven[t.fold]
+		}
+		return !givenNames[t.low]
+	})
 }
 
 // Years of birth: "sinh năm 1958", "sn 1958", "năm sinh: 1960", "DOB
@@ -276,7 +358,7 @@ func birthRule(ts []token, i, j int) bool {
 func holdsBirthYear(s string) bool {
 	ts := tokensOf(s)
 	for i, t := range ts {
-		if !birthWords[t.fold] || t.brk {
+		if !birthWords[t.fold] && t.low != "s/n" || t.brk { // "s/n 1970": sinh
 			continue
 		}
 		// "dân sinh" is livelihood, but "người dân sinh năm 1958" a birth.
@@ -337,7 +419,7 @@ var (
 	streetAfter = wordSet("street st road rd avenue ave")
 	// notStreet (folded): before a street's word, what makes it another
 	// ("thành phố Hồ Chí Minh", "khu phố", "con đường").
-	notStreet     = wordSet("thanh khu con tuyen")
+	notStreet     = wordSet("thanh khu con tuyen dan")
 	houseNumWords = wordSet("so_nha nha_so house_number house_no")
 )
 
@@ -478,10 +560,10 @@ var (
 		uncle aunt auntie grandma grandpa grandmother grandfather granny grandson granddaughter grandchild
 		cousin nephew niece child baby neighbour neighbor`)
 	// englishTitles go with the name after them: both are dropped.
-	englishTitles = wordSet("mr mrs ms miss madam madame mx")
+	englishTitles = wordSet("mr mrs ms miss madam madame mx dr")
 	// titleNotNames (folded): capitalised words after "Ms" or "MS" that
 	// are Microsoft's programs, not a name ("Ms Excel", "MS Word").
-	titleNotNames = wordSet("excel word teams office outlook edge access paint powerpoint onenote onedrive sharepoint windows store forms dos project")
+	titleNotNames = wordSet("excel word teams office outlook edge access paint powerpoint onenote onedrive sharepoint windows store forms dos project world universe earth bean")
 	// englishWords: capitalised after a title, a word and no name ("Mr.
 	// And Mrs.", "Mr Right").
 	englishWords = wordSet("and or the a an of for to with in on at by is was are his her their right wrong")

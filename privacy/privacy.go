@@ -50,7 +50,10 @@ var (
 	// "789/QĐ-CSGT"): it names one person's violation, which is sensitive
 	// data (Law 91/2025), and the nộp-phạt guide says never to note it. A
 	// decision of another kind ("06/QĐ-TTg", a law a flag may cite) is kept.
-	penalty = regexp.MustCompile(`(?i)\b\d{1,8}\s*/\s*Q[ĐD]\s*-\s*(?:XP|CSGT|CAX|CAP|CAT)`)
+	// A passport's number: a capital letter and seven digits ("C1234567"),
+	// or any letter after "hộ chiếu", "passport".
+	passport = regexp.MustCompile(`\b[A-Z]\d{7}\b|(?i:(?:h[oộ]\s*chi[eế]u|passport)(?:\s+(?:s[oố]|no\.?|number))?\s*:?\s*[a-z]\d{7}\b)`)
+	penalty  = regexp.MustCompile(`(?i)\b\d{1,8}\s*/\s*Q[ĐD]\s*-\s*(?:XP|CSGT|CAX|CAP|CAT)`)
 
 	dossierOK = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.\-/_]*$`)
 	hasDigit  = regexp.MustCompile(`[0-9]`)
@@ -129,9 +132,9 @@ func PersonalData(s string) string {
 	switch {
 	case emailLike.MatchString(s):
 		return "email"
-	case longNumber.MatchString(s):
+	case longNumber.MatchString(s) || passport.MatchString(s):
 		return "number"
-	case fullDate.MatchString(s) || isoDate.MatchString(s) || holdsBirthYear(s):
+	case personalDate(s) || holdsBirthYear(s):
 		return "date"
 	case holdsSecret(s):
 		return "secret"
@@ -141,6 +144,75 @@ func PersonalData(s string) string {
 		return "penalty"
 	}
 	return ""
+}
+
+// Dates of rules. A full date right after "từ (ngày)", "hiệu lực (từ)",
+// "ban hành (ngày)", or "ngày" after a rule's name ("Nghị định 63/2024/NĐ-CP
+// ngày …") is when a rule applies, not anyone's birth: "Từ ngày 1/1/2025
+// bỏ sổ hộ khẩu giấy". A birth's word within four words before or after
+// the date ("sinh", "ngày sinh", "DOB") makes it a birth date still ("bé
+// sinh từ ngày 12/03/2024"), and so does any other word before it ("bé
+// 12/03/2024").
+var (
+	ruleDateBefore = wordSet("tu tu_ngay hieu_luc hieu_luc_tu hieu_luc_tu_ngay ban_hanh ban_hanh_ngay ky_ngay")
+	ruleNames      = wordSet("nghi_dinh luat thong_tu quyet_dinh cong_van nd tt qd nd-cp")
+	birthNear      = wordSet("sinh sn s/n dob born birth yob")
+)
+
+// personalDate says whether s (NFKC) holds a full date that is not a
+// rule's.
+func personalDate(s string) bool {
+	for _, re := range []*regexp.Regexp{fullDate, isoDate} {
+		for _, loc := range re.FindAllStringIndex(s, -1) {
+			if !ruleDate(tokensOf(s[:loc[0]]), tokensOf(s[loc[1]:])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ruleDate says whether a date between the tokens before and after it is
+// a rule's.
+func ruleDate(before, after []token) bool {
+	for _, t := range before[max(len(before)-4, 0):] {
+		if birthNear[t.fold] || t.low == "s/n" {
+			return false
+		}
+	}
+	for _, t := range after[:min(len(after), 4)] {
+		if birthNear[t.fold] || t.low == "s/n" {
+			return false
+		}
+	}
+	n := len(before)
+	if n == 0 || before[n-1].brk {
+		return false
+	}
+	last := func(k int) string {
+		if n < k {
+			return ""
+		}
+		ws := make([]string, k)
+		for x := range k {
+			ws[x] = before[n-k+x].fold
+		}
+		return strings.Join(ws, " ")
+	}
+	for k := 1; k <= 4; k++ {
+		if ruleDateBefore[last(k)] {
+			return true
+		}
+	}
+	// "Nghị định 63/2024/NĐ-CP ngày 15/5/2024"
+	if before[n-1].fold == "ngay" {
+		for k := max(n-5, 0); k < n-1; k++ {
+			if ruleNames[before[k].fold] || k+1 < n-1 && ruleNames[before[k].fold+" "+before[k+1].fold] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // WithoutDates is s with its full dates (day first or year first, as
@@ -767,7 +839,10 @@ var (
 		hai_quan dung_luong nhan_vien nhan_dan quan_ly ky_so chu_ky dinh_kem dinh_danh tai_khoan tai_lai
 		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan dang_nhap dang_ky thuong_goi
 		thuong_mai chinh_xac chinh_thuc dan_toc cong_ty ba_ria ba_diem ba_chieu
-		ngan_hang chinh_chu duong_day`)
+		ngan_hang chinh_chu duong_day doan_vien viet_kieu`)
+	// jobWords (folded): a job after an honorific ("cô văn thư", "chú
+	// văn hóa xã"), not a name.
+	jobWords = wordSet("van_thu van_hoa ke_toan thu_quy dia_chinh tu_phap y_te giao_vien bao_ve")
 	// compounds: a word (folded) and a surname after it that make one
 	// common word ("xử lý", "ngày mai", "dịch vụ"); or an honorific after
 	// it ("trẻ em": children, no "em Sinh").
@@ -782,7 +857,10 @@ var (
 	countWords    = wordSet("lan nam ngay thang tuan gio phut buoc nguoi cai to trang so ma chu")
 	// babyWords: everyday words after "bé" ("bé sinh non", "bé trai"), never
 	// a baby's name, even capitalised.
-	babyWords       = wordSet("sinh trai gái non mới nhỏ lớn út đầu thứ sơ")
+	babyWords = wordSet("sinh trai gái non mới nhỏ lớn út đầu thứ sơ")
+	// nicknames: children's nicknames after "cái" ("Cái Na"), where a
+	// capitalised word is more often a thing.
+	nicknames       = wordSet("na tí tý tèo bin bo bống cún su xíu tôm tũn bơ mít bi ken bông mận đậu hến nụ")
 	foldedBabyWords = folded(babyWords)
 )
 
@@ -840,6 +918,7 @@ func nameSpans(s string) [][2]int {
 	ts := tokensOf(s)
 	spans = append(spans, introducedNames(ts, plainNote, allCaps)...)
 	spans = append(spans, englishNames(s, ts, allCaps)...)
+	spans = append(spans, kinNames(ts, allCaps)...)
 	// "xã Trần Phú", "trường Lê Quý Đôn"
 	return outside(spans, append(placeSpans(ts, plainNote), institutionSpans(ts, allCaps)...))
 }
@@ -886,6 +965,10 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		fold[i] = vntext.Fold(w)
 	}
 	title := func(i int) bool { return i < n && !allCaps && titleCase(raw[i]) }
+	// nickSign: the word at i, after "bé" and a word no list knows, says
+	// that word was a nickname ("Bé Na Chưa Có", "BÉ XÍU CHƯA", "Bé Xíu
+	// Sinh Non").
+	nickSign := func(i int) bool { return i < n && (notNickname(raw[i]) || babyWords[low[i]]) }
 	pair := func(a, b string) string { return a + " " + b }
 	// free: the word at i does not start a collocation.
 	free := func(i int) bool { return !collocations[pair(fold[i], fold[i+1])] }
@@ -898,6 +981,9 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		}
 		if compounds[pair(prev, fold[i])] || collocations[pair(prev, fold[i])] {
 			return 0 // "xử lý", "ngày mai", "ly do"
+		}
+		if i > 0 && honorifics[low[i-1]] && !title(i) && jobWords[pair(fold[i], fold[i+1])] {
+			return 0 // "cô văn thư": the job, after its honorific
 		}
 		if plainNote || (isASCII(raw[i]) && unaccentedSurnames[fold[i]]) {
 			if plainName(fold, i, prev, title, free) {
@@ -915,17 +1001,31 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		// With diacritics: read as written.
 		w, next := low[i], low[i+1]
 		switch {
+		case (w == "ông" || w == "bà") && next == "xã" && (title(i+2) ||
+			givenNames[low[i+2]] && !honorificVerbs[low[i+2]] && free(i+2)):
+			return 3 // "ông xã Hùng", "bà xã Lan": a husband's, a wife's name
 		case honorifics[w] && honorifics[next]: // "anh chị em", "ông bà"
-		case w == "bé" && (!title(i+1) || babyWords[next] ||
-			!givenNames[next] && !surnames[next] && (notNickname(raw[i+1]) || title(i+2))):
+		case honorifics[w] && !title(i+1) && jobWords[pair(fold[i+1], fold[i+2])]:
+			// "cô văn thư", "chú văn hóa xã": a job, not one called Văn
+		case w == "anh" && i > 0 && title(i) && next == "hùng" && !title(i+1):
+			// "Mẹ Việt Nam Anh hùng": a hero
+		case allCaps && w == "bé" && i+2 < n && !babyWords[next] && !notNickname(raw[i+1]) && nickSign(i+2):
+			return 2 // "BÉ XÍU CHƯA CÓ GIẤY"
+		case w == "bé" && (!title(i+1) || babyWords[next] && !(next == "út" && title(i+1)) ||
+			!givenNames[next] && !surnames[next] && (notNickname(raw[i+1]) || title(i+2) && !nickSign(i+2))):
 			// "bé sinh non", "bé trai", "bé mới sinh": a baby, not one
-			// called Sinh; "bé Mai", "bé Xíu" is one, but not "Bé Chưa Có
-			// Mã" (a note in Title Case).
+			// called Sinh; "bé Mai", "bé Xíu", "Bé Út" is one, but not "Bé
+			// Chưa Có Mã" (a note in Title Case); "Bé Na Chưa Có Thẻ",
+			// "Bé Xíu Sinh Non" are.
+		case (w == "cu" || w == "thằng") && title(i+1) && !notNickname(raw[i+1]),
+			w == "cái" && title(i+1) && (givenNames[next] || nicknames[next]) && !title(i+2):
+			return 2 // "Cu Tí", "Thằng Cu Bin", "Cái Na": a child's nickname
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2
-		case w == "mai" && !title(i) && honorifics[next]:
-			// "mai anh quay lại": tomorrow, not one called Mai Anh.
+		case w == "mai" && !title(i) && honorifics[next] && !title(i+1):
+			// "mai anh quay lại": tomorrow, not one called Mai Anh (but
+			// "mai Anh quay lại" is).
 		case surnames[w] && givenNames[next] && free(i) && free(i+1) && !surnamePlaces[pair(w, next)]:
 			return 2
 		case w == "bạn" && title(i+1) && givenNames[next] && free(i+1): // "bạn Minh", not "bạn an tâm"

@@ -73,6 +73,19 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 			k = 1
 		}
 		if k == 0 {
+			if h := hamletAt(ts, i, plainNote); h > 0 {
+				// "Thôn Lê Lợi", "Tổ dân phố Nguyễn Trãi": capitalised
+				// words after a hamlet's kind, whatever they are.
+				end := i + h
+				for end < len(ts) && end < i+h+4 && !ts[end-1].brk && titleCase(ts[end].raw) {
+					end++
+				}
+				if end > i+h {
+					spans = append(spans, [2]int{ts[i+h].start, ts[end-1].end})
+					i = end - 1
+					continue
+				}
+			}
 			spans = append(spans, unitBefore(ts, i, names, longest)...)
 			continue
 		}
@@ -93,6 +106,33 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 	return spans
 }
 
+// hamletKinds: as written, the kind of a hamlet, a village or a
+// residential group ("thôn", "ấp", "xóm", "bản", "làng", "tổ", "khu phố",
+// "tổ dân phố"), mostly named after people like the communes but in no
+// list; plainHamletKinds the same unaccented, read only in a note without
+// diacritics.
+var (
+	hamletKinds      = wordSet("thôn ấp xóm bản làng tổ khu_phố tổ_dân_phố")
+	plainHamletKinds = wordSet("thon xom lang to khu_pho to_dan_pho")
+)
+
+// hamletAt is how many words of ts from i are a hamlet's kind (0: none).
+func hamletAt(ts []token, i int, plainNote bool) int {
+	for k := 3; k >= 1; k-- {
+		if i+k > len(ts) || slices.ContainsFunc(ts[i:i+k-1], func(t token) bool { return t.brk }) || ts[i+k-1].brk {
+			continue
+		}
+		low, fold := make([]string, k), make([]string, k)
+		for x := range k {
+			low[x], fold[x] = ts[i+x].low, ts[i+x].fold
+		}
+		if hamletKinds[strings.Join(low, " ")] || plainNote && plainHamletKinds[strings.Join(fold, " ")] {
+			return k
+		}
+	}
+	return 0
+}
+
 // institutions: a school's, a hospital's or a market's word, as written
 // (two words joined by "_"); institutionKinds: the words that may follow
 // it before its name ("trường THPT", "Trường Tiểu học", "bệnh viện Đa
@@ -102,6 +142,18 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 var (
 	institutions     = wordSet("trường bệnh_viện bv chợ thpt thcs")
 	institutionKinds = wordSet("thpt thcs tiểu_học trung_học mầm_non đại_học cao_đẳng chuyên quốc_tế đa_khoa nhi phụ_sản")
+	// famousNamesakes (folded): people of three words, "Văn" or "Thị" in
+	// the middle, after whom schools and hospitals are named. Three such
+	// words after "BV", "bệnh viện" or "trường" with no kind between
+	// ("BV Nguyễn Văn Hưng", "học sinh trường Nguyễn Thị Hoa") are
+	// otherwise a person's name: a school named after someone less known
+	// is refused (the volunteer writes "trường THPT …" or leaves the name
+	// out).
+	famousNamesakes = wordSet(`le_van_thinh le_van_tam nguyen_van_cu nguyen_van_troi vo_thi_sau nguyen_thi_dinh
+		le_van_huu tran_van_on le_van_viet nguyen_van_linh hoang_van_thu nguyen_van_thu le_van_sy
+		nguyen_van_to tran_van_giau vo_van_kiet vo_van_tan nguyen_thi_loi ha_van_tinh le_van_duyet
+		tran_van_tra nguyen_van_huong hoang_van_thai chu_van_an nguyen_thi_due vu_thi_thuc
+		nguyen_van_dau nguyen_van_ngoc le_thi_rieng nguyen_van_luong`)
 )
 
 // institutionSpans are where s's tokens name a school, a hospital or a
@@ -140,9 +192,17 @@ func institutionSpans(ts []token, allCaps bool) [][2]int {
 				}
 			}
 		}
+		kinded := false
+		for k := 2; k >= 1; k-- {
+			kinded = kinded || i+k < j && institutions[low(i, k)]
+		}
 		end := j
 		for end < n && end < j+4 && (end == j || !ts[end-1].brk) && !allCaps && titleCase(ts[end].raw) {
 			end++
+		}
+		if end == j+3 && !kinded && (ts[j+1].fold == "van" || ts[j+1].fold == "thi") &&
+			!famousNamesakes[ts[j].fold+" "+ts[j+1].fold+" "+ts[j+2].fold] {
+			continue // "BV Nguyễn Văn Hưng": a person's name
 		}
 		if end > j {
 			spans = append(spans, [2]int{ts[j].start, ts[end-1].end})
