@@ -79,9 +79,13 @@ func compact(words []string) string {
 
 // fillers are words typed around a procedure's name that name none
 // ("khai tử cho bà", "khai sinh cho bé", "thủ tục kết hôn", "đổi bằng lái
-// online", "mẫu CT01", "dvcqg khai sinh"), folded: dropped from a query
-// that has other words, unless the query as typed is a phrase of a guide's
-// name ("người nhà mất").
+// online", "mẫu CT01", "dvcqg khai sinh", "nộp trên vneid"), folded: dropped
+// from a query that has other words, unless the query as typed is a phrase
+// of a guide's name ("người nhà mất", "giấy tờ trên VNeID"), or is one but
+// for its filler words ("làm trên cổng dịch vụ công": the portal's login,
+// not "cổng" alone, which every guide's "dịch vụ công" holds). "Trên" also
+// puts where a procedure is done after it ("khai sinh trên vneid"): a place
+// (placeAt), dropped when the query finds nothing with it.
 // fillerPhrases are two words or more that together name none, though
 // each alone may ("thủ tục", "hướng dẫn", "trực tuyến", "ở đâu", "nộp hồ
 // sơ", "nộp online", "thủ tục hành chính", "dịch vụ công", "cách làm",
@@ -128,7 +132,7 @@ var (
 var longestFiller = 2
 
 func init() {
-	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please") {
+	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please tren") {
 		fillers[w] = true
 	}
 	// A procedure's fee or time asked ("hộ chiếu bao nhiêu tiền", "lệ phí
@@ -197,7 +201,11 @@ func init() {
 		"khi nao", "khi nao co", "thi co", "co ket qua", "ket qua", "lau khong", "co lau khong", "how much", "how long",
 		"sinh vien", "hoc sinh", "nguoi gia", "nguoi cao tuoi",
 		// Done again, not a paper reissued (lossWords): "làm lại tạm trú".
-		"lam lai", "xin lai"} {
+		"lam lai", "xin lai",
+		// Where it is done, not what ("đăng ký thường trú trên cổng dịch vụ
+		// công"); not "trên VNeID", a word of guides' names.
+		"tren cong", "tren cong dich vu cong", "tren dich vu cong", "tren dien thoai", "tren mang",
+		"tren app", "tren ung dung", "tren may tinh", "tren internet", "on the portal", "on my phone"} {
 		ws := words(p) // "dang ky" is "dang ki"
 		fillerPhrases[strings.Join(ws, " ")] = true
 		longestFiller = max(longestFiller, len(ws))
@@ -440,7 +448,9 @@ func (c *Catalog) placeRetry(ws []string) []*Guide {
 		if !slices.ContainsFunc(head, func(w string) bool { return !loss[w] && !fillers[w] && !englishFillers[w] }) {
 			continue
 		}
-		if found, _ := c.search(head); len(head) > 0 && len(found) > 0 {
+		// A relative's "mất" the place followed is last now: a death
+		// ("người nhà mất trên điện thoại").
+		if found, _ := c.search(deaths(head)); len(head) > 0 && len(found) > 0 {
 			return found
 		}
 	}
@@ -497,7 +507,7 @@ func init() {
 	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd ward commune district province city town village") {
 		unitWords[w] = true
 	}
-	for _, w := range strings.Fields("o tai thuoc in at") {
+	for _, w := range strings.Fields("o tai thuoc tren in at") {
 		prepositions[w] = true
 	}
 }
@@ -740,7 +750,7 @@ func death(ws []string, i int) bool {
 	if j < 0 || !relatives[ws[j]] {
 		return false
 	}
-	if i+1 == len(ws) {
+	if i+1 == len(ws) || placeAt(ws, i+1) { // "mẹ mất ở quê", "người nhà mất trên điện thoại"
 		return true
 	}
 	for _, w := range ws[i+1 : min(len(ws), i+6)] {
@@ -966,8 +976,13 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	named := func(p string) bool {
 		return !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !c.words[w] })
 	}
+	bare := slices.DeleteFunc(slices.Clone(words), func(w string) bool {
+		return !loss[w] && !feeWords[w] && !asking[w] && !keptIfNamed[w] && !englishWords[w] && (fillers[w] || english && englishFillers[w])
+	})
 	switch {
 	case c.isPhrase(words): // as typed: "lệ phí", "get married"
+	case len(bare) >= 2 && len(bare) < len(words) && len(bare) > len(kept) && c.isPhrase(bare):
+		words = bare // but for its filler words: "làm trên cổng dịch vụ công"
 	case len(kept) > 0:
 		if d.named { // "pay fees online", "how to pay the fee online", "register baby", "lost ID card"
 			if withFee, _ := withoutFillers(words, english, named, loss); len(withFee) > len(kept) {
