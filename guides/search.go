@@ -413,7 +413,99 @@ func (c *Catalog) Search(query string) []*Guide {
 	if rest, ok := withoutDamage(ws); ok && !damagedPaperIn(ws) {
 		return c.searchWords(deaths(rest))
 	}
-	return c.placeRetry(ws)
+	if found := c.placeRetry(ws); len(found) > 0 {
+		return found
+	}
+	return c.situationRetry(ws)
+}
+
+// The resident's situation typed after a procedure: a reason, a purpose or
+// whom for, after one of reasons ("cấp đổi CCCD vì đổi tên đường", "làm
+// khai sinh cho con nhà bên cạnh", "tạm trú để con đi học"); or a few words
+// that no guide's name holds nor any looks like ("khai sinh gấp"). When the
+// query finds nothing with them, it is searched without them; what is left
+// must name a guide clearly — a word that is no filler, and at most
+// clearly guides found — or the query still finds nothing ("nấu ăn cho
+// con", "con mèo nhà bên cạnh bị ốm").
+var reasons = map[string]bool{"vi": true, "do": true, "cho": true, "de": true, "khi": true, "because": true, "since": true}
+
+// clearly is the most guides a query searched without its situation may
+// find.
+const clearly = 3
+
+// situationRetry is Search of the folded words without the resident's
+// situation after the procedure (reasons), or without the few words no
+// guide's name holds nor any looks like.
+func (c *Catalog) situationRetry(ws []string) []*Guide {
+	// Two words that are no fillers, or one that is a guide's whole name
+	// ("cccd"; not "đi" of "đi chợ").
+	// What is left but the fillers must be a phrase of a guide's name, of
+	// two words at least or a whole name ("cccd"; not "đi" of "đi chợ", nor
+	// "cách" and "phổ" of two names in "cách nấu phở"); asked of no
+	// procedure ("bao giờ có"), it is no procedure.
+	english := c.englishQuery(ws)
+	if _, d := withoutFillers(ws, english, nil, nil); d.question {
+		return nil
+	}
+	// Before a reason, the words must each be a word of a name, as typed
+	// ("cấp đổi cccd"; not "không phải lý do").
+	named := func(head []string, phrase bool) bool {
+		kept, _ := withoutFillers(head, english, nil, nil)
+		// A loss is no procedure: "báo mất ví điện tử", "nộp bị cho nghỉ việc".
+		loss := lossWords(head)
+		kept = slices.DeleteFunc(kept, func(w string) bool { return reasons[w] || loss[w] || lossVerbs[w] || w == "mat" })
+		if len(kept) < 2 && !c.isName(kept) {
+			return false
+		}
+		if phrase {
+			return c.isPhrase(kept)
+		}
+		return !slices.ContainsFunc(kept, func(w string) bool { return !c.words[w] })
+	}
+	for i := len(ws) - 1; i > 0; i-- {
+		if !reasons[ws[i]] || i+1 == len(ws) || !named(ws[:i], false) {
+			continue
+		}
+		if found := c.searchWords(deaths(ws[:i])); len(found) > 0 && len(found) <= clearly {
+			return found
+		}
+	}
+	// Words no name holds: one for two known words at most ("khai sinh
+	// gấp"; not "nếu không cần, dừng ở đây").
+	var rest []string
+	unknown, known := 0, 0
+	for _, w := range ws {
+		switch {
+		case fillers[w] || englishFillers[w]:
+			rest = append(rest, w)
+		case c.unknown(w):
+			unknown++
+		default:
+			known++
+			rest = append(rest, w)
+		}
+	}
+	if unknown == 0 || 2*unknown > known || !named(rest, true) {
+		return nil
+	}
+	if found := c.searchWords(deaths(rest)); len(found) <= clearly {
+		return found
+	}
+	return nil
+}
+
+// unknown says whether no guide's name holds w, folded, nor a word it
+// begins or is a typo of; a number or a unit's word is no unknown word.
+func (c *Catalog) unknown(w string) bool {
+	if c.words[w] || notTypos[w] || unitWords[w] || strings.Trim(w, "0123456789") == "" {
+		return false
+	}
+	for nw := range c.words {
+		if wordScore(w, nw) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // searchWords is Search of the folded words.
@@ -1077,6 +1169,18 @@ func (c *Catalog) ranked(score func(entry) int) []*Guide {
 		out[i] = h.g
 	}
 	return out
+}
+
+// isName says whether words are one of some guide's names.
+func (c *Catalog) isName(words []string) bool {
+	for _, e := range c.index {
+		for _, name := range e.names {
+			if slices.Equal(name, words) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isPhrase says whether words, as typed, are a phrase of some guide's name.
