@@ -405,8 +405,11 @@ func (c *Catalog) Search(query string) []*Guide {
 	if len(found) > 0 {
 		return found
 	}
-	if namesAbroad(ws) || uncovered {
+	if namesAbroad(ws) {
 		return nil
+	}
+	if uncovered { // but the situation may be what the other guide matched: "mất thẻ bhyt cho trẻ"
+		return c.situationRetry(ws)
 	}
 	// Damage of no paper ("vneid bị hỏng", "mất việc bị hỏng"): without its
 	// words, place and all. Damage of a paper is its loss, answered above.
@@ -613,7 +616,7 @@ func init() {
 		get getting got make do did done doing can help to for of on an the with about please
 		how what when where which who whom why this that there here any some just also
 		apply applying service services many day days time free ready requirements requirement required
-		papers paperwork t cannot into have has had having`) {
+		papers paperwork t cannot into have has had having report reported reporting`) {
 		englishFiller(w)
 	}
 	// The people a procedure is done for ("passport for my baby"): kept
@@ -721,7 +724,10 @@ var notTypos = map[string]bool{"thuoc": true, "tach": true}
 // ("bị mất", "đánh mất", "làm mất", "lỡ làm mất"), or first in the query,
 // but for fillers that name no one ("cho hỏi"), with what was lost after
 // it ("mất hộ chiếu"; not "mẹ mất", "mất khẩu", nor "mất bao lâu", a filler
-// phrase).
+// phrase). "Báo mất", "trình báo mất", "thông báo mất" before a paper
+// report its loss: the guide covering the loss answers ("báo mất hộ
+// chiếu": the passport guide, whose problem "Hộ chiếu cũ bị mất" says how
+// the loss is reported on the portal); not "bảo mật" (security).
 var (
 	reissuePairs = map[string]bool{"cap lai": true, "lam lai": true, "xin lai": true, "that lac": true}
 	// doAgain are the reissuePairs that are a reissue only before a paper.
@@ -890,6 +896,12 @@ func lossWords(ws []string) map[string]bool {
 			switch {
 			case j >= 0 && lossVerbs[ws[j]]:
 				add(ws[j])
+				add("mat")
+			case j >= 0 && ws[j] == "bao" && paperAt(ws, i+1): // "báo mất hộ chiếu"; not "bảo mật"
+				if j > 0 && (ws[j-1] == "trinh" || ws[j-1] == "thong") {
+					add(ws[j-1])
+				}
+				add("bao")
 				add("mat")
 			case j < 0 && i+1 < len(ws):
 				add("mat")
