@@ -413,8 +413,15 @@ func (c *Catalog) Search(query string) []*Guide {
 	}
 	// Damage of no paper ("vneid bị hỏng", "mất việc bị hỏng"): without its
 	// words, place and all. Damage of a paper is its loss, answered above.
+	// What broke is then an app or an account as often as not ("vneid bị
+	// hỏng": the app): the account and payment guides found answer alone
+	// when there are some, not every procedure naming VNeID.
 	if rest, ok := withoutDamage(ws); ok && !damagedPaperIn(ws) {
-		return c.searchWords(deaths(rest))
+		found := c.searchWords(deaths(rest))
+		if accounts := slices.DeleteFunc(slices.Clone(found), (*Guide).Procedure); len(accounts) > 0 {
+			return accounts
+		}
+		return found
 	}
 	if found := c.placeRetry(ws); len(found) > 0 {
 		return found
@@ -475,13 +482,23 @@ func (c *Catalog) situationRetry(ws []string) []*Guide {
 	}
 	// Words no name holds: one for two known words at most ("khai sinh
 	// gấp"; not "nếu không cần, dừng ở đây").
+	// A loss's or damage's words are never dropped ("broken bhyt card"
+	// without a guide for it finds none); "bị" before a word dropped goes
+	// with it ("vneid bị lỗi").
+	loss := lossWords(ws)
 	var rest []string
 	unknown, known := 0, 0
 	for _, w := range ws {
 		switch {
 		case fillers[w] || englishFillers[w]:
 			rest = append(rest, w)
+		case loss[w] || damageWords[w]:
+			known++
+			rest = append(rest, w)
 		case c.unknown(w):
+			if len(rest) > 0 && rest[len(rest)-1] == "bi" && !loss["bi"] {
+				rest = rest[:len(rest)-1]
+			}
 			unknown++
 		default:
 			known++
