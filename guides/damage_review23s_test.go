@@ -48,3 +48,15 @@ func TestAWordDroppedTakesItsBi(t *testing.T) {
 		t.Errorf("Search(vneid bị lỗi) = %v, the payment guide alone", got)
 	}
 }
+
+// Found by the differential run: "đăng ký xe hỏng" (the registration
+// paper) lost the vehicle registration when only the account guides were
+// kept; they are kept alone only when one is the best found.
+func TestABrokenProcedureKeepsItsGuide(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"đăng ký xe bị hỏng", "dang ky xe hong"} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "dang-ky-xe" {
+			t.Errorf("Search(%q) = %v, want dang-ky-xe first", q, got)
+		}
+	}
+}

@@ -413,13 +413,14 @@ func (c *Catalog) Search(query string) []*Guide {
 	}
 	// Damage of no paper ("vneid bị hỏng", "mất việc bị hỏng"): without its
 	// words, place and all. Damage of a paper is its loss, answered above.
-	// What broke is then an app or an account as often as not ("vneid bị
-	// hỏng": the app): the account and payment guides found answer alone
-	// when there are some, not every procedure naming VNeID.
+	// When the best found is an app or an account ("vneid bị hỏng": the
+	// app), the account and payment guides found answer alone, not every
+	// procedure naming VNeID; a procedure found first keeps the list
+	// ("đăng ký xe hỏng": the registration paper).
 	if rest, ok := withoutDamage(ws); ok && !damagedPaperIn(ws) {
 		found := c.searchWords(deaths(rest))
-		if accounts := slices.DeleteFunc(slices.Clone(found), (*Guide).Procedure); len(accounts) > 0 {
-			return accounts
+		if len(found) > 0 && !found[0].Procedure() {
+			return slices.DeleteFunc(found, (*Guide).Procedure)
 		}
 		return found
 	}
