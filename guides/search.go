@@ -79,9 +79,13 @@ func compact(words []string) string {
 
 // fillers are words typed around a procedure's name that name none
 // ("khai tử cho bà", "khai sinh cho bé", "thủ tục kết hôn", "đổi bằng lái
-// online", "mẫu CT01", "dvcqg khai sinh"), folded: dropped from a query
-// that has other words, unless the query as typed is a phrase of a guide's
-// name ("người nhà mất").
+// online", "mẫu CT01", "dvcqg khai sinh", "nộp trên vneid"), folded: dropped
+// from a query that has other words, unless the query as typed is a phrase
+// of a guide's name ("người nhà mất", "giấy tờ trên VNeID"), or is one but
+// for its filler words ("làm trên cổng dịch vụ công": the portal's login,
+// not "cổng" alone, which every guide's "dịch vụ công" holds). "Trên" also
+// puts where a procedure is done after it ("khai sinh trên vneid"): a place
+// (placeAt), dropped when the query finds nothing with it.
 // fillerPhrases are two words or more that together name none, though
 // each alone may ("thủ tục", "hướng dẫn", "trực tuyến", "ở đâu", "nộp hồ
 // sơ", "nộp online", "thủ tục hành chính", "dịch vụ công", "cách làm",
@@ -128,7 +132,7 @@ var (
 var longestFiller = 2
 
 func init() {
-	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please") {
+	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please tren") {
 		fillers[w] = true
 	}
 	// A procedure's fee or time asked ("hộ chiếu bao nhiêu tiền", "lệ phí
@@ -197,7 +201,11 @@ func init() {
 		"khi nao", "khi nao co", "thi co", "co ket qua", "ket qua", "lau khong", "co lau khong", "how much", "how long",
 		"sinh vien", "hoc sinh", "nguoi gia", "nguoi cao tuoi",
 		// Done again, not a paper reissued (lossWords): "làm lại tạm trú".
-		"lam lai", "xin lai"} {
+		"lam lai", "xin lai",
+		// Where it is done, not what ("đăng ký thường trú trên cổng dịch vụ
+		// công"); not "trên VNeID", a word of guides' names.
+		"tren cong", "tren cong dich vu cong", "tren dich vu cong", "tren dien thoai", "tren mang",
+		"tren app", "tren ung dung", "tren may tinh", "tren internet", "on the portal", "on my phone"} {
 		ws := words(p) // "dang ky" is "dang ki"
 		fillerPhrases[strings.Join(ws, " ")] = true
 		longestFiller = max(longestFiller, len(ws))
@@ -397,15 +405,128 @@ func (c *Catalog) Search(query string) []*Guide {
 	if len(found) > 0 {
 		return found
 	}
-	if namesAbroad(ws) || uncovered {
+	if namesAbroad(ws) {
 		return nil
+	}
+	if uncovered { // but the situation may be what the other guide matched: "mất thẻ bhyt cho trẻ"
+		return c.situationRetry(ws)
 	}
 	// Damage of no paper ("vneid bị hỏng", "mất việc bị hỏng"): without its
 	// words, place and all. Damage of a paper is its loss, answered above.
+	// When the best found is an app or an account ("vneid bị hỏng": the
+	// app), the account and payment guides found answer alone, not every
+	// procedure naming VNeID; a procedure found first keeps the list
+	// ("đăng ký xe hỏng": the registration paper).
 	if rest, ok := withoutDamage(ws); ok && !damagedPaperIn(ws) {
-		return c.searchWords(deaths(rest))
+		found := c.searchWords(deaths(rest))
+		if len(found) > 0 && !found[0].Procedure() {
+			return slices.DeleteFunc(found, (*Guide).Procedure)
+		}
+		return found
 	}
-	return c.placeRetry(ws)
+	if found := c.placeRetry(ws); len(found) > 0 {
+		return found
+	}
+	return c.situationRetry(ws)
+}
+
+// The resident's situation typed after a procedure: a reason, a purpose or
+// whom for, after one of reasons ("cấp đổi CCCD vì đổi tên đường", "làm
+// khai sinh cho con nhà bên cạnh", "tạm trú để con đi học"); or a few words
+// that no guide's name holds nor any looks like ("khai sinh gấp"). When the
+// query finds nothing with them, it is searched without them; what is left
+// must name a guide clearly — a word that is no filler, and at most
+// clearly guides found — or the query still finds nothing ("nấu ăn cho
+// con", "con mèo nhà bên cạnh bị ốm").
+var reasons = map[string]bool{"vi": true, "do": true, "cho": true, "de": true, "khi": true, "because": true, "since": true}
+
+// clearly is the most guides a query searched without its situation may
+// find.
+const clearly = 3
+
+// situationRetry is Search of the folded words without the resident's
+// situation after the procedure (reasons), or without the few words no
+// guide's name holds nor any looks like.
+func (c *Catalog) situationRetry(ws []string) []*Guide {
+	// Two words that are no fillers, or one that is a guide's whole name
+	// ("cccd"; not "đi" of "đi chợ").
+	// What is left but the fillers must be a phrase of a guide's name, of
+	// two words at least or a whole name ("cccd"; not "đi" of "đi chợ", nor
+	// "cách" and "phổ" of two names in "cách nấu phở"); asked of no
+	// procedure ("bao giờ có"), it is no procedure.
+	english := c.englishQuery(ws)
+	if _, d := withoutFillers(ws, english, nil, nil); d.question {
+		return nil
+	}
+	// Before a reason, the words must each be a word of a name, as typed
+	// ("cấp đổi cccd"; not "không phải lý do").
+	named := func(head []string, phrase bool) bool {
+		kept, _ := withoutFillers(head, english, nil, nil)
+		// A loss is no procedure: "báo mất ví điện tử", "nộp bị cho nghỉ việc".
+		loss := lossWords(head)
+		kept = slices.DeleteFunc(kept, func(w string) bool { return reasons[w] || loss[w] || lossVerbs[w] || w == "mat" })
+		if len(kept) < 2 && !c.isName(kept) {
+			return false
+		}
+		if phrase {
+			return c.isPhrase(kept)
+		}
+		return !slices.ContainsFunc(kept, func(w string) bool { return !c.words[w] })
+	}
+	for i := len(ws) - 1; i > 0; i-- {
+		if !reasons[ws[i]] || i+1 == len(ws) || !named(ws[:i], false) {
+			continue
+		}
+		if found := c.searchWords(deaths(ws[:i])); len(found) > 0 && len(found) <= clearly {
+			return found
+		}
+	}
+	// Words no name holds: one for two known words at most ("khai sinh
+	// gấp"; not "nếu không cần, dừng ở đây").
+	// A loss's or damage's words are never dropped ("broken bhyt card"
+	// without a guide for it finds none); "bị" before a word dropped goes
+	// with it ("vneid bị lỗi").
+	loss := lossWords(ws)
+	var rest []string
+	unknown, known := 0, 0
+	for _, w := range ws {
+		switch {
+		case fillers[w] || englishFillers[w]:
+			rest = append(rest, w)
+		case loss[w] || damageWords[w]:
+			known++
+			rest = append(rest, w)
+		case c.unknown(w):
+			if len(rest) > 0 && rest[len(rest)-1] == "bi" && !loss["bi"] {
+				rest = rest[:len(rest)-1]
+			}
+			unknown++
+		default:
+			known++
+			rest = append(rest, w)
+		}
+	}
+	if unknown == 0 || 2*unknown > known || !named(rest, true) {
+		return nil
+	}
+	if found := c.searchWords(deaths(rest)); len(found) <= clearly {
+		return found
+	}
+	return nil
+}
+
+// unknown says whether no guide's name holds w, folded, nor a word it
+// begins or is a typo of; a number or a unit's word is no unknown word.
+func (c *Catalog) unknown(w string) bool {
+	if c.words[w] || notTypos[w] || unitWords[w] || strings.Trim(w, "0123456789") == "" {
+		return false
+	}
+	for nw := range c.words {
+		if wordScore(w, nw) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // searchWords is Search of the folded words.
@@ -440,7 +561,9 @@ func (c *Catalog) placeRetry(ws []string) []*Guide {
 		if !slices.ContainsFunc(head, func(w string) bool { return !loss[w] && !fillers[w] && !englishFillers[w] }) {
 			continue
 		}
-		if found, _ := c.search(head); len(head) > 0 && len(found) > 0 {
+		// A relative's "mất" the place followed is last now: a death
+		// ("người nhà mất trên điện thoại").
+		if found, _ := c.search(deaths(head)); len(head) > 0 && len(found) > 0 {
 			return found
 		}
 	}
@@ -497,7 +620,7 @@ func init() {
 	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd ward commune district province city town village") {
 		unitWords[w] = true
 	}
-	for _, w := range strings.Fields("o tai thuoc in at") {
+	for _, w := range strings.Fields("o tai thuoc tren in at") {
 		prepositions[w] = true
 	}
 }
@@ -511,7 +634,7 @@ func init() {
 		get getting got make do did done doing can help to for of on an the with about please
 		how what when where which who whom why this that there here any some just also
 		apply applying service services many day days time free ready requirements requirement required
-		papers paperwork t cannot into have has had having`) {
+		papers paperwork t cannot into have has had having report reported reporting`) {
 		englishFiller(w)
 	}
 	// The people a procedure is done for ("passport for my baby"): kept
@@ -619,7 +742,10 @@ var notTypos = map[string]bool{"thuoc": true, "tach": true}
 // ("bị mất", "đánh mất", "làm mất", "lỡ làm mất"), or first in the query,
 // but for fillers that name no one ("cho hỏi"), with what was lost after
 // it ("mất hộ chiếu"; not "mẹ mất", "mất khẩu", nor "mất bao lâu", a filler
-// phrase).
+// phrase). "Báo mất", "trình báo mất", "thông báo mất" before a paper
+// report its loss: the guide covering the loss answers ("báo mất hộ
+// chiếu": the passport guide, whose problem "Hộ chiếu cũ bị mất" says how
+// the loss is reported on the portal); not "bảo mật" (security).
 var (
 	reissuePairs = map[string]bool{"cap lai": true, "lam lai": true, "xin lai": true, "that lac": true}
 	// doAgain are the reissuePairs that are a reissue only before a paper.
@@ -740,7 +866,7 @@ func death(ws []string, i int) bool {
 	if j < 0 || !relatives[ws[j]] {
 		return false
 	}
-	if i+1 == len(ws) {
+	if i+1 == len(ws) || placeAt(ws, i+1) { // "mẹ mất ở quê", "người nhà mất trên điện thoại"
 		return true
 	}
 	for _, w := range ws[i+1 : min(len(ws), i+6)] {
@@ -788,6 +914,12 @@ func lossWords(ws []string) map[string]bool {
 			switch {
 			case j >= 0 && lossVerbs[ws[j]]:
 				add(ws[j])
+				add("mat")
+			case j >= 0 && ws[j] == "bao" && paperAt(ws, i+1): // "báo mất hộ chiếu"; not "bảo mật"
+				if j > 0 && (ws[j-1] == "trinh" || ws[j-1] == "thong") {
+					add(ws[j-1])
+				}
+				add("bao")
 				add("mat")
 			case j < 0 && i+1 < len(ws):
 				add("mat")
@@ -966,8 +1098,13 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	named := func(p string) bool {
 		return !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !c.words[w] })
 	}
+	bare := slices.DeleteFunc(slices.Clone(words), func(w string) bool {
+		return !loss[w] && !feeWords[w] && !asking[w] && !keptIfNamed[w] && !englishWords[w] && (fillers[w] || english && englishFillers[w])
+	})
 	switch {
 	case c.isPhrase(words): // as typed: "lệ phí", "get married"
+	case len(bare) >= 2 && len(bare) < len(words) && len(bare) > len(kept) && c.isPhrase(bare):
+		words = bare // but for its filler words: "làm trên cổng dịch vụ công"
 	case len(kept) > 0:
 		if d.named { // "pay fees online", "how to pay the fee online", "register baby", "lost ID card"
 			if withFee, _ := withoutFillers(words, english, named, loss); len(withFee) > len(kept) {
@@ -1062,6 +1199,18 @@ func (c *Catalog) ranked(score func(entry) int) []*Guide {
 		out[i] = h.g
 	}
 	return out
+}
+
+// isName says whether words are one of some guide's names.
+func (c *Catalog) isName(words []string) bool {
+	for _, e := range c.index {
+		for _, name := range e.names {
+			if slices.Equal(name, words) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isPhrase says whether words, as typed, are a phrase of some guide's name.

@@ -107,7 +107,9 @@ func TestSearchKeepsVietnameseWithoutDiacriticsR21s(t *testing.T) {
 		{"luu tru", []string{"thong-bao-luu-tru"}},
 		{"dang ky luu tru", []string{"thong-bao-luu-tru"}},
 		{"tam tru", []string{"tam-tru", "xac-nhan-cu-tru"}},
-		{"the can cuoc cho con", []string{"the-can-cuoc", "chung-thuc"}},
+		// Review 23s: "can" (cần, a filler) is "căn" of "căn cước" here:
+		// the words but the fillers are a phrase of the ID card's name.
+		{"the can cuoc cho con", []string{"the-can-cuoc"}},
 		{"ho chieu cho con", []string{"ho-chieu", "tich-hop-giay-to"}},
 		{"giay to", []string{"tich-hop-giay-to", "trich-luc-ho-tich", "cai-chinh-ho-tich", "dang-ky-xe"}},
 		{"mat giay khai sinh", []string{"trich-luc-ho-tich"}},
