@@ -510,11 +510,13 @@ func (v *tallyView) typed(text string) error {
 	if problem != "tally.bad_period" || privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T(problem))
 	}
-	if privacy.PersonalData(text) != "" {
+	if privacy.HasDate(text) || privacy.PersonalData(text) != "" {
 		// Dates the period reader did not take ("sau 1/11/2026") are a
 		// period mistyped, not a resident's birth date: the period's
-		// examples, which show nothing back. Anything else is a resident's
-		// data in the wrong field: refused, neither kept nor shown back.
+		// examples, which show nothing back — whether or not the privacy
+		// checks read them as a rule's date ("từ 1/11/2026 đến hết
+		// tháng", review 23p2). Anything else is a resident's data in the
+		// wrong field: refused, neither kept nor shown back.
 		if privacy.PersonalData(privacy.WithoutDates(text)) == "" {
 			return v.show(v.t.T(problem))
 		}

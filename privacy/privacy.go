@@ -224,6 +224,13 @@ func WithoutDates(s string) string {
 	return isoDate.ReplaceAllString(fullDate.ReplaceAllString(s, " "), " ")
 }
 
+// HasDate says whether s holds a full date (as WithoutDates reads them),
+// whoever's: a rule's ("từ 1/11/2026") as well as a birth date.
+func HasDate(s string) bool {
+	s = norm.NFKC.String(s)
+	return fullDate.MatchString(s) || isoDate.MatchString(s)
+}
+
 // Passwords and one-time codes. Helping with a VNeID password or an OTP
 // that will not come, a volunteer may describe the problem with the very
 // value the resident typed ("mật khẩu mới Lan@2024 báo không hợp lệ", "OTP
