@@ -187,7 +187,7 @@ func TestTallyCoordinatorMonth(t *testing.T) {
 			values[r[0]] = r[1]
 		}
 	}
-	if values["Ca hỗ trợ đã xong"] != "4" || values["Người dân được giúp thành công"] != "3" || values["Lần gặp lỗi"] != "2" {
+	if values["Ca hỗ trợ đã xong"] != "4" || values["Ca hỗ trợ thành công"] != "3" || values["Lần gặp lỗi"] != "2" {
 		t.Errorf("summary %v", values)
 	}
 	// The modes' rows say they count dossiers filed, as the text's heading

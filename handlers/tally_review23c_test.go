@@ -1,0 +1,72 @@
+package handlers_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+)
+
+// review23cMonth is the An Hội Tây coordinator's report of this month
+// (tallyWorld: 4 cases, 3 successful), in lang: its text and spreadsheet.
+func review23cMonth(t *testing.T, lang string) (text string, summary map[string]string) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	tr := w.vi
+	if lang == "en" {
+		w.send(coord, "/lang")
+		w.press(coord, "English")
+		tr = w.en
+	}
+	only(t, fresh(w.send(coord, "/tally")))
+	ms := w.press(coord, tr("tally.period_month"))
+	if len(ms) != 3 || ms[2].Document == nil {
+		t.Fatalf("the report: %d messages", len(ms))
+	}
+	return ms[0].Text, review23cSummary(t, ms[2])
+}
+
+func review23cSummary(t *testing.T, m *telegramtest.Message) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(m.Document.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetList()[0], excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]string{}
+	for _, r := range rows {
+		if len(r) > 1 {
+			values[r[0]] = r[1]
+		}
+	}
+	return values
+}
+
+// Review 23c, item 1: "người dân được giúp thành công: 3" counted cases,
+// not people (a resident helped twice counts twice), and a coordinator
+// reported it upward as people. The text and the spreadsheet say cases.
+func TestReview23cHelpedAreCases(t *testing.T) {
+	for _, c := range []struct{ lang, text, row, wrong string }{
+		{"vi", "ca hỗ trợ thành công: 3", "Ca hỗ trợ thành công", "người dân"},
+		{"en", "cases helped successfully: 3", "Cases helped successfully", "residents"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			text, summary := review23cMonth(t, c.lang)
+			line := strings.Split(text, "\n")[1]
+			if !strings.Contains(line, c.text) || strings.Contains(strings.ToLower(line), c.wrong) {
+				t.Errorf("the cases line %q, want %q", line, c.text)
+			}
+			if summary[c.row] != "3" {
+				t.Errorf("the summary's row %q: %q (%v)", c.row, summary[c.row], summary)
+			}
+		})
+	}
+}
