@@ -70,3 +70,36 @@ func TestReview23cHelpedAreCases(t *testing.T) {
 		})
 	}
 }
+
+// Review 23c, item 2: the modes' heading, "Hồ sơ đã nộp theo hình thức",
+// counts the results had on the spot too: beside "Đã nộp hồ sơ: 1 • Đã nộp
+// và thanh toán trực tuyến: 1 • Nhận kết quả ngay: 1" it summed to 3, not
+// the 2 submitted. The heading and the summary's rows say so.
+func TestReview23cModesSayOnTheSpot(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			w, an, _ := tallyWorld(t)
+			w.closedCase(an.ID, anHoiTayCode, "khai-sinh", "dossier", "mot-phan", "on_the_spot", "", nov(10, 9, 0), nov(10, 9, 10))
+			coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+			tr := w.vi
+			heading, row := "Hồ sơ đã nộp (kể cả nhận kết quả ngay) theo hình thức:", "Hồ sơ đã nộp (kể cả nhận kết quả ngay) – một phần (trước đây: mức độ 3)"
+			if lang == "en" {
+				w.send(coord, "/lang")
+				w.press(coord, "English")
+				tr = w.en
+				heading, row = "Dossiers submitted (results on the spot included), by mode:", "Dossiers submitted (results on the spot included) – partly online (một phần; formerly level 3)"
+			}
+			only(t, fresh(w.send(coord, "/tally")))
+			ms := w.press(coord, tr("tally.period_month"))
+			if len(ms) != 3 || ms[2].Document == nil {
+				t.Fatalf("the report: %d messages", len(ms))
+			}
+			if !strings.Contains(ms[0].Text, tr("tally.outcome_on_the_spot")+": 1") || !strings.Contains(ms[0].Text, heading) {
+				t.Errorf("the text lacks %q:\n%s", heading, ms[0].Text)
+			}
+			if got := review23cSummary(t, ms[2])[row]; got != "1" {
+				t.Errorf("the summary's row %q: %q", row, got)
+			}
+		})
+	}
+}

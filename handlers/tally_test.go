@@ -152,7 +152,7 @@ func TestTallyCoordinatorMonth(t *testing.T) {
 		"Đã nộp hồ sơ: 1", "Đã nộp và thanh toán trực tuyến: 1", "Chưa làm được: 1", "Thiếu giấy tờ: 1",
 		// Dossiers filed by mode: the một phần case lacked a paper and was
 		// not submitted (it was counted there, 2 + 1 beside a target of 2).
-		"Hồ sơ đã nộp theo hình thức:", "toàn trình (trước đây: mức độ 4): 2", "một phần (trước đây: mức độ 3): 0",
+		"Hồ sơ đã nộp (kể cả nhận kết quả ngay) theo hình thức:", "toàn trình (trước đây: mức độ 4): 2", "một phần (trước đây: mức độ 3): 0",
 		"Hồ sơ trực tuyến được hỗ trợ: 2", "VNeID mức độ 2 được kích hoạt: 1", "Thanh toán trực tuyến: 1", // the khai-sinh case paid online (a late registration's fee)
 		"An – 2", "Bình – 2", "Thời gian trung vị mỗi ca: 20 phút",
 	} {
@@ -192,7 +192,7 @@ func TestTallyCoordinatorMonth(t *testing.T) {
 	}
 	// The modes' rows say they count dossiers filed, as the text's heading
 	// does: a row "toàn trình" alone reads as every case of that mode.
-	if values["Hồ sơ đã nộp – toàn trình (trước đây: mức độ 4)"] != "2" || values["Hồ sơ đã nộp – một phần (trước đây: mức độ 3)"] != "0" {
+	if values["Hồ sơ đã nộp (kể cả nhận kết quả ngay) – toàn trình (trước đây: mức độ 4)"] != "2" || values["Hồ sơ đã nộp (kể cả nhận kết quả ngay) – một phần (trước đây: mức độ 3)"] != "0" {
 		t.Errorf("the summary's modes: %v", values)
 	}
 	// Every sheet's totals: the hand count.
