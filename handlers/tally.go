@@ -1489,7 +1489,8 @@ func idleCommunes(tl storage.Tally) int {
 	return n
 }
 
-// chartBars is the top 12 and the rest summed as one bar.
+// chartBars is the top 12 and the rest summed as one bar (13 are drawn
+// whole: one left over takes the rest's row).
 const chartBars = 12
 
 // tallyChart is the bar chart: the communes of a province (the provinces
@@ -1497,21 +1498,29 @@ const chartBars = 12
 func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when string) render.Chart {
 	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty"), Number: t.Num}
 	var bars []render.Bar
+	others := "tally.others_procedures"
 	if tl.Scope.Province != "" || tl.Scope.Country() {
 		c.Title = t.T("tally.chart_"+strings.TrimPrefix(unitsHeading(tl), "tally."), locales.Data{"Cases": t.Num(tl.Cases)})
 		bars = unitBars(t, tl)
+		others = "tally.others_communes"
+		if tl.Scope.Country() {
+			others = "tally.others_provinces"
+		}
 	} else {
 		c.Title = t.T("tally.chart_procedures", locales.Data{"Cases": t.Num(tl.Cases)})
 		for _, p := range tl.Procedures {
 			bars = append(bars, render.Bar{Label: h.guideTitle(t, p.Guide), Value: p.Cases})
 		}
 	}
-	if len(bars) > chartBars {
+	// One left over is drawn as itself (a row "Others" would hide it in
+	// the same room); more are one row that says how many it sums.
+	if len(bars) > chartBars+1 {
 		rest := 0
 		for _, b := range bars[chartBars:] {
 			rest += b.Value
 		}
-		bars = append(bars[:chartBars:chartBars], render.Bar{Label: t.T("tally.others"), Value: rest, Rest: true})
+		n := len(bars) - chartBars
+		bars = append(bars[:chartBars:chartBars], render.Bar{Label: t.N(others, n, locales.Data{"Count": t.Num(n)}), Value: rest, Rest: true})
 	}
 	c.Bars = bars
 	return c
