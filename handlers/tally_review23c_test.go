@@ -7,8 +7,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 // review23cMonth is the An Hội Tây coordinator's report of this month
