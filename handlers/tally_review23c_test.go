@@ -103,3 +103,33 @@ func TestReview23cModesSayOnTheSpot(t *testing.T) {
 		})
 	}
 }
+
+// Review 23c, item 5: a report of a period with no closed case (a
+// province coordinator's today) sent a 21 KB spreadsheet of zeros, every
+// commune of the city listed with none. Nothing counted: the text alone,
+// saying in one line that there is no chart or spreadsheet.
+func TestReview23cEmptyReportSendsNoFiles(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, fresh(w.send(prov, "/tally")))
+	m := only(t, w.press(prov, w.vi("tally.period_today")))
+	if m.Document != nil || m.Photo != nil || !strings.HasPrefix(m.Text, "📊") {
+		t.Fatalf("the report of today: %+v", m)
+	}
+	if !strings.Contains(m.Text, w.vi("tally.empty_no_files")) {
+		t.Errorf("the empty report does not say why no file comes:\n%s", m.Text)
+	}
+}
+
+// Review 23c, item 5: the follow-up line all zeros ("0 hồ sơ được theo
+// dõi; 0 đã có kết quả (0 đúng hẹn, 0 trễ hẹn), 0 báo vướng mắc; đánh giá
+// trung bình – (0 lượt)") said nothing: it is left out.
+func TestReview23cNoFollowupLineOfZeros(t *testing.T) {
+	text, summary := review23cMonth(t, "vi")
+	if strings.Contains(text, "Theo dõi:") {
+		t.Errorf("a follow-up line of zeros:\n%s", text)
+	}
+	if summary["Hồ sơ được theo dõi"] != "0" { // the sheet keeps its row
+		t.Errorf("the summary's follow-ups: %v", summary)
+	}
+}
