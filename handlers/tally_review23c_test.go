@@ -133,3 +133,27 @@ func TestReview23cNoFollowupLineOfZeros(t *testing.T) {
 		t.Errorf("the summary's follow-ups: %v", summary)
 	}
 }
+
+// Review 23c, item 6: a month typed "tháng 6/2025" was headed "tháng
+// 06/2025", where November reads "tháng 11/2026": one format, no leading
+// zero. In English the month is named ("November 2026", not "11/2026").
+func TestReview23cMonthLabels(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	only(t, fresh(w.send(coord, "/tally")))
+	ms := fresh(w.send(coord, "tháng 6/2025"))
+	if !hasReport(ms) || !strings.HasSuffix(firstLine(firstReport(ms)), "– tháng 6/2025") {
+		t.Errorf("tháng 6/2025: %q", firstLine(firstReport(ms)))
+	}
+	only(t, fresh(w.send(coord, "/lang en")))
+	only(t, fresh(w.send(coord, "/tally")))
+	ms = fresh(w.send(coord, "last month"))
+	if !hasReport(ms) || !strings.HasSuffix(firstLine(firstReport(ms)), "– October 2026") {
+		t.Errorf("last month in English: %q", firstLine(firstReport(ms)))
+	}
+	for _, m := range ms {
+		if m.Document != nil && !strings.Contains(m.Document.Name, "2026-10") {
+			t.Errorf("the file's name %q", m.Document.Name)
+		}
+	}
+}

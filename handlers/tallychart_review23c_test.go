@@ -39,3 +39,14 @@ func TestReview23cChartRest(t *testing.T) {
 		}
 	}
 }
+
+// Review 23c, item 6: a month as the report now writes it ("tháng
+// 6/2025", "June 2025") reads back as that month.
+func TestReview23cMonthLabelsReadBack(t *testing.T) {
+	now := atVN(2026, 12, 2)
+	checkPeriods(t, []periodCase{
+		{"tháng 6/2025", now, "01/06/2025", "30/06/2025", ""},
+		{"June 2025", now, "01/06/2025", "30/06/2025", ""},
+		{"November 2026", now, "01/11/2026", "30/11/2026", ""},
+	})
+}
