@@ -86,6 +86,11 @@ type caseState struct {
 	Consent    string `json:"cs,omitempty"`
 	ConsentVer string `json:"cv,omitempty"`
 	Unit       string `json:"u,omitempty"`
+	// resume: the screen of case Case the list was asked over, which waits
+	// for typed words (typedScreens, the dossier code), and its state: the
+	// case is not left for the list, and its button there draws it again.
+	Over   string     `json:"ov,omitempty"`
+	OverSt *caseState `json:"os,omitempty"`
 }
 
 // caseView is where the chat stands in the case flow, as a screen sees it.
@@ -310,6 +315,24 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 // caseText takes typed text in the case flow: the answer where a screen
 // asks for one, else a hint and the same screen.
 func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
+	if conv.Step == screenResume {
+		// Words typed on the list of open cases asked over a case's screen
+		// that waits for them (waiting) are that case's answer, on that
+		// screen: until review 23h they got "press a button", and the
+		// dossier code typed there was lost.
+		st, err := h.waiting(r)
+		if err != nil {
+			return err
+		}
+		if st.OverSt != nil {
+			if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowCase, st.Over, *st.OverSt, conv.MessageID); err != nil {
+				return err
+			}
+			if conv, err = r.tx.Conversation(r.ctx, r.chat); err != nil {
+				return err
+			}
+		}
+	}
 	v, ok, err := h.answerView(r, conv)
 	if !ok || err != nil {
 		return err
@@ -872,20 +895,18 @@ func (v *caseView) offerInPlace() error {
 	return v.h.caseGo(v.request, screenAttach, caseState{Case: v.c.ID, Code: code}, "")
 }
 
-// resume is /resume: the open cases, or straight back into the only one
-// — or into the case whose typed screen the chat is on (typedCase),
-// however many are open: the volunteer is in the middle of it, and the
-// list would leave it (caseGo: a case at its code question closes as a
-// dossier of its own).
+// resume is /resume: straight back into the only open case — on the
+// screen the chat is on for it, when that one waits for typed words
+// (screenLeft) —, else the open cases. With several open, the list is
+// shown over a screen of a case that waits for words (waiting) without
+// leaving that case, and that case's button takes it up on that very
+// screen: the volunteer who asks for their open cases sees them (until
+// review 23h /resume drew that screen again, review 22m), and nothing
+// typed is lost — left for the list, a case at its code question closed
+// as a dossier with no code.
 func (h *Handlers) resume(r *request) error {
 	if !h.isMember(r) {
 		return nil
-	}
-	if id, err := h.typedCase(r); err != nil || id != 0 {
-		if err != nil {
-			return err
-		}
-		return h.resumeCase(r, id)
 	}
 	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 0, 2)
 	if err != nil {
@@ -898,7 +919,11 @@ func (h *Handlers) resume(r *request) error {
 		r.say(r.t.T("resume.none"), nil)
 		return nil
 	}
-	return h.caseGo(r, screenResume, caseState{}, "")
+	st, err := h.waiting(r)
+	if err != nil {
+		return err
+	}
+	return h.caseGo(r, screenResume, st, "")
 }
 
 // cancelCase is /cancel in the case flow: a running case is paused, not
@@ -1091,46 +1116,68 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 		return screenOf(c), own, nil
 	case err != nil:
 		return "", own, err
-	case conv.Flow != flowCase || c.Status != storage.CaseOpen || typedScreens[conv.Step] != screenOf(c) || stepGone(c, g):
+	case conv.Flow != flowCase || c.Status != storage.CaseOpen || stepGone(c, g):
 		return screenOf(c), own, nil
 	}
 	var st caseState
 	if err := conv.Decode(&st); err != nil || st.Case != c.ID {
 		return screenOf(c), own, nil // a row another version wrote: the case's own screen
 	}
-	return conv.Step, st, nil
+	step := conv.Step
+	if step == screenResume && st.OverSt != nil && st.OverSt.Case == c.ID {
+		// The list asked over the case's screen (waiting): that screen.
+		step, st = st.Over, *st.OverSt
+	}
+	if typedScreens[step] != screenOf(c) {
+		return screenOf(c), own, nil
+	}
+	return step, st, nil
 }
 
-// typedCase is the case the chat is on a typed screen of (typedScreens),
-// that screenLeft would draw again: open, at that screen's phase. 0 when
-// there is none. A row kept across a restart counts as well.
-func (h *Handlers) typedCase(r *request) (int64, error) {
+// waiting is the /resume list's state over the screen the chat is on,
+// when that screen is of an open case of the user's and waits for typed
+// words: a typed screen screenLeft would draw again, or the dossier code
+// question; or the list already shown over one (a second /resume). Else
+// the list's plain state.
+func (h *Handlers) waiting(r *request) (caseState, error) {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
-		return 0, nil
+		return caseState{}, nil
 	case err != nil:
-		return 0, err
-	case conv.Flow != flowCase || typedScreens[conv.Step] == "":
-		return 0, nil
+		return caseState{}, err
+	case conv.Flow != flowCase:
+		return caseState{}, nil
 	}
 	var st caseState
 	if err := conv.Decode(&st); err != nil || st.Case == 0 {
-		return 0, nil
+		return caseState{}, nil
+	}
+	screen := conv.Step
+	if screen == screenResume {
+		if st.Over == "" || st.OverSt == nil {
+			return caseState{}, nil
+		}
+		screen, st = st.Over, *st.OverSt
+	}
+	if typedScreens[screen] == "" && screen != screenDossier {
+		return caseState{}, nil
 	}
 	c, g, err := h.caseAndGuide(r, st.Case)
 	switch {
 	case errors.Is(err, storage.ErrNotFound) || errors.Is(err, errGuideGone):
-		return 0, nil
+		return caseState{}, nil
 	case err != nil:
-		return 0, err
+		return caseState{}, err
 	case c.VolunteerID != r.user.TelegramID || c.Status != storage.CaseOpen:
-		return 0, nil
+		return caseState{}, nil
+	case screen == screenDossier && screenOf(c) != screenDossier:
+		return caseState{}, nil
+	case typedScreens[screen] != "" && (typedScreens[screen] != screenOf(c) || stepGone(c, g)):
+		return caseState{}, nil
 	}
-	if screen, _, err := h.screenLeft(r, c, g); err != nil || screen != conv.Step {
-		return 0, err
-	}
-	return c.ID, nil
+	st.Page = 0
+	return caseState{Case: c.ID, Over: screen, OverSt: &st}, nil
 }
 
 // takeUp opens a paused case again, with its resume event; a case that was
@@ -1509,6 +1556,23 @@ var (
 		guides.KindPayment: {"no_account", "portal_error", reasonSelfLater, "changed_mind", "other_reason"},
 	}
 )
+
+// reasons are the reasons a case that could not be done is offered: its
+// kind's, where "portal error" is "app error" when the guide's procedure
+// is done in an app (VNeID's or another), and "no level-2 VNeID" comes
+// first for a payment made on a portal the resident logs in to with VNeID.
+func (v *caseView) reasons() []string {
+	rs := slices.Clone(reasonsOf[v.c.Kind])
+	if ch := v.g.Portal.Channel; ch == guides.ChannelVNeID || ch == guides.ChannelApp {
+		if i := slices.Index(rs, "portal_error"); i >= 0 && !slices.Contains(rs, "app_error") {
+			rs[i] = "app_error"
+		}
+	}
+	if v.c.Kind == guides.KindPayment && v.g.VNeIDLevel > 0 && !slices.Contains(rs, "no_vneid") {
+		rs = slices.Insert(rs, 0, "no_vneid")
+	}
+	return rs
+}
 
 // outcomePaid is a dossier "submitted and paid online": never offered for a
 // guide whose procedure carries no fee (fee_free).

@@ -243,13 +243,15 @@ func init() {
 		screenResume: {
 			draw: drawResume,
 			on: map[string]caseAction{
-				"case": {to: append([]string{screenResume}, caseEntries...), do: func(v *caseView, arg string) error {
+				"case": {to: append([]string{screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
 					id, _ := strconv.ParseInt(arg, 10, 64)
 					return v.h.resumeCase(v.request, id)
 				}},
 				"page": {to: []string{screenResume}, do: func(v *caseView, arg string) error {
 					page, _ := strconv.Atoi(arg)
-					return v.goTo(screenResume, caseState{Page: max(page, 0)})
+					st := v.st // the case waiting, if any, stays so
+					st.Page = max(page, 0)
+					return v.goTo(screenResume, st)
 				}},
 			},
 		},
@@ -269,6 +271,14 @@ func init() {
 				"ineligible": {to: []string{screenSummary}, do: func(v *caseView, _ string) error {
 					v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
 					v.c.Reason = sql.NullString{String: reasonNotEligible, Valid: true}
+					return v.finish("", "")
+				}},
+				// The resident needs no procedure (the card in VNeID
+				// suffices…) and was advised so: not done, by the reason
+				// that tallies count apart (storage.TallyNotNeeded).
+				"notneeded": {to: []string{screenSummary}, do: func(v *caseView, _ string) error {
+					v.c.Outcome = sql.NullString{String: failedOutcome(v.c.Kind), Valid: true}
+					v.c.Reason = sql.NullString{String: storage.ReasonNotNeeded, Valid: true}
 					return v.finish("", "")
 				}},
 			},
@@ -455,7 +465,7 @@ func init() {
 		screenReason: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				var kb bot.Keyboard
-				for _, o := range reasonsOf[v.c.Kind] {
+				for _, o := range v.reasons() {
 					kb = append(kb, []bot.Button{v.button(v.t.T("reason."+o), "reason", o)})
 				}
 				kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", "")})
@@ -463,7 +473,7 @@ func init() {
 			},
 			on: map[string]caseAction{
 				"reason": {to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, o string) error {
-					if !slices.Contains(reasonsOf[v.c.Kind], o) {
+					if !slices.Contains(v.reasons(), o) {
 						return v.show("")
 					}
 					v.c.Reason = sql.NullString{String: o, Valid: true}
@@ -1098,6 +1108,9 @@ func drawResume(v *caseView) (string, bot.Keyboard, error) {
 	if nav := pageRow(v.t, v.st.Page, len(cs) > resumeShown, v.pageButton); nav != nil {
 		kb = append(kb, nav)
 	}
+	if v.st.Over != "" && v.st.Case != 0 {
+		lines = append(lines, "", v.t.T("resume.waiting", locales.Data{"Case": v.st.Case}))
+	}
 	return strings.Join(lines, "\n"), kb, nil
 }
 
@@ -1124,6 +1137,7 @@ func drawChecklist(v *caseView) (string, bot.Keyboard, error) {
 	}
 	kb := append(grid(ticks, 4),
 		[]bot.Button{v.button(v.t.T("case.begin"), "begin", "")},
+		[]bot.Button{v.button(v.t.T("case.not_needed"), "notneeded", "")},
 		[]bot.Button{v.button(v.t.T("case.not_eligible"), "ineligible", ""), v.button(v.t.T("case.info"), "info", "")})
 	if v.discardable() {
 		kb = append(kb, []bot.Button{v.button(v.t.T("case.other_guide"), "discard", "")})
@@ -1263,8 +1277,14 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 	if v.g.Procedure() {
 		lines = append(lines, v.t.T("summary.mode", locales.Data{"Mode": modeName(v.request, v.g)}))
 	}
-	lines = append(lines, v.t.T("summary.outcome", locales.Data{"Outcome": outcomeText(v.request, v.c.Kind, v.c.Outcome.String)}))
-	if v.c.Reason.Valid {
+	outcome := outcomeText(v.request, v.c.Kind, v.c.Outcome.String)
+	if v.c.Reason.String == storage.ReasonNotNeeded {
+		// Not done, by its reason; but the volunteer's work is the advice
+		// given, and the summary says so (no "could not submit").
+		outcome = v.t.T("outcome.not_needed")
+	}
+	lines = append(lines, v.t.T("summary.outcome", locales.Data{"Outcome": outcome}))
+	if v.c.Reason.Valid && v.c.Reason.String != storage.ReasonNotNeeded {
 		lines = append(lines, v.t.T("summary.reason", locales.Data{"Reason": v.t.T("reason." + v.c.Reason.String)}))
 		// The note typed for "other reason" is what it says: kept on the
 		// case's outcome event, shown where the volunteer checks the case.

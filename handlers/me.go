@@ -43,7 +43,12 @@ func (h *Handlers) me(r *request) error {
 		default:
 			label = r.t.T("me.year", locales.Data{"Year": p.From.Year()})
 		}
-		lines = append(lines, r.t.T("me.line", locales.Data{"Period": label, "Cases": r.t.Num(tl.Cases), "Helped": r.t.Num(tl.Helped)}))
+		line := "me.line"
+		if tl.Outcomes[storage.TallyNotNeeded] > 0 { // advised: neither done nor not done
+			line = "me.line_not_needed"
+		}
+		lines = append(lines, r.t.T(line, locales.Data{"Period": label, "Cases": r.t.Num(tl.Cases), "Helped": r.t.Num(tl.Helped),
+			"NotNeeded": r.t.Num(tl.Outcomes[storage.TallyNotNeeded])}))
 		all = tl
 	}
 	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)

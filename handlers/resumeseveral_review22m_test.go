@@ -14,8 +14,9 @@ import (
 // offers "🔗 Same dossier as case #A". With another case paused, /resume
 // there listed the open cases and closed B as a dossier of its own, with
 // no code: the tally counted two dossiers where one is. /resume on a
-// screen of an open case goes on with that case, on that screen, however
-// many cases are open — also after a restart (the conversation row stays).
+// screen of an open case goes on with that case, on that screen — since
+// review 23h through the list of open cases, which keeps that screen for
+// the case's button — also after a restart (the conversation row stays).
 func TestResumeAtTheKeptScreenWithSeveralOpenCases(t *testing.T) {
 	for _, restart := range []bool{false, true} {
 		name := "same bot"
@@ -43,6 +44,9 @@ func TestResumeAtTheKeptScreenWithSeveralOpenCases(t *testing.T) {
 				w.restart()
 			}
 			m := last(t, w.send(v, "/resume"))
+			// Since review 23h the open cases are listed, case #b waiting
+			// there on the screen it was left at.
+			m = last(t, w.press(v, caseButtonOf(m, b)))
 			if !hasButton(m, same) || m.Keyboard[0][0].Text != same {
 				t.Fatalf("/resume at the offer of \"same dossier as case #%d\", another case paused: %q %v; want that screen again, %q first", a, m.Text, m.Buttons(), same)
 			}
@@ -72,6 +76,7 @@ func TestResumeAtATypedScreenWithSeveralOpenCases(t *testing.T) {
 		w.press(v, w.vi("outcome.not_submitted"))
 		w.press(v, w.vi("reason.other_reason"))
 		m := last(t, w.send(v, "/resume"))
+		m = last(t, w.press(v, caseButtonOf(m, caseNo(w, v)))) // listed since review 23h
 		if !strings.Contains(m.Text, w.vi("case.reason_note_ask", locales.Data{"Max": 200})) {
 			t.Fatalf("/resume at the other reason's question, another case paused: %q %v; want the question again", m.Text, m.Buttons())
 		}
@@ -90,6 +95,7 @@ func TestResumeAtATypedScreenWithSeveralOpenCases(t *testing.T) {
 		w.press(v, w.vi("case.problem_other"))
 		w.restart()
 		m := last(t, w.send(v, "/resume"))
+		m = last(t, w.press(v, caseButtonOf(m, caseNo(w, v)))) // listed since review 23h
 		if !strings.Contains(m.Text, w.vi("case.note_ask", locales.Data{"Max": 200})) {
 			t.Fatalf("/resume at the other error's note, another case paused: %q %v; want the question again", m.Text, m.Buttons())
 		}

@@ -70,6 +70,26 @@ var (
 	// and what may stand between ("tên là Lan", "name is Mai").
 	nameIntro  = wordSet("ten named")
 	introJoins = wordSet("la is goi")
+	// whoseName (folded): between "tên" and "là", whose name or which of
+	// theirs it is ("tên bé là", "tên mẹ là", "tên ở nhà là", "tên khai
+	// sinh là"). personBeforeTen: before "tên", a person's word, as
+	// written ("bé tên", "con tên", "cháu nội tên", "bà cụ tên"; not "có
+	// tên", "chỉ tên"); plainPersonBeforeTen the same unaccented, those
+	// rarely another word. After either, a capitalised word is a name
+	// even when no list knows it ("Xíu", "Bơ": nicknames).
+	whoseName = wordSet(`be con chau me bo ba cha ma vo chong em anh chi ong co chu bac di cau mo thim cu trai gai noi
+		ngoai cua nguoi dan ay do o nha that thuong goi khai sinh cung com than mat day du`)
+	personBeforeTen = wordSet(`bé con cháu mẹ bố ba bà cha má vợ chồng em anh chị ông cô chú bác dì cậu mợ thím cụ trai
+		gái nội ngoại ấy mình tôi tui dân`)
+	plainPersonBeforeTen = wordSet("be con chau me bo cha vo chong em anh ong minh toi tui dan thim")
+	// notNicknames: capitalised words that, where a name no list knows
+	// may stand ("con tên: Chưa đặt", "bé tên Gì cũng được", "Bé Chưa Có
+	// Mã"), are never one; as written, and unaccented (plainNotNicknames).
+	notNicknames = wordSet(`chưa gì không có sai đúng trống bị là được đã đang mới cũ nào ai thì và hay như cũng vẫn
+		thế đặt dưới trên cho của với nên`)
+	plainNotNicknames = wordSet("chua gi khong sai dung trong bi duoc da dang nao ai thi va hay nhu cung van the dat duoi tren cho cua voi nen")
+	// englishOwners (folded): before "name", whose it is ("her name is").
+	englishOwners = wordSet("his her my their your whose resident applicant citizen person")
 	// notNamesAfterTen: given names, folded, that after "ten" are another
 	// word ("tên họ").
 	notNamesAfterTen = wordSet("ho")
@@ -146,15 +166,48 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 		if !intro || t.brk {
 			continue
 		}
-		for j < n && j < i+3 && introJoins[ts[j].fold] && !ts[j].brk {
+		// "tên bé là", "tên ở nhà là", "Tên bé:": who, then "là" or ":".
+		k := j
+		for k < n && k < j+3 && !ts[k].brk && whoseName[ts[k].fold] && ts[k].fold != "la" {
+			if k++; ts[k-1].colon {
+				break
+			}
+		}
+		described := t.fold == "ten" && k > j && k < n && (ts[k].fold == "la" || ts[k-1].colon)
+		if described {
+			j = k
+		}
+		// A form's field ("họ tên: Xíu", "Tên bé: Xíu", "name: Smith"), or
+		// whose name it is in English ("her name is Smith"): a capitalised
+		// word ending the clause is a name ("Tên: Không được để trống" is
+		// the portal's message).
+		field := t.colon || described && ts[k-1].colon ||
+			t.fold == "name" && i > 0 && !ts[i-1].brk && (englishOwners[ts[i-1].fold] || englishKin[ts[i-1].fold])
+		described = described && !ts[k-1].colon
+		from := j
+		for j < n && j < from+2 && introJoins[ts[j].fold] && !ts[j].brk {
 			j++
 		}
-		if !nameWord(j) || placeAfterTen(ts, j, nameWord) {
+		// Any capitalised word, after a person's word: "bé tên là Xíu",
+		// "con tên Bơ", "tên bé là Xíu" (not "đổi tên Zalo", "app tên là
+		// Zalo").
+		personBefore := i > 0 && !ts[i-1].brk &&
+			(personBeforeTen[ts[i-1].low] || isASCII(ts[i-1].raw) && plainPersonBeforeTen[ts[i-1].fold])
+		// "tên là Xíu" opening a note or a clause: whoever it is about.
+		opening := (i == 0 || ts[i-1].brk) && j > from && ts[from].fold == "la"
+		anyName := t.fold == "ten" && (described || personBefore || opening)
+		name := func(j int) bool {
+			return nameWord(j) || (anyName || field) && j < n && free(j) && title(j) && !notNickname(ts[j].raw)
+		}
+		if !name(j) || placeAfterTen(ts, j, nameWord) {
 			continue
 		}
 		end := j + 1
-		for end < n && end < j+4 && !ts[end-1].brk && nameWord(end) {
+		for end < n && end < j+4 && !ts[end-1].brk && name(end) {
 			end++
+		}
+		if !nameWord(j) && !anyName && end < n && !ts[end-1].brk {
+			continue
 		}
 		spans = append(spans, [2]int{t.start, ts[end-1].end})
 		i = end - 1
@@ -162,11 +215,11 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 	return spans
 }
 
-// Years of birth: "sinh năm 1958", "sn 1958", "năm sinh: 1960", "born in
-// 1958", "year of birth 1949"; not "khai sinh năm 2025", "giấy chứng sinh
+// Years of birth: "sinh năm 1958", "sn 1958", "năm sinh: 1960", "DOB
+// 1960", "born in 1958", "year of birth 1949"; not "khai sinh năm 2025", "giấy chứng sinh
 // 2024", "phát sinh năm 2025".
 var (
-	birthWords = wordSet("sinh sn born birth")
+	birthWords = wordSet("sinh sn born birth dob yob")
 	// notBirth: what before "sinh" makes it another word.
 	notBirth   = wordSet("khai chung phat hoc tai ve dan song hy sieu ky")
 	birthJoins = wordSet("nam vao in year of thang ngay on the")
@@ -209,7 +262,13 @@ func birthRule(ts []token, i, j int) bool {
 	if next == "tro" && j+3 < len(ts) && ts[j+2].fold == "ve" && ruleAfter[ts[j+3].fold] {
 		return true
 	}
-	year, _ := strconv.Atoi(ts[j].raw[len(ts[j].raw)-4:])
+	year, _ := strconv.Atoi(ts[j].raw[max(len(ts[j].raw)-4, 0):])
+	if year < 100 { // "sinh năm 25": this century's, or the last's
+		year += 1900
+		if year+100 <= time.Now().Year() {
+			year += 100
+		}
+	}
 	return year >= time.Now().Year()-2 && becauseNotYet[next]
 }
 
@@ -224,11 +283,20 @@ func holdsBirthYear(s string) bool {
 		if t.fold == "sinh" && i > 0 && notBirth[ts[i-1].fold] && (ts[i-1].fold != "dan" || i < 2 || ts[i-2].fold != "nguoi") {
 			continue
 		}
+		// "sinh ngày 5 tháng 7 năm 1990", "ngày sinh 5 tháng 7 năm 1990":
+		// a day's or a month's number goes on to the year.
 		j := i + 1
-		for j < len(ts) && j < i+4 && (birthJoins[ts[j].fold] || allDigits(ts[j].raw) && len(ts[j].raw) <= 2 && ts[j-1].fold == "thang") {
+		for j < len(ts) && j < i+7 && !ts[j-1].brk && (birthJoins[ts[j].fold] || allDigits(ts[j].raw) && len(ts[j].raw) <= 2 &&
+			(ts[j-1].fold == "thang" || ts[j-1].fold == "ngay" || j == i+1 && i > 0 && ts[i-1].fold == "ngay")) {
 			j++
 		}
-		if j < len(ts) && birthYear.MatchString(ts[j].raw) && !birthRule(ts, i, j) {
+		if j >= len(ts) {
+			continue
+		}
+		// "sinh năm 58", "năm sinh 72": a year of two digits, as said.
+		short := len(ts[j].raw) == 2 && allDigits(ts[j].raw) &&
+			(j == i+2 && ts[i+1].fold == "nam" || j == i+1 && i > 0 && ts[i-1].fold == "nam")
+		if (birthYear.MatchString(ts[j].raw) || short) && !birthRule(ts, i, j) {
 			return true
 		}
 	}
@@ -397,7 +465,8 @@ func addressSpans(s string) [][2]int {
 			add(from, i+1)
 		}
 	}
-	return spans
+	plainNote := !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) })
+	return outside(spans, placeSpans(ts, plainNote)) // "Xã Đường Hoa"
 }
 
 // In English, a kin word or a title before a capitalised given name
@@ -410,6 +479,12 @@ var (
 		cousin nephew niece child baby neighbour neighbor`)
 	// englishTitles go with the name after them: both are dropped.
 	englishTitles = wordSet("mr mrs ms miss madam madame mx")
+	// titleNotNames (folded): capitalised words after "Ms" or "MS" that
+	// are Microsoft's programs, not a name ("Ms Excel", "MS Word").
+	titleNotNames = wordSet("excel word teams office outlook edge access paint powerpoint onenote onedrive sharepoint windows store forms dos project")
+	// englishWords: capitalised after a title, a word and no name ("Mr.
+	// And Mrs.", "Mr Right").
+	englishWords = wordSet("and or the a an of for to with in on at by is was are his her their right wrong")
 	// englishNotNames: given names, folded, that are English words too.
 	englishNotNames = wordSet("an my long son van tan tin sang hung hang do no to so ha hi la ma thu tu ky ba")
 )
@@ -446,11 +521,19 @@ func englishNames(s string, ts []token, allCaps bool) [][2]int {
 			continue
 		}
 		j := i + 1
-		if !nameWord(j, true) && !(ttl && nameWord(j, false)) { // "Ms Hoa", not "Ms Excel"
+		// A title written as one ("Mr", "Mrs", "Miss": not "MS", "miss")
+		// before any capitalised word but a program's: "Mrs Smith", "Miss
+		// Lee", not "Ms Excel", "Miss the deadline".
+		anyName := ttl && titleCase(t.raw) && !titleNotNames[ts[j].fold]
+		name := func(j int) bool {
+			return nameWord(j, false) || anyName && j < n && ts[j].raw != "" && title(j) && free(j) && !englishKin[ts[j].low] &&
+				!englishWords[ts[j].low]
+		}
+		if !nameWord(j, true) && !(ttl && name(j)) { // "Ms Hoa", not "Ms Excel"
 			continue
 		}
 		end := j + 1
-		for end < n && end < j+4 && !ts[end-1].brk && title(end) && nameWord(end, false) {
+		for end < n && end < j+4 && !ts[end-1].brk && title(end) && name(end) {
 			end++
 		}
 		from := ts[j].start
@@ -530,4 +613,11 @@ func WithoutIdentity(s string) (string, bool) {
 		rest = nil
 	}
 	return strings.Join(rest, " "), true
+}
+
+// notNickname says whether w, capitalised, is a word that is never a name
+// (notNicknames).
+func notNickname(w string) bool {
+	low := strings.ToLower(w)
+	return notNicknames[low] || isASCII(w) && plainNotNicknames[low]
 }

@@ -750,8 +750,8 @@ var (
 	commonAfterMarker = wordSet("loi bao hien dung thu nhan chi hong an sang trong tien phai khoa nam hai my ky tai tu tin toan phat hieu nhu y le thuong dang lai con")
 	// honorificVerbs: given names that, lower-case after an honorific in a
 	// note with diacritics, are far more often what the person does ("em
-	// mai quay lại", "chị sang xã").
-	honorificVerbs = wordSet("sang mai toàn phát thành tư tín lợi thuận nam tiến công gia bảo thu chi an trung đông trí thường năm hai ba nhân")
+	// mai quay lại", "chị sang xã", "chị sinh con").
+	honorificVerbs = wordSet("sang mai toàn phát thành tư tín lợi thuận nam tiến công gia bảo thu chi an trung đông trí thường năm hai ba nhân sinh")
 	// collocations: two words (folded) that are one common word, never a
 	// name and what follows it.
 	collocations = wordSet(`ho_so le_phi ly_do do_loi duong_truyen vu_viec nguyen_nhan nguyen_vong nguyen_tac
@@ -839,7 +839,9 @@ func nameSpans(s string) [][2]int {
 	}
 	ts := tokensOf(s)
 	spans = append(spans, introducedNames(ts, plainNote, allCaps)...)
-	return append(spans, englishNames(s, ts, allCaps)...)
+	spans = append(spans, englishNames(s, ts, allCaps)...)
+	// "xã Trần Phú", "trường Lê Quý Đôn"
+	return outside(spans, append(placeSpans(ts, plainNote), institutionSpans(ts, allCaps)...))
 }
 
 // clausesOf parts s into clauses (runs of letters and spaces) of words
@@ -914,12 +916,16 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 		w, next := low[i], low[i+1]
 		switch {
 		case honorifics[w] && honorifics[next]: // "anh chị em", "ông bà"
-		case w == "bé" && (!title(i+1) || babyWords[next] || !givenNames[next] && !surnames[next]):
+		case w == "bé" && (!title(i+1) || babyWords[next] ||
+			!givenNames[next] && !surnames[next] && (notNickname(raw[i+1]) || title(i+2))):
 			// "bé sinh non", "bé trai", "bé mới sinh": a baby, not one
-			// called Sinh; "bé Mai" is one.
+			// called Sinh; "bé Mai", "bé Xíu" is one, but not "Bé Chưa Có
+			// Mã" (a note in Title Case).
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2
+		case w == "mai" && !title(i) && honorifics[next]:
+			// "mai anh quay lại": tomorrow, not one called Mai Anh.
 		case surnames[w] && givenNames[next] && free(i) && free(i+1) && !surnamePlaces[pair(w, next)]:
 			return 2
 		case w == "bạn" && title(i+1) && givenNames[next] && free(i+1): // "bạn Minh", not "bạn an tâm"

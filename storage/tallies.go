@@ -81,31 +81,44 @@ type Period struct {
 
 // Outcome keys of a tally: a case's kind and outcome in one word.
 const (
-	TallySubmitted   = "submitted"    // a dossier submitted
-	TallyPaid        = "paid"         // a dossier submitted and paid online
-	TallyOnTheSpot   = "on_the_spot"  // a dossier with its result on the spot
-	TallySameDossier = "same_dossier" // the same dossier as another case: a resident helped, no dossier filed
-	TallyAccountDone = "account_done" // an account task done
-	TallyPaymentDone = "payment_done" // a payment made
-	TallyNotDone     = "not_done"     // anything not done, by reason
+	TallySubmitted   = "submitted"     // a dossier submitted
+	TallyPaid        = "paid"          // a dossier submitted and paid online
+	TallyOnTheSpot   = "on_the_spot"   // a dossier with its result on the spot
+	TallySameDossier = "same_dossier"  // the same dossier as another case: a resident helped, no dossier filed
+	TallyAccountDone = "account_done"  // an account task done
+	TallyPaymentDone = "payment_done"  // a payment made
+	TallyNotNeeded   = ReasonNotNeeded // no procedure needed: the resident was advised, nothing filed
+	TallyNotDone     = "not_done"      // anything else not done, by reason
 )
+
+// ReasonNotNeeded is the reason of a case not done that ended "no
+// procedure needed" (migration 00031): the volunteer found the resident
+// needs none and advised them so. Stored beside the kind's not-done
+// outcome, so a version before it reads it as not done; a tally counts it
+// apart (TallyNotNeeded).
+const ReasonNotNeeded = "not_needed"
 
 // TallyOutcomes lists the outcome keys in the order reports show them.
 // A case counts under TallySameDossier when it ended as the same dossier
 // as another case, which keeps the code (cases.same_dossier, migration
 // 00029): submitted or paid, its dossier is counted with that case (a fee
 // it paid online is counted apart: ProcedureCount.SameDossierPaid).
-var TallyOutcomes = []string{TallySubmitted, TallyPaid, TallyOnTheSpot, TallySameDossier, TallyAccountDone, TallyPaymentDone, TallyNotDone}
+// A case counts under TallyNotNeeded when it ended "no procedure needed"
+// (its reason ReasonNotNeeded): neither done nor among the cases not done.
+var TallyOutcomes = []string{TallySubmitted, TallyPaid, TallyOnTheSpot, TallySameDossier, TallyAccountDone, TallyPaymentDone, TallyNotNeeded, TallyNotDone}
 
 // tallyOutcome names a case's outcome as a tally counts it. mark is what
 // the statements and the rollups read beside the outcome, in the column
 // of a case not done's reason: TallySameDossier for a case that was the
 // same dossier as another (tallyMarkColumn; its outcome stays submitted
-// or paid there).
+// or paid there), or a case not done's reason: ReasonNotNeeded counts
+// apart, as TallyNotNeeded.
 func tallyOutcome(kind, outcome, mark string) string {
 	switch {
 	case mark == TallySameDossier:
 		return TallySameDossier
+	case mark == ReasonNotNeeded:
+		return TallyNotNeeded
 	case outcome == "done" && kind == "account":
 		return TallyAccountDone
 	case outcome == "done":

@@ -181,8 +181,9 @@ func communeNames(provinces, communes, mappings [][]string) [][]string {
 		provinceName[p[0]] = p[1]
 	}
 	var names [][]string
-	named := map[[2]string]string{} // a commune's code by its name and its province's
-	for _, c := range communes {    // commune_code,province_code,name,kind
+	// named is a commune's code by its name and its province's.
+	named := map[[2]string]string{}
+	for _, c := range communes { // commune_code,province_code,name,kind
 		named[[2]string{c[2], provinceName[c[1]]}] = c[0]
 		parts := []string{c[2], provinceName[c[1]]}
 		names = append(names, []string{c[0], strings.Join(parts, ", "), "true", searchText(parts)})
