@@ -1,11 +1,13 @@
 package handlers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dvcbot/dvcbot/bot"
+	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -17,7 +19,8 @@ import (
 const flagGroupsShown = 12
 
 // guidesList is /guides: every guide with the day it was last checked and
-// the day it must be checked again, past-due ones first, with open flags.
+// the day it must be checked again, soonest first (past-due ones first),
+// with open flags.
 func (h *Handlers) guidesList(r *request) error {
 	if r.role != storage.RoleAdmin {
 		r.say(r.t.T("flags.not_allowed"), nil)
@@ -40,12 +43,17 @@ func (h *Handlers) guidesList(r *request) error {
 	due := map[string]bool{}
 	for _, g := range past {
 		due[g.ID] = true
-		line("⚠", g.ID, shortTitle(g.Title.In(r.t.Lang()), 40), day(g.Checked()), day(g.Review()))
 	}
-	for _, g := range h.guides.All() {
-		if !due[g.ID] {
-			line("•", g.ID, shortTitle(g.Title.In(r.t.Lang()), 40), day(g.Checked()), day(g.Review()))
+	// By review date, soonest first: the past-due ones, then the next to
+	// review (until review 23 the rest came in the catalog's order).
+	all := slices.Clone(h.guides.All())
+	slices.SortStableFunc(all, func(a, b *guides.Guide) int { return a.Review().Compare(b.Review()) })
+	for _, g := range all {
+		mark := "•"
+		if due[g.ID] {
+			mark = "⚠"
 		}
+		line(mark, g.ID, shortTitle(g.Title.In(r.t.Lang()), 40), day(g.Checked()), day(g.Review()))
 	}
 	// One message: a larger catalog's list ends with how many are left out
 	// (past-due ones come first, so they are the last to go).

@@ -299,7 +299,8 @@ func TestCoordinatorInvitesVolunteersToTheirCommune(t *testing.T) {
 
 	// A volunteer link of another commune would demote the coordinator: refused.
 	other := w.createInvite("an hoi dong", "Phường An Hội Đông, Thành phố Hồ Chí Minh", "volunteer")
-	if m := only(t, w.send(coord, "/start "+other)); m.Text != w.vi("join.would_demote", locales.Data{"Role": w.vi("role.coordinator"), "Unit": anHoiTay}) {
+	if m := only(t, w.send(coord, "/start "+other)); m.Text != w.vi("join.would_demote", locales.Data{"Role": w.vi("role.coordinator"), "Unit": anHoiTay,
+		"NewRole": w.vi("role.volunteer"), "NewUnit": "Phường An Hội Đông, Thành phố Hồ Chí Minh"}) {
 		t.Fatalf("demoting invite: %q", m.Text)
 	}
 	var role, commune string

@@ -799,7 +799,9 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 		}
 		return t.T("tally.label_week", locales.Data{"From": first, "To": last.Format("02/01/2006")})
 	case "month":
-		return t.T("tally.label_month", locales.Data{"Month": from.Format("01/2006")})
+		// No leading zero ("tháng 6/2025", as "tháng 11/2026"); in English
+		// the month's name ("June 2025").
+		return t.T("tally.label_month", locales.Data{"Month": t.T("tally.month_" + strconv.Itoa(int(from.Month()))), "Year": from.Year()})
 	case "quarter":
 		return t.T("tally.label_quarter", locales.Data{"Quarter": (int(from.Month()) + 2) / 3, "Year": from.Year()})
 	case "year":

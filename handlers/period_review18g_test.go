@@ -68,7 +68,7 @@ func TestTallySinceBeforeTheFiguresCountsFromTheFirst(t *testing.T) {
 	lines = strings.Split(text, "\n")
 	none := w.vi("tally.before_figures_none", locales.Data{"Asked": "01/01/2019"})
 	if want := "📊 " + unit + " – " + w.vi("tally.label_all", locales.Data{"To": "31/12/2020"}); lines[0] != want || len(lines) < 3 ||
-		lines[1] != none || lines[2] != w.vi("tally.empty") {
+		lines[1] != none || lines[2] != w.vi("tally.empty_no_files") {
 		t.Errorf("\"2019-2020\": %q, want from the beginning to 31/12/2020, %q, no case", text, none)
 	}
 

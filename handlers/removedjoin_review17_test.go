@@ -53,7 +53,8 @@ func TestCoordinatorLeavesToJoinAsAVolunteerElsewhere(t *testing.T) {
 	link := w.inviteBy(other.ID, benThanhCode, storage.RoleVolunteer)
 
 	m := only(t, w.send(coord, "/start "+link))
-	if want := w.vi("join.would_demote", locales.Data{"Role": w.vi("role.coordinator"), "Unit": "Phường An Hội Tây, Thành phố Hồ Chí Minh"}); m.Text != want || !strings.Contains(m.Text, "/leave") {
+	if want := w.vi("join.would_demote", locales.Data{"Role": w.vi("role.coordinator"), "Unit": "Phường An Hội Tây, Thành phố Hồ Chí Minh",
+		"NewRole": w.vi("role.volunteer"), "NewUnit": "Phường Bến Thành, Thành phố Hồ Chí Minh"}); m.Text != want || !strings.Contains(m.Text, "/leave") {
 		t.Fatalf("a lower role's link: %q, want %q, naming /leave", m.Text, want)
 	}
 	w.send(coord, "/leave")

@@ -70,7 +70,7 @@ func (w *world) checkDossiers(what string, text string, values map[string]string
 	}
 	for row, want := range map[string]int{
 		w.vi("tally.row_cases"): cases, w.vi("tally.row_helped"): cases, w.vi("tally.outcome_submitted"): dossiers,
-		"Hồ sơ đã nộp – toàn trình (trước đây: mức độ 4)": dossiers, w.vi("tally.kpi_dossier_online"): dossiers,
+		"Hồ sơ đã nộp (kể cả nhận kết quả ngay) – toàn trình (trước đây: mức độ 4)": dossiers, w.vi("tally.kpi_dossier_online"): dossiers,
 		w.vi("tally.outcome_same_dossier"): same,
 	} {
 		if values[row] != strconv.Itoa(want) {

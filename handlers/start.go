@@ -321,12 +321,14 @@ func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 		r.show(already, nil)
 		return nil
 	case storage.RoleRank(r.user.Role) > storage.RoleRank(inv.Role):
-		// A coordinator tapping a volunteer's link would lose their rights.
+		// A coordinator tapping another team's volunteer link would leave
+		// their team and lose their rights (their own team's is alreadyIn).
 		current, err := h.userUnit(r, r.user)
 		if err != nil {
 			return err
 		}
-		r.show(r.t.T("join.would_demote", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current}), nil)
+		r.show(r.t.T("join.would_demote", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": current,
+			"NewRole": r.t.T("role." + inv.Role), "NewUnit": unit}), nil)
 		return nil
 	}
 	// Removed from this team after this link was made: the link was for

@@ -1187,8 +1187,9 @@ func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64,
 }
 
 // tallyParts makes the report's text and, when cases were counted, the
-// chart and the spreadsheet; the spreadsheet also when none were and
-// asked is set (a coordinator who asked has a zero to report upward).
+// chart and the spreadsheet; when none were, the text alone, which says so
+// when asked (until review 23 /tally sent a spreadsheet of zeros: a
+// province's 168 communes, none with a case).
 func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, asked bool) (string, []bot.Reply, error) {
 	whole := period // as asked, before fromFirstCase shortens it
 	period, note, err := fromFirstCase(ctx, tx, t, scope, period)
@@ -1229,28 +1230,16 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 			}
 		}
 	}
-	if scope.Commune != "" && len(tl.Communes) == 0 {
-		// A commune's empty period: its row with its zero, as a province's
-		// idle communes have, not a sheet naming no unit.
-		c, err := tx.Commune(ctx, scope.Commune)
-		if err != nil {
-			return "", nil, err
-		}
-		tl.Communes = append(tl.Communes, storage.CommuneCount{Code: c.Code, Name: c.Name, ProvinceCode: c.ProvinceCode, ProvinceName: c.ProvinceName})
-	}
 	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
 	text := h.tallyMessage(t, tl, unit, shown, note, asked)
-	if tl.Cases == 0 && !asked {
+	if tl.Cases == 0 {
 		return text, nil, nil
 	}
-	var more []bot.Reply
-	if tl.Cases > 0 {
-		png, err := render.BarChart(h.tallyChart(t, tl, unit, shown))
-		if err != nil {
-			return "", nil, err
-		}
-		more = append(more, bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown})
+	png, err := render.BarChart(h.tallyChart(t, tl, unit, shown))
+	if err != nil {
+		return "", nil, err
 	}
+	more := []bot.Reply{bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown}}
 	var buf bytes.Buffer
 	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown, note)); err != nil {
 		return "", nil, err
@@ -1317,7 +1306,7 @@ func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, wh
 		head = t.T("digest.head") + "\n"
 	}
 	for n := 10; ; n-- {
-		text := head + h.tallyTextWith(t, tl, unit, when, note, n)
+		text := head + h.tallyTextWith(t, tl, unit, when, note, n, asked)
 		if telegramLen(text) <= maxMessage || n <= 1 {
 			return text
 		}
@@ -1329,12 +1318,14 @@ const maxMessage = 4096
 
 func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }
 
-func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when, note string, n int) string {
+func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when, note string, n int, asked bool) string {
 	lines := []string{t.T("tally.head", locales.Data{"Unit": unit, "Period": when})}
 	if note != "" { // what the period counted differs from the one asked
 		lines = append(lines, note)
 	}
-	if tl.Cases == 0 {
+	if tl.Cases == 0 && asked { // nothing counted: neither chart nor spreadsheet comes
+		lines = append(lines, t.T("tally.empty_no_files"))
+	} else if tl.Cases == 0 {
 		lines = append(lines, t.T("tally.empty"))
 	} else {
 		lines = append(lines, t.T("tally.cases", locales.Data{"Cases": t.Num(tl.Cases), "Helped": t.Num(tl.Helped)}))
@@ -1407,6 +1398,9 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 		}
 	}
 	f := tl.Followups
+	if f == (storage.Followups{}) { // all zeros: a line that says nothing
+		return strings.Join(lines, "\n")
+	}
 	rating := "–"
 	if f.Rated > 0 {
 		rating = decimal(t, strconv.FormatFloat(f.AvgRating, 'f', 1, 64))
@@ -1610,7 +1604,8 @@ func idleCommunes(tl storage.Tally) int {
 	return n
 }
 
-// chartBars is the top 12 and the rest summed as one bar.
+// chartBars is the top 12 and the rest summed as one bar (13 are drawn
+// whole: one left over takes the rest's row).
 const chartBars = 12
 
 // tallyChart is the bar chart: the communes of a province (the provinces
@@ -1618,21 +1613,29 @@ const chartBars = 12
 func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when string) render.Chart {
 	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty"), Number: t.Num}
 	var bars []render.Bar
+	others := "tally.others_procedures"
 	if tl.Scope.Province != "" || tl.Scope.Country() {
 		c.Title = t.T("tally.chart_"+strings.TrimPrefix(unitsHeading(tl), "tally."), locales.Data{"Cases": t.Num(tl.Cases)})
 		bars = unitBars(t, tl)
+		others = "tally.others_communes"
+		if tl.Scope.Country() {
+			others = "tally.others_provinces"
+		}
 	} else {
 		c.Title = t.T("tally.chart_procedures", locales.Data{"Cases": t.Num(tl.Cases)})
 		for _, p := range tl.Procedures {
 			bars = append(bars, render.Bar{Label: h.guideTitle(t, p.Guide), Value: p.Cases})
 		}
 	}
-	if len(bars) > chartBars {
+	// One left over is drawn as itself (a row "Others" would hide it in
+	// the same room); more are one row that says how many it sums.
+	if len(bars) > chartBars+1 {
 		rest := 0
 		for _, b := range bars[chartBars:] {
 			rest += b.Value
 		}
-		bars = append(bars[:chartBars:chartBars], render.Bar{Label: t.T("tally.others"), Value: rest, Rest: true})
+		n := len(bars) - chartBars
+		bars = append(bars[:chartBars:chartBars], render.Bar{Label: t.N(others, n, locales.Data{"Count": t.Num(n)}), Value: rest, Rest: true})
 	}
 	c.Bars = bars
 	return c

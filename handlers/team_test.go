@@ -205,7 +205,8 @@ func TestProvinceCoordinatorInvitesWithinTheirProvince(t *testing.T) {
 	}
 	// A province coordinator opening a commune link would be demoted.
 	vol := w.createInvite("an hoi tay", "Phường An Hội Tây, Thành phố Hồ Chí Minh", "coordinator")
-	if m := only(t, w.send(pc, "/start "+vol)); m.Text != w.vi("join.would_demote", locales.Data{"Role": w.vi("role.province_coordinator"), "Unit": "Gia Lai"}) {
+	if m := only(t, w.send(pc, "/start "+vol)); m.Text != w.vi("join.would_demote", locales.Data{"Role": w.vi("role.province_coordinator"), "Unit": "Gia Lai",
+		"NewRole": w.vi("role.coordinator"), "NewUnit": "Phường An Hội Tây, Thành phố Hồ Chí Minh"}) {
 		t.Fatalf("a lower invite: %q", m.Text)
 	}
 }

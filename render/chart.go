@@ -20,9 +20,10 @@ type Chart struct {
 	Number func(int) string
 }
 
-// Bar is one labelled count. A Rest bar (the others summed) does not set
-// the scale and is drawn as its number alone, no bar: its length would
-// compare a sum with single counts.
+// Bar is one labelled count. A Rest bar (the others summed, its label
+// saying how many) is drawn in a lighter colour, on the same scale: a sum,
+// told apart from the single counts, but a row with a bar like the others
+// (until review 23 it was its number alone, a row that read as missing).
 type Bar struct {
 	Label string
 	Value int
@@ -99,9 +100,7 @@ func BarChart(c Chart) ([]byte, error) {
 		if b.Value < 0 {
 			return nil, fmt.Errorf("render: negative value %d for %q", b.Value, b.Label)
 		}
-		if !b.Rest {
-			top = max(top, b.Value)
-		}
+		top = max(top, b.Value)
 	}
 	var mk styles
 	title := mk.new(true, titleSize, ink)
@@ -146,10 +145,6 @@ func BarChart(c Chart) ([]byte, error) {
 		barTop := y + chartLabelH
 		// Numbers are centred on the bar: digits rise about 0.73 em.
 		numTop := barTop + chartBarH/2 + labelSize*73/200 - value.baseline()
-		if b.Rest {
-			value.draw(img, chartMargin, numTop, values[i])
-			continue
-		}
 		fill(img, image.Rect(chartMargin, barTop, chartMargin+barMax, barTop+chartBarH), track)
 		w := 0
 		if top > 0 {
@@ -158,7 +153,11 @@ func BarChart(c Chart) ([]byte, error) {
 				w = max(w, 3) // a small count still shows
 			}
 		}
-		fill(img, image.Rect(chartMargin, barTop, chartMargin+w, barTop+chartBarH), barColour)
+		colour := barColour
+		if b.Rest {
+			colour = restColour
+		}
+		fill(img, image.Rect(chartMargin, barTop, chartMargin+w, barTop+chartBarH), colour)
 		value.draw(img, chartMargin+w+12, numTop, values[i])
 	}
 	return encode(img)

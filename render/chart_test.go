@@ -107,24 +107,6 @@ func TestBarChartScales(t *testing.T) {
 	}
 }
 
-// The others summed do not set the scale and have no bar (a sum beside
-// single counts would mislead): only their number is drawn.
-func TestBarChartRestDoesNotSetTheScale(t *testing.T) {
-	b, err := BarChart(Chart{Title: "t", Bars: []Bar{{Label: "a", Value: 400}, {Label: "b", Value: 200}, {Label: "Khác", Value: 5000, Rest: true}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	img := decode(t, b)
-	full, half, rest := barLength(img, 0), barLength(img, 1), barLength(img, 2)
-	if full < ChartWidth/2 || half < full/2-1 || half > full/2+1 || rest != 0 {
-		t.Errorf("bars 400, 200 and the rest (5000) drawn %d, %d and %d pixels long", full, half, rest)
-	}
-	row := chartHeader + 2*chartRow + chartLabelH
-	if inked(img, image.Rect(chartMargin, row, ChartWidth/4, row+chartBarH)) == 0 {
-		t.Error("the rest's number is not drawn")
-	}
-}
-
 func TestBarChartAllZero(t *testing.T) {
 	b, err := BarChart(Chart{Title: "t", Bars: []Bar{{Label: "a", Value: 0}, {Label: "b", Value: 0}}})
 	if err != nil {
