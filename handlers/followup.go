@@ -906,9 +906,11 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	f, err := r.tx.FollowupOfCase(r.ctx, id)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
 		r.answer(r.t.T("followup.gone"))
-		// A hand-over tapped again (a double tap) finds the chat passed it
+		// A hand-over tapped again (a double tap on its confirmation, or
+		// its question's "Không" pressed late) finds the chat passed it
 		// already: the message keeps the link to forward.
-		if cb.action != "skip" && (cb.action != "pass" || err != nil) {
+		handOver := cb.action == "pass" || cb.action == "passyes" || cb.action == "passno"
+		if cb.action != "skip" && (!handOver || err != nil) {
 			r.show(r.t.T("followup.gone"), nil)
 		}
 		return nil
@@ -1002,16 +1004,27 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		return nil
 	case "got", "gotyes", "gotback", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
-	case "pass":
+	case "pass", "passyes":
 		if f.Status != storage.FollowupWaiting {
 			// Offered only while the result is awaited: an older screen's
-			// button after "Đã nhận" (or a problem reported, or the last
-			// reminder unanswered) must not take the dossier from the chat
-			// that said so. Where it stands instead.
+			// button (or its confirmation) after "Đã nhận" (or a problem
+			// reported, or the last reminder unanswered) must not take the
+			// dossier from the chat that said so. Where it stands instead.
 			r.answer(r.t.T("button.stale"))
 			break
 		}
+		if cb.action == "pass" {
+			// Asked first, on the same message: one tap (a mis-tap, by an
+			// elderly resident on a small screen) took the reminders away.
+			h.showAbout(r, f, r.t.T("followup.pass_ask"), bot.Keyboard{
+				{{Text: r.t.T("followup.pass_confirm"), Data: callback{flow: flowFollowup, action: "passyes", arg: idText}.String()}},
+				{{Text: r.t.T("followup.pass_cancel"), Data: callback{flow: flowFollowup, action: "passno", arg: idText}.String()}},
+			})
+			return nil
+		}
 		return h.passFollowup(r, f)
+	case "passno":
+		// The hand-over not confirmed: the dossier as it stands, below.
 	default:
 		r.answer(r.t.T("button.stale"))
 	}

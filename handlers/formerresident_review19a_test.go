@@ -45,6 +45,7 @@ func TestFormerResidentTypesText(t *testing.T) {
 					}
 				case "pass":
 					w.press(res, tr("followup.pass_button"))
+					w.press(res, tr("followup.pass_confirm"))
 				}
 				if m := last(t, w.send(res, "/start")); hasButton(m, "5★") {
 					t.Fatalf("still a resident after %s: %q", how, m.Text)

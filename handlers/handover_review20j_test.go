@@ -53,6 +53,7 @@ func TestHandedOverRatingIsNotTheReaders(t *testing.T) {
 	w.send(son, said)
 	w.send(son, "/start")
 	w.press(son, w.vi("followup.pass_button"))
+	w.press(son, w.vi("followup.pass_confirm"))
 
 	check := func(what string, got *telegramtest.Message, wants ...string) {
 		t.Helper()
