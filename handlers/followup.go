@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
@@ -20,6 +21,7 @@ import (
 	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/render"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
 	"github.com/dvcbot/dvcbot/workdays"
 )
 
@@ -1147,6 +1149,12 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
+	if !saysWords(r.text) {
+		// Keyboard mash ("asdfgh;;;"): no comment on the help, and not
+		// "Đã ghi nhận nhận xét". Asked again, gently.
+		r.say(r.t.T("followup.comment_unclear")+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+		return nil
+	}
 	// Words that say the result came are asked about as when typed
 	// outside a question (typedReceived): for each dossier of the chat
 	// whose result is not noted — in a chat following two, "đã nhận rồi"
@@ -1189,6 +1197,57 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return h.askReceived(r, awaited)
+}
+
+// keyboardRows are a keyboard's rows of letters: four or more letters in a
+// row along one ("asdf", "qwerty", "hjkl") are mash, no word.
+var keyboardRows = []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+// saysWords says whether text holds at least one word: a comment of
+// keyboard mash ("asdfgh;;;", "jjjjjj") says nothing to keep. A word is two
+// letters or more (folded: no diacritics) with a vowel, no four consonants
+// in a row, not one letter repeated and no run along a keyboard row; a
+// word in another script counts.
+func saysWords(text string) bool {
+	for _, w := range vntext.Words(text) {
+		if isWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWord(w string) bool {
+	if len(w) < 2 || strings.ContainsFunc(w, unicode.IsDigit) {
+		return false
+	}
+	if strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII }) {
+		return true
+	}
+	if strings.Count(w, w[:1]) == len(w) {
+		return false
+	}
+	vowel, consonants := false, 0
+	for _, c := range w {
+		if strings.ContainsRune("aeiouy", c) {
+			vowel, consonants = true, 0
+			continue
+		}
+		if consonants++; consonants >= 4 {
+			return false
+		}
+	}
+	if !vowel {
+		return false
+	}
+	for i := 0; i+4 <= len(w); i++ {
+		for _, row := range keyboardRows {
+			if strings.Contains(row, w[i:i+4]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // cancelComment is /cancel at the comment question: "Cancelled" alone read
@@ -1294,6 +1353,44 @@ func (h *Handlers) commentSentAgain(r *request) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// commentTypedAgain answers a comment typed after the comment question
+// closed, on the chat's one dossier that has a comment ("Bạn tình nguyện
+// viên hướng dẫn rất kỹ" after "Bạn hướng dẫn tận tình"): it was told the
+// bot reads no typed text — untrue, and unkind to praise. It is told the
+// dossier has a comment, shown it, and put at the comment question, where
+// the comment sent again replaces it. A question ("…?") or text with no
+// word is no comment: it is answered as before.
+func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
+	text := strings.TrimSpace(r.text)
+	if strings.HasSuffix(text, "?") || !saysWords(text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return false, err
+	}
+	var commented []storage.Followup
+	for _, f := range fs {
+		if f.Comment.Valid {
+			commented = append(commented, f)
+		}
+	}
+	if len(commented) != 1 {
+		return false, nil
+	}
+	f := commented[0]
+	r.about = followupTopic(f.CaseID)
+	if err := h.leaveCase(r, 0); err != nil {
+		return false, err
+	}
+	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0); err != nil {
+		return false, err
+	}
+	ask := r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
+	r.say(r.t.T("followup.comment_given")+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
+	return true, nil
 }
 
 // again in the follow-up flow: the comment question once more.
