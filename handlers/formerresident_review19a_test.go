@@ -60,7 +60,7 @@ func TestFormerResidentTypesText(t *testing.T) {
 					var resident bool
 					switch lang {
 					case "vi":
-						resident = strings.Contains(m.Text, "Ông/bà") &&
+						resident = strings.Contains(strings.ToLower(m.Text), "ông/bà") &&
 							(strings.Contains(m.Text, "phiếu theo dõi") || strings.Contains(m.Text, "mã hồ sơ"))
 					case "en":
 						resident = strings.Contains(m.Text, "slip") || strings.Contains(m.Text, "dossier code")
