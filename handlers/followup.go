@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot"
@@ -1149,7 +1148,7 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
-	if !saysWords(r.text) {
+	if !vntext.HasWord(r.text) {
 		// Keyboard mash ("asdfgh;;;"): no comment on the help, and not
 		// "Đã ghi nhận nhận xét". Asked again, gently.
 		r.say(r.t.T("followup.comment_unclear")+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
@@ -1197,57 +1196,6 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return h.askReceived(r, awaited)
-}
-
-// keyboardRows are a keyboard's rows of letters: four or more letters in a
-// row along one ("asdf", "qwerty", "hjkl") are mash, no word.
-var keyboardRows = []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
-
-// saysWords says whether text holds at least one word: a comment of
-// keyboard mash ("asdfgh;;;", "jjjjjj") says nothing to keep. A word is two
-// letters or more (folded: no diacritics) with a vowel, no four consonants
-// in a row, not one letter repeated and no run along a keyboard row; a
-// word in another script counts.
-func saysWords(text string) bool {
-	for _, w := range vntext.Words(text) {
-		if isWord(w) {
-			return true
-		}
-	}
-	return false
-}
-
-func isWord(w string) bool {
-	if len(w) < 2 || strings.ContainsFunc(w, unicode.IsDigit) {
-		return false
-	}
-	if strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII }) {
-		return true
-	}
-	if strings.Count(w, w[:1]) == len(w) {
-		return false
-	}
-	vowel, consonants := false, 0
-	for _, c := range w {
-		if strings.ContainsRune("aeiouy", c) {
-			vowel, consonants = true, 0
-			continue
-		}
-		if consonants++; consonants >= 4 {
-			return false
-		}
-	}
-	if !vowel {
-		return false
-	}
-	for i := 0; i+4 <= len(w); i++ {
-		for _, row := range keyboardRows {
-			if strings.Contains(row, w[i:i+4]) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // cancelComment is /cancel at the comment question: "Cancelled" alone read
@@ -1364,7 +1312,7 @@ func (h *Handlers) commentSentAgain(r *request) (bool, error) {
 // word is no comment: it is answered as before.
 func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	text := strings.TrimSpace(r.text)
-	if strings.HasSuffix(text, "?") || !saysWords(text) {
+	if strings.HasSuffix(text, "?") || !vntext.HasWord(text) {
 		return false, nil
 	}
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
