@@ -62,6 +62,7 @@ func TestConsentQuestionSaysWhenTheBotAsksOnceTheDayPassed(t *testing.T) {
 	w.press(son, w.vi("followup.reminder_not"))
 	again := "16/12/2026" // three working days after Friday 11/12
 	w.press(son, w.vi("followup.pass_button"))
+	w.press(son, w.vi("followup.pass_confirm"))
 	mother := w.srv.NewUser("Mẹ", "vi")
 	got = last(t, w.send(mother, "/start "+token))
 	want := w.vi("followup.consent_ask_on", locales.Data{"Day": again})

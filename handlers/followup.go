@@ -20,6 +20,7 @@ import (
 	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/render"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
 	"github.com/dvcbot/dvcbot/workdays"
 )
 
@@ -906,9 +907,11 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	f, err := r.tx.FollowupOfCase(r.ctx, id)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
 		r.answer(r.t.T("followup.gone"))
-		// A hand-over tapped again (a double tap) finds the chat passed it
+		// A hand-over tapped again (a double tap on its confirmation, or
+		// its question's "Không" pressed late) finds the chat passed it
 		// already: the message keeps the link to forward.
-		if cb.action != "skip" && (cb.action != "pass" || err != nil) {
+		handOver := cb.action == "pass" || cb.action == "passyes" || cb.action == "passno"
+		if cb.action != "skip" && (!handOver || err != nil) {
 			r.show(r.t.T("followup.gone"), nil)
 		}
 		return nil
@@ -1002,16 +1005,27 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		return nil
 	case "got", "gotyes", "gotback", "not", "prob":
 		return h.reminderAnswer(r, f, cb.action)
-	case "pass":
+	case "pass", "passyes":
 		if f.Status != storage.FollowupWaiting {
 			// Offered only while the result is awaited: an older screen's
-			// button after "Đã nhận" (or a problem reported, or the last
-			// reminder unanswered) must not take the dossier from the chat
-			// that said so. Where it stands instead.
+			// button (or its confirmation) after "Đã nhận" (or a problem
+			// reported, or the last reminder unanswered) must not take the
+			// dossier from the chat that said so. Where it stands instead.
 			r.answer(r.t.T("button.stale"))
 			break
 		}
+		if cb.action == "pass" {
+			// Asked first, on the same message: one tap (a mis-tap, by an
+			// elderly resident on a small screen) took the reminders away.
+			h.showAbout(r, f, r.t.T("followup.pass_ask"), bot.Keyboard{
+				{{Text: r.t.T("followup.pass_confirm"), Data: callback{flow: flowFollowup, action: "passyes", arg: idText}.String()}},
+				{{Text: r.t.T("followup.pass_cancel"), Data: callback{flow: flowFollowup, action: "passno", arg: idText}.String()}},
+			})
+			return nil
+		}
 		return h.passFollowup(r, f)
+	case "passno":
+		// The hand-over not confirmed: the dossier as it stands, below.
 	default:
 		r.answer(r.t.T("button.stale"))
 	}
@@ -1132,6 +1146,12 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if problem != "" {
 		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+		return nil
+	}
+	if !vntext.HasWord(r.text) {
+		// Keyboard mash ("asdfgh;;;"): no comment on the help, and not
+		// "Đã ghi nhận nhận xét". Asked again, gently.
+		r.say(r.t.T("followup.comment_unclear")+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
 	// Words that say the result came are asked about as when typed
@@ -1281,6 +1301,44 @@ func (h *Handlers) commentSentAgain(r *request) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// commentTypedAgain answers a comment typed after the comment question
+// closed, on the chat's one dossier that has a comment ("Bạn tình nguyện
+// viên hướng dẫn rất kỹ" after "Bạn hướng dẫn tận tình"): it was told the
+// bot reads no typed text — untrue, and unkind to praise. It is told the
+// dossier has a comment, shown it, and put at the comment question, where
+// the comment sent again replaces it. A question ("…?") or text with no
+// word is no comment: it is answered as before.
+func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
+	text := strings.TrimSpace(r.text)
+	if strings.HasSuffix(text, "?") || !vntext.HasWord(text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return false, err
+	}
+	var commented []storage.Followup
+	for _, f := range fs {
+		if f.Comment.Valid {
+			commented = append(commented, f)
+		}
+	}
+	if len(commented) != 1 {
+		return false, nil
+	}
+	f := commented[0]
+	r.about = followupTopic(f.CaseID)
+	if err := h.leaveCase(r, 0); err != nil {
+		return false, err
+	}
+	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0); err != nil {
+		return false, err
+	}
+	ask := r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
+	r.say(r.t.T("followup.comment_given")+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
+	return true, nil
 }
 
 // again in the follow-up flow: the comment question once more.

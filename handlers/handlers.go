@@ -865,6 +865,9 @@ func (h *Handlers) textTyped(r *request) error {
 	if asked, err := h.typedReceived(r); asked || err != nil {
 		return err // "đã nhận rồi": the question "✓ Đã nhận" asks
 	}
+	if asked, err := h.commentTypedAgain(r); asked || err != nil {
+		return err // a second comment: the one kept shown, to keep or replace
+	}
 	if shown, err := h.followupsAgain(r, r.t.T("followup.typed")); shown || err != nil {
 		return err
 	}

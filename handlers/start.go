@@ -47,13 +47,19 @@ func (h *Handlers) start(r *request, payload string) error {
 // badLink answers a link that opens nothing. A code of an invite's length,
 // or anyone on a team, gets the invite's answer; anyone else may as well
 // be a resident whose follow-up link lost or gained a character (typed off
-// the slip, cut when copied), and is told what to do in either case.
-func (h *Handlers) badLink(r *request, code string) {
+// the slip, cut when copied), and is told what to do in either case. A
+// resident who follows a dossier is told as a resident ("ông/bà", no
+// invite), their dossiers shown below.
+func (h *Handlers) badLink(r *request, code string) error {
 	if len(code) == inviteCodeLen || r.member() {
 		r.say(r.t.T("join.not_found"), nil)
-		return
+		return nil
+	}
+	if shown, err := h.followupsAgain(r, r.t.T("start.bad_link_resident")); shown || err != nil {
+		return err
 	}
 	r.say(r.t.T("start.bad_link"), nil)
+	return nil
 }
 
 // inviteCodeLen is how long an invite's code is (storage's newInviteCode).
@@ -272,13 +278,11 @@ func alreadyIn(u storage.User, inv storage.Invite) bool {
 // invite's. Every answer replaces the question when it was pressed.
 func (h *Handlers) joinInvite(r *request, code string, move bool) error {
 	if !invitePayload.MatchString(code) {
-		h.badLink(r, code)
-		return nil
+		return h.badLink(r, code)
 	}
 	inv, err := r.tx.Invite(r.ctx, code)
 	if errors.Is(err, storage.ErrNotFound) {
-		h.badLink(r, code)
-		return nil
+		return h.badLink(r, code)
 	}
 	if err != nil {
 		return err

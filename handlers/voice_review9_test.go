@@ -25,7 +25,7 @@ func TestResidentIsAnsweredAsOngBa(t *testing.T) {
 		if strings.HasPrefix(note, "Mình") || strings.Contains(note, "bạn") {
 			t.Errorf("a resident's %s is answered in the volunteers' voice: %q", o.kind, note)
 		}
-		if o.note != "error.media" && !strings.Contains(note, "Ông/bà") {
+		if o.note != "error.media" && !strings.Contains(strings.ToLower(note), "ông/bà") {
 			t.Errorf("a resident's %s is not answered as Ông/bà: %q", o.kind, note)
 		}
 		if !strings.Contains(ms[1].Text, code) {

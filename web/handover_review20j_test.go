@@ -38,7 +38,7 @@ func TestHandedOverRatingOnThePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	h, _ := server(t, f)
-	whose := []string{"Ông/bà đã đánh giá", "nhận xét của Ông/bà", "You rated", "your comment"}
+	whose := []string{"Ông/bà đã đánh giá", "ông/bà đã đánh giá", "nhận xét của Ông/bà", "nhận xét của ông/bà", "You rated", "your comment"}
 	for _, c := range []struct {
 		path string
 		want string

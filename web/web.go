@@ -45,6 +45,7 @@ import (
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -765,10 +766,16 @@ func pageLanguage(r *http.Request) string {
 // commentProblem says why a comment cannot be kept ("" when it can): "long",
 // "blank", or what personal data it seems to hold ("email", "number",
 // "date", "secret", "plate", "penalty", "address", "name"): the checks every note the bot keeps
-// goes through.
+// goes through; "unclear" for text with no word in it (vntext.HasWord).
 func commentProblem(s string) string {
 	if utf8.RuneCountInString(s) > MaxComment {
 		return "long"
 	}
-	return privacy.NoteProblem(s)
+	if p := privacy.NoteProblem(s); p != "" {
+		return p
+	}
+	if !vntext.HasWord(s) {
+		return "unclear" // keyboard mash ("asdfgh;;;"): asked again, not kept
+	}
+	return ""
 }

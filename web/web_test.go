@@ -324,7 +324,7 @@ func TestRating(t *testing.T) {
 		t.Errorf("stored comment %q", c)
 	}
 	after := do(h, "GET", loc, "192.0.2.1:1", nil)
-	if page := text(after); !strings.Contains(page, "Cảm ơn Ông/bà đã đánh giá") || !strings.Contains(page, "đã được đánh giá 4/5") {
+	if page := text(after); !strings.Contains(page, "Cảm ơn ông/bà đã đánh giá") || !strings.Contains(page, "đã được đánh giá 4/5") {
 		t.Errorf("after rating, %s shows:\n%s", loc, page)
 	}
 	if !strings.Contains(after.Body.String(), `value="4" id="star4" checked`) {
