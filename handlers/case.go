@@ -379,6 +379,19 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		}
 		late = cmp.Or(late, why)
 	}
+	open := int64(0)
+	if code && !ours {
+		// Not this case's: another case of the volunteer's, open at its
+		// outcome with the reminder agreed, is likelier its case than one
+		// that closed (the portal just showed it). Named first, with a
+		// button that takes it up.
+		if open, err = h.openForCode(r, v.c.ID); err != nil {
+			return err
+		}
+		if open != 0 {
+			before = strings.TrimSpace(r.t.T("case.code_of_open_case", locales.Data{"Case": open}) + "\n" + cmp.Or(before, late))
+		}
+	}
 	switch {
 	case ours && v.c.FollowupConsent && v.g.OffersFollowup():
 		// The code the portal just showed, pasted before the outcome:
@@ -405,7 +418,49 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		// is no search, nor "ok", "cảm ơn", "xin chào" (searchGuides).
 		note += "\n" + r.t.T("case.other_procedure")
 	}
-	return v.again(note)
+	if err := v.again(note); err != nil {
+		return err
+	}
+	withResume(r, open)
+	return nil
+}
+
+// withResume puts under the screen just drawn as a new message (the last
+// reply) the button that takes case id up (the pause message's), which
+// its note (case.code_of_open_case) names; nothing when id is 0.
+func withResume(r *request, id int64) {
+	if id == 0 || len(r.replies) == 0 {
+		return
+	}
+	if m, ok := r.replies[len(r.replies)-1].(bot.Message); ok {
+		m.Keyboard = append(slices.Clone(m.Keyboard), []bot.Button{{Text: r.t.T("case.resume_button", locales.Data{"Case": id}),
+			Data: callback{flow: flowCase, action: "res", arg: strconv.FormatInt(id, 10)}.String()}})
+		r.replies[len(r.replies)-1] = m
+	}
+}
+
+// openForCode is the volunteer's open case, other than the one on screen
+// (onScreen), that a dossier code typed elsewhere most likely belongs to:
+// a dossier's, the reminder agreed, left within codeTooLate at its outcome
+// question or at or past the step that submits it. 0 when none.
+func (h *Handlers) openForCode(r *request, onScreen int64) (int64, error) {
+	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 0, 10)
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range cs {
+		if c.ID == onScreen || c.Kind != guides.KindDossier || !c.FollowupConsent || c.UpdatedAt.Before(h.now().Add(-codeTooLate)) {
+			continue
+		}
+		g, ok := h.guides.Guide(c.GuideID)
+		if !ok || !g.OffersFollowup() {
+			continue
+		}
+		if c = onGuide(c, g); c.Phase == storage.PhaseOutcome || c.Phase == storage.PhaseSteps && pastSubmit(c, g) {
+			return c.ID, nil
+		}
+	}
+	return 0, nil
 }
 
 // keptBy is the id of the volunteer's case that closed within codeTooLate
@@ -764,7 +819,21 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		// The minutes a hint promised at the window's edge (codeHintFloor).
 		c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
 		if err == nil {
-			return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+			// A case left open at its outcome is likelier the code's: named
+			// above the offer, with its button below it.
+			open, err := h.openForCode(r, 0)
+			if err != nil {
+				return err
+			}
+			note := ""
+			if open != 0 {
+				note = r.t.T("case.code_of_open_case", locales.Data{"Case": open})
+			}
+			if err := h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, note); err != nil {
+				return err
+			}
+			withResume(r, open)
+			return nil
 		}
 		if !errors.Is(err, storage.ErrNotFound) {
 			return err
