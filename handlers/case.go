@@ -319,12 +319,13 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	// A code pasted at a note's question is no note: kept there, it would
 	// be a dossier code kept without consent (and a problem counted). It
 	// is answered as at the step.
-	if !code || !noteScreens[v.screen] {
+	// Nor is it a search at the consent: under it, where it may belong is said.
+	if !code || !noteScreens[v.screen] && v.screen != screenConsent {
 		if took, err := typed(h, r, flowCase, v.screen, caseScreens[v.screen], v); took || err != nil {
 			return err
 		}
 	}
-	note := r.t.T("case.press_a_button")
+	note := pressNote(v)
 	before, err := h.codeOfCaseBefore(r, code, v.c.ID == 0)
 	if err != nil {
 		return err
