@@ -986,6 +986,16 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	if v.st.Case != 0 && v.c.Live() {
 		return v.pause()
 	}
+	// The screen ended (the consent too, which otherwise keeps its buttons
+	// under what is drawn below it) leaves nothing to press: a press there
+	// answered "out of date" and turned it into the open cases' list.
+	// A summary's or a pause message's buttons name their case: they stay.
+	if !caseScreens[v.screen].anyVersion {
+		r.above = conv.MessageID
+	}
+	if err := r.unbuttonAbove(); err != nil {
+		return err
+	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err
 	}
