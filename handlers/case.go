@@ -419,6 +419,23 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		// is no search, nor "ok", "cảm ơn", "xin chào" (searchGuides).
 		note += "\n" + r.t.T("case.other_procedure")
 	}
+	if v.screen == screenStep && !code {
+		// At a step: a problem described is pointed to the step's own
+		// button; while the step is just above what was typed (a message
+		// or two back: a private chat numbers both sides' messages in
+		// one row), one short line answers, not the long step again.
+		near := conv.MessageID != 0 && r.typedID > conv.MessageID && r.typedID-conv.MessageID <= stepNear
+		switch {
+		case describesProblem(r.text):
+			note = r.t.T("case.typed_problem")
+		case near:
+			note = strings.Replace(note, r.t.T("case.press_a_button"), r.t.T("case.press_above"), 1)
+		}
+		if near {
+			r.say(note, nil)
+			return nil
+		}
+	}
 	if err := v.again(note); err != nil {
 		return err
 	}
@@ -439,6 +456,34 @@ func withResume(r *request, id int64) {
 		r.replies[len(r.replies)-1] = m
 	}
 }
+
+// stepNear is how many messages above what is typed a step may be drawn
+// for a short line to answer it (caseText): two exchanges.
+const stepNear = 4
+
+// problemWords are words (folded) that describe a problem met at a step:
+// "không đăng nhập được", "chưa nhận được OTP", "bị lỗi", "can't log in".
+var problemWords = map[string]bool{
+	"khong": true, "ko": true, "k": true, "hong": true, "chua": true, "loi": true, "bi": true, "sai": true, "treo": true,
+	"quen": true, "otp": true, "error": true, "not": true, "cannot": true, "cant": true, "failed": true, "fails": true,
+	"wrong": true, "stuck": true, "problem": true,
+}
+
+// describesProblem says whether text typed at a step tells of a problem
+// there (problemWords; "can't", "didn't", "doesn't", "won't" too).
+func describesProblem(text string) bool {
+	words := strings.Fields(vntext.Fold(text))
+	for i, w := range words {
+		if problemWords[w] || w == "t" && i > 0 && negated[words[i-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// negated are the English words an apostrophe and "t" make a negation of,
+// folded apart ("can't" is "can t").
+var negated = map[string]bool{"can": true, "don": true, "didn": true, "doesn": true, "won": true, "isn": true, "couldn": true, "wasn": true}
 
 // openForCode is the volunteer's open case, other than the one on screen
 // (onScreen), that a dossier code typed elsewhere most likely belongs to:
