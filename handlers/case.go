@@ -912,6 +912,16 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	if err != nil {
 		return err
 	}
+	// A case left open at its outcome will ask for it: named, with its button.
+	open, err := h.openForCode(r, 0)
+	if err != nil {
+		return err
+	}
+	if open != 0 {
+		r.say(strings.TrimSpace(r.t.T("case.code_of_open_case", locales.Data{"Case": open})+"\n"+cmp.Or(note, why)), nil)
+		withResume(r, open)
+		return nil
+	}
 	r.say(cmp.Or(note, why, r.t.T("case.code_no_case")), nil)
 	return nil
 }

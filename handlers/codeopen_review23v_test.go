@@ -55,3 +55,22 @@ func TestCodeHintNamesTheOpenCaseAtItsOutcome(t *testing.T) {
 		})
 	}
 }
+
+// With no case closed awaiting a code, a code typed at the procedure list
+// while a case waits at its outcome was "no case is waiting for a code":
+// that case is named, with its button.
+func TestCodeTypedOnItsOwnNamesTheOpenCase(t *testing.T) {
+	w := newWorld(t)
+	v := w.volunteer("Một ca mở")
+	w.toOutcome(v, "khai-sinh", true)
+	b := caseNo(w, v)
+	w.send(v, "/new")
+	m := last(t, w.send(v, "G22.50-251202-0001"))
+	button := w.vi("case.resume_button", locales.Data{"Case": b})
+	if !strings.HasPrefix(m.Text, w.vi("case.code_of_open_case", locales.Data{"Case": b})) || !hasButton(m, button) {
+		t.Fatalf("a code typed at the procedure list while case #%d waits at its outcome: %q %v", b, m.Text, m.Buttons())
+	}
+	if m = last(t, w.press(v, button)); !strings.Contains(m.Text, w.vi("case.outcome_ask")) {
+		t.Errorf("%q: %q", button, m.Text)
+	}
+}
