@@ -343,12 +343,13 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	// A code pasted at a note's question is no note: kept there, it would
 	// be a dossier code kept without consent (and a problem counted). It
 	// is answered as at the step.
-	if !code || !noteScreens[v.screen] {
+	// Nor is it a search at the consent: under it, where it may belong is said.
+	if !code || !noteScreens[v.screen] && v.screen != screenConsent {
 		if took, err := typed(h, r, flowCase, v.screen, caseScreens[v.screen], v); took || err != nil {
 			return err
 		}
 	}
-	note := r.t.T("case.press_a_button")
+	note := pressNote(v)
 	before, err := h.codeOfCaseBefore(r, code, v.c.ID == 0)
 	if err != nil {
 		return err
@@ -403,6 +404,19 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		}
 		late = cmp.Or(late, why)
 	}
+	open := int64(0)
+	if code && !ours {
+		// Not this case's: another case of the volunteer's, open at its
+		// outcome with the reminder agreed, is likelier its case than one
+		// that closed (the portal just showed it). Named first, with a
+		// button that takes it up.
+		if open, err = h.openForCode(r, v.c.ID); err != nil {
+			return err
+		}
+		if open != 0 {
+			before = strings.TrimSpace(r.t.T("case.code_of_open_case", locales.Data{"Case": open}) + "\n" + cmp.Or(before, late))
+		}
+	}
 	switch {
 	case ours && v.c.FollowupConsent && v.g.OffersFollowup():
 		// The code the portal just showed, pasted before the outcome:
@@ -429,7 +443,94 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		// is no search, nor "ok", "cảm ơn", "xin chào" (searchGuides).
 		note += "\n" + r.t.T("case.other_procedure")
 	}
-	return v.again(note)
+	if v.screen == screenStep && !code {
+		// At a step: a problem described is pointed to the step's own
+		// button; while the step is just above what was typed (a message
+		// or two back: a private chat numbers both sides' messages in
+		// one row), one short line answers, not the long step again.
+		near := conv.MessageID != 0 && r.typedID > conv.MessageID && r.typedID-conv.MessageID <= stepNear
+		switch {
+		case describesProblem(r.text):
+			note = r.t.T("case.typed_problem")
+		case near:
+			note = strings.Replace(note, r.t.T("case.press_a_button"), r.t.T("case.press_above"), 1)
+		}
+		if near {
+			r.say(note, nil)
+			return nil
+		}
+	}
+	if err := v.again(note); err != nil {
+		return err
+	}
+	withResume(r, open)
+	return nil
+}
+
+// withResume puts under the screen just drawn as a new message (the last
+// reply) the button that takes case id up (the pause message's), which
+// its note (case.code_of_open_case) names; nothing when id is 0.
+func withResume(r *request, id int64) {
+	if id == 0 || len(r.replies) == 0 {
+		return
+	}
+	if m, ok := r.replies[len(r.replies)-1].(bot.Message); ok {
+		m.Keyboard = append(slices.Clone(m.Keyboard), []bot.Button{{Text: r.t.T("case.resume_button", locales.Data{"Case": id}),
+			Data: callback{flow: flowCase, action: "res", arg: strconv.FormatInt(id, 10)}.String()}})
+		r.replies[len(r.replies)-1] = m
+	}
+}
+
+// stepNear is how many messages above what is typed a step may be drawn
+// for a short line to answer it (caseText): two exchanges.
+const stepNear = 4
+
+// problemWords are words (folded) that describe a problem met at a step:
+// "không đăng nhập được", "chưa nhận được OTP", "bị lỗi", "can't log in".
+var problemWords = map[string]bool{
+	"khong": true, "ko": true, "k": true, "hong": true, "chua": true, "loi": true, "bi": true, "sai": true, "treo": true,
+	"quen": true, "otp": true, "error": true, "not": true, "cannot": true, "cant": true, "failed": true, "fails": true,
+	"wrong": true, "stuck": true, "problem": true,
+}
+
+// describesProblem says whether text typed at a step tells of a problem
+// there (problemWords; "can't", "didn't", "doesn't", "won't" too).
+func describesProblem(text string) bool {
+	words := strings.Fields(vntext.Fold(text))
+	for i, w := range words {
+		if problemWords[w] || w == "t" && i > 0 && negated[words[i-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// negated are the English words an apostrophe and "t" make a negation of,
+// folded apart ("can't" is "can t").
+var negated = map[string]bool{"can": true, "don": true, "didn": true, "doesn": true, "won": true, "isn": true, "couldn": true, "wasn": true}
+
+// openForCode is the volunteer's open case, other than the one on screen
+// (onScreen), that a dossier code typed elsewhere most likely belongs to:
+// a dossier's, the reminder agreed, left within codeTooLate at its outcome
+// question or at or past the step that submits it. 0 when none.
+func (h *Handlers) openForCode(r *request, onScreen int64) (int64, error) {
+	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 0, 10)
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range cs {
+		if c.ID == onScreen || c.Kind != guides.KindDossier || !c.FollowupConsent || c.UpdatedAt.Before(h.now().Add(-codeTooLate)) {
+			continue
+		}
+		g, ok := h.guides.Guide(c.GuideID)
+		if !ok || !g.OffersFollowup() {
+			continue
+		}
+		if c = onGuide(c, g); c.Phase == storage.PhaseOutcome || c.Phase == storage.PhaseSteps && pastSubmit(c, g) {
+			return c.ID, nil
+		}
+	}
+	return 0, nil
 }
 
 // keptBy is the id of the volunteer's case that closed within codeTooLate
@@ -788,7 +889,21 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		// The minutes a hint promised at the window's edge (codeHintFloor).
 		c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
 		if err == nil {
-			return h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, "")
+			// A case left open at its outcome is likelier the code's: named
+			// above the offer, with its button below it.
+			open, err := h.openForCode(r, 0)
+			if err != nil {
+				return err
+			}
+			note := ""
+			if open != 0 {
+				note = r.t.T("case.code_of_open_case", locales.Data{"Case": open})
+			}
+			if err := h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, note); err != nil {
+				return err
+			}
+			withResume(r, open)
+			return nil
 		}
 		if !errors.Is(err, storage.ErrNotFound) {
 			return err
@@ -820,6 +935,16 @@ func (h *Handlers) codeAfterClose(r *request) error {
 	note, err := h.tooLateNote(r)
 	if err != nil {
 		return err
+	}
+	// A case left open at its outcome will ask for it: named, with its button.
+	open, err := h.openForCode(r, 0)
+	if err != nil {
+		return err
+	}
+	if open != 0 {
+		r.say(strings.TrimSpace(r.t.T("case.code_of_open_case", locales.Data{"Case": open})+"\n"+cmp.Or(note, why)), nil)
+		withResume(r, open)
+		return nil
 	}
 	r.say(cmp.Or(note, why, r.t.T("case.code_no_case")), nil)
 	return nil
@@ -941,6 +1066,16 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	}
 	if v.st.Case != 0 && v.c.Live() {
 		return v.pause()
+	}
+	// The screen ended (the consent too, which otherwise keeps its buttons
+	// under what is drawn below it) leaves nothing to press: a press there
+	// answered "out of date" and turned it into the open cases' list.
+	// A summary's or a pause message's buttons name their case: they stay.
+	if !caseScreens[v.screen].anyVersion {
+		r.above = conv.MessageID
+	}
+	if err := r.unbuttonAbove(); err != nil {
+		return err
 	}
 	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 		return err

@@ -199,6 +199,23 @@ func init() {
 				"info": info,
 				"home": home,
 			},
+			// The resident wants another procedure ("khai tu"): words that
+			// find a guide are searched, as on the procedure list — the
+			// consent has no case yet to throw away. Others (and a dossier
+			// code: caseText) get the consent again.
+			typed: &caseAction{to: []string{screenFound, screenConsent}, do: func(v *caseView, text string) error {
+				if privacy.PersonalData(text) == "" && len(v.h.guides.Search(shorten(text, maxQuery))) == 0 {
+					return v.again(pressNote(v))
+				}
+				// The consent of the wrong pick loses its buttons, as the
+				// results below any case screen take them off the one above.
+				conv, err := v.tx.Conversation(v.ctx, v.chat)
+				if err != nil {
+					return err
+				}
+				v.above, v.aboveFlow = conv.MessageID, conv.Flow
+				return v.h.searchGuides(v.request)
+			}},
 		},
 		screenUnit: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
@@ -1366,4 +1383,19 @@ func lastOfStep(events []storage.CaseEvent, id string) string {
 		}
 	}
 	return kind
+}
+
+// pressNote is said above a screen that reads no typed text when text is
+// typed there: "at this step" at a case's step and beyond, else in the
+// screen's own words (the consent, the checklist, the fee page are no steps).
+func pressNote(v *caseView) string {
+	switch v.screen {
+	case screenConsent:
+		return v.t.T("case.press_consent")
+	case screenChecklist:
+		return v.t.T("case.press_checklist")
+	case screenInfo:
+		return v.t.T("case.press_info")
+	}
+	return v.t.T("case.press_a_button")
 }

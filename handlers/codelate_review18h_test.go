@@ -56,7 +56,7 @@ func TestCodeAtTheChecklistWithNoLateCase(t *testing.T) {
 	w.press(u, "Đăng ký tạm trú")
 	w.press(u, w.vi("consent.no"))
 	m := last(t, w.send(u, "000.00.12.H26-251127-0001"))
-	want := w.vi("case.press_a_button") + "\n" + w.vi("case.other_procedure")
+	want := w.vi("case.press_checklist") + "\n" + w.vi("case.other_procedure")
 	if !strings.HasPrefix(m.Text, want+"\n\n") || !hasButton(m, w.vi("case.begin")) {
 		t.Errorf("a code typed at the checklist, no case before: %q; want %q above the checklist", m.Text, want)
 	}

@@ -152,6 +152,7 @@ type request struct {
 	chat    int64
 	tgLang  string // the language of the user's Telegram app (language_code), never stored
 	text    string // the message text, NFC-normalized
+	typedID int    // the id of the message typed (0 for a press)
 	cb      *models.CallbackQuery
 	replies []bot.Reply
 	// answered is set once the press has its answerCallbackQuery.
@@ -718,6 +719,7 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 	// A NUL is never meant, and PostgreSQL stores none (in text or jsonb):
 	// a typed answer kept with one would fail its update every time.
 	r.text = strings.TrimSpace(vntext.NFC(strings.ReplaceAll(m.Text, "\x00", "")))
+	r.typedID = m.ID
 	if utf8.RuneCountInString(r.text) > maxText {
 		// Not read at all; the screen the chat is on comes back below. At
 		// a resident's comment question, with the comment's own limit: one

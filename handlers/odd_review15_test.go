@@ -40,7 +40,7 @@ func TestNoWordsMidCaseGetNoSearchHint(t *testing.T) {
 	w.startBirthCase(u)
 	for _, text := range []string{"👍", ".", "\u200b"} {
 		m := last(t, w.send(u, text))
-		if !strings.HasPrefix(m.Text, w.vi("case.press_a_button")) || !hasButton(m, w.vi("case.done")) {
+		if !w.saysPress(m, "vi") {
 			t.Errorf("%q at a step: %q", text, m.Text)
 		}
 		if strings.Contains(m.Text, w.vi("case.other_procedure")) {

@@ -223,10 +223,35 @@ func press[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, 
 		}
 		return nil
 	}
+	if first, ok := placeholder(r, kb); ok {
+		// A paging row's "·" (pageRow): nothing to go to. Said in a
+		// pop-up, the page left as it is: drawn again, it looked broken.
+		key := "button.last_page"
+		if first {
+			key = "button.first_page"
+		}
+		r.answer(r.t.T(key))
+		r.landed = name
+		return nil
+	}
 	if err := a.do(v, cb.arg); err != nil {
 		return err
 	}
 	return h.checkLanded(r, flow, name, cb.action, a.to)
+}
+
+// placeholder says whether the press is on a paging row's "·" (pageRow)
+// of kb, and whether that one holds the place of Previous (first: the
+// first page) or of Next (the last).
+func placeholder(r *request, kb bot.Keyboard) (first, ok bool) {
+	for _, row := range kb {
+		for i, b := range row {
+			if b.Data == r.cb.Data && b.Text == r.t.T("button.no_page") && len(row) == 2 {
+				return i == 0, true
+			}
+		}
+	}
+	return false, false
 }
 
 // olderCopy answers a press on an older copy of a flow's screen (one drawn

@@ -94,7 +94,7 @@ func TestCodeOfTheCaseBeforeTypedAtTheConsent(t *testing.T) {
 	}
 	// Past the window, nothing is said of it.
 	clk.advance(6 * time.Minute)
-	if m = last(t, w.send(u, "000.00.12.H26-251127-0001")); !strings.HasPrefix(m.Text, w.vi("case.press_a_button")+"\n\n") {
+	if m = last(t, w.send(u, "000.00.12.H26-251127-0001")); !strings.HasPrefix(m.Text, w.vi("case.press_consent")+"\n\n") {
 		t.Errorf("the code typed 31 minutes after: %q", m.Text)
 	}
 }

@@ -1135,11 +1135,16 @@ func Meaningless(s string) bool {
 }
 
 // LooksLikeDossierCode reports whether a text typed on its own is a dossier
-// code rather than words: one token, read as a code, with a digit and a
-// separator or a letter ("000.00.12.H26-251127-0001").
+// code rather than words: read as a code, with a digit and a separator or a
+// letter ("000.00.12.H26-251127-0001"). Words around it are only a label
+// before it and a note after it, and it may be typed with spaces, as
+// copied from the portal's SMS ("Mã hồ sơ: G22.50 251202 0003", "G22.50 -
+// 251202 - 0002"): its words left meet at its separators (spacedCode), as
+// the code question reads them (DossierCode), which refuses a phone or ID
+// number among them.
 func LooksLikeDossierCode(s string) bool {
 	s = strings.TrimSpace(norm.NFKC.String(s))
-	if strings.ContainsFunc(s, unicode.IsSpace) {
+	if strings.ContainsFunc(s, unicode.IsSpace) && !spacedCode(dashCircular(s)) {
 		return false
 	}
 	code, problem := DossierCode(s)
