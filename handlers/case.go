@@ -317,21 +317,28 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 // asks for one, else a hint and the same screen.
 func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	if conv.Step == screenResume {
-		// Words typed on the list of open cases asked over a case's screen
-		// that waits for them (waiting) are that case's answer, on that
-		// screen: until review 23h they got "press a button", and the
-		// dossier code typed there was lost.
+		// A dossier code typed on the list of open cases asked over a case
+		// at its code question (waiting) is that case's answer: until
+		// review 23h it got "press a button" and was lost. Words typed over
+		// a note's question bring that question back.
 		st, err := h.waiting(r)
 		if err != nil {
 			return err
 		}
-		if st.OverSt != nil {
+		switch {
+		case st.OverSt != nil && st.Over == screenDossier:
 			if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowCase, st.Over, *st.OverSt, conv.MessageID); err != nil {
 				return err
 			}
 			if conv, err = r.tx.Conversation(r.ctx, r.chat); err != nil {
 				return err
 			}
+		case st.OverSt != nil:
+			// A note is taken only at its own question: words typed on
+			// the list ("tam tru", another procedure looked for) closed
+			// the case waiting for its other reason with them as its note
+			// (review 23w). The question comes back, nothing is kept.
+			return h.caseGo(r, st.Over, *st.OverSt, r.t.T("resume.typed_over", locales.Data{"Case": st.OverSt.Case}))
 		}
 	}
 	v, ok, err := h.answerView(r, conv)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -130,6 +131,11 @@ func TestResumeListTakesTheWaitingCasesTypedAnswer(t *testing.T) {
 			t.Errorf("the code typed on the list: case #%d keeps %q (%v), answer %q", b, got, err, m.Text)
 		}
 	})
+	// A note is taken only at its own question (review 23w): a walker typed
+	// "tam tru" on the list, to look another procedure up, and the case
+	// waiting for its other reason closed with that note, for good. The
+	// words bring the waiting question back, keep nothing; typed again
+	// there, they are its answer.
 	t.Run("other reason", func(t *testing.T) {
 		w := newWorld(t)
 		v := w.volunteer("Lý do gõ ở danh sách")
@@ -139,10 +145,17 @@ func TestResumeListTakesTheWaitingCasesTypedAnswer(t *testing.T) {
 		w.press(v, w.vi("reason.other_reason"))
 		b := caseNo(w, v)
 		w.send(v, "/resume")
-		w.send(v, "cổng bị lỗi cả buổi sáng")
+		m := last(t, w.send(v, "tam tru"))
 		c, es := w.caseByID(v, b)
+		if c.Status != storage.CaseOpen || strings.Contains(kindsAndNotes(es), "tam tru") ||
+			!strings.Contains(m.Text, w.vi("resume.typed_over", locales.Data{"Case": b})) ||
+			!strings.Contains(m.Text, w.vi("case.reason_note_ask", locales.Data{"Max": privacy.MaxNote})) {
+			t.Fatalf("words typed on the list over the other reason: case #%d %s, events %s, answer %q", b, c.Status, kindsAndNotes(es), m.Text)
+		}
+		w.send(v, "cổng bị lỗi cả buổi sáng")
+		c, es = w.caseByID(v, b)
 		if c.Status != storage.CaseClosed || c.Reason.String != "other_reason" || !strings.Contains(kindsAndNotes(es), "cổng bị lỗi cả buổi sáng") {
-			t.Errorf("the other reason typed on the list: case #%d %s, reason %q, events %s", b, c.Status, c.Reason.String, kindsAndNotes(es))
+			t.Errorf("the other reason typed at its question: case #%d %s, reason %q, events %s", b, c.Status, c.Reason.String, kindsAndNotes(es))
 		}
 	})
 }
