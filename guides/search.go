@@ -4,8 +4,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/agnivade/levenshtein"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/dvcbot/dvcbot/vntext"
 )
@@ -240,6 +242,82 @@ func init() {
 		polite[w] = true
 	}
 	fillerPhrases["cam on"] = true
+	for _, w := range strings.Fields("da a oi nhe tiep duoc roi xong u uh uhm um umm uk ukm hihi haha hehe hic hmm " +
+		"wait done yes no yeah yep sure great sorry please bye goodbye alright nice cool moment minute i m im lot") {
+		smallTalk[w] = true
+	}
+	for _, p := range []string{"tiep di", "tiep tuc", "sao vay", "sao the", "the nao", "lam sao", "khong duoc",
+		"dung roi", "hieu roi", "biet roi", "xin loi", "tam biet", "khong sao", "khong co gi", "hay qua", "tot qua",
+		"got it", "hold on", "one moment", "hi there"} {
+		smallTalk[p] = true
+	}
+	for _, w := range strings.Fields("chut ti xiu lat mot") {
+		waitWords[w] = true
+	}
+	hatTalk["vang"] = true
+}
+
+// smallTalk are the words and phrases, folded, of the rest of what is
+// typed beside a resident that is no request ("dạ", "vâng", "tiếp",
+// "không được", "sao vậy", "done"): a query made only of them, greetings,
+// thanks and polite words, one of them at least no polite word, finds
+// nothing — short words matched the
+// beginnings and look-alikes of guides' words ("dạ": "dân", "vâng":
+// "vắng"). Waiting ("chờ chút", "đợi tí") is "chờ" or "đợi" with one of
+// waitWords: alone "đổi" is a procedure's. hatTalk are small talk only
+// typed with a circumflex (hatted): "vâng" (yes), not "vang", which may be
+// "vắng" (tạm vắng).
+var (
+	smallTalk = map[string]bool{}
+	waitWords = map[string]bool{}
+	hatTalk   = map[string]bool{}
+)
+
+// hatted are the folded words of query typed with a circumflex.
+func hatted(query string) map[string]bool {
+	hats := map[string]bool{}
+	for _, w := range strings.FieldsFunc(norm.NFD.String(query), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	}) {
+		if strings.ContainsRune(w, '\u0302') {
+			hats[vntext.Fold(w)] = true
+		}
+	}
+	return hats
+}
+
+// onlySmallTalk says whether the folded words of query are only small
+// talk.
+func onlySmallTalk(ws []string, query string) bool {
+	var hats map[string]bool
+	waiting := slices.ContainsFunc(ws, func(w string) bool { return waitWords[w] })
+	talk := false // a word that is only small talk: not "nhà", "số", "làm" alone
+next:
+	for i := 0; i < len(ws); i++ {
+		for n := 3; n >= 2; n-- {
+			if i+n <= len(ws) {
+				if p := strings.Join(ws[i:i+n], " "); smallTalk[p] || p == "cam on" {
+					i, talk = i+n-1, true
+					continue next
+				}
+			}
+		}
+		switch w := ws[i]; {
+		case greetings[w] || thanks[w] || smallTalk[w] || waiting && (waitWords[w] || w == "cho" || w == "doi"):
+			talk = true
+		case hatTalk[w]:
+			if hats == nil {
+				hats = hatted(query)
+			}
+			if !hats[w] {
+				return false
+			}
+			talk = true
+		case !polite[w]:
+			return false
+		}
+	}
+	return talk
 }
 
 // What a text is when it is only small talk.
@@ -401,6 +479,9 @@ func syllable(w string) bool {
 // lost the marital status certificate" is no loss of "i" somewhere.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
+	if onlySmallTalk(ws, query) {
+		return nil
+	}
 	found, uncovered := c.search(ws)
 	if len(found) > 0 {
 		return found
