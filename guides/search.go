@@ -128,6 +128,7 @@ var (
 	// birth registration) and the papers asked after a name ("passport
 	// documents"; "add documents to VNeID").
 	keptIfNamed = map[string]bool{}
+	children    = map[string]bool{}
 )
 
 // longestFiller is the most words of a filler phrase.
@@ -182,6 +183,10 @@ func init() {
 		ws := words(p)
 		fillerPhrases[strings.Join(ws, " ")], asking[strings.Join(ws, " ")] = true, true
 		longestFiller = max(longestFiller, len(ws))
+	}
+	// A child, whom a procedure is done for ("hộ chiếu trẻ em").
+	for _, p := range []string{"tre em", "tre nho", "tre con"} {
+		children[p], keptIfNamed[p], fillerPhrases[p] = true, true, true
 	}
 	for _, p := range []string{"dich vu", "dich vu cong", "thu tuc", "thu tuc hanh chinh",
 		"service", "services", "public service", "public services"} {
@@ -404,10 +409,16 @@ next:
 	return kept, d
 }
 
-// age says how many of words, from the first, are an age in English: a
+// age says how many of words, from the first, are an age: in English a
 // number, "year" or "month" (or their plurals), and "old" if typed ("14
-// year old", "5 years", "6 months old"); 0 when they are not.
+// year old", "5 years", "6 months old"); in Vietnamese "dưới", "trên" or
+// "đủ", a number and "tuổi" (not "căn cước 25 tuổi" of a guide's name);
+// 0 when they are not.
 func age(words []string) int {
+	if len(words) >= 3 && (words[0] == "duoi" || words[0] == "tren" || words[0] == "du") && words[2] == "tuoi" &&
+		strings.Trim(words[1], "0123456789") == "" {
+		return 3
+	}
 	if len(words) < 2 || strings.Trim(words[0], "0123456789") != "" {
 		return 0
 	}
@@ -1176,7 +1187,15 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	// A fee's or a person's words, and the others kept if named, are kept
 	// when each is a word of some guide's name ("register baby": the birth
 	// registration's "baby").
+	// A child's words ("trẻ em") only where a guide's name holds them with
+	// the words around them ("thẻ bhyt trẻ em"); else they say whom for
+	// ("hộ chiếu trẻ em": "trẻ" is not the wallet's "trên").
+	withChild, _ := withoutFillers(words, english, func(p string) bool { return children[p] }, loss)
+	childNamed := c.isPhrase(withChild)
 	named := func(p string) bool {
+		if children[p] {
+			return childNamed
+		}
 		return !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !c.words[w] })
 	}
 	bare := slices.DeleteFunc(slices.Clone(words), func(w string) bool {
