@@ -1370,6 +1370,39 @@ func (e entry) score(words []string, known []bool, loss map[string]bool) int {
 			phrase = max(phrase, 3*len(words)+1)
 		}
 	}
+	// The words, their typos read, typed as a phrase of a name ("kahi tu":
+	// khai tử; "thuong chu", "tr" and "ch" mixed up: thường trú) beat the
+	// same words matched here and there in another name.
+	if len(words) >= 2 {
+		for _, name := range e.names {
+		window:
+			for start := 0; start+len(words) <= len(name); start++ {
+				sum, typo, inTitle := 0, false, true
+				for j, w := range words {
+					nw := name[start+j]
+					inTitle = inTitle && slices.Contains(e.title, nw)
+					s := wordScore(w, nw)
+					if trCh(w, nw) {
+						s = 1
+					}
+					if s == 0 || known[j] && s == 1 && !trCh(w, nw) || unitWords[w] && s < 3 {
+						continue window
+					}
+					typo = typo || s == 1
+					sum += s
+				}
+				if inTitle { // as below
+					sum += 2
+				}
+				if len(words) == len(name) { // the very name, as above
+					sum += 2 * len(words)
+				}
+				if typo {
+					total = max(total, sum+2*len(words))
+				}
+			}
+		}
+	}
 	if total == 0 && phrase == 0 {
 		return 0
 	}
@@ -1409,6 +1442,13 @@ func wordScore(typed, word string) int {
 		}
 	}
 	return 0
+}
+
+// trCh says whether typed is word with "tr" and "ch" mixed up at its
+// start ("chu" for "trú"), a mistake of the northern accent.
+func trCh(typed, word string) bool {
+	return len(typed) > 2 && len(word) == len(typed) && typed[2:] == word[2:] &&
+		(typed[:2] == "ch" && word[:2] == "tr" || typed[:2] == "tr" && word[:2] == "ch")
 }
 
 // sameStem says whether typed, but for its last one or two letters (six
