@@ -207,6 +207,10 @@ func init() {
 		"bao lau", "mat bao lau", "may ngay", "mat may ngay", "bao nhieu ngay", "bao gio", "bao gio co",
 		"khi nao", "khi nao co", "thi co", "co ket qua", "ket qua", "lau khong", "co lau khong", "how much", "how long",
 		"sinh vien", "hoc sinh", "nguoi gia", "nguoi cao tuoi",
+		// When or what for, which the guide covers: "khai sinh quá hạn"
+		// (late), "CT07 cho con đi học" (for a school). Not "hết hạn", a
+		// word of names ("thẻ bhyt hết hạn").
+		"qua han", "tre han", "di hoc", "nhap hoc", "xin hoc",
 		// Done again, not a paper reissued (lossWords): "làm lại tạm trú".
 		"lam lai", "xin lai",
 		// Where it is done, not what ("đăng ký thường trú trên cổng dịch vụ
