@@ -4,8 +4,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/agnivade/levenshtein"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/dvcbot/dvcbot/vntext"
 )
@@ -126,6 +128,7 @@ var (
 	// birth registration) and the papers asked after a name ("passport
 	// documents"; "add documents to VNeID").
 	keptIfNamed = map[string]bool{}
+	children    = map[string]bool{}
 )
 
 // longestFiller is the most words of a filler phrase.
@@ -181,6 +184,10 @@ func init() {
 		fillerPhrases[strings.Join(ws, " ")], asking[strings.Join(ws, " ")] = true, true
 		longestFiller = max(longestFiller, len(ws))
 	}
+	// A child, whom a procedure is done for ("hộ chiếu trẻ em").
+	for _, p := range []string{"tre em", "tre nho", "tre con"} {
+		children[p], keptIfNamed[p], fillerPhrases[p] = true, true, true
+	}
 	for _, p := range []string{"dich vu", "dich vu cong", "thu tuc", "thu tuc hanh chinh",
 		"service", "services", "public service", "public services"} {
 		generic[p] = true
@@ -200,6 +207,10 @@ func init() {
 		"bao lau", "mat bao lau", "may ngay", "mat may ngay", "bao nhieu ngay", "bao gio", "bao gio co",
 		"khi nao", "khi nao co", "thi co", "co ket qua", "ket qua", "lau khong", "co lau khong", "how much", "how long",
 		"sinh vien", "hoc sinh", "nguoi gia", "nguoi cao tuoi",
+		// When or what for, which the guide covers: "khai sinh quá hạn"
+		// (late), "CT07 cho con đi học" (for a school). Not "hết hạn", a
+		// word of names ("thẻ bhyt hết hạn").
+		"qua han", "tre han", "di hoc", "nhap hoc", "xin hoc",
 		// Done again, not a paper reissued (lossWords): "làm lại tạm trú".
 		"lam lai", "xin lai",
 		// Where it is done, not what ("đăng ký thường trú trên cổng dịch vụ
@@ -240,6 +251,82 @@ func init() {
 		polite[w] = true
 	}
 	fillerPhrases["cam on"] = true
+	for _, w := range strings.Fields("da a oi nhe tiep duoc roi xong u uh uhm um umm uk ukm hihi haha hehe hic hmm " +
+		"wait done yes no yeah yep sure great sorry please bye goodbye alright nice cool moment minute i m im lot") {
+		smallTalk[w] = true
+	}
+	for _, p := range []string{"tiep di", "tiep tuc", "sao vay", "sao the", "the nao", "lam sao", "khong duoc",
+		"dung roi", "hieu roi", "biet roi", "xin loi", "tam biet", "khong sao", "khong co gi", "hay qua", "tot qua",
+		"got it", "hold on", "one moment", "hi there"} {
+		smallTalk[p] = true
+	}
+	for _, w := range strings.Fields("chut ti xiu lat mot") {
+		waitWords[w] = true
+	}
+	hatTalk["vang"] = true
+}
+
+// smallTalk are the words and phrases, folded, of the rest of what is
+// typed beside a resident that is no request ("dạ", "vâng", "tiếp",
+// "không được", "sao vậy", "done"): a query made only of them, greetings,
+// thanks and polite words, one of them at least no polite word, finds
+// nothing — short words matched the
+// beginnings and look-alikes of guides' words ("dạ": "dân", "vâng":
+// "vắng"). Waiting ("chờ chút", "đợi tí") is "chờ" or "đợi" with one of
+// waitWords: alone "đổi" is a procedure's. hatTalk are small talk only
+// typed with a circumflex (hatted): "vâng" (yes), not "vang", which may be
+// "vắng" (tạm vắng).
+var (
+	smallTalk = map[string]bool{}
+	waitWords = map[string]bool{}
+	hatTalk   = map[string]bool{}
+)
+
+// hatted are the folded words of query typed with a circumflex.
+func hatted(query string) map[string]bool {
+	hats := map[string]bool{}
+	for _, w := range strings.FieldsFunc(norm.NFD.String(query), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	}) {
+		if strings.ContainsRune(w, '\u0302') {
+			hats[vntext.Fold(w)] = true
+		}
+	}
+	return hats
+}
+
+// onlySmallTalk says whether the folded words of query are only small
+// talk.
+func onlySmallTalk(ws []string, query string) bool {
+	var hats map[string]bool
+	waiting := slices.ContainsFunc(ws, func(w string) bool { return waitWords[w] })
+	talk := false // a word that is only small talk: not "nhà", "số", "làm" alone
+next:
+	for i := 0; i < len(ws); i++ {
+		for n := 3; n >= 2; n-- {
+			if i+n <= len(ws) {
+				if p := strings.Join(ws[i:i+n], " "); smallTalk[p] || p == "cam on" {
+					i, talk = i+n-1, true
+					continue next
+				}
+			}
+		}
+		switch w := ws[i]; {
+		case greetings[w] || thanks[w] || smallTalk[w] || waiting && (waitWords[w] || w == "cho" || w == "doi"):
+			talk = true
+		case hatTalk[w]:
+			if hats == nil {
+				hats = hatted(query)
+			}
+			if !hats[w] {
+				return false
+			}
+			talk = true
+		case !polite[w]:
+			return false
+		}
+	}
+	return talk
 }
 
 // What a text is when it is only small talk.
@@ -326,10 +413,16 @@ next:
 	return kept, d
 }
 
-// age says how many of words, from the first, are an age in English: a
+// age says how many of words, from the first, are an age: in English a
 // number, "year" or "month" (or their plurals), and "old" if typed ("14
-// year old", "5 years", "6 months old"); 0 when they are not.
+// year old", "5 years", "6 months old"); in Vietnamese "dưới", "trên" or
+// "đủ", a number and "tuổi" (not "căn cước 25 tuổi" of a guide's name);
+// 0 when they are not.
 func age(words []string) int {
+	if len(words) >= 3 && (words[0] == "duoi" || words[0] == "tren" || words[0] == "du") && words[2] == "tuoi" &&
+		strings.Trim(words[1], "0123456789") == "" {
+		return 3
+	}
 	if len(words) < 2 || strings.Trim(words[0], "0123456789") != "" {
 		return 0
 	}
@@ -401,6 +494,9 @@ func syllable(w string) bool {
 // lost the marital status certificate" is no loss of "i" somewhere.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
+	if onlySmallTalk(ws, query) {
+		return nil
+	}
 	found, uncovered := c.search(ws)
 	if len(found) > 0 {
 		return found
@@ -1095,7 +1191,15 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	// A fee's or a person's words, and the others kept if named, are kept
 	// when each is a word of some guide's name ("register baby": the birth
 	// registration's "baby").
+	// A child's words ("trẻ em") only where a guide's name holds them with
+	// the words around them ("thẻ bhyt trẻ em"); else they say whom for
+	// ("hộ chiếu trẻ em": "trẻ" is not the wallet's "trên").
+	withChild, _ := withoutFillers(words, english, func(p string) bool { return children[p] }, loss)
+	childNamed := c.isPhrase(withChild)
 	named := func(p string) bool {
+		if children[p] {
+			return childNamed
+		}
 		return !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !c.words[w] })
 	}
 	bare := slices.DeleteFunc(slices.Clone(words), func(w string) bool {
@@ -1270,6 +1374,39 @@ func (e entry) score(words []string, known []bool, loss map[string]bool) int {
 			phrase = max(phrase, 3*len(words)+1)
 		}
 	}
+	// The words, their typos read, typed as a phrase of a name ("kahi tu":
+	// khai tử; "thuong chu", "tr" and "ch" mixed up: thường trú) beat the
+	// same words matched here and there in another name.
+	if len(words) >= 2 {
+		for _, name := range e.names {
+		window:
+			for start := 0; start+len(words) <= len(name); start++ {
+				sum, typo, inTitle := 0, false, true
+				for j, w := range words {
+					nw := name[start+j]
+					inTitle = inTitle && slices.Contains(e.title, nw)
+					s := wordScore(w, nw)
+					if trCh(w, nw) {
+						s = 1
+					}
+					if s == 0 || known[j] && s == 1 && !trCh(w, nw) || unitWords[w] && s < 3 {
+						continue window
+					}
+					typo = typo || s == 1
+					sum += s
+				}
+				if inTitle { // as below
+					sum += 2
+				}
+				if len(words) == len(name) { // the very name, as above
+					sum += 2 * len(words)
+				}
+				if typo {
+					total = max(total, sum+2*len(words))
+				}
+			}
+		}
+	}
 	if total == 0 && phrase == 0 {
 		return 0
 	}
@@ -1309,6 +1446,13 @@ func wordScore(typed, word string) int {
 		}
 	}
 	return 0
+}
+
+// trCh says whether typed is word with "tr" and "ch" mixed up at its
+// start ("chu" for "trú"), a mistake of the northern accent.
+func trCh(typed, word string) bool {
+	return len(typed) > 2 && len(word) == len(typed) && typed[2:] == word[2:] &&
+		(typed[:2] == "ch" && word[:2] == "tr" || typed[:2] == "tr" && word[:2] == "ch")
 }
 
 // sameStem says whether typed, but for its last one or two letters (six
