@@ -1313,7 +1313,9 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		v.t.T("summary.head", locales.Data{"Case": v.c.ID}),
 		v.t.T("summary.guide", locales.Data{"Guide": v.g.Title.In(v.t.Lang())}),
 	}
-	if v.g.Procedure() {
+	// A case ended at its checklist (not eligible, no procedure needed)
+	// was filed in no mode: the mode's line would read as if it was.
+	if v.g.Procedure() && v.c.Reason.String != storage.ReasonNotNeeded && v.c.Reason.String != reasonNotEligible {
 		lines = append(lines, v.t.T("summary.mode", locales.Data{"Mode": modeName(v.request, v.g)}))
 	}
 	outcome := outcomeText(v.request, v.c.Kind, v.c.Outcome.String)

@@ -47,7 +47,13 @@ func TestChecklistEndsAskFirst(t *testing.T) {
 			if c, _ := w.lastCase(u); c.Status == storage.CaseClosed || !strings.Contains(back.Text, tr.T("case.checklist")) {
 				t.Fatalf("%s %s: ← gave %s, %q", tt.reason, lang, c.Status, back.Text)
 			}
-			w.tapTogether(u, last(t, w.press(u, tr.T(tt.button))), tr.T("case.end_confirm"))
+			ask = last(t, w.press(u, tr.T(tt.button)))
+			w.tapTogether(u, ask, tr.T("case.end_confirm"))
+			// The summary names no mode: no dossier was filed (a walker read
+			// "Hình thức: toàn trình" on a case advised that none was needed).
+			if sum := msgByID(t, u, ask.ID); !strings.HasPrefix(sum.Text, "✅") || strings.Contains(sum.Text, strings.Split(tr.T("summary.mode"), ":")[0]) {
+				t.Errorf("%s %s: the summary %q", tt.reason, lang, sum.Text)
+			}
 			c, es := w.lastCase(u)
 			if c.Status != storage.CaseClosed || c.Reason.String != tt.reason || strings.Count(kinds(es), "outcome") != 1 {
 				t.Errorf("%s %s: after the end pressed twice the case is %s, %q, events %s", tt.reason, lang, c.Status, c.Reason.String, kinds(es))
