@@ -248,10 +248,15 @@ func TestNotNeededTallied(t *testing.T) {
 	if byCol[tr.T("tally.col_cases")] != "2" || byCol[tr.T("tally.col_not_needed")] != "1" || byCol[tr.T("tally.col_not_done")] != "1" {
 		t.Errorf("the procedures sheet's row: %v; want 2 cases, 1 advised, 1 not done", byCol)
 	}
-	_, outcomes := w.caseListCells(coord, "/tally tháng này", w.vi)
+	modes, outcomes := w.caseListCells(coord, "/tally tháng này", w.vi)
 	for id, want := range map[int64]string{advised: tr.T("tally.outcome_not_needed"), ineligible: tr.T("tally.outcome_not_done")} {
 		if got := outcomes[strconv.FormatInt(id, 10)]; got != want {
 			t.Errorf("the case list's outcome of case #%d: %q, want %q", id, got, want)
+		}
+		// Ended at its checklist, it was filed in no mode (review 23:
+		// the list said "toàn trình", as the summary did).
+		if got := modes[strconv.FormatInt(id, 10)]; got != "" {
+			t.Errorf("the case list's mode of case #%d, ended at its checklist: %q, want none", id, got)
 		}
 	}
 

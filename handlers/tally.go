@@ -1839,6 +1839,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 						// No dossier of its own: the summary's modes count
 						// it with the other case's, and so does this column.
 						mode = t.T("tally.case_mode_same_dossier")
+					case c.Outcome == storage.TallyNotNeeded || c.Reason == reasonNotEligible:
+						// Ended at its checklist: filed in no mode, as its
+						// summary says (drawSummary).
 					case c.Mode != "":
 						mode = modeLabel(t, c.Mode)
 					}
