@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/agnivade/levenshtein"
 	"regexp"
 	"slices"
 	"strconv"
@@ -638,7 +637,7 @@ var periodVocabulary = strings.Fields("thang tuan quy qui nam ngay hom nay truoc
 func periodish(text string) bool {
 	for _, w := range vntext.Words(text) {
 		for _, p := range periodVocabulary {
-			if w == p || len(w) >= 4 && len(p) >= 3 && oneSlip(w, p) {
+			if w == p || len(w) >= 4 && len(p) >= 3 && storage.Slips(w, p, 1) {
 				return true
 			}
 		}
@@ -660,22 +659,6 @@ func oneWordMended(text, read string) bool {
 		}
 	}
 	return n <= 1
-}
-
-// oneSlip says whether a and b differ by one letter added, dropped or
-// changed, or two next to each other swapped.
-func oneSlip(a, b string) bool {
-	if len(a) == len(b) {
-		for i := 0; i+1 < len(a); i++ {
-			if a[i] != b[i] {
-				if a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] {
-					return true
-				}
-				break
-			}
-		}
-	}
-	return levenshtein.ComputeDistance(a, b) <= 1
 }
 
 // communeNotAllowed says that the communes a typed name finds are not the

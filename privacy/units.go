@@ -1,7 +1,6 @@
 package privacy
 
 import (
-	"encoding/csv"
 	"slices"
 	"strings"
 	"sync"
@@ -27,16 +26,11 @@ var unitKinds = wordSet("phuong xa quan huyen thi_tran thi_xa dac_khu thanh_pho 
 var unitNames = sync.OnceValues(func() (map[string]bool, int) {
 	names, longest := map[string]bool{}, 0
 	read := func(file string, cols ...int) {
-		f, err := units.Files.Open(file)
+		rows, err := units.Rows(file)
 		if err != nil {
 			panic("privacy: " + err.Error()) // embedded: cannot fail
 		}
-		defer f.Close()
-		rows, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			panic("privacy: " + file + ": " + err.Error())
-		}
-		for _, r := range rows[1:] {
+		for _, r := range rows {
 			for _, c := range cols {
 				words := strings.Fields(vntext.Fold(r[c]))
 				for k := 2; k >= 1; k-- { // "thi tran", then "xa"

@@ -3,10 +3,8 @@ package storage
 import (
 	"context"
 	"crypto/md5"
-	"encoding/csv"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"log/slog"
 	"regexp"
 	"slices"
@@ -237,31 +235,15 @@ func searchText(parts []string) string {
 const partSep = "|"
 
 func readCSV(name string) ([][]string, error) {
-	f, err := unitFiles.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	if _, err := r.Read(); err != nil { // header
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	var rows [][]string
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return rows, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
+	rows, err := units.Rows(name)
+	for _, rec := range rows {
 		for i := range rec {
 			// Some names in the source are decomposed (NFD): normalize so
 			// that what the bot draws compares equal to what users type.
 			rec[i] = vntext.NFC(rec[i])
 		}
-		rows = append(rows, rec)
 	}
+	return rows, err
 }
 
 func copyRows(ctx context.Context, tx *Tx, table string, cols []string, rows [][]string) error {
@@ -766,15 +748,22 @@ func nearWord(typed, word string) bool {
 	if d := len(typed) - len(word); d > allowed || -d > allowed {
 		return false
 	}
-	if len(typed) == len(word) {
-		for i := 0; i+1 < len(typed); i++ {
-			if typed[i] != word[i] {
-				if typed[i] == word[i+1] && typed[i+1] == word[i] && typed[i+2:] == word[i+2:] {
+	return Slips(typed, word, allowed)
+}
+
+// Slips says whether a and b differ by at most allowed letters added,
+// dropped or changed (allowed ≥ 1), two next to each other swapped counting
+// as one.
+func Slips(a, b string, allowed int) bool {
+	if len(a) == len(b) {
+		for i := 0; i+1 < len(a); i++ {
+			if a[i] != b[i] {
+				if a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] {
 					return true
 				}
 				break
 			}
 		}
 	}
-	return levenshtein.ComputeDistance(typed, word) <= allowed
+	return levenshtein.ComputeDistance(a, b) <= allowed
 }

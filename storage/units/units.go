@@ -3,9 +3,31 @@
 // embedded: storage seeds its tables from it.
 package units
 
-import "embed"
+import (
+	"embed"
+	"encoding/csv"
+	"fmt"
+)
 
 // Files are provinces.csv, communes.csv and ward_mappings.csv.
 //
 //go:embed *.csv
 var Files embed.FS
+
+// Rows are the rows of one of Files, its header left out, as written (some
+// names are decomposed, NFD: storage normalizes them).
+func Rows(name string) ([][]string, error) {
+	f, err := Files.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: no header", name)
+	}
+	return rows[1:], nil
+}
