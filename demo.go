@@ -182,7 +182,12 @@ func openLocal(ctx context.Context, cfg config, log *slog.Logger, stderr io.Writ
 	if err != nil {
 		return nil, err
 	}
+	lastMsg, err := store.LastScreenMessageID(ctx)
+	if err != nil {
+		return nil, err
+	}
 	l.srv = telegramtest.NewServer(telegramtest.WithBotUsername("dvcbot_demo_bot"), telegramtest.WithFirstUpdateID(last+1),
+		telegramtest.WithFirstMessageID(lastMsg+1),
 		telegramtest.WithCallLog(1000)) // the demo and the bench run long
 	l.cleanups = append(l.cleanups, l.srv.Close)
 	prepare(l.srv, &cfg)

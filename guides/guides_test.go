@@ -8,14 +8,20 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 )
 
+// shippedOnce loads the shipped catalog once per test process: loading it (YAML,
+// validation, the search index) is most of what a search test costs, ten
+// times so under the race detector. The tests only read it.
+var shippedOnce = sync.OnceValues(Shipped)
+
 func shippedCatalog(t testing.TB) *Catalog {
 	t.Helper()
-	c, err := Shipped()
+	c, err := shippedOnce()
 	if err != nil {
 		t.Fatalf("shipped guides:\n%v", err)
 	}

@@ -77,6 +77,8 @@ func (h *Handlers) setDigest(r *request, on bool) error {
 		}
 		r.user.Digest = on
 	}
-	r.show(h.digestScreen(r, on))
+	text, kb := h.digestScreen(r, on)
+	r.answer(text) // a press of the choice in force edits nothing: the pop-up tells it was read
+	r.show(text, kb)
 	return nil
 }

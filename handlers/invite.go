@@ -195,7 +195,7 @@ func init() {
 					// province, now in Gia Lai.
 					line := v.t.T("invite.province_line", locales.Data{"Province": p.Name})
 					if p.Old != "" {
-						line = v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name}) + " " + line
+						line = formerProvince(v.t, p) + " " + line
 					}
 					text += "\n\n" + line
 					kb = append(bot.Keyboard{{v.button(v.t.T("invite.province_button", locales.Data{"Province": p.Name}), "province", p.Code)}}, kb...)
@@ -419,7 +419,7 @@ func (v *inviteView) search(text string) error {
 		if len(own) == 0 || own[0].Rank > 0 {
 			note := ""
 			if p.Old != "" {
-				note = v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name})
+				note = formerProvince(v.t, p)
 			}
 			return v.h.inviteGoNote(v.request, stepCommune, inviteState{Province: p.Code}, note)
 		}

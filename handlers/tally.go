@@ -473,7 +473,18 @@ func (v *tallyView) mergedNote(p storage.ProvinceMatch) string {
 	if p.Old == "" {
 		return ""
 	}
-	return v.t.T("tally.province_merged", locales.Data{"Old": p.Old, "Province": p.Name}) + "\n\n"
+	return formerProvince(v.t, p) + "\n\n"
+}
+
+// formerProvince says which province a name of before 2025 is now: one
+// merged into it ("Bình Dương nay thuộc…") or its own former name
+// ("Thừa Thiên Huế nay là Thành phố Huế…").
+func formerProvince(t *locales.Localizer, p storage.ProvinceMatch) string {
+	key := "tally.province_merged"
+	if p.Renamed {
+		key = "tally.province_renamed"
+	}
+	return t.T(key, locales.Data{"Old": p.Old, "Province": p.Name})
 }
 
 // notTheirs says that province p is not the user's to count, and what is:

@@ -210,3 +210,13 @@ func (tx *Tx) endConversation(ctx context.Context, chatID int64, messageID sql.N
 	delete(tx.convs, chatID) // read again if needed: the version moved
 	return failed(err)
 }
+
+// LastScreenMessageID is the highest message id any chat's screen is kept
+// on (0 with none): a fake Telegram started again over this database (the
+// demo's next run) numbers its messages past it, or the bot would take a new
+// message for the old screen.
+func (s *Storage) LastScreenMessageID(ctx context.Context) (int, error) {
+	var id int
+	err := s.db.GetContext(ctx, &id, `SELECT coalesce(max(message_id), 0) FROM conversations`)
+	return id, err
+}

@@ -484,7 +484,8 @@ func expandUnitWords(words []string) []string {
 // "" for its current name).
 type ProvinceMatch struct {
 	Province
-	Old string
+	Old     string
+	Renamed bool // Old is the province's own former name, not a province merged into it
 }
 
 // provinceKinds are the words a province's name may begin with, folded,
@@ -546,6 +547,20 @@ var provinceNames = sync.OnceValues(func() (map[string]provinceName, error) {
 			old = rest
 		}
 		names[key] = provinceName{ProvinceMatch{Province: pr, Old: old}, kind}
+	}
+	// Provinces renamed before the merger, whose names the merger's list
+	// does not know (Thừa Thiên Huế, Thành phố Huế since 2025-01-01).
+	former, err := readCSV("former_provinces.csv")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range former { // old_province_name,new_province_name,in_force,source
+		pr, ok := byName[f[1]]
+		if !ok {
+			return nil, fmt.Errorf("former_provinces.csv: %s is no province", f[1])
+		}
+		key, kind := provinceKey(f[0])
+		names[key] = provinceName{ProvinceMatch{Province: pr, Old: strings.TrimPrefix(f[0], "Tỉnh "), Renamed: true}, kind}
 	}
 	return names, nil
 })

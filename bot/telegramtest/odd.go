@@ -127,7 +127,7 @@ func (s *Server) newGroupLocked(title string, super bool) *Group {
 		id = -(1_000_000_000_000 + 2_000_000_000 + n)
 	}
 	g := &Group{ID: id, Title: title, Super: super, s: s}
-	s.chats[id] = &chat{id: id, group: g, nextMsgID: 1, msgs: map[int]*msgState{}, userMsgs: map[int]bool{}}
+	s.chats[id] = &chat{id: id, group: g, nextMsgID: s.firstMsgID, msgs: map[int]*msgState{}, userMsgs: map[int]bool{}}
 	return g
 }
 

@@ -42,6 +42,18 @@ func WithFirstUpdateID(id int64) Option {
 	}
 }
 
+// WithFirstMessageID numbers every chat's messages from id on (default 1):
+// a program that keeps message ids in a database across runs of the fake
+// (the demo: the message a chat's screen is on) starts past the last run's,
+// or it takes a new message for an old one.
+func WithFirstMessageID(id int) Option {
+	return func(s *Server) {
+		if id > 0 {
+			s.firstMsgID = id
+		}
+	}
+}
+
 // WithCallLog keeps only the last n calls for Calls and CallsTo (default: all),
 // lets go of events a User has read with Next, and keeps no uploaded file's
 // bytes past the event that shows it: a long run (the demo, dvcbot bench)
@@ -82,6 +94,7 @@ type Server struct {
 	pollGen     int64
 	nextUser    int64
 	nextGroup   int64
+	firstMsgID  int // each chat's first message id
 	users       map[int64]*User
 	chats       map[int64]*chat
 	calls       []*Call
@@ -116,6 +129,7 @@ func NewServer(opts ...Option) *Server {
 		changed:    make(chan struct{}),
 		nextUpdate: 1,
 		nextUser:   1001,
+		firstMsgID: 1,
 		nextGroup:  1,
 		users:      map[int64]*User{},
 		chats:      map[int64]*chat{},

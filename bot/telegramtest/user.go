@@ -118,7 +118,7 @@ func (s *Server) NewUser(firstName, languageCode string) *User {
 		id:        u.ID,
 		user:      u,
 		instance:  strconv.FormatInt(-u.ID*7919-1234567, 10),
-		nextMsgID: 1,
+		nextMsgID: s.firstMsgID,
 		msgs:      map[int]*msgState{},
 		userMsgs:  map[int]bool{},
 	}

@@ -9,7 +9,8 @@ import (
 	"fmt"
 )
 
-// Files are provinces.csv, communes.csv and ward_mappings.csv.
+// Files are provinces.csv, communes.csv, ward_mappings.csv and
+// former_provinces.csv.
 //
 //go:embed *.csv
 var Files embed.FS
