@@ -198,7 +198,10 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 			personBeforeTen[ts[i-2].low]
 		// "tên là Xíu" opening a note or a clause: whoever it is about.
 		opening := (i == 0 || ts[i-1].brk) && j > from && ts[from].fold == "la"
-		anyName := t.fold == "ten" && (described || personBefore || opening)
+		// "a son named Tom", "resident named Tom": a person's word before
+		// "named" (not "an app named Zalo").
+		anyName := t.fold == "ten" && (described || personBefore || opening) ||
+			t.fold == "named" && i > 0 && !ts[i-1].brk && (englishKin[ts[i-1].low] || englishPersons[ts[i-1].low])
 		name := func(j int) bool {
 			return nameWord(j) || (anyName || field) && j < n && free(j) && title(j) && !notNickname(ts[j].raw)
 		}
@@ -219,8 +222,12 @@ func introducedNames(ts []token, plainNote, allCaps bool) [][2]int {
 }
 
 // demonstratives: after a person's word and before "tên", which one
-// ("bé đó tên Bin").
-var demonstratives = wordSet("đó này kia")
+// ("bé đó tên Bin"). englishPersons: a person's word before "named", as
+// englishKin are ("resident named Tom").
+var (
+	demonstratives = wordSet("đó này kia")
+	englishPersons = wordSet("resident applicant citizen person man woman boy girl lady guy kid patient someone somebody owner tenant")
+)
 
 // Kin said to be someone ("Vợ anh ấy là Hường", "Con dâu là Nhung", "bà
 // xã của anh là Lan"), and a nickname given as one ("Biệt danh Bo",
@@ -569,7 +576,50 @@ var (
 	englishWords = wordSet("and or the a an of for to with in on at by is was are his her their right wrong")
 	// englishNotNames: given names, folded, that are English words too.
 	englishNotNames = wordSet("an my long son van tan tin sang hung hang do no to so ha hi la ma thu tu ky ba")
+	// After a kin word whose it is ("her son Tom", "the resident's son
+	// Tom") or opening a clause ("Grandma Rose", "uncle John"), any
+	// capitalised word is a name, as "anh", "chị", "con", "cháu" and a name
+	// are in Vietnamese (review 24P) — but an English word capitalised
+	// (englishAfterKin: "my son Needs…", "her mother Vietnamese passport"),
+	// a word in a note in Title Case ("My Son Needs A Passport"), and "son"
+	// opening a clause (also "sơn" unaccented). Without a kin word or a
+	// title before it, a capitalised word names nobody the note says ("Tom
+	// needs a copy of the VNeID form").
+	englishOwnerWords = wordSet("my his her their your our whose the a an")
+	englishAfterKin   = wordSet(`needs need wants want has have had is was are were will would can could should may might must
+		does did do lost loses forgot forgets went goes came comes got gets applied applies lives lived works worked
+		studies moved died passed says said asked asks told brought took takes just also still already never only too
+		again now then here there who which that when where please not vietnamese english american chinese korean
+		japanese french thai lao cambodian foreign overseas passport card account phone smartphone zalo facebook
+		gmail email health insurance birth app`)
 )
+
+// titleCaseNote says whether the words of ts, but those at skip, are
+// mostly in Title Case (two or more, over half of them): a heading's
+// style, where a capitalised word says nothing.
+func titleCaseNote(ts []token, skip ...int) bool {
+	words, titled := 0, 0
+	for k, t := range ts {
+		if slices.Contains(skip, k) || t.raw == "" || !strings.ContainsFunc(t.raw, unicode.IsLetter) {
+			continue
+		}
+		words++
+		if titleCase(t.raw) || utf8.RuneCountInString(t.raw) == 1 && unicode.IsUpper([]rune(t.raw)[0]) {
+			titled++
+		}
+	}
+	return words >= 2 && titled*2 > words
+}
+
+// kinOwned says whether the kin word at i is said whose it is ("my",
+// "her", "the resident's") or opens a clause ("Grandma", not "son").
+func kinOwned(s string, ts []token, i int) bool {
+	if i == 0 || ts[i-1].brk {
+		return ts[i].low != "son"
+	}
+	prev := s[ts[i-1].start:ts[i-1].end]
+	return englishOwnerWords[ts[i-1].low] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s")
+}
 
 // englishNames are the names s (NFC) gives after a kin word or a title, as
 // byte ranges: the title's and the name's, the name's alone after a kin
@@ -598,20 +648,31 @@ func englishNames(s string, ts []token, allCaps bool) [][2]int {
 		if !isASCII(t.raw) || !kin && !ttl {
 			continue
 		}
-		// "Mr." ends no clause.
-		if t.brk && !(ttl && s[t.start:t.end] == t.raw+".") {
+		// "Mr." ends no clause, nor does a comma before a name said
+		// between two ("my son, Kevin, needs…").
+		j := i + 1
+		apposed := kin && strings.HasSuffix(s[t.start:t.end], ",") && j < n && ts[j].brk &&
+			strings.HasSuffix(s[ts[j].start:ts[j].end], ",")
+		if t.brk && !(ttl && s[t.start:t.end] == t.raw+".") && !apposed {
 			continue
 		}
-		j := i + 1
 		// A title written as one ("Mr", "Mrs", "Miss": not "MS", "miss")
 		// before any capitalised word but a program's: "Mrs Smith", "Miss
 		// Lee", not "Ms Excel", "Miss the deadline".
 		anyName := ttl && titleCase(t.raw) && !titleNotNames[ts[j].fold]
 		name := func(j int) bool {
 			return nameWord(j, false) || anyName && j < n && ts[j].raw != "" && title(j) && free(j) && !englishKin[ts[j].low] &&
-				!englishWords[ts[j].low]
+				!englishWords[ts[j].low] && !englishAfterKin[ts[j].low]
 		}
-		if !nameWord(j, true) && !(ttl && name(j)) { // "Ms Hoa", not "Ms Excel"
+		// "her son Tom", "Grandma Rose": any capitalised word but an
+		// English one, in a note not in Title Case.
+		anyKin := kin && kinOwned(s, ts, i) && j < n && ts[j].raw != "" && title(j) && free(j) &&
+			!englishAfterKin[ts[j].low] && !englishWords[ts[j].low] && !englishKin[ts[j].low] &&
+			!titleNotNames[ts[j].fold] && !titleCaseNote(ts, i, j)
+		if anyKin {
+			anyName = true
+		}
+		if !nameWord(j, true) && !(ttl && name(j)) && !anyKin { // "Ms Hoa", not "Ms Excel"
 			continue
 		}
 		end := j + 1

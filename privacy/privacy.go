@@ -6,7 +6,9 @@ package privacy
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -159,12 +161,44 @@ var (
 	birthNear      = wordSet("sinh sn s/n dob born birth yob")
 )
 
+// Dates to come. A date after today is nobody's birth, and one right after
+// "hẹn" or a case's step (an appointment: "hẹn trả kết quả 15/12/2026",
+// "ngày hẹn trả: …", "appointment on …", "due …"; "nộp hồ sơ ngày …",
+// "đã nhận kết quả ngày …") is when the resident comes back or came,
+// past or not (from 2020 on: "hẹn ngày 15/12/1990" is a birth date in
+// the wrong words). A birth's word near it still makes it a birth date
+// ("bé dự sinh …", "DOB …"; but a paper's name, "khai sinh", "birth
+// certificate", before a date to come is a deadline's), and an ID or
+// insurance card's expiry after the card's word ("CCCD hết hạn …", "thẻ
+// BHYT của bé hết hạn ngày …") is the card's, which gives the birth date
+// (a căn cước runs out on its holder's 25th, 40th or 60th birthday, a
+// child's BHYT card on the sixth).
+var (
+	appointmentWords = wordSet("hen lich_hen ngay_hen appointment due deadline han_chot ket_qua nop tiep_nhan")
+	// birthPapers: a birth's word (folded) that, with the word before or
+	// after it, names a paper.
+	birthPapers = wordSet("khai_sinh chung_sinh birth_certificate birth_cert")
+	cardWords   = wordSet("cccd cmnd cmt can_cuoc cancuoc the bhyt card id")
+	expiryWords = wordSet("het_han han_su_dung gia_tri_den co_gia_tri expires expiry expiring valid_until valid_to")
+	// vietnamDay: the day is Vietnam's.
+	vietnamDay = time.FixedZone("ICT", 7*60*60)
+)
+
 // personalDate says whether s (NFKC) holds a full date that is not a
-// rule's.
+// rule's nor one to come.
 func personalDate(s string) bool {
 	for _, re := range []*regexp.Regexp{fullDate, isoDate} {
 		for _, loc := range re.FindAllStringIndex(s, -1) {
-			if !ruleDate(tokensOf(s[:loc[0]]), tokensOf(s[loc[1]:])) {
+			before, after := tokensOf(s[:loc[0]]), tokensOf(s[loc[1]:])
+			date := s[loc[0]:loc[1]]
+			coming := toCome(date, time.Now())
+			switch {
+			case birthNearDate(before, after, coming) || cardDate(before):
+				return true
+			case ruleDate(before):
+			case appointmentDate(before) && dateYear(date) >= 2020:
+			case coming:
+			default:
 				return true
 			}
 		}
@@ -172,19 +206,106 @@ func personalDate(s string) bool {
 	return false
 }
 
-// ruleDate says whether a date between the tokens before and after it is
-// a rule's.
-func ruleDate(before, after []token) bool {
-	for _, t := range before[max(len(before)-4, 0):] {
-		if birthNear[t.fold] || t.low == "s/n" {
+// birthNearDate says whether a birth's word stands within four words of a
+// date between the tokens before and after it; before a date to come
+// (coming), not one that names a paper ("khai sinh", "birth
+// certificate").
+func birthNearDate(before, after []token, coming bool) bool {
+	birth := func(ts []token, k int) bool {
+		t := ts[k]
+		if !birthNear[t.fold] && t.low != "s/n" {
 			return false
 		}
+		paper := k > 0 && birthPapers[ts[k-1].fold+" "+t.fold] || k+1 < len(ts) && birthPapers[t.fold+" "+ts[k+1].fold]
+		return !coming || !paper
 	}
-	for _, t := range after[:min(len(after), 4)] {
-		if birthNear[t.fold] || t.low == "s/n" {
-			return false
+	for k := max(len(before)-4, 0); k < len(before); k++ {
+		if birth(before, k) {
+			return true
 		}
 	}
+	for k := range after[:min(len(after), 4)] {
+		if birth(after, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWords says whether one of the last within words of before, in the
+// date's clause, alone or with the next, is in set.
+func lastWords(before []token, within int, set map[string]bool) bool {
+	for k := len(before) - 1; k >= 0 && k >= len(before)-within; k-- {
+		if before[k].brk {
+			return false // "hẹn sau, bé 12/3/2025"
+		}
+		if set[before[k].fold] || k+1 < len(before) && set[before[k].fold+" "+before[k+1].fold] ||
+			k+2 < len(before) && set[before[k].fold+" "+before[k+1].fold+" "+before[k+2].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// appointmentDate says whether the date after before is an appointment's:
+// "hẹn" or such within its last four words.
+func appointmentDate(before []token) bool {
+	return lastWords(before, 4, appointmentWords)
+}
+
+// cardDate says whether the date after before is when a card runs out: its
+// expiry's words within the last three, the card's within the last six.
+func cardDate(before []token) bool {
+	return lastWords(before, 3, expiryWords) && lastWords(before, 6, cardWords)
+}
+
+// dateYear is the year of a date as fullDate or isoDate read it: two
+// digits are this century's when that is at most ten years off, else the
+// last's ("5/7/90").
+func dateYear(date string) int {
+	parts := datePart.FindAllString(date, -1)
+	if len(parts) != 3 {
+		return 0
+	}
+	if len(parts[0]) == 4 {
+		y, _ := strconv.Atoi(parts[0])
+		return y
+	}
+	y, _ := strconv.Atoi(parts[2])
+	if y < 100 {
+		y += 2000
+		if y > time.Now().Year()+10 {
+			y -= 100
+		}
+	}
+	return y
+}
+
+var datePart = regexp.MustCompile(`\d+`)
+
+// toCome says whether date (fullDate's or isoDate's) is a day after
+// today's in Vietnam: no one's birth.
+func toCome(date string, now time.Time) bool {
+	parts := datePart.FindAllString(date, -1)
+	if len(parts) != 3 {
+		return false
+	}
+	d, _ := strconv.Atoi(parts[0])
+	m, _ := strconv.Atoi(parts[1])
+	if len(parts[0]) == 4 {
+		d, _ = strconv.Atoi(parts[2])
+	}
+	y := dateYear(date)
+	day := time.Date(y, time.Month(m), d, 0, 0, 0, 0, vietnamDay)
+	if m < 1 || m > 12 || d < 1 || day.Day() != d {
+		return false // "31/2/2027": no day
+	}
+	today := now.In(vietnamDay)
+	return day.After(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, vietnamDay))
+}
+
+// ruleDate says whether a date after the tokens before it is a rule's.
+func ruleDate(before []token) bool {
 	n := len(before)
 	if n == 0 || before[n-1].brk {
 		return false
@@ -846,7 +967,7 @@ var (
 		hai_quan dung_luong nhan_vien nhan_dan quan_ly ky_so chu_ky dinh_kem dinh_danh tai_khoan tai_lai
 		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan dang_nhap dang_ky thuong_goi
 		thuong_mai chinh_xac chinh_thuc dan_toc cong_ty ba_ria ba_diem ba_chieu
-		ngan_hang chinh_chu duong_day doan_vien viet_kieu`)
+		ngan_hang chinh_chu duong_day doan_vien viet_kieu cao_tuoi cao_nien na_na`)
 	// jobWords (folded): a job after an honorific ("cô văn thư", "chú
 	// văn hóa xã"), not a name.
 	jobWords = wordSet("van_thu van_hoa ke_toan thu_quy dia_chinh tu_phap y_te giao_vien bao_ve")
@@ -865,9 +986,14 @@ var (
 	// babyWords: everyday words after "bé" ("bé sinh non", "bé trai"), never
 	// a baby's name, even capitalised.
 	babyWords = wordSet("sinh trai gái non mới nhỏ lớn út đầu thứ sơ")
-	// nicknames: children's nicknames after "cái" ("Cái Na"), where a
-	// capitalised word is more often a thing.
-	nicknames       = wordSet("na tí tý tèo bin bo bống cún su xíu tôm tũn bơ mít bi ken bông mận đậu hến nụ")
+	// nicknames: children's nicknames after "cái" or "con" ("Cái Na",
+	// "con Mén"), where a capitalised word is more often a thing ("con
+	// Samsung": a phone), and in small letters after "bé", "cu", "thằng"
+	// ("bé na", "thằng tí").
+	nicknames = wordSet("na tí tý tèo bin bo bống cún su xíu tôm tũn bơ mít bi ken bông mận đậu hến nụ mén hĩm ỉn")
+	// tinyWords: nicknames that, in small letters after "bé", say small
+	// ("bé tí", "bé xíu").
+	tinyWords       = wordSet("tí tý xíu")
 	foldedBabyWords = folded(babyWords)
 )
 
@@ -1018,6 +1144,8 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 			// "Mẹ Việt Nam Anh hùng": a hero
 		case allCaps && w == "bé" && i+2 < n && !babyWords[next] && !notNickname(raw[i+1]) && nickSign(i+2):
 			return 2 // "BÉ XÍU CHƯA CÓ GIẤY"
+		case (w == "bé" || w == "cu" || w == "thằng") && !title(i+1) && nicknames[next] && !(w == "bé" && tinyWords[next]) && free(i+1):
+			return 2 // "bé na", "thằng tí", "cu bin": a nickname the list knows, in small letters (not "bé tí": tiny)
 		case w == "bé" && (!title(i+1) || babyWords[next] && !(next == "út" && title(i+1)) ||
 			!givenNames[next] && !surnames[next] && (notNickname(raw[i+1]) || title(i+2) && !nickSign(i+2))):
 			// "bé sinh non", "bé trai", "bé mới sinh": a baby, not one
@@ -1025,8 +1153,8 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 			// Chưa Có Mã" (a note in Title Case); "Bé Na Chưa Có Thẻ",
 			// "Bé Xíu Sinh Non" are.
 		case (w == "cu" || w == "thằng") && title(i+1) && !notNickname(raw[i+1]),
-			w == "cái" && title(i+1) && (givenNames[next] || nicknames[next]) && !title(i+2):
-			return 2 // "Cu Tí", "Thằng Cu Bin", "Cái Na": a child's nickname
+			(w == "cái" || w == "con") && title(i+1) && (givenNames[next] || nicknames[next]) && !title(i+2) && free(i+1):
+			return 2 // "Cu Tí", "Thằng Cu Bin", "Cái Na", "con Mén": a child's nickname (not "con Samsung")
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2

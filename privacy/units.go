@@ -74,7 +74,9 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 				for end < len(ts) && end < i+h+4 && !ts[end-1].brk && titleCase(ts[end].raw) {
 					end++
 				}
-				if end > i+h {
+				// "ấp Nguyễn Văn Tâm": three words, "Văn" or "Thị" in the
+				// middle, are a person's, as after "trường" (review 24P).
+				if end > i+h && !(end == i+h+3 && personsName(ts, i+h)) {
 					spans = append(spans, [2]int{ts[i+h].start, ts[end-1].end})
 					i = end - 1
 					continue
@@ -103,7 +105,8 @@ func placeSpans(ts []token, plainNote bool) [][2]int {
 // hamletKinds: as written, the kind of a hamlet, a village or a
 // residential group ("thôn", "ấp", "xóm", "bản", "làng", "tổ", "khu phố",
 // "tổ dân phố"), mostly named after people like the communes but in no
-// list; plainHamletKinds the same unaccented, read only in a note without
+// list (but a full name, "Văn" or "Thị" in its middle, is a person's:
+// personsName); plainHamletKinds the same unaccented, read only in a note without
 // diacritics.
 var (
 	hamletKinds      = wordSet("thôn ấp xóm bản làng tổ khu_phố tổ_dân_phố")
@@ -150,6 +153,15 @@ var (
 		nguyen_van_dau nguyen_van_ngoc le_thi_rieng nguyen_van_luong`)
 )
 
+// personsName says whether the three words of ts from j, "Văn" or "Thị"
+// in the middle, are a person's name rather than a famous namesake's
+// ("Nguyễn Văn Hưng", not "Võ Thị Sáu"): after a hamlet's or a school's
+// word with no kind between, the place is named after no one less known.
+func personsName(ts []token, j int) bool {
+	return j+2 < len(ts) && (ts[j+1].fold == "van" || ts[j+1].fold == "thi") &&
+		!famousNamesakes[ts[j].fold+" "+ts[j+1].fold+" "+ts[j+2].fold]
+}
+
 // institutionSpans are where s's tokens name a school, a hospital or a
 // market after its word, the name's bytes alone (at most four
 // capitalised words).
@@ -194,8 +206,7 @@ func institutionSpans(ts []token, allCaps bool) [][2]int {
 		for end < n && end < j+4 && (end == j || !ts[end-1].brk) && !allCaps && titleCase(ts[end].raw) {
 			end++
 		}
-		if end == j+3 && !kinded && (ts[j+1].fold == "van" || ts[j+1].fold == "thi") &&
-			!famousNamesakes[ts[j].fold+" "+ts[j+1].fold+" "+ts[j+2].fold] {
+		if end == j+3 && !kinded && personsName(ts, j) {
 			continue // "BV Nguyễn Văn Hưng": a person's name
 		}
 		if end > j {
