@@ -1025,10 +1025,23 @@ func (h *Handlers) tallyPress(r *request, cb callback) error {
 // pickGone takes one who may no longer pick a unit (a province's
 // coordinator made a commune's meanwhile) off the unit screen, whose every
 // button they would be refused, to the period screen of their own unit,
-// said why; it reports whether it did.
+// said why; it reports whether it did. A commune's coordinator's own
+// commune listed for a name they typed ("an hoi tay", "phuong 12 go vap")
+// is theirs to press: until review 24T its press answered that their role
+// had changed.
 func (v *tallyView) pickGone() (bool, error) {
 	if v.step != tallyUnit || v.canPick() {
 		return false, nil
+	}
+	if v.st.Query != "" {
+		_, found, _, err := v.typedProvince(v.st.Query)
+		if err != nil {
+			return false, err
+		}
+		ms, err := v.allowedMatches(v.st.Query, found)
+		if err != nil || len(ms) > 0 {
+			return false, err
+		}
 	}
 	version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, tallyPeriod, tallyState{Typed: v.st.Typed}, v.liveMessage())
 	if err != nil {
