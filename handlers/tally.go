@@ -57,6 +57,12 @@ type tallyState struct {
 	// try at a period, answered here, not searched for (a typo made every
 	// period typed after it a procedure search).
 	Mistyped bool `json:"m,omitempty"`
+	// Period: a period typed with a unit's name that found more than one
+	// unit ("binh thanh tháng này"), or one by an old name: the unit
+	// screen lists them as for the name alone, and the unit pressed makes
+	// its report for this period (until review 24T: "I could not read
+	// that period"). Back to the period screen leaves it.
+	Period *storage.Period `json:"pd,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -218,7 +224,7 @@ func init() {
 		tallyUnit: {
 			draw: drawTallyUnit,
 			on: map[string]tallyAction{
-				"u": {to: []string{tallyPeriod, tallyUnit}, do: func(v *tallyView, arg string) error {
+				"u": {to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, arg string) error {
 					ok, err := v.tx.ScopeCovers(v.ctx, v.scope, unitScope(arg, v.scope))
 					if err != nil {
 						return err
@@ -226,6 +232,10 @@ func init() {
 					if !ok || !validUnit(arg) {
 						v.answer(v.t.T("tally.unit_not_allowed"))
 						return v.show("")
+					}
+					if p := v.st.Period; p != nil { // typed with the name: its report
+						v.st.Unit, v.st.Query, v.st.Page, v.st.Province = arg, "", 0, ""
+						return v.report(*p)
 					}
 					st := v.st
 					st.Unit, st.Query, st.Page = arg, "", 0
@@ -261,7 +271,7 @@ func init() {
 						st.Province, st.Page = "", 0 // an admin back to the provinces
 						return v.goTo(tallyUnit, st)
 					}
-					st.Query, st.Page, st.Province = "", 0, ""
+					st.Query, st.Page, st.Province, st.Period = "", 0, "", nil
 					return v.goTo(tallyPeriod, st)
 				}},
 				"cancel": cancel,
@@ -308,7 +318,7 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		case found:
 			text = v.mergedNote(p) + text
 		}
-		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok {
+		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok && v.st.Period == nil {
 			// "Q4": Quận 4's communes, or the quarter, for the unit on.
 			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_quarter", locales.Data{"Quarter": periodLabel(v.t, q)}), "q", "")})
 		}
@@ -317,6 +327,9 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			if !m.IsCurrent { // found by a name from before the merger: which, as /invite says
 				text += "\n• " + m.FullName() + " (" + v.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
 			}
+		}
+		if v.st.Period != nil {
+			text += "\n\n" + v.t.T("tally.period_kept", locales.Data{"Period": periodLabel(v.t, *v.st.Period)})
 		}
 	case v.st.Province != "":
 		p, err := v.tx.Province(v.ctx, v.st.Province)
@@ -531,9 +544,26 @@ func (v *tallyView) typed(text string) error {
 		if err != nil {
 			return err
 		}
-		v.st.Unit, v.st.Query, v.st.Page, v.st.Province = "c"+m.Code, "", 0, ""
+		v.st.Unit, v.st.Query, v.st.Page, v.st.Province, v.st.Period = "c"+m.Code, "", 0, "", nil
 		return v.report(p)
 	}
+	// Else a name that finds several units, or one by an old name
+	// ("binh thanh tháng này", "phuong 12 go vap tháng này"), or one not
+	// theirs: answered as the name alone, the period kept for the unit
+	// pressed (until review 24T: "I could not read that period").
+	if name, p, ok, err := v.nameAndPeriod(text); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		return v.typedName(name, &p, problem)
+	}
+	return v.typedName(text, v.st.Period, problem)
+}
+
+// typedName takes text typed as a unit's name (problem: why it is no
+// period); pending is a period typed with it, or kept from such a text on
+// the unit screen (tallyState.Period), for the unit picked: its report.
+func (v *tallyView) typedName(text string, pending *storage.Period, problem string) error {
 	prov, found, allowed, err := v.typedProvince(text)
 	if err != nil {
 		return err
@@ -546,13 +576,17 @@ func (v *tallyView) typed(text string) error {
 		// Its name typed whole ("Phường Bến Thành"): picked, not listed
 		// among the communes whose old names hold its words.
 		st := v.st
-		st.Unit, st.Query, st.Page, st.Province = "c"+m.Code, "", 0, ""
+		st.Unit, st.Query, st.Page, st.Province, st.Period = "c"+m.Code, "", 0, "", nil
+		if pending != nil {
+			v.st = st
+			return v.report(*pending)
+		}
 		return v.goTo(tallyPeriod, st)
 	}
 	if len(ms) > 0 || allowed {
-		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed})
+		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed, Period: pending})
 	}
-	if p, ok := bareQuarter(text, v.h.now()); ok { // no Quận 3 of theirs: the quarter
+	if p, ok := bareQuarter(text, v.h.now()); ok && pending == nil { // no Quận 3 of theirs: the quarter
 		return v.report(p)
 	}
 	if found { // a province not theirs, and no commune of theirs of that name
@@ -624,6 +658,49 @@ func (v *tallyView) unitAndPeriod(text string) (storage.CommuneMatch, storage.Pe
 		}
 	}
 	return storage.CommuneMatch{}, storage.Period{}, false, nil
+}
+
+// nameAndPeriod reads text as a unit's name and a period typed one after
+// the other, either first, as unitAndPeriod does, when the name names
+// something typed alone: a province (theirs or not), communes of theirs
+// whose names hold its words whole ("binh thanh", "phuong 12 go vap": old
+// Phường 12, Quận Gò Vấp), or one outside their scope named so (refused
+// as typed alone). Words that find communes of theirs only begun ("ca
+// tháng này": Xã Cần Giờ, Phường Cát Lái…) are no name.
+func (v *tallyView) nameAndPeriod(text string) (string, storage.Period, bool, error) {
+	words := strings.Fields(text)
+	trim := func(ws []string) string { return strings.Trim(strings.Join(ws, " "), " ,;:-–") }
+	for i := 1; i < len(words); i++ {
+		for _, pair := range [][2]string{{trim(words[:i]), trim(words[i:])}, {trim(words[i:]), trim(words[:i])}} {
+			name, period := pair[0], pair[1]
+			p, problem := parsePeriod(period, v.h.now())
+			if problem != "" || name == "" {
+				continue
+			}
+			_, found, _, err := v.typedProvince(name)
+			if err != nil || found {
+				return name, p, found, err
+			}
+			ms, err := v.allowedMatches(name, false)
+			if err != nil {
+				return "", p, false, err
+			}
+			if len(ms) > 0 {
+				if slices.ContainsFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank <= 2 }) {
+					return name, p, true, nil
+				}
+				continue // found only begun: no name
+			}
+			all, err := v.tx.SearchCommunes(v.ctx, name, "", 1)
+			if err != nil {
+				return "", p, false, err
+			}
+			if len(all) > 0 && all[0].Rank <= 1 {
+				return name, p, true, nil
+			}
+		}
+	}
+	return "", storage.Period{}, false, nil
 }
 
 // periodVocabulary are the words of a period typed (periodWords), folded.
@@ -712,7 +789,7 @@ func (v *tallyView) readTypo(text string, strict bool) (bool, error) {
 			return false, err
 		}
 		if len(ms) > 0 || allowed {
-			return true, v.goToNote(tallyUnit, tallyState{Unit: v.st.Unit, Query: read, Typed: v.st.Typed}, note(read))
+			return true, v.goToNote(tallyUnit, tallyState{Unit: v.st.Unit, Query: read, Typed: v.st.Typed, Period: v.st.Period}, note(read))
 		}
 	}
 	if v.scope.Province == "" && v.scope.Commune == "" { // an admin's reading was everywhere
