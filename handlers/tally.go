@@ -1133,6 +1133,24 @@ func (v *tallyView) pickGone() (bool, error) {
 	return true, v.draw(v.t.T("tally.pick_gone"))
 }
 
+// tallyAgain draws the tally screen the chat is on again as a new
+// message, below an answer given while it was open (/help, /start, /me,
+// /lang: caseBelow), where it stood; the copy above loses its buttons. One
+// who may no longer count is told so by tallyView, and the flow ends; one
+// who may no longer pick a unit gets their own unit's period screen
+// (pickGone).
+func (h *Handlers) tallyAgain(r *request, conv storage.Conversation) error {
+	v, err := h.tallyView(r, conv)
+	if v == nil || err != nil {
+		return err
+	}
+	v.cb = nil // a new message, not in place of the language question pressed
+	if gone, err := v.pickGone(); gone || err != nil {
+		return err // no list of units they may no longer pick
+	}
+	return v.show("")
+}
+
 // tallyEnded answers a press on a tally screen whose flow has ended (its
 // user removed from the team meanwhile, or the screen left behind): its
 // buttons go, and one who may no longer count is told why, not only that
