@@ -963,17 +963,40 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	// over before 2020 is still searched: "13/2023", "45/2020" may be a
 	// decree's number.
 	if _, problem := parsePeriod(r.text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
-		if _, ok := bareQuarter(r.text, h.now()); !ok {
-			return false, nil
-		}
 		// A bare "Q4": read as /tally reads it (typed), the quarter unless
-		// a commune of theirs is of Quận 4.
+		// a commune of theirs is of Quận 4. So a unit's name and a period
+		// ("an hội tây tuần trước", "binh thanh tháng này"), searched as a
+		// procedure until review 24T.
+		if _, ok := bareQuarter(r.text, h.now()); !ok {
+			if named, err := h.namedWithPeriod(r, scope); err != nil || !named {
+				return false, err
+			}
+		}
 	}
 	after, err := h.reportOnScreen(r)
 	if err != nil {
 		return false, err
 	}
 	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report, Typed: true})
+}
+
+// namedWithPeriod says whether r.text is a unit's name and a period typed
+// together, as /tally's screen reads them (unitAndPeriod, nameAndPeriod),
+// words that find a procedure aside.
+func (h *Handlers) namedWithPeriod(r *request, scope storage.Scope) (bool, error) {
+	text := strings.TrimSpace(r.text)
+	if utf8.RuneCountInString(text) > maxQuery || privacy.PersonalData(privacy.WithoutDates(text)) != "" {
+		return false, nil
+	}
+	v := &tallyView{request: r, h: h, step: tallyPeriod, scope: scope}
+	_, _, ok, err := v.unitAndPeriod(text)
+	if err == nil && !ok {
+		_, _, ok, err = v.nameAndPeriod(text)
+	}
+	if err != nil || !ok {
+		return false, err
+	}
+	return !h.namesProcedure(text), nil
 }
 
 // periodMistyped answers a coordinator's text typed right after a report

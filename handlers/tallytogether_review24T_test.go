@@ -118,3 +118,29 @@ func TestTallyLooseWordsAndPeriodAreNoName(t *testing.T) {
 		fresh(w.send(prov, "/cancel"))
 	}
 }
+
+// Found while walking /tally: outside any flow, "tuần trước" alone makes
+// the report, and a commune with it ("an hội tây tuần trước") was
+// searched as a procedure ("no procedure matches"). It opens /tally as if
+// typed there: the commune's report, or the list of the units its name
+// finds with the period kept. A procedure with a period's words is still
+// searched.
+func TestTallyCommuneAndPeriodTypedOutsideAnyFlow(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	ms := fresh(w.send(coord, "an hội tây tuần trước"))
+	if !hasReport(ms) || !strings.HasPrefix(firstReport(ms), "📊 Phường An Hội Tây") {
+		t.Errorf("\"an hội tây tuần trước\" outside any flow: %q, want An Hội Tây's report", firstText(ms))
+	}
+	m := last(t, fresh(w.send(prov, "binh thanh tháng này")))
+	label := w.vi("tally.label_month", locales.Data{"Month": "11", "Year": 2026})
+	if !hasButton(m, "Phường Gia Định, Thành phố Hồ Chí Minh") || !strings.Contains(m.Text, label) {
+		t.Errorf("\"binh thanh tháng này\" outside any flow: %q %q, want the list, the period kept", m.Text, buttonTexts(m))
+	}
+	fresh(w.send(prov, "/cancel"))
+	if ms := fresh(w.send(prov, "khai sinh tháng này")); hasReport(ms) || len(ms) == 0 || strings.HasPrefix(ms[0].Text, w.vi("tally.bad_period")) ||
+		strings.Contains(ms[0].Text, w.vi("tally.unit_results", locales.Data{"Query": "khai sinh"})) {
+		t.Errorf("\"khai sinh tháng này\" outside any flow: %q, want the procedure search", firstText(ms))
+	}
+}
