@@ -522,6 +522,12 @@ func (v *tallyView) typed(text string) error {
 	if problem != "tally.bad_period" || privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T(problem))
 	}
+	if name, _, refused, err := v.splitNameAndPeriod(text, true); err != nil || name != "" {
+		if err != nil {
+			return err
+		}
+		return v.show(v.t.T(refused)) // a unit's name with a period to come, or not on the calendar
+	}
 	if privacy.HasDate(text) || privacy.PersonalData(text) != "" {
 		// Dates the period reader did not take ("sau 1/11/2026") are a
 		// period mistyped, not a resident's birth date: the period's
@@ -668,39 +674,49 @@ func (v *tallyView) unitAndPeriod(text string) (storage.CommuneMatch, storage.Pe
 // as typed alone). Words that find communes of theirs only begun ("ca
 // tháng này": Xã Cần Giờ, Phường Cát Lái…) are no name.
 func (v *tallyView) nameAndPeriod(text string) (string, storage.Period, bool, error) {
+	name, p, problem, err := v.splitNameAndPeriod(text, false)
+	return name, p, name != "" && problem == "", err
+}
+
+// splitNameAndPeriod is nameAndPeriod; refused, it reads a period the
+// bot cannot count too ("ben thanh tháng sau": to come; "an hội tây
+// 31/11/2026": no such day), and says its problem, as for the period
+// typed alone (until review 24T: "I could not read that period").
+func (v *tallyView) splitNameAndPeriod(text string, refused bool) (string, storage.Period, string, error) {
 	words := strings.Fields(text)
 	trim := func(ws []string) string { return strings.Trim(strings.Join(ws, " "), " ,;:-–") }
 	for i := 1; i < len(words); i++ {
 		for _, pair := range [][2]string{{trim(words[:i]), trim(words[i:])}, {trim(words[i:]), trim(words[:i])}} {
 			name, period := pair[0], pair[1]
 			p, problem := parsePeriod(period, v.h.now())
-			if problem != "" || name == "" {
+			if (problem == "") == refused || problem == "tally.bad_period" || name == "" {
 				continue
 			}
-			_, found, _, err := v.typedProvince(name)
-			if err != nil || found {
-				return name, p, found, err
-			}
-			ms, err := v.allowedMatches(name, false)
-			if err != nil {
-				return "", p, false, err
-			}
-			if len(ms) > 0 {
-				if slices.ContainsFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank <= 2 }) {
-					return name, p, true, nil
-				}
-				continue // found only begun: no name
-			}
-			all, err := v.tx.SearchCommunes(v.ctx, name, "", 1)
-			if err != nil {
-				return "", p, false, err
-			}
-			if len(all) > 0 && all[0].Rank <= 1 {
-				return name, p, true, nil
+			if ok, err := v.namesUnit(name); err != nil || ok {
+				return name, p, problem, err
 			}
 		}
 	}
-	return "", storage.Period{}, false, nil
+	return "", storage.Period{}, "", nil
+}
+
+// namesUnit says whether name, typed with a period, names what it names
+// typed alone: a province, communes of theirs whose names hold its words
+// whole, or one outside their scope named so.
+func (v *tallyView) namesUnit(name string) (bool, error) {
+	_, found, _, err := v.typedProvince(name)
+	if err != nil || found {
+		return found, err
+	}
+	ms, err := v.allowedMatches(name, false)
+	if err != nil {
+		return false, err
+	}
+	if len(ms) > 0 { // found only begun: no name
+		return slices.ContainsFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank <= 2 }), nil
+	}
+	all, err := v.tx.SearchCommunes(v.ctx, name, "", 1)
+	return err == nil && len(all) > 0 && all[0].Rank <= 1, err
 }
 
 // periodVocabulary are the words of a period typed (periodWords), folded.

@@ -144,3 +144,25 @@ func TestTallyCommuneAndPeriodTypedOutsideAnyFlow(t *testing.T) {
 		t.Errorf("\"khai sinh tháng này\" outside any flow: %q, want the procedure search", firstText(ms))
 	}
 }
+
+// A commune typed with a period the bot cannot count ("bến thành tháng
+// sau": to come; "an hội tây 31/11/2026": no such day) was answered "I
+// could not read that period", as words not understood: the period's own
+// problem is said, as for the period typed alone.
+func TestTallyCommuneWithAPeriodItCannotCount(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	for _, c := range []struct{ typed, want string }{
+		{"ben thanh tháng sau", "tally.period_future"},
+		{"binh thanh tháng sau", "tally.period_future"},
+		{"an hội tây 31/11/2026", "tally.no_such_date"},
+		{"tháng 13/2026 bến thành", "tally.no_such_date"},
+	} {
+		only(t, fresh(w.send(prov, "/tally")))
+		m := only(t, fresh(w.send(prov, c.typed)))
+		if !strings.HasPrefix(m.Text, w.vi(c.want)) {
+			t.Errorf("%q: %q, want %q", c.typed, m.Text, w.vi(c.want))
+		}
+		fresh(w.send(prov, "/cancel"))
+	}
+}
