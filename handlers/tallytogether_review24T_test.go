@@ -166,3 +166,24 @@ func TestTallyCommuneWithAPeriodItCannotCount(t *testing.T) {
 		fresh(w.send(prov, "/cancel"))
 	}
 }
+
+// The list of units a name and a period found, its unit pressed twice (a
+// double tap): one report, the second tap answered as a finished button.
+func TestTallyKeptPeriodPressedTwice(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	const giaDinh = "Phường Gia Định, Thành phố Hồ Chí Minh"
+	only(t, fresh(w.send(prov, "/tally")))
+	list := only(t, fresh(w.send(prov, "binh thanh tháng này")))
+	data := dataOf(t, list, giaDinh)
+	first := w.pressOld(prov, list.ID, data)
+	if !hasReport(first) || !strings.HasPrefix(firstReport(first), "📊 "+giaDinh) {
+		t.Fatalf("the unit pressed: %q, want its report", firstText(first))
+	}
+	if again := w.pressOld(prov, list.ID, data); hasReport(again) {
+		t.Errorf("the second tap made another report: %q", firstReport(again))
+	}
+	if got := lastAnswer(t, prov); got != w.vi("button.done") {
+		t.Errorf("the second tap was answered %q, want %q", got, w.vi("button.done"))
+	}
+}
