@@ -67,7 +67,8 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 // again as a new message, below an answer given mid-case (/lang, /help,
 // /me): the volunteer carries on from there without scrolling up to find
 // it. caseOnly leaves the screens before a case (the list of procedures)
-// where they are.
+// where they are. /tally's screen comes back so too (tallyAgain): until
+// review 24T it stayed far above the answer, its buttons live there.
 //
 // Drawn for a press, it is marked below the pressed message: a second tap
 // that left the phone with the first carries the message as it was, buttons
@@ -80,7 +81,7 @@ func (h *Handlers) caseBelow(r *request, caseOnly bool) error {
 // drawn below (the screen there is in another language now).
 func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil || conv.Flow != flowCase {
+	if err != nil || (conv.Flow != flowCase && conv.Flow != flowTally) {
 		return ignoreGone(err)
 	}
 	r.answer("")
@@ -88,11 +89,16 @@ func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	if pressed != 0 && !again && conv.DrawnBelow() == pressed {
 		return nil // drawn below this message already, by the first tap
 	}
-	v, ok, err := h.convView(r, conv)
-	if !ok || err != nil || (caseOnly && (v.c.ID == 0 || !v.c.Live())) {
-		return err
+	if conv.Flow == flowTally {
+		err = h.tallyAgain(r, conv)
+	} else {
+		v, ok, err := h.convView(r, conv)
+		if !ok || err != nil || (caseOnly && (v.c.ID == 0 || !v.c.Live())) {
+			return err
+		}
+		err = v.again("")
 	}
-	if err := v.again(""); err != nil || pressed == 0 {
+	if err != nil || pressed == 0 {
 		return err
 	}
 	return r.tx.MarkDrawnBelow(r.ctx, r.chat, pressed)

@@ -57,6 +57,12 @@ type tallyState struct {
 	// try at a period, answered here, not searched for (a typo made every
 	// period typed after it a procedure search).
 	Mistyped bool `json:"m,omitempty"`
+	// Period: a period typed with a unit's name that found more than one
+	// unit ("binh thanh tháng này"), or one by an old name: the unit
+	// screen lists them as for the name alone, and the unit pressed makes
+	// its report for this period (until review 24T: "I could not read
+	// that period"). Back to the period screen leaves it.
+	Period *storage.Period `json:"pd,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -218,7 +224,7 @@ func init() {
 		tallyUnit: {
 			draw: drawTallyUnit,
 			on: map[string]tallyAction{
-				"u": {to: []string{tallyPeriod, tallyUnit}, do: func(v *tallyView, arg string) error {
+				"u": {to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, arg string) error {
 					ok, err := v.tx.ScopeCovers(v.ctx, v.scope, unitScope(arg, v.scope))
 					if err != nil {
 						return err
@@ -226,6 +232,10 @@ func init() {
 					if !ok || !validUnit(arg) {
 						v.answer(v.t.T("tally.unit_not_allowed"))
 						return v.show("")
+					}
+					if p := v.st.Period; p != nil { // typed with the name: its report
+						v.st.Unit, v.st.Query, v.st.Page, v.st.Province = arg, "", 0, ""
+						return v.report(*p)
 					}
 					st := v.st
 					st.Unit, st.Query, st.Page = arg, "", 0
@@ -261,7 +271,7 @@ func init() {
 						st.Province, st.Page = "", 0 // an admin back to the provinces
 						return v.goTo(tallyUnit, st)
 					}
-					st.Query, st.Page, st.Province = "", 0, ""
+					st.Query, st.Page, st.Province, st.Period = "", 0, "", nil
 					return v.goTo(tallyPeriod, st)
 				}},
 				"cancel": cancel,
@@ -308,7 +318,7 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		case found:
 			text = v.mergedNote(p) + text
 		}
-		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok {
+		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok && v.st.Period == nil {
 			// "Q4": Quận 4's communes, or the quarter, for the unit on.
 			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_quarter", locales.Data{"Quarter": periodLabel(v.t, q)}), "q", "")})
 		}
@@ -317,6 +327,9 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			if !m.IsCurrent { // found by a name from before the merger: which, as /invite says
 				text += "\n• " + m.FullName() + " (" + v.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
 			}
+		}
+		if v.st.Period != nil {
+			text += "\n\n" + v.t.T("tally.period_kept", locales.Data{"Period": periodLabel(v.t, *v.st.Period)})
 		}
 	case v.st.Province != "":
 		p, err := v.tx.Province(v.ctx, v.st.Province)
@@ -520,6 +533,12 @@ func (v *tallyView) typed(text string) error {
 	if problem != "tally.bad_period" || privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T(problem))
 	}
+	if name, _, refused, err := v.splitNameAndPeriod(text, true); err != nil || name != "" {
+		if err != nil {
+			return err
+		}
+		return v.show(v.t.T(refused)) // a unit's name with a period to come, or not on the calendar
+	}
 	if privacy.HasDate(text) || privacy.PersonalData(text) != "" {
 		// Dates the period reader did not take ("sau 1/11/2026") are a
 		// period mistyped, not a resident's birth date: the period's
@@ -542,9 +561,26 @@ func (v *tallyView) typed(text string) error {
 		if err != nil {
 			return err
 		}
-		v.st.Unit, v.st.Query, v.st.Page, v.st.Province = "c"+m.Code, "", 0, ""
+		v.st.Unit, v.st.Query, v.st.Page, v.st.Province, v.st.Period = "c"+m.Code, "", 0, "", nil
 		return v.report(p)
 	}
+	// Else a name that finds several units, or one by an old name
+	// ("binh thanh tháng này", "phuong 12 go vap tháng này"), or one not
+	// theirs: answered as the name alone, the period kept for the unit
+	// pressed (until review 24T: "I could not read that period").
+	if name, p, ok, err := v.nameAndPeriod(text); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		return v.typedName(name, &p, problem)
+	}
+	return v.typedName(text, v.st.Period, problem)
+}
+
+// typedName takes text typed as a unit's name (problem: why it is no
+// period); pending is a period typed with it, or kept from such a text on
+// the unit screen (tallyState.Period), for the unit picked: its report.
+func (v *tallyView) typedName(text string, pending *storage.Period, problem string) error {
 	prov, found, allowed, err := v.typedProvince(text)
 	if err != nil {
 		return err
@@ -557,13 +593,17 @@ func (v *tallyView) typed(text string) error {
 		// Its name typed whole ("Phường Bến Thành"): picked, not listed
 		// among the communes whose old names hold its words.
 		st := v.st
-		st.Unit, st.Query, st.Page, st.Province = "c"+m.Code, "", 0, ""
+		st.Unit, st.Query, st.Page, st.Province, st.Period = "c"+m.Code, "", 0, "", nil
+		if pending != nil {
+			v.st = st
+			return v.report(*pending)
+		}
 		return v.goTo(tallyPeriod, st)
 	}
 	if len(ms) > 0 || allowed {
-		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed})
+		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed, Period: pending})
 	}
-	if p, ok := bareQuarter(text, v.h.now()); ok { // no Quận 3 of theirs: the quarter
+	if p, ok := bareQuarter(text, v.h.now()); ok && pending == nil { // no Quận 3 of theirs: the quarter
 		return v.report(p)
 	}
 	if found { // a province not theirs, and no commune of theirs of that name
@@ -635,6 +675,59 @@ func (v *tallyView) unitAndPeriod(text string) (storage.CommuneMatch, storage.Pe
 		}
 	}
 	return storage.CommuneMatch{}, storage.Period{}, false, nil
+}
+
+// nameAndPeriod reads text as a unit's name and a period typed one after
+// the other, either first, as unitAndPeriod does, when the name names
+// something typed alone: a province (theirs or not), communes of theirs
+// whose names hold its words whole ("binh thanh", "phuong 12 go vap": old
+// Phường 12, Quận Gò Vấp), or one outside their scope named so (refused
+// as typed alone). Words that find communes of theirs only begun ("ca
+// tháng này": Xã Cần Giờ, Phường Cát Lái…) are no name.
+func (v *tallyView) nameAndPeriod(text string) (string, storage.Period, bool, error) {
+	name, p, problem, err := v.splitNameAndPeriod(text, false)
+	return name, p, name != "" && problem == "", err
+}
+
+// splitNameAndPeriod is nameAndPeriod; refused, it reads a period the
+// bot cannot count too ("ben thanh tháng sau": to come; "an hội tây
+// 31/11/2026": no such day), and says its problem, as for the period
+// typed alone (until review 24T: "I could not read that period").
+func (v *tallyView) splitNameAndPeriod(text string, refused bool) (string, storage.Period, string, error) {
+	words := strings.Fields(text)
+	trim := func(ws []string) string { return strings.Trim(strings.Join(ws, " "), " ,;:-–") }
+	for i := 1; i < len(words); i++ {
+		for _, pair := range [][2]string{{trim(words[:i]), trim(words[i:])}, {trim(words[i:]), trim(words[:i])}} {
+			name, period := pair[0], pair[1]
+			p, problem := parsePeriod(period, v.h.now())
+			if (problem == "") == refused || problem == "tally.bad_period" || name == "" {
+				continue
+			}
+			if ok, err := v.namesUnit(name); err != nil || ok {
+				return name, p, problem, err
+			}
+		}
+	}
+	return "", storage.Period{}, "", nil
+}
+
+// namesUnit says whether name, typed with a period, names what it names
+// typed alone: a province, communes of theirs whose names hold its words
+// whole, or one outside their scope named so.
+func (v *tallyView) namesUnit(name string) (bool, error) {
+	_, found, _, err := v.typedProvince(name)
+	if err != nil || found {
+		return found, err
+	}
+	ms, err := v.allowedMatches(name, false)
+	if err != nil {
+		return false, err
+	}
+	if len(ms) > 0 { // found only begun: no name
+		return slices.ContainsFunc(ms, func(m storage.CommuneMatch) bool { return m.Rank <= 2 }), nil
+	}
+	all, err := v.tx.SearchCommunes(v.ctx, name, "", 1)
+	return err == nil && len(all) > 0 && all[0].Rank <= 1, err
 }
 
 // periodVocabulary are the words of a period typed (periodWords), folded.
@@ -723,7 +816,7 @@ func (v *tallyView) readTypo(text string, strict bool) (bool, error) {
 			return false, err
 		}
 		if len(ms) > 0 || allowed {
-			return true, v.goToNote(tallyUnit, tallyState{Unit: v.st.Unit, Query: read, Typed: v.st.Typed}, note(read))
+			return true, v.goToNote(tallyUnit, tallyState{Unit: v.st.Unit, Query: read, Typed: v.st.Typed, Period: v.st.Period}, note(read))
 		}
 	}
 	if v.scope.Province == "" && v.scope.Commune == "" { // an admin's reading was everywhere
@@ -897,17 +990,40 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	// over before 2020 is still searched: "13/2023", "45/2020" may be a
 	// decree's number.
 	if _, problem := parsePeriod(r.text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
-		if _, ok := bareQuarter(r.text, h.now()); !ok {
-			return false, nil
-		}
 		// A bare "Q4": read as /tally reads it (typed), the quarter unless
-		// a commune of theirs is of Quận 4.
+		// a commune of theirs is of Quận 4. So a unit's name and a period
+		// ("an hội tây tuần trước", "binh thanh tháng này"), searched as a
+		// procedure until review 24T.
+		if _, ok := bareQuarter(r.text, h.now()); !ok {
+			if named, err := h.namedWithPeriod(r, scope); err != nil || !named {
+				return false, err
+			}
+		}
 	}
 	after, err := h.reportOnScreen(r)
 	if err != nil {
 		return false, err
 	}
 	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report, Typed: true})
+}
+
+// namedWithPeriod says whether r.text is a unit's name and a period typed
+// together, as /tally's screen reads them (unitAndPeriod, nameAndPeriod),
+// words that find a procedure aside.
+func (h *Handlers) namedWithPeriod(r *request, scope storage.Scope) (bool, error) {
+	text := strings.TrimSpace(r.text)
+	if utf8.RuneCountInString(text) > maxQuery || privacy.PersonalData(privacy.WithoutDates(text)) != "" {
+		return false, nil
+	}
+	v := &tallyView{request: r, h: h, step: tallyPeriod, scope: scope}
+	_, _, ok, err := v.unitAndPeriod(text)
+	if err == nil && !ok {
+		_, _, ok, err = v.nameAndPeriod(text)
+	}
+	if err != nil || !ok {
+		return false, err
+	}
+	return !h.namesProcedure(text), nil
 }
 
 // periodMistyped answers a coordinator's text typed right after a report
@@ -1036,10 +1152,23 @@ func (h *Handlers) tallyPress(r *request, cb callback) error {
 // pickGone takes one who may no longer pick a unit (a province's
 // coordinator made a commune's meanwhile) off the unit screen, whose every
 // button they would be refused, to the period screen of their own unit,
-// said why; it reports whether it did.
+// said why; it reports whether it did. A commune's coordinator's own
+// commune listed for a name they typed ("an hoi tay", "phuong 12 go vap")
+// is theirs to press: until review 24T its press answered that their role
+// had changed.
 func (v *tallyView) pickGone() (bool, error) {
 	if v.step != tallyUnit || v.canPick() {
 		return false, nil
+	}
+	if v.st.Query != "" {
+		_, found, _, err := v.typedProvince(v.st.Query)
+		if err != nil {
+			return false, err
+		}
+		ms, err := v.allowedMatches(v.st.Query, found)
+		if err != nil || len(ms) > 0 {
+			return false, err
+		}
 	}
 	version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, tallyPeriod, tallyState{Typed: v.st.Typed}, v.liveMessage())
 	if err != nil {
@@ -1052,6 +1181,24 @@ func (v *tallyView) pickGone() (bool, error) {
 		}
 	}
 	return true, v.draw(v.t.T("tally.pick_gone"))
+}
+
+// tallyAgain draws the tally screen the chat is on again as a new
+// message, below an answer given while it was open (/help, /start, /me,
+// /lang: caseBelow), where it stood; the copy above loses its buttons. One
+// who may no longer count is told so by tallyView, and the flow ends; one
+// who may no longer pick a unit gets their own unit's period screen
+// (pickGone).
+func (h *Handlers) tallyAgain(r *request, conv storage.Conversation) error {
+	v, err := h.tallyView(r, conv)
+	if v == nil || err != nil {
+		return err
+	}
+	v.cb = nil // a new message, not in place of the language question pressed
+	if gone, err := v.pickGone(); gone || err != nil {
+		return err // no list of units they may no longer pick
+	}
+	return v.show("")
 }
 
 // tallyEnded answers a press on a tally screen whose flow has ended (its
