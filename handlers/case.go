@@ -277,8 +277,15 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 	// summary) name the case they act on: valid whatever came since.
 	for _, name := range []string{screenPaused, screenSummary} {
 		if a, ok := caseScreens[name].on[cb.action]; ok {
+			was, err := r.tx.Conversation(r.ctx, r.chat)
+			if err != nil && !errors.Is(err, storage.ErrNotFound) {
+				return err
+			}
 			v := &caseView{request: r, h: h, screen: name}
 			if err := a.do(v, cb.arg); err != nil {
+				return err
+			}
+			if err := r.unbuttonMoved(was); err != nil {
 				return err
 			}
 			return h.checkLanded(r, flowCase, name, cb.action, a.to)
@@ -311,6 +318,26 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		return err
 	}
 	return press(h, r, flowCase, v.screen, caseScreens[v.screen], v, conv, cb)
+}
+
+// unbuttonMoved takes the buttons off the message the chat's case screen
+// was on before a press on a pause message or a summary (was) drew the
+// case on the pressed message instead: the case open again below (/resume)
+// when its pause message's ▶ or ⏹ was pressed kept a second copy with
+// buttons, which answered "out of date" and, pressed, became one more live
+// copy (until review 24E: handlers/pausedcopy_review24E_test.go).
+func (r *request) unbuttonMoved(was storage.Conversation) error {
+	pressed := r.liveMessage()
+	if was.Flow != flowCase || was.MessageID == 0 || pressed == 0 || was.MessageID == pressed || r.touches(was.MessageID) {
+		return nil
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil || conv.Flow != flowCase || conv.MessageID != pressed {
+		return ignoreGone(err) // the screen is not on the pressed message
+	}
+	// Before the screen drawn: that one is the last word of the press.
+	r.replies = append([]bot.Reply{bot.EditButtons{ChatID: r.chat, MessageID: was.MessageID}}, r.replies...)
+	return nil
 }
 
 // caseText takes typed text in the case flow: the answer where a screen

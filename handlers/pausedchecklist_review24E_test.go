@@ -109,7 +109,8 @@ func TestPauseAtChecklistEndsOddPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.bot.WaitHandled(t, id)
-	got := last(t, drain(u))
+	drain(u)
+	got := msgByID(t, u, old.ID)
 	if c, _ = w.lastCase(u); c.Status != storage.CaseOpen || c.Phase != storage.PhaseSteps || c.Reason.Valid {
 		t.Errorf("✓ of the checklist's pause message at a step: the case %s %s %q, want open at its step", c.Status, c.Phase, c.Reason.String)
 	}
