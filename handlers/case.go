@@ -420,7 +420,7 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		}
 		if same != 0 {
 			typed, _ := privacy.DossierCode(r.text)
-			return h.offerLate(v, caseState{Case: same, Code: typed, Kept: kept})
+			return h.offerLate(v, caseState{Case: same, Code: typed, Kept: kept}, 0)
 		}
 	}
 	if code && !ours && before == "" {
@@ -433,8 +433,14 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			return err
 		}
 		if replace != 0 {
+			// Another case, open at its outcome, is named over the offer
+			// (openForCode, below).
+			open, err := h.openForCode(r, v.c.ID)
+			if err != nil {
+				return err
+			}
 			typed, _ := privacy.DossierCode(r.text)
-			return h.offerLate(v, caseState{Case: replace, Code: typed})
+			return h.offerLate(v, caseState{Case: replace, Code: typed}, open)
 		}
 		late = cmp.Or(late, why)
 	}
@@ -680,8 +686,10 @@ func (h *Handlers) mayBeSame(r *request, c storage.Case, kept int64) (bool, erro
 // case that closed (screenAttach, as codeAfterClose, with st): to replace
 // its code, or to mark it the same dossier as the case that keeps it. The
 // case on screen is paused, and said so; with none yet, the volunteer is
-// told to choose the resident's procedure again after.
-func (h *Handlers) offerLate(v *caseView, st caseState) error {
+// told to choose the resident's procedure again after. open, when not 0,
+// is another case of the volunteer's left at its outcome, likelier the
+// code's (openForCode): named first, with its button under the offer.
+func (h *Handlers) offerLate(v *caseView, st caseState, open int64) error {
 	note := ""
 	switch {
 	case v.c.ID == 0:
@@ -689,11 +697,18 @@ func (h *Handlers) offerLate(v *caseView, st caseState) error {
 	case v.c.Status == storage.CaseOpen && v.c.Phase != storage.PhaseDossier:
 		note = v.t.T("case.code_replace_paused", locales.Data{"Case": v.c.ID})
 	}
+	if open != 0 {
+		note = strings.TrimSpace(v.t.T("case.code_of_open_case", locales.Data{"Case": open}) + "\n" + note)
+	}
 	// The screen left loses its buttons, as below a search's results.
 	if err := v.unbuttonAbove(); err != nil {
 		return err
 	}
-	return h.caseGo(v.request, screenAttach, st, note)
+	if err := h.caseGo(v.request, screenAttach, st, note); err != nil {
+		return err
+	}
+	withResume(v.request, open)
+	return nil
 }
 
 // convView is the view of the screen the conversation is on.
@@ -962,7 +977,22 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		return err
 	}
 	if replace != 0 {
-		return h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, "")
+		// A case left open at its outcome is likelier the code's, as
+		// above: named over the offer, with its button below it (until
+		// review 24E only the offer was made).
+		open, err := h.openForCode(r, 0)
+		if err != nil {
+			return err
+		}
+		note := ""
+		if open != 0 {
+			note = r.t.T("case.code_of_open_case", locales.Data{"Case": open})
+		}
+		if err := h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, note); err != nil {
+			return err
+		}
+		withResume(r, open)
+		return nil
 	}
 	// Attaching is over for a case that ended without its code: it is
 	// named, and why, rather than "no case waits".
