@@ -819,6 +819,18 @@ func (h *Handlers) searchGuides(r *request) error {
 			text += "\n" + r.t.T("case.period_me")
 		}
 	}
+	if len(found) == 0 {
+		// Words typed for a case set aside ("làm tiếp", "tiếp tục"): the
+		// way back to it, as the procedure list says (until review 24E,
+		// only that no procedure matched).
+		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+		if err != nil {
+			return err
+		}
+		if open > 0 {
+			text += "\n\n" + r.t.N("case.open_cases", open)
+		}
+	}
 	r.landed = screenFound
 	r.show(text, kb)
 	return nil
