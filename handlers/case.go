@@ -277,8 +277,15 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 	// summary) name the case they act on: valid whatever came since.
 	for _, name := range []string{screenPaused, screenSummary} {
 		if a, ok := caseScreens[name].on[cb.action]; ok {
+			was, err := r.tx.Conversation(r.ctx, r.chat)
+			if err != nil && !errors.Is(err, storage.ErrNotFound) {
+				return err
+			}
 			v := &caseView{request: r, h: h, screen: name}
 			if err := a.do(v, cb.arg); err != nil {
+				return err
+			}
+			if err := r.unbuttonMoved(was); err != nil {
 				return err
 			}
 			return h.checkLanded(r, flowCase, name, cb.action, a.to)
@@ -311,6 +318,26 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		return err
 	}
 	return press(h, r, flowCase, v.screen, caseScreens[v.screen], v, conv, cb)
+}
+
+// unbuttonMoved takes the buttons off the message the chat's case screen
+// was on before a press on a pause message or a summary (was) drew the
+// case on the pressed message instead: the case open again below (/resume)
+// when its pause message's ▶ or ⏹ was pressed kept a second copy with
+// buttons, which answered "out of date" and, pressed, became one more live
+// copy (until review 24E: handlers/pausedcopy_review24E_test.go).
+func (r *request) unbuttonMoved(was storage.Conversation) error {
+	pressed := r.liveMessage()
+	if was.Flow != flowCase || was.MessageID == 0 || pressed == 0 || was.MessageID == pressed || r.touches(was.MessageID) {
+		return nil
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil || conv.Flow != flowCase || conv.MessageID != pressed {
+		return ignoreGone(err) // the screen is not on the pressed message
+	}
+	// Before the screen drawn: that one is the last word of the press.
+	r.replies = append([]bot.Reply{bot.EditButtons{ChatID: r.chat, MessageID: was.MessageID}}, r.replies...)
+	return nil
 }
 
 // caseText takes typed text in the case flow: the answer where a screen
@@ -393,7 +420,7 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		}
 		if same != 0 {
 			typed, _ := privacy.DossierCode(r.text)
-			return h.offerLate(v, caseState{Case: same, Code: typed, Kept: kept})
+			return h.offerLate(v, caseState{Case: same, Code: typed, Kept: kept}, 0)
 		}
 	}
 	if code && !ours && before == "" {
@@ -406,8 +433,14 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			return err
 		}
 		if replace != 0 {
+			// Another case, open at its outcome, is named over the offer
+			// (openForCode, below).
+			open, err := h.openForCode(r, v.c.ID)
+			if err != nil {
+				return err
+			}
 			typed, _ := privacy.DossierCode(r.text)
-			return h.offerLate(v, caseState{Case: replace, Code: typed})
+			return h.offerLate(v, caseState{Case: replace, Code: typed}, open)
 		}
 		late = cmp.Or(late, why)
 	}
@@ -653,8 +686,10 @@ func (h *Handlers) mayBeSame(r *request, c storage.Case, kept int64) (bool, erro
 // case that closed (screenAttach, as codeAfterClose, with st): to replace
 // its code, or to mark it the same dossier as the case that keeps it. The
 // case on screen is paused, and said so; with none yet, the volunteer is
-// told to choose the resident's procedure again after.
-func (h *Handlers) offerLate(v *caseView, st caseState) error {
+// told to choose the resident's procedure again after. open, when not 0,
+// is another case of the volunteer's left at its outcome, likelier the
+// code's (openForCode): named first, with its button under the offer.
+func (h *Handlers) offerLate(v *caseView, st caseState, open int64) error {
 	note := ""
 	switch {
 	case v.c.ID == 0:
@@ -662,11 +697,18 @@ func (h *Handlers) offerLate(v *caseView, st caseState) error {
 	case v.c.Status == storage.CaseOpen && v.c.Phase != storage.PhaseDossier:
 		note = v.t.T("case.code_replace_paused", locales.Data{"Case": v.c.ID})
 	}
+	if open != 0 {
+		note = strings.TrimSpace(v.t.T("case.code_of_open_case", locales.Data{"Case": open}) + "\n" + note)
+	}
 	// The screen left loses its buttons, as below a search's results.
 	if err := v.unbuttonAbove(); err != nil {
 		return err
 	}
-	return h.caseGo(v.request, screenAttach, st, note)
+	if err := h.caseGo(v.request, screenAttach, st, note); err != nil {
+		return err
+	}
+	withResume(v.request, open)
+	return nil
 }
 
 // convView is the view of the screen the conversation is on.
@@ -775,6 +817,18 @@ func (h *Handlers) searchGuides(r *request) error {
 			text += "\n" + r.t.T("case.period_tally", locales.Data{"Period": q})
 		} else {
 			text += "\n" + r.t.T("case.period_me")
+		}
+	}
+	if len(found) == 0 {
+		// Words typed for a case set aside ("làm tiếp", "tiếp tục"): the
+		// way back to it, as the procedure list says (until review 24E,
+		// only that no procedure matched).
+		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+		if err != nil {
+			return err
+		}
+		if open > 0 {
+			text += "\n\n" + r.t.N("case.open_cases", open)
 		}
 	}
 	r.landed = screenFound
@@ -935,7 +989,22 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		return err
 	}
 	if replace != 0 {
-		return h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, "")
+		// A case left open at its outcome is likelier the code's, as
+		// above: named over the offer, with its button below it (until
+		// review 24E only the offer was made).
+		open, err := h.openForCode(r, 0)
+		if err != nil {
+			return err
+		}
+		note := ""
+		if open != 0 {
+			note = r.t.T("case.code_of_open_case", locales.Data{"Case": open})
+		}
+		if err := h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, note); err != nil {
+			return err
+		}
+		withResume(r, open)
+		return nil
 	}
 	// Attaching is over for a case that ended without its code: it is
 	// named, and why, rather than "no case waits".

@@ -643,6 +643,14 @@ func init() {
 					}
 					kb = append(kb, []bot.Button{{Text: label, Data: callback{flow: flowCase, action: "end", arg: id}.String()}})
 				}
+				if v.c.Phase == storage.PhaseChecklist {
+					// What the checklist offers to end the case with, as
+					// there: "⏹ End" alone counted a resident who needed
+					// no procedure as not done.
+					for _, end := range checklistEnds {
+						kb = append(kb, []bot.Button{{Text: v.t.T(end.label), Data: callback{flow: flowCase, action: "endas", arg: id + "." + end.reason}.String()}})
+					}
+				}
 				return text, kb, nil
 			},
 			anyVersion: true,
@@ -663,6 +671,31 @@ func init() {
 					}
 					v.c, v.g = c, g
 					return v.endEarly()
+				}},
+				// A checklist's end (checklistEnds) on the pause message
+				// of a case paused there: asked once, as on the checklist
+				// (screenEnd, whose ← returns to it). The case gone on
+				// to its steps since, it is taken up where it stands.
+				"endas": {to: append([]string{screenEnd, screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
+					if !v.h.isMember(v.request) {
+						return nil
+					}
+					num, reason, _ := strings.Cut(arg, ".")
+					id, _ := strconv.ParseInt(num, 10, 64)
+					c, g, err := v.h.caseAndGuide(v.request, id)
+					if err != nil || !c.Live() {
+						v.answer(v.t.T("resume.closed"))
+						return ignoreGone(err)
+					}
+					if c.Phase != storage.PhaseChecklist || !slices.ContainsFunc(checklistEnds, func(e checklistEnd) bool { return e.reason == reason }) {
+						v.answer(v.t.T("button.stale"))
+						return v.h.resumeCase(v.request, id)
+					}
+					v.c, v.g = c, g
+					if err := v.takeUp(); err != nil {
+						return err
+					}
+					return v.goTo(screenEnd, caseState{Case: c.ID, End: reason})
 				}},
 			},
 		},
@@ -757,6 +790,17 @@ func noteProblem(v *caseView, note string) error {
 		return err
 	}
 	return v.h.caseGo(v.request, screenStep, caseState{Case: v.c.ID}, v.t.T("case.note_saved"))
+}
+
+// checklistEnd is one of the checklist's ends of a case: the reason it
+// records, and its button's text.
+type checklistEnd struct{ reason, label string }
+
+// checklistEnds are the checklist's ends, which the pause message of a case
+// paused at its checklist offers too.
+var checklistEnds = []checklistEnd{
+	{storage.ReasonNotNeeded, "case.not_needed"},
+	{reasonNotEligible, "case.not_eligible"},
 }
 
 // caseEntries are the screens a case can be entered on (screenOf).
