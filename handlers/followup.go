@@ -761,8 +761,8 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			text = h.statusLine(r, f) + "\n\n" + text
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.result_got"), Data: data("got", id)}})
 		}
-		if f.Status == storage.FollowupEnded { // as below, once rated
-			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}})
+		if b, ok := problemButton(r, f); ok { // as below, once rated
+			kb = append(kb, []bot.Button{b})
 		}
 		if f.Status == storage.FollowupWaiting && f.Consent.Valid && !f.Consent.Bool {
 			// "Không, cảm ơn" tapped by mistake is put right at once, not
@@ -783,11 +783,8 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.result_got"), Data: data("got", id)}})
 	}
-	if f.Status == storage.FollowupEnded {
-		// The reminders ended without the result: it may still not
-		// come, and the volunteer can be told as long as the follow-up
-		// is kept (storage.Tx.Problem).
-		kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}})
+	if b, ok := problemButton(r, f); ok {
+		kb = append(kb, []bot.Button{b})
 	}
 	if f.Status == storage.FollowupWaiting && !f.Consent.Bool {
 		// "No, thanks" pressed by mistake, or a mind changed: the reminder
@@ -799,6 +796,81 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	}
 	return h.statusLine(r, f) + "\n" + r.t.T("followup.rate_again", locales.Data{"Rating": f.Rating.Int16}) +
 		"\n" + r.t.T("followup.forget_hint"), kb
+}
+
+// problemButton is "⚠ Có vướng mắc" under a follow-up that can still
+// report a problem (storage.Tx.Problem), as its web page offers it. While
+// the result is awaited it asks first (probask): a mis-tap beside the
+// stars would stop the reminders and alarm the volunteer. After the
+// reminders ended without the result it tells at once, as the reminder's
+// button does: the result may still not come, and the volunteer can be
+// told as long as the follow-up is kept.
+func problemButton(r *request, f storage.Followup) (bot.Button, bool) {
+	action := "probask"
+	switch f.Status {
+	case storage.FollowupWaiting:
+	case storage.FollowupEnded:
+		action = "prob"
+	default:
+		return bot.Button{}, false
+	}
+	return bot.Button{Text: r.t.T("followup.reminder_problem"),
+		Data: callback{flow: flowFollowup, action: action, arg: strconv.FormatInt(f.CaseID, 10)}.String()}, true
+}
+
+// problemAsk is the question "⚠ Có vướng mắc" asks while the result is
+// awaited, saying the reminders stop to a resident they go to.
+func problemAsk(t *locales.Localizer, f storage.Followup) string {
+	ask := t.T("followup.problem_ask")
+	if f.Reminds() {
+		ask += " " + t.T("followup.problem_ask_reminders")
+	}
+	return ask
+}
+
+// problemKeyboard answers problemAsk: report it (the reminder's "prob"),
+// or back with nothing recorded (probno).
+func problemKeyboard(r *request, f storage.Followup) bot.Keyboard {
+	id := strconv.FormatInt(f.CaseID, 10)
+	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
+	return bot.Keyboard{
+		{{Text: r.t.T("followup.problem_confirm"), Data: data("prob")}},
+		{{Text: r.t.T("followup.problem_back"), Data: data("probno")}},
+	}
+}
+
+// typedProblem answers what a resident types that reads as a problem
+// with the dossier (saysProblem: "hồ sơ bị trả về, yêu cầu bổ sung giấy
+// tờ"): each of the chat's dossiers that can still report one is offered
+// the question "⚠ Có vướng mắc" asks, naming it, in a message of its own.
+// The words are not kept (nor passed on): the button alone tells. false
+// when the text does not read so, or no dossier of the chat can report.
+func (h *Handlers) typedProblem(r *request) (bool, error) {
+	if r.member() || !saysProblem(r.text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return false, err
+	}
+	var open []storage.Followup
+	for _, f := range fs {
+		if _, ok := problemButton(r, f); ok {
+			open = append(open, f)
+		}
+	}
+	if len(open) == 0 {
+		return false, nil
+	}
+	if len(open) > 1 {
+		r.say(r.t.T("followup.typed_problem_which", locales.Data{"Count": len(open)}), nil)
+	}
+	for _, f := range open {
+		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
+			Text:     h.followupAbout(r.t, f) + "\n\n" + r.t.T("followup.typed_problem") + "\n\n" + problemAsk(r.t, f),
+			Keyboard: problemKeyboard(r, f)}})
+	}
+	return true, nil
 }
 
 // statusLine says where the follow-up stands: whether and when the
@@ -1024,8 +1096,17 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 			return nil
 		}
 		return h.passFollowup(r, f)
-	case "passno":
-		// The hand-over not confirmed: the dossier as it stands, below.
+	case "probask":
+		if _, ok := problemButton(r, f); !ok {
+			// The result came meanwhile (or the problem was reported on
+			// the page): nobody is told, as at the reminder's button.
+			return h.alreadyNoted(r, f, "prob")
+		}
+		h.showAbout(r, f, problemAsk(r.t, f), problemKeyboard(r, f))
+		return nil
+	case "passno", "probno":
+		// The hand-over, or the problem report, not confirmed: the dossier
+		// as it stands, below.
 	default:
 		r.answer(r.t.T("button.stale"))
 	}

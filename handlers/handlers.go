@@ -867,6 +867,9 @@ func (h *Handlers) textTyped(r *request) error {
 	if asked, err := h.typedReceived(r); asked || err != nil {
 		return err // "đã nhận rồi": the question "✓ Đã nhận" asks
 	}
+	if asked, err := h.typedProblem(r); asked || err != nil {
+		return err // "hồ sơ bị trả về": the question "⚠ Có vướng mắc" asks
+	}
 	if asked, err := h.commentTypedAgain(r); asked || err != nil {
 		return err // a second comment: the one kept shown, to keep or replace
 	}

@@ -144,3 +144,25 @@ func init() {
 		receivedDenied[w] = true
 	}
 }
+
+// saysProblem says whether a resident's typed text reads as a problem with
+// their dossier, the ones its web page names beside "⚠ Báo hồ sơ có vướng
+// mắc": sent back, more papers asked for, refused, past its date ("hồ sơ
+// bị trả về, yêu cầu bổ sung giấy tờ", "bị từ chối rồi", "quá hạn mà vẫn
+// chưa có kết quả", "my application was rejected"). "Chưa nhận được"
+// alone is a reminder's "Chưa", not a problem. What it answers is a
+// question, so a text taken for it by mistake records nothing.
+func saysProblem(text string) bool {
+	folded := " " + vntext.Fold(text) + " "
+	for _, p := range problemPhrases {
+		if strings.Contains(folded, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// problemPhrases are saysProblem's words, folded (vntext.Fold).
+var problemPhrases = strings.Split("tra ve,tra lai,bo sung,tu choi,khong duoc duyet,khong duyet,khong hop le,bi loi,bi huy,"+
+	"sai thong tin,qua han,tre han,tre hen,vuong mac,khong nhan duoc ket qua,van chua co ket qua,van chua co kq,"+
+	"returned,sent back,rejected,refused,declined,more papers,more documents,additional documents,overdue,problem", ",")
