@@ -1213,6 +1213,11 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	r.about = followupTopic(f.CaseID)
+	if n, rest, ok := typedStars(r.text); ok {
+		// "5 sao" at the comment question: the rating again, not a
+		// comment.
+		return h.rateTyped(r, f, n, rest)
+	}
 	problem := privacy.NoteProblem(r.text)
 	if problem == "blank" {
 		// "👍", "…": a resident's way of saying they have nothing to add,
@@ -1277,6 +1282,143 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return h.askReceived(r, awaited)
+}
+
+// rateTyped takes a star count typed (typedStars) as the star button
+// takes it: the rating kept (the same one again changes nothing), then the
+// comment question; words typed after the stars are the comment, held to
+// its rules as when typed at the question (followupText).
+func (h *Handlers) rateTyped(r *request, f storage.Followup, n int, rest string) error {
+	if !f.Rating.Valid || int(f.Rating.Int16) != n {
+		if err := r.tx.RateCase(r.ctx, f.CaseID, n, h.now()); err != nil {
+			return err
+		}
+	}
+	f.Rating.Int16, f.Rating.Valid = int16(n), true
+	if rest == "" {
+		return h.askComment(r, f)
+	}
+	return h.commentTyped(r, f, rest)
+}
+
+// commentTyped takes text typed outside the comment question as the
+// comment on f's help, as if typed at it (followupText): checked, kept or
+// asked again.
+func (h *Handlers) commentTyped(r *request, f storage.Followup, text string) error {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
+	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0); err != nil {
+		return err
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	r.text = text
+	return h.followupText(r, conv)
+}
+
+// typedRating answers a star count typed outside any question ("5 sao"):
+// the rating of the chat's dossier — its one, or its one not rated yet —
+// as the star button takes it (rateTyped). With several not rated, which
+// is not guessed: each is shown, short, with its stars. false when the
+// text is no star count, or the chat follows nothing.
+func (h *Handlers) typedRating(r *request) (bool, error) {
+	n, rest, ok := typedStars(r.text)
+	if r.member() || !ok {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	var unrated []storage.Followup
+	for _, f := range fs {
+		if !f.Rating.Valid {
+			unrated = append(unrated, f)
+		}
+	}
+	switch {
+	case len(fs) == 1:
+		unrated = fs
+	case len(unrated) == 0:
+		unrated = fs
+	}
+	if len(unrated) == 1 {
+		r.about = followupTopic(unrated[0].CaseID)
+		return true, h.rateTyped(r, unrated[0], n, rest)
+	}
+	r.say(r.t.T("followup.typed_rating_which", locales.Data{"Count": len(unrated)}), nil)
+	h.showShort(r, unrated)
+	return true, nil
+}
+
+// typedThanks answers a thanks or praise typed outside any question
+// (saysThanks) by a chat following one dossier, or one rated without a
+// comment: once rated, it is the comment (commentTyped, its checks);
+// before, it is thanked in a few words with the stars below — a comment
+// goes with a rating. false otherwise.
+func (h *Handlers) typedThanks(r *request) (bool, error) {
+	if r.member() || !saysThanks(r.text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	if len(fs) > 1 {
+		var open []storage.Followup
+		for _, f := range fs {
+			if f.Rating.Valid && !f.Comment.Valid {
+				open = append(open, f)
+			}
+		}
+		if len(open) != 1 {
+			return false, nil
+		}
+		fs = open
+	}
+	f := fs[0]
+	r.about = followupTopic(f.CaseID)
+	if f.Rating.Valid {
+		return true, h.commentTyped(r, f, r.text)
+	}
+	text, kb := h.followupNext(r, f)
+	r.say(r.t.T("followup.typed_thanks_rate")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	return true, nil
+}
+
+// typedAgain answers what a resident typed that is read as nothing else:
+// the note, then their follow-ups with their buttons — one as /start shows
+// it, several each by its name line, where it stands and its buttons (the
+// long cards of a daughter's two dossiers on every line typed buried the
+// chat). false when the chat is a team member's or follows nothing.
+func (h *Handlers) typedAgain(r *request) (bool, error) {
+	if r.member() {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	if len(fs) == 1 || slices.ContainsFunc(fs, func(f storage.Followup) bool { return f.CodeUntoldFrom.Valid }) {
+		// A correction to tell is told as /start tells it.
+		return h.followupsAgain(r, r.t.T("followup.typed"))
+	}
+	r.say(r.t.T("followup.typed_several"), nil)
+	h.showShort(r, fs)
+	return true, nil
+}
+
+// showShort shows each of fs by its name line, where it stands and its
+// buttons, in a message of its own (each withdrawn with its follow-up).
+func (h *Handlers) showShort(r *request, fs []storage.Followup) {
+	for _, f := range fs {
+		text, kb := h.followupNext(r, f)
+		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID),
+			Reply: bot.Message{ChatID: r.chat, Text: h.followupAbout(r.t, f) + "\n\n" + text, Keyboard: kb}})
+	}
 }
 
 // cancelComment is /cancel at the comment question: "Cancelled" alone read
