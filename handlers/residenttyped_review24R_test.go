@@ -122,11 +122,11 @@ func TestProblemTypedIsOfferedAsAReport(t *testing.T) {
 }
 
 // "Chưa nhận được" after a reminder is its "Chưa", no problem: answered
-// as before.
+// as before; so are "no problem" and a result sent home.
 func TestNotYetTypedIsNoProblem(t *testing.T) {
 	w := newWorld(t, handlers.WithClock(newClock().now))
 	_, res, _ := w.agreedResident("000.00.12.H26-251127-2403")
-	for _, typed := range []string{"chưa nhận được", "bao giờ có kết quả"} {
+	for _, typed := range []string{"chưa nhận được", "bao giờ có kết quả", "no problem at all", "kết quả có được trả về tận nhà không"} {
 		if ms := w.send(res, typed); len(ms) == 0 || ms[0].Text != w.vi("followup.typed") {
 			t.Errorf("%q is answered %q", typed, texts(ms))
 		}

@@ -162,10 +162,14 @@ func saysProblem(text string) bool {
 	return false
 }
 
-// problemPhrases are saysProblem's words, folded (vntext.Fold).
-var problemPhrases = strings.Split("tra ve,tra lai,bo sung,tu choi,khong duoc duyet,khong duyet,khong hop le,bi loi,bi huy,"+
-	"sai thong tin,qua han,tre han,tre hen,vuong mac,khong nhan duoc ket qua,van chua co ket qua,van chua co kq,"+
-	"returned,sent back,rejected,refused,declined,more papers,more documents,additional documents,overdue,problem", ",")
+// problemPhrases are saysProblem's words, folded (vntext.Fold): "trả
+// về" only of a dossier sent back ("bị trả về", "trả lại hồ sơ"), not a
+// result sent home; "problem" only as one had, not "no problem".
+var problemPhrases = strings.Split("bi tra ve,bi tra lai,ho so tra ve,tra ve ho so,tra lai ho so,yeu cau bo sung,phai bo sung,"+
+	"can bo sung,bo sung giay,bo sung ho so,tu choi,khong duoc duyet,khong duyet,khong hop le,bi loi,bi huy,sai thong tin,"+
+	"qua han,tre han,tre hen,vuong mac,khong nhan duoc ket qua,van chua co ket qua,van chua co kq,"+
+	"returned,sent back,rejected,refused,declined,more papers,more documents,additional documents,overdue,"+
+	"a problem,have problem,has problem,problem with", ",")
 
 // typedStars reads a star count typed as the rating ("5 sao", "5*", "năm
 // sao", "4★", "3/5", "cho 4 sao nhé", "2 stars", "⭐⭐⭐⭐⭐"): the count, and
