@@ -64,6 +64,10 @@ const (
 // (storage.ForgetFollowup reads "c").
 type followupState struct {
 	Case int64 `json:"c"`
+	// Typed: a thanks typed once the comment question had closed
+	// (typedThanks), offered as the comment, kept only with its button
+	// ("keepc"); checked as a comment before it is held here.
+	Typed string `json:"t,omitempty"`
 }
 
 // receivedState is flowReceived's data (storage.ForgetFollowup reads "q").
@@ -998,6 +1002,12 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
 		return err
 	}
+	var typed string // the thanks "✓ Giữ làm nhận xét" keeps, read before the question ends
+	if cb.action == "keepc" {
+		if typed, err = h.typedComment(r, f.CaseID); err != nil {
+			return err
+		}
+	}
 	switch cb.action {
 	case "rate":
 	case "got", "gotyes", "gotback":
@@ -1064,6 +1074,19 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		}
 		text, kb := h.followupNext(r, f) // as /start shows it: the stars to rate again
 		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+text, kb)
+		return nil
+	case "keepc":
+		if typed == "" {
+			// Kept already (a double tap), or another screen since.
+			r.answer(r.t.T("button.stale"))
+			break
+		}
+		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, typed); err != nil {
+			return err
+		}
+		f.Comment.String, f.Comment.Valid = typed, true
+		text, kb := h.followupNext(r, f)
+		h.showAbout(r, f, r.t.T("followup.comment_kept")+"\n\n"+text, kb)
 		return nil
 	case "uncomment":
 		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, ""); err != nil {
@@ -1382,11 +1405,71 @@ func (h *Handlers) typedThanks(r *request) (bool, error) {
 	f := fs[0]
 	r.about = followupTopic(f.CaseID)
 	if f.Rating.Valid {
-		return true, h.commentTyped(r, f, r.text)
+		return true, h.offerComment(r, f)
 	}
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.typed_thanks_rate")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return true, nil
+}
+
+// offerComment answers a thanks typed once f is rated and its comment
+// question closed (/cancel, "Không nhận xét", another dossier's erased
+// since: the words may have been meant for it): the comment question again,
+// the words shown back with a button that keeps them — nothing is kept
+// before. Words the comment's checks refuse are not held: the refusal is
+// said, as at the question.
+func (h *Handlers) offerComment(r *request, f storage.Followup) error {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
+	st := followupState{Case: f.CaseID}
+	refused := commentRefused(r.text)
+	if refused == "" {
+		st.Typed = r.text
+	}
+	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, st, 0); err != nil {
+		return err
+	}
+	if refused != "" {
+		r.say(r.t.T("followup.comment_"+refused, locales.Data{"Max": storage.MaxComment})+"\n\n"+
+			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+		return nil
+	}
+	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
+		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}},
+		h.commentKeyboard(r, f)...)
+	r.say(r.t.T("followup.typed_thanks_keep", locales.Data{"Comment": r.text})+"\n\n"+h.followupAbout(r.t, f), kb)
+	return nil
+}
+
+// commentRefused is why text cannot be kept as a comment ("" when it
+// can): too long, or what personal data it seems to hold
+// (privacy.NoteProblem), as at the comment question.
+func commentRefused(text string) string {
+	if utf8.RuneCountInString(text) > storage.MaxComment {
+		return "long"
+	}
+	if p := privacy.NoteProblem(text); p != "" && p != "blank" {
+		return p
+	}
+	return ""
+}
+
+// typedComment is the thanks offered as the comment of case caseID
+// (offerComment), while its question is open; "" when none is.
+func (h *Handlers) typedComment(r *request, caseID int64) (string, error) {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if errors.Is(err, storage.ErrNotFound) || err == nil && (conv.Flow != flowFollowup || conv.Step != screenComment) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	var st followupState
+	if err := conv.Decode(&st); err != nil || st.Case != caseID {
+		return "", err
+	}
+	return st.Typed, nil
 }
 
 // typedAgain answers what a resident typed that is read as nothing else:

@@ -82,9 +82,9 @@ func TestRatingTypedWithPersonalData(t *testing.T) {
 
 // Review 24 (R): a thanks typed once the stars are given ("Cháu tình
 // nguyện viên rất nhiệt tình, cảm ơn cháu") was dropped with the "only
-// buttons" reply. It is the comment now, through the comment's checks;
-// typed before any star it is thanked in a few words, the stars below,
-// without the long card.
+// buttons" reply. Once rated it is offered as the comment, through the
+// comment's checks, kept with a press; typed before any star it is
+// thanked in a few words, the stars below, without the long card.
 func TestThanksTypedIsTheComment(t *testing.T) {
 	const thanks = "Cháu tình nguyện viên rất nhiệt tình, cảm ơn cháu"
 	w := newWorld(t, handlers.WithClock(newClock().now))
@@ -102,9 +102,20 @@ func TestThanksTypedIsTheComment(t *testing.T) {
 
 	w.press(res, "5★")
 	w.press(res, w.vi("followup.comment_skip"))
+	// Once the comment question closed, what is typed may have been meant
+	// for another dossier (one erased since): it is offered, not kept.
 	ms = w.send(res, thanks)
-	if got := last(t, ms); w.longCards(ms) || !strings.Contains(got.Text, w.vi("followup.comment_kept")) {
-		t.Errorf("a thanks after the stars is answered %q", texts(ms))
+	got = last(t, ms)
+	if w.longCards(ms) || !strings.Contains(got.Text, w.vi("followup.typed_thanks_keep", locales.Data{"Comment": thanks})) ||
+		!hasButton(got, w.vi("followup.comment_keep_typed")) {
+		t.Errorf("a thanks after the stars is answered %q %v", texts(ms), got.Buttons())
+	}
+	if f, _ := w.followupRow(id); f.Comment.Valid {
+		t.Errorf("a thanks after the stars kept before the button: %+v", f)
+	}
+	kept := last(t, w.press(res, w.vi("followup.comment_keep_typed")))
+	if !strings.Contains(kept.Text, w.vi("followup.comment_kept")) {
+		t.Errorf("the thanks kept: %q", kept.Text)
 	}
 	if f, _ := w.followupRow(id); f.Rating.Int16 != 5 || f.Comment.String != thanks {
 		t.Errorf("after the thanks: %+v", f)
