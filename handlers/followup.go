@@ -64,6 +64,10 @@ const (
 // (storage.ForgetFollowup reads "c").
 type followupState struct {
 	Case int64 `json:"c"`
+	// Typed: a thanks typed once the comment question had closed
+	// (typedThanks), offered as the comment, kept only with its button
+	// ("keepc"); checked as a comment before it is held here.
+	Typed string `json:"t,omitempty"`
 }
 
 // receivedState is flowReceived's data (storage.ForgetFollowup reads "q").
@@ -761,8 +765,8 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			text = h.statusLine(r, f) + "\n\n" + text
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.result_got"), Data: data("got", id)}})
 		}
-		if f.Status == storage.FollowupEnded { // as below, once rated
-			kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}})
+		if b, ok := problemButton(r, f); ok { // as below, once rated
+			kb = append(kb, []bot.Button{b})
 		}
 		if f.Status == storage.FollowupWaiting && f.Consent.Valid && !f.Consent.Bool {
 			// "Không, cảm ơn" tapped by mistake is put right at once, not
@@ -783,11 +787,8 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	if f.Status != storage.FollowupReceived { // the result can be said to have come whenever it comes
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.result_got"), Data: data("got", id)}})
 	}
-	if f.Status == storage.FollowupEnded {
-		// The reminders ended without the result: it may still not
-		// come, and the volunteer can be told as long as the follow-up
-		// is kept (storage.Tx.Problem).
-		kb = append(kb, []bot.Button{{Text: r.t.T("followup.reminder_problem"), Data: data("prob", id)}})
+	if b, ok := problemButton(r, f); ok {
+		kb = append(kb, []bot.Button{b})
 	}
 	if f.Status == storage.FollowupWaiting && !f.Consent.Bool {
 		// "No, thanks" pressed by mistake, or a mind changed: the reminder
@@ -799,6 +800,81 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	}
 	return h.statusLine(r, f) + "\n" + r.t.T("followup.rate_again", locales.Data{"Rating": f.Rating.Int16}) +
 		"\n" + r.t.T("followup.forget_hint"), kb
+}
+
+// problemButton is "⚠ Có vướng mắc" under a follow-up that can still
+// report a problem (storage.Tx.Problem), as its web page offers it. While
+// the result is awaited it asks first (probask): a mis-tap beside the
+// stars would stop the reminders and alarm the volunteer. After the
+// reminders ended without the result it tells at once, as the reminder's
+// button does: the result may still not come, and the volunteer can be
+// told as long as the follow-up is kept.
+func problemButton(r *request, f storage.Followup) (bot.Button, bool) {
+	action := "probask"
+	switch f.Status {
+	case storage.FollowupWaiting:
+	case storage.FollowupEnded:
+		action = "prob"
+	default:
+		return bot.Button{}, false
+	}
+	return bot.Button{Text: r.t.T("followup.reminder_problem"),
+		Data: callback{flow: flowFollowup, action: action, arg: strconv.FormatInt(f.CaseID, 10)}.String()}, true
+}
+
+// problemAsk is the question "⚠ Có vướng mắc" asks while the result is
+// awaited, saying the reminders stop to a resident they go to.
+func problemAsk(t *locales.Localizer, f storage.Followup) string {
+	ask := t.T("followup.problem_ask")
+	if f.Reminds() {
+		ask += " " + t.T("followup.problem_ask_reminders")
+	}
+	return ask
+}
+
+// problemKeyboard answers problemAsk: report it (the reminder's "prob"),
+// or back with nothing recorded (probno).
+func problemKeyboard(r *request, f storage.Followup) bot.Keyboard {
+	id := strconv.FormatInt(f.CaseID, 10)
+	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
+	return bot.Keyboard{
+		{{Text: r.t.T("followup.problem_confirm"), Data: data("prob")}},
+		{{Text: r.t.T("followup.problem_back"), Data: data("probno")}},
+	}
+}
+
+// typedProblem answers what a resident types that reads as a problem
+// with the dossier (saysProblem: "hồ sơ bị trả về, yêu cầu bổ sung giấy
+// tờ"): each of the chat's dossiers that can still report one is offered
+// the question "⚠ Có vướng mắc" asks, naming it, in a message of its own.
+// The words are not kept (nor passed on): the button alone tells. false
+// when the text does not read so, or no dossier of the chat can report.
+func (h *Handlers) typedProblem(r *request) (bool, error) {
+	if r.member() || !saysProblem(r.text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return false, err
+	}
+	var open []storage.Followup
+	for _, f := range fs {
+		if _, ok := problemButton(r, f); ok {
+			open = append(open, f)
+		}
+	}
+	if len(open) == 0 {
+		return false, nil
+	}
+	if len(open) > 1 {
+		r.say(r.t.T("followup.typed_problem_which", locales.Data{"Count": len(open)}), nil)
+	}
+	for _, f := range open {
+		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
+			Text:     h.followupAbout(r.t, f) + "\n\n" + r.t.T("followup.typed_problem") + "\n\n" + problemAsk(r.t, f),
+			Keyboard: problemKeyboard(r, f)}})
+	}
+	return true, nil
 }
 
 // statusLine says where the follow-up stands: whether and when the
@@ -926,6 +1002,12 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
 		return err
 	}
+	var typed string // the thanks "✓ Giữ làm nhận xét" keeps, read before the question ends
+	if cb.action == "keepc" {
+		if typed, err = h.typedComment(r, f.CaseID); err != nil {
+			return err
+		}
+	}
 	switch cb.action {
 	case "rate":
 	case "got", "gotyes", "gotback":
@@ -993,6 +1075,19 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		text, kb := h.followupNext(r, f) // as /start shows it: the stars to rate again
 		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+text, kb)
 		return nil
+	case "keepc":
+		if typed == "" {
+			// Kept already (a double tap), or another screen since.
+			r.answer(r.t.T("button.stale"))
+			break
+		}
+		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, typed); err != nil {
+			return err
+		}
+		f.Comment.String, f.Comment.Valid = typed, true
+		text, kb := h.followupNext(r, f)
+		h.showAbout(r, f, r.t.T("followup.comment_kept")+"\n\n"+text, kb)
+		return nil
 	case "uncomment":
 		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, ""); err != nil {
 			return err
@@ -1024,8 +1119,17 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 			return nil
 		}
 		return h.passFollowup(r, f)
-	case "passno":
-		// The hand-over not confirmed: the dossier as it stands, below.
+	case "probask":
+		if _, ok := problemButton(r, f); !ok {
+			// The result came meanwhile (or the problem was reported on
+			// the page): nobody is told, as at the reminder's button.
+			return h.alreadyNoted(r, f, "prob")
+		}
+		h.showAbout(r, f, problemAsk(r.t, f), problemKeyboard(r, f))
+		return nil
+	case "passno", "probno":
+		// The hand-over, or the problem report, not confirmed: the dossier
+		// as it stands, below.
 	default:
 		r.answer(r.t.T("button.stale"))
 	}
@@ -1132,6 +1236,11 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	r.about = followupTopic(f.CaseID)
+	if n, rest, ok := typedStars(r.text); ok {
+		// "5 sao" at the comment question: the rating again, not a
+		// comment.
+		return h.rateTyped(r, f, n, rest)
+	}
 	problem := privacy.NoteProblem(r.text)
 	if problem == "blank" {
 		// "👍", "…": a resident's way of saying they have nothing to add,
@@ -1196,6 +1305,203 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return h.askReceived(r, awaited)
+}
+
+// rateTyped takes a star count typed (typedStars) as the star button
+// takes it: the rating kept (the same one again changes nothing), then the
+// comment question; words typed after the stars are the comment, held to
+// its rules as when typed at the question (followupText).
+func (h *Handlers) rateTyped(r *request, f storage.Followup, n int, rest string) error {
+	if !f.Rating.Valid || int(f.Rating.Int16) != n {
+		if err := r.tx.RateCase(r.ctx, f.CaseID, n, h.now()); err != nil {
+			return err
+		}
+	}
+	f.Rating.Int16, f.Rating.Valid = int16(n), true
+	if rest == "" {
+		return h.askComment(r, f)
+	}
+	return h.commentTyped(r, f, rest)
+}
+
+// commentTyped takes text typed outside the comment question as the
+// comment on f's help, as if typed at it (followupText): checked, kept or
+// asked again.
+func (h *Handlers) commentTyped(r *request, f storage.Followup, text string) error {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
+	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0); err != nil {
+		return err
+	}
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	r.text = text
+	return h.followupText(r, conv)
+}
+
+// typedRating answers a star count typed outside any question ("5 sao"):
+// the rating of the chat's dossier — its one, or its one not rated yet —
+// as the star button takes it (rateTyped). With several not rated, which
+// is not guessed: each is shown, short, with its stars. false when the
+// text is no star count, or the chat follows nothing.
+func (h *Handlers) typedRating(r *request) (bool, error) {
+	n, rest, ok := typedStars(r.text)
+	if r.member() || !ok {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	var unrated []storage.Followup
+	for _, f := range fs {
+		if !f.Rating.Valid {
+			unrated = append(unrated, f)
+		}
+	}
+	switch {
+	case len(fs) == 1:
+		unrated = fs
+	case len(unrated) == 0:
+		unrated = fs
+	}
+	if len(unrated) == 1 {
+		r.about = followupTopic(unrated[0].CaseID)
+		return true, h.rateTyped(r, unrated[0], n, rest)
+	}
+	r.say(r.t.T("followup.typed_rating_which", locales.Data{"Count": len(unrated)}), nil)
+	h.showShort(r, unrated)
+	return true, nil
+}
+
+// typedThanks answers a thanks or praise typed outside any question
+// (saysThanks) by a chat following one dossier, or one rated without a
+// comment: once rated, it is the comment (commentTyped, its checks);
+// before, it is thanked in a few words with the stars below — a comment
+// goes with a rating. false otherwise.
+func (h *Handlers) typedThanks(r *request) (bool, error) {
+	if r.member() || !saysThanks(r.text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	if len(fs) > 1 {
+		var open []storage.Followup
+		for _, f := range fs {
+			if f.Rating.Valid && !f.Comment.Valid {
+				open = append(open, f)
+			}
+		}
+		if len(open) != 1 {
+			return false, nil
+		}
+		fs = open
+	}
+	f := fs[0]
+	r.about = followupTopic(f.CaseID)
+	if f.Rating.Valid {
+		return true, h.offerComment(r, f)
+	}
+	text, kb := h.followupNext(r, f)
+	r.say(r.t.T("followup.typed_thanks_rate")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	return true, nil
+}
+
+// offerComment answers a thanks typed once f is rated and its comment
+// question closed (/cancel, "Không nhận xét", another dossier's erased
+// since: the words may have been meant for it): the comment question again,
+// the words shown back with a button that keeps them — nothing is kept
+// before. Words the comment's checks refuse are not held: the refusal is
+// said, as at the question.
+func (h *Handlers) offerComment(r *request, f storage.Followup) error {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return err
+	}
+	st := followupState{Case: f.CaseID}
+	refused := commentRefused(r.text)
+	if refused == "" {
+		st.Typed = r.text
+	}
+	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, st, 0); err != nil {
+		return err
+	}
+	if refused != "" {
+		r.say(r.t.T("followup.comment_"+refused, locales.Data{"Max": storage.MaxComment})+"\n\n"+
+			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+		return nil
+	}
+	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
+		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}},
+		h.commentKeyboard(r, f)...)
+	r.say(r.t.T("followup.typed_thanks_keep", locales.Data{"Comment": r.text})+"\n\n"+h.followupAbout(r.t, f), kb)
+	return nil
+}
+
+// commentRefused is why text cannot be kept as a comment ("" when it
+// can): too long, or what personal data it seems to hold
+// (privacy.NoteProblem), as at the comment question.
+func commentRefused(text string) string {
+	if utf8.RuneCountInString(text) > storage.MaxComment {
+		return "long"
+	}
+	if p := privacy.NoteProblem(text); p != "" && p != "blank" {
+		return p
+	}
+	return ""
+}
+
+// typedComment is the thanks offered as the comment of case caseID
+// (offerComment), while its question is open; "" when none is.
+func (h *Handlers) typedComment(r *request, caseID int64) (string, error) {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if errors.Is(err, storage.ErrNotFound) || err == nil && (conv.Flow != flowFollowup || conv.Step != screenComment) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	var st followupState
+	if err := conv.Decode(&st); err != nil || st.Case != caseID {
+		return "", err
+	}
+	return st.Typed, nil
+}
+
+// typedAgain answers what a resident typed that is read as nothing else:
+// the note, then their follow-ups with their buttons — one as /start shows
+// it, several each by its name line, where it stands and its buttons (the
+// long cards of a daughter's two dossiers on every line typed buried the
+// chat). false when the chat is a team member's or follows nothing.
+func (h *Handlers) typedAgain(r *request) (bool, error) {
+	if r.member() {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	if len(fs) == 1 || slices.ContainsFunc(fs, func(f storage.Followup) bool { return f.CodeUntoldFrom.Valid }) {
+		// A correction to tell is told as /start tells it.
+		return h.followupsAgain(r, r.t.T("followup.typed"))
+	}
+	r.say(r.t.T("followup.typed_several"), nil)
+	h.showShort(r, fs)
+	return true, nil
+}
+
+// showShort shows each of fs by its name line, where it stands and its
+// buttons, in a message of its own (each withdrawn with its follow-up).
+func (h *Handlers) showShort(r *request, fs []storage.Followup) {
+	for _, f := range fs {
+		text, kb := h.followupNext(r, f)
+		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID),
+			Reply: bot.Message{ChatID: r.chat, Text: h.followupAbout(r.t, f) + "\n\n" + text, Keyboard: kb}})
+	}
 }
 
 // cancelComment is /cancel at the comment question: "Cancelled" alone read

@@ -867,10 +867,19 @@ func (h *Handlers) textTyped(r *request) error {
 	if asked, err := h.typedReceived(r); asked || err != nil {
 		return err // "đã nhận rồi": the question "✓ Đã nhận" asks
 	}
+	if asked, err := h.typedProblem(r); asked || err != nil {
+		return err // "hồ sơ bị trả về": the question "⚠ Có vướng mắc" asks
+	}
+	if rated, err := h.typedRating(r); rated || err != nil {
+		return err // "5 sao": the rating, as its star button
+	}
 	if asked, err := h.commentTypedAgain(r); asked || err != nil {
 		return err // a second comment: the one kept shown, to keep or replace
 	}
-	if shown, err := h.followupsAgain(r, r.t.T("followup.typed")); shown || err != nil {
+	if kept, err := h.typedThanks(r); kept || err != nil {
+		return err // "cảm ơn cháu, rất nhiệt tình": the comment once rated
+	}
+	if shown, err := h.typedAgain(r); shown || err != nil {
 		return err
 	}
 	r.say(r.t.T("error.text_no_flow"), nil)

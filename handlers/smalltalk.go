@@ -144,3 +144,94 @@ func init() {
 		receivedDenied[w] = true
 	}
 }
+
+// saysProblem says whether a resident's typed text reads as a problem with
+// their dossier, the ones its web page names beside "⚠ Báo hồ sơ có vướng
+// mắc": sent back, more papers asked for, refused, past its date ("hồ sơ
+// bị trả về, yêu cầu bổ sung giấy tờ", "bị từ chối rồi", "quá hạn mà vẫn
+// chưa có kết quả", "my application was rejected"). "Chưa nhận được"
+// alone is a reminder's "Chưa", not a problem. What it answers is a
+// question, so a text taken for it by mistake records nothing.
+func saysProblem(text string) bool {
+	folded := " " + vntext.Fold(text) + " "
+	for _, p := range problemPhrases {
+		if strings.Contains(folded, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// problemPhrases are saysProblem's words, folded (vntext.Fold): "trả
+// về" only of a dossier sent back ("bị trả về", "trả lại hồ sơ"), not a
+// result sent home; "problem" only as one had, not "no problem".
+var problemPhrases = strings.Split("bi tra ve,bi tra lai,ho so tra ve,tra ve ho so,tra lai ho so,yeu cau bo sung,phai bo sung,"+
+	"can bo sung,bo sung giay,bo sung ho so,tu choi,khong duoc duyet,khong duyet,khong hop le,bi loi,bi huy,sai thong tin,"+
+	"qua han,tre han,tre hen,vuong mac,khong nhan duoc ket qua,van chua co ket qua,van chua co kq,"+
+	"returned,sent back,rejected,refused,declined,more papers,more documents,additional documents,overdue,"+
+	"a problem,have problem,has problem,problem with", ",")
+
+// typedStars reads a star count typed as the rating ("5 sao", "5*", "năm
+// sao", "4★", "3/5", "cho 4 sao nhé", "2 stars", "⭐⭐⭐⭐⭐"): the count, and
+// what follows it (", very kind"), the comment, as typed, without the
+// polite words that only end the rating ("nhé", "ạ"). A bare number is
+// not read: it answers nothing asked.
+func typedStars(text string) (n int, rest string, ok bool) {
+	text = strings.TrimSpace(vntext.NFC(text))
+	if strings.Contains(text, "?") { // "ba sao chưa có?": asked, not rated
+		return 0, "", false
+	}
+	if m := starEmoji.FindStringSubmatch(text); m != nil {
+		n, rest = strings.Count(m[1], "★")+strings.Count(m[1], "⭐"), m[2]
+	} else if m := starCount.FindStringSubmatch(text); m != nil {
+		n, rest = starWords[strings.ToLower(m[1])], m[2]
+	} else {
+		return 0, "", false
+	}
+	if n < 1 || n > 5 {
+		return 0, "", false
+	}
+	rest = strings.TrimSpace(strings.TrimLeft(rest, ",.;:!-–— "))
+	for _, w := range typedWords(rest) {
+		if !starFillers[w] {
+			return n, rest, true
+		}
+	}
+	return n, "", true
+}
+
+var (
+	starCount = regexp.MustCompile(`(?i)^(?:(?:cho|chấm|cham|chấm điểm|đánh giá|danh gia|rate|i give|give)\s+)?` +
+		`([1-5]|một|mot|hai|ba|bốn|bon|năm|nam|one|two|three|four|five)\s*(?:sao|\*|★|⭐\x{FE0F}?|/\s*5|stars?|điểm|diem)` +
+		`((?:[\s,.;:!\-–—].*)?)$`)
+	starEmoji = regexp.MustCompile(`^((?:[★⭐]\x{FE0F}?){1,5})((?:[\s,.;:!\-–—].*)?)$`)
+	starWords = map[string]int{"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "một": 1, "mot": 1, "one": 1, "hai": 2, "two": 2,
+		"ba": 3, "three": 3, "bốn": 4, "bon": 4, "four": 4, "năm": 5, "nam": 5, "five": 5}
+	starFillers = map[string]bool{}
+)
+
+func init() {
+	for _, w := range strings.Fields("nhé nhe nha nhá ạ à ok okay please a luôn luon sao") {
+		starFillers[w] = true
+	}
+}
+
+// saysThanks says whether a resident's typed text thanks or praises the
+// help ("Cháu tình nguyện viên rất nhiệt tình, cảm ơn cháu", "very kind"):
+// the comment the rating asks for. A question is not one.
+func saysThanks(text string) bool {
+	if strings.Contains(text, "?") || !vntext.HasWord(text) {
+		return false
+	}
+	folded := " " + vntext.Fold(text) + " "
+	for _, p := range thanksPhrases {
+		if strings.Contains(folded, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// thanksPhrases are saysThanks's words, folded (vntext.Fold).
+var thanksPhrases = strings.Split("cam on,cam ong,thank,thanks,thank you,nhiet tinh,tan tinh,chu dao,tan tam,de thuong,"+
+	"gioi qua,rat tot,tot lam,rat hay,nhanh gon,kind,helpful,great,excellent", ",")

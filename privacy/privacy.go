@@ -967,7 +967,7 @@ var (
 		hai_quan dung_luong nhan_vien nhan_dan quan_ly ky_so chu_ky dinh_kem dinh_danh tai_khoan tai_lai
 		hong_hoc kim_tra luu_thong luu_tru luu_y luong_huu chu_y o_do binh_luan dang_nhap dang_ky thuong_goi
 		thuong_mai chinh_xac chinh_thuc dan_toc cong_ty ba_ria ba_diem ba_chieu
-		ngan_hang chinh_chu duong_day doan_vien viet_kieu cao_tuoi cao_nien na_na`)
+		ngan_hang chinh_chu duong_day doan_vien viet_kieu cao_tuoi cao_nien na_na tinh_nguyen`)
 	// jobWords (folded): a job after an honorific ("cô văn thư", "chú
 	// văn hóa xã"), not a name.
 	jobWords = wordSet("van_thu van_hoa ke_toan thu_quy dia_chinh tu_phap y_te giao_vien bao_ve")
