@@ -896,7 +896,8 @@ func (v *caseView) toStepButton() bot.Button {
 }
 
 // discardable says whether the case can still be thrown away as a wrong
-// pick: nothing was recorded on its steps.
+// pick: no step of it was done or had a problem (skips and backs only read
+// ahead).
 func (v *caseView) discardable() bool { return !v.c.Progressed }
 
 func drawPick(v *caseView) (string, bot.Keyboard, error) {
