@@ -139,6 +139,11 @@ type Step struct {
 	// (a dossier guide's, one at most): before it the case has no dossier
 	// and no code; past it, it may have both (Guide.SubmitStep).
 	Submits bool `yaml:"submits"`
+	// Pays marks the step at which the resident pays the fee online (a
+	// dossier's that counts toward payment_online, one at most): once it
+	// was done, the outcome screen leads with "submitted and paid online"
+	// (Guide.PayStep).
+	Pays bool `yaml:"pays"`
 }
 
 // Source is a page or legal text a guide's facts come from.
@@ -246,6 +251,17 @@ func (g *Guide) Procedure() bool { return g.Kind == KindDossier }
 func (g *Guide) SubmitStep() int {
 	for i := range g.Steps {
 		if g.Steps[i].Submits {
+			return i
+		}
+	}
+	return -1
+}
+
+// PayStep is the index of the step at which the fee is paid online (the
+// step marked `pays`), -1 when the guide marks none.
+func (g *Guide) PayStep() int {
+	for i := range g.Steps {
+		if g.Steps[i].Pays {
 			return i
 		}
 	}

@@ -232,7 +232,7 @@ func (v *validator) guide(g *Guide) {
 		v.errorf([]any{"steps"}, "%d steps: want 1 to %d", len(g.Steps), maxSteps)
 	}
 	ids = map[string]bool{}
-	submits := -1
+	submits, pays := -1, -1
 	for i, s := range g.Steps {
 		v.step([]any{"steps", i}, &s, ids)
 		switch {
@@ -243,6 +243,15 @@ func (v *validator) guide(g *Guide) {
 			v.errorf([]any{"steps", i, "submits"}, "steps[%d].submits: only one step submits the dossier (steps[%d] does already)", i, submits)
 		default:
 			submits = i
+		}
+		switch {
+		case !s.Pays:
+		case g.Kind != KindDossier || !g.CountsToward("payment_online"):
+			v.errorf([]any{"steps", i, "pays"}, "steps[%d].pays: only a dossier that counts toward payment_online has a step that pays its fee online (this guide's kind is %s, counts %s)", i, g.Kind, strings.Join(g.Counts, ", "))
+		case pays >= 0:
+			v.errorf([]any{"steps", i, "pays"}, "steps[%d].pays: only one step pays the fee online (steps[%d] does already)", i, pays)
+		default:
+			pays = i
 		}
 	}
 	v.text([]any{"fee_short"}, g.FeeShort, maxShort, true)

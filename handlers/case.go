@@ -1521,11 +1521,12 @@ func (v *caseView) phaseEvent() *storage.CaseEvent {
 }
 
 // advance records the step done or skipped and moves to the next step, or
-// to the outcome after the last one.
+// to the outcome after the last one. A skip is only reading ahead: the case
+// stays a pick that can be thrown away (discardable) until a step is done.
 func (v *caseView) advance(kind string) error {
 	ev := v.stepEvent()
 	v.c.Step++
-	v.c.Progressed, v.c.UpdatedAt = true, v.h.now()
+	v.c.Progressed, v.c.UpdatedAt = v.c.Progressed || kind == "done", v.h.now()
 	if v.c.Step >= v.c.StepsTotal {
 		v.c.Phase, v.c.Step = storage.PhaseOutcome, v.c.StepsTotal-1
 	}

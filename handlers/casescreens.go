@@ -441,16 +441,13 @@ func init() {
 		},
 		screenOutcome: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
-				var kb bot.Keyboard
-				for _, o := range v.outcomes() {
-					kb = append(kb, []bot.Button{v.button(outcomeText(v.request, v.c.Kind, o), "outcome", o)})
-				}
-				kb = append(kb, []bot.Button{v.button(v.t.T("case.back_to_steps"), "back", "")})
-				// "Every step is done" only when none was skipped.
 				events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
 				if err != nil {
 					return "", nil, err
 				}
+				kb := v.outcomeButtons(events)
+				kb = append(kb, []bot.Button{v.button(v.t.T("case.back_to_steps"), "back", "")})
+				// "Every step is done" only when none was skipped.
 				ask := v.t.T("case.outcome_ask")
 				if _, skipped, _ := tally(events, v.c.StepsTotal); skipped > 0 {
 					ask = v.t.N("case.outcome_ask_skipped", skipped)
@@ -943,7 +940,8 @@ func (v *caseView) toStepButton() bot.Button {
 }
 
 // discardable says whether the case can still be thrown away as a wrong
-// pick: nothing was recorded on its steps.
+// pick: no step of it was done or had a problem (skips and backs only read
+// ahead).
 func (v *caseView) discardable() bool { return !v.c.Progressed }
 
 func drawPick(v *caseView) (string, bot.Keyboard, error) {
@@ -1417,6 +1415,23 @@ func skippedSubmit(g *guides.Guide, events []storage.CaseEvent) int {
 		return i
 	}
 	return -1
+}
+
+// outcomeButtons are the outcome screen's choices, the kind's outcomes:
+// led by "submitted and paid online" once the step that pays the fee online
+// (the guide's `pays`) was last marked done, plain "submitted" below it — a
+// tired volunteer's tap on the first button no longer loses the fee paid
+// online (payment_online).
+func (v *caseView) outcomeButtons(events []storage.CaseEvent) bot.Keyboard {
+	os := v.outcomes()
+	if i := v.g.PayStep(); i >= 0 && slices.Contains(os, outcomePaid) && lastOfStep(events, v.g.Steps[i].ID) == "done" {
+		os = append([]string{outcomePaid}, slices.DeleteFunc(slices.Clone(os), func(o string) bool { return o == outcomePaid })...)
+	}
+	var kb bot.Keyboard
+	for _, o := range os {
+		kb = append(kb, []bot.Button{v.button(outcomeText(v.request, v.c.Kind, o), "outcome", o)})
+	}
+	return kb
 }
 
 // lastOfStep is the kind of the last done or skip event of the step with

@@ -44,7 +44,7 @@ type Case struct {
 	StepID          sql.NullString `db:"step_id"` // the id of the step at Step, while the case is in its steps
 	Checked         pq.StringArray `db:"checked"`
 	EndedFrom       sql.NullString `db:"ended_from"` // the phase a case waiting for its reason was ended from
-	Progressed      bool           `db:"progressed"` // a step was done, skipped or had a problem
+	Progressed      bool           `db:"progressed"` // a step was done or had a problem (a skip only reads ahead)
 	FollowupConsent bool           `db:"followup_consent"`
 	ConsentVersion  string         `db:"consent_version"`
 	// FollowupKept: the dossier code was kept for a follow-up (what a
