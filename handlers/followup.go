@@ -350,7 +350,7 @@ func dueText(t *locales.Localizer, f storage.Followup) string {
 	if !f.DueOn.Valid {
 		return ""
 	}
-	d := f.DueOn.Time.Format("02/01/2006")
+	d := t.Date(f.DueOn.Time)
 	if !f.DueKnown {
 		d += " " + t.T("followup.estimate")
 	}
@@ -892,7 +892,7 @@ func (h *Handlers) statusLine(r *request, f storage.Followup) string {
 		s = r.t.T("followup.status_remind_soon")
 	case f.NextReminderOn.Valid:
 		day, known := askDay(f.NextReminderOn.Time)
-		next := day.Format("02/01/2006")
+		next := r.t.Date(day)
 		// The first ask follows the estimated due date; any ask counted
 		// into a year whose days off are not announced (after "Chưa" over
 		// Tết, five working days after a dossier without a date) may move.
@@ -948,7 +948,7 @@ func consentAsk(t *locales.Localizer, f storage.Followup, now time.Time) string 
 		return t.T("followup.consent_ask_now")
 	case f.RemindersSent > 0:
 		day, known := askDay(f.NextReminderOn.Time)
-		next := day.Format("02/01/2006")
+		next := t.Date(day)
 		if !known {
 			next += " " + t.T("followup.estimate")
 		}
@@ -1942,7 +1942,7 @@ func (h *Handlers) ReminderMessage(rm storage.Reminder) bot.Message {
 	// slip said "dự kiến" for both); "Chưa" then means the result is late.
 	question := t.T("followup.reminder_no_date") // asked after checkInDays: nothing is "due"
 	if rm.DueOn.Valid {
-		question = t.T("followup.reminder", locales.Data{"Due": rm.DueOn.Time.Format("02/01/2006")})
+		question = t.T("followup.reminder", locales.Data{"Due": t.Date(rm.DueOn.Time)})
 	}
 	// Named as every follow-up screen names its dossier, on a line of its
 	// own: a title holds brackets of its own.
@@ -2005,7 +2005,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return h.alreadyNoted(r, f, action)
 		}
 		if again {
-			date := next.Format("02/01/2006")
+			date := r.t.Date(next)
 			if !known { // counted over days off not announced yet (Tết of 2027)
 				date += " " + r.t.T("followup.estimate")
 			}

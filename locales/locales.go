@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -105,6 +106,13 @@ func (l *Localizer) Num(n int) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// Date writes a day as the language does (format.date, a Go layout):
+// 08/12/2026 in Vietnamese, 8 Dec 2026 in English, where 08/12 reads as
+// 12 August.
+func (l *Localizer) Date(t time.Time) string {
+	return t.Format(l.T("format.date"))
 }
 
 // N returns the plural text with the given id for count; the template sees

@@ -123,7 +123,7 @@ func (h *Handler) pageView(q *request, p FollowupPage) *view {
 	case p.DueOn.IsZero():
 		v.Due = t.T("web.due_unknown")
 	default:
-		v.Due = p.DueOn.Format("02/01/2006")
+		v.Due = t.Date(p.DueOn)
 		v.DueEstimate = !p.DueKnown
 	}
 	// Past the expected date (the result may come any time on the day
