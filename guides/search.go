@@ -138,6 +138,21 @@ func init() {
 	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please tren") {
 		fillers[w] = true
 	}
+	// A polite opener ("dạ", "cho em hỏi", "em muốn hỏi", "cho tui hỏi chút
+	// về"): "dạ" (folded "da", also "đã", already) and "e" and "tui" (em,
+	// tôi) are fillers; "hỏi" only in the phrase, as it is also "hội".
+	for _, w := range strings.Fields("da e tui") {
+		fillers[w] = true
+	}
+	for _, opener := range []string{"cho", "xin", "muon", "cho phep", "xin phep"} {
+		for _, who := range []string{"", "em", "e", "minh", "toi", "tui", "chau", "con", "anh", "chi", "bac", "co", "chu", "ong", "ba"} {
+			for _, tail := range []string{"", "ve", "chut", "chut ve", "xiu", "xiu ve", "ti", "ti ve"} {
+				ws := strings.Fields(opener + " " + who + " hoi " + tail)
+				fillerPhrases[strings.Join(ws, " ")] = true
+				longestFiller = max(longestFiller, len(ws))
+			}
+		}
+	}
 	// A procedure's fee or time asked ("hộ chiếu bao nhiêu tiền", "lệ phí
 	// hộ chiếu", "khai sinh mất mấy ngày", "passport fee", "how long"):
 	// the guide's consent screen shows both. "phí" and "fee" are words of
@@ -392,11 +407,21 @@ next:
 			continue
 		}
 		for n := min(longestFiller, len(words)-i); n >= 2; n-- {
-			if p := strings.Join(words[i:i+n], " "); fillerPhrases[p] && !slices.ContainsFunc(words[i:i+n], func(w string) bool { return loss[w] }) {
-				drop(p)
-				i += n - 1
-				continue next
+			p := strings.Join(words[i:i+n], " ")
+			if !fillerPhrases[p] {
+				continue
 			}
+			switch lost := slices.DeleteFunc(slices.Clone(words[i:i+n]), func(w string) bool { return !loss[w] }); {
+			case len(lost) == 0:
+				drop(p)
+			case len(lost) == n: // the loss itself ("làm lại" thẻ)
+				continue
+			default: // a phrase holding a word the loss also holds ("làm sao để làm lại căn cước"): that word kept
+				drop(p)
+				kept = append(kept, lost...)
+			}
+			i += n - 1
+			continue next
 		}
 		w := words[i]
 		switch {
