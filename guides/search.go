@@ -830,8 +830,15 @@ func namesAbroad(ws []string) bool {
 
 // abbreviations are typed for words of the guides' names, folded: "dvc"
 // is "dịch vụ công" ("dvc khai tử" as "dịch vụ công khai tử"; "cổng dvc"
-// the portal's login).
-var abbreviations = map[string][]string{"dvc": {"dich", "vu", "cong"}}
+// the portal's login); and as volunteers text, "dk", "dki", "dky", "đk"
+// are "đăng ký", "ko", "kg", "khg" "không", "dc", "đc" "được" ("dki
+// thuong tru", "vneid ko dang nhap dc").
+var abbreviations = map[string][]string{
+	"dvc": {"dich", "vu", "cong"},
+	"dk":  {"dang", "ki"}, "dki": {"dang", "ki"}, "dky": {"dang", "ki"},
+	"ko": {"khong"}, "kg": {"khong"}, "khg": {"khong"},
+	"dc": {"duoc"},
+}
 
 // notTypos are everyday words a typo away from a word of a guide's name
 // that mean something else, folded: "thuốc" (medicine) is not "thực" of

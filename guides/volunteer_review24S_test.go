@@ -2,8 +2,22 @@ package guides
 
 import (
 	"slices"
+	"sync"
 	"testing"
 )
+
+// catalog24S is the shipped catalog, loaded once for these tests: the
+// package is slow under -race in CI.
+var catalog24S = sync.OnceValues(Shipped)
+
+func shared24S(t *testing.T) *Catalog {
+	t.Helper()
+	c, err := catalog24S()
+	if err != nil {
+		t.Fatalf("shipped guides:\n%v", err)
+	}
+	return c
+}
 
 // Review 24S: volunteers open a question politely before the procedure
 // ("dạ cho em hỏi khai sinh", "em muốn hỏi về…", "cho e hỏi", "anh chị ơi
@@ -11,7 +25,7 @@ import (
 // find, and such queries found nothing. They find what the procedure's
 // name alone finds.
 func TestPoliteOpenersAreFillers(t *testing.T) {
-	c := shippedCatalog(t)
+	c := shared24S(t)
 	for _, tt := range []struct{ query, same string }{
 		{"dạ cho em hỏi khai sinh", "khai sinh"},
 		{"da cho em hoi khai sinh", "khai sinh"},
@@ -35,6 +49,26 @@ func TestPoliteOpenersAreFillers(t *testing.T) {
 	for _, q := range []string{"dạ", "dạ vâng", "cho em hỏi", "dạ cho em hỏi ạ", "em muốn hỏi"} {
 		if got := searchIDs(c, q); len(got) > 0 {
 			t.Errorf("Search(%q) = %v, want nothing", q, got)
+		}
+	}
+}
+
+// Volunteers abbreviate as they text: "ko" (không), "dc"/"đc" (được),
+// "dki"/"dky"/"đk" (đăng ký). Only "dvc" was written out: "dki thuong tru"
+// and "vneid ko dang nhap dc" found nothing.
+func TestTextingAbbreviationsAreWrittenOut(t *testing.T) {
+	c := shared24S(t)
+	for _, tt := range []struct{ query, same string }{
+		{"dki thuong tru", "đăng ký thường trú"},
+		{"dky tam tru cho sinh vien", "đăng ký tạm trú"},
+		{"đk kết hôn", "đăng ký kết hôn"},
+		{"đki xe máy mới", "đăng ký xe máy mới"},
+		{"vneid ko dang nhap dc", "vneid không đăng nhập được"},
+		{"ko đăng nhập đc vneid", "không đăng nhập được vneid"},
+	} {
+		got, want := searchIDs(c, tt.query), searchIDs(c, tt.same)
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want what %q finds: %v", tt.query, got, tt.same, want)
 		}
 	}
 }
