@@ -522,6 +522,9 @@ func (c *Catalog) Search(query string) []*Guide {
 	if onlySmallTalk(ws, query) {
 		return nil
 	}
+	if found := c.troubleRetry(ws); len(found) > 0 { // "vneid không được": which of the app's guides
+		return found
+	}
 	found, uncovered := c.search(ws)
 	if len(found) > 0 {
 		return found
@@ -1199,6 +1202,62 @@ func withoutDamage(ws []string) (rest []string, ok bool) {
 		rest = append(rest, ws[i])
 	}
 	return rest, ok && len(rest) > 0
+}
+
+// Trouble: a vague "it does not work" said of what is named ("vneid
+// không được", "vneid bị lỗi", "lỗi vneid", "không vào được vneid", "app
+// bị treo", "có vấn đề", "not working"), folded. Said of an app or an
+// account, it is read as its damage is (Search): the account guides found
+// without it answer alone, a short choice — "không được" was matched by
+// the password's "không đăng nhập được VNeID" and "lỗi", "treo" by
+// nothing. A trouble that names itself ("không đăng nhập được", "bị
+// khoá") is a guide's name, and a procedure in trouble ("tạm trú bị lỗi")
+// is searched as typed.
+var troubles = map[string]bool{}
+
+// longestTrouble is the most words of a trouble.
+var longestTrouble = 1
+
+func init() {
+	for _, p := range []string{"loi", "bi loi", "gap loi", "bao loi", "khong duoc", "khong vao duoc", "khong mo duoc",
+		"khong chay", "khong hoat dong", "khong dung duoc", "khong su dung duoc", "bi treo", "treo", "bi do",
+		"truc trac", "bi truc trac", "co van de", "bi van de", "error", "errors", "not working", "doesn t work",
+		"does not work", "don t work", "isn t working", "is not working", "crash", "crashes", "crashed"} {
+		troubles[p] = true
+		longestTrouble = max(longestTrouble, len(strings.Fields(p)))
+	}
+}
+
+// withoutTrouble returns ws without the words of a trouble; ok when there
+// were some, and other words remain.
+func withoutTrouble(ws []string) (rest []string, ok bool) {
+next:
+	for i := 0; i < len(ws); i++ {
+		for n := min(longestTrouble, len(ws)-i); n >= 1; n-- {
+			if troubles[strings.Join(ws[i:i+n], " ")] {
+				i += n - 1
+				ok = true
+				continue next
+			}
+		}
+		rest = append(rest, ws[i])
+	}
+	return rest, ok && len(rest) > 0
+}
+
+// troubleRetry is Search of the folded words without a trouble said of an
+// app or an account: the account guides found without it, or none when
+// it is not one, or the words are a phrase of a guide's name as typed.
+func (c *Catalog) troubleRetry(ws []string) []*Guide {
+	rest, ok := withoutTrouble(ws)
+	if !ok || c.isPhrase(ws) {
+		return nil
+	}
+	found := c.searchWords(deaths(rest))
+	if len(found) == 0 || found[0].Procedure() {
+		return nil
+	}
+	return slices.DeleteFunc(found, (*Guide).Procedure)
 }
 
 // inFillerPhrase says whether ws[i] is a word of a filler phrase ("mất bao

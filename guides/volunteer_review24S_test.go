@@ -72,3 +72,42 @@ func TestTextingAbbreviationsAreWrittenOut(t *testing.T) {
 		}
 	}
 }
+
+// A vague trouble with VNeID ("vneid không được", "vneid bị lỗi", "không
+// vào được vneid") is no particular one: "vneid không được" found the
+// password's guide alone (its alias "không đăng nhập được VNeID" held
+// every word), "bị lỗi", "treo", "có vấn đề" found nothing or the absence
+// declaration. Such a query is read as "vneid bị hỏng" is: the short
+// choice of the account guides, the app's own (activation, level 2)
+// first, the password's among them. A trouble named ("không đăng nhập
+// được", "bị khoá") keeps its guide first; a procedure in trouble is that
+// procedure.
+func TestAVagueVNeIDTroubleOffersTheAccountGuides(t *testing.T) {
+	c := shared24S(t)
+	want := searchIDs(c, "vneid bị hỏng")
+	if len(want) == 0 || want[0] == "vneid-mat-khau" || !slices.Contains(want, "vneid-mat-khau") {
+		t.Fatalf("Search(vneid bị hỏng) = %v, want the account guides, the password's not first", want)
+	}
+	for _, q := range []string{
+		"vneid không được", "vneid khong duoc", "vneid bị lỗi", "vneid lỗi", "lỗi vneid", "vneid báo lỗi",
+		"không vào được vneid", "vneid ko vao dc", "vneid không mở được", "vneid bị treo", "vneid có vấn đề",
+		"vneid trục trặc", "vneid không hoạt động", "vneid not working", "vneid error", "vneid doesn't work",
+	} {
+		if got := searchIDs(c, q); !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want what a broken VNeID finds: %v", q, got, want)
+		}
+	}
+	for _, tt := range []struct{ query, want string }{
+		{"vneid không đăng nhập được", "vneid-mat-khau"},
+		{"không đăng nhập được vneid", "vneid-mat-khau"},
+		{"tài khoản vneid bị khóa", "vneid-mat-khau"},
+		{"vneid bị khoá", "vneid-mat-khau"},
+		{"thanh toán bị lỗi", "thanh-toan"},
+		{"tam tru bi loi", "tam-tru"},
+		{"cccd bị lỗi", "the-can-cuoc"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
