@@ -551,7 +551,50 @@ func (c *Catalog) Search(query string) []*Guide {
 	if found := c.placeRetry(ws); len(found) > 0 {
 		return found
 	}
-	return c.situationRetry(ws)
+	if found := c.situationRetry(ws); len(found) > 0 {
+		return found
+	}
+	return c.spanRetry(ws)
+}
+
+// The resident's situation told around the procedure, before it as often
+// as after ("con mới sinh chưa có giấy khai sinh", "mới nghỉ việc muốn
+// lãnh trợ cấp thất nghiệp", "đăng ký xe máy mới mua"): when the query
+// finds nothing, the longest words in it that are one of a guide's names
+// whole, as typed or but for fillers ("khai sinh", "trợ cấp thất nghiệp",
+// "đăng ký xe máy", "căn cước"), are searched alone, when they find clearly
+// few guides. Not a part of a name ("gia hạn", "giấy phép": "xin giấy phép
+// bán thuốc tây"), nor a name of fillers only ("lệ phí là bao nhiêu"), nor
+// a name after a loss's words ("báo mất ví điện tử", "bị cho nghỉ việc":
+// what was lost is no paper, or no guide's loss).
+const longestSpan = 8
+
+// spanRetry is Search of the longest span of the folded words that is a
+// guide's name, when the whole found nothing.
+func (c *Catalog) spanRetry(ws []string) []*Guide {
+	english := c.englishQuery(ws)
+	for n := min(longestSpan, len(ws)-1); n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			span := ws[i : i+n]
+			kept, _ := withoutFillers(span, english, nil, nil)
+			if len(kept) == 0 || !c.isName(span) && !c.isName(kept) || afterLoss(ws, i) {
+				continue
+			}
+			if found := c.searchWords(deaths(span)); len(found) > 0 && len(found) <= clearly {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+// afterLoss says whether the words before ws[i], but for fillers, end with
+// a loss's ("mất", "bị").
+func afterLoss(ws []string, i int) bool {
+	for i > 0 && fillers[ws[i-1]] && !lossVerbs[ws[i-1]] {
+		i--
+	}
+	return i > 0 && (ws[i-1] == "mat" || ws[i-1] == "bi")
 }
 
 // The resident's situation typed after a procedure: a reason, a purpose or

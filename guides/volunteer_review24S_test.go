@@ -111,3 +111,41 @@ func TestAVagueVNeIDTroubleOffersTheAccountGuides(t *testing.T) {
 		}
 	}
 }
+
+// A resident's situation told around the procedure ("con mới sinh chưa có
+// giấy khai sinh", "mới nghỉ việc muốn lãnh trợ cấp thất nghiệp", "đăng ký
+// xe máy mới mua"): only a reason after the procedure, or a few words no
+// guide's name holds, were left out, and such sentences found nothing.
+// When nothing is found, the words of a guide's title (two at least) or a
+// guide's whole name typed among them are searched alone, if they name a
+// few guides clearly.
+func TestASituationAroundTheProcedureFindsIt(t *testing.T) {
+	c := shared24S(t)
+	for _, tt := range []struct{ query, want string }{
+		{"con mới sinh chưa có giấy khai sinh", "khai-sinh"},
+		{"con mới sinh chưa có giấy khai sinh thì làm thế nào", "khai-sinh"},
+		{"mới nghỉ việc muốn lãnh trợ cấp thất nghiệp", "tro-cap-that-nghiep"},
+		{"đăng ký xe máy mới mua", "dang-ky-xe"},
+		{"cmnd hết hạn đổi sang căn cước", "the-can-cuoc"},
+		{"bà ngoại năm nay tám mươi muốn gia hạn thẻ bhyt hộ gia đình", "bhyt-ho-gia-dinh"},
+		{"vợ chồng em mới cưới tuần trước giờ muốn đăng ký kết hôn", "ket-hon"},
+		{"em mới bị cho nghỉ việc tuần trước", "tro-cap-that-nghiep"},
+		{"nộp bị cho nghỉ việc", "tro-cap-that-nghiep"}, // the guide's alias whole
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+	// What names no procedure still finds nothing.
+	for _, q := range []string{
+		"hôm nay trời đẹp quá", "con mèo nhà bên cạnh bị ốm", "cách nấu phở", "em đang xem giúp bà đây",
+		"điện thoại hết pin rồi", "nhà bà ở đâu ạ", "để em hỏi lại cán bộ", "ông bị ốm nằm viện",
+		"bà có mang theo giấy tờ không", "số điện thoại của bà là gì", "mai em quay lại",
+		// A part of a name, a name of fillers, a loss of no paper.
+		"không phải lý do để gia hạn", "xin giấy phép bán thuốc tây", "lệ phí là bao nhiêu", "báo mất ví điện tử",
+	} {
+		if got := searchIDs(c, q); len(got) > 0 {
+			t.Errorf("Search(%q) = %v, want nothing", q, got)
+		}
+	}
+}
