@@ -1117,9 +1117,14 @@ func lossWords(ws []string) map[string]bool {
 // as a typo of another, and such queries found nothing. "Hồng" after "sổ",
 // "hoa" or "màu" at the head of the thing (the land title, a rose or a
 // commission, pink) is no damage ("ngân hàng số hỏng" is); nor is "số"
-// after "ký" (chữ ký số, digital signing) a paper.
+// after "ký" (chữ ký số, digital signing) a paper. A paper torn, crumbled
+// or smudged ("rách", "nát", "nhoè"; "torn") is damaged as a broken one is
+// (review 24S: "giấy khai sinh bị rách" found the birth registration); the
+// Vietnamese ones (bareDamage), folded, say it where "hỏng" does — "rạch"
+// is also a canal ("khai sinh ở Rạch Giá").
 var (
-	damageWords = map[string]bool{"hong": true, "broken": true, "damaged": true}
+	damageWords = map[string]bool{"hong": true, "broken": true, "damaged": true, "rach": true, "nat": true, "nhoe": true, "torn": true}
+	bareDamage  = map[string]bool{"hong": true, "rach": true, "nat": true, "nhoe": true}
 	// events are the papers named by their event, which also name their
 	// procedure: a paper damaged only when nothing else follows ("khai sinh
 	// bị hỏng", not "khai sinh liên thông bị hỏng").
@@ -1147,7 +1152,7 @@ func damageAt(ws []string, i int) bool {
 		return false
 	case n == 1 && ws[i] == "hong" && i > 0 && notDamage[ws[i-1]] && thingAt(ws) == i-1:
 		return false
-	case n == 2 || ws[i] != "hong":
+	case n == 2 || !bareDamage[ws[i]]:
 		return true
 	}
 	// A bare "hỏng": last, first before a paper, or right after a paper.
@@ -1164,7 +1169,7 @@ func damageAt(ws []string, i int) bool {
 // broken"), or within three words after ("damaged health insurance card").
 func damagedPaper(ws []string, i int) bool {
 	from := i + damageLen(ws, i)
-	if ws[from-1] != "hong" {
+	if !bareDamage[ws[from-1]] {
 		if paperAt(ws, from) || namesPaper(ws[from:min(len(ws), from+3)]) {
 			return true
 		}

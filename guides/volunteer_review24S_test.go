@@ -149,3 +149,29 @@ func TestASituationAroundTheProcedureFindsIt(t *testing.T) {
 		}
 	}
 }
+
+// A paper torn, smudged or worn out ("giấy khai sinh bị rách", "căn cước
+// bị nhoè") is damaged as a broken one is: "rách" was a word of one alias
+// only ("thẻ bhyt bị rách"), and "giấy khai sinh bị rách" found the birth
+// registration, not the copy that replaces the paper.
+func TestATornPaperIsADamagedOne(t *testing.T) {
+	c := shared24S(t)
+	for _, tt := range []struct{ query, same string }{
+		{"giấy khai sinh bị rách", "giấy khai sinh bị hỏng"},
+		{"khai sinh bi rach", "khai sinh bị hỏng"},
+		{"căn cước bị rách", "căn cước bị hỏng"},
+		{"cccd bị nhoè ảnh", "cccd bị hỏng"},
+		{"bằng lái bị nát", "bằng lái bị hỏng"},
+		{"torn birth certificate", "damaged birth certificate"},
+		{"thẻ bhyt bị rách", "thẻ bhyt bị hỏng"},
+	} {
+		got, want := searchIDs(c, tt.query), searchIDs(c, tt.same)
+		if len(want) == 0 || len(got) == 0 || got[0] != want[0] {
+			t.Errorf("Search(%q) = %v, want first what %q finds first: %v", tt.query, got, tt.same, want)
+		}
+	}
+	// "Rạch" is also a canal: a birth registered in Rạch Giá is no damage.
+	if got := searchIDs(c, "khai sinh ở Rạch Giá"); len(got) == 0 || got[0] != "khai-sinh" {
+		t.Errorf("Search(khai sinh ở Rạch Giá) = %v, want khai-sinh first", got)
+	}
+}
