@@ -747,6 +747,7 @@ func queryWords(query string) []string {
 		}
 		ws = append(ws, w)
 	}
+	ws = onTheApp(ws)
 	// A preposition typed last ("tạm trú tại", "passport at") has no place
 	// after it to name: it is dropped, as a place would be — not "thuoc",
 	// which is "thuốc" (medicine) as often as "thuộc".
@@ -754,6 +755,31 @@ func queryWords(query string) []string {
 		ws = ws[:len(ws)-1]
 	}
 	return deaths(ws)
+}
+
+// onTheApp reads the app as the guides name it: "app" or "ứng dụng" before
+// "vneid" is VNeID ("cài app vneid", "quên mật khẩu ứng dụng vneid"), and
+// a paper put "lên" or "vào" VNeID or its wallet ("ví") is one "trên
+// VNeID" ("đưa bằng lái lên vneid", "thêm thẻ bhyt vào ví vneid"), as the
+// wallet's guide names it.
+func onTheApp(ws []string) []string {
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		next := func(w ...string) bool { return i+len(w) < len(ws) && slices.Equal(ws[i+1:i+1+len(w)], w) }
+		switch w := ws[i]; {
+		case w == "app" && next("vneid"):
+		case w == "ung" && next("dung", "vneid"):
+			i++
+		case (w == "len" || w == "vao") && next("vi", "vneid"):
+			out = append(out, "tren")
+			i++
+		case (w == "len" || w == "vao") && next("vneid"):
+			out = append(out, "tren")
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // AsksOfNoProcedure says whether query asks a fee, a time or papers and

@@ -175,3 +175,25 @@ func TestATornPaperIsADamagedOne(t *testing.T) {
 		t.Errorf("Search(khai sinh ở Rạch Giá) = %v, want khai-sinh first", got)
 	}
 }
+
+// The app named ("app vneid", "ứng dụng VNeID") is VNeID, and a paper put
+// "lên"/"vào" VNeID or its wallet is one "trên VNeID": "cài app vneid",
+// "quên mật khẩu ứng dụng vneid", "đưa bằng lái lên vneid", "thêm thẻ bhyt
+// vào ví vneid" found nothing.
+func TestTheAppAndWhatIsPutOnIt(t *testing.T) {
+	c := shared24S(t)
+	for _, tt := range []struct{ query, want string }{
+		{"cài app vneid", "vneid-muc-2"},
+		{"cài ứng dụng vneid", "vneid-muc-2"},
+		{"quên mật khẩu ứng dụng vneid", "vneid-mat-khau"},
+		{"quen mat khau app vneid", "vneid-mat-khau"},
+		{"đưa bằng lái lên vneid", "tich-hop-giay-to"},
+		{"đồng bộ bằng lái lên vneid", "tich-hop-giay-to"},
+		{"thêm thẻ bhyt vào ví vneid", "tich-hop-giay-to"},
+		{"đưa thẻ bhyt vào vneid", "tich-hop-giay-to"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
