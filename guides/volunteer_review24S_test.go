@@ -197,3 +197,17 @@ func TestTheAppAndWhatIsPutOnIt(t *testing.T) {
 		}
 	}
 }
+
+// A name volunteers use that the level-2 guide lacked: "nâng cấp vneid
+// lên mức 2" found nothing.
+func TestCommonNamesFindTheirGuides(t *testing.T) {
+	c := shared24S(t)
+	for _, tt := range []struct{ query, want string }{
+		{"nâng cấp vneid lên mức 2", "vneid-muc-2"},
+		{"nang cap vneid len muc 2", "vneid-muc-2"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
