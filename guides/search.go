@@ -215,6 +215,10 @@ func init() {
 		"dich vu cong", "cach lam", "cach nop", "cach xin", "cach dang ky", "cach de", "chi cach",
 		"cho hoi", "xin hoi", "muon hoi", "hoi ve", "cho hoi ve", "xin hoi ve", "muon hoi ve",
 		"the nao", "nhu the nao", "lam sao de", "how do i", "how can i",
+		// A question's tail as said north and south (review 24S): "đổi
+		// như nào", "làm ra sao", "cần làm gì".
+		"nhu nao", "ra sao", "lam the nao", "lam nhu nao", "lam nhu the nao", "lam gi", "can lam gi",
+		"phai lam gi", "phai lam sao", "lam sao", "the nao a", "sao a",
 		"le phi", "nop le phi", "dong le phi", "nop phi", "dong phi", "bao nhieu", "bao nhieu tien",
 		"het bao nhieu", "het bao nhieu tien", "mat bao nhieu", "mat bao nhieu tien", "mat phi", "mat tien",
 		"ton phi", "mien phi", "co phi khong", "mat phi khong", "co mat phi khong", "mat tien khong",
@@ -1370,8 +1374,12 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	bare := slices.DeleteFunc(slices.Clone(words), func(w string) bool {
 		return !loss[w] && !feeWords[w] && !asking[w] && !keptIfNamed[w] && !englishWords[w] && (fillers[w] || english && englishFillers[w])
 	})
+	trimmed := trimFillers(words, english)
 	switch {
 	case c.isPhrase(words): // as typed: "lệ phí", "get married"
+	case len(trimmed) < len(words) && len(trimmed) >= 2 && slices.ContainsFunc(trimmed[1:len(trimmed)-1], func(w string) bool { return fillers[w] }) &&
+		c.isPhrase(trimmed):
+		words = trimmed // but for the fillers at its ends, with one inside: "làm chứng minh nhân dân" (mình)
 	case len(bare) >= 2 && len(bare) < len(words) && len(bare) > len(kept) && c.isPhrase(bare):
 		words = bare // but for its filler words: "làm trên cổng dịch vụ công"
 	case len(kept) > 0:
@@ -1393,6 +1401,18 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	}
 	found, more := c.rank(words, loss)
 	return found, uncovered || more
+}
+
+// trimFillers returns words without the fillers at either end.
+func trimFillers(words []string, english bool) []string {
+	filler := func(w string) bool { return fillers[w] || english && englishFillers[w] }
+	for len(words) > 0 && filler(words[0]) {
+		words = words[1:]
+	}
+	for len(words) > 0 && filler(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	return words
 }
 
 // rank returns the guides whose names hold words, best first. When loss

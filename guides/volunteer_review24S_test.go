@@ -211,3 +211,46 @@ func TestCommonNamesFindTheirGuides(t *testing.T) {
 		}
 	}
 }
+
+// A filler inside a guide's name ("minh" of "chứng minh nhân dân", also
+// "mình") was dropped when the query held another filler ("làm chứng
+// minh nhân dân": "chứng … nhân dân" found the household business's
+// "giấy chứng nhận" first). The words but for the fillers at either end,
+// a phrase of a name with a filler inside, are searched as that phrase.
+func TestAFillerInsideANameIsKept(t *testing.T) {
+	c := shared24S(t)
+	for _, tt := range []struct{ query, same string }{
+		{"làm chứng minh nhân dân", "chứng minh nhân dân"},
+		{"xin làm chứng minh nhân dân cho mẹ", "chứng minh nhân dân"},
+		{"lam chung minh nhan dan", "chứng minh nhân dân"},
+	} {
+		got, want := searchIDs(c, tt.query), searchIDs(c, tt.same)
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want what %q finds: %v", tt.query, got, tt.same, want)
+		}
+	}
+}
+
+// A question's tail as volunteers say it ("như nào", "ra sao", "làm thế
+// nào", "cần làm gì", "phải làm sao"): only "thế nào" and "như thế nào"
+// were fillers, and "bằng lái hết hạn đổi như nào" found nothing.
+func TestAQuestionsTailIsAFiller(t *testing.T) {
+	c := shared24S(t)
+	for _, tt := range []struct{ query, same string }{
+		{"bằng lái hết hạn đổi như nào", "bằng lái hết hạn đổi"},
+		{"đăng ký tạm trú như nào", "đăng ký tạm trú"},
+		{"khai sinh cho con ra sao", "khai sinh"},
+		{"mất thẻ bhyt phải làm sao", "mất thẻ bhyt"},
+		{"hộ chiếu cần làm gì", "hộ chiếu"},
+		{"thường trú làm như nào", "thường trú"},
+	} {
+		got, want := searchIDs(c, tt.query), searchIDs(c, tt.same)
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want what %q finds: %v", tt.query, got, tt.same, want)
+		}
+	}
+	// A relative's death asked so is still a death.
+	if got := searchIDs(c, "mẹ mất cần làm gì"); len(got) == 0 || got[0] != "khai-tu" {
+		t.Errorf("Search(mẹ mất cần làm gì) = %v, want khai-tu first", got)
+	}
+}
