@@ -254,3 +254,17 @@ func TestAQuestionsTailIsAFiller(t *testing.T) {
 		t.Errorf("Search(mẹ mất cần làm gì) = %v, want khai-tu first", got)
 	}
 }
+
+// A tenant's words name the temporary residence ("thuê trọ", "ở trọ"):
+// "ở trọ" listed the unemployment allowance first ("trợ"), and a
+// student's situation told around "thuê trọ" found nothing, the words no
+// whole name of the guide.
+func TestATenantsWordsNameTheTemporaryResidence(t *testing.T) {
+	c := shared24S(t)
+	for _, q := range []string{"ở trọ", "o tro", "thuê trọ", "sinh viên năm nhất mới lên thành phố thuê trọ cần làm gì",
+		"em mới ra ở trọ gần trường"} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "tam-tru" {
+			t.Errorf("Search(%q) = %v, want tam-tru first", q, got)
+		}
+	}
+}
