@@ -276,9 +276,13 @@ func init() {
 	}
 	for _, p := range []string{"tiep di", "tiep tuc", "sao vay", "sao the", "the nao", "lam sao", "khong duoc",
 		"dung roi", "hieu roi", "biet roi", "xin loi", "tam biet", "khong sao", "khong co gi", "hay qua", "tot qua",
-		"got it", "hold on", "one moment", "hi there"} {
+		"got it", "hold on", "one moment", "hi there",
+		// A weak network, said while waiting (review 24S: "mạng yếu quá"
+		// found the stay notice).
+		"mang yeu", "mang cham", "mang lag", "rot mang", "mang kem"} {
 		smallTalk[p] = true
 	}
+	polite["qua"] = true // "quá", very
 	for _, w := range strings.Fields("chut ti xiu lat mot") {
 		waitWords[w] = true
 	}
@@ -292,7 +296,8 @@ func init() {
 // nothing — short words matched the
 // beginnings and look-alikes of guides' words ("dạ": "dân", "vâng":
 // "vắng"). Waiting ("chờ chút", "đợi tí") is "chờ" or "đợi" with one of
-// waitWords: alone "đổi" is a procedure's. hatTalk are small talk only
+// waitWords, "ngồi" and "đây" with them ("bà ngồi chờ chút": "ngồi" was
+// read as "người"): alone "đổi" is a procedure's. hatTalk are small talk only
 // typed with a circumflex (hatted): "vâng" (yes), not "vang", which may be
 // "vắng" (tạm vắng).
 var (
@@ -331,7 +336,7 @@ next:
 			}
 		}
 		switch w := ws[i]; {
-		case greetings[w] || thanks[w] || smallTalk[w] || waiting && (waitWords[w] || w == "cho" || w == "doi"):
+		case greetings[w] || thanks[w] || smallTalk[w] || waiting && (waitWords[w] || w == "cho" || w == "doi" || w == "ngoi" || w == "day"):
 			talk = true
 		case hatTalk[w]:
 			if hats == nil {

@@ -268,3 +268,30 @@ func TestATenantsWordsNameTheTemporaryResidence(t *testing.T) {
 		}
 	}
 }
+
+// What a volunteer says beside the resident while waiting or while the
+// network is slow ("bà ơi ngồi chờ chút nhé", "mạng yếu quá") found a
+// guide: "ngồi" was read as a typo of "người" and "chút" of "chết" (the
+// death registration), "mạng yếu" as the stay notice. Waiting and a weak
+// or lost network are small talk.
+func TestWaitingAndASlowNetworkAreSmallTalk(t *testing.T) {
+	c := shared24S(t)
+	for _, q := range []string{
+		"bà ơi ngồi chờ chút nhé", "bà ngồi đây đợi em tí", "ngồi chờ xíu ạ", "mạng yếu quá", "mang yeu qua",
+		"mạng chậm quá", "rớt mạng rồi", "mạng lag quá bà ơi", "wifi yếu quá",
+	} {
+		if got := searchIDs(c, q); len(got) > 0 {
+			t.Errorf("Search(%q) = %v, want nothing: small talk", q, got)
+		}
+	}
+	// A guide's words with them are still searched.
+	for _, tt := range []struct{ query, want string }{
+		{"mạng yếu quá, khai sinh", "khai-sinh"},
+		{"chờ chút em tìm đăng ký tạm trú", "tam-tru"},
+		{"người nhà mất", "khai-tu"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.want)
+		}
+	}
+}
