@@ -138,21 +138,30 @@ func init() {
 	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please tren") {
 		fillers[w] = true
 	}
-	// A polite opener ("dạ", "cho em hỏi", "em muốn hỏi", "cho tui hỏi chút
-	// về"): "dạ" (folded "da", also "đã", already) and "e" and "tui" (em,
-	// tôi) are fillers; "hỏi" only in the phrase, as it is also "hội".
-	for _, w := range strings.Fields("da e tui") {
+	// A polite opener ("dạ em", "cho em hỏi", "em muốn hỏi", "cho tui hỏi
+	// chút về"): "e" and "tui" (em, tôi) are fillers; "hỏi" only in the
+	// phrase, as it is also "hội"; "dạ" only before a person or an opener,
+	// as folded it is also "đã" ("đã nộp", "đã hết hạn" name nothing).
+	for _, w := range strings.Fields("e tui") {
 		fillers[w] = true
 	}
+	who := []string{"em", "e", "minh", "toi", "tui", "chau", "con", "anh", "chi", "bac", "co", "chu", "ong", "ba"}
+	for _, w := range who {
+		fillerPhrases["da "+w] = true
+	}
 	for _, opener := range []string{"cho", "xin", "muon", "cho phep", "xin phep"} {
-		for _, who := range []string{"", "em", "e", "minh", "toi", "tui", "chau", "con", "anh", "chi", "bac", "co", "chu", "ong", "ba"} {
-			for _, tail := range []string{"", "ve", "chut", "chut ve", "xiu", "xiu ve", "ti", "ti ve"} {
-				ws := strings.Fields(opener + " " + who + " hoi " + tail)
-				fillerPhrases[strings.Join(ws, " ")] = true
-				longestFiller = max(longestFiller, len(ws))
+		for _, w := range append([]string{""}, who...) {
+			for _, tail := range []string{"", "ve", "chut", "chut ve", "xiu", "xiu ve", "ti", "ti ve", "lai"} {
+				for _, da := range []string{"", "da "} {
+					ws := strings.Fields(da + opener + " " + w + " hoi " + tail)
+					fillerPhrases[strings.Join(ws, " ")] = true
+					longestFiller = max(longestFiller, len(ws))
+				}
 			}
 		}
 	}
+	// "Lên" (up) names nothing: "nâng cấp vneid lên mức 2".
+	fillers["len"] = true
 	// A procedure's fee or time asked ("hộ chiếu bao nhiêu tiền", "lệ phí
 	// hộ chiếu", "khai sinh mất mấy ngày", "passport fee", "how long"):
 	// the guide's consent screen shows both. "phí" and "fee" are words of
@@ -570,9 +579,10 @@ func (c *Catalog) Search(query string) []*Guide {
 // as after ("con mới sinh chưa có giấy khai sinh", "mới nghỉ việc muốn
 // lãnh trợ cấp thất nghiệp", "đăng ký xe máy mới mua"): when the query
 // finds nothing, the longest words in it that are one of a guide's names
-// whole, as typed or but for fillers ("khai sinh", "trợ cấp thất nghiệp",
-// "đăng ký xe máy", "căn cước"), are searched alone, when they find clearly
-// few guides. Not a part of a name ("gia hạn", "giấy phép": "xin giấy phép
+// whole, two words at least, as typed or but for fillers ("khai sinh",
+// "trợ cấp thất nghiệp", "đăng ký xe máy", "căn cước"), are searched alone,
+// when they find clearly few guides. Not a one-word name ("cưới", folded,
+// is "cuối": "6 tháng cuối năm"), nor a part of a name ("gia hạn", "giấy phép": "xin giấy phép
 // bán thuốc tây"), nor a name of fillers only ("lệ phí là bao nhiêu"), nor
 // a name after a loss's words ("báo mất ví điện tử", "bị cho nghỉ việc":
 // what was lost is no paper, or no guide's loss).
@@ -586,7 +596,7 @@ func (c *Catalog) spanRetry(ws []string) []*Guide {
 		for i := 0; i+n <= len(ws); i++ {
 			span := ws[i : i+n]
 			kept, _ := withoutFillers(span, english, nil, nil)
-			if len(kept) == 0 || !c.isName(span) && !c.isName(kept) || afterLoss(ws, i) {
+			if len(kept) == 0 || !(len(span) >= 2 && c.isName(span)) && !(len(kept) >= 2 && c.isName(kept)) || afterLoss(ws, i) {
 				continue
 			}
 			if found := c.searchWords(deaths(span)); len(found) > 0 && len(found) <= clearly {
@@ -1334,6 +1344,12 @@ next:
 func (c *Catalog) troubleRetry(ws []string) []*Guide {
 	rest, ok := withoutTrouble(ws)
 	if !ok || c.isPhrase(ws) {
+		return nil
+	}
+	// What is in trouble is a guide's name, or two words of one ("vneid",
+	// "thanh toán"): not "lệ" of "Lê Lợi", nor "nhận nhắc" of "nhận lời
+	// nhắc" ("lời", folded, is "lỗi").
+	if kept, _ := withoutFillers(rest, c.englishQuery(rest), nil, nil); !c.isName(kept) && (len(kept) < 2 || !c.isPhrase(kept)) {
 		return nil
 	}
 	found := c.searchWords(deaths(rest))
