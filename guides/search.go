@@ -579,10 +579,11 @@ func (c *Catalog) Search(query string) []*Guide {
 // as after ("con mới sinh chưa có giấy khai sinh", "mới nghỉ việc muốn
 // lãnh trợ cấp thất nghiệp", "đăng ký xe máy mới mua"): when the query
 // finds nothing, the longest words in it that are one of a guide's names
-// whole, two words at least, as typed or but for fillers ("khai sinh",
-// "trợ cấp thất nghiệp", "đăng ký xe máy", "căn cước"), are searched alone,
-// when they find clearly few guides. Not a one-word name ("cưới", folded,
-// is "cuối": "6 tháng cuối năm"), nor a part of a name ("gia hạn", "giấy phép": "xin giấy phép
+// whole, two words at least or an abbreviation or English word, as typed
+// or but for fillers ("khai sinh", "trợ cấp thất nghiệp", "đăng ký xe máy",
+// "căn cước", "cccd"), are searched alone, when they find clearly few
+// guides. Not a one-word name a Vietnamese word may be ("cưới", folded, is
+// "cuối": "6 tháng cuối năm"), nor a part of a name ("gia hạn", "giấy phép": "xin giấy phép
 // bán thuốc tây"), nor a name of fillers only ("lệ phí là bao nhiêu"), nor
 // a name after a loss's words ("báo mất ví điện tử", "bị cho nghỉ việc":
 // what was lost is no paper, or no guide's loss).
@@ -596,7 +597,7 @@ func (c *Catalog) spanRetry(ws []string) []*Guide {
 		for i := 0; i+n <= len(ws); i++ {
 			span := ws[i : i+n]
 			kept, _ := withoutFillers(span, english, nil, nil)
-			if len(kept) == 0 || !(len(span) >= 2 && c.isName(span)) && !(len(kept) >= 2 && c.isName(kept)) || afterLoss(ws, i) {
+			if len(kept) == 0 || !c.wholeName(span) && !c.wholeName(kept) || afterLoss(ws, i) {
 				continue
 			}
 			if found := c.searchWords(deaths(span)); len(found) > 0 && len(found) <= clearly {
@@ -605,6 +606,13 @@ func (c *Catalog) spanRetry(ws []string) []*Guide {
 		}
 	}
 	return nil
+}
+
+// wholeName says whether ws are one of a guide's names, of two words at
+// least or of one no Vietnamese syllable is spelt as ("cccd", "passport";
+// not "cưới", folded "cuoi").
+func (c *Catalog) wholeName(ws []string) bool {
+	return (len(ws) >= 2 || len(ws) == 1 && !syllable(ws[0])) && c.isName(ws)
 }
 
 // afterLoss says whether the words before ws[i], but for fillers, end with
