@@ -61,9 +61,12 @@ func TestAQuestionOfNoProcedureIsNoSituation(t *testing.T) {
 
 // Found by the differential run: "ví" (a wallet) folds to "vì"; what is
 // before it must name a procedure, not only a loss ("báo mất ví điện tử").
+// (Review 24S: "nộp bị cho nghỉ việc" holds the allowance guide's whole
+// alias "bị cho nghỉ việc", and finds it as "em mới bị cho nghỉ việc tuần
+// trước" does: volunteer_review24S_test.go.)
 func TestALossBeforeAReasonIsNoProcedure(t *testing.T) {
 	c := shippedCatalog(t)
-	for _, q := range []string{"báo mất ví điện tử", "nộp bị cho nghỉ việc"} {
+	for _, q := range []string{"báo mất ví điện tử"} {
 		if got := searchIDs(c, q); len(got) != 0 {
 			t.Errorf("Search(%q) = %v, want nothing", q, got)
 		}

@@ -138,6 +138,30 @@ func init() {
 	for _, w := range strings.Fields("cho cua be con ba ong bo me chau em anh chi nguoi minh toi giup lam muon can va voi o thi nhe nha a oi de xin online vay nhi z mau form hs dvcqg please tren") {
 		fillers[w] = true
 	}
+	// A polite opener ("dạ em", "cho em hỏi", "em muốn hỏi", "cho tui hỏi
+	// chút về"): "e" and "tui" (em, tôi) are fillers; "hỏi" only in the
+	// phrase, as it is also "hội"; "dạ" only before a person or an opener,
+	// as folded it is also "đã" ("đã nộp", "đã hết hạn" name nothing).
+	for _, w := range strings.Fields("e tui") {
+		fillers[w] = true
+	}
+	who := []string{"em", "e", "minh", "toi", "tui", "chau", "con", "anh", "chi", "bac", "co", "chu", "ong", "ba"}
+	for _, w := range who {
+		fillerPhrases["da "+w] = true
+	}
+	for _, opener := range []string{"cho", "xin", "muon", "cho phep", "xin phep"} {
+		for _, w := range append([]string{""}, who...) {
+			for _, tail := range []string{"", "ve", "chut", "chut ve", "xiu", "xiu ve", "ti", "ti ve", "lai"} {
+				for _, da := range []string{"", "da "} {
+					ws := strings.Fields(da + opener + " " + w + " hoi " + tail)
+					fillerPhrases[strings.Join(ws, " ")] = true
+					longestFiller = max(longestFiller, len(ws))
+				}
+			}
+		}
+	}
+	// "Lên" (up) names nothing: "nâng cấp vneid lên mức 2".
+	fillers["len"] = true
 	// A procedure's fee or time asked ("hộ chiếu bao nhiêu tiền", "lệ phí
 	// hộ chiếu", "khai sinh mất mấy ngày", "passport fee", "how long"):
 	// the guide's consent screen shows both. "phí" and "fee" are words of
@@ -200,6 +224,10 @@ func init() {
 		"dich vu cong", "cach lam", "cach nop", "cach xin", "cach dang ky", "cach de", "chi cach",
 		"cho hoi", "xin hoi", "muon hoi", "hoi ve", "cho hoi ve", "xin hoi ve", "muon hoi ve",
 		"the nao", "nhu the nao", "lam sao de", "how do i", "how can i",
+		// A question's tail as said north and south (review 24S): "đổi
+		// như nào", "làm ra sao", "cần làm gì".
+		"nhu nao", "ra sao", "lam the nao", "lam nhu nao", "lam nhu the nao", "lam gi", "can lam gi",
+		"phai lam gi", "phai lam sao", "lam sao", "the nao a", "sao a",
 		"le phi", "nop le phi", "dong le phi", "nop phi", "dong phi", "bao nhieu", "bao nhieu tien",
 		"het bao nhieu", "het bao nhieu tien", "mat bao nhieu", "mat bao nhieu tien", "mat phi", "mat tien",
 		"ton phi", "mien phi", "co phi khong", "mat phi khong", "co mat phi khong", "mat tien khong",
@@ -257,9 +285,13 @@ func init() {
 	}
 	for _, p := range []string{"tiep di", "tiep tuc", "sao vay", "sao the", "the nao", "lam sao", "khong duoc",
 		"dung roi", "hieu roi", "biet roi", "xin loi", "tam biet", "khong sao", "khong co gi", "hay qua", "tot qua",
-		"got it", "hold on", "one moment", "hi there"} {
+		"got it", "hold on", "one moment", "hi there",
+		// A weak network, said while waiting (review 24S: "mạng yếu quá"
+		// found the stay notice).
+		"mang yeu", "mang cham", "mang lag", "rot mang", "mang kem"} {
 		smallTalk[p] = true
 	}
+	polite["qua"] = true // "quá", very
 	for _, w := range strings.Fields("chut ti xiu lat mot") {
 		waitWords[w] = true
 	}
@@ -273,7 +305,8 @@ func init() {
 // nothing — short words matched the
 // beginnings and look-alikes of guides' words ("dạ": "dân", "vâng":
 // "vắng"). Waiting ("chờ chút", "đợi tí") is "chờ" or "đợi" with one of
-// waitWords: alone "đổi" is a procedure's. hatTalk are small talk only
+// waitWords, "ngồi" and "đây" with them ("bà ngồi chờ chút": "ngồi" was
+// read as "người"): alone "đổi" is a procedure's. hatTalk are small talk only
 // typed with a circumflex (hatted): "vâng" (yes), not "vang", which may be
 // "vắng" (tạm vắng).
 var (
@@ -312,7 +345,7 @@ next:
 			}
 		}
 		switch w := ws[i]; {
-		case greetings[w] || thanks[w] || smallTalk[w] || waiting && (waitWords[w] || w == "cho" || w == "doi"):
+		case greetings[w] || thanks[w] || smallTalk[w] || waiting && (waitWords[w] || w == "cho" || w == "doi" || w == "ngoi" || w == "day"):
 			talk = true
 		case hatTalk[w]:
 			if hats == nil {
@@ -392,11 +425,21 @@ next:
 			continue
 		}
 		for n := min(longestFiller, len(words)-i); n >= 2; n-- {
-			if p := strings.Join(words[i:i+n], " "); fillerPhrases[p] && !slices.ContainsFunc(words[i:i+n], func(w string) bool { return loss[w] }) {
-				drop(p)
-				i += n - 1
-				continue next
+			p := strings.Join(words[i:i+n], " ")
+			if !fillerPhrases[p] {
+				continue
 			}
+			switch lost := slices.DeleteFunc(slices.Clone(words[i:i+n]), func(w string) bool { return !loss[w] }); {
+			case len(lost) == 0:
+				drop(p)
+			case len(lost) == n: // the loss itself ("làm lại" thẻ)
+				continue
+			default: // a phrase holding a word the loss also holds ("làm sao để làm lại căn cước"): that word kept
+				drop(p)
+				kept = append(kept, lost...)
+			}
+			i += n - 1
+			continue next
 		}
 		w := words[i]
 		switch {
@@ -497,6 +540,9 @@ func (c *Catalog) Search(query string) []*Guide {
 	if onlySmallTalk(ws, query) {
 		return nil
 	}
+	if found := c.troubleRetry(ws); len(found) > 0 { // "vneid không được": which of the app's guides
+		return found
+	}
 	found, uncovered := c.search(ws)
 	if len(found) > 0 {
 		return found
@@ -523,7 +569,59 @@ func (c *Catalog) Search(query string) []*Guide {
 	if found := c.placeRetry(ws); len(found) > 0 {
 		return found
 	}
-	return c.situationRetry(ws)
+	if found := c.situationRetry(ws); len(found) > 0 {
+		return found
+	}
+	return c.spanRetry(ws)
+}
+
+// The resident's situation told around the procedure, before it as often
+// as after ("con mới sinh chưa có giấy khai sinh", "mới nghỉ việc muốn
+// lãnh trợ cấp thất nghiệp", "đăng ký xe máy mới mua"): when the query
+// finds nothing, the longest words in it that are one of a guide's names
+// whole, two words at least or an abbreviation or English word, as typed
+// or but for fillers ("khai sinh", "trợ cấp thất nghiệp", "đăng ký xe máy",
+// "căn cước", "cccd"), are searched alone, when they find clearly few
+// guides. Not a one-word name a Vietnamese word may be ("cưới", folded, is
+// "cuối": "6 tháng cuối năm"), nor a part of a name ("gia hạn", "giấy phép": "xin giấy phép
+// bán thuốc tây"), nor a name of fillers only ("lệ phí là bao nhiêu"), nor
+// a name after a loss's words ("báo mất ví điện tử", "bị cho nghỉ việc":
+// what was lost is no paper, or no guide's loss).
+const longestSpan = 8
+
+// spanRetry is Search of the longest span of the folded words that is a
+// guide's name, when the whole found nothing.
+func (c *Catalog) spanRetry(ws []string) []*Guide {
+	english := c.englishQuery(ws)
+	for n := min(longestSpan, len(ws)-1); n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			span := ws[i : i+n]
+			kept, _ := withoutFillers(span, english, nil, nil)
+			if len(kept) == 0 || !c.wholeName(span) && !c.wholeName(kept) || afterLoss(ws, i) {
+				continue
+			}
+			if found := c.searchWords(deaths(span)); len(found) > 0 && len(found) <= clearly {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+// wholeName says whether ws are one of a guide's names, of two words at
+// least or of one no Vietnamese syllable is spelt as ("cccd", "passport";
+// not "cưới", folded "cuoi").
+func (c *Catalog) wholeName(ws []string) bool {
+	return (len(ws) >= 2 || len(ws) == 1 && !syllable(ws[0])) && c.isName(ws)
+}
+
+// afterLoss says whether the words before ws[i], but for fillers, end with
+// a loss's ("mất", "bị").
+func afterLoss(ws []string, i int) bool {
+	for i > 0 && fillers[ws[i-1]] && !lossVerbs[ws[i-1]] {
+		i--
+	}
+	return i > 0 && (ws[i-1] == "mat" || ws[i-1] == "bi")
 }
 
 // The resident's situation typed after a procedure: a reason, a purpose or
@@ -676,6 +774,7 @@ func queryWords(query string) []string {
 		}
 		ws = append(ws, w)
 	}
+	ws = onTheApp(ws)
 	// A preposition typed last ("tạm trú tại", "passport at") has no place
 	// after it to name: it is dropped, as a place would be — not "thuoc",
 	// which is "thuốc" (medicine) as often as "thuộc".
@@ -683,6 +782,31 @@ func queryWords(query string) []string {
 		ws = ws[:len(ws)-1]
 	}
 	return deaths(ws)
+}
+
+// onTheApp reads the app as the guides name it: "app" or "ứng dụng" before
+// "vneid" is VNeID ("cài app vneid", "quên mật khẩu ứng dụng vneid"), and
+// a paper put "lên" or "vào" VNeID or its wallet ("ví") is one "trên
+// VNeID" ("đưa bằng lái lên vneid", "thêm thẻ bhyt vào ví vneid"), as the
+// wallet's guide names it.
+func onTheApp(ws []string) []string {
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		next := func(w ...string) bool { return i+len(w) < len(ws) && slices.Equal(ws[i+1:i+1+len(w)], w) }
+		switch w := ws[i]; {
+		case w == "app" && next("vneid"):
+		case w == "ung" && next("dung", "vneid"):
+			i++
+		case (w == "len" || w == "vao") && next("vi", "vneid"):
+			out = append(out, "tren")
+			i++
+		case (w == "len" || w == "vao") && next("vneid"):
+			out = append(out, "tren")
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // AsksOfNoProcedure says whether query asks a fee, a time or papers and
@@ -805,8 +929,15 @@ func namesAbroad(ws []string) bool {
 
 // abbreviations are typed for words of the guides' names, folded: "dvc"
 // is "dịch vụ công" ("dvc khai tử" as "dịch vụ công khai tử"; "cổng dvc"
-// the portal's login).
-var abbreviations = map[string][]string{"dvc": {"dich", "vu", "cong"}}
+// the portal's login); and as volunteers text, "dk", "dki", "dky", "đk"
+// are "đăng ký", "ko", "kg", "khg" "không", "dc", "đc" "được" ("dki
+// thuong tru", "vneid ko dang nhap dc").
+var abbreviations = map[string][]string{
+	"dvc": {"dich", "vu", "cong"},
+	"dk":  {"dang", "ki"}, "dki": {"dang", "ki"}, "dky": {"dang", "ki"},
+	"ko": {"khong"}, "kg": {"khong"}, "khg": {"khong"},
+	"dc": {"duoc"},
+}
 
 // notTypos are everyday words a typo away from a word of a guide's name
 // that mean something else, folded: "thuốc" (medicine) is not "thực" of
@@ -1039,9 +1170,14 @@ func lossWords(ws []string) map[string]bool {
 // as a typo of another, and such queries found nothing. "Hồng" after "sổ",
 // "hoa" or "màu" at the head of the thing (the land title, a rose or a
 // commission, pink) is no damage ("ngân hàng số hỏng" is); nor is "số"
-// after "ký" (chữ ký số, digital signing) a paper.
+// after "ký" (chữ ký số, digital signing) a paper. A paper torn, crumbled
+// or smudged ("rách", "nát", "nhoè"; "torn") is damaged as a broken one is
+// (review 24S: "giấy khai sinh bị rách" found the birth registration); the
+// Vietnamese ones (bareDamage), folded, say it where "hỏng" does — "rạch"
+// is also a canal ("khai sinh ở Rạch Giá").
 var (
-	damageWords = map[string]bool{"hong": true, "broken": true, "damaged": true}
+	damageWords = map[string]bool{"hong": true, "broken": true, "damaged": true, "rach": true, "nat": true, "nhoe": true, "torn": true}
+	bareDamage  = map[string]bool{"hong": true, "rach": true, "nat": true, "nhoe": true}
 	// events are the papers named by their event, which also name their
 	// procedure: a paper damaged only when nothing else follows ("khai sinh
 	// bị hỏng", not "khai sinh liên thông bị hỏng").
@@ -1069,7 +1205,7 @@ func damageAt(ws []string, i int) bool {
 		return false
 	case n == 1 && ws[i] == "hong" && i > 0 && notDamage[ws[i-1]] && thingAt(ws) == i-1:
 		return false
-	case n == 2 || ws[i] != "hong":
+	case n == 2 || !bareDamage[ws[i]]:
 		return true
 	}
 	// A bare "hỏng": last, first before a paper, or right after a paper.
@@ -1086,7 +1222,7 @@ func damageAt(ws []string, i int) bool {
 // broken"), or within three words after ("damaged health insurance card").
 func damagedPaper(ws []string, i int) bool {
 	from := i + damageLen(ws, i)
-	if ws[from-1] != "hong" {
+	if !bareDamage[ws[from-1]] {
 		if paperAt(ws, from) || namesPaper(ws[from:min(len(ws), from+3)]) {
 			return true
 		}
@@ -1169,6 +1305,68 @@ func withoutDamage(ws []string) (rest []string, ok bool) {
 	return rest, ok && len(rest) > 0
 }
 
+// Trouble: a vague "it does not work" said of what is named ("vneid
+// không được", "vneid bị lỗi", "lỗi vneid", "không vào được vneid", "app
+// bị treo", "có vấn đề", "not working"), folded. Said of an app or an
+// account, it is read as its damage is (Search): the account guides found
+// without it answer alone, a short choice — "không được" was matched by
+// the password's "không đăng nhập được VNeID" and "lỗi", "treo" by
+// nothing. A trouble that names itself ("không đăng nhập được", "bị
+// khoá") is a guide's name, and a procedure in trouble ("tạm trú bị lỗi")
+// is searched as typed.
+var troubles = map[string]bool{}
+
+// longestTrouble is the most words of a trouble.
+var longestTrouble = 1
+
+func init() {
+	for _, p := range []string{"loi", "bi loi", "gap loi", "bao loi", "khong duoc", "khong vao duoc", "khong mo duoc",
+		"khong chay", "khong hoat dong", "khong dung duoc", "khong su dung duoc", "bi treo", "treo", "bi do",
+		"truc trac", "bi truc trac", "co van de", "bi van de", "error", "errors", "not working", "doesn t work",
+		"does not work", "don t work", "isn t working", "is not working", "crash", "crashes", "crashed"} {
+		troubles[p] = true
+		longestTrouble = max(longestTrouble, len(strings.Fields(p)))
+	}
+}
+
+// withoutTrouble returns ws without the words of a trouble; ok when there
+// were some, and other words remain.
+func withoutTrouble(ws []string) (rest []string, ok bool) {
+next:
+	for i := 0; i < len(ws); i++ {
+		for n := min(longestTrouble, len(ws)-i); n >= 1; n-- {
+			if troubles[strings.Join(ws[i:i+n], " ")] {
+				i += n - 1
+				ok = true
+				continue next
+			}
+		}
+		rest = append(rest, ws[i])
+	}
+	return rest, ok && len(rest) > 0
+}
+
+// troubleRetry is Search of the folded words without a trouble said of an
+// app or an account: the account guides found without it, or none when
+// it is not one, or the words are a phrase of a guide's name as typed.
+func (c *Catalog) troubleRetry(ws []string) []*Guide {
+	rest, ok := withoutTrouble(ws)
+	if !ok || c.isPhrase(ws) {
+		return nil
+	}
+	// What is in trouble is a guide's name, or two words of one ("vneid",
+	// "thanh toán"): not "lệ" of "Lê Lợi", nor "nhận nhắc" of "nhận lời
+	// nhắc" ("lời", folded, is "lỗi").
+	if kept, _ := withoutFillers(rest, c.englishQuery(rest), nil, nil); !c.isName(kept) && (len(kept) < 2 || !c.isPhrase(kept)) {
+		return nil
+	}
+	found := c.searchWords(deaths(rest))
+	if len(found) == 0 || found[0].Procedure() {
+		return nil
+	}
+	return slices.DeleteFunc(found, (*Guide).Procedure)
+}
+
 // inFillerPhrase says whether ws[i] is a word of a filler phrase ("mất bao
 // lâu", "có mất phí không").
 func inFillerPhrase(ws []string, i int) bool {
@@ -1205,8 +1403,12 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	bare := slices.DeleteFunc(slices.Clone(words), func(w string) bool {
 		return !loss[w] && !feeWords[w] && !asking[w] && !keptIfNamed[w] && !englishWords[w] && (fillers[w] || english && englishFillers[w])
 	})
+	trimmed := trimFillers(words, english)
 	switch {
 	case c.isPhrase(words): // as typed: "lệ phí", "get married"
+	case len(trimmed) < len(words) && len(trimmed) >= 2 && slices.ContainsFunc(trimmed[1:len(trimmed)-1], func(w string) bool { return fillers[w] }) &&
+		c.isPhrase(trimmed):
+		words = trimmed // but for the fillers at its ends, with one inside: "làm chứng minh nhân dân" (mình)
 	case len(bare) >= 2 && len(bare) < len(words) && len(bare) > len(kept) && c.isPhrase(bare):
 		words = bare // but for its filler words: "làm trên cổng dịch vụ công"
 	case len(kept) > 0:
@@ -1228,6 +1430,18 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 	}
 	found, more := c.rank(words, loss)
 	return found, uncovered || more
+}
+
+// trimFillers returns words without the fillers at either end.
+func trimFillers(words []string, english bool) []string {
+	filler := func(w string) bool { return fillers[w] || english && englishFillers[w] }
+	for len(words) > 0 && filler(words[0]) {
+		words = words[1:]
+	}
+	for len(words) > 0 && filler(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	return words
 }
 
 // rank returns the guides whose names hold words, best first. When loss
