@@ -5,11 +5,13 @@
 //
 //	long polling | webhook → inbox (PostgreSQL) → confirm to Telegram
 //	→ chats (one job at a time per chat) → Handler in one transaction that
-//	also marks the update done and writes its replies to the outbox
+//	also marks the update done and writes its replies to the outbox (several
+//	chats' fresh updates share one: processBatch)
 //	→ after commit, Sender (limits, retries) → delete from the outbox
 package bot
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -67,12 +69,13 @@ type SentHandler interface {
 // Runtime takes updates into the inbox, hands them to the Handler in
 // per-chat order and sends the replies.
 type Runtime struct {
-	store   *Store
-	handler Handler
-	sender  *Sender
-	chats   *chats
-	workers int
-	log     *slog.Logger
+	store    *Store
+	handler  Handler
+	sender   *Sender
+	chats    *chats
+	workers  int
+	batchMax int // fresh updates of as many chats handled in one transaction
+	log      *slog.Logger
 
 	maxAttempts   int
 	retryDelay    time.Duration
@@ -99,6 +102,10 @@ func WithLogger(l *slog.Logger) Option { return func(r *Runtime) { r.log = l } }
 
 // WithWorkers caps how many chats are handled at once (default 32).
 func WithWorkers(n int) Option { return func(r *Runtime) { r.workers = n } }
+
+// WithBatch caps how many chats' fresh updates one transaction may handle
+// together (default 8; 1 handles each alone).
+func WithBatch(n int) Option { return func(r *Runtime) { r.batchMax = n } }
 
 // WithAttempts sets how often a failing update is tried before it is
 // parked as failed, and the first pause between tries (default 3, 500ms).
@@ -131,10 +138,15 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 		retryDelay:    500 * time.Millisecond,
 		handleTimeout: 30 * time.Second,
 		workers:       32,
+		batchMax:      8,
 		marksEvery:    20 * time.Millisecond,
 	}
 	for _, o := range opts {
 		o(r)
+	}
+	var batch func([]InboxUpdate)
+	if r.batchMax > 1 {
+		batch = r.processBatch
 	}
 	r.chats = newChats(r.workers, func(chat int64, drain bool, u InboxUpdate) {
 		if drain {
@@ -142,7 +154,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 		} else {
 			r.process(u)
 		}
-	})
+	}, batch, r.batchMax)
 	r.metrics = newMetrics()
 	r.sender.tooMany = r.metrics.tooMany
 	r.sender.token.waiting = store.pendingReplies
@@ -476,6 +488,65 @@ func (r *Runtime) process(trigger InboxUpdate) {
 			return
 		}
 	}
+}
+
+// processBatch handles several chats' fresh updates, one each, in one
+// transaction (Store.HandleUpdates), and sends each chat's replies after
+// the commit. An update that fails the inbox's check (handled meanwhile, an
+// earlier one of its chat pending) leaves the batch for process. Anything
+// that fails the batch (a handler's error or panic, its time running out,
+// a statement's error, a deadlock between handlers' row locks) rolls it
+// back, and each update goes to process alone, as if the batch had never
+// been: nothing of it committed, and no start was counted.
+func (r *Runtime) processBatch(ups []InboxUpdate) {
+	ctx := r.work
+	slices.SortFunc(ups, func(a, b InboxUpdate) int { return cmp.Compare(a.ChatID, b.ChatID) })
+	items := make([]batchItem, len(ups))
+	for i, u := range ups {
+		items[i] = batchItem{in: u, delivered: r.marks.ofChat(u.ChatID)}
+	}
+	began := time.Now()
+	err := r.handleBatch(ctx, items)
+	if err != nil {
+		if ctx.Err() == nil {
+			r.log.Info("batch rolled back; its updates go one at a time", "updates", len(items), "err", err)
+		}
+		for _, it := range items {
+			r.process(it.in)
+		}
+		return
+	}
+	took := time.Since(began).Seconds()
+	for _, it := range items {
+		if it.left {
+			r.process(it.in)
+			continue
+		}
+		r.metrics.handleTime.Observe(took)
+		r.metrics.handled.Inc()
+		if it.mine {
+			r.deliver(ctx, it.out)
+		}
+		if r.onHandled != nil {
+			r.onHandled(it.in.ID)
+		}
+	}
+}
+
+// handleBatch runs the handler on each update of the batch in one
+// transaction; a panic fails the batch.
+func (r *Runtime) handleBatch(ctx context.Context, items []batchItem) (err error) {
+	ctx, cancel := context.WithTimeout(ctx, r.handleTimeout)
+	defer cancel()
+	defer func() {
+		if v := recover(); v != nil {
+			err = &panicError{value: v, stack: debug.Stack()}
+		}
+	}()
+	return r.store.HandleUpdates(ctx, items, func(tx *sqlx.Tx, i int) ([]Reply, error) {
+		u := *items[i].in.decoded // process decodes its own copy if this fails
+		return r.handler.Handle(ctx, tx, &u)
+	})
 }
 
 func (r *Runtime) handle(ctx context.Context, in InboxUpdate, u *models.Update) (rows []OutboxRow, mine bool, err error) {
