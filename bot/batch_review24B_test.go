@@ -30,10 +30,11 @@ type batchCall struct {
 
 // batcher echoes each text and records, in a table of the test's own, the
 // updates whose transaction committed. "hold" waits until release is
-// closed; "fail" fails every time, "boom" panics.
+// closed; "fail" fails every time, "boom" panics, "slow" runs out of time.
 type batcher struct {
 	release chan struct{}
 	holding chan struct{} // closed when "hold" began
+	held    sync.Once
 
 	mu    sync.Mutex
 	calls []batchCall
@@ -54,7 +55,7 @@ func (h *batcher) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]
 	h.mu.Unlock()
 	switch text {
 	case "hold":
-		close(h.holding)
+		h.held.Do(func() { close(h.holding) })
 		select {
 		case <-h.release:
 		case <-ctx.Done():
@@ -64,6 +65,9 @@ func (h *batcher) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]
 		return []bot.Reply{bot.Message{ChatID: chat, Text: "premature"}}, errors.New("failing on purpose")
 	case "boom":
 		panic("boom")
+	case "slow":
+		<-ctx.Done() // the handling's time runs out
+		return nil, ctx.Err()
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO batch_seen (update_id, chat_id, text) VALUES ($1, $2, $3)`, u.ID, chat, text); err != nil {
 		return nil, err
@@ -181,16 +185,16 @@ func sameTx(h *batcher, a, b int64) bool {
 	return len(ca) > 0 && len(cb) > 0 && ca[0].txid == cb[0].txid
 }
 
-// One handler of a batch fails (an error, then a panic): the batch rolls
+// One handler of a batch fails (an error, a panic, its time running out): the batch rolls
 // back and each update goes down the single path. The others are handled
 // exactly once (committed once, one reply each), the failing one is
 // parked and its user told.
 func TestBatchOneHandlerFailsOthersHandledOnce(t *testing.T) {
-	for _, bad := range []string{"fail", "boom"} {
+	for _, bad := range []string{"fail", "boom", "slow"} {
 		t.Run(bad, func(t *testing.T) {
 			srv := telegramtest.NewServer()
 			defer srv.Close()
-			b, h := startBatcher(t, srv)
+			b, h := startBatcher(t, srv, bottest.WithRuntime(bot.WithHandleTimeout(3*time.Second)))
 			an, binh, chi := srv.NewUser("An", "vi"), srv.NewUser("Bình", "vi"), srv.NewUser("Chi", "vi")
 			var ids []int64
 			holdWhile(t, b, h, 3, func() {
