@@ -30,18 +30,24 @@ type batchCall struct {
 
 // batcher echoes each text and records, in a table of the test's own, the
 // updates whose transaction committed. "hold" waits until release is
-// closed; "fail" fails every time, "boom" panics, "slow" runs out of time.
+// closed ("hold2" too, for a second worker); "fail" fails every time,
+// "boom" panics, "slow" runs out of time; "first N" locks row N of
+// batch_rows and waits until two have, "then N" locks row N.
 type batcher struct {
-	release chan struct{}
-	holding chan struct{} // closed when "hold" began
-	held    sync.Once
+	release  chan struct{}
+	holding  chan struct{} // closed when "hold" began
+	holding2 chan struct{} // closed when "hold2" began
+	held     sync.Once
+	held2    sync.Once
+	firsts   chan struct{} // closed when two "first N" have their row
 
-	mu    sync.Mutex
-	calls []batchCall
+	mu      sync.Mutex
+	calls   []batchCall
+	locking int // "first N" that have their row
 }
 
 func newBatcher() *batcher {
-	return &batcher{release: make(chan struct{}), holding: make(chan struct{})}
+	return &batcher{release: make(chan struct{}), holding: make(chan struct{}), holding2: make(chan struct{}), firsts: make(chan struct{})}
 }
 
 func (h *batcher) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
@@ -53,19 +59,42 @@ func (h *batcher) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]
 	h.mu.Lock()
 	h.calls = append(h.calls, batchCall{update: u.ID, chat: chat, txid: txid, text: text})
 	h.mu.Unlock()
-	switch text {
-	case "hold":
-		h.held.Do(func() { close(h.holding) })
+	first, isFirst := rowOf(text, "first")
+	then, isThen := rowOf(text, "then")
+	switch {
+	case text == "hold", text == "hold2":
+		if text == "hold" {
+			h.held.Do(func() { close(h.holding) })
+		} else {
+			h.held2.Do(func() { close(h.holding2) })
+		}
 		select {
 		case <-h.release:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
-	case "fail":
+	case isFirst:
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM batch_rows WHERE id = $1 FOR UPDATE`, first); err != nil {
+			return nil, err
+		}
+		h.mu.Lock()
+		if h.locking++; h.locking == 2 {
+			close(h.firsts)
+		}
+		h.mu.Unlock()
+		select {
+		case <-h.firsts:
+		case <-time.After(5 * time.Second):
+		}
+	case isThen:
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM batch_rows WHERE id = $1 FOR UPDATE`, then); err != nil {
+			return nil, err
+		}
+	case text == "fail":
 		return []bot.Reply{bot.Message{ChatID: chat, Text: "premature"}}, errors.New("failing on purpose")
-	case "boom":
+	case text == "boom":
 		panic("boom")
-	case "slow":
+	case text == "slow":
 		<-ctx.Done() // the handling's time runs out
 		return nil, ctx.Err()
 	}
@@ -73,6 +102,13 @@ func (h *batcher) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]
 		return nil, err
 	}
 	return []bot.Reply{bot.Message{ChatID: chat, Text: "echo: " + text}}, nil
+}
+
+// rowOf reads "verb N".
+func rowOf(text, verb string) (int, bool) {
+	var n int
+	_, err := fmt.Sscanf(text, verb+" %d", &n)
+	return n, err == nil
 }
 
 func (h *batcher) Failed(ctx context.Context, u *models.Update) []bot.Reply {
@@ -116,7 +152,8 @@ func (h *batcher) batchesSeen() int {
 func startBatcher(t *testing.T, srv *telegramtest.Server, opts ...bottest.Option) (*bottest.Bot, *batcher) {
 	t.Helper()
 	st := storagetest.Open(t)
-	if _, err := st.DB().Exec(`CREATE TABLE batch_seen (seq bigserial PRIMARY KEY, update_id bigint NOT NULL, chat_id bigint NOT NULL, text text NOT NULL)`); err != nil {
+	if _, err := st.DB().Exec(`CREATE TABLE batch_seen (seq bigserial PRIMARY KEY, update_id bigint NOT NULL, chat_id bigint NOT NULL, text text NOT NULL);
+		CREATE TABLE batch_rows (id int PRIMARY KEY); INSERT INTO batch_rows VALUES (1), (2)`); err != nil {
 		t.Fatal(err)
 	}
 	h := newBatcher()
@@ -316,6 +353,62 @@ func TestBatchKeepsEachChatsOrder(t *testing.T) {
 		}
 		waitMessages(t, u, len(texts))
 		if got := messagesOf(u); !slices.Equal(got, want) {
+			t.Errorf("%s got %q", u.FirstName, got)
+		}
+	}
+}
+
+// Two batches whose handlers lock the same rows in opposite orders
+// deadlock: PostgreSQL fails one of them, which rolls back and goes down
+// the single path; the other commits. Each update is handled once and
+// answered once.
+func TestBatchDeadlockRollsOneBatchBack(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b, h := startBatcher(t, srv, bottest.WithRuntime(bot.WithWorkers(2), bot.WithBatch(2)))
+	users := make([]*telegramtest.User, 4)
+	for i := range users {
+		users[i] = srv.NewUser(fmt.Sprintf("U%d", i), "vi")
+	}
+	// Each worker holds an update while the four arrive; let go, one takes
+	// U0 and U1 (row 1, then row 2), the other U2 and U3 (row 2, then row 1).
+	hold2 := srv.NewUser("Holder2", "vi")
+	var held int64
+	texts := []string{"first 1", "then 2", "first 2", "then 1"}
+	var ids []int64
+	holdWhile(t, b, h, len(users)+1, func() {
+		held = hold2.SendText("hold2")
+		select {
+		case <-h.holding2:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the second worker never got its held update")
+		}
+		for i, u := range users {
+			ids = append(ids, u.SendText(texts[i]))
+		}
+	})
+	b.WaitHandled(t, append(ids, held)...)
+	if !sameTx(h, ids[0], ids[1]) || !sameTx(h, ids[2], ids[3]) || sameTx(h, ids[0], ids[2]) {
+		t.Fatalf("not the two batches the test means: %+v", h.calls)
+	}
+	var again []int
+	for i, id := range ids {
+		if n := len(h.callsOf(id)); n > 1 {
+			again = append(again, i)
+		}
+	}
+	if !slices.Equal(again, []int{0, 1}) && !slices.Equal(again, []int{2, 3}) {
+		t.Errorf("updates tried again: %v, want one batch's two (%+v)", again, h.calls)
+	}
+	for i, u := range users {
+		if got := committed(t, b, u.ID); !slices.Equal(got, texts[i:i+1]) {
+			t.Errorf("%s: committed %q", u.FirstName, got)
+		}
+		waitMessages(t, u, 1)
+	}
+	time.Sleep(50 * time.Millisecond) // a second reply would have come by now
+	for i, u := range users {
+		if got := messagesOf(u); !slices.Equal(got, []string{"echo: " + texts[i]}) {
 			t.Errorf("%s got %q", u.FirstName, got)
 		}
 	}
