@@ -87,6 +87,10 @@ func (h *batcher) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]
 		case <-time.After(5 * time.Second):
 		}
 	case isThen:
+		// Found well within the batch's time (the server's default is 1 s).
+		if _, err := tx.ExecContext(ctx, `SET LOCAL deadlock_timeout = '100ms'`); err != nil {
+			return nil, err
+		}
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM batch_rows WHERE id = $1 FOR UPDATE`, then); err != nil {
 			return nil, err
 		}
@@ -409,6 +413,48 @@ func TestBatchDeadlockRollsOneBatchBack(t *testing.T) {
 	time.Sleep(50 * time.Millisecond) // a second reply would have come by now
 	for i, u := range users {
 		if got := messagesOf(u); !slices.Equal(got, []string{"echo: " + texts[i]}) {
+			t.Errorf("%s got %q", u.FirstName, got)
+		}
+	}
+}
+
+// A handler slower than the batch's time holds up the batch's other chats
+// only that long: the batch rolls back, and the others are done (by
+// another worker) while the slow one is still being tried alone.
+func TestBatchSlowHandlerHoldsOthersUpOnlyForTheBatchsTime(t *testing.T) {
+	srv := telegramtest.NewServer()
+	defer srv.Close()
+	b, h := startBatcher(t, srv, bottest.WithRuntime(bot.WithWorkers(2), bot.WithHandleTimeout(10*time.Second)))
+	an, binh, chi := srv.NewUser("An", "vi"), srv.NewUser("Bình", "vi"), srv.NewUser("Chi", "vi")
+	hold2 := srv.NewUser("Holder2", "vi")
+	var held int64
+	var ids []int64
+	holdWhile(t, b, h, 4, func() {
+		held = hold2.SendText("hold2")
+		select {
+		case <-h.holding2:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the second worker never got its held update")
+		}
+		// An's chat comes first in the batch.
+		ids = []int64{an.SendText("slow"), binh.SendText("hai"), chi.SendText("ba")}
+	})
+	b.WaitHandled(t, held)
+	began := time.Now()
+	b.WaitHandled(t, ids[1], ids[2])
+	if took := time.Since(began); took > 5*time.Second {
+		t.Errorf("the others waited %v behind the slow handler", took)
+	}
+	// Its batch's try, cut at the batch's time, and the one alone, still on.
+	if n := len(h.callsOf(ids[0])); n != 2 {
+		t.Errorf("the slow update was tried %d times by now, want 2: %+v", n, h.calls)
+	}
+	if status, _, _ := b.Inbox.UpdateStatus(context.Background(), ids[0]); status != "pending" {
+		t.Errorf("the slow update is %q already; the others were to be done while it is tried alone", status)
+	}
+	for i, u := range []*telegramtest.User{binh, chi} {
+		waitMessages(t, u, 1)
+		if got, want := messagesOf(u), []string{"echo: " + []string{"hai", "ba"}[i]}; !slices.Equal(got, want) {
 			t.Errorf("%s got %q", u.FirstName, got)
 		}
 	}

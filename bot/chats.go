@@ -18,7 +18,7 @@ import (
 // its CPU under the bench.
 type chats struct {
 	job      func(chat int64, drain bool, u InboxUpdate)
-	batch    func(ups []InboxUpdate) // several chats' fresh updates, one each (nil: never)
+	batch    func(ups []InboxUpdate) (alone []InboxUpdate) // several chats' fresh updates, one each (nil: never); returns those still to do, each alone
 	batchMax int
 
 	mu     sync.Mutex
@@ -39,7 +39,7 @@ type chatWork struct {
 	queued  bool // in ready or in a worker's hands
 }
 
-func newChats(workers int, job func(chat int64, drain bool, u InboxUpdate), batch func([]InboxUpdate), batchMax int) *chats {
+func newChats(workers int, job func(chat int64, drain bool, u InboxUpdate), batch func([]InboxUpdate) []InboxUpdate, batchMax int) *chats {
 	c := &chats{job: job, batch: batch, batchMax: batchMax, m: map[int64]*chatWork{}}
 	c.wake = sync.NewCond(&c.mu)
 	for range max(workers, 1) {
@@ -104,6 +104,9 @@ func (c *chats) queue(chat int64, w *chatWork) {
 // chat's job is a fresh update (stored just now, never tried) and the chats
 // next in turn have one too, it takes up to batchMax of them at once for
 // one batch job (Runtime.processBatch): their updates share a transaction.
+// The updates a batch gives back (it failed, or they left it) go back in
+// turn, each to be done alone by whichever worker takes its chat: one that
+// is slow then holds up no other.
 func (c *chats) work() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -137,26 +140,37 @@ func (c *chats) work() {
 		}
 		c.mu.Unlock()
 
-		if len(taken) > 1 {
-			c.batch(slices.Clone(taken))
-		} else {
+		if len(taken) < 2 {
 			c.job(chat, drain, next)
-		}
-
-		c.mu.Lock()
-		if len(taken) > 1 {
-			for _, u := range taken {
-				c.finished(u.ChatID, c.m[u.ChatID], false, u)
-			}
-		} else {
+			c.mu.Lock()
 			c.finished(chat, w, drain, next)
+			continue
+		}
+		alone := c.batch(slices.Clone(taken))
+		c.mu.Lock()
+		queued := len(c.ready)
+		for _, u := range taken {
+			w := c.m[u.ChatID]
+			if slices.ContainsFunc(alone, func(a InboxUpdate) bool { return a.ID == u.ID }) {
+				// Not done: its chat's job again, alone, in turn.
+				u.alone = true
+				w.updates[u.ID] = u
+				c.ready = append(c.ready, u.ChatID)
+				continue
+			}
+			c.finished(u.ChatID, w, false, u)
+		}
+		for range len(c.ready) - queued - 1 { // this worker takes one
+			c.wake.Signal()
 		}
 	}
 }
 
 // batchable says whether an update may join a batch: fresh, as Accept
-// stored and decoded it.
-func batchable(u InboxUpdate) bool { return u.Fresh && u.Payload != nil && u.decoded != nil }
+// stored and decoded it, and not given back by a batch.
+func batchable(u InboxUpdate) bool {
+	return u.Fresh && u.Payload != nil && u.decoded != nil && !u.alone
+}
 
 // pop takes the next chat in turn; called with c.mu held and one there.
 func (c *chats) pop() int64 {

@@ -27,6 +27,8 @@ type InboxUpdate struct {
 	// decoded is the update as Accept read it, so its job need not decode
 	// it again (nil for updates read back from the inbox).
 	decoded *models.Update
+	// alone: a batch gave it back (chats): its next job is its own.
+	alone bool
 }
 
 // ErrAlreadyHandled is returned by HandleUpdate when the update was handled

@@ -144,7 +144,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 	for _, o := range opts {
 		o(r)
 	}
-	var batch func([]InboxUpdate)
+	var batch func([]InboxUpdate) []InboxUpdate
 	if r.batchMax > 1 {
 		batch = r.processBatch
 	}
@@ -492,13 +492,14 @@ func (r *Runtime) process(trigger InboxUpdate) {
 
 // processBatch handles several chats' fresh updates, one each, in one
 // transaction (Store.HandleUpdates), and sends each chat's replies after
-// the commit. An update that fails the inbox's check (handled meanwhile, an
-// earlier one of its chat pending) leaves the batch for process. Anything
-// that fails the batch (a handler's error or panic, its time running out,
-// a statement's error, a deadlock between handlers' row locks) rolls it
-// back, and each update goes to process alone, as if the batch had never
-// been: nothing of it committed, and no start was counted.
-func (r *Runtime) processBatch(ups []InboxUpdate) {
+// the commit. It gives back, to be done alone (process, in their chats'
+// turn), the updates that failed the inbox's check (handled meanwhile, an
+// earlier one of the chat pending) and, when anything failed the batch (a
+// handler's error or panic, the batch's time running out, a statement's
+// error, a deadlock between handlers' row locks), all of them: the batch
+// rolled back, nothing of it committed and no start was counted, as if it
+// had never been.
+func (r *Runtime) processBatch(ups []InboxUpdate) (alone []InboxUpdate) {
 	ctx := r.work
 	slices.SortFunc(ups, func(a, b InboxUpdate) int { return cmp.Compare(a.ChatID, b.ChatID) })
 	items := make([]batchItem, len(ups))
@@ -506,20 +507,16 @@ func (r *Runtime) processBatch(ups []InboxUpdate) {
 		items[i] = batchItem{in: u, delivered: r.marks.ofChat(u.ChatID)}
 	}
 	began := time.Now()
-	err := r.handleBatch(ctx, items)
-	if err != nil {
+	if err := r.handleBatch(ctx, items); err != nil {
 		if ctx.Err() == nil {
 			r.log.Info("batch rolled back; its updates go one at a time", "updates", len(items), "err", err)
 		}
-		for _, it := range items {
-			r.process(it.in)
-		}
-		return
+		return ups
 	}
 	took := time.Since(began).Seconds()
 	for _, it := range items {
 		if it.left {
-			r.process(it.in)
+			alone = append(alone, it.in)
 			continue
 		}
 		r.metrics.handleTime.Observe(took)
@@ -531,12 +528,18 @@ func (r *Runtime) processBatch(ups []InboxUpdate) {
 			r.onHandled(it.in.ID)
 		}
 	}
+	return alone
 }
+
+// batchTime bounds a batch: a handler slower than that holds up the
+// batch's other chats no longer; the batch rolls back and each update is
+// done alone, within handleTimeout.
+const batchTime = time.Second
 
 // handleBatch runs the handler on each update of the batch in one
 // transaction; a panic fails the batch.
 func (r *Runtime) handleBatch(ctx context.Context, items []batchItem) (err error) {
-	ctx, cancel := context.WithTimeout(ctx, r.handleTimeout)
+	ctx, cancel := context.WithTimeout(ctx, min(r.handleTimeout, batchTime))
 	defer cancel()
 	defer func() {
 		if v := recover(); v != nil {
