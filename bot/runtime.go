@@ -20,6 +20,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	tg "github.com/go-telegram/bot"
@@ -514,6 +515,11 @@ func (r *Runtime) processBatch(ups []InboxUpdate) (alone []InboxUpdate) {
 		return ups
 	}
 	took := time.Since(began).Seconds()
+	// Each chat's replies go out at once, beside the others': one after
+	// another, the last chat of a batch would wait for seven round trips to
+	// Telegram. The chats differ, and none of them is taken up again before
+	// this job ends, so each chat's order holds.
+	var sending sync.WaitGroup
 	for _, it := range items {
 		if it.left {
 			alone = append(alone, it.in)
@@ -521,13 +527,16 @@ func (r *Runtime) processBatch(ups []InboxUpdate) (alone []InboxUpdate) {
 		}
 		r.metrics.handleTime.Observe(took)
 		r.metrics.handled.Inc()
-		if it.mine {
-			r.deliver(ctx, it.out)
-		}
-		if r.onHandled != nil {
-			r.onHandled(it.in.ID)
-		}
+		sending.Go(func() {
+			if it.mine {
+				r.deliver(ctx, it.out)
+			}
+			if r.onHandled != nil {
+				r.onHandled(it.in.ID)
+			}
+		})
 	}
+	sending.Wait()
 	return alone
 }
 
