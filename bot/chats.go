@@ -17,7 +17,9 @@ import (
 // (the handlers, JSON and the driver go deep), which cost the bot 3.5% of
 // its CPU under the bench.
 type chats struct {
-	job func(chat int64, drain bool, u InboxUpdate)
+	job      func(chat int64, drain bool, u InboxUpdate)
+	batch    func(ups []InboxUpdate) (alone []InboxUpdate) // several chats' fresh updates, one each (nil: never); returns those still to do, each alone
+	batchMax int
 
 	mu     sync.Mutex
 	wake   *sync.Cond          // a chat became ready, or chats closed
@@ -37,8 +39,8 @@ type chatWork struct {
 	queued  bool // in ready or in a worker's hands
 }
 
-func newChats(workers int, job func(chat int64, drain bool, u InboxUpdate)) *chats {
-	c := &chats{job: job, m: map[int64]*chatWork{}}
+func newChats(workers int, job func(chat int64, drain bool, u InboxUpdate), batch func([]InboxUpdate) []InboxUpdate, batchMax int) *chats {
+	c := &chats{job: job, batch: batch, batchMax: batchMax, m: map[int64]*chatWork{}}
 	c.wake = sync.NewCond(&c.mu)
 	for range max(workers, 1) {
 		c.wg.Go(c.work)
@@ -98,10 +100,17 @@ func (c *chats) queue(chat int64, w *chatWork) {
 }
 
 // work is a worker: it takes the next chat in turn, does one job of it and
-// puts it back in turn if it has more, until the chats close.
+// puts it back in turn if it has more, until the chats close. When the
+// chat's job is a fresh update (stored just now, never tried) and the chats
+// next in turn have one too, it takes up to batchMax of them at once for
+// one batch job (Runtime.processBatch): their updates share a transaction.
+// The updates a batch gives back (it failed, or they left it) go back in
+// turn, each to be done alone by whichever worker takes its chat: one that
+// is slow then holds up no other.
 func (c *chats) work() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	var taken []InboxUpdate
 	for {
 		for !c.closed && c.head == len(c.ready) {
 			c.wake.Wait()
@@ -109,13 +118,7 @@ func (c *chats) work() {
 		if c.closed {
 			return
 		}
-		chat := c.ready[c.head]
-		c.head++
-		if c.head == len(c.ready) {
-			c.ready, c.head = c.ready[:0], 0
-		} else if c.head >= 1024 && 2*c.head >= len(c.ready) {
-			c.ready, c.head = c.ready[:copy(c.ready, c.ready[c.head:])], 0
-		}
+		chat := c.pop()
 		w := c.m[chat]
 		drain := w.drain
 		w.drain = false
@@ -123,23 +126,78 @@ func (c *chats) work() {
 		if !drain {
 			next = w.updates[w.ids[0]]
 		}
+		taken = taken[:0]
+		if c.batch != nil && batchable(next) {
+			taken = append(taken, next)
+			for len(taken) < c.batchMax && c.head < len(c.ready) {
+				w2 := c.m[c.ready[c.head]]
+				if w2.drain || !batchable(w2.updates[w2.ids[0]]) {
+					break
+				}
+				taken = append(taken, w2.updates[w2.ids[0]])
+				c.pop()
+			}
+		}
 		c.mu.Unlock()
 
-		c.job(chat, drain, next)
-
+		if len(taken) < 2 {
+			c.job(chat, drain, next)
+			c.mu.Lock()
+			c.finished(chat, w, drain, next)
+			continue
+		}
+		alone := c.batch(slices.Clone(taken))
 		c.mu.Lock()
-		if !drain {
-			delete(w.updates, next.ID)
-			if i, ok := slices.BinarySearch(w.ids, next.ID); ok { // an earlier one may have come meanwhile
-				w.ids = slices.Delete(w.ids, i, i+1)
+		queued := len(c.ready)
+		for _, u := range taken {
+			w := c.m[u.ChatID]
+			if slices.ContainsFunc(alone, func(a InboxUpdate) bool { return a.ID == u.ID }) {
+				// Not done: its chat's job again, alone, in turn.
+				u.alone = true
+				w.updates[u.ID] = u
+				c.ready = append(c.ready, u.ChatID)
+				continue
 			}
-			c.known--
+			c.finished(u.ChatID, w, false, u)
 		}
-		if w.drain || len(w.updates) > 0 {
-			c.ready = append(c.ready, chat)
-		} else {
-			delete(c.m, chat)
+		for range len(c.ready) - queued - 1 { // this worker takes one
+			c.wake.Signal()
 		}
+	}
+}
+
+// batchable says whether an update may join a batch: fresh, as Accept
+// stored and decoded it, and not given back by a batch.
+func batchable(u InboxUpdate) bool {
+	return u.Fresh && u.Payload != nil && u.decoded != nil && !u.alone
+}
+
+// pop takes the next chat in turn; called with c.mu held and one there.
+func (c *chats) pop() int64 {
+	chat := c.ready[c.head]
+	c.head++
+	if c.head == len(c.ready) {
+		c.ready, c.head = c.ready[:0], 0
+	} else if c.head >= 1024 && 2*c.head >= len(c.ready) {
+		c.ready, c.head = c.ready[:copy(c.ready, c.ready[c.head:])], 0
+	}
+	return chat
+}
+
+// finished ends a chat's job: the update it was for leaves, and the chat
+// goes back in turn if it has more; called with c.mu held.
+func (c *chats) finished(chat int64, w *chatWork, drain bool, next InboxUpdate) {
+	if !drain {
+		delete(w.updates, next.ID)
+		if i, ok := slices.BinarySearch(w.ids, next.ID); ok { // an earlier one may have come meanwhile
+			w.ids = slices.Delete(w.ids, i, i+1)
+		}
+		c.known--
+	}
+	if w.drain || len(w.updates) > 0 {
+		c.ready = append(c.ready, chat)
+	} else {
+		delete(c.m, chat)
 	}
 }
 

@@ -24,7 +24,7 @@ func TestChatsWorkInOrderPerChat(t *testing.T) {
 		}
 		got[chat] = append(got[chat], id)
 		mu.Unlock()
-	})
+	}, nil, 0)
 	for i := range 1000 {
 		u := InboxUpdate{ID: int64(i + 1), ChatID: int64(i % 7)}
 		wg.Add(1)
@@ -72,7 +72,7 @@ func TestChatsDrainFirst(t *testing.T) {
 		}
 		mu.Unlock()
 		done <- struct{}{}
-	})
+	}, nil, 0)
 	c.add(InboxUpdate{ID: 1, ChatID: 9})
 	<-started
 	if c.add(InboxUpdate{ID: 1, ChatID: 9}) {
@@ -107,7 +107,7 @@ func TestChatsCloseFinishesRunningJobsOnly(t *testing.T) {
 			<-release
 		}
 		ran <- u.ID
-	})
+	}, nil, 0)
 	c.add(InboxUpdate{ID: 1, ChatID: 1})
 	c.add(InboxUpdate{ID: 2, ChatID: 1})
 	<-started
@@ -139,7 +139,7 @@ func (c *chats) isClosed() bool {
 
 func BenchmarkChats(b *testing.B) {
 	var wg sync.WaitGroup
-	c := newChats(32, func(int64, bool, InboxUpdate) { wg.Done() })
+	c := newChats(32, func(int64, bool, InboxUpdate) { wg.Done() }, nil, 0)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		wg.Add(1)
@@ -167,7 +167,7 @@ func TestChatsTakeAnEarlierUpdateNext(t *testing.T) {
 		mu.Lock()
 		order = append(order, u.ID)
 		mu.Unlock()
-	})
+	}, nil, 0)
 	wg.Add(3)
 	c.add(InboxUpdate{ID: 5, ChatID: 1})
 	<-started

@@ -27,6 +27,8 @@ type InboxUpdate struct {
 	// decoded is the update as Accept read it, so its job need not decode
 	// it again (nil for updates read back from the inbox).
 	decoded *models.Update
+	// alone: a batch gave it back (chats): its next job is its own.
+	alone bool
 }
 
 // ErrAlreadyHandled is returned by HandleUpdate when the update was handled
@@ -347,4 +349,136 @@ func (s *Store) LastUpdateID(ctx context.Context) (int64, error) {
 	var id int64
 	err := s.db.GetContext(ctx, &id, `SELECT coalesce(max(update_id), 0) FROM updates`)
 	return id, err
+}
+
+// batchItem is one update of a batch (HandleUpdates): in, the chat's
+// delivered replies (as HandleUpdate's delivered) and, once the batch
+// committed, its outbox rows in order and whether this process may send
+// them now.
+type batchItem struct {
+	in        InboxUpdate
+	delivered []int64
+	out       []OutboxRow
+	mine      bool
+	left      bool // failed the check (not pending, or an earlier one of its chat is): not handled here
+}
+
+// HandleUpdates is HandleUpdate for several chats' updates at once, one
+// per chat, sharing the transaction: one statement takes the chats' locks
+// in the order of items (sorted by chat, so that two batches cannot wait
+// on each other) and checks each update as HandleUpdate does; an update
+// that fails the check is marked left and not handled; fn handles each of
+// the others in turn (i indexes items); one statement marks them done and
+// writes all their replies. Any error rolls the whole batch back.
+func (s *Store) HandleUpdates(ctx context.Context, items []batchItem, fn func(tx *sqlx.Tx, i int) ([]Reply, error)) error {
+	chats, ids := make([]int64, len(items)), make([]int64, len(items))
+	for i, it := range items {
+		chats[i], ids[i] = it.in.ChatID, it.in.ID
+	}
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// A function scan of the arrays, no sort: rows, and in each row its
+		// columns, are evaluated in order — each chat's lock before its
+		// update's row lock and check, the chats in the order given.
+		var heads []struct {
+			N       int            `db:"n"`
+			Lock    string         `db:"lock"`
+			Status  sql.NullString `db:"status"`
+			Earlier bool           `db:"earlier"`
+		}
+		err := tx.SelectContext(ctx, &heads, `
+			SELECT u.n, pg_advisory_xact_lock(u.chat)::text AS lock,
+				(SELECT status FROM updates WHERE update_id = u.id FOR UPDATE) AS status,
+				EXISTS (SELECT 1 FROM updates WHERE chat_id = u.chat AND status = 'pending' AND update_id < u.id) AS earlier
+			FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS u (chat, id, n)`,
+			pq.Array(chats), pq.Array(ids))
+		if err != nil {
+			return fmt.Errorf("inbox: lock the chats and the updates: %w", err)
+		}
+		if len(heads) != len(items) {
+			return fmt.Errorf("inbox: locked %d of %d updates", len(heads), len(items))
+		}
+		for _, h := range heads {
+			items[h.N-1].left = !h.Status.Valid || h.Status.String != "pending" || h.Earlier
+		}
+		replies := make([][]Reply, len(items))
+		for i := range items {
+			if items[i].left {
+				continue
+			}
+			if replies[i], err = fn(tx, i); err != nil {
+				return err
+			}
+		}
+		return s.finishBatch(ctx, tx, items, replies)
+	})
+}
+
+type batchRow struct {
+	ID     int64 `db:"id"`
+	Update int64 `db:"update_id"`
+	Mine   bool  `db:"mine"`
+}
+
+// finishBatch marks a batch's updates done and writes their replies to the
+// outbox, in one statement: finish for several chats.
+func (s *Store) finishBatch(ctx context.Context, tx *sqlx.Tx, items []batchItem, replies [][]Reply) error {
+	var done, chats, updates, delivered []int64
+	var all []Reply
+	for i, it := range items {
+		if it.left {
+			continue
+		}
+		done = append(done, it.in.ID)
+		delivered = append(delivered, it.delivered...) // ids are unique across chats
+		for _, r := range replies[i] {
+			chats, updates, all = append(chats, it.in.ChatID), append(updates, it.in.ID), append(all, r)
+		}
+	}
+	if len(done) == 0 {
+		return nil
+	}
+	e, err := encodeReplies(all)
+	if err != nil {
+		return err
+	}
+	var rows []batchRow
+	// As finish's: the done CTE runs even when no reply is inserted;
+	// RETURNING does not promise an order, ids follow r.n.
+	err = tx.SelectContext(ctx, &rows, `
+		WITH done AS (
+			UPDATE updates SET status = 'done', last_error = NULL, finished_at = now(), payload = NULL
+			WHERE update_id = ANY ($1))
+		INSERT INTO outbox (chat_id, update_id, kind, body, topic, owner, lease_until)
+		SELECT r.chat, r.upd, r.kind, `+substringOf("$5", "r")+`, nullif(r.topic, ''),
+			CASE WHEN b.blocked THEN NULL ELSE $8 END,
+			CASE WHEN b.blocked THEN NULL ELSE clock_timestamp() + make_interval(secs => $9) END
+		FROM unnest($2::bigint[], $3::bigint[], $4::text[], $6::int[], $7::int[], $10::text[])
+				WITH ORDINALITY AS r (chat, upd, kind, start, len, topic, n)
+			-- As finish's: each chat's replies wait behind any earlier one of
+			-- the chat still to be sent, except those delivered here.
+			CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM outbox WHERE chat_id = r.chat AND status = 'pending'
+				AND NOT id = ANY (coalesce($11::bigint[], '{}'))) AS blocked) b
+		ORDER BY r.n
+		RETURNING id, update_id, owner IS NOT NULL AS mine`,
+		pq.Array(done), pq.Array(chats), pq.Array(updates), pq.Array(e.kinds), e.all,
+		pq.Array(e.starts), pq.Array(e.lens), s.owner, leaseTime.Seconds(), pq.Array(e.topics), pq.Array(delivered))
+	if err != nil {
+		return fmt.Errorf("outbox: write replies: %w", err)
+	}
+	if len(rows) != len(all) {
+		return fmt.Errorf("outbox: wrote %d of %d replies", len(rows), len(all))
+	}
+	slices.SortFunc(rows, func(a, b batchRow) int { return cmp.Compare(a.ID, b.ID) })
+	at := make(map[int64]int, len(items))
+	for i, it := range items {
+		at[it.in.ID] = i
+	}
+	for k, row := range rows {
+		it := &items[at[row.Update]]
+		if len(it.out) == 0 {
+			it.mine = row.Mine
+		}
+		it.out = append(it.out, OutboxRow{ID: row.ID, ChatID: it.in.ChatID, Reply: all[k]})
+	}
+	return nil
 }

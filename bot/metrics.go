@@ -43,7 +43,7 @@ func newMetrics() *metrics {
 			"Webhook calls answered without storing an update, by why: secret (wrong or missing: forged, or rotated on one side only), busy (503: the backlog over its limit; Telegram tries again), not_stored (503: the database could not store it; Telegram tries again), too_large, unreadable, malformed, method.", "why"),
 		handleTime: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Namespace: "dvcbot", Name: "update_handle_seconds",
-			Help:    "Time to handle one update: its transaction, from start to commit.",
+			Help:    "Time to handle one update: its transaction (a batch's, shared by its updates), from start to commit.",
 			Buckets: []float64{.002, .005, .01, .02, .05, .1, .2, .5, 1, 2, 5, 10, 30},
 		}),
 	}

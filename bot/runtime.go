@@ -5,11 +5,13 @@
 //
 //	long polling | webhook → inbox (PostgreSQL) → confirm to Telegram
 //	→ chats (one job at a time per chat) → Handler in one transaction that
-//	also marks the update done and writes its replies to the outbox
+//	also marks the update done and writes its replies to the outbox (several
+//	chats' fresh updates share one: processBatch)
 //	→ after commit, Sender (limits, retries) → delete from the outbox
 package bot
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,6 +20,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	tg "github.com/go-telegram/bot"
@@ -67,12 +70,13 @@ type SentHandler interface {
 // Runtime takes updates into the inbox, hands them to the Handler in
 // per-chat order and sends the replies.
 type Runtime struct {
-	store   *Store
-	handler Handler
-	sender  *Sender
-	chats   *chats
-	workers int
-	log     *slog.Logger
+	store    *Store
+	handler  Handler
+	sender   *Sender
+	chats    *chats
+	workers  int
+	batchMax int // fresh updates of as many chats handled in one transaction
+	log      *slog.Logger
 
 	maxAttempts   int
 	retryDelay    time.Duration
@@ -99,6 +103,10 @@ func WithLogger(l *slog.Logger) Option { return func(r *Runtime) { r.log = l } }
 
 // WithWorkers caps how many chats are handled at once (default 32).
 func WithWorkers(n int) Option { return func(r *Runtime) { r.workers = n } }
+
+// WithBatch caps how many chats' fresh updates one transaction may handle
+// together (default 8; 1 handles each alone).
+func WithBatch(n int) Option { return func(r *Runtime) { r.batchMax = n } }
 
 // WithAttempts sets how often a failing update is tried before it is
 // parked as failed, and the first pause between tries (default 3, 500ms).
@@ -131,10 +139,15 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 		retryDelay:    500 * time.Millisecond,
 		handleTimeout: 30 * time.Second,
 		workers:       32,
+		batchMax:      8,
 		marksEvery:    20 * time.Millisecond,
 	}
 	for _, o := range opts {
 		o(r)
+	}
+	var batch func([]InboxUpdate) []InboxUpdate
+	if r.batchMax > 1 {
+		batch = r.processBatch
 	}
 	r.chats = newChats(r.workers, func(chat int64, drain bool, u InboxUpdate) {
 		if drain {
@@ -142,7 +155,7 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 		} else {
 			r.process(u)
 		}
-	})
+	}, batch, r.batchMax)
 	r.metrics = newMetrics()
 	r.sender.tooMany = r.metrics.tooMany
 	r.sender.token.waiting = store.pendingReplies
@@ -476,6 +489,76 @@ func (r *Runtime) process(trigger InboxUpdate) {
 			return
 		}
 	}
+}
+
+// processBatch handles several chats' fresh updates, one each, in one
+// transaction (Store.HandleUpdates), and sends each chat's replies after
+// the commit. It gives back, to be done alone (process, in their chats'
+// turn), the updates that failed the inbox's check (handled meanwhile, an
+// earlier one of the chat pending) and, when anything failed the batch (a
+// handler's error or panic, the batch's time running out, a statement's
+// error, a deadlock between handlers' row locks), all of them: the batch
+// rolled back, nothing of it committed and no start was counted, as if it
+// had never been.
+func (r *Runtime) processBatch(ups []InboxUpdate) (alone []InboxUpdate) {
+	ctx := r.work
+	slices.SortFunc(ups, func(a, b InboxUpdate) int { return cmp.Compare(a.ChatID, b.ChatID) })
+	items := make([]batchItem, len(ups))
+	for i, u := range ups {
+		items[i] = batchItem{in: u, delivered: r.marks.ofChat(u.ChatID)}
+	}
+	began := time.Now()
+	if err := r.handleBatch(ctx, items); err != nil {
+		if ctx.Err() == nil {
+			r.log.Info("batch rolled back; its updates go one at a time", "updates", len(items), "err", err)
+		}
+		return ups
+	}
+	took := time.Since(began).Seconds()
+	// Each chat's replies go out at once, beside the others': one after
+	// another, the last chat of a batch would wait for seven round trips to
+	// Telegram. The chats differ, and none of them is taken up again before
+	// this job ends, so each chat's order holds.
+	var sending sync.WaitGroup
+	for _, it := range items {
+		if it.left {
+			alone = append(alone, it.in)
+			continue
+		}
+		r.metrics.handleTime.Observe(took)
+		r.metrics.handled.Inc()
+		sending.Go(func() {
+			if it.mine {
+				r.deliver(ctx, it.out)
+			}
+			if r.onHandled != nil {
+				r.onHandled(it.in.ID)
+			}
+		})
+	}
+	sending.Wait()
+	return alone
+}
+
+// batchTime bounds a batch: a handler slower than that holds up the
+// batch's other chats no longer; the batch rolls back and each update is
+// done alone, within handleTimeout.
+const batchTime = time.Second
+
+// handleBatch runs the handler on each update of the batch in one
+// transaction; a panic fails the batch.
+func (r *Runtime) handleBatch(ctx context.Context, items []batchItem) (err error) {
+	ctx, cancel := context.WithTimeout(ctx, min(r.handleTimeout, batchTime))
+	defer cancel()
+	defer func() {
+		if v := recover(); v != nil {
+			err = &panicError{value: v, stack: debug.Stack()}
+		}
+	}()
+	return r.store.HandleUpdates(ctx, items, func(tx *sqlx.Tx, i int) ([]Reply, error) {
+		u := *items[i].in.decoded // process decodes its own copy if this fails
+		return r.handler.Handle(ctx, tx, &u)
+	})
 }
 
 func (r *Runtime) handle(ctx context.Context, in InboxUpdate, u *models.Update) (rows []OutboxRow, mine bool, err error) {
