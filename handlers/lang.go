@@ -92,7 +92,9 @@ func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	if conv.Flow == flowTally {
 		err = h.tallyAgain(r, conv)
 	} else {
-		v, ok, err := h.convView(r, conv)
+		var v *caseView
+		var ok bool
+		v, ok, err = h.convView(r, conv)
 		if !ok || err != nil || (caseOnly && (v.c.ID == 0 || !v.c.Live())) {
 			return err
 		}
