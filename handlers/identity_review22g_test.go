@@ -12,6 +12,24 @@ import (
 // for word in case_events.note; an address was refused as a name. Each is
 // refused now for what it is, nothing is kept, and the note rewritten is.
 func TestNotesWithNameBirthYearOrAddressAreNotKept(t *testing.T) {
+	notesRefusedThenKept(t, []noteRefusal{
+		{"người dân tên Hùng không nhớ mật khẩu", "case.note_name"},
+		{"nguoi dan ten Lan khong nho mat khau", "case.note_name"},
+		{"nguoi dan ten Mai, sinh nam 1958", "case.note_date"},
+		{"cụ sinh năm 1945 không có VNeID", "case.note_date"},
+		{"ở 45 Nguyễn Trãi, chủ nhà không xác nhận", "case.note_address"},
+		{"nhà số 12 hẻm 34 Lê Lợi chưa có số nhà", "case.note_address"},
+	}, "người dân đổi tên, chủ nhà chưa xác nhận")
+}
+
+// noteRefusal is a problem note and the refusal (its locale key) it gets.
+type noteRefusal struct{ note, key string }
+
+// notesRefusedThenKept types each refused note as a problem's note at a
+// temporary-residence case's first step: each is answered with its refusal
+// and the question again, none is kept; then kept is stored word for word.
+func notesRefusedThenKept(t *testing.T, refused []noteRefusal, kept string) {
+	t.Helper()
 	w := newWorld(t)
 	u := w.volunteer("Tạm trú")
 	g := guide(t, "tam-tru")
@@ -25,14 +43,7 @@ func TestNotesWithNameBirthYearOrAddressAreNotKept(t *testing.T) {
 		w.press(u, w.vi("case.problem_other"))
 	}
 	max := locales.Data{"Max": 200}
-	for _, tt := range []struct{ note, key string }{
-		{"người dân tên Hùng không nhớ mật khẩu", "case.note_name"},
-		{"nguoi dan ten Lan khong nho mat khau", "case.note_name"},
-		{"nguoi dan ten Mai, sinh nam 1958", "case.note_date"},
-		{"cụ sinh năm 1945 không có VNeID", "case.note_date"},
-		{"ở 45 Nguyễn Trãi, chủ nhà không xác nhận", "case.note_address"},
-		{"nhà số 12 hẻm 34 Lê Lợi chưa có số nhà", "case.note_address"},
-	} {
+	for _, tt := range refused {
 		m := last(t, w.send(u, tt.note))
 		if !strings.HasPrefix(m.Text, w.vi(tt.key, max)) || !strings.Contains(m.Text, w.vi("case.note_ask", max)) {
 			t.Errorf("the note %q answered %q, want %s and the question again", tt.note, m.Text, tt.key)
@@ -44,9 +55,8 @@ func TestNotesWithNameBirthYearOrAddressAreNotKept(t *testing.T) {
 			t.Fatalf("a note was kept: %q", e.Note.String)
 		}
 	}
-	const kept = "người dân đổi tên, chủ nhà chưa xác nhận"
 	if m := last(t, w.send(u, kept)); !strings.HasPrefix(m.Text, w.vi("case.note_saved")) {
-		t.Fatalf("the note rewritten answered %q", m.Text)
+		t.Fatalf("the note %q answered %q", kept, m.Text)
 	}
 	if _, es = w.lastCase(u); es[len(es)-1].Note.String != kept {
 		t.Fatalf("the note kept: %q", es[len(es)-1].Note.String)
