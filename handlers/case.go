@@ -549,6 +549,25 @@ func describesProblem(text string) bool {
 // folded apart ("can't" is "can t").
 var negated = map[string]bool{"can": true, "don": true, "didn": true, "doesn": true, "won": true, "isn": true, "couldn": true, "wasn": true}
 
+// attachNamingOpen offers to attach the code typed (st: the case and the
+// code) — and names a case left open at its outcome above the offer, with
+// its button below it: that case is likelier the code's.
+func (h *Handlers) attachNamingOpen(r *request, st caseState) error {
+	open, err := h.openForCode(r, 0)
+	if err != nil {
+		return err
+	}
+	note := ""
+	if open != 0 {
+		note = r.t.T("case.code_of_open_case", locales.Data{"Case": open})
+	}
+	if err := h.caseGo(r, screenAttach, st, note); err != nil {
+		return err
+	}
+	withResume(r, open)
+	return nil
+}
+
 // openForCode is the volunteer's open case, other than the one on screen
 // (onScreen), that a dossier code typed elsewhere most likely belongs to:
 // a dossier's, the reminder agreed, left within codeTooLate at its outcome
@@ -950,21 +969,7 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		// The minutes a hint promised at the window's edge (codeHintFloor).
 		c, err := r.tx.CaseAwaitingCode(r.ctx, r.user.TelegramID, since.Add(-codeHintFloor))
 		if err == nil {
-			// A case left open at its outcome is likelier the code's: named
-			// above the offer, with its button below it.
-			open, err := h.openForCode(r, 0)
-			if err != nil {
-				return err
-			}
-			note := ""
-			if open != 0 {
-				note = r.t.T("case.code_of_open_case", locales.Data{"Case": open})
-			}
-			if err := h.caseGo(r, screenAttach, caseState{Case: c.ID, Code: code}, note); err != nil {
-				return err
-			}
-			withResume(r, open)
-			return nil
+			return h.attachNamingOpen(r, caseState{Case: c.ID, Code: code})
 		}
 		if !errors.Is(err, storage.ErrNotFound) {
 			return err
@@ -989,22 +994,8 @@ func (h *Handlers) codeAfterClose(r *request) error {
 		return err
 	}
 	if replace != 0 {
-		// A case left open at its outcome is likelier the code's, as
-		// above: named over the offer, with its button below it (until
-		// review 24E only the offer was made).
-		open, err := h.openForCode(r, 0)
-		if err != nil {
-			return err
-		}
-		note := ""
-		if open != 0 {
-			note = r.t.T("case.code_of_open_case", locales.Data{"Case": open})
-		}
-		if err := h.caseGo(r, screenAttach, caseState{Case: replace, Code: code}, note); err != nil {
-			return err
-		}
-		withResume(r, open)
-		return nil
+		// (Until review 24E only the offer was made.)
+		return h.attachNamingOpen(r, caseState{Case: replace, Code: code})
 	}
 	// Attaching is over for a case that ended without its code: it is
 	// named, and why, rather than "no case waits".
