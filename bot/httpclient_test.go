@@ -88,8 +88,11 @@ func TestHTTPClientSendsWholeBodiesOnKeptConnections(t *testing.T) {
 		t.Errorf("the big document: chunked %v, %d bytes, content whole: %v", last.chunked, len(last.body), bytes.Contains(last.body, big))
 	}
 	// Go's default transport keeps 2 idle connections: with 8 workers it
-	// dialled about 6 more every round.
-	if n := dials.Load(); n > workers+1 {
-		t.Errorf("%d connections dialled for %d rounds of %d workers, want at most %d", n, rounds, workers, workers+1)
+	// dialled about 6 more every round (about 32 in all). Kept ones need
+	// only the first round's 8 — and a few more on a loaded machine, where
+	// a round may begin before the last one's connections are back in the
+	// pool (11 seen, with two test packages running beside it).
+	if n := dials.Load(); n > 2*workers {
+		t.Errorf("%d connections dialled for %d rounds of %d workers, want at most %d", n, rounds, workers, 2*workers)
 	}
 }
