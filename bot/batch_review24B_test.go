@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 	"github.com/jmoiron/sqlx"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/bot/bottest"
@@ -271,8 +272,38 @@ func TestBatchOneHandlerFailsOthersHandledOnce(t *testing.T) {
 					t.Errorf("update %d finished %d times", id, n)
 				}
 			}
+			if n := batches(t, b, "rolled_back"); n < 1 {
+				t.Errorf("dvcbot_update_batches_total{rolled_back} is %v after a batch rolled back", n)
+			}
 		})
 	}
+}
+
+// batches is the runtime's count of batches with the result given
+// (dvcbot_update_batches_total).
+func batches(t *testing.T, b *bottest.Bot, result string) float64 {
+	t.Helper()
+	reg := prometheus.NewRegistry()
+	if err := b.Runtime.Register(reg); err != nil {
+		t.Fatal(err)
+	}
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != "dvcbot_update_batches_total" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == "result" && l.GetValue() == result {
+					return m.GetCounter().GetValue()
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // An update of a batch whose chat has an earlier update pending (stranded

@@ -14,7 +14,7 @@ type metrics struct {
 	received, handled, failed, dbDown, tooMany, pollErrors prometheus.Counter
 	pollConflicts                                          prometheus.Counter
 	parked                                                 *prometheus.CounterVec
-	sent, retried, dropped, webhookRefused                 *prometheus.CounterVec
+	sent, retried, dropped, webhookRefused, batches        *prometheus.CounterVec
 	handleTime                                             prometheus.Histogram
 }
 
@@ -41,6 +41,8 @@ func newMetrics() *metrics {
 		dropped: vec("replies_dropped_total", "Replies given up (REPLY DROPPED in the logs), by why.", "why"),
 		webhookRefused: vec("webhook_calls_refused_total",
 			"Webhook calls answered without storing an update, by why: secret (wrong or missing: forged, or rotated on one side only), busy (503: the backlog over its limit; Telegram tries again), not_stored (503: the database could not store it; Telegram tries again), too_large, unreadable, malformed, method.", "why"),
+		batches: vec("update_batches_total",
+			"Transactions that handled several chats' updates together, by result: committed, or rolled_back (a handler's error or panic, the batch's 1 s, a deadlock: its updates were then done one at a time).", "result"),
 		handleTime: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Namespace: "dvcbot", Name: "update_handle_seconds",
 			Help:    "Time to handle one update: its transaction (a batch's, shared by its updates), from start to commit.",
@@ -54,7 +56,7 @@ func newMetrics() *metrics {
 func (r *Runtime) Register(reg prometheus.Registerer) error {
 	m := r.metrics
 	cs := []prometheus.Collector{m.received, m.handled, m.failed, m.parked, m.dbDown, m.tooMany, m.pollErrors, m.pollConflicts,
-		m.sent, m.retried, m.dropped, m.webhookRefused, m.handleTime,
+		m.sent, m.retried, m.dropped, m.webhookRefused, m.batches, m.handleTime,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "dvcbot", Name: "inbox_backlog",
 			Help: "Updates queued or in flight in this process."}, func() float64 { return float64(r.Backlog()) }),
 		&outboxCollector{store: r.store}, r.sender.token,

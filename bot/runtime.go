@@ -509,11 +509,13 @@ func (r *Runtime) processBatch(ups []InboxUpdate) (alone []InboxUpdate) {
 	}
 	began := time.Now()
 	if err := r.handleBatch(ctx, items); err != nil {
+		r.metrics.batches.WithLabelValues("rolled_back").Inc()
 		if ctx.Err() == nil {
 			r.log.Info("batch rolled back; its updates go one at a time", "updates", len(items), "err", err)
 		}
 		return ups
 	}
+	r.metrics.batches.WithLabelValues("committed").Inc()
 	took := time.Since(began).Seconds()
 	// Each chat's replies go out at once, beside the others': one after
 	// another, the last chat of a batch would wait for seven round trips to
