@@ -113,6 +113,22 @@ func init() {
 				}},
 				"close": closeFlow,
 			},
+			// A province's name typed ("tp hcm", "binh duong"), as /invite
+			// takes it: its team, an old name's note above.
+			typed: &teamAction{to: []string{teamMembers, teamProvinces}, do: func(v *teamView, text string) error {
+				p, ok, err := storage.ProvinceNamed(text)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					return v.show(v.t.T("team.province_unknown"))
+				}
+				note := ""
+				if p.Old != "" {
+					note = formerProvince(v.t, p)
+				}
+				return v.goNote(teamMembers, teamState{Province: p.Code}, note)
+			}},
 		},
 		teamMembers: {
 			draw: func(v *teamView) (string, bot.Keyboard, error) { return v.drawMembers() },
