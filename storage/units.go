@@ -426,7 +426,15 @@ var unitShortForms = map[string][]string{
 	"hcm": {"ho", "chi", "minh"}, "tphcm": {"thanh", "pho", "ho", "chi", "minh"},
 	"hcmc": {"ho", "chi", "minh"}, "hanoi": {"ha", "noi"}, "danang": {"da", "nang"},
 	"haiphong": {"hai", "phong"}, "cantho": {"can", "tho"},
+	// English kinds: "Ward 12 Go Vap", "District 3", "Go Vap Ward"
+	// (englishKindsAfter).
+	"ward": {"phuong"}, "district": {"quan"}, "commune": {"xa"},
 }
+
+// englishKindsAfter are the English kinds written after a name ("Ben Thanh
+// Ward", "Go Vap District"), put before it as Vietnamese writes them. Only
+// the English words: a Vietnamese name may end in "Phương" or "Quán".
+var englishKindsAfter = map[string]bool{"ward": true, "district": true, "commune": true}
 
 // letterNumber is a kind's letter glued to a number: "p12", "q1".
 var letterNumber = regexp.MustCompile(`^([pq])(\d+)$`)
@@ -450,11 +458,15 @@ func withoutLeadingZeros(n string) string {
 // "tỉnh Đồng Nai".
 var kindsAfter = map[string][]string{"city": {"thanh", "pho"}, "province": {"tinh"}}
 
-// expandUnitWords writes the short forms out, and numbers without their
-// leading zeros, and a kind written after the name before it (kindsAfter).
+// expandUnitWords writes the short forms out (English kinds too: "Ward",
+// "District"), and numbers without their leading zeros, and a kind
+// written after the name before it (kindsAfter, englishKindsAfter).
 // A single letter typed last is left alone: it is already read as the
 // start of a word.
 func expandUnitWords(words []string) []string {
+	if n := len(words); n > 1 && englishKindsAfter[words[n-1]] {
+		words = append([]string{words[n-1]}, words[:n-1]...)
+	}
 	var out []string
 	for i, w := range words {
 		if m := letterNumber.FindStringSubmatch(w); m != nil {
