@@ -94,7 +94,7 @@ func TestFirstQuestionAfterTheDueDateLateOnlyAfterNotYet(t *testing.T) {
 	}
 	// (The cases are logged without the volunteer-side consent the
 	// first figure counts: remindedCase.)
-	if want := "; 3 đã có kết quả (2 đúng hẹn, 1 trễ hẹn), 0 báo vướng mắc;"; !strings.Contains(line, want) {
+	if want := "; 3 đã có kết quả (2 đúng hẹn, 1 trễ hẹn); "; !strings.Contains(line, want) || strings.Contains(line, "vướng mắc") {
 		t.Errorf("the tally's follow-up line: %q, want %q in it\n%s", line, want, text)
 	}
 }

@@ -1542,12 +1542,30 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if f == (storage.Followups{}) { // all zeros: a line that says nothing
 		return strings.Join(lines, "\n")
 	}
-	rating := "–"
-	if f.Rated > 0 {
-		rating = decimal(t, strconv.FormatFloat(f.AvgRating, 'f', 1, 64))
-	}
-	lines = append(lines, "", t.T("tally.followups", locales.Data{"Followed": t.Num(f.Followed), "Resolved": t.Num(f.Resolved), "OnTime": t.Num(f.Resolved - f.Late), "Late": t.Num(f.Late), "Unresolved": t.Num(f.Unresolved), "Rating": rating, "Rated": t.Num(f.Rated)}))
+	lines = append(lines, "", followupLine(t, f))
 	return strings.Join(lines, "\n")
+}
+
+// followupLine is the tally's follow-up line: the dossiers followed, then
+// their results, problems and ratings, each part said only when it has
+// something to say ("chưa hồ sơ nào có kết quả", not "0 đã có kết quả (0
+// đúng hẹn, 0 trễ hẹn)").
+func followupLine(t *locales.Localizer, f storage.Followups) string {
+	line := t.T("tally.followups", locales.Data{"Followed": t.Num(f.Followed)})
+	if f.Resolved > 0 {
+		line += t.T("tally.followups_resolved", locales.Data{"Resolved": t.Num(f.Resolved), "OnTime": t.Num(f.Resolved - f.Late), "Late": t.Num(f.Late)})
+	} else {
+		line += t.T("tally.followups_none_resolved")
+	}
+	if f.Unresolved > 0 {
+		line += t.T("tally.followups_problems", locales.Data{"Unresolved": t.Num(f.Unresolved)})
+	}
+	if f.Rated > 0 {
+		line += t.T("tally.followups_rating", locales.Data{"Rating": decimal(t, strconv.FormatFloat(f.AvgRating, 'f', 1, 64)), "Rated": t.Num(f.Rated)})
+	} else {
+		line += t.T("tally.followups_unrated")
+	}
+	return line + "."
 }
 
 // namesakes are the members of a tally's unit who bear the first name of
