@@ -870,11 +870,17 @@ func (h *Handlers) typedProblem(r *request) (bool, error) {
 		r.say(r.t.T("followup.typed_problem_which", locales.Data{"Count": len(open)}), nil)
 	}
 	for _, f := range open {
-		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
-			Text:     h.followupAbout(r.t, f) + "\n\n" + r.t.T("followup.typed_problem") + "\n\n" + problemAsk(r.t, f),
-			Keyboard: problemKeyboard(r, f)}})
+		h.offerProblem(r, f)
 	}
 	return true, nil
+}
+
+// offerProblem asks, in a message of its own naming f's dossier, whether
+// the problem the resident typed is to be reported (problemAsk).
+func (h *Handlers) offerProblem(r *request, f storage.Followup) {
+	r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
+		Text:     h.followupAbout(r.t, f) + "\n\n" + r.t.T("followup.typed_problem") + "\n\n" + problemAsk(r.t, f),
+		Keyboard: problemKeyboard(r, f)}})
 }
 
 // statusLine says where the follow-up stands: whether and when the
@@ -1304,6 +1310,11 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	// screen names it: a chat may follow several.
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	if _, ok := problemButton(r, f); ok && saysProblem(r.text) {
+		// "hồ sơ bị trả về…" at the comment question: kept as the
+		// comment, and the report offered below it, as typed elsewhere.
+		h.offerProblem(r, f)
+	}
 	return h.askReceived(r, awaited)
 }
 
