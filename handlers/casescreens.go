@@ -647,6 +647,9 @@ func init() {
 					for _, end := range checklistEnds {
 						kb = append(kb, []bot.Button{{Text: v.t.T(end.label), Data: callback{flow: flowCase, action: "endas", arg: id + "." + end.reason}.String()}})
 					}
+					if v.discardable() { // nothing done yet: a wrong pick, as the checklist offers
+						kb = append(kb, []bot.Button{{Text: v.t.T("case.other_guide"), Data: callback{flow: flowCase, action: "drop", arg: id}.String()}})
+					}
 				}
 				return text, kb, nil
 			},
@@ -693,6 +696,29 @@ func init() {
 						return err
 					}
 					return v.goTo(screenEnd, caseState{Case: c.ID, End: reason})
+				}},
+				// The checklist's "← Chọn thủ tục khác" on the pause message
+				// of a case paused there with nothing done: thrown away. A
+				// step done since, it is taken up where it stands.
+				"drop": {to: append([]string{screenPick, screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
+					if !v.h.isMember(v.request) {
+						return nil
+					}
+					id, _ := strconv.ParseInt(arg, 10, 64)
+					c, g, err := v.h.caseAndGuide(v.request, id)
+					if err != nil || !c.Live() {
+						v.answer(v.t.T("resume.closed"))
+						return ignoreGone(err)
+					}
+					v.c, v.g = c, g
+					if c.Phase != storage.PhaseChecklist || !v.discardable() {
+						v.answer(v.t.T("button.stale"))
+						return v.h.resumeCase(v.request, id)
+					}
+					if err := v.takeUp(); err != nil {
+						return err
+					}
+					return discard.do(v, "")
 				}},
 			},
 		},
