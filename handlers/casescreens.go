@@ -648,7 +648,7 @@ func init() {
 						kb = append(kb, []bot.Button{{Text: v.t.T(end.label), Data: callback{flow: flowCase, action: "endas", arg: id + "." + end.reason}.String()}})
 					}
 					if v.discardable() { // nothing done yet: a wrong pick, as the checklist offers
-						kb = append(kb, []bot.Button{{Text: v.t.T("case.other_guide"), Data: callback{flow: flowCase, action: "drop", arg: id}.String()}})
+						kb = append(kb, []bot.Button{{Text: v.t.T("case.other_guide"), Data: callback{flow: flowCase, action: "toss", arg: id}.String()}})
 					}
 				}
 				return text, kb, nil
@@ -700,7 +700,7 @@ func init() {
 				// The checklist's "← Chọn thủ tục khác" on the pause message
 				// of a case paused there with nothing done: thrown away. A
 				// step done since, it is taken up where it stands.
-				"drop": {to: append([]string{screenPick, screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
+				"toss": {to: append([]string{screenPick, screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
 					if !v.h.isMember(v.request) {
 						return nil
 					}
