@@ -14,8 +14,7 @@ const maxLogMessages = 200
 
 // logCounter counts the warnings and errors logged, by level and message,
 // so that every line an operator would grep the logs for has a counter in
-// /metrics (a webhook refused for its secret, a follow-up slip not drawn,
-// a job that failed), the ones no counter of the runtime's covers too.
+// /metrics (a webhook refused for its secret, a job that failed), the ones no counter of the runtime's covers too.
 type logCounter struct {
 	lines *prometheus.CounterVec
 	mu    sync.Mutex

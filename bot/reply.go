@@ -3,9 +3,12 @@ package bot
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -161,11 +164,18 @@ func (a Answer) do(ctx context.Context, api *tg.Bot) error {
 	return err
 }
 
-// Photo sends an image (a chart, a QR code).
+// Photo sends an image (a chart, a QR code): Data, or, for a picture
+// drawn from a few fields (a follow-up slip), the drawing named Drawing
+// (RegisterDrawing) made from Spec when the photo is sent. The outbox then
+// keeps the spec, a few hundred bytes, instead of the picture, and the
+// picture is drawn after the handler's transaction, not while it holds
+// its chats' locks.
 type Photo struct {
 	ChatID   int64
 	Name     string
-	Data     []byte
+	Data     []byte          `json:",omitempty"`
+	Drawing  string          `json:",omitempty"`
+	Spec     json.RawMessage `json:",omitempty"`
 	Caption  string
 	Keyboard Keyboard
 }
@@ -173,13 +183,50 @@ type Photo struct {
 func (p Photo) Chat() int64   { return p.ChatID }
 func (Photo) isMessage() bool { return true }
 func (p Photo) do(ctx context.Context, api *tg.Bot) error {
+	data := p.Data
+	if p.Drawing != "" {
+		var err error
+		if data, err = draw(p.Drawing, p.Spec); err != nil {
+			return err
+		}
+	}
 	_, err := api.SendPhoto(ctx, &tg.SendPhotoParams{
 		ChatID:      p.ChatID,
-		Photo:       &models.InputFileUpload{Filename: p.Name, Data: bytes.NewReader(p.Data)},
+		Photo:       &models.InputFileUpload{Filename: p.Name, Data: bytes.NewReader(data)},
 		Caption:     p.Caption,
 		ReplyMarkup: p.Keyboard.markup(),
 	})
 	return err
+}
+
+// drawings are the pictures Photo.Drawing can name, by name.
+var drawings sync.Map // string → func(spec []byte) ([]byte, error)
+
+// RegisterDrawing makes draw the drawing a Photo names name: it turns the
+// photo's Spec into the picture sent. A package registers its drawings
+// when it starts (init), as image.RegisterFormat does; draw must give the
+// same picture for the same spec, since a reply sent again after a crash
+// is drawn again. Registering a name twice panics.
+func RegisterDrawing(name string, draw func(spec []byte) ([]byte, error)) {
+	if _, dup := drawings.LoadOrStore(name, draw); dup {
+		panic("bot: drawing " + name + " registered twice")
+	}
+}
+
+// errNotDrawn: a Photo's drawing could not be made. No retry can mend it
+// (isPermanent): the reply is dropped, logged as a bug.
+var errNotDrawn = errors.New("photo not drawn")
+
+func draw(name string, spec []byte) ([]byte, error) {
+	d, ok := drawings.Load(name)
+	if !ok {
+		return nil, fmt.Errorf("%w: no drawing %q", errNotDrawn, name)
+	}
+	pic, err := d.(func([]byte) ([]byte, error))(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", errNotDrawn, name, err)
+	}
+	return pic, nil
 }
 
 // Document sends a file (a spreadsheet).

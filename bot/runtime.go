@@ -721,6 +721,8 @@ func refusal(r Reply, err error) (why string, level slog.Level) {
 		// A group upgraded to a supergroup (the bot answers commands in
 		// the new one), a chat that no longer exists.
 		return "chat_gone", slog.LevelInfo
+	case errors.Is(err, errNotDrawn):
+		return "not_drawn", slog.LevelError // never reached Telegram
 	}
 	return "refused", slog.LevelError
 }

@@ -329,7 +329,7 @@ func (s *Sender) chat(id int64) *chatLimit {
 // sends it once it runs with its new token (unauthorized).
 func isPermanent(err error) bool {
 	return errors.Is(err, tg.ErrorBadRequest) || errors.Is(err, tg.ErrorForbidden) ||
-		errors.Is(err, tg.ErrorNotFound) ||
+		errors.Is(err, tg.ErrorNotFound) || errors.Is(err, errNotDrawn) ||
 		errors.Is(err, tg.ErrorConflict) || errors.As(err, new(*tg.MigrateError)) ||
 		strings.Contains(err.Error(), "Request Entity Too Large")
 }

@@ -1678,9 +1678,7 @@ func (v *caseView) finishWith(code string, ev *storage.CaseEvent, above string) 
 	if f != nil {
 		// The slip the resident takes home, just above the summary (which
 		// keeps the last word, with its links and its button).
-		if photo, ok := v.h.slipPhoto(v.chat, v.t, *f); ok {
-			v.replies = append(v.replies, photo)
-		}
+		v.replies = append(v.replies, v.h.slipPhoto(v.chat, v.t, *f))
 		v.about = followupTopic(f.CaseID)
 	}
 	v.screen = screenSummary

@@ -850,11 +850,9 @@ func (v *caseView) endWithSlip(f storage.Followup, confirm, slipNote string) err
 		return err
 	}
 	text := v.h.followupLinks(v.t, f)
-	if photo, ok := v.h.slipPhoto(v.chat, v.t, f); ok {
-		v.replies = append(v.replies, photo)
-		if slipNote != "" {
-			text = slipNote + "\n\n" + text
-		}
+	v.replies = append(v.replies, v.h.slipPhoto(v.chat, v.t, f))
+	if slipNote != "" {
+		text = slipNote + "\n\n" + text
 	}
 	v.say(text, nil)
 	v.about = followupTopic(f.CaseID)

@@ -412,13 +412,14 @@ func (h *Handlers) followupLinks(t *locales.Localizer, f storage.Followup) strin
 	return text
 }
 
-// slipPhoto is the slip the volunteer shows or forwards to the resident
-// (false, logged, if it cannot be drawn):
+// slipPhoto is the slip the volunteer shows or forwards to the resident:
 // always in Vietnamese (the resident's language, whatever the volunteer
 // uses), a QR code of the follow-up page (with PUBLIC_URL) or else of the
 // deep link, the procedure, the code, the date and how to check the
-// result.
-func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage.Followup) (bot.Reply, bool) {
+// result. The outbox keeps what the slip says; it is drawn when it is sent
+// (slipDrawing). A slip that cannot be drawn is dropped then, logged: the
+// summary that follows has the same links.
+func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage.Followup) bot.Reply {
 	t := h.texts.For("vi")
 	title, tracking := f.GuideID, ""
 	if g, ok := h.guides.Guide(f.GuideID); ok {
@@ -441,7 +442,7 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 		scan += "_no_date"
 	}
 	scan = t.T(scan, locales.Data{"Days": checkInDays})
-	png, err := render.Slip(render.SlipData{
+	spec, err := json.Marshal(render.SlipData{
 		Title: title,
 		Fields: []render.Field{
 			{Label: t.T("followup.slip_code"), Value: f.DossierCode, OneLine: true},
@@ -452,13 +453,24 @@ func (h *Handlers) slipPhoto(chat int64, volunteer *locales.Localizer, f storage
 		Link:   link,
 	})
 	if err != nil {
-		// The summary that follows has the same links: a slip that cannot
-		// be drawn must not undo the case's last step.
-		h.log.Error("follow-up slip not drawn", "case", f.CaseID, "err", err)
-		return nil, false
+		panic(err) // strings only: json.Marshal cannot fail
 	}
-	return bot.Photo{ChatID: chat, Name: "phieu-theo-doi-" + strconv.FormatInt(f.CaseID, 10) + ".png", Data: png,
-		Caption: volunteer.T("followup.slip_caption", locales.Data{"Case": f.CaseID})}, true
+	return bot.Photo{ChatID: chat, Name: "phieu-theo-doi-" + strconv.FormatInt(f.CaseID, 10) + ".png",
+		Drawing: slipDrawing, Spec: spec, Caption: volunteer.T("followup.slip_caption", locales.Data{"Case": f.CaseID})}
+}
+
+// slipDrawing is the drawing (bot.RegisterDrawing) of a follow-up slip:
+// its spec is render.SlipData as JSON.
+const slipDrawing = "followup-slip"
+
+func init() {
+	bot.RegisterDrawing(slipDrawing, func(spec []byte) ([]byte, error) {
+		var d render.SlipData
+		if err := json.Unmarshal(spec, &d); err != nil {
+			return nil, err
+		}
+		return render.Slip(d)
+	})
 }
 
 // followupTopic is what the replies that show a case's follow-up — its
