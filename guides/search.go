@@ -832,8 +832,10 @@ var (
 	prepositions = map[string]bool{}
 	unitPairs    = map[string]bool{"thi tran": true, "thi xa": true, "thanh pho": true, "uy ban": true, "dac khu": true, "khu pho": true}
 	offices      = map[string]bool{"cong an": true, "uy ban": true}
-	// abroad: words of a procedure done outside Vietnam (folded).
-	abroad = []string{"dai su quan", "lanh su", "nuoc ngoai", "embassy", "consulate", "abroad", "overseas"}
+	// abroad: words of a procedure done outside Vietnam, or with a
+	// foreigner (folded).
+	abroad = []string{"dai su quan", "lanh su", "nuoc ngoai", "embassy", "consulate", "abroad", "overseas",
+		"foreign", "foreigner", "foreigners"}
 )
 
 func init() {

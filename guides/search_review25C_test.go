@@ -28,7 +28,8 @@ func TestReview25CSearchAnswersOrSaysNoGuide(t *testing.T) {
 		"sang tên xe", "sang ten xe may", "sang tên xe máy cho con", "đăng ký sang tên xe",
 		"kết hôn với người nước ngoài", "đăng ký kết hôn có yếu tố nước ngoài",
 		"ket hon voi nguoi nuoc ngoai", "ket hon o nuoc ngoai", "đăng ký khai sinh tại đại sứ quán",
-		"passport at the embassy",
+		"passport at the embassy", "marriage with a foreigner", "get married to a foreigner",
+		"marriage registration with a foreign element",
 	} {
 		if got := searchIDs(c, q); len(got) != 0 {
 			t.Errorf("Search(%q) = %v, want nothing (no guide covers it)", q, got)
