@@ -954,13 +954,15 @@ func (c *Catalog) NoGuide(query string) bool {
 // abbreviations are typed for words of the guides' names, folded: "dvc"
 // is "dịch vụ công" ("dvc khai tử" as "dịch vụ công khai tử"; "cổng dvc"
 // the portal's login); and as volunteers text, "dk", "dki", "dky", "đk"
-// are "đăng ký", "ko", "kg", "khg" "không", "dc", "đc" "được" ("dki
-// thuong tru", "vneid ko dang nhap dc").
+// are "đăng ký", "ko", "kg", "khg" "không", "dc", "đc" "được", "sđt"
+// "số điện thoại" ("dki thuong tru", "vneid ko dang nhap dc", "đổi sđt
+// vneid").
 var abbreviations = map[string][]string{
 	"dvc": {"dich", "vu", "cong"},
 	"dk":  {"dang", "ki"}, "dki": {"dang", "ki"}, "dky": {"dang", "ki"},
 	"ko": {"khong"}, "kg": {"khong"}, "khg": {"khong"},
-	"dc": {"duoc"},
+	"dc":  {"duoc"},
+	"sdt": {"so", "dien", "thoai"},
 }
 
 // notTypos are everyday words a typo away from a word of a guide's name

@@ -16,6 +16,7 @@ func TestReview25CSearchAnswersOrSaysNoGuide(t *testing.T) {
 	for _, q := range []string{
 		"đổi số điện thoại vneid", "doi so dien thoai vneid", "thay đổi số điện thoại VNeID",
 		"cập nhật số điện thoại vneid", "vneid đổi số điện thoại", "change VNeID phone number",
+		"đổi sđt vneid", "doi sdt vneid", "cập nhật sđt VNeID",
 	} {
 		if got := searchIDs(c, q); len(got) == 0 || got[0] != "vneid-mat-khau" {
 			t.Errorf("Search(%q) = %v, want vneid-mat-khau first", q, got)

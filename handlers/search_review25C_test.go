@@ -26,6 +26,8 @@ func TestReview25CSearchAtNewAnswersOrSaysNoGuide(t *testing.T) {
 		{"vi", "kết hôn với người nước ngoài", ""},
 		{"vi", "đăng ký kết hôn có yếu tố nước ngoài", ""},
 		{"en", "đăng ký kết hôn có yếu tố nước ngoài", ""},
+		{"en", "marriage with a foreigner", ""},
+		{"vi", "đổi sđt vneid", "vneid-mat-khau"},
 	} {
 		tr := w.texts.For(tt.lang)
 		u := w.volunteer("V25C " + tt.lang + " " + tt.query)
