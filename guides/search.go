@@ -537,7 +537,7 @@ func syllable(w string) bool {
 // lost the marital status certificate" is no loss of "i" somewhere.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
-	if onlySmallTalk(ws, query) {
+	if onlySmallTalk(ws, query) || holds(ws, unguided) {
 		return nil
 	}
 	if found := c.troubleRetry(ws); len(found) > 0 { // "vneid không được": which of the app's guides
@@ -832,8 +832,10 @@ var (
 	prepositions = map[string]bool{}
 	unitPairs    = map[string]bool{"thi tran": true, "thi xa": true, "thanh pho": true, "uy ban": true, "dac khu": true, "khu pho": true}
 	offices      = map[string]bool{"cong an": true, "uy ban": true}
-	// abroad: words of a procedure done outside Vietnam (folded).
-	abroad = []string{"dai su quan", "lanh su", "nuoc ngoai", "embassy", "consulate", "abroad", "overseas"}
+	// abroad: words of a procedure done outside Vietnam, or with a
+	// foreigner (folded).
+	abroad = []string{"dai su quan", "lanh su", "nuoc ngoai", "embassy", "consulate", "abroad", "overseas",
+		"foreign", "foreigner", "foreigners"}
 )
 
 func init() {
@@ -918,25 +920,49 @@ func unitAt(ws []string, i int) bool {
 
 // namesAbroad says whether the folded words name somewhere abroad.
 func namesAbroad(ws []string) bool {
+	return holds(ws, abroad)
+}
+
+// holds says whether the folded words hold one of phrases, folded.
+func holds(ws, phrases []string) bool {
 	joined := " " + strings.Join(ws, " ") + " "
-	for _, a := range abroad {
-		if strings.Contains(joined, " "+a+" ") {
+	for _, p := range phrases {
+		if strings.Contains(joined, " "+p+" ") {
 			return true
 		}
 	}
 	return false
 }
 
+// unguided are procedures volunteers ask for that no guide covers, though
+// words of a guide's names half name them, folded: a vehicle's or land's
+// transfer ("sang tên xe": not the new motorbike's first registration). A
+// query holding one finds nothing; and NoGuide says so, as of a query that
+// names somewhere abroad or a foreigner ("kết hôn với người nước ngoài",
+// "đăng ký kết hôn có yếu tố nước ngoài": another procedure than the
+// marriage of two Vietnamese citizens, whose guide says not to choose it).
+var unguided = []string{"sang ten"}
+
+// NoGuide says whether query asks for a procedure no guide covers yet
+// (unguided, or somewhere abroad): the volunteer is told so, not to type
+// fewer words, which would find the guide of a procedure that looks alike.
+func (c *Catalog) NoGuide(query string) bool {
+	ws := queryWords(query)
+	return len(c.Search(query)) == 0 && (holds(ws, unguided) || namesAbroad(ws))
+}
+
 // abbreviations are typed for words of the guides' names, folded: "dvc"
 // is "dịch vụ công" ("dvc khai tử" as "dịch vụ công khai tử"; "cổng dvc"
 // the portal's login); and as volunteers text, "dk", "dki", "dky", "đk"
-// are "đăng ký", "ko", "kg", "khg" "không", "dc", "đc" "được" ("dki
-// thuong tru", "vneid ko dang nhap dc").
+// are "đăng ký", "ko", "kg", "khg" "không", "dc", "đc" "được", "sđt"
+// "số điện thoại" ("dki thuong tru", "vneid ko dang nhap dc", "đổi sđt
+// vneid").
 var abbreviations = map[string][]string{
 	"dvc": {"dich", "vu", "cong"},
 	"dk":  {"dang", "ki"}, "dki": {"dang", "ki"}, "dky": {"dang", "ki"},
 	"ko": {"khong"}, "kg": {"khong"}, "khg": {"khong"},
-	"dc": {"duoc"},
+	"dc":  {"duoc"},
+	"sdt": {"so", "dien", "thoai"},
 }
 
 // notTypos are everyday words a typo away from a word of a guide's name

@@ -830,6 +830,11 @@ func (h *Handlers) searchGuides(r *request) error {
 		// help; the procedure's name would.
 		text = r.t.T("case.no_procedure_named")
 	}
+	if len(found) == 0 && h.guides.NoGuide(q) {
+		// "sang tên xe", "kết hôn với người nước ngoài": fewer words would
+		// find the guide of a procedure that only looks alike.
+		text = r.t.T("case.no_guide")
+	}
 	if len(found) == 0 && periodProblem == "" {
 		// A period ("T10/2026"): the figures were meant, not a procedure.
 		if coordinator {

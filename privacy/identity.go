@@ -689,6 +689,67 @@ func englishNames(s string, ts []token, allCaps bool) [][2]int {
 	return spans
 }
 
+// A capitalised word opening an English sentence before a verb a person
+// does (englishVerbs: "needs", "lost", "wants") is the sentence's subject;
+// when the sentence then says the subject's own kin ("his son", "her
+// mother", "their daughter"), the subject is a person and the word a name
+// no list need know ("Kevin needs a passport for his son", "Kevin Tran
+// lost…"). Without the kin it may be anything ("Tom needs a copy of the
+// VNeID form" is kept: whose it is, the note does not say), and a pronoun,
+// a kin word, someone said in general or a thing is no name
+// (englishNotSubjects: "He needs a passport for his son", "Resident
+// needs…", "Form needs her mother's signature").
+var (
+	englishVerbs = wordSet(`needs need wants want has have had is was will would can could should must does did lost loses
+		forgot forgets went goes came comes got gets applied applies lives lived works worked moved asked asks brought
+		took takes says said also still already just`)
+	englishNotSubjects = wordSet(`i he she it we they you someone somebody anyone anybody everyone everybody nobody one who
+		this that these those each every no resident residents applicant citizen person people man woman lady gentleman guy
+		customer client volunteer officer staff user owner household family parent parents child children kid baby
+		form application dossier file portal system page screen document paper certificate photo picture code payment
+		registration request record fee app vneid otp police office center centre commune ward`)
+	englishKinOwners = wordSet("his her their")
+)
+
+// englishSubjectNames are the names s (NFC) gives as the subject of an
+// English sentence with the subject's kin in it (above), as byte ranges.
+func englishSubjectNames(s string, ts []token, allCaps bool) [][2]int {
+	n := len(ts)
+	if allCaps || titleCaseNote(ts) {
+		return nil
+	}
+	// sentenceEnd: the token at k ends a sentence, not a clause.
+	sentenceEnd := func(k int) bool {
+		w := strings.TrimRightFunc(s[ts[k].start:ts[k].end], func(r rune) bool { return strings.ContainsRune(`"')”’»`, r) })
+		return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?")
+	}
+	nameWord := func(k int) bool {
+		t := ts[k]
+		return isASCII(t.raw) && titleCase(t.raw) && !englishNotSubjects[t.low] && !englishKin[t.low] && !englishTitles[t.low] &&
+			!englishWords[t.low] && !englishAfterKin[t.low] && !englishOwnerWords[t.low] && !titleNotNames[t.fold] && !englishVerbs[t.low]
+	}
+	var spans [][2]int
+	for i := 0; i < n; i++ {
+		if i > 0 && !sentenceEnd(i-1) || !nameWord(i) {
+			continue
+		}
+		end := i + 1
+		for end < n && end < i+3 && !ts[end-1].brk && nameWord(end) {
+			end++
+		}
+		if end >= n || ts[end-1].brk || !englishVerbs[ts[end].low] {
+			continue
+		}
+		for k := end; k+1 < n && !sentenceEnd(k); k++ {
+			if englishKinOwners[ts[k].low] && !ts[k].brk && englishKin[ts[k+1].low] {
+				spans = append(spans, [2]int{ts[i].start, ts[end-1].end})
+				break
+			}
+		}
+	}
+	return spans
+}
+
 // dangling: a word that, right before a name or an address dropped, only
 // led to it ("khai sinh cho" bé Mai, "passport for" Mrs Hoa, "tôi là" bà
 // Tư). Not "to", also "tờ" unaccented ("giay to").

@@ -139,7 +139,8 @@ func TestReview24PNicknames(t *testing.T) {
 // 29/11/2026 cổng lỗi cả ngày", "hôm 26/11/2026 đã nộp lần 1": refused,
 // as a newborn's birth date would be), a name with no kin word or title
 // before it ("Kevin needs a passport for his son") and a nickname no list
-// knows after "con" ("con Sóc": stored, as "con Samsung" is a phone).
+// knows after "con" ("con Sóc": stored, as "con Samsung" is a phone) –
+// both refused since review 25C (names_review25C_test.go).
 func fill24P(s string) string {
 	for {
 		i := strings.Index(s, "{")

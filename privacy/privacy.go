@@ -989,8 +989,12 @@ var (
 	// nicknames: children's nicknames after "cái" or "con" ("Cái Na",
 	// "con Mén"), where a capitalised word is more often a thing ("con
 	// Samsung": a phone), and in small letters after "bé", "cu", "thằng"
-	// ("bé na", "thằng tí").
-	nicknames = wordSet("na tí tý tèo bin bo bống cún su xíu tôm tũn bơ mít bi ken bông mận đậu hến nụ mén hĩm ỉn")
+	// ("bé na", "thằng tí", "bé sóc"). Capitalised with Vietnamese letters
+	// after "cái" or "con", one no list knows is a nickname too ("con
+	// Sóc"): the things so named are brands, in plain letters ("con
+	// Samsung", "con Honda"); in small letters it is the thing ("con
+	// sóc", a squirrel; "con số", "con dấu").
+	nicknames = wordSet("na tí tý tèo bin bo bống cún su xíu tôm tũn bơ mít bi ken bông mận đậu hến nụ mén hĩm ỉn sóc")
 	// tinyWords: nicknames that, in small letters after "bé", say small
 	// ("bé tí", "bé xíu").
 	tinyWords       = wordSet("tí tý xíu")
@@ -1029,7 +1033,9 @@ func minus(set map[string]bool, words string) map[string]bool {
 // Names are looked for within a clause: "con, cháu, anh chị em" is a list,
 // not "cháu Anh". A name introduced as one ("tên Hùng", "ten la Lan",
 // "named Lan": introducedNames) counts too, as does one after an English
-// kin word or title ("my mother Lan", "Mrs Hoa": englishNames).
+// kin word or title ("my mother Lan", "Mrs Hoa": englishNames), and one
+// opening a sentence whose subject's kin it says ("Kevin needs a passport
+// for his son": englishSubjectNames).
 func NamesPerson(s string) bool {
 	return len(nameSpans(norm.NFC.String(s))) > 0
 }
@@ -1051,6 +1057,7 @@ func nameSpans(s string) [][2]int {
 	ts := tokensOf(s)
 	spans = append(spans, introducedNames(ts, plainNote, allCaps)...)
 	spans = append(spans, englishNames(s, ts, allCaps)...)
+	spans = append(spans, englishSubjectNames(s, ts, allCaps)...)
 	spans = append(spans, kinNames(ts, allCaps)...)
 	// "xã Trần Phú", "trường Lê Quý Đôn"
 	return outside(spans, append(placeSpans(ts, plainNote), institutionSpans(ts, allCaps)...))
@@ -1153,8 +1160,9 @@ func clauseNames(raw []string, plainNote, allCaps bool) [][2]int {
 			// Chưa Có Mã" (a note in Title Case); "Bé Na Chưa Có Thẻ",
 			// "Bé Xíu Sinh Non" are.
 		case (w == "cu" || w == "thằng") && title(i+1) && !notNickname(raw[i+1]),
-			(w == "cái" || w == "con") && title(i+1) && (givenNames[next] || nicknames[next]) && !title(i+2) && free(i+1):
-			return 2 // "Cu Tí", "Thằng Cu Bin", "Cái Na", "con Mén": a child's nickname (not "con Samsung")
+			(w == "cái" || w == "con") && title(i+1) && (givenNames[next] || nicknames[next] || !isASCII(raw[i+1]) && !notNickname(raw[i+1])) &&
+				!title(i+2) && free(i+1):
+			return 2 // "Cu Tí", "Thằng Cu Bin", "Cái Na", "con Mén", "con Sóc": a child's nickname (not "con Samsung", nor "con Sóc Trăng")
 		case honorifics[w] && free(i) && (title(i+1) ||
 			((givenNames[next] || surnames[next]) && !honorificVerbs[next] && free(i+1))):
 			return 2
