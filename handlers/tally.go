@@ -841,7 +841,16 @@ func (v *tallyView) readTypo(text string, strict bool) (bool, error) {
 // the only match, and the report names it); with more units to choose
 // from the screen asks to choose first. Until review 21t the unit the
 // screen was opened from (the whole province) was counted in silence.
+//
+// The screen of a bare "Q4" offers the quarter for the unit the flow is
+// on (drawTallyUnit): another period typed there is counted for that unit
+// too, as on the period screen. Until review 25A it was refused ("press a
+// unit first") until Back was pressed.
 func (v *tallyView) periodOnUnitScreen(p storage.Period) error {
+	if _, ok := bareQuarter(v.st.Query, v.h.now()); ok && v.st.Period == nil {
+		v.st.Query, v.st.Page, v.st.Province = "", 0, ""
+		return v.report(p)
+	}
 	if m, ok, err := v.onlyListed(); err != nil || ok {
 		if err != nil {
 			return err
