@@ -1116,7 +1116,7 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	// The day the guide was compared with its sources comes before them, so
 	// that no number of sources can push it off the screen.
 	facts = append(facts, "", v.t.T("case.info_checked", locales.Data{
-		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}))
+		"Checked": v.t.Date(g.Checked()), "Review": v.t.Date(g.Review())}))
 	// Room left below the facts (and the lines "\n\nNguồn:" before the
 	// sources) for the first sources and the line that counts the rest; the
 	// head's page number, a few units, is in the margin between maxInfo and

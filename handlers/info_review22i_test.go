@@ -52,7 +52,7 @@ func TestInfoScreenPagesItsSources(t *testing.T) {
 		consent := last(t, w.press(u, g.Title.In(lang))).Text
 		m := last(t, w.press(u, tr.T("case.info")))
 		checked := tr.T("case.info_checked", locales.Data{
-			"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")})
+			"Checked": tr.Date(g.Checked()), "Review": tr.Date(g.Review())})
 		if !strings.Contains(m.Text, checked) || !strings.Contains(m.Text, tr.T("case.info_fee", locales.Data{"Fee": g.Fee.In(lang)})) {
 			t.Errorf("%s: the ℹ screen lacks the facts or %q:\n%s", lang, checked, m.Text)
 		}
