@@ -138,3 +138,43 @@ func TestReview25AResumeDaysInTheUsersLanguage(t *testing.T) {
 		w.send(u, "/cancel")
 	}
 }
+
+// The ℹ screen's sources are dated as the screen's other days are: an
+// English volunteer read "kenh14.vn, 21/12/2025" below "compared with its
+// sources on 29 Nov 2026". A day reads "21 Dec 2025", a month "Dec 2025"
+// in English; in Vietnamese as before.
+func TestReview25AInfoSourceDatesInTheUsersLanguage(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "ket-hon")
+	for _, c := range []struct{ lang, day, month string }{
+		{"vi", "02/01/2006", "01/2006"},
+		{"en", "2 Jan 2006", "Jan 2006"},
+	} {
+		tr := w.texts.For(c.lang)
+		u, _ := w.openGuide(g, c.lang)
+		m := last(t, w.press(u, tr.T("case.info")))
+		listed := infoSourceLines(m)
+		for hasButton(m, tr.T("button.next")) {
+			m = last(t, w.press(u, tr.T("button.next")))
+			listed = append(listed, infoSourceLines(m)...)
+		}
+		if len(listed) != len(g.Sources) {
+			t.Fatalf("%s: %d sources listed, want %d", c.lang, len(listed), len(g.Sources))
+		}
+		days, months := 0, 0
+		for i, s := range g.Sources {
+			want := s.Date
+			if d, err := time.Parse(time.DateOnly, s.Date); err == nil {
+				want, days = d.Format(c.day), days+1
+			} else if d, err := time.Parse("2006-01", s.Date); err == nil {
+				want, months = d.Format(c.month), months+1
+			}
+			if want != "" && !strings.Contains(listed[i], ", "+want+": ") {
+				t.Errorf("%s: source %d (%s) is listed %q, want its date %q", c.lang, i+1, s.Date, listed[i], want)
+			}
+		}
+		if days == 0 || months == 0 {
+			t.Fatalf("the guide's sources have %d days and %d months; the test wants both", days, months)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
@@ -83,7 +84,7 @@ func TestInfoScreenPagesItsSources(t *testing.T) {
 			t.Fatalf("%s: %d sources listed over %d pages, want %d", lang, len(listed), pages, len(g.Sources))
 		}
 		for i, s := range g.Sources {
-			if want := "• bao-" + fmt.Sprint(i) + ".vn, 08/2025: " + s.URL; listed[i] != want {
+			if want := "• bao-" + fmt.Sprint(i) + ".vn, " + tr.MonthYear(time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)) + ": " + s.URL; listed[i] != want {
 				t.Errorf("%s: source %d is listed %q, want %q", lang, i+1, listed[i], want)
 			}
 		}

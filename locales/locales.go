@@ -122,6 +122,12 @@ func (l *Localizer) DayMonth(t time.Time) string {
 	return t.Format(l.T("format.day_month"))
 }
 
+// MonthYear writes a month of a year as the language does
+// (format.month_year): 08/2025 in Vietnamese, Aug 2025 in English.
+func (l *Localizer) MonthYear(t time.Time) string {
+	return t.Format(l.T("format.month_year"))
+}
+
 // DateTime writes a day and its time of day as the language does
 // (format.date_time): 27/11/2026 10:00 in Vietnamese, 27 Nov 2026 10:00 in
 // English.
