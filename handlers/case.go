@@ -1989,7 +1989,7 @@ func tally(events []storage.CaseEvent, steps int) (done, skipped, problems int) 
 }
 
 // startedAt says when a case began: "14:05 hôm nay", "09:30 hôm qua",
-// "16:00 25/11".
+// "16:00 25/11" ("16:00 25 Nov" in English).
 func startedAt(r *request, t, now time.Time) string {
 	t, now = t.In(vietnam), now.In(vietnam)
 	clock := t.Format("15:04")
@@ -2000,7 +2000,7 @@ func startedAt(r *request, t, now time.Time) string {
 	case 24 * time.Hour:
 		return clock + " " + r.t.T("resume.yesterday")
 	}
-	return clock + " " + t.Format("02/01")
+	return clock + " " + r.t.DayMonth(t)
 }
 
 // ago says how long before now t was: on a /resume button, when the case

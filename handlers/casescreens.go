@@ -1114,14 +1114,14 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 	// The day the guide was compared with its sources comes before them, so
 	// that no number of sources can push it off the screen.
 	facts = append(facts, "", v.t.T("case.info_checked", locales.Data{
-		"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")}))
+		"Checked": v.t.Date(g.Checked()), "Review": v.t.Date(g.Review())}))
 	// Room left below the facts (and the lines "\n\nNguồn:" before the
 	// sources) for the first sources and the line that counts the rest; the
 	// head's page number, a few units, is in the margin between maxInfo and
 	// Telegram's limit.
 	room := maxInfo - telegramLen("ℹ "+g.Title.In(lang)+"\n"+strings.Join(facts, "\n")+"\n\n"+v.t.T("case.info_sources")) -
 		1 - telegramLen(v.t.N("case.info_sources_more", len(g.Sources)))
-	first, pages := infoPages(g.Sources, room)
+	first, pages := infoPages(v.t, g.Sources, room)
 	page := min(max(v.st.Page, 0), len(pages)-1)
 	head := "ℹ " + g.Title.In(lang)
 	if len(pages) > 1 {
@@ -1149,10 +1149,10 @@ func drawInfo(v *caseView) (string, bot.Keyboard, error) {
 // pages, each source whole: below the facts the first infoSources, as many
 // of them as fit in room (UTF-16 units); then pages of about subPageSize.
 // first is how many the facts' page holds.
-func infoPages(sources []guides.Source, room int) (first int, pages []string) {
+func infoPages(t *locales.Localizer, sources []guides.Source, room int) (first int, pages []string) {
 	lines := make([]string, len(sources))
 	for i, s := range sources {
-		lines[i] = sourceLine(s)
+		lines[i] = sourceLine(t, s)
 	}
 	for size := 0; first < min(infoSources, len(lines)); first++ {
 		if size += 1 + telegramLen(lines[first]); size > room {
@@ -1178,21 +1178,26 @@ func pack(parts []string, sep string, max int) []string {
 }
 
 // sourceLine is a source as the ℹ screen lists it: "• thanhnien.vn,
-// 12/08/2025: https://…".
-func sourceLine(s guides.Source) string {
+// 12/08/2025: https://…" ("12 Aug 2025" in English).
+func sourceLine(t *locales.Localizer, s guides.Source) string {
 	line := "• " + s.Site()
-	if d := sourceDate(s.Date); d != "" {
+	if d := sourceDate(t, s.Date); d != "" {
 		line += ", " + d
 	}
 	return line + ": " + s.URL
 }
 
 // sourceDate writes a source's date (YYYY-MM-DD, YYYY-MM or YYYY) the way
-// the screens write dates: 12/08/2025, 08/2025, 2025.
-func sourceDate(d string) string {
-	parts := strings.Split(d, "-")
-	slices.Reverse(parts)
-	return strings.Join(parts, "/")
+// the user's language writes dates: 12/08/2025, 08/2025, 2025 in
+// Vietnamese; 12 Aug 2025, Aug 2025, 2025 in English.
+func sourceDate(t *locales.Localizer, d string) string {
+	if day, err := time.Parse(time.DateOnly, d); err == nil {
+		return t.Date(day)
+	}
+	if month, err := time.Parse("2006-01", d); err == nil {
+		return t.MonthYear(month)
+	}
+	return d
 }
 
 func drawResume(v *caseView) (string, bot.Keyboard, error) {

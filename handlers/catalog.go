@@ -53,7 +53,7 @@ func (h *Handlers) guidesList(r *request) error {
 		if due[g.ID] {
 			mark = "⚠"
 		}
-		line(mark, g.ID, shortTitle(g.Title.In(r.t.Lang()), 40), day(g.Checked()), day(g.Review()))
+		line(mark, g.ID, shortTitle(g.Title.In(r.t.Lang()), 40), r.t.Date(g.Checked()), r.t.Date(g.Review()))
 	}
 	// One message: a larger catalog's list ends with how many are left out
 	// (past-due ones come first, so they are the last to go).
@@ -64,8 +64,6 @@ func (h *Handlers) guidesList(r *request) error {
 	r.say(text, nil)
 	return nil
 }
-
-func day(t time.Time) string { return t.Format("02/01/2006") }
 
 // flagsList is /flags: the steps flagged as different on the portal, the
 // most recently flagged first, each with a button to mark it done.
@@ -128,7 +126,7 @@ func (h *Handlers) flagsText(r *request, groups []storage.FlagGroup) (string, bo
 		}
 		lines = append(lines, "", r.t.T("flags.line", locales.Data{
 			"Guide": title, "Step": g.Step, "StepTitle": stepTitle, "Count": r.t.N("flags.count", g.Count),
-			"Kinds": strings.Join(kinds, ", "), "Latest": vnDay(g.Latest), "Versions": versionDays(g.Versions),
+			"Kinds": strings.Join(kinds, ", "), "Latest": vnDay(r.t, g.Latest), "Versions": versionDays(r.t, g.Versions),
 		}))
 		for _, n := range g.Notes {
 			lines = append(lines, "   “"+shortenAtWord(n, 120)+"”")
@@ -140,13 +138,13 @@ func (h *Handlers) flagsText(r *request, groups []storage.FlagGroup) (string, bo
 }
 
 // versionDays writes the guide versions flagged (their checked-on days,
-// YYYY-MM-DD) as the bot writes days.
-func versionDays(vs []string) string {
+// YYYY-MM-DD) as the user's language writes days.
+func versionDays(t *locales.Localizer, vs []string) string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
 		out[i] = v
 		if d, err := time.Parse(time.DateOnly, v); err == nil {
-			out[i] = day(d)
+			out[i] = t.Date(d)
 		}
 	}
 	return strings.Join(out, ", ")

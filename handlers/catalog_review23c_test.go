@@ -24,7 +24,9 @@ func TestReview23cGuidesByReviewDate(t *testing.T) {
 		if strings.Contains(head, "checked_on") || strings.Contains(head, "review_by") {
 			t.Errorf("%s: the header names YAML fields: %q", lang, head)
 		}
-		review := regexp.MustCompile(`(?:xem lại trước|review by) (\d\d/\d\d/\d{4})`)
+		// Each day as the language writes it (review 25A: "2 Jan 2006" in English).
+		review := regexp.MustCompile(`(?:xem lại trước|review by) (\d\d/\d\d/\d{4}|\d{1,2} [A-Z][a-z]{2} \d{4})`)
+		layout := w.texts.For(lang).T("format.date")
 		var last time.Time
 		n := 0
 		for _, line := range strings.Split(m.Text, "\n")[1:] {
@@ -32,7 +34,7 @@ func TestReview23cGuidesByReviewDate(t *testing.T) {
 			if match == nil {
 				continue
 			}
-			d, err := time.Parse("02/01/2006", match[1])
+			d, err := time.Parse(layout, match[1])
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -75,7 +75,7 @@ func TestInfoScreenKeepsTheCheckedDateAndWholeLinks(t *testing.T) {
 				u, _ := w.openGuide(g, lang)
 				m := last(t, w.press(u, tr.T("case.info")))
 				checked := tr.T("case.info_checked", locales.Data{
-					"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")})
+					"Checked": tr.Date(g.Checked()), "Review": tr.Date(g.Review())})
 				if !strings.Contains(m.Text, checked) {
 					t.Errorf("the ℹ screen (%d characters) lacks %q; it ends:\n…%s", len([]rune(m.Text)), checked, tail(m.Text, 160))
 				}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
@@ -52,7 +53,7 @@ func TestInfoScreenPagesItsSources(t *testing.T) {
 		consent := last(t, w.press(u, g.Title.In(lang))).Text
 		m := last(t, w.press(u, tr.T("case.info")))
 		checked := tr.T("case.info_checked", locales.Data{
-			"Checked": g.Checked().Format("02/01/2006"), "Review": g.Review().Format("02/01/2006")})
+			"Checked": tr.Date(g.Checked()), "Review": tr.Date(g.Review())})
 		if !strings.Contains(m.Text, checked) || !strings.Contains(m.Text, tr.T("case.info_fee", locales.Data{"Fee": g.Fee.In(lang)})) {
 			t.Errorf("%s: the ℹ screen lacks the facts or %q:\n%s", lang, checked, m.Text)
 		}
@@ -83,7 +84,7 @@ func TestInfoScreenPagesItsSources(t *testing.T) {
 			t.Fatalf("%s: %d sources listed over %d pages, want %d", lang, len(listed), pages, len(g.Sources))
 		}
 		for i, s := range g.Sources {
-			if want := "• bao-" + fmt.Sprint(i) + ".vn, 08/2025: " + s.URL; listed[i] != want {
+			if want := "• bao-" + fmt.Sprint(i) + ".vn, " + tr.MonthYear(time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)) + ": " + s.URL; listed[i] != want {
 				t.Errorf("%s: source %d is listed %q, want %q", lang, i+1, listed[i], want)
 			}
 		}

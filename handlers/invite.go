@@ -654,7 +654,7 @@ func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit, key, note
 		"Link":    link,
 		"Uses":    inv.Uses,
 		"MaxUses": inv.MaxUses,
-		"Expires": inv.ExpiresAt.In(vietnam).Add(-time.Second).Format("02/01/2006"),
+		"Expires": vnDay(r.t, inv.ExpiresAt.Add(-time.Second)),
 	})
 	if note != "" {
 		text += "\n\n" + note

@@ -468,8 +468,13 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 			s = m[1]
 		}
 	}
-	if m := periodWeekDays.FindStringSubmatch(s); m != nil && (periodRange.MatchString(m[1]) || periodDaysOfMonth.MatchString(m[1])) {
-		s = m[1] // its days; "tuần 48", "tuần 2/2027" are no period
+	if m := periodWeekDays.FindStringSubmatch(s); m != nil {
+		// Its days, in English by their months' names as the bot writes
+		// them ("week 23 Nov – 29 Nov 2026"); "tuần 48", "tuần 2/2027" are
+		// no period.
+		if days := englishMonths(m[1], strings.ToLower(text)); periodRange.MatchString(days) || periodDaysOfMonth.MatchString(days) {
+			s = m[1]
+		}
 	}
 	if code, ok := periodWords[s]; ok {
 		if p := periodOf(code, now); !p.From.After(now) {
@@ -789,15 +794,15 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 	last := to.AddDate(0, 0, -1)
 	switch periodKind(p) {
 	case "all":
-		return t.T("tally.label_all", locales.Data{"To": last.Format("02/01/2006")})
+		return t.T("tally.label_all", locales.Data{"To": t.Date(last)})
 	case "day":
-		return t.T("tally.label_day", locales.Data{"Day": from.Format("02/01/2006")})
+		return t.T("tally.label_day", locales.Data{"Day": t.Date(from)})
 	case "week":
-		first := from.Format("02/01")
+		first := t.DayMonth(from)
 		if from.Year() != last.Year() { // across the new year: both years
-			first = from.Format("02/01/2006")
+			first = t.Date(from)
 		}
-		return t.T("tally.label_week", locales.Data{"From": first, "To": last.Format("02/01/2006")})
+		return t.T("tally.label_week", locales.Data{"From": first, "To": t.Date(last)})
 	case "month":
 		// No leading zero ("tháng 6/2025", as "tháng 11/2026"); in English
 		// the month's name ("June 2025").
@@ -809,7 +814,7 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 	case "years":
 		return t.T("tally.label_years", locales.Data{"From": from.Year(), "To": last.Year()})
 	}
-	return t.T("tally.label_range", locales.Data{"From": from.Format("02/01/2006"), "To": last.Format("02/01/2006")})
+	return t.T("tally.label_range", locales.Data{"From": t.Date(from), "To": t.Date(last)})
 }
 
 // periodAsOf is a period's label as the report's text and chart show it:
@@ -823,10 +828,10 @@ func periodAsOf(t *locales.Localizer, p storage.Period, label string, now time.T
 		return label
 	}
 	now = now.In(vietnam)
-	data := locales.Data{"Period": label, "Time": now.Format("15:04"), "Day": now.Format("02/01/2006")}
+	data := locales.Data{"Period": label, "Time": now.Format("15:04"), "Day": t.Date(now)}
 	switch periodKind(p) {
 	case "day", "all", "range":
-		if p.To.In(vietnam).AddDate(0, 0, -1).Format("02/01/2006") == data["Day"] {
+		if dayOf(p.To.In(vietnam).AddDate(0, 0, -1)).Equal(dayOf(now)) {
 			return t.T("tally.as_of_today", data)
 		}
 	}

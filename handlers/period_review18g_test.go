@@ -76,8 +76,8 @@ func TestTallySinceBeforeTheFiguresCountsFromTheFirst(t *testing.T) {
 	only(t, w.send(coord, "/lang en"))
 	text, _ = typedTally(t, w, coord, "since 2019", false)
 	lines = strings.Split(text, "\n")
-	if want := w.en("tally.before_figures", locales.Data{"Asked": "01/01/2019", "First": "20/10/2026"}); len(lines) < 2 || lines[1] != want ||
-		!strings.Contains(lines[0], "20/10/2026 – 27/11/2026") {
+	if want := w.en("tally.before_figures", locales.Data{"Asked": "1 Jan 2019", "First": "20 Oct 2026"}); len(lines) < 2 || lines[1] != want ||
+		!strings.Contains(lines[0], "20 Oct 2026 – 27 Nov 2026") {
 		t.Errorf("\"since 2019\": %q, want %q", text, want)
 	}
 }

@@ -88,8 +88,8 @@ func TestPeriodLabelWeekAcrossYears(t *testing.T) {
 		now    time.Time
 		vi, en string
 	}{
-		{atVN(2027, 1, 4), "tuần 28/12/2026 – 03/01/2027", "week 28/12/2026 – 03/01/2027"},
-		{atVN(2026, 12, 1), "tuần 23/11 – 29/11/2026", "week 23/11 – 29/11/2026"},
+		{atVN(2027, 1, 4), "tuần 28/12/2026 – 03/01/2027", "week 28 Dec 2026 – 3 Jan 2027"},
+		{atVN(2026, 12, 1), "tuần 23/11 – 29/11/2026", "week 23 Nov – 29 Nov 2026"},
 	} {
 		p := LastWeek(c.now)
 		if got := periodLabel(texts.For("vi"), p); got != c.vi {

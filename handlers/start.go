@@ -138,7 +138,7 @@ func (h *Handlers) guestGreeting(r *request) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.t.T("start.removed", locales.Data{"Name": r.user.FirstName, "Date": vnDay(at.Time)}) + unfinishedNote(r.t, open), nil
+	return r.t.T("start.removed", locales.Data{"Name": r.user.FirstName, "Date": vnDay(r.t, at.Time)}) + unfinishedNote(r.t, open), nil
 }
 
 // showFollowups shows each follow-up where it stands, with its buttons,

@@ -841,7 +841,16 @@ func (v *tallyView) readTypo(text string, strict bool) (bool, error) {
 // the only match, and the report names it); with more units to choose
 // from the screen asks to choose first. Until review 21t the unit the
 // screen was opened from (the whole province) was counted in silence.
+//
+// The screen of a bare "Q4" offers the quarter for the unit the flow is
+// on (drawTallyUnit): another period typed there is counted for that unit
+// too, as on the period screen. Until review 25A it was refused ("press a
+// unit first") until Back was pressed.
 func (v *tallyView) periodOnUnitScreen(p storage.Period) error {
+	if _, ok := bareQuarter(v.st.Query, v.h.now()); ok && v.st.Period == nil {
+		v.st.Query, v.st.Page, v.st.Province = "", 0, ""
+		return v.report(p)
+	}
 	if m, ok, err := v.onlyListed(); err != nil || ok {
 		if err != nil {
 			return err
@@ -1407,12 +1416,12 @@ func fromFirstCase(ctx context.Context, tx *storage.Tx, t *locales.Localizer, sc
 	if err != nil {
 		return p, "", err
 	}
-	asked := p.From.In(vietnam).Format("02/01/2006")
+	asked := t.Date(p.From.In(vietnam))
 	if first.IsZero() || !first.Before(p.To) {
 		return storage.Period{To: p.To}, t.T("tally.before_figures_none", locales.Data{"Asked": asked}), nil
 	}
 	p.From = dayOf(first)
-	return p, t.T("tally.before_figures", locales.Data{"Asked": asked, "First": p.From.Format("02/01/2006")}), nil
+	return p, t.T("tally.before_figures", locales.Data{"Asked": asked, "First": t.Date(p.From)}), nil
 }
 
 // scopeName names a scope for people: a commune with its province, a
@@ -1617,9 +1626,9 @@ func volunteerNames(t *locales.Localizer, lines, others []storage.VolunteerCount
 			if vs[i].Joined.IsZero() {
 				return ""
 			}
-			day := vnDay(vs[i].Joined)
+			day := vnDay(t, vs[i].Joined)
 			for _, j := range group { // another who joined that day, at another time
-				if vs[j].ID != vs[i].ID && !vs[j].Joined.Equal(vs[i].Joined) && !vs[j].Joined.IsZero() && vnDay(vs[j].Joined) == day {
+				if vs[j].ID != vs[i].ID && !vs[j].Joined.Equal(vs[i].Joined) && !vs[j].Joined.IsZero() && dayOf(vs[j].Joined).Equal(dayOf(vs[i].Joined)) {
 					return t.T("tally.volunteer_joined_time", locales.Data{"Day": day, "Time": vs[i].Joined.In(vietnam).Format("15:04")})
 				}
 			}
@@ -1934,7 +1943,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	if wide {
 		volunteersSheet.Columns = slices.Insert(volunteersSheet.Columns, 1, col("commune", reports.Text))
 	}
-	title := []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": h.now().In(vietnam).Format("02/01/2006 15:04")})}
+	title := []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": t.DateTime(h.now().In(vietnam))})}
 	if note != "" {
 		title = append(title, note)
 	}

@@ -78,7 +78,7 @@ func TestTallyRunningPeriodSaysUpToWhen(t *testing.T) {
 	only(t, fresh(w.send(coord, "/lang en")))
 	only(t, fresh(w.send(coord, "/tally")))
 	ms := w.press(coord, "This month")
-	if want := "📊 " + unit + " – " + w.en("tally.as_of", locales.Data{"Period": "November 2026", "Time": "10:00", "Day": "27/11/2026"}); !strings.HasPrefix(ms[0].Text, want+"\n") {
+	if want := "📊 " + unit + " – " + w.en("tally.as_of", locales.Data{"Period": "November 2026", "Time": "10:00", "Day": "27 Nov 2026"}); !strings.HasPrefix(ms[0].Text, want+"\n") {
 		t.Errorf("in English the report opens %q, want %q", ms[0].Text, want)
 	}
 }

@@ -83,7 +83,7 @@ func TestTallyTellsAVolunteerApartFromANamesakeWithoutCases(t *testing.T) {
 	// In English.
 	only(t, w.send(coord, "/lang en"))
 	text, _ = monthTally(t, w, coord, "This month")
-	if lines := volunteerLines(t, w, text, "en"); !slices.Contains(lines, "• Phong (joined 23/06/2025, at 08:49) – 1") {
+	if lines := volunteerLines(t, w, text, "en"); !slices.Contains(lines, "• Phong (joined 23 Jun 2025, at 08:49) – 1") {
 		t.Errorf("in English: %q", lines)
 	}
 

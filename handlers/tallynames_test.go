@@ -38,7 +38,7 @@ func TestVolunteerNames(t *testing.T) {
 			[]string{"Lan (vào 01/10/2026)", "Lan (vào 02/10/2026)"}},
 		{"one commune, days apart, in English", "en",
 			[]storage.VolunteerCount{v(1, "Lan", "X", day(1)), v(2, "Lan", "X", day(2))},
-			[]string{"Lan (joined 01/10/2026)", "Lan (joined 02/10/2026)"}},
+			[]string{"Lan (joined 1 Oct 2026)", "Lan (joined 2 Oct 2026)"}},
 		{"nothing but the number", "vi",
 			[]storage.VolunteerCount{v(7, "Hoa", "X", day(1)), v(8, "Hoa", "X", day(1))},
 			[]string{"Hoa (số 1)", "Hoa (số 2)"}}, // never their Telegram id

@@ -243,7 +243,7 @@ func init() {
 					return "", nil, err
 				}
 				text := v.t.T("team.confirm_revoke", locales.Data{"Role": v.t.T("role." + inv.Role), "Unit": unit, "Code": codeTail(inv.Code),
-					"Uses": inv.Uses, "Max": inv.MaxUses, "Expires": vnDay(inv.ExpiresAt.Add(-time.Second))})
+					"Uses": inv.Uses, "Max": inv.MaxUses, "Expires": vnDay(v.t, inv.ExpiresAt.Add(-time.Second))})
 				return text, bot.Keyboard{{v.button(v.t.T("team.revoke_yes"), "yes", "")}, back}, nil
 			},
 			on: map[string]teamAction{
@@ -409,8 +409,9 @@ func (v *teamView) unitName() (string, error) {
 	return v.h.provinceName(v.request, v.st.Province)
 }
 
-// vnDay shows a date, Vietnam time.
-func vnDay(t time.Time) string { return t.In(vietnam).Format("02/01/2006") }
+// vnDay shows a date, Vietnam time, as the user's language writes it
+// (locales.Localizer.Date: 27/11/2026, 27 Nov 2026).
+func vnDay(l *locales.Localizer, t time.Time) string { return l.Date(t.In(vietnam)) }
 
 // nav is the row of a list's Previous and Next buttons, if any.
 func (v *teamView) nav(action string, page, pages int) []bot.Button {
@@ -493,7 +494,7 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 func (v *teamView) memberLine(m storage.Member, num int) string {
 	joined := "—"
 	if m.JoinedAt.Valid {
-		joined = vnDay(m.JoinedAt.Time)
+		joined = vnDay(v.t, m.JoinedAt.Time)
 		if m.NamesakeSameDay {
 			joined = v.t.T("team.joined_time", locales.Data{"Day": joined, "Time": m.JoinedAt.Time.In(vietnam).Format("15:04")})
 		}
@@ -503,7 +504,7 @@ func (v *teamView) memberLine(m storage.Member, num int) string {
 		key = "team.member_line_commune"
 	}
 	return v.t.T(key, locales.Data{"Number": num, "Name": m.FirstName, "Role": v.t.T("role." + m.Role),
-		"Commune": m.CommuneName.String, "Joined": joined, "Cases": m.CasesInPeriod, "Active": vnDay(m.LastActive)})
+		"Commune": m.CommuneName.String, "Joined": joined, "Cases": m.CasesInPeriod, "Active": vnDay(v.t, m.LastActive)})
 }
 
 // listed is member id as the list open shows them (its page first, then
@@ -556,7 +557,7 @@ func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
 			where = unit
 		}
 		lines = append(lines, v.t.T("team.invite_line", locales.Data{"Number": num, "Role": v.t.T("role." + inv.Role), "Unit": where, "Code": codeTail(inv.Code),
-			"Uses": inv.Uses, "Max": inv.MaxUses, "Created": vnDay(inv.CreatedAt), "Expires": vnDay(inv.ExpiresAt.Add(-time.Second))}))
+			"Uses": inv.Uses, "Max": inv.MaxUses, "Created": vnDay(v.t, inv.CreatedAt), "Expires": vnDay(v.t, inv.ExpiresAt.Add(-time.Second))}))
 		if v.mayRevoke(inv.Invite) {
 			revoke = append(revoke, v.button(v.t.T("team.revoke_button", locales.Data{"Number": num}), "revoke", inv.Code))
 		}

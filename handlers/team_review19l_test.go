@@ -35,9 +35,10 @@ func TestTeamRemovedSaysWhichNamesake(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			today := time.Now().In(ict).Format("02/01/2006")
+			day := w.texts.For(lang).Date // as the coordinator's language writes days
+			today := day(time.Now().In(ict))
 			lanLine := tr("team.member_line", locales.Data{"Number": 4, "Name": "Lan", "Role": tr("role.volunteer"),
-				"Joined": tr("team.joined_time", locales.Data{"Day": "01/10/2026", "Time": "14:05"}), "Cases": 0, "Active": today})
+				"Joined": tr("team.joined_time", locales.Data{"Day": day(time.Date(2026, 10, 1, 0, 0, 0, 0, ict)), "Time": "14:05"}), "Cases": 0, "Active": today})
 
 			w.send(coord, "/team")
 			c := only(t, w.press(coord, "✕ 4. Lan"))

@@ -154,7 +154,7 @@ func TestRemovedWhileBlockedIsToldOnReturn(t *testing.T) {
 	if len(m) == 0 {
 		t.Fatal("no answer to /start")
 	}
-	today := time.Now().In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006")
+	today := w.texts.For("en").Date(time.Now().In(time.FixedZone("ICT", 7*3600)))
 	want := w.en("start.removed", locales.Data{"Name": "Vắng", "Date": today}) + "\n\n" +
 		w.texts.For("en").N("team.removed_unfinished", 1, locales.Data{"Count": 1})
 	if m[0].Text != want {

@@ -115,6 +115,26 @@ func (l *Localizer) Date(t time.Time) string {
 	return t.Format(l.T("format.date"))
 }
 
+// DayMonth writes a day without its year, as the language does
+// (format.day_month): 23/11 in Vietnamese, 23 Nov in English; for a day
+// whose year is written beside it ("tuần 23/11 – 29/11/2026").
+func (l *Localizer) DayMonth(t time.Time) string {
+	return t.Format(l.T("format.day_month"))
+}
+
+// MonthYear writes a month of a year as the language does
+// (format.month_year): 08/2025 in Vietnamese, Aug 2025 in English.
+func (l *Localizer) MonthYear(t time.Time) string {
+	return t.Format(l.T("format.month_year"))
+}
+
+// DateTime writes a day and its time of day as the language does
+// (format.date_time): 27/11/2026 10:00 in Vietnamese, 27 Nov 2026 10:00 in
+// English.
+func (l *Localizer) DateTime(t time.Time) string {
+	return t.Format(l.T("format.date_time"))
+}
+
 // N returns the plural text with the given id for count; the template sees
 // count as .Count.
 func (l *Localizer) N(id string, count int, data ...Data) string {
