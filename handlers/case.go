@@ -87,8 +87,9 @@ type caseState struct {
 	ConsentVer string `json:"cv,omitempty"`
 	Unit       string `json:"u,omitempty"`
 	// resume: the screen of case Case the list was asked over, which waits
-	// for typed words (typedScreens, the dossier code), and its state: the
-	// case is not left for the list, and its button there draws it again.
+	// for typed words or shows a fix (leftScreens, the dossier code), and
+	// its state: the case is not left for the list, and its button there
+	// draws it again.
 	Over   string     `json:"ov,omitempty"`
 	OverSt *caseState `json:"os,omitempty"`
 	End    string     `json:"en,omitempty"` // end: the checklist's end asked for (its reason)
@@ -360,7 +361,7 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			if conv, err = r.tx.Conversation(r.ctx, r.chat); err != nil {
 				return err
 			}
-		case st.OverSt != nil:
+		case st.OverSt != nil && st.Over != screenFix: // a fix asks for no words
 			// A note is taken only at its own question: words typed on
 			// the list ("tam tru", another procedure looked for) closed
 			// the case waiting for its other reason with them as its note
@@ -1295,20 +1296,23 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 	return h.caseGo(r, screen, st, note)
 }
 
-// typedScreens are the screens a case is left on that ask for words (a
-// note, the other reason) or answer a code another case keeps, by the
-// screen of the case's phase (screenOf) they stand over: /resume there
-// draws them again, not the phase's own screen, whose first button
-// would take the next press as another answer ("No dossier code" in
-// place of "🔗 Same dossier", a reason from the list in place of the one
-// being typed). What they need is in the chat's conversation row only.
-var typedScreens = map[string]string{
-	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep,
+// leftScreens are the screens a case is left on that ask for words (a
+// note, the other reason), answer a code another case keeps, or show the
+// fix of the problem reported at the step, by the screen of the case's
+// phase (screenOf) they stand over: /resume there draws them again, not
+// the phase's own screen, whose first button would take the next press
+// as another answer ("No dossier code" in place of "🔗 Same dossier", a
+// reason from the list in place of the one being typed), or which no
+// longer says which problem was reported, nor its fix (until review 25B,
+// after a restart too). What they need is in the chat's conversation row
+// only.
+var leftScreens = map[string]string{
+	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep, screenFix: screenStep,
 	screenReasonNote: screenReason, screenKept: screenDossier,
 }
 
-// screenLeft is the screen case c resumes on: the typed screen the chat
-// is still on for it (typedScreens), with its state, while the case is
+// screenLeft is the screen case c resumes on: the screen the chat is
+// still on for it (leftScreens), with its state, while the case is
 // live and at that screen's phase (and step: none left the guide); else
 // the case's own screen for where it stands (screenOf).
 func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (string, caseState, error) {
@@ -1331,7 +1335,7 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 		// The list asked over the case's screen (waiting): that screen.
 		step, st = st.Over, *st.OverSt
 	}
-	if typedScreens[step] != screenOf(c) {
+	if leftScreens[step] != screenOf(c) {
 		return screenOf(c), own, nil
 	}
 	return step, st, nil
@@ -1339,9 +1343,9 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 
 // waiting is the /resume list's state over the screen the chat is on,
 // when that screen is of an open case of the user's and waits for typed
-// words: a typed screen screenLeft would draw again, or the dossier code
-// question; or the list already shown over one (a second /resume). Else
-// the list's plain state.
+// words or shows a fix: a screen screenLeft would draw again, or the
+// dossier code question; or the list already shown over one (a second
+// /resume). Else the list's plain state.
 func (h *Handlers) waiting(r *request) (caseState, error) {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	switch {
@@ -1363,7 +1367,7 @@ func (h *Handlers) waiting(r *request) (caseState, error) {
 		}
 		screen, st = st.Over, *st.OverSt
 	}
-	if typedScreens[screen] == "" && screen != screenDossier {
+	if leftScreens[screen] == "" && screen != screenDossier {
 		return caseState{}, nil
 	}
 	c, g, err := h.caseAndGuide(r, st.Case)
@@ -1376,7 +1380,7 @@ func (h *Handlers) waiting(r *request) (caseState, error) {
 		return caseState{}, nil
 	case screen == screenDossier && screenOf(c) != screenDossier:
 		return caseState{}, nil
-	case typedScreens[screen] != "" && (typedScreens[screen] != screenOf(c) || stepGone(c, g)):
+	case leftScreens[screen] != "" && (leftScreens[screen] != screenOf(c) || stepGone(c, g)):
 		return caseState{}, nil
 	}
 	st.Page = 0
