@@ -1135,21 +1135,36 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	if v.st.Case != 0 && v.c.Live() {
 		return v.pause()
 	}
-	// The screen ended (the consent too, which otherwise keeps its buttons
-	// under what is drawn below it) leaves nothing to press: a press there
-	// answered "out of date" and turned it into the open cases' list.
-	// A summary's or a pause message's buttons name their case: they stay.
+	if err := h.endScreen(r, v, conv); err != nil {
+		return err
+	}
+	r.say(r.t.T("cancel.done"), nil)
+	return nil
+}
+
+// endScreen ends the case flow on v, the screen of conv, with no case to
+// pause there. The screen ended (the consent too, which otherwise keeps
+// its buttons under what is drawn below it) leaves nothing to press: a
+// press there answered "out of date" and turned it into the open cases'
+// list. A summary's or a pause message's buttons name their case: they
+// stay.
+func (h *Handlers) endScreen(r *request, v *caseView, conv storage.Conversation) error {
 	if !caseScreens[v.screen].anyVersion {
 		r.above = conv.MessageID
 	}
 	if err := r.unbuttonAbove(); err != nil {
 		return err
 	}
-	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
-		return err
-	}
-	r.say(r.t.T("cancel.done"), nil)
-	return nil
+	return r.tx.EndConversation(r.ctx, r.chat)
+}
+
+// offerOver says whether the offer about case c, which ended, is over (a
+// dossier code typed after it closed, to attach, to replace its own or to
+// mark the same dossier as the case that keeps it: screenAttach): a code
+// typed on its own now would no longer be offered to it (codeWindow, and
+// the minutes a hint promised).
+func (h *Handlers) offerOver(c storage.Case) bool {
+	return !c.Live() && (!c.FinishedAt.Valid || c.FinishedAt.Time.Before(h.now().Add(-codeWindow-codeHintFloor)))
 }
 
 // consentRead is the localizer of the consent text on the message

@@ -79,7 +79,9 @@ func (h *Handlers) caseBelow(r *request, caseOnly bool) error {
 }
 
 // drawCaseBelow is caseBelow; again draws it even below a message it was
-// drawn below (the screen there is in another language now).
+// drawn below (the screen there is in another language now). Drawn for
+// /lang (not caseOnly), a case that ended comes back only while its offer
+// stands (offerOver): after it, the chat is in no flow.
 func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	if err != nil || (conv.Flow != flowCase && !redrawnFlows[conv.Flow]) {
@@ -103,6 +105,13 @@ func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 		v, ok, err = h.convView(r, conv)
 		if !ok || err != nil || (caseOnly && (v.c.ID == 0 || !v.c.Live())) {
 			return err
+		}
+		if v.c.ID != 0 && h.offerOver(v.c) {
+			// The offer about a case that ended (a late dossier code),
+			// hours old: no longer a question to draw again (until review
+			// 25B /lang did). It ends, its buttons above go.
+			r.cb = nil // the screen above, not the language question pressed
+			return h.endScreen(r, v, conv)
 		}
 		err = v.again("")
 	}
