@@ -87,8 +87,9 @@ type caseState struct {
 	ConsentVer string `json:"cv,omitempty"`
 	Unit       string `json:"u,omitempty"`
 	// resume: the screen of case Case the list was asked over, which waits
-	// for typed words (typedScreens, the dossier code), and its state: the
-	// case is not left for the list, and its button there draws it again.
+	// for typed words or shows a fix (leftScreens, the dossier code), and
+	// its state: the case is not left for the list, and its button there
+	// draws it again.
 	Over   string     `json:"ov,omitempty"`
 	OverSt *caseState `json:"os,omitempty"`
 	End    string     `json:"en,omitempty"` // end: the checklist's end asked for (its reason)
@@ -360,7 +361,7 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			if conv, err = r.tx.Conversation(r.ctx, r.chat); err != nil {
 				return err
 			}
-		case st.OverSt != nil:
+		case st.OverSt != nil && st.Over != screenFix: // a fix asks for no words
 			// A note is taken only at its own question: words typed on
 			// the list ("tam tru", another procedure looked for) closed
 			// the case waiting for its other reason with them as its note
@@ -1139,21 +1140,36 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	if v.st.Case != 0 && v.c.Live() {
 		return v.pause()
 	}
-	// The screen ended (the consent too, which otherwise keeps its buttons
-	// under what is drawn below it) leaves nothing to press: a press there
-	// answered "out of date" and turned it into the open cases' list.
-	// A summary's or a pause message's buttons name their case: they stay.
+	if err := h.endScreen(r, v, conv); err != nil {
+		return err
+	}
+	r.say(r.t.T("cancel.done"), nil)
+	return nil
+}
+
+// endScreen ends the case flow on v, the screen of conv, with no case to
+// pause there. The screen ended (the consent too, which otherwise keeps
+// its buttons under what is drawn below it) leaves nothing to press: a
+// press there answered "out of date" and turned it into the open cases'
+// list. A summary's or a pause message's buttons name their case: they
+// stay.
+func (h *Handlers) endScreen(r *request, v *caseView, conv storage.Conversation) error {
 	if !caseScreens[v.screen].anyVersion {
 		r.above = conv.MessageID
 	}
 	if err := r.unbuttonAbove(); err != nil {
 		return err
 	}
-	if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
-		return err
-	}
-	r.say(r.t.T("cancel.done"), nil)
-	return nil
+	return r.tx.EndConversation(r.ctx, r.chat)
+}
+
+// offerOver says whether the offer about case c, which ended, is over (a
+// dossier code typed after it closed, to attach, to replace its own or to
+// mark the same dossier as the case that keeps it: screenAttach): a code
+// typed on its own now would no longer be offered to it (codeWindow, and
+// the minutes a hint promised).
+func (h *Handlers) offerOver(c storage.Case) bool {
+	return !c.Live() && (!c.FinishedAt.Valid || c.FinishedAt.Time.Before(h.now().Add(-codeWindow-codeHintFloor)))
 }
 
 // consentRead is the localizer of the consent text on the message
@@ -1300,20 +1316,23 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 	return h.caseGo(r, screen, st, note)
 }
 
-// typedScreens are the screens a case is left on that ask for words (a
-// note, the other reason) or answer a code another case keeps, by the
-// screen of the case's phase (screenOf) they stand over: /resume there
-// draws them again, not the phase's own screen, whose first button
-// would take the next press as another answer ("No dossier code" in
-// place of "🔗 Same dossier", a reason from the list in place of the one
-// being typed). What they need is in the chat's conversation row only.
-var typedScreens = map[string]string{
-	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep,
+// leftScreens are the screens a case is left on that ask for words (a
+// note, the other reason), answer a code another case keeps, or show the
+// fix of the problem reported at the step, by the screen of the case's
+// phase (screenOf) they stand over: /resume there draws them again, not
+// the phase's own screen, whose first button would take the next press
+// as another answer ("No dossier code" in place of "🔗 Same dossier", a
+// reason from the list in place of the one being typed), or which no
+// longer says which problem was reported, nor its fix (until review 25B,
+// after a restart too). What they need is in the chat's conversation row
+// only.
+var leftScreens = map[string]string{
+	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep, screenFix: screenStep,
 	screenReasonNote: screenReason, screenKept: screenDossier,
 }
 
-// screenLeft is the screen case c resumes on: the typed screen the chat
-// is still on for it (typedScreens), with its state, while the case is
+// screenLeft is the screen case c resumes on: the screen the chat is
+// still on for it (leftScreens), with its state, while the case is
 // live and at that screen's phase (and step: none left the guide); else
 // the case's own screen for where it stands (screenOf).
 func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (string, caseState, error) {
@@ -1336,7 +1355,7 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 		// The list asked over the case's screen (waiting): that screen.
 		step, st = st.Over, *st.OverSt
 	}
-	if typedScreens[step] != screenOf(c) {
+	if leftScreens[step] != screenOf(c) {
 		return screenOf(c), own, nil
 	}
 	return step, st, nil
@@ -1344,9 +1363,9 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 
 // waiting is the /resume list's state over the screen the chat is on,
 // when that screen is of an open case of the user's and waits for typed
-// words: a typed screen screenLeft would draw again, or the dossier code
-// question; or the list already shown over one (a second /resume). Else
-// the list's plain state.
+// words or shows a fix: a screen screenLeft would draw again, or the
+// dossier code question; or the list already shown over one (a second
+// /resume). Else the list's plain state.
 func (h *Handlers) waiting(r *request) (caseState, error) {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	switch {
@@ -1368,7 +1387,7 @@ func (h *Handlers) waiting(r *request) (caseState, error) {
 		}
 		screen, st = st.Over, *st.OverSt
 	}
-	if typedScreens[screen] == "" && screen != screenDossier {
+	if leftScreens[screen] == "" && screen != screenDossier {
 		return caseState{}, nil
 	}
 	c, g, err := h.caseAndGuide(r, st.Case)
@@ -1381,7 +1400,7 @@ func (h *Handlers) waiting(r *request) (caseState, error) {
 		return caseState{}, nil
 	case screen == screenDossier && screenOf(c) != screenDossier:
 		return caseState{}, nil
-	case typedScreens[screen] != "" && (typedScreens[screen] != screenOf(c) || stepGone(c, g)):
+	case leftScreens[screen] != "" && (leftScreens[screen] != screenOf(c) || stepGone(c, g)):
 		return caseState{}, nil
 	}
 	st.Page = 0

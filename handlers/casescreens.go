@@ -830,8 +830,9 @@ var checklistEnds = []checklistEnd{
 var caseEntries = []string{screenChecklist, screenStep, screenOutcome, screenReason, screenDossier}
 
 // resumeEntries are the screens a live case is resumed on: its own, or
-// the typed screen the chat is still on for it (screenLeft).
-var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenNote, screenFlagNote, screenReasonNote, screenKept)
+// the screen the chat is still on for it (screenLeft): a typed one, or a
+// problem's fix.
+var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenFix, screenNote, screenFlagNote, screenReasonNote, screenKept)
 
 // ignoreGone is err, unless it only says the case is not there.
 func ignoreGone(err error) error {
@@ -1219,7 +1220,11 @@ func drawResume(v *caseView) (string, bot.Keyboard, error) {
 		kb = append(kb, nav)
 	}
 	if v.st.Over != "" && v.st.Case != 0 {
-		lines = append(lines, "", v.t.T("resume.waiting", locales.Data{"Case": v.st.Case}))
+		key := "resume.waiting"
+		if v.st.Over == screenFix { // a fix read, no answer being typed
+			key = "resume.waiting_fix"
+		}
+		lines = append(lines, "", v.t.T(key, locales.Data{"Case": v.st.Case}))
 	}
 	return strings.Join(lines, "\n"), kb, nil
 }

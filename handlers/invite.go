@@ -368,24 +368,39 @@ func (h *Handlers) inviteText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	if !v.mayUseFlow() {
-		text, err := h.inviteRefused(r)
-		if err != nil {
-			return err
-		}
-		r.say(text, nil)
-		return r.tx.EndConversation(r.ctx, r.chat)
+		return h.inviteStopped(r)
 	}
 	_, err = typed(h, r, flowInvite, v.step, inviteScreens[v.step], v) // every step takes a typed name
 	return err
 }
 
-// inviteAgain shows the flow's step again below note.
+// inviteStopped ends the flow of one who may no longer use it, said why
+// (inviteRefused) below what they sent.
+func (h *Handlers) inviteStopped(r *request) error {
+	text, err := h.inviteRefused(r)
+	if err != nil {
+		return err
+	}
+	r.say(text, nil)
+	return r.tx.EndConversation(r.ctx, r.chat)
+}
+
+// inviteAgain shows the flow's step again as a new message, below note or
+// below an answer given while it was open (/help, /start, /me, /lang:
+// caseBelow); the copy above loses its buttons. One who may no longer use
+// the flow is told why below note, and it ends.
 func (h *Handlers) inviteAgain(r *request, conv storage.Conversation, note string) error {
 	v, err := h.inviteView(r, conv)
 	if err != nil {
 		return err
 	}
 	v.cb = nil
+	if !v.mayUseFlow() {
+		if note != "" {
+			r.say(note, nil)
+		}
+		return h.inviteStopped(r)
+	}
 	return v.show(note)
 }
 

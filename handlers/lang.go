@@ -67,8 +67,9 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 // again as a new message, below an answer given mid-case (/lang, /help,
 // /me): the volunteer carries on from there without scrolling up to find
 // it. caseOnly leaves the screens before a case (the list of procedures)
-// where they are. /tally's screen comes back so too (tallyAgain): until
-// review 24T it stayed far above the answer, its buttons live there.
+// where they are. The screens of /tally, /team and /invite come back so
+// too (tallyAgain, teamAgain, inviteAgain): until reviews 24T and 25B they
+// stayed far above the answer, their buttons live there.
 //
 // Drawn for a press, it is marked below the pressed message: a second tap
 // that left the phone with the first carries the message as it was, buttons
@@ -78,10 +79,12 @@ func (h *Handlers) caseBelow(r *request, caseOnly bool) error {
 }
 
 // drawCaseBelow is caseBelow; again draws it even below a message it was
-// drawn below (the screen there is in another language now).
+// drawn below (the screen there is in another language now). Drawn for
+// /lang (not caseOnly), a case that ended comes back only while its offer
+// stands (offerOver): after it, the chat is in no flow.
 func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil || (conv.Flow != flowCase && conv.Flow != flowTally) {
+	if err != nil || (conv.Flow != flowCase && !redrawnFlows[conv.Flow]) {
 		return ignoreGone(err)
 	}
 	r.answer("")
@@ -89,14 +92,26 @@ func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	if pressed != 0 && !again && conv.DrawnBelow() == pressed {
 		return nil // drawn below this message already, by the first tap
 	}
-	if conv.Flow == flowTally {
+	switch conv.Flow {
+	case flowTally:
 		err = h.tallyAgain(r, conv)
-	} else {
+	case flowTeam:
+		err = h.teamAgain(r, conv)
+	case flowInvite:
+		err = h.inviteAgain(r, conv, "")
+	default:
 		var v *caseView
 		var ok bool
 		v, ok, err = h.convView(r, conv)
 		if !ok || err != nil || (caseOnly && (v.c.ID == 0 || !v.c.Live())) {
 			return err
+		}
+		if v.c.ID != 0 && h.offerOver(v.c) {
+			// The offer about a case that ended (a late dossier code),
+			// hours old: no longer a question to draw again (until review
+			// 25B /lang did). It ends, its buttons above go.
+			r.cb = nil // the screen above, not the language question pressed
+			return h.endScreen(r, v, conv)
 		}
 		err = v.again("")
 	}

@@ -388,17 +388,39 @@ func (h *Handlers) teamText(r *request, conv storage.Conversation) error {
 		return err
 	}
 	if ok, err := v.allowed(); err != nil || !ok {
-		if err != nil {
-			return err
-		}
-		r.say(r.t.T("team.not_allowed"), nil)
-		return r.tx.EndConversation(r.ctx, r.chat)
+		return v.refused(err)
 	}
 	if done, err := typed(h, r, flowTeam, v.step, teamScreens[v.step], v); done || err != nil {
 		return err
 	}
 	v.cb = nil
 	return v.show(r.t.T("team.use_buttons"))
+}
+
+// refused ends the flow of one who may no longer see the unit it shows
+// (allowed), said so below what they sent; err, from allowed, first.
+func (v *teamView) refused(err error) error {
+	if err != nil {
+		return err
+	}
+	v.say(v.t.T("team.not_allowed"), nil)
+	return v.tx.EndConversation(v.ctx, v.chat)
+}
+
+// teamAgain draws the /team screen the chat is on again as a new message,
+// below an answer given while it was open (/help, /start, /me, /lang:
+// caseBelow), where it stood; the copy above loses its buttons. One who
+// may no longer see its unit is told so, and the flow ends.
+func (h *Handlers) teamAgain(r *request, conv storage.Conversation) error {
+	v, err := h.teamView(r, conv)
+	if err != nil {
+		return err
+	}
+	v.cb = nil // a new message, not in place of the language question pressed
+	if ok, err := v.allowed(); err != nil || !ok {
+		return v.refused(err)
+	}
+	return v.show("")
 }
 
 // unitName names the unit the flow shows.
