@@ -319,8 +319,14 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			text = v.mergedNote(p) + text
 		}
 		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok && v.st.Period == nil {
-			// "Q4": Quận 4's communes, or the quarter, for the unit on.
-			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_quarter", locales.Data{"Quarter": periodLabel(v.t, q)}), "q", "")})
+			// "Q4": Quận 4's communes, or the quarter, for the unit on —
+			// named: typed on a province's list, the unit on may be
+			// another (an admin's whole country), as the report then says.
+			unit, err := v.h.scopeName(v.ctx, v.tx, v.t, v.unit())
+			if err != nil {
+				return "", nil, err
+			}
+			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_quarter", locales.Data{"Quarter": periodLabel(v.t, q), "Unit": unit}), "q", "")})
 		}
 		for _, m := range ms {
 			kb = append(kb, []bot.Button{v.button(m.FullName(), "u", "c"+m.Code)})
