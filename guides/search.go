@@ -548,7 +548,7 @@ func (c *Catalog) Search(query string) []*Guide {
 		return found
 	}
 	if namesAbroad(ws) {
-		return nil
+		return c.purposeRetry(ws)
 	}
 	if uncovered { // but the situation may be what the other guide matched: "mất thẻ bhyt cho trẻ"
 		return c.situationRetry(ws)
@@ -918,6 +918,30 @@ func unitAt(ws []string, i int) bool {
 	return false
 }
 
+// purposeMarks are the words that open why a procedure is done, folded:
+// "để", "đi", "to", "for".
+var purposeMarks = map[string]bool{"de": true, "di": true, "to": true, "for": true}
+
+// purposeRetry is Search of the folded words before a purpose that names
+// somewhere abroad ("làm hộ chiếu đi nước ngoài", "lý lịch tư pháp để đi
+// nước ngoài", "passport to travel abroad"): going abroad is why the
+// procedure is done in Vietnam, not where. Nothing when the words abroad
+// are not in such a purpose ("khai sinh tại đại sứ quán", "kết hôn có yếu
+// tố nước ngoài") or make a marriage one with a foreigner ("get married to
+// a foreigner": another procedure than the guide's, NoGuide).
+func (c *Catalog) purposeRetry(ws []string) []*Guide {
+	for i, w := range ws {
+		if i == 0 || !purposeMarks[w] || ws[i-1] == "yeu" || namesAbroad(ws[:i]) || !namesAbroad(ws[i:]) {
+			continue
+		}
+		if holds(ws[:i], marriageWords) && holds(ws[i:], foreignWords) {
+			return nil
+		}
+		return c.searchWords(ws[:i])
+	}
+	return nil
+}
+
 // namesAbroad says whether the folded words name somewhere abroad.
 func namesAbroad(ws []string) bool {
 	return holds(ws, abroad)
@@ -941,14 +965,33 @@ func holds(ws, phrases []string) bool {
 // names somewhere abroad or a foreigner ("kết hôn với người nước ngoài",
 // "đăng ký kết hôn có yếu tố nước ngoài": another procedure than the
 // marriage of two Vietnamese citizens, whose guide says not to choose it).
-var unguided = []string{"sang ten"}
+var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", "transfer motorcycle", "motorcycle transfer",
+	"transfer vehicle", "vehicle transfer", "transfer car", "car transfer", "transfer ownership", "ownership transfer"}
+
+// Procedures no guide covers, told apart from those a guide covers done
+// for going abroad (a passport, a judicial record, a certified copy, the
+// marital status certificate to marry a foreigner: walk W1 was told not to
+// follow the passport guide for "làm hộ chiếu đi nước ngoài"), folded:
+// one done at a mission abroad, and a marriage with a foreigner (the
+// marriage guide says not to choose that procedure).
+var (
+	missionAbroad  = []string{"dai su quan", "lanh su", "lanh su quan", "co quan dai dien", "embassy", "consulate"}
+	marriageWords  = []string{"ket hon", "marriage", "married", "marry", "marrying"}
+	foreignWords   = []string{"nuoc ngoai", "foreign", "foreigner", "foreigners"}
+	maritalCertify = []string{"tinh trang hon nhan", "marital status", "single status"}
+)
 
 // NoGuide says whether query asks for a procedure no guide covers yet
-// (unguided, or somewhere abroad): the volunteer is told so, not to type
-// fewer words, which would find the guide of a procedure that looks alike.
+// (unguided, at a mission abroad, a marriage with a foreigner): the
+// volunteer is told so, not to type fewer words, which would find the
+// guide of a procedure that looks alike.
 func (c *Catalog) NoGuide(query string) bool {
 	ws := queryWords(query)
-	return len(c.Search(query)) == 0 && (holds(ws, unguided) || namesAbroad(ws))
+	if len(c.Search(query)) > 0 {
+		return false
+	}
+	return holds(ws, unguided) || holds(ws, missionAbroad) ||
+		holds(ws, marriageWords) && holds(ws, foreignWords) && !holds(ws, maritalCertify)
 }
 
 // abbreviations are typed for words of the guides' names, folded: "dvc"
