@@ -702,13 +702,27 @@ func englishNames(s string, ts []token, allCaps bool) [][2]int {
 var (
 	englishVerbs = wordSet(`needs need wants want has have had is was will would can could should must does did lost loses
 		forgot forgets went goes came comes got gets applied applies lives lived works worked moved asked asks brought
-		took takes says said also still already just`)
+		took takes says said also still already just cannot can't can’t doesn't doesn’t didn't didn’t isn't isn’t`)
 	englishNotSubjects = wordSet(`i he she it we they you someone somebody anyone anybody everyone everybody nobody one who
 		this that these those each every no resident residents applicant citizen person people man woman lady gentleman guy
 		customer client volunteer officer staff user owner household family parent parents child children kid baby
 		form application dossier file portal system page screen document paper certificate photo picture code payment
 		registration request record fee app vneid otp police office center centre commune ward`)
 	englishKinOwners = wordSet("his her their")
+	// englishGiven are common given names of English speakers (no word
+	// of a note's own: not "Will", "May", "Mark", "Grace"): as the subject
+	// of a sentence they name a person without a kin word after them
+	// ("Mary forgot her password", "John cannot log in": walk W1, review
+	// 25).
+	englishGiven = wordSet(`john mary james robert michael david william richard joseph thomas tom charles daniel matthew
+		anthony steven paul andrew joshua kenneth kevin brian george timothy ronald jason edward jeffrey ryan jacob
+		gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander patrick
+		jennifer linda patricia elizabeth barbara susan jessica sarah karen lisa nancy betty sandra margaret ashley
+		kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen
+		amy angela shirley anna brenda emma olivia sophia isabella mia charlotte amelia harper evelyn abigail ella
+		chloe lucy alice jane kate katie helen julia nina peter alex sam ben max leo lucas liam noah ethan oliver
+		henry jack harry charlie oscar david tim mike mikey dave steve jim jimmy joe bob tony nick chris
+		jessie jenny lily sophie hannah zoe natalie victoria rachel megan lauren anne annie sara maria`)
 )
 
 // englishSubjectNames are the names s (NFC) gives as the subject of an
@@ -738,6 +752,10 @@ func englishSubjectNames(s string, ts []token, allCaps bool) [][2]int {
 			end++
 		}
 		if end >= n || ts[end-1].brk || !englishVerbs[ts[end].low] {
+			continue
+		}
+		if englishGiven[ts[i].low] { // a person, whoever's kin follows
+			spans = append(spans, [2]int{ts[i].start, ts[end-1].end})
 			continue
 		}
 		for k := end; k+1 < n && !sentenceEnd(k); k++ {

@@ -5,8 +5,9 @@ import "testing"
 // Review 25C: two misses review 24P left (notes_review24P_test.go). An
 // English given name no list knows, opening a sentence as its subject,
 // with the subject's own kin said after it ("Kevin needs a passport for
-// his son": whose son, the name says) was stored; without a kin word it is
-// kept, as before ("Tom needs a copy of the VNeID form"). A child's
+// his son": whose son, the name says) was stored; without a kin word it
+// was kept ("Tom needs a copy of the VNeID form") until review 25L refused
+// a common given name as a subject with or without it. A child's
 // nickname no list knows, capitalised after "con" or "cái" ("con Sóc"),
 // or in small letters after "bé" ("bé sóc"), was stored; "con Samsung" (a
 // phone: no Vietnamese letters), "con số", "con dấu", "con sóc" (in small
@@ -26,8 +27,9 @@ func TestReview25CNamesKinAndNicknames(t *testing.T) {
 		{text: "bé sóc chưa có mã định danh", want: "name", name: true, rest: "chưa có mã định danh"},
 		{text: "khai sinh cho bé sóc", want: "name", name: true, rest: "khai sinh"},
 		// Not names.
-		{text: "Tom needs a copy of the VNeID form", rest: "="},
-		{text: "Kevin needs a passport", rest: "="},
+		// A common given name is refused without the kin too (review 25L).
+		{text: "Tom needs a copy of the VNeID form", want: "name", name: true, rest: "needs a copy of the VNeID form"},
+		{text: "Kevin needs a passport", want: "name", name: true, rest: "needs a passport"},
 		{text: "He needs a passport for his son", rest: "="},
 		{text: "Someone needs a passport for her daughter", rest: "="},
 		{text: "Resident needs a passport for his son", rest: "="},
