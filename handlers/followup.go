@@ -1638,7 +1638,10 @@ func (h *Handlers) commentSentAgain(r *request) (bool, error) {
 // bot reads no typed text — untrue, and unkind to praise. It is told the
 // dossier has a comment, shown it, and put at the comment question, where
 // the comment sent again replaces it. A question ("…?") or text with no
-// word is no comment: it is answered as before.
+// word is no comment: it is answered as before. A chat that also follows
+// a dossier rated without a comment meant that one: the words are offered
+// as its comment (offerComment), and the comment kept stays (walk W1: a
+// thanks for the dossier just rated was offered to replace another's).
 func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	text := strings.TrimSpace(r.text)
 	if strings.HasSuffix(text, "?") || !vntext.HasWord(text) {
@@ -1648,13 +1651,20 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	var commented []storage.Followup
+	var commented, open []storage.Followup
 	for _, f := range fs {
-		if f.Comment.Valid {
+		switch {
+		case f.Comment.Valid:
 			commented = append(commented, f)
+		case f.Rating.Valid:
+			open = append(open, f)
 		}
 	}
-	if len(commented) != 1 {
+	if len(open) == 1 && len(commented) > 0 {
+		r.about = followupTopic(open[0].CaseID)
+		return true, h.offerComment(r, open[0])
+	}
+	if len(commented) != 1 || len(open) > 0 {
 		return false, nil
 	}
 	f := commented[0]

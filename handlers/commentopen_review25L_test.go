@@ -1,0 +1,48 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/handlers"
+)
+
+// Walk W1 (review 25): a resident following two dossiers, the first rated
+// and commented, rated the second ("5 sao") and typed a thanks for it: it
+// was offered as a replacement of the first dossier's comment (the only one
+// with a comment), and the second stayed without. Words typed while one
+// dossier is rated without a comment are offered as that one's comment.
+func TestReview25LCommentTypedGoesToTheDossierRatedWithoutOne(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	v := w.volunteer("Vân")
+	const code1, code2 = "000.00.12.H26-251127-0078", "000.00.12.H26-251127-0099"
+	ms := w.finishWithCode(v, code1)
+	token1 := qrToken(t, ms[0].Photo)
+	ms = w.finishWithCode(v, code2)
+	token2 := qrToken(t, ms[0].Photo)
+	c2, _ := w.lastCase(v)
+
+	res := w.srv.NewUser("Bà", "vi")
+	w.send(res, "/start "+token1)
+	w.press(res, w.vi("followup.consent_yes"))
+	w.press(res, "5★")
+	w.send(res, "Cảm ơn các bạn, rất nhiệt tình")
+
+	w.send(res, "/start "+token2)
+	w.press(res, w.vi("followup.consent_yes"))
+	w.send(res, "5 sao")
+	w.send(res, "/start")
+	const typed = "Bạn tình nguyện viên hướng dẫn rất kỹ"
+	got := last(t, w.send(res, typed))
+	if strings.Contains(got.Text, w.vi("followup.comment_given")) || !strings.Contains(got.Text, code2) || strings.Contains(got.Text, code1) {
+		t.Errorf("%q typed with %s rated and no comment: %q, want it offered as %s's comment", typed, code2, got.Text, code2)
+	}
+	w.press(res, w.vi("followup.comment_keep_typed"))
+	if f, _ := w.followupRow(c2.ID); f.Comment.String != typed {
+		t.Errorf("%s's comment: %q, want %q", code2, f.Comment.String, typed)
+	}
+	c1 := c2.ID - 1
+	if f, _ := w.followupRow(c1); f.Comment.String != "Cảm ơn các bạn, rất nhiệt tình" {
+		t.Errorf("%s's comment: %q, want it untouched", code1, f.Comment.String)
+	}
+}
