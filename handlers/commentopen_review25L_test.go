@@ -46,3 +46,25 @@ func TestReview25LCommentTypedGoesToTheDossierRatedWithoutOne(t *testing.T) {
 		t.Errorf("%s's comment: %q, want it untouched", code1, f.Comment.String)
 	}
 }
+
+// Walk W1 (review 25): a thanks typed before the resident answered the
+// reminders' question was told to "press the stars below" above the
+// question's buttons, with no stars. It is told to answer the question
+// first; once agreed, the stars are below as the words say.
+func TestReview25LThanksBeforeTheConsentPointsToTheQuestion(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	v := w.volunteer("Vân")
+	ms := w.finishWithCode(v, "000.00.12.H26-251127-0101")
+	res := w.srv.NewUser("Bà", "vi")
+	w.send(res, "/start "+qrToken(t, ms[0].Photo))
+	got := last(t, w.send(res, "Các bạn hướng dẫn rất nhiệt tình, cảm ơn"))
+	if strings.Contains(got.Text, w.vi("followup.typed_thanks_rate")) || !strings.Contains(got.Text, w.vi("followup.typed_thanks_later")) ||
+		!hasButton(got, w.vi("followup.consent_yes")) || hasButton(got, "5★") {
+		t.Errorf("a thanks before the reminders' answer: %q %v", got.Text, got.Buttons())
+	}
+	w.press(res, w.vi("followup.consent_yes"))
+	got = last(t, w.send(res, "Các bạn hướng dẫn rất nhiệt tình, cảm ơn"))
+	if !strings.Contains(got.Text, w.vi("followup.typed_thanks_rate")) || !hasButton(got, "5★") {
+		t.Errorf("a thanks once agreed: %q %v", got.Text, got.Buttons())
+	}
+}

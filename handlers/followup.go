@@ -729,6 +729,17 @@ func (h *Handlers) englishHint(r *request) string {
 	return "\n\n" + h.texts.For("en").T("followup.english_hint")
 }
 
+// consentAwaited: f's resident has not yet answered whether they want the
+// reminders (followupNext asks it before anything else).
+func consentAwaited(f storage.Followup) bool {
+	return !f.Consent.Valid && f.Status == storage.FollowupWaiting
+}
+
+// reminderAwaited: a reminder of f was sent and its answer is awaited.
+func reminderAwaited(f storage.Followup) bool {
+	return f.Reminds() && f.RemindersSent > 0 && !f.NextReminderOn.Valid
+}
+
 // followupNext is what the resident is asked next: the reminder consent,
 // then the rating, else what the follow-up stands at.
 func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Keyboard) {
@@ -737,7 +748,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		return callback{flow: flowFollowup, action: action, arg: arg}.String()
 	}
 	switch {
-	case !f.Consent.Valid && f.Status == storage.FollowupWaiting:
+	case consentAwaited(f):
 		// The answer names the language of the question it answers: its
 		// version is what the resident read, whatever /lang says later.
 		read := id + "." + r.t.Lang()
@@ -752,7 +763,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			{{Text: r.t.T("followup.result_got"), Data: data("got", id)}},
 			{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}},
 		}
-	case f.Reminds() && f.RemindersSent > 0 && !f.NextReminderOn.Valid:
+	case reminderAwaited(f):
 		// A reminder's answer is awaited: its question and buttons again.
 		// The reminder may have been deleted, or never arrived (the bot was
 		// blocked that day).
@@ -1431,7 +1442,11 @@ func (h *Handlers) typedThanks(r *request) (bool, error) {
 		return true, h.offerComment(r, f)
 	}
 	text, kb := h.followupNext(r, f)
-	r.say(r.t.T("followup.typed_thanks_rate")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	key := "followup.typed_thanks_rate"
+	if consentAwaited(f) || reminderAwaited(f) { // no stars below yet: a question first
+		key = "followup.typed_thanks_later"
+	}
+	r.say(r.t.T(key)+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	return true, nil
 }
 
