@@ -77,6 +77,16 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 		cfg.DatabaseURL = pg.URL()
 		where = "private server (pgserver)"
 	}
+	// The bot's tables start empty at each run, in a database of their own
+	// made here and dropped at the end: runs minutes apart on one database
+	// slowed as the earlier runs' rows piled up (with autovacuum off, a
+	// third between two runs of the same binary, 2026-12-02).
+	if scratch, drop, err := scratchDatabase(ctx, cfg.DatabaseURL, "bot"); err != nil {
+		fmt.Fprintf(stderr, "bench: the bot's tables go to the database given, with what earlier runs left there: %v\n", err)
+	} else {
+		defer drop()
+		cfg.DatabaseURL = scratch
+	}
 	// A separate pool for the bench's own look at the server: its round
 	// trips are not counted.
 	admin, err := sql.Open("postgres", cfg.DatabaseURL)
@@ -96,7 +106,7 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	var ref reference
 	if f.reference > 0 {
 		fmt.Fprintf(stderr, "reference: %s…\n", referenceName(f.reference, f.scale))
-		if ref, err = runReference(ctx, admin, cfg.DatabaseURL, f.reference, f.scale, stderr); err != nil {
+		if ref, err = runReference(ctx, cfg.DatabaseURL, f.reference, f.scale, stderr); err != nil {
 			return err
 		}
 	}
@@ -818,22 +828,43 @@ func referenceName(d time.Duration, scale int) string {
 
 func refSeconds(d time.Duration) int { return max(1, int(math.Round(d.Seconds()))) }
 
+// scratchDatabase makes an empty database on url's server, named for what
+// and this process, and returns its URL and a function that drops it.
+func scratchDatabase(ctx context.Context, url, what string) (string, func(), error) {
+	name := fmt.Sprintf("dvcbot_bench_%s_%d", what, os.Getpid())
+	exec := func(ctx context.Context, stmt string) error {
+		db, err := sql.Open("postgres", url)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		_, err = db.ExecContext(ctx, stmt)
+		return err
+	}
+	if err := exec(ctx, `DROP DATABASE IF EXISTS `+name); err != nil {
+		return "", nil, err
+	}
+	if err := exec(ctx, `CREATE DATABASE `+name); err != nil {
+		return "", nil, fmt.Errorf("create database %s (the role needs CREATEDB): %w", name, err)
+	}
+	drop := func() { exec(context.Background(), `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`) } //nolint:errcheck // best effort
+	scratch, err := withDatabase(url, name)
+	if err != nil {
+		drop()
+		return "", nil, err
+	}
+	return scratch, drop, nil
+}
+
 // runReference runs pgbench -N (or, without pgbench, a loop of the same
 // transaction) in a scratch database of the bot's server, made and dropped
 // here.
-func runReference(ctx context.Context, admin *sql.DB, url string, d time.Duration, scale int, stderr io.Writer) (reference, error) {
-	name := fmt.Sprintf("dvcbot_bench_ref_%d", os.Getpid())
-	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+name); err != nil {
-		return reference{}, fmt.Errorf("bench: reference database: %w", err)
-	}
-	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
-		return reference{}, fmt.Errorf("bench: create the reference database (the role needs CREATEDB; or -reference 0): %w", err)
-	}
-	defer admin.ExecContext(context.Background(), `DROP DATABASE IF EXISTS `+name) //nolint:errcheck // best effort
-	scratch, err := withDatabase(url, name)
+func runReference(ctx context.Context, url string, d time.Duration, scale int, stderr io.Writer) (reference, error) {
+	scratch, drop, err := scratchDatabase(ctx, url, "ref")
 	if err != nil {
-		return reference{}, err
+		return reference{}, fmt.Errorf("bench: reference database (or -reference 0): %w", err)
 	}
+	defer drop()
 	if path := findPgbench(); path != "" {
 		return runPgbench(ctx, path, scratch, d, scale)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"context"
 	"fmt"
 	"os"
@@ -33,8 +34,23 @@ func TestBenchLoad(t *testing.T) {
 func testBenchLoad(t *testing.T, mode []string) {
 	var out, errOut bytes.Buffer
 	args := append([]string{"bench", "-chats", "1,3", "-duration", "2s", "-reference", "1s", "-scale", "1"}, mode...)
-	if code := run(args, env(map[string]string{"DATABASE_URL": storagetest.URL(t)}), nil, &out, &errOut); code != 0 {
+	url := storagetest.URL(t)
+	if code := run(args, env(map[string]string{"DATABASE_URL": url}), nil, &out, &errOut); code != 0 {
 		t.Fatalf("bench exited %d: %s\n%s", code, errOut.String(), out.String())
+	}
+	// The bot ran in a database of its own, made for the run and dropped
+	// after it, as pgbench's: nothing an earlier run left slows the next.
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var left, updates int
+	if err := db.QueryRow(`SELECT count(*) FROM pg_database WHERE datname LIKE $1`, fmt.Sprintf("dvcbot_bench_%%_%d", os.Getpid())).Scan(&left); err != nil || left != 0 {
+		t.Errorf("scratch databases left after the run: %d (%v)", left, err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM updates`).Scan(&updates); err != nil && !strings.Contains(err.Error(), "does not exist") || updates != 0 {
+		t.Errorf("the bot wrote %d updates into the database given (%v), want them in a scratch one", updates, err)
 	}
 	report := out.String()
 	ref := regexp.MustCompile(`(?m)^reference: .*: ([0-9]+) tps$`).FindStringSubmatch(report)
