@@ -75,12 +75,15 @@ type caseState struct {
 	Case  int64    `json:"c,omitempty"`
 	Guide string   `json:"g,omitempty"` // consent and its info: the guide considered
 	Cat   string   `json:"k,omitempty"`
-	Found []string `json:"f,omitempty"`  // found: the guides a search found (never the words typed)
-	Err   string   `json:"e,omitempty"`  // fix: the error chosen
-	Page  int      `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
-	Sub   string   `json:"s,omitempty"`  // sub: the sub-guide shown, when not the step's own (an error's)
-	Code  string   `json:"cd,omitempty"` // attach: a dossier code typed after its case closed; kept: the code typed
-	Kept  int64    `json:"kp,omitempty"` // kept: the case that keeps Code
+	Found []string `json:"f,omitempty"` // found: the guides a search found (never the words typed)
+	// found: the words asked for a procedure no guide covers (NoGuide):
+	// drawn again (/lang, /help), the screen says so, not "type other words".
+	NoGuide bool   `json:"ng,omitempty"`
+	Err     string `json:"e,omitempty"`  // fix: the error chosen
+	Page    int    `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
+	Sub     string `json:"s,omitempty"`  // sub: the sub-guide shown, when not the step's own (an error's)
+	Code    string `json:"cd,omitempty"` // attach: a dossier code typed after its case closed; kept: the code typed
+	Kept    int64  `json:"kp,omitempty"` // kept: the case that keeps Code
 	// unit: the consent answered (y/n) and the version of the text read,
 	// and the commune's name typed, until the case's commune is chosen.
 	Consent    string `json:"cs,omitempty"`
@@ -810,7 +813,8 @@ func (h *Handlers) searchGuides(r *request) error {
 	for i, g := range found {
 		ids[i] = g.ID
 	}
-	version, err := h.saveCaseScreen(r, screenFound, caseState{Found: ids})
+	noGuide := len(found) == 0 && h.guides.NoGuide(q)
+	version, err := h.saveCaseScreen(r, screenFound, caseState{Found: ids, NoGuide: noGuide})
 	if err != nil {
 		return err
 	}
@@ -831,7 +835,7 @@ func (h *Handlers) searchGuides(r *request) error {
 		// help; the procedure's name would.
 		text = r.t.T("case.no_procedure_named")
 	}
-	if len(found) == 0 && h.guides.NoGuide(q) {
+	if noGuide {
 		// "sang tên xe", "kết hôn với người nước ngoài": fewer words would
 		// find the guide of a procedure that only looks alike.
 		text = r.t.T("case.no_guide")

@@ -186,6 +186,9 @@ func init() {
 					}
 				}
 				text, kb := foundScreen(v, "", found)
+				if v.st.NoGuide {
+					text = v.t.T("case.no_guide")
+				}
 				return text, kb, nil
 			},
 			on:    map[string]caseAction{"guide": pickGuide, "home": home},

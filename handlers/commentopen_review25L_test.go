@@ -68,3 +68,20 @@ func TestReview25LThanksBeforeTheConsentPointsToTheQuestion(t *testing.T) {
 		t.Errorf("a thanks once agreed: %q %v", got.Text, got.Buttons())
 	}
 }
+
+// Walk W1 (review 25): /lang after "no guide yet" drew the
+// screen again as "the last search found no procedure; type another
+// name" — the advice the answer replaced, which finds the look-alike
+// guide. It says again that no guide covers it.
+func TestReview25LNoGuideAnswerDrawnAgain(t *testing.T) {
+	w := newWorld(t)
+	u := w.volunteer("Vân")
+	w.send(u, "/new")
+	if m := last(t, w.send(u, "sang tên xe máy")); !strings.Contains(m.Text, w.vi("case.no_guide")) {
+		t.Fatalf("\"sang tên xe máy\": %q", m.Text)
+	}
+	en := w.texts.For("en")
+	if m := last(t, w.send(u, "/lang en")); !strings.Contains(m.Text, en.T("case.no_guide")) || strings.Contains(m.Text, en.T("case.no_match_again")) {
+		t.Errorf("after /lang en: %q", m.Text)
+	}
+}
