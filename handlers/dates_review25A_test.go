@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -63,9 +64,34 @@ func TestReview25ATallyDatesInTheUsersLanguage(t *testing.T) {
 			t.Fatal(err)
 		}
 		rows, err := f.GetRows(w.texts.For(u.lang).T("tally.sheet_summary"))
-		f.Close()
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The date cells of the case list, as the language writes a day
+		// (review 25: dd/mm/yyyy in English files too).
+		cases := w.texts.For(u.lang).T("tally.sheet_cases")
+		caseRows, err := f.GetRows(cases)
+		if err != nil {
+			t.Fatal(err)
+		}
+		format := ""
+		for i, row := range caseRows {
+			if len(row) > 1 && row[0] != "" && strings.Trim(row[0], "0123456789") == "" {
+				id, err := f.GetCellStyle(cases, "B"+strconv.Itoa(i+1))
+				if err != nil {
+					t.Fatal(err)
+				}
+				st, err := f.GetStyle(id)
+				if err != nil || st.CustomNumFmt == nil {
+					t.Fatalf("%s: the case list's date cell has no format: %v", u.lang, err)
+				}
+				format = *st.CustomNumFmt
+				break
+			}
+		}
+		f.Close()
+		if want := w.texts.For(u.lang).T("format.sheet_date_time"); format != want {
+			t.Errorf("%s: the case list's dates are formatted %q, want %q", u.lang, format, want)
 		}
 		if len(rows) < 2 || len(rows[1]) == 0 || !strings.Contains(rows[1][0], " "+u.made+" ") {
 			t.Errorf("%s: the spreadsheet's title line: %q, want the time %q", u.lang, rows[:min(2, len(rows))], u.made)

@@ -1397,7 +1397,8 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	}
 	more := []bot.Reply{bot.Photo{ChatID: chat, Name: "dvcbot-chart.png", Data: png, Caption: unit + " – " + shown}}
 	var buf bytes.Buffer
-	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown, note)); err != nil {
+	if err := reports.WriteXLSX(&buf, h.tallySheets(ctx, tx, t, tl, unit, when, shown, note),
+		reports.WithDateFormats(t.T("format.sheet_date"), t.T("format.sheet_date_time"))); err != nil {
 		return "", nil, err
 	}
 	name := "dvcbot-" + slug(unit) + "-" + periodSlug(t, period) + ".xlsx"

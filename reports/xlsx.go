@@ -31,9 +31,11 @@ const (
 	// Minutes cells take a float or an integer (minutes) or a time.Duration;
 	// rounded to one decimal and shown as 0.0.
 	Minutes
-	// Date cells take a time.Time: its day in Vietnam time, shown dd/mm/yyyy.
+	// Date cells take a time.Time: its day in Vietnam time, shown dd/mm/yyyy
+	// (WithDateFormats).
 	Date
-	// DateTime cells take a time.Time: Vietnam wall time, dd/mm/yyyy hh:mm.
+	// DateTime cells take a time.Time: Vietnam wall time, dd/mm/yyyy hh:mm
+	// (WithDateFormats).
 	DateTime
 	// ID cells take any Go integer that names a thing (a case's number):
 	// shown as plain digits (0), as the bot writes it ("Ca #4601"), never
@@ -137,7 +139,20 @@ type styles struct {
 	decimal int        // a Decimal
 }
 
-func newStyles(f *excelize.File) (styles, error) {
+// Option changes how WriteXLSX writes a workbook.
+type Option func(*options)
+
+type options struct{ date, dateTime string }
+
+// WithDateFormats shows the Date and DateTime cells with the Excel format
+// codes date and dateTime, as the reader's language writes a day ("d mmm
+// yyyy" in English: "01/12/2026" read as January 12 is December 1); the
+// default is dd/mm/yyyy (hh:mm). The cells hold the same dates either way.
+func WithDateFormats(date, dateTime string) Option {
+	return func(o *options) { o.date, o.dateTime = date, dateTime }
+}
+
+func newStyles(f *excelize.File, o options) (styles, error) {
 	var s styles
 	var err error
 	bold := &excelize.Font{Bold: true}
@@ -158,7 +173,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	if s.more, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
 		return s, err
 	}
-	formats := [kinds]string{Int: fmtInt, Minutes: fmtMinutes, Date: fmtDate, DateTime: fmtDateTime, ID: fmtID}
+	formats := [kinds]string{Int: fmtInt, Minutes: fmtMinutes, Date: o.date, DateTime: o.dateTime, ID: fmtID}
 	for k, code := range formats {
 		var plain, total excelize.Style
 		total.Font = bold
@@ -196,7 +211,11 @@ func newStyles(f *excelize.File) (styles, error) {
 // row repeated on every page, with the PageHeader above and the sheet's
 // name and the page number below. It checks every sheet's name and columns
 // before writing anything.
-func WriteXLSX(w io.Writer, sheets []Sheet) error {
+func WriteXLSX(w io.Writer, sheets []Sheet, opts ...Option) error {
+	o := options{date: fmtDate, dateTime: fmtDateTime}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if len(sheets) == 0 {
 		return errors.New("reports: a workbook needs at least one sheet")
 	}
@@ -217,7 +236,7 @@ func WriteXLSX(w io.Writer, sheets []Sheet) error {
 
 	f := excelize.NewFile()
 	defer f.Close() // removes the stream writers' temporary files
-	st, err := newStyles(f)
+	st, err := newStyles(f, o)
 	if err != nil {
 		return err
 	}
