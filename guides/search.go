@@ -981,15 +981,13 @@ var (
 	maritalCertify = []string{"tinh trang hon nhan", "marital status", "single status"}
 )
 
-// NoGuide says whether query asks for a procedure no guide covers yet
-// (unguided, at a mission abroad, a marriage with a foreigner): the
-// volunteer is told so, not to type fewer words, which would find the
-// guide of a procedure that looks alike.
+// NoGuide says whether query, which Search found nothing for, asks for a
+// procedure no guide covers yet (unguided, at a mission abroad, a marriage
+// with a foreigner): the volunteer is told so, not to type fewer words,
+// which would find the guide of a procedure that looks alike. It reads the
+// words only: the caller has searched them already.
 func (c *Catalog) NoGuide(query string) bool {
 	ws := queryWords(query)
-	if len(c.Search(query)) > 0 {
-		return false
-	}
 	return holds(ws, unguided) || holds(ws, missionAbroad) ||
 		holds(ws, marriageWords) && holds(ws, foreignWords) && !holds(ws, maritalCertify)
 }
