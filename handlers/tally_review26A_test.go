@@ -1,0 +1,79 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Review 26A, item 1: a province coordinator of Thành phố Hồ Chí Minh who
+// typed a bare "Q4" on /tally got the communes of Quận 4 and "📅 I meant
+// Q4/2026 – …"; the year they typed next ("2026", "năm 2025") made the
+// whole year's report. A year typed right after a bare quarter completes
+// that quarter, for the unit the flow is on; typed after another step
+// (a commune pressed) it is the whole year still.
+func TestReview26AYearTypedAfterBareQuarter(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	prov := w.tallyMember("Hà", "", storage.RoleProvinceCoordinator)
+	quarter := func(lang string, q, y int) string {
+		return w.texts.For(lang).T("tally.label_quarter", locales.Data{"Quarter": q, "Year": y})
+	}
+	year := func(lang string, y int) string {
+		return w.texts.For(lang).T("tally.label_year", locales.Data{"Year": y})
+	}
+	meant := w.vi("tally.bare_quarter", locales.Data{"Quarter": quarter("vi", 4, 2026), "Unit": "Thành phố Hồ Chí Minh"})
+
+	for _, c := range []struct {
+		typed, want string
+	}{
+		{"2026", quarter("vi", 4, 2026)},
+		{"2025", quarter("vi", 4, 2025)},
+		{"năm 2025", quarter("vi", 4, 2025)},
+	} {
+		only(t, fresh(w.send(prov, "/tally")))
+		if m := only(t, fresh(w.send(prov, "Q4"))); !hasButton(m, meant) {
+			t.Fatalf("\"Q4\": %q %v, want the communes and %q", m.Text, m.Buttons(), meant)
+		}
+		ms := fresh(w.send(prov, c.typed))
+		if !hasReport(ms) || !strings.HasPrefix(firstReport(ms), "📊 Thành phố Hồ Chí Minh – "+c.want) {
+			t.Fatalf("%q after \"Q4\": %q, want the province's report for %s", c.typed, firstText(ms), c.want)
+		}
+	}
+
+	// Typed outside any flow, right after a report: the same.
+	only(t, fresh(w.send(prov, "Q4")))
+	ms := fresh(w.send(prov, "2025"))
+	if !hasReport(ms) || !strings.HasPrefix(firstReport(ms), "📊 Thành phố Hồ Chí Minh – "+quarter("vi", 4, 2025)) {
+		t.Fatalf("\"2025\" after \"Q4\" typed outside /tally: %q, want Q4/2025", firstText(ms))
+	}
+
+	// A year to come: Q4/2027 has not begun.
+	only(t, fresh(w.send(prov, "/tally")))
+	only(t, fresh(w.send(prov, "Q4")))
+	if m := only(t, fresh(w.send(prov, "2027"))); !strings.Contains(m.Text, w.vi("tally.period_future")) {
+		t.Fatalf("\"2027\" after \"Q4\": %q, want %q", m.Text, w.vi("tally.period_future"))
+	}
+
+	// After another step (a commune pressed from that list), the year
+	// is the whole year, as on any period screen.
+	only(t, fresh(w.send(prov, "/tally")))
+	only(t, fresh(w.send(prov, "Q4")))
+	only(t, w.press(prov, "Phường Khánh Hội, Thành phố Hồ Chí Minh"))
+	ms = fresh(w.send(prov, "2025"))
+	if !hasReport(ms) || !strings.HasPrefix(firstReport(ms), "📊 Phường Khánh Hội, Thành phố Hồ Chí Minh – "+year("vi", 2025)) {
+		t.Fatalf("\"2025\" after a commune pressed: %q, want Khánh Hội's year 2025", firstText(ms))
+	}
+
+	// In English.
+	fresh(w.send(prov, "/lang en"))
+	for _, typed := range []string{"2025", "year 2025"} {
+		only(t, fresh(w.send(prov, "/tally")))
+		only(t, fresh(w.send(prov, "Q4")))
+		ms = fresh(w.send(prov, typed))
+		if !hasReport(ms) || !strings.HasPrefix(firstReport(ms), "📊 Thành phố Hồ Chí Minh – "+quarter("en", 4, 2025)) {
+			t.Fatalf("%q after \"Q4\" in English: %q, want Q4/2025", typed, firstText(ms))
+		}
+	}
+}
