@@ -328,12 +328,12 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			}
 			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_quarter", locales.Data{"Quarter": periodLabel(v.t, q), "Unit": unit}), "q", "")})
 		}
-		for _, m := range ms {
-			kb = append(kb, []bot.Button{v.button(m.FullName(), "u", "c"+m.Code)})
-			if !m.IsCurrent { // found by a name from before the merger: which, as /invite says
-				text += "\n• " + m.FullName() + " (" + v.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
-			}
-		}
+		// A line for each commune's button, in its order (until review
+		// 26A only those found by an old name had one: "go vap" said 5
+		// communes above 6 buttons, Phường Gò Vấp's not said).
+		listed, buttons := communeList(v.t, ms, func(m storage.CommuneMatch) bot.Button { return v.button(m.FullName(), "u", "c"+m.Code) })
+		text += listed
+		kb = append(kb, buttons...)
 		if v.st.Period != nil {
 			text += "\n\n" + v.t.T("tally.period_kept", locales.Data{"Period": periodLabel(v.t, *v.st.Period)})
 		}

@@ -1,9 +1,11 @@
 package handlers_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
@@ -75,5 +77,51 @@ func TestReview26AYearTypedAfterBareQuarter(t *testing.T) {
 		if !hasReport(ms) || !strings.HasPrefix(firstReport(ms), "📊 Thành phố Hồ Chí Minh – "+quarter("en", 4, 2025)) {
 			t.Fatalf("%q after \"Q4\" in English: %q, want Q4/2025", typed, firstText(ms))
 		}
+	}
+}
+
+// Review 26A, item 2: /tally's list of the communes a typed name finds
+// said in its text only those found by a name from before 2025 ("• Phường
+// An Nhơn… (formerly: Phường 6, Quận Gò Vấp…)"), above a button for each:
+// "go vap" showed 5 lines above 6 buttons, Phường Gò Vấp itself not said.
+// The text lists every commune of the buttons, in their order, by the
+// buttons' names.
+func TestReview26AUnitSearchTextListsTheButtons(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	for _, c := range []struct {
+		u     *telegramtest.User
+		typed string
+	}{
+		{prov, "go vap"},
+		{prov, "Gò Vấp"},
+		{w.admin, "go vap"},
+	} {
+		m := w.onTallyUnitScreen(c.u, c.typed)
+		var bullets []string
+		for _, l := range lines(m) {
+			if strings.HasPrefix(l, "• ") {
+				bullets = append(bullets, l)
+			}
+		}
+		var communes []string
+		for _, b := range m.Buttons() {
+			if strings.HasPrefix(b.Text, "Phường ") || strings.HasPrefix(b.Text, "Xã ") || strings.HasPrefix(b.Text, "Đặc khu ") {
+				communes = append(communes, b.Text)
+			}
+		}
+		if len(communes) < 2 || !slices.Contains(communes, "Phường Gò Vấp, Thành phố Hồ Chí Minh") || !slices.Contains(communes, "Phường An Hội Tây, Thành phố Hồ Chí Minh") {
+			t.Fatalf("%q: buttons %v, want Phường Gò Vấp and those of its old names", c.typed, buttonTexts(m))
+		}
+		if len(bullets) != len(communes) {
+			t.Errorf("%q: %d lines of text above %d communes' buttons:\n%s\n%v", c.typed, len(bullets), len(communes), m.Text, communes)
+			continue
+		}
+		for i, b := range bullets {
+			if b != "• "+communes[i] && !strings.HasPrefix(b, "• "+communes[i]+" (") {
+				t.Errorf("%q: line %d %q, button %q", c.typed, i+1, b, communes[i])
+			}
+		}
+		fresh(w.send(c.u, "/cancel"))
 	}
 }
