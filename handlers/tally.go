@@ -302,7 +302,11 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		text = v.t.T("tally.unit_results", locales.Data{"Query": v.st.Query})
 		if found && allowed {
 			kb = append(kb, []bot.Button{v.button(v.t.T("tally.whole_province", locales.Data{"Province": p.Name}), "u", "p"+p.Code)})
-			text = v.t.T("tally.unit_results_province", locales.Data{"Query": v.st.Query})
+			key := "tally.unit_results_province"
+			if len(ms) == 0 { // no commune of that name: not "or a commune" (until review 26A)
+				key = "tally.unit_results_province_only"
+			}
+			text = v.t.T(key, locales.Data{"Query": v.st.Query})
 		}
 		if len(ms) > searchResults { // more than are listed: say so, as /invite does
 			ms = ms[:searchResults]

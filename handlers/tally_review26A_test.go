@@ -125,3 +125,37 @@ func TestReview26AUnitSearchTextListsTheButtons(t *testing.T) {
 		fresh(w.send(c.u, "/cancel"))
 	}
 }
+
+// Review 26A, walk: a province's name typed on /tally's unit screen
+// ("tp hcm") listed the whole province alone under "Units matching “tp
+// hcm”: a whole province or a commune. Choose one:": no commune was
+// there to choose. The text says what the buttons offer; with a commune
+// of that name too ("binh duong": Phường Bình Dương) it offers both.
+func TestReview26AProvinceAloneSaysNoCommune(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	for _, c := range []struct {
+		u           *telegramtest.User
+		lang, typed string
+		key         string
+		communesToo bool
+	}{
+		{prov, "vi", "tp hcm", "tally.unit_results_province_only", false},
+		{w.admin, "vi", "Hồ Chí Minh", "tally.unit_results_province_only", false},
+		{w.admin, "vi", "binh duong", "tally.unit_results_province", true},
+		{prov, "en", "tp hcm", "tally.unit_results_province_only", false},
+	} {
+		if c.lang == "en" {
+			fresh(w.send(c.u, "/lang en"))
+		}
+		only(t, fresh(w.send(c.u, "/tally")))
+		only(t, w.press(c.u, w.texts.For(c.lang).T("tally.change_unit")))
+		m := only(t, fresh(w.send(c.u, c.typed)))
+		want := w.texts.For(c.lang).T(c.key, locales.Data{"Query": c.typed})
+		whole := w.texts.For(c.lang).T("tally.whole_province", locales.Data{"Province": "Thành phố Hồ Chí Minh"})
+		if !strings.Contains(m.Text, want) || !hasButton(m, whole) || hasButton(m, "Phường Bình Dương, Thành phố Hồ Chí Minh") != c.communesToo {
+			t.Errorf("%s %q: %q %v, want %q above %q", c.lang, c.typed, m.Text, buttonTexts(m), want, whole)
+		}
+		fresh(w.send(c.u, "/cancel"))
+	}
+}
