@@ -544,17 +544,31 @@ func resultsScreen(v *inviteView, query string, ms []storage.CommuneMatch) (stri
 		ms = ms[:searchResults]
 		head = r.t.T("invite.results_more", locales.Data{"Query": query, "Count": searchResults})
 	}
-	lines := []string{head}
+	listed, kb := communeList(r.t, ms, func(m storage.CommuneMatch) bot.Button { return v.button(m.FullName(), "commune", m.Code) })
+	return head + listed, kb
+}
+
+// communeList is the lines ("\n• Phường An Nhơn, … (formerly: Phường 6,
+// Quận Gò Vấp, …)") and the buttons of the communes a search found, both
+// from the one list: a line and a button for each commune, in its order,
+// by the same name, a commune found twice (by its name and an old one)
+// listed once; a name from before 2025 that found it is said.
+func communeList(t *locales.Localizer, ms []storage.CommuneMatch, button func(storage.CommuneMatch) bot.Button) (string, bot.Keyboard) {
+	var text strings.Builder
 	var kb bot.Keyboard
+	seen := map[string]bool{}
 	for _, m := range ms {
-		line := "• " + m.FullName()
-		if !m.IsCurrent {
-			line += " (" + r.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
+		if seen[m.Code] {
+			continue
 		}
-		lines = append(lines, line)
-		kb = append(kb, []bot.Button{v.button(m.FullName(), "commune", m.Code)})
+		seen[m.Code] = true
+		text.WriteString("\n• " + m.FullName())
+		if !m.IsCurrent {
+			text.WriteString(" (" + t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")")
+		}
+		kb = append(kb, []bot.Button{button(m)})
 	}
-	return strings.Join(lines, "\n"), kb
+	return text.String(), kb
 }
 
 // mayUseFlow reports whether the user may walk the invite flow as it

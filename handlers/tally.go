@@ -302,7 +302,11 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		text = v.t.T("tally.unit_results", locales.Data{"Query": v.st.Query})
 		if found && allowed {
 			kb = append(kb, []bot.Button{v.button(v.t.T("tally.whole_province", locales.Data{"Province": p.Name}), "u", "p"+p.Code)})
-			text = v.t.T("tally.unit_results_province", locales.Data{"Query": v.st.Query})
+			key := "tally.unit_results_province"
+			if len(ms) == 0 { // no commune of that name: not "or a commune" (until review 26A)
+				key = "tally.unit_results_province_only"
+			}
+			text = v.t.T(key, locales.Data{"Query": v.st.Query})
 		}
 		if len(ms) > searchResults { // more than are listed: say so, as /invite does
 			ms = ms[:searchResults]
@@ -328,12 +332,12 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			}
 			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_quarter", locales.Data{"Quarter": periodLabel(v.t, q), "Unit": unit}), "q", "")})
 		}
-		for _, m := range ms {
-			kb = append(kb, []bot.Button{v.button(m.FullName(), "u", "c"+m.Code)})
-			if !m.IsCurrent { // found by a name from before the merger: which, as /invite says
-				text += "\n• " + m.FullName() + " (" + v.t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
-			}
-		}
+		// A line for each commune's button, in its order (until review
+		// 26A only those found by an old name had one: "go vap" said 5
+		// communes above 6 buttons, Phường Gò Vấp's not said).
+		listed, buttons := communeList(v.t, ms, func(m storage.CommuneMatch) bot.Button { return v.button(m.FullName(), "u", "c"+m.Code) })
+		text += listed
+		kb = append(kb, buttons...)
 		if v.st.Period != nil {
 			text += "\n\n" + v.t.T("tally.period_kept", locales.Data{"Period": periodLabel(v.t, *v.st.Period)})
 		}
@@ -529,6 +533,13 @@ func (v *tallyView) notTheirs(p storage.ProvinceMatch) (string, error) {
 // typed takes a period ("11/2026", "tuần trước") or, failing that, a
 // commune's name.
 func (v *tallyView) typed(text string) error {
+	if p, problem, ok := v.quarterOfYear(text); ok { // "Q4", then "2025": Q4/2025
+		if problem != "" {
+			return v.show(v.t.T(problem))
+		}
+		v.st.Query, v.st.Page, v.st.Province = "", 0, ""
+		return v.report(p)
+	}
 	p, problem := parsePeriod(text, v.h.now())
 	if problem == "" && v.step == tallyUnit {
 		return v.periodOnUnitScreen(p)
@@ -909,6 +920,33 @@ func exactCommune(text string, ms []storage.CommuneMatch) (storage.CommuneMatch,
 // "q 4"), folded: Quận 3 to the commune search (parsePeriod leaves it to
 // it), the quarter to whom no commune of theirs has that name.
 var bareQuarterText = regexp.MustCompile(`^q ?(\d|i{1,3}|iv)$`)
+
+// yearText is a year typed alone, in figures ("2025", "năm 2025", "year
+// 2025"), folded; "cả năm 2025" asks for the whole year.
+var yearText = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
+
+// quarterOfYear reads text as the year of the bare quarter ("Q4") the
+// screen was opened by (drawTallyUnit: its button "📅 I meant Q4/2026"):
+// one who typed "Q4" and then "2025" means Q4/2025, for the unit the flow
+// is on, not the whole year (until review 26A). ok says whether text was
+// such a year; problem is the quarter's, to come or before 2020. After
+// any other step (a unit pressed, another name typed) a year is the
+// whole year still.
+func (v *tallyView) quarterOfYear(text string) (p storage.Period, problem string, ok bool) {
+	if v.step != tallyUnit || v.st.Period != nil {
+		return storage.Period{}, "", false
+	}
+	q := bareQuarterText.FindStringSubmatch(vntext.Fold(v.st.Query))
+	y := yearText.FindStringSubmatch(vntext.Fold(text))
+	if q == nil || y == nil {
+		return storage.Period{}, "", false
+	}
+	if _, isQuarter := bareQuarter(v.st.Query, v.h.now()); !isQuarter {
+		return storage.Period{}, "", false
+	}
+	p, problem = parsePeriod("quý "+q[1]+" năm "+y[1], v.h.now())
+	return p, problem, true
+}
 
 // bareQuarter is the quarter a bare "Q3" names, if text is one.
 func bareQuarter(text string, now time.Time) (storage.Period, bool) {
