@@ -944,7 +944,7 @@ func (v *tallyView) quarterOfYear(text string) (p storage.Period, problem string
 	if _, isQuarter := bareQuarter(v.st.Query, v.h.now()); !isQuarter {
 		return storage.Period{}, "", false
 	}
-	p, problem = parsePeriod("quý "+q[1]+" năm "+y[1], v.h.now())
+	p, problem = parsePeriod("quy "+q[1]+" "+y[1], v.h.now())
 	return p, problem, true
 }
 
@@ -954,7 +954,7 @@ func bareQuarter(text string, now time.Time) (storage.Period, bool) {
 	if m == nil {
 		return storage.Period{}, false
 	}
-	p, problem := parsePeriod("quý "+m[1], now)
+	p, problem := parsePeriod("quy "+m[1], now)
 	return p, problem == ""
 }
 
