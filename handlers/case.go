@@ -364,7 +364,7 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			if conv, err = r.tx.Conversation(r.ctx, r.chat); err != nil {
 				return err
 			}
-		case st.OverSt != nil && st.Over != screenFix: // a fix asks for no words
+		case st.OverSt != nil && st.Over != screenFix && st.Over != screenFlag: // a fix, ⚑ ask for no words
 			// A note is taken only at its own question: words typed on
 			// the list ("tam tru", another procedure looked for) closed
 			// the case waiting for its other reason with them as its note
@@ -1321,8 +1321,9 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 }
 
 // leftScreens are the screens a case is left on that ask for words (a
-// note, the other reason), answer a code another case keeps, or show the
-// fix of the problem reported at the step, by the screen of the case's
+// note, the other reason), answer a code another case keeps, show the
+// fix of the problem reported at the step, or ask what differs at it (⚑:
+// until review 26B, the bare step came back), by the screen of the case's
 // phase (screenOf) they stand over: /resume there draws them again, not
 // the phase's own screen, whose first button would take the next press
 // as another answer ("No dossier code" in place of "🔗 Same dossier", a
@@ -1331,7 +1332,7 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 // after a restart too). What they need is in the chat's conversation row
 // only.
 var leftScreens = map[string]string{
-	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep, screenFix: screenStep,
+	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep, screenFix: screenStep, screenFlag: screenStep,
 	screenReasonNote: screenReason, screenKept: screenDossier,
 }
 
@@ -1339,15 +1340,35 @@ var leftScreens = map[string]string{
 // still on for it (leftScreens), with its state, while the case is
 // live and at that screen's phase (and step: none left the guide); else
 // the case's own screen for where it stands (screenOf).
+//
+// A case paused at its step (⏸, /cancel, another flow) on its fix or its ⚑
+// question comes back on it too: the pause event says which
+// (storage.PausedOn), the chat's row having forgotten it (until review
+// 26B, the bare step came back).
 func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (string, caseState, error) {
 	own := caseState{Case: c.ID}
+	if stepGone(c, g) {
+		return screenOf(c), own, nil
+	}
+	if c.Status == storage.CasePaused && c.Phase == storage.PhaseSteps {
+		on, err := r.tx.PausedOn(r.ctx, c.ID)
+		switch {
+		case err != nil:
+			return "", own, err
+		case on == storage.PausedOnFlag:
+			return screenFlag, own, nil
+		case on != "":
+			return screenFix, caseState{Case: c.ID, Err: on}, nil
+		}
+		return screenOf(c), own, nil
+	}
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return screenOf(c), own, nil
 	case err != nil:
 		return "", own, err
-	case conv.Flow != flowCase || c.Status != storage.CaseOpen || stepGone(c, g):
+	case conv.Flow != flowCase || c.Status != storage.CaseOpen:
 		return screenOf(c), own, nil
 	}
 	var st caseState
@@ -1558,7 +1579,7 @@ func (v *caseView) advance(kind string) error {
 // pause sets the case aside; /resume or the pause message's button takes
 // it up.
 func (v *caseView) pause() error {
-	if err := v.setAside(); err != nil {
+	if err := v.setAside(v.screen, v.st); err != nil {
 		return err
 	}
 	if err := v.tx.EndConversationOn(v.ctx, v.chat, v.liveMessage()); err != nil {
@@ -1568,10 +1589,21 @@ func (v *caseView) pause() error {
 	return v.show("")
 }
 
-// setAside marks the case paused, with its event.
-func (v *caseView) setAside() error {
+// setAside marks the case paused, with its event; left on a screen of its
+// step that /resume draws again (a fix, the ⚑ question), the event says
+// which (storage.PausedOn): the chat's row forgets it as the case is left.
+func (v *caseView) setAside(screen string, st caseState) error {
 	v.c.Status, v.c.UpdatedAt = storage.CasePaused, v.h.now()
-	return v.save("pause", v.phaseEvent())
+	ev := v.phaseEvent()
+	if ev != nil && st.Case == v.c.ID {
+		switch {
+		case screen == screenFix && st.Err != "":
+			ev.Problem = sql.NullString{String: st.Err, Valid: true}
+		case screen == screenFlag:
+			ev.Problem = sql.NullString{String: storage.PausedOnFlag, Valid: true}
+		}
+	}
+	return v.save("pause", ev)
 }
 
 // leaveCase pauses the case the chat shows, if any and if it is not keep,
@@ -1603,7 +1635,7 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 		r.closedAtCode = c.ID
 		return v.closeCase("")
 	}
-	return v.setAside()
+	return v.setAside(conv.Step, st)
 }
 
 // endable says whether a case may still be ended early ("could not be
