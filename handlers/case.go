@@ -317,6 +317,15 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		r.answer(r.t.T("button.stale"))
 		return h.caseGo(r, screenResume, caseState{}, "")
 	}
+	if conv.Step == screenConsent && conv.MessageID != 0 && r.liveMessage() != 0 && r.liveMessage() != conv.MessageID {
+		// The consent drawn again below (/lang) took the buttons off this
+		// copy; a tap that left the phone before answers for a text the
+		// copy below replaced: out of date, nothing started (until review
+		// 26B it started the case here, the copy below left live).
+		r.answer(r.t.T("button.stale"))
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: r.liveMessage()})
+		return nil
+	}
 	v, ok, err := h.answerView(r, conv)
 	if !ok || err != nil {
 		return err
@@ -1119,14 +1128,37 @@ func (h *Handlers) resume(r *request) error {
 		return h.resumeCase(r, cs[0].ID)
 	}
 	if len(cs) == 0 {
-		r.say(r.t.T("resume.none"), nil)
-		return nil
+		return h.resumeNone(r)
 	}
 	st, err := h.waiting(r)
 	if err != nil {
 		return err
 	}
 	return h.caseGo(r, screenResume, st, "")
+}
+
+// resumeNone is /resume with no case open or paused. On a screen of the
+// procedure being considered before its consent is answered (the consent,
+// its ℹ page, the commune it is for: needsGuide), the volunteer is in the middle of
+// one: no case yet, /resume says, and draws that screen again below, its
+// copy above losing its buttons (until review 26B it only said "no
+// unfinished case, type /new", that screen live far above).
+func (h *Handlers) resumeNone(r *request) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if err == nil && conv.Flow == flowCase && needsGuide[conv.Step] {
+		v, ok, err := h.convView(r, conv)
+		if err != nil || !ok {
+			return err
+		}
+		if v.c.ID == 0 && v.g != nil && needsGuide[v.screen] {
+			return v.again(r.t.T("resume.before_consent"))
+		}
+	}
+	r.say(r.t.T("resume.none"), nil)
+	return nil
 }
 
 // cancelCase is /cancel in the case flow: a running case is paused, not
@@ -1152,8 +1184,7 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 }
 
 // endScreen ends the case flow on v, the screen of conv, with no case to
-// pause there. The screen ended (the consent too, which otherwise keeps
-// its buttons under what is drawn below it) leaves nothing to press: a
+// pause there. The screen ended (the consent too) leaves nothing to press: a
 // press there answered "out of date" and turned it into the open cases'
 // list. A summary's or a pause message's buttons name their case: they
 // stay.
