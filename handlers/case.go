@@ -1666,7 +1666,13 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 		r.closedAtCode = c.ID
 		return v.closeCase("")
 	}
-	return v.setAside(conv.Step, st)
+	screen := conv.Step
+	if screen == screenResume && st.OverSt != nil && st.OverSt.Case == c.ID {
+		// Left from the list of open cases asked over its screen
+		// (waiting): paused on that screen.
+		screen, st = st.Over, *st.OverSt
+	}
+	return v.setAside(screen, st)
 }
 
 // endable says whether a case may still be ended early ("could not be

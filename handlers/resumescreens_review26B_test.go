@@ -118,3 +118,30 @@ func TestReview26BResumeAfterARestartBringsTheFlagScreenBack(t *testing.T) {
 		})
 	}
 }
+
+// Left from the list of open cases shown over its fix (/resume with
+// another case paused, that other case pressed), the case is paused on its
+// fix, and its button in the list draws the fix again after a restart.
+func TestReview26BFixLeftFromTheListComesBack(t *testing.T) {
+	g := guide(t, "khai-sinh")
+	e := g.Steps[0].Errors[0]
+	w := newWorld(t)
+	v := w.volunteer("Rời từ danh sách")
+	w.startBirthCase(v)
+	other := caseNo(w, v)
+	w.startBirthCase(v)
+	id := caseNo(w, v)
+	w.press(v, w.vi("case.problem"))
+	w.press(v, e.Label.Vi)
+	list := last(t, w.send(v, "/resume"))
+	w.press(v, caseButtonOf(list, other))
+	if c, _ := w.caseByID(v, id); c.Status != storage.CasePaused {
+		t.Fatalf("case #%d after case #%d was taken up from the list: %s", id, other, c.Status)
+	}
+	w.withCatalog(catalog)
+	m := last(t, w.send(v, "/resume"))
+	m = last(t, w.press(v, caseButtonOf(m, id)))
+	if !strings.Contains(m.Text, "⚠ "+e.Label.Vi) || !strings.Contains(m.Text, e.Fix.Vi) || !hasButton(m, w.vi("case.fixed_done")) {
+		t.Fatalf("case #%d from the list after a restart: %q %v; want its fix", id, m.Text, buttonTexts(m))
+	}
+}
