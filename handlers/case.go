@@ -317,6 +317,15 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		r.answer(r.t.T("button.stale"))
 		return h.caseGo(r, screenResume, caseState{}, "")
 	}
+	if conv.Step == screenConsent && conv.MessageID != 0 && r.liveMessage() != 0 && r.liveMessage() != conv.MessageID {
+		// The consent drawn again below (/lang) took the buttons off this
+		// copy; a tap that left the phone before answers for a text the
+		// copy below replaced: out of date, nothing started (until review
+		// 26B it started the case here, the copy below left live).
+		r.answer(r.t.T("button.stale"))
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: r.liveMessage()})
+		return nil
+	}
 	v, ok, err := h.answerView(r, conv)
 	if !ok || err != nil {
 		return err
@@ -364,7 +373,7 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			if conv, err = r.tx.Conversation(r.ctx, r.chat); err != nil {
 				return err
 			}
-		case st.OverSt != nil && st.Over != screenFix: // a fix asks for no words
+		case st.OverSt != nil && st.Over != screenFix && st.Over != screenFlag: // a fix, ⚑ ask for no words
 			// A note is taken only at its own question: words typed on
 			// the list ("tam tru", another procedure looked for) closed
 			// the case waiting for its other reason with them as its note
@@ -1119,14 +1128,37 @@ func (h *Handlers) resume(r *request) error {
 		return h.resumeCase(r, cs[0].ID)
 	}
 	if len(cs) == 0 {
-		r.say(r.t.T("resume.none"), nil)
-		return nil
+		return h.resumeNone(r)
 	}
 	st, err := h.waiting(r)
 	if err != nil {
 		return err
 	}
 	return h.caseGo(r, screenResume, st, "")
+}
+
+// resumeNone is /resume with no case open or paused. On a screen of the
+// procedure being considered before its consent is answered (the consent,
+// its ℹ page, the commune it is for: needsGuide), the volunteer is in the middle of
+// one: no case yet, /resume says, and draws that screen again below, its
+// copy above losing its buttons (until review 26B it only said "no
+// unfinished case, type /new", that screen live far above).
+func (h *Handlers) resumeNone(r *request) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if err == nil && conv.Flow == flowCase && needsGuide[conv.Step] {
+		v, ok, err := h.convView(r, conv)
+		if err != nil || !ok {
+			return err
+		}
+		if v.c.ID == 0 && v.g != nil && needsGuide[v.screen] {
+			return v.again(r.t.T("resume.before_consent"))
+		}
+	}
+	r.say(r.t.T("resume.none"), nil)
+	return nil
 }
 
 // cancelCase is /cancel in the case flow: a running case is paused, not
@@ -1152,8 +1184,7 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 }
 
 // endScreen ends the case flow on v, the screen of conv, with no case to
-// pause there. The screen ended (the consent too, which otherwise keeps
-// its buttons under what is drawn below it) leaves nothing to press: a
+// pause there. The screen ended (the consent too) leaves nothing to press: a
 // press there answered "out of date" and turned it into the open cases'
 // list. A summary's or a pause message's buttons name their case: they
 // stay.
@@ -1321,8 +1352,9 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 }
 
 // leftScreens are the screens a case is left on that ask for words (a
-// note, the other reason), answer a code another case keeps, or show the
-// fix of the problem reported at the step, by the screen of the case's
+// note, the other reason), answer a code another case keeps, show the
+// fix of the problem reported at the step, or ask what differs at it (⚑:
+// until review 26B, the bare step came back), by the screen of the case's
 // phase (screenOf) they stand over: /resume there draws them again, not
 // the phase's own screen, whose first button would take the next press
 // as another answer ("No dossier code" in place of "🔗 Same dossier", a
@@ -1331,7 +1363,7 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 // after a restart too). What they need is in the chat's conversation row
 // only.
 var leftScreens = map[string]string{
-	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep, screenFix: screenStep,
+	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep, screenFix: screenStep, screenFlag: screenStep,
 	screenReasonNote: screenReason, screenKept: screenDossier,
 }
 
@@ -1339,15 +1371,35 @@ var leftScreens = map[string]string{
 // still on for it (leftScreens), with its state, while the case is
 // live and at that screen's phase (and step: none left the guide); else
 // the case's own screen for where it stands (screenOf).
+//
+// A case paused at its step (⏸, /cancel, another flow) on its fix or its ⚑
+// question comes back on it too: the pause event says which
+// (storage.PausedOn), the chat's row having forgotten it (until review
+// 26B, the bare step came back).
 func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (string, caseState, error) {
 	own := caseState{Case: c.ID}
+	if stepGone(c, g) {
+		return screenOf(c), own, nil
+	}
+	if c.Status == storage.CasePaused && c.Phase == storage.PhaseSteps {
+		on, err := r.tx.PausedOn(r.ctx, c.ID)
+		switch {
+		case err != nil:
+			return "", own, err
+		case on == storage.PausedOnFlag:
+			return screenFlag, own, nil
+		case on != "":
+			return screenFix, caseState{Case: c.ID, Err: on}, nil
+		}
+		return screenOf(c), own, nil
+	}
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return screenOf(c), own, nil
 	case err != nil:
 		return "", own, err
-	case conv.Flow != flowCase || c.Status != storage.CaseOpen || stepGone(c, g):
+	case conv.Flow != flowCase || c.Status != storage.CaseOpen:
 		return screenOf(c), own, nil
 	}
 	var st caseState
@@ -1558,7 +1610,7 @@ func (v *caseView) advance(kind string) error {
 // pause sets the case aside; /resume or the pause message's button takes
 // it up.
 func (v *caseView) pause() error {
-	if err := v.setAside(); err != nil {
+	if err := v.setAside(v.screen, v.st); err != nil {
 		return err
 	}
 	if err := v.tx.EndConversationOn(v.ctx, v.chat, v.liveMessage()); err != nil {
@@ -1568,10 +1620,21 @@ func (v *caseView) pause() error {
 	return v.show("")
 }
 
-// setAside marks the case paused, with its event.
-func (v *caseView) setAside() error {
+// setAside marks the case paused, with its event; left on a screen of its
+// step that /resume draws again (a fix, the ⚑ question), the event says
+// which (storage.PausedOn): the chat's row forgets it as the case is left.
+func (v *caseView) setAside(screen string, st caseState) error {
 	v.c.Status, v.c.UpdatedAt = storage.CasePaused, v.h.now()
-	return v.save("pause", v.phaseEvent())
+	ev := v.phaseEvent()
+	if ev != nil && st.Case == v.c.ID {
+		switch {
+		case screen == screenFix && st.Err != "":
+			ev.Problem = sql.NullString{String: st.Err, Valid: true}
+		case screen == screenFlag:
+			ev.Problem = sql.NullString{String: storage.PausedOnFlag, Valid: true}
+		}
+	}
+	return v.save("pause", ev)
 }
 
 // leaveCase pauses the case the chat shows, if any and if it is not keep,
@@ -1603,7 +1666,13 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 		r.closedAtCode = c.ID
 		return v.closeCase("")
 	}
-	return v.setAside()
+	screen := conv.Step
+	if screen == screenResume && st.OverSt != nil && st.OverSt.Case == c.ID {
+		// Left from the list of open cases asked over its screen
+		// (waiting): paused on that screen.
+		screen, st = st.Over, *st.OverSt
+	}
+	return v.setAside(screen, st)
 }
 
 // endable says whether a case may still be ended early ("could not be

@@ -1224,8 +1224,11 @@ func drawResume(v *caseView) (string, bot.Keyboard, error) {
 	}
 	if v.st.Over != "" && v.st.Case != 0 {
 		key := "resume.waiting"
-		if v.st.Over == screenFix { // a fix read, no answer being typed
+		switch v.st.Over { // no answer being typed
+		case screenFix: // a fix read
 			key = "resume.waiting_fix"
+		case screenFlag: // what differs, asked by buttons
+			key = "resume.waiting_flag"
 		}
 		lines = append(lines, "", v.t.T(key, locales.Data{"Case": v.st.Case}))
 	}

@@ -432,10 +432,13 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	r := &request{ctx: ctx, tx: tx, user: user, role: h.roleOf(user), t: h.texts.For(user.Language), chat: bot.ChatOf(u),
 		tgLang: from.LanguageCode}
 	conv, err := tx.Conversation(ctx, r.chat)
-	if err == nil && (conv.Flow == flowCase && conv.Step != screenConsent || redrawnFlows[conv.Flow]) {
+	if err == nil && (conv.Flow == flowCase || redrawnFlows[conv.Flow]) {
 		// Read with the user (SeeUser): no round trip. The consent screen
-		// keeps its buttons: the text read aloud is the one pressed
-		// (consentRead), whatever /lang drew below it.
+		// too loses its buttons once drawn again below (/lang): until
+		// review 26B it kept them, for the text read aloud to be the one
+		// pressed (consentRead), and two consent questions were live, one
+		// in each language. The copy below in English carries the
+		// Vietnamese words read aloud, and its version is the text pressed.
 		r.above, r.aboveFlow = conv.MessageID, conv.Flow
 	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return nil, err

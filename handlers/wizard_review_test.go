@@ -109,9 +109,11 @@ func TestRemovedVolunteerCannotEndCase(t *testing.T) {
 	}
 }
 
-// The consent version names the text the resident heard: a /lang while
-// the consent screen is up does not redraw it, so the Vietnamese text is
-// what was read.
+// The consent version names the text on the message pressed. A /lang
+// while the consent screen is up draws it again below in English, the copy
+// above losing its buttons (review 26B: two live consent questions): the
+// English copy carries the Vietnamese words read aloud, and its version is
+// that text's.
 func TestConsentVersionIsTheTextRead(t *testing.T) {
 	w := newWorld(t)
 	g := guide(t, "khai-sinh")
@@ -121,11 +123,21 @@ func TestConsentVersionIsTheTextRead(t *testing.T) {
 	if !strings.Contains(consent.Text, w.vi("consent.words")) {
 		t.Fatalf("consent screen: %q", consent.Text)
 	}
-	w.send(u, "/lang en")
-	w.press(u, w.vi("consent.yes")) // the button of the Vietnamese screen read aloud
+	below := last(t, w.send(u, "/lang en"))
+	if got := msgByID(t, u, consent.ID); len(got.Buttons()) != 0 || !strings.Contains(below.Text, w.vi("consent.words")) {
+		t.Fatalf("/lang en at the consent: above %v, below %q", got.Buttons(), below.Text)
+	}
+	w.press(u, w.en("consent.yes"))
 	c, _ := w.lastCase(u)
-	if !strings.HasPrefix(c.ConsentVersion, "vi-") {
-		t.Errorf("the resident heard the Vietnamese consent; the case records %q", c.ConsentVersion)
+	if !strings.HasPrefix(c.ConsentVersion, "en-") {
+		t.Errorf("the consent pressed was the English one; the case records %q", c.ConsentVersion)
+	}
+	u2 := w.volunteer("Đồng ý 2")
+	w.send(u2, "/new")
+	w.press(u2, g.Title.Vi)
+	w.press(u2, w.vi("consent.yes"))
+	if c, _ := w.lastCase(u2); !strings.HasPrefix(c.ConsentVersion, "vi-") {
+		t.Errorf("the Vietnamese consent pressed; the case records %q", c.ConsentVersion)
 	}
 }
 

@@ -358,6 +358,19 @@ func (tx *Tx) PausedAtStep(ctx context.Context, caseID int64) (string, error) {
 	return tx.lastEventColumn(ctx, caseID, "pause", "step_id", "read where the case paused")
 }
 
+// PausedOnFlag marks (as its problem) a pause event of a case left on its
+// step's ⚑ question (what differs on the portal); a pause left on a fix
+// keeps that error's id there. Neither is a problem met: tallies read the
+// problem of problem events only.
+const PausedOnFlag = "⚑"
+
+// PausedOn is what the case's last pause was left on at its step, beyond
+// the step itself ("" for the bare step, or none): the id of the error
+// whose fix was shown, or PausedOnFlag. /resume draws that screen again.
+func (tx *Tx) PausedOn(ctx context.Context, caseID int64) (string, error) {
+	return tx.lastEventColumn(ctx, caseID, "pause", "problem", "read what the case paused on")
+}
+
 // CaseWithCode returns the id of the volunteer's case closed since since
 // that keeps code as its dossier code, if any (0): a code sent again.
 func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, since time.Time) (int64, error) {
