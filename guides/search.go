@@ -537,7 +537,7 @@ func syllable(w string) bool {
 // lost the marital status certificate" is no loss of "i" somewhere.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
-	if onlySmallTalk(ws, query) || holds(ws, unguided) {
+	if onlySmallTalk(ws, query) || holds(ws, unguided) || marriesForeigner(ws) {
 		return nil
 	}
 	if found := c.troubleRetry(ws); len(found) > 0 { // "vneid không được": which of the app's guides
@@ -976,10 +976,80 @@ var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", 
 // marriage guide says not to choose that procedure).
 var (
 	missionAbroad  = []string{"dai su quan", "lanh su", "lanh su quan", "co quan dai dien", "embassy", "consulate"}
-	marriageWords  = []string{"ket hon", "marriage", "married", "marry", "marrying"}
+	marriageWords  = []string{"ket hon", "lay vo", "lay chong", "cuoi vo", "cuoi chong", "marriage", "married", "marry", "marrying"}
 	foreignWords   = []string{"nuoc ngoai", "foreign", "foreigner", "foreigners"}
 	maritalCertify = []string{"tinh trang hon nhan", "marital status", "single status"}
 )
+
+// The foreigner of a marriage is named by nationality too ("kết hôn với
+// người Hàn Quốc", "lấy chồng Đài Loan", "marry a Korean"), folded: the
+// countries most Vietnamese marriages with a foreigner involve, in
+// Vietnamese after a word for the person ("người", "quốc tịch", "chồng",
+// "vợ"; "phường Mỹ Đình" names no one), and the English adjectives (not
+// "Thai": "trạng thái").
+// A country's name of one syllable ("Mỹ", "Lào", "Đức", "Nga") is a given
+// name too ("chồng Đức", "vợ Nga") and begins a place's or a word's
+// ("người Mỹ Tho", "người Lào Cai", "người lao động"): it is a nationality
+// only after "người" or "quốc tịch", last or before a filler ("người Mỹ
+// cần giấy gì", "người Nhật ở Hà Nội"). "Anh" is too often "older
+// brother" ("cho người anh") to be England.
+var (
+	personWords = folded("người", "quốc tịch")
+	spouseWords = append(folded("chồng", "vợ", "bạn trai", "bạn gái", "người yêu", "con rể", "con dâu"), personWords...)
+	countries   = folded("Hàn Quốc", "Hàn", "Triều Tiên", "Trung Quốc", "Đài Loan", "Hồng Kông", "Hong Kong", "Nhật Bản", "Nhật",
+		"Mỹ", "Hoa Kỳ", "Úc", "Pháp", "Đức", "Anh Quốc", "Nga", "Canada", "Singapore", "Malaysia", "Thái Lan", "Lào",
+		"Campuchia", "Cam-pu-chia", "Philippines", "Ấn Độ", "Indonesia", "Hà Lan", "Thụy Điển", "Na Uy", "Tây Ban Nha")
+	nationalityAdjectives = folded("Korean", "Chinese", "Taiwanese", "Japanese", "American", "Australian", "French",
+		"German", "Canadian", "British", "Singaporean", "Malaysian", "Laotian", "Cambodian", "Russian",
+		"Filipino", "Indian", "Indonesian", "Dutch", "Swedish", "Norwegian")
+)
+
+// folded returns each phrase's search words, joined by spaces.
+func folded(phrases ...string) []string {
+	out := make([]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Join(words(p), " ")
+	}
+	return out
+}
+
+// marriesForeigner says whether the folded words ask for a marriage with a
+// foreigner, named so or by nationality, but for the marital status
+// certificate asked for it, which a guide covers.
+func marriesForeigner(ws []string) bool {
+	if !holds(ws, marriageWords) || holds(ws, maritalCertify) {
+		return false
+	}
+	if holds(ws, foreignWords) || holds(ws, nationalityAdjectives) {
+		return true
+	}
+	for i := range ws {
+		for _, p := range countries {
+			if nationalityAt(ws, i, strings.Fields(p)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nationalityAt says whether country, folded, is named at ws[i] as a
+// person's nationality: after a spouse's word, or, when one syllable,
+// after a person's word and last or before a filler.
+func nationalityAt(ws []string, i int, country []string) bool {
+	end := i + len(country)
+	if end > len(ws) || !slices.Equal(ws[i:end], country) {
+		return false
+	}
+	before := " " + strings.Join(ws[:i], " ")
+	after := func(ps []string) bool {
+		return slices.ContainsFunc(ps, func(p string) bool { return strings.HasSuffix(before, " "+p) })
+	}
+	if len(country) > 1 || !syllable(country[0]) {
+		return after(spouseWords)
+	}
+	return after(personWords) && (end == len(ws) || fillers[ws[end]] || prepositions[ws[end]])
+}
 
 // NoGuide says whether query, which Search found nothing for, asks for a
 // procedure no guide covers yet (unguided, at a mission abroad, a marriage
@@ -988,8 +1058,7 @@ var (
 // words only: the caller has searched them already.
 func (c *Catalog) NoGuide(query string) bool {
 	ws := queryWords(query)
-	return holds(ws, unguided) || holds(ws, missionAbroad) ||
-		holds(ws, marriageWords) && holds(ws, foreignWords) && !holds(ws, maritalCertify)
+	return holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws)
 }
 
 // abbreviations are typed for words of the guides' names, folded: "dvc"
