@@ -29,7 +29,7 @@ func TestDigitalCitizenFeeWaiverIsNamed(t *testing.T) {
 		}
 		for lang, want := range map[string][]string{
 			"vi": {"117/2026/TT-BTC", "28/02/2027", "mức độ 2"},
-			"en": {"117/2026/TT-BTC", "2027-02-28", "level 2"},
+			"en": {"117/2026/TT-BTC", "28 Feb 2027", "level 2"},
 		} {
 			for _, w := range want {
 				if !strings.Contains(g.Fee.In(lang), w) {
@@ -71,7 +71,7 @@ func TestIDCardFeeSaysWhenTheHalfRateEnds(t *testing.T) {
 	}
 	for lang, want := range map[string][]string{
 		"vi": {"31/12/2026", "1/1/2027", "30.000", "50.000", "70.000"},
-		"en": {"2026-12-31", "2027-01-01", "30,000", "50,000", "70,000"},
+		"en": {"31 Dec 2026", "1 Jan 2027", "30,000", "50,000", "70,000"},
 	} {
 		for _, w := range want {
 			if !strings.Contains(g.Fee.In(lang), w) {
@@ -99,7 +99,7 @@ func TestDigitalCitizenFeeWaiverIsNamedInMoreGuides(t *testing.T) {
 		}
 		for lang, want := range map[string][]string{
 			"vi": {"117/2026/TT-BTC", "28/02/2027", "mức độ 2", "đủ điều kiện"},
-			"en": {"117/2026/TT-BTC", "2027-02-28", "level 2", "eligible"},
+			"en": {"117/2026/TT-BTC", "28 Feb 2027", "level 2", "eligible"},
 		} {
 			for _, w := range want {
 				if !strings.Contains(g.Fee.In(lang), w) {

@@ -537,7 +537,7 @@ func syllable(w string) bool {
 // lost the marital status certificate" is no loss of "i" somewhere.
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
-	if onlySmallTalk(ws, query) || holds(ws, unguided) {
+	if onlySmallTalk(ws, query) || holds(ws, unguided) || marriesForeigner(ws) {
 		return nil
 	}
 	if found := c.troubleRetry(ws); len(found) > 0 { // "vneid không được": which of the app's guides
@@ -972,14 +972,93 @@ var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", 
 // for going abroad (a passport, a judicial record, a certified copy, the
 // marital status certificate to marry a foreigner: walk W1 was told not to
 // follow the passport guide for "làm hộ chiếu đi nước ngoài"), folded:
-// one done at a mission abroad, and a marriage with a foreigner (the
-// marriage guide says not to choose that procedure).
+// one done at a mission abroad, and a marriage with a foreigner or a
+// Vietnamese living abroad ("Việt kiều": the marriage guide says not to
+// choose that procedure); but the marital status certificate, "giấy xác
+// nhận độc thân" too, asked for one.
 var (
 	missionAbroad  = []string{"dai su quan", "lanh su", "lanh su quan", "co quan dai dien", "embassy", "consulate"}
-	marriageWords  = []string{"ket hon", "marriage", "married", "marry", "marrying"}
-	foreignWords   = []string{"nuoc ngoai", "foreign", "foreigner", "foreigners"}
-	maritalCertify = []string{"tinh trang hon nhan", "marital status", "single status"}
+	marriageWords  = []string{"ket hon", "lay vo", "lay chong", "cuoi vo", "cuoi chong", "marriage", "married", "marry", "marrying"}
+	foreignWords   = []string{"nuoc ngoai", "viet kieu", "foreign", "foreigner", "foreigners"}
+	maritalCertify = []string{"tinh trang hon nhan", "doc than", "xntthn", "xnhn", "marital status", "single status"}
 )
+
+// The foreigner of a marriage is named by nationality too, or the
+// marriage by the country it is done in ("kết hôn với người Hàn Quốc",
+// "lấy chồng Đài Loan", "đăng ký kết hôn ở Nhật", "marry a Korean",
+// "get married in Japan"), folded: the countries most Vietnamese marriages
+// with a foreigner involve, in Vietnamese after a word that leads to a
+// person's or a place's country (countryLeads: "người", "quốc tịch",
+// "chồng", "vợ", "ở", "tại"; "phường Mỹ Đình" names no country), and
+// English's adjectives and names (not "Thai": "trạng thái").
+// A country's name of one syllable ("Mỹ", "Lào", "Đức", "Nga") is a given
+// name too ("chồng Đức", "vợ Nga") and begins a place's or a word's
+// ("người Mỹ Tho", "ở Lào Cai", "người lao động"): it is a country only
+// after a person's or a place's word (syllableLeads), last or before a
+// filler, a preposition or "gốc" ("người Mỹ cần giấy gì", "người Nhật ở
+// Hà Nội", "người Mỹ gốc Việt"). "Anh" is too often "older brother" ("cho
+// người anh") to be England.
+var (
+	syllableLeads = folded("người", "quốc tịch", "ở", "tại", "bên")
+	countryLeads  = append(folded("chồng", "vợ", "bạn trai", "bạn gái", "người yêu", "con rể", "con dâu"), syllableLeads...)
+	afterCountry  = folded("gốc")
+	countries     = folded("Hàn Quốc", "Hàn", "Triều Tiên", "Trung Quốc", "Đài Loan", "Hồng Kông", "Hong Kong", "Nhật Bản", "Nhật",
+		"Mỹ", "Hoa Kỳ", "Úc", "Pháp", "Đức", "Anh Quốc", "Nga", "Canada", "Singapore", "Malaysia", "Thái Lan", "Lào",
+		"Campuchia", "Cam-pu-chia", "Philippines", "Ấn Độ", "Indonesia", "Hà Lan", "Thụy Điển", "Na Uy", "Tây Ban Nha")
+	englishCountries = folded("Korean", "Chinese", "Taiwanese", "Japanese", "American", "Australian", "French",
+		"German", "Canadian", "British", "Singaporean", "Malaysian", "Laotian", "Cambodian", "Russian",
+		"Filipino", "Indian", "Indonesian", "Dutch", "Swedish", "Norwegian",
+		"Korea", "China", "Taiwan", "Japan", "America", "USA", "Australia", "France", "Germany", "Canada", "Britain",
+		"England", "UK", "Singapore", "Malaysia", "Thailand", "Laos", "Cambodia", "Russia", "Philippines", "India", "Indonesia")
+)
+
+// folded returns each phrase's search words, joined by spaces.
+func folded(phrases ...string) []string {
+	out := make([]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Join(words(p), " ")
+	}
+	return out
+}
+
+// marriesForeigner says whether the folded words ask for a marriage with a
+// foreigner or abroad, named so or by a country, but for the marital
+// status certificate asked for it, which a guide covers.
+func marriesForeigner(ws []string) bool {
+	if !holds(ws, marriageWords) || holds(ws, maritalCertify) {
+		return false
+	}
+	if holds(ws, foreignWords) || holds(ws, englishCountries) {
+		return true
+	}
+	for i := range ws {
+		for _, p := range countries {
+			if countryAt(ws, i, strings.Fields(p)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryAt says whether country, folded, is named at ws[i] as a person's
+// or a place's: after one of countryLeads, or, when one syllable, after
+// one of syllableLeads and last or before a filler, a preposition or
+// afterCountry.
+func countryAt(ws []string, i int, country []string) bool {
+	end := i + len(country)
+	if end > len(ws) || !slices.Equal(ws[i:end], country) {
+		return false
+	}
+	before := " " + strings.Join(ws[:i], " ")
+	after := func(leads []string) bool {
+		return slices.ContainsFunc(leads, func(p string) bool { return strings.HasSuffix(before, " "+p) })
+	}
+	if len(country) > 1 || !syllable(country[0]) {
+		return after(countryLeads)
+	}
+	return after(syllableLeads) && (end == len(ws) || fillers[ws[end]] || prepositions[ws[end]] || slices.Contains(afterCountry, ws[end]))
+}
 
 // NoGuide says whether query, which Search found nothing for, asks for a
 // procedure no guide covers yet (unguided, at a mission abroad, a marriage
@@ -988,8 +1067,7 @@ var (
 // words only: the caller has searched them already.
 func (c *Catalog) NoGuide(query string) bool {
 	ws := queryWords(query)
-	return holds(ws, unguided) || holds(ws, missionAbroad) ||
-		holds(ws, marriageWords) && holds(ws, foreignWords) && !holds(ws, maritalCertify)
+	return holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws)
 }
 
 // abbreviations are typed for words of the guides' names, folded: "dvc"

@@ -737,11 +737,7 @@ func englishSubjectNames(s string, ts []token, allCaps bool) [][2]int {
 		w := strings.TrimRightFunc(s[ts[k].start:ts[k].end], func(r rune) bool { return strings.ContainsRune(`"')”’»`, r) })
 		return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?")
 	}
-	nameWord := func(k int) bool {
-		t := ts[k]
-		return isASCII(t.raw) && titleCase(t.raw) && !englishNotSubjects[t.low] && !englishKin[t.low] && !englishTitles[t.low] &&
-			!englishWords[t.low] && !englishAfterKin[t.low] && !englishOwnerWords[t.low] && !titleNotNames[t.fold] && !englishVerbs[t.low]
-	}
+	nameWord := func(k int) bool { return englishNameWord(ts[k]) }
 	var spans [][2]int
 	for i := 0; i < n; i++ {
 		if i > 0 && !sentenceEnd(i-1) || !nameWord(i) {
@@ -764,6 +760,41 @@ func englishSubjectNames(s string, ts []token, allCaps bool) [][2]int {
 				break
 			}
 		}
+	}
+	return spans
+}
+
+// englishNameWord says whether t, capitalised, may be an English given
+// name or surname: no pronoun, kin, title, everyday word, verb, program,
+// nor someone said in general or a thing (englishNotSubjects).
+func englishNameWord(t token) bool {
+	return isASCII(t.raw) && titleCase(t.raw) && !englishNotSubjects[t.low] && !englishKin[t.low] && !englishTitles[t.low] &&
+		!englishWords[t.low] && !englishAfterKin[t.low] && !englishOwnerWords[t.low] && !titleNotNames[t.fold] && !englishVerbs[t.low]
+}
+
+// A capitalised word whose kin the next word says ("Kevin's son needs a
+// passport", "Mary's mother lost her ID card", "Kevin Tran's daughter") is
+// a person's name, anywhere in a sentence: kin is a person's. Whose kin
+// when no one is named ("the resident's son", "Grandma's son") or a
+// thing's ("Samsung's app") says nobody, nor does a note in Title Case.
+// englishPossessiveNames are these names in s (NFC), as byte ranges (the
+// possessive's "'s" with the name).
+func englishPossessiveNames(s string, ts []token, allCaps bool) [][2]int {
+	if allCaps || titleCaseNote(ts) {
+		return nil
+	}
+	var spans [][2]int
+	for k := 0; k+1 < len(ts); k++ {
+		t := ts[k]
+		w := s[t.start:t.end]
+		if t.brk || !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") || !englishNameWord(t) || !englishKin[ts[k+1].low] {
+			continue
+		}
+		from := k // "Kevin Tran's"
+		for from > 0 && from > k-2 && !ts[from-1].brk && englishNameWord(ts[from-1]) {
+			from--
+		}
+		spans = append(spans, [2]int{ts[from].start, t.end})
 	}
 	return spans
 }

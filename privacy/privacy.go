@@ -1035,7 +1035,8 @@ func minus(set map[string]bool, words string) map[string]bool {
 // "named Lan": introducedNames) counts too, as does one after an English
 // kin word or title ("my mother Lan", "Mrs Hoa": englishNames), and one
 // opening a sentence whose subject's kin it says ("Kevin needs a passport
-// for his son": englishSubjectNames).
+// for his son": englishSubjectNames), and one whose kin follows ("Kevin's
+// son": englishPossessiveNames).
 func NamesPerson(s string) bool {
 	return len(nameSpans(norm.NFC.String(s))) > 0
 }
@@ -1058,6 +1059,7 @@ func nameSpans(s string) [][2]int {
 	spans = append(spans, introducedNames(ts, plainNote, allCaps)...)
 	spans = append(spans, englishNames(s, ts, allCaps)...)
 	spans = append(spans, englishSubjectNames(s, ts, allCaps)...)
+	spans = append(spans, englishPossessiveNames(s, ts, allCaps)...)
 	spans = append(spans, kinNames(ts, allCaps)...)
 	// "xã Trần Phú", "trường Lê Quý Đôn"
 	return outside(spans, append(placeSpans(ts, plainNote), institutionSpans(ts, allCaps)...))
