@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -1587,9 +1588,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if stuck := tl.Stuck(min(5, n)); len(stuck) > 0 {
 		lines = append(lines, "", t.T("tally.stuck"))
 		for _, s := range stuck {
-			lines = append(lines, "• "+t.N("tally.stuck_line", s.Problems, locales.Data{
-				"Guide": h.guideTitle(t, s.Guide), "Step": s.Step, "StepTitle": h.stepTitle(t, s.Guide, s.StepID),
-				"Error": h.errorLabel(t, s.Guide, s.StepID, s.Error)}))
+			lines = append(lines, "• "+stuckLine(t, s, h.guideTitle(t, s.Guide), h.stepTitle(t, s.Guide, s.StepID), h.errorLabel(t, s.Guide, s.StepID, s.Error)))
 		}
 	}
 	f := tl.Followups
@@ -1615,11 +1614,21 @@ func followupLine(t *locales.Localizer, f storage.Followups) string {
 		line += t.T("tally.followups_problems", locales.Data{"Unresolved": t.Num(f.Unresolved)})
 	}
 	if f.Rated > 0 {
-		line += t.T("tally.followups_rating", locales.Data{"Rating": decimal(t, strconv.FormatFloat(f.AvgRating, 'f', 1, 64)), "Rated": t.Num(f.Rated)})
+		line += t.T("tally.followups_rating", locales.Data{"Rating": decimal(t, strconv.FormatFloat(math.Round(f.AvgRating*10)/10, 'f', 1, 64)), "Rated": t.Num(f.Rated)})
 	} else {
 		line += t.T("tally.followups_unrated")
 	}
 	return line + "."
+}
+
+// stuckLine is a line of where residents got stuck: a step met once says
+// its error, not "most often" (until walk W2 of review 26).
+func stuckLine(t *locales.Localizer, s storage.StuckStep, guide, step, errLabel string) string {
+	data := locales.Data{"Guide": guide, "Step": s.Step, "StepTitle": step, "Error": errLabel}
+	if s.Problems == 1 {
+		return t.T("tally.stuck_line_once", data)
+	}
+	return t.N("tally.stuck_line", s.Problems, data)
 }
 
 // namesakes are the members of a tally's unit who bear the first name of

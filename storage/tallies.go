@@ -250,7 +250,7 @@ type StuckStep struct {
 }
 
 // Stuck returns the n steps with most problems, each with its most common
-// error.
+// error (of two as common, a named one before "other").
 func (t Tally) Stuck(n int) []StuckStep {
 	type key struct{ guide, step string }
 	idx := map[key]int{}
@@ -262,6 +262,10 @@ func (t Tally) Stuck(n int) []StuckStep {
 			idx[k] = len(out)
 			out = append(out, StuckStep{Guide: p.Guide, StepID: p.StepID, Step: p.Step, Error: p.Problem, ErrorCount: p.N})
 			i = len(out) - 1
+		} else if p.N == out[i].ErrorCount && out[i].Error == "other" {
+			// A tie: the error the guide names says more than "another
+			// error" (until walk W2 of review 26, "other" could win it).
+			out[i].Error = p.Problem
 		}
 		out[i].Problems += p.N
 	}
