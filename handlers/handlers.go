@@ -789,7 +789,7 @@ func (h *Handlers) commandTyped(r *request, cmd, args string, onScreen tallyAfte
 	case "lang", "language":
 		return h.lang(r, args)
 	case "invite":
-		return h.inviteStart(r)
+		return h.inviteStart(r, args)
 	case "new":
 		return h.newCase(r)
 	case "resume":
@@ -801,7 +801,7 @@ func (h *Handlers) commandTyped(r *request, cmd, args string, onScreen tallyAfte
 	case "flags":
 		return h.flagsList(r)
 	case "team":
-		return h.teamStart(r)
+		return h.teamStart(r, args)
 	case "digest":
 		return h.digest(r, args)
 	case "forget":

@@ -46,12 +46,12 @@ type inviteState struct {
 	Commune  string `json:"c,omitempty"`
 }
 
-func (h *Handlers) inviteStart(r *request) error {
+func (h *Handlers) inviteStart(r *request, args string) error {
 	switch {
 	case r.role == storage.RoleAdmin:
-		return h.inviteGo(r, stepProvince, inviteState{})
+		return h.inviteOpen(r, stepProvince, inviteState{}, args)
 	case r.role == storage.RoleProvinceCoordinator && r.user.ProvinceCode.Valid:
-		return h.inviteGo(r, stepCommune, inviteState{Province: r.user.ProvinceCode.String})
+		return h.inviteOpen(r, stepCommune, inviteState{Province: r.user.ProvinceCode.String}, args)
 	case r.role == storage.RoleProvinceCoordinator:
 		r.say(r.t.T("invite.no_unit"), nil)
 		return nil
@@ -260,15 +260,34 @@ func (h *Handlers) inviteGo(r *request, step string, st inviteState) error {
 
 // inviteGoNote is inviteGo with note above the screen.
 func (h *Handlers) inviteGoNote(r *request, step string, st inviteState, note string) error {
-	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
-		return err
-	}
-	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, step, st, r.liveMessage())
+	v, err := h.inviteSaved(r, step, st)
 	if err != nil {
 		return err
 	}
-	v := &inviteView{request: r, h: h, step: step, st: st, ver: version}
 	return v.draw(note)
+}
+
+// inviteSaved saves the chat at step of /invite, at a new version, and is
+// its view, not drawn yet.
+func (h *Handlers) inviteSaved(r *request, step string, st inviteState) (*inviteView, error) {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return nil, err
+	}
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, step, st, r.liveMessage())
+	if err != nil {
+		return nil, err
+	}
+	return &inviteView{request: r, h: h, step: step, st: st, ver: version}, nil
+}
+
+// inviteOpen opens /invite at step, with the words typed after the command
+// (typedAtStart: "/invite gia lai" as "gia lai" typed on its first screen).
+func (h *Handlers) inviteOpen(r *request, step string, st inviteState, args string) error {
+	v, err := h.inviteSaved(r, step, st)
+	if err != nil {
+		return err
+	}
+	return typedAtStart(h, r, flowInvite, step, inviteScreens[step], v, args, v.draw)
 }
 
 // show draws the view's step in front of the user, with note above it: in

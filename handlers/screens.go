@@ -284,6 +284,21 @@ func typed[V any](h *Handlers, r *request, flow, name string, s screen[V], v V) 
 	return true, h.checkLanded(r, flow, name, "typed", s.typed.to)
 }
 
+// typedAtStart answers a flow's first screen, just saved as v, given the
+// words typed after its command ("/team linh": "linh", as typed there):
+// the screen's answer to them, or the screen itself when none came or it
+// takes no words (until walk W2 of review 26, "/team linh" and "/invite
+// gia lai" ignored the words).
+func typedAtStart[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, args string, draw func(string) error) error {
+	if args = strings.TrimSpace(args); args != "" {
+		r.text = args
+		if done, err := typed(h, r, flow, name, s, v); done || err != nil {
+			return err
+		}
+	}
+	return draw("")
+}
+
 // checkLanded holds an action to its declared targets: the screen the chat
 // landed on must be one of them. A mismatch is a bug in the table (the
 // graph in the docs would lie); it fails the update in tests (strict) and

@@ -258,9 +258,9 @@ func init() {
 }
 
 // teamStart is /team.
-func (h *Handlers) teamStart(r *request) error {
+func (h *Handlers) teamStart(r *request, args string) error {
 	if r.role == storage.RoleAdmin {
-		return h.teamGo(r, teamProvinces, teamState{}, "")
+		return h.teamOpen(r, teamProvinces, teamState{}, args)
 	}
 	if r.role != storage.RoleCoordinator && r.role != storage.RoleProvinceCoordinator {
 		r.say(r.t.T("team.not_allowed"), nil)
@@ -274,7 +274,7 @@ func (h *Handlers) teamStart(r *request) error {
 		r.say(r.t.T("invite.no_unit"), nil)
 		return nil
 	}
-	return h.teamGo(r, teamMembers, teamState{Province: province, Commune: commune}, "")
+	return h.teamOpen(r, teamMembers, teamState{Province: province, Commune: commune}, args)
 }
 
 // ownUnit is the unit a coordinator holds now: their province (commune
@@ -295,15 +295,34 @@ func (h *Handlers) ownUnit(r *request) (province, commune string, ok bool, err e
 
 // teamGo saves the flow at step and shows it, with note above it.
 func (h *Handlers) teamGo(r *request, step string, st teamState, note string) error {
-	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
-		return err
-	}
-	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowTeam, step, st, r.liveMessage())
+	v, err := h.teamSaved(r, step, st)
 	if err != nil {
 		return err
 	}
-	v := &teamView{request: r, h: h, step: step, st: st, ver: version}
 	return v.draw(note)
+}
+
+// teamSaved saves the chat at step of /team, at a new version, and is its
+// view, not drawn yet.
+func (h *Handlers) teamSaved(r *request, step string, st teamState) (*teamView, error) {
+	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
+		return nil, err
+	}
+	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowTeam, step, st, r.liveMessage())
+	if err != nil {
+		return nil, err
+	}
+	return &teamView{request: r, h: h, step: step, st: st, ver: version}, nil
+}
+
+// teamOpen opens /team at step, with the words typed after the command
+// (typedAtStart).
+func (h *Handlers) teamOpen(r *request, step string, st teamState, args string) error {
+	v, err := h.teamSaved(r, step, st)
+	if err != nil {
+		return err
+	}
+	return typedAtStart(h, r, flowTeam, step, teamScreens[step], v, args, v.draw)
 }
 
 func (v *teamView) goTo(step string, st teamState) error { return v.h.teamGo(v.request, step, st, "") }
