@@ -498,7 +498,7 @@ func init() {
 					}
 					return v.goCase("")
 				}},
-				"back": back(screenStep),
+				"back": back(screenStep, screenFix, screenFlag, screenProblem),
 			},
 		},
 		screenReason: {
@@ -525,7 +525,7 @@ func init() {
 					}
 					return v.goTo(screenReasonNote, caseState{Case: v.c.ID})
 				}},
-				"back": back(screenChecklist, screenStep, screenOutcome),
+				"back": back(screenChecklist, screenStep, screenOutcome, screenFix, screenFlag, screenProblem),
 			},
 		},
 		screenReasonNote: {
@@ -900,7 +900,7 @@ func (v *caseView) back() error {
 			if err := v.saveCase(); err != nil {
 				return err
 			}
-			break
+			return v.backToEnded()
 		}
 		v.c.Phase, v.c.Step = storage.PhaseSteps, len(v.g.Steps)-1
 		events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
@@ -929,11 +929,33 @@ func (v *caseView) back() error {
 		if err := v.saveCase(); err != nil {
 			return err
 		}
+		if v.c.Phase == storage.PhaseSteps {
+			return v.backToEnded()
+		}
 	case storage.PhaseDossier:
 		v.c.Phase, v.c.Outcome = storage.PhaseOutcome, sql.NullString{}
 		if err := v.saveCase(); err != nil {
 			return err
 		}
+	}
+	return v.goCase("")
+}
+
+// backToEnded draws the step a case was ended from (⏹ on its pause
+// message), now that ← took it back there: on the screen of the step it
+// was paused on, as ▶ would have drawn it (screenLeft) — the fix of the
+// problem reported, or the ⚑ question —, which its pause event keeps
+// (storage.EndedOn). Until review 26E the bare step came back, no longer
+// saying which problem was reported, nor its fix.
+func (v *caseView) backToEnded() error {
+	on, err := v.tx.EndedOn(v.ctx, v.c.ID, v.step().ID)
+	switch {
+	case err != nil:
+		return err
+	case on == storage.PausedOnFlag:
+		return v.goTo(screenFlag, caseState{Case: v.c.ID})
+	case on != "":
+		return v.goTo(screenFix, caseState{Case: v.c.ID, Err: on})
 	}
 	return v.goCase("")
 }
