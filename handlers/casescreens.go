@@ -109,9 +109,14 @@ func init() {
 		}
 		return v.goTo(screenProblem, caseState{Case: v.c.ID})
 	}}
-	// sub opens the step's sub-guide, or (from a fix) the one the error names.
+	// sub opens the step's sub-guide, or (from a fix) the one the error
+	// names; opened from a fix, it goes back to that fix (Err).
 	sub := caseAction{to: []string{screenSub}, do: func(v *caseView, id string) error {
-		return v.goTo(screenSub, caseState{Case: v.c.ID, Sub: id})
+		st := caseState{Case: v.c.ID, Sub: id}
+		if v.screen == screenFix {
+			st.Err = v.st.Err
+		}
+		return v.goTo(screenSub, st)
 	}}
 	info := caseAction{to: []string{screenInfo}, do: func(v *caseView, _ string) error {
 		return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide})
@@ -436,9 +441,15 @@ func init() {
 			draw: drawSub,
 			on: map[string]caseAction{
 				"step": toStep,
+				// Back to the fix it was opened from (drawSub): until
+				// review 26E the guide read from a fix went back to the
+				// bare step, its "✓ Fixed" gone.
+				"fix": {to: []string{screenFix, screenProblem}, do: func(v *caseView, _ string) error {
+					return v.goTo(screenFix, caseState{Case: v.c.ID, Err: v.st.Err})
+				}},
 				"page": {to: []string{screenSub}, do: func(v *caseView, arg string) error {
 					page, _ := strconv.Atoi(arg)
-					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page, Sub: v.st.Sub})
+					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page, Sub: v.st.Sub, Err: v.st.Err})
 				}},
 			},
 		},
@@ -833,9 +844,10 @@ var checklistEnds = []checklistEnd{
 var caseEntries = []string{screenChecklist, screenStep, screenOutcome, screenReason, screenDossier}
 
 // resumeEntries are the screens a live case is resumed on: its own, or
-// the screen the chat is still on for it (screenLeft): a typed one, or a
-// problem's fix.
-var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenFix, screenNote, screenFlagNote, screenReasonNote, screenKept)
+// the screen the chat is still on for it (screenLeft): a typed one, a
+// problem's fix (a guide opened from it too: fixUnder), or the ⚑ question
+// (until review 26E the table did not name it).
+var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenFix, screenFlag, screenNote, screenFlagNote, screenReasonNote, screenKept)
 
 // ignoreGone is err, unless it only says the case is not there.
 func ignoreGone(err error) error {
@@ -1393,7 +1405,11 @@ func drawSub(v *caseView) (string, bot.Keyboard, error) {
 	if nav := pageRow(v.t, page, page < len(pages)-1, v.pageButton); nav != nil {
 		kb = append(kb, nav)
 	}
-	return text, append(kb, []bot.Button{v.toStepButton()}), nil
+	back := v.toStepButton()
+	if _, ok := v.step().Problem(v.st.Err); ok {
+		back = v.button(v.t.T("case.to_fix"), "fix", "") // opened from that fix
+	}
+	return text, append(kb, []bot.Button{back}), nil
 }
 
 // subPages cuts a sub-guide into pages: the description and the steps in
