@@ -1375,7 +1375,8 @@ var leftScreens = map[string]string{
 // A case paused at its step (⏸, /cancel, another flow) on its fix or its ⚑
 // question comes back on it too: the pause event says which
 // (storage.PausedOn), the chat's row having forgotten it (until review
-// 26B, the bare step came back).
+// 26B, the bare step came back). A guide (📖) opened from a fix is that
+// fix (fixUnder; until review 26E, the bare step).
 func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (string, caseState, error) {
 	own := caseState{Case: c.ID}
 	if stepGone(c, g) {
@@ -1411,10 +1412,22 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 		// The list asked over the case's screen (waiting): that screen.
 		step, st = st.Over, *st.OverSt
 	}
+	step, st = fixUnder(step, st)
 	if leftScreens[step] != screenOf(c) {
 		return screenOf(c), own, nil
 	}
 	return step, st, nil
+}
+
+// fixUnder is the fix a guide (📖) was opened from, when screen is that
+// guide: a case left there, or taken up there, comes back on the fix, as
+// the guide's ← leads (until review 26E, on the bare step, its "✓ Fixed"
+// gone); else screen and st themselves.
+func fixUnder(screen string, st caseState) (string, caseState) {
+	if screen == screenSub && st.Err != "" {
+		return screenFix, caseState{Case: st.Case, Err: st.Err}
+	}
+	return screen, st
 }
 
 // waiting is the /resume list's state over the screen the chat is on,
@@ -1443,6 +1456,7 @@ func (h *Handlers) waiting(r *request) (caseState, error) {
 		}
 		screen, st = st.Over, *st.OverSt
 	}
+	screen, st = fixUnder(screen, st)
 	if leftScreens[screen] == "" && screen != screenDossier {
 		return caseState{}, nil
 	}
@@ -1621,9 +1635,11 @@ func (v *caseView) pause() error {
 }
 
 // setAside marks the case paused, with its event; left on a screen of its
-// step that /resume draws again (a fix, the ⚑ question), the event says
-// which (storage.PausedOn): the chat's row forgets it as the case is left.
+// step that /resume draws again (a fix, or a guide opened from it: fixUnder;
+// the ⚑ question), the event says which (storage.PausedOn): the chat's row
+// forgets it as the case is left.
 func (v *caseView) setAside(screen string, st caseState) error {
+	screen, st = fixUnder(screen, st)
 	v.c.Status, v.c.UpdatedAt = storage.CasePaused, v.h.now()
 	ev := v.phaseEvent()
 	if ev != nil && st.Case == v.c.ID {

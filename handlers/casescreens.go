@@ -109,9 +109,14 @@ func init() {
 		}
 		return v.goTo(screenProblem, caseState{Case: v.c.ID})
 	}}
-	// sub opens the step's sub-guide, or (from a fix) the one the error names.
+	// sub opens the step's sub-guide, or (from a fix) the one the error
+	// names; opened from a fix, it goes back to that fix (Err).
 	sub := caseAction{to: []string{screenSub}, do: func(v *caseView, id string) error {
-		return v.goTo(screenSub, caseState{Case: v.c.ID, Sub: id})
+		st := caseState{Case: v.c.ID, Sub: id}
+		if v.screen == screenFix {
+			st.Err = v.st.Err
+		}
+		return v.goTo(screenSub, st)
 	}}
 	info := caseAction{to: []string{screenInfo}, do: func(v *caseView, _ string) error {
 		return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide})
@@ -436,9 +441,15 @@ func init() {
 			draw: drawSub,
 			on: map[string]caseAction{
 				"step": toStep,
+				// Back to the fix it was opened from (drawSub): until
+				// review 26E the guide read from a fix went back to the
+				// bare step, its "✓ Fixed" gone.
+				"fix": {to: []string{screenFix, screenProblem}, do: func(v *caseView, _ string) error {
+					return v.goTo(screenFix, caseState{Case: v.c.ID, Err: v.st.Err})
+				}},
 				"page": {to: []string{screenSub}, do: func(v *caseView, arg string) error {
 					page, _ := strconv.Atoi(arg)
-					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page, Sub: v.st.Sub})
+					return v.goTo(screenSub, caseState{Case: v.c.ID, Page: page, Sub: v.st.Sub, Err: v.st.Err})
 				}},
 			},
 		},
@@ -498,7 +509,7 @@ func init() {
 					}
 					return v.goCase("")
 				}},
-				"back": back(screenStep),
+				"back": back(screenStep, screenFix, screenFlag, screenProblem),
 			},
 		},
 		screenReason: {
@@ -525,7 +536,7 @@ func init() {
 					}
 					return v.goTo(screenReasonNote, caseState{Case: v.c.ID})
 				}},
-				"back": back(screenChecklist, screenStep, screenOutcome),
+				"back": back(screenChecklist, screenStep, screenOutcome, screenFix, screenFlag, screenProblem),
 			},
 		},
 		screenReasonNote: {
@@ -833,9 +844,10 @@ var checklistEnds = []checklistEnd{
 var caseEntries = []string{screenChecklist, screenStep, screenOutcome, screenReason, screenDossier}
 
 // resumeEntries are the screens a live case is resumed on: its own, or
-// the screen the chat is still on for it (screenLeft): a typed one, or a
-// problem's fix.
-var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenFix, screenNote, screenFlagNote, screenReasonNote, screenKept)
+// the screen the chat is still on for it (screenLeft): a typed one, a
+// problem's fix (a guide opened from it too: fixUnder), or the ⚑ question
+// (until review 26E the table did not name it).
+var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenFix, screenFlag, screenNote, screenFlagNote, screenReasonNote, screenKept)
 
 // ignoreGone is err, unless it only says the case is not there.
 func ignoreGone(err error) error {
@@ -900,7 +912,7 @@ func (v *caseView) back() error {
 			if err := v.saveCase(); err != nil {
 				return err
 			}
-			break
+			return v.backToEnded()
 		}
 		v.c.Phase, v.c.Step = storage.PhaseSteps, len(v.g.Steps)-1
 		events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
@@ -929,11 +941,33 @@ func (v *caseView) back() error {
 		if err := v.saveCase(); err != nil {
 			return err
 		}
+		if v.c.Phase == storage.PhaseSteps {
+			return v.backToEnded()
+		}
 	case storage.PhaseDossier:
 		v.c.Phase, v.c.Outcome = storage.PhaseOutcome, sql.NullString{}
 		if err := v.saveCase(); err != nil {
 			return err
 		}
+	}
+	return v.goCase("")
+}
+
+// backToEnded draws the step a case was ended from (⏹ on its pause
+// message), now that ← took it back there: on the screen of the step it
+// was paused on, as ▶ would have drawn it (screenLeft) — the fix of the
+// problem reported, or the ⚑ question —, which its pause event keeps
+// (storage.EndedOn). Until review 26E the bare step came back, no longer
+// saying which problem was reported, nor its fix.
+func (v *caseView) backToEnded() error {
+	on, err := v.tx.EndedOn(v.ctx, v.c.ID, v.step().ID)
+	switch {
+	case err != nil:
+		return err
+	case on == storage.PausedOnFlag:
+		return v.goTo(screenFlag, caseState{Case: v.c.ID})
+	case on != "":
+		return v.goTo(screenFix, caseState{Case: v.c.ID, Err: on})
 	}
 	return v.goCase("")
 }
@@ -1371,7 +1405,11 @@ func drawSub(v *caseView) (string, bot.Keyboard, error) {
 	if nav := pageRow(v.t, page, page < len(pages)-1, v.pageButton); nav != nil {
 		kb = append(kb, nav)
 	}
-	return text, append(kb, []bot.Button{v.toStepButton()}), nil
+	back := v.toStepButton()
+	if _, ok := v.step().Problem(v.st.Err); ok {
+		back = v.button(v.t.T("case.to_fix"), "fix", "") // opened from that fix
+	}
+	return text, append(kb, []bot.Button{back}), nil
 }
 
 // subPages cuts a sub-guide into pages: the description and the steps in

@@ -9,7 +9,8 @@ import (
 
 // An error whose fix leads to another guide offers it on the fix's screen
 // (the password recovery, for a forgotten password on a login step), page
-// by page, and comes back to the step.
+// by page, and comes back to the fix (review 26E: to the step, where its
+// "✓ Fixed" was gone).
 func TestFixOffersTheSubguideItsErrorNames(t *testing.T) {
 	w := newWorld(t)
 	g := guide(t, "doi-gplx")
@@ -35,8 +36,9 @@ func TestFixOffersTheSubguideItsErrorNames(t *testing.T) {
 				t.Errorf("%s: the pages of %s lack its step %s", lang, sub.ID, s.ID)
 			}
 		}
-		m = last(t, w.press(u, tr.T("case.to_step", locales.Data{"Step": 2})))
-		if !strings.Contains(m.Text, tr.T("case.step_head", locales.Data{"Step": 2, "Steps": len(g.Steps), "Title": g.Steps[1].Title.In(lang)})) {
+		m = last(t, w.press(u, tr.T("case.to_fix")))
+		if !strings.Contains(m.Text, tr.T("case.step_head", locales.Data{"Step": 2, "Steps": len(g.Steps), "Title": g.Steps[1].Title.In(lang)})) ||
+			!strings.Contains(m.Text, e.Fix.In(lang)) || !hasButton(m, tr.T("case.fixed_done")) {
 			t.Errorf("%s: back from the sub-guide: %q", lang, m.Text)
 		}
 	}

@@ -283,10 +283,11 @@ func TestProblemBackSkipPauseRestartResume(t *testing.T) {
 	if m = last(t, w.press(u, "📖 "+sub.Title.Vi)); !strings.Contains(m.Text, sub.Steps[0].Title.Vi) {
 		t.Fatalf("sub-guide from the fix: %q", m.Text)
 	}
-	w.press(u, w.vi("case.to_step", locales.Data{"Step": 1}))
-	// Problem → fix → ✓ fixed, step done.
-	w.press(u, w.vi("case.problem"))
-	w.press(u, g.Steps[0].Errors[0].Label.Vi)
+	// Its ← goes back to the fix (review 26E: it went to the bare step).
+	if m = last(t, w.press(u, w.vi("case.to_fix"))); !strings.Contains(m.Text, g.Steps[0].Errors[0].Fix.Vi) {
+		t.Fatalf("back from the sub-guide opened from the fix: %q", m.Text)
+	}
+	// ✓ fixed, step done.
 	m = last(t, w.press(u, w.vi("case.fixed_done")))
 	if !strings.Contains(m.Text, w.stepHead(g, 1)) {
 		t.Fatalf("after the fix: %q", m.Text)

@@ -371,6 +371,26 @@ func (tx *Tx) PausedOn(ctx context.Context, caseID int64) (string, error) {
 	return tx.lastEventColumn(ctx, caseID, "pause", "problem", "read what the case paused on")
 }
 
+// EndedOn is what the case was left on at its step stepID when it was
+// ended from there (⏹ on the pause message, then ← back to that step): its
+// last pause's PausedOn, while that pause was at stepID and nothing has
+// moved the case at its steps since (its resume only: the End took it up,
+// and the questions asked after End record no step); "" otherwise.
+func (tx *Tx) EndedOn(ctx context.Context, caseID int64, stepID string) (string, error) {
+	var last struct {
+		Kind    string         `db:"kind"`
+		StepID  sql.NullString `db:"step_id"`
+		Problem sql.NullString `db:"problem"`
+	}
+	err := tx.db(ctx).GetContext(ctx, &last, `
+		SELECT kind, step_id, problem FROM case_events
+		WHERE case_id = $1 AND step_id IS NOT NULL AND kind <> 'resume' ORDER BY id DESC LIMIT 1`, caseID)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && (last.Kind != "pause" || last.StepID.String != stepID)) {
+		return "", nil
+	}
+	return last.Problem.String, wrap("read what the case was ended on", err)
+}
+
 // CaseWithCode returns the id of the volunteer's case closed since since
 // that keeps code as its dossier code, if any (0): a code sent again.
 func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, since time.Time) (int64, error) {
