@@ -167,6 +167,16 @@ func TestReview26DCommentQuestionDrawnAgainLeavesOneCopy(t *testing.T) {
 	if below.ID == above.ID || !commentAsked(w.texts.For("vi"), below, first) {
 		t.Errorf("below /help: %q %v", below.Text, below.Buttons())
 	}
+	// Through a question offered, a command and a greeting: one copy
+	// with the question's buttons, the last.
+	w.send(res, "bot này dùng thế nào")
+	w.send(res, "/resume")
+	below = last(t, w.send(res, "xin chào"))
+	for _, m := range res.Messages() {
+		if m.ID != below.ID && hasButton(m, w.vi("followup.comment_keep")) {
+			t.Errorf("a copy of the comment question above the last keeps its buttons: %q", m.Text)
+		}
+	}
 	if got := last(t, w.send(res, "/forget")); !strings.Contains(got.Text, w.vi("followup.forgotten_comment")) {
 		t.Errorf("/forget after the question was drawn again: %q", got.Text)
 	}

@@ -1481,7 +1481,8 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 	if refused == "" {
 		st.Typed = r.text
 	}
-	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, st, 0); err != nil {
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, st, 0)
+	if err != nil {
 		return err
 	}
 	if refused != "" {
@@ -1489,6 +1490,7 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
+	r.track = ver // the question drawn again below a command takes this copy's buttons off (commentAgain)
 	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
 		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}},
 		h.commentKeyboard(r, f)...)
@@ -1734,9 +1736,11 @@ func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note stri
 	if conv.MessageID != 0 && !r.edits(conv.MessageID) {
 		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: conv.MessageID})
 	}
-	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0); err != nil {
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0)
+	if err != nil {
 		return err
 	}
+	r.track = ver // its id comes back (Sent): the next copy takes this one's buttons off
 	if note != "" {
 		note += "\n\n"
 	}
