@@ -188,3 +188,26 @@ func TestReview26DCommentQuestionDrawnAgainLeavesOneCopy(t *testing.T) {
 		t.Errorf("a star of the copy below pressed after /forget: answered %q", a)
 	}
 }
+
+// What reads as a question at the comment question, and what does not:
+// "được không" asks at the end of a sentence only.
+func TestReview26DQuestionOrComment(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	res, id := w.atCommentQuestion("vi", "000.00.12.H26-251127-2605", "")
+	for _, q := range []string{"bot này dùng thế nào.", "xem hồ sơ ở đây được không ạ", "Khi nào có kết quả", "có kết quả chưa"} {
+		got := last(t, w.send(res, q))
+		if !hasButton(got, w.vi("followup.comment_keep_typed")) {
+			t.Errorf("%q at the comment question: %q %v, want it offered", q, got.Text, got.Buttons())
+		}
+		if f, _ := w.followupRow(id); f.Comment.Valid {
+			t.Errorf("%q was kept: %q", q, f.Comment.String)
+		}
+	}
+	const comment = "Tốt, nhanh, được không cần đi lại"
+	if got := last(t, w.send(res, comment)); !strings.Contains(got.Text, w.vi("followup.comment_kept")) {
+		t.Errorf("%q at the comment question: %q", comment, got.Text)
+	}
+	if f, _ := w.followupRow(id); f.Comment.String != comment {
+		t.Errorf("the comment: %q, want %q", f.Comment.String, comment)
+	}
+}

@@ -252,14 +252,23 @@ func asksTheBot(text string) bool {
 			return true
 		}
 	}
+	ended := strings.TrimSuffix(strings.TrimSuffix(folded, " a "), " ha ")
+	ended = strings.TrimRight(ended, " ") + " "
+	for _, p := range questionEnds {
+		if strings.HasSuffix(ended, " "+p+" ") {
+			return true
+		}
+	}
 	ws := strings.Fields(folded)
 	return len(ws) > 1 && questionOpeners[ws[0]]
 }
 
 var (
 	// questionPhrases are asksTheBot's Vietnamese words, folded.
-	questionPhrases = strings.Split("the nao,lam sao,bao gio,khi nao,o dau,cai gi,la gi,tai sao,vi sao,bao lau,"+
-		"duoc khong,dc khong,duoc ko,dc ko,phai khong,the nao a,dung sao,dung gi,huong dan toi,chi toi,chi cho toi", ",")
+	questionPhrases = strings.Split("the nao,lam sao,bao gio,khi nao,o dau,cai gi,la gi,tai sao,vi sao,bao lau,dung sao,dung gi", ",")
+	// questionEnds are its Vietnamese words that ask only at the end ("xem
+	// ở đây được không", not "được không cần đi lại").
+	questionEnds = strings.Split("duoc khong,dc khong,duoc ko,dc ko,phai khong,chua,khong", ",")
 	// questionOpeners are the English words a question opens with.
 	questionOpeners = map[string]bool{"how": true, "what": true, "when": true, "where": true, "why": true, "which": true,
 		"who": true, "can": true, "could": true, "do": true, "does": true, "is": true, "are": true, "will": true, "should": true}
