@@ -1292,6 +1292,21 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		r.say(r.t.T("followup.comment_unclear")+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
+	if guides.Courtesy(r.text) == guides.Greeting {
+		// "xin chào", "hello": greeted, as outside any question
+		// (answerSmallTalk), not kept as the comment — in place of the one
+		// given before, until review 26D. The question stays open below.
+		return h.commentAgain(r, conv, r.t.T("followup.comment_greeting"))
+	}
+	if asksTheBot(r.text) && !saysProblem(r.text) {
+		// "bot này dùng thế nào", "how do I use this bot?": most likely a
+		// question, which the bot cannot answer; kept as the comment only
+		// with the button that keeps it (offerComment), the question open.
+		if conv.MessageID != 0 && !r.edits(conv.MessageID) {
+			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: conv.MessageID})
+		}
+		return h.offerComment(r, f, "followup.comment_question")
+	}
 	// Words that say the result came are asked about as when typed
 	// outside a question (typedReceived): for each dossier of the chat
 	// whose result is not noted — in a chat following two, "đã nhận rồi"
@@ -1439,7 +1454,7 @@ func (h *Handlers) typedThanks(r *request) (bool, error) {
 	f := fs[0]
 	r.about = followupTopic(f.CaseID)
 	if f.Rating.Valid {
-		return true, h.offerComment(r, f)
+		return true, h.offerComment(r, f, "followup.typed_thanks_keep")
 	}
 	text, kb := h.followupNext(r, f)
 	key := "followup.typed_thanks_rate"
@@ -1455,8 +1470,9 @@ func (h *Handlers) typedThanks(r *request) (bool, error) {
 // since: the words may have been meant for it): the comment question again,
 // the words shown back with a button that keeps them — nothing is kept
 // before. Words the comment's checks refuse are not held: the refusal is
-// said, as at the question.
-func (h *Handlers) offerComment(r *request, f storage.Followup) error {
+// said, as at the question. key says why the words are offered, not kept
+// (the thanks, or a question asked at the comment question).
+func (h *Handlers) offerComment(r *request, f storage.Followup, key string) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
@@ -1465,7 +1481,8 @@ func (h *Handlers) offerComment(r *request, f storage.Followup) error {
 	if refused == "" {
 		st.Typed = r.text
 	}
-	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, st, 0); err != nil {
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, st, 0)
+	if err != nil {
 		return err
 	}
 	if refused != "" {
@@ -1473,10 +1490,11 @@ func (h *Handlers) offerComment(r *request, f storage.Followup) error {
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
+	r.track = ver // the question drawn again below a command takes this copy's buttons off (commentAgain)
 	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
 		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}},
 		h.commentKeyboard(r, f)...)
-	r.say(r.t.T("followup.typed_thanks_keep", locales.Data{"Comment": r.text})+"\n\n"+h.followupAbout(r.t, f), kb)
+	r.say(r.t.T(key, locales.Data{"Comment": r.text})+"\n\n"+h.followupAbout(r.t, f), kb)
 	return nil
 }
 
@@ -1677,7 +1695,7 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	}
 	if len(open) == 1 && len(commented) > 0 {
 		r.about = followupTopic(open[0].CaseID)
-		return true, h.offerComment(r, open[0])
+		return true, h.offerComment(r, open[0], "followup.typed_thanks_keep")
 	}
 	if len(commented) != 1 || len(open) > 0 {
 		return false, nil
@@ -1693,6 +1711,57 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	ask := r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
 	r.say(r.t.T("followup.comment_given")+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
 	return true, nil
+}
+
+// commentAgain draws the comment question the chat is at (conv) again as
+// a new message, below an answer given while it stood open (/help,
+// /lang, /new, a greeting typed), note first when not "": until review
+// 26D /help and /lang left it far above, and the resident's next words —
+// "bot này dùng thế nào" — were kept as the comment without their seeing
+// they would be, in place of the one given before. The copy above loses
+// its buttons (one live copy); a thanks offered to keep (Typed) is
+// offered no more.
+func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note string) error {
+	var st followupState
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
+		return r.tx.EndConversation(r.ctx, r.chat)
+	}
+	if err != nil {
+		return err
+	}
+	if conv.MessageID != 0 && !r.edits(conv.MessageID) {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: conv.MessageID})
+	}
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0)
+	if err != nil {
+		return err
+	}
+	r.track = ver // its id comes back (Sent): the next copy takes this one's buttons off
+	if note != "" {
+		note += "\n\n"
+	}
+	r.about = followupTopic(f.CaseID) // it names the dossier: forgetting it takes this back
+	r.say(note+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+	return nil
+}
+
+// commentBelow is commentAgain once a command was answered, when the chat
+// is still at the comment question.
+func (h *Handlers) commentBelow(r *request) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil || !atComment(conv) {
+		return ignoreGone(err)
+	}
+	return h.commentAgain(r, conv, "")
+}
+
+// atComment reports whether conv is the comment question.
+func atComment(conv storage.Conversation) bool {
+	return conv.Flow == flowFollowup && conv.Step == screenComment
 }
 
 // again in the follow-up flow: the comment question once more.

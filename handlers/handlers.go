@@ -765,10 +765,23 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		if err := h.commandTyped(r, cmd, args, onScreen); err != nil {
 			return err
 		}
+		if !drawsBelow[cmd] {
+			// A command answered something else (a resident's /new: "join
+			// a team") at the comment question, which stays open: it comes
+			// back below (commentBelow), as after /help.
+			if err := h.commentBelow(r); err != nil {
+				return err
+			}
+		}
 		return r.unbuttonLeft()
 	}
 	return h.textTyped(r)
 }
+
+// drawsBelow are the commands that draw the screen the chat is on below
+// their answer themselves (caseBelow, or the language's button), or
+// close it: the comment question too.
+var drawsBelow = map[string]bool{"start": true, "help": true, "me": true, "lang": true, "language": true, "cancel": true, "forget": true}
 
 // commandTyped does the command cmd typed with args; onScreen is the
 // report on screen before it (reportAskedAgain).

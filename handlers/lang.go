@@ -84,7 +84,7 @@ func (h *Handlers) caseBelow(r *request, caseOnly bool) error {
 // stands (offerOver): after it, the chat is in no flow.
 func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil || (conv.Flow != flowCase && !redrawnFlows[conv.Flow]) {
+	if err != nil || (conv.Flow != flowCase && !redrawnFlows[conv.Flow] && !atComment(conv)) {
 		return ignoreGone(err)
 	}
 	r.answer("")
@@ -99,6 +99,10 @@ func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 		err = h.teamAgain(r, conv)
 	case flowInvite:
 		err = h.inviteAgain(r, conv, "")
+	case flowFollowup:
+		// A resident's comment question: its next words are the comment
+		// (commentAgain).
+		err = h.commentAgain(r, conv, "")
 	default:
 		var v *caseView
 		var ok bool

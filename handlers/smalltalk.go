@@ -235,3 +235,41 @@ func saysThanks(text string) bool {
 // thanksPhrases are saysThanks's words, folded (vntext.Fold).
 var thanksPhrases = strings.Split("cam on,cam ong,thank,thanks,thank you,nhiet tinh,tan tinh,chu dao,tan tam,de thuong,"+
 	"gioi qua,rat tot,tot lam,rat hay,nhanh gon,kind,helpful,great,excellent", ",")
+
+// asksTheBot says whether text typed where a comment on the help is asked
+// reads as a question rather than a comment ("bot này dùng thế nào", "làm
+// sao để xem hồ sơ", "how do I use this bot?"): a question mark, a
+// Vietnamese question word, or an English sentence that opens as a
+// question. A comment that asks something is still one: such text is
+// offered, not refused.
+func asksTheBot(text string) bool {
+	if strings.Contains(text, "?") {
+		return true
+	}
+	folded := " " + vntext.Fold(text) + " "
+	for _, p := range questionPhrases {
+		if strings.Contains(folded, " "+p+" ") {
+			return true
+		}
+	}
+	ended := strings.TrimSuffix(strings.TrimSuffix(folded, " a "), " ha ")
+	ended = strings.TrimRight(ended, " ") + " "
+	for _, p := range questionEnds {
+		if strings.HasSuffix(ended, " "+p+" ") {
+			return true
+		}
+	}
+	ws := strings.Fields(folded)
+	return len(ws) > 1 && questionOpeners[ws[0]]
+}
+
+var (
+	// questionPhrases are asksTheBot's Vietnamese words, folded.
+	questionPhrases = strings.Split("the nao,lam sao,bao gio,khi nao,o dau,cai gi,la gi,tai sao,vi sao,bao lau,dung sao,dung gi", ",")
+	// questionEnds are its Vietnamese words that ask only at the end ("xem
+	// ở đây được không", not "được không cần đi lại").
+	questionEnds = strings.Split("duoc khong,dc khong,duoc ko,dc ko,phai khong,chua,khong", ",")
+	// questionOpeners are the English words a question opens with.
+	questionOpeners = map[string]bool{"how": true, "what": true, "when": true, "where": true, "why": true, "which": true,
+		"who": true, "can": true, "could": true, "do": true, "does": true, "is": true, "are": true, "will": true, "should": true}
+)
