@@ -172,6 +172,10 @@ type request struct {
 	// drawn now as a new message takes its buttons off (unbuttonAbove).
 	above     int
 	aboveFlow string
+	// atComment says the chat was at a resident's comment question when
+	// the update came: a command answered there draws it again below
+	// (commentBelow).
+	atComment bool
 	// closedAtCode is the case leaveCase closed at its dossier code, for
 	// the screen drawn next to say so.
 	closedAtCode int64
@@ -440,7 +444,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		// in each language. The copy below in English carries the
 		// Vietnamese words read aloud, and its version is the text pressed.
 		r.above, r.aboveFlow = conv.MessageID, conv.Flow
-	} else if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	} else if err == nil {
+		r.atComment = atComment(conv)
+	} else if !errors.Is(err, storage.ErrNotFound) {
 		return nil, err
 	}
 	// The messages the open "received?" questions are on: those the update
@@ -765,10 +771,11 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 		if err := h.commandTyped(r, cmd, args, onScreen); err != nil {
 			return err
 		}
-		if !drawsBelow[cmd] {
+		if r.atComment && !drawsBelow[cmd] {
 			// A command answered something else (a resident's /new: "join
 			// a team") at the comment question, which stays open: it comes
-			// back below (commentBelow), as after /help.
+			// back below (commentBelow), as after /help. Read again only
+			// in a chat that was at it: no round trip for other commands.
 			if err := h.commentBelow(r); err != nil {
 				return err
 			}
