@@ -61,7 +61,9 @@ func (s *Store) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpda
 	p := pack(payloads)
 	// The second SELECT reads the rows that were there before this
 	// statement (the CTE's inserts are not visible to it) without waiting
-	// for row locks, unlike ON CONFLICT DO UPDATE.
+	// for row locks, unlike ON CONFLICT DO UPDATE; it looks each id up in
+	// the primary key (a WHERE update_id = ANY was planned as a walk of
+	// updates_pending_chat, dead entries and all: 300 buffers a batch).
 	var rows []struct {
 		ID     int64 `db:"update_id"`
 		ChatID int64 `db:"chat_id"`
@@ -76,8 +78,9 @@ func (s *Store) SaveUpdates(ctx context.Context, ups []InboxUpdate) ([]InboxUpda
 			RETURNING update_id, chat_id)
 		SELECT update_id, chat_id, true AS fresh FROM stored
 		UNION ALL
-		SELECT update_id, chat_id, false FROM updates
-		WHERE update_id = ANY ($1) AND status = 'pending'`, pq.Array(ids), pq.Array(chats), p.all, pq.Array(p.starts), pq.Array(p.lens))
+		SELECT u.update_id, u.chat_id, false FROM unnest($1::bigint[]) AS a (id)
+			JOIN updates u ON u.update_id = a.id
+		WHERE u.status = 'pending'`, pq.Array(ids), pq.Array(chats), p.all, pq.Array(p.starts), pq.Array(p.lens))
 	if err != nil {
 		return nil, fmt.Errorf("save updates: %w", err)
 	}
@@ -231,8 +234,7 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 			-- Replies wait behind any earlier one of the chat still to be
 			-- sent, here or elsewhere (not the ones this process delivered
 			-- and has yet to delete): order holds across replicas.
-			(SELECT EXISTS (SELECT 1 FROM outbox WHERE chat_id = $4 AND status = 'pending'
-				AND NOT id = ANY (coalesce($9::bigint[], '{}'))) AS blocked) b
+			(SELECT `+blockedSQL("$4", "$9")+` AS blocked OFFSET 0) b
 		ORDER BY r.n
 		RETURNING id, owner IS NOT NULL AS mine`,
 		u.ID, status, cleanError(cause), u.ChatID, pq.Array(e.kinds), e.all, s.owner, leaseTime.Seconds(),
@@ -378,7 +380,8 @@ func (s *Store) HandleUpdates(ctx context.Context, items []batchItem, fn func(tx
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// A function scan of the arrays, no sort: rows, and in each row its
 		// columns, are evaluated in order — each chat's lock before its
-		// update's row lock and check, the chats in the order given.
+		// update's row lock and check, the chats in the order given. (The
+		// check is a LIMIT 1, not an EXISTS, for blockedSQL's reason.)
 		var heads []struct {
 			N       int            `db:"n"`
 			Lock    string         `db:"lock"`
@@ -388,7 +391,7 @@ func (s *Store) HandleUpdates(ctx context.Context, items []batchItem, fn func(tx
 		err := tx.SelectContext(ctx, &heads, `
 			SELECT u.n, pg_advisory_xact_lock(u.chat)::text AS lock,
 				(SELECT status FROM updates WHERE update_id = u.id FOR UPDATE) AS status,
-				EXISTS (SELECT 1 FROM updates WHERE chat_id = u.chat AND status = 'pending' AND update_id < u.id) AS earlier
+				(SELECT true FROM updates WHERE chat_id = u.chat AND status = 'pending' AND update_id < u.id LIMIT 1) IS NOT NULL AS earlier
 			FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS u (chat, id, n)`,
 			pq.Array(chats), pq.Array(ids))
 		if err != nil {
@@ -456,8 +459,7 @@ func (s *Store) finishBatch(ctx context.Context, tx *sqlx.Tx, items []batchItem,
 				WITH ORDINALITY AS r (chat, upd, kind, start, len, topic, n)
 			-- As finish's: each chat's replies wait behind any earlier one of
 			-- the chat still to be sent, except those delivered here.
-			CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM outbox WHERE chat_id = r.chat AND status = 'pending'
-				AND NOT id = ANY (coalesce($11::bigint[], '{}'))) AS blocked) b
+			CROSS JOIN LATERAL (SELECT `+blockedSQL("r.chat", "$11")+` AS blocked OFFSET 0) b
 		ORDER BY r.n
 		RETURNING id, update_id, owner IS NOT NULL AS mine`,
 		pq.Array(done), pq.Array(chats), pq.Array(updates), pq.Array(e.kinds), e.all,
