@@ -535,11 +535,26 @@ func syllable(w string) bool {
 // domestic procedure the volunteer did not ask for. Nor when it names a
 // paper lost that a guide names without covering its loss (lossWords): "i
 // lost the marital status certificate" is no loss of "i" somewhere.
+// A marriage with a foreigner finds nothing (NoGuide says so), but for a
+// copy of its extract (foreignMarriageCopy); a spouse named by a foreign
+// nationality is searched without it (withoutForeignSpouse).
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
-	if onlySmallTalk(ws, query) || holds(ws, unguided) || marriesForeigner(ws) {
+	if onlySmallTalk(ws, query) || holds(ws, unguided) {
 		return nil
 	}
+	if marriesForeigner(ws) {
+		return c.foreignMarriageCopy(ws)
+	}
+	if found, ok := c.foreignSpouseSearch(ws); ok {
+		return found
+	}
+	return c.searchQuery(ws)
+}
+
+// searchQuery is Search of the folded words of a query that asks for no
+// procedure no guide covers.
+func (c *Catalog) searchQuery(ws []string) []*Guide {
 	if found := c.troubleRetry(ws); len(found) > 0 { // "vneid không được": which of the app's guides
 		return found
 	}
@@ -997,12 +1012,15 @@ var (
 // after a person's or a place's word (syllableLeads), last or before a
 // filler, a preposition or "gốc" ("người Mỹ cần giấy gì", "người Nhật ở
 // Hà Nội", "người Mỹ gốc Việt"). "Anh" is too often "older brother" ("cho
-// người anh") to be England.
+// người anh") to be England. "Hàn" is seldom a given name and "chồng Hàn"
+// is how a Korean husband is said (spouseCountries): after a spouse's word
+// too ("lấy chồng Hàn", "kết hôn với chồng Hàn"), last or before a filler.
 var (
-	syllableLeads = folded("người", "quốc tịch", "ở", "tại", "bên")
-	countryLeads  = append(folded("chồng", "vợ", "bạn trai", "bạn gái", "người yêu", "con rể", "con dâu"), syllableLeads...)
-	afterCountry  = folded("gốc")
-	countries     = folded("Hàn Quốc", "Hàn", "Triều Tiên", "Trung Quốc", "Đài Loan", "Hồng Kông", "Hong Kong", "Nhật Bản", "Nhật",
+	syllableLeads   = folded("người", "quốc tịch", "ở", "tại", "bên")
+	countryLeads    = append(folded("chồng", "vợ", "bạn trai", "bạn gái", "người yêu", "con rể", "con dâu"), syllableLeads...)
+	afterCountry    = folded("gốc")
+	spouseCountries = folded("Hàn")
+	countries       = folded("Hàn Quốc", "Hàn", "Triều Tiên", "Trung Quốc", "Đài Loan", "Hồng Kông", "Hong Kong", "Nhật Bản", "Nhật",
 		"Mỹ", "Hoa Kỳ", "Úc", "Pháp", "Đức", "Anh Quốc", "Nga", "Canada", "Singapore", "Malaysia", "Thái Lan", "Lào",
 		"Campuchia", "Cam-pu-chia", "Philippines", "Ấn Độ", "Indonesia", "Hà Lan", "Thụy Điển", "Na Uy", "Tây Ban Nha")
 	englishCountries = folded("Korean", "Chinese", "Taiwanese", "Japanese", "American", "Australian", "French",
@@ -1057,17 +1075,151 @@ func countryAt(ws []string, i int, country []string) bool {
 	if len(country) > 1 || !syllable(country[0]) {
 		return after(countryLeads)
 	}
-	return after(syllableLeads) && (end == len(ws) || fillers[ws[end]] || prepositions[ws[end]] || slices.Contains(afterCountry, ws[end]))
+	leads := syllableLeads
+	if slices.Contains(spouseCountries, country[0]) {
+		leads = countryLeads
+	}
+	return after(leads) && (end == len(ws) || fillers[ws[end]] || prepositions[ws[end]] || slices.Contains(afterCountry, ws[end]))
 }
 
 // NoGuide says whether query, which Search found nothing for, asks for a
 // procedure no guide covers yet (unguided, at a mission abroad, a marriage
-// with a foreigner): the volunteer is told so, not to type fewer words,
-// which would find the guide of a procedure that looks alike. It reads the
-// words only: the caller has searched them already.
+// with a foreigner, or a spouse of a foreign nationality with no other
+// procedure named: "chồng Hàn", "vợ Trung Quốc"): the volunteer is told
+// so, not to type fewer words, which would find the guide of a procedure
+// that looks alike. It reads the words only, but for a spouse's, whose
+// other words it searches again (foreignSpouseSearch): the caller has
+// searched them already.
 func (c *Catalog) NoGuide(query string) bool {
 	ws := queryWords(query)
-	return holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws)
+	if holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws) {
+		return true
+	}
+	found, spouse := c.foreignSpouseSearch(ws)
+	return spouse && len(found) == 0
+}
+
+// A copy of the extract of a marriage with a foreigner ("trích lục kết hôn
+// với người Hàn Quốc", "bản sao giấy kết hôn với người nước ngoài") is the
+// extract-copy procedure's: the Law on Civil Status (Art. 63) gives a copy
+// of any civil-status event of the person's that was registered, foreign
+// element or not (trich-luc-ho-tich's sources). extractWords say such a
+// copy is asked for, folded.
+var extractWords = folded("trích lục", "bản sao", "sao lục", "extract", "copy")
+
+// foreignMarriageCopy is Search of the folded words of a marriage with a
+// foreigner: nothing, but for a copy of its extract, which the guides
+// naming a copy answer ("chứng thực bản sao giấy kết hôn…": the certified
+// copy of the paper held); the extract-copy guide when the words find
+// none of them ("xin trích lục kết hôn với người nước ngoài"). Never the
+// marriage guide of two Vietnamese citizens.
+func (c *Catalog) foreignMarriageCopy(ws []string) []*Guide {
+	if !holds(ws, extractWords) {
+		return nil
+	}
+	found := slices.DeleteFunc(c.searchQuery(ws), func(g *Guide) bool { return !c.namesCopy(g) })
+	if len(found) == 0 {
+		found = slices.DeleteFunc(c.searchQuery(words("trích lục kết hôn")), func(g *Guide) bool { return !c.namesCopy(g) })
+	}
+	return found
+}
+
+// namesCopy says whether one of g's names holds one of extractWords.
+func (c *Catalog) namesCopy(g *Guide) bool {
+	for _, e := range c.index {
+		if e.guide == g && slices.ContainsFunc(e.names, func(n []string) bool { return holds(n, extractWords) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// A spouse named by a foreign nationality ("chồng Hàn", "vợ Trung Quốc",
+// "chồng người Hàn Quốc", "vợ quốc tịch Trung Quốc", "chồng là người
+// nước ngoài", "chồng Việt kiều", "korean husband", "my husband is
+// korean") is a marriage with a foreigner, whose words name no guide:
+// typed alone, nothing is found and NoGuide says so; typed with a
+// procedure ("tạm trú cho chồng Hàn Quốc"), the procedure is searched
+// without them, which found a guide by a typo ("Hàn": "làm giấy tờ cho
+// chồng Hàn" found the motorbike's registration). Not a spouse somewhere
+// abroad ("chồng ở Hàn Quốc", "chồng đi Nhật": a place's lead is no
+// spouse's), nor a given name ("chồng Đức", "vợ Nhật": countryAt).
+var (
+	spouses        = folded("chồng", "vợ", "con rể", "con dâu")
+	spouseLinks    = folded("", "là", "người", "quốc tịch", "là người", "người quốc tịch", "là người quốc tịch") // "" : "chồng Hàn"
+	foreigners     = append(slices.Clone(foreignWords), countries...)
+	englishSpouses = folded("husband", "wife", "spouse")
+	englishForeign = append(folded("foreign", "foreigner"), englishCountries...)
+)
+
+// foreignSpouseSearch is Search of the folded words but for a spouse named
+// by a foreign nationality, and whether there was one: nothing when the
+// others are fillers ("chồng Hàn Quốc cần giấy tờ gì", "my husband is
+// korean").
+func (c *Catalog) foreignSpouseSearch(ws []string) (found []*Guide, ok bool) {
+	rest, ok := withoutForeignSpouse(ws)
+	if !ok {
+		return nil, false
+	}
+	if kept, _ := withoutFillers(rest, c.englishQuery(ws), nil, nil); len(kept) == 0 {
+		return nil, true
+	}
+	return c.searchQuery(rest), true
+}
+
+// withoutForeignSpouse returns the folded words without a spouse named by a
+// foreign nationality, and whether there was one.
+func withoutForeignSpouse(ws []string) ([]string, bool) {
+	for i := range ws {
+		if n := foreignSpouseAt(ws, i); n > 0 {
+			return slices.Concat(ws[:i], ws[i+n:]), true
+		}
+	}
+	return ws, false
+}
+
+// foreignSpouseAt is the number of words of a spouse named by a foreign
+// nationality beginning at ws[i]; 0 when none does.
+func foreignSpouseAt(ws []string, i int) int {
+	// English: "korean husband", "foreign wife", "husband is korean".
+	if i+1 < len(ws) && slices.Contains(englishForeign, ws[i]) && slices.Contains(englishSpouses, ws[i+1]) {
+		return 2
+	}
+	if i+2 < len(ws) && slices.Contains(englishSpouses, ws[i]) && ws[i+1] == "is" && slices.Contains(englishForeign, ws[i+2]) {
+		return 3
+	}
+	for _, s := range spouses {
+		spouse := strings.Fields(s)
+		if i+len(spouse) > len(ws) || !slices.Equal(ws[i:i+len(spouse)], spouse) {
+			continue
+		}
+		for _, l := range spouseLinks {
+			j := i + len(spouse) + len(strings.Fields(l))
+			if j > len(ws) || !slices.Equal(ws[i+len(spouse):j], strings.Fields(l)) {
+				continue
+			}
+			if n := foreignAt(ws, j); n > 0 {
+				return j + n - i
+			}
+		}
+	}
+	return 0
+}
+
+// foreignAt is the number of words naming a foreigner beginning at ws[i]
+// ("nước ngoài", "Việt kiều", a country named as a person's: countryAt);
+// 0 when none does.
+func foreignAt(ws []string, i int) int {
+	for _, p := range foreigners {
+		w := strings.Fields(p)
+		if i+len(w) > len(ws) || !slices.Equal(ws[i:i+len(w)], w) {
+			continue
+		}
+		if slices.Contains(foreignWords, p) || countryAt(ws, i, w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // abbreviations are typed for words of the guides' names, folded: "dvc"
