@@ -177,7 +177,7 @@ var (
 	// alone is ("9/2026 - 11/2026", "từ 12/2025 đến 2/2026"): no word
 	// needed, the years tell them from days.
 	periodMonthsYears = regexp.MustCompile(`^(?:tu |from )?(\d{1,2}) (\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(\d{1,2}) (\d{4})$`)
-	periodYear        = regexp.MustCompile(`^(?:ca nam |nam |year )?(\d{4})$`) // "cả năm 2026" too
+	periodYear        = regexp.MustCompile(`^(?:ca nam |nam |year |whole year |full year )?(\d{4})$`) // "cả năm 2026", "whole year 2026" too
 	// Years from one to another, both whole ("2021-2025", "từ năm 2021
 	// đến năm 2025", "from 2021 to 2025").
 	periodYears = regexp.MustCompile(`^(?:tu |from )?(?:nam |years? )?(\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(?:nam |year )?(\d{4})$`)

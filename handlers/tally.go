@@ -64,6 +64,10 @@ type tallyState struct {
 	// its report for this period (until review 24T: "I could not read
 	// that period"). Back to the period screen leaves it.
 	Period *storage.Period `json:"pd,omitempty"`
+	// AfterQuarter: opened by a year typed right after the report of a
+	// quarter (tallyAfter.Quarter), this quarter: the year is that
+	// quarter's (quarterOfYear).
+	AfterQuarter int `json:"aq,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -81,6 +85,9 @@ type tallyAfter struct {
 	Made bool `json:"tally_made,omitempty"`
 	// At: when the report was made (or the digest sent).
 	At time.Time `json:"tally_at"`
+	// Quarter: the report counted a quarter, this one (1–4): a year typed
+	// next is that quarter of that year ("quý 4", then "2025": Q4/2025).
+	Quarter int `json:"tally_quarter,omitempty"`
 }
 
 // reportOnScreenFor is how long after a report a period or a commune's
@@ -171,6 +178,7 @@ type tallyView struct {
 	st    tallyState
 	ver   int
 	scope storage.Scope // what the user may count
+	said  string        // how the period typed was read, said in the report (quarterOfYear)
 }
 
 type (
@@ -538,7 +546,7 @@ func (v *tallyView) typed(text string) error {
 		if problem != "" {
 			return v.show(v.t.T(problem))
 		}
-		v.st.Query, v.st.Page, v.st.Province = "", 0, ""
+		v.st.Query, v.st.Page, v.st.Province, v.st.AfterQuarter = "", 0, "", 0
 		return v.report(p)
 	}
 	p, problem := parsePeriod(text, v.h.now())
@@ -926,27 +934,53 @@ var bareQuarterText = regexp.MustCompile(`^q ?(\d|i{1,3}|iv)$`)
 // 2025"), folded; "cả năm 2025" asks for the whole year.
 var yearText = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
 
-// quarterOfYear reads text as the year of the bare quarter ("Q4") the
-// screen was opened by (drawTallyUnit: its button "📅 I meant Q4/2026"):
-// one who typed "Q4" and then "2025" means Q4/2025, for the unit the flow
-// is on, not the whole year (until review 26A). ok says whether text was
-// such a year; problem is the quarter's, to come or before 2020. After
-// any other step (a unit pressed, another name typed) a year is the
-// whole year still.
+// quarterOfYear reads text as the year of the quarter just asked for:
+// the bare quarter ("Q4") the screen was opened by (drawTallyUnit: its
+// button "📅 I meant Q4/2026"), or the quarter of the report made right
+// before (tallyState.AfterQuarter: "quý 4" reports at once). One who typed
+// "Q4" or "quý 4" and then "2025" means Q4/2025, for the unit the flow is
+// on, not the whole year (until review 26A after "Q4", review 27C after
+// "quý 4"); the report says how it read the year (v.said), and how to ask
+// for the whole year ("cả năm 2025"). ok says whether text was such a
+// year; problem is the quarter's, to come or before 2020. After any other
+// step (a unit pressed, another name typed, another report) a year is
+// the whole year still.
 func (v *tallyView) quarterOfYear(text string) (p storage.Period, problem string, ok bool) {
-	if v.step != tallyUnit || v.st.Period != nil {
-		return storage.Period{}, "", false
-	}
-	q := bareQuarterText.FindStringSubmatch(vntext.Fold(v.st.Query))
 	y := yearText.FindStringSubmatch(vntext.Fold(text))
-	if q == nil || y == nil {
+	if y == nil {
 		return storage.Period{}, "", false
 	}
-	if _, isQuarter := bareQuarter(v.st.Query, v.h.now()); !isQuarter {
+	quarter := ""
+	switch {
+	case v.step == tallyPeriod && v.st.AfterQuarter >= 1 && v.st.AfterQuarter <= 4:
+		quarter = strconv.Itoa(v.st.AfterQuarter)
+	case v.step == tallyUnit && v.st.Period == nil:
+		q := bareQuarterText.FindStringSubmatch(vntext.Fold(v.st.Query))
+		if q == nil {
+			return storage.Period{}, "", false
+		}
+		if _, isQuarter := bareQuarter(v.st.Query, v.h.now()); !isQuarter {
+			return storage.Period{}, "", false
+		}
+		quarter = q[1]
+	default:
 		return storage.Period{}, "", false
 	}
-	p, problem = parsePeriod("quy "+q[1]+" "+y[1], v.h.now())
+	p, problem = parsePeriod("quy "+quarter+" "+y[1], v.h.now())
+	if problem == "" {
+		v.said = v.t.T("tally.quarter_of_year", locales.Data{"Year": y[1], "Quarter": quarterNumber(p), "Period": periodLabel(v.t, p)})
+	}
 	return p, problem, true
+}
+
+// quarterNumber is the quarter (1–4) period p is, whole, or 0 when it is
+// no calendar quarter: what a year typed next completes (tallyAfter).
+func quarterNumber(p storage.Period) int {
+	from := p.From.In(vietnam)
+	if p.From.IsZero() || !p.To.Equal(from.AddDate(0, 3, 0)) || !from.Equal(quarterOf(from)) {
+		return 0
+	}
+	return int(from.Month()-1)/3 + 1
 }
 
 // bareQuarter is the quarter a bare "Q3" names, if text is one.
@@ -989,10 +1023,11 @@ func (v *tallyView) report(p storage.Period) error {
 		return err
 	}
 	// A unit picked: a period typed next counts it again.
-	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true, At: v.h.now()}); err != nil {
+	// A quarter's: a year typed next is that quarter's (quarterOfYear).
+	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true, At: v.h.now(), Quarter: quarterNumber(p)}); err != nil {
 		return err
 	}
-	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, true)
+	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, v.said, true)
 	if err != nil {
 		return err
 	}
@@ -1058,7 +1093,11 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return true, h.tallyStartAt(r, r.text, tallyState{Unit: after.Report, Typed: true})
+	st := tallyState{Unit: after.Report, Typed: true}
+	if yearText.MatchString(vntext.Fold(strings.TrimSpace(r.text))) {
+		st.AfterQuarter = after.Quarter // "quý 4" reported, then "2025": Q4/2025
+	}
+	return true, h.tallyStartAt(r, r.text, st)
 }
 
 // namedWithPeriod says whether r.text is a unit's name and a period typed
@@ -1374,7 +1413,7 @@ func (h *Handlers) tallyView(r *request, conv storage.Conversation) (*tallyView,
 // bar chart and the spreadsheet (only the text when nothing was counted).
 // The caller has checked that the chat may see scope.
 func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64, lang string, scope storage.Scope, period storage.Period) ([]bot.Reply, error) {
-	text, more, err := h.tallyParts(ctx, tx, chat, h.texts.For(lang), scope, period, false)
+	text, more, err := h.tallyParts(ctx, tx, chat, h.texts.For(lang), scope, period, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -1384,8 +1423,10 @@ func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64,
 // tallyParts makes the report's text and, when cases were counted, the
 // chart and the spreadsheet; when none were, the text alone, which says so
 // when asked (until review 23 /tally sent a spreadsheet of zeros: a
-// province's 168 communes, none with a case).
-func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, asked bool) (string, []bot.Reply, error) {
+// province's 168 communes, none with a case). said is how the period typed
+// was read, said below the report's first line ("2025" right after a
+// quarter's report: that quarter of 2025), or "".
+func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, said string, asked bool) (string, []bot.Reply, error) {
 	whole := period // as asked, before fromFirstCase shortens it
 	period, note, err := fromFirstCase(ctx, tx, t, scope, period)
 	if err != nil {
@@ -1426,7 +1467,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		}
 	}
 	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
-	text := h.tallyMessage(t, tl, unit, shown, note, asked)
+	text := h.tallyMessage(t, tl, unit, shown, strings.TrimSpace(said+"\n"+note), asked)
 	if tl.Cases == 0 {
 		return text, nil, nil
 	}

@@ -83,51 +83,80 @@ func init() {
 		return teamAction{to: []string{step}, do: func(v *teamView, _ string) error { return v.goTo(step, v.st) }}
 	}
 	// A few letters of a name or of a commune's name, typed on the list
-	// (or on its invites), narrow the list to the members they find.
-	search := teamAction{to: []string{teamMembers, teamInvites}, do: func(v *teamView, text string) error {
-		text = strings.Join(strings.Fields(text), " ")
-		if vntext.Fold(text) == "" { // nothing to look for: the screen wants a button
-			return v.show(v.t.T("team.use_buttons"))
+	// (or on its invites), narrow the list to the members they find. What
+	// finds nobody there may name a unit instead (teamView.elsewhere): an
+	// admin's search goes on in the country, a coordinator is told it is
+	// outside their team.
+	search := teamAction{to: []string{teamMembers, teamInvites, teamProvinces}, do: func(v *teamView, text string) error {
+		text, err := v.query(text)
+		if text == "" {
+			return err
 		}
-		if privacy.PersonalData(text) != "" {
-			// A resident's number or e-mail in the wrong chat: neither kept
-			// in the flow's state nor shown back (docs/privacy.md).
-			return v.show(v.t.T("team.query_personal"))
+		st := v.st
+		st.Search, st.Page, st.Member, st.Invite = text, 0, 0, ""
+		since := monthOf(v.h.now())
+		_, total, err := v.tx.TeamMembers(v.ctx, st.Province, st.Commune, text, since, since.AddDate(0, 1, 0), 0, 0)
+		if err != nil {
+			return err
 		}
-		text = shortenAtWord(text, searchRunes)
-		v.st.Search, v.st.Page, v.st.Member, v.st.Invite = text, 0, 0, ""
-		return v.goTo(teamMembers, v.st)
+		if total == 0 {
+			if done, err := v.elsewhere(text); done || err != nil {
+				return err
+			}
+		}
+		return v.goTo(teamMembers, st)
 	}}
 	teamScreens = map[string]teamScreen{
 		teamProvinces: {
+			// The grid of provinces; after a search that found members in
+			// more than one (adminFind), those provinces, with how many.
 			draw: func(v *teamView) (string, bot.Keyboard, error) {
+				closeRow := []bot.Button{v.button(v.t.T("team.close"), "close", "")}
+				if v.st.Search != "" {
+					found, err := v.tx.MemberProvinces(v.ctx, v.st.Search)
+					if err != nil {
+						return "", nil, err
+					}
+					if len(found) > 0 {
+						total := 0
+						var buttons []bot.Button
+						for _, p := range found {
+							total += p.Members
+							buttons = append(buttons, v.button(v.t.T("team.found_province", locales.Data{"Province": p.Name, "Count": p.Members}), "province", p.Code))
+						}
+						kb := append(grid(buttons, 2), []bot.Button{v.button(v.t.T("team.all_provinces"), "all", "")}, closeRow)
+						return v.t.N("team.found_provinces", total, locales.Data{"Query": v.st.Search, "Count": total}), kb, nil
+					}
+				}
 				kb, err := provinceGrid(v.request, func(name, code string) bot.Button { return v.button(name, "province", code) })
 				if err != nil {
 					return "", nil, err
 				}
-				return v.t.T("team.choose_province"), append(kb, []bot.Button{v.button(v.t.T("team.close"), "close", "")}), nil
+				return v.t.T("team.choose_province"), append(kb, closeRow), nil
 			},
 			on: map[string]teamAction{
+				// The search that listed the province goes with it.
 				"province": {to: []string{teamMembers}, do: func(v *teamView, code string) error {
-					return v.goTo(teamMembers, teamState{Province: code})
+					return v.goTo(teamMembers, teamState{Province: code, Search: v.st.Search})
+				}},
+				"all": {to: []string{teamProvinces}, do: func(v *teamView, _ string) error {
+					return v.goTo(teamProvinces, teamState{})
 				}},
 				"close": closeFlow,
 			},
 			// A province's name typed ("tp hcm", "binh duong"), as /invite
-			// takes it: its team, an old name's note above.
+			// takes it: its team, an old name's note above. Else a member's
+			// name or a commune's, searched in every province (adminFind).
 			typed: &teamAction{to: []string{teamMembers, teamProvinces}, do: func(v *teamView, text string) error {
-				p, ok, err := storage.ProvinceNamed(text)
-				if err != nil {
+				text, err := v.query(text)
+				if text == "" {
 					return err
 				}
-				if !ok {
-					return v.show(v.t.T("team.province_unknown"))
+				if done, err := v.adminFind(text); done || err != nil {
+					return err
 				}
-				note := ""
-				if p.Old != "" {
-					note = formerProvince(v.t, p)
-				}
-				return v.goNote(teamMembers, teamState{Province: p.Code}, note)
+				v.st = teamState{}
+				return v.show(v.t.T("team.province_unknown"))
 			}},
 		},
 		teamMembers: {
@@ -159,7 +188,9 @@ func init() {
 					v.st.Search, v.st.Page = "", 0
 					return v.goTo(teamMembers, v.st)
 				}},
-				"back":  to(teamProvinces), // an admin's only
+				"back": {to: []string{teamProvinces}, do: func(v *teamView, _ string) error { // an admin's only
+					return v.goTo(teamProvinces, teamState{})
+				}},
 				"close": closeFlow,
 			},
 			typed: &search,
@@ -255,6 +286,99 @@ func init() {
 			},
 		},
 	}
+}
+
+// query is text typed on /team, to look for, spaces tidied (cut at a
+// word to searchRunes); "" when it is none (no letter or digit) or a
+// resident's data, answered here with the screen again.
+func (v *teamView) query(text string) (string, error) {
+	text = strings.Join(strings.Fields(text), " ")
+	if vntext.Fold(text) == "" { // nothing to look for: the screen wants a button
+		return "", v.show(v.t.T("team.use_buttons"))
+	}
+	if privacy.PersonalData(text) != "" {
+		// A resident's number or e-mail in the wrong chat: neither kept
+		// in the flow's state nor shown back (docs/privacy.md).
+		return "", v.show(v.t.T("team.query_personal"))
+	}
+	return shortenAtWord(text, searchRunes), nil
+}
+
+// adminFind takes an admin's text as the unit or the members it names: a
+// province's name, its team (an old name's note above); else the members
+// it finds by their name or their commune's (a commune's old name too),
+// in every province — in one, that province's list narrowed to them, in
+// more, the provinces to choose from, each with how many. done is false
+// when it names no province and finds nobody.
+func (v *teamView) adminFind(text string) (done bool, err error) {
+	p, ok, err := storage.ProvinceNamed(text)
+	if err != nil {
+		return false, err
+	}
+	if ok {
+		note := ""
+		if p.Old != "" {
+			note = formerProvince(v.t, p)
+		}
+		return true, v.goNote(teamMembers, teamState{Province: p.Code}, note)
+	}
+	found, err := v.tx.MemberProvinces(v.ctx, text)
+	if err != nil || len(found) == 0 {
+		return false, err
+	}
+	if len(found) == 1 {
+		return true, v.goTo(teamMembers, teamState{Province: found[0].Code, Search: text})
+	}
+	return true, v.goTo(teamProvinces, teamState{Search: text})
+}
+
+// elsewhere answers a search that found nobody in the unit shown when
+// its text names something outside it: for an admin, whatever adminFind
+// finds in the country (another province, members elsewhere); for a
+// province coordinator their own province's name is their whole list; and
+// another province's name, or a commune's outside their unit, is said to
+// be outside what they may see. done is false for anything else (a search
+// that finds nobody, as before).
+func (v *teamView) elsewhere(text string) (done bool, err error) {
+	if v.role == storage.RoleAdmin {
+		return v.adminFind(text)
+	}
+	own, err := v.unitName()
+	if err != nil {
+		return false, err
+	}
+	p, ok, err := storage.ProvinceNamed(text)
+	if err != nil {
+		return false, err
+	}
+	if ok && v.st.Commune == "" && p.Code == v.st.Province {
+		note := ""
+		if p.Old != "" {
+			note = formerProvince(v.t, p)
+		}
+		st := v.st
+		st.Search, st.Page, st.Member, st.Invite = "", 0, 0, ""
+		return true, v.goNote(teamMembers, st, note)
+	}
+	if ok {
+		return true, v.show(v.t.T("team.outside", locales.Data{"Unit": p.Name, "Own": own}))
+	}
+	// A commune's name typed whole, in order (its current name or an old
+	// one), that is of one commune only, outside the unit.
+	ms, err := v.tx.SearchCommunes(v.ctx, text, "", 8)
+	if err != nil || len(ms) == 0 || ms[0].Rank > 0 {
+		return false, err
+	}
+	c := ms[0]
+	for _, m := range ms {
+		if m.Rank == 0 && m.Code != c.Code {
+			return false, nil // several communes of that name
+		}
+	}
+	if in, err := v.inUnit(c.Code, ""); err != nil || in {
+		return false, err
+	}
+	return true, v.show(v.t.T("team.outside", locales.Data{"Unit": c.FullName(), "Own": own}))
 }
 
 // teamStart is /team.

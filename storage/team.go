@@ -402,3 +402,46 @@ func (tx *Tx) RemovedAt(ctx context.Context, id int64) (sql.NullTime, error) {
 	err := tx.db(ctx).GetContext(ctx, &at, `SELECT removed_at FROM users WHERE telegram_id = $1 AND role = 'guest'`, id)
 	return at, wrap("read a removal", notFound(err))
 }
+
+// ProvinceFound is a province where a search finds members, and how many.
+type ProvinceFound struct {
+	Code    string `db:"code"`
+	Name    string `db:"name"`
+	Members int    `db:"-"`
+}
+
+// MemberProvinces lists the provinces whose teams have members a search
+// finds, as a province's /team finds them (TeamMembers: MatchesMember, or
+// an old name of their commune): an admin's search before they chose a
+// province. Most found first, then by the province's name.
+func (tx *Tx) MemberProvinces(ctx context.Context, search string) ([]ProvinceFound, error) {
+	var all []struct {
+		Province string         `db:"province_code"`
+		Name     string         `db:"province_name"`
+		First    string         `db:"first_name"`
+		Commune  sql.NullString `db:"commune_name"`
+		Olds     pq.StringArray `db:"olds"`
+	}
+	if err := tx.db(ctx).SelectContext(ctx, &all, `
+		SELECT p.code AS province_code, p.name AS province_name, u.first_name, c.name AS commune_name,
+			ARRAY(SELECT n.label FROM commune_names n WHERE n.commune_code = u.commune_code AND NOT n.is_current) AS olds
+		FROM users u LEFT JOIN communes c ON c.code = u.commune_code
+			JOIN provinces p ON p.code = COALESCE(c.province_code, u.province_code)
+		WHERE u.role IN ('volunteer', 'coordinator', 'province_coordinator')
+		ORDER BY p.sort_name, p.code`); err != nil {
+		return nil, wrap("search members of every province", err)
+	}
+	found := []ProvinceFound{}
+	for _, m := range all {
+		if !MatchesMember(search, m.First, m.Commune.String) && !slices.ContainsFunc(m.Olds, func(l string) bool { return MatchesOldName(search, l) }) {
+			continue
+		}
+		if n := len(found); n > 0 && found[n-1].Code == m.Province {
+			found[n-1].Members++
+			continue
+		}
+		found = append(found, ProvinceFound{Code: m.Province, Name: m.Name, Members: 1})
+	}
+	slices.SortStableFunc(found, func(a, b ProvinceFound) int { return b.Members - a.Members })
+	return found, nil
+}
