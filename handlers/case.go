@@ -1696,13 +1696,38 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 		r.closedAtCode = c.ID
 		return v.closeCase("")
 	}
-	screen := conv.Step
-	if screen == screenResume && st.OverSt != nil && st.OverSt.Case == c.ID {
-		// Left from the list of open cases asked over its screen
-		// (waiting): paused on that screen.
-		screen, st = st.Over, *st.OverSt
-	}
+	screen, st := shownOn(conv.Step, st, c.ID)
 	return v.setAside(screen, st)
+}
+
+// shownOn is the screen (and its state) the chat, at screen with st, shows
+// case id on: the list of open cases asked over a screen of it (waiting)
+// is that screen; "" when the chat shows none of it.
+func shownOn(screen string, st caseState, id int64) (string, caseState) {
+	switch {
+	case screen == screenResume && st.OverSt != nil && st.OverSt.Case == id:
+		return st.Over, *st.OverSt
+	case st.Case != id:
+		return "", caseState{}
+	}
+	return screen, st
+}
+
+// setAsideAsShown pauses the case on the screen the chat shows it on
+// (leaveCase, shownOn): the bare step, when it shows none of it.
+func (v *caseView) setAsideAsShown() error {
+	conv, err := v.tx.Conversation(v.ctx, v.chat)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return v.setAside("", caseState{})
+	case err != nil:
+		return err
+	}
+	var st caseState
+	if conv.Flow != flowCase || conv.Decode(&st) != nil {
+		return v.setAside("", caseState{})
+	}
+	return v.setAside(shownOn(conv.Step, st, v.c.ID))
 }
 
 // endable says whether a case may still be ended early ("could not be
@@ -1719,6 +1744,16 @@ func (v *caseView) endEarly() error {
 	// with no outcome chosen: ended from there (asked before takeUp saves
 	// it there).
 	ok := endable(v.c) || leftLastStep(v.c)
+	if v.c.Status == storage.CaseOpen && v.c.Phase == storage.PhaseSteps {
+		// Taken up since its pause message was sent, and moved maybe (a
+		// fix left for its step, a fix opened): ended from the screen the
+		// chat shows it on now, which a pause event keeps for ←
+		// (backToEnded) — until review 27A, ← returned to the screen of
+		// the old pause.
+		if err := v.setAsideAsShown(); err != nil {
+			return err
+		}
+	}
 	if err := v.takeUp(); err != nil {
 		return err
 	}
