@@ -1384,15 +1384,11 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 	}
 	if c.Status == storage.CasePaused && c.Phase == storage.PhaseSteps {
 		on, err := r.tx.PausedOn(r.ctx, c.ID)
-		switch {
-		case err != nil:
+		if err != nil {
 			return "", own, err
-		case on == storage.PausedOnFlag:
-			return screenFlag, own, nil
-		case on != "":
-			return screenFix, caseState{Case: c.ID, Err: on}, nil
 		}
-		return screenOf(c), own, nil
+		screen, st := pausedScreen(c, on)
+		return screen, st, nil
 	}
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	switch {
@@ -1417,6 +1413,22 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 		return screenOf(c), own, nil
 	}
 	return step, st, nil
+}
+
+// pausedScreen is the screen of its step case c was paused on, as its
+// pause event keeps it (on: storage.PausedOn): a fix, the ⚑ question, the
+// list of problems (until review 27A, the bare step), or the case's own
+// screen.
+func pausedScreen(c storage.Case, on string) (string, caseState) {
+	switch on {
+	case "":
+		return screenOf(c), caseState{Case: c.ID}
+	case storage.PausedOnFlag:
+		return screenFlag, caseState{Case: c.ID}
+	case storage.PausedOnProblems:
+		return screenProblem, caseState{Case: c.ID}
+	}
+	return screenFix, caseState{Case: c.ID, Err: on}
 }
 
 // fixUnder is the fix a guide (📖) was opened from, when screen is that
@@ -1636,8 +1648,8 @@ func (v *caseView) pause() error {
 
 // setAside marks the case paused, with its event; left on a screen of its
 // step that /resume draws again (a fix, or a guide opened from it: fixUnder;
-// the ⚑ question), the event says which (storage.PausedOn): the chat's row
-// forgets it as the case is left.
+// the ⚑ question; the list of problems), the event says which
+// (storage.PausedOn): the chat's row forgets it as the case is left.
 func (v *caseView) setAside(screen string, st caseState) error {
 	screen, st = fixUnder(screen, st)
 	v.c.Status, v.c.UpdatedAt = storage.CasePaused, v.h.now()
@@ -1648,6 +1660,8 @@ func (v *caseView) setAside(screen string, st caseState) error {
 			ev.Problem = sql.NullString{String: st.Err, Valid: true}
 		case screen == screenFlag:
 			ev.Problem = sql.NullString{String: storage.PausedOnFlag, Valid: true}
+		case screen == screenProblem:
+			ev.Problem = sql.NullString{String: storage.PausedOnProblems, Valid: true}
 		}
 	}
 	return v.save("pause", ev)
@@ -1682,13 +1696,38 @@ func (h *Handlers) leaveCase(r *request, keep int64) error {
 		r.closedAtCode = c.ID
 		return v.closeCase("")
 	}
-	screen := conv.Step
-	if screen == screenResume && st.OverSt != nil && st.OverSt.Case == c.ID {
-		// Left from the list of open cases asked over its screen
-		// (waiting): paused on that screen.
-		screen, st = st.Over, *st.OverSt
-	}
+	screen, st := shownOn(conv.Step, st, c.ID)
 	return v.setAside(screen, st)
+}
+
+// shownOn is the screen (and its state) the chat, at screen with st, shows
+// case id on: the list of open cases asked over a screen of it (waiting)
+// is that screen; "" when the chat shows none of it.
+func shownOn(screen string, st caseState, id int64) (string, caseState) {
+	switch {
+	case screen == screenResume && st.OverSt != nil && st.OverSt.Case == id:
+		return st.Over, *st.OverSt
+	case st.Case != id:
+		return "", caseState{}
+	}
+	return screen, st
+}
+
+// setAsideAsShown pauses the case on the screen the chat shows it on
+// (leaveCase, shownOn): the bare step, when it shows none of it.
+func (v *caseView) setAsideAsShown() error {
+	conv, err := v.tx.Conversation(v.ctx, v.chat)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return v.setAside("", caseState{})
+	case err != nil:
+		return err
+	}
+	var st caseState
+	if conv.Flow != flowCase || conv.Decode(&st) != nil {
+		return v.setAside("", caseState{})
+	}
+	return v.setAside(shownOn(conv.Step, st, v.c.ID))
 }
 
 // endable says whether a case may still be ended early ("could not be
@@ -1705,6 +1744,16 @@ func (v *caseView) endEarly() error {
 	// with no outcome chosen: ended from there (asked before takeUp saves
 	// it there).
 	ok := endable(v.c) || leftLastStep(v.c)
+	if v.c.Status == storage.CaseOpen && v.c.Phase == storage.PhaseSteps {
+		// Taken up since its pause message was sent, and moved maybe (a
+		// fix left for its step, a fix opened): ended from the screen the
+		// chat shows it on now, which a pause event keeps for ←
+		// (backToEnded) — until review 27A, ← returned to the screen of
+		// the old pause.
+		if err := v.setAsideAsShown(); err != nil {
+			return err
+		}
+	}
 	if err := v.takeUp(); err != nil {
 		return err
 	}

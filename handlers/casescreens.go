@@ -956,20 +956,16 @@ func (v *caseView) back() error {
 // backToEnded draws the step a case was ended from (⏹ on its pause
 // message), now that ← took it back there: on the screen of the step it
 // was paused on, as ▶ would have drawn it (screenLeft) — the fix of the
-// problem reported, or the ⚑ question —, which its pause event keeps
-// (storage.EndedOn). Until review 26E the bare step came back, no longer
-// saying which problem was reported, nor its fix.
+// problem reported, the ⚑ question, or the list of problems —, which its
+// pause event keeps (storage.EndedOn; pausedScreen). Until review 26E the
+// bare step came back, no longer saying which problem was reported, nor
+// its fix.
 func (v *caseView) backToEnded() error {
 	on, err := v.tx.EndedOn(v.ctx, v.c.ID, v.step().ID)
-	switch {
-	case err != nil:
+	if err != nil {
 		return err
-	case on == storage.PausedOnFlag:
-		return v.goTo(screenFlag, caseState{Case: v.c.ID})
-	case on != "":
-		return v.goTo(screenFix, caseState{Case: v.c.ID, Err: on})
 	}
-	return v.goCase("")
+	return v.goTo(pausedScreen(v.c, on))
 }
 
 // flag records that the step differs on the portal, and goes back to it.

@@ -359,14 +359,19 @@ func (tx *Tx) PausedAtStep(ctx context.Context, caseID int64) (string, error) {
 }
 
 // PausedOnFlag marks (as its problem) a pause event of a case left on its
-// step's ⚑ question (what differs on the portal); a pause left on a fix
-// keeps that error's id there. Neither is a problem met: tallies read the
-// problem of problem events only.
-const PausedOnFlag = "⚑"
+// step's ⚑ question (what differs on the portal), PausedOnProblems one
+// left on the step's list of problems (⚠, none picked yet); a pause left
+// on a fix keeps that error's id there. None is a problem met: tallies
+// read the problem of problem events only.
+const (
+	PausedOnFlag     = "⚑"
+	PausedOnProblems = "⚠"
+)
 
 // PausedOn is what the case's last pause was left on at its step, beyond
 // the step itself ("" for the bare step, or none): the id of the error
-// whose fix was shown, or PausedOnFlag. /resume draws that screen again.
+// whose fix was shown, PausedOnFlag or PausedOnProblems. /resume draws
+// that screen again.
 func (tx *Tx) PausedOn(ctx context.Context, caseID int64) (string, error) {
 	return tx.lastEventColumn(ctx, caseID, "pause", "problem", "read what the case paused on")
 }
