@@ -285,6 +285,37 @@ func (r *request) unbuttonClosedQuestions(asked []int) error {
 	return nil
 }
 
+// unbuttonLeftComment takes the buttons off the message the comment
+// question was on when the update came (request.commentOn) once the chat
+// is no longer at it there: the question drawn again below (text refused
+// or not read, a star count typed, a star pressed on another screen), or
+// closed (the comment kept, another screen, /forget). Its stars and "Không
+// nhận xét" would reopen or answer a question the chat moved on from: one
+// copy of the question is live, the last. The pressed message, and one
+// this update edits already, are left to what the update draws on them.
+func (r *request) unbuttonLeftComment() error {
+	id := r.commentOn
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if atComment(conv) && conv.MessageID == id || id == r.liveMessage() || r.touches(id) {
+		return nil
+	}
+	// About no follow-up, as unbuttonClosedQuestions's: withdrawn with a
+	// follow-up erased, it would leave the question with live buttons.
+	// First (after a press's answer), as commentAgain's: the screen the
+	// update draws is the last thing that changes.
+	i := 0
+	if len(r.replies) > 0 {
+		if _, ok := r.replies[0].(bot.Answer); ok {
+			i = 1
+		}
+	}
+	r.replies = slices.Insert(r.replies, i, bot.Reply(bot.About{Reply: bot.EditButtons{ChatID: r.chat, MessageID: id}}))
+	return nil
+}
+
 // questionSent keeps message msg among those the "received?" question
 // about caseID is on, while it is open. A question closed before Telegram
 // told its id (/cancel, another follow-up button, a reminder: none of them
@@ -1192,8 +1223,14 @@ func (h *Handlers) askComment(r *request, f storage.Followup) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
-	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage()); err != nil {
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage())
+	if err != nil {
 		return err
+	}
+	if r.liveMessage() == 0 {
+		// Asked in a new message (a star count typed): its id comes back
+		// (Sent), for the next copy to take its buttons off.
+		r.track = ver
 	}
 	h.showAbout(r, f, h.commentAsk(r, f), h.commentKeyboard(r, f))
 	return nil
@@ -1282,15 +1319,14 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		return nil
 	}
 	if problem != "" {
-		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+
-			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
-		return nil
+		// Refused with the reason, and asked again below: the copy above
+		// loses its buttons (commentAgain).
+		return h.commentAgain(r, conv, r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment}))
 	}
 	if !vntext.HasWord(r.text) {
 		// Keyboard mash ("asdfgh;;;"): no comment on the help, and not
 		// "Đã ghi nhận nhận xét". Asked again, gently.
-		r.say(r.t.T("followup.comment_unclear")+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
-		return nil
+		return h.commentAgain(r, conv, r.t.T("followup.comment_unclear"))
 	}
 	if guides.Courtesy(r.text) == guides.Greeting {
 		// "xin chào", "hello": greeted, as outside any question
@@ -1485,12 +1521,12 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 	if err != nil {
 		return err
 	}
+	r.track = ver // the question drawn again below a command takes this copy's buttons off (commentAgain)
 	if refused != "" {
 		r.say(r.t.T("followup.comment_"+refused, locales.Data{"Max": storage.MaxComment})+"\n\n"+
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
-	r.track = ver // the question drawn again below a command takes this copy's buttons off (commentAgain)
 	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
 		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}},
 		h.commentKeyboard(r, f)...)
@@ -1705,9 +1741,11 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	if err := h.leaveCase(r, 0); err != nil {
 		return false, err
 	}
-	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0); err != nil {
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0)
+	if err != nil {
 		return false, err
 	}
+	r.track = ver // its id comes back (Sent): the next copy takes this one's buttons off
 	ask := r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
 	r.say(r.t.T("followup.comment_given")+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
 	return true, nil
@@ -1728,6 +1766,9 @@ func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note stri
 	}
 	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
+		if note != "" {
+			r.say(note, nil) // what was not read is said, with no question to ask again
+		}
 		return r.tx.EndConversation(r.ctx, r.chat)
 	}
 	if err != nil {
@@ -1764,20 +1805,11 @@ func atComment(conv storage.Conversation) bool {
 	return conv.Flow == flowFollowup && conv.Step == screenComment
 }
 
-// again in the follow-up flow: the comment question once more.
+// again in the follow-up flow: the comment question once more, below the
+// note (a sticker, an edited message, text over the limit: not read), its
+// copy above losing its buttons (commentAgain).
 func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note string) error {
-	var st followupState
-	if err := conv.Decode(&st); err != nil {
-		return err
-	}
-	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
-	if err != nil || f.ResidentChat.Int64 != r.chat {
-		r.say(note, nil)
-		return ignoreGone(err)
-	}
-	r.about = followupTopic(f.CaseID) // it names the dossier: forgetting it takes this back
-	r.say(note+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
-	return nil
+	return h.commentAgain(r, conv, note)
 }
 
 // forget is /forget: a resident's follow-ups (chat id, dossier code,

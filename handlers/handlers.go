@@ -174,8 +174,11 @@ type request struct {
 	aboveFlow string
 	// atComment says the chat was at a resident's comment question when
 	// the update came: a command answered there draws it again below
-	// (commentBelow).
+	// (commentBelow). commentOn is the message it was on (0: none known);
+	// once the update leaves it elsewhere, or closes it, that copy loses
+	// its buttons (unbuttonLeftComment).
 	atComment bool
+	commentOn int
 	// closedAtCode is the case leaveCase closed at its dossier code, for
 	// the screen drawn next to say so.
 	closedAtCode int64
@@ -446,6 +449,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		r.above, r.aboveFlow = conv.MessageID, conv.Flow
 	} else if err == nil {
 		r.atComment = atComment(conv)
+		if r.atComment {
+			r.commentOn = conv.MessageID
+		}
 	} else if !errors.Is(err, storage.ErrNotFound) {
 		return nil, err
 	}
@@ -474,6 +480,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	if err == nil && len(asked) > 0 {
 		err = r.unbuttonClosedQuestions(asked)
+	}
+	if err == nil && r.commentOn != 0 {
+		err = r.unbuttonLeftComment()
 	}
 	if err == nil && r.closedAtCode != 0 {
 		// Left at its dossier code by another flow (/tally, /team, a
