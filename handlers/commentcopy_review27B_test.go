@@ -3,12 +3,14 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 // liveCommentCopies are the messages of the chat that show the comment
@@ -59,7 +61,10 @@ func TestReview27BCommentQuestionRedrawnLeavesOneCopy(t *testing.T) {
 		{"mash", "", func(w *world, res *telegramtest.User) { w.send(res, "asdfgh;;;") }},
 		{"mash/kept", "Bạn hướng dẫn rất tận tình", func(w *world, res *telegramtest.User) { w.send(res, "asdfgh;;;") }},
 		{"sticker", "", func(w *world, res *telegramtest.User) { w.bot.WaitHandled(w.t, sticker(res)); drain(res) }},
-		{"edited", "", func(w *world, res *telegramtest.User) { w.bot.WaitHandled(w.t, res.EditLast("Rất tốt")); drain(res) }},
+		{"edited", "", func(w *world, res *telegramtest.User) {
+			w.bot.WaitHandled(w.t, res.EditLast("Rất tốt"))
+			drain(res)
+		}},
 		{"long", "", func(w *world, res *telegramtest.User) { w.send(res, strings.Repeat("Rất tốt. ", 600)) }},
 		{"stars", "", func(w *world, res *telegramtest.User) { w.send(res, "4 sao") }},
 		{"stars/kept", "Bạn hướng dẫn rất tận tình", func(w *world, res *telegramtest.User) { w.send(res, "3 sao") }},
@@ -126,5 +131,90 @@ func TestReview27BStarsElsewhereMoveTheQuestion(t *testing.T) {
 	noButtons(t, res, b.ID, "the comment question the star above moved")
 	if got := last(t, w.send(res, "Rất tốt")); !strings.Contains(got.Text, tr.T("followup.comment_kept")) {
 		t.Errorf("the comment: %q", got.Text)
+	}
+}
+
+// Review 27B, item 2: "📬 Đã nhận kết quả" tapped twice, its "✓ Đúng"
+// tapped twice, and the same buttons on an older screen of the dossier:
+// the result is recorded once, and each late tap is answered as noted,
+// the screen where the dossier stands below it.
+func TestReview27BReceivedTappedTwice(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	tr := w.texts.For("vi")
+	_, res, id := w.agreedResident("000.00.12.H26-251127-2703")
+	a := res.Last() // where the dossier stands, its stars and 📬
+	b := last(t, w.send(res, "/start"))
+	if a.ID == b.ID || !hasButton(a, tr.T("followup.result_got")) || !hasButton(b, tr.T("followup.result_got")) {
+		t.Fatalf("two screens with %q: %q %v / %q %v", tr.T("followup.result_got"), a.Text, a.Buttons(), b.Text, b.Buttons())
+	}
+	w.doubleTap(res, b, tr.T("followup.result_got"))
+	if got := msgByID(t, res, b.ID); !hasButton(got, tr.T("followup.received_yes")) {
+		t.Fatalf("after a double tap on 📬: %q %v, want the question", got.Text, got.Buttons())
+	}
+	if f, _ := w.followupRow(id); f.Status != storage.FollowupWaiting {
+		t.Fatalf("📬 recorded before its question was answered: %+v", f)
+	}
+	// 📬 on the screen above: the question moves there, the copy below
+	// loses its buttons; the one above is confirmed twice.
+	bAsk := msgByID(t, res, b.ID)
+	w.pressOn(res, a.ID, tr.T("followup.result_got"))
+	noButtons(t, res, b.ID, "the received question 📬 above moved")
+	w.doubleTap(res, msgByID(t, res, a.ID), tr.T("followup.received_yes"))
+	if got := lastAnswer(t, res); got != tr.T("followup.noted_already") {
+		t.Errorf("the second tap of %q: answered %q, want %q", tr.T("followup.received_yes"), got, tr.T("followup.noted_already"))
+	}
+	var ended string
+	if err := w.store.DB().Get(&ended, `SELECT ended_at::text FROM followups WHERE case_id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := w.followupRow(id); f.Status != storage.FollowupReceived || f.Result.String != storage.ResultReceived {
+		t.Errorf("after ✓ Đúng: %+v", f)
+	}
+	// Taps that left the phone before, on the copy below: answered as
+	// noted, nothing recorded again.
+	clk.advance(time.Hour)
+	for _, late := range []struct {
+		m     *telegramtest.Message
+		label string
+	}{{bAsk, tr.T("followup.received_yes")}, {b, tr.T("followup.result_got")}} {
+		label := late.label
+		data := dataOf(t, late.m, label)
+		tap, err := res.PressData(late.m.ID, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.bot.WaitHandled(t, tap)
+		drain(res)
+		if got := lastAnswer(t, res); got != tr.T("followup.noted_already") {
+			t.Errorf("a late tap of %q: answered %q, want %q", label, got, tr.T("followup.noted_already"))
+		}
+	}
+	var again string
+	if err := w.store.DB().Get(&again, `SELECT ended_at::text FROM followups WHERE case_id = $1`, id); err != nil || again != ended {
+		t.Errorf("the result recorded again: ended %s, then %s (%v)", ended, again, err)
+	}
+}
+
+// The comment question drawn again twice before Telegram took the first
+// copy (a slow connection, an outage): the first copy's id came back after
+// the chat had moved on, and it kept its buttons for good. It loses them
+// once sent: one live copy, the last.
+func TestReview27BCommentCopySentLateLosesItsButtons(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	tr := w.texts.For("vi")
+	res, id := w.atCommentQuestion("vi", "000.00.12.H26-251127-2704", "")
+	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
+	w.bot.WaitHandled(t, res.SendText("asdfgh;;;"))
+	w.bot.WaitHandled(t, res.SendText("Gọi tôi số 0912345678 nhé"))
+	w.srv.ClearFaults()
+	w.settle(res)
+	if live := oneLiveCommentCopy(t, res, tr, "two copies drawn during an outage"); live.ID != res.Last().ID {
+		t.Errorf("the live copy is message %d, the last %d", live.ID, res.Last().ID)
+	}
+	const comment = "Hướng dẫn kỹ, dễ hiểu"
+	w.send(res, comment)
+	if f, _ := w.followupRow(id); f.Comment.String != comment {
+		t.Errorf("the comment: %q, want %q", f.Comment.String, comment)
 	}
 }

@@ -316,6 +316,38 @@ func (r *request) unbuttonLeftComment() error {
 	return nil
 }
 
+// commentTrack begins the Track of a copy of the comment question sent as
+// a new message, before the conversation's version it was drawn at
+// (request.trackComment, commentSent).
+const commentTrack = "c"
+
+// trackComment readies the comment question, saved at version ver, to be
+// drawn as a new message: its id comes back (Sent, commentSent).
+func (r *request) trackComment(ver int) {
+	r.track, r.trackAs = ver, commentTrack
+}
+
+// commentSent notes that the copy of the comment question drawn at version
+// ver is message msg: the message the question is on, for the next copy to
+// take its buttons off (unbuttonLeftComment, commentAgain). A copy whose id
+// comes once the chat moved on — the question drawn again, or closed,
+// before Telegram took this one (a slow connection, an outage) — loses its
+// buttons now: nothing knew its id to take them off then.
+func commentSent(ctx context.Context, tx *storage.Tx, chat int64, ver, msg int) error {
+	if err := tx.ScreenSent(ctx, chat, ver, msg); err != nil {
+		return err
+	}
+	conv, err := tx.Conversation(ctx, chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if atComment(conv) && conv.MessageID == msg {
+		return nil // the question is on it
+	}
+	// Untagged, as questionSent's: the edit shows no dossier.
+	return bot.Enqueue(ctx, tx.SQL(), bot.EditButtons{ChatID: chat, MessageID: msg})
+}
+
 // questionSent keeps message msg among those the "received?" question
 // about caseID is on, while it is open. A question closed before Telegram
 // told its id (/cancel, another follow-up button, a reminder: none of them
@@ -1230,7 +1262,7 @@ func (h *Handlers) askComment(r *request, f storage.Followup) error {
 	if r.liveMessage() == 0 {
 		// Asked in a new message (a star count typed): its id comes back
 		// (Sent), for the next copy to take its buttons off.
-		r.track = ver
+		r.trackComment(ver)
 	}
 	h.showAbout(r, f, h.commentAsk(r, f), h.commentKeyboard(r, f))
 	return nil
@@ -1521,7 +1553,7 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 	if err != nil {
 		return err
 	}
-	r.track = ver // the question drawn again below a command takes this copy's buttons off (commentAgain)
+	r.trackComment(ver) // the question drawn again below a command takes this copy's buttons off (commentAgain)
 	if refused != "" {
 		r.say(r.t.T("followup.comment_"+refused, locales.Data{"Max": storage.MaxComment})+"\n\n"+
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
@@ -1745,7 +1777,7 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	r.track = ver // its id comes back (Sent): the next copy takes this one's buttons off
+	r.trackComment(ver) // its id comes back (Sent): the next copy takes this one's buttons off
 	ask := r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
 	r.say(r.t.T("followup.comment_given")+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
 	return true, nil
@@ -1781,7 +1813,7 @@ func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note stri
 	if err != nil {
 		return err
 	}
-	r.track = ver // its id comes back (Sent): the next copy takes this one's buttons off
+	r.trackComment(ver) // its id comes back (Sent): the next copy takes this one's buttons off
 	if note != "" {
 		note += "\n\n"
 	}

@@ -186,13 +186,16 @@ type request struct {
 	// new message: the runtime tells its id (Sent), which the conversation
 	// keeps as the message the screen is on.
 	track int
+	// trackAs begins the Track of the message track is sent with:
+	// commentTrack for a copy of the comment question (commentSent).
+	trackAs string
 }
 
 // say sends a new message.
 func (r *request) say(text string, kb bot.Keyboard) {
 	m := bot.Message{ChatID: r.chat, Text: text, Keyboard: kb}
 	if r.track != 0 {
-		m.Track, r.track = strconv.Itoa(r.track), 0
+		m.Track, r.track, r.trackAs = r.trackAs+strconv.Itoa(r.track), 0, ""
 	}
 	r.replies = append(r.replies, m)
 }
@@ -604,6 +607,15 @@ func (h *Handlers) Sent(ctx context.Context, sqlTx *sqlx.Tx, chat int64, track s
 			return nil
 		}
 		return questionSent(ctx, storage.WrapTx(sqlTx), chat, caseID, messageID)
+	}
+	if v, ok := strings.CutPrefix(track, commentTrack); ok {
+		// A copy of the resident's comment question: one drawn again or
+		// closed before this copy was sent loses its buttons now.
+		version, err := strconv.Atoi(v)
+		if err != nil {
+			return nil
+		}
+		return commentSent(ctx, storage.WrapTx(sqlTx), chat, version, messageID)
 	}
 	version, err := strconv.Atoi(track)
 	if err != nil {
