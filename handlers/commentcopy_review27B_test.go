@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -216,5 +217,28 @@ func TestReview27BCommentCopySentLateLosesItsButtons(t *testing.T) {
 	w.send(res, comment)
 	if f, _ := w.followupRow(id); f.Comment.String != comment {
 		t.Errorf("the comment: %q, want %q", f.Comment.String, comment)
+	}
+}
+
+// A reminder closes the comment question left open (what is typed after
+// it is no comment): the question's copy loses its buttons with it, as
+// the "received?" questions it closes do.
+func TestReview27BReminderTakesTheCommentQuestionsButtonsOff(t *testing.T) {
+	clk := newClock() // Friday 27/11/2026
+	w := newWorld(t, handlers.WithClock(clk.now))
+	tr := w.texts.For("vi")
+	res, _ := w.atCommentQuestion("vi", "000.00.12.H26-251127-2705", "")
+	asked := oneLiveCommentCopy(t, res, tr, "the rating")
+	clk.advance(6*24*time.Hour - 6*time.Hour) // Thursday 3/12, 10:00 in Vietnam: the first working day after the due date
+	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
+		t.Fatalf("reminders sent: %d, %v", n, err)
+	}
+	w.settle(res)
+	if live := liveCommentCopies(res, tr); len(live) != 0 {
+		t.Errorf("after the reminder, %d copies of the comment question keep their buttons", len(live))
+	}
+	noButtons(t, res, asked.ID, "the comment question the reminder closed")
+	if got := res.Last(); !hasButton(got, tr.T("followup.reminder_not")) {
+		t.Errorf("the last message: %q %v, want the reminder", got.Text, got.Buttons())
 	}
 }
