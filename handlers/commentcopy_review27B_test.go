@@ -242,3 +242,44 @@ func TestReview27BReminderTakesTheCommentQuestionsButtonsOff(t *testing.T) {
 		t.Errorf("the last message: %q %v, want the reminder", got.Text, got.Buttons())
 	}
 }
+
+// "✓ Giữ làm nhận xét" keeps the words its own message offers: a tap on
+// an older offer, whose words another offer replaced, kept the newer
+// words — not what the tapped message showed. It is out of date now,
+// nothing kept; and a double tap on the live one keeps the words once,
+// the second tap answered that they are kept.
+func TestReview27BKeepOfferedWordsTappedLate(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	tr := w.texts.For("vi")
+	res, id := w.atCommentQuestion("vi", "000.00.12.H26-251127-2706", "")
+	const first, second = "bot này dùng thế nào", "làm sao để xem hồ sơ"
+	x := last(t, w.send(res, first))
+	y := last(t, w.send(res, second))
+	if x.ID == y.ID || !hasButton(y, tr.T("followup.comment_keep_typed")) {
+		t.Fatalf("two offers: %q / %q %v", x.Text, y.Text, y.Buttons())
+	}
+	noButtons(t, res, x.ID, "the first offer")
+	tap, err := res.PressData(x.ID, dataOf(t, x, tr.T("followup.comment_keep_typed")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, tap)
+	drain(res)
+	if got := lastAnswer(t, res); got != tr.T("button.stale") {
+		t.Errorf("a late tap on the first offer's button: answered %q, want %q", got, tr.T("button.stale"))
+	}
+	if f, _ := w.followupRow(id); f.Comment.Valid {
+		t.Errorf("a late tap on the first offer kept %q", f.Comment.String)
+	}
+	// The offer is still open below: kept by its own button, once.
+	w.doubleTap(res, y, tr.T("followup.comment_keep_typed"))
+	if got := lastAnswer(t, res); got != tr.T("followup.comment_kept") {
+		t.Errorf("the second tap of the keep button: answered %q, want %q", got, tr.T("followup.comment_kept"))
+	}
+	if got := msgByID(t, res, y.ID); !strings.Contains(got.Text, tr.T("followup.comment_kept")) {
+		t.Errorf("after a double tap on the keep button: %q", got.Text)
+	}
+	if f, _ := w.followupRow(id); f.Comment.String != second {
+		t.Errorf("the comment: %q, want %q", f.Comment.String, second)
+	}
+}

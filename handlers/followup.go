@@ -1094,11 +1094,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
 		return err
 	}
-	var typed string // the thanks "✓ Giữ làm nhận xét" keeps, read before the question ends
 	if cb.action == "keepc" {
-		if typed, err = h.typedComment(r, f.CaseID); err != nil {
-			return err
-		}
+		// Read before the question ends: it holds the words offered.
+		return h.keepOffered(r, f, arg)
 	}
 	switch cb.action {
 	case "rate":
@@ -1166,19 +1164,6 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		}
 		text, kb := h.followupNext(r, f) // as /start shows it: the stars to rate again
 		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+text, kb)
-		return nil
-	case "keepc":
-		if typed == "" {
-			// Kept already (a double tap), or another screen since.
-			r.answer(r.t.T("button.stale"))
-			break
-		}
-		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, typed); err != nil {
-			return err
-		}
-		f.Comment.String, f.Comment.Valid = typed, true
-		text, kb := h.followupNext(r, f)
-		h.showAbout(r, f, r.t.T("followup.comment_kept")+"\n\n"+text, kb)
 		return nil
 	case "uncomment":
 		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, ""); err != nil {
@@ -1560,9 +1545,68 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 		return nil
 	}
 	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
-		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}},
+		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10) + "." + commentMark(r.text)}.String()}}},
 		h.commentKeyboard(r, f)...)
 	r.say(r.t.T(key, locales.Data{"Comment": r.text})+"\n\n"+h.followupAbout(r.t, f), kb)
+	return nil
+}
+
+// commentMark names the words an offer shows (offerComment) in its keep
+// button's data: the press keeps them only while they are the words held.
+func commentMark(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:4])
+}
+
+// keepOffered is "✓ Giữ làm nhận xét" pressed: the words its message
+// offers (mark: their commentMark, "" on a button drawn before review 27B)
+// are kept as f's comment while they are the ones the open question holds.
+// A double tap finds them kept already, and is answered so. A tap on an
+// older offer, whose words another offer replaced (or a question asked
+// again without them), is out of date: the question stays open below,
+// this copy loses its buttons — keeping the newer words there would keep
+// what the tapped message did not show. Once the question closed, the
+// dossier is shown as it stands, as before.
+func (h *Handlers) keepOffered(r *request, f storage.Followup, mark string) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	var st followupState
+	at := atComment(conv)
+	if at {
+		if err := conv.Decode(&st); err != nil {
+			return err
+		}
+	}
+	switch {
+	case at && st.Case == f.CaseID && st.Typed != "" && (mark == "" || commentMark(st.Typed) == mark):
+		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, st.Typed); err != nil {
+			return err
+		}
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		f.Comment.String, f.Comment.Valid = st.Typed, true
+	case mark != "" && f.Comment.Valid && commentMark(f.Comment.String) == mark:
+		// Kept by the first tap of a double tap: said so, the screen it
+		// drew as it was.
+		r.answer(r.t.T("followup.comment_kept"))
+	case at:
+		r.answer(r.t.T("button.stale"))
+		if id := r.liveMessage(); id != 0 {
+			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+		}
+		return nil
+	default:
+		// Another screen since: where the dossier stands.
+		r.answer(r.t.T("button.stale"))
+		text, kb := h.followupNext(r, f)
+		h.showAbout(r, f, text, kb)
+		return nil
+	}
+	text, kb := h.followupNext(r, f)
+	h.showAbout(r, f, r.t.T("followup.comment_kept")+"\n\n"+text, kb)
 	return nil
 }
 
@@ -1577,23 +1621,6 @@ func commentRefused(text string) string {
 		return p
 	}
 	return ""
-}
-
-// typedComment is the thanks offered as the comment of case caseID
-// (offerComment), while its question is open; "" when none is.
-func (h *Handlers) typedComment(r *request, caseID int64) (string, error) {
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if errors.Is(err, storage.ErrNotFound) || err == nil && (conv.Flow != flowFollowup || conv.Step != screenComment) {
-		return "", nil
-	}
-	if err != nil {
-		return "", err
-	}
-	var st followupState
-	if err := conv.Decode(&st); err != nil || st.Case != caseID {
-		return "", err
-	}
-	return st.Typed, nil
 }
 
 // typedAgain answers what a resident typed that is read as nothing else:
