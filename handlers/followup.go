@@ -285,6 +285,69 @@ func (r *request) unbuttonClosedQuestions(asked []int) error {
 	return nil
 }
 
+// unbuttonLeftComment takes the buttons off the message the comment
+// question was on when the update came (request.commentOn) once the chat
+// is no longer at it there: the question drawn again below (text refused
+// or not read, a star count typed, a star pressed on another screen), or
+// closed (the comment kept, another screen, /forget). Its stars and "Không
+// nhận xét" would reopen or answer a question the chat moved on from: one
+// copy of the question is live, the last. The pressed message, and one
+// this update edits already, are left to what the update draws on them.
+func (r *request) unbuttonLeftComment() error {
+	id := r.commentOn
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if atComment(conv) && conv.MessageID == id || id == r.liveMessage() || r.touches(id) {
+		return nil
+	}
+	// About no follow-up, as unbuttonClosedQuestions's: withdrawn with a
+	// follow-up erased, it would leave the question with live buttons.
+	// First (after a press's answer), as commentAgain's: the screen the
+	// update draws is the last thing that changes.
+	i := 0
+	if len(r.replies) > 0 {
+		if _, ok := r.replies[0].(bot.Answer); ok {
+			i = 1
+		}
+	}
+	r.replies = slices.Insert(r.replies, i, bot.Reply(bot.About{Reply: bot.EditButtons{ChatID: r.chat, MessageID: id}}))
+	return nil
+}
+
+// commentTrack begins the Track of a copy of the comment question sent as
+// a new message, before the conversation's version it was drawn at
+// (request.trackComment, commentSent).
+const commentTrack = "c"
+
+// trackComment readies the comment question, saved at version ver, to be
+// drawn as a new message: its id comes back (Sent, commentSent).
+func (r *request) trackComment(ver int) {
+	r.track, r.trackAs = ver, commentTrack
+}
+
+// commentSent notes that the copy of the comment question drawn at version
+// ver is message msg: the message the question is on, for the next copy to
+// take its buttons off (unbuttonLeftComment, commentAgain). A copy whose id
+// comes once the chat moved on — the question drawn again, or closed,
+// before Telegram took this one (a slow connection, an outage) — loses its
+// buttons now: nothing knew its id to take them off then.
+func commentSent(ctx context.Context, tx *storage.Tx, chat int64, ver, msg int) error {
+	if err := tx.ScreenSent(ctx, chat, ver, msg); err != nil {
+		return err
+	}
+	conv, err := tx.Conversation(ctx, chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if atComment(conv) && conv.MessageID == msg {
+		return nil // the question is on it
+	}
+	// Untagged, as questionSent's: the edit shows no dossier.
+	return bot.Enqueue(ctx, tx.SQL(), bot.EditButtons{ChatID: chat, MessageID: msg})
+}
+
 // questionSent keeps message msg among those the "received?" question
 // about caseID is on, while it is open. A question closed before Telegram
 // told its id (/cancel, another follow-up button, a reminder: none of them
@@ -1031,11 +1094,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
 		return err
 	}
-	var typed string // the thanks "✓ Giữ làm nhận xét" keeps, read before the question ends
 	if cb.action == "keepc" {
-		if typed, err = h.typedComment(r, f.CaseID); err != nil {
-			return err
-		}
+		// Read before the question ends: it holds the words offered.
+		return h.keepOffered(r, f, arg)
 	}
 	switch cb.action {
 	case "rate":
@@ -1103,19 +1164,6 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		}
 		text, kb := h.followupNext(r, f) // as /start shows it: the stars to rate again
 		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+text, kb)
-		return nil
-	case "keepc":
-		if typed == "" {
-			// Kept already (a double tap), or another screen since.
-			r.answer(r.t.T("button.stale"))
-			break
-		}
-		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, typed); err != nil {
-			return err
-		}
-		f.Comment.String, f.Comment.Valid = typed, true
-		text, kb := h.followupNext(r, f)
-		h.showAbout(r, f, r.t.T("followup.comment_kept")+"\n\n"+text, kb)
 		return nil
 	case "uncomment":
 		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, ""); err != nil {
@@ -1192,8 +1240,14 @@ func (h *Handlers) askComment(r *request, f storage.Followup) error {
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
 	}
-	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage()); err != nil {
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, r.liveMessage())
+	if err != nil {
 		return err
+	}
+	if r.liveMessage() == 0 {
+		// Asked in a new message (a star count typed): its id comes back
+		// (Sent), for the next copy to take its buttons off.
+		r.trackComment(ver)
 	}
 	h.showAbout(r, f, h.commentAsk(r, f), h.commentKeyboard(r, f))
 	return nil
@@ -1282,15 +1336,14 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		return nil
 	}
 	if problem != "" {
-		r.say(r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment})+"\n\n"+
-			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
-		return nil
+		// Refused with the reason, and asked again below: the copy above
+		// loses its buttons (commentAgain).
+		return h.commentAgain(r, conv, r.t.T("followup.comment_"+problem, locales.Data{"Max": storage.MaxComment}))
 	}
 	if !vntext.HasWord(r.text) {
 		// Keyboard mash ("asdfgh;;;"): no comment on the help, and not
 		// "Đã ghi nhận nhận xét". Asked again, gently.
-		r.say(r.t.T("followup.comment_unclear")+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
-		return nil
+		return h.commentAgain(r, conv, r.t.T("followup.comment_unclear"))
 	}
 	if guides.Courtesy(r.text) == guides.Greeting {
 		// "xin chào", "hello": greeted, as outside any question
@@ -1485,16 +1538,75 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 	if err != nil {
 		return err
 	}
+	r.trackComment(ver) // the question drawn again below a command takes this copy's buttons off (commentAgain)
 	if refused != "" {
 		r.say(r.t.T("followup.comment_"+refused, locales.Data{"Max": storage.MaxComment})+"\n\n"+
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
 		return nil
 	}
-	r.track = ver // the question drawn again below a command takes this copy's buttons off (commentAgain)
 	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
-		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10)}.String()}}},
+		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10) + "." + commentMark(r.text)}.String()}}},
 		h.commentKeyboard(r, f)...)
 	r.say(r.t.T(key, locales.Data{"Comment": r.text})+"\n\n"+h.followupAbout(r.t, f), kb)
+	return nil
+}
+
+// commentMark names the words an offer shows (offerComment) in its keep
+// button's data: the press keeps them only while they are the words held.
+func commentMark(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:4])
+}
+
+// keepOffered is "✓ Giữ làm nhận xét" pressed: the words its message
+// offers (mark: their commentMark, "" on a button drawn before review 27B)
+// are kept as f's comment while they are the ones the open question holds.
+// A double tap finds them kept already, and is answered so. A tap on an
+// older offer, whose words another offer replaced (or a question asked
+// again without them), is out of date: the question stays open below,
+// this copy loses its buttons — keeping the newer words there would keep
+// what the tapped message did not show. Once the question closed, the
+// dossier is shown as it stands, as before.
+func (h *Handlers) keepOffered(r *request, f storage.Followup, mark string) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	var st followupState
+	at := atComment(conv)
+	if at {
+		if err := conv.Decode(&st); err != nil {
+			return err
+		}
+	}
+	switch {
+	case at && st.Case == f.CaseID && st.Typed != "" && (mark == "" || commentMark(st.Typed) == mark):
+		if err := r.tx.SetFollowupComment(r.ctx, f.CaseID, st.Typed); err != nil {
+			return err
+		}
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		f.Comment.String, f.Comment.Valid = st.Typed, true
+	case mark != "" && f.Comment.Valid && commentMark(f.Comment.String) == mark:
+		// Kept by the first tap of a double tap: said so, the screen it
+		// drew as it was.
+		r.answer(r.t.T("followup.comment_kept"))
+	case at:
+		r.answer(r.t.T("button.stale"))
+		if id := r.liveMessage(); id != 0 {
+			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+		}
+		return nil
+	default:
+		// Another screen since: where the dossier stands.
+		r.answer(r.t.T("button.stale"))
+		text, kb := h.followupNext(r, f)
+		h.showAbout(r, f, text, kb)
+		return nil
+	}
+	text, kb := h.followupNext(r, f)
+	h.showAbout(r, f, r.t.T("followup.comment_kept")+"\n\n"+text, kb)
 	return nil
 }
 
@@ -1509,23 +1621,6 @@ func commentRefused(text string) string {
 		return p
 	}
 	return ""
-}
-
-// typedComment is the thanks offered as the comment of case caseID
-// (offerComment), while its question is open; "" when none is.
-func (h *Handlers) typedComment(r *request, caseID int64) (string, error) {
-	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if errors.Is(err, storage.ErrNotFound) || err == nil && (conv.Flow != flowFollowup || conv.Step != screenComment) {
-		return "", nil
-	}
-	if err != nil {
-		return "", err
-	}
-	var st followupState
-	if err := conv.Decode(&st); err != nil || st.Case != caseID {
-		return "", err
-	}
-	return st.Typed, nil
 }
 
 // typedAgain answers what a resident typed that is read as nothing else:
@@ -1705,9 +1800,11 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	if err := h.leaveCase(r, 0); err != nil {
 		return false, err
 	}
-	if _, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0); err != nil {
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0)
+	if err != nil {
 		return false, err
 	}
+	r.trackComment(ver) // its id comes back (Sent): the next copy takes this one's buttons off
 	ask := r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
 	r.say(r.t.T("followup.comment_given")+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
 	return true, nil
@@ -1728,6 +1825,9 @@ func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note stri
 	}
 	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && f.ResidentChat.Int64 != r.chat) {
+		if note != "" {
+			r.say(note, nil) // what was not read is said, with no question to ask again
+		}
 		return r.tx.EndConversation(r.ctx, r.chat)
 	}
 	if err != nil {
@@ -1740,7 +1840,7 @@ func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note stri
 	if err != nil {
 		return err
 	}
-	r.track = ver // its id comes back (Sent): the next copy takes this one's buttons off
+	r.trackComment(ver) // its id comes back (Sent): the next copy takes this one's buttons off
 	if note != "" {
 		note += "\n\n"
 	}
@@ -1764,20 +1864,11 @@ func atComment(conv storage.Conversation) bool {
 	return conv.Flow == flowFollowup && conv.Step == screenComment
 }
 
-// again in the follow-up flow: the comment question once more.
+// again in the follow-up flow: the comment question once more, below the
+// note (a sticker, an edited message, text over the limit: not read), its
+// copy above losing its buttons (commentAgain).
 func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note string) error {
-	var st followupState
-	if err := conv.Decode(&st); err != nil {
-		return err
-	}
-	f, err := r.tx.FollowupOfCase(r.ctx, st.Case)
-	if err != nil || f.ResidentChat.Int64 != r.chat {
-		r.say(note, nil)
-		return ignoreGone(err)
-	}
-	r.about = followupTopic(f.CaseID) // it names the dossier: forgetting it takes this back
-	r.say(note+"\n\n"+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
-	return nil
+	return h.commentAgain(r, conv, note)
 }
 
 // forget is /forget: a resident's follow-ups (chat id, dossier code,

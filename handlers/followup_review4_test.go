@@ -50,12 +50,21 @@ func TestForgetWithdrawsTheCommentQuestionAskedAgain(t *testing.T) {
 	if n := w.outboxWith(code); n < 2 {
 		t.Fatalf("%d replies with the code wait in the outbox, want the two questions asked again", n)
 	}
+	// What the chat shows already (the comment question, whose buttons
+	// the questions asked again take off: review 27B) is no reply.
+	shown := map[int]string{}
+	for _, m := range res.Messages() {
+		shown[m.ID] = m.Text
+	}
 	w.bot.WaitHandled(t, res.SendText("/forget"))
 	if n := w.outboxWith(code); n != 0 {
 		t.Errorf("after /forget the outbox still holds %d replies showing the dossier code", n)
 	}
 	w.srv.ClearFaults()
 	for _, m := range w.settle(res) {
+		if m.Edited && shown[m.ID] == m.Text {
+			continue
+		}
 		if strings.Contains(m.Text, code) {
 			t.Errorf("after /forget the resident got %q", m.Text)
 		}

@@ -174,8 +174,11 @@ type request struct {
 	aboveFlow string
 	// atComment says the chat was at a resident's comment question when
 	// the update came: a command answered there draws it again below
-	// (commentBelow).
+	// (commentBelow). commentOn is the message it was on (0: none known);
+	// once the update leaves it elsewhere, or closes it, that copy loses
+	// its buttons (unbuttonLeftComment).
 	atComment bool
+	commentOn int
 	// closedAtCode is the case leaveCase closed at its dossier code, for
 	// the screen drawn next to say so.
 	closedAtCode int64
@@ -183,13 +186,16 @@ type request struct {
 	// new message: the runtime tells its id (Sent), which the conversation
 	// keeps as the message the screen is on.
 	track int
+	// trackAs begins the Track of the message track is sent with:
+	// commentTrack for a copy of the comment question (commentSent).
+	trackAs string
 }
 
 // say sends a new message.
 func (r *request) say(text string, kb bot.Keyboard) {
 	m := bot.Message{ChatID: r.chat, Text: text, Keyboard: kb}
 	if r.track != 0 {
-		m.Track, r.track = strconv.Itoa(r.track), 0
+		m.Track, r.track, r.trackAs = r.trackAs+strconv.Itoa(r.track), 0, ""
 	}
 	r.replies = append(r.replies, m)
 }
@@ -446,6 +452,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 		r.above, r.aboveFlow = conv.MessageID, conv.Flow
 	} else if err == nil {
 		r.atComment = atComment(conv)
+		if r.atComment {
+			r.commentOn = conv.MessageID
+		}
 	} else if !errors.Is(err, storage.ErrNotFound) {
 		return nil, err
 	}
@@ -474,6 +483,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	}
 	if err == nil && len(asked) > 0 {
 		err = r.unbuttonClosedQuestions(asked)
+	}
+	if err == nil && r.commentOn != 0 {
+		err = r.unbuttonLeftComment()
 	}
 	if err == nil && r.closedAtCode != 0 {
 		// Left at its dossier code by another flow (/tally, /team, a
@@ -595,6 +607,15 @@ func (h *Handlers) Sent(ctx context.Context, sqlTx *sqlx.Tx, chat int64, track s
 			return nil
 		}
 		return questionSent(ctx, storage.WrapTx(sqlTx), chat, caseID, messageID)
+	}
+	if v, ok := strings.CutPrefix(track, commentTrack); ok {
+		// A copy of the resident's comment question: one drawn again or
+		// closed before this copy was sent loses its buttons now.
+		version, err := strconv.Atoi(v)
+		if err != nil {
+			return nil
+		}
+		return commentSent(ctx, storage.WrapTx(sqlTx), chat, version, messageID)
 	}
 	version, err := strconv.Atoi(track)
 	if err != nil {

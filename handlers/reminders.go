@@ -125,6 +125,10 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		if err == nil {
 			asked, err = receivedMessages(conv)
 		}
+		var comment int
+		if err == nil && atComment(conv) {
+			comment = conv.MessageID
+		}
 		if err == nil {
 			err = leaveFollowupFlows(ctx, tx, rm.Chat, conv)
 		}
@@ -139,11 +143,16 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		}
 		// The "received?" questions it closed lose their buttons, as at
 		// /cancel: the reminder below asks its own.
-		replies := make([]bot.Reply, 0, len(asked)+1)
+		replies := make([]bot.Reply, 0, len(asked)+2)
 		for _, id := range asked {
 			replies = append(replies, bot.EditButtons{ChatID: rm.Chat, MessageID: id})
 		}
 		replies = append(replies, bot.About{Topic: followupTopic(rm.CaseID), Reply: h.ReminderMessage(rm)})
+		if comment != 0 {
+			// So does the comment question's copy: its buttons would act
+			// on a question the reminder closed.
+			replies = append(replies, bot.EditButtons{ChatID: rm.Chat, MessageID: comment})
+		}
 		return bot.Enqueue(ctx, tx.SQL(), replies...)
 	})
 	return sent, err
