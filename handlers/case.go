@@ -1417,8 +1417,9 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 
 // pausedScreen is the screen of its step case c was paused on, as its
 // pause event keeps it (on: storage.PausedOn): a fix, the ⚑ question, the
-// list of problems (until review 27A, the bare step), or the case's own
-// screen.
+// list of problems (until review 27A, the bare step), the question of a
+// problem or of what differs in words (until review 27E, the bare step),
+// or the case's own screen.
 func pausedScreen(c storage.Case, on string) (string, caseState) {
 	switch on {
 	case "":
@@ -1427,6 +1428,10 @@ func pausedScreen(c storage.Case, on string) (string, caseState) {
 		return screenFlag, caseState{Case: c.ID}
 	case storage.PausedOnProblems:
 		return screenProblem, caseState{Case: c.ID}
+	case storage.PausedOnNote:
+		return screenNote, caseState{Case: c.ID}
+	case storage.PausedOnFlagNote:
+		return screenFlagNote, caseState{Case: c.ID}
 	}
 	return screenFix, caseState{Case: c.ID, Err: on}
 }
@@ -1648,7 +1653,8 @@ func (v *caseView) pause() error {
 
 // setAside marks the case paused, with its event; left on a screen of its
 // step that /resume draws again (a fix, or a guide opened from it: fixUnder;
-// the ⚑ question; the list of problems), the event says which
+// the ⚑ question; the list of problems; the question of a problem, or of
+// what differs, in words: only which, never words typed there), the event says which
 // (storage.PausedOn): the chat's row forgets it as the case is left.
 func (v *caseView) setAside(screen string, st caseState) error {
 	screen, st = fixUnder(screen, st)
@@ -1662,6 +1668,10 @@ func (v *caseView) setAside(screen string, st caseState) error {
 			ev.Problem = sql.NullString{String: storage.PausedOnFlag, Valid: true}
 		case screen == screenProblem:
 			ev.Problem = sql.NullString{String: storage.PausedOnProblems, Valid: true}
+		case screen == screenNote:
+			ev.Problem = sql.NullString{String: storage.PausedOnNote, Valid: true}
+		case screen == screenFlagNote:
+			ev.Problem = sql.NullString{String: storage.PausedOnFlagNote, Valid: true}
 		}
 	}
 	return v.save("pause", ev)

@@ -509,7 +509,7 @@ func init() {
 					}
 					return v.goCase("")
 				}},
-				"back": back(screenStep, screenFix, screenFlag, screenProblem),
+				"back": back(screenStep, screenFix, screenFlag, screenProblem, screenNote, screenFlagNote),
 			},
 		},
 		screenReason: {
@@ -536,7 +536,7 @@ func init() {
 					}
 					return v.goTo(screenReasonNote, caseState{Case: v.c.ID})
 				}},
-				"back": back(screenChecklist, screenStep, screenOutcome, screenFix, screenFlag, screenProblem),
+				"back": back(screenChecklist, screenStep, screenOutcome, screenFix, screenFlag, screenProblem, screenNote, screenFlagNote),
 			},
 		},
 		screenReasonNote: {

@@ -360,17 +360,23 @@ func (tx *Tx) PausedAtStep(ctx context.Context, caseID int64) (string, error) {
 
 // PausedOnFlag marks (as its problem) a pause event of a case left on its
 // step's ⚑ question (what differs on the portal), PausedOnProblems one
-// left on the step's list of problems (⚠, none picked yet); a pause left
-// on a fix keeps that error's id there. None is a problem met: tallies
-// read the problem of problem events only.
+// left on the step's list of problems (⚠, none picked yet), PausedOnNote
+// one left on the question of a problem in words ("✎ Something else"),
+// PausedOnFlagNote one left on the question of what else differs (⚑
+// "other"); a pause left on a fix keeps that error's id there. None is a
+// problem met: tallies read the problem of problem events only. Nothing
+// typed at a question is kept by leaving it: only which question it was.
 const (
 	PausedOnFlag     = "⚑"
 	PausedOnProblems = "⚠"
+	PausedOnNote     = "✎"
+	PausedOnFlagNote = "⚑✎"
 )
 
 // PausedOn is what the case's last pause was left on at its step, beyond
 // the step itself ("" for the bare step, or none): the id of the error
-// whose fix was shown, PausedOnFlag or PausedOnProblems. /resume draws
+// whose fix was shown, or one of PausedOnFlag, PausedOnProblems,
+// PausedOnNote, PausedOnFlagNote. /resume draws
 // that screen again.
 func (tx *Tx) PausedOn(ctx context.Context, caseID int64) (string, error) {
 	return tx.lastEventColumn(ctx, caseID, "pause", "problem", "read what the case paused on")
