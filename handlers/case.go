@@ -1651,14 +1651,20 @@ func (v *caseView) pause() error {
 	return v.show("")
 }
 
-// setAside marks the case paused, with its event; left on a screen of its
-// step that /resume draws again (a fix, or a guide opened from it: fixUnder;
-// the ⚑ question; the list of problems; the question of a problem, or of
-// what differs, in words: only which, never words typed there), the event says which
-// (storage.PausedOn): the chat's row forgets it as the case is left.
+// setAside marks the case paused, with its event (pauseEvent).
 func (v *caseView) setAside(screen string, st caseState) error {
-	screen, st = fixUnder(screen, st)
 	v.c.Status, v.c.UpdatedAt = storage.CasePaused, v.h.now()
+	return v.save("pause", v.pauseEvent(screen, st))
+}
+
+// pauseEvent is the event of the case set aside at screen (with st): left
+// on a screen of its step that /resume draws again (a fix, or a guide
+// opened from it: fixUnder; the ⚑ question; the list of problems; the
+// question of a problem, or of what differs, in words: only which, never
+// words typed there), it says which (storage.PausedOn): the chat's row
+// forgets it as the case is left.
+func (v *caseView) pauseEvent(screen string, st caseState) *storage.CaseEvent {
+	screen, st = fixUnder(screen, st)
 	ev := v.phaseEvent()
 	if ev != nil && st.Case == v.c.ID {
 		switch {
@@ -1674,7 +1680,7 @@ func (v *caseView) setAside(screen string, st caseState) error {
 			ev.Problem = sql.NullString{String: storage.PausedOnFlagNote, Valid: true}
 		}
 	}
-	return v.save("pause", ev)
+	return ev
 }
 
 // leaveCase pauses the case the chat shows, if any and if it is not keep,
@@ -1723,21 +1729,35 @@ func shownOn(screen string, st caseState, id int64) (string, caseState) {
 	return screen, st
 }
 
-// setAsideAsShown pauses the case on the screen the chat shows it on
-// (leaveCase, shownOn): the bare step, when it shows none of it.
-func (v *caseView) setAsideAsShown() error {
+// markShown records where the open case at its steps stands, on the
+// screen the chat shows it on (leaveCase, shownOn; the bare step when it
+// shows none of it), as a case set aside there and taken up again: a
+// pause event saying which screen, and its resume, which ← after End
+// reads (backToEnded, storage.EndedOn). The pair is no time away: it is
+// stamped with the case's last moment (storage.LastMoment), not the tap,
+// so that it splits no stretch of the case's active time — stamped at the
+// tap (review 27A), a case idle 40 minutes before it and 40 after counted
+// 60 minutes of them, each side up to 30, where without the pair the 80
+// counted 30 (until review 27E).
+func (v *caseView) markShown() error {
+	screen, st := "", caseState{}
 	conv, err := v.tx.Conversation(v.ctx, v.chat)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
-		return v.setAside("", caseState{})
 	case err != nil:
 		return err
+	case conv.Flow == flowCase && conv.Decode(&st) == nil:
+		screen, st = shownOn(conv.Step, st, v.c.ID)
 	}
-	var st caseState
-	if conv.Flow != flowCase || conv.Decode(&st) != nil {
-		return v.setAside("", caseState{})
+	at, err := v.tx.LastMoment(v.ctx, v.c.ID)
+	if err != nil {
+		return err
 	}
-	return v.setAside(shownOn(conv.Step, st, v.c.ID))
+	pause, resume := *v.pauseEvent(screen, st), *v.phaseEvent()
+	pause.CaseID, pause.At, pause.Kind = v.c.ID, at, "pause"
+	resume.CaseID, resume.At, resume.Kind = v.c.ID, at, "resume"
+	v.c.UpdatedAt = v.h.now()
+	return v.saveCase(pause, resume)
 }
 
 // endable says whether a case may still be ended early ("could not be
@@ -1758,9 +1778,9 @@ func (v *caseView) endEarly() error {
 		// Taken up since its pause message was sent, and moved maybe (a
 		// fix left for its step, a fix opened): ended from the screen the
 		// chat shows it on now, which a pause event keeps for ←
-		// (backToEnded) — until review 27A, ← returned to the screen of
-		// the old pause.
-		if err := v.setAsideAsShown(); err != nil {
+		// (backToEnded; markShown, adding no active time) — until review
+		// 27A, ← returned to the screen of the old pause.
+		if err := v.markShown(); err != nil {
 			return err
 		}
 	}

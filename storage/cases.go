@@ -402,6 +402,18 @@ func (tx *Tx) EndedOn(ctx context.Context, caseID int64, stepID string) (string,
 	return last.Problem.String, wrap("read what the case was ended on", err)
 }
 
+// LastMoment is the time of the case's latest event (by order), or of its
+// start when it has none: a moment recorded with it splits no stretch of
+// the case's active time (case_stats counts a stretch between two moments
+// up to ActiveGap).
+func (tx *Tx) LastMoment(ctx context.Context, caseID int64) (time.Time, error) {
+	var at time.Time
+	err := tx.db(ctx).GetContext(ctx, &at, `
+		SELECT coalesce((SELECT at FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1),
+			(SELECT started_at FROM cases WHERE id = $1))`, caseID)
+	return at, wrap("read the case's last moment", err)
+}
+
 // CaseWithCode returns the id of the volunteer's case closed since since
 // that keeps code as its dossier code, if any (0): a code sent again.
 func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, since time.Time) (int64, error) {
