@@ -1259,6 +1259,10 @@ func drawResume(v *caseView) (string, bot.Keyboard, error) {
 			key = "resume.waiting_fix"
 		case screenFlag: // what differs, asked by buttons
 			key = "resume.waiting_flag"
+		case screenProblem: // the step's problems, a button each
+			key = "resume.waiting_problems"
+		case screenKept: // whose the code typed is, asked by buttons
+			key = "resume.waiting_choice"
 		}
 		lines = append(lines, "", v.t.T(key, locales.Data{"Case": v.st.Case}))
 	}
