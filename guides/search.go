@@ -1107,15 +1107,31 @@ func (c *Catalog) NoGuide(query string) bool {
 // copy is asked for, folded.
 var extractWords = folded("trích lục", "bản sao", "sao lục", "extract", "copy")
 
+// A marriage certificate lost or asked for again ("mất giấy kết hôn với
+// chồng Hàn", "lost my marriage certificate, husband is korean") is not
+// issued again: a copy of the marriage extract answers for it, as for a
+// marriage of two Vietnamese citizens ("mất giấy kết hôn"). marriagePapers
+// are the certificate's names, folded; said with the words of a loss or
+// reissue (lossWords), the extract-copy guide answers. Not the marriage
+// registered again ("đăng ký lại kết hôn", another procedure), nor another
+// paper lost ("mất hộ chiếu, kết hôn với chồng Hàn").
+var marriagePapers = folded("giấy kết hôn", "giấy đăng ký kết hôn", "giấy chứng nhận kết hôn", "giấy hôn thú",
+	"hôn thú", "marriage certificate", "marriage certificates", "certificate of marriage", "marriage paper",
+	"marriage papers")
+
 // foreignMarriageCopy is Search of the folded words of a marriage with a
 // foreigner: nothing, but for a copy of its extract, which the guides
 // naming a copy answer ("chứng thực bản sao giấy kết hôn…": the certified
 // copy of the paper held); the extract-copy guide when the words find
-// none of them ("xin trích lục kết hôn với người nước ngoài"). Never the
-// marriage guide of two Vietnamese citizens.
+// none of them ("xin trích lục kết hôn với người nước ngoài"); the
+// extract-copy guide too for its certificate lost or asked for again
+// (marriagePapers). Never the marriage guide of two Vietnamese citizens.
 func (c *Catalog) foreignMarriageCopy(ws []string) []*Guide {
 	if !holds(ws, extractWords) {
-		return nil
+		if len(lossWords(ws)) == 0 || !holds(ws, marriagePapers) {
+			return nil
+		}
+		return slices.DeleteFunc(c.searchQuery(words("trích lục kết hôn")), func(g *Guide) bool { return !c.namesCopy(g) })
 	}
 	found := slices.DeleteFunc(c.searchQuery(ws), func(g *Guide) bool { return !c.namesCopy(g) })
 	if len(found) == 0 {
