@@ -46,3 +46,61 @@ func TestReview27GLostForeignMarriageCertificateFindsTheExtractGuide(t *testing.
 		}
 	}
 }
+
+// "chồng" alone found the permanent residence (its alias "nhập khẩu về nhà
+// chồng"), the ID card ("căn cước hỏng" run together holds "chong") and the
+// unemployment benefit ("bị cho nghỉ việc" run together holds it too); "vợ"
+// found nothing, and was told to type fewer words. A spouse, a parent or a
+// grandparent typed alone names whom a procedure is for, not which: nothing
+// is found, and ForWhomOnly says so (the volunteer is asked which
+// procedure). Typed with a procedure, the person is dropped as "mẹ" is
+// ("thường trú cho vợ" found the birth registration by its "thường trú cho
+// trẻ mới sinh"); a phrase of a guide's name keeps it ("về nhà chồng").
+func TestReview27GSpouseAloneNamesNoProcedure(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"chồng", "chong", "vợ", "vo", "chồng tôi", "vợ tôi", "cho chồng", "cho vợ",
+		"làm cho chồng", "vợ chồng", "mẹ", "cho mẹ", "bố", "bà", "chồng ở Hàn Quốc",
+		"my husband", "husband", "my wife", "for my mother"} {
+		if got := searchIDs(c, q); len(got) != 0 {
+			t.Errorf("Search(%q) = %v, want nothing", q, got)
+		}
+		if !c.ForWhomOnly(q) {
+			t.Errorf("ForWhomOnly(%q) = false, want true", q)
+		}
+		if c.NoGuide(q) || c.AsksOfNoProcedure(q) {
+			t.Errorf("NoGuide or AsksOfNoProcedure(%q) = true, want false", q)
+		}
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"thường trú cho vợ", "thuong-tru"},
+		{"thuong tru cho vo", "thuong-tru"},
+		{"đăng ký thường trú cho chồng", "thuong-tru"},
+		{"nhập khẩu về nhà chồng", "thuong-tru"},
+		{"về nhà chồng", "thuong-tru"},
+		{"nhà chồng", "thuong-tru"},
+		{"khai tử cho chồng", "khai-tu"},
+		{"chồng mất", "khai-tu"},
+		{"vợ mất", "khai-tu"},
+		{"căn cước cho vợ", "the-can-cuoc"},
+		{"tạm trú cho vợ", "tam-tru"},
+		{"căn cước hỏng", "the-can-cuoc"},
+		{"bị cho nghỉ việc", "tro-cap-that-nghiep"},
+		// A spouse taken is a marriage ("lấy chồng" found the VNeID
+		// password's "lấy lại mật khẩu" once "chồng" was whom for).
+		{"lấy chồng", "ket-hon"},
+		{"lay vo", "ket-hon"},
+		{"cưới vợ", "ket-hon"},
+	} {
+		if got := searchIDs(c, tt.q); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Search(%q) = %v, want %s first", tt.q, got, tt.want)
+		}
+		if c.ForWhomOnly(tt.q) {
+			t.Errorf("ForWhomOnly(%q) = true, want false", tt.q)
+		}
+	}
+	for _, q := range []string{"khai sinh", "bao nhiêu tiền", "xin chào", "chồng Hàn", "abcxyz"} {
+		if c.ForWhomOnly(q) {
+			t.Errorf("ForWhomOnly(%q) = true, want false", q)
+		}
+	}
+}
