@@ -162,6 +162,14 @@ func init() {
 	}
 	// "Lên" (up) names nothing: "nâng cấp vneid lên mức 2".
 	fillers["len"] = true
+	// A spouse, whom a procedure is done for as "mẹ" or "bà" ("thường trú
+	// cho vợ", "khai tử cho chồng"): "vợ", unknown, made every such query
+	// find nothing but a look-alike ("thường trú cho" of the birth
+	// registration's "thường trú cho trẻ mới sinh"). Folded, "vo" is also
+	// "vô" (into), no more a procedure's word.
+	for _, w := range strings.Fields("chong vo") {
+		fillers[w] = true
+	}
 	// A procedure's fee or time asked ("hộ chiếu bao nhiêu tiền", "lệ phí
 	// hộ chiếu", "khai sinh mất mấy ngày", "passport fee", "how long"):
 	// the guide's consent screen shows both. "phí" and "fee" are words of
@@ -540,7 +548,7 @@ func syllable(w string) bool {
 // nationality is searched without it (withoutForeignSpouse).
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
-	if onlySmallTalk(ws, query) || holds(ws, unguided) {
+	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.forWhomOnly(ws) {
 		return nil
 	}
 	if marriesForeigner(ws) {
@@ -834,6 +842,46 @@ func (c *Catalog) AsksOfNoProcedure(query string) bool {
 	return len(kept) == 0 && !c.isPhrase(ws) && (d.question || d.fee && d.generic)
 }
 
+// ForWhomOnly says whether query names only whom a procedure is for — a
+// spouse, a parent, a grandparent ("chồng", "vợ tôi", "cho mẹ", "my
+// husband"), somewhere or not ("chồng ở Hàn Quốc") — and no procedure:
+// Search finds nothing, and the volunteer is to be asked which procedure.
+// "Chồng" alone found the permanent residence by its alias "nhập khẩu về
+// nhà chồng", and the ID card and the unemployment benefit by "căn cước
+// hỏng" and "bị cho nghỉ việc" run together; "bố" found correcting civil
+// status by "bổ sung"; "vợ", "mẹ" found nothing, and the volunteer was told
+// to type fewer words. A phrase of a guide's name is searched ("nhà
+// chồng"); a question ("chồng cần giấy tờ gì") is AsksOfNoProcedure's.
+func (c *Catalog) ForWhomOnly(query string) bool {
+	return c.forWhomOnly(queryWords(query))
+}
+
+// whom are the folded words naming whom a procedure is for that name no
+// procedure alone (ForWhomOnly); not a child's ("con", "bé", "baby"),
+// whose birth is registered.
+var whom = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`chong vo bo me ba ong husband wife spouse mother father mom mum dad parent parents
+		grandma grandmother grandpa grandfather`) {
+		whom[w] = true
+	}
+}
+
+// forWhomOnly is ForWhomOnly of the folded words.
+func (c *Catalog) forWhomOnly(ws []string) bool {
+	for i := len(ws) - 1; i > 0; i-- { // without a place after them
+		if placeAt(ws, i) {
+			return c.forWhomOnly(ws[:i])
+		}
+	}
+	if !slices.ContainsFunc(ws, func(w string) bool { return whom[w] }) || len(ws) >= 2 && c.isPhrase(ws) {
+		return false
+	}
+	kept, d := withoutFillers(ws, c.englishQuery(ws), nil, nil)
+	return len(kept) == 0 && !d.question && !d.fee
+}
+
 // A place typed after a procedure, folded, starts with a word that puts a
 // place after it ("ở", "tại", "in", "at": whatever follows, "tại phường",
 // "ở quê", "at the police station"), with "thuộc" followed by a unit (alone
@@ -877,7 +925,7 @@ func init() {
 	// The people a procedure is done for ("passport for my baby"): kept
 	// when a guide's name holds them ("register baby").
 	for _, w := range strings.Fields(`baby babies child children kid kids son sons daughter daughters mother father mom mum dad
-		parent parents grandma grandmother grandpa grandfather wife husband family someone resident`) {
+		parent parents grandma grandmother grandpa grandfather wife husband spouse family someone resident`) {
 		keptIfNamed[englishFiller(w)] = true
 	}
 	// What happened, and the papers asked after a procedure's name: kept
@@ -1107,15 +1155,31 @@ func (c *Catalog) NoGuide(query string) bool {
 // copy is asked for, folded.
 var extractWords = folded("trích lục", "bản sao", "sao lục", "extract", "copy")
 
+// A marriage certificate lost or asked for again ("mất giấy kết hôn với
+// chồng Hàn", "lost my marriage certificate, husband is korean") is not
+// issued again: a copy of the marriage extract answers for it, as for a
+// marriage of two Vietnamese citizens ("mất giấy kết hôn"). marriagePapers
+// are the certificate's names, folded; said with the words of a loss or
+// reissue (lossWords), the extract-copy guide answers. Not the marriage
+// registered again ("đăng ký lại kết hôn", another procedure), nor another
+// paper lost ("mất hộ chiếu, kết hôn với chồng Hàn").
+var marriagePapers = folded("giấy kết hôn", "giấy đăng ký kết hôn", "giấy chứng nhận kết hôn", "giấy hôn thú",
+	"hôn thú", "marriage certificate", "marriage certificates", "certificate of marriage", "marriage paper",
+	"marriage papers")
+
 // foreignMarriageCopy is Search of the folded words of a marriage with a
 // foreigner: nothing, but for a copy of its extract, which the guides
 // naming a copy answer ("chứng thực bản sao giấy kết hôn…": the certified
 // copy of the paper held); the extract-copy guide when the words find
-// none of them ("xin trích lục kết hôn với người nước ngoài"). Never the
-// marriage guide of two Vietnamese citizens.
+// none of them ("xin trích lục kết hôn với người nước ngoài"); the
+// extract-copy guide too for its certificate lost or asked for again
+// (marriagePapers). Never the marriage guide of two Vietnamese citizens.
 func (c *Catalog) foreignMarriageCopy(ws []string) []*Guide {
 	if !holds(ws, extractWords) {
-		return nil
+		if len(lossWords(ws)) == 0 || !holds(ws, marriagePapers) {
+			return nil
+		}
+		return slices.DeleteFunc(c.searchQuery(words("trích lục kết hôn")), func(g *Guide) bool { return !c.namesCopy(g) })
 	}
 	found := slices.DeleteFunc(c.searchQuery(ws), func(g *Guide) bool { return !c.namesCopy(g) })
 	if len(found) == 0 {
@@ -1289,7 +1353,7 @@ var (
 )
 
 func init() {
-	for _, w := range strings.Fields("be con ba ong bo me chau em anh chi nguoi") {
+	for _, w := range strings.Fields("be con ba ong bo me chau em anh chi nguoi chong vo") {
 		persons[w] = true
 	}
 	for _, p := range []string{"the", "giay", "bang", "so", "cccd", "cmnd", "cmt", "gplx", "bhyt", "cavet", "can cuoc",

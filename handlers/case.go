@@ -844,6 +844,11 @@ func (h *Handlers) searchGuides(r *request) error {
 		// help; the procedure's name would.
 		text = r.t.T("case.no_procedure_named")
 	}
+	if len(found) == 0 && h.guides.ForWhomOnly(q) {
+		// "chồng", "cho mẹ", "my husband": whom for, not which procedure;
+		// fewer words would not help.
+		text = r.t.T("case.no_procedure_for")
+	}
 	if noGuide {
 		// "sang tên xe", "kết hôn với người nước ngoài": fewer words would
 		// find the guide of a procedure that only looks alike.

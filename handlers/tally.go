@@ -1159,11 +1159,11 @@ func (h *Handlers) triedPeriod(text string) bool {
 }
 
 // namesProcedure says whether text is for the procedure search: it finds
-// a procedure, or asks of none ("phí dịch vụ": the search says to name
-// one).
+// a procedure, or asks of none ("phí dịch vụ") or names only whom for
+// ("chồng"): the search says to name one.
 func (h *Handlers) namesProcedure(text string) bool {
 	q := shorten(text, maxQuery)
-	return len(h.guides.Search(q)) > 0 || h.guides.AsksOfNoProcedure(q)
+	return len(h.guides.Search(q)) > 0 || h.guides.AsksOfNoProcedure(q) || h.guides.ForWhomOnly(q)
 }
 
 // typedUnit offers a commune's report when a coordinator who may pick a
