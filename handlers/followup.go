@@ -2189,12 +2189,19 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return h.alreadyNoted(r, f, "got")
-		}
 		// "No more reminders" only to whom they went.
+		reminded := f.Reminds()
+		if !ok {
+			// Noted already (the result is "received" whatever else it
+			// stood at): a second tap, or an older copy of the question
+			// tapped late. Answered so, and the message drawn as the first
+			// tap drew it — its thanks stay in the chat, where /start's
+			// screen would take them away.
+			r.answer(r.t.T("followup.noted_already"))
+			reminded = remindedWhenNoted(r, f)
+		}
 		text = r.t.T("followup.received_no_reminders")
-		if f.Reminds() {
+		if reminded {
 			text = r.t.T("followup.received")
 		}
 		f.Status = storage.FollowupReceived
@@ -2253,6 +2260,27 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 	}
 	h.showAbout(r, f, text, nil)
 	return nil
+}
+
+// remindedWhenNoted tells whether the first tap of "✓ Đúng" on f, whose
+// result is noted already, said the reminders stop (they went to the chat
+// then): the follow-up ended no longer says it. The pressed message does —
+// the question it answered, asked as the first tap answered it, or the
+// thanks that tap drew —; else the reminders were agreed to.
+func remindedWhenNoted(r *request, f storage.Followup) bool {
+	if m := r.cb.Message.Message; m != nil {
+		// "received" holds "received_no_reminders": read first.
+		for _, line := range []struct {
+			key      string
+			reminded bool
+		}{{"followup.received", true}, {"followup.received_no_reminders", false},
+			{"followup.received_ask", true}, {"followup.received_ask_no_reminders", false}} {
+			if strings.Contains(m.Text, r.t.T(line.key)) {
+				return line.reminded
+			}
+		}
+	}
+	return f.Consent.Valid && f.Consent.Bool
 }
 
 // receivedAsk is the question before "received" is recorded, saying what
