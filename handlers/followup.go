@@ -561,6 +561,28 @@ func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64, chat 
 	return bot.ClearParked(ctx, tx.SQL(), chat)
 }
 
+// forgottenElsewhere is what forgetting follow-ups outside any update of
+// their resident's chat does besides (storage.Storage.WhenForgotten: the
+// link's web page, retention): what the bot holds of them is withdrawn
+// (withdrawFollowups), and the messages of the chat where a question about
+// them was open (asked: the comment question, the "received?" question)
+// lose their buttons, as /forget's update takes them off
+// (unbuttonLeftComment, unbuttonClosedQuestions): the question is closed,
+// and its buttons would only answer that the follow-up is gone.
+func forgottenElsewhere(ctx context.Context, tx *storage.Tx, cases []int64, chat int64, asked []int) error {
+	if err := withdrawFollowups(ctx, tx, cases, chat); err != nil {
+		return err
+	}
+	for _, id := range asked {
+		// Untagged, as questionSent's: the edit shows no dossier, and it
+		// is not withdrawn with the follow-up.
+		if err := bot.Enqueue(ctx, tx.SQL(), bot.EditButtons{ChatID: chat, MessageID: id}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // codeCorrected tells the follow-up's resident, in their language, that
 // the volunteer replaced the dossier code the chat was shown (old) with the
 // right one: they may have noted the wrong one from the screen they opened

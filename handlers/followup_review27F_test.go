@@ -172,3 +172,51 @@ func TestReview27FErasedOnThePageTakesTheQuestionsButtonsOff(t *testing.T) {
 		})
 	}
 }
+
+// Two dossiers followed in one chat, "đã nhận rồi" typed: a question
+// about each, in a message of its own. The first erased on its page: its
+// question loses its buttons, the other's stays open and answers.
+func TestReview27FErasedOnThePageLeavesTheOtherQuestion(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	tr := w.texts.For("vi")
+	v := w.volunteer("Vân")
+	codes := []string{"000.00.12.H26-251127-2764", "000.00.12.H26-251127-2765"}
+	var tokens []string
+	var cases []int64
+	res := w.srv.NewUser("Bà", "vi")
+	for _, code := range codes {
+		ms := w.finishWithCode(v, code)
+		c, _ := w.lastCase(v)
+		cases = append(cases, c.ID)
+		tokens = append(tokens, qrToken(t, ms[0].Photo))
+		w.send(res, "/start "+tokens[len(tokens)-1])
+		w.press(res, tr.T("followup.consent_yes"))
+	}
+	drain(v)
+	w.send(res, "đã nhận rồi")
+	w.settle(res) // the questions' ids come back (Sent)
+	asked := map[string]*telegramtest.Message{}
+	for _, m := range res.Messages() {
+		for _, code := range codes {
+			if strings.Contains(m.Text, code) && hasButton(m, tr.T("followup.received_yes")) {
+				asked[code] = m
+			}
+		}
+	}
+	if len(asked) != 2 {
+		t.Fatalf("asked about %d dossiers, want 2", len(asked))
+	}
+	if err := w.store.ForgetFollowup(context.Background(), tokens[0]); err != nil {
+		t.Fatal(err)
+	}
+	w.settle(res)
+	noButtons(t, res, asked[codes[0]].ID, "the erased dossier's question")
+	other := msgByID(t, res, asked[codes[1]].ID)
+	if !hasButton(other, tr.T("followup.received_yes")) {
+		t.Fatalf("the other dossier's question lost its buttons: %q %v", other.Text, other.Buttons())
+	}
+	w.pressOn(res, other.ID, tr.T("followup.received_yes"))
+	if f, _ := w.followupRow(cases[1]); f.Status != storage.FollowupReceived {
+		t.Errorf("the other dossier after ✓ Đúng: %+v", f)
+	}
+}

@@ -36,7 +36,7 @@ const queryTimeout = 10 * time.Second
 type Storage struct {
 	db           *sqlx.DB
 	followupDays int                                                                // FOLLOWUP_RETENTION_DAYS (SetFollowupRetention); 0: the default
-	forgotten    func(ctx context.Context, tx *Tx, cases []int64, chat int64) error // WhenForgotten
+	forgotten    func(ctx context.Context, tx *Tx, cases []int64, chat int64, asked []int) error // WhenForgotten
 	problem      func(ctx context.Context, tx *Tx, f Followup) error                // WhenProblem
 }
 
