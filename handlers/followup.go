@@ -2239,7 +2239,20 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return err
 		}
 		if !ok {
-			return h.alreadyNoted(r, f, action)
+			// Said already (a second tap, an older copy of the question):
+			// answered as noted, and the message says what the first tap
+			// said — the day asked again, or that no reminder comes —,
+			// which /start's screen would take away.
+			switch {
+			case f.Reminds() && f.RemindersSent > 0 && f.NextReminderOn.Valid:
+				next, known = askDay(f.NextReminderOn.Time)
+				again = true
+			case f.Status == storage.FollowupEnded: // only the last "Chưa" ends it
+				again = false
+			default:
+				return h.alreadyNoted(r, f, action)
+			}
+			r.answer(r.t.T("followup.noted_already"))
 		}
 		if again {
 			date := r.t.Date(next)
@@ -2260,10 +2273,20 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if err != nil {
 			return err
 		}
-		if !ok {
+		var volunteer bool
+		var coordinators int
+		switch {
+		case ok:
+			volunteer, coordinators, err = h.tellProblem(r, f)
+		case f.Status == storage.FollowupProblem:
+			// Reported already (a second tap, an older copy, the web
+			// page): nobody is told again. Answered as noted, and the
+			// message says who was told, as the first report said it.
+			r.answer(r.t.T("followup.noted_already"))
+			_, volunteer, coordinators, err = h.problemNotices(r.ctx, r.tx, f)
+		default:
 			return h.alreadyNoted(r, f, action)
 		}
-		volunteer, coordinators, err := h.tellProblem(r, f)
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/handlers"
@@ -218,5 +219,51 @@ func TestReview27FErasedOnThePageLeavesTheOtherQuestion(t *testing.T) {
 	w.pressOn(res, other.ID, tr.T("followup.received_yes"))
 	if f, _ := w.followupRow(cases[1]); f.Status != storage.FollowupReceived {
 		t.Errorf("the other dossier after ✓ Đúng: %+v", f)
+	}
+}
+
+// The reminder's other answers, tapped twice: "Chưa" and "⚠ Có vướng
+// mắc". The second tap is answered as noted; what the first said stays
+// (the day asked again, who was told).
+func TestReview27FReminderAnswersTappedTwice(t *testing.T) {
+	for _, tc := range []struct{ name, label, said string }{
+		{"not", "followup.reminder_not", "followup.ask_again"},
+		{"prob", "followup.reminder_problem", "followup.problem_sent_volunteer"},
+	} {
+		for _, fast := range []bool{false, true} {
+			t.Run(tc.name+map[bool]string{false: "/slow", true: "/fast"}[fast], func(t *testing.T) {
+				clk := newClock() // Friday 27/11/2026
+				w := newWorld(t, handlers.WithClock(clk.now))
+				tr := w.texts.For("vi")
+				vol, res, id := w.agreedResident("000.00.12.H26-251127-2766")
+				clk.advance(6*24*time.Hour - 6*time.Hour) // the first working day after the due date
+				if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
+					t.Fatalf("reminders sent: %d, %v", n, err)
+				}
+				w.settle(res)
+				rm := res.Last()
+				if !hasButton(rm, tr.T(tc.label)) {
+					t.Fatalf("the reminder: %q %v", rm.Text, rm.Buttons())
+				}
+				w.tapTwice(res, rm, tr.T(tc.label), fast)
+				got := msgByID(t, res, rm.ID)
+				said := tr.T(tc.said)
+				if tc.name == "not" {
+					f, _ := w.followupRow(id)
+					said = tr.T(tc.said, locales.Data{"Date": tr.Date(f.NextRemind.Time)})
+				}
+				if !strings.HasSuffix(got.Text, "\n\n"+said) || len(got.Buttons()) != 0 {
+					t.Errorf("after two taps of %q the message lost what the first said (%q): %q", tr.T(tc.label), said, got.Text)
+				}
+				if a := lastAnswer(t, res); a != tr.T("followup.noted_already") {
+					t.Errorf("the second tap answered %q, want %q", a, tr.T("followup.noted_already"))
+				}
+				if tc.name == "prob" {
+					if told := fresh(w.settle(vol)); len(told) != 1 {
+						t.Errorf("the volunteer was told %d times", len(told))
+					}
+				}
+			})
+		}
 	}
 }
