@@ -561,6 +561,28 @@ func withdrawFollowups(ctx context.Context, tx *storage.Tx, cases []int64, chat 
 	return bot.ClearParked(ctx, tx.SQL(), chat)
 }
 
+// forgottenElsewhere is what forgetting follow-ups outside any update of
+// their resident's chat does besides (storage.Storage.WhenForgotten: the
+// link's web page, retention): what the bot holds of them is withdrawn
+// (withdrawFollowups), and the messages of the chat where a question about
+// them was open (asked: the comment question, the "received?" question)
+// lose their buttons, as /forget's update takes them off
+// (unbuttonLeftComment, unbuttonClosedQuestions): the question is closed,
+// and its buttons would only answer that the follow-up is gone.
+func forgottenElsewhere(ctx context.Context, tx *storage.Tx, cases []int64, chat int64, asked []int) error {
+	if err := withdrawFollowups(ctx, tx, cases, chat); err != nil {
+		return err
+	}
+	for _, id := range asked {
+		// Untagged, as questionSent's: the edit shows no dossier, and it
+		// is not withdrawn with the follow-up.
+		if err := bot.Enqueue(ctx, tx.SQL(), bot.EditButtons{ChatID: chat, MessageID: id}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // codeCorrected tells the follow-up's resident, in their language, that
 // the volunteer replaced the dossier code the chat was shown (old) with the
 // right one: they may have noted the wrong one from the screen they opened
@@ -2189,12 +2211,19 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return h.alreadyNoted(r, f, "got")
-		}
 		// "No more reminders" only to whom they went.
+		reminded := f.Reminds()
+		if !ok {
+			// Noted already (the result is "received" whatever else it
+			// stood at): a second tap, or an older copy of the question
+			// tapped late. Answered so, and the message drawn as the first
+			// tap drew it — its thanks stay in the chat, where /start's
+			// screen would take them away.
+			r.answer(r.t.T("followup.noted_already"))
+			reminded = remindedWhenNoted(r, f)
+		}
 		text = r.t.T("followup.received_no_reminders")
-		if f.Reminds() {
+		if reminded {
 			text = r.t.T("followup.received")
 		}
 		f.Status = storage.FollowupReceived
@@ -2210,7 +2239,20 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			return err
 		}
 		if !ok {
-			return h.alreadyNoted(r, f, action)
+			// Said already (a second tap, an older copy of the question):
+			// answered as noted, and the message says what the first tap
+			// said — the day asked again, or that no reminder comes —,
+			// which /start's screen would take away.
+			switch {
+			case f.Reminds() && f.RemindersSent > 0 && f.NextReminderOn.Valid:
+				next, known = askDay(f.NextReminderOn.Time)
+				again = true
+			case f.Status == storage.FollowupEnded: // only the last "Chưa" ends it
+				again = false
+			default:
+				return h.alreadyNoted(r, f, action)
+			}
+			r.answer(r.t.T("followup.noted_already"))
 		}
 		if again {
 			date := r.t.Date(next)
@@ -2231,10 +2273,20 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 		if err != nil {
 			return err
 		}
-		if !ok {
+		var volunteer bool
+		var coordinators int
+		switch {
+		case ok:
+			volunteer, coordinators, err = h.tellProblem(r, f)
+		case f.Status == storage.FollowupProblem:
+			// Reported already (a second tap, an older copy, the web
+			// page): nobody is told again. Answered as noted, and the
+			// message says who was told, as the first report said it.
+			r.answer(r.t.T("followup.noted_already"))
+			_, volunteer, coordinators, err = h.problemNotices(r.ctx, r.tx, f)
+		default:
 			return h.alreadyNoted(r, f, action)
 		}
-		volunteer, coordinators, err := h.tellProblem(r, f)
 		if err != nil {
 			return err
 		}
@@ -2253,6 +2305,27 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 	}
 	h.showAbout(r, f, text, nil)
 	return nil
+}
+
+// remindedWhenNoted tells whether the first tap of "✓ Đúng" on f, whose
+// result is noted already, said the reminders stop (they went to the chat
+// then): the follow-up ended no longer says it. The pressed message does —
+// the question it answered, asked as the first tap answered it, or the
+// thanks that tap drew —; else the reminders were agreed to.
+func remindedWhenNoted(r *request, f storage.Followup) bool {
+	if m := r.cb.Message.Message; m != nil {
+		// "received" holds "received_no_reminders": read first.
+		for _, line := range []struct {
+			key      string
+			reminded bool
+		}{{"followup.received", true}, {"followup.received_no_reminders", false},
+			{"followup.received_ask", true}, {"followup.received_ask_no_reminders", false}} {
+			if strings.Contains(m.Text, r.t.T(line.key)) {
+				return line.reminded
+			}
+		}
+	}
+	return f.Consent.Valid && f.Consent.Bool
 }
 
 // receivedAsk is the question before "received" is recorded, saying what

@@ -136,7 +136,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 	for _, o := range opts {
 		o(h)
 	}
-	store.WhenForgotten(withdrawFollowups)
+	store.WhenForgotten(forgottenElsewhere)
 	store.WhenProblem(h.problemFromPage)
 	return h
 }

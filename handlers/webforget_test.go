@@ -35,7 +35,7 @@ func (w *world) webPage() func(method, path string, form url.Values) *httptest.R
 // links in Telegram, agreed to reminders for both and was left at the
 // comment question of the second, erases the second on its web page. The
 // bot says nothing about it; the comment question is over (what they type
-// next is no comment); the link in Telegram is not found; on the due date
+// next is no comment), its message's buttons off; the link in Telegram is not found; on the due date
 // the reminder sweep (the River job) sends the first's reminder only.
 func TestWebEraseOfATelegramFollowup(t *testing.T) {
 	clock := &jobs.Clock{}
@@ -58,7 +58,7 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 	w.press(res, w.vi("followup.comment_skip"))
 	w.send(res, "/start "+token)
 	w.press(res, w.vi("followup.consent_yes"))
-	w.press(res, "5★")
+	asked := last(t, w.press(res, "5★"))
 	if flow := w.flowOf(res); flow != "f" {
 		t.Fatalf("the resident is at flow %q, want the comment question", flow)
 	}
@@ -86,9 +86,12 @@ func TestWebEraseOfATelegramFollowup(t *testing.T) {
 	if parked() {
 		t.Error("what the resident's chat sent in a failed update is kept after the erase")
 	}
-	if got := w.settle(res); len(got) != 0 {
+	if got := fresh(w.settle(res)); len(got) != 0 {
 		t.Errorf("the bot wrote to the resident about the erase: %q", got[0].Text)
 	}
+	// The comment question it ended loses its buttons, as at /forget
+	// (review 27F): its stars would answer that the follow-up is gone.
+	noButtons(t, res, asked.ID, "the comment question the erase ended")
 	if flow := w.flowOf(res); flow != "" {
 		t.Errorf("after the erase the resident is still at flow %q", flow)
 	}

@@ -369,9 +369,12 @@ func (tx *Tx) PassFollowup(ctx context.Context, caseID, chat int64) (bool, error
 // WhenForgotten sets what else ForgetFollowup and ApplyRetention do, in
 // the transaction that deletes follow-ups, with their cases and, for
 // ForgetFollowup, their resident's chat (0 when the link was never opened
-// in Telegram, and for retention): the bot takes back the
-// replies about them it still holds (handlers.New sets it).
-func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int64, chat int64) error) {
+// in Telegram, and for retention) and the messages of that chat where a
+// question about them was open (the comment question, the "received?"
+// question: closed with them): the bot takes back the replies about them
+// it still holds, and takes those questions' buttons off (handlers.New
+// sets it).
+func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int64, chat int64, asked []int) error) {
 	s.forgotten = fn
 }
 
@@ -468,13 +471,24 @@ func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
 			Case   int64         `db:"case_id"`
 			Chat   sql.NullInt64 `db:"resident_chat"`
 			Others bool          `db:"others"`
+			Asked  pq.Int64Array `db:"asked"`
 		}
+		// asked: the messages the questions this ends were on, read as the
+		// conversation was before (the statement's one snapshot) — the
+		// comment question's (its flow's screen, when known), the
+		// "received?" question's (its "q") —, for their buttons to come
+		// off, as /forget's update takes them off.
 		err := tx.db(ctx).SelectContext(ctx, &gone, forgetFollowups(`token = $1`)+`,
 			conv AS (UPDATE conversations c SET flow = '', step = '', data = '{}', version = c.version + 1, updated_at = now()
 				FROM gone WHERE c.chat_id = gone.resident_chat AND c.flow = $2 AND c.data->>'c' = gone.case_id::text),`+
-			forgetAsked(`gone.resident_chat`)+`
+			forgetAsked(`gone.resident_chat`)+`,
+			shown AS (SELECT m FROM conversations c JOIN gone ON c.chat_id = gone.resident_chat,
+				LATERAL (SELECT c.message_id AS m WHERE c.flow = $2 AND c.data->>'c' = gone.case_id::text AND c.message_id <> 0
+					UNION SELECT jsonb_array_elements_text(c.data->'q'->(gone.case_id::text))::int
+					WHERE c.flow IN ('`+ReceivedFlow+`', '`+FollowupFlow+`') AND jsonb_typeof(c.data->'q'->(gone.case_id::text)) = 'array') q)
 			SELECT case_id, resident_chat, EXISTS (SELECT 1 FROM followups f
-				WHERE f.resident_chat = gone.resident_chat AND f.token <> $1) AS others
+				WHERE f.resident_chat = gone.resident_chat AND f.token <> $1) AS others,
+				ARRAY(SELECT m FROM shown ORDER BY m) AS asked
 			FROM gone`, token, FollowupFlow)
 		switch {
 		case err != nil:
@@ -486,8 +500,12 @@ func (s *Storage) ForgetFollowup(ctx context.Context, token string) error {
 				return err
 			}
 		}
+		asked := make([]int, len(gone[0].Asked))
+		for i, m := range gone[0].Asked {
+			asked[i] = int(m)
+		}
 		if s.forgotten != nil {
-			return s.forgotten(ctx, tx, []int64{gone[0].Case}, gone[0].Chat.Int64)
+			return s.forgotten(ctx, tx, []int64{gone[0].Case}, gone[0].Chat.Int64, asked)
 		}
 		return nil
 	})

@@ -126,7 +126,7 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		}
 		r.Followups = int64(len(cases))
 		if len(cases) > 0 && s.forgotten != nil {
-			return s.forgotten(ctx, tx, cases, 0)
+			return s.forgotten(ctx, tx, cases, 0, nil)
 		}
 		return nil
 	}); err != nil {

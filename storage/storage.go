@@ -35,9 +35,9 @@ const queryTimeout = 10 * time.Second
 // Storage is the database handle shared by the whole process.
 type Storage struct {
 	db           *sqlx.DB
-	followupDays int                                                                // FOLLOWUP_RETENTION_DAYS (SetFollowupRetention); 0: the default
-	forgotten    func(ctx context.Context, tx *Tx, cases []int64, chat int64) error // WhenForgotten
-	problem      func(ctx context.Context, tx *Tx, f Followup) error                // WhenProblem
+	followupDays int                                                                             // FOLLOWUP_RETENTION_DAYS (SetFollowupRetention); 0: the default
+	forgotten    func(ctx context.Context, tx *Tx, cases []int64, chat int64, asked []int) error // WhenForgotten
+	problem      func(ctx context.Context, tx *Tx, f Followup) error                             // WhenProblem
 }
 
 // Dialer, when not nil, is how the pools Open makes from then on reach the
