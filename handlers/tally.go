@@ -1683,11 +1683,21 @@ func followupLine(t *locales.Localizer, f storage.Followups) string {
 }
 
 // stuckLine is a line of where residents got stuck: a step met once says
-// its error, not "most often" (until walk W2 of review 26).
+// its error, not "most often" (until walk W2 of review 26); one met each
+// time with the same error says so; one met with several errors says the
+// most common and how often, or, none met twice, that each time was a
+// different problem (until review 27H "2 lần, hay gặp: …" named one of
+// two errors met once each as the most often met).
 func stuckLine(t *locales.Localizer, s storage.StuckStep, guide, step, errLabel string) string {
-	data := locales.Data{"Guide": guide, "Step": s.Step, "StepTitle": step, "Error": errLabel}
-	if s.Problems == 1 {
+	data := locales.Data{"Guide": guide, "Step": s.Step, "StepTitle": step, "Error": errLabel,
+		"Count": t.Num(s.Problems), "ErrorCount": t.Num(s.ErrorCount)}
+	switch {
+	case s.Problems <= 1:
 		return t.T("tally.stuck_line_once", data)
+	case s.ErrorCount >= s.Problems:
+		return t.T("tally.stuck_line_same", data)
+	case s.ErrorCount <= 1:
+		return t.T("tally.stuck_line_mixed", data)
 	}
 	return t.N("tally.stuck_line", s.Problems, data)
 }

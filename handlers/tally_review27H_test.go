@@ -147,3 +147,25 @@ func TestReview27HPeriodAttemptAfterReportIsNoSearch(t *testing.T) {
 		}
 	}
 }
+
+// Review 27H, item 3, in a report: tallyWorld's two steps each met once
+// with a problem the guide does not list read as such, not "lỗi: lỗi
+// khác" or "once: another error".
+func TestReview27HStuckLinesInTheReport(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Hoa", anHoiTayCode, storage.RoleCoordinator)
+	for _, lang := range []string{"vi", "en"} {
+		tr := w.texts.For(lang)
+		fresh(w.send(coord, "/lang "+lang))
+		text := firstReport(fresh(w.send(coord, "11/2026")))
+		_, stuck, _ := strings.Cut(text, tr.T("tally.stuck"))
+		if stuck == "" || strings.Count(stuck, tr.T("tally.error_other")) != 2 {
+			t.Fatalf("%s: where residents get stuck: %q, want two steps with %q", lang, stuck, tr.T("tally.error_other"))
+		}
+		for _, odd := range []string{"lỗi: lỗi", "hay gặp", "once:", "most often"} {
+			if strings.Contains(stuck, odd) {
+				t.Errorf("%s: where residents get stuck reads %q: %q", lang, odd, stuck)
+			}
+		}
+	}
+}
