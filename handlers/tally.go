@@ -930,9 +930,11 @@ func exactCommune(text string, ms []storage.CommuneMatch) (storage.CommuneMatch,
 // it), the quarter to whom no commune of theirs has that name.
 var bareQuarterText = regexp.MustCompile(`^q ?(\d|i{1,3}|iv)$`)
 
-// yearText is a year typed alone, in figures ("2025", "năm 2025", "year
-// 2025"), folded; "cả năm 2025" asks for the whole year.
-var yearText = regexp.MustCompile(`^(?:nam |year )?(\d{4})$`)
+// yearText is a bare year, in figures ("2025"), folded: all a year typed
+// right after a quarter may be read as that quarter's (quarterOfYear). A
+// year asked for in words ("năm 2025", "year 2025", "cả năm 2025") is the
+// whole year (until review 27H "năm 2025" after "quý 4" was Q4/2025).
+var yearText = regexp.MustCompile(`^(\d{4})$`)
 
 // quarterOfYear reads text as the year of the quarter just asked for:
 // the bare quarter ("Q4") the screen was opened by (drawTallyUnit: its
@@ -1146,17 +1148,35 @@ func (h *Handlers) periodMistyped(r *request) (bool, error) {
 // triedPeriod says whether text, not read as a period, may be a try at
 // one: no small talk, dossier code, resident's data or procedure's name.
 // A month not on the calendar or before 2020 ("13/2023", "45/2019") may
-// be a decree's number: searched, as typedPeriod leaves it.
+// be a decree's number: searched, as typedPeriod leaves it; but one asked
+// for in a period's words ("quý 5", "tháng 13", "quý 1 2019"), and a year
+// asked for with no year ("cả năm"), is a period tried whatever procedure
+// its words find (until review 27H "cả năm" found a civil-status guide).
 func (h *Handlers) triedPeriod(text string) bool {
 	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || guides.Courtesy(text) != guides.NotCourtesy ||
 		h.typedCode(text) || privacy.PersonalData(privacy.WithoutDates(text)) != "" {
 		return false
 	}
-	if _, problem := parsePeriod(text, h.now()); problem != "tally.bad_period" {
+	_, problem := parsePeriod(text, h.now())
+	if problem != "" && periodAttemptText.MatchString(vntext.Fold(text)) {
+		return true
+	}
+	if problem != "tally.bad_period" {
 		return false
 	}
 	return !h.namesProcedure(text) // the search last: the dearest
 }
+
+// periodAttemptText is text, folded, that can be nothing but a period
+// asked for: a quarter or a month by its word and number, with or without
+// a year ("quý 5", "q5/2026", "tháng 13", "month 13", "quý 1 2019"); a
+// year by its word ("năm 2019", "cả năm 2019"); the whole year with no
+// year said ("cả năm", "whole year").
+var periodAttemptText = regexp.MustCompile(`^(?:` +
+	`(?:quy|qui|q|quarter|thang|month|t) ?\d{1,2}(?: (?:nam |year )?\d{4})?` +
+	`|(?:ca|whole|full|all|entire|the whole|the full) (?:nam|year)` +
+	`|(?:(?:ca|whole|full|all|entire|the whole|the full) )?(?:nam|year) \d{4}` +
+	`)$`)
 
 // namesProcedure says whether text is for the procedure search: it finds
 // a procedure, or asks of none ("phí dịch vụ") or names only whom for
@@ -1663,11 +1683,21 @@ func followupLine(t *locales.Localizer, f storage.Followups) string {
 }
 
 // stuckLine is a line of where residents got stuck: a step met once says
-// its error, not "most often" (until walk W2 of review 26).
+// its error, not "most often" (until walk W2 of review 26); one met each
+// time with the same error says so; one met with several errors says the
+// most common and how often, or, none met twice, that each time was a
+// different problem (until review 27H "2 lần, hay gặp: …" named one of
+// two errors met once each as the most often met).
 func stuckLine(t *locales.Localizer, s storage.StuckStep, guide, step, errLabel string) string {
-	data := locales.Data{"Guide": guide, "Step": s.Step, "StepTitle": step, "Error": errLabel}
-	if s.Problems == 1 {
+	data := locales.Data{"Guide": guide, "Step": s.Step, "StepTitle": step, "Error": errLabel,
+		"Count": t.Num(s.Problems), "ErrorCount": t.Num(s.ErrorCount)}
+	switch {
+	case s.Problems <= 1:
 		return t.T("tally.stuck_line_once", data)
+	case s.ErrorCount >= s.Problems:
+		return t.T("tally.stuck_line_same", data)
+	case s.ErrorCount <= 1:
+		return t.T("tally.stuck_line_mixed", data)
 	}
 	return t.N("tally.stuck_line", s.Problems, data)
 }

@@ -15,7 +15,8 @@ import (
 // Q4/2026 – …"; the year they typed next ("2026", "năm 2025") made the
 // whole year's report. A year typed right after a bare quarter completes
 // that quarter, for the unit the flow is on; typed after another step
-// (a commune pressed) it is the whole year still.
+// (a commune pressed) it is the whole year still. Since review 27H only a
+// bare year ("2025") completes it: "năm 2025" asks for the whole year.
 func TestReview26AYearTypedAfterBareQuarter(t *testing.T) {
 	w, _, _ := tallyWorld(t) // 27/11/2026
 	prov := w.tallyMember("Hà", "", storage.RoleProvinceCoordinator)
@@ -32,7 +33,7 @@ func TestReview26AYearTypedAfterBareQuarter(t *testing.T) {
 	}{
 		{"2026", quarter("vi", 4, 2026)},
 		{"2025", quarter("vi", 4, 2025)},
-		{"năm 2025", quarter("vi", 4, 2025)},
+		{"năm 2025", year("vi", 2025)}, // a year in words: the whole year (review 27H)
 	} {
 		only(t, fresh(w.send(prov, "/tally")))
 		if m := only(t, fresh(w.send(prov, "Q4"))); !hasButton(m, meant) {
@@ -70,7 +71,7 @@ func TestReview26AYearTypedAfterBareQuarter(t *testing.T) {
 
 	// In English.
 	fresh(w.send(prov, "/lang en"))
-	for _, typed := range []string{"2025", "year 2025"} {
+	for _, typed := range []string{"2025"} { // "year 2025": the whole year (review 27H)
 		only(t, fresh(w.send(prov, "/tally")))
 		only(t, fresh(w.send(prov, "Q4")))
 		ms = fresh(w.send(prov, typed))
