@@ -60,7 +60,8 @@ func TestMatchesMemberKindWhole(t *testing.T) {
 		{"nhon phu", "Lan", "Phường Quy Nhơn", false},
 		{"phuong quy nhon", "Lan", "Phường Quy Nhơn", true},
 		{"quy ph", "Lan", "Phường Quy Nhơn", false},
-		{"thi tran", "Lan", "Thị trấn Phú Phong", true},
+		{"thi tran", "Lan", "Thị trấn Phú Phong", false}, // kinds only: every member of one (review 27I)
+		{"thi tran phu", "Lan", "Thị trấn Phú Phong", true},
 		{"phu", "Lan", "Xã Phú Phong", true},
 		{"phu", "Phúc", "Phường Quy Nhơn", true}, // a name still begins
 	} {
