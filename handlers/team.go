@@ -157,8 +157,11 @@ func init() {
 					return err
 				}
 				v.st = teamState{}
-				if storage.OnlyKinds(text) {
-					return v.show(v.t.T("team.query_kinds", locales.Data{"Query": text}))
+				if broad, err := v.tooBroad("", "", "team.query_kinds_country", locales.Data{"Query": text}); broad != "" || err != nil {
+					if err != nil {
+						return err
+					}
+					return v.show(broad)
 				}
 				return v.show(v.t.T("team.province_unknown"))
 			}},
@@ -357,6 +360,7 @@ func (v *teamView) namedEmpty(text string) (done bool, err error) {
 	if err != nil || len(named) == 0 {
 		return false, err
 	}
+	named = storage.PreferCurrent(named)
 	var provinces, communes []string
 	for _, n := range named {
 		if !slices.Contains(provinces, n.ProvinceCode) {
@@ -407,11 +411,12 @@ func (v *teamView) elsewhere(text string) (done bool, err error) {
 	if ok {
 		return true, v.show(v.t.T("team.outside", locales.Data{"Unit": p.Name, "Own": own}))
 	}
-	// A commune's name typed whole (its current name, or else an old one):
-	// one of the unit's is the search's to answer (drawMembers: it has no
+	// A commune's name typed whole (its current name or an old one): one
+	// of the unit's is the search's to answer (drawMembers: it has no
 	// member yet; "phường 1", an old name of many, names the unit's first).
-	// Else of one commune only, outside the unit; of several, a search that
-	// finds nobody, as before.
+	// Else of one commune only, by any name, outside the unit; of several
+	// ("nhơn phú": Xã Nhơn Phú of Vĩnh Long, the old Phường Nhơn Phú of Gia
+	// Lai…), a search that finds nobody, as before.
 	if in, err := v.tx.CommunesNamed(v.ctx, v.st.Province, v.st.Commune, text); err != nil || len(in) > 0 {
 		return false, err
 	}
@@ -713,15 +718,31 @@ func (v *teamView) searchNone(unit string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	named = storage.PreferCurrent(named)
 	data := locales.Data{"Query": v.st.Search, "Unit": unit}
-	switch {
-	case len(named) > 0 && !slices.ContainsFunc(named, func(n storage.NamedCommune) bool { return n.Code != named[0].Code }):
+	if len(named) > 0 && !slices.ContainsFunc(named, func(n storage.NamedCommune) bool { return n.Code != named[0].Code }) {
 		data["Commune"] = named[0].Name
 		return v.t.T("team.commune_empty", data), nil
-	case storage.OnlyKinds(v.st.Search):
-		return v.t.T("team.query_kinds", data), nil
+	}
+	if broad, err := v.tooBroad(v.st.Province, v.st.Commune, "team.query_kinds", data); broad != "" || err != nil {
+		return broad, err
 	}
 	return v.t.T("team.search_none", data), nil
+}
+
+// tooBroad is what a search of kinds only ("phường", storage.OnlyKinds) is
+// told, by key, when it would have found members of the unit by their
+// commune's kind alone (storage.KindMembers); "" when it is no such search.
+func (v *teamView) tooBroad(province, commune, key string, data locales.Data) (string, error) {
+	if !storage.OnlyKinds(data["Query"].(string)) {
+		return "", nil
+	}
+	n, err := v.tx.KindMembers(v.ctx, province, commune, data["Query"].(string))
+	if err != nil || n == 0 {
+		return "", err
+	}
+	data["Count"] = n
+	return v.t.N(key, n, data), nil
 }
 
 // memberLine is member m's line of the list, numbered num: the time they

@@ -155,12 +155,18 @@ func TestReview27ITeamTypedNothing(t *testing.T) {
 		t.Fatalf("a coordinator's /team ...: %q", m.Text)
 	}
 
+	// The 23 members of Gia Lai's wards, and Xa of Phường An Hội Tây.
+	vi := w.texts.For("vi")
 	m = only(t, fresh(w.send(w.admin, "/team"+strings.Repeat(" phuong", 60))))
-	if want := w.vi("team.query_kinds", locales.Data{"Query": "phuong phuong phuong phuong phuong…"}); !strings.HasPrefix(m.Text, want) || !hasButton(m, "Gia Lai") {
+	if want := vi.N("team.query_kinds_country", 24, locales.Data{"Query": "phuong phuong phuong phuong phuong…", "Count": 24}); !strings.HasPrefix(m.Text, want) || !hasButton(m, "Gia Lai") {
 		t.Fatalf("an admin's /team phuong ×60: %q", m.Text)
 	}
-	if m = only(t, fresh(w.send(tm.coord, "/team phuong"))); lines(m)[0] != w.vi("team.query_kinds", locales.Data{"Query": "phuong", "Unit": quyNhonVi}) {
+	if m = only(t, fresh(w.send(tm.coord, "/team phuong"))); lines(m)[0] != vi.N("team.query_kinds", 12, locales.Data{"Query": "phuong", "Unit": quyNhonVi, "Count": 12}) {
 		t.Fatalf("a coordinator's /team phuong: %q", m.Text)
+	}
+	// A kind no member's commune is: nobody, as any search.
+	if m = only(t, fresh(w.send(tm.coord, "/team xa"))); lines(m)[0] != w.vi("team.search_none", locales.Data{"Query": "xa", "Unit": quyNhonVi}) {
+		t.Fatalf("a coordinator's /team xa: %q", m.Text)
 	}
 	// A member whose name it begins is found.
 	w.member("Phương", storage.RoleVolunteer, quyNhon)

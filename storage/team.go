@@ -232,11 +232,9 @@ func (n NamedCommune) FullName() string { return n.Name + ", " + n.ProvinceName 
 
 // CommunesNamed lists the communes of a unit (commune, or province; the
 // whole country when both are empty) that a search names whole
-// (MatchesOldName), with or without members: by their current name when
-// it names one — "Phường Đại Mỗ" is the ward of that name, not also the old
-// Phường Đại Mỗ of Quận Nam Từ Liêm, now part of Phường Tây Mỗ —, else by
-// their names before the 2025 merger, one row for each. By the commune's
-// name.
+// (MatchesOldName), with or without members: by their current name first,
+// then by their names before the 2025 merger, one row for each; each by
+// the commune's name. PreferCurrent keeps what is meant.
 func (tx *Tx) CommunesNamed(ctx context.Context, province, commune, search string) ([]NamedCommune, error) {
 	words := withoutKind(expandUnitWords(vntext.Words(search)))
 	if len(words) == 0 {
@@ -263,9 +261,6 @@ func (tx *Tx) CommunesNamed(ctx context.Context, province, commune, search strin
 	}
 	named := []NamedCommune{}
 	for _, n := range rows {
-		if len(named) > 0 && named[0].Current && !n.Current {
-			break // a current name named: the old ones are not meant
-		}
 		if MatchesOldName(search, n.Label) && !slices.Contains(named, n) {
 			named = append(named, n)
 		}
@@ -273,11 +268,46 @@ func (tx *Tx) CommunesNamed(ctx context.Context, province, commune, search strin
 	return named, nil
 }
 
+// PreferCurrent is the communes a search names (CommunesNamed) as it
+// means them: those it names by their current name, if any — "Phường Đại
+// Mỗ" is the ward of that name, not also the old Phường Đại Mỗ of Quận Nam
+// Từ Liêm, now part of Phường Tây Mỗ —, else those of the old names.
+func PreferCurrent(named []NamedCommune) []NamedCommune {
+	if i := slices.IndexFunc(named, func(n NamedCommune) bool { return !n.Current }); i > 0 {
+		return named[:i]
+	}
+	return named
+}
+
 // namesCurrent reports whether a search names a commune of a unit (as
 // CommunesNamed) by its current name: then no old name is read in it.
 func (tx *Tx) namesCurrent(ctx context.Context, province, commune, search string) (bool, error) {
 	named, err := tx.CommunesNamed(ctx, province, commune, search)
 	return len(named) > 0 && named[0].Current, err
+}
+
+// KindMembers counts the members of a unit (the country when province and
+// commune are empty) that a search of kinds only (OnlyKinds) finds by
+// their commune's kind alone, as it did until review 27I: "phường" every
+// member of a ward. It says such a search is too broad.
+func (tx *Tx) KindMembers(ctx context.Context, province, commune, search string) (int, error) {
+	var names []string
+	if err := tx.db(ctx).SelectContext(ctx, &names, `
+		SELECT c.name FROM users u JOIN communes c ON c.code = u.commune_code
+		WHERE u.role IN ('volunteer', 'coordinator', 'province_coordinator')
+			AND CASE WHEN $1 <> '' THEN c.code = $1 WHEN $2 <> '' THEN c.province_code = $2 ELSE true END`,
+		commune, province); err != nil {
+		return 0, wrap("members of a kind", err)
+	}
+	n := 0
+	for _, name := range names {
+		cw := vntext.Words(name)
+		kind := cw[:len(cw)-len(withoutKind(cw))]
+		if len(kind) > 0 && !slices.ContainsFunc(vntext.Words(search), func(q string) bool { return !slices.Contains(kind, q) }) {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // unitKinds are the words a commune's name begins with, folded.
@@ -533,15 +563,22 @@ func (tx *Tx) MemberProvinces(ctx context.Context, search string) ([]ProvinceFou
 		ORDER BY p.sort_name, p.code`); err != nil {
 		return nil, wrap("search members of every province", err)
 	}
-	// A commune's current name typed names no old one (CommunesNamed).
-	current, err := tx.namesCurrent(ctx, "", "", search)
+	// In a province where it names a commune by its current name, it
+	// names no old one (OldNamesNamed).
+	named, err := tx.CommunesNamed(ctx, "", "", search)
 	if err != nil {
 		return nil, err
+	}
+	current := map[string]bool{}
+	for _, n := range named {
+		if n.Current {
+			current[n.ProvinceCode] = true
+		}
 	}
 	found := []ProvinceFound{}
 	for _, m := range all {
 		if !MatchesMember(search, m.First, m.Commune.String) &&
-			(current || !slices.ContainsFunc(m.Olds, func(l string) bool { return MatchesOldName(search, l) })) {
+			(current[m.Province] || !slices.ContainsFunc(m.Olds, func(l string) bool { return MatchesOldName(search, l) })) {
 			continue
 		}
 		if n := len(found); n > 0 && found[n-1].Code == m.Province {
