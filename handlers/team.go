@@ -414,9 +414,12 @@ func (v *teamView) elsewhere(text string) (done bool, err error) {
 	// A commune's name typed whole (its current name or an old one): one
 	// of the unit's is the search's to answer (drawMembers: it has no
 	// member yet; "phường 1", an old name of many, names the unit's first).
-	// Else of one commune only, by any name, outside the unit; of several
-	// ("nhơn phú": Xã Nhơn Phú of Vĩnh Long, the old Phường Nhơn Phú of Gia
-	// Lai…), a search that finds nobody, as before.
+	// Else the one commune it means (storage.PreferCurrent: "Phường Đại
+	// Mỗ" the ward of Hà Nội, not also the old one of Tây Mỗ) is outside
+	// the unit; unless it means several, or also names by an old name a
+	// commune of the user's province ("nhơn phú", in Gia Lai the old
+	// Phường Nhơn Phú, besides Xã Nhơn Phú of Vĩnh Long): a search that
+	// finds nobody, as before.
 	if in, err := v.tx.CommunesNamed(v.ctx, v.st.Province, v.st.Commune, text); err != nil || len(in) > 0 {
 		return false, err
 	}
@@ -424,12 +427,13 @@ func (v *teamView) elsewhere(text string) (done bool, err error) {
 	if err != nil || len(named) == 0 {
 		return false, err
 	}
+	meant := storage.PreferCurrent(named)
 	for _, n := range named {
-		if n.Code != named[0].Code {
+		if n.Code != meant[0].Code && (slices.Contains(meant, n) || n.ProvinceCode == v.st.Province) {
 			return false, nil // several communes of that name
 		}
 	}
-	return true, v.show(v.t.T("team.outside", locales.Data{"Unit": named[0].FullName(), "Own": own}))
+	return true, v.show(v.t.T("team.outside", locales.Data{"Unit": meant[0].FullName(), "Own": own}))
 }
 
 // teamStart is /team.

@@ -89,6 +89,13 @@ func TestReview27ITeamCommuneWithoutMembers(t *testing.T) {
 		t.Fatalf("Gia Lai's coordinator's /team phuong ben thanh: %q", m.Text)
 	}
 
+	// A current name of another province: outside, though an old name of
+	// the same words is of another commune there (Tây Mỗ).
+	outside = w.vi("team.outside", locales.Data{"Unit": "Phường Đại Mỗ, Thành phố Hà Nội", "Own": hcmVi})
+	if m = only(t, fresh(w.send(hcmPC, "/team Phường Đại Mỗ"))); !strings.HasPrefix(m.Text, outside) {
+		t.Fatalf("Thành phố Hồ Chí Minh's coordinator's /team Phường Đại Mỗ: %q", m.Text)
+	}
+
 	// "phuong 1": the old names of Thành phố Hồ Chí Minh's communes, not
 	// Phường 1 Bảo Lộc of Lâm Đồng.
 	m = only(t, fresh(w.send(hcmPC, "/team phuong 1")))
