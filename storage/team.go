@@ -143,9 +143,10 @@ func offsetOf(only pq.Int64Array, offset int) int {
 //
 // A search of nothing but kinds ("phường", "xã") finds a member only by
 // their name (Phương): every member of a ward is no search (OnlyKinds).
-// Marks typed must be the name's (vntext.MarksFit): "Lân" is not Lan.
+// Marks typed must be the name's (vntext.MarksFit): "Lân" is not Lan
+// Hương, though it may be a Lan whose name was written without marks.
 func MatchesMember(search, name, commune string) bool {
-	if !vntext.MarksFit(search, name+" "+commune) {
+	if !vntext.MarksFit(search, name, commune) {
 		return false
 	}
 	cw := vntext.Words(commune)

@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -70,43 +71,52 @@ func (w markedWord) marked() bool {
 	return w.tone != 0 || strings.ContainsFunc(string(w.shapes), func(r rune) bool { return r != 0 })
 }
 
+// anyMark stands for the marks of a word written without them: any fits.
+const anyMark = -1
+
 // begins reports whether typed begins (or is) w, its marks fitting: every
 // letter's shape typed is w's there, and a tone typed is w's.
 func (typed markedWord) begins(w markedWord) bool {
 	if len(typed.letters) > len(w.letters) {
 		return false
 	}
+	fits := func(typed, w rune) bool { return typed == 0 || w == anyMark || typed == w }
 	for i, l := range typed.letters {
-		if l != w.letters[i] || typed.shapes[i] != 0 && typed.shapes[i] != w.shapes[i] {
+		if l != w.letters[i] || !fits(typed.shapes[i], w.shapes[i]) {
 			return false
 		}
 	}
-	return typed.tone == 0 || typed.tone == w.tone
+	return fits(typed.tone, w.tone)
 }
 
-// MarksFit reports whether the marks typed in search fit text: each word
-// of search typed with a mark begins (or is) a word of text that has that
-// mark where it was typed ("Quảng" fits "Quảng Yên", not "Quang Yên";
-// "Hoà" fits "Hòa"). A word typed without marks fits whatever it folds
-// to, and is the caller's to match: this only says no to a mark that
-// says another name.
-func MarksFit(search, text string) bool {
-	var ws []markedWord
+// MarksFit reports whether the marks typed in search fit texts: each word
+// of search typed with a mark begins (or is) a word of one of the texts
+// that has that mark where it was typed ("Quảng" fits "Quảng Yên", not
+// "Quang Yên"; "Hoà" fits "Hòa"). A text with no mark at all was written
+// without them (a name on Telegram, "Ngoc"): any marks fit its words. A
+// word typed without marks fits whatever it folds to, and is the caller's
+// to match: this only says no to a mark that says another name.
+func MarksFit(search string, texts ...string) bool {
+	var words [][]markedWord
 	for _, q := range markedWords(search) {
 		if !q.marked() {
 			continue
 		}
-		if ws == nil {
-			ws = markedWords(text)
-		}
-		fits := false
-		for _, w := range ws {
-			if q.begins(w) {
-				fits = true
-				break
+		if words == nil {
+			for _, t := range texts {
+				ws := markedWords(t)
+				if !slices.ContainsFunc(ws, markedWord.marked) {
+					for i := range ws { // written without marks: its letters only
+						ws[i].tone = anyMark
+						for j := range ws[i].shapes {
+							ws[i].shapes[j] = anyMark
+						}
+					}
+				}
+				words = append(words, ws)
 			}
 		}
-		if !fits {
+		if !slices.ContainsFunc(words, func(ws []markedWord) bool { return slices.ContainsFunc(ws, q.begins) }) {
 			return false
 		}
 	}

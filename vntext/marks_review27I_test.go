@@ -22,7 +22,8 @@ func TestMarksFit(t *testing.T) {
 		{"Hoà Bình", "Xã Hòa Bình", true},
 		{"Hòa", "Xã Hoà Bình", true},
 		{"Hóa", "Xã Hoà Bình", false},
-		{"Lân", "Lan", false},
+		{"Lân", "Lan Phường Quy Nhơn", false},
+		{"Lân", "Lan", true},   // a name written without marks: any fit
 		{"Tuấ", "Tuấn", true},  // a word begun
 		{"Tuà", "Tuấn", false}, // another tone
 		{"phường 12", "Phường 12, Quận Gò Vấp", true},
@@ -31,5 +32,9 @@ func TestMarksFit(t *testing.T) {
 		if got := MarksFit(c.search, c.text); got != c.want {
 			t.Errorf("MarksFit(%q, %q) = %v, want %v", c.search, c.text, got, c.want)
 		}
+	}
+	// A name and a commune: each its own way.
+	if !MarksFit("Ngọc Quảng", "Ngoc", "Xã Quảng Yên") || MarksFit("Ngọc Quảng", "Ngoc", "Xã Quang Yên") || MarksFit("Ngọc", "Ngôc", "") {
+		t.Error("MarksFit of a name and a commune")
 	}
 }
