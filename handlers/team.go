@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -156,6 +157,12 @@ func init() {
 					return err
 				}
 				v.st = teamState{}
+				if broad, err := v.tooBroad("", "", "team.query_kinds_country", locales.Data{"Query": text}); broad != "" || err != nil {
+					if err != nil {
+						return err
+					}
+					return v.show(broad)
+				}
 				return v.show(v.t.T("team.province_unknown"))
 			}},
 		},
@@ -293,8 +300,8 @@ func init() {
 // resident's data, answered here with the screen again.
 func (v *teamView) query(text string) (string, error) {
 	text = strings.Join(strings.Fields(text), " ")
-	if vntext.Fold(text) == "" { // nothing to look for: the screen wants a button
-		return "", v.show(v.t.T("team.use_buttons"))
+	if vntext.Fold(text) == "" { // nothing to look for: a name is wanted, or a button
+		return "", v.show(v.t.T("team.query_empty"))
 	}
 	if privacy.PersonalData(text) != "" {
 		// A resident's number or e-mail in the wrong chat: neither kept
@@ -308,8 +315,12 @@ func (v *teamView) query(text string) (string, error) {
 // province's name, its team (an old name's note above); else the members
 // it finds by their name or their commune's (a commune's old name too),
 // in every province — in one, that province's list narrowed to them, in
-// more, the provinces to choose from, each with how many. done is false
-// when it names no province and finds nobody.
+// more, the provinces to choose from, each with how many. Nobody found,
+// the communes it names whole (storage.CommunesNamed), which have no
+// member then: of one province, its list says so; of more, the grid, with
+// those communes named (their current name typed) or, an old name of many
+// ("phường 1"), how to tell one apart. done is false when it names no
+// province nor commune and finds nobody.
 func (v *teamView) adminFind(text string) (done bool, err error) {
 	p, ok, err := storage.ProvinceNamed(text)
 	if err != nil {
@@ -323,13 +334,50 @@ func (v *teamView) adminFind(text string) (done bool, err error) {
 		return true, v.goNote(teamMembers, teamState{Province: p.Code}, note)
 	}
 	found, err := v.tx.MemberProvinces(v.ctx, text)
-	if err != nil || len(found) == 0 {
+	if err != nil {
 		return false, err
+	}
+	if len(found) == 0 {
+		return v.namedEmpty(text)
 	}
 	if len(found) == 1 {
 		return true, v.goTo(teamMembers, teamState{Province: found[0].Code, Search: text})
 	}
 	return true, v.goTo(teamProvinces, teamState{Search: text})
+}
+
+// communesListed is how many communes an admin's note names by name, at
+// most: more are told apart by their district instead.
+const communesListed = 5
+
+// namedEmpty answers an admin's text that finds no member anywhere when it
+// names communes whole (they have no member, then): of one province, its
+// list, narrowed to the search, which says so (drawMembers); of more, the
+// grid, with them named, or how many and how to tell one apart. done is
+// false when it names none.
+func (v *teamView) namedEmpty(text string) (done bool, err error) {
+	named, err := v.tx.CommunesNamed(v.ctx, "", "", text)
+	if err != nil || len(named) == 0 {
+		return false, err
+	}
+	named = storage.PreferCurrent(named)
+	var provinces, communes []string
+	for _, n := range named {
+		if !slices.Contains(provinces, n.ProvinceCode) {
+			provinces = append(provinces, n.ProvinceCode)
+		}
+		if full := n.FullName(); !slices.Contains(communes, full) {
+			communes = append(communes, full)
+		}
+	}
+	if len(provinces) == 1 {
+		return true, v.goTo(teamMembers, teamState{Province: provinces[0], Search: text})
+	}
+	note := v.t.N("team.named_many", len(communes), locales.Data{"Query": text, "Count": len(communes)})
+	if named[0].Current && len(communes) <= communesListed {
+		note = v.t.T("team.named_empty", locales.Data{"Communes": strings.Join(communes, "; ")})
+	}
+	return true, v.goNote(teamProvinces, teamState{}, note)
 }
 
 // elsewhere answers a search that found nobody in the unit shown when
@@ -363,22 +411,29 @@ func (v *teamView) elsewhere(text string) (done bool, err error) {
 	if ok {
 		return true, v.show(v.t.T("team.outside", locales.Data{"Unit": p.Name, "Own": own}))
 	}
-	// A commune's name typed whole, in order (its current name or an old
-	// one), that is of one commune only, outside the unit.
-	ms, err := v.tx.SearchCommunes(v.ctx, text, "", 8)
-	if err != nil || len(ms) == 0 || ms[0].Rank > 0 {
+	// A commune's name typed whole (its current name or an old one): one
+	// of the unit's is the search's to answer (drawMembers: it has no
+	// member yet; "phường 1", an old name of many, names the unit's first).
+	// Else the one commune it means (storage.PreferCurrent: "Phường Đại
+	// Mỗ" the ward of Hà Nội, not also the old one of Tây Mỗ) is outside
+	// the unit; unless it means several, or also names by an old name a
+	// commune of the user's province ("nhơn phú", in Gia Lai the old
+	// Phường Nhơn Phú, besides Xã Nhơn Phú of Vĩnh Long): a search that
+	// finds nobody, as before.
+	if in, err := v.tx.CommunesNamed(v.ctx, v.st.Province, v.st.Commune, text); err != nil || len(in) > 0 {
 		return false, err
 	}
-	c := ms[0]
-	for _, m := range ms {
-		if m.Rank == 0 && m.Code != c.Code {
+	named, err := v.tx.CommunesNamed(v.ctx, "", "", text)
+	if err != nil || len(named) == 0 {
+		return false, err
+	}
+	meant := storage.PreferCurrent(named)
+	for _, n := range named {
+		if n.Code != meant[0].Code && (slices.Contains(meant, n) || n.ProvinceCode == v.st.Province) {
 			return false, nil // several communes of that name
 		}
 	}
-	if in, err := v.inUnit(c.Code, ""); err != nil || in {
-		return false, err
-	}
-	return true, v.show(v.t.T("team.outside", locales.Data{"Unit": c.FullName(), "Own": own}))
+	return true, v.show(v.t.T("team.outside", locales.Data{"Unit": meant[0].FullName(), "Own": own}))
 }
 
 // teamStart is /team.
@@ -608,7 +663,11 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 	lines := []string{v.t.N("team.members_head", total, locales.Data{"Unit": unit, "Page": page + 1, "Pages": n})}
 	switch {
 	case v.st.Search != "" && total == 0:
-		lines = []string{v.t.T("team.search_none", locales.Data{"Query": v.st.Search, "Unit": unit})}
+		none, err := v.searchNone(unit)
+		if err != nil {
+			return "", nil, err
+		}
+		lines = []string{none}
 	case v.st.Search != "":
 		lines = []string{v.t.N("team.search_head", total, locales.Data{"Query": v.st.Search, "Unit": unit, "Page": page + 1, "Pages": n})}
 	case total == 0:
@@ -652,6 +711,42 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 		last = append([]bot.Button{v.button(v.t.T("button.back"), "back", "")}, last...)
 	}
 	return strings.Join(lines, "\n"), append(kb, last), nil
+}
+
+// searchNone is the head of a search that found nobody in the unit: a
+// commune of the unit it names whole (storage.CommunesNamed) has no member
+// yet, and /invite brings some; a search of nothing but kinds ("phường")
+// is too broad to be one; else nobody has that name.
+func (v *teamView) searchNone(unit string) (string, error) {
+	named, err := v.tx.CommunesNamed(v.ctx, v.st.Province, v.st.Commune, v.st.Search)
+	if err != nil {
+		return "", err
+	}
+	named = storage.PreferCurrent(named)
+	data := locales.Data{"Query": v.st.Search, "Unit": unit}
+	if len(named) > 0 && !slices.ContainsFunc(named, func(n storage.NamedCommune) bool { return n.Code != named[0].Code }) {
+		data["Commune"] = named[0].Name
+		return v.t.T("team.commune_empty", data), nil
+	}
+	if broad, err := v.tooBroad(v.st.Province, v.st.Commune, "team.query_kinds", data); broad != "" || err != nil {
+		return broad, err
+	}
+	return v.t.T("team.search_none", data), nil
+}
+
+// tooBroad is what a search of kinds only ("phường", storage.OnlyKinds) is
+// told, by key, when it would have found members of the unit by their
+// commune's kind alone (storage.KindMembers); "" when it is no such search.
+func (v *teamView) tooBroad(province, commune, key string, data locales.Data) (string, error) {
+	if !storage.OnlyKinds(data["Query"].(string)) {
+		return "", nil
+	}
+	n, err := v.tx.KindMembers(v.ctx, province, commune, data["Query"].(string))
+	if err != nil || n == 0 {
+		return "", err
+	}
+	data["Count"] = n
+	return v.t.N(key, n, data), nil
 }
 
 // memberLine is member m's line of the list, numbered num: the time they

@@ -50,9 +50,9 @@ func TestTeamSearchByOldCommuneName(t *testing.T) {
 		t.Fatalf("searching “thi nai”: %q", m.Text)
 	}
 	// An old name of a commune that has nobody: the answer still says
-	// where it is now.
+	// where it is now, and that it has no member (review 27I).
 	m = only(t, fresh(w.send(tm.pc, "xã nhơn hải")))
-	want := w.vi("team.search_none", locales.Data{"Query": "xã nhơn hải", "Unit": "Gia Lai"}) + "\n" +
+	want := w.vi("team.commune_empty", locales.Data{"Query": "xã nhơn hải", "Unit": "Gia Lai", "Commune": "Phường Quy Nhơn Đông"}) + "\n" +
 		w.oldNameLine("Xã Nhơn Hải, Thành phố Quy Nhơn, Tỉnh Bình Định", "Phường Quy Nhơn Đông")
 	if m.Text != want {
 		t.Fatalf("an old name of a commune without members: %q, want %q", m.Text, want)

@@ -140,17 +140,41 @@ func offsetOf(only pq.Int64Array, offset int) int {
 // of Phường Quy Nhơn Bắc, "tuan bac" Tuấn of Quy Nhơn Bắc). The commune's
 // kind is found only typed whole: "phu" of "nhon phu" (an old name) does
 // not find Phường Quy Nhơn by "Phường".
+//
+// A search of nothing but kinds ("phường", "xã") finds a member only by
+// their name (Phương): every member of a ward is no search (OnlyKinds).
+// Marks typed must be the name's (vntext.MarksFit): "Lân" is not Lan
+// Hương, though it may be a Lan whose name was written without marks.
 func MatchesMember(search, name, commune string) bool {
+	if !vntext.MarksFit(search, name, commune) {
+		return false
+	}
 	cw := vntext.Words(commune)
 	own := withoutKind(cw)
 	kind := cw[:len(cw)-len(own)]
 	words := append(vntext.Words(name), own...)
+	begun := false
 	for _, q := range vntext.Words(search) {
-		if !slices.Contains(kind, q) && !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, q) }) {
+		if slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, q) }) {
+			begun = true
+		} else if !slices.Contains(kind, q) {
 			return false
 		}
 	}
-	return true
+	return begun
+}
+
+// OnlyKinds reports whether a search is nothing but the kinds of communes
+// ("phường", "xã xã", "thị trấn"): it names no commune nor member, and
+// would find every member of a ward.
+func OnlyKinds(search string) bool {
+	words := vntext.Words(search)
+	for _, q := range words {
+		if !slices.ContainsFunc(unitKinds, func(k []string) bool { return slices.Contains(k, q) }) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // OldName is a commune's name before the July 2025 merger that a /team
@@ -165,7 +189,13 @@ type OldName struct {
 // province, as teamWhere) that search names (MatchesOldName): those of
 // communes where the team has members first ("phường 12" names ten in Thành
 // phố Hồ Chí Minh), then by the commune they are part of now.
+//
+// A search that names one of the unit's communes by its current name
+// names no old one (CommunesNamed).
 func (tx *Tx) OldNamesNamed(ctx context.Context, province, commune, search string) ([]OldName, error) {
+	if current, err := tx.namesCurrent(ctx, province, commune, search); err != nil || current {
+		return []OldName{}, err
+	}
 	var all []OldName
 	if err := tx.db(ctx).SelectContext(ctx, &all, `
 		SELECT n.label, n.commune_code, c.name AS commune_name
@@ -183,6 +213,102 @@ func (tx *Tx) OldNamesNamed(ctx context.Context, province, commune, search strin
 		}
 	}
 	return found, nil
+}
+
+// NamedCommune is a commune a /team search names whole (MatchesOldName):
+// by its current name (Current, Label its name with its province's), or by
+// a name it took in in the 2025 merger (Label: "Phường 12, Quận Gò Vấp,
+// Thành phố Hồ Chí Minh").
+type NamedCommune struct {
+	Code         string `db:"code"`
+	Name         string `db:"name"`
+	ProvinceCode string `db:"province_code"`
+	ProvinceName string `db:"province_name"`
+	Label        string `db:"label"`
+	Current      bool   `db:"is_current"`
+}
+
+// FullName is how a commune is shown: "Phường Bến Thành, Thành phố Hồ Chí Minh".
+func (n NamedCommune) FullName() string { return n.Name + ", " + n.ProvinceName }
+
+// CommunesNamed lists the communes of a unit (commune, or province; the
+// whole country when both are empty) that a search names whole
+// (MatchesOldName), with or without members: by their current name first,
+// then by their names before the 2025 merger, one row for each; each by
+// the commune's name. PreferCurrent keeps what is meant.
+func (tx *Tx) CommunesNamed(ctx context.Context, province, commune, search string) ([]NamedCommune, error) {
+	words := withoutKind(expandUnitWords(vntext.Words(search)))
+	if len(words) == 0 {
+		return nil, nil
+	}
+	// Every word typed is a word of the name's searched text (the last may
+	// be begun): only those rows are read, and MatchesOldName decides.
+	patterns := make([]string, len(words))
+	for i, w := range words {
+		w = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(w)
+		patterns[i] = "% " + w + " %"
+		if i == len(words)-1 {
+			patterns[i] = "% " + w + "%"
+		}
+	}
+	var rows []NamedCommune
+	if err := tx.db(ctx).SelectContext(ctx, &rows, `
+		SELECT c.code, c.name, c.province_code, p.name AS province_name, n.label, n.is_current
+		FROM commune_names n JOIN communes c ON c.code = n.commune_code JOIN provinces p ON p.code = c.province_code
+		WHERE n.search LIKE ALL ($3)
+			AND CASE WHEN $1 <> '' THEN c.code = $1 WHEN $2 <> '' THEN c.province_code = $2 ELSE true END
+		ORDER BY n.is_current DESC, c.sort_name, c.code, n.label`, commune, province, pq.Array(patterns)); err != nil {
+		return nil, wrap("communes named", err)
+	}
+	named := []NamedCommune{}
+	for _, n := range rows {
+		if MatchesOldName(search, n.Label) && !slices.Contains(named, n) {
+			named = append(named, n)
+		}
+	}
+	return named, nil
+}
+
+// PreferCurrent is the communes a search names (CommunesNamed) as it
+// means them: those it names by their current name, if any — "Phường Đại
+// Mỗ" is the ward of that name, not also the old Phường Đại Mỗ of Quận Nam
+// Từ Liêm, now part of Phường Tây Mỗ —, else those of the old names.
+func PreferCurrent(named []NamedCommune) []NamedCommune {
+	if i := slices.IndexFunc(named, func(n NamedCommune) bool { return !n.Current }); i > 0 {
+		return named[:i]
+	}
+	return named
+}
+
+// namesCurrent reports whether a search names a commune of a unit (as
+// CommunesNamed) by its current name: then no old name is read in it.
+func (tx *Tx) namesCurrent(ctx context.Context, province, commune, search string) (bool, error) {
+	named, err := tx.CommunesNamed(ctx, province, commune, search)
+	return len(named) > 0 && named[0].Current, err
+}
+
+// KindMembers counts the members of a unit (the country when province and
+// commune are empty) that a search of kinds only (OnlyKinds) finds by
+// their commune's kind alone, as it did until review 27I: "phường" every
+// member of a ward. It says such a search is too broad.
+func (tx *Tx) KindMembers(ctx context.Context, province, commune, search string) (int, error) {
+	var names []string
+	if err := tx.db(ctx).SelectContext(ctx, &names, `
+		SELECT c.name FROM users u JOIN communes c ON c.code = u.commune_code
+		WHERE u.role IN ('volunteer', 'coordinator', 'province_coordinator')
+			AND CASE WHEN $1 <> '' THEN c.code = $1 WHEN $2 <> '' THEN c.province_code = $2 ELSE true END`,
+		commune, province); err != nil {
+		return 0, wrap("members of a kind", err)
+	}
+	n := 0
+	for _, name := range names {
+		cw := vntext.Words(name)
+		kind := cw[:len(cw)-len(withoutKind(cw))]
+		if len(kind) > 0 && !slices.ContainsFunc(vntext.Words(search), func(q string) bool { return !slices.Contains(kind, q) }) {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // unitKinds are the words a commune's name begins with, folded.
@@ -205,7 +331,14 @@ func withoutKind(words []string) []string {
 // old district and province, each whole but the last, which may be begun
 // ("phuong 12 go vap", "p12 go v", "nhon phu"). A part of the name
 // ("nhon" for Nhơn Phú) is not one: that stays a search of names.
+//
+// Marks typed must be the name's (vntext.MarksFit): "Quảng Yên" does not
+// name Xã Quang Yên. It reads a current name the same way ("Phường Bến
+// Thành, Thành phố Hồ Chí Minh": CommunesNamed).
 func MatchesOldName(search, label string) bool {
+	if !vntext.MarksFit(search, label) {
+		return false
+	}
 	name, rest, _ := strings.Cut(label, ",")
 	want := withoutKind(vntext.Words(name))
 	got := withoutKind(expandUnitWords(vntext.Words(search)))
@@ -431,9 +564,22 @@ func (tx *Tx) MemberProvinces(ctx context.Context, search string) ([]ProvinceFou
 		ORDER BY p.sort_name, p.code`); err != nil {
 		return nil, wrap("search members of every province", err)
 	}
+	// In a province where it names a commune by its current name, it
+	// names no old one (OldNamesNamed).
+	named, err := tx.CommunesNamed(ctx, "", "", search)
+	if err != nil {
+		return nil, err
+	}
+	current := map[string]bool{}
+	for _, n := range named {
+		if n.Current {
+			current[n.ProvinceCode] = true
+		}
+	}
 	found := []ProvinceFound{}
 	for _, m := range all {
-		if !MatchesMember(search, m.First, m.Commune.String) && !slices.ContainsFunc(m.Olds, func(l string) bool { return MatchesOldName(search, l) }) {
+		if !MatchesMember(search, m.First, m.Commune.String) &&
+			(current[m.Province] || !slices.ContainsFunc(m.Olds, func(l string) bool { return MatchesOldName(search, l) })) {
 			continue
 		}
 		if n := len(found); n > 0 && found[n-1].Code == m.Province {
