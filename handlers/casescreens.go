@@ -191,8 +191,13 @@ func init() {
 					}
 				}
 				text, kb := foundScreen(v, "", found)
-				if v.st.NoGuide {
+				switch {
+				case v.st.NoGuide && v.st.Foreign:
+					text = v.t.T("case.no_guide_foreigner")
+				case v.st.NoGuide:
 					text = v.t.T("case.no_guide")
+				case v.st.Foreign:
+					text = v.t.T("case.no_procedure_foreigner")
 				}
 				return text, kb, nil
 			},
