@@ -1224,7 +1224,7 @@ var (
 	possessives    = folded("", "tôi", "mình", "em", "của tôi", "của mình", "của em")                            // "chồng tôi là người Hàn"
 	parents        = folded("bố", "cha", "mẹ", "ba", "má")
 	personLinks    = folded("người", "là người", "quốc tịch", "là người quốc tịch") // "bố là người nước ngoài"; not "mẹ Nhật"
-	forPerson      = folded("cho người", "của người", "với người")                  // "tạm trú cho người nước ngoài"
+	forPerson      = folded("cho người", "của người")                               // "tạm trú cho người nước ngoài"
 	foreignerPaper = folded("thẻ tạm trú", "temporary residence card")              // Law 47/2014 Art. 36: foreigners'
 	foreigners     = append(slices.Clone(foreignWords), countries...)
 	englishSpouses = folded("husband", "wife", "spouse")
@@ -1288,7 +1288,7 @@ func (c *Catalog) foreigner(ws []string) (foreignKind, []string) {
 	if holds(ws, foreignerPaper) {
 		return foreignersOwn, ws
 	}
-	rest, ok := withoutForeigner(ws)
+	rest, ok := withoutForeigner(ws, c.englishQuery(ws))
 	switch {
 	case !ok:
 		return noForeigner, ws
@@ -1341,8 +1341,14 @@ func (c *Catalog) ForForeigner(query string) bool {
 
 // withoutForeigner returns the folded words without a foreign spouse or
 // parent, or a foreigner the procedure is for, and whether there was one.
-func withoutForeigner(ws []string) ([]string, bool) {
+// Not one in why the procedure is done ("hộ chiếu để đi làm cho người Hàn
+// Quốc": the resident's passport), after "để" or, in English, "to" (folded
+// "tờ" too: "giấy tờ").
+func withoutForeigner(ws []string, english bool) ([]string, bool) {
 	for i := range ws {
+		if ws[i] == "de" || english && ws[i] == "to" {
+			break
+		}
 		if n := foreignSpouseAt(ws, i); n > 0 {
 			return slices.Concat(ws[:i], ws[i+n:]), true
 		}

@@ -58,6 +58,10 @@ func TestReview27KResidentsOwnPaperBesideAForeignSpouse(t *testing.T) {
 		{"mất giấy kết hôn với chồng Hàn", "trich-luc-ho-tich"},
 		{"đăng ký kết hôn cho chồng Đức", "ket-hon"},
 		{"tạm trú cho vợ", "tam-tru"},
+		// A foreigner in why it is done: the resident's own.
+		{"hộ chiếu để đi làm cho người Hàn Quốc", "ho-chieu"},
+		{"làm hộ chiếu để sang Hàn thăm chồng", "ho-chieu"},
+		{"passport to visit my korean husband", "ho-chieu"},
 	} {
 		if got := searchIDs(c, tt.q); len(got) == 0 || got[0] != tt.want {
 			t.Errorf("Search(%q) = %v, want %s first", tt.q, got, tt.want)
