@@ -92,3 +92,33 @@ func TestReview27KForeignerExamplesFindTheirGuide(t *testing.T) {
 		}
 	}
 }
+
+// At the consent of the citizen's temporary residence, the resident's
+// words "tạm trú cho chồng Hàn Quốc" were "press a button" and the consent
+// again; they are answered as at /new: no guide for a foreigner's, and the
+// consent loses its buttons. So is a foreign spouse alone.
+func TestReview27KForeignerTypedAtTheConsent(t *testing.T) {
+	w := newWorld(t)
+	tt := guide(t, "tam-tru")
+	for _, typed := range []struct{ text, key string }{
+		{"tạm trú cho chồng Hàn Quốc", "case.no_guide_foreigner"},
+		{"chồng Hàn Quốc", "case.no_procedure_foreigner"},
+	} {
+		v := w.volunteer("V27K consent " + typed.text)
+		w.send(v, "/new")
+		w.send(v, "tam tru")
+		consent := last(t, w.press(v, tt.Title.Vi))
+		if !hasButton(consent, w.vi("consent.yes")) {
+			t.Fatalf("no consent: %q", consent.Text)
+		}
+		m := last(t, w.send(v, typed.text))
+		if !strings.HasPrefix(m.Text, w.vi(typed.key)) || hasButton(m, w.vi("consent.yes")) {
+			t.Errorf("%q at the consent: %q %v; want it to begin %q", typed.text, m.Text, titles(m.Buttons()), w.vi(typed.key))
+		}
+		for _, got := range v.Messages() {
+			if got.ID == consent.ID && len(got.Buttons()) != 0 {
+				t.Errorf("%q: the consent left keeps its buttons: %v", typed.text, got.Buttons())
+			}
+		}
+	}
+}
