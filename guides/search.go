@@ -544,8 +544,9 @@ func syllable(w string) bool {
 // paper lost that a guide names without covering its loss (lossWords): "i
 // lost the marital status certificate" is no loss of "i" somewhere.
 // A marriage with a foreigner finds nothing (NoGuide says so), but for a
-// copy of its extract (foreignMarriageCopy); a spouse named by a foreign
-// nationality is searched without it (withoutForeignSpouse).
+// copy of its extract (foreignMarriageCopy); a procedure for a foreigner
+// (a spouse named by a foreign nationality, "cho người nước ngoài") finds
+// nothing, but for a paper of the resident's own (foreignSpouseSearch).
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
 	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.forWhomOnly(ws) {
@@ -1132,19 +1133,18 @@ func countryAt(ws []string, i int, country []string) bool {
 
 // NoGuide says whether query, which Search found nothing for, asks for a
 // procedure no guide covers yet (unguided, at a mission abroad, a marriage
-// with a foreigner, or a spouse of a foreign nationality with no other
-// procedure named: "chồng Hàn", "vợ Trung Quốc"): the volunteer is told
-// so, not to type fewer words, which would find the guide of a procedure
-// that looks alike. It reads the words only, but for a spouse's, whose
-// other words it searches again (foreignSpouseSearch): the caller has
-// searched them already.
+// with a foreigner, or a procedure for a foreigner: ForForeigner, "tạm
+// trú cho chồng Hàn Quốc"): the volunteer is told so, not to type fewer
+// words, which would find the guide of a procedure that looks alike. It
+// reads the words only. A spouse of a foreign nationality with no
+// procedure ("chồng Hàn") is ForeignSpouseOnly's.
 func (c *Catalog) NoGuide(query string) bool {
 	ws := queryWords(query)
 	if holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws) {
 		return true
 	}
-	found, spouse := c.foreignSpouseSearch(ws)
-	return spouse && len(found) == 0
+	kind, _ := c.foreigner(ws)
+	return kind == foreignersOwn
 }
 
 // A copy of the extract of a marriage with a foreigner ("trích lục kết hôn
@@ -1200,41 +1200,155 @@ func (c *Catalog) namesCopy(g *Guide) bool {
 
 // A spouse named by a foreign nationality ("chồng Hàn", "vợ Trung Quốc",
 // "chồng người Hàn Quốc", "vợ quốc tịch Trung Quốc", "chồng là người
-// nước ngoài", "chồng Việt kiều", "korean husband", "my husband is
-// korean") is a marriage with a foreigner, whose words name no guide:
-// typed alone, nothing is found and NoGuide says so; typed with a
-// procedure ("tạm trú cho chồng Hàn Quốc"), the procedure is searched
-// without them, which found a guide by a typo ("Hàn": "làm giấy tờ cho
-// chồng Hàn" found the motorbike's registration). Not a spouse somewhere
-// abroad ("chồng ở Hàn Quốc", "chồng đi Nhật": a place's lead is no
-// spouse's), nor a given name ("chồng Đức", "vợ Nhật": countryAt).
+// nước ngoài", "chồng tôi là người Hàn", "chồng Việt kiều", "korean
+// husband", "my husband is korean") is a marriage with a foreigner, whose
+// words name no guide. Typed alone, nothing is found and ForeignSpouseOnly
+// says so: the volunteer is asked which procedure. Typed with a procedure,
+// the procedure is that foreigner's ("tạm trú cho chồng Hàn Quốc": a
+// foreigner's temporary residence is declared by the host, Law 47/2014
+// Art. 33; "mất hộ chiếu của chồng Hàn": their embassy's passport) or
+// becomes one with a foreign element ("khai sinh cho con, chồng Hàn Quốc":
+// Law on Civil Status Art. 35) – another procedure than the citizen's
+// guide: nothing is found and ForForeigner says so. So too for a parent
+// of the child named a foreigner ("bố là người nước ngoài"), a foreigner
+// the procedure is for ("cho người nước ngoài", "của người Hàn Quốc",
+// "for a foreigner") and a paper only a foreigner holds ("thẻ tạm trú").
+// Not for a paper of the resident's own (residentsOwn: "hộ chiếu cho tôi,
+// chồng Hàn Quốc", "xác nhận tình trạng hôn nhân, chồng Hàn Quốc"), searched
+// without the spouse. Not a spouse somewhere abroad ("chồng ở Hàn Quốc",
+// "chồng đi Nhật": a place's lead is no spouse's), nor a given name ("chồng
+// Đức", "vợ Nhật": countryAt).
 var (
 	spouses        = folded("chồng", "vợ", "con rể", "con dâu")
 	spouseLinks    = folded("", "là", "người", "quốc tịch", "là người", "người quốc tịch", "là người quốc tịch") // "" : "chồng Hàn"
+	possessives    = folded("", "tôi", "mình", "em", "của tôi", "của mình", "của em")                            // "chồng tôi là người Hàn"
+	parents        = folded("bố", "cha", "mẹ", "ba", "má")
+	personLinks    = folded("người", "là người", "quốc tịch", "là người quốc tịch") // "bố là người nước ngoài"; not "mẹ Nhật"
+	forPerson      = folded("cho người", "của người")                               // "tạm trú cho người nước ngoài"
+	foreignerPaper = folded("thẻ tạm trú", "temporary residence card")              // Law 47/2014 Art. 36: foreigners'
 	foreigners     = append(slices.Clone(foreignWords), countries...)
 	englishSpouses = folded("husband", "wife", "spouse")
-	englishForeign = append(folded("foreign", "foreigner"), englishCountries...)
+	englishForeign = append(folded("foreign", "foreigner", "foreigners"), englishCountries...)
+	englishFor     = folded("for", "for a", "for an", "for the", "for my")
 )
 
-// foreignSpouseSearch is Search of the folded words but for a spouse named
-// by a foreign nationality, and whether there was one: nothing when the
-// others are fillers ("chồng Hàn Quốc cần giấy tờ gì", "my husband is
-// korean").
-func (c *Catalog) foreignSpouseSearch(ws []string) (found []*Guide, ok bool) {
-	rest, ok := withoutForeignSpouse(ws)
-	if !ok {
-		return nil, false
+// A paper of the resident's own, asked for beside a foreign spouse: named
+// so ("cho tôi", "của tôi", "for me"; not "con của tôi", whose "của tôi"
+// is the child's), or one no one but the resident holds: the marital status
+// certificate to marry the foreigner (a Vietnamese citizen's, Decree
+// 123/2015 Art. 21-23; xac-nhan-hon-nhan), a copy of an extract of the
+// resident's civil status (Law on Civil Status Art. 63, foreign element or
+// not). Never the birth of the couple's child ("khai sinh cho con"), which
+// has a foreign element whoever asks.
+var (
+	selfMarks  = folded("cho tôi", "của tôi", "cho mình", "của mình", "bản thân", "chính tôi", "for me", "for myself", "my own", "myself")
+	ownPapers  = append(folded("trích lục", "sao lục", "extract"), maritalCertify...)
+	childWords = folded("con", "bé", "em bé", "cháu", "trẻ", "baby", "babies", "child", "children", "kid", "kids", "son", "daughter",
+		"newborn", "khai sinh", "chứng sinh", "birth")
+)
+
+// residentsOwn says whether the folded words, a foreign spouse taken out,
+// ask for a paper of the resident's own.
+func residentsOwn(rest []string) bool {
+	if holds(rest, ownPapers) {
+		return true
 	}
-	if kept, _ := withoutFillers(rest, c.englishQuery(ws), nil, nil); len(kept) == 0 {
-		return nil, true
+	if holds(rest, childWords) {
+		return false
 	}
-	return c.searchQuery(rest), true
+	for i := range rest {
+		for _, m := range selfMarks {
+			w := strings.Fields(m)
+			if i+len(w) > len(rest) || !slices.Equal(rest[i:i+len(w)], w) {
+				continue
+			}
+			if w[0] == "cua" && i > 0 && (whom[rest[i-1]] || holds(rest[i-1:i], childWords)) {
+				continue // "con của tôi", "mẹ của tôi": theirs
+			}
+			return true
+		}
+	}
+	return false
 }
 
-// withoutForeignSpouse returns the folded words without a spouse named by a
-// foreign nationality, and whether there was one.
-func withoutForeignSpouse(ws []string) ([]string, bool) {
+// A query's foreigner: what Search reads of a foreign spouse, a foreign
+// parent or a foreigner the procedure is for.
+type foreignKind int
+
+const (
+	noForeigner     foreignKind = iota
+	foreignerAlone              // "chồng Hàn", "my husband is korean": which procedure? (ForeignSpouseOnly)
+	foreignersOwn               // "tạm trú cho chồng Hàn Quốc": no guide (ForForeigner)
+	residentsBeside             // "hộ chiếu cho tôi, chồng Hàn Quốc": searched without the spouse
+)
+
+// foreigner reads the folded words' foreigner: its kind, and the words
+// without it.
+func (c *Catalog) foreigner(ws []string) (foreignKind, []string) {
+	if holds(ws, foreignerPaper) {
+		return foreignersOwn, ws
+	}
+	rest, ok := withoutForeigner(ws, c.englishQuery(ws))
+	switch {
+	case !ok:
+		return noForeigner, ws
+	case residentsOwn(rest):
+		return residentsBeside, rest
+	}
+	if kept, _ := withoutFillers(rest, c.englishQuery(ws), nil, nil); len(kept) == 0 {
+		return foreignerAlone, rest
+	}
+	return foreignersOwn, rest
+}
+
+// foreignSpouseSearch is Search of the folded words but for a foreigner
+// named in them, and whether there was one: nothing, but for a paper of the
+// resident's own, which the words without the foreigner find.
+func (c *Catalog) foreignSpouseSearch(ws []string) (found []*Guide, ok bool) {
+	kind, rest := c.foreigner(ws)
+	if kind == residentsBeside {
+		return c.searchQuery(rest), true
+	}
+	return nil, kind != noForeigner
+}
+
+// ForeignSpouseOnly says whether query names a spouse of a foreign
+// nationality and no procedure ("chồng Hàn", "vợ Trung Quốc", "con dâu
+// Trung Quốc", "korean husband"): Search finds nothing, and the volunteer
+// is to be asked which procedure, told that a foreigner's have no guide.
+func (c *Catalog) ForeignSpouseOnly(query string) bool {
+	ws := queryWords(query)
+	if onlySmallTalk(ws, query) || marriesForeigner(ws) {
+		return false
+	}
+	kind, _ := c.foreigner(ws)
+	return kind == foreignerAlone
+}
+
+// ForForeigner says whether query asks for a procedure for a foreigner, or
+// one a foreign spouse or parent gives a foreign element ("tạm trú cho
+// chồng Hàn Quốc", "khai sinh cho con, chồng Hàn Quốc", "mất hộ chiếu của
+// chồng Hàn", "passport for a foreigner"): Search finds nothing, NoGuide
+// says there is no guide yet, and the volunteer is told why.
+func (c *Catalog) ForForeigner(query string) bool {
+	ws := queryWords(query)
+	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.forWhomOnly(ws) || marriesForeigner(ws) {
+		return false
+	}
+	kind, _ := c.foreigner(ws)
+	return kind == foreignersOwn
+}
+
+// withoutForeigner returns the folded words without a foreign spouse or
+// parent, or a foreigner the procedure is for, and whether there was one.
+// Not one in why the procedure is done ("hộ chiếu để đi làm cho người Hàn
+// Quốc": the resident's passport), after "để" or, in English, "to" (folded
+// "tờ" too: "giấy tờ").
+func withoutForeigner(ws []string, english bool) ([]string, bool) {
 	for i := range ws {
+		if ws[i] == "de" || english && ws[i] == "to" {
+			break
+		}
 		if n := foreignSpouseAt(ws, i); n > 0 {
 			return slices.Concat(ws[:i], ws[i+n:]), true
 		}
@@ -1242,28 +1356,65 @@ func withoutForeignSpouse(ws []string) ([]string, bool) {
 	return ws, false
 }
 
-// foreignSpouseAt is the number of words of a spouse named by a foreign
-// nationality beginning at ws[i]; 0 when none does.
+// foreignSpouseAt is the number of words of a spouse or a parent named by a
+// foreign nationality, or of a foreigner a procedure is for, beginning at
+// ws[i]; 0 when none does.
 func foreignSpouseAt(ws []string, i int) int {
-	// English: "korean husband", "foreign wife", "husband is korean".
+	// English: "korean husband", "foreign wife", "husband is korean", "for a foreigner".
 	if i+1 < len(ws) && slices.Contains(englishForeign, ws[i]) && slices.Contains(englishSpouses, ws[i+1]) {
 		return 2
 	}
 	if i+2 < len(ws) && slices.Contains(englishSpouses, ws[i]) && ws[i+1] == "is" && slices.Contains(englishForeign, ws[i+2]) {
 		return 3
 	}
-	for _, s := range spouses {
-		spouse := strings.Fields(s)
-		if i+len(spouse) > len(ws) || !slices.Equal(ws[i:i+len(spouse)], spouse) {
-			continue
+	for _, f := range englishFor {
+		if n := len(strings.Fields(f)); i+n < len(ws) && strings.Join(ws[i:i+n], " ") == f &&
+			slices.Contains(folded("foreigner", "foreigners"), ws[i+n]) {
+			return n + 1
 		}
-		for _, l := range spouseLinks {
-			j := i + len(spouse) + len(strings.Fields(l))
-			if j > len(ws) || !slices.Equal(ws[i+len(spouse):j], strings.Fields(l)) {
-				continue
-			}
+	}
+	for _, p := range forPerson {
+		if j := i + len(strings.Fields(p)); j <= len(ws) && strings.Join(ws[i:j], " ") == p {
 			if n := foreignAt(ws, j); n > 0 {
 				return j + n - i
+			}
+		}
+	}
+	if n := personAt(ws, i, spouses, possessives, spouseLinks); n > 0 {
+		return n
+	}
+	return personAt(ws, i, parents, possessives, personLinks)
+}
+
+// personAt is the number of words of one of persons, one of possessives
+// and one of links followed by a foreigner (foreignAt) beginning at ws[i];
+// 0 when none does.
+func personAt(ws []string, i int, persons, possessives, links []string) int {
+	at := func(j int, p string) int {
+		w := strings.Fields(p)
+		if j+len(w) > len(ws) || !slices.Equal(ws[j:j+len(w)], w) {
+			return -1
+		}
+		return j + len(w)
+	}
+	for _, person := range persons {
+		j := at(i, person)
+		if j < 0 {
+			continue
+		}
+		for _, pos := range possessives {
+			k := at(j, pos)
+			if k < 0 {
+				continue
+			}
+			for _, l := range links {
+				m := at(k, l)
+				if m < 0 {
+					continue
+				}
+				if n := foreignAt(ws, m); n > 0 {
+					return m + n - i
+				}
 			}
 		}
 	}

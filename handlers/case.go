@@ -78,7 +78,12 @@ type caseState struct {
 	Found []string `json:"f,omitempty"` // found: the guides a search found (never the words typed)
 	// found: the words asked for a procedure no guide covers (NoGuide):
 	// drawn again (/lang, /help), the screen says so, not "type other words".
-	NoGuide bool   `json:"ng,omitempty"`
+	NoGuide bool `json:"ng,omitempty"`
+	// found: the words named a foreigner (a spouse of a foreign
+	// nationality): with NoGuide, a procedure for them, no guide yet
+	// (ForForeigner); without, no procedure, which one is asked
+	// (ForeignSpouseOnly).
+	Foreign bool   `json:"fo,omitempty"`
 	Err     string `json:"e,omitempty"`  // fix: the error chosen
 	Page    int    `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
 	Sub     string `json:"s,omitempty"`  // sub: the sub-guide shown, when not the step's own (an error's)
@@ -823,7 +828,9 @@ func (h *Handlers) searchGuides(r *request) error {
 		ids[i] = g.ID
 	}
 	noGuide := len(found) == 0 && h.guides.NoGuide(q)
-	version, err := h.saveCaseScreen(r, screenFound, caseState{Found: ids, NoGuide: noGuide})
+	spouseOnly := len(found) == 0 && h.guides.ForeignSpouseOnly(q)
+	foreign := spouseOnly || noGuide && h.guides.ForForeigner(q)
+	version, err := h.saveCaseScreen(r, screenFound, caseState{Found: ids, NoGuide: noGuide, Foreign: foreign})
 	if err != nil {
 		return err
 	}
@@ -849,10 +856,20 @@ func (h *Handlers) searchGuides(r *request) error {
 		// fewer words would not help.
 		text = r.t.T("case.no_procedure_for")
 	}
+	if spouseOnly {
+		// "chồng Hàn", "korean husband": no procedure named; a foreigner's
+		// have no guide, the resident's own may.
+		text = r.t.T("case.no_procedure_foreigner")
+	}
 	if noGuide {
 		// "sang tên xe", "kết hôn với người nước ngoài": fewer words would
 		// find the guide of a procedure that only looks alike.
 		text = r.t.T("case.no_guide")
+	}
+	if noGuide && foreign {
+		// "tạm trú cho chồng Hàn Quốc": the citizen's guide is not the
+		// foreigner's procedure; said why.
+		text = r.t.T("case.no_guide_foreigner")
 	}
 	if len(found) == 0 && periodProblem == "" {
 		// A period ("T10/2026"): the figures were meant, not a procedure.

@@ -191,8 +191,13 @@ func init() {
 					}
 				}
 				text, kb := foundScreen(v, "", found)
-				if v.st.NoGuide {
+				switch {
+				case v.st.NoGuide && v.st.Foreign:
+					text = v.t.T("case.no_guide_foreigner")
+				case v.st.NoGuide:
 					text = v.t.T("case.no_guide")
+				case v.st.Foreign:
+					text = v.t.T("case.no_procedure_foreigner")
 				}
 				return text, kb, nil
 			},
@@ -209,10 +214,14 @@ func init() {
 			},
 			// The resident wants another procedure ("khai tu"): words that
 			// find a guide are searched, as on the procedure list — the
-			// consent has no case yet to throw away. Others (and a dossier
-			// code: caseText) get the consent again.
+			// consent has no case yet to throw away; so are words of a
+			// procedure no guide covers ("tạm trú cho chồng Hàn Quốc" at the
+			// citizen's temporary residence: no guide for a foreigner's) or
+			// of a foreign spouse alone, answered as the search does.
+			// Others (and a dossier code: caseText) get the consent again.
 			typed: &caseAction{to: []string{screenFound, screenConsent}, do: func(v *caseView, text string) error {
-				if privacy.PersonalData(text) == "" && len(v.h.guides.Search(shorten(text, maxQuery))) == 0 {
+				q := shorten(text, maxQuery)
+				if privacy.PersonalData(text) == "" && len(v.h.guides.Search(q)) == 0 && !v.h.guides.NoGuide(q) && !v.h.guides.ForeignSpouseOnly(q) {
 					return v.again(pressNote(v))
 				}
 				// The consent of the wrong pick loses its buttons, as the

@@ -1180,10 +1180,10 @@ var periodAttemptText = regexp.MustCompile(`^(?:` +
 
 // namesProcedure says whether text is for the procedure search: it finds
 // a procedure, or asks of none ("phí dịch vụ") or names only whom for
-// ("chồng"): the search says to name one.
+// ("chồng", "chồng Hàn"): the search says to name one.
 func (h *Handlers) namesProcedure(text string) bool {
 	q := shorten(text, maxQuery)
-	return len(h.guides.Search(q)) > 0 || h.guides.AsksOfNoProcedure(q) || h.guides.ForWhomOnly(q)
+	return len(h.guides.Search(q)) > 0 || h.guides.AsksOfNoProcedure(q) || h.guides.ForWhomOnly(q) || h.guides.ForeignSpouseOnly(q)
 }
 
 // typedUnit offers a commune's report when a coordinator who may pick a
