@@ -83,12 +83,16 @@ type caseState struct {
 	// nationality): with NoGuide, a procedure for them, no guide yet
 	// (ForForeigner); without, no procedure, which one is asked
 	// (ForeignSpouseOnly).
-	Foreign bool   `json:"fo,omitempty"`
-	Err     string `json:"e,omitempty"`  // fix: the error chosen
-	Page    int    `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
-	Sub     string `json:"s,omitempty"`  // sub: the sub-guide shown, when not the step's own (an error's)
-	Code    string `json:"cd,omitempty"` // attach: a dossier code typed after its case closed; kept: the code typed
-	Kept    int64  `json:"kp,omitempty"` // kept: the case that keeps Code
+	Foreign bool `json:"fo,omitempty"`
+	// found: the words named no procedure ("phí dịch vụ": noProcedureNamed)
+	// or only whom it is for ("chồng": noProcedureFor); drawn again, the
+	// screen says so, not "type other words" (walk W3: /lang lost it).
+	None string `json:"nn,omitempty"`
+	Err  string `json:"e,omitempty"`  // fix: the error chosen
+	Page int    `json:"pg,omitempty"` // resume: the list's page; sub: the sub-guide's page
+	Sub  string `json:"s,omitempty"`  // sub: the sub-guide shown, when not the step's own (an error's)
+	Code string `json:"cd,omitempty"` // attach: a dossier code typed after its case closed; kept: the code typed
+	Kept int64  `json:"kp,omitempty"` // kept: the case that keeps Code
 	// unit: the consent answered (y/n) and the version of the text read,
 	// and the commune's name typed, until the case's commune is chosen.
 	Consent    string `json:"cs,omitempty"`
@@ -830,7 +834,16 @@ func (h *Handlers) searchGuides(r *request) error {
 	noGuide := len(found) == 0 && h.guides.NoGuide(q)
 	spouseOnly := len(found) == 0 && h.guides.ForeignSpouseOnly(q)
 	foreign := spouseOnly || noGuide && h.guides.ForForeigner(q)
-	version, err := h.saveCaseScreen(r, screenFound, caseState{Found: ids, NoGuide: noGuide, Foreign: foreign})
+	var none string
+	switch {
+	case len(found) > 0:
+	case h.guides.ForWhomOnly(q):
+		none = noProcedureFor
+	case h.guides.AsksOfNoProcedure(q):
+		none = noProcedureNamed
+	}
+	st := caseState{Found: ids, NoGuide: noGuide, Foreign: foreign, None: none}
+	version, err := h.saveCaseScreen(r, screenFound, st)
 	if err != nil {
 		return err
 	}
@@ -846,30 +859,8 @@ func (h *Handlers) searchGuides(r *request) error {
 	if dropped {
 		text = r.t.T("case.query_name_dropped") + "\n" + text
 	}
-	if len(found) == 0 && h.guides.AsksOfNoProcedure(q) {
-		// "phí dịch vụ", "how long does it take": fewer words would not
-		// help; the procedure's name would.
-		text = r.t.T("case.no_procedure_named")
-	}
-	if len(found) == 0 && h.guides.ForWhomOnly(q) {
-		// "chồng", "cho mẹ", "my husband": whom for, not which procedure;
-		// fewer words would not help.
-		text = r.t.T("case.no_procedure_for")
-	}
-	if spouseOnly {
-		// "chồng Hàn", "korean husband": no procedure named; a foreigner's
-		// have no guide, the resident's own may.
-		text = r.t.T("case.no_procedure_foreigner")
-	}
-	if noGuide {
-		// "sang tên xe", "kết hôn với người nước ngoài": fewer words would
-		// find the guide of a procedure that only looks alike.
-		text = r.t.T("case.no_guide")
-	}
-	if noGuide && foreign {
-		// "tạm trú cho chồng Hàn Quốc": the citizen's guide is not the
-		// foreigner's procedure; said why.
-		text = r.t.T("case.no_guide_foreigner")
+	if t := noneText(r.t, st); t != "" {
+		text = t
 	}
 	if len(found) == 0 && periodProblem == "" {
 		// A period ("T10/2026"): the figures were meant, not a procedure.
@@ -894,6 +885,36 @@ func (h *Handlers) searchGuides(r *request) error {
 	r.landed = screenFound
 	r.show(text, kb)
 	return nil
+}
+
+// Why a search found nothing, when fewer words would not help (caseState.None).
+const (
+	noProcedureNamed = "named" // "phí dịch vụ", "how long does it take": the procedure's name would
+	noProcedureFor   = "for"   // "chồng", "cho mẹ", "my husband": whom for, not which procedure
+)
+
+// noneText is what the found screen says of a search that found nothing
+// for a reason fewer words would not mend, else "": a procedure no guide
+// covers ("sang tên xe", "kết hôn với người nước ngoài": fewer words would
+// find the guide of one that only looks alike), for a foreigner ("tạm trú
+// cho chồng Hàn Quốc": the citizen's guide is not theirs; said why); a
+// spouse of a foreign nationality with no procedure ("chồng Hàn": a
+// foreigner's have no guide, the resident's own may); whom for only; no
+// procedure named. The search and a redraw (/lang) say the same.
+func noneText(t *locales.Localizer, st caseState) string {
+	switch {
+	case st.NoGuide && st.Foreign:
+		return t.T("case.no_guide_foreigner")
+	case st.NoGuide:
+		return t.T("case.no_guide")
+	case st.Foreign:
+		return t.T("case.no_procedure_foreigner")
+	case st.None == noProcedureFor:
+		return t.T("case.no_procedure_for")
+	case st.None == noProcedureNamed:
+		return t.T("case.no_procedure_named")
+	}
+	return ""
 }
 
 // saveCaseScreen puts the chat at a screen without drawing it (the caller

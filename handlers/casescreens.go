@@ -191,13 +191,8 @@ func init() {
 					}
 				}
 				text, kb := foundScreen(v, "", found)
-				switch {
-				case v.st.NoGuide && v.st.Foreign:
-					text = v.t.T("case.no_guide_foreigner")
-				case v.st.NoGuide:
-					text = v.t.T("case.no_guide")
-				case v.st.Foreign:
-					text = v.t.T("case.no_procedure_foreigner")
+				if t := noneText(v.t, v.st); t != "" {
+					text = t
 				}
 				return text, kb, nil
 			},
