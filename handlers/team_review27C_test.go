@@ -51,7 +51,7 @@ func TestReview27CAdminTeamName(t *testing.T) {
 	if m.Text != w.vi("team.choose_province") || !hasButton(m, "Đắk Lắk") {
 		t.Fatalf("back from a found province: %q", m.Text)
 	}
-	m = only(t, fresh(w.send(w.admin, "lan")))
+	only(t, fresh(w.send(w.admin, "lan")))
 	only(t, w.press(w.admin, w.vi("team.all_provinces")))
 	if m = w.admin.Last(); m.Text != w.vi("team.choose_province") || !hasButton(m, "Gia Lai") {
 		t.Fatalf("all provinces pressed: %q", m.Text)
