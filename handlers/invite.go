@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/privacy"
 	"github.com/dvcbot/dvcbot/storage"
+	"github.com/dvcbot/dvcbot/vntext"
 )
 
 // The invite flow: an admin picks a province, then either the whole
@@ -62,7 +64,76 @@ func (h *Handlers) inviteStart(r *request, args string) error {
 		r.say(r.t.T("invite.no_unit"), nil)
 		return nil
 	}
-	return h.inviteCreate(r, r.user.CommuneCode.String, storage.RoleVolunteer)
+	others, err := h.otherCommunesNamed(r, args)
+	if err != nil || len(others) == 0 {
+		if err != nil {
+			return err
+		}
+		return h.inviteCreate(r, r.user.CommuneCode.String, storage.RoleVolunteer)
+	}
+	unit, err := h.unitName(r, r.user.CommuneCode.String)
+	if err != nil {
+		return err
+	}
+	query := strings.Join(strings.Fields(args), " ")
+	if len(others) > 1 {
+		r.say(r.t.T("invite.commune_only_many", locales.Data{"Query": query, "Count": len(others), "Unit": unit}), nil)
+		return nil
+	}
+	other := others[0].FullName()
+	if !others[0].IsCurrent {
+		other += " (" + r.t.T("invite.old_name", locales.Data{"Old": others[0].Label}) + ")"
+	}
+	r.say(r.t.T("invite.commune_only", locales.Data{"Commune": other, "Unit": unit}), nil)
+	return nil
+}
+
+// otherCommunesNamed are the communes args (what a commune coordinator
+// typed after /invite) is the name of — current or old, with or without
+// "xã"/"phường" and its province — when none is theirs: they invite only
+// to their own team, and a link to it under another's name would be
+// forwarded unread. Words that are no commune's whole name (whom they
+// invite: "cho em Lan", though Xã Mường Lạn holds "lan") give none.
+func (h *Handlers) otherCommunesNamed(r *request, args string) ([]storage.CommuneMatch, error) {
+	typed := vntext.Fold(args)
+	if typed == "" || privacy.PersonalData(args) != "" || utf8.RuneCountInString(args) > maxQuery {
+		return nil, nil
+	}
+	ms, err := r.tx.SearchCommunes(r.ctx, args, "", 100)
+	if err != nil {
+		return nil, err
+	}
+	var others []storage.CommuneMatch
+	for _, m := range ms {
+		if !namesCommune(typed, m.Search) || slices.ContainsFunc(others, func(o storage.CommuneMatch) bool { return o.Code == m.Code }) {
+			continue
+		}
+		if m.Code == r.user.CommuneCode.String {
+			return nil, nil
+		}
+		others = append(others, m)
+	}
+	return others, nil
+}
+
+// namesCommune tells whether typed (folded) is the whole name a search
+// text (storage.CommuneMatch.Search: " phuong an hoi dong | thanh pho ho
+// chi minh ") stands for: its first part, with or without the kind of
+// unit it begins with, alone or followed by more words ("…, TP HCM").
+func namesCommune(typed, search string) bool {
+	name := strings.TrimSpace(strings.Split(search, "|")[0])
+	names := []string{name}
+	for _, kind := range []string{"xa ", "phuong ", "dac khu ", "thi tran "} {
+		if rest, ok := strings.CutPrefix(name, kind); ok {
+			names = append(names, rest)
+		}
+	}
+	for _, n := range names {
+		if typed == n || strings.HasPrefix(typed, n+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // inviteView is where the chat stands in the invite flow.
