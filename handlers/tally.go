@@ -1161,11 +1161,22 @@ func (h *Handlers) triedPeriod(text string) bool {
 	if problem != "" && periodAttemptText.MatchString(vntext.Fold(text)) {
 		return true
 	}
+	// A date not on the calendar that no decree is numbered as ("32/12",
+	// "31/02/2026", "0/2026") is a period mistyped: "no procedure matches"
+	// answered such a slip of the finger until review 28.
+	if problem == "tally.no_such_date" && !decreeNumber.MatchString(strings.TrimSpace(text)) {
+		return !h.namesProcedure(text)
+	}
 	if problem != "tally.bad_period" {
 		return false
 	}
 	return !h.namesProcedure(text) // the search last: the dearest
 }
+
+// decreeNumber is text shaped as a legal document's number and year
+// ("13/2023", as Nghị định 13/2023/NĐ-CP), searched even where it may be
+// a month not on the calendar.
+var decreeNumber = regexp.MustCompile(`^[1-9]\d{0,2}/(?:19|20)\d{2}$`)
 
 // periodAttemptText is text, folded, that can be nothing but a period
 // asked for: a quarter or a month by its word and number, with or without

@@ -1,0 +1,47 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Right after a report, a date not on the calendar ("32/12", "0/2026",
+// "31/02/2026") was searched as a procedure and answered "no procedure
+// matches": the coordinator's slip of the finger lost the report's unit.
+// It is answered as /tally's screen answers it, on that screen for the
+// report's unit, so the period typed next makes its report. What may be a
+// decree's number ("13/2026", review 18c) is still searched, a birth date
+// still refused as one, and the same slip with no report on screen is
+// still searched.
+func TestImpossibleNumericPeriodAfterReport(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	const unit = "Phường An Hội Tây, Thành phố Hồ Chí Minh"
+	search := w.vi("case.no_match")
+
+	m := last(t, w.send(coord, "32/12"))
+	if !strings.HasPrefix(m.Text, search) {
+		t.Fatalf("32/12 with no report on screen: %q", m.Text)
+	}
+	for _, typed := range []string{"32/12", "0/2026", "31/02/2026"} {
+		typedTally(t, w, coord, "Từ đầu", true)
+		m := last(t, w.send(coord, typed))
+		if !strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) || !strings.Contains(m.Text, "📊") || !strings.Contains(m.Text, unit) {
+			t.Fatalf("%q after a report: %q", typed, m.Text)
+		}
+		ms := fresh(w.send(coord, "tháng 11"))
+		if len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊 "+unit+" – ") {
+			t.Fatalf("a period typed after %q's answer: %d messages", typed, len(ms))
+		}
+	}
+	typedTally(t, w, coord, "Từ đầu", true)
+	if m := last(t, w.send(coord, "13/2026")); !strings.HasPrefix(m.Text, search) {
+		t.Fatalf("a decree's number after a report: %q", m.Text)
+	}
+	typedTally(t, w, coord, "Từ đầu", true)
+	if m := last(t, w.send(coord, "15/10/1985")); strings.Contains(m.Text, "📊") || strings.HasPrefix(m.Text, search) {
+		t.Fatalf("a birth date after a report: %q", m.Text)
+	}
+}
