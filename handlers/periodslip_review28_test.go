@@ -45,3 +45,30 @@ func TestImpossibleNumericPeriodAfterReport(t *testing.T) {
 		t.Fatalf("a birth date after a report: %q", m.Text)
 	}
 }
+
+// "Q5" after a report, or on /tally's screen, from a commune's coordinator
+// (no Quận 5 of theirs) was answered "the communes matching Q5 are not
+// yours to see": a quarter not on the calendar is said to be one. A
+// province's coordinator with communes of old Quận 5 still gets them.
+func TestQuarterFiveIsNoDistrictOutsideTheScope(t *testing.T) {
+	w, _, _ := tallyWorld(t)
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	typedTally(t, w, coord, "Từ đầu", true)
+	m := last(t, w.send(coord, "Q5"))
+	if !strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) || !hasButton(m, "Tháng này") {
+		t.Fatalf("Q5 after a report: %q", m.Text)
+	}
+	if ms := fresh(w.send(coord, "quý 3")); len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊 Phường An Hội Tây") {
+		t.Fatalf("quý 3 after Q5's answer: %d messages", len(ms))
+	}
+	only(t, fresh(w.send(coord, "/tally")))
+	if m := only(t, fresh(w.send(coord, "q5"))); !strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) {
+		t.Fatalf("q5 on /tally's screen: %q", m.Text)
+	}
+
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, fresh(w.send(prov, "/tally")))
+	if m := only(t, fresh(w.send(prov, "Q5"))); strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) || !strings.Contains(m.Text, "Quận 5") {
+		t.Fatalf("Q5 from the coordinator of a province with a Quận 5: %q", m.Text)
+	}
+}

@@ -632,6 +632,11 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 	if p, ok := bareQuarter(text, v.h.now()); ok && pending == nil { // no Quận 3 of theirs: the quarter
 		return v.report(p)
 	}
+	if pending == nil && bareQuarterText.MatchString(vntext.Fold(text)) {
+		// "Q5", and no Quận 5 of theirs: a quarter not on the calendar,
+		// not "the communes matching Q5 are not yours" (until review 28).
+		return v.show(v.t.T("tally.no_such_date"))
+	}
 	if found { // a province not theirs, and no commune of theirs of that name
 		note, err := v.notTheirs(prov)
 		if err != nil {
