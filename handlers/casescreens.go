@@ -373,9 +373,11 @@ func init() {
 		screenFlagNote: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				text := v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T(v.stepKey("case.flag_note_ask"), locales.Data{"Max": maxNote})
-				return text, bot.Keyboard{{v.toStepButton()}}, nil
+				// ⏸ as on the problem's question: the resident may leave
+				// while the volunteer types (until review 28 it had none).
+				return text, bot.Keyboard{{v.toStepButton(), v.button(v.t.T("case.pause"), "pause", "")}}, nil
 			},
-			on: map[string]caseAction{"step": toStep},
+			on: map[string]caseAction{"step": toStep, "pause": pause},
 			typed: &caseAction{to: []string{screenStep, screenFlagNote}, do: func(v *caseView, note string) error {
 				if problem := privacy.NoteProblem(note); problem != "" {
 					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
