@@ -65,10 +65,10 @@ func (h *Handlers) inviteStart(r *request, args string) error {
 		return nil
 	}
 	others, err := h.otherCommunesNamed(r, args)
-	if err != nil || len(others) == 0 {
-		if err != nil {
-			return err
-		}
+	if err != nil {
+		return err
+	}
+	if len(others) == 0 {
 		return h.inviteCreate(r, r.user.CommuneCode.String, storage.RoleVolunteer)
 	}
 	unit, err := h.unitName(r, r.user.CommuneCode.String)
@@ -93,7 +93,7 @@ func (h *Handlers) inviteStart(r *request, args string) error {
 // "xã"/"phường" and its province — when none is theirs: they invite only
 // to their own team, and a link to it under another's name would be
 // forwarded unread. Words that are no commune's whole name (whom they
-// invite: "cho em Lan", though Xã Mường Lạn holds "lan") give none.
+// invite: "Lan", though Xã Mường Lạn holds it) give none.
 func (h *Handlers) otherCommunesNamed(r *request, args string) ([]storage.CommuneMatch, error) {
 	typed := vntext.Fold(args)
 	if typed == "" || privacy.PersonalData(args) != "" || utf8.RuneCountInString(args) > maxQuery {

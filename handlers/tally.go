@@ -1166,13 +1166,11 @@ func (h *Handlers) triedPeriod(text string) bool {
 	if problem != "" && periodAttemptText.MatchString(vntext.Fold(text)) {
 		return true
 	}
-	// A date not on the calendar that no decree is numbered as ("32/12",
-	// "31/02/2026", "0/2026") is a period mistyped: "no procedure matches"
-	// answered such a slip of the finger until review 28.
-	if problem == "tally.no_such_date" && !decreeNumber.MatchString(strings.TrimSpace(text)) {
-		return !h.namesProcedure(text)
-	}
-	if problem != "tally.bad_period" {
+	// So is a date not on the calendar that no decree is numbered as
+	// ("32/12", "31/02/2026", "0/2026"): "no procedure matches" answered
+	// such a slip of the finger until review 28.
+	misdated := problem == "tally.no_such_date" && !decreeNumber.MatchString(strings.TrimSpace(text))
+	if problem != "tally.bad_period" && !misdated {
 		return false
 	}
 	return !h.namesProcedure(text) // the search last: the dearest
