@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/lib/pq"
@@ -358,18 +360,39 @@ func (tx *Tx) SearchCommunes(ctx context.Context, query, province string, limit 
 				SELECT DISTINCT ON (c.code) c.code, c.province_code, c.name, c.kind, p.name AS province_name,
 				       n.label, n.is_current, n.search, `+searchRank+` AS rank,
 				       ' ' || c.sort_name || ' ' LIKE ALL ($4) AS own,
-				       (SELECT count(*) FROM unnest($6::text[]) w WHERE strpos(n.search, w) > 0) AS pairs
+				       (SELECT count(*) FROM unnest($6::text[]) w WHERE strpos(n.search, w) > 0) AS pairs,
+				       (SELECT count(*) FROM unnest($8::text[]) w WHERE strpos(n.label, w) > 0) AS marks
 				FROM commune_names n
 				JOIN communes c ON c.code = n.commune_code
 				JOIN provinces p ON p.code = c.province_code
 				WHERE n.search LIKE ALL ($1) AND ($2 = '' OR c.province_code = $2)
-				ORDER BY c.code, rank, pairs DESC, n.is_current DESC, length(n.label)
+				ORDER BY c.code, rank, marks DESC, pairs DESC, n.is_current DESC, length(n.label)
 			) m
 		) t
 		WHERE tier = best
-		ORDER BY rank, pairs DESC, is_current DESC, length(label), code
-		LIMIT $5`, pq.Array(patterns), province, " "+strings.Join(words, " "), pq.Array(whole), limit, pq.Array(pairs), overParts(words))
+		ORDER BY rank, marks DESC, pairs DESC, is_current DESC, length(label), code
+		LIMIT $5`, pq.Array(patterns), province, " "+strings.Join(words, " "), pq.Array(whole), limit, pq.Array(pairs), overParts(words),
+		pq.Array(markedWords(query)))
 	return ms, wrap("search communes", err)
+}
+
+// markedWords are the words of query typed with a mark ("Lân", "đại"),
+// each in small letters and with a capital first, as names write them: a
+// name holding one as typed is listed before those that only fold alike
+// ("Lân" finds Xã Tân Lân before Xã Mường Lạn; until review 28 the other
+// way round). A word typed without marks adds nothing.
+func markedWords(query string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(vntext.NFC(strings.ToLower(query)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	}) {
+		if vntext.Fold(w) == w {
+			continue
+		}
+		first, size := utf8.DecodeRuneInString(w)
+		out = append(out, w, string(unicode.ToUpper(first))+w[size:])
+	}
+	return out
 }
 
 // searchTier groups the ranks (searchRank) into kinds of match: the typed
