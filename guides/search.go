@@ -1066,7 +1066,7 @@ var (
 // too ("lấy chồng Hàn", "kết hôn với chồng Hàn"), last or before a filler.
 var (
 	syllableLeads   = folded("người", "quốc tịch", "ở", "tại", "bên")
-	countryLeads    = append(folded("chồng", "vợ", "bạn trai", "bạn gái", "người yêu", "con rể", "con dâu"), syllableLeads...)
+	countryLeads    = append(folded("chồng", "vợ", "bạn trai", "bạn gái", "người yêu", "con rể", "con dâu", "khách"), syllableLeads...)
 	afterCountry    = folded("gốc")
 	spouseCountries = folded("Hàn")
 	countries       = folded("Hàn Quốc", "Hàn", "Triều Tiên", "Trung Quốc", "Đài Loan", "Hồng Kông", "Hong Kong", "Nhật Bản", "Nhật",
@@ -1223,9 +1223,9 @@ var (
 	spouseLinks    = folded("", "là", "người", "quốc tịch", "là người", "người quốc tịch", "là người quốc tịch") // "" : "chồng Hàn"
 	possessives    = folded("", "tôi", "mình", "em", "của tôi", "của mình", "của em")                            // "chồng tôi là người Hàn"
 	parents        = folded("bố", "cha", "mẹ", "ba", "má")
-	personLinks    = folded("người", "là người", "quốc tịch", "là người quốc tịch") // "bố là người nước ngoài"; not "mẹ Nhật"
-	forPerson      = folded("cho người", "của người")                               // "tạm trú cho người nước ngoài"
-	foreignerPaper = folded("thẻ tạm trú", "temporary residence card")              // Law 47/2014 Art. 36: foreigners'
+	personLinks    = folded("người", "là người", "quốc tịch", "là người quốc tịch")      // "bố là người nước ngoài"; not "mẹ Nhật"
+	forPerson      = folded("cho người", "của người", "cho khách", "của khách", "khách") // "tạm trú cho người nước ngoài", "lưu trú khách Hàn Quốc"
+	foreignerPaper = folded("thẻ tạm trú", "temporary residence card")                   // Law 47/2014 Art. 36: foreigners'
 	foreigners     = append(slices.Clone(foreignWords), countries...)
 	englishSpouses = folded("husband", "wife", "spouse")
 	englishForeign = append(folded("foreign", "foreigner", "foreigners"), englishCountries...)
