@@ -2340,13 +2340,17 @@ func receivedAsk(t *locales.Localizer, f storage.Followup) string {
 }
 
 // receivedKeyboard is the answer to the question before "received" is
-// recorded: yes (gotyes), or back with nothing recorded (gotback).
+// recorded: back with nothing recorded (gotback), or yes (gotyes). Back
+// comes first, where "✓ Đã nhận" was on the reminder: a second tap that
+// lands after the question replaced the reminder's buttons goes back,
+// and does not confirm what the question asks first (until review 28
+// "yes" sat there).
 func receivedKeyboard(r *request, f storage.Followup) bot.Keyboard {
 	id := strconv.FormatInt(f.CaseID, 10)
 	data := func(action string) string { return callback{flow: flowFollowup, action: action, arg: id}.String() }
 	return bot.Keyboard{
-		{{Text: r.t.T("followup.received_yes"), Data: data("gotyes")}},
 		{{Text: r.t.T("followup.received_back"), Data: data("gotback")}},
+		{{Text: r.t.T("followup.received_yes"), Data: data("gotyes")}},
 	}
 }
 

@@ -234,7 +234,10 @@ func init() {
 				if open > 0 {
 					text += "\n\n" + v.t.N("team.remove_unfinished", open, locales.Data{"Name": u.FirstName, "Count": open})
 				}
-				return text, bot.Keyboard{{v.button(v.t.T("team.remove_yes"), "yes", "")}, back}, nil
+				// Back where the first members' ✕ were: a second tap that
+				// lands after this screen replaced the list goes back, not
+				// on to remove (until review 28 "yes" sat there).
+				return text, bot.Keyboard{back, {v.button(v.t.T("team.remove_yes"), "yes", "")}}, nil
 			},
 			on: map[string]teamAction{
 				"yes": {to: []string{teamMembers}, do: func(v *teamView, _ string) error { return v.remove() }},
@@ -282,7 +285,7 @@ func init() {
 				}
 				text := v.t.T("team.confirm_revoke", locales.Data{"Role": v.t.T("role." + inv.Role), "Unit": unit, "Code": codeTail(inv.Code),
 					"Uses": inv.Uses, "Max": inv.MaxUses, "Expires": vnDay(v.t, inv.ExpiresAt.Add(-time.Second))})
-				return text, bot.Keyboard{{v.button(v.t.T("team.revoke_yes"), "yes", "")}, back}, nil
+				return text, bot.Keyboard{back, {v.button(v.t.T("team.revoke_yes"), "yes", "")}}, nil // back first, as to remove
 			},
 			on: map[string]teamAction{
 				"yes": {to: []string{teamInvites}, do: func(v *teamView, _ string) error { return v.revoke() }},
