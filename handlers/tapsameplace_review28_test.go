@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
-	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -50,17 +49,8 @@ func (w *world) tapSamePlace(u *telegramtest.User, m *telegramtest.Message, labe
 // there now; "yes" below it.
 func TestSecondTapAfterTheRedrawDoesNotConfirm(t *testing.T) {
 	t.Run("reminder", func(t *testing.T) {
-		clk := newClock()
-		w := newWorld(t, handlers.WithClock(clk.now))
-		v := w.volunteer("Vân")
-		ms := w.finishWithCode(v, "000.00.12.H26-251127-0002")
-		c, _ := w.lastCase(v)
-		res := w.srv.NewUser("Cư dân", "vi")
-		w.send(res, "/start "+qrToken(t, ms[0].Photo))
-		w.press(res, w.vi("followup.consent_yes"))
-		w.press(res, "4★")
-		w.press(res, w.vi("followup.comment_skip"))
-		if n := w.remind(time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)); n != 1 {
+		w, _, res, id := residentWithReminders(t, "000.00.12.H26-261123-0002")
+		if n := w.remind(vn(2026, 11, 25, 9, 0)); n != 1 {
 			t.Fatalf("%d reminders, want 1", n)
 		}
 		rem, err := res.Next(15 * time.Second)
@@ -68,7 +58,7 @@ func TestSecondTapAfterTheRedrawDoesNotConfirm(t *testing.T) {
 			t.Fatal(err)
 		}
 		second := w.tapSamePlace(res, rem, w.vi("followup.reminder_got"))
-		if f, _ := w.followupRow(c.ID); f.Status == storage.FollowupReceived {
+		if f, _ := w.followupRow(id); f.Status == storage.FollowupReceived {
 			t.Fatalf("a second tap on %q after the question came confirmed it", second)
 		}
 		// Back on the reminder's question; "✓ Đã nhận", then "✓ Đúng", notes it.
@@ -78,7 +68,7 @@ func TestSecondTapAfterTheRedrawDoesNotConfirm(t *testing.T) {
 		}
 		w.press(res, w.vi("followup.reminder_got"))
 		w.press(res, w.vi("followup.received_yes"))
-		if f, _ := w.followupRow(c.ID); f.Status != storage.FollowupReceived {
+		if f, _ := w.followupRow(id); f.Status != storage.FollowupReceived {
 			t.Errorf("confirmed: %+v", f)
 		}
 	})
