@@ -100,6 +100,10 @@ type Followup struct {
 	// CodeCorrected: the dossier code was replaced by another once kept
 	// (SaveFollowup with a new code): the slip may carry the old one.
 	CodeCorrected bool `db:"code_corrected"`
+	// OnScreen: the follow-up's card is the last follow-up message its
+	// resident's chat received (SetOnScreen, migration 00033): its message
+	// id, 0 or less while that id is still to come.
+	OnScreen sql.NullInt32 `db:"on_screen"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
 	VolunteerID int64          `db:"volunteer_id"`
@@ -116,7 +120,7 @@ func (f Followup) Reminds() bool {
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.due_days, f.resident_chat, f.resident_lang,
 	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
-	f.code_untold_from, f.code_corrected, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
+	f.code_untold_from, f.code_corrected, f.on_screen, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
 func dateOf(t time.Time) string { return t.Format(time.DateOnly) }
@@ -342,7 +346,8 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 	var cases pq.Int64Array
 	err := tx.db(ctx).GetContext(ctx, &cases, `
 		WITH gone AS (UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-				consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL
+				consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
+				on_screen = NULL
 			WHERE resident_chat = $1 RETURNING case_id),`+forgetChat+`
 		SELECT coalesce(array_agg(case_id ORDER BY case_id), '{}') FROM gone`, chat)
 	delete(tx.convs, chat) // read again if needed: the row may be gone
@@ -357,7 +362,8 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 func (tx *Tx) PassFollowup(ctx context.Context, caseID, chat int64) (bool, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-			consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL
+			consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
+			on_screen = NULL
 		WHERE case_id = $1 AND resident_chat = $2`, caseID, chat)
 	if err != nil {
 		return false, wrap("pass a follow-up on", err)
@@ -376,6 +382,38 @@ func (tx *Tx) PassFollowup(ctx context.Context, caseID, chat int64) (bool, error
 // sets it).
 func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int64, chat int64, asked []int) error) {
 	s.forgotten = fn
+}
+
+// SetOnScreen makes the follow-up of caseID whose resident is chat the
+// dossier on screen there (Followup.OnScreen), its card on message (0 or
+// less: a new message whose id is still to come), and no other of the
+// chat's; caseID 0 leaves none on screen (a list of several was shown).
+func (tx *Tx) SetOnScreen(ctx context.Context, chat, caseID int64, message int) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET on_screen = CASE WHEN case_id = $2 THEN $3::int END
+		WHERE resident_chat = $1 AND (on_screen IS NOT NULL OR case_id = $2)`, chat, caseID, message)
+	return wrap("note the dossier on screen", err)
+}
+
+// OffScreenBut leaves the chat's dossier on screen as it is only if it is
+// caseID's: a message about another dossier (a code corrected) came since.
+func (tx *Tx) OffScreenBut(ctx context.Context, chat, caseID int64) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE followups SET on_screen = NULL WHERE resident_chat = $1 AND case_id <> $2 AND on_screen IS NOT NULL`, chat, caseID)
+	return wrap("note no dossier on screen", err)
+}
+
+// OnScreenSent notes that a copy of caseID's card, sent to chat as a new
+// message while it was the dossier on screen, is message: the card is on
+// it, unless /lang drew a newer copy before this one's id came (replaced:
+// this copy is to lose its buttons). A card no longer on screen, or whose
+// message is known, is left as it is.
+func (tx *Tx) OnScreenSent(ctx context.Context, chat, caseID int64, message int) (replaced bool, err error) {
+	var left []int
+	err = tx.db(ctx).SelectContext(ctx, &left, `
+		UPDATE followups SET on_screen = CASE WHEN on_screen < 0 THEN on_screen + 1 ELSE $3 END
+		WHERE case_id = $2 AND resident_chat = $1 AND on_screen <= 0 RETURNING on_screen`, chat, caseID, message)
+	return len(left) == 1 && left[0] <= 0, wrap("note the message of the dossier on screen", err)
 }
 
 // FollowupsOfChat returns the follow-ups whose resident is chat, oldest

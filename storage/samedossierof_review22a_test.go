@@ -61,6 +61,11 @@ func TestSameDossierOfMigration(t *testing.T) {
 	if _, err := p.ApplyVersion(ctx, 30, true); err != nil {
 		t.Fatal(err)
 	}
+	// The storage code below reads the column 00033 adds to followups
+	// (on_screen); 00031 and 00032 change nothing it reads.
+	if _, err := p.ApplyVersion(ctx, 33, true); err != nil {
+		t.Fatal(err)
+	}
 	of := func() map[int64]int64 {
 		t.Helper()
 		rows, err := db.QueryContext(ctx, `SELECT id, same_dossier_of FROM cases WHERE same_dossier OR same_dossier_of IS NOT NULL ORDER BY id`)

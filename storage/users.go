@@ -235,10 +235,13 @@ func (tx *Tx) SetProvinceMembership(ctx context.Context, id int64, firstName, pr
 // (Telegram's my_chat_member "kicked", or a reply refused "bot was blocked
 // by the user"), at: on their user row and on the follow-ups whose
 // resident the chat is, if any. Nothing is stored for a chat the bot keeps
-// no row of. A mark already set keeps its time.
+// no row of. A mark already set keeps its time. A dossier's card still to
+// come to the chat may never come (the block drops it): no dossier is on
+// screen there any more (SetOnScreen) but one whose message is known.
 func (tx *Tx) ChatBlocked(ctx context.Context, chat int64, at time.Time) error {
 	_, err := tx.db(ctx).ExecContext(ctx, `
-		WITH f AS (UPDATE followups SET blocked_at = $2 WHERE resident_chat = $1 AND blocked_at IS NULL)
+		WITH f AS (UPDATE followups SET blocked_at = coalesce(blocked_at, $2), on_screen = CASE WHEN on_screen > 0 THEN on_screen END
+			WHERE resident_chat = $1 AND (blocked_at IS NULL OR on_screen <= 0))
 		UPDATE users SET blocked_at = $2 WHERE telegram_id = $1 AND blocked_at IS NULL`, chat, at)
 	return wrap("record a blocked chat", err)
 }
