@@ -342,7 +342,12 @@ func commentSent(ctx context.Context, tx *storage.Tx, chat int64, ver, msg int) 
 		return err
 	}
 	if atComment(conv) && conv.MessageID == msg {
-		return nil // the question is on it
+		// The question is on it: its dossier's card, if still on screen.
+		var st followupState
+		if err := conv.Decode(&st); err != nil {
+			return err
+		}
+		return onScreenSent(ctx, tx, chat, st.Case, msg)
 	}
 	// Untagged, as questionSent's: the edit shows no dossier.
 	return bot.Enqueue(ctx, tx.SQL(), bot.EditButtons{ChatID: chat, MessageID: msg})
@@ -354,6 +359,14 @@ func commentSent(ctx context.Context, tx *storage.Tx, chat int64, ver, msg int) 
 // knew the message) loses its buttons now, as it would have then — unless
 // the flow the chat is in has its screen on that message.
 func questionSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg int) error {
+	// A question asked about one dossier is its card on screen; one /lang
+	// replaced (closing the question) loses its buttons there.
+	if replaced, err := tx.OnScreenSent(ctx, chat, caseID, msg); err != nil || replaced {
+		if err != nil {
+			return err
+		}
+		return bot.Enqueue(ctx, tx.SQL(), bot.EditButtons{ChatID: chat, MessageID: msg})
+	}
 	conv, err := tx.Conversation(ctx, chat)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return err
@@ -614,6 +627,11 @@ func (h *Handlers) codeCorrected(r *request, old, f storage.Followup) (bot.Reply
 		return nil, false, nil
 	}
 	t := h.texts.For(cmp.Or(chosen, old.ResidentLang.String))
+	// A message about this dossier: another one's card is no longer the
+	// last the chat received.
+	if err := r.tx.OffScreenBut(r.ctx, old.ResidentChat.Int64, f.CaseID); err != nil {
+		return nil, false, err
+	}
 	return h.codeCorrectedMessage(t, old.ResidentChat.Int64, shown, f), true, nil
 }
 
@@ -690,6 +708,9 @@ func (h *Handlers) untoldCodes(ctx context.Context, tx *storage.Tx, chat int64) 
 			continue
 		}
 		if err := tx.CodeTold(ctx, f.CaseID); err != nil {
+			return nil, err
+		}
+		if err := tx.OffScreenBut(ctx, chat, f.CaseID); err != nil { // as codeCorrected
 			return nil, err
 		}
 		out = append(out, h.codeCorrectedMessage(h.texts.For(cmp.Or(chosen, f.ResidentLang.String)), chat, f.CodeUntoldFrom.String, f))
@@ -788,6 +809,7 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 			text += "\n\n" + r.t.T(takenWeb, locales.Data{"Link": web})
 		}
 		out(text+h.englishHint(r), nil)
+		r.listShown() // a dossier not the chat's: none of its own is on screen
 		return nil
 	}
 	f.ResidentChat.Int64, f.ResidentChat.Valid = r.chat, true
@@ -799,6 +821,7 @@ func (h *Handlers) claimFollowup(r *request, f storage.Followup, details string,
 	}
 	text, kb := h.followupNext(r, f)
 	out(r.t.T("followup.greeting")+"\n\n"+details+"\n\n"+text+h.englishHint(r), kb)
+	r.cardShown(f.CaseID)
 	return nil
 }
 
@@ -980,6 +1003,7 @@ func (h *Handlers) typedProblem(r *request) (bool, error) {
 	for _, f := range open {
 		h.offerProblem(r, f)
 	}
+	r.cardsShown(open)
 	return true, nil
 }
 
@@ -989,6 +1013,7 @@ func (h *Handlers) offerProblem(r *request, f storage.Followup) {
 	r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
 		Text:     h.followupAbout(r.t, f) + "\n\n" + r.t.T("followup.typed_problem") + "\n\n" + problemAsk(r.t, f),
 		Keyboard: problemKeyboard(r, f)}})
+	r.cardShown(f.CaseID)
 }
 
 // statusLine says where the follow-up stands: whether and when the
@@ -1110,6 +1135,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		return err
 	}
 	r.about = followupTopic(f.CaseID)
+	r.cardShown(f.CaseID) // the pressed message shows this dossier
 	now := h.now()
 	// Whatever the resident presses, their language is kept current for
 	// the reminders.
@@ -1272,6 +1298,7 @@ func (h *Handlers) askComment(r *request, f storage.Followup) error {
 		r.trackComment(ver)
 	}
 	h.showAbout(r, f, h.commentAsk(r, f), h.commentKeyboard(r, f))
+	r.cardShown(f.CaseID)
 	return nil
 }
 
@@ -1355,6 +1382,7 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		}
 		text, kb := h.followupNext(r, f)
 		r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.thanks")+"\n\n"+text, kb)
+		r.cardShown(f.CaseID)
 		return nil
 	}
 	if problem != "" {
@@ -1393,6 +1421,9 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	// stays. Text that says more is a comment, kept, and when a part of it
 	// only says the result came ("Nhận được rồi, rối quá", "Đã nhận, cám ơn
 	// các bạn"), the result is asked about below it: no comment is lost.
+	// Not only the dossier on screen, this one (onScreen): the comment
+	// question asked about the help, and words about a result answer
+	// nothing it asked (as typedReceived, each awaited dossier is asked).
 	var awaited []storage.Followup
 	if clauseOnlySaysReceived(r.text) {
 		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
@@ -1423,6 +1454,7 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	// screen names it: a chat may follow several.
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_kept")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	r.cardShown(f.CaseID)
 	if _, ok := problemButton(r, f); ok && saysProblem(r.text) {
 		// "hồ sơ bị trả về…" at the comment question: kept as the
 		// comment, and the report offered below it, as typed elsewhere.
@@ -1468,9 +1500,12 @@ func (h *Handlers) commentTyped(r *request, f storage.Followup, text string) err
 
 // typedRating answers a star count typed outside any question ("5 sao"):
 // the rating of the chat's dossier — its one, or its one not rated yet —
-// as the star button takes it (rateTyped). With several not rated, which
-// is not guessed: each is shown, short, with its stars. false when the
-// text is no star count, or the chat follows nothing.
+// as the star button takes it (rateTyped). With several not rated, it is
+// the dossier on screen (onScreen: the card the resident was looking at,
+// its link's, a reminder's), named in the answer as every rating screen
+// names it, so that a wrong guess is seen and put right with the stars;
+// with none on screen, which is not guessed: each is shown, short, with its
+// stars. false when the text is no star count, or the chat follows nothing.
 func (h *Handlers) typedRating(r *request) (bool, error) {
 	n, rest, ok := typedStars(r.text)
 	if r.member() || !ok {
@@ -1492,6 +1527,9 @@ func (h *Handlers) typedRating(r *request) (bool, error) {
 	case len(unrated) == 0:
 		unrated = fs
 	}
+	if f, ok := onScreen(fs); ok && len(unrated) > 1 {
+		unrated = []storage.Followup{f}
+	}
 	if len(unrated) == 1 {
 		r.about = followupTopic(unrated[0].CaseID)
 		return true, h.rateTyped(r, unrated[0], n, rest)
@@ -1502,10 +1540,12 @@ func (h *Handlers) typedRating(r *request) (bool, error) {
 }
 
 // typedThanks answers a thanks or praise typed outside any question
-// (saysThanks) by a chat following one dossier, or one rated without a
-// comment: once rated, it is the comment (commentTyped, its checks);
-// before, it is thanked in a few words with the stars below — a comment
-// goes with a rating. false otherwise.
+// (saysThanks) by a chat following one dossier, or several with one on
+// screen (onScreen: the thanks is for the help with the dossier just
+// looked at), or one rated without a comment: once rated, it is offered as
+// the comment (offerComment: kept only with its button, so a wrong guess
+// keeps nothing); before, it is thanked in a few words with the stars
+// below — a comment goes with a rating. false otherwise.
 func (h *Handlers) typedThanks(r *request) (bool, error) {
 	if r.member() || !saysThanks(r.text) {
 		return false, nil
@@ -1513,6 +1553,9 @@ func (h *Handlers) typedThanks(r *request) (bool, error) {
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 	if err != nil || len(fs) == 0 {
 		return false, err
+	}
+	if f, ok := onScreen(fs); ok {
+		fs = []storage.Followup{f}
 	}
 	if len(fs) > 1 {
 		var open []storage.Followup
@@ -1537,6 +1580,7 @@ func (h *Handlers) typedThanks(r *request) (bool, error) {
 		key = "followup.typed_thanks_later"
 	}
 	r.say(r.t.T(key)+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	r.cardShown(f.CaseID)
 	return true, nil
 }
 
@@ -1564,12 +1608,14 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 	if refused != "" {
 		r.say(r.t.T("followup.comment_"+refused, locales.Data{"Max": storage.MaxComment})+"\n\n"+
 			h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+		r.cardShown(f.CaseID)
 		return nil
 	}
 	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
 		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10) + "." + commentMark(r.text)}.String()}}},
 		h.commentKeyboard(r, f)...)
 	r.say(r.t.T(key, locales.Data{"Comment": r.text})+"\n\n"+h.followupAbout(r.t, f), kb)
+	r.cardShown(f.CaseID)
 	return nil
 }
 
@@ -1650,6 +1696,10 @@ func commentRefused(text string) string {
 // it, several each by its name line, where it stands and its buttons (the
 // long cards of a daughter's two dossiers on every line typed buried the
 // chat). false when the chat is a team member's or follows nothing.
+//
+// Not the dossier on screen alone (onScreen): the words were not
+// understood, and the list lets the resident pick; it records nothing, and
+// leaves no dossier on screen (a star count typed next asks which).
 func (h *Handlers) typedAgain(r *request) (bool, error) {
 	if r.member() {
 		return false, nil
@@ -1675,6 +1725,7 @@ func (h *Handlers) showShort(r *request, fs []storage.Followup) {
 		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID),
 			Reply: bot.Message{ChatID: r.chat, Text: h.followupAbout(r.t, f) + "\n\n" + text, Keyboard: kb}})
 	}
+	r.cardsShown(fs)
 }
 
 // cancelComment is /cancel at the comment question: "Cancelled" alone read
@@ -1704,6 +1755,7 @@ func (h *Handlers) cancelComment(r *request, conv storage.Conversation) error {
 	r.about = followupTopic(f.CaseID)
 	text, kb := h.followupNext(r, f)
 	r.say(r.t.T("followup.comment_cancelled", locales.Data{"Rating": f.Rating.Int16})+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	r.cardShown(f.CaseID)
 	return nil
 }
 
@@ -1868,6 +1920,7 @@ func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note stri
 	}
 	r.about = followupTopic(f.CaseID) // it names the dossier: forgetting it takes this back
 	r.say(note+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+	r.cardShown(f.CaseID)
 	return nil
 }
 
@@ -1904,6 +1957,7 @@ func (h *Handlers) forget(r *request) error {
 	}
 	if len(fs) > 1 {
 		r.say(h.forgetAsk(r, fs))
+		r.listShown()
 		return nil
 	}
 	return h.forgetAll(r, r.say, "")
@@ -2375,6 +2429,12 @@ func (h *Handlers) typedReceived(r *request) (bool, error) {
 		r.say(r.t.T("followup.typed_received_noted"), nil)
 		return true, h.showFollowups(r, fs)
 	}
+	// Each awaited dossier is asked about, the dossier on screen (onScreen)
+	// no more than the others: a result comes days after the card the
+	// resident was shown last (the link opened at the counter), and may well
+	// be the other dossier's; asking only about that card's would hide the
+	// other's question, where asking each records nothing until its
+	// "Đúng, đã nhận".
 	return true, h.askReceived(r, awaited)
 }
 
@@ -2404,7 +2464,9 @@ func (h *Handlers) askReceived(r *request, awaited []storage.Followup) error {
 		if err := h.askedReceived(r, f.CaseID, 0); err != nil {
 			return err
 		}
+		r.cardShown(f.CaseID)
 	}
+	r.cardsShown(awaited)
 	return nil
 }
 

@@ -189,6 +189,9 @@ type request struct {
 	// trackAs begins the Track of the message track is sent with:
 	// commentTrack for a copy of the comment question (commentSent).
 	trackAs string
+	// screen is the resident's dossier the update left on screen, if it
+	// drew a follow-up's card or a list of several (cardShown, listShown).
+	screen screenMark
 }
 
 // say sends a new message.
@@ -487,6 +490,9 @@ func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update)
 	if err == nil && r.commentOn != 0 {
 		err = r.unbuttonLeftComment()
 	}
+	if err == nil {
+		err = r.keepOnScreen()
+	}
 	if err == nil && r.closedAtCode != 0 {
 		// Left at its dossier code by another flow (/tally, /team, a
 		// follow-up's button): closed as with "no code", which that flow's
@@ -579,12 +585,23 @@ func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat i
 				return nil, nil, err
 			}
 		}
-		out = append(out, bot.About{Topic: followupTopic(f.CaseID), Reply: h.ReminderMessage(storage.Reminder{
+		m := h.ReminderMessage(storage.Reminder{
 			CaseID: f.CaseID, Chat: chat, Language: cmp.Or(chosen, f.ResidentLang.String), N: f.RemindersSent, GuideID: f.GuideID,
-			DossierCode: f.DossierCode, DueOn: f.DueOn, DueKnown: f.DueKnown})})
+			DossierCode: f.DossierCode, DueOn: f.DueOn, DueKnown: f.DueKnown})
+		m.Track = screenTrack + strconv.FormatInt(f.CaseID, 10)
+		out = append(out, bot.About{Topic: followupTopic(f.CaseID), Reply: m})
 		cases = append(cases, f.CaseID)
 	}
-	return out, cases, nil
+	// One question asked is its dossier's card on screen (sendReminder);
+	// several, none.
+	switch len(cases) {
+	case 0:
+	case 1:
+		err = tx.SetOnScreen(ctx, chat, cases[0], 0)
+	default:
+		err = tx.SetOnScreen(ctx, chat, 0, 0)
+	}
+	return out, cases, err
 }
 
 var _ bot.UnreachableHandler = (*Handlers)(nil)
@@ -607,6 +624,15 @@ func (h *Handlers) Sent(ctx context.Context, sqlTx *sqlx.Tx, chat int64, track s
 			return nil
 		}
 		return questionSent(ctx, storage.WrapTx(sqlTx), chat, caseID, messageID)
+	}
+	if c, ok := strings.CutPrefix(track, screenTrack); ok {
+		// A resident's dossier's card, sent as a new message while it was
+		// the dossier on screen.
+		caseID, err := strconv.ParseInt(c, 10, 64)
+		if err != nil {
+			return nil
+		}
+		return onScreenSent(ctx, storage.WrapTx(sqlTx), chat, caseID, messageID)
 	}
 	if v, ok := strings.CutPrefix(track, commentTrack); ok {
 		// A copy of the resident's comment question: one drawn again or

@@ -59,8 +59,11 @@ func (h *Handlers) setLanguage(r *request, code string) error {
 	r.show(r.t.T("lang.changed"), nil)
 	r.replies = append(r.replies, h.menuFor(r.chat, r.t, r.role))
 	// A case on screen comes back below, in the new language: its message
-	// above is in the old one.
-	return h.drawCaseBelow(r, false, changed)
+	// above is in the old one. So does a resident's dossier on screen.
+	if err := h.drawCaseBelow(r, false, changed); err != nil {
+		return err
+	}
+	return h.followupBelow(r, changed)
 }
 
 // caseBelow draws the screen of the case flow the chat is in, if any,

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -147,7 +148,14 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		for _, id := range asked {
 			replies = append(replies, bot.EditButtons{ChatID: rm.Chat, MessageID: id})
 		}
-		replies = append(replies, bot.About{Topic: followupTopic(rm.CaseID), Reply: h.ReminderMessage(rm)})
+		// The reminder is the dossier's card on screen: a star count typed
+		// under it is this dossier's (typedRating).
+		if err := tx.SetOnScreen(ctx, rm.Chat, rm.CaseID, 0); err != nil {
+			return err
+		}
+		m := h.ReminderMessage(rm)
+		m.Track = screenTrack + strconv.FormatInt(rm.CaseID, 10)
+		replies = append(replies, bot.About{Topic: followupTopic(rm.CaseID), Reply: m})
 		if comment != 0 {
 			// So does the comment question's copy: its buttons would act
 			// on a question the reminder closed.

@@ -164,13 +164,17 @@ func TestDigestWordsAnyCase(t *testing.T) {
 // TestResidentConsentRecordsTheTextRead: a resident opens the link (the
 // question in Vietnamese), switches to English with /lang, then answers on
 // the message they read. The consent is recorded with the version of the
-// Vietnamese question, the one they agreed to, not the English one.
+// Vietnamese question, the one they agreed to, not the English one. Since
+// review 29 /lang draws the card again below in English and the copy above
+// loses its buttons: the tap on it left the phone before they went.
 func TestResidentConsentRecordsTheTextRead(t *testing.T) {
 	clk := newClock()
 	w := newWorld(t, handlers.WithClock(clk.now))
 	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0006")
+	card := res.Last()
+	data := dataOf(t, card, w.vi("followup.consent_yes"))
 	w.send(res, "/lang en")
-	id, err := res.Press(w.vi("followup.consent_yes"))
+	id, err := res.PressData(card.ID, data)
 	if err != nil {
 		t.Fatal(err)
 	}

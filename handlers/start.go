@@ -165,6 +165,7 @@ func (h *Handlers) showFollowups(r *request, fs []storage.Followup) error {
 		r.replies = append(r.replies, bot.About{Topic: topic,
 			Reply: bot.Message{ChatID: r.chat, Text: h.followupDetails(r.t, f) + "\n\n" + text, Keyboard: kb}})
 	}
+	r.cardsShown(fs)
 	return nil
 }
 
