@@ -343,10 +343,48 @@ func (v *teamView) adminFind(text string) (done bool, err error) {
 	if len(found) == 0 {
 		return v.namedEmpty(text)
 	}
-	if len(found) == 1 {
-		return true, v.goTo(teamMembers, teamState{Province: found[0].Code, Search: text})
+	note, err := v.namedElsewhere(text, found)
+	if err != nil {
+		return false, err
 	}
-	return true, v.goTo(teamProvinces, teamState{Search: text})
+	if len(found) == 1 {
+		return true, v.goNote(teamMembers, teamState{Province: found[0].Code, Search: text}, note)
+	}
+	return true, v.goNote(teamProvinces, teamState{Search: text}, note)
+}
+
+// namedElsewhere is the note above the members an admin's search found
+// (found: their provinces) when the text names whole, by its current name,
+// a commune of one of those provinces and others of that name elsewhere,
+// which have no member then: "Quảng Yên" lists the members of Xã Quảng
+// Yên of Phú Thọ, and says Phường Quảng Yên of Quảng Ninh and Xã Quảng Yên
+// of Thanh Hóa have none — the admin who meant one of those would else
+// take the list for it. "" when there is none such.
+func (v *teamView) namedElsewhere(text string, found []storage.ProvinceFound) (string, error) {
+	named, err := v.tx.CommunesNamed(v.ctx, "", "", text)
+	if err != nil || len(named) == 0 || !named[0].Current {
+		return "", err
+	}
+	in := func(n storage.NamedCommune) bool {
+		return slices.ContainsFunc(found, func(p storage.ProvinceFound) bool { return p.Code == n.ProvinceCode })
+	}
+	named = storage.PreferCurrent(named)
+	if !slices.ContainsFunc(named, in) { // members found by their own name, not by the commune's
+		return "", nil
+	}
+	var others []string
+	for _, n := range named {
+		if full := n.FullName(); !in(n) && !slices.Contains(others, full) {
+			others = append(others, full)
+		}
+	}
+	switch {
+	case len(others) == 0:
+		return "", nil
+	case len(others) > communesListed:
+		return v.t.N("team.named_also_many", len(others), locales.Data{"Query": text, "Count": len(others)}), nil
+	}
+	return v.t.T("team.named_also", locales.Data{"Query": text, "Communes": strings.Join(others, "; ")}), nil
 }
 
 // communesListed is how many communes an admin's note names by name, at
