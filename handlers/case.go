@@ -1256,7 +1256,7 @@ func (h *Handlers) offerOver(c storage.Case) bool {
 func (v *caseView) consentRead(g *guides.Guide) *locales.Localizer {
 	if v.cb != nil && v.cb.Message.Message != nil {
 		for _, lang := range locales.Languages {
-			if t := v.h.texts.For(lang); strings.Contains(v.cb.Message.Message.Text, strings.TrimSpace(consentText(v.h.texts, t, g))) {
+			if t := v.h.texts.For(lang); strings.Contains(v.cb.Message.Message.Text, strings.TrimSpace(v.h.consentText(t, g))) {
 				return t
 			}
 		}
@@ -1269,7 +1269,7 @@ func (v *caseView) consentRead(g *guides.Guide) *locales.Localizer {
 // no commune (a province coordinator) is first asked which of its communes
 // the case is for, so that it counts where the help was given.
 func (v *caseView) answerConsent(consent bool) error {
-	version := consentVersion(v.h.texts, v.consentRead(v.g), v.g)
+	version := v.h.consentVersion(v.consentRead(v.g), v.g)
 	if !v.user.CommuneCode.Valid && v.user.ProvinceCode.Valid {
 		st := caseState{Guide: v.g.ID, Consent: "n", ConsentVer: version}
 		if consent {
@@ -2076,14 +2076,19 @@ func where(r *request, c storage.Case) string {
 // The words read aloud are Vietnamese: residents are. A volunteer who uses
 // another language reads them in it first, then the Vietnamese words to
 // read aloud (texts' Vietnamese).
-func consentText(texts *locales.Catalog, t *locales.Localizer, g *guides.Guide) string {
+//
+// The dossier code is said to be deleted as many days after the follow-up
+// ends as retention keeps it (FOLLOWUP_RETENTION_DAYS): until review 29 it
+// was said to go when the follow-up ended.
+func (h *Handlers) consentText(t *locales.Localizer, g *guides.Guide) string {
 	key, words := "consent.text", "consent.words"
 	if !g.OffersFollowup() {
 		key, words = "consent.notice", "consent.notice_words"
 	}
-	said := t.T(words)
+	days := locales.Data{"Days": h.store.FollowupRetention()}
+	said := t.T(words, days)
 	if t.Lang() != vietnamese {
-		said += "\n\n" + t.T("consent.in_vietnamese") + "\n\n" + texts.For(vietnamese).T(words)
+		said += "\n\n" + t.T("consent.in_vietnamese") + "\n\n" + h.texts.For(vietnamese).T(words, days)
 	}
 	return t.T(key, locales.Data{"Words": said})
 }
@@ -2093,8 +2098,8 @@ const vietnamese = "vi"
 
 // consentVersion names the exact consent text read: its language and a
 // hash of its words, so a change of wording is a new version by itself.
-func consentVersion(texts *locales.Catalog, t *locales.Localizer, g *guides.Guide) string {
-	sum := sha256.Sum256([]byte(consentText(texts, t, g)))
+func (h *Handlers) consentVersion(t *locales.Localizer, g *guides.Guide) string {
+	sum := sha256.Sum256([]byte(h.consentText(t, g)))
 	return t.Lang() + "-" + hex.EncodeToString(sum[:4])
 }
 

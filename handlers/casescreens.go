@@ -1083,7 +1083,7 @@ func drawConsent(v *caseView) (string, bot.Keyboard, error) {
 	if g.Procedure() {
 		head = v.t.T("consent.head", locales.Data{"Guide": head, "Mode": modeName(v.request, g)})
 	}
-	text := head + "\n" + v.costLine() + "\n\n" + consentText(v.h.texts, v.t, g)
+	text := head + "\n" + v.costLine() + "\n\n" + v.h.consentText(v.t, g)
 	kb := bot.Keyboard{
 		{v.button(v.t.T("consent.yes"), "yes", "")},
 		{v.button(v.t.T("consent.no"), "no", "")},

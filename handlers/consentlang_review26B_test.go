@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
 )
 
 // buttonData is the callback data of label on m ("" when m has none).
@@ -47,7 +49,7 @@ func TestReview26BLangAtTheConsentLeavesOneLiveCopy(t *testing.T) {
 			if below.ID == old.ID || !hasButton(below, tr("consent.yes")) {
 				t.Fatalf("%s at the consent: %q %v, want the consent below", cmd, below.Text, buttonTexts(below))
 			}
-			if cmd == "/lang en" && !strings.Contains(below.Text, w.vi("consent.words")) {
+			if cmd == "/lang en" && !strings.Contains(below.Text, w.vi("consent.words", locales.Data{"Days": storage.FollowupDays})) {
 				t.Errorf("the English consent without the Vietnamese words to read: %q", below.Text)
 			}
 			if got := msgByID(t, v, old.ID); len(got.Buttons()) != 0 {

@@ -120,11 +120,16 @@ func TestConsentVersionIsTheTextRead(t *testing.T) {
 	u := w.volunteer("Đồng ý")
 	w.send(u, "/new")
 	consent := last(t, w.press(u, g.Title.Vi))
-	if !strings.Contains(consent.Text, w.vi("consent.words")) {
+	if !strings.Contains(consent.Text, w.vi("consent.words", locales.Data{"Days": storage.FollowupDays})) {
 		t.Fatalf("consent screen: %q", consent.Text)
 	}
+	// Review 29: the code is said to be kept as long as retention keeps
+	// it, not deleted when the follow-up ends (it stays 90 days after).
+	if !strings.Contains(consent.Text, "mã này được xoá 90 ngày sau khi việc theo dõi kết thúc") {
+		t.Fatalf("the consent read aloud does not say how long the code is kept: %q", consent.Text)
+	}
 	below := last(t, w.send(u, "/lang en"))
-	if got := msgByID(t, u, consent.ID); len(got.Buttons()) != 0 || !strings.Contains(below.Text, w.vi("consent.words")) {
+	if got := msgByID(t, u, consent.ID); len(got.Buttons()) != 0 || !strings.Contains(below.Text, w.vi("consent.words", locales.Data{"Days": storage.FollowupDays})) {
 		t.Fatalf("/lang en at the consent: above %v, below %q", got.Buttons(), below.Text)
 	}
 	w.press(u, w.en("consent.yes"))

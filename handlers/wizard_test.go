@@ -904,7 +904,7 @@ func TestProvinceCoordinatorPicksTheCasesCommune(t *testing.T) {
 	w.press(prov, g.Title.Vi)
 	w.press(prov, w.vi("consent.yes"))
 	back := last(t, w.press(prov, w.vi("button.back")))
-	if !strings.Contains(back.Text, w.vi("consent.words")) {
+	if !strings.Contains(back.Text, w.vi("consent.words", locales.Data{"Days": storage.FollowupDays})) {
 		t.Fatalf("Back on the commune question: %q", back.Text)
 	}
 	w.press(prov, w.vi("consent.yes"))

@@ -26,7 +26,9 @@ const (
 // end or fall due (FOLLOWUP_RETENTION_DAYS); 0 or less keeps the default.
 func (s *Storage) SetFollowupRetention(days int) { s.followupDays = days }
 
-func (s *Storage) followupRetention() int {
+// FollowupRetention is how many days follow-ups are kept after they end
+// or fall due: what the consent read to a resident promises.
+func (s *Storage) FollowupRetention() int {
 	if s.followupDays > 0 {
 		return s.followupDays
 	}
@@ -120,7 +122,7 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 				WHEN due_on IS NOT NULL THEN greatest(due_on, CASE WHEN reminders_sent > 0 THEN next_reminder_on END)
 					< ($1 AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
 				ELSE created_at < $1 END
-			RETURNING case_id`, now.AddDate(0, 0, -s.followupRetention()))
+			RETURNING case_id`, now.AddDate(0, 0, -s.FollowupRetention()))
 		if err != nil {
 			return wrap("delete old follow-ups", err)
 		}
