@@ -2077,7 +2077,16 @@ func forgetOneLabel(t *locales.Localizer, code string) string {
 	if keep >= len(c) {
 		return label
 	}
-	return t.T("followup.forget_one_button", locales.Data{"Code": "…" + string(c[len(c)-keep:])})
+	// Cut after a separator where one leaves a tail that fits: "…251203-0007",
+	// not "…26-251203-0007", an office's "H26" cut in two.
+	tail := c[len(c)-keep:]
+	for i, ch := range tail {
+		if (ch == '.' || ch == '-' || ch == '/') && i < len(tail)-4 {
+			tail = tail[i+1:]
+			break
+		}
+	}
+	return t.T("followup.forget_one_button", locales.Data{"Code": "…" + string(tail)})
 }
 
 // listed is the "all" button's argument for a list of follow-ups: how

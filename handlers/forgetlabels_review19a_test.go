@@ -73,13 +73,41 @@ func TestForgetButtonsTellTheDossiersApart(t *testing.T) {
 }
 
 // forgetButton is the Vietnamese /forget button of the dossier with code:
-// its whole code when the label fits a phone's button, else as much of its
-// end as fits after "…".
+// its whole code when the label fits a phone's button, else the longest
+// end of it that follows a separator and fits after "…" (review 29: not
+// "…26-251127-1951", an office's "H26" cut in two).
 func (w *world) forgetButton(code string) string {
 	const width = 36
 	label := w.vi("followup.forget_one_button", locales.Data{"Code": code})
-	for c := []rune(code); utf8.RuneCountInString(label) > width && len(c) > 4; c = c[1:] {
-		label = w.vi("followup.forget_one_button", locales.Data{"Code": "…" + string(c[1:])})
+	for i, c := range code {
+		if utf8.RuneCountInString(label) <= width {
+			break
+		}
+		if c == '.' || c == '-' {
+			label = w.vi("followup.forget_one_button", locales.Data{"Code": "…" + code[i+1:]})
+		}
 	}
 	return label
+}
+
+// Review 29: the end of a code that names it on a /forget button begins
+// after a separator, not in the middle of the office's "H26".
+func TestReview29ForgetButtonCutsCodeAtSeparator(t *testing.T) {
+	w := newWorld(t)
+	if got, want := w.forgetButton("000.00.12.H26-251127-1951"), "🗑 Xoá theo dõi hồ sơ …251127-1951"; got != want {
+		t.Fatalf("the helper's label %q, want %q", got, want)
+	}
+	v := w.volunteer("Vân")
+	res := w.srv.NewUser("Cư dân", "vi")
+	for _, code := range []string{"000.00.12.H26-251127-1951", "000.00.12.H26-251127-1952"} {
+		ms := w.finishWithCode(v, code)
+		w.send(res, "/start "+qrToken(t, ms[0].Photo))
+		w.press(res, w.vi("followup.consent_yes"))
+	}
+	ask := last(t, w.send(res, "/forget"))
+	for _, want := range []string{"🗑 Xoá theo dõi hồ sơ …251127-1951", "🗑 Xoá theo dõi hồ sơ …251127-1952"} {
+		if !hasButton(ask, want) {
+			t.Fatalf("no button %q: %v", want, ask.Buttons())
+		}
+	}
 }
