@@ -712,15 +712,18 @@ func (h *Handlers) mayBeSame(r *request, c storage.Case, kept int64) (bool, erro
 		return false, ignoreGone(err)
 	}
 	events, err := r.tx.CaseEvents(r.ctx, c.ID)
-	if err != nil {
-		return false, err
-	}
+	return err == nil && !endedSame(events), err
+}
+
+// endedSame says whether a case's events end with an outcome marked the
+// same dossier as another case's (finishSame).
+func endedSame(events []storage.CaseEvent) bool {
 	for _, e := range slices.Backward(events) {
 		if e.Kind == "outcome" {
-			return e.Problem.String != storage.SameDossier, nil
+			return e.Problem.String == storage.SameDossier
 		}
 	}
-	return true, nil
+	return false
 }
 
 // offerLate leaves the screen v for the offer of a code typed there to a

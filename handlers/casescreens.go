@@ -1478,6 +1478,18 @@ func drawSummary(v *caseView) (string, bot.Keyboard, error) {
 		// A dossier was submitted: its code not kept, as the resident
 		// wanted no reminder (none is, with no dossier).
 		lines = append(lines, v.t.T("summary.anonymous"))
+	case v.c.FollowupConsent && v.asksCode(v.c.Outcome.String):
+		// The resident wanted a reminder and the case closed without a
+		// code ("Không có mã hồ sơ"): no slip comes, and until review 29
+		// nothing said why. A case marked the same dossier as another is
+		// reminded by that one (its outcome says so above).
+		events, err := v.tx.CaseEvents(v.ctx, v.c.ID)
+		if err != nil {
+			return "", nil, err
+		}
+		if !endedSame(events) {
+			lines = append(lines, v.t.T("summary.no_code"))
+		}
 	}
 	if err == nil {
 		lines = append(lines, "", v.h.followupLinks(v.t, f))

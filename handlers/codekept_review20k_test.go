@@ -81,6 +81,9 @@ func TestSameDossierAsTheCaseBeforeEndsWithoutASecondFollowup(t *testing.T) {
 		!strings.Contains(m.Text, w.vi("summary.head", locales.Data{"Case": b})) {
 		t.Errorf("same dossier as case #%d: %q; want %q above case #%d's summary", a, m.Text, want, b)
 	}
+	if strings.Contains(m.Text, w.vi("summary.no_code")) { // review 29: case #a reminds the resident
+		t.Errorf("same dossier as case #%d: the summary says nobody is reminded: %q", a, m.Text)
+	}
 	c, _ := w.lastCase(v)
 	if c.Status != storage.CaseClosed || c.Outcome.String != "submitted" {
 		t.Errorf("case #%d is %s, %q; want closed, submitted", b, c.Status, c.Outcome.String)
