@@ -994,6 +994,23 @@ func (h *Handlers) typedProblem(r *request) (bool, error) {
 			open = append(open, f)
 		}
 	}
+	if f, ok := onScreen(fs); ok && len(fs) > 1 {
+		// Several dossiers: the words are about the one on screen — most
+		// often the problem it has just reported, told in more words
+		// ("bị trả về, thiếu giấy chứng sinh"). Until review 29 the others
+		// still open were offered instead, and one pressed reported a
+		// problem its dossier did not have.
+		if f.Status == storage.FollowupProblem {
+			r.about = followupTopic(f.CaseID)
+			text, kb := h.followupNext(r, f)
+			r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.typed_problem_reported")+"\n\n"+text, kb)
+			r.cardShown(f.CaseID)
+			return true, nil
+		}
+		if slices.ContainsFunc(open, func(o storage.Followup) bool { return o.CaseID == f.CaseID }) {
+			open = []storage.Followup{f}
+		}
+	}
 	if len(open) == 0 {
 		return false, nil
 	}
