@@ -499,15 +499,15 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 	})
 	s = englishMonths(s, strings.ToLower(text))
 	p, ok, noDate := readJustPast(s, now)
-	if !ok && !noDate {
+	if !ok && noDate == "" {
 		p, ok, noDate = readSpan(s, now)
 	}
-	if !ok && !noDate {
+	if !ok && noDate == "" {
 		p, ok, noDate = readSince(s, now)
 	}
 	switch {
-	case noDate:
-		return storage.Period{}, "tally.no_such_date"
+	case noDate != "":
+		return storage.Period{}, noDate
 	case !ok:
 		return storage.Period{}, "tally.bad_period"
 	case !p.To.After(p.From):
@@ -520,6 +520,32 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 	return p, ""
 }
 
+// What the calendar lacks in a period typed, by the form typed: a day
+// ("31/02/2026", "32/12"), a month ("tháng 13", "0/2026", "13 tháng đầu
+// năm") or a quarter ("quý 5", "Q5 2026"). Each is answered with examples
+// of its own form: until review 29 a quarter or a month was answered with
+// a day's and a month's ("ví dụ 30/11/2026 hoặc tháng 11/2026").
+const (
+	noSuchDay     = "tally.no_such_date"
+	noSuchMonth   = "tally.no_such_month"
+	noSuchQuarter = "tally.no_such_quarter"
+)
+
+// lacking is the problem of a form read (what) the calendar may not have:
+// none when it has it (ok).
+func lacking(ok bool, what string) string {
+	if ok {
+		return ""
+	}
+	return what
+}
+
+// notOnCalendar says whether a period's problem is a day, a month or a
+// quarter the calendar does not have.
+func notOnCalendar(problem string) bool {
+	return problem == noSuchDay || problem == noSuchMonth || problem == noSuchQuarter
+}
+
 // figuresFrom is the first day the bot may have figures for: a period
 // over before it is refused; one that begins before it and reaches past
 // it ("từ 2019 đến nay") is counted from the unit's first case
@@ -529,10 +555,10 @@ var figuresFrom = time.Date(2020, 1, 1, 0, 0, 0, 0, vietnam)
 // readJustPast reads a month or a quarter named by its number alone and
 // "vừa qua" / "vừa rồi" ("tháng 11 vừa qua", "quý 3 vừa rồi"): the latest
 // such that has ended, as reports name the one just past.
-func readJustPast(s string, now time.Time) (p storage.Period, ok, noDate bool) {
+func readJustPast(s string, now time.Time) (p storage.Period, ok bool, noDate string) {
 	m := periodJustPast.FindStringSubmatch(s)
 	if m == nil {
-		return p, false, false
+		return p, false, ""
 	}
 	month := periodMonth.FindStringSubmatch(m[1])
 	quarter := periodQuarter.FindStringSubmatch(m[1])
@@ -541,7 +567,7 @@ func readJustPast(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		return readSpan(m[1], now)
 	}
 	if (month == nil || month[3] == "") && quarter == nil {
-		return p, false, false // only a month or a quarter
+		return p, false, "" // only a month or a quarter
 	}
 	if quarter != nil && quarter[1] == "q" {
 		// "Q3 vừa qua": no Quận 3 is "just past".
@@ -556,10 +582,11 @@ func readJustPast(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 // readSpan reads a folded period of its own: a word, a day, a range of
 // days or months, a month, a quarter, half a year, a year. noDate: it has
 // the form of one, with a day, a month or a quarter the calendar does not
-// have ("31/11/2026", "29/02/2027", "tháng 13", "quý 5").
-func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
+// have ("31/11/2026", "29/02/2027", "tháng 13", "quý 5"): the problem, by
+// the form typed (noSuchDay, noSuchMonth, noSuchQuarter).
+func readSpan(s string, now time.Time) (p storage.Period, ok bool, noDate string) {
 	if code, ok := periodWords[s]; ok {
-		return periodOf(code, now), true, false
+		return periodOf(code, now), true, ""
 	}
 	if m := periodMonthNameAlone.FindStringSubmatch(s); m != nil {
 		s = "month " + strconv.Itoa(monthNumbers[m[1]])
@@ -568,34 +595,34 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if m := periodLastDays.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		if n < 1 {
-			return p, false, false
+			return p, false, ""
 		}
-		return storage.Period{From: today.AddDate(0, 0, 1-n), To: today.AddDate(0, 0, 1)}, true, false
+		return storage.Period{From: today.AddDate(0, 0, 1-n), To: today.AddDate(0, 0, 1)}, true, ""
 	}
 	if m := periodLastMonths.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		if n < 1 {
-			return p, false, false
+			return p, false, ""
 		}
 		month := monthOf(now)
-		return storage.Period{From: month.AddDate(0, -n, 0), To: month}, true, false
+		return storage.Period{From: month.AddDate(0, -n, 0), To: month}, true, ""
 	}
 	if m := periodLastWeeks.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		if n < 1 {
-			return p, false, false
+			return p, false, ""
 		}
 		week := weekOf(now)
-		return storage.Period{From: week.AddDate(0, 0, -7*n), To: week}, true, false
+		return storage.Period{From: week.AddDate(0, 0, -7*n), To: week}, true, ""
 	}
 	if m := periodThisOfYear.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[2])
 		if m[1] == "thang nay" || m[1] == "this month" {
 			from := time.Date(y, monthOf(now).Month(), 1, 0, 0, 0, 0, vietnam)
-			return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, true, false
+			return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, true, ""
 		}
 		from := time.Date(y, quarterOf(now).Month(), 1, 0, 0, 0, 0, vietnam)
-		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, true, false
+		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, true, ""
 	}
 	// date reads a day; without its year, the latest such day up to today
 	// (29/2: the last leap year's).
@@ -619,7 +646,7 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if m := periodAllTo.FindStringSubmatch(s); m != nil {
 		if d := periodDay.FindStringSubmatch(m[1]); d != nil { // "từ đầu đến 01/12/2026": to its end
 			to, ok := date(d[1], d[2], d[3])
-			return storage.Period{To: to.AddDate(0, 0, 1)}, ok, !ok
+			return storage.Period{To: to.AddDate(0, 0, 1)}, ok, lacking(ok, noSuchDay)
 		}
 	}
 	// span reads the ends of a range. A year left out is the other end's:
@@ -657,26 +684,26 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	}
 	if m := periodRange.FindStringSubmatch(s); m != nil {
 		from, to, ok := span(m[1], m[2], m[3], m[4], m[5], m[6])
-		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, !ok
+		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, lacking(ok, noSuchDay)
 	}
 	if m := periodDaysOfMonth.FindStringSubmatch(s); m != nil {
 		from, to, ok := span(m[1], m[3], m[4], m[2], m[3], m[4])
-		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, !ok
+		return storage.Period{From: from, To: to.AddDate(0, 0, 1)}, ok, lacking(ok, noSuchDay)
 	}
 	if m := periodMonthsYears.FindStringSubmatch(s); m != nil {
 		from, to, ok := span("1", m[1], m[2], "1", m[3], m[4])
-		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok, !ok
+		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok, lacking(ok, noSuchMonth)
 	}
 	if m := periodMonths.FindStringSubmatch(s); m != nil {
 		if m[3] == "" && m[5] == "" && (weekday(m[1], m[2]) || weekday(m[1], m[4])) {
-			return p, false, false
+			return p, false, ""
 		}
 		from, to, ok := span("1", m[2], m[3], "1", m[4], m[5])
-		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok, !ok
+		return storage.Period{From: from, To: to.AddDate(0, 1, 0)}, ok, lacking(ok, noSuchMonth)
 	}
 	if m := periodDay.FindStringSubmatch(s); m != nil {
 		d, ok := date(m[1], m[2], m[3])
-		return storage.Period{From: d, To: d.AddDate(0, 0, 1)}, ok, !ok
+		return storage.Period{From: d, To: d.AddDate(0, 0, 1)}, ok, lacking(ok, noSuchDay)
 	}
 	// quarterMonth is the first month of a quarter ("3", "iii": 7); 0 when
 	// there is no such quarter.
@@ -692,48 +719,48 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	}
 	if m := periodQuarters.FindStringSubmatch(s); m != nil {
 		if (m[1] == "q" || m[4] == "q") && m[3] == "" && m[6] == "" {
-			return p, false, false // "q3 - q4": a district's name too
+			return p, false, "" // "q3 - q4": a district's name too
 		}
 		m1, m2 := quarterMonth(m[2]), quarterMonth(m[5])
 		if m1 == 0 || m2 == 0 {
-			return p, false, true
+			return p, false, noSuchQuarter
 		}
 		from, to, ok := span("1", strconv.Itoa(m1), m[3], "1", strconv.Itoa(m2), m[6])
-		return storage.Period{From: from, To: to.AddDate(0, 3, 0)}, ok, !ok
+		return storage.Period{From: from, To: to.AddDate(0, 3, 0)}, ok, lacking(ok, noSuchQuarter)
 	}
 	if m := periodQuarter.FindStringSubmatch(s); m != nil {
 		if m[1] == "q" && m[3] == "" && !strings.HasPrefix(m[2], "0") {
-			return p, false, false // "Q3": Quận 3 too; "Q03" is no commune's name
+			return p, false, "" // "Q3": Quận 3 too; "Q03" is no commune's name
 		}
 		month := quarterMonth(m[2])
 		if month == 0 {
-			return p, false, true
+			return p, false, noSuchQuarter
 		}
 		from, ok := date("1", strconv.Itoa(month), m[3])
-		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, ok, !ok
+		return storage.Period{From: from, To: from.AddDate(0, 3, 0)}, ok, lacking(ok, noSuchQuarter)
 	}
 	if m := periodMonth.FindStringSubmatch(s); m != nil {
 		month, year := m[1], m[2]
 		if m[4] != "" {
 			if weekday(m[3], m[4]) {
-				return p, false, false
+				return p, false, ""
 			}
 			month, year = m[4], ""
 		}
 		from, ok := date("1", month, year)
-		return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, ok, !ok
+		return storage.Period{From: from, To: from.AddDate(0, 1, 0)}, ok, lacking(ok, noSuchMonth)
 	}
 	if m := periodMonthsOfYear.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[3])
 		if n < 1 || n > 12 {
-			return p, false, true
+			return p, false, noSuchMonth
 		}
 		month := 1
 		if m[2] == "cuoi" {
 			month = 13 - n
 		}
 		from, ok := date("1", strconv.Itoa(month), m[4])
-		return storage.Period{From: from, To: from.AddDate(0, n, 0)}, ok, !ok
+		return storage.Period{From: from, To: from.AddDate(0, n, 0)}, ok, lacking(ok, noSuchMonth)
 	}
 	if m := periodHalf.FindStringSubmatch(s); m != nil {
 		month := "1"
@@ -741,29 +768,29 @@ func readSpan(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 			month = "7"
 		}
 		from, ok := date("1", month, m[4])
-		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok, !ok
+		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok, lacking(ok, noSuchDay)
 	}
 	if m := periodYear.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnam)
-		return storage.Period{From: from, To: from.AddDate(1, 0, 0)}, true, false
+		return storage.Period{From: from, To: from.AddDate(1, 0, 0)}, true, ""
 	}
 	if m := periodYears.FindStringSubmatch(s); m != nil {
 		y1, _ := strconv.Atoi(m[1])
 		y2, _ := strconv.Atoi(m[2])
-		return storage.Period{From: time.Date(y1, 1, 1, 0, 0, 0, 0, vietnam), To: time.Date(y2+1, 1, 1, 0, 0, 0, 0, vietnam)}, true, false
+		return storage.Period{From: time.Date(y1, 1, 1, 0, 0, 0, 0, vietnam), To: time.Date(y2+1, 1, 1, 0, 0, 0, 0, vietnam)}, true, ""
 	}
-	return p, false, false
+	return p, false, ""
 }
 
 // readSince reads a folded period that runs to the end of today: "từ 1/10
 // đến nay", "đầu năm đến nay", "từ tháng 9", "year to date". Without "đến
 // nay" (or "to now") it starts with "từ", "kể từ", "since" or "from": "đầu
 // năm" alone is early in the year, not since its start.
-func readSince(s string, now time.Time) (p storage.Period, ok, noDate bool) {
+func readSince(s string, now time.Time) (p storage.Period, ok bool, noDate string) {
 	end := dayOf(now).AddDate(0, 0, 1)
 	if code, ok := periodToDate[s]; ok {
-		return storage.Period{From: periodOf(code, now).From, To: end}, true, false
+		return storage.Period{From: periodOf(code, now).From, To: end}, true, ""
 	}
 	start := s
 	m := periodToNow.FindStringSubmatch(start)
@@ -773,7 +800,7 @@ func readSince(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 	if since := periodSince.FindStringSubmatch(start); since != nil {
 		start = since[1]
 	} else if m == nil {
-		return p, false, false
+		return p, false, ""
 	}
 	var from storage.Period
 	if code, ok := periodStarts[start]; ok {
@@ -782,9 +809,9 @@ func readSince(s string, now time.Time) (p storage.Period, ok, noDate bool) {
 		return p, false, noDate
 	}
 	if from.From.After(now) {
-		return from, true, false // a start in the future: refused as such
+		return from, true, "" // a start in the future: refused as such
 	}
-	return storage.Period{From: from.From, To: end}, true, false
+	return storage.Period{From: from.From, To: end}, true, ""
 }
 
 // periodLabel names a period for people, from its span: "tháng 11/2026",

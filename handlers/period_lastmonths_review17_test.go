@@ -19,7 +19,7 @@ func TestParsePeriodQuarterJustPastAndLastMonths(t *testing.T) {
 		{"q 04", now, "01/10/2026", "31/12/2026", ""},
 		{"Q04", now, "01/10/2026", "31/12/2026", ""},
 		{"Q.03", now, "01/07/2026", "30/09/2026", ""},
-		{"q 05", now, "", "", "tally.no_such_date"},
+		{"q 05", now, "", "", "tally.no_such_quarter"},
 		{"6 tháng vừa qua", now, "01/06/2026", "30/11/2026", ""},
 		{"3 tháng vừa qua", now, "01/09/2026", "30/11/2026", ""},
 		{"3 tháng qua", now, "01/09/2026", "30/11/2026", ""},

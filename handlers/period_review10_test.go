@@ -22,8 +22,8 @@ func TestParsePeriodReportingPeriods(t *testing.T) {
 		{"12 tháng đầu năm 2025", now, "01/01/2025", "31/12/2025", ""},
 		{"first 9 months of 2026", now, "01/01/2026", "30/09/2026", ""},
 		{"first 9 months", now, "01/01/2026", "30/09/2026", ""},
-		{"13 tháng đầu năm", now, "", "", "tally.no_such_date"},
-		{"0 tháng đầu năm", now, "", "", "tally.no_such_date"},
+		{"13 tháng đầu năm", now, "", "", "tally.no_such_month"},
+		{"0 tháng đầu năm", now, "", "", "tally.no_such_month"},
 		// Still running: counted up to now, as "6 tháng đầu năm" in May.
 		{"9 tháng đầu năm", atVN(2026, 5, 15), "01/01/2026", "30/09/2026", ""},
 		{"cả năm 2026", now, "01/01/2026", "31/12/2026", ""},

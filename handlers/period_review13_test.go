@@ -22,7 +22,7 @@ func TestParsePeriodMonthsEachWithItsYear(t *testing.T) {
 		{"from 9/2026 to 11/2026", now, "01/09/2026", "30/11/2026", ""},
 		{"11/2026 - 11/2026", now, "01/11/2026", "30/11/2026", ""},
 		{"11/2026 - 9/2026", now, "", "", "tally.period_reversed"},
-		{"13/2025 - 2/2026", now, "", "", "tally.no_such_date"},
+		{"13/2025 - 2/2026", now, "", "", "tally.no_such_month"},
 		{"1/2027 - 3/2027", now, "", "", "tally.period_future"},
 		// Unchanged: a day is still a day, a range of days a range.
 		{"9/11/2026", now, "09/11/2026", "09/11/2026", ""},
@@ -111,7 +111,7 @@ func TestParsePeriodQuartersFromOneToAnother(t *testing.T) {
 		{"quý II - quý IV 2026", now, "01/04/2026", "31/12/2026", ""},
 		{"from quarter 1 to quarter 2 2026", now, "01/01/2026", "30/06/2026", ""},
 		{"Q4/2026 - Q2/2026", now, "", "", "tally.period_reversed"},
-		{"quý 3 - quý 5 năm 2026", now, "", "", "tally.no_such_date"},
+		{"quý 3 - quý 5 năm 2026", now, "", "", "tally.no_such_quarter"},
 		{"Q1/2027 - Q2/2027", now, "", "", "tally.period_future"},
 		// A single quarter reads as before.
 		{"quý 3/2026", now, "01/07/2026", "30/09/2026", ""},

@@ -20,7 +20,7 @@ func TestParsePeriodQuiAndLeadingZeroQuarter(t *testing.T) {
 		{"kì báo cáo: tháng 11/2026", now, "01/11/2026", "30/11/2026", ""},
 		{"quý 04", now, "01/10/2026", "31/12/2026", ""},
 		{"Quý 03/2026", now, "01/07/2026", "30/09/2026", ""},
-		{"quí 5", now, "", "", "tally.no_such_date"},
-		{"quý 05", now, "", "", "tally.no_such_date"},
+		{"quí 5", now, "", "", "tally.no_such_quarter"},
+		{"quý 05", now, "", "", "tally.no_such_quarter"},
 	})
 }

@@ -16,7 +16,7 @@ func TestParsePeriodMonthJustPast(t *testing.T) {
 		{"thang 12 vua qua", now, "01/12/2025", "31/12/2025", ""},
 		{"quý 3 vừa qua", now, "01/07/2026", "30/09/2026", ""},
 		{"quý IV vừa rồi", now, "01/10/2025", "31/12/2025", ""},
-		{"tháng 13 vừa qua", now, "", "", "tally.no_such_date"},
+		{"tháng 13 vừa qua", now, "", "", "tally.no_such_month"},
 		// Unchanged: the words of their own.
 		{"tuần vừa qua", now, "23/11/2026", "29/11/2026", ""},
 		{"7 ngày vừa qua", now, "25/11/2026", "01/12/2026", ""},

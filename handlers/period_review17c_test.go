@@ -19,7 +19,7 @@ func TestParsePeriodJustPastWithYear(t *testing.T) {
 		{"quý 3 năm nay vừa qua", now, "01/07/2026", "30/09/2026", ""},
 		{"Q3/2026 vừa qua", now, "01/07/2026", "30/09/2026", ""},
 		{"quí IV/2025 vừa rồi", now, "01/10/2025", "31/12/2025", ""},
-		{"tháng 13/2026 vừa qua", now, "", "", "tally.no_such_date"},
+		{"tháng 13/2026 vừa qua", now, "", "", "tally.no_such_month"},
 		{"năm 2025 vừa qua", now, "01/01/2025", "31/12/2025", ""},
 		{"báo cáo năm 2025 vừa qua", now, "01/01/2025", "31/12/2025", ""},
 		// Unchanged: without the year, the latest that has ended.

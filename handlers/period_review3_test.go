@@ -12,16 +12,22 @@ import (
 
 // A day or month the calendar does not have, typed in a form the bot
 // reads, is answered as such, not as a text it could not read (whose
-// examples the coordinator followed).
+// examples the coordinator followed); a month or a quarter with examples
+// of its own form (review 29).
 func TestTallyDayNotOnTheCalendar(t *testing.T) {
 	w, _, _ := tallyWorld(t) // 27/11/2026
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
-	for _, p := range []string{"31/11/2026", "29/02/2027", "29/2/2026", "31/4", "32/1", "tháng 13", "13/2026", "T13/2026", "quý 5", "q5/2026",
-		"từ 31/11 đến nay", "1/11/2026-31/11/2026", "từ tháng 9 đến tháng 13"} {
+	for _, c := range []struct{ typed, want string }{
+		{"31/11/2026", "tally.no_such_date"}, {"29/02/2027", "tally.no_such_date"}, {"29/2/2026", "tally.no_such_date"},
+		{"31/4", "tally.no_such_date"}, {"32/1", "tally.no_such_date"}, {"tháng 13", "tally.no_such_month"},
+		{"13/2026", "tally.no_such_month"}, {"T13/2026", "tally.no_such_month"}, {"quý 5", "tally.no_such_quarter"},
+		{"q5/2026", "tally.no_such_quarter"}, {"từ 31/11 đến nay", "tally.no_such_date"},
+		{"1/11/2026-31/11/2026", "tally.no_such_date"}, {"từ tháng 9 đến tháng 13", "tally.no_such_month"},
+	} {
 		only(t, fresh(w.send(coord, "/tally")))
-		m := only(t, fresh(w.send(coord, p)))
-		if !strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) {
-			t.Errorf("%q: want the answer that the calendar has no such day, got %.120q", p, m.Text)
+		m := only(t, fresh(w.send(coord, c.typed)))
+		if !strings.HasPrefix(m.Text, w.vi(c.want)) {
+			t.Errorf("%q: want %q, got %.120q", c.typed, w.vi(c.want), m.Text)
 		}
 		fresh(w.send(coord, "/cancel"))
 	}

@@ -93,7 +93,7 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"tháng 10 năm ngoái", now, "01/10/2025", "31/10/2025", ""},
 		{"tháng 12 năm nay", now, "", "", "tally.period_future"},
 		{"T12/2026", now, "", "", "tally.period_future"},
-		{"T13/2026", now, "", "", "tally.no_such_date"},
+		{"T13/2026", now, "", "", "tally.no_such_month"},
 		{"29/2", now, "29/02/2024", "29/02/2024", ""}, // the last leap year's
 		{"29/2-1/3", now, "29/02/2024", "01/03/2024", ""},
 		{"31/11", now, "", "", "tally.no_such_date"},
@@ -123,7 +123,7 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"last quarter", now, "01/07/2026", "30/09/2026", ""},
 		{"quý trước", at(2026, 2, 3), "01/10/2025", "31/12/2025", ""},
 		{"quý 1 năm 2027", now, "", "", "tally.period_future"},
-		{"quý 5", now, "", "", "tally.no_such_date"},
+		{"quý 5", now, "", "", "tally.no_such_quarter"},
 		// Halves.
 		{"6 tháng đầu năm", now, "01/01/2026", "30/06/2026", ""},
 		{"nửa đầu năm", now, "01/01/2026", "30/06/2026", ""},

@@ -25,10 +25,10 @@ func TestImpossibleNumericPeriodAfterReport(t *testing.T) {
 	if !strings.HasPrefix(m.Text, search) {
 		t.Fatalf("32/12 with no report on screen: %q", m.Text)
 	}
-	for _, typed := range []string{"32/12", "0/2026", "31/02/2026"} {
+	for typed, want := range map[string]string{"32/12": "tally.no_such_date", "0/2026": "tally.no_such_month", "31/02/2026": "tally.no_such_date"} {
 		typedTally(t, w, coord, "Từ đầu", true)
 		m := last(t, w.send(coord, typed))
-		if !strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) || !strings.Contains(m.Text, "📊") || !strings.Contains(m.Text, unit) {
+		if !strings.HasPrefix(m.Text, w.vi(want)) || !strings.Contains(m.Text, "📊") || !strings.Contains(m.Text, unit) {
 			t.Fatalf("%q after a report: %q", typed, m.Text)
 		}
 		ms := fresh(w.send(coord, "tháng 11"))
@@ -55,14 +55,14 @@ func TestQuarterFiveIsNoDistrictOutsideTheScope(t *testing.T) {
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	typedTally(t, w, coord, "Từ đầu", true)
 	m := last(t, w.send(coord, "Q5"))
-	if !strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) || !hasButton(m, "Tháng này") {
+	if !strings.HasPrefix(m.Text, w.vi("tally.no_such_quarter")) || !hasButton(m, "Tháng này") {
 		t.Fatalf("Q5 after a report: %q", m.Text)
 	}
 	if ms := fresh(w.send(coord, "quý 3")); len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊 Phường An Hội Tây") {
 		t.Fatalf("quý 3 after Q5's answer: %d messages", len(ms))
 	}
 	only(t, fresh(w.send(coord, "/tally")))
-	if m := only(t, fresh(w.send(coord, "q5"))); !strings.HasPrefix(m.Text, w.vi("tally.no_such_date")) {
+	if m := only(t, fresh(w.send(coord, "q5"))); !strings.HasPrefix(m.Text, w.vi("tally.no_such_quarter")) {
 		t.Fatalf("q5 on /tally's screen: %q", m.Text)
 	}
 

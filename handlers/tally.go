@@ -635,7 +635,7 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 	if pending == nil && bareQuarterText.MatchString(vntext.Fold(text)) {
 		// "Q5", and no Quận 5 of theirs: a quarter not on the calendar,
 		// not "the communes matching Q5 are not yours" (until review 28).
-		return v.show(v.t.T("tally.no_such_date"))
+		return v.show(v.t.T(noSuchQuarter))
 	}
 	if found { // a province not theirs, and no commune of theirs of that name
 		note, err := v.notTheirs(prov)
@@ -1169,7 +1169,7 @@ func (h *Handlers) triedPeriod(text string) bool {
 	// So is a date not on the calendar that no decree is numbered as
 	// ("32/12", "31/02/2026", "0/2026"): "no procedure matches" answered
 	// such a slip of the finger until review 28.
-	misdated := problem == "tally.no_such_date" && !decreeNumber.MatchString(strings.TrimSpace(text))
+	misdated := notOnCalendar(problem) && !decreeNumber.MatchString(strings.TrimSpace(text))
 	if problem != "tally.bad_period" && !misdated {
 		return false
 	}

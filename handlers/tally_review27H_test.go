@@ -75,12 +75,12 @@ func TestReview27HPeriodAttemptAfterReportIsNoSearch(t *testing.T) {
 	w, _, _ := tallyWorld(t) // 27/11/2026
 	coord := w.tallyMember("Hoa", anHoiTayCode, storage.RoleCoordinator)
 	for _, c := range []struct{ typed, want string }{
-		{"quý 5", "tally.no_such_date"},
-		{"quy 5", "tally.no_such_date"},
-		{"quý 0", "tally.no_such_date"},
-		{"quý 5 2025", "tally.no_such_date"},
-		{"tháng 13", "tally.no_such_date"},
-		{"thang 13/2026", "tally.no_such_date"},
+		{"quý 5", "tally.no_such_quarter"},
+		{"quy 5", "tally.no_such_quarter"},
+		{"quý 0", "tally.no_such_quarter"},
+		{"quý 5 2025", "tally.no_such_quarter"},
+		{"tháng 13", "tally.no_such_month"},
+		{"thang 13/2026", "tally.no_such_month"},
 		{"quý 1 2019", "tally.period_too_old"},
 		{"năm 2019", "tally.period_too_old"},
 		{"quý 4 2030", "tally.period_future"},
@@ -135,9 +135,9 @@ func TestReview27HPeriodAttemptAfterReportIsNoSearch(t *testing.T) {
 	fresh(w.send(coord, "/lang en"))
 	for _, c := range []struct{ typed, want string }{
 		{"Q5", ""},
-		{"quarter 5", "tally.no_such_date"},
+		{"quarter 5", "tally.no_such_quarter"},
 		{"whole year", "tally.bad_period"},
-		{"month 13", "tally.no_such_date"},
+		{"month 13", "tally.no_such_month"},
 	} {
 		fresh(w.send(coord, "/cancel"))
 		fresh(w.send(coord, "Q4"))

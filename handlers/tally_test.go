@@ -251,7 +251,7 @@ func TestTallyScope(t *testing.T) {
 	// A period typed: the last week, then odd periods.
 	only(t, fresh(w.send(coord, "/tally")))
 	for text, want := range map[string]string{
-		"13/2026":               w.vi("tally.no_such_date"),
+		"13/2026":               w.vi("tally.no_such_month"),
 		"30/11/2026-01/11/2026": w.vi("tally.period_reversed"),
 		"2027":                  w.vi("tally.period_future"),
 	} {

@@ -156,7 +156,7 @@ func TestTallyCommuneWithAPeriodItCannotCount(t *testing.T) {
 		{"ben thanh tháng sau", "tally.period_future"},
 		{"binh thanh tháng sau", "tally.period_future"},
 		{"an hội tây 31/11/2026", "tally.no_such_date"},
-		{"tháng 13/2026 bến thành", "tally.no_such_date"},
+		{"tháng 13/2026 bến thành", "tally.no_such_month"},
 	} {
 		only(t, fresh(w.send(prov, "/tally")))
 		m := only(t, fresh(w.send(prov, c.typed)))
