@@ -514,6 +514,12 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 		return storage.Period{}, "tally.period_reversed"
 	case p.From.After(now):
 		return storage.Period{}, "tally.period_future"
+	case !p.From.IsZero() && !p.To.After(figuresFrom) && periodKind(p) == "day":
+		// A whole day years before any figure ("12/05/1990") is a
+		// person's date of birth typed here, not a day to count: said so,
+		// and never shown back (until review 29 "dvcbot only has figures
+		// from 2020 on"). A month or a year ("10/2019", "2018") is a period.
+		return storage.Period{}, "tally.period_birth_date"
 	case !p.From.IsZero() && !p.To.After(figuresFrom):
 		return storage.Period{}, "tally.period_too_old"
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -45,6 +46,64 @@ func TestQuarterOrMonthNotOnTheCalendarHasItsOwnExamples(t *testing.T) {
 		only(t, fresh(w.send(coord, "/tally")))
 		if m := only(t, fresh(w.send(coord, typed))); !strings.HasPrefix(m.Text, w.en(want)) {
 			t.Errorf("%q in English: %q, want %q", typed, m.Text, w.en(want))
+		}
+		fresh(w.send(coord, "/cancel"))
+	}
+}
+
+// Review 29: a date of birth typed on /tally's period screen ("12/05/1990")
+// was answered "dvcbot only has figures from 2020 on", as if a day of 1990
+// had been asked for. A whole day before 2020 is said to look like a date
+// of birth, which dvcbot does not keep, with how to type a period; it is
+// not shown back, nor kept in the conversation or anywhere in the
+// database. A month or a year before 2020 is still a period too old.
+func TestDateOfBirthOnThePeriodScreen(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	for _, u := range []*telegramtest.User{coord, prov} {
+		for _, typed := range []string{"12/05/1990", "05/08/1987", "ngày 5 tháng 8 năm 1987", "1987-08-05"} {
+			only(t, fresh(w.send(u, "/tally")))
+			// The screen is drawn again (its version moves): its state stays.
+			state := func() string { c := w.conversationOf(t, u); return c[:strings.LastIndex(c, ":")] }
+			before := state()
+			m := only(t, fresh(w.send(u, typed)))
+			if !strings.HasPrefix(m.Text, w.vi("tally.period_birth_date")) || !hasButton(m, "Tháng này") {
+				t.Errorf("%q on the period screen: %q, want %q above the period's buttons", typed, m.Text, w.vi("tally.period_birth_date"))
+			}
+			if strings.Contains(m.Text, "1987") || strings.Contains(m.Text, "1990") {
+				t.Errorf("%q is shown back: %q", typed, m.Text)
+			}
+			if after := state(); after != before {
+				t.Errorf("%q moved the conversation: %s → %s", typed, before, after)
+			}
+			fresh(w.send(u, "/cancel"))
+		}
+	}
+	for _, s := range []string{"12/05/1990", "05/08/1987", "1987-08-05", "5 tháng 8 năm 1987"} {
+		if tables := w.stored(t, s); len(tables) > 0 {
+			t.Errorf("%q is kept in %v", s, tables)
+		}
+	}
+	// The same right after a report, and with the unit's name.
+	typedTally(t, w, coord, "Từ đầu", true)
+	if m := last(t, w.send(coord, "an hội tây 12/05/1990")); !strings.HasPrefix(m.Text, w.vi("tally.period_birth_date")) {
+		t.Errorf("a commune's name and a birth date: %q", m.Text)
+	}
+	fresh(w.send(coord, "/cancel"))
+	// In English.
+	w.send(coord, "/lang en")
+	only(t, fresh(w.send(coord, "/tally")))
+	if m := only(t, fresh(w.send(coord, "12/05/1990"))); !strings.HasPrefix(m.Text, w.en("tally.period_birth_date")) {
+		t.Errorf("a birth date in English: %q", m.Text)
+	}
+	fresh(w.send(coord, "/cancel"))
+	w.send(coord, "/lang vi")
+	// A month, a year or a span before 2020: a period too old.
+	for _, typed := range []string{"10/2019", "2018", "tháng 12/2019", "1/1/2019 - 31/12/2019"} {
+		only(t, fresh(w.send(coord, "/tally")))
+		if m := only(t, fresh(w.send(coord, typed))); !strings.HasPrefix(m.Text, w.vi("tally.period_too_old")) {
+			t.Errorf("%q: %q, want %q", typed, m.Text, w.vi("tally.period_too_old"))
 		}
 		fresh(w.send(coord, "/cancel"))
 	}
