@@ -68,6 +68,12 @@ type tallyState struct {
 	// quarter (tallyAfter.Quarter), this quarter: the year is that
 	// quarter's (quarterOfYear).
 	AfterQuarter int `json:"aq,omitempty"`
+	// Report: opened right after a report (typedUnit, typedPeriod,
+	// periodMistyped), Unit being the report's. A period typed on a list
+	// of several units a name found there ("phuong 12", then "tháng 10")
+	// counts Unit, as it would have on the report: until review 29 it was
+	// answered "press a unit in the list first".
+	Report bool `json:"r,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -627,7 +633,7 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 		return v.goTo(tallyPeriod, st)
 	}
 	if len(ms) > 0 || allowed {
-		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed, Period: pending})
+		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed, Period: pending, Report: v.st.Report})
 	}
 	if p, ok := bareQuarter(text, v.h.now()); ok && pending == nil { // no Quận 3 of theirs: the quarter
 		return v.report(p)
@@ -847,7 +853,7 @@ func (v *tallyView) readTypo(text string, strict bool) (bool, error) {
 			return false, err
 		}
 		if len(ms) > 0 || allowed {
-			return true, v.goToNote(tallyUnit, tallyState{Unit: v.st.Unit, Query: read, Typed: v.st.Typed, Period: v.st.Period}, note(read))
+			return true, v.goToNote(tallyUnit, tallyState{Unit: v.st.Unit, Query: read, Typed: v.st.Typed, Period: v.st.Period, Report: v.st.Report}, note(read))
 		}
 	}
 	if v.scope.Province == "" && v.scope.Commune == "" { // an admin's reading was everywhere
@@ -876,7 +882,10 @@ func (v *tallyView) readTypo(text string, strict bool) (bool, error) {
 // The screen of a bare "Q4" offers the quarter for the unit the flow is
 // on (drawTallyUnit): another period typed there is counted for that unit
 // too, as on the period screen. Until review 25A it was refused ("press a
-// unit first") until Back was pressed.
+// unit first") until Back was pressed. So on a list a name typed right
+// after a report found (tallyState.Report): the report's unit, as the
+// period would have counted on the report (until review 29 "press a unit
+// first").
 func (v *tallyView) periodOnUnitScreen(p storage.Period) error {
 	if _, ok := bareQuarter(v.st.Query, v.h.now()); ok && v.st.Period == nil {
 		v.st.Query, v.st.Page, v.st.Province = "", 0, ""
@@ -887,6 +896,10 @@ func (v *tallyView) periodOnUnitScreen(p storage.Period) error {
 			return err
 		}
 		v.st.Unit, v.st.Query, v.st.Page, v.st.Province = "c"+m.Code, "", 0, ""
+		return v.report(p)
+	}
+	if v.st.Report && v.st.Period == nil { // a list a name typed after a report found: the report's unit
+		v.st.Query, v.st.Page, v.st.Province = "", 0, ""
 		return v.report(p)
 	}
 	return v.show(v.t.T("tally.pick_unit_first"))
@@ -1100,7 +1113,7 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	st := tallyState{Unit: after.Report, Typed: true}
+	st := tallyState{Unit: after.Report, Typed: true, Report: after.Made}
 	if yearText.MatchString(vntext.Fold(strings.TrimSpace(r.text))) {
 		st.AfterQuarter = after.Quarter // "quý 4" reported, then "2025": Q4/2025
 	}
@@ -1147,7 +1160,7 @@ func (h *Handlers) periodMistyped(r *request) (bool, error) {
 	if err != nil || !after.Made {
 		return false, err
 	}
-	return true, h.tallyStartAt(r, text, tallyState{Unit: after.Report, Typed: true, Mistyped: true})
+	return true, h.tallyStartAt(r, text, tallyState{Unit: after.Report, Typed: true, Mistyped: true, Report: true})
 }
 
 // triedPeriod says whether text, not read as a period, may be a try at
@@ -1233,7 +1246,7 @@ func (h *Handlers) typedUnit(r *request) (bool, error) {
 			return false, err
 		}
 		if ok {
-			return true, h.tallyStartAt(r, text, tallyState{Typed: true})
+			return true, h.tallyStartAt(r, text, tallyState{Unit: after.Report, Typed: true, Report: true})
 		}
 	}
 	return false, nil

@@ -108,3 +108,59 @@ func TestDateOfBirthOnThePeriodScreen(t *testing.T) {
 		fresh(w.send(coord, "/cancel"))
 	}
 }
+
+// Review 29: right after a report, a name typed that finds several
+// communes ("phuong 12": the communes that took in a Phường 12) lists them;
+// a period typed then on that list ("tháng 10", "quý 3") was answered
+// "press a unit in the list first". It is the report's unit's, as it would
+// have been on the report: the province's, or the commune's reported (Back
+// from the list goes to that unit's period screen). So after a restart and
+// in English; a list /tally itself opened still asks to press a unit first.
+func TestPeriodOnAListTypedAfterAReport(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	const city, benThanh = "Thành phố Hồ Chí Minh", "Phường Bến Thành, Thành phố Hồ Chí Minh"
+	list := func(u *telegramtest.User) {
+		t.Helper()
+		if m := last(t, w.send(u, "phuong 12")); !strings.Contains(m.Text, "Phường 12") || len(m.Buttons()) < 3 {
+			t.Fatalf("\"phuong 12\" after a report: %q, want the communes it names", m.Text)
+		}
+	}
+	// The province's report, then the list, then a month.
+	typedTally(t, w, prov, "Tháng này", true)
+	list(prov)
+	if ms := fresh(w.send(prov, "tháng 10")); len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊 "+city+" – tháng 10/2026") {
+		t.Fatalf("\"tháng 10\" on the list after the province's report: %q", firstText(ms))
+	}
+	// A commune's report (Bến Thành picked), the list, a restart, a quarter.
+	only(t, fresh(w.send(prov, "/tally")))
+	fresh(w.send(prov, "Phường Bến Thành"))
+	if ms := w.press(prov, "Tháng này"); len(ms) == 0 || !strings.Contains(firstText(ms), benThanh) {
+		t.Fatalf("Bến Thành's month: %q", firstText(ms))
+	}
+	list(prov)
+	if m := last(t, w.press(prov, "← Quay lại")); !strings.Contains(m.Text, benThanh) || !hasButton(m, "Tháng này") {
+		t.Fatalf("Back from the list after Bến Thành's report: %q, want Bến Thành's period screen", m.Text)
+	}
+	if m := last(t, w.send(prov, "phuong 12")); len(m.Buttons()) < 3 {
+		t.Fatalf("\"phuong 12\" on Bến Thành's period screen: %q", m.Text)
+	}
+	w.restart()
+	if ms := fresh(w.send(prov, "quý 3")); len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊 "+benThanh+" – quý 3/2026") {
+		t.Fatalf("\"quý 3\" on the list after Bến Thành's report: %q", firstText(ms))
+	}
+	// In English.
+	w.send(prov, "/lang en")
+	typedTally(t, w, prov, "This month", true)
+	list(prov)
+	if ms := fresh(w.send(prov, "last month")); len(ms) == 0 || !strings.HasPrefix(ms[0].Text, "📊 "+city+" – October 2026") {
+		t.Fatalf("\"last month\" on the list in English: %q", firstText(ms))
+	}
+	w.send(prov, "/lang vi")
+	// A list /tally opened asks for a unit first, as before.
+	only(t, fresh(w.send(prov, "/tally")))
+	only(t, fresh(w.send(prov, "phuong 12")))
+	if m := only(t, fresh(w.send(prov, "tháng 10"))); !strings.HasPrefix(m.Text, w.vi("tally.pick_unit_first")) {
+		t.Errorf("\"tháng 10\" on /tally's own list: %q, want %q", m.Text, w.vi("tally.pick_unit_first"))
+	}
+}
