@@ -220,6 +220,11 @@ func init() {
 	for _, p := range []string{"tre em", "tre nho", "tre con"} {
 		children[p], keptIfNamed[p], fillerPhrases[p] = true, true, true
 	}
+	// A son or a daughter ("hộ chiếu cho con gái", "con trai tôi"): "gái",
+	// "trai" alone are no procedure's words either.
+	for _, p := range []string{"con gai", "con trai", "be gai", "be trai"} {
+		fillerPhrases[p] = true
+	}
 	for _, p := range []string{"dich vu", "dich vu cong", "thu tuc", "thu tuc hanh chinh",
 		"service", "services", "public service", "public services"} {
 		generic[p] = true
@@ -549,7 +554,7 @@ func syllable(w string) bool {
 // nothing, but for a paper of the resident's own (foreignSpouseSearch).
 func (c *Catalog) Search(query string) []*Guide {
 	ws := queryWords(query)
-	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.forWhomOnly(ws) {
+	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.onlyPerson(ws, whom) != "" {
 		return nil
 	}
 	if marriesForeigner(ws) {
@@ -853,34 +858,97 @@ func (c *Catalog) AsksOfNoProcedure(query string) bool {
 // status by "bổ sung"; "vợ", "mẹ" found nothing, and the volunteer was told
 // to type fewer words. A phrase of a guide's name is searched ("nhà
 // chồng"); a question ("chồng cần giấy tờ gì") is AsksOfNoProcedure's.
+// So is a child named alone that Search finds nothing for ("con tôi", "bé
+// nhà tôi", "my kid"; "con" alone finds the birth registration): ForWhom.
 func (c *Catalog) ForWhomOnly(query string) bool {
-	return c.forWhomOnly(queryWords(query))
+	return c.ForWhom(query) != ""
+}
+
+// Whom a procedure is for, named with no procedure (ForWhom).
+const (
+	PersonSpouse = "spouse"
+	PersonParent = "parent" // or a grandparent
+	PersonChild  = "child"
+)
+
+// ForWhom is whom query names a procedure for when it names no procedure
+// (ForWhomOnly): PersonSpouse, PersonParent (a grandparent too: "cho mẹ",
+// "ông tôi"), PersonChild ("con tôi", "cho bé", "my kid"); the first
+// typed of several ("vợ chồng", "bố mẹ"). "" when it names a procedure or
+// asks of none.
+func (c *Catalog) ForWhom(query string) string {
+	ws := queryWords(query)
+	if p := c.onlyPerson(ws, whom); p != "" {
+		return p
+	}
+	if c.onlyPerson(ws, childAlone) != "" && len(c.Search(query)) == 0 {
+		return PersonChild
+	}
+	return ""
+}
+
+// ForWhomGuides are the guides of what is most often done for person
+// (ForWhom), best first: what the volunteer is offered to tap, found by
+// the words a volunteer types for it (forWhomDone).
+func (c *Catalog) ForWhomGuides(person string) []*Guide {
+	var gs []*Guide
+	for _, q := range forWhomDone[person] {
+		if found := c.Search(q); len(found) > 0 && !slices.Contains(gs, found[0]) {
+			gs = append(gs, found[0])
+		}
+	}
+	return gs
+}
+
+// forWhomDone are what is most often done for each person, as a volunteer
+// types it, best first: a child's birth, ID card (under 14, "khai hộ"),
+// passport, a copy of the birth extract (school, a lost certificate); a
+// parent's or grandparent's ID card, household health insurance, VNeID,
+// death; a spouse's marriage, residence after it, death.
+var forWhomDone = map[string][]string{
+	PersonChild:  {"khai sinh cho con", "căn cước cho con", "hộ chiếu cho con", "bản sao giấy khai sinh cho con"},
+	PersonParent: {"căn cước cho mẹ", "gia hạn bhyt cho mẹ", "định danh vneid cho mẹ", "khai tử cho bố"},
+	PersonSpouse: {"đăng ký kết hôn", "thường trú cho vợ", "tạm trú cho vợ", "khai tử cho chồng"},
 }
 
 // whom are the folded words naming whom a procedure is for that name no
-// procedure alone (ForWhomOnly); not a child's ("con", "bé", "baby"),
-// whose birth is registered.
-var whom = map[string]bool{}
+// procedure alone (ForWhomOnly), with whom they name; not a child's
+// ("con", "bé", "baby"), whose birth is registered: childAlone.
+var whom = map[string]string{}
+
+// childAlone are the folded words naming a child, whom a procedure is for:
+// alone, they name no procedure when Search finds none ("con tôi").
+var childAlone = map[string]string{}
 
 func init() {
-	for _, w := range strings.Fields(`chong vo bo me ba ong husband wife spouse mother father mom mum dad parent parents
+	for _, w := range strings.Fields(`chong vo husband wife spouse`) {
+		whom[w] = PersonSpouse
+	}
+	for _, w := range strings.Fields(`bo me ba ong mother father mom mum dad parent parents
 		grandma grandmother grandpa grandfather`) {
-		whom[w] = true
+		whom[w] = PersonParent
+	}
+	for _, w := range strings.Fields(`con be tre child children kid kids son sons daughter daughters baby babies`) {
+		childAlone[w] = PersonChild
 	}
 }
 
-// forWhomOnly is ForWhomOnly of the folded words.
-func (c *Catalog) forWhomOnly(ws []string) bool {
+// onlyPerson is whom the folded words name, of persons, when they name
+// no more than that (fillers, a place after it), else "".
+func (c *Catalog) onlyPerson(ws []string, persons map[string]string) string {
 	for i := len(ws) - 1; i > 0; i-- { // without a place after them
 		if placeAt(ws, i) {
-			return c.forWhomOnly(ws[:i])
+			return c.onlyPerson(ws[:i], persons)
 		}
 	}
-	if !slices.ContainsFunc(ws, func(w string) bool { return whom[w] }) || len(ws) >= 2 && c.isPhrase(ws) {
-		return false
+	i := slices.IndexFunc(ws, func(w string) bool { return persons[w] != "" })
+	if i < 0 || len(ws) >= 2 && c.isPhrase(ws) {
+		return ""
 	}
-	kept, d := withoutFillers(ws, c.englishQuery(ws), nil, nil)
-	return len(kept) == 0 && !d.question && !d.fee
+	if kept, d := withoutFillers(ws, c.englishQuery(ws), nil, nil); len(kept) > 0 || d.question || d.fee {
+		return ""
+	}
+	return persons[ws[i]]
 }
 
 // A place typed after a procedure, folded, starts with a word that puts a
@@ -1262,7 +1330,7 @@ func residentsOwn(rest []string) bool {
 			if i+len(w) > len(rest) || !slices.Equal(rest[i:i+len(w)], w) {
 				continue
 			}
-			if w[0] == "cua" && i > 0 && (whom[rest[i-1]] || holds(rest[i-1:i], childWords)) {
+			if w[0] == "cua" && i > 0 && (whom[rest[i-1]] != "" || holds(rest[i-1:i], childWords)) {
 				continue // "con của tôi", "mẹ của tôi": theirs
 			}
 			return true
@@ -1332,7 +1400,7 @@ func (c *Catalog) ForeignSpouseOnly(query string) bool {
 // says there is no guide yet, and the volunteer is told why.
 func (c *Catalog) ForForeigner(query string) bool {
 	ws := queryWords(query)
-	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.forWhomOnly(ws) || marriesForeigner(ws) {
+	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.onlyPerson(ws, whom) != "" || marriesForeigner(ws) {
 		return false
 	}
 	kind, _ := c.foreigner(ws)
