@@ -830,20 +830,33 @@ func (h *Handlers) searchGuides(r *request) error {
 		r.say(r.t.T("case.query_name"), nil)
 		return nil
 	}
-	ids := make([]string, len(found))
-	for i, g := range found {
-		ids[i] = g.ID
-	}
 	noGuide := len(found) == 0 && h.guides.NoGuide(q)
 	spouseOnly := len(found) == 0 && h.guides.ForeignSpouseOnly(q)
 	foreign := spouseOnly || noGuide && h.guides.ForForeigner(q)
-	var none string
+	// "Which procedure?" offers what it is most likely to be, each to tap:
+	// what is most often done for the person named ("con tôi": the birth
+	// registration, the child's ID card, passport…), or the procedures
+	// used most, whose consent says the fee and the time asked of none.
+	var none, person string
+	var offered []*guides.Guide
+	if len(found) == 0 {
+		person = h.guides.ForWhom(q)
+	}
 	switch {
 	case len(found) > 0:
-	case h.guides.ForWhomOnly(q):
-		none = noProcedureFor
+	case person != "":
+		none = noProcedureFor + "_" + person
+		offered = h.guides.ForWhomGuides(person)
 	case h.guides.AsksOfNoProcedure(q):
 		none = noProcedureNamed
+		var err error
+		if offered, err = h.frequentGuides(r); err != nil {
+			return err
+		}
+	}
+	ids := make([]string, 0, len(found)+len(offered))
+	for _, g := range append(slices.Clone(found), offered...) {
+		ids = append(ids, g.ID)
 	}
 	st := caseState{Found: ids, NoGuide: noGuide, Foreign: foreign, None: none}
 	version, err := h.saveCaseScreen(r, screenFound, st)
@@ -858,7 +871,7 @@ func (h *Handlers) searchGuides(r *request) error {
 	}
 	r.track = version // a new message: its id comes back (Sent)
 	v := &caseView{request: r, h: h, screen: screenFound, ver: version}
-	text, kb := foundScreen(v, q, found)
+	text, kb := foundScreen(v, q, append(found, offered...))
 	if dropped {
 		text = r.t.T("case.query_name_dropped") + "\n" + text
 	}
@@ -893,7 +906,10 @@ func (h *Handlers) searchGuides(r *request) error {
 // Why a search found nothing, when fewer words would not help (caseState.None).
 const (
 	noProcedureNamed = "named" // "phí dịch vụ", "how long does it take": the procedure's name would
-	noProcedureFor   = "for"   // "chồng", "cho mẹ", "my husband": whom for, not which procedure
+	// "chồng", "cho mẹ", "con tôi": whom for, not which procedure; with
+	// "_" and the person (guides.ForWhom), what is often done for them is
+	// offered ("for" alone: a screen saved before review 29).
+	noProcedureFor = "for"
 )
 
 // noneText is what the found screen says of a search that found nothing
@@ -914,6 +930,8 @@ func noneText(t *locales.Localizer, st caseState) string {
 		return t.T("case.no_procedure_foreigner")
 	case st.None == noProcedureFor:
 		return t.T("case.no_procedure_for")
+	case strings.HasPrefix(st.None, noProcedureFor+"_"):
+		return t.T("case.no_procedure_" + st.None)
 	case st.None == noProcedureNamed:
 		return t.T("case.no_procedure_named")
 	}

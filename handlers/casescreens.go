@@ -1009,26 +1009,13 @@ func (v *caseView) toStepButton() bot.Button {
 func (v *caseView) discardable() bool { return !v.c.Progressed }
 
 func drawPick(v *caseView) (string, bot.Keyboard, error) {
-	lang := v.t.Lang()
-	ids, err := v.tx.FrequentGuides(v.ctx, v.user.TelegramID, v.user.CommuneCode, v.h.now().AddDate(0, 0, -frequentDays), frequentShown)
+	frequent, err := v.h.frequentGuides(v.request)
 	if err != nil {
 		return "", nil, err
 	}
 	var kb bot.Keyboard
-	shown := map[string]bool{}
-	for _, id := range ids {
-		if g, ok := v.h.guides.Guide(id); ok {
-			kb = append(kb, []bot.Button{v.button(g.Title.In(lang), "guide", g.ID)})
-			shown[g.ID] = true
-		}
-	}
-	for _, g := range v.h.guides.All() {
-		if len(kb) >= frequentShown {
-			break
-		}
-		if !shown[g.ID] {
-			kb = append(kb, []bot.Button{v.button(g.Title.In(lang), "guide", g.ID)})
-		}
+	for _, g := range frequent {
+		kb = append(kb, []bot.Button{v.button(g.Title.In(v.t.Lang()), "guide", g.ID)})
 	}
 	var cats []bot.Button
 	for _, c := range append(slices.Clone(guides.Categories), guides.Essential) {
@@ -1046,6 +1033,31 @@ func drawPick(v *caseView) (string, bot.Keyboard, error) {
 		text += "\n\n" + v.t.N("case.open_cases", open)
 	}
 	return text, kb, nil
+}
+
+// frequentGuides are the frequentShown guides the volunteer, then their
+// commune, used most of late, and the catalog's first after them: the
+// procedure list's first buttons.
+func (h *Handlers) frequentGuides(r *request) ([]*guides.Guide, error) {
+	ids, err := r.tx.FrequentGuides(r.ctx, r.user.TelegramID, r.user.CommuneCode, h.now().AddDate(0, 0, -frequentDays), frequentShown)
+	if err != nil {
+		return nil, err
+	}
+	var gs []*guides.Guide
+	for _, id := range ids {
+		if g, ok := h.guides.Guide(id); ok {
+			gs = append(gs, g)
+		}
+	}
+	for _, g := range h.guides.All() {
+		if len(gs) >= frequentShown {
+			break
+		}
+		if !slices.Contains(gs, g) {
+			gs = append(gs, g)
+		}
+	}
+	return gs, nil
 }
 
 // foundScreen lists a search's results, or says plainly that nothing

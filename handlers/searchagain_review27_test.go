@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// Walk W3: "chồng" at /new asks which procedure (case.no_procedure_for);
+// Walk W3: "chồng" at /new asks which procedure (case.no_procedure_for_spouse);
 // /lang drew it again as "the last search found no procedure", the
 // examples lost. The answer that no procedure was named ("phí dịch vụ")
 // did the same. Both are drawn again as they were, in the new language.
@@ -13,7 +13,7 @@ func TestNoProcedureAnswersDrawnAgain(t *testing.T) {
 	w := newWorld(t)
 	en := w.texts.For("en")
 	for _, tt := range []struct{ query, key string }{
-		{"chồng", "case.no_procedure_for"},
+		{"chồng", "case.no_procedure_for_spouse"},
 		{"phí dịch vụ", "case.no_procedure_named"},
 	} {
 		u := w.volunteer("Hỏi lại " + tt.query)

@@ -14,8 +14,9 @@ import (
 // dịch vụ": 21 guides, by their "dịch vụ công" names) or answered "no
 // procedure matches, try fewer words", which fewer words cannot help. The
 // bot now asks which procedure is meant, with examples, in either
-// language, at /new and outside any flow, and offers no guide; "all
-// procedures" stays. A search that finds nothing otherwise is answered as
+// language, at /new and outside any flow, and offers the procedures used
+// most (review 29: first none), whose consent says the fee and the time;
+// "all procedures" stays. A search that finds nothing otherwise is answered as
 // before, and one that names a procedure finds it.
 func TestAFeeAskedOfNoProcedureIsAskedWhichProcedure(t *testing.T) {
 	w := newWorld(t)
@@ -45,8 +46,8 @@ func TestAFeeAskedOfNoProcedureIsAskedWhichProcedure(t *testing.T) {
 		if !strings.Contains(m.Text, tr.T("case.no_procedure_named")) || strings.Contains(m.Text, tr.T("case.no_match", locales.Data{"Query": tt.query})) {
 			t.Errorf("%s %q: %q, want which procedure asked", tt.lang, tt.query, m.Text)
 		}
-		if b := m.Buttons(); len(b) != 1 || b[0].Text != tr.T("case.all_guides") {
-			t.Errorf("%s %q: buttons %+v, want only %q", tt.lang, tt.query, b, tr.T("case.all_guides"))
+		if b := m.Buttons(); len(b) != 5 || b[4].Text != tr.T("case.all_guides") {
+			t.Errorf("%s %q: buttons %+v, want four procedures and %q", tt.lang, tt.query, b, tr.T("case.all_guides"))
 		}
 	}
 	tr := w.texts.For("vi")

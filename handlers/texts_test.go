@@ -51,6 +51,9 @@ func TestBuiltTextIDsExist(t *testing.T) {
 	for _, p := range []string{"long", "email", "number", "date", "secret", "plate", "penalty", "address", "name"} {
 		ids = append(ids, "followup.comment_"+p, "web.comment_"+p) // a resident's comment, in Telegram or on the page
 	}
+	for _, p := range []string{guides.PersonChild, guides.PersonParent, guides.PersonSpouse} {
+		ids = append(ids, "case.no_procedure_"+noProcedureFor+"_"+p) // whom for, no procedure (guides.ForWhom)
+	}
 	for _, m := range []string{guides.ModeFull, guides.ModePartial} {
 		ids = append(ids, "mode."+modeKey(m))
 	}
