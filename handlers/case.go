@@ -1218,6 +1218,9 @@ func (h *Handlers) resumeNone(r *request) error {
 			return err
 		}
 		if v.c.ID == 0 && v.g != nil && needsGuide[v.screen] {
+			if !v.g.OffersFollowup() { // no question: the notice read, "✓ Đã đọc, bắt đầu" (drawConsent)
+				return v.again(r.t.T("resume.before_start", locales.Data{"Button": r.t.T("consent.read")}))
+			}
 			return v.again(r.t.T("resume.before_consent"))
 		}
 	}

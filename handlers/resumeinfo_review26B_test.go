@@ -3,6 +3,8 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/dvcbot/dvcbot/locales"
 )
 
 // Review 26B, item 4: /resume while the ℹ page (fee, time, sources) of a
@@ -57,5 +59,26 @@ func TestReview26BResumeWithNothingSaysNone(t *testing.T) {
 	w.send(v, "/new")
 	if m := last(t, w.send(v, "/resume")); !strings.Contains(m.Text, w.vi("resume.none")) {
 		t.Errorf("/resume on the procedure list: %q", m.Text)
+	}
+}
+
+// Review 29: a guide with nothing to follow (an account task: VNeID's
+// password) asks the resident no question — its notice is read, then
+// "✓ Đã đọc, bắt đầu" — yet /resume before it said a case begins once the
+// resident answers the consent question. It says what starts it there.
+func TestReview29ResumeBeforeANoticeNamesItsButton(t *testing.T) {
+	w := newWorld(t)
+	g := guide(t, "vneid-mat-khau")
+	if g.OffersFollowup() {
+		t.Fatalf("%s offers a follow-up", g.ID)
+	}
+	v := w.volunteer("Chưa bắt đầu")
+	w.send(v, "/new")
+	w.send(v, "quen mat khau vneid")
+	w.press(v, g.Title.Vi)
+	m := last(t, w.send(v, "/resume"))
+	if want := w.vi("resume.before_start", locales.Data{"Button": w.vi("consent.read")}); !strings.Contains(m.Text, want) ||
+		strings.Contains(m.Text, w.vi("resume.before_consent")) || !hasButton(m, w.vi("consent.read")) {
+		t.Fatalf("/resume before a notice: %q %v, want %q and the notice again", m.Text, buttonTexts(m), want)
 	}
 }
