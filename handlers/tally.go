@@ -1216,22 +1216,34 @@ func (h *Handlers) namesProcedure(text string) bool {
 // typedUnit offers a commune's report when a coordinator who may pick a
 // unit (a province's, an administrator) types its name outside any flow
 // right after a report ("Bến Thành" after the province's): /tally opens on
-// the communes of theirs it names, as if typed there. Only a name found
-// whole that finds no procedure, so that a procedure's words are still
-// searched; anyone else's words, or with no report on screen, too.
+// the communes of theirs it names, as if typed there. A commune of theirs
+// named whole (storage.CommunesNamed: "binh thanh", "Hòa Bình") is that
+// unit; other words only when they find no procedure, so that a
+// procedure's words are still searched. Until review 29 a whole name that
+// the procedure search also found something for — its words loosely, or a
+// typo away: "binh thanh" found the household business's "kinh … thành
+// lập", and so did a third of the country's communes' names — was searched
+// as a procedure. Anyone else's words, or with no report on screen, are
+// left to the search too.
 func (h *Handlers) typedUnit(r *request) (bool, error) {
 	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
 	if !ok || scope.Volunteer != 0 || scope.Commune != "" {
 		return false, nil
 	}
 	text := strings.TrimSpace(r.text)
-	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || privacy.PersonalData(text) != "" ||
-		len(h.guides.Search(text)) > 0 {
+	if privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery || privacy.PersonalData(text) != "" {
 		return false, nil
 	}
 	after, err := h.reportOnScreen(r)
 	if err != nil || !after.Made {
 		return false, err
+	}
+	named, err := r.tx.CommunesNamed(r.ctx, scope.Province, "", text)
+	if err != nil {
+		return false, err
+	}
+	if len(named) == 0 && len(h.guides.Search(text)) > 0 {
+		return false, nil
 	}
 	ms, err := r.tx.SearchCommunes(r.ctx, text, scope.Province, searchResults)
 	if err != nil {
