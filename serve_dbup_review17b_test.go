@@ -76,8 +76,13 @@ func TestDatabaseUpIsTheWatchsWhileTheBotStarts(t *testing.T) {
 	}
 	waitUntil(t, "/metrics while the bot starts", func() bool { return up() != "" })
 	// The database refuses new connections (a restart, a failover under
-	// way): the watch's connection cannot be opened.
+	// way): the watch's connection cannot be opened — nor kept: a restart
+	// ends the connections open (the watch's first ping may have opened
+	// its own before this, on a machine slow to start the bot).
 	allow(false)
+	if _, err := admin.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, name); err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { admin.Exec(`ALTER DATABASE "` + name + `" WITH ALLOW_CONNECTIONS true`) }) //nolint:errcheck
 	said := false
 	for deadline := time.Now().Add(11 * time.Second); !said && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
