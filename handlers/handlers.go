@@ -811,9 +811,14 @@ func (h *Handlers) message(r *request, m *models.Message) error {
 			}
 		}
 		// A command turns to something else: the report on screen is
-		// forgotten (a period typed next counts their own unit).
-		if err := h.forgetReport(r); err != nil {
-			return err
+		// forgotten (a period typed next counts their own unit). Not
+		// /lang: the coordinator reads the same report in another language
+		// — until review 29 "last month" after it counted their whole
+		// province where a commune's report was on screen.
+		if cmd != "lang" && cmd != "language" {
+			if err := h.forgetReport(r); err != nil {
+				return err
+			}
 		}
 		if err := h.commandTyped(r, cmd, args, onScreen); err != nil {
 			return err
