@@ -7,7 +7,7 @@ import "testing"
 // a case"): the tallies list them by it. Found in review (2026-11-30): an
 // administrator who had chosen a language first (/lang stores a guest row,
 // with no name) kept that nameless row, and the tallies listed their cases
-// under "Tình nguyện viên đã rời đội", a volunteer who left the team.
+// under "Tình nguyện viên không còn trong đội", a volunteer who left the team.
 func TestAdministratorWhoChoseALanguageIsNamedOnTheirCases(t *testing.T) {
 	w := newWorld(t)
 	w.send(w.admin, "/lang")

@@ -26,7 +26,7 @@ func TestVolunteerNames(t *testing.T) {
 	}{
 		{"names apart, and one removed from the team", "vi",
 			[]storage.VolunteerCount{v(1, "An", "X", day(1)), v(2, "", "", time.Time{}), v(3, "Bình", "X", day(1))},
-			[]string{"An", "Tình nguyện viên đã rời đội", "Bình"}},
+			[]string{"An", "Tình nguyện viên không còn trong đội", "Bình"}},
 		{"communes apart", "vi",
 			[]storage.VolunteerCount{v(1, "Minh", "X", day(1)), v(2, "Minh", "Y", day(1))},
 			[]string{"Minh (X)", "Minh (Y)"}},
@@ -51,7 +51,7 @@ func TestVolunteerNames(t *testing.T) {
 			[]string{"Hai (số 1)", "Hai (số 2)", "Hai (vào 01/10/2026)"}},
 		{"two removed, one of them with lines in two communes", "vi",
 			[]storage.VolunteerCount{v(9, "", "X", time.Time{}), v(5, "", "X", time.Time{}), v(9, "", "Y", time.Time{})},
-			[]string{"Tình nguyện viên đã rời đội (X, số 1)", "Tình nguyện viên đã rời đội (X, số 2)", "Tình nguyện viên đã rời đội (Y)"}},
+			[]string{"Tình nguyện viên không còn trong đội (X, số 1)", "Tình nguyện viên không còn trong đội (X, số 2)", "Tình nguyện viên không còn trong đội (Y)"}},
 		{"numbered in the tally's order, in English", "en",
 			[]storage.VolunteerCount{v(8, "Hoa", "X", day(1)), v(7, "Hoa", "X", day(1)), v(3, "", "X", time.Time{})},
 			[]string{"Hoa (no. 1)", "Hoa (no. 2)", "Former member"}},

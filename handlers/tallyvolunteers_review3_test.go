@@ -50,7 +50,7 @@ func TestProvinceVolunteersSheetNamesTheCasesCommune(t *testing.T) {
 		for _, r := range vols {
 			lines[r[0]+" – "+r[1]] = r[2]
 		}
-		for line, n := range map[string]string{"Tình nguyện viên đã rời đội (Phường An Hội Tây) – Phường An Hội Tây": "2", "Tình nguyện viên đã rời đội (Phường Bến Thành) – Phường Bến Thành": "1", "Bình (Phường An Hội Tây) – Phường An Hội Tây": "2",
+		for line, n := range map[string]string{"Tình nguyện viên không còn trong đội (Phường An Hội Tây) – Phường An Hội Tây": "2", "Tình nguyện viên không còn trong đội (Phường Bến Thành) – Phường Bến Thành": "1", "Bình (Phường An Hội Tây) – Phường An Hội Tây": "2",
 			"Bình (Phường Bến Thành) – Phường Bến Thành": "1", "Chi – Phường Bến Thành": "1"} {
 			if lines[line] != n {
 				t.Errorf("%s: %q has %q cases, want %s: %q", period, line, lines[line], n, vols)

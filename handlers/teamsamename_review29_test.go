@@ -21,7 +21,7 @@ func TestReview29TeamNamesSameNameCommunesElsewhere(t *testing.T) {
 
 	m := only(t, fresh(w.send(w.admin, "/team Quảng Yên")))
 	first := lines(m)[0]
-	if !strings.HasPrefix(first, "↪ “Quảng Yên”") || !strings.Contains(first, "Phường Quảng Yên, Quảng Ninh") ||
+	if !strings.HasPrefix(first, "ℹ️ “Quảng Yên”") || !strings.Contains(first, "Phường Quảng Yên, Quảng Ninh") ||
 		!strings.Contains(first, "Xã Quảng Yên, Thanh Hóa") || strings.Contains(first, "Phú Thọ") {
 		t.Fatalf("an admin's /team Quảng Yên, first line: %q", m.Text)
 	}
@@ -41,7 +41,7 @@ func TestReview29TeamNamesSameNameCommunesElsewhere(t *testing.T) {
 	// A member found by their own name: no note about communes.
 	w.member("Bình Minh", storage.RoleVolunteer, "08173")
 	m = only(t, fresh(w.send(w.admin, "/team Bình Minh")))
-	if strings.Contains(m.Text, "↪") || !strings.Contains(m.Text, "Bình Minh") {
+	if strings.Contains(m.Text, "ℹ️") || !strings.Contains(m.Text, "Bình Minh") {
 		t.Fatalf("an admin's /team Bình Minh: %q", m.Text)
 	}
 }
