@@ -257,7 +257,7 @@ func init() {
 					return v.goTo(tallyPeriod, st)
 				}},
 				"q": {to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, _ string) error {
-					p, ok := bareQuarter(v.st.Query, v.h.now())
+					p, ok := barePeriod(v.st.Query, v.h.now())
 					if !ok {
 						return v.show("")
 					}
@@ -337,7 +337,7 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 		case found:
 			text = v.mergedNote(p) + text
 		}
-		if q, ok := bareQuarter(v.st.Query, v.h.now()); ok && v.st.Period == nil {
+		if q, ok := barePeriod(v.st.Query, v.h.now()); ok && v.st.Period == nil {
 			// "Q4": Quận 4's communes, or the quarter, for the unit on —
 			// named: typed on a province's list, the unit on may be
 			// another (an admin's whole country), as the report then says.
@@ -345,7 +345,7 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			if err != nil {
 				return "", nil, err
 			}
-			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_quarter", locales.Data{"Quarter": periodLabel(v.t, q), "Unit": unit}), "q", "")})
+			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_period", locales.Data{"Period": periodLabel(v.t, q), "Unit": unit}), "q", "")})
 		}
 		// A line for each commune's button, in its order (until review
 		// 26A only those found by an old name had one: "go vap" said 5
@@ -635,7 +635,7 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 	if len(ms) > 0 || allowed {
 		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed, Period: pending, Report: v.st.Report})
 	}
-	if p, ok := bareQuarter(text, v.h.now()); ok && pending == nil { // no Quận 3 of theirs: the quarter
+	if p, ok := barePeriod(text, v.h.now()); ok && pending == nil { // no Quận 3 of theirs: the quarter
 		return v.report(p)
 	}
 	if pending == nil && bareQuarterText.MatchString(vntext.Fold(text)) {
@@ -887,7 +887,7 @@ func (v *tallyView) readTypo(text string, strict bool) (bool, error) {
 // period would have counted on the report (until review 29 "press a unit
 // first").
 func (v *tallyView) periodOnUnitScreen(p storage.Period) error {
-	if _, ok := bareQuarter(v.st.Query, v.h.now()); ok && v.st.Period == nil {
+	if _, ok := barePeriod(v.st.Query, v.h.now()); ok && v.st.Period == nil {
 		v.st.Query, v.st.Page, v.st.Province = "", 0, ""
 		return v.report(p)
 	}
@@ -912,7 +912,7 @@ func (v *tallyView) onlyListed() (storage.CommuneMatch, bool, error) {
 	if v.st.Query == "" {
 		return storage.CommuneMatch{}, false, nil
 	}
-	if _, ok := bareQuarter(v.st.Query, v.h.now()); ok {
+	if _, ok := barePeriod(v.st.Query, v.h.now()); ok {
 		return storage.CommuneMatch{}, false, nil
 	}
 	_, found, allowed, err := v.typedProvince(v.st.Query)
@@ -979,7 +979,7 @@ func (v *tallyView) quarterOfYear(text string) (p storage.Period, problem string
 		if q == nil {
 			return storage.Period{}, "", false
 		}
-		if _, isQuarter := bareQuarter(v.st.Query, v.h.now()); !isQuarter {
+		if _, isQuarter := barePeriod(v.st.Query, v.h.now()); !isQuarter {
 			return storage.Period{}, "", false
 		}
 		quarter = q[1]
@@ -1003,13 +1003,28 @@ func quarterNumber(p storage.Period) int {
 	return int(from.Month()-1)/3 + 1
 }
 
-// bareQuarter is the quarter a bare "Q3" names, if text is one.
-func bareQuarter(text string, now time.Time) (storage.Period, bool) {
-	m := bareQuarterText.FindStringSubmatch(vntext.Fold(text))
-	if m == nil {
+// bareMonthText is a month's number typed alone ("11"), folded: the old
+// Phường 11 of many districts to the commune search, the month to whom no
+// commune of theirs had that name (barePeriod).
+var bareMonthText = regexp.MustCompile(`^(0?[1-9]|1[0-2])$`)
+
+// barePeriod is the quarter a bare "Q3" names, or the month a bare "11"
+// does, if text is one: read as /tally's screen reads it, the period
+// unless a commune of theirs is named so (Quận 3, Phường 11), and then
+// offered beside those communes. Until review 29 a bare month's number was
+// a commune's name only: "/tally 11" told a commune's coordinator that
+// the communes matching "11" were not theirs.
+func barePeriod(text string, now time.Time) (storage.Period, bool) {
+	folded := vntext.Fold(text)
+	word := ""
+	if m := bareQuarterText.FindStringSubmatch(folded); m != nil {
+		word = "quy " + m[1]
+	} else if m := bareMonthText.FindStringSubmatch(folded); m != nil {
+		word = "thang " + m[1]
+	} else {
 		return storage.Period{}, false
 	}
-	p, problem := parsePeriod("quy "+m[1], now)
+	p, problem := parsePeriod(word, now)
 	return p, problem == ""
 }
 
@@ -1086,7 +1101,7 @@ func (h *Handlers) tallyStartAt(r *request, args string, st tallyState) error {
 // It counts the unit of the report on screen (tallyAfter): a commune
 // picked on /tally, and then "tuần trước", is that commune's last week,
 // not the whole province's. A bare "Q4" goes to /tally as typed there
-// (bareQuarter). Anyone else's words, and words that are no period, are
+// (barePeriod). Anyone else's words, and words that are no period, are
 // left to the procedure search.
 func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	scope, ok := storage.ScopeOf(r.user, r.role == storage.RoleAdmin)
@@ -1103,7 +1118,7 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 		// a commune of theirs is of Quận 4. So a unit's name and a period
 		// ("an hội tây tuần trước", "binh thanh tháng này"), searched as a
 		// procedure until review 24T.
-		if _, ok := bareQuarter(r.text, h.now()); !ok {
+		if _, ok := barePeriod(r.text, h.now()); !ok {
 			if named, err := h.namedWithPeriod(r, scope); err != nil || !named {
 				return false, err
 			}
@@ -1112,6 +1127,9 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	after, err := h.reportOnScreen(r)
 	if err != nil {
 		return false, err
+	}
+	if !after.Made && bareMonthText.MatchString(vntext.Fold(strings.TrimSpace(r.text))) {
+		return false, nil // a number alone, no report on screen: no month asked for
 	}
 	st := tallyState{Unit: after.Report, Typed: true, Report: after.Made}
 	if yearText.MatchString(vntext.Fold(strings.TrimSpace(r.text))) {
@@ -1429,7 +1447,7 @@ func (v *tallyView) neitherPeriodNorUnit(text string) (bool, error) {
 	if _, problem := parsePeriod(text, v.h.now()); problem != "tally.bad_period" || privacy.PersonalData(text) != "" {
 		return false, nil
 	}
-	if _, ok := bareQuarter(text, v.h.now()); ok {
+	if _, ok := barePeriod(text, v.h.now()); ok {
 		return false, nil
 	}
 	if _, found, err := storage.ProvinceNamed(text); err != nil || found {

@@ -41,7 +41,7 @@ func TestTallyBareQuarterTypedOutsideTheFlow(t *testing.T) {
 func TestTallyBareQuarterAmongUnitsOffersTheQuarter(t *testing.T) {
 	w, _, _ := tallyWorld(t) // 27/11/2026
 	prov := w.tallyMember("Hà", "", storage.RoleProvinceCoordinator)
-	meant := w.vi("tally.bare_quarter", locales.Data{"Quarter": w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026}), "Unit": "Thành phố Hồ Chí Minh"})
+	meant := w.vi("tally.bare_period", locales.Data{"Period": w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026}), "Unit": "Thành phố Hồ Chí Minh"})
 	m := only(t, w.send(prov, "Q4"))
 	if !strings.Contains(m.Text, w.vi("tally.unit_results", locales.Data{"Query": "Q4"})) || !hasButton(m, meant) {
 		t.Fatalf("\"Q4\" typed by a province coordinator: %q %v, want the communes and %q", m.Text, m.Buttons(), meant)

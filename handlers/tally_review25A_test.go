@@ -17,7 +17,7 @@ import (
 func TestReview25ATypedPeriodAfterBareQuarter(t *testing.T) {
 	w, _, _ := tallyWorld(t) // 27/11/2026
 	prov := w.tallyMember("Hà", "", storage.RoleProvinceCoordinator)
-	meant := w.vi("tally.bare_quarter", locales.Data{"Quarter": w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026}), "Unit": "Thành phố Hồ Chí Minh"})
+	meant := w.vi("tally.bare_period", locales.Data{"Period": w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026}), "Unit": "Thành phố Hồ Chí Minh"})
 
 	// The province, as /tally's first screen offered it.
 	only(t, fresh(w.send(prov, "/tally")))
@@ -35,7 +35,7 @@ func TestReview25ATypedPeriodAfterBareQuarter(t *testing.T) {
 	only(t, w.press(prov, w.vi("tally.change_unit")))
 	only(t, fresh(w.send(prov, "an hoi tay")))
 	only(t, w.press(prov, "Phường An Hội Tây, Thành phố Hồ Chí Minh"))
-	meant = w.vi("tally.bare_quarter", locales.Data{"Quarter": w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026}),
+	meant = w.vi("tally.bare_period", locales.Data{"Period": w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026}),
 		"Unit": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})
 	if m := only(t, fresh(w.send(prov, "Q4"))); !hasButton(m, meant) {
 		t.Fatalf("\"Q4\" for An Hội Tây: %q %v, want the communes and %q", m.Text, m.Buttons(), meant)

@@ -17,7 +17,7 @@ func TestReview25LBareQuarterButtonNamesItsUnit(t *testing.T) {
 	w, _, _ := tallyWorld(t) // 27/11/2026
 	q4 := w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2026})
 	country := w.vi("tally.country")
-	meant := w.vi("tally.bare_quarter", locales.Data{"Quarter": q4, "Unit": country})
+	meant := w.vi("tally.bare_period", locales.Data{"Period": q4, "Unit": country})
 
 	only(t, fresh(w.send(w.admin, "/tally")))
 	only(t, w.press(w.admin, w.vi("tally.change_unit")))
@@ -34,7 +34,7 @@ func TestReview25LBareQuarterButtonNamesItsUnit(t *testing.T) {
 	prov := w.tallyMember("Hà", "", storage.RoleProvinceCoordinator)
 	only(t, fresh(w.send(prov, "/tally")))
 	m = only(t, fresh(w.send(prov, "Q4")))
-	if want := w.vi("tally.bare_quarter", locales.Data{"Quarter": q4, "Unit": "Thành phố Hồ Chí Minh"}); !hasButton(m, want) {
+	if want := w.vi("tally.bare_period", locales.Data{"Period": q4, "Unit": "Thành phố Hồ Chí Minh"}); !hasButton(m, want) {
 		t.Fatalf("a province coordinator's \"Q4\": %v, want %q", m.Buttons(), want)
 	}
 }

@@ -26,7 +26,7 @@ func TestReview26AYearTypedAfterBareQuarter(t *testing.T) {
 	year := func(lang string, y int) string {
 		return w.texts.For(lang).T("tally.label_year", locales.Data{"Year": y})
 	}
-	meant := w.vi("tally.bare_quarter", locales.Data{"Quarter": quarter("vi", 4, 2026), "Unit": "Thành phố Hồ Chí Minh"})
+	meant := w.vi("tally.bare_period", locales.Data{"Period": quarter("vi", 4, 2026), "Unit": "Thành phố Hồ Chí Minh"})
 
 	for _, c := range []struct {
 		typed, want string
