@@ -1181,6 +1181,46 @@ func (h *Handlers) cancelNothing(r *request) error {
 			return h.showFollowups(r, fs)
 		}
 	}
+	if r.member() {
+		if done, err := h.cancelPaused(r); done || err != nil {
+			return err
+		}
+	}
 	r.say(r.t.T("cancel.nothing"), nil)
 	return nil
+}
+
+// cancelPaused answers /cancel with nothing open from a volunteer whose
+// cases are paused: "nothing to cancel" alone was a dead end for one who
+// meant to end the paused case. One paused case is named, with its pause
+// message again below (▶ to take it up, ⏹ to end it, as there); several
+// are named, with the way to each. It reports false when none is paused.
+func (h *Handlers) cancelPaused(r *request) (bool, error) {
+	cs, err := r.tx.OpenCases(r.ctx, r.user.TelegramID, 0, resumeShown)
+	if err != nil {
+		return false, err
+	}
+	cs = slices.DeleteFunc(cs, func(c storage.Case) bool { return c.Status != storage.CasePaused })
+	switch len(cs) {
+	case 0:
+		return false, nil
+	case 1:
+		c, g, err := h.caseAndGuide(r, cs[0].ID)
+		if err != nil {
+			return false, ignoreGone(err)
+		}
+		v := &caseView{request: r, h: h, screen: screenPaused, c: c, g: g}
+		text, kb, err := caseScreens[screenPaused].draw(v)
+		if err != nil {
+			return false, err
+		}
+		r.say(r.t.T("cancel.nothing_paused", locales.Data{"Case": c.ID, "Guide": g.Title.In(r.t.Lang())})+"\n\n"+text, kb)
+		return true, nil
+	}
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = "• " + h.caseLabel(r, c)
+	}
+	r.say(r.t.T("cancel.nothing_paused_several", locales.Data{"Count": len(cs), "Cases": strings.Join(names, "\n")}), nil)
+	return true, nil
 }
