@@ -394,6 +394,9 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	if !ok || err != nil {
 		return err
 	}
+	if v.screen == screenStep && typedDone(r.text) {
+		return h.stepDoneTyped(v, conv)
+	}
 	// Before a case exists (the consent read aloud), there is none to keep.
 	code := (v.c.ID == 0 || v.c.Live()) && h.typedCode(r.text)
 	// A code pasted at a note's question is no note: kept there, it would
@@ -541,6 +544,63 @@ func withResume(r *request, id int64) {
 			Data: callback{flow: flowCase, action: "res", arg: strconv.FormatInt(id, 10)}.String()}})
 		r.replies[len(r.replies)-1] = m
 	}
+}
+
+// stepDoneTyped takes a "xong" typed at a step (typedDone) as the step's ✓
+// Done: the same event, the same next screen (until review 29 it was
+// answered "press a button of the step just above").
+//
+// It counts for the step the volunteer saw when they typed it, as a press
+// counts for the message pressed: only when the step's message was in the
+// chat before the word (its id lower; a private chat numbers both sides'
+// messages in one row). A second "xong" sent fast, before the next step
+// drawn for the first reached the chat (its id unknown yet, or higher than
+// the word's), would mark that step done unseen: it is answered, nothing
+// done — as a second tap on ✓ is "out of date" by its version.
+func (h *Handlers) stepDoneTyped(v *caseView, conv storage.Conversation) error {
+	if conv.MessageID == 0 || v.typedID < conv.MessageID {
+		v.say(v.t.T("case.typed_done_early", locales.Data{"Step": v.c.Step + 1}), nil)
+		return nil
+	}
+	a := caseScreens[screenStep].on["done"]
+	if err := a.do(v, ""); err != nil {
+		return err
+	}
+	return h.checkLanded(v.request, flowCase, screenStep, "done", a.to)
+}
+
+// doneFillers are the words (folded) a typed "done" holds besides "xong"
+// or "done" itself: "xong rồi", "ok xong", "đã xong ạ", "làm xong rồi nhé",
+// "done!", "ok done", "all done".
+var doneFillers = map[string]bool{
+	"ok": true, "oke": true, "okay": true, "roi": true, "r": true, "da": true, "a": true, "nhe": true, "nha": true,
+	"lam": true, "all": true,
+}
+
+// typedDone says whether text typed at a step says only that it is done
+// (doneFillers): not a question ("xong chưa?", "xong à"), a problem ("chưa
+// xong", "k xong được") or a note, which stay answered as they were.
+func typedDone(text string) bool {
+	if strings.ContainsAny(text, "?？") {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	said := false
+	for _, w := range words {
+		f := vntext.Fold(w)
+		switch {
+		case vntext.NFC(w) == "à": // "xong à": a question
+			return false
+		case f == "xong" || f == "done":
+			said = true
+		case !doneFillers[f]:
+			return false
+		}
+	}
+	return said
 }
 
 // stepNear is how many messages above what is typed a step may be drawn
