@@ -138,7 +138,8 @@ func init() {
 	finishBare := caseAction{to: []string{screenSummary}, do: func(v *caseView, _ string) error { return v.finish("", "") }}
 
 	// The dossier code typed at its question: kept, unless a case of the
-	// day keeps it (keptBy), which screenKept says.
+	// day keeps it (keptBy), which screenKept says, or it plainly lacks a
+	// part (privacy.CodeCut), which the question asks about once (takeCode).
 	dossierTyped := &caseAction{to: []string{screenSummary, screenDossier, screenKept}, do: func(v *caseView, text string) error {
 		code, problem := privacy.DossierCode(text)
 		switch {
@@ -147,21 +148,7 @@ func init() {
 		case problem != "":
 			return v.h.caseGo(v.request, screenDossier, caseState{Case: v.c.ID}, v.t.T("case.dossier_"+problem))
 		}
-		kept, err := v.h.keptBy(v.request, code)
-		switch {
-		case err != nil:
-			return err
-		case kept != 0 && v.screen == screenKept && kept == v.st.Kept && code == v.st.Code:
-			return v.again("") // typed again as shown: the same question
-		case kept != 0:
-			return v.h.caseGo(v.request, screenKept, caseState{Case: v.c.ID, Code: code, Kept: kept}, "")
-		}
-		if privacy.ReadsOAsZero(text) {
-			// Read with zeros where the letter O was typed: said, to be
-			// checked against the receipt.
-			return v.finishWith(code, outcomeEvent(""), v.t.T("case.dossier_zero", locales.Data{"Code": code}))
-		}
-		return v.finish(code, "")
+		return takeCode(v, code, text)
 	}}
 
 	caseScreens = map[string]caseScreen{
@@ -568,15 +555,25 @@ func init() {
 			}},
 		},
 		screenDossier: {
+			// With st.Code: the code typed there, which plainly lacks a
+			// part (takeCode), asked about once: kept as typed, or typed
+			// again whole.
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
-				return v.caseHead() + "\n" + v.t.T("case.dossier_ask"), bot.Keyboard{
+				kb := bot.Keyboard{
 					{v.button(v.t.T("case.no_dossier"), "skip", "")},
 					{v.button(v.t.T("button.back"), "back", "")},
-				}, nil
+				}
+				if cut := privacy.CodeCut(v.st.Code); cut != "" {
+					return v.caseHead() + "\n" + v.t.T("case.dossier_cut_"+cut, locales.Data{"Code": v.st.Code}) + "\n" + v.t.T("case.dossier_cut_ask"),
+						append(bot.Keyboard{{v.button(v.t.T("case.keep_cut"), "keep", "")}}, kb...), nil
+				}
+				return v.caseHead() + "\n" + v.t.T("case.dossier_ask"), kb, nil
 			},
 			on: map[string]caseAction{
 				"skip": finishBare,
 				"back": back(screenOutcome),
+				// Kept as typed: a real receipt may read so (domain.md).
+				"keep": {to: []string{screenSummary, screenKept}, do: func(v *caseView, _ string) error { return takeCode(v, v.st.Code, "") }},
 			},
 			typed: dossierTyped,
 		},
@@ -604,7 +601,7 @@ func init() {
 				// Checked again at the press: the resident may have deleted
 				// that case's follow-up since (/forget), or another case
 				// keep the code now; the code is then taken as typed again.
-				"same": {to: []string{screenSummary, screenKept}, do: func(v *caseView, _ string) error {
+				"same": {to: []string{screenSummary, screenKept, screenDossier}, do: func(v *caseView, _ string) error {
 					kept, err := v.h.keptBy(v.request, v.st.Code)
 					if err != nil {
 						return err
@@ -764,6 +761,13 @@ func init() {
 					text = v.t.T("case.code_replace", locales.Data{"Case": v.c.ID, "Old": old, "Code": v.st.Code})
 					yes = v.button(v.t.T("case.replace_button", locales.Data{"Case": v.c.ID}), "replace", "")
 				}
+				if cut := privacy.CodeCut(v.st.Code); cut != "" {
+					// A code cut short, as the code question asks
+					// (takeCode): said above the offer, which keeps it
+					// as typed; the whole code typed here is offered in
+					// its place.
+					text = v.t.T("case.dossier_cut_"+cut, locales.Data{"Code": v.st.Code}) + "\n" + v.t.T("case.attach_cut") + "\n\n" + text
+				}
 				return text, bot.Keyboard{{yes}, {v.button(v.t.T("case.attach_no"), "drop", "")}}, nil
 			},
 			on: map[string]caseAction{
@@ -816,6 +820,37 @@ func init() {
 			}},
 		},
 	}
+}
+
+// takeCode keeps code, read from text typed at the code question (or
+// the cut code's "✓ Keep", text ""), as the case's dossier code — unless a
+// case of the day keeps it (keptBy: screenKept), or, typed, it plainly
+// lacks a part of the usual shape (privacy.CodeCut: "H26-251127", its
+// serial missing; until review 29 kept unasked, and the resident could not
+// look it up): the question asks once whether to keep it as typed. The
+// same cut code typed again there asks the same question: a message sent
+// twice keeps nothing unseen.
+func takeCode(v *caseView, code, text string) error {
+	kept, err := v.h.keptBy(v.request, code)
+	switch {
+	case err != nil:
+		return err
+	case kept != 0 && v.screen == screenKept && kept == v.st.Kept && code == v.st.Code:
+		return v.again("") // typed again as shown: the same question
+	case kept != 0:
+		return v.h.caseGo(v.request, screenKept, caseState{Case: v.c.ID, Code: code, Kept: kept}, "")
+	case text != "" && privacy.CodeCut(code) != "":
+		if v.screen == screenDossier && v.st.Code == code {
+			return v.again("")
+		}
+		return v.h.caseGo(v.request, screenDossier, caseState{Case: v.c.ID, Code: code}, "")
+	}
+	if text != "" && privacy.ReadsOAsZero(text) {
+		// Read with zeros where the letter O was typed: said, to be
+		// checked against the receipt.
+		return v.finishWith(code, outcomeEvent(""), v.t.T("case.dossier_zero", locales.Data{"Code": code}))
+	}
+	return v.finish(code, "")
 }
 
 // noteProblem keeps a typed note as the step's problem "other" and goes

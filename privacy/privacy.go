@@ -1288,3 +1288,35 @@ func LooksLikeDossierCode(s string) bool {
 	code, problem := DossierCode(s)
 	return problem == "" && strings.ContainsAny(code, ".-/_") && strings.ContainsFunc(code, unicode.IsLetter)
 }
+
+// Parts of Circular 01/2018/TT-VPCP's dossier code (Art. 19:
+// V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX) as a code cut short holds them: the
+// receiving office's code, dotted ("000.00.12.H26") or as some portals
+// shorten it ("H26", "G22.50"), then the date received.
+var (
+	cutSerial = regexp.MustCompile(`^(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2}(?:\.\d{1,3})*-(\d{2})(\d{2})(\d{2})[-./_]*$`)
+	cutDate   = regexp.MustCompile(`^(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{2}(?:\.\d{1,3})*[-./_]*$`)
+)
+
+// CodeCut says what a dossier code read by DossierCode plainly lacks, from
+// the Circular's shape: "serial" when it ends at the date received (an
+// office's code, "-", a day since 2018 as YYMMDD: "H26-251127",
+// "000.00.12.H26-251127-"), "date" when it is the office's code alone
+// ("000.00.12.H26"); "" otherwise — any other shape a portal issues is
+// nobody's business here. Such a code is never refused (a real receipt
+// may read so): the volunteer is asked once whether to keep it.
+func CodeCut(code string) string {
+	if m := cutSerial.FindStringSubmatch(code); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if day := time.Date(2000+y, time.Month(mo), d, 0, 0, 0, 0, time.UTC); y >= 18 && day.Month() == time.Month(mo) && day.Day() == d {
+			return "serial"
+		}
+		return ""
+	}
+	if cutDate.MatchString(code) {
+		return "date"
+	}
+	return ""
+}
