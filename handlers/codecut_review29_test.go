@@ -85,6 +85,9 @@ func TestCutCodeIsAskedAbout(t *testing.T) {
 	t.Run("back, cancel, English", func(t *testing.T) {
 		w := newWorld(t)
 		u, c, m := w.atCode("Lan", cut)
+		if !asked(w, m.Text) {
+			t.Fatalf("%q typed: %q", cut, m.Text)
+		}
 		if m = last(t, w.press(u, w.vi("button.back"))); !hasButton(m, w.vi("outcome.submitted")) {
 			t.Fatalf("← at the question: %q", m.Text)
 		}
