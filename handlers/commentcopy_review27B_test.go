@@ -57,8 +57,9 @@ func TestReview27BCommentQuestionRedrawnLeavesOneCopy(t *testing.T) {
 		name, first string
 		do          func(w *world, res *telegramtest.User)
 	}{
-		{"number", "", func(w *world, res *telegramtest.User) { w.send(res, "Gọi tôi số 0912345678 nhé") }},
-		{"number/kept", "Bạn hướng dẫn rất tận tình", func(w *world, res *telegramtest.User) { w.send(res, "Gọi tôi số 0912345678 nhé") }},
+		// A number with no plea to call ("gọi tôi…" is one since review 29: callBack).
+		{"number", "", func(w *world, res *telegramtest.User) { w.send(res, "Số tôi 0912345678 nhé") }},
+		{"number/kept", "Bạn hướng dẫn rất tận tình", func(w *world, res *telegramtest.User) { w.send(res, "Số tôi 0912345678 nhé") }},
 		{"mash", "", func(w *world, res *telegramtest.User) { w.send(res, "asdfgh;;;") }},
 		{"mash/kept", "Bạn hướng dẫn rất tận tình", func(w *world, res *telegramtest.User) { w.send(res, "asdfgh;;;") }},
 		{"sticker", "", func(w *world, res *telegramtest.User) { w.bot.WaitHandled(w.t, sticker(res)); drain(res) }},
@@ -207,7 +208,7 @@ func TestReview27BCommentCopySentLateLosesItsButtons(t *testing.T) {
 	res, id := w.atCommentQuestion("vi", "000.00.12.H26-251127-2704", "")
 	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
 	w.bot.WaitHandled(t, res.SendText("asdfgh;;;"))
-	w.bot.WaitHandled(t, res.SendText("Gọi tôi số 0912345678 nhé"))
+	w.bot.WaitHandled(t, res.SendText("Số tôi 0912345678 nhé")) // no plea to call (review 29: callBack)
 	w.srv.ClearFaults()
 	w.settle(res)
 	if live := oneLiveCommentCopy(t, res, tr, "two copies drawn during an outage"); live.ID != res.Last().ID {

@@ -1390,6 +1390,15 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		// comment.
 		return h.rateTyped(r, f, n, rest)
 	}
+	if saysCallBack(r.text) {
+		// "gọi lại cho tôi" at the comment question: a plea for help, not
+		// a comment on it (kept as one until review 29). The question
+		// ends (its buttons go: unbuttonLeftComment); the rating stays.
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		return h.callBack(r, []storage.Followup{f})
+	}
 	problem := privacy.NoteProblem(r.text)
 	if problem == "blank" {
 		// "👍", "…": a resident's way of saying they have nothing to add,
@@ -1725,11 +1734,17 @@ func (h *Handlers) typedAgain(r *request) (bool, error) {
 	if err != nil || len(fs) == 0 {
 		return false, err
 	}
+	// A phone number typed ("số tôi 0903…") is said not kept, as at the
+	// comment question: nothing of the words is.
+	personal := ""
+	if refused := commentRefused(r.text); refused != "" && refused != "long" {
+		personal = r.t.T("followup.typed_personal") + " "
+	}
 	if len(fs) == 1 || slices.ContainsFunc(fs, func(f storage.Followup) bool { return f.CodeUntoldFrom.Valid }) {
 		// A correction to tell is told as /start tells it.
-		return h.followupsAgain(r, r.t.T("followup.typed"))
+		return h.followupsAgain(r, personal+r.t.T("followup.typed"))
 	}
-	r.say(r.t.T("followup.typed_several"), nil)
+	r.say(personal+r.t.T("followup.typed_several"), nil)
 	h.showShort(r, fs)
 	return true, nil
 }
@@ -1896,9 +1911,73 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 		return false, err
 	}
 	r.trackComment(ver) // its id comes back (Sent): the next copy takes this one's buttons off
+	// Checked as a comment first (docs/privacy.md): until review 29 words
+	// with a phone number were asked to be sent again, and only then
+	// refused. Said at once, and that nothing was kept.
+	note := r.t.T("followup.comment_given")
+	switch refused := commentRefused(text); refused {
+	case "":
+	case "long":
+		note = r.t.T("followup.comment_long", locales.Data{"Max": storage.MaxComment})
+	default:
+		note = r.t.T("followup.typed_personal")
+	}
 	ask := r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
-	r.say(r.t.T("followup.comment_given")+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
+	r.say(note+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
 	return true, nil
+}
+
+// typedCallBack answers a resident's plea to be called back typed outside
+// any question (saysCallBack: "nhờ cháu gọi lại 0903…"): callBack. false
+// when the text does not read so, or the chat follows nothing.
+func (h *Handlers) typedCallBack(r *request) (bool, error) {
+	if r.member() || !saysCallBack(r.text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	return true, h.callBack(r, fs)
+}
+
+// callBack tells a resident who asked to be called back that dvcbot
+// calls nobody and keeps no phone number (one typed is not kept: nothing
+// of the words is), and what helps: the commune's help point, and, for
+// the dossier on screen (else each of fs) that can still report a problem,
+// the question "⚠ Có vướng mắc" asks, to tell the volunteer first. Until
+// review 29 such words were offered as a comment, or kept as one.
+func (h *Handlers) callBack(r *request, fs []storage.Followup) error {
+	if f, ok := onScreen(fs); ok {
+		fs = []storage.Followup{f}
+	}
+	note := r.t.T("followup.call_back")
+	if refused := commentRefused(r.text); refused != "" && refused != "long" {
+		note = r.t.T("followup.typed_personal") + " " + note
+	}
+	var open []storage.Followup
+	for _, f := range fs {
+		if _, ok := problemButton(r, f); ok {
+			open = append(open, f)
+		}
+	}
+	switch len(open) {
+	case 0:
+		r.say(note, nil)
+		return nil
+	case 1:
+		note += "\n\n"
+	default:
+		r.say(note+"\n\n"+r.t.T("followup.call_back_which", locales.Data{"Count": len(open)}), nil)
+		note = ""
+	}
+	for _, f := range open {
+		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
+			Text:     h.followupAbout(r.t, f) + "\n\n" + note + problemAsk(r.t, f),
+			Keyboard: problemKeyboard(r, f)}})
+	}
+	r.cardsShown(open)
+	return nil
 }
 
 // commentAgain draws the comment question the chat is at (conv) again as

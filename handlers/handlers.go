@@ -939,6 +939,9 @@ func (h *Handlers) textTyped(r *request) error {
 	if kept, err := h.commentSentAgain(r); kept || err != nil {
 		return err
 	}
+	if asked, err := h.typedCallBack(r); asked || err != nil {
+		return err // "gọi lại cho tôi": dvcbot calls nobody; what helps instead
+	}
 	if asked, err := h.typedReceived(r); asked || err != nil {
 		return err // "đã nhận rồi": the question "✓ Đã nhận" asks
 	}

@@ -273,3 +273,22 @@ var (
 	questionOpeners = map[string]bool{"how": true, "what": true, "when": true, "where": true, "why": true, "which": true,
 		"who": true, "can": true, "could": true, "do": true, "does": true, "is": true, "are": true, "will": true, "should": true}
 )
+
+// saysCallBack says whether a resident's typed text asks to be called or
+// contacted back ("nhờ cháu gọi lại 0903…", "gọi cho tôi nhé", "liên hệ
+// lại giúp tôi", "please call me back"): a plea for help, not a comment on
+// the help — dvcbot keeps no phone number and calls nobody.
+func saysCallBack(text string) bool {
+	folded := " " + vntext.Fold(strings.Join(typedWords(text), " ")) + " "
+	for _, p := range callBackPhrases {
+		if strings.Contains(folded, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// callBackPhrases are saysCallBack's words, folded (vntext.Fold).
+var callBackPhrases = strings.Split("goi lai,goi cho toi,goi cho minh,goi cho chau,goi cho em,goi cho bac,goi cho co,goi cho chu,"+
+	"goi dien cho,goi dien lai,goi toi,goi giup toi,lien he lai,lien lac lai,lien he voi toi,lien he cho toi,lien he toi,"+
+	"lien lac voi toi,lien lac cho toi,call me,call back,callback,phone me,ring me,give me a call,contact me", ",")
