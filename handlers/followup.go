@@ -857,6 +857,7 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 	}
 	switch {
 	case consentAwaited(f):
+		r.consentCard = f.CaseID // a plain "có" typed under it answers it (typedConsent)
 		// The answer names the language of the question it answers: its
 		// version is what the resident read, whatever /lang says later.
 		read := id + "." + r.t.Lang()
@@ -1210,6 +1211,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 			return err
 		}
 		f.Consent.Bool, f.Consent.Valid = cb.action == "yes", true
+		r.consentCard = f.CaseID // the answer: the same one typed next is taken already
 	case "rate":
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 1 || n > 5 {
@@ -1924,6 +1926,66 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	}
 	ask := r.t.T("followup.comment_kept_ask", locales.Data{"Comment": f.Comment.String, "Max": storage.MaxComment})
 	r.say(note+"\n\n"+h.followupAbout(r.t, f)+"\n"+ask, h.commentKeyboard(r, f))
+	return true, nil
+}
+
+// typedConsent takes a plain yes or no typed under the reminder question
+// ("có", "đồng ý", "vâng ạ", "ok"; "không", "không cần", "no thanks":
+// typedYesNo) as its button: elderly residents type. Only when that
+// question is the card on screen (storage.Followup.OnScreenConsent: not a
+// hand-over's or a problem's question on the same dossier) and is the
+// chat's one reminder question still open; recorded with the version of
+// the question in the language it was drawn in (the chat's: /lang draws
+// the card again). Typed again once answered (a double "có"), it is said
+// taken; the other answer then is not taken ("ok" after "không" most
+// likely acknowledges it: the button under "không" asks for the reminders
+// after all). false otherwise: the words are read as before ("không nhận
+// được" is no "không").
+func (h *Handlers) typedConsent(r *request, conv storage.Conversation) (bool, error) {
+	yes, ok := typedYesNo(r.text)
+	if r.member() || !ok || conv.Flow != "" {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return false, err
+	}
+	f, on := onScreen(fs)
+	if !on || !f.OnScreenConsent {
+		return false, nil
+	}
+	r.about = followupTopic(f.CaseID)
+	switch {
+	case consentAwaited(f):
+		if slices.ContainsFunc(fs, func(o storage.Followup) bool { return o.CaseID != f.CaseID && consentAwaited(o) }) {
+			return false, nil // another dossier's question open too: which, the buttons say
+		}
+	case f.Consent.Valid && f.Consent.Bool == yes:
+		r.say(h.followupAbout(r.t, f)+"\n\n"+r.t.T("followup.noted_already"), nil)
+		return true, nil
+	default:
+		return false, nil
+	}
+	now := h.now()
+	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
+		return false, err
+	}
+	if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, yes, residentConsentVersion(r.t, f, now), now); err != nil {
+		return false, err
+	}
+	if old := int(f.OnScreen.Int32); old > 0 {
+		// The question above is answered: its buttons go (one live card).
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: old})
+	}
+	f.Consent.Bool, f.Consent.Valid = yes, true
+	key := "followup.typed_consent_no"
+	if yes {
+		key = "followup.typed_consent_yes"
+	}
+	text, kb := h.followupNext(r, f)
+	r.say(r.t.T(key)+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	r.cardShown(f.CaseID)
+	r.consentCard = f.CaseID
 	return true, nil
 }
 

@@ -192,6 +192,10 @@ type request struct {
 	// screen is the resident's dossier the update left on screen, if it
 	// drew a follow-up's card or a list of several (cardShown, listShown).
 	screen screenMark
+	// consentCard is the case whose card drawn by the update asks the
+	// reminder question (followupNext), or answers it: kept with the
+	// dossier on screen when it is that case's (keepOnScreen).
+	consentCard int64
 }
 
 // say sends a new message.
@@ -597,9 +601,9 @@ func (h *Handlers) askedWhileBlocked(ctx context.Context, tx *storage.Tx, chat i
 	switch len(cases) {
 	case 0:
 	case 1:
-		err = tx.SetOnScreen(ctx, chat, cases[0], 0)
+		err = tx.SetOnScreen(ctx, chat, cases[0], 0, false)
 	default:
-		err = tx.SetOnScreen(ctx, chat, 0, 0)
+		err = tx.SetOnScreen(ctx, chat, 0, 0, false)
 	}
 	return out, cases, err
 }
@@ -920,6 +924,9 @@ func (h *Handlers) textTyped(r *request) error {
 		return h.followupText(r, conv)
 	case flowTally:
 		return h.tallyText(r, conv)
+	}
+	if answered, err := h.typedConsent(r, conv); answered || err != nil {
+		return err // "có", "ok", "không cần": the reminder question on screen, as its button
 	}
 	if done, err := h.answerSmallTalk(r); done || err != nil {
 		return err // "xin chào", "cảm ơn ạ"

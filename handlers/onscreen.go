@@ -21,7 +21,10 @@ import (
 // no dossier on screen. It is kept on the follow-up's row
 // (storage.Tx.SetOnScreen: a message id, nothing of the resident), so it
 // survives a restart and goes with the follow-up (/forget, the web page's
-// erase, retention, the hand-over to a relative).
+// erase, retention, the hand-over to a relative). Beside it, whether that
+// card asks the reminder question, or answers it (request.consentCard,
+// storage.Followup.OnScreenConsent): a plain "có" typed answers it then
+// (typedConsent), not another question of the dossier (a hand-over's).
 
 // screenTrack begins the Track of a dossier's card sent as a new message,
 // before its case: its id is kept as the message the card is on
@@ -92,7 +95,8 @@ func (r *request) keepOnScreen() error {
 	if !r.screen.set {
 		return nil
 	}
-	return r.tx.SetOnScreen(r.ctx, r.chat, r.screen.caseID, r.screen.message)
+	consent := r.screen.caseID != 0 && r.screen.caseID == r.consentCard
+	return r.tx.SetOnScreen(r.ctx, r.chat, r.screen.caseID, r.screen.message, consent)
 }
 
 // onScreen is the chat's dossier on screen among fs, if any.

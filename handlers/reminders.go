@@ -150,7 +150,7 @@ func (h *Handlers) sendReminder(ctx context.Context, caseID int64, today, now ti
 		}
 		// The reminder is the dossier's card on screen: a star count typed
 		// under it is this dossier's (typedRating).
-		if err := tx.SetOnScreen(ctx, rm.Chat, rm.CaseID, 0); err != nil {
+		if err := tx.SetOnScreen(ctx, rm.Chat, rm.CaseID, 0, false); err != nil {
 			return err
 		}
 		m := h.ReminderMessage(rm)

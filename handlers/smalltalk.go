@@ -292,3 +292,72 @@ func saysCallBack(text string) bool {
 var callBackPhrases = strings.Split("goi lai,goi cho toi,goi cho minh,goi cho chau,goi cho em,goi cho bac,goi cho co,goi cho chu,"+
 	"goi dien cho,goi dien lai,goi toi,goi giup toi,lien he lai,lien lac lai,lien he voi toi,lien he cho toi,lien he toi,"+
 	"lien lac voi toi,lien lac cho toi,call me,call back,callback,phone me,ring me,give me a call,contact me", ",")
+
+// typedYesNo reads a plain yes or no typed as the answer to a yes/no
+// question ("Có", "đồng ý ạ", "Dạ vâng", "ok", "yes"; "Không", "không cần
+// đâu cháu", "không, cảm ơn", "no thanks"): the whole text is just that,
+// with the polite words around it ("dạ", "ạ", "nhé", "cháu ơi", "cảm
+// ơn"). A longer sentence is not one: "không nhận được" is no "không". A
+// word typed without diacritics is matched folded ("co", "khong").
+func typedYesNo(text string) (yes, ok bool) {
+	if strings.Contains(text, "?") {
+		return false, false
+	}
+	ws := typedWords(text)
+	for n := len(ws); n > 1; n = len(ws) {
+		if yesNoAround[ws[n-1]] || yesNoAfter[ws[n-1]] {
+			ws = ws[:n-1]
+		} else if n > 2 && yesNoAfter[ws[n-2]+" "+ws[n-1]] {
+			ws = ws[:n-2] // "không, cảm ơn", "no thank you"
+		} else {
+			break
+		}
+	}
+	for len(ws) > 1 && yesNoAround[ws[0]] {
+		ws = ws[1:] // "dạ có", "vâng, không cần"
+	}
+	phrase := strings.Join(ws, " ")
+	if phrase == "" {
+		return false, false
+	}
+	if y, ok := yesNoTyped[phrase]; ok {
+		return y, true
+	}
+	if vntext.Fold(phrase) == phrase { // typed without diacritics
+		y, ok := yesNoFolded[phrase]
+		return y, ok
+	}
+	return false, false
+}
+
+var (
+	// yesNoTyped are typedYesNo's answers as typed, yesNoFolded as typed
+	// without diacritics.
+	yesNoTyped  = map[string]bool{}
+	yesNoFolded = map[string]bool{}
+	// yesNoAround are the polite words that may open or end the answer
+	// (and are "yes" alone: "Dạ", "Vâng"), yesNoAfter those that may end it.
+	yesNoAround = map[string]bool{}
+	yesNoAfter  = map[string]bool{}
+)
+
+func init() {
+	for _, w := range strings.Split("có,có chứ,đồng ý,tôi đồng ý,có đồng ý,đồng ý nhận nhắc,nhận nhắc,có nhận nhắc,muốn,có muốn,tôi muốn,"+
+		"được,đc,ừ,ừm,vâng,dạ,dạ vâng,vâng vâng,ok,okay,oke,oki,yes,y,yeah,yep,sure,agree,i agree,of course", ",") {
+		yesNoTyped[w] = true
+	}
+	for _, w := range strings.Split("không,ko,k,kg,kh,hông,không cần,ko cần,k cần,không cần nhắc,không đồng ý,không muốn,không nhận nhắc,"+
+		"thôi,thôi không,thôi không cần,thôi khỏi,khỏi,khỏi cần,no,nope,no need,not needed,i don't,don't", ",") {
+		yesNoTyped[w] = false
+	}
+	for w, y := range yesNoTyped {
+		yesNoFolded[vntext.Fold(w)] = y
+	}
+	for _, w := range strings.Fields("dạ vâng ừ da vang") {
+		yesNoAround[w] = true
+	}
+	for _, w := range strings.Split("ạ,a,à,nhé,nhe,nha,nhá,chứ,đâu,dau,ơi,oi,luôn,luon,đi,di,cháu,chau,con,em,bạn,ban,please,thanks,"+
+		"cảm ơn,cám ơn,cam on,thank you,thanks you,cảm ơn cháu,cám ơn cháu", ",") {
+		yesNoAfter[w] = true
+	}
+}

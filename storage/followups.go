@@ -104,6 +104,9 @@ type Followup struct {
 	// resident's chat received (SetOnScreen, migration 00033): its message
 	// id, 0 or less while that id is still to come.
 	OnScreen sql.NullInt32 `db:"on_screen"`
+	// OnScreenConsent: that card asks the reminder question (consent not
+	// given yet), or shows the answer just given to it (migration 00034).
+	OnScreenConsent bool `db:"on_screen_consent"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
 	VolunteerID int64          `db:"volunteer_id"`
@@ -120,7 +123,7 @@ func (f Followup) Reminds() bool {
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.due_days, f.resident_chat, f.resident_lang,
 	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
-	f.code_untold_from, f.code_corrected, f.on_screen, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
+	f.code_untold_from, f.code_corrected, f.on_screen, f.on_screen_consent, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
 func dateOf(t time.Time) string { return t.Format(time.DateOnly) }
@@ -388,10 +391,12 @@ func (s *Storage) WhenForgotten(fn func(ctx context.Context, tx *Tx, cases []int
 // dossier on screen there (Followup.OnScreen), its card on message (0 or
 // less: a new message whose id is still to come), and no other of the
 // chat's; caseID 0 leaves none on screen (a list of several was shown).
-func (tx *Tx) SetOnScreen(ctx context.Context, chat, caseID int64, message int) error {
+// consent says the card asks the reminder question, or answers it
+// (Followup.OnScreenConsent).
+func (tx *Tx) SetOnScreen(ctx context.Context, chat, caseID int64, message int, consent bool) error {
 	_, err := tx.db(ctx).ExecContext(ctx, `
-		UPDATE followups SET on_screen = CASE WHEN case_id = $2 THEN $3::int END
-		WHERE resident_chat = $1 AND (on_screen IS NOT NULL OR case_id = $2)`, chat, caseID, message)
+		UPDATE followups SET on_screen = CASE WHEN case_id = $2 THEN $3::int END, on_screen_consent = case_id = $2 AND $4
+		WHERE resident_chat = $1 AND (on_screen IS NOT NULL OR case_id = $2)`, chat, caseID, message, consent)
 	return wrap("note the dossier on screen", err)
 }
 

@@ -42,10 +42,10 @@ func TestReview29DossierOnScreen(t *testing.T) {
 				return err
 			}
 		}
-		if err := tx.SetOnScreen(ctx, chat, a.CaseID, 7); err != nil {
+		if err := tx.SetOnScreen(ctx, chat, a.CaseID, 7, false); err != nil {
 			return err
 		}
-		return tx.SetOnScreen(ctx, chat, b.CaseID, 0) // b's card, its id to come
+		return tx.SetOnScreen(ctx, chat, b.CaseID, 0, false) // b's card, its id to come
 	})
 	if got := screen(); len(got) != 1 || got[b.CaseID] != "0" {
 		t.Fatalf("after b's card: %v, want b alone, its message to come", got)
@@ -55,7 +55,7 @@ func TestReview29DossierOnScreen(t *testing.T) {
 			t.Errorf("a copy of a's card, no longer on screen: replaced %v, %v", replaced, err)
 		}
 		// /lang twice while b's copy is still to come: two copies replaced.
-		return tx.SetOnScreen(ctx, chat, b.CaseID, -2)
+		return tx.SetOnScreen(ctx, chat, b.CaseID, -2, false)
 	})
 	for i, want := range []bool{true, true, false} {
 		inTx(t, st, func(tx *storage.Tx) error {
@@ -69,12 +69,12 @@ func TestReview29DossierOnScreen(t *testing.T) {
 	if got := screen(); got[b.CaseID] != "12" {
 		t.Errorf("after the third copy: %v, want b on message 12", got)
 	}
-	inTx(t, st, func(tx *storage.Tx) error { return tx.SetOnScreen(ctx, chat, 0, 0) })
+	inTx(t, st, func(tx *storage.Tx) error { return tx.SetOnScreen(ctx, chat, 0, 0, false) })
 	if got := screen(); len(got) != 0 {
 		t.Errorf("after a list: %v, want none", got)
 	}
 	inTx(t, st, func(tx *storage.Tx) error {
-		if err := tx.SetOnScreen(ctx, chat, a.CaseID, 0); err != nil {
+		if err := tx.SetOnScreen(ctx, chat, a.CaseID, 0, false); err != nil {
 			return err
 		}
 		return tx.ChatBlocked(ctx, chat, due)
@@ -83,7 +83,7 @@ func TestReview29DossierOnScreen(t *testing.T) {
 		t.Errorf("a copy still to come when the chat blocked the bot: %v, want none on screen", got)
 	}
 	inTx(t, st, func(tx *storage.Tx) error {
-		if err := tx.SetOnScreen(ctx, chat, b.CaseID, 12); err != nil {
+		if err := tx.SetOnScreen(ctx, chat, b.CaseID, 12, false); err != nil {
 			return err
 		}
 		_, err := tx.PassFollowup(ctx, b.CaseID, chat)
