@@ -989,12 +989,7 @@ func (h *Handlers) typedProblem(r *request) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	var open []storage.Followup
-	for _, f := range fs {
-		if _, ok := problemButton(r, f); ok {
-			open = append(open, f)
-		}
-	}
+	open := reportable(r, fs)
 	if f, ok := onScreen(fs); ok && len(fs) > 1 {
 		// Several dossiers: the words are about the one on screen — most
 		// often the problem it has just reported, told in more words
@@ -1019,19 +1014,43 @@ func (h *Handlers) typedProblem(r *request) (bool, error) {
 		r.say(r.t.T("followup.typed_problem_which", locales.Data{"Count": len(open)}), nil)
 	}
 	for _, f := range open {
-		h.offerProblem(r, f)
+		h.offerProblem(r, f, r.t.T("followup.typed_problem"))
 	}
 	r.cardsShown(open)
 	return true, nil
 }
 
 // offerProblem asks, in a message of its own naming f's dossier, whether
-// the problem the resident typed is to be reported (problemAsk).
-func (h *Handlers) offerProblem(r *request, f storage.Followup) {
+// the problem the resident typed is to be reported (problemAsk), lead
+// above the question ("" for none).
+func (h *Handlers) offerProblem(r *request, f storage.Followup, lead string) {
+	if lead != "" {
+		lead += "\n\n"
+	}
 	r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
-		Text:     h.followupAbout(r.t, f) + "\n\n" + r.t.T("followup.typed_problem") + "\n\n" + problemAsk(r.t, f),
+		Text:     h.followupAbout(r.t, f) + "\n\n" + lead + problemAsk(r.t, f),
 		Keyboard: problemKeyboard(r, f)}})
 	r.cardShown(f.CaseID)
+}
+
+// reportable are those of fs that can still report a problem
+// (problemButton).
+func reportable(r *request, fs []storage.Followup) []storage.Followup {
+	var open []storage.Followup
+	for _, f := range fs {
+		if _, ok := problemButton(r, f); ok {
+			open = append(open, f)
+		}
+	}
+	return open
+}
+
+// typedPersonal says whether text holds what a resident's comment may not
+// (a phone number, an ID, a name: privacy.NoteProblem), as commentRefused
+// reads it — its length aside.
+func typedPersonal(text string) bool {
+	refused := commentRefused(text)
+	return refused != "" && refused != "long"
 }
 
 // statusLine says where the follow-up stands: whether and when the
@@ -1486,7 +1505,7 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	if _, ok := problemButton(r, f); ok && saysProblem(r.text) {
 		// "hồ sơ bị trả về…" at the comment question: kept as the
 		// comment, and the report offered below it, as typed elsewhere.
-		h.offerProblem(r, f)
+		h.offerProblem(r, f, r.t.T("followup.typed_problem"))
 	}
 	return h.askReceived(r, awaited)
 }
@@ -1739,7 +1758,7 @@ func (h *Handlers) typedAgain(r *request) (bool, error) {
 	// A phone number typed ("số tôi 0903…") is said not kept, as at the
 	// comment question: nothing of the words is.
 	personal := ""
-	if refused := commentRefused(r.text); refused != "" && refused != "long" {
+	if typedPersonal(r.text) {
 		personal = r.t.T("followup.typed_personal") + " "
 	}
 	if len(fs) == 1 || slices.ContainsFunc(fs, func(f storage.Followup) bool { return f.CodeUntoldFrom.Valid }) {
@@ -2014,29 +2033,21 @@ func (h *Handlers) callBack(r *request, fs []storage.Followup) error {
 		fs = []storage.Followup{f}
 	}
 	note := r.t.T("followup.call_back")
-	if refused := commentRefused(r.text); refused != "" && refused != "long" {
+	if typedPersonal(r.text) {
 		note = r.t.T("followup.typed_personal") + " " + note
 	}
-	var open []storage.Followup
-	for _, f := range fs {
-		if _, ok := problemButton(r, f); ok {
-			open = append(open, f)
-		}
-	}
+	open := reportable(r, fs)
 	switch len(open) {
 	case 0:
 		r.say(note, nil)
 		return nil
 	case 1:
-		note += "\n\n"
 	default:
 		r.say(note+"\n\n"+r.t.T("followup.call_back_which", locales.Data{"Count": len(open)}), nil)
 		note = ""
 	}
 	for _, f := range open {
-		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID), Reply: bot.Message{ChatID: r.chat,
-			Text:     h.followupAbout(r.t, f) + "\n\n" + note + problemAsk(r.t, f),
-			Keyboard: problemKeyboard(r, f)}})
+		h.offerProblem(r, f, note)
 	}
 	r.cardsShown(open)
 	return nil
