@@ -107,6 +107,61 @@ func init() {
 		}
 		return v.goTo(teamMembers, st)
 	}}
+	// A member's ✕ asks first, on the list and on the confirmation, which
+	// keeps the list's ✕ rows where they were: a second tap, come after the
+	// confirmation replaced the list, lands on the ✕ it repeats, which
+	// changes nothing, never on "yes" (until review 30D "yes" sat where the
+	// ✕ of members 3 and 4 had been).
+	pick := teamAction{to: []string{teamConfirm, teamMembers}, do: func(v *teamView, arg string) error {
+		id, _ := strconv.ParseInt(arg, 10, 64)
+		if v.step == teamConfirm && id == v.st.Member {
+			return v.askedAlready("team.remove_asked", "team.remove_yes")
+		}
+		u, ok, err := v.removable(id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			st := v.st
+			st.Member = 0
+			return v.goNote(teamMembers, st, v.t.T("team.remove_gone"))
+		}
+		st := v.st
+		st.Member = u.TelegramID
+		return v.goTo(teamConfirm, st)
+	}}
+	page := teamAction{to: []string{teamMembers}, do: func(v *teamView, arg string) error {
+		page, _ := strconv.Atoi(arg)
+		v.st.Page, v.st.Member = max(page, 0), 0
+		return v.goTo(teamMembers, v.st)
+	}}
+	all := teamAction{to: []string{teamMembers}, do: func(v *teamView, _ string) error {
+		v.st.Search, v.st.Page, v.st.Member = "", 0, 0
+		return v.goTo(teamMembers, v.st)
+	}}
+	// A link's revoke button likewise.
+	pickInvite := teamAction{to: []string{teamRevoke, teamInvites}, do: func(v *teamView, code string) error {
+		if v.step == teamRevoke && code == v.st.Invite {
+			return v.askedAlready("team.revoke_asked", "team.revoke_yes")
+		}
+		inv, ok, err := v.revocable(code)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			st := v.st
+			st.Invite = ""
+			return v.goNote(teamInvites, st, v.t.T("team.revoke_gone"))
+		}
+		st := v.st
+		st.Invite = inv.Code
+		return v.goTo(teamRevoke, st)
+	}}
+	ipage := teamAction{to: []string{teamInvites}, do: func(v *teamView, arg string) error {
+		page, _ := strconv.Atoi(arg)
+		v.st.IPage, v.st.Invite = max(page, 0), ""
+		return v.goTo(teamInvites, v.st)
+	}}
 	teamScreens = map[string]teamScreen{
 		teamProvinces: {
 			// The grid of provinces; after a search that found members in
@@ -169,32 +224,13 @@ func init() {
 		teamMembers: {
 			draw: func(v *teamView) (string, bot.Keyboard, error) { return v.drawMembers() },
 			on: map[string]teamAction{
-				"rm": {to: []string{teamConfirm, teamMembers}, do: func(v *teamView, arg string) error {
-					id, _ := strconv.ParseInt(arg, 10, 64)
-					u, ok, err := v.removable(id)
-					if err != nil {
-						return err
-					}
-					if !ok {
-						return v.goNote(teamMembers, v.st, v.t.T("team.remove_gone"))
-					}
-					st := v.st
-					st.Member = u.TelegramID
-					return v.goTo(teamConfirm, st)
-				}},
-				"page": {to: []string{teamMembers}, do: func(v *teamView, arg string) error {
-					page, _ := strconv.Atoi(arg)
-					v.st.Page = max(page, 0)
-					return v.goTo(teamMembers, v.st)
-				}},
+				"rm":   pick,
+				"page": page,
 				"invites": {to: []string{teamInvites}, do: func(v *teamView, _ string) error {
 					v.st.IPage = 0
 					return v.goTo(teamInvites, v.st)
 				}},
-				"all": {to: []string{teamMembers}, do: func(v *teamView, _ string) error {
-					v.st.Search, v.st.Page = "", 0
-					return v.goTo(teamMembers, v.st)
-				}},
+				"all": all,
 				"back": {to: []string{teamProvinces}, do: func(v *teamView, _ string) error { // an admin's only
 					return v.goTo(teamProvinces, teamState{})
 				}},
@@ -234,13 +270,23 @@ func init() {
 				if open > 0 {
 					text += "\n\n" + v.t.N("team.remove_unfinished", open, locales.Data{"Name": u.FirstName, "Count": open})
 				}
-				// Back where the first members' ✕ were: a second tap that
-				// lands after this screen replaced the list goes back, not
-				// on to remove (until review 28 "yes" sat there).
-				return text, bot.Keyboard{back, {v.button(v.t.T("team.remove_yes"), "yes", "")}}, nil
+				// The list's ✕, paging and search rows stay in their places
+				// (pick), "yes" where its invites were, Back last, where
+				// Close was: a second tap on a ✕, come after this screen
+				// replaced the list, lands on that ✕ again, counted from
+				// the top or the bottom (until review 28 "yes" sat in the
+				// first row, until review 30D in the second).
+				_, kb, err := v.membersPage()
+				if err != nil {
+					return "", nil, err
+				}
+				return text, append(kb, []bot.Button{v.button(v.t.T("team.remove_yes"), "yes", "")}, back), nil
 			},
 			on: map[string]teamAction{
-				"yes": {to: []string{teamMembers}, do: func(v *teamView, _ string) error { return v.remove() }},
+				"rm":   pick,
+				"page": page,
+				"all":  all,
+				"yes":  {to: []string{teamMembers}, do: func(v *teamView, _ string) error { return v.remove() }},
 				"back": {to: []string{teamMembers}, do: func(v *teamView, _ string) error {
 					v.st.Member = 0
 					return v.goTo(teamMembers, v.st)
@@ -250,25 +296,10 @@ func init() {
 		teamInvites: {
 			draw: func(v *teamView) (string, bot.Keyboard, error) { return v.drawInvites() },
 			on: map[string]teamAction{
-				"revoke": {to: []string{teamRevoke, teamInvites}, do: func(v *teamView, code string) error {
-					inv, ok, err := v.revocable(code)
-					if err != nil {
-						return err
-					}
-					if !ok {
-						return v.goNote(teamInvites, v.st, v.t.T("team.revoke_gone"))
-					}
-					st := v.st
-					st.Invite = inv.Code
-					return v.goTo(teamRevoke, st)
-				}},
-				"ipage": {to: []string{teamInvites}, do: func(v *teamView, arg string) error {
-					page, _ := strconv.Atoi(arg)
-					v.st.IPage = max(page, 0)
-					return v.goTo(teamInvites, v.st)
-				}},
-				"back":  to(teamMembers),
-				"close": closeFlow,
+				"revoke": pickInvite,
+				"ipage":  ipage,
+				"back":   to(teamMembers),
+				"close":  closeFlow,
 			},
 			typed: &search,
 		},
@@ -285,10 +316,18 @@ func init() {
 				}
 				text := v.t.T("team.confirm_revoke", locales.Data{"Role": v.t.T("role." + inv.Role), "Unit": unit, "Code": codeTail(inv.Code),
 					"Uses": inv.Uses, "Max": inv.MaxUses, "Expires": vnDay(v.t, inv.ExpiresAt.Add(-time.Second))})
-				return text, bot.Keyboard{back, {v.button(v.t.T("team.revoke_yes"), "yes", "")}}, nil // back first, as to remove
+				// As to remove: the list's revoke and paging rows stay in
+				// their places, "yes" where Close was (pickInvite).
+				_, kb, err := v.invitesPage()
+				if err != nil {
+					return "", nil, err
+				}
+				return text, append(kb, []bot.Button{back[0], v.button(v.t.T("team.revoke_yes"), "yes", "")}), nil
 			},
 			on: map[string]teamAction{
-				"yes": {to: []string{teamInvites}, do: func(v *teamView, _ string) error { return v.revoke() }},
+				"revoke": pickInvite,
+				"ipage":  ipage,
+				"yes":    {to: []string{teamInvites}, do: func(v *teamView, _ string) error { return v.revoke() }},
 				"back": {to: []string{teamInvites}, do: func(v *teamView, _ string) error {
 					v.st.Invite = ""
 					return v.goTo(teamInvites, v.st)
@@ -296,6 +335,15 @@ func init() {
 			},
 		},
 	}
+}
+
+// askedAlready answers a press, on a confirmation, of the button that
+// asked it (a second tap, mostly): the question stays as it is, and a
+// pop-up says which button answers it.
+func (v *teamView) askedAlready(key, yes string) error {
+	v.answer(v.t.T(key, locales.Data{"Yes": v.t.T(yes)}))
+	v.landed = v.step
+	return nil
 }
 
 // query is text typed on /team, to look for, spaces tidied (cut at a
@@ -682,23 +730,26 @@ func (v *teamView) nav(action string, page, pages int) []bot.Button {
 // short cuts a name for a button, at a word.
 func short(s string) string { return shortenAtWord(s, buttonName) }
 
-func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
+// membersPage is the list's page as the flow stands: its lines, and its
+// ✕, paging and search rows, which the confirmation of a removal keeps in
+// their places (teamConfirm) — all but the list's last two rows.
+func (v *teamView) membersPage() ([]string, bot.Keyboard, error) {
 	unit, err := v.unitName()
 	if err != nil {
-		return "", nil, err
+		return nil, nil, err
 	}
 	since := monthOf(v.h.now())
 	until := since.AddDate(0, 1, 0)
 	page := v.st.Page
 	ms, total, err := v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, v.st.Search, since, until, page*membersPerPage, membersPerPage)
 	if err != nil {
-		return "", nil, err
+		return nil, nil, err
 	}
 	n := pages(total, membersPerPage)
 	if page >= n { // the list shrank under a later page (a removal)
 		page = n - 1
 		if ms, total, err = v.tx.TeamMembers(v.ctx, v.st.Province, v.st.Commune, v.st.Search, since, until, page*membersPerPage, membersPerPage); err != nil {
-			return "", nil, err
+			return nil, nil, err
 		}
 	}
 	lines := []string{v.t.N("team.members_head", total, locales.Data{"Unit": unit, "Page": page + 1, "Pages": n})}
@@ -706,7 +757,7 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 	case v.st.Search != "" && total == 0:
 		none, err := v.searchNone(unit)
 		if err != nil {
-			return "", nil, err
+			return nil, nil, err
 		}
 		lines = []string{none}
 	case v.st.Search != "":
@@ -718,7 +769,7 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 		// Which communes an old name typed is part of now.
 		olds, err := v.tx.OldNamesNamed(v.ctx, v.st.Province, v.st.Commune, v.st.Search)
 		if err != nil {
-			return "", nil, err
+			return nil, nil, err
 		}
 		for i, o := range olds {
 			if i == oldNamesShown {
@@ -745,6 +796,14 @@ func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
 		kb = append(kb, []bot.Button{v.button(v.t.T("team.search_clear"), "all", "")})
 	} else if n > 1 {
 		lines = append(lines, "", v.t.T("team.search_tip"))
+	}
+	return lines, kb, nil
+}
+
+func (v *teamView) drawMembers() (string, bot.Keyboard, error) {
+	lines, kb, err := v.membersPage()
+	if err != nil {
+		return "", nil, err
 	}
 	kb = append(kb, []bot.Button{v.button(v.t.T("team.invites_button"), "invites", "")})
 	last := []bot.Button{v.button(v.t.T("team.close"), "close", "")}
@@ -831,22 +890,25 @@ func (v *teamView) listed(id int64) (storage.Member, int, bool, error) {
 	return storage.Member{}, 0, false, nil
 }
 
-func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
+// invitesPage is the invites' page as the flow stands: its lines, and its
+// revoke and paging rows, which the confirmation of a revocation keeps in
+// their places (teamRevoke) — all but the list's last row.
+func (v *teamView) invitesPage() ([]string, bot.Keyboard, error) {
 	unit, err := v.unitName()
 	if err != nil {
-		return "", nil, err
+		return nil, nil, err
 	}
 	now := v.h.now()
 	page := v.st.IPage
 	is, total, err := v.tx.UnusedInvites(v.ctx, v.st.Province, v.st.Commune, now, page*invitesPerPage, invitesPerPage)
 	if err != nil {
-		return "", nil, err
+		return nil, nil, err
 	}
 	n := pages(total, invitesPerPage)
 	if page >= n {
 		page = n - 1
 		if is, total, err = v.tx.UnusedInvites(v.ctx, v.st.Province, v.st.Commune, now, page*invitesPerPage, invitesPerPage); err != nil {
-			return "", nil, err
+			return nil, nil, err
 		}
 	}
 	lines := []string{v.t.N("team.invites_head", total, locales.Data{"Unit": unit, "Page": page + 1, "Pages": n})}
@@ -866,6 +928,14 @@ func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
 	kb := grid(revoke, 4)
 	if row := v.nav("ipage", page, n); row != nil {
 		kb = append(kb, row)
+	}
+	return lines, kb, nil
+}
+
+func (v *teamView) drawInvites() (string, bot.Keyboard, error) {
+	lines, kb, err := v.invitesPage()
+	if err != nil {
+		return "", nil, err
 	}
 	kb = append(kb, []bot.Button{v.button(v.t.T("button.back"), "back", ""), v.button(v.t.T("team.close"), "close", "")})
 	return strings.Join(lines, "\n"), kb, nil
