@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/dvcbot/dvcbot/bot"
@@ -229,7 +230,28 @@ const flowJoin = "jn"
 // joinPress answers the question: "move" uses the invite, "stay" leaves
 // everything as it is.
 func (h *Handlers) joinPress(r *request, cb callback) error {
+	// The buttons carry, after the code, the team the question was asked
+	// from (teamKey).
+	code, asked, _ := strings.Cut(cb.arg, ".")
+	if invitePayload.MatchString(code) {
+		cb.arg = code
+	}
 	switch {
+	case cb.action == "move" && invitePayload.MatchString(cb.arg) && asked != teamKey(r.user):
+		// In another team than the question named (moved by another link,
+		// removed, joined one): it is asked again, about the team they are
+		// in now, not answered for one it never named. Until review 30D
+		// "yes" took them out of whatever team they were in. A second tap
+		// on "yes", the first having moved them, is answered as one.
+		inv, err := r.tx.Invite(r.ctx, cb.arg)
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		if err == nil && alreadyIn(r.user, inv) {
+			return h.joinInvite(r, cb.arg, true)
+		}
+		r.answer(r.t.T("join.asked_again"))
+		return h.joinInvite(r, cb.arg, false)
 	case cb.action == "move" && invitePayload.MatchString(cb.arg):
 		return h.joinInvite(r, cb.arg, true)
 	case cb.action == "stay" && invitePayload.MatchString(cb.arg):
@@ -451,11 +473,14 @@ func (h *Handlers) tellLeft(r *request, left storage.User, inv storage.Invite, n
 }
 
 // joinQuestion is the buttons of the question whether to use the invite.
+// Both carry the invite's code and the team the user is in when asked
+// (teamKey): "move" from another team asks again.
 func joinQuestion(r *request, inv storage.Invite, yes, no string) bot.Keyboard {
+	arg := inv.Code + "." + teamKey(r.user)
 	return bot.Keyboard{
-		{{Text: r.t.T(yes), Data: callback{flow: flowJoin, action: "move", arg: inv.Code}.String()}},
+		{{Text: r.t.T(yes), Data: callback{flow: flowJoin, action: "move", arg: arg}.String()}},
 		// Stay carries the code too: pressed after move, it is not "not used".
-		{{Text: r.t.T(no), Data: callback{flow: flowJoin, action: "stay", arg: inv.Code}.String()}},
+		{{Text: r.t.T(no), Data: callback{flow: flowJoin, action: "stay", arg: arg}.String()}},
 	}
 }
 
