@@ -99,7 +99,7 @@ func (h *Handlers) otherCommunesNamed(r *request, args string) ([]storage.Commun
 	if typed == "" || privacy.PersonalData(args) != "" || utf8.RuneCountInString(args) > maxQuery {
 		return nil, nil
 	}
-	ms, err := r.tx.SearchCommunes(r.ctx, args, "", 100)
+	ms, err := searchFitting(r, args, "", 100)
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +254,7 @@ func init() {
 		},
 		stepResults: {
 			draw: func(v *inviteView) (string, bot.Keyboard, error) {
-				ms, err := v.tx.SearchCommunes(v.ctx, v.st.Query, v.st.Province, searchResults+1)
+				ms, err := searchFitting(v.request, v.st.Query, v.st.Province, searchResults+1)
 				if err != nil {
 					return "", nil, err
 				}
@@ -537,7 +537,7 @@ func (v *inviteView) search(text string) error {
 	case v.step == stepCommune || v.step == stepResults:
 		province = v.st.Province
 	}
-	ms, err := v.tx.SearchCommunes(v.ctx, text, province, searchResults+1)
+	ms, err := searchFitting(v.request, text, province, searchResults+1)
 	if err != nil {
 		return err
 	}
@@ -545,7 +545,7 @@ func (v *inviteView) search(text string) error {
 		// Nothing in the province: a commune of another one, every typed
 		// word whole in one of its names ("phuong 12 go vap")? A match
 		// that only begins a word was likely no name at all.
-		all, err := v.tx.SearchCommunes(v.ctx, text, "", 1)
+		all, err := searchFitting(v.request, text, "", 1)
 		if err != nil {
 			return err
 		}
@@ -600,6 +600,27 @@ func (v *inviteView) search(text string) error {
 		return v.show(v.t.T("invite.no_results", locales.Data{"Query": text}))
 	}
 	return v.goTo(stepResults, inviteState{Province: province, Query: text})
+}
+
+// searchFitting is storage.SearchCommunes (at most limit) without the
+// communes whose name has other marks than those typed (vntext.MarksFit),
+// as /team reads a name: "Lân" finds Xã Tân Lân and the old Xã Hữu Lân,
+// not Xã Mường Lạn nor Phường Cầu Ông Lãnh; "lan", typed without marks,
+// all of them. Until review 30D marks typed only ranked the names that
+// had them first, and a commune coordinator's "/invite Dũng" (whom they
+// invite) was refused as the old Thị trấn Dùng.
+func searchFitting(r *request, query, province string, limit int) ([]storage.CommuneMatch, error) {
+	ms, err := r.tx.SearchCommunes(r.ctx, query, province, max(limit, 100))
+	if err != nil {
+		return nil, err
+	}
+	fit := ms[:0]
+	for _, m := range ms {
+		if vntext.MarksFit(query, m.Label, m.Name, m.ProvinceName) {
+			fit = append(fit, m)
+		}
+	}
+	return fit[:min(limit, len(fit))], nil
 }
 
 // orShow returns err, or without one shows that nothing matches text.
