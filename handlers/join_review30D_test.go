@@ -48,10 +48,34 @@ func TestReview30DOldMoveQuestionAsksAgainFromAnotherTeam(t *testing.T) {
 		if m := msgByID(t, vol, asked.ID); m.Text != want || !hasButton(m, w.vi("join.move_yes")) {
 			t.Fatalf("the old question now says %q %v, want asked again: %q", m.Text, m.Buttons(), want)
 		}
+		if got := lastAnswer(t, vol); got != w.vi("join.asked_again") {
+			t.Errorf("the press asked again was answered %q", got)
+		}
 		// Asked again, "yes" moves them.
 		w.press(vol, w.vi("join.move_yes"))
 		if r := w.userRow(vol); r.CommuneCode.String != benThanhCode {
 			t.Errorf("yes to the question asked again: %+v", r)
+		}
+	})
+	t.Run("removed since", func(t *testing.T) {
+		// In no team now: the link takes them, as opened again would.
+		vol := w.member("Vân", storage.RoleVolunteer, anHoiTayCode)
+		asked := only(t, w.send(vol, "/start "+toB))
+		w.removeMember(vol)
+		answered := len(vol.Answers())
+		id, err := vol.PressOn(asked.ID, w.vi("join.move_yes"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.bot.WaitHandled(t, id)
+		drain(vol)
+		if r := w.userRow(vol); r.CommuneCode.String != benThanhCode {
+			t.Fatalf("yes, pressed once in no team: %+v", r)
+		}
+		for _, a := range vol.Answers()[answered:] {
+			if a.Text == w.vi("join.asked_again") {
+				t.Errorf("joined, the press was answered %q", a.Text)
+			}
 		}
 	})
 	t.Run("admin", func(t *testing.T) {

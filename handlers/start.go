@@ -250,8 +250,16 @@ func (h *Handlers) joinPress(r *request, cb callback) error {
 		if err == nil && alreadyIn(r.user, inv) {
 			return h.joinInvite(r, cb.arg, true)
 		}
-		r.answer(r.t.T("join.asked_again"))
-		return h.joinInvite(r, cb.arg, false)
+		n := len(r.replies)
+		if err := h.joinInvite(r, cb.arg, false); err != nil {
+			return err
+		}
+		for _, reply := range r.replies[n:] {
+			if e, ok := reply.(bot.Edit); ok && len(e.Keyboard) > 0 { // asked again, not joined or refused
+				r.answer(r.t.T("join.asked_again"))
+			}
+		}
+		return nil
 	case cb.action == "move" && invitePayload.MatchString(cb.arg):
 		return h.joinInvite(r, cb.arg, true)
 	case cb.action == "stay" && invitePayload.MatchString(cb.arg):
