@@ -36,7 +36,11 @@ func (h *Handlers) leave(r *request) error {
 			return err
 		}
 	}
-	text := r.t.T("leave.ask", locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}) + unfinishedNote(r.t, open)
+	ask := "leave.ask"
+	if h.admins[r.user.TelegramID] { // their links stay (takeOut)
+		ask = "leave.ask_admin"
+	}
+	text := r.t.T(ask, locales.Data{"Role": r.t.T("role." + r.user.Role), "Unit": unit}) + unfinishedNote(r.t, open)
 	r.say(text, bot.Keyboard{
 		{{Text: r.t.T("leave.yes"), Data: callback{flow: flowLeave, action: "yes", arg: teamKey(r.user)}.String()}},
 		{{Text: r.t.T("leave.no"), Data: callback{flow: flowLeave, action: "no", arg: teamKey(r.user)}.String()}},
@@ -112,15 +116,21 @@ func (h *Handlers) leavePress(r *request, cb callback) error {
 
 // takeOut takes u out of their team, as a removal (teamView.remove,
 // removal true) and /leave do: their row made a guest's (RemoveMember or
-// LeaveTeam: no name, their unused links revoked), then the case on their
+// LeaveTeam: no name, their unused links revoked, but an administrator's),
+// then the case on their
 // screen paused (one waiting only for its code closes) and their flow
 // ended. r speaks for u's chat, whose conversation is locked already. It
 // changes nothing, and reports false, when u is no longer what it was read
 // as.
 func (h *Handlers) takeOut(r *request, u storage.User, removal bool) (bool, error) {
 	out := r.tx.LeaveTeam
-	if removal {
+	switch {
+	case removal:
 		out = r.tx.RemoveMember
+	case h.admins[u.TelegramID]:
+		// An administrator's links are for any unit, not their team's:
+		// they stay, as when they join or move.
+		out = r.tx.AdminLeavesTeam
 	}
 	ok, err := out(r.ctx, u)
 	if err != nil || !ok {

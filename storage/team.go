@@ -370,7 +370,7 @@ const memberOrder = `CASE role WHEN 'province_coordinator' THEN 0 WHEN 'coordina
 // when m is no longer what it was read as (someone else removed or moved
 // them).
 func (tx *Tx) RemoveMember(ctx context.Context, m User) (bool, error) {
-	return tx.takeOut(ctx, m, true)
+	return tx.takeOut(ctx, m, true, true)
 }
 
 // LeaveTeam takes a member out of their team at their own request
@@ -379,10 +379,18 @@ func (tx *Tx) RemoveMember(ctx context.Context, m User) (bool, error) {
 // take them. A removal from another team before stays (RemovedSince):
 // leaving the team they joined since is no way back into that one.
 func (tx *Tx) LeaveTeam(ctx context.Context, m User) (bool, error) {
-	return tx.takeOut(ctx, m, false)
+	return tx.takeOut(ctx, m, false, true)
 }
 
-func (tx *Tx) takeOut(ctx context.Context, m User, removal bool) (bool, error) {
+// AdminLeavesTeam is LeaveTeam for an administrator who had joined a
+// team: their links stay, made for any unit, not as that team's (until
+// review 30D leaving revoked every link they had made, all over the
+// country).
+func (tx *Tx) AdminLeavesTeam(ctx context.Context, m User) (bool, error) {
+	return tx.takeOut(ctx, m, false, false)
+}
+
+func (tx *Tx) takeOut(ctx context.Context, m User, removal, revoke bool) (bool, error) {
 	var n int
 	err := tx.db(ctx).GetContext(ctx, &n, `
 		WITH removed AS (
@@ -395,11 +403,11 @@ func (tx *Tx) takeOut(ctx context.Context, m User, removal bool) (bool, error) {
 		kept AS (INSERT INTO removals (telegram_id, commune_code, province_code, removed_at)
 			SELECT telegram_id, $3, $4, now() FROM removed WHERE $5),
 		revoked AS (UPDATE invites SET revoked_at = now()
-			WHERE created_by IN (SELECT telegram_id FROM removed) AND revoked_at IS NULL AND uses < max_uses AND expires_at > now()
+			WHERE $6 AND created_by IN (SELECT telegram_id FROM removed) AND revoked_at IS NULL AND uses < max_uses AND expires_at > now()
 			RETURNING code),
 		forgot AS (DELETE FROM invite_uses WHERE code IN (SELECT code FROM revoked))
 		SELECT count(*) FROM removed`,
-		m.TelegramID, m.Role, m.CommuneCode, m.ProvinceCode, removal)
+		m.TelegramID, m.Role, m.CommuneCode, m.ProvinceCode, removal, revoke)
 	if !removal {
 		return n == 1, wrap("leave team", err)
 	}
