@@ -57,6 +57,28 @@ func TestReview30DOldMoveQuestionAsksAgainFromAnotherTeam(t *testing.T) {
 			t.Errorf("yes to the question asked again: %+v", r)
 		}
 	})
+	t.Run("asked before review 30D", func(t *testing.T) {
+		// A question asked before its buttons named the team (code only):
+		// asked again, one tap more, rather than answered blind.
+		vol := w.member("Vinh", storage.RoleVolunteer, anHoiTayCode)
+		asked := only(t, w.send(vol, "/start "+toB))
+		id, err := vol.PressData(asked.ID, "jn:move:"+toB+":0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.bot.WaitHandled(t, id)
+		drain(vol)
+		if r := w.userRow(vol); r.CommuneCode.String != anHoiTayCode {
+			t.Fatalf("an old question's yes moved them unasked: %+v", r)
+		}
+		if m := msgByID(t, vol, asked.ID); !hasButton(m, w.vi("join.move_yes")) {
+			t.Fatalf("the old question now says %q %v, want asked again", m.Text, m.Buttons())
+		}
+		w.press(vol, w.vi("join.move_yes"))
+		if r := w.userRow(vol); r.CommuneCode.String != benThanhCode {
+			t.Errorf("yes to the question asked again: %+v", r)
+		}
+	})
 	t.Run("removed since", func(t *testing.T) {
 		// In no team now: the link takes them, as opened again would.
 		vol := w.member("Vân", storage.RoleVolunteer, anHoiTayCode)
