@@ -1521,6 +1521,9 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if tl.Namesakes, err = namesakes(ctx, tx, tl); err != nil {
 		return "", nil, err
 	}
+	if err := tx.MarkVolunteers(ctx, tl.Volunteers); err != nil {
+		return "", nil, err
+	}
 	unit, err := h.scopeName(ctx, tx, t, scope)
 	if err != nil {
 		return "", nil, err
@@ -1694,12 +1697,17 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	}
 	if tl.Scope.Volunteer == 0 {
 		lines = append(lines, "", t.T("tally.top_volunteers"))
-		names := volunteerNames(t, tl.Volunteers, tl.Namesakes)
-		for i, v := range tl.Volunteers[:min(n, len(tl.Volunteers))] {
-			lines = append(lines, "• "+names[i]+" – "+t.Num(v.Cases))
+		people := tallyPeople(tl.Volunteers)
+		names := volunteerNames(t, people, tl.Namesakes)
+		for i, p := range people[:min(n, len(people))] {
+			line := "• " + names[i] + " – " + t.Num(p.Cases)
+			if len(p.Lines) > 1 { // one person, the communes named (until review 30 a line each)
+				line = t.T("tally.volunteer_communes", locales.Data{"Line": line, "Communes": personCommunes(t, p)})
+			}
+			lines = append(lines, line)
 		}
-		if len(tl.Volunteers) > n {
-			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(tl.Volunteers) - n)}))
+		if len(people) > n {
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(people) - n)}))
 		}
 	}
 	lines = append(lines, "", t.T("tally.median", locales.Data{"Time": spanText(t, tl.MedianMinutes)}))
@@ -1780,19 +1788,76 @@ func namesakes(ctx context.Context, tx *storage.Tx, tl storage.Tally) ([]storage
 	return slices.DeleteFunc(all, func(v storage.VolunteerCount) bool { return lined[v.ID] }), nil
 }
 
+// tallyPerson is one volunteer of a report: their lines — a line per
+// commune of their cases (storage.VolunteerCount: a volunteer who moved,
+// or helped in another commune) — added up, so that a person is one line
+// of the text and one row of the volunteers sheet (until review 30 a line
+// each, each labelled with its commune: read upward as two people).
+type tallyPerson struct {
+	storage.VolunteerCount                          // the person, their cases and those done added up; Commune: theirs, joined
+	Lines                  []storage.VolunteerCount // most cases first
+}
+
+// tallyPeople adds up the lines of each volunteer, most cases first.
+func tallyPeople(lines []storage.VolunteerCount) []tallyPerson {
+	idx := map[int64]int{}
+	var out []tallyPerson
+	for _, v := range lines { // most cases first
+		i, ok := idx[v.ID]
+		if !ok {
+			idx[v.ID] = len(out)
+			out = append(out, tallyPerson{VolunteerCount: v})
+			i = len(out) - 1
+			out[i].Cases, out[i].Helped, out[i].Commune = 0, 0, ""
+		}
+		p := &out[i]
+		p.Lines = append(p.Lines, v)
+		p.Cases += v.Cases
+		p.Helped += v.Helped
+		if v.Commune != "" {
+			p.Commune = strings.TrimPrefix(p.Commune+", "+v.Commune, ", ")
+		}
+	}
+	slices.SortStableFunc(out, func(a, b tallyPerson) int {
+		return cmp.Or(cmp.Compare(b.Cases, a.Cases), cmp.Compare(a.FirstName, b.FirstName), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// personCommunes names the communes of a person's cases, with how many
+// each ("Phường An Hội Tây: 2, Phường Bến Thành: 1").
+func personCommunes(t *locales.Localizer, p tallyPerson) string {
+	var parts []string
+	for _, l := range p.Lines {
+		parts = append(parts, t.T("tally.volunteer_commune_cases", locales.Data{"Commune": cmp.Or(l.Commune, t.T("tally.no_unit")), "Count": t.Num(l.Cases)}))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// markedRoles are the roles a report names beside a name: a coordinator
+// or an administrator who helped residents is not told as a volunteer.
+var markedRoles = []string{storage.RoleCoordinator, storage.RoleProvinceCoordinator, storage.RoleAdmin}
+
 // volunteerNames are the volunteers' names as a tally shows them: the first
 // name (a member removed from their team, who has none, as a former
-// member), and, where several lines — or a line and a member of the unit
-// with no line (others: Tally.Namesakes) — bear the same name, what tells
-// them apart as /team does — the commune of their cases (one volunteer's
-// lines in two communes too), then the day they joined (with the time when
-// it was the same day), then a number in the tally's order (the same in
-// the text and the sheets, made from the same lines) — each added only for
-// those still alike, and only where it differs among them. Never their
-// Telegram id: the report is pasted and forwarded, and a removed member's
-// name was erased.
-func volunteerNames(t *locales.Localizer, lines, others []storage.VolunteerCount) []string {
-	vs := append(slices.Clip(lines), others...) // the lines first: they are numbered first
+// member), and, where several people — or a person and a member of the
+// unit with no line (others: Tally.Namesakes) — bear the same name, what
+// tells them apart as /team does — the communes of their cases, then the
+// day they joined (with the time when it was the same day), then a number
+// — each added only for those still alike, and only where it differs
+// among them; then the role of one who is no volunteer (a coordinator,
+// storage.MarkVolunteers). The number is a former member's own
+// (VolunteerCount.Former), or, among members alike in all else, by the
+// order of their Telegram ids — the same in every report (until review 30
+// in each report's order: the same person "số 1" in one, "số 2" in
+// another). Never their Telegram id: the report is pasted and forwarded,
+// and a removed member's name was erased.
+func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage.VolunteerCount) []string {
+	vs := make([]storage.VolunteerCount, 0, len(people)+len(others))
+	for _, p := range people {
+		vs = append(vs, p.VolunteerCount)
+	}
+	vs = append(vs, others...)
 	names := make([]string, len(vs))
 	byName := map[string][]int{}
 	for i, v := range vs {
@@ -1816,25 +1881,23 @@ func volunteerNames(t *locales.Localizer, lines, others []storage.VolunteerCount
 			}
 			return t.T("tally.volunteer_joined", locales.Data{"Day": day})
 		},
-		func(i int, group []int) string { // the volunteers of the group in order: 1, 2…
-			n, seen := 0, map[int64]bool{}
-			for _, j := range group {
-				if !seen[vs[j].ID] {
-					seen[vs[j].ID] = true
-					n++
-				}
-				if vs[j].ID == vs[i].ID {
-					break
-				}
+		func(i int, group []int) string {
+			if vs[i].Former > 0 {
+				return t.T("tally.volunteer_nth", locales.Data{"N": vs[i].Former})
 			}
-			return t.T("tally.volunteer_nth", locales.Data{"N": n})
+			var ids []int64 // the members of the group by their ids: 1, 2…
+			for _, j := range group {
+				ids = append(ids, vs[j].ID)
+			}
+			slices.Sort(ids)
+			return t.T("tally.volunteer_nth", locales.Data{"N": slices.Index(slices.Compact(ids), vs[i].ID) + 1})
 		},
 	}
-	for name, same := range byName {
+	which := map[int][]string{}
+	for _, same := range byName {
 		if len(same) < 2 {
 			continue
 		}
-		which := map[int][]string{}
 		for _, part := range parts {
 			alike := map[string][]int{}
 			for _, i := range same {
@@ -1856,13 +1919,16 @@ func volunteerNames(t *locales.Localizer, lines, others []storage.VolunteerCount
 				}
 			}
 		}
-		for _, i := range same {
-			if len(which[i]) > 0 {
-				names[i] = t.T("tally.volunteer_which", locales.Data{"Name": name, "Which": strings.Join(which[i], ", ")})
-			}
+	}
+	for i := range people {
+		if slices.Contains(markedRoles, vs[i].Role) {
+			which[i] = append(which[i], t.T("role."+vs[i].Role))
+		}
+		if len(which[i]) > 0 {
+			names[i] = t.T("tally.volunteer_which", locales.Data{"Name": names[i], "Which": strings.Join(which[i], ", ")})
 		}
 	}
-	return names[:len(lines)]
+	return names[:len(people)]
 }
 
 // decimal writes a number's decimal point as the language does (12,5 in
@@ -2074,7 +2140,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	for _, p := range tl.Procedures {
 		texts["procedure"] = append(texts["procedure"], h.guideTitle(t, p.Guide))
 	}
-	texts["volunteer"] = volunteerNames(t, tl.Volunteers, tl.Namesakes)
+	people := tallyPeople(tl.Volunteers)
+	names := volunteerNames(t, people, tl.Namesakes)
+	texts["volunteer"] = names
 	for _, v := range tl.Volunteers {
 		texts["commune"] = append(texts["commune"], v.Commune)
 	}
@@ -2107,17 +2175,22 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	// A province's or the country's volunteers with their commune: a
 	// coordinator there asks the commune's, not the name alone.
 	wide := tl.Scope.Commune == ""
+	// A person's rows together, one a commune of their cases (they add up
+	// with the units sheet commune by commune), each with the person's
+	// name: until review 30 each row's name was told apart by its commune,
+	// two people to a reader.
 	volunteersSheet := reports.Sheet{Name: t.T("tally.sheet_volunteers"), Total: total,
 		Columns: []reports.Column{col("volunteer", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
 		Rows: func(yield func([]any) error) error {
-			names := volunteerNames(t, tl.Volunteers, tl.Namesakes)
-			for i, v := range tl.Volunteers {
-				row := []any{names[i], v.Cases, v.Helped}
-				if wide {
-					row = []any{names[i], cmp.Or(v.Commune, t.T("tally.no_unit")), v.Cases, v.Helped}
-				}
-				if err := yield(row); err != nil {
-					return err
+			for i, p := range people {
+				for _, v := range p.Lines {
+					row := []any{names[i], v.Cases, v.Helped}
+					if wide {
+						row = []any{names[i], cmp.Or(v.Commune, t.T("tally.no_unit")), v.Cases, v.Helped}
+					}
+					if err := yield(row); err != nil {
+						return err
+					}
 				}
 			}
 			return nil

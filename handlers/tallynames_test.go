@@ -18,6 +18,9 @@ func TestVolunteerNames(t *testing.T) {
 	v := func(id int64, name, commune string, joined time.Time) storage.VolunteerCount {
 		return storage.VolunteerCount{ID: id, FirstName: name, Commune: commune, Joined: joined}
 	}
+	cases := func(v storage.VolunteerCount, n int) storage.VolunteerCount { v.Cases = n; return v }
+	former := func(v storage.VolunteerCount, n int) storage.VolunteerCount { v.Former = n; return v }
+	role := func(v storage.VolunteerCount, r string) storage.VolunteerCount { v.Role = r; return v }
 	for _, c := range []struct {
 		name string
 		lang string
@@ -26,7 +29,7 @@ func TestVolunteerNames(t *testing.T) {
 	}{
 		{"names apart, and one removed from the team", "vi",
 			[]storage.VolunteerCount{v(1, "An", "X", day(1)), v(2, "", "", time.Time{}), v(3, "Bình", "X", day(1))},
-			[]string{"An", "Tình nguyện viên không còn trong đội", "Bình"}},
+			[]string{"Tình nguyện viên không còn trong đội", "An", "Bình"}}, // as many cases: by name
 		{"communes apart", "vi",
 			[]storage.VolunteerCount{v(1, "Minh", "X", day(1)), v(2, "Minh", "Y", day(1))},
 			[]string{"Minh (X)", "Minh (Y)"}},
@@ -49,14 +52,21 @@ func TestVolunteerNames(t *testing.T) {
 		{"days unknown", "vi",
 			[]storage.VolunteerCount{v(1, "Hai", "X", time.Time{}), v(2, "Hai", "X", time.Time{}), v(3, "Hai", "X", day(1))},
 			[]string{"Hai (số 1)", "Hai (số 2)", "Hai (vào 01/10/2026)"}},
-		{"two removed, one of them with lines in two communes", "vi",
-			[]storage.VolunteerCount{v(9, "", "X", time.Time{}), v(5, "", "X", time.Time{}), v(9, "", "Y", time.Time{})},
-			[]string{"Tình nguyện viên không còn trong đội (X, số 1)", "Tình nguyện viên không còn trong đội (X, số 2)", "Tình nguyện viên không còn trong đội (Y)"}},
-		{"numbered in the tally's order, in English", "en",
-			[]storage.VolunteerCount{v(8, "Hoa", "X", day(1)), v(7, "Hoa", "X", day(1)), v(3, "", "X", time.Time{})},
-			[]string{"Hoa (no. 1)", "Hoa (no. 2)", "Former member"}},
+		{"two removed, one of them with lines in two communes: one person each", "vi",
+			[]storage.VolunteerCount{cases(v(9, "", "X", time.Time{}), 3), cases(v(5, "", "X", time.Time{}), 2), cases(v(9, "", "Y", time.Time{}), 1)},
+			[]string{"Tình nguyện viên không còn trong đội (X, Y)", "Tình nguyện viên không còn trong đội (X)"}},
+		{"two removed alike, by their own numbers (review 30)", "vi",
+			[]storage.VolunteerCount{former(v(9, "", "X", time.Time{}), 7), former(v(5, "", "X", time.Time{}), 3)},
+			[]string{"Tình nguyện viên không còn trong đội (số 3)", "Tình nguyện viên không còn trong đội (số 7)"}},
+		{"numbered by their ids, not the tally's order, in English (review 30)", "en",
+			[]storage.VolunteerCount{cases(v(8, "Hoa", "X", day(1)), 2), cases(v(7, "Hoa", "X", day(1)), 1), v(3, "", "X", time.Time{})},
+			[]string{"Hoa (no. 2)", "Hoa (no. 1)", "Former member"}},
+		{"a coordinator's role (review 30)", "vi",
+			[]storage.VolunteerCount{role(v(1, "Minh", "X", day(1)), storage.RoleCoordinator), role(v(2, "Minh", "X", day(2)), storage.RoleVolunteer),
+				role(v(3, "Phương", "X", day(1)), storage.RoleProvinceCoordinator), role(v(4, "Quân", "", day(1)), storage.RoleAdmin)},
+			[]string{"Minh (vào 01/10/2026, điều phối viên)", "Minh (vào 02/10/2026)", "Phương (điều phối viên cấp tỉnh)", "Quân (quản trị viên)"}},
 	} {
-		got := volunteerNames(texts.For(c.lang), c.vs, nil)
+		got := volunteerNames(texts.For(c.lang), tallyPeople(c.vs), nil)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}

@@ -29,7 +29,7 @@ func TestVolunteerNamesWithNamesakes(t *testing.T) {
 		{"a namesake of the commune with no case",
 			[]storage.VolunteerCount{v(1, "Linh", "X", at(1, 9, 0)), v(2, "An", "X", at(1, 9, 0))},
 			[]storage.VolunteerCount{v(3, "Linh", "X", at(5, 9, 0))},
-			[]string{"Linh (vào 01/10/2026)", "An"}},
+			[]string{"An", "Linh (vào 01/10/2026)"}}, // as many cases: by name
 		{"a namesake of another commune",
 			[]storage.VolunteerCount{v(1, "Linh", "X", at(1, 9, 0))},
 			[]storage.VolunteerCount{v(3, "Linh", "Y", at(1, 9, 0))},
@@ -38,16 +38,20 @@ func TestVolunteerNamesWithNamesakes(t *testing.T) {
 			[]storage.VolunteerCount{v(1, "Linh", "X", at(1, 8, 49)), v(2, "Linh", "X", at(3, 9, 0))},
 			[]storage.VolunteerCount{v(3, "Linh", "X", at(1, 15, 2))},
 			[]string{"Linh (vào 01/10/2026, lúc 08:49)", "Linh (vào 03/10/2026)"}},
-		{"the same minute: the number, the lines first",
+		{"the same minute: the number, by their ids (review 30: the same in every report)",
 			[]storage.VolunteerCount{v(8, "Hoa", "X", at(1, 9, 0))},
 			[]storage.VolunteerCount{v(7, "Hoa", "X", at(1, 9, 0))},
-			[]string{"Hoa (số 1)"}},
-		{"one volunteer's two communes, no namesake",
+			[]string{"Hoa (số 2)"}},
+		{"one volunteer's two communes, no namesake: one person (review 30)",
 			[]storage.VolunteerCount{v(1, "Bình", "X", at(1, 9, 0)), v(1, "Bình", "Y", at(1, 9, 0))},
 			nil,
-			[]string{"Bình (X)", "Bình (Y)"}},
+			[]string{"Bình"}},
+		{"one volunteer's two communes, a namesake in one of them",
+			[]storage.VolunteerCount{v(1, "Bình", "X", at(1, 9, 0)), v(1, "Bình", "Y", at(1, 9, 0))},
+			[]storage.VolunteerCount{v(2, "Bình", "X", at(1, 9, 0))},
+			[]string{"Bình (X, Y)"}},
 	} {
-		got := volunteerNames(texts.For("vi"), c.lines, c.others)
+		got := volunteerNames(texts.For("vi"), tallyPeople(c.lines), c.others)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}

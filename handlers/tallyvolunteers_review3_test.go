@@ -14,8 +14,8 @@ import (
 // in Bến Thành (their commune now: 3 cases there, against 1 in the units
 // sheet) and An's in no commune at all — in the month's rollups (a whole
 // month of a province) as in the cases (a span within it). Now each has a
-// line per commune, told apart by it (An's too, though removed, shown as
-// a former member).
+// line per commune (An's too, though removed, shown as a former member),
+// under one name since review 30.
 func TestProvinceVolunteersSheetNamesTheCasesCommune(t *testing.T) {
 	w, an, binh := tallyWorld(t) // 27/11/2026
 	ctx := context.Background()
@@ -50,8 +50,10 @@ func TestProvinceVolunteersSheetNamesTheCasesCommune(t *testing.T) {
 		for _, r := range vols {
 			lines[r[0]+" – "+r[1]] = r[2]
 		}
-		for line, n := range map[string]string{"Tình nguyện viên không còn trong đội (Phường An Hội Tây) – Phường An Hội Tây": "2", "Tình nguyện viên không còn trong đội (Phường Bến Thành) – Phường Bến Thành": "1", "Bình (Phường An Hội Tây) – Phường An Hội Tây": "2",
-			"Bình (Phường Bến Thành) – Phường Bến Thành": "1", "Chi – Phường Bến Thành": "1"} {
+		// One person's rows bear one name (review 30: each told apart by
+		// its commune, they read as two people).
+		for line, n := range map[string]string{"Tình nguyện viên không còn trong đội – Phường An Hội Tây": "2", "Tình nguyện viên không còn trong đội – Phường Bến Thành": "1", "Bình – Phường An Hội Tây": "2",
+			"Bình – Phường Bến Thành": "1", "Chi – Phường Bến Thành": "1"} {
 			if lines[line] != n {
 				t.Errorf("%s: %q has %q cases, want %s: %q", period, line, lines[line], n, vols)
 			}
