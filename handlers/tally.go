@@ -621,9 +621,16 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 	if err != nil {
 		return err
 	}
-	if m, ok := exactCommune(text, ms); ok {
+	m, ok := exactCommune(text, ms)
+	if !ok && !found {
+		if m, ok, err = v.ownCommuneNamed(text, ms); err != nil {
+			return err
+		}
+	}
+	if ok {
 		// Its name typed whole ("Phường Bến Thành"): picked, not listed
-		// among the communes whose old names hold its words.
+		// among the communes whose old names hold its words; or a commune
+		// coordinator's own commune, the only one the words name.
 		st := v.st
 		st.Unit, st.Query, st.Page, st.Province, st.Period = "c"+m.Code, "", 0, "", nil
 		if pending != nil {
@@ -679,6 +686,23 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 		return v.show(v.t.T("tally.unit_none", locales.Data{"Query": text}))
 	}
 	return v.show(v.t.T(problem))
+}
+
+// ownCommuneNamed is a commune's coordinator's own commune (ms: the
+// communes of theirs the text finds, theirs alone) when it is the only
+// one of the whole country the words find best: "phuong 12 go vap", its
+// old name with its kind, is that commune, not a list of one to press
+// (until review 30); "go vap", which finds Phường Gò Vấp too, is still
+// listed, the list saying why theirs is offered.
+func (v *tallyView) ownCommuneNamed(text string, ms []storage.CommuneMatch) (storage.CommuneMatch, bool, error) {
+	if v.canPick() || len(ms) != 1 || ms[0].Rank > 2 {
+		return storage.CommuneMatch{}, false, nil
+	}
+	all, err := v.tx.SearchCommunes(v.ctx, text, "", 2)
+	if err != nil || len(all) != 1 || all[0].Code != ms[0].Code {
+		return storage.CommuneMatch{}, false, err
+	}
+	return ms[0], true, nil
 }
 
 // unitAndPeriod reads text as a commune the user may count and a period,
