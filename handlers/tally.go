@@ -689,18 +689,24 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 }
 
 // ownCommuneNamed is a commune's coordinator's own commune (ms: the
-// communes of theirs the text finds, theirs alone) when it is the only
-// one of the whole country the words find best: "phuong 12 go vap", its
-// old name with its kind, is that commune, not a list of one to press
-// (until review 30); "go vap", which finds Phường Gò Vấp too, is still
-// listed, the list saying why theirs is offered.
+// communes of theirs the text finds, theirs alone) when the words find
+// it better than any other commune of the whole country: "phuong 12 go
+// vap", its old name with its kind, or "an hoi tay", is that commune,
+// not a list of one to press (until review 30); "go vap", which finds
+// Phường Gò Vấp by its own name, is still listed, the list saying why
+// theirs is offered.
 func (v *tallyView) ownCommuneNamed(text string, ms []storage.CommuneMatch) (storage.CommuneMatch, bool, error) {
 	if v.canPick() || len(ms) != 1 || ms[0].Rank > 2 {
 		return storage.CommuneMatch{}, false, nil
 	}
-	all, err := v.tx.SearchCommunes(v.ctx, text, "", 2)
-	if err != nil || len(all) != 1 || all[0].Code != ms[0].Code {
+	all, err := v.tx.SearchCommunes(v.ctx, text, "", searchResults)
+	if err != nil {
 		return storage.CommuneMatch{}, false, err
+	}
+	for _, m := range all { // another found as well ("an hoi tay": Phường Hội An Tây, Đà Nẵng, found less well)
+		if m.Code != ms[0].Code && m.Rank <= ms[0].Rank {
+			return storage.CommuneMatch{}, false, nil
+		}
 	}
 	return ms[0], true, nil
 }
@@ -1722,7 +1728,7 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	if tl.Scope.Volunteer == 0 {
 		lines = append(lines, "", t.T("tally.top_volunteers"))
 		people := tallyPeople(tl.Volunteers)
-		names := volunteerNames(t, people, tl.Namesakes)
+		_, names := volunteerNames(t, people, tl.Namesakes)
 		for i, p := range people[:min(n, len(people))] {
 			line := "• " + names[i] + " – " + t.Num(p.Cases)
 			if len(p.Lines) > 1 { // one person, the communes named (until review 30 a line each)
@@ -1875,14 +1881,18 @@ var markedRoles = []string{storage.RoleCoordinator, storage.RoleProvinceCoordina
 // order of their Telegram ids — the same in every report (until review 30
 // in each report's order: the same person "số 1" in one, "số 2" in
 // another). Never their Telegram id: the report is pasted and forwarded,
-// and a removed member's name was erased.
-func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage.VolunteerCount) []string {
+// and a removed member's name was erased. short are the names the text
+// gives: one of several communes told apart by them is named there without
+// them, the communes following the count with their cases
+// (personCommunes), where "Trang (Phường Nhiêu Lộc, Phường An Hội Tây) – 254
+// (Phường Nhiêu Lộc: 234, Phường An Hội Tây: 20)" said them twice.
+func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage.VolunteerCount) (names, short []string) {
 	vs := make([]storage.VolunteerCount, 0, len(people)+len(others))
 	for _, p := range people {
 		vs = append(vs, p.VolunteerCount)
 	}
 	vs = append(vs, others...)
-	names := make([]string, len(vs))
+	names = make([]string, len(vs))
 	byName := map[string][]int{}
 	for i, v := range vs {
 		names[i] = v.FirstName
@@ -1918,11 +1928,12 @@ func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage
 		},
 	}
 	which := map[int][]string{}
+	byCommune := map[int]bool{} // told apart by their communes: which[i][0]
 	for _, same := range byName {
 		if len(same) < 2 {
 			continue
 		}
-		for _, part := range parts {
+		for k, part := range parts {
 			alike := map[string][]int{}
 			for _, i := range same {
 				k := strings.Join(which[i], ", ")
@@ -1939,20 +1950,30 @@ func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage
 				for _, i := range group {
 					if s := part(i, group); s != "" {
 						which[i] = append(which[i], s)
+						byCommune[i] = byCommune[i] || k == 0
 					}
 				}
 			}
 		}
 	}
-	for i := range people {
+	short = make([]string, len(people))
+	for i, p := range people {
 		if slices.Contains(markedRoles, vs[i].Role) {
 			which[i] = append(which[i], t.T("role."+vs[i].Role))
 		}
-		if len(which[i]) > 0 {
-			names[i] = t.T("tally.volunteer_which", locales.Data{"Name": names[i], "Which": strings.Join(which[i], ", ")})
+		label := func(which []string) string {
+			if len(which) == 0 {
+				return names[i]
+			}
+			return t.T("tally.volunteer_which", locales.Data{"Name": names[i], "Which": strings.Join(which, ", ")})
 		}
+		short[i] = label(which[i])
+		if byCommune[i] && len(p.Lines) > 1 { // the text names their communes after the count
+			short[i] = label(which[i][1:])
+		}
+		names[i] = label(which[i])
 	}
-	return names[:len(people)]
+	return names[:len(people)], short
 }
 
 // decimal writes a number's decimal point as the language does (12,5 in
@@ -2165,7 +2186,7 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		texts["procedure"] = append(texts["procedure"], h.guideTitle(t, p.Guide))
 	}
 	people := tallyPeople(tl.Volunteers)
-	names := volunteerNames(t, people, tl.Namesakes)
+	names, _ := volunteerNames(t, people, tl.Namesakes)
 	texts["volunteer"] = names
 	for _, v := range tl.Volunteers {
 		texts["commune"] = append(texts["commune"], v.Commune)

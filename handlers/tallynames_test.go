@@ -66,7 +66,7 @@ func TestVolunteerNames(t *testing.T) {
 				role(v(3, "Phương", "X", day(1)), storage.RoleProvinceCoordinator), role(v(4, "Quân", "", day(1)), storage.RoleAdmin)},
 			[]string{"Minh (vào 01/10/2026, điều phối viên)", "Minh (vào 02/10/2026)", "Phương (điều phối viên cấp tỉnh)", "Quân (quản trị viên)"}},
 	} {
-		got := volunteerNames(texts.For(c.lang), tallyPeople(c.vs), nil)
+		got, _ := volunteerNames(texts.For(c.lang), tallyPeople(c.vs), nil)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}

@@ -51,9 +51,21 @@ func TestVolunteerNamesWithNamesakes(t *testing.T) {
 			[]storage.VolunteerCount{v(2, "Bình", "X", at(1, 9, 0))},
 			[]string{"Bình (X, Y)"}},
 	} {
-		got := volunteerNames(texts.For("vi"), tallyPeople(c.lines), c.others)
+		got, _ := volunteerNames(texts.For("vi"), tallyPeople(c.lines), c.others)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
+	}
+	// The text names one of several communes without them: its line names
+	// them after the count (review 30), not twice.
+	lines := []storage.VolunteerCount{v(1, "Bình", "X", at(1, 9, 0)), v(1, "Bình", "Y", at(1, 9, 0)), v(4, "Bình", "Z", at(1, 9, 0)),
+		v(5, "Bình", "X", at(1, 9, 0)), v(5, "Bình", "Y", at(1, 9, 0)), v(6, "Cúc", "X", at(1, 9, 0)), v(6, "Cúc", "Y", at(1, 9, 0))}
+	lines[5].Role, lines[6].Role = storage.RoleCoordinator, storage.RoleCoordinator
+	names, short := volunteerNames(texts.For("vi"), tallyPeople(lines), nil)
+	if want := []string{"Bình (X, Y, số 1)", "Bình (Z)", "Bình (X, Y, số 2)", "Cúc (điều phối viên)"}; !slices.Equal(names, want) {
+		t.Errorf("names: got %q, want %q", names, want)
+	}
+	if want := []string{"Bình (số 1)", "Bình (Z)", "Bình (số 2)", "Cúc (điều phối viên)"}; !slices.Equal(short, want) {
+		t.Errorf("the text's names: got %q, want %q", short, want)
 	}
 }

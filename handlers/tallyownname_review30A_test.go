@@ -13,8 +13,9 @@ import (
 // Phường 12, Quận Gò Vấp, now Phường An Hội Tây), and was shown a list of
 // one commune to press — theirs —, and with a period, "/tally phuong 12 go
 // vap tháng này", the same list under "press a unit to see November's
-// figures". A name whose best matches in the whole country are their own
-// commune alone is that commune: its period screen, or its report. A name
+// figures". A name that finds their own commune better than any other of
+// the whole country is that commune: its period screen, or its report (so
+// is "an hoi tay", which finds Phường Hội An Tây, Đà Nẵng, less well). A name
 // that finds another commune as well ("go vap": Phường Gò Vấp) is listed
 // as before, where the list's old name tells why theirs is offered.
 func TestReview30ACommuneCoordinatorTypesTheirOwnOldName(t *testing.T) {
@@ -22,7 +23,7 @@ func TestReview30ACommuneCoordinatorTypesTheirOwnOldName(t *testing.T) {
 	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
 	periodScreen := w.vi("tally.choose_period", locales.Data{"Unit": "Phường An Hội Tây, Thành phố Hồ Chí Minh"})
 
-	for _, typed := range []string{"/tally phuong 12 go vap", "/tally Phường 12, Gò Vấp"} {
+	for _, typed := range []string{"/tally phuong 12 go vap", "/tally Phường 12, Gò Vấp", "/tally an hoi tay"} {
 		m := last(t, fresh(w.send(coord, typed)))
 		if m.Text != periodScreen {
 			t.Errorf("%q: %q %v, want An Hội Tây's period screen", typed, m.Text, buttonTexts(m))
