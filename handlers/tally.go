@@ -2220,6 +2220,14 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	// A province's or the country's volunteers with their commune: a
 	// coordinator there asks the commune's, not the name alone.
 	wide := tl.Scope.Commune == ""
+	// The country's with the province too, as its units sheet: many
+	// communes of the country share a name (until review 30 the commune
+	// alone).
+	country := tl.Scope.Country()
+	provinceOf := map[string]string{}
+	for _, c := range tl.Communes {
+		provinceOf[c.Code] = c.ProvinceName
+	}
 	// A person's rows together, one a commune of their cases (they add up
 	// with the units sheet commune by commune), each with the person's
 	// name: until review 30 each row's name was told apart by its commune,
@@ -2230,7 +2238,10 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 			for i, p := range people {
 				for _, v := range p.Lines {
 					row := []any{names[i], v.Cases, v.Helped}
-					if wide {
+					switch {
+					case country:
+						row = []any{names[i], cmp.Or(provinceOf[v.CommuneCode], t.T("tally.no_unit")), cmp.Or(v.Commune, t.T("tally.no_unit")), v.Cases, v.Helped}
+					case wide:
 						row = []any{names[i], cmp.Or(v.Commune, t.T("tally.no_unit")), v.Cases, v.Helped}
 					}
 					if err := yield(row); err != nil {
@@ -2242,6 +2253,9 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		}}
 	if wide {
 		volunteersSheet.Columns = slices.Insert(volunteersSheet.Columns, 1, col("commune", reports.Text))
+	}
+	if country {
+		volunteersSheet.Columns = slices.Insert(volunteersSheet.Columns, 1, col("province", reports.Text))
 	}
 	title := []string{t.T("tally.sheet_title", locales.Data{"Unit": unit}), t.T("tally.sheet_period", locales.Data{"Period": when, "Made": t.DateTime(h.now().In(vietnam))})}
 	if note != "" {

@@ -181,3 +181,42 @@ func TestReview30ARemovedMembersKeepTheirNumber(t *testing.T) {
 		}
 	}
 }
+
+// Found walking the demo as an administrator: the whole country's
+// volunteers sheet named each volunteer's commune without its province —
+// "Trang | Xã Phú Vinh" — where the units sheet beside it names both, and
+// the country has many communes of one name (Xã Tân Sơn, Xã Phú Vinh…):
+// a reader could not say where a volunteer works. The country's sheet has
+// the province column the units sheet has.
+func TestReview30ACountryVolunteersSheetNamesTheProvince(t *testing.T) {
+	w, _, _ := tallyWorld(t)     // 27/11/2026: An 2, Bình 2 (An Hội Tây), Chi 1 (Bến Thành), all of Hồ Chí Minh City
+	const hanoiCommune = "00004" // Phường Ba Đình, Thành phố Hà Nội
+	dung := w.tallyMember("Dũng", hanoiCommune, storage.RoleVolunteer)
+	w.closedCase(dung.ID, hanoiCommune, "tam-tru", "dossier", "toan-trinh", "submitted", "", nov(11, 9, 0), nov(11, 9, 20))
+
+	_, f := monthTally(t, w, w.admin, "Tháng này")
+	units, _ := sheetTotals(t, f, w.vi("tally.sheet_units"))
+	province := map[string]string{} // commune: its province, as the units sheet says
+	for _, r := range units {
+		province[r[1]] = r[0]
+	}
+	if province["Phường Ba Đình"] == "" || province["Phường An Hội Tây"] == "" {
+		t.Fatalf("the units sheet: %q", units)
+	}
+	all, err := f.GetRows(w.vi("tally.sheet_volunteers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{w.vi("tally.col_volunteer"), w.vi("tally.col_province"), w.vi("tally.col_commune")}; len(all) == 0 || !slices.Equal(all[0][:min(3, len(all[0]))], want) {
+		t.Fatalf("the country's volunteers sheet's header: %q, want it to begin %q", all[0], want)
+	}
+	rows, total := sheetTotals(t, f, w.vi("tally.sheet_volunteers"))
+	for _, r := range rows {
+		if province[r[2]] == "" || r[1] != province[r[2]] {
+			t.Errorf("the volunteers sheet's row %q: province %q, the units sheet's %q", r, r[1], province[r[2]])
+		}
+	}
+	if len(total) < 4 || total[3] != "6" {
+		t.Errorf("the volunteers sheet's totals row %q, want 6 cases in its fourth column", total)
+	}
+}
