@@ -1855,14 +1855,27 @@ func tallyPeople(lines []storage.VolunteerCount) []tallyPerson {
 }
 
 // personCommunes names the communes of a person's cases, with how many
-// each ("Phường An Hội Tây: 2, Phường Bến Thành: 1").
+// each ("Phường An Hội Tây: 2, Phường Bến Thành: 1"): the text's line, so
+// at most personCommunesShown, the others summed up ("2 xã/phường khác:
+// 3"), all of them in the volunteers sheet.
 func personCommunes(t *locales.Localizer, p tallyPerson) string {
 	var parts []string
-	for _, l := range p.Lines {
+	others, cases := 0, 0
+	for i, l := range p.Lines {
+		if i >= personCommunesShown && len(p.Lines) > personCommunesShown+1 {
+			others, cases = others+1, cases+l.Cases
+			continue
+		}
 		parts = append(parts, t.T("tally.volunteer_commune_cases", locales.Data{"Commune": cmp.Or(l.Commune, t.T("tally.no_unit")), "Count": t.Num(l.Cases)}))
+	}
+	if others > 0 {
+		parts = append(parts, t.N("tally.volunteer_other_communes", others, locales.Data{"Cases": t.Num(cases)}))
 	}
 	return strings.Join(parts, ", ")
 }
+
+// personCommunesShown is how many of a person's communes the text names.
+const personCommunesShown = 3
 
 // markedRoles are the roles a report names beside a name: a coordinator
 // or an administrator who helped residents is not told as a volunteer.

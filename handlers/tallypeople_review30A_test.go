@@ -220,3 +220,34 @@ func TestReview30ACountryVolunteersSheetNamesTheProvince(t *testing.T) {
 		t.Errorf("the volunteers sheet's totals row %q, want 6 cases in its fourth column", total)
 	}
 }
+
+// One person's line names at most three communes, the most cases first,
+// and sums up the others: a province's coordinator who helped in eight
+// communes would otherwise make a line that pushes the report's lists
+// down to fit one Telegram message. The sheet keeps every commune's row.
+func TestReview30AOnePersonOfManyCommunesStaysOneShortLine(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	communes := []string{"25747", "25750", "25760", "25768", "25771"} // Thủ Dầu Một, Phú Lợi, Bình Dương, Phú An, Chánh Hiệp
+	day := 10
+	for i, c := range communes {
+		for range len(communes) - i { // 5, 4, 3, 2, 1 cases
+			w.closedCase(prov.ID, c, "tam-tru", "dossier", "toan-trinh", "submitted", "", nov(day, 9, 0), nov(day, 9, 20))
+			day = day%25 + 1
+		}
+	}
+	text, f := monthTally(t, w, prov, "Tháng này")
+	name := w.vi("tally.volunteer_which", locales.Data{"Name": "Phương", "Which": w.vi("role.province_coordinator")})
+	cc := func(commune string, n int) string {
+		return w.vi("tally.volunteer_commune_cases", locales.Data{"Commune": commune, "Count": strconv.Itoa(n)})
+	}
+	parts := strings.Join([]string{cc("Phường Thủ Dầu Một", 5), cc("Phường Phú Lợi", 4), cc("Phường Bình Dương", 3),
+		w.texts.For("vi").N("tally.volunteer_other_communes", 2, locales.Data{"Cases": "3"})}, ", ")
+	want := w.vi("tally.volunteer_communes", locales.Data{"Line": "• " + name + " – 15", "Communes": parts})
+	if lines := volunteerLines(t, w, text, "vi"); !slices.Contains(lines, want) {
+		t.Errorf("the province's report: %q, want %q", lines, want)
+	}
+	if rows := volunteerRows(t, w, f, name); len(rows) != len(communes) {
+		t.Errorf("the volunteers sheet's rows of %q: %q, want one for each of %d communes", name, rows, len(communes))
+	}
+}
