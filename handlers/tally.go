@@ -630,7 +630,7 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 	if ok {
 		// Its name typed whole ("Phường Bến Thành"): picked, not listed
 		// among the communes whose old names hold its words; or a commune
-		// coordinator's own commune, the only one the words name.
+		// coordinator's own commune, found better than any other.
 		st := v.st
 		st.Unit, st.Query, st.Page, st.Province, st.Period = "c"+m.Code, "", 0, "", nil
 		if pending != nil {
@@ -1821,8 +1821,9 @@ func namesakes(ctx context.Context, tx *storage.Tx, tl storage.Tally) ([]storage
 // tallyPerson is one volunteer of a report: their lines — a line per
 // commune of their cases (storage.VolunteerCount: a volunteer who moved,
 // or helped in another commune) — added up, so that a person is one line
-// of the text and one row of the volunteers sheet (until review 30 a line
-// each, each labelled with its commune: read upward as two people).
+// of the text and one name on their rows of the volunteers sheet (until
+// review 30 a line each, each labelled with its commune: read upward as
+// two people).
 type tallyPerson struct {
 	storage.VolunteerCount                          // the person, their cases and those done added up; Commune: theirs, joined
 	Lines                  []storage.VolunteerCount // most cases first
@@ -1946,7 +1947,7 @@ func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage
 		if len(same) < 2 {
 			continue
 		}
-		for k, part := range parts {
+		for n, part := range parts {
 			alike := map[string][]int{}
 			for _, i := range same {
 				k := strings.Join(which[i], ", ")
@@ -1963,7 +1964,7 @@ func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage
 				for _, i := range group {
 					if s := part(i, group); s != "" {
 						which[i] = append(which[i], s)
-						byCommune[i] = byCommune[i] || k == 0
+						byCommune[i] = byCommune[i] || n == 0
 					}
 				}
 			}
