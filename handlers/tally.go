@@ -1890,11 +1890,11 @@ var markedRoles = []string{storage.RoleCoordinator, storage.RoleProvinceCoordina
 // day they joined (with the time when it was the same day), then a number
 // — each added only for those still alike, and only where it differs
 // among them; then the role of one who is no volunteer (a coordinator,
-// storage.MarkVolunteers). The number is a former member's own
-// (VolunteerCount.Former), or, among members alike in all else, by the
-// order of their Telegram ids — the same in every report (until review 30
-// in each report's order: the same person "số 1" in one, "số 2" in
-// another). Never their Telegram id: the report is pasted and forwarded,
+// storage.MarkVolunteers). A former member is named by their own number
+// (VolunteerCount.Former), always; members alike in all else are numbered
+// by the order of their Telegram ids — the same in every report (until
+// review 30 in each report's order: the same person "số 1" in one, "số 2"
+// in another). Never their Telegram id: the report is pasted and forwarded,
 // and a removed member's name was erased. short are the names the text
 // gives: one of several communes told apart by them is named there without
 // them, the communes following the count with their cases
@@ -1910,6 +1910,13 @@ func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage
 	byName := map[string][]int{}
 	for i, v := range vs {
 		names[i] = v.FirstName
+		if names[i] == "" && v.Former > 0 {
+			// Their number wherever they are shown, alone too: what a
+			// reader matches across reports.
+			names[i] = t.T("tally.volunteer_which", locales.Data{"Name": t.T("tally.volunteer_removed"),
+				"Which": t.T("tally.volunteer_nth", locales.Data{"N": v.Former})})
+			continue
+		}
 		if names[i] == "" {
 			names[i] = t.T("tally.volunteer_removed")
 		}
@@ -1930,9 +1937,6 @@ func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage
 			return t.T("tally.volunteer_joined", locales.Data{"Day": day})
 		},
 		func(i int, group []int) string {
-			if vs[i].Former > 0 {
-				return t.T("tally.volunteer_nth", locales.Data{"N": vs[i].Former})
-			}
 			var ids []int64 // the members of the group by their ids: 1, 2…
 			for _, j := range group {
 				ids = append(ids, vs[j].ID)

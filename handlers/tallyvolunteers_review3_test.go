@@ -51,8 +51,9 @@ func TestProvinceVolunteersSheetNamesTheCasesCommune(t *testing.T) {
 			lines[r[0]+" – "+r[1]] = r[2]
 		}
 		// One person's rows bear one name (review 30: each told apart by
-		// its commune, they read as two people).
-		for line, n := range map[string]string{"Tình nguyện viên không còn trong đội – Phường An Hội Tây": "2", "Tình nguyện viên không còn trong đội – Phường Bến Thành": "1", "Bình – Phường An Hội Tây": "2",
+		// its commune, they read as two people), a former member's with
+		// their own number.
+		for line, n := range map[string]string{"Tình nguyện viên không còn trong đội (số 1) – Phường An Hội Tây": "2", "Tình nguyện viên không còn trong đội (số 1) – Phường Bến Thành": "1", "Bình – Phường An Hội Tây": "2",
 			"Bình – Phường Bến Thành": "1", "Chi – Phường Bến Thành": "1"} {
 			if lines[line] != n {
 				t.Errorf("%s: %q has %q cases, want %s: %q", period, line, lines[line], n, vols)
