@@ -736,6 +736,16 @@ func (v *tallyView) unitAndPeriod(text string) (storage.CommuneMatch, storage.Pe
 			if m, ok := exactCommune(unit, ms); ok {
 				return m, p, true, nil
 			}
+			if len(ms) == 1 && !v.canPick() {
+				// A commune's coordinator's own, when the words find no
+				// other as well, as typed alone (until review 30 "go vap
+				// tháng này" was their report, "go vap" a list).
+				m, ok, err := v.ownCommuneNamed(unit, ms)
+				if err != nil || ok {
+					return m, p, ok, err
+				}
+				continue
+			}
 			if len(ms) == 1 {
 				return ms[0], p, true, nil
 			}

@@ -37,10 +37,20 @@ func TestReview30ACommuneCoordinatorTypesTheirOwnOldName(t *testing.T) {
 		t.Errorf("/tally phuong 12 go vap tháng này: %q, want An Hội Tây's November", texts(ms))
 	}
 
-	// "go vap" finds Phường Gò Vấp too: a list, which says why An Hội Tây.
+	// "go vap" finds Phường Gò Vấp too: a list, which says why An Hội Tây;
+	// with a period as well (until review 30 An Hội Tây's report at once,
+	// though "go vap" alone listed it: the coordinator may have meant the
+	// ward next door).
 	m := last(t, fresh(w.send(coord, "/tally go vap")))
 	if m.Text == periodScreen || !strings.Contains(m.Text, "Gò Vấp") {
 		t.Errorf("/tally go vap: %q, want the list naming An Hội Tây's old name", m.Text)
+	}
+	ms = fresh(w.send(coord, "/tally go vap tháng này"))
+	if hasReport(ms) || !strings.Contains(firstText(ms), "Gò Vấp") || !strings.Contains(firstText(ms), w.vi("tally.period_kept", locales.Data{"Period": "tháng 11/2026"})) {
+		t.Errorf("/tally go vap tháng này: %q, want the list, the month kept", texts(ms))
+	}
+	if ms := w.press(coord, "Phường An Hội Tây, Thành phố Hồ Chí Minh"); !hasReport(ms) || !strings.Contains(ms[0].Text, "Phường An Hội Tây, Thành phố Hồ Chí Minh – tháng 11/2026") {
+		t.Errorf("An Hội Tây pressed on that list: %q, want its November", texts(ms))
 	}
 	// A province's coordinator is shown the list as before.
 	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
