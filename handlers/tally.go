@@ -1481,8 +1481,9 @@ func (h *Handlers) tallyText(r *request, conv storage.Conversation) error {
 
 // neitherPeriodNorUnit says whether text is no period (nor a period
 // mistyped) and names no unit the flow would list or refuse: no province,
-// and no commune of the user's scope however loosely (allowedMatches, as
-// /tally's own screen reads a name: "Thành Bến", "Bến Th").
+// no unit with a period, and no commune of the user's scope however
+// loosely (allowedMatches, as /tally's own screen reads a name: "Thành
+// Bến", "Bến Th").
 func (v *tallyView) neitherPeriodNorUnit(text string) (bool, error) {
 	if _, problem := parsePeriod(text, v.h.now()); problem != "tally.bad_period" || privacy.PersonalData(text) != "" {
 		return false, nil
@@ -1492,6 +1493,17 @@ func (v *tallyView) neitherPeriodNorUnit(text string) (bool, error) {
 	}
 	if _, found, err := storage.ProvinceNamed(text); err != nil || found {
 		return false, err
+	}
+	// A unit and a period typed together ("ben thanh tuần này"), as the
+	// screen reads them (typed): until review 30 searched as a procedure
+	// on a list such words had opened.
+	if _, _, ok, err := v.unitAndPeriod(text); err != nil || ok {
+		return false, err
+	}
+	for _, refused := range []bool{false, true} {
+		if name, _, _, err := v.splitNameAndPeriod(text, refused); err != nil || name != "" {
+			return false, err
+		}
 	}
 	ms, err := v.allowedMatches(text, false)
 	if err != nil || len(ms) > 0 || periodish(text) {
