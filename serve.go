@@ -80,8 +80,12 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 		return nil, fmt.Errorf("cannot reach Telegram at %s: %w", cfg.APIURL, err)
 	}
 	store.SetFollowupRetention(cfg.FollowupDays)
-	h := handlers.New(store, texts, catalog, handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log),
-		handlers.WithPublicURL(cfg.PublicURL))
+	hopts := []handlers.Option{handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log),
+		handlers.WithPublicURL(cfg.PublicURL)}
+	if cfg.TapsAtOnce {
+		hopts = append(hopts, handlers.WithTapGuard(0))
+	}
+	h := handlers.New(store, texts, catalog, hopts...)
 	limits := []bot.SenderOption{bot.WithSenderLogger(log),
 		bot.WithGlobalRate(cfg.SendRate, 4), bot.WithChatRate(cfg.SendChatRate, 3)}
 	sender := bot.NewSender(api, append(limits, senderOpts...)...)

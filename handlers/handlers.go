@@ -49,6 +49,7 @@ type Handlers struct {
 	inviteTTL          time.Duration
 	volunteerInviteMax int
 	coordInviteMax     int
+	tapGuard           time.Duration // see WithTapGuard
 
 	strict bool // a screen table that lies fails the update (tests)
 
@@ -106,6 +107,19 @@ func WithBotUsername(name string) Option { return func(h *Handlers) { h.botUsern
 // WithClock replaces time.Now (tests of expiry).
 func WithClock(now func() time.Time) Option { return func(h *Handlers) { h.now = now } }
 
+// defaultTapGuard is how long after /invite drew a screen a press of its
+// button that makes a link is taken for the second tap of a double tap
+// (WithTapGuard): a double tap's taps come well within it, one who reads
+// the screen before pressing comes after it.
+const defaultTapGuard = 1500 * time.Millisecond
+
+// WithTapGuard sets how soon after /invite drew a screen a press of a
+// button that makes a link on it (a role, "Cả tỉnh") is asked to be made
+// again rather than taken (defaultTapGuard; 0: never). The second tap of a
+// double tap on the screen before, come after this one replaced it, lands
+// there at once. Tests that press as fast as they can set 0, as the demo.
+func WithTapGuard(d time.Duration) Option { return func(h *Handlers) { h.tapGuard = d } }
+
 // WithLogger sets the logger.
 func WithLogger(l *slog.Logger) Option { return func(h *Handlers) { h.log = l } }
 
@@ -130,6 +144,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 		inviteTTL:          7 * 24 * time.Hour,
 		volunteerInviteMax: 50,
 		coordInviteMax:     1, // a coordinator's link is for one person
+		tapGuard:           defaultTapGuard,
 		caseListMax:        maxListedCases,
 		albums:             &albums{last: map[int64]albumMark{}},
 	}

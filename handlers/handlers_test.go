@@ -46,8 +46,11 @@ func newWorld(t *testing.T, opts ...handlers.Option) *world {
 	store := storagetest.Open(t)
 	texts := localestest.Load(t) // before the bot: checked after it stopped
 	admin := srv.NewUser("Admin", "vi")
+	// Tests press as fast as they can, each press once: none is a second
+	// tap (invite_review30E_test.go sets the guard against those).
 	h := handlers.New(store, texts, catalog, append([]handlers.Option{
-		handlers.WithAdmins(admin.ID), handlers.WithBotUsername(srv.Bot().Username), handlers.WithStrictScreens()}, opts...)...)
+		handlers.WithAdmins(admin.ID), handlers.WithBotUsername(srv.Bot().Username), handlers.WithStrictScreens(),
+		handlers.WithTapGuard(0)}, opts...)...)
 	// Telegram's overall rate (tested in bot/) would only slow these tests:
 	// they walk every guide. Nor do they test the sender's backoff (bot/
 	// does): a reply that meets an outage (a 502) is tried 8 times from

@@ -46,6 +46,10 @@ type inviteState struct {
 	Page     int    `json:"pg,omitempty"`
 	Query    string `json:"q,omitempty"`
 	Commune  string `json:"c,omitempty"`
+	// Drawn is when the screen was drawn (the bot's clock, Unix
+	// milliseconds): a link-making button pressed too soon after is the
+	// second tap of a double tap on the screen before (tooSoon).
+	Drawn int64 `json:"t,omitempty"`
 }
 
 func (h *Handlers) inviteStart(r *request, args string) error {
@@ -240,6 +244,9 @@ func init() {
 					if v.role != storage.RoleAdmin {
 						return v.show("")
 					}
+					if v.tooSoon("invite.whole_province") {
+						return nil
+					}
 					return v.h.inviteCreateProvince(v.request, v.st.Province)
 				}},
 				"page": {to: []string{stepCommune}, do: func(v *inviteView, arg string) error {
@@ -314,6 +321,9 @@ func init() {
 					if !v.mayInvite(c.ProvinceCode) || (role != storage.RoleVolunteer && role != storage.RoleCoordinator) {
 						return v.show("")
 					}
+					if v.tooSoon("invite.role_" + role) {
+						return nil
+					}
 					return v.h.inviteCreate(v.request, v.st.Commune, role)
 				}},
 				"back":   back(stepResults, stepCommune, stepProvince),
@@ -322,6 +332,25 @@ func init() {
 			typed: search(stepRole),
 		},
 	}
+}
+
+// tooSoon tells whether a press of the button labelled by key, one that
+// makes a link, came too soon after its screen was drawn (WithTapGuard):
+// the second tap of a double tap on a commune or a province, come after
+// this screen replaced that one, lands on a role or "Cả tỉnh" at once, and
+// made a link with a role nobody chose. Such a press is answered by a
+// pop-up asking that it be made again, and the screen stays as it is.
+func (v *inviteView) tooSoon(key string) bool {
+	if v.h.tapGuard <= 0 || v.st.Drawn == 0 {
+		return false
+	}
+	since := v.h.now().Sub(time.UnixMilli(v.st.Drawn))
+	if since < 0 || since >= v.h.tapGuard { // in time, or by a clock behind the one that drew it
+		return false
+	}
+	v.answer(v.t.T("invite.too_soon", locales.Data{"Button": v.t.T(key)}))
+	v.landed = v.step
+	return true
 }
 
 // inviteGo saves the flow at step and shows that step's screen.
@@ -344,6 +373,7 @@ func (h *Handlers) inviteSaved(r *request, step string, st inviteState) (*invite
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return nil, err
 	}
+	st.Drawn = h.now().UnixMilli()
 	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowInvite, step, st, r.liveMessage())
 	if err != nil {
 		return nil, err
