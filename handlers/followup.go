@@ -904,6 +904,8 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 			// "Không, cảm ơn" tapped by mistake is put right at once, not
 			// only after a rating.
 			kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
+		} else if b, ok := stopButton(r, f); ok {
+			kb = append(kb, []bot.Button{b})
 		}
 		if f.Status == storage.FollowupWaiting {
 			// Agreed at the counter, not rated yet: the grandson who opened
@@ -926,6 +928,8 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 		// "No, thanks" pressed by mistake, or a mind changed: the reminder
 		// can still be asked for, as long as the result is awaited.
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.consent_later"), Data: data("yes", id+"."+r.t.Lang())}})
+	} else if b, ok := stopButton(r, f); ok {
+		kb = append(kb, []bot.Button{b})
 	}
 	if f.Status == storage.FollowupWaiting {
 		kb = append(kb, []bot.Button{{Text: r.t.T("followup.pass_button"), Data: data("pass", id)}})
@@ -1051,6 +1055,20 @@ func reportable(r *request, fs []storage.Followup) []storage.Followup {
 func typedPersonal(text string) bool {
 	refused := commentRefused(text)
 	return refused != "" && refused != "long"
+}
+
+// stopButton is "🔕 Không cần nhắc nữa" under a dossier whose reminder the
+// resident agreed to while its result is awaited: a consent is taken back
+// as easily as it was given (until review 30 only /forget, which erases
+// everything, stopped the reminder). "🔔 Đổi ý" then asks for it again. It
+// names the language of the card, as the consent's answer does: the
+// version recorded is the question in that language.
+func stopButton(r *request, f storage.Followup) (bot.Button, bool) {
+	if f.Status != storage.FollowupWaiting || !f.Consent.Bool {
+		return bot.Button{}, false
+	}
+	return bot.Button{Text: r.t.T("followup.stop_button"),
+		Data: callback{flow: flowFollowup, action: "stop", arg: strconv.FormatInt(f.CaseID, 10) + "." + r.t.Lang()}.String()}, true
 }
 
 // statusLine says where the follow-up stands: whether and when the
@@ -1231,6 +1249,25 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		}
 		f.Consent.Bool, f.Consent.Valid = cb.action == "yes", true
 		r.consentCard = f.CaseID // the answer: the same one typed next is taken already
+	case "stop":
+		switch {
+		case f.Status != storage.FollowupWaiting:
+			// The result came, or a problem was reported, since the card
+			// was drawn: no reminder is left to stop.
+			return h.alreadyNoted(r, f, "consent")
+		case !f.Consent.Bool:
+			r.answer(r.t.T("followup.noted_already")) // a double tap
+		default:
+			read := r.t
+			if slices.Contains(locales.Languages, arg) {
+				read = h.texts.For(arg)
+			}
+			if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, false, residentConsentVersion(read, f, now), now); err != nil {
+				return err
+			}
+			f.Consent.Bool = false
+			r.answer(r.t.T("followup.stopped"))
+		}
 	case "rate":
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 1 || n > 5 {
@@ -1410,6 +1447,15 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		// "5 sao" at the comment question: the rating again, not a
 		// comment.
 		return h.rateTyped(r, f, n, rest)
+	}
+	if saysStopReminders(r.text) && !saysReceived(r.text) {
+		// "đừng nhắc tôi nữa" at the comment question: no comment on the
+		// help, but the reminder taken back. The question ends; the
+		// rating stays.
+		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
+			return err
+		}
+		return h.stopReminders(r, []storage.Followup{f})
 	}
 	if saysCallBack(r.text) {
 		// "gọi lại cho tôi" at the comment question: a plea for help, not
@@ -2020,6 +2066,61 @@ func (h *Handlers) typedCallBack(r *request) (bool, error) {
 		return false, err
 	}
 	return true, h.callBack(r, fs)
+}
+
+// typedStopReminders answers a resident's words asking the bot to stop
+// its reminders, typed outside any question (saysStopReminders):
+// stopReminders. false when the text does not read so, or the chat
+// follows nothing.
+func (h *Handlers) typedStopReminders(r *request) (bool, error) {
+	if r.member() || !saysStopReminders(r.text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	return true, h.stopReminders(r, fs)
+}
+
+// stopReminders takes back the consent of each of fs whose reminder is
+// agreed while its result is awaited — the words say "me", not which
+// dossier —, as its card's "🔕 Không cần nhắc nữa" does, and shows each
+// below with "🔔 Đổi ý" to ask for it again (the card on screen above
+// loses its buttons: one live card). None left to stop is said so.
+func (h *Handlers) stopReminders(r *request, fs []storage.Followup) error {
+	now := h.now()
+	var stopped []storage.Followup
+	for _, f := range fs {
+		if _, ok := stopButton(r, f); !ok {
+			continue
+		}
+		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, false, residentConsentVersion(r.t, f, now), now); err != nil {
+			return err
+		}
+		if old := int(f.OnScreen.Int32); old > 0 && !r.edits(old) {
+			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: old})
+		}
+		f.Consent.Bool = false
+		stopped = append(stopped, f)
+	}
+	if len(stopped) == 0 {
+		r.say(r.t.T("followup.stop_none"), nil)
+		return nil
+	}
+	note := r.t.T("followup.typed_stopped")
+	if len(stopped) > 1 {
+		r.say(note, nil)
+		h.showShort(r, stopped)
+		r.listShown()
+		return nil
+	}
+	f := stopped[0]
+	r.about = followupTopic(f.CaseID)
+	text, kb := h.followupNext(r, f)
+	r.say(note+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	r.cardShown(f.CaseID)
+	return nil
 }
 
 // callBack tells a resident who asked to be called back that dvcbot

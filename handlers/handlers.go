@@ -967,6 +967,9 @@ func (h *Handlers) textTyped(r *request) error {
 	if asked, err := h.typedReceived(r); asked || err != nil {
 		return err // "đã nhận rồi": the question "✓ Đã nhận" asks
 	}
+	if stopped, err := h.typedStopReminders(r); stopped || err != nil {
+		return err // "không cần nhắc nữa": the consent taken back, as its button
+	}
 	if asked, err := h.typedProblem(r); asked || err != nil {
 		return err // "hồ sơ bị trả về": the question "⚠ Có vướng mắc" asks
 	}

@@ -293,6 +293,29 @@ var callBackPhrases = strings.Split("goi lai,goi cho toi,goi cho minh,goi cho ch
 	"goi dien cho,goi dien lai,goi toi,goi giup toi,lien he lai,lien lac lai,lien he voi toi,lien he cho toi,lien he toi,"+
 	"lien lac voi toi,lien lac cho toi,call me,call back,callback,phone me,ring me,give me a call,contact me", ",")
 
+// saysStopReminders says whether a resident's typed text asks the bot to
+// stop its reminders ("không cần nhắc nữa", "đừng nhắn nhắc tôi nữa",
+// "thôi khỏi nhắc", "please stop the reminders"): a consent taken back.
+// A complaint that none came ("sao không nhắc tôi") or a question about
+// when ("khi nào thì nhắc") is not one: "không nhắc" alone is not among
+// the words.
+func saysStopReminders(text string) bool {
+	folded := " " + vntext.Fold(strings.Join(typedWords(text), " ")) + " "
+	for _, p := range stopReminderPhrases {
+		if strings.Contains(folded, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// stopReminderPhrases are saysStopReminders's words, folded (vntext.Fold).
+var stopReminderPhrases = strings.Split("khong can nhac,khong can nhan nhac,khong can nhan hoi,khong can nhan tin,"+
+	"dung nhac,dung nhan nhac,dung nhan hoi,dung nhan tin,thoi nhac,thoi nhan nhac,ngung nhac,ngung nhan nhac,"+
+	"khoi nhac,khoi nhan nhac,tat nhac,tat loi nhac,huy nhac,khong muon nhan nhac,khong muon duoc nhac,"+
+	"khong muon nhan loi nhac,stop reminding,stop reminders,stop the reminders,stop the reminder,stop reminder,"+
+	"no more reminders,no more reminder,don t remind,dont remind,do not remind,turn off the reminders,turn off reminders", ",")
+
 // typedYesNo reads a plain yes or no typed as the answer to a yes/no
 // question ("Có", "đồng ý ạ", "Dạ vâng", "ok", "yes"; "Không", "không cần
 // đâu cháu", "không, cảm ơn", "no thanks"): the whole text is just that,

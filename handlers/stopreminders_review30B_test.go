@@ -1,0 +1,145 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/bot/telegramtest"
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/jobs"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// reminded30B is residentWithReminders with its clock: Bà Sáu agreed on
+// 23/11/2026 to the reminder of a dossier due the next day.
+func reminded30B(t *testing.T, code string) (*world, *telegramtest.User, int64, *jobs.Clock) {
+	t.Helper()
+	received := vn(2026, 11, 23, 10, 0)
+	clock := &jobs.Clock{}
+	clock.Set(received)
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	vol := w.member("An", storage.RoleVolunteer, anHoiTayCode)
+	res := w.srv.NewUser("Bà Sáu", "vi")
+	id := w.remindedCase(vol, res, code, received, vn(2026, 11, 24, 0, 0), true)
+	return w, res, id, clock
+}
+
+// Walk (review 30, item 1): a resident who agreed to the reminder could
+// not take it back. The card offered no way to, and "không cần nhắc nữa"
+// typed was answered "dvcbot chỉ làm việc qua các nút bấm" — with no such
+// button —, and the reminder went on the day planned; only /forget, which
+// erases everything, stopped it. The card now has "🔕 Không cần nhắc nữa"
+// while the result is awaited and the reminder agreed (its own "🔔 Đổi ý"
+// takes it back again), and the words typed do the same.
+func TestReview30BResidentStopsTheReminders(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		stop func(w *world, res *telegramtest.User) []*telegramtest.Message
+	}{
+		{"button", func(w *world, res *telegramtest.User) []*telegramtest.Message {
+			return w.press(res, w.vi("followup.stop_button"))
+		}},
+		{"typed", func(w *world, res *telegramtest.User) []*telegramtest.Message {
+			return w.send(res, "Thôi, không cần nhắc nữa đâu cháu")
+		}},
+		{"typed at the comment question", func(w *world, res *telegramtest.User) []*telegramtest.Message {
+			w.press(res, "4★") // the comment question stands
+			return w.send(res, "đừng nhắn nhắc tôi nữa nhé")
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, res, id, clock := reminded30B(t, "000.00.12.H26-261123-3001")
+			card := last(t, w.send(res, "/start"))
+			if !hasButton(card, w.vi("followup.stop_button")) {
+				t.Fatalf("the card of a dossier whose reminder was agreed: %q %v, want a way to stop it", card.Text, card.Buttons())
+			}
+			got := last(t, tc.stop(w, res))
+			if f, _ := w.followupRow(id); !f.Consent.Valid || f.Consent.Bool {
+				t.Fatalf("after the resident said to stop the reminders the consent is %+v", f.Consent)
+			}
+			if !strings.Contains(got.Text, w.vi("followup.status_no_reminders")) || !hasButton(got, w.vi("followup.consent_later")) ||
+				hasButton(got, w.vi("followup.stop_button")) {
+				t.Errorf("the answer: %q %v, want no reminders said and the way back", got.Text, got.Buttons())
+			}
+			for _, m := range res.Messages() {
+				if m.ID != got.ID && len(m.Buttons()) > 0 {
+					t.Errorf("a message above the answer keeps its buttons: %q %v", m.Text, m.Buttons())
+				}
+			}
+			if f, _ := w.followupRow(id); f.Comment.Valid {
+				t.Errorf("the words were kept as a comment: %q", f.Comment.String)
+			}
+			// The day after the due date: no question comes.
+			q := startQueue(t, w, clock)
+			clock.Set(vn(2026, 11, 25, 8, 5))
+			q.sweep()
+			if ms := w.settle(res); len(ms) != 0 {
+				t.Fatalf("a reminder after the resident stopped them: %q", ms[0].Text)
+			}
+			// A mind changed again: the reminder is asked for again.
+			w.press(res, w.vi("followup.consent_later"))
+			if f, _ := w.followupRow(id); !f.Consent.Bool {
+				t.Fatalf("\"Đổi ý\" after stopping: consent %+v", f.Consent)
+			}
+			clock.Set(vn(2026, 11, 25, 9, 5))
+			q.sweep()
+			if ms := w.settle(res); len(ms) != 1 || !hasButton(ms[0], w.vi("followup.reminder_not")) {
+				t.Errorf("the reminder asked for again: %+v", ms)
+			}
+		})
+	}
+}
+
+// Stopping twice (a double tap, or typed again) changes nothing and says
+// so; a dossier whose result came offers no stop, and words typed then are
+// answered that no reminder goes.
+func TestReview30BStopRemindersTwiceOrAfterTheResult(t *testing.T) {
+	w, res, id, _ := reminded30B(t, "000.00.12.H26-261123-3002")
+	card := last(t, w.send(res, "/start"))
+	w.doubleTap(res, card, w.vi("followup.stop_button"))
+	if f, _ := w.followupRow(id); f.Consent.Bool {
+		t.Fatalf("after a double tap on stop: consent %+v", f.Consent)
+	}
+	if a := lastAnswer(t, res); a != w.vi("followup.noted_already") {
+		t.Errorf("the second tap was answered %q", a)
+	}
+	if got := last(t, w.send(res, "đừng nhắc nữa")); !strings.Contains(got.Text, w.vi("followup.stop_none")) {
+		t.Errorf("stop typed once stopped: %q", got.Text)
+	}
+	w.press(res, w.vi("followup.consent_later"))
+	w.pressReceived(res)
+	got := last(t, w.send(res, "/start"))
+	if hasButton(got, w.vi("followup.stop_button")) {
+		t.Errorf("the card once the result came offers to stop the reminders: %v", got.Buttons())
+	}
+	if got := last(t, w.send(res, "không cần nhắc nữa")); !strings.Contains(got.Text, w.vi("followup.stop_none")) {
+		t.Errorf("stop typed once the result came: %q", got.Text)
+	}
+	if f, _ := w.followupRow(id); f.Status != "received" {
+		t.Errorf("the follow-up's status: %q", f.Status)
+	}
+}
+
+// An English resident's words too.
+func TestReview30BStopRemindersInEnglish(t *testing.T) {
+	w, res, id, _ := reminded30B(t, "000.00.12.H26-261123-3003")
+	w.send(res, "/lang en")
+	if got := last(t, w.send(res, "Please stop the reminders")); !strings.Contains(got.Text, w.en("followup.status_no_reminders")) {
+		t.Errorf("stop typed in English: %q", got.Text)
+	}
+	if f, _ := w.followupRow(id); f.Consent.Bool {
+		t.Errorf("after stop typed in English: consent %+v", f.Consent)
+	}
+}
+
+// Words that do not ask to stop the reminders are not taken so: a
+// complaint that none came, a question about when.
+func TestReview30BNotAStop(t *testing.T) {
+	w, res, id, _ := reminded30B(t, "000.00.12.H26-261123-3004")
+	for _, text := range []string{"sao không nhắc tôi", "khi nào thì nhắc", "nhắc tôi nhé"} {
+		w.send(res, text)
+		if f, _ := w.followupRow(id); !f.Consent.Bool {
+			t.Errorf("%q stopped the reminders", text)
+		}
+	}
+}
