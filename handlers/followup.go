@@ -1181,8 +1181,8 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		// its question's "Không" pressed late) finds the chat passed it
 		// already: the message keeps the link to forward.
 		handOver := cb.action == "pass" || cb.action == "passyes" || cb.action == "passno"
-		if cb.action != "skip" && (!handOver || err != nil) {
-			r.show(r.t.T("followup.gone"), nil)
+		if !handOver || err != nil {
+			h.goneBelow(r)
 		}
 		return nil
 	}
@@ -1336,6 +1336,21 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	text, kb := h.followupNext(r, f)
 	h.showAbout(r, f, text, kb)
 	return nil
+}
+
+// goneBelow answers a press on an old message of a follow-up this chat no
+// longer has (retention deleted it months after it ended — nothing takes
+// the buttons off the cards left in the chat —, /forget, the web page's
+// erase, or it was left to a relative): the message keeps its text, the
+// dossier code the resident may still need to look the dossier up on the
+// portal (until review 30 it was replaced by "không còn", the code gone
+// from the chat with it), loses its buttons, and a message below says why
+// and where to turn.
+func (h *Handlers) goneBelow(r *request) {
+	if id := r.liveMessage(); id != 0 && !r.edits(id) {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+	}
+	r.say(r.t.T("followup.gone_card"), nil)
 }
 
 // passFollowup leaves the follow-up to the relative it belongs to (a son
