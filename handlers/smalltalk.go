@@ -260,7 +260,13 @@ func asksTheBot(text string) bool {
 		}
 	}
 	ws := strings.Fields(folded)
-	return len(ws) > 1 && questionOpeners[ws[0]]
+	if len(ws) < 2 || !questionOpeners[ws[0]] {
+		return false
+	}
+	// "Cán bộ nhiệt tình lắm", "Cần thêm người", "Đó là…" fold to "can",
+	// "do": an English question only when a subject follows ("Can I…",
+	// "Do you…"). Until review 30 they were offered as questions.
+	return !vietnameseOpeners[ws[0]] || questionSubjects[ws[1]]
 }
 
 var (
@@ -272,6 +278,13 @@ var (
 	// questionOpeners are the English words a question opens with.
 	questionOpeners = map[string]bool{"how": true, "what": true, "when": true, "where": true, "why": true, "which": true,
 		"who": true, "can": true, "could": true, "do": true, "does": true, "is": true, "are": true, "will": true, "should": true}
+	// vietnameseOpeners are the questionOpeners Vietnamese words fold to
+	// (cán, cần, căn; đó, đỡ, độ).
+	vietnameseOpeners = map[string]bool{"can": true, "do": true}
+	// questionSubjects are the words after "can" or "do" that make an
+	// English question of them; none a Vietnamese word folds to.
+	questionSubjects = map[string]bool{"i": true, "you": true, "we": true, "they": true, "he": true, "she": true, "it": true,
+		"this": true, "that": true, "there": true, "my": true, "your": true, "our": true, "someone": true, "anyone": true, "somebody": true}
 )
 
 // saysCallBack says whether a resident's typed text asks to be called or
