@@ -1817,10 +1817,17 @@ func (h *Handlers) typedAgain(r *request) (bool, error) {
 		return false, err
 	}
 	// A phone number typed ("số tôi 0903…") is said not kept, as at the
-	// comment question: nothing of the words is.
+	// comment question: nothing of the words is. The code of one of the
+	// chat's dossiers is none: that dossier is asked about, its card
+	// shown, the others' not.
+	own, rest := ownCodes(r.text, fs)
 	personal := ""
-	if typedPersonal(r.text) {
+	if typedPersonal(rest) {
 		personal = r.t.T("followup.typed_personal") + " "
+	}
+	if len(own) == 1 {
+		r.say(personal+r.t.T("followup.typed_code", locales.Data{"Code": own[0].DossierCode}), nil)
+		return true, h.showFollowups(r, own)
 	}
 	if len(fs) == 1 || slices.ContainsFunc(fs, func(f storage.Followup) bool { return f.CodeUntoldFrom.Valid }) {
 		// A correction to tell is told as /start tells it.
@@ -1829,6 +1836,39 @@ func (h *Handlers) typedAgain(r *request) (bool, error) {
 	r.say(personal+r.t.T("followup.typed_several"), nil)
 	h.showShort(r, fs)
 	return true, nil
+}
+
+// ownCodes are those of fs whose dossier code text holds — typed by the
+// resident to ask about it, copied off a card, the slip or the portal's SMS,
+// in any case, after a label ("Mã hồ sơ:"), alone or in a sentence — and
+// text without those codes: a code the bot showed them is no personal data
+// to warn of (until review 30 its digits read as a phone or ID number).
+func ownCodes(text string, fs []storage.Followup) ([]storage.Followup, string) {
+	var own []storage.Followup
+	mine := func(code string) bool {
+		i := slices.IndexFunc(fs, func(f storage.Followup) bool { return f.DossierCode == code })
+		if i < 0 {
+			return false
+		}
+		if !slices.ContainsFunc(own, func(f storage.Followup) bool { return f.CaseID == fs[i].CaseID }) {
+			own = append(own, fs[i])
+		}
+		return true
+	}
+	var rest []string
+	for _, w := range strings.Fields(text) {
+		if !mine(strings.ToUpper(strings.Trim(w, ".,;:!?()[]{}\"'“”‘’«»*`"))) {
+			rest = append(rest, w)
+		}
+	}
+	if len(own) == 0 {
+		// Typed with spaces, as the portal's SMS parts it ("G22.50 251202
+		// 0003"): read whole.
+		if code, problem := privacy.DossierCode(text); problem == "" && privacy.LooksLikeDossierCode(text) && mine(code) {
+			return own, ""
+		}
+	}
+	return own, strings.Join(rest, " ")
 }
 
 // showShort shows each of fs by its name line, where it stands and its
@@ -2145,11 +2185,12 @@ func (h *Handlers) stopReminders(r *request, fs []storage.Followup) error {
 // the question "⚠ Có vướng mắc" asks, to tell the volunteer first. Until
 // review 29 such words were offered as a comment, or kept as one.
 func (h *Handlers) callBack(r *request, fs []storage.Followup) error {
+	_, rest := ownCodes(r.text, fs) // the chat's own codes are no personal data
 	if f, ok := onScreen(fs); ok {
 		fs = []storage.Followup{f}
 	}
 	note := r.t.T("followup.call_back")
-	if typedPersonal(r.text) {
+	if typedPersonal(rest) {
 		note = r.t.T("followup.typed_personal") + " " + note
 	}
 	open := reportable(r, fs)
