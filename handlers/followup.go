@@ -2140,14 +2140,18 @@ func (h *Handlers) typedStopReminders(r *request) (bool, error) {
 
 // stopReminders takes back the consent of each of fs whose reminder is
 // agreed while its result is awaited — the words say "me", not which
-// dossier —, as its card's "🔕 Không cần nhắc nữa" does, and shows each
+// dossier —, as its card's "🔕 Không cần nhắc nữa" does (and answers "no"
+// to the reminder question of each still asking it), and shows each
 // below with "🔔 Đổi ý" to ask for it again (the card on screen above
 // loses its buttons: one live card). None left to stop is said so.
 func (h *Handlers) stopReminders(r *request, fs []storage.Followup) error {
 	now := h.now()
 	var stopped []storage.Followup
 	for _, f := range fs {
-		if _, ok := stopButton(r, f); !ok {
+		if _, ok := stopButton(r, f); !ok && !consentAwaited(f) {
+			// Its reminder question still open is answered "no", as
+			// "Không, cảm ơn" would (typedConsent takes only a plain "không"
+			// there).
 			continue
 		}
 		if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, false, residentConsentVersion(r.t, f, now), now); err != nil {
@@ -2156,7 +2160,7 @@ func (h *Handlers) stopReminders(r *request, fs []storage.Followup) error {
 		if old := int(f.OnScreen.Int32); old > 0 && !r.edits(old) {
 			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: old})
 		}
-		f.Consent.Bool = false
+		f.Consent.Bool, f.Consent.Valid = false, true
 		stopped = append(stopped, f)
 	}
 	if len(stopped) == 0 {

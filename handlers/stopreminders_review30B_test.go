@@ -143,3 +143,23 @@ func TestReview30BNotAStop(t *testing.T) {
 		}
 	}
 }
+
+// The same words under the reminder question not answered yet decline it,
+// as "Không, cảm ơn" does: they were told "nothing to stop" while the
+// question stood open above.
+func TestReview30BStopWordsAnswerTheOpenQuestion(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-3008")
+	asked := res.Last()
+	if !hasButton(asked, w.vi("followup.consent_no")) {
+		t.Fatalf("the link's card: %q %v", asked.Text, asked.Buttons())
+	}
+	got := last(t, w.send(res, "Thôi đừng nhắn nhắc tôi"))
+	if f, _ := w.followupRow(caseID); !f.Consent.Valid || f.Consent.Bool || !f.Version.Valid {
+		t.Fatalf("after the words under the question the consent is %+v (version %+v), want a no recorded", f.Consent, f.Version)
+	}
+	if !strings.Contains(got.Text, w.vi("followup.status_no_reminders")) || !hasButton(got, w.vi("followup.consent_later")) {
+		t.Errorf("the answer: %q %v", got.Text, got.Buttons())
+	}
+	noButtons(t, res, asked.ID, "the reminder question answered by the words typed")
+}
