@@ -2582,6 +2582,7 @@ func (h *Handlers) ReminderMessage(rm storage.Reminder) bot.Message {
 func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string) error {
 	now := h.now()
 	var text string
+	var kb bot.Keyboard
 	switch action {
 	case "got":
 		// Asked first, on the same message: it stops the reminders and
@@ -2653,6 +2654,12 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 				date += " " + r.t.T("followup.estimate")
 			}
 			text = r.t.T("followup.ask_again", locales.Data{"Date": date})
+			// Where a resident tired of being asked is: the reminders can
+			// be stopped here (review 30). One row, not where "Chưa" was:
+			// a second tap of it lands on nothing.
+			if b, ok := stopButton(r, f); ok {
+				kb = bot.Keyboard{{b}}
+			}
 		} else {
 			// Said on the reminder's message, which names the dossier only:
 			// how to check it goes with it.
@@ -2696,7 +2703,7 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			text = r.t.T("followup.problem_nobody")
 		}
 	}
-	h.showAbout(r, f, text, nil)
+	h.showAbout(r, f, text, kb)
 	return nil
 }
 

@@ -252,7 +252,16 @@ func TestReview27FReminderAnswersTappedTwice(t *testing.T) {
 					f, _ := w.followupRow(id)
 					said = tr.T(tc.said, locales.Data{"Date": tr.Date(f.NextRemind.Time)})
 				}
-				if !strings.HasSuffix(got.Text, "\n\n"+said) || len(got.Buttons()) != 0 {
+				// Under "Chưa", since review 30, the one button that stops the
+				// reminders; under a problem reported, none.
+				buttons := 0
+				if tc.name == "not" {
+					buttons = 1
+					if !hasButton(got, tr.T("followup.stop_button")) {
+						t.Errorf("after two taps of %q: %v, want the button that stops the reminders", tr.T(tc.label), got.Buttons())
+					}
+				}
+				if !strings.HasSuffix(got.Text, "\n\n"+said) || len(got.Buttons()) != buttons {
 					t.Errorf("after two taps of %q the message lost what the first said (%q): %q", tr.T(tc.label), said, got.Text)
 				}
 				if a := lastAnswer(t, res); a != tr.T("followup.noted_already") {

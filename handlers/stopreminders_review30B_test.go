@@ -163,3 +163,28 @@ func TestReview30BStopWordsAnswerTheOpenQuestion(t *testing.T) {
 	}
 	noButtons(t, res, asked.ID, "the reminder question answered by the words typed")
 }
+
+// "Chưa" to a reminder says the day it asks again: there, where a resident
+// tired of being asked is, the reminders can be stopped too.
+func TestReview30BStopAfterNotYet(t *testing.T) {
+	w, res, id, clock := reminded30B(t, "000.00.12.H26-261123-3009")
+	q := startQueue(t, w, clock)
+	clock.Set(vn(2026, 11, 25, 8, 5))
+	q.sweep()
+	if ms := w.settle(res); len(ms) != 1 || !hasButton(ms[0], w.vi("followup.reminder_not")) {
+		t.Fatalf("the reminder: %+v", ms)
+	}
+	got := last(t, w.press(res, w.vi("followup.reminder_not")))
+	if !hasButton(got, w.vi("followup.stop_button")) {
+		t.Fatalf("\"Chưa\" answered %q %v, want the way to stop the reminders", got.Text, got.Buttons())
+	}
+	w.press(res, w.vi("followup.stop_button"))
+	if f, _ := w.followupRow(id); f.Consent.Bool {
+		t.Errorf("after 🔕 under \"Chưa\": consent %+v", f.Consent)
+	}
+	clock.Set(vn(2026, 12, 1, 8, 5))
+	q.sweep()
+	if ms := w.settle(res); len(ms) != 0 {
+		t.Errorf("asked again after the resident stopped the reminders: %q", ms[0].Text)
+	}
+}
