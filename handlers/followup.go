@@ -1872,12 +1872,19 @@ func ownCodes(text string, fs []storage.Followup) ([]storage.Followup, string) {
 }
 
 // showShort shows each of fs by its name line, where it stands and its
-// buttons, in a message of its own (each withdrawn with its follow-up).
+// buttons, in a message of its own (each withdrawn with its follow-up);
+// while its result is awaited, with the date it is expected, what a
+// resident typing to the bot most often asks ("bao giờ có kết quả"; until
+// review 30 only /start's long cards said it).
 func (h *Handlers) showShort(r *request, fs []storage.Followup) {
 	for _, f := range fs {
 		text, kb := h.followupNext(r, f)
+		head := h.followupAbout(r.t, f)
+		if due := dueText(r.t, f); due != "" && f.Status == storage.FollowupWaiting {
+			head += "\n" + r.t.T("followup.due", locales.Data{"Due": due})
+		}
 		r.replies = append(r.replies, bot.About{Topic: followupTopic(f.CaseID),
-			Reply: bot.Message{ChatID: r.chat, Text: h.followupAbout(r.t, f) + "\n\n" + text, Keyboard: kb}})
+			Reply: bot.Message{ChatID: r.chat, Text: head + "\n\n" + text, Keyboard: kb}})
 	}
 	r.cardsShown(fs)
 }
