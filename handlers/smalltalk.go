@@ -308,12 +308,17 @@ var callBackPhrases = strings.Split("goi lai,goi cho toi,goi cho minh,goi cho ch
 
 // saysStopReminders says whether a resident's typed text asks the bot to
 // stop its reminders ("không cần nhắc nữa", "đừng nhắn nhắc tôi nữa",
-// "thôi khỏi nhắc", "please stop the reminders"): a consent taken back.
+// "thôi khỏi nhắc", "please stop the reminders", "STOP" alone): a consent
+// taken back.
 // A complaint that none came ("sao không nhắc tôi") or a question about
 // when ("khi nào thì nhắc") is not one: "không nhắc" alone is not among
 // the words.
 func saysStopReminders(text string) bool {
-	folded := " " + vntext.Fold(strings.Join(typedWords(text), " ")) + " "
+	words := typedWords(text)
+	if len(words) == 1 && words[0] == "stop" {
+		return true // "STOP", as an SMS list is left
+	}
+	folded := " " + vntext.Fold(strings.Join(words, " ")) + " "
 	for _, p := range stopReminderPhrases {
 		if strings.Contains(folded, " "+p+" ") {
 			return true

@@ -42,6 +42,9 @@ func TestReview30BResidentStopsTheReminders(t *testing.T) {
 		{"typed", func(w *world, res *telegramtest.User) []*telegramtest.Message {
 			return w.send(res, "Thôi, không cần nhắc nữa đâu cháu")
 		}},
+		{"STOP", func(w *world, res *telegramtest.User) []*telegramtest.Message {
+			return w.send(res, "STOP")
+		}},
 		{"typed at the comment question", func(w *world, res *telegramtest.User) []*telegramtest.Message {
 			w.press(res, "4★") // the comment question stands
 			return w.send(res, "đừng nhắn nhắc tôi nữa nhé")
