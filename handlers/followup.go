@@ -1481,7 +1481,21 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		}
 		return h.callBack(r, []storage.Followup{f})
 	}
-	problem := privacy.NoteProblem(r.text)
+	// The code of one of the chat's own dossiers is no phone or ID number
+	// to refuse (until review 30 it was): a comment naming it is checked
+	// without it, and the code alone is no comment.
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	checked := r.text
+	if own, rest := ownCodes(r.text, fs); len(own) > 0 {
+		if !vntext.HasWord(rest) {
+			return h.commentAgain(r, conv, r.t.T("followup.comment_code"))
+		}
+		checked = rest
+	}
+	problem := privacy.NoteProblem(checked)
 	if problem == "blank" {
 		// "👍", "…": a resident's way of saying they have nothing to add,
 		// taken as "no comment", as the web page takes it.

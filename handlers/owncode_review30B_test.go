@@ -48,3 +48,27 @@ func TestReview30BOwnDossierCodeTyped(t *testing.T) {
 		t.Errorf("a phone number typed beside the code: %+v", got)
 	}
 }
+
+// At the comment question the dossier's own code was refused as "có vẻ
+// chứa số điện thoại hoặc số giấy tờ": a comment that names it is kept, and
+// the code alone is no comment — said so, the question asked again.
+func TestReview30BOwnDossierCodeAtTheCommentQuestion(t *testing.T) {
+	w := newWorld(t, handlers.WithClock(newClock().now))
+	const code = "000.00.12.H26-251127-3013"
+	res, id := w.atCommentQuestion("vi", code, "")
+	got := last(t, w.send(res, code))
+	if strings.Contains(got.Text, w.vi("followup.comment_number")) || !strings.Contains(got.Text, w.vi("followup.comment_code")) ||
+		!hasButton(got, w.vi("followup.comment_skip")) {
+		t.Errorf("the code alone at the comment question: %q %v", got.Text, got.Buttons())
+	}
+	if f, _ := w.followupRow(id); f.Comment.Valid {
+		t.Errorf("the code alone was kept as the comment: %q", f.Comment.String)
+	}
+	comment := "Hồ sơ " + code + " làm nhanh lắm"
+	if got := last(t, w.send(res, comment)); !strings.Contains(got.Text, w.vi("followup.comment_kept")) {
+		t.Errorf("a comment naming the dossier's code: %q", got.Text)
+	}
+	if f, _ := w.followupRow(id); f.Comment.String != comment {
+		t.Errorf("the comment: %q, want %q", f.Comment.String, comment)
+	}
+}
