@@ -1481,15 +1481,12 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		}
 		return h.callBack(r, []storage.Followup{f})
 	}
-	// The code of one of the chat's own dossiers is no phone or ID number
-	// to refuse (until review 30 it was): a comment naming it is checked
-	// without it, and the code alone is no comment.
-	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
-	if err != nil {
-		return err
-	}
+	// The dossier's own code is no phone or ID number to refuse (until
+	// review 30 it was): a comment naming it is checked without it, and
+	// the code alone is no comment. Another dossier's code (the chat's
+	// other one) is not let in: it would outlive that one's erasure here.
 	checked := r.text
-	if own, rest := ownCodes(r.text, fs); len(own) > 0 {
+	if own, rest := ownCodes(r.text, []storage.Followup{f}); len(own) > 0 {
 		if !vntext.HasWord(rest) {
 			return h.commentAgain(r, conv, r.t.T("followup.comment_code"))
 		}
