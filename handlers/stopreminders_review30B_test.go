@@ -191,3 +191,20 @@ func TestReview30BStopAfterNotYet(t *testing.T) {
 		t.Errorf("asked again after the resident stopped the reminders: %q", ms[0].Text)
 	}
 }
+
+// /help tells a resident how to stop the reminders without erasing
+// anything: it named /forget only.
+func TestReview30BHelpSaysHowToStopTheReminders(t *testing.T) {
+	w, res, _, _ := reminded30B(t, "000.00.12.H26-261123-3010")
+	for _, lang := range []string{"vi", "en"} {
+		w.send(res, "/lang "+lang)
+		tr := w.texts.For(lang)
+		var help string
+		for _, m := range w.send(res, "/help") {
+			help += m.Text
+		}
+		if !strings.Contains(help, tr.T("followup.stop_button")) {
+			t.Errorf("/help (%s) for a resident: %q, want how to stop the reminders", lang, help)
+		}
+	}
+}
