@@ -192,8 +192,8 @@ func TestReview30BStopAfterNotYet(t *testing.T) {
 	}
 }
 
-// /help tells a resident how to stop the reminders without erasing
-// anything: it named /forget only.
+// /help, and /cancel with nothing open, tell a resident how to stop the
+// reminders without erasing anything: they named /forget only.
 func TestReview30BHelpSaysHowToStopTheReminders(t *testing.T) {
 	w, res, _, _ := reminded30B(t, "000.00.12.H26-261123-3010")
 	for _, lang := range []string{"vi", "en"} {
@@ -205,6 +205,10 @@ func TestReview30BHelpSaysHowToStopTheReminders(t *testing.T) {
 		}
 		if !strings.Contains(help, tr.T("followup.stop_button")) {
 			t.Errorf("/help (%s) for a resident: %q, want how to stop the reminders", lang, help)
+		}
+		got := w.send(res, "/cancel")
+		if len(got) < 2 || !strings.Contains(got[0].Text, tr.T("followup.stop_button")) || !hasButton(last(t, got), tr.T("followup.stop_button")) {
+			t.Errorf("/cancel (%s) with nothing open: %+v, want how to stop the reminders and the button", lang, got)
 		}
 	}
 }
