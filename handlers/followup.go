@@ -2666,7 +2666,11 @@ func (h *Handlers) reminderAnswer(r *request, f storage.Followup, action string)
 			}
 			r.answer(r.t.T("followup.noted_already"))
 		}
-		if again {
+		if again && !f.Consent.Bool {
+			// The reminders were stopped while this question stood open
+			// (review 30): "Chưa" is recorded, and no question promised.
+			text = r.t.T("followup.status_no_reminders")
+		} else if again {
 			date := r.t.Date(next)
 			if !known { // counted over days off not announced yet (Tết of 2027)
 				date += " " + r.t.T("followup.estimate")

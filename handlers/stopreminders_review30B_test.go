@@ -212,3 +212,32 @@ func TestReview30BHelpSaysHowToStopTheReminders(t *testing.T) {
 		}
 	}
 }
+
+// The reminders stopped while a reminder's question stood open: its "Chưa"
+// pressed after does not promise a question that will not come.
+func TestReview30BNotYetAfterStopPromisesNothing(t *testing.T) {
+	w, res, id, clock := reminded30B(t, "000.00.12.H26-261123-3014")
+	q := startQueue(t, w, clock)
+	clock.Set(vn(2026, 11, 25, 8, 5))
+	q.sweep()
+	ms := w.settle(res)
+	if len(ms) != 1 || !hasButton(ms[0], w.vi("followup.reminder_not")) {
+		t.Fatalf("the reminder: %+v", ms)
+	}
+	reminder := ms[0]
+	w.send(res, "đừng nhắc nữa")
+	if f, _ := w.followupRow(id); f.Consent.Bool {
+		t.Fatalf("consent after the words: %+v", f.Consent)
+	}
+	// A tap that left the phone before the words took the buttons off.
+	w.forgeAnswer(res, reminder.ID, dataOf(t, reminder, w.vi("followup.reminder_not")))
+	got := msgByID(t, res, reminder.ID)
+	if !strings.Contains(got.Text, w.vi("followup.status_no_reminders")) {
+		t.Errorf("\"Chưa\" after the reminders were stopped: %q, want no question promised", got.Text)
+	}
+	clock.Set(vn(2026, 12, 1, 8, 5))
+	q.sweep()
+	if ms := w.settle(res); len(ms) != 0 {
+		t.Errorf("asked again after the reminders were stopped: %q", ms[0].Text)
+	}
+}
