@@ -553,7 +553,7 @@ func syllable(w string) bool {
 // (a spouse named by a foreign nationality, "cho người nước ngoài") finds
 // nothing, but for a paper of the resident's own (foreignSpouseSearch).
 func (c *Catalog) Search(query string) []*Guide {
-	ws := queryWords(query)
+	ws := c.wordsOf(query)
 	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.onlyPerson(ws, whom) != "" {
 		return nil
 	}
@@ -793,8 +793,35 @@ func (c *Catalog) placeRetry(ws []string) []*Guide {
 	return nil
 }
 
-// queryWords are the folded words of a query, abbreviations written out.
+// wordsOf are the folded words of a query, abbreviations written out,
+// without the places it names (withoutPlaces): a relative's death read
+// first, "người nhà mất" is no Phường Nhà Mát.
+func (c *Catalog) wordsOf(query string) []string {
+	ws, _ := c.withoutPlaces(deaths(rawQueryWords(query)), typedPlaces(query))
+	return lastWords(ws)
+}
+
+// queryWords are the folded words of a query, abbreviations written out,
+// places and all.
 func queryWords(query string) []string {
+	return lastWords(rawQueryWords(query))
+}
+
+// lastWords are ws without a preposition typed last, a relative's death
+// read (deaths).
+func lastWords(ws []string) []string {
+	// A preposition typed last ("tạm trú tại", "passport at") has no place
+	// after it to name: it is dropped, as a place would be — not "thuoc",
+	// which is "thuốc" (medicine) as often as "thuộc".
+	for len(ws) > 1 && prepositions[ws[len(ws)-1]] && ws[len(ws)-1] != "thuoc" {
+		ws = ws[:len(ws)-1]
+	}
+	return deaths(ws)
+}
+
+// rawQueryWords are the folded words of a query, abbreviations written
+// out, as typed.
+func rawQueryWords(query string) []string {
 	var ws []string
 	for _, w := range words(query) {
 		if long, ok := abbreviations[w]; ok {
@@ -803,14 +830,7 @@ func queryWords(query string) []string {
 		}
 		ws = append(ws, w)
 	}
-	ws = onTheApp(ws)
-	// A preposition typed last ("tạm trú tại", "passport at") has no place
-	// after it to name: it is dropped, as a place would be — not "thuoc",
-	// which is "thuốc" (medicine) as often as "thuộc".
-	for len(ws) > 1 && prepositions[ws[len(ws)-1]] && ws[len(ws)-1] != "thuoc" {
-		ws = ws[:len(ws)-1]
-	}
-	return deaths(ws)
+	return onTheApp(ws)
 }
 
 // onTheApp reads the app as the guides name it: "app" or "ứng dụng" before
@@ -843,7 +863,7 @@ func onTheApp(ws []string) []string {
 // dịch vụ", "cần giấy tờ gì"):
 // Search finds nothing, and the volunteer is to be asked which procedure.
 func (c *Catalog) AsksOfNoProcedure(query string) bool {
-	ws := queryWords(query)
+	ws := c.wordsOf(query)
 	kept, d := withoutFillers(ws, c.englishQuery(ws), nil, nil)
 	return len(kept) == 0 && !c.isPhrase(ws) && (d.question || d.fee && d.generic)
 }
@@ -877,7 +897,7 @@ const (
 // typed of several ("vợ chồng", "bố mẹ"). "" when it names a procedure or
 // asks of none.
 func (c *Catalog) ForWhom(query string) string {
-	ws := queryWords(query)
+	ws := c.wordsOf(query)
 	if p := c.onlyPerson(ws, whom); p != "" {
 		return p
 	}
@@ -1207,7 +1227,7 @@ func countryAt(ws []string, i int, country []string) bool {
 // reads the words only. A spouse of a foreign nationality with no
 // procedure ("chồng Hàn") is ForeignSpouseOnly's.
 func (c *Catalog) NoGuide(query string) bool {
-	ws := queryWords(query)
+	ws := c.wordsOf(query)
 	if holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws) {
 		return true
 	}
@@ -1385,7 +1405,7 @@ func (c *Catalog) foreignSpouseSearch(ws []string) (found []*Guide, ok bool) {
 // Trung Quốc", "korean husband"): Search finds nothing, and the volunteer
 // is to be asked which procedure, told that a foreigner's have no guide.
 func (c *Catalog) ForeignSpouseOnly(query string) bool {
-	ws := queryWords(query)
+	ws := c.wordsOf(query)
 	if onlySmallTalk(ws, query) || marriesForeigner(ws) {
 		return false
 	}
@@ -1399,7 +1419,7 @@ func (c *Catalog) ForeignSpouseOnly(query string) bool {
 // chồng Hàn", "passport for a foreigner"): Search finds nothing, NoGuide
 // says there is no guide yet, and the volunteer is told why.
 func (c *Catalog) ForForeigner(query string) bool {
-	ws := queryWords(query)
+	ws := c.wordsOf(query)
 	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.onlyPerson(ws, whom) != "" || marriesForeigner(ws) {
 		return false
 	}

@@ -1,0 +1,265 @@
+package guides
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/dvcbot/dvcbot/storage/units"
+	"github.com/dvcbot/dvcbot/vntext"
+)
+
+// A place typed with a procedure is where it is done, never what: a unit's
+// name, with its kind ("phường Bình Thạnh", "quận Gò Vấp", "P.12") or
+// without ("Bình Thạnh", "Ba Đình Hà Nội"), is cut from a query before it
+// is searched, wherever it stands ("Gò Vấp đăng ký thường trú"); a query
+// that is only a place names no procedure (OnlyPlace). Read as words, a
+// place's name found what its syllables looked like: "Bình Thạnh" the
+// household business ("binh" a typo of "kinh", "thanh" of "thành lập"),
+// "khai sinh Ba Đình" correcting civil status alone. The names are
+// today's communes' and provinces', and the wards', districts' and
+// provinces' of before 2025 (storage/units), their marks as typed fitting
+// (vntext.MarksFit: "là gì" is no "La Gi", "báo cáo tháng" no "Cao
+// Thăng", "ở làng" no "Láng"; "ba dinh" is "Ba Đình"). Without its kind
+// or a preposition before it, a name is a place when it has two words or
+// more and is no phrase of a guide's name ("Gia Định": "hộ gia đình";
+// "Tiền An": "tiền án"), and only when the query names nothing else or
+// the rest still holds a guide's name of two words or one's abbreviation
+// ("bao cao thang 11" is no "Cao Thăng" report; "khai sinh Ba Dinh" is).
+
+// placeNames are the units' names without their kind, folded, each with
+// its names as written (Phường Bình Thạnh, Quận Bình Thạnh: "Bình
+// Thạnh"), and the most words any has.
+var placeNames = sync.OnceValues(func() (map[string][]string, int) {
+	names, longest := map[string][]string{"hcm": {"hcm"}, "tphcm": {"tphcm"}}, 1
+	read := func(file string, cols ...int) {
+		rows, err := units.Rows(file)
+		if err != nil {
+			panic("guides: " + err.Error()) // embedded: cannot fail
+		}
+		for _, r := range rows {
+			for _, col := range cols {
+				ws := words(r[col])
+				k := kindAt(ws)
+				if len(ws) == k {
+					continue
+				}
+				key := strings.Join(ws[k:], " ")
+				written := strings.Join(strings.Fields(vntext.NFC(r[col]))[k:], " ")
+				if !slices.Contains(names[key], written) {
+					names[key] = append(names[key], written)
+				}
+				longest = max(longest, len(ws)-k)
+			}
+		}
+	}
+	read("communes.csv", 2)
+	read("ward_mappings.csv", 1, 2, 3)
+	read("provinces.csv", 1)
+	read("former_provinces.csv", 0)
+	return names, longest
+})
+
+// typedPlaces are the units' names query holds, folded, their marks as
+// typed fitting the name's.
+func typedPlaces(query string) map[string]bool {
+	names, longest := placeNames()
+	typed := strings.FieldsFunc(vntext.NFC(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	found := map[string]bool{}
+	for i := range typed {
+		for end := i + 1; end <= min(i+longest, len(typed)); end++ {
+			window := strings.Join(typed[i:end], " ")
+			key := strings.Join(words(window), " ")
+			if written, ok := names[key]; ok && slices.ContainsFunc(written, func(name string) bool { return marksFit(window, name) }) {
+				found[key] = true
+			}
+		}
+	}
+	return found
+}
+
+// kindAt is how many of the first words of ws are a unit's kind.
+func kindAt(ws []string) int {
+	for k := 2; k >= 1; k-- {
+		if len(ws) > k && kindBefore(ws, k) == k {
+			return k
+		}
+	}
+	return 0
+}
+
+// unitNumbered says whether w is a unit abbreviated with its number
+// ("p5", "q10").
+func unitNumbered(w string) bool {
+	if len(w) < 2 || strings.IndexByte("pqx", w[0]) < 0 {
+		return false
+	}
+	_, err := strconv.Atoi(w[1:])
+	return err == nil
+}
+
+// marksFit says whether the marks typed fit a unit's name: those typed
+// are its (vntext.MarksFit), and a name written without any ("La Gi",
+// "Kbang") has none typed ("là gì").
+func marksFit(typed, name string) bool {
+	if unmarked := func(s string) bool { return vntext.Fold(s) == strings.Join(strings.Fields(strings.ToLower(s)), " ") }; unmarked(name) {
+		return unmarked(typed)
+	}
+	return vntext.MarksFit(typed, name)
+}
+
+// placeBefore is where the place (of typed, typedPlaces) that ends right before ws[end] starts
+// (-1: none): a unit's name, the longest, of two words or more ("Bình
+// Thạnh"; "Ô Diên", whose "ô" is "ở"), or of one after the unit's kind
+// or a preposition ("phường 12", "ở Láng") or that is no syllable
+// ("tphcm", "Kbang"); or a unit abbreviated with
+// its number ("p5"); with the kind, an office and the prepositions before
+// it ("tại công an phường 5"). Read from the end, as a place mostly
+// follows the procedure: "khai tử Sơn Vĩ" is no "Từ Sơn". name is where
+// the name starts.
+func (c *Catalog) placeBefore(ws []string, end int, typed map[string]bool) (start, name int) {
+	_, longest := placeNames()
+	start = -1
+	if unitNumbered(ws[end-1]) {
+		start = end - 1
+	}
+	for s := max(0, end-longest); s < end && start < 0; s++ {
+		words := ws[s:end]
+		if !typed[strings.Join(words, " ")] {
+			continue
+		}
+		kinded := kindBefore(ws, s) > 0 || s > 0 && prepositions[ws[s-1]]
+		if kinded || len(words) >= 2 && !c.isPhrase(words) || len(words) == 1 && len(words[0]) >= 4 && !syllable(words[0]) {
+			start = s
+		}
+	}
+	if start < 0 {
+		return -1, -1
+	}
+	name = start
+	start -= kindBefore(ws, start)
+	if start >= 2 && offices[ws[start-2]+" "+ws[start-1]] {
+		start -= 2 // "công an phường …"
+	}
+	for start > 0 && prepositions[ws[start-1]] {
+		start--
+	}
+	return start, name
+}
+
+// kindBefore is how many words right before ws[i] are a unit's kind
+// ("phường", "thị trấn", "tp"), 0 none.
+func kindBefore(ws []string, i int) int {
+	switch {
+	case i >= 2 && unitPairs[ws[i-2]+" "+ws[i-1]]:
+		return 2
+	case i >= 1 && unitWords[ws[i-1]]:
+		return 1
+	}
+	return 0
+}
+
+// withoutPlaces is ws without the places they name (placeBefore: those
+// of typed), and whether one was cut. A name without its kind is cut only
+// when the rest names nothing else or holds a guide's name (names).
+func (c *Catalog) withoutPlaces(ws []string, typed map[string]bool) (rest []string, cut bool) {
+	rest, cut, bare := c.cutPlaces(ws, typed, true)
+	if bare && !onlyWhere(rest) && !c.names(deaths(rest)) {
+		rest, cut, _ = c.cutPlaces(ws, typed, false)
+	}
+	return rest, cut
+}
+
+// onlyWhere says whether ws are nothing but prepositions.
+func onlyWhere(ws []string) bool {
+	return !slices.ContainsFunc(ws, func(w string) bool { return !prepositions[w] })
+}
+
+// names says whether ws hold a phrase of a guide's name of two words, or
+// a guide's whole name no syllable is spelt as ("cccd", "vneid").
+func (c *Catalog) names(ws []string) bool {
+	for i := range ws {
+		if i+2 <= len(ws) && c.isPhrase(ws[i:i+2]) || c.wholeName(ws[i:i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutPlaces is ws without the places they name, read from the end (bare:
+// names without their kind too), whether one was cut and whether one was
+// without its kind. A place in a guide's name with the word before or
+// after it is kept ("người nhà mất": Phường Nhà Mát; "xác nhận tình
+// trạng hôn nhân": tỉnh Trạng); so is one that would split a guide's name
+// (splits): "Xã Nam Phù thường trú" is no "Phú Thượng", "Tri Phú lý lịch
+// tư pháp" no "Phủ Lý", "Minh Tân khai tử" no "Tân Khai"; but "Hai Bà
+// Trưng tạm trú" is no "trung tâm".
+func (c *Catalog) cutPlaces(ws []string, typed map[string]bool, bare bool) (rest []string, cut, wasBare bool) {
+	rest = slices.Clone(ws)
+	for end := len(rest); end > 0; end-- {
+		start, name := c.placeBefore(rest, end, typed)
+		if start < 0 || !bare && start == name || c.isPhrase(rest[start:end]) || c.splits(rest, start, end, end-name) ||
+			start > 0 && c.isPhrase(rest[start-1:end]) || end < len(rest) && c.isPhrase(rest[start:end+1]) {
+			continue
+		}
+		wasBare = wasBare || start == name
+		rest = slices.Delete(rest, start, end)
+		cut = true
+		end = start + 1
+	}
+	return rest, cut, wasBare
+}
+
+// splits says whether the place ws[start:end], its name of name words, is
+// the first or last words of a phrase of a guide's name with the words
+// beside it, those words naming nothing on their own (the beginning of a
+// name: "Cam Lâm hộ chiếu" is "hộ chiếu", not "làm hộ"; or, one word, a
+// phrase with the next: "Hai Bà Trưng tạm trú" is no "trung tâm"). A
+// phrase with a filler splits a name of no more words: "Hồ Chí Minh" after
+// "Gia Lâm" is no "làm hộ".
+func (c *Catalog) splits(ws []string, start, end, name int) bool {
+	splits := func(phrase, outside, next []string, first bool) bool {
+		if len(outside) == 0 || slices.ContainsFunc(phrase, func(w string) bool { return fillers[w] }) && len(phrase) < name {
+			return false
+		}
+		if len(outside) >= 2 {
+			return !c.nameEdge(outside, first)
+		}
+		return len(next) < 2 || !c.isPhrase(next)
+	}
+	after := 0 // the words after the place a guide's name holds with its last
+	for k := 1; end+k <= len(ws) && c.isPhrase(ws[end-1:end+k]); k++ {
+		after = k
+	}
+	before := 0
+	for k := 1; start-k >= 0 && c.isPhrase(ws[start-k:start+1]); k++ {
+		before = k
+	}
+	return splits(ws[end-1:end+after], ws[end:end+after], ws[end:min(end+2, len(ws))], true) ||
+		splits(ws[start-before:start+1], ws[start-before:start], ws[max(start-2, 0):start], false)
+}
+
+// nameEdge says whether some guide's name begins (first) or ends with ws.
+func (c *Catalog) nameEdge(ws []string, first bool) bool {
+	for _, e := range c.index {
+		for _, name := range e.names {
+			if len(name) < len(ws) {
+				continue
+			}
+			if first && slices.Equal(name[:len(ws)], ws) || !first && slices.Equal(name[len(name)-len(ws):], ws) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// OnlyPlace says whether query names a place and nothing else ("Bình
+// Thạnh", "ở phường 12 Gò Vấp"): Search finds nothing, and the volunteer
+// is to be asked which procedure.
+func (c *Catalog) OnlyPlace(query string) bool {
+	rest, cut := c.withoutPlaces(deaths(rawQueryWords(query)), typedPlaces(query))
+	return cut && onlyWhere(rest)
+}
