@@ -907,8 +907,11 @@ func (h *Handlers) searchGuides(r *request) error {
 	case person != "":
 		none = noProcedureFor + "_" + person
 		offered = h.guides.ForWhomGuides(person)
-	case h.guides.AsksOfNoProcedure(q):
+	case h.guides.AsksOfNoProcedure(q) || h.guides.OnlyPlace(q):
 		none = noProcedureNamed
+		if h.guides.OnlyPlace(q) { // "Bình Thạnh": where, not which procedure
+			none = noProcedurePlace
+		}
 		var err error
 		if offered, err = h.frequentGuides(r); err != nil {
 			return err
@@ -970,6 +973,10 @@ const (
 	// "_" and the person (guides.ForWhom), what is often done for them is
 	// offered ("for" alone: a screen saved before review 29).
 	noProcedureFor = "for"
+	// "Bình Thạnh", "phường 12 Gò Vấp": a place alone, where a procedure is
+	// done and not which (guides.OnlyPlace); the procedures used most are
+	// offered, as for noProcedureNamed.
+	noProcedurePlace = "place"
 )
 
 // noneText is what the found screen says of a search that found nothing
@@ -979,7 +986,7 @@ const (
 // cho chồng Hàn Quốc": the citizen's guide is not theirs; said why); a
 // spouse of a foreign nationality with no procedure ("chồng Hàn": a
 // foreigner's have no guide, the resident's own may); whom for only; no
-// procedure named. The search and a redraw (/lang) say the same.
+// procedure named; a place only. The search and a redraw (/lang) say the same.
 func noneText(t *locales.Localizer, st caseState) string {
 	switch {
 	case st.NoGuide && st.Foreign:
@@ -994,6 +1001,8 @@ func noneText(t *locales.Localizer, st caseState) string {
 		return t.T("case.no_procedure_" + st.None)
 	case st.None == noProcedureNamed:
 		return t.T("case.no_procedure_named")
+	case st.None == noProcedurePlace:
+		return t.T("case.no_procedure_place")
 	}
 	return ""
 }
