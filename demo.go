@@ -321,12 +321,18 @@ func firstLine(text string) string {
 // keeps inline keyboards to about 100 buttons).
 const maxButtons = 100
 
-// shortLine echoes a typed line, cut when it is very long.
+// shortLine echoes a typed line, cut when it is very long: at a
+// character's start, whatever the characters (a line of emoji has no ASCII
+// one to cut at).
 func shortLine(s string) string {
 	if len(s) <= 200 {
 		return s
 	}
-	return s[:strings.LastIndexFunc(s[:200], func(r rune) bool { return r < utf8.RuneSelf })] + fmt.Sprintf("… (%d bytes)", len(s))
+	cut := 200
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf("… (%d bytes)", len(s))
 }
 
 func waitHandled(ctx context.Context, handled <-chan int64, id int64) error {
