@@ -25,8 +25,8 @@ import (
 // Thăng", "ở làng" no "Láng"; "ba dinh" is "Ba Đình"). Without its kind
 // or a preposition before it, a name is a place when it has two words or
 // more and is no phrase of a guide's name ("Gia Định": "hộ gia đình";
-// "Tiền An": "tiền án"), and only when the query names nothing else or
-// the rest still holds a guide's name of two words or one's abbreviation
+// "Tiền An": "tiền án"), and only when the query names nothing else (but
+// fillers: "ở đâu Bình Thạnh") or the rest still holds a guide's name of two words or one's abbreviation
 // ("bao cao thang 11" is no "Cao Thăng" report; "khai sinh Ba Dinh" is).
 
 // placeNames are the units' names without their kind, folded, each with
@@ -166,15 +166,17 @@ func kindBefore(ws []string, i int) int {
 // when the rest names nothing else or holds a guide's name (names).
 func (c *Catalog) withoutPlaces(ws []string, typed map[string]bool) (rest []string, cut bool) {
 	rest, cut, bare := c.cutPlaces(ws, typed, true)
-	if bare && !onlyWhere(rest) && !c.names(deaths(rest)) {
+	if bare && !c.nothingElse(rest) && !c.names(deaths(rest)) {
 		rest, cut, _ = c.cutPlaces(ws, typed, false)
 	}
 	return rest, cut
 }
 
-// onlyWhere says whether ws are nothing but prepositions.
-func onlyWhere(ws []string) bool {
-	return !slices.ContainsFunc(ws, func(w string) bool { return !prepositions[w] })
+// nothingElse says whether ws, the places cut from a query, are nothing
+// but prepositions and fillers ("ở đâu").
+func (c *Catalog) nothingElse(ws []string) bool {
+	kept, _ := withoutFillers(ws, c.englishQuery(ws), nil, nil)
+	return !slices.ContainsFunc(kept, func(w string) bool { return !prepositions[w] })
 }
 
 // names says whether ws hold a phrase of a guide's name of two words, or
@@ -256,10 +258,10 @@ func (c *Catalog) nameEdge(ws []string, first bool) bool {
 	return false
 }
 
-// OnlyPlace says whether query names a place and nothing else ("Bình
-// Thạnh", "ở phường 12 Gò Vấp"): Search finds nothing, and the volunteer
-// is to be asked which procedure.
+// OnlyPlace says whether query names a place and nothing else but
+// fillers ("Bình Thạnh", "ở phường 12 Gò Vấp", "ở đâu Bình Thạnh"): Search
+// finds nothing, and the volunteer is to be asked which procedure.
 func (c *Catalog) OnlyPlace(query string) bool {
 	rest, cut := c.withoutPlaces(deaths(rawQueryWords(query)), typedPlaces(query))
-	return cut && onlyWhere(rest)
+	return cut && c.nothingElse(rest)
 }

@@ -39,9 +39,9 @@ func communeNames(t *testing.T) (full, bare []string) {
 func TestSearchPlaceAloneIsNoProcedure(t *testing.T) {
 	c := shippedCatalog(t)
 	for _, q := range []string{"binh thanh", "Bình Thạnh", "phường Bình Thạnh", "Gò Vấp", "ở Gò Vấp",
-		"Bình Thạnh, Hồ Chí Minh", "quận Gò Vấp TP HCM", "Long Biên", "Ba Đình Hà Nội", "Xã Bảo Lâm"} {
-		if got := searchIDs(c, q); len(got) > 0 {
-			t.Errorf("Search(%q) = %v, want nothing: a place names no procedure", q, got)
+		"Bình Thạnh, Hồ Chí Minh", "quận Gò Vấp TP HCM", "Long Biên", "Ba Đình Hà Nội", "Xã Bảo Lâm", "ở đâu Bình Thạnh"} {
+		if got := searchIDs(c, q); len(got) > 0 || !c.OnlyPlace(q) {
+			t.Errorf("Search(%q) = %v, OnlyPlace %v, want nothing: a place names no procedure", q, got, c.OnlyPlace(q))
 		}
 	}
 	full, bare := communeNames(t)

@@ -909,7 +909,7 @@ func (h *Handlers) searchGuides(r *request) error {
 		offered = h.guides.ForWhomGuides(person)
 	case h.guides.AsksOfNoProcedure(q) || h.guides.OnlyPlace(q):
 		none = noProcedureNamed
-		if h.guides.OnlyPlace(q) { // "Bình Thạnh": where, not which procedure
+		if !h.guides.AsksOfNoProcedure(q) { // "Bình Thạnh": where, not which procedure
 			none = noProcedurePlace
 		}
 		var err error

@@ -14,7 +14,7 @@ import (
 // of no procedure does; with a procedure, it finds that procedure.
 func TestReview30PlaceAloneAsksWhichProcedure(t *testing.T) {
 	w := newWorld(t)
-	for _, query := range []string{"Bình Thạnh", "binh thanh", "phường 12 Gò Vấp"} {
+	for _, query := range []string{"Bình Thạnh", "binh thanh", "phường 12 Gò Vấp", "ở đâu Bình Thạnh"} {
 		u := w.volunteer("V30 " + query)
 		w.send(u, "/new")
 		m := last(t, w.send(u, query))
@@ -29,7 +29,13 @@ func TestReview30PlaceAloneAsksWhichProcedure(t *testing.T) {
 			t.Errorf("%q, after /lang en: %q", query, m.Text)
 		}
 	}
-	u := w.volunteer("V30 with a procedure")
+	// A fee asked with the place is a fee asked of no procedure.
+	u := w.volunteer("V30 fee")
+	w.send(u, "/new")
+	if m := last(t, w.send(u, "Bình Thạnh bao nhiêu tiền")); !strings.HasPrefix(m.Text, w.vi("case.no_procedure_named")) {
+		t.Errorf("a fee asked with a place: %q, want %q", m.Text, w.vi("case.no_procedure_named"))
+	}
+	u = w.volunteer("V30 with a procedure")
 	w.send(u, "/new")
 	for _, tt := range []struct{ query, id string }{
 		{"khai sinh phường Bình Thạnh", "khai-sinh"},
