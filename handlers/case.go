@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/go-telegram/bot/models"
+
 	"github.com/dvcbot/dvcbot/bot"
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/locales"
@@ -324,6 +326,9 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 			return err
 		}
 		r.answer(r.t.T("button.stale"))
+		if endsCase(r.cb.Message.Message) {
+			return nil // that message keeps the case it ends (endsCase)
+		}
 		return h.caseGo(r, screenResume, caseState{}, "")
 	}
 	if conv.Step == screenConsent && conv.MessageID != 0 && r.liveMessage() != 0 && r.liveMessage() != conv.MessageID {
@@ -335,11 +340,39 @@ func (h *Handlers) casePress(r *request, cb callback) error {
 		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: r.liveMessage()})
 		return nil
 	}
+	if !r.showsCurrent(conv) && endsCase(r.cb.Message.Message) {
+		r.answer(r.t.T("button.stale"))
+		return nil // that message keeps the case it ends (endsCase)
+	}
 	v, ok, err := h.answerView(r, conv)
 	if !ok || err != nil {
 		return err
 	}
 	return press(h, r, flowCase, v.screen, caseScreens[v.screen], v, conv, cb)
+}
+
+// endsCase says whether m is, as the chat shows it, a message a case's
+// screen ended with — its summary or its pause message: every button one
+// of theirs. A press of another button there left a phone that had not
+// shown it yet (a second phone, a weak connection): out of date, and the
+// screen of the case open now is not drawn over it, which kept the record
+// of a case just saved (its number, its outcome, the dossier code kept);
+// that screen stays where it is (until review 30 it stood twice).
+func endsCase(m *models.Message) bool {
+	if m == nil || m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0 {
+		return false
+	}
+	for _, row := range m.ReplyMarkup.InlineKeyboard {
+		for _, b := range row {
+			cb := parseCallback(b.CallbackData)
+			_, paused := caseScreens[screenPaused].on[cb.action]
+			_, summary := caseScreens[screenSummary].on[cb.action]
+			if cb.flow != flowCase || !paused && !summary {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unbuttonMoved takes the buttons off the message the chat's case screen
