@@ -26,8 +26,9 @@ import (
 // or a preposition before it, a name is a place when it has two words or
 // more and is no phrase of a guide's name ("Gia Định": "hộ gia đình";
 // "Tiền An": "tiền án"), and only when the query names nothing else (but
-// fillers: "ở đâu Bình Thạnh") or the rest still holds a guide's name of two words or one's abbreviation
-// ("bao cao thang 11" is no "Cao Thăng" report; "khai sinh Ba Dinh" is).
+// fillers: "ở đâu Bình Thạnh") or the rest still holds two words of a
+// guide's name or one's abbreviation ("bao cao thang 11" is no Cao Thăng
+// report; "khai sinh Ba Dinh" is the birth registration).
 
 // placeNames are the units' names without their kind, folded, each with
 // its names as written (Phường Bình Thạnh, Quận Bình Thạnh: "Bình
@@ -110,15 +111,15 @@ func marksFit(typed, name string) bool {
 	return vntext.MarksFit(typed, name)
 }
 
-// placeBefore is where the place (of typed, typedPlaces) that ends right before ws[end] starts
-// (-1: none): a unit's name, the longest, of two words or more ("Bình
-// Thạnh"; "Ô Diên", whose "ô" is "ở"), or of one after the unit's kind
-// or a preposition ("phường 12", "ở Láng") or that is no syllable
-// ("tphcm", "Kbang"); or a unit abbreviated with
-// its number ("p5"); with the kind, an office and the prepositions before
-// it ("tại công an phường 5"). Read from the end, as a place mostly
-// follows the procedure: "khai tử Sơn Vĩ" is no "Từ Sơn". name is where
-// the name starts.
+// placeBefore is where the place that ends right before ws[end] starts
+// (-1: none): a unit's name of typed (typedPlaces), the longest, of two
+// words or more ("Bình Thạnh"; "Ô Diên", whose "ô" is "ở"), or of one
+// after the unit's kind or a preposition ("phường 12", "ở Láng") or that
+// is no syllable ("tphcm", "Kbang"); or a unit abbreviated with its number
+// ("p5"); with the kind, an office and the prepositions before it ("tại
+// công an phường 5"). Read from the end, as a place mostly follows the
+// procedure: "khai tử Sơn Vĩ" is no "Từ Sơn". name is where the name
+// starts.
 func (c *Catalog) placeBefore(ws []string, end int, typed map[string]bool) (start, name int) {
 	_, longest := placeNames()
 	start = -1
@@ -219,8 +220,8 @@ func (c *Catalog) cutPlaces(ws []string, typed map[string]bool, bare bool) (rest
 // beside it, those words naming nothing on their own (the beginning of a
 // name: "Cam Lâm hộ chiếu" is "hộ chiếu", not "làm hộ"; or, one word, a
 // phrase with the next: "Hai Bà Trưng tạm trú" is no "trung tâm"). A
-// phrase with a filler splits a name of no more words: "Hồ Chí Minh" after
-// "Gia Lâm" is no "làm hộ".
+// phrase with a filler splits only a name of as many words as it or
+// fewer: "Gia Lâm, Hồ Chí Minh" is no "làm hộ".
 func (c *Catalog) splits(ws []string, start, end, name int) bool {
 	splits := func(phrase, outside, next []string, first bool) bool {
 		if len(outside) == 0 || slices.ContainsFunc(phrase, func(w string) bool { return fillers[w] }) && len(phrase) < name {
