@@ -174,10 +174,11 @@ func (c *Catalog) withoutPlaces(ws []string, typed map[string]bool) (rest []stri
 }
 
 // nothingElse says whether ws, the places cut from a query, are nothing
-// but prepositions and fillers ("ở đâu").
+// but prepositions, fillers ("ở đâu") and a unit's kind after its name
+// ("Ba Dinh ward").
 func (c *Catalog) nothingElse(ws []string) bool {
 	kept, _ := withoutFillers(ws, c.englishQuery(ws), nil, nil)
-	return !slices.ContainsFunc(kept, func(w string) bool { return !prepositions[w] })
+	return !slices.ContainsFunc(kept, func(w string) bool { return !prepositions[w] && !unitWords[w] })
 }
 
 // names says whether ws hold a phrase of a guide's name of two words, or
@@ -260,9 +261,10 @@ func (c *Catalog) nameEdge(ws []string, first bool) bool {
 }
 
 // OnlyPlace says whether query names a place and nothing else but
-// fillers ("Bình Thạnh", "ở phường 12 Gò Vấp", "ở đâu Bình Thạnh"): Search
-// finds nothing, and the volunteer is to be asked which procedure.
+// fillers ("Bình Thạnh", "ở phường 12 Gò Vấp", "ở đâu Bình Thạnh"), and
+// Search finds nothing for it (as for "Bình Thạnh cho con" it finds what
+// "cho con" does): the volunteer is to be asked which procedure.
 func (c *Catalog) OnlyPlace(query string) bool {
 	rest, cut := c.withoutPlaces(deaths(rawQueryWords(query)), typedPlaces(query))
-	return cut && c.nothingElse(rest)
+	return cut && c.nothingElse(rest) && len(c.Search(query)) == 0
 }

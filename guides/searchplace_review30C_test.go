@@ -39,10 +39,15 @@ func communeNames(t *testing.T) (full, bare []string) {
 func TestSearchPlaceAloneIsNoProcedure(t *testing.T) {
 	c := shippedCatalog(t)
 	for _, q := range []string{"binh thanh", "Bình Thạnh", "phường Bình Thạnh", "Gò Vấp", "ở Gò Vấp",
-		"Bình Thạnh, Hồ Chí Minh", "quận Gò Vấp TP HCM", "Long Biên", "Ba Đình Hà Nội", "Xã Bảo Lâm", "ở đâu Bình Thạnh"} {
+		"Bình Thạnh, Hồ Chí Minh", "quận Gò Vấp TP HCM", "Long Biên", "Ba Đình Hà Nội", "Xã Bảo Lâm", "ở đâu Bình Thạnh", "Ba Dinh ward", "Go Vap district"} {
 		if got := searchIDs(c, q); len(got) > 0 || !c.OnlyPlace(q) {
 			t.Errorf("Search(%q) = %v, OnlyPlace %v, want nothing: a place names no procedure", q, got, c.OnlyPlace(q))
 		}
+	}
+	// Whom for, with a place, is searched as whom for alone ("cho con":
+	// the birth registration first): no place alone then.
+	if q := "Bình Thạnh cho con"; !slices.Equal(searchIDs(c, q), searchIDs(c, "cho con")) || c.OnlyPlace(q) {
+		t.Errorf("Search(%q) = %v, OnlyPlace %v, want %v as for \"cho con\"", q, searchIDs(c, q), c.OnlyPlace(q), searchIDs(c, "cho con"))
 	}
 	full, bare := communeNames(t)
 	found, named := 0, 0
