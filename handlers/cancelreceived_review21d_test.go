@@ -189,7 +189,7 @@ func TestErasedDossierLeavesTheOpenQuestions(t *testing.T) {
 	if len(questions) != 2 {
 		t.Fatalf("\"đã nhận rồi\" with two dossiers: %d questions", len(questions))
 	}
-	w.send(daughter, "/forget")
+	w.forgetConfirmed(daughter)
 	w.press(daughter, w.forgetButton(father))
 	if _, ok := w.followupRow(b); ok {
 		t.Fatal("the father's follow-up is still there")

@@ -86,7 +86,7 @@ func TestSameDossierRecheckedAtThePress(t *testing.T) {
 	w.press(v, w.vi("outcome.submitted"))
 	b := caseNo(w, v)
 	w.send(v, code)
-	if got := last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forgotten") {
+	if got := last(t, w.forgetConfirmed(res)); got.Text != w.vi("followup.forgotten") {
 		t.Fatalf("/forget: %q", got.Text)
 	}
 	m := last(t, w.press(v, w.vi("case.same_dossier_button", locales.Data{"Case": a})))

@@ -177,7 +177,7 @@ func TestReview26DCommentQuestionDrawnAgainLeavesOneCopy(t *testing.T) {
 			t.Errorf("a copy of the comment question above the last keeps its buttons: %q", m.Text)
 		}
 	}
-	if got := last(t, w.send(res, "/forget")); !strings.Contains(got.Text, w.vi("followup.forgotten_comment")) {
+	if got := last(t, w.forgetConfirmed(res)); !strings.Contains(got.Text, w.vi("followup.forgotten_comment")) {
 		t.Errorf("/forget after the question was drawn again: %q", got.Text)
 	}
 	if _, ok := w.followupRow(id); ok {

@@ -2295,20 +2295,88 @@ func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note str
 }
 
 // forget is /forget: a resident's follow-ups (chat id, dossier code,
-// comment) are deleted at once; the cases stay, anonymous. A chat that
-// holds several (a daughter with her mother's and her father's) is asked
-// which, or all: the web page erases one, and so can the chat.
+// comment) are deleted at their press; the cases stay, anonymous. A chat
+// that holds several (a daughter with her mother's and her father's) is
+// asked which, or all: the web page erases one, and so can the chat. A
+// chat that holds one is asked first too (forgetAskOne): /forget is in the
+// resident's menu, and one mis-tap erased the follow-up for ever — until
+// review 30 it went at once.
 func (h *Handlers) forget(r *request) error {
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 	if err != nil {
 		return err
 	}
-	if len(fs) > 1 {
-		r.say(h.forgetAsk(r, fs))
+	switch len(fs) {
+	case 0:
+		return h.forgetAll(r, r.say, "")
+	case 1:
+		r.say(h.forgetAskOne(r, fs[0]))
+		// The question is the dossier's card on screen: a screen of it
+		// sent below since (/cancel's, /start's, a reminder) makes it out
+		// of date (forgetOnePress).
+		r.cardShown(fs[0].CaseID)
+		return nil
+	}
+	r.say(h.forgetAsk(r, fs))
+	r.listShown()
+	return nil
+}
+
+// forgetAskOne asks a chat that follows one dossier whether to erase it,
+// naming it by its code as its button does: "🗑" and "Không xoá", as in
+// the list of several (forgetAsk), the "🗑" naming the case ("one.").
+func (h *Handlers) forgetAskOne(r *request, f storage.Followup) (string, bot.Keyboard) {
+	data := func(arg string) string {
+		return callback{flow: flowFollowup, action: "forget", arg: arg + "." + r.t.Lang()}.String()
+	}
+	r.about = followupTopic(f.CaseID) // it names the dossier: erasing it takes this back
+	return r.t.T("followup.forget_ask_one", locales.Data{"Code": forgetOneCode(r.t, f.DossierCode)}), bot.Keyboard{
+		{{Text: forgetOneLabel(r.t, f.DossierCode), Data: data("one." + strconv.FormatInt(f.CaseID, 10))}},
+		{{Text: r.t.T("followup.forget_keep_button"), Data: data("keep")}},
+	}
+}
+
+// forgetOnePress takes "🗑" of forgetAskOne's question about caseID. It
+// erases only while the question is live: the dossier still the chat's
+// one, no screen of it sent below the question since (/cancel's, /start's,
+// a reminder that came: a card on a newer message; a press that edited an
+// older card, or a message not sent yet, leaves it live). Pressed once the
+// follow-up is gone (a second tap, the web page's erase) or out of date,
+// it says so and the question loses its buttons; the message keeps its
+// text (after a second tap, the goodbye).
+func (h *Handlers) forgetOnePress(r *request, caseID int64, listLang string) error {
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(fs, func(f storage.Followup) bool { return f.CaseID == caseID })
+	unbutton := func() {
+		if id := r.liveMessage(); id != 0 {
+			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+		}
+	}
+	switch {
+	case i < 0 && len(fs) == 0:
+		r.answer(r.t.T("followup.forget_already"))
+		unbutton()
+		return nil
+	case i < 0:
+		r.answer(r.t.T("followup.gone"))
+		unbutton()
+		return nil
+	case len(fs) > 1:
+		// Another link was opened since: which, as /forget asks now.
+		r.answer(r.t.T("button.stale"))
+		r.show(h.forgetAsk(r, fs))
 		r.listShown()
 		return nil
 	}
-	return h.forgetAll(r, r.say, "")
+	if on := fs[i].OnScreen; !on.Valid || int(on.Int32) > r.liveMessage() {
+		r.answer(r.t.T("followup.forget_ask_stale"))
+		unbutton()
+		return nil
+	}
+	return h.forgetAll(r, r.show, listLang)
 }
 
 // forgetAll erases every follow-up of the chat and says so with out;
@@ -2415,15 +2483,20 @@ const buttonWidth = 36
 // two codes of one office and day (their last digits differ) would read
 // the same.
 func forgetOneLabel(t *locales.Localizer, code string) string {
+	return t.T("followup.forget_one_button", locales.Data{"Code": forgetOneCode(t, code)})
+}
+
+// forgetOneCode is code as forgetOneLabel shows it: whole, or by its end.
+func forgetOneCode(t *locales.Localizer, code string) string {
 	label := t.T("followup.forget_one_button", locales.Data{"Code": code})
 	over := utf8.RuneCountInString(label) - buttonWidth
 	if over <= 0 {
-		return label
+		return code
 	}
 	c := []rune(code)
 	keep := max(len(c)-over-1, 4) // "…" takes one
 	if keep >= len(c) {
-		return label
+		return code
 	}
 	// Cut after a separator where one leaves a tail that fits: "…251203-0007",
 	// not "…26-251203-0007", an office's "H26" cut in two.
@@ -2434,7 +2507,7 @@ func forgetOneLabel(t *locales.Localizer, code string) string {
 			break
 		}
 	}
-	return t.T("followup.forget_one_button", locales.Data{"Code": "…" + string(tail)})
+	return "…" + string(tail)
 }
 
 // listed is the "all" button's argument for a list of follow-ups: how
@@ -2443,8 +2516,9 @@ func listed(fs []storage.Followup) string {
 	return "all." + strconv.Itoa(len(fs)) + "." + strconv.FormatInt(fs[len(fs)-1].CaseID, 10)
 }
 
-// forgetPress takes a button of /forget's question: one follow-up (by its
-// case), "all" or "keep". What it says once a follow-up is erased names it
+// forgetPress takes a button of /forget's question: one follow-up of a
+// list (by its case), "all", "keep", or "🗑" of the question about a chat's
+// one dossier ("one." and its case: forgetOnePress). What it says once a follow-up is erased names it
 // by its procedure and the last characters of its code, not the code:
 // nothing of it is to be kept, not even in a reply waiting to be sent.
 func (h *Handlers) forgetPress(r *request, arg string) error {
@@ -2477,8 +2551,16 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 			r.show(r.t.T("followup.forget_nothing")+lang, nil)
 			return nil
 		}
-		r.show(r.t.T("followup.forget_kept"), nil)
+		kept := "followup.forget_kept"
+		if len(fs) == 1 {
+			kept += "_one"
+		}
+		r.show(r.t.T(kept), nil)
 		return nil
+	}
+	if one, ok := strings.CutPrefix(arg, "one."); ok {
+		id, _ := strconv.ParseInt(one, 10, 64)
+		return h.forgetOnePress(r, id, listLang)
 	}
 	if strings.HasPrefix(arg, "all.") {
 		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)

@@ -248,7 +248,7 @@ func TestResidentFollowsUp(t *testing.T) {
 	}
 
 	// /forget: chat id, code and comment go at once; the case keeps its rating.
-	got = last(t, w.send(res, "/forget"))
+	got = last(t, w.forgetConfirmed(res))
 	if got.Text != w.vi("followup.forgotten_comment") { // the comment typed above
 		t.Errorf("/forget: %q", got.Text)
 	}
@@ -262,7 +262,7 @@ func TestResidentFollowsUp(t *testing.T) {
 	if got = last(t, w.send(res, "/start "+token)); got.Text != w.vi("followup.not_found") {
 		t.Errorf("the link after /forget: %q", got.Text)
 	}
-	if got = last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forget_nothing") {
+	if got = last(t, w.forgetConfirmed(res)); got.Text != w.vi("followup.forget_nothing") {
 		t.Errorf("/forget twice: %q", got.Text)
 	}
 }

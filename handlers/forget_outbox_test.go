@@ -64,6 +64,9 @@ func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
 	residentsKept := w.park(res.ID, "Chị Hoa rất nhiệt tình")
 	othersKept := w.park(res.ID+1000, "/help")
 
+	// /forget asks first: its question came before the outage, its 🗑
+	// is pressed during it.
+	ask := last(t, w.send(res, "/forget"))
 	w.srv.Inject(telegramtest.Fault{Method: "sendMessage", Code: 502})
 	clk.advance(6*24*time.Hour - 6*time.Hour) // Thursday 3/12, 10:00 in Vietnam: the first working day after the due date (2/12)
 	if n, err := w.h.SendDueReminders(context.Background()); err != nil || n != 1 {
@@ -78,7 +81,7 @@ func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
 	if rows, withCode := w.outboxAbout(caseID, code); rows != 1 || withCode != 1 {
 		t.Fatalf("the reminder waiting in the outbox: %d rows about the follow-up, %d with the code; want 1, 1", rows, withCode)
 	}
-	w.bot.WaitHandled(t, res.SendText("/forget"))
+	pressed := w.pressOld(res, ask.ID, forgetOneData(ask))
 	if rows, _ := w.outboxAbout(caseID, code); rows != 0 {
 		t.Errorf("after /forget the outbox still holds %d replies about the follow-up", rows)
 	}
@@ -86,7 +89,7 @@ func TestForgetWithdrawsAWaitingReminder(t *testing.T) {
 		t.Errorf("after /forget: the resident's failed update kept = %v, another chat's kept = %v; want false, true", residentsKept(), othersKept())
 	}
 	w.srv.ClearFaults()
-	got := w.settle(res)
+	got := append(pressed, w.settle(res)...)
 	if len(got) != 1 || got[0].Text != w.vi("followup.forgotten") {
 		var texts []string
 		for _, m := range got {

@@ -28,7 +28,7 @@ func TestForgetListPressedAgainKeepsTheLanguageLine(t *testing.T) {
 	w.send(son, "/start "+tb)
 	langLine := w.en("followup.forgotten_language", locales.Data{"Default": "Tiếng Việt", "Code": "en"})
 
-	list := last(t, w.send(son, "/forget"))
+	list := last(t, w.forgetConfirmed(son))
 	all := dataOf(t, list, w.en("followup.forget_all_button", locales.Data{"Count": 2}))
 	keep := dataOf(t, list, w.en("followup.forget_keep_button"))
 	one := list.Buttons()[0].CallbackData // the first dossier's
@@ -50,7 +50,7 @@ func TestForgetListPressedAgainKeepsTheLanguageLine(t *testing.T) {
 	ba := w.srv.NewUser("Bà Năm", "vi")
 	w.send(ba, "/start "+tc)
 	w.send(ba, "/start "+td)
-	list = last(t, w.send(ba, "/forget"))
+	list = last(t, w.forgetConfirmed(ba))
 	all = dataOf(t, list, w.vi("followup.forget_all_button", locales.Data{"Count": 2}))
 	keep = dataOf(t, list, w.vi("followup.forget_keep_button"))
 	for i, data := range []string{all, all, keep} {

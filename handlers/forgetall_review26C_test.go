@@ -31,7 +31,7 @@ func TestReview26CForgetAllReadsRightForTwoAndMore(t *testing.T) {
 			_, token := w.slip(fmt.Sprintf("V26C %s %d %d", tt.lang, tt.n, i), fmt.Sprintf("000.00.12.H26-251127-%d%d%02d", tt.n, len(tt.lang), i))
 			w.send(reader, "/start "+token)
 		}
-		list := last(t, w.send(reader, "/forget"))
+		list := last(t, w.forgetConfirmed(reader))
 		if !hasButton(list, tt.button) {
 			t.Errorf("%s, %d dossiers: buttons %v, want %q", tt.lang, tt.n, list.Buttons(), tt.button)
 			continue

@@ -27,7 +27,7 @@ func TestForgetNamesTheCommentOnlyWhenOneWasKept(t *testing.T) {
 	if f, _ := w.followupRow(caseID); f.Comment.Valid {
 		t.Fatalf("a refused comment is kept: %q", f.Comment.String)
 	}
-	if got := last(t, w.send(res, "/forget")); strings.Contains(got.Text, comment) || !strings.Contains(got.Text, w.vi("followup.forgotten")) {
+	if got := last(t, w.forgetConfirmed(res)); strings.Contains(got.Text, comment) || !strings.Contains(got.Text, w.vi("followup.forgotten")) {
 		t.Errorf("/forget with no comment kept: %q", got.Text)
 	}
 
@@ -39,7 +39,7 @@ func TestForgetNamesTheCommentOnlyWhenOneWasKept(t *testing.T) {
 	if f, _ := w.followupRow(caseID); f.Comment.String != kind {
 		t.Fatalf("the comment is not kept: %+v", f)
 	}
-	if got := last(t, w.send(res, "/forget")); !strings.Contains(got.Text, comment) {
+	if got := last(t, w.forgetConfirmed(res)); !strings.Contains(got.Text, comment) {
 		t.Errorf("/forget with a comment kept: %q", got.Text)
 	}
 
@@ -53,11 +53,11 @@ func TestForgetNamesTheCommentOnlyWhenOneWasKept(t *testing.T) {
 	w.press(daughter, w.vi("followup.consent_yes"))
 	w.press(daughter, "3★") // the father's comment question
 	w.send(daughter, kind)
-	w.send(daughter, "/forget")
+	w.forgetConfirmed(daughter)
 	if got := last(t, w.press(daughter, w.forgetButton(mother))); !strings.Contains(got.Text, "0211") || strings.Contains(got.Text, comment) {
 		t.Errorf("the mother's follow-up, no comment, erased: %q", got.Text)
 	}
-	if got := last(t, w.send(daughter, "/forget")); !strings.Contains(got.Text, comment) {
+	if got := last(t, w.forgetConfirmed(daughter)); !strings.Contains(got.Text, comment) {
 		t.Errorf("the father's follow-up, commented on, erased: %q", got.Text)
 	}
 
@@ -73,7 +73,7 @@ func TestForgetNamesTheCommentOnlyWhenOneWasKept(t *testing.T) {
 			w.press(son, "5★")
 			w.send(son, kind)
 		}
-		w.send(son, "/forget")
+		w.forgetConfirmed(son)
 		got := last(t, w.press(son, w.vi("followup.forget_all_button", locales.Data{"Count": 2})))
 		if !strings.Contains(got.Text, "2") || strings.Contains(got.Text, comment) != commented {
 			t.Errorf("all of two erased, one commented on %v: %q", commented, got.Text)

@@ -22,7 +22,7 @@ func TestKeepThemAfterTheEraseIsAnswered(t *testing.T) {
 	w.send(son, "/start "+ta)
 	w.send(son, "/start "+tb)
 
-	list := last(t, w.send(son, "/forget"))
+	list := last(t, w.forgetConfirmed(son))
 	all := dataOf(t, list, w.en("followup.forget_all_button", locales.Data{"Count": 2}))
 	keep := dataOf(t, list, w.en("followup.forget_keep_button"))
 	for _, data := range []string{all, all, keep} {

@@ -40,7 +40,7 @@ func TestForgetButtonsTellTheDossiersApart(t *testing.T) {
 				w.send(res, "/start "+qrToken(t, ms[0].Photo))
 				w.press(res, tr("followup.consent_yes"))
 			}
-			ask := last(t, w.send(res, "/forget"))
+			ask := last(t, w.forgetConfirmed(res))
 			var labels []string
 			for _, b := range ask.Buttons() {
 				if strings.Contains(b.CallbackData, ":forget:") && !strings.Contains(b.CallbackData, ":all.") && !strings.Contains(b.CallbackData, ":keep") {
@@ -104,7 +104,7 @@ func TestReview29ForgetButtonCutsCodeAtSeparator(t *testing.T) {
 		w.send(res, "/start "+qrToken(t, ms[0].Photo))
 		w.press(res, w.vi("followup.consent_yes"))
 	}
-	ask := last(t, w.send(res, "/forget"))
+	ask := last(t, w.forgetConfirmed(res))
 	for _, want := range []string{"🗑 Xoá theo dõi hồ sơ …251127-1951", "🗑 Xoá theo dõi hồ sơ …251127-1952"} {
 		if !hasButton(ask, want) {
 			t.Fatalf("no button %q: %v", want, ask.Buttons())

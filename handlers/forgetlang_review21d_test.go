@@ -23,7 +23,7 @@ func TestForgetSaysTheLanguageGoesToo(t *testing.T) {
 	w.send(res, "/start "+token)
 	w.press(res, w.en("followup.consent_yes"))
 
-	bye := last(t, w.send(res, "/forget"))
+	bye := last(t, w.forgetConfirmed(res))
 	if !strings.HasPrefix(bye.Text, w.en("followup.forgotten")) || !strings.Contains(bye.Text, w.en("followup.forgotten_language", locales.Data{"Default": "Tiếng Việt", "Code": "en"})) {
 		t.Errorf("/forget after /lang en: %q", bye.Text)
 	}
@@ -41,7 +41,7 @@ func TestForgetSaysTheLanguageGoesToo(t *testing.T) {
 	_, token = w.slip("Vy", "000.00.12.H26-251127-2112")
 	viet := w.srv.NewUser("Bà Năm", "vi")
 	w.send(viet, "/start "+token)
-	if got := last(t, w.send(viet, "/forget")); got.Text != w.vi("followup.forgotten") {
+	if got := last(t, w.forgetConfirmed(viet)); got.Text != w.vi("followup.forgotten") {
 		t.Errorf("/forget without a language chosen: %q", got.Text)
 	}
 }
@@ -65,7 +65,7 @@ func TestForgetListPressedTwiceOrLate(t *testing.T) {
 	w.send(son, "/start "+ta)
 	w.send(son, "/start "+tb)
 
-	list := last(t, w.send(son, "/forget"))
+	list := last(t, w.forgetConfirmed(son))
 	all := dataOf(t, list, w.en("followup.forget_all_button", locales.Data{"Count": 2}))
 	keep := dataOf(t, list, w.en("followup.forget_keep_button"))
 	w.restart() // the buttons live in nothing but the message

@@ -37,7 +37,7 @@ func TestFormerResidentTypesText(t *testing.T) {
 				w.press(res, tr("followup.consent_yes"))
 				switch how {
 				case "forget":
-					w.send(res, "/forget")
+					w.forgetConfirmed(res)
 					if lang == "en" {
 						// Erasing forgets the language chosen too (the
 						// chat's guest row goes): chosen again.

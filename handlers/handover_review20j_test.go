@@ -86,7 +86,7 @@ func TestHandedOverRatingIsNotTheReaders(t *testing.T) {
 		w.vi("followup.rate_again", locales.Data{"Rating": 2}))
 
 	// The son's /forget, after the hand-over, erases nothing of hers.
-	if got := last(t, w.send(son, "/forget")); got.Text != w.vi("followup.forget_nothing") {
+	if got := last(t, w.forgetConfirmed(son)); got.Text != w.vi("followup.forget_nothing") {
 		t.Errorf("the son's /forget after the hand-over: %q", got.Text)
 	}
 	check("her /start after the son's /forget", last(t, w.send(mother, "/start")),

@@ -65,7 +65,7 @@ func TestResidentHandsTheLinkToARelative(t *testing.T) {
 	if f, _ := w.followupRow(c.ID); f.Chat.Valid || f.Consent.Valid {
 		t.Fatalf("after the son's old buttons: %+v", f)
 	}
-	if got := last(t, w.send(son, "/forget")); got.Text != w.vi("followup.forget_nothing") {
+	if got := last(t, w.forgetConfirmed(son)); got.Text != w.vi("followup.forget_nothing") {
 		t.Errorf("the son's /forget after the hand-over: %q", got.Text)
 	}
 

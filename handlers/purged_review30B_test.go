@@ -69,7 +69,7 @@ func TestReview30BForgottenCardKeepsItsText(t *testing.T) {
 	w := newWorld(t, handlers.WithClock(newClock().now))
 	_, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-3006")
 	card := last(t, w.press(res, w.vi("followup.consent_yes")))
-	if got := last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forgotten") {
+	if got := last(t, w.forgetConfirmed(res)); got.Text != w.vi("followup.forgotten") {
 		t.Fatalf("/forget: %q", got.Text)
 	}
 	// A tap that left the phone before /forget's edit took the buttons off.

@@ -42,7 +42,7 @@ func TestReview29TextsAfterTheResultsCame(t *testing.T) {
 				said = append(said, texts(w.send(daughter, typed))...)
 			}
 			said = append(said, texts(w.press(daughter, tr.T("followup.forget_keep_button")))...)
-			ask := last(t, w.send(daughter, "/forget"))
+			ask := last(t, w.forgetConfirmed(daughter))
 			said = append(said, ask.Text)
 			one := ask.Buttons()[0].Text // the first dossier's own button
 			said = append(said, texts(w.press(daughter, one))...)

@@ -138,7 +138,7 @@ func TestForgetOneOfTwoFollowupsInOneChat(t *testing.T) {
 	w.press(daughter, w.vi("followup.consent_yes"))
 	rated := last(t, w.press(daughter, "3★")) // the father's comment question is open
 
-	ask := last(t, w.send(daughter, "/forget"))
+	ask := last(t, w.forgetConfirmed(daughter))
 	if !strings.Contains(ask.Text, mother) || !strings.Contains(ask.Text, father) ||
 		!hasButton(ask, w.forgetButton(father)) ||
 		!hasButton(ask, w.vi("followup.forget_all_button", locales.Data{"Count": 2})) {
@@ -151,7 +151,7 @@ func TestForgetOneOfTwoFollowupsInOneChat(t *testing.T) {
 		t.Fatal("\"keep them\" erased the father's follow-up")
 	}
 
-	w.send(daughter, "/forget")
+	w.forgetConfirmed(daughter)
 	got := last(t, w.press(daughter, w.forgetButton(father)))
 	title := guide(t, "khai-sinh").Title.Vi
 	if !strings.HasPrefix(got.Text, w.vi("followup.forgotten_one", locales.Data{"Guide": title, "Tail": "0112"})) ||
@@ -188,7 +188,7 @@ func TestForgetOneOfTwoFollowupsInOneChat(t *testing.T) {
 	}
 
 	// One left: /forget erases it at once, and the chat is forgotten.
-	if got := last(t, w.send(daughter, "/forget")); got.Text != w.vi("followup.forgotten") {
+	if got := last(t, w.forgetConfirmed(daughter)); got.Text != w.vi("followup.forgotten") {
 		t.Errorf("/forget with one follow-up left: %q", got.Text)
 	}
 	if _, ok := w.followupRow(motherCase); ok {
@@ -208,7 +208,7 @@ func TestForgetAllFollowupsOfAChat(t *testing.T) {
 	son := w.srv.NewUser("Con trai", "vi")
 	w.send(son, "/start "+ta)
 	w.send(son, "/start "+tb)
-	w.send(son, "/forget")
+	w.forgetConfirmed(son)
 	if got := last(t, w.press(son, w.vi("followup.forget_all_button", locales.Data{"Count": 2}))); got.Text != w.vi("followup.forgotten_all", locales.Data{"Count": 2}) {
 		t.Errorf("all: %q", got.Text)
 	}
@@ -346,7 +346,7 @@ func TestResidentKeepsTheirLanguageForWeeks(t *testing.T) {
 		t.Errorf("the reminder's language a month later: %+v %v", rs, err)
 	}
 	// /forget still takes the guest row with the follow-up.
-	w.send(res, "/forget")
+	w.forgetConfirmed(res)
 	var users int
 	if err := w.store.DB().Get(&users, `SELECT count(*) FROM users WHERE telegram_id = $1`, res.ID); err != nil || users != 0 {
 		t.Errorf("after /forget the resident has %d user rows (%v)", users, err)
@@ -420,7 +420,7 @@ func TestErasedFollowupLeavesNothingInStorage(t *testing.T) {
 		t.Fatalf("the chat id is found in %v before the erase", in)
 	}
 
-	w.send(botRes, "/forget")
+	w.forgetConfirmed(botRes)
 	confirm := httptest.NewRecorder()
 	page.ServeHTTP(confirm, httptest.NewRequest("GET", "/f/"+webToken+"/forget?lang=vi", nil))
 	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(confirm.Body.String())
@@ -738,7 +738,7 @@ func TestForgetAllDoesNotEraseALinkOpenedSince(t *testing.T) {
 	son := w.srv.NewUser("Con trai", "vi")
 	w.send(son, "/start "+ta)
 	w.send(son, "/start "+tb)
-	ask := last(t, w.send(son, "/forget"))
+	ask := last(t, w.forgetConfirmed(son))
 	w.send(son, "/start "+tc)
 	id, err := son.PressOn(ask.ID, w.vi("followup.forget_all_button", locales.Data{"Count": 2}))
 	if err != nil {

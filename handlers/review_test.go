@@ -48,7 +48,7 @@ func TestForgetLeavesNoResidentChat(t *testing.T) {
 	_, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-0003")
 	w.press(res, w.vi("followup.consent_yes"))
 	w.press(res, "5★") // the comment question: the chat is in a flow now
-	if got := last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forgotten") {
+	if got := last(t, w.forgetConfirmed(res)); got.Text != w.vi("followup.forgotten") {
 		t.Fatalf("/forget: %q", got.Text)
 	}
 	if n := w.conversationRows(res.ID); n != 0 {
@@ -320,7 +320,7 @@ func TestForgottenFollowupStaysForgotten(t *testing.T) {
 	token := qrToken(t, ms[0].Photo)
 	res := w.srv.NewUser("Cư dân", "vi")
 	w.send(res, "/start "+token)
-	if got := last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forgotten") {
+	if got := last(t, w.forgetConfirmed(res)); got.Text != w.vi("followup.forgotten") {
 		t.Fatalf("/forget: %q", got.Text)
 	}
 	clk.advance(5 * time.Minute)

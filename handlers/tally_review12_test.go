@@ -41,7 +41,7 @@ func TestTallyCountsDossiersFollowed(t *testing.T) {
 	}
 	res := w.srv.NewUser("Bà Tư", "vi")
 	w.send(res, "/start "+token)
-	if got := last(t, w.send(res, "/forget")); got.Text != w.vi("followup.forgotten") {
+	if got := last(t, w.forgetConfirmed(res)); got.Text != w.vi("followup.forgotten") {
 		t.Fatalf("/forget: %q", got.Text)
 	}
 
