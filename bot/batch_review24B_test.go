@@ -106,7 +106,11 @@ func (h *batcher) Handle(ctx context.Context, tx *sqlx.Tx, u *models.Update) ([]
 	if _, err := tx.ExecContext(ctx, `INSERT INTO batch_seen (update_id, chat_id, text) VALUES ($1, $2, $3)`, u.ID, chat, text); err != nil {
 		return nil, err
 	}
-	return []bot.Reply{bot.Message{ChatID: chat, Text: "echo: " + text}}, nil
+	echo := bot.Message{ChatID: chat, Text: "echo: " + text}
+	if to, ok := rowOf(text, "tell"); ok { // another chat is told first
+		return []bot.Reply{bot.Message{ChatID: int64(to), Text: fmt.Sprintf("from %d", chat)}, echo}, nil
+	}
+	return []bot.Reply{echo}, nil
 }
 
 // rowOf reads "verb N".

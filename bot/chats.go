@@ -69,16 +69,18 @@ func (c *chats) add(u InboxUpdate) bool {
 }
 
 // drain asks for a drain of the chat's outbox; asking twice before it runs
-// makes one.
-func (c *chats) drain(chat int64) {
+// makes one. It reports false when the chats are closed (the sweep of the
+// next start sends what waits).
+func (c *chats) drain(chat int64) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return
+		return false
 	}
 	w := c.chat(chat)
 	w.drain = true
 	c.queue(chat, w)
+	return true
 }
 
 func (c *chats) chat(chat int64) *chatWork {

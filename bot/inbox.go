@@ -161,11 +161,12 @@ func (s *Store) NextAttempt(ctx context.Context, chatID, upTo int64) (InboxUpdat
 // writes fn's replies to the outbox, so that an update's effects, its being
 // handled and what the bot says about it commit together. Replicas take
 // turns per chat through an advisory lock held until the end of the
-// transaction. It returns the outbox rows in order, and whether this process
-// may send them now: not when an earlier reply of the chat is still to be
-// sent, here or elsewhere (then the sweep's drain sends them in order: see
-// ClaimReplies); delivered are the chat's replies this process sent and has
-// not deleted yet, which do not count. It returns ErrAlreadyHandled when the update is no longer
+// transaction. It returns the outbox rows in order, each with the chat whose
+// line it waits in (lineOf: a reply to another chat is that chat's), and
+// whether this process may send the update's own chat's now: not when an
+// earlier reply of the chat is still to be sent, here or elsewhere (then a
+// drain sends them in order: see ClaimReplies); delivered are the chat's
+// replies this process sent and has not deleted yet, which do not count. It returns ErrAlreadyHandled when the update is no longer
 // pending, and ErrNotNext when an earlier one of the chat is.
 func (s *Store) HandleUpdate(ctx context.Context, u InboxUpdate, delivered []int64, fn func(tx *sqlx.Tx) ([]Reply, error)) (out []OutboxRow, mine bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -219,41 +220,59 @@ func (s *Store) finish(ctx context.Context, tx *sqlx.Tx, u InboxUpdate, status, 
 	if err != nil {
 		return nil, false, err
 	}
-	var rows []struct {
-		ID   int64 `db:"id"`
-		Mine bool  `db:"mine"`
-	}
-	// RETURNING does not promise an order; ids follow r.n.
+	var rows []writtenRow
+	// RETURNING does not promise an order; ids follow r.n. A reply to
+	// another chat goes in that chat's line (lineOf), unleased: that
+	// chat's drain sends it.
 	err = tx.SelectContext(ctx, &rows, `
 		WITH done AS (`+mark+`)
 		INSERT INTO outbox (chat_id, update_id, kind, body, topic, owner, lease_until)
-		SELECT $4, $1, r.kind, `+substringOf("$6", "r")+`, nullif(r.topic, ''),
-			CASE WHEN b.blocked THEN NULL ELSE $7 END,
-			CASE WHEN b.blocked THEN NULL ELSE clock_timestamp() + make_interval(secs => $8) END
-		FROM unnest($5::text[], $10::int[], $11::int[], $12::text[]) WITH ORDINALITY AS r (kind, start, len, topic, n),
+		SELECT r.chat, $1, r.kind, `+substringOf("$6", "r")+`, nullif(r.topic, ''),
+			CASE WHEN r.chat = $4 AND NOT b.blocked THEN $7 END,
+			CASE WHEN r.chat = $4 AND NOT b.blocked THEN clock_timestamp() + make_interval(secs => $8) END
+		FROM unnest($5::text[], $10::int[], $11::int[], $12::text[], $13::bigint[]) WITH ORDINALITY AS r (kind, start, len, topic, chat, n),
 			-- Replies wait behind any earlier one of the chat still to be
 			-- sent, here or elsewhere (not the ones this process delivered
 			-- and has yet to delete): order holds across replicas.
 			(SELECT `+blockedSQL("$4", "$9")+` AS blocked OFFSET 0) b
 		ORDER BY r.n
-		RETURNING id, owner IS NOT NULL AS mine`,
+		RETURNING id, update_id, chat_id, owner IS NOT NULL AS mine`,
 		u.ID, status, cleanError(cause), u.ChatID, pq.Array(e.kinds), e.all, s.owner, leaseTime.Seconds(),
-		pq.Array(delivered), pq.Array(e.starts), pq.Array(e.lens), pq.Array(e.topics))
+		pq.Array(delivered), pq.Array(e.starts), pq.Array(e.lens), pq.Array(e.topics), pq.Array(linesOf(replies, u.ChatID)))
 	if err != nil {
 		return nil, false, fmt.Errorf("outbox: write replies: %w", err)
 	}
 	if len(rows) != len(replies) {
 		return nil, false, fmt.Errorf("outbox: wrote %d of %d replies", len(rows), len(replies))
 	}
+	slices.SortFunc(rows, byID)
 	out := make([]OutboxRow, len(rows))
+	mine := false
 	for i, r := range rows {
-		out[i] = OutboxRow{ID: r.ID, ChatID: u.ChatID}
+		out[i] = OutboxRow{ID: r.ID, ChatID: r.Chat, Reply: replies[i]}
+		mine = mine || r.Mine
 	}
-	slices.SortFunc(out, func(a, b OutboxRow) int { return cmp.Compare(a.ID, b.ID) })
-	for i := range out {
-		out[i].Reply = replies[i]
+	return out, mine, nil
+}
+
+// lineOf is the chat whose line a reply written by an update of chat
+// writer waits in: the chat it goes to. A reply to another chat (a
+// resident's problem told to their volunteer) is ordered with that chat's
+// own replies, and while Telegram fails that chat it holds up no other;
+// one to no chat (a default command menu) stays in the writer's.
+func lineOf(r Reply, writer int64) int64 {
+	if c := r.Chat(); c != 0 {
+		return c
 	}
-	return out, len(rows) > 0 && rows[0].Mine, nil
+	return writer
+}
+
+func linesOf(replies []Reply, writer int64) []int64 {
+	chats := make([]int64, len(replies))
+	for i, r := range replies {
+		chats[i] = lineOf(r, writer)
+	}
+	return chats
 }
 
 // ClearParked drops, within tx, the payloads of chat's parked updates,
@@ -416,16 +435,20 @@ func (s *Store) HandleUpdates(ctx context.Context, items []batchItem, fn func(tx
 	})
 }
 
-type batchRow struct {
+// writtenRow is a reply as the outbox's insert returns it.
+type writtenRow struct {
 	ID     int64 `db:"id"`
 	Update int64 `db:"update_id"`
+	Chat   int64 `db:"chat_id"`
 	Mine   bool  `db:"mine"`
 }
+
+func byID(a, b writtenRow) int { return cmp.Compare(a.ID, b.ID) }
 
 // finishBatch marks a batch's updates done and writes their replies to the
 // outbox, in one statement: finish for several chats.
 func (s *Store) finishBatch(ctx context.Context, tx *sqlx.Tx, items []batchItem, replies [][]Reply) error {
-	var done, chats, updates, delivered []int64
+	var done, chats, writers, updates, delivered []int64
 	var all []Reply
 	for i, it := range items {
 		if it.left {
@@ -434,7 +457,8 @@ func (s *Store) finishBatch(ctx context.Context, tx *sqlx.Tx, items []batchItem,
 		done = append(done, it.in.ID)
 		delivered = append(delivered, it.delivered...) // ids are unique across chats
 		for _, r := range replies[i] {
-			chats, updates, all = append(chats, it.in.ChatID), append(updates, it.in.ID), append(all, r)
+			chats, writers = append(chats, lineOf(r, it.in.ChatID)), append(writers, it.in.ChatID)
+			updates, all = append(updates, it.in.ID), append(all, r)
 		}
 	}
 	if len(done) == 0 {
@@ -444,43 +468,43 @@ func (s *Store) finishBatch(ctx context.Context, tx *sqlx.Tx, items []batchItem,
 	if err != nil {
 		return err
 	}
-	var rows []batchRow
+	var rows []writtenRow
 	// As finish's: the done CTE runs even when no reply is inserted;
-	// RETURNING does not promise an order, ids follow r.n.
+	// RETURNING does not promise an order, ids follow r.n; a reply to
+	// another chat than its writer's goes in that chat's line, unleased.
 	err = tx.SelectContext(ctx, &rows, `
 		WITH done AS (
 			UPDATE updates SET status = 'done', last_error = NULL, finished_at = now(), payload = NULL
 			WHERE update_id = ANY ($1))
 		INSERT INTO outbox (chat_id, update_id, kind, body, topic, owner, lease_until)
 		SELECT r.chat, r.upd, r.kind, `+substringOf("$5", "r")+`, nullif(r.topic, ''),
-			CASE WHEN b.blocked THEN NULL ELSE $8 END,
-			CASE WHEN b.blocked THEN NULL ELSE clock_timestamp() + make_interval(secs => $9) END
-		FROM unnest($2::bigint[], $3::bigint[], $4::text[], $6::int[], $7::int[], $10::text[])
-				WITH ORDINALITY AS r (chat, upd, kind, start, len, topic, n)
+			CASE WHEN r.chat = r.writer AND NOT b.blocked THEN $8 END,
+			CASE WHEN r.chat = r.writer AND NOT b.blocked THEN clock_timestamp() + make_interval(secs => $9) END
+		FROM unnest($2::bigint[], $3::bigint[], $4::text[], $6::int[], $7::int[], $10::text[], $12::bigint[])
+				WITH ORDINALITY AS r (chat, upd, kind, start, len, topic, writer, n)
 			-- As finish's: each chat's replies wait behind any earlier one of
 			-- the chat still to be sent, except those delivered here.
 			CROSS JOIN LATERAL (SELECT `+blockedSQL("r.chat", "$11")+` AS blocked OFFSET 0) b
 		ORDER BY r.n
-		RETURNING id, update_id, owner IS NOT NULL AS mine`,
+		RETURNING id, update_id, chat_id, owner IS NOT NULL AS mine`,
 		pq.Array(done), pq.Array(chats), pq.Array(updates), pq.Array(e.kinds), e.all,
-		pq.Array(e.starts), pq.Array(e.lens), s.owner, leaseTime.Seconds(), pq.Array(e.topics), pq.Array(delivered))
+		pq.Array(e.starts), pq.Array(e.lens), s.owner, leaseTime.Seconds(), pq.Array(e.topics), pq.Array(delivered),
+		pq.Array(writers))
 	if err != nil {
 		return fmt.Errorf("outbox: write replies: %w", err)
 	}
 	if len(rows) != len(all) {
 		return fmt.Errorf("outbox: wrote %d of %d replies", len(rows), len(all))
 	}
-	slices.SortFunc(rows, func(a, b batchRow) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(rows, byID)
 	at := make(map[int64]int, len(items))
 	for i, it := range items {
 		at[it.in.ID] = i
 	}
 	for k, row := range rows {
 		it := &items[at[row.Update]]
-		if len(it.out) == 0 {
-			it.mine = row.Mine
-		}
-		it.out = append(it.out, OutboxRow{ID: row.ID, ChatID: it.in.ChatID, Reply: all[k]})
+		it.mine = it.mine || row.Mine
+		it.out = append(it.out, OutboxRow{ID: row.ID, ChatID: row.Chat, Reply: all[k]})
 	}
 	return nil
 }

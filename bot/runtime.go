@@ -89,6 +89,11 @@ type Runtime struct {
 	marksDone     chan struct{}
 	stopMarks     context.CancelFunc
 
+	// toOthers counts, per chat, the drains asked for by replies other
+	// chats' updates wrote to it, until one has run (ToOthersWaiting).
+	toOthersMu sync.Mutex
+	toOthers   map[int64]int
+
 	// work outlives the signal to stop so that in-flight updates finish;
 	// Shutdown cancels it when its grace period runs out.
 	work       context.Context
@@ -149,9 +154,18 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 	if r.batchMax > 1 {
 		batch = r.processBatch
 	}
+	r.toOthers = map[int64]int{}
 	r.chats = newChats(r.workers, func(chat int64, drain bool, u InboxUpdate) {
 		if drain {
+			r.toOthersMu.Lock()
+			asked := r.toOthers[chat] // what this drain claims was committed before they were counted
+			r.toOthersMu.Unlock()
 			r.drain(chat)
+			r.toOthersMu.Lock()
+			if r.toOthers[chat] -= asked; r.toOthers[chat] == 0 {
+				delete(r.toOthers, chat)
+			}
+			r.toOthersMu.Unlock()
 		} else {
 			r.process(u)
 		}
@@ -438,9 +452,7 @@ func (r *Runtime) process(trigger InboxUpdate) {
 			r.metrics.handleTime.Observe(time.Since(began).Seconds())
 			r.metrics.handled.Inc()
 			dbPause = time.Second
-			if mine {
-				r.deliver(ctx, rows)
-			}
+			r.send(ctx, in.ChatID, rows, mine)
 			if in.ID == trigger.ID {
 				return // it was the chat's earliest pending one: none is left up to it
 			}
@@ -530,9 +542,7 @@ func (r *Runtime) processBatch(ups []InboxUpdate) (alone []InboxUpdate) {
 		r.metrics.handleTime.Observe(took)
 		r.metrics.handled.Inc()
 		sending.Go(func() {
-			if it.mine {
-				r.deliver(ctx, it.out)
-			}
+			r.send(ctx, it.in.ChatID, it.out, it.mine)
 			if r.onHandled != nil {
 				r.onHandled(it.in.ID)
 			}
@@ -592,10 +602,44 @@ func (r *Runtime) park(ctx context.Context, in InboxUpdate, cause error, u *mode
 	if parked {
 		r.metrics.parked.WithLabelValues(why).Inc()
 	}
-	if mine {
-		r.deliver(ctx, rows)
-	}
+	r.send(ctx, in.ChatID, rows, mine)
 	return nil
+}
+
+// send sends, after the commit, the replies an update of chat wrote: its
+// own chat's when this process holds them (mine; else they wait behind an
+// earlier reply, and the sweep's drain sends them in turn). A reply to
+// another chat waits in that chat's line (lineOf), whose drain is asked
+// for: while Telegram fails that chat, the writer's next replies are not
+// held behind it.
+func (r *Runtime) send(ctx context.Context, chat int64, rows []OutboxRow, mine bool) {
+	own := rows
+	if slices.ContainsFunc(rows, func(row OutboxRow) bool { return row.ChatID != chat }) {
+		own = nil
+		for _, row := range rows {
+			if row.ChatID == chat {
+				own = append(own, row)
+				continue
+			}
+			r.toOthersMu.Lock()
+			if r.chats.drain(row.ChatID) {
+				r.toOthers[row.ChatID]++
+			}
+			r.toOthersMu.Unlock()
+		}
+	}
+	if mine {
+		r.deliver(ctx, own)
+	}
+}
+
+// ToOthersWaiting says whether a drain asked for by a reply to another
+// chat than its update's has yet to run: until it has, that reply may
+// still be unsent (tests wait for it: bottest.WaitHandled).
+func (r *Runtime) ToOthersWaiting() bool {
+	r.toOthersMu.Lock()
+	defer r.toOthersMu.Unlock()
+	return len(r.toOthers) > 0
 }
 
 // maxSendTime caps the time one reply may take, waits for limits and 429s
@@ -655,9 +699,9 @@ func (r *Runtime) deliver(ctx context.Context, rows []OutboxRow) {
 		case isPermanent(err):
 			why, level := refusal(row.Reply, err)
 			r.noteDrop(row, why, err.Error(), level)
-			// The chat the reply went to, which is not always the one
-			// whose update wrote it (row.ChatID): a resident's "problem"
-			// tells their volunteer.
+			// The chat the reply went to: the one whose line it waited
+			// in (row.ChatID), but for a reply written before lines were
+			// the destination's, or a default menu (no chat).
 			chat := row.Reply.Chat()
 			if unreachable, deleted := unreachableChat(chat, err); unreachable && !slices.Contains(told, chat) {
 				told = append(told, chat)

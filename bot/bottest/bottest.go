@@ -158,7 +158,8 @@ func (b *Bot) handledOr(id int64) (int, <-chan struct{}) {
 }
 
 // WaitHandled waits until the runtime finished the job of every id (its
-// replies are sent) and the inbox holds the update as done or failed: a job
+// replies are sent: those to other chats, which wait in those chats'
+// lines, too) and the inbox holds the update as done or failed: a job
 // that ended without handling its update does not count.
 func (b *Bot) WaitHandled(t testing.TB, ids ...int64) {
 	t.Helper()
@@ -168,7 +169,7 @@ func (b *Bot) WaitHandled(t testing.TB, ids ...int64) {
 	for _, id := range ids {
 		for {
 			n, finished := b.handledOr(id)
-			if n > 0 && !b.pending(id) {
+			if n > 0 && !b.Runtime.ToOthersWaiting() && !b.pending(id) {
 				break
 			}
 			if time.Now().After(deadline) {
