@@ -1201,6 +1201,11 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		// Read before the question ends: it holds the words offered.
 		return h.keepOffered(r, f, arg)
 	}
+	if h.secondTap(f, cb.action, now) {
+		// Taken as the first tap left it: the message stays as it drew it.
+		r.answer(r.t.T("followup.noted_already"))
+		return nil
+	}
 	switch cb.action {
 	case "rate":
 	case "got", "gotyes", "gotback":
@@ -1336,6 +1341,29 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 	text, kb := h.followupNext(r, f)
 	h.showAbout(r, f, text, kb)
 	return nil
+}
+
+// secondTap tells whether a press of action on f's card came so soon
+// after its consent was given or taken back (WithTapGuard) that it is the
+// second tap of a double tap, landed on the button the first tap's screen
+// put where the pressed one was: "🔔 Đổi ý" sits in the row of "🔕 Không
+// cần nhắc nữa" (and back), the stars in the row of "✓ Đồng ý nhận nhắc".
+// Taken, it undid what the first tap did (until review 31), or rated the
+// help with whatever star it hit. The same button again (a tap that left
+// the phone before the edit came) is answered by its own case.
+func (h *Handlers) secondTap(f storage.Followup, action string, now time.Time) bool {
+	if h.tapGuard <= 0 || !f.ConsentAt.Valid {
+		return false
+	}
+	switch {
+	case action == "yes" && f.Consent.Valid && !f.Consent.Bool:
+	case action == "stop" && f.Consent.Bool:
+	case action == "rate":
+	default:
+		return false
+	}
+	since := now.Sub(f.ConsentAt.Time)
+	return since >= 0 && since < h.tapGuard
 }
 
 // goneBelow answers a press on an old message of a follow-up this chat no

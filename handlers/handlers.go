@@ -117,7 +117,9 @@ const defaultTapGuard = 1500 * time.Millisecond
 // button that makes a link on it (a role, "Cả tỉnh") is asked to be made
 // again rather than taken (defaultTapGuard; 0: never). The second tap of a
 // double tap on the screen before, come after this one replaced it, lands
-// there at once. Tests that press as fast as they can set 0, as the demo.
+// there at once. So does one on a resident's card after its consent
+// changed (secondTap). Tests that press as fast as they can set 0, as the
+// demo.
 func WithTapGuard(d time.Duration) Option { return func(h *Handlers) { h.tapGuard = d } }
 
 // WithLogger sets the logger.

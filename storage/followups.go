@@ -83,6 +83,10 @@ type Followup struct {
 	ResidentLang   sql.NullString `db:"resident_lang"`
 	Consent        sql.NullBool   `db:"consent"` // NULL: not asked yet
 	ConsentVersion sql.NullString `db:"consent_version"`
+	// ConsentAt: when the consent was last given or taken back
+	// (SetResidentConsent): a press that flips it back at once is the
+	// second tap of a double tap (handlers' tap guard).
+	ConsentAt      sql.NullTime   `db:"consent_at"`
 	Status         string         `db:"status"`
 	RemindersSent  int            `db:"reminders_sent"`
 	NextReminderOn sql.NullTime   `db:"next_reminder_on"`
@@ -122,7 +126,7 @@ func (f Followup) Reminds() bool {
 }
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.due_days, f.resident_chat, f.resident_lang,
-	f.consent, f.consent_version, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
+	f.consent, f.consent_version, f.consent_at, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
 	f.code_untold_from, f.code_corrected, f.on_screen, f.on_screen_consent, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
