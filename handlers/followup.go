@@ -2184,6 +2184,80 @@ func (h *Handlers) typedStopReminders(r *request) (bool, error) {
 	return true, h.stopReminders(r, fs)
 }
 
+// typedRemindMe answers a resident's words asking for the reminders,
+// typed outside any question (saysRemindMe: "nhắc tôi", "ok nhắc đi"),
+// as "🔔 Đổi ý" (or "✓ Đồng ý nhận nhắc" under the question not answered
+// yet) does: until review 31 they were told the bot works with its
+// buttons. The dossier is the one on screen if its reminders are off (or
+// not asked yet) while its result is awaited, else the chat's one such
+// dossier; with several, and none on screen, each is shown with its
+// button, nothing recorded. With none, it says the reminders are on
+// already, or that none can go (the results noted, or the reminders
+// over), those on shown with the day they ask. false when the text does
+// not read so, or the chat follows nothing.
+func (h *Handlers) typedRemindMe(r *request) (bool, error) {
+	if r.member() || !saysRemindMe(r.text) {
+		return false, nil
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	off := func(f storage.Followup) bool { return f.Status == storage.FollowupWaiting && !f.Consent.Bool }
+	var open []storage.Followup
+	for _, f := range fs {
+		if off(f) {
+			open = append(open, f)
+		}
+	}
+	if f, ok := onScreen(fs); ok && off(f) {
+		open = []storage.Followup{f}
+	}
+	switch len(open) {
+	case 0:
+		var on []storage.Followup
+		for _, f := range fs {
+			if f.Reminds() {
+				on = append(on, f)
+			}
+		}
+		if len(on) == 0 {
+			r.say(r.t.T("followup.remind_none"), nil)
+			return true, nil
+		}
+		// Each named, with the day it asks (its status line).
+		r.say(r.t.T("followup.remind_already"), nil)
+		h.showShort(r, on)
+		return true, nil
+	case 1:
+	default:
+		r.say(r.t.T("followup.remind_which", locales.Data{"Count": len(open)}), nil)
+		h.showShort(r, open)
+		return true, nil
+	}
+	f := open[0]
+	r.about = followupTopic(f.CaseID)
+	now := h.now()
+	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
+		return false, err
+	}
+	// The version of the question the card asked (or that 🔔 answers), in
+	// the chat's language: the card on screen is drawn in it.
+	if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, true, residentConsentVersion(r.t, f, now), now); err != nil {
+		return false, err
+	}
+	if old := int(f.OnScreen.Int32); old > 0 {
+		// The card above answered: its buttons go (one live card).
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: old})
+	}
+	f.Consent.Bool, f.Consent.Valid = true, true
+	text, kb := h.followupNext(r, f)
+	r.say(r.t.T("followup.typed_consent_yes")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	r.cardShown(f.CaseID)
+	r.consentCard = f.CaseID
+	return true, nil
+}
+
 // stopReminders takes back the consent of each of fs whose reminder is
 // agreed while its result is awaited — the words say "me", not which
 // dossier —, as its card's "🔕 Không cần nhắc nữa" does (and answers "no"

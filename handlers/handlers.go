@@ -972,6 +972,9 @@ func (h *Handlers) textTyped(r *request) error {
 	if stopped, err := h.typedStopReminders(r); stopped || err != nil {
 		return err // "không cần nhắc nữa": the consent taken back, as its button
 	}
+	if asked, err := h.typedRemindMe(r); asked || err != nil {
+		return err // "nhắc tôi", "ok nhắc đi": the reminders asked for, as "🔔 Đổi ý"
+	}
 	if asked, err := h.typedProblem(r); asked || err != nil {
 		return err // "hồ sơ bị trả về": the question "⚠ Có vướng mắc" asks
 	}

@@ -402,3 +402,69 @@ func init() {
 		yesNoAfter[w] = true
 	}
 }
+
+// saysRemindMe says whether a resident's typed text plainly asks for the
+// reminders ("nhắc tôi", "nhắc lại giúp tôi", "ok nhắc đi", "cứ nhắc
+// cháu nhé", "remind me", "turn the reminders back on"): the whole text is
+// that, with the polite words around it, as typedYesNo reads a yes. A
+// sentence that only speaks of reminding is none: "cảm ơn đã nhắc tôi"
+// (a thanks), "sao không nhắc tôi" (a complaint), "nhắc lại giúp tôi mã
+// hồ sơ" (repeat the code), "đừng nhắc tôi", a question.
+func saysRemindMe(text string) bool {
+	if strings.Contains(text, "?") {
+		return false
+	}
+	ws := typedWords(text)
+	for len(ws) > 1 && remindBefore[ws[0]] {
+		ws = ws[1:] // "ok", "dạ", "có", "cứ", "thôi cứ"
+	}
+	for n := len(ws); n > 1; n = len(ws) {
+		if yesNoAround[ws[n-1]] || yesNoAfter[ws[n-1]] {
+			ws = ws[:n-1] // "nhé", "đi", "ạ", "cháu", "please"
+		} else if n > 2 && yesNoAfter[ws[n-2]+" "+ws[n-1]] {
+			ws = ws[:n-2]
+		} else {
+			break
+		}
+	}
+	phrase := strings.Join(ws, " ")
+	if remindTyped[phrase] {
+		return true
+	}
+	// Typed without diacritics ("nhac toi nhe"), matched folded.
+	return vntext.Fold(phrase) == phrase && remindFolded[phrase]
+}
+
+var (
+	// remindTyped are saysRemindMe's phrases as typed, remindFolded as
+	// typed without diacritics; remindBefore the words that may open them.
+	remindTyped  = map[string]bool{}
+	remindFolded = map[string]bool{}
+	remindBefore = map[string]bool{}
+)
+
+func init() {
+	// The object ("tôi", "giúp tôi", "cho tôi") is part of the phrase, not
+	// a polite word dropped: "nhắc lại" alone, with nothing after, is
+	// "remind again"; with a thing after, "say again".
+	for _, w := range strings.Split("nhắc,nhắc lại,nhắc tiếp,nhắc tôi,nhắc lại tôi,nhắc tôi lại,nhắc giúp,nhắc giúp tôi,nhắc lại giúp,"+
+		"nhắc lại giúp tôi,nhắc giúp tôi với,nhắc lại giúp tôi với,nhắc tôi với,nhắc cho tôi,nhắc lại cho tôi,nhắc mình,nhắc lại mình,"+
+		"nhắc giúp mình,nhắc lại giúp mình,nhắc cho mình,nhắc em,nhắc lại em,nhắc giúp em,nhắc bà,nhắc ông,nhắc bác,nhắc cô,nhắc chú,"+
+		"nhắc tôi nữa,vẫn nhắc tôi,tiếp tục nhắc,tiếp tục nhắc tôi,nhận nhắc,nhận nhắc lại,nhận lại nhắc,nhận lời nhắc,muốn nhận nhắc,"+
+		"tôi muốn nhận nhắc,muốn được nhắc,tôi muốn được nhắc,bật nhắc,bật lại nhắc,bật nhắc lại,bật lời nhắc,bật lại lời nhắc,"+
+		"mở nhắc,mở lại nhắc,mở lại lời nhắc,đổi ý,tôi đổi ý,đổi ý nhận nhắc,"+
+		"remind me,remind me again,keep reminding me,i want reminders,i want the reminders,i want reminders again,"+
+		"turn on reminders,turn on the reminders,turn reminders on,turn the reminders on,turn reminders back on,"+
+		"turn the reminders back on,reminders on,resume reminders,resume the reminders,start reminders,start the reminders", ",") {
+		remindTyped[w] = true
+		remindFolded[vntext.Fold(w)] = true
+	}
+	// "Dạ, cháu cứ nhắc đi ạ": the bot addressed, as residents do. Folded
+	// too, but for "dạ", which folds to "đã" ("đã nhắc tôi": it did).
+	for _, w := range strings.Fields("ok okay oke oki ừ dạ vâng có cứ thôi vậy thế xin hãy cháu con em bạn please yes") {
+		remindBefore[w] = true
+		if f := vntext.Fold(w); f != "da" {
+			remindBefore[f] = true
+		}
+	}
+}
