@@ -68,6 +68,10 @@ type followupState struct {
 	// (typedThanks), offered as the comment, kept only with its button
 	// ("keepc"); checked as a comment before it is held here.
 	Typed string `json:"t,omitempty"`
+	// Offer: the text that offered Typed (offerComment's key), to offer it
+	// again as it was when the question is drawn again below a command
+	// (commentRedrawn); "" on a row written before review 31: the thanks'.
+	Offer string `json:"o,omitempty"`
 }
 
 // receivedState is flowReceived's data (storage.ForgetFollowup reads "q").
@@ -1745,7 +1749,7 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 	st := followupState{Case: f.CaseID}
 	refused := commentRefused(r.text)
 	if refused == "" {
-		st.Typed = r.text
+		st.Typed, st.Offer = r.text, key
 	}
 	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, st, 0)
 	if err != nil {
@@ -1758,12 +1762,18 @@ func (h *Handlers) offerComment(r *request, f storage.Followup, key string) erro
 		r.cardShown(f.CaseID)
 		return nil
 	}
-	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
-		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10) + "." + commentMark(r.text)}.String()}}},
-		h.commentKeyboard(r, f)...)
-	r.say(r.t.T(key, locales.Data{"Comment": r.text})+"\n\n"+h.followupAbout(r.t, f), kb)
+	r.say(h.offerScreen(r, f, st))
 	r.cardShown(f.CaseID)
 	return nil
+}
+
+// offerScreen is the comment question that offers st's words (Typed) as
+// the comment, with the button that keeps them (offerComment).
+func (h *Handlers) offerScreen(r *request, f storage.Followup, st followupState) (string, bot.Keyboard) {
+	kb := append(bot.Keyboard{{{Text: r.t.T("followup.comment_keep_typed"),
+		Data: callback{flow: flowFollowup, action: "keepc", arg: strconv.FormatInt(f.CaseID, 10) + "." + commentMark(st.Typed)}.String()}}},
+		h.commentKeyboard(r, f)...)
+	return r.t.T(cmp.Or(st.Offer, "followup.typed_thanks_keep"), locales.Data{"Comment": st.Typed}) + "\n\n" + h.followupAbout(r.t, f), kb
 }
 
 // commentMark names the words an offer shows (offerComment) in its keep
@@ -2341,8 +2351,22 @@ func (h *Handlers) callBack(r *request, fs []storage.Followup) error {
 // "bot này dùng thế nào" — were kept as the comment without their seeing
 // they would be, in place of the one given before. The copy above loses
 // its buttons (one live copy); a thanks offered to keep (Typed) is
-// offered no more.
+// offered no more: what was typed since replaced it.
 func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note string) error {
+	return h.commentDrawn(r, conv, note, false)
+}
+
+// commentRedrawn is commentAgain below what answered no words typed at
+// the question (a command: /help, /lang, /new; a sticker): words offered
+// to keep (offerComment) are offered again, with their button — until
+// review 31 they went, the question drawn as if nothing had been typed,
+// while the offer said /help tells how to use the bot.
+func (h *Handlers) commentRedrawn(r *request, conv storage.Conversation, note string) error {
+	return h.commentDrawn(r, conv, note, true)
+}
+
+// commentDrawn is commentAgain, the words offered kept when offered is set.
+func (h *Handlers) commentDrawn(r *request, conv storage.Conversation, note string, offered bool) error {
 	var st followupState
 	if err := conv.Decode(&st); err != nil {
 		return err
@@ -2360,7 +2384,11 @@ func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note stri
 	if conv.MessageID != 0 && !r.edits(conv.MessageID) {
 		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: conv.MessageID})
 	}
-	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, followupState{Case: f.CaseID}, 0)
+	next := followupState{Case: f.CaseID}
+	if offered && st.Typed != "" {
+		next.Typed, next.Offer = st.Typed, st.Offer
+	}
+	ver, err := r.tx.SaveConversation(r.ctx, r.chat, flowFollowup, screenComment, next, 0)
 	if err != nil {
 		return err
 	}
@@ -2369,7 +2397,12 @@ func (h *Handlers) commentAgain(r *request, conv storage.Conversation, note stri
 		note += "\n\n"
 	}
 	r.about = followupTopic(f.CaseID) // it names the dossier: forgetting it takes this back
-	r.say(note+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+	if next.Typed != "" {
+		text, kb := h.offerScreen(r, f, next)
+		r.say(note+text, kb)
+	} else {
+		r.say(note+h.followupAbout(r.t, f)+"\n"+h.commentAsk(r, f), h.commentKeyboard(r, f))
+	}
 	r.cardShown(f.CaseID)
 	return nil
 }
@@ -2381,7 +2414,7 @@ func (h *Handlers) commentBelow(r *request) error {
 	if err != nil || !atComment(conv) {
 		return ignoreGone(err)
 	}
-	return h.commentAgain(r, conv, "")
+	return h.commentRedrawn(r, conv, "")
 }
 
 // atComment reports whether conv is the comment question.
@@ -2391,9 +2424,10 @@ func atComment(conv storage.Conversation) bool {
 
 // again in the follow-up flow: the comment question once more, below the
 // note (a sticker, an edited message, text over the limit: not read), its
-// copy above losing its buttons (commentAgain).
+// copy above losing its buttons, words offered to keep still offered
+// (commentRedrawn).
 func (h *Handlers) followupAgain(r *request, conv storage.Conversation, note string) error {
-	return h.commentAgain(r, conv, note)
+	return h.commentRedrawn(r, conv, note)
 }
 
 // forget is /forget: a resident's follow-ups (chat id, dossier code,

@@ -104,8 +104,8 @@ func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 		err = h.inviteAgain(r, conv, "")
 	case flowFollowup:
 		// A resident's comment question: its next words are the comment
-		// (commentAgain).
-		err = h.commentAgain(r, conv, "")
+		// (commentAgain), words offered as one still offered.
+		err = h.commentRedrawn(r, conv, "")
 	default:
 		var v *caseView
 		var ok bool
