@@ -1210,6 +1210,17 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		r.answer(r.t.T("followup.noted_already"))
 		return nil
 	}
+	if on := int(f.OnScreen.Int32); r.liveMessage() != 0 && on > r.liveMessage() && !r.touches(on) {
+		// Pressed on an older copy of the dossier's card than the one on
+		// screen (/start drew it again below), it acts on the dossier as
+		// it stands and draws it on the pressed message: the newer copy
+		// loses its buttons, one live card — until review 31 both kept
+		// theirs, each offering what the other had just changed. A press
+		// on a newer message (a reminder's) leaves the older card as it is:
+		// its buttons (the hand-over) are those the reminder's answer has
+		// not. Untagged, as questionSent's: the edit shows no dossier.
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: on})
+	}
 	switch cb.action {
 	case "rate":
 	case "got", "gotyes", "gotback":
@@ -2475,8 +2486,9 @@ func (h *Handlers) forgetAskOne(r *request, f storage.Followup) (string, bot.Key
 // forgetOnePress takes "🗑" of forgetAskOne's question about caseID. It
 // erases only while the question is live: the dossier still the chat's
 // one, no screen of it sent below the question since (/cancel's, /start's,
-// a reminder that came: a card on a newer message; a press that edited an
-// older card, or a message not sent yet, leaves it live). Pressed once the
+// a reminder that came: a card on a newer message; a message not sent yet
+// leaves it live, and a press that edits an older card takes its buttons
+// off, as any newer copy's: followupPress). Pressed once the
 // follow-up is gone (a second tap, the web page's erase) or out of date,
 // it says so and the question loses its buttons; the message keeps its
 // text (after a second tap, the goodbye).
