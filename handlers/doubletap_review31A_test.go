@@ -121,3 +121,24 @@ func TestReview31AConsentTappedTwiceRatesNothing(t *testing.T) {
 		t.Errorf("4★ pressed a minute after ✓: rating %+v", f.Rating)
 	}
 }
+
+// "Không, cảm ơn" tapped twice: its row holds "📬 Đã nhận kết quả" on the
+// card it draws, and the second tap drew the "received?" question there,
+// in place of the answer just given. Answered as noted, the card stays.
+func TestReview31ADeclineTappedTwiceAsksNothing(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithTapGuard(time.Second))
+	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-3103")
+	card := res.Last()
+	w.press(res, w.vi("followup.consent_no"))
+	landed, ok := w.landsOn(res, card, w.vi("followup.consent_no"))
+	if !ok || landed != w.vi("followup.result_got") {
+		t.Fatalf("the second tap of \"Không\" lands on %q (%v): the layout changed, this test no longer tells", landed, ok)
+	}
+	if m := msgByID(t, res, card.ID); hasButton(m, w.vi("followup.received_yes")) || !hasButton(m, w.vi("followup.consent_later")) {
+		t.Errorf("after \"Không\" tapped twice the card reads %q %v, want the answer the first tap drew", m.Text, m.Buttons())
+	}
+	if f, _ := w.followupRow(caseID); f.Status != storage.FollowupWaiting || f.Consent.Bool {
+		t.Errorf("status %q consent %+v", f.Status, f.Consent)
+	}
+}

@@ -1362,9 +1362,10 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 // after its consent was given or taken back (WithTapGuard) that it is the
 // second tap of a double tap, landed on the button the first tap's screen
 // put where the pressed one was: "🔔 Đổi ý" sits in the row of "🔕 Không
-// cần nhắc nữa" (and back), the stars in the row of "✓ Đồng ý nhận nhắc".
-// Taken, it undid what the first tap did (until review 31), or rated the
-// help with whatever star it hit. The same button again (a tap that left
+// cần nhắc nữa" (and back), the stars in the row of "✓ Đồng ý nhận nhắc",
+// "📬 Đã nhận kết quả" in the row of "Không, cảm ơn". Taken, it undid what
+// the first tap did (until review 31), rated the help with whatever star
+// it hit, or drew a question over the answer just given. The same button again (a tap that left
 // the phone before the edit came) is answered by its own case.
 func (h *Handlers) secondTap(f storage.Followup, action string, now time.Time) bool {
 	if h.tapGuard <= 0 || !f.ConsentAt.Valid {
@@ -1373,7 +1374,9 @@ func (h *Handlers) secondTap(f storage.Followup, action string, now time.Time) b
 	switch {
 	case action == "yes" && f.Consent.Valid && !f.Consent.Bool:
 	case action == "stop" && f.Consent.Bool:
-	case action == "rate":
+	case action == "rate", action == "got", action == "probask", action == "pass":
+		// The stars where "✓ Đồng ý" was, "📬 Đã nhận kết quả" where
+		// "Không, cảm ơn" was: a question drawn over the answer just given.
 	default:
 		return false
 	}
