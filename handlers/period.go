@@ -425,6 +425,67 @@ func englishMonths(s, lower string) string {
 	})
 }
 
+// Months named in words, as typed in lower case, with their marks or
+// none ("tháng mười một", "thang muoi mot", "tháng giêng", "tháng chạp"):
+// monthsInWords writes them in figures. Marked otherwise they are other
+// words: "Thắng Nam", "Thắng Tam" are communes' names; "tháng sau" (or
+// "thang sau") is next month, "tháng sáu" June.
+var (
+	monthWord = regexp.MustCompile(`(^|[^\pL\d])(?:tháng|thang) (mười một|muoi mot|mười hai|muoi hai|mười|muoi|một|mot|giêng|gieng|hai|ba|tư|tu|bốn|bon|năm|nam|sáu|bảy|bẩy|bay|tám|tam|chín|chin|chạp|chap)($|[^\pL\d])`)
+	// What "tháng năm" may not be followed by for it to be May: "tháng
+	// năm nay", "tháng năm ngoái" may be "tháng này năm nay", "tháng này
+	// năm ngoái" (not understood, never a wrong month); "tháng năm 2026",
+	// "tháng năm năm ngoái", "tháng năm vừa qua" are May.
+	notMay = regexp.MustCompile(`^\s*(?:nay|này|ngoái|ngoai|trước|truoc|sau|qua|rồi|roi|học|hoc|kia)(?:$|[^\pL])`)
+	// "last November", "this Nov": the latest such month that has ended,
+	// this year's.
+	engLastThisMonth = regexp.MustCompile(`^(last|this) (` + monthNames + `)$`)
+)
+
+// monthWords numbers the months named in words, folded.
+var monthWords = map[string]int{
+	"mot": 1, "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7,
+	"tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12,
+}
+
+// monthsInWords writes the months a typed period (lower case, before
+// folding) names in words in figures, as the forms below read them:
+// "tháng mười một năm ngoái" → "tháng 11 năm ngoái", "từ tháng chín đến
+// tháng mười một" → "từ tháng 9 đến tháng 11".
+func monthsInWords(text string) string {
+	text = vntext.NFC(text)
+	var b strings.Builder
+	for {
+		m := monthWord.FindStringSubmatchIndex(text)
+		if m == nil {
+			return b.String() + text
+		}
+		word := vntext.Fold(text[m[4]:m[5]])
+		if word == "nam" && notMay.MatchString(text[m[5]:]) {
+			b.WriteString(text[:m[5]])
+		} else {
+			b.WriteString(text[:m[0]] + text[m[2]:m[3]] + "tháng " + strconv.Itoa(monthWords[word]))
+		}
+		text = text[m[5]:] // the word ended: each pass moves on
+	}
+}
+
+// lastThisMonth writes an English month named with "last" or "this" as
+// the forms below read it: "last november" → "thang 11 vua qua", "this
+// nov" → "thang 11 nam nay". lower is the text as typed, in lower case
+// ("last máy" is no May).
+func lastThisMonth(s, lower string) string {
+	m := engLastThisMonth.FindStringSubmatch(s)
+	if m == nil || !strings.Contains(lower, m[2]) {
+		return s
+	}
+	month := "thang " + strconv.Itoa(monthNumbers[m[2]])
+	if m[1] == "last" {
+		return month + " vua qua"
+	}
+	return month + " nam nay"
+}
+
 // monthNumbers numbers the English months' names and short names.
 var monthNumbers = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -453,7 +514,7 @@ func dropAsOf(text string) string {
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
-	s := vntext.Fold(shortYears(monthsYearOnce(strings.ToLower(dropAsOf(text)))))
+	s := vntext.Fold(shortYears(monthsYearOnce(monthsInWords(strings.ToLower(dropAsOf(text))))))
 	s = oldSpelling.ReplaceAllString(s, "${1}y${2}") // "quí", "kì": quý, kỳ
 	// Asked politely: "tháng 11 ạ", "cho mình xem quý 3 nhé", "last month please".
 	if m := periodPoliteTail.FindStringSubmatch(s); m != nil {
@@ -468,6 +529,7 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 			s = m[1]
 		}
 	}
+	s = lastThisMonth(s, strings.ToLower(text))
 	if m := periodWeekDays.FindStringSubmatch(s); m != nil {
 		// Its days, in English by their months' names as the bot writes
 		// them ("week 23 Nov – 29 Nov 2026"); "tuần 48", "tuần 2/2027" are
