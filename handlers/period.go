@@ -720,12 +720,16 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool, noDate string
 	// span reads the ends of a range. A year left out is the other end's:
 	// the start's is the latest such day up to today (or, when only the
 	// end has one, the end's); the end's the start's, or the next year's
-	// for a range from December into January ("15/12-10/1"). Same month,
-	// an end before the start is a range typed backwards.
+	// for a range from the year's second half into its first ("15/12-10/1",
+	// "1/9 - 31/5", "quý 3 - quý 2"). Any other end before the start is a
+	// range typed backwards, refused (tally.period_reversed): until review
+	// 31 "1/11 - 30/10" ran into the next year, 01/11/2026 – 30/10/2027,
+	// where one number mistyped ("1/10 - 30/10") is as likely as the ends
+	// swapped, and the bot cannot tell which.
 	span := func(d1, m1, y1, d2, m2, y2 string) (from, to time.Time, ok bool) {
 		mm1, _ := strconv.Atoi(m1)
 		mm2, _ := strconv.Atoi(m2)
-		wraps := mm2 < mm1 // the end's month comes before the start's: into the next year
+		wraps := mm2 < mm1 && mm1 >= 7 && mm2 <= 6 // over the new year
 		if y1 == "" && y2 != "" {
 			y, _ := strconv.Atoi(y2)
 			if wraps {
