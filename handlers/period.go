@@ -150,6 +150,10 @@ var (
 	// Only polite words (monthsYearOnce: what may follow months).
 	periodPoliteOnly = regexp.MustCompile(`^(?:` + politeWords + `)(?: (?:` + politeWords + `))*$`)
 	periodLead       = regexp.MustCompile(`^(?:bao cao|thong ke|so lieu|so ket|tong ket|ky bao cao|giai doan|report|tally|figures|period)(?: (?:for|of))? (.+)$`)
+	// The cumulative total of reports ("lũy kế từ đầu năm", "lũy kế từ
+	// 1/10"): since what is named. "Lũy kế" alone, or up to a day, says
+	// not from when: no period.
+	periodCumulative = regexp.MustCompile(`^luy ke ((?:tu|ke tu) .+)$`)
 	// A period as the bot writes it (periodLabel, periodAsOf), copied back
 	// from a report or a digest: up to when a running one was counted
 	// said after it ("tháng 12/2026 (tính đến 10:30 ngày 10/12/2026)",
@@ -195,7 +199,8 @@ var (
 	periodQuarter  = regexp.MustCompile(`^(q|quy|quarter) ?(0?\d|i{1,3}|iv)(?: (?:nam |year )?(\d{4}))?$`)
 	// Half a year ("nửa cuối năm 2025", "H1", "first half of 2026");
 	// without its year the latest that has begun.
-	periodHalf = regexp.MustCompile(`^(?:nua (dau|cuoi) nam|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
+	// "Nửa năm đầu", "nửa năm cuối" too.
+	periodHalf = regexp.MustCompile(`^(?:nua (dau|cuoi) nam|nua nam (dau|cuoi)|(first|second) half|h([12]))(?: (?:nam |year |of )?(\d{4}))?$`)
 	// The first or last months of a year, as offices report them ("6
 	// tháng đầu năm", "9 tháng đầu năm 2026", "3 tháng cuối năm", "first
 	// 9 months of 2026"); without its year the latest that has begun.
@@ -219,6 +224,10 @@ var (
 	// "Hiện tại", "hiện nay", "thời điểm hiện tại" as reports write it.
 	periodToNow = regexp.MustCompile(`^(.+) (?:den|toi|to|until)(?: het)? (?:nay|hom nay|bay gio|gio|now|today|(?:thoi diem )?hien (?:tai|nay))$|^(.+\d) (?:nay|hom nay|now|today|hien (?:tai|nay))$`)
 	periodThis  = regexp.MustCompile(`^(.+\d) nay$`)
+	// Now, as "đến nay" names it ("đến nay", "đến hôm nay", "until
+	// today"): from the beginning to the end of today, as "đến 15/11" is
+	// to the end of that day (periodAllTo).
+	periodNow   = regexp.MustCompile(`^(?:nay|hom nay|bay gio|gio|now|today|(?:thoi diem )?hien (?:tai|nay))$`)
 	periodSince = regexp.MustCompile(`^(?:tu|ke tu|since|from) (.+)$`)
 	// "đầu năm", "đầu quý"…: the start of the current one ("đầu" alone:
 	// the beginning).
@@ -529,6 +538,10 @@ func parsePeriod(text string, now time.Time) (p storage.Period, problem string) 
 			s = m[1]
 		}
 	}
+	// "Lũy kế từ đầu năm": since the start of the year.
+	if m := periodCumulative.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
 	s = lastThisMonth(s, strings.ToLower(text))
 	if m := periodWeekDays.FindStringSubmatch(s); m != nil {
 		// Its days, in English by their months' names as the bot writes
@@ -716,6 +729,9 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool, noDate string
 			to, ok := date(d[1], d[2], d[3])
 			return storage.Period{To: to.AddDate(0, 0, 1)}, ok, lacking(ok, noSuchDay)
 		}
+		if periodNow.MatchString(m[1]) { // "đến nay", "until today": all time
+			return periodOf("all", now), true, ""
+		}
 	}
 	// span reads the ends of a range. A year left out is the other end's:
 	// the start's is the latest such day up to today (or, when only the
@@ -836,10 +852,10 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool, noDate string
 	}
 	if m := periodHalf.FindStringSubmatch(s); m != nil {
 		month := "1"
-		if m[1] == "cuoi" || m[2] == "second" || m[3] == "2" {
+		if m[1] == "cuoi" || m[2] == "cuoi" || m[3] == "second" || m[4] == "2" {
 			month = "7"
 		}
-		from, ok := date("1", month, m[4])
+		from, ok := date("1", month, m[5])
 		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok, lacking(ok, noSuchDay)
 	}
 	if m := periodYear.FindStringSubmatch(s); m != nil {

@@ -193,7 +193,7 @@ func TestParsePeriodTypedForms(t *testing.T) {
 		{"T2-T6", now, "", "", "tally.bad_period"}, // Monday to Friday
 		{"đầu năm", now, "", "", "tally.bad_period"},
 		{"6 tháng", now, "", "", "tally.bad_period"},
-		{"đến nay", now, "", "", "tally.bad_period"},
+		{"đến nay", now, "01/01/0001", "27/11/2026", ""}, // since review 31B: as "đến 15/11", from the beginning
 		{"quý", now, "", "", "tally.bad_period"},
 		{"quy nhon", now, "", "", "tally.bad_period"},
 	})
