@@ -181,7 +181,15 @@ var (
 	// alone is ("9/2026 - 11/2026", "từ 12/2025 đến 2/2026"): no word
 	// needed, the years tell them from days.
 	periodMonthsYears = regexp.MustCompile(`^(?:tu |from )?(\d{1,2}) (\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(\d{1,2}) (\d{4})$`)
-	periodYear        = regexp.MustCompile(`^(?:ca nam |nam |year |whole year |full year )?(\d{4})$`) // "cả năm 2026", "whole year 2026" too
+	// A school year ("năm học 2025-2026", "năm học 2025-26", "school year
+	// 2025-2026"): from the opening day, 5 September, to 31 May; with its
+	// days after it as its label writes them ("năm học 2025 – 2026
+	// (05/09/2025 – 31/05/2026)"). Named by where it stands ("năm học
+	// này", the latest that has begun; "năm học trước", the one before;
+	// "năm học vừa qua", the latest that has ended).
+	periodSchoolYear      = regexp.MustCompile(`^(?:nam hoc|school year) (\d{4}) (\d{2}|\d{4})(?: (.+))?$`)
+	periodSchoolYearNamed = regexp.MustCompile(`^(?:nam hoc (nay|truoc|vua qua|vua roi|qua|roi)|(this|last) school year)$`)
+	periodYear            = regexp.MustCompile(`^(?:ca nam |nam |year |whole year |full year )?(\d{4})$`) // "cả năm 2026", "whole year 2026" too
 	// Years from one to another, both whole ("2021-2025", "từ năm 2021
 	// đến năm 2025", "from 2021 to 2025").
 	periodYears = regexp.MustCompile(`^(?:tu |from )?(?:nam |years? )?(\d{4}) (?:(?:den|toi|to|until)(?: het)? )?(?:nam |year )?(\d{4})$`)
@@ -858,6 +866,38 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool, noDate string
 		from, ok := date("1", month, m[5])
 		return storage.Period{From: from, To: from.AddDate(0, 6, 0)}, ok, lacking(ok, noSuchDay)
 	}
+	if m := periodSchoolYear.FindStringSubmatch(s); m != nil {
+		y1, _ := strconv.Atoi(m[1])
+		y2, _ := strconv.Atoi(m[2])
+		if len(m[2]) == 2 { // "2025-26"
+			y2 += y1 / 100 * 100
+		}
+		p := schoolYear(y1)
+		if y2 != y1+1 {
+			return storage.Period{}, false, ""
+		}
+		if m[3] != "" { // its days, as its label writes them
+			if days, ok, _ := readSpan(m[3], now); !ok || !days.From.Equal(p.From) || !days.To.Equal(p.To) {
+				return storage.Period{}, false, ""
+			}
+		}
+		return p, true, ""
+	}
+	if m := periodSchoolYearNamed.FindStringSubmatch(s); m != nil {
+		y := today.Year()
+		if today.Before(schoolYear(y).From) {
+			y-- // the latest that has begun
+		}
+		switch {
+		case m[1] == "truoc":
+			y--
+		case m[1] != "nay" && m[2] != "this":
+			if y = today.Year() - 1; today.Before(schoolYear(y).To) {
+				y-- // the latest that has ended
+			}
+		}
+		return schoolYear(y), true, ""
+	}
 	if m := periodYear.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnam)
@@ -869,6 +909,12 @@ func readSpan(s string, now time.Time) (p storage.Period, ok bool, noDate string
 		return storage.Period{From: time.Date(y1, 1, 1, 0, 0, 0, 0, vietnam), To: time.Date(y2+1, 1, 1, 0, 0, 0, 0, vietnam)}, true, ""
 	}
 	return p, false, ""
+}
+
+// schoolYear is the school year that opens in year y: 5 September to
+// 31 May.
+func schoolYear(y int) storage.Period {
+	return storage.Period{From: time.Date(y, 9, 5, 0, 0, 0, 0, vietnam), To: time.Date(y+1, 6, 1, 0, 0, 0, 0, vietnam)}
 }
 
 // readSince reads a folded period that runs to the end of today: "từ 1/10
@@ -928,6 +974,8 @@ func periodLabel(t *locales.Localizer, p storage.Period) string {
 		return t.T("tally.label_year", locales.Data{"Year": from.Year()})
 	case "years":
 		return t.T("tally.label_years", locales.Data{"From": from.Year(), "To": last.Year()})
+	case "schoolyear":
+		return t.T("tally.label_school_year", locales.Data{"From": from.Year(), "To": last.Year(), "Start": t.Date(from), "End": t.Date(last)})
 	}
 	return t.T("tally.label_range", locales.Data{"From": t.Date(from), "To": t.Date(last)})
 }
@@ -996,6 +1044,8 @@ func periodKind(p storage.Period) string {
 		return "year"
 	case from.YearDay() == 1 && to.YearDay() == 1 && to.Year() > from.Year()+1:
 		return "years"
+	case from.Equal(schoolYear(from.Year()).From) && to.Equal(schoolYear(from.Year()).To):
+		return "schoolyear"
 	}
 	return "range"
 }
