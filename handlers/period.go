@@ -454,6 +454,8 @@ var (
 	// năm ngoái" (not understood, never a wrong month); "tháng năm 2026",
 	// "tháng năm năm ngoái", "tháng năm vừa qua" are May.
 	notMay = regexp.MustCompile(`^\s*(?:nay|này|ngoái|ngoai|trước|truoc|sau|qua|rồi|roi|học|hoc|kia)(?:$|[^\pL])`)
+	// A quarter in words ("quý ba", "quy bon", "quí tư"): quartersInWords.
+	quarterWord = regexp.MustCompile(`(^|[^\pL\d])(?:quý|quy|quí|qui) (một|mot|hai|ba|bốn|bon|tư|tu)($|[^\pL\d])`)
 	// "last November", "this Nov": the latest such month that has ended,
 	// this year's.
 	engLastThisMonth = regexp.MustCompile(`^(last|this) (` + monthNames + `)$`)
@@ -484,6 +486,25 @@ func monthsInWords(text string) string {
 			b.WriteString(text[:m[0]] + text[m[2]:m[3]] + "tháng " + strconv.Itoa(monthWords[word]))
 		}
 		text = text[m[5]:] // the word ended: each pass moves on
+	}
+}
+
+// quarterWords numbers the quarters named in words, folded.
+var quarterWords = map[string]int{"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4}
+
+// quartersInWords writes the quarters a typed period (lower case, before
+// folding) names in words in figures, as months in words are
+// (monthsInWords): "quý ba năm ngoái" → "quý 3 năm ngoái".
+func quartersInWords(text string) string {
+	text = vntext.NFC(text)
+	var b strings.Builder
+	for {
+		m := quarterWord.FindStringSubmatchIndex(text)
+		if m == nil {
+			return b.String() + text
+		}
+		b.WriteString(text[:m[0]] + text[m[2]:m[3]] + "quý " + strconv.Itoa(quarterWords[vntext.Fold(text[m[4]:m[5]])]))
+		text = text[m[5]:]
 	}
 }
 
@@ -531,7 +552,7 @@ func dropAsOf(text string) string {
 // parsePeriod reads a typed period; problem is the text id of what is
 // wrong with it ("" when it is fine).
 func parsePeriod(text string, now time.Time) (p storage.Period, problem string) {
-	s := vntext.Fold(shortYears(monthsYearOnce(monthsInWords(strings.ToLower(dropAsOf(text))))))
+	s := vntext.Fold(shortYears(monthsYearOnce(quartersInWords(monthsInWords(strings.ToLower(dropAsOf(text)))))))
 	s = oldSpelling.ReplaceAllString(s, "${1}y${2}") // "quí", "kì": quý, kỳ
 	// Asked politely: "tháng 11 ạ", "cho mình xem quý 3 nhé", "last month please".
 	if m := periodPoliteTail.FindStringSubmatch(s); m != nil {
