@@ -28,7 +28,9 @@ import (
 // "Tiền An": "tiền án"), and only when the query names nothing else (but
 // fillers: "ở đâu Bình Thạnh") or the rest still holds two words of a
 // guide's name or one's abbreviation ("bao cao thang 11" is no Cao Thăng
-// report; "khai sinh Ba Dinh" is the birth registration).
+// report; "khai sinh Ba Dinh" is the birth registration). A name of one
+// word is a place without its kind only typed alone ("Láng", "Vinh":
+// lonePlace).
 
 // placeNames are the units' names without their kind, folded, each with
 // its names as written (Phường Bình Thạnh, Quận Bình Thạnh: "Bình
@@ -260,11 +262,75 @@ func (c *Catalog) nameEdge(ws []string, first bool) bool {
 	return false
 }
 
+// lonePlace is the words of query without the unit's name of one word it
+// is alone ("Láng", "Vinh", "Huế"; with fillers, prepositions, its kind
+// after it or places of two words or more: "Láng ở đâu", "Láng, Hà Nội",
+// "Hue ward"), and whether it is one. Beside other words a name of one
+// word may be any syllable ("ở làng", "khai sinh Láng" is cut only after
+// its kind or a preposition), but alone it names no procedure: "Láng"
+// found nineteen guides, "Vinh" twelve, by their look-alikes. Typed with
+// marks it is the name (marksFit); typed without, only a word no guide's
+// name holds and no filler (lonePlaceWord): "con", "ba", "thanh", "dong"
+// ("đóng") are searched as before. Never a number nor a Roman numeral
+// ("12", "IV"): Phường 12 is a place with its kind.
+func (c *Catalog) lonePlace(query string, ws []string, typed map[string]bool) ([]string, bool) {
+	rest, _, _ := c.cutPlaces(ws, typed, true)
+	lone := -1
+	for i, w := range rest {
+		if !typed[w] || numbered(w) || !c.nothingElse(slices.Delete(slices.Clone(rest), i, i+1)) {
+			continue
+		}
+		if lone >= 0 {
+			return nil, false
+		}
+		lone = i
+	}
+	if lone < 0 {
+		return nil, false
+	}
+	for _, t := range strings.FieldsFunc(vntext.NFC(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		ws := words(t)
+		if len(ws) != 1 || ws[0] != rest[lone] || numbered(strings.ToLower(t)) {
+			continue
+		}
+		if vntext.Fold(t) != strings.ToLower(t) || c.lonePlaceWord(ws[0]) { // marked (and fitting: typed), or no other word
+			return slices.Delete(rest, lone, lone+1), true
+		}
+	}
+	return nil, false
+}
+
+// lonePlaceWord says whether w, a unit's name of one word typed without
+// marks, is no other word a search reads: no word of a guide's name
+// ("thanh", "trang", "dong"), no filler nor person ("con", "ba", "bo"),
+// no small talk nor English word.
+func (c *Catalog) lonePlaceWord(w string) bool {
+	return !c.words[w] && !c.english[w] && !fillers[w] && !englishFillers[w] && !smallTalk[w] && !polite[w] &&
+		whom[w] == "" && !unitWords[w] && !prepositions[w]
+}
+
+// numbered says whether w, lower case, is a number or a Roman numeral
+// ("12", "iv", "vii"): a unit's name only with its kind.
+func numbered(w string) bool {
+	return strings.Trim(w, "0123456789") == "" || strings.Trim(w, "ivx") == ""
+}
+
 // OnlyPlace says whether query names a place and nothing else but
 // fillers ("Bình Thạnh", "ở phường 12 Gò Vấp", "ở đâu Bình Thạnh"), and
 // Search finds nothing for it (as for "Bình Thạnh cho con" it finds what
 // "cho con" does): the volunteer is to be asked which procedure.
 func (c *Catalog) OnlyPlace(query string) bool {
-	rest, cut := c.withoutPlaces(deaths(rawQueryWords(query)), typedPlaces(query))
+	rest, cut := c.placesCut(query)
 	return cut && c.nothingElse(rest) && len(c.Search(query)) == 0
+}
+
+// placesCut is the folded words of query, abbreviations written out,
+// without the places they name (withoutPlaces; a name of one word alone:
+// lonePlace), and whether one was cut.
+func (c *Catalog) placesCut(query string) ([]string, bool) {
+	ws, typed := deaths(rawQueryWords(query)), typedPlaces(query)
+	if rest, ok := c.lonePlace(query, ws, typed); ok {
+		return rest, true
+	}
+	return c.withoutPlaces(ws, typed)
 }

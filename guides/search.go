@@ -794,10 +794,10 @@ func (c *Catalog) placeRetry(ws []string) []*Guide {
 }
 
 // wordsOf are the folded words of a query, abbreviations written out,
-// without the places it names (withoutPlaces): a relative's death read
+// without the places it names (placesCut): a relative's death read
 // first, "người nhà mất" is no Phường Nhà Mát.
 func (c *Catalog) wordsOf(query string) []string {
-	ws, _ := c.withoutPlaces(deaths(rawQueryWords(query)), typedPlaces(query))
+	ws, _ := c.placesCut(query)
 	return lastWords(ws)
 }
 

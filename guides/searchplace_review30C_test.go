@@ -52,8 +52,8 @@ func TestSearchPlaceAloneIsNoProcedure(t *testing.T) {
 	full, bare := communeNames(t)
 	found, named := 0, 0
 	for i := range full {
-		// A name of one word ("Láng", "Xốp") may be any word: only with
-		// its kind is it a place.
+		// A name of one word ("Láng", "Xốp") may be any word: here only
+		// with its kind (alone, without it: searchplace_review31D_test.go).
 		qs := []string{full[i]}
 		if strings.Contains(bare[i], " ") {
 			qs = append(qs, bare[i])
