@@ -858,6 +858,22 @@ func onTheApp(ws []string) []string {
 	return out
 }
 
+// OnlyFillers says whether query is only words typed around a
+// procedure's name ("thủ tục", "hướng dẫn", "làm sao", "là gì", "cách
+// làm", "trực tuyến"; fillers), naming none: Search finds nothing for it
+// (it listed the guides those words look like, or all those whose names
+// hold "dịch vụ công"), and the volunteer is to be asked which procedure.
+// A phrase of a few guides' names is theirs ("lệ phí", "nộp phí": paying
+// fees online), a question of a fee, a time or papers is
+// AsksOfNoProcedure's, and fillers with a place ("ở đâu Bình Thạnh")
+// OnlyPlace's.
+func (c *Catalog) OnlyFillers(query string) bool {
+	ws, place := c.placesCut(query) // "ở đâu Bình Thạnh": a place alone (OnlyPlace)
+	ws = lastWords(ws)
+	kept, d := withoutFillers(ws, c.englishQuery(ws), nil, nil)
+	return !place && len(ws) > 0 && fillersOnly(kept, d) && !c.AsksOfNoProcedure(query) && len(c.Search(query)) == 0
+}
+
 // AsksOfNoProcedure says whether query asks a fee, a time or papers and
 // names no procedure ("bao nhiêu tiền", "how long does it take", "phí
 // dịch vụ", "cần giấy tờ gì"):
@@ -2004,6 +2020,7 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 		return !loss[w] && !feeWords[w] && !asking[w] && !keptIfNamed[w] && !englishWords[w] && (fillers[w] || english && englishFillers[w])
 	})
 	trimmed := trimFillers(words, english)
+	onlyFillers := fillersOnly(kept, d)
 	switch {
 	case c.isPhrase(words): // as typed: "lệ phí", "get married"
 	case len(trimmed) < len(words) && len(trimmed) >= 2 && slices.ContainsFunc(trimmed[1:len(trimmed)-1], func(w string) bool { return fillers[w] }) &&
@@ -2011,6 +2028,8 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 		words = trimmed // but for the fillers at its ends, with one inside: "làm chứng minh nhân dân" (mình)
 	case len(bare) >= 2 && len(bare) < len(words) && len(bare) > len(kept) && c.isPhrase(bare):
 		words = bare // but for its filler words: "làm trên cổng dịch vụ công"
+	case onlyFillers && len(kept) > 0: // "là gì", "thủ tục gì"
+		return nil, false
 	case len(kept) > 0:
 		if d.named { // "pay fees online", "how to pay the fee online", "register baby", "lost ID card"
 			if withFee, _ := withoutFillers(words, english, named, loss); len(withFee) > len(kept) {
@@ -2027,9 +2046,53 @@ func (c *Catalog) search(words []string) (found []*Guide, uncovered bool) {
 		if withFee, _ := withoutFillers(words, english, named, loss); len(withFee) > 0 {
 			words = withFee
 		}
+	case onlyFillers:
+		return nil, false // no procedure named (OnlyFillers): "thủ tục", "cách làm", "là gì"
 	}
 	found, more := c.rank(words, loss)
+	if onlyFillers && len(found) > clearly {
+		// A phrase of many names ("trực tuyến", "online", "dịch vụ công"
+		// of every procedure's "dịch vụ công toàn trình"): only a guide
+		// one of whose names is fillers only names it ("dịch vụ công trực
+		// tuyến": the portal's login), or none.
+		found = slices.DeleteFunc(found, func(g *Guide) bool { return !c.namedByFillers(g, words) })
+		if len(found) > clearly {
+			return nil, false
+		}
+	}
 	return found, uncovered || more
+}
+
+// whatWords ask what a thing is ("khai sinh là gì", "thủ tục gì", "là cái
+// gì"): no fillers beside a procedure's name ("số điện thoại của bà là
+// gì" is no search of a phone number), but with fillers only they name
+// no procedure either: alone, "là gì" found twelve guides by look-alikes
+// of "la" and "gi".
+var whatWords = map[string]bool{"la": true, "gi": true, "cai": true}
+
+// fillersOnly says whether kept, the words of a query without its fillers
+// (withoutFillers, which dropped d), name no procedure: none is left but
+// whatWords, and none of the fillers dropped is kept if named ("lệ phí":
+// paying fees; "baby").
+func fillersOnly(kept []string, d dropped) bool {
+	return !d.named && !slices.ContainsFunc(kept, func(w string) bool { return !whatWords[w] })
+}
+
+// namedByFillers says whether one of g's names holds words and is fillers
+// only ("dịch vụ công trực tuyến").
+func (c *Catalog) namedByFillers(g *Guide, words []string) bool {
+	for _, e := range c.index {
+		if e.guide != g {
+			continue
+		}
+		for _, name := range e.names {
+			kept, _ := withoutFillers(name, false, nil, nil)
+			if len(kept) == 0 && strings.Contains(" "+strings.Join(name, " ")+" ", " "+strings.Join(words, " ")+" ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trimFillers returns words without the fillers at either end.

@@ -86,8 +86,9 @@ type caseState struct {
 	// (ForForeigner); without, no procedure, which one is asked
 	// (ForeignSpouseOnly).
 	Foreign bool `json:"fo,omitempty"`
-	// found: the words named no procedure ("phí dịch vụ": noProcedureNamed)
-	// or only whom it is for ("chồng": noProcedureFor); drawn again, the
+	// found: the words named no procedure ("phí dịch vụ": noProcedureNamed;
+	// "thủ tục": noProcedureWords), only a place (noProcedurePlace) or only
+	// whom it is for ("chồng": noProcedureFor); drawn again, the
 	// screen says so, not "type other words" (walk W3: /lang lost it).
 	None string `json:"nn,omitempty"`
 	Err  string `json:"e,omitempty"`  // fix: the error chosen
@@ -940,9 +941,13 @@ func (h *Handlers) searchGuides(r *request) error {
 	case person != "":
 		none = noProcedureFor + "_" + person
 		offered = h.guides.ForWhomGuides(person)
-	case h.guides.AsksOfNoProcedure(q) || h.guides.OnlyPlace(q):
-		none = noProcedureNamed
-		if !h.guides.AsksOfNoProcedure(q) { // "Bình Thạnh": where, not which procedure
+	case h.guides.AsksOfNoProcedure(q) || h.guides.OnlyPlace(q) || h.guides.OnlyFillers(q):
+		switch {
+		case h.guides.AsksOfNoProcedure(q):
+			none = noProcedureNamed
+		case h.guides.OnlyFillers(q): // "thủ tục", "hướng dẫn", "là gì": no procedure named
+			none = noProcedureWords
+		default: // "Bình Thạnh", "Láng": where, not which procedure
 			none = noProcedurePlace
 		}
 		var err error
@@ -1010,6 +1015,11 @@ const (
 	// done and not which (guides.OnlyPlace); the procedures used most are
 	// offered, as for noProcedureNamed.
 	noProcedurePlace = "place"
+	// "thủ tục", "hướng dẫn", "làm sao", "là gì": words typed around a
+	// procedure's name, and none (guides.OnlyFillers); the procedures used
+	// most are offered. Until review 31D "là gì" listed twelve guides its
+	// syllables looked like, "thủ tục" said to type fewer words.
+	noProcedureWords = "words"
 )
 
 // noneText is what the found screen says of a search that found nothing
@@ -1019,7 +1029,8 @@ const (
 // cho chồng Hàn Quốc": the citizen's guide is not theirs; said why); a
 // spouse of a foreign nationality with no procedure ("chồng Hàn": a
 // foreigner's have no guide, the resident's own may); whom for only; no
-// procedure named; a place only. The search and a redraw (/lang) say the same.
+// procedure named; a place only; fillers only. The search and a redraw
+// (/lang) say the same.
 func noneText(t *locales.Localizer, st caseState) string {
 	switch {
 	case st.NoGuide && st.Foreign:
@@ -1036,6 +1047,8 @@ func noneText(t *locales.Localizer, st caseState) string {
 		return t.T("case.no_procedure_named")
 	case st.None == noProcedurePlace:
 		return t.T("case.no_procedure_place")
+	case st.None == noProcedureWords:
+		return t.T("case.no_procedure_words")
 	}
 	return ""
 }

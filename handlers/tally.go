@@ -1265,10 +1265,12 @@ var periodAttemptText = regexp.MustCompile(`^(?:` +
 
 // namesProcedure says whether text is for the procedure search: it finds
 // a procedure, or asks of none ("phí dịch vụ") or names only whom for
-// ("chồng", "chồng Hàn"): the search says to name one.
+// ("chồng", "chồng Hàn") or is fillers only ("thủ tục", "là gì"): the
+// search says to name one.
 func (h *Handlers) namesProcedure(text string) bool {
 	q := shorten(text, maxQuery)
-	return len(h.guides.Search(q)) > 0 || h.guides.AsksOfNoProcedure(q) || h.guides.ForWhomOnly(q) || h.guides.ForeignSpouseOnly(q)
+	return len(h.guides.Search(q)) > 0 || h.guides.AsksOfNoProcedure(q) || h.guides.ForWhomOnly(q) || h.guides.ForeignSpouseOnly(q) ||
+		h.guides.OnlyFillers(q)
 }
 
 // typedUnit offers a commune's report when a coordinator who may pick a
@@ -1276,8 +1278,8 @@ func (h *Handlers) namesProcedure(text string) bool {
 // right after a report ("Bến Thành" after the province's): /tally opens on
 // the communes of theirs it names, as if typed there. A commune of theirs
 // named whole (storage.CommunesNamed: "binh thanh", "Hòa Bình") is that
-// unit; other words only when they find no procedure, so that a
-// procedure's words are still searched. Until review 29 a whole name that
+// unit; other words only when they are none for the search
+// (namesProcedure), so that a procedure's words are still searched. Until review 29 a whole name that
 // the procedure search also found something for — its words loosely, or a
 // typo away: "binh thanh" found the household business's "kinh … thành
 // lập", and so did a third of the country's communes' names — was searched
@@ -1300,7 +1302,9 @@ func (h *Handlers) typedUnit(r *request) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if len(named) == 0 && len(h.guides.Search(text)) > 0 {
+	if len(named) == 0 && h.namesProcedure(text) {
+		// Words for the search: "thủ tục" is no slip of "Thủ Đức", nor
+		// "là gì" La Gi (until review 31D, when they found no procedure).
 		return false, nil
 	}
 	ms, err := r.tx.SearchCommunes(r.ctx, text, scope.Province, searchResults)
