@@ -80,16 +80,45 @@ func (h *Handlers) inviteStart(r *request, args string) error {
 		return err
 	}
 	query := strings.Join(strings.Fields(args), " ")
+	if privacy.PersonName(args) {
+		// "Thanh Hà": whom they invite as likely as Xã Thanh Hà — their
+		// team's link, as /invite NAME is (docs/team.md), saying first
+		// whose it is and whose it is not.
+		return h.inviteCreateAbove(r, r.user.CommuneCode.String, storage.RoleVolunteer,
+			r.t.N("invite.person_named", len(others), locales.Data{"Query": query, "Communes": communeNames(r.t, others, 2),
+				"Count": len(others), "Unit": unit}))
+	}
 	if len(others) > 1 {
 		r.say(r.t.T("invite.commune_only_many", locales.Data{"Query": query, "Count": len(others), "Unit": unit}), nil)
 		return nil
 	}
-	other := others[0].FullName()
-	if !others[0].IsCurrent {
-		other += " (" + r.t.T("invite.old_name", locales.Data{"Old": others[0].Label}) + ")"
-	}
-	r.say(r.t.T("invite.commune_only", locales.Data{"Commune": other, "Unit": unit}), nil)
+	r.say(r.t.T("invite.commune_only", locales.Data{"Commune": communeNames(r.t, others, 1), "Unit": unit}), nil)
 	return nil
+}
+
+// communeNames names the first at most n of ms ("Xã Thanh Hà, Thành phố
+// Hải Phòng; Phường Hội An Tây, Thành phố Đà Nẵng (trước đây: Phường Thanh
+// Hà, …)"), today's names first, an old name that matched said.
+func communeNames(t *locales.Localizer, ms []storage.CommuneMatch, n int) string {
+	ms = slices.Clone(ms)
+	slices.SortStableFunc(ms, func(a, b storage.CommuneMatch) int {
+		switch {
+		case a.IsCurrent == b.IsCurrent:
+			return 0
+		case a.IsCurrent:
+			return -1
+		}
+		return 1
+	})
+	names := make([]string, 0, n)
+	for _, m := range ms[:min(n, len(ms))] {
+		name := m.FullName()
+		if !m.IsCurrent {
+			name += " (" + t.T("invite.old_name", locales.Data{"Old": m.Label}) + ")"
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, "; ")
 }
 
 // otherCommunesNamed are the communes args (what a commune coordinator
@@ -739,6 +768,11 @@ func (h *Handlers) inviteExpiry() time.Time {
 // inviteCreate makes the invite to a commune's team and ends the flow with
 // its link.
 func (h *Handlers) inviteCreate(r *request, commune, role string) error {
+	return h.inviteCreateAbove(r, commune, role, "")
+}
+
+// inviteCreateAbove is inviteCreate with above said before the link.
+func (h *Handlers) inviteCreateAbove(r *request, commune, role, above string) error {
 	c, err := r.tx.Commune(r.ctx, commune)
 	if err != nil {
 		return err
@@ -747,7 +781,7 @@ func (h *Handlers) inviteCreate(r *request, commune, role string) error {
 	if role == storage.RoleCoordinator {
 		uses = h.coordInviteMax
 	}
-	return h.inviteMake(r, sql.NullString{String: c.Code, Valid: true}, sql.NullString{}, role, uses, c.FullName())
+	return h.inviteMake(r, sql.NullString{String: c.Code, Valid: true}, sql.NullString{}, role, uses, c.FullName(), above)
 }
 
 // inviteCreateProvince makes an invite for a province's coordinator (an
@@ -757,7 +791,7 @@ func (h *Handlers) inviteCreateProvince(r *request, province string) error {
 	if err != nil {
 		return err
 	}
-	return h.inviteMake(r, sql.NullString{}, sql.NullString{String: p.Code, Valid: true}, storage.RoleProvinceCoordinator, h.coordInviteMax, p.Name)
+	return h.inviteMake(r, sql.NullString{}, sql.NullString{String: p.Code, Valid: true}, storage.RoleProvinceCoordinator, h.coordInviteMax, p.Name, "")
 }
 
 // inviteMake ends the flow with a link to the team (a commune's, or a
@@ -770,8 +804,9 @@ func (h *Handlers) inviteCreateProvince(r *request, province string) error {
 // that, and one posted long ago is not kept alive by every /invite. Else
 // a new one is made, saying how many older ones still usable are there.
 // A link for one person is made anew (two coordinators need two), saying
-// how many of the user's links of that kind nobody used yet.
-func (h *Handlers) inviteMake(r *request, commune, province sql.NullString, role string, uses int, unit string) error {
+// how many of the user's links of that kind nobody used yet. above, if
+// any, is said before the link.
+func (h *Handlers) inviteMake(r *request, commune, province sql.NullString, role string, uses int, unit, above string) error {
 	expires := h.inviteExpiry()
 	countKey, count := "invite.others", r.tx.UntouchedInvites
 	if uses > 1 {
@@ -783,7 +818,7 @@ func (h *Handlers) inviteMake(r *request, commune, province sql.NullString, role
 			if inv, err = r.tx.ExtendInvite(r.ctx, inv, expires); err != nil {
 				return err
 			}
-			return h.inviteCreated(r, inv, unit, "invite.again", "")
+			return h.inviteCreated(r, inv, unit, "invite.again", above, "")
 		}
 		countKey, count = "invite.older", r.tx.UsableInvites
 	}
@@ -804,12 +839,12 @@ func (h *Handlers) inviteMake(r *request, commune, province sql.NullString, role
 	if others > 0 {
 		note = r.t.N(countKey, others, locales.Data{"Count": others, "Role": r.t.T("role." + role), "Unit": unit})
 	}
-	return h.inviteCreated(r, inv, unit, "invite.created", note)
+	return h.inviteCreated(r, inv, unit, "invite.created", above, note)
 }
 
 // inviteCreated ends the flow with the invite's link, said by the text
-// key, and note below it.
-func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit, key, note string) error {
+// key, above before it and note below it.
+func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit, key, above, note string) error {
 	// A coordinator's /invite comes straight here, maybe from a case.
 	if err := h.leaveCase(r, 0); err != nil { // a case on screen is paused, not lost
 		return err
@@ -828,6 +863,9 @@ func (h *Handlers) inviteCreated(r *request, inv storage.Invite, unit, key, note
 	})
 	if note != "" {
 		text += "\n\n" + note
+	}
+	if above != "" {
+		text = above + "\n\n" + text
 	}
 	r.landed = leadsNowhere
 	r.show(text, bot.Keyboard{{{Text: r.t.T("invite.share"), URL: "https://t.me/share/url?url=" + url.QueryEscape(link)}}})

@@ -1320,3 +1320,23 @@ func CodeCut(code string) string {
 	}
 	return ""
 }
+
+// PersonName says whether s may be a person's name and nothing else: one
+// to four words, each a common given name or surname as the name lists
+// above hold them, with the marks typed ("Thanh Hà", "Nguyễn Văn An"; not
+// "Dùng", which only a place is named) or, typed without any, folded
+// ("thanh ha"). "Xã Thanh Hà", "Thanh Hà, Hải Phòng", "Gò Vấp" are no
+// person's. A commune coordinator's "/invite Thanh Hà" is whom they
+// invite, though Xã Thanh Hà has that name.
+func PersonName(s string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(norm.NFC.String(s)), func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if f := vntext.Fold(w); !givenNames[w] && !surnames[w] && (f != w || !foldedGiven[f] && !allSurnames[f]) {
+			return false
+		}
+	}
+	return true
+}
