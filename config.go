@@ -50,9 +50,10 @@ type config struct {
 	// deliveries go (getWebhookInfo); 0: once a minute. Not configurable:
 	// tests shorten it.
 	WebhookCheckEvery time.Duration
-	// TapsAtOnce is the demo's: its presses come as fast as it reads its
-	// lines, each once, so none is taken for a double tap's second
-	// (handlers.WithTapGuard). Not configurable.
+	// TapsAtOnce is the demo's and the load bench's: their presses come
+	// as fast as they read their lines or replies, each once, so none is
+	// taken for a double tap's second (handlers.WithTapGuard). Not
+	// configurable.
 	TapsAtOnce bool
 }
 

@@ -135,7 +135,7 @@ func TestGuidesListOfALargerCatalog(t *testing.T) {
 		}
 	}
 	w.bot.Stop()
-	w.h = handlers.New(w.store, w.texts, guides.NewCatalog(gs...), handlers.WithAdmins(w.admin.ID), handlers.WithBotUsername(w.srv.Bot().Username))
+	w.h = handlers.New(w.store, w.texts, guides.NewCatalog(gs...), handlers.WithAdmins(w.admin.ID), handlers.WithBotUsername(w.srv.Bot().Username), handlers.WithTapGuard(0))
 	w.bot = bottest.Start(w.t, w.srv, w.store, w.h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))
 	if ms := w.send(w.admin, "/guides"); len(ms) == 0 {
 		t.Errorf("/guides with %d guides: the admin got no answer", len(gs))

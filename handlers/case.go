@@ -108,6 +108,11 @@ type caseState struct {
 	Over   string     `json:"ov,omitempty"`
 	OverSt *caseState `json:"os,omitempty"`
 	End    string     `json:"en,omitempty"` // end: the checklist's end asked for (its reason)
+	// Drawn is when the screen was drawn (the bot's clock, Unix
+	// milliseconds; only with a tap guard): a button that records a
+	// choice pressed too soon after is the second tap of a double tap on
+	// the screen before (tooSoon).
+	Drawn int64 `json:"t,omitempty"`
 }
 
 // caseView is where the chat stands in the case flow, as a screen sees it.
@@ -175,11 +180,30 @@ func (h *Handlers) caseGo(r *request, screen string, st caseState, note string) 
 		note = strings.TrimSpace(r.t.T("case.left_at_code", locales.Data{"Case": r.closedAtCode, "Minutes": int(codeWindow.Minutes())}) + "\n\n" + note)
 		r.closedAtCode = 0
 	}
+	if h.tapGuard > 0 {
+		st.Drawn = h.now().UnixMilli()
+	}
 	version, err := r.tx.SaveConversation(r.ctx, r.chat, flowCase, screen, st, r.liveMessage())
 	if err != nil {
 		return err
 	}
 	return h.caseShow(r, screen, st, version, note)
+}
+
+// tooSoon tells whether a press of the button labelled label, one that
+// records a choice (action.once), came too soon after its screen was
+// drawn (WithTapGuard): the second tap of a double tap, come after the
+// first redrew the message, lands on the button now at the same spot — on
+// the next step's ✓ when ✓ was tapped twice, on the outcome where the last
+// step's ✓ was, on "yes, remind" where the procedure was — and recorded a
+// choice nobody made (until review 31C). Such a press is answered by a
+// pop-up asking that it be made again, and the screen stays as it is.
+func (v *caseView) tooSoon(label string) bool {
+	if v.st.Drawn == 0 || !v.h.justDrawn(time.UnixMilli(v.st.Drawn)) {
+		return false
+	}
+	v.answer(v.t.T("case.too_soon", locales.Data{"Button": label}))
+	return true
 }
 
 // caseShow draws a screen of the flow in front of the user, with note above.

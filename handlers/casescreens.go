@@ -102,7 +102,10 @@ func init() {
 		return v.goTo(screenStep, caseState{Case: v.c.ID})
 	}}
 	pause := caseAction{to: []string{screenPaused}, do: func(v *caseView, _ string) error { return v.pause() }}
-	done := caseAction{to: []string{screenStep, screenOutcome}, do: func(v *caseView, _ string) error { return v.advance("done") }}
+	// Buttons that record a choice are taken only once their screen was
+	// there to be read (once: the second tap of a double tap lands on
+	// them as soon as the first has redrawn the message).
+	done := caseAction{once: true, to: []string{screenStep, screenOutcome}, do: func(v *caseView, _ string) error { return v.advance("done") }}
 	problem := caseAction{to: []string{screenProblem, screenNote}, do: func(v *caseView, _ string) error {
 		if len(v.step().Errors) == 0 {
 			return v.goTo(screenNote, caseState{Case: v.c.ID})
@@ -121,7 +124,7 @@ func init() {
 	info := caseAction{to: []string{screenInfo}, do: func(v *caseView, _ string) error {
 		return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide})
 	}}
-	discard := caseAction{to: []string{screenPick}, do: func(v *caseView, _ string) error {
+	discard := caseAction{once: true, to: []string{screenPick}, do: func(v *caseView, _ string) error {
 		if err := v.tx.DiscardCase(v.ctx, v.c.ID, v.h.now()); err != nil {
 			return err
 		}
@@ -135,7 +138,7 @@ func init() {
 			return v.goTo(screenEnd, caseState{Case: v.c.ID, End: reason})
 		}}
 	}
-	finishBare := caseAction{to: []string{screenSummary}, do: func(v *caseView, _ string) error { return v.finish("", "") }}
+	finishBare := caseAction{once: true, to: []string{screenSummary}, do: func(v *caseView, _ string) error { return v.finish("", "") }}
 
 	// The dossier code typed at its question: kept, unless a case of the
 	// day keeps it (keptBy), which screenKept says, or it plainly lacks a
@@ -189,8 +192,8 @@ func init() {
 		screenConsent: {
 			draw: drawConsent,
 			on: map[string]caseAction{
-				"yes":  {to: append([]string{screenUnit}, stepOrChecklist...), do: func(v *caseView, _ string) error { return v.answerConsent(true) }},
-				"no":   {to: append([]string{screenUnit}, stepOrChecklist...), do: func(v *caseView, _ string) error { return v.answerConsent(false) }},
+				"yes":  {once: true, to: append([]string{screenUnit}, stepOrChecklist...), do: func(v *caseView, _ string) error { return v.answerConsent(true) }},
+				"no":   {once: true, to: append([]string{screenUnit}, stepOrChecklist...), do: func(v *caseView, _ string) error { return v.answerConsent(false) }},
 				"info": info,
 				"home": home,
 			},
@@ -282,7 +285,7 @@ func init() {
 			draw: drawChecklist,
 			on: map[string]caseAction{
 				"tick": {to: []string{screenChecklist}, do: func(v *caseView, arg string) error { return v.tick(arg) }},
-				"begin": {to: []string{screenStep}, do: func(v *caseView, _ string) error {
+				"begin": {once: true, to: []string{screenStep}, do: func(v *caseView, _ string) error {
 					v.c.Phase, v.c.Step, v.c.UpdatedAt = storage.PhaseSteps, 0, v.h.now()
 					if err := v.save("checklist", nil); err != nil {
 						return err
@@ -310,7 +313,7 @@ func init() {
 				}, nil
 			},
 			on: map[string]caseAction{
-				"close": {to: []string{screenSummary}, do: func(v *caseView, _ string) error {
+				"close": {once: true, to: []string{screenSummary}, do: func(v *caseView, _ string) error {
 					if v.st.End != reasonNotEligible && v.st.End != storage.ReasonNotNeeded {
 						return v.goCase("")
 					}
@@ -325,7 +328,7 @@ func init() {
 			draw: drawStep,
 			on: map[string]caseAction{
 				"done":    done,
-				"skip":    {to: []string{screenStep, screenOutcome}, do: func(v *caseView, _ string) error { return v.advance("skip") }},
+				"skip":    {once: true, to: []string{screenStep, screenOutcome}, do: func(v *caseView, _ string) error { return v.advance("skip") }},
 				"problem": problem,
 				"back":    back(screenStep, screenChecklist),
 				"pause":   pause,
@@ -348,7 +351,7 @@ func init() {
 				return v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T(v.stepKey("case.flag_ask")), kb, nil
 			},
 			on: map[string]caseAction{
-				"what": {to: []string{screenStep, screenFlagNote}, do: func(v *caseView, what string) error {
+				"what": {once: true, to: []string{screenStep, screenFlagNote}, do: func(v *caseView, what string) error {
 					if what == "other" {
 						return v.goTo(screenFlagNote, caseState{Case: v.c.ID})
 					}
@@ -383,7 +386,7 @@ func init() {
 				return v.caseHead() + "\n" + v.stepHead() + "\n\n" + v.t.T("case.problem_pick"), kb, nil
 			},
 			on: map[string]caseAction{
-				"error": {to: []string{screenFix}, do: func(v *caseView, id string) error {
+				"error": {once: true, to: []string{screenFix}, do: func(v *caseView, id string) error {
 					if _, ok := v.step().Problem(id); !ok {
 						return v.show("")
 					}
@@ -480,7 +483,7 @@ func init() {
 				return v.caseHead() + "\n" + ask, kb, nil
 			},
 			on: map[string]caseAction{
-				"outcome": {to: []string{screenSummary, screenReason, screenDossier}, do: func(v *caseView, o string) error {
+				"outcome": {once: true, to: []string{screenSummary, screenReason, screenDossier}, do: func(v *caseView, o string) error {
 					if !slices.Contains(v.outcomes(), o) {
 						return v.show("")
 					}
@@ -515,7 +518,7 @@ func init() {
 				return v.caseHead() + "\n" + v.t.T("case.reason_ask."+v.c.Kind), kb, nil
 			},
 			on: map[string]caseAction{
-				"reason": {to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, o string) error {
+				"reason": {once: true, to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, o string) error {
 					if !slices.Contains(v.reasons(), o) {
 						return v.show("")
 					}
@@ -573,7 +576,7 @@ func init() {
 				"skip": finishBare,
 				"back": back(screenOutcome),
 				// Kept as typed: a real receipt may read so (domain.md).
-				"keep": {to: []string{screenSummary, screenKept}, do: func(v *caseView, _ string) error { return takeCode(v, v.st.Code, "") }},
+				"keep": {once: true, to: []string{screenSummary, screenKept}, do: func(v *caseView, _ string) error { return takeCode(v, v.st.Code, "") }},
 			},
 			typed: dossierTyped,
 		},
@@ -601,7 +604,7 @@ func init() {
 				// Checked again at the press: the resident may have deleted
 				// that case's follow-up since (/forget), or another case
 				// keep the code now; the code is then taken as typed again.
-				"same": {to: []string{screenSummary, screenKept, screenDossier}, do: func(v *caseView, _ string) error {
+				"same": {once: true, to: []string{screenSummary, screenKept, screenDossier}, do: func(v *caseView, _ string) error {
 					kept, err := v.h.keptBy(v.request, v.st.Code)
 					if err != nil {
 						return err
@@ -686,6 +689,9 @@ func init() {
 						v.answer(v.t.T("resume.closed"))
 						return ignoreGone(err)
 					}
+					if v.pausedJustNow(c) {
+						return nil
+					}
 					v.c, v.g = c, g
 					return v.endEarly()
 				}},
@@ -703,6 +709,9 @@ func init() {
 					if err != nil || !c.Live() {
 						v.answer(v.t.T("resume.closed"))
 						return ignoreGone(err)
+					}
+					if v.pausedJustNow(c) {
+						return nil
 					}
 					if c.Phase != storage.PhaseChecklist || !slices.ContainsFunc(checklistEnds, func(e checklistEnd) bool { return e.reason == reason }) {
 						v.answer(v.t.T("button.stale"))
@@ -726,6 +735,9 @@ func init() {
 					if err != nil || !c.Live() {
 						v.answer(v.t.T("resume.closed"))
 						return ignoreGone(err)
+					}
+					if v.pausedJustNow(c) {
+						return nil
 					}
 					v.c, v.g = c, g
 					if c.Phase != storage.PhaseChecklist || !v.discardable() {
@@ -820,6 +832,22 @@ func init() {
 			}},
 		},
 	}
+}
+
+// pausedJustNow tells whether case c was paused too soon before a press
+// of an end on its pause message (WithTapGuard), and has answered so: the
+// pause message is drawn where ⏸ was pressed, its ⏹ End in the row of
+// the step's ⏸ (from the message's top; from its bottom, in the row of
+// the ⏸ of a problem, a fix, a note), and the second tap of a double tap
+// on ⏸ ended the case (until review 31C). The buttons of a pause message
+// name their case and carry no version: the case's last change, its
+// pause, says when the message was drawn.
+func (v *caseView) pausedJustNow(c storage.Case) bool {
+	if c.Status != storage.CasePaused || !v.h.justDrawn(c.UpdatedAt) {
+		return false
+	}
+	v.answer(v.t.T("case.too_soon", locales.Data{"Button": v.pressedLabel()}))
+	return true
 }
 
 // takeCode keeps code, read from text typed at the code question (or

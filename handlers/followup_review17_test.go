@@ -17,7 +17,7 @@ import (
 func (w *world) deploy(c *guides.Catalog, opts ...handlers.Option) {
 	w.t.Helper()
 	w.bot.Stop()
-	w.h = handlers.New(w.store, w.texts, c, append([]handlers.Option{handlers.WithBotUsername(w.srv.Bot().Username)}, opts...)...)
+	w.h = handlers.New(w.store, w.texts, c, append([]handlers.Option{handlers.WithBotUsername(w.srv.Bot().Username), handlers.WithTapGuard(0)}, opts...)...)
 	w.bot = bottest.Start(w.t, w.srv, w.store, w.h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))
 }
 

@@ -54,7 +54,7 @@ func startFuzzBot(tb testing.TB) *fuzzBot {
 	}
 	admin := srv.NewUser("Admin", "vi")
 	h := handlers.New(store, texts, catalog, handlers.WithAdmins(admin.ID),
-		handlers.WithBotUsername(srv.Bot().Username), handlers.WithStrictScreens())
+		handlers.WithBotUsername(srv.Bot().Username), handlers.WithStrictScreens(), handlers.WithTapGuard(0))
 	return &fuzzBot{tb: tb, srv: srv, store: store, texts: texts, admin: admin,
 		bot: bottest.Start(tb, srv, store, h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))}
 }

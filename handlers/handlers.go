@@ -107,20 +107,33 @@ func WithBotUsername(name string) Option { return func(h *Handlers) { h.botUsern
 // WithClock replaces time.Now (tests of expiry).
 func WithClock(now func() time.Time) Option { return func(h *Handlers) { h.now = now } }
 
-// defaultTapGuard is how long after /invite drew a screen a press of its
-// button that makes a link is taken for the second tap of a double tap
-// (WithTapGuard): a double tap's taps come well within it, one who reads
-// the screen before pressing comes after it.
+// defaultTapGuard is how long after a screen was drawn a press of its
+// button that makes or records something is taken for the second tap of
+// a double tap (WithTapGuard): a double tap's taps come well within it,
+// one who reads the screen before pressing comes after it.
 const defaultTapGuard = 1500 * time.Millisecond
 
-// WithTapGuard sets how soon after /invite drew a screen a press of a
-// button that makes a link on it (a role, "Cả tỉnh") is asked to be made
-// again rather than taken (defaultTapGuard; 0: never). The second tap of a
-// double tap on the screen before, come after this one replaced it, lands
-// there at once. So does one on a resident's card after its consent
-// changed (secondTap). Tests that press as fast as they can set 0, as the
-// demo.
+// WithTapGuard sets how soon after a screen was drawn a press of a button
+// on it that makes or records something is asked to be made again rather
+// than taken (defaultTapGuard; 0: never): on /invite a link's role or "Cả
+// tỉnh"; in the case wizard a step's ✓ and Skip, an outcome, a reason, the
+// consent, "no code", a confirmation (action.once), and End on a pause
+// message. The second tap of a double tap on the screen before, come after
+// this one replaced it, lands there at once. So does one on a resident's
+// card after its consent changed (secondTap). Tests that press as fast as
+// they can set 0, as the demo.
 func WithTapGuard(d time.Duration) Option { return func(h *Handlers) { h.tapGuard = d } }
+
+// justDrawn says whether a screen drawn at drawn (the bot's clock; zero:
+// not known) was drawn less than the tap guard ago. A clock behind the one
+// that drew it says no.
+func (h *Handlers) justDrawn(drawn time.Time) bool {
+	if h.tapGuard <= 0 || drawn.IsZero() {
+		return false
+	}
+	since := h.now().Sub(drawn)
+	return since >= 0 && since < h.tapGuard
+}
 
 // WithLogger sets the logger.
 func WithLogger(l *slog.Logger) Option { return func(h *Handlers) { h.log = l } }

@@ -453,7 +453,7 @@ func TestPanicGivesTheLocalizedError(t *testing.T) {
 	defer srv.Close()
 	store := storagetest.Open(t)
 	texts, _ := locales.Load("vi", nil)
-	b := bottest.Start(t, srv, store, panicky{handlers.New(store, texts, catalog)})
+	b := bottest.Start(t, srv, store, panicky{handlers.New(store, texts, catalog, handlers.WithTapGuard(0))})
 	u := srv.NewUser("An", "vi")
 
 	b.WaitHandled(t, u.SendText("/lang en"))

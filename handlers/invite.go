@@ -370,11 +370,7 @@ func init() {
 // made a link with a role nobody chose. Such a press is answered by a
 // pop-up asking that it be made again, and the screen stays as it is.
 func (v *inviteView) tooSoon(key string) bool {
-	if v.h.tapGuard <= 0 || v.st.Drawn == 0 {
-		return false
-	}
-	since := v.h.now().Sub(time.UnixMilli(v.st.Drawn))
-	if since < 0 || since >= v.h.tapGuard { // in time, or by a clock behind the one that drew it
+	if v.st.Drawn == 0 || !v.h.justDrawn(time.UnixMilli(v.st.Drawn)) {
 		return false
 	}
 	v.answer(v.t.T("invite.too_soon", locales.Data{"Button": v.t.T(key)}))

@@ -45,6 +45,19 @@ type screen[V any] struct {
 type action[V any] struct {
 	to []string
 	do func(v V, arg string) error
+	// once marks a button that records a choice (a step done, an outcome,
+	// the consent…): pressed as its screen was just drawn, it is the
+	// second tap of a double tap on the screen before, come after the
+	// first redrew the message and landed at the same spot, and is asked
+	// again (guarded) rather than taken.
+	once bool
+}
+
+// guarded is a flow's view that knows when its screen was drawn: tooSoon
+// says whether a press of the button labelled label came too soon after,
+// and has answered it so.
+type guarded interface {
+	tooSoon(label string) bool
 }
 
 // Pseudo-screens an action may lead to besides a flow's own screens.
@@ -234,10 +247,42 @@ func press[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, 
 		r.landed = name
 		return nil
 	}
+	if g, ok := any(v).(guarded); ok && a.once && g.tooSoon(labelOf(kb, r.cb.Data)) {
+		r.landed = name // the screen stays as it is, for a press made on purpose
+		return nil
+	}
 	if err := a.do(v, cb.arg); err != nil {
 		return err
 	}
 	return h.checkLanded(r, flow, name, cb.action, a.to)
+}
+
+// pressedLabel is the label of the button pressed, as the message pressed
+// shows it ("" when Telegram sent it without its buttons).
+func (r *request) pressedLabel() string {
+	if r.cb == nil || r.cb.Message.Message == nil || r.cb.Message.Message.ReplyMarkup == nil {
+		return ""
+	}
+	for _, row := range r.cb.Message.Message.ReplyMarkup.InlineKeyboard {
+		for _, b := range row {
+			if b.CallbackData == r.cb.Data {
+				return b.Text
+			}
+		}
+	}
+	return ""
+}
+
+// labelOf is the label of kb's button with this callback data.
+func labelOf(kb bot.Keyboard, data string) string {
+	for _, row := range kb {
+		for _, b := range row {
+			if b.Data == data {
+				return b.Text
+			}
+		}
+	}
+	return ""
 }
 
 // placeholder says whether the press is on a paging row's "·" (pageRow)

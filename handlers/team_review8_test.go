@@ -262,7 +262,7 @@ func TestNoRemoveButtonBesideAnotherAdministrator(t *testing.T) {
 	w := newWorld(t)
 	second := w.srv.NewUser("Quản trị 2", "vi")
 	w.bot.Stop()
-	w.h = handlers.New(w.store, w.texts, catalog, handlers.WithAdmins(w.admin.ID, second.ID), handlers.WithBotUsername(w.srv.Bot().Username))
+	w.h = handlers.New(w.store, w.texts, catalog, handlers.WithAdmins(w.admin.ID, second.ID), handlers.WithBotUsername(w.srv.Bot().Username), handlers.WithTapGuard(0))
 	w.bot = bottest.Start(t, w.srv, w.store, w.h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))
 
 	coord := w.member("Cường", storage.RoleCoordinator, "26882")

@@ -149,7 +149,7 @@ func TestConsentVersionIsTheTextRead(t *testing.T) {
 // withCatalog restarts the bot on another guide catalog (a deploy).
 func (w *world) withCatalog(c *guides.Catalog) {
 	w.bot.Stop()
-	w.h = handlers.New(w.store, w.texts, c, handlers.WithBotUsername(w.srv.Bot().Username))
+	w.h = handlers.New(w.store, w.texts, c, handlers.WithBotUsername(w.srv.Bot().Username), handlers.WithTapGuard(0))
 	w.bot = bottest.Start(w.t, w.srv, w.store, w.h, bottest.WithSender(bot.WithGlobalRate(1e6, 1e6)))
 }
 
