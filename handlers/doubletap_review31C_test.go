@@ -266,3 +266,49 @@ func TestReview31CSecondTapRecordsNothing(t *testing.T) {
 		asked(t, p, second)
 	})
 }
+
+// Review 31C: /tally's unit list gives way to the period screen, whose
+// periods fill the rows where the communes were: the second tap of a
+// double tap on a commune, landed on a period, made a report nobody asked
+// for and ended the flow. A period pressed as the screen was just drawn is
+// asked again; pressed once read, it makes its report.
+func TestReview31CTallySecondTapMakesNoReport(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithTapGuard(time.Second))
+	for _, fromBottom := range []bool{false, true} {
+		p := tapper{w: w, clk: clk, u: w.member("Phương", storage.RoleProvinceCoordinator, "")}
+		p.send("/tally")
+		units := p.press(w.vi("tally.change_unit"))
+		var commune string
+		for _, b := range units.Buttons() {
+			if strings.HasPrefix(b.CallbackData, "t:u:c") {
+				commune = b.Text
+				break
+			}
+		}
+		if commune == "" {
+			t.Fatalf("no commune on %q: %v", units.Text, units.Buttons())
+		}
+		row, col := spotOf(t, units, commune)
+		if fromBottom {
+			// The list's last commune: from the bottom, where the
+			// periods' rows are.
+			for i, r := range units.Keyboard {
+				if strings.HasPrefix(r[0].CallbackData, "t:u:c") {
+					row, col, commune = i, 0, r[0].Text
+				}
+			}
+		}
+		clk.advance(2 * time.Second)
+		second := w.tapSpot(p.u, units, row, col, fromBottom)
+		if f := w.flowOf(p.u); f != "t" {
+			t.Fatalf("from the bottom %v: a double tap on %q (second on %q) ended /tally (flow %q): a report made", fromBottom, commune, second, f)
+		}
+		if got, want := lastAnswer(t, p.u), w.vi("tally.too_soon", locales.Data{"Button": second}); got != want {
+			t.Errorf("from the bottom %v: second tap on %q answered %q, want %q", fromBottom, second, got, want)
+		}
+		if m := p.press(second); w.flowOf(p.u) == "t" {
+			t.Errorf("%q pressed on purpose: no report (%q)", second, m.Text)
+		}
+	}
+}

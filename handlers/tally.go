@@ -74,6 +74,11 @@ type tallyState struct {
 	// counts Unit, as it would have on the report: until review 29 it was
 	// answered "press a unit in the list first".
 	Report bool `json:"r,omitempty"`
+	// Drawn is when the screen was drawn by a press (the bot's clock, Unix
+	// milliseconds; only with a tap guard): a period pressed too soon
+	// after is the second tap of a double tap on the screen before
+	// (tooSoon).
+	Drawn int64 `json:"dr,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -221,7 +226,7 @@ func init() {
 				return v.t.T("tally.choose_period", locales.Data{"Unit": name}), append(kb, last), nil
 			},
 			on: map[string]tallyAction{
-				"p": {to: []string{leadsNowhere, tallyPeriod}, do: func(v *tallyView, code string) error {
+				"p": {once: true, to: []string{leadsNowhere, tallyPeriod}, do: func(v *tallyView, code string) error {
 					if !slices.Contains(tallyPeriodCodes, code) {
 						return v.show("")
 					}
@@ -256,7 +261,7 @@ func init() {
 					st.Unit, st.Query, st.Page = arg, "", 0
 					return v.goTo(tallyPeriod, st)
 				}},
-				"q": {to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, _ string) error {
+				"q": {once: true, to: []string{leadsNowhere, tallyPeriod, tallyUnit}, do: func(v *tallyView, _ string) error {
 					p, ok := barePeriod(v.st.Query, v.h.now())
 					if !ok {
 						return v.show("")
@@ -422,8 +427,26 @@ func validUnit(code string) bool {
 
 func (v *tallyView) goTo(step string, st tallyState) error { return v.goToNote(step, st, "") }
 
+// tooSoon tells whether a press of the button labelled label, one that
+// makes a report (tallyAction.once), came too soon after its screen was
+// drawn (WithTapGuard): the periods fill the rows where the unit list's
+// communes were, and the second tap of a double tap on a commune made a
+// report of the period under the finger, ending the flow (until review
+// 31C). Such a press is answered by a pop-up asking that it be made
+// again, and the screen stays as it is.
+func (v *tallyView) tooSoon(label string) bool {
+	if v.st.Drawn == 0 || !v.h.justDrawn(time.UnixMilli(v.st.Drawn)) {
+		return false
+	}
+	v.answer(v.t.T("tally.too_soon", locales.Data{"Button": label}))
+	return true
+}
+
 // goToNote is goTo with note above the screen.
 func (v *tallyView) goToNote(step string, st tallyState, note string) error {
+	if v.h.tapGuard > 0 {
+		st.Drawn = v.h.now().UnixMilli()
+	}
 	version, err := v.tx.SaveConversation(v.ctx, v.chat, flowTally, step, st, v.liveMessage())
 	if err != nil {
 		return err
