@@ -118,9 +118,15 @@ const defaultTapGuard = 1500 * time.Millisecond
 // than taken (defaultTapGuard; 0: never): on /invite a link's role or "Cả
 // tỉnh"; in the case wizard a step's ✓ and Skip, an outcome, a reason, the
 // consent, "no code", a confirmation (action.once), and End on a pause
-// message. The second tap of a double tap on the screen before, come after
-// this one replaced it, lands there at once. So does one on a resident's
-// card after its consent changed (secondTap). Tests that press as fast as
+// WithTapGuard sets how soon after a screen was drawn a press of a button
+// on it that makes or records something is asked to be made again rather
+// than taken (defaultTapGuard; 0: never): on /invite a link's role or "Cả
+// tỉnh"; in the case wizard a step's ✓ and Skip, an outcome, a reason, the
+// consent, "no code", a confirmation (action.once), and End on a pause
+// message; on /tally a period. The second tap of a double tap on the
+// screen before, come after this one replaced it, lands there at once. So
+// does one on a resident's card after its consent changed (secondTap).
+// Tests that press as fast as they can set 0, as the demo.
 // they can set 0, as the demo.
 func WithTapGuard(d time.Duration) Option { return func(h *Handlers) { h.tapGuard = d } }
 
