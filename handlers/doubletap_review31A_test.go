@@ -97,7 +97,7 @@ func TestReview31AStopOrRemindTappedTwiceDoesNotUndoItself(t *testing.T) {
 func TestReview31AConsentTappedTwiceRatesNothing(t *testing.T) {
 	clk := newClock()
 	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithTapGuard(time.Second))
-	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-3102")
+	caseID, _, res := w.openedFollowupRead(clk, "Vân", "000.00.12.H26-251127-3102") // the case walked at a reader's pace: the wizard's tap guard (review 31C)
 	card := res.Last()
 	w.press(res, w.vi("followup.consent_yes"))
 	landed, ok := w.landsOn(res, card, w.vi("followup.consent_yes"))
@@ -128,7 +128,7 @@ func TestReview31AConsentTappedTwiceRatesNothing(t *testing.T) {
 func TestReview31ADeclineTappedTwiceAsksNothing(t *testing.T) {
 	clk := newClock()
 	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithTapGuard(time.Second))
-	caseID, _, res := w.openedFollowup("Vân", "000.00.12.H26-251127-3103")
+	caseID, _, res := w.openedFollowupRead(clk, "Vân", "000.00.12.H26-251127-3103") // the case walked at a reader's pace: the wizard's tap guard (review 31C)
 	card := res.Last()
 	w.press(res, w.vi("followup.consent_no"))
 	landed, ok := w.landsOn(res, card, w.vi("followup.consent_no"))

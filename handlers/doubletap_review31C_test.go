@@ -312,3 +312,28 @@ func TestReview31CTallySecondTapMakesNoReport(t *testing.T) {
 		}
 	}
 }
+
+// openedFollowupRead is openedFollowup for a world with a tap guard on
+// the bot's clock clk: the volunteer reads each screen (two seconds) before
+// pressing, so that no press of the case is taken for a second tap.
+func (w *world) openedFollowupRead(clk *clock, volunteer, code string) (int64, string, *telegramtest.User) {
+	w.t.Helper()
+	p := tapper{w: w, clk: clk, u: w.volunteer(volunteer)}
+	g := guide(w.t, "khai-sinh")
+	p.send("/new")
+	p.press(g.Title.Vi)
+	p.press(w.vi("consent.yes"))
+	p.press(w.vi("case.begin"))
+	for range g.Steps {
+		p.press(w.vi("case.done"))
+	}
+	p.press(w.vi("outcome.submitted"))
+	clk.advance(2 * time.Second)
+	ms := fresh(w.send(p.u, code))
+	c, _ := w.lastCase(p.u)
+	token := qrToken(w.t, ms[0].Photo)
+	res := w.srv.NewUser("Cư dân", "vi")
+	clk.advance(2 * time.Second)
+	w.send(res, "/start "+token)
+	return c.ID, token, res
+}
