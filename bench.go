@@ -156,7 +156,7 @@ func benchLegacy(ctx context.Context, cfg config, f benchFlags, stdout, stderr i
 			}
 			helper = srv.NewUser("BenchHelper", "vi")
 			cfg.Admins = append(cfg.Admins, helper.ID)
-			cfg.TapsAtOnce = true // each press once, at once: none a double tap's second
+			cfg.TapGuard = 0 // each press once, at once: none a double tap's second
 		},
 		[]bot.SenderOption{bot.WithGlobalRate(1e6, 1e6), bot.WithChatRate(1e6, 1e6)},
 		[]bot.Option{bot.WithOnHandled(onHandled)})

@@ -207,7 +207,7 @@ func benchBotCommand(ctx context.Context, args []string, getenv func(string) str
 	}
 	// The bench's volunteers tap as soon as a reply came, each once: none
 	// is a double tap's second, asked again (handlers.WithTapGuard).
-	cfg.TapsAtOnce = true
+	cfg.TapGuard = 0
 	stopProfile, err := cpuProfile(*cpuprofile)
 	if err != nil {
 		return err

@@ -122,7 +122,7 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 		for i := range maxChats {
 			users = append(users, srv.NewUser(fmt.Sprint("Bench", i), "vi"))
 		}
-		cfg.TapsAtOnce = true // each press once, at once: none a double tap's second
+		cfg.TapGuard = 0 // each press once, at once: none a double tap's second
 	}
 	if f.inProcess {
 		dialer := &tripDialer{}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/dvcbot/dvcbot/handlers"
 	"github.com/dvcbot/dvcbot/locales"
 )
 
@@ -50,11 +51,12 @@ type config struct {
 	// deliveries go (getWebhookInfo); 0: once a minute. Not configurable:
 	// tests shorten it.
 	WebhookCheckEvery time.Duration
-	// TapsAtOnce is the demo's and the load bench's: their presses come
-	// as fast as they read their lines or replies, each once, so none is
-	// taken for a double tap's second (handlers.WithTapGuard). Not
-	// configurable.
-	TapsAtOnce bool
+	// TAP_GUARD: how soon after a screen was drawn a press of a button
+	// on it that records a choice is taken for a double tap's second and
+	// asked again (handlers.WithTapGuard); 0: never. The demo and the load
+	// bench set 0: their presses come as fast as they read their lines or
+	// replies, each once.
+	TapGuard time.Duration
 }
 
 // configError names the variable at fault; main prints it as one line and
@@ -91,6 +93,7 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		SendChatRate:    1,
 		PublicURL:       strings.TrimRight(strings.TrimSpace(getenv("PUBLIC_URL")), "/"),
 		FollowupDays:    90,
+		TapGuard:        handlers.DefaultTapGuard,
 	}
 	fs := flag.NewFlagSet("dvcbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -227,6 +230,16 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 			c.Warnings = append(c.Warnings, "PUBLIC_URL is http:// on this machine: fine for local testing, but residents' phones cannot open it; use the public https:// address in production")
 		}
 	}
+	if v := strings.TrimSpace(getenv("TAP_GUARD")); v != "" {
+		d, err := time.ParseDuration(v)
+		if v == "0" {
+			d, err = 0, nil
+		}
+		if err != nil || d < 0 || d > 10*time.Second {
+			return c, &configError{"TAP_GUARD", fmt.Sprintf("is %q: want a duration from 0 to 10s, e.g. 1.5s (0: no guard)", v)}
+		}
+		c.TapGuard = d
+	}
 	if v := strings.TrimSpace(getenv("FOLLOWUP_RETENTION_DAYS")); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 3650 {
@@ -281,6 +294,7 @@ environment (README.md, "Configuration", says what each means):
   TRUSTED_PROXIES      the reverse proxies in front of HTTP_ADDR
   SEND_RATE, SEND_CHAT_RATE   messages per second, overall and per chat
   FOLLOWUP_RETENTION_DAYS     days a follow-up is kept after it ends (default 90)
+  TAP_GUARD            a press this soon after its screen is a double tap's second (default 1.5s)
   GUIDES_DIR           a directory of guides to use instead of those built in
 `
 )

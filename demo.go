@@ -74,7 +74,7 @@ func demo(ctx context.Context, cfg config, f demoFlags, stdin io.Reader, stdout,
 	l, err := startLocal(ctx, cfg, log, stderr,
 		func(srv *telegramtest.Server, cfg *config) {
 			me = srv.NewUser("Demo", "vi")
-			cfg.TapsAtOnce = true
+			cfg.TapGuard = 0
 			if f.as == demoResident { // someone else than the demo's team member, in every run
 				me = srv.NewUser("Resident", "vi")
 			}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dvcbot/dvcbot/guides"
 	"github.com/dvcbot/dvcbot/storage/storagetest"
@@ -104,6 +105,8 @@ func TestConfigErrors(t *testing.T) {
 		{"bad language", nil, with("DEFAULT_LANGUAGE", "fr"), "DEFAULT_LANGUAGE is \"fr\""},
 		{"public url without scheme", nil, with("PUBLIC_URL", "bot.example.org"), "PUBLIC_URL is malformed"},
 		{"retention days zero", nil, with("FOLLOWUP_RETENTION_DAYS", "0"), `FOLLOWUP_RETENTION_DAYS is "0"`},
+		{"tap guard without a unit", nil, with("TAP_GUARD", "1500"), `TAP_GUARD is "1500"`},
+		{"tap guard too long", nil, with("TAP_GUARD", "1m"), `TAP_GUARD is "1m"`},
 		{"bad address", nil, with("HTTP_ADDR", "8080"), "HTTP_ADDR is malformed"},
 		{"bad port", nil, with("HTTP_ADDR", "localhost:abc"), "HTTP_ADDR has a bad port"},
 		{"misspelt database scheme", nil, with("DATABASE_URL", "postgress://x/db?sslmode=disable"), "DATABASE_URL is malformed"},
@@ -144,6 +147,15 @@ func TestConfigDefaults(t *testing.T) {
 	c, err = loadConfig(nil, env(map[string]string{"PUBLIC_URL": "https://bot.example.org/", "FOLLOWUP_RETENTION_DAYS": "30"}), needs{}, &bytes.Buffer{})
 	if err != nil || c.PublicURL != "https://bot.example.org" || c.FollowupDays != 30 {
 		t.Fatalf("PUBLIC_URL, FOLLOWUP_RETENTION_DAYS: %+v, %v", c, err)
+	}
+	if c.TapGuard != 1500*time.Millisecond {
+		t.Fatalf("TAP_GUARD unset: %v, want the handlers' default 1.5s", c.TapGuard)
+	}
+	for v, want := range map[string]time.Duration{"0": 0, "800ms": 800 * time.Millisecond, "2s": 2 * time.Second} {
+		c, err = loadConfig(nil, env(map[string]string{"TAP_GUARD": v}), needs{}, &bytes.Buffer{})
+		if err != nil || c.TapGuard != want {
+			t.Fatalf("TAP_GUARD=%s: %v, %v; want %v", v, c.TapGuard, err, want)
+		}
 	}
 }
 

@@ -82,9 +82,7 @@ func assemble(ctx context.Context, cfg config, store *storage.Storage, log *slog
 	store.SetFollowupRetention(cfg.FollowupDays)
 	hopts := []handlers.Option{handlers.WithAdmins(cfg.Admins...), handlers.WithBotUsername(me.Username), handlers.WithLogger(log),
 		handlers.WithPublicURL(cfg.PublicURL)}
-	if cfg.TapsAtOnce {
-		hopts = append(hopts, handlers.WithTapGuard(0))
-	}
+	hopts = append(hopts, handlers.WithTapGuard(cfg.TapGuard))
 	h := handlers.New(store, texts, catalog, hopts...)
 	limits := []bot.SenderOption{bot.WithSenderLogger(log),
 		bot.WithGlobalRate(cfg.SendRate, 4), bot.WithChatRate(cfg.SendChatRate, 3)}

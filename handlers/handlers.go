@@ -107,27 +107,21 @@ func WithBotUsername(name string) Option { return func(h *Handlers) { h.botUsern
 // WithClock replaces time.Now (tests of expiry).
 func WithClock(now func() time.Time) Option { return func(h *Handlers) { h.now = now } }
 
-// defaultTapGuard is how long after a screen was drawn a press of its
+// DefaultTapGuard is how long after a screen was drawn a press of its
 // button that makes or records something is taken for the second tap of
 // a double tap (WithTapGuard): a double tap's taps come well within it,
 // one who reads the screen before pressing comes after it.
-const defaultTapGuard = 1500 * time.Millisecond
+const DefaultTapGuard = 1500 * time.Millisecond
 
 // WithTapGuard sets how soon after a screen was drawn a press of a button
 // on it that makes or records something is asked to be made again rather
-// than taken (defaultTapGuard; 0: never): on /invite a link's role or "Cả
-// tỉnh"; in the case wizard a step's ✓ and Skip, an outcome, a reason, the
-// consent, "no code", a confirmation (action.once), and End on a pause
-// WithTapGuard sets how soon after a screen was drawn a press of a button
-// on it that makes or records something is asked to be made again rather
-// than taken (defaultTapGuard; 0: never): on /invite a link's role or "Cả
-// tỉnh"; in the case wizard a step's ✓ and Skip, an outcome, a reason, the
-// consent, "no code", a confirmation (action.once), and End on a pause
-// message; on /tally a period. The second tap of a double tap on the
-// screen before, come after this one replaced it, lands there at once. So
-// does one on a resident's card after its consent changed (secondTap).
+// than taken (DefaultTapGuard; 0: never; TAP_GUARD): on /invite a link's
+// role or "Cả tỉnh"; in the case wizard a step's ✓ and Skip, an outcome, a
+// reason, the consent, "no code", a confirmation (action.once), and End on
+// a pause message; on /tally a period. The second tap of a double tap on
+// the screen before, come after this one replaced it, lands there at once.
+// So does one on a resident's card after its consent changed (secondTap).
 // Tests that press as fast as they can set 0, as the demo.
-// they can set 0, as the demo.
 func WithTapGuard(d time.Duration) Option { return func(h *Handlers) { h.tapGuard = d } }
 
 // justDrawn says whether a screen drawn at drawn (the bot's clock; zero:
@@ -165,7 +159,7 @@ func New(store *storage.Storage, texts *locales.Catalog, catalog *guides.Catalog
 		inviteTTL:          7 * 24 * time.Hour,
 		volunteerInviteMax: 50,
 		coordInviteMax:     1, // a coordinator's link is for one person
-		tapGuard:           defaultTapGuard,
+		tapGuard:           DefaultTapGuard,
 		caseListMax:        maxListedCases,
 		albums:             &albums{last: map[int64]albumMark{}},
 	}
