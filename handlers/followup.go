@@ -2156,12 +2156,24 @@ func (h *Handlers) typedConsent(r *request, conv storage.Conversation) (bool, er
 	default:
 		return false, nil
 	}
-	now := h.now()
-	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
+	if err := h.consentTyped(r, f, yes); err != nil {
 		return false, err
 	}
+	return true, nil
+}
+
+// consentTyped records f's reminder question answered by words typed (yes
+// or no) and draws its card below, the one live card (the one above
+// loses its buttons), with what was noted.
+func (h *Handlers) consentTyped(r *request, f storage.Followup, yes bool) error {
+	now := h.now()
+	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
+		return err
+	}
+	// The version of the question the card asked (or that 🔔 answers), in
+	// the chat's language: the card on screen is drawn in it.
 	if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, yes, residentConsentVersion(r.t, f, now), now); err != nil {
-		return false, err
+		return err
 	}
 	if old := int(f.OnScreen.Int32); old > 0 {
 		// The question above is answered: its buttons go (one live card).
@@ -2176,7 +2188,7 @@ func (h *Handlers) typedConsent(r *request, conv storage.Conversation) (bool, er
 	r.say(r.t.T(key)+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	r.cardShown(f.CaseID)
 	r.consentCard = f.CaseID
-	return true, nil
+	return nil
 }
 
 // typedCallBack answers a resident's plea to be called back typed outside
@@ -2261,24 +2273,9 @@ func (h *Handlers) typedRemindMe(r *request) (bool, error) {
 	}
 	f := open[0]
 	r.about = followupTopic(f.CaseID)
-	now := h.now()
-	if _, err := r.tx.ClaimFollowup(r.ctx, f.CaseID, r.chat, r.t.Lang(), now); err != nil {
+	if err := h.consentTyped(r, f, true); err != nil {
 		return false, err
 	}
-	// The version of the question the card asked (or that 🔔 answers), in
-	// the chat's language: the card on screen is drawn in it.
-	if err := r.tx.SetResidentConsent(r.ctx, f.CaseID, r.chat, true, residentConsentVersion(r.t, f, now), now); err != nil {
-		return false, err
-	}
-	if old := int(f.OnScreen.Int32); old > 0 {
-		// The card above answered: its buttons go (one live card).
-		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: old})
-	}
-	f.Consent.Bool, f.Consent.Valid = true, true
-	text, kb := h.followupNext(r, f)
-	r.say(r.t.T("followup.typed_consent_yes")+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
-	r.cardShown(f.CaseID)
-	r.consentCard = f.CaseID
 	return true, nil
 }
 
