@@ -320,6 +320,11 @@ type Catalog struct {
 	// The words of the English titles and of the Vietnamese ones, folded:
 	// what tells a query in English (englishQuery).
 	english, vietnamese map[string]bool
+	// The words of the guides' Vietnamese texts written as everyday words
+	// (textWords), lower case as written, and their phrases of up to three
+	// words, folded: a unit's name that is one of them is no place without
+	// its kind (placeBefore, lonePlace).
+	written, phrases map[string]bool
 }
 
 // Load reads and validates every *.yaml file in fsys. The error lists every
@@ -455,9 +460,10 @@ func (es Errors) Error() string {
 // catalog); Load is the way for files.
 func NewCatalog(gs ...*Guide) *Catalog {
 	c := &Catalog{guides: gs, byID: map[string]*Guide{}, words: map[string]bool{},
-		english: map[string]bool{}, vietnamese: map[string]bool{}}
+		english: map[string]bool{}, vietnamese: map[string]bool{}, written: map[string]bool{}, phrases: map[string]bool{}}
 	for _, g := range gs {
 		c.byID[g.ID] = g
+		c.textWords(g)
 		for _, w := range words(g.Title.En) {
 			c.english[w] = true
 		}

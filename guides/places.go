@@ -66,7 +66,11 @@ var placeNames = sync.OnceValues(func() (map[string][]string, int) {
 })
 
 // typedPlaces are the units' names query holds, folded, their marks as
-// typed fitting the name's.
+// typed fitting the name's; with capitalised before, those typed with
+// every word capitalised ("Thành Công"), and with asWritten before, those
+// of one word typed with their own marks ("Láng", "láng"; and the name as
+// typed, lower case: "láng"), and with
+// unmarked before, those of one word typed without marks ("lang").
 func typedPlaces(query string) map[string]bool {
 	names, longest := placeNames()
 	typed := strings.FieldsFunc(vntext.NFC(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -77,11 +81,29 @@ func typedPlaces(query string) map[string]bool {
 			key := strings.Join(words(window), " ")
 			if written, ok := names[key]; ok && slices.ContainsFunc(written, func(name string) bool { return marksFit(window, name) }) {
 				found[key] = true
+				if !slices.ContainsFunc(typed[i:end], func(w string) bool { return !unicode.IsUpper([]rune(w)[0]) }) {
+					found[capitalised+key] = true // "Thành Công": the name, not "thành công"
+				}
+				switch {
+				case end > i+1:
+				case vntext.Fold(window) == strings.ToLower(window):
+					found[unmarked+key] = true // "lang"
+				case slices.ContainsFunc(written, func(name string) bool { return strings.EqualFold(window, name) }):
+					found[asWritten+key] = true // "Láng", with its own marks
+					found[asWritten+strings.ToLower(window)] = true
+				}
 			}
 		}
 	}
 	return found
 }
+
+// The marks typedPlaces puts before a name's key.
+const (
+	capitalised = "^"
+	asWritten   = "="
+	unmarked    = "~"
+)
 
 // kindAt is how many of the first words of ws are a unit's kind.
 func kindAt(ws []string) int {
@@ -134,7 +156,7 @@ func (c *Catalog) placeBefore(ws []string, end int, typed map[string]bool) (star
 			continue
 		}
 		kinded := kindBefore(ws, s) > 0 || s > 0 && prepositions[ws[s-1]]
-		if kinded || len(words) >= 2 && !c.isPhrase(words) || len(words) == 1 && len(words[0]) >= 4 && !syllable(words[0]) {
+		if kinded || len(words) >= 2 && !c.isPhrase(words) && c.noEveryday(words, typed) || len(words) == 1 && c.oneWordName(words[0], typed) && c.besideName(ws, s, end) {
 			start = s
 		}
 	}
@@ -150,6 +172,44 @@ func (c *Catalog) placeBefore(ws []string, end int, typed map[string]bool) (star
 		start--
 	}
 	return start, name
+}
+
+// noEveryday says whether the words of a unit's name typed, folded, are
+// no phrase of the guides' texts (everyday: "thành công", "đồng ý", "đủ
+// tiền"), or were typed each capitalised ("Thành Công").
+func (c *Catalog) noEveryday(ws []string, typed map[string]bool) bool {
+	key := strings.Join(ws, " ")
+	return !c.phrases[key] || typed[capitalised+key]
+}
+
+// oneWordName says whether w, a unit's name of one word typed, folded, is
+// that name without its kind: no syllable ("tphcm", "Kbang"); typed with
+// its own marks and no word the guides write so ("Láng"; not "Hồ": hồ
+// sơ); or typed without marks and no other word a search reads
+// (lonePlaceWord: "hue", "vinh"; not "thanh", "thang").
+func (c *Catalog) oneWordName(w string, typed map[string]bool) bool {
+	switch {
+	case len(w) >= 4 && !syllable(w):
+		return true
+	case numbered(w):
+		return false // "12": Phường 12 only with its kind
+	case typed[asWritten+w]:
+		names, _ := placeNames()
+		return slices.ContainsFunc(names[w], func(name string) bool {
+			return typed[asWritten+strings.ToLower(name)] && !c.written[strings.ToLower(name)]
+		})
+	}
+	return typed[unmarked+w] && c.lonePlaceWord(w)
+}
+
+// besideName says whether the words beside ws[start:end] are, each, a
+// word of a guide's name or a filler, or none: a name of one word without
+// its kind is cut beside the procedure ("khai sinh Láng", "Láng khai
+// sinh"), not after a place no unit is ("ở thôn Đông": the village's
+// name).
+func (c *Catalog) besideName(ws []string, start, end int) bool {
+	near := func(w string) bool { return c.words[w] || fillers[w] }
+	return (start == 0 || near(ws[start-1])) && (end == len(ws) || near(ws[end]))
 }
 
 // kindBefore is how many words right before ws[i] are a unit's kind
@@ -206,7 +266,10 @@ func (c *Catalog) cutPlaces(ws []string, typed map[string]bool, bare bool) (rest
 	rest = slices.Clone(ws)
 	for end := len(rest); end > 0; end-- {
 		start, name := c.placeBefore(rest, end, typed)
-		if start < 0 || !bare && start == name || c.isPhrase(rest[start:end]) || c.splits(rest, start, end, end-name) ||
+		// A name of one word typed with its own marks is no word of a
+		// guide's name spelt alike ("Chũ": chủ hộ).
+		own := end-start == 1 && typed[asWritten+rest[start]]
+		if start < 0 || !bare && start == name || c.isPhrase(rest[start:end]) && !own || c.splits(rest, start, end, end-name) ||
 			start > 0 && c.isPhrase(rest[start-1:end]) || end < len(rest) && c.isPhrase(rest[start:end+1]) {
 			continue
 		}
@@ -293,7 +356,11 @@ func (c *Catalog) lonePlace(query string, ws []string, typed map[string]bool) ([
 		if len(ws) != 1 || ws[0] != rest[lone] || numbered(strings.ToLower(t)) {
 			continue
 		}
-		if vntext.Fold(t) != strings.ToLower(t) || c.lonePlaceWord(ws[0]) { // marked (and fitting: typed), or no other word
+		// Marked (and fitting: typed) as the name is written, or with
+		// marks of a word the guides write ("tháng" is no Thắng); or no
+		// other word.
+		marked := vntext.Fold(t) != strings.ToLower(t)
+		if marked && (typed[asWritten+ws[0]] || !c.written[strings.ToLower(t)]) || !marked && c.lonePlaceWord(ws[0]) {
 			return slices.Delete(rest, lone, lone+1), true
 		}
 	}
@@ -303,10 +370,11 @@ func (c *Catalog) lonePlace(query string, ws []string, typed map[string]bool) ([
 // lonePlaceWord says whether w, a unit's name of one word typed without
 // marks, is no other word a search reads: no word of a guide's name
 // ("thanh", "trang", "dong"), no filler nor person ("con", "ba", "bo"),
-// no small talk nor English word.
+// no small talk nor English word, no word of the guides' texts ("thang"
+// tháng, "hieu" hiệu, "du" đủ, "goi" gọi: textWords).
 func (c *Catalog) lonePlaceWord(w string) bool {
 	return !c.words[w] && !c.english[w] && !fillers[w] && !englishFillers[w] && !smallTalk[w] && !polite[w] &&
-		whom[w] == "" && !unitWords[w] && !prepositions[w]
+		whom[w] == "" && !unitWords[w] && !prepositions[w] && !(syllable(w) && c.phrases[w])
 }
 
 // numbered says whether w, lower case, is a number or a Roman numeral
@@ -333,4 +401,51 @@ func (c *Catalog) placesCut(query string) ([]string, bool) {
 		return rest, true
 	}
 	return c.withoutPlaces(ws, typed)
+}
+
+// textWords adds the words of g's Vietnamese texts (its names, description,
+// steps, problems and fixes, fee and times) to c.written and their phrases
+// to c.phrases: the everyday words a volunteer types around a procedure
+// ("tháng", "hiệu lực", "thành công", "đồng ý", "từ đủ 14 tuổi"), some of
+// which are also a unit's name (Thắng, Hiếu, Phường Thành Công, Tự Du).
+// Not a name the guides write ("Hà Nội", "Trung tâm Phục vụ hành chính
+// công"): a phrase whose words are all capitalised, or a word capitalised
+// after a sentence's first.
+func (c *Catalog) textWords(g *Guide) {
+	texts := []string{g.Title.Vi, g.Description.Vi, g.OfflineHelp.Vi, g.FeeShort.Vi, g.Fee.Vi, g.Processing.Vi, g.Tracking.Vi}
+	texts = append(texts, g.Aliases...)
+	for _, p := range g.Prerequisites {
+		texts = append(texts, p.Text.Vi)
+	}
+	for _, s := range g.Steps {
+		texts = append(texts, s.Title.Vi, s.Text.Vi, s.Tip.Vi)
+		for _, e := range s.Errors {
+			texts = append(texts, e.Label.Vi, e.Fix.Vi)
+		}
+	}
+	for _, t := range texts {
+		// Phrases never run over punctuation.
+		for _, part := range strings.FieldsFunc(vntext.NFC(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsSpace(r) }) {
+			typed := strings.Fields(part)
+			for i, w := range typed {
+				if strings.ToLower(w) == w {
+					c.written[w] = true
+					for _, f := range words(w) {
+						c.phrases[f] = true
+					}
+				}
+				for end := i + 2; end <= min(i+3, len(typed)); end++ {
+					if slices.ContainsFunc(typed[i:end], func(w string) bool { return strings.ToLower(w) == w }) {
+						c.phrases[strings.Join(words(strings.Join(typed[i:end], " ")), " ")] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// everyday says whether ws, folded, are a phrase of the guides' texts
+// (textWords): "thanh cong", "dong y".
+func (c *Catalog) everyday(ws []string) bool {
+	return len(ws) >= 2 && c.phrases[strings.Join(ws, " ")]
 }
