@@ -833,7 +833,9 @@ func rawQueryWords(query string) []string {
 	return onTheApp(ws)
 }
 
-// onTheApp reads the app as the guides name it: "app" or "ứng dụng" before
+// onTheApp reads the app as the guides name it, and a paper "hết hiệu
+// lực" (no longer valid) as "hết hạn" (expired), as they name it ("bằng
+// lái hết hiệu lực" found nothing): "app" or "ứng dụng" before
 // "vneid" is VNeID ("cài app vneid", "quên mật khẩu ứng dụng vneid"), and
 // a paper put "lên" or "vào" VNeID or its wallet ("ví") is one "trên
 // VNeID" ("đưa bằng lái lên vneid", "thêm thẻ bhyt vào ví vneid"), as the
@@ -843,6 +845,9 @@ func onTheApp(ws []string) []string {
 	for i := 0; i < len(ws); i++ {
 		next := func(w ...string) bool { return i+len(w) < len(ws) && slices.Equal(ws[i+1:i+1+len(w)], w) }
 		switch w := ws[i]; {
+		case w == "het" && next("hieu", "luc"): // "hết hiệu lực": expired, as the guides say
+			out = append(out, "het", "han")
+			i += 2
 		case w == "app" && next("vneid"):
 		case w == "ung" && next("dung", "vneid"):
 			i++
@@ -1546,8 +1551,11 @@ func foreignAt(ws []string, i int) int {
 // the portal's login); and as volunteers text, "dk", "dki", "dky", "đk"
 // are "đăng ký", "ko", "kg", "khg" "không", "dc", "đc" "được", "sđt"
 // "số điện thoại" ("dki thuong tru", "vneid ko dang nhap dc", "đổi sđt
-// vneid").
+// vneid"); and as the one-stop staff write civil status on their forms,
+// "ks" is "khai sinh", "kt" "khai tử", "gks" "giấy khai sinh" ("dang ky
+// KS", "KT cho bố", "sửa tên trên GKS").
 var abbreviations = map[string][]string{
+	"ks": {"khai", "sinh"}, "kt": {"khai", "tu"}, "gks": {"giay", "khai", "sinh"},
 	"dvc": {"dich", "vu", "cong"},
 	"dk":  {"dang", "ki"}, "dki": {"dang", "ki"}, "dky": {"dang", "ki"},
 	"ko": {"khong"}, "kg": {"khong"}, "khg": {"khong"},

@@ -1,0 +1,39 @@
+package guides
+
+import (
+	"slices"
+	"testing"
+)
+
+// Review 32D: searches a volunteer types at the counter, as they type
+// them: the abbreviations of civil status the one-stop staff write on
+// every form — "KS" (khai sinh), "KT" (khai tử), "GKS" (giấy khai sinh) —
+// found nothing, while "CCCD", "GPLX", "LLTP" found their guides.
+func TestReview32DCivilStatusAbbreviations(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct{ query, as string }{
+		{"KS", "khai sinh"}, {"ks", "khai sinh"}, {"dang ky KS", "dang ky khai sinh"}, {"lam KS cho con", "lam khai sinh cho con"},
+		{"KT", "khai tử"}, {"đăng ký KT cho bố", "đăng ký khai tử cho bố"}, {"trich luc KS", "trich luc khai sinh"},
+		{"GKS", "giấy khai sinh"}, {"sửa tên trên GKS", "sửa tên trên giấy khai sinh"}, {"ban sao GKS", "ban sao giay khai sinh"},
+	} {
+		if got, want := searchIDs(c, tt.query), searchIDs(c, tt.as); len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v as for %q", tt.query, got, want, tt.as)
+		}
+	}
+}
+
+// A paper "hết hiệu lực" (no longer valid) is one "hết hạn" (expired), as
+// the guides name it: "bằng lái hết hiệu lực" found nothing while "bằng
+// lái hết hạn" found the licence's renewal.
+func TestReview32DNoLongerValidIsExpired(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct{ query, as string }{
+		{"bằng lái hết hiệu lực", "bằng lái hết hạn"}, {"bang lai het hieu luc", "bang lai het han"},
+		{"bang lai xe het hieu luc", "bang lai xe het han"}, {"hộ chiếu hết hiệu lực", "hộ chiếu hết hạn"},
+		{"thẻ bhyt hết hiệu lực", "thẻ bhyt hết hạn"}, {"căn cước hết hiệu lực", "căn cước hết hạn"},
+	} {
+		if got, want := searchIDs(c, tt.query), searchIDs(c, tt.as); len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v as for %q", tt.query, got, want, tt.as)
+		}
+	}
+}
