@@ -472,9 +472,12 @@ next:
 // age says how many of words, from the first, are an age: in English a
 // number, "year" or "month" (or their plurals), and "old" if typed ("14
 // year old", "5 years", "6 months old"); in Vietnamese "dưới", "trên" or
-// "đủ", a number and "tuổi" (not "căn cước 25 tuổi" of a guide's name);
+// "đủ" ("từ đủ"), a number and "tuổi" (not "căn cước 25 tuổi" of a guide's name);
 // 0 when they are not.
 func age(words []string) int {
+	if len(words) >= 4 && words[0] == "tu" && age(words[1:]) == 3 { // "từ đủ 14 tuổi"
+		return 4
+	}
 	if len(words) >= 3 && (words[0] == "duoi" || words[0] == "tren" || words[0] == "du") && words[2] == "tuoi" &&
 		strings.Trim(words[1], "0123456789") == "" {
 		return 3
@@ -996,7 +999,7 @@ func (c *Catalog) onlyPerson(ws []string, persons map[string]string) string {
 // place after it ("ở", "tại", "in", "at": whatever follows, "tại phường",
 // "ở quê", "at the police station"), with "thuộc" followed by a unit (alone
 // it is as often "thuốc"); or with a unit's word ("phường", "xã", "P.5": "p",
-// "UBND"; in English "ward"), or two words of unitPairs ("thị trấn", "khu
+// "UBND"; a village's, "thôn", "xóm"; in English "ward"), or two words of unitPairs ("thị trấn", "khu
 // phố"), followed by its name or number; or with a unit abbreviated with
 // its number ("p5", "q10"); or with a unit's office followed by a unit
 // ("công an phường 5").
@@ -1012,7 +1015,7 @@ var (
 )
 
 func init() {
-	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd ward commune district province city town village") {
+	for _, w := range strings.Fields("phuong xa quan huyen tinh tp tx tt p q x f ubnd ward commune district province city town village thon xom") {
 		unitWords[w] = true
 	}
 	for _, w := range strings.Fields("o tai thuoc tren in at") {

@@ -37,3 +37,23 @@ func TestReview32DNoLongerValidIsExpired(t *testing.T) {
 		}
 	}
 }
+
+// A village ("thôn", "xóm") is a place like a ward: "tạm trú ở thôn" found
+// the residence confirmation alone ("thôn" a typo of its "thông tin"),
+// not the temporary residence; "làm căn cước cho con từ đủ 14 tuổi" found
+// the certified copy first ("từ" read as a word of its name), while "đủ
+// 14 tuổi" is an age.
+func TestReview32DVillageAndAge(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct{ query, as string }{
+		{"tạm trú ở thôn", "tạm trú"}, {"tam tru o thon", "tam tru"}, {"tạm trú ở xóm", "tạm trú"},
+		{"đăng ký tạm trú ở thôn Đông", "đăng ký tạm trú"}, {"khai sinh ở xóm 5", "khai sinh"},
+		{"làm căn cước cho con từ đủ 14 tuổi", "làm căn cước cho con đủ 14 tuổi"},
+		{"lam can cuoc cho con tu du 14 tuoi", "lam can cuoc cho con du 14 tuoi"},
+		{"hộ chiếu cho con từ 14 tuổi", "hộ chiếu cho con dưới 14 tuổi"},
+	} {
+		if got, want := searchIDs(c, tt.query), searchIDs(c, tt.as); len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v as for %q", tt.query, got, want, tt.as)
+		}
+	}
+}
