@@ -449,3 +449,23 @@ func (c *Catalog) textWords(g *Guide) {
 func (c *Catalog) everyday(ws []string) bool {
 	return len(ws) >= 2 && c.phrases[strings.Join(ws, " ")]
 }
+
+// everydayAlone says whether query is, but for fillers, one word of the
+// guides' texts that is also a unit's name of one word, and no word of a
+// guide's name ("thang", "tháng": Thắng; "hieu": Hiếu; "du"), not read as
+// the place (lonePlace: "Thắng", as written, is): it names no procedure
+// (OnlyFillers). Searched, it listed every guide with a word like it
+// ("thang": eleven, by "thanh", "thẻ").
+func (c *Catalog) everydayAlone(query string) bool {
+	ws := lastWords(rawQueryWords(query))
+	kept, _ := withoutFillers(ws, c.englishQuery(ws), nil, nil)
+	if len(kept) != 1 {
+		return false
+	}
+	w := kept[0]
+	if !syllable(w) || numbered(w) || c.words[w] || !c.phrases[w] || !typedPlaces(query)[w] {
+		return false
+	}
+	_, cut := c.placesCut(query)
+	return !cut
+}

@@ -557,7 +557,7 @@ func syllable(w string) bool {
 // nothing, but for a paper of the resident's own (foreignSpouseSearch).
 func (c *Catalog) Search(query string) []*Guide {
 	ws := c.wordsOf(query)
-	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.onlyPerson(ws, whom) != "" {
+	if onlySmallTalk(ws, query) || holds(ws, unguided) || c.onlyPerson(ws, whom) != "" || c.everydayAlone(query) {
 		return nil
 	}
 	if marriesForeigner(ws) {
@@ -870,7 +870,9 @@ func onTheApp(ws []string) []string {
 // procedure's name ("thủ tục", "hướng dẫn", "làm sao", "là gì", "cách
 // làm", "trực tuyến"; fillers), naming none: Search finds nothing for it
 // (it listed the guides those words look like, or all those whose names
-// hold "dịch vụ công"), and the volunteer is to be asked which procedure.
+// hold "dịch vụ công"), and the volunteer is to be asked which procedure;
+// so is an everyday word alone that is also a unit's name (everydayAlone:
+// "tháng", "hieu").
 // A phrase of a few guides' names is theirs ("lệ phí", "nộp phí": paying
 // fees online), a question of a fee, a time or papers is
 // AsksOfNoProcedure's, and fillers with a place ("ở đâu Bình Thạnh")
@@ -879,6 +881,9 @@ func (c *Catalog) OnlyFillers(query string) bool {
 	ws, place := c.placesCut(query) // "ở đâu Bình Thạnh": a place alone (OnlyPlace)
 	ws = lastWords(ws)
 	kept, d := withoutFillers(ws, c.englishQuery(ws), nil, nil)
+	if c.everydayAlone(query) { // "tháng", "hieu": no procedure named
+		return true
+	}
 	return !place && len(ws) > 0 && fillersOnly(kept, d) && !c.AsksOfNoProcedure(query) && len(c.Search(query)) == 0
 }
 

@@ -150,3 +150,40 @@ func TestReview32DEverydayWordsAreNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// An everyday word of the guides' texts typed alone ("thang", "tháng",
+// "hieu"), no longer read as a place, names no procedure either: it listed
+// every guide one of whose words it looks like ("thang" eleven: "thanh",
+// "thẻ", …; "hieu" four). It is asked which procedure, as "thủ tục" is.
+func TestReview32DEverydayWordAloneNamesNoProcedure(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"thang", "tháng", "Tháng", "hieu", "du", "goi", "nua", "que", "tháng nhé"} {
+		if got := searchIDs(c, q); len(got) > 0 || !c.OnlyFillers(q) {
+			t.Errorf("Search(%q) = %v, OnlyFillers %v: an everyday word alone, which procedure?", q, got, c.OnlyFillers(q))
+		}
+	}
+	// Every such word that is a unit's name of one word: a syllable of the
+	// guides' texts, without marks, no word of a guide's name.
+	names, _ := placeNames()
+	seen := map[string]bool{}
+	for w := range textWords(c) {
+		for _, f := range words(w) {
+			if len(names[f]) == 0 || !syllable(f) || c.words[f] || numbered(f) || seen[f] {
+				continue
+			}
+			seen[f] = true
+			if got := searchIDs(c, f); len(got) > 0 || c.OnlyPlace(f) || !c.OnlyFillers(f) {
+				t.Errorf("Search(%q) = %v, OnlyPlace %v, OnlyFillers %v: an everyday word alone, which procedure?", f, got, c.OnlyPlace(f), c.OnlyFillers(f))
+			}
+		}
+	}
+	if len(seen) < 5 {
+		t.Errorf("%d everyday words checked, want more", len(seen))
+	}
+	// A guide's own word alone, or a typo of one, still finds it.
+	for _, tt := range []struct{ query, first string }{{"passport", "ho-chieu"}, {"cccd", "the-can-cuoc"}, {"khaisinh", "khai-sinh"}, {"kết hôn", "ket-hon"}} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.first {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.first)
+		}
+	}
+}
