@@ -81,8 +81,13 @@ func typedPlaces(query string) map[string]bool {
 			key := strings.Join(words(window), " ")
 			if written, ok := names[key]; ok && slices.ContainsFunc(written, func(name string) bool { return marksFit(window, name) }) {
 				found[key] = true
-				if !slices.ContainsFunc(typed[i:end], func(w string) bool { return !unicode.IsUpper([]rune(w)[0]) }) {
-					found[capitalised+key] = true // "Thành Công": the name, not "thành công"
+				// "Thành Công" among words typed lower case, or alone: the
+				// name, not "thành công"; not in a query typed all in
+				// capitals ("THANH TOAN KHONG THANH CONG") or capitalised
+				// word by word.
+				if !slices.ContainsFunc(typed[i:end], func(w string) bool { return !titled(w) }) &&
+					(end-i == len(typed) || slices.ContainsFunc(typed, func(w string) bool { return !unicode.IsUpper([]rune(w)[0]) })) {
+					found[capitalised+key] = true
 				}
 				switch {
 				case end > i+1:
@@ -96,6 +101,13 @@ func typedPlaces(query string) map[string]bool {
 		}
 	}
 	return found
+}
+
+// titled says whether w is written with a capital and the rest lower
+// case ("Thành", not "THÀNH" nor "thành").
+func titled(w string) bool {
+	r := []rune(w)
+	return unicode.IsUpper(r[0]) && strings.ToLower(string(r[1:])) == string(r[1:])
 }
 
 // The marks typedPlaces puts before a name's key.
