@@ -1989,7 +1989,10 @@ func (c *Catalog) troubleRetry(ws []string) []*Guide {
 	// What is in trouble is a guide's name, or two words of one ("vneid",
 	// "thanh toán"): not "lệ" of "Lê Lợi", nor "nhận nhắc" of "nhận lời
 	// nhắc" ("lời", folded, is "lỗi").
-	if kept, _ := withoutFillers(rest, c.englishQuery(rest), nil, nil); !c.isName(kept) && (len(kept) < 2 || !c.isPhrase(kept)) {
+	// A fee's words are what is in trouble when a guide's name holds them
+	// ("nộp phí bị lỗi": the payment's "nộp phí").
+	fee := func(p string) bool { return feeWords[p] }
+	if kept, _ := withoutFillers(rest, c.englishQuery(rest), fee, nil); !c.isName(kept) && (len(kept) < 2 || !c.isPhrase(kept)) {
 		return nil
 	}
 	found := c.searchWords(deaths(rest))

@@ -57,3 +57,25 @@ func TestReview32DVillageAndAge(t *testing.T) {
 		}
 	}
 }
+
+// A fee's payment gone wrong: "thanh toán không thành công" and "thanh
+// toán bị lỗi" found the payment guide, "nộp phí bị lỗi", "nộp phí không
+// được" nothing ("nộp phí", a fee's words, were dropped before the trouble
+// was read).
+func TestReview32DFeePaymentInTrouble(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"nộp phí bị lỗi", "nop phi bi loi", "nộp phí không được", "nộp lệ phí bị lỗi", "đóng phí không được",
+		"thanh toán bị lỗi", "thanh toán không thành công"} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "thanh-toan" {
+			t.Errorf("Search(%q) = %v, want thanh-toan first", q, got)
+		}
+	}
+	// A procedure in trouble is still searched as typed; a fee asked of
+	// none still finds nothing.
+	for _, tt := range []struct{ query, as string }{{"tạm trú bị lỗi", "tạm trú bị lỗi"}, {"lệ phí bao nhiêu", ""}, {"phí dịch vụ", ""}} {
+		got := searchIDs(c, tt.query)
+		if tt.as == "" && len(got) > 0 || tt.as != "" && (len(got) == 0 || got[0] != "tam-tru") {
+			t.Errorf("Search(%q) = %v", tt.query, got)
+		}
+	}
+}
