@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -453,7 +454,19 @@ var (
 	// năm nay", "tháng năm ngoái" may be "tháng này năm nay", "tháng này
 	// năm ngoái" (not understood, never a wrong month); "tháng năm 2026",
 	// "tháng năm năm ngoái", "tháng năm vừa qua" are May.
-	notMay = regexp.MustCompile(`^\s*(?:nay|này|ngoái|ngoai|trước|truoc|sau|qua|rồi|roi|học|hoc|kia)(?:$|[^\pL])`)
+	// "tháng năm nay", "tháng năm này" are this year's May, as "tháng 5
+	// này" is: "nay" binds to a month as to any time (until review 32B
+	// they were not understood). "Ngoái" binds to no month: "tháng năm
+	// ngoái" lacks the month's number.
+	notMay = regexp.MustCompile(`^\s*(?:ngoái|ngoai|trước|truoc|sau|qua|rồi|roi|học|hoc|kia)(?:$|[^\pL])`)
+	// A month past the twelfth named in words ("tháng mười ba", "thang
+	// muoi lam", "tháng hai mươi"): written in figures ("tháng 13"), the
+	// month the calendar lacks (noSuchMonth). Until review 32B "tháng
+	// mười ba" was October and a word "ba" left over, which /tally's
+	// screen searched as a commune's name. "Mười năm" stays October and
+	// a year ("tháng mười năm 2025"); "sau", "tu" without their marks may
+	// be "sau" (after), "từ" (from), and are left as they were.
+	monthWordBeyond = regexp.MustCompile(`(^|[^\pL\d])((?:tháng|thang) )(?:(?:mười|muoi) (ba|bốn|bon|tư|lăm|lam|sáu|bảy|bẩy|bay|tám|tam|chín|chin)|(hai|ba) (?:mươi|muoi))($|[^\pL\d])`)
 	// A quarter in words ("quý ba", "quy bon", "quí tư"): quartersInWords.
 	quarterWord = regexp.MustCompile(`(^|[^\pL\d])(?:quý|quy|quí|qui) (một|mot|hai|ba|bốn|bon|tư|tu)($|[^\pL\d])`)
 	// "last November", "this Nov": the latest such month that has ended,
@@ -472,7 +485,14 @@ var monthWords = map[string]int{
 // "tháng mười một năm ngoái" → "tháng 11 năm ngoái", "từ tháng chín đến
 // tháng mười một" → "từ tháng 9 đến tháng 11".
 func monthsInWords(text string) string {
-	text = vntext.NFC(text)
+	text = vntext.NFC(monthWordBeyond.ReplaceAllStringFunc(vntext.NFC(text), func(w string) string {
+		m := monthWordBeyond.FindStringSubmatch(w)
+		n := 10 + cmp.Or(monthWords[vntext.Fold(m[3])], 5) // "lăm": five
+		if m[4] != "" {
+			n = 10 * monthWords[vntext.Fold(m[4])]
+		}
+		return m[1] + m[2] + strconv.Itoa(n) + m[5]
+	}))
 	var b strings.Builder
 	for {
 		m := monthWord.FindStringSubmatchIndex(text)
