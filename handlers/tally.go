@@ -662,6 +662,21 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 		}
 		return v.goTo(tallyPeriod, st)
 	}
+	if allowed && len(ms) == 0 && (prov.Old == "" || prov.Renamed) {
+		// A province of theirs named whole, and no commune of that name:
+		// that province, as a commune named whole is — its period screen,
+		// or the report of the period typed with it. Until review 32B a
+		// list of one button ("Cả Thành phố Hồ Chí Minh") to press. A
+		// province merged into it ("binh duong") is still offered on a
+		// list, which says what it is part of now.
+		st := v.st
+		st.Unit, st.Query, st.Page, st.Province, st.Period = "p"+prov.Code, "", 0, "", nil
+		if pending != nil {
+			v.st = st
+			return v.report(*pending)
+		}
+		return v.goToNote(tallyPeriod, st, strings.TrimSpace(v.mergedNote(prov)))
+	}
 	if len(ms) > 0 || allowed {
 		return v.goTo(tallyUnit, tallyState{Unit: v.st.Unit, Query: text, Typed: v.st.Typed, Period: pending, Report: v.st.Report})
 	}
