@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 	"strconv"
@@ -53,8 +54,11 @@ type teamState struct {
 	Search   string `json:"q,omitempty"`
 	Page     int    `json:"pg,omitempty"`
 	Member   int64  `json:"m,omitempty"`
-	Invite   string `json:"i,omitempty"`
-	IPage    int    `json:"ipg,omitempty"`
+	// Number is the confirmed member's number on the list the
+	// confirmation showed: the note of the removal names them by it.
+	Number int    `json:"mn,omitempty"`
+	Invite string `json:"i,omitempty"`
+	IPage  int    `json:"ipg,omitempty"`
 }
 
 // teamView is where the chat stands in the team flow.
@@ -112,8 +116,11 @@ func init() {
 	// confirmation replaced the list, lands on the ✕ it repeats, which
 	// changes nothing, never on "yes" (until review 30D "yes" sat where the
 	// ✕ of members 3 and 4 had been).
+	//
+	// The ✕ carries its member and the number it showed (removeArg),
+	// checked before (numbersMoved).
 	pick := teamAction{to: []string{teamConfirm, teamMembers}, do: func(v *teamView, arg string) error {
-		id, _ := strconv.ParseInt(arg, 10, 64)
+		id, shown := removeArgs(arg) // its number checked first (numbersMoved)
 		if v.step == teamConfirm && id == v.st.Member {
 			return v.askedAlready("team.remove_asked", "team.remove_yes")
 		}
@@ -123,11 +130,11 @@ func init() {
 		}
 		if !ok {
 			st := v.st
-			st.Member = 0
+			st.Member, st.Number = 0, 0
 			return v.goNote(teamMembers, st, v.t.T("team.remove_gone"))
 		}
 		st := v.st
-		st.Member = u.TelegramID
+		st.Member, st.Number = u.TelegramID, shown
 		return v.goTo(teamConfirm, st)
 	}}
 	page := teamAction{to: []string{teamMembers}, do: func(v *teamView, arg string) error {
@@ -288,7 +295,7 @@ func init() {
 				"all":  all,
 				"yes":  {to: []string{teamMembers}, do: func(v *teamView, _ string) error { return v.remove() }},
 				"back": {to: []string{teamMembers}, do: func(v *teamView, _ string) error {
-					v.st.Member = 0
+					v.st.Member, v.st.Number = 0, 0
 					return v.goTo(teamMembers, v.st)
 				}},
 			},
@@ -663,7 +670,44 @@ func (h *Handlers) teamPress(r *request, cb callback) error {
 	if olderCopy(r, conv, cb) {
 		return nil
 	}
+	if moved, err := v.numbersMoved(conv, cb); moved || err != nil {
+		return err
+	}
 	return press(h, r, flowTeam, v.step, teamScreens[v.step], v, conv, cb)
+}
+
+// numbersMoved answers a ✕ pressed on a list whose numbers moved since it
+// was drawn, and says whether it did. A number is a member's place in the
+// list, and the list may change under a screen left open: another
+// coordinator removed someone, someone joined. The ✕ carries its member
+// and the number it showed (removeArg); one whose number is no longer its
+// member's asks nothing: the list comes again as it is, saying so and
+// which number the member has now (team.numbers_moved). Until review 32B
+// it asked, and the confirmation showed the member's new number, which on
+// the list read was another person's ("✕ 6. Lan" pressed, "Người bạn
+// chọn: 5. Lan", the other Lan's number there), its ✕ rows renumbered
+// under the finger. A ✕ of the list as it is asks as before (pick).
+func (v *teamView) numbersMoved(conv storage.Conversation, cb callback) (bool, error) {
+	if cb.action != "rm" || cb.version != conv.Version || (v.step != teamMembers && v.step != teamConfirm) {
+		return false, nil
+	}
+	id, shown := removeArgs(cb.arg)
+	if shown == 0 || v.step == teamConfirm && id == v.st.Member {
+		return false, nil
+	}
+	u, ok, err := v.removable(id)
+	if err != nil || !ok {
+		return false, err // gone: pick says so
+	}
+	_, num, listed, err := v.listed(u.TelegramID)
+	if err != nil || !listed || num == shown {
+		return false, err
+	}
+	st := v.st
+	st.Member, st.Number, st.Page = 0, 0, (num-1)/membersPerPage
+	return true, v.goNote(teamMembers, st, v.t.T("team.numbers_moved", locales.Data{
+		"Pressed": v.t.T("team.remove_button", locales.Data{"Number": shown, "Name": short(u.FirstName)}),
+		"Name":    u.FirstName, "Number": num}))
 }
 
 // teamText answers a typed text in the team flow: on the list (or its
@@ -785,7 +829,7 @@ func (v *teamView) membersPage() ([]string, bot.Keyboard, error) {
 		lines = append(lines, v.memberLine(m, num))
 		if v.mayRemove(m.TelegramID, m.Role) {
 			remove = append(remove, v.button(v.t.T("team.remove_button", locales.Data{"Number": num, "Name": short(m.FirstName)}),
-				"rm", strconv.FormatInt(m.TelegramID, 10)))
+				"rm", removeArg(m.TelegramID, num)))
 		}
 	}
 	kb := grid(remove, 2)
@@ -865,6 +909,22 @@ func (v *teamView) memberLine(m storage.Member, num int) string {
 	}
 	return v.t.T(key, locales.Data{"Number": num, "Name": m.FirstName, "Role": v.t.T("role." + m.Role),
 		"Commune": m.CommuneName.String, "Joined": joined, "Cases": m.CasesInPeriod, "Active": vnDay(v.t, m.LastActive)})
+}
+
+// removeArg is a ✕ button's argument: its member and the number it shows
+// ("123456789.6").
+func removeArg(id int64, num int) string {
+	return strconv.FormatInt(id, 10) + "." + strconv.Itoa(num)
+}
+
+// removeArgs reads a ✕ button's argument (removeArg): the member, and the
+// number the button showed, 0 on a button drawn before review 32B (the
+// member's id alone), whose number is not checked.
+func removeArgs(arg string) (id int64, num int) {
+	idText, numText, _ := strings.Cut(arg, ".")
+	id, _ = strconv.ParseInt(idText, 10, 64)
+	num, _ = strconv.Atoi(numText)
+	return id, max(num, 0)
 }
 
 // listed is member id as the list open shows them (its page first, then
@@ -1010,7 +1070,7 @@ func (v *teamView) removable(id int64) (storage.User, bool, error) {
 // back to the list.
 func (v *teamView) remove() error {
 	st := v.st
-	st.Member = 0
+	st.Member, st.Number = 0, 0
 	u, ok, err := v.removable(v.st.Member)
 	if err != nil {
 		return err
@@ -1025,7 +1085,9 @@ func (v *teamView) remove() error {
 			return err
 		}
 		if listed && m.Namesake {
-			done = v.t.T("team.removed_namesake", locales.Data{"Name": u.FirstName, "Line": v.memberLine(m, num)})
+			// By the number the confirmation showed, should the list have
+			// changed since (review 32B).
+			done = v.t.T("team.removed_namesake", locales.Data{"Name": u.FirstName, "Line": v.memberLine(m, cmp.Or(v.st.Number, num))})
 		}
 
 		// Their chat's conversation is locked first, their row second: the
