@@ -464,11 +464,18 @@ var (
 	// month the calendar lacks (noSuchMonth). Until review 32B "tháng
 	// mười ba" was October and a word "ba" left over, which /tally's
 	// screen searched as a commune's name. "Mười năm" stays October and
-	// a year ("tháng mười năm 2025"); "sau", "tu" without their marks may
-	// be "sau" (after), "từ" (from), and are left as they were.
-	monthWordBeyond = regexp.MustCompile(`(^|[^\pL\d])((?:tháng|thang) )(?:(?:mười|muoi) (ba|bốn|bon|tư|lăm|lam|sáu|bảy|bẩy|bay|tám|tam|chín|chin)|(hai|ba) (?:mươi|muoi))($|[^\pL\d])`)
+	// a year ("tháng mười năm 2025"); "tu" without its marks may be "từ"
+	// (from), and is left as it was; "thang muoi sau" is the sixteenth
+	// (no "tháng mười sau" is written for a later October).
+	monthWordBeyond = regexp.MustCompile(`(^|[^\pL\d])((?:tháng|thang) )(?:(?:mười|muoi) (ba|bốn|bon|tư|lăm|lam|sáu|sau|bảy|bẩy|bay|tám|tam|chín|chin)|(hai|ba) (?:mươi|muoi))($|[^\pL\d])`)
 	// A quarter in words ("quý ba", "quy bon", "quí tư"): quartersInWords.
-	quarterWord = regexp.MustCompile(`(^|[^\pL\d])(?:quý|quy|quí|qui) (một|mot|hai|ba|bốn|bon|tư|tu)($|[^\pL\d])`)
+	// A quarter past the fourth in words ("quý sáu", "quý tám"): written
+	// in figures, the quarter the calendar lacks (noSuchQuarter). Until
+	// review 32B "quý sáu" was "quy sau" folded, next quarter: "not
+	// started yet". "Quý sau" unmarked stays next quarter, "quý năm" not
+	// understood ("quý năm nay"?).
+	quarterWordBeyond = regexp.MustCompile(`(^|[^\pL\d])((?:quý|quy|quí|qui) )(sáu|bảy|bẩy|bay|tám|tam|chín|chin|mười|muoi)($|[^\pL\d])`)
+	quarterWord       = regexp.MustCompile(`(^|[^\pL\d])(?:quý|quy|quí|qui) (một|mot|hai|ba|bốn|bon|tư|tu)($|[^\pL\d])`)
 	// "last November", "this Nov": the latest such month that has ended,
 	// this year's.
 	engLastThisMonth = regexp.MustCompile(`^(last|this) (` + monthNames + `)$`)
@@ -516,7 +523,10 @@ var quarterWords = map[string]int{"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4
 // folding) names in words in figures, as months in words are
 // (monthsInWords): "quý ba năm ngoái" → "quý 3 năm ngoái".
 func quartersInWords(text string) string {
-	text = vntext.NFC(text)
+	text = quarterWordBeyond.ReplaceAllStringFunc(vntext.NFC(text), func(w string) string {
+		m := quarterWordBeyond.FindStringSubmatch(w)
+		return m[1] + m[2] + strconv.Itoa(monthWords[vntext.Fold(m[3])]) + m[4]
+	})
 	var b strings.Builder
 	for {
 		m := quarterWord.FindStringSubmatchIndex(text)

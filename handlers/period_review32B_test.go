@@ -57,3 +57,27 @@ func TestParsePeriodMayOfThisYear(t *testing.T) {
 		{"năm nay", now, "01/01/2026", "31/12/2026", ""},
 	})
 }
+
+// Review 32B, the demo: "quý sáu" (a sixth quarter) was read as "quý
+// sau", next quarter: "not started yet"; "thang muoi sau" (a sixteenth
+// month, without diacritics) as October and a commune "sau" — for a
+// province coordinator Phường Xuân Hòa's October. Each is a quarter or a
+// month the calendar lacks; "quý sau", "quy sau", "tháng sau" stay next
+// quarter and next month.
+func TestParsePeriodBeyondTheCalendarInWords(t *testing.T) {
+	now := atVN(2026, 12, 3)
+	checkPeriods(t, []periodCase{
+		{"quý sáu", now, "", "", noSuchQuarter},
+		{"quý bảy", now, "", "", noSuchQuarter},
+		{"quý tám 2026", now, "", "", noSuchQuarter},
+		{"quý chín", now, "", "", noSuchQuarter},
+		{"thang muoi sau", now, "", "", noSuchMonth},
+		{"tháng mười sau", now, "", "", noSuchMonth},
+		// Unchanged.
+		{"quý sau", now, "", "", "tally.period_future"},
+		{"quy sau", now, "", "", "tally.period_future"},
+		{"tháng sau", now, "", "", "tally.period_future"},
+		{"quý năm", now, "", "", "tally.bad_period"},
+		{"quý tư", now, "01/10/2026", "31/12/2026", ""},
+	})
+}

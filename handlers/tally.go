@@ -815,7 +815,7 @@ func (v *tallyView) splitNameAndPeriod(text string, refused bool) (string, stora
 		for _, pair := range [][2]string{{trim(words[:i]), trim(words[i:])}, {trim(words[i:]), trim(words[:i])}} {
 			name, period := pair[0], pair[1]
 			p, problem := parsePeriod(period, v.h.now())
-			if (problem == "") == refused || problem == "tally.bad_period" || name == "" {
+			if (problem == "") == refused || problem == "tally.bad_period" || name == "" || periodWordsOnly(name) {
 				continue
 			}
 			if ok, err := v.namesUnit(name); err != nil || ok {
@@ -844,6 +844,26 @@ func (v *tallyView) namesUnit(name string) (bool, error) {
 	all, err := v.tx.SearchCommunes(v.ctx, name, "", 1)
 	return err == nil && len(all) > 0 && all[0].Rank <= 1, err
 }
+
+// periodWordsOnly says whether a text is only words of a period
+// ("tháng", "tháng tuần"): no unit's name. Until review 32B "tháng năm
+// ngoái" was read as a commune "tháng" and the period "năm ngoái": "Các
+// xã/phường khớp “tháng”…", or communes with "Thắng" in their names to
+// choose from, last year kept.
+func periodWordsOnly(text string) bool {
+	words := vntext.Words(text)
+	for _, w := range words {
+		if !slices.Contains(periodVocabulary, w) && !slices.Contains(periodTails, w) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// periodTails are words that end a period's words ("năm ngoái", "tháng
+// vừa rồi", "tuần trước nữa"), folded: with periodVocabulary's, no unit's
+// name (periodWordsOnly).
+var periodTails = strings.Fields("ngoai vua roi nua nay")
 
 // periodVocabulary are the words of a period typed (periodWords), folded.
 var periodVocabulary = strings.Fields("thang tuan quy qui nam ngay hom nay truoc sau qua dau cuoi tu den toi mai kia " +

@@ -22,7 +22,7 @@ func TestTallyMonthBeyondTwelveAndMayThisYear(t *testing.T) {
 		user *telegramtest.User
 	}{{"coordinator", coord}, {"province coordinator", prov}} {
 		user := u.user
-		for _, typed := range []string{"tháng mười ba", "thang muoi ba", "tháng 13", "tháng mười lăm năm nay", "quý 5"} {
+		for _, typed := range []string{"tháng mười ba", "thang muoi ba", "tháng 13", "tháng mười lăm năm nay", "thang muoi sau", "quý 5", "quý sáu"} {
 			only(t, fresh(w.send(user, "/tally")))
 			ms := fresh(w.send(user, typed))
 			if hasReport(ms) {
@@ -57,6 +57,28 @@ func TestTallyMonthBeyondTwelveAndMayThisYear(t *testing.T) {
 			if first := firstLine(firstReport(ms)); !strings.Contains(first, want) {
 				t.Errorf("%s, %q: the report of %q, want %s", u.name, typed, first, want)
 			}
+		}
+	}
+}
+
+// Review 32B, the demo: "tháng năm ngoái" (not understood: no month is
+// "ngoái") was split into a commune "tháng" and the period "năm ngoái":
+// "Các xã/phường khớp “tháng” nằm ngoài phạm vi…" to a commune's
+// coordinator, a list of communes with "Thắng" in their names, last
+// year kept, to a province coordinator. Words of a period alone are no
+// unit's name: the period is not understood, and said so.
+func TestTallyPeriodWordsAreNoUnitName(t *testing.T) {
+	w, _, _ := tallyWorld(t) // 27/11/2026
+	coord := w.tallyMember("Cường", anHoiTayCode, storage.RoleCoordinator)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	for _, user := range []*telegramtest.User{coord, prov} {
+		for _, typed := range []string{"tháng năm ngoái", "tháng tuần trước"} {
+			only(t, fresh(w.send(user, "/tally")))
+			m := only(t, fresh(w.send(user, typed)))
+			if !strings.HasPrefix(m.Text, w.vi("tally.bad_period")) || strings.Contains(m.Text, "“tháng”") || hasButton(m, "Phường Tam Thắng, Thành phố Hồ Chí Minh") {
+				t.Errorf("%q: %q %q, want it not understood", typed, m.Text, buttonTexts(m))
+			}
+			fresh(w.send(user, "/cancel"))
 		}
 	}
 }
