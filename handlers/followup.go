@@ -1210,16 +1210,23 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		r.answer(r.t.T("followup.noted_already"))
 		return nil
 	}
-	if on := int(f.OnScreen.Int32); r.liveMessage() != 0 && on > r.liveMessage() && !r.touches(on) {
+	if on, pressed := int(f.OnScreen.Int32), r.liveMessage(); pressed != 0 && on > 0 && on != pressed && !r.touches(on) &&
+		(on > pressed || pressed == int(f.OffScreen.Int32)) {
 		// Pressed on an older copy of the dossier's card than the one on
 		// screen (/start drew it again below), it acts on the dossier as
 		// it stands and draws it on the pressed message: the newer copy
 		// loses its buttons, one live card — until review 31 both kept
-		// theirs, each offering what the other had just changed. A press
-		// on a newer message (a reminder's) leaves the older card as it is:
-		// its buttons (the hand-over) are those the reminder's answer has
-		// not. Untagged, as questionSent's: the edit shows no dossier.
+		// theirs, each offering what the other had just changed. So does
+		// a press on the copy whose buttons such a press took off, a tap
+		// that left the phone before they went: it drew that copy again
+		// with its buttons, beside the other's — until review 32. A press
+		// on a newer message (a reminder's) leaves the older card as it
+		// is: its buttons (the hand-over) are those the reminder's answer
+		// has not. Untagged, as questionSent's: the edit shows no dossier.
 		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: on})
+		if err := r.tx.SetOffScreen(r.ctx, f.CaseID, on); err != nil {
+			return err
+		}
 	}
 	switch cb.action {
 	case "rate":

@@ -111,6 +111,9 @@ type Followup struct {
 	// OnScreenConsent: that card asks the reminder question (consent not
 	// given yet), or shows the answer just given to it (migration 00034).
 	OnScreenConsent bool `db:"on_screen_consent"`
+	// OffScreen: the copy of the card whose buttons a press on another
+	// copy last took off (SetOffScreen, migration 00035).
+	OffScreen sql.NullInt32 `db:"off_screen"`
 	// From the case.
 	GuideID     string         `db:"guide_id"`
 	VolunteerID int64          `db:"volunteer_id"`
@@ -127,7 +130,7 @@ func (f Followup) Reminds() bool {
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.due_days, f.resident_chat, f.resident_lang,
 	f.consent, f.consent_version, f.consent_at, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
-	f.code_untold_from, f.code_corrected, f.on_screen, f.on_screen_consent, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
+	f.code_untold_from, f.code_corrected, f.on_screen, f.on_screen_consent, f.off_screen, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
 func dateOf(t time.Time) string { return t.Format(time.DateOnly) }
@@ -294,6 +297,13 @@ func (tx *Tx) SetResidentConsent(ctx context.Context, caseID, chat int64, consen
 	return rowChanged("record the resident's consent", res, err)
 }
 
+// SetOffScreen notes that message, a copy of caseID's card, lost its
+// buttons to a press on another copy (Followup.OffScreen).
+func (tx *Tx) SetOffScreen(ctx context.Context, caseID int64, message int) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE followups SET off_screen = $2 WHERE case_id = $1`, caseID, message)
+	return wrap("note the copy of the card taken off", err)
+}
+
 // RateCase stores the resident's rating (1–5) on the case, where it stays
 // for reports after the follow-up is gone. Rating again replaces it.
 func (tx *Tx) RateCase(ctx context.Context, caseID int64, rating int, at time.Time) error {
@@ -353,7 +363,7 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 	var cases pq.Int64Array
 	err := tx.db(ctx).GetContext(ctx, &cases, `
 		WITH gone AS (UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-				consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
+				consent = NULL, consent_version = NULL, consent_at = NULL, off_screen = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
 				on_screen = NULL
 			WHERE resident_chat = $1 RETURNING case_id),`+forgetChat+`
 		SELECT coalesce(array_agg(case_id ORDER BY case_id), '{}') FROM gone`, chat)
@@ -369,7 +379,7 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 func (tx *Tx) PassFollowup(ctx context.Context, caseID, chat int64) (bool, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-			consent = NULL, consent_version = NULL, consent_at = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
+			consent = NULL, consent_version = NULL, consent_at = NULL, off_screen = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
 			on_screen = NULL
 		WHERE case_id = $1 AND resident_chat = $2`, caseID, chat)
 	if err != nil {
