@@ -1205,7 +1205,7 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		// Read before the question ends: it holds the words offered.
 		return h.keepOffered(r, f, arg)
 	}
-	if h.secondTap(f, cb.action, now) {
+	if h.secondTap(f, cb.action, r.liveMessage(), now) {
 		// Taken as the first tap left it: the message stays as it drew it.
 		r.answer(r.t.T("followup.noted_already"))
 		return nil
@@ -1312,6 +1312,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 		if err := h.endFollowupConversation(r); err != nil {
 			return err
 		}
+		if err := h.redrawn(r, f, now); err != nil {
+			return err
+		}
 		text, kb := h.followupNext(r, f) // as /start shows it: the stars to rate again
 		h.showAbout(r, f, r.t.T("followup.thanks")+"\n\n"+text, kb)
 		return nil
@@ -1320,6 +1323,9 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 			return err
 		}
 		if err := h.endFollowupConversation(r); err != nil {
+			return err
+		}
+		if err := h.redrawn(r, f, now); err != nil {
 			return err
 		}
 		text, kb := h.followupNext(r, f)
@@ -1374,8 +1380,23 @@ func (h *Handlers) followupPress(r *request, cb callback) error {
 // the first tap did (until review 31), rated the help with whatever star
 // it hit, or drew a question over the answer just given. The same button again (a tap that left
 // the phone before the edit came) is answered by its own case.
-func (h *Handlers) secondTap(f storage.Followup, action string, now time.Time) bool {
-	if h.tapGuard <= 0 || !f.ConsentAt.Valid {
+//
+// So is a press of another button on the message where the comment
+// question was answered ("Không nhận xét", keep the comment, clear it) that
+// soon after (Followup.RedrawnAt): the card drawn there put "📬 Đã nhận kết
+// quả" where "Không nhận xét" was, "⚠ Có vướng mắc" (or 🔕) where "🗑 Xoá
+// nhận xét" was, and the second tap drew its question over the thanks —
+// until review 32. The stars stand in the first row of both: not guarded.
+func (h *Handlers) secondTap(f storage.Followup, action string, pressed int, now time.Time) bool {
+	if h.tapGuard <= 0 {
+		return false
+	}
+	if f.RedrawnAt.Valid && pressed != 0 && pressed == int(f.OnScreen.Int32) && action != "rate" {
+		if since := now.Sub(f.RedrawnAt.Time); since >= 0 && since < h.tapGuard {
+			return true
+		}
+	}
+	if !f.ConsentAt.Valid {
 		return false
 	}
 	switch {
@@ -1389,6 +1410,15 @@ func (h *Handlers) secondTap(f storage.Followup, action string, now time.Time) b
 	}
 	since := now.Sub(f.ConsentAt.Time)
 	return since >= 0 && since < h.tapGuard
+}
+
+// redrawn notes that the answer to the comment question drew f's card on
+// the pressed message now (secondTap).
+func (h *Handlers) redrawn(r *request, f storage.Followup, now time.Time) error {
+	if h.tapGuard <= 0 || r.liveMessage() == 0 {
+		return nil
+	}
+	return r.tx.SetRedrawn(r.ctx, f.CaseID, now)
 }
 
 // goneBelow answers a press on an old message of a follow-up this chat no

@@ -86,7 +86,12 @@ type Followup struct {
 	// ConsentAt: when the consent was last given or taken back
 	// (SetResidentConsent): a press that flips it back at once is the
 	// second tap of a double tap (handlers' tap guard).
-	ConsentAt      sql.NullTime   `db:"consent_at"`
+	ConsentAt sql.NullTime `db:"consent_at"`
+	// RedrawnAt: when an answer to the comment question last drew the
+	// card on the question's message (SetRedrawn, migration 00036): a
+	// press on that message at once after is the second tap of a double
+	// tap (handlers' tap guard).
+	RedrawnAt      sql.NullTime   `db:"redrawn_at"`
 	Status         string         `db:"status"`
 	RemindersSent  int            `db:"reminders_sent"`
 	NextReminderOn sql.NullTime   `db:"next_reminder_on"`
@@ -129,7 +134,7 @@ func (f Followup) Reminds() bool {
 }
 
 const followupColumns = `f.case_id, f.token, f.dossier_code, f.due_on, f.due_known, f.due_days, f.resident_chat, f.resident_lang,
-	f.consent, f.consent_version, f.consent_at, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
+	f.consent, f.consent_version, f.consent_at, f.redrawn_at, f.status, f.reminders_sent, f.next_reminder_on, f.comment, f.ended_at, f.created_at, f.blocked_at IS NOT NULL AS blocked,
 	f.code_untold_from, f.code_corrected, f.on_screen, f.on_screen_consent, f.off_screen, c.guide_id, c.volunteer_id, c.commune_code, c.rating, c.followup_result`
 
 // dateOf is the calendar day of t in its own zone, as a DATE parameter.
@@ -297,6 +302,13 @@ func (tx *Tx) SetResidentConsent(ctx context.Context, caseID, chat int64, consen
 	return rowChanged("record the resident's consent", res, err)
 }
 
+// SetRedrawn notes that the resident's answer to the comment question
+// drew the card of caseID again at at (Followup.RedrawnAt).
+func (tx *Tx) SetRedrawn(ctx context.Context, caseID int64, at time.Time) error {
+	_, err := tx.db(ctx).ExecContext(ctx, `UPDATE followups SET redrawn_at = $2 WHERE case_id = $1`, caseID, at)
+	return wrap("note the card drawn again", err)
+}
+
 // SetOffScreen notes that message, a copy of caseID's card, lost its
 // buttons to a press on another copy (Followup.OffScreen).
 func (tx *Tx) SetOffScreen(ctx context.Context, caseID int64, message int) error {
@@ -363,7 +375,7 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 	var cases pq.Int64Array
 	err := tx.db(ctx).GetContext(ctx, &cases, `
 		WITH gone AS (UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-				consent = NULL, consent_version = NULL, consent_at = NULL, off_screen = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
+				consent = NULL, consent_version = NULL, consent_at = NULL, redrawn_at = NULL, off_screen = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
 				on_screen = NULL
 			WHERE resident_chat = $1 RETURNING case_id),`+forgetChat+`
 		SELECT coalesce(array_agg(case_id ORDER BY case_id), '{}') FROM gone`, chat)
@@ -379,7 +391,7 @@ func (tx *Tx) UnlinkResident(ctx context.Context, chat int64) ([]int64, error) {
 func (tx *Tx) PassFollowup(ctx context.Context, caseID, chat int64) (bool, error) {
 	res, err := tx.db(ctx).ExecContext(ctx, `
 		UPDATE followups SET resident_chat = NULL, resident_lang = NULL, opened_at = NULL,
-			consent = NULL, consent_version = NULL, consent_at = NULL, off_screen = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
+			consent = NULL, consent_version = NULL, consent_at = NULL, redrawn_at = NULL, off_screen = NULL, blocked_at = NULL, asked_back_at = NULL, code_untold_from = NULL,
 			on_screen = NULL
 		WHERE case_id = $1 AND resident_chat = $2`, caseID, chat)
 	if err != nil {

@@ -61,10 +61,10 @@ func TestSameDossierOfMigration(t *testing.T) {
 	if _, err := p.ApplyVersion(ctx, 30, true); err != nil {
 		t.Fatal(err)
 	}
-	// The storage code below reads the columns 00033 to 00035 add
-	// to followups (on_screen, on_screen_consent, off_screen);
+	// The storage code below reads the columns 00033 to 00036 add
+	// to followups (on_screen, on_screen_consent, redrawn_at, off_screen);
 	// 00031 and 00032 change nothing it reads.
-	for _, v := range []int64{33, 34, 35} {
+	for _, v := range []int64{33, 34, 35, 36} {
 		if _, err := p.ApplyVersion(ctx, v, true); err != nil {
 			t.Fatal(err)
 		}
