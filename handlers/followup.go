@@ -2768,6 +2768,13 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		// tap): said, and the list again with what is left, not a screen
 		// without the others' buttons.
 		r.answer(r.t.T("followup.gone"))
+		if m := r.cb.Message.Message; m != nil && (m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0) {
+			// The message has no buttons any more: the second tap of a
+			// double tap, left the phone before the first one's answer
+			// came. What that answer says stays — until review 32 it gave
+			// way to "không còn" and the list again. The pop-up says it.
+			return nil
+		}
 		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 		if err != nil {
 			return err
