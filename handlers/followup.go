@@ -2100,14 +2100,19 @@ func (h *Handlers) commentSentAgain(r *request) (bool, error) {
 // viên hướng dẫn rất kỹ" after "Bạn hướng dẫn tận tình"): it was told the
 // bot reads no typed text — untrue, and unkind to praise. It is told the
 // dossier has a comment, shown it, and put at the comment question, where
-// the comment sent again replaces it. A question ("…?") or text with no
+// the comment sent again replaces it. A question (asksTheBot) or text with no
 // word is no comment: it is answered as before. A chat that also follows
 // a dossier rated without a comment meant that one: the words are offered
 // as its comment (offerComment), and the comment kept stays (walk W1: a
 // thanks for the dossier just rated was offered to replace another's).
 func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 	text := strings.TrimSpace(r.text)
-	if strings.HasSuffix(text, "?") || !vntext.HasWord(text) {
+	// A question is no comment, with or without its mark ("mã hồ sơ của
+	// tôi là gì", "bao giờ có kết quả": asksTheBot): until review 32 one
+	// typed without it was thanked as a second comment and left the chat
+	// at the comment question, where a "cảm ơn" typed next replaced the
+	// comment kept. The dossier is shown instead (typedAgain).
+	if asksTheBot(text) || !vntext.HasWord(text) {
 		return false, nil
 	}
 	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
