@@ -1603,6 +1603,16 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 		// given before, until review 26D. The question stays open below.
 		return h.commentAgain(r, conv, r.t.T("followup.comment_greeting"))
 	}
+	if f.Comment.String != "" && guides.Courtesy(r.text) == guides.Thanks {
+		// A bare thanks ("cảm ơn cháu", "thank you") where a comment is
+		// kept: most likely the reply to "Cảm ơn ông/bà đã chấm", not a
+		// new comment — until review 32 it replaced the one kept at once.
+		// Offered, with the button that keeps it; the comment kept stays.
+		if conv.MessageID != 0 && !r.edits(conv.MessageID) {
+			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: conv.MessageID})
+		}
+		return h.offerComment(r, f, "followup.typed_thanks_keep")
+	}
 	if asksTheBot(r.text) && !saysProblem(r.text) {
 		// "bot này dùng thế nào", "how do I use this bot?": most likely a
 		// question, which the bot cannot answer; kept as the comment only
