@@ -102,9 +102,10 @@ func init() {
 		return v.goTo(screenStep, caseState{Case: v.c.ID})
 	}}
 	pause := caseAction{to: []string{screenPaused}, do: func(v *caseView, _ string) error { return v.pause() }}
-	// Buttons that record a choice are taken only once their screen was
-	// there to be read (once: the second tap of a double tap lands on
-	// them as soon as the first has redrawn the message).
+	// Buttons that record a choice, and ← (the screen before has its own ←
+	// at the same spot), are taken only once their screen was there to be
+	// read (once: the second tap of a double tap lands on them as soon as
+	// the first has redrawn the message).
 	done := caseAction{once: true, to: []string{screenStep, screenOutcome}, do: func(v *caseView, _ string) error { return v.advance("done") }}
 	problem := caseAction{to: []string{screenProblem, screenNote}, do: func(v *caseView, _ string) error {
 		if len(v.step().Errors) == 0 {
@@ -131,7 +132,7 @@ func init() {
 		return v.goTo(screenPick, caseState{})
 	}}
 	back := func(to ...string) caseAction {
-		return caseAction{to: to, do: func(v *caseView, _ string) error { return v.back() }}
+		return caseAction{once: true, to: to, do: func(v *caseView, _ string) error { return v.back() }}
 	}
 	endAsk := func(reason string) caseAction {
 		return caseAction{to: []string{screenEnd}, do: func(v *caseView, _ string) error {
@@ -258,7 +259,7 @@ func init() {
 			on: map[string]caseAction{"page": {to: []string{screenInfo}, do: func(v *caseView, arg string) error {
 				page, _ := strconv.Atoi(arg)
 				return v.goTo(screenInfo, caseState{Case: v.st.Case, Guide: v.st.Guide, Page: page})
-			}}, "back": {to: []string{screenConsent, screenChecklist}, do: func(v *caseView, _ string) error {
+			}}, "back": {once: true, to: []string{screenConsent, screenChecklist}, do: func(v *caseView, _ string) error {
 				from := screenConsent
 				if v.st.Case != 0 {
 					from = screenOf(v.c)
@@ -321,7 +322,7 @@ func init() {
 					v.c.Reason = sql.NullString{String: v.st.End, Valid: true}
 					return v.finish("", "")
 				}},
-				"back": {to: []string{screenChecklist}, do: func(v *caseView, _ string) error { return v.goCase("") }},
+				"back": {once: true, to: []string{screenChecklist}, do: func(v *caseView, _ string) error { return v.goCase("") }},
 			},
 		},
 		screenStep: {
@@ -544,7 +545,7 @@ func init() {
 			},
 			on: map[string]caseAction{
 				"skip": finishBare,
-				"back": {to: []string{screenReason}, do: func(v *caseView, _ string) error { return v.goTo(screenReason, caseState{Case: v.c.ID}) }},
+				"back": {once: true, to: []string{screenReason}, do: func(v *caseView, _ string) error { return v.goTo(screenReason, caseState{Case: v.c.ID}) }},
 			},
 			typed: &caseAction{to: []string{screenSummary, screenReasonNote}, do: func(v *caseView, note string) error {
 				switch problem := privacy.NoteProblem(note); problem {
@@ -621,7 +622,7 @@ func init() {
 					return v.finishSame(kept)
 				}},
 				"skip": finishBare,
-				"back": {to: []string{screenDossier}, do: func(v *caseView, _ string) error { return v.goTo(screenDossier, caseState{Case: v.c.ID}) }},
+				"back": {once: true, to: []string{screenDossier}, do: func(v *caseView, _ string) error { return v.goTo(screenDossier, caseState{Case: v.c.ID}) }},
 			},
 			typed: dossierTyped,
 		},

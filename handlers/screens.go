@@ -46,8 +46,10 @@ type action[V any] struct {
 	to []string
 	do func(v V, arg string) error
 	// once marks a button that records a choice (a step done, an outcome,
-	// the consent…): pressed as its screen was just drawn, it is the
-	// second tap of a double tap on the screen before, come after the
+	// the consent…), or moves back (the case wizard's ←, whose screen
+	// before has its own ← at the same spot: until review 32A a double tap
+	// went back two steps): pressed as its screen was just drawn, it is
+	// the second tap of a double tap on the screen before, come after the
 	// first redrew the message and landed at the same spot, and is asked
 	// again (guarded) rather than taken.
 	once bool
