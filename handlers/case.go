@@ -199,11 +199,7 @@ func (h *Handlers) caseGo(r *request, screen string, st caseState, note string) 
 // choice nobody made (until review 31C). Such a press is answered by a
 // pop-up asking that it be made again, and the screen stays as it is.
 func (v *caseView) tooSoon(label string) bool {
-	if v.st.Drawn == 0 || !v.h.justDrawn(time.UnixMilli(v.st.Drawn)) {
-		return false
-	}
-	v.answer(v.t.T("case.too_soon", locales.Data{"Button": label}))
-	return true
+	return v.h.tooSoon(v.request, drawnAt(v.st.Drawn), "case.too_soon", label)
 }
 
 // caseShow draws a screen of the flow in front of the user, with note above.

@@ -844,11 +844,7 @@ func init() {
 // name their case and carry no version: the case's last change, its
 // pause, says when the message was drawn.
 func (v *caseView) pausedJustNow(c storage.Case) bool {
-	if c.Status != storage.CasePaused || !v.h.justDrawn(c.UpdatedAt) {
-		return false
-	}
-	v.answer(v.t.T("case.too_soon", locales.Data{"Button": v.pressedLabel()}))
-	return true
+	return c.Status == storage.CasePaused && v.h.tooSoon(v.request, c.UpdatedAt, "case.too_soon", v.pressedLabel())
 }
 
 // takeCode keeps code, read from text typed at the code question (or

@@ -370,10 +370,9 @@ func init() {
 // made a link with a role nobody chose. Such a press is answered by a
 // pop-up asking that it be made again, and the screen stays as it is.
 func (v *inviteView) tooSoon(key string) bool {
-	if v.st.Drawn == 0 || !v.h.justDrawn(time.UnixMilli(v.st.Drawn)) {
+	if !v.h.tooSoon(v.request, drawnAt(v.st.Drawn), "invite.too_soon", v.t.T(key)) {
 		return false
 	}
-	v.answer(v.t.T("invite.too_soon", locales.Data{"Button": v.t.T(key)}))
 	v.landed = v.step
 	return true
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 
@@ -259,6 +260,35 @@ func press[V any](h *Handlers, r *request, flow, name string, s screen[V], v V, 
 	return h.checkLanded(r, flow, name, cb.action, a.to)
 }
 
+// tooSoon tells whether a press of the button labelled label, one that
+// records or makes something, came within the tap guard of its screen's
+// drawing at drawn (WithTapGuard; zero: not known, never too soon): the
+// second tap of a double tap on the screen before, come after the first
+// redrew the message, lands at once on the button now at the same spot.
+// Such a press is answered by the flow's pop-up key (case.too_soon,
+// tally.too_soon, invite.too_soon: "… “{{.Button}}” was pressed just as
+// the screen changed …") asking that it be made again; the caller leaves
+// the screen as it is. One for the case wizard (caseView.tooSoon, and a
+// pause message's ends: pausedJustNow), /tally's periods and /invite's
+// link-making buttons, which were three near-copies until review 32A.
+func (h *Handlers) tooSoon(r *request, drawn time.Time, key, label string) bool {
+	if !h.justDrawn(drawn) {
+		return false
+	}
+	r.answer(r.t.T(key, locales.Data{"Button": label}))
+	return true
+}
+
+// drawnAt is the time a flow's state says its screen was drawn (Unix
+// milliseconds of the bot's clock, kept only with a tap guard; 0: not
+// known, the zero time).
+func drawnAt(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms)
+}
+
 // pressedLabel is the label of the button pressed, as the message pressed
 // shows it ("" when Telegram sent it without its buttons).
 func (r *request) pressedLabel() string {
@@ -276,6 +306,13 @@ func (r *request) pressedLabel() string {
 }
 
 // labelOf is the label of kb's button with this callback data.
+//
+// pressedLabel and labelOf read different keyboards and stay two: press
+// names the button as the screen is drawn now (labelOf: it knows the
+// press is one kb offers, and Telegram may send a press on an old message
+// without its buttons, where pressedLabel has none), while a pause
+// message's ends (pausedJustNow) name the button on that message, which
+// no screen of the chat's flow draws (anyVersion).
 func labelOf(kb bot.Keyboard, data string) string {
 	for _, row := range kb {
 		for _, b := range row {

@@ -435,11 +435,7 @@ func (v *tallyView) goTo(step string, st tallyState) error { return v.goToNote(s
 // 31C). Such a press is answered by a pop-up asking that it be made
 // again, and the screen stays as it is.
 func (v *tallyView) tooSoon(label string) bool {
-	if v.st.Drawn == 0 || !v.h.justDrawn(time.UnixMilli(v.st.Drawn)) {
-		return false
-	}
-	v.answer(v.t.T("tally.too_soon", locales.Data{"Button": label}))
-	return true
+	return v.h.tooSoon(v.request, drawnAt(v.st.Drawn), "tally.too_soon", label)
 }
 
 // goToNote is goTo with note above the screen.
