@@ -85,3 +85,36 @@ func TestReview32AReasonBackDoubleTap(t *testing.T) {
 		t.Fatalf("a deliberate ← from the outcome question left the case at %s, step %d", c.Phase, c.Step+1)
 	}
 }
+
+// Step 1's ← goes back to the checklist, which has a row more: a double
+// tap on it, in a chat that keeps the message's bottom where it was,
+// landed on "✓ Không cần làm thủ tục" and drew the question that ends
+// the case, which nobody asked for. The checklist's two ends are asked
+// again now when pressed as it was just drawn, as its "Bắt đầu các bước
+// →" was (where the second tap lands counted from the top).
+func TestReview32AFirstStepBackDoubleTapStaysOnTheChecklist(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithTapGuard(time.Second))
+	for _, fromBottom := range []bool{false, true} {
+		p := tapper{w: w, clk: clk, u: w.volunteer("Lùi Đầu " + map[bool]string{false: "Trên", true: "Dưới"}[fromBottom])}
+		m := p.birthCase(false)
+		second := p.twice(m, w.vi("case.back"), fromBottom)
+		c, es := w.lastCase(p.u)
+		if c.Status != storage.CaseOpen || c.Phase != storage.PhaseChecklist || kinds(es) != "start checklist back1" {
+			t.Fatalf("from the bottom %v: a double tap on ← at step 1 (second on %q): %s %s %s", fromBottom, second, c.Status, c.Phase, kinds(es))
+		}
+		now := msgByID(t, p.u, m.ID)
+		if !strings.Contains(now.Text, w.vi("case.checklist")) || strings.Contains(now.Text, w.vi("case.end_ask")) {
+			t.Errorf("from the bottom %v: after a double tap on ← at step 1 (second on %q) the screen shows %q, want the checklist", fromBottom, second, now.Text)
+		}
+		if second != "" {
+			if got, want := lastAnswer(t, p.u), w.vi("case.too_soon", locales.Data{"Button": second}); got != want {
+				t.Errorf("from the bottom %v: the second tap on %q was answered %q, want %q", fromBottom, second, got, want)
+			}
+		}
+		// Pressed once the checklist was read, the end is asked.
+		if m := p.press(w.vi("case.not_needed")); !strings.Contains(m.Text, w.vi("case.end_ask")) {
+			t.Errorf("from the bottom %v: a deliberate %q drew %q", fromBottom, w.vi("case.not_needed"), m.Text)
+		}
+	}
+}

@@ -134,8 +134,12 @@ func init() {
 	back := func(to ...string) caseAction {
 		return caseAction{once: true, to: to, do: func(v *caseView, _ string) error { return v.back() }}
 	}
+	// The checklist's ends ask before the case closes, but that question
+	// was not what a double tap on step 1's ← meant: the checklist has a
+	// row more, and the second tap landed on "✓ Không cần làm thủ tục"
+	// (until review 32A).
 	endAsk := func(reason string) caseAction {
-		return caseAction{to: []string{screenEnd}, do: func(v *caseView, _ string) error {
+		return caseAction{once: true, to: []string{screenEnd}, do: func(v *caseView, _ string) error {
 			return v.goTo(screenEnd, caseState{Case: v.c.ID, End: reason})
 		}}
 	}
