@@ -118,3 +118,25 @@ func TestReview32AFirstStepBackDoubleTapStaysOnTheChecklist(t *testing.T) {
 		}
 	}
 }
+
+// The sub-guide's "← Về bước N" sits in its second row, as the step's
+// "← Bước trước" does: a double tap on the first went back past the step
+// it named (to the checklist, from step 1).
+func TestReview32ASubguideBackDoubleTapStaysOnTheStep(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithTapGuard(time.Second))
+	g := guide(t, "khai-sinh")
+	sub := guide(t, g.Steps[0].Subguide)
+	p := tapper{w: w, clk: clk, u: w.volunteer("Lùi Hướng Dẫn")}
+	p.birthCase(false)
+	m := p.press("📖 " + sub.Title.Vi)
+	toStep := w.vi("case.to_step", locales.Data{"Step": 1})
+	second := p.twice(m, toStep, false)
+	c, es := w.lastCase(p.u)
+	if c.Phase != storage.PhaseSteps || c.Step != 0 || kinds(es) != "start checklist" {
+		t.Fatalf("a double tap on %q (second on %q) left the case at %s, step %d: %s", toStep, second, c.Phase, c.Step+1, kinds(es))
+	}
+	if now := msgByID(t, p.u, m.ID); !strings.Contains(now.Text, w.stepHead(g, 0)) {
+		t.Errorf("after a double tap on %q (second on %q) the screen shows %q, want step 1", toStep, second, now.Text)
+	}
+}
