@@ -117,8 +117,8 @@ const DefaultTapGuard = 1500 * time.Millisecond
 // on it that makes or records something is asked to be made again rather
 // than taken (DefaultTapGuard; 0: never; TAP_GUARD): on /invite a link's
 // role or "Cả tỉnh"; in the case wizard a step's ✓ and Skip, an outcome, a
-// reason, the consent, "no code", a confirmation (action.once), and End on
-// a pause message; on /tally a period. The second tap of a double tap on
+// reason, the consent, "no code", a confirmation, ← and the checklist's
+// ends (action.once), and End on a pause message; on /tally a period. The second tap of a double tap on
 // the screen before, come after this one replaced it, lands there at once.
 // So does one on a resident's card after its consent changed (secondTap).
 // Tests that press as fast as they can set 0, as the demo.
