@@ -680,8 +680,15 @@ func init() {
 			},
 			anyVersion: true,
 			on: map[string]caseAction{
+				// ▶ sits where the second tap of a double tap on ⏸ lands,
+				// counted from the bottom: pressed as the pause was just
+				// made, it is asked again, as ⏹ is (until review 32A the
+				// case was taken up again at once).
 				"res": {to: append([]string{screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
 					id, _ := strconv.ParseInt(arg, 10, 64)
+					if c, _, err := v.h.caseAndGuide(v.request, id); err == nil && v.pausedJustNow(c) {
+						return nil
+					}
 					return v.h.resumeCase(v.request, id)
 				}},
 				"end": {to: caseEntries, do: func(v *caseView, arg string) error {
@@ -840,7 +847,9 @@ func init() {
 }
 
 // pausedJustNow tells whether case c was paused too soon before a press
-// of an end on its pause message (WithTapGuard), and has answered so: the
+// of an end, or of ▶, on its pause message (WithTapGuard), and has
+// answered so (▶: from the bottom, the second tap of a double tap on ⏸
+// lands on it, and took the case up again until review 32A): the
 // pause message is drawn where ⏸ was pressed, its ⏹ End in the row of
 // the step's ⏸ (from the message's top; from its bottom, in the row of
 // the ⏸ of a problem, a fix, a note), and the second tap of a double tap
