@@ -424,18 +424,7 @@ func (c *Catalog) placesCut(query string) ([]string, bool) {
 // công"): a phrase whose words are all capitalised, or a word capitalised
 // after a sentence's first.
 func (c *Catalog) textWords(g *Guide) {
-	texts := []string{g.Title.Vi, g.Description.Vi, g.OfflineHelp.Vi, g.FeeShort.Vi, g.Fee.Vi, g.Processing.Vi, g.Tracking.Vi}
-	texts = append(texts, g.Aliases...)
-	for _, p := range g.Prerequisites {
-		texts = append(texts, p.Text.Vi)
-	}
-	for _, s := range g.Steps {
-		texts = append(texts, s.Title.Vi, s.Text.Vi, s.Tip.Vi)
-		for _, e := range s.Errors {
-			texts = append(texts, e.Label.Vi, e.Fix.Vi)
-		}
-	}
-	for _, t := range texts {
+	for _, t := range g.viTexts() {
 		// Phrases never run over punctuation.
 		for _, part := range strings.FieldsFunc(vntext.NFC(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsSpace(r) }) {
 			typed := strings.Fields(part)
@@ -454,6 +443,23 @@ func (c *Catalog) textWords(g *Guide) {
 			}
 		}
 	}
+}
+
+// viTexts are g's Vietnamese texts a volunteer reads: its names,
+// description, papers, steps, their problems and fixes, fee and times.
+func (g *Guide) viTexts() []string {
+	texts := []string{g.Title.Vi, g.Description.Vi, g.OfflineHelp.Vi, g.FeeShort.Vi, g.Fee.Vi, g.Processing.Vi, g.Tracking.Vi}
+	texts = append(texts, g.Aliases...)
+	for _, p := range g.Prerequisites {
+		texts = append(texts, p.Text.Vi)
+	}
+	for _, s := range g.Steps {
+		texts = append(texts, s.Title.Vi, s.Text.Vi, s.Tip.Vi)
+		for _, e := range s.Errors {
+			texts = append(texts, e.Label.Vi, e.Fix.Vi)
+		}
+	}
+	return texts
 }
 
 // everyday says whether ws, folded, are a phrase of the guides' texts

@@ -16,22 +16,12 @@ import (
 // Du). And a name of one word typed after a procedure, "khai sinh Láng",
 // was searched as a word, not cut.
 
-// guideTexts are the guides' Vietnamese texts a volunteer reads: titles,
-// names, descriptions, steps, their problems and fixes, fees, times.
+// guideTexts are the guides' Vietnamese texts a volunteer reads
+// (Guide.viTexts).
 func guideTexts(c *Catalog) []string {
 	var out []string
 	for _, g := range c.All() {
-		out = append(out, g.Title.Vi, g.Description.Vi, g.OfflineHelp.Vi, g.FeeShort.Vi, g.Fee.Vi, g.Processing.Vi, g.Tracking.Vi)
-		out = append(out, g.Aliases...)
-		for _, p := range g.Prerequisites {
-			out = append(out, p.Text.Vi)
-		}
-		for _, s := range g.Steps {
-			out = append(out, s.Title.Vi, s.Text.Vi, s.Tip.Vi)
-			for _, e := range s.Errors {
-				out = append(out, e.Label.Vi, e.Fix.Vi)
-			}
-		}
+		out = append(out, g.viTexts()...)
 	}
 	return out
 }
