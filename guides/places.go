@@ -462,12 +462,6 @@ func (g *Guide) viTexts() []string {
 	return texts
 }
 
-// everyday says whether ws, folded, are a phrase of the guides' texts
-// (textWords): "thanh cong", "dong y".
-func (c *Catalog) everyday(ws []string) bool {
-	return len(ws) >= 2 && c.phrases[strings.Join(ws, " ")]
-}
-
 // everydayAlone says whether query is, but for fillers, one word of the
 // guides' texts that is also a unit's name of one word, and no word of a
 // guide's name ("thang", "tháng": Thắng; "hieu": Hiếu; "du"), not read as
