@@ -646,17 +646,28 @@ func (v *tallyView) typedName(text string, pending *storage.Period, problem stri
 			return err
 		}
 	}
+	note := ""
+	if !ok && !found && v.canPick() {
+		// The one commune the words find well ("ben thanh", "ben nghe":
+		// Phường Sài Gòn by its old name), as with a period typed too
+		// (unitAndPeriod). Until review 33C a list of one button to press,
+		// where a province's name went straight (review 32B).
+		if m, ok = onlyFoundWell(ms); ok && !m.IsCurrent {
+			note = v.t.T("tally.commune_old_name", locales.Data{"Old": m.Label, "Commune": m.FullName()})
+		}
+	}
 	if ok {
 		// Its name typed whole ("Phường Bến Thành"): picked, not listed
 		// among the communes whose old names hold its words; or a commune
-		// coordinator's own commune, found better than any other.
+		// coordinator's own commune, found better than any other; or the
+		// only one found well.
 		st := v.st
 		st.Unit, st.Query, st.Page, st.Province, st.Period = "c"+m.Code, "", 0, "", nil
 		if pending != nil {
 			v.st = st
 			return v.report(*pending)
 		}
-		return v.goTo(tallyPeriod, st)
+		return v.goToNote(tallyPeriod, st, note)
 	}
 	if allowed && len(ms) == 0 && (prov.Old == "" || prov.Renamed) {
 		// A province of theirs named whole, and no commune of that name:
@@ -1018,6 +1029,24 @@ func (v *tallyView) onlyListed() (storage.CommuneMatch, bool, error) {
 		return storage.CommuneMatch{}, false, err
 	}
 	return ms[0], true, nil
+}
+
+// onlyFoundWell is the commune ms holds when it holds one (by one name or
+// several) and found it well: the typed words whole and in their order in
+// a name (searchRank 0 or 1), as unitAndPeriod takes one with a period.
+// Its match by its current name is preferred, else its best.
+func onlyFoundWell(ms []storage.CommuneMatch) (storage.CommuneMatch, bool) {
+	var best storage.CommuneMatch
+	found := false
+	for _, m := range ms {
+		if m.Code != ms[0].Code {
+			return storage.CommuneMatch{}, false
+		}
+		if m.Rank <= 1 && (!found || m.IsCurrent && !best.IsCurrent) {
+			best, found = m, true
+		}
+	}
+	return best, found
 }
 
 // exactCommune is the one commune of ms whose name, or name and
