@@ -350,7 +350,11 @@ func drawTallyUnit(v *tallyView) (string, bot.Keyboard, error) {
 			if err != nil {
 				return "", nil, err
 			}
-			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_period", locales.Data{"Period": periodLabel(v.t, q), "Unit": unit}), "q", "")})
+			// Its year in its data: a press once "Q4" means another
+			// quarter (typed on 30/9, pressed on 1/10) is out of date, the
+			// list drawn again with the button naming the new one; until
+			// review 33C it counted the new one under the old label.
+			kb = append(kb, []bot.Button{v.button(v.t.T("tally.bare_period", locales.Data{"Period": periodLabel(v.t, q), "Unit": unit}), "q", strconv.Itoa(q.From.In(vietnam).Year()))})
 		}
 		// A line for each commune's button, in its order (until review
 		// 26A only those found by an old name had one: "go vap" said 5
