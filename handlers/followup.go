@@ -2598,6 +2598,11 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard), listLan
 	if err == nil {
 		err = withdrawFollowups(r.ctx, r.tx, cases, r.chat)
 	}
+	if err == nil {
+		// The question pressed, if any: its second tap leaves what this
+		// one says (forgetPress).
+		err = r.tx.ForgottenOn(r.ctx, cases, r.liveMessage())
+	}
 	if err != nil {
 		return err
 	}
@@ -2763,6 +2768,13 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		return h.forgetOnePress(r, id, listLang)
 	}
 	if strings.HasPrefix(arg, "all.") {
+		if again, err := h.forgottenHere(r, arg[strings.LastIndexByte(arg, '.')+1:]); err != nil || again {
+			// The second tap of a double tap: the first erased what the
+			// list showed from this very message, and what it said there
+			// stays — until review 33 "dvcbot không giữ…" replaced it, the
+			// words that said what went lost. The pop-up says it.
+			return err
+		}
 		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 		if err != nil {
 			return err
@@ -2782,14 +2794,16 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		// Erased since the list was drawn (on the web page, or a double
 		// tap): said, and the list again with what is left, not a screen
 		// without the others' buttons.
-		r.answer(r.t.T("followup.gone"))
-		if m := r.cb.Message.Message; m != nil && (m.ReplyMarkup == nil || len(m.ReplyMarkup.InlineKeyboard) == 0) {
-			// The message has no buttons any more: the second tap of a
-			// double tap, left the phone before the first one's answer
-			// came. What that answer says stays — until review 32 it gave
-			// way to "không còn" and the list again. The pop-up says it.
-			return nil
+		if again, err := h.forgottenHere(r, arg); err != nil || again {
+			// Erased from this very message: the second tap of a double
+			// tap. What the first tap said stays — until review 32 it gave
+			// way to "không còn" and the list again; until review 33 when
+			// the second tap left the phone before the first's edit
+			// reached Telegram, the update carrying the list with its
+			// buttons. The pop-up says it.
+			return err
 		}
+		r.answer(r.t.T("followup.gone"))
 		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 		if err != nil {
 			return err
@@ -2816,6 +2830,9 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	if err == nil {
 		err = withdrawFollowups(r.ctx, r.tx, []int64{f.CaseID}, r.chat)
 	}
+	if err == nil {
+		err = r.tx.ForgottenOn(r.ctx, []int64{f.CaseID}, r.liveMessage())
+	}
 	if err != nil {
 		return err
 	}
@@ -2840,6 +2857,28 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	}
 	r.show(text, nil)
 	return nil
+}
+
+// forgottenHere reports whether the follow-up of case (a case number, as
+// /forget's buttons carry it) was erased from the message pressed, by a
+// press of /forget's question there (storage.Tx.ForgottenOn): this press
+// is the second tap of a double tap, whatever buttons the update says the
+// message has (the first's edit may not have reached Telegram yet). It is
+// answered by a pop-up, "erased already", and the message left as the
+// first tap drew it. A follow-up erased elsewhere (its web page) while the
+// question was on screen is not: that press is told so on the message.
+func (h *Handlers) forgottenHere(r *request, caseArg string) (bool, error) {
+	id, err := strconv.ParseInt(caseArg, 10, 64)
+	msg := r.liveMessage()
+	if err != nil || msg == 0 {
+		return false, nil
+	}
+	from, err := r.tx.ForgottenFrom(r.ctx, id)
+	if err != nil || from != msg {
+		return false, err
+	}
+	r.answer(r.t.T("followup.forget_already"))
+	return true, nil
 }
 
 // Reminders. A reminder job (the lead's, on River) finds what is due with

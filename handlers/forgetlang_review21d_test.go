@@ -108,7 +108,7 @@ func TestForgetListPressedTwiceOrLate(t *testing.T) {
 // isEnglish: s is one of the English texts a tap on /forget's list may be
 // answered with.
 func isEnglish(w *world, s string) bool {
-	for _, id := range []string{"followup.forget_nothing", "followup.gone", "button.stale"} {
+	for _, id := range []string{"followup.forget_nothing", "followup.gone", "button.stale", "followup.forget_already"} {
 		if s == w.en(id) {
 			return true
 		}

@@ -457,6 +457,31 @@ func (tx *Tx) FollowupsOfChat(ctx context.Context, chat int64) ([]Followup, erro
 	return fs, wrap("read a chat's follow-ups", err)
 }
 
+// ForgottenOn notes that the follow-ups of cases, just erased at their
+// resident's word (ForgetResident, ForgetChatFollowup), were erased from
+// message, the /forget question pressed in the resident's chat: a second
+// tap on it is told from a press there after an erase elsewhere
+// (ForgottenFrom). A message id on the case, nothing of the resident.
+func (tx *Tx) ForgottenOn(ctx context.Context, cases []int64, message int) error {
+	if len(cases) == 0 || message == 0 {
+		return nil
+	}
+	_, err := tx.db(ctx).ExecContext(ctx, `
+		UPDATE cases SET followup_forgotten_on = $2 WHERE id = ANY($1) AND followup_forgotten`, pq.Int64Array(cases), message)
+	return wrap("note the question a follow-up was erased from", err)
+}
+
+// ForgottenFrom is the message the follow-up of caseID was erased from
+// (ForgottenOn), 0 if none: not erased, or not from a /forget question.
+func (tx *Tx) ForgottenFrom(ctx context.Context, caseID int64) (int, error) {
+	var on sql.NullInt32
+	err := tx.db(ctx).GetContext(ctx, &on, `SELECT followup_forgotten_on FROM cases WHERE id = $1 AND followup_forgotten`, caseID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return int(on.Int32), wrap("read the question a follow-up was erased from", err)
+}
+
 // ForgetChatFollowup deletes at once one follow-up whose resident is chat,
 // at their word (/forget, when the chat holds several: a daughter who
 // erases her father's and keeps her mother's), as ForgetFollowup does from
