@@ -130,7 +130,8 @@ func TestProblemFromThePageIsNotTheReaders(t *testing.T) {
 	w.press(son, w.vi("followup.consent_yes"))
 
 	serve := w.webPage()
-	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token, nil).Body.String())
+	// The report is the button of the question the page's asks (review 33D).
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token+"/problem", nil).Body.String())
 	if m == nil {
 		t.Fatal("no form on the page")
 	}

@@ -86,6 +86,10 @@ func TestProblemOnThePageAfterTheRemindersEnded(t *testing.T) {
 	if page.Code != http.StatusOK || m == nil || !strings.Contains(page.Body.String(), `action="`+token+`/problem"`) {
 		t.Fatalf("the page of an ended follow-up offers no problem report: %d\n%s", page.Code, page.Body.String())
 	}
+	// The report is the button of the question the page's asks (review 33D).
+	if m = regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token+"/problem?lang=vi", nil).Body.String()); m == nil {
+		t.Fatal("the problem question has no form")
+	}
 	got := serve("POST", "/f/"+token+"/problem", url.Values{"form": {m[1]}, "lang": {"vi"}})
 	if got.Code != http.StatusSeeOther || !strings.Contains(got.Header().Get("Location"), "done=problem") {
 		t.Fatalf("post: %d %q\n%s", got.Code, got.Header().Get("Location"), got.Body.String())

@@ -35,6 +35,10 @@ func TestProblemReportedOnThePage(t *testing.T) {
 	if page.Code != http.StatusOK || m == nil || !strings.Contains(page.Body.String(), `action="`+token+`/problem"`) {
 		t.Fatalf("the page offers no problem report: %d\n%s", page.Code, page.Body.String())
 	}
+	// The report is the button of the question the page's asks (review 33D).
+	if m = regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token+"/problem?lang=vi", nil).Body.String()); m == nil {
+		t.Fatal("the problem question has no form")
+	}
 	for i := range 2 {
 		got := serve("POST", "/f/"+token+"/problem", url.Values{"form": {m[1]}, "lang": {"vi"}})
 		if got.Code != http.StatusSeeOther || !strings.Contains(got.Header().Get("Location"), "done=problem") {
@@ -71,7 +75,8 @@ func TestProblemFromThePageSeenInTelegram(t *testing.T) {
 	w.press(son, w.vi("followup.consent_yes"))
 
 	serve := w.webPage()
-	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token, nil).Body.String())
+	// The report is the button of the question the page's asks (review 33D).
+	m := regexp.MustCompile(`name="form" value="([^"]+)"`).FindStringSubmatch(serve("GET", "/f/"+token+"/problem", nil).Body.String())
 	if m == nil {
 		t.Fatal("no form on the page")
 	}

@@ -12,15 +12,15 @@ import (
 // who is told): the follow-up becomes "problem", the form goes; a
 // second post, or one once the result came, changes nothing (the latter
 // says so); a GET of its
-// address changes nothing either; a post without the page's hidden token
-// is refused.
+// address changes nothing either (it is the question asked first, review
+// 33D); a post without the page's hidden token is refused.
 func TestProblemReport(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	token := f.add(t, "khai-sinh", "000.00.12.H26-260302-1301", time.Time{}, false)
 	came := f.add(t, "khai-sinh", "000.00.12.H26-260302-1302", time.Time{}, false)
 	h, _ := server(t, f)
-	if w := do(h, "GET", "/f/"+token+"/problem", "192.0.2.1:1", nil); w.Code != http.StatusSeeOther || f.read(t, token).Status != FollowupWaiting {
+	if w := do(h, "GET", "/f/"+token+"/problem", "192.0.2.1:1", nil); w.Code != http.StatusOK || f.read(t, token).Status != FollowupWaiting {
 		t.Fatalf("GET of the form's address: %d, status %s", w.Code, f.read(t, token).Status)
 	}
 	if w := do(h, "POST", "/f/"+token+"/problem", "192.0.2.1:1", url.Values{"form": {"x"}, "lang": {"vi"}}); w.Code != http.StatusForbidden || f.read(t, token).Status != FollowupWaiting {
@@ -30,7 +30,7 @@ func TestProblemReport(t *testing.T) {
 		t.Fatal("the page awaiting the result has no problem report")
 	}
 	for i := range 2 {
-		w := do(h, "POST", "/f/"+token+"/problem", "192.0.2.1:1", url.Values{"form": {h.formToken(token)}, "lang": {"en"}})
+		w := do(h, "POST", "/f/"+token+"/problem", "192.0.2.1:1", url.Values{"form": {h.problemToken(token)}, "lang": {"en"}})
 		if w.Code != http.StatusSeeOther || located(t, "/f/"+token+"/problem", w) != "/f/"+token+"?done=problem&lang=en" {
 			t.Fatalf("post %d: %d %q", i+1, w.Code, w.Header().Get("Location"))
 		}

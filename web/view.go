@@ -201,6 +201,8 @@ func (v *view) docTitle(name string) string {
 		heading = t.T("web.forget_title")
 	case "received":
 		heading = t.T("web.received_confirm_title")
+	case "problem":
+		heading = t.T("web.problem_confirm_title")
 	}
 	title := heading + " – " + t.T("web.title")
 	switch {

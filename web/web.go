@@ -219,6 +219,7 @@ func New(store Store, catalog *guides.Catalog, texts *locales.Catalog, opts ...O
 	h.mux.HandleFunc("POST /f/{token}/rate", h.rate)
 	h.mux.HandleFunc("GET /f/{token}/received", h.receivedAsk)
 	h.mux.HandleFunc("POST /f/{token}/received", h.received)
+	h.mux.HandleFunc("GET /f/{token}/problem", h.problemAsk)
 	h.mux.HandleFunc("POST /f/{token}/problem", h.problem)
 	h.mux.HandleFunc("GET /f/{token}/forget", h.forgetAsk)
 	h.mux.HandleFunc("POST /f/{token}/forget", h.forget)
@@ -510,20 +511,62 @@ func (h *Handler) received(w http.ResponseWriter, r *http.Request) {
 	h.back(q, "received")
 }
 
+// problemAsk is the question the page's problem button opens (GET
+// /f/<token>/problem): which dossier, whom it tells, and that the
+// reminders stop; its button posts the report, its link goes back with
+// nothing told. As "⚠ Có vướng mắc" asks first in Telegram: a mis-tap
+// beside "received" would alarm the volunteer and the coordinators and
+// stop the reminders — until review 33 the page's button told them at
+// once. A follow-up that can report no problem (its result received, or
+// one reported) has nothing to ask: the page is shown.
+func (h *Handler) problemAsk(w http.ResponseWriter, r *http.Request) {
+	q := h.begin(w, r)
+	p, ok := h.open(q)
+	if !ok {
+		return
+	}
+	h.askProblem(q, p)
+}
+
+// askProblem draws the question before a problem is told, whose button
+// alone carries the token a report needs (problemToken).
+func (h *Handler) askProblem(q *request, p FollowupPage) {
+	v := h.pageView(q, p)
+	if !v.CanProblem {
+		h.back(q, "")
+		return
+	}
+	v.OtherURL = "problem?" + url.Values{"lang": {v.Other}}.Encode() // this question, in the other language
+	v.BackURL = pageLink(q.r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
+	v.FormToken = h.problemToken(q.token)
+	h.render(q, http.StatusOK, "problem", v)
+}
+
 // problem records the resident's word that something is wrong with the
 // dossier (sent back for more papers, refused, long overdue), as a
 // reminder's "⚠ Có vướng mắc" does in Telegram: the volunteer who helped and
 // the coordinators are told (storage.WhenProblem). Only while the result is
 // awaited, or after the reminders ended without it; pressing it twice
-// changes nothing more.
+// changes nothing more. Posted from the question (problemAsk); a page
+// drawn before the question existed (a tab a phone kept) posts its
+// one-tap button with the page's own token: answered with the question,
+// telling nobody.
 func (h *Handler) problem(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
-	if !h.checkPost(q, h.formToken) {
+	which, ok := h.checkForm(q, h.problemToken, h.formToken)
+	if !ok {
 		return
 	}
-	if _, ok := h.open(q); !ok {
+	p, ok := h.open(q)
+	if !ok {
 		return
 	}
+	if which == 1 && h.pageView(q, p).CanProblem {
+		h.askProblem(q, p)
+		return
+	}
+	// Else as before: a page drawn before the result was noted reports
+	// nothing (problem_not_sent), one reported already says it is.
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
 	defer cancel()
 	status, err := h.store.FollowupProblem(ctx, q.token, h.now())
@@ -682,6 +725,13 @@ func (h *Handler) forgetToken(token string) string { return h.hidden("dvcbot web
 // the question does.
 func (h *Handler) receivedToken(token string) string {
 	return h.hidden("dvcbot web received\x00", token)
+}
+
+// problemToken is the hidden token of the problem question's button
+// (askProblem): the page's own token tells no problem, so only the
+// question does.
+func (h *Handler) problemToken(token string) string {
+	return h.hidden("dvcbot web problem\x00", token)
 }
 
 func (h *Handler) hidden(purpose, token string) string {
