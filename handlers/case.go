@@ -190,8 +190,8 @@ func (h *Handlers) caseGo(r *request, screen string, st caseState, note string) 
 	return h.caseShow(r, screen, st, version, note)
 }
 
-// tooSoon tells whether a press of the button labelled label, one that
-// records a choice (action.once), came too soon after its screen was
+// tooSoon tells whether a press of the button labelled label (any but a
+// checklist's tick: action.once) came too soon after its screen was
 // drawn (WithTapGuard): the second tap of a double tap, come after the
 // first redrew the message, lands on the button now at the same spot — on
 // the next step's ✓ when ✓ was tapped twice, on the outcome where the last

@@ -844,6 +844,28 @@ func init() {
 			}},
 		},
 	}
+	// Every other button of a screen is guarded too (review 33A), though
+	// it only moves to another screen (⚠, 📖, ⚑, ⏸, ℹ, "← Về bước N", a
+	// page, a procedure of the list…): it records nothing, but the second
+	// tap of a double tap that landed on it showed a screen nobody asked
+	// for — "← Về bước N" of a sub-guide tapped twice opened the step's
+	// "⚑ Khác trên cổng". Pressed once its screen was read, it is taken at
+	// once. A checklist's tick is not: it keeps its screen and its
+	// version, and several quick ticks on one message all count. The
+	// pause message's and the summary's buttons (anyVersion) are not
+	// taken by press: ▶ and the ends guard themselves (pausedJustNow), and
+	// "➕ Ca mới" knows its list is below.
+	for _, s := range caseScreens {
+		if s.anyVersion {
+			continue
+		}
+		for name, a := range s.on {
+			if name != "tick" {
+				a.once = true
+				s.on[name] = a
+			}
+		}
+	}
 }
 
 // pausedJustNow tells whether case c was paused too soon before a press

@@ -116,9 +116,10 @@ const DefaultTapGuard = 1500 * time.Millisecond
 // WithTapGuard sets how soon after a screen was drawn a press of a button
 // on it that makes or records something is asked to be made again rather
 // than taken (DefaultTapGuard; 0: never; TAP_GUARD): on /invite a link's
-// role or "Cả tỉnh"; in the case wizard a step's ✓ and Skip, an outcome, a
-// reason, the consent, "no code", a confirmation, ← and the checklist's
-// ends (action.once), and End on a pause message; on /tally a period. The second tap of a double tap on
+// role or "Cả tỉnh"; in the case wizard every button of a screen but a
+// checklist's tick (action.once: a step's ✓ and Skip, an outcome, the
+// consent, ←, and since review 33A those that only move, ⚠ 📖 ⚑ ⏸ ℹ…),
+// and ▶ and End on a pause message; on /tally a period. The second tap of a double tap on
 // the screen before, come after this one replaced it, lands there at once.
 // So does one on a resident's card after its consent changed (secondTap).
 // Tests that press as fast as they can set 0, as the demo.

@@ -52,7 +52,8 @@ type action[V any] struct {
 	// went back two steps): pressed as its screen was just drawn, it is
 	// the second tap of a double tap on the screen before, come after the
 	// first redrew the message and landed at the same spot, and is asked
-	// again (guarded) rather than taken.
+	// again (guarded) rather than taken. The case wizard guards every
+	// button of its screens but the checklist's ticks (caseScreens' init).
 	once bool
 }
 
