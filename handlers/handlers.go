@@ -1004,6 +1004,19 @@ func (h *Handlers) textTyped(r *request) error {
 	if shown, err := h.typedAgain(r); shown || err != nil {
 		return err
 	}
+	// Someone out of their team with cases unfinished is a volunteer
+	// removed (or gone) mid-case, typing what the case's screen asked (a
+	// note): told what /new and /resume say, and that the cases are kept —
+	// until review 33A, the resident's answer ("… không theo dõi hồ sơ
+	// nào. Nếu ông/bà đã được hỗ trợ…"). The words are kept nowhere.
+	open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+	if err != nil {
+		return err
+	}
+	if open > 0 {
+		r.say(r.t.T("case.not_member")+unfinishedNote(r.t, open), nil)
+		return nil
+	}
 	r.say(r.t.T("error.text_no_flow"), nil)
 	return nil
 }
