@@ -117,3 +117,31 @@ func TestReview33AMoveButtonsPressedTooSoonAreAskedAgain(t *testing.T) {
 		}
 	}
 }
+
+// A step with no common errors has "⚠ Gặp lỗi" open the note's question,
+// whose first row holds "← Về bước N" and "⏸ Tạm dừng": a double tap on
+// ⚠ landed, counted from the top, on ⏸ and paused the case — the pause
+// message in place of the step, the volunteer, who meant to note a
+// problem, left to find ▶. The second tap is asked again now.
+func TestReview33AProblemDoubleTapDoesNotPause(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now), handlers.WithTapGuard(time.Second))
+	g := guide(t, "khai-sinh")
+	if len(g.Steps[1].Errors) != 0 {
+		t.Fatal("set-up: step 2 of the birth registration has common errors now; pick a step without")
+	}
+	p := tapper{w: w, clk: clk, u: w.volunteer("Lỗi Đúp")}
+	m := p.birthCase(false)
+	p.press(w.vi("case.done"))
+	m = msgByID(t, p.u, m.ID)
+	second := p.twice(m, w.vi("case.problem"), false)
+	if second != w.vi("case.pause") {
+		t.Fatalf("set-up: the second tap landed on %q, want %q", second, w.vi("case.pause"))
+	}
+	if c, es := w.lastCase(p.u); c.Status != storage.CaseOpen || kinds(es) != "start checklist done1" {
+		t.Errorf("a double tap on %q (second on %q) left the case %s: %s", w.vi("case.problem"), second, c.Status, kinds(es))
+	}
+	if now := msgByID(t, p.u, m.ID); !strings.Contains(now.Text, w.vi("case.note_ask", locales.Data{"Max": 200})) {
+		t.Errorf("after a double tap on %q the screen shows %q, want the note's question", w.vi("case.problem"), now.Text)
+	}
+}
