@@ -159,6 +159,32 @@ func (h *Handlers) newCase(r *request) error {
 	return h.caseGo(r, screenPick, caseState{}, "")
 }
 
+// newCaseTyped is /new typed with words after it ("/new khai tu"): they
+// are searched, as typed on the procedure list (until review 33A they were
+// ignored, the whole list drawn). Words that draw no results (a phone
+// number, small talk: only said) leave the list drawn below.
+func (h *Handlers) newCaseTyped(r *request, args string) error {
+	if args = strings.TrimSpace(args); args == "" || !r.member() {
+		return h.newCase(r)
+	}
+	before, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	r.text = args
+	if err := h.searchGuides(r); err != nil {
+		return err
+	}
+	after, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if after.Flow == flowCase && (after.Flow != before.Flow || after.Version != before.Version) {
+		return nil // the results (or a code's question) are on screen
+	}
+	return h.newCase(r)
+}
+
 // isMember tells a guest that cases are for team members.
 func (h *Handlers) isMember(r *request) bool {
 	if !r.member() {

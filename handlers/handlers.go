@@ -898,7 +898,7 @@ func (h *Handlers) commandTyped(r *request, cmd, args string, onScreen tallyAfte
 	case "invite":
 		return h.inviteStart(r, args)
 	case "new":
-		return h.newCase(r)
+		return h.newCaseTyped(r, args)
 	case "resume":
 		return h.resume(r)
 	case "cancel":
