@@ -836,9 +836,11 @@ func rawQueryWords(query string) []string {
 	return onTheApp(ws)
 }
 
-// onTheApp reads the app as the guides name it, and a paper "hết hiệu
+// onTheApp reads the app as the guides name it, a paper "hết hiệu
 // lực" (no longer valid) as "hết hạn" (expired), as they name it ("bằng
-// lái hết hiệu lực" found nothing): "app" or "ứng dụng" before
+// lái hết hiệu lực" found nothing), and a child's "số định danh" as the
+// child's "định danh" ("cấp số định danh cho trẻ" found the vehicle
+// registration's "biển số định danh"): "app" or "ứng dụng" before
 // "vneid" is VNeID ("cài app vneid", "quên mật khẩu ứng dụng vneid"), and
 // a paper put "lên" or "vào" VNeID or its wallet ("ví") is one "trên
 // VNeID" ("đưa bằng lái lên vneid", "thêm thẻ bhyt vào ví vneid"), as the
@@ -851,6 +853,10 @@ func onTheApp(ws []string) []string {
 		case w == "het" && next("hieu", "luc"): // "hết hiệu lực": expired, as the guides say
 			out = append(out, "het", "han")
 			i += 2
+		case w == "so" && next("dinh", "danh") && (i == 0 || ws[i-1] != "bien") &&
+			slices.ContainsFunc(ws, func(w string) bool { return childAlone[w] != "" }):
+			// A child's "số định danh" (personal ID number): not a plate's
+			// ("biển số định danh", which "số" alone matched).
 		case w == "app" && next("vneid"):
 		case w == "ung" && next("dung", "vneid"):
 			i++
