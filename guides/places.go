@@ -462,22 +462,50 @@ func (g *Guide) viTexts() []string {
 	return texts
 }
 
-// everydayAlone says whether query is, but for fillers, one word of the
-// guides' texts that is also a unit's name of one word, and no word of a
-// guide's name ("thang", "tháng": Thắng; "hieu": Hiếu; "du"), not read as
-// the place (lonePlace: "Thắng", as written, is): it names no procedure
-// (OnlyFillers). Searched, it listed every guide with a word like it
-// ("thang": eleven, by "thanh", "thẻ").
+// everydayAlone says whether query is, but for fillers, one everyday
+// word that names no procedure alone, and not read as a place (lonePlace:
+// "Thắng", as written, is): a syllable no guide's name holds ("thang",
+// "tháng": Thắng; "hieu": Hiếu; "du"; "bong", "mong", "cũng" of the
+// guides' texts, or any other), or one of everydayWords, which names hold
+// only around a procedure's own ("đi", "về", "ở", "có", "và", "nhà").
+// Searched, it listed every guide with a word like it ("thang": eleven,
+// by "thanh", "thẻ"; "cũng" and "bong" every guide; "đi" the absence
+// notice by its alias "đi làm xa khai báo"), and OnlyFillers says so. A
+// filler alone is one ("em": "trẻ em"); not small talk, whom a procedure
+// is for ("mẹ", "con": ForWhom), what no guide covers (NoGuide), nor a
+// word with fillers that are words of a name with it.
 func (c *Catalog) everydayAlone(query string) bool {
 	ws := lastWords(rawQueryWords(query))
 	kept, _ := withoutFillers(ws, c.englishQuery(ws), nil, nil)
+	if len(kept) == 0 && len(ws) == 1 {
+		kept = ws
+	}
 	if len(kept) != 1 {
 		return false
 	}
 	w := kept[0]
-	if !syllable(w) || numbered(w) || c.words[w] || !c.phrases[w] || !typedPlaces(query)[w] {
+	if !syllable(w) || numbered(w) || c.words[w] && !everydayWords[w] || whom[w] != "" || childAlone[w] != "" ||
+		onlySmallTalk(ws, query) || holds(ws, unguided) {
+		return false
+	}
+	// Fillers that are words of a name with it are that name ("về nhà
+	// chồng", "lấy vợ", "lệ phí trước bạ"), not a word alone; a polite
+	// word is none ("đi ạ").
+	if slices.ContainsFunc(ws, func(x string) bool { return x != w && c.words[x] && !polite[x] && !smallTalk[x] }) {
 		return false
 	}
 	_, cut := c.placesCut(query)
 	return !cut
+}
+
+// everydayWords are the words of guides' names, folded, that name no
+// procedure alone (everydayAlone): prepositions, conjunctions, pronouns
+// and everyday verbs said around a procedure's name ("nhập khẩu về nhà
+// chồng", "đi làm xa khai báo", "người nhà mất", "lấy lại mật khẩu").
+var everydayWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("an bi ca chi co cua de dem den di dung duoi e em khong lai lay moi nguoi nha o qua sau truoc va vao ve") {
+		everydayWords[w] = true
+	}
 }

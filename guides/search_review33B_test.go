@@ -36,3 +36,56 @@ func TestReview33BChildsIDNumber(t *testing.T) {
 		}
 	}
 }
+
+// Review 33B: an everyday word typed alone ("đi", "về", "ở", "có", and
+// the one-syllable words of the guides' texts no guide's name holds:
+// "bong", "cang", "mong", "khan") listed the guides one of whose words it
+// looks like or begins ("bong" all twenty-six, by "bóng"… of nothing but
+// "bổ"/"bo"-like beginnings). Like "thủ tục" or "tháng" alone it names no
+// procedure: the volunteer is asked which.
+func TestReview33BEverydayWordAlone(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"cho", "lam", "làm", "di", "đi", "ve", "về", "o", "ở", "co", "có", "va", "và", "vào", "đến",
+		"để", "của", "không", "lại", "lấy", "sau", "trước", "dưới", "qua", "nhà", "người", "ăn", "bị", "em", "chị", "cả",
+		"đi ạ", "về nhé", "bong", "cang", "mong", "khan", "nhanh", "giai", "cung", "cũng", "gian", "mang", "dieu"} {
+		if got := searchIDs(c, q); len(got) > 0 || !c.OnlyFillers(q) {
+			t.Errorf("Search(%q) = %v, OnlyFillers %v: an everyday word alone, which procedure?", q, got, c.OnlyFillers(q))
+		}
+	}
+	// Every one-syllable word of the guides' texts no guide's name holds.
+	n := 0
+	for w := range c.phrases {
+		if len(words(w)) != 1 || !syllable(w) || c.words[w] || numbered(w) || onlySmallTalk([]string{w}, w) ||
+			whom[w] != "" || childAlone[w] != "" || c.OnlyPlace(w) {
+			continue
+		}
+		n++
+		if got := searchIDs(c, w); len(got) > 0 || !c.OnlyFillers(w) {
+			t.Errorf("Search(%q) = %v, OnlyFillers %v: an everyday word alone, which procedure?", w, got, c.OnlyFillers(w))
+		}
+	}
+	if n < 100 {
+		t.Errorf("%d everyday words checked, want more", n)
+	}
+	// A procedure's own word or name alone still finds it; small talk, a
+	// person and a place alone are answered as before.
+	for _, tt := range []struct{ query, first string }{
+		{"VNeID", "vneid-muc-2"}, {"CCCD", "the-can-cuoc"}, {"LLTP", "ly-lich-tu-phap"}, {"khai sinh", "khai-sinh"},
+		{"hộ chiếu", "ho-chieu"}, {"passport", "ho-chieu"}, {"cưới", "ket-hon"}, {"phạt", "nop-phat"}, {"bhyt", "bhyt-ho-gia-dinh"},
+		{"gplx", "doi-gplx"}, {"KS", "khai-sinh"}, {"CT07", "xac-nhan-cu-tru"}, {"khaisinh", "khai-sinh"}, {"con", "khai-sinh"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.first || c.OnlyFillers(tt.query) {
+			t.Errorf("Search(%q) = %v, OnlyFillers %v, want %s first", tt.query, got, c.OnlyFillers(tt.query), tt.first)
+		}
+	}
+	for _, q := range []string{"dạ", "Huế", "Láng", "Bình Thạnh"} {
+		if c.OnlyFillers(q) {
+			t.Errorf("OnlyFillers(%q): small talk or a place, answered as such", q)
+		}
+	}
+	for _, q := range []string{"mẹ", "vợ", "con tôi"} {
+		if c.ForWhom(q) == "" {
+			t.Errorf("ForWhom(%q) = \"\": whom a procedure is for, asked which", q)
+		}
+	}
+}
