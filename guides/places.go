@@ -410,9 +410,12 @@ func (c *Catalog) OnlyPlace(query string) bool {
 func (c *Catalog) placesCut(query string) ([]string, bool) {
 	ws, typed := deaths(rawQueryWords(query)), typedPlaces(query)
 	if rest, ok := c.lonePlace(query, ws, typed); ok {
-		return rest, true
+		return c.telex(rest), true
 	}
-	return c.withoutPlaces(ws, typed)
+	// Telex leftovers are read once the places are cut: "Kông Chro",
+	// "Drang" are no telex.
+	rest, cut := c.withoutPlaces(ws, typed)
+	return deaths(c.telex(rest)), cut
 }
 
 // textWords adds the words of g's Vietnamese texts (its names, description,

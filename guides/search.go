@@ -836,6 +836,76 @@ func rawQueryWords(query string) []string {
 	return onTheApp(ws)
 }
 
+// Telex leftovers: Vietnamese typed on a keyboard left in plain letters
+// keeps the telex keys that would have made its marks ("hooj chieeus",
+// "ddawng kys tamj truf", "khai sinhf"): a letter doubled for its hat
+// (aa ee oo, dd for đ; or later: "ketes"), w after a vowel for its horn or
+// breve (aw ow uw), and a tone key (s f r x j) after the syllable or its
+// vowels. Such a word,
+// no word of a guide's name nor a Vietnamese syllable, is read as the word
+// of a name it spells without them; not a filler, English or small talk
+// ("does", "fees", "yes"). "hooj chieeus" found nothing, "thuongf tru" the
+// birth registration first, by a typo of "thường".
+func (c *Catalog) telex(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if t := c.untelex(w); t != "" {
+			w = t
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// untelex is the word of a guide's name w spells with telex keys
+// (telex), or "".
+func (c *Catalog) untelex(w string) string {
+	if len(w) < 2 || c.words[w] || syllable(w) || fillers[w] || englishFillers[w] || englishWords[w] ||
+		smallTalk[w] || greetings[w] || thanks[w] || polite[w] || c.english[w] || strings.Trim(w, "0123456789") != w {
+		return ""
+	}
+	// The words w spells with one key fewer, two, three: one tone key, last
+	// or after a vowel; w after a, o or u; a vowel doubled, next to it or
+	// after the final consonants ("ketes": kết); dd first. Not "marry"
+	// (may, mai táng): one tone key only.
+	type spelt struct {
+		t    string
+		tone bool
+	}
+	vowel := func(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
+	seen := map[spelt]bool{{w, false}: true}
+	level := []spelt{{w, false}}
+	for range 3 {
+		var next []spelt
+		for _, sp := range level {
+			t := sp.t
+			for i := 1; i < len(t); i++ {
+				tone := false
+				switch b := t[i]; {
+				case strings.IndexByte("sfrxj", b) >= 0 && !sp.tone && (i == len(t)-1 || vowel(t[i-1])):
+					tone = true
+				case b == 'w' && strings.IndexByte("aou", t[i-1]) >= 0:
+				case strings.IndexByte("aeo", b) >= 0 && strings.IndexByte(t[:i], b) >= 0:
+				case b == 'd' && i == 1 && t[0] == 'd':
+				default:
+					continue
+				}
+				u := spelt{t[:i] + t[i+1:], sp.tone || tone}
+				if seen[u] {
+					continue
+				}
+				seen[u] = true
+				if f := words(u.t); len(f) == 1 && c.words[f[0]] && syllable(f[0]) {
+					return f[0]
+				}
+				next = append(next, u)
+			}
+		}
+		level = next
+	}
+	return ""
+}
+
 // onTheApp reads the app as the guides name it, a paper "hết hiệu
 // lực" (no longer valid) as "hết hạn" (expired), as they name it ("bằng
 // lái hết hiệu lực" found nothing), and a child's "số định danh" as the

@@ -89,3 +89,34 @@ func TestReview33BEverydayWordAlone(t *testing.T) {
 		}
 	}
 }
+
+// Review 33B: Vietnamese typed with the phone's keyboard in plain letters
+// leaves telex keys in the words ("khai sinhf", "hooj chieeus", "ddawng
+// kys tamj truf"): a tone key (s f r x j) after the syllable, a letter
+// doubled for its hat (aa ee oo dd) or w after it for its horn or breve
+// (aw ow uw). "hooj chieeus", "cawn cuowcs", "khai tuwr", "xac nhan cuw
+// truf" found nothing, "thuongf tru" the birth registration first. A word
+// so typed is read as the word of a guide's name it spells.
+func TestReview33BTelexLeftovers(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct{ query, as string }{
+		{"thuongf tru", "thuong tru"}, {"thuowngf truf", "thuong tru"}, {"ddang kys tam truf", "dang ky tam tru"},
+		{"ddawng kys khai sinh", "dang ky khai sinh"}, {"hooj chieeus", "ho chieu"}, {"lamf hooj chieeus", "lam ho chieu"},
+		{"cawn cuowcs", "can cuoc"}, {"khai tuwr", "khai tu"}, {"lys lichj tuw phaps", "ly lich tu phap"},
+		{"xac nhan cuw truf", "xac nhan cu tru"}, {"ddooir bawngf laix", "doi bang lai"}, {"khai sinhf", "khai sinh"},
+		{"ketes hon", "ket hon"}, {"the bhyt bij mat", "the bhyt bi mat"}, {"tamj tru", "tam tru"},
+	} {
+		if got, want := searchIDs(c, tt.query), searchIDs(c, tt.as); len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v as for %q", tt.query, got, want, tt.as)
+		}
+	}
+	// English is not telex: "fees", "does", "yes" are read as typed.
+	for _, tt := range []struct{ query, as string }{{"passport fees", "passport fees"}, {"how much does a passport cost", "passport"}} {
+		if got, want := searchIDs(c, tt.query), searchIDs(c, tt.as); len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v as for %q", tt.query, got, want, tt.as)
+		}
+	}
+	if len(searchIDs(c, "yes")) > 0 {
+		t.Errorf("Search(\"yes\") = %v", searchIDs(c, "yes"))
+	}
+}
