@@ -566,6 +566,9 @@ func (c *Catalog) Search(query string) []*Guide {
 	if found, ok := c.foreignSpouseSearch(ws); ok {
 		return found
 	}
+	if c.visaOnly(ws) {
+		return nil // "xin visa", "thị thực": no guide's (NoGuide)
+	}
 	return c.searchQuery(ws)
 }
 
@@ -857,8 +860,9 @@ func (c *Catalog) telex(ws []string) []string {
 	return out
 }
 
-// untelex is the word of a guide's name w spells with telex keys
-// (telex), or "".
+// untelex is the Vietnamese word of a guide's name w spells with telex
+// keys (telex), or "": not an English one ("visa" is no "vía" of the
+// judicial record's "via VNeID").
 func (c *Catalog) untelex(w string) string {
 	if len(w) < 2 || c.words[w] || syllable(w) || fillers[w] || englishFillers[w] || englishWords[w] ||
 		smallTalk[w] || greetings[w] || thanks[w] || polite[w] || c.english[w] || strings.Trim(w, "0123456789") != w {
@@ -895,7 +899,7 @@ func (c *Catalog) untelex(w string) string {
 					continue
 				}
 				seen[u] = true
-				if f := words(u.t); len(f) == 1 && c.words[f[0]] && syllable(f[0]) {
+				if f := words(u.t); len(f) == 1 && c.vietnamese[f[0]] && syllable(f[0]) {
 					return f[0]
 				}
 				next = append(next, u)
@@ -1225,6 +1229,38 @@ func holds(ws, phrases []string) bool {
 var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", "transfer motorcycle", "motorcycle transfer",
 	"transfer vehicle", "vehicle transfer", "transfer car", "car transfer", "transfer ownership", "ownership transfer"}
 
+// A visa ("visa", "thị thực") is issued by the mission of the country
+// visited, or to a foreigner by the immigration office: no guide covers
+// it. Asked for alone ("xin visa", "gia hạn visa", "visa Nhật") it finds
+// nothing, and NoGuide says so; "visa" listed the judicial record by its
+// English alias's "via", "thị thực" the certified copy by "thực". Typed
+// with a procedure a guide covers, it is that procedure's purpose ("lý
+// lịch tư pháp để xin visa", "hộ chiếu xin visa"), searched as before.
+// withoutVisa returns ws without a visa's words, and whether there was
+// one; not "thì thực hiện" (then do).
+func withoutVisa(ws []string) (rest []string, ok bool) {
+	for i := 0; i < len(ws); i++ {
+		switch {
+		case ws[i] == "visa" || ws[i] == "visas":
+			ok = true
+		case ws[i] == "thi" && i+1 < len(ws) && ws[i+1] == "thuc" && (i+2 == len(ws) || ws[i+2] != "hien"):
+			ok = true
+			i++
+		default:
+			rest = append(rest, ws[i])
+		}
+	}
+	return rest, ok
+}
+
+// visaOnly says whether the folded words ask for a visa and no procedure
+// a guide covers: without the visa's words they find nothing ("xin
+// visa"), or with them ("gia hạn visa" is no health insurance card's).
+func (c *Catalog) visaOnly(ws []string) bool {
+	rest, ok := withoutVisa(ws)
+	return ok && (len(c.searchQuery(rest)) == 0 || len(c.searchQuery(ws)) == 0)
+}
+
 // Procedures no guide covers, told apart from those a guide covers done
 // for going abroad (a passport, a judicial record, a certified copy, the
 // marital status certificate to marry a foreigner: walk W1 was told not to
@@ -1333,7 +1369,7 @@ func countryAt(ws []string, i int, country []string) bool {
 // procedure ("chồng Hàn") is ForeignSpouseOnly's.
 func (c *Catalog) NoGuide(query string) bool {
 	ws := c.wordsOf(query)
-	if holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws) {
+	if holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws) || c.visaOnly(ws) {
 		return true
 	}
 	kind, _ := c.foreigner(ws)

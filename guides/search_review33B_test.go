@@ -120,3 +120,27 @@ func TestReview33BTelexLeftovers(t *testing.T) {
 		t.Errorf("Search(\"yes\") = %v", searchIDs(c, "yes"))
 	}
 }
+
+// Review 33B: a visa ("visa", "xin visa", "thị thực") is no guide's — a
+// foreign country's mission issues it — but "visa" listed the judicial
+// record by a typo of its English alias's "via", "thị thực" the certified
+// copy and the VNeID level-2 guide by "thực" (chứng thực, xác thực). It
+// finds nothing and is told no guide covers it; with a procedure a guide
+// covers ("lý lịch tư pháp để xin visa", "hộ chiếu xin visa") that guide
+// is found as before.
+func TestReview33BVisaIsNoGuides(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"visa", "Visa", "xin visa", "làm visa", "thị thực", "xin thị thực", "gia hạn visa", "làm visa đi Hàn", "visa nhật"} {
+		if got := searchIDs(c, q); len(got) > 0 || !c.NoGuide(q) {
+			t.Errorf("Search(%q) = %v, NoGuide %v: no guide covers a visa", q, got, c.NoGuide(q))
+		}
+	}
+	for _, tt := range []struct{ query, first string }{
+		{"lý lịch tư pháp để xin visa", "ly-lich-tu-phap"}, {"lltp xin visa", "ly-lich-tu-phap"},
+		{"hộ chiếu để xin visa", "ho-chieu"}, {"ho chieu xin visa", "ho-chieu"}, {"thực hiện chứng thực", "chung-thuc"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.first || c.NoGuide(tt.query) {
+			t.Errorf("Search(%q) = %v, NoGuide %v, want %s first", tt.query, got, c.NoGuide(tt.query), tt.first)
+		}
+	}
+}
