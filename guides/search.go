@@ -566,8 +566,8 @@ func (c *Catalog) Search(query string) []*Guide {
 	if found, ok := c.foreignSpouseSearch(ws); ok {
 		return found
 	}
-	if c.visaOnly(ws) {
-		return nil // "xin visa", "thị thực": no guide's (NoGuide)
+	if c.unguidedOnly(ws) {
+		return nil // "xin visa", "ly dị", "sổ đỏ": no guide's (NoGuide)
 	}
 	return c.searchQuery(ws)
 }
@@ -912,7 +912,10 @@ func (c *Catalog) untelex(w string) string {
 
 // onTheApp reads the app as the guides name it, a paper "hết hiệu
 // lực" (no longer valid) as "hết hạn" (expired), as they name it ("bằng
-// lái hết hiệu lực" found nothing), and a child's "số định danh" as the
+// lái hết hiệu lực" found nothing), "chứng minh thư" as the CMND it is
+// ("chứng minh nhân dân"; it found the digital signature), "mới đẻ" as
+// "mới sinh" (it found a new motorbike's registration first), and a
+// child's "số định danh" as the
 // child's "định danh" ("cấp số định danh cho trẻ" found the vehicle
 // registration's "biển số định danh"): "app" or "ứng dụng" before
 // "vneid" is VNeID ("cài app vneid", "quên mật khẩu ứng dụng vneid"), and
@@ -931,6 +934,11 @@ func onTheApp(ws []string) []string {
 			slices.ContainsFunc(ws, func(w string) bool { return childAlone[w] != "" }):
 			// A child's "số định danh" (personal ID number): not a plate's
 			// ("biển số định danh", which "số" alone matched).
+		case w == "chung" && next("minh", "thu"): // the old ID card's everyday name: CMND
+			out = append(out, "chung", "minh", "nhan", "dan")
+			i += 2
+		case w == "de" && i > 0 && (ws[i-1] == "moi" || ws[i-1] == "vua"): // "mới đẻ": a birth
+			out = append(out, "sinh")
 		case w == "app" && next("vneid"):
 		case w == "ung" && next("dung", "vneid"):
 			i++
@@ -1229,36 +1237,51 @@ func holds(ws, phrases []string) bool {
 var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", "transfer motorcycle", "motorcycle transfer",
 	"transfer vehicle", "vehicle transfer", "transfer car", "car transfer", "transfer ownership", "ownership transfer"}
 
-// A visa ("visa", "thị thực") is issued by the mission of the country
-// visited, or to a foreigner by the immigration office: no guide covers
-// it. Asked for alone ("xin visa", "gia hạn visa", "visa Nhật") it finds
-// nothing, and NoGuide says so; "visa" listed the judicial record by its
-// English alias's "via", "thị thực" the certified copy by "thực". Typed
-// with a procedure a guide covers, it is that procedure's purpose ("lý
-// lịch tư pháp để xin visa", "hộ chiếu xin visa"), searched as before.
-// withoutVisa returns ws without a visa's words, and whether there was
-// one; not "thì thực hiện" (then do).
-func withoutVisa(ws []string) (rest []string, ok bool) {
+// unguidedAlone are procedures no guide covers whose words are also said
+// beside one a guide covers, as its purpose or its party, folded: a visa
+// ("visa", "thị thực": the mission of the country visited issues it),
+// a divorce ("ly hôn", "ly dị": a court's), the land title ("sổ đỏ", "sổ
+// hồng"), a paternity ("nhận cha con") or a guardianship ("giám hộ")
+// registered. Asked for alone ("xin visa", "gia hạn visa", "ly dị") such a
+// query finds nothing, and NoGuide says so: "visa" listed the judicial
+// record by its English alias's "via", "thị thực" the certified copy by
+// "thực", "ly dị" six guides by "lý" and "đi", "sổ đỏ" seven, "sổ hồng"
+// the ID card ("hỏng"), "giám hộ" the household health insurance. Typed
+// with a procedure a guide covers ("lý lịch tư pháp để xin visa", "người
+// giám hộ làm căn cước cho trẻ") it is searched as before.
+var unguidedAlone = folded("visa", "visas", "thị thực", "ly hôn", "ly dị", "divorce", "sổ đỏ", "sổ hồng",
+	"nhận cha con", "nhận cha cho con", "nhận cha mẹ con", "nhận mẹ con", "xác nhận cha con", "giám hộ")
+
+// withoutUnguided returns ws without the words of unguidedAlone, and
+// whether there were any; not "thì thực hiện" (then do).
+func withoutUnguided(ws []string) (rest []string, ok bool) {
+next:
 	for i := 0; i < len(ws); i++ {
-		switch {
-		case ws[i] == "visa" || ws[i] == "visas":
-			ok = true
-		case ws[i] == "thi" && i+1 < len(ws) && ws[i+1] == "thuc" && (i+2 == len(ws) || ws[i+2] != "hien"):
-			ok = true
-			i++
-		default:
-			rest = append(rest, ws[i])
+		for _, p := range unguidedAlone {
+			n := len(strings.Fields(p))
+			if i+n <= len(ws) && strings.Join(ws[i:i+n], " ") == p && (p != "thi thuc" || i+n == len(ws) || ws[i+n] != "hien") {
+				ok = true
+				i += n - 1
+				continue next
+			}
 		}
+		rest = append(rest, ws[i])
 	}
 	return rest, ok
 }
 
-// visaOnly says whether the folded words ask for a visa and no procedure
-// a guide covers: without the visa's words they find nothing ("xin
-// visa"), or with them ("gia hạn visa" is no health insurance card's).
-func (c *Catalog) visaOnly(ws []string) bool {
-	rest, ok := withoutVisa(ws)
-	return ok && (len(c.searchQuery(rest)) == 0 || len(c.searchQuery(ws)) == 0)
+// unguidedOnly says whether the folded words ask for a procedure of
+// unguidedAlone and none a guide covers: without its words they find
+// nothing ("xin visa") or no guide clearly ("cấp sổ đỏ": "cấp" alone is
+// twelve guides'), or with them nothing ("gia hạn visa" is no health
+// insurance card's).
+func (c *Catalog) unguidedOnly(ws []string) bool {
+	rest, ok := withoutUnguided(ws)
+	if !ok {
+		return false
+	}
+	n := len(c.searchQuery(rest))
+	return n == 0 || n > clearly || len(c.searchQuery(ws)) == 0
 }
 
 // Procedures no guide covers, told apart from those a guide covers done
@@ -1369,7 +1392,7 @@ func countryAt(ws []string, i int, country []string) bool {
 // procedure ("chồng Hàn") is ForeignSpouseOnly's.
 func (c *Catalog) NoGuide(query string) bool {
 	ws := c.wordsOf(query)
-	if holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws) || c.visaOnly(ws) {
+	if holds(ws, unguided) || holds(ws, missionAbroad) || marriesForeigner(ws) || c.unguidedOnly(ws) {
 		return true
 	}
 	kind, _ := c.foreigner(ws)
@@ -1676,6 +1699,8 @@ func foreignAt(ws []string, i int) int {
 // KS", "KT cho bố", "sửa tên trên GKS").
 var abbreviations = map[string][]string{
 	"ks": {"khai", "sinh"}, "kt": {"khai", "tu"}, "gks": {"giay", "khai", "sinh"},
+	"dkks": {"dang", "ki", "khai", "sinh"}, "dkkt": {"dang", "ki", "khai", "tu"}, // đăng ký khai sinh, khai tử
+	"cmt": {"cmnd"}, // chứng minh thư: the old ID card, CMND
 	"dvc": {"dich", "vu", "cong"},
 	"dk":  {"dang", "ki"}, "dki": {"dang", "ki"}, "dky": {"dang", "ki"},
 	"ko": {"khong"}, "kg": {"khong"}, "khg": {"khong"},
