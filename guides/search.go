@@ -1249,17 +1249,26 @@ var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", 
 // the ID card ("hỏng"), "giám hộ" the household health insurance. Typed
 // with a procedure a guide covers ("lý lịch tư pháp để xin visa", "người
 // giám hộ làm căn cước cho trẻ") it is searched as before.
+// So are a signature's and a contract's certification ("chứng thực chữ
+// ký", "chứng thực hợp đồng"), which the certified copy's guide says not
+// to choose: searched, they found that guide alone.
 var unguidedAlone = folded("visa", "visas", "thị thực", "ly hôn", "ly dị", "divorce", "sổ đỏ", "sổ hồng",
-	"nhận cha con", "nhận cha cho con", "nhận cha mẹ con", "nhận mẹ con", "xác nhận cha con", "giám hộ")
+	"nhận cha con", "nhận cha cho con", "nhận cha mẹ con", "nhận mẹ con", "xác nhận cha con", "giám hộ",
+	"chứng thực chữ ký", "chứng thực hợp đồng")
+
+// notUnguided are the words after a phrase of unguidedAlone that make it
+// another, folded: "thì thực hiện" (then do), "chứng thực chữ ký số" (a
+// digital signature's certificate).
+var notUnguided = map[string]string{"thi thuc": "hien", "chung thuc chu ki": "so"}
 
 // withoutUnguided returns ws without the words of unguidedAlone, and
-// whether there were any; not "thì thực hiện" (then do).
+// whether there were any.
 func withoutUnguided(ws []string) (rest []string, ok bool) {
 next:
 	for i := 0; i < len(ws); i++ {
 		for _, p := range unguidedAlone {
 			n := len(strings.Fields(p))
-			if i+n <= len(ws) && strings.Join(ws[i:i+n], " ") == p && (p != "thi thuc" || i+n == len(ws) || ws[i+n] != "hien") {
+			if i+n <= len(ws) && strings.Join(ws[i:i+n], " ") == p && (i+n == len(ws) || notUnguided[p] == "" || ws[i+n] != notUnguided[p]) {
 				ok = true
 				i += n - 1
 				continue next

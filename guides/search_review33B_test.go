@@ -203,3 +203,26 @@ func TestReview33BJustGaveBirth(t *testing.T) {
 		}
 	}
 }
+
+// Review 33B: the certified copy's guide says not to choose "chứng thực
+// chữ ký" (a signature) nor "chứng thực hợp đồng" (a contract): other
+// procedures, which no guide covers. Searched, they found that guide
+// alone, as if it covered them. They find nothing and are told so; a
+// digital signature's certification ("chứng thực chữ ký số") is still the
+// digital signature's guide, a copy's the certified copy's.
+func TestReview33BSignatureAndContractCertification(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"chứng thực chữ ký", "chung thuc chu ky", "chứng thực hợp đồng", "chứng thực chữ ký trên giấy ủy quyền",
+		"chứng thực hợp đồng mua bán nhà"} {
+		if got := searchIDs(c, q); len(got) > 0 || !c.NoGuide(q) {
+			t.Errorf("Search(%q) = %v, NoGuide %v: no guide covers it", q, got, c.NoGuide(q))
+		}
+	}
+	for _, tt := range []struct{ query, first string }{
+		{"chứng thực chữ ký số", "chu-ky-so"}, {"chứng thực bản sao", "chung-thuc"}, {"chung thuc ban sao hoc ba", "chung-thuc"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.first || c.NoGuide(tt.query) {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, got, tt.first)
+		}
+	}
+}
