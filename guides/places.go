@@ -503,12 +503,12 @@ func (c *Catalog) everydayAlone(query string) bool {
 
 // everydayWords are the words of guides' names, folded, that name no
 // procedure alone (everydayAlone): prepositions, conjunctions, pronouns
-// and everyday verbs said around a procedure's name ("nhập khẩu về nhà
+// and everyday verbs said around a procedure's name ("mức độ", "giấy tờ", "nhập khẩu về nhà
 // chồng", "đi làm xa khai báo", "người nhà mất", "lấy lại mật khẩu").
 var everydayWords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields("an bi ca chi co cua de dem den di dung duoi e em khong lai lay moi nguoi nha o qua sau truoc va vao ve") {
+	for _, w := range strings.Fields("an bi ca chi co cua de dem den di do dung duoi e em khong lai lay moi nguoi nha o qua sau to truoc va vao ve") {
 		everydayWords[w] = true
 	}
 }

@@ -47,7 +47,7 @@ func TestReview33BEverydayWordAlone(t *testing.T) {
 	c := shippedCatalog(t)
 	for _, q := range []string{"cho", "lam", "làm", "di", "đi", "ve", "về", "o", "ở", "co", "có", "va", "và", "vào", "đến",
 		"để", "của", "không", "lại", "lấy", "sau", "trước", "dưới", "qua", "nhà", "người", "ăn", "bị", "em", "chị", "cả",
-		"đi ạ", "về nhé", "bong", "cang", "mong", "khan", "nhanh", "giai", "cung", "cũng", "gian", "mang", "dieu"} {
+		"đi ạ", "về nhé", "do", "độ", "to", "bong", "cang", "mong", "khan", "nhanh", "giai", "cung", "cũng", "gian", "mang", "dieu"} {
 		if got := searchIDs(c, q); len(got) > 0 || !c.OnlyFillers(q) {
 			t.Errorf("Search(%q) = %v, OnlyFillers %v: an everyday word alone, which procedure?", q, got, c.OnlyFillers(q))
 		}
