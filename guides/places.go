@@ -503,8 +503,9 @@ func (c *Catalog) everydayAlone(query string) bool {
 
 // everydayWords are the words of guides' names, folded, that name no
 // procedure alone (everydayAlone): prepositions, conjunctions, pronouns
-// and everyday verbs said around a procedure's name ("mức độ", "giấy tờ", "nhập khẩu về nhà
-// chồng", "đi làm xa khai báo", "người nhà mất", "lấy lại mật khẩu").
+// and everyday verbs said around a procedure's name ("mức độ", "giấy
+// tờ", "nhập khẩu về nhà chồng", "đi làm xa khai báo", "người nhà mất",
+// "lấy lại mật khẩu").
 var everydayWords = map[string]bool{}
 
 func init() {
