@@ -470,14 +470,21 @@ func (h *Handler) receivedAsk(w http.ResponseWriter, r *http.Request) {
 // button alone carries the token a receipt needs (receivedToken).
 func (h *Handler) askReceived(q *request, p FollowupPage) {
 	v := h.pageView(q, p)
-	if !v.CanReceive {
+	h.ask(q, v, v.CanReceive, "received", h.receivedToken)
+}
+
+// ask draws the question name ("received", "problem": its template and its
+// path under the page) when the follow-up can still answer it, else the
+// page; token is the hidden token its button alone carries.
+func (h *Handler) ask(q *request, v *view, can bool, name string, token func(string) string) {
+	if !can {
 		h.back(q, "")
 		return
 	}
-	v.OtherURL = "received?" + url.Values{"lang": {v.Other}}.Encode() // this question, in the other language
+	v.OtherURL = name + "?" + url.Values{"lang": {v.Other}}.Encode() // this question, in the other language
 	v.BackURL = pageLink(q.r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
-	v.FormToken = h.receivedToken(q.token)
-	h.render(q, http.StatusOK, "received", v)
+	v.FormToken = token(q.token)
+	h.render(q, http.StatusOK, name, v)
 }
 
 // received records the resident's word that the result came, posted from
@@ -532,14 +539,7 @@ func (h *Handler) problemAsk(w http.ResponseWriter, r *http.Request) {
 // alone carries the token a report needs (problemToken).
 func (h *Handler) askProblem(q *request, p FollowupPage) {
 	v := h.pageView(q, p)
-	if !v.CanProblem {
-		h.back(q, "")
-		return
-	}
-	v.OtherURL = "problem?" + url.Values{"lang": {v.Other}}.Encode() // this question, in the other language
-	v.BackURL = pageLink(q.r, q.token) + "?" + url.Values{"lang": {q.t.Lang()}}.Encode()
-	v.FormToken = h.problemToken(q.token)
-	h.render(q, http.StatusOK, "problem", v)
+	h.ask(q, v, v.CanProblem, "problem", h.problemToken)
 }
 
 // problem records the resident's word that something is wrong with the
