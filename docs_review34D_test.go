@@ -3,9 +3,12 @@ package main
 import (
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,5 +99,105 @@ func TestArchitectureNamesOutsideDependencies(t *testing.T) {
 	}
 	if rows < 15 {
 		t.Errorf("read %d rows of the packages' table", rows)
+	}
+}
+
+// Every default written for a variable — README's table (and its flag),
+// `dvcbot help`'s "(default …)", docker-compose.yml's ${NAME:-…} and the
+// Dockerfile's ENV — is the value the configuration takes when the
+// variable is not set: the variable set to it changes nothing. A newcomer
+// who reads "SEND_RATE 24" and runs with nothing set must get 24; compose
+// must not quietly run with another value than README says.
+func TestConfigurationDefaultsAreTheCodes(t *testing.T) {
+	base := map[string]string{}
+	load := func(vars map[string]string, args ...string) config {
+		t.Helper()
+		c, err := loadConfig(args, env(vars), needs{}, io.Discard)
+		if err != nil {
+			t.Fatalf("%v %v: %v", vars, args, err)
+		}
+		return c
+	}
+	unset := load(base)
+	sameAsUnset := func(where, name, value string, args ...string) {
+		t.Helper()
+		vars := map[string]string{}
+		if name != "" {
+			vars[name] = value
+		}
+		c, err := loadConfig(args, env(vars), needs{}, io.Discard)
+		if err != nil {
+			t.Errorf("%s: %s's default %q is refused: %v", where, name+strings.Join(args, " "), value, err)
+			return
+		}
+		if name == "" {
+			name = args[0]
+		}
+		set, not := reflect.ValueOf(c), reflect.ValueOf(unset)
+		for i := range set.NumField() {
+			if a, b := set.Field(i).Interface(), not.Field(i).Interface(); !reflect.DeepEqual(a, b) {
+				t.Errorf("%s says %s's default is %q; unset, %s is %v, not %v", where, name, value, set.Type().Field(i).Name, b, a)
+			}
+		}
+	}
+	read := configVariables(t)
+
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(string(readme), "### Configuration")
+	table, _, _ = strings.Cut(table, "\n#")
+	rows := regexp.MustCompile("(?m)^\\| `([A-Z_]+)` \\| *(`(-[a-z-]+)`)? *\\| *([^|]*?) *\\|").FindAllStringSubmatch(table, -1)
+	checked := 0
+	for _, m := range rows {
+		name, flagName, def := m[1], m[3], m[4]
+		v, ok := strings.CutPrefix(def, "`")
+		if !ok {
+			continue // — (required), empty: …
+		}
+		v, _, _ = strings.Cut(v, "`")
+		sameAsUnset("README's table", name, v)
+		if flagName != "" {
+			sameAsUnset("README's table", "", v, flagName, v)
+		}
+		checked++
+	}
+	if len(rows) != len(read) || checked < 8 {
+		t.Errorf("read %d rows of README's table (%d defaults) for the %d variables read", len(rows), checked, len(read))
+	}
+
+	for _, l := range strings.Split(usageVariables, "\n") {
+		if m := regexp.MustCompile(`^  ([A-Z_]+) .*\(default ([^)]+)\)`).FindStringSubmatch(l); m != nil {
+			sameAsUnset("dvcbot help", m[1], m[2])
+			checked++
+		}
+	}
+
+	compose, err := os.ReadFile("docker-compose.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, bot, _ := strings.Cut(string(compose), "\n  bot:\n")
+	for _, m := range regexp.MustCompile(`(?m)^      ([A-Z_]+): *"?\$\{([A-Z_]+):-([^}]*)\}"?\s*$`).FindAllStringSubmatch(bot, -1) {
+		if m[1] != m[2] {
+			t.Errorf("docker-compose.yml passes %s from ${%s}", m[1], m[2])
+		}
+		if m[3] != "" && slices.Contains(read, m[1]) {
+			sameAsUnset("docker-compose.yml", m[1], m[3])
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?m)^      ([A-Z_]+): *"?([^"$\n]*)"?\s*$`).FindAllStringSubmatch(bot, -1) {
+		if m[1] == "HTTP_ADDR" { // the port published below: the default's
+			sameAsUnset("docker-compose.yml", m[1], m[2])
+		}
+	}
+
+	dockerfile, err := os.ReadFile("Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^ENV ([A-Z_]+)=(\S+)`).FindAllStringSubmatch(string(dockerfile), -1) {
+		sameAsUnset("Dockerfile", m[1], m[2])
 	}
 }
