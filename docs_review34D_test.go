@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // outsideModules names, as docs/architecture.md's table of packages writes
@@ -199,5 +200,44 @@ func TestConfigurationDefaultsAreTheCodes(t *testing.T) {
 	}
 	for _, m := range regexp.MustCompile(`(?m)^ENV ([A-Z_]+)=(\S+)`).FindAllStringSubmatch(string(dockerfile), -1) {
 		sameAsUnset("Dockerfile", m[1], m[2])
+	}
+}
+
+// README's second command ran every test with go test's default limit of
+// 10 minutes per package. On a 2-CPU machine shared with other work the
+// handlers package took 595 s (2026-12-03, review 34D, from a fresh clone):
+// 5 s more and the newcomer would have met "panic: test timed out after
+// 10m0s" and every goroutine's stack, for tests that pass. The command
+// gives a limit that a loaded machine does not reach.
+func TestReadmeTestCommandHasTime(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, try, ok := strings.Cut(string(readme), "## Try it")
+	if !ok {
+		t.Fatal(`README.md has no "## Try it" section`)
+	}
+	try, _, _ = strings.Cut(try, "\n## ")
+	_, block, _ := strings.Cut(try, "```sh\n")
+	block, _, _ = strings.Cut(block, "```")
+	commands := 0
+	for _, l := range strings.Split(block, "\n") {
+		cmd, _, _ := strings.Cut(l, "#")
+		if !strings.HasPrefix(cmd, "go test") {
+			continue
+		}
+		commands++
+		m := regexp.MustCompile(`-timeout[ =](\S+)`).FindStringSubmatch(cmd)
+		if m == nil {
+			t.Errorf("README's %q runs with go test's default 10-minute limit per package", strings.TrimSpace(cmd))
+			continue
+		}
+		if d, err := time.ParseDuration(m[1]); err != nil || d < 20*time.Minute {
+			t.Errorf("README's %q: a limit under 20m (%s) stops the handlers package on a loaded 2-CPU machine", strings.TrimSpace(cmd), m[1])
+		}
+	}
+	if commands != 1 {
+		t.Errorf("README's first code block has %d go test commands, want 1:\n%s", commands, block)
 	}
 }
