@@ -32,7 +32,9 @@ RUN --mount=type=cache,target=/go/pkg/mod \
 # static-debian12 has ca-certificates, tzdata and /etc/passwd, and no shell.
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/dvcbot /dvcbot
-# nonroot (65532): the bot needs no privileges and writes no files.
+# nonroot (65532): the bot needs no privileges and writes no files but a big
+# spreadsheet's temporary ones (excelize, over 16 MB of rows) in /tmp, which
+# the base keeps writable: a read-only container needs a tmpfs there.
 USER 65532:65532
 ENV HTTP_ADDR=:8080
 EXPOSE 8080
