@@ -43,7 +43,7 @@ var outsideModules = map[string]string{
 // and goose, and finds levenshtein in its imports. Found in review 34D:
 // storage (levenshtein, for the typo read in a commune's name) and
 // storage/storagetest (lib/pq) imported modules their rows did not name.
-func TestArchitectureNamesOutsideDependencies(t *testing.T) {
+func TestReview34DArchitectureNamesOutsideDependencies(t *testing.T) {
 	doc, err := os.ReadFile("docs/architecture.md")
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func TestArchitectureNamesOutsideDependencies(t *testing.T) {
 // variable is not set: the variable set to it changes nothing. A newcomer
 // who reads "SEND_RATE 24" and runs with nothing set must get 24; compose
 // must not quietly run with another value than README says.
-func TestConfigurationDefaultsAreTheCodes(t *testing.T) {
+func TestReview34DConfigurationDefaultsAreTheCodes(t *testing.T) {
 	base := map[string]string{}
 	load := func(vars map[string]string, args ...string) config {
 		t.Helper()
@@ -211,7 +211,7 @@ func TestConfigurationDefaultsAreTheCodes(t *testing.T) {
 // 5 s more and the newcomer would have met "panic: test timed out after
 // 10m0s" and every goroutine's stack, for tests that pass. The command
 // gives a limit that a loaded machine does not reach.
-func TestReadmeTestCommandHasTime(t *testing.T) {
+func TestReview34DReadmeTestCommandHasTime(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -251,7 +251,7 @@ func TestReadmeTestCommandHasTime(t *testing.T) {
 // that their older links do not bring them back, was not, and the page
 // gave that job to the users row; the inbox's table, `updates`, was named
 // only inside a statement.
-func TestArchitectureNamesEveryTable(t *testing.T) {
+func TestReview34DArchitectureNamesEveryTable(t *testing.T) {
 	st := storagetest.Open(t)
 	var tables []string
 	if err := st.DB().Select(&tables, `SELECT table_name FROM information_schema.tables
