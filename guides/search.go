@@ -1251,10 +1251,12 @@ var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", 
 // giám hộ làm căn cước cho trẻ") it is searched as before.
 // So are a signature's and a contract's certification ("chứng thực chữ
 // ký", "chứng thực hợp đồng"), which the certified copy's guide says not
-// to choose: searched, they found that guide alone.
+// to choose: searched, they found that guide alone. So is vaccination
+// ("tiêm chủng" found the household business by its "mở tiệm").
 var unguidedAlone = folded("visa", "visas", "thị thực", "ly hôn", "ly dị", "divorce", "sổ đỏ", "sổ hồng",
 	"nhận cha con", "nhận cha cho con", "nhận cha mẹ con", "nhận mẹ con", "xác nhận cha con", "giám hộ",
-	"chứng thực chữ ký", "chứng thực hợp đồng")
+	"chứng thực chữ ký", "chứng thực hợp đồng",
+	"tiêm chủng", "tiêm phòng", "tiêm vắc xin", "tiêm vaccine", "vắc xin", "vaccine", "vaccines", "vaccination", "vaccinations")
 
 // notUnguided are the words after a phrase of unguidedAlone that make it
 // another, folded: "thì thực hiện" (then do), "chứng thực chữ ký số" (a
