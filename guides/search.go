@@ -826,10 +826,10 @@ func lastWords(ws []string) []string {
 }
 
 // rawQueryWords are the folded words of a query, abbreviations written
-// out, as typed.
+// out, as typed, a tax typed with its mark read (taxWord).
 func rawQueryWords(query string) []string {
 	var ws []string
-	for _, w := range words(query) {
+	for _, w := range words(taxWord(query)) {
 		if long, ok := abbreviations[w]; ok {
 			ws = append(ws, long...)
 			continue
@@ -837,6 +837,40 @@ func rawQueryWords(query string) []string {
 		ws = append(ws, w)
 	}
 	return onTheApp(ws)
+}
+
+// taxWord is query with "thuế" (a tax), typed with its mark, written
+// "tax": folded, it is "thuê" (rent), a word of the temporary residence's
+// names ("thuê trọ"), which "thuế" alone found. A tax is no guide's
+// (unguidedAlone); "thue" typed without marks is read as before.
+func taxWord(query string) string {
+	q := vntext.NFC(query)
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		if w := q[start:end]; strings.ToLower(w) == "thuế" {
+			b.WriteString("tax")
+		} else {
+			b.WriteString(w)
+		}
+		start = -1
+	}
+	for i, r := range q {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			flush(i)
+		}
+		b.WriteRune(r)
+	}
+	if start >= 0 {
+		flush(len(q))
+	}
+	return b.String()
 }
 
 // Telex leftovers: Vietnamese typed on a keyboard left in plain letters
@@ -1251,12 +1285,14 @@ var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", 
 // giám hộ làm căn cước cho trẻ") it is searched as before.
 // So are a signature's and a contract's certification ("chứng thực chữ
 // ký", "chứng thực hợp đồng"), which the certified copy's guide says not
-// to choose: searched, they found that guide alone. So is vaccination
-// ("tiêm chủng" found the household business by its "mở tiệm").
+// to choose: searched, they found that guide alone. So are vaccination
+// ("tiêm chủng" found the household business by its "mở tiệm") and a tax
+// ("thuế", read "tax": taxWord).
 var unguidedAlone = folded("visa", "visas", "thị thực", "ly hôn", "ly dị", "divorce", "sổ đỏ", "sổ hồng",
 	"nhận cha con", "nhận cha cho con", "nhận cha mẹ con", "nhận mẹ con", "xác nhận cha con", "giám hộ",
 	"chứng thực chữ ký", "chứng thực hợp đồng",
-	"tiêm chủng", "tiêm phòng", "tiêm vắc xin", "tiêm vaccine", "vắc xin", "vaccine", "vaccines", "vaccination", "vaccinations")
+	"tiêm chủng", "tiêm phòng", "tiêm vắc xin", "tiêm vaccine", "vắc xin", "vaccine", "vaccines", "vaccination", "vaccinations",
+	"tax", "taxes")
 
 // notUnguided are the words after a phrase of unguidedAlone that make it
 // another, folded: "thì thực hiện" (then do), "chứng thực chữ ký số" (a

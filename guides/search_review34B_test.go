@@ -27,3 +27,25 @@ func TestReview34BVaccinationIsNoGuides(t *testing.T) {
 		}
 	}
 }
+
+// Review 34B: "thuế" (tax) found the temporary residence, whose names
+// hold "thuê" (rent: "thuê trọ") — one word once folded. A tax is no
+// guide's: typed with its mark it finds nothing and the volunteer is told
+// so; renting ("thuê trọ", "tạm trú nhà thuê") is still the temporary
+// residence, a household business's tax registration its guide.
+func TestReview34BTaxIsNoRent(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"thuế", "Thuế", "nộp thuế", "đóng thuế", "thuế đất", "thuế thu nhập cá nhân", "tax", "pay tax"} {
+		if got := searchIDs(c, q); len(got) > 0 || !c.NoGuide(q) {
+			t.Errorf("Search(%q) = %v, NoGuide %v: no guide covers a tax", q, got, c.NoGuide(q))
+		}
+	}
+	for _, tt := range []struct{ query, first string }{
+		{"thuê trọ", "tam-tru"}, {"tạm trú nhà thuê", "tam-tru"}, {"thue tro", "tam-tru"},
+		{"đăng ký thuế hộ kinh doanh", "dang-ky-ho-kinh-doanh"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.first || c.NoGuide(tt.query) {
+			t.Errorf("Search(%q) = %v, NoGuide %v, want %s first", tt.query, got, c.NoGuide(tt.query), tt.first)
+		}
+	}
+}
