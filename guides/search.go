@@ -1208,6 +1208,8 @@ func placeAt(ws []string, i int) bool {
 func unitAt(ws []string, i int) bool {
 	w := ws[i]
 	switch {
+	case w == "xa" && i+1 < len(ws) && ws[i+1] == "hoi":
+		return false // "xã hội" (society: "bảo hiểm xã hội", "mạng xã hội"); a commune named "Hội …" is cut as typed (placesCut)
 	case unitWords[w]:
 		return i+1 < len(ws)
 	case i+1 < len(ws) && unitPairs[w+" "+ws[i+1]]:
@@ -1286,13 +1288,15 @@ var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", 
 // So are a signature's and a contract's certification ("chứng thực chữ
 // ký", "chứng thực hợp đồng"), which the certified copy's guide says not
 // to choose: searched, they found that guide alone. So are vaccination
-// ("tiêm chủng" found the household business by its "mở tiệm") and a tax
-// ("thuế", read "tax": taxWord).
+// ("tiêm chủng" found the household business by its "mở tiệm"), social
+// insurance and the social allowance ("bảo hiểm xã hội" listed the five
+// guides naming "bảo hiểm"; "trợ cấp xã hội" the unemployment benefit)
+// and a tax ("thuế", read "tax": taxWord).
 var unguidedAlone = folded("visa", "visas", "thị thực", "ly hôn", "ly dị", "divorce", "sổ đỏ", "sổ hồng",
 	"nhận cha con", "nhận cha cho con", "nhận cha mẹ con", "nhận mẹ con", "xác nhận cha con", "giám hộ",
 	"chứng thực chữ ký", "chứng thực hợp đồng",
 	"tiêm chủng", "tiêm phòng", "tiêm vắc xin", "tiêm vaccine", "vắc xin", "vaccine", "vaccines", "vaccination", "vaccinations",
-	"tax", "taxes")
+	"bảo hiểm xã hội", "bhxh", "social insurance", "trợ cấp xã hội", "bảo trợ xã hội", "tax", "taxes")
 
 // notUnguided are the words after a phrase of unguidedAlone that make it
 // another, folded: "thì thực hiện" (then do), "chứng thực chữ ký số" (a

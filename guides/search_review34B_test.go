@@ -49,3 +49,37 @@ func TestReview34BTaxIsNoRent(t *testing.T) {
 		}
 	}
 }
+
+// Review 34B: "bảo hiểm xã hội" (social insurance) was searched without
+// "xã hội", read as a commune ("xã" and a name), and listed the five
+// guides naming "bảo hiểm" — the household health insurance first —,
+// "trợ cấp xã hội" the unemployment benefit, "mạng xã hội" eighteen
+// guides. Social insurance (its
+// voluntary enrolment, its one-time withdrawal) and the social allowance
+// are no guide's: they find nothing and the volunteer is told so. With a
+// procedure a guide covers ("sổ bảo hiểm xã hội để lãnh trợ cấp thất
+// nghiệp") that guide is found; a commune named "Hội …" is still a place.
+func TestReview34BSocialInsuranceIsNoCommune(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"bảo hiểm xã hội", "bao hiem xa hoi", "BHXH", "bảo hiểm xã hội tự nguyện", "rút bảo hiểm xã hội một lần",
+		"trợ cấp xã hội"} {
+		if got := searchIDs(c, q); len(got) > 0 || !c.NoGuide(q) {
+			t.Errorf("Search(%q) = %v, NoGuide %v: no guide covers social insurance", q, got, c.NoGuide(q))
+		}
+	}
+	// "Xã hội" is no commune: "mạng xã hội" (a social network) listed
+	// eighteen guides by "mạng", "tài khoản mạng xã hội" the account guides.
+	for _, q := range []string{"mạng xã hội", "tài khoản mạng xã hội"} {
+		if got := searchIDs(c, q); len(got) > 0 {
+			t.Errorf("Search(%q) = %v, want nothing: no guide covers it", q, got)
+		}
+	}
+	for _, tt := range []struct{ query, first string }{
+		{"sổ bảo hiểm xã hội để lãnh trợ cấp thất nghiệp", "tro-cap-that-nghiep"}, {"tạm trú xã Hội Xuân", "tam-tru"},
+		{"thẻ bảo hiểm y tế", "bhyt-ho-gia-dinh"},
+	} {
+		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.first || c.NoGuide(tt.query) {
+			t.Errorf("Search(%q) = %v, NoGuide %v, want %s first", tt.query, got, c.NoGuide(tt.query), tt.first)
+		}
+	}
+}
