@@ -2452,6 +2452,7 @@ func (e entry) score(words []string, known []bool, loss map[string]bool) int {
 		switch {
 		case joined == strings.Join(name, " "):
 			phrase = max(phrase, 6*len(words)) // the very name: "thuong tru", "vneid"
+		case copyOnly(name, words): // a copy of the paper typed, not it
 		case strings.Contains(" "+strings.Join(name, " ")+" ", " "+joined+" "):
 			phrase = max(phrase, 4*len(words))
 		case len(compact) >= 4 && strings.Contains(e.compact[i], compact):
@@ -2505,6 +2506,26 @@ func (e entry) score(words []string, known []bool, loss map[string]bool) int {
 		total += 2
 	}
 	return total + phrase
+}
+
+// copyVerbs make a copy of a paper, folded: a name that is one of them
+// and a paper ("sao y căn cước") is a copy's, not the paper's.
+var copyVerbs = folded("sao y", "chứng thực", "công chứng")
+
+// copyOnly says whether name, folded, is one of copyVerbs followed by a
+// paper other than a copy ("sao y căn cước"; not "chứng thực bản sao")
+// and words name that paper without the verb ("căn cước"): the paper
+// alone asks for the paper, not a copy of it ("căn cước" listed the
+// certified copy second).
+func copyOnly(name, words []string) bool {
+	for _, v := range copyVerbs {
+		vw := strings.Fields(v)
+		if len(name) > len(vw) && slices.Equal(name[:len(vw)], vw) && namesPaper(name[len(vw):]) &&
+			!holds(name[len(vw):], extractWords) && !holds(words, []string{v}) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordScore compares a typed word with a word of a name: 3 equal, 2 its

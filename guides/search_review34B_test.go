@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -80,6 +81,24 @@ func TestReview34BSocialInsuranceIsNoCommune(t *testing.T) {
 	} {
 		if got := searchIDs(c, tt.query); len(got) == 0 || got[0] != tt.first || c.NoGuide(tt.query) {
 			t.Errorf("Search(%q) = %v, NoGuide %v, want %s first", tt.query, got, c.NoGuide(tt.query), tt.first)
+		}
+	}
+}
+
+// Review 34B: "căn cước" alone listed the certified copy second, by its
+// alias "sao y căn cước": a copy of the card is another procedure, asked
+// with its copy's words. The ID card's guide answers alone; "sao y căn
+// cước" is still the certified copy.
+func TestReview34BIDCardAlone(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"căn cước", "can cuoc", "làm căn cước"} {
+		if got := searchIDs(c, q); !slices.Equal(got, []string{"the-can-cuoc"}) {
+			t.Errorf("Search(%q) = %v, want the ID card alone", q, got)
+		}
+	}
+	for _, q := range []string{"sao y căn cước", "sao y can cuoc"} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "chung-thuc" {
+			t.Errorf("Search(%q) = %v, want chung-thuc first", q, got)
 		}
 	}
 }
