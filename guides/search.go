@@ -569,6 +569,9 @@ func (c *Catalog) Search(query string) []*Guide {
 	if c.unguidedOnly(ws) {
 		return nil // "xin visa", "ly dị", "sổ đỏ": no guide's (NoGuide)
 	}
+	if found, ok := c.severalLost(query); ok {
+		return found
+	}
 	return c.searchQuery(ws)
 }
 
@@ -608,6 +611,67 @@ func (c *Catalog) searchQuery(ws []string) []*Guide {
 		return found
 	}
 	return c.spanRetry(ws)
+}
+
+// Several papers lost in one message ("mất căn cước, bằng lái và thẻ bảo
+// hiểm", "bị mất hộ chiếu và căn cước") found the guide of the first
+// alone, or of none. Split at the commas, and at "và", "với", "hoặc",
+// "and", "or" before a paper, each part after the first a paper, the
+// loss said in the first: each paper is searched with that loss's words
+// ("mất bằng lái", "mất thẻ bảo hiểm"), and the guides covering a loss
+// found are listed, in the order typed. A paper no guide covers the loss
+// of ("mất căn cước và sổ đỏ") adds none.
+var paperLinks = map[string]bool{"va": true, "voi": true, "hoac": true, "and": true, "or": true}
+
+// severalLost is Search of a query naming several papers lost, and
+// whether it names them.
+func (c *Catalog) severalLost(query string) ([]*Guide, bool) {
+	var parts [][]string
+	for _, p := range strings.FieldsFunc(query, func(r rune) bool { return strings.ContainsRune(",;/+&", r) }) {
+		ws := c.wordsOf(p)
+		start := 0
+		for i, w := range ws {
+			if i > start && paperLinks[w] && i+1 < len(ws) && paperStarts(ws, i+1) {
+				parts = append(parts, ws[start:i])
+				start = i + 1
+			}
+		}
+		parts = append(parts, ws[start:])
+	}
+	if len(parts) < 2 || len(lossWords(parts[0])) == 0 {
+		return nil, false
+	}
+	at := -1
+	for i := range parts[0] {
+		if paperStarts(parts[0], i) {
+			at = i
+			break
+		}
+	}
+	if at <= 0 {
+		return nil, false
+	}
+	loss := parts[0][:at] // "mất", "bà bị mất", "làm lại"
+	var found []*Guide
+	for i, p := range parts {
+		if i > 0 {
+			if !paperAt(p, 0) {
+				return nil, false
+			}
+			p = slices.Concat(loss, p)
+		}
+		for _, g := range c.Search(strings.Join(p, " ")) {
+			if c.coversLoss(g) && !slices.Contains(found, g) {
+				found = append(found, g)
+			}
+		}
+	}
+	return found, len(found) > 0
+}
+
+// coversLoss says whether one of g's names says a paper lost or reissued.
+func (c *Catalog) coversLoss(g *Guide) bool {
+	return slices.ContainsFunc(c.index, func(e entry) bool { return e.guide == g && e.reissue })
 }
 
 // The resident's situation told around the procedure, before it as often

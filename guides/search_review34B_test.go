@@ -102,3 +102,39 @@ func TestReview34BIDCardAlone(t *testing.T) {
 		}
 	}
 }
+
+// Review 34B: several papers lost in one message ("mất căn cước, bằng lái
+// và thẻ bảo hiểm") found the ID card's guide alone. Each paper lost that
+// a guide covers is listed, in the order typed, each as it would be alone.
+func TestReview34BSeveralPapersLost(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct {
+		query string
+		alone []string
+	}{
+		{"mất căn cước, bằng lái và thẻ bảo hiểm", []string{"mất căn cước", "mất bằng lái", "mất thẻ bảo hiểm"}},
+		{"mat can cuoc, bang lai va the bhyt", []string{"mat can cuoc", "mat bang lai", "mat the bhyt"}},
+		{"bà bị mất hộ chiếu và căn cước", []string{"bị mất hộ chiếu", "bị mất căn cước"}},
+		{"làm lại căn cước với bằng lái", []string{"làm lại căn cước", "làm lại bằng lái"}},
+	} {
+		var want []string
+		for _, q := range tt.alone {
+			found := searchIDs(c, q)
+			if len(found) == 0 {
+				t.Fatalf("Search(%q) found nothing", q)
+			}
+			for _, id := range found {
+				if !slices.Contains(want, id) {
+					want = append(want, id)
+				}
+			}
+		}
+		if got := searchIDs(c, tt.query); !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v", tt.query, got, want)
+		}
+	}
+	// A paper no guide covers the loss of leaves the others.
+	if got := searchIDs(c, "mất căn cước và sổ đỏ"); !slices.Equal(got, searchIDs(c, "mất căn cước")) {
+		t.Errorf("Search(%q) = %v, want %v", "mất căn cước và sổ đỏ", got, searchIDs(c, "mất căn cước"))
+	}
+}
