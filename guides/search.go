@@ -2603,6 +2603,8 @@ func wordScore(typed, word string) int {
 		return 2
 	case len(typed) >= 7 && sameStem(typed, word):
 		return 2
+	case len(typed) >= 6 && englishStem(typed) != typed && englishStem(typed) == englishStem(word):
+		return 2
 	case len(typed) >= 4 && swapped(typed, word):
 		return 1
 	case len(typed) >= 4 && abs(len(typed)-len(word)) <= 2:
@@ -2631,6 +2633,23 @@ func trCh(typed, word string) bool {
 func sameStem(typed, word string) bool {
 	n := max(6, len(typed)-2)
 	return len(word) >= n && typed[:n] == word[:n]
+}
+
+// englishStem is w, an English word of the "-ify" family, cut to its
+// stem and "if" ("certification", "certified", "certify": "certif"), a
+// plural in "-ies" its singular ("copies": "copy"), or w: "copy
+// certification" found nothing, "certified copy" the certified copy.
+// Vietnamese syllables end in none of these.
+func englishStem(w string) string {
+	for _, end := range []string{"ifications", "ification", "ified", "ifies", "ifying", "ify"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && len(stem) >= 3 {
+			return stem + "if"
+		}
+	}
+	if stem, ok := strings.CutSuffix(w, "ies"); ok && len(stem) >= 3 { // "copies": copy
+		return stem + "y"
+	}
+	return w
 }
 
 // swapped says whether a is b with two neighbouring letters swapped

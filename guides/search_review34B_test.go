@@ -138,3 +138,15 @@ func TestReview34BSeveralPapersLost(t *testing.T) {
 		t.Errorf("Search(%q) = %v, want %v", "mất căn cước và sổ đỏ", got, searchIDs(c, "mất căn cước"))
 	}
 }
+
+// Review 34B: "copy certification" found nothing, while "certified copy"
+// finds the certified copy: English words of one family ("certify",
+// "certified", "certification") are read as one.
+func TestReview34BCopyCertification(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{"copy certification", "certification of copies", "certify a copy", "certify copy online"} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "chung-thuc" {
+			t.Errorf("Search(%q) = %v, want chung-thuc first", q, got)
+		}
+	}
+}
