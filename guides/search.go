@@ -1815,9 +1815,10 @@ func foreignAt(ws []string, i int) int {
 var abbreviations = map[string][]string{
 	"ks": {"khai", "sinh"}, "kt": {"khai", "tu"}, "gks": {"giay", "khai", "sinh"},
 	"dkks": {"dang", "ki", "khai", "sinh"}, "dkkt": {"dang", "ki", "khai", "tu"}, // đăng ký khai sinh, khai tử
-	"cmt": {"cmnd"}, // chứng minh thư: the old ID card, CMND
-	"dvc": {"dich", "vu", "cong"},
-	"dk":  {"dang", "ki"}, "dki": {"dang", "ki"}, "dky": {"dang", "ki"},
+	"cmt":  {"cmnd"},       // chứng minh thư: the old ID card, CMND
+	"ttru": {"tam", "tru"}, // tạm trú ("ttru" found the traffic fine, by "truy")
+	"dvc":  {"dich", "vu", "cong"},
+	"dk":   {"dang", "ki"}, "dki": {"dang", "ki"}, "dky": {"dang", "ki"},
 	"ko": {"khong"}, "kg": {"khong"}, "khg": {"khong"},
 	"dc":  {"duoc"},
 	"sdt": {"so", "dien", "thoai"},

@@ -150,3 +150,16 @@ func TestReview34BCopyCertification(t *testing.T) {
 		}
 	}
 }
+
+// Review 34B: the one-stop counter writes tạm trú "ttru": it found the
+// traffic fine (a look-alike of "truy"). It is read as "tạm trú".
+func TestReview34BTtruShorthand(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, tt := range []struct{ query, as string }{
+		{"ttru", "tạm trú"}, {"TTRU", "tạm trú"}, {"dk ttru", "đăng ký tạm trú"}, {"gia hạn ttru", "gia hạn tạm trú"},
+	} {
+		if got, want := searchIDs(c, tt.query), searchIDs(c, tt.as); len(want) == 0 || want[0] != "tam-tru" || !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v as for %q", tt.query, got, want, tt.as)
+		}
+	}
+}
