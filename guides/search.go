@@ -1012,7 +1012,9 @@ func (c *Catalog) untelex(w string) string {
 // lực" (no longer valid) as "hết hạn" (expired), as they name it ("bằng
 // lái hết hiệu lực" found nothing), "chứng minh thư" as the CMND it is
 // ("chứng minh nhân dân"; it found the digital signature), "mới đẻ" as
-// "mới sinh" (it found a new motorbike's registration first), and a
+// "mới sinh" (it found a new motorbike's registration first), a
+// newborn's "số định danh" (or "mã", "cá nhân") as the birth registration
+// that sets it up ("khai sinh"; it found VNeID's), and a
 // child's "số định danh" as the
 // child's "định danh" ("cấp số định danh cho trẻ" found the vehicle
 // registration's "biển số định danh"): "app" or "ứng dụng" before
@@ -1028,6 +1030,18 @@ func onTheApp(ws []string) []string {
 		case w == "het" && next("hieu", "luc"): // "hết hiệu lực": expired, as the guides say
 			out = append(out, "het", "han")
 			i += 2
+		case (w == "so" || w == "ma") && next("dinh", "danh") && (i == 0 || ws[i-1] != "bien") && holds(ws, newborn):
+			// A newborn's personal ID number: set up by the birth
+			// registration (khai-sinh's sources), not VNeID's; "cấp"
+			// (issued) before it is no copy's "cấp" (trích lục).
+			if len(out) > 0 && out[len(out)-1] == "cap" {
+				out = out[:len(out)-1]
+			}
+			out = append(out, "khai", "sinh")
+			i += 2
+			if next("ca", "nhan") {
+				i += 2
+			}
 		case w == "so" && next("dinh", "danh") && (i == 0 || ws[i-1] != "bien") &&
 			slices.ContainsFunc(ws, func(w string) bool { return childAlone[w] != "" }):
 			// A child's "số định danh" (personal ID number): not a plate's
@@ -1051,6 +1065,10 @@ func onTheApp(ws []string) []string {
 	}
 	return out
 }
+
+// newborn are the words of a newborn, folded ("số định danh cho trẻ sơ
+// sinh": onTheApp).
+var newborn = folded("sơ sinh", "mới sinh", "vừa sinh", "mới đẻ", "vừa đẻ", "newborn")
 
 // OnlyFillers says whether query is only words typed around a
 // procedure's name ("thủ tục", "hướng dẫn", "làm sao", "là gì", "cách

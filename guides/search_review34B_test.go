@@ -2,6 +2,7 @@ package guides
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -160,6 +161,38 @@ func TestReview34BTtruShorthand(t *testing.T) {
 	} {
 		if got, want := searchIDs(c, tt.query), searchIDs(c, tt.as); len(want) == 0 || want[0] != "tam-tru" || !slices.Equal(got, want) {
 			t.Errorf("Search(%q) = %v, want %v as for %q", tt.query, got, want, tt.as)
+		}
+	}
+}
+
+// Review 34B: a newborn's personal ID number ("số định danh cho trẻ sơ
+// sinh") is set up by the birth registration (Decree 70/2024/NĐ-CP Art.
+// 11(2), khai-sinh's sources), but it found the VNeID level-2 guide, "mã
+// định danh cho trẻ sơ sinh" the portal login and the vehicle
+// registration, "số định danh cá nhân cho trẻ sơ sinh" nothing. They find
+// the birth registration, whose results say so; a child's number asked
+// without a newborn ("số định danh cho trẻ") and a newborn's electronic
+// identity ("định danh cho trẻ sơ sinh") are still VNeID's (review 33B).
+func TestReview34BNewbornsIDNumber(t *testing.T) {
+	c := shippedCatalog(t)
+	g, _ := c.Guide("khai-sinh")
+	sourced := slices.ContainsFunc(g.Sources, func(s Source) bool {
+		return strings.Contains(s.Title, "70/2024") && strings.Contains(s.Title, "Art. 11") && s.Opened != "" && s.Date != ""
+	})
+	if !strings.Contains(g.Tracking.Vi, "số định danh cá nhân") || !strings.Contains(g.Tracking.En, "personal ID number") || !sourced {
+		t.Errorf("khai-sinh: tracking %q / %q, sourced %v: want the newborn's personal ID number said, with its source",
+			g.Tracking.Vi, g.Tracking.En, sourced)
+	}
+	for _, q := range []string{"số định danh cho trẻ sơ sinh", "so dinh danh cho tre so sinh", "cấp số định danh cho trẻ sơ sinh",
+		"số định danh cho con mới sinh", "mã định danh cho trẻ sơ sinh", "số định danh cá nhân cho trẻ sơ sinh",
+		"số định danh trẻ sơ sinh", "xin số định danh cho con mới đẻ"} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "khai-sinh" {
+			t.Errorf("Search(%q) = %v, want khai-sinh first", q, got)
+		}
+	}
+	for _, q := range []string{"số định danh cho trẻ", "định danh cho trẻ sơ sinh", "so dinh danh cho con"} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "vneid-muc-2" {
+			t.Errorf("Search(%q) = %v, want vneid-muc-2 first", q, got)
 		}
 	}
 }
