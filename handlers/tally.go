@@ -1690,7 +1690,13 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 		}
 	}
 	shown := periodAsOf(t, period, when, h.now()) // the text and the chart travel alone
-	text := h.tallyMessage(t, tl, unit, shown, strings.TrimSpace(said+"\n"+note), asked)
+	hint := ""
+	if tl.Cases == 0 && asked {
+		if hint, err = h.emptyHint(ctx, tx, t, scope); err != nil {
+			return "", nil, err
+		}
+	}
+	text := h.tallyMessage(t, tl, unit, shown, strings.TrimSpace(said+"\n"+note), hint, asked)
 	if tl.Cases == 0 {
 		return text, nil, nil
 	}
@@ -1734,6 +1740,23 @@ func fromFirstCase(ctx context.Context, tx *storage.Tx, t *locales.Localizer, sc
 	return p, t.T("tally.before_figures", locales.Data{"Asked": asked, "First": t.Date(p.From)}), nil
 }
 
+// emptyHint is what a report that counted nothing suggests to type next:
+// the day the scope's last case closed and a period that holds it — this
+// year when it closed this year, else from the beginning —; "" when none
+// has closed (any period would be as empty). Until review 34 it suggested
+// "tháng này, năm nay" whatever was asked, this month's empty report too.
+func (h *Handlers) emptyHint(ctx context.Context, tx *storage.Tx, t *locales.Localizer, scope storage.Scope) (string, error) {
+	last, err := tx.LastClosed(ctx, scope)
+	if err != nil || last.IsZero() {
+		return "", err
+	}
+	key := "tally.empty_try_all"
+	if last.In(vietnam).Year() == h.now().In(vietnam).Year() {
+		key = "tally.empty_try_year"
+	}
+	return t.T(key, locales.Data{"Day": t.Date(last.In(vietnam))}), nil
+}
+
 // scopeName names a scope for people: a commune with its province, a
 // province, the whole country, or a volunteer's own cases.
 func (h *Handlers) scopeName(ctx context.Context, tx *storage.Tx, t *locales.Localizer, s storage.Scope) (string, error) {
@@ -1760,13 +1783,13 @@ func (h *Handlers) guideTitle(t *locales.Localizer, id string) string {
 // tallyMessage is the report's text, within one Telegram message: the
 // lists are cut shorter until it fits. Not asked for, it is the weekly
 // digest, which comes on a Monday unasked: it says so, and how to stop it.
-func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when, note string, asked bool) string {
+func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when, note, hint string, asked bool) string {
 	head := ""
 	if !asked {
 		head = t.T("digest.head") + "\n"
 	}
 	for n := 10; ; n-- {
-		text := head + h.tallyTextWith(t, tl, unit, when, note, n, asked)
+		text := head + h.tallyTextWith(t, tl, unit, when, note, hint, n, asked)
 		if telegramLen(text) <= maxMessage || n <= 1 {
 			return text
 		}
@@ -1778,13 +1801,18 @@ const maxMessage = 4096
 
 func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }
 
-func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when, note string, n int, asked bool) string {
+// hint, below the line that says nothing was counted, is what to type
+// next (emptyHint).
+func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when, note, hint string, n int, asked bool) string {
 	lines := []string{t.T("tally.head", locales.Data{"Unit": unit, "Period": when})}
 	if note != "" { // what the period counted differs from the one asked
 		lines = append(lines, note)
 	}
 	if tl.Cases == 0 && asked { // nothing counted: neither chart nor spreadsheet comes
 		lines = append(lines, t.T("tally.empty_no_files"))
+		if hint != "" {
+			lines = append(lines, hint)
+		}
 	} else if tl.Cases == 0 {
 		lines = append(lines, t.T("tally.empty"))
 	} else {

@@ -498,6 +498,16 @@ func (tx *Tx) FirstClosed(ctx context.Context, scope Scope) (time.Time, error) {
 	return first.Time, wrap("first closed case", err)
 }
 
+// LastClosed is when the last case of a scope closed (zero if none has):
+// an empty report says it, with a period that holds it.
+func (tx *Tx) LastClosed(ctx context.Context, scope Scope) (time.Time, error) {
+	where, args := scopeWhere(scope)
+	var last sql.NullTime
+	err := tx.db(ctx).GetContext(ctx, &last, fmt.Sprintf(`SELECT max(c.finished_at) FROM `+tallyCases, where),
+		append(periodArgs(Period{To: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}), args...)...)
+	return last.Time, wrap("last closed case", err)
+}
+
 // UnfinishedCases counts the cases of a scope started in a period and still
 // open or paused: a tally counts them only once they close.
 func (tx *Tx) UnfinishedCases(ctx context.Context, scope Scope, period Period) (int, error) {
