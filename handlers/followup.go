@@ -2531,7 +2531,7 @@ func (h *Handlers) forgetAskOne(r *request, f storage.Followup) (string, bot.Key
 	r.about = followupTopic(f.CaseID) // it names the dossier: erasing it takes this back
 	return r.t.T("followup.forget_ask_one", locales.Data{"Code": forgetOneCode(r.t, f.DossierCode)}), bot.Keyboard{
 		{{Text: forgetOneLabel(r.t, f.DossierCode), Data: data("one." + strconv.FormatInt(f.CaseID, 10))}},
-		{{Text: r.t.T("followup.forget_keep_button"), Data: data("keep")}},
+		{{Text: r.t.T("followup.forget_keep_button"), Data: data(keepArg(f.CaseID))}},
 	}
 }
 
@@ -2675,8 +2675,18 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 		// opened since is not erased by a list that did not show it.
 		[]bot.Button{{Text: r.t.T("followup.forget_all_button", locales.Data{"Count": len(fs)}),
 			Data: data(listed(fs))}},
-		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data("keep")}})
+		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data(keepArg(fs[len(fs)-1].CaseID))}})
 	return strings.Join(lines, "\n"), kb
+}
+
+// keepArg is the argument of "Không xoá" under /forget's question: the
+// case it names (the list's newest, which "all" erases with the rest), so
+// that a press on the message that case was erased from — the second tap
+// landing on the next row, a change of mind sent before the goodbye came
+// — leaves the goodbye (forgottenHere). Until review 34 it named none
+// ("keep"), and wrote "nothing is kept" over what the erase said.
+func keepArg(caseID int64) string {
+	return "keep." + strconv.FormatInt(caseID, 10)
 }
 
 // buttonWidth is how many characters a full-width inline button shows on a
@@ -2737,7 +2747,15 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		}
 		arg = arg[:i]
 	}
-	if arg == "keep" {
+	if kept, ok := strings.CutPrefix(arg, "keep"); ok && (kept == "" || kept[0] == '.') {
+		// On the message the case it names was erased from: what the
+		// erase said stays, as after a second tap of "🗑". A button drawn
+		// before review 34 names none.
+		if kept != "" {
+			if again, err := h.forgottenHere(r, kept[1:]); err != nil || again {
+				return err
+			}
+		}
 		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
 		if err != nil {
 			return err

@@ -99,9 +99,11 @@ func TestForgetListPressedTwiceOrLate(t *testing.T) {
 	drain(son)
 	if got := msgByID(t, son, list.ID).Text; got == w.en("followup.forget_kept") || got == w.vi("followup.forget_kept") {
 		t.Errorf("\"Keep them\" after \"Delete all\": %q", got)
-	} else if !strings.HasPrefix(got, w.en("followup.forget_nothing")) {
-		// The language line stays after it (review 21d2).
-		t.Errorf("\"Keep them\" after \"Delete all\": %q, want %q first", got, w.en("followup.forget_nothing"))
+	} else if !strings.HasPrefix(got, w.en("followup.forgotten_all", locales.Data{"Count": 2})) {
+		// What "Delete all" said stays, its language line with it
+		// (review 21d2; review 34C: until then "Keep them" wrote "nothing
+		// is kept" over it).
+		t.Errorf("\"Keep them\" after \"Delete all\": %q, want %q first", got, w.en("followup.forgotten_all", locales.Data{"Count": 2}))
 	}
 }
 
