@@ -943,23 +943,21 @@ func (h *Handlers) followupNext(r *request, f storage.Followup) (string, bot.Key
 }
 
 // problemButton is "⚠ Có vướng mắc" under a follow-up that can still
-// report a problem (storage.Tx.Problem), as its web page offers it. While
-// the result is awaited it asks first (probask): a mis-tap beside the
-// stars would stop the reminders and alarm the volunteer. After the
-// reminders ended without the result it tells at once, as the reminder's
-// button does: the result may still not come, and the volunteer can be
-// told as long as the follow-up is kept.
+// report a problem (storage.Tx.Problem), as its web page offers it: while
+// the result is awaited, and after the reminders ended without it (the
+// result may still not come, and the volunteer can be told as long as the
+// follow-up is kept). It asks first (probask), as the web page does: a
+// mis-tap beside the stars or "📬 Đã nhận kết quả" — likelier on a slow
+// phone, whose buttons move as the message is redrawn — would alarm the
+// volunteer and the coordinators, with no undo. Until review 34 it told
+// them at once after the reminders ended. Only the reminder's own
+// question reports at once: it asked.
 func problemButton(r *request, f storage.Followup) (bot.Button, bool) {
-	action := "probask"
-	switch f.Status {
-	case storage.FollowupWaiting:
-	case storage.FollowupEnded:
-		action = "prob"
-	default:
+	if f.Status != storage.FollowupWaiting && f.Status != storage.FollowupEnded {
 		return bot.Button{}, false
 	}
 	return bot.Button{Text: r.t.T("followup.reminder_problem"),
-		Data: callback{flow: flowFollowup, action: action, arg: strconv.FormatInt(f.CaseID, 10)}.String()}, true
+		Data: callback{flow: flowFollowup, action: "probask", arg: strconv.FormatInt(f.CaseID, 10)}.String()}, true
 }
 
 // problemAsk is the question "⚠ Có vướng mắc" asks while the result is
