@@ -2599,7 +2599,7 @@ func (h *Handlers) forgetAll(r *request, out func(string, bot.Keyboard), listLan
 	if err == nil {
 		// The question pressed, if any: its second tap leaves what this
 		// one says (forgetPress).
-		err = r.tx.ForgottenOn(r.ctx, cases, r.liveMessage())
+		err = r.tx.ForgottenOn(r.ctx, cases, r.liveMessage(), h.now())
 	}
 	if err != nil {
 		return err
@@ -2847,7 +2847,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		err = withdrawFollowups(r.ctx, r.tx, []int64{f.CaseID}, r.chat)
 	}
 	if err == nil {
-		err = r.tx.ForgottenOn(r.ctx, []int64{f.CaseID}, r.liveMessage())
+		err = r.tx.ForgottenOn(r.ctx, []int64{f.CaseID}, r.liveMessage(), h.now())
 	}
 	if err != nil {
 		return err

@@ -459,15 +459,17 @@ func (tx *Tx) FollowupsOfChat(ctx context.Context, chat int64) ([]Followup, erro
 
 // ForgottenOn notes that the follow-ups of cases, just erased at their
 // resident's word (ForgetResident, ForgetChatFollowup), were erased from
-// message, the /forget question pressed in the resident's chat: a second
-// tap on it is told from a press there after an erase elsewhere
-// (ForgottenFrom). A message id on the case, nothing of the resident.
-func (tx *Tx) ForgottenOn(ctx context.Context, cases []int64, message int) error {
+// message, the /forget question pressed in the resident's chat, at at: a
+// second tap on it is told from a press there after an erase elsewhere
+// (ForgottenFrom). A message id on the case, nothing of the resident;
+// retention clears it ForgottenPressDays after at.
+func (tx *Tx) ForgottenOn(ctx context.Context, cases []int64, message int, at time.Time) error {
 	if len(cases) == 0 || message == 0 {
 		return nil
 	}
 	_, err := tx.db(ctx).ExecContext(ctx, `
-		UPDATE cases SET followup_forgotten_on = $2 WHERE id = ANY($1) AND followup_forgotten`, pq.Int64Array(cases), message)
+		UPDATE cases SET followup_forgotten_on = $2, followup_forgotten_at = $3
+		WHERE id = ANY($1) AND followup_forgotten`, pq.Int64Array(cases), message, at)
 	return wrap("note the question a follow-up was erased from", err)
 }
 

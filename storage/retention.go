@@ -20,6 +20,11 @@ const (
 	// unless SetFollowupRetention says otherwise; the case keeps its rating
 	// and result.
 	FollowupDays = 90
+	// ForgottenPressDays: the message a follow-up was erased from by a
+	// press of /forget's question (cases.followup_forgotten_on) is cleared
+	// this long after: a second tap of that button comes seconds after the
+	// first, or, the bot down, when Telegram delivers it — a day at most.
+	ForgottenPressDays = 2
 )
 
 // SetFollowupRetention sets how many days follow-ups are kept after they
@@ -40,6 +45,9 @@ type Retained struct {
 	EventNotes, FlagNotes, Guests, Followups, Conversations int64
 	// Flows: the flows left untouched that were ended (members' rows).
 	Flows int64
+	// ForgottenPresses: the messages follow-ups were erased from, cleared
+	// from their cases.
+	ForgottenPresses int64
 	// Removals: the teams members were removed from, forgotten once no
 	// link made before the removal could still be used.
 	Removals int64
@@ -130,6 +138,27 @@ func (s *Storage) ApplyRetention(ctx context.Context, now time.Time) (Retained, 
 		if len(cases) > 0 && s.forgotten != nil {
 			return s.forgotten(ctx, tx, cases, 0, nil)
 		}
+		return nil
+	}); err != nil {
+		return r, err
+	}
+	// The /forget question a follow-up was erased from: needed only while
+	// a second tap of its button may still come. One with no time was
+	// noted before migration 00038 (or by the version before it): cleared
+	// now. Nothing a tally counts changes: no rollup upkeep.
+	if err := s.InTx(ctx, func(tx *Tx) error {
+		ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+		defer cancel()
+		if _, err := tx.db(ctx).ExecContext(ctx, `SELECT set_config('dvcbot.tally_rollups', 'off', true)`); err != nil {
+			return wrap("clear the questions follow-ups were erased from", err)
+		}
+		res, err := tx.db(ctx).ExecContext(ctx, `UPDATE cases SET followup_forgotten_on = NULL, followup_forgotten_at = NULL
+			WHERE followup_forgotten_on IS NOT NULL AND (followup_forgotten_at IS NULL OR followup_forgotten_at < $1)`,
+			now.AddDate(0, 0, -ForgottenPressDays))
+		if err != nil {
+			return wrap("clear the questions follow-ups were erased from", err)
+		}
+		r.ForgottenPresses, _ = res.RowsAffected()
 		return nil
 	}); err != nil {
 		return r, err
