@@ -919,7 +919,9 @@ func removeArg(id int64, num int) string {
 
 // removeArgs reads a ✕ button's argument (removeArg): the member, and the
 // number the button showed, 0 on a button drawn before review 32B (the
-// member's id alone), whose number is not checked.
+// member's id alone). numbersMoved leaves such a ✕ to press, which
+// answers it out of date: the list drawn now offers no button with its
+// data (TestReview34COldRemoveButtonIsOutOfDate).
 func removeArgs(arg string) (id int64, num int) {
 	idText, numText, _ := strings.Cut(arg, ".")
 	id, _ = strconv.ParseInt(idText, 10, 64)
