@@ -3,7 +3,11 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/dvcbot/dvcbot/handlers"
+	"github.com/dvcbot/dvcbot/jobs"
+	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/storage"
 )
 
@@ -41,5 +45,38 @@ func TestReview34COldRemoveButtonIsOutOfDate(t *testing.T) {
 	}
 	if u := w.userRow(an); u.Role != storage.RoleVolunteer {
 		t.Errorf("An is %s", u.Role)
+	}
+}
+
+// Review 34C, item 2, the tally's side: "📅 Ý tôi là quý 4/2025" drawn
+// before review 33C carried no year ("q" alone). Pressed after the
+// quarter turned it is out of date as the button with its year is: no
+// report under the old label.
+func TestReview34COldBarePeriodButtonIsOutOfDate(t *testing.T) {
+	clock := &jobs.Clock{}
+	w := newWorld(t, handlers.WithClock(clock.Now))
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	clock.Set(time.Date(2026, 9, 30, 21, 0, 0, 0, ict))
+	only(t, fresh(w.send(prov, "/tally")))
+	meant := w.vi("tally.bare_period", locales.Data{"Period": w.vi("tally.label_quarter", locales.Data{"Quarter": 4, "Year": 2025}), "Unit": "Thành phố Hồ Chí Minh"})
+	m := only(t, fresh(w.send(prov, "Q4")))
+	data := dataOf(t, m, meant)
+	i := strings.Index(data, ":q:")
+	j := strings.LastIndex(data, ":")
+	if i < 0 || j <= i+3 {
+		t.Fatalf("the button's data: %q", data)
+	}
+	old := data[:i+3] + data[j:] // as drawn before review 33C: no year
+	clock.Set(time.Date(2026, 10, 1, 8, 0, 0, 0, ict))
+	tap, err := prov.PressData(m.ID, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bot.WaitHandled(t, tap)
+	if ms := drain(prov); hasReport(ms) {
+		t.Errorf("an old %q pressed on 1/10/2026: %q, want no report", meant, firstReport(ms))
+	}
+	if a := lastAnswer(t, prov); a != w.vi("button.stale") {
+		t.Errorf("an old %q pressed on 1/10/2026: answered %q, want %q", meant, a, w.vi("button.stale"))
 	}
 }
