@@ -172,7 +172,7 @@ func (h *Handlers) newCaseTyped(r *request, args string) error {
 		return err
 	}
 	r.text = args
-	if err := h.searchGuides(r); err != nil {
+	if err := h.search(r, true); err != nil {
 		return err
 	}
 	after, err := r.tx.Conversation(r.ctx, r.chat)
@@ -926,7 +926,13 @@ func (v *caseView) again(note string) error {
 
 // searchGuides answers typed words with the guides they find. A dossier
 // code typed on its own is not a search: its case has closed.
-func (h *Handlers) searchGuides(r *request) error {
+func (h *Handlers) searchGuides(r *request) error { return h.search(r, false) }
+
+// search is searchGuides; asNew says the words came with /new ("/new khai
+// tu"), which stands for its list: the results say, as the list does,
+// that cases are open and how to take them up (until review 34A the case
+// on screen was paused by them without a word).
+func (h *Handlers) search(r *request, asNew bool) error {
 	if privacy.Meaningless(r.text) {
 		r.say(r.t.T("case.search_blank"), nil)
 		return nil
@@ -1033,10 +1039,11 @@ func (h *Handlers) searchGuides(r *request) error {
 			text += "\n" + r.t.T("case.period_me")
 		}
 	}
-	if len(found) == 0 {
+	if len(found) == 0 || asNew {
 		// Words typed for a case set aside ("làm tiếp", "tiếp tục"): the
 		// way back to it, as the procedure list says (until review 24E,
-		// only that no procedure matched).
+		// only that no procedure matched); and /new's words, whatever they
+		// found, as its list would say.
 		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
 		if err != nil {
 			return err
@@ -1044,6 +1051,14 @@ func (h *Handlers) searchGuides(r *request) error {
 		if open > 0 {
 			text += "\n\n" + r.t.N("case.open_cases", open)
 		}
+	}
+	if r.closedAtCode != 0 {
+		// Left at its dossier code ("/new khai tu" there): said above the
+		// results, as caseGo says it above a screen of the flow — where a
+		// code sent is offered to that case (codeAfterClose), not after
+		// another /new, as the note for other flows says (until review 34A).
+		text = r.t.T("case.left_at_code", locales.Data{"Case": r.closedAtCode, "Minutes": int(codeWindow.Minutes())}) + "\n\n" + text
+		r.closedAtCode = 0
 	}
 	r.landed = screenFound
 	r.show(text, kb)
