@@ -1633,6 +1633,16 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 		screen, st := pausedScreen(c, on)
 		return screen, st, nil
 	}
+	if c.Status == storage.CasePaused && c.Phase == storage.PhaseReason && c.Reason.String == "other_reason" {
+		// Left on the other reason's note (/cancel, /new, another flow):
+		// its question again, not the list of reasons, which said nothing
+		// of "Lý do khác" chosen (until review 34A).
+		on, err := r.tx.PausedOn(r.ctx, c.ID)
+		if err != nil || on != storage.PausedOnReasonNote {
+			return screenOf(c), own, err
+		}
+		return screenReasonNote, own, nil
+	}
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
@@ -1908,6 +1918,11 @@ func (v *caseView) setAside(screen string, st caseState) error {
 // forgets it as the case is left.
 func (v *caseView) pauseEvent(screen string, st caseState) *storage.CaseEvent {
 	screen, st = fixUnder(screen, st)
+	if screen == screenReasonNote && st.Case == v.c.ID && v.c.Phase == storage.PhaseReason {
+		// Past its steps, on the other reason's note: about no step, the
+		// note question it comes back on (screenLeft).
+		return &storage.CaseEvent{Problem: sql.NullString{String: storage.PausedOnReasonNote, Valid: true}}
+	}
 	ev := v.phaseEvent()
 	if ev != nil && st.Case == v.c.ID {
 		switch {

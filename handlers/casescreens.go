@@ -542,7 +542,10 @@ func init() {
 		},
 		screenReasonNote: {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
-				return v.caseHead() + "\n" + v.t.T("case.reason_note_ask", locales.Data{"Max": maxNote}), bot.Keyboard{
+				// What is recorded so far, for the case taken up here after
+				// a pause (review 34A): the outcome and "Lý do khác".
+				so := v.t.T("case.reason_note_so_far", locales.Data{"Outcome": outcomeText(v.request, v.c.Kind, v.c.Outcome.String), "Reason": v.t.T("reason." + v.c.Reason.String)})
+				return v.caseHead() + "\n" + so + "\n" + v.t.T("case.reason_note_ask", locales.Data{"Max": maxNote}), bot.Keyboard{
 					{v.button(v.t.T("case.no_note"), "skip", "")},
 					{v.button(v.t.T("button.back"), "back", "")},
 				}, nil

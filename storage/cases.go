@@ -363,14 +363,17 @@ func (tx *Tx) PausedAtStep(ctx context.Context, caseID int64) (string, error) {
 // left on the step's list of problems (⚠, none picked yet), PausedOnNote
 // one left on the question of a problem in words ("✎ Something else"),
 // PausedOnFlagNote one left on the question of what else differs (⚑
-// "other"); a pause left on a fix keeps that error's id there. None is a
+// "other"); a pause left on a fix keeps that error's id there.
+// PausedOnReasonNote marks one of a case left, past its steps, on the
+// other reason's note ("Lý do khác", then its words; review 34A). None is a
 // problem met: tallies read the problem of problem events only. Nothing
 // typed at a question is kept by leaving it: only which question it was.
 const (
-	PausedOnFlag     = "⚑"
-	PausedOnProblems = "⚠"
-	PausedOnNote     = "✎"
-	PausedOnFlagNote = "⚑✎"
+	PausedOnFlag       = "⚑"
+	PausedOnProblems   = "⚠"
+	PausedOnNote       = "✎"
+	PausedOnFlagNote   = "⚑✎"
+	PausedOnReasonNote = "✕✎"
 )
 
 // PausedOn is what the case's last pause was left on at its step, beyond
