@@ -1394,6 +1394,12 @@ func (h *Handlers) resumeNone(r *request) error {
 			return err
 		}
 		if v.c.ID == 0 && v.g != nil && needsGuide[v.screen] {
+			if v.screen == screenUnit {
+				// The consent is answered: choosing the commune starts the
+				// case (until review 34A /resume said the consent was to
+				// be answered, and a coordinator would ask it again).
+				return v.again(r.t.T("resume.before_unit"))
+			}
 			if !v.g.OffersFollowup() { // no question: the notice read, "✓ Đã đọc, bắt đầu" (drawConsent)
 				return v.again(r.t.T("resume.before_start", locales.Data{"Button": r.t.T("consent.read")}))
 			}
