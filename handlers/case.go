@@ -59,6 +59,10 @@ const (
 	codeTooLate = 24 * time.Hour
 	// codeTooLateNamed is how many of those cases are named at most.
 	codeTooLateNamed = 5
+	// noteAgain is how long a note a case kept, typed again, is taken for
+	// the same message sent again (a phone that dropped as it was sent):
+	// said kept, not searched nor recorded twice (noteKept).
+	noteAgain = 10 * time.Minute
 )
 
 var (
@@ -594,7 +598,15 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		// or two back: a private chat numbers both sides' messages in
 		// one row), one short line answers, not the long step again.
 		near := conv.MessageID != 0 && r.typedID > conv.MessageID && r.typedID-conv.MessageID <= stepNear
+		kept, err := h.noteKept(r)
+		if err != nil {
+			return err
+		}
 		switch {
+		case kept == v.c.ID:
+			// The problem's note sent again (its message dropped): kept
+			// once; until review 34A it was asked for again by ⚠.
+			note = r.t.T("case.note_kept", locales.Data{"Case": kept})
 		case describesProblem(r.text):
 			note = r.t.T("case.typed_problem")
 		case near:
@@ -610,6 +622,17 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 	}
 	withResume(r, open)
 	return nil
+}
+
+// noteKept is the case of the volunteer's that kept the text typed as its
+// note (a problem's, the other reason's) a moment ago, else 0: the same
+// message sent again.
+func (h *Handlers) noteKept(r *request) (int64, error) {
+	note := strings.TrimSpace(r.text)
+	if note == "" || utf8.RuneCountInString(note) > maxNote {
+		return 0, nil
+	}
+	return r.tx.CaseWithNote(r.ctx, r.user.TelegramID, note, h.now().Add(-noteAgain))
 }
 
 // withResume puts under the screen just drawn as a new message (the last
@@ -940,6 +963,15 @@ func (h *Handlers) search(r *request, asNew bool) error {
 	if done, err := h.answerSmallTalk(r); done || err != nil {
 		// "xin chào", "cảm ơn": small talk, not a search ("chào" read as a
 		// typo found unrelated procedures), answered as anywhere else.
+		return err
+	}
+	if id, err := h.noteKept(r); id != 0 || err != nil {
+		// The other reason's note sent again once it closed its case: no
+		// search (until review 34A "no procedure matched", as if it were
+		// lost).
+		if err == nil {
+			r.say(r.t.T("case.note_kept", locales.Data{"Case": id}), nil)
+		}
 		return err
 	}
 	if h.typedCode(r.text) {

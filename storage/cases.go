@@ -417,6 +417,21 @@ func (tx *Tx) LastMoment(ctx context.Context, caseID int64) (time.Time, error) {
 	return at, wrap("read the case's last moment", err)
 }
 
+// CaseWithNote returns the id of the volunteer's case that kept note since
+// since — a problem's note or the other reason's — if any (0): a note sent
+// again (a phone that dropped as it was sent), not to be read twice.
+func (tx *Tx) CaseWithNote(ctx context.Context, volunteer int64, note string, since time.Time) (int64, error) {
+	var id int64
+	err := tx.db(ctx).GetContext(ctx, &id, `
+		SELECT e.case_id FROM case_events e JOIN cases c ON c.id = e.case_id
+		WHERE c.volunteer_id = $1 AND e.note = $2 AND e.at >= $3 AND e.kind IN ('problem', 'outcome')
+		ORDER BY e.id DESC LIMIT 1`, volunteer, note, since)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, wrap("find a case keeping a note", err)
+}
+
 // CaseWithCode returns the id of the volunteer's case closed since since
 // that keeps code as its dossier code, if any (0): a code sent again.
 func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, since time.Time) (int64, error) {
