@@ -544,8 +544,11 @@ func init() {
 			draw: func(v *caseView) (string, bot.Keyboard, error) {
 				// What is recorded so far, for the case taken up here after
 				// a pause (review 34A): the outcome and "Lý do khác".
-				so := v.t.T("case.reason_note_so_far", locales.Data{"Outcome": outcomeText(v.request, v.c.Kind, v.c.Outcome.String), "Reason": v.t.T("reason." + v.c.Reason.String)})
-				return v.caseHead() + "\n" + so + "\n" + v.t.T("case.reason_note_ask", locales.Data{"Max": maxNote}), bot.Keyboard{
+				text := v.caseHead() + "\n"
+				if v.c.Outcome.Valid && v.c.Reason.Valid {
+					text += v.t.T("case.reason_note_so_far", locales.Data{"Outcome": outcomeText(v.request, v.c.Kind, v.c.Outcome.String), "Reason": v.t.T("reason." + v.c.Reason.String)}) + "\n"
+				}
+				return text + v.t.T("case.reason_note_ask", locales.Data{"Max": maxNote}), bot.Keyboard{
 					{v.button(v.t.T("case.no_note"), "skip", "")},
 					{v.button(v.t.T("button.back"), "back", "")},
 				}, nil
