@@ -419,12 +419,14 @@ func (tx *Tx) LastMoment(ctx context.Context, caseID int64) (time.Time, error) {
 
 // CaseWithNote returns the id of the volunteer's case that kept note since
 // since — a problem's note or the other reason's — if any (0): a note sent
-// again (a phone that dropped as it was sent), not to be read twice.
+// again (a phone that dropped as it was sent), not to be read twice. A
+// case's events are written with it (SaveCase): only cases updated since
+// since are looked into, not every case the volunteer ever had.
 func (tx *Tx) CaseWithNote(ctx context.Context, volunteer int64, note string, since time.Time) (int64, error) {
 	var id int64
 	err := tx.db(ctx).GetContext(ctx, &id, `
 		SELECT e.case_id FROM case_events e JOIN cases c ON c.id = e.case_id
-		WHERE c.volunteer_id = $1 AND e.note = $2 AND e.at >= $3 AND e.kind IN ('problem', 'outcome')
+		WHERE c.volunteer_id = $1 AND c.updated_at >= $3 AND e.note = $2 AND e.at >= $3 AND e.kind IN ('problem', 'outcome')
 		ORDER BY e.id DESC LIMIT 1`, volunteer, note, since)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
