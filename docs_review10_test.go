@@ -183,26 +183,14 @@ func TestArchitectureDependencies(t *testing.T) {
 		for _, d := range tick.FindAllStringSubmatch(m[3], -1) {
 			want[d[1]] = true
 		}
-		files, err := filepath.Glob(filepath.Join(pkg, "*.go"))
-		if err != nil || len(files) == 0 {
-			t.Errorf("docs/architecture.md names %s, which has no Go files", pkg)
+		imports, ok := packageImports(t, pkg)
+		if !ok {
 			continue
 		}
 		got := map[string]bool{}
-		fset := token.NewFileSet()
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			af, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, imp := range af.Imports {
-				p, _ := strconv.Unquote(imp.Path.Value)
-				if rest, ok := strings.CutPrefix(p, module); ok {
-					got[path.Base(rest)] = true
-				}
+		for _, p := range imports {
+			if rest, ok := strings.CutPrefix(p, module); ok {
+				got[path.Base(rest)] = true
 			}
 		}
 		for d := range got {
@@ -222,6 +210,33 @@ func TestArchitectureDependencies(t *testing.T) {
 	if rows < 15 {
 		t.Errorf("read %d rows of the packages' table", rows)
 	}
+}
+
+// packageImports are the import paths of pkg's own files (tests aside),
+// and whether pkg, named by docs/architecture.md, has Go files.
+func packageImports(t *testing.T, pkg string) ([]string, bool) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(pkg, "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Errorf("docs/architecture.md names %s, which has no Go files", pkg)
+		return nil, false
+	}
+	var imports []string
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range af.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			imports = append(imports, p)
+		}
+	}
+	return imports, true
 }
 
 // configVariables is every environment variable the configuration reads.
