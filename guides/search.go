@@ -2593,7 +2593,18 @@ func (e entry) score(words []string, known []bool, loss map[string]bool) int {
 
 // copyVerbs make a copy of a paper, folded: a name that is one of them
 // and a paper ("sao y căn cước") is a copy's, not the paper's.
-var copyVerbs = folded("sao y", "chứng thực", "công chứng")
+// copyVerbWords are their words, cut once: copyOnly runs for every name a
+// query is scored against.
+var (
+	copyVerbs     = folded("sao y", "chứng thực", "công chứng")
+	copyVerbWords = func() [][]string {
+		var vs [][]string
+		for _, v := range copyVerbs {
+			vs = append(vs, strings.Fields(v))
+		}
+		return vs
+	}()
+)
 
 // copyOnly says whether name, folded, is one of copyVerbs followed by a
 // paper other than a copy ("sao y căn cước"; not "chứng thực bản sao")
@@ -2601,10 +2612,9 @@ var copyVerbs = folded("sao y", "chứng thực", "công chứng")
 // alone asks for the paper, not a copy of it ("căn cước" listed the
 // certified copy second).
 func copyOnly(name, words []string) bool {
-	for _, v := range copyVerbs {
-		vw := strings.Fields(v)
+	for i, vw := range copyVerbWords {
 		if len(name) > len(vw) && slices.Equal(name[:len(vw)], vw) && namesPaper(name[len(vw):]) &&
-			!holds(name[len(vw):], extractWords) && !holds(words, []string{v}) {
+			!holds(name[len(vw):], extractWords) && !holds(words, copyVerbs[i:i+1]) {
 			return true
 		}
 	}
