@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/dvcbot/dvcbot/storage/storagetest"
 )
 
 // outsideModules names, as docs/architecture.md's table of packages writes
@@ -236,12 +234,7 @@ func TestReview34DReadmeTestCommandHasTime(t *testing.T) {
 // gave that job to the users row; the inbox's table, `updates`, was named
 // only inside a statement.
 func TestReview34DArchitectureNamesEveryTable(t *testing.T) {
-	st := storagetest.Open(t)
-	var tables []string
-	if err := st.DB().Select(&tables, `SELECT table_name FROM information_schema.tables
-		WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`); err != nil {
-		t.Fatal(err)
-	}
+	tables := migratedTables(t)
 	doc, err := os.ReadFile("docs/architecture.md")
 	if err != nil {
 		t.Fatal(err)
