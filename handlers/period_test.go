@@ -210,6 +210,19 @@ func TestPeriodHintsParse(t *testing.T) {
 	for _, lang := range []string{"vi", "en"} {
 		l := texts.For(lang)
 		_, choose, _ := strings.Cut(l.T("tally.choose_period", locales.Data{"Unit": "X"}), ": ")
+		// After the examples, the words that say what a report is asked
+		// by (review 35): each is read so, after a period.
+		choose, by, _ := strings.Cut(choose, ". ")
+		words := strings.Split(by, "“")[1:]
+		if len(words) == 0 {
+			t.Errorf("%s: the period screen names no words for what a report is asked by", lang)
+		}
+		for _, w := range words {
+			w, _, _ = strings.Cut(w, "”")
+			if _, by := splitBy("11/2026 " + w); by == "" {
+				t.Errorf("%s: the period screen's %q is not read as what a report is asked by", lang, w)
+			}
+		}
 		_, bad, _ := strings.Cut(l.T("tally.bad_period"), ": ")
 		bad, _, _ = strings.Cut(bad, " – ")
 		for _, list := range []string{strings.TrimSuffix(choose, "."), bad} {

@@ -79,6 +79,9 @@ type tallyState struct {
 	// after is the second tap of a double tap on the screen before
 	// (tooSoon).
 	Drawn int64 `json:"dr,omitempty"`
+	// By: what the report is asked by (byProcedure, byVolunteer, byUnit;
+	// splitBy), its section listed at length; "" for ten of each.
+	By string `json:"by,omitempty"`
 }
 
 // tallyAfter is what a report leaves in the chat's conversation once the
@@ -571,6 +574,13 @@ func (v *tallyView) notTheirs(p storage.ProvinceMatch) (string, error) {
 // typed takes a period ("11/2026", "tuần trước") or, failing that, a
 // commune's name.
 func (v *tallyView) typed(text string) error {
+	if rest, by := splitBy(text); by != "" {
+		v.st.By = by // kept for the period pressed or typed next
+		if rest == "" {
+			return v.goToNote(v.step, v.st, v.t.T("tally.by_kept", locales.Data{"By": v.t.T("tally.by_" + by)}))
+		}
+		text = rest
+	}
 	if p, problem, ok := v.quarterOfYear(text); ok { // "Q4", then "2025": Q4/2025
 		if problem != "" {
 			return v.show(v.t.T(problem))
@@ -1189,7 +1199,7 @@ func (v *tallyView) report(p storage.Period) error {
 	if err := v.tx.KeepAfterFlow(v.ctx, v.chat, tallyAfter{Report: v.st.Unit, Made: true, At: v.h.now(), Quarter: quarterNumber(p)}); err != nil {
 		return err
 	}
-	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, v.said, true)
+	text, more, err := v.h.tallyParts(v.ctx, v.tx, v.chat, v.t, unit, p, v.said, v.st.By, true)
 	if err != nil {
 		return err
 	}
@@ -1240,12 +1250,18 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	// ("no procedure matches “next month”"). One not on the calendar or
 	// over before 2020 is still searched: "13/2023", "45/2020" may be a
 	// decree's number.
-	if _, problem := parsePeriod(r.text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
+	// A period with what it is asked by ("tháng này theo thủ tục"), as
+	// the period alone (typed reads both).
+	text := r.text
+	if rest, by := splitBy(text); by != "" && rest != "" {
+		text = rest
+	}
+	if _, problem := parsePeriod(text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
 		// A bare "Q4": read as /tally reads it (typed), the quarter unless
 		// a commune of theirs is of Quận 4. So a unit's name and a period
 		// ("an hội tây tuần trước", "binh thanh tháng này"), searched as a
 		// procedure until review 24T.
-		if _, ok := barePeriod(r.text, h.now()); !ok {
+		if _, ok := barePeriod(text, h.now()); !ok {
 			if named, err := h.namedWithPeriod(r, scope); err != nil || !named {
 				return false, err
 			}
@@ -1633,7 +1649,7 @@ func (h *Handlers) tallyView(r *request, conv storage.Conversation) (*tallyView,
 // bar chart and the spreadsheet (only the text when nothing was counted).
 // The caller has checked that the chat may see scope.
 func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64, lang string, scope storage.Scope, period storage.Period) ([]bot.Reply, error) {
-	text, more, err := h.tallyParts(ctx, tx, chat, h.texts.For(lang), scope, period, "", false)
+	text, more, err := h.tallyParts(ctx, tx, chat, h.texts.For(lang), scope, period, "", "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -1645,8 +1661,9 @@ func (h *Handlers) TallyReplies(ctx context.Context, tx *storage.Tx, chat int64,
 // when asked (until review 23 /tally sent a spreadsheet of zeros: a
 // province's 168 communes, none with a case). said is how the period typed
 // was read, said below the report's first line ("2025" right after a
-// quarter's report: that quarter of 2025), or "".
-func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, said string, asked bool) (string, []bot.Reply, error) {
+// quarter's report: that quarter of 2025), or ""; by is what the report
+// was asked by (tallyState.By), or "".
+func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t *locales.Localizer, scope storage.Scope, period storage.Period, said, by string, asked bool) (string, []bot.Reply, error) {
 	whole := period // as asked, before fromFirstCase shortens it
 	period, note, err := fromFirstCase(ctx, tx, t, scope, period)
 	if err != nil {
@@ -1696,7 +1713,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 			return "", nil, err
 		}
 	}
-	text := h.tallyMessage(t, tl, unit, shown, strings.TrimSpace(said+"\n"+note), hint, asked)
+	text := h.tallyMessage(t, tl, unit, shown, strings.TrimSpace(said+"\n"+note), hint, by, asked)
 	if tl.Cases == 0 {
 		return text, nil, nil
 	}
@@ -1783,18 +1800,23 @@ func (h *Handlers) guideTitle(t *locales.Localizer, id string) string {
 // tallyMessage is the report's text, within one Telegram message: the
 // lists are cut shorter until it fits. Not asked for, it is the weekly
 // digest, which comes on a Monday unasked: it says so, and how to stop it.
-func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when, note, hint string, asked bool) string {
+func (h *Handlers) tallyMessage(t *locales.Localizer, tl storage.Tally, unit, when, note, hint, by string, asked bool) string {
 	head := ""
 	if !asked {
 		head = t.T("digest.head") + "\n"
 	}
 	for n := 10; ; n-- {
-		text := head + h.tallyTextWith(t, tl, unit, when, note, hint, n, asked)
+		text := head + h.tallyTextWith(t, tl, unit, when, note, hint, by, n, asked)
 		if telegramLen(text) <= maxMessage || n <= 1 {
 			return text
 		}
 	}
 }
+
+// byRows is how many times more rows than the others' the list a report
+// is asked by shows (tallyState.By): forty of 168 communes, where the
+// message's length allows; all of them are in the spreadsheet.
+const byRows = 4
 
 // maxMessage is Telegram's limit on a message, in UTF-16 code units.
 const maxMessage = 4096
@@ -1802,11 +1824,23 @@ const maxMessage = 4096
 func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // hint, below the line that says nothing was counted, is what to type
-// next (emptyHint).
-func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when, note, hint string, n int, asked bool) string {
+// next (emptyHint). n is how many rows each list shows, the one it is
+// asked by (by) byRows times as many.
+func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, when, note, hint, by string, n int, asked bool) string {
 	lines := []string{t.T("tally.head", locales.Data{"Unit": unit, "Period": when})}
 	if note != "" { // what the period counted differs from the one asked
 		lines = append(lines, note)
+	}
+	units := unitBars(t, tl)
+	listsUnits := len(units) > 1 || tl.Scope.Province != "" || tl.Scope.Country()
+	if by == byUnit && !listsUnits && tl.Cases > 0 {
+		lines = append(lines, t.T("tally.by_one_unit"))
+	}
+	rows := func(of string) int {
+		if of == by {
+			return byRows * n
+		}
+		return n
 	}
 	if tl.Cases == 0 && asked { // nothing counted: neither chart nor spreadsheet comes
 		lines = append(lines, t.T("tally.empty_no_files"))
@@ -1848,19 +1882,21 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 		lines = append(lines, "• "+t.T("tally.kpi_"+k)+": "+t.Num(kpis[k]))
 	}
 	lines = append(lines, "", t.T("tally.top_procedures"))
-	for i, p := range tl.Procedures[:min(n, len(tl.Procedures))] {
+	shown := rows(byProcedure)
+	for i, p := range tl.Procedures[:min(shown, len(tl.Procedures))] {
 		lines = append(lines, fmt.Sprintf("%d. %s – %s", i+1, h.guideTitle(t, p.Guide), t.Num(p.Cases)))
 	}
-	if len(tl.Procedures) > n {
-		lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(tl.Procedures) - n)}))
+	if len(tl.Procedures) > shown {
+		lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(tl.Procedures) - shown)}))
 	}
-	if units := unitBars(t, tl); len(units) > 1 || tl.Scope.Province != "" || tl.Scope.Country() {
+	if listsUnits {
 		lines = append(lines, "", t.T(unitsHeading(tl)))
-		for _, u := range units[:min(n, len(units))] {
+		shown := rows(byUnit)
+		for _, u := range units[:min(shown, len(units))] {
 			lines = append(lines, "• "+u.Label+" – "+t.Num(u.Value))
 		}
-		if len(units) > n {
-			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(units) - n)}))
+		if len(units) > shown {
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(units) - shown)}))
 		}
 		if idle := idleCommunes(tl); idle > 0 {
 			lines = append(lines, t.N("tally.idle_communes", idle))
@@ -1870,15 +1906,16 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 		lines = append(lines, "", t.T("tally.top_volunteers"))
 		people := tallyPeople(tl.Volunteers)
 		_, names := volunteerNames(t, people, tl.Namesakes)
-		for i, p := range people[:min(n, len(people))] {
+		shown := rows(byVolunteer)
+		for i, p := range people[:min(shown, len(people))] {
 			line := "• " + names[i] + " – " + t.Num(p.Cases)
 			if len(p.Lines) > 1 { // one person, the communes named (until review 30 a line each)
 				line = t.T("tally.volunteer_communes", locales.Data{"Line": line, "Communes": personCommunes(t, p)})
 			}
 			lines = append(lines, line)
 		}
-		if len(people) > n {
-			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(people) - n)}))
+		if len(people) > shown {
+			lines = append(lines, t.T("tally.and_more", locales.Data{"Count": t.Num(len(people) - shown)}))
 		}
 	}
 	lines = append(lines, "", t.T("tally.median", locales.Data{"Time": spanText(t, tl.MedianMinutes)}))

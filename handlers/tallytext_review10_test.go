@@ -23,7 +23,7 @@ func TestTallyTextAndMoreCountsAsNumbers(t *testing.T) {
 	}
 	for _, lang := range []string{"vi", "en"} {
 		l := texts.For(lang)
-		text := (&Handlers{}).tallyTextWith(l, tl, "Cả nước", "năm 2026", "", "", 10, true)
+		text := (&Handlers{}).tallyTextWith(l, tl, "Cả nước", "năm 2026", "", "", "", 10, true)
 		if want := l.T("tally.and_more", locales.Data{"Count": l.Num(1500)}); !strings.Contains(text, want) {
 			t.Errorf("%s: the text lacks %q:\n%s", lang, want, text)
 		}
