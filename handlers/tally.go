@@ -1717,7 +1717,7 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if tl.Cases == 0 {
 		return text, nil, nil
 	}
-	png, err := render.BarChart(h.tallyChart(t, tl, unit, shown))
+	png, err := render.BarChart(h.tallyChart(t, tl, unit, shown, by))
 	if err != nil {
 		return "", nil, err
 	}
@@ -2267,18 +2267,27 @@ const chartBars = 12
 
 // tallyChart is the bar chart: the communes of a province (the provinces
 // of the country), else the procedures; its title says the cases in all.
-func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when string) render.Chart {
+func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when, by string) render.Chart {
 	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty"), Number: t.Num}
 	var bars []render.Bar
 	others := "tally.others_procedures"
-	if tl.Scope.Province != "" || tl.Scope.Country() {
+	switch {
+	case by == byVolunteer && tl.Scope.Volunteer == 0:
+		c.Title = t.T("tally.chart_volunteers", locales.Data{"Cases": t.Num(tl.Cases)})
+		people := tallyPeople(tl.Volunteers)
+		_, names := volunteerNames(t, people, tl.Namesakes)
+		for i, p := range people {
+			bars = append(bars, render.Bar{Label: names[i], Value: p.Cases})
+		}
+		others = "tally.others_volunteers"
+	case by != byProcedure && (tl.Scope.Province != "" || tl.Scope.Country()):
 		c.Title = t.T("tally.chart_"+strings.TrimPrefix(unitsHeading(tl), "tally."), locales.Data{"Cases": t.Num(tl.Cases)})
 		bars = unitBars(t, tl)
 		others = "tally.others_communes"
 		if tl.Scope.Country() {
 			others = "tally.others_provinces"
 		}
-	} else {
+	default:
 		c.Title = t.T("tally.chart_procedures", locales.Data{"Cases": t.Num(tl.Cases)})
 		for _, p := range tl.Procedures {
 			bars = append(bars, render.Bar{Label: h.guideTitle(t, p.Guide), Value: p.Cases})

@@ -28,11 +28,11 @@ func TestReview23cChartRest(t *testing.T) {
 			}
 			return tl
 		}
-		ch := h.tallyChart(tr, province(chartBars+1), "u", "p")
+		ch := h.tallyChart(tr, province(chartBars+1), "u", "p", "")
 		if len(ch.Bars) != chartBars+1 || ch.Bars[chartBars].Rest || ch.Bars[chartBars].Label != "Phường 13" {
 			t.Errorf("%s: one left over: %+v", lang, ch.Bars[chartBars:])
 		}
-		ch = h.tallyChart(tr, province(chartBars+3), "u", "p")
+		ch = h.tallyChart(tr, province(chartBars+3), "u", "p", "")
 		want := map[string]string{"vi": "Khác (3 xã/phường)", "en": "Others (3 communes)"}[lang]
 		if len(ch.Bars) != chartBars+1 || !ch.Bars[chartBars].Rest || ch.Bars[chartBars].Label != want || ch.Bars[chartBars].Value != 18+17+16 {
 			t.Errorf("%s: three left over: %+v, want %q", lang, ch.Bars[chartBars:], want)

@@ -50,7 +50,7 @@ func TestTallyChartSaysTheTotal(t *testing.T) {
 	tl.Communes[0].Cases += 1234 % 20
 	for _, lang := range []string{"vi", "en"} {
 		l := texts.For(lang)
-		c := (&Handlers{}).tallyChart(l, tl, "Thành phố Hồ Chí Minh", "tháng 11/2026")
+		c := (&Handlers{}).tallyChart(l, tl, "Thành phố Hồ Chí Minh", "tháng 11/2026", "")
 		if !strings.Contains(c.Title, l.Num(1234)) {
 			t.Errorf("%s: the chart's title %q does not say the %s cases", lang, c.Title, l.Num(1234))
 		}
