@@ -193,6 +193,16 @@ func loadConfig(args []string, getenv func(string) string, need needs, stderr io
 		return c, &configError{"TELEGRAM_API_URL", "is malformed: want e.g. https://api.telegram.org"}
 	}
 	c.APIURL = strings.TrimRight(c.APIURL, "/")
+	// Telegram posts to a webhook on four ports only
+	// (core.telegram.org/bots/api#setwebhook); another one would pass
+	// here, migrate the database and fail at setWebhook. A Bot API server
+	// of one's own (telegram-bot-api --local) posts to any port: it
+	// answers setWebhook itself.
+	if c.WebhookURL != "" && isTelegramAPI(c.APIURL) {
+		if port := webhookPort(c.WebhookURL); !slices.Contains(telegramWebhookPorts, port) {
+			return c, &configError{"WEBHOOK_URL", fmt.Sprintf("is on port %s, where Telegram does not post: want 443, 80, 88 or 8443 (no port: 443); the usual way is an HTTPS reverse proxy on 443 that forwards to HTTP_ADDR", port)}
+		}
+	}
 	// A directory not mounted, or a typo, is said now, not after the
 	// database was waited for and migrated.
 	if c.GuidesDir != "" {
@@ -287,7 +297,8 @@ flags (they win over the environment):
 environment (README.md, "Configuration", says what each means):
   TELEGRAM_BOT_TOKEN   the bot's token from @BotFather (required to run)
   DATABASE_URL         postgres://… or key=value pairs (required to run, migrate and seed)
-  WEBHOOK_URL, WEBHOOK_SECRET   webhook mode (both, or neither for long polling)
+  WEBHOOK_URL, WEBHOOK_SECRET   webhook mode (both, or neither for long polling);
+                       Telegram posts to port 443, 80, 88 or 8443 only
   HTTP_ADDR, DEFAULT_LANGUAGE, TELEGRAM_API_URL, LOG_FORMAT   as the flags above
   ADMIN_TELEGRAM_IDS   comma-separated Telegram user ids with full rights
   PUBLIC_URL           the https:// address of HTTP_ADDR, for the residents' web page
@@ -307,6 +318,30 @@ func flagsError(err error) error {
 		return err
 	}
 	return &configError{"flags:", err.Error()} // "flags: flag provided but not defined: -x"
+}
+
+// telegramWebhookPorts are the ports Telegram's setWebhook takes
+// ("Ports currently supported for webhooks: 443, 80, 88, 8443").
+var telegramWebhookPorts = []string{"443", "80", "88", "8443"}
+
+// webhookPort is the port of an https:// URL: 443 when it gives none. A
+// port written with leading zeros (:0443) is read as its number.
+func webhookPort(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Port() == "" {
+		return "443"
+	}
+	if n, err := strconv.Atoi(u.Port()); err == nil {
+		return strconv.Itoa(n)
+	}
+	return u.Port()
+}
+
+// isTelegramAPI tells whether apiURL is Telegram's own Bot API server, not
+// one run by the operator.
+func isTelegramAPI(apiURL string) bool {
+	u, err := url.Parse(apiURL)
+	return err == nil && strings.EqualFold(strings.TrimSuffix(u.Hostname(), "."), "api.telegram.org")
 }
 
 // isLocalHost tells whether host is this machine: localhost or a loopback
