@@ -61,7 +61,8 @@ const (
 	codeTooLateNamed = 5
 	// noteAgain is how long a note a case kept, typed again, is taken for
 	// the same message sent again (a phone that dropped as it was sent):
-	// said kept, not searched nor recorded twice (noteKept).
+	// said kept, not recorded twice (noteKept); searched only when its
+	// words find a procedure (findsProcedure).
 	noteAgain = 10 * time.Minute
 )
 
@@ -605,8 +606,13 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 		switch {
 		case kept == v.c.ID:
 			// The problem's note sent again (its message dropped): kept
-			// once; until review 34A it was asked for again by ⚠.
+			// once; until review 34A it was asked for again by ⚠. Words
+			// that name a procedure may be the next resident's: the way
+			// to look it up is said too (until review 35A, only "kept").
 			note = r.t.T("case.note_kept", locales.Data{"Case": kept})
+			if h.findsProcedure(r.text) {
+				note += "\n" + r.t.T("case.other_procedure")
+			}
 		case describesProblem(r.text):
 			note = r.t.T("case.typed_problem")
 		case near:
@@ -633,6 +639,17 @@ func (h *Handlers) noteKept(r *request) (int64, error) {
 		return 0, nil
 	}
 	return r.tx.CaseWithNote(r.ctx, r.user.TelegramID, note, h.now().Add(-noteAgain))
+}
+
+// findsProcedure says whether text, searched (search), finds guides or
+// names a procedure no guide covers: words a volunteer may type to look a
+// procedure up, even when they are also a note a case just kept.
+func (h *Handlers) findsProcedure(text string) bool {
+	q := shorten(text, maxQuery)
+	if rest, dropped := privacy.WithoutIdentity(q); dropped {
+		q = rest
+	}
+	return q != "" && (len(h.guides.Search(q)) > 0 || h.guides.NoGuide(q))
 }
 
 // withResume puts under the screen just drawn as a new message (the last
@@ -965,14 +982,18 @@ func (h *Handlers) search(r *request, asNew bool) error {
 		// typo found unrelated procedures), answered as anywhere else.
 		return err
 	}
-	if id, err := h.noteKept(r); id != 0 || err != nil {
+	kept, err := h.noteKept(r)
+	if err != nil {
+		return err
+	}
+	if kept != 0 && !h.findsProcedure(r.text) {
 		// The other reason's note sent again once it closed its case: no
 		// search (until review 34A "no procedure matched", as if it were
-		// lost).
-		if err == nil {
-			r.say(r.t.T("case.note_kept", locales.Data{"Case": id}), nil)
-		}
-		return err
+		// lost). Words that find a procedure are searched, below: the
+		// same words may be the next resident's ("khai sinh"; until
+		// review 35A they were only said kept).
+		r.say(r.t.T("case.note_kept", locales.Data{"Case": kept}), nil)
+		return nil
 	}
 	if h.typedCode(r.text) {
 		return h.codeAfterClose(r)
@@ -1062,6 +1083,11 @@ func (h *Handlers) search(r *request, asNew bool) error {
 	}
 	if t := noneText(r.t, st); t != "" {
 		text = t
+	}
+	if kept != 0 {
+		// The words are also a note a case kept a moment ago: not
+		// recorded again, said in a line above the results.
+		text = r.t.T("case.note_kept_searched", locales.Data{"Case": kept}) + "\n" + text
 	}
 	if len(found) == 0 && periodProblem == "" {
 		// A period ("T10/2026"): the figures were meant, not a procedure.
