@@ -1469,7 +1469,8 @@ func (h *Handlers) resumeNone(r *request) error {
 }
 
 // cancelCase is /cancel in the case flow: a running case is paused, not
-// lost; choosing a procedure simply stops.
+// lost; choosing a procedure simply stops; the list of open cases closes,
+// saying they are kept.
 func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	v, ok, err := h.convView(r, conv)
 	if !ok || err != nil {
@@ -1485,6 +1486,19 @@ func (h *Handlers) cancelCase(r *request, conv storage.Conversation) error {
 	}
 	if err := h.endScreen(r, v, conv); err != nil {
 		return err
+	}
+	if v.screen == screenResume {
+		// The list of open cases is closed, not its cases: said, with the
+		// way back to them (until review 35A only "Đã huỷ.", which read as
+		// if the paused cases were cancelled too).
+		open, err := r.tx.CountOpenCases(r.ctx, r.user.TelegramID)
+		if err != nil {
+			return err
+		}
+		if open > 0 {
+			r.say(r.t.N("resume.cancelled", open), nil)
+			return nil
+		}
 	}
 	r.say(r.t.T("cancel.done"), nil)
 	return nil
