@@ -906,19 +906,21 @@ func rawQueryWords(query string) []string {
 // taxWord is query with "thuế" (a tax), typed with its mark, written
 // "tax": folded, it is "thuê" (rent), a word of the temporary residence's
 // names ("thuê trọ"), which "thuế" alone found. A tax is no guide's
-// (unguidedAlone); "thue" typed without marks is read as before.
+// (unguidedAlone). So is "thue" typed without marks where the words
+// beside it say a tax (plainThue): "đóng thue", "mã số thue", "thue đất".
 func taxWord(query string) string {
+	q, _ := plainThue(query)
+	return q
+}
+
+// plainThue is query with its taxes written "tax" (taxWord), and whether
+// a "thue" typed without marks was left that nothing beside it says rent
+// or tax ("thue" alone, "thủ tục thue"): read as rent, and as likely a
+// tax (TaxToo).
+func plainThue(query string) (string, bool) {
 	q := vntext.NFC(query)
-	var b strings.Builder
+	var spans [][2]int // the words of q, where they start and end
 	start := -1
-	flush := func(end int) {
-		if w := q[start:end]; strings.ToLower(w) == "thuế" {
-			b.WriteString("tax")
-		} else {
-			b.WriteString(w)
-		}
-		start = -1
-	}
 	for i, r := range q {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			if start < 0 {
@@ -927,14 +929,95 @@ func taxWord(query string) string {
 			continue
 		}
 		if start >= 0 {
-			flush(i)
+			spans = append(spans, [2]int{start, i})
+			start = -1
 		}
-		b.WriteRune(r)
 	}
 	if start >= 0 {
-		flush(len(q))
+		spans = append(spans, [2]int{start, len(q)})
 	}
-	return b.String()
+	folds := make([]string, len(spans))
+	for k, s := range spans {
+		folds[k] = strings.Join(words(q[s[0]:s[1]]), " ")
+	}
+	var b strings.Builder
+	ambiguous, last := false, 0
+	for k, s := range spans {
+		b.WriteString(q[last:s[0]])
+		last = s[1]
+		switch w := strings.ToLower(q[s[0]:s[1]]); {
+		case w == "thuế":
+			b.WriteString("tax")
+			continue
+		case w == "thue":
+			before, after := thueSaid(folds[:k], true), thueSaid(folds[k+1:], false)
+			if (before == "tax" || after == "tax") && before != "rent" && after != "rent" {
+				b.WriteString("tax")
+				continue
+			}
+			ambiguous = ambiguous || before == "" && after == ""
+		}
+		b.WriteString(q[s[0]:s[1]])
+	}
+	b.WriteString(q[last:])
+	return b.String(), ambiguous
+}
+
+// The words that, typed beside "thue" without marks, say whether it is a
+// tax ("thuế") or rent ("thuê"), folded: before it and after it. The
+// longest phrase beside it says ("thue nha dat", a tax on a house and its
+// land, is no house rented).
+var (
+	taxBefore = folded("đóng", "nộp", "nợ", "trốn", "miễn", "mã số", "khai", "kê khai", "khai báo", "quyết toán", "hoàn",
+		"đăng ký", "cục", "chi cục", "cơ quan")
+	taxAfter = folded("đất", "nhà đất", "sử dụng đất", "thu nhập", "tncn", "gtgt", "vat", "môn bài", "trước bạ", "khoán",
+		"cá nhân", "tiêu thụ đặc biệt")
+	rentBefore = folded("nhà", "cho", "ở", "người", "đi", "phòng", "trọ", "tạm trú")
+	rentAfter  = folded("nhà", "nhà ở", "trọ", "phòng", "phòng trọ", "căn hộ", "mặt bằng", "xe", "ki ốt")
+)
+
+// thueSaid is what the words typed beside a plain "thue" say it is: "tax",
+// "rent", or "" — before it (ws ends beside it) or after it (ws begins).
+func thueSaid(ws []string, before bool) string {
+	said, longest := "", 0
+	look := func(phrases []string, kind string) {
+		for _, p := range phrases {
+			n := len(strings.Fields(p))
+			if n <= longest || n > len(ws) {
+				continue
+			}
+			near := ws[:n]
+			if before {
+				near = ws[len(ws)-n:]
+			}
+			if strings.Join(near, " ") == p {
+				said, longest = kind, n
+			}
+		}
+	}
+	if before {
+		look(taxBefore, "tax")
+		look(rentBefore, "rent")
+	} else {
+		look(taxAfter, "tax")
+		look(rentAfter, "rent")
+	}
+	return said
+}
+
+// TaxToo says whether query is "thue" typed without marks and no other
+// word but those typed around a procedure's name ("thue", "thủ tục
+// thue"): Search reads it "thuê" (rent), the temporary residence, and it
+// is "thuế" (a tax) as often, which no guide covers — the volunteer is
+// told so beside what is found. Typed with its mark, or beside a word of
+// a tax or of renting ("đóng thue", "thue nhà"), the word says which.
+func (c *Catalog) TaxToo(query string) bool {
+	if _, ambiguous := plainThue(query); !ambiguous {
+		return false
+	}
+	ws := c.wordsOf(query)
+	kept, _ := withoutFillers(ws, c.englishQuery(ws), nil, nil)
+	return slices.Equal(kept, []string{"thue"}) && len(c.Search(query)) > 0
 }
 
 // Telex leftovers: Vietnamese typed on a keyboard left in plain letters
@@ -1373,12 +1456,14 @@ var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", 
 // ("tiêm chủng" found the household business by its "mở tiệm"), social
 // insurance and the social allowance ("bảo hiểm xã hội" listed the five
 // guides naming "bảo hiểm"; "trợ cấp xã hội" the unemployment benefit)
-// and a tax ("thuế", read "tax": taxWord).
+// and a tax ("thuế", read "tax": taxWord), declared too ("khai báo thuế"
+// listed the three guides of "khai báo", a stay's declarations).
 var unguidedAlone = folded("visa", "visas", "thị thực", "ly hôn", "ly dị", "divorce", "sổ đỏ", "sổ hồng",
 	"nhận cha con", "nhận cha cho con", "nhận cha mẹ con", "nhận mẹ con", "xác nhận cha con", "giám hộ",
 	"chứng thực chữ ký", "chứng thực hợp đồng",
 	"tiêm chủng", "tiêm phòng", "tiêm vắc xin", "tiêm vaccine", "vắc xin", "vaccine", "vaccines", "vaccination", "vaccinations",
-	"bảo hiểm xã hội", "bhxh", "social insurance", "trợ cấp xã hội", "bảo trợ xã hội", "tax", "taxes")
+	"bảo hiểm xã hội", "bhxh", "social insurance", "trợ cấp xã hội", "bảo trợ xã hội", "tax", "taxes",
+	"khai báo tax", "kê khai tax")
 
 // notUnguided are the words after a phrase of unguidedAlone that make it
 // another, folded: "thì thực hiện" (then do), "chứng thực chữ ký số" (a

@@ -1078,6 +1078,11 @@ func (h *Handlers) search(r *request, asNew bool) error {
 	r.track = version // a new message: its id comes back (Sent)
 	v := &caseView{request: r, h: h, screen: screenFound, ver: version}
 	text, kb := foundScreen(v, q, append(found, offered...))
+	if len(found) > 0 && h.guides.TaxToo(q) {
+		// "thue" typed without marks: read as rent, and as likely a tax,
+		// which no guide covers (the volunteer may mean either).
+		text += "\n" + r.t.T("case.found_tax_too")
+	}
 	if dropped {
 		text = r.t.T("case.query_name_dropped") + "\n" + text
 	}
