@@ -2529,7 +2529,7 @@ func (h *Handlers) forgetAskOne(r *request, f storage.Followup) (string, bot.Key
 	r.about = followupTopic(f.CaseID) // it names the dossier: erasing it takes this back
 	return r.t.T("followup.forget_ask_one", locales.Data{"Code": forgetOneCode(r.t, f.DossierCode)}), bot.Keyboard{
 		{{Text: forgetOneLabel(r.t, f.DossierCode), Data: data("one." + strconv.FormatInt(f.CaseID, 10))}},
-		{{Text: r.t.T("followup.forget_keep_button"), Data: data(keepArg(f.CaseID))}},
+		{{Text: r.t.T("followup.forget_keep_button"), Data: data(keepArg([]storage.Followup{f}, r.t.Lang()))}},
 	}
 }
 
@@ -2673,18 +2673,111 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 		// opened since is not erased by a list that did not show it.
 		[]bot.Button{{Text: r.t.T("followup.forget_all_button", locales.Data{"Count": len(fs)}),
 			Data: data(listed(fs))}},
-		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data(keepArg(fs[len(fs)-1].CaseID))}})
+		[]bot.Button{{Text: r.t.T("followup.forget_keep_button"), Data: data(keepArg(fs, r.t.Lang()))}})
 	return strings.Join(lines, "\n"), kb
 }
 
-// keepArg is the argument of "Không xoá" under /forget's question: the
-// case it names (the list's newest, which "all" erases with the rest), so
-// that a press on the message that case was erased from — the second tap
-// landing on the next row, a change of mind sent before the goodbye came
-// — leaves the goodbye (forgottenHere). Until review 34 it named none
-// ("keep"), and wrote "nothing is kept" over what the erase said.
-func keepArg(caseID int64) string {
-	return "keep." + strconv.FormatInt(caseID, 10)
+// keepArg is the argument of "Không xoá" under /forget's question about
+// fs (oldest first), its buttons in language lang: the cases it shows,
+// newest first ("keep.<case>.<case>…"), so that a press on the message
+// one of them was erased from — the second tap landing on the next row,
+// a change of mind sent before the answer came — leaves what the erase
+// said (forgottenHere). Until review 34 it named none ("keep") and wrote
+// "nothing is kept" over the goodbye; until review 35 it named the
+// newest only, and wrote "Không xoá gì… như trước" over what the erase of
+// another said. The cases that do not fit Telegram's 64 bytes of callback
+// data are not named, the oldest first, and ".more" says so: pressed,
+// such a list says what is kept (keepPress).
+func keepArg(fs []storage.Followup, lang string) string {
+	fits := func(arg string) bool {
+		return len(callback{flow: flowFollowup, action: "forget", arg: arg + "." + lang}.String()) <= callbackDataMax
+	}
+	arg := "keep"
+	for i := len(fs) - 1; i >= 0; i-- {
+		next := arg + "." + strconv.FormatInt(fs[i].CaseID, 10)
+		if !fits(next) || i > 0 && !fits(next+keepMore) {
+			return arg + keepMore
+		}
+		arg = next
+	}
+	return arg
+}
+
+// keepMore ends the argument of a "Không xoá" that does not name every
+// case its question shows (keepArg).
+const keepMore = ".more"
+
+// callbackDataMax is how many bytes of callback data Telegram carries.
+const callbackDataMax = 64
+
+// keepPress takes "Không xoá" of /forget's question; kept is what its
+// argument names after "keep" (keepArg): "" (a button drawn before review
+// 34), or the cases it showed, newest first, each after a ".". On the
+// message one of them was erased from (a late tap), what the erase said
+// stays: the pop-up says the rest is kept, or, when nothing is left,
+// that it is erased already. Else a list of which one is gone (erased on
+// its web page since, or from another message), or that did not name
+// them all, says how many are still kept — "as before" would be untrue
+// of what went —; a list as it stands, that nothing was erased.
+func (h *Handlers) keepPress(r *request, kept, listLang string) error {
+	named, more := strings.CutSuffix(kept, keepMore)
+	var cases []string
+	if named != "" {
+		cases = strings.Split(named[1:], ".")
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	for _, c := range cases {
+		// forgottenHere answers "erased already": with others left, the
+		// pop-up says they are kept.
+		id, err := strconv.ParseInt(c, 10, 64)
+		if err != nil || r.liveMessage() == 0 {
+			break
+		}
+		from, err := r.tx.ForgottenFrom(r.ctx, id)
+		if err != nil {
+			return err
+		}
+		if from != r.liveMessage() {
+			continue
+		}
+		if len(fs) > 0 {
+			r.answer(r.t.T("followup.forget_kept_rest"))
+		} else {
+			r.answer(r.t.T("followup.forget_already"))
+		}
+		return nil
+	}
+	if len(fs) == 0 {
+		// Pressed after "all" (or the last one) erased them: nothing is
+		// followed any more, not "as before". The message it edits may
+		// be the goodbye: what it said of the language stays. It may
+		// say so already (an edit that changes nothing is not sent):
+		// the press is answered all the same.
+		r.answer(r.t.T("followup.forget_already"))
+		lang, err := h.languageForgotten(r, listLang)
+		if err != nil {
+			return err
+		}
+		r.show(r.t.T("followup.forget_nothing")+lang, nil)
+		return nil
+	}
+	gone := more
+	for _, c := range cases {
+		id, _ := strconv.ParseInt(c, 10, 64)
+		gone = gone || !slices.ContainsFunc(fs, func(f storage.Followup) bool { return f.CaseID == id })
+	}
+	switch {
+	case gone:
+		r.show(r.t.N("followup.forget_kept_left", len(fs)), nil)
+	case len(fs) == 1:
+		r.show(r.t.T("followup.forget_kept_one"), nil)
+	default:
+		r.show(r.t.T("followup.forget_kept"), nil)
+	}
+	return nil
 }
 
 // buttonWidth is how many characters a full-width inline button shows on a
@@ -2746,38 +2839,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		arg = arg[:i]
 	}
 	if kept, ok := strings.CutPrefix(arg, "keep"); ok && (kept == "" || kept[0] == '.') {
-		// On the message the case it names was erased from: what the
-		// erase said stays, as after a second tap of "🗑". A button drawn
-		// before review 34 names none.
-		if kept != "" {
-			if again, err := h.forgottenHere(r, kept[1:]); err != nil || again {
-				return err
-			}
-		}
-		fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
-		if err != nil {
-			return err
-		}
-		if len(fs) == 0 {
-			// Pressed after "all" (or the last one) erased them: nothing is
-			// followed any more, not "as before". The message it edits may
-			// be the goodbye: what it said of the language stays. It may
-			// say so already (an edit that changes nothing is not sent):
-			// the press is answered all the same.
-			r.answer(r.t.T("followup.forget_already"))
-			lang, err := h.languageForgotten(r, listLang)
-			if err != nil {
-				return err
-			}
-			r.show(r.t.T("followup.forget_nothing")+lang, nil)
-			return nil
-		}
-		kept := "followup.forget_kept"
-		if len(fs) == 1 {
-			kept += "_one"
-		}
-		r.show(r.t.T(kept), nil)
-		return nil
+		return h.keepPress(r, kept, listLang)
 	}
 	if one, ok := strings.CutPrefix(arg, "one."); ok {
 		id, _ := strconv.ParseInt(one, 10, 64)
