@@ -2682,7 +2682,7 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 // newest first ("keep.<case>.<case>…"), so that a press on the message
 // one of them was erased from — the second tap landing on the next row,
 // a change of mind sent before the answer came — leaves what the erase
-// said (forgottenHere). Until review 34 it named none ("keep") and wrote
+// said (keepPress). Until review 34 it named none ("keep") and wrote
 // "nothing is kept" over the goodbye; until review 35 it named the
 // newest only, and wrote "Không xoá gì… như trước" over what the erase of
 // another said. The cases that do not fit Telegram's 64 bytes of callback
@@ -2730,8 +2730,8 @@ func (h *Handlers) keepPress(r *request, kept, listLang string) error {
 		return err
 	}
 	for _, c := range cases {
-		// forgottenHere answers "erased already": with others left, the
-		// pop-up says they are kept.
+		// Erased from this very message (as forgottenHere tells, whose
+		// pop-up, "erased already", is said only when nothing is left).
 		id, err := strconv.ParseInt(c, 10, 64)
 		if err != nil || r.liveMessage() == 0 {
 			break
