@@ -1684,6 +1684,11 @@ func (h *Handlers) tallyParts(ctx context.Context, tx *storage.Tx, chat int64, t
 	if err := tx.MarkVolunteers(ctx, tl.Volunteers); err != nil {
 		return "", nil, err
 	}
+	if by == byMonth && tl.Cases > 0 {
+		if tl.Months, err = tx.CasesByMonth(ctx, scope, period); err != nil {
+			return "", nil, err
+		}
+	}
 	unit, err := h.scopeName(ctx, tx, t, scope)
 	if err != nil {
 		return "", nil, err
@@ -1880,6 +1885,17 @@ func (h *Handlers) tallyTextWith(t *locales.Localizer, tl storage.Tally, unit, w
 	lines = append(lines, "", t.T("tally.kpis"))
 	for _, k := range guides.KPIs {
 		lines = append(lines, "• "+t.T("tally.kpi_"+k)+": "+t.Num(kpis[k]))
+	}
+	if months := monthLines(tl, h.now); len(months) > 0 {
+		lines = append(lines, "", t.T("tally.by_month_heading"))
+		shown := rows(byMonth)
+		if len(months) > shown { // the latest; all of them in the spreadsheet
+			lines = append(lines, t.T("tally.months_before", locales.Data{"Count": t.Num(len(months) - shown)}))
+			months = months[len(months)-shown:]
+		}
+		for _, m := range months {
+			lines = append(lines, "• "+monthLabel(t, m.Month)+" – "+t.Num(m.Cases))
+		}
 	}
 	lines = append(lines, "", t.T("tally.top_procedures"))
 	shown := rows(byProcedure)
@@ -2271,7 +2287,15 @@ func (h *Handlers) tallyChart(t *locales.Localizer, tl storage.Tally, unit, when
 	c := render.Chart{Subtitle: unit + " – " + when, Empty: t.T("tally.empty"), Number: t.Num}
 	var bars []render.Bar
 	others := "tally.others_procedures"
-	switch {
+	switch months := monthLines(tl, h.now); {
+	case len(months) > 0 && len(months) <= chartMonths:
+		// In time's order, every month, none summed as "others".
+		c.Title = t.T("tally.chart_months", locales.Data{"Cases": t.Num(tl.Cases)})
+		for _, m := range months {
+			bars = append(bars, render.Bar{Label: monthLabel(t, m.Month), Value: m.Cases})
+		}
+		c.Bars = bars
+		return c
 	case by == byVolunteer && tl.Scope.Volunteer == 0:
 		c.Title = t.T("tally.chart_volunteers", locales.Data{"Cases": t.Num(tl.Cases)})
 		people := tallyPeople(tl.Volunteers)
@@ -2412,7 +2436,11 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 		texts["mode"] = append(texts["mode"], modeLabel(t, m))
 	}
 	texts["mode"] = append(texts["mode"], t.T("tally.case_mode_same_dossier"))
-	widths := map[string]float64{"item": 30, "procedure": 30, "step_title": 24, "error": 24, "outcome": 16, "reason": 16,
+	months := monthLines(tl, h.now)
+	for _, m := range months {
+		texts["month"] = append(texts["month"], monthLabel(t, m.Month))
+	}
+	widths := map[string]float64{"month": 12, "item": 30, "procedure": 30, "step_title": 24, "error": 24, "outcome": 16, "reason": 16,
 		"commune": 16, "province": 16, "volunteer": 16, "mode": 16}
 	col := func(id string, kind reports.ColumnKind) reports.Column {
 		w := widths[id]
@@ -2545,6 +2573,18 @@ func (h *Handlers) tallySheets(ctx context.Context, tx *storage.Tx, t *locales.L
 	}
 	for i := range sheets {
 		sheets[i].PageHeader = page
+	}
+	if len(months) > 0 {
+		sheets = slices.Insert(sheets, 1, reports.Sheet{Name: t.T("tally.sheet_months"), Total: total,
+			Columns: []reports.Column{col("month", reports.Text), col("cases", reports.Int), col("helped", reports.Int)},
+			Rows: func(yield func([]any) error) error {
+				for _, m := range months {
+					if err := yield([]any{monthLabel(t, m.Month), m.Cases, m.Helped}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}})
 	}
 	return sheets
 }

@@ -1,8 +1,13 @@
 package handlers
 
 import (
+	"strconv"
 	"strings"
+	"time"
 
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/render"
+	"github.com/dvcbot/dvcbot/storage"
 	"github.com/dvcbot/dvcbot/vntext"
 )
 
@@ -12,6 +17,7 @@ const (
 	byProcedure = "procedure"
 	byVolunteer = "volunteer"
 	byUnit      = "unit"
+	byMonth     = "month" // a section of its own (monthLines), a chart by month
 )
 
 // byWords are the words, folded, that name what a report is asked by,
@@ -26,7 +32,12 @@ var byWords = []struct{ words, by string }{
 	{"thanh pho", byUnit}, {"xa", byUnit}, {"phuong", byUnit}, {"tinh", byUnit},
 	{"communes", byUnit}, {"commune", byUnit}, {"wards", byUnit}, {"ward", byUnit}, {"units", byUnit}, {"unit", byUnit},
 	{"provinces", byUnit}, {"province", byUnit},
+	{"thang", byMonth}, {"months", byMonth}, {"month", byMonth},
 }
+
+// notByMonth are words after "theo tháng" that make it a month named ("theo
+// tháng này", "theo tháng 11"), not a report by month.
+var notByMonth = map[string]bool{"nay": true, "truoc": true, "sau": true, "toi": true, "roi": true, "qua": true, "nua": true}
 
 // splitBy takes out of text typed for a report the words that say what it
 // is asked by ("tháng này theo thủ tục", "theo từng xã tháng 11", "this
@@ -63,6 +74,11 @@ func splitBy(text string) (rest, by string) {
 			if n < 0 {
 				break // "xã/phường" cut in half: not these words
 			}
+			if b.by == byMonth && end < len(folded) {
+				if next := folded[end]; next != "" && (next[0] >= '0' && next[0] <= '9' || notByMonth[next]) {
+					break // "theo tháng 11": a month
+				}
+			}
 			start := i
 			if start > 0 && (folded[start-1] == "chia" || folded[start-1] == "phan") {
 				start--
@@ -73,4 +89,46 @@ func splitBy(text string) (rest, by string) {
 		}
 	}
 	return text, ""
+}
+
+// monthLines are the months of a report asked by month, oldest first, with
+// their cases (tl.Months) and the months between with none: from the
+// period's first month (its first case's, for a period from the beginning)
+// to its last, or this month's for a period still running.
+func monthLines(tl storage.Tally, now func() time.Time) []storage.MonthCount {
+	if len(tl.Months) == 0 {
+		return nil
+	}
+	first := monthOf(tl.Months[0].Month)
+	if from := tl.Period.From; !from.IsZero() && monthOf(from).Before(first) {
+		first = monthOf(from)
+	}
+	last := monthOf(tl.Period.To.Add(-time.Nanosecond))
+	if now := monthOf(now()); now.Before(last) {
+		last = now
+	}
+	if m := monthOf(tl.Months[len(tl.Months)-1].Month); last.Before(m) {
+		last = m
+	}
+	had := map[time.Time]storage.MonthCount{}
+	for _, m := range tl.Months {
+		had[monthOf(m.Month)] = m
+	}
+	var out []storage.MonthCount
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		c := had[m]
+		c.Month = m
+		out = append(out, c)
+	}
+	return out
+}
+
+// chartMonths is the most months a chart by month draws, a bar each (the
+// most bars a chart takes): more, and the chart is the report's usual one.
+const chartMonths = render.MaxBars
+
+// monthLabel is a month's name in a report asked by month ("Tháng 11/2026").
+func monthLabel(t *locales.Localizer, m time.Time) string {
+	m = m.In(vietnam)
+	return t.T("tally.month_row", locales.Data{"Month": t.T("tally.month_" + strconv.Itoa(int(m.Month()))), "Year": m.Year()})
 }

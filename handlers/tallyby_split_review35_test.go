@@ -22,7 +22,12 @@ func TestReview35SplitBy(t *testing.T) {
 		{"từ 1/10 đến 15/10 theo đơn vị", "từ 1/10 đến 15/10", byUnit},
 		// Not what a report is asked by: left whole.
 		{"tháng này", "tháng này", ""},
-		{"theo tháng", "theo tháng", ""},
+		{"theo tháng", "", byMonth},
+		{"năm nay theo từng tháng", "năm nay", byMonth},
+		{"this year by month", "this year", byMonth},
+		{"theo tháng 11", "theo tháng 11", ""},
+		{"theo tháng này", "theo tháng này", ""},
+		{"theo tháng trước", "theo tháng trước", ""},
 		{"theo", "theo", ""},
 		{"bến thành tháng này", "bến thành tháng này", ""},
 		{"theo xãx", "theo xãx", ""},

@@ -178,6 +178,79 @@ type Tally struct {
 	// report tells its lines apart from (a team's two Linhs, one of them
 	// with no case). A report fills it from Namesakes.
 	Namesakes []VolunteerCount
+	// Months is not Tally's either: the cases by the month they closed
+	// in (Vietnam time), oldest first, for a report asked by month. A
+	// report fills it from CasesByMonth.
+	Months []MonthCount
+}
+
+// MonthCount is the closed cases of a month, as Tally counts them.
+type MonthCount struct {
+	Month  time.Time `db:"month"` // its first day, Vietnam time
+	Cases  int       `db:"cases"`
+	Helped int       `db:"helped"`
+}
+
+// CasesByMonth counts the scope's cases closed in period by the month
+// (Vietnam time) they closed in, oldest first; months with none are left
+// out. They are the cases Tally counts: a province's or the country's
+// whole months from the rollups, as Tally reads them, the rest from the
+// cases themselves (a commune's, a volunteer's, and the part of a month a
+// period begins or ends in).
+func (tx *Tx) CasesByMonth(ctx context.Context, scope Scope, period Period) ([]MonthCount, error) {
+	from, to := time.Time{}, monthStart(period.To)
+	if !period.From.IsZero() {
+		if from = monthStart(period.From); from.Before(period.From) {
+			from = from.AddDate(0, 1, 0)
+		}
+	}
+	if scope.Volunteer != 0 || scope.Commune != "" || !from.Before(to) {
+		return tx.casesByMonth(ctx, scope, period)
+	}
+	args := []any{"0001-01-01", to.Format(time.DateOnly)}
+	if !from.IsZero() {
+		args[0] = from.Format(time.DateOnly)
+	}
+	where := ""
+	if scope.Province != "" {
+		where, args = ` AND province = $3`, append(args, scope.Province)
+	}
+	var ms []MonthCount
+	if err := tx.db(ctx).SelectContext(ctx, &ms, `
+		SELECT month::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS month, sum(cases) AS cases, sum(helped) AS helped
+		FROM tally_months WHERE month >= $1::date AND month < $2::date`+where+`
+		GROUP BY month HAVING sum(cases) <> 0 ORDER BY month`, args...); err != nil {
+		return nil, wrap("tally by month", err)
+	}
+	var edges []Period
+	if !from.IsZero() && period.From.Before(from) {
+		edges = append(edges, Period{From: period.From, To: from})
+	}
+	if to.Before(period.To) {
+		edges = append(edges, Period{From: to, To: period.To})
+	}
+	for _, edge := range edges {
+		more, err := tx.casesByMonth(ctx, scope, edge)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, more...)
+	}
+	slices.SortFunc(ms, func(a, b MonthCount) int { return a.Month.Compare(b.Month) })
+	return ms, nil
+}
+
+// casesByMonth is CasesByMonth from the cases alone.
+func (tx *Tx) casesByMonth(ctx context.Context, scope Scope, period Period) ([]MonthCount, error) {
+	where, args := scopeWhere(scope)
+	args = append(periodArgs(period), args...)
+	var ms []MonthCount
+	err := tx.db(ctx).SelectContext(ctx, &ms, `
+		SELECT date_trunc('month', c.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AT TIME ZONE 'Asia/Ho_Chi_Minh' AS month,
+			count(*) AS cases, count(*) FILTER (WHERE c.outcome IN ('submitted', 'paid', 'on_the_spot', 'done')) AS helped
+		FROM `+fmt.Sprintf(tallyCases, where)+`
+		GROUP BY 1 ORDER BY 1`, args...)
+	return ms, wrap("tally by month", err)
 }
 
 // Followups counts what the follow-up of the counted cases found (zero

@@ -53,6 +53,12 @@ func compareTallies(ctx context.Context, t *testing.T, st *storage.Storage, scop
 				if d := tallyDiff(fast, raw); d != "" {
 					t.Errorf("scope %+v, %s – %s: rollups and cases differ: %s", s, p.From, p.To, d)
 				}
+				if d, err := monthsDiff(ctx, tx, s, p); err != nil || d != "" {
+					if err != nil {
+						return err
+					}
+					t.Errorf("scope %+v, %s – %s: CasesByMonth and the cases differ: %s", s, p.From, p.To, d)
+				}
 				if raw.Cases > 0 {
 					counted++
 				}
@@ -61,6 +67,50 @@ func compareTallies(ctx context.Context, t *testing.T, st *storage.Storage, scop
 		return nil
 	})
 	return counted
+}
+
+// monthsDiff compares CasesByMonth (the rollups' whole months and the
+// edges' cases) with the cases of the scope closed in period counted by
+// their month here; "" when they agree.
+func monthsDiff(ctx context.Context, tx *storage.Tx, s storage.Scope, p storage.Period) (string, error) {
+	got, err := tx.CasesByMonth(ctx, s, p)
+	if err != nil {
+		return "", err
+	}
+	var have []string
+	for _, m := range got {
+		have = append(have, fmt.Sprintf("%s:%d/%d", m.Month.In(ict).Format("2006-01-02 15:04"), m.Cases, m.Helped))
+	}
+	from := p.From
+	if from.IsZero() {
+		from = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	rows, err := tx.SQL().QueryContext(ctx, `
+		SELECT to_char(date_trunc('month', finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 'YYYY-MM-DD HH24:MI') || ':' || count(*)
+			|| '/' || count(*) FILTER (WHERE outcome IN ('submitted', 'paid', 'on_the_spot', 'done'))
+		FROM cases WHERE status = 'closed' AND finished_at >= $1 AND finished_at < $2
+			AND ($3 = 0 OR volunteer_id = $3) AND ($4 = '' OR commune_code = $4)
+			AND ($5 = '' OR commune_code IN (SELECT code FROM communes WHERE province_code = $5))
+		GROUP BY date_trunc('month', finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh') ORDER BY 1`, from, p.To, s.Volunteer, s.Commune, s.Province)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var want []string
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			return "", err
+		}
+		want = append(want, w)
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	if strings.Join(have, " ") != strings.Join(want, " ") {
+		return fmt.Sprintf("%q ≠ %q", have, want), nil
+	}
+	return "", nil
 }
 
 // rollupRows reads the rollup tables (rows that count something), in
