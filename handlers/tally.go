@@ -1252,11 +1252,15 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 	// decree's number.
 	// A period with what it is asked by ("tháng này theo thủ tục"), as
 	// the period alone (typed reads both).
+	// The words alone ("theo thủ tục", to see the report on screen by
+	// procedure) are kept on /tally's period screen, as "/tally theo thủ
+	// tục" keeps them: until review 36D they were searched as a procedure.
 	text := r.text
-	if rest, by := splitBy(text); by != "" && rest != "" {
+	rest, by := splitBy(text)
+	if by != "" && rest != "" {
 		text = rest
 	}
-	if _, problem := parsePeriod(text, h.now()); problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
+	if _, problem := parsePeriod(text, h.now()); (by == "" || rest != "") && problem != "" && problem != "tally.period_future" && problem != "tally.period_reversed" {
 		// A bare "Q4": read as /tally reads it (typed), the quarter unless
 		// a commune of theirs is of Quận 4. So a unit's name and a period
 		// ("an hội tây tuần trước", "binh thanh tháng này"), searched as a

@@ -1,0 +1,46 @@
+package handlers_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dvcbot/dvcbot/locales"
+	"github.com/dvcbot/dvcbot/storage"
+)
+
+// Review 36D: "theo thủ tục" alone, typed by a coordinator outside any
+// flow (right after a report, to see it by procedure, or not), was
+// searched as a procedure: "Tìm thấy 1 thủ tục khớp “theo thủ tục”:
+// Chứng thực bản sao điện tử…". It is /tally's period screen with the
+// words kept, as "/tally theo thủ tục" is.
+func TestReview36DTallyByAloneTypedOutsideTheFlow(t *testing.T) {
+	for _, after := range []bool{true, false} {
+		t.Run(fmt.Sprint("after a report: ", after), func(t *testing.T) {
+			w, coord := byWorld(t)
+			u := w.srv.User(coord)
+			if after {
+				reportIn(t, w, w.send(u, "/tally tháng này"))
+			}
+			screen := only(t, fresh(w.send(u, "theo thu tuc")))
+			if !strings.Contains(screen.Text, w.vi("tally.by_kept", locales.Data{"By": w.vi("tally.by_procedure")})) {
+				t.Fatalf("“theo thu tuc” typed: %q, want the period screen saying the procedures will be listed", screen.Text)
+			}
+			m := reportIn(t, w, w.press(u, w.vi("tally.period_month")))
+			if rows := section(m, w.vi("tally.top_procedures")); len(rows) != 13 {
+				t.Errorf("period pressed after “theo thu tuc”: %d rows under the procedures, want 13:\n%s", len(rows), m)
+			}
+		})
+	}
+}
+
+// A volunteer's "theo thủ tục" is still a search: they have no report.
+func TestReview36DTallyByAloneFromAVolunteerIsSearched(t *testing.T) {
+	w, _ := byWorld(t)
+	vol := w.tallyMember("Vân", anHoiTayCode, storage.RoleVolunteer)
+	for _, m := range fresh(w.send(vol, "theo thủ tục")) {
+		if strings.Contains(m.Text, w.vi("tally.by_kept", locales.Data{"By": w.vi("tally.by_procedure")})) {
+			t.Fatalf("a volunteer's “theo thủ tục”: %q, want no report's screen", m.Text)
+		}
+	}
+}
