@@ -577,7 +577,11 @@ func (v *tallyView) typed(text string) error {
 	if rest, by := splitBy(text); by != "" {
 		v.st.By = by // kept for the period pressed or typed next
 		if rest == "" {
-			return v.goToNote(v.step, v.st, v.t.T("tally.by_kept", locales.Data{"By": v.t.T("tally.by_" + by)}))
+			key := "tally.by_kept"
+			if v.step == tallyUnit { // a unit to pick first (pick_unit_first)
+				key = "tally.by_kept_unit"
+			}
+			return v.goToNote(v.step, v.st, v.t.T(key, locales.Data{"By": v.t.T("tally.by_" + by)}))
 		}
 		text = rest
 	}

@@ -44,3 +44,21 @@ func TestReview36DTallyByAloneFromAVolunteerIsSearched(t *testing.T) {
 		}
 	}
 }
+
+// Typed on the unit screen, the words are kept, and the note says to pick
+// a unit first: until review 36D it said "choose or type a period" above
+// a list of units, where a period typed is refused.
+func TestReview36DTallyByOnTheUnitScreen(t *testing.T) {
+	w, _ := byWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	only(t, fresh(w.send(prov, "/tally")))
+	fresh(w.press(prov, w.vi("tally.change_unit")))
+	screen := only(t, fresh(w.send(prov, "theo tình nguyện viên")))
+	want := w.vi("tally.by_kept_unit", locales.Data{"By": w.vi("tally.by_volunteer")})
+	if !strings.Contains(screen.Text, want) {
+		t.Fatalf("“theo tình nguyện viên” on the unit screen: %q, want %q", screen.Text, want)
+	}
+	if strings.Contains(screen.Text, w.vi("tally.by_kept", locales.Data{"By": w.vi("tally.by_volunteer")})) {
+		t.Errorf("on the unit screen: %q, still asks for a period", screen.Text)
+	}
+}
