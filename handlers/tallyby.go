@@ -1,9 +1,11 @@
 package handlers
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dvcbot/dvcbot/locales"
 	"github.com/dvcbot/dvcbot/render"
@@ -85,10 +87,34 @@ func splitBy(text string) (rest, by string) {
 			}
 			kept := append(append([]string{}, words[:start]...), words[end:]...)
 			rest = strings.Trim(strings.Join(kept, " "), " ,;:-–")
+			if asksOnly(rest) {
+				rest = "" // "cho em xin số liệu theo thủ tục ạ": the words alone
+			}
 			return rest, b.by
 		}
 	}
 	return text, ""
+}
+
+// askingWords are the words, folded, around what a report is asked by
+// that ask for it and name no period: the report's ("số liệu", "thống
+// kê", "báo cáo") and a polite request's ("cho em xin", "ạ", "nhé"), as
+// parsePeriod leaves them out around a period (periodLead,
+// periodPoliteLead, periodPoliteTail). Until review 36D "theo TNV ạ" was a
+// period not understood.
+var askingWords = regexp.MustCompile(`^(?:(?:` + politeWho + `|` + politeWords +
+	`|cho|xin|xem|gui|giup|so lieu|bao cao|thong ke|so ket|tong ket|show me|report|figures|for|of)(?: |$))+$`)
+
+// asksOnly says whether text, left of what a report is asked by, is only
+// words that ask for it (askingWords).
+func asksOnly(text string) bool {
+	f := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return ' '
+	}, vntext.Fold(text))), " ")
+	return f != "" && askingWords.MatchString(f)
 }
 
 // monthLines are the months of a report asked by month, oldest first, with

@@ -62,3 +62,30 @@ func TestReview36DTallyByOnTheUnitScreen(t *testing.T) {
 		t.Errorf("on the unit screen: %q, still asks for a period", screen.Text)
 	}
 }
+
+// Asked politely with no period ("cho em xin số liệu theo thủ tục ạ",
+// "thống kê theo xã", "theo TNV ạ"), the words are kept as alone: until
+// review 36D the polite words left over were a period "not understood"
+// on /tally's screen, and searched as a procedure outside it.
+func TestReview36DTallyByAskedPolitely(t *testing.T) {
+	for _, tc := range []struct{ typed, by string }{
+		{"cho em xin số liệu theo thủ tục ạ", "tally.by_procedure"},
+		{"Theo TNV ạ", "tally.by_volunteer"},
+		{"thống kê theo từng xã nhé", "tally.by_unit"},
+		{"báo cáo theo tháng", "tally.by_month"},
+	} {
+		for _, screen := range []bool{true, false} {
+			t.Run(fmt.Sprint(tc.typed, " on the screen: ", screen), func(t *testing.T) {
+				w, coord := byWorld(t)
+				u := w.srv.User(coord)
+				if screen {
+					only(t, fresh(w.send(u, "/tally")))
+				}
+				m := only(t, fresh(w.send(u, tc.typed)))
+				if want := w.vi("tally.by_kept", locales.Data{"By": w.vi(tc.by)}); !strings.Contains(m.Text, want) {
+					t.Errorf("%q: %q, want %q", tc.typed, m.Text, want)
+				}
+			})
+		}
+	}
+}
