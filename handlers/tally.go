@@ -1270,7 +1270,7 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 		// ("an hội tây tuần trước", "binh thanh tháng này"), searched as a
 		// procedure until review 24T.
 		if _, ok := barePeriod(text, h.now()); !ok {
-			if named, err := h.namedWithPeriod(r, scope); err != nil || !named {
+			if named, err := h.namedWithPeriod(r, scope, text); err != nil || !named {
 				return false, err
 			}
 		}
@@ -1291,9 +1291,11 @@ func (h *Handlers) typedPeriod(r *request) (bool, error) {
 
 // namedWithPeriod says whether r.text is a unit's name and a period typed
 // together, as /tally's screen reads them (unitAndPeriod, nameAndPeriod),
-// words that find a procedure aside.
-func (h *Handlers) namedWithPeriod(r *request, scope storage.Scope) (bool, error) {
-	text := strings.TrimSpace(r.text)
+// words that find a procedure aside. text is r.text without what the
+// report is asked by ("An Hội Tây tháng 11 theo thủ tục": until review 36D
+// searched as a procedure).
+func (h *Handlers) namedWithPeriod(r *request, scope storage.Scope, text string) (bool, error) {
+	text = strings.TrimSpace(text)
 	if utf8.RuneCountInString(text) > maxQuery || privacy.PersonalData(privacy.WithoutDates(text)) != "" {
 		return false, nil
 	}

@@ -89,3 +89,19 @@ func TestReview36DTallyByAskedPolitely(t *testing.T) {
 		}
 	}
 }
+
+// A commune's name, a period and what the report is asked by, typed by a
+// province coordinator outside any flow ("An Hội Tây tháng 11 theo thủ
+// tục"), are that commune's report so asked, as on /tally's screen: until
+// review 36D they were searched as a procedure ("no procedure matches").
+func TestReview36DTallyByWithAUnitNamedOutsideTheFlow(t *testing.T) {
+	w, _ := byWorld(t)
+	prov := w.tallyMember("Phương", "", storage.RoleProvinceCoordinator)
+	ms := fresh(w.send(prov, "An Hội Tây tháng này theo thủ tục"))
+	if len(ms) == 0 || !strings.Contains(ms[0].Text, "Phường An Hội Tây") {
+		t.Fatalf("“An Hội Tây tháng này theo thủ tục”: %q, want An Hội Tây's report", texts(ms))
+	}
+	if rows := section(ms[0].Text, w.vi("tally.top_procedures")); len(rows) != 13 {
+		t.Errorf("%d rows under the procedures, want all 13:\n%s", len(rows), ms[0].Text)
+	}
+}
