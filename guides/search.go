@@ -1430,13 +1430,16 @@ func holds(ws, phrases []string) bool {
 
 // unguided are procedures volunteers ask for that no guide covers, though
 // words of a guide's names half name them, folded: a vehicle's or land's
-// transfer ("sang tên xe": not the new motorbike's first registration). A
+// transfer ("sang tên xe": not the new motorbike's first registration),
+// which selling one or buying one used is ("bán xe máy", "mua xe cũ":
+// "bán" began "bằng" lái, and the driving licence's renewal answered). A
 // query holding one finds nothing; and NoGuide says so, as of a query that
 // names somewhere abroad or a foreigner ("kết hôn với người nước ngoài",
 // "đăng ký kết hôn có yếu tố nước ngoài": another procedure than the
 // marriage of two Vietnamese citizens, whose guide says not to choose it).
-var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", "transfer motorcycle", "motorcycle transfer",
-	"transfer vehicle", "vehicle transfer", "transfer car", "car transfer", "transfer ownership", "ownership transfer"}
+var unguided = append([]string{"sang ten", "transfer motorbike", "motorbike transfer", "transfer motorcycle", "motorcycle transfer",
+	"transfer vehicle", "vehicle transfer", "transfer car", "car transfer", "transfer ownership", "ownership transfer"},
+	folded("bán xe", "bán ô tô", "bán oto", "mua xe cũ", "mua lại xe", "sell motorbike", "sell my motorbike", "sell car", "sell my car")...)
 
 // unguidedAlone are procedures no guide covers whose words are also said
 // beside one a guide covers, as its purpose or its party, folded: a visa
@@ -1457,18 +1460,33 @@ var unguided = []string{"sang ten", "transfer motorbike", "motorbike transfer", 
 // insurance and the social allowance ("bảo hiểm xã hội" listed the five
 // guides naming "bảo hiểm"; "trợ cấp xã hội" the unemployment benefit)
 // and a tax ("thuế", read "tax": taxWord), declared too ("khai báo thuế"
-// listed the three guides of "khai báo", a stay's declarations).
+// listed the three guides of "khai báo", a stay's declarations). So are a
+// vehicle lost or stolen, which is reported to the police ("mất xe",
+// "xe máy bị mất" found the driving licence's guide, the one guide
+// covering a loss whose names say "xe"), and a house or land sold or
+// bought ("mua nhà" found the household health insurance, "bán nhà" the
+// civil status extract); "xác nhận độc thân để mua nhà" is searched.
+// The longer phrase of the same start comes first.
 var unguidedAlone = folded("visa", "visas", "thị thực", "ly hôn", "ly dị", "divorce", "sổ đỏ", "sổ hồng",
 	"nhận cha con", "nhận cha cho con", "nhận cha mẹ con", "nhận mẹ con", "xác nhận cha con", "giám hộ",
 	"chứng thực chữ ký", "chứng thực hợp đồng",
 	"tiêm chủng", "tiêm phòng", "tiêm vắc xin", "tiêm vaccine", "vắc xin", "vaccine", "vaccines", "vaccination", "vaccinations",
 	"bảo hiểm xã hội", "bhxh", "social insurance", "trợ cấp xã hội", "bảo trợ xã hội", "tax", "taxes",
-	"khai báo tax", "kê khai tax")
+	"khai báo tax", "kê khai tax",
+	"mất xe máy", "mất xe", "xe máy bị mất", "xe bị mất", "mất ô tô", "mất cắp xe máy", "mất cắp xe",
+	"trộm xe máy", "trộm xe", "xe máy bị trộm", "xe bị trộm",
+	"mua bán nhà đất", "mua bán nhà", "mua bán đất", "bán nhà", "mua nhà", "bán đất", "mua đất")
 
 // notUnguided are the words after a phrase of unguidedAlone that make it
 // another, folded: "thì thực hiện" (then do), "chứng thực chữ ký số" (a
 // digital signature's certificate).
 var notUnguided = map[string]string{"thi thuc": "hien", "chung thuc chu ki": "so"}
+
+// vehiclePapers end a vehicle's paper before "xe" (bằng lái, giấy phép
+// lái, đăng ký, giấy tờ, biển số, cà vẹt), folded: "bằng lái xe bị mất",
+// "giấy đăng ký xe bị mất" are the paper's loss, not the vehicle's, and a
+// phrase of unguidedAlone beginning "xe" after one is searched as typed.
+var vehiclePapers = map[string]bool{"lai": true, "ki": true, "to": true, "so": true, "vet": true, "cavet": true, "gplx": true}
 
 // withoutUnguided returns ws without the words of unguidedAlone, and
 // whether there were any.
@@ -1477,7 +1495,8 @@ next:
 	for i := 0; i < len(ws); i++ {
 		for _, p := range unguidedAlone {
 			n := len(strings.Fields(p))
-			if i+n <= len(ws) && strings.Join(ws[i:i+n], " ") == p && (i+n == len(ws) || notUnguided[p] == "" || ws[i+n] != notUnguided[p]) {
+			if i+n <= len(ws) && strings.Join(ws[i:i+n], " ") == p && (i+n == len(ws) || notUnguided[p] == "" || ws[i+n] != notUnguided[p]) &&
+				(i == 0 || !strings.HasPrefix(p, "xe ") || !vehiclePapers[ws[i-1]]) {
 				ok = true
 				i += n - 1
 				continue next
