@@ -1375,6 +1375,8 @@ func unitAt(ws []string, i int) bool {
 	switch {
 	case w == "xa" && i+1 < len(ws) && ws[i+1] == "hoi":
 		return false // "xã hội" (society: "bảo hiểm xã hội", "mạng xã hội"); a commune named "Hội …" is cut as typed (placesCut)
+	case w == "tinh" && i+1 < len(ws) && ws[i+1] == "trang":
+		return false // "tình trạng" (status: "xác nhận tình trạng hôn nhân"); no province is named "Trạng …"
 	case unitWords[w]:
 		return i+1 < len(ws)
 	case i+1 < len(ws) && unitPairs[w+" "+ws[i+1]]:

@@ -55,3 +55,20 @@ func TestReview36eVehicleAndHouseDealsHaveNoGuide(t *testing.T) {
 		}
 	}
 }
+
+// Review 36e: "tình trạng" (status) was cut as a province ("tỉnh" and a
+// name) when the query found nothing with it: "xin giấy xác nhận tình
+// trạng hôn nhân để kết hôn" listed the residence confirmation alone, by
+// "xin giấy xác nhận", and not the marital status certificate asked for.
+func TestReview36eMaritalStatusIsNoProvince(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{
+		"xin giấy xác nhận tình trạng hôn nhân để kết hôn", "xin giay xac nhan tinh trang hon nhan de ket hon",
+		"giấy xác nhận tình trạng hôn nhân để kết hôn", "xin xác nhận tình trạng hôn nhân để vay ngân hàng",
+		"xin xac nhan tinh trang hon nhan de mua nha", "xác nhận tình trạng hôn nhân ở phường 5",
+	} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "xac-nhan-hon-nhan" {
+			t.Errorf("Search(%q) = %v, want xac-nhan-hon-nhan first", q, got)
+		}
+	}
+}
