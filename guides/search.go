@@ -1434,14 +1434,20 @@ func holds(ws, phrases []string) bool {
 // words of a guide's names half name them, folded: a vehicle's or land's
 // transfer ("sang tên xe": not the new motorbike's first registration),
 // which selling one or buying one used is ("bán xe máy", "mua xe cũ":
-// "bán" began "bằng" lái, and the driving licence's renewal answered). A
+// "bán" began "bằng" lái, and the driving licence's renewal answered);
+// the driving test and a first licence, taken at a test centre ("thi bằng
+// lái", "học lái xe", "sát hạch", "giấy phép lái xe lần đầu": "thi" is
+// also "thì", a filler, and the licence's exchange answered, "đăng ký thi
+// bằng lái" the papers' integration into VNeID). A
 // query holding one finds nothing; and NoGuide says so, as of a query that
 // names somewhere abroad or a foreigner ("kết hôn với người nước ngoài",
 // "đăng ký kết hôn có yếu tố nước ngoài": another procedure than the
 // marriage of two Vietnamese citizens, whose guide says not to choose it).
 var unguided = append([]string{"sang ten", "transfer motorbike", "motorbike transfer", "transfer motorcycle", "motorcycle transfer",
 	"transfer vehicle", "vehicle transfer", "transfer car", "car transfer", "transfer ownership", "ownership transfer"},
-	folded("bán xe", "bán ô tô", "bán oto", "mua xe cũ", "mua lại xe", "sell motorbike", "sell my motorbike", "sell car", "sell my car")...)
+	folded("bán xe", "bán ô tô", "bán oto", "mua xe cũ", "mua lại xe", "sell motorbike", "sell my motorbike", "sell car", "sell my car",
+		"thi bằng lái", "thi gplx", "thi giấy phép lái xe", "thi lái xe", "học bằng lái", "học lái xe", "sát hạch",
+		"bằng lái lần đầu", "lái xe lần đầu", "gplx lần đầu", "driving test", "driving exam", "first driving licence", "first driving license")...)
 
 // unguidedAlone are procedures no guide covers whose words are also said
 // beside one a guide covers, as its purpose or its party, folded: a visa

@@ -72,3 +72,28 @@ func TestReview36eMaritalStatusIsNoProvince(t *testing.T) {
 		}
 	}
 }
+
+// Review 36e: taking the driving test, or a first driving licence, is a
+// test at a driving school's test centre, which no guide covers; the
+// licence guide exchanges one already held ("Bằng ô tô đã quá hạn thì phải
+// sát hạch lại, không đổi trực tuyến"). "thi" is also "thì" (a filler), so
+// "thi bằng lái" was "bằng lái" and found the exchange; "đăng ký thi bằng
+// lái" the integration of papers into VNeID. They find nothing now, and
+// NoGuide says so; "thì" in a question of the exchange stays a filler.
+func TestReview36eDrivingTestHasNoGuide(t *testing.T) {
+	c := shippedCatalog(t)
+	for _, q := range []string{
+		"thi bằng lái", "thi bang lai", "thi bang lai xe may", "thi bằng lái ô tô", "học bằng lái", "hoc bang lai xe may",
+		"đăng ký thi bằng lái", "dang ky thi bang lai xe", "thi gplx", "thi giấy phép lái xe", "thi lái xe", "học lái xe",
+		"sát hạch lái xe", "cấp giấy phép lái xe lần đầu", "bằng lái xe lần đầu", "driving test", "first driving licence",
+	} {
+		if got := searchIDs(c, q); len(got) != 0 || !c.NoGuide(q) {
+			t.Errorf("Search(%q) = %v, NoGuide %v: want nothing, and no guide said", q, got, c.NoGuide(q))
+		}
+	}
+	for _, q := range []string{"đổi bằng lái thì cần gì", "bằng lái hết hạn thì đổi ở đâu", "doi bang lai", "gia han bang lai", "gplx", "driving licence renewal"} {
+		if got := searchIDs(c, q); len(got) == 0 || got[0] != "doi-gplx" || c.NoGuide(q) {
+			t.Errorf("Search(%q) = %v, NoGuide %v: want doi-gplx first", q, got, c.NoGuide(q))
+		}
+	}
+}
