@@ -200,6 +200,12 @@ func underLoad(t *testing.T, dbURL string, disturb func(start func() *exec.Cmd) 
 		})
 	}
 
+	// A failing check below must not leave the users pressing: their
+	// loops would spin against the closed fake Telegram, keeping every id.
+	defer func() {
+		stop.Store(true)
+		wg.Wait()
+	}()
 	last := disturb(start)
 	var done int
 	db.Get(&done, `SELECT count(*) FROM updates WHERE status = 'done'`) //nolint:errcheck // checked below
