@@ -103,7 +103,10 @@ func (a *app) start(ctx context.Context, log *slog.Logger) error {
 			log.Warn("cannot set the default command menu", "err", err)
 		}
 	}
-	return a.runtime.Replay(ctx)
+	// A database restarting while the bot starts is waited for, as at
+	// openStore: the replay reads and leases what the last run left, and
+	// is the same when done again.
+	return untilReachable(ctx, log, "replay", func() error { return a.runtime.Replay(ctx) })
 }
 
 // maxBacklog is how many updates may wait in memory before the poller
@@ -118,25 +121,42 @@ const startWait = time.Minute
 // server cannot be reached; any other error (a wrong password, no such
 // database) is returned at once.
 func openStore(ctx context.Context, url string, log *slog.Logger) (*storage.Storage, error) {
+	var store *storage.Storage
+	err := untilReachable(ctx, log, "connect", func() (err error) {
+		store, err = storage.Open(ctx, url)
+		return err
+	})
+	if errors.Is(err, storage.ErrRefusedParameter) {
+		// The connection string, not the server, is at fault: a
+		// setting's error, which says nothing of its words.
+		return nil, &configError{"DATABASE_URL", "is refused by the server: " + err.Error()}
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("DATABASE_URL: %w", err)
+	}
+	return store, nil
+}
+
+// untilReachable runs step, a start-up step on the database, again while
+// it fails because the database cannot be reached (a stack starting
+// together, a server restarting under a starting bot), for up to
+// startWait. It returns step's last error: any other, one after
+// startWait, or the one it had when ctx ended during a pause.
+func untilReachable(ctx context.Context, log *slog.Logger, what string, step func() error) error {
 	deadline := time.Now().Add(startWait)
 	pause := 500 * time.Millisecond
 	for {
-		store, err := storage.Open(ctx, url)
-		if err == nil {
-			return store, nil
+		err := step()
+		if err == nil || !bot.IsUnavailable(err) || time.Now().Add(pause).After(deadline) {
+			return err
 		}
-		if errors.Is(err, storage.ErrRefusedParameter) {
-			// The connection string, not the server, is at fault: a
-			// setting's error, which says nothing of its words.
-			return nil, &configError{"DATABASE_URL", "is refused by the server: " + err.Error()}
-		}
-		if !bot.IsUnavailable(err) || time.Now().Add(pause).After(deadline) {
-			return nil, fmt.Errorf("DATABASE_URL: %w", err)
-		}
-		log.Warn("the database cannot be reached yet; trying again", "in", pause, "err", err)
+		log.Warn("the database cannot be reached yet; trying again", "step", what, "in", pause, "err", err)
 		select {
 		case <-ctx.Done():
-			return nil, err
+			return err
 		case <-time.After(pause):
 		}
 		pause = min(2*pause, 5*time.Second)
@@ -201,7 +221,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 	watching, stopWatching := context.WithCancel(ctx)
 	defer stopWatching() // before watchDB closes (deferred calls run last first)
 	go watchDatabase(watching, watchDB, log, databaseCheckEvery, &databaseUp)
-	if err := migrateAll(ctx, store, log); err != nil {
+	if err := untilReachable(ctx, log, "migrate", func() error { return migrateAll(ctx, store, log) }); err != nil {
 		return err
 	}
 	var runtimeOpts []bot.Option
@@ -209,7 +229,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 		// Telegram serves one poller: the one that holds the poller's lock
 		// knows the leases it finds are a dead process's. A second one (a
 		// replica by mistake, a rolling deploy) must leave them to run out.
-		release, sole, err := holdPollerLock(ctx, store.DB().DB, log)
+		var release func()
+		var sole bool
+		err := untilReachable(ctx, log, "poller lock", func() (err error) {
+			release, sole, err = holdPollerLock(ctx, store.DB().DB, log)
+			return err
+		})
 		if err != nil {
 			return err
 		}
@@ -349,7 +374,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 	}
 	// A stop asked for while starting (SIGTERM, a test done) may cancel
 	// this: it is a stop like any other, below.
-	if err := a.handlers.EnsureDigest(ctx, queue); err != nil && ctx.Err() == nil {
+	err = untilReachable(ctx, log, "schedule the weekly digest", func() error { return a.handlers.EnsureDigest(ctx, queue) })
+	if err != nil && ctx.Err() == nil {
 		srv.Close()
 		return fmt.Errorf("schedule the weekly digest: %w", err)
 	}
