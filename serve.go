@@ -360,7 +360,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) (err error) {
 		srv.Close()
 		return err
 	}
-	if err := queue.Start(context.WithoutCancel(work)); err != nil { // Stop below lets running jobs finish
+	// Stop below lets running jobs finish. Start first pings the database,
+	// and may be called again after it failed.
+	err = untilReachable(ctx, log, "start the job queue", func() error { return queue.Start(context.WithoutCancel(work)) })
+	if err != nil {
 		srv.Close()
 		return fmt.Errorf("job queue: %w", err)
 	}
