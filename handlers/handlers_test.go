@@ -43,7 +43,7 @@ func newWorld(t *testing.T, opts ...handlers.Option) *world {
 	t.Parallel()
 	srv := telegramtest.NewServer()
 	t.Cleanup(srv.Close)
-	store := storagetest.Open(t)
+	store := storagetest.Reused(t)
 	texts := localestest.Load(t) // before the bot: checked after it stopped
 	admin := srv.NewUser("Admin", "vi")
 	// Tests press as fast as they can, each press once: none is a second

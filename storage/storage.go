@@ -54,6 +54,17 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	setPool(db)
+	s := &Storage{db: db}
+	if err := s.Ping(ctx); err != nil {
+		db.Close()
+		return nil, refusedParameter(err, url)
+	}
+	return s, nil
+}
+
+// setPool gives the pool Open's settings.
+func setPool(db *sqlx.DB) {
 	db.SetMaxOpenConns(MaxConns)
 	// As many idle as open: under load a connection closed for being
 	// idle one too many is opened again a moment later, and each opening
@@ -64,12 +75,16 @@ func Open(ctx context.Context, url string) (*Storage, error) {
 	// After a failover the pool may hold connections to the old server;
 	// renewing them now and then bounds how long that lasts.
 	db.SetConnMaxLifetime(30 * time.Minute)
-	s := &Storage{db: db}
-	if err := s.Ping(ctx); err != nil {
-		db.Close()
-		return nil, refusedParameter(err, url)
-	}
-	return s, nil
+}
+
+// Reuse returns a new Storage on s's pool, the pool's settings put back as
+// Open made them, without what was set on s (WhenForgotten, WhenProblem,
+// SetFollowupRetention): storagetest hands a database and its warm
+// connections from test to test. s is not to be used after; closing either
+// closes the pool.
+func (s *Storage) Reuse() *Storage {
+	setPool(s.db)
+	return &Storage{db: s.db}
 }
 
 // OpenOne returns a pool of a single connection to the database at url,

@@ -35,6 +35,11 @@
 // it: go test runs packages in parallel), and each test gets a CREATE
 // DATABASE … TEMPLATE copy of it: dvcbot_test_<random>, dropped at the test's
 // cleanup.
+//
+// Reused (reuse.go) is Open for tests that only read and write rows: the
+// copy and its pool's connections, emptied at the test's end, serve the next
+// such test of the process — a new database and new connections to it were
+// most of the server's work for a short test.
 package storagetest
 
 import (
@@ -91,6 +96,7 @@ type env struct {
 	// privateErr is why no private server could be started, when the
 	// tests fell back to another.
 	privateErr error
+	spares     spares // Reused's databases (reuse.go)
 }
 
 // The one value per test process: tests share the server and the template.
@@ -173,7 +179,9 @@ func Main(m *testing.M) {
 func (e *env) close() error {
 	var errs []error
 	if e.admin != nil {
-		errs = append(errs, e.admin.Close())
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		errs = append(errs, e.spares.dropAll(ctx, e), e.admin.Close())
 	}
 	if e.private != nil {
 		errs = append(errs, e.private.Stop())
