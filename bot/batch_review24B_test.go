@@ -236,6 +236,7 @@ func sameTx(h *batcher, a, b int64) bool {
 // exactly once (committed once, one reply each), the failing one is
 // parked and its user told.
 func TestBatchOneHandlerFailsOthersHandledOnce(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	for _, bad := range []string{"fail", "boom", "slow"} {
 		t.Run(bad, func(t *testing.T) {
 			srv := telegramtest.NewServer()
@@ -362,6 +363,7 @@ func TestBatchUpdateBehindAnEarlierOneLeaves(t *testing.T) {
 // Chats sending several updates each, batched again and again: each chat's
 // updates are handled and answered in the order they were sent.
 func TestBatchKeepsEachChatsOrder(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	b, h := startBatcher(t, srv)
@@ -457,6 +459,7 @@ func TestBatchDeadlockRollsOneBatchBack(t *testing.T) {
 // only that long: the batch rolls back, and the others are done (by
 // another worker) while the slow one is still being tried alone.
 func TestBatchSlowHandlerHoldsOthersUpOnlyForTheBatchsTime(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	b, h := startBatcher(t, srv, bottest.WithRuntime(bot.WithWorkers(2), bot.WithHandleTimeout(10*time.Second)))

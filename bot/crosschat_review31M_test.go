@@ -37,6 +37,7 @@ func (teller) Failed(ctx context.Context, u *models.Update) []bot.Reply { return
 // chat's messages again, the reply reaches it, in order with that chat's
 // own.
 func TestReplyToAnotherChatWaitsInThatChatsLine(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	b := bottest.Start(t, srv, storagetest.Open(t), teller{})
@@ -63,6 +64,7 @@ func TestReplyToAnotherChatWaitsInThatChatsLine(t *testing.T) {
 
 // The same in a batch of several chats' updates (one transaction).
 func TestBatchReplyToAnotherChatWaitsInThatChatsLine(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	b, h := startBatcher(t, srv)

@@ -17,6 +17,7 @@ import (
 // is handled twice, and the order per chat holds. Updates that arrive while
 // it is down are not confirmed to Telegram, so they come again.
 func TestDatabaseRestartLosesNothing(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	if testing.Short() {
 		t.Skip("starts a private PostgreSQL server")
 	}

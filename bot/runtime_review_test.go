@@ -69,6 +69,7 @@ func TestTooLargeUploadBlocksTheChat(t *testing.T) {
 // after cancelling it: no try was ever counted, and the chat heard nothing
 // more, ever).
 func TestFailingReplyIsDroppedAfterTenTries(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	b := bottest.Start(t, srv, storagetest.Open(t), reviewUploader{},

@@ -188,6 +188,7 @@ func TestPerChatOrderWhileAnotherChatIsSlow(t *testing.T) {
 // An update stored but not handled when the process stopped is handled
 // exactly once by the next start, and Telegram does not send it again.
 func TestUpdateStoredBeforeStopIsHandledOnceAfterRestart(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	store := storagetest.Open(t)
@@ -380,6 +381,7 @@ func TestWebhook(t *testing.T) {
 // once the first 429 is in, nobody is written to until retry_after has
 // passed, and then every reply arrives, in order.
 func TestRepliesSurviveTooManyRequests(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	if testing.Short() {
 		t.Skip("waits out a 10 s flood-control pause")
 	}
@@ -430,6 +432,7 @@ func TestRepliesSurviveTooManyRequests(t *testing.T) {
 // A burst of 100 replies to 100 chats never puts more than 30 messages in
 // any one-second window at Telegram.
 func TestBurstKeepsTheGlobalRate(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	if testing.Short() {
 		t.Skip("takes about 4 seconds")
 	}
@@ -569,6 +572,7 @@ func TestServerErrorsAreRetried(t *testing.T) {
 // A reply Telegram keeps failing stays in the outbox and is sent by the
 // sweep once Telegram is back; later replies of the chat wait behind it.
 func TestFailedReplyIsSentLater(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder(),
@@ -772,6 +776,7 @@ func TestOrderAcrossReplicas(t *testing.T) {
 // update 5 is still on its way to Telegram, replica B, which handled update
 // 6, does not send its reply before it.
 func TestRepliesKeepOrderAcrossReplicas(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	store := storagetest.Open(t)
@@ -816,6 +821,7 @@ func TestSlowHandlerIsAFailureNotAnOutage(t *testing.T) {
 // A re-delivery of an update whose handler is running does not wait for
 // that handler: the poller's whole batch would wait with it.
 func TestRedeliveryDoesNotWaitForTheHandler(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	rec := newRecorder()
@@ -847,6 +853,7 @@ func TestRedeliveryDoesNotWaitForTheHandler(t *testing.T) {
 
 // The counters an operator watches move with the traffic.
 func TestMetricsMove(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	b := bottest.Start(t, srv, storagetest.Open(t), newRecorder())
@@ -933,6 +940,7 @@ func TestOldCallbackAnswerIsDropped(t *testing.T) {
 // A poller held back by a full backlog says so: the health check counts it
 // alive although getUpdates has not been called for a while.
 func TestThrottledPollerIsAlive(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	t.Cleanup(srv.Close) // after the poller stops
 	p, release := runThrottledPoller(t, srv, time.Second)

@@ -42,6 +42,7 @@ func (b *syncLog) String() string {
 // operator's own stop (dvcbot bench ended on it). The last delete that
 // follows the stop does the work, and says so only if it fails.
 func TestShutdownDoesNotWarnOfItsOwnCancel(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	url := storagetest.URL(t)

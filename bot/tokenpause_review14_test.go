@@ -23,6 +23,7 @@ import (
 // time), with how many replies wait, and the replies do not each say it
 // again.
 func TestRevokedTokenIsSaidOncePerPause(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	var logs bytes.Buffer

@@ -26,6 +26,7 @@ import (
 // its new token, sends them. They wait in the outbox now, as through any
 // outage of Telegram, and the log says what to do.
 func TestRevokedTokenKeepsTheReplies(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	var logs bytes.Buffer

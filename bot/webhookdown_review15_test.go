@@ -27,6 +27,7 @@ import (
 // now, with the calls since, and each is counted
 // (dvcbot_webhook_calls_refused_total{why="not_stored"}).
 func TestWebhookUpdatesNotStoredAreCountedNotFlooded(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	if testing.Short() {
 		t.Skip("starts a private PostgreSQL server and restarts it")
 	}

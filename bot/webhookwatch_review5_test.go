@@ -24,6 +24,7 @@ import (
 // from before our setWebhook is not ours; getWebhookInfo failing is one
 // warning and a counter.
 func TestWebhookWatchSaysWhatChanged(t *testing.T) {
+	t.Parallel() // waits mostly (retries, timers): beside the others
 	ctx := context.Background()
 	srv := telegramtest.NewServer()
 	defer srv.Close()
