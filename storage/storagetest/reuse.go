@@ -121,8 +121,9 @@ func (s *spares) learn(ctx context.Context, st *storage.Storage) error {
 		`(SELECT count(*) || '/' || max(oid::int8) FROM pg_proc)`,
 		`(SELECT count(*) || '/' || coalesce(max(oid::int8), 0) FROM pg_trigger)`,
 		`(SELECT count(*) || '/' || max(oid::int8) FROM pg_constraint)`,
-		// Anyone else still at work in the database.
-		`(SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle')`,
+		// A client still at work in the database (autovacuum may be).
+		`(SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+			AND backend_type = 'client backend' AND state <> 'idle')`,
 	}
 	for _, t := range tables {
 		var rows bool
