@@ -325,6 +325,8 @@ type Catalog struct {
 	// words, folded: a unit's name that is one of them is no place without
 	// its kind (placeBefore, lonePlace).
 	written, phrases map[string]bool
+	// Every guide's names, each as " word word " between NULs (isPhrase).
+	nameText string
 }
 
 // Load reads and validates every *.yaml file in fsys. The error lists every
@@ -485,5 +487,13 @@ func NewCatalog(gs ...*Guide) *Catalog {
 			}
 		}
 	}
+	var names strings.Builder
+	names.WriteByte(0)
+	for _, e := range c.index {
+		for _, name := range e.names {
+			names.WriteString(" " + strings.Join(name, " ") + " \x00")
+		}
+	}
+	c.nameText = names.String()
 	return c
 }

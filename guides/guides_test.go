@@ -292,6 +292,15 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
+// A procedure with a place, as volunteers type it: the place is cut first.
+func BenchmarkSearchWithAPlace(b *testing.B) {
+	c := shippedCatalog(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Search("khai sinh phường Bình Thạnh")
+	}
+}
+
 // TestShippedGuidesPassReview is what `dvcbot guides check` (and so CI)
 // holds every shipped guide to beyond loading: no reviewer's doubt and no
 // old-style tone mark in user text, dated sources, checked within a year.

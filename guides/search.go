@@ -2598,15 +2598,7 @@ func (c *Catalog) isName(words []string) bool {
 
 // isPhrase says whether words, as typed, are a phrase of some guide's name.
 func (c *Catalog) isPhrase(words []string) bool {
-	joined := " " + strings.Join(words, " ") + " "
-	for _, e := range c.index {
-		for _, name := range e.names {
-			if strings.Contains(" "+strings.Join(name, " ")+" ", joined) {
-				return true
-			}
-		}
-	}
-	return false
+	return strings.Contains(c.nameText, " "+strings.Join(words, " ")+" ")
 }
 
 // score is 0 when the guide does not match the words; known says which of
