@@ -20,13 +20,13 @@ import (
 // of the template holds: its rows were emptied at that test's end (TRUNCATE
 // … RESTART IDENTITY of every table the template has empty), and it is
 // handed on only if nothing else changed — the schema, the seeded tables
-// (the units and the migrations' versions), a session left working or in a
-// transaction; otherwise it is dropped, as Open's are.
+// (the units and the migrations' versions), a client session left working
+// or in a transaction, a closed pool; otherwise it is dropped, as Open's are.
 //
 // What a test saves is the server's work of a new database and of new
-// connections to it (each starts with empty caches): about a fifth of a
-// second of the machine's CPU per test (docs/benchmarks.md, "The tests'
-// own time"). A connection's session outlives the test, so a test that
+// connections to it (each starts with empty caches): about a tenth of a
+// second of the machine's CPU per test, two thirds of a short one's
+// (docs/benchmarks.md, "The tests' own time"). A connection's session outlives the test, so a test that
 // changes a session setting (SET without LOCAL), takes a session-level
 // advisory lock or creates a temporary table that outlives its transaction
 // uses Open.
