@@ -21,7 +21,7 @@ import (
 // well. It asks its own address directly now (the address any interface
 // listens on is asked on this machine's loopback).
 func TestHealthcheckGoesAroundAProxy(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	bin := opBinary(t)
 	for _, host := range []string{"0.0.0.0", "[::]"} {
 		ln, err := net.Listen("tcp", host+":0")
@@ -67,7 +67,7 @@ func TestHealthcheckGoesAroundAProxy(t *testing.T) {
 // deadline exceeded", never why. It waits longer than /healthz's own
 // bound now (and less than the image's 5 s health-check timeout).
 func TestHealthcheckOutwaitsTheDatabasePing(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(3100 * time.Millisecond) // storage.Ping's bound, and a little
 		http.Error(w, "database unreachable", http.StatusServiceUnavailable)

@@ -77,7 +77,7 @@ func (c *cuttable) cut() {
 // repeats; a different message is not held back; and every one is still
 // counted in dvcbot_log_messages_total.
 func TestRiverDoesNotFloodWhileTheDatabaseIsDown(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	dbURL, err := url.Parse(storagetest.URL(t))
 	if err != nil {
 		t.Fatal(err)

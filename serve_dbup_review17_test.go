@@ -24,7 +24,7 @@ import (
 // nothing; an alert on it woke the operator for a busy bot. It now says
 // what the watch sees, on its own connection.
 func TestDatabaseUpSaysWhatTheWatchSees(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	tg := telegramtest.NewServer()
 	defer tg.Close()
 	url := storagetest.URL(t)

@@ -22,7 +22,7 @@ import (
 // as long as the start lasted, and never said down in the logs. The watch
 // now runs from the moment its connection is opened.
 func TestDatabaseUpIsTheWatchsWhileTheBotStarts(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	tg := telegramtest.NewServer()
 	defer tg.Close()
 	// The start held at deleteWebhook (long polling) for 14 s, its server

@@ -69,7 +69,7 @@ func leaseReply(t *testing.T, db *sqlx.DB, u *telegramtest.User, owner string) {
 // first was sending — the chat got them twice. The holder now takes its
 // lock again when its connection is gone.
 func TestPollerLockOutlivesItsConnection(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	dbURL := storagetest.URL(t)
@@ -110,7 +110,7 @@ func TestPollerLockOutlivesItsConnection(t *testing.T) {
 // and the next deploy's new poller (C) took itself for the only one and
 // took over B's live leases at its start. The one left now takes the lock.
 func TestPollerLockPassesOnInARollingDeploy(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	dbURL := storagetest.URL(t)

@@ -49,7 +49,7 @@ func startBehindRelay(t *testing.T, extra ...string) (*opProcess, *cuttable) {
 // logged at most once a minute, as River's are, the next one saying how
 // many were not; /metrics still counts every answer and every line.
 func TestFollowupPageDoesNotFloodTheLogsWhileTheDatabaseIsDown(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	p, relay := startBehindRelay(t)
 	relay.cut()
 	const requests = 60
@@ -79,7 +79,7 @@ func TestFollowupPageDoesNotFloodTheLogsWhileTheDatabaseIsDown(t *testing.T) {
 // "job queue: error making initial connection to database". It answers
 // 503 "starting" now until the bot is up.
 func TestHealthzIsNotOKBeforeTheBotIsUp(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	for _, mode := range []struct{ name, method string }{{"long polling", "deleteWebhook"}, {"webhook", "setWebhook"}} {
 		t.Run(mode.name, func(t *testing.T) {
 			srv := telegramtest.NewServer()

@@ -40,7 +40,7 @@ func refusedCalls(srv *telegramtest.Server, method string) int {
 // again is said once too. The counters count every refusal, and a gauge
 // says while it lasts.
 func TestRevokedTokenIsSaidOnce(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	if testing.Short() {
 		t.Skip("waits for a dozen refusals, about 10 s")
 	}
@@ -119,7 +119,7 @@ func TestRevokedTokenIsSaidOnce(t *testing.T) {
 // failures once, that it could not store what Telegram sent, and when
 // it works again. A message sent meanwhile is answered.
 func TestDatabaseRestartIsSaidOnceAndItsEnd(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	if testing.Short() {
 		t.Skip("starts a private PostgreSQL server and restarts it")
 	}

@@ -148,7 +148,7 @@ func opEnv(srv *telegramtest.Server, db string) []string {
 // and counted (dvcbot_getupdates_conflicts_total); every message is still
 // answered once.
 func TestTwoPollersSayTheConflictOnce(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	if testing.Short() {
 		t.Skip("runs two bots for 15 s")
 	}
@@ -211,7 +211,7 @@ func TestTwoPollersSayTheConflictOnce(t *testing.T) {
 // process that holds the poller's lock (the first) takes over now; the
 // second leaves a live lease to run out.
 func TestSecondPollerLeavesTheFirstsLeases(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	dbURL := storagetest.URL(t)

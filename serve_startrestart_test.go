@@ -19,7 +19,7 @@ import (
 // and its first restart came before the bot had started. The job queue's
 // start (River pings the database first) did the same.
 func TestADatabaseRestartWhileStartingIsWaitedFor(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	if testing.Short() {
 		t.Skip("starts a private PostgreSQL server and restarts it")
 	}

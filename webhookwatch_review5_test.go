@@ -51,7 +51,7 @@ func (s *syncBuffer) lines(words ...string) []string {
 // no longer ours one error, and both are in /metrics. /healthz stays 200:
 // restarting the replica would cure neither.
 func TestWebhookTroubleIsSaid(t *testing.T) {
-	t.Parallel() // waits mostly (timers, a child process): beside the others
+	t.Parallel() // mostly waits: beside the others
 	srv := telegramtest.NewServer()
 	defer srv.Close()
 	addr := "127.0.0.1:" + freePort(t)

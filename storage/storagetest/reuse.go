@@ -32,11 +32,7 @@ import (
 // uses Open.
 func Reused(t testing.TB) *storage.Storage {
 	t.Helper()
-	e := &shared
-	e.once.Do(e.setup)
-	if e.err != nil {
-		t.Fatalf("storagetest: %v", e.err)
-	}
+	e := ready(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	d, err := e.spares.take(ctx, e)

@@ -140,11 +140,7 @@ func EmptyURL(t testing.TB) string {
 // fresh makes a database of its own with create, dropped at cleanup.
 func fresh(t testing.TB, what string, create func(e *env, ctx context.Context, name string) error) string {
 	t.Helper()
-	e := &shared
-	e.once.Do(e.setup)
-	if e.err != nil {
-		t.Fatalf("storagetest: %v", e.err)
-	}
+	e := ready(t)
 	name := testPrefix + randomHex(8)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -159,6 +155,18 @@ func fresh(t testing.TB, what string, create func(e *env, ctx context.Context, n
 		}
 	})
 	return withDatabase(e.adminURL, name)
+}
+
+// ready returns the process's server and template, found or built the
+// first time; the test fails if there are none.
+func ready(t testing.TB) *env {
+	t.Helper()
+	e := &shared
+	e.once.Do(e.setup)
+	if e.err != nil {
+		t.Fatalf("storagetest: %v", e.err)
+	}
+	return e
 }
 
 // Main wraps testing.M for TestMain: it runs the tests, then stops the
