@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -288,6 +289,30 @@ func TestFaults(t *testing.T) {
 	for i := range want {
 		if statuses[i] != want[i] {
 			t.Fatalf("statuses %v, want %v", statuses, want)
+		}
+	}
+}
+
+// allowed_updates names updates by their field ("message",
+// "my_chat_member"): getUpdates hands out those and drops the others, as
+// Telegram does (each update's kind is found once, as it is queued).
+func TestGetUpdatesAllowedUpdates(t *testing.T) {
+	for _, c := range []struct {
+		allowed string
+		want    []int64 // 1: the message, 2: the bot blocked
+	}{
+		{`["my_chat_member"]`, []int64{2}},
+		{`["message"]`, []int64{1}},
+		{`["callback_query"]`, []int64{}},
+		{`["message","my_chat_member"]`, []int64{1, 2}},
+	} {
+		srv := newServer(t)
+		u := srv.NewUser("An", "vi")
+		u.SendText("hello")
+		u.Block()
+		_, r := postForm(t, srv.methodURL("getUpdates"), url.Values{"allowed_updates": {c.allowed}})
+		if ids := updateIDs(t, r); !slices.Equal(ids, c.want) {
+			t.Errorf("allowed_updates %s: got updates %v, want %v", c.allowed, ids, c.want)
 		}
 	}
 }

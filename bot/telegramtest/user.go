@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -395,15 +396,7 @@ func (s *Server) Enqueue(u models.Update) int64 {
 	if err != nil {
 		panic("telegramtest: cannot encode update: " + err.Error())
 	}
-	var fields map[string]json.RawMessage
-	_ = json.Unmarshal(raw, &fields)
-	kind := ""
-	for k := range fields {
-		if k != "update_id" {
-			kind = k
-		}
-	}
-	q := queuedUpdate{id: u.ID, kind: kind, raw: raw}
+	q := queuedUpdate{id: u.ID, kind: updateKind(&u), raw: raw}
 	i := len(s.updates)
 	for i > 0 && s.updates[i-1].id > q.id {
 		i--
@@ -421,4 +414,36 @@ func (s *Server) PendingUpdates() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.updates)
+}
+
+// updateFields are models.Update's fields but update_id, with the JSON
+// name of each: an update's kind is the name of the one it has.
+var updateFields = func() (fs []struct {
+	index int
+	name  string
+}) {
+	t := reflect.TypeFor[models.Update]()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" && name != "update_id" {
+			fs = append(fs, struct {
+				index int
+				name  string
+			}{i, name})
+		}
+	}
+	return fs
+}()
+
+// updateKind is the field an update carries ("message", "callback_query",
+// ...), as allowed_updates names it; "" for an update with none.
+func updateKind(u *models.Update) string {
+	v := reflect.ValueOf(u).Elem()
+	kind := ""
+	for _, f := range updateFields {
+		if !v.Field(f.index).IsZero() {
+			kind = f.name
+		}
+	}
+	return kind
 }
