@@ -31,6 +31,7 @@ type benchFlags struct {
 	memprofile string        // heap profile at the end of each chat count's window, to FILE.N
 	inProcess  bool          // the bot in the bench's process, not a child of its own
 	pace       time.Duration // a chat's mean pause between a reply and its next tap (0: none)
+	rounds     int           // the reference and the chat counts, run this many times in turn
 
 	// The older measurements (-updates, -samples): given either, bench runs
 	// those instead — one update at a time, the wizard's step press, and a
@@ -57,6 +58,7 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 	fs.StringVar(&f.memprofile, "memprofile", "", "with -in-process: write a heap profile at the end of each chat count's measured window to this file, .N appended (N chats)")
 	fs.BoolVar(&f.inProcess, "in-process", false, "run the bot in the bench's process (with the fake Telegram and the volunteers) instead of a child process of its own")
 	fs.DurationVar(&f.pace, "pace", 0, "a chat's mean pause between the bot's reply and its next tap, drawn at random (exponential); 0: tap at once, so that the chats load the bot as hard as they can")
+	fs.IntVar(&f.rounds, "rounds", 1, "run the reference and every chat count this many times, in turn, and report each round and the medians: the machine's drift falls on both sides of the ratio")
 	fs.BoolVar(&f.reports, "reports", false, "measure reports (tallies, chart, spreadsheet) on DATABASE_URL as seeded by dvcbot seed")
 	fs.IntVar(&f.runs, "runs", 20, "with -reports: runs of each tally")
 	fs.IntVar(&f.updates, "updates", 2000, "older measurement: updates in the backlog run")
@@ -72,8 +74,8 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchFlags, []string, err
 		}
 		f.chats = append(f.chats, n)
 	}
-	if f.updates < 1 || f.samples < 1 || f.scale < 1 {
-		return f, nil, &configError{"flags", "-updates, -samples and -scale must be positive"}
+	if f.updates < 1 || f.samples < 1 || f.scale < 1 || f.rounds < 1 {
+		return f, nil, &configError{"flags", "-updates, -samples, -scale and -rounds must be positive"}
 	}
 	if f.memprofile != "" && !f.inProcess {
 		return f, nil, &configError{"-memprofile", "needs -in-process: the heap profiled is this process's"}

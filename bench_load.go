@@ -54,6 +54,8 @@ type loadRow struct {
 	benchCPU   time.Duration // of this process (the fake Telegram and the volunteers); -1 in-process
 	peakRSS    int64         // bytes; -1 when unknown
 	peakReset  bool          // peakRSS is this run's own (else: the process's so far)
+	round      int           // 1, 2, … with -rounds
+	ref        reference     // the round's pgbench (tps 0: none)
 }
 
 func (r loadRow) perSecond() float64 { return float64(r.handledInWindow) / r.window.Seconds() }
@@ -103,12 +105,22 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 	}
 	server := postmasterOf(backend)
 
-	var ref reference
-	if f.reference > 0 {
-		fmt.Fprintf(stderr, "reference: %s…\n", referenceName(f.reference, f.scale))
-		if ref, err = runReference(ctx, cfg.DatabaseURL, f.reference, f.scale, stderr); err != nil {
-			return err
+	// The first round's reference runs before the bot starts; a later
+	// round's beside the bot, idle between two chat counts.
+	var (
+		ref reference
+		tps []string // each round's, for the report
+	)
+	runRef := func(round int) (err error) {
+		if f.reference > 0 {
+			fmt.Fprintf(stderr, "reference (round %d): %s…\n", round, referenceName(f.reference, f.scale))
+			ref, err = runReference(ctx, cfg.DatabaseURL, f.reference, f.scale, stderr)
+			tps = append(tps, fmt.Sprintf("%.0f", ref.tps))
 		}
+		return err
+	}
+	if err := runRef(1); err != nil {
+		return err
 	}
 
 	maxChats := slices.Max(f.chats)
@@ -161,49 +173,35 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 		return err
 	}
 
-	rows := make([]loadRow, 0, len(f.chats))
-	before, err := quiet(ctx, admin, b, track, server)
-	if err != nil {
-		return err
-	}
-	for _, n := range f.chats {
-		fmt.Fprintf(stderr, "%d chats…\n", n)
-		reset := resetPeakRSS(b.pid())
-		row, err := runChats(ctx, users[:n], script, track, f.duration, f.pace, heapProfile(f.memprofile, n))
-		if err != nil {
+	rows := make([]loadRow, 0, len(f.chats)*f.rounds)
+	for round := 1; round <= f.rounds; round++ {
+		if err := runRound(ctx, f, round, ref, users, script, track, b, admin, server, stderr, &rows); err != nil {
 			return err
 		}
-		after, err := quiet(ctx, admin, b, track, server)
-		if err != nil {
-			return err
+		if round < f.rounds {
+			if err := runRef(round + 1); err != nil {
+				return err
+			}
 		}
-		row.updates = after.handled - before.handled
-		row.commits = after.commits - before.commits - after.own
-		row.roundTrips = after.trips - before.trips
-		row.allocated = after.allocated - before.allocated
-		row.peakRSS, row.peakReset = peakRSS(b.pid()), reset
-		row.cpu = after.cpu - before.cpu
-		row.serverCPU, row.benchCPU = cpuDelta(before.serverCPU, after.serverCPU), cpuDelta(before.benchCPU, after.benchCPU)
-		if f.inProcess {
-			row.benchCPU = -1 // the bot's CPU is the whole process's
-		}
-		rows = append(rows, row)
-		before = after
 	}
 
 	fmt.Fprintf(stdout, "dvcbot bench — %s, %d CPUs, %s, Go %s; PostgreSQL %s, %s (fsync %s, synchronous_commit %s, autovacuum %s)\n",
 		cpuModel(), runtime.NumCPU(), runtime.GOARCH, runtime.Version(), version, where, fsync, syncCommit, autovacuum)
 	if ref.tps > 0 {
-		fmt.Fprintf(stdout, "reference: %s: %.0f tps\n", ref.how, ref.tps)
+		fmt.Fprintf(stdout, "reference: %s: %s tps\n", ref.how, strings.Join(tps, ", "))
 	}
 	next := "the next tap at once after the reply"
 	if f.pace > 0 {
 		next = fmt.Sprintf("the next tap %v after the reply on average (exponential)", f.pace)
 	}
 	fmt.Fprintf(stdout, "load: each chat a volunteer running whole birth-registration cases (problems, backs, pauses at random), %s; %v measured per chat count\n\n", next, f.duration)
-	printRows(stdout, rows, ref)
+	printRows(stdout, rows)
+	if f.rounds > 1 {
+		fmt.Fprintf(stdout, "\nmedians of the %d rounds (lowest–highest):\n", f.rounds)
+		printMedians(stdout, rows, f.chats)
+	}
 	fmt.Fprintln(stdout, "\nMarkdown (docs/benchmarks.md):")
-	printMarkdown(stdout, rows, ref)
+	printMarkdown(stdout, rows)
 	fmt.Fprintln(stdout, "\nlatency: from the user's send to the runtime's onHandled (the update's transaction committed and its replies sent); commits,")
 	fmt.Fprintln(stdout, "round trips, allocations and CPU per update count warm-up and drain too. xact_commit counts every statement run outside a")
 	fmt.Fprintln(stdout, "transaction as a commit. cases: cases closed during the chat count's run.")
@@ -214,6 +212,42 @@ func benchLoad(ctx context.Context, cfg config, f benchFlags, stdout, stderr io.
 		fmt.Fprintln(stdout, "(bench CPU).")
 	}
 	fmt.Fprintln(stdout, "PG CPU: the whole PostgreSQL server's processes (/proc; — when the server is not on this machine), other databases' work included.")
+	return nil
+}
+
+// runRound runs each chat count once, from quiet to quiet, and adds a row
+// for each to rows, with the round's reference.
+func runRound(ctx context.Context, f benchFlags, round int, ref reference, users []*telegramtest.User, script *caseScript,
+	track *tracker, b loadBot, admin *sql.DB, server int, stderr io.Writer, rows *[]loadRow) error {
+	before, err := quiet(ctx, admin, b, track, server)
+	if err != nil {
+		return err
+	}
+	for _, n := range f.chats {
+		fmt.Fprintf(stderr, "%d chats (round %d)…\n", n, round)
+		reset := resetPeakRSS(b.pid())
+		row, err := runChats(ctx, users[:n], script, track, f.duration, f.pace, heapProfile(f.memprofile, n))
+		if err != nil {
+			return err
+		}
+		after, err := quiet(ctx, admin, b, track, server)
+		if err != nil {
+			return err
+		}
+		row.round, row.ref = round, ref
+		row.updates = after.handled - before.handled
+		row.commits = after.commits - before.commits - after.own
+		row.roundTrips = after.trips - before.trips
+		row.allocated = after.allocated - before.allocated
+		row.peakRSS, row.peakReset = peakRSS(b.pid()), reset
+		row.cpu = after.cpu - before.cpu
+		row.serverCPU, row.benchCPU = cpuDelta(before.serverCPU, after.serverCPU), cpuDelta(before.benchCPU, after.benchCPU)
+		if f.inProcess {
+			row.benchCPU = -1 // the bot's CPU is the whole process's
+		}
+		*rows = append(*rows, row)
+		before = after
+	}
 	return nil
 }
 
@@ -1012,12 +1046,19 @@ func loopReference(ctx context.Context, url string, d time.Duration, scale int) 
 	}, nil
 }
 
-func printRows(w io.Writer, rows []loadRow, ref reference) {
+func printRows(w io.Writer, rows []loadRow) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	rounds := rows[len(rows)-1].round > 1
+	if rounds {
+		fmt.Fprint(tw, "round\t")
+	}
 	fmt.Fprintln(tw, "chats\tupdates/s\tvs pgbench\tp50\tp95\tp99\tcommits/upd\ttrips/upd\talloc/upd\tCPU/upd\tpeak RSS\tcases\tPG CPU/upd\tbench CPU/upd\t")
 	for _, r := range rows {
+		if rounds {
+			fmt.Fprintf(tw, "%d\t", r.round)
+		}
 		fmt.Fprintf(tw, "%d\t%.0f\t%s\t%s\t%s\t%s\t%.2f\t%.1f\t%s\t%s\t%s\t%d\t%s\t%s\t\n",
-			r.chats, r.perSecond(), ratio(r, ref), ms(r.p50), ms(r.p95), ms(r.p99),
+			r.chats, r.perSecond(), ratio(r), ms(r.p50), ms(r.p95), ms(r.p99),
 			float64(r.commits)/float64(r.updates), float64(r.roundTrips)/float64(r.updates),
 			kib(r.allocated, r.updates), cpuPer(r.cpu, r.updates), rss(r), r.cases,
 			cpuPer(r.serverCPU, r.updates), cpuPer(r.benchCPU, r.updates))
@@ -1025,27 +1066,73 @@ func printRows(w io.Writer, rows []loadRow, ref reference) {
 	tw.Flush()
 	for _, r := range rows {
 		if r.silent > 0 {
-			fmt.Fprintf(w, "(%d chats: %d updates got no reply within 2s)\n", r.chats, r.silent)
+			fmt.Fprintf(w, "(%d chats, round %d: %d updates got no reply within 2s)\n", r.chats, r.round, r.silent)
 		}
 	}
 }
 
-func printMarkdown(w io.Writer, rows []loadRow, ref reference) {
-	fmt.Fprintln(w, "| chats | updates/s | of pgbench -N | latency p50 / p95 / p99 | commits / update | round trips / update | allocated / update | CPU / update: bot, PostgreSQL, bench | peak RSS |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
+// printMedians sums the rounds up: for each chat count, the median of its
+// rounds' updates/s, ratios to their own round's pgbench and p99s, each
+// with the lowest and the highest.
+func printMedians(w io.Writer, rows []loadRow, chats []int) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "chats\tupdates/s\tvs pgbench\tp99\t")
+	for _, n := range chats {
+		var rate, share, p99 []float64
+		for _, r := range rows {
+			if r.chats != n {
+				continue
+			}
+			rate = append(rate, r.perSecond())
+			if r.ref.tps > 0 {
+				share = append(share, 100*r.perSecond()/r.ref.tps)
+			}
+			p99 = append(p99, float64(r.p99)/float64(time.Millisecond))
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", n, spread(rate, "%.0f", ""), spread(share, "%.1f", "%"), spread(p99, "%.0f", "ms"))
+	}
+	tw.Flush()
+}
+
+// spread is "median (lowest–highest)" of vs, each in format and unit; "—"
+// for none.
+func spread(vs []float64, format, unit string) string {
+	if len(vs) == 0 {
+		return "—"
+	}
+	slices.Sort(vs)
+	med := vs[len(vs)/2]
+	if len(vs)%2 == 0 {
+		med = (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2
+	}
+	f := func(v float64) string { return fmt.Sprintf(format, v) + unit }
+	return fmt.Sprintf("%s (%s–%s)", f(med), f(vs[0]), f(vs[len(vs)-1]))
+}
+
+func printMarkdown(w io.Writer, rows []loadRow) {
+	round, rule := "", ""
+	if rows[len(rows)-1].round > 1 {
+		round, rule = "| round ", "|---"
+	}
+	fmt.Fprintln(w, round+"| chats | updates/s | of pgbench -N | latency p50 / p95 / p99 | commits / update | round trips / update | allocated / update | CPU / update: bot, PostgreSQL, bench | peak RSS |")
+	fmt.Fprintln(w, rule+"|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
+		if round != "" {
+			fmt.Fprintf(w, "| %d ", r.round)
+		}
 		fmt.Fprintf(w, "| %d | %.0f | %s | %s / %s / %s ms | %.2f | %.1f | %s | %s, %s, %s | %s |\n",
-			r.chats, r.perSecond(), ratio(r, ref), msNum(r.p50), msNum(r.p95), msNum(r.p99),
+			r.chats, r.perSecond(), ratio(r), msNum(r.p50), msNum(r.p95), msNum(r.p99),
 			float64(r.commits)/float64(r.updates), float64(r.roundTrips)/float64(r.updates),
 			kib(r.allocated, r.updates), cpuPer(r.cpu, r.updates), cpuPer(r.serverCPU, r.updates), cpuPer(r.benchCPU, r.updates), rss(r))
 	}
 }
 
-func ratio(r loadRow, ref reference) string {
-	if ref.tps <= 0 {
+// ratio is the row's updates/s to its round's pgbench tps.
+func ratio(r loadRow) string {
+	if r.ref.tps <= 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f%%", 100*r.perSecond()/ref.tps)
+	return fmt.Sprintf("%.1f%%", 100*r.perSecond()/r.ref.tps)
 }
 
 func ms(d time.Duration) string { return msNum(d) + "ms" }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,8 +26,9 @@ func TestBenchLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs pgbench and two load runs (several seconds)")
 	}
-	// In-process, the chats pause after each reply (-pace).
-	for _, mode := range [][]string{nil, {"-in-process", "-pace", "20ms"}} {
+	// In-process, the chats pause after each reply (-pace); the bot in a
+	// process of its own runs two rounds (-rounds).
+	for _, mode := range [][]string{{"-rounds", "2", "-duration", "1s"}, {"-in-process", "-pace", "20ms"}} {
 		t.Run(fmt.Sprint(mode), func(t *testing.T) { testBenchLoad(t, mode) })
 	}
 }
@@ -53,9 +55,38 @@ func testBenchLoad(t *testing.T, mode []string) {
 		t.Errorf("the bot wrote %d updates into the database given (%v), want them in a scratch one", updates, err)
 	}
 	report := out.String()
-	ref := regexp.MustCompile(`(?m)^reference: .*: ([0-9]+) tps$`).FindStringSubmatch(report)
-	if ref == nil || ref[1] == "0" {
-		t.Fatalf("no reference tps:\n%s", report)
+	rounds := slices.Contains(mode, "-rounds")
+	ref := regexp.MustCompile(`(?m)^reference: .*: ([0-9]+)(, ([0-9]+))? tps$`).FindStringSubmatch(report)
+	if ref == nil || ref[1] == "0" || rounds != (ref[3] != "") || ref[3] == "0" {
+		t.Fatalf("want a reference tps per round:\n%s", report)
+	}
+	if rounds {
+		// Each round's rows carry their round, first in the markdown
+		// rows; the medians come after the plain table.
+		rounded := regexp.MustCompile(`(?m)^\| ([12]) (\| [0-9]+ \|.*)$`).FindAllStringSubmatch(report, -1)
+		if len(rounded) != 4 || rounded[0][1] != "1" || rounded[1][1] != "1" || rounded[2][1] != "2" || rounded[3][1] != "2" {
+			t.Fatalf("want markdown rows for rounds 1, 1, 2, 2:\n%s", report)
+		}
+		medians := regexp.MustCompile(`(?m)^ +(1|3) +[0-9]+ \([0-9]+–[0-9]+\) +[0-9.]+% \([0-9.]+%–[0-9.]+%\) +[0-9]+ms \([0-9]+ms–[0-9]+ms\)$`).FindAllStringSubmatch(report, -1)
+		if !strings.Contains(report, "medians of the 2 rounds") || len(medians) != 2 {
+			t.Errorf("want the medians of the 2 rounds for 1 and 3 chats:\n%s", report)
+		}
+		// Each round's ratio is to its own round's pgbench.
+		tps := []float64{0, 0}
+		tps[0], _ = strconv.ParseFloat(ref[1], 64)
+		tps[1], _ = strconv.ParseFloat(ref[3], 64)
+		var kept []string
+		for _, r := range rounded {
+			kept = append(kept, r[2])
+			cells := strings.Split(r[2], " | ")
+			rate, _ := strconv.ParseFloat(cells[1], 64)
+			got, _ := strconv.ParseFloat(strings.TrimSuffix(cells[2], "%"), 64)
+			round, _ := strconv.Atoi(r[1])
+			if want := 100 * rate / tps[round-1]; math.Abs(got-want) > 0.06+0.01*want {
+				t.Errorf("round %s, %s: %.1f%% of pgbench, want %.1f%% of its round's %.0f tps", r[1], r[2], got, want, tps[round-1])
+			}
+		}
+		report = strings.Join(kept[2:], "\n") + "\n" + report // round 2's rows, checked below as one run's
 	}
 	// chats, updates/s, ratio, p50, p95, p99, commits, trips, alloc, CPU
 	// (the bot's, the server's, the bench's), RSS.
@@ -78,7 +109,7 @@ func testBenchLoad(t *testing.T, mode []string) {
 		if v, err := strconv.ParseFloat(strings.TrimSuffix(r[11], " ms"), 64); err != nil || v <= 0 {
 			t.Errorf("%s chats: PostgreSQL's CPU per update is %q\n%s", r[1], r[11], report)
 		}
-		if inProcess := len(mode) > 0; inProcess != (r[12] == "—") {
+		if inProcess := slices.Contains(mode, "-in-process"); inProcess != (r[12] == "—") {
 			t.Errorf("%s chats (%v): the bench's CPU per update is %q", r[1], mode, r[12])
 		}
 		// Every update commits at least its handler's transaction, and
@@ -111,7 +142,7 @@ func TestBenchFlags(t *testing.T) {
 	if f, _, err := parseBenchFlags([]string{"-updates", "20", "-chats", "2"}, &bytes.Buffer{}); err != nil || !f.legacy {
 		t.Fatalf("-updates should select the older measurement: %+v, %v", f, err)
 	}
-	for _, bad := range [][]string{{"-chats", "0"}, {"-chats", "5,x"}, {"-duration", "1ms"}, {"-reference", "-1s"}, {"-pace", "-1s"}} {
+	for _, bad := range [][]string{{"-chats", "0"}, {"-chats", "5,x"}, {"-duration", "1ms"}, {"-reference", "-1s"}, {"-pace", "-1s"}, {"-rounds", "0"}} {
 		if _, _, err := parseBenchFlags(bad, &bytes.Buffer{}); err == nil {
 			t.Errorf("%v: no error", bad)
 		}
