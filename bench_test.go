@@ -72,9 +72,10 @@ func testBenchLoad(t *testing.T, mode []string) {
 			t.Errorf("want the medians of the 2 rounds for 1 and 3 chats:\n%s", report)
 		}
 		// Each round's ratio is to its own round's pgbench.
-		tps := []float64{0, 0}
-		tps[0], _ = strconv.ParseFloat(ref[1], 64)
-		tps[1], _ = strconv.ParseFloat(ref[3], 64)
+		var tps [2]float64
+		for i, v := range []string{ref[1], ref[3]} {
+			tps[i], _ = strconv.ParseFloat(v, 64)
+		}
 		var kept []string
 		for _, r := range rounded {
 			kept = append(kept, r[2])

@@ -416,20 +416,20 @@ func (s *Server) PendingUpdates() int {
 	return len(s.updates)
 }
 
-// updateFields are models.Update's fields but update_id, with the JSON
-// name of each: an update's kind is the name of the one it has.
-var updateFields = func() (fs []struct {
+// updateField is one of models.Update's fields and its JSON name.
+type updateField struct {
 	index int
 	name  string
-}) {
+}
+
+// updateFields are models.Update's fields but update_id: an update's kind
+// is the name of the one it has.
+var updateFields = func() (fs []updateField) {
 	t := reflect.TypeFor[models.Update]()
 	for i := range t.NumField() {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		if name != "" && name != "-" && name != "update_id" {
-			fs = append(fs, struct {
-				index int
-				name  string
-			}{i, name})
+			fs = append(fs, updateField{i, name})
 		}
 	}
 	return fs
