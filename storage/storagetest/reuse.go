@@ -26,10 +26,11 @@ import (
 // What a test saves is the server's work of a new database and of new
 // connections to it (each starts with empty caches): about a tenth of a
 // second of the machine's CPU per test, two thirds of a short one's
-// (docs/benchmarks.md, "The tests' own time"). A connection's session outlives the test, so a test that
-// changes a session setting (SET without LOCAL), takes a session-level
-// advisory lock or creates a temporary table that outlives its transaction
-// uses Open.
+// (docs/benchmarks.md, "The tests' own time").
+//
+// A connection's session outlives the test, so a test that changes a
+// session setting (SET without LOCAL), takes a session-level advisory lock
+// or creates a temporary table that outlives its transaction uses Open.
 func Reused(t testing.TB) *storage.Storage {
 	t.Helper()
 	e := ready(t)
