@@ -106,11 +106,15 @@ type Option func(*Runtime)
 // WithLogger sets the logger.
 func WithLogger(l *slog.Logger) Option { return func(r *Runtime) { r.log = l } }
 
-// WithWorkers caps how many chats are handled at once (default 32).
+// WithWorkers caps how many jobs run at once (default 8): as many
+// transactions at most, each of up to WithBatch chats. On a database of a
+// couple of CPUs, fewer transactions at once cost it less CPU per update
+// than more (docs/benchmarks.md, the thirty-third pass); Telegram's own
+// limits, not the workers, bound what a bot can send.
 func WithWorkers(n int) Option { return func(r *Runtime) { r.workers = n } }
 
 // WithBatch caps how many chats' fresh updates one transaction may handle
-// together (default 8; 1 handles each alone).
+// together (default 16; 1 handles each alone).
 func WithBatch(n int) Option { return func(r *Runtime) { r.batchMax = n } }
 
 // WithAttempts sets how often a failing update is tried before it is
@@ -143,8 +147,8 @@ func NewRuntime(store *Store, h Handler, sender *Sender, opts ...Option) *Runtim
 		maxAttempts:   3,
 		retryDelay:    500 * time.Millisecond,
 		handleTimeout: 30 * time.Second,
-		workers:       32,
-		batchMax:      8,
+		workers:       8,
+		batchMax:      16,
 		marksEvery:    20 * time.Millisecond,
 	}
 	for _, o := range opts {
