@@ -160,6 +160,12 @@ func (h *batcher) batchesSeen() int {
 // ends: the worker takes them as one batch.
 func startBatcher(t *testing.T, srv *telegramtest.Server, opts ...bottest.Option) (*bottest.Bot, *batcher) {
 	t.Helper()
+	return startBatcherAs(t, srv, func(h *batcher) bot.Handler { return h }, opts...)
+}
+
+// startBatcherAs is startBatcher with the batcher wrapped by as.
+func startBatcherAs(t *testing.T, srv *telegramtest.Server, as func(*batcher) bot.Handler, opts ...bottest.Option) (*bottest.Bot, *batcher) {
+	t.Helper()
 	st := storagetest.Open(t)
 	if _, err := st.DB().Exec(`CREATE TABLE batch_seen (seq bigserial PRIMARY KEY, update_id bigint NOT NULL, chat_id bigint NOT NULL, text text NOT NULL);
 		CREATE TABLE batch_rows (id int PRIMARY KEY); INSERT INTO batch_rows VALUES (1), (2)`); err != nil {
@@ -167,7 +173,7 @@ func startBatcher(t *testing.T, srv *telegramtest.Server, opts ...bottest.Option
 	}
 	h := newBatcher()
 	opts = append([]bottest.Option{bottest.WithRuntime(bot.WithWorkers(1), bot.WithAttempts(2, 10*time.Millisecond))}, opts...)
-	return bottest.Start(t, srv, st, h, opts...), h
+	return bottest.Start(t, srv, st, as(h), opts...), h
 }
 
 // holdWhile sends "hold" from a user of its own, waits until the handler
@@ -229,6 +235,18 @@ func waitMessages(t *testing.T, u *telegramtest.User, n int) {
 func sameTx(h *batcher, a, b int64) bool {
 	ca, cb := h.callsOf(a), h.callsOf(b)
 	return len(ca) > 0 && len(cb) > 0 && ca[0].txid == cb[0].txid
+}
+
+// strand stores an update of u's, earlier than any they send, that was
+// never queued here (a replica died after storing it): their next update
+// is not fresh, and leaves a batch.
+func strand(t *testing.T, b *bottest.Bot, u *telegramtest.User, id int64, text string) {
+	t.Helper()
+	raw := fmt.Appendf(nil, `{"update_id":%d,"message":{"message_id":1,"date":%d,"chat":{"id":%d,"type":"private"},"from":{"id":%d,"first_name":%q},"text":%q}}`,
+		id, time.Now().Unix(), u.ID, u.ID, u.FirstName, text)
+	if _, err := b.Inbox.SaveUpdates(context.Background(), []bot.InboxUpdate{{ID: id, ChatID: u.ID, Payload: raw}}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // One handler of a batch fails (an error, a panic, its time running out): the batch rolls
@@ -320,15 +338,8 @@ func TestBatchUpdateBehindAnEarlierOneLeaves(t *testing.T) {
 	defer srv.Close()
 	b, h := startBatcher(t, srv)
 	an, binh, chi := srv.NewUser("An", "vi"), srv.NewUser("Bình", "vi"), srv.NewUser("Chi", "vi")
-	// Bình's earlier update, stored but never queued here (a replica that
-	// died after storing it).
 	const stranded = 500
-	from := models.User{ID: binh.ID, FirstName: binh.FirstName, LanguageCode: "vi"}
-	raw := fmt.Appendf(nil, `{"update_id":%d,"message":{"message_id":1,"date":%d,"chat":{"id":%d,"type":"private"},"from":{"id":%d,"first_name":%q},"text":"trước"}}`,
-		stranded, time.Now().Unix(), binh.ID, from.ID, from.FirstName)
-	if _, err := b.Inbox.SaveUpdates(context.Background(), []bot.InboxUpdate{{ID: stranded, ChatID: binh.ID, Payload: raw}}); err != nil {
-		t.Fatal(err)
-	}
+	strand(t, b, binh, stranded, "trước")
 	var ids []int64
 	holdWhile(t, b, h, 3, func() {
 		ids = []int64{an.SendText("một"), binh.SendText("sau"), chi.SendText("ba")}

@@ -67,6 +67,18 @@ type SentHandler interface {
 	Sent(ctx context.Context, tx *sqlx.Tx, chat int64, track string, messageID int) error
 }
 
+// BatchReader is a Handler that reads ahead for a batch. The runtime calls
+// ReadAhead in a batch's transaction, once the batch's chats are locked
+// and before the first of its updates is handled, with the chats of the
+// updates it will handle (two or more, in the order their locks were
+// taken), and hands the context it returns to each of them. The updates
+// are handled in turn, and each may change what the next one reads: what
+// ReadAhead read must be used only while it is still what a read would
+// give. An error rolls the batch back, as a handler's does.
+type BatchReader interface {
+	ReadAhead(ctx context.Context, tx *sqlx.Tx, chats []int64) (context.Context, error)
+}
+
 // Runtime takes updates into the inbox, hands them to the Handler in
 // per-chat order and sends the replies.
 type Runtime struct {
@@ -571,10 +583,36 @@ func (r *Runtime) handleBatch(ctx context.Context, items []batchItem) (err error
 			err = &panicError{value: v, stack: debug.Stack()}
 		}
 	}()
+	hctx, read := ctx, false
 	return r.store.HandleUpdates(ctx, items, func(tx *sqlx.Tx, i int) ([]Reply, error) {
+		if !read {
+			read = true
+			if hctx, err = r.readAhead(ctx, tx, items); err != nil {
+				return nil, err
+			}
+		}
 		u := *items[i].in.decoded // process decodes its own copy if this fails
-		return r.handler.Handle(ctx, tx, &u)
+		return r.handler.Handle(hctx, tx, &u)
 	})
+}
+
+// readAhead lets a BatchReader read ahead for the batch's updates that
+// are to be handled, when they are two or more.
+func (r *Runtime) readAhead(ctx context.Context, tx *sqlx.Tx, items []batchItem) (context.Context, error) {
+	br, ok := r.handler.(BatchReader)
+	if !ok {
+		return ctx, nil
+	}
+	var chats []int64
+	for _, it := range items {
+		if !it.left {
+			chats = append(chats, it.in.ChatID)
+		}
+	}
+	if len(chats) < 2 {
+		return ctx, nil
+	}
+	return br.ReadAhead(ctx, tx, chats)
 }
 
 func (r *Runtime) handle(ctx context.Context, in InboxUpdate, u *models.Update) (rows []OutboxRow, mine bool, err error) {

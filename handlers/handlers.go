@@ -442,6 +442,19 @@ func pressedChatType(cb *models.CallbackQuery) models.ChatType {
 	return ""
 }
 
+// ReadAhead implements bot.BatchReader: the users of a batch's private
+// chats, with their conversations and cases, in one statement
+// (storage.ReadAhead).
+func (h *Handlers) ReadAhead(ctx context.Context, sqlTx *sqlx.Tx, chats []int64) (context.Context, error) {
+	private := make([]int64, 0, len(chats))
+	for _, c := range chats {
+		if c > 0 { // a private chat's id is its user's; a group's is below zero
+			private = append(private, c)
+		}
+	}
+	return storage.ReadAhead(ctx, sqlTx, private)
+}
+
 // Handle implements bot.Handler.
 func (h *Handlers) Handle(ctx context.Context, sqlTx *sqlx.Tx, u *models.Update) ([]bot.Reply, error) {
 	tx := storage.WrapTx(sqlTx)

@@ -131,20 +131,23 @@ func (n nullCase) get() (Case, bool) {
 }
 
 // CreateCase stores a new case (c.ID and the status are set by the
-// database) and its start event.
+// database) and its start event, in one statement.
 func (tx *Tx) CreateCase(ctx context.Context, c Case) (Case, error) {
-	err := tx.db(ctx).GetContext(ctx, &c, `
-		INSERT INTO cases (volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, phase,
-			followup_consent, consent_version, started_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-		RETURNING `+caseColumns,
+	err := tx.keeping(ctx).GetContext(ctx, &c, `
+		WITH k AS (
+			INSERT INTO cases (volunteer_id, commune_code, guide_id, guide_checked, kind, mode, steps_total, phase,
+				followup_consent, consent_version, started_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+			RETURNING `+caseColumns+`),
+		started AS (INSERT INTO case_events (case_id, at, kind) SELECT id, started_at, 'start' FROM k)
+		SELECT `+caseColumns+` FROM k`,
 		c.VolunteerID, c.CommuneCode, c.GuideID, c.GuideChecked, c.Kind, c.Mode, c.StepsTotal, c.Phase,
 		c.FollowupConsent, c.ConsentVersion, c.StartedAt)
 	if err != nil {
 		return c, fmt.Errorf("create case: %w", err)
 	}
 	tx.keepCase(c)
-	return c, tx.AddCaseEvent(ctx, CaseEvent{CaseID: c.ID, At: c.StartedAt, Kind: "start"})
+	return c, nil
 }
 
 // Case returns one of the volunteer's cases, locked for this transaction;
@@ -158,7 +161,7 @@ func (tx *Tx) Case(ctx context.Context, id, volunteer int64) (Case, error) {
 		return c, nil
 	}
 	var c Case
-	err := tx.db(ctx).GetContext(ctx, &c, `SELECT `+caseColumns+` FROM cases WHERE id = $1 AND volunteer_id = $2 FOR UPDATE`, id, volunteer)
+	err := tx.keeping(ctx).GetContext(ctx, &c, `SELECT `+caseColumns+` FROM cases WHERE id = $1 AND volunteer_id = $2 FOR UPDATE`, id, volunteer)
 	if err == nil {
 		tx.keepCase(c)
 	}
@@ -185,6 +188,11 @@ func (tx *Tx) keepCase(c Case) {
 func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
 	if err := tx.send(ctx); err != nil { // one write waits at a time, in order
 		return wrap("save case", err)
+	}
+	if k, ok := tx.cases[c.ID]; ok {
+		aheadIn(ctx).wrote(k.VolunteerID) // only its volunteer's chat reads the case (ReadAhead)
+	} else {
+		aheadIn(ctx).spoil()
 	}
 	cte := `saved_case AS (UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
 			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12, step_id = $13,
@@ -233,7 +241,7 @@ func (tx *Tx) AddCaseEvent(ctx context.Context, e CaseEvent) error {
 // CaseEvents returns a case's events in the order they happened.
 func (tx *Tx) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error) {
 	var es []CaseEvent
-	err := tx.db(ctx).SelectContext(ctx, &es, `
+	err := tx.keeping(ctx).SelectContext(ctx, &es, `
 		SELECT id, case_id, at, kind, step, step_id, problem, note
 		FROM case_events WHERE case_id = $1 ORDER BY id`, caseID)
 	return es, wrap("read case events", err)
@@ -249,7 +257,7 @@ func (tx *Tx) OutcomeNote(ctx context.Context, caseID int64) (string, error) {
 // latest event of kind: "" when there is none, or it is NULL.
 func (tx *Tx) lastEventColumn(ctx context.Context, caseID int64, kind, column, what string) (string, error) {
 	var v sql.NullString
-	err := tx.db(ctx).GetContext(ctx, &v, `
+	err := tx.keeping(ctx).GetContext(ctx, &v, `
 		SELECT `+column+` FROM case_events WHERE case_id = $1 AND kind = $2 ORDER BY id DESC LIMIT 1`, caseID, kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
@@ -261,7 +269,7 @@ func (tx *Tx) lastEventColumn(ctx context.Context, caseID int64, kind, column, w
 // paused, the most recently touched first.
 func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, offset, limit int) ([]Case, error) {
 	var cs []Case
-	err := tx.db(ctx).SelectContext(ctx, &cs, `
+	err := tx.keeping(ctx).SelectContext(ctx, &cs, `
 		SELECT `+caseColumns+` FROM cases
 		WHERE volunteer_id = $1 AND status IN ('open', 'paused')
 		ORDER BY updated_at DESC, id DESC OFFSET $2 LIMIT $3`, volunteer, offset, limit)
@@ -271,7 +279,7 @@ func (tx *Tx) OpenCases(ctx context.Context, volunteer int64, offset, limit int)
 // CountOpenCases counts the volunteer's cases that are open or paused.
 func (tx *Tx) CountOpenCases(ctx context.Context, volunteer int64) (int, error) {
 	var n int
-	err := tx.db(ctx).GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')`, volunteer)
+	err := tx.keeping(ctx).GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')`, volunteer)
 	return n, wrap("count open cases", err)
 }
 
@@ -280,7 +288,7 @@ func (tx *Tx) CountOpenCases(ctx context.Context, volunteer int64) (int, error) 
 // dossier code, which closes when it is left (its outcome is final).
 func (tx *Tx) CountCasesLeftUnfinished(ctx context.Context, volunteer int64) (int, error) {
 	var n int
-	err := tx.db(ctx).GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')
+	err := tx.keeping(ctx).GetContext(ctx, &n, `SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')
 		AND NOT (status = 'open' AND phase = 'dossier')`, volunteer)
 	return n, wrap("count cases left unfinished", err)
 }
@@ -424,7 +432,7 @@ func (tx *Tx) LastMoment(ctx context.Context, caseID int64) (time.Time, error) {
 // since are looked into, not every case the volunteer ever had.
 func (tx *Tx) CaseWithNote(ctx context.Context, volunteer int64, note string, since time.Time) (int64, error) {
 	var id int64
-	err := tx.db(ctx).GetContext(ctx, &id, `
+	err := tx.keeping(ctx).GetContext(ctx, &id, `
 		SELECT e.case_id FROM case_events e JOIN cases c ON c.id = e.case_id
 		WHERE c.volunteer_id = $1 AND c.updated_at >= $3 AND e.note = $2 AND e.at >= $3 AND e.kind IN ('problem', 'outcome')
 		ORDER BY e.id DESC LIMIT 1`, volunteer, note, since)
@@ -438,7 +446,7 @@ func (tx *Tx) CaseWithNote(ctx context.Context, volunteer int64, note string, si
 // that keeps code as its dossier code, if any (0): a code sent again.
 func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, since time.Time) (int64, error) {
 	var id int64
-	err := tx.db(ctx).GetContext(ctx, &id, `
+	err := tx.keeping(ctx).GetContext(ctx, &id, `
 		SELECT c.id FROM followups f JOIN cases c ON c.id = f.case_id
 		WHERE f.dossier_code = $2 AND c.volunteer_id = $1 AND c.finished_at >= $3
 		ORDER BY c.finished_at DESC LIMIT 1`, volunteer, code, since)
@@ -453,7 +461,7 @@ func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, si
 // volunteer's commune: what the wizard offers first.
 func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.NullString, since time.Time, limit int) ([]string, error) {
 	var ids []string
-	err := tx.db(ctx).SelectContext(ctx, &ids, `
+	err := tx.keeping(ctx).SelectContext(ctx, &ids, `
 		SELECT guide_id FROM (
 			SELECT guide_id,
 				count(*) FILTER (WHERE volunteer_id = $1) AS mine,
@@ -490,7 +498,7 @@ type ClosedCounts struct {
 // closed).
 func (tx *Tx) ClosedCounts(ctx context.Context, caseID int64) (ClosedCounts, error) {
 	var n ClosedCounts
-	err := tx.db(ctx).GetContext(ctx, &n, `
+	err := tx.keeping(ctx).GetContext(ctx, &n, `
 		SELECT coalesce(steps_done, 0) AS steps_done, coalesce(steps_skipped, 0) AS steps_skipped,
 			coalesce(problems, 0) AS problems, coalesce(active_seconds, 0) AS active_seconds
 		FROM cases WHERE id = $1`, caseID)

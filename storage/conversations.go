@@ -65,6 +65,7 @@ func (tx *Tx) keepConversation(chatID int64, c *Conversation) {
 // version. The version keeps growing across flows, so a button from a flow
 // that ended is never taken for one of the next.
 func (tx *Tx) SaveConversation(ctx context.Context, chatID int64, flow, step string, data any, messageID int) (int, error) {
+	aheadIn(ctx).wrote(chatID)
 	raw, err := json.Marshal(data)
 	if err != nil {
 		return 0, err
@@ -111,6 +112,7 @@ func (c Conversation) DrawnBelow() int {
 // the flow's state stay as they are: the screen's buttons keep working; the
 // flow's next saved state drops the mark.
 func (tx *Tx) MarkDrawnBelow(ctx context.Context, chatID int64, messageID int) error {
+	aheadIn(ctx).wrote(chatID)
 	var raw string // JSON as text (openDB)
 	query, args, failed := tx.withPending(`
 		UPDATE conversations SET data = data || jsonb_build_object('`+drawnBelowKey+`', $2::int), updated_at = now()
@@ -132,6 +134,7 @@ func (tx *Tx) MarkDrawnBelow(ctx context.Context, chatID int64, messageID int) e
 // and is not taken off again. The version and the flow's state stay as
 // they are: the new message's buttons are the screen's.
 func (tx *Tx) ScreenMoved(ctx context.Context, chatID int64, messageID int) error {
+	aheadIn(ctx).wrote(chatID)
 	query, args, failed := tx.withPending(`
 		UPDATE conversations SET message_id = 0, updated_at = now()
 		WHERE chat_id = $1 AND message_id = $2`, []any{chatID, messageID}, "note a screen drawn anew")
@@ -149,6 +152,7 @@ func (tx *Tx) ScreenMoved(ctx context.Context, chatID int64, messageID int) erro
 // to message messageID: the conversation keeps it as the message its
 // screen is on, if it is still at that version and knows none.
 func (tx *Tx) ScreenSent(ctx context.Context, chatID int64, version, messageID int) error {
+	aheadIn(ctx).wrote(chatID)
 	query, args, failed := tx.withPending(`
 		UPDATE conversations SET message_id = $3
 		WHERE chat_id = $1 AND version = $2 AND message_id = 0`, []any{chatID, version, messageID}, "note a screen's message")
@@ -173,6 +177,7 @@ func (tx *Tx) EndConversation(ctx context.Context, chatID int64) error {
 // kept beside the question, under NoteKey, until the question closes and
 // the chat is in no flow again (its reader's business).
 func (tx *Tx) KeepAfterFlow(ctx context.Context, chatID int64, data any) error {
+	aheadIn(ctx).wrote(chatID)
 	raw, err := json.Marshal(data)
 	if err != nil {
 		return err
@@ -202,6 +207,7 @@ func (tx *Tx) EndConversationOn(ctx context.Context, chatID int64, messageID int
 }
 
 func (tx *Tx) endConversation(ctx context.Context, chatID int64, messageID sql.NullInt32) error {
+	aheadIn(ctx).wrote(chatID)
 	query, args, failed := tx.withPending(`
 		UPDATE conversations SET flow = '', step = '', data = '{}', version = version + 1, updated_at = now(),
 			message_id = coalesce($2, message_id)

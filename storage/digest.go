@@ -7,7 +7,8 @@ import (
 
 // SQL is the transaction itself, for work that shares it — the job queue
 // completing a job, the runtime's outbox — with a write still waiting sent
-// first.
+// first. Only for tables a batch's rows read ahead do not come from
+// (ReadAhead): a write through it drops none of them.
 func (tx *Tx) SQL() *sql.Tx { return tx.db(context.Background()).Tx }
 
 // DigestRecipients lists the coordinators (of a commune or a province) who

@@ -230,7 +230,7 @@ func (tx *Tx) RedateEstimate(ctx context.Context, caseID int64, was, due time.Ti
 // Followup returns a case's dossier code and due date; ErrNotFound when
 // none was kept.
 func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.NullTime, err error) {
-	row := tx.db(ctx).QueryRowxContext(ctx, `SELECT dossier_code, due_on FROM followups WHERE case_id = $1`, caseID)
+	row := tx.keeping(ctx).QueryRowxContext(ctx, `SELECT dossier_code, due_on FROM followups WHERE case_id = $1`, caseID)
 	err = notFound(row.Scan(&code, &due))
 	return code, due, wrap("read follow-up", err)
 }

@@ -244,8 +244,18 @@ type deferred struct {
 // caller calls Flush before the transaction goes on without the Tx.
 func WrapTx(tx *sqlx.Tx) *Tx { return &Tx{tx: tx} }
 
-// db is the transaction for the next statement: what waits goes first.
+// db is the transaction for the next statement: what waits goes first. A
+// batch's rows read ahead are dropped (ReadAhead): the statement may change
+// them.
 func (tx *Tx) db(ctx context.Context) *sqlx.Tx {
+	aheadIn(ctx).spoil()
+	return tx.keeping(ctx)
+}
+
+// keeping is db for a statement that changes none of the rows ReadAhead
+// reads (a read, locking or not; the insert of a new case): a batch's rows
+// read ahead stay.
+func (tx *Tx) keeping(ctx context.Context) *sqlx.Tx {
 	if err := tx.send(ctx); err != nil && tx.flushErr == nil {
 		tx.flushErr = err // the transaction is aborted now; Flush says why
 	}

@@ -121,44 +121,17 @@ const ConversationCaseKey = "c"
 // locks their private
 // chat's conversation (the chat id of a private chat is the user's id) and
 // the case it is on, which the handler reads next: Conversation and Case
-// then serve them.
+// then serve them. In a batch, ReadAhead may have read the row already.
 func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
-	var row struct {
-		ID        sql.NullInt64  `db:"telegram_id"`
-		FirstName sql.NullString `db:"first_name"`
-		Language  sql.NullString `db:"language"`
-		Role      sql.NullString `db:"role"`
-		Commune   sql.NullString `db:"commune_code"`
-		Province  sql.NullString `db:"province_code"`
-		Digest    sql.NullBool   `db:"digest"`
-		JoinedAt  sql.NullTime   `db:"joined_at"`
-		UpdatedAt sql.NullTime   `db:"updated_at"`
-		Blocked   bool           `db:"blocked"`
-		ConvChat  sql.NullInt64  `db:"conv_chat"`
-		Flow      sql.NullString `db:"flow"`
-		Step      sql.NullString `db:"step"`
-		Data      []byte         `db:"data"`
-		MessageID sql.NullInt64  `db:"message_id"`
-		Version   sql.NullInt64  `db:"version"`
-		nullCase
-	}
-	err := tx.db(ctx).GetContext(ctx, &row, `
-		SELECT u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.province_code, u.digest, u.joined_at, u.updated_at,
-			u.blocked_at IS NOT NULL OR EXISTS (SELECT 1 FROM followups f
-				WHERE f.resident_chat = $1 AND (f.blocked_at IS NOT NULL OR f.asked_back_at IS NOT NULL)) AS blocked,
-			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version, `+nullCaseColumns+`
-		FROM (SELECT 1) one
-		LEFT JOIN users u ON u.telegram_id = $1
-		LEFT JOIN LATERAL (SELECT chat_id, flow, step, data, message_id, version
-			FROM conversations WHERE chat_id = $1 FOR UPDATE) c ON true
-		LEFT JOIN LATERAL (SELECT `+caseColumns+` FROM cases
-			WHERE jsonb_typeof(c.data -> $2::text) = 'number' AND id = (c.data ->> $2::text)::bigint AND volunteer_id = $1
-			FOR UPDATE) k ON true`, id, ConversationCaseKey)
-	if err != nil {
-		return User{}, wrap("read user", err)
+	row, ok := aheadIn(ctx).take(id)
+	if !ok {
+		if err := tx.keeping(ctx).GetContext(ctx, &row, userChatQuery(`(SELECT $1::bigint, 1::bigint) a (id, n)`), id, ConversationCaseKey); err != nil {
+			return User{}, wrap("read user", err)
+		}
 	}
 	var asked map[int64]time.Time
 	if row.Blocked {
+		var err error
 		if asked, err = tx.ChatBack(ctx, id); err != nil {
 			return User{}, err
 		}
@@ -178,6 +151,49 @@ func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 	return User{TelegramID: row.ID.Int64, FirstName: row.FirstName.String, Language: row.Language.String, Role: row.Role.String,
 		CommuneCode: row.Commune, ProvinceCode: row.Province, Digest: row.Digest.Bool, JoinedAt: row.JoinedAt, UpdatedAt: row.UpdatedAt.Time, Stored: true,
 		AskedBack: asked, Back: row.Blocked}, nil
+}
+
+// userChatRow is what userAndChat reads of a chat: its user (all NULL for
+// someone not stored), whether it is marked blocked or asked back, its
+// conversation and the case that names.
+type userChatRow struct {
+	N         int64          `db:"n"` // the chat's place in ReadAhead's list
+	ID        sql.NullInt64  `db:"telegram_id"`
+	FirstName sql.NullString `db:"first_name"`
+	Language  sql.NullString `db:"language"`
+	Role      sql.NullString `db:"role"`
+	Commune   sql.NullString `db:"commune_code"`
+	Province  sql.NullString `db:"province_code"`
+	Digest    sql.NullBool   `db:"digest"`
+	JoinedAt  sql.NullTime   `db:"joined_at"`
+	UpdatedAt sql.NullTime   `db:"updated_at"`
+	Blocked   bool           `db:"blocked"`
+	ConvChat  sql.NullInt64  `db:"conv_chat"`
+	Flow      sql.NullString `db:"flow"`
+	Step      sql.NullString `db:"step"`
+	Data      []byte         `db:"data"`
+	MessageID sql.NullInt64  `db:"message_id"`
+	Version   sql.NullInt64  `db:"version"`
+	nullCase
+}
+
+// userChatQuery reads a userChatRow for each row of from, a FROM item
+// "a (id, n)" giving the chats' ids and places; $2 is ConversationCaseKey. From a
+// function scan, the rows come in its order, each chat's locks taken
+// before the next chat's.
+func userChatQuery(from string) string {
+	return `
+		SELECT a.n, u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.province_code, u.digest, u.joined_at, u.updated_at,
+			u.blocked_at IS NOT NULL OR EXISTS (SELECT 1 FROM followups f
+				WHERE f.resident_chat = a.id AND (f.blocked_at IS NOT NULL OR f.asked_back_at IS NOT NULL)) AS blocked,
+			c.chat_id AS conv_chat, c.flow, c.step, c.data, c.message_id, c.version, ` + nullCaseColumns + `
+		FROM ` + from + `
+		LEFT JOIN LATERAL (SELECT ` + userColumns + ` FROM users WHERE telegram_id = a.id) u ON true
+		LEFT JOIN LATERAL (SELECT chat_id, flow, step, data, message_id, version
+			FROM conversations WHERE chat_id = a.id FOR UPDATE) c ON true
+		LEFT JOIN LATERAL (SELECT ` + caseColumns + ` FROM cases
+			WHERE jsonb_typeof(c.data -> $2::text) = 'number' AND id = (c.data ->> $2::text)::bigint AND volunteer_id = a.id
+			FOR UPDATE) k ON true`
 }
 
 // UserLanguage returns the language a user chose, "" if none or unknown.
