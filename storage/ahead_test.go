@@ -215,3 +215,30 @@ func TestReadAheadLocksTheChatsRows(t *testing.T) {
 		}
 	})
 }
+
+// The hazard reading ahead must not fall into: a coordinator's update,
+// earlier in the batch, removes a member whose own update comes later.
+// The member's handler sees the removal.
+func TestReadAheadSeesAMemberRemovedEarlierInTheBatch(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	aheadChats(t, st)
+	var member storage.User
+	inTx(t, st, func(tx *storage.Tx) (err error) {
+		member, err = tx.User(context.Background(), 11)
+		return err
+	})
+	batch(t, st, []int64{10, 11}, func(ctx context.Context, sqlTx *sqlx.Tx) {
+		tx := storage.WrapTx(sqlTx)
+		see(ctx, t, tx, 10, "V")
+		if removed, err := tx.RemoveMember(ctx, member); err != nil || !removed {
+			t.Fatalf("RemoveMember: %v, %v", removed, err)
+		}
+		if err := tx.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if u := see(ctx, t, storage.WrapTx(sqlTx), 11, "W").User; u.Role != storage.RoleGuest {
+			t.Fatalf("the member removed earlier in the batch is seen as %q", u.Role)
+		}
+	})
+}
