@@ -15,8 +15,9 @@ import (
 // certainly what userAndChat would read at that moment:
 //   - a row is taken once;
 //   - a write this package can tie to one chat (the conversation
-//     methods, SaveCase of a case this transaction read) drops that chat's
-//     row, which only such a write can change;
+//     methods; SaveCase and SaveCountedFollowup of a case this transaction
+//     read, wroteCase) drops that chat's row, which only such a write can
+//     change;
 //   - a statement that changes none of the rows read here (a read,
 //     locking or not; a new case) goes through Tx.keeping and drops
 //     nothing;

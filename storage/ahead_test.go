@@ -123,7 +123,8 @@ func TestReadAheadServesARowOnlyWhileItIsCurrent(t *testing.T) {
 	st := storagetest.Open(t)
 	c := aheadChats(t, st)
 	batch(t, st, []int64{10, 11, 12, 13}, func(ctx context.Context, sqlTx *sqlx.Tx) {
-		// Chat 10: reads, then its own case and conversation written.
+		// Chat 10: reads, then its own case, conversation and follow-up
+		// written.
 		tx := storage.WrapTx(sqlTx)
 		see(ctx, t, tx, 10, "V")
 		if _, err := tx.CountOpenCases(ctx, 10); err != nil {
@@ -134,6 +135,9 @@ func TestReadAheadServesARowOnlyWhileItIsCurrent(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := tx.SaveConversation(ctx, 10, "c", "step", map[string]int64{storage.ConversationCaseKey: c.ID}, 9); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.SaveFollowup(ctx, c.ID, "H29.99-261205-0001", time.Time{}, false); err != nil {
 			t.Fatal(err)
 		}
 		if err := tx.Flush(ctx); err != nil {

@@ -168,6 +168,18 @@ func (tx *Tx) Case(ctx context.Context, id, volunteer int64) (Case, error) {
 	return c, wrap("read case", notFound(err))
 }
 
+// wroteCase drops the row read ahead (ReadAhead) of the case's volunteer,
+// the only chat whose row holds the case, for a statement that changes
+// the case and nothing else read ahead; all of them when this transaction
+// did not read the case (its volunteer is not known).
+func (tx *Tx) wroteCase(ctx context.Context, id int64) {
+	if k, ok := tx.cases[id]; ok {
+		aheadIn(ctx).wrote(k.VolunteerID)
+	} else {
+		aheadIn(ctx).spoil()
+	}
+}
+
 // keepCase remembers a case row this transaction locked or wrote.
 func (tx *Tx) keepCase(c Case) {
 	if tx.cases == nil {
@@ -189,11 +201,7 @@ func (tx *Tx) SaveCase(ctx context.Context, c Case, events ...CaseEvent) error {
 	if err := tx.send(ctx); err != nil { // one write waits at a time, in order
 		return wrap("save case", err)
 	}
-	if k, ok := tx.cases[c.ID]; ok {
-		aheadIn(ctx).wrote(k.VolunteerID) // only its volunteer's chat reads the case (ReadAhead)
-	} else {
-		aheadIn(ctx).spoil()
-	}
+	tx.wroteCase(ctx, c.ID)
 	cte := `saved_case AS (UPDATE cases SET status = $2, phase = $3, step = $4, checked = $5, outcome = $6, reason = $7,
 			updated_at = $8, finished_at = $9, steps_total = $10, ended_from = $11, progressed = $12, step_id = $13,
 			followup_kept = followup_kept OR $14,

@@ -166,7 +166,10 @@ func (tx *Tx) SaveCountedFollowup(ctx context.Context, caseID int64, code string
 	if !due.IsZero() {
 		d = sql.NullString{String: dateOf(due), Valid: true}
 	}
-	res, err := tx.db(ctx).ExecContext(ctx, `
+	// Neither the resident's chat nor its marks change, only the case
+	// (followups_kept): its volunteer's row read ahead alone is dropped.
+	tx.wroteCase(ctx, caseID)
+	res, err := tx.keeping(ctx).ExecContext(ctx, `
 		INSERT INTO followups (case_id, dossier_code, due_on, due_known, due_days, next_reminder_on, token)
 		SELECT $1, $2, $3::date, $4, nullif($6::int, 0), $3::date + 1, $5 FROM cases WHERE id = $1 AND NOT followup_forgotten
 		ON CONFLICT (case_id) DO UPDATE SET dossier_code = $2, code_corrected = followups.code_corrected OR followups.dossier_code <> $2, due_on = $3::date, due_known = $4, due_days = nullif($6::int, 0),
@@ -239,7 +242,7 @@ func (tx *Tx) Followup(ctx context.Context, caseID int64) (code string, due sql.
 // ErrNotFound when there is none (never kept, forgotten or purged).
 func (tx *Tx) FollowupOfCase(ctx context.Context, caseID int64) (Followup, error) {
 	var f Followup
-	err := tx.db(ctx).GetContext(ctx, &f, `SELECT `+followupColumns+`
+	err := tx.keeping(ctx).GetContext(ctx, &f, `SELECT `+followupColumns+`
 		FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.case_id = $1 FOR UPDATE OF f`, caseID)
 	return f, wrap("read follow-up", notFound(err))
 }
