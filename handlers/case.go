@@ -1056,7 +1056,7 @@ func (h *Handlers) search(r *request, asNew bool) error {
 			none = noProcedurePlace
 		}
 		var err error
-		if offered, err = h.frequentGuides(r); err != nil {
+		if offered, _, err = h.frequentGuides(r); err != nil {
 			return err
 		}
 	}

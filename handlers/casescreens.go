@@ -1110,7 +1110,7 @@ func (v *caseView) toStepButton() bot.Button {
 func (v *caseView) discardable() bool { return !v.c.Progressed }
 
 func drawPick(v *caseView) (string, bot.Keyboard, error) {
-	frequent, err := v.h.frequentGuides(v.request)
+	frequent, open, err := v.h.frequentGuides(v.request)
 	if err != nil {
 		return "", nil, err
 	}
@@ -1126,10 +1126,6 @@ func drawPick(v *caseView) (string, bot.Keyboard, error) {
 	}
 	kb = append(kb, grid(cats, 2)...)
 	text := v.t.T("case.pick")
-	open, err := v.tx.CountOpenCases(v.ctx, v.user.TelegramID)
-	if err != nil {
-		return "", nil, err
-	}
 	if open > 0 {
 		text += "\n\n" + v.t.N("case.open_cases", open)
 	}
@@ -1138,13 +1134,13 @@ func drawPick(v *caseView) (string, bot.Keyboard, error) {
 
 // frequentGuides are the frequentShown guides the volunteer, then their
 // commune, used most of late, and the catalog's first after them: the
-// procedure list's first buttons.
-func (h *Handlers) frequentGuides(r *request) ([]*guides.Guide, error) {
-	ids, err := r.tx.FrequentGuides(r.ctx, r.user.TelegramID, r.user.CommuneCode, h.now().AddDate(0, 0, -frequentDays), frequentShown)
+// procedure list's first buttons; and the volunteer's open cases, counted
+// with them (storage's FrequentGuides).
+func (h *Handlers) frequentGuides(r *request) (gs []*guides.Guide, open int, err error) {
+	ids, open, err := r.tx.FrequentGuides(r.ctx, r.user.TelegramID, r.user.CommuneCode, h.now().AddDate(0, 0, -frequentDays), frequentShown)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	var gs []*guides.Guide
 	for _, id := range ids {
 		if g, ok := h.guides.Guide(id); ok {
 			gs = append(gs, g)
@@ -1158,7 +1154,7 @@ func (h *Handlers) frequentGuides(r *request) ([]*guides.Guide, error) {
 			gs = append(gs, g)
 		}
 	}
-	return gs, nil
+	return gs, open, nil
 }
 
 // foundScreen lists a search's results, or says plainly that nothing

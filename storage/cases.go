@@ -466,11 +466,16 @@ func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, si
 
 // FrequentGuides returns the guides of the volunteer's cases since since,
 // most used first (then most recent), and after them those of the
-// volunteer's commune: what the wizard offers first.
-func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.NullString, since time.Time, limit int) ([]string, error) {
-	var ids []string
-	err := tx.keeping(ctx).SelectContext(ctx, &ids, `
-		SELECT guide_id FROM (
+// volunteer's commune: what the wizard offers first; and, in the same
+// statement, how many of the volunteer's cases are open or paused
+// (CountOpenCases), which the procedure list says under them.
+func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.NullString, since time.Time, limit int) (ids []string, open int, err error) {
+	var row struct {
+		IDs  pq.StringArray `db:"ids"`
+		Open int            `db:"open"`
+	}
+	err = tx.keeping(ctx).GetContext(ctx, &row, `
+		SELECT ARRAY(SELECT guide_id FROM (
 			SELECT guide_id,
 				count(*) FILTER (WHERE volunteer_id = $1) AS mine,
 				max(started_at) FILTER (WHERE volunteer_id = $1) AS last_mine,
@@ -481,8 +486,10 @@ func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.N
 			GROUP BY guide_id
 		) g
 		ORDER BY mine DESC, last_mine DESC NULLS LAST, all_uses DESC, guide_id
-		LIMIT $4`, volunteer, commune, since, limit)
-	return ids, wrap("frequent guides", err)
+		LIMIT $4) AS ids,
+			(SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')) AS open`,
+		volunteer, commune, since, limit)
+	return row.IDs, row.Open, wrap("frequent guides", err)
 }
 
 // ActiveGap is the most a stretch of a case between two of its moments

@@ -46,16 +46,20 @@ func TestCasesOpenFrequentAndFollowup(t *testing.T) {
 		newCase(ctx, t, tx, 2, anHoiTay, "ly-lich", now)
 		newCase(ctx, t, tx, 3, "", "chung-thuc", now)
 
-		ids, err := tx.FrequentGuides(ctx, 1, sql.NullString{String: anHoiTay, Valid: true}, now.AddDate(0, 0, -90), 10)
+		ids, open, err := tx.FrequentGuides(ctx, 1, sql.NullString{String: anHoiTay, Valid: true}, now.AddDate(0, 0, -90), 10)
 		if err != nil {
 			return err
 		}
-		if want := []string{"tam-tru", "khai-sinh", "ly-lich"}; !slices.Equal(ids, want) {
-			t.Errorf("FrequentGuides = %v, want %v", ids, want)
+		if want := []string{"tam-tru", "khai-sinh", "ly-lich"}; !slices.Equal(ids, want) || open != 4 {
+			t.Errorf("FrequentGuides = %v, %d open; want %v, 4 open", ids, open, want)
 		}
 		// Someone with no commune sees only their own.
-		if ids, err = tx.FrequentGuides(ctx, 3, sql.NullString{}, now.AddDate(0, 0, -90), 10); err != nil || !slices.Equal(ids, []string{"chung-thuc"}) {
-			t.Errorf("FrequentGuides without a commune = %v, %v", ids, err)
+		if ids, open, err = tx.FrequentGuides(ctx, 3, sql.NullString{}, now.AddDate(0, 0, -90), 10); err != nil || !slices.Equal(ids, []string{"chung-thuc"}) || open != 1 {
+			t.Errorf("FrequentGuides without a commune = %v, %d open, %v", ids, open, err)
+		}
+		// Nothing used of late, nothing open: an empty list, not NULL.
+		if ids, open, err = tx.FrequentGuides(ctx, 4, sql.NullString{}, now.AddDate(0, 0, -90), 10); err != nil || len(ids) != 0 || open != 0 {
+			t.Errorf("FrequentGuides of someone with no case = %v, %d open, %v", ids, open, err)
 		}
 
 		ks.Status, ks.Outcome, ks.FinishedAt = storage.CaseClosed, sql.NullString{String: "submitted", Valid: true}, sql.NullTime{Time: now, Valid: true}
@@ -63,12 +67,12 @@ func TestCasesOpenFrequentAndFollowup(t *testing.T) {
 		if err := tx.SaveCase(ctx, ks); err != nil {
 			return err
 		}
-		open, err := tx.OpenCases(ctx, 1, 0, 10)
+		opened, err := tx.OpenCases(ctx, 1, 0, 10)
 		if err != nil {
 			return err
 		}
-		if n, _ := tx.CountOpenCases(ctx, 1); len(open) != 3 || n != 3 || open[0].GuideID != "tam-tru" {
-			t.Errorf("open cases: %d (count %d), first %+v", len(open), n, open)
+		if n, _ := tx.CountOpenCases(ctx, 1); len(opened) != 3 || n != 3 || opened[0].GuideID != "tam-tru" {
+			t.Errorf("open cases: %d (count %d), first %+v", len(opened), n, opened)
 		}
 		if page, err := tx.OpenCases(ctx, 1, 2, 10); err != nil || len(page) != 1 || page[0].GuideID != "ket-hon" {
 			t.Errorf("second page of open cases: %+v, %v", page, err)
