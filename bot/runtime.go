@@ -587,6 +587,7 @@ func (r *Runtime) handleBatch(ctx context.Context, items []batchItem) (err error
 	return r.store.HandleUpdates(ctx, items, func(tx *sqlx.Tx, i int) ([]Reply, error) {
 		if !read {
 			read = true
+			var err error
 			if hctx, err = r.readAhead(ctx, tx, items); err != nil {
 				return nil, err
 			}
