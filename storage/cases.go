@@ -412,7 +412,7 @@ func (tx *Tx) EndedOn(ctx context.Context, caseID int64, stepID string) (string,
 		StepID  sql.NullString `db:"step_id"`
 		Problem sql.NullString `db:"problem"`
 	}
-	err := tx.db(ctx).GetContext(ctx, &last, `
+	err := tx.keeping(ctx).GetContext(ctx, &last, `
 		SELECT kind, step_id, problem FROM case_events
 		WHERE case_id = $1 AND step_id IS NOT NULL AND kind <> 'resume' ORDER BY id DESC LIMIT 1`, caseID)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && (last.Kind != "pause" || last.StepID.String != stepID)) {
@@ -427,7 +427,7 @@ func (tx *Tx) EndedOn(ctx context.Context, caseID int64, stepID string) (string,
 // up to ActiveGap).
 func (tx *Tx) LastMoment(ctx context.Context, caseID int64) (time.Time, error) {
 	var at time.Time
-	err := tx.db(ctx).GetContext(ctx, &at, `
+	err := tx.keeping(ctx).GetContext(ctx, &at, `
 		SELECT coalesce((SELECT at FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1),
 			(SELECT started_at FROM cases WHERE id = $1))`, caseID)
 	return at, wrap("read the case's last moment", err)
