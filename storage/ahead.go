@@ -48,8 +48,7 @@ func ReadAhead(ctx context.Context, sqlTx *sqlx.Tx, chats []int64) (context.Cont
 		return ctx, nil // nothing to save
 	}
 	var rows []userChatRow
-	err := sqlTx.SelectContext(ctx, &rows, userChatQuery(`unnest($1::bigint[]) WITH ORDINALITY AS a (id, n)`),
-		pq.Array(chats), ConversationCaseKey)
+	err := sqlTx.SelectContext(ctx, &rows, userChatBatch, pq.Array(chats), ConversationCaseKey)
 	if err != nil {
 		return ctx, wrap("read a batch's users", err)
 	}

@@ -125,7 +125,7 @@ const ConversationCaseKey = "c"
 func (tx *Tx) userAndChat(ctx context.Context, id int64) (User, error) {
 	row, ok := aheadIn(ctx).take(id)
 	if !ok {
-		if err := tx.keeping(ctx).GetContext(ctx, &row, userChatQuery(`(SELECT $1::bigint, 1::bigint) a (id, n)`), id, ConversationCaseKey); err != nil {
+		if err := tx.keeping(ctx).GetContext(ctx, &row, userChatOne, id, ConversationCaseKey); err != nil {
 			return User{}, wrap("read user", err)
 		}
 	}
@@ -177,10 +177,17 @@ type userChatRow struct {
 	nullCase
 }
 
+// userChatOne reads userAndChat's row for the chat $1; userChatBatch,
+// ReadAhead's, one for each chat of the array $1, in its order. $2 is
+// ConversationCaseKey.
+var (
+	userChatOne   = userChatQuery(`(SELECT $1::bigint, 1::bigint) a (id, n)`)
+	userChatBatch = userChatQuery(`unnest($1::bigint[]) WITH ORDINALITY AS a (id, n)`)
+)
+
 // userChatQuery reads a userChatRow for each row of from, a FROM item
-// "a (id, n)" giving the chats' ids and places; $2 is ConversationCaseKey. From a
-// function scan, the rows come in its order, each chat's locks taken
-// before the next chat's.
+// "a (id, n)" giving the chats' ids and places. From a function scan, the
+// rows come in its order, each chat's locks taken before the next chat's.
 func userChatQuery(from string) string {
 	return `
 		SELECT a.n, u.telegram_id, u.first_name, u.language, u.role, u.commune_code, u.province_code, u.digest, u.joined_at, u.updated_at,
