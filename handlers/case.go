@@ -43,7 +43,12 @@ const (
 	foundShown    = 10
 	resumeShown   = 8
 	frequentDays  = 90
-	maxNote       = privacy.MaxNote
+	// frequentSample is how many of the volunteer's latest cases, and of
+	// their commune's by others, the procedure list counts: enough to say
+	// what is used of late, and a bound on what /new reads in a busy
+	// commune.
+	frequentSample = 300
+	maxNote        = privacy.MaxNote
 	// codeWindow is how long after a case closed a dossier code typed on its
 	// own may still be attached to it (the summary can be lost on a bad
 	// connection, and volunteers resend).

@@ -1137,7 +1137,7 @@ func drawPick(v *caseView) (string, bot.Keyboard, error) {
 // procedure list's first buttons; and the volunteer's open cases, counted
 // with them (storage's FrequentGuides).
 func (h *Handlers) frequentGuides(r *request) (gs []*guides.Guide, open int, err error) {
-	ids, open, err := r.tx.FrequentGuides(r.ctx, r.user.TelegramID, r.user.CommuneCode, h.now().AddDate(0, 0, -frequentDays), frequentShown)
+	ids, open, err := r.tx.FrequentGuides(r.ctx, r.user.TelegramID, r.user.CommuneCode, h.now().AddDate(0, 0, -frequentDays), frequentSample, frequentShown)
 	if err != nil {
 		return nil, 0, err
 	}

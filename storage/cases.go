@@ -464,12 +464,15 @@ func (tx *Tx) CaseWithCode(ctx context.Context, volunteer int64, code string, si
 	return id, wrap("find a case keeping a code", err)
 }
 
-// FrequentGuides returns the guides of the volunteer's cases since since,
-// most used first (then most recent), and after them those of the
-// volunteer's commune: what the wizard offers first; and, in the same
-// statement, how many of the volunteer's cases are open or paused
-// (CountOpenCases), which the procedure list says under them.
-func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.NullString, since time.Time, limit int) (ids []string, open int, err error) {
+// FrequentGuides returns the guides of the volunteer's latest cases since
+// since, most used first (then most recent), and after them those of the
+// latest cases of the volunteer's commune by others: what the wizard
+// offers first; and, in the same statement, how many of the volunteer's
+// cases are open or paused (CountOpenCases), which the procedure list says
+// under them. Each side counts at most sample cases, the latest: a busy
+// commune starts thousands of cases in 90 days, and counting them all made
+// every /new there read as many rows.
+func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.NullString, since time.Time, sample, limit int) (ids []string, open int, err error) {
 	var row struct {
 		IDs  pq.StringArray `db:"ids"`
 		Open int            `db:"open"`
@@ -477,18 +480,25 @@ func (tx *Tx) FrequentGuides(ctx context.Context, volunteer int64, commune sql.N
 	err = tx.keeping(ctx).GetContext(ctx, &row, `
 		SELECT ARRAY(SELECT guide_id FROM (
 			SELECT guide_id,
-				count(*) FILTER (WHERE volunteer_id = $1) AS mine,
-				max(started_at) FILTER (WHERE volunteer_id = $1) AS last_mine,
+				count(*) FILTER (WHERE mine) AS mine,
+				max(started_at) FILTER (WHERE mine) AS last_mine,
 				count(*) AS all_uses
-			FROM cases
-			WHERE started_at >= $3 AND status <> 'discarded'
-				AND (volunteer_id = $1 OR ($2::text IS NOT NULL AND commune_code = $2))
+			FROM (
+				(SELECT guide_id, started_at, true AS mine FROM cases
+				WHERE volunteer_id = $1 AND started_at >= $3 AND status <> 'discarded'
+				ORDER BY started_at DESC LIMIT $4)
+				UNION ALL
+				(SELECT guide_id, started_at, false FROM cases
+				WHERE $2::text IS NOT NULL AND commune_code = $2 AND volunteer_id <> $1
+					AND started_at >= $3 AND status <> 'discarded'
+				ORDER BY started_at DESC LIMIT $4)
+			) used
 			GROUP BY guide_id
 		) g
 		ORDER BY mine DESC, last_mine DESC NULLS LAST, all_uses DESC, guide_id
-		LIMIT $4) AS ids,
+		LIMIT $5) AS ids,
 			(SELECT count(*) FROM cases WHERE volunteer_id = $1 AND status IN ('open', 'paused')) AS open`,
-		volunteer, commune, since, limit)
+		volunteer, commune, since, sample, limit)
 	return row.IDs, row.Open, wrap("frequent guides", err)
 }
 

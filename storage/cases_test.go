@@ -25,6 +25,52 @@ func newCase(ctx context.Context, t *testing.T, tx *storage.Tx, volunteer int64,
 	return c
 }
 
+// The procedure list counts only each side's latest cases: a busy commune
+// starts thousands in 90 days, and /new must not read them all.
+func TestFrequentGuidesCountsTheLatest(t *testing.T) {
+	t.Parallel()
+	st := storagetest.Open(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	inTx(t, st, func(tx *storage.Tx) error {
+		for _, id := range []int64{1, 2} {
+			if err := tx.SetMembership(ctx, id, "V", anHoiTay, storage.RoleVolunteer); err != nil {
+				return err
+			}
+		}
+		// tam-tru is both sides' most used, but earlier than their two
+		// latest.
+		at := func(h int) time.Time { return now.Add(time.Duration(h) * time.Hour) }
+		newCase(ctx, t, tx, 1, anHoiTay, "tam-tru", at(-6))
+		newCase(ctx, t, tx, 1, anHoiTay, "tam-tru", at(-5))
+		newCase(ctx, t, tx, 1, anHoiTay, "khai-sinh", at(-2))
+		newCase(ctx, t, tx, 1, anHoiTay, "ho-tich", at(-1))
+		newCase(ctx, t, tx, 2, anHoiTay, "tam-tru", at(-6))
+		newCase(ctx, t, tx, 2, anHoiTay, "ly-lich", at(-4))
+		newCase(ctx, t, tx, 2, anHoiTay, "ly-lich", at(-3))
+		newCase(ctx, t, tx, 2, anHoiTay, "dat-dai", at(-1))
+		commune := sql.NullString{String: anHoiTay, Valid: true}
+		for _, c := range []struct {
+			sample int
+			want   []string
+		}{
+			// The volunteer's latest two by recency, then the commune's
+			// (ly-lich and dat-dai once each: by id).
+			{2, []string{"ho-tich", "khai-sinh", "dat-dai", "ly-lich"}},
+			{300, []string{"tam-tru", "ho-tich", "khai-sinh", "ly-lich", "dat-dai"}},
+		} {
+			ids, open, err := tx.FrequentGuides(ctx, 1, commune, now.AddDate(0, 0, -90), c.sample, 10)
+			if err != nil {
+				return err
+			}
+			if !slices.Equal(ids, c.want) || open != 4 {
+				t.Errorf("FrequentGuides of the latest %d = %v, %d open; want %v, 4 open", c.sample, ids, open, c.want)
+			}
+		}
+		return nil
+	})
+}
+
 func TestCasesOpenFrequentAndFollowup(t *testing.T) {
 	t.Parallel()
 	st := storagetest.Open(t)
@@ -46,7 +92,7 @@ func TestCasesOpenFrequentAndFollowup(t *testing.T) {
 		newCase(ctx, t, tx, 2, anHoiTay, "ly-lich", now)
 		newCase(ctx, t, tx, 3, "", "chung-thuc", now)
 
-		ids, open, err := tx.FrequentGuides(ctx, 1, sql.NullString{String: anHoiTay, Valid: true}, now.AddDate(0, 0, -90), 10)
+		ids, open, err := tx.FrequentGuides(ctx, 1, sql.NullString{String: anHoiTay, Valid: true}, now.AddDate(0, 0, -90), 300, 10)
 		if err != nil {
 			return err
 		}
@@ -54,11 +100,11 @@ func TestCasesOpenFrequentAndFollowup(t *testing.T) {
 			t.Errorf("FrequentGuides = %v, %d open; want %v, 4 open", ids, open, want)
 		}
 		// Someone with no commune sees only their own.
-		if ids, open, err = tx.FrequentGuides(ctx, 3, sql.NullString{}, now.AddDate(0, 0, -90), 10); err != nil || !slices.Equal(ids, []string{"chung-thuc"}) || open != 1 {
+		if ids, open, err = tx.FrequentGuides(ctx, 3, sql.NullString{}, now.AddDate(0, 0, -90), 300, 10); err != nil || !slices.Equal(ids, []string{"chung-thuc"}) || open != 1 {
 			t.Errorf("FrequentGuides without a commune = %v, %d open, %v", ids, open, err)
 		}
 		// Nothing used of late, nothing open: an empty list, not NULL.
-		if ids, open, err = tx.FrequentGuides(ctx, 4, sql.NullString{}, now.AddDate(0, 0, -90), 10); err != nil || len(ids) != 0 || open != 0 {
+		if ids, open, err = tx.FrequentGuides(ctx, 4, sql.NullString{}, now.AddDate(0, 0, -90), 300, 10); err != nil || len(ids) != 0 || open != 0 {
 			t.Errorf("FrequentGuides of someone with no case = %v, %d open, %v", ids, open, err)
 		}
 
