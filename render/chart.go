@@ -24,6 +24,11 @@ type Chart struct {
 // saying how many) is drawn in a lighter colour, on the same scale: a sum,
 // told apart from the single counts, but a row with a bar like the others
 // (until review 23 it was its number alone, a row that read as missing).
+// A sum more than twice the largest single count (a province's hundred
+// communes but twelve, a ward's volunteers but twelve) would leave the
+// counts as slivers beside it: then the largest count takes half the
+// width, and the sum's bar the whole width with a break in it, its number
+// saying how much it holds.
 type Bar struct {
 	Label string
 	Value int
@@ -75,6 +80,7 @@ const (
 	subtitleSize = 30
 	minSubtitle  = 22 // a subtitle too wide is drawn smaller, down to this, then on two lines
 	labelSize    = 34
+	breakWidth   = 10 // the white band across a broken bar
 )
 
 // ChartHeight is the height in pixels of a chart with n bars:
@@ -88,20 +94,25 @@ func ChartHeight(n int) int {
 // BarChart draws c as a PNG of ChartWidth × ChartHeight(len(c.Bars))
 // pixels. Each label sits on its own line above its bar and is shortened,
 // at a word's end, with "…" if wider than the chart; the bars are scaled to the largest value
-// (all zero: no bar at all), whose number is printed at each bar's end.
+// (all zero: no bar at all), or broken as Bar says, and each bar's number
+// is printed at its end.
 // Values must not be negative, and there must be at most MaxBars bars.
 func BarChart(c Chart) ([]byte, error) {
 	defer gate()()
 	if len(c.Bars) > MaxBars {
 		return nil, fmt.Errorf("render: %d bars, at most %d", len(c.Bars), MaxBars)
 	}
-	top := 0
+	top, topItem := 0, 0
 	for _, b := range c.Bars {
 		if b.Value < 0 {
 			return nil, fmt.Errorf("render: negative value %d for %q", b.Value, b.Label)
 		}
 		top = max(top, b.Value)
+		if !b.Rest {
+			topItem = max(topItem, b.Value)
+		}
 	}
+	broken := topItem > 0 && top-topItem > topItem // a sum over twice every count (Bar); no overflow of huge counts
 	var mk styles
 	title := mk.new(true, titleSize, ink)
 	sub, subtitle := mk.subtitle(c.Subtitle, ChartWidth-2*chartMargin)
@@ -138,6 +149,15 @@ func BarChart(c Chart) ([]byte, error) {
 		numW = max(numW, value.width(values[i]))
 	}
 	barMax := inner - numW - 16
+	length := func(v int) int { // pixels
+		if top == 0 {
+			return 0
+		}
+		if broken {
+			return int(min(float64(v)/float64(topItem)/2, 1) * float64(barMax))
+		}
+		return int(min(float64(v)/float64(top), 1) * float64(barMax)) // no overflow of huge counts
+	}
 
 	for i, b := range c.Bars {
 		y := chartHeader + i*chartRow
@@ -146,18 +166,24 @@ func BarChart(c Chart) ([]byte, error) {
 		// Numbers are centred on the bar: digits rise about 0.73 em.
 		numTop := barTop + chartBarH/2 + labelSize*73/200 - value.baseline()
 		fill(img, image.Rect(chartMargin, barTop, chartMargin+barMax, barTop+chartBarH), track)
-		w := 0
-		if top > 0 {
-			w = int(min(float64(b.Value)/float64(top), 1) * float64(barMax)) // no overflow of huge counts
-			if b.Value > 0 {
-				w = max(w, 3) // a small count still shows
-			}
+		w := length(b.Value)
+		if b.Value > 0 {
+			w = max(w, 3) // a small count still shows
 		}
 		colour := barColour
 		if b.Rest {
 			colour = restColour
 		}
 		fill(img, image.Rect(chartMargin, barTop, chartMargin+w, barTop+chartBarH), colour)
+		if broken && b.Value-topItem > topItem {
+			// The break: a slanted white band across the bar, three
+			// quarters along.
+			at := chartMargin + barMax*3/4
+			for r := range chartBarH {
+				x := at + (chartBarH-r)/3
+				fill(img, image.Rect(x, barTop+r, x+breakWidth, barTop+r+1), white)
+			}
+		}
 		value.draw(img, chartMargin+w+12, numTop, values[i])
 	}
 	return encode(img)
