@@ -149,14 +149,9 @@ func BarChart(c Chart) ([]byte, error) {
 		numW = max(numW, value.width(values[i]))
 	}
 	barMax := inner - numW - 16
-	length := func(v int) int { // pixels
-		if top == 0 {
-			return 0
-		}
-		if broken {
-			return int(min(float64(v)/float64(topItem)/2, 1) * float64(barMax))
-		}
-		return int(min(float64(v)/float64(top), 1) * float64(barMax)) // no overflow of huge counts
+	full := float64(top) // the count a whole bar stands for
+	if broken {
+		full = 2 * float64(topItem)
 	}
 
 	for i, b := range c.Bars {
@@ -166,9 +161,12 @@ func BarChart(c Chart) ([]byte, error) {
 		// Numbers are centred on the bar: digits rise about 0.73 em.
 		numTop := barTop + chartBarH/2 + labelSize*73/200 - value.baseline()
 		fill(img, image.Rect(chartMargin, barTop, chartMargin+barMax, barTop+chartBarH), track)
-		w := length(b.Value)
-		if b.Value > 0 {
-			w = max(w, 3) // a small count still shows
+		w := 0
+		if top > 0 {
+			w = int(min(float64(b.Value)/full, 1) * float64(barMax)) // no overflow of huge counts
+			if b.Value > 0 {
+				w = max(w, 3) // a small count still shows
+			}
 		}
 		colour := barColour
 		if b.Rest {
