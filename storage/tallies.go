@@ -306,7 +306,7 @@ type VolunteerCount struct {
 	Cases, Helped int
 	// Role and Former are not the tally's: a report fills them
 	// (MarkVolunteers) — the member's role now, and, for a member removed
-	// from their team (no name left), their number among such members.
+	// from their team (no name left), their own number (users.former_no).
 	Role   string
 	Former int
 }
@@ -728,20 +728,20 @@ func (tx *Tx) Namesakes(ctx context.Context, scope Scope, names []string) ([]Vol
 // MarkVolunteers fills in the Role of each of lines' volunteers — their
 // role now: a coordinator who helped residents is not told as a volunteer
 // in a report passed upward — and, for one removed from their team, whose
-// name was erased (FirstName ""), Former: their number among the members
-// so removed who closed a case, in the order of the first case each
-// closed, the same in every report made at one time whatever its unit or
-// period (a number in each report's order made the same person "số 1" in
-// one and "số 2" in another). Nothing else is read about them.
+// name was erased (FirstName ""), Former: their own number, given when
+// they were taken out (RemoveMember; migration 00039), the same in every
+// report whatever its unit, its period or when it is made (a number in
+// each report's order made the same person "số 1" in one and "số 2" in
+// another; a rank among all such members, read at each report, changed
+// whenever one who had closed a case earlier was removed anywhere).
+// Nothing else is read about them.
 func (tx *Tx) MarkVolunteers(ctx context.Context, lines []VolunteerCount) error {
 	if len(lines) == 0 {
 		return nil
 	}
 	ids := make([]int64, 0, len(lines))
-	former := false
 	for _, v := range lines {
 		ids = append(ids, v.ID)
-		former = former || v.FirstName == ""
 	}
 	var rows []struct {
 		ID     int64  `db:"telegram_id"`
@@ -749,13 +749,7 @@ func (tx *Tx) MarkVolunteers(ctx context.Context, lines []VolunteerCount) error 
 		Former int    `db:"former"`
 	}
 	err := tx.db(ctx).SelectContext(ctx, &rows, `
-		SELECT u.telegram_id, u.role, coalesce(f.n, 0) AS former
-		FROM users u LEFT JOIN (
-			SELECT c.volunteer_id, row_number() OVER (ORDER BY min(c.finished_at), c.volunteer_id) AS n
-			FROM cases c JOIN users g ON g.telegram_id = c.volunteer_id AND g.first_name = ''
-			WHERE $2 AND c.status = 'closed'
-			GROUP BY c.volunteer_id) f ON f.volunteer_id = u.telegram_id
-		WHERE u.telegram_id = ANY($1)`, pq.Array(ids), former)
+		SELECT telegram_id, role, coalesce(former_no, 0) AS former FROM users WHERE telegram_id = ANY($1)`, pq.Array(ids))
 	if err != nil {
 		return wrap("mark volunteers", err)
 	}

@@ -362,7 +362,9 @@ const memberOrder = `CASE role WHEN 'province_coordinator' THEN 0 WHEN 'coordina
 	sort_name NULLS FIRST, first_name, telegram_id`
 
 // RemoveMember takes someone out of their team: they become a guest with no
-// unit and no name (only team members are kept with a name), kept with the
+// unit and no name (only team members are kept with a name) — one who
+// logged a case keeps a number of their own for the reports instead
+// (users.former_no, migration 00039; MarkVolunteers) —, kept with the
 // time of their removal (RemovedAt) and a row of removals with the team
 // (RemovedSince: one per team they were removed from), and the invite links they made that could still be used are revoked. The row
 // stays for the cases that refer to it; a guest row with no case is
@@ -397,6 +399,8 @@ func (tx *Tx) takeOut(ctx context.Context, m User, removal, revoke bool) (bool, 
 			UPDATE users SET role = 'guest', first_name = '', commune_code = NULL, province_code = NULL,
 				joined_at = NULL, digest = true,
 				removed_at = CASE WHEN $5 THEN now() END,
+				former_no = coalesce(former_no, CASE WHEN EXISTS (SELECT 1 FROM cases WHERE volunteer_id = $1)
+					THEN nextval('users_former_no') END),
 				updated_at = now()
 			WHERE telegram_id = $1 AND role = $2 AND commune_code IS NOT DISTINCT FROM $3 AND province_code IS NOT DISTINCT FROM $4
 			RETURNING telegram_id),
