@@ -27,7 +27,7 @@ EXCEPTION WHEN lock_not_available THEN
 END
 $do$;
 -- +goose StatementEnd
-CREATE SEQUENCE users_former_no AS integer;
+CREATE SEQUENCE users_former_no AS integer OWNED BY users.former_no;
 UPDATE users u SET former_no = f.n
 FROM (
     SELECT c.volunteer_id,
@@ -38,5 +38,4 @@ WHERE u.telegram_id = f.volunteer_id;
 SELECT setval('users_former_no', coalesce((SELECT max(former_no) FROM users), 0) + 1, false);
 
 -- +goose Down
-ALTER TABLE users DROP COLUMN former_no;
-DROP SEQUENCE users_former_no;
+ALTER TABLE users DROP COLUMN former_no; -- and its sequence with it
