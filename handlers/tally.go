@@ -599,6 +599,11 @@ func (v *tallyView) typed(text string) error {
 	if problem == "" {
 		return v.report(p)
 	}
+	if problem == "tally.bad_period" && v.step == tallyUnit && utf8.RuneCountInString(text) > maxQuery {
+		// The screen asks for a commune's name: said as /invite says it
+		// (until 2026-12-05 "I could not read that period").
+		return v.show(v.t.T("invite.query_too_long", locales.Data{"Max": maxQuery}))
+	}
 	if problem != "tally.bad_period" || privacy.Meaningless(text) || utf8.RuneCountInString(text) > maxQuery {
 		return v.show(v.t.T(problem))
 	}
