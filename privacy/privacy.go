@@ -357,7 +357,7 @@ func HasDate(s string) bool {
 // value the resident typed ("mật khẩu mới Lan@2024 báo không hợp lệ", "OTP
 // 482913 hết hạn"); the consent read aloud promises none is recorded. A
 // value is looked for right after the name of a secret (read folded: "mật
-// khẩu", "mk", "passcode", "mã PIN", "OTP", "mã xác thực"…), past the
+// khẩu", "mk", "passcode", "mã PIN", "OTP", "mã xác thực", "mã bảo mật"…), past the
 // words that join them ("là", "mới", ":", "="): 4 to 8 digits (two groups
 // read out, "4829 13", count as one), or a word of 4 or more characters
 // with a letter and a digit. What is said about a secret without its value
@@ -366,7 +366,8 @@ func HasDate(s string) bool {
 var (
 	secretNames = [][]string{
 		{"mat", "khau"}, {"matkhau"}, {"mk"}, {"password"}, {"pass"}, {"passcode"}, {"pin"}, {"otp"},
-		{"ma", "xac", "thuc"}, {"ma", "xac", "nhan"},
+		{"ma", "xac", "thuc"}, {"ma", "xac", "nhan"}, {"ma", "xac", "minh"}, {"ma", "bao", "mat"}, {"ma", "kich", "hoat"},
+		{"security", "code"}, {"verification", "code"}, {"activation", "code"},
 	}
 	secretJoiners = map[string]bool{"": true, "la": true, "moi": true, "cu": true, "is": true, "new": true, "old": true,
 		"the": true, "of": true, "cua": true, "nhap": true, "go": true, "dat": true, "dung": true, "vneid": true}
