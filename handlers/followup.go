@@ -1576,7 +1576,8 @@ func (h *Handlers) followupText(r *request, conv storage.Conversation) error {
 	problem := privacy.NoteProblem(checked)
 	if problem == "blank" {
 		// "👍", "…": a resident's way of saying they have nothing to add,
-		// taken as "no comment", as the web page takes it.
+		// taken as "no comment", a comment kept staying, as the web page
+		// takes it.
 		if err := r.tx.EndConversation(r.ctx, r.chat); err != nil {
 			return err
 		}

@@ -818,6 +818,24 @@ func (s *Storage) RateFollowup(ctx context.Context, token string, rating int, co
 	})
 }
 
+// RateFollowupKeepComment stores a rating (1–5) given on a link's page
+// whose comment box held nothing to keep as a comment ("👍", "…":
+// privacy.Meaningless, but not empty): the comment kept stays, as in
+// Telegram, where such a text is taken as a thanks. ErrNotFound when the
+// token is unknown or purged; ErrBadRating outside 1–5.
+func (s *Storage) RateFollowupKeepComment(ctx context.Context, token string, rating int, at time.Time) error {
+	if rating < 1 || rating > 5 {
+		return ErrBadRating
+	}
+	return s.InTx(ctx, func(tx *Tx) error {
+		f, err := tx.FollowupByTokenTx(ctx, token)
+		if err != nil {
+			return err
+		}
+		return tx.RateCase(ctx, f.CaseID, rating, at)
+	})
+}
+
 // FollowupReceived records, from a link's page, that the result came (as
 // Received); pressing it twice changes nothing. ErrNotFound when the token
 // is unknown or purged.

@@ -78,8 +78,12 @@ type Store interface {
 	// FollowupByToken returns the follow-up the token opens;
 	// storage.ErrNotFound when it is unknown or purged.
 	FollowupByToken(ctx context.Context, token string) (FollowupPage, error)
-	// RateFollowup keeps a rating 1–5 and a checked comment.
+	// RateFollowup keeps a rating 1–5 and a checked comment ("" clears
+	// the one kept).
 	RateFollowup(ctx context.Context, token string, rating int, comment string, at time.Time) error
+	// RateFollowupKeepComment keeps a rating 1–5, the comment kept
+	// staying as it is.
+	RateFollowupKeepComment(ctx context.Context, token string, rating int, at time.Time) error
 	// FollowupReceived records that the resident says the result came.
 	FollowupReceived(ctx context.Context, token string, at time.Time) error
 	// FollowupProblem records that the resident reports a problem with the
@@ -388,6 +392,13 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	switch done := r.URL.Query().Get("done"); {
 	case done == "rated" && p.Rating > 0:
 		v.Notice = q.t.T("web.rated_done")
+	case done == "rated_symbols" && p.Rating > 0:
+		// The box held only emoji or punctuation: the rating is kept, not
+		// that as the comment; one sent before stays, in the box below.
+		v.Notice = q.t.T("web.rated_symbols")
+		if p.Comment != "" {
+			v.Notice = q.t.T("web.rated_symbols_kept")
+		}
 	case done == "received" && p.Status == FollowupReceived:
 		v.Notice = q.t.T("web.received_done")
 	case done == "problem" && p.Status == FollowupProblem:
@@ -402,7 +413,10 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 // keeps the last): a resident who tapped the wrong star can put it right.
 // A comment that is too long or holds personal data is refused, and the
 // page comes back with the stars and the text as they were typed, so only
-// the comment needs changing.
+// the comment needs changing. The box shows the comment kept: sent empty,
+// it clears that; sent with only emoji or punctuation ("👍", "❤️", "…"),
+// it keeps it, as Telegram does — such a text is no comment to keep, and
+// no reason to erase the one kept —, and the page says so.
 func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	q := h.begin(w, r)
 	if !h.checkPost(q, h.formToken) {
@@ -429,10 +443,11 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 		h.render(q, http.StatusUnprocessableEntity, "page", v)
 		return
 	}
+	symbols := false // only emoji or punctuation: the comment kept stays
 	switch problem := commentProblem(comment); problem {
 	case "":
 	case "blank":
-		comment = "" // none, or only punctuation: no comment
+		symbols = comment != ""
 	default:
 		v.Form.Error, v.Form.Field = q.t.T("web.comment_"+problem, locales.Data{"Max": MaxComment}), "comment"
 		h.render(q, http.StatusUnprocessableEntity, "page", v)
@@ -440,14 +455,20 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
 	defer cancel()
-	if err := h.store.RateFollowup(ctx, q.token, rating, comment, h.now()); errors.Is(err, storage.ErrNotFound) {
+	done := "rated"
+	if symbols {
+		done, err = "rated_symbols", h.store.RateFollowupKeepComment(ctx, q.token, rating, h.now())
+	} else {
+		err = h.store.RateFollowup(ctx, q.token, rating, comment, h.now())
+	}
+	if errors.Is(err, storage.ErrNotFound) {
 		h.wrongToken(q, 0) // purged between the read and the write
 		return
 	} else if err != nil {
 		h.failed(q, "rate", err)
 		return
 	}
-	h.back(q, "rated")
+	h.back(q, done)
 }
 
 // receivedAsk is the question the page's "received" button opens (GET
