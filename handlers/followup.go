@@ -732,8 +732,14 @@ func chatLanguage(ctx context.Context, tx *storage.Tx, chat int64) (string, erro
 	return u.Language, err
 }
 
-// openFollowup is /start <token>: the link a volunteer handed over.
+// openFollowup is /start <token>: the link a volunteer handed over. A
+// token of no token's length lost or gained characters (typed off the
+// slip, cut when copied): answered as a link mistyped, as one shorter
+// than a token is, not as one whose follow-up ended.
 func (h *Handlers) openFollowup(r *request, token string) error {
+	if !storage.TokenLength(len(token)) {
+		return h.mistypedLink(r)
+	}
 	f, err := r.tx.FollowupByTokenTx(r.ctx, token)
 	if errors.Is(err, storage.ErrNotFound) {
 		r.say(r.t.T("followup.not_found"), nil)

@@ -56,6 +56,13 @@ func (h *Handlers) badLink(r *request, code string) error {
 		r.say(r.t.T("join.not_found"), nil)
 		return nil
 	}
+	return h.mistypedLink(r)
+}
+
+// mistypedLink answers a link that lost or gained a character: what to do
+// if it was a follow-up's or an invite's; a resident is told as a
+// resident, their dossiers shown below.
+func (h *Handlers) mistypedLink(r *request) error {
 	if shown, err := h.followupsAgain(r, r.t.T("start.bad_link_resident")); shown || err != nil {
 		return err
 	}

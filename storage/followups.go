@@ -49,6 +49,19 @@ const MaxComment = 200
 // than an invite code (12), so /start tells them apart.
 const tokenBytes = 18
 
+// TokenLen is how long a token NewToken makes is: tokenBytes in base64url,
+// without padding.
+const TokenLen = tokenBytes / 3 * 4
+
+// oldTokenLen is how long the tokens are that migration 00006 gave the
+// follow-ups kept before links existed: two UUIDs' 32 bytes in base64url.
+const oldTokenLen = 43
+
+// TokenLength reports whether a token of n characters may be a follow-up's
+// (a link typed loosely keeps its length: byToken). Any other length is a
+// link that lost or gained characters: mistyped or cut, not expired.
+func TokenLength(n int) bool { return n == TokenLen || n == oldTokenLen }
+
 // ErrBadRating is returned for a rating outside 1–5.
 var ErrBadRating = errors.New("a rating is 1 to 5")
 
