@@ -199,7 +199,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// A wrong link: the expired page.
-	run("a wrong link", chromedp.Navigate(base+"/f/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+	run("a wrong link", chromedp.Navigate(base+"/f/AAAAAAAAAAAAAAAAAAAAAAAA"))
 	shot("expired.png")
 	if h1 := text("h1"); h1 != "Liên kết đã hết hạn" {
 		t.Errorf("a wrong link's page says %q", h1)

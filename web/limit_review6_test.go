@@ -26,7 +26,8 @@ func TestOverLimitAddressesShareOneBudgetOfLookups(t *testing.T) {
 	}
 	// Over the limit now: two lookups are in the budget (a rate of 0 never
 	// refills it), one wrong and one right, each answered as it should be.
-	if w := do(h, "GET", "/f/wrongtoken-in-the-budget-x", "203.0.113.50:2", nil); w.Code != http.StatusTooManyRequests {
+	// (A token's length: one of no token's length is not looked up.)
+	if w := do(h, "GET", "/f/wrongtoken-in-budget-xyz", "203.0.113.50:2", nil); w.Code != http.StatusTooManyRequests {
 		t.Errorf("a wrong link over the limit: %d, want 429", w.Code)
 	}
 	if w := do(h, "GET", "/f/"+token, "203.0.113.50:3", nil); w.Code != http.StatusOK {

@@ -11,7 +11,8 @@
 // browser or ?lang=en asks for English.
 //
 // The token in the path is the only key to a follow-up: it is never logged
-// in full, a wrong one gets the same "link expired" page as a purged one,
+// in full, a wrong one gets the same "link expired" page as a purged one
+// (one of no token's length, surely mistyped, a "link not valid" page),
 // and an address that tries many wrong ones is refused for a while (429).
 package web
 
@@ -100,6 +101,11 @@ type Store interface {
 var files embed.FS
 
 var tokenShape = regexp.MustCompile(`^[A-Za-z0-9_-]{16,64}$`)
+
+// possibleToken says whether s may be a follow-up's token: of its shape
+// and of a token's length (storage.TokenLength). A token that is not has
+// lost or gained characters as it was typed or copied: no follow-up has it.
+func possibleToken(s string) bool { return tokenShape.MatchString(s) && storage.TokenLength(len(s)) }
 
 // Handler serves /f/… . Mount it on a mux under "/f/".
 type Handler struct {
@@ -326,7 +332,7 @@ func (h *Handler) begin(w http.ResponseWriter, r *http.Request) *request {
 // budget (WithOverLimitLookups), past which they are answered 429 unread.
 func (h *Handler) open(q *request) (FollowupPage, bool) {
 	wait := h.limiter.wait(q.client, h.now())
-	if !tokenShape.MatchString(q.token) || wait > 0 && !h.overLimit.Allow() {
+	if !possibleToken(q.token) || wait > 0 && !h.overLimit.Allow() {
 		h.wrongToken(q, wait)
 		return FollowupPage{}, false
 	}
@@ -788,13 +794,21 @@ func pageLink(r *http.Request, token string) string {
 }
 
 // wrongToken answers a wrong (or unread) link: 404, counted against the
-// address; 429 instead while the address must wait (wait > 0).
+// address; 429 instead while the address must wait (wait > 0). A token of
+// no token's length (possibleToken) lost or gained characters: the page
+// says the link is not valid, not that it expired. Any other wrong token
+// gets a purged one's page, "expired" (the page does not say which of the
+// two it is); so does a path with no token (unknownPath).
 func (h *Handler) wrongToken(q *request, wait time.Duration) {
 	if wait > 0 {
 		h.tooMany(q, wait)
 		return
 	}
 	h.limiter.wrong(q.client, h.now())
+	if q.token != "" && !possibleToken(q.token) {
+		h.message(q, http.StatusNotFound, "web.mistyped_title", "web.mistyped_text", nil)
+		return
+	}
 	h.message(q, http.StatusNotFound, "web.expired_title", "web.expired_text", nil)
 }
 
