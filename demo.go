@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,7 +43,7 @@ func parseDemoFlags(args []string, stderr io.Writer) (demoFlags, []string, error
 	fs.SetOutput(stderr)
 	fs.StringVar(&f.as, "as", storage.RoleAdmin, "your role: volunteer, coordinator, province_coordinator, admin, or resident (no role: to open a slip's link with /start TOKEN)")
 	fs.IntVar(&f.seed, "seed", 0, "seed this many synthetic cases first, many of them in your commune (see dvcbot seed)")
-	fs.StringVar(&f.files, "files", "", "write every photo (chart, slip) and document (spreadsheet) the bot sends into this directory")
+	fs.StringVar(&f.files, "files", "", "write every photo (chart, slip) and document (spreadsheet) the bot sends into this directory (a file already there is kept: the new one takes a -2, -3… name)")
 	if err := fs.Parse(args); err != nil {
 		return f, nil, flagsError(err)
 	}
@@ -234,6 +235,7 @@ func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, lang
 	var buttons []telegramtest.Button // of the last message shown with a keyboard
 	var buttonsOn int                 // that message's id
 	shown := map[int]string{}         // each message's text as last printed
+	saved := fileSaver{dir: files}
 	in := bufio.NewReader(stdin)
 	for {
 		line, readErr := in.ReadString('\n')
@@ -291,7 +293,7 @@ func talk(ctx context.Context, me *telegramtest.User, handled <-chan int64, lang
 				printMessage(stdout, m)
 			}
 			shown[m.ID] = m.Text + m.Caption
-			if err := saveFiles(files, m, stdout); err != nil {
+			if err := saved.save(m, stdout); err != nil {
 				return err
 			}
 			if len(m.Keyboard) > 0 {
@@ -351,19 +353,41 @@ func waitHandled(ctx context.Context, handled <-chan int64, id int64) error {
 	}
 }
 
-// saveFiles writes a message's photo and document into dir (-files), so
-// that the chart, the slip and the spreadsheet can be opened.
-func saveFiles(dir string, m *telegramtest.Message, w io.Writer) error {
-	if dir == "" || (m.Photo == nil && m.Document == nil) {
+// fileSaver writes the photos and documents of a demo's messages into dir
+// (-files), so that the chart, the slip and the spreadsheet can be opened.
+// A file is named by its message's id, which starts again at every run: a
+// name an earlier run (or another demo at the same time) wrote is never
+// written over, the file taking the next free one ("6-photo-2.png"). An
+// edited message's file, of this run, is written again in place.
+type fileSaver struct {
+	dir   string
+	paths map[string]string // by message id and name: where this run wrote it
+}
+
+// save writes m's photo and document, and says where.
+func (s *fileSaver) save(m *telegramtest.Message, w io.Writer) error {
+	if s.dir == "" || (m.Photo == nil && m.Document == nil) {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return err
 	}
 	write := func(name string, data []byte) error {
-		p := filepath.Join(dir, fmt.Sprintf("%d-%s", m.ID, filepath.Base(name)))
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
+		name = fmt.Sprintf("%d-%s", m.ID, filepath.Base(name))
+		p, ok := s.paths[name]
+		if ok {
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				return err
+			}
+		} else {
+			var err error
+			if p, err = writeNew(s.dir, name, data); err != nil {
+				return err
+			}
+			if s.paths == nil {
+				s.paths = map[string]string{}
+			}
+			s.paths[name] = p
 		}
 		fmt.Fprintf(w, "(saved %s)\n", p)
 		return nil
@@ -377,6 +401,30 @@ func saveFiles(dir string, m *telegramtest.Message, w io.Writer) error {
 		return write(m.Document.Name, m.Document.Data)
 	}
 	return nil
+}
+
+// writeNew writes data into a file of dir named name, or, when one is
+// there, name with "-2", "-3"… before its extension; it returns the path.
+func writeNew(dir, name string, data []byte) (string, error) {
+	ext := filepath.Ext(name)
+	for n := 1; ; n++ {
+		p := filepath.Join(dir, name)
+		if n > 1 {
+			p = filepath.Join(dir, fmt.Sprintf("%s-%d%s", strings.TrimSuffix(name, ext), n, ext))
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return "", err
+		}
+		return p, f.Close()
+	}
 }
 
 func printMessage(w io.Writer, m *telegramtest.Message) {
