@@ -1722,7 +1722,9 @@ func (h *Handlers) commentTyped(r *request, f storage.Followup, text string) err
 // its link's, a reminder's), named in the answer as every rating screen
 // names it, so that a wrong guess is seen and put right with the stars;
 // with none on screen, which is not guessed: each is shown, short, with its
-// stars. false when the text is no star count, or the chat follows nothing.
+// stars (every one rated already: each to rate again, as the line above
+// them says). false when the text is no star count, or the chat follows
+// nothing.
 func (h *Handlers) typedRating(r *request) (bool, error) {
 	n, rest, ok := typedStars(r.text)
 	if r.member() || !ok {
@@ -1738,11 +1740,14 @@ func (h *Handlers) typedRating(r *request) (bool, error) {
 			unrated = append(unrated, f)
 		}
 	}
+	// Every one rated: the stars are a rating again, of any of them — not
+	// "N dossiers not rated yet", under cards that say each is rated.
+	which := "followup.typed_rating_which"
 	switch {
 	case len(fs) == 1:
 		unrated = fs
 	case len(unrated) == 0:
-		unrated = fs
+		unrated, which = fs, "followup.typed_rating_which_rated"
 	}
 	if f, ok := onScreen(fs); ok && len(unrated) > 1 {
 		unrated = []storage.Followup{f}
@@ -1751,7 +1756,7 @@ func (h *Handlers) typedRating(r *request) (bool, error) {
 		r.about = followupTopic(unrated[0].CaseID)
 		return true, h.rateTyped(r, unrated[0], n, rest)
 	}
-	r.say(r.t.T("followup.typed_rating_which", locales.Data{"Count": len(unrated)}), nil)
+	r.say(r.t.T(which, locales.Data{"Count": len(unrated)}), nil)
 	h.showShort(r, unrated)
 	return true, nil
 }
