@@ -2011,9 +2011,9 @@ func (h *Handlers) showShort(r *request, fs []storage.Followup) {
 
 // cancelComment is /cancel at the comment question: "Cancelled" alone read
 // as the stars just given being cancelled, while the rating is kept. The
-// comment is skipped, the rating said kept, and the dossier shown below as
-// /start shows it; the question above loses its buttons (the screen below
-// has them).
+// comment is skipped, the rating said kept (with the comment sent before,
+// if any), and the dossier shown below as /start shows it; the question
+// above loses its buttons (the screen below has them).
 func (h *Handlers) cancelComment(r *request, conv storage.Conversation) error {
 	var st followupState
 	if err := conv.Decode(&st); err != nil {
@@ -2035,7 +2035,13 @@ func (h *Handlers) cancelComment(r *request, conv storage.Conversation) error {
 	}
 	r.about = followupTopic(f.CaseID)
 	text, kb := h.followupNext(r, f)
-	r.say(r.t.T("followup.comment_cancelled", locales.Data{"Rating": f.Rating.Int16})+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
+	// A comment sent before (a rating given again) stays too, and is said
+	// to: "no comment" alone read as if it were gone.
+	cancelled := "followup.comment_cancelled"
+	if f.Comment.String != "" {
+		cancelled = "followup.comment_cancelled_kept"
+	}
+	r.say(r.t.T(cancelled, locales.Data{"Rating": f.Rating.Int16})+"\n\n"+h.followupAbout(r.t, f)+"\n"+text, kb)
 	r.cardShown(f.CaseID)
 	return nil
 }
