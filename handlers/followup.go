@@ -2545,8 +2545,9 @@ func (h *Handlers) forgetAskOne(r *request, f storage.Followup) (string, bot.Key
 		return callback{flow: flowFollowup, action: "forget", arg: arg + "." + r.t.Lang()}.String()
 	}
 	r.about = followupTopic(f.CaseID) // it names the dossier: erasing it takes this back
-	return r.t.T("followup.forget_ask_one", locales.Data{"Code": forgetOneCode(r.t, f.DossierCode)}), bot.Keyboard{
-		{{Text: forgetOneLabel(r.t, f.DossierCode), Data: data("one." + strconv.FormatInt(f.CaseID, 10))}},
+	shown := forgetCodes(r.t, []storage.Followup{f})[f.CaseID]
+	return r.t.T("followup.forget_ask_one", locales.Data{"Code": shown}), bot.Keyboard{
+		{{Text: forgetOneLabel(r.t, shown), Data: data("one." + strconv.FormatInt(f.CaseID, 10))}},
 		{{Text: r.t.T("followup.forget_keep_button"), Data: data(keepArg([]storage.Followup{f}, r.t.Lang()))}},
 	}
 }
@@ -2681,9 +2682,10 @@ func (h *Handlers) forgetAsk(r *request, fs []storage.Followup) (string, bot.Key
 		topics[i] = followupTopic(f.CaseID)
 	}
 	r.about = strings.Join(topics, bot.TopicSep)
+	shown := forgetCodes(r.t, fs)
 	for _, f := range fs {
 		lines = append(lines, "• "+h.followupAbout(r.t, f))
-		kb = append(kb, []bot.Button{{Text: forgetOneLabel(r.t, f.DossierCode),
+		kb = append(kb, []bot.Button{{Text: forgetOneLabel(r.t, shown[f.CaseID]),
 			Data: data(strconv.FormatInt(f.CaseID, 10))}})
 	}
 	kb = append(kb,
@@ -2802,15 +2804,72 @@ func (h *Handlers) keepPress(r *request, kept, listLang string) error {
 // phone before Telegram cuts the rest with "…" (locales.TestButtonLabelsFit).
 const buttonWidth = 36
 
-// forgetOneLabel is the /forget button of one dossier, naming its code.
-// One too long for a phone names the code by its end: cut at the end,
-// two codes of one office and day (their last digits differ) would read
-// the same.
-func forgetOneLabel(t *locales.Localizer, code string) string {
-	return t.T("followup.forget_one_button", locales.Data{"Code": forgetOneCode(t, code)})
+// forgetOneLabel is the /forget button of one dossier, naming its code as
+// shown (forgetCodes). One too long for a phone names the code by its end:
+// cut at the end, two codes of one office and day (their last digits
+// differ) would read the same.
+func forgetOneLabel(t *locales.Localizer, shown string) string {
+	return t.T("followup.forget_one_button", locales.Data{"Code": shown})
 }
 
-// forgetOneCode is code as forgetOneLabel shows it: whole, or by its end.
+// forgetCodes is how /forget names each of the chat's dossiers fs, by
+// case: on its button, in its question, and in what it says once the
+// dossier is erased (forgetPress). A code is named as forgetOneCode cuts it
+// to fit a button, unless another of fs's codes ends so too — two offices'
+// dossiers of one day and number, or, in English, whose button keeps only
+// the last digits, two days' —: then by more of its end, from a separator
+// on (codeEnd), up to the whole code: cut as for one dossier, such two had
+// buttons that read the same, and an erase cannot be undone. Two names
+// of one length then differ, and names of two lengths read differently
+// too; the part that differs comes first, where a phone shows it. (Two
+// dossiers with one code cannot be told apart by it.)
+func forgetCodes(t *locales.Localizer, fs []storage.Followup) map[int64]string {
+	shown := make(map[int64]string, len(fs))
+	for _, f := range fs {
+		name := forgetOneCode(t, f.DossierCode)
+		if tail, cut := strings.CutPrefix(name, "…"); cut {
+			if end, cut := codeEnd(f.DossierCode, utf8.RuneCountInString(tail), fs); cut {
+				name = "…" + end
+			} else {
+				name = f.DossierCode
+			}
+		}
+		shown[f.CaseID] = name
+	}
+	return shown
+}
+
+// codeEnd is the shortest end of code, n characters long or more, that no
+// other code among fs ends with: its last n characters, else the end from
+// a separator on, else the whole code (cut false).
+func codeEnd(code string, n int, fs []storage.Followup) (end string, cut bool) {
+	c := []rune(code)
+	endsOther := func(n int) bool {
+		end := string(c[len(c)-n:])
+		return slices.ContainsFunc(fs, func(f storage.Followup) bool {
+			return f.DossierCode != code && strings.HasSuffix(f.DossierCode, end)
+		})
+	}
+	if n >= len(c) {
+		return code, false
+	}
+	if !endsOther(n) {
+		return string(c[len(c)-n:]), true
+	}
+	for i := len(c) - n - 1; i > 0; i-- {
+		if strings.ContainsRune(codeSeparators, c[i-1]) && !endsOther(len(c)-i) {
+			return string(c[i:]), true
+		}
+	}
+	return code, false
+}
+
+// codeSeparators part a dossier code's fields: an end of it shown is cut
+// after one.
+const codeSeparators = ".-/"
+
+// forgetOneCode is code as forgetOneLabel shows it when no other dossier
+// of the chat is to be told from it: whole, or by its end.
 func forgetOneCode(t *locales.Localizer, code string) string {
 	label := t.T("followup.forget_one_button", locales.Data{"Code": code})
 	over := utf8.RuneCountInString(label) - buttonWidth
@@ -2826,7 +2885,7 @@ func forgetOneCode(t *locales.Localizer, code string) string {
 	// not "…26-251203-0007", an office's "H26" cut in two.
 	tail := c[len(c)-keep:]
 	for i, ch := range tail {
-		if (ch == '.' || ch == '-' || ch == '/') && i < len(tail)-4 {
+		if strings.ContainsRune(codeSeparators, ch) && i < len(tail)-4 {
 			tail = tail[i+1:]
 			break
 		}
@@ -2843,8 +2902,9 @@ func listed(fs []storage.Followup) string {
 // forgetPress takes a button of /forget's question: one follow-up of a
 // list (by its case), "all", "keep", or "🗑" of the question about a chat's
 // one dossier ("one." and its case: forgetOnePress). What it says once a follow-up is erased names it
-// by its procedure and the last characters of its code, not the code:
-// nothing of it is to be kept, not even in a reply waiting to be sent.
+// by its procedure and the end of its code its button showed
+// (forgottenTail), not the code: nothing of it is to be kept, not even in
+// a reply waiting to be sent.
 func (h *Handlers) forgetPress(r *request, arg string) error {
 	var listLang string
 	if i := strings.LastIndexByte(arg, '.'); i >= 0 && slices.Contains(locales.Languages, arg[i+1:]) {
@@ -2922,6 +2982,13 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	if err != nil {
 		return err
 	}
+	// Named as its button named it, told from the chat's others, before
+	// they are read no more.
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil {
+		return err
+	}
+	tail := forgottenTail(r.t, f, fs)
 	others, err := r.tx.ForgetChatFollowup(r.ctx, r.chat, f.CaseID)
 	if err == nil {
 		err = withdrawFollowups(r.ctx, r.tx, []int64{f.CaseID}, r.chat)
@@ -2936,12 +3003,11 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	if g, ok := h.guides.Guide(f.GuideID); ok {
 		title = g.Title.In(r.t.Lang())
 	}
-	code := []rune(f.DossierCode)
 	forgotten := "followup.forgotten_one"
 	if f.Comment.String != "" {
 		forgotten += "_comment" // a comment only where one was kept
 	}
-	text := r.t.T(forgotten, locales.Data{"Guide": title, "Tail": string(code[max(0, len(code)-4):])})
+	text := r.t.T(forgotten, locales.Data{"Guide": title, "Tail": tail})
 	if others > 0 {
 		text += "\n" + r.t.N("followup.forget_others", others)
 	} else {
@@ -2953,6 +3019,23 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 	}
 	r.show(text, nil)
 	return nil
+}
+
+// forgottenTail is the end of f's code that forgetPress names it by once
+// erased, f being one of the chat's dossiers fs: the end its button showed
+// (forgetCodes), the same that tells it from the others; for a code the
+// button showed whole (a short one), its end from its last 4 characters on,
+// as long as it must be to tell it from the others — the erased code is
+// not written whole again where a part of it tells which it was.
+func forgottenTail(t *locales.Localizer, f storage.Followup, fs []storage.Followup) string {
+	if !slices.ContainsFunc(fs, func(o storage.Followup) bool { return o.CaseID == f.CaseID }) {
+		fs = append(fs, f)
+	}
+	if tail, cut := strings.CutPrefix(forgetCodes(t, fs)[f.CaseID], "…"); cut {
+		return tail
+	}
+	end, _ := codeEnd(f.DossierCode, 4, fs)
+	return end
 }
 
 // forgottenHere reports whether the follow-up of case (a case number, as
