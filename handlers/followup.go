@@ -2525,16 +2525,140 @@ func (h *Handlers) forget(r *request) error {
 	case 0:
 		return h.forgetAll(r, r.say, "")
 	case 1:
-		r.say(h.forgetAskOne(r, fs[0]))
+		text, kb := h.forgetAskOne(r, fs[0])
+		r.sayForget(fs[0].CaseID, text, kb)
 		// The question is the dossier's card on screen: a screen of it
 		// sent below since (/cancel's, /start's, a reminder) makes it out
 		// of date (forgetOnePress).
 		r.cardShown(fs[0].CaseID)
+		return h.forgetAsked(r, 0)
+	}
+	text, kb := h.forgetAsk(r, fs)
+	r.sayForget(0, text, kb)
+	r.listShown()
+	return h.forgetAsked(r, 0)
+}
+
+// forgetTrack begins the Track of /forget's question sent as a new
+// message, before the case it asks about (none for the list of several):
+// its id is kept among the messages /cancel takes the buttons off, and,
+// for one dossier, as the message its card is on (forgetSent).
+const forgetTrack = "f"
+
+// forgetOpen is what a chat in no flow keeps (storage.Tx.KeepAfterFlow)
+// while /forget's question is open there: /cancel closes it
+// (cancelForget), where it said nothing was in progress, the question
+// keeping its buttons. A press of its buttons closes it too
+// (forgetAnswered); so does a flow begun, or a report kept (their state
+// replaces this).
+type forgetOpen struct {
+	Open bool `json:"forget_asked,omitempty"`
+	// On: the messages the question is on (none yet for one sent as a new
+	// message whose id the runtime has not told: forgetSent), those asked
+	// before and still open among them.
+	On []int `json:"forget_on,omitempty"`
+}
+
+// sayForget sends /forget's question about caseID (0: the list of
+// several) as a new message, tracked for its id (forgetTrack).
+func (r *request) sayForget(caseID int64, text string, kb bot.Keyboard) {
+	track := forgetTrack
+	if caseID != 0 {
+		track += strconv.FormatInt(caseID, 10)
+	}
+	r.replies = append(r.replies, bot.Message{ChatID: r.chat, Text: text, Keyboard: kb, Track: track})
+}
+
+// forgetAsked notes that /forget's question is open in the chat, on
+// message msg (the pressed one, drawn again into it), or on a new message
+// whose id forgetSent will tell (msg 0). A chat in a flow (at the comment
+// or "received?" question, mid-case) keeps it: /cancel is that flow's.
+func (h *Handlers) forgetAsked(r *request, msg int) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if conv.Flow != "" {
 		return nil
 	}
-	r.say(h.forgetAsk(r, fs))
-	r.listShown()
-	return nil
+	var st forgetOpen
+	if err := conv.Decode(&st); err != nil {
+		return err
+	}
+	st.Open = true
+	if msg != 0 && !slices.Contains(st.On, msg) {
+		st.On = append(st.On, msg)
+	}
+	return r.tx.KeepAfterFlow(r.ctx, r.chat, st)
+}
+
+// forgetAnswered notes that a button of /forget's question on the pressed
+// message was pressed: that question is no longer open there (what the
+// press draws again opens it again: forgetAsked). Others still open stay.
+func (h *Handlers) forgetAnswered(r *request) error {
+	conv, err := r.tx.Conversation(r.ctx, r.chat)
+	if err != nil || conv.Flow != "" {
+		return ignoreGone(err)
+	}
+	var st forgetOpen
+	if err := conv.Decode(&st); err != nil || !st.Open {
+		return err
+	}
+	st.On = slices.DeleteFunc(st.On, func(id int) bool { return id == r.liveMessage() })
+	if len(st.On) == 0 {
+		st = forgetOpen{}
+	}
+	return r.tx.KeepAfterFlow(r.ctx, r.chat, st)
+}
+
+// forgetSent notes that /forget's question about caseID (0: the list of
+// several) is message msg: its card on screen, for one dossier
+// (onScreenSent), and, while the question is open, among the messages
+// /cancel takes the buttons off.
+func forgetSent(ctx context.Context, tx *storage.Tx, chat, caseID int64, msg int) error {
+	if caseID != 0 {
+		if err := onScreenSent(ctx, tx, chat, caseID, msg); err != nil {
+			return err
+		}
+	}
+	conv, err := tx.Conversation(ctx, chat)
+	if err != nil || conv.Flow != "" {
+		return ignoreGone(err)
+	}
+	var st forgetOpen
+	if err := conv.Decode(&st); err != nil || !st.Open || slices.Contains(st.On, msg) {
+		return err
+	}
+	st.On = append(st.On, msg)
+	return tx.KeepAfterFlow(ctx, chat, st)
+}
+
+// cancelForget is /cancel while /forget's question is open (forgetOpen):
+// "Không có việc gì đang dở để huỷ" read as if the question on screen were
+// nothing, its 🗑 still there. The question is closed — its buttons go,
+// nothing is erased — and the answer says so, the dossiers shown below as
+// /start shows them (a press of the one dossier's 🗑 since is out of date:
+// forgetOnePress). false when no such question is open, or the chat
+// follows nothing any more (erased on the web page meanwhile: the
+// question's buttons go all the same, and /cancel answers as with nothing
+// open).
+func (h *Handlers) cancelForget(r *request, conv storage.Conversation) (bool, error) {
+	var st forgetOpen
+	if err := conv.Decode(&st); err != nil || !st.Open {
+		return false, err
+	}
+	if err := r.tx.KeepAfterFlow(r.ctx, r.chat, struct{}{}); err != nil {
+		return false, err
+	}
+	for _, id := range st.On {
+		r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: id})
+	}
+	fs, err := r.tx.FollowupsOfChat(r.ctx, r.chat)
+	if err != nil || len(fs) == 0 {
+		return false, err
+	}
+	r.say(r.t.N("followup.forget_cancelled", len(fs)), nil)
+	return true, h.showFollowups(r, fs)
 }
 
 // forgetAskOne asks a chat that follows one dossier whether to erase it,
@@ -2586,7 +2710,7 @@ func (h *Handlers) forgetOnePress(r *request, caseID int64, listLang string) err
 		r.answer(r.t.T("button.stale"))
 		r.show(h.forgetAsk(r, fs))
 		r.listShown()
-		return nil
+		return h.forgetAsked(r, r.liveMessage())
 	}
 	if on := fs[i].OnScreen; !on.Valid || int(on.Int32) > r.liveMessage() {
 		r.answer(r.t.T("followup.forget_ask_stale"))
@@ -2906,6 +3030,9 @@ func listed(fs []storage.Followup) string {
 // (forgottenTail), not the code: nothing of it is to be kept, not even in
 // a reply waiting to be sent.
 func (h *Handlers) forgetPress(r *request, arg string) error {
+	if err := h.forgetAnswered(r); err != nil {
+		return err
+	}
 	var listLang string
 	if i := strings.LastIndexByte(arg, '.'); i >= 0 && slices.Contains(locales.Languages, arg[i+1:]) {
 		// The list's language (forgetAsk), for a chat that has no
@@ -2940,7 +3067,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 			// again, as it stands.
 			r.answer(r.t.T("button.stale"))
 			r.show(h.forgetAsk(r, fs))
-			return nil
+			return h.forgetAsked(r, r.liveMessage())
 		}
 		return h.forgetAll(r, r.show, listLang)
 	}
@@ -2976,6 +3103,7 @@ func (h *Handlers) forgetPress(r *request, arg string) error {
 		default:
 			text, kb := h.forgetAsk(r, fs)
 			r.show(r.t.T("followup.gone")+"\n\n"+text, kb)
+			return h.forgetAsked(r, r.liveMessage())
 		}
 		return nil
 	}

@@ -673,6 +673,15 @@ func (h *Handlers) Sent(ctx context.Context, sqlTx *sqlx.Tx, chat int64, track s
 		}
 		return questionSent(ctx, storage.WrapTx(sqlTx), chat, caseID, messageID)
 	}
+	if c, ok := strings.CutPrefix(track, forgetTrack); ok {
+		// /forget's question, sent as a new message: /cancel takes its
+		// buttons off while it is open; about one dossier, its card.
+		caseID, err := strconv.ParseInt(c, 10, 64)
+		if err != nil && c != "" {
+			return nil
+		}
+		return forgetSent(ctx, storage.WrapTx(sqlTx), chat, caseID, messageID)
+	}
 	if c, ok := strings.CutPrefix(track, screenTrack); ok {
 		// A resident's dossier's card, sent as a new message while it was
 		// the dossier on screen.
@@ -1210,6 +1219,9 @@ func (h *Handlers) cancel(r *request) error {
 		return err
 	}
 	if conv.Flow == "" {
+		if done, err := h.cancelForget(r, conv); done || err != nil {
+			return err
+		}
 		return h.cancelNothing(r)
 	}
 	if conv.Flow == flowCase {
