@@ -2154,11 +2154,23 @@ func (h *Handlers) commentTypedAgain(r *request) (bool, error) {
 			open = append(open, f)
 		}
 	}
+	// Another dossier on screen (a link opened since, its stars below) is
+	// the one the words are about, if any: they are not offered to, nor
+	// said to replace, another's comment (until 2026-12-05 small talk
+	// typed under a new dossier's stars was offered as the comment of one
+	// rated before).
+	elsewhere := func(f storage.Followup) bool {
+		on, ok := onScreen(fs)
+		return ok && on.CaseID != f.CaseID
+	}
 	if len(open) == 1 && len(commented) > 0 {
+		if elsewhere(open[0]) {
+			return false, nil
+		}
 		r.about = followupTopic(open[0].CaseID)
 		return true, h.offerComment(r, open[0], "followup.typed_thanks_keep")
 	}
-	if len(commented) != 1 || len(open) > 0 {
+	if len(commented) != 1 || len(open) > 0 || elsewhere(commented[0]) {
 		return false, nil
 	}
 	f := commented[0]
