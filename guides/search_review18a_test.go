@@ -58,6 +58,8 @@ func TestSearchEverydayWordsRankTheRightGuideFirst(t *testing.T) {
 		{"criminal record", []string{"ly-lich-tu-phap"}},
 		{"lý lịch tư pháp", []string{"ly-lich-tu-phap"}},
 		{"driving licence", []string{"doi-gplx"}},
+		{"vehicle", []string{"dang-ky-xe"}}, // found nothing until 2026-12-05
+		{"vehicle registration", []string{"dang-ky-xe"}},
 		{"driving license", []string{"doi-gplx"}},
 		{"bằng lái", []string{"doi-gplx"}},
 		{"traffic fine", []string{"nop-phat"}},
