@@ -472,7 +472,7 @@ func (h *Handlers) caseText(r *request, conv storage.Conversation) error {
 			if conv, err = r.tx.Conversation(r.ctx, r.chat); err != nil {
 				return err
 			}
-		case st.OverSt != nil && st.Over != screenFix && st.Over != screenFlag: // a fix, ⚑ ask for no words
+		case st.OverSt != nil && st.Over != screenFix && st.Over != screenFlag && st.Over != screenEnd: // a fix, ⚑, the end ask for no words
 			// A note is taken only at its own question: words typed on
 			// the list ("tam tru", another procedure looked for) closed
 			// the case waiting for its other reason with them as its note
@@ -1691,11 +1691,13 @@ func (h *Handlers) resumeCase(r *request, id int64) error {
 // as another answer ("No dossier code" in place of "🔗 Same dossier", a
 // reason from the list in place of the one being typed), or which no
 // longer says which problem was reported, nor its fix (until review 25B,
-// after a restart too). What they need is in the chat's conversation row
-// only.
+// after a restart too). So is the checklist's question whether to end the
+// case as not eligible or as needing no procedure (screenEnd): until the
+// checklist came back in its place, its "✓ Kết thúc ca" gone. What they
+// need is in the chat's conversation row only.
 var leftScreens = map[string]string{
 	screenProblem: screenStep, screenNote: screenStep, screenFlagNote: screenStep, screenFix: screenStep, screenFlag: screenStep,
-	screenReasonNote: screenReason, screenKept: screenDossier,
+	screenReasonNote: screenReason, screenKept: screenDossier, screenEnd: screenChecklist,
 }
 
 // screenLeft is the screen case c resumes on: the screen the chat is
@@ -1730,6 +1732,19 @@ func (h *Handlers) screenLeft(r *request, c storage.Case, g *guides.Guide) (stri
 			return screenOf(c), own, err
 		}
 		return screenReasonNote, own, nil
+	}
+	if c.Status == storage.CasePaused && c.Phase == storage.PhaseChecklist {
+		// Left on the question whether to end it as not eligible or as
+		// needing no procedure (/cancel, /new, another flow): that
+		// question again, not the bare checklist.
+		on, err := r.tx.PausedOn(r.ctx, c.ID)
+		if err != nil {
+			return "", own, err
+		}
+		if reason, ok := strings.CutPrefix(on, storage.PausedOnEnd); ok && isChecklistEnd(reason) {
+			return screenEnd, caseState{Case: c.ID, End: reason}, nil
+		}
+		return screenOf(c), own, nil
 	}
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
 	switch {
@@ -2002,14 +2017,21 @@ func (v *caseView) setAside(screen string, st caseState) error {
 // on a screen of its step that /resume draws again (a fix, or a guide
 // opened from it: fixUnder; the ⚑ question; the list of problems; the
 // question of a problem, or of what differs, in words: only which, never
-// words typed there), it says which (storage.PausedOn): the chat's row
-// forgets it as the case is left.
+// words typed there; past its steps the other reason's note; at its
+// checklist the question whether to end it as not eligible or as needing
+// no procedure), it says which (storage.PausedOn): the chat's row forgets
+// it as the case is left.
 func (v *caseView) pauseEvent(screen string, st caseState) *storage.CaseEvent {
 	screen, st = fixUnder(screen, st)
 	if screen == screenReasonNote && st.Case == v.c.ID && v.c.Phase == storage.PhaseReason {
 		// Past its steps, on the other reason's note: about no step, the
 		// note question it comes back on (screenLeft).
 		return &storage.CaseEvent{Problem: sql.NullString{String: storage.PausedOnReasonNote, Valid: true}}
+	}
+	if screen == screenEnd && st.Case == v.c.ID && v.c.Phase == storage.PhaseChecklist && isChecklistEnd(st.End) {
+		// At its checklist, on the question whether to end it so: about
+		// no step, that question (and which end) it comes back on.
+		return &storage.CaseEvent{Problem: sql.NullString{String: storage.PausedOnEnd + st.End, Valid: true}}
 	}
 	ev := v.phaseEvent()
 	if ev != nil && st.Case == v.c.ID {

@@ -717,7 +717,7 @@ func init() {
 				// of a case paused there: asked once, as on the checklist
 				// (screenEnd, whose ← returns to it). The case gone on
 				// to its steps since, it is taken up where it stands.
-				"endas": {to: append([]string{screenEnd, screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
+				"endas": {to: append([]string{screenResume}, resumeEntries...), do: func(v *caseView, arg string) error {
 					if !v.h.isMember(v.request) {
 						return nil
 					}
@@ -731,7 +731,7 @@ func init() {
 					if v.pausedJustNow(c) {
 						return nil
 					}
-					if c.Phase != storage.PhaseChecklist || !slices.ContainsFunc(checklistEnds, func(e checklistEnd) bool { return e.reason == reason }) {
+					if c.Phase != storage.PhaseChecklist || !isChecklistEnd(reason) {
 						v.answer(v.t.T("button.stale"))
 						return v.h.resumeCase(v.request, id)
 					}
@@ -947,14 +947,20 @@ var checklistEnds = []checklistEnd{
 	{reasonNotEligible, "case.not_eligible"},
 }
 
+// isChecklistEnd says whether reason is one of the checklist's ends.
+func isChecklistEnd(reason string) bool {
+	return slices.ContainsFunc(checklistEnds, func(e checklistEnd) bool { return e.reason == reason })
+}
+
 // caseEntries are the screens a case can be entered on (screenOf).
 var caseEntries = []string{screenChecklist, screenStep, screenOutcome, screenReason, screenDossier}
 
 // resumeEntries are the screens a live case is resumed on: its own, or
 // the screen the chat is still on for it (screenLeft): a typed one, a
-// problem's fix (a guide opened from it too: fixUnder), or the ⚑ question
-// (until review 26E the table did not name it).
-var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenFix, screenFlag, screenNote, screenFlagNote, screenReasonNote, screenKept)
+// problem's fix (a guide opened from it too: fixUnder), the ⚑ question
+// (until review 26E the table did not name it), or the checklist's
+// question whether to end the case so.
+var resumeEntries = append(slices.Clone(caseEntries), screenProblem, screenFix, screenFlag, screenNote, screenFlagNote, screenReasonNote, screenKept, screenEnd)
 
 // ignoreGone is err, unless it only says the case is not there.
 func ignoreGone(err error) error {
@@ -1376,7 +1382,7 @@ func drawResume(v *caseView) (string, bot.Keyboard, error) {
 			key = "resume.waiting_flag"
 		case screenProblem: // the step's problems, a button each
 			key = "resume.waiting_problems"
-		case screenKept: // whose the code typed is, asked by buttons
+		case screenKept, screenEnd: // whose the code typed is, or whether to end the case: asked by buttons
 			key = "resume.waiting_choice"
 		}
 		lines = append(lines, "", v.t.T(key, locales.Data{"Case": v.st.Case}))

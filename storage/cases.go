@@ -381,7 +381,10 @@ func (tx *Tx) PausedAtStep(ctx context.Context, caseID int64) (string, error) {
 // PausedOnFlagNote one left on the question of what else differs (⚑
 // "other"); a pause left on a fix keeps that error's id there.
 // PausedOnReasonNote marks one of a case left, past its steps, on the
-// other reason's note ("Lý do khác", then its words; review 34A). None is a
+// other reason's note ("Lý do khác", then its words; review 34A).
+// PausedOnEnd, followed by the end's reason ("⏹not_eligible"), marks one of
+// a case left at its checklist on the question whether to end it so ("✕
+// Không đủ điều kiện" or "✓ Không cần làm thủ tục", asked once). None is a
 // problem met: tallies read the problem of problem events only. Nothing
 // typed at a question is kept by leaving it: only which question it was.
 const (
@@ -390,13 +393,15 @@ const (
 	PausedOnNote       = "✎"
 	PausedOnFlagNote   = "⚑✎"
 	PausedOnReasonNote = "✕✎"
+	PausedOnEnd        = "⏹"
 )
 
 // PausedOn is what the case's last pause was left on at its step, beyond
 // the step itself ("" for the bare step, or none): the id of the error
 // whose fix was shown, or one of PausedOnFlag, PausedOnProblems,
-// PausedOnNote, PausedOnFlagNote. /resume draws
-// that screen again.
+// PausedOnNote, PausedOnFlagNote; past its steps PausedOnReasonNote, at its
+// checklist PausedOnEnd and the end's reason. /resume draws that screen
+// again.
 func (tx *Tx) PausedOn(ctx context.Context, caseID int64) (string, error) {
 	return tx.lastEventColumn(ctx, caseID, "pause", "problem", "read what the case paused on")
 }
