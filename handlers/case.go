@@ -1995,16 +1995,74 @@ func (v *caseView) advance(kind string) error {
 }
 
 // pause sets the case aside; /resume or the pause message's button takes
-// it up.
+// it up. The chat's row keeps the pause message on screen (pausedAfter),
+// which /lang draws again below in the language chosen.
 func (v *caseView) pause() error {
 	if err := v.setAside(v.screen, v.st); err != nil {
 		return err
 	}
-	if err := v.tx.EndConversationOn(v.ctx, v.chat, v.liveMessage()); err != nil {
+	version, err := v.tx.EndConversationKeeping(v.ctx, v.chat, v.liveMessage(), pausedAfter{Paused: v.c.ID})
+	if err != nil {
 		return err
 	}
 	v.screen = screenPaused
+	if v.liveMessage() == 0 {
+		v.track = version // a new message (/cancel): its id comes back (Sent)
+	}
 	return v.show("")
+}
+
+// pausedAfter is what a pause message leaves in the chat's row once the
+// case flow ended with it (storage.Tx.EndConversationKeeping): the case it
+// is about, the row's message being the one it is on. /lang draws it
+// again below, in the language chosen, as it draws a case's screen
+// (pausedAgain); until then the pause message stayed above in the
+// language left, its buttons live, and /lang said only "Switched to
+// English.". A flow begun since (▶ and ⏹ among them) replaces it.
+type pausedAfter struct {
+	Paused int64 `json:"paused,omitempty"`
+}
+
+// pausedOnScreen is the case whose pause message the chat, in no flow, has
+// on screen (pausedAfter), else 0.
+func pausedOnScreen(conv storage.Conversation) int64 {
+	var after pausedAfter
+	if conv.Flow != "" || conv.Decode(&after) != nil {
+		return 0
+	}
+	return after.Paused
+}
+
+// pausedAgain draws the pause message the chat has on screen (pausedAfter)
+// again as a new message, below /lang's answer: the copy above loses its
+// buttons, and the copy below is the one on screen now (its id comes
+// back: Sent). Nothing is drawn for a case no longer paused, nor for one
+// who is no longer a member.
+func (h *Handlers) pausedAgain(r *request, conv storage.Conversation) error {
+	id := pausedOnScreen(conv)
+	if id == 0 || !r.member() {
+		return nil
+	}
+	c, g, err := h.caseAndGuide(r, id)
+	if err != nil || c.Status != storage.CasePaused {
+		return ignoreGone(err)
+	}
+	v := &caseView{request: r, h: h, screen: screenPaused, c: c, g: g}
+	text, kb, err := caseScreens[screenPaused].draw(v)
+	if err != nil {
+		return err
+	}
+	if old := conv.MessageID; old != 0 {
+		if !r.touches(old) {
+			r.replies = append(r.replies, bot.EditButtons{ChatID: r.chat, MessageID: old})
+		}
+		if err := r.tx.ScreenMoved(r.ctx, r.chat, old); err != nil {
+			return err
+		}
+	}
+	r.track = conv.Version
+	r.say(text, kb)
+	return nil
 }
 
 // setAside marks the case paused, with its event (pauseEvent).

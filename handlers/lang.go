@@ -84,10 +84,12 @@ func (h *Handlers) caseBelow(r *request, caseOnly bool) error {
 // drawCaseBelow is caseBelow; again draws it even below a message it was
 // drawn below (the screen there is in another language now). Drawn for
 // /lang (not caseOnly), a case that ended comes back only while its offer
-// stands (offerOver): after it, the chat is in no flow.
+// stands (offerOver): after it, the chat is in no flow; and a case's
+// pause message on screen comes back (pausedAgain), its case paused.
 func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 	conv, err := r.tx.Conversation(r.ctx, r.chat)
-	if err != nil || (conv.Flow != flowCase && !redrawnFlows[conv.Flow] && !atComment(conv)) {
+	paused := !caseOnly && err == nil && pausedOnScreen(conv) != 0
+	if err != nil || (conv.Flow != flowCase && !redrawnFlows[conv.Flow] && !atComment(conv) && !paused) {
 		return ignoreGone(err)
 	}
 	r.answer("")
@@ -106,6 +108,9 @@ func (h *Handlers) drawCaseBelow(r *request, caseOnly, again bool) error {
 		// A resident's comment question: its next words are the comment
 		// (commentAgain), words offered as one still offered.
 		err = h.commentRedrawn(r, conv, "")
+	case "":
+		// No flow: a case's pause message, if it is the last screen.
+		err = h.pausedAgain(r, conv)
 	default:
 		var v *caseView
 		var ok bool
