@@ -213,21 +213,7 @@ func (tx *Tx) EndConversationOn(ctx context.Context, chatID int64, messageID int
 // version is returned: a message sent new (messageID 0) tracked at it has
 // its id kept once sent (ScreenSent).
 func (tx *Tx) EndConversationKeeping(ctx context.Context, chatID int64, messageID int, data any) (int, error) {
-	aheadIn(ctx).wrote(chatID)
-	raw, err := json.Marshal(data)
-	if err != nil {
-		return 0, err
-	}
-	var version int
-	query, args, failed := tx.withPending(`
-		INSERT INTO conversations (chat_id, flow, step, data, message_id)
-		VALUES ($1, '', '', $3::jsonb, $2)
-		ON CONFLICT (chat_id) DO UPDATE SET flow = '', step = '', data = $3::jsonb, message_id = $2,
-			version = conversations.version + 1, updated_at = now()
-		RETURNING version`, []any{chatID, messageID, string(raw)}, "end conversation keeping a note") // JSON as text (openDB)
-	err = tx.tx.GetContext(ctx, &version, query, args...)
-	delete(tx.convs, chatID) // read again if needed: the version moved
-	return version, failed(err)
+	return tx.SaveConversation(ctx, chatID, "", "", data, messageID) // no flow, its data kept
 }
 
 func (tx *Tx) endConversation(ctx context.Context, chatID int64, messageID sql.NullInt32) error {

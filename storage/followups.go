@@ -816,19 +816,7 @@ func (f Followup) Page() FollowupPage {
 // caller: privacy.NoteProblem, at most MaxComment characters). ErrNotFound
 // when the token is unknown or purged; ErrBadRating outside 1–5.
 func (s *Storage) RateFollowup(ctx context.Context, token string, rating int, comment string, at time.Time) error {
-	if rating < 1 || rating > 5 {
-		return ErrBadRating
-	}
-	return s.InTx(ctx, func(tx *Tx) error {
-		f, err := tx.FollowupByTokenTx(ctx, token)
-		if err != nil {
-			return err
-		}
-		if err := tx.RateCase(ctx, f.CaseID, rating, at); err != nil {
-			return err
-		}
-		return tx.SetFollowupComment(ctx, f.CaseID, comment)
-	})
+	return s.rateFollowup(ctx, token, rating, &comment, at)
 }
 
 // RateFollowupKeepComment stores a rating (1–5) given on a link's page
@@ -837,6 +825,12 @@ func (s *Storage) RateFollowup(ctx context.Context, token string, rating int, co
 // Telegram, where such a text is taken as a thanks. ErrNotFound when the
 // token is unknown or purged; ErrBadRating outside 1–5.
 func (s *Storage) RateFollowupKeepComment(ctx context.Context, token string, rating int, at time.Time) error {
+	return s.rateFollowup(ctx, token, rating, nil, at)
+}
+
+// rateFollowup is RateFollowup, the comment kept left as it is when comment
+// is nil.
+func (s *Storage) rateFollowup(ctx context.Context, token string, rating int, comment *string, at time.Time) error {
 	if rating < 1 || rating > 5 {
 		return ErrBadRating
 	}
@@ -845,7 +839,10 @@ func (s *Storage) RateFollowupKeepComment(ctx context.Context, token string, rat
 		if err != nil {
 			return err
 		}
-		return tx.RateCase(ctx, f.CaseID, rating, at)
+		if err := tx.RateCase(ctx, f.CaseID, rating, at); err != nil || comment == nil {
+			return err
+		}
+		return tx.SetFollowupComment(ctx, f.CaseID, *comment)
 	})
 }
 
