@@ -131,3 +131,48 @@ func TestFlagsNewestFirst(t *testing.T) {
 	flagWithNote("step one, later")
 	order(step1, "step one, later", "step one, earlier", step2)
 }
+
+// Found walking the demo as a volunteer: ⚑ "the button differs" pressed on
+// a step, then again on the same step of the same case, stored two
+// identical flags, and /flags counted the step twice. A flag without a
+// note made again within FlagRepeat in the same commune is the same flag;
+// one with a note, or one after that, counts.
+func TestAFlagMadeAgainCountsOnce(t *testing.T) {
+	clk := newClock()
+	w := newWorld(t, handlers.WithClock(clk.now))
+	u := w.volunteer("Cờ")
+	w.startBirthCase(u)
+	flag := func() {
+		t.Helper()
+		w.press(u, w.vi("case.flag"))
+		if m := last(t, w.press(u, w.vi("flag.what_button"))); !strings.HasPrefix(m.Text, w.vi("case.flag_saved")) {
+			t.Fatalf("after flagging: %q", m.Text)
+		}
+	}
+	count := func() int {
+		t.Helper()
+		var n int
+		if err := w.store.DB().Get(&n, `SELECT count(*) FROM guide_flags`); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	flag()
+	w.press(u, w.vi("case.done"))
+	w.press(u, w.vi("case.back")) // the step again
+	flag()
+	if n := count(); n != 1 {
+		t.Errorf("the same step flagged twice in one case: %d flags, want 1", n)
+	}
+	w.press(u, w.vi("case.flag"))
+	w.press(u, w.vi("flag.what_other"))
+	w.send(u, "nút Tiếp tục nay là Đồng ý")
+	if n := count(); n != 2 {
+		t.Errorf("a flag with a note after it: %d flags, want 2", n)
+	}
+	clk.advance(storage.FlagRepeat + time.Minute)
+	flag()
+	if n := count(); n != 3 {
+		t.Errorf("the step flagged again %v later: %d flags, want 3", storage.FlagRepeat+time.Minute, n)
+	}
+}

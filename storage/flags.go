@@ -23,12 +23,24 @@ type Flag struct {
 	CreatedAt    time.Time      `db:"created_at"`
 }
 
-// AddFlag records a flag.
+// FlagRepeat is how long a flag without a note stands for the same one
+// made again: the same step of the same guide, in the same commune, the
+// same kind of difference, none of them resolved. A volunteer who flagged
+// a step, went on, and flagged it again in the same case (two taps of ⚑,
+// a step gone back to) counted twice in /flags; a flag names no case, so
+// the time and the commune are what tell one case's flags apart. A note
+// always makes a flag of its own: its words are what the admin reads.
+const FlagRepeat = 30 * time.Minute
+
+// AddFlag records a flag, unless it repeats an open one (FlagRepeat).
 func (tx *Tx) AddFlag(ctx context.Context, f Flag) error {
 	_, err := tx.db(ctx).ExecContext(ctx, `
 		INSERT INTO guide_flags (guide_id, guide_checked, step_id, step, commune_code, what, note, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		f.GuideID, f.GuideChecked, f.StepID, f.Step, f.CommuneCode, f.What, f.Note, f.CreatedAt)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8
+		WHERE $7::text IS NOT NULL OR NOT EXISTS (SELECT 1 FROM guide_flags g
+			WHERE g.guide_id = $1 AND g.step_id = $3 AND g.resolved_at IS NULL AND g.commune_code IS NOT DISTINCT FROM $5
+				AND g.what = $6 AND g.note IS NULL AND g.created_at > $8::timestamptz - $9 * interval '1 second')`,
+		f.GuideID, f.GuideChecked, f.StepID, f.Step, f.CommuneCode, f.What, f.Note, f.CreatedAt, FlagRepeat.Seconds())
 	return wrap("add flag", err)
 }
 
