@@ -562,6 +562,8 @@ func init() {
 				case "":
 				case "blank": // a reason, not an error met (case.note_blank)
 					return v.again(v.t.T("case.reason_note_blank"))
+				case "long": // a reason, as the screen calls it (case.note_long)
+					return v.again(v.t.T("case.reason_note_long", locales.Data{"Max": maxNote}))
 				default:
 					return v.again(v.t.T("case.note_"+problem, locales.Data{"Max": maxNote}))
 				}
