@@ -913,12 +913,20 @@ func takeCode(v *caseView, code, text string) error {
 		}
 		return v.h.caseGo(v.request, screenDossier, caseState{Case: v.c.ID, Code: code}, "")
 	}
+	var notes []string
 	if text != "" && privacy.ReadsOAsZero(text) {
 		// Read with zeros where the letter O was typed: said, to be
 		// checked against the receipt.
-		return v.finishWith(code, outcomeEvent(""), v.t.T("case.dossier_zero", locales.Data{"Code": code}))
+		notes = append(notes, v.t.T("case.dossier_zero", locales.Data{"Code": code}))
 	}
-	return v.finish(code, "")
+	if text != "" && privacy.OtherWords(text) {
+		// Read out of a text that held more (a name, an ID number, the
+		// portal's sentence): said that only the code is kept, never
+		// quoting the rest, so that nobody believes the name went onto
+		// the record or the slip.
+		notes = append(notes, v.t.T("case.dossier_other_words"))
+	}
+	return v.finishWith(code, outcomeEvent(""), strings.Join(notes, "\n"))
 }
 
 // noteProblem keeps a typed note as the step's problem "other" and goes

@@ -489,6 +489,70 @@ func DossierCode(s string) (code, problem string) {
 	return code, problem
 }
 
+// OtherWords says whether s, which DossierCode reads as a code, held more
+// than that code: words or numbers beside it ("G22.99-251205-0007 Nguyễn
+// Văn An", the code then an ID card's number, the portal's sentence, a
+// note after it), which are not kept. A leading label ("Mã hồ sơ:") and
+// the words that join it to the code ("là", "của"), the code pasted again,
+// spaces, dashes and punctuation around it are not more. False when
+// DossierCode refuses s.
+func OtherWords(s string) bool {
+	code, problem := DossierCode(s)
+	if problem != "" || code == "" {
+		return false
+	}
+	s = dashCircular(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return ' '
+		}
+		return r
+	}, s))
+	words := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ':' })
+	for _, label := range codeLabels {
+		n := len(strings.Fields(label))
+		if len(words) > n && vntext.Fold(strings.TrimLeft(strings.Join(words[:n], " "), "#№")) == label {
+			words = words[n:]
+			for len(words) > 0 && labelJoin[vntext.Fold(words[0])] {
+				words = words[1:]
+			}
+			break
+		}
+	}
+	letterOrDigit := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(words); {
+		if n := codeRun(words[i:], code); n > 0 {
+			i += n
+			continue
+		}
+		if strings.ContainsFunc(words[i], letterOrDigit) {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// labelJoin are the words (folded) between a label and its code that say
+// nothing more ("mã hồ sơ là …", "mã hồ sơ của bà: …").
+var labelJoin = wordSet("la cua ba ong is of")
+
+// codeRun is how many of words, from the first, make code once run
+// together (upper-cased, the punctuation around each dropped); 0 when they
+// do not.
+func codeRun(words []string, code string) int {
+	acc := ""
+	for i, w := range words {
+		acc += strings.ToUpper(strings.Trim(w, ".,;:!?()[]{}\"'“”‘’«»*`#№"))
+		switch {
+		case acc == code:
+			return i + 1
+		case !strings.HasPrefix(code, acc):
+			return 0
+		}
+	}
+	return 0
+}
+
 // dashCircular is s with each code of Circular 01/2018's shape typed with
 // spaces in place of its dashes ("000.00.12.H26 251127 0001", "G22.50
 // 251130-0001", split over two lines) written with them again, wherever it
