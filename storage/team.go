@@ -72,13 +72,19 @@ func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string,
 		// the list's order, and the page is cut from those found.
 		// A commune's name before the 2025 merger finds the members of
 		// the communes it is part of now too.
-		olds, err := tx.OldNamesNamed(ctx, province, commune, search)
+		meant, err := tx.communesMeant(ctx, search)
 		if err != nil {
 			return nil, 0, err
 		}
 		named := map[string]bool{}
-		for _, o := range olds {
-			named[o.CommuneCode] = true
+		if len(meant) == 0 {
+			olds, err := tx.OldNamesNamed(ctx, province, commune, search)
+			if err != nil {
+				return nil, 0, err
+			}
+			for _, o := range olds {
+				named[o.CommuneCode] = true
+			}
 		}
 		var all []struct {
 			ID      int64          `db:"telegram_id"`
@@ -95,7 +101,7 @@ func (tx *Tx) TeamMembers(ctx context.Context, province, commune, search string,
 		}
 		only = pq.Int64Array{}
 		for _, m := range all {
-			if MatchesMember(search, m.Name, m.Commune.String) || named[m.Code.String] {
+			if meant.finds(search, m.Name, m.Code.String, m.Commune.String) || named[m.Code.String] {
 				if total >= offset && len(only) < limit {
 					only = append(only, m.ID)
 				}
@@ -162,6 +168,51 @@ func MatchesMember(search, name, commune string) bool {
 		}
 	}
 	return begun
+}
+
+// meantCommunes are the communes a search names whole by their current
+// name that have members (communesMeant), by code.
+type meantCommunes map[string]bool
+
+// communesMeant are the communes a search names whole by their current
+// name (CommunesNamed, PreferCurrent), anywhere in the country, that have
+// members: "phường tây hồ" is Phường Tây Hồ of Hà Nội. Such a search finds
+// those communes' members, and members by their own name, not whoever its
+// words begin loosely (finds). Empty when it names no such commune.
+func (tx *Tx) communesMeant(ctx context.Context, search string) (meantCommunes, error) {
+	named, err := tx.CommunesNamed(ctx, "", "", search)
+	if err != nil || len(named) == 0 || !named[0].Current {
+		return nil, err
+	}
+	var codes []string
+	for _, n := range PreferCurrent(named) {
+		codes = append(codes, n.Code)
+	}
+	var with []string
+	if err := tx.db(ctx).SelectContext(ctx, &with, `
+		SELECT DISTINCT commune_code FROM users
+		WHERE role IN ('volunteer', 'coordinator', 'province_coordinator') AND commune_code = ANY($1)`,
+		pq.Array(codes)); err != nil {
+		return nil, wrap("communes named with members", err)
+	}
+	meant := meantCommunes{}
+	for _, c := range with {
+		meant[c] = true
+	}
+	return meant, nil
+}
+
+// finds reports whether a search finds a member (first name, commune's
+// code and name): when it names communes with members whole (m not
+// empty), a member of those, or one its words find by their own name
+// ("Lan" is still every Lan) — Hoa of Phường An Hội Tây is no member of
+// Phường Tây Hồ, though "tây" begins a word of her commune and "hồ" her
+// name; else as MatchesMember.
+func (m meantCommunes) finds(search, name, code, commune string) bool {
+	if len(m) > 0 {
+		return m[code] || MatchesMember(search, name, "")
+	}
+	return MatchesMember(search, name, commune)
 }
 
 // OnlyKinds reports whether a search is nothing but the kinds of communes
@@ -564,17 +615,24 @@ func (tx *Tx) MemberProvinces(ctx context.Context, search string) ([]ProvinceFou
 		Province string         `db:"province_code"`
 		Name     string         `db:"province_name"`
 		First    string         `db:"first_name"`
+		Code     sql.NullString `db:"commune_code"`
 		Commune  sql.NullString `db:"commune_name"`
 		Olds     pq.StringArray `db:"olds"`
 	}
 	if err := tx.db(ctx).SelectContext(ctx, &all, `
-		SELECT p.code AS province_code, p.name AS province_name, u.first_name, c.name AS commune_name,
+		SELECT p.code AS province_code, p.name AS province_name, u.first_name, u.commune_code, c.name AS commune_name,
 			ARRAY(SELECT n.label FROM commune_names n WHERE n.commune_code = u.commune_code AND NOT n.is_current) AS olds
 		FROM users u LEFT JOIN communes c ON c.code = u.commune_code
 			JOIN provinces p ON p.code = COALESCE(c.province_code, u.province_code)
 		WHERE u.role IN ('volunteer', 'coordinator', 'province_coordinator')
 		ORDER BY p.sort_name, p.code`); err != nil {
 		return nil, wrap("search members of every province", err)
+	}
+	// The exact name of communes with members is those communes
+	// (communesMeant), as a province's search reads it.
+	meant, err := tx.communesMeant(ctx, search)
+	if err != nil {
+		return nil, err
 	}
 	// In a province where it names a commune by its current name, it
 	// names no old one (OldNamesNamed).
@@ -590,8 +648,8 @@ func (tx *Tx) MemberProvinces(ctx context.Context, search string) ([]ProvinceFou
 	}
 	found := []ProvinceFound{}
 	for _, m := range all {
-		if !MatchesMember(search, m.First, m.Commune.String) &&
-			(current[m.Province] || !slices.ContainsFunc(m.Olds, func(l string) bool { return MatchesOldName(search, l) })) {
+		if !meant.finds(search, m.First, m.Code.String, m.Commune.String) &&
+			(len(meant) > 0 || current[m.Province] || !slices.ContainsFunc(m.Olds, func(l string) bool { return MatchesOldName(search, l) })) {
 			continue
 		}
 		if n := len(found); n > 0 && found[n-1].Code == m.Province {
