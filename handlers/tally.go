@@ -2100,7 +2100,8 @@ var markedRoles = []string{storage.RoleCoordinator, storage.RoleProvinceCoordina
 // — each added only for those still alike, and only where it differs
 // among them; then the role of one who is no volunteer (a coordinator,
 // storage.MarkVolunteers). A former member is named by their own number
-// (VolunteerCount.Former), always; members alike in all else are numbered
+// (VolunteerCount.Former), always, and in the text of a report of several
+// communes (spansCommunes) by the commune of their cases too; members alike in all else are numbered
 // by the order of their Telegram ids — the same in every report (until
 // review 30 in each report's order: the same person "số 1" in one, "số 2"
 // in another). Never their Telegram id: the report is pasted and forwarded,
@@ -2117,13 +2118,22 @@ func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage
 	vs = append(vs, others...)
 	names = make([]string, len(vs))
 	byName := map[string][]int{}
+	formerIn := map[int]string{} // the text's name of a former member of one commune, in a report of several
+	several := spansCommunes(people)
 	for i, v := range vs {
 		names[i] = v.FirstName
 		if names[i] == "" && v.Former > 0 {
 			// Their number wherever they are shown, alone too: what a
 			// reader matches across reports.
-			names[i] = t.T("tally.volunteer_which", locales.Data{"Name": t.T("tally.volunteer_removed"),
-				"Which": t.T("tally.volunteer_nth", locales.Data{"N": v.Former})})
+			nth := t.T("tally.volunteer_nth", locales.Data{"N": v.Former})
+			names[i] = t.T("tally.volunteer_which", locales.Data{"Name": t.T("tally.volunteer_removed"), "Which": nth})
+			// In a report of several communes, the text names the
+			// commune of their cases, as a person's it tells apart (one
+			// of several communes names them after the count); the
+			// sheets have the commune's own cell.
+			if several && i < len(people) && len(people[i].Lines) == 1 && v.Commune != "" {
+				formerIn[i] = t.T("tally.volunteer_which", locales.Data{"Name": t.T("tally.volunteer_removed"), "Which": v.Commune + ", " + nth})
+			}
 			continue
 		}
 		if names[i] == "" {
@@ -2198,9 +2208,28 @@ func volunteerNames(t *locales.Localizer, people []tallyPerson, others []storage
 		if byCommune[i] && len(p.Lines) > 1 { // the text names their communes after the count
 			short[i] = label(which[i][1:])
 		}
+		if s, ok := formerIn[i]; ok {
+			short[i] = s
+		}
 		names[i] = label(which[i])
 	}
 	return names[:len(people)], short
+}
+
+// spansCommunes reports whether a report's people have cases in more than
+// one commune: a province's or the country's, mostly; never a commune's.
+func spansCommunes(people []tallyPerson) bool {
+	first := ""
+	for _, p := range people {
+		for _, l := range p.Lines {
+			if first == "" {
+				first = l.Commune
+			} else if l.Commune != "" && l.Commune != first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // decimal writes a number's decimal point as the language does (12,5 in
